@@ -1,0 +1,15 @@
+"""The OpenAPI description of Vista's REST API (`openapi.yaml`, shipped in the package)."""
+
+from __future__ import annotations
+
+import functools
+from importlib.resources import files
+from typing import Any
+
+import yaml
+
+
+@functools.cache
+def openapi_spec() -> dict[str, Any]:
+    """The parsed OpenAPI document."""
+    return yaml.safe_load(files(__package__).joinpath("openapi.yaml").read_text(encoding="utf-8"))

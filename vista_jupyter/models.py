@@ -1,0 +1,73 @@
+"""Request bodies of the REST API, validated with pydantic.
+
+Validation failures become `InvalidInput` with one readable sentence per problem, e.g.
+"name: must be at most 200 characters", which the sidebar shows as it is.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from typing import Annotated, Any
+
+from pydantic import AfterValidator, BaseModel, ConfigDict, ValidationError
+
+from .errors import InvalidInput
+
+MAX_NAME_LENGTH = 200
+
+
+def _clean_name(value: str) -> str:
+    value = value.strip()
+    if not value:
+        raise ValueError("must not be empty")
+    if len(value) > MAX_NAME_LENGTH:
+        raise ValueError(f"must be at most {MAX_NAME_LENGTH} characters")
+    if any(unicodedata.category(c) in ("Cc", "Cs") for c in value):
+        raise ValueError("must not contain control characters")
+    return value
+
+
+#: A thread name: trimmed, 1-200 characters, no control characters.
+Name = Annotated[str, AfterValidator(_clean_name)]
+
+
+class _Body(BaseModel):
+    # strict: 123 is not silently taken as the name "123"; forbid: typos in field names are
+    # reported instead of ignored.
+    model_config = ConfigDict(extra="forbid", strict=True)
+
+
+class ThreadCreate(_Body):
+    """POST /threads"""
+
+    name: Name | None = None
+
+
+class ThreadUpdate(_Body):
+    """PATCH /threads/{id}"""
+
+    name: Name
+
+
+def _describe(error: dict[str, Any]) -> str:
+    where = ".".join(str(part) for part in error["loc"]) or "body"
+    kind = error["type"]
+    if kind == "extra_forbidden":
+        return f"{where}: unknown field"
+    if kind == "missing":
+        return f"{where}: is required"
+    message = error["msg"]
+    if message.startswith("Value error, "):
+        message = message[len("Value error, ") :]
+    return f"{where}: {message[:1].lower()}{message[1:]}"
+
+
+def parse_body(model: type[_Body], data: Any) -> _Body:
+    """Validate decoded JSON against a request model, raising `InvalidInput` on any problem."""
+    if not isinstance(data, dict):
+        raise InvalidInput("The request body must be a JSON object.")
+    try:
+        return model.model_validate(data)
+    except ValidationError as e:
+        problems = "; ".join(_describe(err) for err in e.errors(include_url=False))
+        raise InvalidInput(f"Invalid request: {problems}.") from None

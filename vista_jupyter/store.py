@@ -1,0 +1,316 @@
+"""The store: Vista's SQLite database (threads, messages, datasets, artifacts).
+
+Every row carries its owner and every query filters by it, so a caller can only ever see its own
+rows; a row of another owner behaves exactly like a missing one (`NotFound`). The schema is
+versioned with SQLite's `user_version` and upgraded by the forward migrations in `MIGRATIONS`,
+applied in one transaction when the store opens. A database written by a newer Vista is refused,
+never modified.
+
+The database is opened in WAL mode so that readers never wait for the writer and several Jupyter
+servers (for example two JupyterLab processes of one user) can share one file.
+"""
+
+from __future__ import annotations
+
+import json
+import secrets
+import sqlite3
+import threading
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Any
+
+import sqlite_utils
+
+from .errors import InvalidInput, NotFound, StoreError
+
+#: Roles a message can have.
+ROLES = ("user", "assistant", "system")
+
+
+def utcnow() -> str:
+    """The current time as an ISO-8601 UTC string with milliseconds (sortable as text)."""
+    return datetime.now(timezone.utc).isoformat(timespec="milliseconds").replace("+00:00", "Z")
+
+
+def new_id() -> str:
+    """An opaque, unguessable identifier (128 random bits, URL- and filename-safe)."""
+    return secrets.token_hex(16)
+
+
+# --- migrations ---------------------------------------------------------------------------------
+# Each migration takes the database from version N-1 to N. Never edit one that has shipped:
+# append a new one.
+
+
+def _migration_1(db: sqlite_utils.Database) -> None:
+    db.execute(
+        """
+        CREATE TABLE threads (
+            id TEXT PRIMARY KEY,
+            owner TEXT NOT NULL,
+            name TEXT NOT NULL,
+            created_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL
+        )
+        """
+    )
+    db.execute("CREATE INDEX threads_owner_updated ON threads (owner, updated_at)")
+    db.execute(
+        """
+        CREATE TABLE messages (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            thread_id TEXT NOT NULL REFERENCES threads (id) ON DELETE CASCADE,
+            owner TEXT NOT NULL,
+            seq INTEGER NOT NULL,
+            role TEXT NOT NULL,
+            content TEXT NOT NULL,
+            metadata TEXT NOT NULL DEFAULT '{}',
+            created_at TEXT NOT NULL,
+            UNIQUE (thread_id, seq)
+        )
+        """
+    )
+    db.execute(
+        """
+        CREATE TABLE datasets (
+            id TEXT PRIMARY KEY,
+            thread_id TEXT NOT NULL REFERENCES threads (id) ON DELETE CASCADE,
+            owner TEXT NOT NULL,
+            name TEXT NOT NULL,
+            original_name TEXT NOT NULL,
+            original_path TEXT NOT NULL,
+            parquet_path TEXT,
+            source TEXT NOT NULL,
+            profile TEXT NOT NULL DEFAULT '{}',
+            created_at TEXT NOT NULL
+        )
+        """
+    )
+    db.execute("CREATE INDEX datasets_thread ON datasets (thread_id)")
+    db.execute(
+        """
+        CREATE TABLE artifacts (
+            id TEXT PRIMARY KEY,
+            thread_id TEXT NOT NULL REFERENCES threads (id) ON DELETE CASCADE,
+            owner TEXT NOT NULL,
+            kind TEXT NOT NULL,
+            path TEXT NOT NULL,
+            mime_type TEXT NOT NULL,
+            created_at TEXT NOT NULL
+        )
+        """
+    )
+    db.execute("CREATE INDEX artifacts_thread ON artifacts (thread_id)")
+
+
+MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [_migration_1]
+
+#: The schema version this code writes.
+SCHEMA_VERSION = len(MIGRATIONS)
+
+
+def _thread(row: dict[str, Any]) -> dict[str, Any]:
+    return {
+        "id": row["id"],
+        "name": row["name"],
+        "created_at": row["created_at"],
+        "updated_at": row["updated_at"],
+        "message_count": row["message_count"],
+    }
+
+
+def _message(row: dict[str, Any]) -> dict[str, Any]:
+    return {
+        "id": row["id"],
+        "seq": row["seq"],
+        "role": row["role"],
+        "content": row["content"],
+        "created_at": row["created_at"],
+        "metadata": json.loads(row["metadata"]),
+    }
+
+
+class Store:
+    """Owner-scoped access to the Vista database.
+
+    Parameters
+    ----------
+    path:
+        The SQLite file; created (with its folder) if missing.
+    """
+
+    def __init__(self, path: str | Path):
+        self.path = Path(path)
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        # One connection, usable from worker threads too; the lock serialises access to it.
+        # Autocommit mode: transactions are explicit (`_transaction`).
+        try:
+            conn = sqlite3.connect(
+                self.path, isolation_level=None, check_same_thread=False, timeout=10
+            )
+            self.db = sqlite_utils.Database(conn)
+            self.db.execute("PRAGMA foreign_keys = ON")
+            self.db.execute("PRAGMA busy_timeout = 10000")
+            self.db.enable_wal()
+            # In WAL mode NORMAL is durable across application crashes; only an OS crash can
+            # lose the last commits, never corrupt the file.
+            self.db.execute("PRAGMA synchronous = NORMAL")
+        except sqlite3.DatabaseError as e:
+            raise StoreError(f"The Vista database {self.path.name} cannot be opened: {e}") from e
+        self._lock = threading.RLock()
+        self._migrate()
+
+    # --- plumbing -------------------------------------------------------------------------------
+
+    @contextmanager
+    def _transaction(self) -> Iterator[sqlite_utils.Database]:
+        """A write transaction taken up front (IMMEDIATE), so concurrent writers queue cleanly."""
+        with self._lock:
+            self.db.execute("BEGIN IMMEDIATE")
+            try:
+                yield self.db
+            except BaseException:
+                self.db.execute("ROLLBACK")
+                raise
+            else:
+                self.db.execute("COMMIT")
+
+    def _rows(self, sql: str, params: Any = ()) -> list[dict[str, Any]]:
+        with self._lock:
+            return list(self.db.query(sql, params))
+
+    @property
+    def schema_version(self) -> int:
+        """The schema version of the open database."""
+        return self._rows("PRAGMA user_version")[0]["user_version"]
+
+    def _migrate(self) -> None:
+        try:
+            with self._transaction() as db:
+                version = db.execute("PRAGMA user_version").fetchone()[0]
+                if version > SCHEMA_VERSION:
+                    raise StoreError(
+                        f"The Vista database {self.path} was written by a newer version of "
+                        f"Vista (schema {version}; this version knows up to {SCHEMA_VERSION}). "
+                        "Upgrade vista_jupyter; the database was left untouched."
+                    )
+                for number in range(version + 1, SCHEMA_VERSION + 1):
+                    MIGRATIONS[number - 1](db)
+                    db.execute(f"PRAGMA user_version = {number}")
+        except sqlite3.DatabaseError as e:
+            raise StoreError(f"The Vista database {self.path} cannot be used: {e}") from e
+
+    def close(self) -> None:
+        """Close the connection (the WAL is checkpointed by SQLite)."""
+        with self._lock:
+            self.db.conn.close()
+
+    # --- threads --------------------------------------------------------------------------------
+
+    _THREAD_SELECT = """
+        SELECT t.id, t.name, t.created_at, t.updated_at,
+               (SELECT COUNT(*) FROM messages m WHERE m.thread_id = t.id) AS message_count
+        FROM threads t
+    """
+
+    def create_thread(self, owner: str, name: str) -> dict[str, Any]:
+        """Create a thread for `owner` and return it."""
+        now = utcnow()
+        thread_id = new_id()
+        with self._transaction() as db:
+            db.execute(
+                "INSERT INTO threads (id, owner, name, created_at, updated_at) "
+                "VALUES (?, ?, ?, ?, ?)",
+                (thread_id, owner, name, now, now),
+            )
+        return self.get_thread(owner, thread_id)
+
+    def all_thread_ids(self) -> set[str]:
+        """Ids of every thread of every owner (for start-up housekeeping only)."""
+        return {r["id"] for r in self._rows("SELECT id FROM threads")}
+
+    def list_threads(self, owner: str) -> list[dict[str, Any]]:
+        """The owner's threads, most recently updated first."""
+        rows = self._rows(
+            self._THREAD_SELECT + " WHERE t.owner = ? ORDER BY t.updated_at DESC, t.id",
+            (owner,),
+        )
+        return [_thread(r) for r in rows]
+
+    def get_thread(self, owner: str, thread_id: str) -> dict[str, Any]:
+        """One of the owner's threads; `NotFound` if unknown or someone else's."""
+        rows = self._rows(self._THREAD_SELECT + " WHERE t.id = ? AND t.owner = ?", (thread_id, owner))
+        if not rows:
+            raise NotFound("No such thread. It may have been deleted.")
+        return _thread(rows[0])
+
+    def rename_thread(self, owner: str, thread_id: str, name: str) -> dict[str, Any]:
+        """Rename one of the owner's threads and return it."""
+        with self._transaction() as db:
+            cursor = db.execute(
+                "UPDATE threads SET name = ?, updated_at = ? WHERE id = ? AND owner = ?",
+                (name, utcnow(), thread_id, owner),
+            )
+            if cursor.rowcount == 0:
+                raise NotFound("No such thread. It may have been deleted.")
+        return self.get_thread(owner, thread_id)
+
+    def delete_thread(self, owner: str, thread_id: str) -> None:
+        """Delete one of the owner's threads with all its rows (messages, datasets, artifacts)."""
+        with self._transaction() as db:
+            cursor = db.execute(
+                "DELETE FROM threads WHERE id = ? AND owner = ?", (thread_id, owner)
+            )
+            if cursor.rowcount == 0:
+                raise NotFound("No such thread. It may have been deleted.")
+
+    # --- messages -------------------------------------------------------------------------------
+
+    def add_message(
+        self,
+        owner: str,
+        thread_id: str,
+        role: str,
+        content: str,
+        metadata: dict[str, Any] | None = None,
+    ) -> dict[str, Any]:
+        """Append a message to one of the owner's threads; its `seq` is the next in the thread."""
+        if role not in ROLES:
+            raise InvalidInput(f"role must be one of {', '.join(ROLES)}")
+        now = utcnow()
+        with self._transaction() as db:
+            if not db.execute(
+                "SELECT 1 FROM threads WHERE id = ? AND owner = ?", (thread_id, owner)
+            ).fetchone():
+                raise NotFound("No such thread. It may have been deleted.")
+            (seq,) = db.execute(
+                "SELECT COALESCE(MAX(seq), 0) + 1 FROM messages WHERE thread_id = ?", (thread_id,)
+            ).fetchone()
+            cursor = db.execute(
+                "INSERT INTO messages (thread_id, owner, seq, role, content, metadata, created_at)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?)",
+                (thread_id, owner, seq, role, content, json.dumps(metadata or {}), now),
+            )
+            db.execute("UPDATE threads SET updated_at = ? WHERE id = ?", (now, thread_id))
+            message_id = cursor.lastrowid
+        return _message(self._rows("SELECT * FROM messages WHERE id = ?", (message_id,))[0])
+
+    def list_messages(
+        self, owner: str, thread_id: str, after: int = 0, limit: int = 100
+    ) -> tuple[list[dict[str, Any]], int | None]:
+        """A page of the thread's messages with `seq > after`, oldest first.
+
+        Returns the page and the cursor for the next page (`None` when this page is the last).
+        """
+        self.get_thread(owner, thread_id)
+        rows = self._rows(
+            "SELECT * FROM messages WHERE thread_id = ? AND owner = ? AND seq > ? "
+            "ORDER BY seq LIMIT ?",
+            (thread_id, owner, after, limit + 1),
+        )
+        more = len(rows) > limit
+        page = [_message(r) for r in rows[:limit]]
+        return page, (page[-1]["seq"] if more else None)

@@ -1,0 +1,63 @@
+"""The thread service: the API over threads that the handlers call.
+
+It keeps the store's rows and the thread folders in step: a thread's row is written before its
+folder is made, and its rows are deleted before its folder is removed, so a crash can at worst
+leave an orphan folder (never a thread whose files are gone), and orphans are swept at start-up.
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from .folders import ThreadFolders
+from .store import Store
+
+DEFAULT_THREAD_NAME = "Untitled analysis"
+
+
+class ThreadService:
+    """Create, list, read, rename and delete the threads of an owner."""
+
+    def __init__(self, store: Store, folders: ThreadFolders, log: logging.Logger | None = None):
+        self.store = store
+        self.folders = folders
+        self.log = log or logging.getLogger(__name__)
+
+    def startup_cleanup(self) -> None:
+        """Finish removals a crash interrupted: empty the trash, sweep folders with no thread."""
+        self.folders.purge_trash()
+        known = self.store.all_thread_ids()
+        for path in self.folders.threads_dir.iterdir():
+            if path.is_dir() and path.name not in known:
+                self.log.info("Vista: removing orphaned thread folder %s", path.name)
+                self.folders.remove(path.name)
+
+    def list(self, owner: str) -> list[dict[str, Any]]:
+        """The owner's threads, newest activity first."""
+        return self.store.list_threads(owner)
+
+    def create(self, owner: str, name: str | None = None) -> dict[str, Any]:
+        """A new, empty thread with its folder."""
+        thread = self.store.create_thread(owner, name or DEFAULT_THREAD_NAME)
+        self.folders.create(thread["id"])
+        return thread
+
+    def get(self, owner: str, thread_id: str) -> dict[str, Any]:
+        """One of the owner's threads (`NotFound` otherwise)."""
+        return self.store.get_thread(owner, thread_id)
+
+    def rename(self, owner: str, thread_id: str, name: str) -> dict[str, Any]:
+        """Rename one of the owner's threads."""
+        return self.store.rename_thread(owner, thread_id, name)
+
+    def delete(self, owner: str, thread_id: str) -> None:
+        """Delete one of the owner's threads: its rows, then its folder."""
+        self.store.delete_thread(owner, thread_id)
+        self.folders.remove(thread_id)
+
+    def messages(
+        self, owner: str, thread_id: str, after: int, limit: int
+    ) -> tuple[list[dict[str, Any]], int | None]:
+        """A page of a thread's messages after sequence number `after`."""
+        return self.store.list_messages(owner, thread_id, after=after, limit=limit)
