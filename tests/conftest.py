@@ -106,6 +106,21 @@ def api(jp_fetch) -> Api:
     return call
 
 
+def spec_operations(thread_id: str = "{thread_id}") -> list[tuple[str, str]]:
+    """Every (METHOD, path under vista/api/) the OpenAPI description declares.
+
+    Tests parametrized with it cover new endpoints as soon as they are described.
+    """
+    from vista_jupyter.api import openapi_spec
+
+    return [
+        (method.upper(), path.removeprefix("/vista/api/").replace("{thread_id}", thread_id))
+        for path, item in openapi_spec()["paths"].items()
+        for method in item
+        if method in ("get", "post", "put", "patch", "delete")
+    ]
+
+
 def error_message(data: Any) -> str:
     """The user-facing message of a JSON error answer (asserting its shape)."""
     assert isinstance(data, dict) and isinstance(data.get("message"), str), data

@@ -147,21 +147,25 @@ class Store:
         self.path.parent.mkdir(parents=True, exist_ok=True)
         # One connection, usable from worker threads too; the lock serialises access to it.
         # Autocommit mode: transactions are explicit (`_transaction`).
+        conn = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False, timeout=10)
         try:
-            conn = sqlite3.connect(
-                self.path, isolation_level=None, check_same_thread=False, timeout=10
-            )
             self.db = sqlite_utils.Database(conn)
+            # Look before touching anything: switching to WAL rewrites the file header.
+            self._refuse_newer(self.db.execute("PRAGMA user_version").fetchone()[0])
             self.db.execute("PRAGMA foreign_keys = ON")
             self.db.execute("PRAGMA busy_timeout = 10000")
             self.db.enable_wal()
             # In WAL mode NORMAL is durable across application crashes; only an OS crash can
             # lose the last commits, never corrupt the file.
             self.db.execute("PRAGMA synchronous = NORMAL")
+            self._lock = threading.RLock()
+            self._migrate()
         except sqlite3.DatabaseError as e:
-            raise StoreError(f"The Vista database {self.path.name} cannot be opened: {e}") from e
-        self._lock = threading.RLock()
-        self._migrate()
+            conn.close()
+            raise StoreError(f"The Vista database {self.path} cannot be used: {e}") from e
+        except BaseException:
+            conn.close()
+            raise
 
     # --- plumbing -------------------------------------------------------------------------------
 
@@ -187,21 +191,21 @@ class Store:
         """The schema version of the open database."""
         return self._rows("PRAGMA user_version")[0]["user_version"]
 
+    def _refuse_newer(self, version: int) -> None:
+        if version > SCHEMA_VERSION:
+            raise StoreError(
+                f"The Vista database {self.path} was written by a newer version of Vista "
+                f"(schema {version}; this version knows up to {SCHEMA_VERSION}). Upgrade "
+                "vista_jupyter; the database was left untouched."
+            )
+
     def _migrate(self) -> None:
-        try:
-            with self._transaction() as db:
-                version = db.execute("PRAGMA user_version").fetchone()[0]
-                if version > SCHEMA_VERSION:
-                    raise StoreError(
-                        f"The Vista database {self.path} was written by a newer version of "
-                        f"Vista (schema {version}; this version knows up to {SCHEMA_VERSION}). "
-                        "Upgrade vista_jupyter; the database was left untouched."
-                    )
-                for number in range(version + 1, SCHEMA_VERSION + 1):
-                    MIGRATIONS[number - 1](db)
-                    db.execute(f"PRAGMA user_version = {number}")
-        except sqlite3.DatabaseError as e:
-            raise StoreError(f"The Vista database {self.path} cannot be used: {e}") from e
+        with self._transaction() as db:
+            version = db.execute("PRAGMA user_version").fetchone()[0]
+            self._refuse_newer(version)  # again: another server may have migrated meanwhile
+            for number in range(version + 1, SCHEMA_VERSION + 1):
+                MIGRATIONS[number - 1](db)
+                db.execute(f"PRAGMA user_version = {number}")
 
     def close(self) -> None:
         """Close the connection (the WAL is checkpointed by SQLite)."""
