@@ -1,0 +1,48 @@
+#!/usr/bin/env bash
+# Set up (scripts/setup.sh, plus Chromium and the UI-test packages) and run every test:
+# the Python suite (pytest, real Jupyter servers) and the browser suite (Galata in Chromium).
+# Ends with one line "tests: N passed, N failed"; exits non-zero if anything failed.
+set -uo pipefail
+cd "$(dirname "$0")/.."
+bash scripts/setup.sh || exit 1
+# shellcheck disable=SC1091
+source .venv/bin/activate
+export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1
+
+if [ ! -x /usr/bin/chromium ]; then
+  if [ "$(id -u)" = 0 ]; then
+    (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium) >/dev/null || exit 1
+  else
+    echo "Chromium is missing: sudo apt-get install chromium" >&2; exit 1
+  fi
+fi
+(cd ui-tests && jlpm install --immutable >/dev/null) || exit 1
+
+reports=$(mktemp -d)
+python -m pytest -q -p no:cacheprovider --junitxml="$reports/pytest.xml" "$@"
+py_status=$?
+(cd ui-tests && PLAYWRIGHT_JSON_OUTPUT_NAME="$reports/ui.json" jlpm playwright test --reporter=list,json,html)
+ui_status=$?
+
+python - "$reports" <<'PY'
+import json, sys, xml.etree.ElementTree as ET
+from pathlib import Path
+reports = Path(sys.argv[1])
+passed = failed = 0
+try:
+    suite = ET.parse(reports / "pytest.xml").getroot()
+    suite = suite if suite.tag == "testsuite" else suite.find("testsuite")
+    total, bad = int(suite.get("tests")), int(suite.get("failures")) + int(suite.get("errors"))
+    skipped = int(suite.get("skipped"))
+    passed, failed = passed + total - bad - skipped, failed + bad
+except Exception as e:
+    print(f"no pytest report: {e}"); failed += 1
+try:
+    stats = json.loads((reports / "ui.json").read_text())["stats"]
+    passed += stats["expected"]
+    failed += stats["unexpected"] + stats["flaky"]
+except Exception as e:
+    print(f"no UI test report: {e}"); failed += 1
+print(f"tests: {passed} passed, {failed} failed")
+PY
+[ $py_status -eq 0 ] && [ $ui_status -eq 0 ]
