@@ -1,0 +1,31 @@
+/**
+ * Playwright configuration for the Vista UI tests.
+ *
+ * Galata's base config plus the system Chromium: this project never
+ * downloads a browser (run with PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1).
+ */
+const baseConfig = require('@jupyterlab/galata/lib/playwright-config');
+
+module.exports = {
+  ...baseConfig,
+  use: {
+    ...baseConfig.use,
+    video: 'off',
+    launchOptions: {
+      executablePath: '/usr/bin/chromium',
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync'
+      ]
+    }
+  },
+  webServer: {
+    command: 'jlpm start',
+    url: 'http://localhost:8888/lab',
+    timeout: 120 * 1000,
+    reuseExistingServer: !process.env.CI
+  }
+};
