@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Awaitable, Callable
 from pathlib import Path
 from typing import Any
@@ -106,7 +107,7 @@ def api(jp_fetch) -> Api:
     return call
 
 
-def spec_operations(thread_id: str = "{thread_id}") -> list[tuple[str, str]]:
+def spec_operations(thread_id: str = "{thread_id}", other_id: str = "0" * 32) -> list[tuple[str, str]]:
     """Every (METHOD, path under vista/api/) the OpenAPI description declares.
 
     Tests parametrized with it cover new endpoints as soon as they are described.
@@ -114,7 +115,8 @@ def spec_operations(thread_id: str = "{thread_id}") -> list[tuple[str, str]]:
     from vista_jupyter.api import openapi_spec
 
     return [
-        (method.upper(), path.removeprefix("/vista/api/").replace("{thread_id}", thread_id))
+        (method.upper(), re.sub(r"\{\w+_id\}", other_id,
+                                path.removeprefix("/vista/api/").replace("{thread_id}", thread_id)))
         for path, item in openapi_spec()["paths"].items()
         for method in item
         if method in ("get", "post", "put", "patch", "delete")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import socket
 import sqlite3
 import subprocess
@@ -183,7 +184,7 @@ def test_openapi_description_is_valid_and_matches_the_routes():
     }
     served = set()
     for route, handler in ROUTES:
-        path = "/vista/api" + route.replace("(?P<thread_id>[^/]+)", "{thread_id}")
+        path = "/vista/api" + re.sub(r"\(\?P<(\w+)>[^)]*\)", r"{\1}", route)
         for method in ("GET", "POST", "PUT", "PATCH", "DELETE"):
             if method.lower() in handler.__dict__:
                 served.add((path, method))

@@ -8,18 +8,24 @@ Everything an admin can set lives here, settable in `jupyter_server_config.py` a
 from __future__ import annotations
 
 import os
+from datetime import timedelta
 
 from jupyter_core.paths import jupyter_data_dir
 from jupyter_server.extension.application import ExtensionApp
-from traitlets import Enum, Type, Unicode, default
+from traitlets import Enum, Float, Int, Type, Unicode, default
 
 from . import __version__
+from .datasets import DatasetService
 from .errors import StoreError
 from .folders import ThreadFolders
 from .handlers import handlers
 from .identity import default_server_owner
+from .ingest import IngestLimits
+from .kernels import KernelExecutor
 from .store import Store
 from .threads import ThreadService
+
+GiB = 1 << 30
 
 
 class VistaApp(ExtensionApp):
@@ -91,6 +97,80 @@ class VistaApp(ExtensionApp):
         help="The thread service class (threads' rows and folders).",
     )
 
+    max_upload_bytes = Int(
+        4 * GiB,
+        config=True,
+        help=(
+            "Largest file accepted as a dataset, in bytes (uploads and workspace files). "
+            "Bigger uploads are refused with 413 before they are read."
+        ),
+    )
+
+    max_decompressed_bytes = Int(
+        20 * GiB,
+        config=True,
+        help="Largest size a compressed dataset (gzip, zip) may expand to, in bytes (zip bombs).",
+    )
+
+    max_line_bytes = Int(
+        16 << 20,
+        config=True,
+        help="Longest line a text dataset may have, in bytes; longer lines mean it is not a table.",
+    )
+
+    upload_expiry_hours = Float(
+        24.0,
+        config=True,
+        help="Uploaded files not turned into a dataset are deleted after this many hours.",
+    )
+
+    dataset_service_class = Type(
+        default_value=DatasetService,
+        klass=DatasetService,
+        config=True,
+        help="The dataset service class (uploads, ingest, profiles).",
+    )
+
+    kernel_name = Unicode(
+        "python3",
+        config=True,
+        help="Kernel spec of the analysis kernels (one per thread). It needs pandas, pyarrow and matplotlib.",
+    )
+
+    execution_timeout = Float(
+        120.0,
+        config=True,
+        help="Seconds one execution may run before it is interrupted (and the kernel restarted if it stays busy).",
+    )
+
+    max_output_bytes = Int(
+        256 * 1024,
+        config=True,
+        help="Text output kept per execution, in bytes; the rest is cut with a note saying so.",
+    )
+
+    max_kernels_per_user = Int(
+        4,
+        config=True,
+        help="Analysis kernels one user may have running; starting another stops the longest idle. 0: no limit.",
+    )
+
+    kernel_idle_timeout = Float(
+        1800.0,
+        config=True,
+        help=(
+            "Seconds after which an unused analysis kernel is shut down (0: never). The next "
+            "question starts it again and reloads the data."
+        ),
+    )
+
+    executor_class = Type(
+        default_value=KernelExecutor,
+        klass=KernelExecutor,
+        config=True,
+        help="The executor class (runs code in per-thread kernels).",
+    )
+
     def initialize_settings(self) -> None:
         """Open the store and build the services; a broken database disables Vista, not Jupyter."""
         self.startup_error: str | None = None
@@ -100,6 +180,33 @@ class VistaApp(ExtensionApp):
             self.store = self.store_class(self.db_path)
             self.threads = self.thread_service_class(self.store, folders, log=self.log)
             self.threads.startup_cleanup()
+            self.datasets = self.dataset_service_class(
+                self.store,
+                folders,
+                contents_manager=self.serverapp.contents_manager,
+                max_upload_bytes=self.max_upload_bytes,
+                limits=IngestLimits(
+                    max_decompressed_bytes=self.max_decompressed_bytes,
+                    max_line_bytes=self.max_line_bytes,
+                ),
+                upload_expiry=timedelta(hours=self.upload_expiry_hours),
+                log=self.log,
+            )
+            self.datasets.startup_cleanup()
+            self.executor = self.executor_class(
+                self.serverapp.kernel_manager,
+                self.store,
+                folders,
+                kernel_name=self.kernel_name,
+                timeout=self.execution_timeout,
+                max_output_bytes=self.max_output_bytes,
+                max_kernels_per_user=self.max_kernels_per_user,
+                idle_timeout=self.kernel_idle_timeout,
+                log=self.log,
+            )
+            # A thread's kernel starts (or reloads) as soon as it has data; it stops with the thread.
+            self.datasets.on_dataset_added.append(self.executor.prestart)
+            self.threads.on_deleted.append(self.executor.shutdown)
         except StoreError as e:
             self.startup_error = e.message
             self.log.error("Vista is disabled: %s", e.message)
@@ -113,6 +220,8 @@ class VistaApp(ExtensionApp):
         self.handlers.extend(handlers())
 
     async def stop_extension(self) -> None:
-        """Close the database when the server stops."""
+        """Stop the analysis kernels and close the database when the server stops."""
+        if self.startup_error is None:
+            await self.executor.shutdown_all()
         if self.store is not None:
             self.store.close()

@@ -15,8 +15,11 @@ import logging
 import os
 import re
 import shutil
+import unicodedata
 import uuid
 from pathlib import Path
+
+from .errors import InvalidInput
 
 _ID = re.compile(r"^[0-9a-f]{32}$")
 
@@ -63,3 +66,35 @@ class ThreadFolders:
                 shutil.rmtree(entry, ignore_errors=True)
             else:
                 entry.unlink(missing_ok=True)
+
+
+# Characters that make a name lie about itself when displayed (bidirectional overrides and
+# isolates) or that file systems treat specially.
+_BIDI = {chr(c) for c in (*range(0x202A, 0x202F), *range(0x2066, 0x206A))}
+MAX_NAME_BYTES = 255
+
+
+def safe_file_name(name: str) -> str:
+    """Check a user-given file name (as uploaded) and return it NFC-normalised.
+
+    Plain names in any script are fine ("매출 2024.csv"); anything that could escape a folder,
+    hide its real extension or break a file system is refused with a message naming the problem.
+    """
+    if name is None or not name.strip():
+        raise InvalidInput("The file name is empty.")
+    name = unicodedata.normalize("NFC", name.strip())
+    if "\x00" in name:
+        raise InvalidInput("The file name contains a NUL character.")
+    if "/" in name or "\\" in name:
+        raise InvalidInput(
+            "The file name contains a path separator ('/' or '\\'); give the name of the file only."
+        )
+    if name in (".", "..") or set(name) == {"."}:
+        raise InvalidInput("The file name cannot be only dots.")
+    if any(unicodedata.category(c) in ("Cc", "Cs") for c in name):
+        raise InvalidInput("The file name contains control characters.")
+    if any(c in _BIDI for c in name):
+        raise InvalidInput("The file name contains text-direction override characters.")
+    if len(name.encode("utf-8")) > MAX_NAME_BYTES:
+        raise InvalidInput(f"The file name is too long (at most {MAX_NAME_BYTES} bytes in UTF-8).")
+    return name

@@ -17,15 +17,17 @@ from jupyter_server.auth.decorator import authorized
 from jupyter_server.base.handlers import APIHandler
 from jupyter_server.extension.handler import ExtensionHandlerMixin
 from tornado import web
+from tornado.escape import url_escape
 
 from . import __version__
 from .api import openapi_spec
 from .errors import InvalidInput, StoreError, VistaError
 from .identity import owner_of
-from .models import ThreadCreate, ThreadUpdate, parse_body
+from .models import DatasetSource, ThreadCreate, ThreadUpdate, parse_body
 
 if TYPE_CHECKING:
     from .app import VistaApp
+    from .datasets import DatasetService, UploadWriter
     from .threads import ThreadService
 
 #: jupyter_server authorization resource name of every Vista endpoint.
@@ -48,6 +50,12 @@ class VistaHandler(ExtensionHandlerMixin, APIHandler):
         if self.vista.startup_error:
             raise StoreError(self.vista.startup_error)
         return self.vista.threads
+
+    @property
+    def datasets(self) -> DatasetService:
+        """The dataset service."""
+        self.threads  # noqa: B018 - raises if Vista is disabled
+        return self.vista.datasets
 
     @cached_property
     def owner(self) -> str:
@@ -140,10 +148,14 @@ class ThreadsHandler(VistaHandler):
 
     @web.authenticated
     @authorized
-    def post(self) -> None:
-        """Create a thread (optionally named)."""
+    async def post(self) -> None:
+        """Create a thread, optionally named and optionally from a dataset."""
         body = parse_body(ThreadCreate, self.json_body(required=False))
-        self.write_json(self.threads.create(self.owner, body.name), status=201)
+        if body.dataset is None:
+            thread = self.threads.create(self.owner, body.name)
+        else:
+            thread = await self.datasets.create_thread(self.owner, body.name, body.dataset)
+        self.write_json(thread, status=201)
 
 
 class ThreadHandler(VistaHandler):
@@ -164,9 +176,9 @@ class ThreadHandler(VistaHandler):
 
     @web.authenticated
     @authorized
-    def delete(self, thread_id: str) -> None:
-        """Delete a thread with its messages and files."""
-        self.threads.delete(self.owner, thread_id)
+    async def delete(self, thread_id: str) -> None:
+        """Delete a thread with its messages, files and kernel."""
+        await self.threads.delete(self.owner, thread_id)
         self.set_status(204)
         self.finish()
 
@@ -184,7 +196,141 @@ class MessagesHandler(VistaHandler):
         self.write_json({"messages": messages, "next_after": next_after})
 
 
+class ExamplesHandler(VistaHandler):
+    """`/vista/api/examples`"""
+
+    @web.authenticated
+    @authorized
+    def get(self) -> None:
+        """The bundled example datasets."""
+        from .datasets import example_catalog
+
+        self.write_json({"examples": example_catalog()})
+
+
+@web.stream_request_body
+class UploadsHandler(VistaHandler):
+    """`/vista/api/uploads?name=<file name>`: the request body is the file, streamed to disk.
+
+    Authentication, XSRF and authorization are checked in `prepare`, before the first byte of
+    the body is accepted; a declared size over the limit is refused there too. Browsers report
+    upload progress for such a body (XMLHttpRequest `upload.onprogress`).
+    """
+
+    _writer: UploadWriter | None = None
+    _failure: Exception | None = None
+
+    async def prepare(self) -> None:
+        await super().prepare()
+        if self._finished:
+            return
+        if not self.current_user:
+            raise web.HTTPError(403)
+        if not self.authorizer.is_authorized(self, self.current_user, "write", AUTH_RESOURCE):
+            raise web.HTTPError(403)
+        declared = self.request.headers.get("Content-Length")
+        self.datasets.check_upload_size(int(declared) if declared and declared.isdigit() else None)
+        # Past the limit tornado stops reading and drops the connection (chunked bodies only:
+        # a declared length was checked above).
+        self.request.connection.set_max_body_size(self.datasets.max_upload_bytes + 1)
+        # The raw value: tornado's get_query_argument would quietly turn control characters
+        # (NUL included) into spaces, and the user should hear what was wrong with the name.
+        raw = self.request.query_arguments.get("name", [b""])[0]
+        self._writer = self.datasets.begin_upload(raw.decode("utf-8", "replace"))
+
+    def data_received(self, chunk: bytes) -> None:
+        if self._writer is None or self._failure is not None:
+            return
+        try:
+            self._writer.write(chunk)
+        except Exception as e:  # raised again in post(), where it becomes a JSON answer
+            self._writer.abort()
+            self._failure = e
+
+    def on_connection_close(self) -> None:
+        # An interrupted upload leaves nothing behind.
+        if self._writer is not None and not self._finished:
+            self._writer.abort()
+
+    @web.authenticated
+    @authorized
+    async def post(self) -> None:
+        """Receive a file; answers its upload id, to be used as a dataset source."""
+        if self._failure is not None:
+            raise self._failure
+        assert self._writer is not None
+        upload = await self.datasets.finish_upload(self.owner, self._writer)
+        self.write_json(upload, status=201)
+
+
+class DatasetsHandler(VistaHandler):
+    """`/vista/api/threads/{thread_id}/datasets`"""
+
+    @web.authenticated
+    @authorized
+    def get(self, thread_id: str) -> None:
+        """The thread's datasets."""
+        self.write_json({"datasets": self.datasets.list(self.owner, thread_id)})
+
+    @web.authenticated
+    @authorized
+    async def post(self, thread_id: str) -> None:
+        """Add a dataset (from an upload, an example or a workspace file) to the thread."""
+        source = parse_body(DatasetSource, self.json_body())
+        self.write_json(await self.datasets.add(self.owner, thread_id, source), status=201)
+
+
+class DatasetHandler(VistaHandler):
+    """`/vista/api/threads/{thread_id}/datasets/{dataset_id}`"""
+
+    @web.authenticated
+    @authorized
+    def get(self, thread_id: str, dataset_id: str) -> None:
+        """One dataset with its profile (the dataset card) and the model's summary."""
+        self.write_json(self.datasets.get(self.owner, thread_id, dataset_id))
+
+
+class OriginalHandler(VistaHandler):
+    """`/vista/api/threads/{thread_id}/datasets/{dataset_id}/original`"""
+
+    @web.authenticated
+    @authorized
+    async def get(self, thread_id: str, dataset_id: str) -> None:
+        """Download the original file under the name it was uploaded with."""
+        path, name = self.datasets.original(self.owner, thread_id, dataset_id)
+        ascii_name = name.encode("ascii", "replace").decode().replace('"', "_").replace("?", "_")
+        self.set_header("Content-Type", "application/octet-stream")
+        self.set_header(
+            "Content-Disposition",
+            f"attachment; filename=\"{ascii_name}\"; filename*=UTF-8''{url_escape(name, plus=False)}",
+        )
+        self.set_header("Content-Length", str(path.stat().st_size))
+        self.set_header("X-Content-Type-Options", "nosniff")
+        with open(path, "rb") as f:
+            while chunk := f.read(1 << 20):
+                self.write(chunk)
+                await self.flush()
+        self.finish(set_content_type="application/octet-stream")
+
+
+class ArtifactHandler(VistaHandler):
+    """`/vista/api/threads/{thread_id}/artifacts/{artifact_id}`"""
+
+    @web.authenticated
+    @authorized
+    def get(self, thread_id: str, artifact_id: str) -> None:
+        """A figure produced in the thread (owner only)."""
+        path, mime_type = self.vista.executor.artifact_file(self.owner, thread_id, artifact_id)
+        self.set_header("X-Content-Type-Options", "nosniff")
+        # An SVG opened directly must not run scripts in the server's origin.
+        self.set_header("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'; sandbox")
+        self.set_header("Cache-Control", "private, max-age=31536000, immutable")
+        self.finish(path.read_bytes(), set_content_type=mime_type)
+
+
 _THREAD = r"(?P<thread_id>[^/]+)"
+_ARTIFACT = r"(?P<artifact_id>[^/]+)"
+_DATASET = r"(?P<dataset_id>[^/]+)"
 
 #: (path under `<base_url>/vista/api`, handler). The OpenAPI test reads this list.
 ROUTES: list[tuple[str, type[VistaHandler]]] = [
@@ -193,6 +339,12 @@ ROUTES: list[tuple[str, type[VistaHandler]]] = [
     ("/threads", ThreadsHandler),
     (f"/threads/{_THREAD}", ThreadHandler),
     (f"/threads/{_THREAD}/messages", MessagesHandler),
+    ("/examples", ExamplesHandler),
+    ("/uploads", UploadsHandler),
+    (f"/threads/{_THREAD}/datasets", DatasetsHandler),
+    (f"/threads/{_THREAD}/datasets/{_DATASET}", DatasetHandler),
+    (f"/threads/{_THREAD}/datasets/{_DATASET}/original", OriginalHandler),
+    (f"/threads/{_THREAD}/artifacts/{_ARTIFACT}", ArtifactHandler),
 ]
 
 

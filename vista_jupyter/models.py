@@ -9,7 +9,7 @@ from __future__ import annotations
 import unicodedata
 from typing import Annotated, Any
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, ValidationError
+from pydantic import AfterValidator, BaseModel, ConfigDict, ValidationError, model_validator
 
 from .errors import InvalidInput
 
@@ -37,10 +37,35 @@ class _Body(BaseModel):
     model_config = ConfigDict(extra="forbid", strict=True)
 
 
+def _path_text(value: str) -> str:
+    value = value.strip()
+    if not value:
+        raise ValueError("must not be empty")
+    return value
+
+
+Text = Annotated[str, AfterValidator(_path_text)]
+
+
+class DatasetSource(_Body):
+    """Where a dataset comes from: exactly one of an upload, an example, a workspace path."""
+
+    upload: Text | None = None
+    example: Text | None = None
+    path: Text | None = None
+
+    @model_validator(mode="after")
+    def _exactly_one(self) -> DatasetSource:
+        if sum(v is not None for v in (self.upload, self.example, self.path)) != 1:
+            raise ValueError("give exactly one of upload, example or path")
+        return self
+
+
 class ThreadCreate(_Body):
     """POST /threads"""
 
     name: Name | None = None
+    dataset: DatasetSource | None = None
 
 
 class ThreadUpdate(_Body):

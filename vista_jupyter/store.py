@@ -16,7 +16,7 @@ import json
 import secrets
 import sqlite3
 import threading
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from datetime import datetime, timezone
 from pathlib import Path
@@ -106,7 +106,32 @@ def _migration_1(db: sqlite_utils.Database) -> None:
     db.execute("CREATE INDEX artifacts_thread ON artifacts (thread_id)")
 
 
-MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [_migration_1]
+def _migration_2(db: sqlite_utils.Database) -> None:
+    # Datasets get what ingest learned; staged uploads get a table of their own.
+    for column, kind in [
+        ("var_name", "TEXT NOT NULL DEFAULT 'df'"),
+        ("rows", "INTEGER NOT NULL DEFAULT 0"),
+        ("columns", "INTEGER NOT NULL DEFAULT 0"),
+        ("size_bytes", "INTEGER NOT NULL DEFAULT 0"),
+        ("detected", "TEXT NOT NULL DEFAULT '{}'"),
+        ("warnings", "TEXT NOT NULL DEFAULT '[]'"),
+        ("summary", "TEXT NOT NULL DEFAULT ''"),
+    ]:
+        db.execute(f"ALTER TABLE datasets ADD COLUMN {column} {kind}")
+    db.execute(
+        """
+        CREATE TABLE uploads (
+            id TEXT PRIMARY KEY,
+            owner TEXT NOT NULL,
+            name TEXT NOT NULL,
+            size_bytes INTEGER NOT NULL,
+            created_at TEXT NOT NULL
+        )
+        """
+    )
+
+
+MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [_migration_1, _migration_2]
 
 #: The schema version this code writes.
 SCHEMA_VERSION = len(MIGRATIONS)
@@ -119,7 +144,30 @@ def _thread(row: dict[str, Any]) -> dict[str, Any]:
         "created_at": row["created_at"],
         "updated_at": row["updated_at"],
         "message_count": row["message_count"],
+        "datasets": json.loads(row["dataset_names"]),
     }
+
+
+def _dataset(row: dict[str, Any], with_profile: bool = False) -> dict[str, Any]:
+    out = {
+        "id": row["id"],
+        "thread_id": row["thread_id"],
+        "name": row["name"],
+        "original_name": row["original_name"],
+        "var_name": row["var_name"],
+        "parquet_path": row["parquet_path"],
+        "source": row["source"],
+        "rows": row["rows"],
+        "columns": row["columns"],
+        "size_bytes": row["size_bytes"],
+        "detected": json.loads(row["detected"]),
+        "warnings": json.loads(row["warnings"]),
+        "created_at": row["created_at"],
+    }
+    if with_profile:
+        out["profile"] = json.loads(row["profile"])
+        out["summary"] = row["summary"]
+    return out
 
 
 def _message(row: dict[str, Any]) -> dict[str, Any]:
@@ -216,20 +264,32 @@ class Store:
 
     _THREAD_SELECT = """
         SELECT t.id, t.name, t.created_at, t.updated_at,
-               (SELECT COUNT(*) FROM messages m WHERE m.thread_id = t.id) AS message_count
+               (SELECT COUNT(*) FROM messages m WHERE m.thread_id = t.id) AS message_count,
+               (SELECT json_group_array(name) FROM
+                   (SELECT d.name FROM datasets d WHERE d.thread_id = t.id
+                    ORDER BY d.created_at, d.rowid)) AS dataset_names
         FROM threads t
     """
 
-    def create_thread(self, owner: str, name: str) -> dict[str, Any]:
-        """Create a thread for `owner` and return it."""
+    def create_thread(
+        self,
+        owner: str,
+        name: str,
+        *,
+        thread_id: str | None = None,
+        datasets: Sequence[dict[str, Any]] = (),
+    ) -> dict[str, Any]:
+        """Create a thread for `owner`, with its first datasets in the same transaction."""
         now = utcnow()
-        thread_id = new_id()
+        thread_id = thread_id or new_id()
         with self._transaction() as db:
             db.execute(
                 "INSERT INTO threads (id, owner, name, created_at, updated_at) "
                 "VALUES (?, ?, ?, ?, ?)",
                 (thread_id, owner, name, now, now),
             )
+            for dataset in datasets:
+                self._insert_dataset(db, owner, thread_id, dataset, now)
         return self.get_thread(owner, thread_id)
 
     def all_thread_ids(self) -> set[str]:
@@ -318,3 +378,127 @@ class Store:
         more = len(rows) > limit
         page = [_message(r) for r in rows[:limit]]
         return page, (page[-1]["seq"] if more else None)
+
+    # --- uploads (staged files not yet part of a thread) ---------------------------------------
+
+    def add_upload(self, owner: str, upload_id: str, name: str, size_bytes: int) -> dict[str, Any]:
+        """Record a completed upload."""
+        row = {"id": upload_id, "owner": owner, "name": name, "size_bytes": size_bytes,
+               "created_at": utcnow()}
+        with self._transaction() as db:
+            db.execute(
+                "INSERT INTO uploads (id, owner, name, size_bytes, created_at) VALUES (?, ?, ?, ?, ?)",
+                tuple(row.values()),
+            )
+        return {k: v for k, v in row.items() if k != "owner"}
+
+    def get_upload(self, owner: str, upload_id: str) -> dict[str, Any]:
+        """One of the owner's uploads; `NotFound` otherwise."""
+        rows = self._rows(
+            "SELECT id, name, size_bytes, created_at FROM uploads WHERE id = ? AND owner = ?",
+            (upload_id, owner),
+        )
+        if not rows:
+            raise NotFound("No such upload. Upload the file again.")
+        return rows[0]
+
+    def delete_upload(self, upload_id: str) -> None:
+        """Forget an upload (its file is the caller's to remove)."""
+        with self._transaction() as db:
+            db.execute("DELETE FROM uploads WHERE id = ?", (upload_id,))
+
+    def uploads_before(self, cutoff: str) -> list[str]:
+        """Ids of uploads created before `cutoff` (an ISO timestamp), of every owner."""
+        return [r["id"] for r in self._rows("SELECT id FROM uploads WHERE created_at < ?", (cutoff,))]
+
+    def all_upload_ids(self) -> set[str]:
+        """Ids of every upload of every owner (start-up housekeeping)."""
+        return {r["id"] for r in self._rows("SELECT id FROM uploads")}
+
+    # --- datasets -------------------------------------------------------------------------------
+
+    def add_dataset(self, owner: str, thread_id: str, dataset: dict[str, Any]) -> dict[str, Any]:
+        """Record a dataset of one of the owner's threads.
+
+        `dataset` holds the columns of the table (id, name, original_name, original_path,
+        parquet_path, source, var_name, rows, columns, size_bytes, detected, warnings, profile,
+        summary); JSON-valued ones are encoded here.
+        """
+        now = utcnow()
+        with self._transaction() as db:
+            if not db.execute(
+                "SELECT 1 FROM threads WHERE id = ? AND owner = ?", (thread_id, owner)
+            ).fetchone():
+                raise NotFound("No such thread. It may have been deleted.")
+            self._insert_dataset(db, owner, thread_id, dataset, now)
+            db.execute("UPDATE threads SET updated_at = ? WHERE id = ?", (now, thread_id))
+        return self.get_dataset(owner, thread_id, dataset["id"])
+
+    @staticmethod
+    def _insert_dataset(db: sqlite_utils.Database, owner: str, thread_id: str,
+                        dataset: dict[str, Any], now: str) -> None:
+        row = dict(dataset, thread_id=thread_id, owner=owner, created_at=now)
+        for key in ("detected", "warnings", "profile"):
+            row[key] = json.dumps(row[key])
+        columns = ", ".join(row)
+        marks = ", ".join("?" for _ in row)
+        db.execute(f"INSERT INTO datasets ({columns}) VALUES ({marks})", tuple(row.values()))
+
+    def list_datasets(self, owner: str, thread_id: str) -> list[dict[str, Any]]:
+        """The datasets of one of the owner's threads, in the order they were added."""
+        self.get_thread(owner, thread_id)
+        rows = self._rows(
+            "SELECT * FROM datasets WHERE thread_id = ? AND owner = ? ORDER BY created_at, rowid",
+            (thread_id, owner),
+        )
+        return [_dataset(r) for r in rows]
+
+    def get_dataset(self, owner: str, thread_id: str, dataset_id: str) -> dict[str, Any]:
+        """One dataset with its profile; `NotFound` if unknown or someone else's."""
+        rows = self._rows(
+            "SELECT * FROM datasets WHERE id = ? AND thread_id = ? AND owner = ?",
+            (dataset_id, thread_id, owner),
+        )
+        if not rows:
+            raise NotFound("No such dataset.")
+        return _dataset(rows[0], with_profile=True)
+
+    def dataset_paths(self, owner: str, thread_id: str, dataset_id: str) -> dict[str, str]:
+        """Where a dataset's files are, relative to its thread folder."""
+        rows = self._rows(
+            "SELECT original_path, parquet_path FROM datasets WHERE id = ? AND thread_id = ? AND owner = ?",
+            (dataset_id, thread_id, owner),
+        )
+        if not rows:
+            raise NotFound("No such dataset.")
+        return rows[0]
+
+    # --- artifacts (figures) --------------------------------------------------------------------
+
+    def add_artifact(self, owner: str, thread_id: str, artifact_id: str, kind: str, path: str,
+                     mime_type: str) -> dict[str, Any]:
+        """Record a file produced in a thread (path relative to the thread folder)."""
+        now = utcnow()
+        with self._transaction() as db:
+            if not db.execute(
+                "SELECT 1 FROM threads WHERE id = ? AND owner = ?", (thread_id, owner)
+            ).fetchone():
+                raise NotFound("No such thread. It may have been deleted.")
+            db.execute(
+                "INSERT INTO artifacts (id, thread_id, owner, kind, path, mime_type, created_at) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?)",
+                (artifact_id, thread_id, owner, kind, path, mime_type, now),
+            )
+        return {"id": artifact_id, "thread_id": thread_id, "kind": kind, "mime_type": mime_type,
+                "created_at": now}
+
+    def get_artifact(self, owner: str, thread_id: str, artifact_id: str) -> dict[str, Any]:
+        """One of the owner's artifacts (with its path); `NotFound` otherwise."""
+        rows = self._rows(
+            "SELECT id, thread_id, kind, path, mime_type, created_at FROM artifacts "
+            "WHERE id = ? AND thread_id = ? AND owner = ?",
+            (artifact_id, thread_id, owner),
+        )
+        if not rows:
+            raise NotFound("No such figure.")
+        return rows[0]

@@ -8,6 +8,7 @@ leave an orphan folder (never a thread whose files are gone), and orphans are sw
 from __future__ import annotations
 
 import logging
+from collections.abc import Awaitable, Callable
 from typing import Any
 
 from .folders import ThreadFolders
@@ -23,6 +24,8 @@ class ThreadService:
         self.store = store
         self.folders = folders
         self.log = log or logging.getLogger(__name__)
+        #: Called with the thread id after a thread is deleted (e.g. to stop its kernel).
+        self.on_deleted: list[Callable[[str], Awaitable[None]]] = []
 
     def startup_cleanup(self) -> None:
         """Finish removals a crash interrupted: empty the trash, sweep folders with no thread."""
@@ -51,9 +54,14 @@ class ThreadService:
         """Rename one of the owner's threads."""
         return self.store.rename_thread(owner, thread_id, name)
 
-    def delete(self, owner: str, thread_id: str) -> None:
-        """Delete one of the owner's threads: its rows, then its folder."""
+    async def delete(self, owner: str, thread_id: str) -> None:
+        """Delete one of the owner's threads: its rows, then its kernel and folder."""
         self.store.delete_thread(owner, thread_id)
+        for callback in self.on_deleted:
+            try:
+                await callback(thread_id)
+            except Exception:
+                self.log.exception("Vista: clean-up after deleting thread %s failed", thread_id)
         self.folders.remove(thread_id)
 
     def messages(

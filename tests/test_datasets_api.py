@@ -1,0 +1,270 @@
+"""Datasets through the REST API: streamed uploads, examples, workspace files, profiles, downloads,
+and bad input that must leave nothing behind."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+from urllib.parse import quote
+
+import pandas as pd
+import pytest
+from conftest import NAMED_USERS, error_message
+
+CSV = "city,temperature,rain\nSeoul,12.5,yes\nBusan,15.0,no\nIncheon,11.25,yes\n"
+
+
+async def upload(api, name: str, content: bytes | str, **kw):
+    data = content.encode() if isinstance(content, str) else content
+    return await api("POST", "uploads", body=data, params={"name": name}, **kw)
+
+
+def leftovers(data_dir) -> list[str]:
+    """Files in the upload and staging areas (must be empty after a failure)."""
+    out = []
+    for area in ("uploads", "staging"):
+        folder = data_dir / area
+        if folder.exists():
+            out += [f"{area}/{p.relative_to(folder)}" for p in folder.rglob("*")]
+    return out
+
+
+async def test_examples_are_listed_with_descriptions_and_licences(api):
+    status, body = await api("GET", "examples")
+    assert status == 200
+    examples = {e["id"]: e for e in body["examples"]}
+    assert {"cars", "penguins", "iris", "seattle-weather"} <= set(examples)
+    for e in examples.values():
+        assert e["title"] and e["description"] and e["description_ko"]
+        assert e["license"] and e["attribution"]
+
+
+async def test_thread_from_an_example_has_a_profiled_dataset(api, vista_data_dir):
+    status, thread = await api("POST", "threads", json_body={"dataset": {"example": "cars"}})
+    assert status == 201, thread
+    assert thread["name"] == "cars" and thread["datasets"] == ["cars"]
+
+    status, body = await api("GET", f"threads/{thread['id']}/datasets")
+    [dataset] = body["datasets"]
+    assert dataset["var_name"] == "df"
+    assert (dataset["rows"], dataset["columns"]) == (406, 9)
+    assert dataset["original_name"] == "cars.csv"
+
+    status, card = await api("GET", f"threads/{thread['id']}/datasets/{dataset['id']}")
+    assert status == 200
+    profile = card["profile"]
+    expected = pd.read_csv(_example("cars.csv"))
+    columns = {c["name"]: c for c in profile["column_profiles"]}
+    assert list(columns) == list(expected.columns)
+    assert columns["Horsepower"]["kind"] == "numeric"
+    assert columns["Horsepower"]["nulls"] == int(expected["Horsepower"].isna().sum())
+    assert columns["Horsepower"]["max"] == expected["Horsepower"].max()
+    assert columns["Horsepower"]["mean"] == pytest.approx(expected["Horsepower"].mean())
+    assert columns["Origin"]["kind"] == "categorical"
+    assert {t["value"]: t["count"] for t in columns["Origin"]["top"]} == \
+        expected["Origin"].value_counts().to_dict()
+    assert len(profile["sample"]) == 5 and profile["sample"][0]["Name"] == expected["Name"][0]
+    assert "406 rows x 9 columns" in card["summary"]
+    # The Parquet copy is there and holds the same table
+    parquet = vista_data_dir / "threads" / thread["id"] / "datasets" / dataset["id"] / "data.parquet"
+    pd.testing.assert_frame_equal(pd.read_parquet(parquet), expected, check_dtype=False)
+
+
+def _example(name):
+    from importlib.resources import files
+
+    return str(files("vista_jupyter.examples").joinpath(f"data/{name}"))
+
+
+async def test_upload_then_thread_then_download_the_original(api, jp_fetch, vista_data_dir):
+    name = "날씨 2024 (final).csv"
+    status, up = await upload(api, name, CSV)
+    assert status == 201, up
+    assert up["name"] == name and up["size_bytes"] == len(CSV.encode())
+
+    status, thread = await api("POST", "threads", json_body={"name": "Weather", "dataset": {"upload": up["id"]}})
+    assert status == 201, thread
+    assert thread["datasets"] == ["날씨 2024 (final)"]
+    # The upload was consumed
+    assert leftovers(vista_data_dir) == []
+    status, again = await api("POST", "threads", json_body={"dataset": {"upload": up["id"]}})
+    assert status == 404 and "Upload the file again" in error_message(again)
+
+    _, body = await api("GET", f"threads/{thread['id']}/datasets")
+    [dataset] = body["datasets"]
+    response = await jp_fetch("vista", "api", "threads", thread["id"], "datasets", dataset["id"], "original")
+    assert response.body == CSV.encode()
+    assert response.headers["Content-Type"] == "application/octet-stream"
+    disposition = response.headers["Content-Disposition"]
+    assert disposition.startswith("attachment;")
+    assert f"filename*=UTF-8''{quote(name)}" in disposition
+
+
+async def test_more_datasets_get_their_own_variable_names(api):
+    _, thread = await api("POST", "threads", json_body={"dataset": {"example": "cars"}})
+    status, penguins = await api("POST", f"threads/{thread['id']}/datasets", json_body={"example": "penguins"})
+    assert status == 201, penguins
+    assert penguins["var_name"] == "penguins"
+    _, up = await upload(api, "2024 sales.csv", CSV)
+    status, sales = await api("POST", f"threads/{thread['id']}/datasets", json_body={"upload": up["id"]})
+    assert sales["var_name"] == "df_2024_sales"
+    _, body = await api("GET", f"threads/{thread['id']}")
+    assert body["datasets"] == ["cars", "penguins", "2024 sales"]
+
+
+@pytest.mark.parametrize(
+    "name, needle",
+    [
+        ("../../x.csv", "path separator"),
+        ("/etc/passwd", "path separator"),
+        ("..\\..\\x.csv", "path separator"),
+        ("a\x00b.csv", "NUL"),
+        ("x" * 500 + ".csv", "too long"),
+        ("invoice\u202Evsc.exe", "text-direction"),
+        ("..", "only dots"),
+        ("", "empty"),
+        ("tab\there.csv", "control characters"),
+    ],
+)
+async def test_dangerous_upload_names_are_refused(api, vista_data_dir, name, needle):
+    status, body = await upload(api, name, CSV)
+    assert status == 400
+    assert needle in error_message(body)
+    assert leftovers(vista_data_dir) == []
+
+
+@pytest.mark.parametrize("vista_config", [{"max_upload_bytes": 1000}])
+async def test_an_upload_over_the_limit_is_413_and_leaves_nothing(api, vista_data_dir):
+    status, body = await upload(api, "big.csv", "a,b\n" + "1,2\n" * 1000)
+    assert status == 413
+    assert "larger than the upload limit of 1000 bytes" in error_message(body)
+    assert leftovers(vista_data_dir) == []
+    # At the limit it is fine
+    status, body = await upload(api, "ok.csv", "a,b\n" + "1,2\n" * 249)
+    assert status == 201
+
+
+async def test_an_empty_upload_is_refused(api, vista_data_dir):
+    status, body = await upload(api, "empty.csv", b"")
+    assert status == 400 and error_message(body) == "The file is empty."
+    assert leftovers(vista_data_dir) == []
+
+
+async def test_an_interrupted_upload_leaves_nothing(jp_serverapp, jp_base_url, jp_http_port, vista_data_dir, api):
+    token = jp_serverapp.identity_provider.token
+    reader, writer = await asyncio.open_connection("127.0.0.1", jp_http_port)
+    writer.write(
+        (f"POST {jp_base_url}vista/api/uploads?name=cut.csv HTTP/1.1\r\nHost: localhost\r\n"
+         f"Authorization: token {token}\r\nContent-Length: 1000000\r\n\r\n").encode()
+        + b"a,b\n1,2\n" * 1000
+    )
+    await writer.drain()
+    for _ in range(100):  # the part file appears while the body streams in
+        if list((vista_data_dir / "uploads").glob("*.part")):
+            break
+        await asyncio.sleep(0.02)
+    assert list((vista_data_dir / "uploads").glob("*.part"))
+    writer.transport.abort()
+    for _ in range(100):
+        if not leftovers(vista_data_dir):
+            break
+        await asyncio.sleep(0.02)
+    assert leftovers(vista_data_dir) == []
+    status, _ = await api("GET", "info")
+    assert status == 200
+
+
+async def test_uploads_need_authentication_before_any_byte_is_stored(api, vista_data_dir):
+    status, _ = await upload(api, "x.csv", CSV, headers={"Authorization": ""})
+    assert status == 403
+    assert leftovers(vista_data_dir) == []
+
+
+@pytest.mark.parametrize(
+    "content, status_code, needle",
+    [
+        (bytes(range(256)) * 64, 415, ""),
+        (b"\x89PNG\r\n\x1a\n" + b"\x00" * 2000, 415, ""),
+    ],
+)
+async def test_unreadable_content_creates_no_thread(api, vista_data_dir, content, status_code, needle):
+    _, up = await upload(api, "data.csv", content)
+    status, body = await api("POST", "threads", json_body={"dataset": {"upload": up["id"]}})
+    assert status == status_code, body
+    assert needle in error_message(body)
+    _, listing = await api("GET", "threads")
+    assert listing == {"threads": []}
+    assert leftovers(vista_data_dir) == []
+    assert list((vista_data_dir / "threads").iterdir()) == []
+
+
+async def test_workspace_files_by_contents_path(api, jp_root_dir, tmp_path):
+    (jp_root_dir / "data").mkdir()
+    (jp_root_dir / "data" / "rain.csv").write_text(CSV)
+    (jp_root_dir / ".hidden.csv").write_text(CSV)
+    (tmp_path / "outside.csv").write_text(CSV)
+
+    status, thread = await api("POST", "threads", json_body={"dataset": {"path": "data/rain.csv"}})
+    assert status == 201, thread
+    assert thread["datasets"] == ["rain"]
+
+    for path in ("data/missing.csv", "../outside.csv", "data", ".hidden.csv", "/etc/passwd"):
+        status, body = await api("POST", "threads", json_body={"dataset": {"path": path}})
+        assert status in (400, 404), (path, status, body)
+        assert "outside.csv" not in json.dumps(body) or path == "../outside.csv"
+    _, listing = await api("GET", "threads")
+    assert len(listing["threads"]) == 1
+
+
+@pytest.mark.parametrize(
+    "body, needle",
+    [
+        ({"dataset": {}}, "dataset: give exactly one of upload, example or path"),
+        ({"dataset": {"example": "cars", "upload": "x"}}, "give exactly one"),
+        ({"dataset": {"file": "x"}}, "dataset.file: unknown field"),
+        ({"dataset": {"example": "   "}}, "dataset.example: must not be empty"),
+        ({"dataset": "cars"}, "dataset: input should be a valid dictionary"),
+    ],
+)
+async def test_bad_dataset_sources_are_400(api, body, needle):
+    status, answer = await api("POST", "threads", json_body=body)
+    assert status == 400
+    assert needle in error_message(answer)
+
+
+async def test_unknown_example_is_404_listing_the_examples(api):
+    status, body = await api("POST", "threads", json_body={"dataset": {"example": "titanic"}})
+    assert status == 404
+    assert "cars" in error_message(body)
+
+
+@pytest.mark.parametrize("server_config", NAMED_USERS)
+async def test_datasets_uploads_and_originals_are_private(api, jp_fetch):
+    _, up = await upload(api, "hers.csv", CSV, user="alice")
+    _, thread = await api("POST", "threads", json_body={"dataset": {"upload": up["id"]}}, user="alice")
+    _, body = await api("GET", f"threads/{thread['id']}/datasets", user="alice")
+    dataset = body["datasets"][0]
+    _, up2 = await upload(api, "hers2.csv", CSV, user="alice")
+
+    for method, path, payload in [
+        ("GET", f"threads/{thread['id']}/datasets", None),
+        ("GET", f"threads/{thread['id']}/datasets/{dataset['id']}", None),
+        ("GET", f"threads/{thread['id']}/datasets/{dataset['id']}/original", None),
+        ("POST", f"threads/{thread['id']}/datasets", {"example": "iris"}),
+        ("POST", "threads", {"dataset": {"upload": up2["id"]}}),
+    ]:
+        status, answer = await api(method, path, json_body=payload, user="bob")
+        assert status == 404, (method, path)
+        assert "Seoul" not in json.dumps(answer)
+    # alice's upload is still usable by alice
+    status, _ = await api("POST", "threads", json_body={"dataset": {"upload": up2["id"]}}, user="alice")
+    assert status == 201
+
+
+async def test_deleting_a_thread_removes_its_dataset_files(api, vista_data_dir):
+    _, thread = await api("POST", "threads", json_body={"dataset": {"example": "iris"}})
+    folder = vista_data_dir / "threads" / thread["id"]
+    assert list(folder.rglob("data.parquet"))
+    status, _ = await api("DELETE", f"threads/{thread['id']}")
+    assert status == 204
+    assert not folder.exists()

@@ -1,0 +1,212 @@
+"""The executor with real kernels: outputs and figures, errors, limits, crashes and recovery."""
+
+from __future__ import annotations
+
+import asyncio
+import time
+
+import pandas as pd
+import pytest
+from conftest import NAMED_USERS
+
+from vista_jupyter.store import new_id
+
+pytestmark = pytest.mark.timeout(180)
+
+
+def add_dataset(app, owner: str, thread_id: str, frame: pd.DataFrame, var_name: str = "df") -> None:
+    """Give a thread a dataset the way ingest leaves it: a Parquet file and a row."""
+    dataset_id = new_id()
+    folder = app.threads.folders.create(thread_id) / "datasets" / dataset_id
+    folder.mkdir(parents=True)
+    frame.to_parquet(folder / "data.parquet")
+    app.store.add_dataset(owner, thread_id, {
+        "id": dataset_id, "name": var_name, "original_name": f"{var_name}.csv",
+        "original_path": f"datasets/{dataset_id}/{var_name}.csv",
+        "parquet_path": f"datasets/{dataset_id}/data.parquet", "source": "upload",
+        "var_name": var_name, "rows": len(frame), "columns": frame.shape[1], "size_bytes": 0,
+        "detected": {}, "warnings": [], "profile": {}, "summary": "",
+    })
+
+
+FRAME = pd.DataFrame({"x": [1, 2, 3, 4], "y": [10.0, 20.0, 15.0, 30.0], "city": ["Seoul", "Busan", "Seoul", "Jeju"]})
+
+
+async def new_thread(api, vista_app) -> tuple[str, str]:
+    """(owner, thread id) of a new thread holding FRAME as `df`."""
+    _, info = await api("GET", "info")
+    _, thread = await api("POST", "threads", json_body={"name": "kernels"})
+    add_dataset(vista_app, info["owner"], thread["id"], FRAME)
+    return info["owner"], thread["id"]
+
+
+async def test_dataframes_are_preloaded_and_tables_come_back_as_html(api, vista_app):
+    owner, tid = await new_thread(api, vista_app)
+    result = await vista_app.executor.execute(owner, tid, "df.groupby('city')['y'].sum().to_frame()")
+    assert result.status == "ok", result.error
+    [output] = result.outputs
+    assert output["output_type"] == "execute_result"
+    assert "<table" in output["data"]["text/html"]
+    assert "Seoul" in output["data"]["text/plain"] and "25.0" in output["data"]["text/plain"]
+    result = await vista_app.executor.execute(owner, tid, "import os; print(os.getcwd()); print(df.shape)")
+    folder = vista_app.threads.folders.path_for(tid)
+    assert result.stdout.splitlines() == [str(folder), "(4, 3)"]
+
+
+@pytest.mark.parametrize("server_config", NAMED_USERS)
+async def test_figures_are_saved_and_served_to_their_owner_only(api, vista_app, jp_fetch):
+    _, created = await api("POST", "threads", json_body={"name": "figs"}, user="alice")
+    tid = created["id"]
+    add_dataset(vista_app, "alice", tid, FRAME)
+    result = await vista_app.executor.execute(
+        "alice", tid, "fig, ax = plt.subplots()\nax.plot(df.x, df.y)\nplt.show()"
+    )
+    assert result.status == "ok", result.error
+    [artifact] = result.artifacts
+    assert artifact["mime_type"] == "image/png"
+    files = list((vista_app.threads.folders.path_for(tid) / "figures").iterdir())
+    assert [f.name for f in files] == [f"{artifact['id']}.png"]
+
+    response = await jp_fetch("vista", "api", "threads", tid, "artifacts", artifact["id"],
+                              headers={"X-Vista-Test-User": "alice"})
+    assert response.body.startswith(b"\x89PNG")
+    assert response.headers["Content-Type"] == "image/png"
+    status, _ = await api("GET", f"threads/{tid}/artifacts/{artifact['id']}", user="bob")
+    assert status == 404
+    # bob cannot run code in alice's thread either
+    with pytest.raises(Exception, match="No such thread"):
+        await vista_app.executor.execute("bob", tid, "print(df)")
+
+
+async def test_errors_are_captured_without_terminal_colours(api, vista_app):
+    owner, tid = await new_thread(api, vista_app)
+    result = await vista_app.executor.execute(owner, tid, "print('before')\ndf['nope']")
+    assert result.status == "error"
+    assert result.error["ename"] == "KeyError"
+    assert "nope" in result.error["evalue"]
+    assert result.error["traceback"]
+    assert not any("\x1b" in line for line in result.error["traceback"])
+    assert result.stdout == "before\n"
+
+
+@pytest.mark.parametrize("vista_config", [{"execution_timeout": 1.0}])
+async def test_a_timeout_interrupts_and_the_kernel_keeps_its_state(api, vista_app):
+    owner, tid = await new_thread(api, vista_app)
+    await vista_app.executor.execute(owner, tid, "kept = 'still here'")
+    started = time.monotonic()
+    result = await vista_app.executor.execute(owner, tid, "import time\ntime.sleep(60)")
+    assert result.status == "timeout"
+    assert "longer than 1 seconds" in result.error["evalue"]
+    assert time.monotonic() - started < 15
+    result = await vista_app.executor.execute(owner, tid, "print(kept, df.shape)")
+    assert result.stdout == "still here (4, 3)\n"
+
+
+@pytest.mark.parametrize("vista_config", [{"execution_timeout": 1.0}])
+async def test_a_kernel_that_ignores_the_interrupt_is_restarted_with_its_data(api, vista_app):
+    owner, tid = await new_thread(api, vista_app)
+    vista_app.executor.interrupt_grace = 1.0
+    await vista_app.executor.execute(owner, tid, "print('warm')")
+    first_kernel = vista_app.executor.kernel_id(tid)
+    stubborn = (
+        "import time\n"
+        "while True:\n"
+        "    try:\n"
+        "        time.sleep(0.1)\n"
+        "    except KeyboardInterrupt:\n"
+        "        pass\n"
+    )
+    result = await vista_app.executor.execute(owner, tid, stubborn)
+    assert result.status == "timeout"
+    result = await vista_app.executor.execute(owner, tid, "print(df.shape)")
+    assert result.status == "ok" and result.stdout == "(4, 3)\n"
+    assert vista_app.executor.kernel_id(tid) != first_kernel
+
+
+async def test_a_crashed_kernel_is_replaced_and_the_data_reloaded(api, vista_app, jp_serverapp):
+    owner, tid = await new_thread(api, vista_app)
+    await vista_app.executor.execute(owner, tid, "print('warm')")
+    result = await vista_app.executor.execute(owner, tid, "import os\nos._exit(1)")
+    assert result.status == "died"
+    assert "kernel stopped" in result.error["evalue"]
+    result = await vista_app.executor.execute(owner, tid, "print(df['y'].sum())")
+    assert result.status == "ok", result.error
+    assert result.stdout == "75.0\n"
+
+
+@pytest.mark.parametrize("vista_config", [{"kernel_idle_timeout": 1.0}])
+async def test_idle_kernels_stop_and_restart_transparently(api, vista_app, jp_serverapp):
+    owner, tid = await new_thread(api, vista_app)
+    await vista_app.executor.execute(owner, tid, "print('warm')")
+    kernel_id = vista_app.executor.kernel_id(tid)
+    for _ in range(100):
+        if not vista_app.executor.running(tid):
+            break
+        await asyncio.sleep(0.1)
+    assert not vista_app.executor.running(tid)
+    assert kernel_id not in jp_serverapp.kernel_manager
+    result = await vista_app.executor.execute(owner, tid, "print(len(df))")
+    assert result.stdout == "4\n"
+
+
+async def test_deleting_a_thread_shuts_its_kernel_down(api, vista_app, jp_serverapp):
+    owner, tid = await new_thread(api, vista_app)
+    await vista_app.executor.execute(owner, tid, "print('warm')")
+    kernel_id = vista_app.executor.kernel_id(tid)
+    assert kernel_id in jp_serverapp.kernel_manager
+    status, _ = await api("DELETE", f"threads/{tid}")
+    assert status == 204
+    assert kernel_id not in jp_serverapp.kernel_manager
+    assert not vista_app.executor.running(tid)
+
+
+async def test_threads_do_not_share_variables(api, vista_app):
+    owner, tid = await new_thread(api, vista_app)
+    _, other = await api("POST", "threads", json_body={"name": "other"})
+    add_dataset(vista_app, owner, other["id"], FRAME.head(2))
+    await vista_app.executor.execute(owner, tid, "secret = 42")
+    result = await vista_app.executor.execute(owner, other["id"], "print(len(df))\nsecret")
+    assert result.stdout == "2\n"
+    assert result.status == "error" and result.error["ename"] == "NameError"
+
+
+@pytest.mark.parametrize("vista_config", [{"max_output_bytes": 1000}])
+async def test_large_output_is_truncated_with_a_note(api, vista_app):
+    owner, tid = await new_thread(api, vista_app)
+    result = await vista_app.executor.execute(owner, tid, "print('x' * 5000)\nprint('tail')")
+    assert result.truncated
+    assert result.stdout.count("x") <= 1000
+    assert "[Output truncated: more than 1,000 bytes.]" in result.stderr
+
+
+@pytest.mark.parametrize("vista_config", [{"max_kernels_per_user": 1}])
+async def test_kernels_per_user_are_limited(api, vista_app):
+    owner, tid = await new_thread(api, vista_app)
+    _, other = await api("POST", "threads", json_body={"name": "other"})
+    add_dataset(vista_app, owner, other["id"], FRAME)
+    await vista_app.executor.execute(owner, tid, "print(1)")
+    await vista_app.executor.execute(owner, other["id"], "print(2)")
+    assert vista_app.executor.running(other["id"])
+    assert not vista_app.executor.running(tid)
+    result = await vista_app.executor.execute(owner, tid, "print(df.shape)")
+    assert result.stdout == "(4, 3)\n"
+
+
+async def test_concurrent_executions_on_one_thread_keep_their_own_outputs(api, vista_app):
+    owner, tid = await new_thread(api, vista_app)
+    codes = [f"import time\ntime.sleep(0.2)\nprint('run {i}')" for i in range(4)]
+    results = await asyncio.gather(*(vista_app.executor.execute(owner, tid, c) for c in codes))
+    assert [r.stdout for r in results] == [f"run {i}\n" for i in range(4)]
+
+
+async def test_the_server_keeps_answering_while_code_runs(api, vista_app):
+    owner, tid = await new_thread(api, vista_app)
+    await vista_app.executor.execute(owner, tid, "print('warm')")
+    running = asyncio.ensure_future(vista_app.executor.execute(owner, tid, "import time\ntime.sleep(2)"))
+    await asyncio.sleep(0.3)
+    started = time.monotonic()
+    status, _ = await api("GET", "threads")
+    assert status == 200
+    assert time.monotonic() - started < 1.0
+    assert not running.done()
+    assert (await running).status == "ok"

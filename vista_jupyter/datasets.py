@@ -1,0 +1,321 @@
+"""The dataset service: turns an upload, a bundled example or a workspace file into a dataset of
+a thread (original kept, Parquet copy, stored profile).
+
+Uploads are streamed to `<data_dir>/uploads/<id>.part` and renamed into place only when complete,
+so an interrupted upload leaves nothing behind. Adding a dataset does all file work in a folder of
+its own and records the rows in one transaction at the end; when anything fails, the folder is
+removed and no row is written. A new thread created from a dataset is only recorded once its
+dataset has been read successfully.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import keyword
+import logging
+import os
+import re
+import shutil
+from datetime import datetime, timedelta, timezone
+from importlib.resources import files
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from jupyter_core.utils import ensure_async
+
+from .errors import InvalidInput, NotFound, TooLarge, VistaError
+from .folders import ThreadFolders, safe_file_name
+from .ingest import IngestLimits, ingest_to_parquet
+from .models import DatasetSource as Source
+from .profile import profile_parquet, summary_text
+from .store import Store, new_id
+
+EXAMPLES_PACKAGE = "vista_jupyter.examples"
+
+
+def example_catalog() -> list[dict[str, Any]]:
+    """The bundled example datasets (id, title, descriptions, source, licence)."""
+    return json.loads(files(EXAMPLES_PACKAGE).joinpath("catalog.json").read_text(encoding="utf-8"))
+
+
+def human_size(n: int) -> str:
+    """1536 -> '1.5 KB'."""
+    size = float(n)
+    for unit in ("bytes", "KB", "MB", "GB"):
+        if size < 1024 or unit == "GB":
+            return f"{int(size)} bytes" if unit == "bytes" else f"{size:.1f} {unit}"
+        size /= 1024
+    return f"{size:.1f} TB"
+
+
+def variable_name(stem: str, taken: set[str]) -> str:
+    """A Python identifier for a dataset in the kernel: `df` for the first, else from its name."""
+    if "df" not in taken:
+        return "df"
+    base = re.sub(r"\W+", "_", stem.strip().lower()).strip("_") or "data"
+    if not base.isidentifier() or keyword.iskeyword(base) or base[0].isdigit():
+        base = f"df_{base}"
+    name, n = base, 2
+    while name in taken:
+        name, n = f"{base}_{n}", n + 1
+    return name
+
+
+class UploadWriter:
+    """Streams one upload to disk: `write` chunks, then `finish` (atomic rename) or `abort`."""
+
+    def __init__(self, folder: Path, upload_id: str, name: str, limit: int):
+        self.id, self.name, self.limit = upload_id, name, limit
+        self.final = folder / upload_id
+        self.part = folder / f"{upload_id}.part"
+        self.size = 0
+        self._file = open(self.part, "xb")  # noqa: SIM115 - closed in finish/abort
+
+    def write(self, chunk: bytes) -> None:
+        self.size += len(chunk)
+        if self.size > self.limit:
+            self.abort()
+            raise TooLarge(
+                f"The file is larger than the upload limit of {human_size(self.limit)}."
+            )
+        self._file.write(chunk)
+
+    def finish(self) -> None:
+        """Flush to disk and move the file into place."""
+        self._file.flush()
+        os.fsync(self._file.fileno())
+        self._file.close()
+        os.replace(self.part, self.final)
+
+    def abort(self) -> None:
+        """Drop what was written."""
+        if not self._file.closed:
+            self._file.close()
+        self.part.unlink(missing_ok=True)
+
+
+class DatasetService:
+    """Uploads, examples and workspace files in; datasets of threads out."""
+
+    def __init__(
+        self,
+        store: Store,
+        folders: ThreadFolders,
+        *,
+        contents_manager: Any = None,
+        max_upload_bytes: int,
+        limits: IngestLimits | None = None,
+        upload_expiry: timedelta = timedelta(hours=24),
+        log: logging.Logger | None = None,
+    ):
+        self.store = store
+        self.folders = folders
+        self.contents_manager = contents_manager
+        self.max_upload_bytes = max_upload_bytes
+        self.limits = limits or IngestLimits()
+        self.upload_expiry = upload_expiry
+        self.log = log or logging.getLogger(__name__)
+        #: Called with (owner, thread id) once a thread has a new dataset (e.g. to load it in its kernel).
+        self.on_dataset_added: list[Callable[[str, str], None]] = []
+        self.uploads_dir = folders.data_dir / "uploads"
+        self.staging_dir = folders.data_dir / "staging"
+        for folder in (self.uploads_dir, self.staging_dir):
+            folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+
+    # --- housekeeping ---------------------------------------------------------------------------
+
+    def startup_cleanup(self) -> None:
+        """Drop partial and expired uploads and staging folders a previous run left behind."""
+        shutil.rmtree(self.staging_dir, ignore_errors=True)
+        self.staging_dir.mkdir(mode=0o700, exist_ok=True)
+        cutoff = (datetime.now(timezone.utc) - self.upload_expiry).isoformat(timespec="milliseconds")
+        for upload_id in self.store.uploads_before(cutoff.replace("+00:00", "Z")):
+            self.store.delete_upload(upload_id)
+        known = self.store.all_upload_ids()
+        for entry in self.uploads_dir.iterdir():
+            if entry.name not in known:
+                entry.unlink(missing_ok=True)
+
+    # --- uploads --------------------------------------------------------------------------------
+
+    def check_upload_size(self, declared: int | None) -> None:
+        """Refuse an upload whose declared size is over the limit before reading any of it."""
+        if declared is not None and declared > self.max_upload_bytes:
+            raise TooLarge(
+                f"The file ({human_size(declared)}) is larger than the upload limit of "
+                f"{human_size(self.max_upload_bytes)}."
+            )
+
+    def begin_upload(self, name: str | None) -> UploadWriter:
+        """Start receiving a file called `name`."""
+        return UploadWriter(self.uploads_dir, new_id(), safe_file_name(name or ""), self.max_upload_bytes)
+
+    async def finish_upload(self, owner: str, writer: UploadWriter) -> dict[str, Any]:
+        """Complete an upload and record it for `owner`."""
+        if writer.size == 0:
+            writer.abort()
+            raise InvalidInput("The file is empty.")
+        await asyncio.to_thread(writer.finish)
+        try:
+            return self.store.add_upload(owner, writer.id, writer.name, writer.size)
+        except BaseException:
+            writer.final.unlink(missing_ok=True)
+            raise
+
+    # --- datasets -------------------------------------------------------------------------------
+
+    async def _resolve(self, owner: str, source: Source) -> tuple[Path, str, str, str | None]:
+        """(file, original name, source label, upload id to consume) for a source."""
+        if source.upload is not None:
+            upload = self.store.get_upload(owner, source.upload)
+            return self.uploads_dir / upload["id"], upload["name"], "upload", upload["id"]
+        if source.example is not None:
+            for example in example_catalog():
+                if example["id"] == source.example:
+                    path = Path(str(files(EXAMPLES_PACKAGE).joinpath(example["file"])))
+                    return path, Path(example["file"]).name, f"example:{example['id']}", None
+            ids = ", ".join(e["id"] for e in example_catalog())
+            raise NotFound(f"No example dataset called {source.example!r}. Examples: {ids}.")
+        path = source.path or ""
+        return await self._workspace_file(path), Path(path).name, f"path:{path}", None
+
+    async def _workspace_file(self, path: str) -> Path:
+        """The file at a contents path of the user's workspace (never outside its root)."""
+        cm = self.contents_manager
+        path = path.strip("/")
+        if cm is None or not hasattr(cm, "_get_os_path"):
+            raise InvalidInput("Reading workspace files is not supported with this contents manager.")
+        try:
+            # The contents manager refuses paths outside its root and hidden files (404).
+            model = await ensure_async(cm.get(path, content=False))
+            os_path = Path(cm._get_os_path(path))
+        except Exception:
+            raise NotFound(f"There is no file {path!r} in your workspace.") from None
+        if model.get("type") == "directory":
+            raise InvalidInput(f"{path!r} is a folder; choose a data file in it.")
+        size = os_path.stat().st_size
+        if size > self.max_upload_bytes:
+            raise TooLarge(f"{path} ({human_size(size)}) is larger than the limit of "
+                           f"{human_size(self.max_upload_bytes)}.")
+        return os_path
+
+    def _read(self, src: Path, original_name: str, folder: Path, name: str, var_name: str,
+              source: str, link: bool) -> dict[str, Any]:
+        """Blocking: keep the original, write Parquet and the profile into `folder`."""
+        folder.mkdir(mode=0o700, parents=True)
+        original = folder / original_name
+        if link:
+            try:
+                os.link(src, original)
+            except OSError:
+                shutil.copyfile(src, original)
+        else:
+            shutil.copyfile(src, original)
+        parquet = folder / "data.parquet"
+        result = ingest_to_parquet(original, parquet, limits=self.limits)
+        profile = profile_parquet(parquet)
+        return {
+            "name": name,
+            "original_name": original_name,
+            "var_name": var_name,
+            "source": source,
+            "rows": result.rows,
+            "columns": len(result.columns),
+            "size_bytes": original.stat().st_size,
+            "detected": result.detected,
+            "warnings": list(result.warnings),
+            "profile": profile,
+            "summary": summary_text(name, profile),
+        }
+
+    async def _ingest(self, owner: str, source: Source, thread_dir: Path, taken: set[str]
+                      ) -> tuple[dict[str, Any], str | None, Path]:
+        src, original_name, label, upload_id = await self._resolve(owner, source)
+        dataset_id = new_id()
+        folder = thread_dir / "datasets" / dataset_id
+        stem = Path(original_name).stem.split(".")[0] or original_name
+        try:
+            row = await asyncio.to_thread(
+                self._read, src, original_name, folder, stem, variable_name(stem, taken), label,
+                upload_id is not None,
+            )
+        except VistaError:
+            shutil.rmtree(folder, ignore_errors=True)
+            # The file itself is the problem: keeping the upload would only take up space.
+            self._consume_upload(upload_id)
+            raise
+        except BaseException:
+            shutil.rmtree(folder, ignore_errors=True)
+            raise
+        relative = folder.relative_to(thread_dir)
+        row.update(
+            id=dataset_id,
+            original_path=str(relative / original_name),
+            parquet_path=str(relative / "data.parquet"),
+        )
+        return row, upload_id, folder
+
+    def _consume_upload(self, upload_id: str | None) -> None:
+        if upload_id is not None:
+            self.store.delete_upload(upload_id)
+            (self.uploads_dir / upload_id).unlink(missing_ok=True)
+
+    async def create_thread(self, owner: str, name: str | None, source: Source) -> dict[str, Any]:
+        """A new thread holding one dataset; nothing is recorded unless the dataset was read."""
+        stage = self.staging_dir / new_id()
+        try:
+            row, upload_id, _ = await self._ingest(owner, source, stage, set())
+            thread_id = new_id()
+            os.replace(stage, self.folders.path_for(thread_id))
+        finally:
+            shutil.rmtree(stage, ignore_errors=True)
+        try:
+            thread = self.store.create_thread(owner, name or row["name"], thread_id=thread_id,
+                                              datasets=[row])
+        except BaseException:
+            self.folders.remove(thread_id)
+            raise
+        self._consume_upload(upload_id)
+        self._added(owner, thread["id"])
+        return thread
+
+    async def add(self, owner: str, thread_id: str, source: Source) -> dict[str, Any]:
+        """Add a dataset to one of the owner's threads."""
+        existing = self.store.list_datasets(owner, thread_id)
+        thread_dir = self.folders.create(thread_id)
+        row, upload_id, folder = await self._ingest(
+            owner, source, thread_dir, {d["var_name"] for d in existing}
+        )
+        try:
+            dataset = self.store.add_dataset(owner, thread_id, row)
+        except BaseException:
+            shutil.rmtree(folder, ignore_errors=True)
+            raise
+        self._consume_upload(upload_id)
+        self._added(owner, thread_id)
+        return dataset
+
+    def _added(self, owner: str, thread_id: str) -> None:
+        for callback in self.on_dataset_added:
+            try:
+                callback(owner, thread_id)
+            except Exception:
+                self.log.exception("Vista: reacting to a new dataset in %s failed", thread_id)
+
+    def list(self, owner: str, thread_id: str) -> list[dict[str, Any]]:
+        """The thread's datasets (without profiles)."""
+        return self.store.list_datasets(owner, thread_id)
+
+    def get(self, owner: str, thread_id: str, dataset_id: str) -> dict[str, Any]:
+        """One dataset with its profile and model summary."""
+        return self.store.get_dataset(owner, thread_id, dataset_id)
+
+    def original(self, owner: str, thread_id: str, dataset_id: str) -> tuple[Path, str]:
+        """The original file of a dataset and the name it was uploaded under."""
+        paths = self.store.dataset_paths(owner, thread_id, dataset_id)
+        path = self.folders.path_for(thread_id) / paths["original_path"]
+        if not path.is_file():
+            raise NotFound("The original file of this dataset is missing.")
+        return path, path.name

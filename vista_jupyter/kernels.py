@@ -1,0 +1,434 @@
+"""The executor: one Jupyter kernel per thread, where the assistant's code runs.
+
+Kernels are started through the server's own `kernel_manager`, so a server configured with a
+gateway runs them remotely with no change here. A thread's kernel works in the thread's folder
+and has its datasets loaded from Parquet as DataFrames (`df` for the first). `execute` returns a
+structured result (streams, rich outputs, figures saved as artifacts, errors without ANSI codes).
+
+Limits: time per execution (interrupt, then restart if the kernel stays busy), output size per
+execution (truncated with a note), kernels per user (the longest-idle one is stopped), idle
+shutdown (a later execution starts the kernel again and reloads the data). A kernel that dies
+mid-execution (os._exit, segfault, out of memory) yields a clear error; the next execution gets a
+fresh kernel with the data reloaded. Executions on one thread run one at a time; threads run in
+parallel; nothing here blocks the event loop.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import base64
+import json
+import logging
+import re
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from .errors import NotFound, VistaError
+from .folders import ThreadFolders
+from .store import Store, new_id
+
+ANSI = re.compile(r"\x1b\[[0-9;?]*[A-Za-z]")
+FIGURE_TYPES = {"image/png": ".png", "image/svg+xml": ".svg", "image/jpeg": ".jpg"}
+TEXT_TYPES = ("text/plain", "text/html", "text/markdown", "application/json")
+
+
+def strip_ansi(text: str) -> str:
+    """Text without terminal colour codes."""
+    return ANSI.sub("", text)
+
+
+class KernelUnavailable(VistaError):
+    """The kernel could not be started (503)."""
+
+    status_code = 503
+    reason = "kernel-unavailable"
+
+
+def preload_code(datasets: list[dict[str, Any]]) -> str:
+    """The code that prepares a fresh kernel: imports and one DataFrame per dataset."""
+    lines = [
+        "import pandas as pd",
+        "import numpy as np",
+        "import matplotlib.pyplot as plt",
+        "pd.set_option('display.max_columns', 50)",
+        "pd.set_option('display.width', 200)",
+    ]
+    for d in datasets:
+        lines.append(f"{d['var_name']} = pd.read_parquet({d['parquet_path']!r})")
+    return "\n".join(lines)
+
+
+@dataclass
+class ExecutionResult:
+    """What one execution produced, in nbformat-like outputs plus a summary."""
+
+    status: str  # "ok", "error", "timeout", "died"
+    outputs: list[dict[str, Any]] = field(default_factory=list)
+    error: dict[str, Any] | None = None
+    duration: float = 0.0
+    truncated: bool = False
+    execution_count: int | None = None
+
+    @property
+    def stdout(self) -> str:
+        return "".join(o["text"] for o in self.outputs if o["output_type"] == "stream" and o["name"] == "stdout")
+
+    @property
+    def stderr(self) -> str:
+        return "".join(o["text"] for o in self.outputs if o["output_type"] == "stream" and o["name"] == "stderr")
+
+    @property
+    def artifacts(self) -> list[dict[str, Any]]:
+        return [o["artifact"] for o in self.outputs if "artifact" in o]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "status": self.status,
+            "outputs": self.outputs,
+            "error": self.error,
+            "duration": round(self.duration, 4),
+            "truncated": self.truncated,
+            "execution_count": self.execution_count,
+        }
+
+
+@dataclass
+class _Kernel:
+    owner: str
+    thread_id: str
+    kernel_id: str
+    client: Any
+    last_used: float = field(default_factory=time.monotonic)
+    needs_reload: bool = False
+
+
+class KernelExecutor:
+    """Runs code in per-thread kernels. See the module docstring for the guarantees."""
+
+    def __init__(
+        self,
+        kernel_manager: Any,
+        store: Store,
+        folders: ThreadFolders,
+        *,
+        kernel_name: str = "python3",
+        timeout: float = 120.0,
+        interrupt_grace: float = 5.0,
+        max_output_bytes: int = 256 * 1024,
+        max_kernels_per_user: int = 4,
+        idle_timeout: float = 1800.0,
+        log: logging.Logger | None = None,
+    ):
+        self.kernel_manager = kernel_manager
+        self.store = store
+        self.folders = folders
+        self.kernel_name = kernel_name
+        self.timeout = timeout
+        self.interrupt_grace = interrupt_grace
+        self.max_output_bytes = max_output_bytes
+        self.max_kernels_per_user = max_kernels_per_user
+        self.idle_timeout = idle_timeout
+        self.log = log or logging.getLogger(__name__)
+        self._kernels: dict[str, _Kernel] = {}
+        self._locks: dict[str, asyncio.Lock] = {}
+        self._reaper: asyncio.Task | None = None
+        self._background: set[asyncio.Task] = set()
+
+    # --- lifecycle ------------------------------------------------------------------------------
+
+    def start_reaper(self) -> None:
+        """Begin shutting down idle kernels periodically (call once the event loop runs)."""
+        if self._reaper is None and self.idle_timeout > 0:
+            self._reaper = asyncio.ensure_future(self._reap_idle())
+
+    async def _reap_idle(self) -> None:
+        period = max(0.05, min(60.0, self.idle_timeout / 4))
+        while True:
+            await asyncio.sleep(period)
+            now = time.monotonic()
+            for thread_id, kernel in list(self._kernels.items()):
+                lock = self._lock(thread_id)
+                if now - kernel.last_used > self.idle_timeout and not lock.locked():
+                    self.log.info("Vista: stopping idle kernel of thread %s", thread_id)
+                    async with lock:
+                        await self._stop(thread_id)
+
+    def _lock(self, thread_id: str) -> asyncio.Lock:
+        return self._locks.setdefault(thread_id, asyncio.Lock())
+
+    def running(self, thread_id: str) -> bool:
+        """Whether the thread has a kernel now."""
+        return thread_id in self._kernels
+
+    def kernel_id(self, thread_id: str) -> str | None:
+        """The server's id of the thread's kernel, if it has one."""
+        kernel = self._kernels.get(thread_id)
+        return kernel.kernel_id if kernel else None
+
+    def prestart(self, owner: str, thread_id: str) -> None:
+        """Start (or reload) the thread's kernel in the background, so a first question need not wait."""
+        if thread_id in self._kernels:
+            self._kernels[thread_id].needs_reload = True
+            return
+
+        async def start() -> None:
+            try:
+                async with self._lock(thread_id):
+                    await self._ensure(owner, thread_id)
+            except Exception as e:  # a later execute reports it properly
+                self.log.warning("Vista: background kernel start for %s failed: %s", thread_id, e)
+
+        task = asyncio.ensure_future(start())
+        self._background.add(task)
+        task.add_done_callback(self._background.discard)
+
+    async def shutdown(self, thread_id: str) -> None:
+        """Stop the thread's kernel (when the thread is deleted)."""
+        async with self._lock(thread_id):
+            await self._stop(thread_id)
+        self._locks.pop(thread_id, None)
+
+    async def shutdown_all(self) -> None:
+        """Stop every kernel (when the server stops)."""
+        if self._reaper is not None:
+            self._reaper.cancel()
+        # Let kernel starts under way finish (a start cancelled halfway can leave a kernel
+        # the server's own clean-up then trips over), then stop everything.
+        if self._background:
+            _, pending = await asyncio.wait(set(self._background), timeout=15)
+            for task in pending:
+                task.cancel()
+        for thread_id in list(self._kernels):
+            await self._stop(thread_id)
+
+    async def _stop(self, thread_id: str) -> None:
+        kernel = self._kernels.get(thread_id)
+        if kernel is None:
+            return
+        try:
+            kernel.client.stop_channels()
+        except Exception:
+            pass
+        if kernel.kernel_id in self.kernel_manager:
+            try:
+                await self.kernel_manager.shutdown_kernel(kernel.kernel_id, now=True)
+            except Exception as e:
+                self.log.warning("Vista: could not shut down kernel %s: %s", kernel.kernel_id, e)
+        # Forget it only once it is gone, so `running()` never reports a kernel still stopping.
+        if self._kernels.get(thread_id) is kernel:
+            del self._kernels[thread_id]
+
+    async def _ensure(self, owner: str, thread_id: str) -> _Kernel:
+        """The thread's live kernel with its data loaded (caller holds the thread's lock)."""
+        kernel = self._kernels.get(thread_id)
+        if kernel is not None and (
+            kernel.kernel_id not in self.kernel_manager
+            or not await self._alive(kernel)
+        ):
+            await self._stop(thread_id)
+            kernel = None
+        if kernel is None:
+            kernel = await self._start(owner, thread_id)
+            await self._load_data(kernel)
+        elif kernel.needs_reload:
+            await self._load_data(kernel)
+        return kernel
+
+    async def _alive(self, kernel: _Kernel) -> bool:
+        km = self.kernel_manager.get_kernel(kernel.kernel_id)
+        alive = km.is_alive()
+        if asyncio.iscoroutine(alive):
+            alive = await alive
+        return bool(alive)
+
+    async def _start(self, owner: str, thread_id: str) -> _Kernel:
+        self.start_reaper()
+        mine = [k for k in self._kernels.values() if k.owner == owner]
+        if self.max_kernels_per_user > 0 and len(mine) >= self.max_kernels_per_user:
+            for victim in sorted(mine, key=lambda k: k.last_used):
+                if not self._lock(victim.thread_id).locked():
+                    self.log.info("Vista: %s is at %d kernels; stopping the longest idle one",
+                                  owner, self.max_kernels_per_user)
+                    await self._stop(victim.thread_id)
+                    break
+        folder = self.folders.create(thread_id)
+        try:
+            kernel_id = await self.kernel_manager.start_kernel(
+                kernel_name=self.kernel_name, cwd=str(folder)
+            )
+        except Exception as e:
+            raise KernelUnavailable(f"The analysis kernel ({self.kernel_name}) could not be started: {e}") from e
+        km = self.kernel_manager.get_kernel(kernel_id)
+        client = km.client()
+        client.start_channels()
+        try:
+            await client.wait_for_ready(timeout=60)
+        except Exception as e:
+            client.stop_channels()
+            await self.kernel_manager.shutdown_kernel(kernel_id, now=True)
+            raise KernelUnavailable(f"The analysis kernel did not become ready: {e}") from e
+        kernel = _Kernel(owner, thread_id, kernel_id, client)
+        self._kernels[thread_id] = kernel
+
+        def restarted() -> None:
+            kernel.needs_reload = True
+
+        self.kernel_manager.add_restart_callback(kernel_id, restarted, event="restart")
+        return kernel
+
+    async def _load_data(self, kernel: _Kernel) -> None:
+        datasets = self.store.list_datasets(kernel.owner, kernel.thread_id)
+        result = await self._run(kernel, preload_code(datasets), record=False)
+        if result.status != "ok":
+            detail = result.error["evalue"] if result.error else result.status
+            raise KernelUnavailable(f"The thread's data could not be loaded into the kernel: {detail}")
+        kernel.needs_reload = False
+
+    # --- execution ------------------------------------------------------------------------------
+
+    async def execute(self, owner: str, thread_id: str, code: str) -> ExecutionResult:
+        """Run `code` in the thread's kernel and collect what it produced."""
+        self.store.get_thread(owner, thread_id)  # NotFound for strangers
+        async with self._lock(thread_id):
+            kernel = await self._ensure(owner, thread_id)
+            result = await self._run(kernel, code, record=True)
+            kernel.last_used = time.monotonic()
+            return result
+
+    async def _run(self, kernel: _Kernel, code: str, *, record: bool) -> ExecutionResult:
+        started = time.monotonic()
+        client = kernel.client
+        msg_id = client.execute(code, store_history=record, allow_stdin=False)
+        result = ExecutionResult(status="ok")
+        budget = self.max_output_bytes
+        deadline = started + self.timeout
+        interrupted_at: float | None = None
+
+        while True:
+            now = time.monotonic()
+            if interrupted_at is None and now > deadline:
+                interrupted_at = now
+                result.status = "timeout"
+                await self._interrupt(kernel)
+            elif interrupted_at is not None and now > interrupted_at + self.interrupt_grace:
+                # Still busy after the interrupt: restart, and reload the data next time.
+                self.log.info("Vista: kernel of %s ignored the interrupt; restarting", kernel.thread_id)
+                await self._stop(kernel.thread_id)
+                break
+            try:
+                msg = await client.get_iopub_msg(timeout=0.25)
+            except Exception:  # queue.Empty: nothing yet; is the kernel still there?
+                if kernel.needs_reload or not await self._alive(kernel):
+                    result.status = "died"
+                    await self._stop(kernel.thread_id)
+                    break
+                continue
+            if msg.get("parent_header", {}).get("msg_id") != msg_id:
+                continue
+            kind, content = msg["msg_type"], msg["content"]
+            if kind == "status" and content.get("execution_state") == "idle":
+                break
+            if kind == "execute_input":
+                result.execution_count = content.get("execution_count")
+            elif kind == "stream":
+                budget = self._add_text(result, content["name"], content.get("text", ""), budget)
+            elif kind in ("display_data", "execute_result"):
+                budget = self._add_rich(kernel, result, kind, content, budget, record)
+            elif kind == "error":
+                if result.status == "ok":
+                    result.status = "error"
+                result.error = {
+                    "ename": content.get("ename", ""),
+                    "evalue": strip_ansi(content.get("evalue", "")),
+                    "traceback": [strip_ansi(line) for line in content.get("traceback", [])],
+                }
+                result.outputs.append({"output_type": "error", **result.error})
+
+        if result.status == "timeout":
+            result.error = {
+                "ename": "TimeoutError",
+                "evalue": f"The code ran longer than {self.timeout:g} seconds and was stopped.",
+                "traceback": [],
+            }
+        elif result.status == "died":
+            result.error = {
+                "ename": "KernelDied",
+                "evalue": (
+                    "The Python kernel stopped while running this code (it may have run out of "
+                    "memory or crashed). A fresh kernel with your data will be used next time."
+                ),
+                "traceback": [],
+            }
+        if result.truncated:
+            result.outputs.append({
+                "output_type": "stream", "name": "stderr",
+                "text": f"\n[Output truncated: more than {self.max_output_bytes:,} bytes.]\n",
+            })
+        result.duration = time.monotonic() - started
+        return result
+
+    async def _interrupt(self, kernel: _Kernel) -> None:
+        try:
+            await self.kernel_manager.interrupt_kernel(kernel.kernel_id)
+        except Exception as e:
+            self.log.warning("Vista: interrupt failed for %s: %s", kernel.kernel_id, e)
+
+    def _add_text(self, result: ExecutionResult, name: str, text: str, budget: int) -> int:
+        data = text.encode("utf-8", "replace")
+        if len(data) > budget:
+            text = data[: max(budget, 0)].decode("utf-8", "ignore")
+            result.truncated = True
+        if text:
+            last = result.outputs[-1] if result.outputs else None
+            if last and last["output_type"] == "stream" and last["name"] == name:
+                last["text"] += text
+            else:
+                result.outputs.append({"output_type": "stream", "name": name, "text": text})
+        return budget - len(text.encode("utf-8"))
+
+    def _add_rich(self, kernel: _Kernel, result: ExecutionResult, kind: str,
+                  content: dict[str, Any], budget: int, record: bool) -> int:
+        data = content.get("data", {})
+        output: dict[str, Any] = {"output_type": kind, "data": {}, "metadata": {}}
+        if kind == "execute_result":
+            output["execution_count"] = content.get("execution_count")
+        for mime in TEXT_TYPES:
+            if mime in data:
+                value = data[mime] if isinstance(data[mime], str) else json.dumps(data[mime])
+                size = len(value.encode("utf-8"))
+                if size > budget:
+                    result.truncated = True
+                    continue
+                output["data"][mime] = data[mime]
+                budget -= size
+        for mime, suffix in FIGURE_TYPES.items():
+            if mime in data and record:
+                output["artifact"] = self._save_figure(kernel, mime, suffix, data[mime])
+                break
+        if output["data"] or "artifact" in output:
+            result.outputs.append(output)
+        return budget
+
+    def _save_figure(self, kernel: _Kernel, mime: str, suffix: str, payload: str) -> dict[str, Any]:
+        folder = self.folders.path_for(kernel.thread_id) / "figures"
+        folder.mkdir(mode=0o700, exist_ok=True)
+        artifact_id = new_id()
+        raw = payload.encode("utf-8") if mime == "image/svg+xml" else base64.b64decode(payload)
+        path = folder / f"{artifact_id}{suffix}"
+        tmp = path.with_suffix(suffix + ".tmp")
+        tmp.write_bytes(raw)
+        tmp.replace(path)
+        return self.store.add_artifact(
+            kernel.owner, kernel.thread_id, artifact_id, "figure",
+            str(Path("figures") / path.name), mime,
+        )
+
+    def artifact_file(self, owner: str, thread_id: str, artifact_id: str) -> tuple[Path, str]:
+        """The file and MIME type of one of the owner's artifacts."""
+        artifact = self.store.get_artifact(owner, thread_id, artifact_id)
+        path = self.folders.path_for(thread_id) / artifact["path"]
+        if not path.is_file():
+            raise NotFound("This figure's file is missing.")
+        return path, artifact["mime_type"]
