@@ -210,3 +210,21 @@ async def test_the_server_keeps_answering_while_code_runs(api, vista_app):
     assert time.monotonic() - started < 1.0
     assert not running.done()
     assert (await running).status == "ok"
+
+
+async def test_a_thread_created_from_a_dataset_starts_its_kernel_in_the_background(api, vista_app):
+    status, thread = await api("POST", "threads", json_body={"dataset": {"example": "iris"}})
+    assert status == 201
+    # No execution was asked for, yet the kernel comes up with the data loaded
+    for _ in range(200):
+        if vista_app.executor.running(thread["id"]):
+            break
+        await asyncio.sleep(0.05)
+    assert vista_app.executor.running(thread["id"])
+    owner = (await api("GET", "info"))[1]["owner"]
+    result = await vista_app.executor.execute(owner, thread["id"], "print(df.shape)")
+    assert result.stdout == "(150, 5)\n"
+    # Adding a dataset makes the running kernel load it too
+    status, _ = await api("POST", f"threads/{thread['id']}/datasets", json_body={"example": "cars"})
+    result = await vista_app.executor.execute(owner, thread["id"], "print(cars.shape)")
+    assert result.stdout == "(406, 9)\n", result.error
