@@ -9,6 +9,7 @@ import pandas as pd
 import pytest
 from conftest import NAMED_USERS
 
+from vista_jupyter.profile import profile_parquet, summary_text
 from vista_jupyter.store import new_id
 
 pytestmark = pytest.mark.timeout(180)
@@ -20,12 +21,13 @@ def add_dataset(app, owner: str, thread_id: str, frame: pd.DataFrame, var_name: 
     folder = app.threads.folders.create(thread_id) / "datasets" / dataset_id
     folder.mkdir(parents=True)
     frame.to_parquet(folder / "data.parquet")
+    profile = profile_parquet(folder / "data.parquet")
     app.store.add_dataset(owner, thread_id, {
         "id": dataset_id, "name": var_name, "original_name": f"{var_name}.csv",
         "original_path": f"datasets/{dataset_id}/{var_name}.csv",
         "parquet_path": f"datasets/{dataset_id}/data.parquet", "source": "upload",
         "var_name": var_name, "rows": len(frame), "columns": frame.shape[1], "size_bytes": 0,
-        "detected": {}, "warnings": [], "profile": {}, "summary": "",
+        "detected": {}, "warnings": [], "profile": profile, "summary": summary_text(var_name, profile),
     })
 
 

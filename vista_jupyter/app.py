@@ -12,18 +12,21 @@ from datetime import timedelta
 
 from jupyter_core.paths import jupyter_data_dir
 from jupyter_server.extension.application import ExtensionApp
-from traitlets import Enum, Float, Int, Type, Unicode, default
+from traitlets import Bool, Enum, Float, Int, List, Type, Unicode, default
 
 from . import __version__
+from .assistant.registry import ModelRegistry
 from .datasets import DatasetService
 from .errors import StoreError
 from .folders import ThreadFolders
 from .handlers import handlers
 from .identity import default_server_owner
 from .ingest import IngestLimits
+from .events import EventLog
 from .kernels import KernelExecutor
 from .store import Store
 from .threads import ThreadService
+from .turns import TurnService
 
 GiB = 1 << 30
 
@@ -171,6 +174,99 @@ class VistaApp(ExtensionApp):
         help="The executor class (runs code in per-thread kernels).",
     )
 
+    model = Unicode(
+        config=True,
+        help=(
+            "Default model of the OpenAI-compatible endpoint (e.g. 'gpt-4o-mini', 'llama3.1'). "
+            "Defaults to $VISTA_MODEL. Empty: the built-in offline analyst is the default."
+        ),
+    )
+
+    @default("model")
+    def _default_model(self) -> str:
+        return os.environ.get("VISTA_MODEL", "")
+
+    models = List(
+        Unicode(),
+        config=True,
+        help=(
+            "Further models users may choose (an allowlist enforced by the server). The offline "
+            "analyst is always offered. Defaults to $VISTA_MODELS (comma-separated)."
+        ),
+    )
+
+    @default("models")
+    def _default_models(self) -> list[str]:
+        return [m.strip() for m in os.environ.get("VISTA_MODELS", "").split(",") if m.strip()]
+
+    base_url = Unicode(
+        config=True,
+        help=(
+            "Base URL of the OpenAI-compatible API, e.g. http://localhost:11434/v1 for Ollama. "
+            "Defaults to $OPENAI_BASE_URL; empty means OpenAI's own."
+        ),
+    )
+
+    @default("base_url")
+    def _default_base_url(self) -> str:
+        return os.environ.get("OPENAI_BASE_URL", "")
+
+    api_key = Unicode(
+        config=True,
+        help=(
+            "API key of the endpoint. Defaults to $OPENAI_API_KEY; may be empty for local servers. "
+            "It stays on the server: never sent to a browser, logged, stored or exported."
+        ),
+    )
+
+    @default("api_key")
+    def _default_api_key(self) -> str:
+        return os.environ.get("OPENAI_API_KEY", "")
+
+    tool_protocol = Enum(
+        ["auto", "tools", "fenced"],
+        default_value="auto",
+        config=True,
+        help=(
+            "How the model runs code: 'tools' (function calling), 'fenced' (```python blocks, for "
+            "models without tool support), or 'auto': tools, switching to fenced for a model "
+            "whose server rejects tools."
+        ),
+    )
+
+    model_timeout = Float(120.0, config=True, help="Seconds to wait for the model server per request.")
+
+    model_max_retries = Int(
+        3, config=True,
+        help="Retries of a failed model request (429 honouring Retry-After, 5xx, timeouts, dropped streams).",
+    )
+
+    max_steps = Int(8, config=True, help="Most model replies (code runs included) in one turn.")
+
+    context_budget = Int(
+        12000, config=True,
+        help=(
+            "Tokens of conversation sent to the model (estimated at 4 characters per token). Set "
+            "it below the model's context size: small local models silently drop the start of "
+            "longer prompts, which is where the instructions are."
+        ),
+    )
+
+    auto_overview = Bool(
+        True, config=True,
+        help="Start every thread created from a dataset with an automatic overview of the data.",
+    )
+
+    model_registry_class = Type(
+        default_value=ModelRegistry, klass=ModelRegistry, config=True,
+        help="The model registry class (offered models and their clients).",
+    )
+
+    turn_service_class = Type(
+        default_value=TurnService, klass=TurnService, config=True,
+        help="The turn service class (runs questions on the server).",
+    )
+
     def initialize_settings(self) -> None:
         """Open the store and build the services; a broken database disables Vista, not Jupyter."""
         self.startup_error: str | None = None
@@ -204,9 +300,27 @@ class VistaApp(ExtensionApp):
                 idle_timeout=self.kernel_idle_timeout,
                 log=self.log,
             )
+            self.events = EventLog(self.store)
+            self.model_registry = self.model_registry_class(
+                model=self.model, models=self.models, base_url=self.base_url, api_key=self.api_key,
+                tool_protocol=self.tool_protocol, timeout=self.model_timeout,
+                max_retries=self.model_max_retries, context_budget=self.context_budget,
+            )
+            self.turns = self.turn_service_class(
+                self.store, self.events, self.executor, self.model_registry, max_steps=self.max_steps,
+                log=self.log,
+            )
+            self.turns.recover()
             # A thread's kernel starts (or reloads) as soon as it has data; it stops with the thread.
             self.datasets.on_dataset_added.append(self.executor.prestart)
-            self.threads.on_deleted.append(self.executor.shutdown)
+            if self.auto_overview:
+                self.datasets.on_thread_created.append(self.turns.ask_overview)
+
+            async def thread_deleted(thread_id: str) -> None:
+                self.turns.on_thread_deleted(thread_id)
+                await self.executor.shutdown(thread_id)
+
+            self.threads.on_deleted.append(thread_deleted)
         except StoreError as e:
             self.startup_error = e.message
             self.log.error("Vista is disabled: %s", e.message)
@@ -222,6 +336,7 @@ class VistaApp(ExtensionApp):
     async def stop_extension(self) -> None:
         """Stop the analysis kernels and close the database when the server stops."""
         if self.startup_error is None:
+            await self.turns.shutdown()
             await self.executor.shutdown_all()
         if self.store is not None:
             self.store.close()

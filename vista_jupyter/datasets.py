@@ -119,6 +119,8 @@ class DatasetService:
         self.log = log or logging.getLogger(__name__)
         #: Called with (owner, thread id) once a thread has a new dataset (e.g. to load it in its kernel).
         self.on_dataset_added: list[Callable[[str, str], None]] = []
+        #: Called with (owner, thread id, language) once a thread was created from a dataset.
+        self.on_thread_created: list[Callable[[str, str, str], Any]] = []
         self.uploads_dir = folders.data_dir / "uploads"
         self.staging_dir = folders.data_dir / "staging"
         for folder in (self.uploads_dir, self.staging_dir):
@@ -262,7 +264,8 @@ class DatasetService:
             self.store.delete_upload(upload_id)
             (self.uploads_dir / upload_id).unlink(missing_ok=True)
 
-    async def create_thread(self, owner: str, name: str | None, source: Source) -> dict[str, Any]:
+    async def create_thread(self, owner: str, name: str | None, source: Source,
+                            language: str = "en") -> dict[str, Any]:
         """A new thread holding one dataset; nothing is recorded unless the dataset was read."""
         stage = self.staging_dir / new_id()
         try:
@@ -279,7 +282,12 @@ class DatasetService:
             raise
         self._consume_upload(upload_id)
         self._added(owner, thread["id"])
-        return thread
+        for callback in self.on_thread_created:
+            try:
+                callback(owner, thread["id"], language)
+            except Exception:
+                self.log.exception("Vista: reacting to the new thread %s failed", thread["id"])
+        return self.store.get_thread(owner, thread["id"])
 
     async def add(self, owner: str, thread_id: str, source: Source) -> dict[str, Any]:
         """Add a dataset to one of the owner's threads."""

@@ -8,6 +8,7 @@ checks that every route here is described there and vice versa).
 
 from __future__ import annotations
 
+import asyncio
 import json
 import sys
 from functools import cached_property
@@ -18,12 +19,13 @@ from jupyter_server.base.handlers import APIHandler
 from jupyter_server.extension.handler import ExtensionHandlerMixin
 from tornado import web
 from tornado.escape import url_escape
+from tornado.iostream import StreamClosedError
 
 from . import __version__
 from .api import openapi_spec
 from .errors import InvalidInput, StoreError, VistaError
 from .identity import owner_of
-from .models import DatasetSource, ThreadCreate, ThreadUpdate, parse_body
+from .models import DatasetSource, MessageCreate, ThreadCreate, ThreadUpdate, parse_body
 
 if TYPE_CHECKING:
     from .app import VistaApp
@@ -154,7 +156,8 @@ class ThreadsHandler(VistaHandler):
         if body.dataset is None:
             thread = self.threads.create(self.owner, body.name)
         else:
-            thread = await self.datasets.create_thread(self.owner, body.name, body.dataset)
+            thread = await self.datasets.create_thread(self.owner, body.name, body.dataset,
+                                                       body.language)
         self.write_json(thread, status=201)
 
 
@@ -194,6 +197,15 @@ class MessagesHandler(VistaHandler):
         limit = self.int_argument("limit", 100, 1, 500)
         messages, next_after = self.threads.messages(self.owner, thread_id, after, limit)
         self.write_json({"messages": messages, "next_after": next_after})
+
+    @web.authenticated
+    @authorized
+    def post(self, thread_id: str) -> None:
+        """Ask a question: stored at once; the answer runs on the server and arrives as events."""
+        body = parse_body(MessageCreate, self.json_body())
+        self.threads  # noqa: B018
+        self.write_json(self.vista.turns.ask(self.owner, thread_id, body.content, body.model),
+                        status=202)
 
 
 class ExamplesHandler(VistaHandler):
@@ -328,6 +340,98 @@ class ArtifactHandler(VistaHandler):
         self.finish(path.read_bytes(), set_content_type=mime_type)
 
 
+class ModelsHandler(VistaHandler):
+    """`/vista/api/models`"""
+
+    @web.authenticated
+    @authorized
+    def get(self) -> None:
+        """The models this server offers (never the endpoint's key), and the default."""
+        self.threads  # noqa: B018 - raises if Vista is disabled
+        self.write_json(self.vista.model_registry.offered())
+
+
+class CancelHandler(VistaHandler):
+    """`/vista/api/threads/{thread_id}/cancel`"""
+
+    @web.authenticated
+    @authorized
+    async def post(self, thread_id: str) -> None:
+        """Stop the thread's running turn (Stop button); keeps what it produced."""
+        self.threads  # noqa: B018
+        cancelled = await self.vista.turns.cancel(self.owner, thread_id)
+        self.write_json({"cancelled": cancelled})
+
+
+class EventsHandler(VistaHandler):
+    """`/vista/api/threads/{thread_id}/events`"""
+
+    @web.authenticated
+    @authorized
+    def get(self, thread_id: str) -> None:
+        """A page of the thread's events after sequence number `after` (replay)."""
+        self.threads  # noqa: B018
+        after = self.int_argument("after", 0, 0, 2**62)
+        limit = self.int_argument("limit", 500, 1, 5000)
+        events = self.vista.store.list_events(self.owner, thread_id, after=after, limit=limit + 1)
+        more = len(events) > limit
+        events = events[:limit]
+        self.write_json({"events": events, "next_after": events[-1]["seq"] if more else None})
+
+
+class EventStreamHandler(VistaHandler):
+    """`/vista/api/threads/{thread_id}/events/stream`: server-sent events, replay then live."""
+
+    #: Seconds between keep-alive comments (proxies close silent connections).
+    keepalive = 15.0
+
+    @web.authenticated
+    @authorized
+    async def get(self, thread_id: str) -> None:
+        """Every event after `after` (or the `Last-Event-ID` header), then new ones as they happen."""
+        self.threads.get(self.owner, thread_id)
+        last = self.int_argument("after", 0, 0, 2**62)
+        header = self.request.headers.get("Last-Event-ID", "")
+        if header.isdigit():
+            last = max(last, int(header))
+        self.set_header("Content-Type", "text/event-stream; charset=UTF-8")
+        self.set_header("Cache-Control", "no-cache")
+        self.set_header("X-Accel-Buffering", "no")
+        events = self.vista.events
+        queue = events.subscribe(thread_id)
+        try:
+            while True:  # replay from the database; live events queue up meanwhile
+                page = self.vista.store.list_events(self.owner, thread_id, after=last, limit=500)
+                for event in page:
+                    self._send(event)
+                    last = event["seq"]
+                if len(page) < 500:
+                    break
+            self.write(": replayed\n\n")
+            await self.flush()
+            while True:
+                try:
+                    event = await asyncio.wait_for(queue.get(), timeout=self.keepalive)
+                except asyncio.TimeoutError:
+                    self.write(": keep-alive\n\n")
+                    await self.flush()
+                    continue
+                if event is None:  # the thread was deleted
+                    break
+                if event["seq"] > last:
+                    self._send(event)
+                    last = event["seq"]
+                    await self.flush()
+        except StreamClosedError:
+            return
+        finally:
+            events.unsubscribe(thread_id, queue)
+        self.finish()
+
+    def _send(self, event: dict[str, Any]) -> None:
+        self.write(f"id: {event['seq']}\ndata: {json.dumps(event)}\n\n")
+
+
 _THREAD = r"(?P<thread_id>[^/]+)"
 _ARTIFACT = r"(?P<artifact_id>[^/]+)"
 _DATASET = r"(?P<dataset_id>[^/]+)"
@@ -345,6 +449,10 @@ ROUTES: list[tuple[str, type[VistaHandler]]] = [
     (f"/threads/{_THREAD}/datasets/{_DATASET}", DatasetHandler),
     (f"/threads/{_THREAD}/datasets/{_DATASET}/original", OriginalHandler),
     (f"/threads/{_THREAD}/artifacts/{_ARTIFACT}", ArtifactHandler),
+    ("/models", ModelsHandler),
+    (f"/threads/{_THREAD}/cancel", CancelHandler),
+    (f"/threads/{_THREAD}/events", EventsHandler),
+    (f"/threads/{_THREAD}/events/stream", EventStreamHandler),
 ]
 
 

@@ -184,6 +184,12 @@ class KernelExecutor:
         self._background.add(task)
         task.add_done_callback(self._background.discard)
 
+    async def interrupt(self, thread_id: str) -> None:
+        """Interrupt whatever the thread's kernel is running (Stop, or a cancelled turn)."""
+        kernel = self._kernels.get(thread_id)
+        if kernel is not None and kernel.kernel_id in self.kernel_manager:
+            await self._interrupt(kernel)
+
     async def shutdown(self, thread_id: str) -> None:
         """Stop the thread's kernel (when the thread is deleted)."""
         async with self._lock(thread_id):
@@ -300,7 +306,9 @@ class KernelExecutor:
     async def _run(self, kernel: _Kernel, code: str, *, record: bool) -> ExecutionResult:
         started = time.monotonic()
         client = kernel.client
-        msg_id = client.execute(code, store_history=record, allow_stdin=False)
+        # stop_on_error=False: an error (a KeyboardInterrupt from Stop included) must not make the
+        # kernel abort requests queued behind it; executions here are serialised anyway.
+        msg_id = client.execute(code, store_history=record, allow_stdin=False, stop_on_error=False)
         result = ExecutionResult(status="ok")
         budget = self.max_output_bytes
         deadline = started + self.timeout
@@ -361,6 +369,7 @@ class KernelExecutor:
                 ),
                 "traceback": [],
             }
+        await self._drain_shell(client)
         if result.truncated:
             result.outputs.append({
                 "output_type": "stream", "name": "stderr",
@@ -368,6 +377,15 @@ class KernelExecutor:
             })
         result.duration = time.monotonic() - started
         return result
+
+    @staticmethod
+    async def _drain_shell(client: Any) -> None:
+        """Discard execute replies (results come from iopub) so they do not pile up."""
+        while True:
+            try:
+                await client.get_shell_msg(timeout=0.001)
+            except Exception:
+                return
 
     async def _interrupt(self, kernel: _Kernel) -> None:
         try:

@@ -7,7 +7,7 @@ Validation failures become `InvalidInput` with one readable sentence per problem
 from __future__ import annotations
 
 import unicodedata
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, ValidationError, model_validator
 
@@ -61,11 +61,35 @@ class DatasetSource(_Body):
         return self
 
 
+Language = Literal["en", "ko"]
+
+
 class ThreadCreate(_Body):
     """POST /threads"""
 
     name: Name | None = None
     dataset: DatasetSource | None = None
+    #: Language of the automatic overview (when the thread starts from a dataset).
+    language: Language = "en"
+
+
+MAX_QUESTION = 20_000
+
+
+def _clean_question(value: str) -> str:
+    value = value.strip()
+    if not value:
+        raise ValueError("must not be empty")
+    if len(value) > MAX_QUESTION:
+        raise ValueError(f"must be at most {MAX_QUESTION:,} characters")
+    return value
+
+
+class MessageCreate(_Body):
+    """POST /threads/{id}/messages: a question."""
+
+    content: Annotated[str, AfterValidator(_clean_question)]
+    model: str | None = None
 
 
 class ThreadUpdate(_Body):

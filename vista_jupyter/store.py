@@ -24,7 +24,7 @@ from typing import Any
 
 import sqlite_utils
 
-from .errors import InvalidInput, NotFound, StoreError
+from .errors import Conflict, InvalidInput, NotFound, StoreError
 
 #: Roles a message can have.
 ROLES = ("user", "assistant", "system")
@@ -131,7 +131,44 @@ def _migration_2(db: sqlite_utils.Database) -> None:
     )
 
 
-MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [_migration_1, _migration_2]
+def _migration_3(db: sqlite_utils.Database) -> None:
+    # Turns (one question and the work that answers it) and their events, in thread order.
+    db.execute(
+        """
+        CREATE TABLE turns (
+            id TEXT PRIMARY KEY,
+            thread_id TEXT NOT NULL REFERENCES threads (id) ON DELETE CASCADE,
+            owner TEXT NOT NULL,
+            status TEXT NOT NULL,
+            model TEXT NOT NULL,
+            user_message_id INTEGER,
+            assistant_message_id INTEGER,
+            usage TEXT NOT NULL DEFAULT '{}',
+            created_at TEXT NOT NULL,
+            finished_at TEXT
+        )
+        """
+    )
+    db.execute("CREATE INDEX turns_thread ON turns (thread_id, created_at)")
+    db.execute("CREATE INDEX turns_status ON turns (status)")
+    db.execute(
+        """
+        CREATE TABLE events (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            thread_id TEXT NOT NULL REFERENCES threads (id) ON DELETE CASCADE,
+            owner TEXT NOT NULL,
+            turn_id TEXT,
+            seq INTEGER NOT NULL,
+            type TEXT NOT NULL,
+            data TEXT NOT NULL,
+            created_at TEXT NOT NULL,
+            UNIQUE (thread_id, seq)
+        )
+        """
+    )
+
+
+MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [_migration_1, _migration_2, _migration_3]
 
 #: The schema version this code writes.
 SCHEMA_VERSION = len(MIGRATIONS)
@@ -145,6 +182,7 @@ def _thread(row: dict[str, Any]) -> dict[str, Any]:
         "updated_at": row["updated_at"],
         "message_count": row["message_count"],
         "datasets": json.loads(row["dataset_names"]),
+        "running_turn": row["running_turn"],
     }
 
 
@@ -168,6 +206,30 @@ def _dataset(row: dict[str, Any], with_profile: bool = False) -> dict[str, Any]:
         out["profile"] = json.loads(row["profile"])
         out["summary"] = row["summary"]
     return out
+
+
+def _turn(row: dict[str, Any]) -> dict[str, Any]:
+    return {
+        "id": row["id"],
+        "thread_id": row["thread_id"],
+        "status": row["status"],
+        "model": row["model"],
+        "user_message_id": row["user_message_id"],
+        "assistant_message_id": row["assistant_message_id"],
+        "usage": json.loads(row["usage"]),
+        "created_at": row["created_at"],
+        "finished_at": row["finished_at"],
+    }
+
+
+def _event(row: dict[str, Any]) -> dict[str, Any]:
+    return {
+        "seq": row["seq"],
+        "type": row["type"],
+        "turn_id": row["turn_id"],
+        "data": json.loads(row["data"]),
+        "created_at": row["created_at"],
+    }
 
 
 def _message(row: dict[str, Any]) -> dict[str, Any]:
@@ -267,7 +329,9 @@ class Store:
                (SELECT COUNT(*) FROM messages m WHERE m.thread_id = t.id) AS message_count,
                (SELECT json_group_array(name) FROM
                    (SELECT d.name FROM datasets d WHERE d.thread_id = t.id
-                    ORDER BY d.created_at, d.rowid)) AS dataset_names
+                    ORDER BY d.created_at, d.rowid)) AS dataset_names,
+               (SELECT r.id FROM turns r WHERE r.thread_id = t.id AND r.status = 'running'
+                LIMIT 1) AS running_turn
         FROM threads t
     """
 
@@ -350,17 +414,22 @@ class Store:
                 "SELECT 1 FROM threads WHERE id = ? AND owner = ?", (thread_id, owner)
             ).fetchone():
                 raise NotFound("No such thread. It may have been deleted.")
-            (seq,) = db.execute(
-                "SELECT COALESCE(MAX(seq), 0) + 1 FROM messages WHERE thread_id = ?", (thread_id,)
-            ).fetchone()
-            cursor = db.execute(
-                "INSERT INTO messages (thread_id, owner, seq, role, content, metadata, created_at)"
-                " VALUES (?, ?, ?, ?, ?, ?, ?)",
-                (thread_id, owner, seq, role, content, json.dumps(metadata or {}), now),
-            )
-            db.execute("UPDATE threads SET updated_at = ? WHERE id = ?", (now, thread_id))
-            message_id = cursor.lastrowid
+            message_id = self._insert_message(db, owner, thread_id, role, content, metadata, now)
         return _message(self._rows("SELECT * FROM messages WHERE id = ?", (message_id,))[0])
+
+    @staticmethod
+    def _insert_message(db: sqlite_utils.Database, owner: str, thread_id: str, role: str,
+                        content: str, metadata: dict[str, Any] | None, now: str) -> int:
+        (seq,) = db.execute(
+            "SELECT COALESCE(MAX(seq), 0) + 1 FROM messages WHERE thread_id = ?", (thread_id,)
+        ).fetchone()
+        cursor = db.execute(
+            "INSERT INTO messages (thread_id, owner, seq, role, content, metadata, created_at)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?)",
+            (thread_id, owner, seq, role, content, json.dumps(metadata or {}), now),
+        )
+        db.execute("UPDATE threads SET updated_at = ? WHERE id = ?", (now, thread_id))
+        return int(cursor.lastrowid)
 
     def list_messages(
         self, owner: str, thread_id: str, after: int = 0, limit: int = 100
@@ -502,3 +571,98 @@ class Store:
         if not rows:
             raise NotFound("No such figure.")
         return rows[0]
+
+    # --- turns and events -----------------------------------------------------------------------
+
+    def start_turn(self, owner: str, thread_id: str, turn_id: str, model: str,
+                   content: str) -> tuple[dict[str, Any], dict[str, Any]]:
+        """Store the user's message and open a turn for it, atomically.
+
+        Raises `Conflict` if the thread already has a running turn (also across servers).
+        """
+        now = utcnow()
+        with self._transaction() as db:
+            if not db.execute(
+                "SELECT 1 FROM threads WHERE id = ? AND owner = ?", (thread_id, owner)
+            ).fetchone():
+                raise NotFound("No such thread. It may have been deleted.")
+            if db.execute(
+                "SELECT 1 FROM turns WHERE thread_id = ? AND status = 'running'", (thread_id,)
+            ).fetchone():
+                raise Conflict("Vista is still answering the previous question in this thread. "
+                               "Wait for it to finish or press Stop.")
+            message_id = self._insert_message(db, owner, thread_id, "user", content,
+                                              {"turn_id": turn_id}, now)
+            db.execute(
+                "INSERT INTO turns (id, thread_id, owner, status, model, user_message_id, created_at)"
+                " VALUES (?, ?, ?, 'running', ?, ?, ?)",
+                (turn_id, thread_id, owner, model, message_id, now),
+            )
+        message = _message(self._rows("SELECT * FROM messages WHERE id = ?", (message_id,))[0])
+        return self.get_turn(owner, thread_id, turn_id), message
+
+    def finish_turn(self, owner: str, thread_id: str, turn_id: str, status: str, content: str,
+                    metadata: dict[str, Any], usage: dict[str, Any]) -> dict[str, Any] | None:
+        """Close a running turn with its assistant message; `None` if the thread is gone."""
+        now = utcnow()
+        with self._transaction() as db:
+            if not db.execute(
+                "SELECT 1 FROM turns WHERE id = ? AND thread_id = ? AND owner = ?",
+                (turn_id, thread_id, owner),
+            ).fetchone():
+                return None
+            message_id = self._insert_message(db, owner, thread_id, "assistant", content,
+                                              dict(metadata, turn_id=turn_id, status=status), now)
+            db.execute(
+                "UPDATE turns SET status = ?, assistant_message_id = ?, usage = ?, finished_at = ? "
+                "WHERE id = ?",
+                (status, message_id, json.dumps(usage), now, turn_id),
+            )
+        return _message(self._rows("SELECT * FROM messages WHERE id = ?", (message_id,))[0])
+
+    def get_turn(self, owner: str, thread_id: str, turn_id: str) -> dict[str, Any]:
+        """One turn of one of the owner's threads."""
+        rows = self._rows(
+            "SELECT * FROM turns WHERE id = ? AND thread_id = ? AND owner = ?",
+            (turn_id, thread_id, owner),
+        )
+        if not rows:
+            raise NotFound("No such turn.")
+        return _turn(rows[0])
+
+    def running_turns(self) -> list[dict[str, Any]]:
+        """Every turn still marked running (of every owner): start-up recovery only."""
+        return [dict(_turn(r), owner=r["owner"]) for r in
+                self._rows("SELECT * FROM turns WHERE status = 'running'")]
+
+    def append_event(self, owner: str, thread_id: str, turn_id: str | None, kind: str,
+                     data: dict[str, Any]) -> dict[str, Any] | None:
+        """Append an event to a thread's log; `None` if the thread no longer exists."""
+        now = utcnow()
+        payload = json.dumps(data)
+        with self._transaction() as db:
+            if not db.execute(
+                "SELECT 1 FROM threads WHERE id = ? AND owner = ?", (thread_id, owner)
+            ).fetchone():
+                return None
+            (seq,) = db.execute(
+                "SELECT COALESCE(MAX(seq), 0) + 1 FROM events WHERE thread_id = ?", (thread_id,)
+            ).fetchone()
+            db.execute(
+                "INSERT INTO events (thread_id, owner, turn_id, seq, type, data, created_at) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?)",
+                (thread_id, owner, turn_id, seq, kind, payload, now),
+            )
+        return {"seq": seq, "type": kind, "turn_id": turn_id, "data": data, "created_at": now}
+
+    def list_events(self, owner: str, thread_id: str, after: int = 0, limit: int = 1000,
+                    turn_id: str | None = None) -> list[dict[str, Any]]:
+        """The thread's events with `seq > after`, oldest first."""
+        self.get_thread(owner, thread_id)
+        sql = "SELECT * FROM events WHERE thread_id = ? AND owner = ? AND seq > ?"
+        params: list[Any] = [thread_id, owner, after]
+        if turn_id is not None:
+            sql += " AND turn_id = ?"
+            params.append(turn_id)
+        rows = self._rows(sql + " ORDER BY seq LIMIT ?", (*params, limit))
+        return [_event(r) for r in rows]

@@ -1,0 +1,299 @@
+"""Turns through the REST API with a real HTTP server speaking the OpenAI protocol (scripted),
+driven by the real `openai` client, and a real kernel."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import time
+
+import pytest
+from conftest import error_message
+from openai_server import FakeOpenAI, Script, text, tool
+from test_kernels import FRAME, add_dataset
+
+pytestmark = pytest.mark.timeout(120)
+
+SECRET = "sk-test-SECRET-0123456789"
+
+
+@pytest.fixture
+def fake(jp_asyncio_loop):
+    server = FakeOpenAI().start()
+    yield server
+    server.stop()
+
+
+@pytest.fixture
+def vista_config(fake):
+    return {
+        "model": "scripted-model",
+        "base_url": fake.base_url,
+        "api_key": SECRET,
+        "model_max_retries": 2,
+        "model_timeout": 5.0,
+        "auto_overview": False,
+    }
+
+
+async def new_thread(api, vista_app) -> tuple[str, str]:
+    _, info = await api("GET", "info")
+    _, thread = await api("POST", "threads", json_body={"name": "turns"})
+    add_dataset(vista_app, info["owner"], thread["id"], FRAME)
+    return info["owner"], thread["id"]
+
+
+async def wait_done(api, tid: str, timeout: float = 60) -> list[dict]:
+    """All events of the thread once its latest turn is done."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        _, body = await api("GET", f"threads/{tid}/events")
+        events = body["events"]
+        started = [e for e in events if e["type"] == "turn_started"]
+        if started and any(e["type"] == "done" and e["turn_id"] == started[-1]["turn_id"] for e in events):
+            return events
+        await asyncio.sleep(0.05)
+    raise AssertionError(f"turn did not finish: {events}")
+
+
+def of(events, kind):
+    return [e["data"] for e in events if e["type"] == kind]
+
+
+async def test_a_tool_call_turn_runs_code_and_answers(api, vista_app, fake):
+    owner, tid = await new_thread(api, vista_app)
+    fake.script(tool("print(df['y'].sum())", "Let me add it up."), text("The total of y is 75."))
+
+    status, body = await api("POST", f"threads/{tid}/messages", json_body={"content": "What is the total of y?"})
+    assert status == 202, body
+    assert body["message"]["role"] == "user" and body["message"]["content"] == "What is the total of y?"
+    # The question is stored at once
+    _, page = await api("GET", f"threads/{tid}/messages")
+    assert page["messages"][0]["content"] == "What is the total of y?"
+
+    events = await wait_done(api, tid)
+    assert [e["seq"] for e in events] == list(range(1, len(events) + 1))
+    assert of(events, "code") == [{"step": 0, "code": "print(df['y'].sum())"}]
+    outputs = [d["output"] for d in of(events, "output")]
+    assert outputs == [{"output_type": "stream", "name": "stdout", "text": "75.0\n"}]
+    text_events = "".join(d["delta"] for d in of(events, "text"))
+    assert "Let me add it up." in text_events and "The total of y is 75." in text_events
+    [done] = of(events, "done")
+    assert done["status"] == "done"
+    assert done["usage"] == {"prompt_tokens": 22, "completion_tokens": 14}
+
+    # The model saw the dataset, and then the code's output
+    first, second = fake.requests[0]["body"], fake.requests[1]["body"]
+    assert first["model"] == "scripted-model" and first["tools"][0]["function"]["name"] == "run_python"
+    assert "`df`" in first["messages"][0]["content"] and "4 rows x 3 columns" in first["messages"][0]["content"]
+    tool_message = second["messages"][-1]
+    assert tool_message["role"] == "tool" and "75.0" in tool_message["content"]
+
+    # The stored answer carries the steps
+    _, page = await api("GET", f"threads/{tid}/messages")
+    answer = page["messages"][-1]
+    assert answer["role"] == "assistant" and answer["content"] == "The total of y is 75."
+    [step] = answer["metadata"]["steps"]
+    assert step["code"] == "print(df['y'].sum())" and step["result"]["status"] == "ok"
+    _, thread = await api("GET", f"threads/{tid}")
+    assert thread["running_turn"] is None
+
+
+async def test_an_error_goes_back_to_the_model_which_fixes_it(api, vista_app, fake):
+    owner, tid = await new_thread(api, vista_app)
+    fake.script(tool("df['Y'].sum()"), tool("df['y'].sum()"), text("The sum is 75."))
+    await api("POST", f"threads/{tid}/messages", json_body={"content": "sum of y"})
+    events = await wait_done(api, tid)
+    assert [d["status"] for d in of(events, "step_done")] == ["error", "ok"]
+    assert "KeyError" in fake.requests[1]["body"]["messages"][-1]["content"]
+    _, page = await api("GET", f"threads/{tid}/messages")
+    steps = page["messages"][-1]["metadata"]["steps"]
+    assert [s["result"]["status"] for s in steps] == ["error", "ok"]
+
+
+async def test_fenced_code_protocol_when_configured(api, vista_app, fake):
+    client = vista_app.model_registry.client("scripted-model", [])
+    client.uses_tools = False  # as c.VistaApp.tool_protocol = "fenced" sets it
+    owner, tid = await new_thread(api, vista_app)
+    fake.script(text("Counting.\n```python\nprint(df.shape[0])\n```"), text("There are 4 rows."))
+    await api("POST", f"threads/{tid}/messages", json_body={"content": "how many rows?"})
+    events = await wait_done(api, tid)
+    assert "tools" not in fake.requests[0]["body"]
+    assert "exactly one fenced block" in fake.requests[0]["body"]["messages"][0]["content"]
+    assert of(events, "code") == [{"step": 0, "code": "print(df.shape[0])"}]
+    assert of(events, "done")[0]["message"]["content"] == "There are 4 rows."
+
+
+async def test_fenced_code_when_the_server_rejects_tools(api, vista_app, fake):
+    owner, tid = await new_thread(api, vista_app)
+    fake.script(
+        Script(reject_tools=True),
+        text("I will count the rows.\n```python\nprint(len(df))\n```"),
+        text("There are 4 rows."),
+    )
+    await api("POST", f"threads/{tid}/messages", json_body={"content": "how many rows?"})
+    events = await wait_done(api, tid)
+    assert of(events, "code") == [{"step": 0, "code": "print(len(df))"}]
+    assert of(events, "done")[0]["status"] == "done"
+    retried, after = fake.requests[1]["body"], fake.requests[2]["body"]
+    assert "tools" not in retried
+    assert "exactly one fenced block" in retried["messages"][0]["content"]
+    assert after["messages"][-1]["role"] == "user"
+    assert after["messages"][-1]["content"].startswith("Output of your code:") and "4" in after["messages"][-1]["content"]
+
+
+async def test_429_is_retried_after_the_delay_the_server_asks_for(api, vista_app, fake):
+    owner, tid = await new_thread(api, vista_app)
+    fake.script(Script(status=429, headers={"Retry-After": "1"}), text("Fine now."))
+    await api("POST", f"threads/{tid}/messages", json_body={"content": "hello"})
+    events = await wait_done(api, tid)
+    assert of(events, "done")[0]["status"] == "done"
+    assert len(fake.requests) == 2
+    assert fake.requests[1]["time"] - fake.requests[0]["time"] >= 0.9
+
+
+@pytest.mark.parametrize("fault", [
+    Script(status=500), Script(status=503), Script(delay=7.0, text="too late"), Script(cut=True, text="half an"),
+    Script(garbage=True),
+])
+async def test_transient_faults_are_retried(api, vista_app, fake, fault):
+    owner, tid = await new_thread(api, vista_app)
+    fake.script(fault, text("Recovered answer."))
+    await api("POST", f"threads/{tid}/messages", json_body={"content": "hello"})
+    events = await wait_done(api, tid)
+    done = of(events, "done")[0]
+    assert done["status"] == "done", events
+    assert done["message"]["content"] == "Recovered answer."
+    if fault.cut:
+        assert of(events, "text_reset"), "the partial text must be withdrawn"
+
+
+async def test_persistent_failure_ends_with_a_clear_error_and_no_key(api, vista_app, fake, jp_logging_stream):
+    owner, tid = await new_thread(api, vista_app)
+    fake.script(*[Script(status=500, error=f"upstream exploded with key {SECRET}")] * 10)
+    await api("POST", f"threads/{tid}/messages", json_body={"content": "hello"})
+    events = await wait_done(api, tid)
+    [error] = of(events, "error")
+    assert "HTTP 500" in error["message"]
+    assert of(events, "done")[0]["status"] == "error"
+    assert len(fake.requests) == 3  # one try and two retries
+    everything = json.dumps(events) + json.dumps((await api("GET", f"threads/{tid}/messages"))[1])
+    assert SECRET not in everything
+    assert SECRET not in jp_logging_stream.getvalue()
+
+
+async def test_a_wrong_key_says_authentication_failed_and_how_to_configure(api, vista_app, fake):
+    owner, tid = await new_thread(api, vista_app)
+    fake.script(Script(status=401, error="Incorrect API key provided"))
+    await api("POST", f"threads/{tid}/messages", json_body={"content": "hello"})
+    events = await wait_done(api, tid)
+    [error] = of(events, "error")
+    assert "Authentication failed" in error["message"]
+    assert "OPENAI_API_KEY" in error["message"]
+    assert len(fake.requests) == 1  # not retried
+    # The key went to the model server, and nowhere else
+    assert fake.requests[0]["headers"]["Authorization"] == f"Bearer {SECRET}"
+    assert SECRET not in json.dumps(events)
+
+
+async def test_malformed_tool_arguments_go_back_to_the_model(api, vista_app, fake):
+    owner, tid = await new_thread(api, vista_app)
+    fake.script(Script(arguments='{"code": print(1)'), tool("print(1)"), text("Done."))
+    await api("POST", f"threads/{tid}/messages", json_body={"content": "hello"})
+    events = await wait_done(api, tid)
+    assert of(events, "notice")
+    assert "must be JSON" in fake.requests[1]["body"]["messages"][-1]["content"]
+    assert of(events, "done")[0]["status"] == "done"
+
+
+async def test_one_turn_at_a_time_and_cancel_keeps_what_was_done(api, vista_app, fake):
+    owner, tid = await new_thread(api, vista_app)
+    fake.script(tool("import time\nprint('started', flush=True)\ntime.sleep(60)"), text("never"))
+    status, _ = await api("POST", f"threads/{tid}/messages", json_body={"content": "slow"})
+    assert status == 202
+    for _ in range(200):
+        _, body = await api("GET", f"threads/{tid}/events")
+        if any(e["type"] == "output" for e in body["events"]):
+            break
+        await asyncio.sleep(0.05)
+
+    status, body = await api("POST", f"threads/{tid}/messages", json_body={"content": "another"})
+    assert status == 409 and "still answering" in error_message(body)
+    _, thread = await api("GET", f"threads/{tid}")
+    assert thread["running_turn"]
+
+    started = time.monotonic()
+    status, body = await api("POST", f"threads/{tid}/cancel")
+    assert status == 200 and body == {"cancelled": True}
+    events = await wait_done(api, tid)
+    assert time.monotonic() - started < 10
+    done = of(events, "done")[0]
+    assert done["status"] == "cancelled"
+    assert done["message"]["metadata"]["steps"] == [] or done["message"]["metadata"]["steps"][0]["code"]
+    assert of(events, "code")[0]["code"].startswith("import time")
+    # The kernel was interrupted: the next question runs at once
+    fake.scripts.clear()
+    fake.script(tool("print('next')"), text("ok"))
+    status, _ = await api("POST", f"threads/{tid}/messages", json_body={"content": "next"})
+    assert status == 202
+    events = await wait_done(api, tid, timeout=20)
+    assert "next\n" in [d["output"].get("text") for d in of(events, "output")], events[-8:]
+    status, body = await api("POST", f"threads/{tid}/cancel")
+    assert body == {"cancelled": False}
+
+
+async def test_events_replay_after_n_and_stream_live(api, vista_app, fake, jp_fetch):
+    owner, tid = await new_thread(api, vista_app)
+    fake.script(tool("print(42)"), text("It is 42."))
+    await api("POST", f"threads/{tid}/messages", json_body={"content": "answer?"})
+    events = await wait_done(api, tid)
+    n = len(events)
+    _, body = await api("GET", f"threads/{tid}/events", params={"after": 3})
+    assert [e["seq"] for e in body["events"]] == list(range(4, n + 1))
+
+    # Server-sent events: replay from 2, then follow a second turn live
+    received: list[dict] = []
+    second_turn_done = asyncio.Event()
+
+    def on_chunk(chunk: bytes) -> None:
+        for line in chunk.decode().splitlines():
+            if line.startswith("data: "):
+                event = json.loads(line[6:])
+                received.append(event)
+                if event["type"] == "done" and event["seq"] > n:
+                    second_turn_done.set()
+
+    stream = asyncio.ensure_future(jp_fetch("vista", "api", "threads", tid, "events", "stream",
+                                            params={"after": 2}, streaming_callback=on_chunk,
+                                            request_timeout=60))
+    await asyncio.sleep(0.5)
+    fake.script(tool("print(43)"), text("Now 43."))
+    await api("POST", f"threads/{tid}/messages", json_body={"content": "again?"})
+    await asyncio.wait_for(second_turn_done.wait(), 30)
+    stream.cancel()
+    seqs = [e["seq"] for e in received]
+    assert seqs == list(range(3, seqs[-1] + 1)), "replayed, then live, no gap and no duplicate"
+    assert any(e["type"] == "output" and e["data"]["output"].get("text") == "43\n" for e in received)
+
+
+async def test_models_endpoint_offers_the_allowlist_and_never_the_key(api, vista_app):
+    status, body = await api("GET", "models")
+    assert status == 200
+    assert [m["id"] for m in body["models"]] == ["scripted-model", "vista-offline"]
+    assert body["default"] == "scripted-model" and body["offline"] is False
+    assert SECRET not in json.dumps(body)
+    _, tid = await new_thread(api, vista_app)
+    status, body = await api("POST", f"threads/{tid}/messages", json_body={"content": "x", "model": "gpt-unlisted"})
+    assert status == 400 and "not offered" in error_message(body)
+
+
+@pytest.mark.parametrize("body, needle", [
+    ({"content": "   "}, "content: must not be empty"),
+    ({}, "content: is required"),
+    ({"content": "x" * 20001}, "at most 20,000 characters"),
+    ({"content": 5}, "content: input should be a valid string"),
+])
+async def test_bad_questions_are_400(api, vista_app, body, needle):
+    _, tid = await new_thread(api, vista_app)
+    status, answer = await api("POST", f"threads/{tid}/messages", json_body=body)
+    assert status == 400 and needle in error_message(answer)

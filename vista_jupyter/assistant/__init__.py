@@ -1,0 +1,1 @@
+"""The assistant: turns, model clients (OpenAI-compatible and the offline analyst) and the analysis loop."""
