@@ -53,8 +53,8 @@ class _Completions(web.RequestHandler):
 
     async def post(self) -> None:
         body = json.loads(self.request.body)
-        self.server.requests.append({"body": body, "headers": dict(self.request.headers),
-                                     "time": time.monotonic()})
+        self.record = {"body": body, "headers": dict(self.request.headers), "time": time.monotonic()}
+        self.server.requests.append(self.record)
         script = self.server.next(body)
         if script.delay:
             await asyncio.sleep(script.delay)
@@ -108,6 +108,11 @@ class _Completions(web.RequestHandler):
                                               "total_tokens": sum(script.usage)}}
             self.write(f"data: {json.dumps(usage)}\n\n")
         self.finish("data: [DONE]\n\n")
+
+
+    def on_finish(self) -> None:
+        if hasattr(self, "record"):
+            self.record["duration"] = time.monotonic() - self.record["time"]
 
 
 class _Models(web.RequestHandler):

@@ -448,6 +448,14 @@ class Store:
         page = [_message(r) for r in rows[:limit]]
         return page, (page[-1]["seq"] if more else None)
 
+    def recent_messages(self, owner: str, thread_id: str, limit: int) -> list[dict[str, Any]]:
+        """The thread's last `limit` messages, oldest first."""
+        rows = self._rows(
+            "SELECT * FROM messages WHERE thread_id = ? AND owner = ? ORDER BY seq DESC LIMIT ?",
+            (thread_id, owner, limit),
+        )
+        return [_message(r) for r in reversed(rows)]
+
     # --- uploads (staged files not yet part of a thread) ---------------------------------------
 
     def add_upload(self, owner: str, upload_id: str, name: str, size_bytes: int) -> dict[str, Any]:

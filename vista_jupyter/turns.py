@@ -23,6 +23,9 @@ from .events import EventLog
 from .kernels import KernelExecutor
 from .store import Store, new_id
 
+#: Messages read to build the model's history (the budget then keeps what fits).
+RECENT_MESSAGES = 60
+
 OVERVIEW_QUESTION = {
     "en": "Give me an overview of this data.",
     "ko": "이 데이터의 개요를 보여 주세요.",
@@ -114,13 +117,9 @@ class TurnService:
         datasets = [self.store.get_dataset(owner, thread_id, d["id"])
                     for d in self.store.list_datasets(owner, thread_id)]
         system = prompt.system_message([(d["var_name"], d["summary"]) for d in datasets], fenced)
-        # Everything stored so far, the new question included (it is the last user message).
-        past, after = [], 0
-        while True:
-            page, after = self.store.list_messages(owner, thread_id, after=after, limit=500)
-            past.extend(page)
-            if after is None:
-                break
+        # The most recent messages, the new question included (it is the last one); older ones
+        # would not fit in the context budget anyway.
+        past = self.store.recent_messages(owner, thread_id, limit=RECENT_MESSAGES)
         budget = self.models.context_budget - prompt.tokens(system["content"])
         return [system, *prompt.history(past, max(budget, 500))], datasets
 
@@ -168,8 +167,10 @@ class TurnService:
             {"model": model, "steps": outcome.steps, "usage": outcome.usage}, outcome.usage,
         )
         if message is not None:
+            timing = {k: round(v, 2) for k, v in outcome.timing.items()}
             self.events.append(owner, thread_id, turn_id, "done",
-                               {"status": status, "usage": outcome.usage, "message": message})
+                               {"status": status, "usage": outcome.usage, "timing": timing,
+                                "message": message})
 
     def _replay(self, owner: str, thread_id: str, turn_id: str) -> Outcome:
         """What a turn had produced, rebuilt from its events (for turns cut off by a restart)."""

@@ -10,6 +10,7 @@ returns what the turn produced so the assistant message can be stored.
 from __future__ import annotations
 
 import json
+import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
@@ -31,6 +32,8 @@ class Outcome:
     content: str = ""
     steps: list[dict[str, Any]] = field(default_factory=list)
     usage: dict[str, int] = field(default_factory=lambda: {"prompt_tokens": 0, "completion_tokens": 0})
+    #: Wall-clock milliseconds spent waiting for the model and for the kernel.
+    timing: dict[str, float] = field(default_factory=lambda: {"model_ms": 0.0, "kernel_ms": 0.0})
 
     def add_usage(self, usage: dict[str, int]) -> None:
         for key in ("prompt_tokens", "completion_tokens"):
@@ -65,9 +68,11 @@ class AnalysisLoop:
         malformed = 0
         for self.step in range(self.max_steps):
             self._text = []
+            started = time.perf_counter()
             reply = await self.client.complete(
                 messages, tools=True, on_text=self._on_text, on_reset=self._on_reset
             )
+            self.outcome.timing["model_ms"] += (time.perf_counter() - started) * 1000
             self.outcome.add_usage(reply.usage)
             text = reply.text
             calls = [c for c in reply.tool_calls] if self.client.uses_tools else []
@@ -128,7 +133,9 @@ class AnalysisLoop:
     async def _execute(self, text: str, code: str) -> dict[str, Any]:
         step = self.step
         self.emit("code", {"step": step, "code": code})
+        started = time.perf_counter()
         result = await self.executor.execute(self.owner, self.thread_id, code)
+        self.outcome.timing["kernel_ms"] += (time.perf_counter() - started) * 1000
         for output in result.outputs:
             self.emit("output", {"step": step, "output": output})
         data = result.to_dict()
