@@ -23,6 +23,7 @@ from .handlers import handlers
 from .identity import default_server_owner
 from .ingest import IngestLimits
 from .events import EventLog
+from .export import NotebookExporter
 from .kernels import KernelExecutor
 from .store import Store
 from .threads import ThreadService
@@ -301,6 +302,7 @@ class VistaApp(ExtensionApp):
                 log=self.log,
             )
             self.events = EventLog(self.store)
+            self.exporter = NotebookExporter(self.store, folders.threads_dir)
             self.model_registry = self.model_registry_class(
                 model=self.model, models=self.models, base_url=self.base_url, api_key=self.api_key,
                 tool_protocol=self.tool_protocol, timeout=self.model_timeout,

@@ -12,8 +12,10 @@ import asyncio
 import json
 import sys
 from functools import cached_property
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+import nbformat
 from jupyter_server.auth.decorator import authorized
 from jupyter_server.base.handlers import APIHandler
 from jupyter_server.extension.handler import ExtensionHandlerMixin
@@ -24,8 +26,16 @@ from tornado.iostream import StreamClosedError
 from . import __version__
 from .api import openapi_spec
 from .errors import InvalidInput, StoreError, VistaError
+from .export import notebook_file_name
 from .identity import owner_of
-from .models import DatasetSource, MessageCreate, ThreadCreate, ThreadUpdate, parse_body
+from .models import (
+    DatasetSource,
+    MessageCreate,
+    NotebookSave,
+    ThreadCreate,
+    ThreadUpdate,
+    parse_body,
+)
 
 if TYPE_CHECKING:
     from .app import VistaApp
@@ -432,6 +442,49 @@ class EventStreamHandler(VistaHandler):
         self.write(f"id: {event['seq']}\ndata: {json.dumps(event)}\n\n")
 
 
+class NotebookHandler(VistaHandler):
+    """`/vista/api/threads/{thread_id}/notebook`"""
+
+    @web.authenticated
+    @authorized
+    async def get(self, thread_id: str) -> None:
+        """Download the thread as a notebook (`bundle=zip`: with its data folder, ready to run)."""
+        self.threads  # noqa: B018
+        exporter = self.vista.exporter
+        thread = self.threads.get(self.owner, thread_id)
+        if self.get_query_argument("bundle", "") == "zip":
+            import tempfile
+
+            with tempfile.TemporaryDirectory() as tmp:
+                target = Path(tmp, "export.zip")
+                name = await asyncio.to_thread(exporter.bundle, self.owner, thread_id, target)
+                self._attachment(name)
+                self.finish(target.read_bytes(), set_content_type="application/zip")
+            return
+        name = notebook_file_name(thread["name"])
+        notebook, _, _ = exporter.build(self.owner, thread_id, name)
+        self._attachment(name)
+        self.finish(nbformat.writes(notebook), set_content_type="application/x-ipynb+json")
+
+    def _attachment(self, name: str) -> None:
+        ascii_name = name.encode("ascii", "replace").decode().replace('"', "_").replace("?", "_")
+        self.set_header(
+            "Content-Disposition",
+            f"attachment; filename=\"{ascii_name}\"; filename*=UTF-8''{url_escape(name, plus=False)}",
+        )
+
+    @web.authenticated
+    @authorized
+    async def post(self, thread_id: str) -> None:
+        """Save the thread as a notebook in the workspace, with its data beside it."""
+        body = parse_body(NotebookSave, self.json_body())
+        self.threads.get(self.owner, thread_id)
+        saved = await self.vista.exporter.save(
+            self.owner, thread_id, self.serverapp.contents_manager, body.path, body.on_conflict
+        )
+        self.write_json(saved, status=201)
+
+
 _THREAD = r"(?P<thread_id>[^/]+)"
 _ARTIFACT = r"(?P<artifact_id>[^/]+)"
 _DATASET = r"(?P<dataset_id>[^/]+)"
@@ -453,6 +506,7 @@ ROUTES: list[tuple[str, type[VistaHandler]]] = [
     (f"/threads/{_THREAD}/cancel", CancelHandler),
     (f"/threads/{_THREAD}/events", EventsHandler),
     (f"/threads/{_THREAD}/events/stream", EventStreamHandler),
+    (f"/threads/{_THREAD}/notebook", NotebookHandler),
 ]
 
 

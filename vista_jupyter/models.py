@@ -120,3 +120,10 @@ def parse_body(model: type[_Body], data: Any) -> _Body:
     except ValidationError as e:
         problems = "; ".join(_describe(err) for err in e.errors(include_url=False))
         raise InvalidInput(f"Invalid request: {problems}.") from None
+
+
+class NotebookSave(_Body):
+    """POST /threads/{id}/notebook: save into the workspace."""
+
+    path: Text
+    on_conflict: Literal["error", "rename"] = "error"

@@ -1,0 +1,132 @@
+"""Notebook export: valid nbformat, re-runs top to bottom in a fresh kernel with the same figures,
+saved into the workspace without overwriting anything."""
+
+from __future__ import annotations
+
+import io
+import zipfile
+
+import nbformat
+import pytest
+from conftest import NAMED_USERS, error_message
+from nbclient import NotebookClient
+from test_turns import SECRET, new_thread, vista_config, wait_done, fake  # noqa: F401
+from openai_server import text, tool
+
+pytestmark = pytest.mark.timeout(180)
+
+FIGURE = "fig, ax = plt.subplots()\nax.bar(df['city'], df['y'])\nax.set_title('y by city')\nplt.show()"
+
+
+def figures_in(notebook) -> int:
+    return sum(1 for cell in notebook.cells if cell.cell_type == "code"
+               for out in cell.get("outputs", []) if "image/png" in out.get("data", {}))
+
+
+def rerun(notebook, cwd) -> nbformat.NotebookNode:
+    fresh = nbformat.reads(nbformat.writes(notebook), as_version=4)
+    for cell in fresh.cells:
+        if cell.cell_type == "code":
+            cell.outputs = []
+    NotebookClient(fresh, timeout=60, kernel_name="python3", resources={"metadata": {"path": str(cwd)}}).execute()
+    return fresh
+
+
+async def scripted_conversation(api, vista_app, fake) -> str:
+    owner, tid = await new_thread(api, vista_app)
+    fake.script(
+        tool("df.groupby('city')['Y'].sum()", "I'll sum y per city."),  # fails: no column Y
+        tool("totals = df.groupby('city')['y'].sum()\ntotals", "The column is lower-case; again."),
+        tool(FIGURE),
+        text("Jeju has the largest total (30). The chart above compares the cities."),
+    )
+    await api("POST", f"threads/{tid}/messages", json_body={"content": "Which city has the most y?"})
+    await wait_done(api, tid)
+    fake.script(tool("print(totals.idxmax())"), text("Jeju again."))
+    await api("POST", f"threads/{tid}/messages", json_body={"content": "And the top one?"})
+    await wait_done(api, tid)
+    return tid
+
+
+async def test_a_scripted_conversation_exports_and_reruns(api, vista_app, fake, jp_root_dir):
+    tid = await scripted_conversation(api, vista_app, fake)
+    status, saved = await api("POST", f"threads/{tid}/notebook", json_body={"path": "report.ipynb"})
+    assert status == 201, saved
+    assert saved == {"path": "report.ipynb", "data_folder": "report_data", "figures": 1,
+                     "cells": saved["cells"]}
+    path = jp_root_dir / "report.ipynb"
+    notebook = nbformat.read(path, as_version=4)
+    nbformat.validate(notebook)
+    assert (jp_root_dir / "report_data" / "df.parquet").is_file()
+    assert "report_data/df.parquet" in notebook.cells[1].source
+
+    sources = [c.source for c in notebook.cells]
+    # The failed attempt is kept, marked, and not code
+    failed = [c for c in notebook.cells if "Not run" in c.source]
+    assert len(failed) == 1 and failed[0].cell_type == "markdown" and "KeyError" in failed[0].source
+    assert "## Which city has the most y?" in sources and "## And the top one?" in sources
+    assert any("Jeju has the largest total" in s for s in sources)
+    assert figures_in(notebook) == 1
+    meta = notebook.metadata["vista"]
+    assert meta["models"] == ["scripted-model"] and meta["datasets"][0]["variable"] == "df"
+    assert SECRET not in path.read_text()
+
+    # Re-run from scratch in a fresh kernel, from the notebook's folder
+    rerun_nb = rerun(notebook, jp_root_dir)
+    assert figures_in(rerun_nb) == 1
+
+    def printed(nb):
+        return [o.get("text", "") for c in nb.cells if c.cell_type == "code" for o in c.outputs
+                if o.output_type == "stream"]
+
+    assert printed(rerun_nb) == printed(notebook) == ["Jeju\n"]
+
+    # The folder can be moved: it only uses relative paths
+    moved = jp_root_dir / "elsewhere"
+    moved.mkdir()
+    (jp_root_dir / "report_data").rename(moved / "report_data")
+    assert figures_in(rerun(notebook, moved)) == 1
+
+
+async def test_saving_never_overwrites(api, vista_app, fake, jp_root_dir):
+    tid = await scripted_conversation(api, vista_app, fake)
+    (jp_root_dir / "taken.ipynb").write_text("{}")
+    status, body = await api("POST", f"threads/{tid}/notebook", json_body={"path": "taken.ipynb"})
+    assert status == 409 and "already exists" in error_message(body)
+    assert (jp_root_dir / "taken.ipynb").read_text() == "{}"
+    assert not (jp_root_dir / "taken_data").exists()
+    status, body = await api("POST", f"threads/{tid}/notebook",
+                             json_body={"path": "taken.ipynb", "on_conflict": "rename"})
+    assert status == 201 and body["path"] == "taken-1.ipynb"
+    status, body = await api("POST", f"threads/{tid}/notebook",
+                             json_body={"path": "taken", "on_conflict": "rename"})
+    assert body["path"] == "taken-2.ipynb"
+    for bad, code in [("missing/x.ipynb", 404), ("../outside.ipynb", 404), ("", 400)]:
+        status, body = await api("POST", f"threads/{tid}/notebook", json_body={"path": bad})
+        assert status in (400, 404), (bad, status, body)
+
+
+async def test_downloads_as_ipynb_and_as_a_runnable_zip(api, vista_app, fake, jp_fetch, tmp_path):
+    tid = await scripted_conversation(api, vista_app, fake)
+    response = await jp_fetch("vista", "api", "threads", tid, "notebook")
+    assert response.headers["Content-Type"] == "application/x-ipynb+json"
+    assert "turns.ipynb" in response.headers["Content-Disposition"]
+    notebook = nbformat.reads(response.body.decode(), as_version=4)
+    nbformat.validate(notebook)
+
+    response = await jp_fetch("vista", "api", "threads", tid, "notebook", params={"bundle": "zip"})
+    assert response.headers["Content-Type"] == "application/zip"
+    with zipfile.ZipFile(io.BytesIO(response.body)) as archive:
+        assert sorted(archive.namelist()) == ["turns.ipynb", "turns_data/df.parquet"]
+        archive.extractall(tmp_path / "unzipped")
+    unzipped = nbformat.read(tmp_path / "unzipped" / "turns.ipynb", as_version=4)
+    assert figures_in(rerun(unzipped, tmp_path / "unzipped")) == 1
+
+
+@pytest.mark.parametrize("server_config", NAMED_USERS)
+async def test_other_users_cannot_export_a_thread(api):
+    _, thread = await api("POST", "threads", json_body={"name": "private"}, user="alice")
+    status, _ = await api("GET", f"threads/{thread['id']}/notebook", user="bob")
+    assert status == 404
+    status, _ = await api("POST", f"threads/{thread['id']}/notebook", json_body={"path": "x.ipynb"}, user="bob")
+    assert status == 404

@@ -1,0 +1,255 @@
+"""Notebook export: a thread as an nbformat v4 notebook that re-runs top to bottom.
+
+Layout of an export of thread "Cars" saved as `analyses/cars.ipynb`:
+
+    analyses/cars.ipynb
+    analyses/cars_data/df.parquet        one Parquet file per dataset, named by its variable
+
+The notebook starts with a title and a description of the data, then one code cell loading the
+datasets from those files by relative path (so the folder can be moved or shared), then for each
+turn: the question (Markdown), each code step that ran with its recorded outputs (figures
+embedded), and the answer (Markdown).
+
+Steps that failed (an error, a timeout, a crash, or cut short by Stop) are kept for the record but
+as Markdown, clearly marked as not run, so that a re-run never stops on them: the assistant's
+corrected code follows them as ordinary code cells. No secret is ever written: the notebook only
+holds the conversation, the code, its outputs and the model's name.
+"""
+
+from __future__ import annotations
+
+import base64
+import re
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Any
+
+import nbformat
+from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook, new_output
+
+from . import __version__
+from .errors import Conflict, InvalidInput, NotFound
+from .store import Store
+
+FIGURE_TYPES = ("image/png", "image/jpeg", "image/svg+xml")
+
+
+def data_folder_name(notebook_name: str) -> str:
+    """`cars.ipynb` -> `cars_data`."""
+    stem = notebook_name[: -len(".ipynb")] if notebook_name.endswith(".ipynb") else notebook_name
+    return f"{stem}_data"
+
+
+def notebook_file_name(thread_name: str) -> str:
+    """A file name for a thread's notebook: its name, made safe for any file system."""
+    stem = re.sub(r'[\\/:*?"<>|\x00-\x1f]+', "_", thread_name).strip(" ._") or "analysis"
+    return f"{stem[:100]}.ipynb"
+
+
+def _fence(code: str) -> str:
+    ticks = "````" if "```" in code else "```"
+    return f"{ticks}python\n{code}\n{ticks}"
+
+
+class NotebookExporter:
+    """Builds notebooks from the store and the thread folders."""
+
+    def __init__(self, store: Store, threads_dir: Path):
+        self.store = store
+        self.threads_dir = threads_dir
+
+    def _outputs(self, owner: str, thread_id: str, outputs: list[dict[str, Any]]) -> tuple[list[Any], int]:
+        cells_out, figures = [], 0
+        for output in outputs:
+            kind = output["output_type"]
+            if kind == "stream":
+                cells_out.append(new_output("stream", name=output["name"], text=output["text"]))
+            elif kind in ("display_data", "execute_result"):
+                data = dict(output.get("data", {}))
+                artifact = output.get("artifact")
+                if artifact:
+                    path = self._artifact_path(owner, thread_id, artifact["id"])
+                    if path is not None:
+                        raw = path.read_bytes()
+                        mime = artifact["mime_type"]
+                        data[mime] = raw.decode() if mime == "image/svg+xml" else base64.b64encode(raw).decode()
+                        figures += 1
+                if not data:
+                    continue
+                if kind == "execute_result":
+                    cells_out.append(new_output("execute_result", data=data,
+                                                execution_count=output.get("execution_count")))
+                else:
+                    cells_out.append(new_output("display_data", data=data))
+            elif kind == "error":
+                cells_out.append(new_output("error", ename=output.get("ename", ""),
+                                            evalue=output.get("evalue", ""),
+                                            traceback=output.get("traceback", [])))
+        return cells_out, figures
+
+    def _artifact_path(self, owner: str, thread_id: str, artifact_id: str) -> Path | None:
+        try:
+            artifact = self.store.get_artifact(owner, thread_id, artifact_id)
+        except NotFound:
+            return None
+        path = self.threads_dir / thread_id / artifact["path"]
+        return path if path.is_file() else None
+
+    def build(self, owner: str, thread_id: str, notebook_name: str
+              ) -> tuple[nbformat.NotebookNode, list[tuple[Path, str]], int]:
+        """The notebook, the data files to place beside it (source, relative path), and the
+        number of figures it holds."""
+        thread = self.store.get_thread(owner, thread_id)
+        datasets = self.store.list_datasets(owner, thread_id)
+        folder = data_folder_name(notebook_name)
+        files: list[tuple[Path, str]] = []
+        cells = []
+
+        lines = [f"# {thread['name']}", ""]
+        if datasets:
+            lines.append("Data:")
+            for d in datasets:
+                lines.append(f"- `{d['var_name']}`: **{d['name']}** ({d['rows']:,} rows x "
+                             f"{d['columns']:,} columns), from `{d['original_name']}`")
+        lines += ["", f"*Exported from Vista for Jupyter on {datetime.now(timezone.utc):%Y-%m-%d}. "
+                  "Failed attempts are kept as text and are not run.*"]
+        cells.append(new_markdown_cell("\n".join(lines)))
+
+        load = ["import pandas as pd", "import numpy as np", "import matplotlib.pyplot as plt", ""]
+        for d in datasets:
+            relative = f"{folder}/{d['var_name']}.parquet"
+            files.append((self.threads_dir / thread_id / d["parquet_path"], relative))
+            load.append(f"{d['var_name']} = pd.read_parquet({relative!r})")
+        cells.append(new_code_cell("\n".join(load)))
+
+        models: list[str] = []
+        figures = 0
+        after = 0
+        while True:
+            page, after = self.store.list_messages(owner, thread_id, after=after, limit=500)
+            for message in page:
+                meta = message.get("metadata", {})
+                if message["role"] == "user":
+                    cells.append(new_markdown_cell(f"## {message['content']}"))
+                    continue
+                if message["role"] != "assistant":
+                    continue
+                if meta.get("model") and meta["model"] not in models:
+                    models.append(meta["model"])
+                for step in meta.get("steps", []):
+                    if not step.get("code"):
+                        continue
+                    result = step.get("result") or {}
+                    status = result.get("status", "interrupted")
+                    if step.get("text", "").strip():
+                        cells.append(new_markdown_cell(step["text"].strip()))
+                    if status == "ok":
+                        outputs, n = self._outputs(owner, thread_id, result.get("outputs", []))
+                        figures += n
+                        cells.append(new_code_cell(step["code"], outputs=outputs))
+                    else:
+                        error = result.get("error") or {}
+                        why = {"error": "failed", "timeout": "ran out of time",
+                               "died": "crashed the kernel"}.get(status, "was stopped")
+                        detail = f" ({error.get('ename')}: {error.get('evalue')})" if error.get("ename") else ""
+                        cells.append(new_markdown_cell(
+                            f"*Not run: this attempt {why}{detail}; the assistant went on from "
+                            f"there.*\n\n{_fence(step['code'])}"
+                        ))
+                if message["content"].strip():
+                    cells.append(new_markdown_cell(message["content"]))
+            if after is None:
+                break
+
+        notebook = new_notebook(cells=cells)
+        notebook.metadata.update({
+            "kernelspec": {"name": "python3", "display_name": "Python 3", "language": "python"},
+            "language_info": {"name": "python"},
+            "vista": {
+                "thread_name": thread["name"],
+                "created_at": thread["created_at"],
+                "exported_at": datetime.now(timezone.utc).isoformat(timespec="seconds"),
+                "models": models,
+                "vista_version": __version__,
+                "datasets": [{"variable": d["var_name"], "name": d["name"],
+                              "original_name": d["original_name"], "rows": d["rows"],
+                              "columns": d["columns"]} for d in datasets],
+            },
+        })
+        nbformat.validate(notebook)
+        return notebook, files, figures
+
+    def bundle(self, owner: str, thread_id: str, target: Path) -> str:
+        """Write a zip of the notebook and its data folder to `target`; returns the zip's name."""
+        import zipfile
+
+        thread = self.store.get_thread(owner, thread_id)
+        name = notebook_file_name(thread["name"])
+        notebook, files, _ = self.build(owner, thread_id, name)
+        with zipfile.ZipFile(target, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+            archive.writestr(name, nbformat.writes(notebook))
+            for source, relative in files:
+                archive.write(source, relative)
+        return name[: -len(".ipynb")] + ".zip"
+
+    async def save(self, owner: str, thread_id: str, contents_manager: Any, path: str,
+                   on_conflict: str = "error") -> dict[str, Any]:
+        """Save the thread as a notebook in the user's workspace, its data folder beside it.
+
+        An existing notebook or data folder is never overwritten: `on_conflict="error"` answers
+        409, `"rename"` picks a fresh name (`cars-1.ipynb`, ...).
+        """
+        from jupyter_core.utils import ensure_async
+
+        cm = contents_manager
+        path = path.strip().strip("/")
+        if not path or path.endswith("/"):
+            raise InvalidInput("path: give a notebook file name, such as analyses/cars.ipynb.")
+        if not path.endswith(".ipynb"):
+            path += ".ipynb"
+        folder, _, name = path.rpartition("/")
+        if folder and not await ensure_async(cm.dir_exists(folder)):
+            raise NotFound(f"There is no folder {folder!r} in your workspace.")
+
+        def sibling(file_name: str) -> str:
+            return f"{folder}/{file_name}" if folder else file_name
+
+        async def taken(file_name: str) -> bool:
+            return bool(await ensure_async(cm.exists(sibling(file_name))) or
+                        await ensure_async(cm.exists(sibling(data_folder_name(file_name)))))
+
+        if await taken(name):
+            if on_conflict != "rename":
+                raise Conflict(f"{sibling(name)} (or its data folder) already exists. Choose another "
+                               "name; Vista never overwrites a file.")
+            stem, n = name[: -len(".ipynb")], 1
+            while await taken(f"{stem}-{n}.ipynb"):
+                n += 1
+            name = f"{stem}-{n}.ipynb"
+
+        notebook, files, figures = self.build(owner, thread_id, name)
+        data_folder = sibling(data_folder_name(name))
+        try:
+            await ensure_async(cm.save({"type": "directory"}, data_folder))
+            for source, relative in files:
+                target = sibling(relative)
+                if hasattr(cm, "_get_os_path"):
+                    import shutil
+
+                    shutil.copyfile(source, cm._get_os_path(target))
+                else:  # a contents manager without local files
+                    content = base64.b64encode(source.read_bytes()).decode()
+                    await ensure_async(cm.save({"type": "file", "format": "base64",
+                                                "content": content}, target))
+            await ensure_async(cm.save({"type": "notebook", "format": "json",
+                                        "content": notebook}, sibling(name)))
+        except BaseException:
+            for leftover in (sibling(name), data_folder):
+                try:
+                    if await ensure_async(cm.exists(leftover)):
+                        await ensure_async(cm.delete(leftover))
+                except Exception:
+                    pass
+            raise
+        return {"path": sibling(name), "data_folder": data_folder, "figures": figures,
+                "cells": len(notebook.cells)}
