@@ -369,7 +369,8 @@ class KernelExecutor:
                 ),
                 "traceback": [],
             }
-        await self._drain_shell(client)
+        if kernel.thread_id in self._kernels and result.status in ("ok", "error", "timeout"):
+            await self._take_reply(client, msg_id)
         if result.truncated:
             result.outputs.append({
                 "output_type": "stream", "name": "stderr",
@@ -379,12 +380,15 @@ class KernelExecutor:
         return result
 
     @staticmethod
-    async def _drain_shell(client: Any) -> None:
-        """Discard execute replies (results come from iopub) so they do not pile up."""
-        while True:
+    async def _take_reply(client: Any, msg_id: str) -> None:
+        """Consume the execute reply (results come from iopub) so replies do not pile up."""
+        deadline = time.monotonic() + 5
+        while time.monotonic() < deadline:
             try:
-                await client.get_shell_msg(timeout=0.001)
+                reply = await client.get_shell_msg(timeout=max(0.0, deadline - time.monotonic()))
             except Exception:
+                return
+            if reply.get("parent_header", {}).get("msg_id") == msg_id:
                 return
 
     async def _interrupt(self, kernel: _Kernel) -> None:
