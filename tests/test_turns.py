@@ -8,7 +8,7 @@ import json
 import time
 
 import pytest
-from conftest import error_message
+from conftest import NAMED_USERS, error_message
 from openai_server import FakeOpenAI, Script, text, tool
 from test_kernels import FRAME, add_dataset
 
@@ -393,3 +393,31 @@ async def test_a_server_restart_marks_the_running_turn_interrupted(fake, tmp_pat
     finally:
         second.terminate()
         second.wait(timeout=30)
+
+
+@pytest.mark.parametrize("server_config", [NAMED_USERS[0]])
+async def test_turns_and_events_are_private(api, vista_app, fake, jp_fetch):
+    _, thread = await api("POST", "threads", json_body={"name": "alice's"}, user="alice")
+    tid = thread["id"]
+    add_dataset(vista_app, "alice", tid, FRAME)
+    fake.script(tool("print('alice secret 123')"), text("done"))
+    status, _ = await api("POST", f"threads/{tid}/messages", json_body={"content": "q"}, user="alice")
+    assert status == 202
+    for _ in range(400):
+        _, body = await api("GET", f"threads/{tid}/events", user="alice")
+        if any(e["type"] == "done" for e in body["events"]):
+            break
+        await asyncio.sleep(0.05)
+
+    for method, path, payload in [
+        ("GET", f"threads/{tid}/events", None),
+        ("GET", f"threads/{tid}/events/stream", None),
+        ("POST", f"threads/{tid}/messages", {"content": "let me in"}),
+        ("POST", f"threads/{tid}/cancel", None),
+        ("GET", f"threads/{tid}/notebook", None),
+    ]:
+        status, answer = await api(method, path, json_body=payload, user="bob")
+        assert status == 404, (method, path, status)
+        assert "alice secret" not in json.dumps(answer)
+    _, page = await api("GET", f"threads/{tid}/messages", user="alice")
+    assert len(page["messages"]) == 2  # bob's question was not stored
