@@ -20,3 +20,5 @@ python -m pip install -q "jupyterlab>=4.4,<5" "hatchling>=1.5" "hatch-jupyter-bu
 python -m pip install -q --no-build-isolation -e ".[test]"
 # Link the built frontend so `jlpm build` / `jlpm watch` changes show up on reload.
 jupyter labextension develop --overwrite . >/dev/null
+# configurable-http-proxy for the JupyterHub integration test (tests/test_hub.py).
+npm ci --prefix tests/hub --no-audit --no-fund --silent
