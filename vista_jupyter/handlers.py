@@ -56,18 +56,21 @@ class VistaHandler(ExtensionHandlerMixin, APIHandler):
         """The Vista extension app (configuration and services)."""
         return self.extensionapp  # type: ignore[return-value]
 
+    def ready(self) -> VistaApp:
+        """The Vista app, if its services are up (503 with the reason otherwise)."""
+        if self.vista.startup_error:
+            raise StoreError(self.vista.startup_error)
+        return self.vista
+
     @property
     def threads(self) -> ThreadService:
         """The thread service."""
-        if self.vista.startup_error:
-            raise StoreError(self.vista.startup_error)
-        return self.vista.threads
+        return self.ready().threads
 
     @property
     def datasets(self) -> DatasetService:
         """The dataset service."""
-        self.threads  # noqa: B018 - raises if Vista is disabled
-        return self.vista.datasets
+        return self.ready().datasets
 
     @cached_property
     def owner(self) -> str:
@@ -213,8 +216,7 @@ class MessagesHandler(VistaHandler):
     def post(self, thread_id: str) -> None:
         """Ask a question: stored at once; the answer runs on the server and arrives as events."""
         body = parse_body(MessageCreate, self.json_body())
-        self.threads  # noqa: B018
-        self.write_json(self.vista.turns.ask(self.owner, thread_id, body.content, body.model),
+        self.write_json(self.ready().turns.ask(self.owner, thread_id, body.content, body.model),
                         status=202)
 
 
@@ -357,8 +359,7 @@ class ModelsHandler(VistaHandler):
     @authorized
     def get(self) -> None:
         """The models this server offers (never the endpoint's key), and the default."""
-        self.threads  # noqa: B018 - raises if Vista is disabled
-        self.write_json(self.vista.model_registry.offered())
+        self.write_json(self.ready().model_registry.offered())
 
 
 class CancelHandler(VistaHandler):
@@ -368,8 +369,7 @@ class CancelHandler(VistaHandler):
     @authorized
     async def post(self, thread_id: str) -> None:
         """Stop the thread's running turn (Stop button); keeps what it produced."""
-        self.threads  # noqa: B018
-        cancelled = await self.vista.turns.cancel(self.owner, thread_id)
+        cancelled = await self.ready().turns.cancel(self.owner, thread_id)
         self.write_json({"cancelled": cancelled})
 
 
@@ -380,10 +380,9 @@ class EventsHandler(VistaHandler):
     @authorized
     def get(self, thread_id: str) -> None:
         """A page of the thread's events after sequence number `after` (replay)."""
-        self.threads  # noqa: B018
         after = self.int_argument("after", 0, 0, 2**62)
         limit = self.int_argument("limit", 500, 1, 5000)
-        events = self.vista.store.list_events(self.owner, thread_id, after=after, limit=limit + 1)
+        events = self.ready().store.list_events(self.owner, thread_id, after=after, limit=limit + 1)
         more = len(events) > limit
         events = events[:limit]
         self.write_json({"events": events, "next_after": events[-1]["seq"] if more else None})
@@ -449,8 +448,7 @@ class NotebookHandler(VistaHandler):
     @authorized
     async def get(self, thread_id: str) -> None:
         """Download the thread as a notebook (`bundle=zip`: with its data folder, ready to run)."""
-        self.threads  # noqa: B018
-        exporter = self.vista.exporter
+        exporter = self.ready().exporter
         thread = self.threads.get(self.owner, thread_id)
         if self.get_query_argument("bundle", "") == "zip":
             import tempfile
