@@ -268,3 +268,41 @@ async def test_deleting_a_thread_removes_its_dataset_files(api, vista_data_dir):
     status, _ = await api("DELETE", f"threads/{thread['id']}")
     assert status == 204
     assert not folder.exists()
+
+
+async def test_a_full_disk_during_upload_is_a_clear_507_and_leaves_nothing(api, vista_data_dir, monkeypatch):
+    import errno
+
+    from vista_jupyter import datasets
+
+    real_open = open
+    written = {"n": 0}
+
+    class FullDisk:
+        """A file that accepts 100 kB and then reports ENOSPC, like a filling disk."""
+
+        def __init__(self, path, mode):
+            self._f = real_open(path, mode)
+            self.closed = False
+
+        def write(self, chunk):
+            written["n"] += len(chunk)
+            if written["n"] > 100_000:
+                raise OSError(errno.ENOSPC, "No space left on device")
+            return self._f.write(chunk)
+
+        def __getattr__(self, name):
+            return getattr(self._f, name)
+
+        def close(self):
+            self.closed = True
+            self._f.close()
+
+    monkeypatch.setattr(datasets, "open", FullDisk, raising=False)
+    status, body = await upload(api, "big.csv", "a,b\n" + "1,2\n" * 100_000)
+    assert status == 507
+    assert "disk is full" in error_message(body)
+    assert leftovers(vista_data_dir) == []
+    monkeypatch.undo()
+    status, _ = await upload(api, "small.csv", CSV)
+    assert status == 201

@@ -421,3 +421,35 @@ async def test_turns_and_events_are_private(api, vista_app, fake, jp_fetch):
         assert "alice secret" not in json.dumps(answer)
     _, page = await api("GET", f"threads/{tid}/messages", user="alice")
     assert len(page["messages"]) == 2  # bob's question was not stored
+
+
+async def test_deleting_a_thread_while_its_turn_runs(api, vista_app, fake, vista_data_dir, jp_serverapp):
+    import sqlite3
+
+    owner, tid = await new_thread(api, vista_app)
+    fake.script(tool("import time\nprint('working', flush=True)\ntime.sleep(60)"), text("never"))
+    await api("POST", f"threads/{tid}/messages", json_body={"content": "slow"})
+    for _ in range(200):
+        _, body = await api("GET", f"threads/{tid}/events")
+        if any(e["type"] == "output" for e in body["events"]):
+            break
+        await asyncio.sleep(0.05)
+    kernel_id = vista_app.executor.kernel_id(tid)
+    started = time.monotonic()
+    status, _ = await api("DELETE", f"threads/{tid}")
+    assert status == 204
+    assert time.monotonic() - started < 10
+    for _ in range(100):
+        if not vista_app.turns.running(tid):
+            break
+        await asyncio.sleep(0.05)
+    assert not vista_app.turns.running(tid)
+    assert kernel_id not in jp_serverapp.kernel_manager
+    assert not (vista_data_dir / "threads" / tid).exists()
+    with sqlite3.connect(vista_data_dir / "vista.sqlite3") as db:
+        for table in ("threads", "messages", "turns", "events", "datasets"):
+            column = "id" if table == "threads" else "thread_id"
+            assert db.execute(f"SELECT COUNT(*) FROM {table} WHERE {column} = ?", (tid,)).fetchone()[0] == 0
+        assert db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    status, _ = await api("GET", f"threads/{tid}/events")
+    assert status == 404

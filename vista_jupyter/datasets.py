@@ -11,6 +11,7 @@ dataset has been read successfully.
 from __future__ import annotations
 
 import asyncio
+import errno
 import json
 import keyword
 import logging
@@ -25,7 +26,7 @@ from typing import Any
 
 from jupyter_core.utils import ensure_async
 
-from .errors import InvalidInput, NotFound, TooLarge, VistaError
+from .errors import InvalidInput, NotFound, StorageFull, TooLarge, VistaError
 from .folders import ThreadFolders, safe_file_name
 from .ingest import IngestLimits, ingest_to_parquet
 from .models import DatasetSource as Source
@@ -63,6 +64,13 @@ def variable_name(stem: str, taken: set[str]) -> str:
     return name
 
 
+def _disk_error(e: OSError) -> VistaError:
+    if e.errno in (errno.ENOSPC, errno.EDQUOT):
+        return StorageFull("The server's disk is full, so the file could not be saved. Free some "
+                           "space (or ask your administrator) and try again.")
+    return VistaError(f"The file could not be written on the server: {e.strerror or e}.")
+
+
 class UploadWriter:
     """Streams one upload to disk: `write` chunks, then `finish` (atomic rename) or `abort`."""
 
@@ -80,14 +88,22 @@ class UploadWriter:
             raise TooLarge(
                 f"The file is larger than the upload limit of {human_size(self.limit)}."
             )
-        self._file.write(chunk)
+        try:
+            self._file.write(chunk)
+        except OSError as e:
+            self.abort()
+            raise _disk_error(e) from None
 
     def finish(self) -> None:
         """Flush to disk and move the file into place."""
-        self._file.flush()
-        os.fsync(self._file.fileno())
-        self._file.close()
-        os.replace(self.part, self.final)
+        try:
+            self._file.flush()
+            os.fsync(self._file.fileno())
+            self._file.close()
+            os.replace(self.part, self.final)
+        except OSError as e:
+            self.abort()
+            raise _disk_error(e) from None
 
     def abort(self) -> None:
         """Drop what was written."""
@@ -248,6 +264,9 @@ class DatasetService:
             # The file itself is the problem: keeping the upload would only take up space.
             self._consume_upload(upload_id)
             raise
+        except OSError as e:
+            shutil.rmtree(folder, ignore_errors=True)
+            raise _disk_error(e) from None
         except BaseException:
             shutil.rmtree(folder, ignore_errors=True)
             raise

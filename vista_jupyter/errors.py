@@ -55,6 +55,13 @@ class UnsupportedType(VistaError):
     reason = "unsupported-type"
 
 
+class StorageFull(VistaError):
+    """The server's disk is full (507)."""
+
+    status_code = 507
+    reason = "storage-full"
+
+
 class StoreError(VistaError):
     """The database cannot be used safely (corrupt, or written by a newer Vista)."""
 
