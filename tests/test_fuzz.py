@@ -56,7 +56,9 @@ def test_no_request_from_the_api_description_gets_a_server_error(tmp_path):
         )
         assert run.returncode == 0, run.stdout[-4000:] + run.stderr[-2000:]
         assert " passed" in run.stdout, run.stdout[-2000:]
-        generated = int(run.stdout.split(" generated")[0].split()[-1])
+        import re
+
+        generated = int(re.search(r"(\d+) generated", run.stdout).group(1))
         assert generated > 100, run.stdout[-2000:]
     finally:
         server.terminate()
