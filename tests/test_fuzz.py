@@ -52,7 +52,7 @@ def test_no_request_from_the_api_description_gets_a_server_error(tmp_path):
              "--max-examples", "5", "--workers", "2", "--phases", "coverage,fuzzing",
              "--exclude-operation-id", "streamEvents", "--request-timeout", "30",
              "--seed", "20261125", "--no-color"],
-            capture_output=True, text=True, timeout=280,
+            capture_output=True, text=True, timeout=280, cwd=tmp_path,
         )
         assert run.returncode == 0, run.stdout[-4000:] + run.stderr[-2000:]
         assert " passed" in run.stdout, run.stdout[-2000:]
