@@ -230,3 +230,20 @@ async def test_a_thread_created_from_a_dataset_starts_its_kernel_in_the_backgrou
     status, _ = await api("POST", f"threads/{thread['id']}/datasets", json_body={"example": "cars"})
     result = await vista_app.executor.execute(owner, thread["id"], "print(cars.shape)")
     assert result.stdout == "(406, 9)\n", result.error
+
+
+async def test_korean_text_in_figures_has_a_font(api, vista_app):
+    owner, tid = await new_thread(api, vista_app)
+    code = (
+        "import warnings\n"
+        "with warnings.catch_warnings(record=True) as caught:\n"
+        "    warnings.simplefilter('always')\n"
+        "    fig, ax = plt.subplots()\n"
+        "    ax.set_title('지역별 합계')\n"
+        "    fig.canvas.draw()\n"
+        "print([str(w.message) for w in caught if 'missing from' in str(w.message)])\n"
+        "plt.close(fig)"
+    )
+    result = await vista_app.executor.execute(owner, tid, code)
+    assert result.status == "ok", result.error
+    assert result.stdout == "[]\n"  # no "Glyph ... missing from font" warning

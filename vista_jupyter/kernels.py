@@ -46,6 +46,28 @@ class KernelUnavailable(VistaError):
     reason = "kernel-unavailable"
 
 
+# Korean text in figures: matplotlib's default font has no Hangul. The Nanum fonts shipped in the
+# koreanize-matplotlib package are registered as a fallback after DejaVu Sans (matplotlib falls
+# back glyph by glyph). The package itself is not imported: its module needs distutils.
+# Inline, not a function of ours: the kernel may run remotely without Vista installed.
+_FONT_SETUP = """\
+def _vista_fonts():
+    try:
+        import importlib.util, pathlib
+        from matplotlib import font_manager
+        spec = importlib.util.find_spec("koreanize_matplotlib")
+        if spec is None or not spec.submodule_search_locations:
+            return
+        for ttf in sorted(pathlib.Path(list(spec.submodule_search_locations)[0], "fonts").glob("*.ttf")):
+            font_manager.fontManager.addfont(str(ttf))
+        plt.rcParams["font.family"] = ["DejaVu Sans", "NanumGothic"]
+        plt.rcParams["axes.unicode_minus"] = False
+    except Exception:
+        pass
+_vista_fonts()
+del _vista_fonts"""
+
+
 def preload_code(datasets: list[dict[str, Any]]) -> str:
     """The code that prepares a fresh kernel: imports and one DataFrame per dataset."""
     lines = [
@@ -54,6 +76,7 @@ def preload_code(datasets: list[dict[str, Any]]) -> str:
         "import matplotlib.pyplot as plt",
         "pd.set_option('display.max_columns', 50)",
         "pd.set_option('display.width', 200)",
+        _FONT_SETUP,
     ]
     for d in datasets:
         lines.append(f"{d['var_name']} = pd.read_parquet({d['parquet_path']!r})")
