@@ -130,3 +130,37 @@ async def test_other_users_cannot_export_a_thread(api):
     assert status == 404
     status, _ = await api("POST", f"threads/{thread['id']}/notebook", json_body={"path": "x.ipynb"}, user="bob")
     assert status == 404
+
+
+OFFLINE_QUESTIONS = [
+    ("cars", "describe the data"), ("cars", "결측치가 있나요?"), ("cars", "distribution of horsepower"),
+    ("cars", "how many cars per origin?"), ("cars", "마력 상위 5개"), ("cars", "average mpg by origin"),
+    ("cars", "relationship between weight and mpg"), ("cars", "상관관계"), ("cars", "only cars from Japan"),
+    ("cars", "cars with horsepower over 150"), ("cars", "가장 높은 마력"), ("cars", "what is the meaning of life"),
+    ("seattle-weather", "trend of temp_max over time"),
+]
+
+
+@pytest.mark.parametrize("vista_config", [{"auto_overview": True}])
+@pytest.mark.parametrize("example", ["cars", "seattle-weather"])
+async def test_offline_analyst_threads_export_and_rerun(api, jp_root_dir, example):
+    status, thread = await api("POST", "threads", json_body={"dataset": {"example": example}})
+    assert status == 201
+    tid = thread["id"]
+    await wait_done(api, tid)  # the automatic overview
+    for dataset, question in OFFLINE_QUESTIONS:
+        if dataset != example:
+            continue
+        status, body = await api("POST", f"threads/{tid}/messages", json_body={"content": question})
+        assert status == 202, body
+        events = await wait_done(api, tid)
+        assert events[-1]["data"]["status"] == "done", events[-3:]
+    status, saved = await api("POST", f"threads/{tid}/notebook", json_body={"path": f"{example}.ipynb"})
+    assert status == 201, saved
+    notebook = nbformat.read(jp_root_dir / f"{example}.ipynb", as_version=4)
+    nbformat.validate(notebook)
+    assert not [c for c in notebook.cells if "Not run" in c.source]
+    expected = figures_in(notebook)
+    # overview 2 + missing, distribution, counts, group, relationship, correlation 1 each
+    assert expected == (3 if example == "seattle-weather" else 8)
+    assert figures_in(rerun(notebook, jp_root_dir)) == expected

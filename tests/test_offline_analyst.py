@@ -181,6 +181,26 @@ def test_lookup(data, question, largest):
     assert row["Name"] in answer and str(row[column]) in answer
 
 
+def test_relationship_axes_follow_the_question(data):
+    _, datasets = data["cars"]
+    code = offline.plan("relationship between weight and mpg", datasets).steps[0].code
+    assert "x='Weight_in_lbs', y='Miles_per_Gallon'" in code
+    code = offline.plan("trend of temp_max over time", data["seattle-weather"][1]).steps[0].code
+    assert "'temp_max'" in code and "'temp_min'" not in code
+
+
+def test_trend_over_dates_stored_as_text(data, tmp_path):
+    weather = load("seattle-weather")
+    weather["date"] = weather["date"].dt.strftime("%Y/%m/%d")  # as text, the way the CSV has it
+    weather.to_parquet(tmp_path / "w.parquet")
+    datasets = [{"var_name": "df", "name": "w", "profile": profile_parquet(tmp_path / "w.parquet")}]
+    plan = offline.plan("trend of temp_max over time", datasets)
+    assert plan.intent == "trend"
+    answer, figures = run(plan, weather)
+    monthly = load("seattle-weather").set_index("date")["temp_max"].resample("MS").mean()
+    assert f"{round(monthly.max(), 2)}" in answer and figures == 1
+
+
 def test_fuzzy_column_names(data):
     for question in ("average miles per gallon by origin", "avg Miles_Per_Galon by ORIGIN"):
         frame, datasets = data["cars"]

@@ -148,12 +148,13 @@ def _mentions(text: str, table: Table) -> list[Column]:
                         break
         if position is not None:
             found.append((quality, position, column))
-    # Whole names first ('temp max' is not 'temp min'), then in the order the question names them.
+    # A loose match that shares a word with a whole-name match is dropped ('temp max' named in
+    # full is not also 'temp min'); the rest keep the order in which the question names them.
     exact = sorted((f for f in found if f[0] == 0), key=lambda f: f[1])
     covered = {w for _, _, c in exact for w in c.words.split()}
     loose = sorted((f for f in found if f[0] == 1 and not set(f[2].words.split()) & covered),
                    key=lambda f: f[1])
-    return [c for _, _, c in exact + loose]
+    return [c for _, _, c in sorted(exact + loose, key=lambda f: f[1])]
 
 
 def _value_mention(text: str, table: Table) -> tuple[Column, Any] | None:
@@ -338,6 +339,10 @@ def _correlation(t: Table, lang: str) -> list[Step]:
 def _trend(t: Table, col: str, time_col: str, lang: str) -> list[Step]:
     return [Step(_t(lang, f"How **{col}** changes over **{time_col}**:", f"**{time_col}**에 따른 **{col}**의 변화입니다:"),
                  f"data = {t.var}[[{_q(time_col)}, {_q(col)}]].dropna()\n"
+                 f"if pd.api.types.is_string_dtype(data[{_q(time_col)}]):  # dates stored as text\n"
+                 f"    as_dates = pd.to_datetime(data[{_q(time_col)}], errors='coerce')\n"
+                 f"    if as_dates.notna().mean() > 0.9:\n"
+                 f"        data[{_q(time_col)}] = as_dates\n"
                  f"if pd.api.types.is_datetime64_any_dtype(data[{_q(time_col)}]):\n"
                  f"    span = data[{_q(time_col)}].max() - data[{_q(time_col)}].min()\n"
                  f"    freq = 'MS' if span > pd.Timedelta(days=120) else 'D'\n"
@@ -408,7 +413,10 @@ def plan(question: str, datasets: list[dict[str, Any]]) -> Plan:
         return done("describe", _describe(table, lang))
     if (_has(text, "trend", "over time", "time series", "monthly", "per year", "by year", "over the years")
             or _raw_has(q, "추세", "시간에 따", "월별", "연도별", "변화")):
-        time_col = times[0].name if times else next((c.name for c in table.columns if "year" in c.words), None)
+        time_col = times[0].name if times else next(
+            (c.name for c in table.columns
+             if set(c.words.split()) & {"date", "time", "day", "month", "year", "datetime", "timestamp"}),
+            None)
         value = next((c for c in numeric if c.name != time_col), None) or \
             next((c for c in table.of_kind("numeric") if c.name != time_col), None)
         if time_col and value:
@@ -453,10 +461,11 @@ def plan(question: str, datasets: list[dict[str, Any]]) -> Plan:
     value = _value_mention(text, table)
     if value and (_has(text, "only", "from", "where", "just", "filter", "with") or "만" in q or how is None):
         column, v = value
-        if not (numeric and _superlative(text, q)):
+        if not (numeric and _superlative(" ".join(w for w in text.split() if w not in {w2 for c in mentioned for w2 in c.words.split()}), q)):
             return done("filter", _filter(table, f"{table.var}[{_q(column.name)}] == {v!r}",
                                           f"**{column.name}** = {v}", lang))
-    if numeric and _superlative(text, q):
+    bare = " ".join(w for w in text.split() if w not in {w2 for c in mentioned for w2 in c.words.split()})
+    if numeric and _superlative(bare, q):
         largest = not (_has(text, "lowest", "minimum", "min", "smallest", "least", "fewest") or
                        _raw_has(q, "낮은", "작은", "최소", "최저", "적은"))
         return done("lookup", _lookup(table, numeric[0].name, largest, lang))
