@@ -49,7 +49,7 @@ def test_no_request_from_the_api_description_gets_a_server_error(tmp_path):
         st = shutil.which("st", path=str(Path(sys.executable).parent))
         run = subprocess.run(
             [st, "run", spec, "-H", "Authorization: token fuzz", "--checks", "not_a_server_error",
-             "--max-examples", "5", "--workers", "2", "--phases", "coverage,fuzzing",
+             "--max-examples", "5", "--workers", "1", "--phases", "coverage,fuzzing",
              "--exclude-operation-id", "streamEvents", "--request-timeout", "30",
              "--seed", "20261125", "--no-color"],
             capture_output=True, text=True, timeout=280, cwd=tmp_path,

@@ -1,0 +1,209 @@
+"""Where is the table in a text file? Delimiter, quote and escape characters, then the rows that
+form the table: title or preamble lines before it, notes after it, blank lines, the header row
+(none, one, or several stacked), and ragged rows.
+
+The dialect is chosen by parsing a sample with each candidate and keeping the one under which the
+most rows agree on one width (more than one column), which is what a table is. The table is then
+the longest stretch of rows of about that width; short lines around it are preamble or notes.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+DELIMITERS = [",", ";", "\t", "|", ":", "^", "~", " "]
+_NUMBER = re.compile(r"^[\s$€£¥₩%+-]*\(?-?[\d.,\s]*\d[\d.,\s]*\)?[%]?\s*$")
+
+
+@dataclass
+class Dialect:
+    delimiter: str
+    quotechar: str = '"'
+    escapechar: str | None = None
+    doublequote: bool = True
+
+    def as_dict(self) -> dict[str, str | None]:
+        return {"delimiter": self.delimiter, "quotechar": self.quotechar, "escapechar": self.escapechar}
+
+
+def parse(text: str, dialect: Dialect) -> list[list[str]]:
+    """Rows of `text` under `dialect` (cells are the original text)."""
+    reader = csv.reader(
+        io.StringIO(text), delimiter=dialect.delimiter, quotechar=dialect.quotechar,
+        escapechar=dialect.escapechar, doublequote=dialect.doublequote, strict=False,
+        skipinitialspace=dialect.delimiter == " ",
+    )
+    try:
+        return [row for row in reader]
+    except csv.Error:
+        return [line.split(dialect.delimiter) for line in text.splitlines()]
+
+
+def _consistency(rows: list[list[str]]) -> tuple[float, int]:
+    widths = [len(r) for r in rows if any(c.strip() for c in r)]
+    if not widths:
+        return 0.0, 0
+    width, count = Counter(widths).most_common(1)[0]
+    if width < 2:
+        return 0.0, width
+    return count / len(widths) * min(1.0, 0.5 + width / 10), width
+
+
+def sniff(sample: str) -> Dialect:
+    """The dialect under which the sample looks most like a table."""
+    lines = sample.splitlines()
+    if len(lines) > 1 and not sample.endswith("\n"):
+        sample = "\n".join(lines[:-1])  # the sample may end mid-line
+    sample = "\n".join(sample.splitlines()[:2000])
+    quotechar = "'" if sample.count("'") > 2 * sample.count('"') and re.search(r"(^|[,;\t|])'", sample, re.M) else '"'
+    escapechar = "\\" if re.search(r'\\["\']', sample) else None
+    best, best_score = Dialect(","), -1.0
+    for delimiter in DELIMITERS:
+        if delimiter not in sample:
+            continue
+        dialect = Dialect(delimiter, quotechar, escapechar, doublequote=escapechar is None)
+        score, width = _consistency(parse(sample, dialect))
+        if delimiter == " ":
+            score *= 0.8  # spaces also separate words inside cells
+        if score > best_score + 1e-9:
+            best, best_score = dialect, score
+    return best
+
+
+def _is_number(cell: str) -> bool:
+    return bool(cell.strip()) and bool(_NUMBER.match(cell))
+
+
+def _empty(row: list[str]) -> bool:
+    return not any(c.strip() for c in row)
+
+
+@dataclass
+class Layout:
+    """Which parsed rows are the header(s) and the data."""
+
+    header_rows: list[int]
+    first: int  # first data row
+    last: int  # last data row (inclusive)
+    width: int
+
+
+def _header_like(row: list[str], data: list[list[str]]) -> bool:
+    """A row whose cells are names where the data below has numbers, or all distinct labels."""
+    cells = [c.strip() for c in row]
+    filled = [c for c in cells if c]
+    if not filled:
+        return False
+    if sum(_is_number(c) for c in filled) > 0.5 * len(filled):
+        return False
+    below = data[:50]
+    numeric_cols = [j for j in range(len(cells))
+                    if below and sum(_is_number(r[j]) for r in below if j < len(r)) >= 0.8 * len(below)]
+    if numeric_cols:
+        return sum(1 for j in numeric_cols if cells[j] and not _is_number(cells[j])) >= 0.5 * len(numeric_cols)
+    # All-text tables: a header has no repeats and differs from the rows below
+    if len(set(filled)) != len(filled):
+        return False
+    return not any([c.strip() for c in r] == cells for r in below)
+
+
+def layout(rows: list[list[str]]) -> Layout:
+    """Find the table in parsed rows."""
+    # A row's width counts up to its last non-empty cell: spreadsheet exports pad titles and
+    # notes with delimiters ("Report;;;"), which must not make them look like table rows.
+    widths = [max((j + 1 for j, c in enumerate(r) if c.strip()), default=0) for r in rows]
+    nonempty = [w for w in widths if w]
+    if not nonempty:
+        return Layout([], 0, -1, 0)
+    counts = Counter(nonempty)
+    width = max(counts, key=lambda w: (counts[w] * (w > 1 or len(counts) == 1), w))
+
+    def fits(i: int) -> bool:
+        # ragged rows: a little shorter or longer than the table still belong to it
+        return widths[i] >= max(2, width - max(1, width // 3)) or (width == 1 and widths[i] == 1)
+
+    # the longest run of fitting rows (blank lines inside the table are skipped, not breaks)
+    best = (0, -1)
+    start = None
+    for i in range(len(rows) + 1):
+        if i < len(rows) and (fits(i) or (widths[i] == 0 and start is not None)):
+            if start is None:
+                start = i
+            continue
+        if start is not None:
+            end = i - 1
+            while end >= start and widths[end] == 0:
+                end -= 1
+            if end - start > best[1] - best[0]:
+                best = (start, end)
+            start = None
+    first, last = best
+    if last < first:
+        return Layout([], 0, -1, width)
+
+    body = [r for r in rows[first:last + 1] if not _empty(r)]
+    headers: list[int] = []
+
+    def rest(i: int) -> list[list[str]]:
+        return [r for r in rows[i + 1:last + 1] if not _empty(r)]
+
+    second = first + 1
+    while second <= last and _empty(rows[second]):
+        second += 1
+    # a group row over a header row ("2023, , 2024," over "Sales, Units, Sales, Units"): the group
+    # row has gaps (merged cells) and may hold numbers such as years
+    if (second <= last and len(body) > 3 and any(not c.strip() for c in rows[first])
+            and not _header_like(rows[first], rest(first)) and _header_like(rows[second], rest(second))
+            and sum(not c.strip() for c in rows[second]) < sum(not c.strip() for c in rows[first])):
+        headers = [first, second]
+        first = second + 1
+    # a header inside the run
+    elif body and _header_like(rows[first], rest(first)):
+        headers = [first]
+        first += 1
+        # a second stacked header row (e.g. "2023 | | 2024" over "Sales | Units | Sales | Units")
+        while first <= last and _empty(rows[first]):
+            first += 1
+        if (first <= last and _header_like(rows[first], [r for r in rows[first + 1:last + 1] if not _empty(r)])
+                and any(not c.strip() for c in rows[headers[0]]) and len(body) > 3):
+            headers.append(first)
+            first += 1
+    elif first > 0:
+        # a header just above the run that is a bit shorter (e.g. a missing trailing name)
+        above = first - 1
+        while above >= 0 and widths[above] == 0:
+            above -= 1
+        if above >= 0 and widths[above] >= max(2, width - 1) and _header_like(rows[above], body):
+            headers = [above]
+    while first <= last and _empty(rows[first]):
+        first += 1
+    return Layout(headers, first, last, width)
+
+
+def column_names(rows: list[list[str]], headers: list[int], width: int) -> list[str]:
+    """Header cells as unique, non-empty column names (`column_3` for blanks, `a_2` for repeats)."""
+    if not headers:
+        names = [f"column_{i + 1}" for i in range(width)]
+    else:
+        stacked = []
+        for index in headers:
+            row = [c.strip() for c in rows[index]] + [""] * width
+            if len(headers) > 1 and index == headers[0]:
+                filled, last = [], ""
+                for c in row[:width]:  # merged cells: a group name covers the cells after it
+                    last = c or last
+                    filled.append(last)
+                row = filled
+            stacked.append(row[:width])
+        names = [" ".join(p for p in parts if p) for parts in zip(*stacked)]
+        names = [n if n else f"column_{i + 1}" for i, n in enumerate(names)]
+    seen: Counter = Counter()
+    unique = []
+    for name in names:
+        seen[name] += 1
+        unique.append(name if seen[name] == 1 else f"{name}_{seen[name]}")
+    return unique
