@@ -221,3 +221,39 @@ def test_cli_ingest_and_profile(tmp_path):
     run = subprocess.run([sys.executable, "-m", "vista_jupyter.cli", "profile", str(tmp_path / "nope.csv")],
                          capture_output=True, text=True)
     assert run.returncode == 2 and "no such file" in run.stderr
+
+
+@pytest.fixture
+def stream_everything(monkeypatch):
+    """Make every text file take the streaming path used for files too big for memory."""
+    from vista_jupyter.ingest import reader
+
+    monkeypatch.setattr(reader, "ROBUST_MAX_BYTES", 100)
+
+
+def test_the_streaming_path_reads_large_files_with_a_preamble(tmp_path, stream_everything):
+    lines = ["Export of 2024-05-01", "", "id,city,amount,when"]
+    lines += [f"{i},{'Seoul' if i % 2 else 'Busan'},{i * 1.5},2024-01-{i % 28 + 1:02d}" for i in range(5000)]
+    lines.insert(1000, "broken,row")  # a ragged line in the middle of a big file
+    path = write(tmp_path, "big.csv", "\n".join(lines) + "\n")
+    result = ingest_to_parquet(path, tmp_path / "big.parquet")
+    assert result.detected["path"] == "streaming"
+    frame = pd.read_parquet(tmp_path / "big.parquet")
+    assert list(frame.columns) == ["id", "city", "amount", "when"] and len(frame) == 5000
+    assert frame["amount"].sum() == pytest.approx(sum(i * 1.5 for i in range(5000)))
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    when = pq.read_schema(tmp_path / "big.parquet").field("when").type
+    assert pa.types.is_date(when) or pa.types.is_timestamp(when)
+    assert any("left out" in w for w in result.warnings)
+
+
+def test_the_streaming_path_refuses_a_giant_line(tmp_path, stream_everything):
+    path = tmp_path / "giant.csv"
+    with open(path, "wb") as f:
+        f.write(b"a,b\n1,2\n")
+        f.write(b"x" * (3 << 20))
+    with pytest.raises(InvalidInput, match="line longer than"):
+        ingest_to_parquet(path, tmp_path / "o.parquet", limits=IngestLimits(max_line_bytes=1 << 20))
+    assert not (tmp_path / "o.parquet").exists()

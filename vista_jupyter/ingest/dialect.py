@@ -127,10 +127,15 @@ def layout(rows: list[list[str]]) -> Layout:
         return widths[i] >= max(2, width - max(1, width // 3)) or (width == 1 and widths[i] == 1)
 
     # the longest run of fitting rows (blank lines inside the table are skipped, not breaks)
+    def resumes(i: int) -> bool:
+        # a stray short row inside the table (a broken record) does not end it if the table
+        # goes on right after
+        return any(fits(k) for k in range(i + 1, min(i + 3, len(rows))))
+
     best = (0, -1)
     start = None
     for i in range(len(rows) + 1):
-        if i < len(rows) and (fits(i) or (widths[i] == 0 and start is not None)):
+        if i < len(rows) and (fits(i) or (start is not None and (widths[i] == 0 or resumes(i)))):
             if start is None:
                 start = i
             continue

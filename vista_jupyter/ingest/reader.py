@@ -1,10 +1,11 @@
 """Reading a file as Vista does, and writing it once as Parquet.
 
-Two paths for delimited text: a **fast path** for large, clean files (a header on the first line,
-no preamble, one width, UTF-8): pyarrow's streaming CSV reader converts it batch by batch into
-Parquet, so memory stays flat whatever the file size; and a **robust path** for everything else
-(and all smaller files): the text is decoded with the detected encoding, parsed with the sniffed
-dialect, the table is located (preamble, notes, headers, ragged rows) and the cells typed.
+Two paths for delimited text. Files up to `ROBUST_MAX_BYTES` take the **robust path**: the text is
+decoded with the detected encoding, parsed with the sniffed dialect, the table is located
+(preamble, notes, headers, ragged rows) and the cells typed. Larger files take the **streaming
+path**: the same detection on the first megabyte (dialect, lines before the header), then
+pyarrow's streaming CSV reader parses blocks while a second thread writes them to Parquet, so
+memory stays flat whatever the file size (rows that do not fit the table are skipped and counted).
 
 Compressed files are first expanded into a temporary file next to the output, with limits on the
 expanded size (zip bombs), then read like any other.
@@ -31,8 +32,8 @@ from . import dialect as dl
 from .sniff import SAMPLE_BYTES, detect_encoding, detect_format, looks_binary
 from .types import convert, decimal_comma_likely
 
-#: Text files up to this size take the robust path whatever they look like.
-ROBUST_MAX_BYTES = 64 << 20
+#: Text files up to this size are read whole (the robust path); larger ones are streamed.
+ROBUST_MAX_BYTES = 256 << 20
 
 
 @dataclass
@@ -295,52 +296,121 @@ def read_table(path: str | Path, *, types: bool = True, sheet: str | int | None 
         return _read(Path(path), types, sheet, limits or IngestLimits(), Path(work), {}, [])
 
 
-def _fast_path_ok(path: Path, encoding: str | None) -> bool:
-    """A large file that looks clean: UTF-8, a header on line one, one width throughout the sample."""
-    if path.stat().st_size <= ROBUST_MAX_BYTES or encoding not in ("utf-8", "utf-8-sig"):
-        return False
+@dataclass
+class _Plan:
+    """How to stream a large text file: its dialect and where its header is."""
+
+    sniffed: dl.Dialect
+    skip_rows: int
+    encoding: str
+
+
+def _stream_plan(path: Path, encoding: str | None) -> _Plan | None:
+    """For a large text file, the streaming plan (None: small enough for the robust path)."""
+    if path.stat().st_size <= ROBUST_MAX_BYTES:
+        return None
     with open(path, "rb") as f:
-        sample = f.read(SAMPLE_BYTES).decode("utf-8", errors="ignore")
+        raw = f.read(SAMPLE_BYTES)
+    sample = raw.decode(encoding or "utf-8", errors="ignore")
     sniffed = dl.sniff(sample)
-    if sniffed.delimiter == " " or sniffed.escapechar:
-        return False
-    rows = dl.parse("\n".join(sample.splitlines()[:-1]), sniffed)
+    lines = sample.splitlines()[:-1]
+    rows = dl.parse("\n".join(lines), sniffed)
     found = dl.layout(rows)
-    return (found.header_rows == [0] and found.first == 1 and len({len(r) for r in rows if r}) == 1
-            and not decimal_comma_likely(sniffed.delimiter, [c for r in rows[1:50] for c in r]))
+    header = found.header_rows[0] if found.header_rows else found.first
+    # parsed rows and physical lines agree unless quoted newlines came first; count lines
+    skip = header  # physical lines before the header (preambles have no quoted newlines)
+    return _Plan(sniffed, skip, encoding or "utf-8")
 
 
-def _fast(path: Path, tmp: Path, limits: IngestLimits, detected: dict[str, Any]) -> IngestResult:
-    with open(path, "rb") as f:
-        sniffed = dl.sniff(f.read(SAMPLE_BYTES).decode("utf-8", errors="ignore"))
-    reader = pacsv.open_csv(
-        path,
-        read_options=pacsv.ReadOptions(block_size=max(1 << 24, min(limits.max_line_bytes * 2, 1 << 28)),
-                                       encoding="utf8"),
-        parse_options=pacsv.ParseOptions(delimiter=sniffed.delimiter, quote_char=sniffed.quotechar,
-                                         newlines_in_values=True),
-        convert_options=pacsv.ConvertOptions(
-            timestamp_parsers=[pacsv.ISO8601, "%Y/%m/%d", "%d.%m.%Y", "%Y-%m-%d %H:%M:%S"]),
-    )
+def _fast(path: Path, tmp: Path, limits: IngestLimits, detected: dict[str, Any], plan: _Plan,
+          warnings: list[str]) -> IngestResult:
+    """Stream the CSV into Parquet: pyarrow parses blocks while a second thread writes them.
+
+    Blocks start small (4 MiB: flat memory) and grow only if a line does not fit, up to twice the
+    longest line allowed; parsing and writing overlap (both release the GIL).
+    """
+    block = min(4 << 20, limits.max_line_bytes * 2)
+    while True:
+        try:
+            return _stream(path, tmp, limits, detected, plan, warnings, block)
+        except _FastPathFailed as e:
+            if "straddling" in str(e) and block < limits.max_line_bytes * 2:
+                block = min(block * 4, limits.max_line_bytes * 2)
+                continue
+            raise
+
+
+def _stream(path: Path, tmp: Path, limits: IngestLimits, detected: dict[str, Any], plan: _Plan,
+            warnings: list[str], block: int) -> IngestResult:
+    import queue
+    import threading
+
+    sniffed = plan.sniffed
+    skipped = 0
+    too_long = False
+
+    def skip_bad_row(row: Any) -> str:
+        nonlocal skipped, too_long
+        if len(row.text or "") > limits.max_line_bytes:
+            too_long = True
+            return "error"
+        skipped += 1
+        return "skip"
+
+    try:
+        reader = pacsv.open_csv(
+            path,
+            read_options=pacsv.ReadOptions(block_size=block,
+                                           encoding=plan.encoding.replace("-sig", "").replace("-", ""),
+                                           skip_rows=plan.skip_rows),
+            parse_options=pacsv.ParseOptions(delimiter=sniffed.delimiter, quote_char=sniffed.quotechar,
+                                             newlines_in_values=True,
+                                             invalid_row_handler=skip_bad_row),
+            convert_options=pacsv.ConvertOptions(timestamp_parsers=[pacsv.ISO8601, "%Y/%m/%d"]),
+        )
+    except (pa.ArrowInvalid, pa.ArrowTypeError) as e:
+        raise _FastPathFailed(str(e)) from None
+    batches: queue.Queue = queue.Queue(maxsize=4)
+    failure: list[BaseException] = []
+
+    def write() -> None:
+        writer = None
+        try:
+            while (batch := batches.get()) is not None:
+                if writer is None:
+                    writer = pq.ParquetWriter(tmp, batch.schema)
+                writer.write_batch(batch)
+        except BaseException as e:  # reported by the reading side
+            failure.append(e)
+            while batches.get() is not None:
+                pass
+        finally:
+            if writer is not None:
+                writer.close()
+
+    thread = threading.Thread(target=write, name="vista-parquet-writer")
+    thread.start()
     rows = 0
-    writer = None
     try:
         for batch in reader:
-            if writer is None:
-                writer = pq.ParquetWriter(tmp, batch.schema)
-            writer.write_batch(batch)
+            batches.put(batch)
             rows += batch.num_rows
     except (pa.ArrowInvalid, pa.ArrowTypeError) as e:
-        if writer is not None:
-            writer.close()
-            writer = None
-        raise _FastPathFailed(str(e)) from None
+        raise _FastPathFailed("straddling: line too long" if too_long else str(e)) from None
     finally:
-        if writer is not None:
-            writer.close()
-    detected.update(format="delimited text", encoding="utf-8", path="fast", **sniffed.as_dict(),
-                    header_rows=1)
-    return IngestResult(rows, reader.schema.names, detected, [])
+        batches.put(None)
+        thread.join()
+    if failure:
+        raise failure[0]
+    if rows == 0 and not tmp.exists():
+        pq.write_table(reader.schema.empty_table(), tmp)
+    detected.update(format="delimited text", encoding=plan.encoding, path="streaming",
+                    **sniffed.as_dict(), header_rows=1, skipped_lines_before=plan.skip_rows)
+    if plan.skip_rows:
+        warnings.append(f"{plan.skip_rows} line(s) before the table were left out.")
+    if skipped:
+        warnings.append(f"{skipped} row(s) that did not fit the table were left out.")
+    return IngestResult(rows, reader.schema.names, detected, warnings)
 
 
 class _FastPathFailed(Exception):
@@ -364,18 +434,20 @@ def ingest_to_parquet(src: str | Path, dest: str | Path, *, limits: IngestLimits
                 source, label = _decompress(src, fmt.kind, Path(work), limits)
                 detected["compression"] = label
                 fmt = detect_format(source)
-            if fmt.kind == "text" and _fast_path_ok(source, fmt.encoding):
-                _check_lines(source, limits)
+            plan = _stream_plan(source, fmt.encoding) if fmt.kind == "text" else None
+            if plan is not None:
+                # Too big to hold in memory: stream it, whatever it looks like.
                 try:
-                    result = _fast(source, tmp, limits, detected)
-                    result.detected = detected
-                    os.replace(tmp, dest)
-                    return result
-                except _FastPathFailed:
-                    tmp.unlink(missing_ok=True)
-                    detected.clear()
-                    if "compression" in locals().get("label", ""):
-                        detected["compression"] = label
+                    result = _fast(source, tmp, limits, detected, plan, warnings)
+                except _FastPathFailed as e:
+                    reason = str(e)
+                    if "straddling" in reason or "block" in reason:
+                        raise InvalidInput(f"The file has a line longer than {limits.max_line_bytes:,} "
+                                           "bytes, so it is not a table Vista can read.") from None
+                    raise InvalidInput("This large file could not be read as one table "
+                                       f"({reason[:200]}). Check that it is one table throughout.") from None
+                os.replace(tmp, dest)
+                return result
             frame = _read(source, True, None, limits, Path(work), detected, warnings)
             if frame.shape[1] == 0:
                 raise InvalidInput("No columns were found in the file.")
