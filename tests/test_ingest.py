@@ -257,3 +257,10 @@ def test_the_streaming_path_refuses_a_giant_line(tmp_path, stream_everything):
     with pytest.raises(InvalidInput, match="line longer than"):
         ingest_to_parquet(path, tmp_path / "o.parquet", limits=IngestLimits(max_line_bytes=1 << 20))
     assert not (tmp_path / "o.parquet").exists()
+
+
+def test_the_public_read_table_is_the_engine(tmp_path):
+    import vista_jupyter
+
+    path = write(tmp_path, "p.csv", csv_text(";"))
+    pd.testing.assert_frame_equal(vista_jupyter.read_table(path, types=False), read_table(path, types=False))

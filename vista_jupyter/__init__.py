@@ -6,6 +6,13 @@ except ImportError:  # running from a source tree that was never built
     __version__ = "0.0.0.dev0"
 
 
+def read_table(path, *, types=True, sheet=None):  # noqa: ANN001, ANN201 - see ingest.read_table
+    """Read a data file exactly as Vista does (see `vista_jupyter.ingest.read_table`)."""
+    from .ingest import read_table as _read_table
+
+    return _read_table(path, types=types, sheet=sheet)
+
+
 def _jupyter_labextension_paths() -> list[dict[str, str]]:
     return [{"src": "labextension", "dest": "vista-jupyter"}]
 
