@@ -292,6 +292,13 @@ class Store:
             else:
                 self.db.execute("COMMIT")
 
+    @staticmethod
+    def _owned(db: sqlite_utils.Database, owner: str, thread_id: str) -> bool:
+        """Whether `thread_id` exists and belongs to `owner` (inside a transaction)."""
+        return db.execute(
+            "SELECT 1 FROM threads WHERE id = ? AND owner = ?", (thread_id, owner)
+        ).fetchone() is not None
+
     def _rows(self, sql: str, params: Any = ()) -> list[dict[str, Any]]:
         with self._lock:
             return list(self.db.query(sql, params))
@@ -410,9 +417,7 @@ class Store:
             raise InvalidInput(f"role must be one of {', '.join(ROLES)}")
         now = utcnow()
         with self._transaction() as db:
-            if not db.execute(
-                "SELECT 1 FROM threads WHERE id = ? AND owner = ?", (thread_id, owner)
-            ).fetchone():
+            if not self._owned(db, owner, thread_id):
                 raise NotFound("No such thread. It may have been deleted.")
             message_id = self._insert_message(db, owner, thread_id, role, content, metadata, now)
         return _message(self._rows("SELECT * FROM messages WHERE id = ?", (message_id,))[0])
@@ -503,9 +508,7 @@ class Store:
         """
         now = utcnow()
         with self._transaction() as db:
-            if not db.execute(
-                "SELECT 1 FROM threads WHERE id = ? AND owner = ?", (thread_id, owner)
-            ).fetchone():
+            if not self._owned(db, owner, thread_id):
                 raise NotFound("No such thread. It may have been deleted.")
             self._insert_dataset(db, owner, thread_id, dataset, now)
             db.execute("UPDATE threads SET updated_at = ? WHERE id = ?", (now, thread_id))
@@ -557,9 +560,7 @@ class Store:
         """Record a file produced in a thread (path relative to the thread folder)."""
         now = utcnow()
         with self._transaction() as db:
-            if not db.execute(
-                "SELECT 1 FROM threads WHERE id = ? AND owner = ?", (thread_id, owner)
-            ).fetchone():
+            if not self._owned(db, owner, thread_id):
                 raise NotFound("No such thread. It may have been deleted.")
             db.execute(
                 "INSERT INTO artifacts (id, thread_id, owner, kind, path, mime_type, created_at) "
@@ -590,9 +591,7 @@ class Store:
         """
         now = utcnow()
         with self._transaction() as db:
-            if not db.execute(
-                "SELECT 1 FROM threads WHERE id = ? AND owner = ?", (thread_id, owner)
-            ).fetchone():
+            if not self._owned(db, owner, thread_id):
                 raise NotFound("No such thread. It may have been deleted.")
             if db.execute(
                 "SELECT 1 FROM turns WHERE thread_id = ? AND status = 'running'", (thread_id,)
@@ -649,9 +648,7 @@ class Store:
         now = utcnow()
         payload = json.dumps(data)
         with self._transaction() as db:
-            if not db.execute(
-                "SELECT 1 FROM threads WHERE id = ? AND owner = ?", (thread_id, owner)
-            ).fetchone():
+            if not self._owned(db, owner, thread_id):
                 return None
             (seq,) = db.execute(
                 "SELECT COALESCE(MAX(seq), 0) + 1 FROM events WHERE thread_id = ?", (thread_id,)
