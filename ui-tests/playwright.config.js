@@ -8,6 +8,8 @@ const baseConfig = require('@jupyterlab/galata/lib/playwright-config');
 
 module.exports = {
   ...baseConfig,
+  // Never open a report server at the end of a local run.
+  reporter: [['list'], ['html', { open: 'never' }]],
   use: {
     ...baseConfig.use,
     video: 'off',

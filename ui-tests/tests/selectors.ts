@@ -14,8 +14,53 @@ export const sidebarTab = `.jp-SideBar.jp-mod-left .lm-TabBar-tab[data-id="${SID
 /** One row of the thread list. */
 export const threadItem = '.jp-vista-thread-item';
 
+/** The button opening a thread from its row. */
+export const threadOpen = '.jp-vista-thread-open';
+
 /** The visible error state. */
 export const errorState = '.jp-vista-error';
 
-/** The REST path that creates a thread (relative to the server root). */
+/** The "new analysis" button of the list header. */
+export const newButton = `${sidebar} .jp-vista-new-button`;
+
+/** The hidden file input of the new-analysis page. */
+export const fileInput = `${sidebar} .jp-vista-file-input`;
+
+/** An example dataset card of the gallery, by id. */
+export const example = (id: string): string =>
+  `${sidebar} .jp-vista-example[data-example-id="${id}"]`;
+
+/** The chat page of a thread. */
+export const threadView = `${sidebar} .jp-vista-thread-view`;
+
+/** A dataset card and its parts. */
+export const datasetCard = `${sidebar} .jp-vista-dataset-card`;
+export const datasetToggle = '.jp-vista-dataset-toggle';
+export const columnsTable = '.jp-vista-columns-table';
+
+/** Messages of the chat. */
+export const userMessage = `${sidebar} .jp-vista-user`;
+export const assistantMessage = `${sidebar} .jp-vista-assistant`;
+export const liveAnswer = `${sidebar} .jp-vista-live`;
+export const figure = 'img.jp-vista-figure';
+export const step = '.jp-vista-step';
+export const insertCode = '.jp-vista-insert-code';
+
+/** The question box, its send button and the status line. */
+export const questionInput = `${sidebar} .jp-vista-input`;
+export const sendButton = `${sidebar} .jp-vista-send`;
+export const statusLine = `${sidebar} .jp-vista-statusline`;
+
+/** Thread page header buttons. */
+export const exportButton = `${sidebar} .jp-vista-export`;
+export const backButton = `${sidebar} .jp-vista-back`;
+
+/** The offline analyst banner. */
+export const offlineBanner = `${sidebar} .jp-vista-offline-banner`;
+
+/** Notebook parts. */
+export const notebookCell = '.jp-Notebook .jp-Cell';
+export const notebookOutputImage = '.jp-Notebook .jp-OutputArea-output img';
+
+/** REST paths (relative to the server root). */
 export const threadsEndpoint = 'vista/api/threads';

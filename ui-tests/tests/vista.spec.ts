@@ -1,35 +1,262 @@
-import { expect, test } from '@jupyterlab/galata';
+import { expect, IJupyterLabPageFixture, test } from '@jupyterlab/galata';
+import { APIRequestContext, TestInfo } from '@playwright/test';
 
 import * as sel from './selectors';
+
+/** Each thread runs the offline analyst in a real kernel: give it time. */
+const ANSWER_TIMEOUT = 45000;
+
+/** A short random suffix so threads of different tests never clash. */
+function unique(): string {
+  return Math.random().toString(36).slice(2, 8);
+}
+
+/** Open the Vista sidebar. */
+async function openSidebar(page: IJupyterLabPageFixture): Promise<void> {
+  await page.locator(sel.sidebarTab).click();
+  await expect(page.locator(sel.sidebar)).toBeVisible();
+}
+
+/** Save a screenshot and attach it to the report. */
+async function attachScreenshot(
+  page: IJupyterLabPageFixture,
+  testInfo: TestInfo,
+  name: string
+): Promise<void> {
+  const path = testInfo.outputPath(`${name}.png`);
+  await page.screenshot({ path });
+  await testInfo.attach(name, { path, contentType: 'image/png' });
+}
+
+/** Create a thread from an example through the API, renamed to `name`. */
+async function createExampleThread(
+  request: APIRequestContext,
+  baseURL: string,
+  example: string,
+  name: string
+): Promise<{ id: string; name: string }> {
+  const response = await request.post(`${baseURL}/${sel.threadsEndpoint}`, {
+    data: { dataset: { example }, language: 'en' }
+  });
+  expect(response.status()).toBe(201);
+  const thread = await response.json();
+  const renamed = await request.patch(
+    `${baseURL}/${sel.threadsEndpoint}/${thread.id}`,
+    { data: { name } }
+  );
+  expect(renamed.status()).toBe(200);
+  return { id: thread.id, name };
+}
+
+/** Wait until a thread has no running turn. */
+async function waitForIdle(
+  request: APIRequestContext,
+  baseURL: string,
+  id: string
+): Promise<void> {
+  await expect
+    .poll(
+      async () => {
+        const r = await request.get(`${baseURL}/${sel.threadsEndpoint}/${id}`);
+        return (await r.json()).running_turn;
+      },
+      { timeout: ANSWER_TIMEOUT }
+    )
+    .toBeNull();
+}
+
+/** Open a thread from the list. */
+async function openThread(
+  page: IJupyterLabPageFixture,
+  name: string
+): Promise<void> {
+  await openSidebar(page);
+  const row = page.locator(sel.threadItem, { hasText: name });
+  await expect(row).toBeVisible();
+  await row.locator(sel.threadOpen).click();
+  await expect(page.locator(sel.threadView)).toBeVisible();
+}
+
+test.describe.configure({ mode: 'serial' });
 
 test('the sidebar opens and lists a thread created through the API', async ({
   page,
   baseURL
 }, testInfo) => {
   // Given a thread created through the REST API
-  const name = `Galata thread ${Math.random().toString(36).slice(2, 10)}`;
+  const name = `Galata thread ${unique()}`;
   const response = await page.request.post(
     `${baseURL}/${sel.threadsEndpoint}`,
     { data: { name } }
   );
   expect(response.status()).toBe(201);
   const thread = await response.json();
-  expect(thread.name).toBe(name);
 
   // When the Vista sidebar is opened
-  await page.locator(sel.sidebarTab).click();
-  await expect(page.locator(sel.sidebar)).toBeVisible();
+  await openSidebar(page);
 
   // Then the thread is listed
   const item = page.locator(sel.threadItem, { hasText: name });
   await expect(item).toBeVisible();
   await expect(item).toHaveAttribute('data-thread-id', thread.id);
   await expect(page.locator(sel.errorState)).toHaveCount(0);
-
-  const screenshot = testInfo.outputPath('vista-sidebar.png');
-  await page.screenshot({ path: screenshot });
-  await testInfo.attach('vista-sidebar', {
-    path: screenshot,
-    contentType: 'image/png'
-  });
+  await attachScreenshot(page, testInfo, 'vista-sidebar');
 });
+
+test('choosing an example dataset gives an overview with a figure', async ({
+  page
+}, testInfo) => {
+  // Given the new-analysis page
+  await openSidebar(page);
+  await page.locator(sel.newButton).click();
+  await expect(page.locator(sel.example('cars'))).toBeVisible();
+  await attachScreenshot(page, testInfo, 'vista-new-analysis');
+
+  // When the cars example is chosen
+  await page.locator(sel.example('cars')).click();
+
+  // Then its chat opens with the automatic overview and its figures
+  await expect(page.locator(sel.threadView)).toBeVisible();
+  await expect(page.locator(sel.datasetCard, { hasText: 'cars' })).toBeVisible();
+  await expect(page.locator(sel.userMessage).first()).toContainText('overview');
+  await expect(
+    page.locator(`${sel.assistantMessage} ${sel.figure}`).first()
+  ).toBeVisible({ timeout: ANSWER_TIMEOUT });
+  await expect(page.locator(sel.questionInput)).toBeEnabled({
+    timeout: ANSWER_TIMEOUT
+  });
+  await expect(page.locator(sel.offlineBanner)).toBeVisible();
+  await attachScreenshot(page, testInfo, 'vista-overview');
+});
+
+test('uploading a CSV shows its dataset card', async ({ page }, testInfo) => {
+  // Given a small CSV made in the test
+  const name = `sales_${unique()}.csv`;
+  const csv = [
+    'region,product,units,price',
+    'North,apples,12,1.5',
+    'South,pears,7,2.25',
+    'North,pears,3,2.25',
+    'East,apples,9,1.5',
+    'South,apples,15,1.4'
+  ].join('\n');
+
+  // When it is chosen in the file picker of the new-analysis page
+  await openSidebar(page);
+  await page.locator(sel.newButton).click();
+  await page.locator(sel.fileInput).setInputFiles({
+    name,
+    mimeType: 'text/csv',
+    buffer: Buffer.from(csv)
+  });
+
+  // Then the analysis opens on its dataset card: rows, columns and kinds
+  await expect(page.locator(sel.threadView)).toBeVisible({ timeout: 20000 });
+  const card = page.locator(sel.datasetCard).first();
+  await expect(card).toContainText('5 rows × 4 columns');
+  await card.locator(sel.datasetToggle).click();
+  const columns = card.locator(sel.columnsTable);
+  await expect(columns).toBeVisible();
+  for (const column of ['region', 'product', 'units', 'price']) {
+    await expect(columns).toContainText(column);
+  }
+  await expect(columns).toContainText('number');
+  await attachScreenshot(page, testInfo, 'vista-dataset-card');
+});
+
+test('asking a question streams an answer with a figure; insert and export', async ({
+  page,
+  baseURL
+}, testInfo) => {
+  // Given an analysis of the cars example whose overview has finished
+  const name = `Cars ${unique()}`;
+  const thread = await createExampleThread(page.request, baseURL!, 'cars', name);
+  await waitForIdle(page.request, baseURL!, thread.id);
+  await openThread(page, name);
+  const input = page.locator(sel.questionInput);
+  await expect(input).toBeEnabled();
+  const answersBefore = await page.locator(sel.assistantMessage).count();
+
+  // When a question is typed and sent with Enter
+  await input.fill('relationship between weight and mpg');
+  await input.press('Enter');
+
+  // Then the question shows, the box is locked while it runs, and the
+  // answer arrives with a figure
+  await expect(
+    page.locator(sel.userMessage, { hasText: 'relationship between weight' })
+  ).toBeVisible();
+  await expect(page.locator(sel.assistantMessage)).toHaveCount(
+    answersBefore + 1,
+    { timeout: ANSWER_TIMEOUT }
+  );
+  const answer = page.locator(sel.assistantMessage).last();
+  await expect(answer.locator(sel.figure)).toBeVisible({
+    timeout: ANSWER_TIMEOUT
+  });
+  await expect(input).toBeEnabled();
+  await attachScreenshot(page, testInfo, 'vista-answer');
+
+  // When its code is inserted (no notebook is open: a new one is made)
+  const figureStep = answer.locator(sel.step, { has: page.locator(sel.figure) });
+  await figureStep.locator(sel.insertCode).click();
+
+  // Then the notebook shows the code cell with its figure
+  await expect(page.locator(sel.notebookOutputImage).first()).toBeVisible({
+    timeout: 20000
+  });
+  await expect(page.locator(sel.notebookCell).first()).toContainText('plt');
+  await attachScreenshot(page, testInfo, 'vista-inserted-cell');
+
+  // When the analysis is exported as a notebook
+  await page.locator(sel.exportButton).click();
+
+  // Then the exported notebook opens
+  const tab = page.locator('.lm-DockPanel-tabBar .lm-TabBar-tab', {
+    hasText: `${name}.ipynb`
+  });
+  await expect(tab).toBeVisible({ timeout: 20000 });
+  await expect(
+    page.locator('.jp-NotebookPanel:visible .jp-Cell').first()
+  ).toBeVisible();
+  await attachScreenshot(page, testInfo, 'vista-exported-notebook');
+});
+
+test('reloading the page shows the history', async ({ page, baseURL }, testInfo) => {
+  // Given an analysis with a finished overview
+  const name = `Penguins ${unique()}`;
+  const thread = await createExampleThread(
+    page.request,
+    baseURL!,
+    'penguins',
+    name
+  );
+  await waitForIdle(page.request, baseURL!, thread.id);
+
+  // When the page is reloaded and the analysis opened again
+  await page.reload();
+  await openThread(page, name);
+
+  // Then the question, the answer and its figures are there
+  await expect(page.locator(sel.userMessage).first()).toContainText('overview');
+  await expect(
+    page.locator(`${sel.assistantMessage} ${sel.figure}`).first()
+  ).toBeVisible({ timeout: 20000 });
+  await attachScreenshot(page, testInfo, 'vista-history');
+});
+
+test('dark theme', async ({ page, baseURL }, testInfo) => {
+  const name = `Iris ${unique()}`;
+  const thread = await createExampleThread(page.request, baseURL!, 'iris', name);
+  await waitForIdle(page.request, baseURL!, thread.id);
+  await page.theme.setDarkTheme();
+  await openThread(page, name);
+  await page.locator(sel.datasetToggle).first().click();
+  await expect(page.locator(sel.columnsTable)).toBeVisible();
+  await expect(
+    page.locator(`${sel.assistantMessage} ${sel.figure}`).first()
+  ).toBeVisible({ timeout: 20000 });
+  await attachScreenshot(page, testInfo, 'vista-dark');
+  await page.theme.setLightTheme();
+});
+

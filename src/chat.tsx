@@ -1,0 +1,635 @@
+/**
+ * The chat of one analysis: its datasets, the questions and answers (each
+ * step's prose, code and outputs), the answer streaming in, and the
+ * question box with the model picker.
+ */
+import { Clipboard } from '@jupyterlab/apputils';
+import { IRenderMimeRegistry } from '@jupyterlab/rendermime';
+import { TranslationBundle } from '@jupyterlab/translation';
+import {
+  caretDownIcon,
+  caretLeftIcon,
+  caretRightIcon,
+  copyIcon,
+  downloadIcon,
+  imageIcon,
+  notebookIcon,
+  runIcon,
+  stopIcon,
+  ToolbarButtonComponent
+} from '@jupyterlab/ui-components';
+import * as React from 'react';
+
+import {
+  IAssistantMetadata,
+  IMessage,
+  IModelList,
+  IStep,
+  IVistaOutput
+} from './api';
+import { DatasetCards } from './datasetcard';
+import { INotebookBridge, notebookOutputs } from './notebook';
+import { ArtifactImage, CodeView, MarkdownView, OutputView } from './render';
+import { describeError, ILiveStep, ThreadSession } from './session';
+
+export interface IThreadViewProps {
+  session: ThreadSession;
+  rendermime: IRenderMimeRegistry;
+  bridge: INotebookBridge;
+  trans: TranslationBundle;
+  models: IModelList | null;
+  /** The model chosen in the settings ('' = server default). */
+  preferredModel: string;
+  /** Open on the dataset card rather than following the overview. */
+  focusDatasets: boolean;
+  onBack: () => void;
+  onExport: () => void;
+  onDownload: () => void;
+  /** Tell the user something happened (a short notification). */
+  notify: (message: string, kind?: 'success' | 'error' | 'info') => void;
+}
+
+/** Re-render a component when the session changes (at most once a frame). */
+function useSession(session: ThreadSession): void {
+  const [, setTick] = React.useState(0);
+  React.useEffect(() => {
+    let frame = 0;
+    const onChange = (): void => {
+      if (!frame) {
+        frame = window.requestAnimationFrame(() => {
+          frame = 0;
+          setTick(t => t + 1);
+        });
+      }
+    };
+    session.changed.connect(onChange);
+    return () => {
+      session.changed.disconnect(onChange);
+      if (frame) {
+        window.cancelAnimationFrame(frame);
+      }
+    };
+  }, [session]);
+}
+
+/** The whole thread page of the sidebar. */
+export function ThreadView(props: IThreadViewProps): JSX.Element {
+  const { session, trans, models } = props;
+  useSession(session);
+  const thread = session.thread;
+  const scroller = React.useRef<HTMLDivElement>(null);
+  const stick = React.useRef(!props.focusDatasets);
+  const [model, setModel] = React.useState<string>('');
+  const [askError, setAskError] = React.useState<string | null>(null);
+
+  // The model picker: the setting's model when the server offers it.
+  React.useEffect(() => {
+    if (!models) {
+      return;
+    }
+    const ids = models.models.map(m => m.id);
+    setModel(current =>
+      current && ids.includes(current)
+        ? current
+        : props.preferredModel && ids.includes(props.preferredModel)
+        ? props.preferredModel
+        : models.default
+    );
+  }, [models, props.preferredModel]);
+
+  // Follow the bottom while the user has not scrolled up.
+  React.useLayoutEffect(() => {
+    const node = scroller.current;
+    if (node && stick.current) {
+      node.scrollTop = node.scrollHeight;
+    }
+  });
+
+  const ask = async (content: string): Promise<void> => {
+    setAskError(null);
+    stick.current = true;
+    try {
+      await session.ask(content, model || undefined);
+    } catch (error) {
+      setAskError(describeError(error));
+      throw error;
+    }
+  };
+
+  const retry = (): void => {
+    const question = session.lastQuestion();
+    if (question) {
+      void ask(question).catch(() => undefined);
+    }
+  };
+
+  const stop = (): void => {
+    session.cancel().catch(error => setAskError(describeError(error)));
+  };
+
+  const messages = session.messages;
+  const lastAssistant = [...messages].reverse().find(m => m.role === 'assistant');
+  const live = session.live;
+  const ctx: IStepContext = {
+    session,
+    rendermime: props.rendermime,
+    bridge: props.bridge,
+    trans,
+    notify: props.notify
+  };
+
+  return (
+    <div className="jp-vista-panel jp-vista-thread-view" data-thread-id={thread.id}>
+      <header className="jp-vista-header">
+        <ToolbarButtonComponent
+          className="jp-vista-back"
+          icon={caretLeftIcon}
+          tooltip={trans.__('Back to the list of analyses')}
+          onClick={props.onBack}
+        />
+        <h2 className="jp-vista-title jp-vista-title-grow jp-vista-thread-title" title={thread.name}>
+          {thread.name}
+        </h2>
+        <ToolbarButtonComponent
+          className="jp-vista-export"
+          icon={notebookIcon}
+          tooltip={trans.__('Open as notebook')}
+          enabled={session.loaded && messages.length > 0}
+          onClick={props.onExport}
+        />
+        <ToolbarButtonComponent
+          className="jp-vista-download-bundle"
+          icon={downloadIcon}
+          tooltip={trans.__('Download notebook and data (.zip)')}
+          enabled={session.loaded}
+          onClick={props.onDownload}
+        />
+      </header>
+      <div
+        className="jp-vista-scroll jp-vista-chat-scroll"
+        ref={scroller}
+        onScroll={event => {
+          const node = event.currentTarget;
+          stick.current =
+            node.scrollHeight - node.scrollTop - node.clientHeight < 40;
+        }}
+      >
+        {models?.offline && <OfflineBanner trans={trans} />}
+        <DatasetCards
+          client={session.client}
+          threadId={thread.id}
+          trans={trans}
+          expanded={props.focusDatasets}
+          version={(thread.datasets ?? []).join('\u0000')}
+        />
+        {session.error && (
+          <div className="jp-vista-error" role="alert">
+            {session.error}
+          </div>
+        )}
+        {!session.loaded && (
+          <p className="jp-vista-status">{trans.__('Loading…')}</p>
+        )}
+        <div
+          className="jp-vista-messages"
+          role="log"
+          aria-live="polite"
+          aria-label={trans.__('Conversation')}
+        >
+          {messages.map(message =>
+            message.role === 'user' ? (
+              <UserMessage key={message.id} message={message} trans={trans} />
+            ) : message.role === 'assistant' ? (
+              <AssistantMessage
+                key={message.id}
+                message={message}
+                ctx={ctx}
+                canRetry={
+                  message === lastAssistant && !session.running && !live
+                }
+                onRetry={retry}
+              />
+            ) : null
+          )}
+          {live && (
+            <div
+              className="jp-vista-message jp-vista-assistant jp-vista-live"
+              data-turn-id={live.turnId}
+            >
+              {live.steps.map(step => (
+                <StepView key={step.step} step={step} ctx={ctx} live={true} />
+              ))}
+              {live.error && (
+                <TurnError message={live.error} trans={trans} />
+              )}
+            </div>
+          )}
+        </div>
+        {session.loaded && messages.length === 0 && !live && (
+          <p className="jp-vista-status">
+            {trans.__('Ask a question about your data below.')}
+          </p>
+        )}
+      </div>
+      <StatusLine session={session} trans={trans} />
+      {askError && (
+        <div className="jp-vista-error jp-vista-ask-error" role="alert">
+          {askError}
+        </div>
+      )}
+      <Composer
+        trans={trans}
+        running={session.running}
+        disabled={!session.loaded || session.error !== null}
+        models={models}
+        model={model}
+        onModel={setModel}
+        onSend={ask}
+        onStop={stop}
+      />
+    </div>
+  );
+}
+
+/** Says what is running now ("Thinking…", "Running code…"). */
+function StatusLine(props: {
+  session: ThreadSession;
+  trans: TranslationBundle;
+}): JSX.Element | null {
+  const { session, trans } = props;
+  let text: string | null = null;
+  if (!session.connected) {
+    text = trans.__('Reconnecting…');
+  } else if (session.running) {
+    const phase = session.live?.phase ?? 'thinking';
+    text =
+      phase === 'running'
+        ? trans.__('Running code…')
+        : phase === 'writing'
+        ? trans.__('Writing the answer…')
+        : trans.__('Thinking…');
+  }
+  if (!text) {
+    return null;
+  }
+  return (
+    <div className="jp-vista-statusline" role="status" aria-live="polite">
+      <span className="jp-vista-spinner" aria-hidden="true" />
+      <span className="jp-vista-statusline-text">{text}</span>
+    </div>
+  );
+}
+
+/** The built-in offline analyst is answering: say so, and how to change it. */
+function OfflineBanner(props: { trans: TranslationBundle }): JSX.Element {
+  const { trans } = props;
+  return (
+    <details className="jp-vista-banner jp-vista-offline-banner">
+      <summary>
+        {trans.__('The built-in offline analyst is answering.')}
+      </summary>
+      <p>
+        {trans.__(
+          'It runs without any network access and understands common questions: an overview, summary statistics, missing values, distributions, counts, top values, averages by group, relationships, correlations, trends and filters.'
+        )}
+      </p>
+      <p>
+        {trans.__(
+          'For open-ended questions, an administrator can connect a language model in the server’s environment (OPENAI_API_KEY, OPENAI_BASE_URL, VISTA_MODEL) or in jupyter_server_config.py. Keys are never entered in the browser.'
+        )}
+      </p>
+    </details>
+  );
+}
+
+function UserMessage(props: {
+  message: IMessage;
+  trans: TranslationBundle;
+}): JSX.Element {
+  return (
+    <div
+      className="jp-vista-message jp-vista-user"
+      data-message-id={props.message.id}
+      aria-label={props.trans.__('Your question')}
+    >
+      <div className="jp-vista-user-bubble">{props.message.content}</div>
+    </div>
+  );
+}
+
+interface IStepContext {
+  session: ThreadSession;
+  rendermime: IRenderMimeRegistry;
+  bridge: INotebookBridge;
+  trans: TranslationBundle;
+  notify: (message: string, kind?: 'success' | 'error' | 'info') => void;
+}
+
+function AssistantMessage(props: {
+  message: IMessage;
+  ctx: IStepContext;
+  canRetry: boolean;
+  onRetry: () => void;
+}): JSX.Element {
+  const { message, ctx, canRetry } = props;
+  const { trans } = ctx;
+  const meta = (message.metadata ?? {}) as IAssistantMetadata;
+  const steps = (meta.steps ?? []).filter(
+    step => step.code || (step.text && step.text.trim() !== message.content.trim())
+  );
+  const status = meta.status ?? 'done';
+  const error = ctx.session.turnError(meta.turn_id);
+  return (
+    <div
+      className={`jp-vista-message jp-vista-assistant jp-vista-status-${status}`}
+      data-message-id={message.id}
+    >
+      {steps.map(step => (
+        <StepView key={step.step} step={step} ctx={ctx} live={false} />
+      ))}
+      {status === 'error' && error && (
+        <TurnError message={error} trans={trans} />
+      )}
+      {message.content && (
+        <MarkdownView
+          rendermime={ctx.rendermime}
+          source={message.content}
+          className="jp-vista-answer"
+        />
+      )}
+      {status !== 'done' && canRetry && (
+        <button
+          type="button"
+          className="jp-Button jp-mod-styled jp-vista-retry"
+          onClick={props.onRetry}
+        >
+          {trans.__('Retry')}
+        </button>
+      )}
+    </div>
+  );
+}
+
+function TurnError(props: {
+  message: string;
+  trans: TranslationBundle;
+}): JSX.Element {
+  return (
+    <div className="jp-vista-error jp-vista-turn-error" role="alert">
+      <span className="jp-vista-error-title">{props.trans.__('Error:')}</span>{' '}
+      <span className="jp-vista-error-message">{props.message}</span>
+    </div>
+  );
+}
+
+/** One step: prose, the collapsible code with its actions, its outputs. */
+function StepView(props: {
+  step: IStep | ILiveStep;
+  ctx: IStepContext;
+  live: boolean;
+}): JSX.Element {
+  const { step, ctx } = props;
+  const { trans, session, bridge } = ctx;
+  const [open, setOpen] = React.useState(false);
+  const outputs = step.result?.outputs ?? [];
+  const running = (step as ILiveStep).running === true;
+  const notices = (step as ILiveStep).notices ?? [];
+  const failed =
+    step.result && !running && !['ok', 'running'].includes(step.result.status);
+  const codeId = `jp-vista-code-${session.thread.id}-${props.live ? 'live' : 'h'}-${step.step}-${Math.abs(
+    hash(step.code ?? '')
+  )}`;
+
+  const copy = (): void => {
+    Clipboard.copyToSystem(step.code ?? '');
+    ctx.notify(trans.__('Code copied'), 'info');
+  };
+  const insert = async (): Promise<void> => {
+    try {
+      const cells = await notebookOutputs(outputs, id =>
+        session.artifactBase64(id)
+      );
+      const path = await bridge.insertCode(step.code ?? '', cells);
+      ctx.notify(trans.__('Inserted into %1', path), 'success');
+    } catch (error) {
+      ctx.notify(describeError(error), 'error');
+    }
+  };
+  const insertFigure = async (output: IVistaOutput): Promise<void> => {
+    try {
+      const figure = await session.artifactBase64(output.artifact!.id);
+      const path = await bridge.insertFigure(figure.data, figure.mime);
+      ctx.notify(trans.__('Figure inserted into %1', path), 'success');
+    } catch (error) {
+      ctx.notify(describeError(error), 'error');
+    }
+  };
+
+  return (
+    <div className="jp-vista-step" data-step={step.step}>
+      {step.text && (
+        <MarkdownView rendermime={ctx.rendermime} source={step.text} />
+      )}
+      {notices.map((notice, i) => (
+        <p key={i} className="jp-vista-notice">
+          {notice}
+        </p>
+      ))}
+      {step.code && (
+        <div
+          className={`jp-vista-code-block${failed ? ' jp-mod-failed' : ''}`}
+        >
+          <div className="jp-vista-code-header">
+            <button
+              type="button"
+              className="jp-vista-code-toggle"
+              aria-expanded={open}
+              aria-controls={codeId}
+              onClick={() => setOpen(!open)}
+            >
+              {open ? (
+                <caretDownIcon.react tag="span" className="jp-vista-caret" />
+              ) : (
+                <caretRightIcon.react tag="span" className="jp-vista-caret" />
+              )}
+              <span>
+                {running
+                  ? trans.__('Running code…')
+                  : failed
+                  ? trans.__('Code (failed)')
+                  : trans.__('Code')}
+              </span>
+            </button>
+            <ToolbarButtonComponent
+              className="jp-vista-copy-code"
+              icon={copyIcon}
+              tooltip={trans.__('Copy code')}
+              onClick={copy}
+            />
+            <ToolbarButtonComponent
+              className="jp-vista-insert-code"
+              icon={notebookIcon}
+              tooltip={trans.__('Insert code and outputs into the notebook')}
+              enabled={!running}
+              onClick={() => void insert()}
+            />
+          </div>
+          {open && (
+            <div id={codeId} className="jp-vista-code-body">
+              <CodeView rendermime={ctx.rendermime} code={step.code} />
+            </div>
+          )}
+        </div>
+      )}
+      {outputs.length > 0 && (
+        <div className="jp-vista-outputs">
+          {outputs.map((output, i) => (
+            <OutputView
+              key={i}
+              rendermime={ctx.rendermime}
+              output={output}
+              trans={trans}
+              loadArtifact={id => session.artifactURL(id)}
+              actions={o => (
+                <ToolbarButtonComponent
+                  className="jp-vista-insert-figure"
+                  icon={imageIcon}
+                  tooltip={trans.__('Insert figure into the notebook')}
+                  onClick={() => void insertFigure(o)}
+                />
+              )}
+            />
+          ))}
+        </div>
+      )}
+    </div>
+  );
+}
+
+/** The question box: Enter sends, Shift+Enter adds a line. */
+function Composer(props: {
+  trans: TranslationBundle;
+  running: boolean;
+  disabled: boolean;
+  models: IModelList | null;
+  model: string;
+  onModel: (id: string) => void;
+  onSend: (content: string) => Promise<void>;
+  onStop: () => void;
+}): JSX.Element {
+  const { trans, running, models } = props;
+  const [text, setText] = React.useState('');
+  const [sending, setSending] = React.useState(false);
+  const area = React.useRef<HTMLTextAreaElement>(null);
+  const locked = running || props.disabled || sending;
+
+  const send = async (): Promise<void> => {
+    const content = text.trim();
+    if (!content || locked) {
+      return;
+    }
+    setSending(true);
+    try {
+      await props.onSend(content);
+      setText('');
+    } catch {
+      // the error is shown above the box; keep the text to try again
+    } finally {
+      setSending(false);
+    }
+  };
+
+  React.useEffect(() => {
+    if (!locked) {
+      area.current?.focus({ preventScroll: true });
+    }
+  }, [locked]);
+
+  return (
+    <form
+      className="jp-vista-composer"
+      onSubmit={event => {
+        event.preventDefault();
+        void send();
+      }}
+    >
+      <textarea
+        ref={area}
+        className="jp-vista-input"
+        rows={2}
+        value={text}
+        disabled={locked}
+        placeholder={
+          running
+            ? trans.__('Vista is answering…')
+            : trans.__('Ask a question about your data')
+        }
+        aria-label={trans.__('Question')}
+        onChange={event => setText(event.target.value)}
+        onKeyDown={event => {
+          if (
+            event.key === 'Enter' &&
+            !event.shiftKey &&
+            !event.nativeEvent.isComposing
+          ) {
+            event.preventDefault();
+            void send();
+          }
+        }}
+      />
+      <div className="jp-vista-composer-row">
+        {models && models.models.length > 0 && (
+          <select
+            className="jp-vista-model-select"
+            aria-label={trans.__('Model')}
+            title={trans.__('Model that answers')}
+            value={props.model}
+            disabled={running}
+            onChange={event => props.onModel(event.target.value)}
+          >
+            {models.models.map(m => (
+              <option key={m.id} value={m.id}>
+                {m.label}
+              </option>
+            ))}
+          </select>
+        )}
+        <span className="jp-vista-composer-hint">
+          {trans.__('Enter to send, Shift+Enter for a new line')}
+        </span>
+        {running ? (
+          <button
+            type="button"
+            className="jp-Button jp-mod-styled jp-mod-reject jp-vista-stop"
+            onClick={props.onStop}
+            aria-label={trans.__('Stop the answer')}
+          >
+            <stopIcon.react tag="span" className="jp-vista-button-icon" />
+            {trans.__('Stop')}
+          </button>
+        ) : (
+          <button
+            type="submit"
+            className="jp-Button jp-mod-styled jp-mod-accept jp-vista-send"
+            disabled={locked || !text.trim()}
+            aria-label={trans.__('Send the question')}
+          >
+            <runIcon.react tag="span" className="jp-vista-button-icon" />
+            {trans.__('Send')}
+          </button>
+        )}
+      </div>
+    </form>
+  );
+}
+
+function hash(text: string): number {
+  let h = 0;
+  for (let i = 0; i < text.length; i++) {
+    h = (h * 31 + text.charCodeAt(i)) | 0;
+  }
+  return h;
+}
+
+// Re-exported for tests and other views.
+export { ArtifactImage };

@@ -1,0 +1,321 @@
+/**
+ * The dataset card: size, columns (kind, missing, distinct, range or top
+ * values), sample rows and a download of the original file.
+ */
+import { TranslationBundle } from '@jupyterlab/translation';
+import {
+  caretDownIcon,
+  caretRightIcon,
+  downloadIcon,
+  ToolbarButtonComponent
+} from '@jupyterlab/ui-components';
+import * as React from 'react';
+
+import { IColumnProfile, IDataset, IDatasetDetail, VistaClient } from './api';
+import { describeError } from './session';
+
+/** Save a blob under a file name through a temporary object URL. */
+export function saveBlob(blob: Blob, filename: string): void {
+  const url = URL.createObjectURL(blob);
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = filename;
+  link.style.display = 'none';
+  document.body.appendChild(link);
+  link.click();
+  link.remove();
+  window.setTimeout(() => URL.revokeObjectURL(url), 30000);
+}
+
+/** Every dataset of a thread, each as a collapsible card. */
+export function DatasetCards(props: {
+  client: VistaClient;
+  threadId: string;
+  trans: TranslationBundle;
+  expanded: boolean;
+  /** Changes when the thread's datasets may have changed. */
+  version: string;
+}): JSX.Element | null {
+  const { client, threadId, trans } = props;
+  const [datasets, setDatasets] = React.useState<IDataset[] | null>(null);
+  const [error, setError] = React.useState<string | null>(null);
+
+  React.useEffect(() => {
+    let live = true;
+    client
+      .datasets(threadId)
+      .then(list => live && setDatasets(list))
+      .catch(e => live && setError(describeError(e)));
+    return () => {
+      live = false;
+    };
+  }, [client, threadId, props.version]);
+
+  if (error) {
+    return (
+      <div className="jp-vista-error" role="alert">
+        {trans.__('Could not load the datasets: %1', error)}
+      </div>
+    );
+  }
+  if (!datasets || datasets.length === 0) {
+    return null;
+  }
+  return (
+    <div className="jp-vista-datasets">
+      {datasets.map(dataset => (
+        <DatasetCard
+          key={dataset.id}
+          client={client}
+          threadId={threadId}
+          dataset={dataset}
+          trans={trans}
+          initiallyExpanded={props.expanded}
+        />
+      ))}
+    </div>
+  );
+}
+
+function DatasetCard(props: {
+  client: VistaClient;
+  threadId: string;
+  dataset: IDataset;
+  trans: TranslationBundle;
+  initiallyExpanded: boolean;
+}): JSX.Element {
+  const { client, threadId, dataset, trans } = props;
+  const [expanded, setExpanded] = React.useState(props.initiallyExpanded);
+  const [detail, setDetail] = React.useState<IDatasetDetail | null>(null);
+  const [error, setError] = React.useState<string | null>(null);
+  const [downloading, setDownloading] = React.useState(false);
+  const bodyId = `jp-vista-dataset-${dataset.id}`;
+
+  React.useEffect(() => {
+    if (!expanded || detail) {
+      return;
+    }
+    let live = true;
+    client
+      .dataset(threadId, dataset.id)
+      .then(d => live && setDetail(d))
+      .catch(e => live && setError(describeError(e)));
+    return () => {
+      live = false;
+    };
+  }, [expanded, detail, client, threadId, dataset.id]);
+
+  const download = async (): Promise<void> => {
+    setDownloading(true);
+    try {
+      const file = await client.downloadOriginal(threadId, dataset);
+      saveBlob(file.blob, file.filename);
+    } catch (e) {
+      setError(describeError(e));
+    } finally {
+      setDownloading(false);
+    }
+  };
+
+  const format = String(dataset.detected?.format ?? '');
+  return (
+    <section
+      className="jp-vista-dataset-card"
+      data-dataset-id={dataset.id}
+      aria-label={trans.__('Dataset %1', dataset.name)}
+    >
+      <div className="jp-vista-dataset-header">
+        <button
+          type="button"
+          className="jp-vista-dataset-toggle"
+          aria-expanded={expanded}
+          aria-controls={bodyId}
+          onClick={() => setExpanded(!expanded)}
+        >
+          {expanded ? (
+            <caretDownIcon.react tag="span" className="jp-vista-caret" />
+          ) : (
+            <caretRightIcon.react tag="span" className="jp-vista-caret" />
+          )}
+          <span className="jp-vista-dataset-name">{dataset.name}</span>
+          <span className="jp-vista-dataset-size">
+            {trans.__(
+              '%1 rows × %2 columns',
+              dataset.rows.toLocaleString(),
+              dataset.columns.toLocaleString()
+            )}
+          </span>
+        </button>
+        <ToolbarButtonComponent
+          className="jp-vista-download-original"
+          icon={downloadIcon}
+          tooltip={trans.__('Download original (%1)', dataset.original_name)}
+          enabled={!downloading}
+          onClick={() => void download()}
+        />
+      </div>
+      {expanded && (
+        <div className="jp-vista-dataset-body" id={bodyId}>
+          <p className="jp-vista-dataset-facts">
+            {trans.__('File: %1', dataset.original_name)}
+            {format && ` · ${format}`}
+            {` · ${trans.__('in code: %1', dataset.var_name)}`}
+          </p>
+          {dataset.warnings.length > 0 && (
+            <ul className="jp-vista-dataset-warnings">
+              {dataset.warnings.map((w, i) => (
+                <li key={i}>{w}</li>
+              ))}
+            </ul>
+          )}
+          {error && (
+            <div className="jp-vista-error" role="alert">
+              {error}
+            </div>
+          )}
+          {!detail && !error && (
+            <p className="jp-vista-status">{trans.__('Loading…')}</p>
+          )}
+          {detail && <ColumnsTable detail={detail} trans={trans} />}
+          {detail && detail.profile.sample.length > 0 && (
+            <SampleTable detail={detail} trans={trans} />
+          )}
+        </div>
+      )}
+    </section>
+  );
+}
+
+function ColumnsTable(props: {
+  detail: IDatasetDetail;
+  trans: TranslationBundle;
+}): JSX.Element {
+  const { detail, trans } = props;
+  return (
+    <div className="jp-vista-table-wrap">
+      <table className="jp-vista-table jp-vista-columns-table">
+        <caption className="jp-vista-table-caption">
+          {trans.__('Columns')}
+        </caption>
+        <thead>
+          <tr>
+            <th scope="col">{trans.__('Name')}</th>
+            <th scope="col">{trans.__('Kind')}</th>
+            <th scope="col">{trans.__('Missing')}</th>
+            <th scope="col">{trans.__('Distinct')}</th>
+            <th scope="col">{trans.__('Range / top values')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {detail.profile.column_profiles.map(column => (
+            <tr key={column.name}>
+              <th scope="row">{column.name}</th>
+              <td>
+                <span className={`jp-vista-kind jp-vista-kind-${column.kind}`}>
+                  {kindLabel(column.kind, trans)}
+                </span>
+              </td>
+              <td className="jp-vista-num">
+                {column.nulls > 0 ? column.nulls.toLocaleString() : '—'}
+              </td>
+              <td className="jp-vista-num">
+                {column.distinct.toLocaleString()}
+              </td>
+              <td className="jp-vista-range">{rangeText(column)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+function SampleTable(props: {
+  detail: IDatasetDetail;
+  trans: TranslationBundle;
+}): JSX.Element {
+  const { detail, trans } = props;
+  const columns = detail.profile.column_profiles.map(c => c.name);
+  const rows = detail.profile.sample.slice(0, 5);
+  return (
+    <div className="jp-vista-table-wrap">
+      <table className="jp-vista-table jp-vista-sample-table">
+        <caption className="jp-vista-table-caption">
+          {trans.__('Sample rows')}
+        </caption>
+        <thead>
+          <tr>
+            {columns.map(c => (
+              <th scope="col" key={c}>
+                {c}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((row, i) => (
+            <tr key={i}>
+              {columns.map(c => (
+                <td key={c}>{cellText(row[c])}</td>
+              ))}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+function kindLabel(kind: string, trans: TranslationBundle): string {
+  switch (kind) {
+    case 'numeric':
+      return trans.__('number');
+    case 'categorical':
+      return trans.__('category');
+    case 'datetime':
+      return trans.__('date/time');
+    case 'boolean':
+      return trans.__('yes/no');
+    case 'identifier':
+      return trans.__('identifier');
+    case 'text':
+      return trans.__('text');
+    default:
+      return kind;
+  }
+}
+
+function cellText(value: unknown): string {
+  if (value === null || value === undefined) {
+    return '';
+  }
+  if (typeof value === 'number') {
+    return formatNumber(value);
+  }
+  if (typeof value === 'object') {
+    return JSON.stringify(value);
+  }
+  return String(value);
+}
+
+function formatNumber(value: number): string {
+  if (Number.isInteger(value)) {
+    return value.toLocaleString();
+  }
+  return value.toLocaleString(undefined, { maximumFractionDigits: 3 });
+}
+
+function rangeText(column: IColumnProfile): string {
+  if (column.min !== undefined && column.min !== null) {
+    const fmt = (v: unknown): string =>
+      typeof v === 'number' ? formatNumber(v) : String(v);
+    return `${fmt(column.min)} – ${fmt(column.max)}`;
+  }
+  if (column.top && column.top.length > 0) {
+    return column.top
+      .slice(0, 3)
+      .map(t => `${cellText(t.value)} (${t.count.toLocaleString()})`)
+      .join(', ');
+  }
+  return '';
+}

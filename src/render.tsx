@@ -1,0 +1,207 @@
+/**
+ * React views over JupyterLab's renderers: Markdown prose, outputs and code,
+ * always untrusted (sanitized), and figures fetched with authentication.
+ */
+import { IRenderMimeRegistry, MimeModel } from '@jupyterlab/rendermime';
+import { TranslationBundle } from '@jupyterlab/translation';
+import * as React from 'react';
+
+import { IVistaOutput } from './api';
+
+/** Render a MIME bundle with the registry; never trusted. */
+export function MimeBundleView(props: {
+  rendermime: IRenderMimeRegistry;
+  data: Record<string, unknown>;
+  metadata?: Record<string, unknown>;
+  className?: string;
+}): JSX.Element | null {
+  const { rendermime, data, metadata, className } = props;
+  const host = React.useRef<HTMLDivElement>(null);
+  // `ensure`: only renderers safe for untrusted data (HTML is sanitized).
+  const mimeType = rendermime.preferredMimeType(data as any, 'ensure');
+  const renderer = React.useMemo(
+    () => (mimeType ? rendermime.createRenderer(mimeType) : null),
+    [rendermime, mimeType]
+  );
+
+  React.useEffect(() => {
+    const node = host.current;
+    if (!node || !renderer) {
+      return;
+    }
+    node.appendChild(renderer.node);
+    return () => {
+      if (renderer.node.parentNode === node) {
+        node.removeChild(renderer.node);
+      }
+    };
+  }, [renderer]);
+
+  React.useEffect(() => {
+    if (!renderer) {
+      return;
+    }
+    const model = new MimeModel({
+      data: data as any,
+      metadata: (metadata ?? {}) as any,
+      trusted: false
+    });
+    void renderer.renderModel(model).catch(error => {
+      console.warn('Vista: could not render output', error);
+    });
+  }, [renderer, data, metadata]);
+
+  React.useEffect(() => () => renderer?.dispose(), [renderer]);
+
+  if (!mimeType) {
+    return null;
+  }
+  return (
+    <div
+      ref={host}
+      className={`jp-vista-mime ${className ?? ''}`}
+      data-mime-type={mimeType}
+    />
+  );
+}
+
+/** Markdown prose (sanitized). Re-renders at most every 80 ms while streaming. */
+export function MarkdownView(props: {
+  rendermime: IRenderMimeRegistry;
+  source: string;
+  className?: string;
+}): JSX.Element {
+  const { rendermime, source } = props;
+  const [shown, setShown] = React.useState(source);
+  React.useEffect(() => {
+    if (source === shown) {
+      return;
+    }
+    const timer = window.setTimeout(() => setShown(source), 80);
+    return () => window.clearTimeout(timer);
+  }, [source, shown]);
+  const data = React.useMemo(() => ({ 'text/markdown': shown }), [shown]);
+  return (
+    <MimeBundleView
+      rendermime={rendermime}
+      data={data}
+      className={`jp-vista-markdown ${props.className ?? ''}`}
+    />
+  );
+}
+
+/** Python source, syntax-highlighted by the Markdown renderer. */
+export function CodeView(props: {
+  rendermime: IRenderMimeRegistry;
+  code: string;
+}): JSX.Element {
+  const fence = props.code.includes('```') ? '~~~~' : '```';
+  const data = React.useMemo(
+    () => ({ 'text/markdown': `${fence}python\n${props.code}\n${fence}` }),
+    [props.code, fence]
+  );
+  return (
+    <MimeBundleView
+      rendermime={props.rendermime}
+      data={data}
+      className="jp-vista-code"
+    />
+  );
+}
+
+/** A figure, fetched with authentication and shown from an object URL. */
+export function ArtifactImage(props: {
+  load: () => Promise<string>;
+  alt: string;
+  trans: TranslationBundle;
+}): JSX.Element {
+  const [url, setUrl] = React.useState<string | null>(null);
+  const [failed, setFailed] = React.useState(false);
+  React.useEffect(() => {
+    let live = true;
+    props
+      .load()
+      .then(u => live && setUrl(u))
+      .catch(() => live && setFailed(true));
+    return () => {
+      live = false;
+    };
+  }, [props.load]);
+  if (failed) {
+    return (
+      <p className="jp-vista-figure-missing">
+        {props.trans.__('This figure could not be loaded.')}
+      </p>
+    );
+  }
+  if (!url) {
+    return (
+      <div
+        className="jp-vista-figure-loading"
+        aria-label={props.trans.__('Loading figure…')}
+      />
+    );
+  }
+  return <img className="jp-vista-figure" src={url} alt={props.alt} />;
+}
+
+/** One nbformat output (stream, result, display, error or figure). */
+export function OutputView(props: {
+  rendermime: IRenderMimeRegistry;
+  output: IVistaOutput;
+  loadArtifact: (id: string) => Promise<string>;
+  trans: TranslationBundle;
+  actions?: (output: IVistaOutput) => React.ReactNode;
+}): JSX.Element | null {
+  const { rendermime, output, trans } = props;
+  const load = React.useCallback(
+    () => props.loadArtifact(output.artifact!.id),
+    [output.artifact?.id]
+  );
+  const bundle = React.useMemo(() => outputBundle(output), [output]);
+
+  if (output.artifact) {
+    return (
+      <figure className="jp-vista-output jp-vista-output-figure">
+        <ArtifactImage load={load} alt={trans.__('Figure')} trans={trans} />
+        {props.actions && (
+          <figcaption className="jp-vista-figure-actions">
+            {props.actions(output)}
+          </figcaption>
+        )}
+      </figure>
+    );
+  }
+  if (!bundle) {
+    return null;
+  }
+  return (
+    <div className={`jp-vista-output jp-vista-output-${output.output_type}`}>
+      <MimeBundleView rendermime={rendermime} data={bundle} />
+    </div>
+  );
+}
+
+/** The MIME bundle an output shows. */
+function outputBundle(output: IVistaOutput): Record<string, unknown> | null {
+  const join = (text: string | string[] | undefined): string =>
+    Array.isArray(text) ? text.join('') : text ?? '';
+  switch (output.output_type) {
+    case 'stream':
+      return output.name === 'stderr'
+        ? { 'application/vnd.jupyter.stderr': join(output.text) }
+        : { 'application/vnd.jupyter.stdout': join(output.text) };
+    case 'error': {
+      const text =
+        output.traceback && output.traceback.length
+          ? output.traceback.join('\n')
+          : `${output.ename ?? 'Error'}: ${output.evalue ?? ''}`;
+      return { 'application/vnd.jupyter.stderr': text };
+    }
+    case 'execute_result':
+    case 'display_data':
+      return (output.data as Record<string, unknown>) ?? null;
+    default:
+      return null;
+  }
+}

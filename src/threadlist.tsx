@@ -1,0 +1,268 @@
+/**
+ * The list of analyses (threads): open, rename inline, delete.
+ */
+import { Time } from '@jupyterlab/coreutils';
+import { TranslationBundle } from '@jupyterlab/translation';
+import {
+  addIcon,
+  deleteIcon,
+  editIcon,
+  refreshIcon,
+  ToolbarButtonComponent
+} from '@jupyterlab/ui-components';
+import * as React from 'react';
+
+import { IThread } from './api';
+import { vistaIcon } from './icons';
+
+/** What the thread list is showing. */
+export interface IThreadListState {
+  threads: IThread[] | null;
+  error: string | null;
+  loading: boolean;
+}
+
+export interface IThreadListProps {
+  state: IThreadListState;
+  trans: TranslationBundle;
+  onRefresh: () => void;
+  onOpen: (thread: IThread) => void;
+  onNew: () => void;
+  onRename: (thread: IThread, name: string) => Promise<void>;
+  onDelete: (thread: IThread) => void;
+  onDropFile: (file: File) => void;
+}
+
+/** The sidebar's home: header, error, and the list or its empty state. */
+export function ThreadListView(props: IThreadListProps): JSX.Element {
+  const { state, trans, onRefresh } = props;
+  const { threads, error, loading } = state;
+  const [dragging, setDragging] = React.useState(false);
+
+  return (
+    <div
+      className={`jp-vista-panel jp-vista-list-view${
+        dragging ? ' jp-mod-dropTarget' : ''
+      }`}
+      onDragOver={event => {
+        if (event.dataTransfer.types.includes('Files')) {
+          event.preventDefault();
+          setDragging(true);
+        }
+      }}
+      onDragLeave={() => setDragging(false)}
+      onDrop={event => {
+        setDragging(false);
+        const file = event.dataTransfer.files[0];
+        if (file) {
+          event.preventDefault();
+          props.onDropFile(file);
+        }
+      }}
+    >
+      <header className="jp-vista-header">
+        <h2 className="jp-vista-title">{trans.__('Vista')}</h2>
+        <div className="jp-vista-header-actions">
+          <ToolbarButtonComponent
+            className="jp-vista-new-button"
+            icon={addIcon}
+            tooltip={trans.__('New analysis')}
+            onClick={props.onNew}
+          />
+          <ToolbarButtonComponent
+            className="jp-vista-refresh"
+            icon={refreshIcon}
+            tooltip={trans.__('Refresh the list of analyses')}
+            enabled={!loading}
+            onClick={onRefresh}
+          />
+        </div>
+      </header>
+      {error !== null && (
+        <div className="jp-vista-error" role="alert">
+          <span className="jp-vista-error-title">
+            {trans.__('Could not load analyses:')}
+          </span>{' '}
+          <span className="jp-vista-error-message">{error}</span>
+        </div>
+      )}
+      {threads === null ? (
+        error === null && (
+          <p className="jp-vista-status" aria-live="polite">
+            {trans.__('Loading…')}
+          </p>
+        )
+      ) : threads.length === 0 ? (
+        <div className="jp-vista-empty">
+          <vistaIcon.react
+            className="jp-vista-empty-icon"
+            tag="div"
+            width="48px"
+            height="48px"
+          />
+          <p className="jp-vista-empty-title">
+            {trans.__('Ask your data questions in plain language')}
+          </p>
+          <p className="jp-vista-empty-text">
+            {trans.__(
+              'No analyses yet. Bring a file (CSV, Excel, Parquet, JSON) or try an example dataset, then ask things like “average price by region”.'
+            )}
+          </p>
+          <button
+            type="button"
+            className="jp-Button jp-mod-styled jp-mod-accept jp-vista-primary"
+            onClick={props.onNew}
+          >
+            {trans.__('Start a new analysis')}
+          </button>
+        </div>
+      ) : (
+        <ul className="jp-vista-thread-list" aria-label={trans.__('Analyses')}>
+          {threads.map(thread => (
+            <ThreadItem
+              key={thread.id}
+              thread={thread}
+              trans={trans}
+              onOpen={props.onOpen}
+              onRename={props.onRename}
+              onDelete={props.onDelete}
+            />
+          ))}
+        </ul>
+      )}
+      {threads !== null && threads.length > 0 && (
+        <p className="jp-vista-drop-hint">
+          {trans.__('Drop a data file here to start a new analysis.')}
+        </p>
+      )}
+    </div>
+  );
+}
+
+/** One row of the thread list. */
+function ThreadItem(props: {
+  thread: IThread;
+  trans: TranslationBundle;
+  onOpen: (thread: IThread) => void;
+  onRename: (thread: IThread, name: string) => Promise<void>;
+  onDelete: (thread: IThread) => void;
+}): JSX.Element {
+  const { thread, trans } = props;
+  const [editing, setEditing] = React.useState(false);
+  const [draft, setDraft] = React.useState(thread.name);
+  const [renameError, setRenameError] = React.useState<string | null>(null);
+  const input = React.useRef<HTMLInputElement>(null);
+  const updated = Time.formatHuman(thread.updated_at);
+  const updatedFull = Time.format(thread.updated_at);
+  const datasets = thread.datasets ?? [];
+
+  React.useEffect(() => {
+    if (editing) {
+      input.current?.focus();
+      input.current?.select();
+    }
+  }, [editing]);
+
+  const commit = async (): Promise<void> => {
+    const name = draft.trim();
+    if (!name || name === thread.name) {
+      setEditing(false);
+      setRenameError(null);
+      return;
+    }
+    try {
+      await props.onRename(thread, name);
+      setEditing(false);
+      setRenameError(null);
+    } catch (error) {
+      setRenameError(error instanceof Error ? error.message : String(error));
+    }
+  };
+
+  return (
+    <li
+      className="jp-vista-thread-item"
+      data-thread-id={thread.id}
+      title={trans.__('%1, updated %2', thread.name, updatedFull)}
+    >
+      {editing ? (
+        <div className="jp-vista-thread-rename">
+          <input
+            ref={input}
+            className="jp-mod-styled jp-vista-rename-input"
+            value={draft}
+            maxLength={200}
+            aria-label={trans.__('New name for %1', thread.name)}
+            onChange={event => setDraft(event.target.value)}
+            onKeyDown={event => {
+              if (event.key === 'Enter') {
+                event.preventDefault();
+                void commit();
+              } else if (event.key === 'Escape') {
+                event.preventDefault();
+                setDraft(thread.name);
+                setEditing(false);
+                setRenameError(null);
+              }
+            }}
+            onBlur={() => void commit()}
+          />
+          {renameError && (
+            <span className="jp-vista-inline-error" role="alert">
+              {renameError}
+            </span>
+          )}
+        </div>
+      ) : (
+        <button
+          type="button"
+          className="jp-vista-thread-open"
+          onClick={() => props.onOpen(thread)}
+          aria-label={trans.__('Open analysis %1', thread.name)}
+        >
+          <span className="jp-vista-thread-name">
+            {thread.running_turn && (
+              <span
+                className="jp-vista-running-dot"
+                title={trans.__('Answering now')}
+                aria-label={trans.__('Answering now')}
+              />
+            )}
+            {thread.name}
+          </span>
+          {datasets.length > 0 && (
+            <span className="jp-vista-thread-datasets">
+              {datasets.join(', ')}
+            </span>
+          )}
+          <span className="jp-vista-thread-meta">
+            <time dateTime={thread.updated_at}>{updated}</time>
+            <span aria-hidden="true"> · </span>
+            <span className="jp-vista-thread-count">
+              {trans._n('%1 message', '%1 messages', thread.message_count)}
+            </span>
+          </span>
+        </button>
+      )}
+      {!editing && (
+        <div className="jp-vista-thread-actions">
+          <ToolbarButtonComponent
+            className="jp-vista-rename-button"
+            icon={editIcon}
+            tooltip={trans.__('Rename %1', thread.name)}
+            onClick={() => {
+              setDraft(thread.name);
+              setEditing(true);
+            }}
+          />
+          <ToolbarButtonComponent
+            className="jp-vista-delete-button"
+            icon={deleteIcon}
+            tooltip={trans.__('Delete %1', thread.name)}
+            onClick={() => props.onDelete(thread)}
+          />
+        </div>
+      )}
+    </li>
+  );
+}
