@@ -78,6 +78,7 @@ export function ThreadView(props: IThreadViewProps): JSX.Element {
   useSession(session);
   const thread = session.thread;
   const scroller = React.useRef<HTMLDivElement>(null);
+  const contentRef = React.useRef<HTMLDivElement>(null);
   const stick = React.useRef(!props.focusDatasets);
   const [model, setModel] = React.useState<string>('');
   const [askError, setAskError] = React.useState<string | null>(null);
@@ -97,13 +98,28 @@ export function ThreadView(props: IThreadViewProps): JSX.Element {
     );
   }, [models, props.preferredModel]);
 
-  // Follow the bottom while the user has not scrolled up.
+  // Follow the bottom while the user has not scrolled up: after every render,
+  // and whenever the content grows by itself (figures load after their step).
   React.useLayoutEffect(() => {
     const node = scroller.current;
     if (node && stick.current) {
       node.scrollTop = node.scrollHeight;
     }
   });
+  React.useEffect(() => {
+    const node = scroller.current;
+    const content = contentRef.current;
+    if (!node || !content || typeof ResizeObserver === 'undefined') {
+      return;
+    }
+    const observer = new ResizeObserver(() => {
+      if (stick.current) {
+        node.scrollTop = node.scrollHeight;
+      }
+    });
+    observer.observe(content);
+    return () => observer.disconnect();
+  }, []);
 
   const ask = async (content: string): Promise<void> => {
     setAskError(null);
@@ -174,62 +190,64 @@ export function ThreadView(props: IThreadViewProps): JSX.Element {
             node.scrollHeight - node.scrollTop - node.clientHeight < 40;
         }}
       >
-        {models?.offline && <OfflineBanner trans={trans} />}
-        <DatasetCards
-          client={session.client}
-          threadId={thread.id}
-          trans={trans}
-          expanded={props.focusDatasets}
-          version={(thread.datasets ?? []).join('\u0000')}
-        />
-        {session.error && (
-          <div className="jp-vista-error" role="alert">
-            {session.error}
-          </div>
-        )}
-        {!session.loaded && (
-          <p className="jp-vista-status">{trans.__('Loading…')}</p>
-        )}
-        <div
-          className="jp-vista-messages"
-          role="log"
-          aria-live="polite"
-          aria-label={trans.__('Conversation')}
-        >
-          {messages.map(message =>
-            message.role === 'user' ? (
-              <UserMessage key={message.id} message={message} trans={trans} />
-            ) : message.role === 'assistant' ? (
-              <AssistantMessage
-                key={message.id}
-                message={message}
-                ctx={ctx}
-                canRetry={
-                  message === lastAssistant && !session.running && !live
-                }
-                onRetry={retry}
-              />
-            ) : null
-          )}
-          {live && (
-            <div
-              className="jp-vista-message jp-vista-assistant jp-vista-live"
-              data-turn-id={live.turnId}
-            >
-              {live.steps.map(step => (
-                <StepView key={step.step} step={step} ctx={ctx} live={true} />
-              ))}
-              {live.error && (
-                <TurnError message={live.error} trans={trans} />
-              )}
+        <div className="jp-vista-scroll-content" ref={contentRef}>
+          {models?.offline && <OfflineBanner trans={trans} />}
+          <DatasetCards
+            client={session.client}
+            threadId={thread.id}
+            trans={trans}
+            expanded={props.focusDatasets}
+            version={(thread.datasets ?? []).join('\u0000')}
+          />
+          {session.error && (
+            <div className="jp-vista-error" role="alert">
+              {session.error}
             </div>
           )}
+          {!session.loaded && (
+            <p className="jp-vista-status">{trans.__('Loading…')}</p>
+          )}
+          <div
+            className="jp-vista-messages"
+            role="log"
+            aria-live="polite"
+            aria-label={trans.__('Conversation')}
+          >
+            {messages.map(message =>
+              message.role === 'user' ? (
+                <UserMessage key={message.id} message={message} trans={trans} />
+              ) : message.role === 'assistant' ? (
+                <AssistantMessage
+                  key={message.id}
+                  message={message}
+                  ctx={ctx}
+                  canRetry={
+                    message === lastAssistant && !session.running && !live
+                  }
+                  onRetry={retry}
+                />
+              ) : null
+            )}
+            {live && (
+              <div
+                className="jp-vista-message jp-vista-assistant jp-vista-live"
+                data-turn-id={live.turnId}
+              >
+                {live.steps.map(step => (
+                  <StepView key={step.step} step={step} ctx={ctx} live={true} />
+                ))}
+                {live.error && (
+                  <TurnError message={live.error} trans={trans} />
+                )}
+              </div>
+            )}
+          </div>
+          {session.loaded && messages.length === 0 && !live && (
+            <p className="jp-vista-status">
+              {trans.__('Ask a question about your data below.')}
+            </p>
+          )}
         </div>
-        {session.loaded && messages.length === 0 && !live && (
-          <p className="jp-vista-status">
-            {trans.__('Ask a question about your data below.')}
-          </p>
-        )}
       </div>
       <StatusLine session={session} trans={trans} />
       {askError && (

@@ -310,10 +310,10 @@ export class ThreadSession {
           if (!step.result) {
             step.result = { status: 'running', outputs: [] };
           }
-          step.result.outputs = [
-            ...step.result.outputs,
+          step.result.outputs = appendOutput(
+            step.result.outputs,
             data.output as IVistaOutput
-          ];
+          );
         }
         break;
       }
@@ -444,4 +444,29 @@ export function describeError(error: unknown): string {
     return error.message;
   }
   return String(error);
+}
+
+/**
+ * Outputs with one more: printed text arrives chunk by chunk while code
+ * runs, and joins the stream before it as it does in a notebook.
+ */
+export function appendOutput(
+  outputs: IVistaOutput[],
+  output: IVistaOutput
+): IVistaOutput[] {
+  const last = outputs[outputs.length - 1];
+  if (
+    last &&
+    last.output_type === 'stream' &&
+    output.output_type === 'stream' &&
+    last.name === output.name
+  ) {
+    const text = (t: string | string[] | undefined): string =>
+      Array.isArray(t) ? t.join('') : t ?? '';
+    return [
+      ...outputs.slice(0, -1),
+      { ...last, text: text(last.text) + text(output.text) }
+    ];
+  }
+  return [...outputs, output];
 }

@@ -138,11 +138,14 @@ class FakeOpenAI:
     def next(self, body: dict[str, Any]) -> Script:
         return self.scripts.pop(0) if self.scripts else self.default
 
-    def start(self) -> FakeOpenAI:
-        sock = socket.socket()
-        sock.bind(("127.0.0.1", 0))
-        self.port = sock.getsockname()[1]
-        sock.close()
+    def start(self, port: int = 0) -> FakeOpenAI:
+        """Listen on loopback, on `port` or (0) a free one."""
+        if not port:
+            sock = socket.socket()
+            sock.bind(("127.0.0.1", 0))
+            port = sock.getsockname()[1]
+            sock.close()
+        self.port = port
         app = web.Application([
             (r"/v1/chat/completions", _Completions, {"server": self}),
             (r"/v1/models", _Models, {"server": self}),

@@ -12,6 +12,8 @@ from conftest import NAMED_USERS, error_message
 from openai_server import FakeOpenAI, Script, text, tool
 from test_kernels import FRAME, add_dataset
 
+from vista_jupyter.assistant.registry import ModelRegistry
+
 pytestmark = pytest.mark.timeout(120)
 
 SECRET = "sk-test-SECRET-0123456789"
@@ -211,11 +213,15 @@ async def test_one_turn_at_a_time_and_cancel_keeps_what_was_done(api, vista_app,
     fake.script(tool("import time\nprint('started', flush=True)\ntime.sleep(60)"), text("never"))
     status, _ = await api("POST", f"threads/{tid}/messages", json_body={"content": "slow"})
     assert status == 202
-    for _ in range(200):
+    # Printed output arrives while the code still runs
+    for _ in range(300):
         _, body = await api("GET", f"threads/{tid}/events")
         if any(e["type"] == "output" for e in body["events"]):
             break
         await asyncio.sleep(0.05)
+    else:
+        raise AssertionError("no live output from the running code")
+    assert not any(e["type"] == "step_done" for e in body["events"])
 
     status, body = await api("POST", f"threads/{tid}/messages", json_body={"content": "another"})
     assert status == 409 and "still answering" in error_message(body)
@@ -229,7 +235,10 @@ async def test_one_turn_at_a_time_and_cancel_keeps_what_was_done(api, vista_app,
     assert time.monotonic() - started < 10
     done = of(events, "done")[0]
     assert done["status"] == "cancelled"
-    assert done["message"]["metadata"]["steps"] == [] or done["message"]["metadata"]["steps"][0]["code"]
+    # The stored answer keeps the step that was running, with what it printed
+    [step] = done["message"]["metadata"]["steps"]
+    assert step["code"].startswith("import time") and step["result"]["status"] == "interrupted"
+    assert step["result"]["outputs"] == [{"output_type": "stream", "name": "stdout", "text": "started\n"}]
     assert of(events, "code")[0]["code"].startswith("import time")
     # The kernel was interrupted: the next question runs at once
     fake.scripts.clear()
@@ -240,6 +249,33 @@ async def test_one_turn_at_a_time_and_cancel_keeps_what_was_done(api, vista_app,
     assert "next\n" in [d["output"].get("text") for d in of(events, "output")], events[-8:]
     status, body = await api("POST", f"threads/{tid}/cancel")
     assert body == {"cancelled": False}
+
+
+async def test_stop_while_the_answer_streams_keeps_the_words_written(api, vista_app, fake):
+    owner, tid = await new_thread(api, vista_app)
+    words = " ".join(f"w{i}" for i in range(60))
+    fake.script(text(words, chunk_delay=0.1))
+    await api("POST", f"threads/{tid}/messages", json_body={"content": "talk"})
+    for _ in range(200):
+        _, body = await api("GET", f"threads/{tid}/events")
+        if len([e for e in body["events"] if e["type"] == "text"]) >= 4:
+            break
+        await asyncio.sleep(0.05)
+    else:
+        raise AssertionError("the answer did not stream")
+
+    status, _ = await api("POST", f"threads/{tid}/cancel")
+    assert status == 200
+    events = await wait_done(api, tid)
+    streamed = "".join(d["delta"] for d in of(events, "text"))
+    assert streamed.startswith("w0 w1 w2") and not streamed.endswith("w59")
+
+    # What the user saw stream is in the stored answer, not only "stopped"
+    _, page = await api("GET", f"threads/{tid}/messages")
+    answer = page["messages"][-1]
+    assert answer["role"] == "assistant" and answer["metadata"]["status"] == "cancelled"
+    assert [s["text"] for s in answer["metadata"]["steps"]] == [streamed]
+    assert answer["metadata"]["steps"][0]["code"] is None
 
 
 async def test_events_replay_after_n_and_stream_live(api, vista_app, fake, jp_fetch):
@@ -285,6 +321,18 @@ async def test_models_endpoint_offers_the_allowlist_and_never_the_key(api, vista
     _, tid = await new_thread(api, vista_app)
     status, body = await api("POST", f"threads/{tid}/messages", json_body={"content": "x", "model": "gpt-unlisted"})
     assert status == 400 and "not offered" in error_message(body)
+
+
+def test_models_listed_only_as_choices_leave_the_offline_analyst_the_default():
+    # Given an admin who offers a model without making it the default
+    registry = ModelRegistry(model="", models=["llama3.1"], base_url="http://127.0.0.1:9/v1",
+                             api_key="", tool_protocol="auto", timeout=1.0, max_retries=0,
+                             context_budget=4000)
+    # Then the offline analyst stays the default and the model can still be picked
+    offered = registry.offered()
+    assert offered["default"] == "vista-offline" and offered["offline"] is True
+    assert [m["id"] for m in offered["models"]] == ["llama3.1", "vista-offline"]
+    assert registry.check(None) == "vista-offline" and registry.check("llama3.1") == "llama3.1"
 
 
 @pytest.mark.parametrize("body, needle", [

@@ -1,9 +1,11 @@
 """Server configuration for the Galata integration tests.
 
-Opens the server without token or XSRF check (Galata's defaults) and points
-Vista at a fresh, empty data directory on every run.
+Opens the server without token or XSRF check (Galata's defaults), points Vista at a fresh,
+empty data directory on every run, and offers the scripted model (scripted_model.py, started by
+Playwright) as a choice; the offline analyst stays the default.
 """
 
+import os
 import tempfile
 
 from jupyterlab.galata import configure_jupyter_server
@@ -15,3 +17,9 @@ c.ServerApp.allow_root = True  # noqa: F821
 
 # Each run starts with no threads.
 c.VistaApp.data_dir = tempfile.mkdtemp(prefix="vista-galata-")  # noqa: F821
+
+# A model users may pick; not the default (c.VistaApp.model stays empty).
+c.VistaApp.models = ["scripted-model"]  # noqa: F821
+c.VistaApp.base_url = f"http://127.0.0.1:{os.environ.get('VISTA_UI_MODEL_PORT', '18765')}/v1"  # noqa: F821
+c.VistaApp.api_key = "sk-ui-test-key-0123456789"  # noqa: F821
+c.VistaApp.model_max_retries = 0  # noqa: F821

@@ -6,6 +6,10 @@
  */
 const baseConfig = require('@jupyterlab/galata/lib/playwright-config');
 
+/** Port of the scripted model server; jupyter_server_test_config.py reads the same variable. */
+const MODEL_PORT = process.env.VISTA_UI_MODEL_PORT || '18765';
+process.env.VISTA_UI_MODEL_PORT = MODEL_PORT;
+
 module.exports = {
   ...baseConfig,
   // Never open a report server at the end of a local run.
@@ -24,10 +28,19 @@ module.exports = {
       ]
     }
   },
-  webServer: {
-    command: 'jlpm start',
-    url: 'http://localhost:8888/lab',
-    timeout: 120 * 1000,
-    reuseExistingServer: !process.env.CI
-  }
+  webServer: [
+    {
+      // The scripted OpenAI-compatible model some tests pick (scripted_model.py).
+      command: `python scripted_model.py ${MODEL_PORT}`,
+      url: `http://127.0.0.1:${MODEL_PORT}/v1/models`,
+      timeout: 30 * 1000,
+      reuseExistingServer: !process.env.CI
+    },
+    {
+      command: 'jlpm start',
+      url: 'http://localhost:8888/lab',
+      timeout: 120 * 1000,
+      reuseExistingServer: !process.env.CI
+    }
+  ]
 };

@@ -138,6 +138,9 @@ class NotebookExporter:
                     models.append(meta["model"])
                 for step in meta.get("steps", []):
                     if not step.get("code"):
+                        # Prose of an answer that was stopped or failed before it finished.
+                        if (step.get("text") or "").strip():
+                            cells.append(new_markdown_cell(step["text"].strip()))
                         continue
                     result = step.get("result") or {}
                     status = result.get("status", "interrupted")

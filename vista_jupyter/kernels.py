@@ -21,6 +21,7 @@ import json
 import logging
 import re
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -317,17 +318,29 @@ class KernelExecutor:
 
     # --- execution ------------------------------------------------------------------------------
 
-    async def execute(self, owner: str, thread_id: str, code: str) -> ExecutionResult:
-        """Run `code` in the thread's kernel and collect what it produced."""
+    async def execute(self, owner: str, thread_id: str, code: str, *,
+                      on_output: Callable[[dict[str, Any]], None] | None = None) -> ExecutionResult:
+        """Run `code` in the thread's kernel and collect what it produced.
+
+        `on_output` is called with each output as the kernel sends it (text streams chunk by
+        chunk), so a long computation shows its progress; the result holds the same outputs
+        with consecutive stream chunks merged.
+        """
         self.store.get_thread(owner, thread_id)  # NotFound for strangers
         async with self._lock(thread_id):
             kernel = await self._ensure(owner, thread_id)
-            result = await self._run(kernel, code, record=True)
+            result = await self._run(kernel, code, record=True, on_output=on_output)
             kernel.last_used = time.monotonic()
             return result
 
-    async def _run(self, kernel: _Kernel, code: str, *, record: bool) -> ExecutionResult:
+    async def _run(self, kernel: _Kernel, code: str, *, record: bool,
+                   on_output: Callable[[dict[str, Any]], None] | None = None) -> ExecutionResult:
         started = time.monotonic()
+
+        def tell(output: dict[str, Any]) -> None:
+            if on_output is not None:
+                on_output(output)
+
         client = kernel.client
         # stop_on_error=False: an error (a KeyboardInterrupt from Stop included) must not make the
         # kernel abort requests queued behind it; executions here are serialised anyway.
@@ -364,9 +377,14 @@ class KernelExecutor:
             if kind == "execute_input":
                 result.execution_count = content.get("execution_count")
             elif kind == "stream":
-                budget = self._add_text(result, content["name"], content.get("text", ""), budget)
+                budget, kept = self._add_text(result, content["name"], content.get("text", ""), budget)
+                if kept:
+                    tell({"output_type": "stream", "name": content["name"], "text": kept})
             elif kind in ("display_data", "execute_result"):
+                count = len(result.outputs)
                 budget = self._add_rich(kernel, result, kind, content, budget, record)
+                if len(result.outputs) > count:
+                    tell(result.outputs[-1])
             elif kind == "error":
                 if result.status == "ok":
                     result.status = "error"
@@ -376,6 +394,7 @@ class KernelExecutor:
                     "traceback": [strip_ansi(line) for line in content.get("traceback", [])],
                 }
                 result.outputs.append({"output_type": "error", **result.error})
+                tell(result.outputs[-1])
 
         if result.status == "timeout":
             result.error = {
@@ -399,6 +418,7 @@ class KernelExecutor:
                 "output_type": "stream", "name": "stderr",
                 "text": f"\n[Output truncated: more than {self.max_output_bytes:,} bytes.]\n",
             })
+            tell(result.outputs[-1])
         result.duration = time.monotonic() - started
         return result
 
@@ -420,7 +440,9 @@ class KernelExecutor:
         except Exception as e:
             self.log.warning("Vista: interrupt failed for %s: %s", kernel.kernel_id, e)
 
-    def _add_text(self, result: ExecutionResult, name: str, text: str, budget: int) -> int:
+    def _add_text(self, result: ExecutionResult, name: str, text: str,
+                  budget: int) -> tuple[int, str]:
+        """Append stream text within the output budget; the budget left and the text kept."""
         data = text.encode("utf-8", "replace")
         if len(data) > budget:
             text = data[: max(budget, 0)].decode("utf-8", "ignore")
@@ -431,7 +453,7 @@ class KernelExecutor:
                 last["text"] += text
             else:
                 result.outputs.append({"output_type": "stream", "name": name, "text": text})
-        return budget - len(text.encode("utf-8"))
+        return budget - len(text.encode("utf-8")), text
 
     def _add_rich(self, kernel: _Kernel, result: ExecutionResult, kind: str,
                   content: dict[str, Any], budget: int, record: bool) -> int:

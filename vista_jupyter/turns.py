@@ -16,7 +16,7 @@ from typing import Any
 
 from .assistant import prompt
 from .assistant.clients import ModelError
-from .assistant.loop import AnalysisLoop, Outcome
+from .assistant.loop import AnalysisLoop, Outcome, merge_streams
 from .assistant.registry import ModelRegistry
 from .errors import VistaError
 from .events import EventLog
@@ -142,17 +142,17 @@ class TurnService:
         except asyncio.CancelledError as e:
             reason = str(e.args[0]) if e.args else "cancelled"
             status = "interrupted" if reason == "interrupted" else "cancelled"
-            outcome = loop.outcome if loop else Outcome()
+            outcome = self._cut_short(loop)
             if status == "cancelled" or reason == "deleted":
                 await self.executor.interrupt(thread_id)
         except (ModelError, VistaError) as e:
             status = "error"
-            outcome = loop.outcome if loop else Outcome()
+            outcome = self._cut_short(loop)
             emit("error", {"message": str(e)})
         except Exception:
             self.log.exception("Vista: turn %s failed", turn_id)
             status = "error"
-            outcome = loop.outcome if loop else Outcome()
+            outcome = self._cut_short(loop)
             emit("error", {"message": "Something went wrong inside Vista while answering. "
                                       "The details are in the server log."})
         self._finish(owner, thread_id, turn_id, model, status, outcome)
@@ -172,8 +172,14 @@ class TurnService:
                                {"status": status, "usage": outcome.usage, "timing": timing,
                                 "message": message})
 
+    @staticmethod
+    def _cut_short(loop: AnalysisLoop | None) -> Outcome:
+        """What a stopped or failed turn produced, the step in progress included."""
+        return loop.partial() if loop is not None else Outcome()
+
     def _replay(self, owner: str, thread_id: str, turn_id: str) -> Outcome:
-        """What a turn had produced, rebuilt from its events (for turns cut off by a restart)."""
+        """What a turn had produced, rebuilt from its events (for turns cut off by a restart,
+        a Stop or an error): steps with code and their outputs, and prose that was streamed."""
         outcome = Outcome()
         steps: dict[int, dict[str, Any]] = {}
         texts: dict[int, list[str]] = {}
@@ -191,7 +197,12 @@ class TurnService:
                 steps[step]["result"]["outputs"].append(data["output"])
             elif event["type"] == "step_done" and step in steps:
                 steps[step]["result"]["status"] = data["status"]
+        for step, text in texts.items():
+            if step not in steps and "".join(text).strip():
+                steps[step] = {"step": step, "code": None, "result": None}
         for step, item in sorted(steps.items()):
             item["text"] = "".join(texts.get(step, []))
+            if item["result"] is not None:
+                item["result"]["outputs"] = merge_streams(item["result"]["outputs"])
             outcome.steps.append(item)
         return outcome

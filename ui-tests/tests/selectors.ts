@@ -50,6 +50,19 @@ export const insertCode = '.jp-vista-insert-code';
 export const questionInput = `${sidebar} .jp-vista-input`;
 export const sendButton = `${sidebar} .jp-vista-send`;
 export const statusLine = `${sidebar} .jp-vista-statusline`;
+export const modelSelect = `${sidebar} .jp-vista-model-select`;
+export const stopButton = `${sidebar} .jp-vista-stop`;
+export const retryButton = `${sidebar} .jp-vista-retry`;
+export const turnError = `${sidebar} .jp-vista-turn-error`;
+/** An answer by the status of its turn ('done', 'cancelled', 'error', ...). */
+export const answerWithStatus = (status: string): string =>
+  `${sidebar} .jp-vista-assistant.jp-vista-status-${status}`;
+
+/** Thread list actions and the delete confirmation dialog. */
+export const renameButton = '.jp-vista-rename-button';
+export const renameInput = '.jp-vista-rename-input';
+export const deleteButton = '.jp-vista-delete-button';
+export const dialogAccept = '.jp-Dialog .jp-mod-accept, .jp-Dialog .jp-mod-warn';
 
 /** Thread page header buttons. */
 export const exportButton = `${sidebar} .jp-vista-export`;

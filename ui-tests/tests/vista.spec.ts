@@ -1,81 +1,15 @@
-import { expect, IJupyterLabPageFixture, test } from '@jupyterlab/galata';
-import { APIRequestContext, TestInfo } from '@playwright/test';
+import { expect, test } from '@jupyterlab/galata';
 
+import {
+  ANSWER_TIMEOUT,
+  attachScreenshot,
+  createExampleThread,
+  openSidebar,
+  openThread,
+  unique,
+  waitForIdle
+} from './helpers';
 import * as sel from './selectors';
-
-/** Each thread runs the offline analyst in a real kernel: give it time. */
-const ANSWER_TIMEOUT = 45000;
-
-/** A short random suffix so threads of different tests never clash. */
-function unique(): string {
-  return Math.random().toString(36).slice(2, 8);
-}
-
-/** Open the Vista sidebar. */
-async function openSidebar(page: IJupyterLabPageFixture): Promise<void> {
-  await page.locator(sel.sidebarTab).click();
-  await expect(page.locator(sel.sidebar)).toBeVisible();
-}
-
-/** Save a screenshot and attach it to the report. */
-async function attachScreenshot(
-  page: IJupyterLabPageFixture,
-  testInfo: TestInfo,
-  name: string
-): Promise<void> {
-  const path = testInfo.outputPath(`${name}.png`);
-  await page.screenshot({ path });
-  await testInfo.attach(name, { path, contentType: 'image/png' });
-}
-
-/** Create a thread from an example through the API, renamed to `name`. */
-async function createExampleThread(
-  request: APIRequestContext,
-  baseURL: string,
-  example: string,
-  name: string
-): Promise<{ id: string; name: string }> {
-  const response = await request.post(`${baseURL}/${sel.threadsEndpoint}`, {
-    data: { dataset: { example }, language: 'en' }
-  });
-  expect(response.status()).toBe(201);
-  const thread = await response.json();
-  const renamed = await request.patch(
-    `${baseURL}/${sel.threadsEndpoint}/${thread.id}`,
-    { data: { name } }
-  );
-  expect(renamed.status()).toBe(200);
-  return { id: thread.id, name };
-}
-
-/** Wait until a thread has no running turn. */
-async function waitForIdle(
-  request: APIRequestContext,
-  baseURL: string,
-  id: string
-): Promise<void> {
-  await expect
-    .poll(
-      async () => {
-        const r = await request.get(`${baseURL}/${sel.threadsEndpoint}/${id}`);
-        return (await r.json()).running_turn;
-      },
-      { timeout: ANSWER_TIMEOUT }
-    )
-    .toBeNull();
-}
-
-/** Open a thread from the list. */
-async function openThread(
-  page: IJupyterLabPageFixture,
-  name: string
-): Promise<void> {
-  await openSidebar(page);
-  const row = page.locator(sel.threadItem, { hasText: name });
-  await expect(row).toBeVisible();
-  await row.locator(sel.threadOpen).click();
-  await expect(page.locator(sel.threadView)).toBeVisible();
-}
 
 test.describe.configure({ mode: 'serial' });
 

@@ -3,7 +3,8 @@ until it answers (or the step budget is spent).
 
 Everything the user should see is emitted as an event as it happens: text as it streams (`text`,
 withdrawn with `text_reset` when a broken stream is retried), the code about to run (`code`), each
-output (`output`, figures carrying their artifact), the end of a step (`step_done`). The loop
+output as the kernel sends it (`output`: printed text chunk by chunk, figures carrying their
+artifact), the end of a step (`step_done`). The loop
 returns what the turn produced so the assistant message can be stored.
 """
 
@@ -40,6 +41,19 @@ class Outcome:
             self.usage[key] = self.usage.get(key, 0) + int(usage.get(key, 0))
 
 
+def merge_streams(outputs: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Outputs with consecutive chunks of the same text stream joined (as nbformat keeps them)."""
+    merged: list[dict[str, Any]] = []
+    for output in outputs:
+        last = merged[-1] if merged else None
+        if (last is not None and output.get("output_type") == "stream"
+                and last.get("output_type") == "stream" and last.get("name") == output.get("name")):
+            merged[-1] = {**last, "text": last["text"] + output["text"]}
+        else:
+            merged.append(output)
+    return merged
+
+
 class AnalysisLoop:
     """Runs one turn against one model client and one thread's kernel."""
 
@@ -54,6 +68,8 @@ class AnalysisLoop:
         self.outcome = Outcome()
         self.step = 0
         self._text: list[str] = []
+        self._running_code: str | None = None
+        self._running_outputs: list[dict[str, Any]] = []
 
     async def _on_text(self, delta: str) -> None:
         self._text.append(delta)
@@ -62,6 +78,24 @@ class AnalysisLoop:
     async def _on_reset(self, reason: str) -> None:
         self._text.clear()
         self.emit("text_reset", {"step": self.step, "reason": reason})
+
+    def partial(self) -> Outcome:
+        """What the turn produced so far, for a turn cut short (Stop, an error, a shutdown).
+
+        Finished steps, plus the step in progress as the user saw it: the words streamed so far,
+        or the code that was running when it was stopped (marked interrupted, as it never
+        finished).
+        """
+        steps = list(self.outcome.steps)
+        text = "".join(self._text)
+        if self._running_code is not None:
+            steps.append({"step": self.step, "text": text, "code": self._running_code,
+                          "result": {"status": "interrupted", "error": None,
+                                     "outputs": merge_streams(self._running_outputs)}})
+        elif text.strip() and not any(s["step"] == self.step for s in steps):
+            steps.append({"step": self.step, "text": text, "code": None, "result": None})
+        return Outcome(content=self.outcome.content, steps=steps,
+                       usage=dict(self.outcome.usage), timing=dict(self.outcome.timing))
 
     async def run(self, messages: list[dict[str, Any]]) -> Outcome:
         """Run the turn; `messages` are the system message, the history and the question."""
@@ -134,10 +168,15 @@ class AnalysisLoop:
         step = self.step
         self.emit("code", {"step": step, "code": code})
         started = time.perf_counter()
-        result = await self.executor.execute(self.owner, self.thread_id, code)
-        self.outcome.timing["kernel_ms"] += (time.perf_counter() - started) * 1000
-        for output in result.outputs:
+        self._running_code, self._running_outputs = code, []
+
+        def on_output(output: dict[str, Any]) -> None:
+            self._running_outputs.append(output)
             self.emit("output", {"step": step, "output": output})
+
+        result = await self.executor.execute(self.owner, self.thread_id, code, on_output=on_output)
+        self._running_code = None
+        self.outcome.timing["kernel_ms"] += (time.perf_counter() - started) * 1000
         data = result.to_dict()
         self.emit("step_done", {"step": step, "status": result.status,
                                 "duration": data["duration"], "execution_count": result.execution_count})

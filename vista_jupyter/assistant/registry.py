@@ -2,8 +2,8 @@
 
 The admin configures one OpenAI-compatible endpoint (base URL and key from the environment or
 traitlets) and the models users may pick from it (an allowlist enforced here, on the server, not
-only in the picker). The offline analyst is always offered; it is the default when no model is
-configured.
+only in the picker). The offline analyst is always offered; it is the default unless `model`
+names one (models listed only in `models` are choices, never the default).
 """
 
 from __future__ import annotations
@@ -28,7 +28,7 @@ class ModelRegistry:
         self.context_budget = context_budget
         configured = [m for m in [model, *models] if m]
         self.models = list(dict.fromkeys(configured))
-        self.default = self.models[0] if self.models else OFFLINE_MODEL
+        self.default = model or OFFLINE_MODEL
         self._clients: dict[str, OpenAIClient] = {}
 
     def offered(self) -> dict[str, Any]:

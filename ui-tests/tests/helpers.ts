@@ -1,0 +1,110 @@
+/**
+ * Helpers shared by the Vista UI tests (selectors live in selectors.ts).
+ */
+import { expect, IJupyterLabPageFixture } from '@jupyterlab/galata';
+import { APIRequestContext, Page, TestInfo } from '@playwright/test';
+
+import * as sel from './selectors';
+
+/** Galata's page fixture, or a plain page (a second tab). */
+export type AnyPage = Page | IJupyterLabPageFixture;
+
+/** Each thread runs the offline analyst in a real kernel: give it time. */
+export const ANSWER_TIMEOUT = 45000;
+
+/** A short random suffix so threads of different tests never clash. */
+export function unique(): string {
+  return Math.random().toString(36).slice(2, 8);
+}
+
+/** Open the Vista sidebar (clicking its tab again would close it). */
+export async function openSidebar(page: AnyPage): Promise<void> {
+  if (!(await page.locator(sel.sidebar).isVisible())) {
+    await page.locator(sel.sidebarTab).click();
+  }
+  await expect(page.locator(sel.sidebar)).toBeVisible();
+}
+
+/** Save a screenshot and attach it to the report. */
+export async function attachScreenshot(
+  page: AnyPage,
+  testInfo: TestInfo,
+  name: string
+): Promise<void> {
+  const path = testInfo.outputPath(`${name}.png`);
+  await page.screenshot({ path });
+  await testInfo.attach(name, { path, contentType: 'image/png' });
+}
+
+/** Create a thread from an example through the API, renamed to `name`. */
+export async function createExampleThread(
+  request: APIRequestContext,
+  baseURL: string,
+  example: string,
+  name: string
+): Promise<{ id: string; name: string }> {
+  const response = await request.post(`${baseURL}/${sel.threadsEndpoint}`, {
+    data: { dataset: { example }, language: 'en' }
+  });
+  expect(response.status()).toBe(201);
+  const thread = await response.json();
+  const renamed = await request.patch(
+    `${baseURL}/${sel.threadsEndpoint}/${thread.id}`,
+    { data: { name } }
+  );
+  expect(renamed.status()).toBe(200);
+  return { id: thread.id, name };
+}
+
+/** Wait until a thread has no running turn. */
+export async function waitForIdle(
+  request: APIRequestContext,
+  baseURL: string,
+  id: string
+): Promise<void> {
+  await expect
+    .poll(
+      async () => {
+        const r = await request.get(`${baseURL}/${sel.threadsEndpoint}/${id}`);
+        return (await r.json()).running_turn;
+      },
+      { timeout: ANSWER_TIMEOUT }
+    )
+    .toBeNull();
+}
+
+/** Open a thread from the list. */
+export async function openThread(
+  page: AnyPage,
+  name: string
+): Promise<void> {
+  await openSidebar(page);
+  if (await page.locator(sel.threadView).isVisible()) {
+    await page.locator(sel.backButton).click();
+  }
+  const row = page.locator(sel.threadItem, { hasText: name });
+  await expect(row).toBeVisible();
+  await row.locator(sel.threadOpen).click();
+  await expect(page.locator(sel.threadView)).toBeVisible();
+}
+
+/**
+ * Ask a question in the open thread with the chosen model.
+ *
+ * @param model - a model id the server offers ('vista-offline', 'scripted-model').
+ */
+export async function ask(
+  page: AnyPage,
+  question: string,
+  model = 'vista-offline'
+): Promise<void> {
+  const input = page.locator(sel.questionInput);
+  await expect(input).toBeEnabled({ timeout: ANSWER_TIMEOUT });
+  await page.locator(sel.modelSelect).selectOption(model);
+  await input.fill(question);
+  await input.press('Enter');
+  await expect(
+    page.locator(sel.userMessage, { hasText: question })
+  ).toBeVisible();
+}
+

@@ -1,0 +1,170 @@
+/**
+ * Turns as the user lives them: an answer keeps streaming across a reload
+ * and in a second tab, Stop keeps what was written, a failed turn can be
+ * retried, and the thread list renames and deletes with confirmation.
+ *
+ * The slow and failing answers come from the scripted model server
+ * (scripted_model.py), picked in the chat's model menu.
+ */
+import { expect, test } from '@jupyterlab/galata';
+
+import {
+  ANSWER_TIMEOUT,
+  ask,
+  attachScreenshot,
+  createExampleThread,
+  openSidebar,
+  openThread,
+  unique,
+  waitForIdle
+} from './helpers';
+import * as sel from './selectors';
+
+test.describe.configure({ mode: 'serial' });
+
+test('a running answer continues after a reload and in a second tab', async ({
+  page,
+  baseURL
+}, testInfo) => {
+  // Given an analysis whose overview has finished
+  const name = `Live ${unique()}`;
+  const thread = await createExampleThread(page.request, baseURL!, 'cars', name);
+  await waitForIdle(page.request, baseURL!, thread.id);
+  await openThread(page, name);
+
+  // When a slow answer starts streaming
+  await ask(page, 'tell me slowly about the data', 'scripted-model');
+  await expect(page.locator(sel.liveAnswer)).toContainText('word2');
+  await expect(page.locator(sel.questionInput)).toBeDisabled();
+  await expect(page.locator(sel.stopButton)).toBeVisible();
+
+  // ... and the page is reloaded, and a second tab (its own workspace, as
+  // JupyterLab gives a second tab) opens the same analysis
+  await page.reload();
+  await openThread(page, name);
+  const second = await page.context().newPage();
+  await second.goto(`${baseURL}/lab/workspaces/vista-second-tab`);
+  await expect(second.locator(sel.sidebarTab)).toBeVisible({ timeout: 30000 });
+  await openThread(second, name);
+
+  // Then both see the turn still running, from its first words on
+  for (const tab of [page, second]) {
+    await expect(tab.locator(sel.liveAnswer)).toContainText('word0');
+    await expect(tab.locator(sel.statusLine)).toBeVisible();
+    await expect(tab.locator(sel.questionInput)).toBeDisabled();
+  }
+  await attachScreenshot(second, testInfo, 'vista-second-tab-live');
+
+  // And both see it finish, once, with the box unlocked
+  for (const tab of [page, second]) {
+    const done = tab.locator(sel.answerWithStatus('done'), {
+      hasText: 'the end of a slow answer'
+    });
+    await expect(done).toHaveCount(1, { timeout: ANSWER_TIMEOUT });
+    await expect(tab.locator(sel.liveAnswer)).toHaveCount(0);
+    await expect(tab.locator(sel.questionInput)).toBeEnabled();
+  }
+  await second.close();
+});
+
+test('Stop ends the turn and keeps what was written', async ({
+  page,
+  baseURL
+}, testInfo) => {
+  const name = `Stop ${unique()}`;
+  const thread = await createExampleThread(page.request, baseURL!, 'iris', name);
+  await waitForIdle(page.request, baseURL!, thread.id);
+  await openThread(page, name);
+
+  // When a slow answer is stopped after a few words
+  await ask(page, 'explain slowly what is in the data', 'scripted-model');
+  await expect(page.locator(sel.liveAnswer)).toContainText('word3');
+  await page.locator(sel.stopButton).click();
+
+  // Then the answer ends as cancelled with what it had written, and the
+  // box is free for the next question
+  const cancelled = page.locator(sel.answerWithStatus('cancelled'));
+  await expect(cancelled).toHaveCount(1, { timeout: 20000 });
+  await expect(cancelled).toContainText('word3');
+  await expect(cancelled).not.toContainText('the end of a slow answer');
+  await expect(page.locator(sel.questionInput)).toBeEnabled();
+  await expect(page.locator(sel.retryButton)).toBeVisible();
+  await attachScreenshot(page, testInfo, 'vista-stopped');
+
+  // And the server agrees: no turn runs
+  await waitForIdle(page.request, baseURL!, thread.id);
+});
+
+test('a failed answer shows its error and Retry asks again', async ({
+  page,
+  baseURL
+}, testInfo) => {
+  const name = `Retry ${unique()}`;
+  const thread = await createExampleThread(page.request, baseURL!, 'iris', name);
+  await waitForIdle(page.request, baseURL!, thread.id);
+  await openThread(page, name);
+
+  // When the model server refuses the first attempt
+  await ask(page, 'a flaky question', 'scripted-model');
+
+  // Then the error says what happened and how to fix it, with a Retry
+  const error = page.locator(sel.turnError);
+  await expect(error).toContainText('Authentication failed', {
+    timeout: ANSWER_TIMEOUT
+  });
+  await expect(error).not.toContainText('sk-ui-test-key');
+  await attachScreenshot(page, testInfo, 'vista-error');
+
+  // When Retry is pressed, the same question is asked again and answered
+  await page.locator(sel.retryButton).click();
+  await expect(
+    page.locator(sel.answerWithStatus('done'), {
+      hasText: 'A short scripted answer.'
+    })
+  ).toHaveCount(1, { timeout: ANSWER_TIMEOUT });
+  await expect(
+    page.locator(sel.userMessage, { hasText: 'a flaky question' })
+  ).toHaveCount(2);
+});
+
+test('analyses are renamed in place and deleted after confirmation', async ({
+  page,
+  baseURL
+}) => {
+  const name = `Rename ${unique()}`;
+  const thread = await createExampleThread(page.request, baseURL!, 'iris', name);
+  await waitForIdle(page.request, baseURL!, thread.id);
+  await openSidebar(page);
+  const row = page.locator(
+    `${sel.threadItem}[data-thread-id="${thread.id}"]`
+  );
+  await expect(row).toContainText(name);
+
+  // Rename: Enter commits, and the server has the new name
+  // (the row's actions show on hover or keyboard focus, as in the file browser)
+  const renamed = `${name} renamed`;
+  await row.hover();
+  await row.locator(sel.renameButton).click();
+  await row.locator(sel.renameInput).fill(renamed);
+  await row.locator(sel.renameInput).press('Enter');
+  await expect(row).toContainText(renamed);
+  const after = await page.request.get(
+    `${baseURL}/${sel.threadsEndpoint}/${thread.id}`
+  );
+  expect((await after.json()).name).toBe(renamed);
+
+  // Delete: nothing happens until the dialog is confirmed
+  await row.hover();
+  await row.locator(sel.deleteButton).click();
+  await expect(page.locator('.jp-Dialog')).toContainText(renamed);
+  await page.locator('.jp-Dialog .jp-mod-reject').click();
+  await expect(row).toBeVisible();
+  await row.hover();
+  await row.locator(sel.deleteButton).click();
+  await page.locator(sel.dialogAccept).click();
+  await expect(row).toHaveCount(0);
+  const gone = await page.request.get(
+    `${baseURL}/${sel.threadsEndpoint}/${thread.id}`
+  );
+  expect(gone.status()).toBe(404);
+});
