@@ -50,6 +50,8 @@ test('a running answer continues after a reload and in a second tab', async ({
   // Then both see the turn still running, from its first words on
   for (const tab of [page, second]) {
     await expect(tab.locator(sel.liveAnswer)).toContainText('word0');
+    // the chat follows the answer as it grows
+    await expect(tab.locator(sel.liveAnswer)).toBeInViewport();
     await expect(tab.locator(sel.statusLine)).toBeVisible();
     await expect(tab.locator(sel.questionInput)).toBeDisabled();
   }
