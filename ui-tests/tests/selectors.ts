@@ -37,6 +37,11 @@ export const threadView = `${sidebar} .jp-vista-thread-view`;
 export const datasetCard = `${sidebar} .jp-vista-dataset-card`;
 export const datasetToggle = '.jp-vista-dataset-toggle';
 export const columnsTable = '.jp-vista-columns-table';
+export const downloadOriginal = '.jp-vista-download-original';
+
+/** The file browser's context menu entry. */
+export const analyzeMenuItem =
+  '.lm-Menu-item[data-command="vista:analyze-file"]';
 
 /** Messages of the chat. */
 export const userMessage = `${sidebar} .jp-vista-user`;

@@ -1,4 +1,5 @@
 import { expect, test } from '@jupyterlab/galata';
+import * as fs from 'fs';
 
 import {
   ANSWER_TIMEOUT,
@@ -96,6 +97,42 @@ test('uploading a CSV shows its dataset card', async ({ page }, testInfo) => {
   }
   await expect(columns).toContainText('number');
   await attachScreenshot(page, testInfo, 'vista-dataset-card');
+
+  // And the original file downloads under its own name, byte for byte
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    card.locator(sel.downloadOriginal).click()
+  ]);
+  expect(download.suggestedFilename()).toBe(name);
+  const path = await download.path();
+  expect(fs.readFileSync(path, 'utf-8')).toBe(csv);
+});
+
+test('"Analyze with Vista" in the file browser starts an analysis of that file', async ({
+  page,
+  tmpPath
+}) => {
+  // Given a data file in the workspace
+  const name = `measurements_${unique()}.csv`;
+  await page.contents.uploadContent(
+    'station;temp\nA;1,5\nB;2,25\nC;3,0\n',
+    'text',
+    `${tmpPath}/${name}`
+  );
+  await page.filebrowser.refresh();
+
+  // When its context menu entry is used
+  await page.locator(`.jp-DirListing-item[title^="Name: ${name}"]`).click({
+    button: 'right'
+  });
+  await page.locator(sel.analyzeMenuItem).click();
+
+  // Then the analysis opens on it, read with its dialect (semicolons, decimal commas)
+  await expect(page.locator(sel.threadView)).toBeVisible({ timeout: 20000 });
+  const card = page.locator(sel.datasetCard).first();
+  await expect(card).toContainText('3 rows × 2 columns');
+  await card.locator(sel.datasetToggle).click();
+  await expect(card.locator(sel.columnsTable)).toContainText('number');
 });
 
 test('asking a question streams an answer with a figure; insert and export', async ({
