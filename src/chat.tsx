@@ -7,9 +7,7 @@ import { Clipboard } from '@jupyterlab/apputils';
 import { IRenderMimeRegistry } from '@jupyterlab/rendermime';
 import { TranslationBundle } from '@jupyterlab/translation';
 import {
-  caretDownIcon,
   caretLeftIcon,
-  caretRightIcon,
   copyIcon,
   downloadIcon,
   imageIcon,
@@ -29,7 +27,13 @@ import {
 } from './api';
 import { DatasetCards } from './datasetcard';
 import { INotebookBridge, notebookOutputs } from './notebook';
-import { ArtifactImage, CodeView, MarkdownView, OutputView } from './render';
+import {
+  ArtifactImage,
+  Caret,
+  CodeView,
+  MarkdownView,
+  OutputView
+} from './render';
 import { describeError, ILiveStep, ThreadSession } from './session';
 
 export interface IThreadViewProps {
@@ -100,10 +104,20 @@ export function ThreadView(props: IThreadViewProps): JSX.Element {
 
   // Follow the bottom while the user has not scrolled up: after every render,
   // and whenever the content grows by itself (figures load after their step).
+  // When the user last wheeled, touched, pressed a key or grabbed the
+  // scrollbar in the chat: only they may stop the following. Scroll events
+  // also come from content growing or shrinking under the view.
+  const userInput = React.useRef(0);
+  const noteUserInput = (): void => {
+    userInput.current = Date.now();
+  };
+  const toBottom = (node: HTMLElement): void => {
+    node.scrollTop = node.scrollHeight;
+  };
   React.useLayoutEffect(() => {
     const node = scroller.current;
     if (node && stick.current) {
-      node.scrollTop = node.scrollHeight;
+      toBottom(node);
     }
   });
   React.useEffect(() => {
@@ -114,7 +128,7 @@ export function ThreadView(props: IThreadViewProps): JSX.Element {
     }
     const observer = new ResizeObserver(() => {
       if (stick.current) {
-        node.scrollTop = node.scrollHeight;
+        toBottom(node);
       }
     });
     observer.observe(content);
@@ -184,7 +198,14 @@ export function ThreadView(props: IThreadViewProps): JSX.Element {
       <div
         className="jp-vista-scroll jp-vista-chat-scroll"
         ref={scroller}
+        onWheel={noteUserInput}
+        onTouchMove={noteUserInput}
+        onKeyDown={noteUserInput}
+        onPointerDown={noteUserInput}
         onScroll={event => {
+          if (Date.now() - userInput.current > 1000) {
+            return;
+          }
           const node = event.currentTarget;
           stick.current =
             node.scrollHeight - node.scrollTop - node.clientHeight < 40;
@@ -465,11 +486,7 @@ function StepView(props: {
               aria-controls={codeId}
               onClick={() => setOpen(!open)}
             >
-              {open ? (
-                <caretDownIcon.react tag="span" className="jp-vista-caret" />
-              ) : (
-                <caretRightIcon.react tag="span" className="jp-vista-caret" />
-              )}
+              <Caret open={open} />
               <span>
                 {running
                   ? trans.__('Running code…')

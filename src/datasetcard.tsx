@@ -4,14 +4,13 @@
  */
 import { TranslationBundle } from '@jupyterlab/translation';
 import {
-  caretDownIcon,
-  caretRightIcon,
   downloadIcon,
   ToolbarButtonComponent
 } from '@jupyterlab/ui-components';
 import * as React from 'react';
 
 import { IColumnProfile, IDataset, IDatasetDetail, VistaClient } from './api';
+import { Caret } from './render';
 import { describeError } from './session';
 
 /** Save a blob under a file name through a temporary object URL. */
@@ -132,11 +131,7 @@ function DatasetCard(props: {
           aria-controls={bodyId}
           onClick={() => setExpanded(!expanded)}
         >
-          {expanded ? (
-            <caretDownIcon.react tag="span" className="jp-vista-caret" />
-          ) : (
-            <caretRightIcon.react tag="span" className="jp-vista-caret" />
-          )}
+          <Caret open={expanded} />
           <span className="jp-vista-dataset-name">{dataset.name}</span>
           <span className="jp-vista-dataset-size">
             {trans.__(

@@ -4,6 +4,7 @@
  */
 import { IRenderMimeRegistry, MimeModel } from '@jupyterlab/rendermime';
 import { TranslationBundle } from '@jupyterlab/translation';
+import { caretDownIcon, caretRightIcon } from '@jupyterlab/ui-components';
 import * as React from 'react';
 
 import { IVistaOutput } from './api';
@@ -204,4 +205,10 @@ function outputBundle(output: IVistaOutput): Record<string, unknown> | null {
     default:
       return null;
   }
+}
+
+/** The disclosure caret of a collapsible section. */
+export function Caret(props: { open: boolean }): JSX.Element {
+  const icon = props.open ? caretDownIcon : caretRightIcon;
+  return <icon.react tag="span" className="jp-vista-caret" />;
 }

@@ -73,6 +73,22 @@ export async function waitForIdle(
     .toBeNull();
 }
 
+/**
+ * An analysis of an example made through the API, its overview finished,
+ * open in the sidebar.
+ */
+export async function openFinishedAnalysis(
+  page: AnyPage,
+  baseURL: string,
+  example: string,
+  name: string
+): Promise<{ id: string; name: string }> {
+  const thread = await createExampleThread(page.request, baseURL, example, name);
+  await waitForIdle(page.request, baseURL, thread.id);
+  await openThread(page, name);
+  return thread;
+}
+
 /** Open a thread from the list. */
 export async function openThread(
   page: AnyPage,

@@ -47,6 +47,7 @@ export const analyzeMenuItem =
 export const userMessage = `${sidebar} .jp-vista-user`;
 export const assistantMessage = `${sidebar} .jp-vista-assistant`;
 export const liveAnswer = `${sidebar} .jp-vista-live`;
+export const chatScroll = `${sidebar} .jp-vista-chat-scroll`;
 export const figure = 'img.jp-vista-figure';
 export const step = '.jp-vista-step';
 export const insertCode = '.jp-vista-insert-code';

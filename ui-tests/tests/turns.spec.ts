@@ -13,6 +13,7 @@ import {
   ask,
   attachScreenshot,
   createExampleThread,
+  openFinishedAnalysis,
   openSidebar,
   openThread,
   unique,
@@ -28,9 +29,7 @@ test('a running answer continues after a reload and in a second tab', async ({
 }, testInfo) => {
   // Given an analysis whose overview has finished
   const name = `Live ${unique()}`;
-  const thread = await createExampleThread(page.request, baseURL!, 'cars', name);
-  await waitForIdle(page.request, baseURL!, thread.id);
-  await openThread(page, name);
+  await openFinishedAnalysis(page, baseURL!, 'cars', name);
 
   // When a slow answer starts streaming
   await ask(page, 'tell me slowly about the data', 'scripted-model');
@@ -57,6 +56,15 @@ test('a running answer continues after a reload and in a second tab', async ({
   }
   await attachScreenshot(second, testInfo, 'vista-second-tab-live');
 
+  // A user who scrolls up to reread is left there while the answer grows
+  const chat = page.locator(sel.chatScroll);
+  await chat.hover();
+  await page.mouse.wheel(0, -400);
+  await expect(page.locator(sel.liveAnswer)).not.toBeInViewport();
+  const top = await chat.evaluate(node => node.scrollTop);
+  await page.waitForTimeout(1500);
+  expect(await chat.evaluate(node => node.scrollTop)).toBe(top);
+
   // And both see it finish, once, with the box unlocked
   for (const tab of [page, second]) {
     const done = tab.locator(sel.answerWithStatus('done'), {
@@ -74,9 +82,7 @@ test('Stop ends the turn and keeps what was written', async ({
   baseURL
 }, testInfo) => {
   const name = `Stop ${unique()}`;
-  const thread = await createExampleThread(page.request, baseURL!, 'iris', name);
-  await waitForIdle(page.request, baseURL!, thread.id);
-  await openThread(page, name);
+  const thread = await openFinishedAnalysis(page, baseURL!, 'iris', name);
 
   // When a slow answer is stopped after a few words
   await ask(page, 'explain slowly what is in the data', 'scripted-model');
@@ -102,9 +108,7 @@ test('a failed answer shows its error and Retry asks again', async ({
   baseURL
 }, testInfo) => {
   const name = `Retry ${unique()}`;
-  const thread = await createExampleThread(page.request, baseURL!, 'iris', name);
-  await waitForIdle(page.request, baseURL!, thread.id);
-  await openThread(page, name);
+  await openFinishedAnalysis(page, baseURL!, 'iris', name);
 
   // When the model server refuses the first attempt
   await ask(page, 'a flaky question', 'scripted-model');

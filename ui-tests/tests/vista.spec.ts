@@ -5,6 +5,7 @@ import {
   ANSWER_TIMEOUT,
   attachScreenshot,
   createExampleThread,
+  openFinishedAnalysis,
   openSidebar,
   openThread,
   unique,
@@ -141,9 +142,7 @@ test('asking a question streams an answer with a figure; insert and export', asy
 }, testInfo) => {
   // Given an analysis of the cars example whose overview has finished
   const name = `Cars ${unique()}`;
-  const thread = await createExampleThread(page.request, baseURL!, 'cars', name);
-  await waitForIdle(page.request, baseURL!, thread.id);
-  await openThread(page, name);
+  await openFinishedAnalysis(page, baseURL!, 'cars', name);
   const input = page.locator(sel.questionInput);
   await expect(input).toBeEnabled();
   const answersBefore = await page.locator(sel.assistantMessage).count();
