@@ -51,6 +51,11 @@ export const chatScroll = `${sidebar} .jp-vista-chat-scroll`;
 export const figure = 'img.jp-vista-figure';
 export const step = '.jp-vista-step';
 export const insertCode = '.jp-vista-insert-code';
+export const insertFigure = '.jp-vista-insert-figure';
+
+/** The upload progress of the new-analysis page and its Cancel button. */
+export const uploadProgress = `${sidebar} .jp-vista-upload`;
+export const cancelUpload = `${sidebar} .jp-vista-cancel-upload`;
 
 /** The question box, its send button and the status line. */
 export const questionInput = `${sidebar} .jp-vista-input`;
@@ -80,6 +85,7 @@ export const offlineBanner = `${sidebar} .jp-vista-offline-banner`;
 /** Notebook parts. */
 export const notebookCell = '.jp-Notebook .jp-Cell';
 export const notebookOutputImage = '.jp-Notebook .jp-OutputArea-output img';
+export const notebookMarkdownImage = '.jp-Notebook .jp-MarkdownCell img';
 
 /** REST paths (relative to the server root). */
 export const threadsEndpoint = 'vista/api/threads';

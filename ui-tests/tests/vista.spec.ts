@@ -109,6 +109,41 @@ test('uploading a CSV shows its dataset card', async ({ page }, testInfo) => {
   expect(fs.readFileSync(path, 'utf-8')).toBe(csv);
 });
 
+test('an upload in progress shows its progress and can be cancelled', async ({
+  page,
+  baseURL
+}) => {
+  // Given an upload the server has not answered yet (held in the browser)
+  await page.route('**/vista/api/uploads**', () => {
+    /* never answered: the transfer stays in progress */
+  });
+  const name = `big_${unique()}.csv`;
+  const countThreads = async (): Promise<number> =>
+    (await (await page.request.get(`${baseURL}/${sel.threadsEndpoint}`)).json())
+      .threads.length;
+  const before = await countThreads();
+  await openSidebar(page);
+  await page.locator(sel.newButton).click();
+  await page.locator(sel.fileInput).setInputFiles({
+    name,
+    mimeType: 'text/csv',
+    buffer: Buffer.from('a,b\n' + '1,2\n'.repeat(200000))
+  });
+
+  // Then its progress shows, with Cancel, and the gallery is locked
+  const upload = page.locator(sel.uploadProgress);
+  await expect(upload).toContainText(name);
+  await expect(page.locator(sel.example('cars'))).toBeDisabled();
+
+  // When Cancel is pressed, the page is back as it was: no error, no analysis
+  await page.locator(sel.cancelUpload).click();
+  await expect(upload).toHaveCount(0);
+  await expect(page.locator(`${sel.sidebar} ${sel.errorState}`)).toHaveCount(0);
+  await expect(page.locator(sel.example('cars'))).toBeEnabled();
+  await page.unroute('**/vista/api/uploads**');
+  expect(await countThreads()).toBe(before);
+});
+
 test('"Analyze with Vista" in the file browser starts an analysis of that file', async ({
   page,
   tmpPath
@@ -176,6 +211,14 @@ test('asking a question streams an answer with a figure; insert and export', asy
     timeout: 20000
   });
   await expect(page.locator(sel.notebookCell).first()).toContainText('plt');
+
+  // When the figure alone is inserted, it lands below as a Markdown cell
+  // carrying the image as an attachment
+  await figureStep.locator(sel.insertFigure).first().click();
+  await expect(page.locator(sel.notebookMarkdownImage)).toBeVisible({
+    timeout: 20000
+  });
+  expect(await page.notebook.getCellCount()).toBe(2);
   await attachScreenshot(page, testInfo, 'vista-inserted-cell');
 
   // When the analysis is exported as a notebook
