@@ -25,6 +25,11 @@ export interface IThread {
   datasets: string[];
   /** Id of the turn running now, or null. */
   running_turn: string | null;
+  /**
+   * Only from `getThread`: follow the events after this seq to see the
+   * running turn from its start, or (none running) only what comes next.
+   */
+  replay_after?: number;
 }
 
 export type MessageRole = 'user' | 'assistant' | 'system';
@@ -171,6 +176,8 @@ export interface IAssistantMetadata {
   status?: string;
   turn_id?: string;
   usage?: Record<string, unknown>;
+  /** Why the turn failed (status 'error'), for the user. */
+  error?: string;
 }
 
 /** One event of a thread (see the OpenAPI `Event` schema). */

@@ -28,7 +28,6 @@ import {
 import { DatasetCards } from './datasetcard';
 import { INotebookBridge, notebookOutputs } from './notebook';
 import {
-  ArtifactImage,
   Caret,
   CodeView,
   MarkdownView,
@@ -255,7 +254,7 @@ export function ThreadView(props: IThreadViewProps): JSX.Element {
                 data-turn-id={live.turnId}
               >
                 {live.steps.map(step => (
-                  <StepView key={step.step} step={step} ctx={ctx} live={true} />
+                  <StepView key={step.step} step={step} ctx={ctx} />
                 ))}
                 {live.error && (
                   <TurnError message={live.error} trans={trans} />
@@ -377,14 +376,14 @@ function AssistantMessage(props: {
     step => step.code || (step.text && step.text.trim() !== message.content.trim())
   );
   const status = meta.status ?? 'done';
-  const error = ctx.session.turnError(meta.turn_id);
+  const error = meta.error ?? null;
   return (
     <div
       className={`jp-vista-message jp-vista-assistant jp-vista-status-${status}`}
       data-message-id={message.id}
     >
       {steps.map(step => (
-        <StepView key={step.step} step={step} ctx={ctx} live={false} />
+        <StepView key={step.step} step={step} ctx={ctx} />
       ))}
       {status === 'error' && error && (
         <TurnError message={error} trans={trans} />
@@ -425,7 +424,6 @@ function TurnError(props: {
 function StepView(props: {
   step: IStep | ILiveStep;
   ctx: IStepContext;
-  live: boolean;
 }): JSX.Element {
   const { step, ctx } = props;
   const { trans, session, bridge } = ctx;
@@ -435,9 +433,7 @@ function StepView(props: {
   const notices = (step as ILiveStep).notices ?? [];
   const failed =
     step.result && !running && !['ok', 'running'].includes(step.result.status);
-  const codeId = `jp-vista-code-${session.thread.id}-${props.live ? 'live' : 'h'}-${step.step}-${Math.abs(
-    hash(step.code ?? '')
-  )}`;
+  const codeId = `jp-vista-code-${React.useId()}`;
 
   const copy = (): void => {
     Clipboard.copyToSystem(step.code ?? '');
@@ -657,14 +653,3 @@ function Composer(props: {
     </form>
   );
 }
-
-function hash(text: string): number {
-  let h = 0;
-  for (let i = 0; i < text.length; i++) {
-    h = (h * 31 + text.charCodeAt(i)) | 0;
-  }
-  return h;
-}
-
-// Re-exported for tests and other views.
-export { ArtifactImage };

@@ -18,6 +18,7 @@ import { ITranslator, nullTranslator } from '@jupyterlab/translation';
 
 import { VistaClient } from './api';
 import { vistaIcon } from './icons';
+import { DATA_EXTENSIONS } from './newanalysis';
 import { NotebookBridge } from './notebook';
 import {
   DEFAULT_REFRESH_INTERVAL,
@@ -45,18 +46,6 @@ export namespace CommandIDs {
 /** Rank of the Vista tab in the left sidebar. */
 const SIDEBAR_RANK = 600;
 
-/** Files the context menu offers to analyse (the server reads by content). */
-const DATA_EXTENSIONS = [
-  '.csv',
-  '.tsv',
-  '.txt',
-  '.xlsx',
-  '.parquet',
-  '.json',
-  '.jsonl',
-  '.gz',
-  '.zip'
-];
 
 const plugin: JupyterFrontEndPlugin<void> = {
   id: PLUGIN_ID,

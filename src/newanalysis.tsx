@@ -12,9 +12,21 @@ import * as React from 'react';
 
 import { IExample } from './api';
 
-/** File extensions offered in the picker (the server reads by content). */
-export const DATA_FILE_ACCEPT =
-  '.csv,.tsv,.txt,.xlsx,.parquet,.json,.jsonl,.gz,.zip';
+/**
+ * Extensions of the files Vista offers to analyse, in the picker and the
+ * file browser's context menu (the server reads by content, not by name).
+ */
+export const DATA_EXTENSIONS = [
+  '.csv',
+  '.tsv',
+  '.txt',
+  '.xlsx',
+  '.parquet',
+  '.json',
+  '.jsonl',
+  '.gz',
+  '.zip'
+];
 
 /** An upload or dataset read in progress. */
 export interface IStartState {
@@ -110,7 +122,7 @@ export function NewAnalysisView(props: INewAnalysisProps): JSX.Element {
             ref={fileInput}
             type="file"
             className="jp-vista-file-input"
-            accept={DATA_FILE_ACCEPT}
+            accept={DATA_EXTENSIONS.join(',')}
             aria-label={trans.__('Data file to analyse')}
             tabIndex={-1}
             onChange={event => {

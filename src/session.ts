@@ -93,22 +93,20 @@ export class ThreadSession {
     return this._connected;
   }
 
-  /** The error message of a finished turn, if it had one. */
-  turnError(turnId: string | undefined): string | null {
-    return turnId ? this._turnErrors.get(turnId) ?? null : null;
-  }
-
   get isDisposed(): boolean {
     return this._disposed;
   }
 
   /** Load the history, then follow the thread's events. */
   async start(): Promise<void> {
+    let after = 0;
     try {
-      const [thread, messages] = await Promise.all([
-        this._client.getThread(this._thread.id),
-        this._client.allMessages(this._thread.id)
-      ]);
+      // The thread first: every turn that ended before it was read has its
+      // answer among the messages read next, so following its events from
+      // `replay_after` misses nothing and replays no finished turn.
+      const thread = await this._client.getThread(this._thread.id);
+      const messages = await this._client.allMessages(this._thread.id);
+      after = thread.replay_after ?? 0;
       if (this._disposed) {
         return;
       }
@@ -123,11 +121,10 @@ export class ThreadSession {
       this._emit();
       return;
     }
-    // Replaying from the start lets a running turn (another tab's, or one
-    // from before a reload) be shown from its first step; finished turns'
-    // events are skipped, their messages are already in the history.
+    // A running turn (another tab's, or one from before a reload) is
+    // replayed from its first step, then followed live.
     this._stream = this._client.followEvents(this._thread.id, {
-      after: 0,
+      after,
       onEvent: event => this._onEvent(event),
       onConnection: connected => {
         if (connected !== this._connected) {
@@ -255,13 +252,7 @@ export class ThreadSession {
     if (!turnId) {
       return;
     }
-    if (event.type === 'error') {
-      this._turnErrors.set(turnId, String(event.data?.message ?? ''));
-    }
     if (this._finishedTurns().has(turnId)) {
-      if (event.type === 'error') {
-        this._emit();
-      }
       return;
     }
     const data = event.data ?? {};
@@ -372,7 +363,7 @@ export class ThreadSession {
   private _step(turnId: string, index: unknown): ILiveStep | null {
     if (!this._live || this._live.turnId !== turnId) {
       // Events of a turn whose start we did not see (should not happen
-      // with a replay from 0, but be forgiving).
+      // with a replay from `replay_after`, but be forgiving).
       this._live = {
         turnId,
         model: '',
@@ -428,7 +419,6 @@ export class ThreadSession {
   private _connected = true;
   private _disposed = false;
   private _doneTurns = new Set<string>();
-  private _turnErrors = new Map<string, string>();
   private _artifacts = new Map<string, Promise<string>>();
   private _stream: { dispose(): void } | null = null;
   private _changed = new Signal<this, void>(this);

@@ -200,6 +200,11 @@ export class VistaSidebar extends ReactWidget {
    * @returns the new thread, or null when it failed (the error is shown).
    */
   async startFrom(source: DatasetSource, label: string): Promise<IThread | null> {
+    // The new-analysis page says "Reading …" (a large file takes a while)
+    // and shows why it failed, whichever way the analysis was started.
+    if (this._view.kind !== 'new') {
+      this.showNew();
+    }
     this._starting = { label, progress: null, cancel: null };
     this._startError = null;
     this.update();
@@ -215,12 +220,6 @@ export class VistaSidebar extends ReactWidget {
     } catch (error) {
       this._starting = null;
       this._startError = describeError(error);
-      if (this._view.kind !== 'new') {
-        this._notify(
-          this._trans.__('Could not analyse %1: %2', label, this._startError),
-          'error'
-        );
-      }
       this.update();
       return null;
     }

@@ -33,7 +33,7 @@ async def test_create_list_get_rename_delete(api, vista_data_dir):
     assert [t["id"] for t in body["threads"]] == [second["id"], first["id"]]
 
     status, got = await api("GET", f"threads/{first['id']}")
-    assert status == 200 and got == first
+    assert status == 200 and got == {**first, "replay_after": 0}  # a new thread has no events yet
 
     # Renaming moves the thread to the top and keeps its id
     status, renamed = await api("PATCH", f"threads/{first['id']}", json_body={"name": "자동차 분석"})

@@ -99,6 +99,8 @@ async def test_a_tool_call_turn_runs_code_and_answers(api, vista_app, fake):
     assert step["code"] == "print(df['y'].sum())" and step["result"]["status"] == "ok"
     _, thread = await api("GET", f"threads/{tid}")
     assert thread["running_turn"] is None
+    # Nothing runs: a client opening the thread follows only what comes next
+    assert thread["replay_after"] == events[-1]["seq"]
 
 
 async def test_an_error_goes_back_to_the_model_which_fixes_it(api, vista_app, fake):
@@ -179,7 +181,11 @@ async def test_persistent_failure_ends_with_a_clear_error_and_no_key(api, vista_
     assert "HTTP 500" in error["message"]
     assert of(events, "done")[0]["status"] == "error"
     assert len(fake.requests) == 3  # one try and two retries
-    everything = json.dumps(events) + json.dumps((await api("GET", f"threads/{tid}/messages"))[1])
+    # The stored answer keeps why it failed, for whoever opens the thread later
+    _, page = await api("GET", f"threads/{tid}/messages")
+    answer = page["messages"][-1]
+    assert answer["metadata"]["status"] == "error" and answer["metadata"]["error"] == error["message"]
+    everything = json.dumps(events) + json.dumps(page)
     assert SECRET not in everything
     assert SECRET not in jp_logging_stream.getvalue()
 
@@ -253,21 +259,29 @@ async def test_one_turn_at_a_time_and_cancel_keeps_what_was_done(api, vista_app,
 
 async def test_stop_while_the_answer_streams_keeps_the_words_written(api, vista_app, fake):
     owner, tid = await new_thread(api, vista_app)
+    fake.script(text("A first, finished answer."))
+    await api("POST", f"threads/{tid}/messages", json_body={"content": "first"})
+    finished = await wait_done(api, tid)
     words = " ".join(f"w{i}" for i in range(60))
     fake.script(text(words, chunk_delay=0.1))
     await api("POST", f"threads/{tid}/messages", json_body={"content": "talk"})
     for _ in range(200):
         _, body = await api("GET", f"threads/{tid}/events")
-        if len([e for e in body["events"] if e["type"] == "text"]) >= 4:
+        if len([e for e in body["events"] if e["type"] == "text"]) >= len(of(finished, "text")) + 4:
             break
         await asyncio.sleep(0.05)
     else:
         raise AssertionError("the answer did not stream")
 
+    # A tab opening the thread now replays this turn from its start, not the finished one
+    _, thread = await api("GET", f"threads/{tid}")
+    assert thread["replay_after"] == finished[-1]["seq"] > 0
+    assert [e for e in body["events"] if e["seq"] == thread["replay_after"] + 1][0]["type"] == "turn_started"
+
     status, _ = await api("POST", f"threads/{tid}/cancel")
     assert status == 200
     events = await wait_done(api, tid)
-    streamed = "".join(d["delta"] for d in of(events, "text"))
+    streamed = "".join(d["delta"] for d in of(events[len(finished):], "text"))
     assert streamed.startswith("w0 w1 w2") and not streamed.endswith("w59")
 
     # What the user saw stream is in the stored answer, not only "stopped"

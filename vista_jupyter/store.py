@@ -660,6 +660,17 @@ class Store:
             )
         return {"seq": seq, "type": kind, "turn_id": turn_id, "data": data, "created_at": now}
 
+    def replay_after(self, thread_id: str, running_turn: str | None) -> int:
+        """The event seq after which a client sees the running turn from its start, or (none
+        running) only what comes next: every earlier event belongs to a finished turn, whose
+        answer is already a message. Call after the ownership check (`get_thread`)."""
+        [row] = self._rows(
+            "SELECT COALESCE((SELECT MIN(seq) - 1 FROM events WHERE thread_id = ? AND turn_id = ?),"
+            " (SELECT MAX(seq) FROM events WHERE thread_id = ?), 0) AS seq",
+            (thread_id, running_turn, thread_id),
+        )
+        return int(row["seq"])
+
     def list_events(self, owner: str, thread_id: str, after: int = 0, limit: int = 1000,
                     turn_id: str | None = None) -> list[dict[str, Any]]:
         """The thread's events with `seq > after`, oldest first."""

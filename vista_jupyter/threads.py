@@ -47,8 +47,9 @@ class ThreadService:
         return thread
 
     def get(self, owner: str, thread_id: str) -> dict[str, Any]:
-        """One of the owner's threads (`NotFound` otherwise)."""
-        return self.store.get_thread(owner, thread_id)
+        """One of the owner's threads (`NotFound` otherwise), with where to follow its events."""
+        thread = self.store.get_thread(owner, thread_id)
+        return {**thread, "replay_after": self.store.replay_after(thread_id, thread["running_turn"])}
 
     def rename(self, owner: str, thread_id: str, name: str) -> dict[str, Any]:
         """Rename one of the owner's threads."""

@@ -130,6 +130,7 @@ class TurnService:
 
         loop: AnalysisLoop | None = None
         status = "done"
+        error: str | None = None  # for the user, when the turn fails
         try:
             datasets_for_offline: list[dict[str, Any]] = []
             probe = self.models.client(model, [], overview=overview, language=language)
@@ -146,26 +147,27 @@ class TurnService:
             if status == "cancelled" or reason == "deleted":
                 await self.executor.interrupt(thread_id)
         except (ModelError, VistaError) as e:
-            status = "error"
+            status, error = "error", str(e)
             outcome = self._cut_short(loop)
-            emit("error", {"message": str(e)})
         except Exception:
             self.log.exception("Vista: turn %s failed", turn_id)
-            status = "error"
+            status, error = "error", ("Something went wrong inside Vista while answering. "
+                                      "The details are in the server log.")
             outcome = self._cut_short(loop)
-            emit("error", {"message": "Something went wrong inside Vista while answering. "
-                                      "The details are in the server log."})
-        self._finish(owner, thread_id, turn_id, model, status, outcome)
+        if error is not None:
+            emit("error", {"message": error})
+        self._finish(owner, thread_id, turn_id, model, status, outcome, error)
 
     def _finish(self, owner: str, thread_id: str, turn_id: str, model: str, status: str,
-                outcome: Outcome) -> None:
+                outcome: Outcome, error: str | None = None) -> None:
         content = outcome.content or _ENDINGS.get(status, "")
         if status == "error" and not outcome.content:
             content = "I could not finish this answer; see the error above."
-        message = self.store.finish_turn(
-            owner, thread_id, turn_id, status, content,
-            {"model": model, "steps": outcome.steps, "usage": outcome.usage}, outcome.usage,
-        )
+        metadata: dict[str, Any] = {"model": model, "steps": outcome.steps, "usage": outcome.usage}
+        if error is not None:
+            metadata["error"] = error  # shown with the answer whenever the thread is opened
+        message = self.store.finish_turn(owner, thread_id, turn_id, status, content, metadata,
+                                         outcome.usage)
         if message is not None:
             timing = {k: round(v, 2) for k, v in outcome.timing.items()}
             self.events.append(owner, thread_id, turn_id, "done",
@@ -178,8 +180,8 @@ class TurnService:
         return loop.partial() if loop is not None else Outcome()
 
     def _replay(self, owner: str, thread_id: str, turn_id: str) -> Outcome:
-        """What a turn had produced, rebuilt from its events (for turns cut off by a restart,
-        a Stop or an error): steps with code and their outputs, and prose that was streamed."""
+        """What a turn had produced, rebuilt from its events (for turns cut off by a restart):
+        steps with code and their outputs, and prose that was streamed."""
         outcome = Outcome()
         steps: dict[int, dict[str, Any]] = {}
         texts: dict[int, list[str]] = {}

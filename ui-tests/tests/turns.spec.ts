@@ -121,6 +121,12 @@ test('a failed answer shows its error and Retry asks again', async ({
   await expect(error).not.toContainText('sk-ui-test-key');
   await attachScreenshot(page, testInfo, 'vista-error');
 
+  // ... and still does when the analysis is opened again after a reload
+  await page.reload();
+  await openThread(page, name);
+  await expect(error).toContainText('Authentication failed');
+  await page.locator(sel.modelSelect).selectOption('scripted-model');
+
   // When Retry is pressed, the same question is asked again and answered
   await page.locator(sel.retryButton).click();
   await expect(

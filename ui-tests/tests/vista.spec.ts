@@ -169,6 +169,23 @@ test('"Analyze with Vista" in the file browser starts an analysis of that file',
   await expect(card).toContainText('3 rows × 2 columns');
   await card.locator(sel.datasetToggle).click();
   await expect(card.locator(sel.columnsTable)).toContainText('number');
+
+  // And a file Vista cannot read says why, in the sidebar
+  const junk = `junk_${unique()}.csv`;
+  await page.contents.uploadContent(
+    Buffer.from(Array.from({ length: 4096 }, (_, i) => (i * 7919) % 256)).toString('base64'),
+    'base64',
+    `${tmpPath}/${junk}`
+  );
+  await page.sidebar.openTab('filebrowser');
+  await page.filebrowser.refresh();
+  await page.locator(`.jp-DirListing-item[title^="Name: ${junk}"]`).click({
+    button: 'right'
+  });
+  await page.locator(sel.analyzeMenuItem).click();
+  const error = page.locator(`${sel.sidebar} ${sel.errorState}`);
+  await expect(error).toBeVisible({ timeout: 20000 });
+  await expect(error).toContainText('Could not start the analysis');
 });
 
 test('asking a question streams an answer with a figure; insert and export', async ({
