@@ -33,6 +33,17 @@ def run(*args: str | Path, **kw) -> subprocess.CompletedProcess:
     return subprocess.run([str(a) for a in args], capture_output=True, text=True, check=False, **kw)
 
 
+def test_setting_up_again_keeps_the_checkout_buildable():
+    # Given a checkout set up once (the test command did that), when set-up runs again,
+    # as the README tells developers to after a pull (the wheel below is built afterwards:
+    # a second set-up used to leave install.json in the built frontend, so the wheel held it twice)
+    again = run("bash", REPO / "scripts" / "setup.sh", cwd=REPO)
+    assert again.returncode == 0, (again.stdout + again.stderr)[-3000:]
+    # Then the built frontend holds only what `jupyter labextension build` wrote
+    assert not (REPO / "vista_jupyter" / "labextension" / "install.json").exists()
+    assert (REPO / "vista_jupyter" / "labextension" / "package.json").exists()
+
+
 @pytest.fixture(scope="module")
 def wheel(tmp_path_factory) -> Path:
     dist = tmp_path_factory.mktemp("dist")
