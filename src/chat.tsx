@@ -30,6 +30,7 @@ import { INotebookBridge, notebookOutputs } from './notebook';
 import {
   Caret,
   CodeView,
+  figureTitle,
   MarkdownView,
   OutputView
 } from './render';
@@ -444,7 +445,10 @@ function StepView(props: {
       const cells = await notebookOutputs(outputs, id =>
         session.artifactBase64(id)
       );
-      const path = await bridge.insertCode(step.code ?? '', cells);
+      const threadId = session.thread.id;
+      const path = await bridge.insertCode(step.code ?? '', cells, {
+        load: notebook => session.client.notebookSetup(threadId, notebook)
+      });
       ctx.notify(trans.__('Inserted into %1', path), 'success');
     } catch (error) {
       ctx.notify(describeError(error), 'error');
@@ -453,7 +457,11 @@ function StepView(props: {
   const insertFigure = async (output: IVistaOutput): Promise<void> => {
     try {
       const figure = await session.artifactBase64(output.artifact!.id);
-      const path = await bridge.insertFigure(figure.data, figure.mime);
+      const path = await bridge.insertFigure(
+        figure.data,
+        figure.mime,
+        figureTitle(output) ?? trans.__('Figure')
+      );
       ctx.notify(trans.__('Figure inserted into %1', path), 'success');
     } catch (error) {
       ctx.notify(describeError(error), 'error');

@@ -10,7 +10,7 @@ import {
 import { ICommandPalette } from '@jupyterlab/apputils';
 import { PathExt } from '@jupyterlab/coreutils';
 import { IDocumentManager } from '@jupyterlab/docmanager';
-import { IFileBrowserFactory } from '@jupyterlab/filebrowser';
+import { IDefaultFileBrowser, IFileBrowserFactory } from '@jupyterlab/filebrowser';
 import { INotebookTracker } from '@jupyterlab/notebook';
 import { IRenderMimeRegistry } from '@jupyterlab/rendermime';
 import { ISettingRegistry } from '@jupyterlab/settingregistry';
@@ -60,7 +60,8 @@ const plugin: JupyterFrontEndPlugin<void> = {
     ICommandPalette,
     INotebookTracker,
     IDocumentManager,
-    IFileBrowserFactory
+    IFileBrowserFactory,
+    IDefaultFileBrowser
   ],
   activate: (
     app: JupyterFrontEnd,
@@ -72,14 +73,20 @@ const plugin: JupyterFrontEndPlugin<void> = {
     palette: ICommandPalette | null,
     notebooks: INotebookTracker | null,
     docManager: IDocumentManager | null,
-    browserFactory: IFileBrowserFactory | null
+    browserFactory: IFileBrowserFactory | null,
+    defaultBrowser: IDefaultFileBrowser | null
   ): void => {
     const trans = (translator ?? nullTranslator).load(TRANSLATION_DOMAIN);
     const client = new VistaClient(app.serviceManager.serverSettings);
     const sidebar = new VistaSidebar({
       client,
       rendermime,
-      bridge: new NotebookBridge(app, notebooks, docManager),
+      bridge: new NotebookBridge(
+        app,
+        notebooks,
+        docManager,
+        () => defaultBrowser?.model.path ?? ''
+      ),
       translator: translator ?? nullTranslator,
       refreshInterval: DEFAULT_REFRESH_INTERVAL
     });

@@ -146,6 +146,20 @@ export function ArtifactImage(props: {
   return <img className="jp-vista-figure" src={url} alt={props.alt} />;
 }
 
+/**
+ * A figure's title, from its text form (Vista's kernels describe a
+ * matplotlib figure by its titles); null for an untitled figure.
+ */
+export function figureTitle(output: IVistaOutput): string | null {
+  const text = output.data?.['text/plain'];
+  const value = (Array.isArray(text) ? text.join('') : String(text ?? '')).trim();
+  // matplotlib's own text form says nothing about the picture.
+  if (!value || /^<(Figure|matplotlib)\b.*>$/s.test(value)) {
+    return null;
+  }
+  return value;
+}
+
 /** One nbformat output (stream, result, display, error or figure). */
 export function OutputView(props: {
   rendermime: IRenderMimeRegistry;
@@ -164,7 +178,11 @@ export function OutputView(props: {
   if (output.artifact) {
     return (
       <figure className="jp-vista-output jp-vista-output-figure">
-        <ArtifactImage load={load} alt={trans.__('Figure')} trans={trans} />
+        <ArtifactImage
+          load={load}
+          alt={figureTitle(output) ?? trans.__('Figure')}
+          trans={trans}
+        />
         {props.actions && (
           <figcaption className="jp-vista-figure-actions">
             {props.actions(output)}
