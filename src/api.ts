@@ -178,6 +178,8 @@ export interface IAssistantMetadata {
   usage?: Record<string, unknown>;
   /** Why the turn failed (status 'error'), for the user. */
   error?: string;
+  /** Follow-up questions the answer suggests (shown as chips). */
+  suggestions?: string[];
 }
 
 /** One event of a thread (see the OpenAPI `Event` schema). */

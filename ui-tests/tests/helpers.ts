@@ -95,7 +95,7 @@ export async function openThread(
   name: string
 ): Promise<void> {
   await openSidebar(page);
-  if (await page.locator(sel.threadView).isVisible()) {
+  if (await page.locator(sel.backButton).isVisible()) {
     await page.locator(sel.backButton).click();
   }
   const row = page.locator(sel.threadItem, { hasText: name });
@@ -124,3 +124,27 @@ export async function ask(
   ).toBeVisible();
 }
 
+
+/**
+ * Start waiting for JupyterLab to save a workspace holding `text` (it saves
+ * a moment after the layout changes); await the result before a reload
+ * that must restore that layout.
+ */
+export function workspaceSaved(page: AnyPage, text: string): Promise<unknown> {
+  return page.waitForRequest(
+    request =>
+      request.method() === 'PUT' &&
+      request.url().includes('/lab/api/workspaces') &&
+      (request.postData() ?? '').includes(text),
+    { timeout: 20000 }
+  );
+}
+
+/**
+ * Reload JupyterLab. Galata's own reload waits for the Launcher, which a
+ * restored analysis tab rightly replaces.
+ */
+export async function reloadPage(page: IJupyterLabPageFixture): Promise<void> {
+  await page.reload({ waitForIsReady: false });
+  await page.locator('#jupyterlab-splash').waitFor({ state: 'detached', timeout: 60000 });
+}

@@ -220,23 +220,50 @@ test('asking a question streams an answer with a figure; insert and export', asy
   await attachScreenshot(page, testInfo, 'vista-answer');
 
   // When its code is inserted (no notebook is open: a new one is made)
+  const pageErrors: string[] = [];
+  page.on('pageerror', error => pageErrors.push(error.message));
   const figureStep = answer.locator(sel.step, { has: page.locator(sel.figure) });
   await figureStep.locator(sel.insertCode).click();
 
-  // Then the notebook shows the code cell with its figure
+  // Then the notebook starts with the set-up cell (imports, data), then the
+  // code cell with its figure
   await expect(page.locator(sel.notebookOutputImage).first()).toBeVisible({
     timeout: 20000
   });
-  await expect(page.locator(sel.notebookCell).first()).toContainText('plt');
+  await expect(page.locator(sel.notebookCell).first()).toContainText(
+    'read_parquet'
+  );
+  await expect(page.locator(sel.notebookCell).nth(1)).toContainText('plt');
 
   // When the figure alone is inserted, it lands below as a Markdown cell
-  // carrying the image as an attachment
+  // carrying the image as an attachment, described by the chart's title
+  await page.locator(sel.dockTab(name)).click();
   await figureStep.locator(sel.insertFigure).first().click();
   await expect(page.locator(sel.notebookMarkdownImage)).toBeVisible({
     timeout: 20000
   });
-  expect(await page.notebook.getCellCount()).toBe(2);
+  await expect(page.locator(sel.notebookMarkdownImage)).not.toHaveAttribute(
+    'alt',
+    /^(figure)?$/i
+  );
+  // ... and more code of the same analysis brings no second set-up cell
+  await page.locator(sel.dockTab(name)).click();
+  await figureStep.locator(sel.insertCode).click();
+  await expect(page.locator(sel.notebookCell)).toHaveCount(4, { timeout: 20000 });
+  await expect(
+    page.locator(sel.notebookCell, { hasText: 'read_parquet' })
+  ).toHaveCount(1);
+
+  // And the whole notebook runs in its own fresh kernel without an error
+  // (nor a missing-glyph warning), and no script error was raised
+  await page.notebook.run();
+  await expect(page.locator(sel.notebookOutputImage)).toHaveCount(2, {
+    timeout: ANSWER_TIMEOUT
+  });
+  await expect(page.locator(sel.notebookStderr)).toHaveCount(0);
+  expect(pageErrors).toEqual([]);
   await attachScreenshot(page, testInfo, 'vista-inserted-cell');
+  await page.locator(sel.dockTab(name)).click();
 
   // When the analysis is exported as a notebook
   await page.locator(sel.exportButton).click();
