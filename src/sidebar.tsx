@@ -66,6 +66,11 @@ export class VistaSidebar extends ReactWidget {
     this.node.setAttribute('role', 'region');
     this.node.setAttribute('aria-label', this._trans.__('Vista analyses'));
     this._context.changed.connect(() => this.update(), this);
+    this._context.threadActivity.connect(() => {
+      if (this.isVisible) {
+        void this.refresh();
+      }
+    }, this);
   }
 
   /** Emitted when the open thread changes (commands update their state). */

@@ -28,6 +28,15 @@ def _unescape(text: str) -> str:
     return json.loads('"' + text.replace('"', '\\"').replace("\\'", "'") + '"')
 
 
+def plural_strings() -> set[str]:
+    """msgids used with `_n` (JupyterLab looks plurals up only in entries of two or more forms)."""
+    found: set[str] = set()
+    for path in sorted(SOURCES.glob("*.ts*")):
+        for match in _PLURAL.finditer(path.read_text(encoding="utf-8")):
+            found.add(_unescape(match.group(1) if match.group(1) is not None else match.group(2)))
+    return found
+
+
 def source_strings() -> set[str]:
     """msgids of the TypeScript sources (a plural's key is its singular)."""
     found: set[str] = set()

@@ -7,7 +7,7 @@ import json
 import re
 from importlib.metadata import entry_points
 
-from i18n_strings import CATALOGUE, SOURCES, catalogue, schema_strings, source_strings
+from i18n_strings import SOURCES, catalogue, plural_strings, schema_strings, source_strings
 
 PLACEHOLDER = re.compile(r"%\d")
 
@@ -19,8 +19,12 @@ def test_every_interface_string_has_a_korean_translation():
     have = {k for k in data if k}
     assert sorted(wanted - have) == [], "untranslated (python tests/i18n_strings.py)"
     assert sorted(have - wanted) == [], "stale entries"
+    plurals = plural_strings()
     for msgid in wanted:
-        (translation,) = data[msgid]
+        # A plural needs its forms (Korean has one, given twice); a singular exactly one
+        forms = data[msgid]
+        assert len(forms) == (2 if msgid in plurals else 1), msgid
+        translation = forms[0]
         assert translation.strip(), msgid
         # Every argument is placed, none invented
         assert sorted(PLACEHOLDER.findall(translation)) == sorted(PLACEHOLDER.findall(msgid)), msgid
@@ -42,15 +46,14 @@ def test_no_interface_text_bypasses_translation():
     assert leaks == []
 
 
-def test_jupyterlab_serves_the_korean_catalogue(jp_fetch):
-    # The package declares its locale folder the way JupyterLab looks for extensions' catalogues
+def test_jupyterlab_serves_the_korean_catalogue():
+    # What JupyterLab's GET /lab/api/translations/ko_KR answers: its own Korean (the language
+    # pack) merged with every extension catalogue declared under the jupyterlab.locale entry point
+    from jupyterlab_server.translation_utils import get_language_pack
+
     declared = {ep.name: ep.value for ep in entry_points(group="jupyterlab.locale")}
     assert declared.get("vista_jupyter") == "vista_jupyter"
-    assert CATALOGUE.is_file()
-
-
-async def test_the_translations_endpoint_includes_vista(jp_fetch):
-    response = await jp_fetch("lab", "api", "translations", "ko_KR")
-    data = json.loads(response.body)["data"]
+    data, message = get_language_pack("ko_KR")
+    assert not message.strip(), message
     assert data["vista_jupyter"]["New analysis"] == ["새 분석"]
-    assert "jupyterlab" in data  # with JupyterLab's own Korean
+    assert "jupyterlab" in data

@@ -3,6 +3,7 @@
  */
 import { expect, IJupyterLabPageFixture } from '@jupyterlab/galata';
 import { APIRequestContext, Page, TestInfo } from '@playwright/test';
+import * as fs from 'fs';
 
 import * as sel from './selectors';
 
@@ -25,7 +26,11 @@ export async function openSidebar(page: AnyPage): Promise<void> {
   await expect(page.locator(sel.sidebar)).toBeVisible();
 }
 
-/** Save a screenshot and attach it to the report. */
+/**
+ * Save a screenshot and attach it to the report. With VISTA_SCREENSHOTS set
+ * to a folder, a copy goes there too (the README's pictures come from
+ * `VISTA_SCREENSHOTS=../docs/screenshots jlpm playwright test`).
+ */
 export async function attachScreenshot(
   page: AnyPage,
   testInfo: TestInfo,
@@ -34,6 +39,11 @@ export async function attachScreenshot(
   const path = testInfo.outputPath(`${name}.png`);
   await page.screenshot({ path });
   await testInfo.attach(name, { path, contentType: 'image/png' });
+  const folder = process.env.VISTA_SCREENSHOTS;
+  if (folder) {
+    fs.mkdirSync(folder, { recursive: true });
+    fs.copyFileSync(path, `${folder}/${name}.png`);
+  }
 }
 
 /** Create a thread from an example through the API, renamed to `name`. */
