@@ -69,12 +69,12 @@ test('uploading a CSV shows its dataset card', async ({ page }, testInfo) => {
   // Given a small CSV made in the test
   const name = `sales_${unique()}.csv`;
   const csv = [
-    'region,product,units,price',
-    'North,apples,12,1.5',
-    'South,pears,7,2.25',
-    'North,pears,3,2.25',
-    'East,apples,9,1.5',
-    'South,apples,15,1.4'
+    'region,product,units,price,year',
+    'North,apples,12,1.5,1970',
+    'South,pears,7,2.25,1971',
+    'North,pears,3,2.25,1974',
+    'East,apples,9,1.5,1972',
+    'South,apples,15,1.4,1973'
   ].join('\n');
 
   // When it is chosen in the file picker of the new-analysis page
@@ -89,14 +89,16 @@ test('uploading a CSV shows its dataset card', async ({ page }, testInfo) => {
   // Then the analysis opens on its dataset card: rows, columns and kinds
   await expect(page.locator(sel.threadView)).toBeVisible({ timeout: 20000 });
   const card = page.locator(sel.datasetCard).first();
-  await expect(card).toContainText('5 rows × 4 columns');
+  await expect(card).toContainText('5 rows × 5 columns');
   await card.locator(sel.datasetToggle).click();
   const columns = card.locator(sel.columnsTable);
   await expect(columns).toBeVisible();
-  for (const column of ['region', 'product', 'units', 'price']) {
+  for (const column of ['region', 'product', 'units', 'price', 'year']) {
     await expect(columns).toContainText(column);
   }
   await expect(columns).toContainText('number');
+  // years read as years, not "1,970"
+  await expect(columns).toContainText('1970 – 1974');
   await attachScreenshot(page, testInfo, 'vista-dataset-card');
 
   // And the original file downloads under its own name, byte for byte
