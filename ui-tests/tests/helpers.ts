@@ -26,10 +26,21 @@ export async function openSidebar(page: AnyPage): Promise<void> {
   await expect(page.locator(sel.sidebar)).toBeVisible();
 }
 
+/** The screenshots the README shows (docs/screenshots). */
+const README_SCREENSHOTS = [
+  'vista-new-analysis',
+  'vista-analysis-tab',
+  'vista-dark',
+  'vista-inserted-cell',
+  'vista-ko-new-analysis',
+  'vista-ko-analysis',
+  'vista-ko-exported-notebook'
+];
+
 /**
  * Save a screenshot and attach it to the report. With VISTA_SCREENSHOTS set
- * to a folder, a copy goes there too (the README's pictures come from
- * `VISTA_SCREENSHOTS=../docs/screenshots jlpm playwright test`).
+ * to a folder, the README's pictures are copied there
+ * (`VISTA_SCREENSHOTS=../docs/screenshots jlpm playwright test`).
  */
 export async function attachScreenshot(
   page: AnyPage,
@@ -40,7 +51,7 @@ export async function attachScreenshot(
   await page.screenshot({ path });
   await testInfo.attach(name, { path, contentType: 'image/png' });
   const folder = process.env.VISTA_SCREENSHOTS;
-  if (folder) {
+  if (folder && README_SCREENSHOTS.includes(name)) {
     fs.mkdirSync(folder, { recursive: true });
     fs.copyFileSync(path, `${folder}/${name}.png`);
   }

@@ -172,3 +172,28 @@ test('suggested questions are chips that ask', async ({ page, baseURL }) => {
   await expect(page.locator(sel.userMessage, { hasText: again })).toBeVisible();
   await waitForIdle(page.request, baseURL!, thread.id);
 });
+
+test('the settings offer the server’s models and where analyses open', async ({
+  page
+}) => {
+  await page.evaluate(async () => {
+    await (window as any).jupyterapp.commands.execute('settingeditor:open', {
+      query: 'Vista'
+    });
+  });
+  await page.locator('.jp-PluginList-entry', { hasText: 'Vista' }).first().click();
+  // Model: a choice among the models the server lists, not a free-text field
+  const model = page.locator('select', {
+    has: page.locator('option', { hasText: 'scripted-model' })
+  });
+  await expect(model).toBeVisible({ timeout: 20000 });
+  await expect(model.locator('option')).toContainText([
+    'The server’s default (Vista offline analyst)',
+    'scripted-model',
+    'Vista offline analyst'
+  ]);
+  const openIn = page.locator('select', {
+    has: page.locator('option', { hasText: 'A tab of the main area' })
+  });
+  await expect(openIn).toBeVisible();
+});

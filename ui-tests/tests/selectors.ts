@@ -29,6 +29,12 @@ export const refreshButton = `${sidebar} .jp-vista-refresh`;
 /** The "new analysis" button of the list header. */
 export const newButton = `${sidebar} .jp-vista-new-button`;
 
+/** The Launcher's Vista card. */
+export const launcherCard = '.jp-LauncherCard:has-text("New Vista Analysis")';
+
+/** The new-analysis page's "From the workspace…" button. */
+export const workspaceFile = `${sidebar} .jp-vista-workspace-file`;
+
 /** The hidden file input of the new-analysis page. */
 export const fileInput = `${sidebar} .jp-vista-file-input`;
 

@@ -42,9 +42,10 @@ test('the sidebar opens and lists a thread created through the API', async ({
 test('choosing an example dataset gives an overview with a figure', async ({
   page
 }, testInfo) => {
-  // Given the new-analysis page
-  await openSidebar(page);
-  await page.locator(sel.newButton).click();
+  // Given the new-analysis page, reached from the Launcher's Vista card
+  const card = page.locator(sel.launcherCard);
+  await expect(card).toBeVisible();
+  await card.click();
   await expect(page.locator(sel.example('cars'))).toBeVisible();
   await attachScreenshot(page, testInfo, 'vista-new-analysis');
 
@@ -188,6 +189,19 @@ test('"Analyze with Vista" in the file browser starts an analysis of that file',
   const error = page.locator(`${sel.sidebar} ${sel.errorState}`);
   await expect(error).toBeVisible({ timeout: 20000 });
   await expect(error).toContainText('Could not start the analysis');
+
+  // And the new-analysis page picks a file of the workspace in JupyterLab's
+  // file dialog, which lists data files (and folders) only
+  await page.locator(sel.workspaceFile).click();
+  const dialog = page.locator('.jp-Dialog');
+  await dialog.locator(`.jp-DirListing-item[title^="Name: ${tmpPath}"]`).dblclick();
+  await expect(dialog.locator(`.jp-DirListing-item[title^="Name: ${name}"]`)).toBeVisible();
+  await dialog.locator(`.jp-DirListing-item[title^="Name: ${name}"]`).click();
+  await dialog.locator('.jp-mod-accept').click();
+  await expect(page.locator(sel.datasetCard).first()).toContainText(name.replace('.csv', ''), {
+    timeout: 20000
+  });
+  await expect(page.locator(sel.datasetCard).first()).toContainText('3 rows × 2 columns');
 });
 
 test('asking a question streams an answer with a figure; insert and export', async ({
