@@ -99,7 +99,8 @@ const plugin: JupyterFrontEndPlugin<void> = {
         app,
         notebooks,
         docManager,
-        () => defaultBrowser?.model.path ?? ''
+        () => defaultBrowser?.model.path ?? '',
+        (translator ?? nullTranslator).load(TRANSLATION_DOMAIN)
       ),
       translator: translator ?? nullTranslator
     });

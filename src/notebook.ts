@@ -11,6 +11,7 @@ import { JupyterFrontEnd } from '@jupyterlab/application';
 import { IDocumentManager } from '@jupyterlab/docmanager';
 import * as nbformat from '@jupyterlab/nbformat';
 import { INotebookModel, INotebookTracker, NotebookPanel } from '@jupyterlab/notebook';
+import { nullTranslator, TranslationBundle } from '@jupyterlab/translation';
 import { UUID } from '@lumino/coreutils';
 
 import { INotebookSetup, IVistaOutput } from './api';
@@ -64,12 +65,14 @@ export class NotebookBridge implements INotebookBridge {
    * @param _tracker - the notebook tracker (the current notebook).
    * @param _docManager - opens documents.
    * @param _cwd - the folder new notebooks go to (the file browser's).
+   * @param _trans - Vista's translations (for the errors it shows).
    */
   constructor(
     private _app: JupyterFrontEnd,
     private _tracker: INotebookTracker | null,
     private _docManager: IDocumentManager | null,
-    private _cwd: () => string = () => ''
+    private _cwd: () => string = () => '',
+    private _trans: TranslationBundle = nullTranslator.load('vista_jupyter')
   ) {}
 
   async insertCode(
@@ -147,7 +150,7 @@ export class NotebookBridge implements INotebookBridge {
     const notebook = panel.content;
     const model = notebook.model;
     if (!model) {
-      throw new Error('The notebook is not ready.');
+      throw new Error(this._trans.__('The notebook is not ready.'));
     }
     const index =
       model.cells.length === 0 ? 0 : Math.max(notebook.activeCellIndex, -1) + 1;
