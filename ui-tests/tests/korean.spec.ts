@@ -70,6 +70,13 @@ test('Vista in Korean, and an exported Korean analysis that draws Hangul', async
   });
   await expect(page.locator(sel.suggestion).first()).toContainText('판매량');
   await expect(page.locator(sel.sendButton)).toContainText('보내기');
+  // Korean wraps between words, never inside one
+  expect(
+    await page
+      .locator(sel.assistantMessage)
+      .first()
+      .evaluate(node => getComputedStyle(node).wordBreak)
+  ).toBe('keep-all');
   await attachScreenshot(page, testInfo, 'vista-ko-analysis');
 
   // When it is exported and the notebook re-runs in its own kernel

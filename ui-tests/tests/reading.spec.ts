@@ -117,6 +117,25 @@ test('figures enlarge with a download, and are described by their title', async 
   expect(download.suggestedFilename()).toContain(alt.split(' / ')[0]);
   await page.keyboard.press('Escape');
   await expect(dialog).toHaveCount(0);
+
+  // Code fits its box: the box spans the answer, long lines scroll inside it
+  const answer = page.locator(sel.assistantMessage).first();
+  await answer.locator(sel.codeToggle).first().click();
+  const sizes = await answer.evaluate((node: HTMLElement) => {
+    const block = node.querySelector('.jp-vista-code-block')!.getBoundingClientRect();
+    const pre = node.querySelector('.jp-vista-code pre') as HTMLElement;
+    const box = pre.getBoundingClientRect();
+    return {
+      answer: node.getBoundingClientRect().width,
+      block: block.width,
+      preRight: box.right,
+      blockRight: block.right,
+      overflow: getComputedStyle(pre).overflowX
+    };
+  });
+  expect(sizes.block).toBeGreaterThan(sizes.answer - 2);
+  expect(sizes.preRight).toBeLessThanOrEqual(sizes.blockRight + 0.5);
+  expect(sizes.overflow).toBe('auto');
 });
 
 test('same-named analyses show their dataset and when they started', async ({

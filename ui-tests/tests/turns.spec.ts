@@ -110,6 +110,20 @@ test('Stop ends the turn and keeps what was written', async ({
 
   // And the server agrees: no turn runs
   await waitForIdle(page.request, baseURL!, thread.id);
+
+  // Code stopped while it runs reads "stopped", not "failed"
+  await ask(page, 'a sleepy computation', 'scripted-model');
+  await expect(page.locator(`${sel.liveAnswer} ${sel.codeToggle}`)).toContainText(
+    'Running code',
+    { timeout: ANSWER_TIMEOUT }
+  );
+  await page.locator(sel.stopButton).click();
+  const stopped = page.locator(sel.answerWithStatus('cancelled')).last();
+  await expect(stopped.locator(sel.codeToggle)).toHaveText('Code (stopped)', {
+    timeout: 20000
+  });
+  await expect(stopped.locator('.jp-vista-code-block.jp-mod-failed')).toHaveCount(0);
+  await waitForIdle(page.request, baseURL!, thread.id);
 });
 
 test('a failed answer shows its error and Retry asks again', async ({
