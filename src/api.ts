@@ -178,6 +178,8 @@ export interface IAssistantMetadata {
   usage?: Record<string, unknown>;
   /** Why the turn failed (status 'error'), for the user. */
   error?: string;
+  /** Follow-up questions the answer suggests (shown as chips). */
+  suggestions?: string[];
 }
 
 /** One event of a thread (see the OpenAPI `Event` schema). */
@@ -292,6 +294,18 @@ export interface INotebookSaved {
   data_folder: string;
   figures: number;
   cells: number;
+}
+
+/** The set-up cell for code of a thread inserted into a notebook. */
+export interface INotebookSetup {
+  /** The cell's source: imports, the font, the data loaded by relative path. */
+  code: string;
+  /** The thread it belongs to. */
+  thread: string;
+  /** Ids of the datasets it loads. */
+  datasets: string[];
+  /** Where the data was copied, beside the notebook. */
+  data_folder: string;
 }
 
 /** A downloaded file. */
@@ -796,6 +810,23 @@ export class VistaClient {
         method: 'POST',
         body: JSON.stringify({ path, on_conflict: onConflict })
       }
+    );
+  }
+
+  /**
+   * The set-up cell for code of a thread inserted into a notebook; the
+   * server copies the thread's data beside the notebook (once).
+   *
+   * @param id - the thread id.
+   * @param notebookPath - workspace path of an existing notebook.
+   * @returns the cell's source and what it loads.
+   * @throws {VistaAPIError} 404 for an unknown thread or notebook, 409 when
+   *   the data folder's name is taken by a file.
+   */
+  notebookSetup(id: string, notebookPath: string): Promise<INotebookSetup> {
+    return this._request<INotebookSetup>(
+      URLExt.join(threadPath(id), 'notebook', 'setup'),
+      { method: 'POST', body: JSON.stringify({ path: notebookPath }) }
     );
   }
 

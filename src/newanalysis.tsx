@@ -1,6 +1,7 @@
 /**
  * Starting an analysis: a file (picker or drag and drop, uploaded with
- * progress and Cancel) or one of the example datasets.
+ * progress and Cancel), a file already in the workspace, or one of the
+ * example datasets.
  */
 import { TranslationBundle } from '@jupyterlab/translation';
 import {
@@ -46,6 +47,8 @@ export interface INewAnalysisProps {
   error: string | null;
   onBack: () => void;
   onFile: (file: File) => void;
+  /** Pick a data file of the workspace (null: no workspace picker). */
+  onWorkspaceFile: (() => void) | null;
   onExample: (example: IExample) => void;
 }
 
@@ -118,6 +121,16 @@ export function NewAnalysisView(props: INewAnalysisProps): JSX.Element {
           >
             {trans.__('Choose a file…')}
           </button>
+          {props.onWorkspaceFile && (
+            <button
+              type="button"
+              className="jp-Button jp-mod-styled jp-vista-workspace-file"
+              disabled={busy}
+              onClick={props.onWorkspaceFile}
+            >
+              {trans.__('From the workspace…')}
+            </button>
+          )}
           <input
             ref={fileInput}
             type="file"

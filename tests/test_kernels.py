@@ -247,3 +247,15 @@ async def test_korean_text_in_figures_has_a_font(api, vista_app):
     result = await vista_app.executor.execute(owner, tid, code)
     assert result.status == "ok", result.error
     assert result.stdout == "[]\n"  # no "Glyph ... missing from font" warning
+
+
+async def test_figures_carry_their_titles_as_text(api, vista_app):
+    # The chat uses a figure's text as its alt text; the model reads it too
+    owner, tid = await new_thread(api, vista_app)
+    result = await vista_app.executor.execute(
+        owner, tid,
+        "fig, (a, b) = plt.subplots(1, 2)\nfig.suptitle('도시별')\na.set_title('합계')\nb.plot([1, 2])\nplt.show()\n"
+        "plt.plot([1, 2])\nplt.show()")
+    assert result.status == "ok", result.error
+    figures = [o for o in result.outputs if "artifact" in o]
+    assert [f["data"]["text/plain"] for f in figures] == ["도시별 / 합계", "<Figure size 640x480 with 1 Axes>"]

@@ -65,8 +65,13 @@ def test_the_wheel_carries_the_prebuilt_frontend_and_the_server_config(wheel):
         config = json.loads(zf.read(data + "etc/jupyter/jupyter_server_config.d/vista_jupyter.json"))
         assert config == {"ServerApp": {"jpserver_extensions": {"vista_jupyter": True}}}
         # What the server needs at run time ships in the package
-        for needed in ("vista_jupyter/api/openapi.yaml", "vista_jupyter/examples/ATTRIBUTION.md"):
+        for needed in ("vista_jupyter/api/openapi.yaml", "vista_jupyter/examples/ATTRIBUTION.md",
+                       "vista_jupyter/fonts/NanumGothic.ttf", "vista_jupyter/fonts/OFL.txt",
+                       "vista_jupyter/locale/ko_KR/LC_MESSAGES/vista_jupyter.json"):
             assert needed in names
+        # JupyterLab finds the Korean catalogue through this entry point
+        entry_points = next(n for n in names if n.endswith(".dist-info/entry_points.txt"))
+        assert "[jupyterlab.locale]\nvista_jupyter = vista_jupyter" in zf.read(entry_points).decode()
         assert sum(n.startswith("vista_jupyter/examples/") and n.endswith(".csv") for n in names) >= 4
 
 

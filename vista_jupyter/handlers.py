@@ -32,6 +32,7 @@ from .models import (
     DatasetSource,
     MessageCreate,
     NotebookSave,
+    NotebookSetup,
     ThreadCreate,
     ThreadUpdate,
     parse_body,
@@ -483,6 +484,21 @@ class NotebookHandler(VistaHandler):
         self.write_json(saved, status=201)
 
 
+class NotebookSetupHandler(VistaHandler):
+    """`/vista/api/threads/{thread_id}/notebook/setup`"""
+
+    @web.authenticated
+    @authorized
+    async def post(self, thread_id: str) -> None:
+        """The set-up cell (imports, font, data copied beside it) for a notebook the thread's
+        code is inserted into."""
+        body = parse_body(NotebookSetup, self.json_body())
+        cell = await self.ready().exporter.setup_cell(
+            self.owner, thread_id, self.serverapp.contents_manager, body.path
+        )
+        self.write_json(cell)
+
+
 _THREAD = r"(?P<thread_id>[^/]+)"
 _ARTIFACT = r"(?P<artifact_id>[^/]+)"
 _DATASET = r"(?P<dataset_id>[^/]+)"
@@ -505,6 +521,7 @@ ROUTES: list[tuple[str, type[VistaHandler]]] = [
     (f"/threads/{_THREAD}/events", EventsHandler),
     (f"/threads/{_THREAD}/events/stream", EventStreamHandler),
     (f"/threads/{_THREAD}/notebook", NotebookHandler),
+    (f"/threads/{_THREAD}/notebook/setup", NotebookSetupHandler),
 ]
 
 

@@ -27,6 +27,7 @@ from pathlib import Path
 from typing import Any
 
 from .errors import NotFound, VistaError
+from . import setup_code
 from .folders import ThreadFolders
 from .store import Store, new_id
 
@@ -47,37 +48,32 @@ class KernelUnavailable(VistaError):
     reason = "kernel-unavailable"
 
 
-# Korean text in figures: matplotlib's default font has no Hangul. The Nanum fonts shipped in the
-# koreanize-matplotlib package are registered as a fallback after DejaVu Sans (matplotlib falls
-# back glyph by glyph). The package itself is not imported: its module needs distutils.
-# Inline, not a function of ours: the kernel may run remotely without Vista installed.
-_FONT_SETUP = """\
-def _vista_fonts():
-    try:
-        import importlib.util, pathlib
-        from matplotlib import font_manager
-        spec = importlib.util.find_spec("koreanize_matplotlib")
-        if spec is None or not spec.submodule_search_locations:
-            return
-        for ttf in sorted(pathlib.Path(list(spec.submodule_search_locations)[0], "fonts").glob("*.ttf")):
-            font_manager.fontManager.addfont(str(ttf))
-        plt.rcParams["font.family"] = ["DejaVu Sans", "NanumGothic"]
-        plt.rcParams["axes.unicode_minus"] = False
-    except Exception:
-        pass
-_vista_fonts()
-del _vista_fonts"""
+# Figures describe themselves: a matplotlib figure's text form is its title(s), so each figure
+# output carries a caption (the chat's alt text; what the model reads) instead of
+# "<Figure size 640x480 with 1 Axes>". Inline, like the font code: the kernel may not have Vista.
+_FIGURE_TEXT = """\
+def _figure_text(fig, printer, cycle):
+    titles = [fig._suptitle.get_text()] if getattr(fig, "_suptitle", None) else []
+    titles += [t for ax in fig.axes for t in [ax.get_title() or ax.get_title("left")] if t]
+    printer.text(" / ".join(t for t in titles if t.strip()) or repr(fig))
+try:
+    import matplotlib.figure
+    # The inline backend, set up by the first figure, drops every printer of figures: start it first.
+    plt.close(plt.figure())
+    get_ipython().display_formatter.formatters["text/plain"].for_type(matplotlib.figure.Figure, _figure_text)
+except Exception:
+    pass"""
 
 
 def preload_code(datasets: list[dict[str, Any]]) -> str:
     """The code that prepares a fresh kernel: imports and one DataFrame per dataset."""
     lines = [
-        "import pandas as pd",
-        "import numpy as np",
-        "import matplotlib.pyplot as plt",
+        setup_code.IMPORTS,
         "pd.set_option('display.max_columns', 50)",
         "pd.set_option('display.width', 200)",
-        _FONT_SETUP,
+        # The same font code as notebooks; a broken font never stops the data from loading.
+        setup_code.font_code(guarded=True),
+        _FIGURE_TEXT,
     ]
     for d in datasets:
         lines.append(f"{d['var_name']} = pd.read_parquet({d['parquet_path']!r})")
