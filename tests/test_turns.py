@@ -116,8 +116,7 @@ async def test_an_error_goes_back_to_the_model_which_fixes_it(api, vista_app, fa
 
 
 async def test_fenced_code_protocol_when_configured(api, vista_app, fake):
-    client = vista_app.model_registry.client("scripted-model", [])
-    client.uses_tools = False  # as c.VistaApp.tool_protocol = "fenced" sets it
+    vista_app.model_registry.tool_protocol = "fenced"  # as c.VistaApp.tool_protocol = "fenced" sets it
     owner, tid = await new_thread(api, vista_app)
     fake.script(text("Counting.\n```python\nprint(df.shape[0])\n```"), text("There are 4 rows."))
     await api("POST", f"threads/{tid}/messages", json_body={"content": "how many rows?"})
