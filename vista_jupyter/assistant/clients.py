@@ -422,6 +422,8 @@ class OpenAIClient:
                 f"{what}{said}. Start a new analysis, or ask an administrator to lower "
                 "c.VistaApp.context_budget or give the model a larger context."), failure.context_size)
         if failure.kind == "tools_unsupported" and tools:
+            if self.traits.tools != "works":
+                self.traits.tools = "rejected"  # a property of this model here: its next turns go fenced
             return ToolsRejected(self._say(
                 f"The model server{where} does not offer tool calling for {self.model!r} "
                 f"({what}{said})."))
