@@ -190,7 +190,8 @@ def fit(messages: list[dict[str, Any]], budget: int, question: int) -> Fitted:
     # The newest question: always sent, shortened in the middle if it alone would not fit.
     room = budget - result.system_tokens - cost(turn)
     if message_tokens(asked) > room:
-        limit = max(room, MIN_QUESTION_TOKENS) * CHARS_PER_TOKEN
+        # (less the message's overhead and the note saying what was left out)
+        limit = max(room - 16, MIN_QUESTION_TOKENS) * CHARS_PER_TOKEN
         content = str(asked.get("content") or "")
         if len(content) > limit:
             asked["content"] = shorten(content, limit)
