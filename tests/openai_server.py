@@ -78,6 +78,7 @@ class Script:
     finish: bool = True  # send a finish_reason (False: [DONE] only)
     finish_reason: str | None = None  # override the finish reason
     done: bool = True  # send [DONE]
+    linger: bool = False  # after the last chunk, keep the connection open (no [DONE], no close)
     stream_error: str | None = None  # "sse_line", "chunk" or "event", carrying `error`
     stream_error_code: Any = 500
     azure_filter: bool = False  # a first chunk with no choices, only prompt_filter_results
@@ -328,6 +329,9 @@ class _Stream:
                               "model": self.model, "choices": [],
                               "usage": {"prompt_tokens": s.usage[0], "completion_tokens": s.usage[1],
                                         "total_tokens": sum(s.usage)}})
+        if s.linger:
+            await asyncio.wait_for(self.handler.closed.wait(), 120)
+            return
         self.handler.finish("data: [DONE]\n\n" if s.done else "")
 
     async def error_out(self) -> None:

@@ -6,6 +6,8 @@ behaviour: test_model_servers.py.)"""
 from __future__ import annotations
 
 import json
+import socket
+import time
 
 import pytest
 
@@ -227,3 +229,62 @@ def test_the_kernel_environment_loses_model_settings_and_anything_holding_a_secr
 def test_placeholder_keys_of_local_servers_are_not_treated_as_secrets():
     secrets = Secrets.of(api_key="ollama")
     assert secrets.redact("ollama says hi") == "ollama says hi"
+
+
+# --- the client against a real socket, without Jupyter ------------------------------------------
+
+from openai_server import FakeOpenAI, Script  # noqa: E402
+
+from vista_jupyter.assistant.clients import Endpoint, ModelError, OpenAIClient  # noqa: E402
+
+
+@pytest.fixture
+def fake(jp_asyncio_loop):
+    server = FakeOpenAI().start()
+    yield server
+    server.stop()
+
+
+async def _complete(client: OpenAIClient) -> tuple[object, list[str]]:
+    shown: list[str] = []
+
+    async def on_text(piece: str) -> None:
+        shown.append(piece)
+
+    async def on_reset(reason: str) -> None:
+        shown.append(f"<reset: {reason}>")
+
+    reply = await client.complete([{"role": "user", "content": "hi"}], tools=True, on_text=on_text, on_reset=on_reset)
+    return reply, shown
+
+
+async def test_a_server_that_finishes_but_keeps_the_connection_open_has_answered(fake):
+    fake.script(Script(text="All done.", linger=True))
+    client = OpenAIClient(Endpoint(base_url=fake.base_url, timeout=1.0), "m", max_retries=2)
+    started = time.monotonic()
+    reply, shown = await _complete(client)
+    assert reply.text == "All done." and "".join(shown) == "All done."
+    assert len(fake.requests) == 1 and time.monotonic() - started < 10
+
+
+async def test_a_closed_port_says_it_cannot_be_reached_after_bounded_retries():
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]  # nothing listens once closed
+    client = OpenAIClient(Endpoint(base_url=f"http://127.0.0.1:{port}/v1", timeout=2.0), "m",
+                          max_retries=2, backoff=0.05)
+    with pytest.raises(ModelError) as e:
+        await _complete(client)
+    message = str(e.value)
+    assert f"127.0.0.1:{port}/v1 cannot be reached" in message and "3 attempts" in message
+    assert "onnect" in message  # the cause, e.g. "All connection attempts failed"
+
+
+async def test_a_retry_after_longer_than_the_step_fails_at_once_saying_so(fake):
+    fake.script(Script(status=429, headers={"Retry-After": "600"}, error="Quota exceeded for this minute"))
+    client = OpenAIClient(Endpoint(base_url=fake.base_url, timeout=2.0), "m", max_retries=3, step_timeout=30)
+    started = time.monotonic()
+    with pytest.raises(ModelError) as e:
+        await _complete(client)
+    assert time.monotonic() - started < 5 and len(fake.requests) == 1
+    assert "Quota exceeded for this minute" in str(e.value) and "asks to wait 600 s" in str(e.value)

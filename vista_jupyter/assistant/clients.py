@@ -367,6 +367,8 @@ class OpenAIClient:
                         except StopAsyncIteration:
                             break
                         except asyncio.TimeoutError:
+                            if norm.finish_reason is not None:
+                                break  # finished, and the server keeps the connection open
                             raise self._silent(started) from None
                         for op in norm.feed_line(line):
                             await emit(op)
@@ -385,7 +387,7 @@ class OpenAIClient:
                 raise self._silent(norm.started) from None
             if norm.started:
                 raise _Retry("broke off in the middle of its answer (the connection was lost)") from None
-            cause = e.__cause__ or e.__context__
+            cause = e if isinstance(e, TRANSPORT_ERRORS) else (e.__cause__ or e.__context__)
             detail = f": {self._say(str(cause))[:200]}" if cause and str(cause) else ""
             raise _Retry(f"cannot be reached{detail}",
                          advice="Check c.VistaApp.base_url and that the server is running.") from None

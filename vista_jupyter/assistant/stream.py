@@ -96,7 +96,6 @@ class Reply:
     usage: dict[str, int] = field(default_factory=dict)
     finish_reason: str | None = None
     reasoning: str = ""
-    raw: str = ""  # the text exactly as the model wrote it (to send it back in the history)
 
 
 def _json_object(text: str) -> dict[str, Any] | None:
@@ -256,7 +255,6 @@ class _Text:
         self.regions: list[tuple[str, str]] = []  # (marker, text) of calls written as text
         self._region: list[str] = []
         self._marker = ""
-        self.raw: list[str] = []
         self._opens = [(o, "think", c) for o, c in THINK_TAGS] + [(o, "call", c or "") for o, c in TEXT_CALL_MARKERS]
         self._orphan_closes = [c for _, c in THINK_TAGS]
 
@@ -279,7 +277,6 @@ class _Text:
         return best
 
     def feed(self, piece: str) -> list[Op]:
-        self.raw.append(piece)
         self.pending += piece
         ops: list[Op] = []
         while self.pending:
@@ -342,7 +339,6 @@ class StreamNormalizer:
         self.usage: dict[str, int] = {}
         self.finish_reason: str | None = None
         self.done = False  # [DONE] seen
-        self.received = False  # any line at all (comments included)
         self.started = False  # any data: the answer has started
         self._event = ""
         self._data: list[str] = []
@@ -352,7 +348,6 @@ class StreamNormalizer:
 
     def feed_line(self, line: str) -> list[Op]:
         """One line of the event stream."""
-        self.received = True
         line = line.rstrip("\r")
         if not line:
             return self._dispatch()
@@ -423,7 +418,7 @@ class StreamNormalizer:
 
     def feed_chunk(self, chunk: Any) -> list[Op]:
         """One decoded chunk (or a whole non-streamed answer)."""
-        self.received = self.started = True
+        self.started = True
         if not isinstance(chunk, dict):
             raise UnreadableStream(f"a chunk that is not an object: {str(chunk)[:80]!r}")
         if chunk.get("error"):
@@ -486,8 +481,7 @@ class StreamNormalizer:
         if not self.done and self.finish_reason is None:
             raise DroppedStream("the stream ended before the answer was complete")
         ops += self.text.finish()
-        reply = Reply(usage=self.usage, reasoning="".join(self.text.reasoning).strip(),
-                      raw="".join(self.text.raw))
+        reply = Reply(usage=self.usage, reasoning="".join(self.text.reasoning).strip())
         reply.tool_calls = self.calls.result()
         text = "".join(self.text.shown)
         for marker, region in self.text.regions:
