@@ -288,3 +288,24 @@ async def test_a_retry_after_longer_than_the_step_fails_at_once_saying_so(fake):
         await _complete(client)
     assert time.monotonic() - started < 5 and len(fake.requests) == 1
     assert "Quota exceeded for this minute" in str(e.value) and "asks to wait 600 s" in str(e.value)
+
+
+def test_a_korean_question_over_the_budget_is_cut_to_fit_it():
+    question = "전체 꽃받침 길이의 합은 얼마인가요? " + "가나다라마바사 " * 3000
+    fitted = prompt.fit([SYSTEM, {"role": "user", "content": question}], budget=1500, question=1)
+    assert fitted.question_shortened and fitted.messages[-1]["content"].startswith("전체 꽃받침 길이의 합은")
+    assert sum(prompt.message_tokens(m) for m in fitted.messages) <= 1500
+
+
+def test_the_shrunk_budget_follows_what_the_server_counted():
+    from vista_jupyter.assistant.loop import shrunk_budget
+
+    # llama.cpp: "request (9000 tokens) exceeds the available context size (4096 tokens)", while
+    # Vista estimated 6000: its tokens were 1.5 times Vista's, so ~2200 of Vista's fit in 4096
+    said = "request (9000 tokens) exceeds the available context size (4096 tokens), try increasing it"
+    failure = diagnosis.understand(400, {"error": {"message": said}}, "")
+    assert (failure.kind, failure.context_size, failure.prompt_tokens) == ("context", 4096, 9000)
+    assert shrunk_budget(12000, 6000, failure.context_size, failure.prompt_tokens) == int(6000 * 4096 / 9000 * 0.8)
+    # Without numbers: 40% less than what was sent, and never grown
+    assert shrunk_budget(12000, 6000, None, None) == 3600
+    assert shrunk_budget(3000, 6000, None, None) == 2700

@@ -311,9 +311,12 @@ class VistaApp(ExtensionApp):
     context_budget = Int(
         12000, config=True,
         help=(
-            "Tokens of conversation sent to the model (estimated at 4 characters per token). Set "
-            "it below the model's context size: small local models silently drop the start of "
-            "longer prompts, which is where the instructions are."
+            "Tokens sent to the model per request, everything counted (estimated at 4 bytes of "
+            "UTF-8 per token). Earlier turns are left out first; the newest question is always "
+            "sent, shortened if it alone is too long. Set it below the model's context size: small "
+            "local models silently drop the start of longer prompts, which is where the "
+            "instructions are. A server that says the conversation is too long gets a shorter one "
+            "once, and that model keeps the smaller budget."
         ),
     )
 

@@ -99,9 +99,11 @@ class ModelError(Exception):
 class ContextTooLong(ModelError):
     """The server says the conversation does not fit the model's context."""
 
-    def __init__(self, message: str, context_size: int | None = None):
+    def __init__(self, message: str, context_size: int | None = None, prompt_tokens: int | None = None):
         super().__init__(message)
+        #: The model's context and the prompt's size, in the server's tokens, when it says them.
         self.context_size = context_size
+        self.prompt_tokens = prompt_tokens
 
 
 class ToolsRejected(ModelError):
@@ -422,7 +424,8 @@ class OpenAIClient:
             return ContextTooLong(self._say(
                 f"The conversation is too long for the model {self.model!r}: the model server{where} "
                 f"{what}{said}. Start a new analysis, or ask an administrator to lower "
-                "c.VistaApp.context_budget or give the model a larger context."), failure.context_size)
+                "c.VistaApp.context_budget or give the model a larger context."), failure.context_size,
+                failure.prompt_tokens)
         if failure.kind == "tools_unsupported" and tools:
             if self.traits.tools != "works":
                 self.traits.tools = "rejected"  # a property of this model here: its next turns go fenced

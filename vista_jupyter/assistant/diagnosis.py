@@ -60,6 +60,17 @@ _CONTEXT_SIZE = [
     re.compile(r"exceed context window of (\d+)", re.I),
 ]
 
+#: The prompt size some servers state ("your messages resulted in 9000 tokens", "request (5000
+#: tokens) exceeds", "n_prompt_tokens": 5000).
+_PROMPT_SIZE = [
+    re.compile(r"resulted in (\d+) tokens", re.I),
+    re.compile(r"request \((\d+) tokens\)", re.I),
+    re.compile(r'"n_prompt_tokens"\s*:\s*(\d+)'),
+    re.compile(r"requested (\d+) tokens", re.I),
+    re.compile(r"requested tokens \((\d+)\)", re.I),
+    re.compile(r"prompt is too long: (\d+) tokens", re.I),
+]
+
 #: Statuses whose failure is worth another try (with the server's Retry-After).
 RETRY_STATUSES = {408, 409, 425, 429, 500, 502, 503, 504, 520, 522, 524, 529}
 
@@ -73,6 +84,7 @@ class Failure:
     said: str  # what the server said, as one line (not yet redacted)
     retry_after: float | None = None
     context_size: int | None = None
+    prompt_tokens: int | None = None
 
     @property
     def retryable(self) -> bool:
@@ -127,13 +139,22 @@ def classify(status: int | None, said: str, raw: str = "") -> str:
     return "status"
 
 
-def context_size(said: str, raw: str = "") -> int | None:
-    """The model's context size if the error states it."""
-    for pattern in _CONTEXT_SIZE:
+def _number(patterns: list[re.Pattern[str]], said: str, raw: str) -> int | None:
+    for pattern in patterns:
         match = pattern.search(f"{said}\n{raw}")
         if match:
             return int(match.group(1))
     return None
+
+
+def context_size(said: str, raw: str = "") -> int | None:
+    """The model's context size if the error states it."""
+    return _number(_CONTEXT_SIZE, said, raw)
+
+
+def prompt_size(said: str, raw: str = "") -> int | None:
+    """The prompt's size in the server's tokens if the error states it."""
+    return _number(_PROMPT_SIZE, said, raw)
 
 
 def retry_after(headers: Any) -> float | None:
@@ -168,5 +189,7 @@ def understand(status: int | None, body: Any, text: str = "", headers: Any = Non
         except (TypeError, ValueError):
             raw = ""
     kind = classify(status, said, raw) if status not in (401, 403, 429) else "status"
+    context = kind == "context"
     return Failure(kind=kind, status=status, said=said, retry_after=retry_after(headers),
-                   context_size=context_size(said, raw) if kind == "context" else None)
+                   context_size=context_size(said, raw) if context else None,
+                   prompt_tokens=prompt_size(said, raw) if context else None)

@@ -201,6 +201,7 @@ class AnalysisLoop:
                 return await self.client.complete(fitted.messages, tools=self.protocol == "tools",
                                                   on_text=self._on_text, on_reset=self._on_reset)
             except ToolsRejected as e:
+                await self._withdraw()
                 if self.protocol != "tools":
                     raise
                 if not getattr(self.client, "may_fall_back", False):
@@ -208,22 +209,28 @@ class AnalysisLoop:
                                      "have Vista ask for code blocks instead.") from None
                 self._to_fenced(messages, f"{e} Vista asks the model for code blocks instead.")
             except ToolHistoryRejected as e:
+                await self._withdraw()
                 if self.protocol != "tools":
                     raise
                 self._to_fenced(messages, f"{e} Vista continues this answer with code blocks.")
             except ContextTooLong as e:
+                await self._withdraw()
                 if context_retried:
                     raise
                 context_retried = True
-                sent = sum(prompt.message_tokens(m) for m in fitted.messages)
-                smaller = int(e.context_size * 0.75) if e.context_size else int(min(self.budget, sent) * 0.6)
-                self.budget = max(1000, min(smaller, int(self.budget * 0.9)))
+                self.budget = shrunk_budget(self.budget, sum(prompt.message_tokens(m) for m in fitted.messages),
+                                            e.context_size, e.prompt_tokens)
                 traits = getattr(self.client, "traits", None)
                 if traits is not None:
                     traits.context_budget = self.budget  # the next turns start with it
                 self.log.warning("Vista: %s; sending a shorter conversation (%d tokens)", e, self.budget)
                 self._notice("context", "The conversation was too long for the model; Vista sent "
                                         "it a shorter one (earlier messages left out).")
+
+    async def _withdraw(self) -> None:
+        """Withdraw the words of a reply the server refused part-way (it is asked again)."""
+        if self._text:
+            await self._on_reset("The model server refused this request; asking differently.")
 
     def _to_fenced(self, messages: list[dict[str, Any]], why: str) -> None:
         messages[:] = prompt.as_fenced(messages, self.question)
@@ -315,6 +322,20 @@ class AnalysisLoop:
         if observe is not None:
             observe(data)
         return data
+
+
+def shrunk_budget(budget: int, sent: int, context_size: int | None, prompt_tokens: int | None) -> int:
+    """The budget (in Vista's estimated tokens) after the server said `sent` estimated tokens
+    were too many. When it says how many tokens it counted and how many fit, the two scales are
+    matched (the estimate is rough, more so for Korean); else what was sent is cut by 40%,
+    and never above a context size it states."""
+    if context_size and prompt_tokens:
+        smaller = int(sent * context_size / prompt_tokens * 0.8)
+    elif context_size:
+        smaller = min(int(context_size * 0.75), int(sent * 0.6))
+    else:
+        smaller = int(sent * 0.6)
+    return max(256, min(smaller, int(budget * 0.9)))
 
 
 def _valid_arguments(arguments: str) -> str:
