@@ -48,6 +48,8 @@ class Script:
     delay: float = 0.0  # seconds before answering
     garbage: bool = False  # 200 with a body that is not SSE JSON
     json_body: bool = False  # a whole (non-streamed) chat.completion instead of a stream
+    html: str | None = None  # 200 with this web page (a base URL pointing at a web app)
+    plain: str | None = None  # 200 with this plain text (a proxy's message)
 
     # --- what the stream says ---------------------------------------------------------------
     text: str = ""
@@ -193,6 +195,11 @@ class _Completions(web.RequestHandler):
             return
         if script.json_body:
             self._whole_answer(body, script)
+            return
+        if script.html is not None or script.plain is not None:
+            kind = "text/html" if script.html is not None else "text/plain"
+            self.set_header("Content-Type", f"{kind}; charset=utf-8")
+            self.finish(script.html if script.html is not None else script.plain)
             return
         self.set_header("Content-Type", "text/event-stream")
         if script.garbage:

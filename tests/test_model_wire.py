@@ -309,3 +309,23 @@ def test_the_shrunk_budget_follows_what_the_server_counted():
     # Without numbers: 40% less than what was sent, and never grown
     assert shrunk_budget(12000, 6000, None, None) == 3600
     assert shrunk_budget(3000, 6000, None, None) == 2700
+
+
+async def test_a_base_url_that_serves_a_web_page_says_so_at_once(fake):
+    fake.script(Script(html="<!doctype html><html><head><title>Open WebUI</title><script>var x = 1;</script>"
+                            "</head><body><h1>Sign in</h1></body></html>"))
+    client = OpenAIClient(Endpoint(base_url=fake.base_url, timeout=2.0), "m", max_retries=3)
+    with pytest.raises(ModelError) as e:
+        await _complete(client)
+    assert "answered with a web page, not the API: Open WebUI - Sign in" in str(e.value)
+    assert "ends in /v1" in str(e.value) and len(fake.requests) == 1
+
+
+async def test_a_plain_text_answer_is_quoted_not_called_a_broken_stream(fake):
+    # A proxy that answers 200 with a line of text instead of the stream
+    fake.script(Script(plain="Service temporarily disabled by the administrator"))
+    client = OpenAIClient(Endpoint(base_url=fake.base_url, timeout=2.0), "m", max_retries=0)
+    with pytest.raises(ModelError) as e:
+        await _complete(client)
+    assert "not an event stream: Service temporarily disabled by the administrator" in str(e.value)
+    assert "broke off" not in str(e.value)

@@ -349,6 +349,14 @@ class OpenAIClient:
                 raise self._silent(False) from None
             try:
                 content_type = response.headers.get("content-type", "")
+                if content_type.startswith("text/html"):
+                    # A web page: the URL is a web app or a proxy's page, not the API.
+                    page = (await asyncio.wait_for(response.read(), self.silence))[:2000].decode("utf-8", "replace")
+                    said = diagnosis.server_said(None, page)
+                    raise ModelError(self._say(
+                        f"The model server{self.endpoint.where} answered with a web page, not the API"
+                        f"{self._quote(said)}. Check c.VistaApp.base_url: it is the OpenAI-compatible "
+                        "address, which usually ends in /v1."))
                 if "json" in content_type and "event-stream" not in content_type:
                     # A whole answer (or an error) instead of a stream.
                     body = await asyncio.wait_for(response.read(), self.silence)
@@ -396,6 +404,10 @@ class OpenAIClient:
         except DroppedStream:
             if norm.started:
                 raise _Retry("broke off in the middle of its answer") from None
+            if norm.stray:
+                raise _Retry(f"answered with something that is not an event stream: {self._say(norm.stray)}",
+                             advice="Check that c.VistaApp.base_url is the server's OpenAI-compatible "
+                                    "address (it usually ends in /v1).") from None
             raise _Retry("closed the connection without answering") from None
         except UnreadableStream as e:
             raise _Retry(f"sent something that is not a Chat Completions stream ({self._say(str(e))})",

@@ -122,8 +122,14 @@ def server_said(body: Any, text: str = "") -> str:
     """The server's own message in an error `body` (parsed JSON or text), on one line."""
     candidates = _strings(body) or _strings(text)
     said = candidates[0] if candidates else ""
-    if "<html" in said.lower():  # a proxy's error page: keep its words, not its markup
-        said = re.sub(r"<[^>]+>", " ", said)
+    if re.search(r"<(html|!doctype|body|head)\b", said, re.I):  # a web page: its title and heading
+        parts = [re.sub(r"<[^>]+>", " ", m) for m in re.findall(r"<(?:title|h1)[^>]*>(.*?)</(?:title|h1)>", said, re.I | re.S)]
+        parts = list(dict.fromkeys(" ".join(p.split()) for p in parts if p.strip()))
+        if parts:
+            said = " - ".join(parts)
+        else:
+            said = re.sub(r"<(script|style)\b.*?</\1>", " ", said, flags=re.I | re.S)
+            said = re.sub(r"<[^>]+>", " ", said)
     said = " ".join(said.split())
     return said[:MAX_SAID] + ("..." if len(said) > MAX_SAID else "")
 

@@ -340,6 +340,7 @@ class StreamNormalizer:
         self.finish_reason: str | None = None
         self.done = False  # [DONE] seen
         self.started = False  # any data: the answer has started
+        self.stray = ""  # lines that were not the protocol
         self._event = ""
         self._data: list[str] = []
         self._positions = 0
@@ -373,6 +374,8 @@ class StreamNormalizer:
         if line.lstrip().startswith("{"):  # a JSON line without the `data:` prefix
             self._data.append(line)
             return self._dispatch()
+        if len(self.stray) < 300:  # not the protocol: kept to say what the server sent instead
+            self.stray = (self.stray + " " + line.strip()).strip()[:300]
         return []
 
     @staticmethod
