@@ -99,6 +99,8 @@ class Reply:
 
 
 def _json_object(text: str) -> dict[str, Any] | None:
+    if not text or text.lstrip()[:1] != "{":  # most argument fragments: no parse attempt
+        return None
     try:
         value = json.loads(text)
     except (ValueError, TypeError):
@@ -195,7 +197,7 @@ class _Calls:
             return None
         if call_id and current["id"] and current["id"] != call_id:
             return None  # another call at the same index (Ollama sends each whole at index 0)
-        if self._complete(current) and (name or whole is not None):
+        if (name or whole is not None) and self._complete(current):
             if name and not fragment and name == current["name"]:
                 return current  # the name repeated in a later chunk
             return None  # a complete call followed by another one
@@ -267,14 +269,18 @@ class _Text:
 
     @staticmethod
     def _tail(text: str, markers: list[str]) -> int:
-        """Characters at the end of `text` that could begin one of `markers`."""
-        best = 0
-        for marker in markers:
-            for n in range(min(len(marker) - 1, len(text)), best, -1):
-                if text.endswith(marker[:n]):
-                    best = n
-                    break
-        return best
+        """Characters at the end of `text` that could begin one of `markers` (the longest such
+        end; only the last few characters are looked at, and only from a marker's first
+        character)."""
+        longest = max(len(m) for m in markers) - 1
+        window = text[-longest:]
+        firsts = {m[0] for m in markers}
+        for i, char in enumerate(window):
+            if char in firsts:
+                end = window[i:]
+                if any(m.startswith(end) and len(m) > len(end) for m in markers):
+                    return len(end)
+        return 0
 
     def feed(self, piece: str) -> list[Op]:
         self.pending += piece
