@@ -583,8 +583,8 @@ class TestAzureDeployments:
     @pytest.fixture
     def vista_config(self, fake):
         return {"azure_endpoint": fake.address, "azure_api_version": "2024-10-21",
-                "model": "gpt-4o-deploy", "api_key": KEY, "auto_overview": False,
-                "model_timeout": TIMEOUT, "model_max_retries": 0}
+                "model": "gpt-4o-deploy", "models": ["gpt-4o"], "azure_deployments": {"gpt-4o": "prod-4o-east"},
+                "api_key": KEY, "auto_overview": False, "model_timeout": TIMEOUT, "model_max_retries": 0}
 
     async def test_a_turn_goes_to_the_deployment_with_the_api_key(self, api, fake):
         fake.models["gpt-4o-deploy"] = analyst({"azure_filter": True}, {"azure_filter": True})
@@ -594,6 +594,14 @@ class TestAzureDeployments:
         first = fake.requests[0]
         assert first["deployment"] == "gpt-4o-deploy" and first["query"] == "api-version=2024-10-21"
         assert first["headers"]["Api-Key"] == KEY and "Authorization" not in first["headers"]
+
+    async def test_a_model_id_mapped_to_another_deployment(self, api, fake):
+        fake.models["prod-4o-east"] = analyst()
+        turn = await _turn(api, model="gpt-4o")
+        assert turn["done"]["status"] == "done", turn["error"]
+        assert [r["deployment"] for r in fake.requests] == ["prod-4o-east", "prod-4o-east"]
+        _, models = await api("GET", "models")
+        assert [m["id"] for m in models["models"]] == ["gpt-4o-deploy", "gpt-4o", "vista-offline"]
 
 
 class TestAzureV1Endpoint:

@@ -12,7 +12,7 @@ from datetime import timedelta
 
 from jupyter_core.paths import jupyter_data_dir
 from jupyter_server.extension.application import ExtensionApp
-from traitlets import Bool, Enum, Float, Int, List, Type, Unicode, default
+from traitlets import Bool, Dict, Enum, Float, Int, List, Type, Unicode, default
 
 from . import __version__
 from .assistant.clients import AZURE_API_VERSION, ModelConfigError
@@ -231,6 +231,15 @@ class VistaApp(ExtensionApp):
     def _default_azure_endpoint(self) -> str:
         return os.environ.get("AZURE_OPENAI_ENDPOINT", "")
 
+    azure_deployments = Dict(
+        value_trait=Unicode(),
+        config=True,
+        help=(
+            "With azure_endpoint: the deployment each offered model id is served by, e.g. "
+            "{'gpt-4o': 'prod-gpt4o-eastus'}; a model not listed is its own deployment name."
+        ),
+    )
+
     azure_api_version = Unicode(
         config=True,
         help=f"Azure OpenAI API version (with azure_endpoint). Defaults to $OPENAI_API_VERSION, else {AZURE_API_VERSION}.",
@@ -379,7 +388,8 @@ class VistaApp(ExtensionApp):
                 tool_protocol=self.tool_protocol, timeout=self.model_timeout,
                 max_retries=self.model_max_retries, context_budget=self.context_budget,
                 step_timeout=self.model_step_timeout, azure_endpoint=self.azure_endpoint,
-                azure_api_version=self.azure_api_version, secrets=secrets, log=self.log,
+                azure_api_version=self.azure_api_version, azure_deployments=self.azure_deployments,
+                secrets=secrets, log=self.log,
             )
             self.turns = self.turn_service_class(
                 self.store, self.events, self.executor, self.model_registry, max_steps=self.max_steps,

@@ -164,11 +164,14 @@ class Endpoint:
     work, with what to write instead."""
 
     def __init__(self, *, base_url: str = "", api_key: str = "", azure_endpoint: str = "",
-                 azure_api_version: str = "", timeout: float = 120.0, secrets: Secrets | None = None):
+                 azure_api_version: str = "", azure_deployments: dict[str, str] | None = None,
+                 timeout: float = 120.0, secrets: Secrets | None = None):
         self.secrets = secrets or Secrets.of(api_key=api_key, base_url=base_url,
                                              azure_endpoint=azure_endpoint)
         self.timeout = timeout
         self.azure = bool(azure_endpoint)
+        #: Azure: the deployment serving each model id (else the id is the deployment's name).
+        self.deployments = dict(azure_deployments or {}) if self.azure else {}
         headers: dict[str, str] = {}
         if self.azure:
             url, auth = self._check("azure_endpoint", azure_endpoint, azure=True)
@@ -222,6 +225,10 @@ class Endpoint:
         if not azure and "/openai/deployments/" in parts.path:
             raise ModelConfigError(f"c.VistaApp.base_url points at one Azure deployment ({shown!r}). {azure_hint}")
         return _plain_url(url)
+
+    def model_name(self, model: str) -> str:
+        """What to send as `model` (on Azure: the deployment's name)."""
+        return self.deployments.get(model, model)
 
     @property
     def where(self) -> str:
@@ -330,7 +337,8 @@ class OpenAIClient:
 
     async def _attempt(self, messages: list[dict[str, Any]], tools: bool,
                        emit: Callable[[Op], Awaitable[None]], deadline: float) -> Reply:
-        kwargs: dict[str, Any] = {"model": self.model, "messages": messages, "stream": True}
+        kwargs: dict[str, Any] = {"model": self.endpoint.model_name(self.model), "messages": messages,
+                                  "stream": True}
         if tools:
             kwargs["tools"] = [RUN_PYTHON_TOOL]
         if self.traits.stream_options:

@@ -27,7 +27,8 @@ class ModelRegistry:
     def __init__(self, *, model: str, models: list[str], base_url: str, api_key: str,
                  tool_protocol: str, timeout: float, max_retries: int, context_budget: int,
                  step_timeout: float = 300.0, azure_endpoint: str = "", azure_api_version: str = "",
-                 secrets: Secrets | None = None, log: logging.Logger | None = None):
+                 azure_deployments: dict[str, str] | None = None, secrets: Secrets | None = None,
+                 log: logging.Logger | None = None):
         self.base_url = base_url
         self.tool_protocol = tool_protocol
         self.timeout = timeout
@@ -40,7 +41,8 @@ class ModelRegistry:
         self.default = model or OFFLINE_MODEL
         # Checked at start-up even with no model configured yet: a wrong URL is said at once.
         self.endpoint = Endpoint(base_url=base_url, api_key=api_key, azure_endpoint=azure_endpoint,
-                                 azure_api_version=azure_api_version, timeout=timeout, secrets=secrets)
+                                 azure_api_version=azure_api_version, azure_deployments=azure_deployments,
+                                 timeout=timeout, secrets=secrets)
         self._traits: dict[str, ModelTraits] = {}
 
     def offered(self) -> dict[str, Any]:
