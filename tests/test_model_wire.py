@@ -109,6 +109,11 @@ def test_only_the_closing_think_tag_withdraws_what_was_shown_as_reasoning():
     assert reply.reasoning.startswith("Let me add up the column.")
 
 
+def test_a_refusal_is_the_answer_not_an_empty_reply():
+    reply, shown = finish(*run(data({"content": None, "refusal": "I can't help with that."}) + data({}, "stop")))
+    assert shown == reply.text == "I can't help with that."
+
+
 def test_text_that_looks_like_a_marker_prefix_is_shown_in_the_end():
     reply, shown = finish(*run(data({"content": "x <"}) + data({"content": "= 3 and y <thin"}) + data({}, "stop")))
     assert shown == reply.text == "x <= 3 and y <thin"

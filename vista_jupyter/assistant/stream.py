@@ -8,7 +8,7 @@ and in docs/model-servers.md):
 - The event stream itself: `data:` lines (with or without a blank line between them), comments,
   `event: error`, the non-standard `error:` line of older llama.cpp servers, a body that is one
   whole JSON answer instead of a stream, `[DONE]` with or without a finish reason before it.
-- Text in `delta.content` (a string or a list of parts); reasoning in `reasoning_content`,
+- Text in `delta.content` (a string or a list of parts) or `delta.refusal`; reasoning in `reasoning_content`,
   `reasoning` or `thinking`, or written into the text as `<think>...</think>` (also when only the
   closing tag appears, the opening one being part of the chat template).
 - Tool calls as deltas keyed by `index`, else by `id`, else by order; the name assigned, not
@@ -463,6 +463,9 @@ class StreamNormalizer:
             content = "".join(p.get("text", "") for p in content if isinstance(p, dict))
         if isinstance(content, str) and content:
             ops += self.text.feed(content)
+        refusal = delta.get("refusal")  # OpenAI: the model declines; that is its answer
+        if isinstance(refusal, str) and refusal:
+            ops += self.text.feed(refusal)
         tool_calls = delta.get("tool_calls")
         if isinstance(tool_calls, dict):
             tool_calls = [tool_calls]
