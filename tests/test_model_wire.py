@@ -114,6 +114,17 @@ def test_a_refusal_is_the_answer_not_an_empty_reply():
     assert shown == reply.text == "I can't help with that."
 
 
+def test_text_answers_are_unchanged_by_the_quirk_handling():
+    # A plain answer that mentions JSON or code is an answer, not a call
+    norm = StreamNormalizer()
+    for piece in ['The data as JSON: {"name": "iris", "arguments": {"rows": 150}} and ', "a < b > c."]:
+        norm.feed_chunk({"choices": [{"index": 0, "delta": {"content": piece}}]})
+    norm.feed_line("data: [DONE]")
+    reply, _ = norm.end()
+    assert reply.tool_calls == []
+    assert reply.text == 'The data as JSON: {"name": "iris", "arguments": {"rows": 150}} and a < b > c.'
+
+
 def test_text_that_looks_like_a_marker_prefix_is_shown_in_the_end():
     reply, shown = finish(*run(data({"content": "x <"}) + data({"content": "= 3 and y <thin"}) + data({}, "stop")))
     assert shown == reply.text == "x <= 3 and y <thin"
