@@ -301,8 +301,8 @@ class VistaApp(ExtensionApp):
         300.0, config=True,
         help=(
             "Most seconds one model step may take to get an answer started, every retry and "
-            "wait included; then the step fails saying why. An answer that is streaming is never "
-            "cut for taking long."
+            "wait included (at least model_timeout); then the step fails saying why. An answer "
+            "that is streaming is never cut for taking long."
         ),
     )
 

@@ -285,7 +285,8 @@ class OpenAIClient:
     async def complete(self, messages: list[dict[str, Any]], *, tools: bool,
                        on_text: TextCallback, on_reset: ResetCallback) -> Reply:
         started = time.monotonic()
-        deadline = started + self.step_timeout
+        # At least one full silence period: raising model_timeout alone must be enough for a slow model.
+        deadline = started + max(self.step_timeout, self.silence)
         attempt = 0
         shown = False
 
@@ -315,7 +316,7 @@ class OpenAIClient:
                     tries = f"{attempt} attempts in {elapsed:.0f} s" if attempt > 1 else f"after {elapsed:.0f} s"
                     if failure.wait is not None and failure.wait > deadline - time.monotonic():
                         tries = (f"and asks to wait {failure.wait:.0f} s, longer than Vista waits "
-                                 f"for one step ({self.step_timeout:g} s)")
+                                 f"for one step ({max(self.step_timeout, self.silence):g} s)")
                     message = self._say(f"The model server{self.endpoint.where} {failure.problem} "
                                         f"({tries}). {failure.advice}".strip())
                     raise ModelError(message) from None
