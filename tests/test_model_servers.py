@@ -307,6 +307,9 @@ CASES = [
     Case("detail-body-422", lambda b, n: Script(status=422, error_body={"detail": [{"loc": ["body", "temperature"],
                                                                                    "msg": "Input should be a valid number"}]}),
          answer=None, error=["HTTP 422", "Input should be a valid number"]),
+    Case("empty-reply", lambda b, n: Script(text=""), answer=None, error=["empty reply", "context"]),  # LM Studio
+    Case("azure-content-filter", lambda b, n: Script(text="", azure_filter=True, finish_reason="content_filter"),
+         answer=None, error=["content filter"]),
     # --- 10. a server that never sends a byte ----------------------------------------------------
     Case("never-a-byte", lambda b, n: Script(hang=True), answer=None, error=["sent nothing"], check=bounded),
     Case("persistent-500", lambda b, n: Script(status=503, error="upstream connect error"),
