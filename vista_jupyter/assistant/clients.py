@@ -345,22 +345,18 @@ class OpenAIClient:
         if self.traits.stream_options:
             kwargs["stream_options"] = {"include_usage": True}
 
-        def start_wait() -> float:
-            # Until the answer starts, the step's deadline bounds every wait.
-            return max(0.1, min(self.silence, deadline - time.monotonic()))
-
+        # One timeout for every read of this request (the response's headers, each piece of the
+        # stream): the longest silence, cut to what is left of the step. (The HTTP library's own
+        # timeout, not asyncio.wait_for around each read: on Python 3.11 that can swallow a
+        # Stop that arrives just as a piece does.)
+        kwargs["timeout"] = max(0.1, min(self.silence, deadline - time.monotonic()))
         norm = StreamNormalizer()
         try:
-            manager = self.endpoint.client.chat.completions.with_streaming_response.create(**kwargs)
-            try:
-                response = await asyncio.wait_for(manager.__aenter__(), start_wait())
-            except asyncio.TimeoutError:
-                raise self._silent(False) from None
-            try:
+            async with self.endpoint.client.chat.completions.with_streaming_response.create(**kwargs) as response:
                 content_type = response.headers.get("content-type", "")
                 if content_type.startswith("text/html"):
                     # A web page: the URL is a web app or a proxy's page, not the API.
-                    page = (await asyncio.wait_for(response.read(), self.silence))[:2000].decode("utf-8", "replace")
+                    page = (await response.read())[:2000].decode("utf-8", "replace")
                     said = diagnosis.server_said(None, page)
                     raise ModelError(self._say(
                         f"The model server{self.endpoint.where} answered with a web page, not the API"
@@ -368,7 +364,7 @@ class OpenAIClient:
                         "address, which usually ends in /v1."))
                 if "json" in content_type and "event-stream" not in content_type:
                     # A whole answer (or an error) instead of a stream.
-                    body = await asyncio.wait_for(response.read(), self.silence)
+                    body = await response.read()
                     try:
                         answer = json.loads(body)
                     except ValueError:
@@ -377,33 +373,30 @@ class OpenAIClient:
                         await emit(op)
                     norm.done = True
                 else:
-                    lines = response.iter_lines().__aiter__()
-                    while not norm.done:
-                        started = norm.started
-                        try:
-                            line = await asyncio.wait_for(
-                                lines.__anext__(), self.silence if started else start_wait())
-                        except StopAsyncIteration:
-                            break
-                        except asyncio.TimeoutError:
-                            if norm.finish_reason is not None:
-                                break  # finished, and the server keeps the connection open
-                            raise self._silent(started) from None
-                        for op in norm.feed_line(line):
-                            await emit(op)
+                    try:
+                        async for line in response.iter_lines():
+                            for op in norm.feed_line(line):
+                                await emit(op)
+                            if norm.done:
+                                break
+                            if not norm.started and time.monotonic() > deadline:
+                                # Keep-alive comments, but no answer within the step's time.
+                                raise _Retry("sent keep-alive comments but no answer")
+                    except (openai.APITimeoutError, *TRANSPORT_ERRORS) as e:
+                        if "timeout" not in type(e).__name__.lower() or norm.finish_reason is None:
+                            raise
+                        # Finished, and the server keeps the connection open: the answer is whole.
                 reply, ops = norm.end()
                 for op in ops:
                     await emit(op)
                 return reply
-            finally:
-                await manager.__aexit__(None, None, None)
         except openai.APIStatusError as e:
             raise self._status_failure(e, tools) from None
         except openai.APITimeoutError:
-            raise self._silent(norm.started) from None
+            raise self._silent(norm.started, kwargs["timeout"]) from None
         except (openai.APIConnectionError, *TRANSPORT_ERRORS) as e:
             if "timeout" in type(e).__name__.lower():
-                raise self._silent(norm.started) from None
+                raise self._silent(norm.started, kwargs["timeout"]) from None
             if norm.started:
                 raise _Retry("broke off in the middle of its answer (the connection was lost)") from None
             cause = e if isinstance(e, TRANSPORT_ERRORS) else (e.__cause__ or e.__context__)
@@ -427,12 +420,12 @@ class OpenAIClient:
 
     # --- failures -------------------------------------------------------------------------------
 
-    def _silent(self, started: bool) -> _Retry:
+    def _silent(self, started: bool, waited: float) -> _Retry:
         advice = ("It may be overloaded or stuck: an administrator can check it, or raise "
                   "c.VistaApp.model_timeout for a slow model.")
         if started:
-            return _Retry(f"stopped sending in the middle of its answer (nothing for {self.silence:g} s)", advice=advice)
-        return _Retry(f"accepted the request but sent nothing for {self.silence:g} s", advice=advice)
+            return _Retry(f"stopped sending in the middle of its answer (nothing for {waited:.3g} s)", advice=advice)
+        return _Retry(f"accepted the request but sent nothing for {waited:.3g} s", advice=advice)
 
     def _quote(self, said: str) -> str:
         return f": {self._say(said)}" if said else ""
