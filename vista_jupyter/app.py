@@ -12,9 +12,10 @@ from datetime import timedelta
 
 from jupyter_core.paths import jupyter_data_dir
 from jupyter_server.extension.application import ExtensionApp
-from traitlets import Bool, Enum, Float, Int, List, Type, Unicode, default
+from traitlets import Bool, Dict, Enum, Float, Int, List, Type, Unicode, default
 
 from . import __version__
+from .assistant.clients import AZURE_API_VERSION, ModelConfigError
 from .assistant.registry import ModelRegistry
 from .datasets import DatasetService
 from .errors import StoreError
@@ -25,6 +26,7 @@ from .ingest import IngestLimits
 from .events import EventLog
 from .export import NotebookExporter
 from .kernels import KernelExecutor
+from .secrets import DEFAULT_KERNEL_ENV_EXCLUDE, Secrets
 from .store import Store
 from .threads import ThreadService
 from .turns import TurnService
@@ -204,7 +206,10 @@ class VistaApp(ExtensionApp):
         config=True,
         help=(
             "Base URL of the OpenAI-compatible API, e.g. http://localhost:11434/v1 for Ollama. "
-            "Defaults to $OPENAI_BASE_URL; empty means OpenAI's own."
+            "Defaults to $OPENAI_BASE_URL; empty means OpenAI's own. Credentials written into it "
+            "(http://user:password@gateway/v1) are sent as Basic authorization and never shown. "
+            "A query string is refused at start-up (the openai client drops it): for Azure "
+            "OpenAI use azure_endpoint, or Azure's v1 endpoint https://<resource>.openai.azure.com/openai/v1/."
         ),
     )
 
@@ -212,17 +217,64 @@ class VistaApp(ExtensionApp):
     def _default_base_url(self) -> str:
         return os.environ.get("OPENAI_BASE_URL", "")
 
+    azure_endpoint = Unicode(
+        config=True,
+        help=(
+            "Azure OpenAI resource endpoint, e.g. https://my-resource.openai.azure.com (no path). "
+            "When set, Vista calls Azure deployments: model and models name deployments, the key "
+            "is sent as the api-key header, and azure_api_version is added to every request. "
+            "Defaults to $AZURE_OPENAI_ENDPOINT."
+        ),
+    )
+
+    @default("azure_endpoint")
+    def _default_azure_endpoint(self) -> str:
+        return os.environ.get("AZURE_OPENAI_ENDPOINT", "")
+
+    azure_deployments = Dict(
+        value_trait=Unicode(),
+        config=True,
+        help=(
+            "With azure_endpoint: the deployment each offered model id is served by, e.g. "
+            "{'gpt-4o': 'prod-gpt4o-eastus'}; a model not listed is its own deployment name."
+        ),
+    )
+
+    azure_api_version = Unicode(
+        config=True,
+        help=f"Azure OpenAI API version (with azure_endpoint). Defaults to $OPENAI_API_VERSION, else {AZURE_API_VERSION}.",
+    )
+
+    @default("azure_api_version")
+    def _default_azure_api_version(self) -> str:
+        return os.environ.get("OPENAI_API_VERSION", "") or AZURE_API_VERSION
+
     api_key = Unicode(
         config=True,
         help=(
-            "API key of the endpoint. Defaults to $OPENAI_API_KEY; may be empty for local servers. "
-            "It stays on the server: never sent to a browser, logged, stored or exported."
+            "API key of the endpoint. Defaults to $OPENAI_API_KEY (with azure_endpoint, also "
+            "$AZURE_OPENAI_API_KEY); may be empty for local servers. It stays on the server: never "
+            "sent to a browser, logged, stored or exported, never in an analysis kernel's "
+            "environment, and hidden from anything a kernel prints."
         ),
     )
 
     @default("api_key")
     def _default_api_key(self) -> str:
-        return os.environ.get("OPENAI_API_KEY", "")
+        key = os.environ.get("OPENAI_API_KEY", "")
+        if not key and self.azure_endpoint:
+            key = os.environ.get("AZURE_OPENAI_API_KEY", "")
+        return key
+
+    kernel_env_exclude = List(
+        Unicode(),
+        default_value=list(DEFAULT_KERNEL_ENV_EXCLUDE),
+        config=True,
+        help=(
+            "Environment variables the analysis kernels do not inherit from the server "
+            "(shell-style patterns). Variables whose value holds the API key are always removed."
+        ),
+    )
 
     tool_protocol = Enum(
         ["auto", "tools", "fenced"],
@@ -231,15 +283,36 @@ class VistaApp(ExtensionApp):
         help=(
             "How the model runs code: 'tools' (function calling), 'fenced' (```python blocks, for "
             "models without tool support), or 'auto': tools, switching to fenced for a model "
-            "whose server rejects tools."
+            "whose server rejects tools or that answers with code blocks instead (remembered per "
+            "model), and for the rest of one answer when the server cannot read a tool call back."
         ),
     )
 
-    model_timeout = Float(120.0, config=True, help="Seconds to wait for the model server per request.")
+    model_timeout = Float(
+        120.0, config=True,
+        help=(
+            "Longest silence from the model server, in seconds: before its answer starts and "
+            "between streamed pieces. Raise it for slow local models that take long to read a "
+            "long prompt."
+        ),
+    )
+
+    model_step_timeout = Float(
+        300.0, config=True,
+        help=(
+            "Most seconds one model step may take to get an answer started, every retry and "
+            "wait included (at least model_timeout); then the step fails saying why. An answer "
+            "that is streaming is never cut for taking long."
+        ),
+    )
 
     model_max_retries = Int(
         3, config=True,
-        help="Retries of a failed model request (429 honouring Retry-After, 5xx, timeouts, dropped streams).",
+        help=(
+            "Retries of a failed model request (429 honouring Retry-After, 5xx, timeouts, dropped "
+            "connections and streams), within model_step_timeout. Vista retries itself; the openai "
+            "package's own retries are off, so the two never multiply."
+        ),
     )
 
     max_steps = Int(8, config=True, help="Most model replies (code runs included) in one turn.")
@@ -247,9 +320,12 @@ class VistaApp(ExtensionApp):
     context_budget = Int(
         12000, config=True,
         help=(
-            "Tokens of conversation sent to the model (estimated at 4 characters per token). Set "
-            "it below the model's context size: small local models silently drop the start of "
-            "longer prompts, which is where the instructions are."
+            "Tokens sent to the model per request, everything counted (estimated at 4 bytes of "
+            "UTF-8 per token). Earlier turns are left out first; the newest question is always "
+            "sent, shortened if it alone is too long. Set it below the model's context size: small "
+            "local models silently drop the start of longer prompts, which is where the "
+            "instructions are. A server that says the conversation is too long gets a shorter one "
+            "once, and that model keeps the smaller budget."
         ),
     )
 
@@ -290,6 +366,9 @@ class VistaApp(ExtensionApp):
                 log=self.log,
             )
             self.datasets.startup_cleanup()
+            secrets = Secrets.of(api_key=self.api_key, base_url=self.base_url,
+                                 azure_endpoint=self.azure_endpoint,
+                                 kernel_env_exclude=self.kernel_env_exclude)
             self.executor = self.executor_class(
                 self.serverapp.kernel_manager,
                 self.store,
@@ -299,6 +378,7 @@ class VistaApp(ExtensionApp):
                 max_output_bytes=self.max_output_bytes,
                 max_kernels_per_user=self.max_kernels_per_user,
                 idle_timeout=self.kernel_idle_timeout,
+                secrets=secrets,
                 log=self.log,
             )
             self.events = EventLog(self.store)
@@ -307,6 +387,9 @@ class VistaApp(ExtensionApp):
                 model=self.model, models=self.models, base_url=self.base_url, api_key=self.api_key,
                 tool_protocol=self.tool_protocol, timeout=self.model_timeout,
                 max_retries=self.model_max_retries, context_budget=self.context_budget,
+                step_timeout=self.model_step_timeout, azure_endpoint=self.azure_endpoint,
+                azure_api_version=self.azure_api_version, azure_deployments=self.azure_deployments,
+                secrets=secrets, log=self.log,
             )
             self.turns = self.turn_service_class(
                 self.store, self.events, self.executor, self.model_registry, max_steps=self.max_steps,
@@ -323,7 +406,7 @@ class VistaApp(ExtensionApp):
                 await self.executor.shutdown(thread_id)
 
             self.threads.on_deleted.append(thread_deleted)
-        except StoreError as e:
+        except (StoreError, ModelConfigError) as e:
             self.startup_error = e.message
             self.log.error("Vista is disabled: %s", e.message)
             return

@@ -19,6 +19,7 @@ import asyncio
 import base64
 import json
 import logging
+import os
 import re
 import time
 from collections.abc import Callable
@@ -29,6 +30,7 @@ from typing import Any
 from .errors import NotFound, VistaError
 from . import setup_code
 from .folders import ThreadFolders
+from .secrets import Secrets
 from .store import Store, new_id
 
 ANSI = re.compile(r"\x1b\[[0-9;?]*[A-Za-z]")
@@ -139,6 +141,7 @@ class KernelExecutor:
         max_output_bytes: int = 256 * 1024,
         max_kernels_per_user: int = 4,
         idle_timeout: float = 1800.0,
+        secrets: Secrets | None = None,
         log: logging.Logger | None = None,
     ):
         self.kernel_manager = kernel_manager
@@ -150,6 +153,8 @@ class KernelExecutor:
         self.max_output_bytes = max_output_bytes
         self.max_kernels_per_user = max_kernels_per_user
         self.idle_timeout = idle_timeout
+        # Kernels never see the server's secrets, and their outputs are recorded redacted.
+        self.secrets = secrets or Secrets()
         self.log = log or logging.getLogger(__name__)
         self._kernels: dict[str, _Kernel] = {}
         self._locks: dict[str, asyncio.Lock] = {}
@@ -282,7 +287,8 @@ class KernelExecutor:
         folder = self.folders.create(thread_id)
         try:
             kernel_id = await self.kernel_manager.start_kernel(
-                kernel_name=self.kernel_name, cwd=str(folder)
+                kernel_name=self.kernel_name, cwd=str(folder),
+                env=self.secrets.kernel_env(os.environ),
             )
         except Exception as e:
             raise KernelUnavailable(f"The analysis kernel ({self.kernel_name}) could not be started: {e}") from e
@@ -325,7 +331,9 @@ class KernelExecutor:
         self.store.get_thread(owner, thread_id)  # NotFound for strangers
         async with self._lock(thread_id):
             kernel = await self._ensure(owner, thread_id)
-            result = await self._run(kernel, code, record=True, on_output=on_output)
+            guard = self.secrets.guard(on_output)
+            result = await self._run(kernel, code, record=True, on_output=guard.emit)
+            guard.close(result)
             kernel.last_used = time.monotonic()
             return result
 

@@ -117,11 +117,10 @@ class TurnService:
         datasets = [self.store.get_dataset(owner, thread_id, d["id"])
                     for d in self.store.list_datasets(owner, thread_id)]
         system = prompt.system_message([(d["var_name"], d["summary"]) for d in datasets], fenced)
-        # The most recent messages, the new question included (it is the last one); older ones
-        # would not fit in the context budget anyway.
+        # The most recent messages, the new question included (it is the last one); the loop
+        # fits them to the context budget before each request.
         past = self.store.recent_messages(owner, thread_id, limit=RECENT_MESSAGES)
-        budget = self.models.context_budget - prompt.tokens(system["content"])
-        return [system, *prompt.history(past, max(budget, 500))], datasets
+        return [system, *prompt.history(past)], datasets
 
     async def _run(self, owner: str, thread_id: str, turn_id: str, model: str, *,
                    overview: bool, language: str) -> None:
@@ -138,7 +137,8 @@ class TurnService:
             datasets_for_offline = [{"var_name": d["var_name"], "name": d["name"],
                                      "profile": d["profile"]} for d in datasets]
             client = self.models.client(model, datasets_for_offline, overview=overview, language=language)
-            loop = AnalysisLoop(client, self.executor, owner, thread_id, emit, max_steps=self.max_steps)
+            loop = AnalysisLoop(client, self.executor, owner, thread_id, emit, max_steps=self.max_steps,
+                                context_budget=self.models.budget_for(model), log=self.log)
             outcome = await loop.run(messages)
         except asyncio.CancelledError as e:
             reason = str(e.args[0]) if e.args else "cancelled"
@@ -148,6 +148,9 @@ class TurnService:
                 await self.executor.interrupt(thread_id)
         except (ModelError, VistaError) as e:
             status, error = "error", str(e)
+            # Model messages quote the server but never a secret: fit for an admin's log.
+            self.log.warning("Vista: turn %s (thread %s, model %r) failed: %s", turn_id, thread_id,
+                             model, error)
             outcome = self._cut_short(loop)
         except Exception:
             self.log.exception("Vista: turn %s failed", turn_id)
