@@ -88,21 +88,44 @@ async def test_the_server_keeps_running_and_explains_when_the_database_is_newer(
     assert (await jp_fetch("api", "status")).code == 200
 
 
-async def test_start_up_sweeps_interrupted_removals(vista_data_dir, jp_configurable_serverapp, jp_server_config):
-    # Given a previous run that crashed mid-delete: a folder in the trash and an orphan folder
-    orphan = vista_data_dir / "threads" / ("ab" * 16)
-    orphan.mkdir(parents=True)
-    (orphan / "data.csv").write_text("x\n1\n")
+async def test_start_up_finishes_marked_removals_and_keeps_unknown_folders(
+    vista_data_dir, jp_configurable_serverapp, jp_server_config, capfd
+):
+    # Given a previous server that crashed mid-work: a folder in the trash, a deleted thread
+    # whose folder it had marked for deletion, a thread folder it was creating (marked) but never
+    # recorded, and a marked dataset folder of a live thread
+    store = Store(vista_data_dir / "vista.sqlite3")
+    store.register_instance("a host that is gone", 1, "")
+    threads = vista_data_dir / "threads"
     leftover = vista_data_dir / "trash" / "cd" / "nested"
     leftover.mkdir(parents=True)
-    live = Store(vista_data_dir / "vista.sqlite3").create_thread("someone", "alive")
-    (vista_data_dir / "threads" / live["id"]).mkdir()
+    deleted, unrecorded = threads / ("ab" * 16), threads / ("ef" * 16)
+    for folder in (deleted, unrecorded):
+        folder.mkdir(parents=True)
+        (folder / "data.csv").write_text("x\n1\n")
+    store.mark_pending(f"threads/{deleted.name}", "delete")
+    store.mark_pending(f"threads/{unrecorded.name}", "create")
+    live = store.create_thread("someone", "alive")
+    half_added = threads / live["id"] / "datasets" / ("12" * 16)
+    half_added.mkdir(parents=True)
+    store.mark_pending(f"threads/{live['id']}/datasets/{half_added.name}", "create")
+    # and a folder nobody marked: the database does not know it, which proves nothing
+    unknown = threads / ("99" * 16)
+    unknown.mkdir()
+    (unknown / "original.csv").write_text("precious\n")
+    store.forget_instance(store.instance_id)  # the crashed server's lease is gone
+    store.close()
 
     jp_configurable_serverapp(config=jp_server_config)
 
-    assert not orphan.exists()
     assert list((vista_data_dir / "trash").iterdir()) == []
-    assert (vista_data_dir / "threads" / live["id"]).is_dir()
+    assert not deleted.exists() and not unrecorded.exists() and not half_added.exists()
+    assert (threads / live["id"]).is_dir()
+    assert (unknown / "original.csv").read_text() == "precious\n"
+    log = capfd.readouterr().err
+    assert f"belong to no thread of the database" in log and unknown.name in log and "kept" in log
+    with sqlite3.connect(vista_data_dir / "vista.sqlite3") as db:
+        assert db.execute("SELECT COUNT(*) FROM pending").fetchone()[0] == 0
 
 
 def _free_port() -> int:
