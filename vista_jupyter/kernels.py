@@ -178,6 +178,8 @@ class KernelExecutor:
         #: Per owner, the threads holding a kernel slot (a kernel running or starting).
         self._slots: dict[str, set[str]] = {}
         self._slot_changed = asyncio.Event()
+        #: Owner of every kernel this executor started (for `authorizer.VistaKernelAuthorizer`).
+        self._kernel_owners: dict[str, str] = {}
         self._locks: dict[str, asyncio.Lock] = {}
         self._reaper: asyncio.Task | None = None
         self._background: set[asyncio.Task] = set()
@@ -207,6 +209,10 @@ class KernelExecutor:
     def running(self, thread_id: str) -> bool:
         """Whether the thread has a kernel now."""
         return thread_id in self._kernels
+
+    def kernel_owner(self, kernel_id: str) -> str | None:
+        """Whose analysis kernel `kernel_id` is; `None` if Vista did not start it."""
+        return self._kernel_owners.get(kernel_id)
 
     def kernel_id(self, thread_id: str) -> str | None:
         """The server's id of the thread's kernel, if it has one."""
@@ -270,6 +276,7 @@ class KernelExecutor:
                 await self.kernel_manager.shutdown_kernel(kernel.kernel_id, now=True)
             except Exception as e:
                 self.log.warning("Vista: could not shut down kernel %s: %s", kernel.kernel_id, e)
+        self._kernel_owners.pop(kernel.kernel_id, None)
         # Forget it only once it is gone, so `running()` never reports a kernel still stopping.
         if self._kernels.get(thread_id) is kernel:
             del self._kernels[thread_id]
@@ -373,6 +380,7 @@ class KernelExecutor:
             )
         except Exception as e:
             raise KernelUnavailable(f"The analysis kernel ({self.kernel_name}) could not be started: {e}") from e
+        self._kernel_owners[kernel_id] = owner
         km = self.kernel_manager.get_kernel(kernel_id)
         client = km.client()
         client.start_channels()
@@ -381,6 +389,7 @@ class KernelExecutor:
         except BaseException as e:
             client.stop_channels()
             await self.kernel_manager.shutdown_kernel(kernel_id, now=True)
+            self._kernel_owners.pop(kernel_id, None)
             if not isinstance(e, Exception):
                 raise
             raise KernelUnavailable(f"The analysis kernel did not become ready: {e}") from e
