@@ -96,6 +96,9 @@ class VistaHandler(ExtensionHandlerMixin, APIHandler):
     """Base of every Vista handler: owner resolution, request bodies, error mapping."""
 
     auth_resource = AUTH_RESOURCE
+    #: Whether the endpoint needs Vista's services (the database): 503 at once when they are
+    #: down, before the body is read or validated.
+    needs_store = True
     _refused: VistaError | None = None
     _body_done = False
     _idle_timer: object | None = None
@@ -150,6 +153,12 @@ class VistaHandler(ExtensionHandlerMixin, APIHandler):
         await super().prepare()
         if self._finished:
             return
+        if self.needs_store and self.current_user:
+            try:
+                self.ready()
+            except VistaError as e:
+                self.refuse(e)
+                return
         self._chunks: list[bytes] = []
         self._received = 0
         self._dropped = 0
@@ -288,6 +297,8 @@ class VistaHandler(ExtensionHandlerMixin, APIHandler):
 class InfoHandler(VistaHandler):
     """`/vista/api/info`"""
 
+    needs_store = False
+
     @web.authenticated
     @authorized
     def get(self) -> None:
@@ -297,6 +308,8 @@ class InfoHandler(VistaHandler):
 
 class OpenAPIHandler(VistaHandler):
     """`/vista/api/openapi.json`"""
+
+    needs_store = False
 
     @web.authenticated
     @authorized
@@ -375,6 +388,8 @@ class MessagesHandler(VistaHandler):
 
 class ExamplesHandler(VistaHandler):
     """`/vista/api/examples`"""
+
+    needs_store = False
 
     @web.authenticated
     @authorized

@@ -5,9 +5,10 @@ gateway runs them remotely with no change here. A thread's kernel works in the t
 and has its datasets loaded from Parquet as DataFrames (`df` for the first). `execute` returns a
 structured result (streams, rich outputs, figures saved as artifacts, errors without ANSI codes).
 
-A kernel counts as ready only once its data loaded: a load that failed, timed out or was
-interrupted (Stop while the data loads) is run again before the next execution, so a thread never
-keeps a kernel without its `df`, `pd` or `plt`. Loading has its own time bound, sized by the data
+A kernel counts as ready only once its data loaded: after a load that failed, timed out or was
+interrupted (Stop while the data loads), the next execution starts a fresh kernel and loads the
+data again (an import cut off halfway breaks a kernel for good), so a thread never keeps a kernel
+without its `df`, `pd` or `plt`. Loading has its own time bound, sized by the data
 (`load_timeout` plus a second per `LOAD_BYTES_PER_SECOND` of Parquet), never less than the
 per-execution one: a large dataset can always be loaded.
 
@@ -143,6 +144,9 @@ class _Kernel:
     loaded: bool = False
     #: The kernel manager restarted the kernel (it died) since the data was last loaded.
     restarted: bool = False
+    #: A load failed or was interrupted (an import cut off halfway leaves a module half
+    #: imported for good): the next execution starts a fresh kernel.
+    stale: bool = False
 
 
 class KernelExecutor:
@@ -336,7 +340,8 @@ class KernelExecutor:
         """The thread's live kernel with its data loaded (caller holds the thread's lock)."""
         kernel = self._kernels.get(thread_id)
         if kernel is not None and (
-            kernel.kernel_id not in self.kernel_manager
+            kernel.stale
+            or kernel.kernel_id not in self.kernel_manager
             or not await self._alive(kernel)
         ):
             await self._stop(thread_id)
@@ -414,6 +419,7 @@ class KernelExecutor:
         kernel.restarted = False
         datasets = self.store.list_datasets(kernel.owner, kernel.thread_id)
         limit = self.data_load_timeout(kernel.thread_id, datasets)
+        kernel.stale = True  # until the load succeeds
         result = await self._run(kernel, preload_code(datasets), record=False, timeout=limit)
         if result.status == "timeout":
             raise KernelUnavailable(f"Loading the thread's data took longer than {limit:.0f} seconds "
@@ -421,7 +427,7 @@ class KernelExecutor:
         if result.status != "ok":
             detail = result.error["evalue"] if result.error else result.status
             raise KernelUnavailable(f"The thread's data could not be loaded into the kernel: {detail}")
-        kernel.loaded = True
+        kernel.loaded, kernel.stale = True, False
 
     # --- execution ------------------------------------------------------------------------------
 
