@@ -34,26 +34,38 @@ class JupyterServer:
     def __init__(self, tmp_path: Path, data_dir: Path, *, config: str = "",
                  env: dict[str, str] | None = None, token: str = "test-token",
                  root_dir: Path | None = None):
-        self.port, self.token, self.data_dir = free_port(), token, data_dir
+        self.token, self.data_dir, self.extra = token, data_dir, config
         self.root_dir = root_dir or tmp_path / "root"
         self.root_dir.mkdir(parents=True, exist_ok=True)
-        self.dir = tmp_path / f"server-{self.port}"
+        self.dir = tmp_path / f"server-{os.urandom(4).hex()}"
         self.dir.mkdir(parents=True)
         self.config = self.dir / "config.py"
+        self.env = {**os.environ, "JUPYTER_RUNTIME_DIR": str(self.dir / "runtime"), **(env or {})}
+        self.process: subprocess.Popen | None = None
+        self._client = AsyncHTTPClient()
+
+    def _configure(self) -> None:
+        self.port = free_port()
+        self.url = f"http://127.0.0.1:{self.port}"
         self.config.write_text(
             "c.ServerApp.jpserver_extensions = {'vista_jupyter': True}\n"
             "c.ServerApp.allow_root = True\nc.ServerApp.open_browser = False\n"
             f"c.ServerApp.port = {self.port}\nc.ServerApp.port_retries = 0\n"
             f"c.ServerApp.root_dir = {str(self.root_dir)!r}\n"
-            f"c.IdentityProvider.token = {token!r}\n"
-            f"c.VistaApp.data_dir = {str(data_dir)!r}\n" + config
+            f"c.IdentityProvider.token = {self.token!r}\n"
+            f"c.VistaApp.data_dir = {str(self.data_dir)!r}\n" + self.extra
         )
-        self.env = {**os.environ, "JUPYTER_RUNTIME_DIR": str(self.dir / "runtime"), **(env or {})}
-        self.url = f"http://127.0.0.1:{self.port}"
-        self.process: subprocess.Popen | None = None
-        self._client = AsyncHTTPClient()
+
+    def _lost_its_port(self) -> bool:
+        """The process ended because another process took its port meanwhile: start again."""
+        if self.process is None or self.process.poll() is None or "is not available" not in self.log():
+            return False
+        self._log.close()
+        self.start()
+        return True
 
     def start(self) -> JupyterServer:
+        self._configure()
         self._log = open(self.dir / "server.log", "wb")  # noqa: SIM115 - closed in stop()
         self.process = subprocess.Popen(
             [sys.executable, "-m", "jupyter_server", f"--config={self.config}"],
@@ -69,6 +81,7 @@ class JupyterServer:
         """Wait until Vista answers (asynchronously: the test's own servers keep running)."""
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
+            self._lost_its_port()
             assert self.process is not None and self.process.poll() is None, self.log()[-3000:]
             try:
                 if (await self.call("GET", "info"))[0] == 200:
@@ -84,6 +97,9 @@ class JupyterServer:
         request = urllib.request.Request(f"{self.url}/vista/api/info",
                                          headers={"Authorization": f"token {self.token}"})
         while time.monotonic() < deadline:
+            if self._lost_its_port():
+                request = urllib.request.Request(f"{self.url}/vista/api/info",
+                                                 headers={"Authorization": f"token {self.token}"})
             assert self.process is not None and self.process.poll() is None, self.log()[-3000:]
             try:
                 with urllib.request.urlopen(request, timeout=5):

@@ -420,3 +420,20 @@ async def test_when_every_kernel_is_busy_a_question_waits_then_is_refused_clearl
     assert [(await b).status for b in busy] == ["ok", "ok"]
     result = await executor.execute(owner, tids[2], "print(len(df))")
     assert result.stdout == "4\n"
+
+
+async def test_svg_figures_are_served_sandboxed(api, vista_app, jp_fetch):
+    owner, tid = await new_thread(api, vista_app)
+    svg = ("<svg xmlns='http://www.w3.org/2000/svg' width='10' height='10'>"
+           "<script>alert(1)</script><rect width='10' height='10'/></svg>")
+    result = await vista_app.executor.execute(
+        owner, tid, f"from IPython.display import SVG, display\ndisplay(SVG({svg!r}))")
+    assert result.status == "ok", result.error
+    [artifact] = result.artifacts
+    assert artifact["mime_type"] == "image/svg+xml"
+    response = await jp_fetch("vista", "api", "threads", tid, "artifacts", artifact["id"])
+    assert response.headers["Content-Type"].startswith("image/svg+xml")
+    policy = response.headers["Content-Security-Policy"]
+    assert "sandbox" in policy and "default-src 'none'" in policy
+    assert "script-src" not in policy
+    assert response.headers["X-Content-Type-Options"] == "nosniff"

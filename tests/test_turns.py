@@ -470,3 +470,20 @@ async def test_deleting_a_thread_while_its_turn_runs(api, vista_app, fake, vista
         assert db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
     status, _ = await api("GET", f"threads/{tid}/events")
     assert status == 404
+
+
+async def test_two_tabs_asking_at_once_get_one_turn_and_409s(api, vista_app, fake):
+    owner, tid = await new_thread(api, vista_app)
+    fake.script(text("One answer.", chunk_delay=0.2))
+    answers = await asyncio.gather(*(
+        api("POST", f"threads/{tid}/messages", json_body={"content": f"question {i}"})
+        for i in range(4)
+    ))
+    assert sorted(status for status, _ in answers) == [202, 409, 409, 409], answers
+    for status, body in answers:
+        if status == 409:
+            assert "still answering" in error_message(body)
+    events = await wait_done(api, tid)
+    assert len(of(events, "turn_started")) == 1 and len(of(events, "done")) == 1
+    _, page = await api("GET", f"threads/{tid}/messages")
+    assert [m["role"] for m in page["messages"]] == ["user", "assistant"]

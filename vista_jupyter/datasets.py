@@ -33,7 +33,7 @@ from typing import Any
 
 from jupyter_core.utils import ensure_async
 
-from .errors import InvalidInput, NotFound, TooLarge, VistaError, disk_error
+from .errors import InvalidInput, NotFound, TooLarge, UnsupportedType, VistaError, disk_error
 from .folders import ThreadFolders, safe_file_name, tidy_file_name
 from .ingest import IngestLimits, ingest_to_parquet
 from .models import MAX_NAME_LENGTH
@@ -348,6 +348,15 @@ class DatasetService:
         except OSError as e:
             shutil.rmtree(folder, ignore_errors=True)
             raise _disk_error(e) from None
+        except Exception as e:
+            # The reader failed on this content in a way it does not describe: the user gets a
+            # clear 415 (the file is the problem), the log keeps the traceback.
+            shutil.rmtree(folder, ignore_errors=True)
+            self._consume_upload(upload_id)
+            self.log.exception("Vista: reading %r failed unexpectedly", original_name)
+            raise UnsupportedType(
+                f"Vista could not turn {original_name!r} into a table ({type(e).__name__})."
+            ) from None
         except BaseException:
             shutil.rmtree(folder, ignore_errors=True)
             raise
