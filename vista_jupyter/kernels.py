@@ -177,6 +177,8 @@ class KernelExecutor:
         self.max_kernels_per_user = max_kernels_per_user
         self.idle_timeout = idle_timeout
         self.load_timeout = load_timeout
+        #: Seconds an execution waits for a kernel slot when all are busy (None: `timeout`).
+        self.slot_wait: float | None = None
         self.log = log or logging.getLogger(__name__)
         self._kernels: dict[str, _Kernel] = {}
         #: Per owner, the threads holding a kernel slot (a kernel running or starting).
@@ -313,7 +315,7 @@ class KernelExecutor:
     async def _reserve_slot(self, owner: str, thread_id: str) -> None:
         """A slot for the thread's kernel: a free one, else the one of the owner's longest-idle
         kernel (stopped), else wait for one up to the execution timeout."""
-        deadline = time.monotonic() + self.timeout
+        deadline = time.monotonic() + (self.timeout if self.slot_wait is None else self.slot_wait)
         while not self._take_slot(owner, thread_id):
             idle = [self._kernels[t] for t in self._slots.get(owner, ())
                     if t in self._kernels and not self._lock(t).locked()]
