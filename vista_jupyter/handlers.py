@@ -38,6 +38,7 @@ from tornado.iostream import StreamClosedError
 
 from . import __version__
 from .api import openapi_spec
+from .datasets import human_size
 from .errors import InvalidInput, NotFound, StoreError, TooLarge, VistaError
 from .export import notebook_file_name
 from .identity import owner_of
@@ -83,12 +84,6 @@ def _once_received(method):
 
     guarded._vista_guarded = True  # type: ignore[attr-defined]
     return guarded
-
-
-def _size(n: int) -> str:
-    from .datasets import human_size
-
-    return human_size(n)
 
 
 @web.stream_request_body
@@ -147,7 +142,7 @@ class VistaHandler(ExtensionHandlerMixin, APIHandler):
         """Refuse a body of `size` bytes over this endpoint's limit (`TooLarge`)."""
         limit = self.vista.max_json_bytes
         if size > limit:
-            raise TooLarge(f"The request body is larger than the limit of {_size(limit)}.")
+            raise TooLarge(f"The request body is larger than the limit of {human_size(limit)}.")
 
     async def prepare(self) -> None:
         await super().prepare()
@@ -214,13 +209,13 @@ class VistaHandler(ExtensionHandlerMixin, APIHandler):
         self.log.info("Vista %s %s: %s %s", self.request.method, self.request.path,
                       error.status_code, error)
         answer = json.dumps({"message": error.message, "reason": error.reason}).encode()
-        self.clear()
         self.set_status(error.status_code)
         self.set_header("Content-Type", "application/json; charset=UTF-8")
         self.set_header("Content-Length", str(len(answer)))
         self.set_header("Connection", "close")
         self.write(answer)
-        self.flush()
+        # A client gone meanwhile is fine: the connection closes either way.
+        self.flush().add_done_callback(lambda sent: sent.exception())
         IOLoop.current().call_later(LINGER_SECONDS, self._close_refused)
 
     def _close_refused(self) -> None:

@@ -330,9 +330,6 @@ class Store:
         self.instance_id = new_id()
         self._instance_row: dict[str, Any] | None = None
         self.path.parent.mkdir(parents=True, exist_ok=True)
-        #: Whether this open created the database file (an empty database next to old data
-        #: means it was moved or replaced; `threads.py` says so).
-        self.created = not self.path.exists() or self.path.stat().st_size == 0
         # One connection, usable from worker threads too; the lock serialises access to it.
         # Autocommit mode: transactions are explicit (`_transaction`).
         conn = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False, timeout=10)

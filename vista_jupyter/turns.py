@@ -244,7 +244,9 @@ class TurnService:
                                             content, metadata, outcome.usage, error=error,
                                             timing=timing)
         except Exception as e:
-            self.log.warning("Vista: the end of turn %s could not be saved (%s)", turn_id, e)
+            if turn_id not in self._unclosed:  # once, not at every retry
+                self.log.warning("Vista: the end of turn %s could not be saved (%s); it is "
+                                 "saved as soon as possible", turn_id, e)
             reason = e.message if isinstance(e, VistaError) else "Vista could not save this answer."
             try:
                 result = self.store.finish_turn(ending.owner, ending.thread_id, turn_id, "error",
