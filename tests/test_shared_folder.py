@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 from openai_server import FakeOpenAI, text
 from servers import JupyterServer
+from tornado.httpclient import AsyncHTTPClient
 
 pytestmark = pytest.mark.timeout(240)
 
@@ -60,6 +61,7 @@ async def test_a_second_server_never_takes_over_a_running_turn_and_recovers_a_de
     data = tmp_path / "vista"
     first = JupyterServer(tmp_path, data, config=servers_config(fake)).start()
     second = JupyterServer(tmp_path, data, config=servers_config(fake))
+    stream = None
     try:
         await first.ready()
         _, thread = await first.call("POST", "threads", {"dataset": {"example": "iris"}})
@@ -75,6 +77,13 @@ async def test_a_second_server_never_takes_over_a_running_turn_and_recovers_a_de
         # When a second server starts on the same folder meanwhile
         await second.start().ready()
         second_up = time.monotonic()
+        # (a tab on it follows the turn live)
+        received: list[bytes] = []
+        following = AsyncHTTPClient(force_instance=True)
+        stream = following.fetch(
+            f"{second.url}/vista/api/threads/{tid}/events/stream?after=0",
+            headers={"Authorization": f"token {second.token}"}, request_timeout=180,
+            streaming_callback=received.append, raise_error=False)
 
         # Then it sees the turn running, and refuses a second turn on the thread
         status, seen = await second.call("GET", f"threads/{tid}")
@@ -89,6 +98,10 @@ async def test_a_second_server_never_takes_over_a_running_turn_and_recovers_a_de
         _, page = await second.call("GET", f"threads/{tid}/messages")
         assert [m["role"] for m in page["messages"]] == ["user", "assistant"]
         assert page["messages"][1]["content"] == words
+        # and the tab on the other server saw the answer arrive, up to its end, on one stream
+        await until(lambda: _has_text(received, f'"type": "done", "turn_id": "{turn_id}"'))
+        streamed = b"".join(received).decode()
+        assert streamed.count('"type": "text"') == 30
 
         # One turn per thread across servers: of three questions at once, one is taken
         fake.script(text("first", chunk_delay=0.5))
@@ -123,6 +136,13 @@ async def test_a_second_server_never_takes_over_a_running_turn_and_recovers_a_de
     finally:
         first.stop()
         second.stop()
+        if stream is not None:  # ends with its server
+            await asyncio.wait([stream], timeout=30)
+            following.close()
+
+
+async def _has_text(chunks: list[bytes], needle: str) -> bool:
+    return needle in b"".join(chunks).decode()
 
 
 async def _has(server: JupyterServer, tid: str, kind: str, turn_id: str | None = None) -> bool:
