@@ -58,6 +58,8 @@ def process_alive(pid: int, started: str) -> bool:
     """Whether the process `pid` that started at `started` still runs (on this host)."""
     if started:
         return process_start(pid) == started
+    if os.name == "nt":  # os.kill would terminate it there: only the lease can tell
+        return True
     try:
         os.kill(pid, 0)
     except ProcessLookupError:
