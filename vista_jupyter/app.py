@@ -7,7 +7,9 @@ Everything an admin can set lives here, settable in `jupyter_server_config.py` a
 
 from __future__ import annotations
 
+import asyncio
 import os
+import time
 from datetime import timedelta
 
 from jupyter_core.paths import jupyter_data_dir
@@ -15,16 +17,17 @@ from jupyter_server.extension.application import ExtensionApp
 from traitlets import Bool, Dict, Enum, Float, Int, List, Type, Unicode, default
 
 from . import __version__
-from .assistant.clients import AZURE_API_VERSION, ModelConfigError
+from .assistant.clients import AZURE_API_VERSION
 from .assistant.registry import ModelRegistry
 from .datasets import DatasetService
-from .errors import StoreError
+from .errors import VistaError
 from .folders import ThreadFolders
 from .handlers import handlers
 from .identity import default_server_owner
 from .ingest import IngestLimits
 from .events import EventLog
 from .export import NotebookExporter
+from .instances import Instances
 from .kernels import KernelExecutor
 from .secrets import DEFAULT_KERNEL_ENV_EXCLUDE, Secrets
 from .store import Store
@@ -127,7 +130,38 @@ class VistaApp(ExtensionApp):
     upload_expiry_hours = Float(
         24.0,
         config=True,
-        help="Uploaded files not turned into a dataset are deleted after this many hours.",
+        help=(
+            "Uploaded files not turned into a dataset are deleted after this many hours "
+            "(checked at start-up and then every few minutes while the server runs)."
+        ),
+    )
+
+    upload_idle_timeout = Float(
+        120.0,
+        config=True,
+        help=(
+            "Seconds an upload may send nothing before it is dropped (and its partial file "
+            "deleted). Stalled uploads would otherwise hold a file and a connection forever. "
+            "0: never."
+        ),
+    )
+
+    max_json_bytes = Int(
+        1 << 20,
+        config=True,
+        help="Largest JSON request body, in bytes; bigger ones get 413 before they are read.",
+    )
+
+    lease_timeout = Float(
+        60.0,
+        config=True,
+        help=(
+            "Seconds after which a server sharing this data folder whose heartbeat stopped counts "
+            "as gone, and its running turns, uploads and staging folders are recovered (a server "
+            "on the same machine whose process ended counts as gone at once). Heartbeats are sent "
+            "every lease_timeout / 6 seconds; a shorter lease recovers faster from a crash on "
+            "another machine, a longer one tolerates longer stalls."
+        ),
     )
 
     dataset_service_class = Type(
@@ -158,7 +192,11 @@ class VistaApp(ExtensionApp):
     max_kernels_per_user = Int(
         4,
         config=True,
-        help="Analysis kernels one user may have running; starting another stops the longest idle. 0: no limit.",
+        help=(
+            "Analysis kernels one user may have running. Starting another stops the user's "
+            "longest-idle one; when all are busy, the question waits for one (up to "
+            "execution_timeout) and is then refused with a message. 0: no limit."
+        ),
     )
 
     kernel_idle_timeout = Float(
@@ -167,6 +205,16 @@ class VistaApp(ExtensionApp):
         help=(
             "Seconds after which an unused analysis kernel is shut down (0: never). The next "
             "question starts it again and reloads the data."
+        ),
+    )
+
+    data_load_timeout = Float(
+        60.0,
+        config=True,
+        help=(
+            "Seconds allowed for loading a thread's data into its kernel, plus one second per "
+            "20 MB of Parquet (and never less than execution_timeout): loading has its own bound "
+            "so that a large dataset can always be loaded."
         ),
     )
 
@@ -348,11 +396,12 @@ class VistaApp(ExtensionApp):
         """Open the store and build the services; a broken database disables Vista, not Jupyter."""
         self.startup_error: str | None = None
         self.store: Store | None = None
+        self.instances: Instances | None = None
+        self._housekeeper: asyncio.Task | None = None
         try:
             folders = ThreadFolders(self.data_dir)
             self.store = self.store_class(self.db_path)
             self.threads = self.thread_service_class(self.store, folders, log=self.log)
-            self.threads.startup_cleanup()
             self.datasets = self.dataset_service_class(
                 self.store,
                 folders,
@@ -365,6 +414,11 @@ class VistaApp(ExtensionApp):
                 upload_expiry=timedelta(hours=self.upload_expiry_hours),
                 log=self.log,
             )
+            # The lease first: recovery below must know this server is alive.
+            self.instances = Instances(self.store, lease_timeout=self.lease_timeout,
+                                       touch=[self.datasets.work_dir], log=self.log)
+            self.instances.start()
+            self.threads.startup_cleanup()
             self.datasets.startup_cleanup()
             secrets = Secrets.of(api_key=self.api_key, base_url=self.base_url,
                                  azure_endpoint=self.azure_endpoint,
@@ -379,6 +433,7 @@ class VistaApp(ExtensionApp):
                 max_kernels_per_user=self.max_kernels_per_user,
                 idle_timeout=self.kernel_idle_timeout,
                 secrets=secrets,
+                load_timeout=self.data_load_timeout,
                 log=self.log,
             )
             self.events = EventLog(self.store)
@@ -395,7 +450,7 @@ class VistaApp(ExtensionApp):
                 self.store, self.events, self.executor, self.model_registry, max_steps=self.max_steps,
                 log=self.log,
             )
-            self.turns.recover()
+            self.recover()
             # A thread's kernel starts (or reloads) as soon as it has data; it stops with the thread.
             self.datasets.on_dataset_added.append(self.executor.prestart)
             if self.auto_overview:
@@ -406,22 +461,73 @@ class VistaApp(ExtensionApp):
                 await self.executor.shutdown(thread_id)
 
             self.threads.on_deleted.append(thread_deleted)
-        except (StoreError, ModelConfigError) as e:
+            try:  # already inside a running loop (an embedding server, tests): start now
+                asyncio.get_running_loop()
+            except RuntimeError:
+                pass  # `_start_jupyter_server_extension` starts it
+            else:
+                self._start_housekeeping()
+        except VistaError as e:  # the store, or the model settings (ModelConfigError)
             self.startup_error = e.message
             self.log.error("Vista is disabled: %s", e.message)
+            if self.instances is not None:
+                self.instances.stop()
             return
         self.log.info(
-            "Vista %s: data in %s, owner rule %r", __version__, self.data_dir, self.owner_rule
+            "Vista %s: data in %s, owner rule %r, server %s", __version__, self.data_dir,
+            self.owner_rule, self.store.instance_id,
         )
+
+    def recover(self) -> None:
+        """Recover what servers now gone left (their running turns end interrupted, their
+        marked folders and scratch folders go), then close this server's turns whose end could
+        not be saved. Runs at start-up and then with every heartbeat (`housekeeping`)."""
+        assert self.instances is not None
+        gone = self.instances.gone()
+        self.turns.recover(gone)
+        self.threads.recover(gone)
+        self.datasets.recover(gone, stale_after=self.lease_timeout)
+        for instance_id in gone:
+            self.log.info("Vista: server %s sharing this data folder is gone; its work was "
+                          "recovered", instance_id)
+            self.store.forget_instance(instance_id)
+        self.turns.close_stranded()
+
+    async def housekeeping(self) -> None:
+        """Every heartbeat: `recover`; every few minutes: expire old uploads."""
+        assert self.instances is not None
+        uploads_every = min(300.0, max(1.0, self.upload_expiry_hours * 3600 / 4))
+        next_expiry = time.monotonic() + uploads_every
+        while True:
+            await asyncio.sleep(self.instances.period)
+            try:
+                self.recover()
+                if time.monotonic() >= next_expiry:
+                    next_expiry = time.monotonic() + uploads_every
+                    self.datasets.expire_uploads()
+            except Exception as e:  # e.g. a full disk: the next round tries again
+                self.log.warning("Vista: housekeeping failed: %s", e)
+
+    def _start_housekeeping(self) -> None:
+        if self.startup_error is None and self._housekeeper is None:
+            self._housekeeper = asyncio.ensure_future(self.housekeeping())
+
+    async def _start_jupyter_server_extension(self, serverapp: object) -> None:
+        """The server's event loop runs: start the periodic housekeeping."""
+        self._start_housekeeping()
 
     def initialize_handlers(self) -> None:
         """Register the REST API under <base_url>/vista/api."""
         self.handlers.extend(handlers())
 
     async def stop_extension(self) -> None:
-        """Stop the analysis kernels and close the database when the server stops."""
+        """Stop the analysis kernels, drop this server's lease and close the database."""
+        if self._housekeeper is not None:
+            self._housekeeper.cancel()
         if self.startup_error is None:
             await self.turns.shutdown()
             await self.executor.shutdown_all()
+            if self.instances is not None:
+                self.instances.stop()
         if self.store is not None:
             self.store.close()

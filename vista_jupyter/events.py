@@ -26,9 +26,13 @@ class EventLog:
         """Store an event and push it to the thread's listeners (`None` if the thread is gone)."""
         event = self.store.append_event(owner, thread_id, turn_id, kind, data)
         if event is not None:
-            for queue in self._listeners.get(thread_id, ()):
-                queue.put_nowait(event)
+            self.publish(thread_id, event)
         return event
+
+    def publish(self, thread_id: str, event: dict[str, Any]) -> None:
+        """Push an event already stored (e.g. by `Store.finish_turn`) to the thread's listeners."""
+        for queue in self._listeners.get(thread_id, ()):
+            queue.put_nowait(event)
 
     def subscribe(self, thread_id: str) -> asyncio.Queue:
         """A queue receiving the thread's events from now on; `unsubscribe` it when done."""

@@ -11,6 +11,8 @@ only needs one column in memory at once.
 
 from __future__ import annotations
 
+import json
+
 import math
 import re
 from datetime import date, datetime
@@ -107,13 +109,20 @@ def _top_values(column: pa.ChunkedArray) -> list[dict[str, Any]]:
 
 def profile_column(name: str, column: pa.ChunkedArray) -> dict[str, Any]:
     """The profile of one column."""
+    dtype = str(column.type)
+    if pa.types.is_nested(column.type):
+        # Lists and records (nested JSON) have no distinct count or order: profiled as their
+        # JSON text, as a person would read them.
+        column = pa.chunked_array([pa.array(
+            [None if v is None else json.dumps(v, default=str, ensure_ascii=False)
+             for v in column.to_pylist()], pa.string())])
     rows = len(column)
     distinct = pc.count_distinct(column, mode="only_valid").as_py()
     kind = _kind(name, column, rows, distinct)
     out: dict[str, Any] = {
         "name": name,
         "kind": kind,
-        "dtype": str(column.type),
+        "dtype": dtype,
         "nulls": column.null_count,
         "distinct": distinct,
     }
