@@ -121,6 +121,8 @@ test('figures enlarge with a download, and are described by their title', async 
   // Code fits its box: the box spans the answer, long lines scroll inside it
   const answer = page.locator(sel.assistantMessage).first();
   await answer.locator(sel.codeToggle).first().click();
+  // (the Markdown renderer draws the code asynchronously)
+  await expect(answer.locator('.jp-vista-code pre').first()).toBeVisible();
   const sizes = await answer.evaluate((node: HTMLElement) => {
     const block = node.querySelector('.jp-vista-code-block')!.getBoundingClientRect();
     const pre = node.querySelector('.jp-vista-code pre') as HTMLElement;
