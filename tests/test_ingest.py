@@ -101,11 +101,14 @@ def test_quotes_escapes_and_embedded_newlines(tmp_path):
     assert raw["comment"].tolist() == ['say "hi"', "a, b", "c"]
 
 
-def test_ragged_rows_keep_every_cell(tmp_path):
-    raw = read_table(write(tmp_path, "r.csv", "a,b,c\n1,2,3\n4,5\n6,7,8,9\n10,11,12\n"), types=False)
-    assert raw.shape == (4, 4)
-    assert raw.iloc[2].tolist() == ["6", "7", "8", "9"]
-    assert raw.iloc[1].tolist() == ["4", "5", "", ""]
+def test_ragged_rows_are_padded_or_cut_in_place_and_counted(tmp_path):
+    path = write(tmp_path, "r.csv", "a,b,c\n1,2,3\n4,5\n6,7,8,9\n10,11,12\n")
+    raw = read_table(path, types=False)
+    assert raw.values.tolist() == [["1", "2", "3"], ["4", "5", ""], ["6", "7", "8"], ["10", "11", "12"]]
+    result = ingest_to_parquet(path, tmp_path / "r.parquet")
+    assert any("1 row(s) had fewer cells" in w for w in result.warnings)
+    assert any("1 row(s) had more cells" in w for w in result.warnings)
+    assert pd.read_parquet(tmp_path / "r.parquet")["c"].isna().tolist() == [False, True, False, False]
 
 
 def test_duplicate_and_blank_column_names(tmp_path):
