@@ -71,6 +71,11 @@ def _table_score(rows: list[list[str]]) -> float:
     return score
 
 
+def _modal_share(rows: list[list[str]]) -> float:
+    widths = [len(r) for r in rows if any(c.strip() for c in r)]
+    return Counter(widths).most_common(1)[0][1] / len(widths) if widths else 0.0
+
+
 def _escape(sample: str, quote: str) -> tuple[str | None, bool]:
     """(escape character, doubled quotes) from the evidence: backslash-escaped quotes against
     doubled quotes inside fields. One odd `\\"` in a file of doubled quotes changes nothing."""
@@ -91,20 +96,24 @@ def sniff(sample: str) -> Dialect:
     quote = "'" if sample.count("'") > 2 * sample.count('"') and re.search(r"(^|[,;\t|])'", sample, re.M) else '"'
     escapechar, doublequote = _escape(sample, quote)
     best, best_score = Dialect(","), -1.0
+    lines = max(1, len(sample.splitlines()))
     for delimiter in DELIMITERS:
         if delimiter not in sample:
             continue
+        # Quotes quote, unless they do not pair up: a stray quote swallows the lines after it
+        # into one cell, so the quoted reading has far fewer records than lines.
+        readings = []
         for quotechar in (quote, None):
             dialect = Dialect(delimiter, quotechar, escapechar if quotechar else None,
                               doublequote=doublequote)
             rows = parse(sample, dialect)
-            score = _table_score(rows)
-            if quotechar is None:
-                score *= 0.97  # quotes usually mean quoting: the reading without must be clearly better
-            if delimiter == " ":
-                score *= 0.8  # spaces also separate words inside cells
-            if score > best_score + 1e-9:
-                best, best_score = dialect, score
+            readings.append((_modal_share(rows) * min(1.0, len(rows) / lines), quotechar is not None, dialect, rows))
+        _, _, dialect, rows = max(readings, key=lambda r: (round(r[0], 6), r[1]))
+        score = _table_score(rows)
+        if delimiter == " ":
+            score *= 0.8  # spaces also separate words inside cells
+        if score > best_score + 1e-9:
+            best, best_score = dialect, score
     if best_score <= 0:
         # No reading gives two rows of one width (a single line, e.g. a header alone): the
         # delimiter is the one the first line has most of; spaces do not count here.
@@ -147,7 +156,7 @@ def _header_like(row: list[str], data: list[list[str]]) -> bool:
         return False
     if sum(_is_number(c) for c in filled) > 0.5 * len(filled):
         return False
-    below = data[:50]
+    below = [r for r in data[:60] if not _same(r, row)][:50]  # a header repeated below is no evidence
     numeric_cols = [j for j in range(len(cells))
                     if below and sum(_is_number(r[j]) for r in below if j < len(r)) >= 0.8 * len(below)]
     if numeric_cols:

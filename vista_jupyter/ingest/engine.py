@@ -264,6 +264,19 @@ def _footer(rows: list[list[str]], width: int) -> int:
     return count
 
 
+def _looks_like_record(row: list[str], chosen: list[int], options: list[ty.Candidate]) -> bool:
+    filled = [(j, c) for j, c in enumerate(row) if c.strip() and j < len(chosen)]
+    typed = [j for j, _ in filled if options[chosen[j]].kind not in ("string", "empty")]
+    if len(filled) < 2 or not typed:
+        return False
+    for j, cell in filled:
+        try:
+            ty.convert(ty.clean(pa.array([cell])), options[chosen[j]])
+        except ty.Mismatch:
+            return False
+    return True
+
+
 def make_plan(con: Any, text_path: Path, work: Path, limits: Any, raw: bool, max_columns: int,
               warnings: list[str], detected: dict[str, Any]) -> Plan:
     size = text_path.stat().st_size
@@ -294,23 +307,53 @@ def make_plan(con: Any, text_path: Path, work: Path, limits: Any, raw: bool, max
     found = dl.layout(rows)
     if found.width == 0 or (found.last < found.first and (not found.header_rows or found.width < 2)):
         raise InvalidInput("No table was found in the file (it has no rows with several columns).")
-    data = [r for r in rows[found.first:found.last + 1] if not dl._empty(r)] if found.last >= found.first else []
+    # The table runs from its first data record to the end of the file, less the notes after it:
+    # the same rule on the whole file (small files) and on the tail sample (large ones).
+    if complete:
+        head_rows, tail_rows = [], rows[found.first:]
+    else:
+        tail_path = work / "tail.csv"
+        tail_path.write_bytes(tail)
+        head_rows = rows[found.first:]
+        tail_rows = _trim_padding(_parse_records(con, tail_path, d, declared, limits.max_line_bytes)[1:])
+    header_row = rows[found.header_rows[-1]] if found.header_rows else None
+    notes = _footer(tail_rows, found.width)
+    body_rows = [r for r in head_rows + tail_rows[:len(tail_rows) - notes]
+                 if not dl._empty(r) and not (header_row and dl._same(r, header_row))]
+    data = [r for r in (rows[found.first:] if not complete else tail_rows[:len(tail_rows) - notes])
+            if not dl._empty(r)]
     header_width = max((len(rows[i]) for i in found.header_rows), default=0)
     field_counts = [len(r) for r in data]
     common = max(set(field_counts), key=lambda w: (field_counts.count(w), w)) if field_counts else header_width
     out = max(common, found.width, min(header_width, max(field_counts, default=0) or header_width))
     names = dl.column_names(rows, found.header_rows, out)
     skip = found.first
-    if complete:
-        footer = sum(1 for r in rows[found.last + 1:] if not dl._empty(r))
-        body_rows = data
-    else:
-        tail_path = work / "tail.csv"
-        tail_path.write_bytes(tail)
-        tail_rows = _trim_padding(_parse_records(con, tail_path, d, declared, limits.max_line_bytes)[1:])
-        footer = _footer(tail_rows, found.width)
-        kept = tail_rows[:len(tail_rows) - footer] if footer else tail_rows
-        body_rows = data + [r for r in kept if not dl._empty(r)]
+    decimal_comma = ty.decimal_comma_likely(d.delimiter, [c for r in body_rows[:300] for c in r])
+    options = ty.candidates(decimal_comma)
+
+    def choose_all(sample_rows: list[list[str]]) -> tuple[list[pa.Array], list[int]]:
+        texts, picks = [], []
+        for j in range(out):
+            column = pa.array([r[j] if j < len(r) else None for r in sample_rows], pa.string())
+            text = column if raw else ty.clean(column)
+            texts.append(text)
+            picks.append(len(options) - 1 if raw else ty.choose(text, options))
+        return texts, picks
+
+    samples, chosen = choose_all(body_rows)
+    # Short rows just before the notes are records when their cells fit the columns' types
+    # (a number where the column holds numbers), notes when they do not.
+    first_note = len(tail_rows) - notes
+    while notes and not raw and _looks_like_record(tail_rows[first_note], chosen, options):
+        first_note += 1
+        notes -= 1
+    if first_note > len(tail_rows) - notes - 1:
+        body_rows += [r for r in tail_rows[len(tail_rows) - notes - (first_note - (len(tail_rows) - notes)):first_note]
+                      if not dl._empty(r)]
+    footer = notes
+    samples, chosen = choose_all(body_rows)
+    droppable = [names[j].startswith("column_") and bool(found.header_rows) and samples[j].null_count == len(samples[j])
+                 and not raw for j in range(out)]
     before = found.header_rows[0] if found.header_rows else found.first
     skipped_top = sum(1 for r in rows[:before] if not dl._empty(r))
     if skipped_top:
@@ -318,23 +361,13 @@ def make_plan(con: Any, text_path: Path, work: Path, limits: Any, raw: bool, max
     if footer:
         warnings.append(f"{footer} line(s) after the table (notes or totals) were left out.")
     header_cells = [c.strip() for c in rows[found.header_rows[-1]]] if found.header_rows else None
-    decimal_comma = ty.decimal_comma_likely(d.delimiter, [c for r in body_rows[:300] for c in r])
-    options = ty.candidates(decimal_comma)
-    samples, chosen, droppable = [], [], []
-    for j in range(out):
-        column = pa.array([r[j] if j < len(r) else None for r in body_rows], pa.string())
-        text = column if raw else ty.clean(column)
-        samples.append(text)
-        chosen.append(len(options) - 1 if raw else ty.choose(text, options))
-        droppable.append(names[j].startswith("column_") and bool(found.header_rows)
-                         and text.null_count == len(text) if not raw else False)
     detected.update(d.as_dict())
     detected["header_rows"] = len(found.header_rows)
     detected["skipped_lines_before"] = skipped_top
     detected["skipped_lines_after"] = footer
     detected["decimal_comma"] = decimal_comma
     n_records = max(1, len(records))
-    multiline = any("\n" in c or "\r" in c for r in records[:2000] for c in r if c)
+    multiline = any("\n" in c or "\r" in c for r in records for c in r if c)
     return Plan(d, declared, out, names, skip, footer, header_cells, chosen, options, droppable,
                 decimal_comma, max(8.0, len(head) / n_records), multiline, samples)
 
@@ -382,7 +415,9 @@ def read_body(con: Any, text_path: Path, out_path: Path, plan: Plan, limits: Any
         try:
             result = _one_pass(con, text_path, out_path, plan, limits, raw, progress, parallel)
         except _NeedsSerial:
-            parallel = False
+            # quoted line breaks the sample did not show: DuckDB pads rows only when serial
+            parallel, passes = False, passes - 1
+            out_path.unlink(missing_ok=True)
             continue
         except _Restart as r:
             j = r.column

@@ -26,8 +26,9 @@ MISSING = sorted({
     "-nan", "1.#IND", "1.#QNAN", "-1.#IND", "-1.#QNAN",
 })
 _MISSING = pa.array(MISSING, pa.string())
-_TRUE = ["true", "yes"]
-_FALSE = ["false", "no"]
+#: Words of a yes/no column (lower case), in the languages of Vista's users and their files.
+_TRUE = ["true", "yes", "ja", "oui", "sí", "si", "sim", "да", "예", "네", "참"]
+_FALSE = ["false", "no", "nein", "non", "não", "nao", "нет", "아니오", "아니요", "거짓"]
 _BOOLS = pa.array(_TRUE + _FALSE)
 
 DATE_FORMATS = [
