@@ -368,3 +368,42 @@ def test_the_same_messy_file_gives_the_same_table_at_1_mb_and_300_mb(tmp_path):
         assert result.detected["decimal_comma"] is True and result.detected["encoding"] == "cp1252"
         assert any("before the table" in w for w in result.warnings)
         assert any("after the table" in w for w in result.warnings)
+
+
+# --- encodings at every sample size --------------------------------------------------------------
+
+LANGUAGES = {
+    "cp949": (["연도", "나이", "도시"], ["서울특별시", "부산광역시", "대구"]),
+    "cp932": (["年度", "年齢", "都市"], ["東京都", "大阪市", "名古屋"]),
+    "gb18030": (["年份", "年龄", "城市"], ["北京市", "上海市", "广州"]),
+    "cp1251": (["год", "возраст", "город"], ["Москва", "Казань", "Омск"]),
+    "koi8-r": (["год", "возраст", "город"], ["Москва", "Казань", "Омск"]),
+}
+
+
+def _sized(encoding: str, size: int, shift: int) -> tuple[bytes, int]:
+    header, cities = LANGUAGES[encoding]
+    lines = ["x" * shift, ",".join(header)]  # a short title line moves every character by `shift`
+    body, n = [], 0
+    length = sum(len(line.encode(encoding)) + 1 for line in lines)
+    while length < size:
+        line = f"{2000 + n % 25},{20 + n % 60},{cities[n % 3]}"
+        body.append(line)
+        length += len(line.encode(encoding)) + 1
+        n += 1
+    return ("\n".join(lines + body) + "\n").encode(encoding), n
+
+
+@pytest.mark.parametrize("encoding", list(LANGUAGES))
+def test_legacy_encodings_just_below_and_above_every_sample_size(tmp_path, encoding):
+    from vista_jupyter.ingest.sniff import SAMPLE_BYTES, TAIL_BYTES
+
+    header, cities = LANGUAGES[encoding]
+    for size in (64 << 10, TAIL_BYTES, SAMPLE_BYTES, 2 * SAMPLE_BYTES):
+        for shift in (1, 2):  # both parities: the cut falls inside a character or between two
+            for target in (size - 3, size + 3):
+                content, rows = _sized(encoding, target, shift)
+                raw = read_table(write(tmp_path, "e.csv", content), types=False)
+                assert list(raw.columns) == header, (size, shift, target)
+                assert len(raw) == rows
+                assert set(raw[header[2]]) == set(cities), (size, shift, target)

@@ -135,7 +135,7 @@ def _is_number(cell: str) -> bool:
 
 
 def _empty(row: list[str]) -> bool:
-    return not any(c.strip() for c in row)
+    return not "".join(row).strip()
 
 
 @dataclass

@@ -304,7 +304,8 @@ def make_plan(con: Any, text_path: Path, work: Path, limits: Any, raw: bool, max
     if not complete and len(records) > 2:
         records = records[:-1]  # the sample ends at a line break, maybe inside a quoted field
     rows = _trim_padding(records)
-    found = dl.layout(rows)
+    # Where the table starts shows in its first rows; the rest only matters for types and notes.
+    found = dl.layout(rows[:3000])
     if found.width == 0 or (found.last < found.first and (not found.header_rows or found.width < 2)):
         raise InvalidInput("No table was found in the file (it has no rows with several columns).")
     # The table runs from its first data record to the end of the file, less the notes after it:
@@ -318,8 +319,13 @@ def make_plan(con: Any, text_path: Path, work: Path, limits: Any, raw: bool, max
         tail_rows = _trim_padding(_parse_records(con, tail_path, d, declared, limits.max_line_bytes)[1:])
     header_row = rows[found.header_rows[-1]] if found.header_rows else None
     notes = _footer(tail_rows, found.width)
+    first_name = header_row[0].strip() if header_row else None
+
+    def is_header(r: list[str]) -> bool:  # a cheap first look, then the real comparison
+        return bool(header_row) and bool(r) and r[0].strip() == first_name and dl._same(r, header_row)
+
     body_rows = [r for r in head_rows + tail_rows[:len(tail_rows) - notes]
-                 if not dl._empty(r) and not (header_row and dl._same(r, header_row))]
+                 if not dl._empty(r) and not is_header(r)]
     data = [r for r in (rows[found.first:] if not complete else tail_rows[:len(tail_rows) - notes])
             if not dl._empty(r)]
     header_width = max((len(rows[i]) for i in found.header_rows), default=0)

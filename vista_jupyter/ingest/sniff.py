@@ -9,6 +9,7 @@ formats Vista reads.
 from __future__ import annotations
 
 import codecs
+import functools
 import json
 import zipfile
 from dataclasses import dataclass
@@ -42,6 +43,7 @@ _SCRIPTS = ("HANGUL", "CJK", "HIRAGANA", "KATAKANA", "CYRILLIC", "LATIN", "GREEK
             "HEBREW", "THAI")
 
 
+@functools.lru_cache(maxsize=65536)
 def _script(ch: str) -> str | None:
     import unicodedata
 
@@ -60,13 +62,16 @@ def plausibility(text: str) -> float:
     minus a heavy penalty for replacement and control characters."""
     import re
 
-    bad = text.count("\ufffd") + sum(1 for c in text if "\x80" <= c <= "\x9f")
+    text = text[:32_768]
+    bad = text.count("\ufffd") + len(re.findall("[\x80-\x9f]", text))
     good = total = 0
 
     for word in re.findall(r"[^\s\d,;|\t\"'.:()\[\]{}<>/=+_\u2018\u2019\u201c\u201d\u2013\u2014-]+", text):
         high = [c for c in word if ord(c) > 127]
         if not high:
             continue
+        if total > 5_000:
+            break
         total += len(high)
         scripts = {_script(c) for c in word if c.isalpha() or ord(c) > 127}
         ascii_letters = any(c.isascii() and c.isalpha() for c in word)
@@ -75,8 +80,10 @@ def plausibility(text: str) -> float:
         if len(word) > 40 and not scripts & {"CJK", "HANGUL", "THAI"}:
             continue  # alphabets write words, not endless runs of letters
         good += len(high)
-        if total > 20_000:
-            break
+    return _ratio(good, total, bad)
+
+
+def _ratio(good: int, total: int, bad: int) -> float:
     if total == 0:
         return 1.0 - bad
     return good / total - 10 * bad / max(total, 1)
@@ -124,31 +131,46 @@ def guess_encoding(sample: bytes, *, complete: bool = False) -> tuple[str, bool]
 
     # charset-normalizer weighs letter frequencies per language (it tells Korean from Chinese);
     # our plausibility check refuses readings that are mojibake (symbols and accents inside words).
-    matches = list(from_bytes(body[:400_000]))
+    # The evidence is in the lines with non-ASCII bytes: up to 64 KB of them, whole lines only.
+    evidence, kept = [], 0
+    for line in body.splitlines(keepends=True):
+        if kept > 64 << 10:
+            break
+        if max(line, default=0) > 127:
+            evidence.append(line)
+            kept += len(line)
+    body = b"".join(evidence) or body[:64 << 10]
+    matches = list(from_bytes(body))
     named = [_normal(m.encoding) for m in matches]
     decoded: dict[str, str] = {}
 
     def score(name: str) -> float:
         if name not in decoded:
-            decoded[name] = body.decode(name, errors="replace")
-        return plausibility(decoded[name][:400_000])
+            try:
+                decoded[name] = body.decode(name, errors="replace")
+            except LookupError:
+                decoded[name] = "\ufffd" * 100
+        return plausibility(decoded[name])
 
     best_plausible = max(LEGACY_ENCODINGS, key=lambda n: (score(n), -LEGACY_ENCODINGS.index(n)))
-    chosen = named[0] if named and score(named[0]) >= score(best_plausible) - 0.05 else best_plausible
+    top = score(best_plausible)
+    # charset-normalizer's order among the readings that are not mojibake
+    plausible = [(m, n) for m, n in zip(matches, named) if score(n) >= top - 0.05]
+    chosen = plausible[0][1] if plausible else best_plausible
     if chosen in _WESTERN:
         try:
             body.decode("cp1252")
             chosen = "cp1252"  # the usual export encoding: wins whenever it reads the bytes
         except UnicodeDecodeError:
             pass
-    rivals = [n for m, n in zip(matches[1:4], named[1:4])
-              if not _same_family(n, chosen) and abs(m.chaos - matches[0].chaos) < 0.01
-              and abs(m.coherence - matches[0].coherence) < 0.02 and score(n) >= score(chosen) - 0.05]
+    rivals = [n for m, n in plausible[1:4]
+              if not _same_family(n, chosen) and abs(m.chaos - plausible[0][0].chaos) < 0.01
+              and abs(m.coherence - plausible[0][0].coherence) < 0.02]
+    doubtful = score(chosen) < 0.8 or bool(rivals) or not plausible
     if score(chosen) < 0.3:
         # No reading gives words: binary junk, or bytes of an encoding Vista does not know.
         raise InvalidInput("The file's text encoding could not be recognised (too many bytes that are "
                            "not valid characters). Save it as UTF-8 and try again.")
-    doubtful = score(chosen) < 0.8 or bool(rivals) or not named
     return chosen, doubtful
 
 
