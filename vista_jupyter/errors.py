@@ -67,3 +67,10 @@ class StoreError(VistaError):
 
     status_code = 503
     reason = "store-unavailable"
+
+
+class ReadingCancelled(VistaError):
+    """Reading a dataset was cancelled by the user, or the client went away (409)."""
+
+    status_code = 409
+    reason = "cancelled"

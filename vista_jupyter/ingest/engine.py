@@ -179,9 +179,12 @@ def _query(path: Path, d: dl.Dialect, width: int, max_line: int, parallel: bool)
     )
 
 
-def _parse_records(con: Any, path: Path, d: dl.Dialect, width: int, max_line: int) -> list[list[str | None]]:
+def _parse_records(con: Any, path: Path, d: dl.Dialect, width: int, max_line: int,
+                   keep: list[pa.Table] | None = None) -> list[list[str | None]]:
     """Every record of a (small) sample file, exactly as the body parser splits them."""
     table = _fetch(con, _query(path, d, width, max_line, parallel=False))
+    if keep is not None:
+        keep.append(table)
     columns = [c.to_pylist() for c in table.columns]
     return [list(r) for r in zip(*columns)] if columns else []
 
@@ -230,6 +233,8 @@ class Plan:
     bytes_per_record: float
     multiline: bool  # quoted fields span lines in the sample
     samples: list[pa.Array]  # per column: the sample cells (clean), to re-choose candidates
+    #: The whole file, already parsed, when it fits in the head sample (no second parse).
+    whole: pa.Table | None = None
 
 
 def _cells(records: list[list[str | None]]) -> list[list[str]]:
@@ -300,7 +305,8 @@ def make_plan(con: Any, text_path: Path, work: Path, limits: Any, raw: bool, max
                        "(the max_columns setting).")
     sample = work / "head.csv"
     sample.write_bytes(head.lstrip(codecs.BOM_UTF8))
-    records = _parse_records(con, sample, d, declared, limits.max_line_bytes)
+    parsed: list[pa.Table] = []
+    records = _parse_records(con, sample, d, declared, limits.max_line_bytes, parsed)
     if not complete and len(records) > 2:
         records = records[:-1]  # the sample ends at a line break, maybe inside a quoted field
     rows = _trim_padding(records)
@@ -338,15 +344,15 @@ def make_plan(con: Any, text_path: Path, work: Path, limits: Any, raw: bool, max
     options = ty.candidates(decimal_comma)
 
     def choose_all(sample_rows: list[list[str]]) -> tuple[list[pa.Array], list[int]]:
-        texts, picks = [], []
+        texts = []
         for j in range(out):
             column = pa.array([r[j] if j < len(r) else None for r in sample_rows], pa.string())
-            text = column if raw else ty.clean(column)
-            texts.append(text)
-            picks.append(len(options) - 1 if raw else ty.choose(text, options))
+            texts.append(column if raw else ty.clean(column))
+        picks = [len(options) - 1] * out if raw else ty.choose_many(texts, options)
         return texts, picks
 
     samples, chosen = choose_all(body_rows)
+    sampled = len(body_rows)
     # Short rows just before the notes are records when their cells fit the columns' types
     # (a number where the column holds numbers), notes when they do not.
     first_note = len(tail_rows) - notes
@@ -357,7 +363,8 @@ def make_plan(con: Any, text_path: Path, work: Path, limits: Any, raw: bool, max
         body_rows += [r for r in tail_rows[len(tail_rows) - notes - (first_note - (len(tail_rows) - notes)):first_note]
                       if not dl._empty(r)]
     footer = notes
-    samples, chosen = choose_all(body_rows)
+    if len(body_rows) != sampled:
+        samples, chosen = choose_all(body_rows)
     droppable = [names[j].startswith("column_") and bool(found.header_rows) and samples[j].null_count == len(samples[j])
                  and not raw for j in range(out)]
     before = found.header_rows[0] if found.header_rows else found.first
@@ -375,7 +382,8 @@ def make_plan(con: Any, text_path: Path, work: Path, limits: Any, raw: bool, max
     n_records = max(1, len(records))
     multiline = any("\n" in c or "\r" in c for r in records for c in r if c)
     return Plan(d, declared, out, names, skip, footer, header_cells, chosen, options, droppable,
-                decimal_comma, max(8.0, len(head) / n_records), multiline, samples)
+                decimal_comma, max(8.0, len(head) / n_records), multiline, samples,
+                parsed[0] if complete else None)
 
 
 # --- the body -----------------------------------------------------------------------------------
@@ -455,7 +463,8 @@ def _one_pass(con: Any, text_path: Path, out_path: Path, plan: Plan, limits: Any
     unhook = progress.hook(con.interrupt)
     try:
         try:
-            reader = con.sql(sql).to_arrow_reader(batch_rows)
+            reader = (pa.RecordBatchReader.from_batches(plan.whole.schema, plan.whole.to_batches(batch_rows))
+                      if plan.whole is not None else con.sql(sql).to_arrow_reader(batch_rows))
         except Exception as e:
             raise _classify(e) from None
         keep = [j for j in range(plan.out) if not plan.droppable[j]]

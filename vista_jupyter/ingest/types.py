@@ -158,3 +158,49 @@ def decimal_comma_likely(delimiter: str, cells: list[str]) -> bool:
     commas = sum(1 for c in cells if dc.match(c.strip()))
     dots = sum(1 for c in cells if dot.match(c.strip()) and not re.match(r"^[+-]?\d{1,3}\.\d{3}$", c.strip()))
     return commas > dots
+
+
+def _fits_all(text: pa.Array, cand: Candidate) -> pa.Array:
+    """Per cell: could `cand` take it? (nulls fit everything). Regex and set checks only, so one
+    call covers the cells of many columns at once."""
+    kind = cand.kind
+    if kind == "string":
+        return pa.array([True] * len(text))
+    if kind == "empty":
+        return pc.is_null(text)
+    if kind == "bool":
+        ok = pc.is_in(pc.utf8_lower(text), value_set=_BOOLS)
+    elif kind == "int":
+        ok = pc.match_substring_regex(text, r"^[+-]?\d{1,18}$")
+    elif kind == "float":
+        ok = pc.match_substring_regex(text, r"^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$")
+    elif kind in ("int_sep", "float_sep"):
+        group, point = (r"[.]", ",") if cand.fmt == "dc" else (",", r"\.")
+        sep = f"(?:{group}|{_SPACES})"
+        frac = "" if kind == "int_sep" else f"({point}\\d+)?"
+        ok = pc.match_substring_regex(text, rf"^[+-]?(\d{{1,3}}({sep}\d{{3}})+|\d+){frac}$")
+    elif kind == "date_iso":
+        ok = pc.match_substring_regex(text, r"^\d{4}-\d{1,2}-\d{1,2}([ T]\d{1,2}:\d{2}(:\d{2}(\.\d+)?)?)?$")
+    else:
+        ok = pc.is_valid(pc.strptime(text, format=cand.fmt, unit="us", error_is_null=True))
+    return pc.fill_null(pc.or_kleene(pc.is_null(text), ok), True)
+
+
+def choose_many(texts: list[pa.Array], options: list[Candidate]) -> list[int]:
+    """`choose` for many columns: for wide tables the candidates are tested on the cells of all
+    columns at once (a few vectorised calls instead of a few per column). A pick the body later
+    disproves is corrected like any other (`Mismatch`, then the next candidate)."""
+    if len(texts) <= 64:
+        return [choose(t, options) for t in texts]
+    cells = pa.concat_arrays([t.cast(pa.string()) for t in texts])
+    ids = pa.array([j for j, t in enumerate(texts) for _ in range(len(t))], pa.int32())
+    picks: list[int | None] = [None] * len(texts)
+    for i, cand in enumerate(options):
+        open_columns = [j for j, p in enumerate(picks) if p is None]
+        if not open_columns:
+            break
+        fits = pa.table({"col": ids, "ok": _fits_all(cells, cand)}).group_by("col").aggregate([("ok", "all")])
+        for j, ok in zip(fits.column("col").to_pylist(), fits.column("ok_all").to_pylist()):
+            if ok and picks[j] is None:
+                picks[j] = i
+    return [p if p is not None else len(options) - 1 for p in picks]
