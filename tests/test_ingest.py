@@ -226,6 +226,11 @@ def test_cli_ingest_and_profile(tmp_path):
     run = subprocess.run([sys.executable, "-m", "vista_jupyter.cli", "profile", str(tmp_path / "nope.csv")],
                          capture_output=True, text=True)
     assert run.returncode == 2 and "no such file" in run.stderr
+    nested = write(tmp_path, "n.jsonl", '{"id": 1, "tags": ["a"], "o": {"k": [1, 2]}}\n{"id": 2, "tags": [], "o": {"k": []}}\n')
+    run = subprocess.run([sys.executable, "-m", "vista_jupyter.cli", "profile", str(nested), "--json"],
+                         capture_output=True, text=True)
+    assert run.returncode == 0 and "Traceback" not in run.stderr, run.stderr
+    assert {c["name"]: c["kind"] for c in json.loads(run.stdout)["column_profiles"]}["tags"] == "nested"
 
 
 def test_the_public_read_table_is_the_engine(tmp_path):

@@ -97,6 +97,7 @@ def sniff(sample: str) -> Dialect:
     escapechar, doublequote = _escape(sample, quote)
     best, best_score = Dialect(","), -1.0
     lines = max(1, len(sample.splitlines()))
+    scores: dict[str, tuple[float, Dialect]] = {}
     for delimiter in DELIMITERS:
         if delimiter not in sample:
             continue
@@ -109,9 +110,15 @@ def sniff(sample: str) -> Dialect:
             rows = parse(sample, dialect)
             readings.append((_modal_share(rows) * min(1.0, len(rows) / lines), quotechar is not None, dialect, rows))
         _, _, dialect, rows = max(readings, key=lambda r: (round(r[0], 6), r[1]))
-        score = _table_score(rows)
+        scores[delimiter] = (_table_score(rows), dialect)
+    # Spaces also separate words inside cells and pad cells ("a , b"): they are the delimiter
+    # only when no other character makes a table.
+    real = {d: v for d, v in scores.items() if d != " "}
+    if real and max(v[0] for v in real.values()) >= 0.5:
+        scores = real
+    for delimiter, (score, dialect) in scores.items():
         if delimiter == " ":
-            score *= 0.8  # spaces also separate words inside cells
+            score *= 0.8
         if score > best_score + 1e-9:
             best, best_score = dialect, score
     if best_score <= 0:
@@ -125,7 +132,7 @@ def sniff(sample: str) -> Dialect:
     if best.delimiter != " ":
         plain = re.sub(r'"[^"]*"', "", sample) if best.quotechar == '"' else sample
         count = plain.count(best.delimiter)
-        if count and plain.count(best.delimiter + " ") >= 0.99 * count:
+        if count and plain.count(best.delimiter + " ") == count:
             best.skipinitialspace = True
     return best
 

@@ -365,8 +365,12 @@ def make_plan(con: Any, text_path: Path, work: Path, limits: Any, raw: bool, max
     footer = notes
     if len(body_rows) != sampled:
         samples, chosen = choose_all(body_rows)
-    droppable = [names[j].startswith("column_") and bool(found.header_rows) and samples[j].null_count == len(samples[j])
-                 and not raw for j in range(out)]
+    # An unnamed column with nothing in it (trailing delimiters) is no column, in text and typed
+    # readings alike.
+    droppable = [names[j].startswith("column_") and bool(found.header_rows)
+                 and (samples[j].null_count == len(samples[j]) if not raw else
+                      not any((v or "").strip() for v in samples[j].to_pylist()))
+                 for j in range(out)]
     before = found.header_rows[0] if found.header_rows else found.first
     skipped_top = sum(1 for r in rows[:before] if not dl._empty(r))
     if skipped_top:
@@ -545,6 +549,8 @@ def _emit(batch: pa.RecordBatch, plan: Plan, raw: bool, writer: _Writer, keep: l
     for j in keep:
         col = batch.column(j)
         if raw:
+            if plan.droppable[j] and pc.any(pc.not_equal(pc.utf8_trim_whitespace(col), "")).as_py():
+                raise _Restart(j, col)
             columns.append(pc.fill_null(col, ""))
             continue
         text = ty.clean(col)
