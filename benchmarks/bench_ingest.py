@@ -249,12 +249,12 @@ def _first_result(work: Path) -> list[Result]:
 
 
 def _bare_first_result(src: Path) -> float:
+    code = f"import pandas as pd\ndf = pd.read_csv({str(src)!r})\ndf.describe()"
     script = (
         "import time, jupyter_client\n"
         "t = time.perf_counter()\n"
         "km, kc = jupyter_client.manager.start_new_kernel(kernel_name='python3')\n"
-        f"kc.execute_interactive('import pandas as pd\\ndf = pd.read_csv({str(src)!r})\\ndf.describe()',"
-        " timeout=120, output_hook=lambda m: None)\n"
+        f"kc.execute_interactive({code!r}, timeout=120, output_hook=lambda m: None)\n"
         "print(time.perf_counter() - t)\n"
         "kc.stop_channels(); km.shutdown_kernel(now=True)\n"
     )

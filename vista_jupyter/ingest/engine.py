@@ -34,12 +34,16 @@ import pyarrow.parquet as pq
 from ..errors import InvalidInput, TooLarge, UnsupportedType
 from . import dialect as dl
 from . import types as ty
-from .sniff import SAMPLE_BYTES, TAIL_BYTES, cut_at_line, looks_binary
+from .sniff import cut_at_line, looks_binary
 
 #: Encodings DuckDB reads directly; others are transcoded to UTF-8 first (streamed).
 _NATIVE = {"utf-8", "utf-8-sig", "ascii"}
 #: A cell value that never occurs, so that DuckDB turns no cell into NULL: NULL means "padded".
 _NEVER = "\x01vista-no-null\x01"
+#: The samples the plan is made from: the file's first and last bytes (whole lines). A file
+#: no longer than HEAD_BYTES is parsed once, as its own sample.
+HEAD_BYTES = 256 << 10
+TAIL_BYTES = 64 << 10
 #: Target size of one batch in memory (its row count follows from the average record size).
 BATCH_BYTES = 48 << 20
 
@@ -286,7 +290,7 @@ def make_plan(con: Any, text_path: Path, work: Path, limits: Any, raw: bool, max
               warnings: list[str], detected: dict[str, Any]) -> Plan:
     size = text_path.stat().st_size
     with open(text_path, "rb") as f:
-        head = f.read(SAMPLE_BYTES)
+        head = f.read(HEAD_BYTES)
         complete = len(head) >= size
         tail = b""
         if not complete:
@@ -297,9 +301,12 @@ def make_plan(con: Any, text_path: Path, work: Path, limits: Any, raw: bool, max
     head_text = head.decode("utf-8", errors="replace").lstrip("\ufeff")
     if looks_binary(head_text):
         raise UnsupportedType("This file does not contain a text table.")
-    d = dl.sniff(head_text[:256 << 10])
-    python_rows = dl.parse(head_text, d)
-    declared = max((len(r) for r in python_rows), default=1) + 1
+    d = dl.sniff(head_text[:64 << 10])
+    # Columns to declare to the parser: at least as many as any line has cells (counting the
+    # delimiters on each line over-counts quoted ones, which costs only empty columns), and one
+    # more to see rows that are longer than the table.
+    separator = d.delimiter + (" " if d.skipinitialspace else "")
+    declared = max((line.count(separator) for line in head_text.splitlines()), default=0) + 2
     if declared - 1 > max_columns:
         raise TooLarge(f"The file has {declared - 1:,} columns; Vista reads at most {max_columns:,} "
                        "(the max_columns setting).")

@@ -196,7 +196,9 @@ def looks_binary(text: str) -> bool:
     """Too many control characters for a text table."""
     if not text:
         return False
-    controls = sum(1 for c in text[:100_000] if ord(c) < 32 and c not in "\t\n\r\f\v")
+    import re
+
+    controls = len(re.findall(r"[\x00-\x08\x0e-\x1f]", text[:100_000]))
     return controls > 0.01 * min(len(text), 100_000) or "\x00" in text[:100_000]
 
 

@@ -104,7 +104,6 @@ def convert(text: pa.Array, cand: Candidate) -> pa.Array:
         if kind == "int":
             return pc.cast(text, pa.int64())
         if kind == "float":
-            _check(text, r"^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$")
             return pc.cast(text, pa.float64())
         if kind in ("int_sep", "float_sep"):
             group, point = (r"[.]", ",") if cand.fmt == "dc" else (",", ".")
@@ -129,8 +128,12 @@ def convert(text: pa.Array, cand: Candidate) -> pa.Array:
 def choose(text: pa.Array, options: list[Candidate], start: int = 0,
            also: pa.Array | None = None) -> int:
     """Index of the first candidate from `start` that converts `text` (and `also`, if given)."""
+    present = text.drop_null()
+    head = present.slice(0, 32)
     for i in range(start, len(options)):
         try:
+            if options[i].kind != "empty" and len(present) > 64:
+                convert(head, options[i])  # most candidates fail on the first cells: fail fast
             convert(text, options[i])
             if also is not None:
                 convert(also, options[i])
