@@ -128,7 +128,8 @@ class _Column:
         self.non_null = 0
         self.low = self.high = None
         self.total = self.squares = 0.0
-        self.counts: Counter | None = Counter()
+        # nested values are counted as JSON text, which costs Python time: from the sample only
+        self.counts: Counter | None = None if _nested(t) else Counter()
         self.sample: list[pa.Array] = []
         self.numeric = pa.types.is_integer(t) or pa.types.is_floating(t) or pa.types.is_decimal(t)
 

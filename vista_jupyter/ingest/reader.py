@@ -195,8 +195,40 @@ def _nested_safe(frame: Any) -> pa.Table:
     return pa.table(arrays)
 
 
+def _native_jsonl(path: Path, encoding: str | None, types: bool) -> pa.Table | None:
+    """JSON Lines through Arrow's own reader (multi-threaded; lists and objects stay nested,
+    objects flattened one level into dotted columns like pandas' json_normalize), or None when
+    the file needs the forgiving path (mixed types in a field, another encoding...)."""
+    import pyarrow.json as pj
+
+    if (encoding or "utf-8").replace("_", "-").lower() not in ("utf-8", "ascii", "utf-8-sig") or not types:
+        return None
+    try:
+        table = pj.read_json(path, parse_options=pj.ParseOptions(newlines_in_values=False))
+    except (pa.ArrowInvalid, pa.ArrowNotImplementedError, pa.ArrowTypeError):
+        return None
+    columns, names = [], []
+    for name, column in zip(table.column_names, table.columns):
+        if pa.types.is_struct(column.type) and column.type.num_fields:
+            for field, child in zip(column.type, column.flatten()):
+                names.append(f"{name}.{field.name}")
+                columns.append(child)
+        else:
+            names.append(name)
+            columns.append(column)
+    return pa.Table.from_arrays(columns, names=names)
+
+
 def _json(path: Path, kind: str, encoding: str | None, types: bool, limits: IngestLimits) -> pa.Table:
     import pandas as pd
+
+    if kind == "jsonl":
+        native = _native_jsonl(path, encoding, types)
+        if native is not None:
+            if native.num_columns > limits.max_columns:
+                raise TooLarge(f"The file has {native.num_columns:,} columns; Vista reads at most "
+                               f"{limits.max_columns:,} (the max_columns setting).")
+            return native
 
     raw = path.read_bytes()
     text = raw.decode(encoding or "utf-8", errors="replace").lstrip("\ufeff")
