@@ -6,6 +6,7 @@ booleans, categories, free text, missing cells) at each size of $VISTA_BENCH_SIZ
 (modules imported before the clock starts, as in a running server) and its peak RSS:
 
 - vista: `ingest_to_parquet` (sniffing, parsing, types, Parquet), and separately the profile;
+  every contender with the same libraries imported before the clock starts;
 - pyarrow: `read_csv` + `write_table` (streaming `open_csv` + `ParquetWriter` from 1 GB on, as
   a user would have to, since a 5 GB table does not fit the way read_csv holds it);
 - duckdb: `COPY (SELECT * FROM read_csv(...)) TO ... (FORMAT parquet)` with its own sniffer.
@@ -33,14 +34,15 @@ from common import Result, jupyter_server
 
 HERE = Path(__file__).parent
 
-PRELUDE = {
-    "vista": "from vista_jupyter.ingest import ingest_to_parquet\n",
-    "vista_profile": "from vista_jupyter.profile import profile_parquet\n",
-    "pyarrow": "import pyarrow.csv as c, pyarrow.parquet as pq\n",
-    "pyarrow_stream": "import pyarrow.csv as c, pyarrow.parquet as pq\n",
-    "duckdb": "import duckdb\n",
-    "pandas_json": "import pandas as pd\n",
-}
+#: Every contender runs with the same libraries loaded (those a Jupyter server with Vista holds),
+#: so peak RSS compares the reading itself, not import footprints.
+PRELUDE = (
+    "import pandas, pyarrow, pyarrow.compute, duckdb\n"
+    "import pyarrow.csv as c, pyarrow.parquet as pq\n"
+    "from vista_jupyter.ingest import ingest_to_parquet\n"
+    "from vista_jupyter.profile import profile_parquet\n"
+    "import pandas as pd\n"
+)
 CODE = {
     "vista": "r = ingest_to_parquet(SRC, OUT)\nrows = r.rows\n",
     "vista_profile": "p = profile_parquet(SRC)\nrows = p['rows']\n",
@@ -124,7 +126,7 @@ def generate_nested(path: Path, megabytes: int) -> None:
 
 
 def measure(name: str, src: Path, out: Path) -> dict:
-    script = WRAPPER.format(prelude=PRELUDE[name], code=CODE[name])
+    script = WRAPPER.format(prelude=PRELUDE, code=CODE[name])
     done = subprocess.run([sys.executable, "-c", script, str(src), str(out)], capture_output=True, text=True,
                           cwd=str(HERE.parent))
     if done.returncode != 0:

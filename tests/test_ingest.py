@@ -17,7 +17,7 @@ import pyarrow.parquet as pq
 import pytest
 
 from vista_jupyter.errors import InvalidInput, TooLarge, UnsupportedType
-from vista_jupyter.ingest import IngestLimits, ingest_to_parquet, list_sheets, read_table
+from vista_jupyter.ingest import IngestLimits, Progress, ingest_to_parquet, list_sheets, read_table
 
 ROWS = [["Seoul", "9,776,000", "605.2", "2024-01-31"], ["Busan", "3,429,000", "770.0", "2024-02-29"],
         ["Incheon", "2,957,000", "1,063.3", "2024-03-31"]]
@@ -185,6 +185,21 @@ def test_zip_bomb_is_refused(tmp_path):
         ingest_to_parquet(tmp_path / "bomb.gz", tmp_path / "o.parquet",
                           limits=IngestLimits(max_decompressed_bytes=1_000_000))
     assert sorted(p.name for p in tmp_path.iterdir()) == ["bomb.gz"]
+
+
+def test_a_gzip_bomb_is_stopped_early_not_at_the_size_limit(tmp_path):
+    # a valid table that expands 1000x: only the ratio gives it away
+    with gzip.open(tmp_path / "bomb.csv.gz", "wb", compresslevel=9) as f:
+        f.write(b"a,b\n")
+        for _ in range(100):
+            f.write(b"1,2\n" * 250_000)
+    packed = (tmp_path / "bomb.csv.gz").stat().st_size
+    progress = Progress()
+    with pytest.raises(TooLarge, match="zip bomb"):
+        ingest_to_parquet(tmp_path / "bomb.csv.gz", tmp_path / "o.parquet", progress=progress)
+    # refused with the default 20 GiB limit, long before the whole archive was expanded
+    assert progress.phase == "expanding" and progress.done < packed
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["bomb.csv.gz"]
 
 
 def test_zip_with_several_files_names_them(tmp_path):
