@@ -427,3 +427,16 @@ def test_legacy_encodings_just_below_and_above_every_sample_size(tmp_path, encod
                 assert list(raw.columns) == header, (size, shift, target)
                 assert len(raw) == rows
                 assert set(raw[header[2]]) == set(cities), (size, shift, target)
+
+
+def test_a_wide_file_with_a_late_odd_cell_in_one_column(tmp_path):
+    rows = [",".join(f"{(i * 7 + j) % 1000 / 10}" for j in range(120)) for i in range(3000)]
+    cells = rows[1500].split(",")
+    cells[50] = "see note"  # one text cell, far from the samples, in one of 120 columns
+    rows[1500] = ",".join(cells)
+    path = write(tmp_path, "w.csv", ",".join(f"m{j}" for j in range(120)) + "\n" + "\n".join(rows) + "\n")
+    result = ingest_to_parquet(path, tmp_path / "w.parquet")
+    table = pq.read_table(tmp_path / "w.parquet")
+    assert result.rows == 3000 and table.num_columns == 120
+    assert table.schema.field("m50").type == pa.string() and table.column("m50")[1500].as_py() == "see note"
+    assert {str(table.schema.field(f"m{j}").type) for j in range(120) if j != 50} == {"double"}

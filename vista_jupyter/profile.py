@@ -241,10 +241,13 @@ def profile_parquet(path: str | Path, progress: Any = None) -> dict[str, Any]:
     names = schema.names
     columns: list[dict[str, Any]] = []
     if rows <= EXACT_ROWS:
-        for i, name in enumerate(names):
-            if progress is not None and i % 200 == 0:
-                progress.update("profiling", i, len(names))
-            columns.append(_exact(name, parquet.read(columns=[name]).column(0)))
+        # a few columns at a time: about a million cells in memory, whatever the shape
+        step = max(1, min(len(names), 1_000_000 // max(rows, 1)))
+        for k in range(0, len(names), step):
+            if progress is not None:
+                progress.update("profiling", k, len(names))
+            chunk = parquet.read(columns=names[k:k + step])
+            columns += [_exact(name, chunk.column(j)) for j, name in enumerate(chunk.column_names)]
     else:
         distinct = _approx_distinct(Path(path), names, schema.types)
         import numpy as np

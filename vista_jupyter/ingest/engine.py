@@ -291,6 +291,13 @@ def make_plan(con: Any, text_path: Path, work: Path, limits: Any, raw: bool, max
     size = text_path.stat().st_size
     with open(text_path, "rb") as f:
         head = f.read(HEAD_BYTES)
+        # Wide files: the head holds at least 64 lines (up to 32 MB), or layout and types would
+        # be guessed from a handful of rows.
+        while len(head) < size and head.count(b"\n") + head.count(b"\r") < 64 and len(head) < 32 << 20:
+            more = f.read(len(head))
+            if not more:
+                break
+            head += more
         complete = len(head) >= size
         tail = b""
         if not complete:
@@ -552,6 +559,9 @@ def _emit(batch: pa.RecordBatch, plan: Plan, raw: bool, writer: _Writer, keep: l
         filled = pc.fill_null(pc.not_equal(extra, ""), False)
         longer = filled if longer is None else pc.or_(longer, filled)
     cut = 0 if longer is None else int(pc.sum(longer).as_py() or 0)
+    if not raw and len(keep) > 64:
+        writer.put(pa.record_batch(_convert_wide(batch, plan, keep), schema=writer.schema))
+        return batch.num_rows, padded, cut, blank, repeated
     columns = []
     for j in keep:
         col = batch.column(j)
@@ -570,6 +580,34 @@ def _emit(batch: pa.RecordBatch, plan: Plan, raw: bool, writer: _Writer, keep: l
             raise _Restart(j, text)
     writer.put(pa.record_batch(columns, schema=writer.schema))
     return batch.num_rows, padded, cut, blank, repeated
+
+
+def _convert_wide(batch: pa.RecordBatch, plan: Plan, keep: list[int]) -> list[pa.Array]:
+    """The columns of a wide batch converted group by group: the columns sharing a candidate are
+    cleaned and converted as one array (a few calls instead of a few per column), then split."""
+    groups: dict[int, list[int]] = {}
+    for j in keep:
+        groups.setdefault(plan.candidates[j], []).append(j)
+    converted: dict[int, pa.Array] = {}
+    n = batch.num_rows
+    for index, members in groups.items():
+        cand = plan.options[index]
+        text = ty.clean(pa.concat_arrays([batch.column(j) for j in members]))
+        try:
+            values = ty.convert(text, cand)
+        except ty.Mismatch:
+            for k, j in enumerate(members):  # which column: the first that fails moves on
+                try:
+                    ty.convert(text.slice(k * n, n), cand)
+                except ty.Mismatch:
+                    raise _Restart(j, text.slice(k * n, n)) from None
+            raise
+        for k, j in enumerate(members):
+            piece = values.slice(k * n, n)
+            if plan.droppable[j] and piece.null_count != n:
+                raise _Restart(j, text.slice(k * n, n))
+            converted[j] = piece
+    return [converted[j] for j in keep]
 
 
 class _Writer:
