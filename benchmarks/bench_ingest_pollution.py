@@ -24,8 +24,9 @@ import io
 import random
 import tempfile
 from collections import Counter
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 from common import Result
 

@@ -17,7 +17,13 @@ import pyarrow.parquet as pq
 import pytest
 
 from vista_jupyter.errors import InvalidInput, TooLarge, UnsupportedType
-from vista_jupyter.ingest import IngestLimits, Progress, ingest_to_parquet, list_sheets, read_table
+from vista_jupyter.ingest import (
+    IngestLimits,
+    Progress,
+    ingest_to_parquet,
+    list_sheets,
+    read_table,
+)
 
 ROWS = [["Seoul", "9,776,000", "605.2", "2024-01-31"], ["Busan", "3,429,000", "770.0", "2024-02-29"],
         ["Incheon", "2,957,000", "1,063.3", "2024-03-31"]]
@@ -216,8 +222,7 @@ def test_a_huge_single_line_is_refused_without_reading_it_whole(tmp_path):
     path = tmp_path / "line.csv"
     with open(path, "wb") as f:
         f.write(b"a,b\n")
-        for _ in range(40):
-            f.write(b"x" * (1 << 20))
+        f.writelines(b"x" * (1 << 20) for _ in range(40))
     with pytest.raises(InvalidInput, match="line longer than"):
         ingest_to_parquet(path, tmp_path / "o.parquet", limits=IngestLimits(max_line_bytes=8 << 20))
     assert not (tmp_path / "o.parquet").exists()

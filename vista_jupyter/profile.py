@@ -46,7 +46,7 @@ SAMPLE_VALUES = 100_000
 #: Columns with at most this many (estimated) distinct values get exact top-value counts.
 EXACT_TOP_MAX = 10_000
 
-_ID_NAME = re.compile(r"(^|[_\s-])(id|key|code|uuid|no|number)$|^id[_\s-]|identifier", re.I)
+_ID_NAME = re.compile(r"(^|[_\s-])(id|key|code|uuid|no|number)$|^id[_\s-]|identifier", re.IGNORECASE)
 
 
 def _plain(value: Any, cut: int = 80) -> Any:
@@ -147,8 +147,8 @@ class _Column:
             self.squares += pc.sum(pc.multiply(as_float, as_float)).as_py() or 0.0
         if self.counts is not None and not self.numeric:
             text = _as_text(valid) if _nested(self.type) else valid
-            for v, n in zip(*(lambda c: (c.field("values").to_pylist(), c.field("counts").to_pylist()))(
-                    pc.value_counts(text))):
+            counts = pc.value_counts(text)
+            for v, n in zip(counts.field("values").to_pylist(), counts.field("counts").to_pylist()):
                 self.counts[v] += n
             if len(self.counts) > EXACT_TOP_MAX:
                 self.counts = None  # many distinct values: top values come from the sample
@@ -254,7 +254,7 @@ def profile_parquet(path: str | Path, progress: Any = None) -> dict[str, Any]:
 
         rng = np.random.default_rng(0)  # the same sample (and profile) every time
         share = min(1.0, SAMPLE_VALUES / rows)
-        step = max(1, 200 if len(names) > 200 else len(names))
+        step = max(1, min(len(names), 200))
         for k in range(0, len(names), step):
             chunk = names[k:k + step]
             merged = [_Column(n, schema.field(n).type, rows) for n in chunk]

@@ -93,7 +93,7 @@ def sniff(sample: str) -> Dialect:
     if len(lines) > 1 and not lines[-1].endswith(("\n", "\r")):
         sample = "".join(lines[:-1])  # the sample may end mid-line
     sample = "".join(sample.splitlines(keepends=True)[:1000])
-    quote = "'" if sample.count("'") > 2 * sample.count('"') and re.search(r"(^|[,;\t|])'", sample, re.M) else '"'
+    quote = "'" if sample.count("'") > 2 * sample.count('"') and re.search(r"(^|[,;\t|])'", sample, re.MULTILINE) else '"'
     escapechar, doublequote = _escape(sample, quote)
     best, best_score = Dialect(","), -1.0
     lines = max(1, len(sample.splitlines()))
@@ -253,7 +253,7 @@ def layout(rows: list[list[str]]) -> Layout:
 
 
 def _same(a: list[str], b: list[str]) -> bool:
-    strip = lambda r: [c.strip() for c in r if c.strip()]  # noqa: E731
+    strip = lambda r: [c.strip() for c in r if c.strip()]
     return strip(a) == strip(b)
 
 

@@ -23,9 +23,10 @@ import os
 import queue
 import threading
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 import pyarrow as pa
 import pyarrow.compute as pc
@@ -459,7 +460,7 @@ def read_body(con: Any, text_path: Path, out_path: Path, plan: Plan, limits: Any
             out_path.unlink(missing_ok=True)
             continue
         break
-    rows, padded, cut, blank, repeated = result
+    rows, padded, cut, _blank, repeated = result
     detected["passes"] = passes
     detected["types"] = {n: str(plan.options[c]) for n, c, drop in
                          zip(plan.names, plan.candidates, plan.droppable) if not drop}

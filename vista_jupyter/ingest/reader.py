@@ -366,3 +366,4 @@ def ingest_to_parquet(src: str | Path, dest: str | Path, *, limits: IngestLimits
         finally:
             tmp.unlink(missing_ok=True)
             shutil.rmtree(work, ignore_errors=True)
+            pa.default_memory_pool().release_unused()  # give the batches' memory back to the system
