@@ -30,7 +30,7 @@ def _ingest(args: argparse.Namespace) -> int:
         with tempfile.TemporaryDirectory() as tmp:
             parquet = Path(tmp, "data.parquet")
             result = ingest_to_parquet(Path(args.file), parquet)
-            source = pq.ParquetFile(parquet)
+            source = pq.ParquetFile(parquet, pre_buffer=False)
             partial = out.with_name(out.name + ".partial")
             with pacsv.CSVWriter(partial, source.schema_arrow) as writer:
                 for batch in source.iter_batches():

@@ -235,7 +235,8 @@ def profile_column(name: str, column: pa.ChunkedArray) -> dict[str, Any]:
 
 def profile_parquet(path: str | Path, progress: Any = None) -> dict[str, Any]:
     """Profile a Parquet file in bounded memory (exact for small tables, estimates for large)."""
-    parquet = pq.ParquetFile(path)
+    # pre_buffer=False: by default iterating batches caches the whole file's column chunks
+    parquet = pq.ParquetFile(path, pre_buffer=False)
     rows = parquet.metadata.num_rows
     schema = parquet.schema_arrow
     names = schema.names

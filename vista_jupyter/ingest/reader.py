@@ -300,7 +300,7 @@ def _to_parquet(path: Path, out: Path, work: Path, limits: IngestLimits, progres
     detected["format"] = fmt.kind
     if fmt.kind == "parquet":
         try:
-            source = pq.ParquetFile(path)
+            source = pq.ParquetFile(path, pre_buffer=False)
             if len(source.schema_arrow) > limits.max_columns:
                 raise TooLarge(f"The file has {len(source.schema_arrow):,} columns; Vista reads at most "
                                f"{limits.max_columns:,} (the max_columns setting).")
