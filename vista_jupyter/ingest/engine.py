@@ -477,7 +477,8 @@ def read_body(con: Any, text_path: Path, out_path: Path, plan: Plan, limits: Any
 def _one_pass(con: Any, text_path: Path, out_path: Path, plan: Plan, limits: Any, raw: bool,
               progress: Progress, parallel: bool) -> tuple[int, int, int, int, int]:
     total = text_path.stat().st_size
-    batch_rows = int(min(1_000_000, max(2048, BATCH_BYTES / plan.bytes_per_record)))
+    # at least eight batches, so that parsing, converting and writing overlap on small files too
+    batch_rows = int(min(1_000_000, max(2048, min(BATCH_BYTES, total / 8) / plan.bytes_per_record)))
     sql = _query(text_path, plan.dialect, plan.width, limits.max_line_bytes, parallel)
     unhook = progress.hook(con.interrupt)
     try:
