@@ -445,3 +445,15 @@ def test_a_wide_file_with_a_late_odd_cell_in_one_column(tmp_path):
     assert result.rows == 3000 and table.num_columns == 120
     assert table.schema.field("m50").type == pa.string() and table.column("m50")[1500].as_py() == "see note"
     assert {str(table.schema.field(f"m{j}").type) for j in range(120) if j != 50} == {"double"}
+
+
+def test_a_doubtful_encoding_is_said_on_the_card(tmp_path):
+    # two Cyrillic words: Windows-1251 and several other codepages read them about as well
+    path = write(tmp_path, "short.csv", "name,city\nПривет,Мир\n", "cp1251")
+    result = ingest_to_parquet(path, tmp_path / "s.parquet")
+    [warning] = [w for w in result.warnings if "encoding" in w]
+    assert "close call" in warning and result.detected["encoding"] in warning and "UTF-8" in warning
+    # a clear case is not flagged
+    path = write(tmp_path, "long.csv", "год,город\n" + "".join(f"{2000 + i},Москва\n" for i in range(200)), "cp1251")
+    result = ingest_to_parquet(path, tmp_path / "l.parquet")
+    assert result.detected["encoding"] == "cp1251" and not any("encoding" in w for w in result.warnings)
