@@ -457,3 +457,16 @@ def test_a_doubtful_encoding_is_said_on_the_card(tmp_path):
     path = write(tmp_path, "long.csv", "год,город\n" + "".join(f"{2000 + i},Москва\n" for i in range(200)), "cp1251")
     result = ingest_to_parquet(path, tmp_path / "l.parquet")
     assert result.detected["encoding"] == "cp1251" and not any("encoding" in w for w in result.warnings)
+
+
+def test_the_parallel_parser_gives_the_same_table_as_a_small_file(tmp_path):
+    # no line breaks inside quotes: the body is parsed by several threads at once
+    head = "Report title\nGenerated today\n\nid;city;amount;note\n"
+    body = "".join(f"{i};Köln {i % 7};{i},{i % 100:02d};{'x, y' if i % 3 else ''}\n" for i in range(5000)) + "\n"
+    foot = "Total;;;\nSource: us\n"
+    small, large = write(tmp_path, "s.csv", head + body + foot), write(tmp_path, "l.csv", head + body * 250 + foot)
+    r1, r2 = ingest_to_parquet(small, tmp_path / "s.parquet"), ingest_to_parquet(large, tmp_path / "l.parquet")
+    t1, t2 = pq.read_table(tmp_path / "s.parquet"), pq.read_table(tmp_path / "l.parquet")
+    assert t1.schema == t2.schema and t2.num_rows == 250 * t1.num_rows == 250 * 5000
+    assert all(t2.slice(k * t1.num_rows, t1.num_rows).equals(t1) for k in (0, 124, 249))
+    assert r1.warnings == r2.warnings and len(r2.warnings) == 2
