@@ -115,6 +115,7 @@ def jupyter_server(extra_config: str = "") -> Iterator[Server]:
             env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
         )
         server = Server(f"http://127.0.0.1:{port}", token)
+        server.pid = process.pid
         try:
             deadline = time.monotonic() + 60
             while True:

@@ -236,6 +236,16 @@ export interface IModelList {
   context_budget: number;
 }
 
+/** Progress of a dataset the server is reading (`GET readings/{id}`). */
+export interface IReading {
+  /** waiting, expanding, decoding, checking, reading or profiling. */
+  phase: string;
+  bytes_done: number;
+  bytes_total: number;
+  /** Seconds since the reading started. */
+  elapsed: number;
+}
+
 /** A stored upload, usable as `{"upload": id}`. */
 export interface IUpload {
   id: string;
@@ -410,12 +420,40 @@ export class VistaClient {
    */
   createThreadFromDataset(
     dataset: DatasetSource,
-    language: VistaLanguage = 'en'
+    language: VistaLanguage = 'en',
+    reading?: string
   ): Promise<IThread> {
-    return this._request<IThread>('threads', {
+    const search = reading ? URLExt.objectToQueryString({ reading }) : '';
+    return this._request<IThread>('threads' + search, {
       method: 'POST',
       body: JSON.stringify({ dataset, language })
     });
+  }
+
+  /**
+   * How far the server is in reading a dataset.
+   *
+   * @param reading - the id given to `createThreadFromDataset`.
+   * @returns phase, bytes done of total, seconds elapsed.
+   * @throws {VistaAPIError} 404 once the reading has finished (or never started).
+   */
+  getReading(reading: string): Promise<IReading> {
+    return this._request<IReading>(
+      URLExt.join('readings', encodeURIComponent(reading))
+    );
+  }
+
+  /**
+   * Cancel a dataset being read; its request then fails with 409 and nothing is kept.
+   *
+   * @param reading - the id given to `createThreadFromDataset`.
+   * @throws {VistaAPIError} 404 when the reading has already finished.
+   */
+  async cancelReading(reading: string): Promise<void> {
+    await this._request<void>(
+      URLExt.join('readings', encodeURIComponent(reading)),
+      { method: 'DELETE' }
+    );
   }
 
   /**

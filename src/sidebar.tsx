@@ -211,13 +211,44 @@ export class VistaSidebar extends ReactWidget {
     if (this._view.kind !== 'new') {
       this.showNew();
     }
-    this._starting = { label, progress: null, cancel: null };
+    // The server reads under an id of ours: its progress is polled and Cancel stops it.
+    const reading = `r${Date.now().toString(36)}${Math.random().toString(36).slice(2, 10)}`;
+    let cancelled = false;
+    this._starting = {
+      label,
+      progress: null,
+      reading: null,
+      cancel: () => {
+        cancelled = true;
+        void this._client.cancelReading(reading).catch(() => undefined);
+      }
+    };
     this._startError = null;
     this.update();
+    const poll = window.setInterval(() => {
+      void this._client
+        .getReading(reading)
+        .then(r => {
+          if (this._starting && !this._starting.progress) {
+            this._starting = {
+              ...this._starting,
+              reading: {
+                phase: r.phase,
+                loaded: r.bytes_done,
+                total: r.bytes_total,
+                elapsed: r.elapsed
+              }
+            };
+            this.update();
+          }
+        })
+        .catch(() => undefined);
+    }, 500);
     try {
       const thread = await this._client.createThreadFromDataset(
         source,
-        this.language
+        this.language,
+        reading
       );
       this._starting = null;
       await this.openThread(thread, true);
@@ -225,9 +256,11 @@ export class VistaSidebar extends ReactWidget {
       return thread;
     } catch (error) {
       this._starting = null;
-      this._startError = describeError(error);
+      this._startError = cancelled ? null : describeError(error);
       this.update();
       return null;
+    } finally {
+      window.clearInterval(poll);
     }
   }
 

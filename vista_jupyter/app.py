@@ -127,6 +127,25 @@ class VistaApp(ExtensionApp):
         help="Longest line a text dataset may have, in bytes; longer lines mean it is not a table.",
     )
 
+    max_columns = Int(
+        20_000,
+        config=True,
+        help=(
+            "Most columns a dataset may have; wider files are refused with 413. Reading and "
+            "profiling cost grows with the number of columns (10,000 take a few seconds)."
+        ),
+    )
+
+    ingest_workers = Int(
+        2,
+        config=True,
+        help=(
+            "Datasets read at the same time (each on its own thread, with up to two parser "
+            "threads); further readings wait their turn. Reading never uses the server's shared "
+            "thread pool, so other requests are not kept waiting."
+        ),
+    )
+
     upload_expiry_hours = Float(
         24.0,
         config=True,
@@ -410,9 +429,11 @@ class VistaApp(ExtensionApp):
                 limits=IngestLimits(
                     max_decompressed_bytes=self.max_decompressed_bytes,
                     max_line_bytes=self.max_line_bytes,
+                    max_columns=self.max_columns,
                 ),
                 upload_expiry=timedelta(hours=self.upload_expiry_hours),
                 log=self.log,
+                ingest_workers=self.ingest_workers,
             )
             # The lease first: recovery below must know this server is alive.
             self.instances = Instances(self.store, lease_timeout=self.lease_timeout,
@@ -525,6 +546,7 @@ class VistaApp(ExtensionApp):
         if self._housekeeper is not None:
             self._housekeeper.cancel()
         if self.startup_error is None:
+            self.datasets.shutdown()
             await self.turns.shutdown()
             await self.executor.shutdown_all()
             if self.instances is not None:

@@ -14,6 +14,12 @@ A dataset's folder keeps the original file under `original/<its name>`, apart fr
 files (`data.parquet` and whatever the reader writes beside it), so no name a user can give ever
 collides with one of Vista's. Workspace files are copied only when they are regular files, and
 never more than `max_upload_bytes` of them.
+
+Reading (ingest and profile) runs on a dedicated, bounded pool of threads, never on the shared
+`asyncio.to_thread` pool, so many large or wide files at once cannot starve the server's other
+work. Each reading has a `Progress` (phase, bytes done of total, elapsed) that the sidebar polls
+under a client-chosen id, and that cancels the reading when the user presses Cancel or the
+request's client goes away.
 """
 
 from __future__ import annotations
@@ -22,9 +28,12 @@ import asyncio
 import json
 import logging
 import os
+import re
 import shutil
 import stat
+import threading
 import time
+from concurrent.futures import ThreadPoolExecutor
 from datetime import datetime, timedelta, timezone
 from importlib.resources import files
 from collections.abc import Callable, Sequence
@@ -33,9 +42,10 @@ from typing import Any
 
 from jupyter_core.utils import ensure_async
 
-from .errors import InvalidInput, NotFound, TooLarge, UnsupportedType, VistaError, disk_error
+from .errors import (InvalidInput, NotFound, ReadingCancelled, TooLarge, UnsupportedType,
+                     VistaError, disk_error)
 from .folders import ThreadFolders, safe_file_name, tidy_file_name
-from .ingest import IngestLimits, ingest_to_parquet
+from .ingest import Cancelled, IngestLimits, Progress, ingest_to_parquet
 from .models import MAX_NAME_LENGTH
 from .models import DatasetSource as Source
 from .profile import profile_parquet, summary_text
@@ -157,6 +167,7 @@ class DatasetService:
         limits: IngestLimits | None = None,
         upload_expiry: timedelta = timedelta(hours=24),
         log: logging.Logger | None = None,
+        ingest_workers: int = 2,
     ):
         self.store = store
         self.folders = folders
@@ -169,6 +180,11 @@ class DatasetService:
         self.on_dataset_added: list[Callable[[str, str], None]] = []
         #: Called with (owner, thread id, language) once a thread was created from a dataset.
         self.on_thread_created: list[Callable[[str, str, str], Any]] = []
+        #: Readings run here: at most `ingest_workers` at once, the others wait their turn.
+        self.reader_pool = ThreadPoolExecutor(max_workers=max(1, ingest_workers),
+                                              thread_name_prefix="vista-ingest")
+        self._readings: dict[tuple[str, str], Progress] = {}
+        self._readings_lock = threading.Lock()
         self.uploads_dir = folders.data_dir / "uploads"
         self.staging_dir = folders.data_dir / "staging"
         #: This server's scratch folder (partial uploads, datasets being read).
@@ -226,6 +242,41 @@ class DatasetService:
     def startup_cleanup(self) -> None:
         """At start-up: expired uploads go (scratch folders are `recover`ed with the turns)."""
         self.expire_uploads()
+
+    # --- readings in progress -----------------------------------------------------------------
+
+    def start_reading(self, owner: str, reading_id: str | None) -> Progress:
+        """A new reading's progress, findable by the owner under `reading_id` (if given)."""
+        progress = Progress()
+        if reading_id is not None:
+            if not re.fullmatch(r"[A-Za-z0-9_-]{8,64}", reading_id):
+                raise InvalidInput("reading: 8 to 64 letters, digits, '-' or '_'.")
+            with self._readings_lock:
+                if (owner, reading_id) in self._readings:
+                    raise InvalidInput("reading: this id is already in use.")
+                self._readings[(owner, reading_id)] = progress
+        return progress
+
+    def end_reading(self, owner: str, reading_id: str | None) -> None:
+        if reading_id is not None:
+            with self._readings_lock:
+                self._readings.pop((owner, reading_id), None)
+
+    def reading(self, owner: str, reading_id: str) -> Progress:
+        """The progress of one of the owner's readings (404 when unknown or finished)."""
+        with self._readings_lock:
+            progress = self._readings.get((owner, reading_id))
+        if progress is None:
+            raise NotFound("No reading with this id is in progress.")
+        return progress
+
+    def shutdown(self) -> None:
+        """Cancel every reading and stop the pool (server shutdown)."""
+        with self._readings_lock:
+            readings = list(self._readings.values())
+        for progress in readings:
+            progress.cancel()
+        self.reader_pool.shutdown(wait=False, cancel_futures=True)
 
     # --- uploads --------------------------------------------------------------------------------
 
@@ -302,15 +353,15 @@ class DatasetService:
         return os_path
 
     def _read(self, src: Path, original_name: str, folder: Path, name: str, var_name: str,
-              source: str, link: bool) -> dict[str, Any]:
+              source: str, link: bool, progress: Progress) -> dict[str, Any]:
         """Blocking: keep the original, write Parquet and the profile into `folder`."""
         folder.mkdir(mode=0o700, parents=True)
         (folder / ORIGINAL_DIR).mkdir(mode=0o700)
         original = folder / ORIGINAL_DIR / original_name
         self.keep_original(src, original, link=link)
         parquet = folder / "data.parquet"
-        result = ingest_to_parquet(original, parquet, limits=self.limits)
-        profile = profile_parquet(parquet)
+        result = ingest_to_parquet(original, parquet, limits=self.limits, progress=progress)
+        profile = profile_parquet(parquet, progress=progress)
         return {
             "name": name,
             "original_name": original_name,
@@ -329,17 +380,28 @@ class DatasetService:
         """Blocking: keep a dataset's original file (see `keep_original`)."""
         keep_original(src, target, limit=self.max_upload_bytes, link=link)
 
-    async def _ingest(self, owner: str, source: Source, thread_dir: Path, taken: set[str]
-                      ) -> tuple[dict[str, Any], str | None, Path]:
+    async def _ingest(self, owner: str, source: Source, thread_dir: Path, taken: set[str],
+                      progress: Progress | None = None) -> tuple[dict[str, Any], str | None, Path]:
         src, original_name, label, upload_id = await self._resolve(owner, source)
         dataset_id = new_id()
         folder = thread_dir / "datasets" / dataset_id
         stem = (Path(original_name).stem.split(".")[0] or original_name)[:MAX_NAME_LENGTH]
+        progress = progress or Progress()
+        progress.update("waiting", 0, src.stat().st_size if src.exists() else 0)
+        job = asyncio.get_running_loop().run_in_executor(
+            self.reader_pool, self._read, src, original_name, folder, stem, variable_name(stem, taken),
+            label, upload_id is not None, progress,
+        )
         try:
-            row = await asyncio.to_thread(
-                self._read, src, original_name, folder, stem, variable_name(stem, taken), label,
-                upload_id is not None,
-            )
+            try:
+                row = await asyncio.shield(job)
+            except asyncio.CancelledError:
+                progress.cancel()  # the request was abandoned: stop reading, then clean up
+                await asyncio.wait([job])
+                raise
+        except Cancelled:
+            shutil.rmtree(folder, ignore_errors=True)
+            raise ReadingCancelled("Reading the file was cancelled.") from None
         except VistaError:
             shutil.rmtree(folder, ignore_errors=True)
             # The file itself is the problem: keeping the upload would only take up space.
@@ -374,11 +436,11 @@ class DatasetService:
             (self.uploads_dir / upload_id).unlink(missing_ok=True)
 
     async def create_thread(self, owner: str, name: str | None, source: Source,
-                            language: str = "en") -> dict[str, Any]:
+                            language: str = "en", progress: Progress | None = None) -> dict[str, Any]:
         """A new thread holding one dataset; nothing is recorded unless the dataset was read."""
         stage = self.work_dir / new_id()
         try:
-            row, upload_id, _ = await self._ingest(owner, source, stage, set())
+            row, upload_id, _ = await self._ingest(owner, source, stage, set(), progress)
             thread_id = new_id()
             folder = self.folders.path_for(thread_id)
             mark = self.folders.relative(folder)
@@ -406,7 +468,8 @@ class DatasetService:
                 self.log.exception("Vista: reacting to the new thread %s failed", thread["id"])
         return self.store.get_thread(owner, thread["id"])
 
-    async def add(self, owner: str, thread_id: str, source: Source) -> dict[str, Any]:
+    async def add(self, owner: str, thread_id: str, source: Source,
+                  progress: Progress | None = None) -> dict[str, Any]:
         """Add a dataset to one of the owner's threads.
 
         The dataset is read in this server's scratch folder, then moved into the thread; if the
@@ -417,7 +480,7 @@ class DatasetService:
         try:
             try:
                 row, upload_id, staged = await self._ingest(
-                    owner, source, stage, {d["var_name"] for d in existing}
+                    owner, source, stage, {d["var_name"] for d in existing}, progress
                 )
             except Exception:
                 self._check_thread(owner, thread_id)

@@ -77,3 +77,10 @@ def disk_error(e: OSError, what: str = "The file") -> VistaError:
         return StorageFull(f"The server's disk is full, so {what[:1].lower()}{what[1:]} could not "
                            "be saved. Free some space (or ask your administrator) and try again.")
     return VistaError(f"{what} could not be written on the server: {e.strerror or 'input/output error'}.")
+
+
+class ReadingCancelled(VistaError):
+    """Reading a dataset was cancelled by the user, or the client went away (409)."""
+
+    status_code = 409
+    reason = "cancelled"

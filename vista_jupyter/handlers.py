@@ -314,7 +314,27 @@ class OpenAPIHandler(VistaHandler):
         self.write_json(openapi_spec())
 
 
-class ThreadsHandler(VistaHandler):
+class _ReadsDatasets(VistaHandler):
+    """A handler whose POST may read a dataset: progress under `?reading=<id>`, cancelled when
+    the client goes away."""
+
+    _progress: Any = None
+
+    def on_connection_close(self) -> None:
+        if self._progress is not None:
+            self._progress.cancel()
+        super().on_connection_close()
+
+    async def _reading(self, work: Any) -> Any:
+        reading_id = self.get_query_argument("reading", None)
+        self._progress = self.datasets.start_reading(self.owner, reading_id)
+        try:
+            return await work(self._progress)
+        finally:
+            self.datasets.end_reading(self.owner, reading_id)
+
+
+class ThreadsHandler(_ReadsDatasets):
     """`/vista/api/threads`"""
 
     @web.authenticated
@@ -331,8 +351,8 @@ class ThreadsHandler(VistaHandler):
         if body.dataset is None:
             thread = self.threads.create(self.owner, body.name)
         else:
-            thread = await self.datasets.create_thread(self.owner, body.name, body.dataset,
-                                                       body.language)
+            thread = await self._reading(lambda progress: self.datasets.create_thread(
+                self.owner, body.name, body.dataset, body.language, progress))
         self.write_json(thread, status=201)
 
 
@@ -449,7 +469,7 @@ class UploadsHandler(VistaHandler):
         self.write_json(upload, status=201)
 
 
-class DatasetsHandler(VistaHandler):
+class DatasetsHandler(_ReadsDatasets):
     """`/vista/api/threads/{thread_id}/datasets`"""
 
     @web.authenticated
@@ -463,7 +483,26 @@ class DatasetsHandler(VistaHandler):
     async def post(self, thread_id: str) -> None:
         """Add a dataset (from an upload, an example or a workspace file) to the thread."""
         source = parse_body(DatasetSource, self.json_body())
-        self.write_json(await self.datasets.add(self.owner, thread_id, source), status=201)
+        dataset = await self._reading(lambda progress: self.datasets.add(self.owner, thread_id, source, progress))
+        self.write_json(dataset, status=201)
+
+
+class ReadingHandler(VistaHandler):
+    """`/vista/api/readings/{reading_id}`: a dataset being read (`?reading=` of a POST)."""
+
+    @web.authenticated
+    @authorized
+    def get(self, reading_id: str) -> None:
+        """How far the reading is: phase, bytes done of total, seconds elapsed."""
+        self.write_json(self.datasets.reading(self.owner, reading_id).as_dict())
+
+    @web.authenticated
+    @authorized
+    def delete(self, reading_id: str) -> None:
+        """Cancel the reading; its request then answers 409 and nothing is kept."""
+        self.datasets.reading(self.owner, reading_id).cancel()
+        self.set_status(204)
+        self.finish()
 
 
 class DatasetHandler(VistaHandler):
@@ -704,6 +743,7 @@ ROUTES: list[tuple[str, type[VistaHandler]]] = [
     (f"/threads/{_THREAD}/events/stream", EventStreamHandler),
     (f"/threads/{_THREAD}/notebook", NotebookHandler),
     (f"/threads/{_THREAD}/notebook/setup", NotebookSetupHandler),
+    ("/readings/(?P<reading_id>[^/]+)", ReadingHandler),
 ]
 
 

@@ -76,6 +76,9 @@ export const insertFigure = '.jp-vista-insert-figure';
 /** The upload progress of the new-analysis page and its Cancel button. */
 export const uploadProgress = `${sidebar} .jp-vista-upload`;
 export const cancelUpload = `${sidebar} .jp-vista-cancel-upload`;
+/** While the server reads the file: its phase and elapsed time. */
+export const readingDetail = `${sidebar} .jp-vista-reading-detail`;
+export const uploadsEndpoint = 'vista/api/uploads';
 
 /** The question box, its send button and the status line. */
 export const questionInput = `${threadView} .jp-vista-input`;

@@ -147,6 +147,52 @@ test('an upload in progress shows its progress and can be cancelled', async ({
   expect(await countThreads()).toBe(before);
 });
 
+test('a file the server is reading shows its phase and elapsed time, and Cancel stops it', async ({
+  page,
+  baseURL
+}) => {
+  const countThreads = async (): Promise<number> =>
+    (await (await page.request.get(`${baseURL}/${sel.threadsEndpoint}`)).json())
+      .threads.length;
+  const before = await countThreads();
+  // Given the server's one reader busy with a large file (sent by another client)
+  const rows = Array.from({ length: 1_500_000 }, (_, i) => `${i},${i % 97},x${i % 13}`);
+  const big = await (
+    await page.request.post(`${baseURL}/${sel.uploadsEndpoint}?name=large.csv`, {
+      data: Buffer.from('id,n,tag\n' + rows.join('\n') + '\n')
+    })
+  ).json();
+  const busy = page.request.post(`${baseURL}/${sel.threadsEndpoint}`, {
+    data: { dataset: { upload: big.id } },
+    timeout: 300000
+  });
+
+  // When a small file is chosen in the sidebar
+  await openSidebar(page);
+  await page.locator(sel.newButton).click();
+  const name = `small_${unique()}.csv`;
+  await page.locator(sel.fileInput).setInputFiles({
+    name,
+    mimeType: 'text/csv',
+    buffer: Buffer.from('a,b\n1,2\n3,4\n')
+  });
+
+  // Then, once uploaded, the page says the server is reading it, in which phase, for how
+  // long, with Cancel
+  const progress = page.locator(sel.uploadProgress);
+  await expect(progress).toContainText(`Reading ${name}`);
+  const detail = page.locator(sel.readingDetail);
+  await expect(detail).toContainText('waiting for a free reader', { timeout: 20000 });
+  await expect(detail).toContainText(/\d+ s/);
+
+  // When Cancel is pressed, the page is back as it was: no error, and no analysis of it
+  await page.locator(sel.cancelUpload).click();
+  await expect(progress).toHaveCount(0, { timeout: 20000 });
+  await expect(page.locator(`${sel.sidebar} ${sel.errorState}`)).toHaveCount(0);
+  expect((await busy).status()).toBe(201);
+  expect(await countThreads()).toBe(before + 1);
+});
+
 test('"Analyze with Vista" in the file browser starts an analysis of that file', async ({
   page,
   tmpPath
