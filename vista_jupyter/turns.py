@@ -135,8 +135,12 @@ class TurnService:
             datasets_for_offline: list[dict[str, Any]] = []
             probe = self.models.client(model, [], overview=overview, language=language)
             messages, datasets = self._messages(owner, thread_id, model, not probe.uses_tools)
-            datasets_for_offline = [{"var_name": d["var_name"], "name": d["name"],
-                                     "profile": d["profile"]} for d in datasets]
+            # The offline analyst reads category values from the Parquet file (the profile keeps
+            # only a few); the server made that file, so it has it even when kernels are remote.
+            folder = self.executor.folders.path_for(thread_id)
+            datasets_for_offline = [{"var_name": d["var_name"], "name": d["name"], "profile": d["profile"],
+                                     "parquet_path": str(folder / d["parquet_path"]) if d.get("parquet_path") else None}
+                                    for d in datasets]
             client = self.models.client(model, datasets_for_offline, overview=overview, language=language)
             loop = AnalysisLoop(client, self.executor, owner, thread_id, emit, max_steps=self.max_steps)
             outcome = await loop.run(messages)

@@ -1,0 +1,650 @@
+"""The second half of the planner: from the parts found in a question (conditions, grouping,
+aggregation words, columns, superlatives, limits, chart words) to one plan of one kind.
+
+Each kind takes exactly what it needs and claims it; the composer then checks that nothing the
+question said was left over (see parse.Composer._check_claimed).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from .lexicon import lexicon
+from .plan import Condition, Grouping, Measure, Plan
+from .text import name_keys
+
+if TYPE_CHECKING:
+    from .parse import Composer
+
+_ADDITIVE = {name for name, entry in lexicon().concepts.items() if entry.get("additive")}
+
+
+def _implied(text: str) -> str | None:
+    """"max temperature", "최고기온": a column named with an extreme in its words."""
+    lex = lexicon()
+    high = {*lex.forms("superlative", "high"), *lex.forms("agg", "max")}
+    low = {*lex.forms("superlative", "low"), *lex.forms("agg", "min")}
+    keys = name_keys(text)
+    joined = "".join(keys)
+    for form in high:
+        fk = name_keys(form)
+        if fk and (set(fk) <= set(keys) if fk[0].isascii() else "".join(fk) in joined):
+            return "high"
+    for form in low:
+        fk = name_keys(form)
+        if fk and (set(fk) <= set(keys) if fk[0].isascii() else "".join(fk) in joined):
+            return "low"
+    return None
+
+
+class _Builder:
+    def __init__(self, composer: Composer):
+        from .parse import Declined
+
+        self.c = composer
+        self.Declined = Declined
+        self.ctx = composer.ctx
+        self.m = composer.m
+
+    def decline(self, en: str, ko: str) -> None:
+        raise self.Declined(en, ko)
+
+    # --- the parts still free -------------------------------------------------------------------
+
+    def free(self, i: int) -> bool:
+        return i not in self.c.used
+
+    def superlatives(self) -> list[tuple[int, str, str | None, list[int]]]:
+        """Free superlatives: (mention, "high"/"low", column or None, mentions used)."""
+        out = []
+        skip = set()
+        for i, m in enumerate(self.m):
+            if i in skip or not self.free(i):
+                continue
+            direction = None
+            used = [i]
+            column = None
+            if m.has("adjective") and not m.has("column") and not m.has("value"):
+                found = self.c._adjective_direction(i)
+                if found is None:
+                    continue
+                column, direction = found
+                before = self.c.prev_index(i, ("filler", "particle"))
+                comparative = m.text.lower().endswith(("er", "est")) or (before is not None and (
+                    self.m[before].has("superlative_marker") or self.m[before].has("superlative")))
+                if before is not None and (self.m[before].has("superlative_marker") or self.m[before].has("superlative")
+                                           or self.m[before].has("degree")):
+                    used.append(before)
+                if not comparative and not self.ctx.limit and self.c.lang != "ko":
+                    continue
+            elif m.has("superlative_marker"):
+                j = self.c.next_index(i, ("filler", "particle"))
+                if j is None:
+                    continue
+                nxt = self.m[j]
+                if nxt.has("adjective") and not nxt.has("column"):
+                    found = self.c._adjective_direction(j)
+                    if found is None:
+                        continue
+                    column, direction = found
+                    used.append(j)
+                elif nxt.has("degree"):
+                    direction = nxt.get("degree").key
+                    used.append(j)
+                elif nxt.has("superlative"):
+                    direction = nxt.get("superlative").key
+                    used.append(j)
+                else:
+                    continue
+                skip.update(used)
+            elif m.has("superlative") and not m.has("column"):
+                direction = m.get("superlative").key
+                if m.text.lower() in ("top", "bottom") and self.ctx.limit:
+                    continue
+            elif m.has("order") and m.get("order").key in ("top", "bottom") and not m.has("column"):
+                direction = "high" if m.get("order").key == "top" else "low"
+            else:
+                continue
+            out.append((i, direction, column, used))
+        return out
+
+    def bind_column(self, i: int, used: list[int]) -> tuple[str | None, int | None]:
+        """The column a superlative or aggregation word is about: the one named next to it."""
+        c = self.c
+        candidates = []
+        j = c.next_index(max(used), ("filler", "particle", "condition"))
+        if j is not None and self.free(j) and self.m[j].has("column"):
+            candidates.append(j)
+        k = c.prev_index(min(used), ("filler", "particle"))
+        if k is not None and self.free(k) and self.m[k].has("column") and (c.lang == "ko" or not candidates):
+            candidates.insert(0, k) if c.lang == "ko" else candidates.append(k)
+        for j in candidates:
+            numeric = c.columns_of(j, numeric=True)
+            if numeric:
+                return c.one_column(j, numeric=True), j
+        return None, None
+
+    # --- building ---------------------------------------------------------------------------------
+
+    def build(self) -> Plan:
+        c, ctx = self.c, self.ctx
+        intents = {k: i for k, i in c.intents.items() if self.free(i)}
+        plan = Plan("aggregate", c.lang, c.t.var)
+
+        # whole-table answers
+        for name in ("overview", "missing", "describe"):
+            if name in intents:
+                return self.fixed(name, intents[name])
+        if "columns" in intents and not self.column_measures(numeric_only=False):
+            c.claim(intents["columns"])
+            counts = [i for i, a in ctx.aggs if a == "count"]
+            c.claim(*counts)
+            plan.kind = "columns"
+            return plan
+        if "correlation" in intents:
+            return self.correlations(intents["correlation"])
+        if ctx.sides:
+            return self.compare()
+        if "distribution" in intents or ctx.chart in ("hist", "box"):
+            return self.distribution(intents.get("distribution"))
+        if "relationship" in intents or ctx.chart == "scatter":
+            return self.relationship(intents.get("relationship"))
+        if "trend" in intents or (ctx.chart == "line" and ctx.group is None and c.t.dates):
+            return self.trend(intents.get("trend"))
+        shares = [i for i, a in ctx.aggs if a == "share" and self.free(i)]
+        if shares:
+            return self.share(shares)
+        return self.aggregate_or_rows()
+
+    def fixed(self, name: str, i: int) -> Plan:
+        c = self.c
+        c.claim(i)
+        plan = Plan(name, c.lang, c.t.var, conditions=list(self.ctx.conditions))
+        if name in ("missing", "describe"):
+            plan.columns = self.column_list()
+        for j, a in self.ctx.aggs:
+            if name == "missing" and a in ("count", "share"):
+                c.claim(j)
+        if name == "overview" and (plan.conditions or plan.columns):
+            self.decline("I can give an overview of the whole table only; ask about the rows you want directly.",
+                         "개요는 표 전체에 대해서만 보여 드릴 수 있습니다. 원하는 행에 대해 직접 물어봐 주세요.")
+        return plan
+
+    def column_list(self) -> list[str]:
+        out = []
+        for i, m in enumerate(self.m):
+            if self.free(i) and m.has("column"):
+                out.append(self.c.one_column(i))
+                self.c.claim(i)
+        return out
+
+    def column_measures(self, numeric_only: bool = True) -> list[tuple[int, str]]:
+        out = []
+        for i, m in enumerate(self.m):
+            if not self.free(i) or not m.has("column"):
+                continue
+            if m.has("entity") and not m.has("value"):
+                names = self.c.columns_of(i)
+                if all(n in self.c.t.labels for n in names) or not names:
+                    continue
+            if numeric_only:
+                if not self.c.columns_of(i, numeric=True):
+                    continue
+                out.append((i, self.c.one_column(i, numeric=True)))
+            else:
+                out.append((i, self.c.one_column(i)))
+        return out
+
+    def correlations(self, i: int) -> Plan:
+        c = self.c
+        c.claim(i)
+        columns = self.column_measures()
+        plan = Plan("correlations", c.lang, c.t.var, conditions=list(self.ctx.conditions))
+        if len(columns) == 2:
+            return self.relationship(None, columns, correlation=True)
+        if len(columns) > 2:
+            self.decline("Name two columns for a correlation, or none for all of them.",
+                         "상관관계는 두 열을 적거나, 전체를 보려면 열을 적지 마세요.")
+        if columns:
+            plan.columns = [columns[0][1]]
+            c.claim(columns[0][0])
+        for j, _, _, used in self.superlatives():
+            c.claim(*used)  # "which columns are most correlated with mpg"
+        if self.ctx.chart:
+            c.claim()
+        return plan
+
+    def relationship(self, i: int | None, columns: list[tuple[int, str]] | None = None,
+                     correlation: bool = False) -> Plan:
+        c = self.c
+        c.claim(i)
+        columns = columns if columns is not None else self.column_measures()
+        if len(columns) != 2:
+            both = [(j, c.one_column(j)) for j, m in enumerate(self.m) if self.free(j) and m.has("column")]
+            numeric = [x for x in both if c.col(x[1]).numeric]
+            cats = [x for x in both if c.col(x[1]).categorical and not c.col(x[1]).numeric]
+            if len(numeric) == 1 and len(cats) == 1 and not correlation:
+                # "mpg vs origin": the measure per group
+                self.ctx.group = Grouping(cats[0][1])
+                c.claim(cats[0][0])
+                return self.grouped([(numeric[0][0], numeric[0][1])], [])
+            self.decline("A relationship needs two numeric columns; name both.",
+                         "관계를 보려면 숫자 열 두 개가 필요합니다. 두 열을 적어 주세요.")
+        c.claim(*[j for j, _ in columns])
+        c.claim(*[j for j, m in enumerate(self.m) if self.free(j) and m.has("between")])
+        plan = Plan("relationship", c.lang, c.t.var, conditions=list(self.ctx.conditions),
+                    columns=[columns[0][1], columns[1][1]], chart="scatter")
+        if self.ctx.group is not None:
+            self.decline("I can relate two columns over all the rows, not per group.",
+                         "두 열의 관계는 그룹별로가 아니라 전체 행에 대해서만 볼 수 있습니다.")
+        self.claim_aggs_none()
+        return plan
+
+    def claim_aggs_none(self) -> None:
+        if any(self.free(i) for i, _ in self.ctx.aggs):
+            return  # left over: the check declines
+
+    def distribution(self, i: int | None) -> Plan:
+        c = self.c
+        c.claim(i)
+        candidates = [(j, c.one_column(j)) for j, m in enumerate(self.m) if self.free(j) and m.has("column")
+                      and not (m.has("entity") and all(n in c.t.labels for n in c.columns_of(j)))]
+        if self.ctx.group is not None:
+            candidates = [x for x in candidates if x[1] != self.ctx.group.column]
+        if len(candidates) != 1:
+            self.decline("Name the one column whose distribution you want.",
+                         "분포를 볼 열 하나를 적어 주세요.")
+        j, column = candidates[0]
+        c.claim(j)
+        plan = Plan("distribution", c.lang, c.t.var, conditions=list(self.ctx.conditions), columns=[column])
+        col = c.col(column)
+        if col.numeric:
+            plan.chart = "box" if self.ctx.group is not None else "hist"
+            plan.group = self.ctx.group
+        else:
+            if self.ctx.group is not None:
+                self.decline("I can show how one category column splits, not per group.",
+                             "범주 열의 분포는 그룹별로 보여 드릴 수 없습니다.")
+            plan.chart = "bar" if self.ctx.chart in (None, "any", "bar", "hist") else self.ctx.chart
+            plan.measures = [Measure("count")]
+            plan.group = Grouping(column)
+            plan.kind = "aggregate"
+            plan.order = "desc"
+        if self.ctx.chart == "box" and plan.group is None:
+            plan.chart = "box"
+        return plan
+
+    def trend(self, i: int | None) -> Plan:
+        c = self.c
+        c.claim(i)
+        measures = self.measures_with_aggs()
+        if not measures:
+            counts = [j for j, a in self.ctx.aggs if a == "count" and self.free(j)]
+            if counts or not self.column_measures():
+                c.claim(*counts)
+                measures = [Measure("count")]
+        if not measures:
+            self.decline("Name the numeric column whose trend you want.", "추세를 볼 숫자 열을 적어 주세요.")
+        group = self.ctx.group
+        if group is None:
+            dates = c.t.dates
+            if not dates:
+                years = [col.name for col in c.t.columns if col.yearlike]
+                if len(years) != 1:
+                    self.decline("This data has no dates to follow a trend over.",
+                                 "이 데이터에는 추세를 볼 날짜 열이 없습니다.")
+                group = Grouping(years[0])
+            else:
+                column = c._date_column()
+                group = Grouping(column, "auto")
+        plan = Plan("trend", c.lang, c.t.var, measures=measures, conditions=list(self.ctx.conditions),
+                    group=group, chart="line" if self.ctx.chart in (None, "any", "line") else self.ctx.chart)
+        return plan
+
+    def default_agg(self, column: str) -> str:
+        return "sum" if self.c.col(column).concepts & _ADDITIVE else "mean"
+
+    def measures_with_aggs(self) -> list[Measure]:
+        """Measures named with their aggregation ("average price", "가격의 평균", "total sales");
+        columns without one take the default (sum for amounts, mean otherwise)."""
+        c, ctx = self.c, self.ctx
+        out: list[Measure] = []
+        columns = self.column_measures()
+        free_aggs = [(i, a) for i, a in ctx.aggs if self.free(i) and a not in ("share",)]
+        bound: dict[int, str] = {}
+        for i, agg in free_aggs:
+            if agg in ("count", "nunique"):
+                continue
+            target = self._agg_target(i, columns, bound)
+            if target is not None:
+                bound[target] = agg
+                c.claim(i)
+                # "average price and weight": the aggregation carries over a list of columns
+                k = target
+                while True:
+                    nxt = c.next_index(k, ("filler", "particle", "either", "range_join"))
+                    if nxt is None or not any(j == nxt for j, _ in columns) or nxt in bound:
+                        break
+                    gap = range(k + 1, nxt)
+                    if not any(self.m[g].roles & {"either", "range_join"} for g in gap):
+                        break
+                    bound[nxt] = agg
+                    k = nxt
+        for j, column in columns:
+            if j in bound:
+                out.append(Measure(bound[j], column))
+                c.claim(j)
+        aggs_left = [(i, a) for i, a in free_aggs if self.free(i) and a not in ("count", "nunique")]
+        free_columns = [(j, col) for j, col in columns if self.free(j)]
+        if aggs_left and len(free_columns) == 1 and not out:
+            j, column = free_columns[0]
+            out.append(Measure(aggs_left[0][1], column))
+            c.claim(j, aggs_left[0][0])
+            free_columns = []
+        for j, column in free_columns:
+            implied = _implied(self.m[j].text)
+            if implied and not out and not aggs_left:
+                out.append(Measure("max" if implied == "high" else "min", column))
+            else:
+                out.append(Measure(self.default_agg(column), column))
+            c.claim(j)
+        return out
+
+    def _agg_target(self, i: int, columns: list[tuple[int, str]], bound: dict[int, str]) -> int | None:
+        c = self.c
+        positions = [j for j, _ in columns if j not in bound and self.free(j)]
+        after = c.next_index(i, ("filler", "particle", "condition"))
+        before = c.prev_index(i, ("filler", "particle", "condition"))
+        order = [after, before] if c.lang != "ko" else [before, after]
+        for j in order:
+            if j is not None and j in positions:
+                return j
+        return None
+
+    def compare(self) -> Plan:
+        c, ctx = self.c, self.ctx
+        measures = self.measures_with_aggs()
+        counts = [i for i, a in ctx.aggs if a == "count" and self.free(i)]
+        if not measures:
+            c.claim(*counts)
+            measures = [Measure("count")]
+        if len(measures) != 1:
+            self.decline("I can compare one measure at a time between two groups.",
+                         "두 그룹은 한 번에 한 가지 값으로만 비교할 수 있습니다.")
+        for j, _, _, used in self.superlatives():
+            if self.m[j].has("degree") or self.m[j].has("superlative"):
+                pass
+        # "how much more", "더 많이": words of the difference itself
+        for j, m in enumerate(self.m):
+            if self.free(j) and (m.has("degree") or (m.has("intent") and m.get("intent").key == "difference")):
+                c.claim(j)
+        plan = Plan("compare", c.lang, c.t.var, measures=measures, conditions=list(ctx.conditions),
+                    sides=ctx.sides, chart="bar" if ctx.chart in (None, "any", "bar") else ctx.chart)
+        if ctx.group is not None:
+            self.decline("I can compare two groups over all the rows, not within groups.",
+                         "두 그룹의 비교는 그룹별로 나누어 할 수 없습니다.")
+        return plan
+
+    def share(self, shares: list[int]) -> Plan:
+        c, ctx = self.c, self.ctx
+        c.claim(*shares)
+        measures = self.measures_with_aggs()
+        if len(measures) > 1:
+            self.decline("I can give the share of one thing at a time.", "한 번에 한 가지의 비율만 구할 수 있습니다.")
+        measure = measures[0] if measures else Measure("count")
+        if measure.column and measure.agg != "sum":
+            measure = Measure("sum", measure.column)
+        plan = Plan("share", c.lang, c.t.var, measures=[measure], group=ctx.group)
+        conditions = list(ctx.conditions)
+        positions = list(ctx.conditions.positions)
+        # "what percentage of Japanese cars have 4 cylinders": before the verb is the base
+        split = None
+        for j, m in enumerate(self.m):
+            word = m.text.lower()
+            if j > min(shares) and (word in ("are", "is", "were", "was", "have", "has", "had", "with", "that", "who", "which")
+                                    or m.text in ("중", "중에서", "가운데")):
+                if any(p < j for p in positions) and any(p > j for p in positions):
+                    split = j
+                    break
+                if m.text in ("중", "중에서", "가운데") and any(p < j for p in positions):
+                    split = j
+                    break
+        if split is not None:
+            plan.base = [cond for cond, p in zip(conditions, positions) if p < split]
+            plan.conditions = [cond for cond, p in zip(conditions, positions) if p > split]
+        else:
+            plan.conditions = conditions
+        if not plan.conditions and plan.group is None:
+            self.decline("A share needs a condition (the share of what?).",
+                         "비율을 구하려면 조건이 필요합니다 (무엇의 비율인가요?).")
+        if ctx.chart:
+            plan.chart = ctx.chart if ctx.chart != "any" else ("pie" if plan.group else None)
+        elif plan.group is not None:
+            plan.chart = "bar"
+        if plan.group is not None:
+            plan.order = "desc"
+        return plan
+
+    def aggregate_or_rows(self) -> Plan:
+        c, ctx = self.c, self.ctx
+        sups = self.superlatives()
+        if ctx.group is not None:
+            return self.grouped(None, sups)
+        limit_kind = getattr(c, "limit_kind", None)
+        sort_by = getattr(c, "sort_by", None)
+        if sups or ctx.limit or sort_by or limit_kind:
+            return self.rows(sups, limit_kind, sort_by)
+        # scalar aggregates: "average price of cars with ...", "how many days had rain"
+        counts = [(i, a) for i, a in ctx.aggs if a in ("count", "nunique") and self.free(i)]
+        measures = []
+        if counts:
+            measures = self.counts(counts)
+        measures += self.measures_with_aggs()
+        if not measures:
+            if ctx.conditions:
+                return self.listing()
+            self.decline("I could not find what to compute in the question.",
+                         "질문에서 무엇을 계산해야 할지 찾지 못했습니다.")
+        explicit = any(not self.free(i) for i, _ in ctx.aggs)
+        if not explicit and all(m.column for m in measures) and len(measures) == 1 and \
+                not _implied(self._measure_text(measures[0].column)):
+            # a column named with no aggregation
+            if ctx.conditions:
+                return self.listing(columns=[measures[0].column])
+            return self.distribution_of(measures[0].column)
+        plan = Plan("aggregate", c.lang, c.t.var, measures=measures, conditions=list(ctx.conditions))
+        if ctx.chart:
+            self.decline("A single number makes no chart; ask for it per group (for example “by month”).",
+                         "숫자 하나로는 그래프를 그릴 수 없습니다. 그룹별로 물어봐 주세요 (예: “월별”).")
+        return plan
+
+    def _measure_text(self, column: str) -> str:
+        for i, m in enumerate(self.m):
+            if column in self.c.columns_of(i):
+                return m.text
+        return ""
+
+    def counts(self, counts: list[tuple[int, str]]) -> list[Measure]:
+        """how many (rows), how many different X, number of X."""
+        c = self.c
+        out = []
+        for i, agg in counts:
+            c.claim(i)
+            j = c.next_index(i, ("filler", "particle", "condition"))
+            k = c.prev_index(i, ("filler", "particle"))
+            target = None
+            for cand in ([j, k] if c.lang != "ko" else [k, j]):
+                if cand is not None and self.free(cand) and self.m[cand].has("column"):
+                    names = c.columns_of(cand)
+                    if self.m[cand].has("entity") and all(n in c.t.labels for n in names):
+                        continue
+                    target = cand
+                    break
+            if target is not None:
+                column = c.one_column(target)
+                col = c.col(column)
+                if col.numeric and not col.categorical:
+                    if c.lang == "ko":
+                        c.claim(target)  # "판매 건수": the rows of sales
+                        out.append(Measure("count"))
+                        continue
+                    # "the number of cylinders": the column itself
+                    continue
+                c.claim(target)
+                out.append(Measure("nunique" if (agg == "nunique" or col.categorical) else "count", column))
+            else:
+                if agg == "nunique":
+                    self.decline("Different values of which column?", "어느 열의 서로 다른 값인가요?")
+                out.append(Measure("count"))
+        return list(dict.fromkeys(out))
+
+    def distribution_of(self, column: str) -> Plan:
+        c = self.c
+        plan = Plan("distribution", c.lang, c.t.var, conditions=list(self.ctx.conditions), columns=[column])
+        if c.col(column).numeric:
+            plan.chart = "hist"
+            return plan
+        plan.kind = "aggregate"
+        plan.measures = [Measure("count")]
+        plan.group = Grouping(column)
+        plan.order = "desc"
+        plan.chart = "bar"
+        return plan
+
+    def listing(self, columns: list[str] | None = None) -> Plan:
+        c = self.c
+        plan = Plan("rows", c.lang, c.t.var, conditions=list(self.ctx.conditions), labels=list(c.t.labels),
+                    columns=columns or [])
+        if self.ctx.chart:
+            self.decline("I can list the matching rows, but not chart them without a measure.",
+                         "조건에 맞는 행은 보여 드릴 수 있지만, 측정값 없이 그래프는 그릴 수 없습니다.")
+        return plan
+
+    def rows(self, sups, limit_kind, sort_by) -> Plan:
+        c, ctx = self.c, self.ctx
+        column = direction = None
+        if sort_by is not None:
+            column = sort_by[1]
+            direction = "low" if limit_kind == "bottom" else "high"
+        for i, d, col, used in sups:
+            if col is None:
+                col, j = self.bind_column(i, used)
+                if col is None:
+                    if self.m[i].has("superlative") and self.m[i].text.lower() in ("top", "bottom", "상위", "하위"):
+                        c.claim(*used)
+                        direction = direction or d
+                        continue
+                    continue
+                used = used + [j]
+            if column is not None and col != column:
+                self.decline("You asked for the extreme of two different columns; ask one at a time.",
+                             "서로 다른 두 열의 최댓값/최솟값을 한 번에 물으셨습니다. 하나씩 물어봐 주세요.")
+            column, direction = col, d
+            c.claim(*used)
+        if column is None and limit_kind in ("first", "last") and ctx.limit:
+            plan = Plan("head", c.lang, c.t.var, conditions=list(ctx.conditions), limit=ctx.limit,
+                        order="asc" if limit_kind == "first" else "desc")
+            return plan
+        if column is None:
+            counts = [i for i, a in ctx.aggs if a == "count" and self.free(i)]
+            self.decline("I could not tell which column to rank the rows by.",
+                         "무엇을 기준으로 순위를 매길지 알 수 없습니다.") if not counts else None
+            self.decline("Counting needs groups to rank (for example “which region has the most rows”).",
+                         "개수로 순위를 매기려면 그룹이 필요합니다 (예: “행이 가장 많은 지역”).")
+        explicit = [(i, a) for i, a in ctx.aggs if self.free(i)]
+        for i, a in explicit:
+            if a in ("max", "min"):
+                c.claim(i)  # "the maximum price": the extreme row
+            else:
+                self.decline("An average (or total) of the highest row makes no sense without groups; "
+                             "ask for it per group (for example “which brand has the highest average price”).",
+                             "그룹 없이 평균이나 합계의 최댓값은 구할 수 없습니다. 그룹별로 물어봐 주세요 "
+                             "(예: “평균 가격이 가장 높은 브랜드”).")
+        labels = list(c.t.labels)
+        whens = [i for i, m in enumerate(self.m) if self.free(i) and m.has("when")]
+        if whens and c.t.dates:
+            labels = [c.t.dates[0].name] + [x for x in labels if x != c.t.dates[0].name]
+            c.claim(*whens)
+        plan = Plan("rows", c.lang, c.t.var, measures=[Measure("max" if direction == "high" else "min", column)],
+                    conditions=list(ctx.conditions), order="desc" if direction == "high" else "asc",
+                    limit=ctx.limit or 1, labels=labels, columns=[column], superlative=not ctx.limit)
+        for j, m in enumerate(self.m):
+            if self.free(j) and m.has("column") and column in c.columns_of(j):
+                c.claim(j)  # the ranked column named again
+        if ctx.chart:
+            plan.chart = "bar"
+        elif ctx.limit and ctx.limit > 1:
+            plan.chart = "bar"
+        return plan
+
+    def grouped(self, measures: list[tuple[int, str]] | None, sups) -> Plan:
+        c, ctx = self.c, self.ctx
+        group = ctx.group
+        direction = None
+        sup_column = None
+        which = getattr(c, "which_group", False)
+        for i, d, col, used in sups:
+            if self.m[i].has("agg") and not which and not ctx.limit:
+                continue  # "maximum wind per month": an aggregation per group, not a ranking
+            if col is None:
+                col, j = self.bind_column(i, used)
+                if col is not None:
+                    used = used + [j]
+            if col is not None and col == group.column:
+                col = None
+            direction = d
+            if col is not None:
+                if sup_column is not None and sup_column != col:
+                    self.decline("You asked for the extreme of two different columns; ask one at a time.",
+                                 "서로 다른 두 열의 최댓값/최솟값을 한 번에 물으셨습니다. 하나씩 물어봐 주세요.")
+                sup_column = col
+            c.claim(*used)
+        counts = [(i, a) for i, a in ctx.aggs if a in ("count", "nunique") and self.free(i)]
+        out: list[Measure] = []
+        if measures is not None:
+            out = [Measure(self.default_agg(col), col) for _, col in measures]
+            c.claim(*[j for j, _ in measures])
+        else:
+            if counts:
+                out += [m for m in self.counts(counts) if m.column != group.column]
+            out += self.measures_with_aggs()
+        if sup_column is not None and not any(m.column == sup_column for m in out):
+            implied = None
+            agg = self.default_agg(sup_column)
+            out.append(Measure(agg, sup_column))
+            del implied
+        if not out:
+            if direction is None and not ctx.aggs and not ctx.limit and ctx.chart is None and \
+                    not getattr(c, "which_group", False) and not any(self.m[i].has("entity") for i in range(len(self.m))):
+                self.decline("Grouped by what measure? Name a column to compute per group, or ask “how many”.",
+                             "그룹별로 무엇을 계산할까요? 열 이름을 적거나 “몇 개”인지 물어봐 주세요.")
+            out = [Measure("count")]
+        if len(out) > 1 and (direction or ctx.limit):
+            self.decline("I can rank groups by one measure at a time.", "그룹 순위는 한 가지 값으로만 매길 수 있습니다.")
+        plan = Plan("aggregate", c.lang, c.t.var, measures=out, conditions=list(ctx.conditions), group=group)
+        limit_kind = getattr(c, "limit_kind", None)
+        if direction is not None:
+            plan.order = "desc" if direction == "high" else "asc"
+            plan.limit = ctx.limit or 1
+            plan.superlative = not ctx.limit
+        elif ctx.limit:
+            plan.order = "asc" if limit_kind == "bottom" else "desc"
+            plan.limit = ctx.limit
+        elif getattr(c, "which_group", False):
+            self.decline("Which one by what? Say what makes it stand out (for example “the highest average price”).",
+                         "무엇을 기준으로 고를까요? (예: “평균 가격이 가장 높은”)")
+        sort_by = getattr(c, "sort_by", None)
+        if sort_by is not None:
+            self.decline("I can sort groups by what is computed for them, not by another column.",
+                         "그룹은 계산한 값으로만 정렬할 수 있습니다.")
+        time = group.bucket is not None or c.col(group.column).is_date or c.col(group.column).yearlike
+        if ctx.chart in (None, "any"):
+            if plan.limit == 1:
+                plan.chart = None if ctx.chart is None else "bar"
+            else:
+                plan.chart = "line" if time and not plan.limit and group.bucket not in ("weekday", "month_of_year") else "bar"
+        else:
+            plan.chart = ctx.chart
+        if ctx.chart is None and plan.limit == 1:
+            plan.chart = "bar"  # the ranking the extreme comes from
+        return plan
