@@ -410,9 +410,22 @@ class _Words:
     def trend(plan: Plan, r: _Reader) -> str:
         lang = plan.language
         bucket = r.key("bucket") or ""
-        rows = int(_num(r.key("rows") or "0"))
-        items = [(_label(it[0]), _num(it[1])) for it in r.items() if len(it) > 1]
+        r.key("rows")
         m = plan.measure
+        series = r.key("series")
+        if series is not None:
+            lines = [it for it in r.items() if len(it) >= 7]
+            per = BUCKET[lang].get(bucket, bucket)
+            head = t(lang, f"{_cap(measure_words(m, lang))} per {per} for each {plan.columns[0]}{where(plan.conditions, lang)} "
+                           f"({len(lines)} lines in the chart):",
+                     f"{where(plan.conditions, lang)}{plan.columns[0]}별 {per}별 {measure_words(m, lang)} (그래프의 선 {len(lines)}개):")
+            listed = [t(lang, f"- {it[0]}: {value_text(plan, m, _num(it[2]))} in {_label(it[1])} → {value_text(plan, m, _num(it[4]))} "
+                              f"in {_label(it[3])}; highest {value_text(plan, m, _num(it[6]))} in {_label(it[5])}",
+                        f"- {it[0]}: {_label(it[1])} {value_text(plan, m, _num(it[2]))} → {_label(it[3])} "
+                        f"{value_text(plan, m, _num(it[4]))}, 최고 {_label(it[5])} {value_text(plan, m, _num(it[6]))}")
+                      for it in lines]
+            return "\n".join([head, "", *listed])
+        items = [(_label(it[0]), _num(it[1])) for it in r.items() if len(it) > 1]
         if not items:
             return t(lang, f"{restate(plan)}: there is nothing to show (no rows with a date and a value).",
                      f"{restate(plan)}: 날짜와 값이 모두 있는 행이 없습니다.")
@@ -533,7 +546,7 @@ def _grouped(plan: Plan, r: _Reader, rows: int, percent: bool = False, head: str
             return fmt(v, percent=True)
         return value_text(plan, m, v)
 
-    if plan.superlative and plan.limit == 1 and len(measures) == 1:
+    if plan.limit == 1 and len(measures) == 1:
         best = _num(items[0][1])
         ties = [it for it in items if _num(it[1]) == best]
         names = ", ".join(_label(it[0]) for it in ties)

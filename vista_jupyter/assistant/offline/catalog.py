@@ -38,7 +38,7 @@ class Column:
     keys: tuple[str, ...]         # the whole name as tokens
     base: tuple[str, ...]         # the name without its unit
     unit: str | None
-    concepts: set[str] = field(default_factory=set)
+    concepts: dict[str, float] = field(default_factory=dict)  # concept -> how centrally
     values: list[Any] = field(default_factory=list)
     distinct: int = 0
     nulls: int = 0
@@ -47,6 +47,7 @@ class Column:
     mean: float | None = None
     integer: bool = False
     date_text: bool = False       # text holding dates ("Jan 1 2000"): parsed in the code
+    granularity: str | None = None  # for dates: one row per "day", "week", "month"... (per thing)
 
     @property
     def numeric(self) -> bool:
@@ -121,10 +122,13 @@ def _contains(seq: tuple[str, ...], sub: tuple[str, ...]) -> bool:
     return any(seq[i:i + n] == sub for i in range(len(seq) - n + 1))
 
 
-def concepts_of(keys: tuple[str, ...]) -> set[str]:
-    """The lexicon concepts a column name speaks of ("Weight_in_lbs" -> weight; 연비 -> mpg)."""
-    found = set()
+def concepts_of(keys: tuple[str, ...]) -> dict[str, float]:
+    """The lexicon concepts a column name speaks of ("Weight_in_lbs" -> weight; 연비 -> mpg), each
+    with how central it is: Korean compounds put the head last (판매일 is a date of sales, 판매량 a
+    quantity), so a concept found only before the end of a Korean name counts less."""
+    found: dict[str, float] = {}
     joined_ko = "".join(k for k in keys if is_hangul(k))
+    suffixes = set(lexicon().data["name_suffixes"])
     for concept, entry in lexicon().concepts.items():
         for form in entry["forms"]:
             fk = name_keys(form)
@@ -134,13 +138,12 @@ def concepts_of(keys: tuple[str, ...]) -> set[str]:
                 word = "".join(fk)
                 # One syllable is too ambiguous inside a longer word: it must be the whole name
                 # or its last syllable (자치구 -> 구, 단지명 -> 명), as Korean names are built.
-                if (len(word) >= 2 and word in joined_ko) or (
-                        len(word) == 1 and joined_ko and (joined_ko == word or joined_ko.endswith(word))):
-                    found.add(concept)
-                    break
+                if (len(word) >= 2 and word in joined_ko) or (len(word) == 1 and joined_ko and (
+                        joined_ko == word or (joined_ko.endswith(word) and word in suffixes))):
+                    weight = 1.0 if joined_ko.endswith(word) else 0.8
+                    found[concept] = max(found.get(concept, 0.0), weight)
             elif _contains(keys, fk):
-                found.add(concept)
-                break
+                found[concept] = 1.0
     return found
 
 
@@ -231,17 +234,41 @@ def build_table(dataset: dict[str, Any]) -> Table:
                     isinstance(v, float) and math.isnan(v)))
         column = Column(
             name=c["name"], kind=c["kind"], dtype=str(c.get("dtype", "")), keys=keys, base=base,
-            unit=unit, concepts=concepts_of(base) | concepts_of(keys), values=values,
+            unit=unit, concepts={**concepts_of(keys), **concepts_of(base)}, values=values,
             distinct=int(c.get("distinct") or 0), nulls=int(c.get("nulls") or 0),
             minimum=c.get("min"), maximum=c.get("max"), mean=c.get("mean"), integer=integer,
         )
         if c["kind"] in ("text", "identifier", "categorical") and "string" in column.dtype:
             column.date_text = _looks_like_dates((top + sampled)[:20])
+        if column.kind == "datetime":
+            column.granularity = _granularity(column.minimum, column.maximum, column.distinct)
+        elif column.date_text and scanned.get(c["name"]):
+            import pandas as pd
+            parsed = pd.to_datetime(pd.Series([str(v) for v in scanned[c["name"]]]), errors="coerce", format="mixed").dropna()
+            if len(parsed):
+                column.minimum, column.maximum = parsed.min().isoformat(), parsed.max().isoformat()
+                column.granularity = _granularity(column.minimum, column.maximum, parsed.nunique())
         columns.append(column)
     table = Table(dataset["var_name"], dataset.get("name") or dataset["var_name"],
                   int(profile.get("rows") or 0), columns)
     table.labels = _labels(table)
     return table
+
+
+def _granularity(low: Any, high: Any, distinct: int) -> str | None:
+    """How often the dates come: one per day, week, month, quarter or year (of the span)."""
+    from datetime import datetime
+
+    try:
+        days = (datetime.fromisoformat(str(high)[:19]) - datetime.fromisoformat(str(low)[:19])).days + 1
+    except ValueError:
+        return None
+    if days <= 0 or distinct <= 1:
+        return None
+    for name, length in (("day", 1), ("week", 7), ("month", 30.44), ("quarter", 91.3), ("year", 365.25)):
+        if distinct >= 0.5 * days / length:
+            return name if distinct <= 1.5 * days / length + 1 else None
+    return None
 
 
 _NAME_CONCEPTS = ("name", "complex", "model", "state", "country", "city", "symbol", "title")
@@ -253,7 +280,7 @@ def _labels(table: Table) -> list[str]:
     candidates = [c for c in table.columns
                   if c.kind in ("text", "identifier", "categorical") and not c.date_text]
     unique = [c for c in candidates if c.distinct >= 0.9 * rows]
-    named = [c for c in unique if c.concepts & set(_NAME_CONCEPTS)]
+    named = [c for c in unique if set(c.concepts) & set(_NAME_CONCEPTS)]
     if named or unique:
         return [(named or unique)[0].name]
     dates = table.dates
@@ -262,7 +289,7 @@ def _labels(table: Table) -> list[str]:
     # Rows named by a combination: a category and a date (a symbol on a day), or the most
     # varied text column with the date.
     varied = sorted((c for c in candidates if c.distinct > 1), key=lambda c: -c.distinct)
-    named_varied = [c for c in varied if c.concepts & set(_NAME_CONCEPTS)]
+    named_varied = [c for c in varied if set(c.concepts) & set(_NAME_CONCEPTS)]
     first = (named_varied or varied)[:1]
     if first and dates:
         return [first[0].name, dates[0].name]

@@ -94,6 +94,8 @@ class _Builder:
                 elif nxt.has("superlative"):
                     direction = nxt.get("superlative").key
                     used.append(j)
+                elif m.get("superlative_marker").key:
+                    direction = m.get("superlative_marker").key  # "the most hp", "the least rain"
                 else:
                     continue
                 skip.update(used)
@@ -113,6 +115,8 @@ class _Builder:
         c = self.c
         candidates = []
         j = c.next_index(max(used), ("filler", "particle", "condition"))
+        while j is not None and self.m[j].has("value") and not self.m[j].has("column"):
+            j = c.next_index(j, ("filler", "particle", "condition"))  # "highest MSFT price"
         if j is not None and self.free(j) and self.m[j].has("column"):
             candidates.append(j)
         k = c.prev_index(min(used), ("filler", "particle"))
@@ -131,7 +135,15 @@ class _Builder:
         intents = {k: i for k, i in c.intents.items() if self.free(i)}
         plan = Plan("aggregate", c.lang, c.t.var)
 
-        # whole-table answers
+        # whole-table answers; "what columns are there" wins over a summary asked with it
+        if "columns" in intents:
+            j = intents["columns"]
+            asked = any(self.m[x].has("which") for x in (c.prev_index(j, ("filler", "particle")),)
+                        if x is not None)
+            if asked and not self.column_measures(numeric_only=False):
+                c.claim(j, *[i for n, i in intents.items() if n in ("overview", "describe")])
+                plan.kind = "columns"
+                return plan
         for name in ("overview", "missing", "describe"):
             if name in intents:
                 return self.fixed(name, intents[name])
@@ -185,7 +197,8 @@ class _Builder:
                 continue
             if m.has("entity") and not m.has("value"):
                 names = self.c.columns_of(i)
-                if all(n in self.c.t.labels for n in names) or not names:
+                if all(n in self.c.t.labels for n in names) or not names or \
+                        max(s.quality for s in m.all("column")) < 1.0:
                     continue
             if numeric_only:
                 if not self.c.columns_of(i, numeric=True):
@@ -276,16 +289,22 @@ class _Builder:
 
     def trend(self, i: int | None) -> Plan:
         c = self.c
-        c.claim(i)
+        c.claim(i, *[j for j, m in enumerate(self.m) if m.has("intent") and m.get("intent").key == "trend"])
         measures = self.measures_with_aggs()
         if not measures:
-            counts = [j for j, a in self.ctx.aggs if a == "count" and self.free(j)]
-            if counts or not self.column_measures():
+            counts = [j for j, a in self.ctx.aggs if a == "count" and self.free(j)] + self.quantity_words()
+            if counts:
                 c.claim(*counts)
                 measures = [Measure("count")]
         if not measures:
             self.decline("Name the numeric column whose trend you want.", "추세를 볼 숫자 열을 적어 주세요.")
+        if len(measures) > 1:
+            self.decline("I can follow one measure over time at a time.", "한 번에 한 가지 값의 추세만 볼 수 있습니다.")
         group = self.ctx.group
+        split = None
+        if group is not None and group.bucket is None and not c.col(group.column).is_date \
+                and not c.col(group.column).yearlike:
+            split, group = group.column, None  # "the price of each stock over time": one line each
         if group is None:
             dates = c.t.dates
             if not dates:
@@ -299,10 +318,17 @@ class _Builder:
                 group = Grouping(column, "auto")
         plan = Plan("trend", c.lang, c.t.var, measures=measures, conditions=list(self.ctx.conditions),
                     group=group, chart="line" if self.ctx.chart in (None, "any", "line") else self.ctx.chart)
+        if split is not None:
+            plan.columns = [split]
         return plan
 
+    def quantity_words(self) -> list[int]:
+        """Quantities the data has no column for are never guessed to be row counts ("trading
+        volume" of stock prices is not how many rows there are): none."""
+        return []
+
     def default_agg(self, column: str) -> str:
-        return "sum" if self.c.col(column).concepts & _ADDITIVE else "mean"
+        return "sum" if set(self.c.col(column).concepts) & _ADDITIVE else "mean"
 
     def measures_with_aggs(self) -> list[Measure]:
         """Measures named with their aggregation ("average price", "가격의 평균", "total sales");
@@ -364,6 +390,16 @@ class _Builder:
     def compare(self) -> Plan:
         c, ctx = self.c, self.ctx
         measures = self.measures_with_aggs()
+        if not measures:
+            for j, m in enumerate(self.m):
+                if self.free(j) and m.has("adjective"):
+                    found = c._adjective_direction(j)
+                    if found:
+                        free = [(x, a) for x, a in ctx.aggs if self.free(x) and a not in ("count", "share")]
+                        agg = free[0][1] if free else "mean"
+                        c.claim(j, *[x for x, _ in free[:1]])
+                        measures = [Measure(agg, found[0])]
+                        break
         counts = [i for i, a in ctx.aggs if a == "count" and self.free(i)]
         if not measures:
             c.claim(*counts)
@@ -428,6 +464,24 @@ class _Builder:
     def aggregate_or_rows(self) -> Plan:
         c, ctx = self.c, self.ctx
         sups = self.superlatives()
+        if ctx.group is None and c.rank_category is not None:
+            # "판매량 상위 5개 모델", "가장 비싸게 거래된 단지": groups ranked by an amount or by an
+            # explicit aggregation; otherwise the extreme rows, named by that column
+            i, column, among = c.rank_category
+            explicit = [a for j, a in ctx.aggs if self.free(j) and a not in ("share",)]
+            by_adjective = [col for _, _, col, used in sups if col and any(self.m[u].has("adjective") for u in used)
+                            and not set(c.col(col).concepts) & {"sales"}]
+            measured = [col for _, _, col, _ in sups if col] + \
+                [name for j, name in self.column_measures()]
+            additive = not by_adjective and any(set(c.col(x).concepts) & _ADDITIVE for x in measured)
+            counted = any(a in ("count", "nunique") for a in explicit) or not measured
+            if explicit or additive or counted:
+                ctx.group = Grouping(column)
+                c.which_group = True
+                c.claim(i, among)
+                return self.grouped(None, sups)
+            self.label_override = column
+            c.claim(i, among)
         if ctx.group is not None:
             return self.grouped(None, sups)
         limit_kind = getattr(c, "limit_kind", None)
@@ -436,6 +490,7 @@ class _Builder:
             return self.rows(sups, limit_kind, sort_by)
         # scalar aggregates: "average price of cars with ...", "how many days had rain"
         counts = [(i, a) for i, a in ctx.aggs if a in ("count", "nunique") and self.free(i)]
+        counts += [(i, "count") for i in self.quantity_words()]
         measures = []
         if counts:
             measures = self.counts(counts)
@@ -448,7 +503,11 @@ class _Builder:
         explicit = any(not self.free(i) for i, _ in ctx.aggs)
         if not explicit and all(m.column for m in measures) and len(measures) == 1 and \
                 not _implied(self._measure_text(measures[0].column)):
-            # a column named with no aggregation
+            # a column named with no aggregation: an amount adds up ("2024년 1분기 판매량"),
+            # other values are listed
+            if ctx.conditions and set(c.col(measures[0].column).concepts) & _ADDITIVE:
+                return Plan("aggregate", c.lang, c.t.var, measures=[Measure("sum", measures[0].column)],
+                            conditions=list(ctx.conditions))
             if ctx.conditions:
                 return self.listing(columns=[measures[0].column])
             return self.distribution_of(measures[0].column)
@@ -468,6 +527,13 @@ class _Builder:
         """how many (rows), how many different X, number of X."""
         c = self.c
         out = []
+        # "how many ... in total", "총 몇 행": a total with nothing to add up is the count itself
+        for j, a in self.ctx.aggs:
+            if a == "sum" and self.free(j):
+                nxt = c.next_index(j, ("filler", "particle", "condition"))
+                prv = c.prev_index(j, ("filler", "particle"))
+                if not any(x is not None and self.free(x) and c.columns_of(x, numeric=True) for x in (nxt, prv)):
+                    c.claim(j)
         for i, agg in counts:
             c.claim(i)
             j = c.next_index(i, ("filler", "particle", "condition"))
@@ -484,13 +550,20 @@ class _Builder:
                 column = c.one_column(target)
                 col = c.col(column)
                 if col.numeric and not col.categorical:
-                    if c.lang == "ko":
+                    if c.lang == "ko" or self.m[target].has("entity"):
                         c.claim(target)  # "판매 건수": the rows of sales
                         out.append(Measure("count"))
                         continue
-                    # "the number of cylinders": the column itself
+                    others = [a for x, a in self.ctx.aggs if self.free(x) and a not in ("count", "nunique", "share")]
+                    if others:
+                        continue  # "the average number of cylinders": the column itself
+                    c.claim(target)
+                    out.append(Measure("count", column))  # "how many prices": the values there are
                     continue
                 c.claim(target)
+                if col.numeric and agg != "nunique":
+                    out.append(Measure("count"))  # "판매 건수", "how many cylinders rows": rows
+                    continue
                 out.append(Measure("nunique" if (agg == "nunique" or col.categorical) else "count", column))
             else:
                 if agg == "nunique":
@@ -561,6 +634,13 @@ class _Builder:
                              "그룹 없이 평균이나 합계의 최댓값은 구할 수 없습니다. 그룹별로 물어봐 주세요 "
                              "(예: “평균 가격이 가장 높은 브랜드”).")
         labels = list(c.t.labels)
+        named = [j for j, m in enumerate(self.m) if self.free(j) and m.has("column") and not m.has("value")
+                 and not c.columns_of(j, numeric=True)]
+        if getattr(self, "label_override", None):
+            labels = [self.label_override]
+        elif named:
+            labels = list(dict.fromkeys(c.one_column(j) for j in named))  # "단지 이름", "3개 이름"
+            c.claim(*named)
         whens = [i for i, m in enumerate(self.m) if self.free(i) and m.has("when")]
         if whens and c.t.dates:
             labels = [c.t.dates[0].name] + [x for x in labels if x != c.t.dates[0].name]
@@ -600,6 +680,7 @@ class _Builder:
                 sup_column = col
             c.claim(*used)
         counts = [(i, a) for i, a in ctx.aggs if a in ("count", "nunique") and self.free(i)]
+        counts += [(i, "count") for i in self.quantity_words()]
         out: list[Measure] = []
         if measures is not None:
             out = [Measure(self.default_agg(col), col) for _, col in measures]
@@ -609,10 +690,13 @@ class _Builder:
                 out += [m for m in self.counts(counts) if m.column != group.column]
             out += self.measures_with_aggs()
         if sup_column is not None and not any(m.column == sup_column for m in out):
-            implied = None
-            agg = self.default_agg(sup_column)
+            free = [(i, a) for i, a in ctx.aggs if self.free(i) and a not in ("count", "nunique", "share")]
+            if len(free) == 1:
+                agg = free[0][1]
+                c.claim(free[0][0])
+            else:
+                agg = self.default_agg(sup_column)
             out.append(Measure(agg, sup_column))
-            del implied
         if not out:
             if direction is None and not ctx.aggs and not ctx.limit and ctx.chart is None and \
                     not getattr(c, "which_group", False) and not any(self.m[i].has("entity") for i in range(len(self.m))):
@@ -622,6 +706,10 @@ class _Builder:
         if len(out) > 1 and (direction or ctx.limit):
             self.decline("I can rank groups by one measure at a time.", "그룹 순위는 한 가지 값으로만 매길 수 있습니다.")
         plan = Plan("aggregate", c.lang, c.t.var, measures=out, conditions=list(ctx.conditions), group=group)
+        # the grouping named again ("which species ... 종은?", "곳", "one")
+        for j, m in enumerate(self.m):
+            if self.free(j) and m.has("column") and group.column in c.columns_of(j) and not m.has("value"):
+                c.claim(j)
         limit_kind = getattr(c, "limit_kind", None)
         if direction is not None:
             plan.order = "desc" if direction == "high" else "asc"

@@ -23,7 +23,7 @@ _KEYED = ("agg", "superlative", "degree", "compare", "compare_after", "date_comp
           "date_units", "months", "weekdays", "quarters", "ordinal")
 #: Roles that are plain lists of forms.
 _LISTED = ("between", "than", "range_join", "negation", "either", "condition", "group", "which",
-           "when", "rows", "entity", "filler", "weekend", "workdays")
+           "when", "rows", "entity", "filler", "weekend", "workdays", "descriptors")
 
 
 @dataclass(frozen=True)
@@ -84,8 +84,8 @@ def lexicon() -> Lexicon:
     index = PhraseIndex()
     for role in _KEYED:
         for key, forms in raw[role].items():
-            if role == "superlative" and key == "marker":
-                meaning = Meaning("superlative_marker")
+            if role == "superlative" and key in ("marker", "most", "least"):
+                meaning = Meaning("superlative_marker", {"marker": None, "most": "high", "least": "low"}[key])
             else:
                 meaning = Meaning(role, key)
             for form in _as_forms(forms, f"{role}.{key}"):

@@ -239,7 +239,7 @@ class Reader:
                         # a whole name of the data or a word of two syllables or more.
                         if token.kind == "hangul" and token.joined and len(keys) == 1 and \
                                 meaning.role not in ("group", "bucket", "units", "date_units",
-                                                     "multipliers", "compare_after") and \
+                                                     "multipliers", "compare_after", "descriptors") and \
                                 i > 0 and tokens[i - 1].kind == "hangul":
                             continue
                         for sense in self._senses(meaning, quality):
@@ -280,7 +280,7 @@ class Reader:
         if meaning.role == "concept":
             columns = concept_columns(self.table, meaning.key)
             if columns:
-                return [Sense("column", c.name, 0.9 * quality) for c in columns] + \
+                return [Sense("column", c.name, 0.9 * quality * c.concepts[meaning.key]) for c in columns] + \
                     [Sense("concept", meaning.key, quality)]
             return [Sense("concept", meaning.key, quality)]
         if meaning.role == "value_group":
@@ -306,73 +306,102 @@ class Reader:
         assert best[n] is not None
         return best[n][1]
 
-    def _fuzzy(self, tokens: list[Token], path: list[_Edge]) -> list[_Edge]:
-        """Edges for unknown words that are near spellings of a name, value or known word."""
+    def _vocabulary(self) -> list[tuple[str, ...]]:
         if self._fuzzy_vocab is None:
             vocab = set()
             for index in (self.data, self.lex.phrases):
                 for entries in index.by_first.values():
                     for keys, meaning in entries:
-                        if meaning.role in ("filler", "particle") or len("".join(keys)) < 2:
+                        if meaning.role in ("filler", "particle", "value_group") or len("".join(keys)) < 2:
                             continue
                         vocab.add(keys)
             self._fuzzy_vocab = sorted(vocab)
-        out: list[_Edge] = []
-        spans = []
-        run_start = None
-        for edge in path + [None]:
-            if edge is not None and edge.senses[0].role == "unknown" and tokens[edge.start].kind in ("word", "hangul"):
-                run_start = edge.start if run_start is None else run_start
-                continue
-            if run_start is not None:
-                spans.append((run_start, path[path.index(edge) - 1].end if edge is not None else path[-1].end))
-                run_start = None
-        for start, end in spans:
-            # widen Korean spans to the whole run the unknown syllables sit in
-            words = tokens[start:end]
-            if words[0].kind == "word":
-                for i in range(start, end):
-                    text = tokens[i].text
-                    if len(text) < 4:
-                        continue
-                    found = self._closest((text,), latin=True)
-                    if found:
-                        keys, quality = found
-                        out.extend(self._fuzzy_edges(i, i + 1, keys, quality))
-            else:
-                text = "".join(t.text for t in words)
-                if len(text) >= 2:
-                    found = self._closest(tuple(text), latin=False)
-                    if found:
-                        keys, quality = found
-                        out.extend(self._fuzzy_edges(start, end, keys, quality))
-        return out
+        return self._fuzzy_vocab
 
-    def _closest(self, keys: tuple[str, ...], latin: bool) -> tuple[tuple[str, ...], float] | None:
-        scored = []
-        if latin:
-            for cand in self._fuzzy_vocab or []:
-                if len(cand) != 1 or is_hangul(cand[0]) or len(cand[0]) < 4:
-                    continue
-                r = difflib.SequenceMatcher(None, keys[0], cand[0]).ratio()
-                if r >= 0.82:
-                    scored.append((r, cand))
-        else:
-            target = jamo("".join(keys))
-            for cand in self._fuzzy_vocab or []:
-                word = "".join(cand)
-                if not is_hangul(word) or abs(len(word) - len(keys)) > 1 or len(word) < 2:
-                    continue
-                r = difflib.SequenceMatcher(None, target, jamo(word)).ratio()
-                if r >= 0.8:
-                    scored.append((r, cand))
-        if not scored:
+    def _corrections(self, tokens: list[Token], path: list[_Edge]) -> list[Token] | None:
+        """The question's tokens with unknown words replaced by their nearest known spelling
+        ("temprature" -> temperature, "pengiuns" -> penguins, "하이브리트" -> 하이브리드), or None.
+        Only a clear winner is taken: two candidates as near as each other leave the word unknown."""
+        unknown = {i for e in path if e.senses[0].role == "unknown" for i in range(e.start, e.end)}
+        if not unknown:
             return None
-        scored.sort(key=lambda x: -x[0])
-        if len(scored) > 1 and scored[1][0] >= scored[0][0] - 0.02 and \
-                self._meanings(scored[1][1]) != self._meanings(scored[0][1]):
-            return None  # two near spellings: do not guess
-        return scored[0][1], 0.7
+        out = list(tokens)
+        changed = False
+        replaced: dict[int, tuple[int, tuple[str, ...]]] = {}
+        for i in sorted(unknown):
+            token = tokens[i]
+            if token.kind == "word" and len(token.text) >= 4:
+                found = self._closest_latin(token.text)
+                if found:
+                    out[i] = Token("word", found, token.start, token.end, token.joined)
+                    changed = True
+        # Korean: the run of syllables an unknown one sits in, matched from its start
+        runs = []
+        for i in sorted(unknown):
+            if tokens[i].kind != "hangul" or any(a <= i < b for a, b in runs):
+                continue
+            a = i
+            while a > 0 and tokens[a].joined and tokens[a - 1].kind == "hangul":
+                a -= 1
+            b = i + 1
+            while b < len(tokens) and tokens[b].kind == "hangul" and tokens[b].joined:
+                b += 1
+            runs.append((a, b))
+        for a, b in runs:
+            word = "".join(t.text for t in tokens[a:b])
+            for size in range(len(word), 1, -1):
+                found = self._closest_korean(word[:size])
+                if found and found != word[:size]:
+                    replaced[a] = (a + size, found)
+                    changed = True
+                    break
+        if not changed:
+            return None
+        rebuilt: list[Token] = []
+        i = 0
+        while i < len(out):
+            if i in replaced:
+                end, word = replaced[i]
+                first, last = tokens[i], tokens[end - 1]
+                for k, ch in enumerate(word):
+                    rebuilt.append(Token("hangul", ch, first.start if k == 0 else last.end,
+                                         last.end if k == len(word) - 1 else first.start,
+                                         first.joined if k == 0 else True))
+                i = end
+                continue
+            rebuilt.append(out[i])
+            i += 1
+        return rebuilt
+
+    def _closest_latin(self, word: str) -> str | None:
+        scored: dict[str, float] = {}
+        forms = list(dict.fromkeys([word, *variants(word)]))
+        for cand in self._vocabulary():
+            if len(cand) != 1 or is_hangul(cand[0]) or len(cand[0]) < 4:
+                continue
+            best = max(difflib.SequenceMatcher(None, f, cand[0]).ratio() for f in forms)
+            if best >= 0.84:
+                scored[cand[0]] = max(best, scored.get(cand[0], 0.0))
+        return _unique_best(scored, self._same_meaning)
+
+    def _closest_korean(self, word: str) -> str | None:
+        target = jamo(word)
+        scored: dict[str, float] = {}
+        for cand in self._vocabulary():
+            text = "".join(cand)
+            if not is_hangul(text) or len(text) < 2 or abs(len(text) - len(word)) > 1:
+                continue
+            r = difflib.SequenceMatcher(None, target, jamo(text)).ratio()
+            if r >= 0.85:
+                scored[text] = max(r, scored.get(text, 0.0))
+        if word in scored:
+            return None
+        return _unique_best(scored, lambda a, b: self._same_meaning(tuple(a), tuple(b)))
+
+    def _same_meaning(self, a: Any, b: Any) -> bool:
+        ka = a if isinstance(a, tuple) else (a,)
+        kb = b if isinstance(b, tuple) else (b,)
+        return self._meanings(ka) == self._meanings(kb)
 
     def _meanings(self, keys: tuple[str, ...]) -> list[Meaning]:
         out = []
@@ -380,37 +409,82 @@ class Reader:
             out.extend(m for k, m in index.starting_with(keys[0]) if k == keys)
         return out
 
-    def _fuzzy_edges(self, i: int, j: int, keys: tuple[str, ...], quality: float) -> list[_Edge]:
-        senses = []
-        for meaning in self._meanings(keys):
-            senses.extend(self._senses(meaning, quality))
-        if not senses:
-            return []
-        return [_Edge(i, j, senses, 2.0 * quality)]
-
     def read(self, question: str) -> tuple[list[Token], list[Mention]]:
         tokens = tokenize(question)
         if not tokens:
             return tokens, []
-        edges = self._edges(tokens, [])
-        path = self._best(tokens, edges)
-        if any(e.senses[0].role == "unknown" for e in path):
-            extra = self._fuzzy(tokens, path)
-            if extra:
-                path = self._best(tokens, self._edges(tokens, extra))
+        path = self._best(tokens, self._edges(tokens, []))
+        corrected = self._corrections(tokens, path)
+        if corrected is not None:
+            # read again with the corrected words: phrases can now match across them
+            path2 = self._best(corrected, self._edges(corrected, []))
+            unknown = sum(1 for e in path if e.senses[0].role == "unknown")
+            unknown2 = sum(1 for e in path2 if e.senses[0].role == "unknown")
+            if unknown2 < unknown:
+                tokens, path = corrected, path2
         mentions = []
         for edge in path:
-            text = question[tokens[edge.start].start:tokens[edge.end - 1].end] if _same_text(question, tokens) \
+            first, last = tokens[edge.start], tokens[edge.end - 1]
+            text = question[first.start:max(last.end, first.start + 1)] if _same_text(question) \
                 else " ".join(t.text for t in tokens[edge.start:edge.end])
             senses = sorted(edge.senses, key=lambda s: -s.quality)
             # An edge that is unknown but also has a reading keeps only the reading.
             if len(senses) > 1:
                 senses = [s for s in senses if s.role != "unknown"]
             mentions.append(Mention(edge.start, edge.end, text, senses))
-        return tokens, mentions
+        return tokens, merge_columns(mentions, tokens, self.table)
 
 
-def _same_text(question: str, tokens: list[Token]) -> bool:
+def _unique_best(scored: dict[Any, float], same: Any) -> Any:
+    if not scored:
+        return None
+    ranked = sorted(scored.items(), key=lambda kv: -kv[1])
+    best, score = ranked[0]
+    for other, s in ranked[1:]:
+        if s >= score - 0.02 and not same(best, other):
+            return None  # two near spellings with different meanings: do not guess
+    return best
+
+
+_ABSORB = {"descriptors", "filler", "concept", "intent", "particle"}
+
+
+def merge_columns(mentions: list[Mention], tokens: list[Token], table: Table) -> list[Mention]:
+    """Adjacent words naming one column become one mention: "부리 길이" (bill + length: only
+    bill_length_mm has both), "fuel type (연료)" (the same column twice), "murder rate" and
+    "살인율" (a column and a word that only describes it), "violent crime" (a column and a concept
+    the data has no column for)."""
+    out: list[Mention] = []
+    for m in mentions:
+        prev = out[-1] if out else None
+        if prev is not None and prev.has("column") and not prev.has("value") and not prev.has("adjective") \
+                and not m.has("adjective"):
+            prev_cols = {s.key for s in prev.all("column")}
+            # the same column again, or two words whose columns meet in exactly one
+            if m.has("column") and not m.has("value"):
+                cols = {s.key for s in m.all("column")}
+                both = prev_cols & cols
+                if len(both) == 1 and (len(prev_cols) > 1 or len(cols) > 1 or prev_cols == cols):
+                    name = next(iter(both))
+                    quality = max(s.quality for s in prev.all("column") + m.all("column") if s.key == name)
+                    out[-1] = Mention(prev.start, m.end, _join(prev, m, tokens),
+                                      [Sense("column", name, quality)] + [s for s in prev.senses if s.role == "concept"])
+                    continue
+            # a word that only describes the column before it: "rate", "column", 율, 세기
+            describes = m.has("descriptors") or (m.has("concept") and not m.has("column"))
+            if describes and m.roles <= _ABSORB and not (m.has("intent") and not m.has("descriptors")):
+                out[-1] = Mention(prev.start, m.end, _join(prev, m, tokens), prev.senses)
+                continue
+        out.append(m)
+    return out
+
+
+def _join(a: Mention, b: Mention, tokens: list[Token]) -> str:
+    gap = "" if tokens[b.start].joined else " "
+    return f"{a.text}{gap}{b.text}"
+
+
+def _same_text(question: str) -> bool:
     # NFKC may change offsets (rare: ligatures, full-width forms); then words are shown as tokens.
     import unicodedata
     return len(unicodedata.normalize("NFKC", question)) == len(question)

@@ -90,6 +90,10 @@ class Composer:
         self.lang = language_of(question)
         self.used: set[int] = set()
         self.ctx = _Ctx()
+        self.rank_category: tuple[int, str, int | None] | None = None
+        self.which_group = False
+        self.limit_kind: str | None = None
+        self.sort_by: tuple[int, str] | None = None
         self.lex = lexicon()
 
     # --- helpers ------------------------------------------------------------------------------
@@ -168,7 +172,7 @@ class Composer:
             priced = [c.name for c in numeric if c.unit and c.unit in _MONEY_SCALE]
             if priced:
                 return priced
-        return [c.name for c in numeric if c.concepts & set(concept)]
+        return [c.name for c in numeric if set(c.concepts) & set(concept)]
 
     def convert(self, number: Number, column: str) -> float:
         """The number in the column's unit (3억 against 가격(만원) is 30,000)."""
@@ -246,6 +250,10 @@ class Composer:
             text = m.text
             while j < len(self.m):
                 n = self.m[j]
+                if n.text in ("-", "–") and j + 1 < len(self.m) and self.m[j + 1].has("units") and unit is None:
+                    span.append(j)  # "8-cylinder"
+                    j += 1
+                    continue
                 if n.has("multipliers") and scale == 1.0 and not n.has("column") and not n.has("value"):
                     scale = float(n.get("multipliers").key)
                     span.append(j)
@@ -319,6 +327,11 @@ class Composer:
                 order = "top"
             elif before is not None and self.m[before].has("superlative") and self.lang == "en":
                 order = "top"  # "the highest 5"
+            elif after is not None and (self.m[after].has("entity") or self.m[after].has("column")) and \
+                    not self.m[after].has("units") and \
+                    self._has_any("superlative", "superlative_marker", "adjective") and \
+                    (before is None or self.m[before].has("which") or self.m[before].has("filler")):
+                order = "top"  # "which 3 states have the lowest poverty", "5 cheapest models"
             if order is None:
                 continue
             self.claim(*n.span)
@@ -471,17 +484,18 @@ class Composer:
             if column:
                 self.claim(j)
                 return column
+        # the unit says: 3000만원 -> 가격(만원); 40세 -> age; 10층 -> 층
+        columns = self.unit_columns(n.number) if n.number else []
+        if len(columns) == 1:
+            return columns[0]
         # a column named just after: "over 100 horsepower", "3000 이상의 가격"
         j = self.next_index(last, ("filler", "particle", "condition", "compare_after", "between"))
-        if j is not None and j not in self.used and self.m[j].has("column"):
+        if j is not None and j not in self.used and self.m[j].has("column") and \
+                not (self.m[j].has("entity") and max(s.quality for s in self.m[j].all("column")) < 1):
             column = self.one_column(j, numeric=True)
             if column:
                 self.claim(j)
                 return column
-        # the unit says: 3000만원 -> 가격(만원); 40세 -> age
-        columns = self.unit_columns(n.number) if n.number else []
-        if len(columns) == 1:
-            return columns[0]
         # an adjective before "than": heavier than 3000
         if op_index is not None and self.m[op_index].has("than"):
             for j in (self.prev_index(op_index, ("filler", "particle")), self.next_index(op_index, ("filler", "particle"))):
@@ -499,16 +513,44 @@ class Composer:
         return None
 
     def _adjective_direction(self, i: int) -> tuple[str, str] | None:
-        """(column, "high"/"low") for an adjective such as "heaviest" / "비싼"."""
+        """(column, "high"/"low") for an adjective such as "heaviest" / "비싼". A numeric column
+        named right next to it decides among the adjective's columns ("longest flippers",
+        "부리가 가장 긴"), or is the column itself ("the most expensive 거래금액")."""
+        direction = None
+        candidates: list[str] = []
         for sense in self.m[i].all("adjective"):
-            for concept, direction in self.lex.adjectives[sense.key]["concept"]:
+            for concept, d in self.lex.adjectives[sense.key]["concept"]:
                 columns = [c.name for c in self.t.columns if concept in c.concepts and c.numeric]
-                if len(columns) == 1:
-                    return columns[0], direction
-                if len(columns) > 1:
-                    raise Declined(
-                        f"“{self.m[i].text}” could be about {', '.join(columns)}. Name the column you mean.",
-                        f"“{self.m[i].text}”은(는) {', '.join(columns)} 중 어느 열인지 알 수 없습니다. 열 이름을 적어 주세요.")
+                if columns:
+                    candidates, direction = columns, d
+                    break
+            if direction is None and not self.lex.adjectives[sense.key]["concept"]:
+                return None
+            if direction is None:
+                # no column for its concept: the direction still holds for a named column
+                direction = self.lex.adjectives[sense.key]["concept"][0][1]
+            if candidates:
+                break
+        if direction is None:
+            return None
+        marker = self.prev_index(i, ("filler", "particle"))
+        before = self.prev_index(marker, ("filler", "particle")) if marker is not None and \
+            self.roles(marker) & {"superlative_marker", "degree"} else marker
+        for j in (self.next_index(i, ("filler", "particle")), before):
+            if j is None or j in self.used or not self.m[j].has("column") or self.m[j].has("value"):
+                continue
+            near = self.columns_of(j, numeric=True)
+            both = [c for c in near if c in candidates]
+            if len(both) == 1 or (not both and len(near) == 1 and (self.m[j].has("descriptors") or not candidates
+                                                                   or any(s.quality >= 1 for s in self.m[j].all("column")))):
+                self.claim(j)
+                return (both or near)[0], direction
+        if len(candidates) == 1:
+            return candidates[0], direction
+        if len(candidates) > 1:
+            raise Declined(
+                f"“{self.m[i].text}” could be about {', '.join(candidates)}. Name the column you mean.",
+                f"“{self.m[i].text}”은(는) {', '.join(candidates)} 중 어느 열인지 알 수 없습니다. 열 이름을 적어 주세요.")
         return None
 
     # "4 cylinders", "cylinders = 4", "4기통", "year 1975"
@@ -677,6 +719,18 @@ class Composer:
                     return self._OPS[sense.key], j
         return "==", None
 
+    def _year_column_near(self, span: list[int]) -> str | None:
+        """A year column named next to a year: "built before 2000" is about the year built."""
+        for j in (self.prev_index(span[0], ("filler", "particle", "condition", "date_compare")),
+                  self.next_index(span[-1], ("filler", "particle", "condition", "date_compare", "compare_after"))):
+            if j is None or j in self.used or not self.m[j].has("column"):
+                continue
+            years = [c for c in self.columns_of(j) if self.col(c).yearlike]
+            if len(years) == 1:
+                self.claim(j)
+                return years[0]
+        return None
+
     def _date_column(self) -> str | None:
         dates = self.t.dates
         mentioned = [c for i, m in enumerate(self.m) for c in self.columns_of(i)
@@ -697,6 +751,16 @@ class Composer:
 
     def _date_condition(self, column: str | None, found: dict[str, Any], span: list[int], op: str) -> None:
         self.ctx.conditions.at = span[0]
+        if set(found) == {"year"}:
+            year_column = self._year_column_near(span)
+            if year_column is not None:
+                value = found["year"]
+                if isinstance(value, list):
+                    self.ctx.conditions.append(Condition(year_column, "in" if op == "==" else "not in", value))
+                else:
+                    self.ctx.conditions.append(Condition(year_column, op, value))
+                self.claim(*span)
+                return
         if column is None:
             years = [c.name for c in self.t.columns if c.yearlike]
             if set(found) == {"year"} and len(years) == 1:
@@ -797,11 +861,12 @@ class Composer:
             return
         (i1, v1), (i2, v2) = items
         between = range(i1 + 1, i2)
-        joiner = [j for j in between if self.roles(j) & {"than", "either", "range_join", "intent", "filler", "particle", "condition"}]
+        joiner = [j for j in between if self.roles(j) & {"than", "either", "range_join", "intent", "filler", "particle",
+                                                          "condition", "entity", "degree", "adjective", "agg", "column"}]
         if len(joiner) != len(between):
             return
         self.ctx.sides = [[Condition(column, "==", v1)], [Condition(column, "==", v2)]]
-        self.claim(i1, i2, *[j for j in between if self.roles(j) & {"than", "intent"}])
+        self.claim(i1, i2, *[j for j in between if self.roles(j) & {"than", "intent"} and not self.m[j].has("column")])
         for i, m in enumerate(self.m):
             if m.has("than") or (m.has("intent") and m.get("intent").key in ("compare", "difference", "relationship")):
                 self.claim(i)
@@ -820,7 +885,7 @@ class Composer:
             if i in self.used or not m.has("value"):
                 i += 1
                 continue
-            if self._prefers_column(i):
+            if self._prefers_column(i) or self._superlative_adjective(i):
                 i += 1
                 continue
             column, value = self._value_of(i)
@@ -851,6 +916,16 @@ class Composer:
                 self.ctx.conditions.append(Condition(column, "not in" if negated else "in", list(dict.fromkeys(members))))
             self.claim(*span)
             i = span[-1] + 1
+
+    def _superlative_adjective(self, i: int) -> bool:
+        """"rainiest" is a superlative of rain, not the weather value rain."""
+        m = self.m[i]
+        if not m.has("adjective"):
+            return False
+        word = m.text.lower()
+        before = self.prev_index(i, ("filler", "particle"))
+        return word.endswith(("est", "er")) or (before is not None and self.roles(before) & {
+            "superlative_marker", "superlative", "degree"} and not self.m[before].has("filler"))
 
     def _prefers_column(self, i: int) -> bool:
         """A word that is both a value and a column ("rain"): a column when measured."""
@@ -939,16 +1014,20 @@ class Composer:
                 continue
             if m.has("bucket") and not m.has("column"):
                 bucket = m.get("bucket").key
+                if self._descriptive_bucket(i, bucket):
+                    self.claim(i)  # "monthly prices" in monthly data: the rows themselves
+                    continue
                 column = self._date_column_for_bucket(bucket)
                 g = self._set_group(Grouping(column, bucket if self.col(column).is_date else None), i)
                 continue
             if not m.has("group"):
                 continue
             # English: "by X", "per X", "for each X"; Korean: "X별", "X마다", "X 기준"
-            j = self.next_index(i, ("filler", "particle")) if (self.lang != "ko" or m.text in ("각", "각각")) \
-                else self.prev_index(i, ("filler", "particle"))
-            if self.lang == "ko" and (j is None or not (self.m[j].has("column") or self.m[j].has("concept") or
-                                                        self.m[j].has("entity"))):
+            # English markers come before what they group by; Korean ones (별, 마다) after it
+            korean = m.text[:1] >= "\uac00" and m.text not in ("각", "각각")
+            j = self.prev_index(i, ("filler", "particle")) if korean else self.next_index(i, ("filler", "particle"))
+            if korean and (j is None or not (self.m[j].has("column") or self.m[j].has("concept") or
+                                             self.m[j].has("entity"))):
                 j = self.next_index(i, ("filler", "particle"))
             if j is None:
                 continue
@@ -964,6 +1043,11 @@ class Composer:
                 g = self._set_group(Grouping(column, bucket if self.col(column).is_date else None), i, j)
                 continue
             if not target.has("column"):
+                continue
+            if m.text.lower() in ("across", "over", "among", "throughout", "in all") and \
+                    any(c in self.t.labels and self.col(c).distinct >= 0.9 * max(self.t.rows, 1)
+                        for c in self.columns_of(j)):
+                self.claim(i, j)  # "average poverty across states": over all the rows, one per state
                 continue
             # "top 5 cars by horsepower": a numeric column after "by" with a limit sorts
             numeric = self.columns_of(j, numeric=True)
@@ -1015,6 +1099,35 @@ class Composer:
                     self.which_group = True
                     break
         if g is None:
+            # "자치구 중에서 평균 ... 제일 넓은 곳", "판매량 상위 5개 모델", "the 3 cheapest brands":
+            # a category column ranked by something computed for it
+            ranked = self._has_any("superlative", "superlative_marker", "order", "adjective") or self.ctx.limit
+            if ranked:
+                for i, m in enumerate(self.m):
+                    if i in self.used or not m.has("column") or m.has("value"):
+                        continue
+                    names = self.columns_of(i, categorical=True)
+                    if not names or self.columns_of(i, numeric=True) and not all(self.col(c).kind != "numeric" for c in names):
+                        continue
+                    names = [c for c in names if not self.col(c).numeric]
+                    if not names:
+                        continue
+                    column = self._pick(i, names)
+                    col = self.col(column)
+                    if col.is_date or (column in self.t.labels and col.distinct >= 0.5 * max(self.t.rows, 1)):
+                        continue
+                    after = self.next_index(i, ("particle",))
+                    among = after is not None and self.m[after].text in ("중", "중에서", "가운데", "among")
+                    last = self.next_index(i, ("filler", "particle")) is None
+                    before = self.prev_index(i, ("filler", "particle"))
+                    ranked_before = before is not None and self.roles(before) & {
+                        "adjective", "superlative", "order", "degree", "units", "num"} or \
+                        (before is not None and before in self.used and self.ctx.limit is not None)
+                    if among or last or ranked_before:
+                        # grouped or a row's name: decided with the measure (compose.py)
+                        self.rank_category = (i, column, after if among else None)
+                        break
+        if g is None:
             # "most common species", "가장 많은 지역", "the most frequent weather"
             for i, m in enumerate(self.m):
                 if i in self.used or not (m.has("column") and self.columns_of(i, categorical=True)):
@@ -1022,8 +1135,8 @@ class Composer:
                 if self.columns_of(i, numeric=True) and not self.columns_of(i, categorical=True):
                     continue
                 before = self.prev_index(i, ("filler", "particle"))
-                common = before is not None and (self.m[before].text.lower() in ("common", "frequent", "흔한", "많은", "많이")
-                                                 or self.m[before].has("degree")) and \
+                common = before is not None and self.m[before].text.lower() in (
+                    "common", "frequent", "popular", "흔한", "많은", "많이", "흔하게", "자주") and \
                     (self.prev_index(before, ("filler", "particle")) is not None and
                      self.roles(self.prev_index(before, ("filler", "particle"))) & {"superlative", "superlative_marker"})
                 if common:
@@ -1041,6 +1154,18 @@ class Composer:
                     if sup.get("superlative") is not None and sup.get("superlative").key == "low":
                         self.ctx.order = "asc"
                     break
+
+    def _descriptive_bucket(self, i: int, bucket: str) -> bool:
+        """"monthly prices" in data with one row per month (per thing): the word describes the
+        rows, it does not ask to group them."""
+        m = self.m[i]
+        if len(m.text.split()) != 1 or not m.text.isascii():
+            return False
+        j = self.next_index(i, ("filler",))
+        if j is None or not self.m[j].has("column"):
+            return False
+        dates = self.t.dates
+        return bool(dates) and dates[0].granularity == bucket
 
     def _single_year(self) -> bool:
         years = [c for c in self.ctx.conditions if c.part == "year" and c.op == "=="]

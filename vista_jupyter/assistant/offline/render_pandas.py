@@ -166,7 +166,8 @@ class PandasRenderer:
             for m in p.measures:
                 if m.column is None:
                     continue
-                code += f"print({q(m.agg)}, round(rows[{q(m.column)}].{_PANDAS_AGG[m.agg]}(), 6), sep='\\t')\n"
+                code += (f"value = rows[{q(m.column)}].{_PANDAS_AGG[m.agg]}()\n"
+                         f"print({q(m.agg)}, round(float(value), 6) if pd.notna(value) else 'nan', sep='\\t')\n")
             return self._step(self._intro(), code)
         key, order = self._key(p.group, "rows")
         code += key
@@ -396,8 +397,9 @@ class PandasRenderer:
         setup, frame = self._data()
         code = setup + self._select(frame)
         m = p.measure
-        columns = [g.column] + ([m.column] if m.column else [])
-        code += f"data = rows[{columns!r}].dropna()\n" if m.column else f"data = rows[[{q(g.column)}]].dropna()\n"
+        split = p.columns[0] if p.columns else None
+        columns = [g.column] + ([m.column] if m.column else []) + ([split] if split else [])
+        code += f"data = rows[{columns!r}].dropna()\n"
         if g.bucket == "auto":
             d = f"data[{q(g.column)}]"
             code += (f"days = ({d}.max() - {d}.min()).days if len(data) else 0\n"
@@ -407,17 +409,36 @@ class PandasRenderer:
         else:
             key, _ = self._key(g, "data")
             code += key + f"bucket = {q(g.bucket or 'value')}\n"
-        if m.column is None:
-            code += "series = data.groupby(key).size().sort_index()\n"
+        agg = "size" if m.column is None else _PANDAS_AGG[m.agg]
+        if split:
+            keys = f"[key, data[{q(split)}]]"
+            if m.column is None:
+                code += f"series = data.groupby({keys}).size().unstack().sort_index()\n"
+            else:
+                code += f"series = data.groupby({keys})[{q(m.column)}].{agg}().unstack().sort_index()\n"
+            code += self._names(g, "series")
+            code += ("print('bucket', bucket, sep='\\t')\nprint('rows', len(data), sep='\\t')\n"
+                     "print('series', series.shape[1], sep='\\t')\n"
+                     "for name in series.columns:\n"
+                     "    values = series[name].dropna()\n"
+                     "    if len(values):\n"
+                     "        print(name, values.index[0], round(float(values.iloc[0]), 6), values.index[-1], "
+                     "round(float(values.iloc[-1]), 6), values.idxmax(), round(float(values.max()), 6), sep='\\t')\n"
+                     "if series.notna().any().any():\n")
+            body = ("ax = series.plot(marker='o' if len(series) < 40 else None)\n"
+                    f"ax.set_ylabel({q(measure_words(m, self.lang))})\n" + self._title() + self._show())
         else:
-            code += f"series = data.groupby(key)[{q(m.column)}].{_PANDAS_AGG[m.agg]}().dropna().sort_index()\n"
-        code += self._names(g, "series")
-        code += ("print('bucket', bucket, sep='\\t')\nprint('rows', len(data), sep='\\t')\n"
-                 "for label, value in series.round(6).items():\n    print(label, value, sep='\\t')\n"
-                 "if len(series):\n")
-        body = ("ax = series.plot(marker='o' if len(series) < 40 else None, color='#4c72b0')\n"
-                if p.chart != "bar" else "ax = series.plot.bar(color='#4c72b0')\n")
-        body += f"ax.set_ylabel({q(measure_words(m, self.lang))})\n" + self._title() + self._show()
+            if m.column is None:
+                code += "series = data.groupby(key).size().sort_index()\n"
+            else:
+                code += f"series = data.groupby(key)[{q(m.column)}].{agg}().dropna().sort_index()\n"
+            code += self._names(g, "series")
+            code += ("print('bucket', bucket, sep='\\t')\nprint('rows', len(data), sep='\\t')\n"
+                     "for label, value in series.round(6).items():\n    print(label, value, sep='\\t')\n"
+                     "if len(series):\n")
+            body = ("ax = series.plot(marker='o' if len(series) < 40 else None, color='#4c72b0')\n"
+                    if p.chart != "bar" else "ax = series.plot.bar(color='#4c72b0')\n")
+            body += f"ax.set_ylabel({q(measure_words(m, self.lang))})\n" + self._title() + self._show()
         code += "".join("    " + line + "\n" for line in body.splitlines())
         return self._step(self._intro(), code)
 

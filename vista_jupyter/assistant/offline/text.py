@@ -71,6 +71,8 @@ def tokenize(text: str, *, camel: bool = False) -> list[Token]:
         value = m.group(0)
         if kind == "word":
             value = value.strip("'")
+            if len(value) > 3 and value.endswith("'s"):
+                value = value[:-2]  # possessive: "Texas's" is about Texas
             if not value:
                 continue
         if kind == "num":
