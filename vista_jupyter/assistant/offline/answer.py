@@ -88,7 +88,15 @@ def _units(plan: Plan, column: str | None) -> str | None:
     return plan.units.get(column) if column else None
 
 
+def _period_words(period: str, lang: str, plural: bool = False) -> str:
+    en = {"day": "day", "week": "week", "month": "month", "quarter": "quarter", "year": "year"}[period]
+    ko = {"day": "일", "week": "주", "month": "개월", "quarter": "분기", "year": "년"}[period]
+    return t(lang, en + ("s" if plural else ""), ko)
+
+
 def value_text(plan: Plan, m: Measure, value: float) -> str:
+    if m.per and m.column is None:
+        return fmt(value)
     if m.agg in ("count", "nunique"):
         return fmt(value, count=True)
     if m.agg == "share":
@@ -111,16 +119,18 @@ def restate(plan: Plan) -> str:
             return t(lang, f"{_cap(what)}{where(conds, lang)}", f"{where(conds, lang)}{what}")
         g = plan.group
         gname = _group_name(plan)
-        if plan.superlative and plan.limit == 1:
+        if (plan.superlative and plan.limit == plan.rank) or plan.limit == 1:
             m = plan.measures[0]
-            extreme = t(lang, "highest" if plan.order == "desc" else "lowest",
-                        "가장 높은" if plan.order == "desc" else "가장 낮은")
+            nth_en, nth_ko = _ORDINAL["en"].get(plan.rank, f"{plan.rank}th"), _ORDINAL["ko"].get(plan.rank, f"{plan.rank}번째로")
+            nth_en = "" if plan.rank == 1 else nth_en + " "
+            nth_ko = "" if plan.rank == 1 else nth_ko + " "
+            extreme = t(lang, "highest" if plan.order == "desc" else "lowest", "높은" if plan.order == "desc" else "낮은")
             if m.agg == "count" and m.column is None:
                 extreme_en = "most" if plan.order == "desc" else "fewest"
-                return t(lang, f"{_cap(gname)} with the {extreme_en} rows{where(conds, lang)}",
-                         f"{where(conds, lang)}행이 {'가장 많은' if plan.order == 'desc' else '가장 적은'} {gname}")
-            return t(lang, f"{_cap(gname)} with the {extreme} {measure_words(m, lang)}{where(conds, lang)}",
-                     f"{where(conds, lang)}{particle(measure_words(m, lang), '이/가')} {extreme} {gname}")
+                return t(lang, f"{_cap(gname)} with the {nth_en}{extreme_en} rows{where(conds, lang)}",
+                         f"{where(conds, lang)}행이 {nth_ko or '가장 '}{'많은' if plan.order == 'desc' else '적은'} {gname}")
+            return t(lang, f"{_cap(gname)} with the {nth_en}{extreme} {measure_words(m, lang)}{where(conds, lang)}",
+                     f"{where(conds, lang)}{particle(measure_words(m, lang), '이/가')} {nth_ko or '가장 '}{extreme} {gname}")
         if plan.limit:
             word = t(lang, "Top" if plan.order == "desc" else "Bottom", "상위" if plan.order == "desc" else "하위")
             return t(lang, f"{word} {plan.limit} {gname} by {what}{where(conds, lang)}",
@@ -134,7 +144,12 @@ def restate(plan: Plan) -> str:
             return t(lang, f"Rows where {conditions_words(conds, lang)}", f"{conditions_words(conds, lang)}인 행")
         column = plan.measures[0].column
         if plan.superlative:
-            extreme = t(lang, "Highest" if plan.order == "desc" else "Lowest", "가장 높은" if plan.order == "desc" else "가장 낮은")
+            is_date = column in plan.date_columns
+            words = ("Latest", "Earliest", "가장 늦은", "가장 이른") if is_date else ("Highest", "Lowest", "가장 높은", "가장 낮은")
+            extreme = t(lang, words[0] if plan.order == "desc" else words[1], words[2] if plan.order == "desc" else words[3])
+            if plan.rank > 1:
+                extreme = t(lang, f"{_cap(_ORDINAL['en'].get(plan.rank, str(plan.rank) + 'th'))} {extreme.lower()}",
+                            f"{_ORDINAL['ko'].get(plan.rank, str(plan.rank) + '번째로')} {extreme.replace('가장 ', '')}")
             return t(lang, f"{extreme} {column}{' among rows where ' + conditions_words(conds, lang) if conds else ''}",
                      f"{where(conds, lang)}{extreme} {column}")
         word = t(lang, "Top" if plan.order == "desc" else "Bottom", "상위" if plan.order == "desc" else "하위")
@@ -203,6 +218,10 @@ def restate(plan: Plan) -> str:
     return ""
 
 
+_ORDINAL = {"en": {2: "second", 3: "third", 4: "fourth", 5: "fifth"},
+            "ko": {2: "두 번째로", 3: "세 번째로", 4: "네 번째로", 5: "다섯 번째로"}}
+
+
 def _group_name(plan: Plan) -> str:
     g = plan.group
     if g.bucket:
@@ -254,19 +273,28 @@ class _Words:
                 return t(lang, f"No rows match {conditions_words(plan.conditions, lang)}, so there is nothing to compute.",
                          f"{conditions_words(plan.conditions, lang)} 조건에 맞는 행이 없어서 계산할 값이 없습니다.")
             values = []
+            extra = []
             for m in plan.measures:
-                if m.column is None:
+                if m.column is None and not m.per:
                     values.append((m, float(rows)))
                 else:
                     fields = r.fields(m.agg)
                     values.append((m, _num(fields[0]) if fields else math.nan))
+                    if m.agg == "range" and fields and len(fields) >= 3:
+                        extra.append(t(lang, f"From {value_text(plan, Measure('min', m.column), _num(fields[1]))} to "
+                                             f"{value_text(plan, Measure('max', m.column), _num(fields[2]))}.",
+                                       f"최솟값 {value_text(plan, Measure('min', m.column), _num(fields[1]))}, "
+                                       f"최댓값 {value_text(plan, Measure('max', m.column), _num(fields[2]))}."))
+                    if m.per and fields and len(fields) >= 2:
+                        extra.append(t(lang, f"Over the {fmt(_num(fields[1]), count=True)} {_period_words(m.per, lang, True)} in the data.",
+                                       f"데이터에 있는 {fmt(_num(fields[1]), count=True)}개 {_period_words(m.per, lang, True)} 기준입니다."))
             if len(values) == 1:
                 m, v = values[0]
                 head = f"{restate(plan)}: **{value_text(plan, m, v)}**"
             else:
                 head = restate(plan) + ": " + "; ".join(f"{measure_words(m, lang)} **{value_text(plan, m, v)}**"
                                                        for m, v in values)
-            notes = []
+            notes = list(extra)
             if plan.conditions and any(m.column for m, _ in values):
                 notes.append(t(lang, f"Computed over the {fmt(rows, count=True)} matching rows.",
                                f"조건에 맞는 {fmt(rows, count=True)}개 행으로 계산했습니다."))
@@ -332,6 +360,9 @@ class _Words:
         unit = _units(plan, m.column)
         year = m.column in plan.yearlike
         if plan.superlative:
+            if m.column in plan.date_columns or _is_date_text(items[0][1]):
+                return t(lang, f"{restate(plan)}: **{items[0][1]}**" + (f" ({items[0][0]})" if items[0][0] and not items[0][0].startswith("row ") else ""),
+                         f"{restate(plan)}: **{items[0][1]}**" + (f" ({items[0][0]})" if items[0][0] and not items[0][0].startswith("row ") else ""))
             value = _num(items[0][1])
             names = [it[0] for it in items if _num(it[1]) == value]
             shown = ", ".join(names[:3])
@@ -481,6 +512,18 @@ class _Words:
     def missing(plan: Plan, r: _Reader) -> str:
         lang = plan.language
         rows = int(_num(r.key("rows") or "0"))
+        if plan.measures:
+            incomplete = int(_num(r.key("incomplete") or "0"))
+            r.key("rows")
+            r.key("total")
+            items = r.items()
+            detail = ", ".join(f"{it[0]} {fmt(_num(it[1]), count=True)}" for it in items if len(it) > 1)
+            head = t(lang, f"Rows with at least one missing value{where(plan.conditions, lang).replace(' for rows where', ' among rows where')}: "
+                           f"**{fmt(incomplete, count=True)}** of {fmt(rows, count=True)}",
+                     f"{where(plan.conditions, lang)}결측치가 하나 이상 있는 행: 전체 {fmt(rows, count=True)}개 중 **{fmt(incomplete, count=True)}**개")
+            if detail:
+                head += "\n\n" + t(lang, f"Missing values per column: {detail}.", f"열별 결측치: {detail}.")
+            return head
         total = int(_num(r.key("total") or "0"))
         items = r.items()
         if total == 0:
@@ -546,6 +589,13 @@ def _grouped(plan: Plan, r: _Reader, rows: int, percent: bool = False, head: str
             return fmt(v, percent=True)
         return value_text(plan, m, v)
 
+    if plan.superlative and plan.rank > 1 and len(measures) == 1:
+        if len(items) < plan.rank:
+            return t(lang, f"{head}: there are only {len(items)} groups.", f"{head}: 그룹이 {len(items)}개뿐입니다.")
+        it = items[plan.rank - 1]
+        before = ", ".join(f"{_label(x[0])} {val(x)}" for x in items[:plan.rank - 1])
+        line = f"{head}: **{_label(it[0])}** ({val(it)})"
+        return line + "\n\n" + t(lang, f"Ahead of it: {before}.", f"그보다 앞: {before}.")
     if plan.limit == 1 and len(measures) == 1:
         best = _num(items[0][1])
         ties = [it for it in items if _num(it[1]) == best]
@@ -573,6 +623,10 @@ def _grouped(plan: Plan, r: _Reader, rows: int, percent: bool = False, head: str
         out.append(t(lang, f"- … and {len(items) - 30} more (see the chart and the code's output)",
                      f"- … 외 {len(items) - 30}개 (그래프와 코드 출력 참고)"))
     return "\n".join(out)
+
+
+def _is_date_text(text: str) -> bool:
+    return bool(re.fullmatch(r"\d{4}-\d{2}-\d{2}", text.strip()))
 
 
 def _ordered_key(plan: Plan) -> bool:

@@ -46,16 +46,21 @@ class Column:
     maximum: Any = None
     mean: float | None = None
     integer: bool = False
-    date_text: bool = False       # text holding dates ("Jan 1 2000"): parsed in the code
+    date_format: str | None = None  # dates stored as text ("mixed": "Jan 1 2000") or as numbers
+                                    # ("%Y%m%d": 20230105): parsed in the code
     granularity: str | None = None  # for dates: one row per "day", "week", "month"... (per thing)
 
     @property
     def numeric(self) -> bool:
-        return self.kind == "numeric"
+        return self.kind == "numeric" and self.date_format is None
+
+    @property
+    def date_text(self) -> bool:
+        return self.date_format is not None
 
     @property
     def is_date(self) -> bool:
-        return self.kind == "datetime" or self.date_text
+        return self.kind == "datetime" or self.date_format is not None
 
     @property
     def yearlike(self) -> bool:
@@ -239,12 +244,24 @@ def build_table(dataset: dict[str, Any]) -> Table:
             minimum=c.get("min"), maximum=c.get("max"), mean=c.get("mean"), integer=integer,
         )
         if c["kind"] in ("text", "identifier", "categorical") and "string" in column.dtype:
-            column.date_text = _looks_like_dates((top + sampled)[:20])
+            if _looks_like_dates((top + sampled)[:20]):
+                column.date_format = "mixed"
+        elif c["kind"] == "numeric" and integer and _yyyymmdd(column, sampled):
+            column.date_format = "%Y%m%d"
         if column.kind == "datetime":
             column.granularity = _granularity(column.minimum, column.maximum, column.distinct)
+        elif column.date_format == "%Y%m%d":
+            low, high = (_from_yyyymmdd(column.minimum), _from_yyyymmdd(column.maximum))
+            column.minimum, column.maximum = low, high
+            column.granularity = _granularity(low, high, column.distinct)
         elif column.date_text and scanned.get(c["name"]):
+            import warnings
+
             import pandas as pd
-            parsed = pd.to_datetime(pd.Series([str(v) for v in scanned[c["name"]]]), errors="coerce", format="mixed").dropna()
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore")
+                parsed = pd.to_datetime(pd.Series([str(v) for v in scanned[c["name"]]]), errors="coerce",
+                                        format="mixed").dropna()
             if len(parsed):
                 column.minimum, column.maximum = parsed.min().isoformat(), parsed.max().isoformat()
                 column.granularity = _granularity(column.minimum, column.maximum, parsed.nunique())
@@ -253,6 +270,29 @@ def build_table(dataset: dict[str, Any]) -> Table:
                   int(profile.get("rows") or 0), columns)
     table.labels = _labels(table)
     return table
+
+
+def _yyyymmdd(column: Column, sampled: list[Any]) -> bool:
+    """Integers written as dates (20230105), as many Korean public data files have them."""
+    from datetime import datetime
+
+    if column.minimum is None or not (18000101 <= float(column.minimum) and float(column.maximum) <= 22001231):
+        return False
+    for value in [column.minimum, column.maximum, *sampled]:
+        try:
+            datetime.strptime(str(int(float(value))), "%Y%m%d")
+        except (TypeError, ValueError):
+            return False
+    return True
+
+
+def _from_yyyymmdd(value: Any) -> str | None:
+    from datetime import datetime
+
+    try:
+        return datetime.strptime(str(int(float(value))), "%Y%m%d").isoformat()
+    except (TypeError, ValueError):
+        return None
 
 
 def _granularity(low: Any, high: Any, distinct: int) -> str | None:

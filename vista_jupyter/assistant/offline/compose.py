@@ -17,6 +17,12 @@ if TYPE_CHECKING:
     from .parse import Composer
 
 _ADDITIVE = {name for name, entry in lexicon().concepts.items() if entry.get("additive")}
+_TIME_WORDS = {"day", "days", "date", "dates", "time", "month", "months", "year", "years", "week", "weeks",
+               "날", "날짜", "일", "때", "달", "해", "주", "시점", "요일"}
+
+
+def _is_time_word(text: str) -> bool:
+    return text.lower().strip() in _TIME_WORDS
 
 
 def _implied(text: str) -> str | None:
@@ -64,7 +70,7 @@ class _Builder:
             direction = None
             used = [i]
             column = None
-            if m.has("adjective") and not m.has("column") and not m.has("value"):
+            if m.has("adjective") and not m.has("column") and (not m.has("value") or self.c._superlative_adjective(i)):
                 found = self.c._adjective_direction(i)
                 if found is None:
                     continue
@@ -155,6 +161,8 @@ class _Builder:
             return plan
         if "correlation" in intents:
             return self.correlations(intents["correlation"])
+        if not ctx.sides:
+            self.sides_from_conditions()
         if ctx.sides:
             return self.compare()
         if "distribution" in intents or ctx.chart in ("hist", "box"):
@@ -168,6 +176,41 @@ class _Builder:
             return self.share(shares)
         return self.aggregate_or_rows()
 
+    def sides_from_conditions(self) -> None:
+        """Two alternatives of one column asked to be compared: "weekends vs weekdays", "2014 vs
+        2015", "diesel and gasoline: difference" (they cannot both hold, so they are sides)."""
+        c, ctx = self.c, self.ctx
+        words = [j for j, m in enumerate(self.m) if self.free(j) and (
+            m.has("than") or (m.has("intent") and m.get("intent").key in ("compare", "difference", "relationship")))]
+        if not words:
+            return
+        conds = list(ctx.conditions)
+        pairs: dict[tuple[str, str | None], list[int]] = {}
+        for k, cond in enumerate(conds):
+            if cond.op in ("==", "in"):
+                pairs.setdefault((cond.column, cond.part), []).append(k)
+        for key, ks in pairs.items():
+            if len(ks) == 2:
+                sides = [[conds[ks[0]]], [conds[ks[1]]]]
+            elif len(ks) == 1 and conds[ks[0]].op == "in" and len(conds[ks[0]].value) == 2:
+                cond = conds[ks[0]]
+                sides = [[Condition(cond.column, "==", v, cond.part)] for v in cond.value]
+            else:
+                continue
+            keep = [cond for k, cond in enumerate(conds) if k not in ks]
+            positions = [p for k, p in enumerate(ctx.conditions.positions) if k not in ks]
+            ctx.conditions.clear()
+            ctx.conditions.positions.clear()
+            for cond, pos in zip(keep, positions):
+                ctx.conditions.at = pos
+                ctx.conditions.append(cond)
+            ctx.sides = sides
+            c.claim(*words)
+            for j, m in enumerate(self.m):
+                if self.free(j) and m.has("between"):
+                    c.claim(j)
+            return
+
     def fixed(self, name: str, i: int) -> Plan:
         c = self.c
         c.claim(i)
@@ -177,6 +220,20 @@ class _Builder:
         for j, a in self.ctx.aggs:
             if name == "missing" and a in ("count", "share"):
                 c.claim(j)
+        if name == "missing":
+            # "rows with missing values" are counted; missing days or dates are absent rows,
+            # which a count of empty cells does not find
+            for j, m in enumerate(self.m):
+                if not self.free(j) or not m.has("entity"):
+                    continue
+                word = m.text.lower()
+                if word in ("row", "rows", "record", "records", "entry", "entries", "행", "레코드", "데이터"):
+                    plan.measures = [Measure("count")]
+                    c.claim(j)
+                else:
+                    self.decline("I can count empty cells and rows with empty cells, not dates or periods that "
+                                 "are absent from the data.",
+                                 "비어 있는 값과 그런 행은 셀 수 있지만, 데이터에 없는 날짜나 기간은 찾을 수 없습니다.")
         if name == "overview" and (plan.conditions or plan.columns):
             self.decline("I can give an overview of the whole table only; ask about the rows you want directly.",
                          "개요는 표 전체에 대해서만 보여 드릴 수 있습니다. 원하는 행에 대해 직접 물어봐 주세요.")
@@ -326,6 +383,38 @@ class _Builder:
         """Quantities the data has no column for are never guessed to be row counts ("trading
         volume" of stock prices is not how many rows there are): none."""
         return []
+
+    def per_period(self, measures: list[Measure]) -> list[Measure]:
+        """"average daily sales", "하루 평균 판매 건수": the measure over the totals per period."""
+        c = self.c
+        per = getattr(c, "per", None)
+        if per is None:
+            return measures
+        i, period = per
+        if not c.t.dates:
+            self.decline("This data has no dates, so there are no days or months to average over.",
+                         "이 데이터에는 날짜 열이 없어서 기간별 평균을 낼 수 없습니다.")
+        # "how many per day on average": the "on average" is this mean
+        for j, a in self.ctx.aggs:
+            if a == "mean" and self.free(j):
+                c.claim(j)
+        out = []
+        for m in measures:
+            column = c.col(m.column) if m.column else None
+            dates = c.t.dates
+            unique = bool(dates) and dates[0].granularity == period and dates[0].distinct >= 0.9 * max(c.t.rows, 1)
+            if column is not None and not set(column.concepts) & _ADDITIVE:
+                if unique:
+                    out.append(m)  # one row per period: the rows are the periods
+                    continue
+                self.decline(f"Do you mean the {m.agg} over all rows, or of one value per {period}? For a value that "
+                             "does not add up I cannot tell; ask without the period, or per period with “by”.",
+                             "모든 행의 평균인지, 기간마다 하나의 값을 낸 평균인지 알 수 없습니다. 기간 없이 묻거나 "
+                             "“별”로 기간별로 물어봐 주세요.")
+            agg = m.agg if m.agg not in ("count", "sum") else "mean"
+            out.append(Measure(agg, m.column, per=period))
+        c.claim(i)
+        return out
 
     def default_agg(self, column: str) -> str:
         return "sum" if set(self.c.col(column).concepts) & _ADDITIVE else "mean"
@@ -486,6 +575,8 @@ class _Builder:
             return self.grouped(None, sups)
         limit_kind = getattr(c, "limit_kind", None)
         sort_by = getattr(c, "sort_by", None)
+        if limit_kind in ("first", "last") and not ctx.limit and not sups and ctx.conditions and c.t.dates:
+            return self.first_time(limit_kind)
         if sups or ctx.limit or sort_by or limit_kind:
             return self.rows(sups, limit_kind, sort_by)
         # scalar aggregates: "average price of cars with ...", "how many days had rain"
@@ -495,12 +586,13 @@ class _Builder:
         if counts:
             measures = self.counts(counts)
         measures += self.measures_with_aggs()
+        measures = self.per_period(measures)
         if not measures:
             if ctx.conditions:
                 return self.listing()
             self.decline("I could not find what to compute in the question.",
                          "질문에서 무엇을 계산해야 할지 찾지 못했습니다.")
-        explicit = any(not self.free(i) for i, _ in ctx.aggs)
+        explicit = any(not self.free(i) for i, _ in ctx.aggs) or any(m.per for m in measures)
         if not explicit and all(m.column for m in measures) and len(measures) == 1 and \
                 not _implied(self._measure_text(measures[0].column)):
             # a column named with no aggregation: an amount adds up ("2024년 1분기 판매량"),
@@ -512,10 +604,27 @@ class _Builder:
                 return self.listing(columns=[measures[0].column])
             return self.distribution_of(measures[0].column)
         plan = Plan("aggregate", c.lang, c.t.var, measures=measures, conditions=list(ctx.conditions))
+        if any(m.per for m in measures):
+            plan.time_column = c._date_column()
         if ctx.chart:
             self.decline("A single number makes no chart; ask for it per group (for example “by month”).",
                          "숫자 하나로는 그래프를 그릴 수 없습니다. 그룹별로 물어봐 주세요 (예: “월별”).")
         return plan
+
+    def first_time(self, which: str) -> Plan:
+        """"when did MSFT first close above 30", "처음으로 눈이 온 날": the earliest (latest) date
+        of the rows meeting the conditions."""
+        c = self.c
+        column = c._date_column()
+        for j, m in enumerate(self.m):
+            if self.free(j) and (m.has("order") or m.has("when")):
+                c.claim(j)
+            if self.free(j) and m.has("entity") and _is_time_word(m.text):
+                c.claim(j)
+        labels = [x for x in c.t.labels if x != column]
+        return Plan("rows", c.lang, c.t.var, measures=[Measure("min" if which == "first" else "max", column)],
+                    conditions=list(self.ctx.conditions), order="asc" if which == "first" else "desc", limit=1,
+                    labels=labels, columns=[column], superlative=True)
 
     def _measure_text(self, column: str) -> str:
         for i, m in enumerate(self.m):
@@ -647,7 +756,8 @@ class _Builder:
             c.claim(*whens)
         plan = Plan("rows", c.lang, c.t.var, measures=[Measure("max" if direction == "high" else "min", column)],
                     conditions=list(ctx.conditions), order="desc" if direction == "high" else "asc",
-                    limit=ctx.limit or 1, labels=labels, columns=[column], superlative=not ctx.limit)
+                    limit=max(ctx.limit or 1, c.rank), labels=labels, columns=[column], superlative=not ctx.limit,
+                    rank=c.rank if not ctx.limit else 1)
         for j, m in enumerate(self.m):
             if self.free(j) and m.has("column") and column in c.columns_of(j):
                 c.claim(j)  # the ranked column named again
@@ -660,6 +770,18 @@ class _Builder:
     def grouped(self, measures: list[tuple[int, str]] | None, sups) -> Plan:
         c, ctx = self.c, self.ctx
         group = ctx.group
+        if c.common is not None:
+            # "the (second) most common species": rows counted per value
+            plan = Plan("aggregate", c.lang, c.t.var, measures=[Measure("count")], conditions=list(ctx.conditions),
+                        group=group, order="desc" if c.common == "high" else "asc", limit=c.rank, superlative=True,
+                        rank=c.rank, chart="bar")
+            for j, m in enumerate(self.m):
+                if self.free(j) and m.has("column") and group.column in c.columns_of(j):
+                    c.claim(j)
+            for j, a in ctx.aggs:
+                if a == "count" and self.free(j):
+                    c.claim(j)
+            return plan
         direction = None
         sup_column = None
         which = getattr(c, "which_group", False)
@@ -713,8 +835,9 @@ class _Builder:
         limit_kind = getattr(c, "limit_kind", None)
         if direction is not None:
             plan.order = "desc" if direction == "high" else "asc"
-            plan.limit = ctx.limit or 1
+            plan.limit = ctx.limit or c.rank
             plan.superlative = not ctx.limit
+            plan.rank = c.rank if not ctx.limit else 1
         elif ctx.limit:
             plan.order = "asc" if limit_kind == "bottom" else "desc"
             plan.limit = ctx.limit

@@ -18,12 +18,12 @@ import yaml
 from .text import name_keys
 
 #: Roles whose forms map straight to a key (role: {key: [forms]}).
-_KEYED = ("agg", "superlative", "degree", "compare", "compare_after", "date_compare", "bucket",
+_KEYED = ("agg", "superlative", "degree", "compare", "compare_after", "date_compare", "bucket", "per_period",
           "order", "chart", "intent", "unsupported", "number_words", "multipliers", "units",
           "date_units", "months", "weekdays", "quarters", "ordinal")
 #: Roles that are plain lists of forms.
 _LISTED = ("between", "than", "range_join", "negation", "either", "condition", "group", "which",
-           "when", "rows", "entity", "filler", "weekend", "workdays", "descriptors")
+           "when", "rows", "entity", "filler", "weekend", "workdays", "descriptors", "frequent")
 
 
 @dataclass(frozen=True)

@@ -94,6 +94,9 @@ class Composer:
         self.which_group = False
         self.limit_kind: str | None = None
         self.sort_by: tuple[int, str] | None = None
+        self.common: str | None = None  # a frequency ranking ("most common"): "high" or "low"
+        self.per: tuple[int, str] | None = None  # "average daily X": the mention and the period
+        self.rank = 1                   # "the second most common": 2
         self.lex = lexicon()
 
     # --- helpers ------------------------------------------------------------------------------
@@ -190,6 +193,7 @@ class Composer:
 
     def plan(self) -> Plan:
         self._check_words()
+        self._ordinals()
         nums = self._numbers()
         self._fixed_intents()
         self._limits(nums)
@@ -289,6 +293,14 @@ class Composer:
             i = span[-1] + 1
         # Percent written as a sign.
         return out
+
+    def _ordinals(self) -> None:
+        """"the second most common", "두 번째로 비싼": the n-th of a ranking."""
+        ranked = self._has_any("superlative", "superlative_marker", "frequent", "order", "adjective")
+        for i, m in enumerate(self.m):
+            if m.has("ordinal") and ranked and not m.has("column"):
+                self.rank = int(m.get("ordinal").key)
+                self.claim(i)
 
     def _needs_counter(self, i: int) -> bool:
         j = self.next_index(i, ())
@@ -553,8 +565,44 @@ class Composer:
                 f"“{self.m[i].text}”은(는) {', '.join(candidates)} 중 어느 열인지 알 수 없습니다. 열 이름을 적어 주세요.")
         return None
 
-    # "4 cylinders", "cylinders = 4", "4기통", "year 1975"
+    # "4 cylinders", "cylinders = 4", "4기통", "year 1975", "4 or 6 cylinders"
     def _equalities(self, nums: list[_Num]) -> None:
+        k = 0
+        while k < len(nums) - 1:
+            # numbers joined by "or"/"and"/"," before (or after) one column: membership
+            run = [nums[k]]
+            while k + len(run) < len(nums):
+                a, b = run[-1], nums[k + len(run)]
+                gap = range(a.span[-1] + 1, b.index)
+                if b.number is None or b.index in self.used or not gap or \
+                        not all(self.roles(g) & {"either", "range_join", "filler"} for g in gap) or \
+                        not any(self.roles(g) & {"either"} for g in gap):
+                    break
+                run.append(b)
+            if len(run) > 1 and all(n.number is not None and n.index not in self.used for n in run):
+                after = self.next_index(run[-1].span[-1], ("particle",))
+                before = self.prev_index(run[0].index, ("filler", "particle", "condition"))
+                unit = run[-1].span[-1] if len(run[-1].span) > 1 else None  # "6 cylinders" read as a unit
+                column = None
+                for j in (unit, after, before):
+                    if j is not None and j not in self.used and self.m[j].has("column"):
+                        try:
+                            name = self.one_column(j, numeric=True)
+                        except Declined:
+                            name = None
+                        if name and all(self._discrete(name, n.number.value) for n in run):
+                            column = (j, name)
+                            break
+                if column is not None:
+                    span = [x for n in run for x in n.span] + list(range(run[0].index, run[-1].span[-1] + 1))
+                    negated = self._negated(sorted(set(span)))
+                    values = [self.convert(n.number, column[1]) for n in run]
+                    self.ctx.conditions.at = run[0].index
+                    self.ctx.conditions.append(Condition(column[1], "not in" if negated else "in", values))
+                    self.claim(*span, column[0])
+                    k += len(run)
+                    continue
+            k += 1
         for n in nums:
             if n.number is None or n.index in self.used:
                 continue
@@ -581,7 +629,9 @@ class Composer:
                 continue
             j, column = candidates[0]
             self.ctx.conditions.at = min(x for x in (n.index, j) if x is not None)
-            self.ctx.conditions.append(Condition(column, "==", self.convert(n.number, column)))
+            negated = self._negated([x for x in (n.index, j) if x is not None] if j is None or j > n.index
+                                    else [j, n.index])
+            self.ctx.conditions.append(Condition(column, "!=" if negated else "==", self.convert(n.number, column)))
             self.claim(*n.span, j, eq_index)
 
     def _discrete(self, column: str, value: float) -> bool:
@@ -695,6 +745,12 @@ class Composer:
     def _date_context(self, i: int) -> bool:
         before = self.prev_index(i, ("filler", "particle"))
         after = self.next_index(i, ("particle",))
+        if before is not None and self.roles(before) & {"range_join", "either"}:
+            # "between 1976 and 1980": the second year of a range of years
+            first = self.prev_index(before, ("filler", "particle"))
+            if first is not None and self.m[first].has("num") and 1800 <= self.m[first].get("num").key <= 2200 \
+                    and self._date_context(first):
+                return True
         words = {"in", "during", "on", "since", "after", "before", "from", "until", "of", "for", "by", "to",
                  "through", "between"}
         return (before is not None and (self.m[before].text.lower() in words or self.m[before].has("date_compare")
@@ -1012,6 +1068,12 @@ class Composer:
         for i, m in enumerate(self.m):
             if i in self.used:
                 continue
+            if m.has("per_period") and not m.has("column") and getattr(self, "per", None) is None and \
+                    any(x.has("agg") and x.get("agg").key == "mean" for x in self.m) and \
+                    not self._descriptive_bucket(i, m.get("per_period").key) and \
+                    (self._amounts_asked() or not m.has("bucket")):
+                self.per = (i, m.get("per_period").key)  # "average daily sales": see compose.per_period
+                continue
             if m.has("bucket") and not m.has("column"):
                 bucket = m.get("bucket").key
                 if self._descriptive_bucket(i, bucket):
@@ -1128,32 +1190,56 @@ class Composer:
                         self.rank_category = (i, column, after if among else None)
                         break
         if g is None:
-            # "most common species", "가장 많은 지역", "the most frequent weather"
+            # "the (second) most common species", "가장 흔한 날씨", "가장 많은 지역"
             for i, m in enumerate(self.m):
-                if i in self.used or not (m.has("column") and self.columns_of(i, categorical=True)):
+                if i in self.used or not (m.has("column") and self.columns_of(i, categorical=True)) or m.has("value"):
                     continue
-                if self.columns_of(i, numeric=True) and not self.columns_of(i, categorical=True):
+                names = [c for c in self.columns_of(i, categorical=True)
+                         if not (c in self.t.labels and self.col(c).distinct >= 0.9 * max(self.t.rows, 1))]
+                if not names:
                     continue
-                before = self.prev_index(i, ("filler", "particle"))
-                common = before is not None and self.m[before].text.lower() in (
-                    "common", "frequent", "popular", "흔한", "많은", "많이", "흔하게", "자주") and \
-                    (self.prev_index(before, ("filler", "particle")) is not None and
-                     self.roles(self.prev_index(before, ("filler", "particle"))) & {"superlative", "superlative_marker"})
-                if common:
-                    column = self._pick(i, self.columns_of(i, categorical=True))
-                    if column in self.t.labels and self.col(column).distinct >= 0.9 * self.t.rows:
-                        continue
-                    g = self._set_group(Grouping(column), i)
-                    self.claim(before, self.prev_index(before, ("filler", "particle")))
-                    self.ctx.measures.append(Measure("count"))
-                    self.ctx.order, self.ctx.limit, self.ctx.superlative = "desc", 1, True
-                    degree = self.m[before].get("degree")
-                    if degree is not None and degree.key == "low":
-                        self.ctx.order = "asc"
-                    sup = self.m[self.prev_index(before, ("filler", "particle"))]
-                    if sup.get("superlative") is not None and sup.get("superlative").key == "low":
-                        self.ctx.order = "asc"
+                before = self.prev_index(i, ("filler", "particle", "condition"))
+                counted = None
+                if before is not None and self.m[before].has("agg") and self.m[before].get("agg").key == "count":
+                    counted, before = before, self.prev_index(before, ("filler", "particle"))  # "most common number of"
+                if before is None or before in self.used:
+                    continue
+                frequent = self.m[before].has("frequent") or (
+                    self.m[before].has("degree") and self.m[before].text in ("많은", "적은", "많이"))
+                sup = self.prev_index(before, ("filler", "particle")) if frequent else None
+                if sup is None or not self.roles(sup) & {"superlative", "superlative_marker"}:
+                    continue
+                g = self._set_group(Grouping(self._pick(i, names)), i)
+                self.claim(before, sup, counted)
+                low = (self.m[sup].get("superlative") and self.m[sup].get("superlative").key == "low") or \
+                    (self.m[sup].get("superlative_marker") and self.m[sup].get("superlative_marker").key == "low") or \
+                    (self.m[before].get("degree") and self.m[before].get("degree").key == "low")
+                self.common = "low" if low else "high"
+                break
+        if g is not None and getattr(self, "common", None) is None:
+            # "which species is the most common": a frequency ranking of the grouped column
+            for i, m in enumerate(self.m):
+                if i in self.used or not m.has("frequent"):
+                    continue
+                sup = self.prev_index(i, ("filler", "particle"))
+                if sup is not None and self.roles(sup) & {"superlative", "superlative_marker"} and sup not in self.used:
+                    self.claim(i, sup)
+                    low = any((self.m[sup].get(r) and self.m[sup].get(r).key == "low")
+                              for r in ("superlative", "superlative_marker"))
+                    self.common = "low" if low else "high"
                     break
+
+    def _amounts_asked(self) -> bool:
+        """Whether the question measures an amount (sales, rain) or counts rows: those add up per
+        period ("average daily sales"); a price or a temperature does not ("per year": by year)."""
+        from .compose import _ADDITIVE
+        for i, m in enumerate(self.m):
+            if m.has("agg") and m.get("agg").key in ("count",):
+                return True
+            for name in self.columns_of(i, numeric=True):
+                if set(self.col(name).concepts) & _ADDITIVE:
+                    return True
+        return False
 
     def _descriptive_bucket(self, i: int, bucket: str) -> bool:
         """"monthly prices" in data with one row per month (per thing): the word describes the
@@ -1344,7 +1430,7 @@ def plan_question(question: str, table: Table, reader: Reader | None = None) -> 
         plan.understood = understood(composer)
     plan.language = lang
     plan.var = table.var
-    plan.date_columns = {c.name: c.date_text for c in table.dates}
+    plan.date_columns = {c.name: c.date_format for c in table.dates}
     plan.units = {c.name: c.unit for c in table.columns if c.unit}
     plan.yearlike = [c.name for c in table.columns if c.yearlike]
     return plan

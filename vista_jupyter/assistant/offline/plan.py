@@ -26,7 +26,7 @@ KINDS = (
     "decline",       # cannot be done honestly: say what was understood and what was not
 )
 
-AGGREGATIONS = ("count", "nunique", "sum", "mean", "median", "min", "max", "std", "share")
+AGGREGATIONS = ("count", "nunique", "sum", "mean", "median", "min", "max", "std", "range", "share")
 BUCKETS = ("day", "week", "month", "quarter", "year", "weekday", "month_of_year", "hour")
 
 
@@ -44,6 +44,7 @@ class Condition:
 class Measure:
     agg: str                # one of AGGREGATIONS
     column: str | None = None  # None: rows are counted
+    per: str | None = None  # "mean" of the totals per day/week/month/year ("average daily sales")
 
 
 @dataclass(frozen=True)
@@ -68,11 +69,13 @@ class Plan:
     sides: list[list[Condition]] = field(default_factory=list)  # compare: the two groups
     base: list[Condition] = field(default_factory=list)  # share: the rows the share is of
     superlative: bool = False       # one extreme (row or group) was asked for
+    rank: int = 1                   # with a superlative: the n-th ("the second most common")
+    time_column: str | None = None  # the date column of measures per period
     # For declines: what was understood, what could not be done, questions to try instead.
     understood: list[str] = field(default_factory=list)
     problem: str = ""
     suggestions: list[str] = field(default_factory=list)
-    date_columns: dict[str, bool] = field(default_factory=dict)  # date column -> stored as text
+    date_columns: dict[str, str | None] = field(default_factory=dict)  # date column -> format if stored as text/number
     units: dict[str, str] = field(default_factory=dict)          # column -> unit ("만원", "mm")
     yearlike: list[str] = field(default_factory=list)            # integer columns holding years
 

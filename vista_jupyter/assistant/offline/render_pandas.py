@@ -76,9 +76,13 @@ class PandasRenderer:
         text_dates = [c for c in used if p.date_columns.get(c)]
         if not text_dates:
             return "", self.var
-        parts = ", ".join(f"**{{{q(c)}: pd.to_datetime({self.var}[{q(c)}], errors='coerce', format='mixed')}}"
-                          for c in text_dates)
-        return f"data = {self.var}.assign({parts})  # dates written as text, read as dates\n", "data"
+        parts = []
+        for c in text_dates:
+            fmt = p.date_columns[c]
+            source = f"{self.var}[{q(c)}]" if fmt == "mixed" else f"{self.var}[{q(c)}].astype('Int64').astype(str)"
+            parts.append(f"**{{{q(c)}: pd.to_datetime({source}, errors='coerce', format={fmt!r})}}")
+        return (f"data = {self.var}.assign({', '.join(parts)})  # dates written as text or numbers, read as dates\n",
+                "data")
 
     def _cond(self, c: Condition, frame: str) -> str:
         column = f"{frame}[{q(c.column)}]"
@@ -164,10 +168,16 @@ class PandasRenderer:
         if p.group is None:
             code += "print('rows', len(rows), sep='\\t')\n"
             for m in p.measures:
-                if m.column is None:
+                if m.per:
+                    code += self._per_period(m)
+                elif m.column is None:
                     continue
-                code += (f"value = rows[{q(m.column)}].{_PANDAS_AGG[m.agg]}()\n"
-                         f"print({q(m.agg)}, round(float(value), 6) if pd.notna(value) else 'nan', sep='\\t')\n")
+                elif m.agg == "range":
+                    code += (f"low, high = rows[{q(m.column)}].min(), rows[{q(m.column)}].max()\n"
+                             "print('range', round(float(high - low), 6) if pd.notna(low) else 'nan', low, high, sep='\\t')\n")
+                else:
+                    code += (f"value = rows[{q(m.column)}].{_PANDAS_AGG[m.agg]}()\n"
+                             f"print({q(m.agg)}, round(float(value), 6) if pd.notna(value) else 'nan', sep='\\t')\n")
             return self._step(self._intro(), code)
         key, order = self._key(p.group, "rows")
         code += key
@@ -194,6 +204,14 @@ class PandasRenderer:
             code += "for label, values in result.round(6).iterrows():\n    print(label, *values.tolist(), sep='\\t')\n"
             code += self._group_chart("result")
         return self._step(self._intro(), code)
+
+    def _per_period(self, m: Measure) -> str:
+        """The measure over the totals per period: "average daily sales"."""
+        key, _ = self._key(Grouping(self.plan.time_column, m.per), "rows")
+        total = "rows.groupby(key).size()" if m.column is None else f"rows.groupby(key)[{q(m.column)}].sum()"
+        return (key + f"totals = {total}\n"
+                f"value = totals.{_PANDAS_AGG[m.agg]}()\n"
+                f"print({q(m.agg)}, round(float(value), 6) if pd.notna(value) else 'nan', len(totals), sep='\\t')\n")
 
     def _multi(self, p: Plan) -> str:
         items = []
@@ -270,10 +288,19 @@ class PandasRenderer:
         code += f"ranked = rows.dropna(subset=[{q(column)}])\n"
         pick = "nlargest" if p.order == "desc" else "nsmallest"
         keep = "'all'" if p.superlative else "'first'"
-        code += f"top = ranked.{pick}({p.limit or 1}, {q(column)}, keep={keep})\n"
+        if p.superlative and p.rank > 1:
+            # the n-th distinct value, with every row that has it
+            code += (f"cut = ranked[{q(column)}].drop_duplicates().{pick}({p.rank}).iloc[-1]\n"
+                     f"top = ranked[ranked[{q(column)}] == cut]\n")
+        else:
+            code += f"top = ranked.{pick}({p.limit or 1}, {q(column)}, keep={keep})\n"
         code += self._label_code("top")
         code += "print('rows', len(ranked), sep='\\t')\n"
-        code += f"for label, value in zip(names, top[{q(column)}].round(6)):\n    print(label, value, sep='\\t')\n"
+        is_date = self.table.column(column).is_date
+        values = f"top[{q(column)}].dt.strftime('%Y-%m-%d')" if is_date else f"top[{q(column)}].round(6)"
+        code += f"for label, value in zip(names, {values}):\n    print(label, value, sep='\\t')\n"
+        if is_date and not p.chart:
+            return self._step(self._intro(), code)
         if p.chart:
             code += (f"shown = pd.Series(top[{q(column)}].values, index=names).head(20)\n"
                      "ax = shown.plot.barh(color='#4c72b0')\nax.invert_yaxis()\n"
@@ -488,6 +515,9 @@ class PandasRenderer:
         setup, frame = self._data()
         code = setup + self._select(frame)
         source = f"rows[[{', '.join(q(c) for c in p.columns)}]]" if p.columns else "rows"
+        if p.measures:
+            code += (f"incomplete = {source}.isna().any(axis=1)\n"
+                     "print('rows', len(rows), sep='\\t')\nprint('incomplete', int(incomplete.sum()), sep='\\t')\n")
         code += (f"missing = {source}.isna().sum()\n"
                  "print('rows', len(rows), sep='\\t')\nprint('total', int(missing.sum()), sep='\\t')\n"
                  "for column, n in missing[missing > 0].sort_values(ascending=False).items():\n"

@@ -15,9 +15,9 @@ from .text import particle
 AGG = {
     "en": {"mean": "mean", "median": "median", "sum": "total", "count": "number of rows",
            "nunique": "number of different values", "min": "lowest", "max": "highest",
-           "std": "standard deviation", "share": "share"},
+           "std": "standard deviation", "range": "range", "share": "share"},
     "ko": {"mean": "평균", "median": "중앙값", "sum": "합계", "count": "행 수", "nunique": "고유값 수",
-           "min": "최솟값", "max": "최댓값", "std": "표준편차", "share": "비율"},
+           "min": "최솟값", "max": "최댓값", "std": "표준편차", "range": "범위", "share": "비율"},
 }
 MONTHS = {
     "en": ["January", "February", "March", "April", "May", "June", "July", "August", "September",
@@ -108,8 +108,18 @@ def fmt_value(value: Any, lang: str) -> str:
 
 # --- plan parts -------------------------------------------------------------------------------
 
+_PER = {"en": {"day": "daily", "week": "weekly", "month": "monthly", "quarter": "quarterly", "year": "yearly"},
+        "ko": {"day": "하루", "week": "주", "month": "월", "quarter": "분기", "year": "연"}}
+
+
 def measure_words(m: Measure, lang: str, *, unit: str | None = None) -> str:
     """'mean of price' / 'price 평균'."""
+    if m.per:
+        period = _PER[lang][m.per]
+        name = AGG[lang][m.agg]
+        if m.column is None:
+            return t(lang, f"{name} number of rows per {m.per}", f"{period} {name} 행 수")
+        return t(lang, f"{name} {period} total of {m.column}", f"{period} {name} {m.column} (합계 기준)")
     if m.agg == "count" and m.column is None:
         return t(lang, "number of rows", "행 수")
     if m.agg == "nunique":
