@@ -421,7 +421,7 @@ class _Words:
         if plan.group is not None:
             rows = int(_num(r.key("rows") or "0"))
             fake = Plan("aggregate", lang, measures=[Measure("median", column)], group=plan.group,
-                        conditions=plan.conditions, units=plan.units, yearlike=plan.yearlike)
+                        conditions=plan.conditions, units=plan.units, yearlike=plan.yearlike, order=plan.order)
             return _grouped(fake, r, rows, head=restate(plan))
         stats = {}
         for key in ("count", "mean", "median", "std", "min", "max"):
@@ -615,7 +615,7 @@ def _grouped(plan: Plan, r: _Reader, rows: int, percent: bool = False, head: str
         order = ""
         if plan.limit:
             order = ""
-        elif plan.order == "desc" or (plan.group and plan.group.bucket is None and not _ordered_key(plan)):
+        elif plan.order == "desc":
             order = t(lang, ", highest first", ", 높은 순")
         count = t(lang, f" ({len(items)} groups)", f" ({len(items)}개 그룹)") if len(items) > 5 else ""
         out = [f"{head}{count}{order}:", "", *listed]
@@ -627,10 +627,6 @@ def _grouped(plan: Plan, r: _Reader, rows: int, percent: bool = False, head: str
 
 def _is_date_text(text: str) -> bool:
     return bool(re.fullmatch(r"\d{4}-\d{2}-\d{2}", text.strip()))
-
-
-def _ordered_key(plan: Plan) -> bool:
-    return plan.group.column in plan.yearlike or plan.group.column in plan.date_columns
 
 
 # --- declines ---------------------------------------------------------------------------------

@@ -331,6 +331,9 @@ class _Builder:
         if col.numeric:
             plan.chart = "box" if self.ctx.group is not None else "hist"
             plan.group = self.ctx.group
+            if plan.group is not None and plan.group.bucket is None:
+                g = c.col(plan.group.column)
+                plan.order = None if (g.numeric or g.is_date or g.yearlike) else "desc"
         else:
             if self.ctx.group is not None:
                 self.decline("I can show how one category column splits, not per group.",
@@ -658,6 +661,10 @@ class _Builder:
             if target is not None:
                 column = c.one_column(target)
                 col = c.col(column)
+                if col.numeric and i not in c.record_counts and set(col.concepts) & {"sales", "quantity"}:
+                    c.claim(target)  # "how many cars were sold", "몇 대 팔렸어": the units sold add up
+                    out.append(Measure("sum", column))
+                    continue
                 if col.numeric and not col.categorical:
                     if c.lang == "ko" or self.m[target].has("entity"):
                         c.claim(target)  # "판매 건수": the rows of sales
@@ -723,6 +730,14 @@ class _Builder:
                              "서로 다른 두 열의 최댓값/최솟값을 한 번에 물으셨습니다. 하나씩 물어봐 주세요.")
             column, direction = col, d
             c.claim(*used)
+        if column is None and limit_kind in ("top", "bottom"):
+            # "마력 상위 5개", "top 10 by weight": the one numeric column named is ranked
+            named = [(j, c.columns_of(j, numeric=True)) for j, m in enumerate(self.m)
+                     if self.free(j) and m.has("column") and not m.has("value") and c.columns_of(j, numeric=True)]
+            if len(named) == 1:
+                column = c.one_column(named[0][0], numeric=True)
+                direction = "high" if limit_kind == "top" else "low"
+                c.claim(named[0][0])
         if column is None and limit_kind in ("first", "last") and ctx.limit:
             plan = Plan("head", c.lang, c.t.var, conditions=list(ctx.conditions), limit=ctx.limit,
                         order="asc" if limit_kind == "first" else "desc")
@@ -792,6 +807,13 @@ class _Builder:
                 col, j = self.bind_column(i, used)
                 if col is not None:
                     used = used + [j]
+            if col is not None and col == group.column and not measures and not any(
+                    self.free(j) and m.has("column") and c.columns_of(j, numeric=True)
+                    and group.column not in c.columns_of(j) for j, m in enumerate(self.m)):
+                # "what year is the newest car from": the extreme value of that column, not a group
+                ctx.group = None
+                c.which_group = False
+                return self.rows(sups, getattr(c, "limit_kind", None), None)
             if col is not None and col == group.column:
                 col = None
             direction = d
@@ -844,6 +866,9 @@ class _Builder:
         elif getattr(c, "which_group", False):
             self.decline("Which one by what? Say what makes it stand out (for example “the highest average price”).",
                          "무엇을 기준으로 고를까요? (예: “평균 가격이 가장 높은”)")
+        col = c.col(group.column)
+        if plan.order is None and group.bucket is None and not (col.numeric or col.is_date or col.yearlike):
+            plan.order = "desc"  # categories: highest first (times and numbers keep their own order)
         sort_by = getattr(c, "sort_by", None)
         if sort_by is not None:
             self.decline("I can sort groups by what is computed for them, not by another column.",

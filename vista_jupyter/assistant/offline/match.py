@@ -72,6 +72,7 @@ class Number:
     unit_text: str | None = None   # as written ("만원", "kg")
     scale: float = 1.0             # the multiplier written (만 = 10,000)
     text: str = ""
+    alternatives: tuple[str, ...] = ()  # other unit kinds the word may be (대: count or age)
 
 
 @dataclass(frozen=True)

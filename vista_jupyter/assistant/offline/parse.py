@@ -96,6 +96,7 @@ class Composer:
         self.sort_by: tuple[int, str] | None = None
         self.common: str | None = None  # a frequency ranking ("most common"): "high" or "low"
         self.per: tuple[int, str] | None = None  # "average daily X": the mention and the period
+        self.record_counts: set[int] = set()      # count words that count records, not units
         self.rank = 1                   # "the second most common": 2
         self.lex = lexicon()
 
@@ -249,6 +250,7 @@ class Composer:
             span = [i]
             scale = 1.0
             unit = unit_text = None
+            alternatives: tuple[str, ...] = ()
             date = None
             j = i + 1
             text = m.text
@@ -273,6 +275,7 @@ class Composer:
                     break
                 if n.has("units") and unit is None and not n.has("value"):
                     unit = n.get("units").key
+                    alternatives = tuple(x.key for x in n.all("units"))
                     unit_text = n.text.replace(" ", "").lower()
                     if scale != 1.0 and unit == "money" and unit_text in ("원", "won"):
                         unit_text = {1000: "천원", 10000: "만원", 100000000: "억원"}.get(int(scale), unit_text)
@@ -289,7 +292,7 @@ class Composer:
             if date is not None:
                 out.append(_Num(i, span, date=date))
             else:
-                out.append(_Num(i, span, Number(value * scale, unit, unit_text, scale, text)))
+                out.append(_Num(i, span, Number(value * scale, unit, unit_text, scale, text, alternatives)))
             i = span[-1] + 1
         # Percent written as a sign.
         return out
@@ -318,7 +321,8 @@ class Composer:
     # "top 5", "5 most expensive", "상위 5개"
     def _limits(self, nums: list[_Num]) -> None:
         for n in nums:
-            if n.number is None or n.number.unit not in (None, "count") or n.index in self.used:
+            if n.number is None or n.index in self.used or not (
+                    n.number.unit in (None, "count") or "count" in n.number.alternatives):
                 continue
             if not float(n.number.value).is_integer() or not 0 < n.number.value <= 1000:
                 continue
@@ -1200,7 +1204,7 @@ class Composer:
                     continue
                 before = self.prev_index(i, ("filler", "particle", "condition"))
                 counted = None
-                if before is not None and self.m[before].has("agg") and self.m[before].get("agg").key == "count":
+                if before is not None and self.m[before].has("agg") and self.m[before].get("agg").key in ("count", "records"):
                     counted, before = before, self.prev_index(before, ("filler", "particle"))  # "most common number of"
                 if before is None or before in self.used:
                     continue
@@ -1234,7 +1238,7 @@ class Composer:
         period ("average daily sales"); a price or a temperature does not ("per year": by year)."""
         from .compose import _ADDITIVE
         for i, m in enumerate(self.m):
-            if m.has("agg") and m.get("agg").key in ("count",):
+            if m.has("agg") and m.get("agg").key in ("count", "records"):
                 return True
             for name in self.columns_of(i, numeric=True):
                 if set(self.col(name).concepts) & _ADDITIVE:
@@ -1301,7 +1305,11 @@ class Composer:
             if i in self.used:
                 continue
             if m.has("agg") and not (m.has("column") and self._column_sense_wins(i)):
-                ctx.aggs.append((i, m.get("agg").key))
+                agg = m.get("agg").key
+                if agg == "records":
+                    self.record_counts.add(i)  # "판매 건수": rows, even next to a quantity column
+                    agg = "count"
+                ctx.aggs.append((i, agg))
                 continue
             if m.has("column"):
                 ctx.measure_columns.append((i, ""))

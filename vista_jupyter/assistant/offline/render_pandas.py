@@ -390,13 +390,15 @@ class PandasRenderer:
             g = p.group
             key, _ = self._key(g, "rows")
             code += key + (f"groups = rows.assign(_key=key).dropna(subset=['_key', {q(column)}]).groupby('_key')[{q(column)}]\n"
-                           "result = groups.median().sort_index()\n" + self._names(g) +
-                           "counts = groups.size().reindex(groups.median().sort_index().index)\n"
+                           + ("result = groups.median().sort_index()\n" if g.bucket or self.table.column(g.column).numeric
+                              else "result = groups.median().sort_values(ascending=False)\n") +
+                           "order = list(result.index)\ncounts = groups.size().reindex(order)\n" + self._names(g) +
                            "print('rows', int(counts.sum()), sep='\\t')\nprint('groups', len(result), sep='\\t')\n"
                            "for label, value in result.round(6).items():\n    print(label, value, sep='\\t')\n"
-                           "data_by_group = [values.values for _, values in groups]\n"
+                           "data_by_group = [groups.get_group(g).values for g in order]\n"
                            "fig, ax = plt.subplots(figsize=(max(4, 0.8 * len(result) + 2), 4))\n"
-                           "ax.boxplot(data_by_group)\n"
+                           "ax.boxplot(data_by_group, patch_artist=True, boxprops={'facecolor': '#4c72b0', 'alpha': 0.7},\n"
+                           "           medianprops={'color': '#c44e52'})\n"
                            "ax.set_xticks(range(1, len(result) + 1), [str(i) for i in result.index], rotation=45 if len(result) > 6 else 0)\n"
                            f"ax.set_ylabel({q(column)})\n" + self._title() + self._show())
             return self._step(self._intro(), code)
@@ -409,7 +411,8 @@ class PandasRenderer:
                  "print('max', round(values.max(), 6), sep='\\t')\n"
                  "if len(values):\n")
         if p.chart == "box":
-            body = "ax = values.plot.box()\n"
+            body = ("ax = values.plot.box(patch_artist=True, boxprops={'facecolor': '#4c72b0', 'alpha': 0.7}, "
+                    "medianprops={'color': '#c44e52'})\n")
         else:
             body = ("ax = values.plot.hist(bins=min(30, max(5, values.nunique())), color='#4c72b0', edgecolor='white')\n"
                     f"ax.axvline(values.mean(), color='#c44e52', linestyle='--', label={q(self._t('mean', '평균'))})\n"

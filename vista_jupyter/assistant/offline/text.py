@@ -60,9 +60,13 @@ def split_camel(name: str) -> str:
     return re.sub(r"([a-z])([A-Z])", r"\1 \2", str(name))
 
 
+# Korean writes "either particle" as 이(가), 은(는), 을(를): the bracketed one is dropped.
+_EITHER_PARTICLE = re.compile(r"\((?:이|가|은|는|을|를|와|과|으|이나|나|로|으로|아|야)\)")
+
+
 def tokenize(text: str, *, camel: bool = False) -> list[Token]:
     """Tokens of a question or a name (underscores and brackets separate words)."""
-    source = split_camel(text) if camel else str(text)
+    source = split_camel(text) if camel else _EITHER_PARTICLE.sub("", str(text))
     source = normalize(source)
     tokens: list[Token] = []
     last_end = -1
