@@ -356,6 +356,9 @@ class _Words:
         items = r.items()
         m = plan.measures[0]
         if not items:
+            if plan.conditions:
+                return t(lang, f"No rows match {conditions_words(plan.conditions, lang)}.",
+                         f"{conditions_words(plan.conditions, lang)} 조건에 맞는 행이 없습니다.")
             return t(lang, "No rows have a value to rank.", "순위를 매길 값이 있는 행이 없습니다.")
         unit = _units(plan, m.column)
         year = m.column in plan.yearlike
@@ -386,7 +389,7 @@ class _Words:
         b = r.fields("b") or ["nan", "0"]
         diff = _num((r.fields("difference") or ["nan"])[0])
         m = plan.measure
-        names = [conditions_words(s, lang) if len(s) != 1 or s[0].op != "==" else str(s[0].value) for s in plan.sides]
+        names = [_side_name(s, lang) for s in plan.sides]
         va, vb = _num(a[0]), _num(b[0])
         head = t(lang, f"{_cap(measure_words(m, lang))}{where(plan.conditions, lang)}: {names[0]} {value_text(plan, m, va)}, "
                        f"{names[1]} {value_text(plan, m, vb)}; difference ({names[0]} − {names[1]}): **{value_text(plan, m, diff)}**",
@@ -623,6 +626,25 @@ def _grouped(plan: Plan, r: _Reader, rows: int, percent: bool = False, head: str
         out.append(t(lang, f"- … and {len(items) - 30} more (see the chart and the code's output)",
                      f"- … 외 {len(items) - 30}개 (그래프와 코드 출력 참고)"))
     return "\n".join(out)
+
+
+def _side_name(side: list, lang: str) -> str:
+    """A short name for one side of a comparison: Japan, 2014, weekends, July."""
+    from .wording import MONTHS, WEEKDAYS
+    if len(side) == 1:
+        c = side[0]
+        values = c.value if isinstance(c.value, list) else [c.value]
+        if c.part == "weekday" and sorted(values) == [5, 6]:
+            return t(lang, "weekends", "주말")
+        if c.part == "weekday" and sorted(values) == [0, 1, 2, 3, 4]:
+            return t(lang, "weekdays", "평일")
+        if c.op in ("==", "in"):
+            if c.part == "weekday":
+                return "/".join(WEEKDAYS[lang][int(v)] for v in values)
+            if c.part == "month":
+                return "/".join(MONTHS[lang][int(v) - 1] for v in values)
+            return "/".join(str(int(v)) if isinstance(v, float) and v.is_integer() else str(v) for v in values)
+    return conditions_words(side, lang)
 
 
 def _is_date_text(text: str) -> bool:

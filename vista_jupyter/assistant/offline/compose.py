@@ -578,8 +578,10 @@ class _Builder:
             return self.grouped(None, sups)
         limit_kind = getattr(c, "limit_kind", None)
         sort_by = getattr(c, "sort_by", None)
-        if limit_kind in ("first", "last") and not ctx.limit and not sups and ctx.conditions and c.t.dates:
-            return self.first_time(limit_kind)
+        firsts = [m.get("order").key for j, m in enumerate(self.m) if self.free(j) and m.has("order")
+                  and m.get("order").key in ("first", "last")]
+        if (limit_kind in ("first", "last") or firsts) and not ctx.limit and not sups and ctx.conditions and c.t.dates:
+            return self.first_time(limit_kind if limit_kind in ("first", "last") else firsts[0])
         if sups or ctx.limit or sort_by or limit_kind:
             return self.rows(sups, limit_kind, sort_by)
         # scalar aggregates: "average price of cars with ...", "how many days had rain"

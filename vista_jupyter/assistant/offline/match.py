@@ -129,6 +129,18 @@ def dataset_phrases(table: Table) -> PhraseIndex:
                         if word.endswith(suffix) and len(word) - len(suffix) >= 2:
                             index.add(tuple(word[: -len(suffix)]), Meaning("value", (column.name, value, 0.9)))
                             break
+            # A Korean name column (역명, 노선명, 단지명): a value with the head noun written after
+            # it names the same row ("강남역" for 역명 = 강남)
+            head = "".join(column.base or column.keys)
+            if is_hangul(head) and len(head) >= 2 and head[-1] == "명":
+                noun = head[:-1]
+                for value in column.values:
+                    keys = _norm_value(value)
+                    word = "".join(keys)
+                    if is_hangul(word) and not word.endswith(noun):
+                        index.add(tuple(word + noun), Meaning("value", (column.name, value, 1.0)))
+                if len(noun) == 1:
+                    index.add((noun,), Meaning("column", (column.name, 0.85)))
             # The lexicon's bilingual values: "Japanese" / "일본" for the value Japan.
             normalized = {_norm_value(v): v for v in column.values}
             for group in lex.value_groups:

@@ -493,8 +493,9 @@ class Composer:
         """The numeric column a compared number is about."""
         first = min([n.index, *([op_index] if op_index is not None else [])])
         last = (partner or n).span[-1]
-        # a column named just before: "price over 100", "가격이 3000 이상", "with price between"
-        j = self.prev_index(first, ("filler", "particle", "condition", "between"))
+        # a column named just before: "price over 100", "가격이 3000 이상", "with price between",
+        # "승차총승객수가 처음으로 100000명을 넘은"
+        j = self.prev_index(first, ("filler", "particle", "condition", "between", "order"))
         if j is not None and j not in self.used and self.m[j].has("column"):
             column = self.one_column(j, numeric=True)
             if column:
@@ -749,8 +750,9 @@ class Composer:
     def _date_context(self, i: int) -> bool:
         before = self.prev_index(i, ("filler", "particle"))
         after = self.next_index(i, ("particle",))
-        if before is not None and self.roles(before) & {"range_join", "either"}:
-            # "between 1976 and 1980": the second year of a range of years
+        if before is not None and (self.roles(before) & {"range_join", "either", "than"} or (
+                self.m[before].has("intent") and self.m[before].get("intent").key in ("relationship", "compare"))):
+            # "between 1976 and 1980", "2014 vs 2015": the second year of a pair of years
             first = self.prev_index(before, ("filler", "particle"))
             if first is not None and self.m[first].has("num") and 1800 <= self.m[first].get("num").key <= 2200 \
                     and self._date_context(first):
@@ -1164,6 +1166,25 @@ class Composer:
                         g = self._set_group(Grouping(column), i, j)
                     self.which_group = True
                     break
+        if g is None and self._has_any("superlative", "superlative_marker", "adjective") and self.t.dates:
+            # "하차 인원이 가장 많은 날", "the rainiest month": a period ranked by an amount when the
+            # data has several rows per period (one row per period is a question about rows)
+            for i, m in enumerate(self.m):
+                if i in self.used or not (m.has("entity") or m.has("concept")) or m.has("value"):
+                    continue
+                bucket = _time_word(m.text)
+                if bucket is None or (m.has("column") and not any(self.col(c).is_date for c in self.columns_of(i))):
+                    continue
+                if bucket == "month" and not self._single_year():
+                    bucket = "month_of_year"
+                dates = self.t.dates[0]
+                one_row_each = dates.granularity == bucket and dates.distinct >= 0.9 * max(self.t.rows, 1)
+                if one_row_each or not self._amounts_asked():
+                    continue
+                column = self._date_column_for_bucket(bucket)
+                g = self._set_group(Grouping(column, bucket if self.col(column).is_date else None), i)
+                self.which_group = True
+                break
         if g is None:
             # "자치구 중에서 평균 ... 제일 넓은 곳", "판매량 상위 5개 모델", "the 3 cheapest brands":
             # a category column ranked by something computed for it

@@ -73,6 +73,7 @@ class PandasRenderer:
         if p.group is not None:
             used.add(p.group.column)
         used.update(p.labels)
+        used.update(c for c in (p.time_column, *p.columns) if c)
         text_dates = [c for c in used if p.date_columns.get(c)]
         if not text_dates:
             return "", self.var
