@@ -199,6 +199,7 @@ class Composer:
         self._fixed_intents()
         self._limits(nums)
         self._comparisons(nums)
+        self._signs()
         self._equalities(nums)
         self._dates(nums)
         self._sides()
@@ -414,6 +415,32 @@ class Composer:
             self.ctx.conditions.append(Condition(column, op, value))
             self.claim(*n.span, op_index)
             k += 1
+
+    def _signs(self) -> None:
+        """"months where the change was negative", "음수인 변화량": a comparison with zero."""
+        for i, m in enumerate(self.m):
+            if i in self.used or not m.has("sign") or m.has("column") or m.has("value"):
+                continue
+            column = None
+            for j in (self.prev_index(i, ("filler", "particle", "condition")),
+                      self.next_index(i, ("filler", "particle", "condition"))):
+                if j is not None and j not in self.used and self.m[j].has("column"):
+                    try:
+                        column = self.one_column(j, numeric=True)
+                    except Declined:
+                        column = None
+                    if column:
+                        self.claim(j)
+                        break
+            if column is None:
+                continue
+            c = self.col(column)
+            if c.minimum is not None and float(c.minimum) >= 0 and m.get("sign").key == "negative":
+                raise Declined(f"{column} is never below zero in this data, so “{m.text}” cannot be about it.",
+                               f"{column}은(는) 이 데이터에서 0보다 작은 값이 없어서 “{m.text}”에 해당하지 않습니다.")
+            self.ctx.conditions.at = i
+            self.ctx.conditions.append(Condition(column, "<" if m.get("sign").key == "negative" else ">", 0))
+            self.claim(i)
 
     def _words(self, i: int, j: int) -> str:
         return " ".join(self.m[x].text for x in range(i, j + 1))
@@ -1155,10 +1182,9 @@ class Composer:
                         continue
                 bucket = _time_word(target.text)
                 if bucket and (target.has("entity") or target.has("concept") or target.has("column")):
-                    if bucket == "month" and not self._single_year():
-                        bucket = "month_of_year"
-                    if bucket == "day" and self._daily_rows():
-                        continue  # "which day": one row per day, a row question
+                    bucket = self._period_bucket(bucket)
+                    if bucket is None:
+                        continue  # "which day" in daily data, "which month" in monthly data: a row
                     column = self._date_column_for_bucket(bucket)
                     if self.col(column).is_date:
                         g = self._set_group(Grouping(column, bucket), i, j)
@@ -1175,11 +1201,8 @@ class Composer:
                 bucket = _time_word(m.text)
                 if bucket is None or (m.has("column") and not any(self.col(c).is_date for c in self.columns_of(i))):
                     continue
-                if bucket == "month" and not self._single_year():
-                    bucket = "month_of_year"
-                dates = self.t.dates[0]
-                one_row_each = dates.granularity == bucket and dates.distinct >= 0.9 * max(self.t.rows, 1)
-                if one_row_each or not self._amounts_asked():
+                bucket = self._period_bucket(bucket)
+                if bucket is None or not self._amounts_asked():
                     continue
                 column = self._date_column_for_bucket(bucket)
                 g = self._set_group(Grouping(column, bucket if self.col(column).is_date else None), i)
@@ -1286,6 +1309,21 @@ class Composer:
         if dates and dates[0].minimum and dates[0].maximum and not dates[0].date_text:
             return str(dates[0].minimum)[:4] == str(dates[0].maximum)[:4]
         return False
+
+    def _period_bucket(self, bucket: str) -> str | None:
+        """The grouping "which month" asks for: the calendar month in monthly data (None when each
+        row is one: then it is a question about rows), the month of the year (all years together)
+        in finer data spanning several years, else the calendar period."""
+        dates = self.t.dates
+        if not dates:
+            return bucket
+        d = dates[0]
+        rank = {"day": 0, "week": 1, "month": 2, "quarter": 3, "year": 4}
+        if d.granularity == bucket:
+            return None if d.distinct >= 0.9 * max(self.t.rows, 1) else bucket
+        if bucket == "month" and not self._single_year() and rank.get(d.granularity or "day", 0) < rank["month"]:
+            return "month_of_year"
+        return bucket
 
     def _daily_rows(self) -> bool:
         dates = self.t.dates

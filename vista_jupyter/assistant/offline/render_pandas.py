@@ -265,7 +265,8 @@ class PandasRenderer:
         for c in labels:
             column = self.table.column(c)
             if column.kind == "datetime" or self.plan.date_columns.get(c):
-                parts.append(f"{frame}[{q(c)}].dt.strftime('%Y-%m-%d')")
+                fmt = {"month": "%Y-%m", "quarter": "%Y-%m", "year": "%Y"}.get(column.granularity or "", "%Y-%m-%d")
+                parts.append(f"{frame}[{q(c)}].dt.strftime({fmt!r})")
             else:
                 parts.append(f"{frame}[{q(c)}].astype(str)")
         return "names = " + " + ' · ' + ".join(parts) + "\n"
