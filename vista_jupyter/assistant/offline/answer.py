@@ -367,7 +367,7 @@ class _Words:
                 return t(lang, f"{restate(plan)}: **{items[0][1]}**" + (f" ({items[0][0]})" if items[0][0] and not items[0][0].startswith("row ") else ""),
                          f"{restate(plan)}: **{items[0][1]}**" + (f" ({items[0][0]})" if items[0][0] and not items[0][0].startswith("row ") else ""))
             value = _num(items[0][1])
-            names = [it[0] for it in items if _num(it[1]) == value]
+            names = list(dict.fromkeys(it[0] for it in items if _num(it[1]) == value))
             shown = ", ".join(names[:3])
             if len(names) > 3:
                 shown += t(lang, f" and {len(names) - 3} more rows with the same value",
@@ -609,6 +609,8 @@ def _grouped(plan: Plan, r: _Reader, rows: int, percent: bool = False, head: str
         if rest:
             line += "\n\n" + t(lang, "Next: ", "그다음: ") + ", ".join(f"{_label(it[0])} {val(it)}" for it in rest) + "."
         return line
+    if plan.limit and plan.limit < len(items):
+        items = items[:plan.limit]  # "top 3": the three, not the rest
     if len(measures) > 1:
         names = " | ".join(measure_words(m, lang) for m in measures)
         listed = [f"- {_label(it[0])}: " + ", ".join(val(it, k) for k in range(len(measures))) for it in items[:30]]
@@ -657,19 +659,23 @@ def suggestions(table: Table | None, lang: str) -> list[str]:
     """Questions the offline analyst answers about this table (each one plans, see the tests)."""
     if table is None:
         return []
+    from .compose import _ADDITIVE
+
     num = [c.name for c in table.numeric if not c.yearlike]
     cat = [c for c in table.columns if c.kind in ("categorical", "boolean") and c.values]
+    amounts = [c.name for c in table.numeric if set(c.concepts) & _ADDITIVE]
     dates = table.dates
     out = []
     if num and cat:
         out.append(t(lang, f"Average {num[0]} by {cat[0].name}", f"{cat[0].name}별 평균 {num[0]}"))
         out.append(t(lang, f"Which {cat[0].name} has the highest average {num[0]}?",
-                     f"평균 {num[0]}이(가) 가장 높은 {cat[0].name}은(는)?"))
+                     f"평균 {particle(num[0], '이/가')} 가장 높은 {particle(cat[0].name, '은/는')}?"))
     if cat:
         value = cat[0].values[0]
         out.append(t(lang, f"How many rows have {cat[0].name} {value}?", f"{cat[0].name} {value}인 행은 몇 개?"))
     if num and dates:
-        out.append(t(lang, f"Total {num[0]} per month", f"월별 {num[0]} 합계"))
+        out.append(t(lang, f"Total {amounts[0]} per month", f"월별 {amounts[0]} 합계") if amounts
+                   else t(lang, f"Average {num[0]} per month", f"월별 평균 {num[0]}"))
     if num:
         out.append(t(lang, f"Distribution of {num[0]}", f"{num[0]} 분포"))
     if len(num) >= 2:

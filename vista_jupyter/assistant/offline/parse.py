@@ -1252,8 +1252,10 @@ class Composer:
                     counted, before = before, self.prev_index(before, ("filler", "particle"))  # "most common number of"
                 if before is None or before in self.used:
                     continue
+                measured = any(k not in self.used and self.m[k].has("column") and not self.m[k].has("value")
+                               and self.columns_of(k, numeric=True) and k != i for k in range(len(self.m)))
                 frequent = self.m[before].has("frequent") or (
-                    self.m[before].has("degree") and self.m[before].text in ("많은", "적은", "많이"))
+                    self.m[before].has("degree") and self.m[before].text in ("많은", "적은", "많이") and not measured)
                 sup = self.prev_index(before, ("filler", "particle")) if frequent else None
                 if sup is None or not self.roles(sup) & {"superlative", "superlative_marker"}:
                     continue
