@@ -1069,8 +1069,26 @@ class Composer:
         before = self.prev_index(j, ("filler", "particle"))
         return before is not None and self.roles(before) & {"agg", "superlative", "superlative_marker", "group"}
 
-    # "with a garage", "without parking"
+    # "with a garage", "without parking", "no sex recorded"
     def _booleans(self) -> None:
+        for i, m in enumerate(self.m):
+            if i in self.used or not m.has("column") or m.has("boolcol") or m.has("value"):
+                continue
+            # "penguins with no sex recorded", "연비가 없는 차": the column is empty
+            before = self.prev_index(i, ("filler", "particle"))
+            after = self.next_index(i, ("particle",))
+            empty_before = before is not None and before not in self.used and self.m[before].text.lower() in (
+                "no", "without", "missing", "lacking")
+            empty_after = after is not None and after not in self.used and self.m[after].text in ("없는", "없음", "누락된", "빠진", "missing")
+            if not (empty_before or empty_after):
+                continue
+            try:
+                column = self.one_column(i)
+            except Declined:
+                continue
+            self.ctx.conditions.at = i
+            self.ctx.conditions.append(Condition(column, "isna", None))
+            self.claim(i, before if empty_before else after)
         for i, m in enumerate(self.m):
             if i in self.used or not m.has("boolcol"):
                 continue
@@ -1228,8 +1246,10 @@ class Composer:
                         continue
                     after = self.next_index(i, ("particle",))
                     among = after is not None and self.m[after].text in ("중", "중에서", "가운데", "among")
-                    last = self.next_index(i, ("filler", "particle")) is None
-                    before = self.prev_index(i, ("filler", "particle"))
+                    following = self.next_index(i, ("filler", "particle"))
+                    last = following is None or (self.m[following].has("agg") and
+                                                 self.next_index(following, ("filler", "particle")) is None)
+                    before = self.prev_index(i, ("filler", "particle", "entity"))  # "heaviest penguin species"
                     ranked_before = before is not None and self.roles(before) & {
                         "adjective", "superlative", "order", "degree", "units", "num"} or \
                         (before is not None and before in self.used and self.ctx.limit is not None)

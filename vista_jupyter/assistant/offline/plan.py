@@ -35,7 +35,7 @@ class Condition:
     """column <op> value; `part` picks a part of a date column (year, month, weekday...)."""
 
     column: str
-    op: str                 # ==, !=, >, >=, <, <=, in, not in, between
+    op: str                 # ==, !=, >, >=, <, <=, in, not in, between, isna, notna
     value: Any              # a scalar, a list (in / not in) or a (low, high) pair (between)
     part: str | None = None  # None, "year", "month", "day", "quarter", "weekday", "date"
 

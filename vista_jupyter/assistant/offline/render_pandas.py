@@ -100,6 +100,10 @@ class PandasRenderer:
                 boundary = f"pd.Timestamp({value!r}) + pd.Timedelta(days=1)"
                 return f"({column} {'<' if c.op == '<=' else '>='} {boundary})"
             return f"({column} {c.op} pd.Timestamp({value!r}))"
+        if c.op == "isna":
+            return f"{column}.isna()"
+        if c.op == "notna":
+            return f"{column}.notna()"
         if c.op == "in":
             return f"{column}.isin({lit(value)})"
         if c.op == "not in":

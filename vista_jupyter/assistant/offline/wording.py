@@ -144,6 +144,10 @@ def condition_words(c: Condition, lang: str) -> str:
             return f"Q{int(v)}" if lang == "en" else f"{int(v)}분기"
         return fmt_value(v, lang)
 
+    if c.op == "isna":
+        return t(lang, f"{subject} is missing", f"{subject} 값 없음")
+    if c.op == "notna":
+        return t(lang, f"{subject} is recorded", f"{subject} 값 있음")
     if c.op in ("in", "not in"):
         joined = t(lang, " or ", " 또는 ").join(value_text(v) for v in c.value)
         if c.op == "in":
