@@ -96,6 +96,10 @@ def dataset_phrases(table: Table) -> PhraseIndex:
     """Column names (whole, without unit, and distinctive parts) and category values."""
     index = PhraseIndex()
     lex = lexicon()
+    # The dataset's own name ("seattle-weather", "판매 기록"): words about the rows, like "cars"
+    for word in name_keys(table.name):
+        if len(word) >= 3 and not word.isdigit():
+            index.add((word,), Meaning("entity"))
     for column in table.columns:
         index.add(column.keys, Meaning("column", (column.name, 1.0)))
         if column.base and column.base != column.keys:
@@ -459,7 +463,7 @@ def _unique_best(scored: dict[Any, float], same: Any) -> Any:
     return best
 
 
-_ABSORB = {"descriptors", "filler", "concept", "intent", "particle"}
+_ABSORB = {"descriptors", "filler", "concept", "intent", "particle", "entity"}
 
 
 def merge_columns(mentions: list[Mention], tokens: list[Token], table: Table) -> list[Mention]:

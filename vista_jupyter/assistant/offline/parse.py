@@ -192,8 +192,24 @@ class Composer:
 
     # --- passes -------------------------------------------------------------------------------
 
+    def _vague_adjectives(self) -> None:
+        """"windy days", "hot cars": an adjective that is not a comparison names no condition the
+        planner can state, so it does not stand for its column either (a value it names, as
+        "rainy" does rain, stays)."""
+        for i, m in enumerate(self.m):
+            if not m.has("adjective") or not m.has("column") or self._superlative_adjective(i):
+                continue
+            after = self.next_index(i, ("filler", "particle"))
+            if after is not None and self.m[after].has("than"):
+                continue
+            if any(s.quality >= 1.0 for s in m.all("column")) and m.text.lower() in {
+                    k for c in self.t.columns for k in c.keys}:
+                continue  # the column's own name
+            m.senses = [s for s in m.senses if s.role not in ("column", "concept")]
+
     def plan(self) -> Plan:
         self._check_words()
+        self._vague_adjectives()
         self._ordinals()
         nums = self._numbers()
         self._fixed_intents()
@@ -1030,6 +1046,8 @@ class Composer:
             return True
         if self.lang == "ko" and after is not None and self.roles(after) & {"agg", "superlative", "superlative_marker", "intent"}:
             return True
+        if after is not None and self.m[after].has("agg") and len(self.m[after].text.split()) > 1:
+            return True  # "rain in total", "wind on average"
         if after is not None and self.roles(after) & {"compare", "compare_after"}:
             return True
         return False
