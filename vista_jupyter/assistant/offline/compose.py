@@ -76,13 +76,13 @@ class _Builder:
                     continue
                 column, direction = found
                 before = self.c.prev_index(i, ("filler", "particle"))
-                comparative = m.text.lower().endswith(("er", "est")) or (before is not None and (
-                    self.m[before].has("superlative_marker") or self.m[before].has("superlative")))
-                if before is not None and (self.m[before].has("superlative_marker") or self.m[before].has("superlative")
-                                           or self.m[before].has("degree")):
+                marked = before is not None and (self.m[before].has("superlative_marker") or
+                                                 self.m[before].has("superlative"))
+                superlative = m.text.lower().endswith("est") or marked
+                if not superlative and not self.ctx.limit:
+                    continue  # "heavier" alone compares with nothing; "무거운 차" names no extreme
+                if marked or (before is not None and self.m[before].has("degree")):
                     used.append(before)
-                if not comparative and not self.ctx.limit and self.c.lang != "ko":
-                    continue
             elif m.has("superlative_marker"):
                 j = self.c.next_index(i, ("filler", "particle"))
                 if j is None:
@@ -516,6 +516,10 @@ class _Builder:
     def share(self, shares: list[int]) -> Plan:
         c, ctx = self.c, self.ctx
         c.claim(*shares)
+        # "차량 수 비율", "share of the number of rows": a share of counts is the share itself
+        c.claim(*[i for i, a in ctx.aggs if a == "count" and self.free(i) and not any(
+            self.free(j) and self.m[j].has("column") for j in (c.next_index(i, ("filler", "particle", "condition")),)
+            if j is not None)])
         measures = self.measures_with_aggs()
         if len(measures) > 1:
             self.decline("I can give the share of one thing at a time.", "한 번에 한 가지의 비율만 구할 수 있습니다.")

@@ -489,7 +489,8 @@ def merge_columns(mentions: list[Mention], tokens: list[Token], table: Table) ->
                     continue
             # a word that only describes the column before it: "rate", "column", 율, 세기
             describes = m.has("descriptors") or (m.has("concept") and not m.has("column"))
-            if describes and m.roles <= _ABSORB and not (m.has("intent") and not m.has("descriptors")):
+            roles = m.roles - ({"agg"} if m.has("descriptors") and m.text in ("수",) else set())
+            if describes and roles <= _ABSORB and not (m.has("intent") and not m.has("descriptors")):
                 out[-1] = Mention(prev.start, m.end, _join(prev, m, tokens), prev.senses)
                 continue
         out.append(m)

@@ -25,7 +25,8 @@ _HARMLESS = {"filler", "particle", "condition", "entity", "range_join", "either"
 #: Words meaning "or": a condition joined with "or" must be claimed by a membership condition.
 _OR_WORDS = {"or", "또는", "혹은", "이나", "나", "either"}
 _MONEY_SCALE = {"원": 1, "won": 1, "krw": 1, "₩": 1, "천원": 1_000, "만원": 10_000, "억원": 100_000_000}
-_MASS_SCALE = {"g": 1, "그램": 1, "kg": 1000, "킬로그램": 1000, "킬로": 1000}
+_MASS_SCALE = {"g": 1, "그램": 1, "kg": 1000, "킬로그램": 1000, "킬로": 1000, "lb": 453.59237,
+               "lbs": 453.59237, "pound": 453.59237, "pounds": 453.59237}
 _LENGTH_SCALE = {"mm": 1, "밀리미터": 1, "cm": 10, "센티미터": 10, "m": 1000, "미터": 1000,
                  "km": 1_000_000, "킬로미터": 1_000_000}
 #: Nouns for people: a bare "over 40" about them is an age.
@@ -383,6 +384,7 @@ class Composer:
     # "price over 100", "가격이 3000 이상", "between 10 and 20", "heavier than 3000"
     def _comparisons(self, nums: list[_Num]) -> None:
         k = 0
+        last: tuple[int, str] | None = None  # (where the last comparison ended, its column)
         while k < len(nums):
             n = nums[k]
             if n.number is None or n.index in self.used:
@@ -416,6 +418,10 @@ class Composer:
                 k += 1
                 continue  # since/after/before: a date (see _dates)
             column = self._number_column(n, None, op_index)
+            if column is None and last is not None and n.index - last[0] <= 3 and all(
+                    self.roles(x) <= {"particle", "filler", "range_join", "either", "compare_after", "compare", "condition"}
+                    for x in range(last[0] + 1, n.index)):
+                column = last[1]  # "3000 이상 4000 이하": the same column
             if column is None:
                 if self._is_year(n):
                     k += 1
@@ -430,6 +436,7 @@ class Composer:
             self.ctx.conditions.at = min(n.index, op_index if op_index is not None else n.index)
             self.ctx.conditions.append(Condition(column, op, value))
             self.claim(*n.span, op_index)
+            last = (max(n.span[-1], op_index or 0), column)
             k += 1
 
     def _signs(self) -> None:
@@ -478,8 +485,10 @@ class Composer:
             if adj is not None and self.m[adj].has("adjective"):
                 direction = self._adjective_direction(adj)
                 if direction:
+                    self.claim(adj)
                     return (">" if direction[1] == "high" else "<"), before
             if adj is not None and self.m[adj].has("degree"):
+                self.claim(adj)
                 return (">" if self.m[adj].get("degree").key == "high" else "<"), before
         if after is not None and self.m[after].has("than") and after not in self.used:
             adj = self.next_index(after, ("filler", "particle"))
@@ -487,8 +496,10 @@ class Composer:
                 if self.m[adj].has("adjective"):
                     direction = self._adjective_direction(adj)
                     if direction:
+                        self.claim(adj)
                         return (">" if direction[1] == "high" else "<"), after
                 else:
+                    self.claim(adj)
                     return (">" if self.m[adj].get("degree").key == "high" else "<"), after
         return None, None
 
