@@ -78,7 +78,8 @@ class _Builder:
                 before = self.c.prev_index(i, ("filler", "particle"))
                 marked = before is not None and (self.m[before].has("superlative_marker") or
                                                  self.m[before].has("superlative"))
-                superlative = m.text.lower().endswith("est") or marked
+                extreme = any(self.c.lex.adjectives[x.key].get("extreme") for x in m.all("adjective"))
+                superlative = m.text.lower().endswith("est") or marked or extreme
                 if not superlative and not self.ctx.limit:
                     continue  # "heavier" alone compares with nothing; "무거운 차" names no extreme
                 if marked or (before is not None and self.m[before].has("degree")):
@@ -660,8 +661,9 @@ class _Builder:
             for cand in ([j, k] if c.lang != "ko" else [k, j]):
                 if cand is not None and self.free(cand) and self.m[cand].has("column"):
                     names = c.columns_of(cand)
-                    if self.m[cand].has("entity") and all(n in c.t.labels for n in names):
-                        continue
+                    if self.m[cand].has("entity") and all(
+                            n in c.t.labels and c.col(n).distinct >= 0.9 * max(c.t.rows, 1) for n in names):
+                        continue  # "how many cars": rows, each named by its own label
                     target = cand
                     break
             if target is not None:

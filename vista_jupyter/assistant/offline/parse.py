@@ -575,6 +575,11 @@ class Composer:
                     if direction:
                         self.claim(j)
                         return direction[0]
+        # the data has one measure only ("when did AAPL first exceed 100" over symbol, date, price)
+        measures = [c.name for c in self.t.columns if c.numeric and not c.yearlike and c.kind == "numeric"
+                    and not (c.integer and c.distinct <= 12)]
+        if len(measures) == 1 and n.number is not None and n.number.unit in (None, "money", "percent"):
+            return measures[0]
         # "people over 40": an age
         j = self.prev_index(first, ("filler", "particle", "condition"))
         if j is not None and self.m[j].has("entity") and self.m[j].text.lower() in _PEOPLE:
@@ -1347,6 +1352,8 @@ class Composer:
         if len(m.text.split()) != 1 or not m.text.isascii():
             return False
         j = self.next_index(i, ("filler",))
+        if j is not None and self.m[j].has("agg") and not self.m[j].has("column"):
+            j = self.next_index(j, ("filler",))  # "monthly average price"
         if j is None or not self.m[j].has("column"):
             return False
         dates = self.t.dates
