@@ -180,6 +180,10 @@ def restate(plan: Plan) -> str:
         a, b = (conditions_words(s, lang) for s in plan.sides)
         return t(lang, f"{_cap(measure_words(m, lang))}{where(conds, lang)}: {a} vs {b}",
                  f"{where(conds, lang)}{measure_words(m, lang)}: {a} 대 {b}")
+    if k == "relationship" and plan.sides:
+        a, b = (str(side[0].value) for side in plan.sides)
+        return t(lang, f"Correlation between {plan.columns[0]} of {a} and of {b}, matched by {plan.time_column}{where(conds, lang)}",
+                 f"{where(conds, lang)}{a}와(과) {b}의 {plan.columns[0]} 상관계수 ({plan.time_column} 기준)")
     if k == "relationship":
         x, y = plan.columns
         return t(lang, f"Correlation between {x} and {y}{where(conds, lang)}",

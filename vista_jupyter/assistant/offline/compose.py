@@ -273,6 +273,16 @@ class _Builder:
         plan = Plan("correlations", c.lang, c.t.var, conditions=list(self.ctx.conditions))
         if len(columns) == 2:
             return self.relationship(None, columns, correlation=True)
+        pair = [k for k, cond in enumerate(self.ctx.conditions) if cond.op == "in" and len(cond.value) == 2
+                and cond.part is None and not c.col(cond.column).numeric]
+        if len(columns) == 1 and len(pair) == 1 and c.t.dates:
+            # "correlation between MSFT and IBM prices": the two series, matched by date
+            cond = self.ctx.conditions[pair[0]]
+            c.claim(columns[0][0], *[j for j, m in enumerate(self.m) if self.free(j) and m.has("between")])
+            rest = [x for k, x in enumerate(self.ctx.conditions) if k != pair[0]]
+            return Plan("relationship", c.lang, c.t.var, conditions=rest, columns=[columns[0][1], columns[0][1]],
+                        sides=[[Condition(cond.column, "==", v)] for v in cond.value], chart="scatter",
+                        time_column=c._date_column())
         if len(columns) > 2:
             self.decline("Name two columns for a correlation, or none for all of them.",
                          "상관관계는 두 열을 적거나, 전체를 보려면 열을 적지 마세요.")

@@ -376,6 +376,17 @@ class PandasRenderer:
         x, y = p.columns
         setup, frame = self._data()
         code = setup + self._select(frame)
+        if p.sides:
+            # two series of one column, matched on their dates
+            a, b = (str(side[0].value) for side in p.sides)
+            split = p.sides[0][0].column
+            code += (f"wide = rows.pivot_table(index={q(p.time_column)}, columns={q(split)}, values={q(x)}, aggfunc='mean')\n"
+                     f"pair = wide[[{a!r}, {b!r}]].dropna().astype(float)\n"
+                     f"r = pair[{a!r}].corr(pair[{b!r}])\n"
+                     "print('r', round(r, 6), sep='\\t')\nprint('rows', len(pair), sep='\\t')\n"
+                     f"ax = pair.plot.scatter(x={a!r}, y={b!r}, alpha=0.6, color='#4c72b0')\n"
+                     + self._title() + self._show())
+            return self._step(self._intro(), code)
         code += (f"pair = rows[[{q(x)}, {q(y)}]].dropna().astype(float)\n"
                  f"r = pair[{q(x)}].corr(pair[{q(y)}])\n"
                  "print('r', round(r, 6), sep='\\t')\nprint('rows', len(pair), sep='\\t')\n")

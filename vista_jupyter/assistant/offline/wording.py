@@ -195,6 +195,9 @@ def chart_title(plan: Plan) -> str:
         title = t(lang, f"Distribution of {col}", f"{col} 분포")
         if plan.group is not None:
             title = t(lang, f"{title} by {plan.group.column}", f"{plan.group.column}별 {title}")
+    elif plan.kind == "relationship" and plan.sides:
+        a, b = (str(side[0].value) for side in plan.sides)
+        title = t(lang, f"{plan.columns[0]}: {b} vs {a}", f"{a}와(과) {b}의 {plan.columns[0]}")
     elif plan.kind == "relationship":
         x, y = plan.columns
         title = t(lang, f"{y} vs {x}", f"{x}와(과) {y}의 관계")
