@@ -111,7 +111,7 @@ class Table:
 def _unit_and_base(name: str) -> tuple[tuple[str, ...], str | None]:
     m = _UNIT_IN_BRACKETS.match(str(name))
     if m and m.group(1).strip():
-        return name_keys(m.group(1)), normalize(m.group(2)).strip()
+        return name_keys(m.group(1)), m.group(2).strip()  # as written (㎡ stays ㎡)
     keys = name_keys(name)
     units = {u for forms in lexicon().data["units"].values() for u in forms}
     if len(keys) >= 2 and keys[-1] in units and not is_hangul(keys[-1]):

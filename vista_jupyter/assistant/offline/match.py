@@ -489,7 +489,12 @@ def merge_columns(mentions: list[Mention], tokens: list[Token], table: Table) ->
                     continue
             # a word that only describes the column before it: "rate", "column", 율, 세기
             describes = m.has("descriptors") or (m.has("concept") and not m.has("column"))
-            roles = m.roles - ({"agg"} if m.has("descriptors") and m.text in ("수",) else set())
+            # "실린더 수" is the column; "거래 수", "펭귄 수" count the rows the noun names
+            counting = m.text in ("수",)
+            if counting and prev.has("entity"):
+                out.append(m)
+                continue
+            roles = m.roles - ({"agg"} if m.has("descriptors") and counting else set())
             if describes and roles <= _ABSORB and not (m.has("intent") and not m.has("descriptors")):
                 out[-1] = Mention(prev.start, m.end, _join(prev, m, tokens), prev.senses)
                 continue

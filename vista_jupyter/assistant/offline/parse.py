@@ -18,7 +18,7 @@ from .catalog import Column, Table
 from .lexicon import lexicon
 from .match import DatePart, Mention, Number, Reader, Sense
 from .plan import Condition, Grouping, Measure, Plan
-from .text import language_of
+from .text import language_of, normalize
 
 #: Roles that may stay unused: they carry no condition, measure or grouping of their own.
 _HARMLESS = {"filler", "particle", "condition", "entity", "range_join", "either"}
@@ -164,9 +164,9 @@ class Composer:
         """Columns a number's unit points to (만원 -> the columns priced in 만원 or money)."""
         if not number.unit:
             return []
-        unit_text = (number.unit_text or "").lower()
+        unit_text = normalize(number.unit_text or "")
         numeric = [c for c in self.t.columns if c.numeric]
-        same = [c.name for c in numeric if c.unit and c.unit.lower() == unit_text]
+        same = [c.name for c in numeric if c.unit and normalize(c.unit) == unit_text]
         if same:
             return same
         concept = {"money": ("price", "money", "salary"), "age": ("age",), "floor": ("floor",),
@@ -174,7 +174,7 @@ class Composer:
                    "length": ("length",), "speed": ("speed", "wind"),
                    "temperature": ("temperature", "temp_max", "temp_min")}.get(number.unit, ())
         if number.unit == "money":
-            priced = [c.name for c in numeric if c.unit and c.unit in _MONEY_SCALE]
+            priced = [c.name for c in numeric if c.unit and normalize(c.unit) in _MONEY_SCALE]
             if priced:
                 return priced
         return [c.name for c in numeric if set(c.concepts) & set(concept)]
@@ -182,10 +182,12 @@ class Composer:
     def convert(self, number: Number, column: str) -> float:
         """The number in the column's unit (3억 against 가격(만원) is 30,000)."""
         value = number.value
-        unit = (self.col(column).unit or "").lower()
+        unit = normalize(self.col(column).unit or "")
         written = (number.unit_text or "").lower()
         if number.unit == "money" and unit in _MONEY_SCALE:
             return value * _MONEY_SCALE.get(written, 1) / _MONEY_SCALE[unit] if written else value
+        if number.unit is None and number.scale != 1.0 and unit in _MONEY_SCALE:
+            return value / _MONEY_SCALE[unit]  # "10억 이상" against 거래금액(만원): an amount in won
         for table in (_MASS_SCALE, _LENGTH_SCALE):
             if unit in table and written in table:
                 return value * table[written] / table[unit]
@@ -296,9 +298,9 @@ class Composer:
                     alternatives = tuple(x.key for x in n.all("units"))
                     unit_text = n.text.replace(" ", "").lower()
                     if scale != 1.0 and unit == "money" and unit_text in ("원", "won"):
-                        unit_text = {1000: "천원", 10000: "만원", 100000000: "억원"}.get(int(scale), unit_text)
-                        if unit_text in _MONEY_SCALE:
-                            scale = 1.0
+                        compound = {1000: "천원", 10000: "만원", 100000000: "억원"}.get(int(scale))
+                        if compound:  # 3000만원: 3000 in 만원
+                            unit_text, scale = compound, 1.0
                     span.append(j)
                     text += n.text
                     j += 1
@@ -575,6 +577,11 @@ class Composer:
                     if direction:
                         self.claim(j)
                         return direction[0]
+        # "3억 미만": a Korean amount in 만 or 억 with no unit is money, if the data has one money column
+        if n.number is not None and n.number.unit is None and n.number.scale in (1e4, 1e8):
+            money = [c.name for c in self.t.columns if c.numeric and c.unit and normalize(c.unit) in _MONEY_SCALE]
+            if len(money) == 1:
+                return money[0]
         # the data has one measure only ("when did AAPL first exceed 100" over symbol, date, price)
         measures = [c.name for c in self.t.columns if c.numeric and not c.yearlike and c.kind == "numeric"
                     and not (c.integer and c.distinct <= 12)]
