@@ -365,3 +365,81 @@ def test_the_overview_turn(data, language):
     assert analysis.language == language and len(figures) == 2
     assert all(figure_draws_something(f) for f in figures)
     assert "344" in first_line(answer)
+
+
+# --- amounts, lists, ranges, ranks, periods ---------------------------------------------------------------
+
+@pytest.mark.parametrize("question", ["가격이 5000만원 이상인 판매는 몇 건?", "가격 5천만 원 이상 판매 건수",
+                                      "가격이 0.5억 이상인 판매 건수", "how many sales cost at least 50,000,000 won"])
+def test_amounts_in_won_meet_a_column_in_man_won(data, question):
+    _, answer, _, sales = ask(data, "car_sales_ko", question)
+    assert numbers(first_line(answer))[-1] == int((sales["가격(만원)"] >= 5000).sum()), answer
+
+
+@pytest.mark.parametrize("question, expected", [
+    ("How many cars have 4 or 6 cylinders?", lambda c: c["Cylinders"].isin([4, 6]).sum()),
+    ("how many cars do not have 8 cylinders", lambda c: (c["Cylinders"] != 8).sum()),
+    ("how many cars have between 100 and 150 horsepower", lambda c: c["Horsepower"].between(100, 150).sum()),
+    ("무게가 3000 이상 4000 이하인 차 수", lambda c: ((c["Weight_in_lbs"] >= 3000) & (c["Weight_in_lbs"] <= 4000)).sum()),
+    ("how many cars weigh less than 2000 pounds", lambda c: (c["Weight_in_lbs"] < 2000).sum()),
+])
+def test_lists_negations_and_ranges(data, question, expected):
+    _, answer, _, cars = ask(data, "cars", question)
+    assert numbers(first_line(answer))[-1] == int(expected(cars)), answer
+
+
+def test_the_nth_of_a_ranking(data):
+    _, answer, _, cars = ask(data, "cars", "second most common number of cylinders")
+    assert "**8**" in first_line(answer)  # 4 cylinders first, then 8
+    _, answer, _, cars = ask(data, "cars", "what is the second highest horsepower")
+    second = sorted(cars["Horsepower"].dropna().unique())[-2]
+    assert states(first_line(answer), second, 0)
+
+
+def test_two_periods_or_two_weekday_sets_compared(data):
+    _, answer, _, weather = ask(data, "seattle-weather", "compare average wind on weekends and weekdays")
+    weekend = weather["date"].dt.dayofweek >= 5
+    diff = weather.loc[weekend, "wind"].mean() - weather.loc[~weekend, "wind"].mean()
+    assert "weekends" in first_line(answer) and states(first_line(answer), diff, 3)
+
+
+def test_an_average_of_daily_totals(data):
+    _, answer, _, sales = ask(data, "car_sales_ko", "하루 평균 판매량은?")
+    expected = sales.groupby(sales["판매일"].dt.strftime("%Y-%m-%d"))["판매량"].sum().mean()
+    assert states(first_line(answer), expected)
+
+
+def test_the_first_date_a_condition_held(data):
+    _, answer, _, stocks = ask(data, "stocks", "when did AAPL first exceed 100")
+    dates = pd.to_datetime(stocks["date"], format="mixed")
+    first = dates[(stocks["symbol"] == "AAPL") & (stocks["price"] > 100)].min()
+    assert first.strftime("%Y-%m") in first_line(answer)
+
+
+def test_a_category_counted_and_rows_of_monthly_data(data):
+    _, answer, _, stocks = ask(data, "stocks", "how many stocks are in the data")
+    assert numbers(first_line(answer)) == [stocks["symbol"].nunique()]
+    _, answer, _, stocks = ask(data, "stocks", "monthly average price of GOOG")
+    assert states(first_line(answer), stocks.loc[stocks["symbol"] == "GOOG", "price"].mean())
+
+
+def test_the_correlation_of_two_series_matched_by_date(data):
+    _, answer, _, stocks = ask(data, "stocks", "what's the correlation between MSFT and IBM prices?")
+    wide = stocks.pivot_table(index="date", columns="symbol", values="price")
+    assert states(first_line(answer), wide["MSFT"].corr(wide["IBM"]), 2)
+
+
+def test_empty_values_are_a_condition(data):
+    _, answer, _, penguins = ask(data, "penguins", "how many penguins have no sex recorded")
+    assert numbers(first_line(answer)) == [int(penguins["sex"].isna().sum())]
+
+
+@pytest.mark.parametrize("dataset, question", [
+    ("seattle-weather", "on how many days did it both rain and was windy"),   # "windy": no condition
+    ("cars", "cars heavier than the average"),                               # a derived threshold
+    ("seattle-weather", "are there missing days in the data?"),              # absent rows, not empty cells
+    ("stocks", "what was the trading volume of MSFT in 2005?"),              # no such column
+])
+def test_neighbouring_questions_are_declined_not_answered(data, dataset, question):
+    analysis = offline.analyse(question, data[dataset][1])
+    assert analysis.declined, (question, analysis.plan)

@@ -216,6 +216,10 @@ class _Builder:
         c = self.c
         c.claim(i)
         plan = Plan(name, c.lang, c.t.var, conditions=list(self.ctx.conditions))
+        if name == "missing" and any(self.free(j) and _is_time_word(m.text) for j, m in enumerate(self.m)):
+            self.decline("I can count empty cells and rows with empty cells, not dates or periods that are "
+                         "absent from the data.",
+                         "비어 있는 값과 그런 행은 셀 수 있지만, 데이터에 없는 날짜나 기간은 찾을 수 없습니다.")
         if name in ("missing", "describe"):
             plan.columns = self.column_list()
         for j, a in self.ctx.aggs:
@@ -679,7 +683,8 @@ class _Builder:
             if target is not None:
                 column = c.one_column(target)
                 col = c.col(column)
-                if col.numeric and i not in c.record_counts and set(col.concepts) & {"sales", "quantity"}:
+                sold = self.m[target].text.lower().startswith(("sold", "selling", "팔린", "팔렸", "팔려", "판매된", "팔아"))
+                if col.numeric and i not in c.record_counts and sold and set(col.concepts) & {"sales", "quantity"}:
                     c.claim(target)  # "how many cars were sold", "몇 대 팔렸어": the units sold add up
                     out.append(Measure("sum", column))
                     continue

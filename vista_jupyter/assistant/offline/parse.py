@@ -1127,6 +1127,8 @@ class Composer:
                 column = self.one_column(i)
             except Declined:
                 continue
+            if self.col(column).is_date or _time_word(m.text) or not self.col(column).nulls:
+                continue  # "missing days" are absent rows, not empty cells; a full column has none
             self.ctx.conditions.at = i
             self.ctx.conditions.append(Condition(column, "isna", None))
             self.claim(i, before if empty_before else after)
