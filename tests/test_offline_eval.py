@@ -52,3 +52,19 @@ async def test_a_sample_of_the_evaluation_set_has_no_wrong_answer(api, jp_fetch)
     assert sum(r["figures"] for r in rows) >= 4
     assert [r["id"] for r in rows if r["blank_figures"]] == []
     assert [r["id"] for r in rows if r["failed_steps"]] == []
+
+
+async def test_a_decline_carries_suggestions_the_analyst_then_answers(api):
+    from bench_offline_eval import ask, make_thread
+
+    thread_id = await make_thread(api, EVALSET / "data" / "car_sales_ko.csv")
+    declined = await ask(api, thread_id, "내년 판매량을 예측해 줘")
+    steps = declined["metadata"]["steps"]
+    assert not any(s.get("code") for s in steps)  # nothing was computed
+    suggestions = declined["metadata"]["suggestions"]
+    assert len(suggestions) >= 3 and all(isinstance(q, str) for q in suggestions)
+    assert suggestions[0] in declined["content"]
+    # Clicking a suggestion asks it: it is answered with code that ran
+    answered = await ask(api, thread_id, suggestions[0])
+    assert any(s.get("code") and s["result"]["status"] == "ok" for s in answered["metadata"]["steps"])
+    assert "suggestions" not in answered["metadata"]

@@ -144,6 +144,9 @@ class TurnService:
             client = self.models.client(model, datasets_for_offline, overview=overview, language=language)
             loop = AnalysisLoop(client, self.executor, owner, thread_id, emit, max_steps=self.max_steps)
             outcome = await loop.run(messages)
+            # Questions a client suggests (the offline analyst, when it declines) go with the
+            # answer, for the sidebar to offer as chips.
+            outcome.suggestions = list(getattr(client, "suggestions", None) or [])
         except asyncio.CancelledError as e:
             reason = str(e.args[0]) if e.args else "cancelled"
             status = "interrupted" if reason == "interrupted" else "cancelled"
@@ -168,6 +171,8 @@ class TurnService:
         if status == "error" and not outcome.content:
             content = "I could not finish this answer; see the error above."
         metadata: dict[str, Any] = {"model": model, "steps": outcome.steps, "usage": outcome.usage}
+        if getattr(outcome, "suggestions", None):
+            metadata["suggestions"] = outcome.suggestions
         if error is not None:
             metadata["error"] = error  # shown with the answer whenever the thread is opened
         message = self.store.finish_turn(owner, thread_id, turn_id, status, content, metadata,

@@ -36,6 +36,16 @@ class OfflineClient:
         """Whether the question was declined (nothing was computed)."""
         return self.analysis is not None and self.analysis.declined
 
+    @property
+    def suggestions(self) -> list[str]:
+        """Questions to offer after a decline, built from the dataset's real columns (each is one
+        the analyst answers); none after an answer."""
+        if not self.declined:
+            return []
+        from . import offline
+
+        return offline.suggestions(self.analysis.table, self.analysis.language)
+
     def observe(self, result: dict[str, Any]) -> None:
         """Receive the result of the step just run."""
         self.results.append(result)
