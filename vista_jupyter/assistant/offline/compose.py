@@ -304,6 +304,8 @@ class _Builder:
         c = self.c
         c.claim(i)
         columns = columns if columns is not None else self.column_measures()
+        if len(columns) == 1 and self.ctx.group is not None and not correlation:
+            return self.grouped(None, [])  # "how does horsepower vary by origin": per group
         if len(columns) != 2:
             both = [(j, c.one_column(j)) for j, m in enumerate(self.m) if self.free(j) and m.has("column")]
             numeric = [x for x in both if c.col(x[1]).numeric]

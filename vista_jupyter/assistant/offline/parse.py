@@ -1187,6 +1187,11 @@ class Composer:
                 j = self.next_index(i, ("filler", "particle"))
             if j is None:
                 continue
+            if self.m[j].has("agg") and self.m[j].get("agg").key == "count" and not korean:
+                k = self.next_index(j, ("filler", "particle", "condition"))
+                if k is not None and self.m[k].has("column"):
+                    self.claim(j)  # "for each number of cylinders": by cylinders
+                    j = k
             target = self.m[j]
             if target.has("bucket"):
                 bucket = target.get("bucket").key
