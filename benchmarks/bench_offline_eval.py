@@ -47,7 +47,6 @@ def figure_draws_something(png: bytes) -> bool:
     """Whether a chart shows data: enough coloured (not black, white or grey) pixels, as every
     series Vista draws is coloured while axes, ticks and labels are not."""
     import matplotlib.image as mpimg
-    import numpy as np
 
     image = mpimg.imread(io.BytesIO(png), format="png")[..., :3]
     spread = image.max(axis=2) - image.min(axis=2)
@@ -128,7 +127,7 @@ def report(rows: list[dict[str, Any]]) -> str:
         table[("all", "all")][r["verdict"]] += 1
     kinds = sorted({r["kind"] for r in rows}) + ["all"]
     langs = sorted({r["lang"] for r in rows}) + ["all"]
-    lines.append(f"| language | kind | questions | correct | declined | WRONG |")
+    lines.append("| language | kind | questions | correct | declined | WRONG |")
     lines.append("|---|---|---|---|---|---|")
     for lang in langs:
         for kind in kinds:

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .lexicon import lexicon
-from .text import is_hangul, name_keys, normalize
+from .text import is_hangul, name_keys
 
 #: Columns with more distinct values than this are not searched for values a question names.
 MAX_VALUES = 5000

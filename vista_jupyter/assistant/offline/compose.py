@@ -293,10 +293,8 @@ class _Builder:
         if columns:
             plan.columns = [columns[0][1]]
             c.claim(columns[0][0])
-        for j, _, _, used in self.superlatives():
+        for _, _, _, used in self.superlatives():
             c.claim(*used)  # "which columns are most correlated with mpg"
-        if self.ctx.chart:
-            c.claim()
         return plan
 
     def relationship(self, i: int | None, columns: list[tuple[int, str]] | None = None,
@@ -324,12 +322,7 @@ class _Builder:
         if self.ctx.group is not None:
             self.decline("I can relate two columns over all the rows, not per group.",
                          "두 열의 관계는 그룹별로가 아니라 전체 행에 대해서만 볼 수 있습니다.")
-        self.claim_aggs_none()
         return plan
-
-    def claim_aggs_none(self) -> None:
-        if any(self.free(i) for i, _ in self.ctx.aggs):
-            return  # left over: the check declines
 
     def distribution(self, i: int | None) -> Plan:
         c = self.c
@@ -516,9 +509,6 @@ class _Builder:
         if len(measures) != 1:
             self.decline("I can compare one measure at a time between two groups.",
                          "두 그룹은 한 번에 한 가지 값으로만 비교할 수 있습니다.")
-        for j, _, _, used in self.superlatives():
-            if self.m[j].has("degree") or self.m[j].has("superlative"):
-                pass
         # "how much more", "더 많이": words of the difference itself
         for j, m in enumerate(self.m):
             if self.free(j) and (m.has("degree") or (m.has("intent") and m.get("intent").key == "difference")):

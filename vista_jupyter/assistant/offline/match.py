@@ -24,7 +24,7 @@ from .text import Token, is_hangul, jamo, name_keys, tokenize, variants
 # Words too common to name a column by themselves when they are only part of its name.
 _PARTIAL_STOP = {"in", "of", "per", "the", "and", "a", "an", "by", "to", "for", "at", "on", "no",
                  "is", "id", "num", "nr", "value", "total", "count", "number", "amount", "avg",
-                 "mean", "max", "min", "sum", "pct", "percent", "rate", "per", "level"}
+                 "mean", "max", "min", "sum", "pct", "percent", "rate", "level"}
 
 
 @dataclass(frozen=True)

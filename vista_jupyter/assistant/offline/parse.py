@@ -16,7 +16,7 @@ from typing import Any
 
 from .catalog import Column, Table
 from .lexicon import lexicon
-from .match import DatePart, Mention, Number, Reader, Sense
+from .match import DatePart, Mention, Number, Reader
 from .plan import Condition, Grouping, Measure, Plan
 from .text import language_of, normalize
 
@@ -525,7 +525,6 @@ class Composer:
             between.append(before)
         if after is not None and self.m[after].has("between"):
             between.append(after)
-        text = " ".join(self.m[i].text for i in joins)
         symbol = any(self.m[i].text in ("~", "-", "–") for i in joins)
         ko_range = any(self.m[i].text in ("에서", "부터") for i in joins) and \
             (after is not None and (self.m[after].has("between") or self.m[after].text in ("까지",)))
@@ -535,7 +534,6 @@ class Composer:
             if ko_range and after is not None:
                 between.append(after)
             return between, joins
-        del text
         return None
 
     def _looks_like_years(self, a: _Num, b: _Num) -> bool:
