@@ -254,6 +254,12 @@ class Reader:
                         j, quality = m
                         # A Korean word does not begin in the middle of another word unless it is
                         # a whole name of the data or a word of two syllables or more.
+                        # "7월 평균" is July's mean, not 월평균 (a monthly mean): after a number,
+                        # 월/일/년 are date units
+                        if token.kind == "hangul" and token.joined and i > 0 and tokens[i - 1].kind == "num" \
+                                and token.text in ("월", "일", "년", "주") and len(keys) > 1 \
+                                and meaning.role not in ("date_units", "units", "months", "quarters", "ordinal"):
+                            continue
                         if token.kind == "hangul" and token.joined and len(keys) == 1 and \
                                 meaning.role not in ("group", "bucket", "units", "date_units",
                                                      "multipliers", "compare_after", "descriptors") and \

@@ -314,7 +314,15 @@ class Composer:
             else:
                 out.append(_Num(i, span, Number(value * scale, unit, unit_text, scale, text, alternatives)))
             i = span[-1] + 1
-        # Percent written as a sign.
+        # "6~8월", "2013-2015년": the unit written once, after the range, belongs to both ends
+        for a, b in zip(out, out[1:]):
+            gap = range(a.span[-1] + 1, b.index)
+            if a.date is None and a.number is not None and a.number.unit is None and b.date is not None \
+                    and len(vars(b.date)) and float(a.number.value).is_integer() and gap \
+                    and all(self.m[g].text in ("~", "-", "–", "에서", "부터", "to") for g in gap):
+                part = next(k for k, v in vars(b.date).items() if v is not None)
+                a.date = DatePart(**{part: int(a.number.value)})
+                a.number = None
         return out
 
     def _ordinals(self) -> None:
@@ -730,6 +738,9 @@ class Composer:
                 found = {"weekday": [int(m.get("weekdays").key)]}
             elif m.has("weekend"):
                 found = {"weekday": [5, 6]}
+            elif m.has("seasons") and not m.has("column") and not m.has("value"):
+                found = {"month": {"spring": [3, 4, 5], "summer": [6, 7, 8], "autumn": [9, 10, 11],
+                                   "winter": [12, 1, 2]}[m.get("seasons").key]}
             elif m.has("workdays") and not m.has("column"):
                 found = {"weekday": [0, 1, 2, 3, 4]}
             elif m.has("quarters"):
@@ -740,6 +751,10 @@ class Composer:
                     found = {k: v for k, v in vars(n.date).items() if v is not None}
                 elif self._is_year(n) and (self._date_context(i) or self._near_date_part(i)):
                     found = {"year": int(n.number.value)}
+                elif n.number is not None and n.number.unit is None and float(n.number.value).is_integer() \
+                        and 1 <= n.number.value <= 12 and i + 2 < len(self.m) \
+                        and self.m[i + 1].text in ("~", "-", "–", "에서", "부터", "to") and self.m[i + 2].has("months"):
+                    found = {"month": int(n.number.value)}  # "6~8월"
                 if found is not None:
                     parts.append((n.span, found))
                     continue
