@@ -54,7 +54,8 @@ def test_the_wheel_carries_the_prebuilt_frontend_and_the_server_config(wheel):
         config = json.loads(zf.read(data + "etc/jupyter/jupyter_server_config.d/vista_jupyter.json"))
         assert config == {"ServerApp": {"jpserver_extensions": {"vista_jupyter": True}}}
         # What the server needs at run time ships in the package
-        for needed in ("vista_jupyter/api/openapi.yaml", "vista_jupyter/examples/ATTRIBUTION.md"):
+        for needed in ("vista_jupyter/api/openapi.yaml", "vista_jupyter/examples/ATTRIBUTION.md",
+                       "vista_jupyter/assistant/offline/lexicon.yaml"):
             assert needed in names
         assert sum(n.startswith("vista_jupyter/examples/") and n.endswith(".csv") for n in names) >= 4
 
