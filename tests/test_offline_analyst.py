@@ -443,3 +443,11 @@ def test_empty_values_are_a_condition(data):
 def test_neighbouring_questions_are_declined_not_answered(data, dataset, question):
     analysis = offline.analyse(question, data[dataset][1])
     assert analysis.declined, (question, analysis.plan)
+
+
+@pytest.mark.parametrize("dataset, question", [
+    ("cars", "average mpg in 1995"), ("cars", "what will mpg be in 1990"), ("seattle-weather", "total rain in 2020"),
+])
+def test_years_the_data_does_not_cover_are_declined(data, dataset, question):
+    analysis = offline.analyse(question, data[dataset][1])
+    assert analysis.declined

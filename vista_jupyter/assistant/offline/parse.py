@@ -890,11 +890,33 @@ class Composer:
                 f"날짜 열이 여러 개입니다 ({', '.join(c.name for c in dates)}). 어느 열인지 적어 주세요.")
         return None
 
+    def _outside(self, column: str, years: list[int], op: str) -> None:
+        """Decline a year the data does not cover ("average mpg in 1995" of 1970-1982 data): no
+        rows would match, and that is not an answer to the question."""
+        c = self.col(column)
+        low, high = c.minimum, c.maximum
+        if low is None or high is None:
+            return
+        try:
+            first, last = int(str(low)[:4]) if c.is_date else int(float(low)), int(str(high)[:4]) if c.is_date else int(float(high))
+        except ValueError:
+            return
+        outside = [y for y in years if not first <= y <= last]
+        if op in ("==", "in") and outside and len(outside) == len(years):
+            raise Declined(
+                f"The data covers {first} to {last}; {', '.join(map(str, outside))} is outside it.",
+                f"데이터는 {first}년부터 {last}년까지입니다. {', '.join(map(str, outside))}년은 그 밖입니다.")
+        if op in (">", ">=") and years and min(years) > last or op in ("<", "<=") and years and max(years) < first:
+            raise Declined(f"The data covers {first} to {last}; nothing is in that range.",
+                           f"데이터는 {first}년부터 {last}년까지라서 그 범위에는 값이 없습니다.")
+
     def _date_condition(self, column: str | None, found: dict[str, Any], span: list[int], op: str) -> None:
         self.ctx.conditions.at = span[0]
+        years = (found["year"] if isinstance(found["year"], list) else [found["year"]]) if "year" in found else []
         if set(found) == {"year"}:
             year_column = self._year_column_near(span)
             if year_column is not None:
+                self._outside(year_column, years, op)
                 value = found["year"]
                 if isinstance(value, list):
                     self.ctx.conditions.append(Condition(year_column, "in" if op == "==" else "not in", value))
@@ -902,6 +924,8 @@ class Composer:
                     self.ctx.conditions.append(Condition(year_column, op, value))
                 self.claim(*span)
                 return
+        if years and (column is not None or len([c for c in self.t.columns if c.yearlike]) == 1):
+            self._outside(column or next(c.name for c in self.t.columns if c.yearlike), years, op)
         if column is None:
             years = [c.name for c in self.t.columns if c.yearlike]
             if set(found) == {"year"} and len(years) == 1:
