@@ -21,6 +21,10 @@ _TIME_WORDS = {"day", "days", "date", "dates", "time", "month", "months", "year"
                "날", "날짜", "일", "때", "달", "해", "주", "시점", "요일"}
 
 
+def _is_sold(text: str) -> bool:
+    return text.lower().startswith(("sold", "selling", "팔린", "팔렸", "팔려", "판매된", "팔아"))
+
+
 def _is_time_word(text: str) -> bool:
     return text.lower().strip() in _TIME_WORDS
 
@@ -77,7 +81,7 @@ class _Builder:
                 column, direction = found
                 before = self.c.prev_index(i, ("filler", "particle"))
                 marked = before is not None and (self.m[before].has("superlative_marker") or
-                                                 self.m[before].has("superlative"))
+                                                 self.m[before].has("superlative") or self.m[before].has("ordinal"))
                 extreme = any(self.c.lex.adjectives[x.key].get("extreme") for x in m.all("adjective"))
                 superlative = m.text.lower().endswith("est") or marked or extreme
                 if not superlative and not self.ctx.limit:
@@ -460,7 +464,8 @@ class _Builder:
                     k = nxt
         for j, column in columns:
             if j in bound:
-                out.append(Measure(bound[j], column))
+                if Measure(bound[j], column) not in out:
+                    out.append(Measure(bound[j], column))
                 c.claim(j)
         aggs_left = [(i, a) for i, a in free_aggs if self.free(i) and a not in ("count", "nunique")]
         free_columns = [(j, col) for j, col in columns if self.free(j)]
@@ -469,11 +474,14 @@ class _Builder:
             out.append(Measure(aggs_left[0][1], column))
             c.claim(j, aggs_left[0][0])
             free_columns = []
+        if out or aggs_left:
+            # "서울에서 팔린 차의 평균 가격": a verb of selling describes the rows, it is no measure
+            free_columns = [(j, col) for j, col in free_columns if not _is_sold(self.m[j].text)]
         for j, column in free_columns:
             implied = _implied(self.m[j].text)
             if implied and not out and not aggs_left:
                 out.append(Measure("max" if implied == "high" else "min", column))
-            else:
+            elif Measure(self.default_agg(column), column) not in out:
                 out.append(Measure(self.default_agg(column), column))
             c.claim(j)
         return out
@@ -675,7 +683,7 @@ class _Builder:
             if target is not None:
                 column = c.one_column(target)
                 col = c.col(column)
-                sold = self.m[target].text.lower().startswith(("sold", "selling", "팔린", "팔렸", "팔려", "판매된", "팔아"))
+                sold = _is_sold(self.m[target].text)
                 if col.numeric and i not in c.record_counts and sold and set(col.concepts) & {"sales", "quantity"}:
                     c.claim(target)  # "how many cars were sold", "몇 대 팔렸어": the units sold add up
                     out.append(Measure("sum", column))

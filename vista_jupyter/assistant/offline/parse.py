@@ -1132,9 +1132,9 @@ class Composer:
             raise Declined(f"“{self.m[i].text}” is a value of several columns ({columns}); say which one.",
                            f"“{self.m[i].text}”은(는) 여러 열({columns})의 값입니다. 어느 열인지 적어 주세요.")
         key = next(iter(top.values()))
-        # "species Adelie", "origin = Japan": the column named with its value is used by it
+        # "species Adelie", "origin = Japan", "기아가 아닌 브랜드": the column named with its value
         for j in (self.prev_index(i, ("filler", "particle", "condition", "compare")),
-                  self.next_index(i, ("filler", "particle", "condition"))):
+                  self.next_index(i, ("filler", "particle", "condition", "negation"))):
             if j is not None and j not in self.used and key[0] in self.columns_of(j) and not self._measured(j):
                 self.claim(j)
                 prev = self.prev_index(i, ("filler", "particle", "condition"))
