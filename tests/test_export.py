@@ -162,8 +162,8 @@ async def test_offline_analyst_threads_export_and_rerun(api, jp_root_dir, exampl
     nbformat.validate(notebook)
     assert not [c for c in notebook.cells if "Not run" in c.source]
     expected = figures_in(notebook)
-    # overview 2 + missing, distribution, counts, group, relationship, correlation 1 each
-    assert expected == (3 if example == "seattle-weather" else 8)
+    # overview 2 + missing, distribution, counts, top 5, group, relationship, correlation 1 each
+    assert expected == (3 if example == "seattle-weather" else 9)
     assert figures_in(rerun(notebook, jp_root_dir)) == expected
 
 

@@ -67,7 +67,8 @@ def test_the_wheel_carries_the_prebuilt_frontend_and_the_server_config(wheel):
         # What the server needs at run time ships in the package
         for needed in ("vista_jupyter/api/openapi.yaml", "vista_jupyter/examples/ATTRIBUTION.md",
                        "vista_jupyter/fonts/NanumGothic.ttf", "vista_jupyter/fonts/OFL.txt",
-                       "vista_jupyter/locale/ko_KR/LC_MESSAGES/vista_jupyter.json"):
+                       "vista_jupyter/locale/ko_KR/LC_MESSAGES/vista_jupyter.json",
+                       "vista_jupyter/assistant/offline/lexicon.yaml"):
             assert needed in names
         # JupyterLab finds the Korean catalogue through this entry point
         entry_points = next(n for n in names if n.endswith(".dist-info/entry_points.txt"))

@@ -203,12 +203,19 @@ class TurnService:
             datasets_for_offline: list[dict[str, Any]] = []
             probe = self.models.client(model, [], overview=overview, language=language)
             messages, datasets = self._messages(owner, thread_id, model, not probe.uses_tools)
-            datasets_for_offline = [{"var_name": d["var_name"], "name": d["name"],
-                                     "profile": d["profile"]} for d in datasets]
+            # The offline analyst reads category values from the Parquet file (the profile keeps
+            # only a few); the server made that file, so it has it even when kernels are remote.
+            folder = self.executor.folders.path_for(thread_id)
+            datasets_for_offline = [{"var_name": d["var_name"], "name": d["name"], "profile": d["profile"],
+                                     "parquet_path": str(folder / d["parquet_path"]) if d.get("parquet_path") else None}
+                                    for d in datasets]
             client = self.models.client(model, datasets_for_offline, overview=overview, language=language)
             loop = AnalysisLoop(client, self.executor, owner, thread_id, emit, max_steps=self.max_steps,
                                 context_budget=self.models.budget_for(model), log=self.log)
             outcome = await loop.run(messages)
+            # Questions a client suggests (the offline analyst, when it declines) go with the
+            # answer, for the sidebar to offer as chips.
+            outcome.suggestions = list(getattr(client, "suggestions", None) or [])
         except asyncio.CancelledError as e:
             reason = str(e.args[0]) if e.args else "cancelled"
             status = "interrupted" if reason == "interrupted" else "cancelled"
@@ -239,6 +246,8 @@ class TurnService:
             content = "I could not finish this answer; see the error above."
         metadata: dict[str, Any] = {"model": ending.model, "steps": outcome.steps,
                                     "usage": outcome.usage}
+        if getattr(outcome, "suggestions", None):
+            metadata["suggestions"] = outcome.suggestions
         if error is not None:
             metadata["error"] = error  # shown with the answer whenever the thread is opened
         timing = {k: round(v, 2) for k, v in outcome.timing.items()}
