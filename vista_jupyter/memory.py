@@ -177,7 +177,10 @@ class KernelMemory:
         each held as `holding` says."""
         out = []
         for d in datasets:
-            holding = self.holding(Path(folder) / d["parquet_path"])
+            try:
+                holding = self.holding(Path(folder) / d["parquet_path"])
+            except OSError:  # missing or unreadable: the kernel's own check says so, clearly
+                holding = Holding(PANDAS, 0, 0)
             out.append(DataLoad(d["var_name"], d["parquet_path"], holding.mode, holding.rows))
         return out
 

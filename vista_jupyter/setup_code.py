@@ -142,7 +142,7 @@ def _vista_duckdb(memory_limit, spill):
     """DuckDB for data larger than memory: its memory limit, and the folder it spills to."""
     import os
     if memory_limit:
-        duckdb.execute(f"SET memory_limit = '{memory_limit // 2**20}MB'")
+        duckdb.execute(f"SET memory_limit = '{memory_limit // 2**20}MiB'")
     duckdb.execute("SET temp_directory = '" + os.path.abspath(spill).replace("'", "''") + "'")
     # Rows come in no particular order unless a query says ORDER BY: that saves memory.
     duckdb.execute("SET preserve_insertion_order = false")

@@ -189,11 +189,7 @@ class TurnService:
 
     def _loads(self, thread_id: str, datasets: list[dict[str, Any]]) -> list[DataLoad]:
         """How the thread's datasets are held in its kernel (blocking: reads Parquet footers)."""
-        folder = self.executor.folders.path_for(thread_id)
-        try:
-            return self.memory.loads(folder, datasets)
-        except OSError:  # a file missing: the kernel's load reports it; the prompt says pandas
-            return [DataLoad(d["var_name"], d["parquet_path"]) for d in datasets]
+        return self.memory.loads(self.executor.folders.path_for(thread_id), datasets)
 
     def _messages(self, owner: str, thread_id: str, model: str, fenced: bool,
                   loads: list[DataLoad] | None = None) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
