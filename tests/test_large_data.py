@@ -248,3 +248,33 @@ async def test_a_missing_data_file_fails_clearly(api, vista_app):
     assert "kernel_data_dir" in message
     status, body = await api("GET", f"threads/{tid}")
     assert status == 200 and error_message({"message": message})
+
+
+def test_every_name_the_large_data_preparation_binds_is_reserved_or_the_datasets():
+    import ast
+
+    from vista_jupyter.kernels import preload_code
+    from vista_jupyter.names import LARGE_DATA, PRELOADED, is_reserved
+    from vista_jupyter.setup_code import DataLoad
+
+    loads = [DataLoad("df", "a.parquet", "duckdb", 10**8), DataLoad("df_sample", "b.parquet"),
+             DataLoad("sales", "c.parquet", "duckdb", 10**8)]
+    tree = ast.parse(preload_code([], loads=loads, folder="/data/threads/x", memory_limit=2**31))
+    bound = set()
+    for node in ast.walk(tree):
+        if isinstance(node, (ast.Import, ast.ImportFrom)) and node in tree.body or (
+                isinstance(node, ast.Try) and node in tree.body):
+            for inner in ast.walk(node):
+                if isinstance(inner, ast.Import):
+                    bound |= {alias.asname or alias.name.split(".")[0] for alias in inner.names}
+        elif isinstance(node, (ast.Assign,)) and node in tree.body:
+            for target in node.targets:
+                names = target.elts if isinstance(target, ast.Tuple) else [target]
+                bound |= {n.id for n in names if isinstance(n, ast.Name)}
+        elif isinstance(node, ast.FunctionDef) and node in tree.body and not node.name.startswith("_"):
+            bound.add(node.name)
+    # the datasets, their samples (never another dataset's name), and reserved names only
+    # (`matplotlib`: the figure captions' import, in every kernel)
+    assert bound - set(PRELOADED) - {"matplotlib"} == {"df", "df_sample", "sales", "duckdb", "sql",
+                                      "df_sample_2", "sales_sample"}
+    assert all(is_reserved(name) for name in LARGE_DATA)

@@ -48,7 +48,7 @@ from typing import Any
 from jupyter_core.utils import ensure_async
 
 from .errors import NotFound, VistaError
-from . import setup_code
+from . import gateway, setup_code
 from .folders import ThreadFolders
 from .memory import KernelMemory, human_bytes, process_tree_memory
 from .secrets import Secrets
@@ -426,13 +426,16 @@ class KernelExecutor:
             raise KernelUnavailable(f"The analysis kernel ({self.kernel_name}) could not be started: {e}") from e
         self._kernel_owners[kernel_id] = owner
         km = self.kernel_manager.get_kernel(kernel_id)
-        client = km.client()
+        client = gateway.client_for(km)
         try:
             # A gateway's client opens its websocket asynchronously.
             await ensure_async(client.start_channels())
             await client.wait_for_ready(timeout=60)
         except BaseException as e:
-            client.stop_channels()
+            try:
+                client.stop_channels()
+            except Exception:  # channels that never opened
+                pass
             await self.kernel_manager.shutdown_kernel(kernel_id, now=True)
             self._kernel_owners.pop(kernel_id, None)
             if not isinstance(e, Exception):
