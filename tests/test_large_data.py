@@ -159,6 +159,22 @@ async def test_duckdb_works_out_of_core_spilling_into_the_thread_folder(api, vis
     assert result.stdout == "30000000\n"
     assert seen > 50 << 20, seen
 
+    # A kernel killed while it spills (the system's out-of-memory killer) leaves no spill behind
+    import os
+    import signal
+
+    query = asyncio.ensure_future(vista_app.executor.execute(owner, tid, (
+        'print(sql("SELECT count(*) AS n FROM (SELECT DISTINCT i, i::VARCHAR || \'x\' AS s '
+        'FROM range(30000000) t(i))").n[0])')))
+    while not (spill.is_dir() and any(spill.iterdir())):
+        assert not query.done(), query.result().to_dict()
+        await asyncio.sleep(0.02)
+    km = vista_app.serverapp.kernel_manager.get_kernel(vista_app.executor.kernel_id(tid))
+    os.kill(km.provisioner.pid, signal.SIGKILL)
+    result = await query
+    assert result.status == "died" and "most likely because it ran out of memory" in result.error["evalue"]
+    assert not spill.exists()
+
 
 async def test_the_model_is_told_how_each_dataset_is_held(api, vista_app, fake):
     owner, tid = await thread_with(api, vista_app, ("df", SALES), ("cities", FRAME))

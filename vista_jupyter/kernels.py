@@ -39,6 +39,7 @@ import json
 import logging
 import os
 import re
+import shutil
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -318,6 +319,9 @@ class KernelExecutor:
             except Exception as e:
                 self.log.warning("Vista: could not shut down kernel %s: %s", kernel.kernel_id, e)
         self._kernel_owners.pop(kernel.kernel_id, None)
+        # What DuckDB spilled is the stopped kernel's alone (one kernel per thread): a kernel
+        # stopped mid-query (killed for its memory) would otherwise leave it behind.
+        shutil.rmtree(self.folders.path_for(thread_id) / setup_code.SPILL_DIR, ignore_errors=True)
         # Forget it only once it is gone, so `running()` never reports a kernel still stopping.
         if self._kernels.get(thread_id) is kernel:
             del self._kernels[thread_id]
