@@ -8,7 +8,6 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
-import time
 
 import numpy as np
 import pandas as pd
@@ -160,10 +159,8 @@ async def test_a_kernel_over_the_limit_is_stopped_and_the_next_step_gets_a_fresh
     owner, tid = await kernel_thread(api, vista_app)
     await vista_app.executor.execute(owner, tid, "print('warm')")
     kernel = vista_app.executor.kernel_id(tid)
-    started = time.monotonic()
     result = await vista_app.executor.execute(owner, tid, code)
-    assert time.monotonic() - started < 60  # stopped, not left to sleep
-    assert result.status == "died"
+    assert result.status == "died"  # stopped (left alone, it would sleep out its time)
     assert result.error["ename"] == "KernelOutOfMemory"
     assert "than an analysis kernel may have (1.0 GiB), so Vista stopped the kernel" in result.error["evalue"]
     assert kernel not in vista_app.serverapp.kernel_manager
