@@ -145,3 +145,81 @@ class JupyterServer:
                 self.process.wait(timeout=30)
         if hasattr(self, "_log"):
             self._log.close()
+
+
+class KernelGateway:
+    """A real Jupyter Kernel Gateway (`jupyter-kernel-gateway`) on loopback, stopped by `stop()`:
+    the remote kernels of a Jupyter server configured with `GatewayClient.url`.
+
+    It works in a folder of its own (its kernels start there, not in Vista's thread folders).
+    `hide` lists folders its kernels must not see: it runs in a mount namespace of its own with
+    an empty file system mounted over each (as on another machine where that folder is not
+    mounted; this needs root, as Linux allows mounts only to it).
+    """
+
+    def __init__(self, *, token: str = "gateway-token", hide: list[Path] = ()):
+        import tempfile
+
+        self.token, self.hide = token, [str(p) for p in hide]
+        self.dir = Path(tempfile.mkdtemp(prefix="vista-gateway-"))
+        self.process: subprocess.Popen | None = None
+        self._client = AsyncHTTPClient()
+
+    def start(self) -> KernelGateway:
+        self.port = free_port()
+        self.url = f"http://127.0.0.1:{self.port}"
+        env = {**os.environ, "HOME": str(self.dir), "JUPYTER_RUNTIME_DIR": str(self.dir / "runtime"),
+               "JUPYTER_DATA_DIR": str(self.dir / "data"), "IPYTHONDIR": str(self.dir / "ipython"),
+               "MPLCONFIGDIR": str(self.dir / "matplotlib")}
+        command = [sys.executable, "-m", "kernel_gateway", "--KernelGatewayApp.ip=127.0.0.1",
+                   f"--KernelGatewayApp.port={self.port}", "--KernelGatewayApp.port_retries=0",
+                   f"--KernelGatewayApp.auth_token={self.token}",
+                   "--JupyterWebsocketPersonality.list_kernels=True"]
+        if self.hide:
+            assert os.geteuid() == 0, "hiding folders from a gateway's kernels needs root (mounts)"
+            mounts = " && ".join(f"mount -t tmpfs vista-hidden '{p}'" for p in self.hide)
+            command = ["unshare", "--mount", "--propagation", "private", "sh", "-c",
+                       f'{mounts} && exec "$@"', "gateway", *command]
+        self._log = open(self.dir / "gateway.log", "wb")  # noqa: SIM115 - closed in stop()
+        self.process = subprocess.Popen(command, cwd=self.dir, env=env, stdout=self._log,
+                                        stderr=subprocess.STDOUT)
+        return self
+
+    def log(self) -> str:
+        return (self.dir / "gateway.log").read_text(errors="replace")
+
+    async def get(self, path: str) -> Any:
+        response = await self._client.fetch(f"{self.url}{path}", raise_error=False,
+                                            headers={"Authorization": f"token {self.token}"})
+        return response.code, json.loads(response.body) if response.body else None
+
+    async def ready(self, timeout: float = 60) -> KernelGateway:
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            assert self.process is not None and self.process.poll() is None, self.log()[-3000:]
+            try:
+                if (await self.get("/api"))[0] == 200:
+                    return self
+            except OSError:
+                pass
+            await asyncio.sleep(0.1)
+        raise AssertionError(f"the gateway did not start:\n{self.log()[-3000:]}")
+
+    def server_config(self) -> str:
+        """The Jupyter server configuration that sends its kernels here."""
+        return (f"c.GatewayClient.url = {self.url!r}\nc.GatewayClient.auth_token = {self.token!r}\n"
+                "c.GatewayClient.request_timeout = 120.0\n")
+
+    def stop(self) -> None:
+        import shutil
+
+        if self.process is not None and self.process.poll() is None:
+            self.process.terminate()
+            try:
+                self.process.wait(timeout=30)
+            except subprocess.TimeoutExpired:
+                self.process.kill()
+                self.process.wait(timeout=30)
+        if hasattr(self, "_log"):
+            self._log.close()
+        shutil.rmtree(self.dir, ignore_errors=True)

@@ -29,6 +29,7 @@ from .events import EventLog
 from .export import NotebookExporter
 from .instances import Instances
 from .kernels import KernelExecutor
+from .memory import KernelMemory
 from .secrets import DEFAULT_KERNEL_ENV_EXCLUDE, Secrets
 from .store import Store
 from .threads import ThreadService
@@ -237,6 +238,45 @@ class VistaApp(ExtensionApp):
         ),
     )
 
+    kernel_memory_limit = Int(
+        0,
+        config=True,
+        help=(
+            "Memory one analysis kernel may use, in bytes (0: no limit of Vista's own). The kernel "
+            "limits itself when it starts (on Linux RLIMIT_DATA: an allocation beyond it fails with "
+            "MemoryError, which the step explains), DuckDB's memory_limit is half of it, and Vista "
+            "stops a local kernel whose memory, child processes and shared memory included, goes "
+            "over it (the next question gets a fresh kernel). It also sets the default of "
+            "max_dataframe_bytes. Set it below what the machine or the JupyterHub spawner gives "
+            "the user, e.g. 2147483648 for 2 GiB."
+        ),
+    )
+
+    max_dataframe_bytes = Int(
+        None,
+        allow_none=True,
+        config=True,
+        help=(
+            "Largest dataset, by its estimated size as a pandas DataFrame in bytes (from its Parquet "
+            "file's metadata and a small sample, never by loading it), that analysis kernels load "
+            "as a DataFrame. A larger one is held as a DuckDB view over its Parquet file, with a "
+            "pandas sample (<name>_sample) and sql() for queries. Default: a quarter of the "
+            "kernel's memory (kernel_memory_limit, else JupyterHub's MEM_LIMIT, the container's "
+            "cgroup limit, or the machine's memory), leaving room for the copies pandas makes."
+        ),
+    )
+
+    kernel_data_dir = Unicode(
+        "",
+        config=True,
+        help=(
+            "Where analysis kernels see data_dir, when they run elsewhere (a gateway's kernels on "
+            "other machines or in containers, with Vista's data folder mounted at another path). "
+            "Empty: at the same path as this server. A kernel that cannot see its thread's folder "
+            "fails to load its data with a message saying so."
+        ),
+    )
+
     executor_class = Type(
         default_value=KernelExecutor,
         klass=KernelExecutor,
@@ -441,6 +481,11 @@ class VistaApp(ExtensionApp):
             self.instances.start()
             self.threads.startup_cleanup()
             self.datasets.startup_cleanup()
+            remote = bool(getattr(getattr(self.serverapp, "gateway_config", None),
+                                  "gateway_enabled", False))
+            memory = KernelMemory(kernel_memory_limit=self.kernel_memory_limit,
+                                  max_dataframe_bytes=self.max_dataframe_bytes, remote=remote)
+            self.kernel_memory = memory
             secrets = Secrets.of(api_key=self.api_key, base_url=self.base_url,
                                  azure_endpoint=self.azure_endpoint,
                                  kernel_env_exclude=self.kernel_env_exclude)
@@ -455,10 +500,12 @@ class VistaApp(ExtensionApp):
                 idle_timeout=self.kernel_idle_timeout,
                 secrets=secrets,
                 load_timeout=self.data_load_timeout,
+                memory=memory,
+                kernel_data_dir=self.kernel_data_dir,
                 log=self.log,
             )
             self.events = EventLog(self.store)
-            self.exporter = NotebookExporter(self.store, folders.threads_dir)
+            self.exporter = NotebookExporter(self.store, folders.threads_dir, memory=memory)
             self.model_registry = self.model_registry_class(
                 model=self.model, models=self.models, base_url=self.base_url, api_key=self.api_key,
                 tool_protocol=self.tool_protocol, timeout=self.model_timeout,
@@ -469,7 +516,7 @@ class VistaApp(ExtensionApp):
             )
             self.turns = self.turn_service_class(
                 self.store, self.events, self.executor, self.model_registry, max_steps=self.max_steps,
-                log=self.log,
+                memory=memory, log=self.log,
             )
             self.recover()
             # A thread's kernel starts (or reloads) as soon as it has data; it stops with the thread.
@@ -498,6 +545,7 @@ class VistaApp(ExtensionApp):
             "Vista %s: data in %s, owner rule %r, server %s", __version__, self.data_dir,
             self.owner_rule, self.store.instance_id,
         )
+        self.log.info("Vista: %s", self.kernel_memory.describe())
 
     def recover(self) -> None:
         """Recover what servers now gone left (their running turns end interrupted, their

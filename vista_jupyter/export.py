@@ -7,7 +7,8 @@ Layout of an export of thread "Cars" saved as `analyses/cars.ipynb`:
 
 The notebook starts with a title and a description of the data, then one set-up code cell
 (`setup_code.py`: imports, a font that draws Korean, the datasets loaded from those files by
-relative path, so the folder can be moved or shared), then for each
+relative path, so the folder can be moved or shared; a dataset too large for pandas in the
+analysis kernel is a DuckDB view there as in the kernel, with its sample and `sql()`), then for each
 turn: the question (Markdown), each code step that ran with its recorded outputs (figures
 embedded), and the answer (Markdown).
 
@@ -34,6 +35,7 @@ from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook, new_outp
 
 from . import __version__, setup_code
 from .errors import Conflict, InvalidInput, NotFound
+from .memory import KernelMemory
 from .store import Store
 
 FIGURE_TYPES = ("image/png", "image/jpeg", "image/svg+xml")
@@ -59,9 +61,16 @@ def _fence(code: str) -> str:
 class NotebookExporter:
     """Builds notebooks from the store and the thread folders."""
 
-    def __init__(self, store: Store, threads_dir: Path):
+    def __init__(self, store: Store, threads_dir: Path, memory: KernelMemory | None = None):
         self.store = store
         self.threads_dir = threads_dir
+        #: How each dataset is held: notebooks hold their data the way the analysis kernel did.
+        self.memory = memory or KernelMemory()
+
+    def _load(self, thread_id: str, dataset: dict[str, Any], path: str) -> setup_code.DataLoad:
+        """The set-up of one dataset loaded from `path` (relative to the notebook)."""
+        holding = self.memory.holding(self.threads_dir / thread_id / dataset["parquet_path"])
+        return setup_code.DataLoad(dataset["var_name"], path, holding.mode, holding.rows)
 
     def _outputs(self, owner: str, thread_id: str, outputs: list[dict[str, Any]]) -> tuple[list[Any], int]:
         cells_out, figures = [], 0
@@ -110,22 +119,27 @@ class NotebookExporter:
         files: list[tuple[Path, str]] = []
         cells = []
 
+        loads = [self._load(thread_id, d, f"{folder}/{d['var_name']}.parquet") for d in datasets]
+        samples = setup_code.sample_names(loads)
         lines = [f"# {thread['name']}", ""]
         if datasets:
             lines.append("Data:")
             for d in datasets:
+                held = ""
+                if d["var_name"] in samples:
+                    held = (f"; too large for pandas, so held in DuckDB: query it with "
+                            f"`sql(\"SELECT ... FROM {d['var_name']}\")`, and `{samples[d['var_name']]}` "
+                            "is a sample of its rows")
                 lines.append(f"- `{d['var_name']}`: **{d['name']}** ({d['rows']:,} rows x "
-                             f"{d['columns']:,} columns), from `{d['original_name']}`")
+                             f"{d['columns']:,} columns), from `{d['original_name']}`{held}")
         lines += ["", f"*Exported from Vista for Jupyter on {datetime.now(timezone.utc):%Y-%m-%d}. "
                   "Failed attempts are kept as text and are not run.*"]
         cells.append(new_markdown_cell("\n".join(lines)))
 
-        loads = []
-        for d in datasets:
-            relative = f"{folder}/{d['var_name']}.parquet"
-            files.append((self.threads_dir / thread_id / d["parquet_path"], relative))
-            loads.append((d["var_name"], relative))
-        cells.append(new_code_cell(setup_code.notebook_setup(loads, folder).rstrip("\n"),
+        for d, load in zip(datasets, loads):
+            files.append((self.threads_dir / thread_id / d["parquet_path"], load.path))
+        code = setup_code.notebook_setup(loads, folder, max_result_bytes=self.memory.max_dataframe_bytes)
+        cells.append(new_code_cell(code.rstrip("\n"),
                                    metadata={"vista": {"setup": {
                                        "thread": thread_id, "datasets": [d["id"] for d in datasets]}}}))
 
@@ -298,9 +312,10 @@ class NotebookExporter:
             if not await ensure_async(cm.file_exists(sibling(relative))):
                 await _copy_into_workspace(cm, self.threads_dir / thread_id / d["parquet_path"],
                                            sibling(relative))
-            loads.append((d["var_name"], relative))
+            loads.append(self._load(thread_id, d, relative))
         return {
-            "code": setup_code.notebook_setup(loads, data_folder),
+            "code": setup_code.notebook_setup(loads, data_folder,
+                                              max_result_bytes=self.memory.max_dataframe_bytes),
             "thread": thread_id,
             "datasets": [d["id"] for d in datasets],
             "data_folder": sibling(data_folder),

@@ -2,7 +2,10 @@
 
 Kernels are started through the server's own `kernel_manager`, so a server configured with a
 gateway runs them remotely with no change here. A thread's kernel works in the thread's folder
-and has its datasets loaded from Parquet as DataFrames (`df` for the first). `execute` returns a
+(it enters it itself: a gateway's kernel starts elsewhere, and one that cannot see the folder
+fails saying what to mount) and has its datasets loaded from Parquet, each held as
+`memory.KernelMemory` chose: a pandas DataFrame (`df` for the first), or for data too large for
+the kernel's memory a DuckDB view with a sample and `sql()` (`setup_code`). `execute` returns a
 structured result (streams, rich outputs, figures saved as artifacts, errors without ANSI codes).
 
 A kernel counts as ready only once its data loaded: after a load that failed, timed out or was
@@ -20,6 +23,12 @@ shutdown (a later execution starts the kernel again and reloads the data). A ker
 mid-execution (os._exit, segfault, out of memory) yields a clear error; the next execution gets a
 fresh kernel with the data reloaded. Executions on one thread run one at a time; threads run in
 parallel; nothing here blocks the event loop.
+
+Memory (`kernel_memory_limit`): the kernel limits itself at start (RLIMIT_DATA on Linux, so an
+allocation beyond the limit fails with MemoryError, which the step explains), and while code runs
+in a local kernel the executor watches what the kernel and its child processes hold (private and
+shared memory, which the rlimit does not count) and stops a kernel that goes over: the step says
+so and the next one gets a fresh kernel.
 """
 
 from __future__ import annotations
@@ -30,21 +39,31 @@ import json
 import logging
 import os
 import re
+import shutil
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from jupyter_core.utils import ensure_async
+
 from .errors import NotFound, VistaError
-from . import setup_code
+from . import gateway, setup_code
 from .folders import ThreadFolders
+from .memory import KernelMemory, human_bytes, process_tree_memory
 from .secrets import Secrets
 from .names import PRELOADED
 from .store import Store, new_id
 
 #: The slowest loading speed the data-load bound allows for, in bytes of Parquet per second.
 LOAD_BYTES_PER_SECOND = 20 << 20
+
+#: Seconds between two looks at a running local kernel's memory.
+MEMORY_CHECK_SECONDS = 0.25
+#: Errors that mean the code ran out of memory (Python, NumPy, DuckDB, pyarrow).
+MEMORY_ERRORS = frozenset({"MemoryError", "_ArrayMemoryError", "OutOfMemoryException",
+                           "ArrowMemoryError", "OutOfMemoryError"})
 
 ANSI = re.compile(r"\x1b\[[0-9;?]*[A-Za-z]")
 FIGURE_TYPES = {"image/png": ".png", "image/svg+xml": ".svg", "image/jpeg": ".jpg"}
@@ -80,10 +99,17 @@ except Exception:
     pass"""
 
 
-def preload_code(datasets: list[dict[str, Any]]) -> str:
-    """The code that prepares a fresh kernel: imports (`names.PRELOADED`) and one DataFrame per
-    dataset."""
+def preload_code(datasets: list[dict[str, Any]], *, loads: list[setup_code.DataLoad] | None = None,
+                 folder: str | None = None, memory_limit: int | None = None,
+                 duckdb_memory_limit: int | None = None, max_result_bytes: int | None = None) -> str:
+    """The code that prepares a fresh kernel: into `folder` with the memory limit
+    (`setup_code.kernel_prelude`), imports (`names.PRELOADED`), then each dataset as `loads` says
+    (by default all as pandas DataFrames)."""
+    if loads is None:
+        loads = [setup_code.DataLoad(d["var_name"], d["parquet_path"]) for d in datasets]
+    prelude = setup_code.kernel_prelude(folder, [load.path for load in loads], memory_limit)
     lines = [
+        *([prelude] if prelude else []),
         setup_code.IMPORTS,
         "pd.set_option('display.max_columns', 50)",
         "pd.set_option('display.width', 200)",
@@ -91,8 +117,10 @@ def preload_code(datasets: list[dict[str, Any]]) -> str:
         setup_code.font_code(guarded=True),
         _FIGURE_TEXT,
     ]
-    for d in datasets:
-        lines.append(f"{d['var_name']} = pd.read_parquet({d['parquet_path']!r})")
+    data = setup_code.data_code(loads, memory_limit=duckdb_memory_limit,
+                                max_result_bytes=max_result_bytes)
+    if data:
+        lines.append(data)
     return "\n".join(lines)
 
 
@@ -164,6 +192,8 @@ class KernelExecutor:
         idle_timeout: float = 1800.0,
         secrets: Secrets | None = None,
         load_timeout: float = 60.0,
+        memory: KernelMemory | None = None,
+        kernel_data_dir: str = "",
         log: logging.Logger | None = None,
     ):
         self.kernel_manager = kernel_manager
@@ -178,6 +208,11 @@ class KernelExecutor:
         # Kernels never see the server's secrets, and their outputs are recorded redacted.
         self.secrets = secrets or Secrets()
         self.load_timeout = load_timeout
+        #: The kernels' memory limit, and how each dataset is held in them.
+        self.memory = memory or KernelMemory()
+        #: Where kernels see the data folder (empty: where the server sees it).
+        self.kernel_data_dir = kernel_data_dir
+        self._warned_limit = False
         #: Seconds an execution waits for a kernel slot when all are busy (None: `timeout`).
         self.slot_wait: float | None = None
         self.log = log or logging.getLogger(__name__)
@@ -284,6 +319,9 @@ class KernelExecutor:
             except Exception as e:
                 self.log.warning("Vista: could not shut down kernel %s: %s", kernel.kernel_id, e)
         self._kernel_owners.pop(kernel.kernel_id, None)
+        # What DuckDB spilled is the stopped kernel's alone (one kernel per thread): a kernel
+        # stopped mid-query (killed for its memory) would otherwise leave it behind.
+        shutil.rmtree(self.folders.path_for(thread_id) / setup_code.SPILL_DIR, ignore_errors=True)
         # Forget it only once it is gone, so `running()` never reports a kernel still stopping.
         if self._kernels.get(thread_id) is kernel:
             del self._kernels[thread_id]
@@ -384,19 +422,24 @@ class KernelExecutor:
         folder = self.folders.create(thread_id)
         try:
             kernel_id = await self.kernel_manager.start_kernel(
-                kernel_name=self.kernel_name, cwd=str(folder),
+                # (a gateway is told where the kernel sees the folder; the kernel enters it itself)
+                kernel_name=self.kernel_name, cwd=self.kernel_folder(thread_id),
                 env=self.secrets.kernel_env(os.environ),
             )
         except Exception as e:
             raise KernelUnavailable(f"The analysis kernel ({self.kernel_name}) could not be started: {e}") from e
         self._kernel_owners[kernel_id] = owner
         km = self.kernel_manager.get_kernel(kernel_id)
-        client = km.client()
-        client.start_channels()
+        client = gateway.client_for(km)
         try:
+            # A gateway's client opens its websocket asynchronously.
+            await ensure_async(client.start_channels())
             await client.wait_for_ready(timeout=60)
         except BaseException as e:
-            client.stop_channels()
+            try:
+                client.stop_channels()
+            except Exception:  # channels that never opened
+                pass
             await self.kernel_manager.shutdown_kernel(kernel_id, now=True)
             self._kernel_owners.pop(kernel_id, None)
             if not isinstance(e, Exception):
@@ -424,7 +467,19 @@ class KernelExecutor:
         datasets = self.store.list_datasets(kernel.owner, kernel.thread_id)
         limit = self.data_load_timeout(kernel.thread_id, datasets)
         kernel.stale = True  # until the load succeeds
-        result = await self._run(kernel, preload_code(datasets), record=False, timeout=limit)
+        folder = self.folders.path_for(kernel.thread_id)
+        loads = await asyncio.to_thread(self.memory.loads, folder, datasets)
+        code = preload_code(
+            datasets, loads=loads, folder=self.kernel_folder(kernel.thread_id),
+            memory_limit=self.memory.kernel_memory_limit or None,
+            duckdb_memory_limit=self.memory.duckdb_memory_limit,
+            max_result_bytes=self.memory.max_dataframe_bytes,
+        )
+        result = await self._run(kernel, code, record=False, timeout=limit)
+        if setup_code.PRELUDE_MARK + " False" in result.stdout and not self._warned_limit:
+            self._warned_limit = True
+            self.log.warning("Vista: the analysis kernel could not limit its own memory on this "
+                             "platform; kernel_memory_limit is not applied")
         if result.status == "timeout":
             raise KernelUnavailable(f"Loading the thread's data took longer than {limit:.0f} seconds "
                                     "and was stopped; ask again to retry.")
@@ -432,6 +487,32 @@ class KernelExecutor:
             detail = result.error["evalue"] if result.error else result.status
             raise KernelUnavailable(f"The thread's data could not be loaded into the kernel: {detail}")
         kernel.loaded, kernel.stale = True, False
+
+    def kernel_folder(self, thread_id: str) -> str:
+        """The thread's folder as its kernel sees it (`kernel_data_dir` for the data folder)."""
+        folder = self.folders.path_for(thread_id)
+        if not self.kernel_data_dir:
+            return str(folder)
+        return str(Path(self.kernel_data_dir) / self.folders.relative(folder))
+
+    def _kernel_pid(self, kernel: _Kernel) -> int | None:
+        """The process id of a local kernel (None for a remote one)."""
+        try:
+            km = self.kernel_manager.get_kernel(kernel.kernel_id)
+        except KeyError:
+            return None
+        pid = getattr(getattr(km, "provisioner", None), "pid", None)
+        return pid if isinstance(pid, int) else None
+
+    def _killed_by_signal(self, kernel: _Kernel) -> int | None:
+        """The signal that ended a local kernel's process, if one did (9: the out-of-memory
+        killer of a container's or the machine's memory, or a kill -9)."""
+        try:
+            km = self.kernel_manager.get_kernel(kernel.kernel_id)
+            code = km.provisioner.process.poll()
+        except Exception:
+            return None
+        return -code if isinstance(code, int) and code < 0 else None
 
     # --- execution ------------------------------------------------------------------------------
 
@@ -473,9 +554,26 @@ class KernelExecutor:
         budget = self.max_output_bytes
         deadline = started + timeout
         interrupted_at: float | None = None
+        limit = self.memory.kernel_memory_limit
+        pid = self._kernel_pid(kernel) if limit else None
+        next_check = started
+        killed_signal: int | None = None
+        over_memory: int | None = None
 
         while True:
             now = time.monotonic()
+            if pid is not None and now >= next_check:
+                next_check = now + MEMORY_CHECK_SECONDS
+                used = process_tree_memory(pid)
+                if used is not None and used > limit:
+                    # Over the limit in memory the rlimit does not count (shared memory, child
+                    # processes): stop the kernel before the machine runs out.
+                    self.log.warning("Vista: the kernel of thread %s holds %s, over its limit of %s; "
+                                     "stopping it", kernel.thread_id, human_bytes(used), human_bytes(limit))
+                    over_memory = used
+                    result.status = "died"
+                    await self._stop(kernel.thread_id)
+                    break
             if interrupted_at is None and now > deadline:
                 interrupted_at = now
                 result.status = "timeout"
@@ -489,13 +587,19 @@ class KernelExecutor:
                 msg = await client.get_iopub_msg(timeout=0.25)
             except Exception:  # queue.Empty: nothing yet; is the kernel still there?
                 if kernel.restarted or not await self._alive(kernel):
+                    killed_signal = self._killed_by_signal(kernel)
                     result.status = "died"
                     await self._stop(kernel.thread_id)
                     break
                 continue
+            kind, content = msg["msg_type"], msg["content"]
+            if kind == "status" and content.get("execution_state") in ("restarting", "dead"):
+                # A gateway's kernel died: its server says so over the websocket.
+                result.status = "died"
+                await self._stop(kernel.thread_id)
+                break
             if msg.get("parent_header", {}).get("msg_id") != msg_id:
                 continue
-            kind, content = msg["msg_type"], msg["content"]
             if kind == "status" and content.get("execution_state") == "idle":
                 break
             if kind == "execute_input":
@@ -527,14 +631,14 @@ class KernelExecutor:
                 "traceback": [],
             }
         elif result.status == "died":
-            result.error = {
-                "ename": "KernelDied",
-                "evalue": (
-                    "The Python kernel stopped while running this code (it may have run out of "
-                    "memory or crashed). A fresh kernel with your data will be used next time."
-                ),
-                "traceback": [],
-            }
+            result.error = {"ename": "KernelDied", "evalue": self._death_message(over_memory, killed_signal),
+                            "traceback": []}
+            if over_memory is not None:
+                result.error["ename"] = "KernelOutOfMemory"
+        elif result.error and result.error["ename"] in MEMORY_ERRORS:
+            result.outputs.append({"output_type": "stream", "name": "stderr",
+                                   "text": "\n" + self._memory_note() + "\n"})
+            tell(result.outputs[-1])
         if kernel.thread_id in self._kernels and result.status in ("ok", "error", "timeout"):
             await self._take_reply(client, msg_id)
         if result.truncated:
@@ -545,6 +649,28 @@ class KernelExecutor:
             tell(result.outputs[-1])
         result.duration = time.monotonic() - started
         return result
+
+    def _memory_note(self) -> str:
+        """What a step that ran out of memory tells the user and the model."""
+        limit = self.memory.kernel_memory_limit
+        held = (f"This kernel may use {human_bytes(limit)} of memory" if limit
+                else "The kernel ran out of memory")
+        return (f"[{held}, and this code needed more. Work on less data at once: aggregate or "
+                "filter first, use fewer columns, or for a dataset held in DuckDB query it with "
+                "sql(...) instead of loading it. The kernel and its data are still there.]")
+
+    def _death_message(self, over_memory: int | None, killed_signal: int | None) -> str:
+        fresh = "A fresh kernel with your data will be used next time."
+        if over_memory is not None:
+            return (f"The code used more memory ({human_bytes(over_memory)}) than an analysis kernel "
+                    f"may have ({human_bytes(self.memory.kernel_memory_limit)}), so Vista stopped the "
+                    f"kernel. {fresh} Work on less data at once (aggregate or filter first).")
+        if killed_signal == 9:
+            return ("The Python kernel was killed while running this code, most likely because it "
+                    "ran out of memory (the system stops a process that uses more than it may). "
+                    f"{fresh} Work on less data at once (aggregate or filter first).")
+        return ("The Python kernel stopped while running this code (it may have run out of "
+                f"memory or crashed). {fresh}")
 
     @staticmethod
     async def _take_reply(client: Any, msg_id: str) -> None:

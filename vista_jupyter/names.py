@@ -5,7 +5,7 @@ from each file's name). A variable must never take a name the analysis code need
 called `pd.csv`, `print.csv` or `len.csv` would otherwise replace pandas, `print` or `len` in the
 kernel and in the exported notebook, and break every later step. `RESERVED` lists what is never
 given out: Python keywords and builtins, the names the kernel's preparation binds
-(`kernels.preload_code`), IPython's own names, the standard library's module names (analysis code
+(`kernels.preload_code`, and for data held in DuckDB `duckdb` and `sql`), IPython's own names, the standard library's module names (analysis code
 imports them), and anything starting with an underscore (IPython's output history).
 """
 
@@ -19,6 +19,10 @@ import sys
 #: Names `kernels.preload_code` binds in every analysis kernel (a test keeps the two in step).
 PRELOADED = frozenset({"pd", "np", "plt"})
 
+#: Names the kernel's preparation binds when a dataset is held in DuckDB (`setup_code.data_code`;
+#: the dataset's sample is `<name>_sample`, kept apart from other datasets' names there).
+LARGE_DATA = frozenset({"duckdb", "sql"})
+
 #: Names IPython defines in a kernel's namespace.
 _IPYTHON = frozenset({"In", "Out", "get_ipython", "exit", "quit", "display"})
 
@@ -30,6 +34,7 @@ RESERVED = frozenset(
     | set(getattr(keyword, "softkwlist", ()))
     | set(dir(builtins))
     | PRELOADED
+    | LARGE_DATA
     | _IPYTHON
     | _ALIASES
     | set(getattr(sys, "stdlib_module_names", ()))

@@ -1,9 +1,21 @@
 """The set-up code Vista's Python runs after: in analysis kernels, at the top of exported notebooks,
 and above the first cell Vista inserts into a notebook. One source, so a figure draws the same
-everywhere.
+everywhere and a notebook holds its data the way the analysis kernel did.
 
 It imports pandas, NumPy and matplotlib, gives matplotlib a font that draws Korean, and loads the
-datasets. The font is NanumGothic (SIL Open Font License, `fonts/OFL.txt`), shipped in this
+datasets, each the way `memory.KernelMemory` chose (`data_code`):
+
+- a dataset held with **pandas** is a DataFrame: `df = pd.read_parquet(...)`;
+- a dataset held with **DuckDB** (too large for pandas in the kernel's memory) is a DuckDB view
+  over its Parquet file, named like the dataset (`FROM df` in SQL; in Python `df` is the view as a
+  DuckDB relation), plus `df_sample`, a pandas DataFrame of `SAMPLE_ROWS` rows spread evenly over
+  the table, and one helper for all of them, `sql(query)`, which runs DuckDB SQL and returns the
+  result as a pandas DataFrame (refusing, with a message, a result too large to hold). DuckDB
+  runs out of core: past its memory limit it spills to a folder beside the data.
+
+Analysis kernels also run `kernel_prelude` first: the memory limit Vista applies to them, and a
+check that the kernel can see its thread's folder (a remote kernel may not), with a message
+saying what to mount. The font is NanumGothic (SIL Open Font License, `fonts/OFL.txt`), shipped in this
 package: the code finds it with `importlib.util.find_spec`, which locates the package without
 importing it (nor Vista's server), or in a folder beside the notebook (the data folder of a
 downloaded zip holds a copy, so the notebook draws Korean on a machine without Vista). Without
@@ -13,6 +25,8 @@ matplotlib falls back glyph by glyph, so Latin text keeps matplotlib's usual loo
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+from dataclasses import dataclass
 from pathlib import Path
 
 #: The font file shipped in the package, and its licence.
@@ -58,9 +72,197 @@ def font_code(*folders: str, guarded: bool = False) -> str:
     return f"{_FONT_FUNCTION}\n\n\n{call}"
 
 
-def notebook_setup(loads: list[tuple[str, str]], font_folder: str | None = None) -> str:
-    """The first code cell of a notebook: imports, the font, then `var = pd.read_parquet(path)`
-    for each `(var, path)`, paths relative to the notebook."""
+def notebook_setup(loads: Iterable[DataLoad | tuple[str, str]], font_folder: str | None = None,
+                   *, max_result_bytes: int | None = None) -> str:
+    """The first code cell of a notebook: imports, the font, then the datasets (`data_code`),
+    paths relative to the notebook. `(var, path)` pairs are pandas loads. DuckDB spills into
+    `<font_folder>/spill` (the notebook's data folder)."""
+    loads = [load if isinstance(load, DataLoad) else DataLoad(*load) for load in loads]
     lines = [IMPORTS, "", font_code(*([font_folder] if font_folder else [])), ""]
-    lines += [f"{var} = pd.read_parquet({path!r})" for var, path in loads]
+    spill = f"{font_folder}/{SPILL_DIR}" if font_folder else SPILL_DIR
+    lines.append(data_code(loads, spill=spill, max_result_bytes=max_result_bytes))
     return "\n".join(lines).rstrip() + "\n"
+
+
+# --- the data -----------------------------------------------------------------------------------
+
+PANDAS, DUCKDB = "pandas", "duckdb"
+#: Rows of the pandas sample of a dataset held in DuckDB.
+SAMPLE_ROWS = 10_000
+#: Folder (beside the data) DuckDB spills to when a query needs more than its memory limit.
+SPILL_DIR = "spill"
+
+
+@dataclass(frozen=True)
+class DataLoad:
+    """One dataset to load: its variable, its Parquet file (a path relative to where the code
+    runs), how it is held (`PANDAS` or `DUCKDB`) and its row count (for the sample)."""
+
+    var: str
+    path: str
+    mode: str = PANDAS
+    rows: int = 0
+
+
+def sample_rows(rows: int) -> int:
+    """Rows of the sample of a table of `rows` rows (every step-th row)."""
+    step = max(1, -(-rows // SAMPLE_ROWS))
+    return -(-rows // step)
+
+
+def sample_names(loads: Iterable[DataLoad]) -> dict[str, str]:
+    """The sample variable of each dataset held in DuckDB: `<var>_sample`, never another
+    dataset's name."""
+    loads = list(loads)
+    taken = {load.var for load in loads}
+    names: dict[str, str] = {}
+    for load in loads:
+        if load.mode != DUCKDB:
+            continue
+        name, n = f"{load.var}_sample", 2
+        while name in taken:
+            name, n = f"{load.var}_sample_{n}", n + 1
+        taken.add(name)
+        names[load.var] = name
+    return names
+
+
+# Plain code, like the font's: it runs where Vista may not be installed. `sql` reads the result
+# chunk by chunk so a query returning far too much is refused before it fills the memory.
+_DUCKDB_CODE = '''\
+try:
+    import duckdb
+except ImportError:
+    raise ImportError("A dataset here is too large for pandas in this kernel's memory and is held "
+                      "in DuckDB, which this Python does not have: install the duckdb package "
+                      "(pip install duckdb) where the kernel runs.") from None
+
+
+def _vista_duckdb(memory_limit, spill):
+    """DuckDB for data larger than memory: its memory limit, and the folder it spills to."""
+    import os
+    if memory_limit:
+        duckdb.execute(f"SET memory_limit = '{memory_limit // 2**20}MiB'")
+    duckdb.execute("SET temp_directory = '" + os.path.abspath(spill).replace("'", "''") + "'")
+    # Rows come in no particular order unless a query says ORDER BY: that saves memory.
+    duckdb.execute("SET preserve_insertion_order = false")
+
+
+def sql(query, max_bytes=MAX_BYTES):
+    """Run DuckDB SQL over the data (each large dataset is a view: FROM df) and return the result
+    as a pandas DataFrame. Aggregate, filter or LIMIT in SQL: a result larger than max_bytes is
+    refused (max_bytes=None: no bound)."""
+    cursor = duckdb.cursor()
+    try:
+        cursor.execute(query)
+        if cursor.description is None:  # SET, CREATE ...: no result
+            return None
+        chunks, size = [], 0
+        while True:
+            chunk = cursor.fetch_df_chunk(16)
+            if chunks and len(chunk) == 0:
+                break
+            chunks.append(chunk)
+            if max_bytes is not None:
+                size += int(chunk.memory_usage(deep=True).sum())
+                if size > max_bytes:
+                    raise ValueError(
+                        f"This query's result is larger than {max_bytes / 2**20:,.0f} MB, too large "
+                        "to bring into pandas here. Aggregate it (GROUP BY), filter it (WHERE) or "
+                        "add LIMIT in the SQL.")
+            if len(chunk) == 0:
+                break
+        return chunks[0] if len(chunks) == 1 else pd.concat(chunks, ignore_index=True)
+    finally:
+        cursor.close()
+
+
+def _vista_view(name, path, rows, sample_rows):
+    """The Parquet file at `path` as the DuckDB view `name` (in Python: that view as a relation),
+    and a pandas sample of it: `sample_rows` rows spread evenly over the file, in file order."""
+    import os
+    source = "read_parquet('" + os.path.abspath(path).replace("'", "''") + "'"
+    duckdb.execute(f'CREATE OR REPLACE VIEW "{name}" AS SELECT * FROM {source})')
+    step = max(1, -(-rows // sample_rows))
+    try:
+        sample = sql(f"SELECT * EXCLUDE (file_row_number) FROM {source}, file_row_number = true) "
+                     f"WHERE file_row_number % {step} = 0 ORDER BY file_row_number", max_bytes=None)
+    except duckdb.Error:  # the file has a column called file_row_number
+        sample = sql(f'SELECT * FROM "{name}" USING SAMPLE reservoir({sample_rows} ROWS) '
+                     "REPEATABLE (0)", max_bytes=None)
+    return duckdb.table(name), sample'''
+
+
+def data_code(loads: Iterable[DataLoad], *, spill: str = SPILL_DIR, memory_limit: int | None = None,
+              max_result_bytes: int | None = None) -> str:
+    """The code that loads `loads`: `var = pd.read_parquet(path)` for pandas, and for DuckDB the
+    view, the sample and `sql` (see the module docstring). `memory_limit`: DuckDB's, in bytes
+    (None: DuckDB's default); `max_result_bytes`: the default bound of `sql`'s results."""
+    loads = list(loads)
+    lines = [f"{load.var} = pd.read_parquet({load.path!r})" for load in loads if load.mode != DUCKDB]
+    large = [load for load in loads if load.mode == DUCKDB]
+    if large:
+        samples = sample_names(loads)
+        lines += ["", _DUCKDB_CODE.replace("MAX_BYTES", repr(max_result_bytes)), "", "",
+                  f"_vista_duckdb({memory_limit!r}, {spill!r})"]
+        lines += [f"{load.var}, {samples[load.var]} = _vista_view({load.var!r}, {load.path!r}, "
+                  f"{load.rows!r}, {SAMPLE_ROWS!r})" for load in large]
+    return "\n".join(lines)
+
+
+# --- analysis kernels only ----------------------------------------------------------------------
+
+_PRELUDE_CODE = '''\
+def _vista_prelude(folder, files, memory_limit):
+    """Enter the thread's folder, checking this kernel can see its data, and hold the kernel to
+    `memory_limit` bytes of private memory (None: no limit). Whether the limit was applied."""
+    import os, sys
+    where = ("Analysis kernels must see Vista's data folder at the same path as the Jupyter "
+             "server (or at VistaApp.kernel_data_dir): a kernel on another machine or in a "
+             "container, such as one started by a gateway, needs that folder mounted.")
+    try:
+        os.chdir(folder)
+    except OSError:
+        raise FileNotFoundError(f"This analysis kernel cannot see its thread's folder {folder}. "
+                                + where) from None
+    for file in files:
+        if not os.access(file, os.R_OK):
+            raise FileNotFoundError(f"This analysis kernel cannot read its data file "
+                                    f"{os.path.join(folder, file)}. " + where)
+    if not memory_limit:
+        return None
+    try:
+        import resource
+    except ImportError:  # Windows
+        return False
+    # Linux counts every private writable mapping in RLIMIT_DATA (4.7 and later): what the
+    # code allocates, not the address space libraries reserve and never use, which
+    # RLIMIT_AS counts too (over a gigabyte once DuckDB is loaded).
+    kind = resource.RLIMIT_DATA if sys.platform.startswith("linux") else resource.RLIMIT_AS
+    try:
+        hard = resource.getrlimit(kind)[1]
+        if hard != resource.RLIM_INFINITY:
+            memory_limit = min(memory_limit, hard)
+        # The hard limit too: code run in the kernel cannot raise it again.
+        resource.setrlimit(kind, (memory_limit, memory_limit))
+    except (ValueError, OSError):
+        return False
+    return True'''
+
+#: What the kernel prints after its prelude: whether the memory limit was applied.
+PRELUDE_MARK = "vista-memory-limit:"
+
+
+def kernel_prelude(folder: str | None, files: Iterable[str], memory_limit: int | None) -> str:
+    """The first code an analysis kernel runs: into `folder` (checking it and `files`, relative
+    to it, are readable), then the memory limit; it prints `PRELUDE_MARK` and whether the limit
+    holds (True), could not be applied (False) or none was asked (None)."""
+    files = list(files)
+    if folder is None and not memory_limit:
+        return ""
+    if folder is None:
+        folder_code = "'.'"
+    else:
+        folder_code = repr(folder)
+    return (f"{_PRELUDE_CODE}\n\n\nprint({PRELUDE_MARK!r}, "
+            f"_vista_prelude({folder_code}, {files!r}, {memory_limit or None!r}))")

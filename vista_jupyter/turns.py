@@ -30,6 +30,8 @@ from .assistant.registry import ModelRegistry
 from .errors import VistaError
 from .events import EventLog
 from .kernels import KernelExecutor
+from .memory import KernelMemory
+from .setup_code import DataLoad, sample_names, sample_rows
 from .store import Store, new_id
 
 #: Messages read to build the model's history (the budget then keeps what fits).
@@ -65,8 +67,11 @@ class TurnService:
     """Starts, follows, cancels and recovers turns."""
 
     def __init__(self, store: Store, events: EventLog, executor: KernelExecutor,
-                 models: ModelRegistry, *, max_steps: int = 8, log: logging.Logger | None = None):
+                 models: ModelRegistry, *, max_steps: int = 8, memory: KernelMemory | None = None,
+                 log: logging.Logger | None = None):
         self.store = store
+        #: How each dataset is held in the kernel (the prompt and the offline analyst follow it).
+        self.memory = memory or KernelMemory()
         self.events = events
         self.executor = executor
         self.models = models
@@ -182,10 +187,23 @@ class TurnService:
 
     # --- running --------------------------------------------------------------------------------
 
-    def _messages(self, owner: str, thread_id: str, model: str, fenced: bool) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    def _loads(self, thread_id: str, datasets: list[dict[str, Any]]) -> list[DataLoad]:
+        """How the thread's datasets are held in its kernel (blocking: reads Parquet footers)."""
+        return self.memory.loads(self.executor.folders.path_for(thread_id), datasets)
+
+    def _messages(self, owner: str, thread_id: str, model: str, fenced: bool,
+                  loads: list[DataLoad] | None = None) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
         datasets = [self.store.get_dataset(owner, thread_id, d["id"])
                     for d in self.store.list_datasets(owner, thread_id)]
-        system = prompt.system_message([(d["var_name"], d["summary"]) for d in datasets], fenced)
+        held = {load.var: load for load in loads or []}
+        samples = sample_names(loads or [])
+        notes = [prompt.DatasetNote(d["var_name"], d["summary"],
+                                    mode=held[d["var_name"]].mode if d["var_name"] in held else "pandas",
+                                    sample=samples.get(d["var_name"]),
+                                    sample_rows=sample_rows(held[d["var_name"]].rows)
+                                    if d["var_name"] in samples else 0)
+                 for d in datasets]
+        system = prompt.system_message(notes, fenced, max_result_bytes=self.memory.max_dataframe_bytes)
         # The most recent messages, the new question included (it is the last one); the loop
         # fits them to the context budget before each request.
         past = self.store.recent_messages(owner, thread_id, limit=RECENT_MESSAGES)
@@ -202,13 +220,19 @@ class TurnService:
         try:
             datasets_for_offline: list[dict[str, Any]] = []
             probe = self.models.client(model, [], overview=overview, language=language)
-            messages, datasets = self._messages(owner, thread_id, model, not probe.uses_tools)
+            loads = await asyncio.to_thread(
+                self._loads, thread_id, self.store.list_datasets(owner, thread_id))
+            messages, datasets = self._messages(owner, thread_id, model, not probe.uses_tools, loads)
+            held = {load.var: load for load in loads}
+            samples = sample_names(loads)
             # The offline analyst reads category values from the Parquet file (the profile keeps
             # only a few); the server made that file, so it has it even when kernels are remote.
             folder = self.executor.folders.path_for(thread_id)
-            datasets_for_offline = [{"var_name": d["var_name"], "name": d["name"], "profile": d["profile"],
-                                     "parquet_path": str(folder / d["parquet_path"]) if d.get("parquet_path") else None}
-                                    for d in datasets]
+            datasets_for_offline = [{"var_name": d["var_name"], "name": d["name"],
+                                     "profile": d["profile"],
+                                     "parquet_path": str(folder / d["parquet_path"]) if d.get("parquet_path") else None,
+                                     "mode": held[d["var_name"]].mode if d["var_name"] in held else "pandas",
+                                     "sample": samples.get(d["var_name"])} for d in datasets]
             client = self.models.client(model, datasets_for_offline, overview=overview, language=language)
             loop = AnalysisLoop(client, self.executor, owner, thread_id, emit, max_steps=self.max_steps,
                                 context_budget=self.models.budget_for(model), log=self.log)

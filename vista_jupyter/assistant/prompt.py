@@ -6,6 +6,10 @@ would not fit), everything the current turn has done so far (older code outputs 
 when space runs out), then as many earlier turns as fit, newest first, each reduced to a short
 summary of its code and outputs. Budgets are in tokens, estimated as UTF-8 bytes / 4, and count
 every message sent (tool calls and their results included).
+
+The system prompt says how each dataset is held in the kernel (`memory.KernelMemory`): a pandas
+DataFrame, or for data too large for the kernel's memory a DuckDB view with a pandas sample and
+`sql()`, with how to query it (`LARGE_DATA`).
 """
 
 from __future__ import annotations
@@ -43,6 +47,41 @@ How to work:
 - Answer in the language the user writes in (for example Korean if they write Korean).
 """
 
+#: The first lines of the prompt when some dataset is held in DuckDB.
+SYSTEM_PROMPT_LARGE = SYSTEM_PROMPT.replace(
+    "The user's data is already loaded in a Python (Jupyter) kernel as pandas DataFrames, described\n"
+    "below; pd, np and plt (matplotlib) are imported.",
+    "The user's data is already in a Python (Jupyter) kernel, described below: pandas DataFrames,\n"
+    "and DuckDB views for data too large for the kernel's memory; pd, np and plt (matplotlib) are\n"
+    "imported.")
+
+LARGE_DATA = """\
+
+Datasets held in DuckDB (marked below) are too large to load into pandas in this kernel:
+- Query them with SQL: sql("SELECT ... FROM df ...") runs DuckDB (out of core, so it handles the
+  whole table) and returns the result as a pandas DataFrame. Do the work in SQL (GROUP BY,
+  WHERE, ORDER BY ... LIMIT) so the result is small; a result over {max_result} is refused.
+- Never bring a whole table into pandas (df.df(), df.fetchdf(), SELECT * without LIMIT): the
+  kernel would run out of memory. In Python the dataset's name is a DuckDB relation, not a
+  DataFrame: it has no pandas methods.
+- DuckDB SQL: date_trunc('month', col) for periods, floor(col / width) * width for histogram
+  bins, quantile_cont(col, 0.5) for a median, count(*) FILTER (WHERE ...) for conditional counts.
+- <name>_sample is a pandas DataFrame of rows spread evenly over the table, for looking at
+  values and for scatter plots; say when a chart or a number comes from the sample, and its size.
+"""
+
+
+@dataclass
+class DatasetNote:
+    """What the model is told about one dataset: its variable, its summary, how it is held."""
+
+    var: str
+    summary: str
+    mode: str = "pandas"
+    #: The pandas sample's variable and its rows, for a dataset held in DuckDB.
+    sample: str | None = None
+    sample_rows: int = 0
+
 FENCED_PROTOCOL = """\
 
 This model has no tool calling. To run code, reply with exactly one fenced block:
@@ -74,14 +113,30 @@ def _chars_for(text: str, n_tokens: int) -> int:
     return int(n_tokens * CHARS_PER_TOKEN / per_char)
 
 
-def system_message(dataset_summaries: list[tuple[str, str]], fenced: bool) -> dict[str, str]:
-    """The system message: instructions plus one summary per dataset (variable name, summary)."""
-    parts = [SYSTEM_PROMPT]
+def system_message(datasets: list[DatasetNote | tuple[str, str]], fenced: bool, *,
+                   max_result_bytes: int | None = None) -> dict[str, str]:
+    """The system message: instructions plus one summary per dataset, saying how it is held
+    (`DatasetNote`s; `(variable name, summary)` pairs are pandas DataFrames)."""
+    notes = [d if isinstance(d, DatasetNote) else DatasetNote(*d) for d in datasets]
+    large = any(n.mode == "duckdb" for n in notes)
+    parts = [SYSTEM_PROMPT_LARGE if large else SYSTEM_PROMPT]
+    if large:
+        limit = f"{max_result_bytes / 2**20:,.0f} MB" if max_result_bytes else "the kernel's memory"
+        parts.append(LARGE_DATA.format(max_result=limit))
     if fenced:
         parts.append(FENCED_PROTOCOL)
     parts.append("\nDatasets (variable name in the kernel, then a description):")
-    for var_name, summary in dataset_summaries:
-        parts.append(f"\n`{var_name}`:\n{summary}")
+    for note in notes:
+        if note.mode == "duckdb":
+            rows = f"{note.sample_rows:,} rows, " if note.sample_rows else ""
+            sample = f"; sample: `{note.sample}` ({rows}pandas)" if note.sample else ""
+            held = (f" held in DuckDB, too large for pandas here: query it with "
+                    f"sql(\"... FROM {note.var} ...\"){sample}")
+        elif large:
+            held = " a pandas DataFrame"
+        else:
+            held = ""
+        parts.append(f"\n`{note.var}`:{held}\n{note.summary}")
     return {"role": "system", "content": "\n".join(parts)}
 
 

@@ -1,0 +1,180 @@
+"""The kernel's memory: estimating a dataset's size as a DataFrame without loading it, the budget
+and thresholds that follow, and a limit that holds in a real kernel against real allocations
+(MemoryError from the kernel's own limit; a kernel stopped when its child processes or shared
+memory go over; a kernel killed by the system), each with a clear message and the data back."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+
+import numpy as np
+import pandas as pd
+import pytest
+from test_kernels import FRAME, add_dataset
+
+from vista_jupyter.memory import (DUCKDB, PANDAS, KernelMemory, estimate_dataframe_bytes,
+                                  process_tree_memory)
+
+pytestmark = pytest.mark.timeout(240)
+
+GiB = 1 << 30
+LIMIT = GiB
+
+
+def tables() -> dict[str, pd.DataFrame]:
+    """Tables of the shapes real exports have, each with its own trap for an estimate."""
+    rng = np.random.default_rng(3)
+    n = 300_000
+    return {
+        "mixed": pd.DataFrame({
+            "id": np.arange(n), "x": rng.normal(size=n), "flag": rng.random(n) < 0.5,
+            "when": pd.Timestamp("2020-01-01") + pd.to_timedelta(rng.integers(0, 10**6, n), unit="s"),
+            "city": rng.choice(["서울", "부산", "Chicago", "São Paulo"], n),
+            "comment": [f"free text of varying length {'x' * int(k)}" for k in rng.integers(0, 80, n)],
+        }),
+        # strings that grow along the file: a sample from its start alone would miss most of it
+        "growing": pd.DataFrame({"s": ["y" * (1 + i // 3000) for i in range(n)]}),
+        "nullable": pd.DataFrame({
+            "n": pd.array(np.where(rng.random(n) < 0.3, None, rng.integers(0, 9, n)), dtype="Int64"),
+            "empty": pd.Series([None] * n, dtype="object"),
+            "cat": pd.Categorical(rng.choice(["low", "mid", "high"], n)),
+        }),
+        "wide": pd.DataFrame(rng.normal(size=(20_000, 300)), columns=[f"c{i}" for i in range(300)]),
+    }
+
+
+@pytest.mark.parametrize("name", list(tables()))
+def test_the_dataframe_size_is_estimated_from_the_file_without_loading_it(tmp_path, name):
+    frame = tables()[name]
+    path = tmp_path / f"{name}.parquet"
+    frame.to_parquet(path, row_group_size=20_000)
+    estimate = estimate_dataframe_bytes(path)
+    actual = pd.read_parquet(path).memory_usage(deep=True, index=False).sum()
+    assert abs(estimate - actual) / actual < 0.1, (estimate, actual)
+
+
+def test_an_empty_table_is_estimated_as_nothing(tmp_path):
+    FRAME.head(0).to_parquet(tmp_path / "empty.parquet")
+    assert estimate_dataframe_bytes(tmp_path / "empty.parquet") < 1024
+
+
+def test_the_holding_follows_the_threshold_on_both_sides(tmp_path):
+    path = tmp_path / "t.parquet"
+    tables()["mixed"].to_parquet(path)
+    size = estimate_dataframe_bytes(path)
+    assert KernelMemory(max_dataframe_bytes=size).holding(path).mode == PANDAS
+    assert KernelMemory(max_dataframe_bytes=size - 1).holding(path).mode == DUCKDB
+    held = KernelMemory(max_dataframe_bytes=size - 1).holding(path)
+    assert held.rows == 300_000 and held.dataframe_bytes == size
+
+
+def test_the_budget_is_the_smallest_limit_known(monkeypatch):
+    monkeypatch.delenv("MEM_LIMIT", raising=False)
+    limited = KernelMemory(kernel_memory_limit=2 * GiB)
+    assert (limited.budget, limited.max_dataframe_bytes, limited.duckdb_memory_limit) == \
+        (2 * GiB, GiB // 2, GiB)
+    # JupyterHub's spawner says how much the user's server may use
+    monkeypatch.setenv("MEM_LIMIT", str(3 * GiB))
+    hub = KernelMemory()
+    assert hub.budget == 3 * GiB and hub.max_dataframe_bytes == 3 * GiB // 4
+    assert "MEM_LIMIT" in hub.describe()
+    # ... which says nothing about a gateway's machine
+    assert KernelMemory(remote=True).budget != 3 * GiB
+    # an explicit threshold wins
+    assert KernelMemory(kernel_memory_limit=2 * GiB, max_dataframe_bytes=123).max_dataframe_bytes == 123
+
+
+def test_a_process_trees_memory_counts_its_children():
+    before = process_tree_memory(os.getpid())
+    child = subprocess.Popen([sys.executable, "-c",
+                              "import sys, time; b = bytearray(300 << 20); print(1, flush=True); time.sleep(60)"],
+                             stdout=subprocess.PIPE)
+    try:
+        assert child.stdout.readline() == b"1\n"
+        assert process_tree_memory(os.getpid()) - before > 250 << 20
+    finally:
+        child.kill()
+        child.wait()
+
+
+# --- a real kernel with a limit ----------------------------------------------------------------
+
+@pytest.fixture
+def vista_config():
+    return {"kernel_memory_limit": LIMIT, "auto_overview": False}
+
+
+async def kernel_thread(api, vista_app) -> tuple[str, str]:
+    _, info = await api("GET", "info")
+    _, thread = await api("POST", "threads", json_body={"name": "memory"})
+    add_dataset(vista_app, info["owner"], thread["id"], FRAME)
+    return info["owner"], thread["id"]
+
+
+async def test_the_kernel_holds_itself_to_the_limit(api, vista_app):
+    owner, tid = await kernel_thread(api, vista_app)
+    result = await vista_app.executor.execute(
+        owner, tid, "import resource; print(resource.getrlimit(resource.RLIMIT_DATA))")
+    assert result.stdout == f"({LIMIT}, {LIMIT})\n"
+
+
+@pytest.mark.parametrize("code", [
+    "big = np.ones(2 * 2**30 // 8)",  # one allocation over the limit
+    "chunks = []\nwhile True:\n    chunks.append(np.ones(2**24))",  # growing until it hits it
+])
+async def test_an_allocation_over_the_limit_fails_clearly_and_the_kernel_keeps_its_data(api, vista_app, code):
+    owner, tid = await kernel_thread(api, vista_app)
+    await vista_app.executor.execute(owner, tid, "kept = 'still here'")
+    kernel = vista_app.executor.kernel_id(tid)
+    result = await vista_app.executor.execute(owner, tid, code)
+    assert result.status == "error"
+    assert result.error["ename"] in ("MemoryError", "_ArrayMemoryError")
+    assert "This kernel may use 1.0 GiB of memory, and this code needed more" in result.stderr
+    # the same kernel goes on, with its data and variables
+    result = await vista_app.executor.execute(owner, tid, "print(kept, df.shape)")
+    assert result.stdout == "still here (4, 3)\n"
+    assert vista_app.executor.kernel_id(tid) == kernel
+
+
+# Memory the kernel's own limit does not count: child processes (joblib, multiprocessing,
+# scikit-learn's n_jobs) each have their own, and shared memory is not private.
+CHILDREN = """\
+import subprocess, sys, time
+eat = "b = bytearray(450 << 20)\\nimport time\\nprint(1, flush=True)\\ntime.sleep(120)"
+workers = [subprocess.Popen([sys.executable, "-c", eat], stdout=subprocess.PIPE) for _ in range(3)]
+print([w.stdout.readline() for w in workers])
+time.sleep(120)"""
+SHARED = """\
+import mmap, time
+block = mmap.mmap(-1, 1536 << 20)
+for i in range(0, len(block), 4096):
+    block[i] = 1
+time.sleep(120)"""
+
+
+@pytest.mark.parametrize("code", [CHILDREN, SHARED], ids=["child processes", "shared memory"])
+async def test_a_kernel_over_the_limit_is_stopped_and_the_next_step_gets_a_fresh_one(api, vista_app, code):
+    owner, tid = await kernel_thread(api, vista_app)
+    await vista_app.executor.execute(owner, tid, "print('warm')")
+    kernel = vista_app.executor.kernel_id(tid)
+    result = await vista_app.executor.execute(owner, tid, code)
+    assert result.status == "died"  # stopped (left alone, it would sleep out its time)
+    assert result.error["ename"] == "KernelOutOfMemory"
+    assert "than an analysis kernel may have (1.0 GiB), so Vista stopped the kernel" in result.error["evalue"]
+    assert kernel not in vista_app.serverapp.kernel_manager
+    result = await vista_app.executor.execute(owner, tid, "print(df['y'].sum())")
+    assert result.status == "ok" and result.stdout == "75.0\n"
+    assert vista_app.executor.kernel_id(tid) != kernel
+
+
+async def test_a_kernel_killed_by_the_system_says_it_likely_ran_out_of_memory(api, vista_app):
+    # The out-of-memory killer of a container (JupyterHub's mem_limit) ends a kernel with SIGKILL
+    owner, tid = await kernel_thread(api, vista_app)
+    await vista_app.executor.execute(owner, tid, "print('warm')")
+    result = await vista_app.executor.execute(owner, tid, "import os, signal\nos.kill(os.getpid(), signal.SIGKILL)")
+    assert result.status == "died"
+    assert "killed while running this code, most likely because it ran out of memory" in result.error["evalue"]
+    result = await vista_app.executor.execute(owner, tid, "print(len(df))")
+    assert result.stdout == "4\n"

@@ -1,0 +1,296 @@
+"""Data larger than the kernel's memory: datasets over `max_dataframe_bytes` are held in the kernel
+as DuckDB views over their Parquet files (with a pandas sample and `sql()`), and everything above
+the data follows: the model's prompt, exports and inserted set-up cells, the offline analyst.
+
+Real kernels, a real Jupyter server, a real HTTP server speaking the OpenAI protocol; the expected
+numbers are computed here with pandas on the frame that was written, independently of DuckDB.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+
+import nbformat
+import numpy as np
+import pandas as pd
+import pytest
+from conftest import error_message
+from openai_server import FakeOpenAI, text, tool
+from test_export import rerun
+from test_kernels import FRAME, add_dataset
+from test_turns import wait_done
+
+from vista_jupyter.setup_code import SAMPLE_ROWS, sample_rows
+
+pytestmark = pytest.mark.timeout(240)
+
+SECRET = "sk-test-LARGE-0123456789"
+#: Datasets whose DataFrame would take more than this are held in DuckDB in these tests.
+THRESHOLD = 4 << 20
+
+
+def sales(rows: int = 200_000, seed: int = 7) -> pd.DataFrame:
+    """A sales table of mixed types, as people export them (dates, categories, numbers, text)."""
+    rng = np.random.default_rng(seed)
+    return pd.DataFrame({
+        "order_id": np.arange(rows),
+        "day": pd.Timestamp("2022-01-01") + pd.to_timedelta(rng.integers(0, 730, rows), unit="D"),
+        "city": rng.choice(["Seoul", "Busan", "Incheon", "Daegu", "Jeju"], rows),
+        "amount": rng.gamma(2.0, 30.0, rows).round(2),
+        "qty": rng.integers(1, 20, rows),
+        "note": [f"order note {i % 977}" for i in range(rows)],
+    })
+
+
+SALES = sales()
+
+
+@pytest.fixture
+def fake(jp_asyncio_loop):
+    server = FakeOpenAI().start()
+    yield server
+    server.stop()
+
+
+@pytest.fixture
+def vista_config(fake):
+    return {"model": "scripted-model", "base_url": fake.base_url, "api_key": SECRET,
+            "model_timeout": 10.0, "auto_overview": False, "max_dataframe_bytes": THRESHOLD}
+
+
+async def thread_with(api, vista_app, *frames: tuple[str, pd.DataFrame]) -> tuple[str, str]:
+    _, info = await api("GET", "info")
+    _, thread = await api("POST", "threads", json_body={"name": "large"})
+    for var, frame in frames:
+        add_dataset(vista_app, info["owner"], thread["id"], frame, var_name=var)
+    return info["owner"], thread["id"]
+
+
+async def run(vista_app, owner, tid, code):
+    result = await vista_app.executor.execute(owner, tid, code)
+    assert result.status == "ok", result.error
+    return result.stdout
+
+
+async def test_a_dataset_over_the_threshold_is_a_duckdb_view_with_a_sample_and_sql(api, vista_app):
+    # Given a thread with a large dataset (about 20 MB as a DataFrame) and a small one
+    owner, tid = await thread_with(api, vista_app, ("df", SALES), ("cities", FRAME))
+    folder = vista_app.threads.folders.path_for(tid)
+
+    # Then the small one is a pandas DataFrame as always, the large one a DuckDB relation
+    out = await run(vista_app, owner, tid, "print(type(cities).__name__, type(df).__name__, "
+                                          "type(df_sample).__name__, df.shape)")
+    assert out == f"DataFrame DuckDBPyRelation DataFrame ({len(SALES)}, 6)\n"
+
+    # sql() answers over the whole table, in pandas, with the numbers pandas gets
+    out = await run(vista_app, owner, tid,
+                    "r = sql('SELECT city, avg(amount) AS mean, count(*) AS n FROM df "
+                    "GROUP BY city ORDER BY city')\n"
+                    "print(type(r).__name__); print(r.to_json(orient='records'))")
+    kind, records = out.splitlines()
+    expected = SALES.groupby("city")["amount"].agg(["mean", "count"]).reset_index()
+    assert kind == "DataFrame"
+    got = pd.DataFrame(json.loads(records))
+    assert got["city"].tolist() == expected["city"].tolist()
+    assert np.allclose(got["mean"], expected["mean"]) and got["n"].tolist() == expected["count"].tolist()
+
+    # The sample: SAMPLE_ROWS rows spread evenly over the whole table, in file order
+    out = await run(vista_app, owner, tid,
+                    "print(len(df_sample), df_sample['order_id'].min(), df_sample['order_id'].max(), "
+                    "df_sample['order_id'].is_monotonic_increasing, list(df_sample.columns))")
+    n, low, high, ordered, columns = out.split(" ", 4)
+    assert int(n) == sample_rows(len(SALES)) and int(n) <= SAMPLE_ROWS
+    assert int(low) == 0 and int(high) > 0.99 * len(SALES) * (1 - 1 / int(n)) and ordered == "True"
+    assert columns.strip() == str(list(SALES.columns))
+
+    # DuckDB keeps within its memory limit and spills into the thread's folder
+    out = await run(vista_app, owner, tid,
+                    "print(sql(\"SELECT current_setting('temp_directory') AS t, "
+                    "current_setting('memory_limit') AS m\").iloc[0].tolist())")
+    spill, limit = eval(out)
+    assert spill == str(folder / "spill")
+    expected_mib = vista_app.kernel_memory.duckdb_memory_limit / 2**20
+    number, unit = limit.split()
+    assert abs(float(number) * {"MiB": 1, "GiB": 1024}[unit] - expected_mib) / expected_mib < 0.01
+
+
+async def test_sql_refuses_a_result_too_large_to_hold(api, vista_app):
+    owner, tid = await thread_with(api, vista_app, ("df", SALES))
+    result = await vista_app.executor.execute(owner, tid, "everything = sql('SELECT * FROM df')")
+    assert result.status == "error" and result.error["ename"] == "ValueError"
+    assert "too large to bring into pandas" in result.error["evalue"]
+    assert "GROUP BY" in result.error["evalue"] and "LIMIT" in result.error["evalue"]
+    # and the kernel is fine: a LIMITed query passes, in the order asked for
+    out = await run(vista_app, owner, tid,
+                    "top = sql('SELECT amount FROM df ORDER BY amount DESC LIMIT 10').amount\n"
+                    "print(top.tolist())")
+    assert eval(out) == SALES.amount.nlargest(10).tolist()
+
+
+async def test_below_the_threshold_nothing_changes(api, vista_app):
+    # The same table, but the threshold above it: pandas, and no DuckDB in the kernel
+    vista_app.kernel_memory.max_dataframe_bytes = 1 << 40
+    owner, tid = await thread_with(api, vista_app, ("df", SALES))
+    out = await run(vista_app, owner, tid,
+                    "print(type(df).__name__, len(df), 'duckdb' in dir(), 'sql' in dir(), "
+                    "'df_sample' in dir())")
+    assert out == f"DataFrame {len(SALES)} False False False\n"
+
+
+async def test_duckdb_works_out_of_core_spilling_into_the_thread_folder(api, vista_app):
+    owner, tid = await thread_with(api, vista_app, ("df", SALES))
+    await run(vista_app, owner, tid, "print(1)")
+    spill = vista_app.threads.folders.path_for(tid) / "spill"
+    # Given a DuckDB memory limit far below what a query needs (a distinct over 30 million rows)
+    await run(vista_app, owner, tid, "sql(\"SET memory_limit = '200MB'\"); sql('SET threads = 2')")
+    query = asyncio.ensure_future(vista_app.executor.execute(owner, tid, (
+        'print(sql("SELECT count(*) AS n FROM (SELECT DISTINCT i, i::VARCHAR || \'x\' AS s '
+        'FROM range(30000000) t(i))").n[0])')))
+    # When it runs, DuckDB writes its overflow into the thread's spill folder
+    seen = 0
+    while not query.done():
+        if spill.is_dir():
+            seen = max(seen, sum(f.stat().st_size for f in spill.iterdir() if f.is_file()))
+        await asyncio.sleep(0.05)
+    result = await query
+    # Then the query finishes with the right answer, having spilled
+    assert result.status == "ok", result.error
+    assert result.stdout == "30000000\n"
+    assert seen > 50 << 20, seen
+
+    # A kernel killed while it spills (the system's out-of-memory killer) leaves no spill behind
+    import os
+    import signal
+
+    query = asyncio.ensure_future(vista_app.executor.execute(owner, tid, (
+        'print(sql("SELECT count(*) AS n FROM (SELECT DISTINCT i, i::VARCHAR || \'x\' AS s '
+        'FROM range(30000000) t(i))").n[0])')))
+    while not (spill.is_dir() and any(spill.iterdir())):
+        assert not query.done(), query.result().to_dict()
+        await asyncio.sleep(0.02)
+    km = vista_app.serverapp.kernel_manager.get_kernel(vista_app.executor.kernel_id(tid))
+    os.kill(km.provisioner.pid, signal.SIGKILL)
+    result = await query
+    assert result.status == "died" and "most likely because it ran out of memory" in result.error["evalue"]
+    assert not spill.exists()
+
+
+async def test_the_model_is_told_how_each_dataset_is_held(api, vista_app, fake):
+    owner, tid = await thread_with(api, vista_app, ("df", SALES), ("cities", FRAME))
+    fake.script(tool("print(sql('SELECT count(*) AS n FROM df WHERE amount > 100').n[0])"),
+                text("There are that many."))
+    status, _ = await api("POST", f"threads/{tid}/messages",
+                          json_body={"content": "How many orders are over 100?"})
+    assert status == 202
+    events = await wait_done(api, tid)
+    system = fake.requests[0]["body"]["messages"][0]["content"]
+    assert "`df`: held in DuckDB" in system and 'sql("... FROM df ...")' in system
+    assert f"`df_sample` ({sample_rows(len(SALES)):,} rows, pandas)" in system
+    assert "`cities`: a pandas DataFrame" in system
+    # the code ran over the whole table
+    [output] = [e["data"]["output"] for e in events if e["type"] == "output"]
+    assert output["text"] == f"{int((SALES.amount > 100).sum())}\n"
+
+
+async def test_the_prompt_is_unchanged_when_everything_fits(api, vista_app, fake):
+    owner, tid = await thread_with(api, vista_app, ("df", FRAME))
+    fake.script(text("Fine."))
+    await api("POST", f"threads/{tid}/messages", json_body={"content": "Hello"})
+    await wait_done(api, tid)
+    system = fake.requests[0]["body"]["messages"][0]["content"]
+    assert "DuckDB" not in system and "sql(" not in system
+    assert "already loaded in a Python (Jupyter) kernel as pandas DataFrames" in system
+
+
+async def test_an_export_holds_the_data_as_the_kernel_did_and_reruns(api, vista_app, fake, jp_root_dir):
+    owner, tid = await thread_with(api, vista_app, ("df", SALES), ("cities", FRAME))
+    fake.script(tool("top = sql('SELECT city, sum(qty) AS q FROM df GROUP BY city ORDER BY q DESC')\n"
+                     "print(top.city[0], len(cities))"), text("Done."))
+    await api("POST", f"threads/{tid}/messages", json_body={"content": "Which city sells most?"})
+    await wait_done(api, tid)
+    status, saved = await api("POST", f"threads/{tid}/notebook", json_body={"path": "big.ipynb"})
+    assert status == 201, saved
+    notebook = nbformat.read(jp_root_dir / "big.ipynb", as_version=4)
+    assert "held in DuckDB" in notebook.cells[0].source
+    setup = notebook.cells[1].source
+    assert "_vista_view('df', 'big_data/df.parquet'" in setup
+    assert "cities = pd.read_parquet('big_data/cities.parquet')" in setup
+    ran = rerun(notebook, jp_root_dir)
+    printed = [o["text"] for c in ran.cells if c.cell_type == "code" for o in c.outputs
+               if o.get("output_type") == "stream"]
+    expected = SALES.groupby("city")["qty"].sum().idxmax()
+    assert printed == [f"{expected} {len(FRAME)}\n"]
+    # DuckDB spills beside the notebook's data
+    check = nbformat.v4.new_notebook(cells=[
+        nbformat.v4.new_code_cell(setup),
+        nbformat.v4.new_code_cell("print(sql(\"SELECT current_setting('temp_directory') AS t\").t[0])")])
+    ran = rerun(check, jp_root_dir)
+    assert ran.cells[1].outputs[0]["text"] == f"{jp_root_dir / 'big_data' / 'spill'}\n"
+
+
+async def test_an_inserted_setup_cell_holds_large_data_in_duckdb(api, vista_app, jp_root_dir):
+    owner, tid = await thread_with(api, vista_app, ("df", SALES))
+    nbformat.write(nbformat.v4.new_notebook(), jp_root_dir / "Untitled.ipynb")
+    status, cell = await api("POST", f"threads/{tid}/notebook/setup", json_body={"path": "Untitled.ipynb"})
+    assert status == 200, cell
+    notebook = nbformat.v4.new_notebook(cells=[
+        nbformat.v4.new_code_cell(cell["code"]),
+        nbformat.v4.new_code_cell("print(sql('SELECT max(amount) AS m FROM df').m[0], len(df_sample))")])
+    ran = rerun(notebook, jp_root_dir)
+    assert ran.cells[1].outputs[0]["text"] == f"{SALES.amount.max()} {sample_rows(len(SALES))}\n"
+
+
+@pytest.mark.parametrize("vista_config", [{"auto_overview": False, "max_dataframe_bytes": THRESHOLD}])
+async def test_the_offline_analyst_says_it_cannot_answer_about_data_held_in_duckdb(api, vista_app):
+    owner, tid = await thread_with(api, vista_app, ("df", SALES))
+    status, _ = await api("POST", f"threads/{tid}/messages", json_body={"content": "average amount by city"})
+    assert status == 202
+    events = await wait_done(api, tid)
+    assert not [e for e in events if e["type"] == "code"]
+    _, page = await api("GET", f"threads/{tid}/messages")
+    answer = page["messages"][-1]["content"]
+    assert "too large to load into pandas" in answer and "DuckDB" in answer
+
+
+async def test_a_missing_data_file_fails_clearly(api, vista_app):
+    owner, tid = await thread_with(api, vista_app, ("df", SALES))
+    [dataset] = vista_app.store.list_datasets(owner, tid)
+    (vista_app.threads.folders.path_for(tid) / dataset["parquet_path"]).unlink()
+    with pytest.raises(Exception) as failure:
+        await vista_app.executor.execute(owner, tid, "print(1)")
+    message = str(failure.value)
+    assert "cannot read its data file" in message and dataset["parquet_path"] in message
+    assert "kernel_data_dir" in message
+    status, body = await api("GET", f"threads/{tid}")
+    assert status == 200 and error_message({"message": message})
+
+
+def test_every_name_the_large_data_preparation_binds_is_reserved_or_the_datasets():
+    import ast
+
+    from vista_jupyter.kernels import preload_code
+    from vista_jupyter.names import LARGE_DATA, PRELOADED, is_reserved
+    from vista_jupyter.setup_code import DataLoad
+
+    loads = [DataLoad("df", "a.parquet", "duckdb", 10**8), DataLoad("df_sample", "b.parquet"),
+             DataLoad("sales", "c.parquet", "duckdb", 10**8)]
+    tree = ast.parse(preload_code([], loads=loads, folder="/data/threads/x", memory_limit=2**31))
+    bound = set()
+    for node in ast.walk(tree):
+        if isinstance(node, (ast.Import, ast.ImportFrom)) and node in tree.body or (
+                isinstance(node, ast.Try) and node in tree.body):
+            for inner in ast.walk(node):
+                if isinstance(inner, ast.Import):
+                    bound |= {alias.asname or alias.name.split(".")[0] for alias in inner.names}
+        elif isinstance(node, (ast.Assign,)) and node in tree.body:
+            for target in node.targets:
+                names = target.elts if isinstance(target, ast.Tuple) else [target]
+                bound |= {n.id for n in names if isinstance(n, ast.Name)}
+        elif isinstance(node, ast.FunctionDef) and node in tree.body and not node.name.startswith("_"):
+            bound.add(node.name)
+    # the datasets, their samples (never another dataset's name), and reserved names only
+    # (`matplotlib`: the figure captions' import, in every kernel)
+    assert bound - set(PRELOADED) - {"matplotlib"} == {"df", "df_sample", "sales", "duckdb", "sql",
+                                      "df_sample_2", "sales_sample"}
+    assert all(is_reserved(name) for name in LARGE_DATA)
