@@ -126,3 +126,4 @@ export const notebookStderr =
 
 /** REST paths (relative to the server root). */
 export const threadsEndpoint = 'vista/api/threads';
+export const readingsEndpoint = 'vista/api/readings';

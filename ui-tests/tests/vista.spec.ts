@@ -1,5 +1,6 @@
 import { expect, test } from '@jupyterlab/galata';
 import * as fs from 'fs';
+import type { APIResponse } from '@playwright/test';
 
 import {
   ANSWER_TIMEOUT,
@@ -155,21 +156,38 @@ test('a file the server is reading shows its phase and elapsed time, and Cancel 
     (await (await page.request.get(`${baseURL}/${sel.threadsEndpoint}`)).json())
       .threads.length;
   const before = await countThreads();
-  // Given the server's one reader busy with a large file (sent by another client)
-  const rows = Array.from({ length: 1_500_000 }, (_, i) => `${i},${i % 97},x${i % 13}`);
-  const big = await (
-    await page.request.post(`${baseURL}/${sel.uploadsEndpoint}?name=large.csv`, {
-      data: Buffer.from('id,n,tag\n' + rows.join('\n') + '\n')
-    })
-  ).json();
-  const busy = page.request.post(`${baseURL}/${sel.threadsEndpoint}`, {
-    data: { dataset: { upload: big.id } },
-    timeout: 300000
-  });
-
-  // When a small file is chosen in the sidebar
+  // Given the sidebar ready to start an analysis
   await openSidebar(page);
   await page.locator(sel.newButton).click();
+
+  // and the server's one reader busy with large files sent by another client: three of them,
+  // queued under reading ids of the test's own, so that the reader stays busy for two whole
+  // readings after the small file is queued however fast the machine reads
+  const rows = Array.from({ length: 1_500_000 }, (_, i) => `${i},${i % 97},x${i % 13}`);
+  const data = Buffer.from('id,n,tag\n' + rows.join('\n') + '\n');
+  const readings = [0, 1, 2].map(i => `big${unique()}${i}`);
+  const busy: Promise<APIResponse>[] = [];
+  for (const reading of readings) {
+    const big = await (
+      await page.request.post(`${baseURL}/${sel.uploadsEndpoint}?name=large.csv`, { data })
+    ).json();
+    busy.push(
+      page.request.post(`${baseURL}/${sel.threadsEndpoint}?reading=${reading}`, {
+        data: { dataset: { upload: big.id } },
+        timeout: 300000
+      })
+    );
+    // each is known to the server (queued or reading) before the next is sent
+    await expect
+      .poll(
+        async () =>
+          (await page.request.get(`${baseURL}/${sel.readingsEndpoint}/${reading}`)).status(),
+        { timeout: 20000 }
+      )
+      .toBe(200);
+  }
+
+  // When a small file is chosen in the sidebar
   const name = `small_${unique()}.csv`;
   await page.locator(sel.fileInput).setInputFiles({
     name,
@@ -189,8 +207,10 @@ test('a file the server is reading shows its phase and elapsed time, and Cancel 
   await page.locator(sel.cancelUpload).click();
   await expect(progress).toHaveCount(0, { timeout: 20000 });
   await expect(page.locator(`${sel.sidebar} ${sel.errorState}`)).toHaveCount(0);
-  expect((await busy).status()).toBe(201);
-  expect(await countThreads()).toBe(before + 1);
+  for (const response of await Promise.all(busy)) {
+    expect(response.status()).toBe(201);
+  }
+  expect(await countThreads()).toBe(before + readings.length);
 });
 
 test('"Analyze with Vista" in the file browser starts an analysis of that file', async ({
