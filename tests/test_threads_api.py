@@ -14,7 +14,7 @@ THREAD_ID = re.compile(r"^[0-9a-f]{32}$")
 async def test_create_list_get_rename_delete(api, vista_data_dir):
     # Given an empty store
     status, body = await api("GET", "threads")
-    assert status == 200 and body == {"threads": []}
+    assert status == 200 and body == {"threads": [], "next_cursor": None}
 
     # When two threads are created, the second one unnamed
     status, first = await api("POST", "threads", json_body={"name": "  Cars by origin  "})

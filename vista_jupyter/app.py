@@ -122,6 +122,26 @@ class VistaApp(ExtensionApp):
         help="Longest line a text dataset may have, in bytes; longer lines mean it is not a table.",
     )
 
+    max_replay_events = Int(
+        5000,
+        config=True,
+        help=(
+            "Most stored events one event-stream request replays before following live. A "
+            "client further behind gets the newest ones and an 'earlier' marker (it can page the "
+            "rest), so one long history never holds the server up."
+        ),
+    )
+
+    event_flush_interval = Float(
+        0.05,
+        config=True,
+        help=(
+            "Seconds streamed text and output may wait before being written to the database "
+            "(written together: one transaction instead of one per piece). Live listeners get "
+            "every piece at once; a crash loses at most this much of a running answer's stream."
+        ),
+    )
+
     upload_expiry_hours = Float(
         24.0,
         config=True,
@@ -301,7 +321,8 @@ class VistaApp(ExtensionApp):
                 idle_timeout=self.kernel_idle_timeout,
                 log=self.log,
             )
-            self.events = EventLog(self.store)
+            self.events = EventLog(self.store, flush_interval=self.event_flush_interval,
+                                   max_replay=self.max_replay_events, log=self.log)
             self.exporter = NotebookExporter(self.store, folders.threads_dir)
             self.model_registry = self.model_registry_class(
                 model=self.model, models=self.models, base_url=self.base_url, api_key=self.api_key,
@@ -339,6 +360,7 @@ class VistaApp(ExtensionApp):
         """Stop the analysis kernels and close the database when the server stops."""
         if self.startup_error is None:
             await self.turns.shutdown()
+            self.events.flush_all()
             await self.executor.shutdown_all()
         if self.store is not None:
             self.store.close()

@@ -11,6 +11,7 @@ from __future__ import annotations
 import asyncio
 import json
 import sys
+from contextlib import aclosing
 from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -26,6 +27,7 @@ from tornado.iostream import StreamClosedError
 from . import __version__
 from .api import openapi_spec
 from .errors import InvalidInput, StoreError, VistaError
+from .events import Earlier, Signal
 from .export import notebook_file_name
 from .identity import owner_of
 from .models import (
@@ -36,6 +38,7 @@ from .models import (
     ThreadUpdate,
     parse_body,
 )
+from .store import MAX_SEQ
 
 if TYPE_CHECKING:
     from .app import VistaApp
@@ -106,6 +109,24 @@ class VistaHandler(ExtensionHandlerMixin, APIHandler):
             raise InvalidInput(f"{name} must be an integer from {low} to {high}.")
         return value
 
+    def page_arguments(self, max_limit: int, default_limit: int) -> dict[str, Any]:
+        """Cursor arguments of a paged list of a thread's messages or events: `after` (the page
+        after that seq), `before` (the page before it) or `last=true` (the newest page; `after=0`
+        if none is given), and `limit`."""
+        after = self.get_query_argument("after", None)
+        before = self.get_query_argument("before", None)
+        last = self.get_query_argument("last", "false").lower()
+        if last not in ("true", "false", "1", "0"):
+            raise InvalidInput("last must be true or false.")
+        if sum([after is not None, before is not None, last in ("true", "1")]) > 1:
+            raise InvalidInput("Give at most one of after, before and last=true.")
+        page: dict[str, Any] = {"limit": self.int_argument("limit", default_limit, 1, max_limit)}
+        if before is not None:
+            page["before"] = self.int_argument("before", 0, 1, MAX_SEQ)
+        elif last not in ("true", "1"):
+            page["after"] = self.int_argument("after", 0, 0, MAX_SEQ)
+        return page
+
     def write_json(self, data: Any, status: int = 200) -> None:
         """Finish the request with a JSON document."""
         self.set_status(status)
@@ -157,9 +178,12 @@ class ThreadsHandler(VistaHandler):
 
     @web.authenticated
     @authorized
-    def get(self) -> None:
-        """The caller's threads, most recently active first."""
-        self.write_json({"threads": self.threads.list(self.owner)})
+    async def get(self) -> None:
+        """A page of the caller's threads, most recently active first (`limit`, `cursor`)."""
+        limit = self.int_argument("limit", 100, 1, 500)
+        cursor = self.get_query_argument("cursor", None)
+        threads, next_cursor = await self.threads.page(self.owner, limit, cursor)
+        self.write_json({"threads": threads, "next_cursor": next_cursor})
 
     @web.authenticated
     @authorized
@@ -204,12 +228,10 @@ class MessagesHandler(VistaHandler):
 
     @web.authenticated
     @authorized
-    def get(self, thread_id: str) -> None:
-        """A page of the thread's messages: `after` (sequence number, exclusive) and `limit`."""
-        after = self.int_argument("after", 0, 0, 2**62)
-        limit = self.int_argument("limit", 100, 1, 500)
-        messages, next_after = self.threads.messages(self.owner, thread_id, after, limit)
-        self.write_json({"messages": messages, "next_after": next_after})
+    async def get(self, thread_id: str) -> None:
+        """A page of the thread's messages, oldest first: `after`, `before` or `last=true`."""
+        page = self.page_arguments(max_limit=500, default_limit=100)
+        self.write_json(await self.threads.messages(self.owner, thread_id, **page))
 
     @web.authenticated
     @authorized
@@ -378,14 +400,10 @@ class EventsHandler(VistaHandler):
 
     @web.authenticated
     @authorized
-    def get(self, thread_id: str) -> None:
-        """A page of the thread's events after sequence number `after` (replay)."""
-        after = self.int_argument("after", 0, 0, 2**62)
-        limit = self.int_argument("limit", 500, 1, 5000)
-        events = self.ready().store.list_events(self.owner, thread_id, after=after, limit=limit + 1)
-        more = len(events) > limit
-        events = events[:limit]
-        self.write_json({"events": events, "next_after": events[-1]["seq"] if more else None})
+    async def get(self, thread_id: str) -> None:
+        """A page of the thread's events: `after`, `before` or `last=true`, and `limit`."""
+        page = self.page_arguments(max_limit=5000, default_limit=500)
+        self.write_json(await self.ready().events.page(self.owner, thread_id, **page))
 
 
 class EventStreamHandler(VistaHandler):
@@ -397,48 +415,34 @@ class EventStreamHandler(VistaHandler):
     @web.authenticated
     @authorized
     async def get(self, thread_id: str) -> None:
-        """Every event after `after` (or the `Last-Event-ID` header), then new ones as they happen."""
-        self.threads.get(self.owner, thread_id)
-        last = self.int_argument("after", 0, 0, 2**62)
+        """The events after `after` (or the `Last-Event-ID` header), then new ones as they happen.
+
+        A listener more than the server's replay cap behind first gets an `earlier` message
+        (`{"after", "before", "count"}`: the events it was not sent) and then the newest ones."""
+        last = self.int_argument("after", 0, 0, MAX_SEQ)
         header = self.request.headers.get("Last-Event-ID", "")
         if header.isdigit():
             last = max(last, int(header))
+        # (An error before the first event, such as 404, clears these headers.)
         self.set_header("Content-Type", "text/event-stream; charset=UTF-8")
         self.set_header("Cache-Control", "no-cache")
         self.set_header("X-Accel-Buffering", "no")
-        events = self.vista.events
-        queue = events.subscribe(thread_id)
+        follow = self.ready().events.follow(self.owner, thread_id, last, idle=self.keepalive)
         try:
-            while True:  # replay from the database; live events queue up meanwhile
-                page = self.vista.store.list_events(self.owner, thread_id, after=last, limit=500)
-                for event in page:
-                    self._send(event)
-                    last = event["seq"]
-                if len(page) < 500:
-                    break
-            self.write(": replayed\n\n")
-            await self.flush()
-            while True:
-                try:
-                    event = await asyncio.wait_for(queue.get(), timeout=self.keepalive)
-                except asyncio.TimeoutError:
-                    self.write(": keep-alive\n\n")
-                    await self.flush()
-                    continue
-                if event is None:  # the thread was deleted
-                    break
-                if event["seq"] > last:
-                    self._send(event)
-                    last = event["seq"]
-                    await self.flush()
+            async with aclosing(follow):
+                async for item in follow:
+                    if isinstance(item, Earlier):
+                        self.write(f"event: earlier\ndata: {json.dumps(item.as_dict())}\n\n")
+                    elif item is Signal.REPLAYED:
+                        self.write(": replayed\n\n")
+                    elif item is Signal.IDLE:
+                        self.write(": keep-alive\n\n")
+                    else:
+                        self.write("".join(f"id: {e['seq']}\ndata: {json.dumps(e)}\n\n" for e in item))
+                    await self.flush()  # also where a long replay lets other requests run
         except StreamClosedError:
             return
-        finally:
-            events.unsubscribe(thread_id, queue)
         self.finish()
-
-    def _send(self, event: dict[str, Any]) -> None:
-        self.write(f"id: {event['seq']}\ndata: {json.dumps(event)}\n\n")
 
 
 class NotebookHandler(VistaHandler):

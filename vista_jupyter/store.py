@@ -12,6 +12,7 @@ servers (for example two JupyterLab processes of one user) can share one file.
 
 from __future__ import annotations
 
+import base64
 import json
 import secrets
 import sqlite3
@@ -25,6 +26,9 @@ from typing import Any
 import sqlite_utils
 
 from .errors import Conflict, InvalidInput, NotFound, StoreError
+
+#: Larger than any sequence number (the end of a thread, for "the last page").
+MAX_SEQ = 2**62
 
 #: Roles a message can have.
 ROLES = ("user", "assistant", "system")
@@ -168,10 +172,46 @@ def _migration_3(db: sqlite_utils.Database) -> None:
     )
 
 
-MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [_migration_1, _migration_2, _migration_3]
+def _migration_4(db: sqlite_utils.Database) -> None:
+    # History at scale: every read walks an index to its page, never a thread's whole history.
+    # The message count lives in the thread row, kept by `_insert_message` in the same
+    # transaction as the message, instead of being counted on every read.
+    db.execute("ALTER TABLE threads ADD COLUMN message_count INTEGER NOT NULL DEFAULT 0")
+    db.execute(
+        "UPDATE threads SET message_count = "
+        "(SELECT COUNT(*) FROM messages m WHERE m.thread_id = threads.id)"
+    )
+    # Keyset pages of an owner's threads, newest activity first: (updated_at, id) is the cursor.
+    db.execute("DROP INDEX threads_owner_updated")
+    db.execute("CREATE INDEX threads_owner_updated_id ON threads (owner, updated_at, id)")
+    # The running turn of a thread (at most one) without reading its finished ones.
+    db.execute("CREATE INDEX turns_running ON turns (thread_id) WHERE status = 'running'")
+    # The events of one turn: where a running turn starts (replay), recovery after a restart.
+    db.execute("CREATE INDEX events_turn ON events (turn_id, seq)")
+
+
+MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
+    _migration_1, _migration_2, _migration_3, _migration_4,
+]
 
 #: The schema version this code writes.
 SCHEMA_VERSION = len(MIGRATIONS)
+
+
+def _encode_cursor(updated_at: str, thread_id: str) -> str:
+    """An opaque page cursor for the thread list (its position: updated_at, id)."""
+    return base64.urlsafe_b64encode(f"{updated_at}|{thread_id}".encode()).decode().rstrip("=")
+
+
+def _decode_cursor(cursor: str) -> tuple[str, str]:
+    try:
+        raw = base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4)).decode()
+        updated_at, thread_id = raw.split("|")
+        datetime.fromisoformat(updated_at.replace("Z", "+00:00"))
+    except ValueError:
+        raise InvalidInput("cursor: not a cursor this server gave out; start again from the "
+                           "first page (no cursor).") from None
+    return updated_at, thread_id
 
 
 def _thread(row: dict[str, Any]) -> dict[str, Any]:
@@ -255,9 +295,17 @@ class Store:
     def __init__(self, path: str | Path):
         self.path = Path(path)
         self.path.parent.mkdir(parents=True, exist_ok=True)
-        # One connection, usable from worker threads too; the lock serialises access to it.
+        # One connection for writes (and for reads on the thread that opened the store, the
+        # server's event loop), usable from worker threads too; the lock serialises access to it.
+        # Reads made from worker threads (`asyncio.to_thread`) use a connection of their own
+        # instead (`_reader`): in WAL mode they never wait for the writer, and the event loop
+        # never waits for them.
         # Autocommit mode: transactions are explicit (`_transaction`).
-        conn = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False, timeout=10)
+        self._home_thread = threading.get_ident()
+        self._local = threading.local()
+        self._readers: list[sqlite3.Connection] = []
+        self._readers_lock = threading.Lock()
+        conn = self._connect()
         try:
             self.db = sqlite_utils.Database(conn)
             # Look before touching anything: switching to WAL rewrites the file header.
@@ -278,6 +326,25 @@ class Store:
             raise
 
     # --- plumbing -------------------------------------------------------------------------------
+
+    def _connect(self) -> sqlite3.Connection:
+        """A new connection to the database file (every connection of the store is made here)."""
+        return sqlite3.connect(self.path, isolation_level=None, check_same_thread=False, timeout=10)
+
+    def _reader(self) -> sqlite_utils.Database | None:
+        """The calling worker thread's own read connection; `None` on the store's home thread
+        (which reads through the main connection)."""
+        if threading.get_ident() == self._home_thread:
+            return None
+        db = getattr(self._local, "db", None)
+        if db is None:
+            conn = self._connect()
+            conn.execute("PRAGMA busy_timeout = 10000")
+            conn.execute("PRAGMA query_only = ON")
+            with self._readers_lock:
+                self._readers.append(conn)
+            db = self._local.db = sqlite_utils.Database(conn)
+        return db
 
     @contextmanager
     def _transaction(self) -> Iterator[sqlite_utils.Database]:
@@ -300,6 +367,9 @@ class Store:
         ).fetchone() is not None
 
     def _rows(self, sql: str, params: Any = ()) -> list[dict[str, Any]]:
+        reader = self._reader()
+        if reader is not None:
+            return list(reader.query(sql, params))
         with self._lock:
             return list(self.db.query(sql, params))
 
@@ -325,15 +395,20 @@ class Store:
                 db.execute(f"PRAGMA user_version = {number}")
 
     def close(self) -> None:
-        """Close the connection (the WAL is checkpointed by SQLite)."""
+        """Close the connections (the WAL is checkpointed by SQLite)."""
+        with self._readers_lock:
+            for conn in self._readers:
+                conn.close()
+            self._readers.clear()
         with self._lock:
             self.db.conn.close()
 
     # --- threads --------------------------------------------------------------------------------
 
+    # Every column is read from the thread's own row or through an index of a few rows (its
+    # datasets, its running turn), so a thread costs the same however long its history is.
     _THREAD_SELECT = """
-        SELECT t.id, t.name, t.created_at, t.updated_at,
-               (SELECT COUNT(*) FROM messages m WHERE m.thread_id = t.id) AS message_count,
+        SELECT t.id, t.name, t.created_at, t.updated_at, t.message_count,
                (SELECT json_group_array(name) FROM
                    (SELECT d.name FROM datasets d WHERE d.thread_id = t.id
                     ORDER BY d.created_at, d.rowid)) AS dataset_names,
@@ -368,12 +443,34 @@ class Store:
         return {r["id"] for r in self._rows("SELECT id FROM threads")}
 
     def list_threads(self, owner: str) -> list[dict[str, Any]]:
-        """The owner's threads, most recently updated first."""
-        rows = self._rows(
-            self._THREAD_SELECT + " WHERE t.owner = ? ORDER BY t.updated_at DESC, t.id",
-            (owner,),
-        )
-        return [_thread(r) for r in rows]
+        """Every thread of the owner, most recently updated first (all pages of `thread_page`)."""
+        threads: list[dict[str, Any]] = []
+        cursor: str | None = None
+        while True:
+            page, cursor = self.thread_page(owner, limit=500, cursor=cursor)
+            threads += page
+            if cursor is None:
+                return threads
+
+    def thread_page(self, owner: str, limit: int = 100, cursor: str | None = None
+                    ) -> tuple[list[dict[str, Any]], str | None]:
+        """A page of the owner's threads, most recently updated first.
+
+        `cursor` is the value a previous page returned (`None`: the first page). Returns the
+        page and the cursor of the next one (`None` after the last). The cursor is the position
+        (updated_at, id) of the page's last thread, so a page is an index range, whatever the
+        number of threads; a thread updated while someone pages moves to the top (where the
+        next refresh finds it), and no thread is listed twice in one walk unless it moved.
+        """
+        sql = self._THREAD_SELECT + " WHERE t.owner = ?"
+        params: list[Any] = [owner]
+        if cursor is not None:
+            sql += " AND (t.updated_at, t.id) < (?, ?)"
+            params += _decode_cursor(cursor)
+        rows = self._rows(sql + " ORDER BY t.updated_at DESC, t.id DESC LIMIT ?", (*params, limit + 1))
+        page = [_thread(r) for r in rows[:limit]]
+        more = len(rows) > limit
+        return page, (_encode_cursor(page[-1]["updated_at"], page[-1]["id"]) if more else None)
 
     def get_thread(self, owner: str, thread_id: str) -> dict[str, Any]:
         """One of the owner's threads; `NotFound` if unknown or someone else's."""
@@ -433,7 +530,10 @@ class Store:
             " VALUES (?, ?, ?, ?, ?, ?, ?)",
             (thread_id, owner, seq, role, content, json.dumps(metadata or {}), now),
         )
-        db.execute("UPDATE threads SET updated_at = ? WHERE id = ?", (now, thread_id))
+        db.execute(
+            "UPDATE threads SET updated_at = ?, message_count = message_count + 1 WHERE id = ?",
+            (now, thread_id),
+        )
         return int(cursor.lastrowid)
 
     def list_messages(
@@ -443,15 +543,59 @@ class Store:
 
         Returns the page and the cursor for the next page (`None` when this page is the last).
         """
-        self.get_thread(owner, thread_id)
-        rows = self._rows(
-            "SELECT * FROM messages WHERE thread_id = ? AND owner = ? AND seq > ? "
-            "ORDER BY seq LIMIT ?",
-            (thread_id, owner, after, limit + 1),
-        )
-        more = len(rows) > limit
-        page = [_message(r) for r in rows[:limit]]
-        return page, (page[-1]["seq"] if more else None)
+        page = self.message_page(owner, thread_id, after=after, limit=limit)
+        return page["messages"], page["next_after"]
+
+    def message_page(self, owner: str, thread_id: str, *, after: int | None = None,
+                     before: int | None = None, limit: int = 100) -> dict[str, Any]:
+        """A page of the thread's messages, oldest first, read through the (thread, seq) index.
+
+        With `after`: the first `limit` messages with `seq > after`. With `before`: the last
+        `limit` messages with `seq < before` (`before=None, after=None`: the thread's last page,
+        which is where a conversation is opened). The answer holds the page and both cursors:
+        `next_after` (pass as `after` for the newer messages; `None` when there are none) and
+        `prev_before` (pass as `before` for the older ones; `None` when there are none).
+        """
+        return self._page("messages", _message, owner, thread_id, after, before, limit)
+
+    def _page(self, table: str, mapper: Callable[[dict[str, Any]], dict[str, Any]], owner: str,
+              thread_id: str, after: int | None, before: int | None, limit: int) -> dict[str, Any]:
+        # `table` is one of two constants (messages, events), never user input. Every query is
+        # a range of the UNIQUE (thread_id, seq) index: `limit + 1` rows, or one for EXISTS.
+        self.check_thread(owner, thread_id)
+        base = f"SELECT * FROM {table} WHERE thread_id = ? AND owner = ?"
+        if after is not None:
+            rows = self._rows(f"{base} AND seq > ? ORDER BY seq LIMIT ?",
+                              (thread_id, owner, after, limit + 1))
+            newer = len(rows) > limit
+            rows = rows[:limit]
+            # The page covers seq in [low, high]; an empty page covers (after, after].
+            low, high = (rows[0]["seq"], rows[-1]["seq"]) if rows else (after + 1, after)
+            older = self._exists(table, thread_id, "seq < ?", low)
+        else:
+            end = MAX_SEQ if before is None else before
+            rows = self._rows(f"{base} AND seq < ? ORDER BY seq DESC LIMIT ?",
+                              (thread_id, owner, end, limit + 1))
+            older = len(rows) > limit
+            rows = rows[:limit][::-1]
+            low, high = (rows[0]["seq"], rows[-1]["seq"]) if rows else (end, end - 1)
+            newer = self._exists(table, thread_id, "seq > ?", high)
+        return {
+            table: [mapper(r) for r in rows],
+            "next_after": high if newer else None,
+            "prev_before": low if older else None,
+        }
+
+    def _exists(self, table: str, thread_id: str, condition: str, value: int) -> bool:
+        return bool(self._rows(
+            f"SELECT EXISTS (SELECT 1 FROM {table} WHERE thread_id = ? AND {condition}) AS x",
+            (thread_id, value),
+        )[0]["x"])
+
+    def check_thread(self, owner: str, thread_id: str) -> None:
+        """`NotFound` unless the thread exists and is the owner's (one primary-key look-up)."""
+        if not self._rows("SELECT 1 FROM threads WHERE id = ? AND owner = ?", (thread_id, owner)):
+            raise NotFound("No such thread. It may have been deleted.")
 
     def recent_messages(self, owner: str, thread_id: str, limit: int) -> list[dict[str, Any]]:
         """The thread's last `limit` messages, oldest first."""
@@ -660,25 +804,55 @@ class Store:
             )
         return {"seq": seq, "type": kind, "turn_id": turn_id, "data": data, "created_at": now}
 
+    def append_events(self, owner: str, thread_id: str,
+                      events: Sequence[dict[str, Any]]) -> bool:
+        """Store events whose `seq` the caller assigned (the event log's coalesced writes), in
+        one transaction; `False` (nothing written) if the thread no longer exists."""
+        with self._transaction() as db:
+            if not self._owned(db, owner, thread_id):
+                return False
+            db.conn.executemany(
+                "INSERT INTO events (thread_id, owner, turn_id, seq, type, data, created_at) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?)",
+                [(thread_id, owner, e["turn_id"], e["seq"], e["type"], json.dumps(e["data"]),
+                  e["created_at"]) for e in events],
+            )
+        return True
+
+    def last_event_seq(self, thread_id: str) -> int:
+        """The thread's highest event seq (0 without events): one index look-up."""
+        return int(self._rows(
+            "SELECT COALESCE(MAX(seq), 0) AS seq FROM events WHERE thread_id = ?", (thread_id,)
+        )[0]["seq"])
+
     def replay_after(self, thread_id: str, running_turn: str | None) -> int:
         """The event seq after which a client sees the running turn from its start, or (none
         running) only what comes next: every earlier event belongs to a finished turn, whose
-        answer is already a message. Call after the ownership check (`get_thread`)."""
-        [row] = self._rows(
-            "SELECT COALESCE((SELECT MIN(seq) - 1 FROM events WHERE thread_id = ? AND turn_id = ?),"
-            " (SELECT MAX(seq) FROM events WHERE thread_id = ?), 0) AS seq",
-            (thread_id, running_turn, thread_id),
-        )
-        return int(row["seq"])
+        answer is already a message. Call after the ownership check (`get_thread`).
+
+        Two index look-ups (the turn's first event; the thread's last), whatever the history."""
+        if running_turn is not None:
+            [row] = self._rows("SELECT MIN(seq) - 1 AS seq FROM events WHERE turn_id = ?",
+                               (running_turn,))
+            if row["seq"] is not None:
+                return int(row["seq"])
+        return self.last_event_seq(thread_id)
 
     def list_events(self, owner: str, thread_id: str, after: int = 0, limit: int = 1000,
                     turn_id: str | None = None) -> list[dict[str, Any]]:
-        """The thread's events with `seq > after`, oldest first."""
-        self.get_thread(owner, thread_id)
-        sql = "SELECT * FROM events WHERE thread_id = ? AND owner = ? AND seq > ?"
-        params: list[Any] = [thread_id, owner, after]
+        """The thread's events with `seq > after`, oldest first (of one turn, if `turn_id`)."""
+        self.check_thread(owner, thread_id)
         if turn_id is not None:
-            sql += " AND turn_id = ?"
-            params.append(turn_id)
-        rows = self._rows(sql + " ORDER BY seq LIMIT ?", (*params, limit))
+            rows = self._rows(
+                "SELECT * FROM events WHERE turn_id = ? AND thread_id = ? AND owner = ? "
+                "AND seq > ? ORDER BY seq LIMIT ?", (turn_id, thread_id, owner, after, limit))
+        else:
+            rows = self._rows(
+                "SELECT * FROM events WHERE thread_id = ? AND owner = ? AND seq > ? "
+                "ORDER BY seq LIMIT ?", (thread_id, owner, after, limit))
         return [_event(r) for r in rows]
+
+    def event_page(self, owner: str, thread_id: str, *, after: int | None = None,
+                   before: int | None = None, limit: int = 500) -> dict[str, Any]:
+        """A page of the thread's stored events; cursors as in `message_page`."""
+        return self._page("events", _event, owner, thread_id, after, before, limit)

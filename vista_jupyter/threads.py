@@ -7,6 +7,7 @@ leave an orphan folder (never a thread whose files are gone), and orphans are sw
 
 from __future__ import annotations
 
+import asyncio
 import logging
 from collections.abc import Awaitable, Callable
 from typing import Any
@@ -37,8 +38,14 @@ class ThreadService:
                 self.folders.remove(path.name)
 
     def list(self, owner: str) -> list[dict[str, Any]]:
-        """The owner's threads, newest activity first."""
+        """Every thread of the owner, newest activity first (housekeeping and tests; the API
+        pages with `page`)."""
         return self.store.list_threads(owner)
+
+    async def page(self, owner: str, limit: int, cursor: str | None
+                   ) -> tuple[list[dict[str, Any]], str | None]:
+        """A page of the owner's threads, newest activity first, read off the event loop."""
+        return await asyncio.to_thread(self.store.thread_page, owner, limit, cursor)
 
     def create(self, owner: str, name: str | None = None) -> dict[str, Any]:
         """A new, empty thread with its folder."""
@@ -65,8 +72,8 @@ class ThreadService:
                 self.log.exception("Vista: clean-up after deleting thread %s failed", thread_id)
         self.folders.remove(thread_id)
 
-    def messages(
-        self, owner: str, thread_id: str, after: int, limit: int
-    ) -> tuple[list[dict[str, Any]], int | None]:
-        """A page of a thread's messages after sequence number `after`."""
-        return self.store.list_messages(owner, thread_id, after=after, limit=limit)
+    async def messages(self, owner: str, thread_id: str, *, limit: int, after: int | None = None,
+                       before: int | None = None) -> dict[str, Any]:
+        """A page of a thread's messages (see `Store.message_page`), read off the event loop."""
+        return await asyncio.to_thread(self.store.message_page, owner, thread_id, after=after,
+                                       before=before, limit=limit)
