@@ -13,10 +13,8 @@ import json
 import sys
 from contextlib import aclosing
 from functools import cached_property
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-import nbformat
 from jupyter_server.auth.decorator import authorized
 from jupyter_server.base.handlers import APIHandler
 from jupyter_server.extension.handler import ExtensionHandlerMixin
@@ -28,7 +26,7 @@ from . import __version__
 from .api import openapi_spec
 from .errors import InvalidInput, StoreError, VistaError
 from .events import Earlier, Signal
-from .export import notebook_file_name
+from .export import notebook_file_name, stream_bytes
 from .identity import owner_of
 from .models import (
     DatasetSource,
@@ -451,22 +449,37 @@ class NotebookHandler(VistaHandler):
     @web.authenticated
     @authorized
     async def get(self, thread_id: str) -> None:
-        """Download the thread as a notebook (`bundle=zip`: with its data folder, ready to run)."""
-        exporter = self.ready().exporter
-        thread = self.threads.get(self.owner, thread_id)
-        if self.get_query_argument("bundle", "") == "zip":
-            import tempfile
+        """Download the thread as a notebook (`bundle=zip`: with its data folder, ready to run).
 
-            with tempfile.TemporaryDirectory() as tmp:
-                target = Path(tmp, "export.zip")
-                name = await asyncio.to_thread(exporter.bundle, self.owner, thread_id, target)
-                self._attachment(name)
-                self.finish(target.read_bytes(), set_content_type="application/zip")
-            return
+        Streamed: written in a worker thread as the thread's messages and files are read, and
+        sent as it is written, so the server's memory stays flat whatever the thread's size."""
+        exporter = self.ready().exporter
+        thread = self.threads.get(self.owner, thread_id)  # 404 before anything is sent
         name = notebook_file_name(thread["name"])
-        notebook, _, _ = exporter.build(self.owner, thread_id, name)
+        if self.get_query_argument("bundle", "") == "zip":
+            name = name[: -len(".ipynb")] + ".zip"
+            content_type = "application/zip"
+            chunks = stream_bytes(lambda out: exporter.write_bundle(self.owner, thread_id, out))
+        else:
+            content_type = "application/x-ipynb+json"
+            chunks = stream_bytes(lambda out: exporter.write_notebook(
+                self.owner, thread_id, name, lambda text: out.write(text.encode())))
         self._attachment(name)
-        self.finish(nbformat.writes(notebook), set_content_type="application/x-ipynb+json")
+        self.set_header("Content-Type", content_type)
+        try:
+            async with aclosing(chunks):
+                async for chunk in chunks:
+                    self.write(chunk)
+                    await self.flush()
+        except StreamClosedError:
+            return
+        except Exception:
+            if self._headers_written:
+                # Part of the file is out: end the connection so the download fails visibly
+                # rather than looking complete.
+                self.request.connection.close()
+            raise
+        self.finish()
 
     def _attachment(self, name: str) -> None:
         ascii_name = name.encode("ascii", "replace").decode().replace('"', "_").replace("?", "_")
