@@ -322,3 +322,21 @@ def test_worker_threads_read_through_their_own_connections(tmp_path):
         with pytest.raises(sqlite3.OperationalError, match="readonly"):
             pool.submit(lambda: store._reader().execute("DELETE FROM threads")).result(timeout=10)
     store.close()
+
+
+def test_pages_as_json_text_are_exactly_the_encoded_pages(tmp_path):
+    # The REST API sends pages spliced from the stored JSON columns: the same text, byte for
+    # byte, as encoding the decoded page.
+    store = Store(tmp_path / "vista.sqlite3")
+    tid = store.create_thread("ann", "json")["id"]
+    store.add_message("ann", tid, "user", 'Quotes " and 한국어 and \\ and \n newlines')
+    store.add_message("ann", tid, "assistant", "answer", {"steps": [{"x": 1.5e-7, "y": None,
+                                                                      "z": "ü"}], "n": [1, 2]})
+    store.append_event("ann", tid, None, "text", {"delta": "\u2028 é", "step": 0})
+    store.append_event("ann", tid, "turn", "done", {"status": "done", "usage": {}})
+    for page in ({"last": True}, {"after": 0}, {"before": 2}):
+        args = {k: v for k, v in page.items() if k != "last"}
+        assert store.message_page("ann", tid, limit=1, as_json=True, **args) == json.dumps(
+            store.message_page("ann", tid, limit=1, **args))
+        assert store.event_page("ann", tid, limit=5, as_json=True, **args) == json.dumps(
+            store.event_page("ann", tid, limit=5, **args))

@@ -188,11 +188,11 @@ class EventLog:
     # --- reading --------------------------------------------------------------------------------
 
     async def page(self, owner: str, thread_id: str, *, after: int | None = None,
-                   before: int | None = None, limit: int = 500) -> dict[str, Any]:
+                   before: int | None = None, limit: int = 500, as_json: bool = False) -> Any:
         """A page of the thread's events (see `Store.event_page`), read off the event loop."""
         self.flush(thread_id)  # what listeners have seen is stored, so the page shows it too
         return await asyncio.to_thread(self.store.event_page, owner, thread_id, after=after,
-                                       before=before, limit=limit)
+                                       before=before, limit=limit, as_json=as_json)
 
     async def follow(self, owner: str, thread_id: str, after: int = 0, *,
                      idle: float | None = None

@@ -127,9 +127,13 @@ class VistaHandler(ExtensionHandlerMixin, APIHandler):
 
     def write_json(self, data: Any, status: int = 200) -> None:
         """Finish the request with a JSON document."""
+        self.write_json_text(json.dumps(data), status)
+
+    def write_json_text(self, text: str, status: int = 200) -> None:
+        """Finish the request with a JSON document already encoded (e.g. off the event loop)."""
         self.set_status(status)
         self.set_header("Content-Type", "application/json; charset=UTF-8")
-        self.finish(json.dumps(data))
+        self.finish(text)
 
     # Domain errors -> HTTP, in one place.
 
@@ -229,7 +233,7 @@ class MessagesHandler(VistaHandler):
     async def get(self, thread_id: str) -> None:
         """A page of the thread's messages, oldest first: `after`, `before` or `last=true`."""
         page = self.page_arguments(max_limit=500, default_limit=100)
-        self.write_json(await self.threads.messages(self.owner, thread_id, **page))
+        self.write_json_text(await self.threads.messages(self.owner, thread_id, **page))
 
     @web.authenticated
     @authorized
@@ -401,7 +405,8 @@ class EventsHandler(VistaHandler):
     async def get(self, thread_id: str) -> None:
         """A page of the thread's events: `after`, `before` or `last=true`, and `limit`."""
         page = self.page_arguments(max_limit=5000, default_limit=500)
-        self.write_json(await self.ready().events.page(self.owner, thread_id, **page))
+        self.write_json_text(await self.ready().events.page(self.owner, thread_id, as_json=True,
+                                                            **page))
 
 
 class EventStreamHandler(VistaHandler):

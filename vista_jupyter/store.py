@@ -283,6 +283,28 @@ def _message(row: dict[str, Any]) -> dict[str, Any]:
     }
 
 
+# JSON text of rows, spliced from their stored JSON columns (already `json.dumps` output) rather
+# than decoded and encoded again: the same text as `json.dumps(_event(row))` and
+# `json.dumps(_message(row))`, at a fraction of the cost for big pages.
+
+
+def _event_json(row: dict[str, Any]) -> str:
+    return (f'{{"seq": {row["seq"]}, "type": {json.dumps(row["type"])}, "turn_id": '
+            f'{json.dumps(row["turn_id"])}, "data": {row["data"]}, "created_at": '
+            f'{json.dumps(row["created_at"])}}}')
+
+
+def _message_json(row: dict[str, Any]) -> str:
+    return (f'{{"id": {row["id"]}, "seq": {row["seq"]}, "role": {json.dumps(row["role"])}, '
+            f'"content": {json.dumps(row["content"])}, "created_at": '
+            f'{json.dumps(row["created_at"])}, "metadata": {row["metadata"]}}}')
+
+
+def _page_json(key: str, page: dict[str, Any]) -> str:
+    return (f'{{"{key}": [{", ".join(page[key])}], "next_after": '
+            f'{json.dumps(page["next_after"])}, "prev_before": {json.dumps(page["prev_before"])}}}')
+
+
 class Store:
     """Owner-scoped access to the Vista database.
 
@@ -547,7 +569,8 @@ class Store:
         return page["messages"], page["next_after"]
 
     def message_page(self, owner: str, thread_id: str, *, after: int | None = None,
-                     before: int | None = None, limit: int = 100) -> dict[str, Any]:
+                     before: int | None = None, limit: int = 100, as_json: bool = False
+                     ) -> Any:
         """A page of the thread's messages, oldest first, read through the (thread, seq) index.
 
         With `after`: the first `limit` messages with `seq > after`. With `before`: the last
@@ -555,7 +578,13 @@ class Store:
         which is where a conversation is opened). The answer holds the page and both cursors:
         `next_after` (pass as `after` for the newer messages; `None` when there are none) and
         `prev_before` (pass as `before` for the older ones; `None` when there are none).
+
+        `as_json`: the page as JSON text, assembled from the stored JSON columns without decoding
+        them (what the REST API sends; the same text `json.dumps` of the page gives).
         """
+        if as_json:
+            return _page_json("messages", self._page("messages", _message_json, owner, thread_id,
+                                                     after, before, limit))
         return self._page("messages", _message, owner, thread_id, after, before, limit)
 
     def _page(self, table: str, mapper: Callable[[dict[str, Any]], dict[str, Any]], owner: str,
@@ -853,6 +882,9 @@ class Store:
         return [_event(r) for r in rows]
 
     def event_page(self, owner: str, thread_id: str, *, after: int | None = None,
-                   before: int | None = None, limit: int = 500) -> dict[str, Any]:
-        """A page of the thread's stored events; cursors as in `message_page`."""
+                   before: int | None = None, limit: int = 500, as_json: bool = False) -> Any:
+        """A page of the thread's stored events; cursors and `as_json` as in `message_page`."""
+        if as_json:
+            return _page_json("events", self._page("events", _event_json, owner, thread_id,
+                                                   after, before, limit))
         return self._page("events", _event, owner, thread_id, after, before, limit)

@@ -73,7 +73,8 @@ class ThreadService:
         self.folders.remove(thread_id)
 
     async def messages(self, owner: str, thread_id: str, *, limit: int, after: int | None = None,
-                       before: int | None = None) -> dict[str, Any]:
-        """A page of a thread's messages (see `Store.message_page`), read off the event loop."""
+                       before: int | None = None) -> str:
+        """A page of a thread's messages (see `Store.message_page`) as JSON text, read and
+        encoded off the event loop."""
         return await asyncio.to_thread(self.store.message_page, owner, thread_id, after=after,
-                                       before=before, limit=limit)
+                                       before=before, limit=limit, as_json=True)

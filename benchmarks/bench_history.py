@@ -1,0 +1,441 @@
+"""History at scale: what a heavy user's requests cost, at 1x and 10x the history.
+
+1x is 2,000 threads plus one thread of 10,000 turns (20,000 messages, 200,000 events); 10x is
+ten times each. The history is built through the store API (fast), then a real Jupyter server
+with Vista is started on it and every request is measured through the real HTTP API (loopback,
+token auth):
+
+- the thread list (a page; a deep page by cursor; every page, as today's sidebar reads it),
+- opening the big thread (the thread; the thread and its last page of messages, as the sidebar
+  will open it; the thread and every message, 500 a page, as today's sidebar does),
+- a page of 100 messages (older, newer), the last 100 events,
+- the event stream from the start (capped by `max_replay_events`: the tail and a marker),
+- event-loop lag: the latency of Jupyter's own `GET /api/status`, polled from another process
+  every 10 ms, while the stream replays and while a client pages through every event,
+- the server's RSS while the big thread downloads as a zip (notebook and data).
+
+Targets: every request at most 2x slower at 10x than at 1x; opening any thread < 300 ms;
+loop lag p99 < 20 ms during replays; RSS flat during the export. The rows without a target read
+the whole history by nature (they grow with it): they show what the sidebar's phase-2 paging
+replaces. Also in-process: the event loop's time per streamed text chunk with coalesced writes
+against one transaction per chunk.
+
+    python benchmarks/run.py history                  # 1x and 10x (10x: ~1.5 GB, minutes)
+    VISTA_BENCH_HISTORY_SCALES=1 python benchmarks/run.py history
+    VISTA_BENCH_HISTORY_DIR=/big/disk ...             # where the databases are built
+"""
+
+from __future__ import annotations
+
+import asyncio
+import http.client
+import json
+import multiprocessing
+import os
+import shutil
+import statistics
+import sys
+import tempfile
+import threading
+import time
+import urllib.parse
+from pathlib import Path
+
+from common import Result, jupyter_server, percentile
+
+ROOT = Path(__file__).parent.parent
+sys.path.insert(0, str(ROOT))
+
+from vista_jupyter.store import Store  # noqa: E402
+
+OWNER = "bench"
+THREADS, TURNS, EVENTS_PER_TURN = 2000, 10_000, 20
+REPEAT = 30
+
+
+# --- building the history -----------------------------------------------------------------------
+
+def _dataset(i: int, parquet: str) -> dict:
+    return {"id": f"ds{i:08d}", "name": "cars", "original_name": "cars.csv",
+            "original_path": "cars.csv", "parquet_path": parquet, "source": "upload",
+            "var_name": "df", "rows": 406, "columns": 9, "size_bytes": 22_000,
+            "detected": {"format": "csv"}, "warnings": [], "profile": {}, "summary": "cars"}
+
+
+def _answer(i: int) -> tuple[str, dict]:
+    output = "".join(f"{origin:<8}{20 + (i + k) % 17:>8.2f}\n" for k, origin in
+                     enumerate(["USA", "Europe", "Japan"] * 8))
+    steps = [{"step": 0, "text": "Let me compute the average per origin.",
+              "code": "df.groupby('Origin')['MPG'].mean().round(2)",
+              "result": {"status": "ok", "error": None, "execution_count": i, "duration": 0.01,
+                         "outputs": [{"output_type": "stream", "name": "stdout", "text": output}]}}]
+    content = (f"Answer {i}: cars from Japan have the highest average MPG, followed by Europe "
+               "and the USA. The table above lists the averages per origin; the differences are "
+               "large compared with the spread within each group.")
+    return content, {"model": "bench", "steps": steps, "usage": {"prompt_tokens": 900}}
+
+
+def _turn_events(turn: str, i: int, first: int) -> list[dict]:
+    now = "2025-01-01T00:00:00.000Z"
+    kinds = (["turn_started"] + ["text"] * 12 + ["code", "output", "step_done"] + ["text"] * 3
+             + ["done"])
+    data = {"turn_started": {"turn_id": turn, "model": "bench"},
+            "text": {"step": 0, "delta": "average MPG per "},
+            "code": {"step": 0, "code": "df.groupby('Origin')['MPG'].mean().round(2)"},
+            "output": {"step": 0, "output": {"output_type": "stream", "name": "stdout",
+                                             "text": "USA 20.08\nEurope 27.89\nJapan 30.45\n"}},
+            "step_done": {"step": 0, "status": "ok", "duration": 0.01, "execution_count": i},
+            "done": {"status": "done", "usage": {}, "timing": {}}}
+    return [{"seq": first + k, "type": kind, "turn_id": turn, "data": data[kind],
+             "created_at": now} for k, kind in enumerate(kinds)]
+
+
+def build(data_dir: Path, scale: float) -> dict:
+    """The history of one heavy user, through the store API."""
+    import numpy as np
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    started = time.perf_counter()
+    store = Store(data_dir / "vista.sqlite3")
+    big = store.create_thread(OWNER, "Cars, every question", datasets=[_dataset(0, "cars.parquet")])
+    folder = data_dir / "threads" / big["id"]
+    folder.mkdir(parents=True)
+    rows = int(4_000_000 * scale)  # ~100 MB of data per 1x (1 GB at 10x), beside the notebook
+    rng = np.random.default_rng(0)
+    pq.write_table(pa.table({"MPG": rng.random(rows) * 40, "Weight": rng.random(rows) * 4000,
+                             "Horsepower": rng.integers(40, 240, rows),
+                             "Origin": rng.choice(["USA", "Europe", "Japan"], rows)}),
+                   folder / "cars.parquet", compression="zstd")
+    for i in range(int(TURNS * scale)):
+        turn = f"turn{i:09d}"
+        store.start_turn(OWNER, big["id"], turn, "bench", f"Question {i}: average MPG by origin?")
+        first = store.last_event_seq(big["id"]) + 1
+        store.append_events(OWNER, big["id"], _turn_events(turn, i, first))
+        content, metadata = _answer(i)
+        store.finish_turn(OWNER, big["id"], turn, "done", content, metadata, {})
+    for i in range(int(THREADS * scale) - 1):
+        thread = store.create_thread(OWNER, f"Analysis {i}", datasets=[_dataset(i + 1, "x.parquet")])
+        turn = f"small{i:09d}"
+        store.start_turn(OWNER, thread["id"], turn, "bench", "Give me an overview.")
+        content, metadata = _answer(i)
+        store.finish_turn(OWNER, thread["id"], turn, "done", content, metadata, {})
+    # The big thread is the most recently active one, as a user's current analysis is.
+    store.add_message(OWNER, big["id"], "user", "One more thing.")
+    events = store.last_event_seq(big["id"])
+    messages = store.get_thread(OWNER, big["id"])["message_count"]
+    store.close()
+    return {"thread": big["id"], "messages": messages, "events": events,
+            "threads": int(THREADS * scale), "seconds": time.perf_counter() - started,
+            "db_mb": sum(p.stat().st_size for p in data_dir.glob("vista.sqlite3*")) / 1e6}
+
+
+# --- measuring ----------------------------------------------------------------------------------
+
+class Client:
+    """Token-authenticated GETs on one kept-alive connection."""
+
+    def __init__(self, url: str, token: str):
+        parsed = urllib.parse.urlparse(url)
+        self.host, self.port, self.token = parsed.hostname, parsed.port, token
+        self.conn = http.client.HTTPConnection(self.host, self.port, timeout=600)
+
+    def get(self, path: str) -> tuple[int, bytes]:
+        self.conn.request("GET", path, headers={"Authorization": f"token {self.token}"})
+        response = self.conn.getresponse()
+        return response.status, response.read()
+
+    def json(self, path: str) -> dict:
+        status, body = self.get(path)
+        assert status == 200, (path, status, body[:300])
+        return json.loads(body)
+
+    def timed(self, path: str, repeat: int = REPEAT) -> tuple[list[float], int]:
+        """Milliseconds of `repeat` GETs (response read and decoded), and the body's size."""
+        times, size = [], 0
+        for _ in range(repeat):
+            t = time.perf_counter()
+            status, body = self.get(path)
+            json.loads(body)
+            times.append((time.perf_counter() - t) * 1000)
+            assert status == 200, (path, status, body[:300])
+            size = len(body)
+        return times, size
+
+    def stream_until_replayed(self, path: str) -> int:
+        """Open the event stream and read it up to the end of its replay; events received."""
+        conn = http.client.HTTPConnection(self.host, self.port, timeout=600)
+        conn.request("GET", path, headers={"Authorization": f"token {self.token}"})
+        response = conn.getresponse()
+        events = 0
+        while True:
+            line = response.readline()
+            if not line or line.startswith(b": replayed"):
+                break
+            events += line.startswith(b"id: ")
+        conn.close()
+        return events
+
+
+def _probe(url: str, token: str, ready, stop, out) -> None:
+    """In another process: GET /api/status every 10 ms; send the latencies (ms) when stopped."""
+    parsed = urllib.parse.urlparse(url)
+    conn = http.client.HTTPConnection(parsed.hostname, parsed.port, timeout=600)
+    latencies: list[float] = []
+    while not stop.is_set():
+        t = time.perf_counter()
+        conn.request("GET", "/api/status", headers={"Authorization": f"token {token}"})
+        conn.getresponse().read()
+        latencies.append((time.perf_counter() - t) * 1000)
+        ready.set()
+        time.sleep(0.01)
+    out.send(latencies)
+
+
+class LoopLag:
+    """`with LoopLag(server) as lag: ...` then `lag.latencies`: /api/status while it ran."""
+
+    def __init__(self, server):
+        self.server = server
+
+    def __enter__(self):
+        ctx = multiprocessing.get_context("spawn")
+        self.stop, ready = ctx.Event(), ctx.Event()
+        self.recv, send = ctx.Pipe(duplex=False)
+        self.process = ctx.Process(target=_probe, args=(self.server.url, self.server.token,
+                                                        ready, self.stop, send), daemon=True)
+        self.process.start()
+        assert ready.wait(60), "the probe did not start"
+        return self
+
+    def __exit__(self, *exc):
+        self.stop.set()
+        self.latencies = self.recv.recv()
+        self.process.join(30)
+
+
+def _rss_mb(pid: int) -> float:
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1]) / 1024
+    return 0.0
+
+
+def measure(server, info: dict) -> dict[str, dict]:
+    """Every request of the table against a server on the built history."""
+    client = Client(server.url, server.token)
+    api = "/vista/api"
+    tid = info["thread"]
+    out: dict[str, dict] = {}
+
+    def record(name: str, times: list[float], size: int = 0) -> None:
+        out[name] = {"median": statistics.median(times), "p95": percentile(times, 95),
+                     "kib": size / 1024}
+
+    # Warm the server's paths (first requests open connections and read the schema).
+    client.json(f"{api}/threads/{tid}")
+    client.json(f"{api}/threads?limit=100")
+
+    size = min(100, info["threads"] // 4)  # (smaller only for tiny trial scales)
+    record("list threads: first page of 100", *client.timed(f"{api}/threads?limit={size}"))
+    cursor, pages = None, 0
+    while pages < info["threads"] // (2 * size):  # half-way down the list
+        page = client.json(f"{api}/threads?limit={size}" + (f"&cursor={cursor}" if cursor else ""))
+        cursor, pages = page["next_cursor"], pages + 1
+    record("list threads: a page half-way down (cursor)",
+           *client.timed(f"{api}/threads?limit={size}&cursor={cursor}"))
+    record("open the big thread", *client.timed(f"{api}/threads/{tid}"))
+
+    def open_on_last_page() -> None:
+        client.json(f"{api}/threads/{tid}")
+        client.json(f"{api}/threads/{tid}/messages?last=true&limit=100")
+
+    times = []
+    for _ in range(REPEAT):
+        t = time.perf_counter()
+        open_on_last_page()
+        times.append((time.perf_counter() - t) * 1000)
+    record("open the big thread on its last page (thread + 100 messages)", times)
+    middle = info["messages"] // 2
+    record("100 older messages (before a cursor)",
+           *client.timed(f"{api}/threads/{tid}/messages?before={middle}&limit=100"))
+    record("100 newer messages (after a cursor)",
+           *client.timed(f"{api}/threads/{tid}/messages?after={middle}&limit=100"))
+    record("last 100 events", *client.timed(f"{api}/threads/{tid}/events?last=true&limit=100"))
+
+    with LoopLag(server) as lag:
+        times = []
+        for _ in range(5):
+            t = time.perf_counter()
+            received = client.stream_until_replayed(f"{api}/threads/{tid}/events/stream?after=0")
+            times.append((time.perf_counter() - t) * 1000)
+    record("event stream from the start (capped replay)", times)
+    out["event stream from the start (capped replay)"]["events"] = received
+    out["loop lag: event stream replays"] = {"p50": percentile(lag.latencies, 50),
+                                             "p99": percentile(lag.latencies, 99)}
+
+    with LoopLag(server) as lag:
+        t = time.perf_counter()
+        after, count = 0, 0
+        while after is not None:
+            page = client.json(f"{api}/threads/{tid}/events?after={after}&limit=5000")
+            count += len(page["events"])
+            after = page["next_after"]
+        full = (time.perf_counter() - t) * 1000
+    assert count == info["events"], (count, info["events"])
+    record("every event, 5000 a page (a full replay)", [full])
+    out["loop lag: full replay"] = {"p50": percentile(lag.latencies, 50),
+                                    "p99": percentile(lag.latencies, 99)}
+
+    with LoopLag(server) as lag:
+        t = time.perf_counter()
+        after, count = 0, 0
+        client.json(f"{api}/threads/{tid}")
+        while after is not None:
+            page = client.json(f"{api}/threads/{tid}/messages?after={after}&limit=500")
+            count += len(page["messages"])
+            after = page["next_after"]
+        everything = (time.perf_counter() - t) * 1000
+    assert count == info["messages"]
+    record("open the big thread with every message, 500 a page (today's sidebar)", [everything])
+    out["loop lag: reading every message"] = {"p50": percentile(lag.latencies, 50),
+                                              "p99": percentile(lag.latencies, 99)}
+
+    t = time.perf_counter()
+    cursor, count = None, 0
+    while True:
+        page = client.json(f"{api}/threads?limit=500" + (f"&cursor={cursor}" if cursor else ""))
+        count += len(page["threads"])
+        cursor = page["next_cursor"]
+        if cursor is None:
+            break
+    assert count == info["threads"]
+    record("every thread, 500 a page (today's sidebar)", [(time.perf_counter() - t) * 1000])
+
+    # The zip download of the big thread, the server's RSS sampled meanwhile
+    before = _rss_mb(server.pid)
+    peak, done = [before], threading.Event()
+
+    def sample() -> None:
+        while not done.is_set():
+            peak.append(_rss_mb(server.pid))
+            time.sleep(0.05)
+
+    sampler = threading.Thread(target=sample)
+    sampler.start()
+    t = time.perf_counter()
+    conn = http.client.HTTPConnection(client.host, client.port, timeout=3600)
+    conn.request("GET", f"{api}/threads/{tid}/notebook?bundle=zip",
+                 headers={"Authorization": f"token {server.token}"})
+    response = conn.getresponse()
+    assert response.status == 200
+    size = 0
+    while chunk := response.read(1 << 20):
+        size += len(chunk)
+    conn.close()
+    done.set()
+    sampler.join()
+    time.sleep(1)
+    out["export"] = {"seconds": time.perf_counter() - t, "mb": size / 1e6, "before": before,
+                     "peak": max(peak), "after": _rss_mb(server.pid)}
+    return out
+
+
+def coalescing() -> list[Result]:
+    """The event loop's time per streamed chunk: coalesced writes against one per chunk."""
+    from vista_jupyter.events import EventLog
+
+    async def per_chunk(flush_chars: int, path: Path) -> tuple[float, int]:
+        store = Store(path)
+        thread = store.create_thread(OWNER, "stream")["id"]
+        writes = 0
+        original = store.append_events
+
+        def counted(*args):
+            nonlocal writes
+            writes += 1
+            return original(*args)
+
+        store.append_events = counted  # type: ignore[method-assign]
+        log = EventLog(store, flush_chars=flush_chars)
+        busy = 0.0
+        for i in range(2000):  # a long answer: 2000 chunks, one every millisecond
+            t = time.perf_counter()
+            log.append(OWNER, thread, "t", "text", {"step": 0, "delta": "word "})
+            busy += time.perf_counter() - t
+            await asyncio.sleep(0.001)
+        t = time.perf_counter()
+        log.append(OWNER, thread, "t", "done", {})
+        busy += time.perf_counter() - t
+        store.close()
+        return busy / 2000 * 1000, writes
+
+    with tempfile.TemporaryDirectory() as tmp:
+        coalesced, writes = asyncio.run(per_chunk(4096, Path(tmp, "a.sqlite3")))
+        each, writes_each = asyncio.run(per_chunk(0, Path(tmp, "b.sqlite3")))
+    return [
+        Result("history", "streamed chunk: event-loop time, coalesced writes", coalesced * 1000, "us"),
+        Result("history", "streamed chunk: event-loop time, one write per chunk", each * 1000, "us"),
+        Result("history", "streamed chunk: SQLite writes for 2000 chunks, coalesced / one each",
+               writes, f"(vs {writes_each})"),
+    ]
+
+
+def run() -> list[Result]:
+    scales = [float(s) for s in os.environ.get("VISTA_BENCH_HISTORY_SCALES", "1,10").split(",")]
+    base = Path(os.environ.get("VISTA_BENCH_HISTORY_DIR") or tempfile.gettempdir())
+    results: list[Result] = []
+    measured: dict[float, dict] = {}
+    infos: dict[float, dict] = {}
+    for scale in scales:
+        data_dir = Path(tempfile.mkdtemp(prefix=f"vista-history-{scale:g}x-", dir=base))
+        try:
+            print(f"  building the {scale:g}x history in {data_dir} ...", file=sys.stderr, flush=True)
+            infos[scale] = info = build(data_dir, scale)
+            results.append(Result("history", f"{scale:g}x: {info['threads']:,} threads, "
+                                  f"{info['messages']:,} messages and {info['events']:,} events "
+                                  f"in one; built in (s), database MB {info['db_mb']:,.0f}",
+                                  info["seconds"], "s"))
+            config = (f"c.VistaApp.data_dir = {str(data_dir)!r}\n"
+                      f"c.VistaApp.server_owner = {OWNER!r}\nc.VistaApp.auto_overview = False\n")
+            with jupyter_server(config) as server:
+                print(f"  measuring {scale:g}x ...", file=sys.stderr, flush=True)
+                measured[scale] = measure(server, info)
+        finally:
+            shutil.rmtree(data_dir, ignore_errors=True)
+
+    low, high = min(scales), max(scales)
+    for name, row in measured[low].items():
+        if "median" not in row:
+            continue
+        for scale in scales:
+            value = measured[scale][name]
+            opening = name.startswith("open the big thread") and "every message" not in name
+            target = "< 300 ms" if opening else ""
+            results.append(Result(
+                "history", f"{name}, {scale:g}x median (p95 {value['p95']:.1f} ms"
+                + (f", {value['kib']:.0f} KiB" if value["kib"] else "")
+                + (f", {value['events']} events" if "events" in value else "") + ")",
+                value["median"], "ms", target=target,
+                ok=(value["p95"] < 300) if opening else None))
+        if high != low:
+            ratio = measured[high][name]["median"] / measured[low][name]["median"]
+            whole = "every" in name
+            results.append(Result(
+                "history", f"{name}: {high:g}x / {low:g}x" + (" (reads everything)" if whole else ""),
+                ratio, "x", target="" if whole else "<= 2x", ok=None if whole else ratio <= 2))
+    for scale in scales:
+        for name in ("loop lag: event stream replays", "loop lag: full replay",
+                     "loop lag: reading every message"):
+            lag = measured[scale][name]
+            results.append(Result("history", f"{name}, {scale:g}x: /api/status p99 (p50 "
+                                  f"{lag['p50']:.1f} ms)", lag["p99"], "ms", target="< 20 ms",
+                                  ok=lag["p99"] < 20))
+        export = measured[scale]["export"]
+        growth = export["peak"] - export["before"]
+        results.append(Result(
+            "history", f"zip export of the big thread, {scale:g}x ({export['mb']:,.0f} MB in "
+            f"{export['seconds']:.0f} s): server RSS growth (before {export['before']:.0f}, "
+            f"peak {export['peak']:.0f}, after {export['after']:.0f} MB)",
+            growth, "MB", target="< 100 MB", ok=growth < 100))
+    return results + coalescing()
