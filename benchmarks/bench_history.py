@@ -101,12 +101,19 @@ def build(data_dir: Path, scale: float) -> dict:
     big = store.create_thread(OWNER, "Cars, every question", datasets=[_dataset(0, "cars.parquet")])
     folder = data_dir / "threads" / big["id"]
     folder.mkdir(parents=True)
-    rows = int(4_000_000 * scale)  # ~100 MB of data per 1x (1 GB at 10x), beside the notebook
+    # ~100 MB of data per 1x (1 GB at 10x) beside the notebook in the zip, written in row groups
     rng = np.random.default_rng(0)
-    pq.write_table(pa.table({"MPG": rng.random(rows) * 40, "Weight": rng.random(rows) * 4000,
-                             "Horsepower": rng.integers(40, 240, rows),
-                             "Origin": rng.choice(["USA", "Europe", "Japan"], rows)}),
-                   folder / "cars.parquet", compression="zstd")
+    origin = pa.array(["USA", "Europe", "Japan"])
+    with pq.ParquetWriter(folder / "cars.parquet", pa.schema(
+            [("MPG", pa.float64()), ("Weight", pa.float64()), ("Horsepower", pa.int64()),
+             ("Origin", pa.dictionary(pa.int8(), pa.string()))]), compression="zstd") as writer:
+        for _ in range(int(40 * scale) or 1):
+            n = 100_000
+            writer.write_table(pa.table({
+                "MPG": rng.random(n) * 40, "Weight": rng.random(n) * 4000,
+                "Horsepower": rng.integers(40, 240, n),
+                "Origin": pa.DictionaryArray.from_arrays(
+                    pa.array(rng.integers(0, 3, n), pa.int8()), origin)}))
     for i in range(int(TURNS * scale)):
         turn = f"turn{i:09d}"
         store.start_turn(OWNER, big["id"], turn, "bench", f"Question {i}: average MPG by origin?")
@@ -381,6 +388,74 @@ def coalescing() -> list[Result]:
     ]
 
 
+def model_requests() -> list[Result]:
+    """The event loop's stalls while a turn asks a model with a long history (60 messages,
+    the most a turn sends from its history): the openai client run on the server's loop
+    against on the model thread. A real HTTP server speaking the protocol answers at once."""
+    sys.path.insert(0, str(ROOT / "tests"))
+    from openai_server import FakeOpenAI, Script
+
+    from vista_jupyter.assistant.clients import OpenAIClient
+    from vista_jupyter.assistant.model_thread import call_in_model_thread
+
+    # The model server runs on an event loop of its own (another thread), as it would elsewhere.
+    fake_loop = asyncio.new_event_loop()
+    threading.Thread(target=fake_loop.run_forever, daemon=True).start()
+
+    async def start_fake() -> FakeOpenAI:
+        return FakeOpenAI().start()
+
+    fake = asyncio.run_coroutine_threadsafe(start_fake(), fake_loop).result()
+    fake.default = Script(text="Done.")
+    history = [{"role": "system", "content": "You are Vista. " * 300}] + [
+        {"role": "user" if i % 2 == 0 else "assistant", "content": f"Message {i}: " + "word " * 200}
+        for i in range(59)]
+
+    async def stalls(on_thread: bool) -> list[float]:
+        client = OpenAIClient("bench", base_url=fake.base_url, api_key="", max_retries=0)
+        gaps: list[float] = []
+        running = True
+
+        async def ticker() -> None:
+            last = time.perf_counter()
+            while running:
+                await asyncio.sleep(0.001)
+                now = time.perf_counter()
+                gaps.append((now - last) * 1000 - 1)
+                last = now
+
+        async def quiet(_: str) -> None:
+            pass
+
+        def ignore(_: str) -> None:
+            pass
+
+        task = asyncio.ensure_future(ticker())
+        for _ in range(20):
+            if on_thread:
+                await call_in_model_thread(
+                    lambda text, reset: client.complete(list(history), tools=True, on_text=text,
+                                                        on_reset=reset), ignore, ignore)
+            else:
+                await client.complete(list(history), tools=True, on_text=quiet, on_reset=quiet)
+        running = False
+        await task
+        return gaps
+
+    try:
+        on_loop, on_thread = asyncio.run(stalls(False)), asyncio.run(stalls(True))
+    finally:
+        fake_loop.call_soon_threadsafe(fake.stop)
+        fake_loop.call_soon_threadsafe(fake_loop.stop)
+    return [
+        Result("history", "60-message model request: event-loop stall p99, client on the "
+               f"server loop (max {max(on_loop):.1f} ms)", percentile(on_loop, 99), "ms"),
+        Result("history", "60-message model request: event-loop stall p99, client on the "
+               f"model thread (max {max(on_thread):.1f} ms)", percentile(on_thread, 99), "ms",
+               target="< 20 ms", ok=percentile(on_thread, 99) < 20),
+    ]
+
+
 def run() -> list[Result]:
     scales = [float(s) for s in os.environ.get("VISTA_BENCH_HISTORY_SCALES", "1,10").split(",")]
     base = Path(os.environ.get("VISTA_BENCH_HISTORY_DIR") or tempfile.gettempdir())
@@ -438,4 +513,4 @@ def run() -> list[Result]:
             f"{export['seconds']:.0f} s): server RSS growth (before {export['before']:.0f}, "
             f"peak {export['peak']:.0f}, after {export['after']:.0f} MB)",
             growth, "MB", target="< 100 MB", ok=growth < 100))
-    return results + coalescing()
+    return results + coalescing() + model_requests()

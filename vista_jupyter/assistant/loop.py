@@ -18,6 +18,7 @@ from typing import Any
 
 from ..kernels import KernelExecutor
 from .clients import ModelClient, ModelError, ToolCall
+from .model_thread import call_in_model_thread
 from .prompt import extract_code, result_for_model
 
 Emit = Callable[[str, dict[str, Any]], None]
@@ -71,11 +72,11 @@ class AnalysisLoop:
         self._running_code: str | None = None
         self._running_outputs: list[dict[str, Any]] = []
 
-    async def _on_text(self, delta: str) -> None:
+    def _on_text(self, delta: str) -> None:
         self._text.append(delta)
         self.emit("text", {"step": self.step, "delta": delta})
 
-    async def _on_reset(self, reason: str) -> None:
+    def _on_reset(self, reason: str) -> None:
         self._text.clear()
         self.emit("text_reset", {"step": self.step, "reason": reason})
 
@@ -103,8 +104,11 @@ class AnalysisLoop:
         for self.step in range(self.max_steps):
             self._text = []
             started = time.perf_counter()
-            reply = await self.client.complete(
-                messages, tools=True, on_text=self._on_text, on_reset=self._on_reset
+            # On the model thread: preparing a request grows with the conversation (see there).
+            reply = await call_in_model_thread(
+                lambda text, reset: self.client.complete(messages, tools=True, on_text=text,
+                                                         on_reset=reset),
+                self._on_text, self._on_reset,
             )
             self.outcome.timing["model_ms"] += (time.perf_counter() - started) * 1000
             self.outcome.add_usage(reply.usage)
