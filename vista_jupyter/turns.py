@@ -134,7 +134,9 @@ class TurnService:
         try:
             datasets_for_offline: list[dict[str, Any]] = []
             probe = self.models.client(model, [], overview=overview, language=language)
-            messages, datasets = self._messages(owner, thread_id, model, not probe.uses_tools)
+            # Off the event loop: reading and trimming the history grows with the messages read.
+            messages, datasets = await asyncio.to_thread(self._messages, owner, thread_id, model,
+                                                         not probe.uses_tools)
             datasets_for_offline = [{"var_name": d["var_name"], "name": d["name"],
                                      "profile": d["profile"]} for d in datasets]
             client = self.models.client(model, datasets_for_offline, overview=overview, language=language)
