@@ -587,7 +587,7 @@ class Store:
                                                      after, before, limit))
         return self._page("messages", _message, owner, thread_id, after, before, limit)
 
-    def _page(self, table: str, mapper: Callable[[dict[str, Any]], dict[str, Any]], owner: str,
+    def _page(self, table: str, mapper: Callable[[dict[str, Any]], Any], owner: str,
               thread_id: str, after: int | None, before: int | None, limit: int) -> dict[str, Any]:
         # `table` is one of two constants (messages, events), never user input. Every query is
         # a range of the UNIQUE (thread_id, seq) index: `limit + 1` rows, or one for EXISTS.
