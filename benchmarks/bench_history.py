@@ -14,6 +14,10 @@ token auth):
   every 10 ms, while the stream replays and while a client pages through every event,
 - the server's RSS while the big thread downloads as a zip (notebook and data).
 
+The servers of both scales run side by side and the short requests alternate between them call
+by call, so that the ratios hold on a machine whose load changes meanwhile (the 2-core machine
+is shared); `/api/status` on an idle server is reported as the noise floor of the lag rows.
+
 Targets: every request at most 2x slower at 10x than at 1x; opening any thread < 300 ms;
 loop lag p99 < 20 ms during replays; RSS flat during the export. The rows without a target read
 the whole history by nature (they grow with it): they show what the sidebar's phase-2 paging
@@ -28,6 +32,7 @@ against one transaction per chunk.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import http.client
 import json
 import multiprocessing
@@ -39,6 +44,7 @@ import tempfile
 import threading
 import time
 import urllib.parse
+from collections.abc import Callable
 from pathlib import Path
 
 from common import Result, jupyter_server, percentile
@@ -157,18 +163,6 @@ class Client:
         assert status == 200, (path, status, body[:300])
         return json.loads(body)
 
-    def timed(self, path: str, repeat: int = REPEAT) -> tuple[list[float], int]:
-        """Milliseconds of `repeat` GETs (response read and decoded), and the body's size."""
-        times, size = [], 0
-        for _ in range(repeat):
-            t = time.perf_counter()
-            status, body = self.get(path)
-            json.loads(body)
-            times.append((time.perf_counter() - t) * 1000)
-            assert status == 200, (path, status, body[:300])
-            size = len(body)
-        return times, size
-
     def stream_until_replayed(self, path: str) -> int:
         """Open the event stream and read it up to the end of its replay; events received."""
         conn = http.client.HTTPConnection(self.host, self.port, timeout=600)
@@ -228,101 +222,126 @@ def _rss_mb(pid: int) -> float:
     return 0.0
 
 
-def measure(server, info: dict) -> dict[str, dict]:
-    """Every request of the table against a server on the built history."""
-    client = Client(server.url, server.token)
-    api = "/vista/api"
+API = "/vista/api"
+
+
+def requests_of(client: Client, info: dict) -> dict[str, Callable[[], int]]:
+    """The short requests of the table against one server: name -> a call returning the size
+    of what it read."""
+    tid = info["thread"]
+    size = min(100, info["threads"] // 4)  # (smaller only for tiny trial scales)
+    cursor, pages = None, 0
+    while pages < info["threads"] // (2 * size):  # half-way down the list
+        page = client.json(f"{API}/threads?limit={size}" + (f"&cursor={cursor}" if cursor else ""))
+        cursor, pages = page["next_cursor"], pages + 1
+    middle = info["messages"] // 2
+
+    def get(path: str) -> Callable[[], int]:
+        def call() -> int:
+            status, body = client.get(path)
+            assert status == 200, (path, status, body[:300])
+            json.loads(body)
+            return len(body)
+        return call
+
+    def open_on_last_page() -> int:
+        return (get(f"{API}/threads/{tid}")()
+                + get(f"{API}/threads/{tid}/messages?last=true&limit=100")())
+
+    def stream_from_start() -> int:
+        return client.stream_until_replayed(f"{API}/threads/{tid}/events/stream?after=0")
+
+    return {
+        "list threads: first page of 100": get(f"{API}/threads?limit={size}"),
+        "list threads: a page half-way down (cursor)":
+            get(f"{API}/threads?limit={size}&cursor={cursor}"),
+        "open the big thread": get(f"{API}/threads/{tid}"),
+        "open the big thread on its last page (thread + 100 messages)": open_on_last_page,
+        "100 older messages (before a cursor)":
+            get(f"{API}/threads/{tid}/messages?before={middle}&limit=100"),
+        "100 newer messages (after a cursor)":
+            get(f"{API}/threads/{tid}/messages?after={middle}&limit=100"),
+        "last 100 events": get(f"{API}/threads/{tid}/events?last=true&limit=100"),
+        "event stream from the start (capped replay)": stream_from_start,
+    }
+
+
+def interleaved(calls: dict[float, dict[str, Callable[[], int]]]) -> dict[float, dict[str, dict]]:
+    """Time every request at every scale, alternating scales call by call, so that a machine
+    getting busier or quieter meanwhile weighs on every scale alike."""
+    out: dict[float, dict[str, dict]] = {scale: {} for scale in calls}
+    for name in next(iter(calls.values())):
+        times: dict[float, list[float]] = {scale: [] for scale in calls}
+        sizes: dict[float, int] = {}
+        for scale in calls:
+            calls[scale][name]()  # warm: connections opened, the schema read
+        for _ in range(REPEAT):
+            for scale in calls:
+                t = time.perf_counter()
+                sizes[scale] = calls[scale][name]()
+                times[scale].append((time.perf_counter() - t) * 1000)
+        for scale in calls:
+            out[scale][name] = {"median": statistics.median(times[scale]),
+                                "p95": percentile(times[scale], 95),
+                                "kib": sizes[scale] / 1024 if "stream" not in name else 0}
+            if "stream" in name:
+                out[scale][name]["events"] = sizes[scale]
+    return out
+
+
+def heavy(server, client: Client, info: dict) -> dict[str, dict]:
+    """Event-loop lag during replays, the requests that read everything, and the export."""
     tid = info["thread"]
     out: dict[str, dict] = {}
 
-    def record(name: str, times: list[float], size: int = 0) -> None:
-        out[name] = {"median": statistics.median(times), "p95": percentile(times, 95),
-                     "kib": size / 1024}
-
-    # Warm the server's paths (first requests open connections and read the schema).
-    client.json(f"{api}/threads/{tid}")
-    client.json(f"{api}/threads?limit=100")
-
-    size = min(100, info["threads"] // 4)  # (smaller only for tiny trial scales)
-    record("list threads: first page of 100", *client.timed(f"{api}/threads?limit={size}"))
-    cursor, pages = None, 0
-    while pages < info["threads"] // (2 * size):  # half-way down the list
-        page = client.json(f"{api}/threads?limit={size}" + (f"&cursor={cursor}" if cursor else ""))
-        cursor, pages = page["next_cursor"], pages + 1
-    record("list threads: a page half-way down (cursor)",
-           *client.timed(f"{api}/threads?limit={size}&cursor={cursor}"))
-    record("open the big thread", *client.timed(f"{api}/threads/{tid}"))
-
-    def open_on_last_page() -> None:
-        client.json(f"{api}/threads/{tid}")
-        client.json(f"{api}/threads/{tid}/messages?last=true&limit=100")
-
-    times = []
-    for _ in range(REPEAT):
-        t = time.perf_counter()
-        open_on_last_page()
-        times.append((time.perf_counter() - t) * 1000)
-    record("open the big thread on its last page (thread + 100 messages)", times)
-    middle = info["messages"] // 2
-    record("100 older messages (before a cursor)",
-           *client.timed(f"{api}/threads/{tid}/messages?before={middle}&limit=100"))
-    record("100 newer messages (after a cursor)",
-           *client.timed(f"{api}/threads/{tid}/messages?after={middle}&limit=100"))
-    record("last 100 events", *client.timed(f"{api}/threads/{tid}/events?last=true&limit=100"))
+    def lag_of(latencies: list[float]) -> dict:
+        return {"p50": percentile(latencies, 50), "p99": percentile(latencies, 99)}
 
     with LoopLag(server) as lag:
-        time.sleep(2)
-    out["loop lag: idle server"] = {"p50": percentile(lag.latencies, 50),
-                                    "p99": percentile(lag.latencies, 99)}
-
+        time.sleep(3)
+    out["loop lag: idle server"] = lag_of(lag.latencies)
     with LoopLag(server) as lag:
-        times = []
         for _ in range(40):
-            t = time.perf_counter()
-            received = client.stream_until_replayed(f"{api}/threads/{tid}/events/stream?after=0")
-            times.append((time.perf_counter() - t) * 1000)
-    record("event stream from the start (capped replay)", times)
-    out["event stream from the start (capped replay)"]["events"] = received
-    out["loop lag: event stream replays"] = {"p50": percentile(lag.latencies, 50),
-                                             "p99": percentile(lag.latencies, 99)}
+            client.stream_until_replayed(f"{API}/threads/{tid}/events/stream?after=0")
+    out["loop lag: event stream replays"] = lag_of(lag.latencies)
 
     with LoopLag(server) as lag:
         t = time.perf_counter()
         after, count = 0, 0
         while after is not None:
-            page = client.json(f"{api}/threads/{tid}/events?after={after}&limit=5000")
+            page = client.json(f"{API}/threads/{tid}/events?after={after}&limit=5000")
             count += len(page["events"])
             after = page["next_after"]
         full = (time.perf_counter() - t) * 1000
     assert count == info["events"], (count, info["events"])
-    record("every event, 5000 a page (a full replay)", [full])
-    out["loop lag: full replay"] = {"p50": percentile(lag.latencies, 50),
-                                    "p99": percentile(lag.latencies, 99)}
+    out["every event, 5000 a page (a full replay)"] = {"median": full, "p95": full, "kib": 0}
+    out["loop lag: full replay"] = lag_of(lag.latencies)
 
     with LoopLag(server) as lag:
         t = time.perf_counter()
         after, count = 0, 0
-        client.json(f"{api}/threads/{tid}")
+        client.json(f"{API}/threads/{tid}")
         while after is not None:
-            page = client.json(f"{api}/threads/{tid}/messages?after={after}&limit=500")
+            page = client.json(f"{API}/threads/{tid}/messages?after={after}&limit=500")
             count += len(page["messages"])
             after = page["next_after"]
         everything = (time.perf_counter() - t) * 1000
     assert count == info["messages"]
-    record("open the big thread with every message, 500 a page (today's sidebar)", [everything])
-    out["loop lag: reading every message"] = {"p50": percentile(lag.latencies, 50),
-                                              "p99": percentile(lag.latencies, 99)}
+    out["open the big thread with every message, 500 a page (today's sidebar)"] = {
+        "median": everything, "p95": everything, "kib": 0}
+    out["loop lag: reading every message"] = lag_of(lag.latencies)
 
     t = time.perf_counter()
     cursor, count = None, 0
     while True:
-        page = client.json(f"{api}/threads?limit=500" + (f"&cursor={cursor}" if cursor else ""))
+        page = client.json(f"{API}/threads?limit=500" + (f"&cursor={cursor}" if cursor else ""))
         count += len(page["threads"])
         cursor = page["next_cursor"]
         if cursor is None:
             break
     assert count == info["threads"]
-    record("every thread, 500 a page (today's sidebar)", [(time.perf_counter() - t) * 1000])
+    every = (time.perf_counter() - t) * 1000
+    out["every thread, 500 a page (today's sidebar)"] = {"median": every, "p95": every, "kib": 0}
 
     # The zip download of the big thread, the server's RSS sampled meanwhile
     before = _rss_mb(server.pid)
@@ -337,7 +356,7 @@ def measure(server, info: dict) -> dict[str, dict]:
     sampler.start()
     t = time.perf_counter()
     conn = http.client.HTTPConnection(client.host, client.port, timeout=3600)
-    conn.request("GET", f"{api}/threads/{tid}/notebook?bundle=zip",
+    conn.request("GET", f"{API}/threads/{tid}/notebook?bundle=zip",
                  headers={"Authorization": f"token {server.token}"})
     response = conn.getresponse()
     assert response.status == 200
@@ -466,23 +485,35 @@ def run() -> list[Result]:
     base = Path(os.environ.get("VISTA_BENCH_HISTORY_DIR") or tempfile.gettempdir())
     results: list[Result] = []
     measured: dict[float, dict] = {}
-    infos: dict[float, dict] = {}
-    for scale in scales:
-        data_dir = Path(tempfile.mkdtemp(prefix=f"vista-history-{scale:g}x-", dir=base))
-        try:
-            print(f"  building the {scale:g}x history in {data_dir} ...", file=sys.stderr, flush=True)
-            infos[scale] = info = build(data_dir, scale)
+    dirs: dict[float, Path] = {}
+    try:
+        infos: dict[float, dict] = {}
+        for scale in scales:
+            dirs[scale] = Path(tempfile.mkdtemp(prefix=f"vista-history-{scale:g}x-", dir=base))
+            print(f"  building the {scale:g}x history in {dirs[scale]} ...", file=sys.stderr,
+                  flush=True)
+            infos[scale] = info = build(dirs[scale], scale)
             results.append(Result("history", f"{scale:g}x: {info['threads']:,} threads, "
                                   f"{info['messages']:,} messages and {info['events']:,} events "
                                   f"in one; built in (s), database MB {info['db_mb']:,.0f}",
                                   info["seconds"], "s"))
-            config = (f"c.VistaApp.data_dir = {str(data_dir)!r}\n"
-                      f"c.VistaApp.server_owner = {OWNER!r}\nc.VistaApp.auto_overview = False\n")
-            with jupyter_server(config) as server:
-                print(f"  measuring {scale:g}x ...", file=sys.stderr, flush=True)
-                measured[scale] = measure(server, info)
-        finally:
-            shutil.rmtree(data_dir, ignore_errors=True)
+        with contextlib.ExitStack() as stack:
+            servers, clients = {}, {}
+            for scale in scales:  # one server per scale, all up at once
+                servers[scale] = stack.enter_context(jupyter_server(
+                    f"c.VistaApp.data_dir = {str(dirs[scale])!r}\n"
+                    f"c.VistaApp.server_owner = {OWNER!r}\nc.VistaApp.auto_overview = False\n"))
+                clients[scale] = Client(servers[scale].url, servers[scale].token)
+            print("  measuring the requests, scales interleaved ...", file=sys.stderr, flush=True)
+            measured = interleaved({scale: requests_of(clients[scale], infos[scale])
+                                    for scale in scales})
+            for scale in scales:
+                print(f"  replays, full reads and the export at {scale:g}x ...", file=sys.stderr,
+                      flush=True)
+                measured[scale].update(heavy(servers[scale], clients[scale], infos[scale]))
+    finally:
+        for folder in dirs.values():
+            shutil.rmtree(folder, ignore_errors=True)
 
     low, high = min(scales), max(scales)
     for name, row in measured[low].items():

@@ -248,3 +248,28 @@ async def test_a_stream_whose_reader_leaves_stops_its_writer_and_errors_reach_th
         async for piece in stream_bytes(failing, chunk_size=65536):
             got += piece
     assert len(got) >= 65536  # what was written before the failure had been sent
+
+
+async def test_a_download_that_fails_midway_fails_for_the_client_too(api, vista_app, jp_fetch):
+    # Given a thread whose notebook is over a megabyte (sent before the data files) and whose
+    # data file has gone missing
+    import secrets
+
+    from test_kernels import FRAME, add_dataset
+
+    owner = (await api("GET", "info"))[1]["owner"]
+    _, thread = await api("POST", "threads", json_body={"name": "broken"})
+    tid = thread["id"]
+    add_dataset(vista_app, owner, tid, FRAME)
+    for i in range(600):
+        vista_app.store.add_message(owner, tid, "user", f"question {i} {secrets.token_hex(2500)}")
+    [dataset] = vista_app.store.list_datasets(owner, tid)
+    (vista_app.threads.folders.threads_dir / tid / dataset["parquet_path"]).unlink()
+
+    # When it is downloaded, the transfer breaks off instead of ending as a complete-looking zip
+    with pytest.raises(Exception) as failure:
+        await jp_fetch("vista", "api", "threads", tid, "notebook", params={"bundle": "zip"})
+    assert getattr(failure.value, "code", None) == 599  # the connection closed, not an answer
+    # and the server carries on
+    status, _ = await api("GET", "info")
+    assert status == 200

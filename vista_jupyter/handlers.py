@@ -8,7 +8,6 @@ checks that every route here is described there and vice versa).
 
 from __future__ import annotations
 
-import asyncio
 import json
 import sys
 from contextlib import aclosing
