@@ -432,7 +432,7 @@ def model_requests() -> list[Result]:
     sys.path.insert(0, str(ROOT / "tests"))
     from openai_server import FakeOpenAI, Script
 
-    from vista_jupyter.assistant.clients import OpenAIClient
+    from vista_jupyter.assistant.clients import Endpoint, OpenAIClient
     from vista_jupyter.assistant.model_thread import call_in_model_thread
 
     # The model server runs on an event loop of its own (another thread), as it would elsewhere.
@@ -449,7 +449,8 @@ def model_requests() -> list[Result]:
         for i in range(59)]
 
     async def stalls(on_thread: bool) -> list[float]:
-        client = OpenAIClient("bench", base_url=fake.base_url, api_key="", max_retries=0)
+        # A turn's client (its endpoint's `openai` client is then used on one event loop only).
+        client = OpenAIClient(Endpoint(base_url=fake.base_url, timeout=30.0), "bench", max_retries=0)
         gaps: list[float] = []
         running = True
 

@@ -16,6 +16,12 @@ export PIP_DISABLE_PIP_VERSION_CHECK=1 PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1
 # build environment (faster, and jlpm comes from jupyterlab).
 python -m pip install -q "jupyterlab>=4.4,<5" "hatchling>=1.5" "hatch-jupyter-builder>=0.5" \
   "hatch-nodejs-version>=0.3.2" editables
+# A previous set-up linked the venv's copy of the frontend to vista_jupyter/labextension (below).
+# Unlink it first: reinstalling would write install.json through the link into the source tree,
+# and a wheel built from there would then hold install.json twice.
+link=.venv/share/jupyter/labextensions/vista-jupyter
+if [ -L "$link" ]; then rm "$link"; fi
+rm -f vista_jupyter/labextension/install.json
 # Builds the TypeScript (jlpm install + jlpm build) as part of the install.
 python -m pip install -q --no-build-isolation -e ".[test]"
 # Link the built frontend so `jlpm build` / `jlpm watch` changes show up on reload.

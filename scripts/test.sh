@@ -9,11 +9,13 @@ bash scripts/setup.sh || exit 1
 source .venv/bin/activate
 export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1
 
-if [ ! -x /usr/bin/chromium ]; then
+# Chromium for the browser tests, and a Korean font (fonts-nanum) so that it draws the Korean
+# interface and Korean data instead of boxes.
+if [ ! -x /usr/bin/chromium ] || [ ! -d /usr/share/fonts/truetype/nanum ]; then
   if [ "$(id -u)" = 0 ]; then
-    (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium) >/dev/null || exit 1
+    (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-nanum) >/dev/null || exit 1
   else
-    echo "Chromium is missing: sudo apt-get install chromium" >&2; exit 1
+    echo "Chromium or a Korean font is missing: sudo apt-get install chromium fonts-nanum" >&2; exit 1
   fi
 fi
 (cd ui-tests && jlpm install --immutable >/dev/null) || exit 1

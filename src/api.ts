@@ -219,6 +219,8 @@ export interface IAssistantMetadata {
   usage?: Record<string, unknown>;
   /** Why the turn failed (status 'error'), for the user. */
   error?: string;
+  /** Follow-up questions the answer suggests (shown as chips). */
+  suggestions?: string[];
 }
 
 /** One event of a thread (see the OpenAPI `Event` schema). */
@@ -273,6 +275,16 @@ export interface IModelList {
   default: string;
   offline: boolean;
   context_budget: number;
+}
+
+/** Progress of a dataset the server is reading (`GET readings/{id}`). */
+export interface IReading {
+  /** waiting, expanding, decoding, checking, reading or profiling. */
+  phase: string;
+  bytes_done: number;
+  bytes_total: number;
+  /** Seconds since the reading started. */
+  elapsed: number;
 }
 
 /** A stored upload, usable as `{"upload": id}`. */
@@ -333,6 +345,18 @@ export interface INotebookSaved {
   data_folder: string;
   figures: number;
   cells: number;
+}
+
+/** The set-up cell for code of a thread inserted into a notebook. */
+export interface INotebookSetup {
+  /** The cell's source: imports, the font, the data loaded by relative path. */
+  code: string;
+  /** The thread it belongs to. */
+  thread: string;
+  /** Ids of the datasets it loads. */
+  datasets: string[];
+  /** Where the data was copied, beside the notebook. */
+  data_folder: string;
 }
 
 /** A downloaded file. */
@@ -470,12 +494,40 @@ export class VistaClient {
    */
   createThreadFromDataset(
     dataset: DatasetSource,
-    language: VistaLanguage = 'en'
+    language: VistaLanguage = 'en',
+    reading?: string
   ): Promise<IThread> {
-    return this._request<IThread>('threads', {
+    const search = reading ? URLExt.objectToQueryString({ reading }) : '';
+    return this._request<IThread>('threads' + search, {
       method: 'POST',
       body: JSON.stringify({ dataset, language })
     });
+  }
+
+  /**
+   * How far the server is in reading a dataset.
+   *
+   * @param reading - the id given to `createThreadFromDataset`.
+   * @returns phase, bytes done of total, seconds elapsed.
+   * @throws {VistaAPIError} 404 once the reading has finished (or never started).
+   */
+  getReading(reading: string): Promise<IReading> {
+    return this._request<IReading>(
+      URLExt.join('readings', encodeURIComponent(reading))
+    );
+  }
+
+  /**
+   * Cancel a dataset being read; its request then fails with 409 and nothing is kept.
+   *
+   * @param reading - the id given to `createThreadFromDataset`.
+   * @throws {VistaAPIError} 404 when the reading has already finished.
+   */
+  async cancelReading(reading: string): Promise<void> {
+    await this._request<void>(
+      URLExt.join('readings', encodeURIComponent(reading)),
+      { method: 'DELETE' }
+    );
   }
 
   /**
@@ -882,6 +934,23 @@ export class VistaClient {
         method: 'POST',
         body: JSON.stringify({ path, on_conflict: onConflict })
       }
+    );
+  }
+
+  /**
+   * The set-up cell for code of a thread inserted into a notebook; the
+   * server copies the thread's data beside the notebook (once).
+   *
+   * @param id - the thread id.
+   * @param notebookPath - workspace path of an existing notebook.
+   * @returns the cell's source and what it loads.
+   * @throws {VistaAPIError} 404 for an unknown thread or notebook, 409 when
+   *   the data folder's name is taken by a file.
+   */
+  notebookSetup(id: string, notebookPath: string): Promise<INotebookSetup> {
+    return this._request<INotebookSetup>(
+      URLExt.join(threadPath(id), 'notebook', 'setup'),
+      { method: 'POST', body: JSON.stringify({ path: notebookPath }) }
     );
   }
 

@@ -11,6 +11,7 @@ import {
   copyIcon,
   downloadIcon,
   imageIcon,
+  launchIcon,
   notebookIcon,
   runIcon,
   stopIcon,
@@ -25,11 +26,14 @@ import {
   IStep,
   IVistaOutput
 } from './api';
+import { VistaContext } from './context';
 import { DatasetCards } from './datasetcard';
+import { QuestionChips, starterQuestions } from './questions';
 import { INotebookBridge, notebookOutputs } from './notebook';
 import {
   Caret,
   CodeView,
+  figureTitle,
   MarkdownView,
   OutputView
 } from './render';
@@ -37,19 +41,13 @@ import { describeError, ILiveStep, ThreadSession } from './session';
 
 export interface IThreadViewProps {
   session: ThreadSession;
-  rendermime: IRenderMimeRegistry;
-  bridge: INotebookBridge;
-  trans: TranslationBundle;
-  models: IModelList | null;
-  /** The model chosen in the settings ('' = server default). */
-  preferredModel: string;
+  context: VistaContext;
   /** Open on the dataset card rather than following the overview. */
   focusDatasets: boolean;
-  onBack: () => void;
-  onExport: () => void;
-  onDownload: () => void;
-  /** Tell the user something happened (a short notification). */
-  notify: (message: string, kind?: 'success' | 'error' | 'info') => void;
+  /** Back to the list (the sidebar); no back button without it. */
+  onBack?: () => void;
+  /** Move the analysis into a tab of the main area (from the sidebar). */
+  onOpenInMain?: () => void;
 }
 
 /** Re-render a component when the session changes (at most once a frame). */
@@ -77,7 +75,9 @@ function useSession(session: ThreadSession): void {
 
 /** The whole thread page of the sidebar. */
 export function ThreadView(props: IThreadViewProps): JSX.Element {
-  const { session, trans, models } = props;
+  const { session, context } = props;
+  const { trans, models } = context;
+  const preferredModel = context.settings.model;
   useSession(session);
   const thread = session.thread;
   const scroller = React.useRef<HTMLDivElement>(null);
@@ -95,11 +95,11 @@ export function ThreadView(props: IThreadViewProps): JSX.Element {
     setModel(current =>
       current && ids.includes(current)
         ? current
-        : props.preferredModel && ids.includes(props.preferredModel)
-        ? props.preferredModel
+        : preferredModel && ids.includes(preferredModel)
+        ? preferredModel
         : models.default
     );
-  }, [models, props.preferredModel]);
+  }, [models, preferredModel]);
 
   // Follow the bottom while the user has not scrolled up: after every render,
   // and whenever the content grows by itself (figures load after their step).
@@ -159,39 +159,69 @@ export function ThreadView(props: IThreadViewProps): JSX.Element {
   const messages = session.messages;
   const lastAssistant = [...messages].reverse().find(m => m.role === 'assistant');
   const live = session.live;
+  const starters = useStarterQuestions(session, trans);
+  const busy = session.running || !session.loaded;
+  const askChip = (question: string): void => {
+    void ask(question).catch(() => undefined);
+  };
+  // Chips under the last answer: its own suggestions, or, when the offline
+  // analyst answered without any analysis (it did not understand), the
+  // dataset's starters.
+  const lastMeta = (lastAssistant?.metadata ?? {}) as IAssistantMetadata;
+  const answerSuggestions =
+    lastAssistant && !live
+      ? Array.isArray(lastMeta.suggestions) && lastMeta.suggestions.length
+        ? lastMeta.suggestions.filter(q => typeof q === 'string')
+        : lastMeta.model === 'vista-offline' &&
+          (lastMeta.status ?? 'done') === 'done' &&
+          !(lastMeta.steps ?? []).some(step => step.code)
+        ? starters
+        : []
+      : [];
+  const userQuestions = messages.filter(m => m.role === 'user').length;
   const ctx: IStepContext = {
     session,
-    rendermime: props.rendermime,
-    bridge: props.bridge,
+    rendermime: context.rendermime,
+    bridge: context.bridge,
     trans,
-    notify: props.notify
+    notify: (message, kind) => context.notify(message, kind)
   };
 
   return (
     <div className="jp-vista-panel jp-vista-thread-view" data-thread-id={thread.id}>
       <header className="jp-vista-header">
-        <ToolbarButtonComponent
-          className="jp-vista-back"
-          icon={caretLeftIcon}
-          tooltip={trans.__('Back to the list of analyses')}
-          onClick={props.onBack}
-        />
+        {props.onBack && (
+          <ToolbarButtonComponent
+            className="jp-vista-back"
+            icon={caretLeftIcon}
+            tooltip={trans.__('Back to the list of analyses')}
+            onClick={props.onBack}
+          />
+        )}
         <h2 className="jp-vista-title jp-vista-title-grow jp-vista-thread-title" title={thread.name}>
           {thread.name}
         </h2>
+        {props.onOpenInMain && (
+          <ToolbarButtonComponent
+            className="jp-vista-open-main"
+            icon={launchIcon}
+            tooltip={trans.__('Open in a tab of the main area')}
+            onClick={props.onOpenInMain}
+          />
+        )}
         <ToolbarButtonComponent
           className="jp-vista-export"
           icon={notebookIcon}
           tooltip={trans.__('Open as notebook')}
           enabled={session.loaded && messages.length > 0}
-          onClick={props.onExport}
+          onClick={() => void context.exportThread(session.thread)}
         />
         <ToolbarButtonComponent
           className="jp-vista-download-bundle"
           icon={downloadIcon}
           tooltip={trans.__('Download notebook and data (.zip)')}
           enabled={session.loaded}
-          onClick={props.onDownload}
+          onClick={() => void context.downloadThread(session.thread)}
         />
       </header>
       <div
@@ -237,15 +267,24 @@ export function ThreadView(props: IThreadViewProps): JSX.Element {
               message.role === 'user' ? (
                 <UserMessage key={message.id} message={message} trans={trans} />
               ) : message.role === 'assistant' ? (
-                <AssistantMessage
-                  key={message.id}
-                  message={message}
-                  ctx={ctx}
-                  canRetry={
-                    message === lastAssistant && !session.running && !live
-                  }
-                  onRetry={retry}
-                />
+                <React.Fragment key={message.id}>
+                  <AssistantMessage
+                    message={message}
+                    ctx={ctx}
+                    canRetry={
+                      message === lastAssistant && !session.running && !live
+                    }
+                    onRetry={retry}
+                  />
+                  {message === lastAssistant && (
+                    <QuestionChips
+                      questions={answerSuggestions}
+                      label={trans.__('Try asking:')}
+                      disabled={busy}
+                      onAsk={askChip}
+                    />
+                  )}
+                </React.Fragment>
               ) : null
             )}
             {live && (
@@ -267,6 +306,17 @@ export function ThreadView(props: IThreadViewProps): JSX.Element {
               {trans.__('Ask a question about your data below.')}
             </p>
           )}
+          {session.loaded &&
+            !live &&
+            userQuestions <= 1 &&
+            answerSuggestions.length === 0 && (
+              <QuestionChips
+                questions={starters}
+                label={trans.__('Questions to start with:')}
+                disabled={busy}
+                onAsk={askChip}
+              />
+            )}
         </div>
       </div>
       <StatusLine session={session} trans={trans} />
@@ -287,6 +337,35 @@ export function ThreadView(props: IThreadViewProps): JSX.Element {
       />
     </div>
   );
+}
+
+/** Starter questions for the thread's first dataset (empty until read). */
+function useStarterQuestions(
+  session: ThreadSession,
+  trans: TranslationBundle
+): string[] {
+  const [questions, setQuestions] = React.useState<string[]>([]);
+  const threadId = session.thread.id;
+  const version = (session.thread.datasets ?? []).join('\u0000');
+  React.useEffect(() => {
+    let live = true;
+    const client = session.client;
+    client
+      .datasets(threadId)
+      .then(list =>
+        list.length ? client.dataset(threadId, list[0].id) : null
+      )
+      .then(detail => {
+        if (live && detail) {
+          setQuestions(starterQuestions(detail, trans));
+        }
+      })
+      .catch(() => undefined); // the dataset card shows why, if it fails
+    return () => {
+      live = false;
+    };
+  }, [threadId, version, trans]);
+  return questions;
 }
 
 /** Says what is running now ("Thinking…", "Running code…"). */
@@ -382,8 +461,16 @@ function AssistantMessage(props: {
       className={`jp-vista-message jp-vista-assistant jp-vista-status-${status}`}
       data-message-id={message.id}
     >
-      {steps.map(step => (
-        <StepView key={step.step} step={step} ctx={ctx} />
+      {steps.map((step, i) => (
+        <StepView
+          key={step.step}
+          step={step}
+          ctx={ctx}
+          stopped={
+            (status === 'cancelled' || status === 'interrupted') &&
+            i === steps.length - 1
+          }
+        />
       ))}
       {status === 'error' && error && (
         <TurnError message={error} trans={trans} />
@@ -424,6 +511,8 @@ function TurnError(props: {
 function StepView(props: {
   step: IStep | ILiveStep;
   ctx: IStepContext;
+  /** The last step of an answer the user stopped. */
+  stopped?: boolean;
 }): JSX.Element {
   const { step, ctx } = props;
   const { trans, session, bridge } = ctx;
@@ -431,8 +520,15 @@ function StepView(props: {
   const outputs = step.result?.outputs ?? [];
   const running = (step as ILiveStep).running === true;
   const notices = (step as ILiveStep).notices ?? [];
-  const failed =
-    step.result && !running && !['ok', 'running'].includes(step.result.status);
+  const unfinished =
+    !!step.result && !running && !['ok', 'running'].includes(step.result.status);
+  // Code cut short by Stop did not fail: the user stopped it.
+  const stopped =
+    unfinished &&
+    (step.result!.status === 'interrupted' ||
+      step.result!.status === 'cancelled' ||
+      props.stopped === true);
+  const failed = unfinished && !stopped;
   const codeId = `jp-vista-code-${React.useId()}`;
 
   const copy = (): void => {
@@ -444,7 +540,10 @@ function StepView(props: {
       const cells = await notebookOutputs(outputs, id =>
         session.artifactBase64(id)
       );
-      const path = await bridge.insertCode(step.code ?? '', cells);
+      const threadId = session.thread.id;
+      const path = await bridge.insertCode(step.code ?? '', cells, {
+        load: notebook => session.client.notebookSetup(threadId, notebook)
+      });
       ctx.notify(trans.__('Inserted into %1', path), 'success');
     } catch (error) {
       ctx.notify(describeError(error), 'error');
@@ -453,7 +552,11 @@ function StepView(props: {
   const insertFigure = async (output: IVistaOutput): Promise<void> => {
     try {
       const figure = await session.artifactBase64(output.artifact!.id);
-      const path = await bridge.insertFigure(figure.data, figure.mime);
+      const path = await bridge.insertFigure(
+        figure.data,
+        figure.mime,
+        figureTitle(output) ?? trans.__('Figure')
+      );
       ctx.notify(trans.__('Figure inserted into %1', path), 'success');
     } catch (error) {
       ctx.notify(describeError(error), 'error');
@@ -472,7 +575,9 @@ function StepView(props: {
       ))}
       {step.code && (
         <div
-          className={`jp-vista-code-block${failed ? ' jp-mod-failed' : ''}`}
+          className={`jp-vista-code-block${failed ? ' jp-mod-failed' : ''}${
+            stopped ? ' jp-mod-stopped' : ''
+          }`}
         >
           <div className="jp-vista-code-header">
             <button
@@ -486,6 +591,8 @@ function StepView(props: {
               <span>
                 {running
                   ? trans.__('Running code…')
+                  : stopped
+                  ? trans.__('Code (stopped)')
                   : failed
                   ? trans.__('Code (failed)')
                   : trans.__('Code')}

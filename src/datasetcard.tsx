@@ -293,11 +293,16 @@ function cellText(value: unknown): string {
   return String(value);
 }
 
-function formatNumber(value: number): string {
-  if (Number.isInteger(value)) {
-    return value.toLocaleString();
-  }
-  return value.toLocaleString(undefined, { maximumFractionDigits: 3 });
+/**
+ * A data value for people: digits grouped only from five digits on (so
+ * years and codes such as 1970 stay as written, counts such as 3,000,000
+ * are grouped), at most three decimals.
+ */
+export function formatNumber(value: number): string {
+  return value.toLocaleString(undefined, {
+    maximumFractionDigits: 3,
+    useGrouping: Math.abs(value) >= 10000
+  });
 }
 
 function rangeText(column: IColumnProfile): string {

@@ -1,6 +1,7 @@
 /**
  * Starting an analysis: a file (picker or drag and drop, uploaded with
- * progress and Cancel) or one of the example datasets.
+ * progress and Cancel), a file already in the workspace, or one of the
+ * example datasets.
  */
 import { TranslationBundle } from '@jupyterlab/translation';
 import {
@@ -34,8 +35,24 @@ export interface IStartState {
   label: string;
   /** Bytes sent / total, while uploading; null once the server reads it. */
   progress: { loaded: number; total: number } | null;
-  /** Cancel the transfer (only while uploading). */
+  /** Cancel the transfer while uploading, or the server's reading after it. */
   cancel: (() => void) | null;
+  /** The server's reading: phase, bytes done / total, seconds elapsed. */
+  reading?: IReadingProgress | null;
+}
+
+/** What the server reports of a reading (see `IReading` in api.ts). */
+export interface IReadingProgress {
+  phase: string;
+  loaded: number;
+  total: number;
+  elapsed: number;
+}
+
+/** "1:05" or "42 s". */
+function elapsedText(seconds: number): string {
+  const s = Math.max(0, Math.round(seconds));
+  return s < 60 ? `${s} s` : `${Math.floor(s / 60)}:${String(s % 60).padStart(2, '0')}`;
 }
 
 export interface INewAnalysisProps {
@@ -46,6 +63,8 @@ export interface INewAnalysisProps {
   error: string | null;
   onBack: () => void;
   onFile: (file: File) => void;
+  /** Pick a data file of the workspace (null: no workspace picker). */
+  onWorkspaceFile: (() => void) | null;
   onExample: (example: IExample) => void;
 }
 
@@ -56,10 +75,20 @@ export function NewAnalysisView(props: INewAnalysisProps): JSX.Element {
   const [dragging, setDragging] = React.useState(false);
   const busy = starting !== null;
 
+  const reading = starting?.progress ? null : starting?.reading ?? null;
+  const shown = starting?.progress ?? reading;
   const percent =
-    starting?.progress && starting.progress.total > 0
-      ? Math.round((100 * starting.progress.loaded) / starting.progress.total)
+    shown && shown.total > 0 && (!reading || reading.phase !== 'waiting')
+      ? Math.min(100, Math.round((100 * shown.loaded) / shown.total))
       : null;
+  const phases: Record<string, string> = {
+    waiting: trans.__('waiting for a free reader'),
+    expanding: trans.__('unpacking'),
+    decoding: trans.__('converting the text encoding'),
+    checking: trans.__('checking'),
+    reading: trans.__('reading'),
+    profiling: trans.__('describing the columns')
+  };
 
   return (
     <div className="jp-vista-panel jp-vista-new-view">
@@ -118,6 +147,16 @@ export function NewAnalysisView(props: INewAnalysisProps): JSX.Element {
           >
             {trans.__('Choose a file…')}
           </button>
+          {props.onWorkspaceFile && (
+            <button
+              type="button"
+              className="jp-Button jp-mod-styled jp-vista-workspace-file"
+              disabled={busy}
+              onClick={props.onWorkspaceFile}
+            >
+              {trans.__('From the workspace…')}
+            </button>
+          )}
           <input
             ref={fileInput}
             type="file"
@@ -141,16 +180,31 @@ export function NewAnalysisView(props: INewAnalysisProps): JSX.Element {
               {starting.progress
                 ? trans.__('Uploading %1…', starting.label)
                 : trans.__('Reading %1…', starting.label)}
-              {percent !== null && starting.progress && (
+              {percent !== null && (
                 <span className="jp-vista-upload-percent"> {percent}%</span>
               )}
             </div>
+            {reading && (
+              <div className="jp-vista-reading-detail">
+                <span className="jp-vista-reading-phase">
+                  {phases[reading.phase] ?? reading.phase}
+                </span>
+                {' · '}
+                <span className="jp-vista-reading-elapsed">
+                  {elapsedText(reading.elapsed)}
+                </span>
+              </div>
+            )}
             <div className="jp-vista-upload-row">
               <progress
                 className="jp-vista-progress"
                 max={100}
                 value={percent ?? undefined}
-                aria-label={trans.__('Upload progress')}
+                aria-label={
+                  starting.progress
+                    ? trans.__('Upload progress')
+                    : trans.__('Reading progress')
+                }
               />
               {starting.cancel && (
                 <button

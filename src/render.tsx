@@ -2,6 +2,7 @@
  * React views over JupyterLab's renderers: Markdown prose, outputs and code,
  * always untrusted (sanitized), and figures fetched with authentication.
  */
+import { Dialog } from '@jupyterlab/apputils';
 import { IRenderMimeRegistry, MimeModel } from '@jupyterlab/rendermime';
 import { TranslationBundle } from '@jupyterlab/translation';
 import { caretDownIcon, caretRightIcon } from '@jupyterlab/ui-components';
@@ -114,8 +115,11 @@ export function CodeView(props: {
 export function ArtifactImage(props: {
   load: () => Promise<string>;
   alt: string;
+  /** The file name a download of the figure gets. */
+  fileName: string;
   trans: TranslationBundle;
 }): JSX.Element {
+  const { trans } = props;
   const [url, setUrl] = React.useState<string | null>(null);
   const [failed, setFailed] = React.useState(false);
   React.useEffect(() => {
@@ -131,7 +135,7 @@ export function ArtifactImage(props: {
   if (failed) {
     return (
       <p className="jp-vista-figure-missing">
-        {props.trans.__('This figure could not be loaded.')}
+        {trans.__('This figure could not be loaded.')}
       </p>
     );
   }
@@ -139,11 +143,75 @@ export function ArtifactImage(props: {
     return (
       <div
         className="jp-vista-figure-loading"
-        aria-label={props.trans.__('Loading figure…')}
+        aria-label={trans.__('Loading figure…')}
       />
     );
   }
-  return <img className="jp-vista-figure" src={url} alt={props.alt} />;
+  return (
+    <button
+      type="button"
+      className="jp-vista-figure-zoom"
+      title={trans.__('Enlarge')}
+      aria-label={trans.__('Enlarge figure: %1', props.alt)}
+      onClick={() => void showFigure(url, props.alt, props.fileName, trans)}
+    >
+      <img className="jp-vista-figure" src={url} alt={props.alt} />
+    </button>
+  );
+}
+
+/** The figure at full size in a dialog, with a download. */
+async function showFigure(
+  url: string,
+  alt: string,
+  fileName: string,
+  trans: TranslationBundle
+): Promise<void> {
+  const body = (
+    <div className="jp-vista-figure-full">
+      <img src={url} alt={alt} />
+      <a
+        className="jp-Button jp-mod-styled jp-mod-accept jp-vista-figure-download"
+        href={url}
+        download={fileName}
+      >
+        {trans.__('Download')}
+      </a>
+    </div>
+  );
+  const dialog = new Dialog({
+    title: alt,
+    body,
+    buttons: [Dialog.cancelButton({ label: trans.__('Close') })]
+  });
+  dialog.addClass('jp-vista-figure-dialog');
+  await dialog.launch();
+  dialog.dispose();
+}
+
+/** A title as a file name: no folders or reserved characters. */
+export function figureFileName(title: string | null, mime: string): string {
+  const ext = mime.split('/')[1]?.split('+')[0] ?? 'png';
+  const stem = (title ?? '')
+    .replace(/[\\/:*?"<>|\u0000-\u001f]+/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .slice(0, 80);
+  return `${stem || 'figure'}.${ext}`;
+}
+
+/**
+ * A figure's title, from its text form (Vista's kernels describe a
+ * matplotlib figure by its titles); null for an untitled figure.
+ */
+export function figureTitle(output: IVistaOutput): string | null {
+  const text = output.data?.['text/plain'];
+  const value = (Array.isArray(text) ? text.join('') : String(text ?? '')).trim();
+  // matplotlib's own text form says nothing about the picture.
+  if (!value || /^<(Figure|matplotlib)\b.*>$/s.test(value)) {
+    return null;
+  }
+  return value;
 }
 
 /** One nbformat output (stream, result, display, error or figure). */
@@ -164,7 +232,12 @@ export function OutputView(props: {
   if (output.artifact) {
     return (
       <figure className="jp-vista-output jp-vista-output-figure">
-        <ArtifactImage load={load} alt={trans.__('Figure')} trans={trans} />
+        <ArtifactImage
+          load={load}
+          alt={figureTitle(output) ?? trans.__('Figure')}
+          fileName={figureFileName(figureTitle(output), output.artifact.mime_type)}
+          trans={trans}
+        />
         {props.actions && (
           <figcaption className="jp-vista-figure-actions">
             {props.actions(output)}

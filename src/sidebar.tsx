@@ -1,14 +1,11 @@
 /**
  * The Vista left-sidebar panel: the list of analyses, starting a new one,
- * and the chat of the open one.
+ * and (when the settings say so, or for a quick question) the chat of one.
+ * Analyses open in a tab of the main area by default (analysis.tsx).
  */
-import { Dialog, Notification, ReactWidget, showDialog } from '@jupyterlab/apputils';
-import { IRenderMimeRegistry } from '@jupyterlab/rendermime';
-import {
-  nullTranslator,
-  ITranslator,
-  TranslationBundle
-} from '@jupyterlab/translation';
+import { Dialog, ReactWidget, showDialog } from '@jupyterlab/apputils';
+import { IStateDB } from '@jupyterlab/statedb';
+import { TranslationBundle } from '@jupyterlab/translation';
 import { Message } from '@lumino/messaging';
 import { ISignal, Signal } from '@lumino/signaling';
 import * as React from 'react';
@@ -16,41 +13,29 @@ import * as React from 'react';
 import {
   DatasetSource,
   IExample,
-  IModelList,
   IThread,
   UploadCancelledError,
   VistaClient,
   VistaLanguage
 } from './api';
 import { ThreadView } from './chat';
-import { saveBlob } from './datasetcard';
+import { VistaContext } from './context';
 import { vistaIcon } from './icons';
 import { IStartState, NewAnalysisView } from './newanalysis';
-import { INotebookBridge } from './notebook';
 import { describeError, ThreadSession } from './session';
 import { IThreadListState, ThreadListView } from './threadlist';
 
-/** The translation domain of every Vista string. */
-export const TRANSLATION_DOMAIN = 'vista_jupyter';
+export {
+  DEFAULT_SETTINGS,
+  IVistaSettings,
+  TRANSLATION_DOMAIN
+} from './context';
 
 /** Default seconds between two polls of the thread list. */
 export const DEFAULT_REFRESH_INTERVAL = 30;
 
-/** The user settings the sidebar follows (schema/plugin.json). */
-export interface IVistaSettings {
-  /** Model id to preselect; '' = the server's default. */
-  model: string;
-  /** Open new analyses on their automatic overview, following it live. */
-  autoOverview: boolean;
-  /** 'auto' follows JupyterLab's language. */
-  language: 'auto' | 'en' | 'ko';
-}
-
-export const DEFAULT_SETTINGS: IVistaSettings = {
-  model: '',
-  autoOverview: true,
-  language: 'auto'
-};
+/** Where the sidebar keeps the thread it shows across reloads (IStateDB). */
+const STATE_KEY = 'vista-jupyter:sidebar';
 
 type View =
   | { kind: 'list' }
@@ -66,11 +51,12 @@ type View =
 export class VistaSidebar extends ReactWidget {
   constructor(options: VistaSidebar.IOptions) {
     super();
-    this._client = options.client;
-    this._translator = options.translator ?? nullTranslator;
-    this._trans = this._translator.load(TRANSLATION_DOMAIN);
-    this._rendermime = options.rendermime;
-    this._bridge = options.bridge;
+    this._context = options.context;
+    this._client = options.context.client;
+    this._trans = options.context.trans;
+    this._openInMain = options.openInMain;
+    this._state = options.state ?? null;
+    this._pickWorkspaceFile = options.pickWorkspaceFile ?? null;
     this._refreshInterval = options.refreshInterval ?? DEFAULT_REFRESH_INTERVAL;
 
     this.id = 'jp-vista-sidebar';
@@ -79,6 +65,12 @@ export class VistaSidebar extends ReactWidget {
     this.title.caption = this._trans.__('Vista');
     this.node.setAttribute('role', 'region');
     this.node.setAttribute('aria-label', this._trans.__('Vista analyses'));
+    this._context.changed.connect(() => this.update(), this);
+    this._context.threadActivity.connect(() => {
+      if (this.isVisible) {
+        void this.refresh();
+      }
+    }, this);
   }
 
   /** Emitted when the open thread changes (commands update their state). */
@@ -104,22 +96,19 @@ export class VistaSidebar extends ReactWidget {
     this._restartPolling();
   }
 
-  /** The user settings. */
-  get settings(): IVistaSettings {
-    return this._settings;
-  }
-  set settings(value: IVistaSettings) {
-    this._settings = { ...value };
-    this.update();
-  }
-
   /** The language of overviews and example descriptions. */
   get language(): VistaLanguage {
-    if (this._settings.language === 'en' || this._settings.language === 'ko') {
-      return this._settings.language;
+    return this._context.language;
+  }
+
+  /** Show the thread the sidebar showed before the page was reloaded. */
+  async restore(): Promise<void> {
+    const saved = (await this._state?.fetch(STATE_KEY)) as
+      | { thread?: string }
+      | undefined;
+    if (saved?.thread && this._view.kind === 'list') {
+      await this.openThread(saved.thread, false, 'sidebar');
     }
-    const code = (this._translator.languageCode ?? 'en').toLowerCase();
-    return code.startsWith('ko') ? 'ko' : 'en';
   }
 
   /**
@@ -164,18 +153,35 @@ export class VistaSidebar extends ReactWidget {
   }
 
   /**
-   * Open a thread's chat.
+   * Open a thread: in a tab of the main area, or here (the settings say
+   * which unless `where` does).
    *
    * @param thread - the thread (or its id).
    * @param fresh - true for a thread just created from a dataset.
+   * @param where - force the sidebar or the main area.
    */
-  async openThread(thread: IThread | string, fresh = false): Promise<void> {
+  async openThread(
+    thread: IThread | string,
+    fresh = false,
+    where?: 'main' | 'sidebar'
+  ): Promise<void> {
+    if ((where ?? this._context.settings.openIn) === 'main') {
+      if (this._view.kind !== 'list') {
+        this.showList();
+      }
+      this._openInMain(thread, fresh);
+      return;
+    }
     let value: IThread;
     if (typeof thread === 'string') {
       try {
         value = await this._client.getThread(thread);
       } catch (error) {
-        this._notify(describeError(error), 'error');
+        // A thread deleted meanwhile: back to the list, quietly after a reload.
+        void this._state?.remove(STATE_KEY);
+        if (where !== 'sidebar') {
+          this._context.notify(describeError(error), 'error');
+        }
         return;
       }
     } else {
@@ -186,9 +192,9 @@ export class VistaSidebar extends ReactWidget {
     this._setView({
       kind: 'thread',
       session,
-      focusDatasets: fresh && !this._settings.autoOverview
+      focusDatasets: fresh && !this._context.settings.autoOverview
     });
-    void this._loadModels();
+    void this._context.loadModels();
     void session.start();
   }
 
@@ -205,13 +211,44 @@ export class VistaSidebar extends ReactWidget {
     if (this._view.kind !== 'new') {
       this.showNew();
     }
-    this._starting = { label, progress: null, cancel: null };
+    // The server reads under an id of ours: its progress is polled and Cancel stops it.
+    const reading = `r${Date.now().toString(36)}${Math.random().toString(36).slice(2, 10)}`;
+    let cancelled = false;
+    this._starting = {
+      label,
+      progress: null,
+      reading: null,
+      cancel: () => {
+        cancelled = true;
+        void this._client.cancelReading(reading).catch(() => undefined);
+      }
+    };
     this._startError = null;
     this.update();
+    const poll = window.setInterval(() => {
+      void this._client
+        .getReading(reading)
+        .then(r => {
+          if (this._starting && !this._starting.progress) {
+            this._starting = {
+              ...this._starting,
+              reading: {
+                phase: r.phase,
+                loaded: r.bytes_done,
+                total: r.bytes_total,
+                elapsed: r.elapsed
+              }
+            };
+            this.update();
+          }
+        })
+        .catch(() => undefined);
+    }, 500);
     try {
       const thread = await this._client.createThreadFromDataset(
         source,
-        this.language
+        this.language,
+        reading
       );
       this._starting = null;
       await this.openThread(thread, true);
@@ -219,9 +256,11 @@ export class VistaSidebar extends ReactWidget {
       return thread;
     } catch (error) {
       this._starting = null;
-      this._startError = describeError(error);
+      this._startError = cancelled ? null : describeError(error);
       this.update();
       return null;
+    } finally {
+      window.clearInterval(poll);
     }
   }
 
@@ -263,39 +302,17 @@ export class VistaSidebar extends ReactWidget {
     }
   }
 
-  /** Save the open thread as a notebook next to the workspace root and open it. */
+  /** Save the thread open here as a notebook in the workspace and open it. */
   async exportCurrent(): Promise<void> {
-    const thread = this.currentThread;
-    if (!thread) {
-      return;
-    }
-    try {
-      const saved = await this._client.saveNotebook(
-        thread.id,
-        `${safeFileName(thread.name)}.ipynb`,
-        'rename'
-      );
-      await this._bridge.open(saved.path);
-      this._notify(this._trans.__('Saved as %1', saved.path), 'success');
-    } catch (error) {
-      this._notify(describeError(error), 'error');
+    if (this.currentThread) {
+      await this._context.exportThread(this.currentThread);
     }
   }
 
-  /** Download the open thread as a zip (notebook and data). */
+  /** Download the thread open here as a zip (notebook and data). */
   async downloadCurrent(): Promise<void> {
-    const thread = this.currentThread;
-    if (!thread) {
-      return;
-    }
-    try {
-      const file = await this._client.downloadNotebookBundle(
-        thread.id,
-        `${safeFileName(thread.name)}.zip`
-      );
-      saveBlob(file.blob, file.filename);
-    } catch (error) {
-      this._notify(describeError(error), 'error');
+    if (this.currentThread) {
+      await this._context.downloadThread(this.currentThread);
     }
   }
 
@@ -310,7 +327,7 @@ export class VistaSidebar extends ReactWidget {
   protected onAfterShow(msg: Message): void {
     super.onAfterShow(msg);
     void this.refresh();
-    void this._loadModels();
+    void this._context.loadModels();
     this._restartPolling();
   }
 
@@ -332,6 +349,11 @@ export class VistaSidebar extends ReactWidget {
           error={this._startError}
           onBack={() => this.showList()}
           onFile={file => void this.uploadAndStart(file)}
+          onWorkspaceFile={
+            this._pickWorkspaceFile
+              ? () => void this._startFromWorkspace()
+              : null
+          }
           onExample={example => void this._startExample(example)}
         />
       );
@@ -341,16 +363,14 @@ export class VistaSidebar extends ReactWidget {
         <ThreadView
           key={view.session.thread.id}
           session={view.session}
-          rendermime={this._rendermime}
-          bridge={this._bridge}
-          trans={trans}
-          models={this._models}
-          preferredModel={this._settings.model}
+          context={this._context}
           focusDatasets={view.focusDatasets}
           onBack={() => this.showList()}
-          onExport={() => void this.exportCurrent()}
-          onDownload={() => void this.downloadCurrent()}
-          notify={(message, kind) => this._notify(message, kind)}
+          onOpenInMain={() => {
+            const thread = view.session.thread;
+            this.showList();
+            this._openInMain(thread, false);
+          }}
         />
       );
     }
@@ -360,6 +380,14 @@ export class VistaSidebar extends ReactWidget {
         trans={trans}
         onRefresh={() => void this.refresh()}
         onOpen={thread => void this.openThread(thread)}
+        openIn={this._context.settings.openIn}
+        onOpenElsewhere={thread =>
+          void this.openThread(
+            thread,
+            false,
+            this._context.settings.openIn === 'main' ? 'sidebar' : 'main'
+          )
+        }
         onNew={() => this.showNew()}
         onRename={(thread, name) => this._rename(thread, name)}
         onDelete={thread => void this._delete(thread)}
@@ -368,12 +396,24 @@ export class VistaSidebar extends ReactWidget {
     );
   }
 
+  /** Start an analysis of a data file already in the workspace. */
+  private async _startFromWorkspace(): Promise<void> {
+    const path = await this._pickWorkspaceFile?.();
+    if (path) {
+      await this.startFrom({ path }, path.split('/').pop() ?? path);
+    }
+  }
+
   private async _startExample(example: IExample): Promise<void> {
     await this.startFrom({ example: example.id }, example.title);
   }
 
   private async _rename(thread: IThread, name: string): Promise<void> {
     const renamed = await this._client.renameThread(thread.id, name);
+    this._context.renamed(renamed);
+    if (this._view.kind === 'thread' && this._view.session.thread.id === renamed.id) {
+      this._view.session.setThread({ ...this._view.session.thread, name: renamed.name });
+    }
     if (this._list.threads) {
       this._list = {
         ...this._list,
@@ -394,7 +434,9 @@ export class VistaSidebar extends ReactWidget {
       buttons: [
         Dialog.cancelButton({ label: trans.__('Cancel') }),
         Dialog.warnButton({ label: trans.__('Delete') })
-      ]
+      ],
+      // Enter must not delete irreversibly: Cancel has the focus.
+      defaultButton: 0
     });
     if (!result.button.accept) {
       return;
@@ -404,8 +446,9 @@ export class VistaSidebar extends ReactWidget {
       if (this.currentThread?.id === thread.id) {
         this.showList();
       }
+      this._context.deleted(thread.id);
     } catch (error) {
-      this._notify(describeError(error), 'error');
+      this._context.notify(describeError(error), 'error');
     }
     await this.refresh();
   }
@@ -423,29 +466,19 @@ export class VistaSidebar extends ReactWidget {
     this.update();
   }
 
-  private async _loadModels(): Promise<void> {
-    try {
-      this._models = await this._client.models();
-      this.update();
-    } catch (error) {
-      console.warn('Vista: could not read the models.', error);
-    }
-  }
-
   private _setView(view: View): void {
     if (this._view.kind === 'thread' && this._view !== view) {
       this._view.session.dispose();
     }
     this._view = view;
+    // A reload shows the thread this sidebar showed, as it shows the tabs.
+    if (view.kind === 'thread') {
+      void this._state?.save(STATE_KEY, { thread: view.session.thread.id });
+    } else {
+      void this._state?.remove(STATE_KEY);
+    }
     this._currentChanged.emit();
     this.update();
-  }
-
-  private _notify(
-    message: string,
-    kind: 'success' | 'error' | 'info' = 'info'
-  ): void {
-    Notification.emit(message, kind, { autoClose: kind === 'error' ? 8000 : 3000 });
   }
 
   private _restartPolling(): void {
@@ -466,13 +499,13 @@ export class VistaSidebar extends ReactWidget {
     }
   }
 
+  private _context: VistaContext;
   private _client: VistaClient;
-  private _translator: ITranslator;
   private _trans: TranslationBundle;
-  private _rendermime: IRenderMimeRegistry;
-  private _bridge: INotebookBridge;
+  private _openInMain: (thread: IThread | string, fresh: boolean) => void;
+  private _state: IStateDB | null;
+  private _pickWorkspaceFile: (() => Promise<string | null>) | null;
   private _refreshInterval: number;
-  private _settings: IVistaSettings = { ...DEFAULT_SETTINGS };
   private _timer: number | null = null;
   private _requestCount = 0;
   private _view: View = { kind: 'list' };
@@ -482,7 +515,6 @@ export class VistaSidebar extends ReactWidget {
     loading: false
   };
   private _examples: IExample[] | null = null;
-  private _models: IModelList | null = null;
   private _starting: IStartState | null = null;
   private _startError: string | null = null;
   private _currentChanged = new Signal<this, void>(this);
@@ -490,24 +522,15 @@ export class VistaSidebar extends ReactWidget {
 
 export namespace VistaSidebar {
   export interface IOptions {
-    /** The API client. */
-    client: VistaClient;
-    /** The application's renderers (outputs are rendered untrusted). */
-    rendermime: IRenderMimeRegistry;
-    /** Notebook insertion and file opening. */
-    bridge: INotebookBridge;
-    /** The application translator. */
-    translator?: ITranslator;
+    /** What every Vista view shares. */
+    context: VistaContext;
+    /** Open a thread in a tab of the main area. */
+    openInMain: (thread: IThread | string, fresh: boolean) => void;
+    /** Let the user pick a data file of the workspace (JupyterLab's file dialog). */
+    pickWorkspaceFile?: (() => Promise<string | null>) | null;
+    /** Where the sidebar remembers the thread it shows across reloads. */
+    state?: IStateDB | null;
     /** Seconds between polls while visible; 0 means never. */
     refreshInterval?: number;
   }
-}
-
-/** A thread name as a file name (no folders, no reserved characters). */
-function safeFileName(name: string): string {
-  const cleaned = name
-    .replace(/[\\/:*?"<>|\u0000-\u001f]+/g, '-')
-    .replace(/^[.\s-]+|[.\s]+$/g, '')
-    .slice(0, 120);
-  return cleaned || 'Vista analysis';
 }

@@ -7,7 +7,9 @@ import {
   addIcon,
   deleteIcon,
   editIcon,
+  launchIcon,
   refreshIcon,
+  tableRowsIcon,
   ToolbarButtonComponent
 } from '@jupyterlab/ui-components';
 import * as React from 'react';
@@ -27,6 +29,10 @@ export interface IThreadListProps {
   trans: TranslationBundle;
   onRefresh: () => void;
   onOpen: (thread: IThread) => void;
+  /** Open in the other place (the sidebar, or a tab) than a click does. */
+  onOpenElsewhere: (thread: IThread) => void;
+  /** Where a click opens an analysis. */
+  openIn: 'main' | 'sidebar';
   onNew: () => void;
   onRename: (thread: IThread, name: string) => Promise<void>;
   onDelete: (thread: IThread) => void;
@@ -38,6 +44,11 @@ export function ThreadListView(props: IThreadListProps): JSX.Element {
   const { state, trans, onRefresh } = props;
   const { threads, error, loading } = state;
   const [dragging, setDragging] = React.useState(false);
+  // Analyses sharing a name are told apart by when they started.
+  const names = new Map<string, number>();
+  for (const thread of threads ?? []) {
+    names.set(thread.name, (names.get(thread.name) ?? 0) + 1);
+  }
 
   return (
     <div
@@ -123,7 +134,10 @@ export function ThreadListView(props: IThreadListProps): JSX.Element {
               key={thread.id}
               thread={thread}
               trans={trans}
+              sameName={names.get(thread.name) !== 1}
+              openIn={props.openIn}
               onOpen={props.onOpen}
+              onOpenElsewhere={props.onOpenElsewhere}
               onRename={props.onRename}
               onDelete={props.onDelete}
             />
@@ -143,7 +157,11 @@ export function ThreadListView(props: IThreadListProps): JSX.Element {
 function ThreadItem(props: {
   thread: IThread;
   trans: TranslationBundle;
+  /** Another analysis in the list has the same name. */
+  sameName: boolean;
+  openIn: 'main' | 'sidebar';
   onOpen: (thread: IThread) => void;
+  onOpenElsewhere: (thread: IThread) => void;
   onRename: (thread: IThread, name: string) => Promise<void>;
   onDelete: (thread: IThread) => void;
 }): JSX.Element {
@@ -230,13 +248,30 @@ function ThreadItem(props: {
             )}
             {thread.name}
           </span>
-          {datasets.length > 0 && (
+          {(datasets.length > 0 || props.sameName) && (
             <span className="jp-vista-thread-datasets">
               {datasets.join(', ')}
+              {props.sameName && (
+                <>
+                  {datasets.length > 0 && <span aria-hidden="true"> · </span>}
+                  <time
+                    className="jp-vista-thread-started"
+                    dateTime={thread.created_at}
+                  >
+                    {trans.__('started %1', shortTime(thread.created_at))}
+                  </time>
+                </>
+              )}
             </span>
           )}
           <span className="jp-vista-thread-meta">
-            <time dateTime={thread.updated_at}>{updated}</time>
+            {thread.running_turn ? (
+              <span className="jp-vista-thread-running">
+                {trans.__('answering now')}
+              </span>
+            ) : (
+              <time dateTime={thread.updated_at}>{updated}</time>
+            )}
             <span aria-hidden="true"> · </span>
             <span className="jp-vista-thread-count">
               {trans._n('%1 message', '%1 messages', thread.message_count)}
@@ -246,6 +281,16 @@ function ThreadItem(props: {
       )}
       {!editing && (
         <div className="jp-vista-thread-actions">
+          <ToolbarButtonComponent
+            className="jp-vista-open-elsewhere"
+            icon={props.openIn === 'main' ? tableRowsIcon : launchIcon}
+            tooltip={
+              props.openIn === 'main'
+                ? trans.__('Open %1 in the sidebar', thread.name)
+                : trans.__('Open %1 in a tab', thread.name)
+            }
+            onClick={() => props.onOpenElsewhere(thread)}
+          />
           <ToolbarButtonComponent
             className="jp-vista-rename-button"
             icon={editIcon}
@@ -265,4 +310,18 @@ function ThreadItem(props: {
       )}
     </li>
   );
+}
+
+/** A moment as a short local date and time ("Nov 25, 14:03"). */
+function shortTime(iso: string): string {
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) {
+    return iso;
+  }
+  return date.toLocaleString(undefined, {
+    month: 'short',
+    day: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit'
+  });
 }

@@ -20,12 +20,14 @@ async def upload(api, name: str, content: bytes | str, **kw):
 
 
 def leftovers(data_dir) -> list[str]:
-    """Files in the upload and staging areas (must be empty after a failure)."""
+    """Files and stage folders in the upload and staging areas (none after a failure); the
+    server's own (empty) scratch folder, `staging/<server id>/`, is not one."""
     out = []
     for area in ("uploads", "staging"):
         folder = data_dir / area
         if folder.exists():
-            out += [f"{area}/{p.relative_to(folder)}" for p in folder.rglob("*")]
+            out += [f"{area}/{p.relative_to(folder)}" for p in folder.rglob("*")
+                    if p.is_file() or len(p.relative_to(folder).parts) > 1]
     return out
 
 
@@ -160,10 +162,10 @@ async def test_an_interrupted_upload_leaves_nothing(jp_serverapp, jp_base_url, j
     )
     await writer.drain()
     for _ in range(100):  # the part file appears while the body streams in
-        if list((vista_data_dir / "uploads").glob("*.part")):
+        if list((vista_data_dir / "staging").glob("*/*.part")):
             break
         await asyncio.sleep(0.02)
-    assert list((vista_data_dir / "uploads").glob("*.part"))
+    assert list((vista_data_dir / "staging").glob("*/*.part"))
     writer.transport.abort()
     for _ in range(100):
         if not leftovers(vista_data_dir):
@@ -306,3 +308,135 @@ async def test_a_full_disk_during_upload_is_a_clear_507_and_leaves_nothing(api, 
     monkeypatch.undo()
     status, _ = await upload(api, "small.csv", CSV)
     assert status == 201
+
+
+# --- reading: its own bounded pool, progress, cancel ----------------------------------------------
+
+def _big_csv(rows: int) -> bytes:
+    return ("id,city,amount,when\n" + "".join(
+        f"{i},{'Seoul' if i % 3 else 'Busan'},{i * 0.25},2024-01-{i % 28 + 1:02d}\n" for i in range(rows))).encode()
+
+
+async def _until(check, timeout: float = 120.0):
+    """Poll `check` (async, returns a value or None) until it gives a value."""
+    loop = asyncio.get_running_loop()
+    deadline = loop.time() + timeout
+    while loop.time() < deadline:
+        value = await check()
+        if value is not None:
+            return value
+        await asyncio.sleep(0.02)
+    raise AssertionError("condition not reached")
+
+
+@pytest.mark.parametrize("vista_config", [{"ingest_workers": 1}])
+async def test_a_reading_shows_progress_and_cancel_keeps_nothing_but_the_upload(api, vista_data_dir):
+    # Given one reader and a large file being read, a second file waits for the reader
+    _, big = await upload(api, "big.csv", _big_csv(1_500_000))
+    _, small = await upload(api, "small.csv", CSV)
+    first = asyncio.ensure_future(api("POST", "threads", json_body={"dataset": {"upload": big["id"]}},
+                                      params={"reading": "reading-big-1"}))
+
+    async def progressing():
+        status, body = await api("GET", "readings/reading-big-1")
+        return body if status == 200 and body["phase"] != "waiting" else None
+
+    shown = await _until(progressing)
+    assert shown["bytes_total"] == big["size_bytes"] and shown["elapsed"] >= 0
+    second = asyncio.ensure_future(api("POST", "threads", json_body={"dataset": {"upload": small["id"]}},
+                                       params={"reading": "reading-small-2"}))
+
+    async def waiting():
+        status, body = await api("GET", "readings/reading-small-2")
+        return body if status == 200 else None
+
+    assert (await _until(waiting))["phase"] == "waiting"
+    # Another user's id is not found, and unknown ids are 404 like everything else
+    assert (await api("GET", "readings/reading-nope-3"))[0] == 404
+    # When the user cancels the waiting one, it answers 409 and creates nothing
+    status, _ = await api("DELETE", "readings/reading-small-2")
+    assert status == 204
+    status, body = await second
+    assert status == 409 and "cancelled" in error_message(body)
+    # The large one goes on and makes its thread, with a real percentage on the way
+    status, thread = await first
+    assert status == 201, thread
+    _, listing = await api("GET", "threads")
+    assert [t["id"] for t in listing["threads"]] == [thread["id"]]
+    assert (await api("GET", "readings/reading-big-1"))[0] == 404  # finished readings are gone
+    assert leftovers(vista_data_dir) == [f"uploads/{small['id']}"]
+    # the cancelled upload is still usable
+    status, again = await api("POST", "threads", json_body={"dataset": {"upload": small["id"]}})
+    assert status == 201, again
+
+
+async def test_a_client_that_goes_away_cancels_its_reading(jp_serverapp, jp_base_url, jp_http_port,
+                                                           api, vista_data_dir):
+    _, big = await upload(api, "big.csv", _big_csv(2_000_000))
+    token = jp_serverapp.identity_provider.token
+    body = json.dumps({"dataset": {"upload": big["id"]}}).encode()
+    reader, writer = await asyncio.open_connection("127.0.0.1", jp_http_port)
+    writer.write((f"POST {jp_base_url}vista/api/threads?reading=gone-away-1 HTTP/1.1\r\nHost: localhost\r\n"
+                  f"Authorization: token {token}\r\nContent-Type: application/json\r\n"
+                  f"Content-Length: {len(body)}\r\n\r\n").encode() + body)
+    await writer.drain()
+
+    async def reading():
+        status, progress = await api("GET", "readings/gone-away-1")
+        return progress if status == 200 and progress["phase"] not in ("waiting",) else None
+
+    await _until(reading)
+    writer.transport.abort()
+
+    async def finished():
+        status, _ = await api("GET", "readings/gone-away-1")
+        return True if status == 404 else None
+
+    await _until(finished)
+    _, listing = await api("GET", "threads")
+    assert listing == {"threads": [], "next_cursor": None}
+    assert leftovers(vista_data_dir) == [f"uploads/{big['id']}"]
+    assert list((vista_data_dir / "threads").iterdir()) == [] if (vista_data_dir / "threads").exists() else True
+
+
+@pytest.mark.parametrize("vista_config", [{"ingest_workers": 1}])
+async def test_reading_does_not_hold_up_other_requests(api):
+    _, big = await upload(api, "big.csv", _big_csv(1_500_000))
+    reading = asyncio.ensure_future(api("POST", "threads", json_body={"dataset": {"upload": big["id"]}},
+                                        params={"reading": "busy-reader-1"}))
+
+    async def started():
+        status, body = await api("GET", "readings/busy-reader-1")
+        return body if status == 200 and body["phase"] != "waiting" else None
+
+    await _until(started)
+    # uploads and other calls are served while the reader is busy (they use other threads)
+    status, up = await upload(api, "tiny.csv", "a,b\n1,2\n")
+    assert status == 201
+    status, _ = await api("GET", "readings/busy-reader-1")
+    assert status == 200, "the reading had already finished: the file is too small to show this"
+    assert (await reading)[0] == 201
+
+
+@pytest.mark.parametrize("vista_config", [{"max_columns": 5}])
+async def test_a_file_wider_than_max_columns_is_413(api, vista_data_dir):
+    _, up = await upload(api, "wide.csv", "a,b,c,d,e,f\n1,2,3,4,5,6\n")
+    status, body = await api("POST", "threads", json_body={"dataset": {"upload": up["id"]}})
+    assert status == 413 and "6 columns" in error_message(body) and "max_columns" in error_message(body)
+    assert list((vista_data_dir / "threads").iterdir()) == []
+
+
+async def test_nested_json_is_kept_and_profiled_not_a_500(api, vista_data_dir):
+    records = [{"id": i, "tags": ["a", "b"][: i % 3], "owner": {"name": f"n{i}", "age": 30 + i},
+                "mixed": [1, "x"] if i % 2 else {"k": i}} for i in range(50)]
+    _, up = await upload(api, "nested.jsonl", "\n".join(json.dumps(r) for r in records) + "\n")
+    status, thread = await api("POST", "threads", json_body={"dataset": {"upload": up["id"]}})
+    assert status == 201, thread
+    _, body = await api("GET", f"threads/{thread['id']}/datasets")
+    _, card = await api("GET", f"threads/{thread['id']}/datasets/{body['datasets'][0]['id']}")
+    kinds = {c["name"]: c["kind"] for c in card["profile"]["column_profiles"]}
+    assert kinds["tags"] == "nested" and kinds["owner.name"] in ("identifier", "text", "categorical")
+    assert kinds["mixed"] in ("text", "nested", "identifier", "categorical")
+    parquet = next((vista_data_dir / "threads" / thread["id"]).rglob("data.parquet"))
+    frame = pd.read_parquet(parquet)
+    assert list(frame["tags"][4]) == ["a"] and frame["owner.age"].tolist()[:2] == [30, 31]

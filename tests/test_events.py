@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import sqlite3
 
 import pytest
 from conftest import CountingStore
@@ -209,3 +210,158 @@ async def test_events_written_meanwhile_by_another_process_are_not_overwritten(s
     assert [e["seq"] for e in events] == [1, 2, 3]
     assert [e["type"] for e in events] == ["notice", "text", "done"]
     other.close()
+
+
+# --- with issue 15's rules: one closing transaction, other servers, a full disk ------------------
+
+
+def _start_turn(store: Store, thread: str, turn: str = "t1") -> None:
+    store.start_turn("ann", thread, turn, "m", "question?")
+
+
+def _finish(store: Store, thread: str, turn: str = "t1", **kw):
+    def write(waiting, first):
+        return store.finish_turn("ann", thread, turn, "done", "the answer", {}, {},
+                                 pending=waiting, first_seq=first, **kw)
+    return write
+
+
+async def test_a_turn_ends_with_its_waiting_pieces_in_one_transaction_heard_once(store, thread):
+    # Given a turn whose last streamed pieces still wait in memory
+    log = EventLog(store, flush_interval=3600)
+    _start_turn(store, thread)
+    log.append("ann", thread, "t1", "turn_started", {})
+    for i in range(5):
+        log.append("ann", thread, "t1", "text", {"step": 0, "delta": f"w{i}"})
+    assert len(stored(store, thread)) == 1
+    queue = log.subscribe(thread)
+    writes = store.writes
+
+    # When the turn is closed
+    message, events = log.finish(thread, _finish(store, thread, error="it broke"))
+
+    # Then the pieces, the error and the done event are stored together, numbered on, no gap
+    assert store.writes == writes  # not a separate write of the pieces
+    assert [(e["seq"], e["type"]) for e in stored(store, thread)] == [
+        (1, "turn_started"), *((i, "text") for i in range(2, 7)), (7, "error"), (8, "done")]
+    # and the listener hears the error and the end once each (it had the pieces already)
+    heard = [queue.get_nowait() for _ in range(queue.qsize())]
+    assert [(e["seq"], e["type"]) for e in heard] == [(7, "error"), (8, "done")]
+    assert events == heard and message["content"] == "the answer"
+    # A second close (another server's recovery, late) writes and pushes nothing
+    assert log.finish(thread, _finish(store, thread)) is None
+    assert queue.empty() and len(stored(store, thread)) == 8
+
+
+async def test_a_turn_closed_meanwhile_by_another_server_keeps_its_pieces(store, thread, tmp_path):
+    # Given a turn running here whose pieces wait, closed meanwhile by another server
+    log = EventLog(store, flush_interval=3600)
+    _start_turn(store, thread)
+    log.append("ann", thread, "t1", "text", {"step": 0, "delta": "late"})
+    other = Store(tmp_path / "vista.sqlite3")
+    assert other.finish_turn("ann", thread, "t1", "interrupted", "", {}, {}) is not None
+    # When this server closes it too, nothing is closed twice, and the pieces are stored after
+    # the other server's events (never over them)
+    assert log.finish(thread, _finish(store, thread)) is None
+    events = stored(store, thread)
+    assert [(e["seq"], e["type"]) for e in events] == [(1, "done"), (2, "text")]
+    assert store.get_turn("ann", thread, "t1")["status"] == "interrupted"
+    other.close()
+
+
+async def test_follow_picks_up_what_another_server_appends(store, thread, tmp_path):
+    # Given a listener on this server, following live
+    log = EventLog(store, poll=0.05)
+    other_store = Store(tmp_path / "vista.sqlite3")
+    other = EventLog(other_store)  # another server on the same data folder, running the turn
+    follow = log.follow("ann", thread, after=0, idle=30)
+    async with contextlib.aclosing(follow):
+        await collect(follow, lambda item: item is Signal.REPLAYED)
+        # When the other server's turn appends events (and ends with one transaction)
+        _start_turn(other_store, thread)
+        other.append("ann", thread, "t1", "turn_started", {})
+        for i in range(3):
+            other.append("ann", thread, "t1", "text", {"step": 0, "delta": f"w{i}"})
+        other.finish(thread, _finish(other_store, thread))
+        # Then the listener here gets every one, in order, within a poll or two
+        items = await asyncio.wait_for(
+            collect(follow, lambda item: seqs([item])[-1:] == [5]), 10)
+        # and a live event of its own after a gap fetches what it missed first
+        other.append("ann", thread, None, "notice", {"n": 1})
+        log.append("ann", thread, None, "notice", {"n": 2})
+        more = await asyncio.wait_for(collect(follow, lambda item: seqs([item])[-1:] == [7]), 10)
+    assert seqs(items) == [1, 2, 3, 4, 5]
+    assert [e["type"] for item in items if isinstance(item, list) for e in item] == [
+        "turn_started", "text", "text", "text", "done"]
+    assert seqs(more) == [6, 7]
+    other_store.close()
+
+
+def _fill(store: Store) -> None:
+    """Make the database full (SQLite's own page limit: writes fail as on a full disk)."""
+    with store._lock:
+        store.db.execute("CREATE TABLE IF NOT EXISTS filler (x BLOB)")
+        pages = store.db.execute("PRAGMA page_count").fetchone()[0]
+        store.db.execute(f"PRAGMA max_page_count = {pages}")
+        try:
+            for _ in range(1000):
+                store.db.execute("INSERT INTO filler VALUES (zeroblob(4000))")
+        except sqlite3.OperationalError:
+            pass
+
+
+def _free(store: Store) -> None:
+    with store._lock:
+        store.db.execute("DELETE FROM filler")
+        store.db.execute("PRAGMA max_page_count = 1073741823")
+
+
+async def test_a_full_disk_while_pieces_wait_stops_the_turn_and_still_closes_it(store, thread):
+    from vista_jupyter.errors import StorageFull
+
+    # Given a turn streaming while the disk fills up
+    log = EventLog(store, flush_interval=0.01, flush_chars=100_000)
+    _start_turn(store, thread)
+    log.append("ann", thread, "t1", "turn_started", {})
+    queue = log.subscribe(thread)
+    _fill(store)
+    log.append("ann", thread, "t1", "text", {"step": 0, "delta": "x" * 40_000})
+    # When the timed write fails, the next piece tries again at once and says so (the turn
+    # stops instead of streaming on what cannot be kept); the piece was heard, and waits
+    await until(lambda: thread in log._pending and log._pending[thread].failed)
+    with pytest.raises(StorageFull):
+        log.append("ann", thread, "t1", "text", {"step": 0, "delta": "y"})
+    # A change of state that cannot be stored is not heard and takes no number
+    with pytest.raises(StorageFull):
+        log.append("ann", thread, "t1", "step_done", {"step": 0})
+    assert [e["type"] for e in log.waiting(thread)] == ["text", "text"]
+    # Closing with the pieces fails while the disk is full, and so may the short close
+    with pytest.raises(StorageFull):
+        log.finish(thread, _finish(store, thread))
+    assert len(log.waiting(thread)) == 2  # kept for the next attempt
+    # When space is back, the turn is closed with everything listeners heard
+    _free(store)
+    log.finish(thread, _finish(store, thread))
+    assert [(e["seq"], e["type"]) for e in stored(store, thread)] == [
+        (1, "turn_started"), (2, "text"), (3, "text"), (4, "done")]
+    heard = [queue.get_nowait()["type"] for _ in range(queue.qsize())]
+    assert heard == ["text", "text", "done"]
+    assert store.get_turn("ann", thread, "t1")["status"] == "done"
+
+
+async def test_a_last_small_close_leaves_the_waiting_pieces_out_without_reusing_numbers(store, thread):
+    # Given pieces listeners heard but that cannot be stored
+    log = EventLog(store, flush_interval=3600)
+    _start_turn(store, thread)
+    log.append("ann", thread, "t1", "turn_started", {})
+    for i in range(3):
+        log.append("ann", thread, "t1", "text", {"step": 0, "delta": f"w{i}"})
+    queue = log.subscribe(thread)
+    # When the turn is closed without them (the short ending a full disk may still take)
+    log.finish(thread, _finish(store, thread), drop_waiting=True)
+    # Then the end gets a number after every one listeners heard, so they hear it too
+    assert [(e["seq"], e["type"]) for e in stored(store, thread)] == [(1, "turn_started"), (5, "done")]
+    assert [e["seq"] for e in [queue.get_nowait()]] == [5]
+    assert log.waiting(thread) == []
+    # and the next event is numbered after it
+    assert log.append("ann", thread, None, "notice", {})["seq"] == 6

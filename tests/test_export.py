@@ -118,7 +118,8 @@ async def test_downloads_as_ipynb_and_as_a_runnable_zip(api, vista_app, fake, jp
     response = await jp_fetch("vista", "api", "threads", tid, "notebook", params={"bundle": "zip"})
     assert response.headers["Content-Type"] == "application/zip"
     with zipfile.ZipFile(io.BytesIO(response.body)) as archive:
-        assert sorted(archive.namelist()) == ["turns.ipynb", "turns_data/df.parquet"]
+        assert sorted(archive.namelist()) == ["turns.ipynb", "turns_data/NanumGothic.ttf",
+                                              "turns_data/OFL.txt", "turns_data/df.parquet"]
         archive.extractall(tmp_path / "unzipped")
     unzipped = nbformat.read(tmp_path / "unzipped" / "turns.ipynb", as_version=4)
     assert figures_in(rerun(unzipped, tmp_path / "unzipped")) == 1
@@ -162,8 +163,8 @@ async def test_offline_analyst_threads_export_and_rerun(api, jp_root_dir, exampl
     nbformat.validate(notebook)
     assert not [c for c in notebook.cells if "Not run" in c.source]
     expected = figures_in(notebook)
-    # overview 2 + missing, distribution, counts, group, relationship, correlation 1 each
-    assert expected == (3 if example == "seattle-weather" else 8)
+    # overview 2 + missing, distribution, counts, top 5, group, relationship, correlation 1 each
+    assert expected == (3 if example == "seattle-weather" else 9)
     assert figures_in(rerun(notebook, jp_root_dir)) == expected
 
 
@@ -273,3 +274,117 @@ async def test_a_download_that_fails_midway_fails_for_the_client_too(api, vista_
     # and the server carries on
     status, _ = await api("GET", "info")
     assert status == 200
+KOREAN_FIGURE = ("fig, ax = plt.subplots()\nax.bar(['서울', '부산', '제주'], [3, 2, 1])\n"
+                 "ax.set_title('도시별 합계')\nplt.show()")
+
+
+def warnings_in(notebook) -> list[str]:
+    """Every stderr text and error of the notebook's code cells."""
+    return [o.get("text", "") or o.get("evalue", "") for c in notebook.cells if c.cell_type == "code"
+            for o in c.outputs if o.output_type == "error" or o.get("name") == "stderr"]
+
+
+# Stands for a machine without Vista: the kernel cannot find the package (nor its font).
+HIDE_VISTA = ("import importlib.util as _u\n_find = _u.find_spec\n"
+              "_u.find_spec = lambda name, *a: None if name == 'vista_jupyter' else _find(name, *a)")
+
+
+async def test_a_downloaded_export_draws_korean_without_vista(api, vista_app, fake, jp_fetch, tmp_path):
+    # Given an analysis whose figure is labelled in Korean
+    _, tid = await new_thread(api, vista_app)
+    fake.script(tool(KOREAN_FIGURE), text("서울이 가장 큽니다."))
+    await api("POST", f"threads/{tid}/messages", json_body={"content": "도시별 합계를 그려 주세요"})
+    await wait_done(api, tid)
+
+    # When it is downloaded as a zip and re-run where Vista is not installed
+    response = await jp_fetch("vista", "api", "threads", tid, "notebook", params={"bundle": "zip"})
+    with zipfile.ZipFile(io.BytesIO(response.body)) as archive:
+        assert sorted(archive.namelist()) == ["turns.ipynb", "turns_data/NanumGothic.ttf",
+                                              "turns_data/OFL.txt", "turns_data/df.parquet"]
+        archive.extractall(tmp_path)
+    notebook = nbformat.read(tmp_path / "turns.ipynb", as_version=4)
+    notebook.cells.insert(0, nbformat.v4.new_code_cell(HIDE_VISTA))
+    notebook.cells.append(nbformat.v4.new_code_cell(
+        "from matplotlib import font_manager\n"
+        "print(plt.rcParams['font.family'])\n"
+        "print(sorted({f.fname.split('/')[-2] for f in font_manager.fontManager.ttflist if f.name == 'NanumGothic'}))"))
+    rerun_nb = rerun(notebook, tmp_path)
+
+    # Then its figure draws, with no missing-glyph warning: the font came with the zip
+    assert figures_in(rerun_nb) == 1
+    assert warnings_in(rerun_nb) == []
+    printed = rerun_nb.cells[-1].outputs[0]["text"]
+    assert "['DejaVu Sans', 'NanumGothic']" in printed and "turns_data" in printed
+
+
+async def test_a_workspace_export_draws_korean(api, vista_app, fake, jp_root_dir):
+    _, tid = await new_thread(api, vista_app)
+    fake.script(tool(KOREAN_FIGURE), text("서울이 가장 큽니다."))
+    await api("POST", f"threads/{tid}/messages", json_body={"content": "도시별 합계를 그려 주세요"})
+    await wait_done(api, tid)
+    status, saved = await api("POST", f"threads/{tid}/notebook", json_body={"path": "korean.ipynb"})
+    assert status == 201, saved
+    notebook = nbformat.read(jp_root_dir / "korean.ipynb", as_version=4)
+    # Without the set-up cell's font code, matplotlib warns "Glyph ... missing from font(s) DejaVu Sans"
+    assert "_korean_font(" in notebook.cells[1].source
+    rerun_nb = rerun(notebook, jp_root_dir)
+    assert figures_in(rerun_nb) == 1
+    assert warnings_in(rerun_nb) == []
+
+
+async def test_inserted_code_gets_a_setup_cell_that_runs_from_the_notebooks_folder(api, vista_app, jp_root_dir):
+    # Given an analysis and a new notebook in a sub-folder of the workspace
+    _, tid = await new_thread(api, vista_app)
+    (jp_root_dir / "work").mkdir()
+    nbformat.write(nbformat.v4.new_notebook(), jp_root_dir / "work" / "Untitled.ipynb")
+
+    # When code of the analysis is inserted into it, Vista gives the set-up cell
+    status, cell = await api("POST", f"threads/{tid}/notebook/setup",
+                             json_body={"path": "work/Untitled.ipynb"})
+    assert status == 200, cell
+    dataset_id = cell["datasets"][0]
+    copied = jp_root_dir / "work" / "Untitled_data" / f"df_{dataset_id[:8]}.parquet"
+    assert copied.is_file() and cell["data_folder"] == "work/Untitled_data"
+    assert f"df = pd.read_parquet('Untitled_data/df_{dataset_id[:8]}.parquet')" in cell["code"]
+
+    # Then the set-up cell and the inserted code run in a fresh kernel from the notebook's folder
+    notebook = nbformat.v4.new_notebook(cells=[
+        nbformat.v4.new_code_cell(cell["code"]),
+        nbformat.v4.new_code_cell("print(df.groupby('city')['y'].sum().idxmax())"),
+        nbformat.v4.new_code_cell(KOREAN_FIGURE),
+    ])
+    ran = rerun(notebook, jp_root_dir / "work")
+    assert ran.cells[1].outputs[0]["text"] == "Jeju\n"
+    assert figures_in(ran) == 1 and warnings_in(ran) == []
+
+    # A second insert reuses the copy (the same file, untouched)
+    before = copied.stat().st_mtime_ns
+    status, again = await api("POST", f"threads/{tid}/notebook/setup", json_body={"path": "work/Untitled.ipynb"})
+    assert status == 200 and again["code"] == cell["code"] and copied.stat().st_mtime_ns == before
+
+
+async def test_setup_cells_refuse_what_they_cannot_do(api, vista_app, jp_root_dir):
+    _, tid = await new_thread(api, vista_app)
+    nbformat.write(nbformat.v4.new_notebook(), jp_root_dir / "taken.ipynb")
+    (jp_root_dir / "taken_data").write_text("mine")
+    for body, code, words in [
+        ({"path": "notes.txt"}, 400, "notebook"),
+        ({"path": "missing.ipynb"}, 404, "no notebook"),
+        ({"path": "../outside.ipynb"}, 404, "outside"),
+        ({"path": "taken.ipynb"}, 409, "is a file"),
+        ({}, 400, "path"),
+    ]:
+        status, answer = await api("POST", f"threads/{tid}/notebook/setup", json_body=body)
+        assert status == code and words in error_message(answer), (body, status, answer)
+    assert (jp_root_dir / "taken_data").read_text() == "mine"
+    status, _ = await api("POST", "threads/nope/notebook/setup", json_body={"path": "taken.ipynb"})
+    assert status == 404
+
+
+@pytest.mark.parametrize("server_config", NAMED_USERS)
+async def test_other_users_get_no_setup_cell(api, jp_root_dir):
+    _, thread = await api("POST", "threads", json_body={"name": "private"}, user="alice")
+    nbformat.write(nbformat.v4.new_notebook(), jp_root_dir / "bob.ipynb")
+    status, _ = await api("POST", f"threads/{thread['id']}/notebook/setup", json_body={"path": "bob.ipynb"},
+                          user="bob")
+    assert status == 404

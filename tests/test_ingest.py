@@ -12,10 +12,18 @@ import zipfile
 from pathlib import Path
 
 import pandas as pd
+import pyarrow as pa
+import pyarrow.parquet as pq
 import pytest
 
 from vista_jupyter.errors import InvalidInput, TooLarge, UnsupportedType
-from vista_jupyter.ingest import IngestLimits, ingest_to_parquet, list_sheets, read_table
+from vista_jupyter.ingest import (
+    IngestLimits,
+    Progress,
+    ingest_to_parquet,
+    list_sheets,
+    read_table,
+)
 
 ROWS = [["Seoul", "9,776,000", "605.2", "2024-01-31"], ["Busan", "3,429,000", "770.0", "2024-02-29"],
         ["Incheon", "2,957,000", "1,063.3", "2024-03-31"]]
@@ -101,11 +109,14 @@ def test_quotes_escapes_and_embedded_newlines(tmp_path):
     assert raw["comment"].tolist() == ['say "hi"', "a, b", "c"]
 
 
-def test_ragged_rows_keep_every_cell(tmp_path):
-    raw = read_table(write(tmp_path, "r.csv", "a,b,c\n1,2,3\n4,5\n6,7,8,9\n10,11,12\n"), types=False)
-    assert raw.shape == (4, 4)
-    assert raw.iloc[2].tolist() == ["6", "7", "8", "9"]
-    assert raw.iloc[1].tolist() == ["4", "5", "", ""]
+def test_ragged_rows_are_padded_or_cut_in_place_and_counted(tmp_path):
+    path = write(tmp_path, "r.csv", "a,b,c\n1,2,3\n4,5\n6,7,8,9\n10,11,12\n")
+    raw = read_table(path, types=False)
+    assert raw.values.tolist() == [["1", "2", "3"], ["4", "5", ""], ["6", "7", "8"], ["10", "11", "12"]]
+    result = ingest_to_parquet(path, tmp_path / "r.parquet")
+    assert any("1 row(s) had fewer cells" in w for w in result.warnings)
+    assert any("1 row(s) had more cells" in w for w in result.warnings)
+    assert pd.read_parquet(tmp_path / "r.parquet")["c"].isna().tolist() == [False, True, False, False]
 
 
 def test_duplicate_and_blank_column_names(tmp_path):
@@ -182,6 +193,21 @@ def test_zip_bomb_is_refused(tmp_path):
     assert sorted(p.name for p in tmp_path.iterdir()) == ["bomb.gz"]
 
 
+def test_a_gzip_bomb_is_stopped_early_not_at_the_size_limit(tmp_path):
+    # a valid table that expands 1000x: only the ratio gives it away
+    with gzip.open(tmp_path / "bomb.csv.gz", "wb", compresslevel=9) as f:
+        f.write(b"a,b\n")
+        for _ in range(100):
+            f.write(b"1,2\n" * 250_000)
+    packed = (tmp_path / "bomb.csv.gz").stat().st_size
+    progress = Progress()
+    with pytest.raises(TooLarge, match="zip bomb"):
+        ingest_to_parquet(tmp_path / "bomb.csv.gz", tmp_path / "o.parquet", progress=progress)
+    # refused with the default 20 GiB limit, long before the whole archive was expanded
+    assert progress.phase == "expanding" and progress.done < packed
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["bomb.csv.gz"]
+
+
 def test_zip_with_several_files_names_them(tmp_path):
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w") as archive:
@@ -196,8 +222,7 @@ def test_a_huge_single_line_is_refused_without_reading_it_whole(tmp_path):
     path = tmp_path / "line.csv"
     with open(path, "wb") as f:
         f.write(b"a,b\n")
-        for _ in range(40):
-            f.write(b"x" * (1 << 20))
+        f.writelines(b"x" * (1 << 20) for _ in range(40))
     with pytest.raises(InvalidInput, match="line longer than"):
         ingest_to_parquet(path, tmp_path / "o.parquet", limits=IngestLimits(max_line_bytes=8 << 20))
     assert not (tmp_path / "o.parquet").exists()
@@ -221,42 +246,11 @@ def test_cli_ingest_and_profile(tmp_path):
     run = subprocess.run([sys.executable, "-m", "vista_jupyter.cli", "profile", str(tmp_path / "nope.csv")],
                          capture_output=True, text=True)
     assert run.returncode == 2 and "no such file" in run.stderr
-
-
-@pytest.fixture
-def stream_everything(monkeypatch):
-    """Make every text file take the streaming path used for files too big for memory."""
-    from vista_jupyter.ingest import reader
-
-    monkeypatch.setattr(reader, "ROBUST_MAX_BYTES", 100)
-
-
-def test_the_streaming_path_reads_large_files_with_a_preamble(tmp_path, stream_everything):
-    lines = ["Export of 2024-05-01", "", "id,city,amount,when"]
-    lines += [f"{i},{'Seoul' if i % 2 else 'Busan'},{i * 1.5},2024-01-{i % 28 + 1:02d}" for i in range(5000)]
-    lines.insert(1000, "broken,row")  # a ragged line in the middle of a big file
-    path = write(tmp_path, "big.csv", "\n".join(lines) + "\n")
-    result = ingest_to_parquet(path, tmp_path / "big.parquet")
-    assert result.detected["path"] == "streaming"
-    frame = pd.read_parquet(tmp_path / "big.parquet")
-    assert list(frame.columns) == ["id", "city", "amount", "when"] and len(frame) == 5000
-    assert frame["amount"].sum() == pytest.approx(sum(i * 1.5 for i in range(5000)))
-    import pyarrow as pa
-    import pyarrow.parquet as pq
-
-    when = pq.read_schema(tmp_path / "big.parquet").field("when").type
-    assert pa.types.is_date(when) or pa.types.is_timestamp(when)
-    assert any("left out" in w for w in result.warnings)
-
-
-def test_the_streaming_path_refuses_a_giant_line(tmp_path, stream_everything):
-    path = tmp_path / "giant.csv"
-    with open(path, "wb") as f:
-        f.write(b"a,b\n1,2\n")
-        f.write(b"x" * (3 << 20))
-    with pytest.raises(InvalidInput, match="line longer than"):
-        ingest_to_parquet(path, tmp_path / "o.parquet", limits=IngestLimits(max_line_bytes=1 << 20))
-    assert not (tmp_path / "o.parquet").exists()
+    nested = write(tmp_path, "n.jsonl", '{"id": 1, "tags": ["a"], "o": {"k": [1, 2]}}\n{"id": 2, "tags": [], "o": {"k": []}}\n')
+    run = subprocess.run([sys.executable, "-m", "vista_jupyter.cli", "profile", str(nested), "--json"],
+                         capture_output=True, text=True)
+    assert run.returncode == 0 and "Traceback" not in run.stderr, run.stderr
+    assert {c["name"]: c["kind"] for c in json.loads(run.stdout)["column_profiles"]}["tags"] == "nested"
 
 
 def test_the_public_read_table_is_the_engine(tmp_path):
@@ -264,3 +258,215 @@ def test_the_public_read_table_is_the_engine(tmp_path):
 
     path = write(tmp_path, "p.csv", csv_text(";"))
     pd.testing.assert_frame_equal(vista_jupyter.read_table(path, types=False), read_table(path, types=False))
+
+
+# --- the reader's defects, each with a small file written here ---------------------------------
+
+def test_one_backslash_escape_does_not_switch_off_doubled_quotes(tmp_path):
+    text = 'id,title,note\n1,"Round 48""",x\n2,"He said ""go""",y\n3,"a \\"quoted\\" word",z\n4,"a, b",w\n'
+    raw = read_table(write(tmp_path, "q.csv", text), types=False)
+    assert raw["title"].tolist()[:2] == ['Round 48"', 'He said "go"']
+    assert raw["note"].tolist() == ["x", "y", "z", "w"] and len(raw) == 4
+
+
+def test_cr_only_line_endings(tmp_path):
+    text = 'name,comment,n\r"Kim","likes ""tea"", coffee",1\rLee,plain,2\rPark,"x, y",3\r'
+    raw = read_table(write(tmp_path, "cr.csv", text), types=False)
+    assert raw.values.tolist() == [["Kim", 'likes "tea", coffee', "1"], ["Lee", "plain", "2"], ["Park", "x, y", "3"]]
+
+
+def test_comma_space_delimiters_keep_quoted_commas(tmp_path):
+    text = 'city, note, count\nSeoul, "big, busy", 10\nBusan, "sea, port", 20\nIncheon, airport, 30\n'
+    frame = read_table(write(tmp_path, "cs.csv", text))
+    assert list(frame.columns) == ["city", "note", "count"]
+    assert frame["note"].tolist() == ["big, busy", "sea, port", "airport"]
+    assert frame["count"].tolist() == [10, 20, 30]
+
+
+def test_times_and_urls_do_not_make_a_colon_table(tmp_path):
+    # two tables of different widths; every line has one time and one URL (steady ':' counts)
+    first = ["ts,site,a,b,c,d,e,f,g"] + [f"00:{i:02d},https://x.org/{i},{i},2,3,4,5,6,7" for i in range(12)]
+    second = ["ts,site,p,q,r"] + [f"01:{i:02d},https://y.org/{i},{i},8,9" for i in range(12)]
+    path = write(tmp_path, "two.csv", "\n".join(first + [""] + second) + "\n")
+    result = ingest_to_parquet(path, tmp_path / "two.parquet")
+    assert result.detected["delimiter"] == ","
+    assert result.columns[:3] == ["ts", "site", "a"]
+
+
+def test_a_repeated_header_line_is_not_a_data_row(tmp_path):
+    text = "id,name,score\nid,name,score\n1,Kim,3.5\n2,Lee,4\nid,name,score\n3,Park,5\n"
+    path = write(tmp_path, "rep.csv", text)
+    frame = read_table(path)
+    assert frame["id"].tolist() == [1, 2, 3] and frame["score"].tolist() == [3.5, 4.0, 5.0]
+    assert any("header line appeared" in w for w in ingest_to_parquet(path, tmp_path / "o.parquet").warnings)
+
+
+def test_a_damaged_header_is_still_the_header(tmp_path):
+    text = 'id,"name,score\n1,Kim,3\n2,Lee,4\n3,Park,5\n4,Choi,6\n'
+    frame = read_table(write(tmp_path, "dh.csv", text))
+    assert list(frame.columns) == ["id", "name", "score"]
+    assert frame["score"].tolist() == [3, 4, 5, 6]
+
+
+def test_a_stray_quote_in_an_empty_last_column_swallows_nothing(tmp_path):
+    text = 'id,name,note\n1,Kim,ok\n2,Lee,"\n3,Park,fine\n4,Choi,good\n5,Han,\n'
+    raw = read_table(write(tmp_path, "sq.csv", text), types=False)
+    assert raw["id"].tolist() == ["1", "2", "3", "4", "5"]
+    assert raw["name"].tolist() == ["Kim", "Lee", "Park", "Choi", "Han"]
+
+
+def test_a_file_with_only_a_header_is_an_empty_table(tmp_path):
+    path = write(tmp_path, "h.csv", "id;name;amount\n")
+    result = ingest_to_parquet(path, tmp_path / "h.parquet")
+    assert (result.rows, result.columns) == (0, ["id", "name", "amount"])
+    assert pd.read_parquet(tmp_path / "h.parquet").shape == (0, 3)
+
+
+def test_six_columns_with_a_title_and_an_often_empty_last_column_are_not_ragged(tmp_path):
+    lines = ["Liste des adhérents 2024", "nom;prénom;ville;âge;cotisation;remarque"]
+    lines += [f"Dupont{i};Zoé;Orléans;{30 + i % 40};{i % 9},50;{'payé' if i % 10 == 0 else ''}" for i in range(60)]
+    path = write(tmp_path, "fr.csv", "\n".join(lines) + "\n", "latin-1")
+    result = ingest_to_parquet(path, tmp_path / "fr.parquet")
+    assert result.rows == 60 and len(result.columns) == 6
+    assert not any("cells" in w for w in result.warnings), result.warnings
+    frame = pd.read_parquet(tmp_path / "fr.parquet")
+    assert frame["ville"].iloc[0] == "Orléans" and frame["cotisation"].iloc[1] == 1.5
+
+
+# --- whole columns decide types; one table at every size -----------------------------------------
+
+def test_a_late_odd_cell_widens_the_column_instead_of_refusing_the_file(tmp_path):
+    rows = [f"{i},{i * 0.5},{i % 7},2024-01-{i % 28 + 1:02d}" for i in range(200_000)]
+    rows[120_000] = "120000,unknown,2.5,not a date"  # far beyond the head and tail samples
+    path = write(tmp_path, "late.csv", "id,ratio,small,when\n" + "\n".join(rows) + "\n")
+    result = ingest_to_parquet(path, tmp_path / "late.parquet")
+    table = pq.read_table(tmp_path / "late.parquet")
+    assert result.rows == 200_000
+    assert table.schema.field("id").type == pa.int64()
+    assert table.schema.field("small").type == pa.float64()
+    assert table.column("small")[120_000].as_py() == 2.5 and table.column("small")[6].as_py() == 6.0
+    # 'unknown' is not a missing marker: the column is text and keeps every cell as written
+    assert table.schema.field("ratio").type == pa.string()
+    assert table.column("ratio")[120_000].as_py() == "unknown" and table.column("ratio")[3].as_py() == "1.5"
+    assert table.schema.field("when").type == pa.string()
+    assert result.detected["passes"] > 1
+
+
+def _german(x: float) -> str:
+    return f"{x:,.2f}".replace(",", " ").replace(".", ",").replace(" ", ".")
+
+
+def _messy(body_repeats: int) -> bytes:
+    """A Windows-1252 export with a title, ';' delimiters, decimal commas, dotted thousands, day-first
+    dates, missing markers, a quoted ';' and line break, a short row, blank lines and notes."""
+    head = "Umsatzbericht Filialen\nStand: 03.04.2024\n\nFiliale;Umsatz;Stück;Datum;Aktiv;Bemerkung\n"
+    body = "".join(
+        f"Köln {i};{_german(i * 1001 + i % 100 / 100)};{i % 50};{i % 28 + 1:02d}.{i % 12 + 1:02d}.2023;"
+        f"{'ja' if i % 3 else 'nein'};{'n/a' if i % 5 == 0 else ('' if i % 7 == 0 else f'Notiz {i}')}\n"
+        for i in range(1, 4000)
+    )
+    body += 'Düsseldorf;1.234,50;7;01.02.2023;ja;"zwei; Zeilen\nhier"\n'
+    body += "Bonn;99,5;3\n\n"
+    foot = "\nSumme;;;;;\nQuelle: Buchhaltung\n"
+    return (head + body * body_repeats + foot).encode("cp1252")
+
+
+def test_the_same_messy_file_gives_the_same_table_at_1_mb_and_300_mb(tmp_path):
+    one = _messy(1)
+    repeats = (300 << 20) // len(one)
+    small, large = tmp_path / "small.csv", tmp_path / "large.csv"
+    small.write_bytes(one)
+    large.write_bytes(_messy(repeats))
+    assert small.stat().st_size < 1 << 20 < (300 << 20) * 0.9 < large.stat().st_size
+    r1 = ingest_to_parquet(small, tmp_path / "small.parquet")
+    r2 = ingest_to_parquet(large, tmp_path / "large.parquet")
+    t1, t2 = pq.read_table(tmp_path / "small.parquet"), pq.read_table(tmp_path / "large.parquet")
+    assert t1.schema == t2.schema
+    assert [str(t) for t in t1.schema.types] == ["string", "double", "int64", "timestamp[us]", "bool", "string"]
+    assert t2.num_rows == repeats * t1.num_rows == repeats * r1.rows == r2.rows
+    for k in (0, repeats // 2, repeats - 1):
+        assert t2.slice(k * t1.num_rows, t1.num_rows).equals(t1), k
+    assert t1.column("Umsatz")[0].as_py() == 1001.01 and t1.column("Bemerkung")[4].as_py() is None
+    assert t1.column("Bemerkung")[t1.num_rows - 2].as_py() == "zwei; Zeilen\nhier"
+    assert t1.column("Datum")[0].as_py().isoformat() == "2023-02-02T00:00:00"
+    for result in (r1, r2):
+        assert result.detected["decimal_comma"] is True and result.detected["encoding"] == "cp1252"
+        assert any("before the table" in w for w in result.warnings)
+        assert any("after the table" in w for w in result.warnings)
+
+
+# --- encodings at every sample size --------------------------------------------------------------
+
+LANGUAGES = {
+    "cp949": (["연도", "나이", "도시"], ["서울특별시", "부산광역시", "대구"]),
+    "cp932": (["年度", "年齢", "都市"], ["東京都", "大阪市", "名古屋"]),
+    "gb18030": (["年份", "年龄", "城市"], ["北京市", "上海市", "广州"]),
+    "cp1251": (["год", "возраст", "город"], ["Москва", "Казань", "Омск"]),
+    "koi8-r": (["год", "возраст", "город"], ["Москва", "Казань", "Омск"]),
+}
+
+
+def _sized(encoding: str, size: int, shift: int) -> tuple[bytes, int]:
+    header, cities = LANGUAGES[encoding]
+    lines = ["x" * shift, ",".join(header)]  # a short title line moves every character by `shift`
+    body, n = [], 0
+    length = sum(len(line.encode(encoding)) + 1 for line in lines)
+    while length < size:
+        line = f"{2000 + n % 25},{20 + n % 60},{cities[n % 3]}"
+        body.append(line)
+        length += len(line.encode(encoding)) + 1
+        n += 1
+    return ("\n".join(lines + body) + "\n").encode(encoding), n
+
+
+@pytest.mark.parametrize("encoding", list(LANGUAGES))
+def test_legacy_encodings_just_below_and_above_every_sample_size(tmp_path, encoding):
+    from vista_jupyter.ingest.sniff import SAMPLE_BYTES, TAIL_BYTES
+
+    header, cities = LANGUAGES[encoding]
+    for size in (64 << 10, TAIL_BYTES, SAMPLE_BYTES, 2 * SAMPLE_BYTES):
+        for shift in (1, 2):  # both parities: the cut falls inside a character or between two
+            for target in (size - 3, size + 3):
+                content, rows = _sized(encoding, target, shift)
+                raw = read_table(write(tmp_path, "e.csv", content), types=False)
+                assert list(raw.columns) == header, (size, shift, target)
+                assert len(raw) == rows
+                assert set(raw[header[2]]) == set(cities), (size, shift, target)
+
+
+def test_a_wide_file_with_a_late_odd_cell_in_one_column(tmp_path):
+    rows = [",".join(f"{(i * 7 + j) % 1000 / 10}" for j in range(120)) for i in range(3000)]
+    cells = rows[1500].split(",")
+    cells[50] = "see note"  # one text cell, far from the samples, in one of 120 columns
+    rows[1500] = ",".join(cells)
+    path = write(tmp_path, "w.csv", ",".join(f"m{j}" for j in range(120)) + "\n" + "\n".join(rows) + "\n")
+    result = ingest_to_parquet(path, tmp_path / "w.parquet")
+    table = pq.read_table(tmp_path / "w.parquet")
+    assert result.rows == 3000 and table.num_columns == 120
+    assert table.schema.field("m50").type == pa.string() and table.column("m50")[1500].as_py() == "see note"
+    assert {str(table.schema.field(f"m{j}").type) for j in range(120) if j != 50} == {"double"}
+
+
+def test_a_doubtful_encoding_is_said_on_the_card(tmp_path):
+    # two Cyrillic words: Windows-1251 and several other codepages read them about as well
+    path = write(tmp_path, "short.csv", "name,city\nПривет,Мир\n", "cp1251")
+    result = ingest_to_parquet(path, tmp_path / "s.parquet")
+    [warning] = [w for w in result.warnings if "encoding" in w]
+    assert "close call" in warning and result.detected["encoding"] in warning and "UTF-8" in warning
+    # a clear case is not flagged
+    path = write(tmp_path, "long.csv", "год,город\n" + "".join(f"{2000 + i},Москва\n" for i in range(200)), "cp1251")
+    result = ingest_to_parquet(path, tmp_path / "l.parquet")
+    assert result.detected["encoding"] == "cp1251" and not any("encoding" in w for w in result.warnings)
+
+
+def test_the_parallel_parser_gives_the_same_table_as_a_small_file(tmp_path):
+    # no line breaks inside quotes: the body is parsed by several threads at once
+    head = "Report title\nGenerated today\n\nid;city;amount;note\n"
+    body = "".join(f"{i};Köln {i % 7};{i},{i % 100:02d};{'x, y' if i % 3 else ''}\n" for i in range(5000)) + "\n"
+    foot = "Total;;;\nSource: us\n"
+    small, large = write(tmp_path, "s.csv", head + body + foot), write(tmp_path, "l.csv", head + body * 250 + foot)
+    r1, r2 = ingest_to_parquet(small, tmp_path / "s.parquet"), ingest_to_parquet(large, tmp_path / "l.parquet")
+    t1, t2 = pq.read_table(tmp_path / "s.parquet"), pq.read_table(tmp_path / "l.parquet")
+    assert t1.schema == t2.schema and t2.num_rows == 250 * t1.num_rows == 250 * 5000
+    assert all(t2.slice(k * t1.num_rows, t1.num_rows).equals(t1) for k in (0, 124, 249))
+    assert r1.warnings == r2.warnings and len(r2.warnings) == 2

@@ -247,3 +247,190 @@ async def test_korean_text_in_figures_has_a_font(api, vista_app):
     result = await vista_app.executor.execute(owner, tid, code)
     assert result.status == "ok", result.error
     assert result.stdout == "[]\n"  # no "Glyph ... missing from font" warning
+
+
+async def test_figures_carry_their_titles_as_text(api, vista_app):
+    # The chat uses a figure's text as its alt text; the model reads it too
+    owner, tid = await new_thread(api, vista_app)
+    result = await vista_app.executor.execute(
+        owner, tid,
+        "fig, (a, b) = plt.subplots(1, 2)\nfig.suptitle('도시별')\na.set_title('합계')\nb.plot([1, 2])\nplt.show()\n"
+        "plt.plot([1, 2])\nplt.show()")
+    assert result.status == "ok", result.error
+    figures = [o for o in result.outputs if "artifact" in o]
+    assert [f["data"]["text/plain"] for f in figures] == ["도시별 / 합계", "<Figure size 640x480 with 1 Axes>"]
+
+
+async def test_stop_while_the_data_loads_leaves_no_kernel_without_its_data(api, vista_app):
+    import os
+    import signal
+
+    owner, tid = await new_thread(api, vista_app)
+    executor, kernels = vista_app.executor, vista_app.serverapp.kernel_manager
+    # Given a question whose fresh kernel is loading the data (busy importing pandas and
+    # reading Parquet), held right there
+    asking = asyncio.ensure_future(executor.execute(owner, tid, "print(df.shape)"))
+    for _ in range(1200):
+        kernel_id = executor.kernel_id(tid)
+        if kernel_id and getattr(kernels.get_kernel(kernel_id), "execution_state", "") == "busy":
+            break
+        await asyncio.sleep(0.005)
+    km = kernels.get_kernel(executor.kernel_id(tid))
+    assert km.execution_state == "busy"
+    pid = km.provisioner.pid
+    os.kill(pid, signal.SIGSTOP)
+    try:
+        # When the user presses Stop (the turn is cancelled and the kernel interrupted)
+        asking.cancel()
+        await executor.interrupt(tid)
+        with pytest.raises(asyncio.CancelledError):
+            await asking
+    finally:
+        os.kill(pid, signal.SIGCONT)
+
+    # Then the next question loads the data first: df, pd and plt are all there
+    result = await executor.execute(owner, tid, "print(df.shape, pd.__name__, plt.__name__)")
+    assert result.status == "ok", result.error
+    assert result.stdout == "(4, 3) pandas matplotlib.pyplot\n"
+
+
+@pytest.mark.parametrize("vista_config", [{"execution_timeout": 0.1}])
+async def test_loading_the_data_has_its_own_time_bound(api, vista_app):
+    owner, tid = await new_thread(api, vista_app)
+    # A fresh kernel importing pandas and matplotlib and reading the data takes far longer than
+    # the 0.1 s an execution may run, yet the data loads
+    result = await vista_app.executor.execute(owner, tid, "print(df.shape)")
+    assert result.status == "ok", result.error
+    assert result.stdout == "(4, 3)\n"
+    # while the user's code keeps the execution bound
+    result = await vista_app.executor.execute(owner, tid, "import time\ntime.sleep(5)")
+    assert result.status == "timeout"
+
+
+async def test_the_data_load_bound_grows_with_the_data(api, vista_app):
+    from vista_jupyter.kernels import LOAD_BYTES_PER_SECOND
+
+    owner, tid = await new_thread(api, vista_app)
+    executor = vista_app.executor
+    [dataset] = vista_app.store.list_datasets(owner, tid)
+    small = executor.data_load_timeout(tid, [dataset])
+    assert small >= executor.load_timeout and small >= executor.timeout
+    parquet = vista_app.threads.folders.path_for(tid) / dataset["parquet_path"]
+    with open(parquet, "r+b") as f:  # a sparse 2 GB file: the size is what counts
+        f.truncate(2 << 30)
+    big = executor.data_load_timeout(tid, [dataset])
+    assert big - executor.load_timeout == pytest.approx((2 << 30) / LOAD_BYTES_PER_SECOND)
+
+
+def test_every_name_the_kernel_preparation_binds_is_reserved():
+    import ast
+
+    from vista_jupyter.kernels import preload_code
+    from vista_jupyter.names import PRELOADED, is_reserved
+
+    tree = ast.parse(preload_code([{"var_name": "df", "parquet_path": "x.parquet"}]))
+    bound = set()
+    for node in tree.body:
+        if isinstance(node, ast.Import):
+            bound |= {alias.asname or alias.name.split(".")[0] for alias in node.names}
+        elif isinstance(node, ast.Assign):
+            bound |= {t.id for t in node.targets if isinstance(t, ast.Name)}
+    assert bound - {"df"} == set(PRELOADED)
+    assert all(is_reserved(name) for name in PRELOADED)
+
+
+@pytest.mark.parametrize("files, names", [
+    (["cars.csv", "pd.csv", "np.csv", "plt.csv"], ["df", "df_pd", "df_np", "df_plt"]),
+    (["a.csv", "print.csv", "len.csv", "list.csv", "os.csv", "json.csv", "_.csv", "In.csv"],
+     ["df", "df_print", "df_len", "df_list", "df_os", "df_json", "data", "df_in"]),
+    (["a.csv", "class.csv", "match.csv", "sales.csv", "sales.csv"],
+     ["df", "df_class", "df_match", "sales", "sales_2"]),
+])
+def test_dataset_names_never_shadow_what_the_code_needs(files, names):
+    from pathlib import Path
+
+    from vista_jupyter.names import variable_name
+
+    taken: set[str] = set()
+    out = []
+    for file in files:
+        name = variable_name(Path(file).stem, taken)
+        taken.add(name)
+        out.append(name)
+    assert out == names
+
+
+async def test_datasets_named_like_builtins_and_modules_leave_the_kernel_working(api, vista_app):
+    owner, tid = await new_thread(api, vista_app)
+    from vista_jupyter.names import variable_name
+
+    taken = {"df"}
+    for stem in ("pd", "print", "len", "np"):
+        name = variable_name(stem, taken)
+        taken.add(name)
+        add_dataset(vista_app, owner, tid, FRAME.head(2), var_name=name)
+    result = await vista_app.executor.execute(
+        owner, tid,
+        "print(len(df), len(df_print), pd.__name__, np.__name__, df_pd.shape, df_len.shape)",
+    )
+    assert result.status == "ok", result.error
+    assert result.stdout == "4 2 pandas numpy (2, 3) (2, 3)\n"
+
+
+async def _threads_with_data(api, vista_app, n: int) -> tuple[str, list[str]]:
+    _, info = await api("GET", "info")
+    tids = []
+    for i in range(n):
+        _, thread = await api("POST", "threads", json_body={"name": f"t{i}"})
+        add_dataset(vista_app, info["owner"], thread["id"], FRAME)
+        tids.append(thread["id"])
+    return info["owner"], tids
+
+
+async def _count_kernels_while(app, work) -> tuple[list, int]:
+    """Run `work` and sample how many kernels the server has meanwhile; (results, the most)."""
+    most = 0
+    task = asyncio.ensure_future(work)
+    while not task.done():
+        most = max(most, len(app.serverapp.kernel_manager.list_kernel_ids()))
+        await asyncio.sleep(0.02)
+    return await task, most
+
+
+@pytest.mark.parametrize("vista_config", [{"max_kernels_per_user": 2}])
+async def test_kernels_per_user_hold_when_many_threads_start_at_once(api, vista_app):
+    owner, tids = await _threads_with_data(api, vista_app, 6)
+    executor = vista_app.executor
+    # Six threads asking at once, three of them busy for a while: never more than two kernels
+    codes = ["import time\ntime.sleep(1.5)\nprint(len(df))" if i % 2 else "print(len(df))"
+             for i in range(6)]
+    results, most = await _count_kernels_while(
+        vista_app, asyncio.gather(*(executor.execute(owner, t, c) for t, c in zip(tids, codes))))
+    assert [r.status for r in results] == ["ok"] * 6, [r.error for r in results]
+    assert [r.stdout for r in results] == ["4\n"] * 6
+    assert most <= 2
+    assert len(vista_app.serverapp.kernel_manager.list_kernel_ids()) <= 2
+
+
+@pytest.mark.parametrize("vista_config", [{"max_kernels_per_user": 2}])
+async def test_when_every_kernel_is_busy_a_question_waits_then_is_refused_clearly(api, vista_app):
+    owner, tids = await _threads_with_data(api, vista_app, 3)
+    executor = vista_app.executor
+    started: list[str] = []
+    busy = [asyncio.ensure_future(executor.execute(
+        owner, t, "import time\nprint('busy', flush=True)\ntime.sleep(6)",
+        on_output=lambda output, t=t: started.append(t))) for t in tids[:2]]
+    for _ in range(1200):  # both kernels are running their code
+        if len(set(started)) == 2:
+            break
+        await asyncio.sleep(0.05)
+    assert len(set(started)) == 2
+    executor.slot_wait = 1.0  # how long a question waits for a slot
+    with pytest.raises(Exception, match="All 2 of your analysis kernels are busy"):
+        await executor.execute(owner, tids[2], "print(1)")
+    assert len(vista_app.serverapp.kernel_manager.list_kernel_ids()) == 2
+    executor.slot_wait = None
+    # A question that waits long enough gets the first kernel freed
+    waiting = asyncio.ensure_future(executor.execute(owner, tids[2], "print(len(df))"))
+    assert [(await b).status for b in busy] == ["ok", "ok"]
+    assert (await waiting).stdout == "4\n"

@@ -33,6 +33,17 @@ def run(*args: str | Path, **kw) -> subprocess.CompletedProcess:
     return subprocess.run([str(a) for a in args], capture_output=True, text=True, check=False, **kw)
 
 
+def test_setting_up_again_keeps_the_checkout_buildable():
+    # Given a checkout set up once (the test command did that), when set-up runs again,
+    # as the README tells developers to after a pull (the wheel below is built afterwards:
+    # a second set-up used to leave install.json in the built frontend, so the wheel held it twice)
+    again = run("bash", REPO / "scripts" / "setup.sh", cwd=REPO)
+    assert again.returncode == 0, (again.stdout + again.stderr)[-3000:]
+    # Then the built frontend holds only what `jupyter labextension build` wrote
+    assert not (REPO / "vista_jupyter" / "labextension" / "install.json").exists()
+    assert (REPO / "vista_jupyter" / "labextension" / "package.json").exists()
+
+
 @pytest.fixture(scope="module")
 def wheel(tmp_path_factory) -> Path:
     dist = tmp_path_factory.mktemp("dist")
@@ -54,8 +65,14 @@ def test_the_wheel_carries_the_prebuilt_frontend_and_the_server_config(wheel):
         config = json.loads(zf.read(data + "etc/jupyter/jupyter_server_config.d/vista_jupyter.json"))
         assert config == {"ServerApp": {"jpserver_extensions": {"vista_jupyter": True}}}
         # What the server needs at run time ships in the package
-        for needed in ("vista_jupyter/api/openapi.yaml", "vista_jupyter/examples/ATTRIBUTION.md"):
+        for needed in ("vista_jupyter/api/openapi.yaml", "vista_jupyter/examples/ATTRIBUTION.md",
+                       "vista_jupyter/fonts/NanumGothic.ttf", "vista_jupyter/fonts/OFL.txt",
+                       "vista_jupyter/locale/ko_KR/LC_MESSAGES/vista_jupyter.json",
+                       "vista_jupyter/assistant/offline/lexicon.yaml"):
             assert needed in names
+        # JupyterLab finds the Korean catalogue through this entry point
+        entry_points = next(n for n in names if n.endswith(".dist-info/entry_points.txt"))
+        assert "[jupyterlab.locale]\nvista_jupyter = vista_jupyter" in zf.read(entry_points).decode()
         assert sum(n.startswith("vista_jupyter/examples/") and n.endswith(".csv") for n in names) >= 4
 
 

@@ -5,16 +5,14 @@ from __future__ import annotations
 import json
 import os
 import re
-import socket
 import sqlite3
 import subprocess
 import sys
 import time
-import urllib.request
-from pathlib import Path
 
 import pytest
 from conftest import error_message, spec_operations
+from servers import JupyterServer
 from jupyter_server.auth.authorizer import Authorizer
 
 from vista_jupyter.errors import NotFound, StoreError
@@ -88,33 +86,44 @@ async def test_the_server_keeps_running_and_explains_when_the_database_is_newer(
     assert (await jp_fetch("api", "status")).code == 200
 
 
-async def test_start_up_sweeps_interrupted_removals(vista_data_dir, jp_configurable_serverapp, jp_server_config):
-    # Given a previous run that crashed mid-delete: a folder in the trash and an orphan folder
-    orphan = vista_data_dir / "threads" / ("ab" * 16)
-    orphan.mkdir(parents=True)
-    (orphan / "data.csv").write_text("x\n1\n")
+async def test_start_up_finishes_marked_removals_and_keeps_unknown_folders(
+    vista_data_dir, jp_configurable_serverapp, jp_server_config, capfd
+):
+    # Given a previous server that crashed mid-work: a folder in the trash, a deleted thread
+    # whose folder it had marked for deletion, a thread folder it was creating (marked) but never
+    # recorded, and a marked dataset folder of a live thread
+    store = Store(vista_data_dir / "vista.sqlite3")
+    store.register_instance("a host that is gone", 1, "")
+    threads = vista_data_dir / "threads"
     leftover = vista_data_dir / "trash" / "cd" / "nested"
     leftover.mkdir(parents=True)
-    live = Store(vista_data_dir / "vista.sqlite3").create_thread("someone", "alive")
-    (vista_data_dir / "threads" / live["id"]).mkdir()
+    deleted, unrecorded = threads / ("ab" * 16), threads / ("ef" * 16)
+    for folder in (deleted, unrecorded):
+        folder.mkdir(parents=True)
+        (folder / "data.csv").write_text("x\n1\n")
+    store.mark_pending(f"threads/{deleted.name}", "delete")
+    store.mark_pending(f"threads/{unrecorded.name}", "create")
+    live = store.create_thread("someone", "alive")
+    half_added = threads / live["id"] / "datasets" / ("12" * 16)
+    half_added.mkdir(parents=True)
+    store.mark_pending(f"threads/{live['id']}/datasets/{half_added.name}", "create")
+    # and a folder nobody marked: the database does not know it, which proves nothing
+    unknown = threads / ("99" * 16)
+    unknown.mkdir()
+    (unknown / "original.csv").write_text("precious\n")
+    store.forget_instance(store.instance_id)  # the crashed server's lease is gone
+    store.close()
 
     jp_configurable_serverapp(config=jp_server_config)
 
-    assert not orphan.exists()
     assert list((vista_data_dir / "trash").iterdir()) == []
-    assert (vista_data_dir / "threads" / live["id"]).is_dir()
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-def _get(url: str, token: str) -> dict:
-    request = urllib.request.Request(url, headers={"Authorization": f"token {token}"})
-    with urllib.request.urlopen(request, timeout=10) as response:
-        return json.loads(response.read())
+    assert not deleted.exists() and not unrecorded.exists() and not half_added.exists()
+    assert (threads / live["id"]).is_dir()
+    assert (unknown / "original.csv").read_text() == "precious\n"
+    log = capfd.readouterr().err
+    assert f"belong to no thread of the database" in log and unknown.name in log and "kept" in log
+    with sqlite3.connect(vista_data_dir / "vista.sqlite3") as db:
+        assert db.execute("SELECT COUNT(*) FROM pending").fetchone()[0] == 0
 
 
 async def test_a_second_server_on_the_same_database_sees_the_history(api, vista_data_dir, tmp_path):
@@ -122,50 +131,20 @@ async def test_a_second_server_on_the_same_database_sees_the_history(api, vista_
     _, thread = await api("POST", "threads", json_body={"name": "survives"})
 
     # When a second, separate Jupyter server process starts on the same data
-    port, token = _free_port(), "second-server-token"
-    config = tmp_path / "second_config.py"
-    config.write_text(
-        "c.ServerApp.jpserver_extensions = {'vista_jupyter': True}\n"
-        "c.ServerApp.allow_root = True\n"
-        "c.ServerApp.open_browser = False\n"
-        f"c.ServerApp.port = {port}\n"
-        "c.ServerApp.port_retries = 0\n"
-        f"c.IdentityProvider.token = {token!r}\n"
-        f"c.VistaApp.data_dir = {str(vista_data_dir)!r}\n"
-    )
-    (tmp_path / "second-root").mkdir()
-    env = {**os.environ, "JUPYTER_RUNTIME_DIR": str(tmp_path / "second-runtime")}
-    process = subprocess.Popen(
-        [sys.executable, "-m", "jupyter_server", f"--config={config}",
-         f"--ServerApp.root_dir={tmp_path / 'second-root'}"],
-        env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
-    )
+    second = JupyterServer(tmp_path, vista_data_dir).start()
     try:
-        deadline = time.monotonic() + 60
-        while True:
-            try:
-                listing = _get(f"http://127.0.0.1:{port}/vista/api/threads", token)
-                break
-            except OSError:
-                if process.poll() is not None or time.monotonic() > deadline:
-                    raise AssertionError(process.stderr.read().decode()[-3000:]) from None
-                time.sleep(0.2)
+        await second.ready()
         # Then it lists the thread
+        _, listing = await second.call("GET", "threads")
         assert [t["name"] for t in listing["threads"]] == ["survives"]
         assert listing["threads"][0]["id"] == thread["id"]
         # and what the second writes, the first sees
-        request = urllib.request.Request(
-            f"http://127.0.0.1:{port}/vista/api/threads", method="POST",
-            data=b'{"name": "from the second"}',
-            headers={"Authorization": f"token {token}", "Content-Type": "application/json"},
-        )
-        with urllib.request.urlopen(request, timeout=10) as response:
-            assert response.status == 201
+        status, _ = await second.call("POST", "threads", {"name": "from the second"})
+        assert status == 201
         _, listing = await api("GET", "threads")
         assert [t["name"] for t in listing["threads"]] == ["from the second", "survives"]
     finally:
-        process.terminate()
-        process.wait(timeout=30)
+        second.stop()
 
 
 def test_openapi_description_is_valid_and_matches_the_routes():
@@ -221,31 +200,50 @@ def _turns(store: Store, owner: str, thread_id: str, n: int, events_per_turn: in
         store.finish_turn(owner, thread_id, turn, "done", f"answer {i}", {}, {})
 
 
-def test_migration_4_counts_existing_messages_and_keeps_the_rows(tmp_path):
-    # Given a database written by the previous schema (3), with messages
+def test_migration_5_counts_existing_messages_and_keeps_the_rows(tmp_path):
+    # Given a database written by the released schema before history at scale (4: several
+    # servers), with messages, a finished turn with its events, and a running turn
     from vista_jupyter.store import MIGRATIONS
 
     path = tmp_path / "vista.sqlite3"
     import sqlite_utils
 
     db = sqlite_utils.Database(sqlite3.connect(path, isolation_level=None))
-    for number, migration in enumerate(MIGRATIONS[:3], start=1):
+    for number, migration in enumerate(MIGRATIONS[:4], start=1):
         migration(db)
         db.execute(f"PRAGMA user_version = {number}")
-    db.execute("INSERT INTO threads VALUES ('t1', 'ann', 'old', '2024-01-01T00:00:00.000Z', "
-               "'2024-01-01T00:00:00.000Z')")
+    stamp = "2024-01-01T00:00:00.000Z"
+    for tid in ("t1", "t2"):
+        db.execute("INSERT INTO threads VALUES (?, 'ann', 'old', ?, ?)", (tid, stamp, stamp))
     for seq in (1, 2, 3):
         db.execute("INSERT INTO messages (thread_id, owner, seq, role, content, created_at) "
-                   "VALUES ('t1', 'ann', ?, 'user', 'q', '2024-01-01T00:00:00.000Z')", (seq,))
+                   "VALUES ('t1', 'ann', ?, 'user', 'q', ?)", (seq, stamp))
+    db.execute("INSERT INTO turns (id, thread_id, owner, status, model, user_message_id, "
+               "created_at, instance_id) VALUES ('old', 't1', 'ann', 'done', 'm', 1, ?, 'gone')",
+               (stamp,))
+    db.execute("INSERT INTO turns (id, thread_id, owner, status, model, user_message_id, "
+               "created_at, instance_id) VALUES ('now', 't1', 'ann', 'running', 'm', 3, ?, 'gone')",
+               (stamp,))
+    for seq, turn in ((1, "old"), (2, "old"), (3, "now"), (4, "now")):
+        db.execute("INSERT INTO events (thread_id, owner, turn_id, seq, type, data, created_at) "
+                   "VALUES ('t1', 'ann', ?, ?, 'text', '{}', ?)", (turn, seq, stamp))
     db.conn.close()
 
     # When this Vista opens it, the count is in the thread row and kept from then on
     store = Store(path)
-    assert store.schema_version == SCHEMA_VERSION
+    assert store.schema_version == SCHEMA_VERSION == 5
     assert store.get_thread("ann", "t1")["message_count"] == 3
+    assert store.get_thread("ann", "t2")["message_count"] == 0
     store.add_message("ann", "t1", "assistant", "a")
     assert store.get_thread("ann", "t1")["message_count"] == 4
     assert [m["seq"] for m in store.message_page("ann", "t1", limit=10)["messages"]] == [1, 2, 3, 4]
+    # and issue 15's rows read through the new indexes: the running turn, where it starts
+    assert store.get_thread("ann", "t1")["running_turn"] == "now"
+    assert store.replay_after("t1", "now") == 2
+    assert [t["id"] for t in store.orphaned_turns()] == ["now"]
+    page, cursor = store.thread_page("ann", limit=1)
+    assert [t["id"] for t in page] == ["t1"]  # the message made it the newest
+    assert [t["id"] for t in store.thread_page("ann", limit=1, cursor=cursor)[0]] == ["t2"]
 
 
 def test_message_pages_walk_both_ways_without_gap_or_repeat(tmp_path):
@@ -344,3 +342,112 @@ def test_pages_as_json_text_are_the_pages(tmp_path):
     store.append_event("ann", tid, None, "step_done", {"duration": float("nan")})
     text = store.event_page("ann", tid, after=0, limit=5, as_json=True)
     assert [e["type"] for e in json.loads(text)["events"]] == ["text", "done", "step_done"]
+def _store_with_a_running_turn(tmp_path):
+    store = Store(tmp_path / "vista.sqlite3")
+    thread = store.create_thread("ann", "t")
+    store.start_turn("ann", thread["id"], "a" * 32, "m", "question?")
+    return store, thread["id"]
+
+
+def test_a_turn_is_closed_once_even_by_two_servers(tmp_path):
+    first, tid = _store_with_a_running_turn(tmp_path)
+    second = Store(tmp_path / "vista.sqlite3")  # another server on the same file
+    closed = first.finish_turn("ann", tid, "a" * 32, "done", "the answer", {}, {})
+    assert closed is not None
+    message, events = closed
+    assert [e["type"] for e in events] == ["done"] and events[0]["data"]["message"] == message
+    # The other server's recovery comes too late: nothing is written
+    assert second.finish_turn("ann", tid, "a" * 32, "interrupted", "late", {}, {},
+                              error="gone") is None
+    messages, _ = second.list_messages("ann", tid)
+    assert [m["content"] for m in messages] == ["question?", "the answer"]
+    assert [e["type"] for e in second.list_events("ann", tid)] == ["done"]
+    assert second.get_turn("ann", tid, "a" * 32)["status"] == "done"
+
+
+def test_only_turns_of_servers_that_are_gone_are_orphaned(tmp_path):
+    store, tid = _store_with_a_running_turn(tmp_path)
+    store.register_instance("host", os.getpid(), "")
+    [turn] = store.running_turns()
+    assert turn["instance_id"] == store.instance_id
+    assert store.orphaned_turns() == []  # its server is registered
+    assert [t["id"] for t in store.orphaned_turns([store.instance_id])] == [turn["id"]]
+    store.forget_instance(store.instance_id)
+    assert [t["id"] for t in store.orphaned_turns()] == [turn["id"]]
+
+
+def test_sqlite_failures_become_clear_domain_errors(tmp_path):
+    from vista_jupyter.errors import StorageFull
+
+    store = Store(tmp_path / "vista.sqlite3")
+    with store._lock:
+        store.db.execute("CREATE TABLE filler (x BLOB)")
+        pages = store.db.execute("PRAGMA page_count").fetchone()[0]
+        store.db.execute(f"PRAGMA max_page_count = {pages}")
+    with pytest.raises(StorageFull, match="disk is full"):
+        for _ in range(100):
+            store.create_thread("ann", "x" * 5000)
+    with store._lock:
+        store.db.execute("PRAGMA max_page_count = 1073741823")
+    assert store.create_thread("ann", "fine")["name"] == "fine"  # and it recovers by itself
+
+
+def test_the_heartbeat_and_the_judgement_of_other_servers(tmp_path):
+    from vista_jupyter.instances import Instances, process_alive, process_start
+
+    store = Store(tmp_path / "vista.sqlite3")
+    me = Instances(store, lease_timeout=0.5)
+    me.start()
+    try:
+        # A server on this host whose process ended is gone at once; a live one is not
+        dead = subprocess.Popen([sys.executable, "-c", "pass"])
+        dead.wait()
+        other = Store(tmp_path / "vista.sqlite3")
+        other.register_instance(me.host, dead.pid, process_start(os.getpid()) + "0")
+        alive = Store(tmp_path / "vista.sqlite3")
+        alive.register_instance(me.host, os.getpid(), process_start(os.getpid()))
+        remote = Store(tmp_path / "vista.sqlite3")
+        remote.register_instance("another machine", 1, "")
+        assert not process_alive(dead.pid, process_start(os.getpid()) + "0")
+        assert process_alive(os.getpid(), process_start(os.getpid()))
+        assert me.gone() == [other.instance_id]
+        # A server elsewhere is gone once its heartbeat stops moving for a lease; one that
+        # keeps beating is not
+        deadline = time.monotonic() + 5
+        while time.monotonic() < deadline:
+            alive.heartbeat()
+            gone = me.gone()
+            if remote.instance_id in gone:
+                break
+            time.sleep(0.05)
+        assert set(gone) == {other.instance_id, remote.instance_id}
+        # and our own heartbeat keeps renewing our lease
+        beat = {r["id"]: r["beat"] for r in store.instances()}[store.instance_id]
+        time.sleep(0.5)
+        assert {r["id"]: r["beat"] for r in store.instances()}[store.instance_id] > beat
+    finally:
+        me.stop()
+    assert store.instance_id not in {r["id"] for r in store.instances()}
+
+
+def test_migrating_renames_dataset_variables_that_shadow_needed_names(tmp_path):
+    from vista_jupyter import store as store_module
+
+    path = tmp_path / "vista.sqlite3"
+    db = sqlite3.connect(path, isolation_level=None)
+    import sqlite_utils
+
+    old = sqlite_utils.Database(db)
+    for number, migrate in enumerate(store_module.MIGRATIONS[:3], start=1):
+        migrate(old)
+        db.execute(f"PRAGMA user_version = {number}")
+    db.execute("INSERT INTO threads VALUES ('t', 'ann', 'x', '1', '1')")
+    for i, (name, var) in enumerate([("cars", "df"), ("pd", "pd"), ("print", "print"),
+                                     ("sales", "sales")]):
+        db.execute("INSERT INTO datasets (id, thread_id, owner, name, original_name, original_path,"
+                   " source, var_name, created_at) VALUES (?, 't', 'ann', ?, ?, ?, 'upload', ?, ?)",
+                   (f"d{i}", name, f"{name}.csv", f"x/{name}.csv", var, f"2024-01-0{i + 1}"))
+    db.close()
+    store = Store(path)
+    assert [d["var_name"] for d in store.list_datasets("ann", "t")] == [
+        "df", "df_pd", "df_print", "sales"]

@@ -117,8 +117,7 @@ async def test_an_error_goes_back_to_the_model_which_fixes_it(api, vista_app, fa
 
 
 async def test_fenced_code_protocol_when_configured(api, vista_app, fake):
-    client = vista_app.model_registry.client("scripted-model", [])
-    client.uses_tools = False  # as c.VistaApp.tool_protocol = "fenced" sets it
+    vista_app.model_registry.tool_protocol = "fenced"  # as c.VistaApp.tool_protocol = "fenced" sets it
     owner, tid = await new_thread(api, vista_app)
     fake.script(text("Counting.\n```python\nprint(df.shape[0])\n```"), text("There are 4 rows."))
     await api("POST", f"threads/{tid}/messages", json_body={"content": "how many rows?"})
@@ -173,7 +172,7 @@ async def test_transient_faults_are_retried(api, vista_app, fake, fault):
         assert of(events, "text_reset"), "the partial text must be withdrawn"
 
 
-async def test_persistent_failure_ends_with_a_clear_error_and_no_key(api, vista_app, fake, jp_logging_stream):
+async def test_persistent_failure_ends_with_a_clear_error_and_no_key(api, vista_app, fake, caplog):
     owner, tid = await new_thread(api, vista_app)
     fake.script(*[Script(status=500, error=f"upstream exploded with key {SECRET}")] * 10)
     await api("POST", f"threads/{tid}/messages", json_body={"content": "hello"})
@@ -188,7 +187,9 @@ async def test_persistent_failure_ends_with_a_clear_error_and_no_key(api, vista_
     assert answer["metadata"]["status"] == "error" and answer["metadata"]["error"] == error["message"]
     everything = json.dumps(events) + json.dumps(page)
     assert SECRET not in everything
-    assert SECRET not in jp_logging_stream.getvalue()
+    # The server log says why (at warning level), without the key
+    assert error["message"] in caplog.text and SECRET not in caplog.text
+    assert any(r.levelname == "WARNING" and "failed" in r.getMessage() for r in caplog.records)
 
 
 async def test_a_wrong_key_says_authentication_failed_and_how_to_configure(api, vista_app, fake):
@@ -369,8 +370,9 @@ async def test_model_requests_are_prepared_off_the_server_loop(api, vista_app, f
     # event loop) answers an HTTP request
     HeldRegistry.held_on.clear()
     HeldRegistry.release.clear()
-    vista_app.model_registry.base_url = fake.base_url
-    vista_app.model_registry._clients.clear()
+    from vista_jupyter.assistant.clients import Endpoint
+
+    vista_app.model_registry.endpoint = Endpoint(base_url=fake.base_url, timeout=5.0)
     fake.script(text("Fine."))
     owner, tid = await new_thread(api, vista_app)
     await api("POST", f"threads/{tid}/messages", json_body={"content": "hello?"})
@@ -386,6 +388,58 @@ async def test_model_requests_are_prepared_off_the_server_loop(api, vista_app, f
     assert HeldRegistry.held_on[:2] == ["vista-model", "released"]
     assert "".join(d["delta"] for d in of(events, "text")) == "Fine."
     assert of(events, "done")[0]["status"] == "done"
+
+
+async def test_the_model_thread_delivers_in_order_and_stops_at_once():
+    from vista_jupyter.assistant.model_thread import call_in_model_thread
+    from vista_jupyter.errors import StorageFull
+
+    ended: list[str] = []
+
+    def model(pieces: int, then_wait: float):
+        async def start(text, reset):
+            try:
+                for i in range(pieces):
+                    await text(f"p{i} ")
+                await reset("again")
+                await text("final")
+                await asyncio.sleep(then_wait)
+                return threading.current_thread().name
+            except asyncio.CancelledError:
+                ended.append("cancelled")
+                raise
+        return start
+
+    # Every piece arrives here, in order, before the result
+    got: list[str] = []
+    on_thread = await call_in_model_thread(model(500, 0), got.append, lambda r: got.append(f"<{r}>"))
+    assert on_thread == "vista-model"
+    assert got == [f"p{i} " for i in range(500)] + ["<again>", "final"]
+
+    # A piece that cannot be kept (the event log's store is full) ends the call with that error
+    # and cancels the request on the model thread, instead of being lost in a callback
+    def full(_: str) -> None:
+        raise StorageFull("The server's disk is full.")
+
+    started = time.monotonic()
+    with pytest.raises(StorageFull):
+        await call_in_model_thread(model(3, 30), full, full)
+    assert time.monotonic() - started < 10
+    deadline = time.monotonic() + 10
+    while not ended and time.monotonic() < deadline:
+        await asyncio.sleep(0.01)
+    assert ended == ["cancelled"]
+
+    # Stop: cancelling the caller cancels the request there at once
+    ended.clear()
+    call = asyncio.ensure_future(call_in_model_thread(model(1, 30), got.append, got.append))
+    await asyncio.sleep(0.2)
+    call.cancel()
+    with pytest.raises(asyncio.CancelledError):
+        await call
+    while not ended and time.monotonic() < deadline + 10:
+        await asyncio.sleep(0.01)
+    assert ended == ["cancelled"]
 
 
 def test_models_listed_only_as_choices_leave_the_offline_analyst_the_default():
@@ -413,99 +467,54 @@ async def test_bad_questions_are_400(api, vista_app, body, needle):
 
 
 async def test_a_server_restart_marks_the_running_turn_interrupted(fake, tmp_path):
-    import os
-    import signal
-    import socket
     import sqlite3
-    import subprocess
-    import sys
 
-    from tornado.httpclient import AsyncHTTPClient, HTTPClientError
+    from servers import JupyterServer
 
-    data_dir, token = tmp_path / "vista", "restart-token"
-    client = AsyncHTTPClient()
-
-    def start() -> tuple[subprocess.Popen, str]:
-        with socket.socket() as s:
-            s.bind(("127.0.0.1", 0))
-            port = s.getsockname()[1]
-        config = tmp_path / f"config_{port}.py"
-        config.write_text(
-            "c.ServerApp.jpserver_extensions = {'vista_jupyter': True}\n"
-            "c.ServerApp.allow_root = True\nc.ServerApp.open_browser = False\n"
-            f"c.ServerApp.port = {port}\nc.ServerApp.port_retries = 0\n"
-            f"c.ServerApp.root_dir = {str(tmp_path)!r}\n"
-            f"c.IdentityProvider.token = {token!r}\n"
-            f"c.VistaApp.data_dir = {str(data_dir)!r}\n"
-            f"c.VistaApp.model = 'scripted-model'\nc.VistaApp.base_url = {fake.base_url!r}\n"
-            "c.VistaApp.auto_overview = False\n"
-        )
-        env = {**os.environ, "JUPYTER_RUNTIME_DIR": str(tmp_path / f"runtime-{port}")}
-        process = subprocess.Popen([sys.executable, "-m", "jupyter_server", f"--config={config}"],
-                                   env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        return process, f"http://127.0.0.1:{port}/vista/api/"
-
-    async def call(base: str, method: str, path: str, body: dict | None = None):
-        response = await client.fetch(base + path, method=method, raise_error=False,
-                                      body=None if body is None else json.dumps(body),
-                                      headers={"Authorization": f"token {token}"})
-        return response.code, json.loads(response.body) if response.body else None
-
-    async def ready(base: str, process: subprocess.Popen) -> None:
-        for _ in range(300):
-            try:
-                if (await call(base, "GET", "info"))[0] == 200:
-                    return
-            except (OSError, HTTPClientError):
-                pass
-            assert process.poll() is None, "the server died"
-            await asyncio.sleep(0.1)
-        raise AssertionError("the server did not start")
-
-    first, base = start()
+    data_dir = tmp_path / "vista"
+    config = (f"c.VistaApp.model = 'scripted-model'\nc.VistaApp.base_url = {fake.base_url!r}\n"
+              "c.VistaApp.auto_overview = False\n")
+    first = JupyterServer(tmp_path, data_dir, config=config).start()
     try:
-        await ready(base, first)
-        _, thread = await call(base, "POST", "threads", {"dataset": {"example": "iris"}})
+        await first.ready()
+        _, thread = await first.call("POST", "threads", {"dataset": {"example": "iris"}})
         tid = thread["id"]
         fake.script(text("Thinking very slowly about it", chunk_delay=1.0))
-        status, asked = await call(base, "POST", f"threads/{tid}/messages", {"content": "how many species?"})
+        status, asked = await first.call("POST", f"threads/{tid}/messages", {"content": "how many species?"})
         assert status == 202
         for _ in range(100):
-            _, body = await call(base, "GET", f"threads/{tid}/events")
+            _, body = await first.call("GET", f"threads/{tid}/events")
             if any(e["type"] == "text" for e in body["events"]):
                 break
             await asyncio.sleep(0.1)
         # The server is killed mid-turn
-        first.send_signal(signal.SIGKILL)
-        first.wait(timeout=30)
+        first.kill()
     finally:
-        if first.poll() is None:
-            first.kill()
+        first.stop()
 
     with sqlite3.connect(data_dir / "vista.sqlite3") as db:
         assert db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
         assert db.execute("SELECT status FROM turns").fetchone()[0] == "running"
 
-    second, base = start()
+    second = JupyterServer(tmp_path, data_dir, config=config).start()
     try:
-        await ready(base, second)
-        _, page = await call(base, "GET", f"threads/{tid}/messages")
+        await second.ready()
+        _, page = await second.call("GET", f"threads/{tid}/messages")
         user, assistant = page["messages"]
         assert user["content"] == "how many species?" and user["id"] == asked["message"]["id"]
         assert assistant["metadata"]["status"] == "interrupted"
         assert "interrupted" in assistant["content"]
-        _, body = await call(base, "GET", f"threads/{tid}/events")
+        _, body = await second.call("GET", f"threads/{tid}/events")
         done = [e for e in body["events"] if e["type"] == "done"]
-        assert done[-1]["data"]["status"] == "interrupted"
-        _, thread = await call(base, "GET", f"threads/{tid}")
+        assert [d["data"]["status"] for d in done] == ["interrupted"]
+        _, thread = await second.call("GET", f"threads/{tid}")
         assert thread["running_turn"] is None
         # and the thread takes a new question
         fake.script(text("There are 3 species."))
-        status, _ = await call(base, "POST", f"threads/{tid}/messages", {"content": "again"})
+        status, _ = await second.call("POST", f"threads/{tid}/messages", {"content": "again"})
         assert status == 202
     finally:
-        second.terminate()
-        second.wait(timeout=30)
+        second.stop()
 
 
 @pytest.mark.parametrize("server_config", [NAMED_USERS[0]])
@@ -566,3 +575,20 @@ async def test_deleting_a_thread_while_its_turn_runs(api, vista_app, fake, vista
         assert db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
     status, _ = await api("GET", f"threads/{tid}/events")
     assert status == 404
+
+
+async def test_two_tabs_asking_at_once_get_one_turn_and_409s(api, vista_app, fake):
+    owner, tid = await new_thread(api, vista_app)
+    fake.script(text("One answer.", chunk_delay=0.2))
+    answers = await asyncio.gather(*(
+        api("POST", f"threads/{tid}/messages", json_body={"content": f"question {i}"})
+        for i in range(4)
+    ))
+    assert sorted(status for status, _ in answers) == [202, 409, 409, 409], answers
+    for status, body in answers:
+        if status == 409:
+            assert "still answering" in error_message(body)
+    events = await wait_done(api, tid)
+    assert len(of(events, "turn_started")) == 1 and len(of(events, "done")) == 1
+    _, page = await api("GET", f"threads/{tid}/messages")
+    assert [m["role"] for m in page["messages"]] == ["user", "assistant"]

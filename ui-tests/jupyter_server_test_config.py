@@ -23,3 +23,6 @@ c.VistaApp.models = ["scripted-model"]  # noqa: F821
 c.VistaApp.base_url = f"http://127.0.0.1:{os.environ.get('VISTA_UI_MODEL_PORT', '18765')}/v1"  # noqa: F821
 c.VistaApp.api_key = "sk-ui-test-key-0123456789"  # noqa: F821
 c.VistaApp.model_max_retries = 0  # noqa: F821
+
+# One reader: a second file waits for it, so the reading progress and its Cancel can be seen.
+c.VistaApp.ingest_workers = 1  # noqa: F821

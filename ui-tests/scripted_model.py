@@ -5,6 +5,7 @@ last user message asks for, so each browser test can pick a behaviour by its que
 
 - "slowly": a long answer streamed a word every 0.25 s (a turn that is visibly running);
 - "flaky": authentication fails the first time a question is asked, then it answers;
+- "sleepy": code that runs for a minute (a step the user can stop while it runs);
 - "xss": code whose outputs carry HTML payloads, then an answer full of them;
 - anything else: a short plain answer.
 
@@ -65,6 +66,8 @@ class ScriptedModel(FakeOpenAI):
             return tool(XSS_CODE, "Let me look at the data.")
         if "slowly" in question:
             return text(SLOW_TEXT, chunk_delay=0.25)
+        if "sleepy" in question:
+            return tool("import time\nprint('started', flush=True)\ntime.sleep(60)", "Let me wait.")
         if "flaky" in question and question not in self._failed:
             self._failed.add(question)
             return Script(status=401, error="Incorrect API key provided")

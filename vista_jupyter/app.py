@@ -7,24 +7,29 @@ Everything an admin can set lives here, settable in `jupyter_server_config.py` a
 
 from __future__ import annotations
 
+import asyncio
 import os
+import time
 from datetime import timedelta
 
 from jupyter_core.paths import jupyter_data_dir
 from jupyter_server.extension.application import ExtensionApp
-from traitlets import Bool, Enum, Float, Int, List, Type, Unicode, default
+from traitlets import Bool, Dict, Enum, Float, Int, List, Type, Unicode, default
 
 from . import __version__
+from .assistant.clients import AZURE_API_VERSION
 from .assistant.registry import ModelRegistry
 from .datasets import DatasetService
-from .errors import StoreError
+from .errors import VistaError
 from .folders import ThreadFolders
 from .handlers import handlers
 from .identity import default_server_owner
 from .ingest import IngestLimits
 from .events import EventLog
 from .export import NotebookExporter
+from .instances import Instances
 from .kernels import KernelExecutor
+from .secrets import DEFAULT_KERNEL_ENV_EXCLUDE, Secrets
 from .store import Store
 from .threads import ThreadService
 from .turns import TurnService
@@ -142,10 +147,60 @@ class VistaApp(ExtensionApp):
         ),
     )
 
+    max_columns = Int(
+        20_000,
+        config=True,
+        help=(
+            "Most columns a dataset may have; wider files are refused with 413. Reading and "
+            "profiling cost grows with the number of columns (10,000 take a few seconds)."
+        ),
+    )
+
+    ingest_workers = Int(
+        2,
+        config=True,
+        help=(
+            "Datasets read at the same time (each on its own thread, with up to two parser "
+            "threads); further readings wait their turn. Reading never uses the server's shared "
+            "thread pool, so other requests are not kept waiting."
+        ),
+    )
+
     upload_expiry_hours = Float(
         24.0,
         config=True,
-        help="Uploaded files not turned into a dataset are deleted after this many hours.",
+        help=(
+            "Uploaded files not turned into a dataset are deleted after this many hours "
+            "(checked at start-up and then every few minutes while the server runs)."
+        ),
+    )
+
+    upload_idle_timeout = Float(
+        120.0,
+        config=True,
+        help=(
+            "Seconds an upload may send nothing before it is dropped (and its partial file "
+            "deleted). Stalled uploads would otherwise hold a file and a connection forever. "
+            "0: never."
+        ),
+    )
+
+    max_json_bytes = Int(
+        1 << 20,
+        config=True,
+        help="Largest JSON request body, in bytes; bigger ones get 413 before they are read.",
+    )
+
+    lease_timeout = Float(
+        60.0,
+        config=True,
+        help=(
+            "Seconds after which a server sharing this data folder whose heartbeat stopped counts "
+            "as gone, and its running turns, uploads and staging folders are recovered (a server "
+            "on the same machine whose process ended counts as gone at once). Heartbeats are sent "
+            "every lease_timeout / 6 seconds; a shorter lease recovers faster from a crash on "
+            "another machine, a longer one tolerates longer stalls."
+        ),
     )
 
     dataset_service_class = Type(
@@ -176,7 +231,11 @@ class VistaApp(ExtensionApp):
     max_kernels_per_user = Int(
         4,
         config=True,
-        help="Analysis kernels one user may have running; starting another stops the longest idle. 0: no limit.",
+        help=(
+            "Analysis kernels one user may have running. Starting another stops the user's "
+            "longest-idle one; when all are busy, the question waits for one (up to "
+            "execution_timeout) and is then refused with a message. 0: no limit."
+        ),
     )
 
     kernel_idle_timeout = Float(
@@ -185,6 +244,16 @@ class VistaApp(ExtensionApp):
         help=(
             "Seconds after which an unused analysis kernel is shut down (0: never). The next "
             "question starts it again and reloads the data."
+        ),
+    )
+
+    data_load_timeout = Float(
+        60.0,
+        config=True,
+        help=(
+            "Seconds allowed for loading a thread's data into its kernel, plus one second per "
+            "20 MB of Parquet (and never less than execution_timeout): loading has its own bound "
+            "so that a large dataset can always be loaded."
         ),
     )
 
@@ -224,7 +293,10 @@ class VistaApp(ExtensionApp):
         config=True,
         help=(
             "Base URL of the OpenAI-compatible API, e.g. http://localhost:11434/v1 for Ollama. "
-            "Defaults to $OPENAI_BASE_URL; empty means OpenAI's own."
+            "Defaults to $OPENAI_BASE_URL; empty means OpenAI's own. Credentials written into it "
+            "(http://user:password@gateway/v1) are sent as Basic authorization and never shown. "
+            "A query string is refused at start-up (the openai client drops it): for Azure "
+            "OpenAI use azure_endpoint, or Azure's v1 endpoint https://<resource>.openai.azure.com/openai/v1/."
         ),
     )
 
@@ -232,17 +304,64 @@ class VistaApp(ExtensionApp):
     def _default_base_url(self) -> str:
         return os.environ.get("OPENAI_BASE_URL", "")
 
+    azure_endpoint = Unicode(
+        config=True,
+        help=(
+            "Azure OpenAI resource endpoint, e.g. https://my-resource.openai.azure.com (no path). "
+            "When set, Vista calls Azure deployments: model and models name deployments, the key "
+            "is sent as the api-key header, and azure_api_version is added to every request. "
+            "Defaults to $AZURE_OPENAI_ENDPOINT."
+        ),
+    )
+
+    @default("azure_endpoint")
+    def _default_azure_endpoint(self) -> str:
+        return os.environ.get("AZURE_OPENAI_ENDPOINT", "")
+
+    azure_deployments = Dict(
+        value_trait=Unicode(),
+        config=True,
+        help=(
+            "With azure_endpoint: the deployment each offered model id is served by, e.g. "
+            "{'gpt-4o': 'prod-gpt4o-eastus'}; a model not listed is its own deployment name."
+        ),
+    )
+
+    azure_api_version = Unicode(
+        config=True,
+        help=f"Azure OpenAI API version (with azure_endpoint). Defaults to $OPENAI_API_VERSION, else {AZURE_API_VERSION}.",
+    )
+
+    @default("azure_api_version")
+    def _default_azure_api_version(self) -> str:
+        return os.environ.get("OPENAI_API_VERSION", "") or AZURE_API_VERSION
+
     api_key = Unicode(
         config=True,
         help=(
-            "API key of the endpoint. Defaults to $OPENAI_API_KEY; may be empty for local servers. "
-            "It stays on the server: never sent to a browser, logged, stored or exported."
+            "API key of the endpoint. Defaults to $OPENAI_API_KEY (with azure_endpoint, also "
+            "$AZURE_OPENAI_API_KEY); may be empty for local servers. It stays on the server: never "
+            "sent to a browser, logged, stored or exported, never in an analysis kernel's "
+            "environment, and hidden from anything a kernel prints."
         ),
     )
 
     @default("api_key")
     def _default_api_key(self) -> str:
-        return os.environ.get("OPENAI_API_KEY", "")
+        key = os.environ.get("OPENAI_API_KEY", "")
+        if not key and self.azure_endpoint:
+            key = os.environ.get("AZURE_OPENAI_API_KEY", "")
+        return key
+
+    kernel_env_exclude = List(
+        Unicode(),
+        default_value=list(DEFAULT_KERNEL_ENV_EXCLUDE),
+        config=True,
+        help=(
+            "Environment variables the analysis kernels do not inherit from the server "
+            "(shell-style patterns). Variables whose value holds the API key are always removed."
+        ),
+    )
 
     tool_protocol = Enum(
         ["auto", "tools", "fenced"],
@@ -251,15 +370,36 @@ class VistaApp(ExtensionApp):
         help=(
             "How the model runs code: 'tools' (function calling), 'fenced' (```python blocks, for "
             "models without tool support), or 'auto': tools, switching to fenced for a model "
-            "whose server rejects tools."
+            "whose server rejects tools or that answers with code blocks instead (remembered per "
+            "model), and for the rest of one answer when the server cannot read a tool call back."
         ),
     )
 
-    model_timeout = Float(120.0, config=True, help="Seconds to wait for the model server per request.")
+    model_timeout = Float(
+        120.0, config=True,
+        help=(
+            "Longest silence from the model server, in seconds: before its answer starts and "
+            "between streamed pieces. Raise it for slow local models that take long to read a "
+            "long prompt."
+        ),
+    )
+
+    model_step_timeout = Float(
+        300.0, config=True,
+        help=(
+            "Most seconds one model step may take to get an answer started, every retry and "
+            "wait included (at least model_timeout); then the step fails saying why. An answer "
+            "that is streaming is never cut for taking long."
+        ),
+    )
 
     model_max_retries = Int(
         3, config=True,
-        help="Retries of a failed model request (429 honouring Retry-After, 5xx, timeouts, dropped streams).",
+        help=(
+            "Retries of a failed model request (429 honouring Retry-After, 5xx, timeouts, dropped "
+            "connections and streams), within model_step_timeout. Vista retries itself; the openai "
+            "package's own retries are off, so the two never multiply."
+        ),
     )
 
     max_steps = Int(8, config=True, help="Most model replies (code runs included) in one turn.")
@@ -267,9 +407,12 @@ class VistaApp(ExtensionApp):
     context_budget = Int(
         12000, config=True,
         help=(
-            "Tokens of conversation sent to the model (estimated at 4 characters per token). Set "
-            "it below the model's context size: small local models silently drop the start of "
-            "longer prompts, which is where the instructions are."
+            "Tokens sent to the model per request, everything counted (estimated at 4 bytes of "
+            "UTF-8 per token). Earlier turns are left out first; the newest question is always "
+            "sent, shortened if it alone is too long. Set it below the model's context size: small "
+            "local models silently drop the start of longer prompts, which is where the "
+            "instructions are. A server that says the conversation is too long gets a shorter one "
+            "once, and that model keeps the smaller budget."
         ),
     )
 
@@ -292,11 +435,12 @@ class VistaApp(ExtensionApp):
         """Open the store and build the services; a broken database disables Vista, not Jupyter."""
         self.startup_error: str | None = None
         self.store: Store | None = None
+        self.instances: Instances | None = None
+        self._housekeeper: asyncio.Task | None = None
         try:
             folders = ThreadFolders(self.data_dir)
             self.store = self.store_class(self.db_path)
             self.threads = self.thread_service_class(self.store, folders, log=self.log)
-            self.threads.startup_cleanup()
             self.datasets = self.dataset_service_class(
                 self.store,
                 folders,
@@ -305,11 +449,21 @@ class VistaApp(ExtensionApp):
                 limits=IngestLimits(
                     max_decompressed_bytes=self.max_decompressed_bytes,
                     max_line_bytes=self.max_line_bytes,
+                    max_columns=self.max_columns,
                 ),
                 upload_expiry=timedelta(hours=self.upload_expiry_hours),
                 log=self.log,
+                ingest_workers=self.ingest_workers,
             )
+            # The lease first: recovery below must know this server is alive.
+            self.instances = Instances(self.store, lease_timeout=self.lease_timeout,
+                                       touch=[self.datasets.work_dir], log=self.log)
+            self.instances.start()
+            self.threads.startup_cleanup()
             self.datasets.startup_cleanup()
+            secrets = Secrets.of(api_key=self.api_key, base_url=self.base_url,
+                                 azure_endpoint=self.azure_endpoint,
+                                 kernel_env_exclude=self.kernel_env_exclude)
             self.executor = self.executor_class(
                 self.serverapp.kernel_manager,
                 self.store,
@@ -319,6 +473,8 @@ class VistaApp(ExtensionApp):
                 max_output_bytes=self.max_output_bytes,
                 max_kernels_per_user=self.max_kernels_per_user,
                 idle_timeout=self.kernel_idle_timeout,
+                secrets=secrets,
+                load_timeout=self.data_load_timeout,
                 log=self.log,
             )
             self.events = EventLog(self.store, flush_interval=self.event_flush_interval,
@@ -328,12 +484,15 @@ class VistaApp(ExtensionApp):
                 model=self.model, models=self.models, base_url=self.base_url, api_key=self.api_key,
                 tool_protocol=self.tool_protocol, timeout=self.model_timeout,
                 max_retries=self.model_max_retries, context_budget=self.context_budget,
+                step_timeout=self.model_step_timeout, azure_endpoint=self.azure_endpoint,
+                azure_api_version=self.azure_api_version, azure_deployments=self.azure_deployments,
+                secrets=secrets, log=self.log,
             )
             self.turns = self.turn_service_class(
                 self.store, self.events, self.executor, self.model_registry, max_steps=self.max_steps,
                 log=self.log,
             )
-            self.turns.recover()
+            self.recover()
             # A thread's kernel starts (or reloads) as soon as it has data; it stops with the thread.
             self.datasets.on_dataset_added.append(self.executor.prestart)
             if self.auto_overview:
@@ -344,23 +503,75 @@ class VistaApp(ExtensionApp):
                 await self.executor.shutdown(thread_id)
 
             self.threads.on_deleted.append(thread_deleted)
-        except StoreError as e:
+            try:  # already inside a running loop (an embedding server, tests): start now
+                asyncio.get_running_loop()
+            except RuntimeError:
+                pass  # `_start_jupyter_server_extension` starts it
+            else:
+                self._start_housekeeping()
+        except VistaError as e:  # the store, or the model settings (ModelConfigError)
             self.startup_error = e.message
             self.log.error("Vista is disabled: %s", e.message)
+            if self.instances is not None:
+                self.instances.stop()
             return
         self.log.info(
-            "Vista %s: data in %s, owner rule %r", __version__, self.data_dir, self.owner_rule
+            "Vista %s: data in %s, owner rule %r, server %s", __version__, self.data_dir,
+            self.owner_rule, self.store.instance_id,
         )
+
+    def recover(self) -> None:
+        """Recover what servers now gone left (their running turns end interrupted, their
+        marked folders and scratch folders go), then close this server's turns whose end could
+        not be saved. Runs at start-up and then with every heartbeat (`housekeeping`)."""
+        assert self.instances is not None
+        gone = self.instances.gone()
+        self.turns.recover(gone)
+        self.threads.recover(gone)
+        self.datasets.recover(gone, stale_after=self.lease_timeout)
+        for instance_id in gone:
+            self.log.info("Vista: server %s sharing this data folder is gone; its work was "
+                          "recovered", instance_id)
+            self.store.forget_instance(instance_id)
+        self.turns.close_stranded()
+
+    async def housekeeping(self) -> None:
+        """Every heartbeat: `recover`; every few minutes: expire old uploads."""
+        assert self.instances is not None
+        uploads_every = min(300.0, max(1.0, self.upload_expiry_hours * 3600 / 4))
+        next_expiry = time.monotonic() + uploads_every
+        while True:
+            await asyncio.sleep(self.instances.period)
+            try:
+                self.recover()
+                if time.monotonic() >= next_expiry:
+                    next_expiry = time.monotonic() + uploads_every
+                    self.datasets.expire_uploads()
+            except Exception as e:  # e.g. a full disk: the next round tries again
+                self.log.warning("Vista: housekeeping failed: %s", e)
+
+    def _start_housekeeping(self) -> None:
+        if self.startup_error is None and self._housekeeper is None:
+            self._housekeeper = asyncio.ensure_future(self.housekeeping())
+
+    async def _start_jupyter_server_extension(self, serverapp: object) -> None:
+        """The server's event loop runs: start the periodic housekeeping."""
+        self._start_housekeeping()
 
     def initialize_handlers(self) -> None:
         """Register the REST API under <base_url>/vista/api."""
         self.handlers.extend(handlers())
 
     async def stop_extension(self) -> None:
-        """Stop the analysis kernels and close the database when the server stops."""
+        """Stop the analysis kernels, drop this server's lease and close the database."""
+        if self._housekeeper is not None:
+            self._housekeeper.cancel()
         if self.startup_error is None:
+            self.datasets.shutdown()
             await self.turns.shutdown()
             self.events.flush_all()
             await self.executor.shutdown_all()
+            if self.instances is not None:
+                self.instances.stop()
         if self.store is not None:
             self.store.close()

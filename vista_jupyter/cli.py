@@ -30,7 +30,7 @@ def _ingest(args: argparse.Namespace) -> int:
         with tempfile.TemporaryDirectory() as tmp:
             parquet = Path(tmp, "data.parquet")
             result = ingest_to_parquet(Path(args.file), parquet)
-            source = pq.ParquetFile(parquet)
+            source = pq.ParquetFile(parquet, pre_buffer=False)
             partial = out.with_name(out.name + ".partial")
             with pacsv.CSVWriter(partial, source.schema_arrow) as writer:
                 for batch in source.iter_batches():
@@ -80,6 +80,13 @@ def main(argv: list[str] | None = None) -> int:
     except FileNotFoundError as e:
         print(f"jupyter vista: no such file: {e.filename}", file=sys.stderr)
         return 2
+    except KeyboardInterrupt:
+        print("jupyter vista: interrupted", file=sys.stderr)
+        return 130
+    except Exception as e:  # a defect of Vista's, not the user's: one line, never a traceback
+        print(f"jupyter vista: {args.file} could not be read ({type(e).__name__}: {str(e)[:300]}). "
+              "Please report this with the file if you can.", file=sys.stderr)
+        return 3
 
 
 if __name__ == "__main__":

@@ -1,36 +1,55 @@
 """The dataset service: turns an upload, a bundled example or a workspace file into a dataset of
 a thread (original kept, Parquet copy, stored profile).
 
-Uploads are streamed to `<data_dir>/uploads/<id>.part` and renamed into place only when complete,
-so an interrupted upload leaves nothing behind. Adding a dataset does all file work in a folder of
-its own and records the rows in one transaction at the end; when anything fails, the folder is
-removed and no row is written. A new thread created from a dataset is only recorded once its
-dataset has been read successfully.
+Every server works in a scratch folder of its own, `<data_dir>/staging/<instance id>/`: uploads
+stream into `<upload id>.part` there and are renamed to `<data_dir>/uploads/<upload id>` only when
+complete, so an interrupted upload leaves nothing behind; datasets are read in a stage folder
+there. Another server sharing the data folder removes a scratch folder only once its server is
+gone (`recover`), never while it is in use. A dataset's folder is moved into its thread only after
+being marked pending (`Store.mark_pending`), and the mark is cleared in the transaction that
+records its rows; when anything fails, the folder is removed and no row is written. A new thread
+created from a dataset is only recorded once its dataset has been read successfully.
+
+A dataset's folder keeps the original file under `original/<its name>`, apart from Vista's own
+files (`data.parquet` and whatever the reader writes beside it), so no name a user can give ever
+collides with one of Vista's. Workspace files are copied only when they are regular files, and
+never more than `max_upload_bytes` of them.
+
+Reading (ingest and profile) runs on a dedicated, bounded pool of threads, never on the shared
+`asyncio.to_thread` pool, so many large or wide files at once cannot starve the server's other
+work. Each reading has a `Progress` (phase, bytes done of total, elapsed) that the sidebar polls
+under a client-chosen id, and that cancels the reading when the user presses Cancel or the
+request's client goes away.
 """
 
 from __future__ import annotations
 
 import asyncio
-import errno
 import json
-import keyword
 import logging
 import os
 import re
 import shutil
+import stat
+import threading
+import time
+from concurrent.futures import ThreadPoolExecutor
 from datetime import datetime, timedelta, timezone
 from importlib.resources import files
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
 from jupyter_core.utils import ensure_async
 
-from .errors import InvalidInput, NotFound, StorageFull, TooLarge, VistaError
-from .folders import ThreadFolders, safe_file_name
-from .ingest import IngestLimits, ingest_to_parquet
+from .errors import (InvalidInput, NotFound, ReadingCancelled, TooLarge, UnsupportedType,
+                     VistaError, disk_error)
+from .folders import ThreadFolders, safe_file_name, tidy_file_name
+from .ingest import Cancelled, IngestLimits, Progress, ingest_to_parquet
+from .models import MAX_NAME_LENGTH
 from .models import DatasetSource as Source
 from .profile import profile_parquet, summary_text
+from .names import variable_name
 from .store import Store, new_id
 
 EXAMPLES_PACKAGE = "vista_jupyter.examples"
@@ -51,35 +70,58 @@ def human_size(n: int) -> str:
     return f"{size:.1f} TB"
 
 
-def variable_name(stem: str, taken: set[str]) -> str:
-    """A Python identifier for a dataset in the kernel: `df` for the first, else from its name."""
-    if "df" not in taken:
-        return "df"
-    base = re.sub(r"\W+", "_", stem.strip().lower()).strip("_") or "data"
-    if not base.isidentifier() or keyword.iskeyword(base) or base[0].isdigit():
-        base = f"df_{base}"
-    name, n = base, 2
-    while name in taken:
-        name, n = f"{base}_{n}", n + 1
-    return name
-
-
 def _disk_error(e: OSError) -> VistaError:
-    if e.errno in (errno.ENOSPC, errno.EDQUOT):
-        return StorageFull("The server's disk is full, so the file could not be saved. Free some "
-                           "space (or ask your administrator) and try again.")
-    return VistaError(f"The file could not be written on the server: {e.strerror or e}.")
+    return disk_error(e, "The file")
+
+
+#: Sub-folder of a dataset's folder that holds its original file, and nothing else.
+ORIGINAL_DIR = "original"
+
+_COPY_CHUNK = 1 << 20
+
+
+def keep_original(src: Path, target: Path, *, limit: int, link: bool) -> None:
+    """Keep a dataset's original at `target`: a hard link to `src` when `link` (an upload,
+    already Vista's), else a copy of at most `limit` bytes of a *regular* file (checked on the
+    open file, so a swapped-in pipe or device is refused too, and a growing file is cut off)."""
+    if link:
+        try:
+            os.link(src, target)
+            return
+        except OSError:
+            pass
+    fd = os.open(src, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
+    try:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            raise InvalidInput(f"{src.name!r} is not a regular file (a pipe, device or socket "
+                               "cannot be read as data).")
+        os.set_blocking(fd, True)
+        copied = 0
+        with open(fd, "rb", closefd=False) as source, open(target, "xb") as out:
+            while chunk := source.read(_COPY_CHUNK):
+                copied += len(chunk)
+                if copied > limit:
+                    raise TooLarge(f"{src.name!r} is larger than the limit of {human_size(limit)}.")
+                out.write(chunk)
+    except BaseException:
+        target.unlink(missing_ok=True)
+        raise
+    finally:
+        os.close(fd)
 
 
 class UploadWriter:
     """Streams one upload to disk: `write` chunks, then `finish` (atomic rename) or `abort`."""
 
-    def __init__(self, folder: Path, upload_id: str, name: str, limit: int):
+    def __init__(self, folder: Path, scratch: Path, upload_id: str, name: str, limit: int):
         self.id, self.name, self.limit = upload_id, name, limit
         self.final = folder / upload_id
-        self.part = folder / f"{upload_id}.part"
+        self.part = scratch / f"{upload_id}.part"
         self.size = 0
-        self._file = open(self.part, "xb")  # noqa: SIM115 - closed in finish/abort
+        try:
+            self._file = open(self.part, "xb")  # noqa: SIM115 - closed in finish/abort
+        except OSError as e:
+            raise _disk_error(e) from None
 
     def write(self, chunk: bytes) -> None:
         self.size += len(chunk)
@@ -125,6 +167,7 @@ class DatasetService:
         limits: IngestLimits | None = None,
         upload_expiry: timedelta = timedelta(hours=24),
         log: logging.Logger | None = None,
+        ingest_workers: int = 2,
     ):
         self.store = store
         self.folders = folders
@@ -137,24 +180,103 @@ class DatasetService:
         self.on_dataset_added: list[Callable[[str, str], None]] = []
         #: Called with (owner, thread id, language) once a thread was created from a dataset.
         self.on_thread_created: list[Callable[[str, str, str], Any]] = []
+        #: Readings run here: at most `ingest_workers` at once, the others wait their turn.
+        self.reader_pool = ThreadPoolExecutor(max_workers=max(1, ingest_workers),
+                                              thread_name_prefix="vista-ingest")
+        self._readings: dict[tuple[str, str], Progress] = {}
+        self._readings_lock = threading.Lock()
         self.uploads_dir = folders.data_dir / "uploads"
         self.staging_dir = folders.data_dir / "staging"
-        for folder in (self.uploads_dir, self.staging_dir):
+        #: This server's scratch folder (partial uploads, datasets being read).
+        self.work_dir = self.staging_dir / store.instance_id
+        for folder in (self.uploads_dir, self.staging_dir, self.work_dir):
             folder.mkdir(mode=0o700, parents=True, exist_ok=True)
 
     # --- housekeeping ---------------------------------------------------------------------------
 
-    def startup_cleanup(self) -> None:
-        """Drop partial and expired uploads and staging folders a previous run left behind."""
-        shutil.rmtree(self.staging_dir, ignore_errors=True)
-        self.staging_dir.mkdir(mode=0o700, exist_ok=True)
-        cutoff = (datetime.now(timezone.utc) - self.upload_expiry).isoformat(timespec="milliseconds")
-        for upload_id in self.store.uploads_before(cutoff.replace("+00:00", "Z")):
+    def recover(self, gone: Sequence[str] = (), *, stale_after: float = 60.0) -> int:
+        """Remove the scratch folders of servers that are gone: those in `gone`, and any other
+        not touched for `stale_after` seconds (a live server touches its own with every
+        heartbeat; a folder no registered server owns may belong to a server using another
+        database, which keeps it fresh too). How many were removed."""
+        registered = {row["id"] for row in self.store.instances()}
+        removed = 0
+        now = time.time()
+        for entry in self.staging_dir.iterdir():
+            if entry.name == self.store.instance_id:
+                continue
+            try:
+                age = now - entry.lstat().st_mtime
+            except FileNotFoundError:
+                continue
+            if entry.name in gone or (entry.name not in registered and age > stale_after):
+                self.log.info("Vista: removing the scratch folder of a server that is gone: %s",
+                              entry.name)
+                if entry.is_dir() and not entry.is_symlink():
+                    shutil.rmtree(entry, ignore_errors=True)
+                else:
+                    entry.unlink(missing_ok=True)
+                removed += 1
+        return removed
+
+    def expire_uploads(self) -> int:
+        """Delete uploads not turned into a dataset within `upload_expiry` (rows and files; a
+        file with no row only once it is that old too); how many files were deleted."""
+        cutoff_time = datetime.now(timezone.utc) - self.upload_expiry
+        cutoff = cutoff_time.isoformat(timespec="milliseconds").replace("+00:00", "Z")
+        for upload_id in self.store.uploads_before(cutoff):
             self.store.delete_upload(upload_id)
         known = self.store.all_upload_ids()
+        deleted = 0
         for entry in self.uploads_dir.iterdir():
-            if entry.name not in known:
-                entry.unlink(missing_ok=True)
+            if entry.name in known:
+                continue
+            try:
+                if entry.lstat().st_mtime < cutoff_time.timestamp():
+                    entry.unlink(missing_ok=True)
+                    deleted += 1
+            except (FileNotFoundError, IsADirectoryError, PermissionError):
+                continue
+        return deleted
+
+    def startup_cleanup(self) -> None:
+        """At start-up: expired uploads go (scratch folders are `recover`ed with the turns)."""
+        self.expire_uploads()
+
+    # --- readings in progress -----------------------------------------------------------------
+
+    def start_reading(self, owner: str, reading_id: str | None) -> Progress:
+        """A new reading's progress, findable by the owner under `reading_id` (if given)."""
+        progress = Progress()
+        if reading_id is not None:
+            if not re.fullmatch(r"[A-Za-z0-9_-]{8,64}", reading_id):
+                raise InvalidInput("reading: 8 to 64 letters, digits, '-' or '_'.")
+            with self._readings_lock:
+                if (owner, reading_id) in self._readings:
+                    raise InvalidInput("reading: this id is already in use.")
+                self._readings[(owner, reading_id)] = progress
+        return progress
+
+    def end_reading(self, owner: str, reading_id: str | None) -> None:
+        if reading_id is not None:
+            with self._readings_lock:
+                self._readings.pop((owner, reading_id), None)
+
+    def reading(self, owner: str, reading_id: str) -> Progress:
+        """The progress of one of the owner's readings (404 when unknown or finished)."""
+        with self._readings_lock:
+            progress = self._readings.get((owner, reading_id))
+        if progress is None:
+            raise NotFound("No reading with this id is in progress.")
+        return progress
+
+    def shutdown(self) -> None:
+        """Cancel every reading and stop the pool (server shutdown)."""
+        with self._readings_lock:
+            readings = list(self._readings.values())
+        for progress in readings:
+            progress.cancel()
+        self.reader_pool.shutdown(wait=False, cancel_futures=True)
 
     # --- uploads --------------------------------------------------------------------------------
 
@@ -168,7 +290,9 @@ class DatasetService:
 
     def begin_upload(self, name: str | None) -> UploadWriter:
         """Start receiving a file called `name`."""
-        return UploadWriter(self.uploads_dir, new_id(), safe_file_name(name or ""), self.max_upload_bytes)
+        name = safe_file_name(name or "")
+        self.work_dir.mkdir(mode=0o700, parents=True, exist_ok=True)
+        return UploadWriter(self.uploads_dir, self.work_dir, new_id(), name, self.max_upload_bytes)
 
     async def finish_upload(self, owner: str, writer: UploadWriter) -> dict[str, Any]:
         """Complete an upload and record it for `owner`."""
@@ -197,7 +321,8 @@ class DatasetService:
             ids = ", ".join(e["id"] for e in example_catalog())
             raise NotFound(f"No example dataset called {source.example!r}. Examples: {ids}.")
         path = source.path or ""
-        return await self._workspace_file(path), Path(path).name, f"path:{path}", None
+        return (await self._workspace_file(path), tidy_file_name(Path(path).name),
+                f"path:{tidy_file_name(path)}", None)
 
     async def _workspace_file(self, path: str) -> Path:
         """The file at a contents path of the user's workspace (never outside its root)."""
@@ -211,29 +336,32 @@ class DatasetService:
             os_path = Path(cm._get_os_path(path))
         except Exception:
             raise NotFound(f"There is no file {path!r} in your workspace.") from None
+        shown = tidy_file_name(path)
         if model.get("type") == "directory":
-            raise InvalidInput(f"{path!r} is a folder; choose a data file in it.")
-        size = os_path.stat().st_size
+            raise InvalidInput(f"{shown!r} is a folder; choose a data file in it.")
+        try:
+            info = os_path.stat()  # of what a symlink points to: that is what would be read
+        except OSError:
+            raise NotFound(f"There is no file {shown!r} in your workspace.") from None
+        if not stat.S_ISREG(info.st_mode):
+            raise InvalidInput(f"{shown!r} is not a regular file (a pipe, device or socket cannot "
+                               "be read as data).")
+        size = info.st_size
         if size > self.max_upload_bytes:
-            raise TooLarge(f"{path} ({human_size(size)}) is larger than the limit of "
+            raise TooLarge(f"{shown} ({human_size(size)}) is larger than the limit of "
                            f"{human_size(self.max_upload_bytes)}.")
         return os_path
 
     def _read(self, src: Path, original_name: str, folder: Path, name: str, var_name: str,
-              source: str, link: bool) -> dict[str, Any]:
+              source: str, link: bool, progress: Progress) -> dict[str, Any]:
         """Blocking: keep the original, write Parquet and the profile into `folder`."""
         folder.mkdir(mode=0o700, parents=True)
-        original = folder / original_name
-        if link:
-            try:
-                os.link(src, original)
-            except OSError:
-                shutil.copyfile(src, original)
-        else:
-            shutil.copyfile(src, original)
+        (folder / ORIGINAL_DIR).mkdir(mode=0o700)
+        original = folder / ORIGINAL_DIR / original_name
+        self.keep_original(src, original, link=link)
         parquet = folder / "data.parquet"
-        result = ingest_to_parquet(original, parquet, limits=self.limits)
-        profile = profile_parquet(parquet)
+        result = ingest_to_parquet(original, parquet, limits=self.limits, progress=progress)
+        profile = profile_parquet(parquet, progress=progress)
         return {
             "name": name,
             "original_name": original_name,
@@ -248,17 +376,32 @@ class DatasetService:
             "summary": summary_text(name, profile),
         }
 
-    async def _ingest(self, owner: str, source: Source, thread_dir: Path, taken: set[str]
-                      ) -> tuple[dict[str, Any], str | None, Path]:
+    def keep_original(self, src: Path, target: Path, *, link: bool) -> None:
+        """Blocking: keep a dataset's original file (see `keep_original`)."""
+        keep_original(src, target, limit=self.max_upload_bytes, link=link)
+
+    async def _ingest(self, owner: str, source: Source, thread_dir: Path, taken: set[str],
+                      progress: Progress | None = None) -> tuple[dict[str, Any], str | None, Path]:
         src, original_name, label, upload_id = await self._resolve(owner, source)
         dataset_id = new_id()
         folder = thread_dir / "datasets" / dataset_id
-        stem = Path(original_name).stem.split(".")[0] or original_name
+        stem = (Path(original_name).stem.split(".")[0] or original_name)[:MAX_NAME_LENGTH]
+        progress = progress or Progress()
+        progress.update("waiting", 0, src.stat().st_size if src.exists() else 0)
+        job = asyncio.get_running_loop().run_in_executor(
+            self.reader_pool, self._read, src, original_name, folder, stem, variable_name(stem, taken),
+            label, upload_id is not None, progress,
+        )
         try:
-            row = await asyncio.to_thread(
-                self._read, src, original_name, folder, stem, variable_name(stem, taken), label,
-                upload_id is not None,
-            )
+            try:
+                row = await asyncio.shield(job)
+            except asyncio.CancelledError:
+                progress.cancel()  # the request was abandoned: stop reading, then clean up
+                await asyncio.wait([job])
+                raise
+        except Cancelled:
+            shutil.rmtree(folder, ignore_errors=True)
+            raise ReadingCancelled("Reading the file was cancelled.") from None
         except VistaError:
             shutil.rmtree(folder, ignore_errors=True)
             # The file itself is the problem: keeping the upload would only take up space.
@@ -267,14 +410,23 @@ class DatasetService:
         except OSError as e:
             shutil.rmtree(folder, ignore_errors=True)
             raise _disk_error(e) from None
+        except Exception as e:
+            # The reader failed on this content in a way it does not describe: the user gets a
+            # clear 415 (the file is the problem), the log keeps the traceback.
+            shutil.rmtree(folder, ignore_errors=True)
+            self._consume_upload(upload_id)
+            self.log.exception("Vista: reading %r failed unexpectedly", original_name)
+            raise UnsupportedType(
+                f"Vista could not turn {original_name!r} into a table ({type(e).__name__})."
+            ) from None
         except BaseException:
             shutil.rmtree(folder, ignore_errors=True)
             raise
         relative = folder.relative_to(thread_dir)
         row.update(
             id=dataset_id,
-            original_path=str(relative / original_name),
-            parquet_path=str(relative / "data.parquet"),
+            original_path=(relative / ORIGINAL_DIR / original_name).as_posix(),
+            parquet_path=(relative / "data.parquet").as_posix(),
         )
         return row, upload_id, folder
 
@@ -284,21 +436,29 @@ class DatasetService:
             (self.uploads_dir / upload_id).unlink(missing_ok=True)
 
     async def create_thread(self, owner: str, name: str | None, source: Source,
-                            language: str = "en") -> dict[str, Any]:
+                            language: str = "en", progress: Progress | None = None) -> dict[str, Any]:
         """A new thread holding one dataset; nothing is recorded unless the dataset was read."""
-        stage = self.staging_dir / new_id()
+        stage = self.work_dir / new_id()
         try:
-            row, upload_id, _ = await self._ingest(owner, source, stage, set())
+            row, upload_id, _ = await self._ingest(owner, source, stage, set(), progress)
             thread_id = new_id()
-            os.replace(stage, self.folders.path_for(thread_id))
+            folder = self.folders.path_for(thread_id)
+            mark = self.folders.relative(folder)
+            # Marked before it appears under threads/, cleared when its rows are written: a
+            # crash in between leaves a folder recovery knows it may remove.
+            self.store.mark_pending(mark, "create")
+            try:
+                os.replace(stage, folder)
+                thread = self.store.create_thread(owner, name or row["name"], thread_id=thread_id,
+                                                  datasets=[row], clear_pending=mark)
+            except BaseException as e:
+                self.folders.remove(thread_id)
+                self._clear_mark(mark)
+                if isinstance(e, OSError):
+                    raise _disk_error(e) from None
+                raise
         finally:
             shutil.rmtree(stage, ignore_errors=True)
-        try:
-            thread = self.store.create_thread(owner, name or row["name"], thread_id=thread_id,
-                                              datasets=[row])
-        except BaseException:
-            self.folders.remove(thread_id)
-            raise
         self._consume_upload(upload_id)
         self._added(owner, thread["id"])
         for callback in self.on_thread_created:
@@ -308,21 +468,56 @@ class DatasetService:
                 self.log.exception("Vista: reacting to the new thread %s failed", thread["id"])
         return self.store.get_thread(owner, thread["id"])
 
-    async def add(self, owner: str, thread_id: str, source: Source) -> dict[str, Any]:
-        """Add a dataset to one of the owner's threads."""
+    async def add(self, owner: str, thread_id: str, source: Source,
+                  progress: Progress | None = None) -> dict[str, Any]:
+        """Add a dataset to one of the owner's threads.
+
+        The dataset is read in this server's scratch folder, then moved into the thread; if the
+        thread is deleted meanwhile, the answer is 404 and nothing is left behind.
+        """
         existing = self.store.list_datasets(owner, thread_id)
-        thread_dir = self.folders.create(thread_id)
-        row, upload_id, folder = await self._ingest(
-            owner, source, thread_dir, {d["var_name"] for d in existing}
-        )
+        stage = self.work_dir / new_id()
         try:
-            dataset = self.store.add_dataset(owner, thread_id, row)
-        except BaseException:
-            shutil.rmtree(folder, ignore_errors=True)
-            raise
+            try:
+                row, upload_id, staged = await self._ingest(
+                    owner, source, stage, {d["var_name"] for d in existing}, progress
+                )
+            except Exception:
+                self._check_thread(owner, thread_id)
+                raise
+            target = self.folders.path_for(thread_id) / "datasets" / row["id"]
+            mark = self.folders.relative(target)
+            self.store.mark_pending(mark, "create")
+            try:
+                self._check_thread(owner, thread_id)
+                target.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+                os.replace(staged, target)
+                dataset = self.store.add_dataset(owner, thread_id, row, clear_pending=mark)
+            except BaseException as e:
+                self.folders.discard(target)
+                self._clear_mark(mark)
+                if not self.store.thread_exists(thread_id):
+                    # Deleted meanwhile: a folder made again by the steps above goes too.
+                    self.folders.remove(thread_id)
+                    raise NotFound("No such thread. It may have been deleted.") from None
+                if isinstance(e, OSError):
+                    raise _disk_error(e) from None
+                raise
+        finally:
+            shutil.rmtree(stage, ignore_errors=True)
         self._consume_upload(upload_id)
         self._added(owner, thread_id)
         return dataset
+
+    def _check_thread(self, owner: str, thread_id: str) -> None:
+        if not self.store.thread_exists(thread_id, owner):
+            raise NotFound("No such thread. It may have been deleted.")
+
+    def _clear_mark(self, mark: str) -> None:
+        try:
+            self.store.clear_pending(mark)
+        except VistaError as e:  # recovery finds the folder gone and clears it
+            self.log.warning("Vista: could not clear the pending mark %s: %s", mark, e)
 
     def _added(self, owner: str, thread_id: str) -> None:
         for callback in self.on_dataset_added:
@@ -345,4 +540,4 @@ class DatasetService:
         path = self.folders.path_for(thread_id) / paths["original_path"]
         if not path.is_file():
             raise NotFound("The original file of this dataset is missing.")
-        return path, path.name
+        return path, tidy_file_name(path.name)

@@ -8,6 +8,8 @@ secrets.
 
 from __future__ import annotations
 
+import errno
+
 
 class VistaError(Exception):
     """Base class: an expected failure with a message fit to show a user."""
@@ -67,3 +69,18 @@ class StoreError(VistaError):
 
     status_code = 503
     reason = "store-unavailable"
+
+
+def disk_error(e: OSError, what: str = "The file") -> VistaError:
+    """The domain error for a failed write on the server's disk (never naming server paths)."""
+    if e.errno in (errno.ENOSPC, errno.EDQUOT):
+        return StorageFull(f"The server's disk is full, so {what[:1].lower()}{what[1:]} could not "
+                           "be saved. Free some space (or ask your administrator) and try again.")
+    return VistaError(f"{what} could not be written on the server: {e.strerror or 'input/output error'}.")
+
+
+class ReadingCancelled(VistaError):
+    """Reading a dataset was cancelled by the user, or the client went away (409)."""
+
+    status_code = 409
+    reason = "cancelled"

@@ -5,15 +5,20 @@ Layout of an export of thread "Cars" saved as `analyses/cars.ipynb`:
     analyses/cars.ipynb
     analyses/cars_data/df.parquet        one Parquet file per dataset, named by its variable
 
-The notebook starts with a title and a description of the data, then one code cell loading the
-datasets from those files by relative path (so the folder can be moved or shared), then for each
+The notebook starts with a title and a description of the data, then one set-up code cell
+(`setup_code.py`: imports, a font that draws Korean, the datasets loaded from those files by
+relative path, so the folder can be moved or shared), then for each
 turn: the question (Markdown), each code step that ran with its recorded outputs (figures
 embedded), and the answer (Markdown).
 
 Steps that failed (an error, a timeout, a crash, or cut short by Stop) are kept for the record but
 as Markdown, clearly marked as not run, so that a re-run never stops on them: the assistant's
 corrected code follows them as ordinary code cells. No secret is ever written: the notebook only
-holds the conversation, the code, its outputs and the model's name.
+holds the conversation, the code, its outputs and the model's name. A downloaded zip also
+carries the font (and its licence) in the data folder.
+
+`setup_cell` serves code inserted into a notebook from the chat: the same set-up cell, with the
+thread's data copied beside that notebook.
 """
 
 from __future__ import annotations
@@ -24,6 +29,7 @@ import concurrent.futures
 import copy
 import itertools
 import json
+import os
 import re
 import shutil
 import zipfile
@@ -37,7 +43,7 @@ from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook, new_outp
 from nbformat.v4.nbjson import BytesEncoder
 from nbformat.v4.rwbase import split_lines
 
-from . import __version__
+from . import __version__, setup_code
 from .errors import Conflict, InvalidInput, NotFound
 from .store import Store
 
@@ -276,12 +282,14 @@ class NotebookExporter:
                   "Failed attempts are kept as text and are not run.*"]
         cells.append(new_markdown_cell("\n".join(lines)))
 
-        load = ["import pandas as pd", "import numpy as np", "import matplotlib.pyplot as plt", ""]
+        loads = []
         for d in datasets:
             relative = f"{folder}/{d['var_name']}.parquet"
             files.append((self.threads_dir / thread_id / d["parquet_path"], relative))
-            load.append(f"{d['var_name']} = pd.read_parquet({relative!r})")
-        cells.append(new_code_cell("\n".join(load)))
+            loads.append((d["var_name"], relative))
+        cells.append(new_code_cell(setup_code.notebook_setup(loads, folder).rstrip("\n"),
+                                   metadata={"vista": {"setup": {
+                                       "thread": thread_id, "datasets": [d["id"] for d in datasets]}}}))
         return _Parts(self, owner, thread_id, thread, datasets, files, cells)
 
     def _message_cells(self, parts: _Parts, message: dict[str, Any]) -> list[Any]:
@@ -348,6 +356,9 @@ class NotebookExporter:
                 data.compress_type = zipfile.ZIP_STORED
                 with open(source, "rb") as f, archive.open(data, "w", force_zip64=True) as dest:
                     shutil.copyfileobj(f, dest, 1 << 20)
+            # The font travels with the zip: its notebook draws Korean where Vista is not installed.
+            for font_file in setup_code.FONT_FILES:
+                archive.write(setup_code.FONT_DIR / font_file, f"{data_folder_name(name)}/{font_file}")
 
     async def save(self, owner: str, thread_id: str, contents_manager: Any, path: str,
                    on_conflict: str = "error") -> dict[str, Any]:
@@ -389,13 +400,7 @@ class NotebookExporter:
         try:
             await ensure_async(cm.save({"type": "directory"}, data_folder))
             for source, relative in files:
-                target = sibling(relative)
-                if hasattr(cm, "_get_os_path"):
-                    shutil.copyfile(source, cm._get_os_path(target))
-                else:  # a contents manager without local files
-                    content = base64.b64encode(source.read_bytes()).decode()
-                    await ensure_async(cm.save({"type": "file", "format": "base64",
-                                                "content": content}, target))
+                await _copy_into_workspace(cm, source, sibling(relative))
             await ensure_async(cm.save({"type": "notebook", "format": "json",
                                         "content": notebook}, sibling(name)))
         except BaseException:
@@ -408,3 +413,69 @@ class NotebookExporter:
             raise
         return {"path": sibling(name), "data_folder": data_folder, "figures": figures,
                 "cells": len(notebook.cells)}
+
+    async def setup_cell(self, owner: str, thread_id: str, contents_manager: Any,
+                         notebook_path: str) -> dict[str, Any]:
+        """The set-up cell for the thread's code inserted into the notebook at `notebook_path`.
+
+        Code copied out of an analysis needs what the analysis kernel had: the imports, the font
+        and the data. The thread's datasets are copied (once: an existing copy is reused) into the
+        notebook's data folder, `<notebook name>_data/<variable>_<dataset id>.parquet`, and the
+        cell loads them from there by a path relative to the notebook, so it runs in the
+        notebook's own kernel. The dataset id in the file name keeps the datasets of two
+        analyses inserted into one notebook apart.
+        """
+        from jupyter_core.utils import ensure_async
+
+        cm = contents_manager
+        path = notebook_path.strip().strip("/")
+        if not path.endswith(".ipynb"):
+            raise InvalidInput("path: give the path of a notebook (.ipynb) in your workspace.")
+        if not await ensure_async(cm.file_exists(path)):
+            raise NotFound(f"There is no notebook {path!r} in your workspace.")
+        self.store.get_thread(owner, thread_id)
+        folder, _, name = path.rpartition("/")
+        data_folder = data_folder_name(name)
+
+        def sibling(file_name: str) -> str:
+            return f"{folder}/{file_name}" if folder else file_name
+
+        datasets = self.store.list_datasets(owner, thread_id)
+        loads = []
+        if datasets:
+            if await ensure_async(cm.file_exists(sibling(data_folder))):
+                raise Conflict(f"{sibling(data_folder)} is a file; Vista needs that name for the "
+                               "notebook's data folder. Rename the file and insert again.")
+            if not await ensure_async(cm.dir_exists(sibling(data_folder))):
+                await ensure_async(cm.save({"type": "directory"}, sibling(data_folder)))
+        for d in datasets:
+            relative = f"{data_folder}/{d['var_name']}_{d['id'][:8]}.parquet"
+            if not await ensure_async(cm.file_exists(sibling(relative))):
+                await _copy_into_workspace(cm, self.threads_dir / thread_id / d["parquet_path"],
+                                           sibling(relative))
+            loads.append((d["var_name"], relative))
+        return {
+            "code": setup_code.notebook_setup(loads, data_folder),
+            "thread": thread_id,
+            "datasets": [d["id"] for d in datasets],
+            "data_folder": sibling(data_folder),
+        }
+
+
+async def _copy_into_workspace(cm: Any, source: Path, target: str) -> None:
+    """Copy a file into the workspace at `target`, whole or not at all."""
+    from jupyter_core.utils import ensure_async
+
+    if hasattr(cm, "_get_os_path"):
+        final = cm._get_os_path(target)
+        partial = f"{final}.vista-partial"
+        try:
+            # Off the event loop: a dataset may be gigabytes.
+            await asyncio.to_thread(shutil.copyfile, source, partial)
+            os.replace(partial, final)
+        finally:
+            if os.path.exists(partial):
+                os.remove(partial)
+    else:  # a contents manager without local files
+        content = base64.b64encode(source.read_bytes()).decode()
+        await ensure_async(cm.save({"type": "file", "format": "base64", "content": content}, target))

@@ -4,26 +4,40 @@ Handlers are thin: authenticate and authorize, parse and validate, call one serv
 serialise. Domain errors (`errors.VistaError`) are turned into JSON error answers in one place,
 `VistaHandler`. The API is described in `api/openapi.yaml`; keep the two in step (a test
 checks that every route here is described there and vice versa).
+
+Request bodies are received by `VistaHandler` itself (tornado's streamed bodies), after the
+caller was authenticated: a JSON body is capped (`max_json_bytes`) while it arrives, never read
+whole into memory first; an upload streams to disk (`UploadsHandler`). A body over its limit is
+answered at once with a JSON 413 (also for chunked bodies, whose size is not declared), the rest
+of it is dropped, and the connection is closed a moment later, so the client can read the answer.
+A body that stops arriving for `upload_idle_timeout` seconds is dropped with its connection.
 """
 
 from __future__ import annotations
 
+import functools
+import inspect
 import json
+import re
 import sys
+import time
 from contextlib import aclosing
 from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
+from jupyter_core.utils import ensure_async
 from jupyter_server.auth.decorator import authorized
 from jupyter_server.base.handlers import APIHandler
 from jupyter_server.extension.handler import ExtensionHandlerMixin
 from tornado import web
 from tornado.escape import url_escape
+from tornado.ioloop import IOLoop
 from tornado.iostream import StreamClosedError
 
 from . import __version__
 from .api import openapi_spec
-from .errors import InvalidInput, StoreError, VistaError
+from .datasets import human_size
+from .errors import InvalidInput, StoreError, TooLarge, VistaError
 from .events import Earlier, Signal
 from .export import notebook_file_name, stream_bytes
 from .identity import owner_of
@@ -31,6 +45,7 @@ from .models import (
     DatasetSource,
     MessageCreate,
     NotebookSave,
+    NotebookSetup,
     ThreadCreate,
     ThreadUpdate,
     parse_body,
@@ -45,11 +60,51 @@ if TYPE_CHECKING:
 #: jupyter_server authorization resource name of every Vista endpoint.
 AUTH_RESOURCE = "vista"
 
+#: After refusing a body that is still arriving: how much more of it is read (and dropped), and
+#: for how long, before the connection is closed. Closing while the client still sends can reset
+#: the connection before it reads the answer.
+LINGER_BYTES = 8 << 20
+LINGER_SECONDS = 2.0
 
+#: HTTP methods of handlers; each is guarded by `_once_received` (see `VistaHandler`).
+_METHODS = ("get", "post", "put", "patch", "delete")
+
+
+def _once_received(method):
+    """Run a handler method only if its request was not answered while its body arrived."""
+
+    @functools.wraps(method)
+    async def guarded(self: VistaHandler, *args: Any, **kwargs: Any) -> None:
+        self._body_done = True
+        if self._refused is not None:
+            self._close_refused()
+            return
+        result = method(self, *args, **kwargs)
+        if inspect.isawaitable(result):
+            await result
+
+    guarded._vista_guarded = True  # type: ignore[attr-defined]
+    return guarded
+
+
+@web.stream_request_body
 class VistaHandler(ExtensionHandlerMixin, APIHandler):
-    """Base of every Vista handler: owner resolution, JSON bodies, error mapping."""
+    """Base of every Vista handler: owner resolution, request bodies, error mapping."""
 
     auth_resource = AUTH_RESOURCE
+    #: Whether the endpoint needs Vista's services (the database): 503 at once when they are
+    #: down, before the body is read or validated.
+    needs_store = True
+    _refused: VistaError | None = None
+    _body_done = False
+    _idle_timer: object | None = None
+
+    def __init_subclass__(cls, **kwargs: Any) -> None:
+        super().__init_subclass__(**kwargs)
+        for name in _METHODS:
+            method = cls.__dict__.get(name)
+            if method is not None and not getattr(method, "_vista_guarded", False):
+                setattr(cls, name, _once_received(method))
 
     @property
     def vista(self) -> VistaApp:
@@ -82,16 +137,117 @@ class VistaHandler(ExtensionHandlerMixin, APIHandler):
             self.vista.server_owner,
         )
 
+    # Request bodies: received here, within this endpoint's limit.
+
+    def check_body_size(self, size: int) -> None:
+        """Refuse a body of `size` bytes over this endpoint's limit (`TooLarge`)."""
+        limit = self.vista.max_json_bytes
+        if size > limit:
+            raise TooLarge(f"The request body is larger than the limit of {human_size(limit)}.")
+
+    async def prepare(self) -> None:
+        await super().prepare()
+        if self._finished:
+            return
+        if self.needs_store and self.current_user:
+            try:
+                self.ready()
+            except VistaError as e:
+                self.refuse(e)
+                return
+        self._chunks: list[bytes] = []
+        self._received = 0
+        self._dropped = 0
+        declared = self.request.headers.get("Content-Length", "")
+        try:
+            self.check_body_size(int(declared) if declared.isdigit() else 0)
+        except VistaError as e:
+            self.refuse(e)
+            return
+        # The limits are enforced while the body arrives (`data_received`); tornado's own would
+        # answer a bare 400 without JSON.
+        self.request.connection.set_max_body_size(1 << 62)
+        idle = self.vista.upload_idle_timeout
+        if idle > 0 and (declared not in ("", "0") or "chunked" in
+                         self.request.headers.get("Transfer-Encoding", "").lower()):
+            self._last_chunk = time.monotonic()
+            self._idle_timer = IOLoop.current().call_later(idle, self._check_idle)
+
+    def data_received(self, chunk: bytes) -> None:
+        if self._refused is not None:
+            self._dropped += len(chunk)
+            if self._dropped > LINGER_BYTES:
+                self._close_refused()
+            return
+        self._last_chunk = time.monotonic()
+        self._received += len(chunk)
+        try:
+            self.check_body_size(self._received)
+            self.receive(chunk)
+        except VistaError as e:
+            self.refuse(e)
+
+    def receive(self, chunk: bytes) -> None:
+        """Keep a chunk of the body (a JSON body is kept in memory, within its limit)."""
+        self._chunks.append(chunk)
+
     def json_body(self, *, required: bool = True) -> Any:
         """The decoded JSON body; `{}` for an empty body when not `required`."""
-        if not self.request.body:
+        body = b"".join(self._chunks)
+        if not body:
             if required:
                 raise InvalidInput("The request needs a JSON body.")
             return {}
         try:
-            return json.loads(self.request.body)
-        except (ValueError, UnicodeDecodeError):
+            return json.loads(body)
+        except (ValueError, UnicodeDecodeError, RecursionError):
             raise InvalidInput("The request body is not valid JSON.") from None
+
+    def refuse(self, error: VistaError) -> None:
+        """Answer `error` now, while the body is still arriving; drop the rest of the body and
+        close the connection once the client had a moment to read the answer."""
+        self._refused = error
+        self.log.info("Vista %s %s: %s %s", self.request.method, self.request.path,
+                      error.status_code, error)
+        answer = json.dumps({"message": error.message, "reason": error.reason}).encode()
+        self.set_status(error.status_code)
+        self.set_header("Content-Type", "application/json; charset=UTF-8")
+        self.set_header("Content-Length", str(len(answer)))
+        self.set_header("Connection", "close")
+        self.write(answer)
+        # A client gone meanwhile is fine: the connection closes either way.
+        self.flush().add_done_callback(lambda sent: sent.exception())
+        IOLoop.current().call_later(LINGER_SECONDS, self._close_refused)
+
+    def _close_refused(self) -> None:
+        if not self._finished:
+            self.finish()
+
+    def _check_idle(self) -> None:
+        self._idle_timer = None
+        if self._finished or self._body_done or self._refused is not None:
+            return
+        idle = self.vista.upload_idle_timeout
+        waited = time.monotonic() - self._last_chunk
+        if waited < idle:
+            self._idle_timer = IOLoop.current().call_later(idle - waited, self._check_idle)
+            return
+        self.log.info("Vista %s %s: the body stalled for %.0f s; dropping it", self.request.method,
+                      self.request.path, waited)
+        self.request.connection.close()  # on_connection_close cleans up
+
+    def _stop_idle_timer(self) -> None:
+        if self._idle_timer is not None:
+            IOLoop.current().remove_timeout(self._idle_timer)
+            self._idle_timer = None
+
+    def on_finish(self) -> None:
+        self._stop_idle_timer()
+        super().on_finish()
+
+    def on_connection_close(self) -> None:
+        self._stop_idle_timer()
+        super().on_connection_close()
 
     def int_argument(self, name: str, default: int, low: int, high: int) -> int:
         """An integer query argument within [low, high]."""
@@ -137,6 +293,8 @@ class VistaHandler(ExtensionHandlerMixin, APIHandler):
     # Domain errors -> HTTP, in one place.
 
     def _handle_request_exception(self, e: BaseException) -> None:
+        if self._refused is not None:  # answered while the body arrived
+            return
         if isinstance(e, VistaError):
             level = self.log.error if e.status_code >= 500 else self.log.info
             level("Vista %s %s: %s %s", self.request.method, self.request.path, e.status_code, e)
@@ -157,6 +315,8 @@ class VistaHandler(ExtensionHandlerMixin, APIHandler):
 class InfoHandler(VistaHandler):
     """`/vista/api/info`"""
 
+    needs_store = False
+
     @web.authenticated
     @authorized
     def get(self) -> None:
@@ -167,6 +327,8 @@ class InfoHandler(VistaHandler):
 class OpenAPIHandler(VistaHandler):
     """`/vista/api/openapi.json`"""
 
+    needs_store = False
+
     @web.authenticated
     @authorized
     def get(self) -> None:
@@ -174,7 +336,27 @@ class OpenAPIHandler(VistaHandler):
         self.write_json(openapi_spec())
 
 
-class ThreadsHandler(VistaHandler):
+class _ReadsDatasets(VistaHandler):
+    """A handler whose POST may read a dataset: progress under `?reading=<id>`, cancelled when
+    the client goes away."""
+
+    _progress: Any = None
+
+    def on_connection_close(self) -> None:
+        if self._progress is not None:
+            self._progress.cancel()
+        super().on_connection_close()
+
+    async def _reading(self, work: Any) -> Any:
+        reading_id = self.get_query_argument("reading", None)
+        self._progress = self.datasets.start_reading(self.owner, reading_id)
+        try:
+            return await work(self._progress)
+        finally:
+            self.datasets.end_reading(self.owner, reading_id)
+
+
+class ThreadsHandler(_ReadsDatasets):
     """`/vista/api/threads`"""
 
     @web.authenticated
@@ -194,8 +376,8 @@ class ThreadsHandler(VistaHandler):
         if body.dataset is None:
             thread = self.threads.create(self.owner, body.name)
         else:
-            thread = await self.datasets.create_thread(self.owner, body.name, body.dataset,
-                                                       body.language)
+            thread = await self._reading(lambda progress: self.datasets.create_thread(
+                self.owner, body.name, body.dataset, body.language, progress))
         self.write_json(thread, status=201)
 
 
@@ -246,6 +428,8 @@ class MessagesHandler(VistaHandler):
 class ExamplesHandler(VistaHandler):
     """`/vista/api/examples`"""
 
+    needs_store = False
+
     @web.authenticated
     @authorized
     def get(self) -> None:
@@ -255,62 +439,60 @@ class ExamplesHandler(VistaHandler):
         self.write_json({"examples": example_catalog()})
 
 
-@web.stream_request_body
 class UploadsHandler(VistaHandler):
     """`/vista/api/uploads?name=<file name>`: the request body is the file, streamed to disk.
 
     Authentication, XSRF and authorization are checked in `prepare`, before the first byte of
-    the body is accepted; a declared size over the limit is refused there too. Browsers report
-    upload progress for such a body (XMLHttpRequest `upload.onprogress`).
+    the body is accepted; a declared size over the limit is refused there too, and a chunked body
+    as soon as it passes the limit (`VistaHandler.refuse`: a JSON 413). Browsers report upload
+    progress for such a body (XMLHttpRequest `upload.onprogress`).
     """
 
     _writer: UploadWriter | None = None
-    _failure: Exception | None = None
+
+    def check_body_size(self, size: int) -> None:
+        self.datasets.check_upload_size(size)
 
     async def prepare(self) -> None:
         await super().prepare()
-        if self._finished:
+        if self._finished or self._refused is not None:
             return
         if not self.current_user:
             raise web.HTTPError(403)
-        if not self.authorizer.is_authorized(self, self.current_user, "write", AUTH_RESOURCE):
+        if not await ensure_async(
+            self.authorizer.is_authorized(self, self.current_user, "write", AUTH_RESOURCE)
+        ):
             raise web.HTTPError(403)
-        declared = self.request.headers.get("Content-Length")
-        self.datasets.check_upload_size(int(declared) if declared and declared.isdigit() else None)
-        # Past the limit tornado stops reading and drops the connection (chunked bodies only:
-        # a declared length was checked above).
-        self.request.connection.set_max_body_size(self.datasets.max_upload_bytes + 1)
         # The raw value: tornado's get_query_argument would quietly turn control characters
         # (NUL included) into spaces, and the user should hear what was wrong with the name.
         raw = self.request.query_arguments.get("name", [b""])[0]
         self._writer = self.datasets.begin_upload(raw.decode("utf-8", "replace"))
 
-    def data_received(self, chunk: bytes) -> None:
-        if self._writer is None or self._failure is not None:
-            return
-        try:
-            self._writer.write(chunk)
-        except Exception as e:  # raised again in post(), where it becomes a JSON answer
+    def receive(self, chunk: bytes) -> None:
+        if self._writer is not None:
+            self._writer.write(chunk)  # a full disk or the limit: refused at once, file gone
+
+    def refuse(self, error: VistaError) -> None:
+        if self._writer is not None:
             self._writer.abort()
-            self._failure = e
+        super().refuse(error)
 
     def on_connection_close(self) -> None:
-        # An interrupted upload leaves nothing behind.
+        # An interrupted or stalled upload leaves nothing behind.
         if self._writer is not None and not self._finished:
             self._writer.abort()
+        super().on_connection_close()
 
     @web.authenticated
     @authorized
     async def post(self) -> None:
         """Receive a file; answers its upload id, to be used as a dataset source."""
-        if self._failure is not None:
-            raise self._failure
         assert self._writer is not None
         upload = await self.datasets.finish_upload(self.owner, self._writer)
         self.write_json(upload, status=201)
 
 
-class DatasetsHandler(VistaHandler):
+class DatasetsHandler(_ReadsDatasets):
     """`/vista/api/threads/{thread_id}/datasets`"""
 
     @web.authenticated
@@ -324,7 +506,26 @@ class DatasetsHandler(VistaHandler):
     async def post(self, thread_id: str) -> None:
         """Add a dataset (from an upload, an example or a workspace file) to the thread."""
         source = parse_body(DatasetSource, self.json_body())
-        self.write_json(await self.datasets.add(self.owner, thread_id, source), status=201)
+        dataset = await self._reading(lambda progress: self.datasets.add(self.owner, thread_id, source, progress))
+        self.write_json(dataset, status=201)
+
+
+class ReadingHandler(VistaHandler):
+    """`/vista/api/readings/{reading_id}`: a dataset being read (`?reading=` of a POST)."""
+
+    @web.authenticated
+    @authorized
+    def get(self, reading_id: str) -> None:
+        """How far the reading is: phase, bytes done of total, seconds elapsed."""
+        self.write_json(self.datasets.reading(self.owner, reading_id).as_dict())
+
+    @web.authenticated
+    @authorized
+    def delete(self, reading_id: str) -> None:
+        """Cancel the reading; its request then answers 409 and nothing is kept."""
+        self.datasets.reading(self.owner, reading_id).cancel()
+        self.set_status(204)
+        self.finish()
 
 
 class DatasetHandler(VistaHandler):
@@ -367,7 +568,7 @@ class ArtifactHandler(VistaHandler):
     @authorized
     def get(self, thread_id: str, artifact_id: str) -> None:
         """A figure produced in the thread (owner only)."""
-        path, mime_type = self.vista.executor.artifact_file(self.owner, thread_id, artifact_id)
+        path, mime_type = self.ready().executor.artifact_file(self.owner, thread_id, artifact_id)
         self.set_header("X-Content-Type-Options", "nosniff")
         # An SVG opened directly must not run scripts in the server's origin.
         self.set_header("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'; sandbox")
@@ -422,8 +623,11 @@ class EventStreamHandler(VistaHandler):
         A listener more than the server's replay cap behind first gets an `earlier` message
         (`{"after", "before", "count"}`: the events it was not sent) and then the newest ones."""
         last = self.int_argument("after", 0, 0, MAX_SEQ)
-        header = self.request.headers.get("Last-Event-ID", "")
-        if header.isdigit():
+        header = self.request.headers.get("Last-Event-ID")
+        if header is not None:
+            # What this stream sent as `id:` (ASCII digits); anything else is not one of ours.
+            if not re.fullmatch(r"[0-9]{1,19}", header.strip()) or int(header) > MAX_SEQ:
+                raise InvalidInput("Last-Event-ID must be an event sequence number from this stream.")
             last = max(last, int(header))
         # (An error before the first event, such as 404, clears these headers.)
         self.set_header("Content-Type", "text/event-stream; charset=UTF-8")
@@ -504,6 +708,21 @@ class NotebookHandler(VistaHandler):
         self.write_json(saved, status=201)
 
 
+class NotebookSetupHandler(VistaHandler):
+    """`/vista/api/threads/{thread_id}/notebook/setup`"""
+
+    @web.authenticated
+    @authorized
+    async def post(self, thread_id: str) -> None:
+        """The set-up cell (imports, font, data copied beside it) for a notebook the thread's
+        code is inserted into."""
+        body = parse_body(NotebookSetup, self.json_body())
+        cell = await self.ready().exporter.setup_cell(
+            self.owner, thread_id, self.serverapp.contents_manager, body.path
+        )
+        self.write_json(cell)
+
+
 _THREAD = r"(?P<thread_id>[^/]+)"
 _ARTIFACT = r"(?P<artifact_id>[^/]+)"
 _DATASET = r"(?P<dataset_id>[^/]+)"
@@ -526,6 +745,8 @@ ROUTES: list[tuple[str, type[VistaHandler]]] = [
     (f"/threads/{_THREAD}/events", EventsHandler),
     (f"/threads/{_THREAD}/events/stream", EventStreamHandler),
     (f"/threads/{_THREAD}/notebook", NotebookHandler),
+    (f"/threads/{_THREAD}/notebook/setup", NotebookSetupHandler),
+    ("/readings/(?P<reading_id>[^/]+)", ReadingHandler),
 ]
 
 

@@ -5,8 +5,17 @@ gateway runs them remotely with no change here. A thread's kernel works in the t
 and has its datasets loaded from Parquet as DataFrames (`df` for the first). `execute` returns a
 structured result (streams, rich outputs, figures saved as artifacts, errors without ANSI codes).
 
+A kernel counts as ready only once its data loaded: after a load that failed, timed out or was
+interrupted (Stop while the data loads), the next execution starts a fresh kernel and loads the
+data again (an import cut off halfway breaks a kernel for good), so a thread never keeps a kernel
+without its `df`, `pd` or `plt`. Loading has its own time bound, sized by the data
+(`load_timeout` plus a second per `LOAD_BYTES_PER_SECOND` of Parquet), never less than the
+per-execution one: a large dataset can always be loaded.
+
 Limits: time per execution (interrupt, then restart if the kernel stays busy), output size per
-execution (truncated with a note), kernels per user (the longest-idle one is stopped), idle
+execution (truncated with a note), kernels per user (a slot is reserved before a kernel starts;
+when all are taken, the longest-idle kernel is stopped, and when every one is busy the execution
+waits for a slot, up to the execution timeout, then is refused with a message saying why), idle
 shutdown (a later execution starts the kernel again and reloads the data). A kernel that dies
 mid-execution (os._exit, segfault, out of memory) yields a clear error; the next execution gets a
 fresh kernel with the data reloaded. Executions on one thread run one at a time; threads run in
@@ -19,6 +28,7 @@ import asyncio
 import base64
 import json
 import logging
+import os
 import re
 import time
 from collections.abc import Callable
@@ -27,8 +37,14 @@ from pathlib import Path
 from typing import Any
 
 from .errors import NotFound, VistaError
+from . import setup_code
 from .folders import ThreadFolders
+from .secrets import Secrets
+from .names import PRELOADED
 from .store import Store, new_id
+
+#: The slowest loading speed the data-load bound allows for, in bytes of Parquet per second.
+LOAD_BYTES_PER_SECOND = 20 << 20
 
 ANSI = re.compile(r"\x1b\[[0-9;?]*[A-Za-z]")
 FIGURE_TYPES = {"image/png": ".png", "image/svg+xml": ".svg", "image/jpeg": ".jpg"}
@@ -47,37 +63,33 @@ class KernelUnavailable(VistaError):
     reason = "kernel-unavailable"
 
 
-# Korean text in figures: matplotlib's default font has no Hangul. The Nanum fonts shipped in the
-# koreanize-matplotlib package are registered as a fallback after DejaVu Sans (matplotlib falls
-# back glyph by glyph). The package itself is not imported: its module needs distutils.
-# Inline, not a function of ours: the kernel may run remotely without Vista installed.
-_FONT_SETUP = """\
-def _vista_fonts():
-    try:
-        import importlib.util, pathlib
-        from matplotlib import font_manager
-        spec = importlib.util.find_spec("koreanize_matplotlib")
-        if spec is None or not spec.submodule_search_locations:
-            return
-        for ttf in sorted(pathlib.Path(list(spec.submodule_search_locations)[0], "fonts").glob("*.ttf")):
-            font_manager.fontManager.addfont(str(ttf))
-        plt.rcParams["font.family"] = ["DejaVu Sans", "NanumGothic"]
-        plt.rcParams["axes.unicode_minus"] = False
-    except Exception:
-        pass
-_vista_fonts()
-del _vista_fonts"""
+# Figures describe themselves: a matplotlib figure's text form is its title(s), so each figure
+# output carries a caption (the chat's alt text; what the model reads) instead of
+# "<Figure size 640x480 with 1 Axes>". Inline, like the font code: the kernel may not have Vista.
+_FIGURE_TEXT = """\
+def _figure_text(fig, printer, cycle):
+    titles = [fig._suptitle.get_text()] if getattr(fig, "_suptitle", None) else []
+    titles += [t for ax in fig.axes for t in [ax.get_title() or ax.get_title("left")] if t]
+    printer.text(" / ".join(t for t in titles if t.strip()) or repr(fig))
+try:
+    import matplotlib.figure
+    # The inline backend, set up by the first figure, drops every printer of figures: start it first.
+    plt.close(plt.figure())
+    get_ipython().display_formatter.formatters["text/plain"].for_type(matplotlib.figure.Figure, _figure_text)
+except Exception:
+    pass"""
 
 
 def preload_code(datasets: list[dict[str, Any]]) -> str:
-    """The code that prepares a fresh kernel: imports and one DataFrame per dataset."""
+    """The code that prepares a fresh kernel: imports (`names.PRELOADED`) and one DataFrame per
+    dataset."""
     lines = [
-        "import pandas as pd",
-        "import numpy as np",
-        "import matplotlib.pyplot as plt",
+        setup_code.IMPORTS,
         "pd.set_option('display.max_columns', 50)",
         "pd.set_option('display.width', 200)",
-        _FONT_SETUP,
+        # The same font code as notebooks; a broken font never stops the data from loading.
+        setup_code.font_code(guarded=True),
+        _FIGURE_TEXT,
     ]
     for d in datasets:
         lines.append(f"{d['var_name']} = pd.read_parquet({d['parquet_path']!r})")
@@ -125,7 +137,14 @@ class _Kernel:
     kernel_id: str
     client: Any
     last_used: float = field(default_factory=time.monotonic)
-    needs_reload: bool = False
+    #: The thread's data is loaded (false until a load succeeds, and again after a restart or
+    #: a new dataset).
+    loaded: bool = False
+    #: The kernel manager restarted the kernel (it died) since the data was last loaded.
+    restarted: bool = False
+    #: A load failed or was interrupted (an import cut off halfway leaves a module half
+    #: imported for good): the next execution starts a fresh kernel.
+    stale: bool = False
 
 
 class KernelExecutor:
@@ -143,6 +162,8 @@ class KernelExecutor:
         max_output_bytes: int = 256 * 1024,
         max_kernels_per_user: int = 4,
         idle_timeout: float = 1800.0,
+        secrets: Secrets | None = None,
+        load_timeout: float = 60.0,
         log: logging.Logger | None = None,
     ):
         self.kernel_manager = kernel_manager
@@ -154,8 +175,18 @@ class KernelExecutor:
         self.max_output_bytes = max_output_bytes
         self.max_kernels_per_user = max_kernels_per_user
         self.idle_timeout = idle_timeout
+        # Kernels never see the server's secrets, and their outputs are recorded redacted.
+        self.secrets = secrets or Secrets()
+        self.load_timeout = load_timeout
+        #: Seconds an execution waits for a kernel slot when all are busy (None: `timeout`).
+        self.slot_wait: float | None = None
         self.log = log or logging.getLogger(__name__)
         self._kernels: dict[str, _Kernel] = {}
+        #: Per owner, the threads holding a kernel slot (a kernel running or starting).
+        self._slots: dict[str, set[str]] = {}
+        self._slot_changed = asyncio.Event()
+        #: Owner of every kernel this executor started (for `authorizer.VistaKernelAuthorizer`).
+        self._kernel_owners: dict[str, str] = {}
         self._locks: dict[str, asyncio.Lock] = {}
         self._reaper: asyncio.Task | None = None
         self._background: set[asyncio.Task] = set()
@@ -186,6 +217,10 @@ class KernelExecutor:
         """Whether the thread has a kernel now."""
         return thread_id in self._kernels
 
+    def kernel_owner(self, kernel_id: str) -> str | None:
+        """Whose analysis kernel `kernel_id` is; `None` if Vista did not start it."""
+        return self._kernel_owners.get(kernel_id)
+
     def kernel_id(self, thread_id: str) -> str | None:
         """The server's id of the thread's kernel, if it has one."""
         kernel = self._kernels.get(thread_id)
@@ -194,13 +229,15 @@ class KernelExecutor:
     def prestart(self, owner: str, thread_id: str) -> None:
         """Start (or reload) the thread's kernel in the background, so a first question need not wait."""
         if thread_id in self._kernels:
-            self._kernels[thread_id].needs_reload = True
+            self._kernels[thread_id].loaded = False
             return
 
         async def start() -> None:
             try:
                 async with self._lock(thread_id):
-                    await self._ensure(owner, thread_id)
+                    # Only into a free slot: a background start never stops another kernel.
+                    if thread_id in self._kernels or self._take_slot(owner, thread_id):
+                        await self._ensure(owner, thread_id)
             except Exception as e:  # a later execute reports it properly
                 self.log.warning("Vista: background kernel start for %s failed: %s", thread_id, e)
 
@@ -246,23 +283,75 @@ class KernelExecutor:
                 await self.kernel_manager.shutdown_kernel(kernel.kernel_id, now=True)
             except Exception as e:
                 self.log.warning("Vista: could not shut down kernel %s: %s", kernel.kernel_id, e)
+        self._kernel_owners.pop(kernel.kernel_id, None)
         # Forget it only once it is gone, so `running()` never reports a kernel still stopping.
         if self._kernels.get(thread_id) is kernel:
             del self._kernels[thread_id]
+            self._release_slot(kernel.owner, thread_id)
+
+    # --- kernel slots (max_kernels_per_user) -----------------------------------------------------
+
+    def _signal(self) -> None:
+        """Wake executions waiting for a slot (one was freed, or a kernel became idle)."""
+        self._slot_changed.set()
+        self._slot_changed = asyncio.Event()
+
+    def _take_slot(self, owner: str, thread_id: str) -> bool:
+        """Reserve a kernel slot for a thread if one is free (synchronously: no start can
+        slip in between the count and the reservation)."""
+        held = self._slots.setdefault(owner, set())
+        if thread_id in held or self.max_kernels_per_user <= 0 or len(held) < self.max_kernels_per_user:
+            held.add(thread_id)
+            return True
+        return False
+
+    def _release_slot(self, owner: str, thread_id: str) -> None:
+        held = self._slots.get(owner)
+        if held is not None and thread_id in held:
+            held.discard(thread_id)
+            if not held:
+                del self._slots[owner]
+            self._signal()
+
+    async def _reserve_slot(self, owner: str, thread_id: str) -> None:
+        """A slot for the thread's kernel: a free one, else the one of the owner's longest-idle
+        kernel (stopped), else wait for one up to the execution timeout."""
+        deadline = time.monotonic() + (self.timeout if self.slot_wait is None else self.slot_wait)
+        while not self._take_slot(owner, thread_id):
+            idle = [self._kernels[t] for t in self._slots.get(owner, ())
+                    if t in self._kernels and not self._lock(t).locked()]
+            if idle:
+                victim = min(idle, key=lambda k: k.last_used)
+                self.log.info("Vista: %s is at %d kernels; stopping the longest idle one",
+                              owner, self.max_kernels_per_user)
+                async with self._lock(victim.thread_id):  # free: acquired without waiting
+                    await self._stop(victim.thread_id)
+                continue
+            remaining = deadline - time.monotonic()
+            if remaining <= 0:
+                raise KernelUnavailable(
+                    f"All {self.max_kernels_per_user} of your analysis kernels are busy (the limit "
+                    "per user). Try again when one of your other analyses has finished, or stop one."
+                )
+            changed = self._slot_changed
+            try:
+                await asyncio.wait_for(changed.wait(), timeout=remaining)
+            except asyncio.TimeoutError:
+                pass
 
     async def _ensure(self, owner: str, thread_id: str) -> _Kernel:
         """The thread's live kernel with its data loaded (caller holds the thread's lock)."""
         kernel = self._kernels.get(thread_id)
         if kernel is not None and (
-            kernel.kernel_id not in self.kernel_manager
+            kernel.stale
+            or kernel.kernel_id not in self.kernel_manager
             or not await self._alive(kernel)
         ):
             await self._stop(thread_id)
             kernel = None
         if kernel is None:
             kernel = await self._start(owner, thread_id)
-            await self._load_data(kernel)
-        elif kernel.needs_reload:
+        if not kernel.loaded:
             await self._load_data(kernel)
         return kernel
 
@@ -275,46 +364,74 @@ class KernelExecutor:
 
     async def _start(self, owner: str, thread_id: str) -> _Kernel:
         self.start_reaper()
-        mine = [k for k in self._kernels.values() if k.owner == owner]
-        if self.max_kernels_per_user > 0 and len(mine) >= self.max_kernels_per_user:
-            for victim in sorted(mine, key=lambda k: k.last_used):
-                if not self._lock(victim.thread_id).locked():
-                    self.log.info("Vista: %s is at %d kernels; stopping the longest idle one",
-                                  owner, self.max_kernels_per_user)
-                    await self._stop(victim.thread_id)
-                    break
+        await self._reserve_slot(owner, thread_id)
+        try:
+            kernel = await self._launch(owner, thread_id)
+        except BaseException:
+            self._release_slot(owner, thread_id)
+            raise
+        self._kernels[thread_id] = kernel
+
+        def restarted() -> None:
+            kernel.restarted = True
+            kernel.loaded = False
+
+        self.kernel_manager.add_restart_callback(kernel.kernel_id, restarted, event="restart")
+        return kernel
+
+    async def _launch(self, owner: str, thread_id: str) -> _Kernel:
+        """Start a kernel for the thread (its slot is reserved) and wait until it answers."""
         folder = self.folders.create(thread_id)
         try:
             kernel_id = await self.kernel_manager.start_kernel(
-                kernel_name=self.kernel_name, cwd=str(folder)
+                kernel_name=self.kernel_name, cwd=str(folder),
+                env=self.secrets.kernel_env(os.environ),
             )
         except Exception as e:
             raise KernelUnavailable(f"The analysis kernel ({self.kernel_name}) could not be started: {e}") from e
+        self._kernel_owners[kernel_id] = owner
         km = self.kernel_manager.get_kernel(kernel_id)
         client = km.client()
         client.start_channels()
         try:
             await client.wait_for_ready(timeout=60)
-        except Exception as e:
+        except BaseException as e:
             client.stop_channels()
             await self.kernel_manager.shutdown_kernel(kernel_id, now=True)
+            self._kernel_owners.pop(kernel_id, None)
+            if not isinstance(e, Exception):
+                raise
             raise KernelUnavailable(f"The analysis kernel did not become ready: {e}") from e
-        kernel = _Kernel(owner, thread_id, kernel_id, client)
-        self._kernels[thread_id] = kernel
+        return _Kernel(owner, thread_id, kernel_id, client)
 
-        def restarted() -> None:
-            kernel.needs_reload = True
-
-        self.kernel_manager.add_restart_callback(kernel_id, restarted, event="restart")
-        return kernel
+    def data_load_timeout(self, thread_id: str, datasets: list[dict[str, Any]]) -> float:
+        """Seconds allowed to load a thread's data: `load_timeout` plus a second per
+        `LOAD_BYTES_PER_SECOND` of Parquet, and never less than an execution may take."""
+        folder = self.folders.path_for(thread_id)
+        size = 0
+        for d in datasets:
+            try:
+                size += (folder / d["parquet_path"]).stat().st_size
+            except (OSError, TypeError):
+                size += int(d.get("size_bytes") or 0)
+        return max(self.timeout, self.load_timeout + size / LOAD_BYTES_PER_SECOND)
 
     async def _load_data(self, kernel: _Kernel) -> None:
+        """Load the thread's data; the kernel counts as ready only once this succeeded (a
+        failed or interrupted load leaves it not `loaded`, so the next execution loads again)."""
+        kernel.loaded = False
+        kernel.restarted = False
         datasets = self.store.list_datasets(kernel.owner, kernel.thread_id)
-        result = await self._run(kernel, preload_code(datasets), record=False)
+        limit = self.data_load_timeout(kernel.thread_id, datasets)
+        kernel.stale = True  # until the load succeeds
+        result = await self._run(kernel, preload_code(datasets), record=False, timeout=limit)
+        if result.status == "timeout":
+            raise KernelUnavailable(f"Loading the thread's data took longer than {limit:.0f} seconds "
+                                    "and was stopped; ask again to retry.")
         if result.status != "ok":
             detail = result.error["evalue"] if result.error else result.status
             raise KernelUnavailable(f"The thread's data could not be loaded into the kernel: {detail}")
-        kernel.needs_reload = False
+        kernel.loaded, kernel.stale = True, False
 
     # --- execution ------------------------------------------------------------------------------
 
@@ -327,15 +444,22 @@ class KernelExecutor:
         with consecutive stream chunks merged.
         """
         self.store.get_thread(owner, thread_id)  # NotFound for strangers
-        async with self._lock(thread_id):
-            kernel = await self._ensure(owner, thread_id)
-            result = await self._run(kernel, code, record=True, on_output=on_output)
-            kernel.last_used = time.monotonic()
-            return result
+        try:
+            async with self._lock(thread_id):
+                kernel = await self._ensure(owner, thread_id)
+                guard = self.secrets.guard(on_output)
+                result = await self._run(kernel, code, record=True, on_output=guard.emit)
+                guard.close(result)
+                kernel.last_used = time.monotonic()
+                return result
+        finally:
+            self._signal()  # this kernel is idle again: a waiting start may take its slot
 
     async def _run(self, kernel: _Kernel, code: str, *, record: bool,
-                   on_output: Callable[[dict[str, Any]], None] | None = None) -> ExecutionResult:
+                   on_output: Callable[[dict[str, Any]], None] | None = None,
+                   timeout: float | None = None) -> ExecutionResult:
         started = time.monotonic()
+        timeout = self.timeout if timeout is None else timeout
 
         def tell(output: dict[str, Any]) -> None:
             if on_output is not None:
@@ -347,7 +471,7 @@ class KernelExecutor:
         msg_id = client.execute(code, store_history=record, allow_stdin=False, stop_on_error=False)
         result = ExecutionResult(status="ok")
         budget = self.max_output_bytes
-        deadline = started + self.timeout
+        deadline = started + timeout
         interrupted_at: float | None = None
 
         while True:
@@ -364,7 +488,7 @@ class KernelExecutor:
             try:
                 msg = await client.get_iopub_msg(timeout=0.25)
             except Exception:  # queue.Empty: nothing yet; is the kernel still there?
-                if kernel.needs_reload or not await self._alive(kernel):
+                if kernel.restarted or not await self._alive(kernel):
                     result.status = "died"
                     await self._stop(kernel.thread_id)
                     break
@@ -399,7 +523,7 @@ class KernelExecutor:
         if result.status == "timeout":
             result.error = {
                 "ename": "TimeoutError",
-                "evalue": f"The code ran longer than {self.timeout:g} seconds and was stopped.",
+                "evalue": f"The code ran longer than {timeout:g} seconds and was stopped.",
                 "traceback": [],
             }
         elif result.status == "died":

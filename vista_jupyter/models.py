@@ -127,3 +127,9 @@ class NotebookSave(_Body):
 
     path: Text
     on_conflict: Literal["error", "rename"] = "error"
+
+
+class NotebookSetup(_Body):
+    """POST /threads/{id}/notebook/setup: the set-up cell for a notebook code is inserted into."""
+
+    path: Text

@@ -5,14 +5,21 @@ missing values, distinct counts, ranges, quantiles or top values, sample rows), 
 `summary_text` turns that into a compact text for the model that stays within a fixed budget
 (about 1,500 tokens) however many columns the table has.
 
-Columns are read one at a time with pyarrow compute, so profiling a table much larger than memory
-only needs one column in memory at once.
+Memory stays bounded whatever the table's size. Tables up to `EXACT_ROWS` rows are profiled
+exactly, one column in memory at a time. Larger ones are streamed in batches: counts, ranges,
+means and deviations are merged exactly; distinct counts are HyperLogLog estimates (DuckDB's
+`approx_count_distinct`, streaming over the file); quantiles come from a uniform sample of
+`SAMPLE_VALUES` values per column; top values are exact for columns with few distinct values
+and taken from the sample otherwise (the profile says which numbers are estimates).
+List and struct columns (nested JSON) are their own kind, `nested`, profiled as JSON text.
 """
 
 from __future__ import annotations
 
+import json
 import math
 import re
+from collections import Counter
 from datetime import date, datetime
 from pathlib import Path
 from typing import Any
@@ -22,7 +29,7 @@ import pyarrow.compute as pc
 import pyarrow.parquet as pq
 
 #: Column kinds, from most to least specific.
-KINDS = ("boolean", "datetime", "numeric", "identifier", "categorical", "text")
+KINDS = ("boolean", "datetime", "numeric", "identifier", "categorical", "text", "nested")
 
 SAMPLE_ROWS = 5
 TOP_VALUES = 5
@@ -31,8 +38,15 @@ CATEGORICAL_MAX = 50
 CATEGORICAL_SHARE = 0.05
 #: Text budget of the model summary, in characters (~4 characters per token: ~1,500 tokens).
 SUMMARY_BUDGET = 6000
+#: Tables with at most this many rows are profiled exactly.
+EXACT_ROWS = 200_000
+#: Values per column kept as a uniform sample of larger tables (quantiles, top values of
+#: columns with many distinct values, text lengths).
+SAMPLE_VALUES = 100_000
+#: Columns with at most this many (estimated) distinct values get exact top-value counts.
+EXACT_TOP_MAX = 10_000
 
-_ID_NAME = re.compile(r"(^|[_\s-])(id|key|code|uuid|no|number)$|^id[_\s-]|identifier", re.I)
+_ID_NAME = re.compile(r"(^|[_\s-])(id|key|code|uuid|no|number)$|^id[_\s-]|identifier", re.IGNORECASE)
 
 
 def _plain(value: Any, cut: int = 80) -> Any:
@@ -49,98 +63,216 @@ def _plain(value: Any, cut: int = 80) -> Any:
         return value if len(value) <= cut else value[: cut - 1] + "…"
     if isinstance(value, (bool, int)):
         return value
+    if isinstance(value, (list, dict)):
+        return _plain(json.dumps(value, ensure_ascii=False, default=str), cut)
     return _plain(str(value), cut)
 
 
-def _kind(name: str, column: pa.ChunkedArray, rows: int, distinct: int) -> str:
-    t = column.type
-    non_null = rows - column.null_count
+def _nested(t: pa.DataType) -> bool:
+    return pa.types.is_nested(t) or pa.types.is_map(t)
+
+
+def _as_text(column: pa.ChunkedArray | pa.Array) -> pa.Array:
+    """Nested values as JSON text (for distinct and top values)."""
+    return pa.array([None if v is None else json.dumps(v, ensure_ascii=False, default=str, sort_keys=True)
+                     for v in column.to_pylist()], pa.string())
+
+
+def _is_text(t: pa.DataType) -> bool:
+    return pa.types.is_string(t) or pa.types.is_large_string(t) or pa.types.is_dictionary(t)
+
+
+def _kind(name: str, t: pa.DataType, non_null: int, distinct: int, sample: pa.Array) -> str:
+    if _nested(t):
+        return "nested"
     if pa.types.is_boolean(t):
         return "boolean"
     if pa.types.is_timestamp(t) or pa.types.is_date(t):
         return "datetime"
+    unique = non_null > 1 and distinct >= 0.98 * non_null  # estimates are within about 2%
     if pa.types.is_integer(t):
-        if non_null > 1 and distinct == non_null and _ID_NAME.search(name):
-            return "identifier"
-        return "numeric"
+        return "identifier" if unique and _ID_NAME.search(name) else "numeric"
     if pa.types.is_floating(t) or pa.types.is_decimal(t):
         return "numeric"
-    if pa.types.is_string(t) or pa.types.is_large_string(t) or pa.types.is_dictionary(t):
-        if distinct <= 2 and non_null > 0:
-            lowered = {str(v).strip().lower() for v in pc.unique(column).to_pylist() if v is not None}
+    if _is_text(t):
+        text = sample.cast(pa.string()) if len(sample) else pa.array([], pa.string())
+        if 0 < distinct <= 2 and non_null > 0:
+            lowered = {str(v).strip().lower() for v in pc.unique(text).to_pylist() if v is not None}
             if lowered and lowered <= {"true", "false", "yes", "no", "y", "n", "t", "f"}:
                 return "boolean"
-        if distinct <= max(CATEGORICAL_MAX, CATEGORICAL_SHARE * non_null) and distinct < non_null:
+        few = distinct <= max(CATEGORICAL_MAX, CATEGORICAL_SHARE * non_null)
+        if few and not unique:
             return "categorical"
-        lengths = pc.utf8_length(column.cast(pa.string()))
-        mean_length = pc.mean(lengths).as_py() or 0
-        has_space = pc.any(pc.match_substring(column.cast(pa.string()), " ")).as_py()
-        if distinct == non_null and (not has_space or _ID_NAME.search(name)) and mean_length <= 40:
+        mean_length = pc.mean(pc.utf8_length(text)).as_py() or 0 if len(text) else 0
+        has_space = bool(len(text)) and bool(pc.any(pc.match_substring(text, " ")).as_py())
+        if unique and (not has_space or _ID_NAME.search(name)) and mean_length <= 40:
             return "identifier"
-        if distinct <= max(CATEGORICAL_MAX, CATEGORICAL_SHARE * non_null):
-            return "categorical"
-        return "text"
+        return "categorical" if few else "text"
     return "text"
 
 
-def _numeric_stats(column: pa.ChunkedArray) -> dict[str, Any]:
-    column = column.cast(pa.float64())
-    minmax = pc.min_max(column)
-    q = pc.quantile(column, q=[0.25, 0.5, 0.75]).to_pylist() if column.null_count < len(column) else []
-    return {
-        "min": _plain(minmax["min"].as_py()),
-        "max": _plain(minmax["max"].as_py()),
-        "mean": _plain(pc.mean(column).as_py()),
-        "std": _plain(pc.stddev(column, ddof=1).as_py()),
-        "quantiles": {"25%": _plain(q[0]), "50%": _plain(q[1]), "75%": _plain(q[2])} if q else {},
-    }
+def _top(counts: Counter | pa.StructArray) -> list[dict[str, Any]]:
+    if isinstance(counts, Counter):
+        pairs = counts.most_common()
+    else:
+        pairs = list(zip(counts.field("values").to_pylist(), counts.field("counts").to_pylist()))
+    pairs.sort(key=lambda p: (-p[1], str(p[0])))
+    return [{"value": _plain(v), "count": int(n)} for v, n in pairs[:TOP_VALUES] if v is not None]
 
 
-def _top_values(column: pa.ChunkedArray) -> list[dict[str, Any]]:
-    counts = pc.value_counts(column.drop_null())
-    if len(counts) == 0:
-        return []
-    values, freq = counts.field("values"), counts.field("counts")
-    top = pc.array_sort_indices(freq, order="descending")[:TOP_VALUES].to_pylist()
-    return [{"value": _plain(values[i].as_py()), "count": freq[i].as_py()} for i in top]
+class _Column:
+    """Merged statistics of one column over the batches of a large table."""
+
+    def __init__(self, name: str, t: pa.DataType, rows: int):
+        self.name, self.type, self.rows = name, t, rows
+        self.non_null = 0
+        self.low = self.high = None
+        self.total = self.squares = 0.0
+        # nested values are counted as JSON text, which costs Python time: from the sample only
+        self.counts: Counter | None = None if _nested(t) else Counter()
+        self.sample: list[pa.Array] = []
+        self.numeric = pa.types.is_integer(t) or pa.types.is_floating(t) or pa.types.is_decimal(t)
+
+    def add(self, values: pa.Array, keep: pa.Array) -> None:
+        valid = values.drop_null() if not _nested(self.type) else values.filter(pc.is_valid(values))
+        self.non_null += len(valid)
+        if len(valid) and not _nested(self.type) and not pa.types.is_boolean(self.type):
+            mm = pc.min_max(valid)
+            lo, hi = mm["min"].as_py(), mm["max"].as_py()
+            self.low = lo if self.low is None or (lo is not None and lo < self.low) else self.low
+            self.high = hi if self.high is None or (hi is not None and hi > self.high) else self.high
+        if self.numeric and len(valid):
+            as_float = valid.cast(pa.float64())
+            self.total += pc.sum(as_float).as_py() or 0.0
+            self.squares += pc.sum(pc.multiply(as_float, as_float)).as_py() or 0.0
+        if self.counts is not None and not self.numeric:
+            text = _as_text(valid) if _nested(self.type) else valid
+            counts = pc.value_counts(text)
+            for v, n in zip(counts.field("values").to_pylist(), counts.field("counts").to_pylist()):
+                self.counts[v] += n
+            if len(self.counts) > EXACT_TOP_MAX:
+                self.counts = None  # many distinct values: top values come from the sample
+        self.sample.append(values.filter(keep))
 
 
-def profile_column(name: str, column: pa.ChunkedArray) -> dict[str, Any]:
-    """The profile of one column."""
-    rows = len(column)
-    distinct = pc.count_distinct(column, mode="only_valid").as_py()
-    kind = _kind(name, column, rows, distinct)
-    out: dict[str, Any] = {
-        "name": name,
-        "kind": kind,
-        "dtype": str(column.type),
-        "nulls": column.null_count,
-        "distinct": distinct,
-    }
+def _exact(name: str, column: pa.ChunkedArray) -> dict[str, Any]:
     t = column.type
-    if kind in ("numeric",) or (kind == "identifier" and pa.types.is_integer(t)):
-        out.update(_numeric_stats(column))
+    rows = len(column)
+    nested = _nested(t)
+    text = _as_text(column) if nested else column
+    distinct = pc.count_distinct(text, mode="only_valid").as_py()
+    non_null = rows - column.null_count
+    flat = column.combine_chunks() if isinstance(column, pa.ChunkedArray) else column
+    kind = _kind(name, t, non_null, distinct, flat.drop_null() if not nested else flat)
+    out: dict[str, Any] = {"name": name, "kind": kind, "dtype": str(t), "nulls": column.null_count,
+                           "distinct": distinct}
+    if kind == "numeric" or (kind == "identifier" and pa.types.is_integer(t)):
+        as_float = column.cast(pa.float64())
+        mm = pc.min_max(as_float)
+        q = pc.quantile(as_float, q=[0.25, 0.5, 0.75]).to_pylist() if non_null else []
+        out.update(min=_plain(mm["min"].as_py()), max=_plain(mm["max"].as_py()),
+                   mean=_plain(pc.mean(as_float).as_py()), std=_plain(pc.stddev(as_float, ddof=1).as_py()),
+                   quantiles={"25%": _plain(q[0]), "50%": _plain(q[1]), "75%": _plain(q[2])} if q else {})
     elif kind == "datetime":
-        minmax = pc.min_max(column)
-        out["min"], out["max"] = _plain(minmax["min"].as_py()), _plain(minmax["max"].as_py())
-    if kind in ("categorical", "boolean", "text", "identifier") and not pa.types.is_integer(t):
-        out["top"] = _top_values(column)
+        mm = pc.min_max(column)
+        out["min"], out["max"] = _plain(mm["min"].as_py()), _plain(mm["max"].as_py())
+    if kind in ("categorical", "boolean", "text", "identifier", "nested") and not pa.types.is_integer(t):
+        out["top"] = _top(pc.value_counts(pc.drop_null(text)))
     return out
 
 
-def profile_parquet(path: str | Path) -> dict[str, Any]:
-    """Profile a Parquet file column by column."""
-    parquet = pq.ParquetFile(path)
+def _merged(c: _Column, distinct: int) -> dict[str, Any]:
+    sample = pa.concat_arrays([s.cast(c.type) for s in c.sample]) if c.sample else pa.array([], c.type)
+    valid = sample.filter(pc.is_valid(sample)) if len(sample) else sample
+    kind = _kind(c.name, c.type, c.non_null, distinct, valid)
+    out: dict[str, Any] = {"name": c.name, "kind": kind, "dtype": str(c.type), "nulls": c.rows - c.non_null,
+                           "distinct": distinct, "estimated": ["distinct"]}
+    if kind == "numeric" or (kind == "identifier" and pa.types.is_integer(c.type)):
+        n = c.non_null
+        mean = c.total / n if n else None
+        var = (c.squares - n * mean * mean) / (n - 1) if n > 1 and mean is not None else None
+        q = pc.quantile(valid.cast(pa.float64()), q=[0.25, 0.5, 0.75]).to_pylist() if len(valid) else []
+        out.update(min=_plain(c.low), max=_plain(c.high), mean=_plain(mean),
+                   std=_plain(math.sqrt(max(var, 0.0)) if var is not None else None),
+                   quantiles={"25%": _plain(q[0]), "50%": _plain(q[1]), "75%": _plain(q[2])} if q else {})
+        out["estimated"].append("quantiles")
+    elif kind == "datetime":
+        out["min"], out["max"] = _plain(c.low), _plain(c.high)
+    if kind in ("categorical", "boolean", "text", "identifier", "nested") and not pa.types.is_integer(c.type):
+        if c.counts is not None:
+            out["top"] = _top(c.counts)
+        else:
+            text = _as_text(valid) if _nested(c.type) else valid
+            out["top"] = _top(pc.value_counts(text)) if len(text) else []
+            out["estimated"].append("top")
+    return out
+
+
+def _approx_distinct(path: Path, names: list[str], types: list[pa.DataType]) -> list[int]:
+    """HyperLogLog distinct counts, streamed by DuckDB over the Parquet file (bounded memory)."""
+    import duckdb
+
+    con = duckdb.connect(config={"threads": 2, "memory_limit": "256MB"})
+    try:
+        out: list[int] = []
+        for k in range(0, len(names), 200):
+            exprs = []
+            for name, t in zip(names[k:k + 200], types[k:k + 200]):
+                ident = '"' + name.replace('"', '""') + '"'
+                exprs.append(f"approx_count_distinct(CAST({ident} AS VARCHAR))" if _nested(t)
+                             else f"approx_count_distinct({ident})")
+            path_sql = "'" + str(path).replace("'", "''") + "'"
+            out += [int(v or 0) for v in con.sql(f"SELECT {', '.join(exprs)} FROM read_parquet({path_sql})").fetchall()[0]]
+        return out
+    finally:
+        con.close()
+
+
+def profile_column(name: str, column: pa.ChunkedArray) -> dict[str, Any]:
+    """The exact profile of one column held in memory."""
+    return _exact(name, column)
+
+
+def profile_parquet(path: str | Path, progress: Any = None) -> dict[str, Any]:
+    """Profile a Parquet file in bounded memory (exact for small tables, estimates for large)."""
+    # pre_buffer=False: by default iterating batches caches the whole file's column chunks
+    parquet = pq.ParquetFile(path, pre_buffer=False)
     rows = parquet.metadata.num_rows
-    names = parquet.schema_arrow.names
-    columns = []
-    for name in names:
-        column = parquet.read(columns=[name]).column(0)
-        columns.append(profile_column(name, column))
+    schema = parquet.schema_arrow
+    names = schema.names
+    columns: list[dict[str, Any]] = []
+    if rows <= EXACT_ROWS:
+        # a few columns at a time: about a million cells in memory, whatever the shape
+        step = max(1, min(len(names), 1_000_000 // max(rows, 1)))
+        for k in range(0, len(names), step):
+            if progress is not None:
+                progress.update("profiling", k, len(names))
+            chunk = parquet.read(columns=names[k:k + step])
+            columns += [_exact(name, chunk.column(j)) for j, name in enumerate(chunk.column_names)]
+    else:
+        distinct = _approx_distinct(Path(path), names, schema.types)
+        import numpy as np
+
+        rng = np.random.default_rng(0)  # the same sample (and profile) every time
+        share = min(1.0, SAMPLE_VALUES / rows)
+        step = max(1, min(len(names), 200))
+        for k in range(0, len(names), step):
+            chunk = names[k:k + step]
+            merged = [_Column(n, schema.field(n).type, rows) for n in chunk]
+            done = 0
+            for batch in parquet.iter_batches(batch_size=65_536, columns=chunk):
+                keep = pa.array(rng.random(batch.num_rows) < share)
+                for j, c in enumerate(merged):
+                    c.add(batch.column(j), keep)
+                done += batch.num_rows
+                if progress is not None:
+                    progress.update("profiling", k * rows + done * len(chunk), rows * len(names))
+            columns += [_merged(c, d) for c, d in zip(merged, distinct[k:k + step])]
     head = next(parquet.iter_batches(batch_size=SAMPLE_ROWS), None)
     sample = (
         [{k: _plain(v) for k, v in row.items()} for row in head.to_pylist()] if head is not None else []
     )
+    pa.default_memory_pool().release_unused()
     return {"rows": rows, "columns": len(names), "column_profiles": columns, "sample": sample}
 
 

@@ -7,7 +7,15 @@ applied in one transaction when the store opens. A database written by a newer V
 never modified.
 
 The database is opened in WAL mode so that readers never wait for the writer and several Jupyter
-servers (for example two JupyterLab processes of one user) can share one file.
+servers (for example two JupyterLab processes of one user) can share one file. Each server is an
+*instance* with its own id (`Store.instance_id`) and a row in `instances` renewed by a heartbeat
+(`instances.py` decides when one is gone). Work that outlives a request names its instance: a
+running turn (`turns.instance_id`) and files written before their rows exist or after their rows
+are gone (`pending`: folders of threads and datasets being created or deleted). Recovery touches
+only what a gone instance left, and never a file the database does not mark (see `threads.py`).
+
+SQLite failures are turned into domain errors here, once: a full disk is `StorageFull` (507), a
+damaged, locked, unreadable or read-only database is `StoreError` (503) with an explanation.
 """
 
 from __future__ import annotations
@@ -21,11 +29,12 @@ from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import Any
+from typing import Any, NoReturn
 
 import sqlite_utils
 
-from .errors import Conflict, InvalidInput, NotFound, StoreError
+from .errors import Conflict, InvalidInput, NotFound, StorageFull, StoreError, VistaError
+from .names import is_reserved, variable_name
 
 #: Larger than any sequence number (the end of a thread, for "the last page").
 MAX_SEQ = 2**62
@@ -173,6 +182,45 @@ def _migration_3(db: sqlite_utils.Database) -> None:
 
 
 def _migration_4(db: sqlite_utils.Database) -> None:
+    # Several servers on one data folder: each holds a lease (instances), running turns and
+    # pending file work name the server doing them, so recovery touches only a gone server's.
+    db.execute(
+        """
+        CREATE TABLE instances (
+            id TEXT PRIMARY KEY,
+            host TEXT NOT NULL,
+            pid INTEGER NOT NULL,
+            process_start TEXT NOT NULL,
+            started_at TEXT NOT NULL,
+            beat INTEGER NOT NULL DEFAULT 0,
+            heartbeat_at TEXT NOT NULL
+        )
+        """
+    )
+    db.execute("ALTER TABLE turns ADD COLUMN instance_id TEXT")
+    db.execute(
+        """
+        CREATE TABLE pending (
+            path TEXT PRIMARY KEY,
+            instance_id TEXT NOT NULL,
+            kind TEXT NOT NULL,
+            created_at TEXT NOT NULL
+        )
+        """
+    )
+    # Dataset variables that shadow names analysis code needs (a dataset `pd.csv` became `pd`)
+    # get a safe name; the first dataset of a thread stays `df`.
+    taken: dict[str, set[str]] = {}
+    rows = db.execute("SELECT id, thread_id, name, var_name FROM datasets ORDER BY created_at, rowid")
+    for dataset_id, thread_id, name, var_name in rows.fetchall():
+        names = taken.setdefault(thread_id, set())
+        if is_reserved(var_name) or var_name in names:
+            var_name = variable_name(name, names | {"df"})
+            db.execute("UPDATE datasets SET var_name = ? WHERE id = ?", (var_name, dataset_id))
+        names.add(var_name)
+
+
+def _migration_5(db: sqlite_utils.Database) -> None:
     # History at scale: every read walks an index to its page, never a thread's whole history.
     # The message count lives in the thread row, kept by `_insert_message` in the same
     # transaction as the message, instead of being counted on every read.
@@ -191,7 +239,7 @@ def _migration_4(db: sqlite_utils.Database) -> None:
 
 
 MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
-    _migration_1, _migration_2, _migration_3, _migration_4,
+    _migration_1, _migration_2, _migration_3, _migration_4, _migration_5,
 ]
 
 #: The schema version this code writes.
@@ -310,6 +358,26 @@ def _message_json(row: dict[str, Any]) -> str:
 def _page_json(key: str, page: dict[str, Any]) -> str:
     return (f'{{"{key}": [{", ".join(page[key])}], "next_after": '
             f'{json.dumps(page["next_after"])}, "prev_before": {json.dumps(page["prev_before"])}}}')
+# SQLite result codes (the primary code is the low byte of an extended one).
+_SQLITE_BUSY, _SQLITE_LOCKED, _SQLITE_READONLY, _SQLITE_IOERR = 5, 6, 8, 10
+_SQLITE_CORRUPT, _SQLITE_FULL, _SQLITE_CANTOPEN, _SQLITE_NOTADB = 11, 13, 14, 26
+
+DISK_FULL = ("The server's disk is full, so Vista could not save this. Free some space (or ask "
+             "your administrator) and try again.")
+
+
+def _sqlite_code(e: sqlite3.Error) -> int | None:
+    code = getattr(e, "sqlite_errorcode", None)  # Python 3.11+
+    if code is not None:
+        return code & 0xFF
+    text = str(e).lower()  # older Pythons: the message is all there is
+    for needle, number in (("disk is full", _SQLITE_FULL), ("malformed", _SQLITE_CORRUPT),
+                           ("not a database", _SQLITE_NOTADB), ("is locked", _SQLITE_BUSY),
+                           ("readonly", _SQLITE_READONLY), ("disk i/o error", _SQLITE_IOERR),
+                           ("unable to open", _SQLITE_CANTOPEN)):
+        if needle in text:
+            return number
+    return None
 
 
 class Store:
@@ -323,6 +391,9 @@ class Store:
 
     def __init__(self, path: str | Path):
         self.path = Path(path)
+        #: This server's id among the servers sharing the database (see `register_instance`).
+        self.instance_id = new_id()
+        self._instance_row: dict[str, Any] | None = None
         self.path.parent.mkdir(parents=True, exist_ok=True)
         # One connection for writes (and for reads on the thread that opened the store, the
         # server's event loop), usable from worker threads too; the lock serialises access to it.
@@ -374,19 +445,62 @@ class Store:
                 self._readers.append(conn)
             db = self._local.db = sqlite_utils.Database(conn)
         return db
+    def _translated(self, e: sqlite3.Error) -> BaseException:
+        """The domain error for a SQLite failure (`e` itself when it is a programming error)."""
+        code = _sqlite_code(e)
+        if code == _SQLITE_FULL:
+            return StorageFull(DISK_FULL)
+        if code in (_SQLITE_CORRUPT, _SQLITE_NOTADB):
+            return StoreError(
+                f"The Vista database {self.path} is damaged ({e}). Vista cannot use it until it "
+                "is repaired or restored from a backup; the rest of Jupyter keeps working."
+            )
+        if code in (_SQLITE_BUSY, _SQLITE_LOCKED):
+            return StoreError("The Vista database is busy (another process holds it locked). "
+                              "Try again in a moment.")
+        if code == _SQLITE_READONLY:
+            return StoreError(f"The Vista database {self.path} is read-only, so nothing can be "
+                              "saved. Ask your administrator to make it writable.")
+        if code in (_SQLITE_IOERR, _SQLITE_CANTOPEN):
+            return StoreError(f"The Vista database {self.path} could not be read or written "
+                              f"({e}). Check the disk it is on.")
+        return e
+
+    def _raise(self, e: sqlite3.Error) -> NoReturn:
+        error = self._translated(e)
+        if error is e:
+            raise e
+        raise error from e
+
+    def _rollback(self) -> None:
+        # SQLite may already have rolled back by itself (a full disk, an I/O error).
+        if self.db.conn.in_transaction:
+            try:
+                self.db.execute("ROLLBACK")
+            except sqlite3.Error:
+                pass
 
     @contextmanager
     def _transaction(self) -> Iterator[sqlite_utils.Database]:
         """A write transaction taken up front (IMMEDIATE), so concurrent writers queue cleanly."""
         with self._lock:
-            self.db.execute("BEGIN IMMEDIATE")
+            try:
+                self.db.execute("BEGIN IMMEDIATE")
+            except sqlite3.Error as e:
+                self._raise(e)
             try:
                 yield self.db
+            except sqlite3.Error as e:
+                self._rollback()
+                self._raise(e)
             except BaseException:
-                self.db.execute("ROLLBACK")
+                self._rollback()
                 raise
-            else:
+            try:
                 self.db.execute("COMMIT")
+            except sqlite3.Error as e:
+                self._rollback()
+                self._raise(e)
 
     @staticmethod
     def _owned(db: sqlite_utils.Database, owner: str, thread_id: str) -> bool:
@@ -401,9 +515,15 @@ class Store:
             # Rows are made in Python one at a time, so a worker reading a long page hands the
             # GIL to the event loop every few milliseconds (a C-level `fetchall` keeps it,
             # measured: loop stalls of 50 ms for 5,000 rows).
-            return list(reader.query(sql, params))
+            try:
+                return list(reader.query(sql, params))
+            except sqlite3.Error as e:
+                self._raise(e)
         with self._lock:
-            return list(self.db.query(sql, params))
+            try:
+                return list(self.db.query(sql, params))
+            except sqlite3.Error as e:
+                self._raise(e)
 
     @property
     def schema_version(self) -> int:
@@ -456,8 +576,13 @@ class Store:
         *,
         thread_id: str | None = None,
         datasets: Sequence[dict[str, Any]] = (),
+        clear_pending: str | None = None,
     ) -> dict[str, Any]:
-        """Create a thread for `owner`, with its first datasets in the same transaction."""
+        """Create a thread for `owner`, with its first datasets in the same transaction.
+
+        `clear_pending`: the pending mark of the thread's folder, cleared in that transaction
+        (the folder now belongs to a recorded thread).
+        """
         now = utcnow()
         thread_id = thread_id or new_id()
         with self._transaction() as db:
@@ -468,11 +593,23 @@ class Store:
             )
             for dataset in datasets:
                 self._insert_dataset(db, owner, thread_id, dataset, now)
+            if clear_pending is not None:
+                db.execute("DELETE FROM pending WHERE path = ?", (clear_pending,))
         return self.get_thread(owner, thread_id)
 
     def all_thread_ids(self) -> set[str]:
-        """Ids of every thread of every owner (for start-up housekeeping only)."""
+        """Ids of every thread of every owner (for housekeeping only)."""
         return {r["id"] for r in self._rows("SELECT id FROM threads")}
+
+    def thread_exists(self, thread_id: str, owner: str | None = None) -> bool:
+        """Whether a thread exists (of `owner`, or of anyone)."""
+        if owner is None:
+            return bool(self._rows("SELECT 1 FROM threads WHERE id = ?", (thread_id,)))
+        return bool(self._rows("SELECT 1 FROM threads WHERE id = ? AND owner = ?", (thread_id, owner)))
+
+    def dataset_exists(self, dataset_id: str) -> bool:
+        """Whether a dataset row exists (of anyone; for housekeeping)."""
+        return bool(self._rows("SELECT 1 FROM datasets WHERE id = ?", (dataset_id,)))
 
     def list_threads(self, owner: str) -> list[dict[str, Any]]:
         """Every thread of the owner, most recently updated first (all pages of `thread_page`)."""
@@ -522,14 +659,20 @@ class Store:
                 raise NotFound("No such thread. It may have been deleted.")
         return self.get_thread(owner, thread_id)
 
-    def delete_thread(self, owner: str, thread_id: str) -> None:
-        """Delete one of the owner's threads with all its rows (messages, datasets, artifacts)."""
+    def delete_thread(self, owner: str, thread_id: str, folder: str | None = None) -> None:
+        """Delete one of the owner's threads with all its rows (messages, datasets, artifacts).
+
+        `folder`: the thread's folder (relative to the data folder), marked pending deletion in
+        the same transaction, so a crash before it is removed leaves it to recovery.
+        """
         with self._transaction() as db:
             cursor = db.execute(
                 "DELETE FROM threads WHERE id = ? AND owner = ?", (thread_id, owner)
             )
             if cursor.rowcount == 0:
                 raise NotFound("No such thread. It may have been deleted.")
+            if folder is not None:
+                self._mark(db, folder, "delete")
 
     # --- messages -------------------------------------------------------------------------------
 
@@ -695,12 +838,14 @@ class Store:
 
     # --- datasets -------------------------------------------------------------------------------
 
-    def add_dataset(self, owner: str, thread_id: str, dataset: dict[str, Any]) -> dict[str, Any]:
+    def add_dataset(self, owner: str, thread_id: str, dataset: dict[str, Any],
+                    clear_pending: str | None = None) -> dict[str, Any]:
         """Record a dataset of one of the owner's threads.
 
         `dataset` holds the columns of the table (id, name, original_name, original_path,
         parquet_path, source, var_name, rows, columns, size_bytes, detected, warnings, profile,
-        summary); JSON-valued ones are encoded here.
+        summary); JSON-valued ones are encoded here. `clear_pending`: the pending mark of the
+        dataset's folder, cleared in the same transaction.
         """
         now = utcnow()
         with self._transaction() as db:
@@ -708,6 +853,8 @@ class Store:
                 raise NotFound("No such thread. It may have been deleted.")
             self._insert_dataset(db, owner, thread_id, dataset, now)
             db.execute("UPDATE threads SET updated_at = ? WHERE id = ?", (now, thread_id))
+            if clear_pending is not None:
+                db.execute("DELETE FROM pending WHERE path = ?", (clear_pending,))
         return self.get_dataset(owner, thread_id, dataset["id"])
 
     @staticmethod
@@ -797,31 +944,60 @@ class Store:
             message_id = self._insert_message(db, owner, thread_id, "user", content,
                                               {"turn_id": turn_id}, now)
             db.execute(
-                "INSERT INTO turns (id, thread_id, owner, status, model, user_message_id, created_at)"
-                " VALUES (?, ?, ?, 'running', ?, ?, ?)",
-                (turn_id, thread_id, owner, model, message_id, now),
+                "INSERT INTO turns (id, thread_id, owner, status, model, user_message_id, "
+                "created_at, instance_id) VALUES (?, ?, ?, 'running', ?, ?, ?, ?)",
+                (turn_id, thread_id, owner, model, message_id, now, self.instance_id),
             )
         message = _message(self._rows("SELECT * FROM messages WHERE id = ?", (message_id,))[0])
         return self.get_turn(owner, thread_id, turn_id), message
 
     def finish_turn(self, owner: str, thread_id: str, turn_id: str, status: str, content: str,
-                    metadata: dict[str, Any], usage: dict[str, Any]) -> dict[str, Any] | None:
-        """Close a running turn with its assistant message; `None` if the thread is gone."""
+                    metadata: dict[str, Any], usage: dict[str, Any], *, error: str | None = None,
+                    timing: dict[str, Any] | None = None,
+                    pending: Sequence[dict[str, Any]] = (), first_seq: int = 1
+                    ) -> tuple[dict[str, Any], list[dict[str, Any]]] | None:
+        """Close a turn that is still running, in one transaction: the events still waiting to
+        be stored (`pending`, numbered by the event log), its `error` event (if any), its
+        assistant message, its status and its `done` event (numbered from at least
+        `first_seq`, after every number the event log gave out).
+
+        Returns the message and the events written (not `pending`), or `None` when there was
+        nothing to close (and nothing is written): the thread is gone, or the turn was already
+        closed (by another server's recovery, say). Only a running turn is ever closed, so a
+        turn never gets two answers.
+        """
         now = utcnow()
         with self._transaction() as db:
-            if not db.execute(
-                "SELECT 1 FROM turns WHERE id = ? AND thread_id = ? AND owner = ?",
+            row = db.execute(
+                "SELECT status FROM turns WHERE id = ? AND thread_id = ? AND owner = ?",
                 (turn_id, thread_id, owner),
-            ).fetchone():
+            ).fetchone()
+            if row is None or row[0] != "running":
                 return None
+            if pending:
+                self._insert_events(db, owner, thread_id, pending)
+            events = []
+            if error is not None:
+                events.append(self._insert_event(db, owner, thread_id, turn_id, "error",
+                                                 {"message": error}, now, first_seq))
             message_id = self._insert_message(db, owner, thread_id, "assistant", content,
                                               dict(metadata, turn_id=turn_id, status=status), now)
             db.execute(
                 "UPDATE turns SET status = ?, assistant_message_id = ?, usage = ?, finished_at = ? "
-                "WHERE id = ?",
+                "WHERE id = ? AND status = 'running'",
                 (status, message_id, json.dumps(usage), now, turn_id),
             )
-        return _message(self._rows("SELECT * FROM messages WHERE id = ?", (message_id,))[0])
+            message = _message(dict(zip(
+                ("id", "seq", "role", "content", "metadata", "created_at"),
+                db.execute("SELECT id, seq, role, content, metadata, created_at FROM messages "
+                           "WHERE id = ?", (message_id,)).fetchone(),
+            )))
+            events.append(self._insert_event(
+                db, owner, thread_id, turn_id, "done",
+                {"status": status, "usage": usage, "timing": timing or {}, "message": message}, now,
+                first_seq,
+            ))
+        return message, events
 
     def get_turn(self, owner: str, thread_id: str, turn_id: str) -> dict[str, Any]:
         """One turn of one of the owner's threads."""
@@ -833,28 +1009,51 @@ class Store:
             raise NotFound("No such turn.")
         return _turn(rows[0])
 
-    def running_turns(self) -> list[dict[str, Any]]:
-        """Every turn still marked running (of every owner): start-up recovery only."""
-        return [dict(_turn(r), owner=r["owner"]) for r in
-                self._rows("SELECT * FROM turns WHERE status = 'running'")]
+    def running_turns(self, instance_id: str | None = None) -> list[dict[str, Any]]:
+        """Turns still marked running (of every owner; with `instance_id`, only that server's)."""
+        sql, params = "SELECT * FROM turns WHERE status = 'running'", ()
+        if instance_id is not None:
+            sql, params = sql + " AND instance_id = ?", (instance_id,)
+        return [dict(_turn(r), owner=r["owner"], instance_id=r["instance_id"])
+                for r in self._rows(sql, params)]
+
+    def orphaned_turns(self, gone: Sequence[str] = ()) -> list[dict[str, Any]]:
+        """Running turns whose server is gone: named in `gone`, or no longer registered.
+
+        One query, so a server that registers meanwhile is never taken for gone (a server
+        registers before it starts any turn).
+        """
+        marks = ", ".join("?" for _ in gone) or "NULL"
+        rows = self._rows(
+            "SELECT * FROM turns WHERE status = 'running' AND (instance_id IS NULL "
+            f"OR instance_id NOT IN (SELECT id FROM instances) OR instance_id IN ({marks}))",
+            tuple(gone),
+        )
+        return [dict(_turn(r), owner=r["owner"], instance_id=r["instance_id"]) for r in rows]
+
+    @staticmethod
+    def _insert_event(db: sqlite_utils.Database, owner: str, thread_id: str, turn_id: str | None,
+                      kind: str, data: dict[str, Any], now: str, at_least: int = 1
+                      ) -> dict[str, Any]:
+        (seq,) = db.execute(
+            "SELECT MAX(COALESCE(MAX(seq), 0) + 1, ?) FROM events WHERE thread_id = ?",
+            (at_least, thread_id),
+        ).fetchone()
+        db.execute(
+            "INSERT INTO events (thread_id, owner, turn_id, seq, type, data, created_at) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?)",
+            (thread_id, owner, turn_id, seq, kind, json.dumps(data), now),
+        )
+        return {"seq": seq, "type": kind, "turn_id": turn_id, "data": data, "created_at": now}
 
     def append_event(self, owner: str, thread_id: str, turn_id: str | None, kind: str,
                      data: dict[str, Any]) -> dict[str, Any] | None:
         """Append an event to a thread's log; `None` if the thread no longer exists."""
         now = utcnow()
-        payload = json.dumps(data)
         with self._transaction() as db:
             if not self._owned(db, owner, thread_id):
                 return None
-            (seq,) = db.execute(
-                "SELECT COALESCE(MAX(seq), 0) + 1 FROM events WHERE thread_id = ?", (thread_id,)
-            ).fetchone()
-            db.execute(
-                "INSERT INTO events (thread_id, owner, turn_id, seq, type, data, created_at) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?)",
-                (thread_id, owner, turn_id, seq, kind, payload, now),
-            )
-        return {"seq": seq, "type": kind, "turn_id": turn_id, "data": data, "created_at": now}
+            return self._insert_event(db, owner, thread_id, turn_id, kind, data, now)
 
     def append_events(self, owner: str, thread_id: str,
                       events: Sequence[dict[str, Any]]) -> bool:
@@ -863,13 +1062,18 @@ class Store:
         with self._transaction() as db:
             if not self._owned(db, owner, thread_id):
                 return False
-            db.conn.executemany(
-                "INSERT INTO events (thread_id, owner, turn_id, seq, type, data, created_at) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?)",
-                [(thread_id, owner, e["turn_id"], e["seq"], e["type"], json.dumps(e["data"]),
-                  e["created_at"]) for e in events],
-            )
+            self._insert_events(db, owner, thread_id, events)
         return True
+
+    @staticmethod
+    def _insert_events(db: sqlite_utils.Database, owner: str, thread_id: str,
+                       events: Sequence[dict[str, Any]]) -> None:
+        db.conn.executemany(
+            "INSERT INTO events (thread_id, owner, turn_id, seq, type, data, created_at) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?)",
+            [(thread_id, owner, e["turn_id"], e["seq"], e["type"], json.dumps(e["data"]),
+              e["created_at"]) for e in events],
+        )
 
     def last_event_seq(self, thread_id: str) -> int:
         """The thread's highest event seq (0 without events): one index look-up."""
@@ -911,3 +1115,69 @@ class Store:
             return self._page_as_json("events", _EVENT_JSON, _event_json, owner, thread_id,
                                       after, before, limit)
         return self._page("events", _event, owner, thread_id, after, before, limit)
+    # --- instances (servers sharing this database) and pending file work -----------------------
+
+    def register_instance(self, host: str, pid: int, process_start: str) -> None:
+        """Record this server as running (its lease; `heartbeat` renews it)."""
+        now = utcnow()
+        self._instance_row = {"id": self.instance_id, "host": host, "pid": pid,
+                              "process_start": process_start, "started_at": now}
+        with self._transaction() as db:
+            db.execute(
+                "INSERT OR REPLACE INTO instances (id, host, pid, process_start, started_at, beat, "
+                "heartbeat_at) VALUES (?, ?, ?, ?, ?, 0, ?)",
+                (self.instance_id, host, pid, process_start, now, now),
+            )
+
+    def heartbeat(self) -> None:
+        """Renew this server's lease; re-register it if another server took it for gone."""
+        now = utcnow()
+        with self._transaction() as db:
+            cursor = db.execute(
+                "UPDATE instances SET beat = beat + 1, heartbeat_at = ? WHERE id = ?",
+                (now, self.instance_id),
+            )
+            if cursor.rowcount == 0 and self._instance_row is not None:
+                row = self._instance_row
+                db.execute(
+                    "INSERT INTO instances (id, host, pid, process_start, started_at, beat, "
+                    "heartbeat_at) VALUES (?, ?, ?, ?, ?, 1, ?)",
+                    (row["id"], row["host"], row["pid"], row["process_start"], row["started_at"], now),
+                )
+
+    def instances(self) -> list[dict[str, Any]]:
+        """Every registered server (this one included)."""
+        return self._rows("SELECT id, host, pid, process_start, started_at, beat, heartbeat_at "
+                          "FROM instances ORDER BY started_at")
+
+    def forget_instance(self, instance_id: str) -> None:
+        """Drop a server's lease (it stopped, or it is gone and its work was recovered)."""
+        with self._transaction() as db:
+            db.execute("DELETE FROM instances WHERE id = ?", (instance_id,))
+
+    def _mark(self, db: sqlite_utils.Database, path: str, kind: str) -> None:
+        db.execute(
+            "INSERT OR REPLACE INTO pending (path, instance_id, kind, created_at) VALUES (?, ?, ?, ?)",
+            (path, self.instance_id, kind, utcnow()),
+        )
+
+    def mark_pending(self, path: str, kind: str) -> None:
+        """Mark a folder (relative to the data folder) as work in progress of this server:
+        `create` before it is written (its rows come later), `delete` once its rows are gone.
+        Recovery removes a marked folder whose server is gone and whose rows do not exist."""
+        with self._transaction() as db:
+            self._mark(db, path, kind)
+
+    def clear_pending(self, path: str) -> None:
+        """The marked work on `path` is finished."""
+        with self._transaction() as db:
+            db.execute("DELETE FROM pending WHERE path = ?", (path,))
+
+    def orphaned_pending(self, gone: Sequence[str] = ()) -> list[dict[str, Any]]:
+        """Pending marks whose server is gone (named in `gone`, or no longer registered)."""
+        marks = ", ".join("?" for _ in gone) or "NULL"
+        return self._rows(
+            "SELECT path, instance_id, kind, created_at FROM pending WHERE instance_id NOT IN "
+            f"(SELECT id FROM instances) OR instance_id IN ({marks})",
+            tuple(gone),
+        )

@@ -4,14 +4,23 @@ The user's message is stored (with the turn, atomically) before anything else ha
 then runs as a task of the server, independent of any browser, and every step is appended to the
 thread's event log as it happens. One turn runs per thread at a time (409 otherwise). A turn ends
 `done`, `error`, `cancelled` (Stop: the model stream is closed and the kernel interrupted; what
-was produced is kept) or `interrupted` (the server stopped or restarted while it ran). Either way
-its assistant message is stored, assembled from what the turn produced.
+was produced is kept) or `interrupted` (its server stopped or died while it ran). Either way its
+assistant message is stored, assembled from what the turn produced.
+
+A turn is closed once: its message, status and `done` event are written in one transaction that
+only succeeds while the turn is still running (`Store.finish_turn`), so two servers on one data
+folder never answer one turn twice. Recovery closes only turns whose server is gone (`recover`).
+When the closing write fails (a full disk), the turn is remembered and closed as soon as the disk
+takes it: on the next question or Stop in its thread, or by the periodic housekeeping
+(`close_stranded`), never leaving a thread "running" until a restart.
 """
 
 from __future__ import annotations
 
 import asyncio
 import logging
+from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import Any
 
 from .assistant import prompt
@@ -36,6 +45,21 @@ _ENDINGS = {
     "interrupted": "This answer was interrupted because the Jupyter server stopped. Ask again to continue.",
 }
 
+_UNSAVED = "I could not save this answer; see the error above."
+_STRANDED = "This answer stopped before it could be saved. Ask again to continue."
+
+
+@dataclass
+class _Ending:
+    """How a turn ended, kept until it is stored."""
+
+    owner: str
+    thread_id: str
+    model: str
+    status: str
+    outcome: Outcome
+    error: str | None = None
+
 
 class TurnService:
     """Starts, follows, cancels and recovers turns."""
@@ -49,15 +73,45 @@ class TurnService:
         self.max_steps = max_steps
         self.log = log or logging.getLogger(__name__)
         self._tasks: dict[str, asyncio.Task] = {}  # thread id -> running turn task
+        self._turn_ids: dict[str, str] = {}  # thread id -> the turn its task runs
+        #: Turns whose closing write failed (a full disk), by turn id, until they are stored.
+        self._unclosed: dict[str, _Ending] = {}
+        self._close_error: Exception = VistaError("The answer could not be saved.")
 
     # --- lifecycle ------------------------------------------------------------------------------
 
-    def recover(self) -> None:
-        """Mark turns left running by a previous server process as interrupted (at start-up)."""
-        for turn in self.store.running_turns():
+    def recover(self, gone: Sequence[str] = ()) -> int:
+        """Close the turns whose server is gone (`gone`, or no longer registered) as
+        interrupted, with what they had produced rebuilt from their events; how many."""
+        closed = 0
+        for turn in self.store.orphaned_turns(gone):
+            if turn["instance_id"] == self.store.instance_id:
+                continue  # ours (our lease was taken for lost): `close_stranded` decides
             owner, thread_id = turn["owner"], turn["thread_id"]
+            self.log.info("Vista: turn %s of a server that is gone ends as interrupted", turn["id"])
             outcome = self._replay(owner, thread_id, turn["id"])
-            self._finish(owner, thread_id, turn["id"], turn["model"], "interrupted", outcome)
+            closed += self._close(_Ending(owner, thread_id, turn["model"], "interrupted", outcome),
+                                  turn["id"])
+        return closed
+
+    def close_stranded(self, thread_id: str | None = None, *, strict: bool = False) -> int:
+        """Close this server's running turns that no task runs any more (their closing write
+        failed), in one thread or all; how many. `strict`: raise the store's error (e.g. the
+        disk is still full) instead of leaving the turn for the next try."""
+        closed = 0
+        for turn in self.store.running_turns(self.store.instance_id):
+            tid = turn["thread_id"]
+            if (thread_id is not None and tid != thread_id) or self._turn_ids.get(tid) == turn["id"]:
+                continue
+            ending = self._unclosed.get(turn["id"]) or _Ending(
+                turn["owner"], tid, turn["model"], "error",
+                self._replay(turn["owner"], tid, turn["id"]), _STRANDED,
+            )
+            if self._close(ending, turn["id"]):
+                closed += 1
+            elif strict:
+                raise self._close_error
+        return closed
 
     async def shutdown(self) -> None:
         """Stop running turns when the server stops; they end as interrupted."""
@@ -76,23 +130,37 @@ class TurnService:
     def running(self, thread_id: str) -> bool:
         return thread_id in self._tasks
 
+    def _forget(self, thread_id: str, task: asyncio.Task) -> None:
+        if self._tasks.get(thread_id) is task:
+            del self._tasks[thread_id]
+            self._turn_ids.pop(thread_id, None)
+
     # --- asking ---------------------------------------------------------------------------------
 
     def ask(self, owner: str, thread_id: str, content: str, model: str | None = None, *,
             overview: bool = False, language: str = "en") -> dict[str, Any]:
         """Store the question, start its turn, and return both (the answer arrives as events)."""
         model = self.models.check(model)
-        if thread_id in self._tasks:
-            self.store.get_thread(owner, thread_id)  # strangers get 404, not 409
+        self.store.get_thread(owner, thread_id)  # strangers get 404, not 409
+        if thread_id not in self._tasks:
+            # A turn of this thread whose end could not be saved is closed first (or the
+            # store's error, e.g. 507 for a full disk, says why nothing can be asked yet).
+            self.close_stranded(thread_id, strict=True)
         turn_id = new_id()
         turn, message = self.store.start_turn(owner, thread_id, turn_id, model, content)
-        self.events.append(owner, thread_id, turn_id, "turn_started",
-                           {"turn_id": turn_id, "model": model, "message": message})
+        try:
+            self.events.append(owner, thread_id, turn_id, "turn_started",
+                               {"turn_id": turn_id, "model": model, "message": message})
+        except Exception as e:  # the question is stored, the turn cannot run: close it
+            reason = e.message if isinstance(e, VistaError) else "Vista could not start this answer."
+            self._close(_Ending(owner, thread_id, model, "error", Outcome(), reason), turn_id)
+            raise
         task = asyncio.ensure_future(
             self._run(owner, thread_id, turn_id, model, overview=overview, language=language)
         )
         self._tasks[thread_id] = task
-        task.add_done_callback(lambda _: self._tasks.pop(thread_id, None))
+        self._turn_ids[thread_id] = turn_id
+        task.add_done_callback(lambda done: self._forget(thread_id, done))
         return {"turn": turn, "message": message}
 
     def ask_overview(self, owner: str, thread_id: str, language: str = "en") -> dict[str, Any]:
@@ -105,7 +173,8 @@ class TurnService:
         self.store.get_thread(owner, thread_id)
         task = self._tasks.get(thread_id)
         if task is None:
-            return False
+            # Nothing runs here; a turn whose end could not be saved is closed now.
+            return self.close_stranded(thread_id, strict=True) > 0
         task.cancel("cancelled")
         await self.executor.interrupt(thread_id)
         await asyncio.wait([task], timeout=10)
@@ -117,11 +186,10 @@ class TurnService:
         datasets = [self.store.get_dataset(owner, thread_id, d["id"])
                     for d in self.store.list_datasets(owner, thread_id)]
         system = prompt.system_message([(d["var_name"], d["summary"]) for d in datasets], fenced)
-        # The most recent messages, the new question included (it is the last one); older ones
-        # would not fit in the context budget anyway.
+        # The most recent messages, the new question included (it is the last one); the loop
+        # fits them to the context budget before each request.
         past = self.store.recent_messages(owner, thread_id, limit=RECENT_MESSAGES)
-        budget = self.models.context_budget - prompt.tokens(system["content"])
-        return [system, *prompt.history(past, max(budget, 500))], datasets
+        return [system, *prompt.history(past)], datasets
 
     async def _run(self, owner: str, thread_id: str, turn_id: str, model: str, *,
                    overview: bool, language: str) -> None:
@@ -134,14 +202,22 @@ class TurnService:
         try:
             datasets_for_offline: list[dict[str, Any]] = []
             probe = self.models.client(model, [], overview=overview, language=language)
-            # Off the event loop: reading and trimming the history grows with the messages read.
+            # Off the event loop: reading and shaping the history grows with the messages read.
             messages, datasets = await asyncio.to_thread(self._messages, owner, thread_id, model,
                                                          not probe.uses_tools)
-            datasets_for_offline = [{"var_name": d["var_name"], "name": d["name"],
-                                     "profile": d["profile"]} for d in datasets]
+            # The offline analyst reads category values from the Parquet file (the profile keeps
+            # only a few); the server made that file, so it has it even when kernels are remote.
+            folder = self.executor.folders.path_for(thread_id)
+            datasets_for_offline = [{"var_name": d["var_name"], "name": d["name"], "profile": d["profile"],
+                                     "parquet_path": str(folder / d["parquet_path"]) if d.get("parquet_path") else None}
+                                    for d in datasets]
             client = self.models.client(model, datasets_for_offline, overview=overview, language=language)
-            loop = AnalysisLoop(client, self.executor, owner, thread_id, emit, max_steps=self.max_steps)
+            loop = AnalysisLoop(client, self.executor, owner, thread_id, emit, max_steps=self.max_steps,
+                                context_budget=self.models.budget_for(model), log=self.log)
             outcome = await loop.run(messages)
+            # Questions a client suggests (the offline analyst, when it declines) go with the
+            # answer, for the sidebar to offer as chips.
+            outcome.suggestions = list(getattr(client, "suggestions", None) or [])
         except asyncio.CancelledError as e:
             reason = str(e.args[0]) if e.args else "cancelled"
             status = "interrupted" if reason == "interrupted" else "cancelled"
@@ -150,31 +226,55 @@ class TurnService:
                 await self.executor.interrupt(thread_id)
         except (ModelError, VistaError) as e:
             status, error = "error", str(e)
+            # Model messages quote the server but never a secret: fit for an admin's log.
+            self.log.warning("Vista: turn %s (thread %s, model %r) failed: %s", turn_id, thread_id,
+                             model, error)
             outcome = self._cut_short(loop)
         except Exception:
             self.log.exception("Vista: turn %s failed", turn_id)
             status, error = "error", ("Something went wrong inside Vista while answering. "
                                       "The details are in the server log.")
             outcome = self._cut_short(loop)
-        if error is not None:
-            emit("error", {"message": error})
-        self._finish(owner, thread_id, turn_id, model, status, outcome, error)
+        self._close(_Ending(owner, thread_id, model, status, outcome, error), turn_id)
 
-    def _finish(self, owner: str, thread_id: str, turn_id: str, model: str, status: str,
-                outcome: Outcome, error: str | None = None) -> None:
+    def _close(self, ending: _Ending, turn_id: str) -> bool:
+        """Store a turn's end (its error event, message, status and `done` event, together) and
+        push the events; whether the turn is closed now. When the write fails, a short error
+        ending is tried (a full disk may still take a small write); when that fails too, the
+        ending is kept for `close_stranded`."""
+        outcome, status, error = ending.outcome, ending.status, ending.error
         content = outcome.content or _ENDINGS.get(status, "")
         if status == "error" and not outcome.content:
             content = "I could not finish this answer; see the error above."
-        metadata: dict[str, Any] = {"model": model, "steps": outcome.steps, "usage": outcome.usage}
+        metadata: dict[str, Any] = {"model": ending.model, "steps": outcome.steps,
+                                    "usage": outcome.usage}
+        if getattr(outcome, "suggestions", None):
+            metadata["suggestions"] = outcome.suggestions
         if error is not None:
             metadata["error"] = error  # shown with the answer whenever the thread is opened
-        message = self.store.finish_turn(owner, thread_id, turn_id, status, content, metadata,
-                                         outcome.usage)
-        if message is not None:
-            timing = {k: round(v, 2) for k, v in outcome.timing.items()}
-            self.events.append(owner, thread_id, turn_id, "done",
-                               {"status": status, "usage": outcome.usage, "timing": timing,
-                                "message": message})
+        timing = {k: round(v, 2) for k, v in outcome.timing.items()}
+        owner, thread_id = ending.owner, ending.thread_id
+        try:
+            # With the streamed pieces still waiting to be stored, in the same transaction.
+            self.events.finish(thread_id, lambda waiting, first: self.store.finish_turn(
+                owner, thread_id, turn_id, status, content, metadata, outcome.usage, error=error,
+                timing=timing, pending=waiting, first_seq=first))
+        except Exception as e:
+            if turn_id not in self._unclosed:  # once, not at every retry
+                self.log.warning("Vista: the end of turn %s could not be saved (%s); it is "
+                                 "saved as soon as possible", turn_id, e)
+            reason = e.message if isinstance(e, VistaError) else "Vista could not save this answer."
+            try:
+                self.events.finish(thread_id, lambda _, first: self.store.finish_turn(
+                    owner, thread_id, turn_id, "error", _UNSAVED,
+                    {"model": ending.model, "error": reason}, {}, error=reason, first_seq=first),
+                    drop_waiting=True)
+            except Exception as again:
+                self._unclosed[turn_id] = ending
+                self._close_error = again
+                return False
+        self._unclosed.pop(turn_id, None)
+        return True
 
     @staticmethod
     def _cut_short(loop: AnalysisLoop | None) -> Outcome:

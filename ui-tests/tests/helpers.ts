@@ -3,6 +3,7 @@
  */
 import { expect, IJupyterLabPageFixture } from '@jupyterlab/galata';
 import { APIRequestContext, Page, TestInfo } from '@playwright/test';
+import * as fs from 'fs';
 
 import * as sel from './selectors';
 
@@ -25,7 +26,22 @@ export async function openSidebar(page: AnyPage): Promise<void> {
   await expect(page.locator(sel.sidebar)).toBeVisible();
 }
 
-/** Save a screenshot and attach it to the report. */
+/** The screenshots the README shows (docs/screenshots). */
+const README_SCREENSHOTS = [
+  'vista-new-analysis',
+  'vista-analysis-tab',
+  'vista-dark',
+  'vista-inserted-cell',
+  'vista-ko-new-analysis',
+  'vista-ko-analysis',
+  'vista-ko-exported-notebook'
+];
+
+/**
+ * Save a screenshot and attach it to the report. With VISTA_SCREENSHOTS set
+ * to a folder, the README's pictures are copied there
+ * (`VISTA_SCREENSHOTS=../docs/screenshots jlpm playwright test`).
+ */
 export async function attachScreenshot(
   page: AnyPage,
   testInfo: TestInfo,
@@ -34,6 +50,11 @@ export async function attachScreenshot(
   const path = testInfo.outputPath(`${name}.png`);
   await page.screenshot({ path });
   await testInfo.attach(name, { path, contentType: 'image/png' });
+  const folder = process.env.VISTA_SCREENSHOTS;
+  if (folder && README_SCREENSHOTS.includes(name)) {
+    fs.mkdirSync(folder, { recursive: true });
+    fs.copyFileSync(path, `${folder}/${name}.png`);
+  }
 }
 
 /** Create a thread from an example through the API, renamed to `name`. */
@@ -95,7 +116,7 @@ export async function openThread(
   name: string
 ): Promise<void> {
   await openSidebar(page);
-  if (await page.locator(sel.threadView).isVisible()) {
+  if (await page.locator(sel.backButton).isVisible()) {
     await page.locator(sel.backButton).click();
   }
   const row = page.locator(sel.threadItem, { hasText: name });
@@ -124,3 +145,27 @@ export async function ask(
   ).toBeVisible();
 }
 
+
+/**
+ * Start waiting for JupyterLab to save a workspace holding `text` (it saves
+ * a moment after the layout changes); await the result before a reload
+ * that must restore that layout.
+ */
+export function workspaceSaved(page: AnyPage, text: string): Promise<unknown> {
+  return page.waitForRequest(
+    request =>
+      request.method() === 'PUT' &&
+      request.url().includes('/lab/api/workspaces') &&
+      (request.postData() ?? '').includes(text),
+    { timeout: 20000 }
+  );
+}
+
+/**
+ * Reload JupyterLab. Galata's own reload waits for the Launcher, which a
+ * restored analysis tab rightly replaces.
+ */
+export async function reloadPage(page: IJupyterLabPageFixture): Promise<void> {
+  await page.reload({ waitForIsReady: false });
+  await page.locator('#jupyterlab-splash').waitFor({ state: 'detached', timeout: 60000 });
+}

@@ -16,8 +16,10 @@ import {
   openFinishedAnalysis,
   openSidebar,
   openThread,
+  reloadPage,
   unique,
-  waitForIdle
+  waitForIdle,
+  workspaceSaved
 } from './helpers';
 import * as sel from './selectors';
 
@@ -29,6 +31,7 @@ test('a running answer continues after a reload and in a second tab', async ({
 }, testInfo) => {
   // Given an analysis whose overview has finished
   const name = `Live ${unique()}`;
+  const saved = workspaceSaved(page, 'vista-analysis:');
   await openFinishedAnalysis(page, baseURL!, 'cars', name);
 
   // When a slow answer starts streaming
@@ -37,10 +40,16 @@ test('a running answer continues after a reload and in a second tab', async ({
   await expect(page.locator(sel.questionInput)).toBeDisabled();
   await expect(page.locator(sel.stopButton)).toBeVisible();
 
-  // ... and the page is reloaded, and a second tab (its own workspace, as
+  // ... and the page is reloaded: the analysis is back in its tab, and the
+  // list marks it as answering; a second browser tab (its own workspace, as
   // JupyterLab gives a second tab) opens the same analysis
-  await page.reload();
-  await openThread(page, name);
+  await saved;
+  await reloadPage(page);
+  await expect(page.locator(sel.liveAnswer)).toContainText('word', { timeout: 30000 });
+  await openSidebar(page);
+  await expect(
+    page.locator(sel.threadItem, { hasText: name }).locator(sel.runningMark)
+  ).toBeVisible();
   const second = await page.context().newPage();
   await second.goto(`${baseURL}/lab/workspaces/vista-second-tab`);
   await expect(second.locator(sel.sidebarTab)).toBeVisible({ timeout: 30000 });
@@ -101,6 +110,20 @@ test('Stop ends the turn and keeps what was written', async ({
 
   // And the server agrees: no turn runs
   await waitForIdle(page.request, baseURL!, thread.id);
+
+  // Code stopped while it runs reads "stopped", not "failed"
+  await ask(page, 'a sleepy computation', 'scripted-model');
+  await expect(page.locator(`${sel.liveAnswer} ${sel.codeToggle}`)).toContainText(
+    'Running code',
+    { timeout: ANSWER_TIMEOUT }
+  );
+  await page.locator(sel.stopButton).click();
+  const stopped = page.locator(sel.answerWithStatus('cancelled')).last();
+  await expect(stopped.locator(sel.codeToggle)).toHaveText('Code (stopped)', {
+    timeout: 20000
+  });
+  await expect(stopped.locator('.jp-vista-code-block.jp-mod-failed')).toHaveCount(0);
+  await waitForIdle(page.request, baseURL!, thread.id);
 });
 
 test('a failed answer shows its error and Retry asks again', async ({
@@ -122,7 +145,7 @@ test('a failed answer shows its error and Retry asks again', async ({
   await attachScreenshot(page, testInfo, 'vista-error');
 
   // ... and still does when the analysis is opened again after a reload
-  await page.reload();
+  await reloadPage(page);
   await openThread(page, name);
   await expect(error).toContainText('Authentication failed');
   await page.locator(sel.modelSelect).selectOption('scripted-model');
@@ -170,6 +193,13 @@ test('analyses are renamed in place and deleted after confirmation', async ({
   await row.locator(sel.deleteButton).click();
   await expect(page.locator('.jp-Dialog')).toContainText(renamed);
   await page.locator('.jp-Dialog .jp-mod-reject').click();
+  await expect(row).toBeVisible();
+  // Enter in the dialog cancels: the focus is on Cancel, not on Delete
+  await row.hover();
+  await row.locator(sel.deleteButton).click();
+  await expect(page.locator('.jp-Dialog .jp-mod-reject')).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(page.locator('.jp-Dialog')).toHaveCount(0);
   await expect(row).toBeVisible();
   await row.hover();
   await row.locator(sel.deleteButton).click();

@@ -42,9 +42,10 @@ test('the sidebar opens and lists a thread created through the API', async ({
 test('choosing an example dataset gives an overview with a figure', async ({
   page
 }, testInfo) => {
-  // Given the new-analysis page
-  await openSidebar(page);
-  await page.locator(sel.newButton).click();
+  // Given the new-analysis page, reached from the Launcher's Vista card
+  const card = page.locator(sel.launcherCard);
+  await expect(card).toBeVisible();
+  await card.click();
   await expect(page.locator(sel.example('cars'))).toBeVisible();
   await attachScreenshot(page, testInfo, 'vista-new-analysis');
 
@@ -69,12 +70,12 @@ test('uploading a CSV shows its dataset card', async ({ page }, testInfo) => {
   // Given a small CSV made in the test
   const name = `sales_${unique()}.csv`;
   const csv = [
-    'region,product,units,price',
-    'North,apples,12,1.5',
-    'South,pears,7,2.25',
-    'North,pears,3,2.25',
-    'East,apples,9,1.5',
-    'South,apples,15,1.4'
+    'region,product,units,price,year',
+    'North,apples,12,1.5,1970',
+    'South,pears,7,2.25,1971',
+    'North,pears,3,2.25,1974',
+    'East,apples,9,1.5,1972',
+    'South,apples,15,1.4,1973'
   ].join('\n');
 
   // When it is chosen in the file picker of the new-analysis page
@@ -89,14 +90,16 @@ test('uploading a CSV shows its dataset card', async ({ page }, testInfo) => {
   // Then the analysis opens on its dataset card: rows, columns and kinds
   await expect(page.locator(sel.threadView)).toBeVisible({ timeout: 20000 });
   const card = page.locator(sel.datasetCard).first();
-  await expect(card).toContainText('5 rows × 4 columns');
+  await expect(card).toContainText('5 rows × 5 columns');
   await card.locator(sel.datasetToggle).click();
   const columns = card.locator(sel.columnsTable);
   await expect(columns).toBeVisible();
-  for (const column of ['region', 'product', 'units', 'price']) {
+  for (const column of ['region', 'product', 'units', 'price', 'year']) {
     await expect(columns).toContainText(column);
   }
   await expect(columns).toContainText('number');
+  // years read as years, not "1,970"
+  await expect(columns).toContainText('1970 – 1974');
   await attachScreenshot(page, testInfo, 'vista-dataset-card');
 
   // And the original file downloads under its own name, byte for byte
@@ -144,6 +147,52 @@ test('an upload in progress shows its progress and can be cancelled', async ({
   expect(await countThreads()).toBe(before);
 });
 
+test('a file the server is reading shows its phase and elapsed time, and Cancel stops it', async ({
+  page,
+  baseURL
+}) => {
+  const countThreads = async (): Promise<number> =>
+    (await (await page.request.get(`${baseURL}/${sel.threadsEndpoint}`)).json())
+      .threads.length;
+  const before = await countThreads();
+  // Given the server's one reader busy with a large file (sent by another client)
+  const rows = Array.from({ length: 1_500_000 }, (_, i) => `${i},${i % 97},x${i % 13}`);
+  const big = await (
+    await page.request.post(`${baseURL}/${sel.uploadsEndpoint}?name=large.csv`, {
+      data: Buffer.from('id,n,tag\n' + rows.join('\n') + '\n')
+    })
+  ).json();
+  const busy = page.request.post(`${baseURL}/${sel.threadsEndpoint}`, {
+    data: { dataset: { upload: big.id } },
+    timeout: 300000
+  });
+
+  // When a small file is chosen in the sidebar
+  await openSidebar(page);
+  await page.locator(sel.newButton).click();
+  const name = `small_${unique()}.csv`;
+  await page.locator(sel.fileInput).setInputFiles({
+    name,
+    mimeType: 'text/csv',
+    buffer: Buffer.from('a,b\n1,2\n3,4\n')
+  });
+
+  // Then, once uploaded, the page says the server is reading it, in which phase, for how
+  // long, with Cancel
+  const progress = page.locator(sel.uploadProgress);
+  await expect(progress).toContainText(`Reading ${name}`);
+  const detail = page.locator(sel.readingDetail);
+  await expect(detail).toContainText('waiting for a free reader', { timeout: 20000 });
+  await expect(detail).toContainText(/\d+ s/);
+
+  // When Cancel is pressed, the page is back as it was: no error, and no analysis of it
+  await page.locator(sel.cancelUpload).click();
+  await expect(progress).toHaveCount(0, { timeout: 20000 });
+  await expect(page.locator(`${sel.sidebar} ${sel.errorState}`)).toHaveCount(0);
+  expect((await busy).status()).toBe(201);
+  expect(await countThreads()).toBe(before + 1);
+});
+
 test('"Analyze with Vista" in the file browser starts an analysis of that file', async ({
   page,
   tmpPath
@@ -186,6 +235,19 @@ test('"Analyze with Vista" in the file browser starts an analysis of that file',
   const error = page.locator(`${sel.sidebar} ${sel.errorState}`);
   await expect(error).toBeVisible({ timeout: 20000 });
   await expect(error).toContainText('Could not start the analysis');
+
+  // And the new-analysis page picks a file of the workspace in JupyterLab's
+  // file dialog, which lists data files (and folders) only
+  await page.locator(sel.workspaceFile).click();
+  const dialog = page.locator('.jp-Dialog');
+  await dialog.locator(`.jp-DirListing-item[title^="Name: ${tmpPath}"]`).dblclick();
+  await expect(dialog.locator(`.jp-DirListing-item[title^="Name: ${name}"]`)).toBeVisible();
+  await dialog.locator(`.jp-DirListing-item[title^="Name: ${name}"]`).click();
+  await dialog.locator('.jp-mod-accept').click();
+  await expect(page.locator(sel.datasetCard).first()).toContainText(name.replace('.csv', ''), {
+    timeout: 20000
+  });
+  await expect(page.locator(sel.datasetCard).first()).toContainText('3 rows × 2 columns');
 });
 
 test('asking a question streams an answer with a figure; insert and export', async ({
@@ -220,23 +282,50 @@ test('asking a question streams an answer with a figure; insert and export', asy
   await attachScreenshot(page, testInfo, 'vista-answer');
 
   // When its code is inserted (no notebook is open: a new one is made)
+  const pageErrors: string[] = [];
+  page.on('pageerror', error => pageErrors.push(error.message));
   const figureStep = answer.locator(sel.step, { has: page.locator(sel.figure) });
   await figureStep.locator(sel.insertCode).click();
 
-  // Then the notebook shows the code cell with its figure
+  // Then the notebook starts with the set-up cell (imports, data), then the
+  // code cell with its figure
   await expect(page.locator(sel.notebookOutputImage).first()).toBeVisible({
     timeout: 20000
   });
-  await expect(page.locator(sel.notebookCell).first()).toContainText('plt');
+  await expect(page.locator(sel.notebookCell).first()).toContainText(
+    'read_parquet'
+  );
+  await expect(page.locator(sel.notebookCell).nth(1)).toContainText('plt');
 
   // When the figure alone is inserted, it lands below as a Markdown cell
-  // carrying the image as an attachment
+  // carrying the image as an attachment, described by the chart's title
+  await page.locator(sel.dockTab(name)).click();
   await figureStep.locator(sel.insertFigure).first().click();
   await expect(page.locator(sel.notebookMarkdownImage)).toBeVisible({
     timeout: 20000
   });
-  expect(await page.notebook.getCellCount()).toBe(2);
+  await expect(page.locator(sel.notebookMarkdownImage)).not.toHaveAttribute(
+    'alt',
+    /^(figure)?$/i
+  );
+  // ... and more code of the same analysis brings no second set-up cell
+  await page.locator(sel.dockTab(name)).click();
+  await figureStep.locator(sel.insertCode).click();
+  await expect(page.locator(sel.notebookCell)).toHaveCount(4, { timeout: 20000 });
+  await expect(
+    page.locator(sel.notebookCell, { hasText: 'read_parquet' })
+  ).toHaveCount(1);
+
+  // And the whole notebook runs in its own fresh kernel without an error
+  // (nor a missing-glyph warning), and no script error was raised
+  await page.notebook.run();
+  await expect(page.locator(sel.notebookOutputImage)).toHaveCount(2, {
+    timeout: ANSWER_TIMEOUT
+  });
+  await expect(page.locator(sel.notebookStderr)).toHaveCount(0);
+  expect(pageErrors).toEqual([]);
   await attachScreenshot(page, testInfo, 'vista-inserted-cell');
+  await page.locator(sel.dockTab(name)).click();
 
   // When the analysis is exported as a notebook
   await page.locator(sel.exportButton).click();

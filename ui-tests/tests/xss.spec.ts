@@ -68,7 +68,8 @@ test('payloads in names, data, outputs and answers never execute', async ({
   );
   expect(renamed.status()).toBe(200);
   await attachScreenshot(page, testInfo, 'vista-xss-chat');
-  await page.locator(sel.backButton).click();
+  await openSidebar(page);
+  await page.locator(sel.refreshButton).click();
   const row = page.locator(`${sel.threadItem}[data-thread-id="${threadId}"]`);
   await expect(row).toContainText(THREAD_NAME);
   await attachScreenshot(page, testInfo, 'vista-xss-list');
@@ -84,8 +85,8 @@ test('payloads in names, data, outputs and answers never execute', async ({
   await expect(page.locator(sel.threadView)).toBeVisible();
   await expect(page.locator(sel.assistantMessage).last()).toBeVisible();
 
-  // ... and no active element made it into the sidebar
-  const sidebar = page.locator(sel.sidebar);
+  // ... and no active element made it into the sidebar or the analysis tab
+  const sidebar = page.locator(`${sel.sidebar}, ${sel.analysisTab}`);
   await expect(sidebar.locator('script')).toHaveCount(0);
   await expect(sidebar.locator('iframe')).toHaveCount(0);
   await expect(sidebar.locator('[onerror], [onload], [onclick]')).toHaveCount(0);

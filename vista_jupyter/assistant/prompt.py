@@ -1,19 +1,29 @@
 """What the model is told: the system prompt, the datasets, and the conversation within a budget.
 
-The user sees every message and step; the model is sent a trimmed view: the system prompt and
-dataset summaries always, then as many recent turns as fit in the context budget (newest first),
-with each past turn's code and outputs reduced to a short summary. Budgets are in tokens,
-estimated as characters / 4.
+The user sees every message and step; the model is sent a trimmed view (`fit`): the system prompt
+and dataset summaries always, the newest question always (shortened in the middle if it alone
+would not fit), everything the current turn has done so far (older code outputs shortened first
+when space runs out), then as many earlier turns as fit, newest first, each reduced to a short
+summary of its code and outputs. Budgets are in tokens, estimated as UTF-8 bytes / 4, and count
+every message sent (tool calls and their results included).
 """
 
 from __future__ import annotations
 
+import json
 import re
+from dataclasses import dataclass, field
 from typing import Any
 
 CHARS_PER_TOKEN = 4
 #: Longest tool result (code output) sent back to the model, in characters.
 MAX_RESULT_CHARS = 4000
+#: Code outputs of earlier steps of a turn are cut to this many characters when space runs out.
+SHORT_RESULT_CHARS = 600
+#: The newest question is never cut below this many tokens.
+MIN_QUESTION_TOKENS = 250
+#: How the output of code run from a reply written as text goes back to the model.
+OUTPUT_PREFIX = "Output of your code:\n"
 
 SYSTEM_PROMPT = """\
 You are Vista, a careful data analyst working inside JupyterLab for people who do not program.
@@ -53,8 +63,15 @@ def extract_code(text: str) -> str | None:
 
 
 def tokens(text: str) -> int:
-    """A rough token count (characters / 4)."""
-    return len(text) // CHARS_PER_TOKEN + 1
+    """A rough token count: UTF-8 bytes / 4 (characters / 4 for English; Korean, at 3 bytes a
+    syllable, counts about 3 tokens per 4 syllables, nearer what tokenizers make of it)."""
+    return len(text.encode("utf-8", "replace")) // CHARS_PER_TOKEN + 1
+
+
+def _chars_for(text: str, n_tokens: int) -> int:
+    """How many characters of `text` make about `n_tokens` tokens."""
+    per_char = max(1.0, len(text.encode("utf-8", "replace")) / max(1, len(text)))
+    return int(n_tokens * CHARS_PER_TOKEN / per_char)
 
 
 def system_message(dataset_summaries: list[tuple[str, str]], fenced: bool) -> dict[str, str]:
@@ -110,24 +127,138 @@ def past_turn(message: dict[str, Any]) -> str:
     return "\n\n".join(p for p in parts if p)
 
 
-def history(messages: list[dict[str, Any]], budget: int) -> list[dict[str, str]]:
-    """Past messages as chat messages, newest kept first, within `budget` tokens."""
+def history(messages: list[dict[str, Any]], budget: int | None = None) -> list[dict[str, str]]:
+    """Past messages as chat messages (oldest first); with `budget`, only the newest that fit in
+    it (the newest question always)."""
     out: list[dict[str, str]] = []
-    used = 0
-    for message in reversed(messages):
+    for message in messages:
         if message["role"] == "user":
-            content = message["content"]
+            out.append({"role": "user", "content": message["content"]})
         elif message["role"] == "assistant":
-            content = past_turn(message)
-        else:
-            continue
-        cost = tokens(content)
-        if used + cost > budget:
-            break
-        out.append({"role": message["role"], "content": content})
-        used += cost
-    out.reverse()
+            out.append({"role": "assistant", "content": past_turn(message)})
+    if budget is not None and out:
+        out = fit(out, budget, question=len(out) - 1).messages
     # A history must not start with an orphan assistant reply.
     while out and out[0]["role"] != "user":
         out.pop(0)
+    return out
+
+
+def message_tokens(message: dict[str, Any]) -> int:
+    """Estimated tokens of one chat message as sent (content, tool calls, a little overhead)."""
+    n = 4 + tokens(message.get("content") or "")
+    for call in message.get("tool_calls") or ():
+        function = call.get("function", {})
+        n += tokens(function.get("name", "")) + tokens(function.get("arguments", ""))
+    return n
+
+
+@dataclass
+class Fitted:
+    """A conversation fitted to a budget, and what had to give."""
+
+    messages: list[dict[str, Any]] = field(default_factory=list)
+    #: Earlier messages left out.
+    dropped: int = 0
+    #: Earlier code outputs of this turn that were shortened.
+    shortened_outputs: int = 0
+    #: Whether the newest question was shortened.
+    question_shortened: bool = False
+    #: Tokens still over the budget (the system prompt alone is larger than it).
+    over: int = 0
+    #: Estimated tokens of the system message.
+    system_tokens: int = 0
+
+
+def fit(messages: list[dict[str, Any]], budget: int, question: int) -> Fitted:
+    """`messages` (system message first if any, earlier history, the newest question at index
+    `question`, then what this turn did) cut to fit `budget` tokens. See the module docstring."""
+    has_system = bool(messages) and messages[0].get("role") == "system"
+    system = messages[:1] if has_system else []
+    earlier = messages[len(system):question]
+    asked = dict(messages[question])
+    turn = [dict(m) for m in messages[question + 1:]]
+    result = Fitted(system_tokens=sum(message_tokens(m) for m in system))
+
+    def cost(items: list[dict[str, Any]]) -> int:
+        return sum(message_tokens(m) for m in items)
+
+    # What this turn did: shorten the oldest code outputs first, never the newest one.
+    outputs = [m for m in turn[:-1] if m.get("role") == "tool"
+               or (m.get("role") == "user" and str(m.get("content", "")).startswith(OUTPUT_PREFIX))]
+    for message in outputs:
+        if result.system_tokens + message_tokens(asked) + cost(turn) <= budget:
+            break
+        content = str(message.get("content") or "")
+        if len(content) > SHORT_RESULT_CHARS:
+            message["content"] = shorten(content, SHORT_RESULT_CHARS)
+            result.shortened_outputs += 1
+
+    # The newest question: always sent, shortened in the middle if it alone would not fit.
+    room = budget - result.system_tokens - cost(turn)
+    if message_tokens(asked) > room:
+        # (less the message's overhead and the note saying what was left out)
+        content = str(asked.get("content") or "")
+        limit = _chars_for(content, max(room - 16, MIN_QUESTION_TOKENS))
+        if len(content) > limit:
+            asked["content"] = shorten(content, limit)
+            result.question_shortened = True
+
+    # Earlier turns, newest first, while they fit.
+    room = budget - result.system_tokens - message_tokens(asked) - cost(turn)
+    kept: list[dict[str, Any]] = []
+    for message in reversed(earlier):
+        c = message_tokens(message)
+        if c > room:
+            break
+        kept.insert(0, message)
+        room -= c
+    while kept and kept[0].get("role") != "user":
+        kept.pop(0)
+    result.dropped = len(earlier) - len(kept)
+    result.messages = [*system, *kept, asked, *turn]
+    result.over = max(0, cost(result.messages) - budget)
+    return result
+
+
+def code_of(arguments: str) -> str:
+    """The code in a run_python call's arguments (the raw text when they are not readable)."""
+    try:
+        value = json.loads(arguments)
+    except (ValueError, TypeError):
+        return arguments
+    if isinstance(value, dict) and isinstance(value.get("code"), str):
+        return value["code"]
+    return arguments
+
+
+def as_fenced(messages: list[dict[str, Any]], question: int) -> list[dict[str, Any]]:
+    """The conversation rewritten for the fenced-code protocol: the system message gets its
+    instructions, and this turn's tool calls and results become code blocks and user messages
+    (for a server that no longer takes tools mid-turn)."""
+    out: list[dict[str, Any]] = []
+    for n, message in enumerate(messages[: question + 1]):
+        if n == 0 and message.get("role") == "system" and FENCED_PROTOCOL not in message["content"]:
+            message = dict(message, content=message["content"] + FENCED_PROTOCOL)
+        out.append(message)
+    outputs: list[str] = []
+
+    def flush() -> None:
+        if outputs:
+            out.append({"role": "user", "content": OUTPUT_PREFIX + "\n\n".join(outputs)})
+            outputs.clear()
+
+    for message in messages[question + 1:]:
+        if message.get("role") == "tool":
+            outputs.append(str(message.get("content") or ""))
+            continue
+        flush()
+        if message.get("role") == "assistant" and message.get("tool_calls"):
+            blocks = [f"```python\n{code_of(c['function'].get('arguments', ''))}\n```"
+                      for c in message["tool_calls"]]
+            text = (message.get("content") or "").strip()
+            out.append({"role": "assistant", "content": "\n\n".join([t for t in [text] if t] + blocks)})
+        else:
+            out.append(message)
+    flush()
     return out

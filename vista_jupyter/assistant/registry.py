@@ -1,17 +1,23 @@
-"""Which models the server offers, and a client for each.
+"""Which models the server offers, and a client for each turn.
 
 The admin configures one OpenAI-compatible endpoint (base URL and key from the environment or
-traitlets) and the models users may pick from it (an allowlist enforced here, on the server, not
-only in the picker). The offline analyst is always offered; it is the default unless `model`
-names one (models listed only in `models` are choices, never the default).
+traitlets, or an Azure OpenAI resource) and the models users may pick from it (an allowlist
+enforced here, on the server, not only in the picker). The offline analyst is always offered; it
+is the default unless `model` names one (models listed only in `models` are choices, never the
+default).
+
+Each turn gets its own client, so what goes wrong in one conversation stays there; what is
+learned about a model (`ModelTraits`) is kept here per model of the endpoint.
 """
 
 from __future__ import annotations
 
+import logging
 from typing import Any
 
 from ..errors import InvalidInput
-from .clients import ModelClient, OpenAIClient
+from ..secrets import Secrets
+from .clients import Endpoint, ModelClient, ModelTraits, OpenAIClient
 from .offline_client import OFFLINE_MODEL, OfflineClient
 
 
@@ -19,17 +25,25 @@ class ModelRegistry:
     """The offered models and their clients."""
 
     def __init__(self, *, model: str, models: list[str], base_url: str, api_key: str,
-                 tool_protocol: str, timeout: float, max_retries: int, context_budget: int):
+                 tool_protocol: str, timeout: float, max_retries: int, context_budget: int,
+                 step_timeout: float = 300.0, azure_endpoint: str = "", azure_api_version: str = "",
+                 azure_deployments: dict[str, str] | None = None, secrets: Secrets | None = None,
+                 log: logging.Logger | None = None):
         self.base_url = base_url
-        self._api_key = api_key
         self.tool_protocol = tool_protocol
         self.timeout = timeout
         self.max_retries = max_retries
+        self.step_timeout = step_timeout
         self.context_budget = context_budget
+        self.log = log or logging.getLogger(__name__)
         configured = [m for m in [model, *models] if m]
         self.models = list(dict.fromkeys(configured))
         self.default = model or OFFLINE_MODEL
-        self._clients: dict[str, OpenAIClient] = {}
+        # Checked at start-up even with no model configured yet: a wrong URL is said at once.
+        self.endpoint = Endpoint(base_url=base_url, api_key=api_key, azure_endpoint=azure_endpoint,
+                                 azure_api_version=azure_api_version, azure_deployments=azure_deployments,
+                                 timeout=timeout, secrets=secrets)
+        self._traits: dict[str, ModelTraits] = {}
 
     def offered(self) -> dict[str, Any]:
         """What the UI may show: the models, the default, whether Vista is offline."""
@@ -51,14 +65,19 @@ class ModelRegistry:
             raise InvalidInput(f"The model {model!r} is not offered on this server. Offered: {offered}.")
         return model
 
+    def traits(self, model: str) -> ModelTraits:
+        """What has been learned about `model` on this endpoint."""
+        return self._traits.setdefault(model, ModelTraits())
+
+    def budget_for(self, model: str) -> int:
+        """The context budget of `model`: the configured one, or less if its server said so."""
+        learned = self.traits(model).context_budget if model != OFFLINE_MODEL else None
+        return min(self.context_budget, learned) if learned else self.context_budget
+
     def client(self, model: str, datasets: list[dict[str, Any]], *, overview: bool = False,
                language: str = "en") -> ModelClient:
         """A client for one turn with `model`."""
         if model == OFFLINE_MODEL:
             return OfflineClient(datasets, overview=overview, language=language)
-        if model not in self._clients:
-            self._clients[model] = OpenAIClient(
-                model, base_url=self.base_url or None, api_key=self._api_key,
-                tool_protocol=self.tool_protocol, timeout=self.timeout, max_retries=self.max_retries,
-            )
-        return self._clients[model]
+        return OpenAIClient(self.endpoint, model, self.traits(model), tool_protocol=self.tool_protocol,
+                            max_retries=self.max_retries, step_timeout=self.step_timeout, log=self.log)

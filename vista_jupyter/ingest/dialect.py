@@ -22,55 +22,120 @@ _NUMBER = re.compile(r"^[\s$€£¥₩%+-]*\(?-?[\d.,\s]*\d[\d.,\s]*\)?[%]?\s*$"
 @dataclass
 class Dialect:
     delimiter: str
-    quotechar: str = '"'
+    #: None: quotes are ordinary characters (a file whose quotes do not pair up).
+    quotechar: str | None = '"'
     escapechar: str | None = None
     doublequote: bool = True
+    #: Every delimiter is followed by a space (", "): the space belongs to the delimiter.
+    skipinitialspace: bool = False
 
     def as_dict(self) -> dict[str, str | None]:
-        return {"delimiter": self.delimiter, "quotechar": self.quotechar, "escapechar": self.escapechar}
+        delimiter = self.delimiter + (" " if self.skipinitialspace else "")
+        return {"delimiter": delimiter, "quotechar": self.quotechar, "escapechar": self.escapechar}
 
 
 def parse(text: str, dialect: Dialect) -> list[list[str]]:
-    """Rows of `text` under `dialect` (cells are the original text)."""
+    """Rows of `text` under `dialect` (cells are the original text). Line breaks may be LF, CRLF
+    or CR alone."""
     reader = csv.reader(
-        io.StringIO(text), delimiter=dialect.delimiter, quotechar=dialect.quotechar,
+        io.StringIO(text, newline=""), delimiter=dialect.delimiter,
+        quotechar=dialect.quotechar or "\x00", quoting=csv.QUOTE_MINIMAL if dialect.quotechar else csv.QUOTE_NONE,
         escapechar=dialect.escapechar, doublequote=dialect.doublequote, strict=False,
-        skipinitialspace=dialect.delimiter == " ",
+        skipinitialspace=dialect.delimiter == " " or dialect.skipinitialspace,
     )
+    rows = []
     try:
-        return [row for row in reader]
+        for row in reader:
+            rows.append(row)
     except csv.Error:
-        return [line.split(dialect.delimiter) for line in text.splitlines()]
+        # a field larger than the csv module allows: the rest is read line by line
+        rest = text.splitlines()[reader.line_num:]
+        rows += [line.split(dialect.delimiter) for line in rest]
+    return rows
 
 
-def _consistency(rows: list[list[str]]) -> tuple[float, int]:
+def _table_score(rows: list[list[str]]) -> float:
+    """How much `rows` look like one or more tables: the share of rows whose width (two cells or
+    more) is shared by many rows, weighted so that wider readings count more. Two stacked tables
+    of different widths still score as tables; a reading that splits times (`00:15`) or URLs on
+    `:` into two steady columns scores lower than the real nine-column reading."""
     widths = [len(r) for r in rows if any(c.strip() for c in r)]
     if not widths:
-        return 0.0, 0
-    width, count = Counter(widths).most_common(1)[0]
-    if width < 2:
-        return 0.0, width
-    return count / len(widths) * min(1.0, 0.5 + width / 10), width
+        return 0.0
+    counts = Counter(widths)
+    total = len(widths)
+    score = 0.0
+    for width, count in counts.items():
+        if width >= 2 and count >= max(2, 0.1 * total):
+            score += count / total * min(1.0, 0.4 + width / 10)
+    return score
+
+
+def _modal_share(rows: list[list[str]]) -> float:
+    widths = [len(r) for r in rows if any(c.strip() for c in r)]
+    return Counter(widths).most_common(1)[0][1] / len(widths) if widths else 0.0
+
+
+def _escape(sample: str, quote: str) -> tuple[str | None, bool]:
+    """(escape character, doubled quotes) from the evidence: backslash-escaped quotes against
+    doubled quotes inside fields. One odd `\\"` in a file of doubled quotes changes nothing."""
+    q = re.escape(quote)
+    backslashed = len(re.findall(rf"\\{q}", sample))
+    doubled = len(re.findall(rf"[^\s,;|\t{q}]{q}{q}|{q}{q}[^\s,;|\t{q}]", sample))
+    if backslashed > doubled:
+        return "\\", False
+    return None, True
 
 
 def sniff(sample: str) -> Dialect:
     """The dialect under which the sample looks most like a table."""
-    lines = sample.splitlines()
-    if len(lines) > 1 and not sample.endswith("\n"):
-        sample = "\n".join(lines[:-1])  # the sample may end mid-line
-    sample = "\n".join(sample.splitlines()[:2000])
-    quotechar = "'" if sample.count("'") > 2 * sample.count('"') and re.search(r"(^|[,;\t|])'", sample, re.M) else '"'
-    escapechar = "\\" if re.search(r'\\["\']', sample) else None
+    lines = sample.splitlines(keepends=True)
+    if len(lines) > 1 and not lines[-1].endswith(("\n", "\r")):
+        sample = "".join(lines[:-1])  # the sample may end mid-line
+    sample = "".join(sample.splitlines(keepends=True)[:400])
+    quote = "'" if sample.count("'") > 2 * sample.count('"') and re.search(r"(^|[,;\t|])'", sample, re.MULTILINE) else '"'
+    escapechar, doublequote = _escape(sample, quote)
     best, best_score = Dialect(","), -1.0
+    lines = max(1, len(sample.splitlines()))
+    scores: dict[str, tuple[float, Dialect]] = {}
+    sample_lines = [line for line in sample.splitlines() if line.strip()]
     for delimiter in DELIMITERS:
-        if delimiter not in sample:
+        # a table's delimiter is on most of its lines: others are not worth a parse
+        if sum(delimiter in line for line in sample_lines) < 0.3 * len(sample_lines):
             continue
-        dialect = Dialect(delimiter, quotechar, escapechar, doublequote=escapechar is None)
-        score, width = _consistency(parse(sample, dialect))
+        # Quotes quote, unless they do not pair up: a stray quote swallows the lines after it
+        # into one cell, so the quoted reading has far fewer records than lines.
+        readings = []
+        for quotechar in (quote, None):
+            dialect = Dialect(delimiter, quotechar, escapechar if quotechar else None,
+                              doublequote=doublequote)
+            rows = parse(sample, dialect)
+            readings.append((_modal_share(rows) * min(1.0, len(rows) / lines), quotechar is not None, dialect, rows))
+        _, _, dialect, rows = max(readings, key=lambda r: (round(r[0], 6), r[1]))
+        scores[delimiter] = (_table_score(rows), dialect)
+    # Spaces also separate words inside cells and pad cells ("a , b"): they are the delimiter
+    # only when no other character makes a table.
+    real = {d: v for d, v in scores.items() if d != " "}
+    if real and max(v[0] for v in real.values()) >= 0.5:
+        scores = real
+    for delimiter, (score, dialect) in scores.items():
         if delimiter == " ":
-            score *= 0.8  # spaces also separate words inside cells
+            score *= 0.8
         if score > best_score + 1e-9:
             best, best_score = dialect, score
+    if best_score <= 0:
+        # No reading gives two rows of one width (a single line, e.g. a header alone): the
+        # delimiter is the one the first line has most of; spaces do not count here.
+        first = sample.splitlines()[0] if sample.strip() else ""
+        counts = [(first.count(d), d) for d in DELIMITERS if d != " " and first.count(d)]
+        best = Dialect(max(counts)[1] if counts else ",", quote, escapechar, doublequote=doublequote)
+    # ", " (a comma and a space): when every delimiter has a space after it, the space belongs to
+    # the delimiter, so quoted fields after it are still quoted fields.
+    if best.delimiter != " ":
+        plain = re.sub(r'"[^"]*"', "", sample) if best.quotechar == '"' else sample
+        count = plain.count(best.delimiter)
+        if count and plain.count(best.delimiter + " ") == count:
+            best.skipinitialspace = True
     return best
 
 
@@ -79,7 +144,7 @@ def _is_number(cell: str) -> bool:
 
 
 def _empty(row: list[str]) -> bool:
-    return not any(c.strip() for c in row)
+    return not "".join(row).strip()
 
 
 @dataclass
@@ -100,7 +165,7 @@ def _header_like(row: list[str], data: list[list[str]]) -> bool:
         return False
     if sum(_is_number(c) for c in filled) > 0.5 * len(filled):
         return False
-    below = data[:50]
+    below = [r for r in data[:60] if not _same(r, row)][:50]  # a header repeated below is no evidence
     numeric_cols = [j for j in range(len(cells))
                     if below and sum(_is_number(r[j]) for r in below if j < len(r)) >= 0.8 * len(below)]
     if numeric_cols:
@@ -184,9 +249,14 @@ def layout(rows: list[list[str]]) -> Layout:
             above -= 1
         if above >= 0 and widths[above] >= max(2, width - 1) and _header_like(rows[above], body):
             headers = [above]
-    while first <= last and _empty(rows[first]):
-        first += 1
+    while first <= last and (_empty(rows[first]) or (headers and _same(rows[first], rows[headers[-1]]))):
+        first += 1  # blank lines, and the header line repeated (exports that print it twice)
     return Layout(headers, first, last, width)
+
+
+def _same(a: list[str], b: list[str]) -> bool:
+    strip = lambda r: [c.strip() for c in r if c.strip()]
+    return strip(a) == strip(b)
 
 
 def column_names(rows: list[list[str]], headers: list[int], width: int) -> list[str]:
@@ -196,7 +266,7 @@ def column_names(rows: list[list[str]], headers: list[int], width: int) -> list[
     else:
         stacked = []
         for index in headers:
-            row = [c.strip() for c in rows[index]] + [""] * width
+            row = [c.strip().strip("\"'").strip() for c in rows[index]] + [""] * width
             if len(headers) > 1 and index == headers[0]:
                 filled, last = [], ""
                 for c in row[:width]:  # merged cells: a group name covers the cells after it

@@ -9,6 +9,7 @@ formats Vista reads.
 from __future__ import annotations
 
 import codecs
+import functools
 import json
 import zipfile
 from dataclasses import dataclass
@@ -19,60 +20,185 @@ from ..errors import InvalidInput, UnsupportedType
 SUPPORTED = ("CSV or other delimited text (comma, semicolon, tab, pipe...), Excel .xlsx, Parquet, "
              "JSON or JSON Lines, or one of these compressed with gzip or zip")
 SAMPLE_BYTES = 1 << 20
+#: Bytes read from the end of a large file (footer notes, late types, encoding).
+TAIL_BYTES = 256 << 10
 
 
 @dataclass
 class Format:
     kind: str  # "parquet", "xlsx", "zip", "gzip", "json", "jsonl", "text"
     encoding: str | None = None
+    #: The encoding was a close call between readings (the dataset card says so).
+    doubtful: bool = False
 
 
 def _unsupported(what: str) -> UnsupportedType:
     return UnsupportedType(f"{what} Vista reads {SUPPORTED}.")
 
 
-def detect_encoding(sample: bytes) -> str:
-    """The text encoding of `sample` (a file's first bytes)."""
+#: Legacy encodings tried, in order of preference when they read a sample equally well.
+LEGACY_ENCODINGS = ("cp949", "cp932", "gb18030", "big5", "cp1251", "koi8-r", "cp1252", "cp1250",
+                    "iso-8859-1")
+_SCRIPTS = ("HANGUL", "CJK", "HIRAGANA", "KATAKANA", "CYRILLIC", "LATIN", "GREEK", "ARABIC",
+            "HEBREW", "THAI")
+
+
+@functools.lru_cache(maxsize=65536)
+def _script(ch: str) -> str | None:
+    import unicodedata
+
+    if not unicodedata.category(ch).startswith("L"):
+        return None
+    name = unicodedata.name(ch, "")
+    for script in _SCRIPTS:
+        if name.startswith(script):
+            return "CJK" if script in ("HIRAGANA", "KATAKANA") else script
+    return "OTHER"
+
+
+def plausibility(text: str) -> float:
+    """How much `text` reads like real writing: the share of its non-ASCII characters that are
+    letters inside words of one script (mojibake mixes symbols, accents and scripts inside words),
+    minus a heavy penalty for replacement and control characters."""
+    import re
+
+    text = text[:32_768]
+    bad = text.count("\ufffd") + len(re.findall("[\x80-\x9f]", text))
+    good = total = 0
+
+    for word in re.findall(r"[^\s\d,;|\t\"'.:()\[\]{}<>/=+_\u2018\u2019\u201c\u201d\u2013\u2014-]+", text):
+        high = [c for c in word if ord(c) > 127]
+        if not high:
+            continue
+        if total > 5_000:
+            break
+        total += len(high)
+        scripts = {_script(c) for c in word if c.isalpha() or ord(c) > 127}
+        ascii_letters = any(c.isascii() and c.isalpha() for c in word)
+        if None in scripts or len(scripts - {"LATIN"}) > 1 or (ascii_letters and scripts - {"LATIN"}):
+            continue
+        if len(word) > 40 and not scripts & {"CJK", "HANGUL", "THAI"}:
+            continue  # alphabets write words, not endless runs of letters
+        good += len(high)
+    return _ratio(good, total, bad)
+
+
+def _ratio(good: int, total: int, bad: int) -> float:
+    if total == 0:
+        return 1.0 - bad
+    return good / total - 10 * bad / max(total, 1)
+
+
+def cut_at_line(sample: bytes, *, head: bool = True) -> bytes:
+    """`sample` cut at a line break, so no character is split (a newline byte is never part of a
+    multi-byte character in UTF-8, CP949, Shift-JIS, GB18030 or the single-byte encodings)."""
+    if head:
+        end = sample.rfind(b"\n")
+        return sample[: end + 1] if end > 0 else sample
+    start = sample.find(b"\n")
+    return sample[start + 1:] if 0 <= start < len(sample) - 1 else sample
+
+
+def detect_encoding(sample: bytes, *, complete: bool = False) -> str:
+    """The text encoding of `sample` (a file's first bytes, or the whole file when `complete`)."""
+    return guess_encoding(sample, complete=complete)[0]
+
+
+def guess_encoding(sample: bytes, *, complete: bool = False) -> tuple[str, bool]:
+    """(encoding, doubtful) for `sample`: byte order marks, then UTF-8, then the legacy encoding
+    under which the sample reads most plausibly. `doubtful` when two readings are nearly as good
+    or none is good."""
     for bom, name in ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF32_LE, "utf-32"),
                       (codecs.BOM_UTF32_BE, "utf-32"), (codecs.BOM_UTF16_LE, "utf-16"),
                       (codecs.BOM_UTF16_BE, "utf-16")):
         if sample.startswith(bom):
-            return name
+            return name, False
     if len(sample) >= 8:
         # UTF-16 without a byte order mark: ASCII text has a NUL in every other byte.
         even, odd = sample[0::2], sample[1::2]
         if odd.count(0) > 0.4 * len(odd) and even.count(0) < 0.05 * len(even):
-            return "utf-16-le"
+            return "utf-16-le", False
         if even.count(0) > 0.4 * len(even) and odd.count(0) < 0.05 * len(odd):
-            return "utf-16-be"
+            return "utf-16-be", False
+    body = sample if complete else cut_at_line(sample)
     try:
-        sample.decode("utf-8")
-        return "utf-8"
+        body.decode("utf-8")
+        return "utf-8", False
     except UnicodeDecodeError as e:
-        if e.start >= len(sample) - 3 and len(sample) >= SAMPLE_BYTES - 4:
-            return "utf-8"  # the sample cut a character in two
+        if not complete and e.start >= len(body) - 3 and e.reason == "unexpected end of data":
+            return "utf-8", False  # a sample with no line break, cut inside a character
     from charset_normalizer import from_bytes
 
-    best = from_bytes(sample[:200_000]).best()
-    name = (best.encoding if best else "cp1252").lower().replace("_", "-")
-    single_byte_latin = name.startswith(("cp125", "iso-8859", "latin", "mac-", "windows-125"))
-    if single_byte_latin and name != "cp1252":
-        # Short samples cannot tell Western codepages apart; Windows-1252 is by far the most
-        # common export encoding, so it wins whenever it decodes the bytes.
+    # charset-normalizer weighs letter frequencies per language (it tells Korean from Chinese);
+    # our plausibility check refuses readings that are mojibake (symbols and accents inside words).
+    # The evidence is in the lines with non-ASCII bytes: up to 64 KB of them, whole lines only.
+    evidence, kept = [], 0
+    for line in body.splitlines(keepends=True):
+        if kept > 64 << 10:
+            break
+        if max(line, default=0) > 127:
+            evidence.append(line)
+            kept += len(line)
+    body = b"".join(evidence) or body[:64 << 10]
+    matches = list(from_bytes(body))
+    named = [_normal(m.encoding) for m in matches]
+    decoded: dict[str, str] = {}
+
+    def score(name: str) -> float:
+        if name not in decoded:
+            try:
+                decoded[name] = body.decode(name, errors="replace")
+            except LookupError:
+                decoded[name] = "\ufffd" * 100
+        return plausibility(decoded[name])
+
+    best_plausible = max(LEGACY_ENCODINGS, key=lambda n: (score(n), -LEGACY_ENCODINGS.index(n)))
+    top = score(best_plausible)
+    # charset-normalizer's order among the readings that are not mojibake
+    plausible = [(m, n) for m, n in zip(matches, named) if score(n) >= top - 0.05]
+    chosen = plausible[0][1] if plausible else best_plausible
+    if chosen in _WESTERN:
         try:
-            sample.decode("cp1252")
-            return "cp1252"
+            body.decode("cp1252")
+            chosen = "cp1252"  # the usual export encoding: wins whenever it reads the bytes
         except UnicodeDecodeError:
             pass
-    # CP949 is a superset of EUC-KR (Korean Windows exports); cp1252 of latin-1 for text.
-    return {"euc-kr": "cp949", "iso-8859-1": "cp1252", "latin-1": "cp1252", "ascii": "utf-8"}.get(name, name)
+    rivals = [n for m, n in plausible[1:4]
+              if not _same_family(n, chosen) and abs(m.chaos - plausible[0][0].chaos) < 0.01
+              and abs(m.coherence - plausible[0][0].coherence) < 0.02]
+    doubtful = score(chosen) < 0.8 or bool(rivals) or not plausible
+    if score(chosen) < 0.3:
+        # No reading gives words: binary junk, or bytes of an encoding Vista does not know.
+        raise InvalidInput("The file's text encoding could not be recognised (too many bytes that are "
+                           "not valid characters). Save it as UTF-8 and try again.")
+    return chosen, doubtful
+
+
+_WESTERN = {"cp1252", "cp1250", "cp1257", "iso-8859-1", "iso-8859-15", "latin-1", "mac-roman"}
+
+
+def _normal(name: str) -> str:
+    name = name.lower().replace("_", "-")
+    aliases = {"euc-kr": "cp949", "shift-jis": "cp932", "gb2312": "gb18030", "gbk": "gb18030",
+               "iso8859-1": "iso-8859-1", "latin-1": "iso-8859-1", "ascii": "utf-8", "koi8-r": "koi8-r",
+               "big5hkscs": "big5", "euc-jp": "euc-jp"}
+    if name.startswith("iso8859-"):
+        name = "iso-8859-" + name.split("-", 1)[1]
+    return aliases.get(name, name)
+
+
+def _same_family(a: str, b: str) -> bool:
+    # Western single-byte codepages read ordinary text alike; picking either is not a doubt.
+    return a == b or (a in _WESTERN and b in _WESTERN)
 
 
 def looks_binary(text: str) -> bool:
     """Too many control characters for a text table."""
     if not text:
         return False
-    controls = sum(1 for c in text[:100_000] if ord(c) < 32 and c not in "\t\n\r\f\v")
+    import re
+
+    controls = len(re.findall(r"[\x00-\x08\x0e-\x1f]", text[:100_000]))
     return controls > 0.01 * min(len(text), 100_000) or "\x00" in text[:100_000]
 
 
@@ -105,14 +231,21 @@ def detect_format(path: Path) -> Format:
                         (b"\xfd7zXZ", "an xz archive"), (b"7z\xbc\xaf", "a 7-Zip archive")):
         if head.startswith(magic):
             raise _unsupported(f"This file is {what}, not a table.")
-    encoding = detect_encoding(head)
-    try:
-        text = head.decode(encoding, errors="strict")
-    except UnicodeDecodeError:
-        text = head[: len(head) - 4].decode(encoding, errors="replace")
-    except LookupError:
-        encoding = "cp1252"
-        text = head.decode(encoding, errors="replace")
+    controls = sum(1 for b in head[:100_000] if b < 32 and b not in b"\t\n\r\f\v")
+    even, odd = head[:100_000:2], head[1:100_000:2]
+    wide = head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)) or max(
+        odd.count(0), even.count(0)) > 0.4 * max(1, len(odd))  # UTF-16/32: NULs are text here
+    if not wide and (b"\x00" in head[:100_000] or controls > 0.01 * min(len(head), 100_000)):
+        raise _unsupported("This file does not contain text or a known table format.")
+    complete = size <= len(head)
+    if not complete and size > 2 * len(head):
+        with open(path, "rb") as f:
+            f.seek(size - TAIL_BYTES)
+            tail = cut_at_line(f.read(), head=False)
+    else:
+        tail = b""
+    encoding, doubtful = guess_encoding(head if not tail else cut_at_line(head) + tail, complete=complete)
+    text = (head if complete else cut_at_line(head)).decode(encoding, errors="replace")
     if looks_binary(text):
         raise _unsupported("This file does not contain text or a known table format.")
     stripped = text.lstrip("\ufeff \t\r\n")
@@ -124,8 +257,8 @@ def detect_format(path: Path) -> Format:
                 lines = [ln for ln in stripped.splitlines()[:3] if ln.strip()]
                 if len(lines) > 1:
                     json.loads(lines[1])
-                    return Format("jsonl", encoding)
+                    return Format("jsonl", encoding, doubtful)
             except ValueError:
                 pass
-        return Format("json", encoding)
-    return Format("text", encoding)
+        return Format("json", encoding, doubtful)
+    return Format("text", encoding, doubtful)

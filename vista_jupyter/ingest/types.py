@@ -1,95 +1,209 @@
-"""From text cells to typed columns: numbers (thousands separators and decimal commas where
-unambiguous), booleans and dates. A column is converted only when (nearly) all its non-empty cells
-agree; otherwise it stays text, so nothing is silently turned into a missing value.
+"""From text cells to typed columns, with vectorised kernels (pyarrow compute, never a Python loop
+per cell).
+
+A column's type is the first *candidate* in a fixed order (booleans, integers, integers with
+thousands separators, decimals, decimals with separators, dates in one format, text) that converts
+every non-missing cell of the column. The reader picks a candidate from a sample, converts each
+batch of the body with it, and when a batch holds a cell the candidate cannot take (`Mismatch`)
+moves on to the next candidate that takes both the sample and that batch, and reads again. So the
+result is the same whatever the file size: the first candidate that fits the whole column.
+
+Missing values are one set of markers (`MISSING`, pandas' defaults and a few more), the same for
+every column and every file.
 """
 
 from __future__ import annotations
 
-import re
+from dataclasses import dataclass
 
-import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
 
-MISSING = {"", "na", "n/a", "nan", "null", "none", "-", "--", "?", "#n/a"}
-_TRUE = {"true", "yes", "y", "t"}
-_FALSE = {"false", "no", "n", "f"}
-
-_PLAIN = re.compile(r"^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$")
-_COMMA_THOUSANDS = re.compile(r"^[+-]?\d{1,3}(,\d{3})+(\.\d+)?$")
-_DOT_THOUSANDS = re.compile(r"^[+-]?\d{1,3}(\.\d{3})+(,\d+)?$")
-_DECIMAL_COMMA = re.compile(r"^[+-]?\d+,\d+$")
-_SPACE_THOUSANDS = re.compile(r"^[+-]?\d{1,3}([ \u00a0\u202f]\d{3})+([.,]\d+)?$")
+#: Cells read as missing (after trimming spaces): pandas' defaults and the usual spreadsheet marks.
+MISSING = sorted({
+    "", "NA", "na", "N/A", "n/a", "N/a", "NaN", "nan", "NAN", "null", "NULL", "Null", "None", "none",
+    "NONE", "-", "--", "?", "#N/A", "#NA", "#N/A N/A", "<NA>", "N.A.", "n.a.", "nil", "NIL", "-NaN",
+    "-nan", "1.#IND", "1.#QNAN", "-1.#IND", "-1.#QNAN",
+})
+_MISSING = pa.array(MISSING, pa.string())
+#: Words of a yes/no column (lower case), in the languages of Vista's users and their files.
+_TRUE = ["true", "yes", "ja", "oui", "sí", "si", "sim", "да", "예", "네", "참"]
+_FALSE = ["false", "no", "nein", "non", "não", "nao", "нет", "아니오", "아니요", "거짓"]
+_BOOLS = pa.array(_TRUE + _FALSE)
 
 DATE_FORMATS = [
-    "%Y-%m-%d", "%Y/%m/%d", "%Y.%m.%d", "%d.%m.%Y", "%d/%m/%Y", "%m/%d/%Y", "%Y%m%d",
-    "%Y-%m-%d %H:%M:%S", "%Y-%m-%dT%H:%M:%S", "%Y-%m-%d %H:%M", "%Y/%m/%d %H:%M:%S",
-    "%d.%m.%Y %H:%M", "%m/%d/%Y %H:%M", "%d/%m/%Y %H:%M", "%Y-%m-%dT%H:%M:%S.%f",
+    "%Y/%m/%d", "%Y.%m.%d", "%d.%m.%Y", "%d/%m/%Y", "%m/%d/%Y", "%Y/%m/%d %H:%M:%S", "%Y/%m/%d %H:%M",
+    "%d.%m.%Y %H:%M", "%d.%m.%Y %H:%M:%S", "%d/%m/%Y %H:%M", "%m/%d/%Y %H:%M", "%d/%m/%Y %H:%M:%S",
+    "%m/%d/%Y %H:%M:%S", "%Y-%m-%d %H:%M", "%d-%m-%Y", "%Y년 %m월 %d일",
 ]
+_SPACES = "[ \u00a0\u202f]"
+TIMESTAMP = pa.timestamp("us")
 
 
-def _numbers(values: pd.Series, decimal_comma: bool) -> pd.Series | None:
-    text = values.str.strip()
-    if text.str.match(_PLAIN.pattern).all():
-        return pd.to_numeric(text)
-    if text.str.match(_COMMA_THOUSANDS.pattern).all() or (
-        text.str.match(_COMMA_THOUSANDS.pattern) | text.str.match(_PLAIN.pattern)
-    ).all() and text.str.contains(",").any() and not decimal_comma:
-        return pd.to_numeric(text.str.replace(",", "", regex=False))
-    if decimal_comma or text.str.match(_DOT_THOUSANDS.pattern).any():
-        european = text.str.match(_DOT_THOUSANDS.pattern) | text.str.match(_DECIMAL_COMMA.pattern) | \
-            text.str.match(r"^[+-]?\d+$")
-        if european.all():
-            return pd.to_numeric(text.str.replace(".", "", regex=False).str.replace(",", ".", regex=False))
-    if text.str.match(_SPACE_THOUSANDS.pattern).all():
-        cleaned = text.str.replace(r"[ \u00a0\u202f]", "", regex=True)
-        return pd.to_numeric(cleaned.str.replace(",", ".", regex=False) if decimal_comma else cleaned,
-                             errors="coerce")
-    return None
+class Mismatch(Exception):
+    """A cell the candidate cannot convert."""
 
 
-def _dates(values: pd.Series) -> pd.Series | None:
-    text = values.str.strip()
-    if not text.str.contains(r"\d", regex=True).all() or text.str.len().max() > 40:
-        return None
-    if text.str.match(r"^\d+(\.\d+)?$").all() and not text.str.match(r"^\d{8}$").all():
-        return None
-    for fmt in DATE_FORMATS:
-        parsed = pd.to_datetime(text, format=fmt, errors="coerce")
-        if parsed.notna().all():
-            return parsed
-    return None
+@dataclass(frozen=True)
+class Candidate:
+    """One way of reading a text column: `kind` and, for dates, the format."""
+
+    kind: str  # empty, bool, int, int_sep, float, float_sep, date_iso, date, string
+    fmt: str = ""
+
+    def __str__(self) -> str:
+        return f"{self.kind}:{self.fmt}" if self.fmt else self.kind
 
 
-def convert(column: pd.Series, *, decimal_comma: bool = False) -> pd.Series:
-    """A text column as numbers, booleans or dates when every non-empty cell is one; else text."""
-    text = column.astype("string")
-    missing = text.isna() | text.str.strip().str.lower().isin(MISSING)
-    present = text[~missing]
-    if present.empty:
-        return pd.Series([None] * len(column), index=column.index, dtype="object").astype("string")
-    lowered = present.str.strip().str.lower()
-    if lowered.isin(_TRUE | _FALSE).all() and lowered.nunique() <= 2 and not lowered.isin({"y", "n", "t", "f"}).all():
-        out = pd.Series(pd.NA, index=column.index, dtype="boolean")
-        out[~missing] = lowered.isin(_TRUE).to_numpy()
-        return out
-    numbers = _numbers(present, decimal_comma)
-    if numbers is not None and numbers.notna().all():
-        out = pd.Series(float("nan"), index=column.index, dtype="float64")
-        out[~missing] = numbers.astype("float64").to_numpy()
-        if (out.dropna() % 1 == 0).all() and out.dropna().abs().max() < 2**53:
-            return out.astype("Int64")
-        return out
-    dates = _dates(present)
-    if dates is not None:
-        out = pd.Series(pd.NaT, index=column.index, dtype="datetime64[ns]")
-        out[~missing] = dates.to_numpy()
-        return out
-    return text.where(~missing, None).str.strip()
+def candidates(decimal_comma: bool) -> list[Candidate]:
+    """Every candidate, from the most specific to text."""
+    out = [Candidate("empty"), Candidate("bool"), Candidate("int"), Candidate("int_sep", "dc" if decimal_comma else "")]
+    if decimal_comma:
+        out += [Candidate("float_sep", "dc"), Candidate("float")]
+    else:
+        out += [Candidate("float"), Candidate("float_sep")]
+    out += [Candidate("date_iso")] + [Candidate("date", f) for f in DATE_FORMATS] + [Candidate("string")]
+    return out
 
 
-def decimal_comma_likely(delimiter: str, sample_cells: list[str]) -> bool:
+def clean(column: pa.Array | pa.ChunkedArray) -> pa.Array:
+    """Trimmed text with the missing markers as nulls (the input of every candidate)."""
+    if isinstance(column, pa.ChunkedArray):
+        column = column.combine_chunks() if column.num_chunks != 1 else column.chunk(0)
+    if not pa.types.is_string(column.type):
+        column = column.cast(pa.string())
+    text = pc.utf8_trim_whitespace(column)
+    return pc.if_else(pc.is_in(text, value_set=_MISSING), pa.scalar(None, pa.string()), text)
+
+
+def _all(mask: pa.Array) -> bool:
+    return pc.all(mask, skip_nulls=True).as_py() is not False
+
+
+def _check(text: pa.Array, pattern: str) -> None:
+    if not _all(pc.match_substring_regex(text, pattern)):
+        raise Mismatch(pattern)
+
+
+def convert(text: pa.Array, cand: Candidate) -> pa.Array:
+    """`text` (already `clean`) as `cand`'s type; `Mismatch` when a non-missing cell does not fit."""
+    kind = cand.kind
+    try:
+        if kind == "string":
+            return text
+        if kind == "empty":
+            if text.null_count != len(text):
+                raise Mismatch("not empty")
+            return text
+        if kind == "bool":
+            lowered = pc.utf8_lower(text)
+            if not _all(pc.or_kleene(pc.is_null(lowered), pc.is_in(lowered, value_set=_BOOLS))):
+                raise Mismatch("bool")
+            return pc.if_else(pc.is_valid(lowered), pc.is_in(lowered, value_set=pa.array(_TRUE)),
+                              pa.scalar(None, pa.bool_()))
+        if kind == "int":
+            return pc.cast(text, pa.int64())
+        if kind == "float":
+            return pc.cast(text, pa.float64())
+        if kind in ("int_sep", "float_sep"):
+            group, point = (r"[.]", ",") if cand.fmt == "dc" else (",", ".")
+            sep = f"(?:{group}|{_SPACES})"
+            frac = "" if kind == "int_sep" else rf"(\{point}\d+)?" if point == "." else rf"({point}\d+)?"
+            _check(text, rf"^[+-]?(\d{{1,3}}({sep}\d{{3}})+|\d+){frac}$")
+            plain = pc.replace_substring_regex(text, sep, "")
+            if point == ",":
+                plain = pc.replace_substring(plain, ",", ".")
+            return pc.cast(plain, pa.int64() if kind == "int_sep" else pa.float64())
+        if kind == "date_iso":
+            _check(text, r"^\d{4}-\d{1,2}-\d{1,2}([ T]\d{1,2}:\d{2}(:\d{2}(\.\d+)?)?)?$")
+            return pc.cast(text, TIMESTAMP)
+        if kind == "date":
+            _check(text, r"\d")
+            return pc.strptime(text, format=cand.fmt, unit="us")
+    except (pa.ArrowInvalid, pa.ArrowNotImplementedError, pa.ArrowTypeError) as e:
+        raise Mismatch(str(e)) from None
+    raise ValueError(f"unknown candidate {cand}")
+
+
+def choose(text: pa.Array, options: list[Candidate], start: int = 0,
+           also: pa.Array | None = None) -> int:
+    """Index of the first candidate from `start` that converts `text` (and `also`, if given)."""
+    present = text.drop_null()
+    head = present.slice(0, 32)
+    for i in range(start, len(options)):
+        try:
+            if options[i].kind != "empty" and len(present) > 64:
+                convert(head, options[i])  # most candidates fail on the first cells: fail fast
+            convert(text, options[i])
+            if also is not None:
+                convert(also, options[i])
+            return i
+        except Mismatch:
+            continue
+    return len(options) - 1
+
+
+def output_type(cand: Candidate) -> pa.DataType:
+    return {
+        "bool": pa.bool_(), "int": pa.int64(), "int_sep": pa.int64(), "float": pa.float64(),
+        "float_sep": pa.float64(), "date_iso": TIMESTAMP, "date": TIMESTAMP,
+    }.get(cand.kind, pa.string())
+
+
+def decimal_comma_likely(delimiter: str, cells: list[str]) -> bool:
     """Decimal commas are only plausible when the delimiter is not a comma and the cells show them."""
-    if delimiter == ",":
+    import re
+
+    if delimiter.strip() == ",":
         return False
-    commas = sum(1 for c in sample_cells if _DECIMAL_COMMA.match(c.strip()) or _DOT_THOUSANDS.match(c.strip()))
-    dots = sum(1 for c in sample_cells if re.match(r"^[+-]?\d+\.\d+$", c.strip()) and not _DOT_THOUSANDS.match(c.strip()))
+    dc = re.compile(r"^[+-]?\d{1,3}(\.\d{3})+(,\d+)?$|^[+-]?\d+,\d+$")
+    dot = re.compile(r"^[+-]?\d+\.\d+$")
+    commas = sum(1 for c in cells if dc.match(c.strip()))
+    dots = sum(1 for c in cells if dot.match(c.strip()) and not re.match(r"^[+-]?\d{1,3}\.\d{3}$", c.strip()))
     return commas > dots
+
+
+def _fits_all(text: pa.Array, cand: Candidate) -> pa.Array:
+    """Per cell: could `cand` take it? (nulls fit everything). Regex and set checks only, so one
+    call covers the cells of many columns at once."""
+    kind = cand.kind
+    if kind == "string":
+        return pa.array([True] * len(text))
+    if kind == "empty":
+        return pc.is_null(text)
+    if kind == "bool":
+        ok = pc.is_in(pc.utf8_lower(text), value_set=_BOOLS)
+    elif kind == "int":
+        ok = pc.match_substring_regex(text, r"^[+-]?\d{1,18}$")
+    elif kind == "float":
+        ok = pc.match_substring_regex(text, r"^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$")
+    elif kind in ("int_sep", "float_sep"):
+        group, point = (r"[.]", ",") if cand.fmt == "dc" else (",", r"\.")
+        sep = f"(?:{group}|{_SPACES})"
+        frac = "" if kind == "int_sep" else f"({point}\\d+)?"
+        ok = pc.match_substring_regex(text, rf"^[+-]?(\d{{1,3}}({sep}\d{{3}})+|\d+){frac}$")
+    elif kind == "date_iso":
+        ok = pc.match_substring_regex(text, r"^\d{4}-\d{1,2}-\d{1,2}([ T]\d{1,2}:\d{2}(:\d{2}(\.\d+)?)?)?$")
+    else:
+        ok = pc.is_valid(pc.strptime(text, format=cand.fmt, unit="us", error_is_null=True))
+    return pc.fill_null(pc.or_kleene(pc.is_null(text), ok), True)
+
+
+def choose_many(texts: list[pa.Array], options: list[Candidate]) -> list[int]:
+    """`choose` for many columns: for wide tables the candidates are tested on the cells of all
+    columns at once (a few vectorised calls instead of a few per column). A pick the body later
+    disproves is corrected like any other (`Mismatch`, then the next candidate)."""
+    if len(texts) <= 64:
+        return [choose(t, options) for t in texts]
+    cells = pa.concat_arrays([t.cast(pa.string()) for t in texts])
+    ids = pa.array([j for j, t in enumerate(texts) for _ in range(len(t))], pa.int32())
+    picks: list[int | None] = [None] * len(texts)
+    for i, cand in enumerate(options):
+        open_columns = [j for j, p in enumerate(picks) if p is None]
+        if not open_columns:
+            break
+        fits = pa.table({"col": ids, "ok": _fits_all(cells, cand)}).group_by("col").aggregate([("ok", "all")])
+        for j, ok in zip(fits.column("col").to_pylist(), fits.column("ok_all").to_pylist()):
+            if ok and picks[j] is None:
+                picks[j] = i
+    return [p if p is not None else len(options) - 1 for p in picks]

@@ -1,0 +1,703 @@
+"""Answers: the plan restated in words with its result, each number once, rounded for people, in
+the question's language; and declines that say what was understood, what cannot be done, and
+questions to try that are built from the dataset's real columns.
+
+The numbers come from what the kernel printed (tab-separated lines, see render_pandas.py), never
+from the planner: the answer is only as right as the code that ran.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from typing import Any
+
+from .catalog import Table
+from .plan import Measure, Plan
+from .wording import BUCKET, conditions_words, fmt, group_words, measure_words, t, where
+from .text import particle
+
+_MODEL_HELP = {
+    "en": ("For free-form questions a language model is needed: an administrator sets "
+           "`OPENAI_API_KEY`, `OPENAI_BASE_URL` and `VISTA_MODEL` in the server's environment, or "
+           "`c.VistaApp.model` and friends in `jupyter_server_config.py` (keys are never entered in "
+           "the browser)."),
+    "ko": ("더 자유로운 질문에는 언어 모델이 필요합니다. 관리자가 서버 환경에 `OPENAI_API_KEY`, "
+           "`OPENAI_BASE_URL`, `VISTA_MODEL`을 설정하거나 `jupyter_server_config.py`에 "
+           "`c.VistaApp.model` 등을 설정하면 됩니다 (브라우저에서 키를 입력하지 않습니다)."),
+}
+
+
+# --- reading what the code printed -----------------------------------------------------------
+
+def printed(result: dict[str, Any]) -> list[list[str]]:
+    text = "".join(o.get("text", "") for o in result.get("outputs", [])
+                   if o.get("output_type") == "stream" and o.get("name") == "stdout")
+    return [line.split("\t") for line in text.splitlines() if line.strip()]
+
+
+def _num(text: str) -> float:
+    text = text.strip()
+    if text in ("<NA>", "NaN", "nan", "None", "NaT", ""):
+        return math.nan
+    try:
+        return float(text)
+    except ValueError:
+        return math.nan
+
+
+def _label(text: str) -> str:
+    text = text.strip()
+    if re.fullmatch(r"-?\d+\.0", text):
+        return text[:-2]
+    if text in ("True", "False"):
+        return text
+    return text
+
+
+class _Reader:
+    """Fixed keys first ('rows', 'groups', ...), then items."""
+
+    def __init__(self, lines: list[list[str]]):
+        self.lines = lines
+        self.i = 0
+
+    def key(self, name: str) -> str | None:
+        if self.i < len(self.lines) and self.lines[self.i][0] == name and len(self.lines[self.i]) > 1:
+            value = self.lines[self.i][1]
+            self.i += 1
+            return value
+        return None
+
+    def fields(self, name: str) -> list[str] | None:
+        if self.i < len(self.lines) and self.lines[self.i][0] == name:
+            value = self.lines[self.i][1:]
+            self.i += 1
+            return value
+        return None
+
+    def items(self) -> list[list[str]]:
+        out = self.lines[self.i:]
+        self.i = len(self.lines)
+        return out
+
+
+# --- words of a plan ----------------------------------------------------------------------------
+
+def _units(plan: Plan, column: str | None) -> str | None:
+    return plan.units.get(column) if column else None
+
+
+def _period_words(period: str, lang: str, plural: bool = False) -> str:
+    en = {"day": "day", "week": "week", "month": "month", "quarter": "quarter", "year": "year"}[period]
+    ko = {"day": "일", "week": "주", "month": "개월", "quarter": "분기", "year": "년"}[period]
+    return t(lang, en + ("s" if plural else ""), ko)
+
+
+def value_text(plan: Plan, m: Measure, value: float) -> str:
+    if m.per and m.column is None:
+        return fmt(value)
+    if m.agg in ("count", "nunique"):
+        return fmt(value, count=True)
+    if m.agg == "share":
+        return fmt(value, percent=True)
+    year = m.column in plan.yearlike and m.agg in ("min", "max", "median")
+    return fmt(value, year=year, unit=_units(plan, m.column))
+
+
+def restate(plan: Plan) -> str:
+    """The plan in words: 'Mean of price for rows where garage = yes'."""
+    lang = plan.language
+    conds = plan.conditions
+    k = plan.kind
+    if k == "aggregate":
+        what = _and(lang, [measure_words(m, lang) for m in plan.measures])
+        if plan.group is None:
+            if plan.measures and all(m.agg == "count" and m.column is None for m in plan.measures):
+                return t(lang, f"Number of rows{' where ' + conditions_words(conds, lang) if conds else ''}",
+                         f"{conditions_words(conds, lang) + '인 ' if conds else ''}행의 수")
+            return t(lang, f"{_cap(what)}{where(conds, lang)}", f"{where(conds, lang)}{what}")
+        g = plan.group
+        gname = _group_name(plan)
+        if (plan.superlative and plan.limit == plan.rank) or plan.limit == 1:
+            m = plan.measures[0]
+            nth_en, nth_ko = _ORDINAL["en"].get(plan.rank, f"{plan.rank}th"), _ORDINAL["ko"].get(plan.rank, f"{plan.rank}번째로")
+            nth_en = "" if plan.rank == 1 else nth_en + " "
+            nth_ko = "" if plan.rank == 1 else nth_ko + " "
+            extreme = t(lang, "highest" if plan.order == "desc" else "lowest", "높은" if plan.order == "desc" else "낮은")
+            if m.agg == "count" and m.column is None:
+                extreme_en = "most" if plan.order == "desc" else "fewest"
+                return t(lang, f"{_cap(gname)} with the {nth_en}{extreme_en} rows{where(conds, lang)}",
+                         f"{where(conds, lang)}행이 {nth_ko or '가장 '}{'많은' if plan.order == 'desc' else '적은'} {gname}")
+            return t(lang, f"{_cap(gname)} with the {nth_en}{extreme} {measure_words(m, lang)}{where(conds, lang)}",
+                     f"{where(conds, lang)}{particle(measure_words(m, lang), '이/가')} {nth_ko or '가장 '}{extreme} {gname}")
+        if plan.limit:
+            word = t(lang, "Top" if plan.order == "desc" else "Bottom", "상위" if plan.order == "desc" else "하위")
+            return t(lang, f"{word} {plan.limit} {gname} by {what}{where(conds, lang)}",
+                     f"{where(conds, lang)}{what} 기준 {word} {plan.limit}개 {gname}")
+        return t(lang, f"{_cap(what)} {group_words(g, lang)}{where(conds, lang)}",
+                 f"{where(conds, lang)}{group_words(g, lang)} {what}")
+    if k == "rows":
+        if not plan.measures:
+            if plan.columns:
+                return t(lang, f"{plan.columns[0]}{where(conds, lang)}", f"{where(conds, lang)}{plan.columns[0]}")
+            return t(lang, f"Rows where {conditions_words(conds, lang)}", f"{conditions_words(conds, lang)}인 행")
+        column = plan.measures[0].column
+        if plan.superlative:
+            is_date = column in plan.date_columns
+            words = ("Latest", "Earliest", "가장 늦은", "가장 이른") if is_date else ("Highest", "Lowest", "가장 높은", "가장 낮은")
+            extreme = t(lang, words[0] if plan.order == "desc" else words[1], words[2] if plan.order == "desc" else words[3])
+            if plan.rank > 1:
+                extreme = t(lang, f"{_cap(_ORDINAL['en'].get(plan.rank, str(plan.rank) + 'th'))} {extreme.lower()}",
+                            f"{_ORDINAL['ko'].get(plan.rank, str(plan.rank) + '번째로')} {extreme.replace('가장 ', '')}")
+            return t(lang, f"{extreme} {column}{' among rows where ' + conditions_words(conds, lang) if conds else ''}",
+                     f"{where(conds, lang)}{extreme} {column}")
+        word = t(lang, "Top" if plan.order == "desc" else "Bottom", "상위" if plan.order == "desc" else "하위")
+        return t(lang, f"{word} {plan.limit} rows by {column}{' among rows where ' + conditions_words(conds, lang) if conds else ''}",
+                 f"{where(conds, lang)}{column} {word} {plan.limit}개")
+    if k == "share":
+        m = plan.measure
+        base = plan.base
+        if plan.group is not None:
+            gname = _group_name(plan)
+            if conds:
+                return t(lang, f"Share of rows where {conditions_words(conds, lang)}, {group_words(plan.group, lang)}{where(base, lang)}",
+                         f"{where(base, lang)}{group_words(plan.group, lang)} {conditions_words(conds, lang)}인 행의 비율")
+            what = t(lang, "rows", "행") if m is None or m.column is None else t(lang, f"total {m.column}", f"{m.column} 합계")
+            return t(lang, f"Share of {what} {group_words(plan.group, lang)}{where(base, lang)}",
+                     f"{where(base, lang)}{gname}별 {what} 비율")
+        if m is not None and m.column:
+            return t(lang, f"Share of total {m.column}{' among rows where ' + conditions_words(base, lang) if base else ''} "
+                           f"from rows where {conditions_words(conds, lang)}",
+                     f"{where(base, lang)}{m.column} 합계 중 {conditions_words(conds, lang)}인 행의 비율")
+        if base:
+            return t(lang, f"Among rows where {conditions_words(base, lang)}, share with {conditions_words(conds, lang)}",
+                     f"{conditions_words(base, lang)}인 행 중 {conditions_words(conds, lang)}인 비율")
+        return t(lang, f"Share of rows where {conditions_words(conds, lang)}",
+                 f"{conditions_words(conds, lang)}인 행의 비율")
+    if k == "compare":
+        m = plan.measure
+        a, b = (conditions_words(s, lang) for s in plan.sides)
+        return t(lang, f"{_cap(measure_words(m, lang))}{where(conds, lang)}: {a} vs {b}",
+                 f"{where(conds, lang)}{measure_words(m, lang)}: {a} 대 {b}")
+    if k == "relationship" and plan.sides:
+        a, b = (str(side[0].value) for side in plan.sides)
+        return t(lang, f"Correlation between {plan.columns[0]} of {a} and of {b}, matched by {plan.time_column}{where(conds, lang)}",
+                 f"{where(conds, lang)}{a}와(과) {b}의 {plan.columns[0]} 상관계수 ({plan.time_column} 기준)")
+    if k == "relationship":
+        x, y = plan.columns
+        return t(lang, f"Correlation between {x} and {y}{where(conds, lang)}",
+                 f"{where(conds, lang)}{x}와(과) {y}의 상관계수")
+    if k == "distribution":
+        column = plan.columns[0]
+        if plan.group is not None:
+            return t(lang, f"Median of {column} {group_words(plan.group, lang)}{where(conds, lang)}",
+                     f"{where(conds, lang)}{group_words(plan.group, lang)} {column} 중앙값")
+        return t(lang, f"Distribution of {column}{where(conds, lang)}", f"{where(conds, lang)}{column} 분포")
+    if k == "trend":
+        m = plan.measure
+        g = plan.group
+        per = group_words(g, lang) if g.bucket not in (None, "auto") else t(lang, "over time", "시간에 따른")
+        if g.bucket is None:
+            per = t(lang, f"by {g.column}", f"{g.column}별")
+        return t(lang, f"{_cap(measure_words(m, lang))} {per}{where(conds, lang)}",
+                 f"{where(conds, lang)}{per} {measure_words(m, lang)}")
+    if k == "correlations":
+        if plan.columns:
+            return t(lang, f"Correlations with {plan.columns[0]}{where(conds, lang)}",
+                     f"{where(conds, lang)}{plan.columns[0]}와(과)의 상관계수")
+        return t(lang, f"Correlations between the numeric columns{where(conds, lang)}",
+                 f"{where(conds, lang)}숫자 열 사이의 상관관계")
+    if k == "describe":
+        cols = ", ".join(plan.columns) if plan.columns else t(lang, "the numeric columns", "숫자 열")
+        return t(lang, f"Summary statistics of {cols}{where(conds, lang)}", f"{where(conds, lang)}{cols}의 요약 통계")
+    if k == "missing":
+        cols = ", ".join(plan.columns) if plan.columns else t(lang, "each column", "열마다")
+        return t(lang, f"Missing values in {cols}{where(conds, lang)}", f"{where(conds, lang)}{cols} 결측치")
+    if k == "columns":
+        return t(lang, "The columns of the data", "데이터의 열")
+    if k == "head":
+        word = t(lang, "First" if plan.order == "asc" else "Last", "처음" if plan.order == "asc" else "마지막")
+        return t(lang, f"{word} {plan.limit} rows{where(conds, lang)}", f"{where(conds, lang)}{word} {plan.limit}개 행")
+    return ""
+
+
+_ORDINAL = {"en": {2: "second", 3: "third", 4: "fourth", 5: "fifth"},
+            "ko": {2: "두 번째로", 3: "세 번째로", 4: "네 번째로", 5: "다섯 번째로"}}
+
+
+def _group_name(plan: Plan) -> str:
+    g = plan.group
+    if g.bucket:
+        return BUCKET[plan.language][g.bucket]
+    return g.column
+
+
+def _cap(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+def _and(lang: str, parts: list[str]) -> str:
+    if len(parts) <= 1:
+        return "".join(parts)
+    return t(lang, ", ".join(parts[:-1]) + " and " + parts[-1], ", ".join(parts))
+
+
+# --- answers ----------------------------------------------------------------------------------
+
+def answer(plan: Plan, results: list[dict[str, Any]], table: Table | None = None) -> str:
+    """The final answer in Markdown (the first line states the result)."""
+    lang = plan.language
+    if plan.declined:
+        return decline_message(plan, table)
+    failed = [r for r in results if r.get("status") != "ok"]
+    if failed or not results:
+        error = (failed[0].get("error") or {}) if failed else {}
+        return t(lang, f"The computation did not finish ({error.get('ename', 'no result')}: {error.get('evalue', '')}), "
+                       "so I have no answer. Try naming the columns exactly.",
+                 f"계산이 끝나지 않아 답을 드릴 수 없습니다 ({error.get('ename', '결과 없음')}: {error.get('evalue', '')}). "
+                 "열 이름을 정확히 적어 보세요.")
+    lines = printed(results[0])
+    writer = getattr(_Words, plan.kind, None)
+    if plan.kind == "overview":
+        return _Words.overview(plan, [printed(r) for r in results])
+    text = writer(plan, _Reader(lines)) if writer else restate(plan)
+    return text.strip()
+
+
+class _Words:
+    """One answer writer per plan kind; each gets the plan and the printed lines."""
+
+    @staticmethod
+    def aggregate(plan: Plan, r: _Reader) -> str:
+        lang = plan.language
+        rows = int(_num(r.key("rows") or "0"))
+        if plan.group is None:
+            if rows == 0 and plan.conditions:
+                return t(lang, f"No rows match {conditions_words(plan.conditions, lang)}, so there is nothing to compute.",
+                         f"{conditions_words(plan.conditions, lang)} 조건에 맞는 행이 없어서 계산할 값이 없습니다.")
+            values = []
+            extra = []
+            for m in plan.measures:
+                if m.column is None and not m.per:
+                    values.append((m, float(rows)))
+                else:
+                    fields = r.fields(m.agg)
+                    values.append((m, _num(fields[0]) if fields else math.nan))
+                    if m.agg == "range" and fields and len(fields) >= 3:
+                        extra.append(t(lang, f"From {value_text(plan, Measure('min', m.column), _num(fields[1]))} to "
+                                             f"{value_text(plan, Measure('max', m.column), _num(fields[2]))}.",
+                                       f"최솟값 {value_text(plan, Measure('min', m.column), _num(fields[1]))}, "
+                                       f"최댓값 {value_text(plan, Measure('max', m.column), _num(fields[2]))}."))
+                    if m.per and fields and len(fields) >= 2:
+                        extra.append(t(lang, f"Over the {fmt(_num(fields[1]), count=True)} {_period_words(m.per, lang, True)} in the data.",
+                                       f"데이터에 있는 {fmt(_num(fields[1]), count=True)}개 {_period_words(m.per, lang, True)} 기준입니다."))
+            if len(values) == 1:
+                m, v = values[0]
+                head = f"{restate(plan)}: **{value_text(plan, m, v)}**"
+            else:
+                head = restate(plan) + ": " + "; ".join(f"{measure_words(m, lang)} **{value_text(plan, m, v)}**"
+                                                       for m, v in values)
+            notes = list(extra)
+            if plan.conditions and any(m.column for m, _ in values):
+                notes.append(t(lang, f"Computed over the {fmt(rows, count=True)} matching rows.",
+                               f"조건에 맞는 {fmt(rows, count=True)}개 행으로 계산했습니다."))
+            return "\n\n".join([head, *notes])
+        return _grouped(plan, r, rows)
+
+    @staticmethod
+    def share(plan: Plan, r: _Reader) -> str:
+        lang = plan.language
+        if plan.group is not None:
+            rows = int(_num(r.key("rows") or "0"))
+            return _grouped(plan, r, rows, percent=True)
+        base = _num(r.key("base") or "nan")
+        hits = _num(r.key("matching") or "nan")
+        share = _num(r.key("share") or "nan")
+        m = plan.measure
+        if math.isnan(share):
+            return t(lang, "There are no rows to take a share of.", "비율을 구할 행이 없습니다.")
+        head = f"{restate(plan)}: **{fmt(share, percent=True)}**"
+        if m is None or m.column is None:
+            detail = t(lang, f"{fmt(hits, count=True)} of {fmt(base, count=True)} rows.",
+                       f"{fmt(base, count=True)}개 행 중 {fmt(hits, count=True)}개입니다.")
+        else:
+            unit = _units(plan, m.column)
+            detail = t(lang, f"{fmt(hits, unit=unit)} of {fmt(base, unit=unit)} in total.",
+                       f"전체 {fmt(base, unit=unit)} 중 {fmt(hits, unit=unit)}입니다.")
+        return f"{head}\n\n{detail}"
+
+    @staticmethod
+    def rows(plan: Plan, r: _Reader) -> str:
+        lang = plan.language
+        rows = int(_num(r.key("rows") or "0"))
+        if not plan.measures:
+            total = int(_num(r.key("total") or "0"))
+            items = r.items()
+            if rows == 0:
+                return t(lang, f"No rows match {conditions_words(plan.conditions, lang)}.",
+                         f"{conditions_words(plan.conditions, lang)} 조건에 맞는 행이 없습니다.")
+            if plan.columns:
+                column = plan.columns[0]
+                unit = _units(plan, column)
+                year = column in plan.yearlike
+                if rows == 1 and items:
+                    head = f"{restate(plan)}: **{fmt(_num(items[0][-1]), unit=unit, year=year)}**"
+                    if len(items[0]) > 1 and items[0][0] and not items[0][0].startswith("row "):
+                        head += f" ({items[0][0]})"
+                    return head
+                head = t(lang, f"{restate(plan)} ({fmt(rows, count=True)} matching rows):",
+                         f"{restate(plan)} (조건에 맞는 행 {fmt(rows, count=True)}개):")
+                listed = [f"- {it[0]}: {fmt(_num(it[-1]), unit=unit, year=year)}" for it in items]
+            else:
+                head = t(lang, f"{restate(plan)}: **{fmt(rows, count=True)}** of {fmt(total, count=True)} rows.",
+                         f"{restate(plan)}: 전체 {fmt(total, count=True)}개 중 **{fmt(rows, count=True)}**개")
+                listed = [f"- {it[0]}" for it in items if it and it[0]]
+            more = rows - len(items)
+            if more > 0:
+                listed.append(t(lang, f"- … and {fmt(more, count=True)} more", f"- … 외 {fmt(more, count=True)}개"))
+            return "\n".join([head, "", *listed])
+        items = r.items()
+        m = plan.measures[0]
+        if not items:
+            if plan.conditions:
+                return t(lang, f"No rows match {conditions_words(plan.conditions, lang)}.",
+                         f"{conditions_words(plan.conditions, lang)} 조건에 맞는 행이 없습니다.")
+            return t(lang, "No rows have a value to rank.", "순위를 매길 값이 있는 행이 없습니다.")
+        unit = _units(plan, m.column)
+        year = m.column in plan.yearlike
+        if plan.superlative:
+            if m.column in plan.date_columns or _is_date_text(items[0][1]):
+                return t(lang, f"{restate(plan)}: **{items[0][1]}**" + (f" ({items[0][0]})" if items[0][0] and not items[0][0].startswith("row ") else ""),
+                         f"{restate(plan)}: **{items[0][1]}**" + (f" ({items[0][0]})" if items[0][0] and not items[0][0].startswith("row ") else ""))
+            value = _num(items[0][1])
+            names = list(dict.fromkeys(it[0] for it in items if _num(it[1]) == value))
+            shown = ", ".join(names[:3])
+            if len(names) > 3:
+                shown += t(lang, f" and {len(names) - 3} more rows with the same value",
+                           f" 외 같은 값의 행 {len(names) - 3}개")
+            elif len(names) > 1:
+                shown += t(lang, " (tied)", " (동률)")
+            if names and names[0].startswith("row "):
+                return f"{restate(plan)}: **{fmt(value, unit=unit, year=year)}**"
+            return t(lang, f"{restate(plan)}: **{fmt(value, unit=unit, year=year)}**, for {shown}.",
+                     f"{restate(plan)}: **{fmt(value, unit=unit, year=year)}** ({shown})")
+        head = restate(plan) + ":"
+        listed = [f"{i}. {it[0]}: {fmt(_num(it[1]), unit=unit, year=year)}" for i, it in enumerate(items, 1)]
+        return "\n".join([head, "", *listed])
+
+    @staticmethod
+    def compare(plan: Plan, r: _Reader) -> str:
+        lang = plan.language
+        a = r.fields("a") or ["nan", "0"]
+        b = r.fields("b") or ["nan", "0"]
+        diff = _num((r.fields("difference") or ["nan"])[0])
+        m = plan.measure
+        names = [_side_name(s, lang) for s in plan.sides]
+        va, vb = _num(a[0]), _num(b[0])
+        head = t(lang, f"{_cap(measure_words(m, lang))}{where(plan.conditions, lang)}: {names[0]} {value_text(plan, m, va)}, "
+                       f"{names[1]} {value_text(plan, m, vb)}; difference ({names[0]} − {names[1]}): **{value_text(plan, m, diff)}**",
+                 f"{where(plan.conditions, lang)}{measure_words(m, lang)}: {names[0]} {value_text(plan, m, va)}, "
+                 f"{names[1]} {value_text(plan, m, vb)}, 차이({names[0]} − {names[1]}) **{value_text(plan, m, diff)}**")
+        return head
+
+    @staticmethod
+    def relationship(plan: Plan, r: _Reader) -> str:
+        lang = plan.language
+        value = _num(r.key("r") or "nan")
+        rows = int(_num(r.key("rows") or "0"))
+        if math.isnan(value):
+            return t(lang, f"{restate(plan)}: not defined (too few rows with both values).",
+                     f"{restate(plan)}: 계산할 수 없습니다 (두 값이 모두 있는 행이 너무 적습니다).")
+        strength = abs(value)
+        if lang == "ko":
+            word = "강한" if strength >= 0.7 else "중간 정도의" if strength >= 0.4 else "약한" if strength >= 0.2 else "거의 없는"
+            sign = "양의" if value > 0 else "음의"
+            kind = f"{word} {sign} 상관" if strength >= 0.2 else "상관이 거의 없음"
+            return f"{restate(plan)}: **{fmt(value)}** ({kind}, {fmt(rows, count=True)}개 행)"
+        word = "strong" if strength >= 0.7 else "moderate" if strength >= 0.4 else "weak" if strength >= 0.2 else "little or no"
+        sign = "positive" if value > 0 else "negative"
+        kind = f"{word} {sign} relationship" if strength >= 0.2 else "little or no linear relationship"
+        return f"{restate(plan)}: **{fmt(value)}** ({kind}, over {fmt(rows, count=True)} rows)"
+
+    @staticmethod
+    def distribution(plan: Plan, r: _Reader) -> str:
+        lang = plan.language
+        column = plan.columns[0]
+        unit = _units(plan, column)
+        if plan.group is not None:
+            rows = int(_num(r.key("rows") or "0"))
+            fake = Plan("aggregate", lang, measures=[Measure("median", column)], group=plan.group,
+                        conditions=plan.conditions, units=plan.units, yearlike=plan.yearlike, order=plan.order)
+            return _grouped(fake, r, rows, head=restate(plan))
+        stats = {}
+        for key in ("count", "mean", "median", "std", "min", "max"):
+            stats[key] = _num(r.key(key) or "nan")
+        if not stats["count"]:
+            return t(lang, f"{restate(plan)}: there are no values.", f"{restate(plan)}: 값이 없습니다.")
+        year = column in plan.yearlike
+        head = t(lang, f"{restate(plan)}: mean **{fmt(stats['mean'], unit=unit)}**, median **{fmt(stats['median'], unit=unit, year=year)}**",
+                 f"{restate(plan)}: 평균 **{fmt(stats['mean'], unit=unit)}**, 중앙값 **{fmt(stats['median'], unit=unit, year=year)}**")
+        detail = t(lang, f"From {fmt(stats['min'], unit=unit, year=year)} to {fmt(stats['max'], unit=unit, year=year)}, "
+                         f"standard deviation {fmt(stats['std'])}, over {fmt(stats['count'], count=True)} values.",
+                   f"최솟값 {fmt(stats['min'], unit=unit, year=year)}, 최댓값 {fmt(stats['max'], unit=unit, year=year)}, "
+                   f"표준편차 {fmt(stats['std'])}, 값 {fmt(stats['count'], count=True)}개.")
+        return f"{head}\n\n{detail}"
+
+    @staticmethod
+    def trend(plan: Plan, r: _Reader) -> str:
+        lang = plan.language
+        bucket = r.key("bucket") or ""
+        r.key("rows")
+        m = plan.measure
+        series = r.key("series")
+        if series is not None:
+            lines = [it for it in r.items() if len(it) >= 7]
+            per = BUCKET[lang].get(bucket, bucket)
+            head = t(lang, f"{_cap(measure_words(m, lang))} per {per} for each {plan.columns[0]}{where(plan.conditions, lang)} "
+                           f"({len(lines)} lines in the chart):",
+                     f"{where(plan.conditions, lang)}{plan.columns[0]}별 {per}별 {measure_words(m, lang)} (그래프의 선 {len(lines)}개):")
+            listed = [t(lang, f"- {it[0]}: {value_text(plan, m, _num(it[2]))} in {_label(it[1])} → {value_text(plan, m, _num(it[4]))} "
+                              f"in {_label(it[3])}; highest {value_text(plan, m, _num(it[6]))} in {_label(it[5])}",
+                        f"- {it[0]}: {_label(it[1])} {value_text(plan, m, _num(it[2]))} → {_label(it[3])} "
+                        f"{value_text(plan, m, _num(it[4]))}, 최고 {_label(it[5])} {value_text(plan, m, _num(it[6]))}")
+                      for it in lines]
+            return "\n".join([head, "", *listed])
+        items = [(_label(it[0]), _num(it[1])) for it in r.items() if len(it) > 1]
+        if not items:
+            return t(lang, f"{restate(plan)}: there is nothing to show (no rows with a date and a value).",
+                     f"{restate(plan)}: 날짜와 값이 모두 있는 행이 없습니다.")
+        per = BUCKET[lang].get(bucket, bucket)
+        head = restate(plan)
+        if plan.group.bucket == "auto":
+            head = t(lang, f"{_cap(measure_words(m, lang))} per {per}{where(plan.conditions, lang)}",
+                     f"{where(plan.conditions, lang)}{per}별 {measure_words(m, lang)}")
+        hi = max(items, key=lambda x: x[1])
+        lo = min(items, key=lambda x: x[1])
+        first, last = items[0], items[-1]
+        head += t(lang, f", {first[0]} to {last[0]} ({len(items)} points):",
+                  f", {first[0]}~{last[0]} ({len(items)}개 구간):")
+        lines = [head, ""]
+        if len(items) <= 24:
+            lines += [f"- {label}: {value_text(plan, m, v)}" for label, v in items]
+            lines += ["", t(lang, f"Highest in {hi[0]}, lowest in {lo[0]}.", f"가장 높은 때는 {hi[0]}, 가장 낮은 때는 {lo[0]}입니다.")]
+        else:
+            lines += [t(lang, f"- highest: {hi[0]} ({value_text(plan, m, hi[1])})", f"- 최고: {hi[0]} ({value_text(plan, m, hi[1])})"),
+                      t(lang, f"- lowest: {lo[0]} ({value_text(plan, m, lo[1])})", f"- 최저: {lo[0]} ({value_text(plan, m, lo[1])})"),
+                      t(lang, f"- first: {first[0]} ({value_text(plan, m, first[1])}); last: {last[0]} ({value_text(plan, m, last[1])})",
+                        f"- 처음: {first[0]} ({value_text(plan, m, first[1])}), 마지막: {last[0]} ({value_text(plan, m, last[1])})")]
+        return "\n".join(lines)
+
+    @staticmethod
+    def correlations(plan: Plan, r: _Reader) -> str:
+        lang = plan.language
+        items = [(it[0], _num(it[1])) for it in r.items() if len(it) > 1]
+        if not items:
+            return t(lang, f"{restate(plan)}: there are not enough numeric columns.", f"{restate(plan)}: 숫자 열이 부족합니다.")
+        if plan.columns:
+            top = items[0]
+            head = t(lang, f"{restate(plan)}: strongest with **{top[0]}** ({fmt(top[1])})",
+                     f"{restate(plan)}: 가장 강한 것은 **{top[0]}** ({fmt(top[1])})")
+            rest = [f"- {label}: {fmt(v)}" for label, v in items[1:8]]
+            return "\n".join([head, "", *rest])
+        head = t(lang, "The strongest correlations between the numeric columns:", "숫자 열 사이의 가장 강한 상관관계:")
+        if plan.conditions:
+            head = restate(plan) + ":"
+        return "\n".join([head, "", *[f"- {label}: {fmt(v)}" for label, v in items]])
+
+    @staticmethod
+    def describe(plan: Plan, r: _Reader) -> str:
+        lang = plan.language
+        n = int(_num(r.key("columns") or "0"))
+        rows = int(_num(r.key("rows") or "0"))
+        return t(lang, f"{restate(plan)}: the table above has count, mean, standard deviation, minimum, median and "
+                       f"maximum of {n} column{'s' if n != 1 else ''} over {fmt(rows, count=True)} rows.",
+                 f"{restate(plan)}: 위 표에 {n}개 열의 개수, 평균, 표준편차, 최솟값, 중앙값, 최댓값이 있습니다 "
+                 f"({fmt(rows, count=True)}개 행).")
+
+    @staticmethod
+    def missing(plan: Plan, r: _Reader) -> str:
+        lang = plan.language
+        rows = int(_num(r.key("rows") or "0"))
+        if plan.measures:
+            incomplete = int(_num(r.key("incomplete") or "0"))
+            r.key("rows")
+            r.key("total")
+            items = r.items()
+            detail = ", ".join(f"{it[0]} {fmt(_num(it[1]), count=True)}" for it in items if len(it) > 1)
+            head = t(lang, f"Rows with at least one missing value{where(plan.conditions, lang).replace(' for rows where', ' among rows where')}: "
+                           f"**{fmt(incomplete, count=True)}** of {fmt(rows, count=True)}",
+                     f"{where(plan.conditions, lang)}결측치가 하나 이상 있는 행: 전체 {fmt(rows, count=True)}개 중 **{fmt(incomplete, count=True)}**개")
+            if detail:
+                head += "\n\n" + t(lang, f"Missing values per column: {detail}.", f"열별 결측치: {detail}.")
+            return head
+        total = int(_num(r.key("total") or "0"))
+        items = r.items()
+        if total == 0:
+            return t(lang, f"{restate(plan)}: **none** — every value is present.", f"{restate(plan)}: 결측치가 **없습니다**.")
+        head = t(lang, f"{restate(plan)}: **{fmt(total, count=True)}** missing values in {len(items)} column{'s' if len(items) != 1 else ''}:",
+                 f"{restate(plan)}: {len(items)}개 열에 결측치 **{fmt(total, count=True)}**개:")
+        listed = [f"- {it[0]}: {fmt(_num(it[1]), count=True)} ({fmt(_num(it[1]) / rows if rows else math.nan, percent=True)})"
+                  for it in items if len(it) > 1]
+        return "\n".join([head, "", *listed])
+
+    @staticmethod
+    def columns(plan: Plan, r: _Reader) -> str:
+        lang = plan.language
+        n = int(_num(r.key("columns") or "0"))
+        items = r.items()
+        head = t(lang, f"The data has **{n}** columns:", f"데이터의 열은 **{n}**개입니다:")
+        return "\n".join([head, "", *[f"- {it[0]} ({it[1]})" for it in items if len(it) > 1]])
+
+    @staticmethod
+    def head(plan: Plan, r: _Reader) -> str:
+        lang = plan.language
+        return t(lang, f"{restate(plan)} are in the table above.", f"{restate(plan)}은 위 표와 같습니다.")
+
+    @staticmethod
+    def overview(plan: Plan, outputs: list[list[list[str]]]) -> str:
+        lang = plan.language
+        first = _Reader(outputs[0] if outputs else [])
+        rows = int(_num(first.key("rows") or "0"))
+        columns = int(_num(first.key("columns") or "0"))
+        missing = int(_num(first.key("missing") or "0"))
+        head = t(lang, f"**{fmt(rows, count=True)}** rows and **{columns}** columns, "
+                       f"{'no missing values' if not missing else f'{fmt(missing, count=True)} missing values'}.",
+                 f"행 **{fmt(rows, count=True)}**개, 열 **{columns}**개, "
+                 f"{'결측치 없음' if not missing else f'결측치 {fmt(missing, count=True)}개'}.")
+        lines = [head]
+        if len(outputs) >= 3 and plan.columns:
+            split = [it for it in outputs[2] if len(it) > 1]
+            if split:
+                column = plan.columns[0]
+                lines.append(t(lang, f"Most rows have {column} = {split[0][0]}; the chart above shows the split.",
+                               f"{column} 값은 {split[0][0]}인 행이 가장 많습니다. 위 그래프에 나뉜 모습이 있습니다."))
+        lines.append(t(lang, "Ask about any column: averages by group, counts, top rows, trends over time.",
+                       "어떤 열이든 물어보세요: 그룹별 평균, 개수, 상위 행, 시간에 따른 추세."))
+        return "\n\n".join(lines)
+
+
+def _grouped(plan: Plan, r: _Reader, rows: int, percent: bool = False, head: str | None = None) -> str:
+    lang = plan.language
+    r.key("groups")
+    items = [it for it in r.items() if len(it) > 1]
+    head = head or restate(plan)
+    if not items:
+        if plan.conditions:
+            return t(lang, f"No rows match {conditions_words(plan.conditions, lang)}, so there are no groups.",
+                     f"{conditions_words(plan.conditions, lang)} 조건에 맞는 행이 없어서 그룹이 없습니다.")
+        return t(lang, f"{head}: there are no groups with a value.", f"{head}: 값이 있는 그룹이 없습니다.")
+    measures = plan.measures or [Measure("count")]
+
+    def val(it: list[str], k: int = 0) -> str:
+        m = measures[min(k, len(measures) - 1)]
+        v = _num(it[1 + k])
+        if percent:
+            return fmt(v, percent=True)
+        return value_text(plan, m, v)
+
+    if plan.superlative and plan.rank > 1 and len(measures) == 1:
+        if len(items) < plan.rank:
+            return t(lang, f"{head}: there are only {len(items)} groups.", f"{head}: 그룹이 {len(items)}개뿐입니다.")
+        it = items[plan.rank - 1]
+        before = ", ".join(f"{_label(x[0])} {val(x)}" for x in items[:plan.rank - 1])
+        line = f"{head}: **{_label(it[0])}** ({val(it)})"
+        return line + "\n\n" + t(lang, f"Ahead of it: {before}.", f"그보다 앞: {before}.")
+    if plan.limit == 1 and len(measures) == 1:
+        best = _num(items[0][1])
+        ties = [it for it in items if _num(it[1]) == best]
+        names = ", ".join(_label(it[0]) for it in ties)
+        tie = t(lang, " (tied)", " (동률)") if len(ties) > 1 else ""
+        line = f"{head}: **{names}** ({val(items[0])}){tie}"
+        rest = items[len(ties):len(ties) + 4]
+        if rest:
+            line += "\n\n" + t(lang, "Next: ", "그다음: ") + ", ".join(f"{_label(it[0])} {val(it)}" for it in rest) + "."
+        return line
+    if plan.limit and plan.limit < len(items):
+        items = items[:plan.limit]  # "top 3": the three, not the rest
+    if len(measures) > 1:
+        names = " | ".join(measure_words(m, lang) for m in measures)
+        listed = [f"- {_label(it[0])}: " + ", ".join(val(it, k) for k in range(len(measures))) for it in items[:30]]
+        out = [f"{head} ({names}):", "", *listed]
+    else:
+        listed = [f"- {_label(it[0])}: {val(it)}" for it in items[:30]]
+        order = ""
+        if plan.limit:
+            order = ""
+        elif plan.order == "desc":
+            order = t(lang, ", highest first", ", 높은 순")
+        count = t(lang, f" ({len(items)} groups)", f" ({len(items)}개 그룹)") if len(items) > 5 else ""
+        out = [f"{head}{count}{order}:", "", *listed]
+    if len(items) > 30:
+        out.append(t(lang, f"- … and {len(items) - 30} more (see the chart and the code's output)",
+                     f"- … 외 {len(items) - 30}개 (그래프와 코드 출력 참고)"))
+    return "\n".join(out)
+
+
+def _side_name(side: list, lang: str) -> str:
+    """A short name for one side of a comparison: Japan, 2014, weekends, July."""
+    from .wording import MONTHS, WEEKDAYS
+    if len(side) == 1:
+        c = side[0]
+        values = c.value if isinstance(c.value, list) else [c.value]
+        if c.part == "weekday" and sorted(values) == [5, 6]:
+            return t(lang, "weekends", "주말")
+        if c.part == "weekday" and sorted(values) == [0, 1, 2, 3, 4]:
+            return t(lang, "weekdays", "평일")
+        if c.op in ("==", "in"):
+            if c.part == "weekday":
+                return "/".join(WEEKDAYS[lang][int(v)] for v in values)
+            if c.part == "month":
+                return "/".join(MONTHS[lang][int(v) - 1] for v in values)
+            return "/".join(str(int(v)) if isinstance(v, float) and v.is_integer() else str(v) for v in values)
+    return conditions_words(side, lang)
+
+
+def _is_date_text(text: str) -> bool:
+    return bool(re.fullmatch(r"\d{4}-\d{2}-\d{2}", text.strip()))
+
+
+# --- declines ---------------------------------------------------------------------------------
+
+def suggestions(table: Table | None, lang: str) -> list[str]:
+    """Questions the offline analyst answers about this table (each one plans, see the tests)."""
+    if table is None:
+        return []
+    from .compose import _ADDITIVE
+
+    num = [c.name for c in table.numeric if not c.yearlike]
+    cat = [c for c in table.columns if c.kind in ("categorical", "boolean") and c.values]
+    amounts = [c.name for c in table.numeric if set(c.concepts) & _ADDITIVE]
+    dates = table.dates
+    out = []
+    if num and cat:
+        out.append(t(lang, f"Average {num[0]} by {cat[0].name}", f"{cat[0].name}별 평균 {num[0]}"))
+        out.append(t(lang, f"Which {cat[0].name} has the highest average {num[0]}?",
+                     f"평균 {particle(num[0], '이/가')} 가장 높은 {particle(cat[0].name, '은/는')}?"))
+    if cat:
+        value = cat[0].values[0]
+        out.append(t(lang, f"How many rows have {cat[0].name} {value}?", f"{cat[0].name} {value}인 행은 몇 개?"))
+    if num and dates:
+        out.append(t(lang, f"Total {amounts[0]} per month", f"월별 {amounts[0]} 합계") if amounts
+                   else t(lang, f"Average {num[0]} per month", f"월별 평균 {num[0]}"))
+    if num:
+        out.append(t(lang, f"Distribution of {num[0]}", f"{num[0]} 분포"))
+    if len(num) >= 2:
+        out.append(t(lang, f"Relationship between {num[0]} and {num[1]}", f"{num[0]}와 {num[1]}의 관계"))
+    out.append(t(lang, "Are there missing values?", "결측치가 있나요?"))
+    return out[:5]
+
+
+def decline_message(plan: Plan, table: Table | None) -> str:
+    lang = plan.language
+    lines = [t(lang, "I can't answer this one reliably, so I won't guess.", "이 질문에는 정확히 답할 수 없어서 추측하지 않겠습니다."),
+             "", plan.problem]
+    if plan.understood:
+        lines += ["", t(lang, "What I understood: ", "이해한 부분: ") + "; ".join(plan.understood) + "."]
+    tries = plan.suggestions or suggestions(table, lang)
+    if tries:
+        lines += ["", t(lang, "Questions I can answer about this data:", "이 데이터에 대해 답할 수 있는 질문:")]
+        lines += [f"- {s}" for s in tries]
+    lines += ["", _MODEL_HELP[lang]]
+    return "\n".join(lines)
+

@@ -1,0 +1,339 @@
+"""What the planner knows about a dataset: its columns (names, kinds, units, concepts), its row
+names, and the category values a question may name.
+
+Built from the dataset's stored profile (kinds, ranges, top values, sample rows). The profile keeps
+only a few top values per column, so when the dataset's Parquet file is at hand (the server has
+it: it made it), the distinct values of its string columns are read from it too, column by column
+and in batches, so memory stays small for big files; they are cached per file.
+"""
+
+from __future__ import annotations
+
+import math
+import os
+import re
+import threading
+from collections import OrderedDict
+from dataclasses import dataclass, field
+from typing import Any
+
+from .lexicon import lexicon
+from .text import is_hangul, name_keys
+
+#: Columns with more distinct values than this are not searched for values a question names.
+MAX_VALUES = 5000
+#: Largest file whose values are read (bigger files use the profile's top values only).
+MAX_VALUE_SCAN_BYTES = 2 * 1024 ** 3
+
+_UNIT_IN_BRACKETS = re.compile(r"^(.*?)[\s_]*[(\[]([^)\]]+)[)\]]\s*$")
+_YEAR_WORDS = {"year", "years", "yr", "yyyy"}
+_KO_YEAR = ("연도", "년도", "연식", "년")
+
+
+@dataclass
+class Column:
+    name: str
+    kind: str                     # numeric, categorical, boolean, datetime, text, identifier
+    dtype: str
+    keys: tuple[str, ...]         # the whole name as tokens
+    base: tuple[str, ...]         # the name without its unit
+    unit: str | None
+    concepts: dict[str, float] = field(default_factory=dict)  # concept -> how centrally
+    values: list[Any] = field(default_factory=list)
+    distinct: int = 0
+    nulls: int = 0
+    minimum: Any = None
+    maximum: Any = None
+    mean: float | None = None
+    integer: bool = False
+    date_format: str | None = None  # dates stored as text ("mixed": "Jan 1 2000") or as numbers
+                                    # ("%Y%m%d": 20230105): parsed in the code
+    granularity: str | None = None  # for dates: one row per "day", "week", "month"... (per thing)
+
+    @property
+    def numeric(self) -> bool:
+        return self.kind == "numeric" and self.date_format is None
+
+    @property
+    def date_text(self) -> bool:
+        return self.date_format is not None
+
+    @property
+    def is_date(self) -> bool:
+        return self.kind == "datetime" or self.date_format is not None
+
+    @property
+    def yearlike(self) -> bool:
+        """An integer column of years (Year, 건축년도, model_year): no thousands separators."""
+        if not (self.numeric and self.integer) or self.minimum is None:
+            return False
+        in_range = 1800 <= float(self.minimum) and float(self.maximum) <= 2200
+        words = set(self.keys)
+        joined = "".join(self.keys)
+        return in_range and (bool(words & _YEAR_WORDS) or any(w in joined for w in _KO_YEAR)
+                             or "year" in self.concepts or "built_year" in self.concepts)
+
+    @property
+    def categorical(self) -> bool:
+        """Can be grouped by: categories, booleans, and integer columns with few values."""
+        if self.kind in ("categorical", "boolean"):
+            return True
+        if self.numeric and self.integer and 0 < self.distinct <= 60:
+            return True
+        return self.kind in ("text", "identifier") and 0 < self.distinct <= 60
+
+
+@dataclass
+class Table:
+    var: str
+    name: str
+    rows: int
+    columns: list[Column]
+    labels: list[str] = field(default_factory=list)   # columns naming a row, in order
+
+    def column(self, name: str) -> Column:
+        return next(c for c in self.columns if c.name == name)
+
+    def of_kind(self, *kinds: str) -> list[Column]:
+        return [c for c in self.columns if c.kind in kinds]
+
+    @property
+    def numeric(self) -> list[Column]:
+        return [c for c in self.columns if c.numeric]
+
+    @property
+    def dates(self) -> list[Column]:
+        return [c for c in self.columns if c.is_date]
+
+
+# --- names ------------------------------------------------------------------------------------
+
+def _unit_and_base(name: str) -> tuple[tuple[str, ...], str | None]:
+    m = _UNIT_IN_BRACKETS.match(str(name))
+    if m and m.group(1).strip():
+        return name_keys(m.group(1)), m.group(2).strip()  # as written (㎡ stays ㎡)
+    keys = name_keys(name)
+    units = {u for forms in lexicon().data["units"].values() for u in forms}
+    if len(keys) >= 2 and keys[-1] in units and not is_hangul(keys[-1]):
+        base = keys[:-1]
+        if len(base) >= 2 and base[-1] in ("in", "of"):
+            base = base[:-1]
+        return base, keys[-1]
+    return keys, None
+
+
+def _contains(seq: tuple[str, ...], sub: tuple[str, ...]) -> bool:
+    n = len(sub)
+    return any(seq[i:i + n] == sub for i in range(len(seq) - n + 1))
+
+
+def concepts_of(keys: tuple[str, ...]) -> dict[str, float]:
+    """The lexicon concepts a column name speaks of ("Weight_in_lbs" -> weight; 연비 -> mpg), each
+    with how central it is: Korean compounds put the head last (판매일 is a date of sales, 판매량 a
+    quantity), so a concept found only before the end of a Korean name counts less."""
+    found: dict[str, float] = {}
+    joined_ko = "".join(k for k in keys if is_hangul(k))
+    suffixes = set(lexicon().data["name_suffixes"])
+    for concept, entry in lexicon().concepts.items():
+        for form in entry["forms"]:
+            fk = name_keys(form)
+            if not fk:
+                continue
+            if all(is_hangul(k) for k in fk):
+                word = "".join(fk)
+                # One syllable is too ambiguous inside a longer word: it must be the whole name
+                # or its last syllable (자치구 -> 구, 단지명 -> 명), as Korean names are built.
+                if (len(word) >= 2 and word in joined_ko) or (len(word) == 1 and joined_ko and (
+                        joined_ko == word or (joined_ko.endswith(word) and word in suffixes))):
+                    weight = 1.0 if joined_ko.endswith(word) else 0.8
+                    found[concept] = max(found.get(concept, 0.0), weight)
+            elif _contains(keys, fk):
+                found[concept] = 1.0
+    return found
+
+
+# --- values from the Parquet file --------------------------------------------------------------
+
+_cache: OrderedDict[tuple[str, int, int], dict[str, list[Any]]] = OrderedDict()
+_cache_lock = threading.Lock()
+
+
+def _scan_values(path: str, columns: list[str]) -> dict[str, list[Any]]:
+    """Distinct values of string columns of a Parquet file (None for a column with too many)."""
+    import pyarrow.compute as pc
+    import pyarrow.parquet as pq
+
+    try:
+        stat = os.stat(path)
+    except OSError:
+        return {}
+    if stat.st_size > MAX_VALUE_SCAN_BYTES or not columns:
+        return {}
+    key = (path, stat.st_mtime_ns, stat.st_size)
+    with _cache_lock:
+        if key in _cache:
+            _cache.move_to_end(key)
+            cached = _cache[key]
+            if all(c in cached for c in columns):
+                return cached
+    out: dict[str, list[Any]] = {}
+    try:
+        parquet = pq.ParquetFile(path)
+        for name in columns:
+            seen: set[Any] = set()
+            for batch in parquet.iter_batches(batch_size=65536, columns=[name]):
+                seen.update(v for v in pc.unique(batch.column(0)).to_pylist() if v is not None)
+                if len(seen) > MAX_VALUES:
+                    break
+            if len(seen) <= MAX_VALUES:
+                out[name] = sorted(seen, key=lambda v: str(v))
+    except Exception:  # an unreadable file: the profile's values are used
+        return {}
+    with _cache_lock:
+        _cache[key] = out
+        while len(_cache) > 16:
+            _cache.popitem(last=False)
+    return out
+
+
+# --- building ---------------------------------------------------------------------------------
+
+def _looks_like_dates(values: list[Any]) -> bool:
+    texts = [str(v) for v in values if isinstance(v, str) and v.strip()]
+    if len(texts) < 3 or not all(re.search(r"\d", t) for t in texts):
+        return False
+    if all(re.fullmatch(r"-?\d+(\.\d+)?", t.strip()) for t in texts):
+        return False
+    import warnings
+
+    import pandas as pd
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        parsed = pd.to_datetime(pd.Series(texts), errors="coerce", format="mixed")
+    return bool(parsed.notna().all())
+
+
+def build_table(dataset: dict[str, Any]) -> Table:
+    """The planner's view of one dataset (`var_name`, `name`, `profile`, optional `parquet_path`)."""
+    profile = dataset.get("profile") or {}
+    sample = profile.get("sample") or []
+    wanted = [c["name"] for c in profile.get("column_profiles", [])
+              if c["kind"] in ("categorical", "boolean", "text", "identifier")
+              and c.get("distinct", 0) <= MAX_VALUES and "string" in str(c.get("dtype", "string"))]
+    scanned = _scan_values(dataset["parquet_path"], wanted) if dataset.get("parquet_path") else {}
+    columns = []
+    for c in profile.get("column_profiles", []):
+        keys = name_keys(c["name"])
+        base, unit = _unit_and_base(c["name"])
+        top = [t["value"] for t in c.get("top", [])]
+        values = scanned.get(c["name"]) or top
+        sampled = [row.get(c["name"]) for row in sample if row.get(c["name"]) is not None]
+        if c["kind"] == "boolean" and not values:
+            values = sorted({v for v in sampled}, key=str)
+        integer = False
+        if c["kind"] == "numeric":
+            dtype = str(c.get("dtype", ""))
+            integer = "int" in dtype or all(
+                isinstance(v, (int, float)) and not isinstance(v, bool) and float(v).is_integer()
+                for v in [c.get("min"), c.get("max"), *sampled] if v is not None and not (
+                    isinstance(v, float) and math.isnan(v)))
+        column = Column(
+            name=c["name"], kind=c["kind"], dtype=str(c.get("dtype", "")), keys=keys, base=base,
+            unit=unit, concepts={**concepts_of(keys), **concepts_of(base)}, values=values,
+            distinct=int(c.get("distinct") or 0), nulls=int(c.get("nulls") or 0),
+            minimum=c.get("min"), maximum=c.get("max"), mean=c.get("mean"), integer=integer,
+        )
+        if c["kind"] in ("text", "identifier", "categorical") and "string" in column.dtype:
+            if _looks_like_dates((top + sampled)[:20]):
+                column.date_format = "mixed"
+        elif c["kind"] == "numeric" and integer and _yyyymmdd(column, sampled):
+            column.date_format = "%Y%m%d"
+        if column.kind == "datetime":
+            column.granularity = _granularity(column.minimum, column.maximum, column.distinct)
+        elif column.date_format == "%Y%m%d":
+            low, high = (_from_yyyymmdd(column.minimum), _from_yyyymmdd(column.maximum))
+            column.minimum, column.maximum = low, high
+            column.granularity = _granularity(low, high, column.distinct)
+        elif column.date_text and scanned.get(c["name"]):
+            import warnings
+
+            import pandas as pd
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore")
+                parsed = pd.to_datetime(pd.Series([str(v) for v in scanned[c["name"]]]), errors="coerce",
+                                        format="mixed").dropna()
+            if len(parsed):
+                column.minimum, column.maximum = parsed.min().isoformat(), parsed.max().isoformat()
+                column.granularity = _granularity(column.minimum, column.maximum, parsed.nunique())
+        columns.append(column)
+    table = Table(dataset["var_name"], dataset.get("name") or dataset["var_name"],
+                  int(profile.get("rows") or 0), columns)
+    table.labels = _labels(table)
+    return table
+
+
+def _yyyymmdd(column: Column, sampled: list[Any]) -> bool:
+    """Integers written as dates (20230105), as many Korean public data files have them."""
+    from datetime import datetime
+
+    if column.minimum is None or not (18000101 <= float(column.minimum) and float(column.maximum) <= 22001231):
+        return False
+    for value in [column.minimum, column.maximum, *sampled]:
+        try:
+            datetime.strptime(str(int(float(value))), "%Y%m%d")
+        except (TypeError, ValueError):
+            return False
+    return True
+
+
+def _from_yyyymmdd(value: Any) -> str | None:
+    from datetime import datetime
+
+    try:
+        return datetime.strptime(str(int(float(value))), "%Y%m%d").isoformat()
+    except (TypeError, ValueError):
+        return None
+
+
+def _granularity(low: Any, high: Any, distinct: int) -> str | None:
+    """How often the dates come: one per day, week, month, quarter or year (of the span)."""
+    from datetime import datetime
+
+    try:
+        days = (datetime.fromisoformat(str(high)[:19]) - datetime.fromisoformat(str(low)[:19])).days + 1
+    except ValueError:
+        return None
+    if days <= 0 or distinct <= 1:
+        return None
+    for name, length in (("day", 1), ("week", 7), ("month", 30.44), ("quarter", 91.3), ("year", 365.25)):
+        if distinct >= 0.5 * days / length:
+            return name if distinct <= 1.5 * days / length + 1 else None
+    return None
+
+
+_NAME_CONCEPTS = ("name", "complex", "model", "state", "country", "city", "symbol", "title")
+
+
+def _labels(table: Table) -> list[str]:
+    """The columns that name a row: a name-like text column, else a unique date, else nothing."""
+    rows = max(table.rows, 1)
+    candidates = [c for c in table.columns
+                  if c.kind in ("text", "identifier", "categorical") and not c.date_text]
+    unique = [c for c in candidates if c.distinct >= 0.9 * rows]
+    named = [c for c in unique if set(c.concepts) & set(_NAME_CONCEPTS)]
+    if named or unique:
+        return [(named or unique)[0].name]
+    dates = table.dates
+    if dates and dates[0].distinct >= 0.9 * rows:
+        return [dates[0].name]
+    # Rows named by a combination: a category and a date (a symbol on a day), or the most
+    # varied text column with the date.
+    varied = sorted((c for c in candidates if c.distinct > 1), key=lambda c: -c.distinct)
+    named_varied = [c for c in varied if set(c.concepts) & set(_NAME_CONCEPTS)]
+    first = (named_varied or varied)[:1]
+    if first and dates:
+        return [first[0].name, dates[0].name]
+    if first and first[0].distinct >= 0.5 * rows:
+        return [first[0].name]
+    # No column names a row: describe it by its categories (species, island, sex).
+    return [c.name for c in table.columns if c.kind in ("categorical", "boolean")][:3]

@@ -1,0 +1,909 @@
+"""The second half of the planner: from the parts found in a question (conditions, grouping,
+aggregation words, columns, superlatives, limits, chart words) to one plan of one kind.
+
+Each kind takes exactly what it needs and claims it; the composer then checks that nothing the
+question said was left over (see parse.Composer._check_claimed).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from .lexicon import lexicon
+from .plan import Condition, Grouping, Measure, Plan
+from .text import name_keys
+
+if TYPE_CHECKING:
+    from .parse import Composer
+
+_ADDITIVE = {name for name, entry in lexicon().concepts.items() if entry.get("additive")}
+_TIME_WORDS = {"day", "days", "date", "dates", "time", "month", "months", "year", "years", "week", "weeks",
+               "날", "날짜", "일", "때", "달", "해", "주", "시점", "요일"}
+
+
+def _is_sold(text: str) -> bool:
+    return text.lower().startswith(("sold", "selling", "팔린", "팔렸", "팔려", "판매된", "팔아"))
+
+
+def _is_time_word(text: str) -> bool:
+    return text.lower().strip() in _TIME_WORDS
+
+
+def _implied(text: str) -> str | None:
+    """"max temperature", "최고기온": a column named with an extreme in its words."""
+    lex = lexicon()
+    high = {*lex.forms("superlative", "high"), *lex.forms("agg", "max")}
+    low = {*lex.forms("superlative", "low"), *lex.forms("agg", "min")}
+    keys = name_keys(text)
+    joined = "".join(keys)
+    for form in high:
+        fk = name_keys(form)
+        if fk and (set(fk) <= set(keys) if fk[0].isascii() else "".join(fk) in joined):
+            return "high"
+    for form in low:
+        fk = name_keys(form)
+        if fk and (set(fk) <= set(keys) if fk[0].isascii() else "".join(fk) in joined):
+            return "low"
+    return None
+
+
+class _Builder:
+    def __init__(self, composer: Composer):
+        from .parse import Declined
+
+        self.c = composer
+        self.Declined = Declined
+        self.ctx = composer.ctx
+        self.m = composer.m
+
+    def decline(self, en: str, ko: str) -> None:
+        raise self.Declined(en, ko)
+
+    # --- the parts still free -------------------------------------------------------------------
+
+    def free(self, i: int) -> bool:
+        return i not in self.c.used
+
+    def superlatives(self) -> list[tuple[int, str, str | None, list[int]]]:
+        """Free superlatives: (mention, "high"/"low", column or None, mentions used)."""
+        out = []
+        skip = set()
+        for i, m in enumerate(self.m):
+            if i in skip or not self.free(i):
+                continue
+            direction = None
+            used = [i]
+            column = None
+            if m.has("adjective") and not m.has("column") and (not m.has("value") or self.c._superlative_adjective(i)):
+                found = self.c._adjective_direction(i)
+                if found is None:
+                    continue
+                column, direction = found
+                before = self.c.prev_index(i, ("filler", "particle"))
+                marked = before is not None and (self.m[before].has("superlative_marker") or
+                                                 self.m[before].has("superlative") or self.m[before].has("ordinal"))
+                extreme = any(self.c.lex.adjectives[x.key].get("extreme") for x in m.all("adjective"))
+                superlative = m.text.lower().endswith("est") or marked or extreme
+                if not superlative and not self.ctx.limit:
+                    continue  # "heavier" alone compares with nothing; "무거운 차" names no extreme
+                if marked or (before is not None and self.m[before].has("degree")):
+                    used.append(before)
+            elif m.has("superlative_marker"):
+                j = self.c.next_index(i, ("filler", "particle"))
+                if j is None:
+                    continue
+                nxt = self.m[j]
+                if nxt.has("adjective") and not nxt.has("column"):
+                    found = self.c._adjective_direction(j)
+                    if found is None:
+                        continue
+                    column, direction = found
+                    used.append(j)
+                elif nxt.has("degree"):
+                    direction = nxt.get("degree").key
+                    used.append(j)
+                elif nxt.has("superlative"):
+                    direction = nxt.get("superlative").key
+                    used.append(j)
+                elif m.get("superlative_marker").key:
+                    direction = m.get("superlative_marker").key  # "the most hp", "the least rain"
+                else:
+                    continue
+                skip.update(used)
+            elif m.has("superlative") and not m.has("column"):
+                direction = m.get("superlative").key
+                if m.text.lower() in ("top", "bottom") and self.ctx.limit:
+                    continue
+            elif m.has("order") and m.get("order").key in ("top", "bottom") and not m.has("column"):
+                direction = "high" if m.get("order").key == "top" else "low"
+            else:
+                continue
+            out.append((i, direction, column, used))
+        return out
+
+    def bind_column(self, i: int, used: list[int]) -> tuple[str | None, int | None]:
+        """The column a superlative or aggregation word is about: the one named next to it."""
+        c = self.c
+        candidates = []
+        j = c.next_index(max(used), ("filler", "particle", "condition"))
+        while j is not None and self.m[j].has("value") and not self.m[j].has("column"):
+            j = c.next_index(j, ("filler", "particle", "condition"))  # "highest MSFT price"
+        if j is not None and self.free(j) and self.m[j].has("column"):
+            candidates.append(j)
+        k = c.prev_index(min(used), ("filler", "particle"))
+        if k is not None and self.free(k) and self.m[k].has("column") and (c.lang == "ko" or not candidates):
+            candidates.insert(0, k) if c.lang == "ko" else candidates.append(k)
+        for j in candidates:
+            numeric = c.columns_of(j, numeric=True)
+            if numeric:
+                return c.one_column(j, numeric=True), j
+        return None, None
+
+    # --- building ---------------------------------------------------------------------------------
+
+    def build(self) -> Plan:
+        c, ctx = self.c, self.ctx
+        intents = {k: i for k, i in c.intents.items() if self.free(i)}
+        plan = Plan("aggregate", c.lang, c.t.var)
+
+        # whole-table answers; "what columns are there" wins over a summary asked with it
+        if "columns" in intents:
+            j = intents["columns"]
+            asked = any(self.m[x].has("which") for x in (c.prev_index(j, ("filler", "particle")),)
+                        if x is not None)
+            if asked and not self.column_measures(numeric_only=False):
+                c.claim(j, *[i for n, i in intents.items() if n in ("overview", "describe")])
+                plan.kind = "columns"
+                return plan
+        for name in ("overview", "missing", "describe"):
+            if name in intents:
+                return self.fixed(name, intents[name])
+        if "columns" in intents and not self.column_measures(numeric_only=False):
+            c.claim(intents["columns"])
+            counts = [i for i, a in ctx.aggs if a == "count"]
+            c.claim(*counts)
+            plan.kind = "columns"
+            return plan
+        if "correlation" in intents:
+            return self.correlations(intents["correlation"])
+        if not ctx.sides:
+            self.sides_from_conditions()
+        if ctx.sides:
+            return self.compare()
+        if "distribution" in intents or ctx.chart in ("hist", "box"):
+            return self.distribution(intents.get("distribution"))
+        if "relationship" in intents or ctx.chart == "scatter":
+            return self.relationship(intents.get("relationship"))
+        if "trend" in intents or (ctx.chart == "line" and ctx.group is None and c.t.dates):
+            return self.trend(intents.get("trend"))
+        shares = [i for i, a in ctx.aggs if a == "share" and self.free(i)]
+        if shares:
+            return self.share(shares)
+        return self.aggregate_or_rows()
+
+    def sides_from_conditions(self) -> None:
+        """Two alternatives of one column asked to be compared: "weekends vs weekdays", "2014 vs
+        2015", "diesel and gasoline: difference" (they cannot both hold, so they are sides)."""
+        c, ctx = self.c, self.ctx
+        words = [j for j, m in enumerate(self.m) if self.free(j) and (
+            m.has("than") or (m.has("intent") and m.get("intent").key in ("compare", "difference", "relationship")))]
+        if not words:
+            return
+        conds = list(ctx.conditions)
+        pairs: dict[tuple[str, str | None], list[int]] = {}
+        for k, cond in enumerate(conds):
+            if cond.op in ("==", "in"):
+                pairs.setdefault((cond.column, cond.part), []).append(k)
+        for key, ks in pairs.items():
+            if len(ks) == 2:
+                sides = [[conds[ks[0]]], [conds[ks[1]]]]
+            elif len(ks) == 1 and conds[ks[0]].op == "in" and len(conds[ks[0]].value) == 2:
+                cond = conds[ks[0]]
+                sides = [[Condition(cond.column, "==", v, cond.part)] for v in cond.value]
+            else:
+                continue
+            keep = [cond for k, cond in enumerate(conds) if k not in ks]
+            positions = [p for k, p in enumerate(ctx.conditions.positions) if k not in ks]
+            ctx.conditions.clear()
+            ctx.conditions.positions.clear()
+            for cond, pos in zip(keep, positions):
+                ctx.conditions.at = pos
+                ctx.conditions.append(cond)
+            ctx.sides = sides
+            c.claim(*words)
+            for j, m in enumerate(self.m):
+                if self.free(j) and m.has("between"):
+                    c.claim(j)
+            return
+
+    def fixed(self, name: str, i: int) -> Plan:
+        c = self.c
+        c.claim(i)
+        plan = Plan(name, c.lang, c.t.var, conditions=list(self.ctx.conditions))
+        if name == "missing" and any(self.free(j) and _is_time_word(m.text) for j, m in enumerate(self.m)):
+            self.decline("I can count empty cells and rows with empty cells, not dates or periods that are "
+                         "absent from the data.",
+                         "비어 있는 값과 그런 행은 셀 수 있지만, 데이터에 없는 날짜나 기간은 찾을 수 없습니다.")
+        if name in ("missing", "describe"):
+            plan.columns = self.column_list()
+        for j, a in self.ctx.aggs:
+            if name == "missing" and a in ("count", "share"):
+                c.claim(j)
+        if name == "missing":
+            # "rows with missing values" are counted; missing days or dates are absent rows,
+            # which a count of empty cells does not find
+            for j, m in enumerate(self.m):
+                if not self.free(j) or not m.has("entity"):
+                    continue
+                word = m.text.lower()
+                if word in ("row", "rows", "record", "records", "entry", "entries", "행", "레코드", "데이터"):
+                    plan.measures = [Measure("count")]
+                    c.claim(j)
+                else:
+                    self.decline("I can count empty cells and rows with empty cells, not dates or periods that "
+                                 "are absent from the data.",
+                                 "비어 있는 값과 그런 행은 셀 수 있지만, 데이터에 없는 날짜나 기간은 찾을 수 없습니다.")
+        if name == "overview" and (plan.conditions or plan.columns):
+            self.decline("I can give an overview of the whole table only; ask about the rows you want directly.",
+                         "개요는 표 전체에 대해서만 보여 드릴 수 있습니다. 원하는 행에 대해 직접 물어봐 주세요.")
+        return plan
+
+    def column_list(self) -> list[str]:
+        out = []
+        for i, m in enumerate(self.m):
+            if self.free(i) and m.has("column"):
+                out.append(self.c.one_column(i))
+                self.c.claim(i)
+        return out
+
+    def column_measures(self, numeric_only: bool = True) -> list[tuple[int, str]]:
+        out = []
+        for i, m in enumerate(self.m):
+            if not self.free(i) or not m.has("column"):
+                continue
+            if m.has("entity") and not m.has("value"):
+                names = self.c.columns_of(i)
+                if all(n in self.c.t.labels for n in names) or not names or \
+                        max(s.quality for s in m.all("column")) < 1.0:
+                    continue
+            if numeric_only:
+                if not self.c.columns_of(i, numeric=True):
+                    continue
+                out.append((i, self.c.one_column(i, numeric=True)))
+            else:
+                out.append((i, self.c.one_column(i)))
+        return out
+
+    def correlations(self, i: int) -> Plan:
+        c = self.c
+        c.claim(i)
+        columns = self.column_measures()
+        plan = Plan("correlations", c.lang, c.t.var, conditions=list(self.ctx.conditions))
+        if len(columns) == 2:
+            return self.relationship(None, columns, correlation=True)
+        pair = [k for k, cond in enumerate(self.ctx.conditions) if cond.op == "in" and len(cond.value) == 2
+                and cond.part is None and not c.col(cond.column).numeric]
+        if len(columns) == 1 and len(pair) == 1 and c.t.dates:
+            # "correlation between MSFT and IBM prices": the two series, matched by date
+            cond = self.ctx.conditions[pair[0]]
+            c.claim(columns[0][0], *[j for j, m in enumerate(self.m) if self.free(j) and m.has("between")])
+            rest = [x for k, x in enumerate(self.ctx.conditions) if k != pair[0]]
+            return Plan("relationship", c.lang, c.t.var, conditions=rest, columns=[columns[0][1], columns[0][1]],
+                        sides=[[Condition(cond.column, "==", v)] for v in cond.value], chart="scatter",
+                        time_column=c._date_column())
+        if len(columns) > 2:
+            self.decline("Name two columns for a correlation, or none for all of them.",
+                         "상관관계는 두 열을 적거나, 전체를 보려면 열을 적지 마세요.")
+        if columns:
+            plan.columns = [columns[0][1]]
+            c.claim(columns[0][0])
+        for _, _, _, used in self.superlatives():
+            c.claim(*used)  # "which columns are most correlated with mpg"
+        return plan
+
+    def relationship(self, i: int | None, columns: list[tuple[int, str]] | None = None,
+                     correlation: bool = False) -> Plan:
+        c = self.c
+        c.claim(i)
+        columns = columns if columns is not None else self.column_measures()
+        if len(columns) == 1 and self.ctx.group is not None and not correlation:
+            return self.grouped(None, [])  # "how does horsepower vary by origin": per group
+        if len(columns) != 2:
+            both = [(j, c.one_column(j)) for j, m in enumerate(self.m) if self.free(j) and m.has("column")]
+            numeric = [x for x in both if c.col(x[1]).numeric]
+            cats = [x for x in both if c.col(x[1]).categorical and not c.col(x[1]).numeric]
+            if len(numeric) == 1 and len(cats) == 1 and not correlation:
+                # "mpg vs origin": the measure per group
+                self.ctx.group = Grouping(cats[0][1])
+                c.claim(cats[0][0])
+                return self.grouped([(numeric[0][0], numeric[0][1])], [])
+            self.decline("A relationship needs two numeric columns; name both.",
+                         "관계를 보려면 숫자 열 두 개가 필요합니다. 두 열을 적어 주세요.")
+        c.claim(*[j for j, _ in columns])
+        c.claim(*[j for j, m in enumerate(self.m) if self.free(j) and m.has("between")])
+        plan = Plan("relationship", c.lang, c.t.var, conditions=list(self.ctx.conditions),
+                    columns=[columns[0][1], columns[1][1]], chart="scatter")
+        if self.ctx.group is not None:
+            self.decline("I can relate two columns over all the rows, not per group.",
+                         "두 열의 관계는 그룹별로가 아니라 전체 행에 대해서만 볼 수 있습니다.")
+        return plan
+
+    def distribution(self, i: int | None) -> Plan:
+        c = self.c
+        c.claim(i)
+        candidates = [(j, c.one_column(j)) for j, m in enumerate(self.m) if self.free(j) and m.has("column")
+                      and not (m.has("entity") and all(n in c.t.labels for n in c.columns_of(j)))]
+        if self.ctx.group is not None:
+            candidates = [x for x in candidates if x[1] != self.ctx.group.column]
+        if len(candidates) != 1:
+            self.decline("Name the one column whose distribution you want.",
+                         "분포를 볼 열 하나를 적어 주세요.")
+        j, column = candidates[0]
+        c.claim(j)
+        plan = Plan("distribution", c.lang, c.t.var, conditions=list(self.ctx.conditions), columns=[column])
+        col = c.col(column)
+        if col.numeric:
+            plan.chart = "box" if self.ctx.group is not None else "hist"
+            plan.group = self.ctx.group
+            if plan.group is not None and plan.group.bucket is None:
+                g = c.col(plan.group.column)
+                plan.order = None if (g.numeric or g.is_date or g.yearlike) else "desc"
+        else:
+            if self.ctx.group is not None:
+                self.decline("I can show how one category column splits, not per group.",
+                             "범주 열의 분포는 그룹별로 보여 드릴 수 없습니다.")
+            plan.chart = "bar" if self.ctx.chart in (None, "any", "bar", "hist") else self.ctx.chart
+            plan.measures = [Measure("count")]
+            plan.group = Grouping(column)
+            plan.kind = "aggregate"
+            plan.order = "desc"
+        if self.ctx.chart == "box" and plan.group is None:
+            plan.chart = "box"
+        return plan
+
+    def trend(self, i: int | None) -> Plan:
+        c = self.c
+        c.claim(i, *[j for j, m in enumerate(self.m) if m.has("intent") and m.get("intent").key == "trend"])
+        measures = self.measures_with_aggs()
+        if not measures:
+            counts = [j for j, a in self.ctx.aggs if a == "count" and self.free(j)] + self.quantity_words()
+            if counts:
+                c.claim(*counts)
+                measures = [Measure("count")]
+        if not measures:
+            self.decline("Name the numeric column whose trend you want.", "추세를 볼 숫자 열을 적어 주세요.")
+        if len(measures) > 1:
+            self.decline("I can follow one measure over time at a time.", "한 번에 한 가지 값의 추세만 볼 수 있습니다.")
+        group = self.ctx.group
+        split = None
+        if group is not None and group.bucket is None and not c.col(group.column).is_date \
+                and not c.col(group.column).yearlike:
+            split, group = group.column, None  # "the price of each stock over time": one line each
+        if group is None:
+            dates = c.t.dates
+            if not dates:
+                years = [col.name for col in c.t.columns if col.yearlike]
+                if len(years) != 1:
+                    self.decline("This data has no dates to follow a trend over.",
+                                 "이 데이터에는 추세를 볼 날짜 열이 없습니다.")
+                group = Grouping(years[0])
+            else:
+                column = c._date_column()
+                group = Grouping(column, "auto")
+        plan = Plan("trend", c.lang, c.t.var, measures=measures, conditions=list(self.ctx.conditions),
+                    group=group, chart="line" if self.ctx.chart in (None, "any", "line") else self.ctx.chart)
+        if split is not None:
+            plan.columns = [split]
+        return plan
+
+    def quantity_words(self) -> list[int]:
+        """Quantities the data has no column for are never guessed to be row counts ("trading
+        volume" of stock prices is not how many rows there are): none."""
+        return []
+
+    def per_period(self, measures: list[Measure]) -> list[Measure]:
+        """"average daily sales", "하루 평균 판매 건수": the measure over the totals per period."""
+        c = self.c
+        per = getattr(c, "per", None)
+        if per is None:
+            return measures
+        i, period = per
+        if not c.t.dates:
+            self.decline("This data has no dates, so there are no days or months to average over.",
+                         "이 데이터에는 날짜 열이 없어서 기간별 평균을 낼 수 없습니다.")
+        # "how many per day on average": the "on average" is this mean
+        for j, a in self.ctx.aggs:
+            if a == "mean" and self.free(j):
+                c.claim(j)
+        out = []
+        for m in measures:
+            column = c.col(m.column) if m.column else None
+            dates = c.t.dates
+            unique = bool(dates) and dates[0].granularity == period and dates[0].distinct >= 0.9 * max(c.t.rows, 1)
+            if column is not None and not set(column.concepts) & _ADDITIVE:
+                if unique:
+                    out.append(m)  # one row per period: the rows are the periods
+                    continue
+                self.decline(f"Do you mean the {m.agg} over all rows, or of one value per {period}? For a value that "
+                             "does not add up I cannot tell; ask without the period, or per period with “by”.",
+                             "모든 행의 평균인지, 기간마다 하나의 값을 낸 평균인지 알 수 없습니다. 기간 없이 묻거나 "
+                             "“별”로 기간별로 물어봐 주세요.")
+            agg = m.agg if m.agg not in ("count", "sum") else "mean"
+            out.append(Measure(agg, m.column, per=period))
+        c.claim(i)
+        return out
+
+    def default_agg(self, column: str) -> str:
+        return "sum" if set(self.c.col(column).concepts) & _ADDITIVE else "mean"
+
+    def measures_with_aggs(self) -> list[Measure]:
+        """Measures named with their aggregation ("average price", "가격의 평균", "total sales");
+        columns without one take the default (sum for amounts, mean otherwise)."""
+        c, ctx = self.c, self.ctx
+        out: list[Measure] = []
+        columns = self.column_measures()
+        free_aggs = [(i, a) for i, a in ctx.aggs if self.free(i) and a not in ("share",)]
+        bound: dict[int, str] = {}
+        for i, agg in free_aggs:
+            if agg in ("count", "nunique"):
+                continue
+            target = self._agg_target(i, columns, bound)
+            if target is not None:
+                bound[target] = agg
+                c.claim(i)
+                # "average price and weight": the aggregation carries over a list of columns
+                k = target
+                while True:
+                    nxt = c.next_index(k, ("filler", "particle", "either", "range_join"))
+                    if nxt is None or not any(j == nxt for j, _ in columns) or nxt in bound:
+                        break
+                    gap = range(k + 1, nxt)
+                    if not any(self.m[g].roles & {"either", "range_join"} for g in gap):
+                        break
+                    bound[nxt] = agg
+                    k = nxt
+        for j, column in columns:
+            if j in bound:
+                if Measure(bound[j], column) not in out:
+                    out.append(Measure(bound[j], column))
+                c.claim(j)
+        aggs_left = [(i, a) for i, a in free_aggs if self.free(i) and a not in ("count", "nunique")]
+        free_columns = [(j, col) for j, col in columns if self.free(j)]
+        if aggs_left and len(free_columns) == 1 and not out:
+            j, column = free_columns[0]
+            out.append(Measure(aggs_left[0][1], column))
+            c.claim(j, aggs_left[0][0])
+            free_columns = []
+        if out or aggs_left:
+            # "서울에서 팔린 차의 평균 가격": a verb of selling describes the rows, it is no measure
+            free_columns = [(j, col) for j, col in free_columns if not _is_sold(self.m[j].text)]
+        for j, column in free_columns:
+            implied = _implied(self.m[j].text)
+            if implied and not out and not aggs_left:
+                out.append(Measure("max" if implied == "high" else "min", column))
+            elif Measure(self.default_agg(column), column) not in out:
+                out.append(Measure(self.default_agg(column), column))
+            c.claim(j)
+        return out
+
+    def _agg_target(self, i: int, columns: list[tuple[int, str]], bound: dict[int, str]) -> int | None:
+        c = self.c
+        positions = [j for j, _ in columns if j not in bound and self.free(j)]
+        after = c.next_index(i, ("filler", "particle", "condition"))
+        before = c.prev_index(i, ("filler", "particle", "condition"))
+        order = [after, before] if c.lang != "ko" else [before, after]
+        for j in order:
+            if j is not None and j in positions:
+                return j
+        return None
+
+    def compare(self) -> Plan:
+        c, ctx = self.c, self.ctx
+        measures = self.measures_with_aggs()
+        if not measures:
+            for j, m in enumerate(self.m):
+                if self.free(j) and m.has("adjective"):
+                    found = c._adjective_direction(j)
+                    if found:
+                        free = [(x, a) for x, a in ctx.aggs if self.free(x) and a not in ("count", "share")]
+                        agg = free[0][1] if free else "mean"
+                        c.claim(j, *[x for x, _ in free[:1]])
+                        measures = [Measure(agg, found[0])]
+                        break
+        counts = [i for i, a in ctx.aggs if a == "count" and self.free(i)]
+        if not measures:
+            c.claim(*counts)
+            measures = [Measure("count")]
+        if len(measures) != 1:
+            self.decline("I can compare one measure at a time between two groups.",
+                         "두 그룹은 한 번에 한 가지 값으로만 비교할 수 있습니다.")
+        # "how much more", "더 많이": words of the difference itself
+        for j, m in enumerate(self.m):
+            if self.free(j) and (m.has("degree") or (m.has("intent") and m.get("intent").key == "difference")):
+                c.claim(j)
+        plan = Plan("compare", c.lang, c.t.var, measures=measures, conditions=list(ctx.conditions),
+                    sides=ctx.sides, chart="bar" if ctx.chart in (None, "any", "bar") else ctx.chart)
+        if ctx.group is not None:
+            self.decline("I can compare two groups over all the rows, not within groups.",
+                         "두 그룹의 비교는 그룹별로 나누어 할 수 없습니다.")
+        return plan
+
+    def share(self, shares: list[int]) -> Plan:
+        c, ctx = self.c, self.ctx
+        c.claim(*shares)
+        # "차량 수 비율", "share of the number of rows": a share of counts is the share itself
+        c.claim(*[i for i, a in ctx.aggs if a == "count" and self.free(i) and not any(
+            self.free(j) and self.m[j].has("column") for j in (c.next_index(i, ("filler", "particle", "condition")),)
+            if j is not None)])
+        measures = self.measures_with_aggs()
+        if len(measures) > 1:
+            self.decline("I can give the share of one thing at a time.", "한 번에 한 가지의 비율만 구할 수 있습니다.")
+        measure = measures[0] if measures else Measure("count")
+        if measure.column and measure.agg != "sum":
+            measure = Measure("sum", measure.column)
+        plan = Plan("share", c.lang, c.t.var, measures=[measure], group=ctx.group)
+        conditions = list(ctx.conditions)
+        positions = list(ctx.conditions.positions)
+        # "what percentage of Japanese cars have 4 cylinders": before the verb is the base
+        split = None
+        for j, m in enumerate(self.m):
+            word = m.text.lower()
+            if j > min(shares) and (word in ("are", "is", "were", "was", "have", "has", "had", "with", "that", "who", "which")
+                                    or m.text in ("중", "중에서", "가운데")):
+                if any(p < j for p in positions) and any(p > j for p in positions):
+                    split = j
+                    break
+                if m.text in ("중", "중에서", "가운데") and any(p < j for p in positions):
+                    split = j
+                    break
+        if split is not None:
+            plan.base = [cond for cond, p in zip(conditions, positions) if p < split]
+            plan.conditions = [cond for cond, p in zip(conditions, positions) if p > split]
+        else:
+            plan.conditions = conditions
+        if not plan.conditions and plan.group is None:
+            self.decline("A share needs a condition (the share of what?).",
+                         "비율을 구하려면 조건이 필요합니다 (무엇의 비율인가요?).")
+        if ctx.chart:
+            plan.chart = ctx.chart if ctx.chart != "any" else ("pie" if plan.group else None)
+        elif plan.group is not None:
+            plan.chart = "bar"
+        if plan.group is not None:
+            plan.order = "desc"
+        return plan
+
+    def aggregate_or_rows(self) -> Plan:
+        c, ctx = self.c, self.ctx
+        sups = self.superlatives()
+        if ctx.group is None and c.rank_category is not None:
+            # "판매량 상위 5개 모델", "가장 비싸게 거래된 단지": groups ranked by an amount or by an
+            # explicit aggregation; otherwise the extreme rows, named by that column
+            i, column, among = c.rank_category
+            explicit = [a for j, a in ctx.aggs if self.free(j) and a not in ("share",)]
+            by_adjective = [col for _, _, col, used in sups if col and any(self.m[u].has("adjective") for u in used)
+                            and not set(c.col(col).concepts) & {"sales"}]
+            measured = [col for _, _, col, _ in sups if col] + \
+                [name for j, name in self.column_measures()]
+            additive = not by_adjective and any(set(c.col(x).concepts) & _ADDITIVE for x in measured)
+            counted = any(a in ("count", "nunique") for a in explicit) or not measured
+            if explicit or additive or counted:
+                ctx.group = Grouping(column)
+                c.which_group = True
+                c.claim(i, among)
+                return self.grouped(None, sups)
+            self.label_override = column
+            c.claim(i, among)
+        if ctx.group is not None:
+            return self.grouped(None, sups)
+        limit_kind = getattr(c, "limit_kind", None)
+        sort_by = getattr(c, "sort_by", None)
+        firsts = [m.get("order").key for j, m in enumerate(self.m) if self.free(j) and m.has("order")
+                  and m.get("order").key in ("first", "last")]
+        if (limit_kind in ("first", "last") or firsts) and not ctx.limit and not sups and ctx.conditions and c.t.dates:
+            return self.first_time(limit_kind if limit_kind in ("first", "last") else firsts[0])
+        if sups or ctx.limit or sort_by or limit_kind:
+            return self.rows(sups, limit_kind, sort_by)
+        # scalar aggregates: "average price of cars with ...", "how many days had rain"
+        counts = [(i, a) for i, a in ctx.aggs if a in ("count", "nunique") and self.free(i)]
+        counts += [(i, "count") for i in self.quantity_words()]
+        measures = []
+        if counts:
+            measures = self.counts(counts)
+        measures += self.measures_with_aggs()
+        measures = self.per_period(measures)
+        if not measures:
+            if ctx.conditions:
+                return self.listing()
+            self.decline("I could not find what to compute in the question.",
+                         "질문에서 무엇을 계산해야 할지 찾지 못했습니다.")
+        explicit = any(not self.free(i) for i, _ in ctx.aggs) or any(m.per for m in measures)
+        if not explicit and all(m.column for m in measures) and len(measures) == 1 and \
+                not _implied(self._measure_text(measures[0].column)):
+            # a column named with no aggregation: an amount adds up ("2024년 1분기 판매량"),
+            # other values are listed
+            if ctx.conditions and set(c.col(measures[0].column).concepts) & _ADDITIVE:
+                return Plan("aggregate", c.lang, c.t.var, measures=[Measure("sum", measures[0].column)],
+                            conditions=list(ctx.conditions))
+            if ctx.conditions:
+                return self.listing(columns=[measures[0].column])
+            return self.distribution_of(measures[0].column)
+        plan = Plan("aggregate", c.lang, c.t.var, measures=measures, conditions=list(ctx.conditions))
+        if any(m.per for m in measures):
+            plan.time_column = c._date_column()
+        if ctx.chart:
+            self.decline("A single number makes no chart; ask for it per group (for example “by month”).",
+                         "숫자 하나로는 그래프를 그릴 수 없습니다. 그룹별로 물어봐 주세요 (예: “월별”).")
+        return plan
+
+    def first_time(self, which: str) -> Plan:
+        """"when did MSFT first close above 30", "처음으로 눈이 온 날": the earliest (latest) date
+        of the rows meeting the conditions."""
+        c = self.c
+        column = c._date_column()
+        for j, m in enumerate(self.m):
+            if self.free(j) and (m.has("order") or m.has("when")):
+                c.claim(j)
+            if self.free(j) and m.has("entity") and _is_time_word(m.text):
+                c.claim(j)
+        labels = [x for x in c.t.labels if x != column]
+        return Plan("rows", c.lang, c.t.var, measures=[Measure("min" if which == "first" else "max", column)],
+                    conditions=list(self.ctx.conditions), order="asc" if which == "first" else "desc", limit=1,
+                    labels=labels, columns=[column], superlative=True)
+
+    def _measure_text(self, column: str) -> str:
+        for i, m in enumerate(self.m):
+            if column in self.c.columns_of(i):
+                return m.text
+        return ""
+
+    def counts(self, counts: list[tuple[int, str]]) -> list[Measure]:
+        """how many (rows), how many different X, number of X."""
+        c = self.c
+        out = []
+        # "how many ... in total", "총 몇 행": a total with nothing to add up is the count itself
+        for j, a in self.ctx.aggs:
+            if a == "sum" and self.free(j):
+                nxt = c.next_index(j, ("filler", "particle", "condition"))
+                prv = c.prev_index(j, ("filler", "particle"))
+                if not any(x is not None and self.free(x) and c.columns_of(x, numeric=True) for x in (nxt, prv)):
+                    c.claim(j)
+        for i, agg in counts:
+            c.claim(i)
+            j = c.next_index(i, ("filler", "particle", "condition"))
+            k = c.prev_index(i, ("filler", "particle"))
+            target = None
+            for cand in ([j, k] if c.lang != "ko" else [k, j]):
+                if cand is not None and self.free(cand) and self.m[cand].has("column"):
+                    names = c.columns_of(cand)
+                    if self.m[cand].has("entity") and all(
+                            n in c.t.labels and c.col(n).distinct >= 0.9 * max(c.t.rows, 1) for n in names):
+                        continue  # "how many cars": rows, each named by its own label
+                    target = cand
+                    break
+            if target is not None:
+                column = c.one_column(target)
+                col = c.col(column)
+                sold = _is_sold(self.m[target].text)
+                if col.numeric and i not in c.record_counts and sold and set(col.concepts) & {"sales", "quantity"}:
+                    c.claim(target)  # "how many cars were sold", "몇 대 팔렸어": the units sold add up
+                    out.append(Measure("sum", column))
+                    continue
+                if col.numeric and not col.categorical:
+                    if c.lang == "ko" or self.m[target].has("entity"):
+                        c.claim(target)  # "판매 건수": the rows of sales
+                        out.append(Measure("count"))
+                        continue
+                    others = [a for x, a in self.ctx.aggs if self.free(x) and a not in ("count", "nunique", "share")]
+                    if others:
+                        continue  # "the average number of cylinders": the column itself
+                    c.claim(target)
+                    out.append(Measure("count", column))  # "how many prices": the values there are
+                    continue
+                c.claim(target)
+                if col.numeric and agg != "nunique":
+                    out.append(Measure("count"))  # "판매 건수", "how many cylinders rows": rows
+                    continue
+                out.append(Measure("nunique" if (agg == "nunique" or col.categorical) else "count", column))
+            else:
+                if agg == "nunique":
+                    self.decline("Different values of which column?", "어느 열의 서로 다른 값인가요?")
+                out.append(Measure("count"))
+        return list(dict.fromkeys(out))
+
+    def distribution_of(self, column: str) -> Plan:
+        c = self.c
+        plan = Plan("distribution", c.lang, c.t.var, conditions=list(self.ctx.conditions), columns=[column])
+        if c.col(column).numeric:
+            plan.chart = "hist"
+            return plan
+        plan.kind = "aggregate"
+        plan.measures = [Measure("count")]
+        plan.group = Grouping(column)
+        plan.order = "desc"
+        plan.chart = "bar"
+        return plan
+
+    def listing(self, columns: list[str] | None = None) -> Plan:
+        c = self.c
+        plan = Plan("rows", c.lang, c.t.var, conditions=list(self.ctx.conditions), labels=list(c.t.labels),
+                    columns=columns or [])
+        if self.ctx.chart:
+            self.decline("I can list the matching rows, but not chart them without a measure.",
+                         "조건에 맞는 행은 보여 드릴 수 있지만, 측정값 없이 그래프는 그릴 수 없습니다.")
+        return plan
+
+    def rows(self, sups, limit_kind, sort_by) -> Plan:
+        c, ctx = self.c, self.ctx
+        column = direction = None
+        if sort_by is not None:
+            column = sort_by[1]
+            direction = "low" if limit_kind == "bottom" else "high"
+        for i, d, col, used in sups:
+            if col is None:
+                col, j = self.bind_column(i, used)
+                if col is None:
+                    if self.m[i].has("superlative") and self.m[i].text.lower() in ("top", "bottom", "상위", "하위"):
+                        c.claim(*used)
+                        direction = direction or d
+                        continue
+                    continue
+                used = used + [j]
+            if column is not None and col != column:
+                self.decline("You asked for the extreme of two different columns; ask one at a time.",
+                             "서로 다른 두 열의 최댓값/최솟값을 한 번에 물으셨습니다. 하나씩 물어봐 주세요.")
+            column, direction = col, d
+            c.claim(*used)
+        if column is None and limit_kind in ("top", "bottom"):
+            # "마력 상위 5개", "top 10 by weight": the one numeric column named is ranked
+            named = [(j, c.columns_of(j, numeric=True)) for j, m in enumerate(self.m)
+                     if self.free(j) and m.has("column") and not m.has("value") and c.columns_of(j, numeric=True)]
+            if len(named) == 1:
+                column = c.one_column(named[0][0], numeric=True)
+                direction = "high" if limit_kind == "top" else "low"
+                c.claim(named[0][0])
+        if column is None and limit_kind in ("first", "last") and ctx.limit:
+            plan = Plan("head", c.lang, c.t.var, conditions=list(ctx.conditions), limit=ctx.limit,
+                        order="asc" if limit_kind == "first" else "desc")
+            return plan
+        if column is None:
+            counts = [i for i, a in ctx.aggs if a == "count" and self.free(i)]
+            self.decline("I could not tell which column to rank the rows by.",
+                         "무엇을 기준으로 순위를 매길지 알 수 없습니다.") if not counts else None
+            self.decline("Counting needs groups to rank (for example “which region has the most rows”).",
+                         "개수로 순위를 매기려면 그룹이 필요합니다 (예: “행이 가장 많은 지역”).")
+        explicit = [(i, a) for i, a in ctx.aggs if self.free(i)]
+        for i, a in explicit:
+            if a in ("max", "min"):
+                c.claim(i)  # "the maximum price": the extreme row
+            else:
+                self.decline("An average (or total) of the highest row makes no sense without groups; "
+                             "ask for it per group (for example “which brand has the highest average price”).",
+                             "그룹 없이 평균이나 합계의 최댓값은 구할 수 없습니다. 그룹별로 물어봐 주세요 "
+                             "(예: “평균 가격이 가장 높은 브랜드”).")
+        labels = list(c.t.labels)
+        named = [j for j, m in enumerate(self.m) if self.free(j) and m.has("column") and not m.has("value")
+                 and not c.columns_of(j, numeric=True)]
+        if getattr(self, "label_override", None):
+            labels = [self.label_override]
+        elif named:
+            labels = list(dict.fromkeys(c.one_column(j) for j in named))  # "단지 이름", "3개 이름"
+            c.claim(*named)
+        whens = [i for i, m in enumerate(self.m) if self.free(i) and m.has("when")]
+        if whens and c.t.dates:
+            labels = [c.t.dates[0].name] + [x for x in labels if x != c.t.dates[0].name]
+            c.claim(*whens)
+        plan = Plan("rows", c.lang, c.t.var, measures=[Measure("max" if direction == "high" else "min", column)],
+                    conditions=list(ctx.conditions), order="desc" if direction == "high" else "asc",
+                    limit=max(ctx.limit or 1, c.rank), labels=labels, columns=[column], superlative=not ctx.limit,
+                    rank=c.rank if not ctx.limit else 1)
+        for j, m in enumerate(self.m):
+            if self.free(j) and m.has("column") and column in c.columns_of(j):
+                c.claim(j)  # the ranked column named again
+        if ctx.chart:
+            plan.chart = "bar"
+        elif ctx.limit and ctx.limit > 1:
+            plan.chart = "bar"
+        return plan
+
+    def grouped(self, measures: list[tuple[int, str]] | None, sups) -> Plan:
+        c, ctx = self.c, self.ctx
+        group = ctx.group
+        if c.common is not None:
+            # "the (second) most common species": rows counted per value
+            plan = Plan("aggregate", c.lang, c.t.var, measures=[Measure("count")], conditions=list(ctx.conditions),
+                        group=group, order="desc" if c.common == "high" else "asc", limit=c.rank, superlative=True,
+                        rank=c.rank, chart="bar")
+            for j, m in enumerate(self.m):
+                if self.free(j) and m.has("column") and group.column in c.columns_of(j):
+                    c.claim(j)
+            for j, a in ctx.aggs:
+                if a == "count" and self.free(j):
+                    c.claim(j)
+            return plan
+        direction = None
+        sup_column = None
+        which = getattr(c, "which_group", False)
+        for i, d, col, used in sups:
+            if self.m[i].has("agg") and not which and not ctx.limit:
+                continue  # "maximum wind per month": an aggregation per group, not a ranking
+            if col is None:
+                col, j = self.bind_column(i, used)
+                if col is not None:
+                    used = used + [j]
+            if col is not None and col == group.column and not measures and not any(
+                    self.free(j) and m.has("column") and c.columns_of(j, numeric=True)
+                    and group.column not in c.columns_of(j) for j, m in enumerate(self.m)):
+                # "what year is the newest car from": the extreme value of that column, not a group
+                ctx.group = None
+                c.which_group = False
+                return self.rows(sups, getattr(c, "limit_kind", None), None)
+            if col is not None and col == group.column:
+                col = None
+            direction = d
+            if col is not None:
+                if sup_column is not None and sup_column != col:
+                    self.decline("You asked for the extreme of two different columns; ask one at a time.",
+                                 "서로 다른 두 열의 최댓값/최솟값을 한 번에 물으셨습니다. 하나씩 물어봐 주세요.")
+                sup_column = col
+            c.claim(*used)
+        counts = [(i, a) for i, a in ctx.aggs if a in ("count", "nunique") and self.free(i)]
+        counts += [(i, "count") for i in self.quantity_words()]
+        out: list[Measure] = []
+        if measures is not None:
+            out = [Measure(self.default_agg(col), col) for _, col in measures]
+            c.claim(*[j for j, _ in measures])
+        else:
+            if counts:
+                out += [m for m in self.counts(counts) if m.column != group.column]
+            out += self.measures_with_aggs()
+        if sup_column is not None and not any(m.column == sup_column for m in out):
+            free = [(i, a) for i, a in ctx.aggs if self.free(i) and a not in ("count", "nunique", "share")]
+            if len(free) == 1:
+                agg = free[0][1]
+                c.claim(free[0][0])
+            else:
+                agg = self.default_agg(sup_column)
+            out.append(Measure(agg, sup_column))
+        if not out:
+            if direction is None and not ctx.aggs and not ctx.limit and ctx.chart is None and \
+                    not getattr(c, "which_group", False) and not any(self.m[i].has("entity") for i in range(len(self.m))):
+                self.decline("Grouped by what measure? Name a column to compute per group, or ask “how many”.",
+                             "그룹별로 무엇을 계산할까요? 열 이름을 적거나 “몇 개”인지 물어봐 주세요.")
+            out = [Measure("count")]
+        if len(out) > 1 and (direction or ctx.limit):
+            self.decline("I can rank groups by one measure at a time.", "그룹 순위는 한 가지 값으로만 매길 수 있습니다.")
+        plan = Plan("aggregate", c.lang, c.t.var, measures=out, conditions=list(ctx.conditions), group=group)
+        # the grouping named again ("which species ... 종은?", "곳", "one")
+        for j, m in enumerate(self.m):
+            if self.free(j) and m.has("column") and group.column in c.columns_of(j) and not m.has("value"):
+                c.claim(j)
+        limit_kind = getattr(c, "limit_kind", None)
+        if direction is not None:
+            plan.order = "desc" if direction == "high" else "asc"
+            plan.limit = ctx.limit or c.rank
+            plan.superlative = not ctx.limit
+            plan.rank = c.rank if not ctx.limit else 1
+        elif ctx.limit:
+            plan.order = "asc" if limit_kind == "bottom" else "desc"
+            plan.limit = ctx.limit
+        elif getattr(c, "which_group", False):
+            self.decline("Which one by what? Say what makes it stand out (for example “the highest average price”).",
+                         "무엇을 기준으로 고를까요? (예: “평균 가격이 가장 높은”)")
+        col = c.col(group.column)
+        if plan.order is None and group.bucket is None and not (col.numeric or col.is_date or col.yearlike):
+            plan.order = "desc"  # categories: highest first (times and numbers keep their own order)
+        sort_by = getattr(c, "sort_by", None)
+        if sort_by is not None:
+            self.decline("I can sort groups by what is computed for them, not by another column.",
+                         "그룹은 계산한 값으로만 정렬할 수 있습니다.")
+        time = group.bucket is not None or c.col(group.column).is_date or c.col(group.column).yearlike
+        if ctx.chart in (None, "any"):
+            if plan.limit == 1:
+                plan.chart = None if ctx.chart is None else "bar"
+            else:
+                plan.chart = "line" if time and not plan.limit and group.bucket not in ("weekday", "month_of_year") else "bar"
+        else:
+            plan.chart = ctx.chart
+        if ctx.chart is None and plan.limit == 1:
+            plan.chart = "bar"  # the ranking the extreme comes from
+        return plan

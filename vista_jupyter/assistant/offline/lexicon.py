@@ -1,0 +1,114 @@
+"""The bilingual lexicon (`lexicon.yaml`) loaded into phrase indexes the planner matches against.
+
+A *meaning* is a (role, key) pair: ("agg", "mean") for "average" / "평균", ("compare", "gt") for
+"over" / "초과", ("concept", "price") for "cost" / "가격", ("value", 4) for "Japanese" / "일본". One
+form may have several meanings ("most": a superlative and a degree); the planner picks the one the
+question's structure calls for.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib.resources import files
+from typing import Any
+
+import yaml
+
+from .text import name_keys
+
+#: Roles whose forms map straight to a key (role: {key: [forms]}).
+_KEYED = ("agg", "superlative", "degree", "compare", "compare_after", "date_compare", "bucket", "per_period", "sign",
+          "seasons",
+          "order", "chart", "intent", "unsupported", "number_words", "multipliers", "units",
+          "date_units", "months", "weekdays", "quarters", "ordinal")
+#: Roles that are plain lists of forms.
+_LISTED = ("between", "than", "range_join", "negation", "either", "condition", "group", "which",
+           "when", "rows", "entity", "filler", "weekend", "workdays", "descriptors", "frequent")
+
+
+@dataclass(frozen=True)
+class Meaning:
+    role: str
+    key: Any = None
+
+
+@dataclass
+class PhraseIndex:
+    """Phrases (tuples of token keys) with their meanings, found by their first key."""
+
+    by_first: dict[str, list[tuple[tuple[str, ...], Meaning]]] = field(default_factory=dict)
+
+    def add(self, keys: tuple[str, ...], meaning: Meaning) -> None:
+        if not keys:
+            return
+        entries = self.by_first.setdefault(keys[0], [])
+        if (keys, meaning) not in entries:
+            entries.append((keys, meaning))
+
+    def starting_with(self, key: str) -> list[tuple[tuple[str, ...], Meaning]]:
+        return self.by_first.get(key, [])
+
+
+@dataclass
+class Lexicon:
+    data: dict[str, Any]
+    phrases: PhraseIndex
+    particles: tuple[tuple[str, ...], ...]
+    concepts: dict[str, dict[str, Any]]
+    adjectives: dict[str, dict[str, Any]]
+    value_groups: list[list[str]]
+
+    def forms(self, role: str, key: Any = None) -> list[str]:
+        entry = self.data[role]
+        if key is None:
+            return [str(f) for f in entry]
+        return [str(f) for f in entry[key]]
+
+    def concept_keys(self, concept: str) -> list[tuple[str, ...]]:
+        return [name_keys(f) for f in self.concepts[concept]["forms"]]
+
+
+def _as_forms(value: Any, where: str) -> list[str]:
+    if not isinstance(value, list):
+        raise ValueError(f"lexicon: {where} must be a list of forms")
+    for form in value:
+        if not isinstance(form, str):
+            raise ValueError(f"lexicon: {where} has a form that is not text: {form!r} (quote it)")
+    return value
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> Lexicon:
+    """The lexicon, loaded once."""
+    raw = yaml.safe_load(files(__package__).joinpath("lexicon.yaml").read_text(encoding="utf-8"))
+    index = PhraseIndex()
+    for role in _KEYED:
+        for key, forms in raw[role].items():
+            if role == "superlative" and key in ("marker", "most", "least"):
+                meaning = Meaning("superlative_marker", {"marker": None, "most": "high", "least": "low"}[key])
+            else:
+                meaning = Meaning(role, key)
+            for form in _as_forms(forms, f"{role}.{key}"):
+                index.add(name_keys(form) or (form.lower(),), meaning)
+    for role in _LISTED:
+        for form in _as_forms(raw[role], role):
+            index.add(name_keys(form) or (form.lower(),), Meaning(role))
+    concepts = raw["concepts"]
+    for name, entry in concepts.items():
+        for form in _as_forms(entry["forms"], f"concepts.{name}"):
+            index.add(name_keys(form), Meaning("concept", name))
+    adjectives = raw["adjectives"]
+    for name, entry in adjectives.items():
+        for form in _as_forms(entry["forms"], f"adjectives.{name}"):
+            index.add(name_keys(form), Meaning("adjective", name))
+        for concept, direction in entry["concept"]:
+            if concept not in concepts or direction not in ("high", "low"):
+                raise ValueError(f"lexicon: adjective {name} points to {concept}/{direction}")
+    groups = [_as_forms(group, "values") for group in raw["values"]]
+    for i, group in enumerate(groups):
+        for form in group:
+            index.add(name_keys(form) or (form.lower(),), Meaning("value_group", i))
+    particles = tuple(sorted({name_keys(p) for p in _as_forms(raw["particles"], "particles")},
+                             key=len, reverse=True))
+    return Lexicon(raw, index, particles, concepts, adjectives, groups)

@@ -1,0 +1,525 @@
+"""Reading a question into mentions: which words name a column, a value, a number, a date, or a
+word of the lexicon, and which words are not understood.
+
+Every stretch of the question that matches something becomes a candidate with its meanings; a
+dynamic programme then picks the reading that covers the question best (long matches over short
+ones, exact over fuzzy, known words over unknown ones). Korean particles and endings are accepted
+only written onto a word that was placed, so "지역별" is 지역 + 별 and "연비는" is 연비 + 는, but an
+unknown word never disappears into particles. What is left unknown is reported, and the planner
+declines rather than ignore it.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Any
+
+from .catalog import Column, Table
+from .lexicon import Meaning, PhraseIndex, lexicon
+from .text import Token, is_hangul, jamo, name_keys, tokenize, variants
+
+# Words too common to name a column by themselves when they are only part of its name.
+_PARTIAL_STOP = {"in", "of", "per", "the", "and", "a", "an", "by", "to", "for", "at", "on", "no",
+                 "is", "id", "num", "nr", "value", "total", "count", "number", "amount", "avg",
+                 "mean", "max", "min", "sum", "pct", "percent", "rate", "level"}
+
+
+@dataclass(frozen=True)
+class Sense:
+    """One meaning of a stretch of the question."""
+
+    role: str            # a lexicon role, or "column", "value", "number", "date", "concept"...
+    key: Any = None
+    quality: float = 1.0
+
+
+@dataclass
+class Mention:
+    start: int            # token indexes [start, end)
+    end: int
+    text: str             # the words as the user wrote them
+    senses: list[Sense] = field(default_factory=list)
+
+    def has(self, role: str) -> bool:
+        return any(s.role == role for s in self.senses)
+
+    def get(self, role: str) -> Sense | None:
+        return next((s for s in self.senses if s.role == role), None)
+
+    def all(self, role: str) -> list[Sense]:
+        return [s for s in self.senses if s.role == role]
+
+    @property
+    def unknown(self) -> bool:
+        return self.has("unknown")
+
+    @property
+    def roles(self) -> set[str]:
+        return {s.role for s in self.senses}
+
+    def __repr__(self) -> str:
+        senses = ", ".join(f"{s.role}:{s.key}" if s.key is not None else s.role for s in self.senses)
+        return f"<{self.text!r} {senses}>"
+
+
+@dataclass(frozen=True)
+class Number:
+    value: float
+    unit: str | None = None        # a unit kind from the lexicon ("money", "percent", "age"...)
+    unit_text: str | None = None   # as written ("만원", "kg")
+    scale: float = 1.0             # the multiplier written (만 = 10,000)
+    text: str = ""
+    alternatives: tuple[str, ...] = ()  # other unit kinds the word may be (대: count or age)
+
+
+@dataclass(frozen=True)
+class DatePart:
+    year: int | None = None
+    month: int | None = None
+    day: int | None = None
+    quarter: int | None = None
+
+
+# --- the dataset's own phrases -----------------------------------------------------------------
+
+def _norm_value(value: Any) -> tuple[str, ...]:
+    return name_keys(str(value))
+
+
+_ADMIN_SUFFIXES = ("특별시", "광역시", "시", "구", "군", "동", "읍", "면", "도")
+
+
+def dataset_phrases(table: Table) -> PhraseIndex:
+    """Column names (whole, without unit, and distinctive parts) and category values."""
+    index = PhraseIndex()
+    lex = lexicon()
+    # The dataset's own name ("seattle-weather", "판매 기록"): words about the rows, like "cars"
+    for word in name_keys(table.name):
+        if len(word) >= 3 and not word.isdigit():
+            index.add((word,), Meaning("entity"))
+    for column in table.columns:
+        index.add(column.keys, Meaning("column", (column.name, 1.0)))
+        if column.base and column.base != column.keys:
+            index.add(column.base, Meaning("column", (column.name, 1.0)))
+        # Parts of a longer name: "bill depth" for bill_depth_mm, "depth" alone; for Korean names
+        # a leading or trailing part of two syllables or more (판매량 -> 판매, 전용면적 -> 면적).
+        base = column.base or column.keys
+        if all(is_hangul(k) for k in base):
+            word = "".join(base)
+            for size in range(2, len(word)):
+                for part in (word[:size], word[-size:]):
+                    index.add(tuple(part), Meaning("column", (column.name, 0.8)))
+        elif len(base) > 1:
+            for size in range(1, len(base)):
+                for i in range(len(base) - size + 1):
+                    part = base[i:i + size]
+                    words = [w for w in part if w not in _PARTIAL_STOP]
+                    if len(words) == len(part) and all(len(w) >= 3 or w.isdigit() for w in part):
+                        index.add(part, Meaning("column", (column.name, 0.8 + 0.05 * size)))
+        # Values: categories and booleans, and names of rows.
+        if column.kind in ("categorical", "boolean", "text", "identifier") and column.values:
+            for value in column.values:
+                keys = _norm_value(value)
+                if not keys or (len(keys) == 1 and len(keys[0]) == 1 and not is_hangul(keys[0])
+                                and column.kind != "boolean"):
+                    continue
+                index.add(keys, Meaning("value", (column.name, value, 1.0)))
+                word = "".join(keys)
+                if is_hangul(word):
+                    for suffix in _ADMIN_SUFFIXES:
+                        if word.endswith(suffix) and len(word) - len(suffix) >= 2:
+                            index.add(tuple(word[: -len(suffix)]), Meaning("value", (column.name, value, 0.9)))
+                            break
+            # A Korean name column (역명, 노선명, 단지명): a value with the head noun written after
+            # it names the same row ("강남역" for 역명 = 강남)
+            head = "".join(column.base or column.keys)
+            if is_hangul(head) and len(head) >= 2 and head[-1] == "명":
+                noun = head[:-1]
+                for value in column.values:
+                    keys = _norm_value(value)
+                    word = "".join(keys)
+                    if is_hangul(word) and not word.endswith(noun):
+                        index.add(tuple(word + noun), Meaning("value", (column.name, value, 1.0)))
+                if len(noun) == 1:
+                    index.add((noun,), Meaning("column", (column.name, 0.85)))
+            # The lexicon's bilingual values: "Japanese" / "일본" for the value Japan.
+            normalized = {_norm_value(v): v for v in column.values}
+            for group in lex.value_groups:
+                hits = [normalized[name_keys(form)] for form in group if name_keys(form) in normalized]
+                if len(set(map(str, hits))) == 1:
+                    for form in group:
+                        keys = name_keys(form)
+                        if keys and keys not in normalized:
+                            index.add(keys, Meaning("value", (column.name, hits[0], 0.95)))
+        if column.kind == "boolean":
+            index.add(column.keys, Meaning("boolcol", column.name))
+    return index
+
+
+def concept_columns(table: Table, concept: str) -> list[Column]:
+    return [c for c in table.columns if concept in c.concepts]
+
+
+# --- matching ---------------------------------------------------------------------------------
+
+@lru_cache(maxsize=4096)
+def _variant_set(word: str) -> frozenset[str]:
+    return frozenset(v for v in variants(word) if len(v) >= 3 or v == word)
+
+
+def _word_match(token: Token, key: str, fuzzy: bool) -> float:
+    """How well a token matches one key of a phrase (0: not at all)."""
+    if token.text == key:
+        return 1.0
+    if token.kind != "word" or is_hangul(key):
+        return 0.0
+    if _variant_set(token.text) & _variant_set(key):
+        return 0.95
+    if fuzzy and len(token.text) >= 5 and len(key) >= 5 and \
+            difflib.SequenceMatcher(None, token.text, key).ratio() >= 0.84:
+        return 0.7
+    return 0.0
+
+
+def _match(tokens: list[Token], i: int, keys: tuple[str, ...], fuzzy: bool) -> tuple[int, float] | None:
+    quality = 1.0
+    j = i
+    for k, key in enumerate(keys):
+        if j >= len(tokens):
+            return None
+        q = _word_match(tokens[j], key, fuzzy and k > 0)
+        if not q:
+            return None
+        quality = min(quality, q)
+        j += 1
+    return j, quality
+
+
+def _first_keys(token: Token) -> list[str]:
+    if token.kind == "word":
+        return list(dict.fromkeys([token.text, *variants(token.text)]))
+    return [token.text]
+
+
+@dataclass
+class _Edge:
+    start: int
+    end: int
+    senses: list[Sense]
+    score: float
+
+
+def _content_score(tokens: list[Token], i: int, j: int, quality: float) -> float:
+    size = sum(max(1, len(t.text)) if t.kind == "word" else (2 if t.kind == "hangul" else 1)
+               for t in tokens[i:j])
+    return (size ** 1.4) * quality
+
+
+_FUNCTION_ROLES = {"filler", "condition", "either", "range_join"}
+
+
+class Reader:
+    """Reads questions against one table."""
+
+    def __init__(self, table: Table):
+        self.table = table
+        self.lex = lexicon()
+        self.data = dataset_phrases(table)
+        self._fuzzy_vocab: list[tuple[str, ...]] | None = None
+
+    # candidates
+    def _edges(self, tokens: list[Token], extra: list[_Edge]) -> dict[int, list[_Edge]]:
+        edges: dict[int, list[_Edge]] = {}
+        n = len(tokens)
+
+        def add(i: int, j: int, sense: Sense, score: float) -> None:
+            for edge in edges.setdefault(i, []):
+                if edge.end == j:
+                    if sense not in edge.senses:
+                        edge.senses.append(sense)
+                    edge.score = max(edge.score, score)
+                    return
+            edges[i].append(_Edge(i, j, [sense], score))
+
+        for i, token in enumerate(tokens):
+            for first in _first_keys(token):
+                for index, is_data in ((self.lex.phrases, False), (self.data, True)):
+                    for keys, meaning in index.starting_with(first):
+                        m = _match(tokens, i, keys, fuzzy=is_data)
+                        if m is None:
+                            continue
+                        j, quality = m
+                        # A Korean word does not begin in the middle of another word unless it is
+                        # a whole name of the data or a word of two syllables or more.
+                        # "7월 평균" is July's mean, not 월평균 (a monthly mean): after a number,
+                        # 월/일/년 are date units
+                        if token.kind == "hangul" and token.joined and i > 0 and tokens[i - 1].kind == "num" \
+                                and token.text in ("월", "일", "년", "주") and len(keys) > 1 \
+                                and meaning.role not in ("date_units", "units", "months", "quarters", "ordinal"):
+                            continue
+                        if token.kind == "hangul" and token.joined and len(keys) == 1 and \
+                                meaning.role not in ("group", "bucket", "units", "date_units",
+                                                     "multipliers", "compare_after", "descriptors") and \
+                                i > 0 and tokens[i - 1].kind == "hangul":
+                            continue
+                        for sense in self._senses(meaning, quality):
+                            role_score = 0.5 if sense.role in _FUNCTION_ROLES else 1.0
+                            score = _content_score(tokens, i, j, quality) * role_score
+                            if sense.role in ("column", "value"):
+                                score *= sense.quality * 1.05
+                            add(i, j, sense, score)
+            if token.kind == "num":
+                add(i, i + 1, Sense("num", float(token.text)), 1.0)
+            if token.kind == "date":
+                add(i, i + 1, Sense("date", _date_token(token.text)), 4.0)
+            if token.kind == "sym" and token.text in "?!,.:;/&·":
+                add(i, i + 1, Sense("filler"), 0.3)
+        # Korean particles and endings, only written onto the word before them.
+        for i, token in enumerate(tokens):
+            if token.kind != "hangul" or not token.joined or i == 0:
+                continue
+            for particle in self.lex.particles:
+                if tuple(t.text for t in tokens[i:i + len(particle)]) == particle and \
+                        all(t.joined for t in tokens[i:i + len(particle)]):
+                    add(i, i + len(particle), Sense("particle"), 0.05 * len(particle))
+        for edge in extra:
+            for sense in edge.senses:
+                add(edge.start, edge.end, sense, edge.score)
+        # Unknown, one token at a time.
+        for i in range(n):
+            add(i, i + 1, Sense("unknown"), -4.0 if tokens[i].kind != "sym" else -0.5)
+        return edges
+
+    def _senses(self, meaning: Meaning, quality: float) -> list[Sense]:
+        if meaning.role == "column":
+            name, q = meaning.key
+            return [Sense("column", name, q * quality)]
+        if meaning.role == "value":
+            name, value, q = meaning.key
+            return [Sense("value", (name, value), q * quality)]
+        if meaning.role == "concept":
+            columns = concept_columns(self.table, meaning.key)
+            if columns:
+                return [Sense("column", c.name, 0.9 * quality * c.concepts[meaning.key]) for c in columns] + \
+                    [Sense("concept", meaning.key, quality)]
+            return [Sense("concept", meaning.key, quality)]
+        if meaning.role == "value_group":
+            return []  # only through the dataset's own values (see dataset_phrases)
+        return [Sense(meaning.role, meaning.key, quality)]
+
+    # best reading
+    def _best(self, tokens: list[Token], edges: dict[int, list[_Edge]]) -> list[_Edge]:
+        n = len(tokens)
+        best: list[tuple[float, list[_Edge]] | None] = [None] * (n + 1)
+        best[0] = (0.0, [])
+        for i in range(n):
+            if best[i] is None:
+                continue
+            score, path = best[i]
+            for edge in edges.get(i, []):
+                if edge.senses == [Sense("particle")] and (not path or path[-1].senses[0].role == "unknown"):
+                    continue  # a particle attaches to a word that was understood
+                candidate = (score + edge.score - 0.01, path + [edge])
+                current = best[edge.end]
+                if current is None or candidate[0] > current[0] + 1e-9:
+                    best[edge.end] = candidate
+        assert best[n] is not None
+        return best[n][1]
+
+    def _vocabulary(self) -> list[tuple[str, ...]]:
+        if self._fuzzy_vocab is None:
+            vocab = set()
+            for index in (self.data, self.lex.phrases):
+                for entries in index.by_first.values():
+                    for keys, meaning in entries:
+                        if meaning.role in ("filler", "particle", "value_group") or len("".join(keys)) < 2:
+                            continue
+                        vocab.add(keys)
+            self._fuzzy_vocab = sorted(vocab)
+        return self._fuzzy_vocab
+
+    def _corrections(self, tokens: list[Token], path: list[_Edge]) -> list[Token] | None:
+        """The question's tokens with unknown words replaced by their nearest known spelling
+        ("temprature" -> temperature, "pengiuns" -> penguins, "하이브리트" -> 하이브리드), or None.
+        Only a clear winner is taken: two candidates as near as each other leave the word unknown."""
+        unknown = {i for e in path if e.senses[0].role == "unknown" for i in range(e.start, e.end)}
+        if not unknown:
+            return None
+        out = list(tokens)
+        changed = False
+        replaced: dict[int, tuple[int, tuple[str, ...]]] = {}
+        for i in sorted(unknown):
+            token = tokens[i]
+            if token.kind == "word" and len(token.text) >= 4:
+                found = self._closest_latin(token.text)
+                if found:
+                    out[i] = Token("word", found, token.start, token.end, token.joined)
+                    changed = True
+        # Korean: the run of syllables an unknown one sits in, matched from its start
+        runs = []
+        for i in sorted(unknown):
+            if tokens[i].kind != "hangul" or any(a <= i < b for a, b in runs):
+                continue
+            a = i
+            while a > 0 and tokens[a].joined and tokens[a - 1].kind == "hangul":
+                a -= 1
+            b = i + 1
+            while b < len(tokens) and tokens[b].kind == "hangul" and tokens[b].joined:
+                b += 1
+            runs.append((a, b))
+        for a, b in runs:
+            word = "".join(t.text for t in tokens[a:b])
+            for size in range(len(word), 1, -1):
+                found = self._closest_korean(word[:size])
+                if found and found != word[:size]:
+                    replaced[a] = (a + size, found)
+                    changed = True
+                    break
+        if not changed:
+            return None
+        rebuilt: list[Token] = []
+        i = 0
+        while i < len(out):
+            if i in replaced:
+                end, word = replaced[i]
+                first, last = tokens[i], tokens[end - 1]
+                for k, ch in enumerate(word):
+                    rebuilt.append(Token("hangul", ch, first.start if k == 0 else last.end,
+                                         last.end if k == len(word) - 1 else first.start,
+                                         first.joined if k == 0 else True))
+                i = end
+                continue
+            rebuilt.append(out[i])
+            i += 1
+        return rebuilt
+
+    def _closest_latin(self, word: str) -> str | None:
+        scored: dict[str, float] = {}
+        forms = list(dict.fromkeys([word, *variants(word)]))
+        for cand in self._vocabulary():
+            if len(cand) != 1 or is_hangul(cand[0]) or len(cand[0]) < 4:
+                continue
+            best = max(difflib.SequenceMatcher(None, f, cand[0]).ratio() for f in forms)
+            if best >= 0.84:
+                scored[cand[0]] = max(best, scored.get(cand[0], 0.0))
+        return _unique_best(scored, self._same_meaning)
+
+    def _closest_korean(self, word: str) -> str | None:
+        target = jamo(word)
+        scored: dict[str, float] = {}
+        for cand in self._vocabulary():
+            text = "".join(cand)
+            if not is_hangul(text) or len(text) < 2 or abs(len(text) - len(word)) > 1:
+                continue
+            r = difflib.SequenceMatcher(None, target, jamo(text)).ratio()
+            if r >= 0.85:
+                scored[text] = max(r, scored.get(text, 0.0))
+        if word in scored:
+            return None
+        return _unique_best(scored, lambda a, b: self._same_meaning(tuple(a), tuple(b)))
+
+    def _same_meaning(self, a: Any, b: Any) -> bool:
+        ka = a if isinstance(a, tuple) else (a,)
+        kb = b if isinstance(b, tuple) else (b,)
+        return self._meanings(ka) == self._meanings(kb)
+
+    def _meanings(self, keys: tuple[str, ...]) -> list[Meaning]:
+        out = []
+        for index in (self.data, self.lex.phrases):
+            out.extend(m for k, m in index.starting_with(keys[0]) if k == keys)
+        return out
+
+    def read(self, question: str) -> tuple[list[Token], list[Mention]]:
+        tokens = tokenize(question)
+        if not tokens:
+            return tokens, []
+        path = self._best(tokens, self._edges(tokens, []))
+        corrected = self._corrections(tokens, path)
+        if corrected is not None:
+            # read again with the corrected words: phrases can now match across them
+            path2 = self._best(corrected, self._edges(corrected, []))
+            unknown = sum(1 for e in path if e.senses[0].role == "unknown")
+            unknown2 = sum(1 for e in path2 if e.senses[0].role == "unknown")
+            if unknown2 < unknown:
+                tokens, path = corrected, path2
+        mentions = []
+        for edge in path:
+            first, last = tokens[edge.start], tokens[edge.end - 1]
+            text = question[first.start:max(last.end, first.start + 1)] if _same_text(question) \
+                else " ".join(t.text for t in tokens[edge.start:edge.end])
+            senses = sorted(edge.senses, key=lambda s: -s.quality)
+            # An edge that is unknown but also has a reading keeps only the reading.
+            if len(senses) > 1:
+                senses = [s for s in senses if s.role != "unknown"]
+            mentions.append(Mention(edge.start, edge.end, text, senses))
+        return tokens, merge_columns(mentions, tokens, self.table)
+
+
+def _unique_best(scored: dict[Any, float], same: Any) -> Any:
+    if not scored:
+        return None
+    ranked = sorted(scored.items(), key=lambda kv: -kv[1])
+    best, score = ranked[0]
+    for other, s in ranked[1:]:
+        if s >= score - 0.02 and not same(best, other):
+            return None  # two near spellings with different meanings: do not guess
+    return best
+
+
+_ABSORB = {"descriptors", "filler", "concept", "intent", "particle", "entity"}
+
+
+def merge_columns(mentions: list[Mention], tokens: list[Token], table: Table) -> list[Mention]:
+    """Adjacent words naming one column become one mention: "부리 길이" (bill + length: only
+    bill_length_mm has both), "fuel type (연료)" (the same column twice), "murder rate" and
+    "살인율" (a column and a word that only describes it), "violent crime" (a column and a concept
+    the data has no column for)."""
+    out: list[Mention] = []
+    for m in mentions:
+        prev = out[-1] if out else None
+        if prev is not None and prev.has("column") and not prev.has("value") and not prev.has("adjective") \
+                and not m.has("adjective"):
+            prev_cols = {s.key for s in prev.all("column")}
+            # the same column again, or two words whose columns meet in exactly one
+            if m.has("column") and not m.has("value"):
+                cols = {s.key for s in m.all("column")}
+                both = prev_cols & cols
+                if len(both) == 1 and (len(prev_cols) > 1 or len(cols) > 1 or prev_cols == cols):
+                    name = next(iter(both))
+                    quality = max(s.quality for s in prev.all("column") + m.all("column") if s.key == name)
+                    out[-1] = Mention(prev.start, m.end, _join(prev, m, tokens),
+                                      [Sense("column", name, quality)] + [s for s in prev.senses if s.role == "concept"])
+                    continue
+            # a word that only describes the column before it: "rate", "column", 율, 세기
+            describes = m.has("descriptors") or (m.has("concept") and not m.has("column"))
+            # "실린더 수" is the column; "거래 수", "펭귄 수" count the rows the noun names
+            counting = m.text in ("수",)
+            if counting and prev.has("entity"):
+                out.append(m)
+                continue
+            roles = m.roles - ({"agg"} if m.has("descriptors") and counting else set())
+            if describes and roles <= _ABSORB and not (m.has("intent") and not m.has("descriptors")):
+                out[-1] = Mention(prev.start, m.end, _join(prev, m, tokens), prev.senses)
+                continue
+        out.append(m)
+    return out
+
+
+def _join(a: Mention, b: Mention, tokens: list[Token]) -> str:
+    gap = "" if tokens[b.start].joined else " "
+    return f"{a.text}{gap}{b.text}"
+
+
+def _same_text(question: str) -> bool:
+    # NFKC may change offsets (rare: ligatures, full-width forms); then words are shown as tokens.
+    import unicodedata
+    return len(unicodedata.normalize("NFKC", question)) == len(question)
+
+
+def _date_token(text: str) -> DatePart:
+    parts = [int(p) for p in re.split(r"[-/.]", text)]
+    return DatePart(year=parts[0], month=parts[1] if len(parts) > 1 else None,
+                    day=parts[2] if len(parts) > 2 else None)

@@ -1,0 +1,1627 @@
+"""The question planner: a question (English or Korean) becomes an explicit `Plan`.
+
+`match.Reader` reads the question into mentions (columns, values, numbers, dates, words of the
+lexicon). The `Composer` here assembles them into a plan in passes, each claiming the mentions it
+uses: numbers and their units, dates, comparisons and ranges, values (with negation and "or"),
+the groups to compare, grouping (by a column or a time bucket), measures and their aggregation,
+superlatives, order and limit, and the chart. Then the honesty rule: every mention that carries
+meaning must have been claimed; otherwise the analyst declines, saying what it understood and
+which words it could not use. It never drops a condition or answers a neighbouring question.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from .catalog import Column, Table
+from .lexicon import lexicon
+from .match import DatePart, Mention, Number, Reader
+from .plan import Condition, Grouping, Measure, Plan
+from .text import language_of, normalize
+
+#: Roles that may stay unused: they carry no condition, measure or grouping of their own.
+_HARMLESS = {"filler", "particle", "condition", "entity", "range_join", "either"}
+#: Words meaning "or": a condition joined with "or" must be claimed by a membership condition.
+_OR_WORDS = {"or", "또는", "혹은", "이나", "나", "either"}
+_MONEY_SCALE = {"원": 1, "won": 1, "krw": 1, "₩": 1, "천원": 1_000, "만원": 10_000, "억원": 100_000_000}
+_MASS_SCALE = {"g": 1, "그램": 1, "kg": 1000, "킬로그램": 1000, "킬로": 1000, "lb": 453.59237,
+               "lbs": 453.59237, "pound": 453.59237, "pounds": 453.59237}
+_LENGTH_SCALE = {"mm": 1, "밀리미터": 1, "cm": 10, "센티미터": 10, "m": 1000, "미터": 1000,
+                 "km": 1_000_000, "킬로미터": 1_000_000}
+#: Nouns for people: a bare "over 40" about them is an age.
+_PEOPLE = {"people", "person", "persons", "customer", "customers", "user", "users", "patient",
+           "patients", "student", "students", "employee", "employees", "member", "members",
+           "resident", "residents", "passenger", "passengers", "사람", "고객", "회원", "환자", "학생",
+           "직원", "이용자", "사용자", "승객"}
+
+
+class Declined(Exception):
+    """The question cannot be planned; `problem` says why, in the question's language."""
+
+    def __init__(self, problem_en: str, problem_ko: str):
+        super().__init__(problem_en)
+        self.en = problem_en
+        self.ko = problem_ko
+
+
+@dataclass
+class _Num:
+    index: int            # mention index of the number
+    span: list[int]       # mention indexes it covers (number, multiplier, unit)
+    number: Number | None = None
+    date: DatePart | None = None
+
+
+class _Conditions(list):
+    """Conditions, each remembering where in the question it was said (`positions`)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.positions: list[int] = []
+        self.at = 0
+
+    def append(self, condition: Condition) -> None:  # type: ignore[override]
+        super().append(condition)
+        self.positions.append(self.at)
+
+
+@dataclass
+class _Ctx:
+    conditions: _Conditions = field(default_factory=_Conditions)
+    measures: list[Measure] = field(default_factory=list)
+    group: Grouping | None = None
+    order: str | None = None
+    limit: int | None = None
+    superlative: bool = False
+    chart: str | None = None
+    sides: list[list[Condition]] = field(default_factory=list)
+    measure_columns: list[tuple[int, str]] = field(default_factory=list)  # (mention, column)
+    aggs: list[tuple[int, str]] = field(default_factory=list)             # (mention, agg)
+
+
+class Composer:
+    """Builds one plan from the mentions of one question."""
+
+    def __init__(self, table: Table, mentions: list[Mention], question: str, tokens: list | None = None):
+        self.tokens = tokens or []
+        self.t = table
+        self.m = mentions
+        self.q = question
+        self.lang = language_of(question)
+        self.used: set[int] = set()
+        self.ctx = _Ctx()
+        self.rank_category: tuple[int, str, int | None] | None = None
+        self.which_group = False
+        self.limit_kind: str | None = None
+        self.sort_by: tuple[int, str] | None = None
+        self.common: str | None = None  # a frequency ranking ("most common"): "high" or "low"
+        self.per: tuple[int, str] | None = None  # "average daily X": the mention and the period
+        self.record_counts: set[int] = set()      # count words that count records, not units
+        self.rank = 1                   # "the second most common": 2
+        self.lex = lexicon()
+
+    # --- helpers ------------------------------------------------------------------------------
+
+    def col(self, name: str) -> Column:
+        return self.t.column(name)
+
+    def claim(self, *indexes: int) -> None:
+        self.used.update(i for i in indexes if i is not None)
+
+    def roles(self, i: int) -> set[str]:
+        return self.m[i].roles if 0 <= i < len(self.m) else set()
+
+    def is_skippable(self, i: int, also: tuple[str, ...] = ()) -> bool:
+        """Words that may stand between two parts of one construction."""
+        roles = self.roles(i)
+        if not roles:
+            return False
+        content = roles - {"filler", "particle", *also}
+        return not content or (roles <= {"filler", "particle", "condition", *also})
+
+    def next_index(self, i: int, skip: tuple[str, ...] = ("filler", "particle")) -> int | None:
+        j = i + 1
+        while j < len(self.m) and self.roles(j) and self.roles(j) <= set(skip):
+            j += 1
+        return j if j < len(self.m) else None
+
+    def prev_index(self, i: int, skip: tuple[str, ...] = ("filler", "particle")) -> int | None:
+        j = i - 1
+        while j >= 0 and self.roles(j) and self.roles(j) <= set(skip):
+            j -= 1
+        return j if j >= 0 else None
+
+    def columns_of(self, i: int, *, numeric: bool | None = None, categorical: bool | None = None) -> list[str]:
+        """The columns a mention may name, best first (ties kept)."""
+        senses = sorted(self.m[i].all("column"), key=lambda s: -s.quality)
+        out = []
+        for s in senses:
+            c = self.col(s.key)
+            if numeric is True and not c.numeric:
+                continue
+            if numeric is False and c.numeric:
+                continue
+            if categorical is True and not c.categorical:
+                continue
+            out.append(s.key)
+        return list(dict.fromkeys(out))
+
+    def one_column(self, i: int, **kinds: Any) -> str | None:
+        """The column a mention names, if it names exactly one (of the kind asked)."""
+        senses = [s for s in self.m[i].all("column") if s.key in self.columns_of(i, **kinds)]
+        if not senses:
+            return None
+        best = max(s.quality for s in senses)
+        top = list(dict.fromkeys(s.key for s in senses if s.quality >= best - 1e-9))
+        if len(top) == 1:
+            return top[0]
+        raise Declined(
+            f"“{self.m[i].text}” could mean several columns: {', '.join(top)}. Name the one you mean.",
+            f"“{self.m[i].text}”은(는) 여러 열을 가리킬 수 있습니다: {', '.join(top)}. 원하는 열 이름을 적어 주세요.")
+
+    def unit_columns(self, number: Number) -> list[str]:
+        """Columns a number's unit points to (만원 -> the columns priced in 만원 or money)."""
+        if not number.unit:
+            return []
+        unit_text = normalize(number.unit_text or "")
+        numeric = [c for c in self.t.columns if c.numeric]
+        same = [c.name for c in numeric if c.unit and normalize(c.unit) == unit_text]
+        if same:
+            return same
+        concept = {"money": ("price", "money", "salary"), "age": ("age",), "floor": ("floor",),
+                   "cylinders": ("cylinders",), "area": ("area",), "mass": ("weight",),
+                   "length": ("length",), "speed": ("speed", "wind"),
+                   "temperature": ("temperature", "temp_max", "temp_min")}.get(number.unit, ())
+        if number.unit == "money":
+            priced = [c.name for c in numeric if c.unit and normalize(c.unit) in _MONEY_SCALE]
+            if priced:
+                return priced
+        return [c.name for c in numeric if set(c.concepts) & set(concept)]
+
+    def convert(self, number: Number, column: str) -> float:
+        """The number in the column's unit (3억 against 가격(만원) is 30,000)."""
+        value = number.value
+        unit = normalize(self.col(column).unit or "")
+        written = (number.unit_text or "").lower()
+        if number.unit == "money" and unit in _MONEY_SCALE:
+            return value * _MONEY_SCALE.get(written, 1) / _MONEY_SCALE[unit] if written else value
+        if number.unit is None and number.scale != 1.0 and unit in _MONEY_SCALE:
+            return value / _MONEY_SCALE[unit]  # "10억 이상" against 거래금액(만원): an amount in won
+        for table in (_MASS_SCALE, _LENGTH_SCALE):
+            if unit in table and written in table:
+                return value * table[written] / table[unit]
+        return value
+
+    # --- passes -------------------------------------------------------------------------------
+
+    def _vague_adjectives(self) -> None:
+        """"windy days", "hot cars": an adjective that is not a comparison names no condition the
+        planner can state, so it does not stand for its column either (a value it names, as
+        "rainy" does rain, stays)."""
+        for i, m in enumerate(self.m):
+            if not m.has("adjective") or not m.has("column") or self._superlative_adjective(i):
+                continue
+            after = self.next_index(i, ("filler", "particle"))
+            if after is not None and self.m[after].has("than"):
+                continue
+            if any(s.quality >= 1.0 for s in m.all("column")) and m.text.lower() in {
+                    k for c in self.t.columns for k in c.keys}:
+                continue  # the column's own name
+            m.senses = [s for s in m.senses if s.role not in ("column", "concept")]
+
+    def plan(self) -> Plan:
+        self._check_words()
+        self._vague_adjectives()
+        self._ordinals()
+        nums = self._numbers()
+        self._fixed_intents()
+        self._limits(nums)
+        self._comparisons(nums)
+        self._signs()
+        self._equalities(nums)
+        self._dates(nums)
+        self._sides()
+        self._values()
+        self._booleans()
+        self._grouping()
+        self._measures()
+        self._chart()
+        plan = self._assemble()
+        self._check_claimed(plan)
+        return plan
+
+    def _check_words(self) -> None:
+        unknown: list[str] = []
+        last = None
+        for i, m in enumerate(self.m):
+            if m.unknown and any(ch.isalnum() for ch in m.text):
+                # syllables of one unknown Korean word are reported as that word
+                if last == i - 1 and unknown and self.tokens[m.start].joined:
+                    unknown[-1] += m.text
+                else:
+                    unknown.append(m.text)
+                last = i
+        if unknown:
+            words = ", ".join(f"“{w}”" for w in dict.fromkeys(unknown))
+            raise Declined(f"I do not know the word{'s' if len(unknown) > 1 else ''} {words}: it is not a "
+                           "column, a value in the data, or something I can compute.",
+                           f"{words}이(가) 무엇인지 모르겠습니다. 데이터의 열이나 값, 또는 제가 계산할 수 있는 "
+                           "것이 아닙니다.")
+        for i, m in enumerate(self.m):
+            if m.has("unsupported") and not (m.has("column") or m.has("value")):
+                key = m.get("unsupported").key
+                raise Declined(*_UNSUPPORTED[key])
+
+    # numbers with their multipliers and units
+    def _numbers(self) -> list[_Num]:
+        out: list[_Num] = []
+        i = 0
+        while i < len(self.m):
+            m = self.m[i]
+            value = None
+            if m.has("num"):
+                value = m.get("num").key
+            elif m.has("number_words") and not (len(m.text) == 1 and self._needs_counter(i)):
+                value = float(m.get("number_words").key)
+            if value is None or m.has("value") or m.has("column"):
+                i += 1
+                continue
+            span = [i]
+            scale = 1.0
+            unit = unit_text = None
+            alternatives: tuple[str, ...] = ()
+            date = None
+            j = i + 1
+            text = m.text
+            while j < len(self.m):
+                n = self.m[j]
+                if n.text in ("-", "–") and j + 1 < len(self.m) and self.m[j + 1].has("units") and unit is None:
+                    span.append(j)  # "8-cylinder"
+                    j += 1
+                    continue
+                if n.has("multipliers") and scale == 1.0 and not n.has("column") and not n.has("value"):
+                    scale = float(n.get("multipliers").key)
+                    span.append(j)
+                    text += n.text
+                    # 만원, 억원: a multiplier written with a money unit
+                    j += 1
+                    continue
+                if n.has("date_units") and unit is None and date is None and scale == 1.0:
+                    part = n.get("date_units").key
+                    date = DatePart(**{part: int(value)})
+                    span.append(j)
+                    j += 1
+                    break
+                if n.has("units") and unit is None and not n.has("value"):
+                    unit = n.get("units").key
+                    alternatives = tuple(x.key for x in n.all("units"))
+                    unit_text = n.text.replace(" ", "").lower()
+                    if scale != 1.0 and unit == "money" and unit_text in ("원", "won"):
+                        compound = {1000: "천원", 10000: "만원", 100000000: "억원"}.get(int(scale))
+                        if compound:  # 3000만원: 3000 in 만원
+                            unit_text, scale = compound, 1.0
+                    span.append(j)
+                    text += n.text
+                    j += 1
+                    continue
+                break
+            if date is None and unit == "money" and scale != 1.0:
+                value *= scale
+                scale = 1.0
+            if date is not None:
+                out.append(_Num(i, span, date=date))
+            else:
+                out.append(_Num(i, span, Number(value * scale, unit, unit_text, scale, text, alternatives)))
+            i = span[-1] + 1
+        # "6~8월", "2013-2015년": the unit written once, after the range, belongs to both ends
+        for a, b in zip(out, out[1:]):
+            gap = range(a.span[-1] + 1, b.index)
+            if a.date is None and a.number is not None and a.number.unit is None and b.date is not None \
+                    and len(vars(b.date)) and float(a.number.value).is_integer() and gap \
+                    and all(self.m[g].text in ("~", "-", "–", "에서", "부터", "to") for g in gap):
+                part = next(k for k, v in vars(b.date).items() if v is not None)
+                a.date = DatePart(**{part: int(a.number.value)})
+                a.number = None
+        return out
+
+    def _ordinals(self) -> None:
+        """"the second most common", "두 번째로 비싼": the n-th of a ranking."""
+        ranked = self._has_any("superlative", "superlative_marker", "frequent", "order", "adjective")
+        for i, m in enumerate(self.m):
+            if m.has("ordinal") and ranked and not m.has("column"):
+                self.rank = int(m.get("ordinal").key)
+                self.claim(i)
+
+    def _needs_counter(self, i: int) -> bool:
+        j = self.next_index(i, ())
+        return not (j is not None and self.m[j].has("units") and self.m[j].get("units").key == "count")
+
+    # overview, describe, missing, correlations, columns: whole-table answers
+    def _fixed_intents(self) -> None:
+        self.intents: dict[str, int] = {}
+        for i, m in enumerate(self.m):
+            for s in m.all("intent"):
+                if m.has("column") or m.has("value"):
+                    continue
+                self.intents.setdefault(s.key, i)
+
+    # "top 5", "5 most expensive", "상위 5개"
+    def _limits(self, nums: list[_Num]) -> None:
+        for n in nums:
+            if n.number is None or n.index in self.used or not (
+                    n.number.unit in (None, "count") or "count" in n.number.alternatives):
+                continue
+            if not float(n.number.value).is_integer() or not 0 < n.number.value <= 1000:
+                continue
+            before = self.prev_index(n.index)
+            after = self.next_index(n.span[-1])
+            order = None
+            if before is not None and self.m[before].has("order"):
+                order = self.m[before].get("order").key
+                self.claim(before)
+            elif after is not None and self.m[after].has("order") and self.lang == "ko":
+                order = self.m[after].get("order").key
+                self.claim(after)
+            elif after is not None and (self.m[after].has("superlative") or self.m[after].has("adjective")
+                                        or self.m[after].has("superlative_marker")):
+                order = "top"  # direction from the superlative
+            elif self.lang == "ko" and n.number.unit == "count" and self._has_any("superlative", "superlative_marker",
+                                                                                  "order", "adjective"):
+                order = "top"
+            elif before is not None and self.m[before].has("superlative") and self.lang == "en":
+                order = "top"  # "the highest 5"
+            elif after is not None and (self.m[after].has("entity") or self.m[after].has("column")) and \
+                    not self.m[after].has("units") and \
+                    self._has_any("superlative", "superlative_marker", "adjective") and \
+                    (before is None or self.m[before].has("which") or self.m[before].has("filler")):
+                order = "top"  # "which 3 states have the lowest poverty", "5 cheapest models"
+            if order is None:
+                continue
+            self.claim(*n.span)
+            self.ctx.limit = int(n.number.value)
+            if order in ("top", "bottom", "first", "last"):
+                self.limit_kind = order
+        for i, m in enumerate(self.m):
+            if m.has("order") and i not in self.used and m.get("order").key in ("top", "bottom") and \
+                    self.ctx.limit is None and not m.has("column"):
+                # "the top cars by mpg" with no number: one
+                self.limit_kind = m.get("order").key
+
+    def _has_any(self, *roles: str) -> bool:
+        return any(m.has(r) for m in self.m for r in roles)
+
+    # "price over 100", "가격이 3000 이상", "between 10 and 20", "heavier than 3000"
+    def _comparisons(self, nums: list[_Num]) -> None:
+        k = 0
+        last: tuple[int, str] | None = None  # (where the last comparison ended, its column)
+        while k < len(nums):
+            n = nums[k]
+            if n.number is None or n.index in self.used:
+                k += 1
+                continue
+            op, op_index = self._operator(n)
+            # A range: between A and B / A to B / A~B / A에서 B 사이 / from A to B
+            partner = nums[k + 1] if k + 1 < len(nums) else None
+            rng = self._range(n, partner) if partner is not None and partner.number is not None else None
+            if rng is not None:
+                between_idx, joins = rng
+                column = self._number_column(n, partner)
+                if column is None:
+                    if self._looks_like_years(n, partner):
+                        k += 1
+                        continue
+                    raise Declined(
+                        f"I could not tell which column the range {n.number.text} – {partner.number.text} is about.",
+                        f"{n.number.text}~{partner.number.text} 범위가 어느 열에 대한 것인지 알 수 없습니다.")
+                lo, hi = sorted((self.convert(n.number, column), self.convert(partner.number, column)))
+                self.ctx.conditions.at = n.index
+                self.ctx.conditions.append(Condition(column, "between", (lo, hi)))
+                self.claim(*n.span, *partner.span, *between_idx, *joins)
+                k += 2
+                continue
+            if op is None:
+                k += 1
+                continue
+            if op_index is not None and self.m[op_index].has("date_compare") and not \
+                    self.m[op_index].has("compare") and not self.m[op_index].has("compare_after"):
+                k += 1
+                continue  # since/after/before: a date (see _dates)
+            column = self._number_column(n, None, op_index)
+            if column is None and last is not None and n.index - last[0] <= 3 and all(
+                    self.roles(x) <= {"particle", "filler", "range_join", "either", "compare_after", "compare", "condition"}
+                    for x in range(last[0] + 1, n.index)):
+                column = last[1]  # "3000 이상 4000 이하": the same column
+            if column is None:
+                if self._is_year(n):
+                    k += 1
+                    continue  # a date comparison ("after 2013"): see _dates
+                raise Declined(
+                    f"I could not tell which column “{self._words(n.span[0], n.span[-1])}” is about.",
+                    f"“{self._words(n.span[0], n.span[-1])}”이(가) 어느 열에 대한 조건인지 알 수 없습니다.")
+            value = self.convert(n.number, column)
+            if n.number.unit == "percent" and self.col(column).maximum is not None and \
+                    float(self.col(column).maximum) <= 1.0:
+                value = value / 100
+            self.ctx.conditions.at = min(n.index, op_index if op_index is not None else n.index)
+            self.ctx.conditions.append(Condition(column, op, value))
+            self.claim(*n.span, op_index)
+            last = (max(n.span[-1], op_index or 0), column)
+            k += 1
+
+    def _signs(self) -> None:
+        """"months where the change was negative", "음수인 변화량": a comparison with zero."""
+        for i, m in enumerate(self.m):
+            if i in self.used or not m.has("sign") or m.has("column") or m.has("value"):
+                continue
+            column = None
+            for j in (self.prev_index(i, ("filler", "particle", "condition")),
+                      self.next_index(i, ("filler", "particle", "condition"))):
+                if j is not None and j not in self.used and self.m[j].has("column"):
+                    try:
+                        column = self.one_column(j, numeric=True)
+                    except Declined:
+                        column = None
+                    if column:
+                        self.claim(j)
+                        break
+            if column is None:
+                continue
+            c = self.col(column)
+            if c.minimum is not None and float(c.minimum) >= 0 and m.get("sign").key == "negative":
+                raise Declined(f"{column} is never below zero in this data, so “{m.text}” cannot be about it.",
+                               f"{column}은(는) 이 데이터에서 0보다 작은 값이 없어서 “{m.text}”에 해당하지 않습니다.")
+            self.ctx.conditions.at = i
+            self.ctx.conditions.append(Condition(column, "<" if m.get("sign").key == "negative" else ">", 0))
+            self.claim(i)
+
+    def _words(self, i: int, j: int) -> str:
+        return " ".join(self.m[x].text for x in range(i, j + 1))
+
+    def _operator(self, n: _Num) -> tuple[str | None, int | None]:
+        before = self.prev_index(n.index, ("filler", "particle"))
+        after = self.next_index(n.span[-1], ("particle",))
+        if before is not None and (self.m[before].has("compare") or self.m[before].has("date_compare")) \
+                and before not in self.used:
+            sense = self.m[before].get("compare") or self.m[before].get("date_compare")
+            return self._OPS[sense.key], before
+        if after is not None and (self.m[after].has("compare_after") or self.m[after].has("date_compare")) \
+                and after not in self.used:
+            sense = self.m[after].get("compare_after") or self.m[after].get("date_compare")
+            return self._OPS[sense.key], after
+        # "heavier than 3000", "more than 3000"(handled as compare), "3000보다 무거운"
+        if before is not None and self.m[before].has("than") and before not in self.used:
+            adj = self.prev_index(before, ("filler", "particle"))
+            if adj is not None and self.m[adj].has("adjective"):
+                direction = self._adjective_direction(adj)
+                if direction:
+                    self.claim(adj)
+                    return (">" if direction[1] == "high" else "<"), before
+            if adj is not None and self.m[adj].has("degree"):
+                self.claim(adj)
+                return (">" if self.m[adj].get("degree").key == "high" else "<"), before
+        if after is not None and self.m[after].has("than") and after not in self.used:
+            adj = self.next_index(after, ("filler", "particle"))
+            if adj is not None and (self.m[adj].has("adjective") or self.m[adj].has("degree")):
+                if self.m[adj].has("adjective"):
+                    direction = self._adjective_direction(adj)
+                    if direction:
+                        self.claim(adj)
+                        return (">" if direction[1] == "high" else "<"), after
+                else:
+                    self.claim(adj)
+                    return (">" if self.m[adj].get("degree").key == "high" else "<"), after
+        return None, None
+
+    _OPS = {"gt": ">", "ge": ">=", "lt": "<", "le": "<=", "eq": "==", "ne": "!="}
+
+    def _range(self, a: _Num, b: _Num) -> tuple[list[int], list[int]] | None:
+        """Mentions making `a .. b` a range: (between-words, joining words), or None."""
+        gap = list(range(a.span[-1] + 1, b.index))
+        if any(not (self.roles(i) & {"range_join", "either", "filler", "particle", "compare_after",
+                                     "date_compare", "condition"}) for i in gap):
+            return None
+        joins = [i for i in gap if self.roles(i) & {"range_join", "either", "date_compare",
+                                                      "compare_after"}]
+        if not joins:
+            return None
+        before = self.prev_index(a.index, ("filler", "particle"))
+        after = self.next_index(b.span[-1], ("particle",))
+        between = []
+        if before is not None and (self.m[before].has("between") or
+                                   (self.m[before].get("compare") and self.m[before].text.lower() == "from")):
+            between.append(before)
+        if after is not None and self.m[after].has("between"):
+            between.append(after)
+        symbol = any(self.m[i].text in ("~", "-", "–") for i in joins)
+        ko_range = any(self.m[i].text in ("에서", "부터") for i in joins) and \
+            (after is not None and (self.m[after].has("between") or self.m[after].text in ("까지",)))
+        from_to = before is not None and self.m[before].text.lower() in ("from",) and \
+            any(self.m[i].text.lower() == "to" for i in joins)
+        if between or symbol or ko_range or from_to:
+            if ko_range and after is not None:
+                between.append(after)
+            return between, joins
+        return None
+
+    def _looks_like_years(self, a: _Num, b: _Num) -> bool:
+        return self._is_year(a) and self._is_year(b)
+
+    def _is_year(self, n: _Num) -> bool:
+        return n.number is not None and n.number.unit is None and float(n.number.value).is_integer() \
+            and 1800 <= n.number.value <= 2200 and bool(self.t.dates or [c for c in self.t.columns if c.yearlike])
+
+    def _number_column(self, n: _Num, partner: _Num | None, op_index: int | None = None) -> str | None:
+        """The numeric column a compared number is about."""
+        first = min([n.index, *([op_index] if op_index is not None else [])])
+        last = (partner or n).span[-1]
+        # a column named just before: "price over 100", "가격이 3000 이상", "with price between",
+        # "승차총승객수가 처음으로 100000명을 넘은"
+        j = self.prev_index(first, ("filler", "particle", "condition", "between", "order"))
+        if j is not None and j not in self.used and self.m[j].has("column"):
+            column = self.one_column(j, numeric=True)
+            if column:
+                self.claim(j)
+                return column
+        # the unit says: 3000만원 -> 가격(만원); 40세 -> age; 10층 -> 층
+        columns = self.unit_columns(n.number) if n.number else []
+        if len(columns) == 1:
+            return columns[0]
+        # a column named just after: "over 100 horsepower", "3000 이상의 가격"
+        j = self.next_index(last, ("filler", "particle", "condition", "compare_after", "between"))
+        if j is not None and j not in self.used and self.m[j].has("column") and \
+                not (self.m[j].has("entity") and max(s.quality for s in self.m[j].all("column")) < 1):
+            column = self.one_column(j, numeric=True)
+            if column:
+                self.claim(j)
+                return column
+        # an adjective before "than": heavier than 3000
+        if op_index is not None and self.m[op_index].has("than"):
+            for j in (self.prev_index(op_index, ("filler", "particle")), self.next_index(op_index, ("filler", "particle"))):
+                if j is not None and self.m[j].has("adjective"):
+                    direction = self._adjective_direction(j)
+                    if direction:
+                        self.claim(j)
+                        return direction[0]
+        # "3억 미만": a Korean amount in 만 or 억 with no unit is money, if the data has one money column
+        if n.number is not None and n.number.unit is None and n.number.scale in (1e4, 1e8):
+            money = [c.name for c in self.t.columns if c.numeric and c.unit and normalize(c.unit) in _MONEY_SCALE]
+            if len(money) == 1:
+                return money[0]
+        # the data has one measure only ("when did AAPL first exceed 100" over symbol, date, price)
+        measures = [c.name for c in self.t.columns if c.numeric and not c.yearlike and c.kind == "numeric"
+                    and not (c.integer and c.distinct <= 12)]
+        if len(measures) == 1 and n.number is not None and n.number.unit in (None, "money", "percent"):
+            return measures[0]
+        # "people over 40": an age
+        j = self.prev_index(first, ("filler", "particle", "condition"))
+        if j is not None and self.m[j].has("entity") and self.m[j].text.lower() in _PEOPLE:
+            ages = [c.name for c in self.t.columns if c.numeric and "age" in c.concepts]
+            if len(ages) == 1:
+                return ages[0]
+        return None
+
+    def _adjective_direction(self, i: int) -> tuple[str, str] | None:
+        """(column, "high"/"low") for an adjective such as "heaviest" / "비싼". A numeric column
+        named right next to it decides among the adjective's columns ("longest flippers",
+        "부리가 가장 긴"), or is the column itself ("the most expensive 거래금액")."""
+        direction = None
+        candidates: list[str] = []
+        for sense in self.m[i].all("adjective"):
+            for concept, d in self.lex.adjectives[sense.key]["concept"]:
+                columns = [c.name for c in self.t.columns if concept in c.concepts and c.numeric]
+                if columns:
+                    candidates, direction = columns, d
+                    break
+            if direction is None and not self.lex.adjectives[sense.key]["concept"]:
+                return None
+            if direction is None:
+                # no column for its concept: the direction still holds for a named column
+                direction = self.lex.adjectives[sense.key]["concept"][0][1]
+            if candidates:
+                break
+        if direction is None:
+            return None
+        marker = self.prev_index(i, ("filler", "particle"))
+        before = self.prev_index(marker, ("filler", "particle")) if marker is not None and \
+            self.roles(marker) & {"superlative_marker", "degree"} else marker
+        for j in (self.next_index(i, ("filler", "particle")), before):
+            if j is None or j in self.used or not self.m[j].has("column") or self.m[j].has("value"):
+                continue
+            near = self.columns_of(j, numeric=True)
+            both = [c for c in near if c in candidates]
+            if len(both) == 1 or (not both and len(near) == 1 and (self.m[j].has("descriptors") or not candidates
+                                                                   or any(s.quality >= 1 for s in self.m[j].all("column")))):
+                self.claim(j)
+                return (both or near)[0], direction
+        if len(candidates) == 1:
+            return candidates[0], direction
+        if len(candidates) > 1:
+            raise Declined(
+                f"“{self.m[i].text}” could be about {', '.join(candidates)}. Name the column you mean.",
+                f"“{self.m[i].text}”은(는) {', '.join(candidates)} 중 어느 열인지 알 수 없습니다. 열 이름을 적어 주세요.")
+        return None
+
+    # "4 cylinders", "cylinders = 4", "4기통", "year 1975", "4 or 6 cylinders"
+    def _equalities(self, nums: list[_Num]) -> None:
+        k = 0
+        while k < len(nums) - 1:
+            # numbers joined by "or"/"and"/"," before (or after) one column: membership
+            run = [nums[k]]
+            while k + len(run) < len(nums):
+                a, b = run[-1], nums[k + len(run)]
+                gap = range(a.span[-1] + 1, b.index)
+                if b.number is None or b.index in self.used or not gap or \
+                        not all(self.roles(g) & {"either", "range_join", "filler"} for g in gap) or \
+                        not any(self.roles(g) & {"either"} for g in gap):
+                    break
+                run.append(b)
+            if len(run) > 1 and all(n.number is not None and n.index not in self.used for n in run):
+                after = self.next_index(run[-1].span[-1], ("particle",))
+                before = self.prev_index(run[0].index, ("filler", "particle", "condition"))
+                unit = run[-1].span[-1] if len(run[-1].span) > 1 else None  # "6 cylinders" read as a unit
+                column = None
+                for j in (unit, after, before):
+                    if j is not None and j not in self.used and self.m[j].has("column"):
+                        try:
+                            name = self.one_column(j, numeric=True)
+                        except Declined:
+                            name = None
+                        if name and all(self._discrete(name, n.number.value) for n in run):
+                            column = (j, name)
+                            break
+                if column is not None:
+                    span = [x for n in run for x in n.span] + list(range(run[0].index, run[-1].span[-1] + 1))
+                    negated = self._negated(sorted(set(span)))
+                    values = [self.convert(n.number, column[1]) for n in run]
+                    self.ctx.conditions.at = run[0].index
+                    self.ctx.conditions.append(Condition(column[1], "not in" if negated else "in", values))
+                    self.claim(*span, column[0])
+                    k += len(run)
+                    continue
+            k += 1
+        for n in nums:
+            if n.number is None or n.index in self.used:
+                continue
+            candidates = []
+            after = self.next_index(n.span[-1], ("particle",))
+            before = self.prev_index(n.index, ("filler", "particle", "condition"))
+            eq_index = None
+            if before is not None and self.m[before].has("compare") and self.m[before].get("compare").key == "eq":
+                eq_index = before
+                before = self.prev_index(before, ("filler", "particle", "condition"))
+            for j in (after, before):
+                if j is not None and j not in self.used and self.m[j].has("column"):
+                    try:
+                        column = self.one_column(j, numeric=True)
+                    except Declined:
+                        column = None
+                    if column and self._discrete(column, n.number.value):
+                        candidates.append((j, column))
+            if not candidates and n.number.unit:
+                columns = [c for c in self.unit_columns(n.number) if self._discrete(c, n.number.value)]
+                if len(columns) == 1:
+                    candidates.append((None, columns[0]))
+            if not candidates:
+                continue
+            j, column = candidates[0]
+            self.ctx.conditions.at = min(x for x in (n.index, j) if x is not None)
+            negated = self._negated([x for x in (n.index, j) if x is not None] if j is None or j > n.index
+                                    else [j, n.index])
+            self.ctx.conditions.append(Condition(column, "!=" if negated else "==", self.convert(n.number, column)))
+            self.claim(*n.span, j, eq_index)
+
+    def _discrete(self, column: str, value: float) -> bool:
+        c = self.col(column)
+        return c.numeric and c.integer and float(value).is_integer() and (
+            c.distinct <= 60 or c.yearlike) and (
+            c.minimum is None or float(c.minimum) <= value <= float(c.maximum))
+
+    # dates: 2015, July, 2014년 3월, weekends, since 2014, between March and June
+    def _dates(self, nums: list[_Num]) -> None:
+        parts: list[tuple[list[int], dict[str, Any]]] = []
+        by_index = {n.index: n for n in nums}
+        for i, m in enumerate(self.m):
+            if i in self.used:
+                continue
+            found: dict[str, Any] | None = None
+            if m.has("date"):
+                d: DatePart = m.get("date").key
+                found = {k: v for k, v in vars(d).items() if v is not None}
+            elif m.has("months") and not m.has("value") and not m.has("column"):
+                if m.text.lower() in ("may", "mar", "sun", "sat", "wed") and not self._date_context(i):
+                    continue
+                found = {"month": int(m.get("months").key)}
+            elif m.has("weekdays") and not m.has("value") and not m.has("column"):
+                if m.text.lower() in ("sun", "sat", "wed", "mon") and not self._date_context(i):
+                    continue
+                found = {"weekday": [int(m.get("weekdays").key)]}
+            elif m.has("weekend"):
+                found = {"weekday": [5, 6]}
+            elif m.has("seasons") and not m.has("column") and not m.has("value"):
+                found = {"month": {"spring": [3, 4, 5], "summer": [6, 7, 8], "autumn": [9, 10, 11],
+                                   "winter": [12, 1, 2]}[m.get("seasons").key]}
+            elif m.has("workdays") and not m.has("column"):
+                found = {"weekday": [0, 1, 2, 3, 4]}
+            elif m.has("quarters"):
+                found = {"quarter": int(m.get("quarters").key)}
+            elif i in by_index:
+                n = by_index[i]
+                if n.date is not None:
+                    found = {k: v for k, v in vars(n.date).items() if v is not None}
+                elif self._is_year(n) and (self._date_context(i) or self._near_date_part(i)):
+                    found = {"year": int(n.number.value)}
+                elif n.number is not None and n.number.unit is None and float(n.number.value).is_integer() \
+                        and 1 <= n.number.value <= 12 and i + 2 < len(self.m) \
+                        and self.m[i + 1].text in ("~", "-", "–", "에서", "부터", "to") and self.m[i + 2].has("months"):
+                    found = {"month": int(n.number.value)}  # "6~8월"
+                if found is not None:
+                    parts.append((n.span, found))
+                    continue
+            if found is not None:
+                parts.append(([i], found))
+        if not parts:
+            return
+        # Merge parts written together: "July 2014", "2014년 3월", "March 5, 2014".
+        merged: list[tuple[list[int], dict[str, Any]]] = []
+        for span, found in parts:
+            if merged:
+                last_span, last = merged[-1]
+                gap = range(last_span[-1] + 1, span[0])
+                if all(self.is_skippable(g) and not (self.roles(g) & {"either"}) for g in gap) and \
+                        not (set(last) & set(found)) and "weekday" not in found and "weekday" not in last:
+                    merged[-1] = (last_span + list(gap) + span, {**last, **found})
+                    continue
+            merged.append((span, found))
+        # Lists of months or weekdays joined by "or"/"and" become one membership condition.
+        column = self._date_column()
+        k = 0
+        while k < len(merged):
+            span, found = merged[k]
+            op, op_idx = self._date_operator(span)
+            # ranges: between March and June, 2013 to 2015, 2013년부터 2015년까지
+            if k + 1 < len(merged):
+                span2, found2 = merged[k + 1]
+                gap = list(range(span[-1] + 1, span2[0]))
+                joins = [g for g in gap if self.roles(g) & {"range_join", "date_compare", "compare_after", "either"}]
+                if joins and all(self.is_skippable(g, ("range_join", "date_compare", "compare_after", "either")) for g in gap) \
+                        and set(found) == set(found2) and "weekday" not in found:
+                    before = self.prev_index(span[0], ("filler", "particle"))
+                    after = self.next_index(span2[-1], ("particle",))
+                    is_range = (before is not None and (self.m[before].has("between") or self.m[before].text.lower() == "from")) \
+                        or (after is not None and (self.m[after].has("between") or self.m[after].text in ("까지", "사이"))) \
+                        or any(self.m[g].text in ("~", "-", "–", "부터", "에서", "to", "through") for g in gap)
+                    if is_range:
+                        self._date_range(column, found, found2, span + span2 + gap)
+                        for x in (before, after):
+                            if x is not None and (self.m[x].has("between") or self.m[x].text.lower() == "from"
+                                                  or self.m[x].text in ("까지", "사이")):
+                                self.claim(x)
+                        k += 2
+                        continue
+                if joins and all(self.is_skippable(g, ("either",)) for g in gap) and set(found) == set(found2) \
+                        and len(found) == 1 and list(found)[0] in ("month", "weekday", "quarter", "year"):
+                    # "in June or July", "Saturdays and Sundays": one membership condition
+                    members = [found, found2]
+                    covered = span + gap + span2
+                    k2 = k + 2
+                    while k2 < len(merged):
+                        span3, found3 = merged[k2]
+                        gap3 = list(range(covered[-1] + 1, span3[0]))
+                        if set(found3) == set(found) and all(self.is_skippable(g, ("either",)) for g in gap3):
+                            members.append(found3)
+                            covered += gap3 + span3
+                            k2 += 1
+                        else:
+                            break
+                    key = list(found)[0]
+                    values = []
+                    for f in members:
+                        values.extend(f[key] if isinstance(f[key], list) else [f[key]])
+                    negated = self._negated(covered)
+                    self._date_condition(column, {key: sorted(set(values))}, covered, "!=" if negated else "==")
+                    k = k2
+                    continue
+            self._date_condition(column, found, span, op)
+            self.claim(op_idx)
+            k += 1
+
+    def _date_context(self, i: int) -> bool:
+        before = self.prev_index(i, ("filler", "particle"))
+        after = self.next_index(i, ("particle",))
+        if before is not None and (self.roles(before) & {"range_join", "either", "than"} or (
+                self.m[before].has("intent") and self.m[before].get("intent").key in ("relationship", "compare"))):
+            # "between 1976 and 1980", "2014 vs 2015": the second year of a pair of years
+            first = self.prev_index(before, ("filler", "particle"))
+            if first is not None and self.m[first].has("num") and 1800 <= self.m[first].get("num").key <= 2200 \
+                    and self._date_context(first):
+                return True
+        words = {"in", "during", "on", "since", "after", "before", "from", "until", "of", "for", "by", "to",
+                 "through", "between"}
+        return (before is not None and (self.m[before].text.lower() in words or self.m[before].has("date_compare")
+                                        or self.m[before].has("months")))  \
+            or (after is not None and (self.m[after].has("date_compare") or self.m[after].has("months")
+                                       or self.m[after].has("date_units")))
+
+    def _near_date_part(self, i: int) -> bool:
+        for j in (self.prev_index(i, ("filler", "particle")), self.next_index(i, ("filler", "particle"))):
+            if j is not None and (self.m[j].has("months") or self.m[j].has("date")):
+                return True
+        return False
+
+    def _date_operator(self, span: list[int]) -> tuple[str, int | None]:
+        before = self.prev_index(span[0], ("filler", "particle"))
+        after = self.next_index(span[-1], ("particle",))
+        for j in (before, after):
+            if j is not None and j not in self.used:
+                sense = self.m[j].get("date_compare") or (self.m[j].get("compare_after") if j == after else None) \
+                    or (self.m[j].get("compare") if j == before else None)
+                if sense is not None and sense.key in self._OPS and sense.key not in ("eq", "ne"):
+                    return self._OPS[sense.key], j
+        return "==", None
+
+    def _year_column_near(self, span: list[int]) -> str | None:
+        """A year column named next to a year: "built before 2000" is about the year built."""
+        for j in (self.prev_index(span[0], ("filler", "particle", "condition", "date_compare")),
+                  self.next_index(span[-1], ("filler", "particle", "condition", "date_compare", "compare_after"))):
+            if j is None or j in self.used or not self.m[j].has("column"):
+                continue
+            years = [c for c in self.columns_of(j) if self.col(c).yearlike]
+            if len(years) == 1:
+                self.claim(j)
+                return years[0]
+        return None
+
+    def _date_column(self) -> str | None:
+        dates = self.t.dates
+        mentioned = [c for i, m in enumerate(self.m) for c in self.columns_of(i)
+                     if self.col(c).is_date]
+        if mentioned:
+            for i, m in enumerate(self.m):
+                if any(self.col(c).is_date for c in self.columns_of(i)) and not (
+                        self.columns_of(i) and any(not self.col(c).is_date for c in self.columns_of(i))):
+                    self.claim(i)
+            return mentioned[0]
+        if len(dates) == 1:
+            return dates[0].name
+        if len(dates) > 1:
+            raise Declined(
+                f"This data has several date columns ({', '.join(c.name for c in dates)}); name the one you mean.",
+                f"날짜 열이 여러 개입니다 ({', '.join(c.name for c in dates)}). 어느 열인지 적어 주세요.")
+        return None
+
+    def _outside(self, column: str, years: list[int], op: str) -> None:
+        """Decline a year the data does not cover ("average mpg in 1995" of 1970-1982 data): no
+        rows would match, and that is not an answer to the question."""
+        c = self.col(column)
+        low, high = c.minimum, c.maximum
+        if low is None or high is None:
+            return
+        try:
+            first, last = int(str(low)[:4]) if c.is_date else int(float(low)), int(str(high)[:4]) if c.is_date else int(float(high))
+        except ValueError:
+            return
+        outside = [y for y in years if not first <= y <= last]
+        if op in ("==", "in") and outside and len(outside) == len(years):
+            raise Declined(
+                f"The data covers {first} to {last}; {', '.join(map(str, outside))} is outside it.",
+                f"데이터는 {first}년부터 {last}년까지입니다. {', '.join(map(str, outside))}년은 그 밖입니다.")
+        if op in (">", ">=") and years and min(years) > last or op in ("<", "<=") and years and max(years) < first:
+            raise Declined(f"The data covers {first} to {last}; nothing is in that range.",
+                           f"데이터는 {first}년부터 {last}년까지라서 그 범위에는 값이 없습니다.")
+
+    def _date_condition(self, column: str | None, found: dict[str, Any], span: list[int], op: str) -> None:
+        self.ctx.conditions.at = span[0]
+        years = (found["year"] if isinstance(found["year"], list) else [found["year"]]) if "year" in found else []
+        if set(found) == {"year"}:
+            year_column = self._year_column_near(span)
+            if year_column is not None:
+                self._outside(year_column, years, op)
+                value = found["year"]
+                if isinstance(value, list):
+                    self.ctx.conditions.append(Condition(year_column, "in" if op == "==" else "not in", value))
+                else:
+                    self.ctx.conditions.append(Condition(year_column, op, value))
+                self.claim(*span)
+                return
+        if years and (column is not None or len([c for c in self.t.columns if c.yearlike]) == 1):
+            self._outside(column or next(c.name for c in self.t.columns if c.yearlike), years, op)
+        if column is None:
+            years = [c.name for c in self.t.columns if c.yearlike]
+            if set(found) == {"year"} and len(years) == 1:
+                value = found["year"]
+                if isinstance(value, list):
+                    self.ctx.conditions.append(Condition(years[0], "in" if op == "==" else "not in", value))
+                else:
+                    self.ctx.conditions.append(Condition(years[0], op, value))
+                self.claim(*span)
+                return
+            raise Declined("This data has no dates, so I cannot pick rows by a date, a month or a weekday.",
+                           "이 데이터에는 날짜 열이 없어서 날짜, 월, 요일로 행을 고를 수 없습니다.")
+        if set(found) == {"weekday"}:
+            values = found["weekday"]
+            if op not in ("==", "!="):
+                raise Declined("I cannot compare weekdays as earlier or later.", "요일은 크고 작음으로 비교할 수 없습니다.")
+            self.ctx.conditions.append(Condition(column, ("in" if op == "==" else "not in") if len(values) > 1 else op,
+                                                 values if len(values) > 1 else values[0], "weekday"))
+            self.claim(*span)
+            return
+        if op in ("==", "!=") or "day" not in found and op in ("==",):
+            for key in ("year", "quarter", "month", "day"):
+                if key in found:
+                    value = found[key]
+                    if isinstance(value, list):
+                        self.ctx.conditions.append(Condition(column, "in" if op == "==" else "not in", value, key))
+                    else:
+                        self.ctx.conditions.append(Condition(column, op, value, key))
+            self.claim(*span)
+            return
+        # since / after / before / until a date: compare with the first or last day it covers
+        start, end = _date_bounds(found)
+        if start is None:
+            raise Declined("I can compare whole dates or years, not a month or day on its own, as earlier or later.",
+                           "연도나 날짜 전체만 이전/이후로 비교할 수 있습니다.")
+        if op in (">=",):
+            self.ctx.conditions.append(Condition(column, ">=", start, "date"))
+        elif op == ">":
+            self.ctx.conditions.append(Condition(column, ">", end, "date"))
+        elif op == "<":
+            self.ctx.conditions.append(Condition(column, "<", start, "date"))
+        elif op == "<=":
+            self.ctx.conditions.append(Condition(column, "<=", end, "date"))
+        self.claim(*span)
+
+    def _date_range(self, column: str | None, a: dict[str, Any], b: dict[str, Any], span: list[int]) -> None:
+        self.ctx.conditions.at = span[0]
+        if column is None and set(a) == {"year"}:
+            years = [c.name for c in self.t.columns if c.yearlike]
+            if len(years) == 1:
+                self.ctx.conditions.append(Condition(years[0], "between", (a["year"], b["year"])))
+                self.claim(*span)
+                return
+        if column is None:
+            raise Declined("This data has no dates, so I cannot pick rows by a date range.",
+                           "이 데이터에는 날짜 열이 없어서 기간으로 행을 고를 수 없습니다.")
+        if set(a) == {"month"}:
+            self.ctx.conditions.append(Condition(column, "between", (a["month"], b["month"]), "month"))
+        elif set(a) == {"year"}:
+            self.ctx.conditions.append(Condition(column, "between", (a["year"], b["year"]), "year"))
+        else:
+            start, _ = _date_bounds(a)
+            _, end = _date_bounds(b)
+            if start is None or end is None:
+                raise Declined("I could not read that range of dates.", "그 기간을 읽지 못했습니다.")
+            self.ctx.conditions.append(Condition(column, "between", (start, end), "date"))
+        self.claim(*span)
+
+    def _negated(self, span: list[int]) -> bool:
+        before = self.prev_index(span[0], ("filler", "particle", "condition"))
+        after = self.next_index(span[-1], ("particle",))
+        for j in (before, after):
+            if j is not None and j not in self.used and self.m[j].has("negation") and not self.m[j].has("column"):
+                if j == after and self.lang != "ko" and self.m[j].text.lower() not in ("excluded",):
+                    continue
+                self.claim(j)
+                return True
+        return False
+
+    # A vs B, A와 B의 차이, how much more A than B
+    def _sides(self) -> None:
+        values = [(i, s) for i, m in enumerate(self.m) if i not in self.used for s in m.all("value")]
+        if len(values) < 2:
+            return
+        asks_compare = any(m.has("than") or m.has("intent") and m.get("intent").key in ("compare", "difference", "relationship")
+                           for m in self.m)
+        if not asks_compare:
+            return
+        by_column: dict[str, list[tuple[int, Any]]] = {}
+        for i, s in values:
+            by_column.setdefault(s.key[0], []).append((i, s.key[1]))
+        pairs = [(c, v) for c, v in by_column.items() if len({i for i, _ in v}) >= 2]
+        if len(pairs) != 1:
+            return
+        column, items = pairs[0]
+        items = sorted(dict(items).items())
+        if len(items) != 2:
+            return
+        (i1, v1), (i2, v2) = items
+        between = range(i1 + 1, i2)
+        joiner = [j for j in between if self.roles(j) & {"than", "either", "range_join", "intent", "filler", "particle",
+                                                          "condition", "entity", "degree", "adjective", "agg", "column"}]
+        if len(joiner) != len(between):
+            return
+        self.ctx.sides = [[Condition(column, "==", v1)], [Condition(column, "==", v2)]]
+        self.claim(i1, i2, *[j for j in between if self.roles(j) & {"than", "intent"} and not self.m[j].has("column")])
+        for i, m in enumerate(self.m):
+            if m.has("than") or (m.has("intent") and m.get("intent").key in ("compare", "difference", "relationship")):
+                self.claim(i)
+                if m.has("intent") and m.get("intent").key == "difference":
+                    self.difference = True
+        # "between A and B" of a difference
+        for i, m in enumerate(self.m):
+            if m.has("between") and i < i1:
+                self.claim(i)
+
+    # Japan, 강남구, not USA, Japan or Europe
+    def _values(self) -> None:
+        i = 0
+        while i < len(self.m):
+            m = self.m[i]
+            if i in self.used or not m.has("value"):
+                i += 1
+                continue
+            if self._prefers_column(i) or self._superlative_adjective(i):
+                i += 1
+                continue
+            column, value = self._value_of(i)
+            members = [value]
+            span = [i]
+            j = i + 1
+            while True:
+                gap_end = j
+                while gap_end < len(self.m) and self.roles(gap_end) and \
+                        self.roles(gap_end) <= {"either", "filler", "particle", "range_join", "condition", "entity"} \
+                        and not self.m[gap_end].has("value"):
+                    gap_end += 1
+                gap = list(range(j, gap_end))
+                if gap_end < len(self.m) and gap_end not in self.used and self.m[gap_end].has("value") and \
+                        any(self.roles(g) & {"either", "range_join"} for g in gap) and \
+                        any(s.key[0] == column for s in self.m[gap_end].all("value")):
+                    other = next(s.key[1] for s in self.m[gap_end].all("value") if s.key[0] == column)
+                    members.append(other)
+                    span += gap + [gap_end]
+                    j = gap_end + 1
+                    continue
+                break
+            negated = self._negated(span)
+            self.ctx.conditions.at = span[0]
+            if len(members) == 1:
+                self.ctx.conditions.append(Condition(column, "!=" if negated else "==", members[0]))
+            else:
+                self.ctx.conditions.append(Condition(column, "not in" if negated else "in", list(dict.fromkeys(members))))
+            self.claim(*span)
+            i = span[-1] + 1
+
+    def _superlative_adjective(self, i: int) -> bool:
+        """"rainiest" is a superlative of rain, not the weather value rain."""
+        m = self.m[i]
+        if not m.has("adjective"):
+            return False
+        word = m.text.lower()
+        before = self.prev_index(i, ("filler", "particle"))
+        return word.endswith(("est", "er")) or (before is not None and self.roles(before) & {
+            "superlative_marker", "superlative", "degree"} and not self.m[before].has("filler"))
+
+    def _prefers_column(self, i: int) -> bool:
+        """A word that is both a value and a column ("rain"): a column when measured."""
+        m = self.m[i]
+        if not m.has("column"):
+            return False
+        if any(s.quality >= 1.0 for s in m.all("column")) and not any(s.quality >= 1.0 for s in m.all("value")):
+            return True
+        before = self.prev_index(i, ("filler", "particle"))
+        after = self.next_index(i, ("particle",))
+        measure_words = ("agg", "superlative", "superlative_marker", "degree", "intent")
+        if before is not None and self.roles(before) & set(measure_words) and not self.m[before].has("which"):
+            return True
+        if self.lang == "ko" and after is not None and self.roles(after) & {"agg", "superlative", "superlative_marker", "intent"}:
+            return True
+        if after is not None and self.m[after].has("agg") and len(self.m[after].text.split()) > 1:
+            return True  # "rain in total", "wind on average"
+        if after is not None and self.roles(after) & {"compare", "compare_after"}:
+            return True
+        return False
+
+    def _value_of(self, i: int) -> tuple[str, Any]:
+        senses = self.m[i].all("value")
+        best = max(s.quality for s in senses)
+        top = {(s.key[0], str(s.key[1])): s.key for s in senses if s.quality >= best - 1e-9}
+        if len(top) > 1:
+            # a column named next to it decides: "species Adelie"
+            near = set()
+            for j in (self.prev_index(i, ("filler", "particle", "condition")), self.next_index(i, ("filler", "particle", "condition"))):
+                if j is not None and self.m[j].has("column"):
+                    near.update(self.columns_of(j))
+            chosen = [k for k in top.values() if k[0] in near]
+            if len(chosen) == 1:
+                for j in (self.prev_index(i, ("filler", "particle", "condition")), self.next_index(i, ("filler", "particle", "condition"))):
+                    if j is not None and chosen[0][0] in self.columns_of(j):
+                        self.claim(j)
+                return chosen[0]
+            columns = ", ".join(sorted({k[0] for k in top.values()}))
+            raise Declined(f"“{self.m[i].text}” is a value of several columns ({columns}); say which one.",
+                           f"“{self.m[i].text}”은(는) 여러 열({columns})의 값입니다. 어느 열인지 적어 주세요.")
+        key = next(iter(top.values()))
+        # "species Adelie", "origin = Japan", "기아가 아닌 브랜드": the column named with its value
+        for j in (self.prev_index(i, ("filler", "particle", "condition", "compare")),
+                  self.next_index(i, ("filler", "particle", "condition", "negation"))):
+            if j is not None and j not in self.used and key[0] in self.columns_of(j) and not self._measured(j):
+                self.claim(j)
+                prev = self.prev_index(i, ("filler", "particle", "condition"))
+                if prev is not None and self.m[prev].has("compare") and self.m[prev].get("compare").key == "eq":
+                    self.claim(prev)
+                break
+        return key
+
+    def _measured(self, j: int) -> bool:
+        before = self.prev_index(j, ("filler", "particle"))
+        return before is not None and self.roles(before) & {"agg", "superlative", "superlative_marker", "group"}
+
+    # "with a garage", "without parking", "no sex recorded"
+    def _booleans(self) -> None:
+        for i, m in enumerate(self.m):
+            if i in self.used or not m.has("column") or m.has("boolcol") or m.has("value"):
+                continue
+            # "penguins with no sex recorded", "연비가 없는 차": the column is empty
+            before = self.prev_index(i, ("filler", "particle"))
+            after = self.next_index(i, ("particle",))
+            empty_before = before is not None and before not in self.used and self.m[before].text.lower() in (
+                "no", "without", "missing", "lacking")
+            empty_after = after is not None and after not in self.used and self.m[after].text in ("없는", "없음", "누락된", "빠진", "missing")
+            if not (empty_before or empty_after):
+                continue
+            try:
+                column = self.one_column(i)
+            except Declined:
+                continue
+            if self.col(column).is_date or _time_word(m.text) or not self.col(column).nulls:
+                continue  # "missing days" are absent rows, not empty cells; a full column has none
+            self.ctx.conditions.at = i
+            self.ctx.conditions.append(Condition(column, "isna", None))
+            self.claim(i, before if empty_before else after)
+        for i, m in enumerate(self.m):
+            if i in self.used or not m.has("boolcol"):
+                continue
+            column = self.col(m.get("boolcol").key)
+            before = self.prev_index(i, ("filler", "particle"))
+            after = self.next_index(i, ("particle",))
+            has = before is not None and self.m[before].text.lower() in ("with", "has", "have", "having", "had")
+            negated = before is not None and self.m[before].has("negation") or \
+                (after is not None and self.m[after].has("negation") and self.lang == "ko")
+            ko_has = after is not None and self.m[after].text in ("있는", "있음", "있고", "있는지")
+            if not (has or negated or ko_has):
+                continue
+            truthy = _truthy(column)
+            if truthy is None:
+                continue
+            yes, no = truthy
+            self.ctx.conditions.at = i
+            self.ctx.conditions.append(Condition(column.name, "==", no if negated else yes))
+            self.claim(i, before if (has or (negated and before is not None and self.m[before].has("negation"))) else None)
+            if negated and after is not None and self.m[after].has("negation"):
+                self.claim(after)
+            if ko_has:
+                self.claim(after)
+
+    # by region, 지역별, per month, which island, most common species
+    def _grouping(self) -> None:
+        g = None
+        for i, m in enumerate(self.m):
+            if i in self.used:
+                continue
+            if m.has("per_period") and not m.has("column") and getattr(self, "per", None) is None and \
+                    any(x.has("agg") and x.get("agg").key == "mean" for x in self.m) and \
+                    not self._descriptive_bucket(i, m.get("per_period").key) and \
+                    (self._amounts_asked() or not m.has("bucket")):
+                self.per = (i, m.get("per_period").key)  # "average daily sales": see compose.per_period
+                continue
+            if m.has("bucket") and not m.has("column"):
+                bucket = m.get("bucket").key
+                if self._descriptive_bucket(i, bucket):
+                    self.claim(i)  # "monthly prices" in monthly data: the rows themselves
+                    continue
+                column = self._date_column_for_bucket(bucket)
+                g = self._set_group(Grouping(column, bucket if self.col(column).is_date else None), i)
+                continue
+            if not m.has("group"):
+                continue
+            # English: "by X", "per X", "for each X"; Korean: "X별", "X마다", "X 기준"
+            # English markers come before what they group by; Korean ones (별, 마다) after it
+            korean = m.text[:1] >= "\uac00" and m.text not in ("각", "각각")
+            j = self.prev_index(i, ("filler", "particle")) if korean else self.next_index(i, ("filler", "particle"))
+            if korean and (j is None or not (self.m[j].has("column") or self.m[j].has("concept") or
+                                             self.m[j].has("entity"))):
+                j = self.next_index(i, ("filler", "particle"))
+            if j is None:
+                continue
+            if self.m[j].has("agg") and self.m[j].get("agg").key == "count" and not korean:
+                k = self.next_index(j, ("filler", "particle", "condition"))
+                if k is not None and self.m[k].has("column"):
+                    self.claim(j)  # "for each number of cylinders": by cylinders
+                    j = k
+            target = self.m[j]
+            if target.has("bucket"):
+                bucket = target.get("bucket").key
+                column = self._date_column_for_bucket(bucket)
+                g = self._set_group(Grouping(column, bucket if self.col(column).is_date else None), i, j)
+                continue
+            if target.has("entity") and not target.has("column") and _time_word(target.text):
+                bucket = _time_word(target.text)
+                column = self._date_column_for_bucket(bucket)
+                g = self._set_group(Grouping(column, bucket if self.col(column).is_date else None), i, j)
+                continue
+            if not target.has("column"):
+                continue
+            if m.text.lower() in ("across", "over", "among", "throughout", "in all") and \
+                    any(c in self.t.labels and self.col(c).distinct >= 0.9 * max(self.t.rows, 1)
+                        for c in self.columns_of(j)):
+                self.claim(i, j)  # "average poverty across states": over all the rows, one per state
+                continue
+            # "top 5 cars by horsepower": a numeric column after "by" with a limit sorts
+            numeric = self.columns_of(j, numeric=True)
+            categorical = self.columns_of(j, categorical=True)
+            if categorical and (not numeric or set(categorical) >= set(numeric) and
+                                not (self.ctx.limit or getattr(self, "limit_kind", None))):
+                column = self._pick(j, categorical)
+                if self.col(column).is_date:
+                    g = self._set_group(Grouping(column, "day"), i, j)
+                else:
+                    g = self._set_group(Grouping(column), i, j)
+            elif any(self.col(c).is_date for c in self.columns_of(j)):
+                column = next(c for c in self.columns_of(j) if self.col(c).is_date)
+                g = self._set_group(Grouping(column, "day"), i, j)
+            elif numeric and (self.ctx.limit or getattr(self, "limit_kind", None) or
+                              self._has_any("superlative", "superlative_marker", "order")):
+                self.sort_by = (j, self._pick(j, numeric))
+                self.claim(i, j)
+        # "which island has ...", "어느 지역이 ...", "most common species"
+        if g is None:
+            for i, m in enumerate(self.m):
+                if i in self.used or not m.has("which"):
+                    continue
+                j = self.next_index(i, ("filler", "particle"))
+                if j is None:
+                    continue
+                target = self.m[j]
+                if target.has("column") and not target.has("value"):
+                    categorical = [c for c in self.columns_of(j, categorical=True)
+                                   if c not in self.t.labels or self.col(c).distinct < 0.5 * max(self.t.rows, 1)]
+                    dates = [c for c in self.columns_of(j) if self.col(c).is_date]
+                    if categorical:
+                        g = self._set_group(Grouping(self._pick(j, categorical)), i, j)
+                        self.which_group = True
+                        break
+                    if dates and _time_word(target.text) is None:
+                        continue
+                bucket = _time_word(target.text)
+                if bucket and (target.has("entity") or target.has("concept") or target.has("column")):
+                    bucket = self._period_bucket(bucket)
+                    if bucket is None:
+                        continue  # "which day" in daily data, "which month" in monthly data: a row
+                    column = self._date_column_for_bucket(bucket)
+                    if self.col(column).is_date:
+                        g = self._set_group(Grouping(column, bucket), i, j)
+                    else:
+                        g = self._set_group(Grouping(column), i, j)
+                    self.which_group = True
+                    break
+        if g is None and self._has_any("superlative", "superlative_marker", "adjective") and self.t.dates:
+            # "하차 인원이 가장 많은 날", "the rainiest month": a period ranked by an amount when the
+            # data has several rows per period (one row per period is a question about rows)
+            for i, m in enumerate(self.m):
+                if i in self.used or not (m.has("entity") or m.has("concept")) or m.has("value"):
+                    continue
+                bucket = _time_word(m.text)
+                if bucket is None or (m.has("column") and not any(self.col(c).is_date for c in self.columns_of(i))):
+                    continue
+                bucket = self._period_bucket(bucket)
+                if bucket is None or not self._amounts_asked():
+                    continue
+                column = self._date_column_for_bucket(bucket)
+                g = self._set_group(Grouping(column, bucket if self.col(column).is_date else None), i)
+                self.which_group = True
+                break
+        if g is None:
+            # "자치구 중에서 평균 ... 제일 넓은 곳", "판매량 상위 5개 모델", "the 3 cheapest brands":
+            # a category column ranked by something computed for it
+            ranked = self._has_any("superlative", "superlative_marker", "order", "adjective") or self.ctx.limit
+            if ranked:
+                for i, m in enumerate(self.m):
+                    if i in self.used or not m.has("column") or m.has("value"):
+                        continue
+                    names = self.columns_of(i, categorical=True)
+                    if not names or self.columns_of(i, numeric=True) and not all(self.col(c).kind != "numeric" for c in names):
+                        continue
+                    names = [c for c in names if not self.col(c).numeric]
+                    if not names:
+                        continue
+                    column = self._pick(i, names)
+                    col = self.col(column)
+                    if col.is_date or (column in self.t.labels and col.distinct >= 0.5 * max(self.t.rows, 1)):
+                        continue
+                    after = self.next_index(i, ("particle",))
+                    among = after is not None and self.m[after].text in ("중", "중에서", "가운데", "among")
+                    following = self.next_index(i, ("filler", "particle"))
+                    last = following is None or (self.m[following].has("agg") and
+                                                 self.next_index(following, ("filler", "particle")) is None)
+                    before = self.prev_index(i, ("filler", "particle", "entity"))  # "heaviest penguin species"
+                    ranked_before = before is not None and self.roles(before) & {
+                        "adjective", "superlative", "order", "degree", "units", "num"} or \
+                        (before is not None and before in self.used and self.ctx.limit is not None)
+                    if among or last or ranked_before:
+                        # grouped or a row's name: decided with the measure (compose.py)
+                        self.rank_category = (i, column, after if among else None)
+                        break
+        if g is None:
+            # "the (second) most common species", "가장 흔한 날씨", "가장 많은 지역"
+            for i, m in enumerate(self.m):
+                if i in self.used or not (m.has("column") and self.columns_of(i, categorical=True)) or m.has("value"):
+                    continue
+                names = [c for c in self.columns_of(i, categorical=True)
+                         if not (c in self.t.labels and self.col(c).distinct >= 0.9 * max(self.t.rows, 1))]
+                if not names:
+                    continue
+                before = self.prev_index(i, ("filler", "particle", "condition"))
+                counted = None
+                if before is not None and self.m[before].has("agg") and self.m[before].get("agg").key in ("count", "records"):
+                    counted, before = before, self.prev_index(before, ("filler", "particle"))  # "most common number of"
+                if before is None or before in self.used:
+                    continue
+                measured = any(k not in self.used and self.m[k].has("column") and not self.m[k].has("value")
+                               and self.columns_of(k, numeric=True) and k != i for k in range(len(self.m)))
+                frequent = self.m[before].has("frequent") or (
+                    self.m[before].has("degree") and self.m[before].text in ("많은", "적은", "많이") and not measured)
+                sup = self.prev_index(before, ("filler", "particle")) if frequent else None
+                if sup is None or not self.roles(sup) & {"superlative", "superlative_marker"}:
+                    continue
+                g = self._set_group(Grouping(self._pick(i, names)), i)
+                self.claim(before, sup, counted)
+                low = (self.m[sup].get("superlative") and self.m[sup].get("superlative").key == "low") or \
+                    (self.m[sup].get("superlative_marker") and self.m[sup].get("superlative_marker").key == "low") or \
+                    (self.m[before].get("degree") and self.m[before].get("degree").key == "low")
+                self.common = "low" if low else "high"
+                break
+        if g is not None and getattr(self, "common", None) is None:
+            # "which species is the most common": a frequency ranking of the grouped column
+            for i, m in enumerate(self.m):
+                if i in self.used or not m.has("frequent"):
+                    continue
+                sup = self.prev_index(i, ("filler", "particle"))
+                if sup is not None and self.roles(sup) & {"superlative", "superlative_marker"} and sup not in self.used:
+                    self.claim(i, sup)
+                    low = any((self.m[sup].get(r) and self.m[sup].get(r).key == "low")
+                              for r in ("superlative", "superlative_marker"))
+                    self.common = "low" if low else "high"
+                    break
+
+    def _amounts_asked(self) -> bool:
+        """Whether the question measures an amount (sales, rain) or counts rows: those add up per
+        period ("average daily sales"); a price or a temperature does not ("per year": by year)."""
+        from .compose import _ADDITIVE
+        for i, m in enumerate(self.m):
+            if m.has("agg") and m.get("agg").key in ("count", "records"):
+                return True
+            for name in self.columns_of(i, numeric=True):
+                if set(self.col(name).concepts) & _ADDITIVE:
+                    return True
+        return False
+
+    def _descriptive_bucket(self, i: int, bucket: str) -> bool:
+        """"monthly prices" in data with one row per month (per thing): the word describes the
+        rows, it does not ask to group them."""
+        m = self.m[i]
+        if len(m.text.split()) != 1 or not m.text.isascii():
+            return False
+        j = self.next_index(i, ("filler",))
+        if j is not None and self.m[j].has("agg") and not self.m[j].has("column"):
+            j = self.next_index(j, ("filler",))  # "monthly average price"
+        if j is None or not self.m[j].has("column"):
+            return False
+        dates = self.t.dates
+        return bool(dates) and dates[0].granularity == bucket
+
+    def _single_year(self) -> bool:
+        years = [c for c in self.ctx.conditions if c.part == "year" and c.op == "=="]
+        if years:
+            return True
+        dates = self.t.dates
+        if dates and dates[0].minimum and dates[0].maximum and not dates[0].date_text:
+            return str(dates[0].minimum)[:4] == str(dates[0].maximum)[:4]
+        return False
+
+    def _period_bucket(self, bucket: str) -> str | None:
+        """The grouping "which month" asks for: the calendar month in monthly data (None when each
+        row is one: then it is a question about rows), the month of the year (all years together)
+        in finer data spanning several years, else the calendar period."""
+        dates = self.t.dates
+        if not dates:
+            return bucket
+        d = dates[0]
+        rank = {"day": 0, "week": 1, "month": 2, "quarter": 3, "year": 4}
+        if d.granularity == bucket:
+            return None if d.distinct >= 0.9 * max(self.t.rows, 1) else bucket
+        if bucket == "month" and not self._single_year() and rank.get(d.granularity or "day", 0) < rank["month"]:
+            return "month_of_year"
+        return bucket
+
+    def _daily_rows(self) -> bool:
+        dates = self.t.dates
+        return bool(dates) and dates[0].distinct >= 0.9 * max(self.t.rows, 1)
+
+    def _pick(self, i: int, names: list[str]) -> str:
+        senses = [s for s in self.m[i].all("column") if s.key in names]
+        best = max(s.quality for s in senses)
+        top = list(dict.fromkeys(s.key for s in senses if s.quality >= best - 1e-9))
+        if len(top) > 1:
+            raise Declined(
+                f"“{self.m[i].text}” could mean several columns: {', '.join(top)}. Name the one you mean.",
+                f"“{self.m[i].text}”은(는) 여러 열을 가리킬 수 있습니다: {', '.join(top)}. 원하는 열 이름을 적어 주세요.")
+        return top[0]
+
+    def _set_group(self, grouping: Grouping, *indexes: int) -> Grouping:
+        if self.ctx.group is not None and self.ctx.group != grouping:
+            raise Declined("I can group by one thing at a time; you asked for two groupings.",
+                           "한 번에 한 가지 기준으로만 묶을 수 있는데, 두 가지 기준을 말씀하셨습니다.")
+        self.ctx.group = grouping
+        self.claim(*indexes)
+        return grouping
+
+    def _date_column_for_bucket(self, bucket: str) -> str:
+        column = self._date_column()
+        if column is not None:
+            return column
+        years = [c.name for c in self.t.columns if c.yearlike]
+        if bucket == "year" and len(years) == 1:
+            return years[0]
+        raise Declined("This data has no dates, so I cannot group it by time.",
+                       "이 데이터에는 날짜 열이 없어서 시간 단위로 묶을 수 없습니다.")
+
+    # average price, 가격의 평균, the highest price, heaviest, how many
+    def _measures(self) -> None:
+        ctx = self.ctx
+        for i, m in enumerate(self.m):
+            if i in self.used:
+                continue
+            if m.has("agg") and not (m.has("column") and self._column_sense_wins(i)):
+                agg = m.get("agg").key
+                if agg == "records":
+                    self.record_counts.add(i)  # "판매 건수": rows, even next to a quantity column
+                    agg = "count"
+                ctx.aggs.append((i, agg))
+                continue
+            if m.has("column"):
+                ctx.measure_columns.append((i, ""))
+
+    def _column_sense_wins(self, i: int) -> bool:
+        """"count" is a column's name in some data: the column wins when it is named in full."""
+        return any(s.quality >= 1.0 for s in self.m[i].all("column")) and not self.m[i].has("value")
+
+    def _chart(self) -> None:
+        for i, m in enumerate(self.m):
+            if i in self.used or not m.has("chart"):
+                continue
+            kinds = [s.key for s in m.all("chart")]
+            kind = next((k for k in kinds if k != "any"), "any")
+            if self.ctx.chart in (None, "any"):
+                self.ctx.chart = kind
+            self.claim(i)
+
+    # --- assembling ---------------------------------------------------------------------------
+
+    def _assemble(self) -> Plan:
+        b = _Builder(self)
+        return b.build()
+
+    def _check_claimed(self, plan: Plan) -> None:
+        if plan.kind == "decline":
+            return
+        left = []
+        for i, m in enumerate(self.m):
+            if i in self.used:
+                continue
+            roles = m.roles
+            # A word with a harmless reading ("what": a question word; "by": a filler) may stay
+            # unused; the words it would have joined stay unused themselves and are reported.
+            if roles & (_HARMLESS | {"which", "rows"}) and m.text.lower() not in _OR_WORDS \
+                    and not roles & {"negation", "than", "unsupported"}:
+                continue
+            left.append(m.text)
+        if left:
+            words = ", ".join(f"“{w}”" for w in dict.fromkeys(left))
+            raise Declined(f"I understood part of the question, but not how {words} fits into it.",
+                           f"질문의 일부는 이해했지만 {words}을(를) 어떻게 반영해야 할지 모르겠습니다.")
+
+
+_UNSUPPORTED = {
+    "model": ("Building or training predictive models (regression, classification, forecasting) is beyond "
+              "the offline analyst: it only computes from the data as it is.",
+              "예측 모델(회귀, 분류, 예측)을 만들거나 학습하는 것은 오프라인 분석기가 할 수 없습니다. 데이터에 있는 값으로 "
+              "계산만 합니다."),
+    "cause": ("Why something happens (causes, effects) cannot be read from a table by computing: I can show "
+              "how columns relate, not what causes what.",
+              "원인이나 영향은 표를 계산해서 알 수 없습니다. 열 사이의 관계는 보여 드릴 수 있지만 무엇이 원인인지는 말할 수 "
+              "없습니다."),
+    "test": ("Statistical tests and significance are beyond the offline analyst.",
+             "통계적 검정이나 유의성 판단은 오프라인 분석기가 할 수 없습니다."),
+    "advice": ("Recommendations and advice are beyond the offline analyst; it computes facts from the data.",
+               "추천이나 조언은 할 수 없습니다. 데이터에서 사실을 계산합니다."),
+    "relative_time": ("Dates relative to today (this year, last month, recently) are not something I can pin "
+                      "down in this data; name the year or month.",
+                      "올해, 지난달, 최근처럼 오늘을 기준으로 한 날짜는 정할 수 없습니다. 연도나 월을 적어 주세요."),
+    "edit": ("The offline analyst reads the data; it does not change, clean or save it.",
+             "오프라인 분석기는 데이터를 읽기만 하고, 바꾸거나 정리하거나 저장하지 않습니다."),
+}
+
+
+def _truthy(column: Column) -> tuple[Any, Any] | None:
+    values = list(column.values)
+    if not values and column.dtype.startswith("bool"):
+        return True, False
+    yes = next((v for v in values if str(v).strip().lower() in ("yes", "true", "y", "t", "1", "예", "있음")), None)
+    no = next((v for v in values if str(v).strip().lower() in ("no", "false", "n", "f", "0", "아니오", "없음")), None)
+    if yes is None or no is None:
+        if column.dtype.startswith("bool"):
+            return True, False
+        return None
+    return yes, no
+
+
+def _time_word(text: str) -> str | None:
+    word = text.lower().strip()
+    table = {"day": "day", "days": "day", "date": "day", "날": "day", "날짜": "day", "일": "day",
+             "week": "week", "weeks": "week", "주": "week",
+             "month": "month", "months": "month", "달": "month", "월": "month", "몇 월": "month",
+             "quarter": "quarter", "분기": "quarter",
+             "year": "year", "years": "year", "해": "year", "연도": "year", "년도": "year", "년": "year",
+             "weekday": "weekday", "요일": "weekday", "day of the week": "weekday", "hour": "hour",
+             "시간": "hour"}
+    return table.get(word)
+
+
+def _date_bounds(found: dict[str, Any]) -> tuple[str | None, str | None]:
+    import calendar
+
+    year = found.get("year")
+    if year is None or isinstance(year, list):
+        return None, None
+    month = found.get("month")
+    day = found.get("day")
+    quarter = found.get("quarter")
+    if day is not None and month is not None:
+        d = f"{year:04d}-{month:02d}-{day:02d}"
+        return d, d
+    if month is not None:
+        last = calendar.monthrange(year, month)[1]
+        return f"{year:04d}-{month:02d}-01", f"{year:04d}-{month:02d}-{last:02d}"
+    if quarter is not None:
+        first = 3 * (quarter - 1) + 1
+        last_month = first + 2
+        return f"{year:04d}-{first:02d}-01", f"{year:04d}-{last_month:02d}-{calendar.monthrange(year, last_month)[1]:02d}"
+    return f"{year:04d}-01-01", f"{year:04d}-12-31"
+
+
+from .compose import _Builder  # noqa: E402  (the assembling half lives in its own module)
+
+
+def plan_question(question: str, table: Table, reader: Reader | None = None) -> Plan:
+    """The plan for a question about one table (a plan of kind "decline" when it cannot)."""
+    lang = language_of(question)
+    reader = reader or Reader(table)
+    tokens, mentions = reader.read(question)
+    composer = Composer(table, mentions, question, tokens)
+    try:
+        plan = composer.plan()
+    except Declined as d:
+        plan = Plan("decline", lang, table.var, problem=d.ko if lang == "ko" else d.en)
+        plan.understood = understood(composer)
+    plan.language = lang
+    plan.var = table.var
+    plan.date_columns = {c.name: c.date_format for c in table.dates}
+    plan.units = {c.name: c.unit for c in table.columns if c.unit}
+    plan.yearlike = [c.name for c in table.columns if c.yearlike]
+    return plan
+
+
+def understood(composer: Composer) -> list[str]:
+    """What the planner recognised, for a decline message."""
+    out = []
+    for m in composer.m:
+        if m.has("column"):
+            names = composer.columns_of(composer.m.index(m))
+            out.append(f"{m.text} → {', '.join(names[:3])}")
+        elif m.has("value"):
+            s = m.get("value")
+            out.append(f"{m.text} → {s.key[0]} = {s.key[1]}")
+        elif m.has("agg"):
+            out.append(f"{m.text} → {m.get('agg').key}")
+    return list(dict.fromkeys(out))

@@ -1,0 +1,88 @@
+"""The plan: what the offline analyst will compute, independent of how (pandas or SQL).
+
+A question becomes one `Plan`: the rows it is about (conditions), what is measured (a column and
+an aggregation, or a count), how the rows are grouped (by a column's values or by a time bucket),
+the order and how many to keep, and the chart that fits. A renderer (render_pandas.py today; a SQL
+renderer for large datasets later) turns a plan into code; answer.py words it and its result.
+A question the planner cannot express completely becomes a plan of kind "decline".
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+#: What a plan computes.
+KINDS = (
+    "aggregate",     # measures (optionally per group), e.g. mean price where garage = yes
+    "share",         # the share of rows (or of a measure's total) meeting conditions
+    "compare",       # a measure for two groups and their difference
+    "rows",          # rows: top/bottom N by a measure, one extreme row, or those meeting conditions
+    "distribution",  # how one column's values spread (histogram / counts)
+    "relationship",  # two numeric columns: correlation and scatter
+    "correlations",  # correlations between numeric columns (or with one column)
+    "trend",         # a measure over time
+    "overview", "describe", "missing", "columns", "head",
+    "decline",       # cannot be done honestly: say what was understood and what was not
+)
+
+AGGREGATIONS = ("count", "nunique", "sum", "mean", "median", "min", "max", "std", "range", "share")
+BUCKETS = ("day", "week", "month", "quarter", "year", "weekday", "month_of_year", "hour")
+
+
+@dataclass(frozen=True)
+class Condition:
+    """column <op> value; `part` picks a part of a date column (year, month, weekday...)."""
+
+    column: str
+    op: str                 # ==, !=, >, >=, <, <=, in, not in, between, isna, notna
+    value: Any              # a scalar, a list (in / not in) or a (low, high) pair (between)
+    part: str | None = None  # None, "year", "month", "day", "quarter", "weekday", "date"
+
+
+@dataclass(frozen=True)
+class Measure:
+    agg: str                # one of AGGREGATIONS
+    column: str | None = None  # None: rows are counted
+    per: str | None = None  # "mean" of the totals per day/week/month/year ("average daily sales")
+
+
+@dataclass(frozen=True)
+class Grouping:
+    column: str
+    bucket: str | None = None  # None: the column's own values; else one of BUCKETS
+
+
+@dataclass
+class Plan:
+    kind: str
+    language: str = "en"
+    var: str = "df"
+    measures: list[Measure] = field(default_factory=list)
+    conditions: list[Condition] = field(default_factory=list)
+    group: Grouping | None = None
+    order: str | None = None        # "desc" or "asc"
+    limit: int | None = None
+    chart: str | None = None        # bar, line, pie, hist, scatter, box
+    columns: list[str] = field(default_factory=list)   # relationship axes, listed columns
+    labels: list[str] = field(default_factory=list)    # columns naming rows (rows plans)
+    sides: list[list[Condition]] = field(default_factory=list)  # compare: the two groups
+    base: list[Condition] = field(default_factory=list)  # share: the rows the share is of
+    superlative: bool = False       # one extreme (row or group) was asked for
+    rank: int = 1                   # with a superlative: the n-th ("the second most common")
+    time_column: str | None = None  # the date column of measures per period
+    # For declines: what was understood, what could not be done, questions to try instead.
+    understood: list[str] = field(default_factory=list)
+    problem: str = ""
+    suggestions: list[str] = field(default_factory=list)
+    date_columns: dict[str, str | None] = field(default_factory=dict)  # date column -> format if stored as text/number
+    units: dict[str, str] = field(default_factory=dict)          # column -> unit ("만원", "mm")
+    yearlike: list[str] = field(default_factory=list)            # integer columns holding years
+
+    @property
+    def declined(self) -> bool:
+        return self.kind == "decline"
+
+    @property
+    def measure(self) -> Measure | None:
+        return self.measures[0] if self.measures else None

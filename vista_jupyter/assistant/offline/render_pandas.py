@@ -1,0 +1,611 @@
+"""Plans rendered as pandas/matplotlib code for the thread's kernel (where `df` and friends are).
+
+The code is plain pandas a person would write, so it reads well in the chat and runs as is when
+inserted into a notebook. It prints its results as tab-separated lines (a key or label, then the
+value, rounded to six decimals so float noise never shows); answer.py reads them back in the
+order the plan defines. Figures draw only non-missing data, so a chart is never empty.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, Protocol
+
+from .catalog import Table
+from .plan import Condition, Grouping, Measure, Plan
+from .wording import MONTHS, WEEKDAYS, chart_title, measure_words, t
+
+COLOR = "#4c72b0"
+
+
+@dataclass
+class Step:
+    intro: str
+    code: str
+
+
+class Renderer(Protocol):
+    """Turns a plan into code steps for one kind of kernel data (pandas today, SQL later)."""
+
+    def render(self, plan: Plan, table: Table) -> list[Step]:
+        ...
+
+
+def lit(value: Any) -> str:
+    """A Python literal for a value of the data."""
+    if isinstance(value, float) and value.is_integer():
+        return repr(int(value))
+    if isinstance(value, (list, tuple)):
+        return "[" + ", ".join(lit(v) for v in value) + "]"
+    return repr(value)
+
+
+def q(name: str) -> str:
+    return repr(name)
+
+
+_PANDAS_AGG = {"mean": "mean", "median": "median", "sum": "sum", "min": "min", "max": "max",
+               "std": "std", "nunique": "nunique", "count": "count"}
+
+
+class PandasRenderer:
+    """pandas code for a plan over the DataFrame named `plan.var`."""
+
+    def render(self, plan: Plan, table: Table) -> list[Step]:
+        self.plan = plan
+        self.table = table
+        self.lang = plan.language
+        self.var = plan.var
+        method = getattr(self, f"_{plan.kind}")
+        return method()
+
+    # --- shared pieces --------------------------------------------------------------------------
+
+    def _t(self, en: str, ko: str) -> str:
+        return t(self.lang, en, ko)
+
+    def _data(self) -> tuple[str, str]:
+        """(set-up code, name of the frame): dates stored as text are parsed first."""
+        used = set()
+        p = self.plan
+        for c in [*p.conditions, *p.base, *(x for side in p.sides for x in side)]:
+            used.add(c.column)
+        if p.group is not None:
+            used.add(p.group.column)
+        used.update(p.labels)
+        used.update(c for c in (p.time_column, *p.columns) if c)
+        text_dates = [c for c in used if p.date_columns.get(c)]
+        if not text_dates:
+            return "", self.var
+        parts = []
+        for c in text_dates:
+            fmt = p.date_columns[c]
+            source = f"{self.var}[{q(c)}]" if fmt == "mixed" else f"{self.var}[{q(c)}].astype('Int64').astype(str)"
+            parts.append(f"**{{{q(c)}: pd.to_datetime({source}, errors='coerce', format={fmt!r})}}")
+        return (f"data = {self.var}.assign({', '.join(parts)})  # dates written as text or numbers, read as dates\n",
+                "data")
+
+    def _cond(self, c: Condition, frame: str) -> str:
+        column = f"{frame}[{q(c.column)}]"
+        if c.part in ("year", "month", "day", "quarter"):
+            column += f".dt.{c.part}"
+        elif c.part == "weekday":
+            column += ".dt.dayofweek"
+        value = c.value
+        if c.part == "date":
+            if c.op == "between":
+                return f"{column}.between(pd.Timestamp({value[0]!r}), pd.Timestamp({value[1]!r}) + pd.Timedelta(days=1) - pd.Timedelta('1ns'))"
+            if c.op in ("<=", ">"):
+                # up to and including that day
+                boundary = f"pd.Timestamp({value!r}) + pd.Timedelta(days=1)"
+                return f"({column} {'<' if c.op == '<=' else '>='} {boundary})"
+            return f"({column} {c.op} pd.Timestamp({value!r}))"
+        if c.op == "isna":
+            return f"{column}.isna()"
+        if c.op == "notna":
+            return f"{column}.notna()"
+        if c.op == "in":
+            return f"{column}.isin({lit(value)})"
+        if c.op == "not in":
+            return f"~{column}.isin({lit(value)})"
+        if c.op == "between":
+            return f"{column}.between({lit(value[0])}, {lit(value[1])})"
+        return f"({column} {c.op} {lit(value)})"
+
+    def _mask(self, conditions: list[Condition], frame: str) -> str:
+        return " & ".join(self._cond(c, frame) for c in conditions)
+
+    def _select(self, frame: str, conditions: list[Condition] | None = None, name: str = "rows") -> str:
+        conditions = self.plan.conditions if conditions is None else conditions
+        if not conditions:
+            return f"{name} = {frame}\n"
+        return f"{name} = {frame}[{self._mask(conditions, frame)}]\n"
+
+    def _key(self, g: Grouping, frame: str) -> tuple[str, str]:
+        """(code computing `key`, how its groups are ordered: "index" or "value")."""
+        column = f"{frame}[{q(g.column)}]"
+        b = g.bucket
+        if b is None:
+            ordered = self.table.column(g.column)
+            by_index = ordered.numeric or ordered.is_date or ordered.yearlike
+            return f"key = {column}\n", "index" if by_index else "value"
+        code = {
+            "day": f"key = {column}.dt.strftime('%Y-%m-%d')\n",
+            "week": f"key = {column}.dt.to_period('W').dt.start_time.dt.strftime('%Y-%m-%d')\n",
+            "month": f"key = {column}.dt.strftime('%Y-%m')\n",
+            "quarter": f"key = {column}.dt.to_period('Q').astype(str)\n",
+            "year": f"key = {column}.dt.year\n",
+            "weekday": f"key = {column}.dt.dayofweek\n",
+            "month_of_year": f"key = {column}.dt.month\n",
+            "hour": f"key = {column}.dt.hour\n",
+        }[b]
+        return code, "index"
+
+    def _names(self, g: Grouping | None, target: str = "result") -> str:
+        """Month and weekday numbers renamed to names in the question's language."""
+        if g is None or g.bucket not in ("weekday", "month_of_year"):
+            return ""
+        names = WEEKDAYS[self.lang] if g.bucket == "weekday" else MONTHS[self.lang]
+        offset = 0 if g.bucket == "weekday" else 1
+        return f"{target}.index = [{names!r}[int(i) - {offset}] for i in {target}.index]\n"
+
+    def _show(self) -> str:
+        return "plt.tight_layout()\nplt.show()\n"
+
+    def _title(self) -> str:
+        return f"ax.set_title({q(chart_title(self.plan))})\n"
+
+    def _step(self, intro: str, code: str) -> list[Step]:
+        return [Step(intro, code.rstrip("\n"))]
+
+    def _intro(self) -> str:
+        from .answer import restate
+        from .text import particle
+        what = restate(self.plan)
+        return self._t(f"Computing the {what[:1].lower() + what[1:]}:", f"{particle(what, '을/를')} 계산합니다:")
+
+    # --- kinds ----------------------------------------------------------------------------------
+
+    def _aggregate(self) -> list[Step]:
+        p = self.plan
+        setup, frame = self._data()
+        code = setup + self._select(frame)
+        if p.group is None:
+            code += "print('rows', len(rows), sep='\\t')\n"
+            for m in p.measures:
+                if m.per:
+                    code += self._per_period(m)
+                elif m.column is None:
+                    continue
+                elif m.agg == "range":
+                    code += (f"low, high = rows[{q(m.column)}].min(), rows[{q(m.column)}].max()\n"
+                             "print('range', round(float(high - low), 6) if pd.notna(low) else 'nan', low, high, sep='\\t')\n")
+                else:
+                    code += (f"value = rows[{q(m.column)}].{_PANDAS_AGG[m.agg]}()\n"
+                             f"print({q(m.agg)}, round(float(value), 6) if pd.notna(value) else 'nan', sep='\\t')\n")
+            return self._step(self._intro(), code)
+        key, order = self._key(p.group, "rows")
+        code += key
+        if len(p.measures) == 1:
+            m = p.measures[0]
+            if m.column is None:
+                code += "result = rows.groupby(key).size()\n"
+            else:
+                code += f"result = rows.groupby(key)[{q(m.column)}].{_PANDAS_AGG[m.agg]}()\n"
+            code += "result = result.dropna()\n"
+            ascending = p.order == "asc"
+            if p.order or order == "value":
+                code += f"result = result.sort_values(ascending={ascending})\n"
+            else:
+                code += "result = result.sort_index()\n"
+            code += self._names(p.group)
+            code += "print('rows', len(rows), sep='\\t')\nprint('groups', len(result), sep='\\t')\n"
+            code += "for label, value in result.round(6).items():\n    print(label, value, sep='\\t')\n"
+            code += self._group_chart("result")
+        else:
+            code += self._multi(p)
+            code += "result = result.sort_index()\n" + self._names(p.group)
+            code += "print('rows', len(rows), sep='\\t')\nprint('groups', len(result), sep='\\t')\n"
+            code += "for label, values in result.round(6).iterrows():\n    print(label, *values.tolist(), sep='\\t')\n"
+            code += self._group_chart("result")
+        return self._step(self._intro(), code)
+
+    def _per_period(self, m: Measure) -> str:
+        """The measure over the totals per period: "average daily sales"."""
+        key, _ = self._key(Grouping(self.plan.time_column, m.per), "rows")
+        total = "rows.groupby(key).size()" if m.column is None else f"rows.groupby(key)[{q(m.column)}].sum()"
+        return (key + f"totals = {total}\n"
+                f"value = totals.{_PANDAS_AGG[m.agg]}()\n"
+                f"print({q(m.agg)}, round(float(value), 6) if pd.notna(value) else 'nan', len(totals), sep='\\t')\n")
+
+    def _multi(self, p: Plan) -> str:
+        items = []
+        for m in p.measures:
+            name = measure_words(m, self.lang)
+            if m.column is None:
+                items.append(f"{q(name)}: rows.groupby(key).size()")
+            else:
+                items.append(f"{q(name)}: rows.groupby(key)[{q(m.column)}].{_PANDAS_AGG[m.agg]}()")
+        return "result = pd.DataFrame({" + ", ".join(items) + "})\n"
+
+    def _group_chart(self, series: str) -> str:
+        p = self.plan
+        chart = p.chart
+        if chart is None:
+            return ""
+        shown = series if not (p.limit and p.limit > 1) else f"{series}.head({p.limit})"
+        code = f"shown = {shown}\n"
+        if p.limit == 1:
+            code = f"shown = {series}.head(20)\n"
+        code += "if len(shown):\n"
+        body = ""
+        if chart == "pie":
+            body += "ax = shown.plot.pie(autopct='%1.1f%%', ylabel='')\n"
+        elif chart == "line":
+            body += "ax = shown.plot(marker='o' if len(shown) < 40 else None, color='#4c72b0')\n"
+        else:
+            body += ("ax = shown.plot.barh(color='#4c72b0')\nax.invert_yaxis()\n" if len(p.measures) == 1
+                     and self._long_labels() else "ax = shown.plot.bar(color='#4c72b0' if shown.ndim == 1 else None)\n")
+        if chart != "pie":
+            label = measure_words(p.measures[0], self.lang) if len(p.measures) == 1 else ""
+            axis = "set_xlabel" if "barh" in body else "set_ylabel"
+            body += f"ax.{axis}({q(label)})\n"
+        body += self._title() + self._show()
+        return code + "".join("    " + line + "\n" for line in body.splitlines())
+
+    def _long_labels(self) -> bool:
+        g = self.plan.group
+        if g is None or g.bucket is not None:
+            return False
+        column = self.table.column(g.column)
+        return column.kind in ("categorical", "text", "identifier") and (
+            column.distinct > 12 or any(len(str(v)) > 10 for v in column.values[:50]))
+
+    def _label_code(self, frame: str) -> str:
+        labels = [c for c in self.plan.labels if c in {col.name for col in self.table.columns}]
+        if not labels:
+            return f"names = 'row ' + {frame}.index.astype(str)\n"
+        parts = []
+        for c in labels:
+            column = self.table.column(c)
+            if column.kind == "datetime" or self.plan.date_columns.get(c):
+                fmt = {"month": "%Y-%m", "quarter": "%Y-%m", "year": "%Y"}.get(column.granularity or "", "%Y-%m-%d")
+                parts.append(f"{frame}[{q(c)}].dt.strftime({fmt!r})")
+            else:
+                parts.append(f"{frame}[{q(c)}].astype(str)")
+        return "names = " + " + ' · ' + ".join(parts) + "\n"
+
+    def _rows(self) -> list[Step]:
+        p = self.plan
+        setup, frame = self._data()
+        code = setup + self._select(frame)
+        if not p.measures:
+            code += "print('rows', len(rows), sep='\\t')\n"
+            code += f"print('total', len({frame}), sep='\\t')\n"
+            code += "shown = rows.head(15)\n" + self._label_code("shown")
+            if p.columns:
+                column = p.columns[0]
+                code += f"for label, value in zip(names, shown[{q(column)}].round(6)):\n    print(label, value, sep='\\t')\n"
+            else:
+                code += "for label in names:\n    print(label)\n"
+            return self._step(self._intro(), code)
+        m = p.measures[0]
+        column = m.column
+        code += f"ranked = rows.dropna(subset=[{q(column)}])\n"
+        pick = "nlargest" if p.order == "desc" else "nsmallest"
+        keep = "'all'" if p.superlative else "'first'"
+        if p.superlative and p.rank > 1:
+            # the n-th distinct value, with every row that has it
+            code += (f"cut = ranked[{q(column)}].drop_duplicates().{pick}({p.rank}).iloc[-1]\n"
+                     f"top = ranked[ranked[{q(column)}] == cut]\n")
+        else:
+            code += f"top = ranked.{pick}({p.limit or 1}, {q(column)}, keep={keep})\n"
+        code += self._label_code("top")
+        code += "print('rows', len(ranked), sep='\\t')\n"
+        is_date = self.table.column(column).is_date
+        values = f"top[{q(column)}].dt.strftime('%Y-%m-%d')" if is_date else f"top[{q(column)}].round(6)"
+        code += f"for label, value in zip(names, {values}):\n    print(label, value, sep='\\t')\n"
+        if is_date and not p.chart:
+            return self._step(self._intro(), code)
+        if p.chart:
+            code += (f"shown = pd.Series(top[{q(column)}].values, index=names).head(20)\n"
+                     "ax = shown.plot.barh(color='#4c72b0')\nax.invert_yaxis()\n"
+                     f"ax.set_xlabel({q(column)})\n" + self._title() + self._show())
+        return self._step(self._intro(), code)
+
+    def _share(self) -> list[Step]:
+        p = self.plan
+        setup, frame = self._data()
+        code = setup + self._select(frame, p.base, "base")
+        m = p.measure or Measure("count")
+        if p.group is not None:
+            key, _ = self._key(p.group, "base")
+            code += key
+            if p.conditions:
+                # the share of each group's rows (or total) meeting the conditions
+                code += f"hit = ({self._mask(p.conditions, 'base')}).fillna(False).astype(bool)\n"
+                if m.column is None:
+                    code += "result = hit.groupby(key).mean()\n"
+                else:
+                    code += (f"result = base[{q(m.column)}].where(hit, 0).groupby(key).sum() / "
+                             f"base.groupby(key)[{q(m.column)}].sum()\n")
+            elif m.column is None:
+                code += "totals = base.groupby(key).size()\nresult = totals / totals.sum()\n"
+            else:
+                code += f"totals = base.groupby(key)[{q(m.column)}].sum()\nresult = totals / totals.sum()\n"
+            code += "result = result.dropna().sort_values(ascending=False)\n" + self._names(p.group)
+            code += "print('rows', len(base), sep='\\t')\nprint('groups', len(result), sep='\\t')\n"
+            code += "for label, value in result.round(6).items():\n    print(label, value, sep='\\t')\n"
+            code += self._group_chart("result")
+            return self._step(self._intro(), code)
+        code += f"hits = base[{self._mask(p.conditions, 'base')}]\n"
+        if m.column is None:
+            code += "print('base', len(base), sep='\\t')\nprint('matching', len(hits), sep='\\t')\n"
+            code += "print('share', round(len(hits) / len(base), 6) if len(base) else float('nan'), sep='\\t')\n"
+        else:
+            code += (f"total = base[{q(m.column)}].sum()\npart = hits[{q(m.column)}].sum()\n"
+                     "print('base', round(total, 6), sep='\\t')\nprint('matching', round(part, 6), sep='\\t')\n"
+                     "print('share', round(part / total, 6) if total else float('nan'), sep='\\t')\n")
+        if p.chart == "pie":
+            code += (f"ax = pd.Series([len(hits), len(base) - len(hits)], index=[{q(self._t('matching', '해당'))}, "
+                     f"{q(self._t('other', '그 외'))}]).plot.pie(autopct='%1.1f%%', ylabel='')\n" + self._title() + self._show())
+        return self._step(self._intro(), code)
+
+    def _compare(self) -> list[Step]:
+        p = self.plan
+        setup, frame = self._data()
+        code = setup + self._select(frame)
+        m = p.measure
+        for name, side in zip(("a", "b"), p.sides):
+            code += f"side_{name} = rows[{self._mask(side, 'rows')}]\n"
+            if m.column is None:
+                code += f"value_{name} = len(side_{name})\n"
+            else:
+                code += f"value_{name} = side_{name}[{q(m.column)}].{_PANDAS_AGG[m.agg]}()\n"
+        code += ("print('a', round(value_a, 6), len(side_a), sep='\\t')\n"
+                 "print('b', round(value_b, 6), len(side_b), sep='\\t')\n"
+                 "print('difference', round(value_a - value_b, 6), sep='\\t')\n")
+        names = [str(side[0].value) for side in p.sides]
+        if p.chart:
+            code += (f"ax = pd.Series([value_a, value_b], index={names!r}).plot.bar(color=['#4c72b0', '#dd8452'], rot=0)\n"
+                     f"ax.set_ylabel({q(measure_words(m, self.lang))})\n" + self._title() + self._show())
+        return self._step(self._intro(), code)
+
+    def _relationship(self) -> list[Step]:
+        p = self.plan
+        x, y = p.columns
+        setup, frame = self._data()
+        code = setup + self._select(frame)
+        if p.sides:
+            # two series of one column, matched on their dates
+            a, b = (str(side[0].value) for side in p.sides)
+            split = p.sides[0][0].column
+            code += (f"wide = rows.pivot_table(index={q(p.time_column)}, columns={q(split)}, values={q(x)}, aggfunc='mean')\n"
+                     f"pair = wide[[{a!r}, {b!r}]].dropna().astype(float)\n"
+                     f"r = pair[{a!r}].corr(pair[{b!r}])\n"
+                     "print('r', round(r, 6), sep='\\t')\nprint('rows', len(pair), sep='\\t')\n"
+                     f"ax = pair.plot.scatter(x={a!r}, y={b!r}, alpha=0.6, color='#4c72b0')\n"
+                     + self._title() + self._show())
+            return self._step(self._intro(), code)
+        code += (f"pair = rows[[{q(x)}, {q(y)}]].dropna().astype(float)\n"
+                 f"r = pair[{q(x)}].corr(pair[{q(y)}])\n"
+                 "print('r', round(r, 6), sep='\\t')\nprint('rows', len(pair), sep='\\t')\n")
+        if p.chart:
+            code += (f"ax = pair.plot.scatter(x={q(x)}, y={q(y)}, alpha=0.6, color='#4c72b0')\n"
+                     f"if len(pair) > 1 and pair[{q(x)}].nunique() > 1:\n"
+                     f"    slope, intercept = np.polyfit(pair[{q(x)}], pair[{q(y)}], 1)\n"
+                     f"    xs = np.linspace(pair[{q(x)}].min(), pair[{q(x)}].max(), 100)\n"
+                     "    ax.plot(xs, slope * xs + intercept, color='#c44e52')\n" + self._title() + self._show())
+        return self._step(self._intro(), code)
+
+    def _distribution(self) -> list[Step]:
+        p = self.plan
+        column = p.columns[0]
+        setup, frame = self._data()
+        code = setup + self._select(frame)
+        if p.group is not None:
+            g = p.group
+            key, _ = self._key(g, "rows")
+            code += key + (f"groups = rows.assign(_key=key).dropna(subset=['_key', {q(column)}]).groupby('_key')[{q(column)}]\n"
+                           + ("result = groups.median().sort_index()\n" if g.bucket or self.table.column(g.column).numeric
+                              else "result = groups.median().sort_values(ascending=False)\n") +
+                           "order = list(result.index)\ncounts = groups.size().reindex(order)\n" + self._names(g) +
+                           "print('rows', int(counts.sum()), sep='\\t')\nprint('groups', len(result), sep='\\t')\n"
+                           "for label, value in result.round(6).items():\n    print(label, value, sep='\\t')\n"
+                           "data_by_group = [groups.get_group(g).values for g in order]\n"
+                           "fig, ax = plt.subplots(figsize=(max(4, 0.8 * len(result) + 2), 4))\n"
+                           "ax.boxplot(data_by_group, patch_artist=True, boxprops={'facecolor': '#4c72b0', 'alpha': 0.7},\n"
+                           "           medianprops={'color': '#c44e52'})\n"
+                           "ax.set_xticks(range(1, len(result) + 1), [str(i) for i in result.index], rotation=45 if len(result) > 6 else 0)\n"
+                           f"ax.set_ylabel({q(column)})\n" + self._title() + self._show())
+            return self._step(self._intro(), code)
+        code += (f"values = rows[{q(column)}].dropna().astype(float)\n"
+                 "print('count', len(values), sep='\\t')\n"
+                 "print('mean', round(values.mean(), 6), sep='\\t')\n"
+                 "print('median', round(values.median(), 6), sep='\\t')\n"
+                 "print('std', round(values.std(), 6), sep='\\t')\n"
+                 "print('min', round(values.min(), 6), sep='\\t')\n"
+                 "print('max', round(values.max(), 6), sep='\\t')\n"
+                 "if len(values):\n")
+        if p.chart == "box":
+            body = ("ax = values.plot.box(patch_artist=True, boxprops={'facecolor': '#4c72b0', 'alpha': 0.7}, "
+                    "medianprops={'color': '#c44e52'})\n")
+        else:
+            body = ("ax = values.plot.hist(bins=min(30, max(5, values.nunique())), color='#4c72b0', edgecolor='white')\n"
+                    f"ax.axvline(values.mean(), color='#c44e52', linestyle='--', label={q(self._t('mean', '평균'))})\n"
+                    f"ax.set_xlabel({q(column)})\nax.set_ylabel({q(self._t('rows', '행 수'))})\nax.legend()\n")
+        body += self._title() + self._show()
+        code += "".join("    " + line + "\n" for line in body.splitlines())
+        return self._step(self._intro(), code)
+
+    def _trend(self) -> list[Step]:
+        p = self.plan
+        g = p.group
+        setup, frame = self._data()
+        code = setup + self._select(frame)
+        m = p.measure
+        split = p.columns[0] if p.columns else None
+        columns = [g.column] + ([m.column] if m.column else []) + ([split] if split else [])
+        code += f"data = rows[{columns!r}].dropna()\n"
+        if g.bucket == "auto":
+            d = f"data[{q(g.column)}]"
+            code += (f"days = ({d}.max() - {d}.min()).days if len(data) else 0\n"
+                     f"if days > 366 * 15:\n    key, bucket = {d}.dt.year, 'year'\n"
+                     f"elif days > 120:\n    key, bucket = {d}.dt.strftime('%Y-%m'), 'month'\n"
+                     f"else:\n    key, bucket = {d}.dt.strftime('%Y-%m-%d'), 'day'\n")
+        else:
+            key, _ = self._key(g, "data")
+            code += key + f"bucket = {q(g.bucket or 'value')}\n"
+        agg = "size" if m.column is None else _PANDAS_AGG[m.agg]
+        if split:
+            keys = f"[key, data[{q(split)}]]"
+            if m.column is None:
+                code += f"series = data.groupby({keys}).size().unstack().sort_index()\n"
+            else:
+                code += f"series = data.groupby({keys})[{q(m.column)}].{agg}().unstack().sort_index()\n"
+            code += self._names(g, "series")
+            code += ("print('bucket', bucket, sep='\\t')\nprint('rows', len(data), sep='\\t')\n"
+                     "print('series', series.shape[1], sep='\\t')\n"
+                     "for name in series.columns:\n"
+                     "    values = series[name].dropna()\n"
+                     "    if len(values):\n"
+                     "        print(name, values.index[0], round(float(values.iloc[0]), 6), values.index[-1], "
+                     "round(float(values.iloc[-1]), 6), values.idxmax(), round(float(values.max()), 6), sep='\\t')\n"
+                     "if series.notna().any().any():\n")
+            body = ("ax = series.plot(marker='o' if len(series) < 40 else None)\n"
+                    f"ax.set_ylabel({q(measure_words(m, self.lang))})\n" + self._title() + self._show())
+        else:
+            if m.column is None:
+                code += "series = data.groupby(key).size().sort_index()\n"
+            else:
+                code += f"series = data.groupby(key)[{q(m.column)}].{agg}().dropna().sort_index()\n"
+            code += self._names(g, "series")
+            code += ("print('bucket', bucket, sep='\\t')\nprint('rows', len(data), sep='\\t')\n"
+                     "for label, value in series.round(6).items():\n    print(label, value, sep='\\t')\n"
+                     "if len(series):\n")
+            body = ("ax = series.plot(marker='o' if len(series) < 40 else None, color='#4c72b0')\n"
+                    if p.chart != "bar" else "ax = series.plot.bar(color='#4c72b0')\n")
+            body += f"ax.set_ylabel({q(measure_words(m, self.lang))})\n" + self._title() + self._show()
+        code += "".join("    " + line + "\n" for line in body.splitlines())
+        return self._step(self._intro(), code)
+
+    def _correlations(self) -> list[Step]:
+        p = self.plan
+        setup, frame = self._data()
+        code = setup + self._select(frame)
+        code += "corr = rows.select_dtypes('number').corr()\n"
+        if p.columns:
+            column = p.columns[0]
+            code += (f"result = corr[{q(column)}].drop({q(column)}).dropna()\n"
+                     "result = result.reindex(result.abs().sort_values(ascending=False).index)\n"
+                     "for label, value in result.round(6).items():\n    print(label, value, sep='\\t')\n"
+                     "if len(result):\n"
+                     "    ax = result.plot.barh(color=['#4c72b0' if v >= 0 else '#dd8452' for v in result])\n"
+                     "    ax.invert_yaxis()\n    ax.axvline(0, color='black', linewidth=0.8)\n"
+                     f"    ax.set_title({q(self._t(f'Correlation with {column}', f'{column}와(과)의 상관계수'))})\n"
+                     "    plt.tight_layout()\n    plt.show()\n")
+            return self._step(self._intro(), code)
+        code += ("pairs = corr.where(np.triu(np.ones(corr.shape, dtype=bool), 1)).stack()\n"
+                 "strongest = pairs.reindex(pairs.abs().sort_values(ascending=False).index).head(5)\n"
+                 "for (a, b), value in strongest.round(6).items():\n    print(f'{a} ~ {b}', value, sep='\\t')\n"
+                 "if len(corr) > 1:\n"
+                 "    fig, ax = plt.subplots(figsize=(1 + 0.7 * len(corr), 0.8 + 0.6 * len(corr)))\n"
+                 "    im = ax.imshow(corr, cmap='RdBu_r', vmin=-1, vmax=1)\n"
+                 "    ax.set_xticks(range(len(corr)), corr.columns, rotation=45, ha='right')\n"
+                 "    ax.set_yticks(range(len(corr)), corr.columns)\n"
+                 "    for i in range(len(corr)):\n        for j in range(len(corr)):\n"
+                 "            ax.text(j, i, f'{corr.iloc[i, j]:.2f}', ha='center', va='center', fontsize=8)\n"
+                 "    fig.colorbar(im)\n"
+                 f"    ax.set_title({q(self._t('Correlations', '상관관계'))})\n"
+                 "    plt.tight_layout()\n    plt.show()\n")
+        return self._step(self._intro(), code)
+
+    def _describe(self) -> list[Step]:
+        p = self.plan
+        setup, frame = self._data()
+        code = setup + self._select(frame)
+        cols = f"[{', '.join(q(c) for c in p.columns)}]" if p.columns else None
+        source = f"rows[{cols}]" if cols else "rows.select_dtypes('number')"
+        code += (f"summary = {source}.describe().T[['count', 'mean', 'std', 'min', '50%', 'max']].round(2)\n"
+                 "print('columns', len(summary), sep='\\t')\nprint('rows', len(rows), sep='\\t')\nsummary")
+        return self._step(self._intro(), code)
+
+    def _missing(self) -> list[Step]:
+        p = self.plan
+        setup, frame = self._data()
+        code = setup + self._select(frame)
+        source = f"rows[[{', '.join(q(c) for c in p.columns)}]]" if p.columns else "rows"
+        if p.measures:
+            code += (f"incomplete = {source}.isna().any(axis=1)\n"
+                     "print('rows', len(rows), sep='\\t')\nprint('incomplete', int(incomplete.sum()), sep='\\t')\n")
+        code += (f"missing = {source}.isna().sum()\n"
+                 "print('rows', len(rows), sep='\\t')\nprint('total', int(missing.sum()), sep='\\t')\n"
+                 "for column, n in missing[missing > 0].sort_values(ascending=False).items():\n"
+                 "    print(column, n, sep='\\t')\n"
+                 "if missing.sum():\n"
+                 "    ax = missing[missing > 0].sort_values().plot.barh(color='#dd8452')\n"
+                 f"    ax.set_xlabel({q(self._t('missing values', '결측치 수'))})\n"
+                 f"    ax.set_title({q(self._t('Missing values per column', '열별 결측치'))})\n"
+                 "    plt.tight_layout()\n    plt.show()\n")
+        return self._step(self._intro(), code)
+
+    def _columns(self) -> list[Step]:
+        code = (f"print('columns', {self.var}.shape[1], sep='\\t')\n"
+                f"for name, dtype in {self.var}.dtypes.items():\n    print(name, dtype, sep='\\t')\n")
+        return self._step(self._t("The columns of the data:", "데이터의 열입니다:"), code)
+
+    def _head(self) -> list[Step]:
+        p = self.plan
+        setup, frame = self._data()
+        code = setup + self._select(frame)
+        pick = "head" if p.order == "asc" else "tail"
+        code += f"print('rows', len(rows), sep='\\t')\nrows.{pick}({p.limit})"
+        return self._step(self._intro(), code)
+
+    def _overview(self) -> list[Step]:
+        return overview_steps(self.table, self.lang)
+
+
+def overview_steps(table: Table, lang: str) -> list[Step]:
+    """The automatic first look: size, columns, a few rows, distributions, one category split."""
+    var = table.var
+    steps = [Step(
+        t(lang, f"A first look at **{table.name}**: its size, its columns and a few rows.",
+          f"**{table.name}** 데이터의 크기, 열, 처음 몇 행을 살펴보겠습니다."),
+        f"print('rows', len({var}), sep='\\t')\n"
+        f"print('columns', {var}.shape[1], sep='\\t')\n"
+        f"print('missing', int({var}.isna().sum().sum()), sep='\\t')\n"
+        f"{var}.head()",
+    )]
+    numeric = [c for c in table.numeric][:4]
+    if numeric:
+        cols = ", ".join(q(c.name) for c in numeric)
+        steps.append(Step(
+            t(lang, "The distributions of the main numeric columns:", "주요 숫자 열의 분포입니다:"),
+            f"cols = [{cols}]\n"
+            f"fig, axes = plt.subplots(1, len(cols), figsize=(4 * len(cols), 3.2))\n"
+            f"axes = np.atleast_1d(axes)\n"
+            f"for ax, col in zip(axes, cols):\n"
+            f"    values = {var}[col].dropna().astype(float)\n"
+            f"    if len(values):\n"
+            f"        values.plot.hist(ax=ax, bins=20, color='#4c72b0', edgecolor='white')\n"
+            f"    ax.set_title(col)\n"
+            f"    ax.set_ylabel({q(t(lang, 'rows', '행 수'))})\n"
+            f"plt.tight_layout()\nplt.show()",
+        ))
+    categorical = [c for c in table.columns if c.kind == "categorical"][:1]
+    if categorical:
+        c = categorical[0].name
+        title = t(lang, f"Rows by {c}", f"{c}별 행 수")
+        steps.append(Step(
+            t(lang, f"How the rows split by **{c}**:", f"**{c}**별 행 수입니다:"),
+            f"counts = {var}[{q(c)}].value_counts()\n"
+            f"for value, n in counts.head(10).items():\n"
+            f"    print(value, n, sep='\\t')\n"
+            f"if len(counts):\n"
+            f"    ax = counts.head(20).plot.bar(color='#4c72b0')\n"
+            f"    ax.set_title({q(title)})\n"
+            f"    ax.set_ylabel({q(t(lang, 'rows', '행 수'))})\n"
+            f"    plt.tight_layout()\n    plt.show()",
+        ))
+    return steps

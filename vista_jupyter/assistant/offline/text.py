@@ -1,0 +1,193 @@
+"""Words of a question: tokens, English word variants, Korean syllables and jamo.
+
+The planner matches a question against column names, category values and the lexicon at the level
+of tokens. English (and other Latin-script) words are tokens of their own; Hangul is split into
+syllables, each remembering whether a space came before it, so that a Korean word can be found
+inside a run written without spaces ("지역별평균연비") and particles written onto a word can be told
+apart from it. Names of columns and values are tokenized the same way, so that a name and the
+question meet on one representation.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+_HANGUL = re.compile(r"[\uac00-\ud7a3]")
+
+# One alternative per token kind, tried in order.
+_TOKEN = re.compile(
+    r"(?P<date>\d{4}[-/.]\d{1,2}(?:[-/.]\d{1,2})?(?![\d.]))"
+    r"|(?P<num>\d+(?:,\d{3})+(?:\.\d+)?(?!\d)|\d*\.\d+|\d+)"
+    r"|(?P<hangul>[\uac00-\ud7a3])"
+    r"|(?P<word>[^\W\d_\uac00-\ud7a3](?:[^\W_\uac00-\ud7a3]|['’](?=[^\W\d_\uac00-\ud7a3]))*)"
+    r"|(?P<sym>>=|<=|!=|==|[<>=~%$€£₩≥≤≠+?!,:;/&·㎡℃°\-–])",
+    re.UNICODE,
+)
+
+
+@dataclass(frozen=True)
+class Token:
+    kind: str          # "word", "hangul", "num", "date", "sym"
+    text: str          # normalized: lower case, NFKC
+    start: int         # character offsets in the question
+    end: int
+    joined: bool       # no space between this token and the previous one
+
+    @property
+    def key(self) -> str:
+        return self.text
+
+
+def language_of(text: str) -> str:
+    """'ko' when the text has Hangul, else 'en'."""
+    return "ko" if _HANGUL.search(text or "") else "en"
+
+
+def is_hangul(text: str) -> bool:
+    return bool(text) and all(_HANGUL.match(ch) for ch in text)
+
+
+def normalize(text: str) -> str:
+    text = unicodedata.normalize("NFKC", str(text))
+    text = text.replace("’", "'").replace("“", '"').replace("”", '"')
+    return text.lower()
+
+
+def split_camel(name: str) -> str:
+    """'sepalLength' -> 'sepal Length' (so its words can be matched)."""
+    return re.sub(r"([a-z])([A-Z])", r"\1 \2", str(name))
+
+
+# Korean writes "either particle" as 이(가), 은(는), 을(를): the bracketed one is dropped.
+_EITHER_PARTICLE = re.compile(r"\((?:이|가|은|는|을|를|와|과|으|이나|나|로|으로|아|야)\)")
+
+
+def tokenize(text: str, *, camel: bool = False) -> list[Token]:
+    """Tokens of a question or a name (underscores and brackets separate words)."""
+    source = split_camel(text) if camel else _EITHER_PARTICLE.sub("", str(text))
+    source = normalize(source)
+    tokens: list[Token] = []
+    last_end = -1
+    for m in _TOKEN.finditer(source):
+        kind = m.lastgroup or "sym"
+        value = m.group(0)
+        if kind == "word":
+            value = value.strip("'")
+            if len(value) > 3 and value.endswith("'s"):
+                value = value[:-2]  # possessive: "Texas's" is about Texas
+            if not value:
+                continue
+        if kind == "num":
+            value = value.replace(",", "")
+        tokens.append(Token(kind, value, m.start(), m.end(), joined=(m.start() == last_end)))
+        last_end = m.end()
+    return tokens
+
+
+def name_keys(name: str) -> tuple[str, ...]:
+    """The token keys of a name: 'Miles_per_Gallon' -> ('miles', 'per', 'gallon')."""
+    return tuple(t.text for t in tokenize(name, camel=True))
+
+
+# --- English word variants --------------------------------------------------------------------
+
+_IRREGULAR = {
+    "men": "man", "women": "woman", "people": "person", "children": "child", "feet": "foot",
+    "mice": "mouse", "geese": "goose", "teeth": "tooth", "data": "datum",
+    "better": "good", "best": "good", "worse": "bad", "worst": "bad",
+}
+
+
+def variants(word: str) -> list[str]:
+    """A word and the forms it may be inflected from: 'heaviest' -> heavy; 'rainy' -> rain;
+    'prices' -> price; 'sunny' -> sun. The word itself comes first."""
+    out = [word]
+
+    def add(w: str) -> None:
+        if len(w) >= 2 and w not in out:
+            out.append(w)
+
+    if not word.isalpha() or len(word) < 3:
+        return out
+    if word in _IRREGULAR:
+        add(_IRREGULAR[word])
+    # plurals and third person
+    if word.endswith("ies") and len(word) > 4:
+        add(word[:-3] + "y")
+    if word.endswith("es") and len(word) > 3:
+        add(word[:-2])
+    if word.endswith("s") and not word.endswith("ss") and len(word) > 3:
+        add(word[:-1])
+    # comparatives and superlatives: heavier/heaviest -> heavy, larger -> large, hotter -> hot
+    for suffix in ("iest", "ier"):
+        if word.endswith(suffix) and len(word) > len(suffix) + 2:
+            add(word[: -len(suffix)] + "y")
+    for suffix in ("est", "er"):
+        if word.endswith(suffix) and len(word) > len(suffix) + 2:
+            stem = word[: -len(suffix)]
+            add(stem)
+            add(stem + "e")
+            if len(stem) > 2 and stem[-1] == stem[-2]:
+                add(stem[:-1])
+    # past tense and gerund: rained -> rain, snowing -> snow
+    for suffix in ("ed", "ing"):
+        if word.endswith(suffix) and len(word) > len(suffix) + 2:
+            stem = word[: -len(suffix)]
+            add(stem)
+            add(stem + "e")
+            if len(stem) > 2 and stem[-1] == stem[-2]:
+                add(stem[:-1])
+    # adjectives in -y: rainy -> rain, sunny -> sun, windy -> wind
+    if word.endswith("y") and len(word) > 3:
+        stem = word[:-1]
+        add(stem)
+        if len(stem) > 2 and stem[-1] == stem[-2]:
+            add(stem[:-1])
+    # adverbs: typically -> typical
+    if word.endswith("ly") and len(word) > 4:
+        add(word[:-2])
+    return out
+
+
+# --- Korean jamo, for typo-tolerant matching ---------------------------------------------------
+
+_CHO = "ㄱㄲㄴㄷㄸㄹㅁㅂㅃㅅㅆㅇㅈㅉㅊㅋㅌㅍㅎ"
+_JUNG = "ㅏㅐㅑㅒㅓㅔㅕㅖㅗㅘㅙㅚㅛㅜㅝㅞㅟㅠㅡㅢㅣ"
+_JONG = " ㄱㄲㄳㄴㄵㄶㄷㄹㄺㄻㄼㄽㄾㄿㅀㅁㅂㅄㅅㅆㅇㅈㅊㅋㅌㅍㅎ"
+
+
+def jamo(text: str) -> str:
+    """Hangul syllables decomposed into their letters ('연비' -> 'ㅇㅕㄴㅂㅣ')."""
+    out = []
+    for ch in text:
+        code = ord(ch) - 0xAC00
+        if 0 <= code < 11172:
+            out.append(_CHO[code // 588])
+            out.append(_JUNG[(code % 588) // 28])
+            if code % 28:
+                out.append(_JONG[code % 28])
+        else:
+            out.append(ch)
+    return "".join(out)
+
+
+def has_final_consonant(word: str) -> bool | None:
+    """Whether a Korean word ends in a consonant (은/이/을 follow it, else 는/가/를); None when
+    the word does not end in Hangul (digits and Latin letters are read aloud differently)."""
+    if not word:
+        return None
+    code = ord(word[-1]) - 0xAC00
+    if 0 <= code < 11172:
+        return code % 28 != 0
+    return None
+
+
+def particle(word: str, pair: str) -> str:
+    """`word` with the right one of a particle pair: particle('가격', '이/가') -> '가격이'."""
+    with_final, without = pair.split("/")
+    final = has_final_consonant(word)
+    if final is None:
+        return f"{word}{with_final}({without})" if with_final != "(으)로" else f"{word}(으)로"
+    return word + (with_final if final else without)

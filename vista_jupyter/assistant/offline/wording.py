@@ -1,0 +1,219 @@
+"""Words for plans, in English and Korean: aggregations, conditions, groupings, numbers.
+
+Used by the answers (answer.py) and by the chart titles the renderers draw, so a Korean question
+gets Korean titles and the answer restates the plan in the words the chart uses.
+"""
+
+from __future__ import annotations
+
+import math
+from typing import Any
+
+from .plan import Condition, Grouping, Measure, Plan
+from .text import particle
+
+AGG = {
+    "en": {"mean": "mean", "median": "median", "sum": "total", "count": "number of rows",
+           "nunique": "number of different values", "min": "lowest", "max": "highest",
+           "std": "standard deviation", "range": "range", "share": "share"},
+    "ko": {"mean": "평균", "median": "중앙값", "sum": "합계", "count": "행 수", "nunique": "고유값 수",
+           "min": "최솟값", "max": "최댓값", "std": "표준편차", "range": "범위", "share": "비율"},
+}
+MONTHS = {
+    "en": ["January", "February", "March", "April", "May", "June", "July", "August", "September",
+           "October", "November", "December"],
+    "ko": [f"{i}월" for i in range(1, 13)],
+}
+WEEKDAYS = {
+    "en": ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"],
+    "ko": ["월요일", "화요일", "수요일", "목요일", "금요일", "토요일", "일요일"],
+}
+BUCKET = {
+    "en": {"day": "day", "week": "week", "month": "month", "quarter": "quarter", "year": "year",
+           "weekday": "day of the week", "month_of_year": "month of the year (all years together)",
+           "hour": "hour", "auto": "period"},
+    "ko": {"day": "일", "week": "주", "month": "월", "quarter": "분기", "year": "연도", "weekday": "요일",
+           "month_of_year": "월(모든 연도 합산)", "hour": "시간", "auto": "기간"},
+}
+PART = {
+    "en": {"year": "year of {c}", "month": "month of {c}", "day": "day of {c}", "quarter": "quarter of {c}",
+           "weekday": "weekday of {c}", "date": "{c}"},
+    "ko": {"year": "{c}의 연도", "month": "{c}의 월", "day": "{c}의 일", "quarter": "{c}의 분기",
+           "weekday": "{c}의 요일", "date": "{c}"},
+}
+_OPS_TEXT = {"==": "=", "!=": "≠", ">": ">", ">=": "≥", "<": "<", "<=": "≤"}
+
+
+def t(lang: str, en: str, ko: str) -> str:
+    return ko if lang == "ko" else en
+
+
+# --- numbers ----------------------------------------------------------------------------------
+
+def fmt(value: Any, *, count: bool = False, year: bool = False, percent: bool = False,
+        unit: str | None = None) -> str:
+    """A number for people: rounded to what matters, thousands separated, years as years."""
+    if value is None:
+        return "—"
+    if isinstance(value, str):
+        try:
+            value = float(value)
+        except ValueError:
+            return value
+    try:
+        x = float(value)
+    except (TypeError, ValueError):
+        return str(value)
+    if math.isnan(x):
+        return "—"
+    if percent:
+        v = x * 100
+        digits = 1 if abs(v) >= 1 or v == 0 else 2
+        return f"{_trim(f'{v:.{digits}f}')}%"
+    if year and x.is_integer():
+        text = str(int(x))
+    elif count or (x.is_integer() and abs(x) < 1e15):
+        text = f"{int(x):,}"
+    else:
+        a = abs(x)
+        if a >= 1000:
+            text = f"{x:,.0f}"
+        elif a >= 100:
+            text = _trim(f"{x:,.1f}")
+        elif a >= 1:
+            text = _trim(f"{x:.2f}")
+        elif a >= 0.01:
+            text = _trim(f"{x:.3f}")
+        else:
+            text = f"{x:.3g}"
+    if unit:
+        text += unit if not unit.isascii() else f" {unit}"
+    return text
+
+
+def _trim(text: str) -> str:
+    if "." in text:
+        text = text.rstrip("0").rstrip(".")
+    return text
+
+
+def fmt_value(value: Any, lang: str) -> str:
+    """A value in a condition: text as is, numbers rounded, booleans in words."""
+    if isinstance(value, bool):
+        return t(lang, "yes" if value else "no", "예" if value else "아니오")
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)
+
+
+# --- plan parts -------------------------------------------------------------------------------
+
+_PER = {"en": {"day": "daily", "week": "weekly", "month": "monthly", "quarter": "quarterly", "year": "yearly"},
+        "ko": {"day": "하루", "week": "주", "month": "월", "quarter": "분기", "year": "연"}}
+
+
+def measure_words(m: Measure, lang: str, *, unit: str | None = None) -> str:
+    """'mean of price' / 'price 평균'."""
+    if m.per:
+        period = _PER[lang][m.per]
+        name = AGG[lang][m.agg]
+        if m.column is None:
+            return t(lang, f"{name} number of rows per {m.per}", f"{period} {name} 행 수")
+        return t(lang, f"{name} {period} total of {m.column}", f"{period} {name} {m.column} (합계 기준)")
+    if m.agg == "count" and m.column is None:
+        return t(lang, "number of rows", "행 수")
+    if m.agg == "nunique":
+        return t(lang, f"number of different {m.column} values", f"{m.column} 고유값 수")
+    if m.agg == "count":
+        return t(lang, f"number of rows with a {m.column}", f"{m.column} 값이 있는 행 수")
+    name = AGG[lang][m.agg]
+    if lang == "ko":
+        return f"{m.column} {name}"
+    return f"{name} of {m.column}"
+
+
+def condition_words(c: Condition, lang: str) -> str:
+    subject = PART[lang][c.part or "date"].format(c=c.column) if c.part else c.column
+
+    def value_text(v: Any) -> str:
+        if c.part == "month":
+            return MONTHS[lang][int(v) - 1]
+        if c.part == "weekday":
+            return WEEKDAYS[lang][int(v)]
+        if c.part == "quarter":
+            return f"Q{int(v)}" if lang == "en" else f"{int(v)}분기"
+        return fmt_value(v, lang)
+
+    if c.op == "isna":
+        return t(lang, f"{subject} is missing", f"{subject} 값 없음")
+    if c.op == "notna":
+        return t(lang, f"{subject} is recorded", f"{subject} 값 있음")
+    if c.op in ("in", "not in"):
+        joined = t(lang, " or ", " 또는 ").join(value_text(v) for v in c.value)
+        if c.op == "in":
+            return f"{subject} = {joined}"
+        return t(lang, f"{subject} is not {joined}", f"{subject} ≠ {joined}")
+    if c.op == "between":
+        lo, hi = c.value
+        return t(lang, f"{subject} between {value_text(lo)} and {value_text(hi)}",
+                 f"{subject} {value_text(lo)}~{value_text(hi)}")
+    return f"{subject} {_OPS_TEXT[c.op]} {value_text(c.value)}"
+
+
+def conditions_words(conditions: list[Condition], lang: str) -> str:
+    return t(lang, " and ", ", ").join(condition_words(c, lang) for c in conditions)
+
+
+def where(conditions: list[Condition], lang: str) -> str:
+    """' for rows where A and B' / 'A, B인 행의 ' (empty without conditions)."""
+    if not conditions:
+        return ""
+    return t(lang, f" for rows where {conditions_words(conditions, lang)}",
+             f"{conditions_words(conditions, lang)}인 행의 ")
+
+
+def group_words(g: Grouping, lang: str) -> str:
+    if g.bucket:
+        return t(lang, f"per {BUCKET['en'][g.bucket]}", f"{BUCKET['ko'][g.bucket]}별")
+    return t(lang, f"by {g.column}", f"{g.column}별")
+
+
+def chart_title(plan: Plan) -> str:
+    """The title of the plan's chart, in the question's language."""
+    lang = plan.language
+    m = plan.measure
+    if plan.kind in ("aggregate", "trend", "share") and plan.group is not None and m is not None:
+        what = measure_words(m, lang) if plan.kind != "share" else t(lang, "share of rows", "행 비율") \
+            if m.column is None else t(lang, f"share of total {m.column}", f"{m.column} 합계의 비율")
+        title = t(lang, f"{_cap(what)} {group_words(plan.group, lang)}", f"{group_words(plan.group, lang)} {what}")
+    elif plan.kind == "rows" and m is not None:
+        n = plan.limit or 1
+        title = t(lang, f"{'Top' if plan.order == 'desc' else 'Bottom'} {n} by {m.column}",
+                  f"{m.column} {'상위' if plan.order == 'desc' else '하위'} {n}개")
+    elif plan.kind == "distribution":
+        col = plan.columns[0]
+        title = t(lang, f"Distribution of {col}", f"{col} 분포")
+        if plan.group is not None:
+            title = t(lang, f"{title} by {plan.group.column}", f"{plan.group.column}별 {title}")
+    elif plan.kind == "relationship" and plan.sides:
+        a, b = (str(side[0].value) for side in plan.sides)
+        title = t(lang, f"{plan.columns[0]}: {b} vs {a}", f"{a}와(과) {b}의 {plan.columns[0]}")
+    elif plan.kind == "relationship":
+        x, y = plan.columns
+        title = t(lang, f"{y} vs {x}", f"{x}와(과) {y}의 관계")
+    elif plan.kind == "compare" and m is not None:
+        title = _cap(measure_words(m, lang))
+    else:
+        title = ""
+    if plan.conditions and title:
+        title += "\n(" + conditions_words(plan.conditions, lang) + ")"
+    return title
+
+
+def _cap(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+def subject(word: str, lang: str) -> str:
+    """A Korean subject with the right particle ('가격이', 'price이(가)')."""
+    return particle(word, "이/가") if lang == "ko" else word
