@@ -399,6 +399,21 @@ export interface IEventStreamOptions {
   onEarlier?: (earlier: IEarlierEvents) => void;
 }
 
+/** How the changes of the caller's threads are followed. */
+export interface IChangeStreamOptions {
+  /** A thread was created or changed: as it is listed now. */
+  onThread: (thread: IThread) => void;
+  /** A thread was deleted. */
+  onDeleted: (id: string) => void;
+  /**
+   * `true` once the server listens (read the list then) and `false` when
+   * the connection drops (it reconnects by itself).
+   */
+  onConnection?: (connected: boolean) => void;
+  /** Called when the feed cannot continue. */
+  onFatal?: (error: VistaAPIError) => void;
+}
+
 /** A followed event stream. */
 export interface IEventStream {
   /** Stop following (no more callbacks). */
@@ -427,25 +442,6 @@ export class VistaClient {
    */
   info(): Promise<IVistaInfo> {
     return this._request<IVistaInfo>('info');
-  }
-
-  /**
-   * List every thread, most recently updated first (all pages).
-   *
-   * @returns the threads.
-   * @throws {VistaAPIError} on a non-2xx answer.
-   */
-  async listThreads(): Promise<IThread[]> {
-    const threads: IThread[] = [];
-    let cursor: string | null = null;
-    do {
-      const page: IThreadPage = await this.listThreadsPage(
-        cursor === null ? { limit: 500 } : { cursor, limit: 500 }
-      );
-      threads.push(...page.threads);
-      cursor = page.next_cursor;
-    } while (cursor !== null);
-    return threads;
   }
 
   /**
@@ -600,27 +596,6 @@ export class VistaClient {
   }
 
   /**
-   * Read every message of a thread (all pages).
-   *
-   * @param id - the thread id.
-   * @returns the messages, oldest first.
-   * @throws {VistaAPIError} 404 for an unknown thread.
-   */
-  async allMessages(id: string): Promise<IMessage[]> {
-    const messages: IMessage[] = [];
-    let after: number | null = 0;
-    while (after !== null) {
-      const page: IMessagePage = await this.listMessages(id, {
-        after,
-        limit: 500
-      });
-      messages.push(...page.messages);
-      after = page.next_after;
-    }
-    return messages;
-  }
-
-  /**
    * Ask a question; the answer runs on the server as a turn.
    *
    * @param id - the thread id.
@@ -671,22 +646,78 @@ export class VistaClient {
    * @returns a handle to stop following.
    */
   followEvents(id: string, options: IEventStreamOptions): IEventStream {
+    let after = options.after;
+    const base = URLExt.join(threadPath(id), 'events', 'stream');
+    return this._followSSE(
+      () => base + URLExt.objectToQueryString({ after: String(after) }),
+      message => {
+        if (message.kind === 'earlier') {
+          options.onEarlier?.(message.data as IEarlierEvents);
+        } else if (
+          typeof message.data?.seq === 'number' &&
+          message.data.seq > after
+        ) {
+          after = message.data.seq;
+          options.onEvent(message.data as IVistaEvent);
+        }
+      },
+      options.onConnection,
+      options.onFatal
+    );
+  }
+
+  /**
+   * Follow the changes of the caller's threads (created, renamed, asked,
+   * answered, deleted), as they happen, on any tab or device.
+   *
+   * `onConnection(true)` comes once the server listens: read the first page
+   * of threads then, so that no change between the two is lost (it also
+   * comes again after a reconnection, when changes may have been missed).
+   *
+   * @param options - callbacks.
+   * @returns a handle to stop following.
+   */
+  followChanges(options: IChangeStreamOptions): IEventStream {
+    return this._followSSE(
+      () => 'changes',
+      message => {
+        if (message.kind === 'thread') {
+          options.onThread(message.data as IThread);
+        } else if (message.kind === 'deleted') {
+          options.onDeleted(String(message.data?.id ?? ''));
+        }
+      },
+      options.onConnection,
+      options.onFatal
+    );
+  }
+
+  /**
+   * Follow a server-sent-events endpoint, reconnecting (with a growing
+   * delay) when the connection drops.
+   *
+   * Uses `fetch` through `ServerConnection.makeRequest` (so token and XSRF
+   * authentication work, unlike `EventSource`).
+   *
+   * @param endPoint - the path below `vista/api/` to (re)connect to.
+   * @param onMessage - called with each message (`kind` is its `event:`).
+   * @param onConnection - `true` once connected, `false` when it drops.
+   * @param onFatal - 403 or 404: the stream cannot continue.
+   * @returns a handle to stop following.
+   */
+  private _followSSE(
+    endPoint: () => string,
+    onMessage: (message: { kind: string; data: any }) => void,
+    onConnection?: (connected: boolean) => void,
+    onFatal?: (error: VistaAPIError) => void
+  ): IEventStream {
     const controller = new AbortController();
     let disposed = false;
-    let after = options.after;
     let delay = 500;
     const settings = this.serverSettings;
-    const base = URLExt.join(
-      settings.baseUrl,
-      'vista',
-      'api',
-      threadPath(id),
-      'events',
-      'stream'
-    );
 
     const connectOnce = async (): Promise<void> => {
-      const url = base + URLExt.objectToQueryString({ after: String(after) });
+      const url = URLExt.join(settings.baseUrl, 'vista', 'api', endPoint());
       const response = await ServerConnection.makeRequest(
         url,
         {
@@ -704,7 +735,7 @@ export class VistaClient {
         throw new Error('This browser cannot read streamed responses.');
       }
       delay = 500;
-      options.onConnection?.(true);
+      onConnection?.(true);
       const reader = response.body.getReader();
       const decoder = new TextDecoder();
       let buffer = '';
@@ -721,15 +752,7 @@ export class VistaClient {
           buffer = buffer.slice(boundary + 2);
           const message = parseSSEBlock(block);
           if (message && !disposed) {
-            if (message.kind === 'earlier') {
-              options.onEarlier?.(message.data as IEarlierEvents);
-            } else if (
-              typeof message.data?.seq === 'number' &&
-              message.data.seq > after
-            ) {
-              after = message.data.seq;
-              options.onEvent(message.data as IVistaEvent);
-            }
+            onMessage(message);
           }
           boundary = buffer.indexOf('\n\n');
         }
@@ -748,15 +771,15 @@ export class VistaClient {
             error instanceof VistaAPIError &&
             (error.status === 404 || error.status === 403)
           ) {
-            options.onConnection?.(false);
-            options.onFatal?.(error);
+            onConnection?.(false);
+            onFatal?.(error);
             return;
           }
         }
         if (disposed) {
           return;
         }
-        options.onConnection?.(false);
+        onConnection?.(false);
         await new Promise(resolve => window.setTimeout(resolve, delay));
         delay = Math.min(delay * 2, 10000);
       }

@@ -3,11 +3,15 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
+import json
 import re
 import sqlite3
 
 import pytest
 from conftest import NAMED_USERS, USER_HEADER, CountingStore, error_message
+
+from vista_jupyter.store import Store
 
 THREAD_ID = re.compile(r"^[0-9a-f]{32}$")
 
@@ -321,3 +325,107 @@ async def test_each_request_reads_its_page_not_the_history(api, vista_app, jp_fe
             store._rows("SELECT COUNT(*) FROM events WHERE thread_id = ?", (big[user],))
         return cost["steps"]
     assert count_events("large") > 5 * count_events("small")
+
+
+# --- the change feed: lists kept current without re-reading them --------------------------------
+
+
+class Feed:
+    """A client of `GET /vista/api/changes`: the events it received, parsed."""
+
+    def __init__(self, jp_fetch, user: str):
+        self.items: list[tuple[str, dict]] = []
+        self.subscribed = asyncio.Event()
+        self._buffer = ""
+        self._arrived = asyncio.Event()
+
+        def on_chunk(chunk: bytes) -> None:
+            self._buffer += chunk.decode()
+            while "\n\n" in self._buffer:
+                block, self._buffer = self._buffer.split("\n\n", 1)
+                if block.startswith(": subscribed"):
+                    self.subscribed.set()
+                kind = next((line[7:] for line in block.splitlines() if line.startswith("event: ")), None)
+                data = next((line[6:] for line in block.splitlines() if line.startswith("data: ")), None)
+                if kind and data:
+                    self.items.append((kind, json.loads(data)))
+                    self._arrived.set()
+
+        self._stream = asyncio.ensure_future(jp_fetch(
+            "vista", "api", "changes", headers={USER_HEADER: user}, streaming_callback=on_chunk,
+            request_timeout=120))
+
+    async def until(self, condition, timeout: float = 30) -> None:
+        deadline = asyncio.get_running_loop().time() + timeout
+        while not condition(self.items):
+            assert asyncio.get_running_loop().time() < deadline, self.items
+            self._arrived.clear()
+            with contextlib.suppress(asyncio.TimeoutError):
+                await asyncio.wait_for(self._arrived.wait(), 0.5)
+
+    def close(self) -> None:
+        self._stream.cancel()
+
+
+@pytest.mark.parametrize("server_config", NAMED_USERS)
+async def test_the_change_feed_tells_a_list_what_changed_as_it_happens(api, vista_app, jp_fetch):
+    # Given a list following its owner's changes (and another user's feed), with polling of the
+    # database off: what arrives is what this server pushed
+    vista_app.changes.poll = 3600
+    ann, bob = Feed(jp_fetch, "ann"), Feed(jp_fetch, "bob")
+    try:
+        await asyncio.wait_for(ann.subscribed.wait(), 30)
+        await asyncio.wait_for(bob.subscribed.wait(), 30)
+        # When a thread is created, renamed, asked (its turn starts and ends) and deleted
+        _, thread = await api("POST", "threads", json_body={"name": "first"}, user="ann")
+        tid = thread["id"]
+        await ann.until(lambda items: ("thread", thread) in items)
+        await api("PATCH", f"threads/{tid}", json_body={"name": "renamed"}, user="ann")
+        await ann.until(lambda items: any(k == "thread" and d["name"] == "renamed" for k, d in items))
+        status, _ = await api("POST", f"threads/{tid}/messages", json_body={"content": "hello?"},
+                              user="ann")
+        assert status == 202
+        # Then each change arrives as the thread is listed now: running while it answers,
+        # then finished, with both messages counted
+        await ann.until(lambda items: any(k == "thread" and d["running_turn"] for k, d in items))
+        await ann.until(lambda items: any(k == "thread" and d["message_count"] == 2
+                                          and d["running_turn"] is None for k, d in items))
+        _, listed = await api("GET", f"threads/{tid}", user="ann")
+        last = [d for k, d in ann.items if k == "thread"][-1]
+        assert {k: v for k, v in listed.items() if k != "replay_after"} == last
+        await api("DELETE", f"threads/{tid}", user="ann")
+        await ann.until(lambda items: ("deleted", {"id": tid}) in items)
+        # and another user hears nothing of it
+        _, own = await api("POST", "threads", json_body={"name": "bob's"}, user="bob")
+        await bob.until(lambda items: items)
+        assert [(k, d["id"]) for k, d in bob.items] == [("thread", own["id"])]
+        assert not any(d.get("id") == own["id"] for _, d in ann.items)
+    finally:
+        ann.close()
+        bob.close()
+
+
+@pytest.mark.parametrize("server_config", NAMED_USERS)
+async def test_the_change_feed_picks_up_another_servers_changes(api, vista_app, jp_fetch, vista_data_dir):
+    # Given a list following its changes, and another server writing to the same database
+    vista_app.changes.poll = 0.1
+    _, thread = await api("POST", "threads", json_body={"name": "shared"}, user="ann")
+    feed = Feed(jp_fetch, "ann")
+    other = Store(vista_data_dir / "vista.sqlite3")
+    try:
+        await asyncio.wait_for(feed.subscribed.wait(), 30)
+        # When the other server renames the thread and creates one
+        other.rename_thread("ann", thread["id"], "renamed elsewhere")
+        made = other.create_thread("ann", "made elsewhere")
+        # Then both reach the list within a poll or two, in the order they happened
+        await feed.until(lambda items: len(items) >= 2)
+        assert sorted((k, d["id"], d["name"]) for k, d in feed.items[:2]) == sorted([
+            ("thread", thread["id"], "renamed elsewhere"), ("thread", made["id"], "made elsewhere")])
+        keys = [(d["updated_at"], d["id"]) for _, d in feed.items[:2]]
+        assert keys == sorted(keys)
+        # and nothing is sent twice while nothing changes
+        await asyncio.sleep(0.5)
+        assert len(feed.items) == 2
+    finally:
+        feed.close()
+        other.close()

@@ -19,6 +19,7 @@ from traitlets import Bool, Dict, Enum, Float, Int, List, Type, Unicode, default
 from . import __version__
 from .assistant.clients import AZURE_API_VERSION
 from .assistant.registry import ModelRegistry
+from .changes import ThreadChanges
 from .datasets import DatasetService
 from .errors import VistaError
 from .folders import ThreadFolders
@@ -479,6 +480,8 @@ class VistaApp(ExtensionApp):
             )
             self.events = EventLog(self.store, flush_interval=self.event_flush_interval,
                                    max_replay=self.max_replay_events, log=self.log)
+            self.changes = ThreadChanges(self.store, log=self.log)
+            self.store.on_change = self.changes.notify
             self.exporter = NotebookExporter(self.store, folders.threads_dir)
             self.model_registry = self.model_registry_class(
                 model=self.model, models=self.models, base_url=self.base_url, api_key=self.api_key,

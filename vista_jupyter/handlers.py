@@ -651,6 +651,41 @@ class EventStreamHandler(VistaHandler):
         self.finish()
 
 
+class ChangesHandler(VistaHandler):
+    """`/vista/api/changes`: server-sent events, the caller's threads as they change."""
+
+    #: Seconds between keep-alive comments (proxies close silent connections).
+    keepalive = 15.0
+
+    @web.authenticated
+    @authorized
+    async def get(self) -> None:
+        """`: subscribed` once listening (read the list then), then an `event: thread` with
+        the thread as listed for each created or changed thread, and an `event: deleted` with
+        `{"id"}` for each deleted one."""
+        self.set_header("Content-Type", "text/event-stream; charset=UTF-8")
+        self.set_header("Cache-Control", "no-cache")
+        self.set_header("X-Accel-Buffering", "no")
+        follow = self.ready().changes.follow(self.owner, idle=self.keepalive)
+        try:
+            async with aclosing(follow):
+                async for item in follow:
+                    if item is Signal.REPLAYED:
+                        self.write(": subscribed\n\n")
+                    elif item is Signal.IDLE:
+                        self.write(": keep-alive\n\n")
+                    else:
+                        self.write("".join(
+                            f"event: thread\ndata: {json.dumps(change['thread'])}\n\n"
+                            if "thread" in change else
+                            f"event: deleted\ndata: {json.dumps({'id': change['deleted']})}\n\n"
+                            for change in item))
+                    await self.flush()
+        except StreamClosedError:
+            return
+        self.finish()
+
+
 class NotebookHandler(VistaHandler):
     """`/vista/api/threads/{thread_id}/notebook`"""
 
@@ -732,6 +767,7 @@ ROUTES: list[tuple[str, type[VistaHandler]]] = [
     ("/info", InfoHandler),
     ("/openapi.json", OpenAPIHandler),
     ("/threads", ThreadsHandler),
+    ("/changes", ChangesHandler),
     (f"/threads/{_THREAD}", ThreadHandler),
     (f"/threads/{_THREAD}/messages", MessagesHandler),
     ("/examples", ExamplesHandler),

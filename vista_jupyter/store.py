@@ -394,6 +394,11 @@ class Store:
         #: This server's id among the servers sharing the database (see `register_instance`).
         self.instance_id = new_id()
         self._instance_row: dict[str, Any] | None = None
+        #: Called with (owner, thread id) after each committed change of what a thread list
+        #: shows (a thread created, renamed, deleted, given a message or a dataset): the change
+        #: feed (`changes.py`) sets it. Called on the writing thread, inside no transaction.
+        self.on_change: Callable[[str, str], None] | None = None
+        self._touched: list[tuple[str, str]] = []
         self.path.parent.mkdir(parents=True, exist_ok=True)
         # One connection for writes (and for reads on the thread that opened the store, the
         # server's event loop), usable from worker threads too; the lock serialises access to it.
@@ -488,6 +493,7 @@ class Store:
                 self.db.execute("BEGIN IMMEDIATE")
             except sqlite3.Error as e:
                 self._raise(e)
+            self._touched = []
             try:
                 yield self.db
             except sqlite3.Error as e:
@@ -501,6 +507,17 @@ class Store:
             except sqlite3.Error as e:
                 self._rollback()
                 self._raise(e)
+            touched, self._touched = self._touched, []
+        if self.on_change is not None:
+            for owner, thread_id in dict.fromkeys(touched):
+                try:
+                    self.on_change(owner, thread_id)
+                except Exception:  # a listener's failure is not the write's
+                    pass
+
+    def _touch(self, owner: str, thread_id: str) -> None:
+        """Note (inside a transaction) that a thread's listed state changes with it."""
+        self._touched.append((owner, thread_id))
 
     @staticmethod
     def _owned(db: sqlite_utils.Database, owner: str, thread_id: str) -> bool:
@@ -595,6 +612,7 @@ class Store:
                 self._insert_dataset(db, owner, thread_id, dataset, now)
             if clear_pending is not None:
                 db.execute("DELETE FROM pending WHERE path = ?", (clear_pending,))
+            self._touch(owner, thread_id)
         return self.get_thread(owner, thread_id)
 
     def all_thread_ids(self) -> set[str]:
@@ -648,6 +666,20 @@ class Store:
             raise NotFound("No such thread. It may have been deleted.")
         return _thread(rows[0])
 
+    def latest_update(self, owner: str) -> str:
+        """When the owner's most recently changed thread changed ('' without threads): the
+        end of the (owner, updated_at, id) index."""
+        rows = self._rows("SELECT MAX(updated_at) AS at FROM threads WHERE owner = ?", (owner,))
+        return rows[0]["at"] or ""
+
+    def threads_updated_since(self, owner: str, since: str, limit: int = 500
+                              ) -> list[dict[str, Any]]:
+        """The owner's threads changed after `since` (an `updated_at`), oldest change first: a
+        range of the (owner, updated_at, id) index, as long as what changed."""
+        rows = self._rows(self._THREAD_SELECT + " WHERE t.owner = ? AND t.updated_at > ? "
+                          "ORDER BY t.updated_at, t.id LIMIT ?", (owner, since, limit))
+        return [_thread(r) for r in rows]
+
     def rename_thread(self, owner: str, thread_id: str, name: str) -> dict[str, Any]:
         """Rename one of the owner's threads and return it."""
         with self._transaction() as db:
@@ -657,6 +689,7 @@ class Store:
             )
             if cursor.rowcount == 0:
                 raise NotFound("No such thread. It may have been deleted.")
+            self._touch(owner, thread_id)
         return self.get_thread(owner, thread_id)
 
     def delete_thread(self, owner: str, thread_id: str, folder: str | None = None) -> None:
@@ -673,6 +706,7 @@ class Store:
                 raise NotFound("No such thread. It may have been deleted.")
             if folder is not None:
                 self._mark(db, folder, "delete")
+            self._touch(owner, thread_id)
 
     # --- messages -------------------------------------------------------------------------------
 
@@ -694,8 +728,7 @@ class Store:
             message_id = self._insert_message(db, owner, thread_id, role, content, metadata, now)
         return _message(self._rows("SELECT * FROM messages WHERE id = ?", (message_id,))[0])
 
-    @staticmethod
-    def _insert_message(db: sqlite_utils.Database, owner: str, thread_id: str, role: str,
+    def _insert_message(self, db: sqlite_utils.Database, owner: str, thread_id: str, role: str,
                         content: str, metadata: dict[str, Any] | None, now: str) -> int:
         (seq,) = db.execute(
             "SELECT COALESCE(MAX(seq), 0) + 1 FROM messages WHERE thread_id = ?", (thread_id,)
@@ -709,6 +742,7 @@ class Store:
             "UPDATE threads SET updated_at = ?, message_count = message_count + 1 WHERE id = ?",
             (now, thread_id),
         )
+        self._touch(owner, thread_id)
         return int(cursor.lastrowid)
 
     def list_messages(
@@ -853,6 +887,7 @@ class Store:
                 raise NotFound("No such thread. It may have been deleted.")
             self._insert_dataset(db, owner, thread_id, dataset, now)
             db.execute("UPDATE threads SET updated_at = ? WHERE id = ?", (now, thread_id))
+            self._touch(owner, thread_id)
             if clear_pending is not None:
                 db.execute("DELETE FROM pending WHERE path = ?", (clear_pending,))
         return self.get_dataset(owner, thread_id, dataset["id"])
