@@ -286,16 +286,18 @@ export class ThreadSession {
         started || page.prev_before === null || first <= gap.after + 1
           ? null
           : { after: gap.after, before: first, count: first - gap.after - 1 };
-      // The answer again from the start: the earlier events, then the ones
-      // seen since (text and outputs add up in order).
-      this._turnEvents = [...ours, ...this._turnEvents];
+      // The answer again from the start: every event of it known, in order
+      // (text and outputs add up).
+      const known = new Map<number, IVistaEvent>();
+      for (const event of [...ours, ...this._turnEvents]) {
+        known.set(event.seq, event);
+      }
+      const all = [...known.values()].sort((a, b) => a.seq - b.seq);
       this._live = this._newLive(live.turnId, live.model, missing);
-      for (const event of this._turnEvents) {
+      for (const event of all) {
         this._apply(event);
       }
-      if (!missing) {
-        this._turnEvents = [];
-      }
+      this._turnEvents = all;
     } catch (error) {
       this._pageError = describeError(error);
     } finally {
@@ -416,9 +418,10 @@ export class ThreadSession {
       return;
     }
     const changed = this._apply(event);
-    if (this._live?.earlier && this._live.turnId === event.turn_id) {
-      // Kept to show the answer again once its earlier events are read.
+    if (this._live?.turnId === event.turn_id) {
+      // Kept to show the answer again should earlier events be read.
       this._turnEvents.push(event);
+      this._gap = null;
     }
     if (changed) {
       this._emit();
@@ -431,7 +434,13 @@ export class ThreadSession {
    * messages written meanwhile are read (the connection may have been down).
    */
   private _onEarlier(earlier: IEarlierEvents): void {
+    // For the turn whose events come next: a new one (its start was left
+    // out), or the one running here (the connection was down a long while).
     this._gap = earlier;
+    if (this._live) {
+      this._live = { ...this._live, earlier };
+      this._emit();
+    }
     if (this._after === null && this._messages.length) {
       this._after = this._messages[this._messages.length - 1].seq;
       void this.loadNewer();
@@ -445,6 +454,7 @@ export class ThreadSession {
     switch (event.type) {
       case 'turn_started': {
         this._live = this._newLive(turnId, String(data.model ?? ''), null);
+        this._turnEvents = [];
         this._gap = null;
         if (data.message) {
           this._addMessage(data.message as IMessage);
@@ -591,6 +601,15 @@ export class ThreadSession {
     this._emit();
   }
 
+  /** A live turn whose answer is among the messages is over (its end was not seen). */
+  private _dropFinishedLive(): void {
+    if (this._live && this._finishedTurns().has(this._live.turnId)) {
+      this._live = null;
+      this._turnEvents = [];
+      this._pending = false;
+    }
+  }
+
   /** Hold one page as the whole window. */
   private _setWindow(page: IMessagePage): void {
     this._messages = page.messages;
@@ -622,6 +641,7 @@ export class ThreadSession {
         return false;
       }
       apply(page);
+      this._dropFinishedLive();
       this._pageError = null;
       return true;
     } catch (error) {

@@ -195,3 +195,21 @@ export async function seedHistory(
     { stdio: 'inherit' }
   );
 }
+
+/** How many threads the user has: every page of the list (tests leave many behind). */
+export async function countAllThreads(
+  request: APIRequestContext,
+  baseURL: string
+): Promise<number> {
+  let count = 0;
+  let cursor: string | null = null;
+  do {
+    const query: string = cursor ? `&cursor=${encodeURIComponent(cursor)}` : '';
+    const response = await request.get(`${baseURL}/${sel.threadsEndpoint}?limit=500${query}`);
+    expect(response.status()).toBe(200);
+    const page = await response.json();
+    count += page.threads.length;
+    cursor = page.next_cursor;
+  } while (cursor);
+  return count;
+}

@@ -4,6 +4,7 @@ import * as fs from 'fs';
 import {
   ANSWER_TIMEOUT,
   attachScreenshot,
+  countAllThreads,
   createExampleThread,
   openFinishedAnalysis,
   openSidebar,
@@ -121,9 +122,7 @@ test('an upload in progress shows its progress and can be cancelled', async ({
     /* never answered: the transfer stays in progress */
   });
   const name = `big_${unique()}.csv`;
-  const countThreads = async (): Promise<number> =>
-    (await (await page.request.get(`${baseURL}/${sel.threadsEndpoint}`)).json())
-      .threads.length;
+  const countThreads = (): Promise<number> => countAllThreads(page.request, baseURL!);
   const before = await countThreads();
   await openSidebar(page);
   await page.locator(sel.newButton).click();
@@ -151,9 +150,7 @@ test('a file the server is reading shows its phase and elapsed time, and Cancel 
   page,
   baseURL
 }) => {
-  const countThreads = async (): Promise<number> =>
-    (await (await page.request.get(`${baseURL}/${sel.threadsEndpoint}`)).json())
-      .threads.length;
+  const countThreads = (): Promise<number> => countAllThreads(page.request, baseURL!);
   const before = await countThreads();
   // Given the server's one reader busy with a large file (sent by another client)
   const rows = Array.from({ length: 1_500_000 }, (_, i) => `${i},${i % 97},x${i % 13}`);
