@@ -598,6 +598,11 @@ export class ThreadSession {
       return;
     }
     this._messages = [...this._messages, message].sort((a, b) => a.seq - b.seq);
+    if (this._messages.length > WINDOW) {
+      // A long session: the oldest held are let go (read again on the way up).
+      this._messages = this._messages.slice(-WINDOW);
+      this._before = this._messages[0].seq;
+    }
     this._emit();
   }
 
