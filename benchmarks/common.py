@@ -78,8 +78,8 @@ def free_port() -> int:
 class Server:
     """A client for a running Jupyter server (token auth)."""
 
-    def __init__(self, url: str, token: str):
-        self.url, self.token = url, token
+    def __init__(self, url: str, token: str, pid: int = 0):
+        self.url, self.token, self.pid = url, token, pid
 
     def call(self, method: str, path: str, body: object = None) -> tuple[int, object]:
         data = None if body is None else json.dumps(body).encode()
@@ -114,8 +114,7 @@ def jupyter_server(extra_config: str = "") -> Iterator[Server]:
             [sys.executable, "-m", "jupyter_server", f"--config={config}"],
             env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
         )
-        server = Server(f"http://127.0.0.1:{port}", token)
-        server.pid = process.pid
+        server = Server(f"http://127.0.0.1:{port}", token, process.pid)
         try:
             deadline = time.monotonic() + 60
             while True:

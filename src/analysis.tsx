@@ -50,11 +50,6 @@ export class VistaAnalysis extends ReactWidget {
     this._setTitle(placeholder);
     this._session.changed.connect(() => {
       this._setTitle(this._session.thread);
-      // The list marks analyses whose answer is running.
-      if (this._session.running !== this._running) {
-        this._running = this._session.running;
-        context.activity(this.threadId);
-      }
     });
     context.changed.connect(this._onContextChanged, this);
     context.threadRenamed.connect(this._onRenamed, this);
@@ -114,5 +109,4 @@ export class VistaAnalysis extends ReactWidget {
   private _context: VistaContext;
   private _session: ThreadSession;
   private _focusDatasets: boolean;
-  private _running = false;
 }

@@ -44,19 +44,60 @@ export interface IMessage {
   metadata: Record<string, unknown>;
 }
 
-/** One page of a thread's messages. */
+/** One page of a thread's messages, oldest first. */
 export interface IMessagePage {
   messages: IMessage[];
-  /** The `after` value for the next page, or null when there is none. */
+  /** Pass as `after` for the newer messages, or null when there are none. */
   next_after: number | null;
+  /** Pass as `before` for the older messages, or null when there are none. */
+  prev_before: number | null;
 }
 
-/** Paging options for `VistaClient.listMessages`. */
+/**
+ * Paging options for `VistaClient.listMessages` and `listEvents`: give at
+ * most one of `after`, `before` and `last` (none: from the start).
+ */
 export interface IListMessagesOptions {
-  /** Return messages with `seq` greater than this (server default 0). */
+  /** The page after this `seq` (exclusive). */
   after?: number;
+  /** The page just before this `seq` (exclusive): for loading older items. */
+  before?: number;
+  /** The newest page (where a thread is opened). */
+  last?: boolean;
+  /** Page size: messages 1..500 (default 100), events 1..5000 (default 500). */
+  limit?: number;
+}
+
+/** One page of a thread's events, oldest first (cursors as in `IMessagePage`). */
+export interface IEventPage {
+  events: IVistaEvent[];
+  next_after: number | null;
+  prev_before: number | null;
+}
+
+/** One page of the thread list, most recently active first. */
+export interface IThreadPage {
+  threads: IThread[];
+  /** Pass as `cursor` for the next page, or null after the last one. */
+  next_cursor: string | null;
+}
+
+/** Paging options for `VistaClient.listThreadsPage`. */
+export interface IListThreadsOptions {
+  /** A `next_cursor` from the previous page (none: the first page). */
+  cursor?: string;
   /** Page size, 1..500 (server default 100). */
   limit?: number;
+}
+
+/**
+ * Events a stream left out because the listener was too far behind: those
+ * with `after < seq < before` (page them with `listEvents({ before })`).
+ */
+export interface IEarlierEvents {
+  after: number;
+  before: number;
+  count: number;
 }
 
 /**
@@ -351,6 +392,26 @@ export interface IEventStreamOptions {
   onConnection?: (connected: boolean) => void;
   /** Called when the stream cannot continue (e.g. the thread was deleted). */
   onFatal?: (error: VistaAPIError) => void;
+  /**
+   * Called when the server skipped events because the listener was too far
+   * behind (the newest ones follow).
+   */
+  onEarlier?: (earlier: IEarlierEvents) => void;
+}
+
+/** How the changes of the caller's threads are followed. */
+export interface IChangeStreamOptions {
+  /** A thread was created or changed: as it is listed now. */
+  onThread: (thread: IThread) => void;
+  /** A thread was deleted. */
+  onDeleted: (id: string) => void;
+  /**
+   * `true` once the server listens (read the list then) and `false` when
+   * the connection drops (it reconnects by itself).
+   */
+  onConnection?: (connected: boolean) => void;
+  /** Called when the feed cannot continue. */
+  onFatal?: (error: VistaAPIError) => void;
 }
 
 /** A followed event stream. */
@@ -384,14 +445,23 @@ export class VistaClient {
   }
 
   /**
-   * List the threads, most recently updated first.
+   * Read one page of the threads, most recently updated first.
    *
-   * @returns the threads.
-   * @throws {VistaAPIError} on a non-2xx answer.
+   * @param options - `cursor` (from the previous page) and `limit` (1..500).
+   * @returns the threads and the cursor of the next page.
+   * @throws {VistaAPIError} 400 for a bad cursor or limit.
    */
-  async listThreads(): Promise<IThread[]> {
-    const data = await this._request<{ threads: IThread[] }>('threads');
-    return data.threads;
+  listThreadsPage(options: IListThreadsOptions = {}): Promise<IThreadPage> {
+    const query: Record<string, string> = {};
+    if (options.cursor !== undefined) {
+      query.cursor = options.cursor;
+    }
+    if (options.limit !== undefined) {
+      query.limit = String(options.limit);
+    }
+    return this._request<IThreadPage>(
+      'threads' + URLExt.objectToQueryString(query)
+    );
   }
 
   /**
@@ -497,46 +567,32 @@ export class VistaClient {
    * Read one page of a thread's messages, in `seq` order.
    *
    * @param id - the thread id.
-   * @param options - `after` (exclusive seq) and `limit` (1..500).
-   * @returns the messages and the cursor for the next page.
+   * @param options - `after`, `before` or `last`, and `limit` (1..500).
+   * @returns the messages and the cursors of the pages around it.
    * @throws {VistaAPIError} 400 for bad paging values, 404 for an unknown thread.
    */
   listMessages(
     id: string,
     options: IListMessagesOptions = {}
   ): Promise<IMessagePage> {
-    const query: Record<string, string> = {};
-    if (options.after !== undefined) {
-      query.after = String(options.after);
-    }
-    if (options.limit !== undefined) {
-      query.limit = String(options.limit);
-    }
-    const search = URLExt.objectToQueryString(query);
     return this._request<IMessagePage>(
-      URLExt.join(threadPath(id), 'messages') + search
+      URLExt.join(threadPath(id), 'messages') + pageQuery(options)
     );
   }
 
   /**
-   * Read every message of a thread (all pages).
+   * Read one page of a thread's events, in `seq` order (for example the ones
+   * an event stream left out: `{ before: earlier.before }`).
    *
    * @param id - the thread id.
-   * @returns the messages, oldest first.
-   * @throws {VistaAPIError} 404 for an unknown thread.
+   * @param options - `after`, `before` or `last`, and `limit` (1..5000).
+   * @returns the events and the cursors of the pages around it.
+   * @throws {VistaAPIError} 400 for bad paging values, 404 for an unknown thread.
    */
-  async allMessages(id: string): Promise<IMessage[]> {
-    const messages: IMessage[] = [];
-    let after: number | null = 0;
-    while (after !== null) {
-      const page: IMessagePage = await this.listMessages(id, {
-        after,
-        limit: 500
-      });
-      messages.push(...page.messages);
-      after = page.next_after;
-    }
-    return messages;
+  listEvents(id: string, options: IListMessagesOptions = {}): Promise<IEventPage> {
+    return this._request<IEventPage>(
+      URLExt.join(threadPath(id), 'events') + pageQuery(options)
+    );
   }
 
   /**
@@ -590,22 +646,78 @@ export class VistaClient {
    * @returns a handle to stop following.
    */
   followEvents(id: string, options: IEventStreamOptions): IEventStream {
+    let after = options.after;
+    const base = URLExt.join(threadPath(id), 'events', 'stream');
+    return this._followSSE(
+      () => base + URLExt.objectToQueryString({ after: String(after) }),
+      message => {
+        if (message.kind === 'earlier') {
+          options.onEarlier?.(message.data as IEarlierEvents);
+        } else if (
+          typeof message.data?.seq === 'number' &&
+          message.data.seq > after
+        ) {
+          after = message.data.seq;
+          options.onEvent(message.data as IVistaEvent);
+        }
+      },
+      options.onConnection,
+      options.onFatal
+    );
+  }
+
+  /**
+   * Follow the changes of the caller's threads (created, renamed, asked,
+   * answered, deleted), as they happen, on any tab or device.
+   *
+   * `onConnection(true)` comes once the server listens: read the first page
+   * of threads then, so that no change between the two is lost (it also
+   * comes again after a reconnection, when changes may have been missed).
+   *
+   * @param options - callbacks.
+   * @returns a handle to stop following.
+   */
+  followChanges(options: IChangeStreamOptions): IEventStream {
+    return this._followSSE(
+      () => 'changes',
+      message => {
+        if (message.kind === 'thread') {
+          options.onThread(message.data as IThread);
+        } else if (message.kind === 'deleted') {
+          options.onDeleted(String(message.data?.id ?? ''));
+        }
+      },
+      options.onConnection,
+      options.onFatal
+    );
+  }
+
+  /**
+   * Follow a server-sent-events endpoint, reconnecting (with a growing
+   * delay) when the connection drops.
+   *
+   * Uses `fetch` through `ServerConnection.makeRequest` (so token and XSRF
+   * authentication work, unlike `EventSource`).
+   *
+   * @param endPoint - the path below `vista/api/` to (re)connect to.
+   * @param onMessage - called with each message (`kind` is its `event:`).
+   * @param onConnection - `true` once connected, `false` when it drops.
+   * @param onFatal - 403 or 404: the stream cannot continue.
+   * @returns a handle to stop following.
+   */
+  private _followSSE(
+    endPoint: () => string,
+    onMessage: (message: { kind: string; data: any }) => void,
+    onConnection?: (connected: boolean) => void,
+    onFatal?: (error: VistaAPIError) => void
+  ): IEventStream {
     const controller = new AbortController();
     let disposed = false;
-    let after = options.after;
     let delay = 500;
     const settings = this.serverSettings;
-    const base = URLExt.join(
-      settings.baseUrl,
-      'vista',
-      'api',
-      threadPath(id),
-      'events',
-      'stream'
-    );
 
     const connectOnce = async (): Promise<void> => {
-      const url = base + URLExt.objectToQueryString({ after: String(after) });
+      const url = URLExt.join(settings.baseUrl, 'vista', 'api', endPoint());
       const response = await ServerConnection.makeRequest(
         url,
         {
@@ -623,7 +735,7 @@ export class VistaClient {
         throw new Error('This browser cannot read streamed responses.');
       }
       delay = 500;
-      options.onConnection?.(true);
+      onConnection?.(true);
       const reader = response.body.getReader();
       const decoder = new TextDecoder();
       let buffer = '';
@@ -638,12 +750,9 @@ export class VistaClient {
         while (boundary >= 0) {
           const block = buffer.slice(0, boundary);
           buffer = buffer.slice(boundary + 2);
-          const event = parseSSEBlock(block);
-          if (event && !disposed) {
-            if (event.seq > after) {
-              after = event.seq;
-              options.onEvent(event);
-            }
+          const message = parseSSEBlock(block);
+          if (message && !disposed) {
+            onMessage(message);
           }
           boundary = buffer.indexOf('\n\n');
         }
@@ -662,15 +771,15 @@ export class VistaClient {
             error instanceof VistaAPIError &&
             (error.status === 404 || error.status === 403)
           ) {
-            options.onConnection?.(false);
-            options.onFatal?.(error);
+            onConnection?.(false);
+            onFatal?.(error);
             return;
           }
         }
         if (disposed) {
           return;
         }
-        options.onConnection?.(false);
+        onConnection?.(false);
         await new Promise(resolve => window.setTimeout(resolve, delay));
         delay = Math.min(delay * 2, 10000);
       }
@@ -911,6 +1020,24 @@ export class VistaClient {
   }
 }
 
+/** The query string of paging options (after / before / last, limit). */
+function pageQuery(options: IListMessagesOptions): string {
+  const query: Record<string, string> = {};
+  if (options.after !== undefined) {
+    query.after = String(options.after);
+  }
+  if (options.before !== undefined) {
+    query.before = String(options.before);
+  }
+  if (options.last) {
+    query.last = 'true';
+  }
+  if (options.limit !== undefined) {
+    query.limit = String(options.limit);
+  }
+  return URLExt.objectToQueryString(query);
+}
+
 function threadPath(id: string): string {
   return URLExt.join('threads', encodeURIComponent(id));
 }
@@ -962,19 +1089,25 @@ async function errorFromResponse(response: Response): Promise<VistaAPIError> {
   return new VistaAPIError(response.status, message, data?.reason ?? null);
 }
 
-/** Parse one server-sent-events block into an event (null for comments). */
-function parseSSEBlock(block: string): IVistaEvent | null {
+/**
+ * Parse one server-sent-events block: its event name (`message` unless
+ * named, e.g. `earlier`) and JSON data; null for comments.
+ */
+function parseSSEBlock(block: string): { kind: string; data: any } | null {
   const data: string[] = [];
+  let kind = 'message';
   for (const line of block.split('\n')) {
     if (line.startsWith('data:')) {
       data.push(line.slice(5).replace(/^ /, ''));
+    } else if (line.startsWith('event:')) {
+      kind = line.slice(6).trim();
     }
   }
   if (data.length === 0) {
     return null;
   }
   try {
-    return JSON.parse(data.join('\n')) as IVistaEvent;
+    return { kind, data: JSON.parse(data.join('\n')) };
   } catch {
     return null;
   }

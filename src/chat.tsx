@@ -2,6 +2,11 @@
  * The chat of one analysis: its datasets, the questions and answers (each
  * step's prose, code and outputs), the answer streaming in, and the
  * question box with the model picker.
+ *
+ * The conversation is a window of the thread's history (see session.ts): it
+ * opens on the newest messages, reads older ones as the user scrolls up
+ * (keeping what is on screen where it is) and newer ones again on the way
+ * back down.
  */
 import { Clipboard } from '@jupyterlab/apputils';
 import { IRenderMimeRegistry } from '@jupyterlab/rendermime';
@@ -73,6 +78,46 @@ function useSession(session: ThreadSession): void {
   }, [session]);
 }
 
+/** How close (px) to the loaded edge of the conversation the next page is read. */
+const PAGE_AHEAD = 600;
+
+/** Where a message on screen is: its seq and its top, from the scroller's top. */
+interface IAnchor {
+  seq: number;
+  offset: number;
+}
+
+/** The first message whose bottom is below the scroller's top edge. */
+function findAnchor(node: HTMLElement): IAnchor | null {
+  const top = node.getBoundingClientRect().top;
+  for (const el of Array.from(node.querySelectorAll<HTMLElement>('[data-seq]'))) {
+    const rect = el.getBoundingClientRect();
+    if (rect.bottom > top) {
+      return { seq: Number(el.dataset.seq), offset: rect.top - top };
+    }
+  }
+  return null;
+}
+
+/**
+ * The scroll position that puts the anchor's message where it was (null:
+ * no need to move).
+ */
+function anchoredTop(node: HTMLElement, anchor: IAnchor | null): number | null {
+  if (!anchor) {
+    return null;
+  }
+  const el = node.querySelector<HTMLElement>(`[data-seq="${anchor.seq}"]`);
+  if (el) {
+    const offset = el.getBoundingClientRect().top - node.getBoundingClientRect().top;
+    const delta = offset - anchor.offset;
+    if (Math.abs(delta) >= 1) {
+      return node.scrollTop + delta;
+    }
+  }
+  return null;
+}
+
 /** The whole thread page of the sidebar. */
 export function ThreadView(props: IThreadViewProps): JSX.Element {
   const { session, context } = props;
@@ -82,7 +127,11 @@ export function ThreadView(props: IThreadViewProps): JSX.Element {
   const thread = session.thread;
   const scroller = React.useRef<HTMLDivElement>(null);
   const contentRef = React.useRef<HTMLDivElement>(null);
+  const listRef = React.useRef<HTMLDivElement>(null);
   const stick = React.useRef(!props.focusDatasets);
+  // The message on screen, kept in place when pages come or go above it.
+  const anchor = React.useRef<IAnchor | null>(null);
+  const firstSeq = React.useRef<number | null>(null);
   const [model, setModel] = React.useState<string>('');
   const [askError, setAskError] = React.useState<string | null>(null);
 
@@ -110,14 +159,52 @@ export function ThreadView(props: IThreadViewProps): JSX.Element {
   const noteUserInput = (): void => {
     userInput.current = Date.now();
   };
+  // Where the chat last scrolled itself: the scroll event that follows is
+  // its own, not the user's (even just after a click).
+  const placed = React.useRef<number | null>(null);
+  const place = (node: HTMLElement, top: number | null): void => {
+    if (top !== null) {
+      node.scrollTop = top;
+      placed.current = node.scrollTop;
+    }
+  };
   const toBottom = (node: HTMLElement): void => {
-    node.scrollTop = node.scrollHeight;
+    place(node, node.scrollHeight);
+  };
+  const restoreAnchor = (node: HTMLElement, at: IAnchor | null): void => {
+    place(node, anchoredTop(node, at));
+  };
+  // Read the next page when the loaded edge of the conversation is near.
+  const pageIfNear = (): void => {
+    const node = scroller.current;
+    const list = listRef.current;
+    if (!node || !list || session.loadingPage || session.pageError !== null) {
+      return;
+    }
+    const view = node.getBoundingClientRect();
+    const rect = list.getBoundingClientRect();
+    if (session.hasOlder && rect.top > view.top - PAGE_AHEAD) {
+      void session.loadOlder();
+    } else if (session.hasNewer && rect.bottom < view.bottom + PAGE_AHEAD) {
+      void session.loadNewer();
+    }
   };
   React.useLayoutEffect(() => {
     const node = scroller.current;
-    if (node && stick.current) {
-      toBottom(node);
+    if (!node) {
+      return;
     }
+    const first = session.messages.length ? session.messages[0].seq : null;
+    if (stick.current) {
+      toBottom(node);
+    } else if (first !== firstSeq.current) {
+      // Older messages came in above (or the oldest went): the one on screen
+      // stays where it was.
+      restoreAnchor(node, anchor.current);
+    }
+    firstSeq.current = first;
+    anchor.current = findAnchor(node);
+    pageIfNear();
   });
   React.useEffect(() => {
     const node = scroller.current;
@@ -128,6 +215,9 @@ export function ThreadView(props: IThreadViewProps): JSX.Element {
     const observer = new ResizeObserver(() => {
       if (stick.current) {
         toBottom(node);
+      } else {
+        // A figure above finished loading: what is read stays in place.
+        restoreAnchor(node, anchor.current);
       }
     });
     observer.observe(content);
@@ -137,6 +227,7 @@ export function ThreadView(props: IThreadViewProps): JSX.Element {
   const ask = async (content: string): Promise<void> => {
     setAskError(null);
     stick.current = true;
+    anchor.current = null;
     try {
       await session.ask(content, model || undefined);
     } catch (error) {
@@ -157,8 +248,13 @@ export function ThreadView(props: IThreadViewProps): JSX.Element {
   };
 
   const messages = session.messages;
-  const lastAssistant = [...messages].reverse().find(m => m.role === 'assistant');
-  const live = session.live;
+  // Away from the end of the history, the last message held is not the last
+  // answer, and the running answer is not under it.
+  const atEnd = !session.hasNewer;
+  const lastAssistant = atEnd
+    ? [...messages].reverse().find(m => m.role === 'assistant')
+    : undefined;
+  const live = atEnd ? session.live : null;
   const starters = useStarterQuestions(session, trans);
   const busy = session.running || !session.loaded;
   const askChip = (question: string): void => {
@@ -178,7 +274,9 @@ export function ThreadView(props: IThreadViewProps): JSX.Element {
         ? starters
         : []
       : [];
-  const userQuestions = messages.filter(m => m.role === 'user').length;
+  const userQuestions = session.hasOlder
+    ? Infinity
+    : messages.filter(m => m.role === 'user').length;
   const ctx: IStepContext = {
     session,
     rendermime: context.rendermime,
@@ -232,12 +330,17 @@ export function ThreadView(props: IThreadViewProps): JSX.Element {
         onKeyDown={noteUserInput}
         onPointerDown={noteUserInput}
         onScroll={event => {
-          if (Date.now() - userInput.current > 1000) {
-            return;
-          }
           const node = event.currentTarget;
-          stick.current =
-            node.scrollHeight - node.scrollTop - node.clientHeight < 40;
+          const own =
+            placed.current !== null && Math.abs(node.scrollTop - placed.current) < 1;
+          placed.current = null;
+          if (!own && Date.now() - userInput.current <= 1000) {
+            stick.current =
+              !session.hasNewer &&
+              node.scrollHeight - node.scrollTop - node.clientHeight < 40;
+          }
+          anchor.current = stick.current ? null : findAnchor(node);
+          pageIfNear();
         }}
       >
         <div className="jp-vista-scroll-content" ref={contentRef}>
@@ -257,11 +360,38 @@ export function ThreadView(props: IThreadViewProps): JSX.Element {
           {!session.loaded && (
             <p className="jp-vista-status">{trans.__('Loading…')}</p>
           )}
+          {session.pageError !== null && (
+            <div className="jp-vista-error jp-vista-page-error" role="alert">
+              {session.pageError}
+            </div>
+          )}
+          {session.hasOlder && (
+            <div className="jp-vista-older">
+              <button
+                type="button"
+                className="jp-Button jp-mod-styled jp-vista-load-older"
+                disabled={session.loadingPage}
+                onClick={() => {
+                  // Reading back: stay on what is on screen as they come in.
+                  stick.current = false;
+                  if (scroller.current) {
+                    anchor.current = findAnchor(scroller.current);
+                  }
+                  void session.loadOlder();
+                }}
+              >
+                {session.loadingPage
+                  ? trans.__('Loading earlier messages…')
+                  : trans.__('Show earlier messages')}
+              </button>
+            </div>
+          )}
           <div
             className="jp-vista-messages"
             role="log"
             aria-live="polite"
             aria-label={trans.__('Conversation')}
+            ref={listRef}
           >
             {messages.map(message =>
               message.role === 'user' ? (
@@ -292,6 +422,25 @@ export function ThreadView(props: IThreadViewProps): JSX.Element {
                 className="jp-vista-message jp-vista-assistant jp-vista-live"
                 data-turn-id={live.turnId}
               >
+                {live.earlier && (
+                  <div className="jp-vista-earlier" role="status">
+                    <span className="jp-vista-earlier-text">
+                      {trans.__(
+                        'This answer is long: its first steps are not shown yet.'
+                      )}
+                    </span>
+                    <button
+                      type="button"
+                      className="jp-Button jp-mod-styled jp-vista-load-earlier"
+                      disabled={session.loadingEarlier}
+                      onClick={() => void session.loadEarlier()}
+                    >
+                      {session.loadingEarlier
+                        ? trans.__('Loading…')
+                        : trans.__('Load earlier steps')}
+                    </button>
+                  </div>
+                )}
                 {live.steps.map(step => (
                   <StepView key={step.step} step={step} ctx={ctx} />
                 ))}
@@ -301,12 +450,29 @@ export function ThreadView(props: IThreadViewProps): JSX.Element {
               </div>
             )}
           </div>
+          {session.hasNewer && (
+            <div className="jp-vista-newer">
+              <button
+                type="button"
+                className="jp-Button jp-mod-styled jp-vista-jump-latest"
+                disabled={session.loadingPage}
+                onClick={() => {
+                  stick.current = true;
+                  anchor.current = null;
+                  void session.jumpToLatest();
+                }}
+              >
+                {trans.__('Show the latest messages')}
+              </button>
+            </div>
+          )}
           {session.loaded && messages.length === 0 && !live && (
             <p className="jp-vista-status">
               {trans.__('Ask a question about your data below.')}
             </p>
           )}
           {session.loaded &&
+            atEnd &&
             !live &&
             userQuestions <= 1 &&
             answerSuggestions.length === 0 && (
@@ -427,6 +593,7 @@ function UserMessage(props: {
     <div
       className="jp-vista-message jp-vista-user"
       data-message-id={props.message.id}
+      data-seq={props.message.seq}
       aria-label={props.trans.__('Your question')}
     >
       <div className="jp-vista-user-bubble">{props.message.content}</div>
@@ -460,6 +627,7 @@ function AssistantMessage(props: {
     <div
       className={`jp-vista-message jp-vista-assistant jp-vista-status-${status}`}
       data-message-id={message.id}
+      data-seq={message.seq}
     >
       {steps.map((step, i) => (
         <StepView

@@ -65,11 +65,6 @@ export class VistaContext {
     return this._threadRenamed;
   }
 
-  /** Emitted with a thread's id when an answer starts or ends in it. */
-  get threadActivity(): ISignal<this, string> {
-    return this._threadActivity;
-  }
-
   /** Emitted with a thread's id after it was deleted. */
   get threadDeleted(): ISignal<this, string> {
     return this._threadDeleted;
@@ -121,11 +116,6 @@ export class VistaContext {
     this._threadRenamed.emit(thread);
   }
 
-  /** Note that an answer started or ended (the list marks running ones). */
-  activity(threadId: string): void {
-    this._threadActivity.emit(threadId);
-  }
-
   /** Note a deletion, for every view showing the thread. */
   deleted(threadId: string): void {
     this._threadDeleted.emit(threadId);
@@ -164,7 +154,6 @@ export class VistaContext {
   private _changed = new Signal<this, void>(this);
   private _threadRenamed = new Signal<this, IThread>(this);
   private _threadDeleted = new Signal<this, string>(this);
-  private _threadActivity = new Signal<this, string>(this);
 }
 
 export namespace VistaContext {

@@ -38,7 +38,7 @@ import { vistaIcon } from './icons';
 import { DATA_EXTENSIONS } from './newanalysis';
 import { NotebookBridge } from './notebook';
 import { translateSchema } from './schema';
-import { DEFAULT_REFRESH_INTERVAL, VistaSidebar } from './sidebar';
+import { VistaSidebar } from './sidebar';
 
 export * from './api';
 export { VistaSidebar } from './sidebar';
@@ -145,8 +145,7 @@ const plugin: JupyterFrontEndPlugin<void> = {
       context,
       openInMain,
       pickWorkspaceFile,
-      state,
-      refreshInterval: DEFAULT_REFRESH_INTERVAL
+      state
     });
     labShell.add(sidebar, 'left', { rank: SIDEBAR_RANK });
     if (restorer) {
@@ -302,8 +301,6 @@ const plugin: JupyterFrontEndPlugin<void> = {
         });
       };
       const applySettings = (settings: ISettingRegistry.ISettings): void => {
-        sidebar.refreshInterval = settings.get('refreshInterval')
-          .composite as number;
         const value: IVistaSettings = {
           model: String(
             settings.get('model').composite ?? DEFAULT_SETTINGS.model

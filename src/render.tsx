@@ -75,13 +75,19 @@ export function MarkdownView(props: {
 }): JSX.Element {
   const { rendermime, source } = props;
   const [shown, setShown] = React.useState(source);
+  // At most one render per 80 ms, of the newest text: a timer restarted by
+  // every piece would never fire while a fast model streams (a piece every
+  // 10 ms), and the answer would stand still until it ended.
+  const latest = React.useRef(source);
+  latest.current = source;
+  const stale = source !== shown;
   React.useEffect(() => {
-    if (source === shown) {
+    if (!stale) {
       return;
     }
-    const timer = window.setTimeout(() => setShown(source), 80);
+    const timer = window.setTimeout(() => setShown(latest.current), 80);
     return () => window.clearTimeout(timer);
-  }, [source, shown]);
+  }, [shown, stale]);
   const data = React.useMemo(() => ({ 'text/markdown': shown }), [shown]);
   return (
     <MimeBundleView

@@ -1,6 +1,13 @@
 /**
- * The state of one open thread: its history, the turn running now (rebuilt
- * from the thread's events, replayed and then live), and the actions on it.
+ * The state of one open thread: a window of its history, the turn running
+ * now (rebuilt from the thread's events, replayed and then live), and the
+ * actions on it.
+ *
+ * A thread opens on its newest page of messages; older pages are read as the
+ * view asks for them (`loadOlder`) and newer ones again when it comes back
+ * down (`loadNewer`). At most `WINDOW` messages are held: going further
+ * drops the other end, so a thread of any length costs the same to open and
+ * to scroll through.
  *
  * Views subscribe to `changed`; they never talk to the server themselves.
  */
@@ -8,7 +15,9 @@ import { ISignal, Signal } from '@lumino/signaling';
 
 import {
   IAssistantMetadata,
+  IEarlierEvents,
   IMessage,
+  IMessagePage,
   IStep,
   IThread,
   IVistaEvent,
@@ -16,6 +25,15 @@ import {
   VistaAPIError,
   VistaClient
 } from './api';
+
+/** Messages read per page (the first page is the newest). */
+export const PAGE = 50;
+
+/** Most messages held (and shown) at once. */
+export const WINDOW = 200;
+
+/** Events read per page when the user loads the earlier steps of an answer. */
+const EVENT_PAGE = 5000;
 
 /** A step of the turn running now. */
 export interface ILiveStep extends IStep {
@@ -32,6 +50,12 @@ export interface ILiveTurn {
   /** What the assistant is doing now. */
   phase: 'thinking' | 'running' | 'writing';
   error: string | null;
+  /**
+   * Events of this answer the server did not send because they were too
+   * many to replay (the answer shows its newest steps): `loadEarlier` reads
+   * them. Null when nothing is missing.
+   */
+  earlier: IEarlierEvents | null;
 }
 
 /** The open thread's state. */
@@ -63,9 +87,35 @@ export class ThreadSession {
     return this._client;
   }
 
-  /** The finished messages (questions and answers), oldest first. */
+  /** The finished messages held now (a window of the history), oldest first. */
   get messages(): readonly IMessage[] {
     return this._messages;
+  }
+
+  /** True when older messages than the window's exist (`loadOlder`). */
+  get hasOlder(): boolean {
+    return this._before !== null;
+  }
+
+  /**
+   * True when newer messages than the window's exist (`loadNewer`): the
+   * window was scrolled away from the end, where the live answer is.
+   */
+  get hasNewer(): boolean {
+    return this._after !== null;
+  }
+
+  /** True while a page of messages is being read. */
+  get loadingPage(): boolean {
+    return this._paging !== null;
+  }
+
+  /**
+   * Why reading a page of messages failed, until one is read: views show it
+   * and wait for the user instead of asking again by themselves.
+   */
+  get pageError(): string | null {
+    return this._pageError;
   }
 
   /** The turn running now, if its events have been seen. */
@@ -97,7 +147,7 @@ export class ThreadSession {
     return this._disposed;
   }
 
-  /** Load the history, then follow the thread's events. */
+  /** Load the newest page of the history, then follow the thread's events. */
   async start(): Promise<void> {
     let after = 0;
     try {
@@ -105,13 +155,16 @@ export class ThreadSession {
       // answer among the messages read next, so following its events from
       // `replay_after` misses nothing and replays no finished turn.
       const thread = await this._client.getThread(this._thread.id);
-      const messages = await this._client.allMessages(this._thread.id);
+      const page = await this._client.listMessages(this._thread.id, {
+        last: true,
+        limit: PAGE
+      });
       after = thread.replay_after ?? 0;
       if (this._disposed) {
         return;
       }
       this._thread = thread;
-      this._messages = messages;
+      this._setWindow(page);
       this._pending = thread.running_turn !== null;
       this._loaded = true;
       this._emit();
@@ -126,6 +179,7 @@ export class ThreadSession {
     this._stream = this._client.followEvents(this._thread.id, {
       after,
       onEvent: event => this._onEvent(event),
+      onEarlier: earlier => this._onEarlier(earlier),
       onConnection: connected => {
         if (connected !== this._connected) {
           this._connected = connected;
@@ -142,6 +196,122 @@ export class ThreadSession {
   }
 
   /**
+   * Read the page of messages before the window (the view was scrolled to
+   * its top). Beyond `WINDOW` messages, the newest ones are let go.
+   *
+   * @returns whether a page was read.
+   */
+  loadOlder(): Promise<boolean> {
+    const before = this._before;
+    if (before === null) {
+      return Promise.resolve(false);
+    }
+    return this._page(
+      () => this._client.listMessages(this._thread.id, { before, limit: PAGE }),
+      page => {
+        const known = new Set(this._messages.map(m => m.id));
+        const older = page.messages.filter(m => !known.has(m.id));
+        this._messages = [...older, ...this._messages];
+        this._before = page.prev_before;
+        if (this._messages.length > WINDOW) {
+          this._messages = this._messages.slice(0, WINDOW);
+          this._after = this._messages[this._messages.length - 1].seq;
+        }
+      }
+    );
+  }
+
+  /**
+   * Read the page of messages after the window (the view came back down
+   * after older pages let the newest go). Beyond `WINDOW` messages, the
+   * oldest ones are let go.
+   *
+   * @returns whether a page was read.
+   */
+  loadNewer(): Promise<boolean> {
+    const after = this._after;
+    if (after === null) {
+      return Promise.resolve(false);
+    }
+    return this._page(
+      () => this._client.listMessages(this._thread.id, { after, limit: PAGE }),
+      page => {
+        const known = new Set(this._messages.map(m => m.id));
+        const newer = page.messages.filter(m => !known.has(m.id));
+        this._messages = [...this._messages, ...newer];
+        this._after = page.next_after;
+        if (this._messages.length > WINDOW) {
+          this._messages = this._messages.slice(-WINDOW);
+          this._before = this._messages[0].seq;
+        }
+      }
+    );
+  }
+
+  /** Show the newest page again (where the live answer and the question box are). */
+  jumpToLatest(): Promise<boolean> {
+    return this._page(
+      () =>
+        this._client.listMessages(this._thread.id, { last: true, limit: PAGE }),
+      page => this._setWindow(page),
+      true
+    );
+  }
+
+  /**
+   * Read the earlier events of the running answer that its replay left out
+   * (a page at a time, newest first) and show its steps from the start.
+   */
+  async loadEarlier(): Promise<void> {
+    const live = this._live;
+    if (!live || !live.earlier || this._loadingEarlier) {
+      return;
+    }
+    this._loadingEarlier = true;
+    this._emit();
+    try {
+      const gap = live.earlier;
+      const page = await this._client.listEvents(this._thread.id, {
+        before: gap.before,
+        limit: EVENT_PAGE
+      });
+      if (this._disposed || this._live !== live) {
+        return;
+      }
+      const events = page.events.filter(e => e.seq > gap.after);
+      const ours = events.filter(e => e.turn_id === live.turnId);
+      const started = ours.some(e => e.type === 'turn_started');
+      const first = events.length ? events[0].seq : gap.before;
+      const missing =
+        started || page.prev_before === null || first <= gap.after + 1
+          ? null
+          : { after: gap.after, before: first, count: first - gap.after - 1 };
+      // The answer again from the start: every event of it known, in order
+      // (text and outputs add up).
+      const known = new Map<number, IVistaEvent>();
+      for (const event of [...ours, ...this._turnEvents]) {
+        known.set(event.seq, event);
+      }
+      const all = [...known.values()].sort((a, b) => a.seq - b.seq);
+      this._live = this._newLive(live.turnId, live.model, missing);
+      for (const event of all) {
+        this._apply(event);
+      }
+      this._turnEvents = all;
+    } catch (error) {
+      this._pageError = describeError(error);
+    } finally {
+      this._loadingEarlier = false;
+      this._emit();
+    }
+  }
+
+  /** True while `loadEarlier` reads. */
+  get loadingEarlier(): boolean {
+    return this._loadingEarlier;
+  }
+
+  /**
    * Ask a question.
    *
    * @param content - the question.
@@ -151,6 +321,10 @@ export class ThreadSession {
   async ask(content: string, model?: string): Promise<void> {
     this._pending = true;
     this._emit();
+    if (this.hasNewer) {
+      // The question and its answer go at the end: show the end.
+      await this.jumpToLatest();
+    }
     try {
       const { message } = await this._client.ask(
         this._thread.id,
@@ -162,14 +336,6 @@ export class ThreadSession {
       this._pending = false;
       this._emit();
       throw error;
-    }
-  }
-
-  /** Ask the last question again. */
-  async retry(model?: string): Promise<void> {
-    const question = this.lastQuestion();
-    if (question) {
-      await this.ask(question, model);
     }
   }
 
@@ -248,23 +414,48 @@ export class ThreadSession {
   }
 
   private _onEvent(event: IVistaEvent): void {
-    const turnId = event.turn_id;
-    if (!turnId) {
+    if (!event.turn_id || this._finishedTurns().has(event.turn_id)) {
       return;
     }
-    if (this._finishedTurns().has(turnId)) {
-      return;
+    const changed = this._apply(event);
+    if (this._live?.turnId === event.turn_id) {
+      // Kept to show the answer again should earlier events be read.
+      this._turnEvents.push(event);
+      this._gap = null;
     }
+    if (changed) {
+      this._emit();
+    }
+  }
+
+  /**
+   * The events the server left out of a replay (too many): the running
+   * answer shows its newest steps and offers to load the earlier ones;
+   * messages written meanwhile are read (the connection may have been down).
+   */
+  private _onEarlier(earlier: IEarlierEvents): void {
+    // For the turn whose events come next: a new one (its start was left
+    // out), or the one running here (the connection was down a long while).
+    this._gap = earlier;
+    if (this._live) {
+      this._live = { ...this._live, earlier };
+      this._emit();
+    }
+    if (this._after === null && this._messages.length) {
+      this._after = this._messages[this._messages.length - 1].seq;
+      void this.loadNewer();
+    }
+  }
+
+  /** Apply one event to the live turn; whether anything shown changed. */
+  private _apply(event: IVistaEvent): boolean {
+    const turnId = event.turn_id!;
     const data = event.data ?? {};
     switch (event.type) {
       case 'turn_started': {
-        this._live = {
-          turnId,
-          model: String(data.model ?? ''),
-          steps: [],
-          phase: 'thinking',
-          error: null
-        };
+        this._live = this._newLive(turnId, String(data.model ?? ''), null);
+        this._turnEvents = [];
+        this._gap = null;
         if (data.message) {
           this._addMessage(data.message as IMessage);
         }
@@ -344,33 +535,39 @@ export class ThreadSession {
         this._doneTurns.add(turnId);
         if (this._live?.turnId === turnId) {
           this._live = null;
+          this._turnEvents = [];
         }
+        this._gap = null;
         this._pending = false;
         this._thread = { ...this._thread, running_turn: null };
         this._turnEnded.emit(turnId);
         break;
       }
       default:
-        return;
+        return false;
     }
     if (this._live && event.type !== 'done') {
       this._pending = false;
     }
-    this._emit();
+    return true;
+  }
+
+  private _newLive(
+    turnId: string,
+    model: string,
+    earlier: IEarlierEvents | null
+  ): ILiveTurn {
+    return { turnId, model, steps: [], phase: 'thinking', error: null, earlier };
   }
 
   /** The live step `index` of turn `turnId`, created on first use. */
   private _step(turnId: string, index: unknown): ILiveStep | null {
     if (!this._live || this._live.turnId !== turnId) {
-      // Events of a turn whose start we did not see (should not happen
-      // with a replay from `replay_after`, but be forgiving).
-      this._live = {
-        turnId,
-        model: '',
-        steps: [],
-        phase: 'thinking',
-        error: null
-      };
+      // Events of a turn whose start was not sent: the replay was capped
+      // (the earlier events can be read), or (forgiving) it was missed.
+      this._live = this._newLive(turnId, '', this._gap);
+      this._gap = null;
+      this._turnEvents = [];
     }
     const n = typeof index === 'number' ? index : 0;
     let step = this._live.steps.find(s => s.step === n);
@@ -396,11 +593,69 @@ export class ThreadSession {
   }
 
   private _addMessage(message: IMessage): void {
-    if (this._messages.some(m => m.id === message.id)) {
+    if (this._after !== null || this._messages.some(m => m.id === message.id)) {
+      // Not at the end of the history: it comes with the newer pages.
       return;
     }
     this._messages = [...this._messages, message].sort((a, b) => a.seq - b.seq);
+    if (this._messages.length > WINDOW) {
+      // A long session: the oldest held are let go (read again on the way up).
+      this._messages = this._messages.slice(-WINDOW);
+      this._before = this._messages[0].seq;
+    }
     this._emit();
+  }
+
+  /** A live turn whose answer is among the messages is over (its end was not seen). */
+  private _dropFinishedLive(): void {
+    if (this._live && this._finishedTurns().has(this._live.turnId)) {
+      this._live = null;
+      this._turnEvents = [];
+      this._pending = false;
+    }
+  }
+
+  /** Hold one page as the whole window. */
+  private _setWindow(page: IMessagePage): void {
+    this._messages = page.messages;
+    this._before = page.prev_before;
+    this._after = page.next_after;
+  }
+
+  /**
+   * Read a page of messages and apply it (one read at a time; `replace`
+   * waits for a read under way and then goes ahead).
+   */
+  private async _page(
+    read: () => Promise<IMessagePage>,
+    apply: (page: IMessagePage) => void,
+    replace = false
+  ): Promise<boolean> {
+    while (this._paging) {
+      if (!replace) {
+        return false;
+      }
+      await this._paging.catch(() => undefined);
+    }
+    const reading = read();
+    this._paging = reading;
+    this._emit();
+    try {
+      const page = await reading;
+      if (this._disposed) {
+        return false;
+      }
+      apply(page);
+      this._dropFinishedLive();
+      this._pageError = null;
+      return true;
+    } catch (error) {
+      this._pageError = describeError(error);
+      return false;
+    } finally {
+      this._paging = null;
+      this._emit();
+    }
   }
 
   private _emit(): void {
@@ -412,7 +667,18 @@ export class ThreadSession {
   private _client: VistaClient;
   private _thread: IThread;
   private _messages: IMessage[] = [];
+  /** `before` of the page older than the window (null: none). */
+  private _before: number | null = null;
+  /** `after` of the page newer than the window (null: the window ends the history). */
+  private _after: number | null = null;
+  private _paging: Promise<IMessagePage> | null = null;
+  private _pageError: string | null = null;
   private _live: ILiveTurn | null = null;
+  /** Events a capped replay left out, until the turn they belong to is seen. */
+  private _gap: IEarlierEvents | null = null;
+  /** The live turn's events seen, while some of its earlier ones are missing. */
+  private _turnEvents: IVistaEvent[] = [];
+  private _loadingEarlier = false;
   private _pending = false;
   private _loaded = false;
   private _error: string | null = null;

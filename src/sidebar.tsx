@@ -12,6 +12,7 @@ import * as React from 'react';
 
 import {
   DatasetSource,
+  IEventStream,
   IExample,
   IThread,
   UploadCancelledError,
@@ -31,8 +32,8 @@ export {
   TRANSLATION_DOMAIN
 } from './context';
 
-/** Default seconds between two polls of the thread list. */
-export const DEFAULT_REFRESH_INTERVAL = 30;
+/** Threads read per page of the list (more are read as it is scrolled). */
+export const THREAD_PAGE = 50;
 
 /** Where the sidebar keeps the thread it shows across reloads (IStateDB). */
 const STATE_KEY = 'vista-jupyter:sidebar';
@@ -45,8 +46,16 @@ type View =
 /**
  * The left-sidebar panel of Vista.
  *
- * The list refreshes when shown, on its refresh button, and every
- * `refreshInterval` seconds while visible.
+ * The list of analyses is read a page at a time (more as it is scrolled) and
+ * kept current by the server's change feed while it is on screen: a thread
+ * created, renamed, answered or deleted in any tab, browser or server shows
+ * at once, and nothing is read again that did not change. (Polling would
+ * re-read the whole first page for every open list every few seconds and
+ * still show another tab's answer late; refreshing only after this tab's
+ * own actions would never show another tab's.) The feed is one idle
+ * connection, open only while the list is visible; the first page is read
+ * again whenever it (re)connects, so a change made while it was closed is
+ * not missed.
  */
 export class VistaSidebar extends ReactWidget {
   constructor(options: VistaSidebar.IOptions) {
@@ -57,7 +66,6 @@ export class VistaSidebar extends ReactWidget {
     this._openInMain = options.openInMain;
     this._state = options.state ?? null;
     this._pickWorkspaceFile = options.pickWorkspaceFile ?? null;
-    this._refreshInterval = options.refreshInterval ?? DEFAULT_REFRESH_INTERVAL;
 
     this.id = 'jp-vista-sidebar';
     this.addClass('jp-vista-sidebar');
@@ -66,11 +74,6 @@ export class VistaSidebar extends ReactWidget {
     this.node.setAttribute('role', 'region');
     this.node.setAttribute('aria-label', this._trans.__('Vista analyses'));
     this._context.changed.connect(() => this.update(), this);
-    this._context.threadActivity.connect(() => {
-      if (this.isVisible) {
-        void this.refresh();
-      }
-    }, this);
   }
 
   /** Emitted when the open thread changes (commands update their state). */
@@ -81,19 +84,6 @@ export class VistaSidebar extends ReactWidget {
   /** The thread open in the chat, if any. */
   get currentThread(): IThread | null {
     return this._view.kind === 'thread' ? this._view.session.thread : null;
-  }
-
-  /** Seconds between two polls while visible; 0 turns polling off. */
-  get refreshInterval(): number {
-    return this._refreshInterval;
-  }
-  set refreshInterval(value: number) {
-    const seconds = Number.isFinite(value) && value > 0 ? value : 0;
-    if (seconds === this._refreshInterval) {
-      return;
-    }
-    this._refreshInterval = seconds;
-    this._restartPolling();
   }
 
   /** The language of overviews and example descriptions. */
@@ -112,7 +102,8 @@ export class VistaSidebar extends ReactWidget {
   }
 
   /**
-   * Re-read the thread list from the server.
+   * Read the first page of the thread list again. Threads of later pages
+   * already shown stay (those that moved up come with the first page).
    *
    * @returns a promise settled once the list (or the error) is shown.
    */
@@ -121,9 +112,24 @@ export class VistaSidebar extends ReactWidget {
     this._list = { ...this._list, loading: true };
     this.update();
     try {
-      const threads = await this._client.listThreads();
+      const page = await this._client.listThreadsPage({ limit: THREAD_PAGE });
       if (request === this._requestCount) {
-        this._list = { threads, error: null, loading: false };
+        const first = new Set(page.threads.map(t => t.id));
+        const last = page.threads[page.threads.length - 1];
+        const rest =
+          page.next_cursor !== null && last
+            ? (this._list.threads ?? []).filter(
+                t => !first.has(t.id) && listedBefore(last, t)
+              )
+            : [];
+        this._cursor = rest.length ? this._cursor : page.next_cursor;
+        this._list = {
+          threads: [...page.threads, ...rest],
+          error: null,
+          loading: false,
+          more: this._cursor !== null,
+          loadingMore: false
+        };
       }
     } catch (error) {
       if (request === this._requestCount) {
@@ -139,10 +145,48 @@ export class VistaSidebar extends ReactWidget {
     }
   }
 
+  /** Read the next page of the thread list (the list was scrolled down). */
+  async loadMore(): Promise<void> {
+    const cursor = this._cursor;
+    if (cursor === null || this._list.loadingMore || this._list.threads === null) {
+      return;
+    }
+    const request = this._requestCount;
+    this._list = { ...this._list, loadingMore: true };
+    this.update();
+    try {
+      const page = await this._client.listThreadsPage({ cursor, limit: THREAD_PAGE });
+      if (request === this._requestCount && this._cursor === cursor) {
+        const known = new Set((this._list.threads ?? []).map(t => t.id));
+        this._cursor = page.next_cursor;
+        this._list = {
+          ...this._list,
+          threads: [
+            ...(this._list.threads ?? []),
+            ...page.threads.filter(t => !known.has(t.id))
+          ],
+          more: page.next_cursor !== null,
+          loadingMore: false,
+          error: null
+        };
+      } else {
+        this._list = { ...this._list, loadingMore: false };
+      }
+    } catch (error) {
+      this._list = {
+        ...this._list,
+        loadingMore: false,
+        error: describeError(error)
+      };
+    }
+    if (!this.isDisposed) {
+      this.update();
+    }
+  }
+
   /** Show the list of analyses. */
   showList(): void {
     this._setView({ kind: 'list' });
-    void this.refresh();
   }
 
   /** Show the "new analysis" page. */
@@ -188,7 +232,6 @@ export class VistaSidebar extends ReactWidget {
       value = thread;
     }
     const session = new ThreadSession(this._client, value);
-    session.turnEnded.connect(() => void this.refresh());
     this._setView({
       kind: 'thread',
       session,
@@ -252,7 +295,6 @@ export class VistaSidebar extends ReactWidget {
       );
       this._starting = null;
       await this.openThread(thread, true);
-      void this.refresh();
       return thread;
     } catch (error) {
       this._starting = null;
@@ -317,7 +359,8 @@ export class VistaSidebar extends ReactWidget {
   }
 
   dispose(): void {
-    this._stopPolling();
+    this._feed?.dispose();
+    this._feed = null;
     if (this._view.kind === 'thread') {
       this._view.session.dispose();
     }
@@ -326,14 +369,13 @@ export class VistaSidebar extends ReactWidget {
 
   protected onAfterShow(msg: Message): void {
     super.onAfterShow(msg);
-    void this.refresh();
     void this._context.loadModels();
-    this._restartPolling();
+    this._syncFeed();
   }
 
   protected onAfterHide(msg: Message): void {
     super.onAfterHide(msg);
-    this._stopPolling();
+    this._syncFeed();
   }
 
   protected render(): JSX.Element {
@@ -392,6 +434,7 @@ export class VistaSidebar extends ReactWidget {
         onRename={(thread, name) => this._rename(thread, name)}
         onDelete={thread => void this._delete(thread)}
         onDropFile={file => void this.uploadAndStart(file)}
+        onLoadMore={() => void this.loadMore()}
       />
     );
   }
@@ -447,10 +490,10 @@ export class VistaSidebar extends ReactWidget {
         this.showList();
       }
       this._context.deleted(thread.id);
+      this._remove(thread.id);
     } catch (error) {
       this._context.notify(describeError(error), 'error');
     }
-    await this.refresh();
   }
 
   private async _loadExamples(): Promise<void> {
@@ -478,24 +521,56 @@ export class VistaSidebar extends ReactWidget {
       void this._state?.remove(STATE_KEY);
     }
     this._currentChanged.emit();
+    this._syncFeed();
     this.update();
   }
 
-  private _restartPolling(): void {
-    this._stopPolling();
-    if (this._refreshInterval > 0 && this.isVisible) {
-      this._timer = window.setInterval(() => {
-        if (this._view.kind === 'list') {
-          void this.refresh();
+  /** Follow the change feed exactly while the list is on screen. */
+  private _syncFeed(): void {
+    const wanted = this.isVisible && !this.isDisposed && this._view.kind === 'list';
+    if (wanted && this._feed === null) {
+      void this.refresh();
+      this._feed = this._client.followChanges({
+        onThread: thread => this._upsert(thread),
+        onDeleted: id => this._remove(id),
+        onConnection: connected => {
+          // Subscribed (again): what changed before is in the first page.
+          if (connected) {
+            void this.refresh();
+          }
         }
-      }, this._refreshInterval * 1000);
+      });
+    } else if (!wanted && this._feed !== null) {
+      this._feed.dispose();
+      this._feed = null;
     }
   }
 
-  private _stopPolling(): void {
-    if (this._timer !== null) {
-      window.clearInterval(this._timer);
-      this._timer = null;
+  /** A thread created or changed: where it now sorts (if that part is read). */
+  private _upsert(thread: IThread): void {
+    const threads = this._list.threads;
+    if (threads === null) {
+      return;
+    }
+    const others = threads.filter(t => t.id !== thread.id);
+    const at = others.findIndex(t => listedBefore(thread, t));
+    if (at < 0 && this._cursor !== null) {
+      // Below what is read: it comes with a later page.
+      this._list = { ...this._list, threads: others };
+    } else {
+      others.splice(at < 0 ? others.length : at, 0, thread);
+      this._list = { ...this._list, threads: others };
+    }
+    this.update();
+  }
+
+  private _remove(id: string): void {
+    if (this._list.threads?.some(t => t.id === id)) {
+      this._list = {
+        ...this._list,
+        threads: this._list.threads.filter(t => t.id !== id)
+      };
+      this.update();
     }
   }
 
@@ -505,14 +580,16 @@ export class VistaSidebar extends ReactWidget {
   private _openInMain: (thread: IThread | string, fresh: boolean) => void;
   private _state: IStateDB | null;
   private _pickWorkspaceFile: (() => Promise<string | null>) | null;
-  private _refreshInterval: number;
-  private _timer: number | null = null;
+  private _feed: IEventStream | null = null;
+  private _cursor: string | null = null;
   private _requestCount = 0;
   private _view: View = { kind: 'list' };
   private _list: IThreadListState = {
     threads: null,
     error: null,
-    loading: false
+    loading: false,
+    more: false,
+    loadingMore: false
   };
   private _examples: IExample[] | null = null;
   private _starting: IStartState | null = null;
@@ -530,7 +607,10 @@ export namespace VistaSidebar {
     pickWorkspaceFile?: (() => Promise<string | null>) | null;
     /** Where the sidebar remembers the thread it shows across reloads. */
     state?: IStateDB | null;
-    /** Seconds between polls while visible; 0 means never. */
-    refreshInterval?: number;
   }
+}
+
+/** Whether thread `a` is listed above `b` (newest activity first, then id). */
+function listedBefore(a: IThread, b: IThread): boolean {
+  return a.updated_at > b.updated_at || (a.updated_at === b.updated_at && a.id > b.id);
 }

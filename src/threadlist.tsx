@@ -1,5 +1,6 @@
 /**
- * The list of analyses (threads): open, rename inline, delete.
+ * The list of analyses (threads): open, rename inline, delete; the next page
+ * is read when the end of the list scrolls into view.
  */
 import { Time } from '@jupyterlab/coreutils';
 import { TranslationBundle } from '@jupyterlab/translation';
@@ -22,6 +23,10 @@ export interface IThreadListState {
   threads: IThread[] | null;
   error: string | null;
   loading: boolean;
+  /** More (older) threads than those listed exist. */
+  more: boolean;
+  /** The next page is being read. */
+  loadingMore: boolean;
 }
 
 export interface IThreadListProps {
@@ -37,6 +42,50 @@ export interface IThreadListProps {
   onRename: (thread: IThread, name: string) => Promise<void>;
   onDelete: (thread: IThread) => void;
   onDropFile: (file: File) => void;
+  /** Read the next page (the end of the list came into view). */
+  onLoadMore: () => void;
+}
+
+/** The end of the list: reads the next page when it comes into view. */
+function MoreThreads(props: {
+  loading: boolean;
+  trans: TranslationBundle;
+  onLoadMore: () => void;
+}): JSX.Element {
+  const { loading, trans, onLoadMore } = props;
+  const ref = React.useRef<HTMLSpanElement>(null);
+  const load = React.useRef(onLoadMore);
+  load.current = onLoadMore;
+  React.useEffect(() => {
+    const node = ref.current;
+    if (!node || typeof IntersectionObserver === 'undefined') {
+      return;
+    }
+    // Ahead of time: the next page is there before the end is reached.
+    const observer = new IntersectionObserver(
+      entries => {
+        if (entries.some(entry => entry.isIntersecting)) {
+          load.current();
+        }
+      },
+      { rootMargin: '0px 0px 400px 0px' }
+    );
+    observer.observe(node);
+    return () => observer.disconnect();
+  }, [loading]);
+  return (
+    <li className="jp-vista-thread-more">
+      <button
+        type="button"
+        className="jp-Button jp-mod-styled jp-vista-more-threads"
+        disabled={loading}
+        onClick={onLoadMore}
+      >
+        {loading ? trans.__('Loading…') : trans.__('Show more analyses')}
+      </button>
+      <span ref={ref} aria-hidden="true" />
+    </li>
+  );
 }
 
 /** The sidebar's home: header, error, and the list or its empty state. */
@@ -142,6 +191,13 @@ export function ThreadListView(props: IThreadListProps): JSX.Element {
               onDelete={props.onDelete}
             />
           ))}
+          {state.more && (
+            <MoreThreads
+              loading={state.loadingMore}
+              trans={trans}
+              onLoadMore={props.onLoadMore}
+            />
+          )}
         </ul>
       )}
       {threads !== null && threads.length > 0 && (

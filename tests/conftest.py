@@ -2,15 +2,20 @@
 
 from __future__ import annotations
 
+import itertools
 import json
 import re
-from collections.abc import Awaitable, Callable
+import sqlite3
+from collections.abc import Awaitable, Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
 import pytest
 from jupyter_server.auth.identity import IdentityProvider, User
 from tornado.httpclient import HTTPClientError
+
+from vista_jupyter.store import Store
 
 pytest_plugins = ("pytest_jupyter.jupyter_server",)
 
@@ -128,3 +133,26 @@ def error_message(data: Any) -> str:
     assert isinstance(data, dict) and isinstance(data.get("message"), str), data
     assert "Traceback" not in data["message"]
     return data["message"]
+
+
+class CountingStore(Store):
+    """The real store, with every SQLite connection counting the virtual-machine instructions
+    it runs: a measure of the rows a request visits that, unlike time, does not depend on how
+    busy the machine is. Install it with `vista_config` `{"store_class": CountingStore}`."""
+
+    def _connect(self) -> sqlite3.Connection:
+        conn = super()._connect()
+        if not hasattr(self, "_ticks"):
+            self._ticks = itertools.count()
+        conn.set_progress_handler(lambda: next(self._ticks) and 0, 1)
+        return conn
+
+    @contextmanager
+    def counting(self) -> Iterator[dict[str, int]]:
+        """`with store.counting() as cost: ...` then `cost["steps"]`: instructions run inside."""
+        cost = {"steps": 0}
+        start = next(self._ticks)
+        try:
+            yield cost
+        finally:
+            cost["steps"] = next(self._ticks) - start - 1

@@ -3,6 +3,7 @@ saved into the workspace without overwriting anything."""
 
 from __future__ import annotations
 
+import asyncio
 import io
 import zipfile
 
@@ -167,6 +168,112 @@ async def test_offline_analyst_threads_export_and_rerun(api, jp_root_dir, exampl
     assert figures_in(rerun(notebook, jp_root_dir)) == expected
 
 
+# --- streamed downloads -------------------------------------------------------------------------
+
+
+def test_the_streamed_notebook_is_what_nbformat_writes():
+    from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook, new_output
+
+    from vista_jupyter.export import write_ipynb
+
+    cells = [
+        new_markdown_cell("# 제목\n\nTwo lines\nand \"quotes\""),
+        new_code_cell("import pandas as pd\nprint('x')", outputs=[
+            new_output("stream", name="stdout", text="a\nb\n"),
+            new_output("display_data", data={"image/png": "iVBORw0KGgo=", "text/plain": "<Figure>\nsize"}),
+            new_output("execute_result", data={"text/plain": "42"}, execution_count=3),
+            new_output("error", ename="KeyError", evalue="'Y'", traceback=["line 1", "line 2"]),
+        ]),
+        new_markdown_cell(""),
+    ]
+    metadata = {"kernelspec": {"name": "python3", "display_name": "Python 3", "language": "python"},
+                "vista": {"models": ["m"], "thread_name": "ü"}}
+    parts: list[str] = []
+    write_ipynb(iter(cells), lambda: metadata, parts.append)
+    assert len(parts) == len(cells) + 2  # written a cell at a time
+    notebook = new_notebook(cells=cells, metadata=metadata)
+    assert "".join(parts) == nbformat.writes(notebook)
+    empty: list[str] = []
+    write_ipynb(iter([]), lambda: {}, empty.append)
+    assert "".join(empty) == nbformat.writes(new_notebook())
+
+
+async def test_a_stream_holds_a_few_chunks_however_much_is_written():
+    from vista_jupyter.export import stream_bytes
+
+    chunk, total = 64 * 1024, 40 * 1024 * 1024
+    written = 0
+
+    def produce(out):
+        nonlocal written
+        for _ in range(total // 4096):
+            out.write(b"x" * 4096)
+            written += 4096
+
+    received, most_waiting = 0, 0
+    async for piece in stream_bytes(produce, chunk_size=chunk, depth=3):
+        received += len(piece)
+        most_waiting = max(most_waiting, written - received)
+        await asyncio.sleep(0)  # a slow reader
+    assert received == total
+    # Back-pressure: the writer was never more than the queue plus a chunk or two ahead
+    assert most_waiting <= 6 * chunk
+
+
+async def test_a_stream_whose_reader_leaves_stops_its_writer_and_errors_reach_the_reader():
+    from contextlib import aclosing
+
+    from vista_jupyter.export import stream_bytes
+
+    written = 0
+
+    def endless(out):
+        nonlocal written
+        while True:
+            out.write(b"y" * 65536)
+            written += 65536
+
+    async with aclosing(stream_bytes(endless, chunk_size=65536, depth=2)) as chunks:
+        async for _ in chunks:
+            break
+    stopped_at = written
+    await asyncio.sleep(0.2)
+    assert written == stopped_at < 20 * 65536  # the writer stopped (closing waited for it)
+
+    def failing(out):
+        out.write(b"z" * 200_000)
+        raise OSError("disk gone")
+
+    got = b""
+    with pytest.raises(OSError, match="disk gone"):
+        async for piece in stream_bytes(failing, chunk_size=65536):
+            got += piece
+    assert len(got) >= 65536  # what was written before the failure had been sent
+
+
+async def test_a_download_that_fails_midway_fails_for_the_client_too(api, vista_app, jp_fetch):
+    # Given a thread whose notebook is over a megabyte (sent before the data files) and whose
+    # data file has gone missing
+    import secrets
+
+    from test_kernels import FRAME, add_dataset
+
+    owner = (await api("GET", "info"))[1]["owner"]
+    _, thread = await api("POST", "threads", json_body={"name": "broken"})
+    tid = thread["id"]
+    add_dataset(vista_app, owner, tid, FRAME)
+    for i in range(600):
+        vista_app.store.add_message(owner, tid, "user", f"question {i} {secrets.token_hex(2500)}")
+    [dataset] = vista_app.store.list_datasets(owner, tid)
+    (vista_app.threads.folders.threads_dir / tid / dataset["parquet_path"]).unlink()
+
+    # When it is downloaded, the transfer breaks off instead of ending as a complete-looking zip
+    with pytest.raises(Exception) as failure:
+        await jp_fetch("vista", "api", "threads", tid, "notebook", params={"bundle": "zip"})
+    assert getattr(failure.value, "code", None) == 599  # the connection closed, not an answer
+    # and the server carries on
+    status, _ = await api("GET", "info")
+    assert status == 200
 KOREAN_FIGURE = ("fig, ax = plt.subplots()\nax.bar(['서울', '부산', '제주'], [3, 2, 1])\n"
                  "ax.set_title('도시별 합계')\nplt.show()")
 

@@ -161,7 +161,7 @@ async def test_workspace_entries_that_are_not_files_are_refused(
     assert status == 400, body
     message = error_message(body)
     assert needle in message and str(jp_root_dir) not in message
-    assert (await api("GET", "threads"))[1] == {"threads": []}
+    assert (await api("GET", "threads"))[1] == {"threads": [], "next_cursor": None}
 
 
 def test_a_workspace_file_is_copied_only_up_to_the_limit(tmp_path):

@@ -293,7 +293,7 @@ async def test_a_moved_database_deletes_nothing_and_putting_it_back_restores_eve
     try:
         await empty.ready()
         await asyncio.sleep(2 * LEASE)  # a few rounds of housekeeping too
-        assert (await empty.call("GET", "threads"))[1] == {"threads": []}
+        assert (await empty.call("GET", "threads"))[1] == {"threads": [], "next_cursor": None}
     finally:
         empty.stop()
     # Then every file is still there, and the log says why the history looks empty

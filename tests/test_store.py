@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import sqlite3
@@ -183,6 +184,164 @@ async def test_every_endpoint_asks_the_authorizer(api, method, path):
     assert status == 403
 
 
+# --- history at scale: pages, cursors, counters -------------------------------------------------
+
+
+def _turns(store: Store, owner: str, thread_id: str, n: int, events_per_turn: int = 0) -> None:
+    """`n` finished turns (a question and an answer each), with their events."""
+    for i in range(n):
+        turn = f"{thread_id[:8]}-turn-{i}"
+        store.start_turn(owner, thread_id, turn, "vista-offline", f"question {i}")
+        if events_per_turn:
+            first = store.last_event_seq(thread_id) + 1
+            store.append_events(owner, thread_id, [
+                {"seq": first + k, "type": "text", "turn_id": turn, "data": {"step": 0, "delta": "x"},
+                 "created_at": "2025-01-01T00:00:00.000Z"} for k in range(events_per_turn)])
+        store.finish_turn(owner, thread_id, turn, "done", f"answer {i}", {}, {})
+
+
+def test_migration_5_counts_existing_messages_and_keeps_the_rows(tmp_path):
+    # Given a database written by the released schema before history at scale (4: several
+    # servers), with messages, a finished turn with its events, and a running turn
+    from vista_jupyter.store import MIGRATIONS
+
+    path = tmp_path / "vista.sqlite3"
+    import sqlite_utils
+
+    db = sqlite_utils.Database(sqlite3.connect(path, isolation_level=None))
+    for number, migration in enumerate(MIGRATIONS[:4], start=1):
+        migration(db)
+        db.execute(f"PRAGMA user_version = {number}")
+    stamp = "2024-01-01T00:00:00.000Z"
+    for tid in ("t1", "t2"):
+        db.execute("INSERT INTO threads VALUES (?, 'ann', 'old', ?, ?)", (tid, stamp, stamp))
+    for seq in (1, 2, 3):
+        db.execute("INSERT INTO messages (thread_id, owner, seq, role, content, created_at) "
+                   "VALUES ('t1', 'ann', ?, 'user', 'q', ?)", (seq, stamp))
+    db.execute("INSERT INTO turns (id, thread_id, owner, status, model, user_message_id, "
+               "created_at, instance_id) VALUES ('old', 't1', 'ann', 'done', 'm', 1, ?, 'gone')",
+               (stamp,))
+    db.execute("INSERT INTO turns (id, thread_id, owner, status, model, user_message_id, "
+               "created_at, instance_id) VALUES ('now', 't1', 'ann', 'running', 'm', 3, ?, 'gone')",
+               (stamp,))
+    for seq, turn in ((1, "old"), (2, "old"), (3, "now"), (4, "now")):
+        db.execute("INSERT INTO events (thread_id, owner, turn_id, seq, type, data, created_at) "
+                   "VALUES ('t1', 'ann', ?, ?, 'text', '{}', ?)", (turn, seq, stamp))
+    db.conn.close()
+
+    # When this Vista opens it, the count is in the thread row and kept from then on
+    store = Store(path)
+    assert store.schema_version == SCHEMA_VERSION == 5
+    assert store.get_thread("ann", "t1")["message_count"] == 3
+    assert store.get_thread("ann", "t2")["message_count"] == 0
+    store.add_message("ann", "t1", "assistant", "a")
+    assert store.get_thread("ann", "t1")["message_count"] == 4
+    assert [m["seq"] for m in store.message_page("ann", "t1", limit=10)["messages"]] == [1, 2, 3, 4]
+    # and issue 15's rows read through the new indexes: the running turn, where it starts
+    assert store.get_thread("ann", "t1")["running_turn"] == "now"
+    assert store.replay_after("t1", "now") == 2
+    assert [t["id"] for t in store.orphaned_turns()] == ["now"]
+    page, cursor = store.thread_page("ann", limit=1)
+    assert [t["id"] for t in page] == ["t1"]  # the message made it the newest
+    assert [t["id"] for t in store.thread_page("ann", limit=1, cursor=cursor)[0]] == ["t2"]
+
+
+def test_message_pages_walk_both_ways_without_gap_or_repeat(tmp_path):
+    store = Store(tmp_path / "vista.sqlite3")
+    thread = store.create_thread("ann", "long")
+    tid = thread["id"]
+    empty = store.message_page("ann", tid, limit=5)
+    assert empty == {"messages": [], "next_after": None, "prev_before": None}
+    _turns(store, "ann", tid, 12)  # 24 messages
+
+    # The sidebar opens on the last page, then loads older pages before its cursor
+    page = store.message_page("ann", tid, limit=5)
+    assert [m["seq"] for m in page["messages"]] == [20, 21, 22, 23, 24]
+    assert page["next_after"] is None and page["prev_before"] == 20
+    seen = page["messages"]
+    while page["prev_before"] is not None:
+        page = store.message_page("ann", tid, before=page["prev_before"], limit=5)
+        assert page["next_after"] == page["messages"][-1]["seq"]  # newer ones exist
+        seen = page["messages"] + seen
+    assert [m["seq"] for m in seen] == list(range(1, 25))
+    assert page["messages"][0]["seq"] == 1 and len(page["messages"]) == 4
+
+    # Forward from any point, as before
+    page = store.message_page("ann", tid, after=10, limit=5)
+    assert [m["seq"] for m in page["messages"]] == [11, 12, 13, 14, 15]
+    assert page["prev_before"] == 11 and page["next_after"] == 15
+    assert store.message_page("ann", tid, after=24, limit=5) == {
+        "messages": [], "next_after": None, "prev_before": 25}
+    assert store.message_page("ann", tid, before=1, limit=5) == {
+        "messages": [], "next_after": 0, "prev_before": None}
+    assert store.get_thread("ann", tid)["message_count"] == 24
+    with pytest.raises(NotFound):
+        store.message_page("bob", tid, limit=5)
+
+
+def test_thread_pages_walk_every_thread_once_newest_first(tmp_path):
+    from vista_jupyter.errors import InvalidInput
+
+    store = Store(tmp_path / "vista.sqlite3")
+    made = [store.create_thread("ann", f"t{i}")["id"] for i in range(23)]
+    store.create_thread("bob", "not hers")
+    time.sleep(0.002)  # timestamps have millisecond resolution
+    store.add_message("ann", made[5], "user", "moves it to the top")
+    walked, cursor, pages = [], None, 0
+    while True:
+        page, cursor = store.thread_page("ann", limit=10, cursor=cursor)
+        walked += page
+        pages += 1
+        if cursor is None:
+            break
+    assert pages == 3 and len(walked) == 23 and len({t["id"] for t in walked}) == 23
+    assert walked[0]["id"] == made[5] and walked[0]["message_count"] == 1
+    keys = [(t["updated_at"], t["id"]) for t in walked]
+    assert keys == sorted(keys, reverse=True)
+    assert store.list_threads("ann") == walked
+    for bad in ("nonsense", "", "bm8gYmFy"):
+        with pytest.raises(InvalidInput, match="cursor"):
+            store.thread_page("ann", limit=10, cursor=bad)
+
+
+def test_worker_threads_read_through_their_own_connections(tmp_path):
+    # Reads made off the event loop must not queue behind the loop's connection: each worker
+    # thread has its own (read-only) connection, and sees what the main one committed.
+    import concurrent.futures
+
+    store = Store(tmp_path / "vista.sqlite3")
+    thread = store.create_thread("ann", "shared")
+    with concurrent.futures.ThreadPoolExecutor(2) as pool:
+        with store._lock:  # the main connection is busy: a worker still reads
+            got = pool.submit(store.get_thread, "ann", thread["id"]).result(timeout=10)
+        assert got["name"] == "shared"
+        store.rename_thread("ann", thread["id"], "renamed")
+        assert pool.submit(store.get_thread, "ann", thread["id"]).result(timeout=10)["name"] == "renamed"
+        with pytest.raises(sqlite3.OperationalError, match="readonly"):
+            pool.submit(lambda: store._reader().execute("DELETE FROM threads")).result(timeout=10)
+    store.close()
+
+
+def test_pages_as_json_text_are_the_pages(tmp_path):
+    # The REST API sends pages written as JSON by SQLite from the stored columns: the same
+    # documents as the decoded pages, odd characters included; a stored value SQLite does not
+    # read as JSON (Python writes NaN) still pages, through Python.
+    store = Store(tmp_path / "vista.sqlite3")
+    tid = store.create_thread("ann", "json")["id"]
+    store.add_message("ann", tid, "user", 'Quotes " and 한국어 and \\ and \n newlines')
+    store.add_message("ann", tid, "assistant", "answer", {"steps": [{"x": 1.5e-7, "y": None,
+                                                                      "z": "ü"}], "n": [1, 2]})
+    store.append_event("ann", tid, None, "text", {"delta": "\u2028 é", "step": 0})
+    store.append_event("ann", tid, "turn", "done", {"status": "done", "usage": {}})
+    for page in ({"last": True}, {"after": 0}, {"before": 2}):
+        args = {k: v for k, v in page.items() if k != "last"}
+        assert json.loads(store.message_page("ann", tid, limit=1, as_json=True, **args)) == \
+            store.message_page("ann", tid, limit=1, **args)
+        assert json.loads(store.event_page("ann", tid, limit=5, as_json=True, **args)) == \
+            store.event_page("ann", tid, limit=5, **args)
+    store.append_event("ann", tid, None, "step_done", {"duration": float("nan")})
+    text = store.event_page("ann", tid, after=0, limit=5, as_json=True)
+    assert [e["type"] for e in json.loads(text)["events"]] == ["text", "done", "step_done"]
 def _store_with_a_running_turn(tmp_path):
     store = Store(tmp_path / "vista.sqlite3")
     thread = store.create_thread("ann", "t")

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import asyncio
 import json
+import threading
 import time
 
 import pytest
@@ -336,6 +337,109 @@ async def test_models_endpoint_offers_the_allowlist_and_never_the_key(api, vista
     _, tid = await new_thread(api, vista_app)
     status, body = await api("POST", f"threads/{tid}/messages", json_body={"content": "x", "model": "gpt-unlisted"})
     assert status == 400 and "not offered" in error_message(body)
+
+
+class HeldRegistry(ModelRegistry):
+    """The real registry and clients, with each model request first held (as a long request
+    preparation would hold it) until the test releases it, and the thread it ran on noted."""
+
+    release = threading.Event()
+    held_on: list[str] = []
+
+    def client(self, model, datasets, **kwargs):
+        inner = super().client(model, datasets, **kwargs)
+
+        class Held:
+            def __getattr__(self, name):
+                return getattr(inner, name)
+
+            async def complete(self, *args, **kw):
+                HeldRegistry.held_on.append(threading.current_thread().name)
+                released = HeldRegistry.release.wait(timeout=20)  # a blocking wait
+                HeldRegistry.held_on.append("released" if released else "timed out")
+                return await inner.complete(*args, **kw)
+
+        return Held()
+
+
+@pytest.mark.parametrize("vista_config", [{
+    "model": "scripted-model", "model_timeout": 5.0, "auto_overview": False,
+    "model_registry_class": HeldRegistry}])
+async def test_model_requests_are_prepared_off_the_server_loop(api, vista_app, fake):
+    # Given a model request that holds its thread until this test (served by the server's
+    # event loop) answers an HTTP request
+    HeldRegistry.held_on.clear()
+    HeldRegistry.release.clear()
+    from vista_jupyter.assistant.clients import Endpoint
+
+    vista_app.model_registry.endpoint = Endpoint(base_url=fake.base_url, timeout=5.0)
+    fake.script(text("Fine."))
+    owner, tid = await new_thread(api, vista_app)
+    await api("POST", f"threads/{tid}/messages", json_body={"content": "hello?"})
+    # When the request is being prepared, the server still answers
+    deadline = time.monotonic() + 20
+    while not HeldRegistry.held_on and time.monotonic() < deadline:
+        await asyncio.sleep(0.01)
+    status, _ = await api("GET", "info")
+    assert status == 200
+    HeldRegistry.release.set()
+    # Then the turn ends normally, its text streamed and stored in order
+    events = await wait_done(api, tid)
+    assert HeldRegistry.held_on[:2] == ["vista-model", "released"]
+    assert "".join(d["delta"] for d in of(events, "text")) == "Fine."
+    assert of(events, "done")[0]["status"] == "done"
+
+
+async def test_the_model_thread_delivers_in_order_and_stops_at_once():
+    from vista_jupyter.assistant.model_thread import call_in_model_thread
+    from vista_jupyter.errors import StorageFull
+
+    ended: list[str] = []
+
+    def model(pieces: int, then_wait: float):
+        async def start(text, reset):
+            try:
+                for i in range(pieces):
+                    await text(f"p{i} ")
+                await reset("again")
+                await text("final")
+                await asyncio.sleep(then_wait)
+                return threading.current_thread().name
+            except asyncio.CancelledError:
+                ended.append("cancelled")
+                raise
+        return start
+
+    # Every piece arrives here, in order, before the result
+    got: list[str] = []
+    on_thread = await call_in_model_thread(model(500, 0), got.append, lambda r: got.append(f"<{r}>"))
+    assert on_thread == "vista-model"
+    assert got == [f"p{i} " for i in range(500)] + ["<again>", "final"]
+
+    # A piece that cannot be kept (the event log's store is full) ends the call with that error
+    # and cancels the request on the model thread, instead of being lost in a callback
+    def full(_: str) -> None:
+        raise StorageFull("The server's disk is full.")
+
+    started = time.monotonic()
+    with pytest.raises(StorageFull):
+        await call_in_model_thread(model(3, 30), full, full)
+    assert time.monotonic() - started < 10
+    deadline = time.monotonic() + 10
+    while not ended and time.monotonic() < deadline:
+        await asyncio.sleep(0.01)
+    assert ended == ["cancelled"]
+
+    # Stop: cancelling the caller cancels the request there at once
+    ended.clear()
+    call = asyncio.ensure_future(call_in_model_thread(model(1, 30), got.append, got.append))
+    await asyncio.sleep(0.2)
+    call.cancel()
+    with pytest.raises(asyncio.CancelledError):
+        await call
+    while not ended and time.monotonic() < deadline + 10:
+        await asyncio.sleep(0.01)
+    assert ended == ["cancelled"]
 
 
 def test_models_listed_only_as_choices_leave_the_offline_analyst_the_default():

@@ -15,8 +15,14 @@ configure_jupyter_server(c)  # noqa: F821 - `c` is injected by the config loader
 # CI runs as root.
 c.ServerApp.allow_root = True  # noqa: F821
 
-# Each run starts with no threads.
-c.VistaApp.data_dir = tempfile.mkdtemp(prefix="vista-galata-")  # noqa: F821
+# Each run starts with no threads (playwright.config.js makes the folder and gives it to the
+# tests too: seed_history.py writes long histories into its database).
+c.VistaApp.data_dir = os.environ.get("VISTA_UI_DATA_DIR") or tempfile.mkdtemp(prefix="vista-galata-")  # noqa: F821
+
+# A small replay cap, so that a long running answer (the scripted "at length") followed after a
+# reload shows the newest steps and its "load earlier" control; every other test's turn replays
+# whole (a few dozen events).
+c.VistaApp.max_replay_events = 200  # noqa: F821
 
 # A model users may pick; not the default (c.VistaApp.model stays empty).
 c.VistaApp.models = ["scripted-model"]  # noqa: F821

@@ -4,7 +4,20 @@
  * Galata's base config plus the system Chromium: this project never
  * downloads a browser (run with PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1).
  */
+const fs = require('fs');
+const os = require('os');
+const path = require('path');
 const baseConfig = require('@jupyterlab/galata/lib/playwright-config');
+
+/**
+ * Vista's data folder for this run (fresh each run): the server uses it
+ * (jupyter_server_test_config.py) and the tests write long histories into
+ * its database (seed_history.py). Set here, before the server and the
+ * workers start, so that they all inherit it.
+ */
+process.env.VISTA_UI_DATA_DIR =
+  process.env.VISTA_UI_DATA_DIR ||
+  fs.mkdtempSync(path.join(os.tmpdir(), 'vista-galata-'));
 
 /** Port of the scripted model server; jupyter_server_test_config.py reads the same variable. */
 const MODEL_PORT = process.env.VISTA_UI_MODEL_PORT || '18765';

@@ -7,6 +7,8 @@ last user message asks for, so each browser test can pick a behaviour by its que
 - "flaky": authentication fails the first time a question is asked, then it answers;
 - "sleepy": code that runs for a minute (a step the user can stop while it runs);
 - "xss": code whose outputs carry HTML payloads, then an answer full of them;
+- "at length": a very long answer (2,400 streamed pieces, about 25 s), longer than the test
+  server's replay cap;
 - anything else: a short plain answer.
 
 Run: `python scripted_model.py PORT` (Playwright starts it before JupyterLab).
@@ -45,6 +47,8 @@ XSS_CODE = (
 
 SLOW_TEXT = " ".join(f"word{i}" for i in range(80)) + " — the end of a slow answer."
 
+LONG_TEXT = " ".join(f"w{i}" for i in range(3000)) + " — the end of a long answer."
+
 
 class ScriptedModel(FakeOpenAI):
     """Chooses the script from the conversation instead of a queue."""
@@ -66,6 +70,8 @@ class ScriptedModel(FakeOpenAI):
             return tool(XSS_CODE, "Let me look at the data.")
         if "slowly" in question:
             return text(SLOW_TEXT, chunk_delay=0.25)
+        if "at length" in question:
+            return text(LONG_TEXT, chunk_delay=0.01)
         if "sleepy" in question:
             return tool("import time\nprint('started', flush=True)\ntime.sleep(60)", "Let me wait.")
         if "flaky" in question and question not in self._failed:

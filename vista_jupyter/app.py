@@ -19,6 +19,7 @@ from traitlets import Bool, Dict, Enum, Float, Int, List, Type, Unicode, default
 from . import __version__
 from .assistant.clients import AZURE_API_VERSION
 from .assistant.registry import ModelRegistry
+from .changes import ThreadChanges
 from .datasets import DatasetService
 from .errors import VistaError
 from .folders import ThreadFolders
@@ -126,6 +127,26 @@ class VistaApp(ExtensionApp):
         16 << 20,
         config=True,
         help="Longest line a text dataset may have, in bytes; longer lines mean it is not a table.",
+    )
+
+    max_replay_events = Int(
+        5000,
+        config=True,
+        help=(
+            "Most stored events one event-stream request replays before following live. A "
+            "client further behind gets the newest ones and an 'earlier' marker (it can page the "
+            "rest), so one long history never holds the server up."
+        ),
+    )
+
+    event_flush_interval = Float(
+        0.05,
+        config=True,
+        help=(
+            "Seconds streamed text and output may wait before being written to the database "
+            "(written together: one transaction instead of one per piece). Live listeners get "
+            "every piece at once; a crash loses at most this much of a running answer's stream."
+        ),
     )
 
     max_columns = Int(
@@ -504,7 +525,10 @@ class VistaApp(ExtensionApp):
                 kernel_data_dir=self.kernel_data_dir,
                 log=self.log,
             )
-            self.events = EventLog(self.store)
+            self.events = EventLog(self.store, flush_interval=self.event_flush_interval,
+                                   max_replay=self.max_replay_events, log=self.log)
+            self.changes = ThreadChanges(self.store, log=self.log)
+            self.store.on_change = self.changes.notify
             self.exporter = NotebookExporter(self.store, folders.threads_dir, memory=memory)
             self.model_registry = self.model_registry_class(
                 model=self.model, models=self.models, base_url=self.base_url, api_key=self.api_key,
@@ -596,6 +620,7 @@ class VistaApp(ExtensionApp):
         if self.startup_error is None:
             self.datasets.shutdown()
             await self.turns.shutdown()
+            self.events.flush_all()
             await self.executor.shutdown_all()
             if self.instances is not None:
                 self.instances.stop()

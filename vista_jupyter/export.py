@@ -24,14 +24,25 @@ thread's data copied beside that notebook.
 
 from __future__ import annotations
 
+import asyncio
 import base64
+import concurrent.futures
+import copy
+import itertools
+import json
+import os
 import re
+import shutil
+import zipfile
+from collections.abc import AsyncIterator, Callable, Iterable, Iterator
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 import nbformat
 from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook, new_output
+from nbformat.v4.nbjson import BytesEncoder
+from nbformat.v4.rwbase import split_lines
 
 from . import __version__, setup_code
 from .errors import Conflict, InvalidInput, NotFound
@@ -56,6 +67,146 @@ def notebook_file_name(thread_name: str) -> str:
 def _fence(code: str) -> str:
     ticks = "````" if "```" in code else "```"
     return f"{ticks}python\n{code}\n{ticks}"
+
+
+def write_ipynb(cells: Iterable[Any], metadata: Callable[[], dict[str, Any]],
+                write: Callable[[str], Any]) -> None:
+    """Write a v4 notebook as JSON text, one cell at a time, exactly as `nbformat.writes` would
+    (sorted keys, one-space indent, multi-line text split into lists). `metadata` is called after
+    the last cell (JSON puts "metadata" after "cells"), so it may sum up what the cells held.
+    The cells come from nbformat's constructors, which validate each one."""
+    write('{\n "cells": [')
+    first = True
+    for cell in cells:
+        cell = split_lines(new_notebook(cells=[copy.deepcopy(cell)])).cells[0]
+        cell.metadata.pop("trusted", None)
+        text = json.dumps(cell, **_IPYNB_JSON)
+        write(("\n" if first else ",\n") + "\n".join("  " + line for line in text.split("\n")))
+        first = False
+    tail = {"metadata": metadata(), "nbformat": 4, "nbformat_minor": 5}
+    write(("\n ],\n" if not first else "],\n") + json.dumps(tail, **_IPYNB_JSON)[2:])
+
+
+class _Abandoned(Exception):
+    """The reader of a stream went away."""
+
+
+class _Pipe:
+    """A write-only, non-seekable file whose bytes go, in chunks, to an `asyncio.Queue` read on
+    the event loop; writing blocks while `depth` chunks wait (back-pressure: a slow client
+    slows the writer instead of filling the server's memory)."""
+
+    def __init__(self, loop: asyncio.AbstractEventLoop, chunk_size: int, depth: int):
+        self.loop, self.chunk_size = loop, chunk_size
+        self.queue: asyncio.Queue = asyncio.Queue(depth)
+        self.buffer = bytearray()
+        self.abandoned = False
+
+    def write(self, data: bytes) -> int:
+        self.buffer += data
+        if len(self.buffer) >= self.chunk_size:
+            self.flush()
+        return len(data)
+
+    def flush(self) -> None:
+        if self.buffer:
+            self.send(bytes(self.buffer))
+            self.buffer.clear()
+
+    def send(self, item: Any) -> None:
+        if self.abandoned:
+            raise _Abandoned()
+        future = asyncio.run_coroutine_threadsafe(self.queue.put(item), self.loop)
+        while True:
+            try:
+                future.result(timeout=0.5)
+                return
+            except concurrent.futures.TimeoutError:
+                if self.abandoned:
+                    future.cancel()
+                    raise _Abandoned() from None
+
+
+async def stream_bytes(produce: Callable[[BinaryIO], None], *, chunk_size: int = 1 << 20,
+                       depth: int = 4) -> AsyncIterator[bytes]:
+    """The bytes `produce(file)` writes, as chunks of about `chunk_size`: `produce` runs in a
+    worker thread while the chunks are sent, so the server holds at most `depth + 1` chunks of
+    it, and the event loop none of its work. Closing the iterator early stops `produce`."""
+    pipe = _Pipe(asyncio.get_running_loop(), chunk_size, depth)
+    done = object()
+
+    def run() -> None:
+        try:
+            try:
+                produce(pipe)  # type: ignore[arg-type]
+                pipe.flush()
+                end: Any = done
+            except _Abandoned:
+                return
+            except BaseException as e:  # handed to the reader, raised there
+                end = e
+            pipe.send(end)
+        except _Abandoned:
+            pass
+
+    worker = asyncio.ensure_future(asyncio.to_thread(run))
+    try:
+        while True:
+            item = await pipe.queue.get()
+            if item is done:
+                break
+            if isinstance(item, BaseException):
+                raise item
+            yield item
+    finally:
+        pipe.abandoned = True
+        while not pipe.queue.empty():  # unblock a writer waiting for room
+            pipe.queue.get_nowait()
+        await worker
+
+
+#: How nbformat writes .ipynb JSON.
+_IPYNB_JSON: dict[str, Any] = {"indent": 1, "sort_keys": True, "separators": (",", ": "),
+                               "ensure_ascii": False, "cls": BytesEncoder}
+
+
+class _Parts:
+    """A notebook being written: its first cells, data files, and the turns' cells, read from
+    the store a page of messages at a time."""
+
+    def __init__(self, exporter: NotebookExporter, owner: str, thread_id: str,
+                 thread: dict[str, Any], datasets: list[dict[str, Any]],
+                 files: list[tuple[Path, str]], head: list[Any]):
+        self.exporter, self.owner, self.thread_id = exporter, owner, thread_id
+        self.thread, self.datasets, self.files, self.head = thread, datasets, files, head
+        self.models: list[str] = []
+        self.figures = 0
+
+    def turn_cells(self) -> Iterator[Any]:
+        after: int | None = 0
+        while after is not None:
+            page, after = self.exporter.store.list_messages(self.owner, self.thread_id,
+                                                            after=after, limit=100)
+            for message in page:
+                yield from self.exporter._message_cells(self, message)
+
+    def metadata(self) -> dict[str, Any]:
+        """The notebook's metadata (models seen so far: call it after the cells)."""
+        thread, datasets = self.thread, self.datasets
+        return {
+            "kernelspec": {"name": "python3", "display_name": "Python 3", "language": "python"},
+            "language_info": {"name": "python"},
+            "vista": {
+                "thread_name": thread["name"],
+                "created_at": thread["created_at"],
+                "exported_at": datetime.now(timezone.utc).isoformat(timespec="seconds"),
+                "models": self.models,
+                "vista_version": __version__,
+                "datasets": [{"variable": d["var_name"], "name": d["name"],
+                              "original_name": d["original_name"], "rows": d["rows"],
+                              "columns": d["columns"]} for d in datasets],
+            },
+        }
 
 
 class NotebookExporter:
@@ -112,7 +263,18 @@ class NotebookExporter:
     def build(self, owner: str, thread_id: str, notebook_name: str
               ) -> tuple[nbformat.NotebookNode, list[tuple[Path, str]], int]:
         """The notebook, the data files to place beside it (source, relative path), and the
-        number of figures it holds."""
+        number of figures it holds (the whole notebook in memory: for saving through the
+        contents manager; downloads use `write_notebook`, which streams)."""
+        parts = self._parts(owner, thread_id, notebook_name)
+        cells = [*parts.head, *parts.turn_cells()]
+        notebook = new_notebook(cells=cells)
+        notebook.metadata.update(parts.metadata())
+        nbformat.validate(notebook)
+        return notebook, parts.files, parts.figures
+
+    def _parts(self, owner: str, thread_id: str, notebook_name: str) -> _Parts:
+        """What a notebook is made of: its first cells, its data files, and the cells of its
+        turns to be read message by message."""
         thread = self.store.get_thread(owner, thread_id)
         datasets = self.store.list_datasets(owner, thread_id)
         folder = data_folder_name(notebook_name)
@@ -142,82 +304,75 @@ class NotebookExporter:
         cells.append(new_code_cell(code.rstrip("\n"),
                                    metadata={"vista": {"setup": {
                                        "thread": thread_id, "datasets": [d["id"] for d in datasets]}}}))
+        return _Parts(self, owner, thread_id, thread, datasets, files, cells)
 
-        models: list[str] = []
-        figures = 0
-        after = 0
-        while True:
-            page, after = self.store.list_messages(owner, thread_id, after=after, limit=500)
-            for message in page:
-                meta = message.get("metadata", {})
-                if message["role"] == "user":
-                    cells.append(new_markdown_cell(f"## {message['content']}"))
-                    continue
-                if message["role"] != "assistant":
-                    continue
-                if meta.get("model") and meta["model"] not in models:
-                    models.append(meta["model"])
-                for step in meta.get("steps", []):
-                    if not step.get("code"):
-                        # Prose of an answer that was stopped or failed before it finished.
-                        if (step.get("text") or "").strip():
-                            cells.append(new_markdown_cell(step["text"].strip()))
-                        continue
-                    result = step.get("result") or {}
-                    status = result.get("status", "interrupted")
-                    if step.get("text", "").strip():
-                        cells.append(new_markdown_cell(step["text"].strip()))
-                    if status == "ok":
-                        outputs, n = self._outputs(owner, thread_id, result.get("outputs", []))
-                        figures += n
-                        cells.append(new_code_cell(step["code"], outputs=outputs))
-                    else:
-                        error = result.get("error") or {}
-                        why = {"error": "failed", "timeout": "ran out of time",
-                               "died": "crashed the kernel"}.get(status, "was stopped")
-                        detail = f" ({error.get('ename')}: {error.get('evalue')})" if error.get("ename") else ""
-                        cells.append(new_markdown_cell(
-                            f"*Not run: this attempt {why}{detail}; the assistant went on from "
-                            f"there.*\n\n{_fence(step['code'])}"
-                        ))
-                if message["content"].strip():
-                    cells.append(new_markdown_cell(message["content"]))
-            if after is None:
-                break
+    def _message_cells(self, parts: _Parts, message: dict[str, Any]) -> list[Any]:
+        """The cells of one message (a question, or an answer with its steps)."""
+        meta = message.get("metadata", {})
+        if message["role"] == "user":
+            return [new_markdown_cell(f"## {message['content']}")]
+        if message["role"] != "assistant":
+            return []
+        cells = []
+        if meta.get("model") and meta["model"] not in parts.models:
+            parts.models.append(meta["model"])
+        for step in meta.get("steps", []):
+            if not step.get("code"):
+                # Prose of an answer that was stopped or failed before it finished.
+                if (step.get("text") or "").strip():
+                    cells.append(new_markdown_cell(step["text"].strip()))
+                continue
+            result = step.get("result") or {}
+            status = result.get("status", "interrupted")
+            if step.get("text", "").strip():
+                cells.append(new_markdown_cell(step["text"].strip()))
+            if status == "ok":
+                outputs, n = self._outputs(parts.owner, parts.thread_id, result.get("outputs", []))
+                parts.figures += n
+                cells.append(new_code_cell(step["code"], outputs=outputs))
+            else:
+                error = result.get("error") or {}
+                why = {"error": "failed", "timeout": "ran out of time",
+                       "died": "crashed the kernel"}.get(status, "was stopped")
+                detail = f" ({error.get('ename')}: {error.get('evalue')})" if error.get("ename") else ""
+                cells.append(new_markdown_cell(
+                    f"*Not run: this attempt {why}{detail}; the assistant went on from "
+                    f"there.*\n\n{_fence(step['code'])}"
+                ))
+        if message["content"].strip():
+            cells.append(new_markdown_cell(message["content"]))
+        return cells
 
-        notebook = new_notebook(cells=cells)
-        notebook.metadata.update({
-            "kernelspec": {"name": "python3", "display_name": "Python 3", "language": "python"},
-            "language_info": {"name": "python"},
-            "vista": {
-                "thread_name": thread["name"],
-                "created_at": thread["created_at"],
-                "exported_at": datetime.now(timezone.utc).isoformat(timespec="seconds"),
-                "models": models,
-                "vista_version": __version__,
-                "datasets": [{"variable": d["var_name"], "name": d["name"],
-                              "original_name": d["original_name"], "rows": d["rows"],
-                              "columns": d["columns"]} for d in datasets],
-            },
-        })
-        nbformat.validate(notebook)
-        return notebook, files, figures
+    def write_notebook(self, owner: str, thread_id: str, notebook_name: str,
+                       write: Callable[[str], Any]) -> list[tuple[Path, str]]:
+        """Write the notebook as .ipynb JSON text to `write`, cell by cell, as its messages are
+        read (memory stays that of one message, whatever the thread's length); returns the
+        data files to place beside it. The text is what `nbformat.writes` gives."""
+        parts = self._parts(owner, thread_id, notebook_name)
+        write_ipynb(itertools.chain(parts.head, parts.turn_cells()), parts.metadata, write)
+        return parts.files
 
-    def bundle(self, owner: str, thread_id: str, target: Path) -> str:
-        """Write a zip of the notebook and its data folder to `target`; returns the zip's name."""
-        import zipfile
-
+    def write_bundle(self, owner: str, thread_id: str, out: BinaryIO) -> None:
+        """Write a zip of the notebook and its data folder to `out` (which need not be seekable):
+        each entry is written as it is read, so memory stays flat whatever the sizes."""
         thread = self.store.get_thread(owner, thread_id)
         name = notebook_file_name(thread["name"])
-        notebook, files, _ = self.build(owner, thread_id, name)
-        with zipfile.ZipFile(target, "w", compression=zipfile.ZIP_DEFLATED) as archive:
-            archive.writestr(name, nbformat.writes(notebook))
+        with zipfile.ZipFile(out, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+            entry = zipfile.ZipInfo(name, date_time=datetime.now().timetuple()[:6])
+            entry.compress_type = zipfile.ZIP_DEFLATED
+            # zip64 from the start: the size of a streamed entry is not known in advance.
+            with archive.open(entry, "w", force_zip64=True) as notebook:
+                files = self.write_notebook(owner, thread_id, name,
+                                            lambda text: notebook.write(text.encode()))
             for source, relative in files:
-                archive.write(source, relative)
+                # Parquet is compressed already: stored as it is.
+                data = zipfile.ZipInfo.from_file(source, relative)
+                data.compress_type = zipfile.ZIP_STORED
+                with open(source, "rb") as f, archive.open(data, "w", force_zip64=True) as dest:
+                    shutil.copyfileobj(f, dest, 1 << 20)
             # The font travels with the zip: its notebook draws Korean where Vista is not installed.
             for font_file in setup_code.FONT_FILES:
                 archive.write(setup_code.FONT_DIR / font_file, f"{data_folder_name(name)}/{font_file}")
-        return name[: -len(".ipynb")] + ".zip"
 
     async def save(self, owner: str, thread_id: str, contents_manager: Any, path: str,
                    on_conflict: str = "error") -> dict[str, Any]:
@@ -324,10 +479,6 @@ class NotebookExporter:
 
 async def _copy_into_workspace(cm: Any, source: Path, target: str) -> None:
     """Copy a file into the workspace at `target`, whole or not at all."""
-    import asyncio
-    import os
-    import shutil
-
     from jupyter_core.utils import ensure_async
 
     if hasattr(cm, "_get_os_path"):

@@ -15,18 +15,16 @@ A body that stops arriving for `upload_idle_timeout` seconds is dropped with its
 
 from __future__ import annotations
 
-import asyncio
 import functools
 import inspect
 import json
 import re
 import sys
 import time
+from contextlib import aclosing
 from functools import cached_property
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-import nbformat
 from jupyter_core.utils import ensure_async
 from jupyter_server.auth.decorator import authorized
 from jupyter_server.base.handlers import APIHandler
@@ -39,8 +37,9 @@ from tornado.iostream import StreamClosedError
 from . import __version__
 from .api import openapi_spec
 from .datasets import human_size
-from .errors import InvalidInput, NotFound, StoreError, TooLarge, VistaError
-from .export import notebook_file_name
+from .errors import InvalidInput, StoreError, TooLarge, VistaError
+from .events import Earlier, Signal
+from .export import notebook_file_name, stream_bytes
 from .identity import owner_of
 from .models import (
     DatasetSource,
@@ -51,6 +50,7 @@ from .models import (
     ThreadUpdate,
     parse_body,
 )
+from .store import MAX_SEQ
 
 if TYPE_CHECKING:
     from .app import VistaApp
@@ -262,11 +262,33 @@ class VistaHandler(ExtensionHandlerMixin, APIHandler):
             raise InvalidInput(f"{name} must be an integer from {low} to {high}.")
         return value
 
+    def page_arguments(self, max_limit: int, default_limit: int) -> dict[str, Any]:
+        """Cursor arguments of a paged list of a thread's messages or events: `after` (the page
+        after that seq), `before` (the page before it) or `last=true` (the newest page; `after=0`
+        if none is given), and `limit`."""
+        after = self.get_query_argument("after", None)
+        before = self.get_query_argument("before", None)
+        last = self.get_query_argument("last", "false").lower()
+        if last not in ("true", "false", "1", "0"):
+            raise InvalidInput("last must be true or false.")
+        if sum([after is not None, before is not None, last in ("true", "1")]) > 1:
+            raise InvalidInput("Give at most one of after, before and last=true.")
+        page: dict[str, Any] = {"limit": self.int_argument("limit", default_limit, 1, max_limit)}
+        if before is not None:
+            page["before"] = self.int_argument("before", 0, 1, MAX_SEQ)
+        elif last not in ("true", "1"):
+            page["after"] = self.int_argument("after", 0, 0, MAX_SEQ)
+        return page
+
     def write_json(self, data: Any, status: int = 200) -> None:
         """Finish the request with a JSON document."""
+        self.write_json_text(json.dumps(data), status)
+
+    def write_json_text(self, text: str, status: int = 200) -> None:
+        """Finish the request with a JSON document already encoded (e.g. off the event loop)."""
         self.set_status(status)
         self.set_header("Content-Type", "application/json; charset=UTF-8")
-        self.finish(json.dumps(data))
+        self.finish(text)
 
     # Domain errors -> HTTP, in one place.
 
@@ -339,9 +361,12 @@ class ThreadsHandler(_ReadsDatasets):
 
     @web.authenticated
     @authorized
-    def get(self) -> None:
-        """The caller's threads, most recently active first."""
-        self.write_json({"threads": self.threads.list(self.owner)})
+    async def get(self) -> None:
+        """A page of the caller's threads, most recently active first (`limit`, `cursor`)."""
+        limit = self.int_argument("limit", 100, 1, 500)
+        cursor = self.get_query_argument("cursor", None)
+        threads, next_cursor = await self.threads.page(self.owner, limit, cursor)
+        self.write_json({"threads": threads, "next_cursor": next_cursor})
 
     @web.authenticated
     @authorized
@@ -386,12 +411,10 @@ class MessagesHandler(VistaHandler):
 
     @web.authenticated
     @authorized
-    def get(self, thread_id: str) -> None:
-        """A page of the thread's messages: `after` (sequence number, exclusive) and `limit`."""
-        after = self.int_argument("after", 0, 0, 2**62)
-        limit = self.int_argument("limit", 100, 1, 500)
-        messages, next_after = self.threads.messages(self.owner, thread_id, after, limit)
-        self.write_json({"messages": messages, "next_after": next_after})
+    async def get(self, thread_id: str) -> None:
+        """A page of the thread's messages, oldest first: `after`, `before` or `last=true`."""
+        page = self.page_arguments(max_limit=500, default_limit=100)
+        self.write_json_text(await self.threads.messages(self.owner, thread_id, **page))
 
     @web.authenticated
     @authorized
@@ -579,14 +602,11 @@ class EventsHandler(VistaHandler):
 
     @web.authenticated
     @authorized
-    def get(self, thread_id: str) -> None:
-        """A page of the thread's events after sequence number `after` (replay)."""
-        after = self.int_argument("after", 0, 0, 2**62)
-        limit = self.int_argument("limit", 500, 1, 5000)
-        events = self.ready().store.list_events(self.owner, thread_id, after=after, limit=limit + 1)
-        more = len(events) > limit
-        events = events[:limit]
-        self.write_json({"events": events, "next_after": events[-1]["seq"] if more else None})
+    async def get(self, thread_id: str) -> None:
+        """A page of the thread's events: `after`, `before` or `last=true`, and `limit`."""
+        page = self.page_arguments(max_limit=5000, default_limit=500)
+        self.write_json_text(await self.ready().events.page(self.owner, thread_id, as_json=True,
+                                                            **page))
 
 
 class EventStreamHandler(VistaHandler):
@@ -594,73 +614,76 @@ class EventStreamHandler(VistaHandler):
 
     #: Seconds between keep-alive comments (proxies close silent connections).
     keepalive = 15.0
-    #: Seconds between looks in the database for events another server (sharing the data
-    #: folder) appended: its turns are followed live too.
-    poll = 2.0
 
     @web.authenticated
     @authorized
     async def get(self, thread_id: str) -> None:
-        """Every event after `after` (or the `Last-Event-ID` header), then new ones as they happen."""
-        app = self.ready()
-        app.threads.get(self.owner, thread_id)
-        last = self.int_argument("after", 0, 0, 2**62)
+        """The events after `after` (or the `Last-Event-ID` header), then new ones as they happen.
+
+        A listener more than the server's replay cap behind first gets an `earlier` message
+        (`{"after", "before", "count"}`: the events it was not sent) and then the newest ones."""
+        last = self.int_argument("after", 0, 0, MAX_SEQ)
         header = self.request.headers.get("Last-Event-ID")
         if header is not None:
             # What this stream sent as `id:` (ASCII digits); anything else is not one of ours.
-            if not re.fullmatch(r"[0-9]{1,19}", header.strip()) or int(header) > 2**62:
+            if not re.fullmatch(r"[0-9]{1,19}", header.strip()) or int(header) > MAX_SEQ:
                 raise InvalidInput("Last-Event-ID must be an event sequence number from this stream.")
             last = max(last, int(header))
+        # (An error before the first event, such as 404, clears these headers.)
         self.set_header("Content-Type", "text/event-stream; charset=UTF-8")
         self.set_header("Cache-Control", "no-cache")
         self.set_header("X-Accel-Buffering", "no")
-        events = app.events
-        queue = events.subscribe(thread_id)
+        follow = self.ready().events.follow(self.owner, thread_id, last, idle=self.keepalive)
         try:
-            last = self._replay(thread_id, last)
-            self.write(": replayed\n\n")
-            await self.flush()
-            quiet = 0.0
-            while True:
-                try:
-                    event = await asyncio.wait_for(queue.get(), timeout=self.poll)
-                except asyncio.TimeoutError:
-                    before = last
-                    last = self._replay(thread_id, last)
-                    quiet = 0.0 if last != before else quiet + self.poll
-                    if quiet >= self.keepalive:
-                        quiet = 0.0
+            async with aclosing(follow):
+                async for item in follow:
+                    if isinstance(item, Earlier):
+                        self.write(f"event: earlier\ndata: {json.dumps(item.as_dict())}\n\n")
+                    elif item is Signal.REPLAYED:
+                        self.write(": replayed\n\n")
+                    elif item is Signal.IDLE:
                         self.write(": keep-alive\n\n")
-                    await self.flush()
-                    continue
-                if event is None:  # the thread was deleted
-                    break
-                if event["seq"] > last + 1:  # another server's events came in between
-                    last = self._replay(thread_id, last)
-                if event["seq"] > last:
-                    self._send(event)
-                    last = event["seq"]
-                await self.flush()
+                    else:
+                        self.write("".join(f"id: {e['seq']}\ndata: {json.dumps(e)}\n\n" for e in item))
+                    await self.flush()  # also where a long replay lets other requests run
         except StreamClosedError:
             return
-        except NotFound:  # deleted meanwhile (by another server)
-            pass
-        finally:
-            events.unsubscribe(thread_id, queue)
         self.finish()
 
-    def _replay(self, thread_id: str, last: int) -> int:
-        """Send the stored events after `last`; the last one sent."""
-        while True:
-            page = self.vista.store.list_events(self.owner, thread_id, after=last, limit=500)
-            for event in page:
-                self._send(event)
-                last = event["seq"]
-            if len(page) < 500:
-                return last
 
-    def _send(self, event: dict[str, Any]) -> None:
-        self.write(f"id: {event['seq']}\ndata: {json.dumps(event)}\n\n")
+class ChangesHandler(VistaHandler):
+    """`/vista/api/changes`: server-sent events, the caller's threads as they change."""
+
+    #: Seconds between keep-alive comments (proxies close silent connections).
+    keepalive = 15.0
+
+    @web.authenticated
+    @authorized
+    async def get(self) -> None:
+        """`: subscribed` once listening (read the list then), then an `event: thread` with
+        the thread as listed for each created or changed thread, and an `event: deleted` with
+        `{"id"}` for each deleted one."""
+        self.set_header("Content-Type", "text/event-stream; charset=UTF-8")
+        self.set_header("Cache-Control", "no-cache")
+        self.set_header("X-Accel-Buffering", "no")
+        follow = self.ready().changes.follow(self.owner, idle=self.keepalive)
+        try:
+            async with aclosing(follow):
+                async for item in follow:
+                    if item is Signal.REPLAYED:
+                        self.write(": subscribed\n\n")
+                    elif item is Signal.IDLE:
+                        self.write(": keep-alive\n\n")
+                    else:
+                        self.write("".join(
+                            f"event: thread\ndata: {json.dumps(change['thread'])}\n\n"
+                            if "thread" in change else
+                            f"event: deleted\ndata: {json.dumps({'id': change['deleted']})}\n\n"
+                            for change in item))
+                    await self.flush()
+        except StreamClosedError:
+            return
+        self.finish()
 
 
 class NotebookHandler(VistaHandler):
@@ -669,22 +692,37 @@ class NotebookHandler(VistaHandler):
     @web.authenticated
     @authorized
     async def get(self, thread_id: str) -> None:
-        """Download the thread as a notebook (`bundle=zip`: with its data folder, ready to run)."""
-        exporter = self.ready().exporter
-        thread = self.threads.get(self.owner, thread_id)
-        if self.get_query_argument("bundle", "") == "zip":
-            import tempfile
+        """Download the thread as a notebook (`bundle=zip`: with its data folder, ready to run).
 
-            with tempfile.TemporaryDirectory() as tmp:
-                target = Path(tmp, "export.zip")
-                name = await asyncio.to_thread(exporter.bundle, self.owner, thread_id, target)
-                self._attachment(name)
-                self.finish(target.read_bytes(), set_content_type="application/zip")
-            return
+        Streamed: written in a worker thread as the thread's messages and files are read, and
+        sent as it is written, so the server's memory stays flat whatever the thread's size."""
+        exporter = self.ready().exporter
+        thread = self.threads.get(self.owner, thread_id)  # 404 before anything is sent
         name = notebook_file_name(thread["name"])
-        notebook, _, _ = exporter.build(self.owner, thread_id, name)
+        if self.get_query_argument("bundle", "") == "zip":
+            name = name[: -len(".ipynb")] + ".zip"
+            content_type = "application/zip"
+            chunks = stream_bytes(lambda out: exporter.write_bundle(self.owner, thread_id, out))
+        else:
+            content_type = "application/x-ipynb+json"
+            chunks = stream_bytes(lambda out: exporter.write_notebook(
+                self.owner, thread_id, name, lambda text: out.write(text.encode())))
         self._attachment(name)
-        self.finish(nbformat.writes(notebook), set_content_type="application/x-ipynb+json")
+        self.set_header("Content-Type", content_type)
+        try:
+            async with aclosing(chunks):
+                async for chunk in chunks:
+                    self.write(chunk)
+                    await self.flush()
+        except StreamClosedError:
+            return
+        except Exception:
+            if self._headers_written:
+                # Part of the file is out: end the connection so the download fails visibly
+                # rather than looking complete.
+                self.request.connection.close()
+            raise
+        self.finish()
 
     def _attachment(self, name: str) -> None:
         ascii_name = name.encode("ascii", "replace").decode().replace('"', "_").replace("?", "_")
@@ -729,6 +767,7 @@ ROUTES: list[tuple[str, type[VistaHandler]]] = [
     ("/info", InfoHandler),
     ("/openapi.json", OpenAPIHandler),
     ("/threads", ThreadsHandler),
+    ("/changes", ChangesHandler),
     (f"/threads/{_THREAD}", ThreadHandler),
     (f"/threads/{_THREAD}/messages", MessagesHandler),
     ("/examples", ExamplesHandler),

@@ -20,6 +20,7 @@ damaged, locked, unreadable or read-only database is `StoreError` (503) with an 
 
 from __future__ import annotations
 
+import base64
 import json
 import secrets
 import sqlite3
@@ -34,6 +35,9 @@ import sqlite_utils
 
 from .errors import Conflict, InvalidInput, NotFound, StorageFull, StoreError, VistaError
 from .names import is_reserved, variable_name
+
+#: Larger than any sequence number (the end of a thread, for "the last page").
+MAX_SEQ = 2**62
 
 #: Roles a message can have.
 ROLES = ("user", "assistant", "system")
@@ -216,12 +220,46 @@ def _migration_4(db: sqlite_utils.Database) -> None:
         names.add(var_name)
 
 
+def _migration_5(db: sqlite_utils.Database) -> None:
+    # History at scale: every read walks an index to its page, never a thread's whole history.
+    # The message count lives in the thread row, kept by `_insert_message` in the same
+    # transaction as the message, instead of being counted on every read.
+    db.execute("ALTER TABLE threads ADD COLUMN message_count INTEGER NOT NULL DEFAULT 0")
+    db.execute(
+        "UPDATE threads SET message_count = "
+        "(SELECT COUNT(*) FROM messages m WHERE m.thread_id = threads.id)"
+    )
+    # Keyset pages of an owner's threads, newest activity first: (updated_at, id) is the cursor.
+    db.execute("DROP INDEX threads_owner_updated")
+    db.execute("CREATE INDEX threads_owner_updated_id ON threads (owner, updated_at, id)")
+    # The running turn of a thread (at most one) without reading its finished ones.
+    db.execute("CREATE INDEX turns_running ON turns (thread_id) WHERE status = 'running'")
+    # The events of one turn: where a running turn starts (replay), recovery after a restart.
+    db.execute("CREATE INDEX events_turn ON events (turn_id, seq)")
+
+
 MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
-    _migration_1, _migration_2, _migration_3, _migration_4,
+    _migration_1, _migration_2, _migration_3, _migration_4, _migration_5,
 ]
 
 #: The schema version this code writes.
 SCHEMA_VERSION = len(MIGRATIONS)
+
+
+def _encode_cursor(updated_at: str, thread_id: str) -> str:
+    """An opaque page cursor for the thread list (its position: updated_at, id)."""
+    return base64.urlsafe_b64encode(f"{updated_at}|{thread_id}".encode()).decode().rstrip("=")
+
+
+def _decode_cursor(cursor: str) -> tuple[str, str]:
+    try:
+        raw = base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4)).decode()
+        updated_at, thread_id = raw.split("|")
+        datetime.fromisoformat(updated_at.replace("Z", "+00:00"))
+    except ValueError:
+        raise InvalidInput("cursor: not a cursor this server gave out; start again from the "
+                           "first page (no cursor).") from None
+    return updated_at, thread_id
 
 
 def _thread(row: dict[str, Any]) -> dict[str, Any]:
@@ -293,6 +331,33 @@ def _message(row: dict[str, Any]) -> dict[str, Any]:
     }
 
 
+# Pages as JSON text (what the REST API sends). SQLite writes each row's JSON document itself, in
+# C and without holding Python's GIL, so a worker thread building a page of thousands of rows
+# hardly competes with the event loop; the stored JSON columns are embedded, not decoded and
+# re-encoded in Python. Should SQLite refuse a stored document (Python's json writes NaN, which
+# is not JSON), the page is built in Python instead, splicing the stored columns as they are.
+
+_EVENT_JSON = ("json_object('seq', seq, 'type', type, 'turn_id', turn_id, 'data', json(data), "
+               "'created_at', created_at)")
+_MESSAGE_JSON = ("json_object('id', id, 'seq', seq, 'role', role, 'content', content, "
+                 "'created_at', created_at, 'metadata', json(metadata))")
+
+
+def _event_json(row: dict[str, Any]) -> str:
+    return (f'{{"seq": {row["seq"]}, "type": {json.dumps(row["type"])}, "turn_id": '
+            f'{json.dumps(row["turn_id"])}, "data": {row["data"]}, "created_at": '
+            f'{json.dumps(row["created_at"])}}}')
+
+
+def _message_json(row: dict[str, Any]) -> str:
+    return (f'{{"id": {row["id"]}, "seq": {row["seq"]}, "role": {json.dumps(row["role"])}, '
+            f'"content": {json.dumps(row["content"])}, "created_at": '
+            f'{json.dumps(row["created_at"])}, "metadata": {row["metadata"]}}}')
+
+
+def _page_json(key: str, page: dict[str, Any]) -> str:
+    return (f'{{"{key}": [{", ".join(page[key])}], "next_after": '
+            f'{json.dumps(page["next_after"])}, "prev_before": {json.dumps(page["prev_before"])}}}')
 # SQLite result codes (the primary code is the low byte of an extended one).
 _SQLITE_BUSY, _SQLITE_LOCKED, _SQLITE_READONLY, _SQLITE_IOERR = 5, 6, 8, 10
 _SQLITE_CORRUPT, _SQLITE_FULL, _SQLITE_CANTOPEN, _SQLITE_NOTADB = 11, 13, 14, 26
@@ -329,10 +394,23 @@ class Store:
         #: This server's id among the servers sharing the database (see `register_instance`).
         self.instance_id = new_id()
         self._instance_row: dict[str, Any] | None = None
+        #: Called with (owner, thread id) after each committed change of what a thread list
+        #: shows (a thread created, renamed, deleted, given a message or a dataset): the change
+        #: feed (`changes.py`) sets it. Called on the writing thread, inside no transaction.
+        self.on_change: Callable[[str, str], None] | None = None
+        self._touched: list[tuple[str, str]] = []
         self.path.parent.mkdir(parents=True, exist_ok=True)
-        # One connection, usable from worker threads too; the lock serialises access to it.
+        # One connection for writes (and for reads on the thread that opened the store, the
+        # server's event loop), usable from worker threads too; the lock serialises access to it.
+        # Reads made from worker threads (`asyncio.to_thread`) use a connection of their own
+        # instead (`_reader`): in WAL mode they never wait for the writer, and the event loop
+        # never waits for them.
         # Autocommit mode: transactions are explicit (`_transaction`).
-        conn = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False, timeout=10)
+        self._home_thread = threading.get_ident()
+        self._local = threading.local()
+        self._readers: list[sqlite3.Connection] = []
+        self._readers_lock = threading.Lock()
+        conn = self._connect()
         try:
             self.db = sqlite_utils.Database(conn)
             # Look before touching anything: switching to WAL rewrites the file header.
@@ -354,6 +432,24 @@ class Store:
 
     # --- plumbing -------------------------------------------------------------------------------
 
+    def _connect(self) -> sqlite3.Connection:
+        """A new connection to the database file (every connection of the store is made here)."""
+        return sqlite3.connect(self.path, isolation_level=None, check_same_thread=False, timeout=10)
+
+    def _reader(self) -> sqlite_utils.Database | None:
+        """The calling worker thread's own read connection; `None` on the store's home thread
+        (which reads through the main connection)."""
+        if threading.get_ident() == self._home_thread:
+            return None
+        db = getattr(self._local, "db", None)
+        if db is None:
+            conn = self._connect()
+            conn.execute("PRAGMA busy_timeout = 10000")
+            conn.execute("PRAGMA query_only = ON")
+            with self._readers_lock:
+                self._readers.append(conn)
+            db = self._local.db = sqlite_utils.Database(conn)
+        return db
     def _translated(self, e: sqlite3.Error) -> BaseException:
         """The domain error for a SQLite failure (`e` itself when it is a programming error)."""
         code = _sqlite_code(e)
@@ -397,6 +493,7 @@ class Store:
                 self.db.execute("BEGIN IMMEDIATE")
             except sqlite3.Error as e:
                 self._raise(e)
+            self._touched = []
             try:
                 yield self.db
             except sqlite3.Error as e:
@@ -410,6 +507,17 @@ class Store:
             except sqlite3.Error as e:
                 self._rollback()
                 self._raise(e)
+            touched, self._touched = self._touched, []
+        if self.on_change is not None:
+            for owner, thread_id in dict.fromkeys(touched):
+                try:
+                    self.on_change(owner, thread_id)
+                except Exception:  # a listener's failure is not the write's
+                    pass
+
+    def _touch(self, owner: str, thread_id: str) -> None:
+        """Note (inside a transaction) that a thread's listed state changes with it."""
+        self._touched.append((owner, thread_id))
 
     @staticmethod
     def _owned(db: sqlite_utils.Database, owner: str, thread_id: str) -> bool:
@@ -419,6 +527,15 @@ class Store:
         ).fetchone() is not None
 
     def _rows(self, sql: str, params: Any = ()) -> list[dict[str, Any]]:
+        reader = self._reader()
+        if reader is not None:
+            # Rows are made in Python one at a time, so a worker reading a long page hands the
+            # GIL to the event loop every few milliseconds (a C-level `fetchall` keeps it,
+            # measured: loop stalls of 50 ms for 5,000 rows).
+            try:
+                return list(reader.query(sql, params))
+            except sqlite3.Error as e:
+                self._raise(e)
         with self._lock:
             try:
                 return list(self.db.query(sql, params))
@@ -447,15 +564,20 @@ class Store:
                 db.execute(f"PRAGMA user_version = {number}")
 
     def close(self) -> None:
-        """Close the connection (the WAL is checkpointed by SQLite)."""
+        """Close the connections (the WAL is checkpointed by SQLite)."""
+        with self._readers_lock:
+            for conn in self._readers:
+                conn.close()
+            self._readers.clear()
         with self._lock:
             self.db.conn.close()
 
     # --- threads --------------------------------------------------------------------------------
 
+    # Every column is read from the thread's own row or through an index of a few rows (its
+    # datasets, its running turn), so a thread costs the same however long its history is.
     _THREAD_SELECT = """
-        SELECT t.id, t.name, t.created_at, t.updated_at,
-               (SELECT COUNT(*) FROM messages m WHERE m.thread_id = t.id) AS message_count,
+        SELECT t.id, t.name, t.created_at, t.updated_at, t.message_count,
                (SELECT json_group_array(name) FROM
                    (SELECT d.name FROM datasets d WHERE d.thread_id = t.id
                     ORDER BY d.created_at, d.rowid)) AS dataset_names,
@@ -490,6 +612,7 @@ class Store:
                 self._insert_dataset(db, owner, thread_id, dataset, now)
             if clear_pending is not None:
                 db.execute("DELETE FROM pending WHERE path = ?", (clear_pending,))
+            self._touch(owner, thread_id)
         return self.get_thread(owner, thread_id)
 
     def all_thread_ids(self) -> set[str]:
@@ -507,12 +630,34 @@ class Store:
         return bool(self._rows("SELECT 1 FROM datasets WHERE id = ?", (dataset_id,)))
 
     def list_threads(self, owner: str) -> list[dict[str, Any]]:
-        """The owner's threads, most recently updated first."""
-        rows = self._rows(
-            self._THREAD_SELECT + " WHERE t.owner = ? ORDER BY t.updated_at DESC, t.id",
-            (owner,),
-        )
-        return [_thread(r) for r in rows]
+        """Every thread of the owner, most recently updated first (all pages of `thread_page`)."""
+        threads: list[dict[str, Any]] = []
+        cursor: str | None = None
+        while True:
+            page, cursor = self.thread_page(owner, limit=500, cursor=cursor)
+            threads += page
+            if cursor is None:
+                return threads
+
+    def thread_page(self, owner: str, limit: int = 100, cursor: str | None = None
+                    ) -> tuple[list[dict[str, Any]], str | None]:
+        """A page of the owner's threads, most recently updated first.
+
+        `cursor` is the value a previous page returned (`None`: the first page). Returns the
+        page and the cursor of the next one (`None` after the last). The cursor is the position
+        (updated_at, id) of the page's last thread, so a page is an index range, whatever the
+        number of threads; a thread updated while someone pages moves to the top (where the
+        next refresh finds it), and no thread is listed twice in one walk unless it moved.
+        """
+        sql = self._THREAD_SELECT + " WHERE t.owner = ?"
+        params: list[Any] = [owner]
+        if cursor is not None:
+            sql += " AND (t.updated_at, t.id) < (?, ?)"
+            params += _decode_cursor(cursor)
+        rows = self._rows(sql + " ORDER BY t.updated_at DESC, t.id DESC LIMIT ?", (*params, limit + 1))
+        page = [_thread(r) for r in rows[:limit]]
+        more = len(rows) > limit
+        return page, (_encode_cursor(page[-1]["updated_at"], page[-1]["id"]) if more else None)
 
     def get_thread(self, owner: str, thread_id: str) -> dict[str, Any]:
         """One of the owner's threads; `NotFound` if unknown or someone else's."""
@@ -520,6 +665,20 @@ class Store:
         if not rows:
             raise NotFound("No such thread. It may have been deleted.")
         return _thread(rows[0])
+
+    def latest_update(self, owner: str) -> str:
+        """When the owner's most recently changed thread changed ('' without threads): the
+        end of the (owner, updated_at, id) index."""
+        rows = self._rows("SELECT MAX(updated_at) AS at FROM threads WHERE owner = ?", (owner,))
+        return rows[0]["at"] or ""
+
+    def threads_updated_since(self, owner: str, since: str, limit: int = 500
+                              ) -> list[dict[str, Any]]:
+        """The owner's threads changed after `since` (an `updated_at`), oldest change first: a
+        range of the (owner, updated_at, id) index, as long as what changed."""
+        rows = self._rows(self._THREAD_SELECT + " WHERE t.owner = ? AND t.updated_at > ? "
+                          "ORDER BY t.updated_at, t.id LIMIT ?", (owner, since, limit))
+        return [_thread(r) for r in rows]
 
     def rename_thread(self, owner: str, thread_id: str, name: str) -> dict[str, Any]:
         """Rename one of the owner's threads and return it."""
@@ -530,6 +689,7 @@ class Store:
             )
             if cursor.rowcount == 0:
                 raise NotFound("No such thread. It may have been deleted.")
+            self._touch(owner, thread_id)
         return self.get_thread(owner, thread_id)
 
     def delete_thread(self, owner: str, thread_id: str, folder: str | None = None) -> None:
@@ -546,6 +706,7 @@ class Store:
                 raise NotFound("No such thread. It may have been deleted.")
             if folder is not None:
                 self._mark(db, folder, "delete")
+            self._touch(owner, thread_id)
 
     # --- messages -------------------------------------------------------------------------------
 
@@ -567,8 +728,7 @@ class Store:
             message_id = self._insert_message(db, owner, thread_id, role, content, metadata, now)
         return _message(self._rows("SELECT * FROM messages WHERE id = ?", (message_id,))[0])
 
-    @staticmethod
-    def _insert_message(db: sqlite_utils.Database, owner: str, thread_id: str, role: str,
+    def _insert_message(self, db: sqlite_utils.Database, owner: str, thread_id: str, role: str,
                         content: str, metadata: dict[str, Any] | None, now: str) -> int:
         (seq,) = db.execute(
             "SELECT COALESCE(MAX(seq), 0) + 1 FROM messages WHERE thread_id = ?", (thread_id,)
@@ -578,7 +738,11 @@ class Store:
             " VALUES (?, ?, ?, ?, ?, ?, ?)",
             (thread_id, owner, seq, role, content, json.dumps(metadata or {}), now),
         )
-        db.execute("UPDATE threads SET updated_at = ? WHERE id = ?", (now, thread_id))
+        db.execute(
+            "UPDATE threads SET updated_at = ?, message_count = message_count + 1 WHERE id = ?",
+            (now, thread_id),
+        )
+        self._touch(owner, thread_id)
         return int(cursor.lastrowid)
 
     def list_messages(
@@ -588,15 +752,79 @@ class Store:
 
         Returns the page and the cursor for the next page (`None` when this page is the last).
         """
-        self.get_thread(owner, thread_id)
-        rows = self._rows(
-            "SELECT * FROM messages WHERE thread_id = ? AND owner = ? AND seq > ? "
-            "ORDER BY seq LIMIT ?",
-            (thread_id, owner, after, limit + 1),
-        )
-        more = len(rows) > limit
-        page = [_message(r) for r in rows[:limit]]
-        return page, (page[-1]["seq"] if more else None)
+        page = self.message_page(owner, thread_id, after=after, limit=limit)
+        return page["messages"], page["next_after"]
+
+    def message_page(self, owner: str, thread_id: str, *, after: int | None = None,
+                     before: int | None = None, limit: int = 100, as_json: bool = False
+                     ) -> Any:
+        """A page of the thread's messages, oldest first, read through the (thread, seq) index.
+
+        With `after`: the first `limit` messages with `seq > after`. With `before`: the last
+        `limit` messages with `seq < before` (`before=None, after=None`: the thread's last page,
+        which is where a conversation is opened). The answer holds the page and both cursors:
+        `next_after` (pass as `after` for the newer messages; `None` when there are none) and
+        `prev_before` (pass as `before` for the older ones; `None` when there are none).
+
+        `as_json`: the page as JSON text, the same document as the page, written by SQLite
+        from the stored columns (what the REST API sends).
+        """
+        if as_json:
+            return self._page_as_json("messages", _MESSAGE_JSON, _message_json, owner,
+                                      thread_id, after, before, limit)
+        return self._page("messages", _message, owner, thread_id, after, before, limit)
+
+    def _page_as_json(self, table: str, document: str, fallback: Callable[[Any], str],
+                      owner: str, thread_id: str, after: int | None, before: int | None,
+                      limit: int) -> str:
+        try:
+            page = self._page(table, lambda row: row["json"], owner, thread_id, after, before,
+                              limit, select=f"seq, {document} AS json")
+        except sqlite3.OperationalError as e:
+            if "JSON" not in str(e):
+                raise
+            page = self._page(table, fallback, owner, thread_id, after, before, limit)
+        return _page_json(table, page)
+
+    def _page(self, table: str, mapper: Callable[[Any], Any], owner: str,
+              thread_id: str, after: int | None, before: int | None, limit: int,
+              select: str = "*") -> dict[str, Any]:
+        # `table` and `select` are constants of this module, never user input. Every query is
+        # a range of the UNIQUE (thread_id, seq) index: `limit + 1` rows, or one for EXISTS.
+        self.check_thread(owner, thread_id)
+        base = f"SELECT {select} FROM {table} WHERE thread_id = ? AND owner = ?"
+        if after is not None:
+            rows = self._rows(f"{base} AND seq > ? ORDER BY seq LIMIT ?",
+                              (thread_id, owner, after, limit + 1))
+            newer = len(rows) > limit
+            rows = rows[:limit]
+            # The page covers seq in [low, high]; an empty page covers (after, after].
+            low, high = (rows[0]["seq"], rows[-1]["seq"]) if rows else (after + 1, after)
+            older = self._exists(table, thread_id, "seq < ?", low)
+        else:
+            end = MAX_SEQ if before is None else before
+            rows = self._rows(f"{base} AND seq < ? ORDER BY seq DESC LIMIT ?",
+                              (thread_id, owner, end, limit + 1))
+            older = len(rows) > limit
+            rows = rows[:limit][::-1]
+            low, high = (rows[0]["seq"], rows[-1]["seq"]) if rows else (end, end - 1)
+            newer = self._exists(table, thread_id, "seq > ?", high)
+        return {
+            table: [mapper(r) for r in rows],
+            "next_after": high if newer else None,
+            "prev_before": low if older else None,
+        }
+
+    def _exists(self, table: str, thread_id: str, condition: str, value: int) -> bool:
+        return bool(self._rows(
+            f"SELECT EXISTS (SELECT 1 FROM {table} WHERE thread_id = ? AND {condition}) AS x",
+            (thread_id, value),
+        )[0]["x"])
+
+    def check_thread(self, owner: str, thread_id: str) -> None:
+        """`NotFound` unless the thread exists and is the owner's (one primary-key look-up)."""
+        if not self._rows("SELECT 1 FROM threads WHERE id = ? AND owner = ?", (thread_id, owner)):
+            raise NotFound("No such thread. It may have been deleted.")
 
     def recent_messages(self, owner: str, thread_id: str, limit: int) -> list[dict[str, Any]]:
         """The thread's last `limit` messages, oldest first."""
@@ -659,6 +887,7 @@ class Store:
                 raise NotFound("No such thread. It may have been deleted.")
             self._insert_dataset(db, owner, thread_id, dataset, now)
             db.execute("UPDATE threads SET updated_at = ? WHERE id = ?", (now, thread_id))
+            self._touch(owner, thread_id)
             if clear_pending is not None:
                 db.execute("DELETE FROM pending WHERE path = ?", (clear_pending,))
         return self.get_dataset(owner, thread_id, dataset["id"])
@@ -759,14 +988,18 @@ class Store:
 
     def finish_turn(self, owner: str, thread_id: str, turn_id: str, status: str, content: str,
                     metadata: dict[str, Any], usage: dict[str, Any], *, error: str | None = None,
-                    timing: dict[str, Any] | None = None
+                    timing: dict[str, Any] | None = None,
+                    pending: Sequence[dict[str, Any]] = (), first_seq: int = 1
                     ) -> tuple[dict[str, Any], list[dict[str, Any]]] | None:
-        """Close a turn that is still running, in one transaction: its `error` event (if any),
-        its assistant message, its status and its `done` event.
+        """Close a turn that is still running, in one transaction: the events still waiting to
+        be stored (`pending`, numbered by the event log), its `error` event (if any), its
+        assistant message, its status and its `done` event (numbered from at least
+        `first_seq`, after every number the event log gave out).
 
-        Returns the message and the events written, or `None` when there was nothing to close:
-        the thread is gone, or the turn was already closed (by another server's recovery, say).
-        Only a running turn is ever closed, so a turn never gets two answers.
+        Returns the message and the events written (not `pending`), or `None` when there was
+        nothing to close (and nothing is written): the thread is gone, or the turn was already
+        closed (by another server's recovery, say). Only a running turn is ever closed, so a
+        turn never gets two answers.
         """
         now = utcnow()
         with self._transaction() as db:
@@ -776,10 +1009,12 @@ class Store:
             ).fetchone()
             if row is None or row[0] != "running":
                 return None
+            if pending:
+                self._insert_events(db, owner, thread_id, pending)
             events = []
             if error is not None:
                 events.append(self._insert_event(db, owner, thread_id, turn_id, "error",
-                                                 {"message": error}, now))
+                                                 {"message": error}, now, first_seq))
             message_id = self._insert_message(db, owner, thread_id, "assistant", content,
                                               dict(metadata, turn_id=turn_id, status=status), now)
             db.execute(
@@ -795,6 +1030,7 @@ class Store:
             events.append(self._insert_event(
                 db, owner, thread_id, turn_id, "done",
                 {"status": status, "usage": usage, "timing": timing or {}, "message": message}, now,
+                first_seq,
             ))
         return message, events
 
@@ -832,9 +1068,11 @@ class Store:
 
     @staticmethod
     def _insert_event(db: sqlite_utils.Database, owner: str, thread_id: str, turn_id: str | None,
-                      kind: str, data: dict[str, Any], now: str) -> dict[str, Any]:
+                      kind: str, data: dict[str, Any], now: str, at_least: int = 1
+                      ) -> dict[str, Any]:
         (seq,) = db.execute(
-            "SELECT COALESCE(MAX(seq), 0) + 1 FROM events WHERE thread_id = ?", (thread_id,)
+            "SELECT MAX(COALESCE(MAX(seq), 0) + 1, ?) FROM events WHERE thread_id = ?",
+            (at_least, thread_id),
         ).fetchone()
         db.execute(
             "INSERT INTO events (thread_id, owner, turn_id, seq, type, data, created_at) "
@@ -852,29 +1090,66 @@ class Store:
                 return None
             return self._insert_event(db, owner, thread_id, turn_id, kind, data, now)
 
+    def append_events(self, owner: str, thread_id: str,
+                      events: Sequence[dict[str, Any]]) -> bool:
+        """Store events whose `seq` the caller assigned (the event log's coalesced writes), in
+        one transaction; `False` (nothing written) if the thread no longer exists."""
+        with self._transaction() as db:
+            if not self._owned(db, owner, thread_id):
+                return False
+            self._insert_events(db, owner, thread_id, events)
+        return True
+
+    @staticmethod
+    def _insert_events(db: sqlite_utils.Database, owner: str, thread_id: str,
+                       events: Sequence[dict[str, Any]]) -> None:
+        db.conn.executemany(
+            "INSERT INTO events (thread_id, owner, turn_id, seq, type, data, created_at) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?)",
+            [(thread_id, owner, e["turn_id"], e["seq"], e["type"], json.dumps(e["data"]),
+              e["created_at"]) for e in events],
+        )
+
+    def last_event_seq(self, thread_id: str) -> int:
+        """The thread's highest event seq (0 without events): one index look-up."""
+        return int(self._rows(
+            "SELECT COALESCE(MAX(seq), 0) AS seq FROM events WHERE thread_id = ?", (thread_id,)
+        )[0]["seq"])
+
     def replay_after(self, thread_id: str, running_turn: str | None) -> int:
         """The event seq after which a client sees the running turn from its start, or (none
         running) only what comes next: every earlier event belongs to a finished turn, whose
-        answer is already a message. Call after the ownership check (`get_thread`)."""
-        [row] = self._rows(
-            "SELECT COALESCE((SELECT MIN(seq) - 1 FROM events WHERE thread_id = ? AND turn_id = ?),"
-            " (SELECT MAX(seq) FROM events WHERE thread_id = ?), 0) AS seq",
-            (thread_id, running_turn, thread_id),
-        )
-        return int(row["seq"])
+        answer is already a message. Call after the ownership check (`get_thread`).
+
+        Two index look-ups (the turn's first event; the thread's last), whatever the history."""
+        if running_turn is not None:
+            [row] = self._rows("SELECT MIN(seq) - 1 AS seq FROM events WHERE turn_id = ?",
+                               (running_turn,))
+            if row["seq"] is not None:
+                return int(row["seq"])
+        return self.last_event_seq(thread_id)
 
     def list_events(self, owner: str, thread_id: str, after: int = 0, limit: int = 1000,
                     turn_id: str | None = None) -> list[dict[str, Any]]:
-        """The thread's events with `seq > after`, oldest first."""
-        self.get_thread(owner, thread_id)
-        sql = "SELECT * FROM events WHERE thread_id = ? AND owner = ? AND seq > ?"
-        params: list[Any] = [thread_id, owner, after]
+        """The thread's events with `seq > after`, oldest first (of one turn, if `turn_id`)."""
+        self.check_thread(owner, thread_id)
         if turn_id is not None:
-            sql += " AND turn_id = ?"
-            params.append(turn_id)
-        rows = self._rows(sql + " ORDER BY seq LIMIT ?", (*params, limit))
+            rows = self._rows(
+                "SELECT * FROM events WHERE turn_id = ? AND thread_id = ? AND owner = ? "
+                "AND seq > ? ORDER BY seq LIMIT ?", (turn_id, thread_id, owner, after, limit))
+        else:
+            rows = self._rows(
+                "SELECT * FROM events WHERE thread_id = ? AND owner = ? AND seq > ? "
+                "ORDER BY seq LIMIT ?", (thread_id, owner, after, limit))
         return [_event(r) for r in rows]
 
+    def event_page(self, owner: str, thread_id: str, *, after: int | None = None,
+                   before: int | None = None, limit: int = 500, as_json: bool = False) -> Any:
+        """A page of the thread's stored events; cursors and `as_json` as in `message_page`."""
+        if as_json:
+            return self._page_as_json("events", _EVENT_JSON, _event_json, owner, thread_id,
+                                      after, before, limit)
+        return self._page("events", _event, owner, thread_id, after, before, limit)
     # --- instances (servers sharing this database) and pending file work -----------------------
 
     def register_instance(self, host: str, pid: int, process_start: str) -> None:

@@ -14,6 +14,7 @@ reported in the log and kept.
 
 from __future__ import annotations
 
+import asyncio
 import logging
 from collections.abc import Awaitable, Callable, Sequence
 from typing import Any
@@ -79,8 +80,14 @@ class ThreadService:
         return done
 
     def list(self, owner: str) -> list[dict[str, Any]]:
-        """The owner's threads, newest activity first."""
+        """Every thread of the owner, newest activity first (housekeeping and tests; the API
+        pages with `page`)."""
         return self.store.list_threads(owner)
+
+    async def page(self, owner: str, limit: int, cursor: str | None
+                   ) -> tuple[list[dict[str, Any]], str | None]:
+        """A page of the owner's threads, newest activity first, read off the event loop."""
+        return await asyncio.to_thread(self.store.thread_page, owner, limit, cursor)
 
     def create(self, owner: str, name: str | None = None) -> dict[str, Any]:
         """A new, empty thread with its folder."""
@@ -117,8 +124,9 @@ class ThreadService:
         except VistaError as e:  # the mark stays; recovery finds the folder already gone
             self.log.warning("Vista: could not clear the deletion mark of %s: %s", thread_id, e)
 
-    def messages(
-        self, owner: str, thread_id: str, after: int, limit: int
-    ) -> tuple[list[dict[str, Any]], int | None]:
-        """A page of a thread's messages after sequence number `after`."""
-        return self.store.list_messages(owner, thread_id, after=after, limit=limit)
+    async def messages(self, owner: str, thread_id: str, *, limit: int, after: int | None = None,
+                       before: int | None = None) -> str:
+        """A page of a thread's messages (see `Store.message_page`) as JSON text, read and
+        encoded off the event loop."""
+        return await asyncio.to_thread(self.store.message_page, owner, thread_id, after=after,
+                                       before=before, limit=limit, as_json=True)

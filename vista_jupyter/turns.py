@@ -222,7 +222,9 @@ class TurnService:
             probe = self.models.client(model, [], overview=overview, language=language)
             loads = await asyncio.to_thread(
                 self._loads, thread_id, self.store.list_datasets(owner, thread_id))
-            messages, datasets = self._messages(owner, thread_id, model, not probe.uses_tools, loads)
+            # Off the event loop: reading and shaping the history grows with the messages read.
+            messages, datasets = await asyncio.to_thread(self._messages, owner, thread_id, model,
+                                                         not probe.uses_tools, loads)
             held = {load.var: load for load in loads}
             samples = sample_names(loads)
             # The offline analyst reads category values from the Parquet file (the profile keeps
@@ -275,27 +277,27 @@ class TurnService:
         if error is not None:
             metadata["error"] = error  # shown with the answer whenever the thread is opened
         timing = {k: round(v, 2) for k, v in outcome.timing.items()}
+        owner, thread_id = ending.owner, ending.thread_id
         try:
-            result = self.store.finish_turn(ending.owner, ending.thread_id, turn_id, status,
-                                            content, metadata, outcome.usage, error=error,
-                                            timing=timing)
+            # With the streamed pieces still waiting to be stored, in the same transaction.
+            self.events.finish(thread_id, lambda waiting, first: self.store.finish_turn(
+                owner, thread_id, turn_id, status, content, metadata, outcome.usage, error=error,
+                timing=timing, pending=waiting, first_seq=first))
         except Exception as e:
             if turn_id not in self._unclosed:  # once, not at every retry
                 self.log.warning("Vista: the end of turn %s could not be saved (%s); it is "
                                  "saved as soon as possible", turn_id, e)
             reason = e.message if isinstance(e, VistaError) else "Vista could not save this answer."
             try:
-                result = self.store.finish_turn(ending.owner, ending.thread_id, turn_id, "error",
-                                                _UNSAVED, {"model": ending.model, "error": reason},
-                                                {}, error=reason)
+                self.events.finish(thread_id, lambda _, first: self.store.finish_turn(
+                    owner, thread_id, turn_id, "error", _UNSAVED,
+                    {"model": ending.model, "error": reason}, {}, error=reason, first_seq=first),
+                    drop_waiting=True)
             except Exception as again:
                 self._unclosed[turn_id] = ending
                 self._close_error = again
                 return False
         self._unclosed.pop(turn_id, None)
-        if result is not None:
-            for event in result[1]:
-                self.events.publish(ending.thread_id, event)
         return True
 
     @staticmethod

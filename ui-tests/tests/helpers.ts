@@ -3,7 +3,9 @@
  */
 import { expect, IJupyterLabPageFixture } from '@jupyterlab/galata';
 import { APIRequestContext, Page, TestInfo } from '@playwright/test';
+import { execFileSync } from 'child_process';
 import * as fs from 'fs';
+import * as path from 'path';
 
 import * as sel from './selectors';
 
@@ -168,4 +170,46 @@ export function workspaceSaved(page: AnyPage, text: string): Promise<unknown> {
 export async function reloadPage(page: IJupyterLabPageFixture): Promise<void> {
   await page.reload({ waitForIsReady: false });
   await page.locator('#jupyterlab-splash').waitFor({ state: 'detached', timeout: 60000 });
+}
+
+/**
+ * Write a long history straight into the test server's database, through
+ * Vista's store (seed_history.py): `turns` finished questions and answers
+ * in a thread, or `threads` analyses last used long ago.
+ *
+ * @param kind - 'turns' (target: a thread id) or 'threads' (target: a name prefix).
+ */
+export async function seedHistory(
+  request: APIRequestContext,
+  baseURL: string,
+  kind: 'turns' | 'threads',
+  target: string,
+  count: number
+): Promise<void> {
+  const info = await request.get(`${baseURL}/${sel.infoEndpoint}`);
+  expect(info.status()).toBe(200);
+  const { owner } = await info.json();
+  execFileSync(
+    'python',
+    [path.join(__dirname, '..', 'seed_history.py'), kind, owner, target, String(count)],
+    { stdio: 'inherit' }
+  );
+}
+
+/** How many threads the user has: every page of the list (tests leave many behind). */
+export async function countAllThreads(
+  request: APIRequestContext,
+  baseURL: string
+): Promise<number> {
+  let count = 0;
+  let cursor: string | null = null;
+  do {
+    const query: string = cursor ? `&cursor=${encodeURIComponent(cursor)}` : '';
+    const response = await request.get(`${baseURL}/${sel.threadsEndpoint}?limit=500${query}`);
+    expect(response.status()).toBe(200);
+    const page = await response.json();
+    count += page.threads.length;
+    cursor = page.next_cursor;
+  } while (cursor);
+  return count;
 }

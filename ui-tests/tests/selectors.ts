@@ -124,6 +124,17 @@ export const notebookMarkdownImage = '.jp-Notebook .jp-MarkdownCell img';
 export const notebookStderr =
   '.jp-Notebook .jp-OutputArea-output[data-mime-type="application/vnd.jupyter.stderr"]';
 
+/** Long histories: the chat's window of messages and the list's pages. */
+export const messageBySeq = (seq: number): string => `${threadView} [data-seq="${seq}"]`;
+export const chatMessages = `${threadView} .jp-vista-messages`;
+export const loadOlder = `${threadView} .jp-vista-load-older`;
+export const jumpToLatest = `${threadView} .jp-vista-jump-latest`;
+export const loadEarlier = `${threadView} .jp-vista-load-earlier`;
+export const threadList = `${sidebar} .jp-vista-list-view`;
+export const moreThreads = `${sidebar} .jp-vista-more-threads`;
+export const threadCount = '.jp-vista-thread-count';
+
 /** REST paths (relative to the server root). */
 export const threadsEndpoint = 'vista/api/threads';
 export const readingsEndpoint = 'vista/api/readings';
+export const infoEndpoint = 'vista/api/info';

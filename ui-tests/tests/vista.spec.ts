@@ -5,6 +5,7 @@ import type { APIResponse } from '@playwright/test';
 import {
   ANSWER_TIMEOUT,
   attachScreenshot,
+  countAllThreads,
   createExampleThread,
   openFinishedAnalysis,
   openSidebar,
@@ -122,9 +123,7 @@ test('an upload in progress shows its progress and can be cancelled', async ({
     /* never answered: the transfer stays in progress */
   });
   const name = `big_${unique()}.csv`;
-  const countThreads = async (): Promise<number> =>
-    (await (await page.request.get(`${baseURL}/${sel.threadsEndpoint}`)).json())
-      .threads.length;
+  const countThreads = (): Promise<number> => countAllThreads(page.request, baseURL!);
   const before = await countThreads();
   await openSidebar(page);
   await page.locator(sel.newButton).click();
@@ -152,9 +151,7 @@ test('a file the server is reading shows its phase and elapsed time, and Cancel 
   page,
   baseURL
 }) => {
-  const countThreads = async (): Promise<number> =>
-    (await (await page.request.get(`${baseURL}/${sel.threadsEndpoint}`)).json())
-      .threads.length;
+  const countThreads = (): Promise<number> => countAllThreads(page.request, baseURL!);
   const before = await countThreads();
   // Given the sidebar ready to start an analysis
   await openSidebar(page);

@@ -18,6 +18,7 @@ back to the model in the form it came in.
 
 from __future__ import annotations
 
+import asyncio
 import json
 import logging
 import time
@@ -28,6 +29,7 @@ from typing import Any
 from ..kernels import KernelExecutor
 from . import prompt
 from .clients import ContextTooLong, ModelClient, ModelError, ToolHistoryRejected, ToolsRejected
+from .model_thread import call_in_model_thread
 from .prompt import extract_code, result_for_model
 from .stream import Reply, ToolCall, read_text
 
@@ -89,13 +91,19 @@ class AnalysisLoop:
         self._running_code: str | None = None
         self._running_outputs: list[dict[str, Any]] = []
 
-    async def _on_text(self, delta: str) -> None:
+    def _text_piece(self, delta: str) -> None:
         self._text.append(delta)
         self.emit("text", {"step": self.step, "delta": delta})
 
-    async def _on_reset(self, reason: str) -> None:
+    def _text_withdrawn(self, reason: str) -> None:
         self._text.clear()
         self.emit("text_reset", {"step": self.step, "reason": reason})
+
+    async def _on_text(self, delta: str) -> None:
+        self._text_piece(delta)
+
+    async def _on_reset(self, reason: str) -> None:
+        self._text_withdrawn(reason)
 
     def partial(self) -> Outcome:
         """What the turn produced so far, for a turn cut short (Stop, an error, a shutdown).
@@ -195,11 +203,18 @@ class AnalysisLoop:
         shorter try when the conversation is too long for the model."""
         context_retried = False
         while True:
-            fitted = prompt.fit(messages, self.budget, self.question)
+            # Off the event loop, as the request itself: fitting grows with the conversation.
+            fitted = await asyncio.to_thread(prompt.fit, messages, self.budget, self.question)
             self._tell_fit(fitted)
+            tools = self.protocol == "tools"
             try:
-                return await self.client.complete(fitted.messages, tools=self.protocol == "tools",
-                                                  on_text=self._on_text, on_reset=self._on_reset)
+                # On the model thread: preparing a request and reading its stream cost CPU that
+                # grows with the conversation (see there). Text comes back here, in order.
+                return await call_in_model_thread(
+                    lambda text, reset: self.client.complete(fitted.messages, tools=tools,
+                                                             on_text=text, on_reset=reset),
+                    self._text_piece, self._text_withdrawn,
+                )
             except ToolsRejected as e:
                 await self._withdraw()
                 if self.protocol != "tools":
