@@ -6,52 +6,26 @@
 import { URLExt } from '@jupyterlab/coreutils';
 import { ServerConnection } from '@jupyterlab/services';
 
+// Generated at build time from vista_jupyter/api/openapi.yaml (`jlpm build:api`),
+// itself generated from the server's pydantic models: the types of the
+// answers are the server's, never copied by hand.
+import type { components } from './openapi';
+
+type Schemas = components['schemas'];
+
 /** The server's version and the identity it serves. */
-export interface IVistaInfo {
-  version: string;
-  owner: string;
-}
+export type IVistaInfo = Schemas['Info'];
 
 /** A conversation (an analysis) as the server returns it. */
-export interface IThread {
-  id: string;
-  name: string;
-  /** ISO-8601 UTC timestamp. */
-  created_at: string;
-  /** ISO-8601 UTC timestamp. */
-  updated_at: string;
-  message_count: number;
-  /** Names of the thread's datasets, in the order they were added. */
-  datasets: string[];
-  /** Id of the turn running now, or null. */
-  running_turn: string | null;
-  /**
-   * Only from `getThread`: follow the events after this seq to see the
-   * running turn from its start, or (none running) only what comes next.
-   */
-  replay_after?: number;
-}
+export type IThread = Schemas['Thread'];
 
-export type MessageRole = 'user' | 'assistant' | 'system';
+export type MessageRole = IMessage['role'];
 
 /** One message in a thread. */
-export interface IMessage {
-  id: number;
-  seq: number;
-  role: MessageRole;
-  content: string;
-  created_at: string;
-  metadata: Record<string, unknown>;
-}
+export type IMessage = Schemas['Message'];
 
 /** One page of a thread's messages, oldest first. */
-export interface IMessagePage {
-  messages: IMessage[];
-  /** Pass as `after` for the newer messages, or null when there are none. */
-  next_after: number | null;
-  /** Pass as `before` for the older messages, or null when there are none. */
-  prev_before: number | null;
-}
+export type IMessagePage = Schemas['MessagePage'];
 
 /**
  * Paging options for `VistaClient.listMessages` and `listEvents`: give at
@@ -69,18 +43,12 @@ export interface IListMessagesOptions {
 }
 
 /** One page of a thread's events, oldest first (cursors as in `IMessagePage`). */
-export interface IEventPage {
+export type IEventPage = Omit<Schemas['EventPage'], 'events'> & {
   events: IVistaEvent[];
-  next_after: number | null;
-  prev_before: number | null;
-}
+};
 
 /** One page of the thread list, most recently active first. */
-export interface IThreadPage {
-  threads: IThread[];
-  /** Pass as `cursor` for the next page, or null after the last one. */
-  next_cursor: string | null;
-}
+export type IThreadPage = Schemas['ThreadPage'];
 
 /** Paging options for `VistaClient.listThreadsPage`. */
 export interface IListThreadsOptions {
@@ -94,11 +62,7 @@ export interface IListThreadsOptions {
  * Events a stream left out because the listener was too far behind: those
  * with `after < seq < before` (page them with `listEvents({ before })`).
  */
-export interface IEarlierEvents {
-  after: number;
-  before: number;
-  count: number;
-}
+export type IEarlierEvents = Schemas['Earlier'];
 
 /**
  * An error answered by the Vista server (non-2xx), carrying the HTTP status
@@ -180,7 +144,7 @@ export async function requestAPI<T>(
 
 
 /** A language the server writes overviews in. */
-export type VistaLanguage = 'en' | 'ko';
+export type VistaLanguage = NonNullable<Schemas['ThreadCreate']['language']>;
 
 /** An nbformat output as Vista stores it; figures carry an `artifact`. */
 export interface IVistaOutput {
@@ -223,141 +187,53 @@ export interface IAssistantMetadata {
   suggestions?: string[];
 }
 
-/** One event of a thread (see the OpenAPI `Event` schema). */
-export interface IVistaEvent {
-  seq: number;
-  type:
-    | 'turn_started'
-    | 'text'
-    | 'text_reset'
-    | 'code'
-    | 'output'
-    | 'step_done'
-    | 'notice'
-    | 'error'
-    | 'done'
-    | string;
-  turn_id: string | null;
-  data: any;
-  created_at?: string;
-}
+/**
+ * One event of a thread. Its `data` depends on its `type` (the OpenAPI
+ * `Event` schema describes each in prose; the reducer in `session.ts` reads it).
+ */
+export type IVistaEvent = Omit<Schemas['Event'], 'data'> & { data: any };
 
 /** A running or finished turn. */
-export interface ITurn {
-  id: string;
-  thread_id: string;
-  status: 'running' | 'done' | 'error' | 'cancelled' | 'interrupted';
-  model: string;
-  created_at: string;
-}
+export type ITurn = Schemas['Turn'];
 
 /** A bundled example dataset. */
-export interface IExample {
-  id: string;
-  title: string;
-  description: string;
-  description_ko: string;
-  source: string;
-  license: string;
-  attribution: string;
-}
+export type IExample = Schemas['Example'];
 
 /** A model the server offers. */
-export interface IModelInfo {
-  id: string;
-  label: string;
-  kind: 'openai' | 'offline' | string;
-}
+export type IModelInfo = Schemas['Model'];
 
 /** Answer of `GET models`. */
-export interface IModelList {
-  models: IModelInfo[];
-  default: string;
-  offline: boolean;
-  context_budget: number;
-}
+export type IModelList = Schemas['Models'];
 
 /** Progress of a dataset the server is reading (`GET readings/{id}`). */
-export interface IReading {
-  /** waiting, expanding, decoding, checking, reading or profiling. */
-  phase: string;
-  bytes_done: number;
-  bytes_total: number;
-  /** Seconds since the reading started. */
-  elapsed: number;
-}
+export type IReading = Schemas['Reading'];
 
 /** A stored upload, usable as `{"upload": id}`. */
-export interface IUpload {
-  id: string;
-  name: string;
-  size_bytes: number;
-  created_at: string;
-}
+export type IUpload = Schemas['Upload'];
 
-/** Where a new dataset comes from: exactly one key. */
-export type DatasetSource = { upload: string } | { example: string } | { path: string };
+/**
+ * Where a new dataset comes from: exactly one key (narrower than the
+ * generated `DatasetSource`, whose rule "exactly one" is a validator).
+ */
+export type DatasetSource =
+  | { upload: string }
+  | { example: string }
+  | { path: string };
 
 /** A dataset of a thread. */
-export interface IDataset {
-  id: string;
-  thread_id: string;
-  name: string;
-  original_name: string;
-  var_name: string;
-  source: string;
-  rows: number;
-  columns: number;
-  size_bytes: number;
-  detected: Record<string, unknown>;
-  warnings: string[];
-  created_at: string;
-}
+export type IDataset = Schemas['Dataset'];
 
 /** One column of a dataset profile. */
-export interface IColumnProfile {
-  name: string;
-  kind: 'boolean' | 'datetime' | 'numeric' | 'identifier' | 'categorical' | 'text' | string;
-  dtype: string;
-  nulls: number;
-  distinct: number;
-  min?: unknown;
-  max?: unknown;
-  mean?: number | null;
-  std?: number | null;
-  top?: { value: unknown; count: number }[];
-}
+export type IColumnProfile = Schemas['ColumnProfile'];
 
 /** A dataset with its profile: what the dataset card shows. */
-export interface IDatasetDetail extends IDataset {
-  summary: string;
-  profile: {
-    rows: number;
-    columns: number;
-    column_profiles: IColumnProfile[];
-    sample: Record<string, unknown>[];
-  };
-}
+export type IDatasetDetail = Schemas['DatasetDetail'];
 
 /** Answer of saving a thread as a notebook. */
-export interface INotebookSaved {
-  path: string;
-  data_folder: string;
-  figures: number;
-  cells: number;
-}
+export type INotebookSaved = Schemas['NotebookSaved'];
 
 /** The set-up cell for code of a thread inserted into a notebook. */
-export interface INotebookSetup {
-  /** The cell's source: imports, the font, the data loaded by relative path. */
-  code: string;
-  /** The thread it belongs to. */
-  thread: string;
-  /** Ids of the datasets it loads. */
-  datasets: string[];
-  /** Where the data was copied, beside the notebook. */
-  data_folder: string;
-}
+export type INotebookSetup = Schemas['NotebookCell'];
 
 /** A downloaded file. */
 export interface IDownload {
@@ -608,7 +484,7 @@ export class VistaClient {
     id: string,
     content: string,
     model?: string
-  ): Promise<{ turn: ITurn; message: IMessage }> {
+  ): Promise<Schemas['Asked']> {
     const body: Record<string, string> = { content };
     if (model) {
       body.model = model;
@@ -627,7 +503,7 @@ export class VistaClient {
    * @throws {VistaAPIError} 404 for an unknown thread.
    */
   async cancel(id: string): Promise<boolean> {
-    const data = await this._request<{ cancelled: boolean }>(
+    const data = await this._request<Schemas['Cancelled']>(
       URLExt.join(threadPath(id), 'cancel'),
       { method: 'POST', body: '{}' }
     );
@@ -801,7 +677,7 @@ export class VistaClient {
    * @throws {VistaAPIError} on a non-2xx answer.
    */
   async examples(): Promise<IExample[]> {
-    const data = await this._request<{ examples: IExample[] }>('examples');
+    const data = await this._request<Schemas['Examples']>('examples');
     return data.examples;
   }
 
@@ -881,7 +757,7 @@ export class VistaClient {
    * @throws {VistaAPIError} 404 for an unknown thread.
    */
   async datasets(id: string): Promise<IDataset[]> {
-    const data = await this._request<{ datasets: IDataset[] }>(
+    const data = await this._request<Schemas['Datasets']>(
       URLExt.join(threadPath(id), 'datasets')
     );
     return data.datasets;
