@@ -5,6 +5,7 @@
  */
 import { URLExt } from '@jupyterlab/coreutils';
 import { ServerConnection } from '@jupyterlab/services';
+import { createParser, EventSourceMessage } from 'eventsource-parser';
 
 // Generated at build time from vista_jupyter/api/openapi.yaml (`jlpm build:api`),
 // itself generated from the server's pydantic models: the types of the
@@ -116,30 +117,22 @@ export async function requestAPI<T>(
     throw new ServerConnection.NetworkError(error as TypeError);
   }
 
+  if (!response.ok) {
+    throw await errorFromResponse(response);
+  }
   if (response.status === 204) {
     return undefined as T;
   }
+  return parseJSON(await response.text()) as T;
+}
 
-  const text = await response.text();
-  let data: any = undefined;
-  if (text.length > 0) {
-    try {
-      data = JSON.parse(text);
-    } catch {
-      data = undefined;
-    }
+/** Decoded JSON text; undefined for an empty or non-JSON body. */
+function parseJSON(text: string): any {
+  try {
+    return text.length > 0 ? JSON.parse(text) : undefined;
+  } catch {
+    return undefined;
   }
-
-  if (!response.ok) {
-    const message =
-      data && typeof data.message === 'string' && data.message
-        ? data.message
-        : response.statusText || `HTTP ${response.status}`;
-    const reason = data && typeof data.reason === 'string' ? data.reason : null;
-    throw new VistaAPIError(response.status, message, reason);
-  }
-
-  return data as T;
 }
 
 
@@ -612,26 +605,29 @@ export class VistaClient {
       }
       delay = 500;
       onConnection?.(true);
+      // The stream's framing (fields, CR/LF/CRLF lines, multi-line data,
+      // comments, a message split across chunks) is eventsource-parser's.
+      const parser = createParser({
+        onEvent: (message: EventSourceMessage) => {
+          let data: any;
+          try {
+            data = JSON.parse(message.data);
+          } catch {
+            return;
+          }
+          if (!disposed) {
+            onMessage({ kind: message.event ?? 'message', data });
+          }
+        }
+      });
       const reader = response.body.getReader();
       const decoder = new TextDecoder();
-      let buffer = '';
       for (;;) {
         const { value, done } = await reader.read();
         if (done || disposed) {
           break;
         }
-        buffer += decoder.decode(value, { stream: true });
-        buffer = buffer.replace(/\r\n?/g, '\n');
-        let boundary = buffer.indexOf('\n\n');
-        while (boundary >= 0) {
-          const block = buffer.slice(0, boundary);
-          buffer = buffer.slice(boundary + 2);
-          const message = parseSSEBlock(block);
-          if (message && !disposed) {
-            onMessage(message);
-          }
-          boundary = buffer.indexOf('\n\n');
-        }
+        parser.feed(decoder.decode(value, { stream: true }));
       }
     };
 
@@ -656,7 +652,7 @@ export class VistaClient {
           return;
         }
         onConnection?.(false);
-        await new Promise(resolve => window.setTimeout(resolve, delay));
+        await new Promise(resolve => setTimeout(resolve, delay));
         delay = Math.min(delay * 2, 10000);
       }
     };
@@ -724,20 +720,10 @@ export class VistaClient {
         }
       };
       xhr.onload = () => {
-        let data: any = undefined;
-        try {
-          data = JSON.parse(xhr.responseText);
-        } catch {
-          data = undefined;
-        }
         if (xhr.status >= 200 && xhr.status < 300) {
-          resolve(data as IUpload);
+          resolve(parseJSON(xhr.responseText) as IUpload);
         } else {
-          const message =
-            data && typeof data.message === 'string' && data.message
-              ? data.message
-              : xhr.statusText || `HTTP ${xhr.status}`;
-          reject(new VistaAPIError(xhr.status, message, data?.reason ?? null));
+          reject(errorFromBody(xhr.status, xhr.statusText, xhr.responseText));
         }
       };
       xhr.onerror = () => {
@@ -950,43 +936,41 @@ function getCookie(name: string): string | undefined {
   return value;
 }
 
-/** A `VistaAPIError` from a non-2xx response's JSON `message`. */
+/** The `VistaAPIError` of a non-2xx response (see `errorFromBody`). */
 async function errorFromResponse(response: Response): Promise<VistaAPIError> {
-  let data: any = undefined;
+  let body = '';
   try {
-    data = JSON.parse(await response.text());
+    body = await response.text();
   } catch {
-    data = undefined;
+    // the connection dropped while the error was read: the status says enough
   }
-  const message =
-    data && typeof data.message === 'string' && data.message
-      ? data.message
-      : response.statusText || `HTTP ${response.status}`;
-  return new VistaAPIError(response.status, message, data?.reason ?? null);
+  return errorFromBody(response.status, response.statusText, body);
 }
 
 /**
- * Parse one server-sent-events block: its event name (`message` unless
- * named, e.g. `earlier`) and JSON data; null for comments.
+ * The one reading of an error answer: the server's JSON `message` (meant
+ * for the user) and `reason`; for anything else (a proxy's HTML 502 page,
+ * an empty body) the status text, never the body itself.
+ *
+ * @param status - HTTP status code.
+ * @param statusText - the status line's text ('' over HTTP/2).
+ * @param body - the answer's body as text.
+ * @returns the error to throw.
  */
-function parseSSEBlock(block: string): { kind: string; data: any } | null {
-  const data: string[] = [];
-  let kind = 'message';
-  for (const line of block.split('\n')) {
-    if (line.startsWith('data:')) {
-      data.push(line.slice(5).replace(/^ /, ''));
-    } else if (line.startsWith('event:')) {
-      kind = line.slice(6).trim();
-    }
-  }
-  if (data.length === 0) {
-    return null;
-  }
-  try {
-    return { kind, data: JSON.parse(data.join('\n')) };
-  } catch {
-    return null;
-  }
+export function errorFromBody(
+  status: number,
+  statusText: string,
+  body: string
+): VistaAPIError {
+  const parsed = parseJSON(body);
+  const data: Partial<Schemas['Error']> | undefined =
+    parsed && typeof parsed === 'object' ? parsed : undefined;
+  const message =
+    typeof data?.message === 'string' && data.message
+      ? data.message
+      : statusText || `HTTP ${status}`;
+  const reason = typeof data?.reason === 'string' ? data.reason : null;
+  return new VistaAPIError(status, message, reason);
 }
 
 /** The file name of a Content-Disposition header (RFC 5987 aware). */
