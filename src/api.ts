@@ -957,7 +957,7 @@ async function errorFromResponse(response: Response): Promise<VistaAPIError> {
  * @param body - the answer's body as text.
  * @returns the error to throw.
  */
-export function errorFromBody(
+function errorFromBody(
   status: number,
   statusText: string,
   body: string
