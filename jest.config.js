@@ -9,10 +9,7 @@ module.exports = {
   roots: ['<rootDir>/src'],
   testRegex: 'src/__tests__/.*\\.spec\\.ts$',
   transform: {
-    '^.+\\.[jt]sx?$': [
-      'ts-jest',
-      { tsconfig: 'tsconfig.test.json' }
-    ]
+    '^.+\\.[jt]sx?$': ['ts-jest', { tsconfig: 'tsconfig.test.json' }]
   },
   transformIgnorePatterns: [`/node_modules/(?!${esModules})`],
   testTimeout: 30000

@@ -21,6 +21,9 @@ fi
 (cd ui-tests && jlpm install --immutable >/dev/null) || exit 1
 
 reports=$(mktemp -d)
+# TypeScript lint and formatting (eslint + prettier; `jlpm lint` fixes what it can).
+jlpm lint:check
+lint_status=$?
 # Frontend unit tests (Jest: the session's event reducer and the API client, over a local HTTP server).
 jlpm test --ci --json --outputFile="$reports/jest.json"
 js_status=$?
@@ -55,4 +58,5 @@ except Exception as e:
     print(f"no frontend unit test report: {e}"); failed += 1
 print(f"tests: {passed} passed, {failed} failed")
 PY
-[ $js_status -eq 0 ] && [ $py_status -eq 0 ] && [ $ui_status -eq 0 ]
+[ $lint_status -eq 0 ] || echo "lint failed: jlpm lint:check" >&2
+[ $lint_status -eq 0 ] && [ $js_status -eq 0 ] && [ $py_status -eq 0 ] && [ $ui_status -eq 0 ]

@@ -135,7 +135,6 @@ function parseJSON(text: string): any {
   }
 }
 
-
 /** A language the server writes overviews in. */
 export type VistaLanguage = NonNullable<Schemas['ThreadCreate']['language']>;
 
@@ -209,9 +208,7 @@ export type IUpload = Schemas['Upload'];
  * generated `DatasetSource`, whose rule "exactly one" is a validator).
  */
 export type DatasetSource =
-  | { upload: string }
-  | { example: string }
-  | { path: string };
+  { upload: string } | { example: string } | { path: string };
 
 /** A dataset of a thread. */
 export type IDataset = Schemas['Dataset'];
@@ -458,7 +455,10 @@ export class VistaClient {
    * @returns the events and the cursors of the pages around it.
    * @throws {VistaAPIError} 400 for bad paging values, 404 for an unknown thread.
    */
-  listEvents(id: string, options: IListMessagesOptions = {}): Promise<IEventPage> {
+  listEvents(
+    id: string,
+    options: IListMessagesOptions = {}
+  ): Promise<IEventPage> {
     return this._request<IEventPage>(
       URLExt.join(threadPath(id), 'events') + pageQuery(options)
     );
@@ -473,11 +473,7 @@ export class VistaClient {
    * @returns the running turn and the stored question.
    * @throws {VistaAPIError} 409 while another turn runs, 400 for a bad model.
    */
-  ask(
-    id: string,
-    content: string,
-    model?: string
-  ): Promise<Schemas['Asked']> {
+  ask(id: string, content: string, model?: string): Promise<Schemas['Asked']> {
     const body: Record<string, string> = { content };
     if (model) {
       body.model = model;
@@ -716,7 +712,10 @@ export class VistaClient {
       }
       xhr.upload.onprogress = (event: ProgressEvent) => {
         if (onProgress) {
-          onProgress(event.loaded, event.lengthComputable ? event.total : file.size);
+          onProgress(
+            event.loaded,
+            event.lengthComputable ? event.total : file.size
+          );
         }
       };
       xhr.onload = () => {
@@ -727,7 +726,9 @@ export class VistaClient {
         }
       };
       xhr.onerror = () => {
-        reject(new ServerConnection.NetworkError(new TypeError('Upload failed')));
+        reject(
+          new ServerConnection.NetworkError(new TypeError('Upload failed'))
+        );
       };
       xhr.onabort = () => reject(new UploadCancelledError());
       xhr.send(file);
@@ -867,7 +868,11 @@ export class VistaClient {
     const url = URLExt.join(settings.baseUrl, 'vista', 'api', endPoint);
     let response: Response;
     try {
-      response = await ServerConnection.makeRequest(url, { method: 'GET' }, settings);
+      response = await ServerConnection.makeRequest(
+        url,
+        { method: 'GET' },
+        settings
+      );
     } catch (error) {
       throw new ServerConnection.NetworkError(error as TypeError);
     }
@@ -905,7 +910,9 @@ function threadPath(id: string): string {
 }
 
 /** The headers `ServerConnection` would add: token and XSRF cookie. */
-function authHeaders(settings: ServerConnection.ISettings): Record<string, string> {
+function authHeaders(
+  settings: ServerConnection.ISettings
+): Record<string, string> {
   const headers: Record<string, string> = {};
   if (settings.token) {
     headers['Authorization'] = `token ${settings.token}`;

@@ -5,7 +5,12 @@
  */
 import { ServerConnection } from '@jupyterlab/services';
 
-import { IEarlierEvents, IVistaEvent, VistaAPIError, VistaClient } from '../api';
+import {
+  IEarlierEvents,
+  IVistaEvent,
+  VistaAPIError,
+  VistaClient
+} from '../api';
 import { until, WireServer } from './wire';
 
 let server: WireServer;
@@ -120,7 +125,9 @@ describe('event streams', () => {
     expect(stream.url.searchParams.get('after')).toBe('0');
     const text = JSON.stringify(event(1));
     stream.raw(': subscribed\r\n\r\nevent: earlier\r\ndata: {"after": 0, ');
-    stream.raw('"before": 7, "count": 6}\r\n\r\nid: 1\ndata: ' + text.slice(0, 9));
+    stream.raw(
+      '"before": 7, "count": 6}\r\n\r\nid: 1\ndata: ' + text.slice(0, 9)
+    );
     stream.raw(text.slice(9) + '\n');
     stream.raw('\n: replayed\n\n');
     stream.event(event(7));
@@ -155,7 +162,11 @@ describe('event streams', () => {
   });
 
   it('gives up on a stream that cannot continue (404)', async () => {
-    server.json('threads/gone/events/stream', { message: 'No such thread.' }, 404);
+    server.json(
+      'threads/gone/events/stream',
+      { message: 'No such thread.' },
+      404
+    );
     let fatal: VistaAPIError | null = null;
     client.followEvents('gone', {
       after: 0,

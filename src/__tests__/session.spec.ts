@@ -33,7 +33,11 @@ function message(id: number, role: IMessage['role'], turn?: string): IMessage {
 }
 
 let seq = 0;
-function ev(turn: string, type: string, data: Record<string, unknown> = {}): IVistaEvent {
+function ev(
+  turn: string,
+  type: string,
+  data: Record<string, unknown> = {}
+): IVistaEvent {
   seq += 1;
   return { seq, type, turn_id: turn, data, created_at: '2025-01-01T00:00:00Z' };
 }
@@ -86,15 +90,26 @@ describe('the running answer', () => {
     session.turnEnded.connect((_, id) => ended.push(id));
 
     await send(stream, ev('A', 'turn_started', { model: 'vista-offline' }));
-    expect(session.live).toMatchObject({ turnId: 'A', model: 'vista-offline', phase: 'thinking' });
+    expect(session.live).toMatchObject({
+      turnId: 'A',
+      model: 'vista-offline',
+      phase: 'thinking'
+    });
 
-    await send(stream, ev('A', 'text', { step: 0, delta: 'Let me ' }), ev('A', 'text', { step: 0, delta: 'look.' }));
+    await send(
+      stream,
+      ev('A', 'text', { step: 0, delta: 'Let me ' }),
+      ev('A', 'text', { step: 0, delta: 'look.' })
+    );
     expect(session.live!.steps[0].text).toBe('Let me look.');
     expect(session.live!.phase).toBe('writing');
 
     await send(stream, ev('A', 'code', { step: 0, code: 'df.plot()' }));
     expect(session.live!.phase).toBe('running');
-    expect(session.live!.steps[0]).toMatchObject({ code: 'df.plot()', running: true });
+    expect(session.live!.steps[0]).toMatchObject({
+      code: 'df.plot()',
+      running: true
+    });
 
     const figure = {
       output_type: 'display_data',
@@ -103,10 +118,19 @@ describe('the running answer', () => {
     };
     await send(
       stream,
-      ev('A', 'output', { step: 0, output: { output_type: 'stream', name: 'stdout', text: 'rows: ' } }),
-      ev('A', 'output', { step: 0, output: { output_type: 'stream', name: 'stdout', text: '344\n' } }),
+      ev('A', 'output', {
+        step: 0,
+        output: { output_type: 'stream', name: 'stdout', text: 'rows: ' }
+      }),
+      ev('A', 'output', {
+        step: 0,
+        output: { output_type: 'stream', name: 'stdout', text: '344\n' }
+      }),
       ev('A', 'output', { step: 0, output: figure }),
-      ev('A', 'notice', { step: 0, message: 'Only the first 10,000 rows are shown.' }),
+      ev('A', 'notice', {
+        step: 0,
+        message: 'Only the first 10,000 rows are shown.'
+      }),
       ev('A', 'step_done', { step: 0, status: 'ok', execution_count: 3 })
     );
     const step = session.live!.steps[0];
@@ -114,14 +138,24 @@ describe('the running answer', () => {
       { output_type: 'stream', name: 'stdout', text: 'rows: 344\n' },
       figure
     ]);
-    expect(step).toMatchObject({ running: false, notices: ['Only the first 10,000 rows are shown.'] });
+    expect(step).toMatchObject({
+      running: false,
+      notices: ['Only the first 10,000 rows are shown.']
+    });
     expect(step.result).toMatchObject({ status: 'ok', execution_count: 3 });
     expect(session.live!.phase).toBe('thinking');
 
-    await send(stream, ev('A', 'text', { step: 1, delta: 'draft' }), ev('A', 'text_reset', { step: 1 }));
+    await send(
+      stream,
+      ev('A', 'text', { step: 1, delta: 'draft' }),
+      ev('A', 'text_reset', { step: 1 })
+    );
     expect(session.live!.steps.map(s => s.text)).toEqual(['Let me look.', '']);
 
-    await send(stream, ev('A', 'done', { status: 'done', message: message(2, 'assistant') }));
+    await send(
+      stream,
+      ev('A', 'done', { status: 'done', message: message(2, 'assistant') })
+    );
     expect(session.live).toBeNull();
     expect(session.running).toBe(false);
     expect(ended).toEqual(['A']);
@@ -134,13 +168,25 @@ describe('the running answer', () => {
 
   it('keeps the error of a failed turn until it is done', async () => {
     const stream = await open([]);
-    await send(stream, ev('B', 'turn_started', { model: 'm', message: message(5, 'user') }));
+    await send(
+      stream,
+      ev('B', 'turn_started', { model: 'm', message: message(5, 'user') })
+    );
     expect(session.messages.map(m => m.id)).toEqual([5]);
-    await send(stream, ev('B', 'error', { message: 'The model server did not answer.' }));
+    await send(
+      stream,
+      ev('B', 'error', { message: 'The model server did not answer.' })
+    );
     expect(session.live!.error).toBe('The model server did not answer.');
-    await send(stream, ev('B', 'done', { status: 'error', message: message(6, 'assistant') }));
+    await send(
+      stream,
+      ev('B', 'done', { status: 'error', message: message(6, 'assistant') })
+    );
     expect(session.live).toBeNull();
-    expect(session.messages[1].metadata).toMatchObject({ status: 'error', turn_id: 'B' });
+    expect(session.messages[1].metadata).toMatchObject({
+      status: 'error',
+      turn_id: 'B'
+    });
   });
 
   it('ignores events of a type it does not know', async () => {
@@ -154,10 +200,18 @@ describe('the running answer', () => {
 
 describe('replays and duplicates', () => {
   it('does not replay a turn whose answer is already a message', async () => {
-    const stream = await open([message(1, 'user'), message(2, 'assistant', 'OLD')]);
+    const stream = await open([
+      message(1, 'user'),
+      message(2, 'assistant', 'OLD')
+    ]);
     stream.event(ev('OLD', 'turn_started', { model: 'm' }));
     stream.event(ev('OLD', 'text', { step: 0, delta: 'old answer' }));
-    stream.event(ev('OLD', 'done', { status: 'done', message: message(2, 'assistant', 'OLD') }));
+    stream.event(
+      ev('OLD', 'done', {
+        status: 'done',
+        message: message(2, 'assistant', 'OLD')
+      })
+    );
     await send(stream, ev('NEW', 'turn_started', { model: 'm' }));
     expect(session.live!.turnId).toBe('NEW');
     expect(session.live!.steps).toEqual([]);
@@ -166,7 +220,11 @@ describe('replays and duplicates', () => {
 
   it('applies an event sent again after a reconnection only once', async () => {
     const first = await open([]);
-    await send(first, ev('D', 'turn_started', { model: 'm' }), ev('D', 'text', { step: 0, delta: 'one ' }));
+    await send(
+      first,
+      ev('D', 'turn_started', { model: 'm' }),
+      ev('D', 'text', { step: 0, delta: 'one ' })
+    );
     const last = seq;
     first.close();
     const second = await server.stream(1);
@@ -179,12 +237,19 @@ describe('replays and duplicates', () => {
 
   it('shows the newest steps of an answer whose start the stream left out, and offers the earlier ones', async () => {
     const stream = await open([message(1, 'user')], { running_turn: 'E' });
-    stream.raw('event: earlier\ndata: {"after": 0, "before": 40, "count": 39}\n\n');
-    await send(stream, { ...ev('E', 'text', { step: 3, delta: 'later text' }), seq: 40 });
+    stream.raw(
+      'event: earlier\ndata: {"after": 0, "before": 40, "count": 39}\n\n'
+    );
+    await send(stream, {
+      ...ev('E', 'text', { step: 3, delta: 'later text' }),
+      seq: 40
+    });
     expect(session.live).toMatchObject({
       turnId: 'E',
       earlier: { after: 0, before: 40, count: 39 }
     });
-    expect(session.live!.steps.map(s => [s.step, s.text])).toEqual([[3, 'later text']]);
+    expect(session.live!.steps.map(s => [s.step, s.text])).toEqual([
+      [3, 'later text']
+    ]);
   });
 });
