@@ -85,7 +85,11 @@ async def test_every_answer_to_generated_requests_is_documented(tmp_path):
         report = out.decode(errors="replace")
         where = f"\nseed {seed} (replay: VISTA_FUZZ_SEED={seed})\n"
         assert process.returncode == 0, report[-6000:] + where
+        # Every selected operation was reached (not cut off by the time budget), with more
+        # than a handful of cases: a count per second would depend on the machine's load.
+        selected = int(re.search(r"Selected:\s+(\d+)/", report).group(1))
+        tested = int(re.search(r"Tested:\s+(\d+)", report).group(1))
         generated = int(re.search(r"(\d+) generated", report).group(1))
-        assert generated > 500, report[-2000:] + where
+        assert tested == selected and generated > 10 * selected, report[-2000:] + where
     finally:
         server.stop()
