@@ -21,6 +21,12 @@ fi
 (cd ui-tests && jlpm install --immutable >/dev/null) || exit 1
 
 reports=$(mktemp -d)
+# TypeScript lint and formatting (eslint + prettier; `jlpm lint` fixes what it can).
+jlpm lint:check
+lint_status=$?
+# Frontend unit tests (Jest: the session's event reducer and the API client, over a local HTTP server).
+jlpm test --ci --json --outputFile="$reports/jest.json"
+js_status=$?
 python -m pytest -q -p no:cacheprovider --junitxml="$reports/pytest.xml" "$@"
 py_status=$?
 (cd ui-tests && PLAYWRIGHT_JSON_OUTPUT_NAME="$reports/ui.json" jlpm playwright test --reporter=list,json,html)
@@ -45,6 +51,12 @@ try:
     failed += stats["unexpected"] + stats["flaky"]
 except Exception as e:
     print(f"no UI test report: {e}"); failed += 1
+try:
+    jest = json.loads((reports / "jest.json").read_text())
+    passed, failed = passed + jest["numPassedTests"], failed + jest["numFailedTests"]
+except Exception as e:
+    print(f"no frontend unit test report: {e}"); failed += 1
 print(f"tests: {passed} passed, {failed} failed")
 PY
-[ $py_status -eq 0 ] && [ $ui_status -eq 0 ]
+[ $lint_status -eq 0 ] || echo "lint failed: jlpm lint:check" >&2
+[ $lint_status -eq 0 ] && [ $js_status -eq 0 ] && [ $py_status -eq 0 ] && [ $ui_status -eq 0 ]

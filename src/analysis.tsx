@@ -86,7 +86,10 @@ export class VistaAnalysis extends ReactWidget {
   private _setTitle(thread: IThread): void {
     if (this.title.label !== thread.name) {
       this.title.label = thread.name;
-      this.title.caption = this._context.trans.__('Vista analysis: %1', thread.name);
+      this.title.caption = this._context.trans.__(
+        'Vista analysis: %1',
+        thread.name
+      );
     }
   }
 

@@ -5,53 +5,28 @@
  */
 import { URLExt } from '@jupyterlab/coreutils';
 import { ServerConnection } from '@jupyterlab/services';
+import { createParser, EventSourceMessage } from 'eventsource-parser';
+
+// Generated at build time from vista_jupyter/api/openapi.yaml (`jlpm build:api`),
+// itself generated from the server's pydantic models: the types of the
+// answers are the server's, never copied by hand.
+import type { components } from './openapi';
+
+type Schemas = components['schemas'];
 
 /** The server's version and the identity it serves. */
-export interface IVistaInfo {
-  version: string;
-  owner: string;
-}
+export type IVistaInfo = Schemas['Info'];
 
 /** A conversation (an analysis) as the server returns it. */
-export interface IThread {
-  id: string;
-  name: string;
-  /** ISO-8601 UTC timestamp. */
-  created_at: string;
-  /** ISO-8601 UTC timestamp. */
-  updated_at: string;
-  message_count: number;
-  /** Names of the thread's datasets, in the order they were added. */
-  datasets: string[];
-  /** Id of the turn running now, or null. */
-  running_turn: string | null;
-  /**
-   * Only from `getThread`: follow the events after this seq to see the
-   * running turn from its start, or (none running) only what comes next.
-   */
-  replay_after?: number;
-}
+export type IThread = Schemas['Thread'];
 
-export type MessageRole = 'user' | 'assistant' | 'system';
+export type MessageRole = IMessage['role'];
 
 /** One message in a thread. */
-export interface IMessage {
-  id: number;
-  seq: number;
-  role: MessageRole;
-  content: string;
-  created_at: string;
-  metadata: Record<string, unknown>;
-}
+export type IMessage = Schemas['Message'];
 
 /** One page of a thread's messages, oldest first. */
-export interface IMessagePage {
-  messages: IMessage[];
-  /** Pass as `after` for the newer messages, or null when there are none. */
-  next_after: number | null;
-  /** Pass as `before` for the older messages, or null when there are none. */
-  prev_before: number | null;
-}
+export type IMessagePage = Schemas['MessagePage'];
 
 /**
  * Paging options for `VistaClient.listMessages` and `listEvents`: give at
@@ -69,18 +44,12 @@ export interface IListMessagesOptions {
 }
 
 /** One page of a thread's events, oldest first (cursors as in `IMessagePage`). */
-export interface IEventPage {
+export type IEventPage = Omit<Schemas['EventPage'], 'events'> & {
   events: IVistaEvent[];
-  next_after: number | null;
-  prev_before: number | null;
-}
+};
 
 /** One page of the thread list, most recently active first. */
-export interface IThreadPage {
-  threads: IThread[];
-  /** Pass as `cursor` for the next page, or null after the last one. */
-  next_cursor: string | null;
-}
+export type IThreadPage = Schemas['ThreadPage'];
 
 /** Paging options for `VistaClient.listThreadsPage`. */
 export interface IListThreadsOptions {
@@ -94,11 +63,7 @@ export interface IListThreadsOptions {
  * Events a stream left out because the listener was too far behind: those
  * with `after < seq < before` (page them with `listEvents({ before })`).
  */
-export interface IEarlierEvents {
-  after: number;
-  before: number;
-  count: number;
-}
+export type IEarlierEvents = Schemas['Earlier'];
 
 /**
  * An error answered by the Vista server (non-2xx), carrying the HTTP status
@@ -152,35 +117,26 @@ export async function requestAPI<T>(
     throw new ServerConnection.NetworkError(error as TypeError);
   }
 
+  if (!response.ok) {
+    throw await errorFromResponse(response);
+  }
   if (response.status === 204) {
     return undefined as T;
   }
-
-  const text = await response.text();
-  let data: any = undefined;
-  if (text.length > 0) {
-    try {
-      data = JSON.parse(text);
-    } catch {
-      data = undefined;
-    }
-  }
-
-  if (!response.ok) {
-    const message =
-      data && typeof data.message === 'string' && data.message
-        ? data.message
-        : response.statusText || `HTTP ${response.status}`;
-    const reason = data && typeof data.reason === 'string' ? data.reason : null;
-    throw new VistaAPIError(response.status, message, reason);
-  }
-
-  return data as T;
+  return parseJSON(await response.text()) as T;
 }
 
+/** Decoded JSON text; undefined for an empty or non-JSON body. */
+function parseJSON(text: string): any {
+  try {
+    return text.length > 0 ? JSON.parse(text) : undefined;
+  } catch {
+    return undefined;
+  }
+}
 
 /** A language the server writes overviews in. */
-export type VistaLanguage = 'en' | 'ko';
+export type VistaLanguage = NonNullable<Schemas['ThreadCreate']['language']>;
 
 /** An nbformat output as Vista stores it; figures carry an `artifact`. */
 export interface IVistaOutput {
@@ -223,141 +179,51 @@ export interface IAssistantMetadata {
   suggestions?: string[];
 }
 
-/** One event of a thread (see the OpenAPI `Event` schema). */
-export interface IVistaEvent {
-  seq: number;
-  type:
-    | 'turn_started'
-    | 'text'
-    | 'text_reset'
-    | 'code'
-    | 'output'
-    | 'step_done'
-    | 'notice'
-    | 'error'
-    | 'done'
-    | string;
-  turn_id: string | null;
-  data: any;
-  created_at?: string;
-}
+/**
+ * One event of a thread. Its `data` depends on its `type` (the OpenAPI
+ * `Event` schema describes each in prose; the reducer in `session.ts` reads it).
+ */
+export type IVistaEvent = Omit<Schemas['Event'], 'data'> & { data: any };
 
 /** A running or finished turn. */
-export interface ITurn {
-  id: string;
-  thread_id: string;
-  status: 'running' | 'done' | 'error' | 'cancelled' | 'interrupted';
-  model: string;
-  created_at: string;
-}
+export type ITurn = Schemas['Turn'];
 
 /** A bundled example dataset. */
-export interface IExample {
-  id: string;
-  title: string;
-  description: string;
-  description_ko: string;
-  source: string;
-  license: string;
-  attribution: string;
-}
+export type IExample = Schemas['Example'];
 
 /** A model the server offers. */
-export interface IModelInfo {
-  id: string;
-  label: string;
-  kind: 'openai' | 'offline' | string;
-}
+export type IModelInfo = Schemas['Model'];
 
 /** Answer of `GET models`. */
-export interface IModelList {
-  models: IModelInfo[];
-  default: string;
-  offline: boolean;
-  context_budget: number;
-}
+export type IModelList = Schemas['Models'];
 
 /** Progress of a dataset the server is reading (`GET readings/{id}`). */
-export interface IReading {
-  /** waiting, expanding, decoding, checking, reading or profiling. */
-  phase: string;
-  bytes_done: number;
-  bytes_total: number;
-  /** Seconds since the reading started. */
-  elapsed: number;
-}
+export type IReading = Schemas['Reading'];
 
 /** A stored upload, usable as `{"upload": id}`. */
-export interface IUpload {
-  id: string;
-  name: string;
-  size_bytes: number;
-  created_at: string;
-}
+export type IUpload = Schemas['Upload'];
 
-/** Where a new dataset comes from: exactly one key. */
-export type DatasetSource = { upload: string } | { example: string } | { path: string };
+/**
+ * Where a new dataset comes from: exactly one key (narrower than the
+ * generated `DatasetSource`, whose rule "exactly one" is a validator).
+ */
+export type DatasetSource =
+  { upload: string } | { example: string } | { path: string };
 
 /** A dataset of a thread. */
-export interface IDataset {
-  id: string;
-  thread_id: string;
-  name: string;
-  original_name: string;
-  var_name: string;
-  source: string;
-  rows: number;
-  columns: number;
-  size_bytes: number;
-  detected: Record<string, unknown>;
-  warnings: string[];
-  created_at: string;
-}
+export type IDataset = Schemas['Dataset'];
 
 /** One column of a dataset profile. */
-export interface IColumnProfile {
-  name: string;
-  kind: 'boolean' | 'datetime' | 'numeric' | 'identifier' | 'categorical' | 'text' | string;
-  dtype: string;
-  nulls: number;
-  distinct: number;
-  min?: unknown;
-  max?: unknown;
-  mean?: number | null;
-  std?: number | null;
-  top?: { value: unknown; count: number }[];
-}
+export type IColumnProfile = Schemas['ColumnProfile'];
 
 /** A dataset with its profile: what the dataset card shows. */
-export interface IDatasetDetail extends IDataset {
-  summary: string;
-  profile: {
-    rows: number;
-    columns: number;
-    column_profiles: IColumnProfile[];
-    sample: Record<string, unknown>[];
-  };
-}
+export type IDatasetDetail = Schemas['DatasetDetail'];
 
 /** Answer of saving a thread as a notebook. */
-export interface INotebookSaved {
-  path: string;
-  data_folder: string;
-  figures: number;
-  cells: number;
-}
+export type INotebookSaved = Schemas['NotebookSaved'];
 
 /** The set-up cell for code of a thread inserted into a notebook. */
-export interface INotebookSetup {
-  /** The cell's source: imports, the font, the data loaded by relative path. */
-  code: string;
-  /** The thread it belongs to. */
-  thread: string;
-  /** Ids of the datasets it loads. */
-  datasets: string[];
-  /** Where the data was copied, beside the notebook. */
-  data_folder: string;
-}
+export type INotebookSetup = Schemas['NotebookCell'];
 
 /** A downloaded file. */
 export interface IDownload {
@@ -589,7 +455,10 @@ export class VistaClient {
    * @returns the events and the cursors of the pages around it.
    * @throws {VistaAPIError} 400 for bad paging values, 404 for an unknown thread.
    */
-  listEvents(id: string, options: IListMessagesOptions = {}): Promise<IEventPage> {
+  listEvents(
+    id: string,
+    options: IListMessagesOptions = {}
+  ): Promise<IEventPage> {
     return this._request<IEventPage>(
       URLExt.join(threadPath(id), 'events') + pageQuery(options)
     );
@@ -604,11 +473,7 @@ export class VistaClient {
    * @returns the running turn and the stored question.
    * @throws {VistaAPIError} 409 while another turn runs, 400 for a bad model.
    */
-  ask(
-    id: string,
-    content: string,
-    model?: string
-  ): Promise<{ turn: ITurn; message: IMessage }> {
+  ask(id: string, content: string, model?: string): Promise<Schemas['Asked']> {
     const body: Record<string, string> = { content };
     if (model) {
       body.model = model;
@@ -627,7 +492,7 @@ export class VistaClient {
    * @throws {VistaAPIError} 404 for an unknown thread.
    */
   async cancel(id: string): Promise<boolean> {
-    const data = await this._request<{ cancelled: boolean }>(
+    const data = await this._request<Schemas['Cancelled']>(
       URLExt.join(threadPath(id), 'cancel'),
       { method: 'POST', body: '{}' }
     );
@@ -736,26 +601,29 @@ export class VistaClient {
       }
       delay = 500;
       onConnection?.(true);
+      // The stream's framing (fields, CR/LF/CRLF lines, multi-line data,
+      // comments, a message split across chunks) is eventsource-parser's.
+      const parser = createParser({
+        onEvent: (message: EventSourceMessage) => {
+          let data: any;
+          try {
+            data = JSON.parse(message.data);
+          } catch {
+            return;
+          }
+          if (!disposed) {
+            onMessage({ kind: message.event ?? 'message', data });
+          }
+        }
+      });
       const reader = response.body.getReader();
       const decoder = new TextDecoder();
-      let buffer = '';
       for (;;) {
         const { value, done } = await reader.read();
         if (done || disposed) {
           break;
         }
-        buffer += decoder.decode(value, { stream: true });
-        buffer = buffer.replace(/\r\n?/g, '\n');
-        let boundary = buffer.indexOf('\n\n');
-        while (boundary >= 0) {
-          const block = buffer.slice(0, boundary);
-          buffer = buffer.slice(boundary + 2);
-          const message = parseSSEBlock(block);
-          if (message && !disposed) {
-            onMessage(message);
-          }
-          boundary = buffer.indexOf('\n\n');
-        }
+        parser.feed(decoder.decode(value, { stream: true }));
       }
     };
 
@@ -780,7 +648,7 @@ export class VistaClient {
           return;
         }
         onConnection?.(false);
-        await new Promise(resolve => window.setTimeout(resolve, delay));
+        await new Promise(resolve => setTimeout(resolve, delay));
         delay = Math.min(delay * 2, 10000);
       }
     };
@@ -801,7 +669,7 @@ export class VistaClient {
    * @throws {VistaAPIError} on a non-2xx answer.
    */
   async examples(): Promise<IExample[]> {
-    const data = await this._request<{ examples: IExample[] }>('examples');
+    const data = await this._request<Schemas['Examples']>('examples');
     return data.examples;
   }
 
@@ -844,28 +712,23 @@ export class VistaClient {
       }
       xhr.upload.onprogress = (event: ProgressEvent) => {
         if (onProgress) {
-          onProgress(event.loaded, event.lengthComputable ? event.total : file.size);
+          onProgress(
+            event.loaded,
+            event.lengthComputable ? event.total : file.size
+          );
         }
       };
       xhr.onload = () => {
-        let data: any = undefined;
-        try {
-          data = JSON.parse(xhr.responseText);
-        } catch {
-          data = undefined;
-        }
         if (xhr.status >= 200 && xhr.status < 300) {
-          resolve(data as IUpload);
+          resolve(parseJSON(xhr.responseText) as IUpload);
         } else {
-          const message =
-            data && typeof data.message === 'string' && data.message
-              ? data.message
-              : xhr.statusText || `HTTP ${xhr.status}`;
-          reject(new VistaAPIError(xhr.status, message, data?.reason ?? null));
+          reject(errorFromBody(xhr.status, xhr.statusText, xhr.responseText));
         }
       };
       xhr.onerror = () => {
-        reject(new ServerConnection.NetworkError(new TypeError('Upload failed')));
+        reject(
+          new ServerConnection.NetworkError(new TypeError('Upload failed'))
+        );
       };
       xhr.onabort = () => reject(new UploadCancelledError());
       xhr.send(file);
@@ -881,7 +744,7 @@ export class VistaClient {
    * @throws {VistaAPIError} 404 for an unknown thread.
    */
   async datasets(id: string): Promise<IDataset[]> {
-    const data = await this._request<{ datasets: IDataset[] }>(
+    const data = await this._request<Schemas['Datasets']>(
       URLExt.join(threadPath(id), 'datasets')
     );
     return data.datasets;
@@ -1005,7 +868,11 @@ export class VistaClient {
     const url = URLExt.join(settings.baseUrl, 'vista', 'api', endPoint);
     let response: Response;
     try {
-      response = await ServerConnection.makeRequest(url, { method: 'GET' }, settings);
+      response = await ServerConnection.makeRequest(
+        url,
+        { method: 'GET' },
+        settings
+      );
     } catch (error) {
       throw new ServerConnection.NetworkError(error as TypeError);
     }
@@ -1043,7 +910,9 @@ function threadPath(id: string): string {
 }
 
 /** The headers `ServerConnection` would add: token and XSRF cookie. */
-function authHeaders(settings: ServerConnection.ISettings): Record<string, string> {
+function authHeaders(
+  settings: ServerConnection.ISettings
+): Record<string, string> {
   const headers: Record<string, string> = {};
   if (settings.token) {
     headers['Authorization'] = `token ${settings.token}`;
@@ -1074,43 +943,41 @@ function getCookie(name: string): string | undefined {
   return value;
 }
 
-/** A `VistaAPIError` from a non-2xx response's JSON `message`. */
+/** The `VistaAPIError` of a non-2xx response (see `errorFromBody`). */
 async function errorFromResponse(response: Response): Promise<VistaAPIError> {
-  let data: any = undefined;
+  let body = '';
   try {
-    data = JSON.parse(await response.text());
+    body = await response.text();
   } catch {
-    data = undefined;
+    // the connection dropped while the error was read: the status says enough
   }
-  const message =
-    data && typeof data.message === 'string' && data.message
-      ? data.message
-      : response.statusText || `HTTP ${response.status}`;
-  return new VistaAPIError(response.status, message, data?.reason ?? null);
+  return errorFromBody(response.status, response.statusText, body);
 }
 
 /**
- * Parse one server-sent-events block: its event name (`message` unless
- * named, e.g. `earlier`) and JSON data; null for comments.
+ * The one reading of an error answer: the server's JSON `message` (meant
+ * for the user) and `reason`; for anything else (a proxy's HTML 502 page,
+ * an empty body) the status text, never the body itself.
+ *
+ * @param status - HTTP status code.
+ * @param statusText - the status line's text ('' over HTTP/2).
+ * @param body - the answer's body as text.
+ * @returns the error to throw.
  */
-function parseSSEBlock(block: string): { kind: string; data: any } | null {
-  const data: string[] = [];
-  let kind = 'message';
-  for (const line of block.split('\n')) {
-    if (line.startsWith('data:')) {
-      data.push(line.slice(5).replace(/^ /, ''));
-    } else if (line.startsWith('event:')) {
-      kind = line.slice(6).trim();
-    }
-  }
-  if (data.length === 0) {
-    return null;
-  }
-  try {
-    return { kind, data: JSON.parse(data.join('\n')) };
-  } catch {
-    return null;
-  }
+function errorFromBody(
+  status: number,
+  statusText: string,
+  body: string
+): VistaAPIError {
+  const parsed = parseJSON(body);
+  const data: Partial<Schemas['Error']> | undefined =
+    parsed && typeof parsed === 'object' ? parsed : undefined;
+  const message =
+    typeof data?.message === 'string' && data.message
+      ? data.message
+      : statusText || `HTTP ${status}`;
+  const reason = typeof data?.reason === 'string' ? data.reason : null;
+  return new VistaAPIError(status, message, reason);
 }
 
 /** The file name of a Content-Disposition header (RFC 5987 aware). */

@@ -90,7 +90,9 @@ interface IAnchor {
 /** The first message whose bottom is below the scroller's top edge. */
 function findAnchor(node: HTMLElement): IAnchor | null {
   const top = node.getBoundingClientRect().top;
-  for (const el of Array.from(node.querySelectorAll<HTMLElement>('[data-seq]'))) {
+  for (const el of Array.from(
+    node.querySelectorAll<HTMLElement>('[data-seq]')
+  )) {
     const rect = el.getBoundingClientRect();
     if (rect.bottom > top) {
       return { seq: Number(el.dataset.seq), offset: rect.top - top };
@@ -109,7 +111,8 @@ function anchoredTop(node: HTMLElement, anchor: IAnchor | null): number | null {
   }
   const el = node.querySelector<HTMLElement>(`[data-seq="${anchor.seq}"]`);
   if (el) {
-    const offset = el.getBoundingClientRect().top - node.getBoundingClientRect().top;
+    const offset =
+      el.getBoundingClientRect().top - node.getBoundingClientRect().top;
     const delta = offset - anchor.offset;
     if (Math.abs(delta) >= 1) {
       return node.scrollTop + delta;
@@ -145,8 +148,8 @@ export function ThreadView(props: IThreadViewProps): JSX.Element {
       current && ids.includes(current)
         ? current
         : preferredModel && ids.includes(preferredModel)
-        ? preferredModel
-        : models.default
+          ? preferredModel
+          : models.default
     );
   }, [models, preferredModel]);
 
@@ -269,10 +272,10 @@ export function ThreadView(props: IThreadViewProps): JSX.Element {
       ? Array.isArray(lastMeta.suggestions) && lastMeta.suggestions.length
         ? lastMeta.suggestions.filter(q => typeof q === 'string')
         : lastMeta.model === 'vista-offline' &&
-          (lastMeta.status ?? 'done') === 'done' &&
-          !(lastMeta.steps ?? []).some(step => step.code)
-        ? starters
-        : []
+            (lastMeta.status ?? 'done') === 'done' &&
+            !(lastMeta.steps ?? []).some(step => step.code)
+          ? starters
+          : []
       : [];
   const userQuestions = session.hasOlder
     ? Infinity
@@ -286,7 +289,10 @@ export function ThreadView(props: IThreadViewProps): JSX.Element {
   };
 
   return (
-    <div className="jp-vista-panel jp-vista-thread-view" data-thread-id={thread.id}>
+    <div
+      className="jp-vista-panel jp-vista-thread-view"
+      data-thread-id={thread.id}
+    >
       <header className="jp-vista-header">
         {props.onBack && (
           <ToolbarButtonComponent
@@ -296,7 +302,10 @@ export function ThreadView(props: IThreadViewProps): JSX.Element {
             onClick={props.onBack}
           />
         )}
-        <h2 className="jp-vista-title jp-vista-title-grow jp-vista-thread-title" title={thread.name}>
+        <h2
+          className="jp-vista-title jp-vista-title-grow jp-vista-thread-title"
+          title={thread.name}
+        >
           {thread.name}
         </h2>
         {props.onOpenInMain && (
@@ -332,7 +341,8 @@ export function ThreadView(props: IThreadViewProps): JSX.Element {
         onScroll={event => {
           const node = event.currentTarget;
           const own =
-            placed.current !== null && Math.abs(node.scrollTop - placed.current) < 1;
+            placed.current !== null &&
+            Math.abs(node.scrollTop - placed.current) < 1;
           placed.current = null;
           if (!own && Date.now() - userInput.current <= 1000) {
             stick.current =
@@ -444,9 +454,7 @@ export function ThreadView(props: IThreadViewProps): JSX.Element {
                 {live.steps.map(step => (
                   <StepView key={step.step} step={step} ctx={ctx} />
                 ))}
-                {live.error && (
-                  <TurnError message={live.error} trans={trans} />
-                )}
+                {live.error && <TurnError message={live.error} trans={trans} />}
               </div>
             )}
           </div>
@@ -518,9 +526,7 @@ function useStarterQuestions(
     const client = session.client;
     client
       .datasets(threadId)
-      .then(list =>
-        list.length ? client.dataset(threadId, list[0].id) : null
-      )
+      .then(list => (list.length ? client.dataset(threadId, list[0].id) : null))
       .then(detail => {
         if (live && detail) {
           setQuestions(starterQuestions(detail, trans));
@@ -549,8 +555,8 @@ function StatusLine(props: {
       phase === 'running'
         ? trans.__('Running code…')
         : phase === 'writing'
-        ? trans.__('Writing the answer…')
-        : trans.__('Thinking…');
+          ? trans.__('Writing the answer…')
+          : trans.__('Thinking…');
   }
   if (!text) {
     return null;
@@ -619,7 +625,8 @@ function AssistantMessage(props: {
   const { trans } = ctx;
   const meta = (message.metadata ?? {}) as IAssistantMetadata;
   const steps = (meta.steps ?? []).filter(
-    step => step.code || (step.text && step.text.trim() !== message.content.trim())
+    step =>
+      step.code || (step.text && step.text.trim() !== message.content.trim())
   );
   const status = meta.status ?? 'done';
   const error = meta.error ?? null;
@@ -689,7 +696,9 @@ function StepView(props: {
   const running = (step as ILiveStep).running === true;
   const notices = (step as ILiveStep).notices ?? [];
   const unfinished =
-    !!step.result && !running && !['ok', 'running'].includes(step.result.status);
+    !!step.result &&
+    !running &&
+    !['ok', 'running'].includes(step.result.status);
   // Code cut short by Stop did not fail: the user stopped it.
   const stopped =
     unfinished &&
@@ -760,10 +769,10 @@ function StepView(props: {
                 {running
                   ? trans.__('Running code…')
                   : stopped
-                  ? trans.__('Code (stopped)')
-                  : failed
-                  ? trans.__('Code (failed)')
-                  : trans.__('Code')}
+                    ? trans.__('Code (stopped)')
+                    : failed
+                      ? trans.__('Code (failed)')
+                      : trans.__('Code')}
               </span>
             </button>
             <ToolbarButtonComponent

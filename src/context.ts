@@ -170,6 +170,7 @@ export namespace VistaContext {
 /** A thread name as a file name (no folders, no reserved characters). */
 export function safeFileName(name: string): string {
   const cleaned = name
+    // eslint-disable-next-line no-control-regex -- control characters are what it removes
     .replace(/[\\/:*?"<>|\u0000-\u001f]+/g, '-')
     .replace(/^[.\s-]+|[.\s]+$/g, '')
     .slice(0, 120);

@@ -309,7 +309,8 @@ const plugin: JupyterFrontEndPlugin<void> = {
             (settings.get('autoOverview').composite as boolean | undefined) ??
             DEFAULT_SETTINGS.autoOverview,
           language:
-            (settings.get('language').composite as IVistaSettings['language']) ??
+            (settings.get('language')
+              .composite as IVistaSettings['language']) ??
             DEFAULT_SETTINGS.language,
           openIn:
             (settings.get('openIn').composite as IVistaSettings['openIn']) ??

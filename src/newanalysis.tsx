@@ -52,7 +52,9 @@ export interface IReadingProgress {
 /** "1:05" or "42 s". */
 function elapsedText(seconds: number): string {
   const s = Math.max(0, Math.round(seconds));
-  return s < 60 ? `${s} s` : `${Math.floor(s / 60)}:${String(s % 60).padStart(2, '0')}`;
+  return s < 60
+    ? `${s} s`
+    : `${Math.floor(s / 60)}:${String(s % 60).padStart(2, '0')}`;
 }
 
 export interface INewAnalysisProps {
@@ -75,7 +77,7 @@ export function NewAnalysisView(props: INewAnalysisProps): JSX.Element {
   const [dragging, setDragging] = React.useState(false);
   const busy = starting !== null;
 
-  const reading = starting?.progress ? null : starting?.reading ?? null;
+  const reading = starting?.progress ? null : (starting?.reading ?? null);
   const shown = starting?.progress ?? reading;
   const percent =
     shown && shown.total > 0 && (!reading || reading.phase !== 'waiting')
@@ -137,7 +139,9 @@ export function NewAnalysisView(props: INewAnalysisProps): JSX.Element {
             {trans.__('Drop a data file here')}
           </p>
           <p className="jp-vista-dropzone-hint">
-            {trans.__('CSV, TSV, Excel (.xlsx), Parquet, JSON, or these zipped')}
+            {trans.__(
+              'CSV, TSV, Excel (.xlsx), Parquet, JSON, or these zipped'
+            )}
           </p>
           <button
             type="button"

@@ -10,7 +10,11 @@
 import { JupyterFrontEnd } from '@jupyterlab/application';
 import { IDocumentManager } from '@jupyterlab/docmanager';
 import * as nbformat from '@jupyterlab/nbformat';
-import { INotebookModel, INotebookTracker, NotebookPanel } from '@jupyterlab/notebook';
+import {
+  INotebookModel,
+  INotebookTracker,
+  NotebookPanel
+} from '@jupyterlab/notebook';
 import { nullTranslator, TranslationBundle } from '@jupyterlab/translation';
 import { UUID } from '@lumino/coreutils';
 
@@ -115,10 +119,17 @@ export class NotebookBridge implements INotebookBridge {
     if (!panel) {
       return this._createNotebook(path => withSetup(path, null));
     }
-    return this._insert(panel, await withSetup(panel.context.path, panel.content.model));
+    return this._insert(
+      panel,
+      await withSetup(panel.context.path, panel.content.model)
+    );
   }
 
-  async insertFigure(data: string, mime: string, title: string): Promise<string> {
+  async insertFigure(
+    data: string,
+    mime: string,
+    title: string
+  ): Promise<string> {
     const ext = mime.split('/')[1]?.split('+')[0] ?? 'png';
     const name = `vista-figure.${ext}`;
     // Markdown image text: brackets and line breaks would end it early.
@@ -188,7 +199,11 @@ export class NotebookBridge implements INotebookBridge {
       const content: nbformat.INotebookContent = {
         cells: await cells(created.path),
         metadata: {
-          kernelspec: { name: 'python3', display_name: 'Python 3', language: 'python' },
+          kernelspec: {
+            name: 'python3',
+            display_name: 'Python 3',
+            language: 'python'
+          },
           language_info: { name: 'python' }
         },
         nbformat: 4,
@@ -222,8 +237,7 @@ function hasSetup(model: INotebookModel, setup: INotebookSetup): boolean {
   const loaded = new Set<string>();
   for (let i = 0; i < model.cells.length; i++) {
     const meta = model.cells.get(i).sharedModel.getMetadata(SETUP_KEY) as
-      | { setup?: { datasets?: string[] } }
-      | undefined;
+      { setup?: { datasets?: string[] } } | undefined;
     for (const id of meta?.setup?.datasets ?? []) {
       loaded.add(id);
     }

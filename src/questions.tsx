@@ -47,7 +47,9 @@ export function starterQuestions(
     );
   }
   if (numbers.length) {
-    questions.push(trans.__('Distribution of %1', numbers[numbers.length > 1 ? 1 : 0].name));
+    questions.push(
+      trans.__('Distribution of %1', numbers[numbers.length > 1 ? 1 : 0].name)
+    );
   }
   if (categories.length) {
     questions.push(trans.__('How many rows per %1?', categories[0].name));

@@ -199,6 +199,7 @@ async function showFigure(
 export function figureFileName(title: string | null, mime: string): string {
   const ext = mime.split('/')[1]?.split('+')[0] ?? 'png';
   const stem = (title ?? '')
+    // eslint-disable-next-line no-control-regex -- control characters are what it removes
     .replace(/[\\/:*?"<>|\u0000-\u001f]+/g, ' ')
     .replace(/\s+/g, ' ')
     .trim()
@@ -212,7 +213,9 @@ export function figureFileName(title: string | null, mime: string): string {
  */
 export function figureTitle(output: IVistaOutput): string | null {
   const text = output.data?.['text/plain'];
-  const value = (Array.isArray(text) ? text.join('') : String(text ?? '')).trim();
+  const value = (
+    Array.isArray(text) ? text.join('') : String(text ?? '')
+  ).trim();
   // matplotlib's own text form says nothing about the picture.
   if (!value || /^<(Figure|matplotlib)\b.*>$/s.test(value)) {
     return null;
@@ -241,7 +244,10 @@ export function OutputView(props: {
         <ArtifactImage
           load={load}
           alt={figureTitle(output) ?? trans.__('Figure')}
-          fileName={figureFileName(figureTitle(output), output.artifact.mime_type)}
+          fileName={figureFileName(
+            figureTitle(output),
+            output.artifact.mime_type
+          )}
           trans={trans}
         />
         {props.actions && (
@@ -265,7 +271,7 @@ export function OutputView(props: {
 /** The MIME bundle an output shows. */
 function outputBundle(output: IVistaOutput): Record<string, unknown> | null {
   const join = (text: string | string[] | undefined): string =>
-    Array.isArray(text) ? text.join('') : text ?? '';
+    Array.isArray(text) ? text.join('') : (text ?? '');
   switch (output.output_type) {
     case 'stream':
       return output.name === 'stderr'

@@ -26,12 +26,17 @@ export function translateSchema(
   trans: TranslationBundle,
   models: IModelList | null
 ): ISettingRegistry.IPlugin {
-  const schema = JSON.parse(JSON.stringify(plugin.schema)) as ISettingRegistry.ISchema;
+  const schema = JSON.parse(
+    JSON.stringify(plugin.schema)
+  ) as ISettingRegistry.ISchema;
   const tr = (text: unknown): string | undefined =>
     typeof text === 'string' ? trans.__(text) : undefined;
   schema.title = tr(schema.title);
   schema.description = tr(schema.description);
-  const properties = (schema.properties ?? {}) as Record<string, PartialJSONObject>;
+  const properties = (schema.properties ?? {}) as Record<
+    string,
+    PartialJSONObject
+  >;
   for (const property of Object.values(properties)) {
     property.title = tr(property.title) ?? property.title;
     property.description = tr(property.description) ?? property.description;
@@ -47,13 +52,20 @@ export function translateSchema(
     const options: PartialJSONObject[] = [
       {
         const: '',
-        title: trans.__('The server’s default (%1)', labelOf(models, models.default))
+        title: trans.__(
+          'The server’s default (%1)',
+          labelOf(models, models.default)
+        )
       },
       ...models.models.map(m => ({ const: m.id, title: m.label }))
     ];
     // A model the administrator no longer offers stays valid (it would
     // otherwise make every Vista setting fail to load); the server refuses it.
-    if (typeof chosen === 'string' && chosen && !models.models.some(m => m.id === chosen)) {
+    if (
+      typeof chosen === 'string' &&
+      chosen &&
+      !models.models.some(m => m.id === chosen)
+    ) {
       options.push({
         const: chosen,
         title: trans.__('%1 (no longer offered)', chosen)

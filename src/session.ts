@@ -527,7 +527,9 @@ export class ThreadSession {
       case 'done': {
         if (data.message) {
           const message = data.message as IMessage;
-          const metadata = { ...(message.metadata ?? {}) } as IAssistantMetadata;
+          const metadata = {
+            ...(message.metadata ?? {})
+          } as IAssistantMetadata;
           metadata.turn_id = metadata.turn_id ?? turnId;
           metadata.status = metadata.status ?? data.status;
           this._addMessage({ ...message, metadata: metadata as any });
@@ -557,7 +559,14 @@ export class ThreadSession {
     model: string,
     earlier: IEarlierEvents | null
   ): ILiveTurn {
-    return { turnId, model, steps: [], phase: 'thinking', error: null, earlier };
+    return {
+      turnId,
+      model,
+      steps: [],
+      phase: 'thinking',
+      error: null,
+      earlier
+    };
   }
 
   /** The live step `index` of turn `turnId`, created on first use. */
@@ -572,7 +581,14 @@ export class ThreadSession {
     const n = typeof index === 'number' ? index : 0;
     let step = this._live.steps.find(s => s.step === n);
     if (!step) {
-      step = { step: n, text: '', code: null, result: null, running: false, notices: [] };
+      step = {
+        step: n,
+        text: '',
+        code: null,
+        result: null,
+        running: false,
+        notices: []
+      };
       this._live.steps = [...this._live.steps, step].sort(
         (a, b) => a.step - b.step
       );
@@ -718,7 +734,7 @@ export function appendOutput(
     last.name === output.name
   ) {
     const text = (t: string | string[] | undefined): string =>
-      Array.isArray(t) ? t.join('') : t ?? '';
+      Array.isArray(t) ? t.join('') : (t ?? '');
     return [
       ...outputs.slice(0, -1),
       { ...last, text: text(last.text) + text(output.text) }

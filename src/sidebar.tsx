@@ -94,8 +94,7 @@ export class VistaSidebar extends ReactWidget {
   /** Show the thread the sidebar showed before the page was reloaded. */
   async restore(): Promise<void> {
     const saved = (await this._state?.fetch(STATE_KEY)) as
-      | { thread?: string }
-      | undefined;
+      { thread?: string } | undefined;
     if (saved?.thread && this._view.kind === 'list') {
       await this.openThread(saved.thread, false, 'sidebar');
     }
@@ -148,14 +147,21 @@ export class VistaSidebar extends ReactWidget {
   /** Read the next page of the thread list (the list was scrolled down). */
   async loadMore(): Promise<void> {
     const cursor = this._cursor;
-    if (cursor === null || this._list.loadingMore || this._list.threads === null) {
+    if (
+      cursor === null ||
+      this._list.loadingMore ||
+      this._list.threads === null
+    ) {
       return;
     }
     const request = this._requestCount;
     this._list = { ...this._list, loadingMore: true };
     this.update();
     try {
-      const page = await this._client.listThreadsPage({ cursor, limit: THREAD_PAGE });
+      const page = await this._client.listThreadsPage({
+        cursor,
+        limit: THREAD_PAGE
+      });
       if (request === this._requestCount && this._cursor === cursor) {
         const known = new Set((this._list.threads ?? []).map(t => t.id));
         this._cursor = page.next_cursor;
@@ -248,7 +254,10 @@ export class VistaSidebar extends ReactWidget {
    * @param label - what to call it while it is read.
    * @returns the new thread, or null when it failed (the error is shown).
    */
-  async startFrom(source: DatasetSource, label: string): Promise<IThread | null> {
+  async startFrom(
+    source: DatasetSource,
+    label: string
+  ): Promise<IThread | null> {
     // The new-analysis page says "Reading …" (a large file takes a while)
     // and shows why it failed, whichever way the analysis was started.
     if (this._view.kind !== 'new') {
@@ -337,9 +346,7 @@ export class VistaSidebar extends ReactWidget {
     } catch (error) {
       this._starting = null;
       this._startError =
-        error instanceof UploadCancelledError
-          ? null
-          : describeError(error);
+        error instanceof UploadCancelledError ? null : describeError(error);
       this.update();
     }
   }
@@ -454,13 +461,21 @@ export class VistaSidebar extends ReactWidget {
   private async _rename(thread: IThread, name: string): Promise<void> {
     const renamed = await this._client.renameThread(thread.id, name);
     this._context.renamed(renamed);
-    if (this._view.kind === 'thread' && this._view.session.thread.id === renamed.id) {
-      this._view.session.setThread({ ...this._view.session.thread, name: renamed.name });
+    if (
+      this._view.kind === 'thread' &&
+      this._view.session.thread.id === renamed.id
+    ) {
+      this._view.session.setThread({
+        ...this._view.session.thread,
+        name: renamed.name
+      });
     }
     if (this._list.threads) {
       this._list = {
         ...this._list,
-        threads: this._list.threads.map(t => (t.id === renamed.id ? renamed : t))
+        threads: this._list.threads.map(t =>
+          t.id === renamed.id ? renamed : t
+        )
       };
       this.update();
     }
@@ -527,7 +542,8 @@ export class VistaSidebar extends ReactWidget {
 
   /** Follow the change feed exactly while the list is on screen. */
   private _syncFeed(): void {
-    const wanted = this.isVisible && !this.isDisposed && this._view.kind === 'list';
+    const wanted =
+      this.isVisible && !this.isDisposed && this._view.kind === 'list';
     if (wanted && this._feed === null) {
       void this.refresh();
       this._feed = this._client.followChanges({
@@ -612,5 +628,8 @@ export namespace VistaSidebar {
 
 /** Whether thread `a` is listed above `b` (newest activity first, then id). */
 function listedBefore(a: IThread, b: IThread): boolean {
-  return a.updated_at > b.updated_at || (a.updated_at === b.updated_at && a.id > b.id);
+  return (
+    a.updated_at > b.updated_at ||
+    (a.updated_at === b.updated_at && a.id > b.id)
+  );
 }

@@ -8,7 +8,7 @@ with any failure): replay one with `VISTA_FUZZ_SEED=<seed> pytest tests/test_fuz
 is bounded by examples per operation (`VISTA_FUZZ_EXAMPLES`, default 25), not by time, so a busy
 machine runs the same checks, only slower. The endless event streams are left out (they never finish
 by design): a thread's (its replay is the same query as /events, which is fuzzed) and the change
-feed (its events are the threads of /threads, which is fuzzed; tests/test_history.py reads it).
+feed (its events are the threads of /threads, which is fuzzed; `test_threads_api.py` reads it).
 """
 
 from __future__ import annotations

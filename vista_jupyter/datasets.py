@@ -46,8 +46,8 @@ from .errors import (InvalidInput, NotFound, ReadingCancelled, TooLarge, Unsuppo
                      VistaError, disk_error)
 from .folders import ThreadFolders, safe_file_name, tidy_file_name
 from .ingest import Cancelled, IngestLimits, Progress, ingest_to_parquet
-from .models import MAX_NAME_LENGTH
-from .models import DatasetSource as Source
+from .api.bodies import MAX_NAME_LENGTH
+from .api.bodies import DatasetSource as Source
 from .profile import profile_parquet, summary_text
 from .names import variable_name
 from .store import Store, new_id

@@ -2,8 +2,9 @@
 
 Handlers are thin: authenticate and authorize, parse and validate, call one service method,
 serialise. Domain errors (`errors.VistaError`) are turned into JSON error answers in one place,
-`VistaHandler`. The API is described in `api/openapi.yaml`; keep the two in step (a test
-checks that every route here is described there and vice versa).
+`VistaHandler`. The API is described in `api/openapi.yaml`, generated from `api/paths.yaml` and
+the pydantic models in `api/`; keep them in step (a test checks that every route here is
+described there and vice versa, another that real answers match the described schemas).
 
 Request bodies are received by `VistaHandler` itself (tornado's streamed bodies), after the
 caller was authenticated: a JSON body is capped (`max_json_bytes`) while it arrives, never read
@@ -41,7 +42,7 @@ from .errors import InvalidInput, StoreError, TooLarge, VistaError
 from .events import Earlier, Signal
 from .export import notebook_file_name, stream_bytes
 from .identity import owner_of
-from .models import (
+from .api.bodies import (
     DatasetSource,
     MessageCreate,
     NotebookSave,

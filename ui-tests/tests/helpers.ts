@@ -106,17 +106,19 @@ export async function openFinishedAnalysis(
   example: string,
   name: string
 ): Promise<{ id: string; name: string }> {
-  const thread = await createExampleThread(page.request, baseURL, example, name);
+  const thread = await createExampleThread(
+    page.request,
+    baseURL,
+    example,
+    name
+  );
   await waitForIdle(page.request, baseURL, thread.id);
   await openThread(page, name);
   return thread;
 }
 
 /** Open a thread from the list. */
-export async function openThread(
-  page: AnyPage,
-  name: string
-): Promise<void> {
+export async function openThread(page: AnyPage, name: string): Promise<void> {
   await openSidebar(page);
   if (await page.locator(sel.backButton).isVisible()) {
     await page.locator(sel.backButton).click();
@@ -147,7 +149,6 @@ export async function ask(
   ).toBeVisible();
 }
 
-
 /**
  * Start waiting for JupyterLab to save a workspace holding `text` (it saves
  * a moment after the layout changes); await the result before a reload
@@ -169,7 +170,9 @@ export function workspaceSaved(page: AnyPage, text: string): Promise<unknown> {
  */
 export async function reloadPage(page: IJupyterLabPageFixture): Promise<void> {
   await page.reload({ waitForIsReady: false });
-  await page.locator('#jupyterlab-splash').waitFor({ state: 'detached', timeout: 60000 });
+  await page
+    .locator('#jupyterlab-splash')
+    .waitFor({ state: 'detached', timeout: 60000 });
 }
 
 /**
@@ -191,7 +194,13 @@ export async function seedHistory(
   const { owner } = await info.json();
   execFileSync(
     'python',
-    [path.join(__dirname, '..', 'seed_history.py'), kind, owner, target, String(count)],
+    [
+      path.join(__dirname, '..', 'seed_history.py'),
+      kind,
+      owner,
+      target,
+      String(count)
+    ],
     { stdio: 'inherit' }
   );
 }
@@ -205,7 +214,9 @@ export async function countAllThreads(
   let cursor: string | null = null;
   do {
     const query: string = cursor ? `&cursor=${encodeURIComponent(cursor)}` : '';
-    const response = await request.get(`${baseURL}/${sel.threadsEndpoint}?limit=500${query}`);
+    const response = await request.get(
+      `${baseURL}/${sel.threadsEndpoint}?limit=500${query}`
+    );
     expect(response.status()).toBe(200);
     const page = await response.json();
     count += page.threads.length;

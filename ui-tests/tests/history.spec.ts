@@ -104,14 +104,18 @@ test('a long conversation opens on its newest messages and reads older ones on s
   });
   await scroller.hover();
   for (let i = 0; i < 60; i++) {
-    if (await page.evaluate(() => (window as any).__vistaProbe.shift !== null)) {
+    if (
+      await page.evaluate(() => (window as any).__vistaProbe.shift !== null)
+    ) {
       break;
     }
     await page.mouse.wheel(0, -400);
     await page.waitForTimeout(150);
   }
   const probe = await page.evaluate(() => (window as any).__vistaProbe);
-  console.log(`older page: ${probe.added} px above, the message read moved ${probe.shift} px`);
+  console.log(
+    `older page: ${probe.added} px above, the message read moved ${probe.shift} px`
+  );
   // Then a page of older messages (more than a screenful) came in above,
   // and the message being read stayed where it was on screen
   expect(probe.shift).not.toBeNull();
@@ -136,7 +140,10 @@ test('a long conversation opens on its newest messages and reads older ones on s
   await expect(page.locator(sel.messageBySeq(1))).toHaveCount(0);
 });
 
-test('the list of analyses shows more as it is scrolled', async ({ page, baseURL }) => {
+test('the list of analyses shows more as it is scrolled', async ({
+  page,
+  baseURL
+}) => {
   // Given a user with 120 analyses last used long ago (below all others)
   const prefix = `Old ${unique()}`;
   await seedHistory(page.request, baseURL!, 'threads', prefix, 120);
@@ -160,7 +167,9 @@ test('the list of analyses shows more as it is scrolled', async ({ page, baseURL
   expect(await rows.count()).toBeGreaterThanOrEqual(120);
   await expect(page.locator(sel.moreThreads)).toHaveCount(0);
   // each analysis once
-  const ids = await rows.evaluateAll(items => items.map(i => i.getAttribute('data-thread-id')));
+  const ids = await rows.evaluateAll(items =>
+    items.map(i => i.getAttribute('data-thread-id'))
+  );
   expect(new Set(ids).size).toBe(ids.length);
 });
 
@@ -170,7 +179,9 @@ test('the list shows an answer that ends in another tab, without a reload', asyn
 }) => {
   // Given the list on screen
   await openSidebar(page);
-  await expect(page.locator(`${sel.sidebar} ${sel.threadItem}`).first()).toBeVisible();
+  await expect(
+    page.locator(`${sel.sidebar} ${sel.threadItem}`).first()
+  ).toBeVisible();
 
   // When an analysis is made elsewhere, it shows at once
   const name = `Elsewhere ${unique()}`;
@@ -191,9 +202,13 @@ test('the list shows an answer that ends in another tab, without a reload', asyn
 
   // Then the first tab's list shows it answered and on top, with no reload
   // and well before any periodic re-reading would
-  await expect(row.locator(sel.threadCount)).toHaveText('2 messages', { timeout: 10000 });
+  await expect(row.locator(sel.threadCount)).toHaveText('2 messages', {
+    timeout: 10000
+  });
   await expect(row.locator(sel.runningMark)).toHaveCount(0);
-  await expect(page.locator(`${sel.sidebar} ${sel.threadItem}`).first()).toContainText(name);
+  await expect(
+    page.locator(`${sel.sidebar} ${sel.threadItem}`).first()
+  ).toContainText(name);
   await second.close();
 });
 
@@ -207,7 +222,9 @@ test('a long running answer followed after a reload offers its earlier steps', a
   await openThread(page, name);
   const saved = workspaceSaved(page, 'vista-analysis:');
   await ask(page, 'tell me at length', 'scripted-model');
-  await expect(page.locator(sel.liveAnswer)).toContainText('w400 ', { timeout: 30000 });
+  await expect(page.locator(sel.liveAnswer)).toContainText('w400 ', {
+    timeout: 30000
+  });
 
   // When the page is reloaded while it runs
   await saved;

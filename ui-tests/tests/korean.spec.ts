@@ -5,7 +5,12 @@
  */
 import { expect, galata, test } from '@jupyterlab/galata';
 
-import { ANSWER_TIMEOUT, attachScreenshot, openSidebar, unique } from './helpers';
+import {
+  ANSWER_TIMEOUT,
+  attachScreenshot,
+  openSidebar,
+  unique
+} from './helpers';
 import * as sel from './selectors';
 
 test.use({
@@ -37,9 +42,9 @@ test('Vista in Korean, and an exported Korean analysis that draws Hangul', async
   await expect(page.locator(`${sel.sidebar} .jp-vista-choose-file`)).toHaveText(
     '파일 선택…'
   );
-  await expect(page.locator(`${sel.sidebar} .jp-vista-workspace-file`)).toHaveText(
-    '작업 공간에서…'
-  );
+  await expect(
+    page.locator(`${sel.sidebar} .jp-vista-workspace-file`)
+  ).toHaveText('작업 공간에서…');
   await attachScreenshot(page, testInfo, 'vista-ko-new-analysis');
 
   // When a file with Korean columns and values is analysed
@@ -99,10 +104,13 @@ test('Vista in Korean, and an exported Korean analysis that draws Hangul', async
   // Then every code cell runs, every figure draws again, and nothing warns
   // of a missing glyph
   await expect
-    .poll(async () => {
-      const now = await notebookOutputs(page);
-      return now.ran === now.code;
-    }, { timeout: ANSWER_TIMEOUT })
+    .poll(
+      async () => {
+        const now = await notebookOutputs(page);
+        return now.ran === now.code;
+      },
+      { timeout: ANSWER_TIMEOUT }
+    )
     .toBe(true);
   const rerun = await notebookOutputs(page);
   expect(rerun.figures).toBe(recorded.figures);

@@ -39,7 +39,12 @@ test('an analysis opens in a tab, keeps its header, and survives a reload', asyn
 }, testInfo) => {
   // Given an analysis whose overview (a long chat with figures) has finished
   const name = `Tab ${unique()}`;
-  const thread = await createExampleThread(page.request, baseURL!, 'cars', name);
+  const thread = await createExampleThread(
+    page.request,
+    baseURL!,
+    'cars',
+    name
+  );
   await waitForIdle(page.request, baseURL!, thread.id);
 
   // When it is picked in the list
@@ -48,9 +53,13 @@ test('an analysis opens in a tab, keeps its header, and survives a reload', asyn
 
   // Then it opens as a tab of the main area, its chat legible there
   await expect(page.locator(sel.dockTab(name))).toBeVisible();
-  const tab = page.locator(sel.analysisTab, { has: page.locator(sel.threadView) });
+  const tab = page.locator(sel.analysisTab, {
+    has: page.locator(sel.threadView)
+  });
   await expect(tab).toBeVisible();
-  await expect(page.locator(`${sel.assistantMessage} ${sel.figure}`).first()).toBeVisible({
+  await expect(
+    page.locator(`${sel.assistantMessage} ${sel.figure}`).first()
+  ).toBeVisible({
     timeout: 20000
   });
   expect((await tab.boundingBox())!.width).toBeGreaterThan(600);
@@ -72,7 +81,9 @@ test('an analysis opens in a tab, keeps its header, and survives a reload', asyn
   await row.locator(sel.openElsewhere).click();
   const inSidebar = `${sel.sidebar} .jp-vista-thread-view`;
   await expect(page.locator(inSidebar)).toBeVisible();
-  await expect(page.locator(`${inSidebar} .jp-vista-assistant img`).first()).toBeVisible({
+  await expect(
+    page.locator(`${inSidebar} .jp-vista-assistant img`).first()
+  ).toBeVisible({
     timeout: 20000
   });
   const header = page.locator(`${inSidebar} .jp-vista-header`);
@@ -86,7 +97,9 @@ test('an analysis opens in a tab, keeps its header, and survives a reload', asyn
   await reloadPage(page);
   await openSidebar(page);
   await expect(page.locator(inSidebar)).toBeVisible({ timeout: 30000 });
-  await expect(page.locator(`${inSidebar} .jp-vista-thread-title`)).toHaveText(name);
+  await expect(page.locator(`${inSidebar} .jp-vista-thread-title`)).toHaveText(
+    name
+  );
 });
 
 test('figures enlarge with a download, and are described by their title', async ({
@@ -94,7 +107,12 @@ test('figures enlarge with a download, and are described by their title', async 
   baseURL
 }) => {
   const name = `Zoom ${unique()}`;
-  const thread = await createExampleThread(page.request, baseURL!, 'penguins', name);
+  const thread = await createExampleThread(
+    page.request,
+    baseURL!,
+    'penguins',
+    name
+  );
   await waitForIdle(page.request, baseURL!, thread.id);
   await openThread(page, name);
 
@@ -124,7 +142,9 @@ test('figures enlarge with a download, and are described by their title', async 
   // (the Markdown renderer draws the code asynchronously)
   await expect(answer.locator('.jp-vista-code pre').first()).toBeVisible();
   const sizes = await answer.evaluate((node: HTMLElement) => {
-    const block = node.querySelector('.jp-vista-code-block')!.getBoundingClientRect();
+    const block = node
+      .querySelector('.jp-vista-code-block')!
+      .getBoundingClientRect();
     const pre = node.querySelector('.jp-vista-code pre') as HTMLElement;
     const box = pre.getBoundingClientRect();
     return {
@@ -146,14 +166,21 @@ test('same-named analyses show their dataset and when they started', async ({
 }) => {
   const name = `Twin ${unique()}`;
   const first = await createExampleThread(page.request, baseURL!, 'iris', name);
-  const second = await createExampleThread(page.request, baseURL!, 'cars', name);
+  const second = await createExampleThread(
+    page.request,
+    baseURL!,
+    'cars',
+    name
+  );
   await openSidebar(page);
   await page.locator(sel.refreshButton).click();
   for (const [thread, dataset] of [
     [first, 'iris'],
     [second, 'cars']
   ] as const) {
-    const row = page.locator(`${sel.threadItem}[data-thread-id="${thread.id}"]`);
+    const row = page.locator(
+      `${sel.threadItem}[data-thread-id="${thread.id}"]`
+    );
     await expect(row).toContainText(dataset);
     await expect(row.locator('.jp-vista-thread-started')).toBeVisible();
   }
@@ -164,7 +191,12 @@ test('same-named analyses show their dataset and when they started', async ({
 test('suggested questions are chips that ask', async ({ page, baseURL }) => {
   // Given a new analysis of the cars example, its overview done
   const name = `Chips ${unique()}`;
-  const thread = await createExampleThread(page.request, baseURL!, 'cars', name);
+  const thread = await createExampleThread(
+    page.request,
+    baseURL!,
+    'cars',
+    name
+  );
   await waitForIdle(page.request, baseURL!, thread.id);
   await openThread(page, name);
 
@@ -172,11 +204,15 @@ test('suggested questions are chips that ask', async ({ page, baseURL }) => {
   const chips = page.locator(sel.suggestion);
   await expect(chips.first()).toBeVisible({ timeout: 20000 });
   const starter = (await chips.first().textContent())!;
-  expect(starter).toMatch(/mpg|Horsepower|Origin|Cylinders|Weight|Displacement|Acceleration/i);
+  expect(starter).toMatch(
+    /mpg|Horsepower|Origin|Cylinders|Weight|Displacement|Acceleration/i
+  );
 
   // When one is clicked, it is asked and answered
   await chips.first().click();
-  await expect(page.locator(sel.userMessage, { hasText: starter })).toBeVisible();
+  await expect(
+    page.locator(sel.userMessage, { hasText: starter })
+  ).toBeVisible();
   await expect(page.locator(sel.answerWithStatus('done'))).toHaveCount(2, {
     timeout: 45000
   });
@@ -186,7 +222,9 @@ test('suggested questions are chips that ask', async ({ page, baseURL }) => {
   await expect(page.locator(sel.answerWithStatus('done'))).toHaveCount(3, {
     timeout: 45000
   });
-  const offered = page.locator(`${sel.assistantMessage} + .jp-vista-suggestions .jp-vista-suggestion`);
+  const offered = page.locator(
+    `${sel.assistantMessage} + .jp-vista-suggestions .jp-vista-suggestion`
+  );
   await expect(offered.first()).toBeVisible();
   const again = (await offered.last().textContent())!;
   await offered.last().click();
@@ -202,7 +240,10 @@ test('the settings offer the server’s models and where analyses open', async (
       query: 'Vista'
     });
   });
-  await page.locator('.jp-PluginList-entry', { hasText: 'Vista' }).first().click();
+  await page
+    .locator('.jp-PluginList-entry', { hasText: 'Vista' })
+    .first()
+    .click();
   // Model: a choice among the models the server lists, not a free-text field
   const model = page.locator('select', {
     has: page.locator('option', { hasText: 'scripted-model' })

@@ -96,7 +96,8 @@ export const answerWithStatus = (status: string): string =>
 export const renameButton = '.jp-vista-rename-button';
 export const renameInput = '.jp-vista-rename-input';
 export const deleteButton = '.jp-vista-delete-button';
-export const dialogAccept = '.jp-Dialog .jp-mod-accept, .jp-Dialog .jp-mod-warn';
+export const dialogAccept =
+  '.jp-Dialog .jp-mod-accept, .jp-Dialog .jp-mod-warn';
 
 /** Thread page header buttons. */
 export const threadHeader = `${threadView} .jp-vista-header`;
@@ -125,7 +126,8 @@ export const notebookStderr =
   '.jp-Notebook .jp-OutputArea-output[data-mime-type="application/vnd.jupyter.stderr"]';
 
 /** Long histories: the chat's window of messages and the list's pages. */
-export const messageBySeq = (seq: number): string => `${threadView} [data-seq="${seq}"]`;
+export const messageBySeq = (seq: number): string =>
+  `${threadView} [data-seq="${seq}"]`;
 export const chatMessages = `${threadView} .jp-vista-messages`;
 export const loadOlder = `${threadView} .jp-vista-load-older`;
 export const jumpToLatest = `${threadView} .jp-vista-jump-latest`;

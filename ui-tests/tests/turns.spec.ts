@@ -45,7 +45,9 @@ test('a running answer continues after a reload and in a second tab', async ({
   // JupyterLab gives a second tab) opens the same analysis
   await saved;
   await reloadPage(page);
-  await expect(page.locator(sel.liveAnswer)).toContainText('word', { timeout: 30000 });
+  await expect(page.locator(sel.liveAnswer)).toContainText('word', {
+    timeout: 30000
+  });
   await openSidebar(page);
   await expect(
     page.locator(sel.threadItem, { hasText: name }).locator(sel.runningMark)
@@ -113,16 +115,17 @@ test('Stop ends the turn and keeps what was written', async ({
 
   // Code stopped while it runs reads "stopped", not "failed"
   await ask(page, 'a sleepy computation', 'scripted-model');
-  await expect(page.locator(`${sel.liveAnswer} ${sel.codeToggle}`)).toContainText(
-    'Running code',
-    { timeout: ANSWER_TIMEOUT }
-  );
+  await expect(
+    page.locator(`${sel.liveAnswer} ${sel.codeToggle}`)
+  ).toContainText('Running code', { timeout: ANSWER_TIMEOUT });
   await page.locator(sel.stopButton).click();
   const stopped = page.locator(sel.answerWithStatus('cancelled')).last();
   await expect(stopped.locator(sel.codeToggle)).toHaveText('Code (stopped)', {
     timeout: 20000
   });
-  await expect(stopped.locator('.jp-vista-code-block.jp-mod-failed')).toHaveCount(0);
+  await expect(
+    stopped.locator('.jp-vista-code-block.jp-mod-failed')
+  ).toHaveCount(0);
   await waitForIdle(page.request, baseURL!, thread.id);
 });
 
@@ -167,12 +170,15 @@ test('analyses are renamed in place and deleted after confirmation', async ({
   baseURL
 }) => {
   const name = `Rename ${unique()}`;
-  const thread = await createExampleThread(page.request, baseURL!, 'iris', name);
+  const thread = await createExampleThread(
+    page.request,
+    baseURL!,
+    'iris',
+    name
+  );
   await waitForIdle(page.request, baseURL!, thread.id);
   await openSidebar(page);
-  const row = page.locator(
-    `${sel.threadItem}[data-thread-id="${thread.id}"]`
-  );
+  const row = page.locator(`${sel.threadItem}[data-thread-id="${thread.id}"]`);
   await expect(row).toContainText(name);
 
   // Rename: Enter commits, and the server has the new name

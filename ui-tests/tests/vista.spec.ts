@@ -56,7 +56,9 @@ test('choosing an example dataset gives an overview with a figure', async ({
 
   // Then its chat opens with the automatic overview and its figures
   await expect(page.locator(sel.threadView)).toBeVisible();
-  await expect(page.locator(sel.datasetCard, { hasText: 'cars' })).toBeVisible();
+  await expect(
+    page.locator(sel.datasetCard, { hasText: 'cars' })
+  ).toBeVisible();
   await expect(page.locator(sel.userMessage).first()).toContainText('overview');
   await expect(
     page.locator(`${sel.assistantMessage} ${sel.figure}`).first()
@@ -123,7 +125,8 @@ test('an upload in progress shows its progress and can be cancelled', async ({
     /* never answered: the transfer stays in progress */
   });
   const name = `big_${unique()}.csv`;
-  const countThreads = (): Promise<number> => countAllThreads(page.request, baseURL!);
+  const countThreads = (): Promise<number> =>
+    countAllThreads(page.request, baseURL!);
   const before = await countThreads();
   await openSidebar(page);
   await page.locator(sel.newButton).click();
@@ -151,7 +154,8 @@ test('a file the server is reading shows its phase and elapsed time, and Cancel 
   page,
   baseURL
 }) => {
-  const countThreads = (): Promise<number> => countAllThreads(page.request, baseURL!);
+  const countThreads = (): Promise<number> =>
+    countAllThreads(page.request, baseURL!);
   const before = await countThreads();
   // Given the sidebar ready to start an analysis
   await openSidebar(page);
@@ -160,25 +164,38 @@ test('a file the server is reading shows its phase and elapsed time, and Cancel 
   // and the server's one reader busy with large files sent by another client: three of them,
   // queued under reading ids of the test's own, so that the reader stays busy for two whole
   // readings after the small file is queued however fast the machine reads
-  const rows = Array.from({ length: 1_500_000 }, (_, i) => `${i},${i % 97},x${i % 13}`);
+  const rows = Array.from(
+    { length: 1_500_000 },
+    (_, i) => `${i},${i % 97},x${i % 13}`
+  );
   const data = Buffer.from('id,n,tag\n' + rows.join('\n') + '\n');
   const readings = [0, 1, 2].map(i => `big${unique()}${i}`);
   const busy: Promise<APIResponse>[] = [];
   for (const reading of readings) {
     const big = await (
-      await page.request.post(`${baseURL}/${sel.uploadsEndpoint}?name=large.csv`, { data })
+      await page.request.post(
+        `${baseURL}/${sel.uploadsEndpoint}?name=large.csv`,
+        { data }
+      )
     ).json();
     busy.push(
-      page.request.post(`${baseURL}/${sel.threadsEndpoint}?reading=${reading}`, {
-        data: { dataset: { upload: big.id } },
-        timeout: 300000
-      })
+      page.request.post(
+        `${baseURL}/${sel.threadsEndpoint}?reading=${reading}`,
+        {
+          data: { dataset: { upload: big.id } },
+          timeout: 300000
+        }
+      )
     );
     // each is known to the server (queued or reading) before the next is sent
     await expect
       .poll(
         async () =>
-          (await page.request.get(`${baseURL}/${sel.readingsEndpoint}/${reading}`)).status(),
+          (
+            await page.request.get(
+              `${baseURL}/${sel.readingsEndpoint}/${reading}`
+            )
+          ).status(),
         { timeout: 20000 }
       )
       .toBe(200);
@@ -197,7 +214,9 @@ test('a file the server is reading shows its phase and elapsed time, and Cancel 
   const progress = page.locator(sel.uploadProgress);
   await expect(progress).toContainText(`Reading ${name}`);
   const detail = page.locator(sel.readingDetail);
-  await expect(detail).toContainText('waiting for a free reader', { timeout: 20000 });
+  await expect(detail).toContainText('waiting for a free reader', {
+    timeout: 20000
+  });
   await expect(detail).toContainText(/\d+ s/);
 
   // When Cancel is pressed, the page is back as it was: no error, and no analysis of it
@@ -239,7 +258,9 @@ test('"Analyze with Vista" in the file browser starts an analysis of that file',
   // And a file Vista cannot read says why, in the sidebar
   const junk = `junk_${unique()}.csv`;
   await page.contents.uploadContent(
-    Buffer.from(Array.from({ length: 4096 }, (_, i) => (i * 7919) % 256)).toString('base64'),
+    Buffer.from(
+      Array.from({ length: 4096 }, (_, i) => (i * 7919) % 256)
+    ).toString('base64'),
     'base64',
     `${tmpPath}/${junk}`
   );
@@ -257,14 +278,23 @@ test('"Analyze with Vista" in the file browser starts an analysis of that file',
   // file dialog, which lists data files (and folders) only
   await page.locator(sel.workspaceFile).click();
   const dialog = page.locator('.jp-Dialog');
-  await dialog.locator(`.jp-DirListing-item[title^="Name: ${tmpPath}"]`).dblclick();
-  await expect(dialog.locator(`.jp-DirListing-item[title^="Name: ${name}"]`)).toBeVisible();
+  await dialog
+    .locator(`.jp-DirListing-item[title^="Name: ${tmpPath}"]`)
+    .dblclick();
+  await expect(
+    dialog.locator(`.jp-DirListing-item[title^="Name: ${name}"]`)
+  ).toBeVisible();
   await dialog.locator(`.jp-DirListing-item[title^="Name: ${name}"]`).click();
   await dialog.locator('.jp-mod-accept').click();
-  await expect(page.locator(sel.datasetCard).first()).toContainText(name.replace('.csv', ''), {
-    timeout: 20000
-  });
-  await expect(page.locator(sel.datasetCard).first()).toContainText('3 rows × 2 columns');
+  await expect(page.locator(sel.datasetCard).first()).toContainText(
+    name.replace('.csv', ''),
+    {
+      timeout: 20000
+    }
+  );
+  await expect(page.locator(sel.datasetCard).first()).toContainText(
+    '3 rows × 2 columns'
+  );
 });
 
 test('asking a question streams an answer with a figure; insert and export', async ({
@@ -301,7 +331,9 @@ test('asking a question streams an answer with a figure; insert and export', asy
   // When its code is inserted (no notebook is open: a new one is made)
   const pageErrors: string[] = [];
   page.on('pageerror', error => pageErrors.push(error.message));
-  const figureStep = answer.locator(sel.step, { has: page.locator(sel.figure) });
+  const figureStep = answer.locator(sel.step, {
+    has: page.locator(sel.figure)
+  });
   await figureStep.locator(sel.insertCode).click();
 
   // Then the notebook starts with the set-up cell (imports, data), then the
@@ -328,7 +360,9 @@ test('asking a question streams an answer with a figure; insert and export', asy
   // ... and more code of the same analysis brings no second set-up cell
   await page.locator(sel.dockTab(name)).click();
   await figureStep.locator(sel.insertCode).click();
-  await expect(page.locator(sel.notebookCell)).toHaveCount(4, { timeout: 20000 });
+  await expect(page.locator(sel.notebookCell)).toHaveCount(4, {
+    timeout: 20000
+  });
   await expect(
     page.locator(sel.notebookCell, { hasText: 'read_parquet' })
   ).toHaveCount(1);
@@ -358,7 +392,10 @@ test('asking a question streams an answer with a figure; insert and export', asy
   await attachScreenshot(page, testInfo, 'vista-exported-notebook');
 });
 
-test('reloading the page shows the history', async ({ page, baseURL }, testInfo) => {
+test('reloading the page shows the history', async ({
+  page,
+  baseURL
+}, testInfo) => {
   // Given an analysis with a finished overview
   const name = `Penguins ${unique()}`;
   const thread = await createExampleThread(
@@ -383,7 +420,12 @@ test('reloading the page shows the history', async ({ page, baseURL }, testInfo)
 
 test('dark theme', async ({ page, baseURL }, testInfo) => {
   const name = `Iris ${unique()}`;
-  const thread = await createExampleThread(page.request, baseURL!, 'iris', name);
+  const thread = await createExampleThread(
+    page.request,
+    baseURL!,
+    'iris',
+    name
+  );
   await waitForIdle(page.request, baseURL!, thread.id);
   await page.theme.setDarkTheme();
   await openThread(page, name);
@@ -395,4 +437,3 @@ test('dark theme', async ({ page, baseURL }, testInfo) => {
   await attachScreenshot(page, testInfo, 'vista-dark');
   await page.theme.setLightTheme();
 });
-

@@ -12,7 +12,8 @@ import { ANSWER_TIMEOUT, ask, attachScreenshot, openSidebar } from './helpers';
 import * as sel from './selectors';
 
 const FILE_NAME = "<img src=x onerror=alert('file')>.csv";
-const THREAD_NAME = '<img src=x onerror="window.__vistaXss=\'name\'"><b>bold?</b>';
+const THREAD_NAME =
+  '<img src=x onerror="window.__vistaXss=\'name\'"><b>bold?</b>';
 
 test('payloads in names, data, outputs and answers never execute', async ({
   page,
@@ -89,7 +90,9 @@ test('payloads in names, data, outputs and answers never execute', async ({
   const sidebar = page.locator(`${sel.sidebar}, ${sel.analysisTab}`);
   await expect(sidebar.locator('script')).toHaveCount(0);
   await expect(sidebar.locator('iframe')).toHaveCount(0);
-  await expect(sidebar.locator('[onerror], [onload], [onclick]')).toHaveCount(0);
+  await expect(sidebar.locator('[onerror], [onload], [onclick]')).toHaveCount(
+    0
+  );
   await expect(sidebar.locator('a[href^="javascript:" i]')).toHaveCount(0);
   expect(dialogs).toEqual([]);
   expect(await page.evaluate(() => (window as any).__vistaXss)).toBeUndefined();

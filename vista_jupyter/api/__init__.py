@@ -1,4 +1,6 @@
-"""The OpenAPI description of Vista's REST API (`openapi.yaml`, shipped in the package)."""
+"""Vista's REST API contract: request bodies (`bodies.py`), answers (`responses.py`) and the OpenAPI
+description generated from them (`openapi.py` writes `openapi.yaml`, shipped in the package and
+served at `/vista/api/openapi.json`)."""
 
 from __future__ import annotations
 

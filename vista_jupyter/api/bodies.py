@@ -1,5 +1,9 @@
 """Request bodies of the REST API, validated with pydantic.
 
+With `responses.py` they are the one description of the API's data: `openapi.yaml` is generated
+from them (`python -m vista_jupyter.api.openapi`). A validator the JSON Schema cannot express
+(trimming, control characters) states its limits with `WithJsonSchema` for the document.
+
 Validation failures become `InvalidInput` with one readable sentence per problem, e.g.
 "name: must be at most 200 characters", which the sidebar shows as it is.
 """
@@ -9,9 +13,9 @@ from __future__ import annotations
 import unicodedata
 from typing import Annotated, Any, Literal
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, ValidationError, model_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, ValidationError, WithJsonSchema, model_validator
 
-from .errors import InvalidInput
+from ..errors import InvalidInput
 
 MAX_NAME_LENGTH = 200
 
@@ -28,7 +32,10 @@ def _clean_name(value: str) -> str:
 
 
 #: A thread name: trimmed, 1-200 characters, no control characters.
-Name = Annotated[str, AfterValidator(_clean_name)]
+Name = Annotated[str, AfterValidator(_clean_name), WithJsonSchema({
+    "type": "string", "minLength": 1, "maxLength": MAX_NAME_LENGTH,
+    "description": "Trimmed; no control characters.",
+})]
 
 
 class _Body(BaseModel):
@@ -44,15 +51,15 @@ def _path_text(value: str) -> str:
     return value
 
 
-Text = Annotated[str, AfterValidator(_path_text)]
+Text = Annotated[str, AfterValidator(_path_text), WithJsonSchema({"type": "string", "minLength": 1})]
 
 
 class DatasetSource(_Body):
     """Where a dataset comes from: exactly one of an upload, an example, a workspace path."""
 
-    upload: Text | None = None
-    example: Text | None = None
-    path: Text | None = None
+    upload: Text | None = Field(default=None, description="An upload id.")
+    example: Text | None = Field(default=None, description="An example dataset id.")
+    path: Text | None = Field(default=None, description="A file path in the Jupyter workspace.")
 
     @model_validator(mode="after")
     def _exactly_one(self) -> DatasetSource:
@@ -70,7 +77,9 @@ class ThreadCreate(_Body):
     name: Name | None = None
     dataset: DatasetSource | None = None
     #: Language of the automatic overview (when the thread starts from a dataset).
-    language: Language = "en"
+    language: Language = Field(
+        default="en", description="Language of the automatic overview that starts a thread made from a dataset."
+    )
 
 
 MAX_QUESTION = 20_000
@@ -88,8 +97,10 @@ def _clean_question(value: str) -> str:
 class MessageCreate(_Body):
     """POST /threads/{id}/messages: a question."""
 
-    content: Annotated[str, AfterValidator(_clean_question)]
-    model: str | None = None
+    content: Annotated[str, AfterValidator(_clean_question), WithJsonSchema({
+        "type": "string", "minLength": 1, "maxLength": MAX_QUESTION,
+    })]
+    model: str | None = Field(default=None, description="One of the ids from /models (default otherwise).")
 
 
 class ThreadUpdate(_Body):
@@ -125,11 +136,14 @@ def parse_body(model: type[_Body], data: Any) -> _Body:
 class NotebookSave(_Body):
     """POST /threads/{id}/notebook: save into the workspace."""
 
-    path: Text
-    on_conflict: Literal["error", "rename"] = "error"
+    path: Text = Field(description="Workspace path, e.g. analyses/cars.ipynb")
+    on_conflict: Literal["error", "rename"] = Field(
+        default="error",
+        description="An existing file is never overwritten; 'error' answers 409, 'rename' picks a fresh name.",
+    )
 
 
 class NotebookSetup(_Body):
     """POST /threads/{id}/notebook/setup: the set-up cell for a notebook code is inserted into."""
 
-    path: Text
+    path: Text = Field(description="Workspace path of an existing notebook, e.g. analyses/Untitled.ipynb")
