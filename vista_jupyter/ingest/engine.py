@@ -52,6 +52,11 @@ HEAD_BYTES = 256 << 10
 TAIL_BYTES = 64 << 10
 #: Target size of one batch in memory (its row count follows from the average record size).
 BATCH_BYTES = 48 << 20
+#: Converted data gathered into one Parquet row group (bounded memory, few row groups).
+ROW_GROUP_BYTES = 32 << 20
+#: Bytes Arrow's streaming parser reads at a time (at least four of the longest line): its
+#: read-ahead holds dozens of blocks, so memory grows with this (1 MB: ~60 MB; 4 MB: ~220 MB).
+BLOCK_BYTES = 1 << 20
 
 
 class Cancelled(Exception):
@@ -197,14 +202,13 @@ class DuckRecords:
         self.con, self.work, self.max_line = con, work, max_line
         self.tables: list[pa.Table] = []
 
-    def __call__(self, data: bytes, base: int, d: dl.Dialect, declared: int,
-                 ) -> tuple[list[list[str | None]], None]:
+    def __call__(self, data: bytes, base: int, d: dl.Dialect, declared: int) -> Records:
         path = self.work / f"sample{len(self.tables)}.csv"
         path.write_bytes(data)
         table = _fetch(self.con, _query(path, d, declared, self.max_line, parallel=False))
         self.tables.append(table)
         columns = [c.to_pylist() for c in table.columns]
-        return ([list(r) for r in zip(*columns)] if columns else []), None
+        return Records([list(r) for r in zip(*columns)] if columns else [])
 
 
 def _fetch(con: Any, sql: str) -> pa.Table:
@@ -269,14 +273,17 @@ def _cells(records: list[list[str | None]]) -> list[list[str]]:
 
 
 def _trim_padding(records: list[list[str | None]]) -> list[list[str]]:
-    # Padded cells (None) are not cells: a row's fields end at its last real cell.
+    # Padded cells (None, only ever at the end of a record) are not cells: a row's fields end
+    # at its last real cell.
     out = []
     for r in records:
-        end = len(r)
-        while end and r[end - 1] is None:
-            end -= 1
-        out.append(["" if c is None else c for c in r[:end]])
-    return out
+        if r and r[-1] is None:
+            end = len(r)
+            while end and r[end - 1] is None:
+                end -= 1
+            r = r[:end]
+        out.append(r)
+    return out  # type: ignore[return-value]
 
 
 def _fits(row: list[str], width: int) -> bool:
@@ -363,13 +370,23 @@ def _longest_line(data: bytes) -> int:
     return max(map(len, data.splitlines()), default=0)
 
 
+@dataclass
+class Records:
+    """A sample split into records (cells; None pads a short record to the declared width)."""
+
+    records: list[list[str | None]]
+    #: The file offset where each record ends (None: the parser does not say).
+    ends: list[int] | None = None
+    #: Whether a record spans lines (None: look for line breaks in the cells).
+    multiline: bool | None = None
+
+
 #: How a sample is split into records: (sample bytes, file offset of its first byte, dialect,
-#: columns to declare) -> (records, file offset where each record ends, or None if unknown).
-RecordParser = Callable[[bytes, int, dl.Dialect, int], "tuple[list[list[str | None]], list[int] | None]"]
+#: columns to declare) -> records.
+RecordParser = Callable[[bytes, int, dl.Dialect, int], Records]
 
 
-def text_records(data: bytes, base: int, d: dl.Dialect, declared: int = 0,
-                 ) -> tuple[list[list[str | None]], list[int]]:
+def text_records(data: bytes, base: int, d: dl.Dialect, declared: int = 0) -> Records:
     """Records of a sample under `d` as Arrow's CSV parser splits them (Python's csv module has
     the same rules: quotes open only at the start of a cell, text after a closing quote stays in
     the cell, LF, CRLF and CR end records), with the file offset where each record ends."""
@@ -382,10 +399,14 @@ def text_records(data: bytes, base: int, d: dl.Dialect, declared: int = 0,
     )
     records: list[list[str | None]] = []
     ends: list[int] = []
+    lines_read = 0
+    multiline = False
     for row in reader:
-        records.append(list(row))
-        ends.append(offsets[reader.line_num])
-    return records, ends
+        records.append(row)
+        multiline = multiline or reader.line_num > lines_read + 1
+        lines_read = reader.line_num
+        ends.append(offsets[lines_read])
+    return Records(records, ends, multiline)
 
 
 def _fast_dialect(d: dl.Dialect) -> bool:
@@ -410,7 +431,8 @@ def make_plan(samples: Samples, d: dl.Dialect, parse: RecordParser, limits: Any,
     if declared - 1 > max_columns:
         raise TooLarge(f"The file has {declared - 1:,} columns; Vista reads at most {max_columns:,} "
                        "(the max_columns setting).")
-    records, ends = parse(head, samples.base, d, declared)
+    parsed = parse(head, samples.base, d, declared)
+    records, ends = parsed.records, parsed.ends
     if not complete and len(records) > 2:
         records = records[:-1]  # the sample ends at a line break, maybe inside a quoted field
     rows = _trim_padding(records)
@@ -427,7 +449,8 @@ def make_plan(samples: Samples, d: dl.Dialect, parse: RecordParser, limits: Any,
         before_tail = ends[found.first - 1] if ends is not None and found.first else samples.base
     else:
         head_rows = rows[found.first:]
-        tail_records, all_tail_ends = parse(samples.tail, samples.tail_base, d, declared)
+        parsed_tail = parse(samples.tail, samples.tail_base, d, declared)
+        tail_records, all_tail_ends = parsed_tail.records, parsed_tail.ends
         # the tail starts at a line break, maybe inside a record: its first record is not used
         tail_rows = _trim_padding(tail_records[1:])
         tail_ends = all_tail_ends[1:] if all_tail_ends is not None else None
@@ -454,8 +477,10 @@ def make_plan(samples: Samples, d: dl.Dialect, parse: RecordParser, limits: Any,
 
     def choose_all(sample_rows: list[list[str]]) -> tuple[list[pa.Array], list[int]]:
         texts = []
-        for j in range(out):
-            column = pa.array([r[j] if j < len(r) else None for r in sample_rows], pa.string())
+        even = [r if len(r) == out else (r[:out] if len(r) > out else r + [None] * (out - len(r)))
+                for r in sample_rows]
+        for column in (zip(*even) if even else [()] * out):
+            column = pa.array(column, pa.string())
             texts.append(column if raw else ty.clean(column))
         picks = [len(options) - 1] * out if raw else ty.choose_many(texts, options)
         return texts, picks
@@ -491,7 +516,8 @@ def make_plan(samples: Samples, d: dl.Dialect, parse: RecordParser, limits: Any,
     detected["skipped_lines_after"] = footer
     detected["decimal_comma"] = decimal_comma
     n_records = max(1, len(records))
-    multiline = any("\n" in c or "\r" in c for r in records for c in r if c)
+    multiline = (parsed.multiline if parsed.multiline is not None
+                 else any("\n" in c or "\r" in c for r in records for c in r if c))
     plan = Plan(d, declared, out, names, skip, footer, header_cells, chosen, options, droppable,
                 decimal_comma, max(8.0, len(head) / n_records), multiline, samples_)
     if fast and ends is not None and tail_ends is not None:
@@ -600,7 +626,7 @@ def _one_pass(con: Any, text_path: Path, out_path: Path, plan: Plan, limits: Any
         keep = [j for j in range(plan.out) if not plan.droppable[j]]
         schema = pa.schema([(plan.names[j], pa.string() if raw else ty.output_type(plan.options[plan.candidates[j]]))
                             for j in keep])
-        writer = _Writer(out_path, schema)
+        writer = _Writer(out_path, schema, expected=total)
         converter = _Converter(plan, raw, writer, keep)
         skip = plan.skip
         held: pa.RecordBatch | None = None
@@ -778,8 +804,11 @@ class _Converter:
 class _Writer:
     """Writes record batches to Parquet from a thread of its own (parsing and writing overlap)."""
 
-    def __init__(self, path: Path, schema: pa.Schema):
+    def __init__(self, path: Path, schema: pa.Schema, expected: int = 0):
         self.path, self.schema = path, schema
+        # Row groups of ROW_GROUP_BYTES, but at least eight of them for a smaller file: a row
+        # group is written whole, so writing overlaps parsing only once the first one is full.
+        self.row_group = max(1 << 20, min(ROW_GROUP_BYTES, expected // 8))
         self._queue: queue.Queue = queue.Queue(maxsize=2)
         self._failure: list[BaseException] = []
         self._thread = threading.Thread(target=self._run, name="vista-parquet-writer", daemon=True)
@@ -787,10 +816,20 @@ class _Writer:
 
     def _run(self) -> None:
         writer = None
+        held: list[pa.RecordBatch] = []
+        size = 0
         try:
             writer = pq.ParquetWriter(self.path, self.schema)
             while (batch := self._queue.get()) is not None:
-                writer.write_batch(batch)
+                # Batches are gathered into row groups: one per parsed block would make the file
+                # slower to write and to read.
+                held.append(batch)
+                size += batch.nbytes
+                if size >= self.row_group:
+                    writer.write_table(pa.Table.from_batches(held, self.schema))
+                    held, size = [], 0
+            if held:
+                writer.write_table(pa.Table.from_batches(held, self.schema))
         except BaseException as e:
             self._failure.append(e)
             while self._queue.get() is not None:
@@ -869,7 +908,7 @@ def read_body_arrow(text_path: Path, out_path: Path, plan: Plan, limits: Any, ra
     """The body parsed by Arrow's streaming CSV reader (every cell as text), converted batch by
     batch; `_Irregular` when a row has more or fewer cells than the table."""
     passes = 0
-    block = max(int(os.environ.get("VB", 4 << 20)), 4 * plan.longest + (1 << 20))
+    block = max(BLOCK_BYTES, 4 * plan.longest)
     while True:
         passes += 1
         try:
@@ -976,7 +1015,7 @@ def _arrow_pass(text_path: Path, out_path: Path, plan: Plan, limits: Any, raw: b
     keep = [j for j in range(plan.out) if not plan.droppable[j]]
     schema = pa.schema([(plan.names[j], pa.string() if raw else ty.output_type(plan.options[plan.candidates[j]]))
                         for j in keep])
-    writer = _Writer(out_path, schema)
+    writer = _Writer(out_path, schema, expected=total)
     converter = _Converter(plan, raw, writer, keep)
     try:
         while reader is not None:
