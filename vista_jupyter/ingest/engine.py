@@ -1068,8 +1068,11 @@ def _arrow_error(e: Exception, window: _Window, irregular: list[str],
 
 def read_text(path: Path, encoding: str | None, out_path: Path, work: Path, limits: Any, *,
               raw: bool = False, progress: Progress | None = None, doubtful: bool = False,
-              threads: int = 2) -> TextResult:
-    """Read the delimited text file at `path` into the Parquet file `out_path`."""
+              threads: int = 2, careful: bool = False) -> TextResult:
+    """Read the delimited text file at `path` into the Parquet file `out_path`.
+
+    `careful` reads with DuckDB's careful parser whatever the file (the tests check that both
+    parsers give the same table wherever Arrow's is used)."""
     progress = progress or Progress()
     encoding = (encoding or "utf-8").lower()
     notes: list[str] = []
@@ -1084,14 +1087,16 @@ def read_text(path: Path, encoding: str | None, out_path: Path, work: Path, limi
             notes.append(f"{replaced} byte(s) were not valid {encoding} text and were replaced by �.")
     try:
         try:
-            return _read_utf8(text_path, out_path, work, limits, raw, progress, encoding, notes, threads)
+            return _read_utf8(text_path, out_path, work, limits, raw, progress, encoding, notes, threads,
+                              careful)
         except InvalidInput as e:
             if "unicode" in e.message.lower() and text_path == path:
                 # Not UTF-8 after all, beyond the sample: read it again with bad bytes replaced.
                 fixed = work / "utf8.csv"
                 replaced = transcode(path, "utf-8", fixed, progress)
                 notes.append(f"{replaced} byte(s) were not valid UTF-8 text and were replaced by �.")
-                return _read_utf8(fixed, out_path, work, limits, raw, progress, encoding, notes, threads)
+                return _read_utf8(fixed, out_path, work, limits, raw, progress, encoding, notes, threads,
+                                  careful)
             raise
     except _LineTooLong:
         raise InvalidInput(f"The file has a line longer than {limits.max_line_bytes:,} bytes, so it is "
@@ -1099,7 +1104,7 @@ def read_text(path: Path, encoding: str | None, out_path: Path, work: Path, limi
 
 
 def _read_utf8(text_path: Path, out_path: Path, work: Path, limits: Any, raw: bool, progress: Progress,
-               encoding: str, notes: list[str], threads: int) -> TextResult:
+               encoding: str, notes: list[str], threads: int, careful: bool) -> TextResult:
     """Plan and read a UTF-8 file: Arrow's parser when the samples show a regular table in a
     dialect it reads, else (or when the body turns out irregular) DuckDB's careful parser."""
     samples = read_samples(text_path, limits.max_line_bytes)
@@ -1111,7 +1116,7 @@ def _read_utf8(text_path: Path, out_path: Path, work: Path, limits: Any, raw: bo
     def start() -> tuple[dict[str, Any], list[str]]:
         return {"format": "delimited text", "encoding": encoding}, list(notes)
 
-    if _fast_dialect(d):
+    if _fast_dialect(d) and not careful:
         detected, warnings = start()
         plan = make_plan(samples, d, text_records, limits, raw, limits.max_columns, warnings, detected,
                          fast=True)
