@@ -992,7 +992,7 @@ def _arrow_pass(text_path: Path, out_path: Path, plan: Plan, limits: Any, raw: b
     names = [f"c{j}" for j in range(plan.out)]
     typed = _typed_in_arrow(plan, raw)
     window = _Window(text_path, plan.start, plan.end, limits.max_line_bytes)
-    total = max(1, plan.end - plan.start)
+    total = text_path.stat().st_size  # progress is told in bytes of the file
     try:
         reader = pcsv.open_csv(
             window,
@@ -1029,7 +1029,7 @@ def _arrow_pass(text_path: Path, out_path: Path, plan: Plan, limits: Any, raw: b
             if window.too_long:
                 raise _LineTooLong(f"line longer than {limits.max_line_bytes}")
             converter.put(batch)
-            progress.update("reading", min(window.done, int(total * 0.99)), total)
+            progress.update("reading", min(plan.start + window.done, int(total * 0.99)), total)
         if window.too_long:
             raise _LineTooLong(f"line longer than {limits.max_line_bytes}")
         converter.close()
@@ -1108,6 +1108,7 @@ def _read_utf8(text_path: Path, out_path: Path, work: Path, limits: Any, raw: bo
     """Plan and read a UTF-8 file: Arrow's parser when the samples show a regular table in a
     dialect it reads, else (or when the body turns out irregular) DuckDB's careful parser."""
     samples = read_samples(text_path, limits.max_line_bytes)
+    progress.update("reading", 0, samples.size)
     head_text = samples.head.decode("utf-8", errors="replace")
     if looks_binary(head_text):
         raise UnsupportedType("This file does not contain a text table.")
