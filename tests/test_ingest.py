@@ -284,6 +284,18 @@ def test_comma_space_delimiters_keep_quoted_commas(tmp_path):
     assert frame["count"].tolist() == [10, 20, 30]
 
 
+def test_words_in_one_column_are_not_a_space_separated_table(tmp_path):
+    # one column of names: most have two words, some one, three or four
+    names = ["Kim Min-su", "Anna Schmidt", "José María García", "Li", "Olga Ivanova", "Ana-Lucía van der Berg",
+             "Tom Lee", "Sara Park", "Nguyen Van An", "O'Neil Smith"] * 3
+    frame = read_table(write(tmp_path, "names.csv", "participant\n" + "\n".join(names) + "\n"), types=False)
+    assert list(frame.columns) == ["participant"] and frame["participant"].tolist() == names
+    # a table that spaces do separate is regular, and stays space-separated
+    rows = [f"{i} {n.split()[0]} {i * 1.5}" for i, n in enumerate(names)]
+    frame = read_table(write(tmp_path, "spaced.txt", "id name score\n" + "\n".join(rows) + "\n"))
+    assert list(frame.columns) == ["id", "name", "score"] and frame["score"].tolist()[:2] == [0.0, 1.5]
+
+
 def test_times_and_urls_do_not_make_a_colon_table(tmp_path):
     # two tables of different widths; every line has one time and one URL (steady ':' counts)
     first = ["ts,site,a,b,c,d,e,f,g"] + [f"00:{i:02d},https://x.org/{i},{i},2,3,4,5,6,7" for i in range(12)]

@@ -118,6 +118,10 @@ def sniff(sample: str) -> Dialect:
     real = {d: v for d, v in scores.items() if d != " "}
     if real and max(v[0] for v in real.values()) >= 0.5:
         scores = real
+    # A table separated by spaces is regular: every line splits into the same number of cells
+    # (free text split at its words, e.g. one column of names or addresses, is not).
+    if " " in scores and _modal_share(parse(sample, scores[" "][1])) < 0.9:
+        del scores[" "]
     for delimiter, (score, dialect) in scores.items():
         if delimiter == " ":
             score *= 0.8
