@@ -79,29 +79,41 @@ CITIES = ["Seoul", "Busan", "Incheon", "Daegu", "New York", "São Paulo", "Züri
 WORDS = "delivery late on time damaged refund gift express standard returned new customer again".split()
 
 
+_POOL = 200_000
+_POOL_ROWS: list[str] = []
+
+
+def _pool() -> list[str]:
+    """200,000 rows without their id (about 17 MB), drawn once: big files repeat them under new ids."""
+    if not _POOL_ROWS:
+        rng = random.Random(7)
+        for _ in range(_POOL):
+            name = f'"{rng.choice(FIRST)}, {rng.choice(GIVEN)}"'
+            discount = "" if rng.random() < 0.2 else f"{rng.random() * 0.3:.3f}"
+            shipped = "" if rng.random() < 0.1 else f"2024-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}"
+            note = "" if rng.random() < 0.3 else " ".join(rng.choices(WORDS, k=rng.randint(1, 6)))
+            if rng.random() < 0.05:
+                note = f'"{note}, see ticket {rng.randint(1000, 9999)}"'
+            _POOL_ROWS.append(
+                f"{name},{rng.choice(CITIES)},{rng.uniform(1, 5000):.2f},{discount},"
+                f"{rng.randint(1, 20)},2024-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d},{shipped},"
+                f"{rng.choice(['true', 'false'])},{rng.choice(['retail', 'business', 'vip'])},{note}\n"
+            )
+    return _POOL_ROWS
+
+
+
 def generate(path: Path, megabytes: int) -> None:
-    """A realistic mixed-type CSV of about `megabytes` MB (deterministic)."""
-    rng = random.Random(7)
+    """A realistic mixed-type CSV of about `megabytes` MB (deterministic; rows after the first
+    200,000 repeat earlier ones under new ids, so a 5 GB file is written in about a minute)."""
+    rows = _pool()
     target = megabytes << 20
     with open(path, "w", encoding="utf-8", newline="") as f:
         f.write("order_id,customer,city,amount,discount,quantity,ordered,shipped,express,segment,note\n")
         written, i = 0, 0
         while written < target:
-            lines = []
-            for _ in range(10_000):
-                i += 1
-                name = f'"{rng.choice(FIRST)}, {rng.choice(GIVEN)}"'
-                discount = "" if rng.random() < 0.2 else f"{rng.random() * 0.3:.3f}"
-                shipped = "" if rng.random() < 0.1 else f"2024-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}"
-                note = "" if rng.random() < 0.3 else " ".join(rng.choices(WORDS, k=rng.randint(1, 6)))
-                if rng.random() < 0.05:
-                    note = f'"{note}, see ticket {rng.randint(1000, 9999)}"'
-                lines.append(
-                    f"{i},{name},{rng.choice(CITIES)},{rng.uniform(1, 5000):.2f},{discount},"
-                    f"{rng.randint(1, 20)},2024-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d},{shipped},"
-                    f"{rng.choice(['true', 'false'])},{rng.choice(['retail', 'business', 'vip'])},{note}\n"
-                )
-            chunk = "".join(lines)
+            chunk = "".join(f"{i + k + 1},{rows[(i + k) % _POOL]}" for k in range(10_000))
+            i += 10_000
             f.write(chunk)
             written += len(chunk.encode())
 
