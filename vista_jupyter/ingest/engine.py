@@ -4,9 +4,12 @@
    (delimiter, quotes, escapes, `", "`), then — parsing the samples with the same parser as the
    body — the layout (title or notes before the table, header rows, notes after it, width) and a
    type candidate per column (`types.py`).
-2. **Parse the body** with DuckDB's CSV reader given those options explicitly (every column as
-   text, short rows padded, long rows cut, in file order, multi-threaded, bounded memory), as
-   Arrow batches.
+2. **Parse the body.** A regular table (every sampled data row as wide as the table) in a
+   dialect Arrow reads (one-character delimiter, not spaces) is streamed by Arrow's CSV parser
+   over the table's byte range, in 1 MB blocks; a row of another width further on stops it and
+   the file goes to the careful parser. Every other file is parsed by DuckDB's CSV reader given
+   the options explicitly (every column as text, short rows padded, long rows cut, in file
+   order, multi-threaded, bounded memory). Both give the same table (tests compare them).
 3. **Convert** each batch with vectorised kernels and write it to Parquet from a second thread.
    A batch holding a cell its column's candidate cannot take (a late `2.5` in an integer column)
    makes the column move to the next candidate that fits, and the body is read again, so types
