@@ -25,6 +25,7 @@ from vista_jupyter.ingest import (
     list_sheets,
     read_table,
 )
+from vista_jupyter.ingest.sniff import plausibility
 
 ROWS = [["Seoul", "9,776,000", "605.2", "2024-01-31"], ["Busan", "3,429,000", "770.0", "2024-02-29"],
         ["Incheon", "2,957,000", "1,063.3", "2024-03-31"]]
@@ -68,6 +69,22 @@ def test_latin1_and_cp1252(tmp_path):
     frame = read_table(write(tmp_path, "f.csv", text, "cp1252"))
     assert frame["ville"].tolist() == ["Côte d’Azur", "Zürich", "São Paulo"]
     assert frame["prix"].tolist() == [12.5, 7.25, 3.0]
+
+
+@pytest.mark.parametrize("encoding", ["mac-roman", "cp1252"])
+def test_german_from_mac_excel_and_from_windows(tmp_path, encoding):
+    # Mac Excel writes Mac Roman: its ä ö ü Ü ß are bytes cp1252 also reads (as Š š Ÿ † §)
+    rows = ["Buchungstag;Empfänger;Verwendungszweck;Betrag", "01.02.2024;Bäckerei Schäfer;Brötchen;-4,50",
+            "02.02.2024;Finanzamt Köln-Süd;Überweisung Grundsteuer;-120,00",
+            "03.02.2024;Müller & Söhne;Straße 5, Miete März;-890,00"]
+    frame = read_table(write(tmp_path, "konto.csv", "\n".join(rows) + "\n", encoding), types=False)
+    assert list(frame.columns) == ["Buchungstag", "Empfänger", "Verwendungszweck", "Betrag"]
+    assert frame["Empfänger"].tolist() == ["Bäckerei Schäfer", "Finanzamt Köln-Süd", "Müller & Söhne"]
+    assert frame["Verwendungszweck"].tolist()[1:] == ["Überweisung Grundsteuer", "Straße 5, Miete März"]
+    # a word read with the wrong code page ("EmpfŠnger" for "Empfänger") does not read as a word
+    for word in ("Empfänger", "Süd", "Bäckerei"):
+        wrong = word.encode(encoding).decode("cp1252" if encoding == "mac-roman" else "mac-roman")
+        assert plausibility(wrong) < plausibility(word) == 1.0, wrong
 
 
 def test_excel_export_with_title_notes_and_decimal_commas(tmp_path):
