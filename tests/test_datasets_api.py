@@ -440,3 +440,85 @@ async def test_nested_json_is_kept_and_profiled_not_a_500(api, vista_data_dir):
     parquet = next((vista_data_dir / "threads" / thread["id"]).rglob("data.parquet"))
     frame = pd.read_parquet(parquet)
     assert list(frame["tags"][4]) == ["a"] and frame["owner.age"].tolist()[:2] == [30, 31]
+
+
+# --- a new thread's kernel starts while its file is read -----------------------------------------
+
+WARM = {"ingest_workers": 1, "auto_overview": False}
+
+
+@pytest.mark.parametrize("vista_config", [WARM])
+async def test_a_new_threads_kernel_starts_while_its_file_is_read(api, vista_app):
+    kernels = vista_app.serverapp.kernel_manager
+    _, info = await api("GET", "info")
+    _, big = await upload(api, "big.csv", _big_csv(1_500_000))
+    creating = asyncio.ensure_future(api("POST", "threads", json_body={"dataset": {"upload": big["id"]}},
+                                         params={"reading": "warm-reading-1"}))
+
+    async def kernel_started():
+        return list(kernels.list_kernel_ids()) or None
+
+    [kernel_id] = await _until(kernel_started)
+    status, progress = await api("GET", "readings/warm-reading-1")
+    assert status == 200 and progress["phase"] != "waiting", "the kernel did not start while the file was read"
+    status, thread = await creating
+    assert status == 201, thread
+    # the kernel started meanwhile is the thread's, in the thread's folder, and counts as ready
+    # only once the thread's data loaded
+    result = await vista_app.executor.execute(info["owner"], thread["id"], "import os; print(os.getcwd(), df.shape)")
+    assert result.status == "ok", result.error
+    folder = vista_app.threads.folders.path_for(thread["id"])
+    assert result.stdout.split() == [str(folder), "(1500000,", "4)"]
+    assert list(kernels.list_kernel_ids()) == [kernel_id] == [vista_app.executor.kernel_id(thread["id"])]
+
+
+@pytest.mark.parametrize("vista_config", [WARM])
+async def test_a_failed_or_cancelled_reading_leaves_no_kernel(api, vista_app, vista_data_dir):
+    kernels = vista_app.serverapp.kernel_manager
+    _, bad = await upload(api, "data.csv", bytes(range(256)) * 64)
+    status, _ = await api("POST", "threads", json_body={"dataset": {"upload": bad["id"]}})
+    assert status == 415
+    assert list(kernels.list_kernel_ids()) == [] and list((vista_data_dir / "threads").iterdir()) == []
+    # cancelled once its kernel is starting
+    _, big = await upload(api, "big.csv", _big_csv(1_500_000))
+    creating = asyncio.ensure_future(api("POST", "threads", json_body={"dataset": {"upload": big["id"]}},
+                                         params={"reading": "cancel-warm-1"}))
+
+    async def kernel_starting():
+        return list(kernels.list_kernel_ids()) or None
+
+    await _until(kernel_starting)
+    assert (await api("DELETE", "readings/cancel-warm-1"))[0] == 204
+    status, _ = await creating
+    assert status == 409
+    assert list(kernels.list_kernel_ids()) == [] and list((vista_data_dir / "threads").iterdir()) == []
+    _, listing = await api("GET", "threads")
+    assert listing == {"threads": []}
+    assert vista_app.store.orphaned_pending([vista_app.store.instance_id]) == []
+
+
+@pytest.mark.parametrize("vista_config", [{**WARM, "max_kernels_per_user": 1}])
+async def test_an_early_kernel_start_keeps_to_the_kernels_per_user(api, vista_app):
+    kernels = vista_app.serverapp.kernel_manager
+    _, info = await api("GET", "info")
+    _, small = await upload(api, "small.csv", CSV)
+    _, first = await api("POST", "threads", json_body={"dataset": {"upload": small["id"]}})
+    assert (await vista_app.executor.execute(info["owner"], first["id"], "print(len(df))")).status == "ok"
+    [first_kernel] = kernels.list_kernel_ids()
+    _, big = await upload(api, "big.csv", _big_csv(1_000_000))
+    creating = asyncio.ensure_future(api("POST", "threads", json_body={"dataset": {"upload": big["id"]}},
+                                         params={"reading": "one-slot-1"}))
+
+    async def reading():
+        status, body = await api("GET", "readings/one-slot-1")
+        # the only slot is taken: no second kernel starts, and the idle one is not stopped
+        assert list(kernels.list_kernel_ids()) == [first_kernel]
+        return None if status == 200 and body["phase"] != "done" else True
+
+    await _until(reading)
+    status, second = await creating
+    assert status == 201 and list(kernels.list_kernel_ids()) == [first_kernel]
+    # a question in the new thread takes the slot of the idle kernel, as any execution does
+    result = await vista_app.executor.execute(info["owner"], second["id"], "print(len(df))")
+    assert result.status == "ok" and result.stdout.strip() == "1000000"
+    assert len(kernels.list_kernel_ids()) == 1 and first_kernel not in kernels.list_kernel_ids()

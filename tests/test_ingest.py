@@ -10,6 +10,7 @@ import subprocess
 import sys
 import zipfile
 from pathlib import Path
+from typing import Any
 
 import pandas as pd
 import pyarrow as pa
@@ -24,6 +25,7 @@ from vista_jupyter.ingest import (
     list_sheets,
     read_table,
 )
+from vista_jupyter.ingest.sniff import plausibility
 
 ROWS = [["Seoul", "9,776,000", "605.2", "2024-01-31"], ["Busan", "3,429,000", "770.0", "2024-02-29"],
         ["Incheon", "2,957,000", "1,063.3", "2024-03-31"]]
@@ -67,6 +69,22 @@ def test_latin1_and_cp1252(tmp_path):
     frame = read_table(write(tmp_path, "f.csv", text, "cp1252"))
     assert frame["ville"].tolist() == ["Côte d’Azur", "Zürich", "São Paulo"]
     assert frame["prix"].tolist() == [12.5, 7.25, 3.0]
+
+
+@pytest.mark.parametrize("encoding", ["mac-roman", "cp1252"])
+def test_german_from_mac_excel_and_from_windows(tmp_path, encoding):
+    # Mac Excel writes Mac Roman: its ä ö ü Ü ß are bytes cp1252 also reads (as Š š Ÿ † §)
+    rows = ["Buchungstag;Empfänger;Verwendungszweck;Betrag", "01.02.2024;Bäckerei Schäfer;Brötchen;-4,50",
+            "02.02.2024;Finanzamt Köln-Süd;Überweisung Grundsteuer;-120,00",
+            "03.02.2024;Müller & Söhne;Straße 5, Miete März;-890,00"]
+    frame = read_table(write(tmp_path, "konto.csv", "\n".join(rows) + "\n", encoding), types=False)
+    assert list(frame.columns) == ["Buchungstag", "Empfänger", "Verwendungszweck", "Betrag"]
+    assert frame["Empfänger"].tolist() == ["Bäckerei Schäfer", "Finanzamt Köln-Süd", "Müller & Söhne"]
+    assert frame["Verwendungszweck"].tolist()[1:] == ["Überweisung Grundsteuer", "Straße 5, Miete März"]
+    # a word read with the wrong code page ("EmpfŠnger" for "Empfänger") does not read as a word
+    for word in ("Empfänger", "Süd", "Bäckerei"):
+        wrong = word.encode(encoding).decode("cp1252" if encoding == "mac-roman" else "mac-roman")
+        assert plausibility(wrong) < plausibility(word) == 1.0, wrong
 
 
 def test_excel_export_with_title_notes_and_decimal_commas(tmp_path):
@@ -283,6 +301,18 @@ def test_comma_space_delimiters_keep_quoted_commas(tmp_path):
     assert frame["count"].tolist() == [10, 20, 30]
 
 
+def test_words_in_one_column_are_not_a_space_separated_table(tmp_path):
+    # one column of names: most have two words, some one, three or four
+    names = ["Kim Min-su", "Anna Schmidt", "José María García", "Li", "Olga Ivanova", "Ana-Lucía van der Berg",
+             "Tom Lee", "Sara Park", "Nguyen Van An", "O'Neil Smith"] * 3
+    frame = read_table(write(tmp_path, "names.csv", "participant\n" + "\n".join(names) + "\n"), types=False)
+    assert list(frame.columns) == ["participant"] and frame["participant"].tolist() == names
+    # a table that spaces do separate is regular, and stays space-separated
+    rows = [f"{i} {n.split()[0]} {i * 1.5}" for i, n in enumerate(names)]
+    frame = read_table(write(tmp_path, "spaced.txt", "id name score\n" + "\n".join(rows) + "\n"))
+    assert list(frame.columns) == ["id", "name", "score"] and frame["score"].tolist()[:2] == [0.0, 1.5]
+
+
 def test_times_and_urls_do_not_make_a_colon_table(tmp_path):
     # two tables of different widths; every line has one time and one URL (steady ':' counts)
     first = ["ts,site,a,b,c,d,e,f,g"] + [f"00:{i:02d},https://x.org/{i},{i},2,3,4,5,6,7" for i in range(12)]
@@ -470,3 +500,166 @@ def test_the_parallel_parser_gives_the_same_table_as_a_small_file(tmp_path):
     assert t1.schema == t2.schema and t2.num_rows == 250 * t1.num_rows == 250 * 5000
     assert all(t2.slice(k * t1.num_rows, t1.num_rows).equals(t1) for k in (0, 124, 249))
     assert r1.warnings == r2.warnings and len(r2.warnings) == 2
+
+
+# --- two parsers, one table ------------------------------------------------------------------------
+# Arrow's streaming parser reads regular tables; DuckDB's careful parser reads the others (ragged
+# rows, `", "` or space delimiters) and any file whose body turns out irregular. Wherever Arrow's is
+# used, both must give the same table.
+
+def _both(tmp_path: Path, path: Path, raw: bool = False) -> tuple[pa.Table, pa.Table, Any, Any]:
+    from vista_jupyter.ingest.engine import read_text
+    from vista_jupyter.ingest.sniff import detect_format
+
+    encoding = detect_format(path).encoding
+    results = []
+    for careful in (False, True):
+        work = tmp_path / f"work-{careful}-{path.stem}"
+        work.mkdir()
+        out = work / "out.parquet"
+        result = read_text(path, encoding, out, work, IngestLimits(), raw=raw, careful=careful)
+        results.append((pq.read_table(out), result))
+    (fast, r1), (careful_, r2) = results
+    return fast, careful_, r1, r2
+
+
+REGULAR = {
+    "quoted": 'id,name,note,amount\n1,"Kim, Min-su","said ""hi""",1.5\n2,Lee,,2\n3,"Park","a\nb",NA\n',
+    "crlf_bom": "\ufeffid;flag;when\r\n1;Yes;2024-01-05\r\n2;no;2024-02-06 10:30\r\n3;TRUE;\r\n",
+    "cr_only": 'a,b,c\r1,"x, y",3\r4,"say ""z""",6\r',
+    "backslash": 'id,text\n1,"a \\"quoted\\" word"\n2,"plain, with comma"\n3,x\n',
+    "title_notes": "Report 2024\nmade by us\n\nregion|sales|units\nNord|1.234,5|3\nSüd|99,25|4\n\nTotal|1.333,75|7\nSource: finance\n",
+    "blank_lines": "k,v\n\n1,2\n   \n3,4\n,\n5, 6 \n",
+    "spaces_in_cells": "id,count,ok\n1, 12 ,yes\n2,7, No \n3,n/a,YES\n",
+    "repeated_header": "id,name\nid,name\n1,a\n2,b\nid,name\n3,c\n",
+    "trailing_delimiter": "a,b,c,\n1,2,3,\n4,5,6,\n",
+    # a header cell that is a missing marker, over a column of numbers, repeated inside the data
+    "marker_in_header": "name,NA\nKim,1\nLee,2\nname,NA\nPark,3\n",
+    "markers": "x,y,z\n-,1.5,null\n--,N/A,true\n3,-nan,false\n",
+}
+
+
+@pytest.mark.parametrize("name", sorted(REGULAR))
+def test_arrow_and_the_careful_parser_give_the_same_table(tmp_path, name):
+    path = write(tmp_path, f"{name}.csv", REGULAR[name])
+    for raw in (False, True):
+        (tmp_path / str(raw)).mkdir()
+        fast, careful, r1, r2 = _both(tmp_path / str(raw), path, raw=raw)
+        assert r1.detected["parser"] == "arrow" and r2.detected["parser"] == "duckdb"
+        assert fast.equals(careful), (name, raw, fast.to_pylist(), careful.to_pylist())
+        assert r1.columns == r2.columns and r1.rows == r2.rows == fast.num_rows
+        assert r1.warnings == r2.warnings
+
+
+def _regular_body(rows: int) -> list[str]:
+    return [f"{i},Kim {i % 13},{i * 0.25:.2f},{i % 2 == 0},2024-{i % 12 + 1:02d}-{i % 28 + 1:02d}"
+            for i in range(rows)]
+
+
+def test_a_ragged_row_beyond_the_samples_sends_the_file_to_the_careful_parser(tmp_path):
+    lines = _regular_body(60_000)  # ~2 MB: the middle is in neither sample
+    lines[30_000] = "30000,Kim short"
+    lines[31_000] += ",extra"
+    path = write(tmp_path, "late.csv", "id,name,amount,even,day\n" + "\n".join(lines) + "\n")
+    result = ingest_to_parquet(path, tmp_path / "late.parquet")
+    assert result.detected["parser"] == "duckdb" and result.rows == 60_000
+    assert any("1 row(s) had fewer cells" in w for w in result.warnings)
+    assert any("1 row(s) had more cells" in w for w in result.warnings)
+    frame = pd.read_parquet(tmp_path / "late.parquet")
+    assert frame["name"][30_000] == "Kim short" and pd.isna(frame["amount"][30_000])
+    assert frame["amount"][31_000] == 7750.0 and frame["day"].dtype.kind == "M"
+    # the same rows in a file small enough for the samples read the same
+    small = write(tmp_path, "small.csv", "id,name,amount,even,day\n" + "\n".join(lines[29_990:31_010]) + "\n")
+    assert ingest_to_parquet(small, tmp_path / "small.parquet").detected["parser"] == "duckdb"
+    pd.testing.assert_frame_equal(pd.read_parquet(tmp_path / "small.parquet"),
+                                  frame.iloc[29_990:31_010].reset_index(drop=True))
+
+
+def test_cells_arrow_cannot_take_as_written_are_converted_like_the_others(tmp_path):
+    # beyond the samples: a number with spaces, a yes/no word in an odd letter case, a quoted
+    # missing marker; Arrow's parser refuses them while parsing, Vista's kernels take them
+    lines = _regular_body(60_000)
+    lines[30_000] = '30000,Kim, 12.5 ,tRuE,"N/A"'
+    path = write(tmp_path, "odd.csv", "id,name,amount,even,day\n" + "\n".join(lines) + "\n")
+    result = ingest_to_parquet(path, tmp_path / "odd.parquet")
+    table = pq.read_table(tmp_path / "odd.parquet")
+    assert result.detected["parser"] == "arrow" and result.rows == 60_000
+    assert [str(t) for t in table.schema.types] == ["int64", "string", "double", "bool", "timestamp[us]"]
+    assert table.column("amount")[30_000].as_py() == 12.5 and table.column("even")[30_000].as_py() is True
+    assert table.column("day")[30_000].as_py() is None and table.column("amount")[29_999].as_py() == 7499.75
+
+
+def test_a_long_line_beyond_the_head_is_refused_while_streaming(tmp_path):
+    lines = _regular_body(60_000)
+    lines[40_000] = "40000,Kim," + "9" * (3 << 20) + ",True,2024-01-01"
+    path = write(tmp_path, "long.csv", "id,name,amount,even,day\n" + "\n".join(lines) + "\n")
+    with pytest.raises(InvalidInput, match="line longer than"):
+        ingest_to_parquet(path, tmp_path / "o.parquet", limits=IngestLimits(max_line_bytes=1 << 20))
+    assert not (tmp_path / "o.parquet").exists()
+
+
+def test_a_quoted_cell_longer_than_a_parser_block_is_read_whole(tmp_path):
+    lines = _regular_body(60_000)
+    long_text = "\n".join(f"paragraph {k} " + "w" * 200 for k in range(20_000))  # ~4 MB, many lines
+    lines[30_000] = f'30000,"{long_text}",1.0,False,2024-01-01'
+    path = write(tmp_path, "quote.csv", "id,name,amount,even,day\n" + "\n".join(lines) + "\n")
+    result = ingest_to_parquet(path, tmp_path / "q.parquet")
+    table = pq.read_table(tmp_path / "q.parquet")
+    assert result.detected["parser"] == "arrow" and result.rows == 60_000
+    assert table.column("name")[30_000].as_py() == long_text
+
+
+def test_iso_dates_are_decided_as_the_pattern_decides(tmp_path):
+    # the date kernel casts and checks lengths instead of matching a pattern per cell: fuzzed
+    # against the pattern and the cast together
+    import random
+    import re
+
+    from vista_jupyter.ingest import types as ty
+
+    pattern = re.compile(ty._ISO_DATE)
+    rng = random.Random(11)
+    noise = list("0123456789") * 3 + list("-: TtZz.,+W")
+    for _ in range(20_000):
+        cell = (f"{rng.randint(1, 9999):04d}-{rng.randint(0, 13):02d}-{rng.randint(0, 32):02d}"
+                + rng.choice(["", " ", "T"]) + "".join(rng.choice(noise) for _ in range(rng.randint(0, 10))))
+        try:
+            expected = pa.array([cell]).cast(ty.TIMESTAMP).to_pylist() if pattern.match(cell) else None
+        except pa.ArrowInvalid:
+            expected = None
+        try:
+            got = ty.convert(pa.array([cell]), ty.Candidate("date_iso")).to_pylist()
+        except ty.Mismatch:
+            got = None
+        assert got == expected, cell
+
+
+def test_arrow_converts_numbers_and_yes_no_words_exactly_as_the_kernels_do(tmp_path):
+    # what Arrow's parser converts while parsing it converts as `types.convert` would; what it
+    # refuses, the kernels convert (or refuse) afterwards
+    import random
+
+    import pyarrow.csv as pcsv
+
+    from vista_jupyter.ingest import types as ty
+
+    rng = random.Random(4)
+    words = ty.MISSING + ty.ARROW_TRUE + ty.ARROW_FALSE + ["inf", "-0", "1e5", "0x1F", " 7", "+3", "1,5", ".5", "tRUE", "Ja"]
+
+    def cell() -> str:
+        r = rng.random()
+        return (rng.choice(words) if r < 0.3 else str(rng.randint(-10**6, 10**6)) if r < 0.6
+                else f"{rng.uniform(-1e6, 1e6):.{rng.randint(0, 6)}f}")
+
+    for _ in range(3000):
+        cells = [cell() for _ in range(5)]
+        for kind, arrow_type in ty.PARSED_BY_ARROW.items():
+            data = ("v\n" + "\n".join('"' + c.replace('"', '""') + '"' for c in cells) + "\n").encode()
+            try:
+                parsed = pcsv.read_csv(io.BytesIO(data), convert_options=pcsv.ConvertOptions(
+                    column_types={"v": arrow_type}, null_values=ty.MISSING, true_values=ty.ARROW_TRUE,
+                    false_values=ty.ARROW_FALSE, quoted_strings_can_be_null=True)).column("v").to_pylist()
+            except pa.ArrowInvalid:
+                continue
+            expected = ty.convert(ty.clean(pa.array(cells)), ty.Candidate(kind)).to_pylist()
+            assert parsed == expected or all(a == b or a != a and b != b for a, b in zip(parsed, expected)), cells

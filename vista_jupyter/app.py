@@ -545,6 +545,9 @@ class VistaApp(ExtensionApp):
             self.recover()
             # A thread's kernel starts (or reloads) as soon as it has data; it stops with the thread.
             self.datasets.on_dataset_added.append(self.executor.prestart)
+            # ... and a new thread's kernel starts while its dataset is still being read.
+            self.datasets.on_thread_starting.append(self.executor.warm_start)
+            self.datasets.on_thread_abandoned.append(self.executor.discard)
             if self.auto_overview:
                 self.datasets.on_thread_created.append(self.turns.ask_overview)
 

@@ -36,7 +36,7 @@ import time
 from concurrent.futures import ThreadPoolExecutor
 from datetime import datetime, timedelta, timezone
 from importlib.resources import files
-from collections.abc import Callable, Sequence
+from collections.abc import Awaitable, Callable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -180,10 +180,17 @@ class DatasetService:
         self.on_dataset_added: list[Callable[[str, str], None]] = []
         #: Called with (owner, thread id, language) once a thread was created from a dataset.
         self.on_thread_created: list[Callable[[str, str, str], Any]] = []
+        #: Called with (owner, thread id) when a thread is about to be created from a dataset,
+        #: before the dataset is read (e.g. to start its kernel meanwhile), and with the thread
+        #: id (awaited, in the background) when it is not created after all.
+        self.on_thread_starting: list[Callable[[str, str], None]] = []
+        self.on_thread_abandoned: list[Callable[[str], Awaitable[None]]] = []
         #: Readings run here: at most `ingest_workers` at once, the others wait their turn.
         self.reader_pool = ThreadPoolExecutor(max_workers=max(1, ingest_workers),
                                               thread_name_prefix="vista-ingest")
         self._readings: dict[tuple[str, str], Progress] = {}
+        #: Clean-ups of threads not created after all (kept until done).
+        self._cleanups: set[asyncio.Task] = set()
         self._readings_lock = threading.Lock()
         self.uploads_dir = folders.data_dir / "uploads"
         self.staging_dir = folders.data_dir / "staging"
@@ -437,23 +444,28 @@ class DatasetService:
 
     async def create_thread(self, owner: str, name: str | None, source: Source,
                             language: str = "en", progress: Progress | None = None) -> dict[str, Any]:
-        """A new thread holding one dataset; nothing is recorded unless the dataset was read."""
+        """A new thread holding one dataset; nothing is recorded unless the dataset was read.
+
+        The thread's id and folder exist from the start, so that its kernel can start while the
+        dataset is read (`on_thread_starting`); the folder is marked pending until the thread's
+        rows are written, so a crash leaves a folder recovery knows it may remove."""
         stage = self.work_dir / new_id()
+        thread_id = new_id()
+        folder = self.folders.path_for(thread_id)
+        mark = self.folders.relative(folder)
+        self.store.mark_pending(mark, "create")
+        self._starting(owner, thread_id)
         try:
-            row, upload_id, _ = await self._ingest(owner, source, stage, set(), progress)
-            thread_id = new_id()
-            folder = self.folders.path_for(thread_id)
-            mark = self.folders.relative(folder)
-            # Marked before it appears under threads/, cleared when its rows are written: a
-            # crash in between leaves a folder recovery knows it may remove.
-            self.store.mark_pending(mark, "create")
             try:
-                os.replace(stage, folder)
+                row, upload_id, _ = await self._ingest(owner, source, stage, set(), progress)
+                # The folder may already be a kernel's working folder: its content is moved in.
+                folder.mkdir(mode=0o700, exist_ok=True)
+                for entry in stage.iterdir():
+                    os.replace(entry, folder / entry.name)
                 thread = self.store.create_thread(owner, name or row["name"], thread_id=thread_id,
                                                   datasets=[row], clear_pending=mark)
             except BaseException as e:
-                self.folders.remove(thread_id)
-                self._clear_mark(mark)
+                await self._abandon(thread_id, mark)
                 if isinstance(e, OSError):
                     raise _disk_error(e) from None
                 raise
@@ -518,6 +530,32 @@ class DatasetService:
             self.store.clear_pending(mark)
         except VistaError as e:  # recovery finds the folder gone and clears it
             self.log.warning("Vista: could not clear the pending mark %s: %s", mark, e)
+
+    def _starting(self, owner: str, thread_id: str) -> None:
+        for callback in self.on_thread_starting:
+            try:
+                callback(owner, thread_id)
+            except Exception:
+                self.log.exception("Vista: preparing the new thread %s failed", thread_id)
+
+    async def _abandon(self, thread_id: str, mark: str) -> None:
+        """Undo a thread that is not created after all: the callbacks first (its kernel stops,
+        so nothing recreates the folder), then its folder and mark. Runs to the end even when
+        the request was cancelled (the clean-up is shielded)."""
+
+        async def clean() -> None:
+            for callback in self.on_thread_abandoned:
+                try:
+                    await callback(thread_id)
+                except Exception:
+                    self.log.exception("Vista: cleaning up after thread %s failed", thread_id)
+            self.folders.remove(thread_id)
+            self._clear_mark(mark)
+
+        task = asyncio.ensure_future(clean())
+        self._cleanups.add(task)
+        task.add_done_callback(self._cleanups.discard)
+        await asyncio.shield(task)
 
     def _added(self, owner: str, thread_id: str) -> None:
         for callback in self.on_dataset_added:

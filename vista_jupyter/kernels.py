@@ -99,6 +99,15 @@ except Exception:
     pass"""
 
 
+# A kernel started before its data exists also imports the Parquet reader (a third of a second),
+# so that loading the data is all that is left once the file has been read.
+_WARM_PARQUET = """
+try:
+    import pyarrow.parquet
+except ImportError:
+    pass"""
+
+
 def preload_code(datasets: list[dict[str, Any]], *, loads: list[setup_code.DataLoad] | None = None,
                  folder: str | None = None, memory_limit: int | None = None,
                  duckdb_memory_limit: int | None = None, max_result_bytes: int | None = None) -> str:
@@ -225,6 +234,10 @@ class KernelExecutor:
         self._locks: dict[str, asyncio.Lock] = {}
         self._reaper: asyncio.Task | None = None
         self._background: set[asyncio.Task] = set()
+        #: Kernels being started for threads still being created (`warm_start`), and the
+        #: threads among them that will not be created after all (`discard`).
+        self._warming: dict[str, asyncio.Task] = {}
+        self._discarded: set[str] = set()
 
     # --- lifecycle ------------------------------------------------------------------------------
 
@@ -262,10 +275,11 @@ class KernelExecutor:
         return kernel.kernel_id if kernel else None
 
     def prestart(self, owner: str, thread_id: str) -> None:
-        """Start (or reload) the thread's kernel in the background, so a first question need not wait."""
+        """Start (or reload) the thread's kernel in the background, so a first question need not wait.
+        A kernel the thread already has (started early by `warm_start`, or with older data)
+        loads the thread's data now, while a first question is still being planned."""
         if thread_id in self._kernels:
             self._kernels[thread_id].loaded = False
-            return
 
         async def start() -> None:
             try:
@@ -279,6 +293,52 @@ class KernelExecutor:
         task = asyncio.ensure_future(start())
         self._background.add(task)
         task.add_done_callback(self._background.discard)
+
+    def warm_start(self, owner: str, thread_id: str) -> None:
+        """Start the kernel of a thread that is being created while its data is still being read:
+        the kernel starts and runs the imports (`preload_code` without data), so the first
+        execution only loads the data. Only into a free slot (a background start never stops
+        another kernel). The kernel is not ready (`loaded`) until its data loaded; `discard` stops
+        it when the thread is not created after all."""
+
+        async def start() -> None:
+            try:
+                async with self._lock(thread_id):
+                    if thread_id in self._kernels or not self._take_slot(owner, thread_id):
+                        return
+                    kernel = await self._start(owner, thread_id)
+                    if thread_id in self._discarded:
+                        return  # the thread is not being created any more: `discard` stops it
+                    result = await self._run(kernel, preload_code([]) + _WARM_PARQUET, record=False,
+                                             timeout=self.load_timeout)
+                    # imports cut off or failed: the next execution starts a fresh kernel
+                    kernel.stale = result.status != "ok"
+            except Exception as e:  # a later execute starts the kernel and reports it properly
+                self.log.warning("Vista: early kernel start for %s failed: %s", thread_id, e)
+
+        task = asyncio.ensure_future(start())
+        self._background.add(task)
+        self._warming[thread_id] = task
+
+        def done(finished: asyncio.Task) -> None:
+            self._background.discard(finished)
+            if self._warming.get(thread_id) is finished:
+                del self._warming[thread_id]
+
+        task.add_done_callback(done)
+
+    async def discard(self, thread_id: str) -> None:
+        """Stop the kernel `warm_start` began for a thread that was not created (its reading
+        failed or was cancelled), once its start finished (a start cut off halfway can leave a
+        kernel behind)."""
+        task = self._warming.get(thread_id)
+        self._discarded.add(thread_id)
+        try:
+            if task is not None:
+                await asyncio.wait([task])
+            await self.shutdown(thread_id)
+        finally:
+            self._discarded.discard(thread_id)
 
     async def interrupt(self, thread_id: str) -> None:
         """Interrupt whatever the thread's kernel is running (Stop, or a cancelled turn)."""

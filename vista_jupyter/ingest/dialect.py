@@ -118,6 +118,10 @@ def sniff(sample: str) -> Dialect:
     real = {d: v for d, v in scores.items() if d != " "}
     if real and max(v[0] for v in real.values()) >= 0.5:
         scores = real
+    # A table separated by spaces is regular: every line splits into the same number of cells
+    # (free text split at its words, e.g. one column of names or addresses, is not).
+    if " " in scores and _modal_share(parse(sample, scores[" "][1])) < 0.9:
+        del scores[" "]
     for delimiter, (score, dialect) in scores.items():
         if delimiter == " ":
             score *= 0.8
@@ -141,6 +145,14 @@ def sniff(sample: str) -> Dialect:
 
 def _is_number(cell: str) -> bool:
     return bool(cell.strip()) and bool(_NUMBER.match(cell))
+
+
+def filled_width(row: list[str]) -> int:
+    """Cells up to the last non-blank one (0 for a blank row)."""
+    for j in range(len(row) - 1, -1, -1):
+        if row[j].strip():
+            return j + 1
+    return 0
 
 
 def _empty(row: list[str]) -> bool:
@@ -180,7 +192,7 @@ def layout(rows: list[list[str]]) -> Layout:
     """Find the table in parsed rows."""
     # A row's width counts up to its last non-empty cell: spreadsheet exports pad titles and
     # notes with delimiters ("Report;;;"), which must not make them look like table rows.
-    widths = [max((j + 1 for j, c in enumerate(r) if c.strip()), default=0) for r in rows]
+    widths = [filled_width(r) for r in rows]
     nonempty = [w for w in widths if w]
     if not nonempty:
         return Layout([], 0, -1, 0)

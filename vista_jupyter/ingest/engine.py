@@ -4,9 +4,12 @@
    (delimiter, quotes, escapes, `", "`), then — parsing the samples with the same parser as the
    body — the layout (title or notes before the table, header rows, notes after it, width) and a
    type candidate per column (`types.py`).
-2. **Parse the body** with DuckDB's CSV reader given those options explicitly (every column as
-   text, short rows padded, long rows cut, in file order, multi-threaded, bounded memory), as
-   Arrow batches.
+2. **Parse the body.** A regular table (every sampled data row as wide as the table) in a
+   dialect Arrow reads (one-character delimiter, not spaces) is streamed by Arrow's CSV parser
+   over the table's byte range, in 1 MB blocks; a row of another width further on stops it and
+   the file goes to the careful parser. Every other file is parsed by DuckDB's CSV reader given
+   the options explicitly (every column as text, short rows padded, long rows cut, in file
+   order, multi-threaded, bounded memory). Both give the same table (tests compare them).
 3. **Convert** each batch with vectorised kernels and write it to Parquet from a second thread.
    A batch holding a cell its column's candidate cannot take (a late `2.5` in an integer column)
    makes the column move to the next candidate that fits, and the body is read again, so types
@@ -19,6 +22,8 @@ line repeated inside the data, and the notes after the table are left out and re
 from __future__ import annotations
 
 import codecs
+import csv
+import itertools
 import os
 import queue
 import threading
@@ -37,6 +42,9 @@ from . import dialect as dl
 from . import types as ty
 from .sniff import cut_at_line, looks_binary
 
+# Sample records may hold cells as long as a line may be (the limit is checked before parsing).
+csv.field_size_limit(2**31 - 1)
+
 #: Encodings DuckDB reads directly; others are transcoded to UTF-8 first (streamed).
 _NATIVE = {"utf-8", "utf-8-sig", "ascii"}
 #: A cell value that never occurs, so that DuckDB turns no cell into NULL: NULL means "padded".
@@ -47,6 +55,11 @@ HEAD_BYTES = 256 << 10
 TAIL_BYTES = 64 << 10
 #: Target size of one batch in memory (its row count follows from the average record size).
 BATCH_BYTES = 48 << 20
+#: Converted data gathered into one Parquet row group (bounded memory, few row groups).
+ROW_GROUP_BYTES = 32 << 20
+#: Bytes Arrow's streaming parser reads at a time (at least four of the longest line): its
+#: read-ahead holds dozens of blocks, so memory grows with this (1 MB: ~60 MB; 4 MB: ~220 MB).
+BLOCK_BYTES = 1 << 20
 
 
 class Cancelled(Exception):
@@ -184,14 +197,21 @@ def _query(path: Path, d: dl.Dialect, width: int, max_line: int, parallel: bool)
     )
 
 
-def _parse_records(con: Any, path: Path, d: dl.Dialect, width: int, max_line: int,
-                   keep: list[pa.Table] | None = None) -> list[list[str | None]]:
-    """Every record of a (small) sample file, exactly as the body parser splits them."""
-    table = _fetch(con, _query(path, d, width, max_line, parallel=False))
-    if keep is not None:
-        keep.append(table)
-    columns = [c.to_pylist() for c in table.columns]
-    return [list(r) for r in zip(*columns)] if columns else []
+class DuckRecords:
+    """Records of a sample exactly as DuckDB's reader splits them (the careful parser's
+    `RecordParser`); keeps the head sample's table, which is the whole file when it fits."""
+
+    def __init__(self, con: Any, work: Path, max_line: int):
+        self.con, self.work, self.max_line = con, work, max_line
+        self.tables: list[pa.Table] = []
+
+    def __call__(self, data: bytes, base: int, d: dl.Dialect, declared: int) -> Records:
+        path = self.work / f"sample{len(self.tables)}.csv"
+        path.write_bytes(data)
+        table = _fetch(self.con, _query(path, d, declared, self.max_line, parallel=False))
+        self.tables.append(table)
+        columns = [c.to_pylist() for c in table.columns]
+        return Records([list(r) for r in zip(*columns)] if columns else [])
 
 
 def _fetch(con: Any, sql: str) -> pa.Table:
@@ -240,6 +260,15 @@ class Plan:
     samples: list[pa.Array]  # per column: the sample cells (clean), to re-choose candidates
     #: The whole file, already parsed, when it fits in the head sample (no second parse).
     whole: pa.Table | None = None
+    #: For Arrow's parser: the body's byte range, whether the samples show every data row as
+    #: wide as the table, and the longest line of the head sample.
+    start: int = 0
+    end: int = 0
+    regular: bool = False
+    longest: int = 0
+    #: Columns Arrow's parser leaves as text although their candidate is one it converts (a
+    #: cell it could not take as written: spaces around it, another letter case, or a mismatch).
+    arrow_text: set[int] = field(default_factory=set)
 
 
 def _cells(records: list[list[str | None]]) -> list[list[str]]:
@@ -247,14 +276,17 @@ def _cells(records: list[list[str | None]]) -> list[list[str]]:
 
 
 def _trim_padding(records: list[list[str | None]]) -> list[list[str]]:
-    # Padded cells (None) are not cells: a row's fields end at its last real cell.
+    # Padded cells (None, only ever at the end of a record) are not cells: a row's fields end
+    # at its last real cell.
     out = []
     for r in records:
-        end = len(r)
-        while end and r[end - 1] is None:
-            end -= 1
-        out.append(["" if c is None else c for c in r[:end]])
-    return out
+        if r and r[-1] is None:
+            end = len(r)
+            while end and r[end - 1] is None:
+                end -= 1
+            r = r[:end]
+        out.append(r)
+    return out  # type: ignore[return-value]
 
 
 def _fits(row: list[str], width: int) -> bool:
@@ -274,6 +306,16 @@ def _footer(rows: list[list[str]], width: int) -> int:
     return count
 
 
+def _nth_from_end(rows: list[list[str]], n: int) -> int:
+    """Index of the first of the last `n` non-blank rows (`len(rows)` when `n` is 0)."""
+    index = len(rows)
+    while n and index > 0:
+        index -= 1
+        if not dl._empty(rows[index]):
+            n -= 1
+    return index
+
+
 def _looks_like_record(row: list[str], chosen: list[int], options: list[ty.Candidate]) -> bool:
     filled = [(j, c) for j, c in enumerate(row) if c.strip() and j < len(chosen)]
     typed = [j for j, _ in filled if options[chosen[j]].kind not in ("string", "empty")]
@@ -287,41 +329,113 @@ def _looks_like_record(row: list[str], chosen: list[int], options: list[ty.Candi
     return True
 
 
-def make_plan(con: Any, text_path: Path, work: Path, limits: Any, raw: bool, max_columns: int,
-              warnings: list[str], detected: dict[str, Any]) -> Plan:
-    size = text_path.stat().st_size
-    with open(text_path, "rb") as f:
+@dataclass
+class Samples:
+    """The bytes a plan is made from: the file's head and tail (whole lines), with their offsets."""
+
+    head: bytes
+    base: int  # file offset of head[0] (past a UTF-8 byte order mark)
+    tail: bytes  # empty when the head holds the whole file
+    tail_base: int
+    complete: bool
+    size: int
+
+
+def read_samples(path: Path, max_line: int) -> Samples:
+    """The head sample (at least 64 lines for wide files, up to 32 MB) and the tail sample of a
+    file; a line longer than `max_line` in the head is refused here, before anything is parsed."""
+    size = path.stat().st_size
+    with open(path, "rb") as f:
         head = f.read(HEAD_BYTES)
         # Wide files: the head holds at least 64 lines (up to 32 MB), or layout and types would
         # be guessed from a handful of rows.
-        while len(head) < size and head.count(b"\n") + head.count(b"\r") < 64 and len(head) < 32 << 20:
+        while (len(head) < size and head.count(b"\n") + head.count(b"\r") < 64 and len(head) < 32 << 20
+               and _longest_line(head) <= max_line):
             more = f.read(len(head))
             if not more:
                 break
             head += more
         complete = len(head) >= size
-        tail = b""
+        tail, tail_base = b"", size
         if not complete:
             f.seek(max(len(head), size - TAIL_BYTES))
             tail = cut_at_line(f.read(), head=False)
+            tail_base = size - len(tail)
+    if _longest_line(head) > max_line:
+        raise _LineTooLong(f"line longer than {max_line}")
     if not complete:
         head = cut_at_line(head)
-    head_text = head.decode("utf-8", errors="replace").lstrip("\ufeff")
-    if looks_binary(head_text):
-        raise UnsupportedType("This file does not contain a text table.")
-    d = dl.sniff(head_text[:64 << 10])
-    # Columns to declare to the parser: at least as many as any line has cells (counting the
-    # delimiters on each line over-counts quoted ones, which costs only empty columns), and one
-    # more to see rows that are longer than the table.
+    base = len(codecs.BOM_UTF8) if head.startswith(codecs.BOM_UTF8) else 0
+    return Samples(head[base:], base, tail, tail_base, complete, size)
+
+
+def _longest_line(data: bytes) -> int:
+    return max(map(len, data.splitlines()), default=0)
+
+
+@dataclass
+class Records:
+    """A sample split into records (cells; None pads a short record to the declared width)."""
+
+    records: list[list[str | None]]
+    #: The file offset where each record ends (None: the parser does not say).
+    ends: list[int] | None = None
+    #: Whether a record spans lines (None: look for line breaks in the cells).
+    multiline: bool | None = None
+
+
+#: How a sample is split into records: (sample bytes, file offset of its first byte, dialect,
+#: columns to declare) -> records.
+RecordParser = Callable[[bytes, int, dl.Dialect, int], Records]
+
+
+def text_records(data: bytes, base: int, d: dl.Dialect, declared: int = 0) -> Records:
+    """Records of a sample under `d` as Arrow's CSV parser splits them (Python's csv module has
+    the same rules: quotes open only at the start of a cell, text after a closing quote stays in
+    the cell, LF, CRLF and CR end records), with the file offset where each record ends."""
+    lines = data.splitlines(keepends=True)
+    offsets = list(itertools.accumulate(map(len, lines), initial=base))
+    reader = csv.reader(
+        (line.decode("utf-8", errors="replace") for line in lines), delimiter=d.delimiter,
+        quotechar=d.quotechar or "\x00", quoting=csv.QUOTE_MINIMAL if d.quotechar else csv.QUOTE_NONE,
+        escapechar=d.escapechar, doublequote=d.doublequote, strict=False,
+    )
+    records: list[list[str | None]] = []
+    ends: list[int] = []
+    lines_read = 0
+    multiline = False
+    for row in reader:
+        records.append(row)
+        multiline = multiline or reader.line_num > lines_read + 1
+        lines_read = reader.line_num
+        ends.append(offsets[lines_read])
+    return Records(records, ends, multiline)
+
+
+def _fast_dialect(d: dl.Dialect) -> bool:
+    """Whether Arrow's CSV parser reads this dialect as the samples were read: a one-character
+    delimiter that is not a space (runs of spaces and `", "` need the careful parser)."""
+    return d.delimiter != " " and not d.skipinitialspace
+
+
+def make_plan(samples: Samples, d: dl.Dialect, parse: RecordParser, limits: Any, raw: bool,
+              max_columns: int, warnings: list[str], detected: dict[str, Any], *,
+              fast: bool = False) -> Plan:
+    """Layout, names and type candidates from the samples, parsed by `parse`. With `fast`, the
+    plan is for Arrow's parser: the byte range of the body, and whether the samples show a
+    regular table (every data row as wide as the table), which that parser needs."""
+    head, complete = samples.head, samples.complete
+    head_text = head.decode("utf-8", errors="replace")
+    # Columns to declare to the careful parser: at least as many as any line has cells (counting
+    # the delimiters on each line over-counts quoted ones, which costs only empty columns), and
+    # one more to see rows that are longer than the table.
     separator = d.delimiter + (" " if d.skipinitialspace else "")
     declared = max((line.count(separator) for line in head_text.splitlines()), default=0) + 2
     if declared - 1 > max_columns:
         raise TooLarge(f"The file has {declared - 1:,} columns; Vista reads at most {max_columns:,} "
                        "(the max_columns setting).")
-    sample = work / "head.csv"
-    sample.write_bytes(head.lstrip(codecs.BOM_UTF8))
-    parsed: list[pa.Table] = []
-    records = _parse_records(con, sample, d, declared, limits.max_line_bytes, parsed)
+    parsed = parse(head, samples.base, d, declared)
+    records, ends = parsed.records, parsed.ends
     if not complete and len(records) > 2:
         records = records[:-1]  # the sample ends at a line break, maybe inside a quoted field
     rows = _trim_padding(records)
@@ -331,13 +445,19 @@ def make_plan(con: Any, text_path: Path, work: Path, limits: Any, raw: bool, max
         raise InvalidInput("No table was found in the file (it has no rows with several columns).")
     # The table runs from its first data record to the end of the file, less the notes after it:
     # the same rule on the whole file (small files) and on the tail sample (large ones).
+    tail_ends: list[int] | None
     if complete:
         head_rows, tail_rows = [], rows[found.first:]
+        tail_ends = ends[found.first:] if ends is not None else None
+        before_tail = ends[found.first - 1] if ends is not None and found.first else samples.base
     else:
-        tail_path = work / "tail.csv"
-        tail_path.write_bytes(tail)
         head_rows = rows[found.first:]
-        tail_rows = _trim_padding(_parse_records(con, tail_path, d, declared, limits.max_line_bytes)[1:])
+        parsed_tail = parse(samples.tail, samples.tail_base, d, declared)
+        tail_records, all_tail_ends = parsed_tail.records, parsed_tail.ends
+        # the tail starts at a line break, maybe inside a record: its first record is not used
+        tail_rows = _trim_padding(tail_records[1:])
+        tail_ends = all_tail_ends[1:] if all_tail_ends is not None else None
+        before_tail = all_tail_ends[0] if all_tail_ends else samples.tail_base
     header_row = rows[found.header_rows[-1]] if found.header_rows else None
     notes = _footer(tail_rows, found.width)
     first_name = header_row[0].strip() if header_row else None
@@ -360,31 +480,31 @@ def make_plan(con: Any, text_path: Path, work: Path, limits: Any, raw: bool, max
 
     def choose_all(sample_rows: list[list[str]]) -> tuple[list[pa.Array], list[int]]:
         texts = []
-        for j in range(out):
-            column = pa.array([r[j] if j < len(r) else None for r in sample_rows], pa.string())
+        even = [r if len(r) == out else (r[:out] if len(r) > out else r + [None] * (out - len(r)))
+                for r in sample_rows]
+        for column in (zip(*even) if even else [()] * out):
+            column = pa.array(column, pa.string())
             texts.append(column if raw else ty.clean(column))
         picks = [len(options) - 1] * out if raw else ty.choose_many(texts, options)
         return texts, picks
 
-    samples, chosen = choose_all(body_rows)
+    samples_, chosen = choose_all(body_rows)
     sampled = len(body_rows)
     # Short rows just before the notes are records when their cells fit the columns' types
     # (a number where the column holds numbers), notes when they do not.
-    first_note = len(tail_rows) - notes
+    first_note = _nth_from_end(tail_rows, notes)
     while notes and not raw and _looks_like_record(tail_rows[first_note], chosen, options):
-        first_note += 1
+        body_rows.append(tail_rows[first_note])
         notes -= 1
-    if first_note > len(tail_rows) - notes - 1:
-        body_rows += [r for r in tail_rows[len(tail_rows) - notes - (first_note - (len(tail_rows) - notes)):first_note]
-                      if not dl._empty(r)]
+        first_note = _nth_from_end(tail_rows, notes)
     footer = notes
     if len(body_rows) != sampled:
-        samples, chosen = choose_all(body_rows)
+        samples_, chosen = choose_all(body_rows)
     # An unnamed column with nothing in it (trailing delimiters) is no column, in text and typed
     # readings alike.
     droppable = [names[j].startswith("column_") and bool(found.header_rows)
-                 and (samples[j].null_count == len(samples[j]) if not raw else
-                      not any((v or "").strip() for v in samples[j].to_pylist()))
+                 and (samples_[j].null_count == len(samples_[j]) if not raw else
+                      not any((v or "").strip() for v in samples_[j].to_pylist()))
                  for j in range(out)]
     before = found.header_rows[0] if found.header_rows else found.first
     skipped_top = sum(1 for r in rows[:before] if not dl._empty(r))
@@ -399,10 +519,22 @@ def make_plan(con: Any, text_path: Path, work: Path, limits: Any, raw: bool, max
     detected["skipped_lines_after"] = footer
     detected["decimal_comma"] = decimal_comma
     n_records = max(1, len(records))
-    multiline = any("\n" in c or "\r" in c for r in records for c in r if c)
-    return Plan(d, declared, out, names, skip, footer, header_cells, chosen, options, droppable,
-                decimal_comma, max(8.0, len(head) / n_records), multiline, samples,
-                parsed[0] if complete else None)
+    multiline = (parsed.multiline if parsed.multiline is not None
+                 else any("\n" in c or "\r" in c for r in records for c in r if c))
+    plan = Plan(d, declared, out, names, skip, footer, header_cells, chosen, options, droppable,
+                decimal_comma, max(8.0, len(head) / n_records), multiline, samples_)
+    if fast and ends is not None and tail_ends is not None:
+        # The body is the bytes from the first data record to the first note after the table.
+        kept = _nth_from_end(tail_rows, footer)
+        plan.start = ends[found.first - 1] if found.first else samples.base
+        plan.end = samples.size if not footer else (tail_ends[kept - 1] if kept > 0 else before_tail)
+        body = [r for r in (rows[found.first:] if not complete else []) + tail_rows[:kept]
+                if not dl._empty(r)]
+        plan.regular = all(len(r) == out for r in body)
+        plan.width = out
+        plan.skip = plan.footer = 0
+        plan.longest = _longest_line(head)
+    return plan
 
 
 # --- the body -----------------------------------------------------------------------------------
@@ -417,7 +549,10 @@ def _not_blank(batch: pa.RecordBatch, width: int) -> pa.Array | None:
     keep = None
     for j in range(width):
         col = batch.column(j)
-        filled = pc.and_kleene(pc.is_valid(col), pc.not_equal(pc.utf8_trim_whitespace(col), ""))
+        if not pa.types.is_string(col.type):  # typed while parsing: missing cells are nulls
+            filled = pc.is_valid(col)
+        else:
+            filled = pc.and_kleene(pc.is_valid(col), pc.not_equal(pc.utf8_trim_whitespace(col), ""))
         keep = filled if keep is None else pc.or_kleene(keep, filled)
         if pc.all(keep).as_py():
             return None
@@ -430,6 +565,10 @@ def _is_header(batch: pa.RecordBatch, header: list[str], width: int) -> pa.Array
     for j in range(min(width, len(header))):
         if not header[j]:
             continue
+        if not pa.types.is_string(batch.column(j).type):
+            # typed while parsing only when the header cell is no value of the type: no row of
+            # the batch can repeat the header
+            return None
         eq = pc.equal(pc.utf8_trim_whitespace(batch.column(j)), header[j])
         mask = eq if mask is None else pc.and_kleene(mask, eq)
         compared += 1
@@ -490,9 +629,9 @@ def _one_pass(con: Any, text_path: Path, out_path: Path, plan: Plan, limits: Any
         keep = [j for j in range(plan.out) if not plan.droppable[j]]
         schema = pa.schema([(plan.names[j], pa.string() if raw else ty.output_type(plan.options[plan.candidates[j]]))
                             for j in keep])
-        writer = _Writer(out_path, schema)
+        writer = _Writer(out_path, schema, expected=total)
+        converter = _Converter(plan, raw, writer, keep)
         skip = plan.skip
-        rows = padded = cut = blank = repeated = 0
         held: pa.RecordBatch | None = None
         seen = 0
         try:
@@ -511,18 +650,19 @@ def _one_pass(con: Any, text_path: Path, out_path: Path, plan: Plan, limits: Any
                     if batch.num_rows == 0:
                         continue
                 if held is not None:
-                    n, p, c, b, r = _emit(held, plan, raw, writer, keep)
-                    rows, padded, cut, blank, repeated = rows + n, padded + p, cut + c, blank + b, repeated + r
+                    converter.put(held)
                 held = batch
                 progress.update("reading", min(int(seen * plan.bytes_per_record), int(total * 0.99)), total)
             if held is not None:
-                n, p, c, b, r = _emit(held, plan, raw, writer, keep, footer=plan.footer)
-                rows, padded, cut, blank, repeated = rows + n, padded + p, cut + c, blank + b, repeated + r
+                converter.put(held, footer=plan.footer)
+            converter.close()
         except BaseException:
+            converter.abort()
             writer.abort()
             raise
         writer.close()
         progress.update("reading", total, total)
+        rows, padded, cut, blank, repeated = converter.counts
         return rows, padded, cut, blank, repeated
     finally:
         unhook()
@@ -567,6 +707,11 @@ def _emit(batch: pa.RecordBatch, plan: Plan, raw: bool, writer: _Writer, keep: l
     columns = []
     for j in keep:
         col = batch.column(j)
+        if not pa.types.is_string(col.type):  # typed while parsing, as `convert` would have
+            if plan.droppable[j] and col.null_count != len(col):
+                raise _Restart(j, col.cast(pa.string()))
+            columns.append(col)
+            continue
         if raw:
             if plan.droppable[j] and pc.any(pc.not_equal(pc.utf8_trim_whitespace(col), "")).as_py():
                 raise _Restart(j, col)
@@ -588,10 +733,16 @@ def _convert_wide(batch: pa.RecordBatch, plan: Plan, keep: list[int]) -> list[pa
     """The columns of a wide batch converted group by group: the columns sharing a candidate are
     cleaned and converted as one array (a few calls instead of a few per column), then split."""
     groups: dict[int, list[int]] = {}
-    for j in keep:
-        groups.setdefault(plan.candidates[j], []).append(j)
     converted: dict[int, pa.Array] = {}
     n = batch.num_rows
+    for j in keep:
+        col = batch.column(j)
+        if not pa.types.is_string(col.type):  # typed while parsing
+            if plan.droppable[j] and col.null_count != n:
+                raise _Restart(j, col.cast(pa.string()))
+            converted[j] = col
+        else:
+            groups.setdefault(plan.candidates[j], []).append(j)
     for index, members in groups.items():
         cand = plan.options[index]
         text = ty.clean(pa.concat_arrays([batch.column(j) for j in members]))
@@ -612,11 +763,55 @@ def _convert_wide(batch: pa.RecordBatch, plan: Plan, keep: list[int]) -> list[pa
     return [converted[j] for j in keep]
 
 
-class _Writer:
-    """Writes record batches to Parquet from a second thread (parsing and writing overlap)."""
+class _Converter:
+    """Converts batches (`_emit`) in a thread of its own, so that parsing, converting and writing
+    Parquet run at once; a failure (`_Restart`...) is raised to the reading thread by the next
+    `put` or by `close`."""
 
-    def __init__(self, path: Path, schema: pa.Schema):
+    def __init__(self, plan: Plan, raw: bool, writer: _Writer, keep: list[int]):
+        self.plan, self.raw, self.writer, self.keep = plan, raw, writer, keep
+        self.counts = [0, 0, 0, 0, 0]  # rows, padded, cut, blank, repeated header lines
+        self._queue: queue.Queue = queue.Queue(maxsize=2)
+        self._failure: list[BaseException] = []
+        self._thread = threading.Thread(target=self._run, name="vista-convert", daemon=True)
+        self._thread.start()
+
+    def _run(self) -> None:
+        while (item := self._queue.get()) is not None:
+            if self._failure:
+                continue  # drain: the reading thread stops at its next put
+            try:
+                got = _emit(item[0], self.plan, self.raw, self.writer, self.keep, footer=item[1])
+            except BaseException as e:
+                self._failure.append(e)
+                continue
+            self.counts = [a + b for a, b in zip(self.counts, got)]
+
+    def put(self, batch: pa.RecordBatch, footer: int = 0) -> None:
+        if self._failure:
+            raise self._failure[0]
+        self._queue.put((batch, footer))
+
+    def close(self) -> None:
+        self._queue.put(None)
+        self._thread.join()
+        if self._failure:
+            raise self._failure[0]
+
+    def abort(self) -> None:
+        if self._thread.is_alive():
+            self._queue.put(None)
+            self._thread.join()
+
+
+class _Writer:
+    """Writes record batches to Parquet from a thread of its own (parsing and writing overlap)."""
+
+    def __init__(self, path: Path, schema: pa.Schema, expected: int = 0):
         self.path, self.schema = path, schema
+        # Row groups of ROW_GROUP_BYTES, but at least eight of them for a smaller file: a row
+        # group is written whole, so writing overlaps parsing only once the first one is full.
+        self.row_group = max(1 << 20, min(ROW_GROUP_BYTES, expected // 8))
         self._queue: queue.Queue = queue.Queue(maxsize=2)
         self._failure: list[BaseException] = []
         self._thread = threading.Thread(target=self._run, name="vista-parquet-writer", daemon=True)
@@ -624,10 +819,20 @@ class _Writer:
 
     def _run(self) -> None:
         writer = None
+        held: list[pa.RecordBatch] = []
+        size = 0
         try:
             writer = pq.ParquetWriter(self.path, self.schema)
             while (batch := self._queue.get()) is not None:
-                writer.write_batch(batch)
+                # Batches are gathered into row groups: one per parsed block would make the file
+                # slower to write and to read.
+                held.append(batch)
+                size += batch.nbytes
+                if size >= self.row_group:
+                    writer.write_table(pa.Table.from_batches(held, self.schema))
+                    held, size = [], 0
+            if held:
+                writer.write_table(pa.Table.from_batches(held, self.schema))
         except BaseException as e:
             self._failure.append(e)
             while self._queue.get() is not None:
@@ -656,40 +861,284 @@ class _Writer:
             pass
 
 
+class _Window:
+    """The bytes `[start, end)` of a file, read by Arrow's parser: counts them (progress) and
+    watches line lengths on the way (a line longer than `limit` ends the reading: `too_long`)."""
+
+    def __init__(self, path: Path, start: int, end: int, limit: int):
+        self._file = open(path, "rb")  # noqa: SIM115 - closed by close()
+        self._file.seek(start)
+        self.left, self.done, self.limit = end - start, 0, limit
+        self.run = 0
+        self.too_long = False
+        self.closed = False
+
+    def read(self, n: int = -1) -> bytes:
+        if self.too_long or self.left <= 0:
+            return b""
+        data = self._file.read(self.left if n is None or n < 0 else min(n, self.left))
+        self.left -= len(data)
+        self.done += len(data)
+        first = min((i for i in (data.find(b"\n"), data.find(b"\r")) if i >= 0), default=-1)
+        if first < 0:
+            self.run += len(data)
+        else:
+            self.too_long = self.run + first > self.limit
+            self.run = len(data) - max(data.rfind(b"\n"), data.rfind(b"\r")) - 1
+        if self.too_long or self.run > self.limit:
+            self.too_long = True
+            return b""
+        return data
+
+    def readable(self) -> bool:
+        return True
+
+    def close(self) -> None:
+        self.closed = True
+        self._file.close()
+
+
+class _Irregular(Exception):
+    """A body row is not as wide as the table: the careful parser reads the file."""
+
+
+def _blank_text(d: dl.Dialect) -> str:
+    return " \t\r\n\f\v" + d.delimiter + (d.quotechar or "")
+
+
+def read_body_arrow(text_path: Path, out_path: Path, plan: Plan, limits: Any, raw: bool,
+                    progress: Progress, detected: dict[str, Any], warnings: list[str]) -> TextResult:
+    """The body parsed by Arrow's streaming CSV reader (every cell as text), converted batch by
+    batch; `_Irregular` when a row has more or fewer cells than the table."""
+    passes = 0
+    block = max(BLOCK_BYTES, 4 * plan.longest)
+    while True:
+        passes += 1
+        try:
+            rows, repeated = _arrow_pass(text_path, out_path, plan, limits, raw, progress, block)
+        except _Restart as r:
+            j = r.column
+            plan.droppable[j] = False
+            plan.candidates[j] = ty.choose(plan.samples[j], plan.options, plan.candidates[j] + 1,
+                                           also=r.batch)
+            out_path.unlink(missing_ok=True)
+            continue
+        except _ArrowTyped as t:
+            # Arrow's parser could not take a cell as written: that column is converted here from
+            # now on, where a cell that really does not fit moves the column on as usual.
+            plan.arrow_text.update(t.columns)
+            out_path.unlink(missing_ok=True)
+            continue
+        except _Straddling:
+            # a record longer than a block (long quoted text): larger blocks, up to what a line may be
+            out_path.unlink(missing_ok=True)
+            if block > 2 * limits.max_line_bytes:
+                raise _Irregular() from None
+            block *= 4
+            passes -= 1
+            continue
+        break
+    detected["passes"] = passes
+    detected["parser"] = "arrow"
+    detected["types"] = {n: str(plan.options[c]) for n, c, drop in
+                         zip(plan.names, plan.candidates, plan.droppable) if not drop}
+    if repeated:
+        warnings.append(f"The header line appeared {repeated} more time(s) inside the data; those lines were left out.")
+    names = [n for n, drop in zip(plan.names, plan.droppable) if not drop]
+    return TextResult(rows, names, detected, warnings)
+
+
+class _Straddling(Exception):
+    pass
+
+
+class _ArrowTyped(Exception):
+    def __init__(self, columns: set[int]):
+        self.columns = columns
+
+
+def _typed_in_arrow(plan: Plan, raw: bool) -> dict[int, pa.DataType]:
+    """Columns whose candidate Arrow's parser converts while parsing (and whose header cell is no
+    value of that type, so a repeated header line cannot hide in a converted batch)."""
+    if raw:
+        return {}
+    typed = {}
+    for j in range(plan.out):
+        cand = plan.options[plan.candidates[j]]
+        if cand.kind not in ty.PARSED_BY_ARROW or j in plan.arrow_text:
+            continue
+        cell = (plan.header_cells[j] if plan.header_cells and j < len(plan.header_cells) else "")
+        if cell:
+            try:
+                ty.convert(ty.clean(pa.array([cell])), cand)
+                continue
+            except ty.Mismatch:
+                pass
+        typed[j] = ty.PARSED_BY_ARROW[cand.kind]
+    return typed
+
+
+def _arrow_pass(text_path: Path, out_path: Path, plan: Plan, limits: Any, raw: bool,
+                progress: Progress, block: int) -> tuple[int, int]:
+    import pyarrow.csv as pcsv
+
+    d = plan.dialect
+    blank = _blank_text(d)
+    irregular: list[str] = []
+
+    def on_invalid(row: Any) -> str:
+        if not row.text.strip(blank):
+            return "skip"  # a blank line (spaces, or delimiters only): left out like any blank row
+        irregular.append(row.text)
+        return "error"
+
+    names = [f"c{j}" for j in range(plan.out)]
+    typed = _typed_in_arrow(plan, raw)
+    window = _Window(text_path, plan.start, plan.end, limits.max_line_bytes)
+    total = text_path.stat().st_size  # progress is told in bytes of the file
+    try:
+        reader = pcsv.open_csv(
+            window,
+            read_options=pcsv.ReadOptions(column_names=names, block_size=block, use_threads=True),
+            parse_options=pcsv.ParseOptions(
+                delimiter=d.delimiter, quote_char=d.quotechar or False,
+                double_quote=bool(d.quotechar) and d.doublequote and d.escapechar is None,
+                escape_char=(d.escapechar or False) if d.quotechar else False,
+                newlines_in_values=bool(d.quotechar), ignore_empty_lines=True,
+                invalid_row_handler=on_invalid),
+            convert_options=pcsv.ConvertOptions(
+                column_types={n: typed.get(j, pa.string()) for j, n in enumerate(names)},
+                null_values=ty.MISSING, true_values=ty.ARROW_TRUE, false_values=ty.ARROW_FALSE,
+                strings_can_be_null=False, quoted_strings_can_be_null=True))
+    except pa.ArrowInvalid as e:
+        window.close()
+        if "Empty CSV file" not in str(e) or window.too_long:
+            raise _arrow_error(e, window, irregular, typed) from None
+        reader = None  # nothing but blank lines in the range: a table without rows
+    keep = [j for j in range(plan.out) if not plan.droppable[j]]
+    schema = pa.schema([(plan.names[j], pa.string() if raw else ty.output_type(plan.options[plan.candidates[j]]))
+                        for j in keep])
+    writer = _Writer(out_path, schema, expected=total)
+    converter = _Converter(plan, raw, writer, keep)
+    try:
+        while reader is not None:
+            progress.check()
+            try:
+                batch = reader.read_next_batch()
+            except StopIteration:
+                break
+            except pa.ArrowInvalid as e:
+                raise _arrow_error(e, window, irregular, typed) from None
+            if window.too_long:
+                raise _LineTooLong(f"line longer than {limits.max_line_bytes}")
+            converter.put(batch)
+            progress.update("reading", min(plan.start + window.done, int(total * 0.99)), total)
+        if window.too_long:
+            raise _LineTooLong(f"line longer than {limits.max_line_bytes}")
+        converter.close()
+    except BaseException:
+        converter.abort()
+        writer.abort()
+        raise
+    finally:
+        if reader is not None:
+            reader.close()
+        window.close()
+    writer.close()
+    progress.update("reading", total, total)
+    rows, _padded, _cut, _blank, repeated = converter.counts
+    return rows, repeated
+
+
+def _arrow_error(e: Exception, window: _Window, irregular: list[str],
+                 typed: dict[int, pa.DataType]) -> Exception:
+    import re
+
+    text = str(e)
+    if window.too_long:
+        return _LineTooLong(text)
+    if irregular or "Expected" in text and "columns" in text:
+        return _Irregular()
+    if "conversion error to" in text and typed:
+        column = re.match(r"In CSV column #(\d+)", text)
+        return _ArrowTyped({int(column.group(1))} if column else set(typed))
+    if "straddl" in text:
+        return _Straddling()
+    if "UTF8" in text or "utf8" in text.lower():
+        return InvalidInput("The file is not valid unicode (UTF-8) text beyond the sample.")
+    return InvalidInput(f"The file could not be read as a table: {text.splitlines()[0][:300]}")
+
+
 def read_text(path: Path, encoding: str | None, out_path: Path, work: Path, limits: Any, *,
               raw: bool = False, progress: Progress | None = None, doubtful: bool = False,
-              threads: int = 2) -> TextResult:
-    """Read the delimited text file at `path` into the Parquet file `out_path`."""
+              threads: int = 2, careful: bool = False) -> TextResult:
+    """Read the delimited text file at `path` into the Parquet file `out_path`.
+
+    `careful` reads with DuckDB's careful parser whatever the file (the tests check that both
+    parsers give the same table wherever Arrow's is used)."""
     progress = progress or Progress()
-    detected: dict[str, Any] = {"format": "delimited text", "encoding": encoding or "utf-8"}
-    warnings: list[str] = []
     encoding = (encoding or "utf-8").lower()
+    notes: list[str] = []
     if doubtful:
-        warnings.append(f"The text encoding was a close call; it was read as {encoding}. If letters look "
-                        "wrong, save the file as UTF-8 and upload it again.")
+        notes.append(f"The text encoding was a close call; it was read as {encoding}. If letters look "
+                     "wrong, save the file as UTF-8 and upload it again.")
     text_path = path
     if encoding.replace("_", "-") not in _NATIVE:
         text_path = work / "utf8.csv"
         replaced = transcode(path, encoding, text_path, progress)
         if replaced:
-            warnings.append(f"{replaced} byte(s) were not valid {encoding} text and were replaced by �.")
-    con = _connect(work, threads)
+            notes.append(f"{replaced} byte(s) were not valid {encoding} text and were replaced by �.")
     try:
         try:
-            check_line_lengths(text_path, limits.max_line_bytes, progress)
-            plan = make_plan(con, text_path, work, limits, raw, limits.max_columns, warnings, detected)
-            return read_body(con, text_path, out_path, plan, limits, raw, progress, detected, warnings)
-        except _LineTooLong:
-            raise InvalidInput(f"The file has a line longer than {limits.max_line_bytes:,} bytes, so it is "
-                               "not a table Vista can read.") from None
+            return _read_utf8(text_path, out_path, work, limits, raw, progress, encoding, notes, threads,
+                              careful)
         except InvalidInput as e:
             if "unicode" in e.message.lower() and text_path == path:
                 # Not UTF-8 after all, beyond the sample: read it again with bad bytes replaced.
                 fixed = work / "utf8.csv"
                 replaced = transcode(path, "utf-8", fixed, progress)
-                warnings.append(f"{replaced} byte(s) were not valid UTF-8 text and were replaced by �.")
-                plan = make_plan(con, fixed, work, limits, raw, limits.max_columns, warnings, detected)
-                return read_body(con, fixed, out_path, plan, limits, raw, progress, detected, warnings)
+                notes.append(f"{replaced} byte(s) were not valid UTF-8 text and were replaced by �.")
+                return _read_utf8(fixed, out_path, work, limits, raw, progress, encoding, notes, threads,
+                                  careful)
             raise
+    except _LineTooLong:
+        raise InvalidInput(f"The file has a line longer than {limits.max_line_bytes:,} bytes, so it is "
+                           "not a table Vista can read.") from None
+
+
+def _read_utf8(text_path: Path, out_path: Path, work: Path, limits: Any, raw: bool, progress: Progress,
+               encoding: str, notes: list[str], threads: int, careful: bool) -> TextResult:
+    """Plan and read a UTF-8 file: Arrow's parser when the samples show a regular table in a
+    dialect it reads, else (or when the body turns out irregular) DuckDB's careful parser."""
+    samples = read_samples(text_path, limits.max_line_bytes)
+    progress.update("reading", 0, samples.size)
+    head_text = samples.head.decode("utf-8", errors="replace")
+    if looks_binary(head_text):
+        raise UnsupportedType("This file does not contain a text table.")
+    d = dl.sniff(head_text[:64 << 10])
+
+    def start() -> tuple[dict[str, Any], list[str]]:
+        return {"format": "delimited text", "encoding": encoding}, list(notes)
+
+    if _fast_dialect(d) and not careful:
+        detected, warnings = start()
+        plan = make_plan(samples, d, text_records, limits, raw, limits.max_columns, warnings, detected,
+                         fast=True)
+        if plan.regular:
+            try:
+                return read_body_arrow(text_path, out_path, plan, limits, raw, progress, detected, warnings)
+            except _Irregular:
+                out_path.unlink(missing_ok=True)
+    detected, warnings = start()
+    con = _connect(work, threads)
+    try:
+        check_line_lengths(text_path, limits.max_line_bytes, progress)
+        parse = DuckRecords(con, work, limits.max_line_bytes)
+        plan = make_plan(samples, d, parse, limits, raw, limits.max_columns, warnings, detected)
+        if samples.complete:
+            plan.whole = parse.tables[0]
+        result = read_body(con, text_path, out_path, plan, limits, raw, progress, detected, warnings)
+        result.detected["parser"] = "duckdb"
+        return result
     finally:
         con.close()

@@ -38,7 +38,7 @@ def _unsupported(what: str) -> UnsupportedType:
 
 #: Legacy encodings tried, in order of preference when they read a sample equally well.
 LEGACY_ENCODINGS = ("cp949", "cp932", "gb18030", "big5", "cp1251", "koi8-r", "cp1252", "cp1250",
-                    "iso-8859-1")
+                    "iso-8859-1", "mac-roman")
 _SCRIPTS = ("HANGUL", "CJK", "HIRAGANA", "KATAKANA", "CYRILLIC", "LATIN", "GREEK", "ARABIC",
             "HEBREW", "THAI")
 
@@ -77,10 +77,24 @@ def plausibility(text: str) -> float:
         ascii_letters = any(c.isascii() and c.isalpha() for c in word)
         if None in scripts or len(scripts - {"LATIN"}) > 1 or (ascii_letters and scripts - {"LATIN"}):
             continue
+        if _capital_inside(word):
+            continue
         if len(word) > 40 and not scripts & {"CJK", "HANGUL", "THAI"}:
             continue  # alphabets write words, not endless runs of letters
         good += len(high)
     return _ratio(good, total, bad)
+
+
+def _capital_inside(word: str) -> bool:
+    """A non-ASCII capital inside a word next to a lower-case letter ("EmpfŠnger", "BŠckerei",
+    "SŸd", "cafÈ" for "Empfänger", "Bäckerei", "Süd", "café"): real words almost never have one
+    (all-capital words have no lower-case neighbour); text read with a wrong single-byte code page
+    often does."""
+    for i in range(1, len(word)):
+        c = word[i]
+        if c.isupper() and not c.isascii() and (word[i - 1].islower() or word[i + 1:i + 2].islower()):
+            return True
+    return False
 
 
 def _ratio(good: int, total: int, bad: int) -> float:
@@ -157,10 +171,12 @@ def guess_encoding(sample: bytes, *, complete: bool = False) -> tuple[str, bool]
     # charset-normalizer's order among the readings that are not mojibake
     plausible = [(m, n) for m, n in zip(matches, named) if score(n) >= top - 0.05]
     chosen = plausible[0][1] if plausible else best_plausible
-    if chosen in _WESTERN:
+    if chosen in _WESTERN and chosen != "cp1252":
         try:
             body.decode("cp1252")
-            chosen = "cp1252"  # the usual export encoding: wins whenever it reads the bytes
+            # the usual export encoding: wins whenever it reads the bytes as well
+            if score("cp1252") >= score(chosen) - 0.02:
+                chosen = "cp1252"
         except UnicodeDecodeError:
             pass
     rivals = [n for m, n in plausible[1:4]
@@ -202,6 +218,10 @@ def looks_binary(text: str) -> bool:
     return controls > 0.01 * min(len(text), 100_000) or "\x00" in text[:100_000]
 
 
+#: Bytes that are not control characters (deleted to count the control characters fast).
+_NOT_CONTROL = bytes(range(32, 256)) + b"\t\n\r\f\v"
+
+
 def detect_format(path: Path) -> Format:
     """The format of the file at `path`, from its content."""
     size = path.stat().st_size
@@ -231,7 +251,7 @@ def detect_format(path: Path) -> Format:
                         (b"\xfd7zXZ", "an xz archive"), (b"7z\xbc\xaf", "a 7-Zip archive")):
         if head.startswith(magic):
             raise _unsupported(f"This file is {what}, not a table.")
-    controls = sum(1 for b in head[:100_000] if b < 32 and b not in b"\t\n\r\f\v")
+    controls = len(head[:100_000].translate(None, _NOT_CONTROL))
     even, odd = head[:100_000:2], head[1:100_000:2]
     wide = head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)) or max(
         odd.count(0), even.count(0)) > 0.4 * max(1, len(odd))  # UTF-16/32: NULs are text here

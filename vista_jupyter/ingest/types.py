@@ -40,6 +40,10 @@ _SPACES = "[ \u00a0\u202f]"
 TIMESTAMP = pa.timestamp("us")
 
 
+#: Dates (and times) in ISO 8601 form, as the `date_iso` candidate takes them.
+_ISO_DATE = r"^\d{4}-\d{1,2}-\d{1,2}([ T]\d{1,2}:\d{2}(:\d{2}(\.\d+)?)?)?$"
+
+
 class Mismatch(Exception):
     """A cell the candidate cannot convert."""
 
@@ -115,8 +119,13 @@ def convert(text: pa.Array, cand: Candidate) -> pa.Array:
                 plain = pc.replace_substring(plain, ",", ".")
             return pc.cast(plain, pa.int64() if kind == "int_sep" else pa.float64())
         if kind == "date_iso":
-            _check(text, r"^\d{4}-\d{1,2}-\d{1,2}([ T]\d{1,2}:\d{2}(:\d{2}(\.\d+)?)?)?$")
-            return pc.cast(text, TIMESTAMP)
+            # Arrow's ISO 8601 cast takes exactly the cells of `_ISO_DATE` that are real dates and
+            # times, plus one form the pattern refuses: a date with an hour alone (13 characters).
+            # So a cast and a length check decide as the pattern would, without a regex per cell.
+            values = pc.cast(text, TIMESTAMP)
+            if pc.any(pc.equal(pc.utf8_length(text), 13)).as_py():
+                _check(text, _ISO_DATE)
+            return values
         if kind == "date":
             _check(text, r"\d")
             return pc.strptime(text, format=cand.fmt, unit="us")
@@ -148,6 +157,19 @@ def output_type(cand: Candidate) -> pa.DataType:
         "bool": pa.bool_(), "int": pa.int64(), "int_sep": pa.int64(), "float": pa.float64(),
         "float_sep": pa.float64(), "date_iso": TIMESTAMP, "date": TIMESTAMP,
     }.get(cand.kind, pa.string())
+
+
+#: Candidates Arrow's CSV reader converts while parsing exactly as `convert` would (the same number
+#: parser; missing markers and yes/no words matched as written, in the three usual letter cases,
+#: so a cell that needs trimming or another case fails there and the column is converted here).
+PARSED_BY_ARROW = {"int": pa.int64(), "float": pa.float64(), "bool": pa.bool_()}
+
+
+def _cases(words: list[str]) -> list[str]:
+    return sorted({v for w in words for v in (w, w.upper(), w.capitalize())})
+
+
+ARROW_TRUE, ARROW_FALSE = _cases(_TRUE), _cases(_FALSE)
 
 
 def decimal_comma_likely(delimiter: str, cells: list[str]) -> bool:
@@ -183,7 +205,7 @@ def _fits_all(text: pa.Array, cand: Candidate) -> pa.Array:
         frac = "" if kind == "int_sep" else f"({point}\\d+)?"
         ok = pc.match_substring_regex(text, rf"^[+-]?(\d{{1,3}}({sep}\d{{3}})+|\d+){frac}$")
     elif kind == "date_iso":
-        ok = pc.match_substring_regex(text, r"^\d{4}-\d{1,2}-\d{1,2}([ T]\d{1,2}:\d{2}(:\d{2}(\.\d+)?)?)?$")
+        ok = pc.match_substring_regex(text, _ISO_DATE)
     else:
         ok = pc.is_valid(pc.strptime(text, format=cand.fmt, unit="us", error_is_null=True))
     return pc.fill_null(pc.or_kleene(pc.is_null(text), ok), True)
