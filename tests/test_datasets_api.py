@@ -493,7 +493,7 @@ async def test_a_failed_or_cancelled_reading_leaves_no_kernel(api, vista_app, vi
     assert status == 409
     assert list(kernels.list_kernel_ids()) == [] and list((vista_data_dir / "threads").iterdir()) == []
     _, listing = await api("GET", "threads")
-    assert listing == {"threads": []}
+    assert listing["threads"] == []
     assert vista_app.store.orphaned_pending([vista_app.store.instance_id]) == []
 
 

@@ -30,7 +30,7 @@ async def _nothing_left(vista_app, vista_data_dir, api, kept: list[str]) -> None
     await _until(no_kernel)
     threads = vista_data_dir / "threads"
     assert not threads.exists() or list(threads.iterdir()) == []
-    assert (await api("GET", "threads"))[1] == {"threads": []}
+    assert (await api("GET", "threads"))[1]["threads"] == []
     assert vista_app.store.orphaned_pending([vista_app.store.instance_id]) == []
     assert leftovers(vista_data_dir) == kept
 
