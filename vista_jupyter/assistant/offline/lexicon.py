@@ -18,7 +18,7 @@ import yaml
 from .text import name_keys
 
 #: Roles whose forms map straight to a key (role: {key: [forms]}).
-_KEYED = ("agg", "superlative", "degree", "compare", "compare_after", "date_compare", "bucket", "per_period", "sign",
+_KEYED = ("agg", "superlative", "evaluative", "degree", "compare", "compare_after", "date_compare", "bucket", "per_period", "sign",
           "seasons",
           "order", "chart", "intent", "unsupported", "number_words", "multipliers", "units",
           "date_units", "months", "weekdays", "quarters", "ordinal")

@@ -326,6 +326,7 @@ class Reader:
         self.lex = lexicon()
         self.data = dataset_phrases(table)
         self._fuzzy_vocab: list[tuple[str, ...]] | None = None
+        self._question = ""
         self.spelled = spelled_names(table)
         self._plain = {k[0] for role in ("filler", "condition", "descriptors", "either", "range_join", "negation",
                                          "group", "between", "than")
@@ -396,6 +397,12 @@ class Reader:
                         if m is None:
                             continue
                         j, quality = m
+                        # "in", "or", "us" are words of the question, not the codes IN, OR, US of the
+                        # data, unless written in capitals as the codes are
+                        if is_data and meaning.role == "value" and len(keys) == 1 and keys[0] in self._plain \
+                                and str(meaning.key[1]).isupper() and str(meaning.key[1]).lower() == keys[0] \
+                                and not question_text(tokens, i, j, self._question).isupper():
+                            continue
                         # A Korean word does not begin in the middle of another word unless it is
                         # a whole name of the data or a word of two syllables or more.
                         # "7월 평균" is July's mean, not 월평균 (a monthly mean): after a number,
@@ -577,6 +584,7 @@ class Reader:
         return out
 
     def read(self, question: str) -> tuple[list[Token], list[Mention]]:
+        self._question = question
         tokens = tokenize(question)
         if not tokens:
             return tokens, []
@@ -603,6 +611,13 @@ class Reader:
                 senses = [s for s in senses if s.role != "unknown"]
             mentions.append(Mention(edge.start, edge.end, text, senses))
         return tokens, merge_columns(mentions, tokens, self.table)
+
+
+def question_text(tokens: list[Token], i: int, j: int, question: str) -> str:
+    """The words tokens[i:j] as the user wrote them (case kept)."""
+    if not _same_text(question):
+        return " ".join(t.text for t in tokens[i:j])
+    return question[tokens[i].start:tokens[j - 1].end]
 
 
 def _unique_best(scored: dict[Any, float], same: Any) -> Any:

@@ -221,6 +221,7 @@ class Composer:
         self._signs()
         self._equalities(nums)
         self._dates(nums)
+        self._same_conditions()
         self._sides()
         self._values()
         self._booleans()
@@ -826,6 +827,27 @@ class Composer:
             self.claim(op_idx)
             k += 1
 
+    def _same_conditions(self) -> None:
+        """A condition said twice ("봄(3~5월)": spring, and March to May) is one condition."""
+        conds = self.ctx.conditions
+        seen: list[tuple[str, str | None, frozenset]] = []
+        keep = []
+        for k, c in enumerate(conds):
+            values = _value_set(c)
+            key = (c.column, c.part, values) if values is not None else None
+            if key is not None and key in seen:
+                continue
+            if key is not None:
+                seen.append(key)
+            keep.append(k)
+        if len(keep) < len(conds):
+            kept = [(conds[k], conds.positions[k]) for k in keep]
+            conds.clear()
+            conds.positions.clear()
+            for c, at in kept:
+                conds.at = at
+                conds.append(c)
+
     def _date_context(self, i: int) -> bool:
         before = self.prev_index(i, ("filler", "particle"))
         after = self.next_index(i, ("particle",))
@@ -1242,6 +1264,10 @@ class Composer:
                 continue
             if not target.has("column"):
                 continue
+            if m.text.lower() in ("across", "over", "throughout") and i + 1 < len(self.m) and \
+                    self.m[i + 1].text.lower() in ("all", "every", "the whole"):
+                self.claim(i, j)  # "across all sites": added up over them, not one value per site
+                continue
             if m.text.lower() in ("across", "over", "among", "throughout", "in all") and \
                     any(c in self.t.labels and self.col(c).distinct >= 0.9 * max(self.t.rows, 1)
                         for c in self.columns_of(j)):
@@ -1264,8 +1290,9 @@ class Composer:
                               self._has_any("superlative", "superlative_marker", "order")):
                 self.sort_by = (j, self._pick(j, numeric))
                 self.claim(i, j)
-        # "which island has ...", "어느 지역이 ...", "most common species"
-        if g is None:
+        # "which island has ...", "어느 지역이 ...", "most common species"; when a grouping was
+        # already set, a "which month" that asks for another one is a second grouping (declined)
+        if True:
             for i, m in enumerate(self.m):
                 if i in self.used or not m.has("which"):
                     continue
@@ -1554,6 +1581,18 @@ def _truthy(column: Column) -> tuple[Any, Any] | None:
             return True, False
         return None
     return yes, no
+
+
+def _value_set(c: Condition) -> frozenset | None:
+    """The values a condition on a whole-number part (month, weekday...) lets through."""
+    if c.op == "==" and not isinstance(c.value, (list, tuple)):
+        return frozenset([c.value])
+    if c.op == "in":
+        return frozenset(c.value)
+    if c.op == "between" and c.part in ("month", "weekday", "quarter", "year", "day") and \
+            all(float(v).is_integer() for v in c.value):
+        return frozenset(range(int(c.value[0]), int(c.value[1]) + 1))
+    return None
 
 
 def _time_word(text: str) -> str | None:

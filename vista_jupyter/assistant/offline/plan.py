@@ -22,6 +22,7 @@ KINDS = (
     "relationship",  # two numeric columns: correlation and scatter
     "correlations",  # correlations between numeric columns (or with one column)
     "trend",         # a measure over time
+    "coverage",      # periods (days, months...) with no row at all: the data's span less those present
     "overview", "describe", "missing", "columns", "head",
     "decline",       # cannot be done honestly: say what was understood and what was not
 )
@@ -71,6 +72,11 @@ class Plan:
     superlative: bool = False       # one extreme (row or group) was asked for
     rank: int = 1                   # with a superlative: the n-th ("the second most common")
     time_column: str | None = None  # the date column of measures per period
+    # compare: what is asked of the two values: "difference" (a − b, stated as a positive amount
+    # with its direction), "percent" (the change from b to a, in percent), "ratio" (a / b)
+    change: str = "difference"
+    asked: str | None = None        # compare: the direction the question asked ("high": how much
+                                    # more/higher, "low": how much less/lower), or None
     # For declines: what was understood, what could not be done, questions to try instead.
     understood: list[str] = field(default_factory=list)
     problem: str = ""

@@ -549,6 +549,33 @@ class PandasRenderer:
                  "    plt.tight_layout()\n    plt.show()\n")
         return self._step(self._intro(), code)
 
+    def _coverage(self) -> list[Step]:
+        p = self.plan
+        g = p.group
+        setup, frame = self._data()
+        freq = {"day": "D", "week": "W", "month": "M", "quarter": "Q", "year": "Y"}[g.bucket]
+        date = q(g.column)
+        code = setup + self._select(frame)
+        code += (f"# every {g.bucket} from the data's first to its last, and those with a row\n"
+                 f"span = {frame}[{date}].dropna()\n"
+                 f"expected = pd.period_range(span.min(), span.max(), freq={freq!r})\n")
+        if p.columns:
+            entity = q(p.columns[0])
+            code += (f"present = rows.dropna(subset=[{date}, {entity}])\n"
+                     f"have = pd.MultiIndex.from_arrays([present[{entity}], present[{date}].dt.to_period({freq!r})]).unique()\n"
+                     f"full = pd.MultiIndex.from_product([present[{entity}].unique(), expected])\n"
+                     "missing = full.difference(have)\n"
+                     "labels = [f'{a} {b}' for a, b in missing]\n")
+        else:
+            code += (f"have = rows[{date}].dropna().dt.to_period({freq!r}).unique()\n"
+                     "missing = expected.difference(have)\n"
+                     "labels = [str(x) for x in missing]\n")
+        code += ("print('expected', len(expected), sep='\\t')\n"
+                 "print('span', str(expected[0]) if len(expected) else '', str(expected[-1]) if len(expected) else '', sep='\\t')\n"
+                 "print('missing', len(missing), sep='\\t')\n"
+                 "for label in labels[:100]:\n    print(label)\n")
+        return self._step(self._intro(), code)
+
     def _columns(self) -> list[Step]:
         code = (f"print('columns', {self.var}.shape[1], sep='\\t')\n"
                 f"for name, dtype in {self.var}.dtypes.items():\n    print(name, dtype, sep='\\t')\n")

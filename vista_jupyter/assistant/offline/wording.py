@@ -82,7 +82,7 @@ def fmt(value: Any, *, count: bool = False, year: bool = False, percent: bool = 
             text = _trim(f"{x:,.1f}")
         elif a >= 1:
             text = _trim(f"{x:.2f}")
-        elif a >= 0.01:
+        elif a >= 0.1:
             text = _trim(f"{x:.3f}")
         else:
             text = f"{x:.3g}"
