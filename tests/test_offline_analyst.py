@@ -83,7 +83,17 @@ def data(tmp_path_factory):
                            "date": pd.date_range("2021-06-01", periods=n, freq="D")})
     yearly = pd.DataFrame({"date": pd.date_range("1900-01-01", periods=30, freq="YS"),
                            "value": np.arange(30) * 2.5 + 10})
-    for name, frame in (("houses", houses), ("people", people), ("orders", orders), ("yearly", yearly)):
+    # daily readings of three stations with some station-days absent (no row at all) and some
+    # readings empty (a row with a blank): the two must never be confused
+    days = pd.date_range("2022-01-01", "2022-03-31", freq="D")
+    readings = pd.DataFrame([(d, s) for d in days for s in ("north", "south", "east")], columns=["day", "station"])
+    readings["pm10"] = rng.integers(5, 120, len(readings)).astype(float)
+    gone = (readings["station"] == "south") & readings["day"].between("2022-02-10", "2022-02-16")
+    gone |= (readings["station"] == "east") & (readings["day"] == "2022-03-03")
+    readings = readings[~gone].reset_index(drop=True)
+    readings.loc[rng.choice(len(readings), 9, replace=False), "pm10"] = np.nan
+    for name, frame in (("houses", houses), ("people", people), ("orders", orders), ("yearly", yearly),
+                        ("readings", readings)):
         frame.to_parquet(root / f"{name}.parquet")
         out[name] = _dataset(root / f"{name}.parquet", name)
     return out
@@ -437,7 +447,6 @@ def test_empty_values_are_a_condition(data):
 @pytest.mark.parametrize("dataset, question", [
     ("seattle-weather", "on how many days did it both rain and was windy"),   # "windy": no condition
     ("cars", "cars heavier than the average"),                               # a derived threshold
-    ("seattle-weather", "are there missing days in the data?"),              # absent rows, not empty cells
     ("stocks", "what was the trading volume of MSFT in 2005?"),              # no such column
 ])
 def test_neighbouring_questions_are_declined_not_answered(data, dataset, question):
@@ -450,4 +459,60 @@ def test_neighbouring_questions_are_declined_not_answered(data, dataset, questio
 ])
 def test_years_the_data_does_not_cover_are_declined(data, dataset, question):
     analysis = offline.analyse(question, data[dataset][1])
+    assert analysis.declined
+
+
+# --- absent periods, directions, evaluative words ---------------------------------------------------------
+
+def _missing_days(readings: pd.DataFrame, station: str | None = None) -> list[str]:
+    span = pd.period_range(readings["day"].min(), readings["day"].max(), freq="D")
+    rows = readings if station is None else readings[readings["station"] == station]
+    return [str(p) for p in span.difference(rows["day"].dt.to_period("D").unique())]
+
+
+@pytest.mark.parametrize("question", ["how many days are missing for the south station?",
+                                      "south 측정 자료가 없는 날은 며칠이야?"])
+def test_missing_days_are_days_with_no_row_not_empty_cells(data, question):
+    analysis, answer, _, readings = ask(data, "readings", question)
+    assert analysis.plan.kind == "coverage"
+    expected = len(_missing_days(readings, "south"))
+    assert expected == 7 and numbers(first_line(answer))[0] == expected
+
+
+def test_which_days_are_missing_lists_them(data):
+    _, answer, _, readings = ask(data, "readings", "which days are missing for east?")
+    assert _missing_days(readings, "east") == ["2022-03-03"] and "2022-03-03" in first_line(answer)
+
+
+def test_missing_station_days_over_every_station(data):
+    _, answer, _, readings = ask(data, "readings", "how many station-days are missing?")
+    span = pd.period_range(readings["day"].min(), readings["day"].max(), freq="D")
+    expected = len(span) * readings["station"].nunique() - len(readings.drop_duplicates(["day", "station"]))
+    assert numbers(first_line(answer))[0] == expected == 8
+
+
+def test_missing_values_are_still_empty_cells(data):
+    _, answer, _, readings = ask(data, "readings", "how many pm10 values are missing?")
+    assert int(readings["pm10"].isna().sum()) in numbers(first_line(answer))
+
+
+@pytest.mark.parametrize("question, sign", [
+    ("how much lower is the average horsepower of japanese cars than american cars?", "lower"),
+    ("how much more horsepower do american cars have than japanese ones on average", "higher"),
+])
+def test_a_difference_is_a_positive_amount_with_its_direction(data, question, sign):
+    _, answer, _, cars = ask(data, "cars", question)
+    means = cars.groupby("Origin")["Horsepower"].mean()
+    head = first_line(answer)
+    assert states(head, abs(means["Japan"] - means["USA"])) and sign in head
+    assert not re.search(r"[-−]\s*\d", head)  # never a signed negative amount
+
+
+def test_worst_takes_its_direction_from_the_measure(data):
+    # a high pollution level is bad: "the worst" is the highest
+    _, answer, _, readings = ask(data, "readings", "which station has the worst average pm10?")
+    means = readings.groupby("station")["pm10"].mean()
+    assert means.idxmax() in first_line(answer) and means.idxmin() not in first_line(answer)
+    # without a known direction for the measure, "best" is declined, not guessed
+    analysis = offline.analyse("which city has the best average price?", data["houses"][1])
     assert analysis.declined

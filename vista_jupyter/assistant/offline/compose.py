@@ -258,12 +258,13 @@ class _Builder:
             # "which months are missing", "자료가 없는 날은 며칠": periods with no row at all, never
             # empty cells (a different question)
             from .parse import _time_word
-            times = [j for j, m in enumerate(self.m) if self.free(j) and _is_time_word(m.text) and _time_word(m.text)]
+            times = [j for j, m in enumerate(self.m) if self.free(j) and m.text.split() and
+                     _is_time_word(m.text.split()[-1]) and _time_word(m.text.split()[-1])]  # days, "which days"
             g = self.ctx.group
             if g is not None and (g.bucket or c.col(g.column).is_date):
                 return self.coverage(g.bucket or "day", times)
             if times:
-                return self.coverage(_time_word(self.m[times[0]].text), times)
+                return self.coverage(_time_word(self.m[times[0]].text.split()[-1]), times)
             if g is not None:
                 self.decline("I can count missing values over all the rows, not per group.",
                              "결측치는 그룹별로가 아니라 전체 행에 대해서만 셀 수 있습니다.")
