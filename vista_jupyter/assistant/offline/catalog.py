@@ -149,6 +149,42 @@ def concepts_of(keys: tuple[str, ...]) -> dict[str, float]:
                     found[concept] = max(found.get(concept, 0.0), weight)
             elif _contains(keys, fk):
                 found[concept] = 1.0
+    # Korean: a longer form of another concept that contains this one decides ("초미세먼지" is
+    # PM2.5, not the 미세먼지 (PM10) inside it)
+    if joined_ko:
+        hits = {concept: [f for f in lexicon().concepts[concept]["forms"] if is_hangul("".join(name_keys(f)))
+                          and len("".join(name_keys(f))) >= 2 and "".join(name_keys(f)) in joined_ko]
+                for concept in found}
+        for concept, forms in hits.items():
+            longest = max((len("".join(name_keys(f))) for f in forms), default=0)
+            if forms and any(len("".join(name_keys(g))) > longest and "".join(name_keys(f)) in "".join(name_keys(g))
+                             for other, others in hits.items() if other != concept for g in others for f in forms):
+                found.pop(concept, None)
+    # Latin names that abbreviate or run together a concept's words: unemp (unemployment), lifeExp
+    # (life expectancy), gdpPercap (per capita), DEST_STATE (destination); a name part that could
+    # abbreviate words of two concepts is left alone (cons: consumption or construction)
+    latin = [k for k in keys if k.isascii() and k.isalnum()]
+    if latin and len(latin) == len(keys) and not set(latin) & {"id", "no", "nr", "num", "cd", "code"}:
+        from .match import segment
+        by_run: dict[tuple[int, int], set[str]] = {}
+        for concept, entry in lexicon().concepts.items():
+            if concept in found:
+                continue
+            for form in entry["forms"]:
+                fk = name_keys(form)
+                if not fk or not all(w.isascii() and w.isalpha() for w in fk) or len("".join(fk)) < 3:
+                    continue
+                for a in range(len(latin)):
+                    for b in range(a + 1, len(latin) + 1):
+                        run = "".join(latin[a:b])
+                        cuts = {0}
+                        for k in latin[a:b]:
+                            cuts.add(max(cuts) + len(k))
+                        if run != "".join(fk) and segment(run, frozenset(cuts), fk, True) >= 0.85:
+                            by_run.setdefault((a, b), set()).add(concept)
+        for run, concepts in by_run.items():
+            if len(concepts) == 1:
+                found[next(iter(concepts))] = 0.9
     return found
 
 

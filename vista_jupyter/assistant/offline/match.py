@@ -43,7 +43,7 @@ def abbreviates(piece: str, word: str) -> float:
         return 0.0
     if len(piece) >= 3 and word.startswith(piece):
         return 0.9
-    if len(piece) >= 2 and len(word) > len(piece) and sum(ch in _VOWELS for ch in piece[1:]) <= 1 and (
+    if len(piece) >= 2 and len(word) > len(piece) and not any(ch in "aeiou" for ch in piece[1:]) and (
             len(piece) >= 3 or piece[-1] == [ch for ch in word if ch not in "aeiou"][-1]):
         it = iter(word)
         if all(ch in it for ch in piece):
