@@ -301,6 +301,13 @@ def build_table(dataset: dict[str, Any]) -> Table:
             if len(parsed):
                 column.minimum, column.maximum = parsed.min().isoformat(), parsed.max().isoformat()
                 column.granularity = _granularity(column.minimum, column.maximum, parsed.nunique())
+        if column.kind in ("categorical", "text") and not column.date_text:
+            from .match import calendar_groups
+            kinds = {g[0] for g in calendar_groups(column)}
+            if "monday" in kinds:
+                column.concepts.setdefault("weekday", 1.0)  # "요일별", "day of the week": this column
+            elif "january" in kinds:
+                column.concepts.setdefault("month", 1.0)
         columns.append(column)
     table = Table(dataset["var_name"], dataset.get("name") or dataset["var_name"],
                   int(profile.get("rows") or 0), columns)

@@ -171,6 +171,11 @@ def dataset_phrases(table: Table) -> PhraseIndex:
     for word in name_keys(table.name):
         if len(word) >= 3 and not word.isdigit():
             index.add((word,), Meaning("entity"))
+    korean_names = ["".join(c.base or c.keys) for c in table.columns if all(is_hangul(k) for k in (c.base or c.keys))]
+    shared: dict[str, int] = {}
+    for name in korean_names:
+        for part in {name[:size] for size in range(2, len(name))}:
+            shared[part] = shared.get(part, 0) + 1
     for column in table.columns:
         index.add(column.keys, Meaning("column", (column.name, 1.0)))
         if column.base and column.base != column.keys:
@@ -182,7 +187,10 @@ def dataset_phrases(table: Table) -> PhraseIndex:
             word = "".join(base)
             for size in range(2, len(word)):
                 for part in (word[:size], word[-size:]):
-                    index.add(tuple(part), Meaning("column", (column.name, 0.8)))
+                    # a part that begins several names (주문 of 주문번호 and 주문일시) names what
+                    # the rows are (orders), not one of those columns
+                    if shared.get(part, 0) < 2 or not any(n.startswith(part) for n in korean_names if n != word):
+                        index.add(tuple(part), Meaning("column", (column.name, 0.8)))
         elif len(base) > 1:
             for size in range(1, len(base)):
                 for i in range(len(base) - size + 1):
@@ -216,9 +224,10 @@ def dataset_phrases(table: Table) -> PhraseIndex:
                         index.add(tuple(word + noun), Meaning("value", (column.name, value, 1.0)))
                 if len(noun) == 1:
                     index.add((noun,), Meaning("column", (column.name, 0.85)))
-            # The lexicon's bilingual values: "Japanese" / "일본" for the value Japan.
+            # The lexicon's bilingual values: "Japanese" / "일본" for the value Japan; weekday and
+            # month names too, for a column that holds them as text ("Sun", "Thur": "Sundays", 일요일)
             normalized = {_norm_value(v): v for v in column.values}
-            for group in lex.value_groups:
+            for group in [*lex.value_groups, *calendar_groups(column)]:
                 hits = [normalized[name_keys(form)] for form in group if name_keys(form) in normalized]
                 if len(set(map(str, hits))) == 1:
                     for form in group:
@@ -253,6 +262,20 @@ def spelled_names(table: Table) -> list[tuple[str, str, frozenset[int]]]:
             if 3 <= shared < len(text) and shared < len(text2):
                 cuts.add(shared)
         out.append((name, text, frozenset(cuts)))
+    return out
+
+
+def calendar_groups(column: Column) -> list[list[str]]:
+    """The lexicon's weekday (or month) names as value groups, for a text column whose values are
+    such names."""
+    lex = lexicon()
+    out = []
+    for role in ("weekdays", "months"):
+        groups = [lex.forms(role, key) for key in lex.data[role]]
+        known = {name_keys(f) for g in groups for f in g}
+        values = [_norm_value(v) for v in column.values]
+        if values and sum(v in known for v in values) >= max(2, 0.8 * len(values)):
+            out += groups
     return out
 
 
@@ -604,7 +627,7 @@ class Reader:
                 else " ".join(t.text for t in tokens[edge.start:edge.end])
             senses = sorted(edge.senses, key=lambda s: -s.quality)
             # "quarterly", "monthly": a period word, not the column its stem names (quarter)
-            if any(s.role in ("bucket", "per_period") for s in senses):
+            if any(s.role in ("bucket", "per_period") for s in senses) and not any(s.role == "concept" for s in senses):
                 senses = [s for s in senses if not (s.role == "column" and s.quality < 1.0)]
             # An edge that is unknown but also has a reading keeps only the reading.
             if len(senses) > 1:

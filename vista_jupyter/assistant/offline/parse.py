@@ -1490,6 +1490,11 @@ class Composer:
         years = [c.name for c in self.t.columns if c.yearlike]
         if bucket == "year" and len(years) == 1:
             return years[0]
+        # weekdays or months written as text ("Sun", "Thur"): that column is the grouping
+        named = [c.name for c in self.t.columns if {"weekday": "weekday", "month_of_year": "month", "month": "month"}.get(
+            bucket) in c.concepts and not c.numeric and not c.is_date]
+        if len(named) == 1:
+            return named[0]
         raise Declined("This data has no dates, so I cannot group it by time.",
                        "이 데이터에는 날짜 열이 없어서 시간 단위로 묶을 수 없습니다.")
 
