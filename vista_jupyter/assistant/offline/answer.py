@@ -160,6 +160,16 @@ def restate(plan: Plan) -> str:
         base = plan.base
         if plan.group is not None:
             gname = _group_name(plan)
+            if conds and plan.limit:
+                word = t(lang, "highest" if plan.order != "asc" else "lowest", "높은" if plan.order != "asc" else "낮은")
+                if plan.limit == 1:
+                    return t(lang, f"{_cap(gname)} with the {word} share of rows where {conditions_words(conds, lang)}"
+                                   f"{' among rows where ' + conditions_words(base, lang) if base else ''}",
+                             f"{where(base, lang)}{conditions_words(conds, lang)}인 비율이 가장 {word} {gname}")
+                return t(lang, f"{'Top' if plan.order != 'asc' else 'Bottom'} {plan.limit} {gname} by the share of rows where "
+                               f"{conditions_words(conds, lang)}{' among rows where ' + conditions_words(base, lang) if base else ''}",
+                         f"{where(base, lang)}{conditions_words(conds, lang)}인 비율 기준 {'상위' if plan.order != 'asc' else '하위'} "
+                         f"{plan.limit}개 {gname}")
             if conds:
                 return t(lang, f"Share of rows where {conditions_words(conds, lang)}, {group_words(plan.group, lang)}{where(base, lang)}",
                          f"{where(base, lang)}{group_words(plan.group, lang)} {conditions_words(conds, lang)}인 행의 비율")

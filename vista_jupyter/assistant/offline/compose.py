@@ -210,6 +210,8 @@ class _Builder:
             return self.relationship(intents.get("relationship"))
         if "trend" in intents or (ctx.chart == "line" and ctx.group is None and c.t.dates):
             return self.trend(intents.get("trend"))
+        if c.flag_rate is not None:
+            return self.flag_share()
         shares = [i for i, a in ctx.aggs if a == "share" and self.free(i)]
         if shares:
             return self.share(shares)
@@ -648,6 +650,51 @@ class _Builder:
             plan.chart = "bar"
         if plan.group is not None:
             plan.order = "desc"
+        return plan
+
+    def flag_share(self) -> Plan:
+        """"on-time rate by carrier", "반품률 제일 높은 카테고리": the share of rows where a yes/no
+        column is yes, among those where it is recorded (per group, and ranked if asked)."""
+        c, ctx = self.c, self.ctx
+        column, yes = c.flag_rate
+        c.claim(*[i for i, a in ctx.aggs if a == "share" and self.free(i)])
+        if ctx.group is None and c.rank_category is not None:
+            i, category, among = c.rank_category  # "반품률 제일 높은 카테고리": ranked categories
+            ctx.group = Grouping(category)
+            c.claim(i, among)
+        plan = Plan("share", c.lang, c.t.var, measures=[Measure("count")], group=ctx.group,
+                    conditions=[Condition(column, "==", yes)],
+                    base=[*ctx.conditions, Condition(column, "notna", None)])
+        direction = None
+        for i, m in enumerate(self.m):
+            if not self.free(i):
+                continue
+            if m.has("evaluative"):
+                better = {self.c.lex.concepts[k].get("better") for k in c.col(column).concepts} - {None}
+                if len(better) != 1:
+                    self.decline(f"Whether a higher or a lower share of {column} = {yes} is “{m.text}” I cannot tell.",
+                                 f"{column} = {yes} 비율은 높은 쪽과 낮은 쪽 중 어느 쪽이 “{m.text}” 것인지 알 수 없습니다.")
+                b = better.pop()
+                direction = b if m.get("evaluative").key == "good" else ("low" if b == "high" else "high")
+                c.claim(i)
+            elif m.has("superlative") or m.has("superlative_marker"):
+                d = (m.get("superlative") or m.get("superlative_marker")).key
+                nxt = c.next_index(i, ("filler", "particle"))
+                if d is None and nxt is not None and self.m[nxt].has("degree"):
+                    d = self.m[nxt].get("degree").key
+                    c.claim(nxt)
+                if d in ("high", "low"):
+                    direction = d
+                    c.claim(i)
+        if plan.group is not None:
+            plan.order = "asc" if direction == "low" else "desc"
+            plan.chart = "bar" if ctx.chart in (None, "any", "bar") else ctx.chart
+            if direction is not None or ctx.limit:
+                plan.limit = ctx.limit or 1
+                plan.superlative = not ctx.limit
+        elif direction is not None:
+            self.decline("The highest share of what? Ask it per group (for example “by carrier”).",
+                         "무엇별 비율이 가장 높은지 적어 주세요 (예: “운송사별”).")
         return plan
 
     def aggregate_or_rows(self) -> Plan:

@@ -23,7 +23,7 @@ _KEYED = ("agg", "superlative", "evaluative", "degree", "compare", "compare_afte
           "order", "chart", "intent", "unsupported", "number_words", "multipliers", "units",
           "date_units", "months", "weekdays", "quarters", "ordinal")
 #: Roles that are plain lists of forms.
-_LISTED = ("between", "than", "range_join", "negation", "either", "condition", "group", "which",
+_LISTED = ("between", "than", "contains", "range_join", "negation", "either", "condition", "group", "which",
            "when", "rows", "entity", "filler", "weekend", "workdays", "descriptors", "frequent")
 
 

@@ -99,6 +99,7 @@ class Composer:
         self.per: tuple[int, str] | None = None  # "average daily X": the mention and the period
         self.record_counts: set[int] = set()      # count words that count records, not units
         self.rank = 1                   # "the second most common": 2
+        self.flag_rate: tuple[str, Any] | None = None  # "return rate": (yes/no column, its yes value)
         self.lex = lexicon()
 
     # --- helpers ------------------------------------------------------------------------------
@@ -225,6 +226,7 @@ class Composer:
         self._sides()
         self._values()
         self._booleans()
+        self._flags()
         self._grouping()
         self._measures()
         self._chart()
@@ -1097,12 +1099,32 @@ class Composer:
                 break
             negated = self._negated(span)
             self.ctx.conditions.at = span[0]
-            if len(members) == 1:
+            contains = self._contains(span, column) if len(members) == 1 else None
+            if contains is not None:
+                # "Municipal in the name", "containing Lake", "이름에 공원이 들어간": part of the text
+                self.ctx.conditions.append(Condition(column, "not contains" if negated else "contains", members[0]))
+                self.claim(*contains)
+            elif len(members) == 1:
                 self.ctx.conditions.append(Condition(column, "!=" if negated else "==", members[0]))
             else:
                 self.ctx.conditions.append(Condition(column, "not in" if negated else "in", list(dict.fromkeys(members))))
             self.claim(*span)
             i = span[-1] + 1
+
+    def _contains(self, span: list[int], column: str) -> list[int] | None:
+        """The words that make a value part of a text ("in the name", "containing", "들어간"),
+        or None when the value is the whole text."""
+        before = self.prev_index(span[0], ("filler", "particle"))
+        after = self.next_index(span[-1], ("particle",))
+        for j in (before, after):
+            if j is not None and j not in self.used and self.m[j].has("contains"):
+                return [j]
+        k = span[-1] + 1
+        if k < len(self.m) and self.m[k].text.lower() in ("in", "within"):
+            named = self.next_index(k, ("filler", "particle"))
+            if named is not None and column in self.columns_of(named):  # (claimed as the value's column)
+                return [k, named]
+        return None
 
     def _superlative_adjective(self, i: int) -> bool:
         """"rainiest" is a superlative of rain, not the weather value rain."""
@@ -1170,6 +1192,41 @@ class Composer:
         return before is not None and self.roles(before) & {"agg", "superlative", "superlative_marker", "group"}
 
     # "with a garage", "without parking", "no sex recorded"
+    def _flags(self) -> None:
+        """Yes/no columns named by what they flag: "returned orders", "흡연자", "not returned" are
+        rows where the flag is yes (no); "return rate", "정시 배송률", "on-time rate" are the share
+        of yes among the rows where it is recorded."""
+        rate_words = ("rate", "rates", "ratio", "율", "률", "비율", "비중", "percentage", "share", "proportion")
+        for i, m in enumerate(self.m):
+            if i in self.used or not m.has("column") or m.has("value"):
+                continue
+            names = [n for n in self.columns_of(i) if self.col(n).kind == "boolean"]
+            if len(names) != 1 or len(self.columns_of(i)) != 1:
+                continue
+            column = self.col(names[0])
+            truthy = _truthy(column)
+            if truthy is None:
+                continue
+            words = m.text.lower().replace(" ", "")
+            after = self.next_index(i, ("particle",))
+            rate = words.endswith(rate_words) or (after is not None and after not in self.used and (
+                self.m[after].text.lower() in rate_words or (self.m[after].has("agg") and self.m[after].get("agg").key == "share")))
+            before = self.prev_index(i, ("filler", "particle"))
+            if before is not None and (self.m[before].has("agg") or self.m[before].has("superlative")) and not rate:
+                continue  # measured ("average smoker"): not a condition
+            negated = self._negated([i])
+            if not negated and i > 0 and self.m[i - 1].text == "비" and self.tokens[self.m[i].start].joined:
+                negated = True  # 비흡연자: non-smokers
+                self.claim(i - 1)
+            self.claim(i)
+            if rate and not negated:
+                self.flag_rate = (column.name, truthy[0])
+                if after is not None and after not in self.used and not words.endswith(rate_words):
+                    self.claim(after)
+                continue
+            self.ctx.conditions.at = i
+            self.ctx.conditions.append(Condition(column.name, "==", truthy[1] if negated else truthy[0]))
+
     def _booleans(self) -> None:
         for i, m in enumerate(self.m):
             if i in self.used or not m.has("column") or m.has("boolcol") or m.has("value"):

@@ -36,7 +36,7 @@ class Condition:
     """column <op> value; `part` picks a part of a date column (year, month, weekday...)."""
 
     column: str
-    op: str                 # ==, !=, >, >=, <, <=, in, not in, between, isna, notna
+    op: str                 # ==, !=, >, >=, <, <=, in, not in, between, isna, notna, contains, not contains
     value: Any              # a scalar, a list (in / not in) or a (low, high) pair (between)
     part: str | None = None  # None, "year", "month", "day", "quarter", "weekday", "date"
 

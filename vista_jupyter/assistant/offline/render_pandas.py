@@ -104,6 +104,9 @@ class PandasRenderer:
             return f"{column}.isna()"
         if c.op == "notna":
             return f"{column}.notna()"
+        if c.op in ("contains", "not contains"):
+            test = f"{column}.astype('string').str.contains({value!r}, case=False, regex=False).fillna(False)"
+            return test if c.op == "contains" else f"~{test}"
         if c.op == "in":
             return f"{column}.isin({lit(value)})"
         if c.op == "not in":
@@ -333,7 +336,7 @@ class PandasRenderer:
                 code += "totals = base.groupby(key).size()\nresult = totals / totals.sum()\n"
             else:
                 code += f"totals = base.groupby(key)[{q(m.column)}].sum()\nresult = totals / totals.sum()\n"
-            code += "result = result.dropna().sort_values(ascending=False)\n" + self._names(p.group)
+            code += f"result = result.dropna().sort_values(ascending={p.order == 'asc'})\n" + self._names(p.group)
             code += "print('rows', len(base), sep='\\t')\nprint('groups', len(result), sep='\\t')\n"
             code += "for label, value in result.round(6).items():\n    print(label, value, sep='\\t')\n"
             code += self._group_chart("result")

@@ -144,6 +144,10 @@ def condition_words(c: Condition, lang: str) -> str:
             return f"Q{int(v)}" if lang == "en" else f"{int(v)}분기"
         return fmt_value(v, lang)
 
+    if c.op == "contains":
+        return t(lang, f"{subject} contains “{c.value}”", f"{subject}에 “{c.value}” 포함")
+    if c.op == "not contains":
+        return t(lang, f"{subject} does not contain “{c.value}”", f"{subject}에 “{c.value}” 미포함")
     if c.op == "isna":
         return t(lang, f"{subject} is missing", f"{subject} 값 없음")
     if c.op == "notna":
