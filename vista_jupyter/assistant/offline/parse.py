@@ -1214,6 +1214,10 @@ class Composer:
             before = self.prev_index(i, ("filler", "particle"))
             if before is not None and (self.m[before].has("agg") or self.m[before].has("superlative")) and not rate:
                 continue  # measured ("average smoker"): not a condition
+            if not rate and ((before is not None and self.roles(before) & {
+                    "which", "group", "superlative_marker", "adjective", "degree", "evaluative", "order"}) or (
+                    after is not None and self.m[after].has("group"))):
+                continue  # grouped or ranked by ("which garage", "가장 높은 garage", "smoker별")
             negated = self._negated([i])
             if not negated and i > 0 and self.m[i - 1].text == "비" and self.tokens[self.m[i].start].joined:
                 negated = True  # 비흡연자: non-smokers
