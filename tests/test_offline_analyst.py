@@ -92,8 +92,15 @@ def data(tmp_path_factory):
     gone |= (readings["station"] == "east") & (readings["day"] == "2022-03-03")
     readings = readings[~gone].reset_index(drop=True)
     readings.loc[rng.choice(len(readings), 9, replace=False), "pm10"] = np.nan
+    # customers who buy several times (a name repeats): "top customers by sales" ranks their totals
+    customers = [f"customer {k:02d}" for k in range(40)]
+    sales = pd.DataFrame({"customer": rng.choice(customers, n), "sales": rng.integers(1, 500, n) * 10})
+    # a population recorded per country and year: it adds up over countries, never over years
+    countries = pd.DataFrame([(c, y, int(p * (1 + 0.02) ** (y - 1990))) for c, p in
+                              zip(["Aland", "Borov", "Cintra", "Dumas", "Elbe"], [9e6, 5e7, 2e7, 4.5e7, 1e6])
+                              for y in range(1990, 2010, 5)], columns=["country", "year", "population"])
     for name, frame in (("houses", houses), ("people", people), ("orders", orders), ("yearly", yearly),
-                        ("readings", readings)):
+                        ("readings", readings), ("sales", sales), ("countries", countries)):
         frame.to_parquet(root / f"{name}.parquet")
         out[name] = _dataset(root / f"{name}.parquet", name)
     return out
@@ -516,3 +523,43 @@ def test_worst_takes_its_direction_from_the_measure(data):
     # without a known direction for the measure, "best" is declined, not guessed
     analysis = offline.analyse("which city has the best average price?", data["houses"][1])
     assert analysis.declined
+
+
+def test_top_customers_by_sales_ranks_their_totals_not_their_largest_rows(data):
+    _, answer, _, sales = ask(data, "sales", "top 5 customers by sales")
+    totals = sales.groupby("customer")["sales"].sum().nlargest(5)
+    lines = answer.splitlines()[:12]
+    positions = [next(k for k, line in enumerate(lines) if name in line) for name in totals.index]
+    assert positions == sorted(positions)  # in the order of their totals
+    assert all(any(name in line and states(line, total, 0) for line in lines) for name, total in totals.items())
+
+
+def test_a_level_is_not_summed_over_years_when_countries_are_ranked(data):
+    # a population recorded every five years: its total over the years is no country's population,
+    # so without a year the ranking is declined with the question of what to rank by
+    analysis, answer, _, countries = ask(data, "countries", "top 3 countries by population")
+    assert analysis.declined and "population" in answer
+    # in one year, each country has one value: ranked as asked
+    _, answer, _, _ = ask(data, "countries", "top 3 countries by population in 2005")
+    in_2005 = countries[countries["year"] == 2005].nlargest(3, "population")
+    lines = answer.splitlines()[:8]
+    assert all(any(c in line and states(line, v, 0) for line in lines)
+               for c, v in zip(in_2005["country"], in_2005["population"]))
+
+
+def test_a_change_between_two_periods_in_percent_leads_the_answer(data):
+    _, answer, _, orders = ask(data, "orders", "2022년 amount 합계가 2021년 대비 몇 % 늘었어?")
+    year = orders["date"].dt.year
+    now, before = (orders.loc[year == y, "amount"].sum() for y in (2022, 2021))
+    head = first_line(answer)
+    assert states(head, abs(now / before - 1) * 100, 1) and ("증가" if now >= before else "감소") in head
+    assert not states(head, now, 0) and not states(head, before, 0)  # the totals follow on their own line
+    assert states(answer, now, 0) and states(answer, before, 0)
+    # two months of different years read as one condition no row meets: declined, never "0"
+    analysis = offline.analyse("2022년 1월 amount 합계가 2021년 12월 대비 몇 % 늘었어?", data["orders"][1])
+    assert analysis.declined
+
+
+def test_an_aggregation_said_twice_is_one(data):
+    analysis, answer, _, orders = ask(data, "orders", "총 amount 합계")
+    assert analysis.plan.measures[0].agg == "sum" and states(first_line(answer), orders["amount"].sum(), 0)

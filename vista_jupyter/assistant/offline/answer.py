@@ -427,13 +427,14 @@ class _Words:
             if vb == 0:
                 return t(lang, f"{subject}: {values}; {names[1]} is zero, so there is no ratio to give.",
                          f"{subject}: {values}. {names[1]} 값이 0이라서 비율을 구할 수 없습니다.")
+            # the asked ratio or change leads; the two values it comes from follow on their own line
             if plan.change == "ratio":
-                return t(lang, f"{subject}: {values}; {names[0]} is **{fmt(va / vb)} times** {names[1]}",
-                         f"{subject}: {values}, {names[0]}은(는) {names[1]}의 **{fmt(va / vb)}배**")
+                return t(lang, f"{subject}: {names[0]} is **{fmt(va / vb)} times** {names[1]}\n\n{values}",
+                         f"{subject}: {names[0]}은(는) {names[1]}의 **{fmt(va / vb)}배**\n\n{values}")
             pct = va / vb - 1
             word = t(lang, "up" if pct >= 0 else "down", "증가" if pct >= 0 else "감소")
-            return t(lang, f"{subject}: {values}; from {names[1]} to {names[0]} it went {word} **{fmt(abs(pct), percent=True)}**",
-                     f"{subject}: {values}, {names[1]} 대비 {names[0]}은(는) **{fmt(abs(pct), percent=True)}** {word}")
+            return t(lang, f"{subject}: from {names[1]} to {names[0]} it went {word} **{fmt(abs(pct), percent=True)}**\n\n{values}",
+                     f"{subject}: {names[1]} 대비 {names[0]}은(는) **{fmt(abs(pct), percent=True)}** {word}\n\n{values}")
         # The difference as a positive amount with its direction, so "how much less" is answered
         # "12,714 lower", never "−12,714"
         amount = value_text(plan, m, abs(diff))
@@ -716,9 +717,22 @@ def _period_label(label: str, plan: Plan) -> str:
     return t(plan.language, f"{MONTHS['en'][month - 1]} {year}", f"{year}년 {month}월")
 
 
+_PART_COLUMNS = {"year": "year", "yr": "year", "연도": "year", "년도": "year", "quarter": "quarter", "qtr": "quarter",
+                 "분기": "quarter", "month": "month", "월": "month"}
+MONTHS_EN = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+             "November", "December"]
+
+
 def _side_name(side: list, lang: str) -> str:
     """A short name for one side of a comparison: Japan, 2014, weekends, July."""
     from .wording import MONTHS, WEEKDAYS
+    parts = {c.part or _PART_COLUMNS.get(c.column.lower()): c.value for c in side if c.op == "=="}
+    if len(side) > 1 and len(parts) == len(side) and set(parts) <= {"year", "quarter", "month"} and "year" in parts:
+        year = int(parts["year"])  # dates kept in parts: "2000 Q1", "March 2000"
+        if "quarter" in parts and len(parts) == 2:
+            return t(lang, f"{year} Q{int(parts['quarter'])}", f"{year}년 {int(parts['quarter'])}분기")
+        if "month" in parts and len(parts) == 2:
+            return t(lang, f"{MONTHS_EN[int(parts['month']) - 1]} {year}", f"{year}년 {int(parts['month'])}월")
     if len(side) == 1:
         c = side[0]
         values = c.value if isinstance(c.value, list) else [c.value]

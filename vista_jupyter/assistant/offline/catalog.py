@@ -132,6 +132,7 @@ def concepts_of(keys: tuple[str, ...]) -> dict[str, float]:
     with how central it is: Korean compounds put the head last (판매일 is a date of sales, 판매량 a
     quantity), so a concept found only before the end of a Korean name counts less."""
     found: dict[str, float] = {}
+    spelled: set[int] = set()  # name parts that spell a concept's form in full
     joined_ko = "".join(k for k in keys if is_hangul(k))
     suffixes = set(lexicon().data["name_suffixes"])
     for concept, entry in lexicon().concepts.items():
@@ -139,6 +140,9 @@ def concepts_of(keys: tuple[str, ...]) -> dict[str, float]:
             fk = name_keys(form)
             if not fk:
                 continue
+            for i in range(len(keys) - len(fk) + 1):
+                if keys[i:i + len(fk)] == fk:
+                    spelled.update(range(i, i + len(fk)))
             if all(is_hangul(k) for k in fk):
                 word = "".join(fk)
                 # One syllable is too ambiguous inside a longer word: it must be the whole name
@@ -176,6 +180,8 @@ def concepts_of(keys: tuple[str, ...]) -> dict[str, float]:
                     continue
                 for a in range(len(latin)):
                     for b in range(a + 1, len(latin) + 1):
+                        if spelled & set(range(a, b)):
+                            continue  # a part that is a word in full is that word (lon: longitude)
                         run = "".join(latin[a:b])
                         cuts = {0}
                         for k in latin[a:b]:
@@ -376,6 +382,9 @@ def _labels(table: Table) -> list[str]:
     first = (named_varied or varied)[:1]
     if first and dates:
         return [first[0].name, dates[0].name]
+    years = [c for c in table.columns if c.yearlike]
+    if named_varied[:1] and len(years) == 1:
+        return [named_varied[0].name, years[0].name]  # a country in a year
     if first and first[0].distinct >= 0.5 * rows:
         return [first[0].name]
     # No column names a row: describe it by its categories (species, island, sex).

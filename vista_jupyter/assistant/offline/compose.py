@@ -17,6 +17,8 @@ if TYPE_CHECKING:
     from .parse import Composer
 
 _ADDITIVE = {name for name, entry in lexicon().concepts.items() if entry.get("additive")}
+#: Amounts that add up over things but not over time (a population, a stock).
+_LEVELS = {name for name, entry in lexicon().concepts.items() if entry.get("level")}
 #: Extremes said with a word of quantity: without a measure, they rank by how many rows.
 _QUANTITY_WORDS = {"most", "the most", "fewest", "the fewest", "least", "the least", "최다", "최소", "많은", "적은",
                    "많이", "적게", "많", "적", "more", "fewer", "less", "many", "few", "often", "frequently",
@@ -95,6 +97,8 @@ class _Builder:
             elif m.has("superlative_marker"):
                 j = self.c.next_index(i, ("filler", "particle"))
                 if j is None:
+                    if m.get("superlative_marker").key and m.text.lower() in _QUANTITY_WORDS:
+                        out.append((i, m.get("superlative_marker").key, None, used))  # "used the most"
                     continue
                 nxt = self.m[j]
                 if nxt.has("adjective") and not nxt.has("column"):
@@ -222,7 +226,8 @@ class _Builder:
         2015", "diesel and gasoline: difference" (they cannot both hold, so they are sides)."""
         c, ctx = self.c, self.ctx
         words = [j for j, m in enumerate(self.m) if self.free(j) and (
-            m.has("than") or (m.has("intent") and m.get("intent").key in ("compare", "difference", "relationship")))]
+            m.has("than") or m.has("change") or m.has("times") or
+            (m.has("intent") and m.get("intent").key in ("compare", "difference", "relationship")))]
         if not words:
             return
         conds = list(ctx.conditions)
@@ -506,6 +511,17 @@ class _Builder:
     def default_agg(self, column: str) -> str:
         return "sum" if set(self.c.col(column).concepts) & _ADDITIVE else "mean"
 
+    def adds_up(self, column: str) -> bool:
+        """Whether a name's rows add up to its total of this column: sales do; a population
+        recorded once a year does not, unless one year is asked."""
+        c = self.c
+        if self.default_agg(column) != "sum":
+            return False
+        if not set(c.col(column).concepts) & _LEVELS:
+            return True
+        times = {x.name for x in c.t.columns if x.is_date or x.yearlike}
+        return not times or any(k.column in times and k.op == "==" for k in self.ctx.conditions)
+
     def measures_with_aggs(self) -> list[Measure]:
         """Measures named with their aggregation ("average price", "가격의 평균", "total sales");
         columns without one take the default (sum for amounts, mean otherwise)."""
@@ -569,6 +585,24 @@ class _Builder:
 
     def compare(self) -> Plan:
         c, ctx = self.c, self.ctx
+        # a change between two periods: its words, whether asked as a ratio or in percent
+        change, asked_change = "difference", None
+        for j, m in enumerate(self.m):  # (claimed already when they made the sides)
+            if m.has("times"):
+                change = "ratio"
+                c.claim(j)
+            elif m.has("change"):
+                key = m.get("change").key
+                asked_change = asked_change or {"up": "high", "down": "low"}.get(key)
+                if m.text.endswith(("율", "률", "rate")) or m.text.lower() == "growth":
+                    change = "percent" if change == "difference" else change
+                c.claim(j)
+        if change == "difference" and asked_change is not None or c.date_sides:
+            shares = [j for j, a in ctx.aggs if a == "share" and self.free(j)]
+            if shares:
+                change = "percent"  # "by what percent did it rise", "몇 % 늘었어"
+                c.claim(*shares)
+                c.claim(*[j for j, a in ctx.aggs if a == "count" and self.free(j)])  # "by how many percent"
         measures = self.measures_with_aggs()
         if not measures:
             for j, m in enumerate(self.m):
@@ -598,7 +632,8 @@ class _Builder:
             elif m.has("intent") and m.get("intent").key == "difference" and len(words) > 2:
                 asked = asked or ("low" if words[-1] in ("less", "lower", "fewer", "smaller", "cheaper") else "high")
         plan = Plan("compare", c.lang, c.t.var, measures=measures, conditions=list(ctx.conditions),
-                    sides=ctx.sides, chart="bar" if ctx.chart in (None, "any", "bar") else ctx.chart, asked=asked)
+                    sides=ctx.sides, chart="bar" if ctx.chart in (None, "any", "bar") else ctx.chart,
+                    asked=asked or asked_change, change=change)
         if ctx.group is not None:
             self.decline("I can compare two groups over all the rows, not within groups.",
                          "두 그룹의 비교는 그룹별로 나누어 할 수 없습니다.")
@@ -920,10 +955,21 @@ class _Builder:
         if whens and c.t.dates:
             labels = [c.t.dates[0].name] + [x for x in labels if x != c.t.dates[0].name]
             c.claim(*whens)
+        if named and ctx.limit and ctx.limit > 1 and len(labels) == 1 and self.adds_up(column) and \
+                c.col(labels[0]).distinct < c.t.rows:
+            # "top 5 customers by sales": a name several rows share is ranked by its total, never
+            # by its single largest row
+            for j, m in enumerate(self.m):
+                if self.free(j) and m.has("column") and column in c.columns_of(j):
+                    c.claim(j)
+            return Plan("aggregate", c.lang, c.t.var, measures=[Measure("sum", column)],
+                        conditions=list(ctx.conditions), group=Grouping(labels[0]),
+                        order="desc" if direction == "high" else "asc", limit=ctx.limit, chart="bar")
         plan = Plan("rows", c.lang, c.t.var, measures=[Measure("max" if direction == "high" else "min", column)],
                     conditions=list(ctx.conditions), order="desc" if direction == "high" else "asc",
                     limit=max(ctx.limit or 1, c.rank), labels=labels, columns=[column], superlative=not ctx.limit,
-                    rank=c.rank if not ctx.limit else 1)
+                    rank=c.rank if not ctx.limit else 1,
+                    distinct_labels=bool(named) and not getattr(self, "label_override", None) and bool(ctx.limit))
         for j, m in enumerate(self.m):
             if self.free(j) and m.has("column") and column in c.columns_of(j):
                 c.claim(j)  # the ranked column named again
@@ -994,6 +1040,21 @@ class _Builder:
             else:
                 agg = self.default_agg(sup_column)
             out.append(Measure(agg, sup_column))
+        sort_by = getattr(c, "sort_by", None)
+        if sort_by is not None and not out and direction is None and ctx.limit:
+            # "top 3 categories by revenue": the groups ranked by what they add up to (or by the
+            # aggregation asked: "by average price"), never the largest rows
+            free = [(i, a) for i, a in ctx.aggs if self.free(i) and a not in ("count", "nunique", "share")]
+            column = sort_by[1]
+            if len(free) == 1:
+                out = [Measure(free[0][1], column)]
+                c.claim(free[0][0])
+            elif not free and self.adds_up(column):
+                out = [Measure("sum", column)]
+            else:
+                self.decline(f"Rank the groups by which figure of {column}: its total, its average?",
+                             f"{column}의 어떤 값으로 순위를 매길까요? 합계, 평균?")
+            c.sort_by = None
         if not out:
             if direction is None and not ctx.aggs and not ctx.limit and ctx.chart is None and \
                     not getattr(c, "which_group", False) and not any(self.m[i].has("entity") for i in range(len(self.m))):

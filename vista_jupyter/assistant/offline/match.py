@@ -361,6 +361,7 @@ class Reader:
         gdpPercap, "package count" for PKG_CNT; a distinctive part alone ("delivery", "GDP")."""
         out: list[_Edge] = []
         n = len(tokens)
+        keys_of = {c.name: tuple(c.base or c.keys) for c in self.table.columns}
         for i in range(n):
             if tokens[i].kind != "word":
                 continue
@@ -382,7 +383,7 @@ class Reader:
                 for name, squashed, cuts in self.spelled:
                     q = segment(squashed, cuts, tuple(words), True)
                     if q:
-                        if q < 0.95:  # exact words and their forms are in the index already
+                        if q < 0.95 or tuple(words) != keys_of[name]:  # (the name's own words are indexed)
                             quality = 0.95 * q
                             out.append(_Edge(i, j, [Sense("column", name, quality)],
                                              _content_score(tokens, i, j, 1.0) * quality * 1.05))
@@ -479,6 +480,12 @@ class Reader:
             if columns:
                 return [Sense("column", c.name, 0.9 * quality * c.concepts[meaning.key]) for c in columns] + \
                     [Sense("concept", meaning.key, quality)]
+            # no column carries the concept, but a column is named by the head word of one of its
+            # forms ("party size" of a column "size"): that column, a little less surely
+            heads = {name_keys(f)[-1] for f in lexicon().concepts[meaning.key]["forms"] if len(name_keys(f)) > 1}
+            named = [c for c in self.table.columns if len(c.keys) == 1 and c.keys[0] in heads]
+            if len(named) == 1:
+                return [Sense("column", named[0].name, 0.8 * quality), Sense("concept", meaning.key, quality)]
             return [Sense("concept", meaning.key, quality)]
         if meaning.role == "value_group":
             return []  # only through the dataset's own values (see dataset_phrases)

@@ -99,6 +99,7 @@ class Composer:
         self.per: tuple[int, str] | None = None  # "average daily X": the mention and the period
         self.record_counts: set[int] = set()      # count words that count records, not units
         self.rank = 1                   # "the second most common": 2
+        self.date_sides = False         # the sides are two periods of a change ("from 1952 to 2007")
         self.flag_rate: tuple[str, Any] | None = None  # "return rate": (yes/no column, its yes value)
         self.lex = lexicon()
 
@@ -744,6 +745,8 @@ class Composer:
             elif m.has("seasons") and not m.has("column") and not m.has("value"):
                 found = {"month": {"spring": [3, 4, 5], "summer": [6, 7, 8], "autumn": [9, 10, 11],
                                    "winter": [12, 1, 2]}[m.get("seasons").key]}
+            elif m.has("halves") and not m.has("column") and not m.has("value"):
+                found = {"month": [1, 2, 3, 4, 5, 6] if m.get("halves").key == "first" else [7, 8, 9, 10, 11, 12]}
             elif m.has("workdays") and not m.has("column"):
                 found = {"weekday": [0, 1, 2, 3, 4]}
             elif m.has("quarters"):
@@ -795,7 +798,12 @@ class Composer:
                         or (after is not None and (self.m[after].has("between") or self.m[after].text in ("까지", "사이"))) \
                         or any(self.m[g].text in ("~", "-", "–", "부터", "에서", "to", "through") for g in gap)
                     if is_range:
-                        self._date_range(column, found, found2, span + span2 + gap)
+                        if self._has_any("change", "times"):
+                            # "from 1952 to 2007", "between 2021 and 2022" of a change: two periods
+                            self._date_sides(column, found, span, found2, span2)
+                            self.claim(*gap)
+                        else:
+                            self._date_range(column, found, found2, span + span2 + gap)
                         for x in (before, after):
                             if x is not None and (self.m[x].has("between") or self.m[x].text.lower() == "from"
                                                   or self.m[x].text in ("까지", "사이")):
@@ -950,6 +958,18 @@ class Composer:
                 return
         if years and (column is not None or len([c for c in self.t.columns if c.yearlike]) == 1):
             self._outside(column or next(c.name for c in self.t.columns if c.yearlike), years, op)
+        if column is None and op in ("==", "!=") and set(found) - {"year"} and set(found) <= {"year", "quarter", "month"}:
+            # dates kept as parts in columns of their own (year and quarter, year and month)
+            parts = {part: self._part_column(part) for part in found}
+            if all(parts.values()):
+                for part, name in parts.items():
+                    value = found[part]
+                    if isinstance(value, list):
+                        self.ctx.conditions.append(Condition(name, "in" if op == "==" else "not in", value))
+                    else:
+                        self.ctx.conditions.append(Condition(name, op, value))
+                self.claim(*span)
+                return
         if column is None:
             years = [c.name for c in self.t.columns if c.yearlike]
             if set(found) == {"year"} and len(years) == 1:
@@ -994,6 +1014,30 @@ class Composer:
         elif op == "<=":
             self.ctx.conditions.append(Condition(column, "<=", end, "date"))
         self.claim(*span)
+
+    def _date_sides(self, column: str | None, a: dict[str, Any], span_a: list[int], b: dict[str, Any],
+                    span_b: list[int]) -> None:
+        """The two periods of a change, the later one first (its value minus the earlier one's)."""
+        sides = []
+        for found, span in ((b, span_b), (a, span_a)):
+            before = len(self.ctx.conditions)
+            self._date_condition(column, found, span, "==")
+            sides.append(list(self.ctx.conditions[before:]))
+            del self.ctx.conditions[before:]
+            del self.ctx.conditions.positions[before:]
+        self.ctx.sides = sides
+        self.date_sides = True
+
+    def _part_column(self, part: str) -> str | None:
+        """The column holding one part of dates stored in pieces: the year, the quarter (1-4), the
+        month (1-12), found by its name and its values."""
+        if part == "year":
+            years = [c.name for c in self.t.columns if c.yearlike]
+            return years[0] if len(years) == 1 else None
+        top = {"quarter": 4, "month": 12}[part]
+        named = [c.name for c in self.t.columns if c.numeric and c.integer and part in c.concepts | {k: 1 for k in c.keys}
+                 and c.minimum is not None and 1 <= float(c.minimum) and float(c.maximum) <= top]
+        return named[0] if len(named) == 1 else None
 
     def _date_range(self, column: str | None, a: dict[str, Any], b: dict[str, Any], span: list[int]) -> None:
         self.ctx.conditions.at = span[0]
@@ -1312,6 +1356,10 @@ class Composer:
                 if k is not None and self.m[k].has("column"):
                     self.claim(j)  # "for each number of cylinders": by cylinders
                     j = k
+            if m.text in ("기준", "기준으로") and (self.m[j].has("value") or self.m[j].has("num") or (
+                    j > 0 and self.m[j - 1].has("num") and self.m[j].has("date_units"))):
+                self.claim(i)  # "2007년 기준", "서울 기준": as of one value, a condition, not a grouping
+                continue
             target = self.m[j]
             if target.has("bucket"):
                 bucket = target.get("bucket").key
@@ -1351,6 +1399,9 @@ class Composer:
                               self._has_any("superlative", "superlative_marker", "order")):
                 self.sort_by = (j, self._pick(j, numeric))
                 self.claim(i, j)
+            elif numeric and all(self.col(x).integer and 1 < self.col(x).distinct <= 24 for x in numeric):
+                # "by party size", "실린더별": a count kept as a number is a grouping like a category
+                g = self._set_group(Grouping(self._pick(j, numeric)), i, j)
         # "which island has ...", "어느 지역이 ...", "most common species"; when a grouping was
         # already set, a "which month" that asks for another one is a second grouping (declined)
         if True:
@@ -1393,7 +1444,7 @@ class Composer:
                 if bucket is None or (m.has("column") and not any(self.col(c).is_date for c in self.columns_of(i))):
                     continue
                 bucket = self._period_bucket(bucket)
-                if bucket is None or not self._amounts_asked():
+                if bucket is None or not (self._amounts_asked() or self._records_counted(i)):
                     continue
                 column = self._date_column_for_bucket(bucket)
                 g = self._set_group(Grouping(column, bucket if self.col(column).is_date else None), i)
@@ -1483,6 +1534,14 @@ class Composer:
                 if set(self.col(name).concepts) & _ADDITIVE:
                     return True
         return False
+
+    def _records_counted(self, period: int) -> bool:
+        """"주문이 제일 적은 요일", "the day with the most orders": what the rows record, said with a
+        word of quantity, is counted per period."""
+        from .compose import _QUANTITY_WORDS
+        return any(m.text.lower() in _QUANTITY_WORDS for m in self.m) and any(
+            m.has("entity") and not m.has("column") and not m.has("value") and _time_word(m.text) is None
+            for j, m in enumerate(self.m) if j != period)
 
     def _descriptive_bucket(self, i: int, bucket: str) -> bool:
         """"monthly prices" in data with one row per month (per thing): the word describes the
@@ -1574,6 +1633,14 @@ class Composer:
                 continue
             if m.has("column"):
                 ctx.measure_columns.append((i, ""))
+        if len(ctx.measure_columns) <= 1:
+            # one measure and its aggregation said twice ("총 매출 합계", "total sum") is one
+            seen: set[str] = set()
+            for i, agg in list(ctx.aggs):
+                if agg in seen and agg not in ("share",):
+                    ctx.aggs.remove((i, agg))
+                    self.claim(i)
+                seen.add(agg)
 
     def _column_sense_wins(self, i: int) -> bool:
         """"count" is a column's name in some data: the column wins when it is named in full."""
@@ -1706,6 +1773,13 @@ def plan_question(question: str, table: Table, reader: Reader | None = None) -> 
     composer = Composer(table, mentions, question, tokens)
     try:
         plan = composer.plan()
+        fixed: dict[tuple[str, str | None], Any] = {}
+        for k in plan.conditions:
+            if k.op == "==" and fixed.setdefault((k.column, k.part), k.value) != k.value:
+                # "month = 1 and month = 12": no row can hold both, and "two periods" was not read
+                raise Declined("I read two values of the same thing that no row can have at once "
+                               f"({k.column}); ask about one, or compare them one against the other.",
+                               f"한 행이 동시에 가질 수 없는 두 값을 읽었습니다 ({k.column}). 하나만 묻거나 둘을 비교해 주세요.")
     except Declined as d:
         plan = Plan("decline", lang, table.var, problem=d.ko if lang == "ko" else d.en)
         plan.understood = understood(composer)

@@ -70,6 +70,8 @@ class Plan:
     sides: list[list[Condition]] = field(default_factory=list)  # compare: the two groups
     base: list[Condition] = field(default_factory=list)  # share: the rows the share is of
     superlative: bool = False       # one extreme (row or group) was asked for
+    distinct_labels: bool = False   # rows: the question named what is ranked ("top 5 countries"),
+                                    # so each name is listed once, at its own extreme row
     rank: int = 1                   # with a superlative: the n-th ("the second most common")
     time_column: str | None = None  # the date column of measures per period
     # compare: what is asked of the two values: "difference" (a − b, stated as a positive amount

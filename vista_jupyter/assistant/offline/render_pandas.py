@@ -301,6 +301,11 @@ class PandasRenderer:
             # the n-th distinct value, with every row that has it
             code += (f"cut = ranked[{q(column)}].drop_duplicates().{pick}({p.rank}).iloc[-1]\n"
                      f"top = ranked[ranked[{q(column)}] == cut]\n")
+        elif p.distinct_labels and p.labels and (p.limit or 1) > 1:
+            # a name that several rows share (a country over years) is listed once, at its own
+            # highest (lowest) row: a top 5 of countries, never China three times
+            code += (f"top = ranked.sort_values({q(column)}, ascending={p.order != 'desc'}, kind='stable')"
+                     f".drop_duplicates(subset={p.labels!r}).head({p.limit})\n")
         else:
             code += f"top = ranked.{pick}({p.limit or 1}, {q(column)}, keep={keep})\n"
         code += self._label_code("top")

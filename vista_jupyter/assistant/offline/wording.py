@@ -154,6 +154,9 @@ def condition_words(c: Condition, lang: str) -> str:
         return t(lang, f"{subject} is recorded", f"{subject} 값 있음")
     if c.op in ("in", "not in"):
         joined = t(lang, " or ", " 또는 ").join(value_text(v) for v in c.value)
+        values = sorted(int(v) for v in c.value) if c.part in ("month", "weekday", "quarter") else []
+        if len(values) > 2 and values == list(range(values[0], values[-1] + 1)):
+            joined = f"{value_text(values[0])}–{value_text(values[-1])}"  # January–June, not six names
         if c.op == "in":
             return f"{subject} = {joined}"
         return t(lang, f"{subject} is not {joined}", f"{subject} ≠ {joined}")
