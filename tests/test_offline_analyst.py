@@ -563,3 +563,14 @@ def test_a_change_between_two_periods_in_percent_leads_the_answer(data):
 def test_an_aggregation_said_twice_is_one(data):
     analysis, answer, _, orders = ask(data, "orders", "총 amount 합계")
     assert analysis.plan.measures[0].agg == "sum" and states(first_line(answer), orders["amount"].sum(), 0)
+
+
+def test_records_counted_by_their_own_name(data):
+    # "주문 건수": the number of orders, whether read as one word or as "주문 건" + "수"
+    _, answer, _, orders = ask(data, "orders", "서울 주문건수")
+    assert numbers(first_line(answer))[-1] == int((orders["city"] == "Seoul").sum())
+    # "the weekday with the fewest orders": orders counted per weekday, the smallest count
+    _, answer, _, orders = ask(data, "orders", "주문이 제일 적은 요일은?")
+    counts = orders.groupby(orders["date"].dt.day_of_week).size()
+    weekday = ["월요일", "화요일", "수요일", "목요일", "금요일", "토요일", "일요일"][counts.idxmin()]
+    assert weekday in first_line(answer) and int(counts.min()) in numbers(first_line(answer))

@@ -1624,6 +1624,11 @@ class Composer:
         for i, m in enumerate(self.m):
             if i in self.used:
                 continue
+            if m.text in ("수", "개수") and not m.has("agg") and i > 0 and self.m[i - 1].has("entity") and \
+                    not self.m[i - 1].has("column"):
+                self.record_counts.add(i)  # "주문 건수" read as "주문 건" + "수": the number of them
+                ctx.aggs.append((i, "count"))
+                continue
             if m.has("agg") and not (m.has("column") and self._column_sense_wins(i)):
                 agg = m.get("agg").key
                 if agg == "records":
