@@ -87,6 +87,16 @@ def test_german_from_mac_excel_and_from_windows(tmp_path, encoding):
         assert plausibility(wrong) < plausibility(word) == 1.0, wrong
 
 
+def test_cp1252_with_units_in_headers_is_not_read_as_a_dos_code_page(tmp_path):
+    # An Excel export (the second evaluation set's energy file): "m³" and "°C" in headers and
+    # umlauts in values read as plausibly in CP852 ("m│", "MŘnchen"); box-drawing characters
+    # are mojibake, and Windows' code page is the one such files are written in
+    source = Path(__file__).parent.parent / "benchmarks" / "evalset2" / "data" / "energy_eu.csv"
+    frame = read_table(write(tmp_path, "e.csv", source.read_bytes()))
+    assert list(frame.columns)[4:6] == ["Gas (m³)", "Avg. Temp (°C)"]
+    assert {"München Lager", "Zürich Lab"} <= set(frame["Site"])
+
+
 def test_excel_export_with_title_notes_and_decimal_commas(tmp_path):
     text = ("Quarterly report;;;\nCreated 2024-04-02;;;\n;;;\n"
             "Region;Revenue;Units;Date\nNord;1.234,56;10;01.02.2024\nSüd;2.000,00;20;02.02.2024\n"

@@ -83,7 +83,24 @@ def data(tmp_path_factory):
                            "date": pd.date_range("2021-06-01", periods=n, freq="D")})
     yearly = pd.DataFrame({"date": pd.date_range("1900-01-01", periods=30, freq="YS"),
                            "value": np.arange(30) * 2.5 + 10})
-    for name, frame in (("houses", houses), ("people", people), ("orders", orders), ("yearly", yearly)):
+    # daily readings of three stations with some station-days absent (no row at all) and some
+    # readings empty (a row with a blank): the two must never be confused
+    days = pd.date_range("2022-01-01", "2022-03-31", freq="D")
+    readings = pd.DataFrame([(d, s) for d in days for s in ("north", "south", "east")], columns=["day", "station"])
+    readings["pm10"] = rng.integers(5, 120, len(readings)).astype(float)
+    gone = (readings["station"] == "south") & readings["day"].between("2022-02-10", "2022-02-16")
+    gone |= (readings["station"] == "east") & (readings["day"] == "2022-03-03")
+    readings = readings[~gone].reset_index(drop=True)
+    readings.loc[rng.choice(len(readings), 9, replace=False), "pm10"] = np.nan
+    # customers who buy several times (a name repeats): "top customers by sales" ranks their totals
+    customers = [f"customer {k:02d}" for k in range(40)]
+    sales = pd.DataFrame({"customer": rng.choice(customers, n), "sales": rng.integers(1, 500, n) * 10})
+    # a population recorded per country and year: it adds up over countries, never over years
+    countries = pd.DataFrame([(c, y, int(p * (1 + 0.02) ** (y - 1990))) for c, p in
+                              zip(["Aland", "Borov", "Cintra", "Dumas", "Elbe"], [9e6, 5e7, 2e7, 4.5e7, 1e6])
+                              for y in range(1990, 2010, 5)], columns=["country", "year", "population"])
+    for name, frame in (("houses", houses), ("people", people), ("orders", orders), ("yearly", yearly),
+                        ("readings", readings), ("sales", sales), ("countries", countries)):
         frame.to_parquet(root / f"{name}.parquet")
         out[name] = _dataset(root / f"{name}.parquet", name)
     return out
@@ -437,7 +454,6 @@ def test_empty_values_are_a_condition(data):
 @pytest.mark.parametrize("dataset, question", [
     ("seattle-weather", "on how many days did it both rain and was windy"),   # "windy": no condition
     ("cars", "cars heavier than the average"),                               # a derived threshold
-    ("seattle-weather", "are there missing days in the data?"),              # absent rows, not empty cells
     ("stocks", "what was the trading volume of MSFT in 2005?"),              # no such column
 ])
 def test_neighbouring_questions_are_declined_not_answered(data, dataset, question):
@@ -451,3 +467,110 @@ def test_neighbouring_questions_are_declined_not_answered(data, dataset, questio
 def test_years_the_data_does_not_cover_are_declined(data, dataset, question):
     analysis = offline.analyse(question, data[dataset][1])
     assert analysis.declined
+
+
+# --- absent periods, directions, evaluative words ---------------------------------------------------------
+
+def _missing_days(readings: pd.DataFrame, station: str | None = None) -> list[str]:
+    span = pd.period_range(readings["day"].min(), readings["day"].max(), freq="D")
+    rows = readings if station is None else readings[readings["station"] == station]
+    return [str(p) for p in span.difference(rows["day"].dt.to_period("D").unique())]
+
+
+@pytest.mark.parametrize("question", ["how many days are missing for the south station?",
+                                      "south 측정 자료가 없는 날은 며칠이야?"])
+def test_missing_days_are_days_with_no_row_not_empty_cells(data, question):
+    analysis, answer, _, readings = ask(data, "readings", question)
+    assert analysis.plan.kind == "coverage"
+    expected = len(_missing_days(readings, "south"))
+    assert expected == 7 and numbers(first_line(answer))[0] == expected
+
+
+def test_which_days_are_missing_lists_them(data):
+    _, answer, _, readings = ask(data, "readings", "which days are missing for east?")
+    assert _missing_days(readings, "east") == ["2022-03-03"] and "2022-03-03" in first_line(answer)
+
+
+def test_missing_station_days_over_every_station(data):
+    _, answer, _, readings = ask(data, "readings", "how many station-days are missing?")
+    span = pd.period_range(readings["day"].min(), readings["day"].max(), freq="D")
+    expected = len(span) * readings["station"].nunique() - len(readings.drop_duplicates(["day", "station"]))
+    assert numbers(first_line(answer))[0] == expected == 8
+
+
+def test_missing_values_are_still_empty_cells(data):
+    _, answer, _, readings = ask(data, "readings", "how many pm10 values are missing?")
+    assert int(readings["pm10"].isna().sum()) in numbers(first_line(answer))
+
+
+@pytest.mark.parametrize("question, sign", [
+    ("how much lower is the average horsepower of japanese cars than american cars?", "lower"),
+    ("how much more horsepower do american cars have than japanese ones on average", "higher"),
+])
+def test_a_difference_is_a_positive_amount_with_its_direction(data, question, sign):
+    _, answer, _, cars = ask(data, "cars", question)
+    means = cars.groupby("Origin")["Horsepower"].mean()
+    head = first_line(answer)
+    assert states(head, abs(means["Japan"] - means["USA"])) and sign in head
+    assert not re.search(r"[-−]\s*\d", head)  # never a signed negative amount
+
+
+def test_worst_takes_its_direction_from_the_measure(data):
+    # a high pollution level is bad: "the worst" is the highest
+    _, answer, _, readings = ask(data, "readings", "which station has the worst average pm10?")
+    means = readings.groupby("station")["pm10"].mean()
+    assert means.idxmax() in first_line(answer) and means.idxmin() not in first_line(answer)
+    # without a known direction for the measure, "best" is declined, not guessed
+    analysis = offline.analyse("which city has the best average price?", data["houses"][1])
+    assert analysis.declined
+
+
+def test_top_customers_by_sales_ranks_their_totals_not_their_largest_rows(data):
+    _, answer, _, sales = ask(data, "sales", "top 5 customers by sales")
+    totals = sales.groupby("customer")["sales"].sum().nlargest(5)
+    lines = answer.splitlines()[:12]
+    positions = [next(k for k, line in enumerate(lines) if name in line) for name in totals.index]
+    assert positions == sorted(positions)  # in the order of their totals
+    assert all(any(name in line and states(line, total, 0) for line in lines) for name, total in totals.items())
+
+
+def test_a_level_is_not_summed_over_years_when_countries_are_ranked(data):
+    # a population recorded every five years: its total over the years is no country's population,
+    # so without a year the ranking is declined with the question of what to rank by
+    analysis, answer, _, countries = ask(data, "countries", "top 3 countries by population")
+    assert analysis.declined and "population" in answer
+    # in one year, each country has one value: ranked as asked
+    _, answer, _, _ = ask(data, "countries", "top 3 countries by population in 2005")
+    in_2005 = countries[countries["year"] == 2005].nlargest(3, "population")
+    lines = answer.splitlines()[:8]
+    assert all(any(c in line and states(line, v, 0) for line in lines)
+               for c, v in zip(in_2005["country"], in_2005["population"]))
+
+
+def test_a_change_between_two_periods_in_percent_leads_the_answer(data):
+    _, answer, _, orders = ask(data, "orders", "2022년 amount 합계가 2021년 대비 몇 % 늘었어?")
+    year = orders["date"].dt.year
+    now, before = (orders.loc[year == y, "amount"].sum() for y in (2022, 2021))
+    head = first_line(answer)
+    assert states(head, abs(now / before - 1) * 100, 1) and ("증가" if now >= before else "감소") in head
+    assert not states(head, now, 0) and not states(head, before, 0)  # the totals follow on their own line
+    assert states(answer, now, 0) and states(answer, before, 0)
+    # two months of different years read as one condition no row meets: declined, never "0"
+    analysis = offline.analyse("2022년 1월 amount 합계가 2021년 12월 대비 몇 % 늘었어?", data["orders"][1])
+    assert analysis.declined
+
+
+def test_an_aggregation_said_twice_is_one(data):
+    analysis, answer, _, orders = ask(data, "orders", "총 amount 합계")
+    assert analysis.plan.measures[0].agg == "sum" and states(first_line(answer), orders["amount"].sum(), 0)
+
+
+def test_records_counted_by_their_own_name(data):
+    # "주문 건수": the number of orders, whether read as one word or as "주문 건" + "수"
+    _, answer, _, orders = ask(data, "orders", "서울 주문건수")
+    assert numbers(first_line(answer))[-1] == int((orders["city"] == "Seoul").sum())
+    # "the weekday with the fewest orders": orders counted per weekday, the smallest count
+    _, answer, _, orders = ask(data, "orders", "주문이 제일 적은 요일은?")
+    counts = orders.groupby(orders["date"].dt.day_of_week).size()
+    weekday = ["월요일", "화요일", "수요일", "목요일", "금요일", "토요일", "일요일"][counts.idxmin()]
+    assert weekday in first_line(answer) and int(counts.min()) in numbers(first_line(answer))

@@ -63,7 +63,9 @@ def plausibility(text: str) -> float:
     import re
 
     text = text[:32_768]
-    bad = text.count("\ufffd") + len(re.findall("[\x80-\x9f]", text))
+    # Box-drawing and block characters are what DOS code pages make of accents and of the
+    # symbols data headers use (°, ³, µ): "Gas (m³)" read as CP852 is "Gas (m│)"
+    bad = text.count("\ufffd") + len(re.findall("[\x80-\x9f\u2500-\u259f]", text))
     good = total = 0
 
     for word in re.findall(r"[^\s\d,;|\t\"'.:()\[\]{}<>/=+_\u2018\u2019\u201c\u201d\u2013\u2014-]+", text):
@@ -190,7 +192,10 @@ def guess_encoding(sample: bytes, *, complete: bool = False) -> tuple[str, bool]
     return chosen, doubtful
 
 
-_WESTERN = {"cp1252", "cp1250", "cp1257", "iso-8859-1", "iso-8859-15", "latin-1", "mac-roman"}
+_WESTERN = {"cp1252", "cp1250", "cp1257", "iso-8859-1", "iso-8859-15", "latin-1", "mac-roman",
+            # DOS and Mac code pages of Latin scripts: they read Windows exports as plausibly
+            # ("MŘnchen" in CP852), and such files are far rarer than CP1252 ones
+            "cp437", "cp850", "cp852", "cp858", "cp775", "mac-latin2", "mac-iceland", "mac-turkish"}
 
 
 def _normal(name: str) -> str:

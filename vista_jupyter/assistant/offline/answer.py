@@ -160,6 +160,16 @@ def restate(plan: Plan) -> str:
         base = plan.base
         if plan.group is not None:
             gname = _group_name(plan)
+            if conds and plan.limit:
+                word = t(lang, "highest" if plan.order != "asc" else "lowest", "높은" if plan.order != "asc" else "낮은")
+                if plan.limit == 1:
+                    return t(lang, f"{_cap(gname)} with the {word} share of rows where {conditions_words(conds, lang)}"
+                                   f"{' among rows where ' + conditions_words(base, lang) if base else ''}",
+                             f"{where(base, lang)}{conditions_words(conds, lang)}인 비율이 가장 {word} {gname}")
+                return t(lang, f"{'Top' if plan.order != 'asc' else 'Bottom'} {plan.limit} {gname} by the share of rows where "
+                               f"{conditions_words(conds, lang)}{' among rows where ' + conditions_words(base, lang) if base else ''}",
+                         f"{where(base, lang)}{conditions_words(conds, lang)}인 비율 기준 {'상위' if plan.order != 'asc' else '하위'} "
+                         f"{plan.limit}개 {gname}")
             if conds:
                 return t(lang, f"Share of rows where {conditions_words(conds, lang)}, {group_words(plan.group, lang)}{where(base, lang)}",
                          f"{where(base, lang)}{group_words(plan.group, lang)} {conditions_words(conds, lang)}인 행의 비율")
@@ -214,6 +224,15 @@ def restate(plan: Plan) -> str:
     if k == "missing":
         cols = ", ".join(plan.columns) if plan.columns else t(lang, "each column", "열마다")
         return t(lang, f"Missing values in {cols}{where(conds, lang)}", f"{where(conds, lang)}{cols} 결측치")
+    if k == "coverage":
+        g = plan.group
+        unit = BUCKET[lang][g.bucket]
+        per = plan.columns[0] if plan.columns else None
+        if lang == "ko":
+            what = f"{per}별로 행이 없는 {unit}" if per else f"행이 없는 {unit}"
+            return f"{where(conds, lang)}{what}"
+        what = f"{_cap(unit)}s with no row{' for each ' + per if per else ''}"
+        return f"{what}{where(conds, lang)}"
     if k == "columns":
         return t(lang, "The columns of the data", "데이터의 열")
     if k == "head":
@@ -395,10 +414,45 @@ class _Words:
         m = plan.measure
         names = [_side_name(s, lang) for s in plan.sides]
         va, vb = _num(a[0]), _num(b[0])
-        head = t(lang, f"{_cap(measure_words(m, lang))}{where(plan.conditions, lang)}: {names[0]} {value_text(plan, m, va)}, "
-                       f"{names[1]} {value_text(plan, m, vb)}; difference ({names[0]} − {names[1]}): **{value_text(plan, m, diff)}**",
-                 f"{where(plan.conditions, lang)}{measure_words(m, lang)}: {names[0]} {value_text(plan, m, va)}, "
-                 f"{names[1]} {value_text(plan, m, vb)}, 차이({names[0]} − {names[1]}) **{value_text(plan, m, diff)}**")
+        empty = [name for name, v in zip(names, (va, vb)) if math.isnan(v)]
+        if empty:
+            return t(lang, f"{_cap(measure_words(m, lang))}{where(plan.conditions, lang)}: there is no value for "
+                           f"{' or '.join(empty)}, so there is no difference to give.",
+                     f"{where(plan.conditions, lang)}{measure_words(m, lang)}: {', '.join(empty)}에 해당하는 값이 없어서 "
+                     "차이를 구할 수 없습니다.")
+        subject = t(lang, f"{_cap(measure_words(m, lang))}{where(plan.conditions, lang)}",
+                    f"{where(plan.conditions, lang)}{measure_words(m, lang)}")
+        values = f"{names[0]} {value_text(plan, m, va)}, {names[1]} {value_text(plan, m, vb)}"
+        if plan.change in ("percent", "ratio"):
+            if vb == 0:
+                return t(lang, f"{subject}: {values}; {names[1]} is zero, so there is no ratio to give.",
+                         f"{subject}: {values}. {names[1]} 값이 0이라서 비율을 구할 수 없습니다.")
+            # the asked ratio or change leads; the two values it comes from follow on their own line
+            if plan.change == "ratio":
+                return t(lang, f"{subject}: {names[0]} is **{fmt(va / vb)} times** {names[1]}\n\n{values}",
+                         f"{subject}: {names[0]}은(는) {names[1]}의 **{fmt(va / vb)}배**\n\n{values}")
+            pct = va / vb - 1
+            word = t(lang, "up" if pct >= 0 else "down", "증가" if pct >= 0 else "감소")
+            return t(lang, f"{subject}: from {names[1]} to {names[0]} it went {word} **{fmt(abs(pct), percent=True)}**\n\n{values}",
+                     f"{subject}: {names[1]} 대비 {names[0]}은(는) **{fmt(abs(pct), percent=True)}** {word}\n\n{values}")
+        # The difference as a positive amount with its direction, so "how much less" is answered
+        # "12,714 lower", never "−12,714"
+        amount = value_text(plan, m, abs(diff))
+        if diff == 0:
+            return t(lang, f"{subject}: {values}; they are **the same**", f"{subject}: {values}, **차이가 없습니다**")
+        higher = diff > 0
+        word = t(lang, "higher" if higher else "lower", "높습니다" if higher else "낮습니다")
+        if m.agg in ("count", "sum") or m.column is None:
+            word = t(lang, "more" if higher else "less", "많습니다" if higher else "적습니다")
+        contrary = plan.asked is not None and (plan.asked == "high") != higher
+        if lang == "ko":
+            head = f"{subject}: {values}. {particle(names[0], '이/가')} {names[1]}보다 **{amount}** {word}"
+            if contrary:
+                head += f" (물으신 것과 반대 방향입니다)"
+            return head
+        head = f"{subject}: {values}; {names[0]} is **{amount} {word}** than {names[1]}"
+        if contrary:
+            head += " (the opposite of what the question supposes)"
         return head
 
     @staticmethod
@@ -542,6 +596,25 @@ class _Words:
         return "\n".join([head, "", *listed])
 
     @staticmethod
+    def coverage(plan: Plan, r: _Reader) -> str:
+        lang = plan.language
+        expected = int(_num(r.key("expected") or "0"))
+        span = r.fields("span") or ["", ""]
+        n = int(_num(r.key("missing") or "0"))
+        labels = [it[0] for it in r.items() if it and it[0]]
+        unit = BUCKET[lang][plan.group.bucket]
+        detail = t(lang, f"The data runs from {span[0]} to {span[-1]}: {fmt(expected, count=True)} {unit}s.",
+                   f"데이터 기간은 {span[0]}부터 {span[-1]}까지, {fmt(expected, count=True)}개 {unit}입니다.")
+        if plan.measures or n == 0:
+            head = f"{restate(plan)}: **{fmt(n, count=True)}**"
+            if 0 < n <= 10:
+                head += f" ({', '.join(labels)})"
+            return head + "\n\n" + detail
+        shown = ", ".join(labels[:12])
+        more = t(lang, f" and {fmt(n - 12, count=True)} more", f" 외 {fmt(n - 12, count=True)}개") if n > 12 else ""
+        return f"{restate(plan)}: **{shown}**{more}\n\n" + detail
+
+    @staticmethod
     def columns(plan: Plan, r: _Reader) -> str:
         lang = plan.language
         n = int(_num(r.key("columns") or "0"))
@@ -606,7 +679,7 @@ def _grouped(plan: Plan, r: _Reader, rows: int, percent: bool = False, head: str
     if plan.limit == 1 and len(measures) == 1:
         best = _num(items[0][1])
         ties = [it for it in items if _num(it[1]) == best]
-        names = ", ".join(_label(it[0]) for it in ties)
+        names = ", ".join(_period_label(_label(it[0]), plan) for it in ties)
         tie = t(lang, " (tied)", " (동률)") if len(ties) > 1 else ""
         line = f"{head}: **{names}** ({val(items[0])}){tie}"
         rest = items[len(ties):len(ties) + 4]
@@ -634,9 +707,32 @@ def _grouped(plan: Plan, r: _Reader, rows: int, percent: bool = False, head: str
     return "\n".join(out)
 
 
+def _period_label(label: str, plan: Plan) -> str:
+    """A calendar month named as people say it: "2024-09" -> "September 2024" / "2024년 9월"."""
+    from .wording import MONTHS
+    m = re.fullmatch(r"(\d{4})-(\d{2})", label)
+    if plan.group is None or plan.group.bucket != "month" or not m:
+        return label
+    year, month = int(m.group(1)), int(m.group(2))
+    return t(plan.language, f"{MONTHS['en'][month - 1]} {year}", f"{year}년 {month}월")
+
+
+_PART_COLUMNS = {"year": "year", "yr": "year", "연도": "year", "년도": "year", "quarter": "quarter", "qtr": "quarter",
+                 "분기": "quarter", "month": "month", "월": "month"}
+MONTHS_EN = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+             "November", "December"]
+
+
 def _side_name(side: list, lang: str) -> str:
     """A short name for one side of a comparison: Japan, 2014, weekends, July."""
     from .wording import MONTHS, WEEKDAYS
+    parts = {c.part or _PART_COLUMNS.get(c.column.lower()): c.value for c in side if c.op == "=="}
+    if len(side) > 1 and len(parts) == len(side) and set(parts) <= {"year", "quarter", "month"} and "year" in parts:
+        year = int(parts["year"])  # dates kept in parts: "2000 Q1", "March 2000"
+        if "quarter" in parts and len(parts) == 2:
+            return t(lang, f"{year} Q{int(parts['quarter'])}", f"{year}년 {int(parts['quarter'])}분기")
+        if "month" in parts and len(parts) == 2:
+            return t(lang, f"{MONTHS_EN[int(parts['month']) - 1]} {year}", f"{year}년 {int(parts['month'])}월")
     if len(side) == 1:
         c = side[0]
         values = c.value if isinstance(c.value, list) else [c.value]
@@ -648,6 +744,9 @@ def _side_name(side: list, lang: str) -> str:
             if c.part == "weekday":
                 return "/".join(WEEKDAYS[lang][int(v)] for v in values)
             if c.part == "month":
+                months = sorted(int(v) for v in values)
+                if len(months) > 2 and months == list(range(months[0], months[-1] + 1)):
+                    return f"{MONTHS[lang][months[0] - 1]}–{MONTHS[lang][months[-1] - 1]}"  # March–May
                 return "/".join(MONTHS[lang][int(v) - 1] for v in values)
             return "/".join(str(int(v)) if isinstance(v, float) and v.is_integer() else str(v) for v in values)
     return conditions_words(side, lang)

@@ -132,6 +132,7 @@ def concepts_of(keys: tuple[str, ...]) -> dict[str, float]:
     with how central it is: Korean compounds put the head last (판매일 is a date of sales, 판매량 a
     quantity), so a concept found only before the end of a Korean name counts less."""
     found: dict[str, float] = {}
+    spelled: set[int] = set()  # name parts that spell a concept's form in full
     joined_ko = "".join(k for k in keys if is_hangul(k))
     suffixes = set(lexicon().data["name_suffixes"])
     for concept, entry in lexicon().concepts.items():
@@ -139,6 +140,9 @@ def concepts_of(keys: tuple[str, ...]) -> dict[str, float]:
             fk = name_keys(form)
             if not fk:
                 continue
+            for i in range(len(keys) - len(fk) + 1):
+                if keys[i:i + len(fk)] == fk:
+                    spelled.update(range(i, i + len(fk)))
             if all(is_hangul(k) for k in fk):
                 word = "".join(fk)
                 # One syllable is too ambiguous inside a longer word: it must be the whole name
@@ -149,6 +153,44 @@ def concepts_of(keys: tuple[str, ...]) -> dict[str, float]:
                     found[concept] = max(found.get(concept, 0.0), weight)
             elif _contains(keys, fk):
                 found[concept] = 1.0
+    # Korean: a longer form of another concept that contains this one decides ("초미세먼지" is
+    # PM2.5, not the 미세먼지 (PM10) inside it)
+    if joined_ko:
+        hits = {concept: [f for f in lexicon().concepts[concept]["forms"] if is_hangul("".join(name_keys(f)))
+                          and len("".join(name_keys(f))) >= 2 and "".join(name_keys(f)) in joined_ko]
+                for concept in found}
+        for concept, forms in hits.items():
+            longest = max((len("".join(name_keys(f))) for f in forms), default=0)
+            if forms and any(len("".join(name_keys(g))) > longest and "".join(name_keys(f)) in "".join(name_keys(g))
+                             for other, others in hits.items() if other != concept for g in others for f in forms):
+                found.pop(concept, None)
+    # Latin names that abbreviate or run together a concept's words: unemp (unemployment), lifeExp
+    # (life expectancy), gdpPercap (per capita), DEST_STATE (destination); a name part that could
+    # abbreviate words of two concepts is left alone (cons: consumption or construction)
+    latin = [k for k in keys if k.isascii() and k.isalnum()]
+    if latin and len(latin) == len(keys) and not set(latin) & {"id", "no", "nr", "num", "cd", "code"}:
+        from .match import segment
+        by_run: dict[tuple[int, int], set[str]] = {}
+        for concept, entry in lexicon().concepts.items():
+            if concept in found:
+                continue
+            for form in entry["forms"]:
+                fk = name_keys(form)
+                if not fk or not all(w.isascii() and w.isalpha() for w in fk) or len("".join(fk)) < 3:
+                    continue
+                for a in range(len(latin)):
+                    for b in range(a + 1, len(latin) + 1):
+                        if spelled & set(range(a, b)):
+                            continue  # a part that is a word in full is that word (lon: longitude)
+                        run = "".join(latin[a:b])
+                        cuts = {0}
+                        for k in latin[a:b]:
+                            cuts.add(max(cuts) + len(k))
+                        if run != "".join(fk) and segment(run, frozenset(cuts), fk, True) >= 0.85:
+                            by_run.setdefault((a, b), set()).add(concept)
+        for run, concepts in by_run.items():
+            if len(concepts) == 1:
+                found[next(iter(concepts))] = 0.9
     return found
 
 
@@ -265,6 +307,13 @@ def build_table(dataset: dict[str, Any]) -> Table:
             if len(parsed):
                 column.minimum, column.maximum = parsed.min().isoformat(), parsed.max().isoformat()
                 column.granularity = _granularity(column.minimum, column.maximum, parsed.nunique())
+        if column.kind in ("categorical", "text") and not column.date_text:
+            from .match import calendar_groups
+            kinds = {g[0] for g in calendar_groups(column)}
+            if "monday" in kinds:
+                column.concepts.setdefault("weekday", 1.0)  # "요일별", "day of the week": this column
+            elif "january" in kinds:
+                column.concepts.setdefault("month", 1.0)
         columns.append(column)
     table = Table(dataset["var_name"], dataset.get("name") or dataset["var_name"],
                   int(profile.get("rows") or 0), columns)
@@ -333,6 +382,9 @@ def _labels(table: Table) -> list[str]:
     first = (named_varied or varied)[:1]
     if first and dates:
         return [first[0].name, dates[0].name]
+    years = [c for c in table.columns if c.yearlike]
+    if named_varied[:1] and len(years) == 1:
+        return [named_varied[0].name, years[0].name]  # a country in a year
     if first and first[0].distinct >= 0.5 * rows:
         return [first[0].name]
     # No column names a row: describe it by its categories (species, island, sex).

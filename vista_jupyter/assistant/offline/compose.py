@@ -17,6 +17,12 @@ if TYPE_CHECKING:
     from .parse import Composer
 
 _ADDITIVE = {name for name, entry in lexicon().concepts.items() if entry.get("additive")}
+#: Amounts that add up over things but not over time (a population, a stock).
+_LEVELS = {name for name, entry in lexicon().concepts.items() if entry.get("level")}
+#: Extremes said with a word of quantity: without a measure, they rank by how many rows.
+_QUANTITY_WORDS = {"most", "the most", "fewest", "the fewest", "least", "the least", "최다", "최소", "많은", "적은",
+                   "많이", "적게", "많", "적", "more", "fewer", "less", "many", "few", "often", "frequently",
+                   "busiest", "commonest", "자주"}
 _TIME_WORDS = {"day", "days", "date", "dates", "time", "month", "months", "year", "years", "week", "weeks",
                "날", "날짜", "일", "때", "달", "해", "주", "시점", "요일"}
 
@@ -91,6 +97,8 @@ class _Builder:
             elif m.has("superlative_marker"):
                 j = self.c.next_index(i, ("filler", "particle"))
                 if j is None:
+                    if m.get("superlative_marker").key and m.text.lower() in _QUANTITY_WORDS:
+                        out.append((i, m.get("superlative_marker").key, None, used))  # "used the most"
                     continue
                 nxt = self.m[j]
                 if nxt.has("adjective") and not nxt.has("column"):
@@ -105,11 +113,16 @@ class _Builder:
                 elif nxt.has("superlative"):
                     direction = nxt.get("superlative").key
                     used.append(j)
+                elif nxt.has("evaluative"):
+                    column, direction = self.evaluated(j)
+                    used.append(j)
                 elif m.get("superlative_marker").key:
                     direction = m.get("superlative_marker").key  # "the most hp", "the least rain"
                 else:
                     continue
                 skip.update(used)
+            elif m.has("evaluative") and not m.has("column"):
+                column, direction = self.evaluated(i)
             elif m.has("superlative") and not m.has("column"):
                 direction = m.get("superlative").key
                 if m.text.lower() in ("top", "bottom") and self.ctx.limit:
@@ -120,6 +133,31 @@ class _Builder:
                 continue
             out.append((i, direction, column, used))
         return out
+
+    def evaluated(self, i: int) -> tuple[str, str]:
+        """(column, "high"/"low") for "the best" / "the worst" / "가장 심한": the measure named next
+        to it, and which way is better for it (from the lexicon); declined when that is unknown."""
+        c = self.c
+        good = self.m[i].get("evaluative").key == "good"
+        skip = ("filler", "particle", "condition", "agg", "superlative_marker")
+        for j in (c.next_index(i, skip), c.prev_index(i, skip)):
+            if j is None or not self.free(j) or not self.m[j].has("column") or self.m[j].has("value"):
+                continue
+            names = c.columns_of(j, numeric=True)
+            if not names:
+                continue
+            column = c.one_column(j, numeric=True)
+            col = c.col(column)
+            sides = {self.c.lex.concepts[k].get("better") for k in col.concepts} - {None}
+            if len(sides) == 1:
+                better = sides.pop()
+                c.claim(j)
+                return column, better if good else ("low" if better == "high" else "high")
+            self.decline(f"Whether a higher or a lower {column} is “{self.m[i].text}” I cannot tell; ask for the "
+                         "highest or the lowest.",
+                         f"{column}은(는) 높은 쪽과 낮은 쪽 중 어느 쪽이 “{self.m[i].text}” 것인지 알 수 없습니다. "
+                         "가장 높은 곳이나 가장 낮은 곳으로 물어봐 주세요.")
+        self.decline(f"“{self.m[i].text}” by what? Name the measure.", f"무엇을 기준으로 “{self.m[i].text}”인가요?")
 
     def bind_column(self, i: int, used: list[int]) -> tuple[str | None, int | None]:
         """The column a superlative or aggregation word is about: the one named next to it."""
@@ -176,6 +214,8 @@ class _Builder:
             return self.relationship(intents.get("relationship"))
         if "trend" in intents or (ctx.chart == "line" and ctx.group is None and c.t.dates):
             return self.trend(intents.get("trend"))
+        if c.flag_rate is not None:
+            return self.flag_share()
         shares = [i for i, a in ctx.aggs if a == "share" and self.free(i)]
         if shares:
             return self.share(shares)
@@ -186,7 +226,8 @@ class _Builder:
         2015", "diesel and gasoline: difference" (they cannot both hold, so they are sides)."""
         c, ctx = self.c, self.ctx
         words = [j for j, m in enumerate(self.m) if self.free(j) and (
-            m.has("than") or (m.has("intent") and m.get("intent").key in ("compare", "difference", "relationship")))]
+            m.has("than") or m.has("change") or m.has("times") or
+            (m.has("intent") and m.get("intent").key in ("compare", "difference", "relationship")))]
         if not words:
             return
         conds = list(ctx.conditions)
@@ -220,10 +261,20 @@ class _Builder:
         c = self.c
         c.claim(i)
         plan = Plan(name, c.lang, c.t.var, conditions=list(self.ctx.conditions))
-        if name == "missing" and any(self.free(j) and _is_time_word(m.text) for j, m in enumerate(self.m)):
-            self.decline("I can count empty cells and rows with empty cells, not dates or periods that are "
-                         "absent from the data.",
-                         "비어 있는 값과 그런 행은 셀 수 있지만, 데이터에 없는 날짜나 기간은 찾을 수 없습니다.")
+        if name == "missing":
+            # "which months are missing", "자료가 없는 날은 며칠": periods with no row at all, never
+            # empty cells (a different question)
+            from .parse import _time_word
+            times = [j for j, m in enumerate(self.m) if self.free(j) and m.text.split() and
+                     _is_time_word(m.text.split()[-1]) and _time_word(m.text.split()[-1])]  # days, "which days"
+            g = self.ctx.group
+            if g is not None and (g.bucket or c.col(g.column).is_date):
+                return self.coverage(g.bucket or "day", times)
+            if times:
+                return self.coverage(_time_word(self.m[times[0]].text.split()[-1]), times)
+            if g is not None:
+                self.decline("I can count missing values over all the rows, not per group.",
+                             "결측치는 그룹별로가 아니라 전체 행에 대해서만 셀 수 있습니다.")
         if name in ("missing", "describe"):
             plan.columns = self.column_list()
         for j, a in self.ctx.aggs:
@@ -247,6 +298,30 @@ class _Builder:
             self.decline("I can give an overview of the whole table only; ask about the rows you want directly.",
                          "개요는 표 전체에 대해서만 보여 드릴 수 있습니다. 원하는 행에 대해 직접 물어봐 주세요.")
         return plan
+
+    def coverage(self, bucket: str, times: list[int]) -> Plan:
+        """Periods with no row: every day (month...) from the data's first to its last, less those
+        that have a row (for the rows asked about, or for each value of a column named)."""
+        c, ctx = self.c, self.ctx
+        column = c._date_column()
+        if column is None:
+            self.decline("This data has no dates, so no days or months can be missing from it.",
+                         "이 데이터에는 날짜 열이 없어서 빠진 날이나 달을 찾을 수 없습니다.")
+        rank = {"day": 0, "week": 1, "month": 2, "quarter": 3, "year": 4}
+        have = c.col(column).granularity
+        if bucket not in rank or have not in rank or rank[bucket] < rank[have]:
+            self.decline(f"{column} does not come once per {bucket}, so I cannot tell which {bucket}s are missing.",
+                         f"{column}은(는) 일정한 간격으로 기록되어 있지 않아 빠진 기간을 알 수 없습니다.")
+        c.claim(*times)
+        ctx.group = None
+        per = [(j, name) for j, m in enumerate(self.m) if self.free(j) and m.has("column") and not m.has("value")
+               for name in [c.one_column(j)] if c.col(name).categorical and not c.col(name).is_date]
+        if len(per) > 1:
+            self.decline("Missing periods for which column's values? Name one.", "어느 열의 값마다 빠진 기간을 셀까요?")
+        counted = [j for j, a in ctx.aggs if a in ("count",) and self.free(j)]
+        c.claim(*counted, *[j for j, _ in per])
+        return Plan("coverage", c.lang, c.t.var, conditions=list(ctx.conditions), group=Grouping(column, bucket),
+                    columns=[per[0][1]] if per else [], measures=[Measure("count")] if counted else [])
 
     def column_list(self) -> list[str]:
         out = []
@@ -436,6 +511,17 @@ class _Builder:
     def default_agg(self, column: str) -> str:
         return "sum" if set(self.c.col(column).concepts) & _ADDITIVE else "mean"
 
+    def adds_up(self, column: str) -> bool:
+        """Whether a name's rows add up to its total of this column: sales do; a population
+        recorded once a year does not, unless one year is asked."""
+        c = self.c
+        if self.default_agg(column) != "sum":
+            return False
+        if not set(c.col(column).concepts) & _LEVELS:
+            return True
+        times = {x.name for x in c.t.columns if x.is_date or x.yearlike}
+        return not times or any(k.column in times and k.op == "==" for k in self.ctx.conditions)
+
     def measures_with_aggs(self) -> list[Measure]:
         """Measures named with their aggregation ("average price", "가격의 평균", "total sales");
         columns without one take the default (sum for amounts, mean otherwise)."""
@@ -499,6 +585,24 @@ class _Builder:
 
     def compare(self) -> Plan:
         c, ctx = self.c, self.ctx
+        # a change between two periods: its words, whether asked as a ratio or in percent
+        change, asked_change = "difference", None
+        for j, m in enumerate(self.m):  # (claimed already when they made the sides)
+            if m.has("times"):
+                change = "ratio"
+                c.claim(j)
+            elif m.has("change"):
+                key = m.get("change").key
+                asked_change = asked_change or {"up": "high", "down": "low"}.get(key)
+                if m.text.endswith(("율", "률", "rate")) or m.text.lower() == "growth":
+                    change = "percent" if change == "difference" else change
+                c.claim(j)
+        if change == "difference" and asked_change is not None or c.date_sides:
+            shares = [j for j, a in ctx.aggs if a == "share" and self.free(j)]
+            if shares:
+                change = "percent"  # "by what percent did it rise", "몇 % 늘었어"
+                c.claim(*shares)
+                c.claim(*[j for j, a in ctx.aggs if a == "count" and self.free(j)])  # "by how many percent"
         measures = self.measures_with_aggs()
         if not measures:
             for j, m in enumerate(self.m):
@@ -517,12 +621,19 @@ class _Builder:
         if len(measures) != 1:
             self.decline("I can compare one measure at a time between two groups.",
                          "두 그룹은 한 번에 한 가지 값으로만 비교할 수 있습니다.")
-        # "how much more", "더 많이": words of the difference itself
+        # "how much more", "더 많이": words of the difference itself, and the direction asked
+        asked = None
         for j, m in enumerate(self.m):
             if self.free(j) and (m.has("degree") or (m.has("intent") and m.get("intent").key == "difference")):
                 c.claim(j)
+            words = m.text.lower().split()
+            if m.has("degree"):
+                asked = asked or m.get("degree").key
+            elif m.has("intent") and m.get("intent").key == "difference" and len(words) > 2:
+                asked = asked or ("low" if words[-1] in ("less", "lower", "fewer", "smaller", "cheaper") else "high")
         plan = Plan("compare", c.lang, c.t.var, measures=measures, conditions=list(ctx.conditions),
-                    sides=ctx.sides, chart="bar" if ctx.chart in (None, "any", "bar") else ctx.chart)
+                    sides=ctx.sides, chart="bar" if ctx.chart in (None, "any", "bar") else ctx.chart,
+                    asked=asked or asked_change, change=change)
         if ctx.group is not None:
             self.decline("I can compare two groups over all the rows, not within groups.",
                          "두 그룹의 비교는 그룹별로 나누어 할 수 없습니다.")
@@ -548,6 +659,10 @@ class _Builder:
         split = None
         for j, m in enumerate(self.m):
             word = m.text.lower()
+            among = m.text in ("중", "중에서", "가운데", "among") or word == "among"
+            if among and any(p < j for p in positions) and any(p > j for p in positions):
+                split = j  # "카카오페이 결제 건 중 골드 등급 비중": of the KakaoPay payments, gold members
+                break
             if j > min(shares) and (word in ("are", "is", "were", "was", "have", "has", "had", "with", "that", "who", "which")
                                     or m.text in ("중", "중에서", "가운데")):
                 if any(p < j for p in positions) and any(p > j for p in positions):
@@ -570,6 +685,51 @@ class _Builder:
             plan.chart = "bar"
         if plan.group is not None:
             plan.order = "desc"
+        return plan
+
+    def flag_share(self) -> Plan:
+        """"on-time rate by carrier", "반품률 제일 높은 카테고리": the share of rows where a yes/no
+        column is yes, among those where it is recorded (per group, and ranked if asked)."""
+        c, ctx = self.c, self.ctx
+        column, yes = c.flag_rate
+        c.claim(*[i for i, a in ctx.aggs if a == "share" and self.free(i)])
+        if ctx.group is None and c.rank_category is not None:
+            i, category, among = c.rank_category  # "반품률 제일 높은 카테고리": ranked categories
+            ctx.group = Grouping(category)
+            c.claim(i, among)
+        plan = Plan("share", c.lang, c.t.var, measures=[Measure("count")], group=ctx.group,
+                    conditions=[Condition(column, "==", yes)],
+                    base=[*ctx.conditions, Condition(column, "notna", None)])
+        direction = None
+        for i, m in enumerate(self.m):
+            if not self.free(i):
+                continue
+            if m.has("evaluative"):
+                better = {self.c.lex.concepts[k].get("better") for k in c.col(column).concepts} - {None}
+                if len(better) != 1:
+                    self.decline(f"Whether a higher or a lower share of {column} = {yes} is “{m.text}” I cannot tell.",
+                                 f"{column} = {yes} 비율은 높은 쪽과 낮은 쪽 중 어느 쪽이 “{m.text}” 것인지 알 수 없습니다.")
+                b = better.pop()
+                direction = b if m.get("evaluative").key == "good" else ("low" if b == "high" else "high")
+                c.claim(i)
+            elif m.has("superlative") or m.has("superlative_marker"):
+                d = (m.get("superlative") or m.get("superlative_marker")).key
+                nxt = c.next_index(i, ("filler", "particle"))
+                if d is None and nxt is not None and self.m[nxt].has("degree"):
+                    d = self.m[nxt].get("degree").key
+                    c.claim(nxt)
+                if d in ("high", "low"):
+                    direction = d
+                    c.claim(i)
+        if plan.group is not None:
+            plan.order = "asc" if direction == "low" else "desc"
+            plan.chart = "bar" if ctx.chart in (None, "any", "bar") else ctx.chart
+            if direction is not None or ctx.limit:
+                plan.limit = ctx.limit or 1
+                plan.superlative = not ctx.limit
+        elif direction is not None:
+            self.decline("The highest share of what? Ask it per group (for example “by carrier”).",
+                         "무엇별 비율이 가장 높은지 적어 주세요 (예: “운송사별”).")
         return plan
 
     def aggregate_or_rows(self) -> Plan:
@@ -703,7 +863,10 @@ class _Builder:
                 if col.numeric and agg != "nunique":
                     out.append(Measure("count"))  # "판매 건수", "how many cylinders rows": rows
                     continue
-                out.append(Measure("nunique" if (agg == "nunique" or col.categorical) else "count", column))
+                # "how many countries": the different values of a name column, however many rows
+                # each has (a row count would count country-years)
+                out.append(Measure("nunique" if (agg == "nunique" or col.categorical or not col.numeric) else "count",
+                                   column))
             else:
                 if agg == "nunique":
                     self.decline("Different values of which column?", "어느 열의 서로 다른 값인가요?")
@@ -792,10 +955,21 @@ class _Builder:
         if whens and c.t.dates:
             labels = [c.t.dates[0].name] + [x for x in labels if x != c.t.dates[0].name]
             c.claim(*whens)
+        if named and ctx.limit and ctx.limit > 1 and len(labels) == 1 and self.adds_up(column) and \
+                c.col(labels[0]).distinct < c.t.rows:
+            # "top 5 customers by sales": a name several rows share is ranked by its total, never
+            # by its single largest row
+            for j, m in enumerate(self.m):
+                if self.free(j) and m.has("column") and column in c.columns_of(j):
+                    c.claim(j)
+            return Plan("aggregate", c.lang, c.t.var, measures=[Measure("sum", column)],
+                        conditions=list(ctx.conditions), group=Grouping(labels[0]),
+                        order="desc" if direction == "high" else "asc", limit=ctx.limit, chart="bar")
         plan = Plan("rows", c.lang, c.t.var, measures=[Measure("max" if direction == "high" else "min", column)],
                     conditions=list(ctx.conditions), order="desc" if direction == "high" else "asc",
                     limit=max(ctx.limit or 1, c.rank), labels=labels, columns=[column], superlative=not ctx.limit,
-                    rank=c.rank if not ctx.limit else 1)
+                    rank=c.rank if not ctx.limit else 1,
+                    distinct_labels=bool(named) and not getattr(self, "label_override", None) and bool(ctx.limit))
         for j, m in enumerate(self.m):
             if self.free(j) and m.has("column") and column in c.columns_of(j):
                 c.claim(j)  # the ranked column named again
@@ -822,8 +996,10 @@ class _Builder:
             return plan
         direction = None
         sup_column = None
+        by_quantity = False   # the extreme is said with a word of quantity ("the most", "가장 많은")
         which = getattr(c, "which_group", False)
         for i, d, col, used in sups:
+            by_quantity = by_quantity or any(self.m[u].text.lower() in _QUANTITY_WORDS for u in used)
             if self.m[i].has("agg") and not which and not ctx.limit:
                 continue  # "maximum wind per month": an aggregation per group, not a ranking
             if col is None:
@@ -864,11 +1040,30 @@ class _Builder:
             else:
                 agg = self.default_agg(sup_column)
             out.append(Measure(agg, sup_column))
+        sort_by = getattr(c, "sort_by", None)
+        if sort_by is not None and not out and direction is None and ctx.limit:
+            # "top 3 categories by revenue": the groups ranked by what they add up to (or by the
+            # aggregation asked: "by average price"), never the largest rows
+            free = [(i, a) for i, a in ctx.aggs if self.free(i) and a not in ("count", "nunique", "share")]
+            column = sort_by[1]
+            if len(free) == 1:
+                out = [Measure(free[0][1], column)]
+                c.claim(free[0][0])
+            elif not free and self.adds_up(column):
+                out = [Measure("sum", column)]
+            else:
+                self.decline(f"Rank the groups by which figure of {column}: its total, its average?",
+                             f"{column}의 어떤 값으로 순위를 매길까요? 합계, 평균?")
+            c.sort_by = None
         if not out:
             if direction is None and not ctx.aggs and not ctx.limit and ctx.chart is None and \
                     not getattr(c, "which_group", False) and not any(self.m[i].has("entity") for i in range(len(self.m))):
                 self.decline("Grouped by what measure? Name a column to compute per group, or ask “how many”.",
                              "그룹별로 무엇을 계산할까요? 열 이름을 적거나 “몇 개”인지 물어봐 주세요.")
+            if direction is not None and not by_quantity and not ctx.aggs and not ctx.limit:
+                # "the best on-time rate", "the highest": an extreme of something not understood,
+                # never a count of rows in its place
+                self.decline("I could not tell what to rank the groups by.", "무엇을 기준으로 순위를 매길지 알 수 없습니다.")
             out = [Measure("count")]
         if len(out) > 1 and (direction or ctx.limit):
             self.decline("I can rank groups by one measure at a time.", "그룹 순위는 한 가지 값으로만 매길 수 있습니다.")

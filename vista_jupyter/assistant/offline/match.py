@@ -12,6 +12,7 @@ declines rather than ignore it.
 from __future__ import annotations
 
 import difflib
+import os
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -25,6 +26,76 @@ from .text import Token, is_hangul, jamo, name_keys, tokenize, variants
 _PARTIAL_STOP = {"in", "of", "per", "the", "and", "a", "an", "by", "to", "for", "at", "on", "no",
                  "is", "id", "num", "nr", "value", "total", "count", "number", "amount", "avg",
                  "mean", "max", "min", "sum", "pct", "percent", "rate", "level"}
+
+
+_VOWELS = set("aeiouy")
+
+
+def abbreviates(piece: str, word: str) -> float:
+    """How well `piece` (a part of a column name) abbreviates `word` (of the question), 0 if not:
+    the word itself (1), its start ("unemp" for unemployment, "deliv" for delivery: 0.9), or its
+    consonant skeleton ("pkg" for package, "cnt" for count, "lvl" for level: 0.85)."""
+    if not piece or not word:
+        return 0.0
+    if piece == word:
+        return 1.0
+    if not (piece.isascii() and word.isascii()) or piece[0] != word[0] or len(piece) >= len(word):
+        return 0.0
+    if len(piece) >= 3 and word.startswith(piece):
+        return 0.9
+    if len(piece) >= 2 and len(word) > len(piece) and not any(ch in "aeiou" for ch in piece[1:]) and (
+            len(piece) >= 3 or piece[-1] == [ch for ch in word if ch not in "aeiou"][-1]):
+        it = iter(word)
+        if all(ch in it for ch in piece):
+            # the word's own consonants, kept in order: its last one, or all but one of them
+            consonants = [ch for ch in word[1:] if ch not in "aeiou"]
+            rest = [ch for ch in piece[1:] if ch not in "aeiou"]
+            skipped, k = 0, 0
+            for ch in consonants:
+                if k < len(rest) and ch == rest[k]:
+                    k += 1
+                elif k < len(rest):
+                    skipped += 1
+            if consonants and (rest[-1:] == consonants[-1:] or (k == len(rest) and skipped <= 1)):
+                return 0.85
+    return 0.0
+
+
+def _word_abbreviates(piece: str, word: str) -> float:
+    return max((abbreviates(piece, w) * (1.0 if w == word else 0.97) for w in variants(word)), default=0.0)
+
+
+def segment(name: str, cuts: frozenset[int] | None, words: tuple[str, ...], whole: bool) -> float:
+    """How well the question's `words`, in order, spell the squashed column name `name` ("tbilrate"
+    from "T-bill rate", "lifeexp" from "life expectancy", "gdppercap" from "GDP per capita"), each
+    word by a piece of the name that abbreviates it. `whole`: the words must cover all of the name;
+    else a part: one that starts and ends where the name's words do (`cuts`), or, in a name of one
+    run of letters (`cuts` None), its start or its end, of 3 letters or more. 0 when they do not."""
+    n = len(name)
+    memo: dict[tuple[int, int, int], float] = {}
+
+    def rest(pos: int, k: int, stop: int) -> float:
+        key = (pos, k, stop)
+        if key in memo:
+            return memo[key]
+        if k == len(words):
+            return 1.0 if pos == stop else 0.0
+        best = 0.0
+        for end in range(pos + 1, stop + 1):
+            q = _word_abbreviates(name[pos:end], words[k])
+            if q:
+                best = max(best, min(q, rest(end, k + 1, stop)))
+        memo[key] = best
+        return best
+
+    if whole:
+        return rest(0, 0, n)
+    if cuts is None:
+        spans = [(0, e) for e in range(3, n - 2)] + [(b, n) for b in range(3, n - 2)]
+    else:
+        points = sorted(c for c in cuts if 0 <= c <= n)
+        spans = [(a, b) for a in points for b in points if b - a >= 2 and (a, b) != (0, n)]
+    return max((rest(a, 0, b) for a, b in spans), default=0.0)
 
 
 @dataclass(frozen=True)
@@ -100,6 +171,11 @@ def dataset_phrases(table: Table) -> PhraseIndex:
     for word in name_keys(table.name):
         if len(word) >= 3 and not word.isdigit():
             index.add((word,), Meaning("entity"))
+    korean_names = ["".join(c.base or c.keys) for c in table.columns if all(is_hangul(k) for k in (c.base or c.keys))]
+    shared: dict[str, int] = {}
+    for name in korean_names:
+        for part in {name[:size] for size in range(2, len(name))}:
+            shared[part] = shared.get(part, 0) + 1
     for column in table.columns:
         index.add(column.keys, Meaning("column", (column.name, 1.0)))
         if column.base and column.base != column.keys:
@@ -111,7 +187,10 @@ def dataset_phrases(table: Table) -> PhraseIndex:
             word = "".join(base)
             for size in range(2, len(word)):
                 for part in (word[:size], word[-size:]):
-                    index.add(tuple(part), Meaning("column", (column.name, 0.8)))
+                    # a part that begins several names (주문 of 주문번호 and 주문일시) names what
+                    # the rows are (orders), not one of those columns
+                    if shared.get(part, 0) < 2 or not any(n.startswith(part) for n in korean_names if n != word):
+                        index.add(tuple(part), Meaning("column", (column.name, 0.8)))
         elif len(base) > 1:
             for size in range(1, len(base)):
                 for i in range(len(base) - size + 1):
@@ -145,9 +224,10 @@ def dataset_phrases(table: Table) -> PhraseIndex:
                         index.add(tuple(word + noun), Meaning("value", (column.name, value, 1.0)))
                 if len(noun) == 1:
                     index.add((noun,), Meaning("column", (column.name, 0.85)))
-            # The lexicon's bilingual values: "Japanese" / "일본" for the value Japan.
+            # The lexicon's bilingual values: "Japanese" / "일본" for the value Japan; weekday and
+            # month names too, for a column that holds them as text ("Sun", "Thur": "Sundays", 일요일)
             normalized = {_norm_value(v): v for v in column.values}
-            for group in lex.value_groups:
+            for group in [*lex.value_groups, *calendar_groups(column)]:
                 hits = [normalized[name_keys(form)] for form in group if name_keys(form) in normalized]
                 if len(set(map(str, hits))) == 1:
                     for form in group:
@@ -157,6 +237,46 @@ def dataset_phrases(table: Table) -> PhraseIndex:
         if column.kind == "boolean":
             index.add(column.keys, Meaning("boolcol", column.name))
     return index
+
+
+def spelled_names(table: Table) -> list[tuple[str, str, frozenset[int]]]:
+    """Latin column names squashed into one run of letters with the places their words meet:
+    where the name's own words meet ("deliv|days") and where it parts from another column's name
+    that starts the same way ("real|gdp", "real|cons": the shared start is a word of its own)."""
+    squashed = {}
+    for column in table.columns:
+        keys = [k for k in (column.base or column.keys) if k.isascii() and k.isalnum()]
+        if not keys or len(keys) != len(column.base or column.keys):
+            continue
+        cuts = {0}
+        for k in keys:
+            cuts.add(max(cuts) + len(k))
+        squashed[column.name] = ("".join(keys), cuts)
+    names = list(squashed.items())
+    out = []
+    for name, (text, cuts) in names:
+        for other, (text2, _) in names:
+            if other == name:
+                continue
+            shared = len(os.path.commonprefix([text, text2]))
+            if 3 <= shared < len(text) and shared < len(text2):
+                cuts.add(shared)
+        out.append((name, text, frozenset(cuts)))
+    return out
+
+
+def calendar_groups(column: Column) -> list[list[str]]:
+    """The lexicon's weekday (or month) names as value groups, for a text column whose values are
+    such names."""
+    lex = lexicon()
+    out = []
+    for role in ("weekdays", "months"):
+        groups = [lex.forms(role, key) for key in lex.data[role]]
+        known = {name_keys(f) for g in groups for f in g}
+        values = [_norm_value(v) for v in column.values]
+        if values and sum(v in known for v in values) >= max(2, 0.8 * len(values)):
+            out += groups
+    return out
 
 
 def concept_columns(table: Table, concept: str) -> list[Column]:
@@ -229,6 +349,55 @@ class Reader:
         self.lex = lexicon()
         self.data = dataset_phrases(table)
         self._fuzzy_vocab: list[tuple[str, ...]] | None = None
+        self._question = ""
+        self.spelled = spelled_names(table)
+        self._plain = {k[0] for role in ("filler", "condition", "descriptors", "either", "range_join", "negation",
+                                         "group", "between", "than")
+                       for k in map(name_keys, self.lex.forms(role)) if len(k) == 1}
+
+    def _abbreviated(self, tokens: list[Token]) -> list[_Edge]:
+        """Columns named by words their names abbreviate or run together: "unemployment" for
+        unemp, "delivery days" for DELIV_DAYS, "T-bill rate" for tbilrate, "GDP per capita" for
+        gdpPercap, "package count" for PKG_CNT; a distinctive part alone ("delivery", "GDP")."""
+        out: list[_Edge] = []
+        n = len(tokens)
+        keys_of = {c.name: tuple(c.base or c.keys) for c in self.table.columns}
+        for i in range(n):
+            if tokens[i].kind != "word":
+                continue
+            words: list[str] = []
+            j = i
+            while j < n and len(words) < 5:
+                t = tokens[j]
+                if t.kind == "sym" and t.text in ("-", "–", "/", "_") and words and j + 1 < n and tokens[j + 1].kind == "word":
+                    j += 1
+                    continue
+                if t.kind not in ("word", "num"):
+                    break
+                words.append(t.text)
+                j += 1
+                single = len(words) == 1
+                if single and (len(words[0]) < 3 or words[0] in _PARTIAL_STOP or words[0] in self._plain):
+                    continue
+                parts = []
+                for name, squashed, cuts in self.spelled:
+                    q = segment(squashed, cuts, tuple(words), True)
+                    if q:
+                        if q < 0.95 or tuple(words) != keys_of[name]:  # (the name's own words are indexed)
+                            quality = 0.95 * q
+                            out.append(_Edge(i, j, [Sense("column", name, quality)],
+                                             _content_score(tokens, i, j, 1.0) * quality * 1.05))
+                        continue
+                    q = segment(squashed, cuts, tuple(words), False)
+                    if q and (len(words) > 1 or self._closest_latin(words[0]) is None):
+                        parts.append((name, 0.8 * q))
+                # A part several names share ("ship" of SHIP_ID and SHIP_DATE, "real" of realgdp
+                # and realcons) names what the rows are, not one column
+                if len(parts) == 1:
+                    name, quality = parts[0]
+                    out.append(_Edge(i, j, [Sense("column", name, quality)],
+                                     _content_score(tokens, i, j, 1.0) * quality * 1.05))
+        return out
 
     # candidates
     def _edges(self, tokens: list[Token], extra: list[_Edge]) -> dict[int, list[_Edge]]:
@@ -252,6 +421,12 @@ class Reader:
                         if m is None:
                             continue
                         j, quality = m
+                        # "in", "or", "us" are words of the question, not the codes IN, OR, US of the
+                        # data, unless written in capitals as the codes are
+                        if is_data and meaning.role == "value" and len(keys) == 1 and keys[0] in self._plain \
+                                and str(meaning.key[1]).isupper() and str(meaning.key[1]).lower() == keys[0] \
+                                and not question_text(tokens, i, j, self._question).isupper():
+                            continue
                         # A Korean word does not begin in the middle of another word unless it is
                         # a whole name of the data or a word of two syllables or more.
                         # "7월 평균" is July's mean, not 월평균 (a monthly mean): after a number,
@@ -285,7 +460,7 @@ class Reader:
                 if tuple(t.text for t in tokens[i:i + len(particle)]) == particle and \
                         all(t.joined for t in tokens[i:i + len(particle)]):
                     add(i, i + len(particle), Sense("particle"), 0.05 * len(particle))
-        for edge in extra:
+        for edge in [*extra, *self._abbreviated(tokens)]:
             for sense in edge.senses:
                 add(edge.start, edge.end, sense, edge.score)
         # Unknown, one token at a time.
@@ -305,6 +480,12 @@ class Reader:
             if columns:
                 return [Sense("column", c.name, 0.9 * quality * c.concepts[meaning.key]) for c in columns] + \
                     [Sense("concept", meaning.key, quality)]
+            # no column carries the concept, but a column is named by the head word of one of its
+            # forms ("party size" of a column "size"): that column, a little less surely
+            heads = {name_keys(f)[-1] for f in lexicon().concepts[meaning.key]["forms"] if len(name_keys(f)) > 1}
+            named = [c for c in self.table.columns if len(c.keys) == 1 and c.keys[0] in heads]
+            if len(named) == 1:
+                return [Sense("column", named[0].name, 0.8 * quality), Sense("concept", meaning.key, quality)]
             return [Sense("concept", meaning.key, quality)]
         if meaning.role == "value_group":
             return []  # only through the dataset's own values (see dataset_phrases)
@@ -433,6 +614,7 @@ class Reader:
         return out
 
     def read(self, question: str) -> tuple[list[Token], list[Mention]]:
+        self._question = question
         tokens = tokenize(question)
         if not tokens:
             return tokens, []
@@ -451,11 +633,21 @@ class Reader:
             text = question[first.start:max(last.end, first.start + 1)] if _same_text(question) \
                 else " ".join(t.text for t in tokens[edge.start:edge.end])
             senses = sorted(edge.senses, key=lambda s: -s.quality)
+            # "quarterly", "monthly": a period word, not the column its stem names (quarter)
+            if any(s.role in ("bucket", "per_period") for s in senses) and not any(s.role == "concept" for s in senses):
+                senses = [s for s in senses if not (s.role == "column" and s.quality < 1.0)]
             # An edge that is unknown but also has a reading keeps only the reading.
             if len(senses) > 1:
                 senses = [s for s in senses if s.role != "unknown"]
             mentions.append(Mention(edge.start, edge.end, text, senses))
         return tokens, merge_columns(mentions, tokens, self.table)
+
+
+def question_text(tokens: list[Token], i: int, j: int, question: str) -> str:
+    """The words tokens[i:j] as the user wrote them (case kept)."""
+    if not _same_text(question):
+        return " ".join(t.text for t in tokens[i:j])
+    return question[tokens[i].start:tokens[j - 1].end]
 
 
 def _unique_best(scored: dict[Any, float], same: Any) -> Any:

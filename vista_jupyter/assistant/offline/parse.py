@@ -99,6 +99,8 @@ class Composer:
         self.per: tuple[int, str] | None = None  # "average daily X": the mention and the period
         self.record_counts: set[int] = set()      # count words that count records, not units
         self.rank = 1                   # "the second most common": 2
+        self.date_sides = False         # the sides are two periods of a change ("from 1952 to 2007")
+        self.flag_rate: tuple[str, Any] | None = None  # "return rate": (yes/no column, its yes value)
         self.lex = lexicon()
 
     # --- helpers ------------------------------------------------------------------------------
@@ -221,9 +223,11 @@ class Composer:
         self._signs()
         self._equalities(nums)
         self._dates(nums)
+        self._same_conditions()
         self._sides()
         self._values()
         self._booleans()
+        self._flags()
         self._grouping()
         self._measures()
         self._chart()
@@ -741,6 +745,8 @@ class Composer:
             elif m.has("seasons") and not m.has("column") and not m.has("value"):
                 found = {"month": {"spring": [3, 4, 5], "summer": [6, 7, 8], "autumn": [9, 10, 11],
                                    "winter": [12, 1, 2]}[m.get("seasons").key]}
+            elif m.has("halves") and not m.has("column") and not m.has("value"):
+                found = {"month": [1, 2, 3, 4, 5, 6] if m.get("halves").key == "first" else [7, 8, 9, 10, 11, 12]}
             elif m.has("workdays") and not m.has("column"):
                 found = {"weekday": [0, 1, 2, 3, 4]}
             elif m.has("quarters"):
@@ -792,7 +798,12 @@ class Composer:
                         or (after is not None and (self.m[after].has("between") or self.m[after].text in ("까지", "사이"))) \
                         or any(self.m[g].text in ("~", "-", "–", "부터", "에서", "to", "through") for g in gap)
                     if is_range:
-                        self._date_range(column, found, found2, span + span2 + gap)
+                        if self._has_any("change", "times"):
+                            # "from 1952 to 2007", "between 2021 and 2022" of a change: two periods
+                            self._date_sides(column, found, span, found2, span2)
+                            self.claim(*gap)
+                        else:
+                            self._date_range(column, found, found2, span + span2 + gap)
                         for x in (before, after):
                             if x is not None and (self.m[x].has("between") or self.m[x].text.lower() == "from"
                                                   or self.m[x].text in ("까지", "사이")):
@@ -825,6 +836,27 @@ class Composer:
             self._date_condition(column, found, span, op)
             self.claim(op_idx)
             k += 1
+
+    def _same_conditions(self) -> None:
+        """A condition said twice ("봄(3~5월)": spring, and March to May) is one condition."""
+        conds = self.ctx.conditions
+        seen: list[tuple[str, str | None, frozenset]] = []
+        keep = []
+        for k, c in enumerate(conds):
+            values = _value_set(c)
+            key = (c.column, c.part, values) if values is not None else None
+            if key is not None and key in seen:
+                continue
+            if key is not None:
+                seen.append(key)
+            keep.append(k)
+        if len(keep) < len(conds):
+            kept = [(conds[k], conds.positions[k]) for k in keep]
+            conds.clear()
+            conds.positions.clear()
+            for c, at in kept:
+                conds.at = at
+                conds.append(c)
 
     def _date_context(self, i: int) -> bool:
         before = self.prev_index(i, ("filler", "particle"))
@@ -926,6 +958,18 @@ class Composer:
                 return
         if years and (column is not None or len([c for c in self.t.columns if c.yearlike]) == 1):
             self._outside(column or next(c.name for c in self.t.columns if c.yearlike), years, op)
+        if column is None and op in ("==", "!=") and set(found) - {"year"} and set(found) <= {"year", "quarter", "month"}:
+            # dates kept as parts in columns of their own (year and quarter, year and month)
+            parts = {part: self._part_column(part) for part in found}
+            if all(parts.values()):
+                for part, name in parts.items():
+                    value = found[part]
+                    if isinstance(value, list):
+                        self.ctx.conditions.append(Condition(name, "in" if op == "==" else "not in", value))
+                    else:
+                        self.ctx.conditions.append(Condition(name, op, value))
+                self.claim(*span)
+                return
         if column is None:
             years = [c.name for c in self.t.columns if c.yearlike]
             if set(found) == {"year"} and len(years) == 1:
@@ -970,6 +1014,30 @@ class Composer:
         elif op == "<=":
             self.ctx.conditions.append(Condition(column, "<=", end, "date"))
         self.claim(*span)
+
+    def _date_sides(self, column: str | None, a: dict[str, Any], span_a: list[int], b: dict[str, Any],
+                    span_b: list[int]) -> None:
+        """The two periods of a change, the later one first (its value minus the earlier one's)."""
+        sides = []
+        for found, span in ((b, span_b), (a, span_a)):
+            before = len(self.ctx.conditions)
+            self._date_condition(column, found, span, "==")
+            sides.append(list(self.ctx.conditions[before:]))
+            del self.ctx.conditions[before:]
+            del self.ctx.conditions.positions[before:]
+        self.ctx.sides = sides
+        self.date_sides = True
+
+    def _part_column(self, part: str) -> str | None:
+        """The column holding one part of dates stored in pieces: the year, the quarter (1-4), the
+        month (1-12), found by its name and its values."""
+        if part == "year":
+            years = [c.name for c in self.t.columns if c.yearlike]
+            return years[0] if len(years) == 1 else None
+        top = {"quarter": 4, "month": 12}[part]
+        named = [c.name for c in self.t.columns if c.numeric and c.integer and part in c.concepts | {k: 1 for k in c.keys}
+                 and c.minimum is not None and 1 <= float(c.minimum) and float(c.maximum) <= top]
+        return named[0] if len(named) == 1 else None
 
     def _date_range(self, column: str | None, a: dict[str, Any], b: dict[str, Any], span: list[int]) -> None:
         self.ctx.conditions.at = span[0]
@@ -1075,12 +1143,32 @@ class Composer:
                 break
             negated = self._negated(span)
             self.ctx.conditions.at = span[0]
-            if len(members) == 1:
+            contains = self._contains(span, column) if len(members) == 1 else None
+            if contains is not None:
+                # "Municipal in the name", "containing Lake", "이름에 공원이 들어간": part of the text
+                self.ctx.conditions.append(Condition(column, "not contains" if negated else "contains", members[0]))
+                self.claim(*contains)
+            elif len(members) == 1:
                 self.ctx.conditions.append(Condition(column, "!=" if negated else "==", members[0]))
             else:
                 self.ctx.conditions.append(Condition(column, "not in" if negated else "in", list(dict.fromkeys(members))))
             self.claim(*span)
             i = span[-1] + 1
+
+    def _contains(self, span: list[int], column: str) -> list[int] | None:
+        """The words that make a value part of a text ("in the name", "containing", "들어간"),
+        or None when the value is the whole text."""
+        before = self.prev_index(span[0], ("filler", "particle"))
+        after = self.next_index(span[-1], ("particle",))
+        for j in (before, after):
+            if j is not None and j not in self.used and self.m[j].has("contains"):
+                return [j]
+        k = span[-1] + 1
+        if k < len(self.m) and self.m[k].text.lower() in ("in", "within"):
+            named = self.next_index(k, ("filler", "particle"))
+            if named is not None and column in self.columns_of(named):  # (claimed as the value's column)
+                return [k, named]
+        return None
 
     def _superlative_adjective(self, i: int) -> bool:
         """"rainiest" is a superlative of rain, not the weather value rain."""
@@ -1148,6 +1236,45 @@ class Composer:
         return before is not None and self.roles(before) & {"agg", "superlative", "superlative_marker", "group"}
 
     # "with a garage", "without parking", "no sex recorded"
+    def _flags(self) -> None:
+        """Yes/no columns named by what they flag: "returned orders", "흡연자", "not returned" are
+        rows where the flag is yes (no); "return rate", "정시 배송률", "on-time rate" are the share
+        of yes among the rows where it is recorded."""
+        rate_words = ("rate", "rates", "ratio", "율", "률", "비율", "비중", "percentage", "share", "proportion")
+        for i, m in enumerate(self.m):
+            if i in self.used or not m.has("column") or m.has("value"):
+                continue
+            names = [n for n in self.columns_of(i) if self.col(n).kind == "boolean"]
+            if len(names) != 1 or len(self.columns_of(i)) != 1:
+                continue
+            column = self.col(names[0])
+            truthy = _truthy(column)
+            if truthy is None:
+                continue
+            words = m.text.lower().replace(" ", "")
+            after = self.next_index(i, ("particle",))
+            rate = words.endswith(rate_words) or (after is not None and after not in self.used and (
+                self.m[after].text.lower() in rate_words or (self.m[after].has("agg") and self.m[after].get("agg").key == "share")))
+            before = self.prev_index(i, ("filler", "particle"))
+            if before is not None and (self.m[before].has("agg") or self.m[before].has("superlative")) and not rate:
+                continue  # measured ("average smoker"): not a condition
+            if not rate and ((before is not None and self.roles(before) & {
+                    "which", "group", "superlative_marker", "adjective", "degree", "evaluative", "order"}) or (
+                    after is not None and self.m[after].has("group"))):
+                continue  # grouped or ranked by ("which garage", "가장 높은 garage", "smoker별")
+            negated = self._negated([i])
+            if not negated and i > 0 and self.m[i - 1].text == "비" and self.tokens[self.m[i].start].joined:
+                negated = True  # 비흡연자: non-smokers
+                self.claim(i - 1)
+            self.claim(i)
+            if rate and not negated:
+                self.flag_rate = (column.name, truthy[0])
+                if after is not None and after not in self.used and not words.endswith(rate_words):
+                    self.claim(after)
+                continue
+            self.ctx.conditions.at = i
+            self.ctx.conditions.append(Condition(column.name, "==", truthy[1] if negated else truthy[0]))
+
     def _booleans(self) -> None:
         for i, m in enumerate(self.m):
             if i in self.used or not m.has("column") or m.has("boolcol") or m.has("value"):
@@ -1229,6 +1356,10 @@ class Composer:
                 if k is not None and self.m[k].has("column"):
                     self.claim(j)  # "for each number of cylinders": by cylinders
                     j = k
+            if m.text in ("기준", "기준으로") and (self.m[j].has("value") or self.m[j].has("num") or (
+                    j > 0 and self.m[j - 1].has("num") and self.m[j].has("date_units"))):
+                self.claim(i)  # "2007년 기준", "서울 기준": as of one value, a condition, not a grouping
+                continue
             target = self.m[j]
             if target.has("bucket"):
                 bucket = target.get("bucket").key
@@ -1241,6 +1372,10 @@ class Composer:
                 g = self._set_group(Grouping(column, bucket if self.col(column).is_date else None), i, j)
                 continue
             if not target.has("column"):
+                continue
+            if m.text.lower() in ("across", "over", "throughout") and i + 1 < len(self.m) and \
+                    self.m[i + 1].text.lower() in ("all", "every", "the whole"):
+                self.claim(i, j)  # "across all sites": added up over them, not one value per site
                 continue
             if m.text.lower() in ("across", "over", "among", "throughout", "in all") and \
                     any(c in self.t.labels and self.col(c).distinct >= 0.9 * max(self.t.rows, 1)
@@ -1264,8 +1399,12 @@ class Composer:
                               self._has_any("superlative", "superlative_marker", "order")):
                 self.sort_by = (j, self._pick(j, numeric))
                 self.claim(i, j)
-        # "which island has ...", "어느 지역이 ...", "most common species"
-        if g is None:
+            elif numeric and all(self.col(x).integer and 1 < self.col(x).distinct <= 24 for x in numeric):
+                # "by party size", "실린더별": a count kept as a number is a grouping like a category
+                g = self._set_group(Grouping(self._pick(j, numeric)), i, j)
+        # "which island has ...", "어느 지역이 ...", "most common species"; when a grouping was
+        # already set, a "which month" that asks for another one is a second grouping (declined)
+        if True:
             for i, m in enumerate(self.m):
                 if i in self.used or not m.has("which"):
                     continue
@@ -1305,7 +1444,7 @@ class Composer:
                 if bucket is None or (m.has("column") and not any(self.col(c).is_date for c in self.columns_of(i))):
                     continue
                 bucket = self._period_bucket(bucket)
-                if bucket is None or not self._amounts_asked():
+                if bucket is None or not (self._amounts_asked() or self._records_counted(i)):
                     continue
                 column = self._date_column_for_bucket(bucket)
                 g = self._set_group(Grouping(column, bucket if self.col(column).is_date else None), i)
@@ -1396,6 +1535,14 @@ class Composer:
                     return True
         return False
 
+    def _records_counted(self, period: int) -> bool:
+        """"주문이 제일 적은 요일", "the day with the most orders": what the rows record, said with a
+        word of quantity, is counted per period."""
+        from .compose import _QUANTITY_WORDS
+        return any(m.text.lower() in _QUANTITY_WORDS for m in self.m) and any(
+            m.has("entity") and not m.has("column") and not m.has("value") and _time_word(m.text) is None
+            for j, m in enumerate(self.m) if j != period)
+
     def _descriptive_bucket(self, i: int, bucket: str) -> bool:
         """"monthly prices" in data with one row per month (per thing): the word describes the
         rows, it does not ask to group them."""
@@ -1463,6 +1610,11 @@ class Composer:
         years = [c.name for c in self.t.columns if c.yearlike]
         if bucket == "year" and len(years) == 1:
             return years[0]
+        # weekdays or months written as text ("Sun", "Thur"): that column is the grouping
+        named = [c.name for c in self.t.columns if {"weekday": "weekday", "month_of_year": "month", "month": "month"}.get(
+            bucket) in c.concepts and not c.numeric and not c.is_date]
+        if len(named) == 1:
+            return named[0]
         raise Declined("This data has no dates, so I cannot group it by time.",
                        "이 데이터에는 날짜 열이 없어서 시간 단위로 묶을 수 없습니다.")
 
@@ -1471,6 +1623,11 @@ class Composer:
         ctx = self.ctx
         for i, m in enumerate(self.m):
             if i in self.used:
+                continue
+            if m.text in ("수", "개수") and not m.has("agg") and i > 0 and self.m[i - 1].has("entity") and \
+                    not self.m[i - 1].has("column"):
+                self.record_counts.add(i)  # "주문 건수" read as "주문 건" + "수": the number of them
+                ctx.aggs.append((i, "count"))
                 continue
             if m.has("agg") and not (m.has("column") and self._column_sense_wins(i)):
                 agg = m.get("agg").key
@@ -1481,6 +1638,14 @@ class Composer:
                 continue
             if m.has("column"):
                 ctx.measure_columns.append((i, ""))
+        if len(ctx.measure_columns) <= 1:
+            # one measure and its aggregation said twice ("총 매출 합계", "total sum") is one
+            seen: set[str] = set()
+            for i, agg in list(ctx.aggs):
+                if agg in seen and agg not in ("share",):
+                    ctx.aggs.remove((i, agg))
+                    self.claim(i)
+                seen.add(agg)
 
     def _column_sense_wins(self, i: int) -> bool:
         """"count" is a column's name in some data: the column wins when it is named in full."""
@@ -1556,6 +1721,18 @@ def _truthy(column: Column) -> tuple[Any, Any] | None:
     return yes, no
 
 
+def _value_set(c: Condition) -> frozenset | None:
+    """The values a condition on a whole-number part (month, weekday...) lets through."""
+    if c.op == "==" and not isinstance(c.value, (list, tuple)):
+        return frozenset([c.value])
+    if c.op == "in":
+        return frozenset(c.value)
+    if c.op == "between" and c.part in ("month", "weekday", "quarter", "year", "day") and \
+            all(float(v).is_integer() for v in c.value):
+        return frozenset(range(int(c.value[0]), int(c.value[1]) + 1))
+    return None
+
+
 def _time_word(text: str) -> str | None:
     word = text.lower().strip()
     table = {"day": "day", "days": "day", "date": "day", "날": "day", "날짜": "day", "일": "day",
@@ -1601,6 +1778,13 @@ def plan_question(question: str, table: Table, reader: Reader | None = None) -> 
     composer = Composer(table, mentions, question, tokens)
     try:
         plan = composer.plan()
+        fixed: dict[tuple[str, str | None], Any] = {}
+        for k in plan.conditions:
+            if k.op == "==" and fixed.setdefault((k.column, k.part), k.value) != k.value:
+                # "month = 1 and month = 12": no row can hold both, and "two periods" was not read
+                raise Declined("I read two values of the same thing that no row can have at once "
+                               f"({k.column}); ask about one, or compare them one against the other.",
+                               f"한 행이 동시에 가질 수 없는 두 값을 읽었습니다 ({k.column}). 하나만 묻거나 둘을 비교해 주세요.")
     except Declined as d:
         plan = Plan("decline", lang, table.var, problem=d.ko if lang == "ko" else d.en)
         plan.understood = understood(composer)

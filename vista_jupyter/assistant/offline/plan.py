@@ -22,6 +22,7 @@ KINDS = (
     "relationship",  # two numeric columns: correlation and scatter
     "correlations",  # correlations between numeric columns (or with one column)
     "trend",         # a measure over time
+    "coverage",      # periods (days, months...) with no row at all: the data's span less those present
     "overview", "describe", "missing", "columns", "head",
     "decline",       # cannot be done honestly: say what was understood and what was not
 )
@@ -35,7 +36,7 @@ class Condition:
     """column <op> value; `part` picks a part of a date column (year, month, weekday...)."""
 
     column: str
-    op: str                 # ==, !=, >, >=, <, <=, in, not in, between, isna, notna
+    op: str                 # ==, !=, >, >=, <, <=, in, not in, between, isna, notna, contains, not contains
     value: Any              # a scalar, a list (in / not in) or a (low, high) pair (between)
     part: str | None = None  # None, "year", "month", "day", "quarter", "weekday", "date"
 
@@ -69,8 +70,15 @@ class Plan:
     sides: list[list[Condition]] = field(default_factory=list)  # compare: the two groups
     base: list[Condition] = field(default_factory=list)  # share: the rows the share is of
     superlative: bool = False       # one extreme (row or group) was asked for
+    distinct_labels: bool = False   # rows: the question named what is ranked ("top 5 countries"),
+                                    # so each name is listed once, at its own extreme row
     rank: int = 1                   # with a superlative: the n-th ("the second most common")
     time_column: str | None = None  # the date column of measures per period
+    # compare: what is asked of the two values: "difference" (a − b, stated as a positive amount
+    # with its direction), "percent" (the change from b to a, in percent), "ratio" (a / b)
+    change: str = "difference"
+    asked: str | None = None        # compare: the direction the question asked ("high": how much
+                                    # more/higher, "low": how much less/lower), or None
     # For declines: what was understood, what could not be done, questions to try instead.
     understood: list[str] = field(default_factory=list)
     problem: str = ""

@@ -104,6 +104,9 @@ class PandasRenderer:
             return f"{column}.isna()"
         if c.op == "notna":
             return f"{column}.notna()"
+        if c.op in ("contains", "not contains"):
+            test = f"{column}.astype('string').str.contains({value!r}, case=False, regex=False).fillna(False)"
+            return test if c.op == "contains" else f"~{test}"
         if c.op == "in":
             return f"{column}.isin({lit(value)})"
         if c.op == "not in":
@@ -298,6 +301,11 @@ class PandasRenderer:
             # the n-th distinct value, with every row that has it
             code += (f"cut = ranked[{q(column)}].drop_duplicates().{pick}({p.rank}).iloc[-1]\n"
                      f"top = ranked[ranked[{q(column)}] == cut]\n")
+        elif p.distinct_labels and p.labels and (p.limit or 1) > 1:
+            # a name that several rows share (a country over years) is listed once, at its own
+            # highest (lowest) row: a top 5 of countries, never China three times
+            code += (f"top = ranked.sort_values({q(column)}, ascending={p.order != 'desc'}, kind='stable')"
+                     f".drop_duplicates(subset={p.labels!r}).head({p.limit})\n")
         else:
             code += f"top = ranked.{pick}({p.limit or 1}, {q(column)}, keep={keep})\n"
         code += self._label_code("top")
@@ -333,7 +341,7 @@ class PandasRenderer:
                 code += "totals = base.groupby(key).size()\nresult = totals / totals.sum()\n"
             else:
                 code += f"totals = base.groupby(key)[{q(m.column)}].sum()\nresult = totals / totals.sum()\n"
-            code += "result = result.dropna().sort_values(ascending=False)\n" + self._names(p.group)
+            code += f"result = result.dropna().sort_values(ascending={p.order == 'asc'})\n" + self._names(p.group)
             code += "print('rows', len(base), sep='\\t')\nprint('groups', len(result), sep='\\t')\n"
             code += "for label, value in result.round(6).items():\n    print(label, value, sep='\\t')\n"
             code += self._group_chart("result")
@@ -547,6 +555,33 @@ class PandasRenderer:
                  f"    ax.set_xlabel({q(self._t('missing values', '결측치 수'))})\n"
                  f"    ax.set_title({q(self._t('Missing values per column', '열별 결측치'))})\n"
                  "    plt.tight_layout()\n    plt.show()\n")
+        return self._step(self._intro(), code)
+
+    def _coverage(self) -> list[Step]:
+        p = self.plan
+        g = p.group
+        setup, frame = self._data()
+        freq = {"day": "D", "week": "W", "month": "M", "quarter": "Q", "year": "Y"}[g.bucket]
+        date = q(g.column)
+        code = setup + self._select(frame)
+        code += (f"# every {g.bucket} from the data's first to its last, and those with a row\n"
+                 f"span = {frame}[{date}].dropna()\n"
+                 f"expected = pd.period_range(span.min(), span.max(), freq={freq!r})\n")
+        if p.columns:
+            entity = q(p.columns[0])
+            code += (f"present = rows.dropna(subset=[{date}, {entity}])\n"
+                     f"have = pd.MultiIndex.from_arrays([present[{entity}], present[{date}].dt.to_period({freq!r})]).unique()\n"
+                     f"full = pd.MultiIndex.from_product([present[{entity}].unique(), expected])\n"
+                     "missing = full.difference(have)\n"
+                     "labels = [f'{a} {b}' for a, b in missing]\n")
+        else:
+            code += (f"have = rows[{date}].dropna().dt.to_period({freq!r}).unique()\n"
+                     "missing = expected.difference(have)\n"
+                     "labels = [str(x) for x in missing]\n")
+        code += ("print('expected', len(expected), sep='\\t')\n"
+                 "print('span', str(expected[0]) if len(expected) else '', str(expected[-1]) if len(expected) else '', sep='\\t')\n"
+                 "print('missing', len(missing), sep='\\t')\n"
+                 "for label in labels[:100]:\n    print(label)\n")
         return self._step(self._intro(), code)
 
     def _columns(self) -> list[Step]:

@@ -82,7 +82,7 @@ def fmt(value: Any, *, count: bool = False, year: bool = False, percent: bool = 
             text = _trim(f"{x:,.1f}")
         elif a >= 1:
             text = _trim(f"{x:.2f}")
-        elif a >= 0.01:
+        elif a >= 0.1:
             text = _trim(f"{x:.3f}")
         else:
             text = f"{x:.3g}"
@@ -144,12 +144,19 @@ def condition_words(c: Condition, lang: str) -> str:
             return f"Q{int(v)}" if lang == "en" else f"{int(v)}분기"
         return fmt_value(v, lang)
 
+    if c.op == "contains":
+        return t(lang, f"{subject} contains “{c.value}”", f"{subject}에 “{c.value}” 포함")
+    if c.op == "not contains":
+        return t(lang, f"{subject} does not contain “{c.value}”", f"{subject}에 “{c.value}” 미포함")
     if c.op == "isna":
         return t(lang, f"{subject} is missing", f"{subject} 값 없음")
     if c.op == "notna":
         return t(lang, f"{subject} is recorded", f"{subject} 값 있음")
     if c.op in ("in", "not in"):
         joined = t(lang, " or ", " 또는 ").join(value_text(v) for v in c.value)
+        values = sorted(int(v) for v in c.value) if c.part in ("month", "weekday", "quarter") else []
+        if len(values) > 2 and values == list(range(values[0], values[-1] + 1)):
+            joined = f"{value_text(values[0])}–{value_text(values[-1])}"  # January–June, not six names
         if c.op == "in":
             return f"{subject} = {joined}"
         return t(lang, f"{subject} is not {joined}", f"{subject} ≠ {joined}")
