@@ -84,6 +84,11 @@ def test_the_budget_is_the_smallest_limit_known(monkeypatch):
     assert KernelMemory(remote=True).budget != 3 * GiB
     # an explicit threshold wins
     assert KernelMemory(kernel_memory_limit=2 * GiB, max_dataframe_bytes=123).max_dataframe_bytes == 123
+    # sql() results may take what a DataFrame may, but a tiny threshold (to hold more data in
+    # DuckDB) never refuses a small result: at least 8 MiB, within a quarter of the kernel's memory
+    assert limited.max_result_bytes == GiB // 2
+    assert KernelMemory(kernel_memory_limit=2 * GiB, max_dataframe_bytes=1).max_result_bytes == 8 << 20
+    assert KernelMemory(kernel_memory_limit=16 << 20, max_dataframe_bytes=1).max_result_bytes == 4 << 20
 
 
 def test_a_process_trees_memory_counts_its_children():

@@ -42,6 +42,9 @@ __all__ = ["DUCKDB", "PANDAS", "Holding", "KernelMemory", "estimate_dataframe_by
 DATAFRAME_SHARE = 0.25
 #: Share of the kernel's memory DuckDB may use before it spills to disk.
 DUCKDB_SHARE = 0.5
+#: Results of `sql()` may always take this much (within a quarter of the kernel's memory), however
+#: small `max_dataframe_bytes` is set: a group table or a top-10 is never refused.
+RESULT_FLOOR = 8 << 20
 #: Rows read to estimate the pandas size of a table, spread over up to `ESTIMATE_GROUPS` row groups.
 ESTIMATE_ROWS = 4096
 ESTIMATE_GROUPS = 8
@@ -143,6 +146,10 @@ class KernelMemory:
                                     else int(self.budget * DATAFRAME_SHARE))
         #: DuckDB's `memory_limit` in the kernel: beyond it, DuckDB spills to the thread folder.
         self.duckdb_memory_limit = int(self.budget * DUCKDB_SHARE)
+        #: The largest result `sql()` brings into pandas: what a DataFrame may take, and at least
+        #: `RESULT_FLOOR` (an admin may set max_dataframe_bytes very low to hold more in DuckDB).
+        self.max_result_bytes = max(self.max_dataframe_bytes,
+                                    min(RESULT_FLOOR, int(self.budget * DATAFRAME_SHARE)))
         self._estimates: dict[tuple[str, int, int], tuple[int, int]] = {}
         self._lock = threading.Lock()
 
