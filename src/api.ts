@@ -271,6 +271,16 @@ export interface IDataset {
   detected: Record<string, unknown>;
   warnings: string[];
   created_at: string;
+  /**
+   * How analysis kernels hold it: a pandas DataFrame, or (too large for pandas
+   * in the kernel's memory) a DuckDB view queried with `sql()`; null when its
+   * file cannot be read.
+   */
+  mode?: 'pandas' | 'duckdb' | null;
+  /** Its estimated size as a pandas DataFrame, which chose the mode. */
+  dataframe_bytes?: number | null;
+  /** For a dataset held in DuckDB: its pandas sample in the kernel. */
+  sample_var?: string | null;
 }
 
 /** One column of a dataset profile. */

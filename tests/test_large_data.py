@@ -115,6 +115,24 @@ async def test_a_dataset_over_the_threshold_is_a_duckdb_view_with_a_sample_and_s
     assert abs(float(number) * {"MiB": 1, "GiB": 1024}[unit] - expected_mib) / expected_mib < 0.01
 
 
+async def test_the_api_says_how_each_dataset_is_held(api, vista_app):
+    # The dataset card shows it: pandas, or DuckDB with the estimated size and the sample's name
+    owner, tid = await thread_with(api, vista_app, ("df", SALES), ("cities", FRAME), ("df_sample", FRAME))
+    status, body = await api("GET", f"threads/{tid}/datasets")
+    assert status == 200
+    held = {d["var_name"]: d for d in body["datasets"]}
+    assert held["df"]["mode"] == "duckdb" and held["df"]["dataframe_bytes"] > THRESHOLD
+    assert held["df"]["sample_var"] == "df_sample_2"  # never another dataset's name
+    assert held["cities"]["mode"] == "pandas" and held["cities"]["dataframe_bytes"] <= THRESHOLD
+    assert held["cities"]["sample_var"] is None
+    status, one = await api("GET", f"threads/{tid}/datasets/{held['df']['id']}")
+    assert status == 200 and (one["mode"], one["sample_var"]) == ("duckdb", "df_sample_2") and one["profile"]
+    # a dataset whose file is unreadable: the mode is not known, the list still answers
+    (vista_app.threads.folders.path_for(tid) / held["cities"]["parquet_path"]).write_bytes(b"not parquet")
+    status, body = await api("GET", f"threads/{tid}/datasets")
+    assert status == 200 and {d["var_name"]: d["mode"] for d in body["datasets"]}["cities"] is None
+
+
 async def test_sql_refuses_a_result_too_large_to_hold(api, vista_app):
     owner, tid = await thread_with(api, vista_app, ("df", SALES))
     result = await vista_app.executor.execute(owner, tid, "everything = sql('SELECT * FROM df')")

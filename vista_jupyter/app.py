@@ -461,6 +461,11 @@ class VistaApp(ExtensionApp):
             folders = ThreadFolders(self.data_dir)
             self.store = self.store_class(self.db_path)
             self.threads = self.thread_service_class(self.store, folders, log=self.log)
+            remote = bool(getattr(getattr(self.serverapp, "gateway_config", None),
+                                  "gateway_enabled", False))
+            memory = KernelMemory(kernel_memory_limit=self.kernel_memory_limit,
+                                  max_dataframe_bytes=self.max_dataframe_bytes, remote=remote)
+            self.kernel_memory = memory
             self.datasets = self.dataset_service_class(
                 self.store,
                 folders,
@@ -474,6 +479,7 @@ class VistaApp(ExtensionApp):
                 upload_expiry=timedelta(hours=self.upload_expiry_hours),
                 log=self.log,
                 ingest_workers=self.ingest_workers,
+                memory=memory,
             )
             # The lease first: recovery below must know this server is alive.
             self.instances = Instances(self.store, lease_timeout=self.lease_timeout,
@@ -481,11 +487,6 @@ class VistaApp(ExtensionApp):
             self.instances.start()
             self.threads.startup_cleanup()
             self.datasets.startup_cleanup()
-            remote = bool(getattr(getattr(self.serverapp, "gateway_config", None),
-                                  "gateway_enabled", False))
-            memory = KernelMemory(kernel_memory_limit=self.kernel_memory_limit,
-                                  max_dataframe_bytes=self.max_dataframe_bytes, remote=remote)
-            self.kernel_memory = memory
             secrets = Secrets.of(api_key=self.api_key, base_url=self.base_url,
                                  azure_endpoint=self.azure_endpoint,
                                  kernel_env_exclude=self.kernel_env_exclude)
