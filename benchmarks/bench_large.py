@@ -6,7 +6,7 @@ kernel limited to 2 GiB, every number checked against DuckDB run on the CSV outs
     python benchmarks/run.py large                                   # as part of the benchmarks
 
 For each size, a real Jupyter server with Vista (`kernel_memory_limit` = 2 GiB, so datasets over
-512 MiB as a DataFrame are held in DuckDB) reads the CSV from its workspace (a thread made from a
+412 MiB as a DataFrame are held in DuckDB) reads the CSV from its workspace (a thread made from a
 file, as the file browser's "Analyse" does), answers the automatic overview, then these questions
 through the REST API, as a user would ask them:
 
