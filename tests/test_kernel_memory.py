@@ -262,3 +262,24 @@ async def test_the_largest_dataframe_the_threshold_allows_can_be_analysed_within
         steps = [s for s in page["messages"][-1]["metadata"]["steps"] if s.get("code")]
         assert steps and all(s["result"]["status"] == "ok" for s in steps), (question, steps[-1]["result"])
     assert vista_app.executor.kernel_id(tid) == kernel  # never stopped for its memory
+
+
+@pytest.mark.timeout(600)
+async def test_twice_the_threshold_would_not_fit_so_the_rule_is_not_padding(api, vista_app):
+    # The other side of the rule: a DataFrame twice as large (where "the frame and one copy"
+    # would put the threshold) loads, but a whole-frame copy no longer fits in the same kernel.
+    # It fails clearly and the kernel goes on: this is why such data is held in DuckDB.
+    threshold = default_max_dataframe_bytes(LIMIT)
+    vista_app.kernel_memory.max_dataframe_bytes = 1 << 40  # held in pandas whatever its size
+    frame = sales_at(2 * threshold)
+    _, info = await api("GET", "info")
+    _, thread = await api("POST", "threads", json_body={"name": "twice the threshold"})
+    owner, tid = info["owner"], thread["id"]
+    add_dataset(vista_app, owner, tid, frame)
+    result = await vista_app.executor.execute(owner, tid, "print(len(df))")
+    assert result.stdout == f"{len(frame)}\n", result.error
+    result = await vista_app.executor.execute(owner, tid, "ordered = df.sort_values('amount')")
+    assert result.status == "error" and "MemoryError" in result.error["ename"], result.error
+    assert "This kernel may use 1.0 GiB of memory, and this code needed more" in result.stderr
+    result = await vista_app.executor.execute(owner, tid, "print(len(df))")
+    assert result.stdout == f"{len(frame)}\n"

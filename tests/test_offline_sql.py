@@ -34,7 +34,7 @@ import pytest  # noqa: E402
 
 from vista_jupyter.assistant import offline  # noqa: E402
 from vista_jupyter.assistant.offline import render_sql  # noqa: E402
-from vista_jupyter.assistant.offline.plan import Condition, Measure, Plan  # noqa: E402
+from vista_jupyter.assistant.offline.plan import Condition, Grouping, Measure, Plan  # noqa: E402
 from vista_jupyter.assistant.offline.render_sql import SqlRenderer, Unsupported  # noqa: E402
 from vista_jupyter.ingest import ingest_to_parquet  # noqa: E402
 from vista_jupyter.profile import profile_parquet  # noqa: E402
@@ -365,6 +365,17 @@ def test_a_plan_kind_without_sql_is_declined_saying_why(data):
     with pytest.raises(Unsupported):
         SqlRenderer().render(Plan("aggregate", "en", "df", measures=[Measure("mean", "Horsepower")],
                                   conditions=[Condition("Origin", "like", "J%")]), table)
+    # kinds and conditions a planner being extended elsewhere adds (coverage of missing days,
+    # "name contains"): declined in SQL until they have it, whatever the pandas path does
+    with pytest.raises(Unsupported) as refused:
+        SqlRenderer().render(Plan("coverage", "en", "df", columns=["Year"]), table)
+    assert "coverage" in str(refused.value)
+    with pytest.raises(Unsupported):
+        SqlRenderer().render(Plan("aggregate", "en", "df", measures=[Measure("count")],
+                                  conditions=[Condition("Name", "contains", "ford")]), table)
+    with pytest.raises(Unsupported):
+        SqlRenderer().render(Plan("trend", "en", "df", measures=[Measure("count")],
+                                  group=Grouping("Year", "fortnight")), table)
 
 
 def test_a_plan_field_added_to_the_planner_is_declined_until_it_has_sql(data):
