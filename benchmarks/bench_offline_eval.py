@@ -2,6 +2,7 @@
 
     python benchmarks/bench_offline_eval.py                      # the dev set in benchmarks/evalset
     python benchmarks/bench_offline_eval.py --questions Q.jsonl --data DIR   # any set of the same format
+    python benchmarks/bench_offline_eval.py --duckdb             # every dataset held in DuckDB (SQL code)
     python benchmarks/run.py offline_eval                        # as part of the benchmark table
 
 Every question goes through the path a user's question takes: a real Jupyter server (subprocess)
@@ -10,6 +11,9 @@ any upload: encoding, dialect, types), one thread and so one kernel per dataset,
 question is posted to the thread with the offline analyst as the model, and the turn's stored
 answer, steps and figures are graded by the set's own grader (`evalset/grade.py`). A turn that ran
 no code is a decline. Every figure is fetched and checked to draw something (not a blank chart).
+
+With `--duckdb` the server holds every dataset in DuckDB (`max_dataframe_bytes = 1`), as it holds
+data too large for pandas in the kernel, so every answer is computed by the SQL renderer.
 
 Prints a table of correct / declined / wrong per language and per kind, then every wrong answer.
 The questions and expected results were written independently of the analyst (see
@@ -183,11 +187,12 @@ def _tornado_call(base: str, token: str) -> tuple[Call, Callable[[str, str], Awa
     return call, fetch
 
 
-def run_set(questions_path: Path, data_dir: Path, verbose: bool = True) -> list[dict[str, Any]]:
+def run_set(questions_path: Path, data_dir: Path, verbose: bool = True, duckdb: bool = False) -> list[dict[str, Any]]:
     from common import jupyter_server
 
     questions = load_questions(questions_path)
-    with jupyter_server("c.VistaApp.auto_overview = False\n") as server:
+    config = "c.VistaApp.auto_overview = False\n" + ("c.VistaApp.max_dataframe_bytes = 1\n" if duckdb else "")
+    with jupyter_server(config) as server:
         call, fetch = _tornado_call(server.url, server.token)
 
         def progress(n: int, total: int) -> None:
@@ -198,23 +203,25 @@ def run_set(questions_path: Path, data_dir: Path, verbose: bool = True) -> list[
 
 
 def run() -> list:
-    """For benchmarks/run.py: the dev set's counts and targets."""
+    """For benchmarks/run.py: the dev set's counts and targets, with the data held in pandas and
+    then in DuckDB (the SQL renderer)."""
     from common import Result
 
-    rows = run_set(EVALSET / "dev" / "questions.jsonl", EVALSET / "data")
-    print(report(rows), file=sys.stderr)
     out = []
-    for lang in sorted({r["lang"] for r in rows}) + ["all"]:
-        mine = [r for r in rows if lang == "all" or r["lang"] == lang]
-        correct = sum(r["verdict"] == "correct" for r in mine) / len(mine) * 100
-        wrong = sum(r["verdict"] == "wrong" for r in mine)
-        out.append(Result("offline_eval", f"{lang}: correct ({len(mine)} questions)", correct, "%",
-                          ">= 90 %", correct >= 90))
-        out.append(Result("offline_eval", f"{lang}: wrong answers", wrong, "", "0", wrong == 0))
-    blank = sum(r["blank_figures"] for r in rows)
-    out.append(Result("offline_eval", "blank figures", blank, "", "0", blank == 0))
-    out.append(Result("offline_eval", "seconds per question (median)",
-                      statistics.median(r["seconds"] for r in rows), "s"))
+    for duckdb in (False, True):
+        name = "offline_eval" + (" (duckdb)" if duckdb else "")
+        rows = run_set(EVALSET / "dev" / "questions.jsonl", EVALSET / "data", duckdb=duckdb)
+        print(report(rows), file=sys.stderr)
+        for lang in sorted({r["lang"] for r in rows}) + ["all"]:
+            mine = [r for r in rows if lang == "all" or r["lang"] == lang]
+            correct = sum(r["verdict"] == "correct" for r in mine) / len(mine) * 100
+            wrong = sum(r["verdict"] == "wrong" for r in mine)
+            out.append(Result(name, f"{lang}: correct ({len(mine)} questions)", correct, "%",
+                              ">= 90 %", correct >= 90))
+            out.append(Result(name, f"{lang}: wrong answers", wrong, "", "0", wrong == 0))
+        blank = sum(r["blank_figures"] for r in rows)
+        out.append(Result(name, "blank figures", blank, "", "0", blank == 0))
+        out.append(Result(name, "seconds per question (median)", statistics.median(r["seconds"] for r in rows), "s"))
     return out
 
 
@@ -223,8 +230,9 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--questions", type=Path, default=EVALSET / "dev" / "questions.jsonl")
     parser.add_argument("--data", type=Path, default=EVALSET / "data")
     parser.add_argument("--json", type=Path, help="also write every graded answer to this file")
+    parser.add_argument("--duckdb", action="store_true", help="hold every dataset in DuckDB (the SQL renderer)")
     args = parser.parse_args(argv)
-    rows = run_set(args.questions, args.data)
+    rows = run_set(args.questions, args.data, duckdb=args.duckdb)
     print(report(rows))
     if args.json:
         args.json.write_text(json.dumps(rows, ensure_ascii=False, indent=1), encoding="utf-8")

@@ -140,6 +140,7 @@ function DatasetCard(props: {
               dataset.columns.toLocaleString()
             )}
           </span>
+          <ModeBadge dataset={dataset} trans={trans} />
         </button>
         <ToolbarButtonComponent
           className="jp-vista-download-original"
@@ -156,6 +157,16 @@ function DatasetCard(props: {
             {format && ` · ${format}`}
             {` · ${trans.__('in code: %1', dataset.var_name)}`}
           </p>
+          {dataset.mode === 'duckdb' && (
+            <p className="jp-vista-dataset-mode-note">
+              {trans.__(
+                'Too large for pandas in the analysis kernel\'s memory (about %1 as a DataFrame), so it is held in DuckDB: %2 is a view queried in SQL with sql("SELECT … FROM %2"), and %3 a pandas sample of it. Answers are computed over every row.',
+                formatBytes(dataset.dataframe_bytes ?? 0),
+                dataset.var_name,
+                dataset.sample_var ?? `${dataset.var_name}_sample`
+              )}
+            </p>
+          )}
           {dataset.warnings.length > 0 && (
             <ul className="jp-vista-dataset-warnings">
               {dataset.warnings.map((w, i) => (
@@ -179,6 +190,50 @@ function DatasetCard(props: {
       )}
     </section>
   );
+}
+
+/**
+ * How the analysis kernel holds the dataset: pandas (a DataFrame) or DuckDB
+ * (a view over its Parquet file, for data too large for pandas there).
+ */
+function ModeBadge(props: {
+  dataset: IDataset;
+  trans: TranslationBundle;
+}): JSX.Element | null {
+  const { dataset, trans } = props;
+  if (dataset.mode !== 'pandas' && dataset.mode !== 'duckdb') {
+    return null;
+  }
+  const duckdb = dataset.mode === 'duckdb';
+  return (
+    <span
+      className={`jp-vista-dataset-mode jp-vista-dataset-mode-${dataset.mode}`}
+      data-mode={dataset.mode}
+      title={
+        duckdb
+          ? trans.__(
+              'Held in DuckDB: too large for pandas in the kernel\'s memory'
+            )
+          : trans.__('Loaded into the kernel as a pandas DataFrame')
+      }
+    >
+      {duckdb ? trans.__('DuckDB') : trans.__('pandas')}
+    </span>
+  );
+}
+
+/** 1536 -> "1.5 KB", 5.2e9 -> "4.8 GB" (binary units, as the server counts). */
+export function formatBytes(bytes: number): string {
+  const units = ['bytes', 'KB', 'MB', 'GB', 'TB'];
+  let value = bytes;
+  let unit = 0;
+  while (value >= 1024 && unit < units.length - 1) {
+    value /= 1024;
+    unit += 1;
+  }
+  return unit === 0
+    ? `${value} ${units[0]}`
+    : `${value.toLocaleString(undefined, { maximumFractionDigits: 1 })} ${units[unit]}`;
 }
 
 function ColumnsTable(props: {

@@ -114,7 +114,11 @@ async def test_a_threads_turns_run_on_a_kernel_gateway(tmp_path, gateway, fake):
         assert status == 201, upload
         status, big = await server.call("POST", "threads", {"dataset": {"upload": upload["id"]}})
         assert status == 201, big
-        await until_done(server, big["id"], 1)  # its overview (the offline analyst declines: DuckDB)
+        seen = max(e["seq"] for e in await until_done(server, big["id"], 1))
+        # its overview, computed by the offline analyst in SQL in the gateway's kernel
+        overview = (await answers(server, big["id"]))[-1]
+        assert overview["content"].startswith("**100,000** rows and **2** columns"), overview["content"]
+        assert all("sql(" in step["code"] for step in overview["metadata"]["steps"] if step.get("code"))
         fake.script(tool("print(sql('SELECT city, sum(amount) AS total FROM df GROUP BY city "
                          "ORDER BY city').to_json(orient='records'))\n"
                          "import os; print(os.getcwd())"),
@@ -123,7 +127,8 @@ async def test_a_threads_turns_run_on_a_kernel_gateway(tmp_path, gateway, fake):
                                       {"content": "total amount per city", "model": "scripted-model"})
         assert status == 202
         events = await until_done(server, big["id"], 2)
-        printed = "".join(e["data"]["output"].get("text", "") for e in events if e["type"] == "output")
+        printed = "".join(e["data"]["output"].get("text", "") for e in events
+                          if e["type"] == "output" and e["seq"] > seen)  # this turn's, not the overview's
         totals, cwd = printed.splitlines()
         expected = sales.groupby("city")["amount"].sum()
         assert {r["city"]: r["total"] for r in json.loads(totals)} == expected.to_dict()

@@ -13,9 +13,10 @@ import numpy as np
 import pandas as pd
 import pytest
 from test_kernels import FRAME, add_dataset
+from test_turns import wait_done
 
-from vista_jupyter.memory import (DUCKDB, PANDAS, KernelMemory, estimate_dataframe_bytes,
-                                  process_tree_memory)
+from vista_jupyter.memory import (DUCKDB, PANDAS, KernelMemory, default_max_dataframe_bytes,
+                                  estimate_dataframe_bytes, process_tree_memory)
 
 pytestmark = pytest.mark.timeout(240)
 
@@ -73,17 +74,30 @@ def test_the_holding_follows_the_threshold_on_both_sides(tmp_path):
 def test_the_budget_is_the_smallest_limit_known(monkeypatch):
     monkeypatch.delenv("MEM_LIMIT", raising=False)
     limited = KernelMemory(kernel_memory_limit=2 * GiB)
-    assert (limited.budget, limited.max_dataframe_bytes, limited.duckdb_memory_limit) == \
-        (2 * GiB, GiB // 2, GiB)
+    assert (limited.budget, limited.duckdb_memory_limit) == (2 * GiB, GiB)
+    assert limited.max_dataframe_bytes == default_max_dataframe_bytes(2 * GiB)
     # JupyterHub's spawner says how much the user's server may use
     monkeypatch.setenv("MEM_LIMIT", str(3 * GiB))
     hub = KernelMemory()
-    assert hub.budget == 3 * GiB and hub.max_dataframe_bytes == 3 * GiB // 4
+    assert hub.budget == 3 * GiB and hub.max_dataframe_bytes == default_max_dataframe_bytes(3 * GiB)
     assert "MEM_LIMIT" in hub.describe()
     # ... which says nothing about a gateway's machine
     assert KernelMemory(remote=True).budget != 3 * GiB
     # an explicit threshold wins
     assert KernelMemory(kernel_memory_limit=2 * GiB, max_dataframe_bytes=123).max_dataframe_bytes == 123
+    # sql() results may take what a DataFrame may, but a tiny threshold (to hold more data in
+    # DuckDB) never refuses a small result: at least 8 MiB, within a quarter of the kernel's memory
+    assert limited.max_result_bytes == limited.max_dataframe_bytes
+    assert KernelMemory(kernel_memory_limit=2 * GiB, max_dataframe_bytes=1).max_result_bytes == 8 << 20
+    assert KernelMemory(kernel_memory_limit=16 << 20, max_dataframe_bytes=1).max_result_bytes == 4 << 20
+
+
+def test_the_threshold_leaves_the_kernel_its_baseline_and_pandas_its_working_set():
+    # what a kernel holds before any data is not the data's: a budget below it holds nothing in pandas
+    assert default_max_dataframe_bytes(256 << 20) == 0
+    # and the rest is shared by the DataFrame and the copies its analysis makes, whatever the budget
+    for budget in (GiB, 2 * GiB, 16 * GiB):
+        assert default_max_dataframe_bytes(budget) * 3 < budget - (256 << 20)
 
 
 def test_a_process_trees_memory_counts_its_children():
@@ -178,3 +192,94 @@ async def test_a_kernel_killed_by_the_system_says_it_likely_ran_out_of_memory(ap
     assert "killed while running this code, most likely because it ran out of memory" in result.error["evalue"]
     result = await vista_app.executor.execute(owner, tid, "print(len(df))")
     assert result.stdout == "4\n"
+
+
+# --- the threshold holds: pandas analysis of the largest DataFrame it lets in -----------------------
+
+def sales_at(target_bytes: int) -> pd.DataFrame:
+    """A sales table of mixed types (ids, ids as text, categories, amounts with missing values,
+    dates, free text) whose estimated DataFrame size is just under `target_bytes`."""
+    def make(n: int) -> pd.DataFrame:
+        rng = np.random.default_rng(18)
+        amount = np.round(rng.gamma(2.0, 40.0, n), 2)
+        amount[rng.random(n) < 0.01] = np.nan
+        words = np.array(["delivery late", "on time, gift", "refund 배송", "express fragile weekend"])
+        return pd.DataFrame({
+            "id": np.arange(n),
+            "customer": pd.Series(rng.integers(1, 2_000_000, n)).map("C{:07d}".format),
+            "city": rng.choice(["Seoul", "Busan", "Jeju", "제주시", "São Paulo"], n),
+            "channel": rng.choice(["web", "store", "app"], n),
+            "amount": amount,
+            "qty": rng.integers(1, 21, n),
+            "date": pd.Timestamp("2021-01-01") + pd.to_timedelta(rng.integers(0, 1461, n), unit="D"),
+            "note": rng.choice(words, n),
+        })
+    probe = make(20_000)
+    per_row = probe.memory_usage(deep=True, index=False).sum() / len(probe)
+    return make(int(0.95 * target_bytes / per_row))
+
+
+#: Everyday analysis of the whole table, the heaviest kinds: copies of the whole frame (a sort,
+#: dropping rows with a missing value, a filter keeping most rows), dates as text per row, a summary.
+EVERYDAY = [
+    "df.sort_values('amount').head()",
+    "df.dropna().nlargest(10, 'amount')",
+    "df[df['qty'] > 1].groupby('city')['amount'].mean()",
+    "df.groupby(df['date'].dt.strftime('%Y-%m'))['amount'].sum()",
+    "df.describe(include='all')",
+]
+
+
+@pytest.mark.timeout(600)
+async def test_the_largest_dataframe_the_threshold_allows_can_be_analysed_within_the_limit(api, vista_app, tmp_path):
+    # The default threshold is what pandas analysis needs, measured: were it a larger share of
+    # the kernel's memory (the baseline ignored, or the working set taken smaller than a copy of
+    # the frame), these would fail with MemoryError in a kernel held to 1 GiB.
+    threshold = vista_app.kernel_memory.max_dataframe_bytes
+    assert threshold == default_max_dataframe_bytes(LIMIT)
+    frame = sales_at(threshold)
+    _, info = await api("GET", "info")
+    _, thread = await api("POST", "threads", json_body={"name": "at the threshold"})
+    owner, tid = info["owner"], thread["id"]
+    add_dataset(vista_app, owner, tid, frame)
+    _, listed = await api("GET", f"threads/{tid}/datasets")
+    [dataset] = listed["datasets"]
+    assert dataset["mode"] == PANDAS and 0.8 * threshold < dataset["dataframe_bytes"] <= threshold
+    result = await vista_app.executor.execute(
+        owner, tid, "import pyarrow; print(len(df), pyarrow.default_memory_pool().backend_name)")
+    assert result.stdout == f"{len(frame)} system\n", result.error  # Arrow allocates what it uses
+    kernel = vista_app.executor.kernel_id(tid)
+    for code in EVERYDAY:
+        result = await vista_app.executor.execute(owner, tid, code)
+        assert result.status == "ok", (code, result.error and result.error["ename"])
+    # and the offline analyst's own code for the everyday questions
+    for question in ("average amount by city", "how many orders from Seoul with amount over 100",
+                     "top 10 orders by amount", "total amount per month", "histogram of amount"):
+        status, _ = await api("POST", f"threads/{tid}/messages", json_body={"content": question})
+        assert status == 202
+        await wait_done(api, tid, timeout=300)
+        _, page = await api("GET", f"threads/{tid}/messages")
+        steps = [s for s in page["messages"][-1]["metadata"]["steps"] if s.get("code")]
+        assert steps and all(s["result"]["status"] == "ok" for s in steps), (question, steps[-1]["result"])
+    assert vista_app.executor.kernel_id(tid) == kernel  # never stopped for its memory
+
+
+@pytest.mark.timeout(600)
+async def test_twice_the_threshold_would_not_fit_so_the_rule_is_not_padding(api, vista_app):
+    # The other side of the rule: a DataFrame twice as large (where "the frame and one copy"
+    # would put the threshold) loads, but a whole-frame copy no longer fits in the same kernel.
+    # It fails clearly and the kernel goes on: this is why such data is held in DuckDB.
+    threshold = default_max_dataframe_bytes(LIMIT)
+    vista_app.kernel_memory.max_dataframe_bytes = 1 << 40  # held in pandas whatever its size
+    frame = sales_at(2 * threshold)
+    _, info = await api("GET", "info")
+    _, thread = await api("POST", "threads", json_body={"name": "twice the threshold"})
+    owner, tid = info["owner"], thread["id"]
+    add_dataset(vista_app, owner, tid, frame)
+    result = await vista_app.executor.execute(owner, tid, "print(len(df))")
+    assert result.stdout == f"{len(frame)}\n", result.error
+    result = await vista_app.executor.execute(owner, tid, "ordered = df.sort_values('amount')")
+    assert result.status == "error" and "MemoryError" in result.error["ename"], result.error
+    assert "This kernel may use 1.0 GiB of memory, and this code needed more" in result.stderr
+    result = await vista_app.executor.execute(owner, tid, "print(len(df))")
+    assert result.stdout == f"{len(frame)}\n"

@@ -115,6 +115,24 @@ async def test_a_dataset_over_the_threshold_is_a_duckdb_view_with_a_sample_and_s
     assert abs(float(number) * {"MiB": 1, "GiB": 1024}[unit] - expected_mib) / expected_mib < 0.01
 
 
+async def test_the_api_says_how_each_dataset_is_held(api, vista_app):
+    # The dataset card shows it: pandas, or DuckDB with the estimated size and the sample's name
+    owner, tid = await thread_with(api, vista_app, ("df", SALES), ("cities", FRAME), ("df_sample", FRAME))
+    status, body = await api("GET", f"threads/{tid}/datasets")
+    assert status == 200
+    held = {d["var_name"]: d for d in body["datasets"]}
+    assert held["df"]["mode"] == "duckdb" and held["df"]["dataframe_bytes"] > THRESHOLD
+    assert held["df"]["sample_var"] == "df_sample_2"  # never another dataset's name
+    assert held["cities"]["mode"] == "pandas" and held["cities"]["dataframe_bytes"] <= THRESHOLD
+    assert held["cities"]["sample_var"] is None
+    status, one = await api("GET", f"threads/{tid}/datasets/{held['df']['id']}")
+    assert status == 200 and (one["mode"], one["sample_var"]) == ("duckdb", "df_sample_2") and one["profile"]
+    # a dataset whose file is unreadable: the mode is not known, the list still answers
+    (vista_app.threads.folders.path_for(tid) / held["cities"]["parquet_path"]).write_bytes(b"not parquet")
+    status, body = await api("GET", f"threads/{tid}/datasets")
+    assert status == 200 and {d["var_name"]: d["mode"] for d in body["datasets"]}["cities"] is None
+
+
 async def test_sql_refuses_a_result_too_large_to_hold(api, vista_app):
     owner, tid = await thread_with(api, vista_app, ("df", SALES))
     result = await vista_app.executor.execute(owner, tid, "everything = sql('SELECT * FROM df')")
@@ -241,16 +259,79 @@ async def test_an_inserted_setup_cell_holds_large_data_in_duckdb(api, vista_app,
     assert ran.cells[1].outputs[0]["text"] == f"{SALES.amount.max()} {sample_rows(len(SALES))}\n"
 
 
-@pytest.mark.parametrize("vista_config", [{"auto_overview": False, "max_dataframe_bytes": THRESHOLD}])
-async def test_the_offline_analyst_says_it_cannot_answer_about_data_held_in_duckdb(api, vista_app):
-    owner, tid = await thread_with(api, vista_app, ("df", SALES))
-    status, _ = await api("POST", f"threads/{tid}/messages", json_body={"content": "average amount by city"})
+OFFLINE = {"auto_overview": False, "max_dataframe_bytes": THRESHOLD}
+
+
+def fmt(value: float) -> str:
+    from vista_jupyter.assistant.offline.wording import fmt as words
+
+    return words(value)
+
+
+async def offline_turn(api, tid: str, question: str) -> tuple[str, list[dict], list[dict]]:
+    """Ask the offline analyst; its answer, its code steps and the events of the turn."""
+    status, _ = await api("POST", f"threads/{tid}/messages", json_body={"content": question})
     assert status == 202
     events = await wait_done(api, tid)
-    assert not [e for e in events if e["type"] == "code"]
+    _, page = await api("GET", f"threads/{tid}/messages")
+    message = page["messages"][-1]
+    return message["content"], message["metadata"]["steps"], events
+
+
+@pytest.mark.parametrize("vista_config", [OFFLINE])
+async def test_the_offline_analyst_answers_about_data_held_in_duckdb_with_sql(api, vista_app):
+    owner, tid = await thread_with(api, vista_app, ("df", SALES))
+    answer, steps, events = await offline_turn(api, tid, "average amount by city")
+    # The code is SQL over the whole table (the view), run with sql(); it ran in the kernel
+    [step] = [s for s in steps if s.get("code")]
+    assert "sql(" in step["code"] and 'FROM "df"' in step["code"] and step["result"]["status"] == "ok"
+    assert "df_sample" not in step["code"]
+    # and every number is the whole table's (pandas, computed here)
+    means = SALES.groupby("city")["amount"].mean()
+    for city, mean in means.items():
+        assert f"- {city}: {mean:.2f}" in answer, answer
+    assert [e for e in events if e["type"] == "output" and e["data"]["output"].get("artifact")]  # the chart
+
+    # A filtered count, a top-10 of rows and a monthly trend, the same way
+    answer, _, _ = await offline_turn(api, tid, "how many orders have amount over 100 in Seoul")
+    expected = int(((SALES.amount > 100) & (SALES.city == "Seoul")).sum())
+    assert f"**{expected:,}**" in answer, answer
+    answer, _, _ = await offline_turn(api, tid, "top 10 orders by amount")
+    top = SALES.nlargest(10, "amount", keep="first")
+    for rank, (order, amount) in enumerate(zip(top["order_id"], top["amount"]), 1):
+        assert f"{rank}. {order}: {fmt(amount)}" in answer, answer  # the orders are named by their id
+    answer, _, _ = await offline_turn(api, tid, "total amount per month")
+    monthly = SALES.groupby(SALES.day.dt.strftime("%Y-%m"))["amount"].sum()
+    assert f"- {monthly.idxmax()}:" in answer or monthly.idxmax() in answer
+
+
+@pytest.mark.parametrize("vista_config", [OFFLINE])
+async def test_a_scatter_of_large_data_draws_a_sample_and_says_so(api, vista_app):
+    from vista_jupyter.assistant.offline.render_sql import SCATTER_ROWS
+
+    orders = SALES.assign(total=SALES.amount * SALES.qty)
+    owner, tid = await thread_with(api, vista_app, ("df", orders))
+    answer, steps, events = await offline_turn(api, tid, "scatter of amount and total")
+    r = orders["amount"].corr(orders["total"])
+    assert f"**{fmt(r)}**" in answer and 0.3 < r < 0.95, answer
+    assert f"over {len(SALES):,} rows" in answer  # the correlation is over every row
+    assert f"random sample of {SCATTER_ROWS:,} of these rows" in answer
+    assert [e for e in events if e["type"] == "output" and e["data"]["output"].get("artifact")]
+
+
+@pytest.mark.parametrize("vista_config", [{**OFFLINE, "auto_overview": True}])
+async def test_the_automatic_overview_of_large_data_is_computed_in_sql(api, vista_app):
+    owner, tid = await thread_with(api, vista_app, ("df", SALES))
+    vista_app.turns.ask_overview(owner, tid, "en")
+    events = await wait_done(api, tid)
     _, page = await api("GET", f"threads/{tid}/messages")
     answer = page["messages"][-1]["content"]
-    assert "too large to load into pandas" in answer and "DuckDB" in answer
+    assert answer.startswith(f"**{len(SALES):,}** rows and **{SALES.shape[1]}** columns"), answer
+    codes = [e["data"]["code"] for e in events if e["type"] == "code"]
+    assert codes and all("sql(" in c for c in codes) and not any("df[" in c or "df.head" in c for c in codes)
+    figures = [e for e in events if e["type"] == "output" and e["data"]["output"].get("artifact")]
+    assert len(figures) == 2  # the numeric distributions and the split by city
+    assert f"Most rows have city = {SALES.city.value_counts().idxmax()}" in answer
 
 
 async def test_a_missing_data_file_fails_clearly(api, vista_app):

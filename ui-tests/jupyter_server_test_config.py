@@ -32,3 +32,7 @@ c.VistaApp.model_max_retries = 0  # noqa: F821
 
 # One reader: a second file waits for it, so the reading progress and its Cancel can be seen.
 c.VistaApp.ingest_workers = 1  # noqa: F821
+
+# Datasets larger than 1 MiB as a DataFrame are held in DuckDB (the examples and the small files of
+# the other tests stay pandas), so a test can upload one and see the card and the overview in SQL.
+c.VistaApp.max_dataframe_bytes = 1 << 20  # noqa: F821

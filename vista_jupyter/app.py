@@ -281,9 +281,13 @@ class VistaApp(ExtensionApp):
             "Largest dataset, by its estimated size as a pandas DataFrame in bytes (from its Parquet "
             "file's metadata and a small sample, never by loading it), that analysis kernels load "
             "as a DataFrame. A larger one is held as a DuckDB view over its Parquet file, with a "
-            "pandas sample (<name>_sample) and sql() for queries. Default: a quarter of the "
-            "kernel's memory (kernel_memory_limit, else JupyterHub's MEM_LIMIT, the container's "
-            "cgroup limit, or the machine's memory), leaving room for the copies pandas makes."
+            "pandas sample (<name>_sample) and sql() for queries. Default, from measurement: "
+            "(M - 400 MiB) / 4, where M is the kernel's memory (kernel_memory_limit, else "
+            "JupyterHub's MEM_LIMIT, the container's cgroup limit, or the machine's memory): a "
+            "running kernel holds about 400 MiB before any data (Linux's RLIMIT_DATA counts "
+            "reserved memory, thread stacks included), a loaded DataFrame 1.7 times its "
+            "estimated size, and everyday pandas analysis (a sort or a filter copies the whole "
+            "frame) peaks at 3.5 times it. Lower it if users run heavier code than that."
         ),
     )
 
@@ -482,6 +486,11 @@ class VistaApp(ExtensionApp):
             folders = ThreadFolders(self.data_dir)
             self.store = self.store_class(self.db_path)
             self.threads = self.thread_service_class(self.store, folders, log=self.log)
+            remote = bool(getattr(getattr(self.serverapp, "gateway_config", None),
+                                  "gateway_enabled", False))
+            memory = KernelMemory(kernel_memory_limit=self.kernel_memory_limit,
+                                  max_dataframe_bytes=self.max_dataframe_bytes, remote=remote)
+            self.kernel_memory = memory
             self.datasets = self.dataset_service_class(
                 self.store,
                 folders,
@@ -495,6 +504,7 @@ class VistaApp(ExtensionApp):
                 upload_expiry=timedelta(hours=self.upload_expiry_hours),
                 log=self.log,
                 ingest_workers=self.ingest_workers,
+                memory=memory,
             )
             # The lease first: recovery below must know this server is alive.
             self.instances = Instances(self.store, lease_timeout=self.lease_timeout,
@@ -502,11 +512,6 @@ class VistaApp(ExtensionApp):
             self.instances.start()
             self.threads.startup_cleanup()
             self.datasets.startup_cleanup()
-            remote = bool(getattr(getattr(self.serverapp, "gateway_config", None),
-                                  "gateway_enabled", False))
-            memory = KernelMemory(kernel_memory_limit=self.kernel_memory_limit,
-                                  max_dataframe_bytes=self.max_dataframe_bytes, remote=remote)
-            self.kernel_memory = memory
             secrets = Secrets.of(api_key=self.api_key, base_url=self.base_url,
                                  azure_endpoint=self.azure_endpoint,
                                  kernel_env_exclude=self.kernel_env_exclude)

@@ -168,8 +168,11 @@ class DatasetService:
         upload_expiry: timedelta = timedelta(hours=24),
         log: logging.Logger | None = None,
         ingest_workers: int = 2,
+        memory: Any = None,
     ):
         self.store = store
+        #: How analysis kernels hold each dataset (memory.KernelMemory); None: not said.
+        self.memory = memory
         self.folders = folders
         self.contents_manager = contents_manager
         self.max_upload_bytes = max_upload_bytes
@@ -519,7 +522,7 @@ class DatasetService:
             shutil.rmtree(stage, ignore_errors=True)
         self._consume_upload(upload_id)
         self._added(owner, thread_id)
-        return dataset
+        return self._held(thread_id, [dataset], self.store.list_datasets(owner, thread_id))[0]
 
     def _check_thread(self, owner: str, thread_id: str) -> None:
         if not self.store.thread_exists(thread_id, owner):
@@ -565,12 +568,39 @@ class DatasetService:
                 self.log.exception("Vista: reacting to a new dataset in %s failed", thread_id)
 
     def list(self, owner: str, thread_id: str) -> list[dict[str, Any]]:
-        """The thread's datasets (without profiles)."""
-        return self.store.list_datasets(owner, thread_id)
+        """The thread's datasets (without profiles), each with how kernels hold it."""
+        datasets = self.store.list_datasets(owner, thread_id)
+        return self._held(thread_id, datasets, datasets)
 
     def get(self, owner: str, thread_id: str, dataset_id: str) -> dict[str, Any]:
-        """One dataset with its profile and model summary."""
-        return self.store.get_dataset(owner, thread_id, dataset_id)
+        """One dataset with its profile and model summary, and how kernels hold it."""
+        dataset = self.store.get_dataset(owner, thread_id, dataset_id)
+        return self._held(thread_id, [dataset], self.store.list_datasets(owner, thread_id))[0]
+
+    def _held(self, thread_id: str, datasets: list[dict[str, Any]], everyone: list[dict[str, Any]]) -> list[dict[str, Any]]:
+        """`datasets` with `mode` (pandas or duckdb), `dataframe_bytes` (the estimated size as a
+        DataFrame, which chose the mode) and `sample_var` (the pandas sample of a dataset held
+        in DuckDB); `everyone`: the thread's datasets (sample names never take another's name)."""
+        if self.memory is None:
+            return datasets
+        from .setup_code import DataLoad, sample_names
+
+        folder = self.folders.path_for(thread_id)
+        holdings = {}
+        for d in everyone:
+            try:
+                holdings[d["var_name"]] = self.memory.holding(folder / d["parquet_path"])
+            except Exception:  # missing or unreadable: the kernel says so when it loads it
+                self.log.debug("Vista: no holding for %s", d["var_name"], exc_info=True)
+        samples = sample_names([DataLoad(d["var_name"], "", holdings[d["var_name"]].mode if d["var_name"] in holdings
+                                         else "pandas") for d in everyone])
+        out = []
+        for d in datasets:
+            holding = holdings.get(d["var_name"])
+            out.append({**d, "mode": holding.mode if holding else None,
+                        "dataframe_bytes": holding.dataframe_bytes if holding else None,
+                        "sample_var": samples.get(d["var_name"])})
+        return out
 
     def original(self, owner: str, thread_id: str, dataset_id: str) -> tuple[Path, str]:
         """The original file of a dataset and the name it was uploaded under."""

@@ -300,7 +300,7 @@ class NotebookExporter:
 
         for d, load in zip(datasets, loads):
             files.append((self.threads_dir / thread_id / d["parquet_path"], load.path))
-        code = setup_code.notebook_setup(loads, folder, max_result_bytes=self.memory.max_dataframe_bytes)
+        code = setup_code.notebook_setup(loads, folder, max_result_bytes=self.memory.max_result_bytes)
         cells.append(new_code_cell(code.rstrip("\n"),
                                    metadata={"vista": {"setup": {
                                        "thread": thread_id, "datasets": [d["id"] for d in datasets]}}}))
@@ -470,7 +470,7 @@ class NotebookExporter:
             loads.append(self._load(thread_id, d, relative))
         return {
             "code": setup_code.notebook_setup(loads, data_folder,
-                                              max_result_bytes=self.memory.max_dataframe_bytes),
+                                              max_result_bytes=self.memory.max_result_bytes),
             "thread": thread_id,
             "datasets": [d["id"] for d in datasets],
             "data_folder": sibling(data_folder),

@@ -533,7 +533,7 @@ class KernelExecutor:
             datasets, loads=loads, folder=self.kernel_folder(kernel.thread_id),
             memory_limit=self.memory.kernel_memory_limit or None,
             duckdb_memory_limit=self.memory.duckdb_memory_limit,
-            max_result_bytes=self.memory.max_dataframe_bytes,
+            max_result_bytes=self.memory.max_result_bytes,
         )
         result = await self._run(kernel, code, record=False, timeout=limit)
         if setup_code.PRELUDE_MARK + " False" in result.stdout and not self._warned_limit:

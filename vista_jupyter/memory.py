@@ -15,9 +15,28 @@ nullable columns count what pandas makes of them, not what Parquet stores.
 
 The kernel's memory budget is the smallest limit that applies to it: `kernel_memory_limit` (a
 limit Vista applies itself), JupyterHub's `MEM_LIMIT`, the container's cgroup limit, the machine's
-memory. `max_dataframe_bytes` defaults to a quarter of it (pandas needs room for the copies a
-filter, a sort or a group-by makes), DuckDB's `memory_limit` to half of it (the rest stays for
-Python: results, figures, the sample).
+memory. DuckDB's `memory_limit` is half of it (the rest stays for Python: results, figures, the
+sample).
+
+`max_dataframe_bytes` defaults to what pandas analysis of a DataFrame needs, measured, not a
+share picked by hand: `(budget - KERNEL_BASELINE) / WORKING_SET`. What the limit counts matters:
+on Linux it is RLIMIT_DATA, every private writable mapping, reserved or touched, so allocator
+reservations count as much as data. Measured in a kernel held to 2 GiB (a 4.1M-row, 473 MiB
+sales table, `benchmarks/bench_large.py`'s data; `tests/test_kernel_memory.py` keeps the rule):
+
+- a running ipykernel with pandas, NumPy, matplotlib, pyarrow and DuckDB imported and nothing
+  loaded holds 381 MiB (`KERNEL_BASELINE`: 400 MiB), of which its 24 threads' stacks reserve
+  about 190 MiB they never touch (its resident memory is 105 MiB);
+- the loaded DataFrame holds 1.6-1.7 times its estimated size (`read_parquet` goes through
+  Arrow, and the heap keeps what the conversion freed);
+- everyday operations peak above that: a group-by or a filter's mask at +0.1-0.3x, a histogram
+  +0.3x, a month key as text (`strftime` on every row) +0.7x, and any whole-frame copy (a sort,
+  `dropna` on the frame, a filter keeping most rows) +1x and more: 2.9-3.5 times the DataFrame in
+  all. `WORKING_SET` is 4, what a whole-frame copy needs with room for the heap's fragmentation.
+
+With Arrow's default allocator (mimalloc) the same DataFrame held 2.5 times its size in reserved
+segments and a sort failed under 2 GiB: with a memory limit the kernel switches Arrow to the
+system allocator and caps glibc's malloc arenas (`setup_code`'s prelude), which the rule assumes.
 
 A kernel behind a gateway runs on another machine: its budget is `kernel_memory_limit` when set,
 else Vista assumes it has as much memory as this server's machine (the admin guide says to set it).
@@ -38,10 +57,20 @@ from .setup_code import DUCKDB, PANDAS, DataLoad
 
 __all__ = ["DUCKDB", "PANDAS", "Holding", "KernelMemory", "estimate_dataframe_bytes"]
 
-#: Share of the kernel's memory a pandas DataFrame may take by default (the rest: its copies).
-DATAFRAME_SHARE = 0.25
+#: What an analysis kernel holds before any data: ipykernel running, pandas, NumPy, matplotlib,
+#: pyarrow and DuckDB imported (measured: 381 MiB of RLIMIT_DATA on Linux, x86-64).
+KERNEL_BASELINE = 400 << 20
+#: Memory pandas analysis of a DataFrame needs, as a multiple of its estimated size: the loaded
+#: frame (1.7x) plus one whole-frame copy (a sort, a filter) and temporaries (measured: up to
+#: 3.5x; see the module docstring).
+WORKING_SET = 4
+#: Share of the kernel's memory a sql() result may always take (see RESULT_FLOOR).
+RESULT_SHARE = 0.25
 #: Share of the kernel's memory DuckDB may use before it spills to disk.
 DUCKDB_SHARE = 0.5
+#: Results of `sql()` may always take this much (within RESULT_SHARE of the kernel's memory), however
+#: small `max_dataframe_bytes` is set: a group table or a top-10 is never refused.
+RESULT_FLOOR = 8 << 20
 #: Rows read to estimate the pandas size of a table, spread over up to `ESTIMATE_GROUPS` row groups.
 ESTIMATE_ROWS = 4096
 ESTIMATE_GROUPS = 8
@@ -114,6 +143,12 @@ def estimate_dataframe_bytes(path: str | Path) -> int:
     return int(per_row * rows) + 128  # and the frame's index and header
 
 
+def default_max_dataframe_bytes(budget: int) -> int:
+    """The largest DataFrame pandas analysis fits in a kernel of `budget` bytes: what is left after
+    the kernel's own baseline, over the working set that analysis needs (module docstring)."""
+    return max(0, int((budget - KERNEL_BASELINE) / WORKING_SET))
+
+
 @dataclass(frozen=True)
 class Holding:
     """How one dataset is held in the kernel."""
@@ -140,9 +175,13 @@ class KernelMemory:
                               "remote kernels)") for n, where in limits if where == "the machine's memory"]
             self.budget, self.budget_source = limits[0] if limits else (8 << 30, "an assumed 8 GiB")
         self.max_dataframe_bytes = (int(max_dataframe_bytes) if max_dataframe_bytes is not None
-                                    else int(self.budget * DATAFRAME_SHARE))
+                                    else default_max_dataframe_bytes(self.budget))
         #: DuckDB's `memory_limit` in the kernel: beyond it, DuckDB spills to the thread folder.
         self.duckdb_memory_limit = int(self.budget * DUCKDB_SHARE)
+        #: The largest result `sql()` brings into pandas: what a DataFrame may take, and at least
+        #: `RESULT_FLOOR` (an admin may set max_dataframe_bytes very low to hold more in DuckDB).
+        self.max_result_bytes = max(self.max_dataframe_bytes,
+                                    min(RESULT_FLOOR, int(self.budget * RESULT_SHARE)))
         self._estimates: dict[tuple[str, int, int], tuple[int, int]] = {}
         self._lock = threading.Lock()
 

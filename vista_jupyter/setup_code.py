@@ -11,7 +11,9 @@ datasets, each the way `memory.KernelMemory` chose (`data_code`):
   DuckDB relation), plus `df_sample`, a pandas DataFrame of `SAMPLE_ROWS` rows spread evenly over
   the table, and one helper for all of them, `sql(query)`, which runs DuckDB SQL and returns the
   result as a pandas DataFrame (refusing, with a message, a result too large to hold). DuckDB
-  runs out of core: past its memory limit it spills to a folder beside the data.
+  runs out of core: past its memory limit it spills to a folder beside the data. The view reads
+  the data as pandas does: rows in file order (DuckDB's default, kept: `LIMIT 5` gives the first
+  five rows, `row_number() OVER ()` the row's position), and a floating-point NaN is missing.
 
 Analysis kernels also run `kernel_prelude` first: the memory limit Vista applies to them, and a
 check that the kernel can see its thread's folder (a remote kernel may not), with a message
@@ -144,8 +146,6 @@ def _vista_duckdb(memory_limit, spill):
     if memory_limit:
         duckdb.execute(f"SET memory_limit = '{memory_limit // 2**20}MiB'")
     duckdb.execute("SET temp_directory = '" + os.path.abspath(spill).replace("'", "''") + "'")
-    # Rows come in no particular order unless a query says ORDER BY: that saves memory.
-    duckdb.execute("SET preserve_insertion_order = false")
 
 
 def sql(query, max_bytes=MAX_BYTES):
@@ -182,7 +182,28 @@ def _vista_view(name, path, rows, sample_rows):
     and a pandas sample of it: `sample_rows` rows spread evenly over the file, in file order."""
     import os
     source = "read_parquet('" + os.path.abspath(path).replace("'", "''") + "'"
-    duckdb.execute(f'CREATE OR REPLACE VIEW "{name}" AS SELECT * FROM {source})')
+    # A floating-point NaN is a missing value, as pandas takes it (to DuckDB it is a number above
+    # every other). Parquet statistics do not count NaN, so a file's NaN are looked for once
+    # (with `can_have_nan`, which DuckDB needs to see them past those statistics).
+    floats = [column for column, kind, *_ in duckdb.execute(f"DESCRIBE SELECT * FROM {source})").fetchall()
+              if kind in ("FLOAT", "DOUBLE")]
+    quoted = ['"' + c.replace('"', '""') + '"' for c in floats]
+    columns = "*"
+    if quoted:
+        try:
+            seen = duckdb.execute("SELECT " + ", ".join(f"count(*) FILTER (WHERE isnan({q}))" for q in quoted)
+                                  + f" FROM {source}, can_have_nan = true)").fetchone()
+        except duckdb.Error:  # an older DuckDB, without that option: every such column is cleaned
+            seen = [1] * len(quoted)
+            nan_source = source
+        else:
+            nan_source = source + ", can_have_nan = true"
+        with_nan = [q for q, n in zip(quoted, seen) if n]
+        if with_nan:
+            source = nan_source
+            columns = "* REPLACE (" + ", ".join(f"CASE WHEN isnan({q}) THEN NULL ELSE {q} END AS {q}"
+                                                for q in with_nan) + ")"
+    duckdb.execute(f'CREATE OR REPLACE VIEW "{name}" AS SELECT {columns} FROM {source})')
     step = max(1, -(-rows // sample_rows))
     try:
         sample = sql(f"SELECT * EXCLUDE (file_row_number) FROM {source}, file_row_number = true) "
@@ -247,6 +268,23 @@ def _vista_prelude(folder, files, memory_limit):
         resource.setrlimit(kind, (memory_limit, memory_limit))
     except (ValueError, OSError):
         return False
+    # The limit counts what allocators reserve, not only what they use. Arrow's default
+    # allocator (mimalloc) reserves segments that held 2.5 times a loaded DataFrame, and glibc
+    # reserves 64 MiB per malloc arena (up to 8 per core): Arrow allocates through malloc and
+    # malloc keeps to two arenas, so the limit is spent on data.
+    if "ARROW_DEFAULT_MEMORY_POOL" not in os.environ:  # an administrator's choice stays
+        os.environ["ARROW_DEFAULT_MEMORY_POOL"] = "system"
+        if "pyarrow" in sys.modules:  # imported already: the variable is read once, at import
+            try:
+                import pyarrow
+                pyarrow.set_memory_pool(pyarrow.system_memory_pool())
+            except Exception:
+                pass
+    try:
+        import ctypes
+        ctypes.CDLL(None).mallopt(-8, 2)  # M_ARENA_MAX (glibc); elsewhere no such call
+    except (OSError, AttributeError):
+        pass
     return True'''
 
 #: What the kernel prints after its prelude: whether the memory limit was applied.

@@ -203,7 +203,7 @@ class TurnService:
                                     sample_rows=sample_rows(held[d["var_name"]].rows)
                                     if d["var_name"] in samples else 0)
                  for d in datasets]
-        system = prompt.system_message(notes, fenced, max_result_bytes=self.memory.max_dataframe_bytes)
+        system = prompt.system_message(notes, fenced, max_result_bytes=self.memory.max_result_bytes)
         # The most recent messages, the new question included (it is the last one); the loop
         # fits them to the context budget before each request.
         past = self.store.recent_messages(owner, thread_id, limit=RECENT_MESSAGES)

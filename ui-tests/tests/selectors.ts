@@ -58,6 +58,9 @@ export const datasetCard = `${threadView} .jp-vista-dataset-card`;
 export const datasetToggle = '.jp-vista-dataset-toggle';
 export const columnsTable = '.jp-vista-columns-table';
 export const downloadOriginal = '.jp-vista-download-original';
+/** How the kernel holds the dataset (pandas or DuckDB), and what a DuckDB holding means. */
+export const datasetMode = '.jp-vista-dataset-mode';
+export const datasetModeNote = '.jp-vista-dataset-mode-note';
 
 /** The file browser's context menu entry. */
 export const analyzeMenuItem =

@@ -104,6 +104,9 @@ test('uploading a CSV shows its dataset card', async ({ page }, testInfo) => {
   await expect(columns).toContainText('number');
   // years read as years, not "1,970"
   await expect(columns).toContainText('1970 – 1974');
+  // a small table is a pandas DataFrame in the kernel
+  await expect(card.locator(sel.datasetMode)).toHaveAttribute('data-mode', 'pandas');
+  await expect(card.locator(sel.datasetModeNote)).toHaveCount(0);
   await attachScreenshot(page, testInfo, 'vista-dataset-card');
 
   // And the original file downloads under its own name, byte for byte
@@ -114,6 +117,55 @@ test('uploading a CSV shows its dataset card', async ({ page }, testInfo) => {
   expect(download.suggestedFilename()).toBe(name);
   const path = await download.path();
   expect(fs.readFileSync(path, 'utf-8')).toBe(csv);
+});
+
+test('a dataset too large for pandas is held in DuckDB and its overview is computed in SQL', async ({
+  page
+}, testInfo) => {
+  // Given a CSV whose table is over the server's max_dataframe_bytes (1 MiB in these tests)
+  const name = `large_${unique()}.csv`;
+  const cities = ['Seoul', 'Busan', 'Incheon', 'Daegu', 'Jeju'];
+  const lines = ['order_id,city,amount,note'];
+  for (let i = 0; i < 40000; i++) {
+    lines.push(
+      `${i},${cities[(i * 7) % 5]},${((i * 37) % 1000) / 4},note number ${i} about delivery`
+    );
+  }
+  const csv = lines.join('\n');
+
+  // When it is uploaded from the new-analysis page
+  await openSidebar(page);
+  await page.locator(sel.newButton).click();
+  await page.locator(sel.fileInput).setInputFiles({
+    name,
+    mimeType: 'text/csv',
+    buffer: Buffer.from(csv)
+  });
+
+  // Then its card says it is held in DuckDB, and how to query it
+  await expect(page.locator(sel.threadView)).toBeVisible({ timeout: 30000 });
+  const card = page.locator(sel.datasetCard).first();
+  await expect(card).toContainText('40,000 rows × 4 columns');
+  const mode = card.locator(sel.datasetMode);
+  await expect(mode).toHaveAttribute('data-mode', 'duckdb');
+  await expect(mode).toHaveText('DuckDB');
+  await card.locator(sel.datasetToggle).click();
+  const note = card.locator(sel.datasetModeNote);
+  await expect(note).toContainText('sql("SELECT … FROM df")');
+  await expect(note).toContainText('df_sample');
+  await attachScreenshot(page, testInfo, 'vista-dataset-duckdb-card');
+
+  // And the automatic overview is answered (in SQL) with its figures
+  await expect(
+    page.locator(`${sel.assistantMessage} ${sel.figure}`).first()
+  ).toBeVisible({ timeout: ANSWER_TIMEOUT });
+  await expect(page.locator(sel.assistantMessage).last()).toContainText(
+    '40,000'
+  );
+  await expect(page.locator(sel.assistantMessage).last()).toContainText(
+    'Most rows have city'
+  );
+  await attachScreenshot(page, testInfo, 'vista-dataset-duckdb');
 });
 
 test('an upload in progress shows its progress and can be cancelled', async ({

@@ -217,6 +217,14 @@ class Dataset(BaseModel):
     detected: dict[str, Any] = Field(description="What reading found: format, encoding, delimiter, header, ...")
     warnings: list[str]
     created_at: datetime
+    mode: Literal["pandas", "duckdb"] | None = Field(
+        None, description="How analysis kernels hold the dataset: a pandas DataFrame, or (too large for "
+        "pandas in the kernel's memory, see max_dataframe_bytes) a DuckDB view queried with sql(). "
+        "Null when its file cannot be read.")
+    dataframe_bytes: int | None = Field(
+        None, description="The dataset's estimated size as a pandas DataFrame, which chose the mode.")
+    sample_var: str | None = Field(
+        None, description="For a dataset held in DuckDB, the name of its pandas sample in the kernel.")
 
 
 class Datasets(BaseModel):

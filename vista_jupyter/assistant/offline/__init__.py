@@ -6,8 +6,10 @@ A question goes through three stages, each its own module:
 - parse.py (with match.py, lexicon.yaml, catalog.py): the question becomes an explicit `Plan`
   (plan.py): measures and aggregation, conditions, grouping (incl. time buckets), order and
   limit, chart. Every word that carries meaning must be used by the plan, or the plan declines.
-- render_pandas.py: the plan becomes pandas/matplotlib code for the thread's kernel (a renderer
-  behind the `Renderer` interface, so a SQL renderer can serve datasets held in DuckDB).
+- render_pandas.py: the plan becomes pandas/matplotlib code for the thread's kernel; for a
+  dataset held in DuckDB (too large for pandas there), render_sql.py makes it DuckDB SQL instead,
+  behind the same `Renderer` interface, printing the same lines. A plan the SQL renderer cannot
+  express is declined (never answered with pandas on the dataset's sample: other rows).
 - answer.py (with wording.py): what the code printed becomes the answer, its first line stating
   the result with the plan restated in words; declines say what was understood and what to ask.
 """
@@ -24,10 +26,15 @@ from .match import Reader
 from .parse import plan_question
 from .plan import Plan
 from .render_pandas import PandasRenderer, Renderer, Step, overview_steps
+from .render_sql import SqlRenderer, Unsupported, sql_overview_steps
 from .text import language_of
+from .wording import t
 
 __all__ = ["Analysis", "analyse", "overview", "answer", "language_of", "suggestions", "Plan", "Step",
-           "Renderer", "PandasRenderer"]
+           "Renderer", "PandasRenderer", "SqlRenderer", "renderer_for"]
+
+#: How a dataset is held in the kernel (`datasets[i]["mode"]`; see vista_jupyter.memory).
+DUCKDB = "duckdb"
 
 
 @dataclass
@@ -56,8 +63,33 @@ def _tables(datasets: list[dict[str, Any]]) -> list[Table]:
     return [build_table(d) for d in datasets]
 
 
+def renderer_for(dataset: dict[str, Any]) -> Renderer:
+    """The renderer for a dataset as the kernel holds it: SQL for DuckDB, else pandas."""
+    return SqlRenderer() if dataset.get("mode") == DUCKDB else PandasRenderer()
+
+
+def _render(analysis: Analysis, renderer: Renderer) -> Analysis:
+    """The analysis with its code, or declined when the renderer cannot express its plan."""
+    try:
+        analysis.steps = renderer.render(analysis.plan, analysis.table)
+    except Unsupported as e:
+        from .answer import restate
+
+        plan = analysis.plan
+        held = t(plan.language, f"`{plan.var}` is held in DuckDB (it is too large for pandas in this kernel's memory), "
+                                "so I compute answers about it in SQL. ",
+                 f"`{plan.var}` 데이터는 이 커널의 메모리에 pandas로 올리기에는 너무 커서 DuckDB에 두었고, "
+                 "답은 SQL로 계산합니다. ")
+        understood = [restate(plan)] if plan.kind not in ("decline", "overview") else []
+        analysis.plan = Plan("decline", plan.language, plan.var, problem=held + e.words(plan.language),
+                             understood=[u for u in understood if u])
+        analysis.steps = []
+    return analysis
+
+
 def analyse(question: str, datasets: list[dict[str, Any]], renderer: Renderer | None = None) -> Analysis:
-    """Plan a question about the thread's datasets and render its code."""
+    """Plan a question about the thread's datasets and render its code (as pandas, or as SQL for
+    a dataset held in DuckDB, unless `renderer` is given)."""
     lang = language_of(question)
     if not datasets:
         plan = Plan("decline", lang, problem="There is no dataset in this thread yet." if lang == "en"
@@ -75,7 +107,8 @@ def analyse(question: str, datasets: list[dict[str, Any]], renderer: Renderer | 
             best = (score, Analysis(plan, table))
     analysis = best[1]
     if not analysis.declined:
-        analysis.steps = (renderer or PandasRenderer()).render(analysis.plan, analysis.table)
+        dataset = next(d for d in datasets if d["var_name"] == analysis.table.var)
+        _render(analysis, renderer or renderer_for(dataset))
     return analysis
 
 
@@ -87,7 +120,8 @@ def overview(datasets: list[dict[str, Any]], language: str = "en") -> Analysis:
     table = build_table(datasets[0])
     plan = Plan("overview", language, table.var)
     plan.columns = [c.name for c in table.columns if c.kind == "categorical"][:1]
-    return Analysis(plan, table, overview_steps(table, language))
+    held = datasets[0].get("mode") == DUCKDB
+    return Analysis(plan, table, (sql_overview_steps if held else overview_steps)(table, language))
 
 
 def answer(analysis: Analysis, results: list[dict[str, Any]]) -> str:

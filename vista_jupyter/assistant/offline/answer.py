@@ -376,6 +376,7 @@ class _Words:
             if more > 0:
                 listed.append(t(lang, f"- … and {fmt(more, count=True)} more", f"- … 외 {fmt(more, count=True)}개"))
             return "\n".join([head, "", *listed])
+        tied = r.key("tied")  # rows tied for the extreme, when SQL code brought back fewer
         items = r.items()
         m = plan.measures[0]
         if not items:
@@ -392,9 +393,10 @@ class _Words:
             value = _num(items[0][1])
             names = list(dict.fromkeys(it[0] for it in items if _num(it[1]) == value))
             shown = ", ".join(names[:3])
-            if len(names) > 3:
-                shown += t(lang, f" and {len(names) - 3} more rows with the same value",
-                           f" 외 같은 값의 행 {len(names) - 3}개")
+            others = max(len(names), int(_num(tied)) if tied else 0) - 3
+            if others > 0:
+                shown += t(lang, f" and {others} more rows with the same value",
+                           f" 외 같은 값의 행 {others}개")
             elif len(names) > 1:
                 shown += t(lang, " (tied)", " (동률)")
             if names and names[0].startswith("row "):
@@ -457,6 +459,16 @@ class _Words:
 
     @staticmethod
     def relationship(plan: Plan, r: _Reader) -> str:
+        text = _Words._relationship(plan, r)
+        sample = r.key("sample")  # a scatter of a sample of the rows (SQL code, large data)
+        if sample is not None and not math.isnan(_num(sample)):
+            n = fmt(_num(sample), count=True)
+            text += "\n\n" + t(plan.language, f"The chart shows a random sample of {n} of these rows.",
+                                 f"그래프에는 이 행들 중 무작위로 고른 {n}개를 그렸습니다.")
+        return text
+
+    @staticmethod
+    def _relationship(plan: Plan, r: _Reader) -> str:
         lang = plan.language
         value = _num(r.key("r") or "nan")
         rows = int(_num(r.key("rows") or "0"))
@@ -652,8 +664,10 @@ class _Words:
 
 def _grouped(plan: Plan, r: _Reader, rows: int, percent: bool = False, head: str | None = None) -> str:
     lang = plan.language
-    r.key("groups")
+    groups = r.key("groups")
     items = [it for it in r.items() if len(it) > 1]
+    # SQL code brings back at most so many groups, and prints how many there are
+    total = max(len(items), int(_num(groups)) if groups and not math.isnan(_num(groups)) else 0)
     head = head or restate(plan)
     if not items:
         if plan.conditions:
@@ -699,11 +713,13 @@ def _grouped(plan: Plan, r: _Reader, rows: int, percent: bool = False, head: str
             order = ""
         elif plan.order == "desc":
             order = t(lang, ", highest first", ", 높은 순")
-        count = t(lang, f" ({len(items)} groups)", f" ({len(items)}개 그룹)") if len(items) > 5 else ""
+        shown = total if not plan.limit else len(items)
+        count = t(lang, f" ({shown} groups)", f" ({shown}개 그룹)") if shown > 5 else ""
         out = [f"{head}{count}{order}:", "", *listed]
-    if len(items) > 30:
-        out.append(t(lang, f"- … and {len(items) - 30} more (see the chart and the code's output)",
-                     f"- … 외 {len(items) - 30}개 (그래프와 코드 출력 참고)"))
+    more = (total if not plan.limit else len(items)) - 30
+    if more > 0:
+        out.append(t(lang, f"- … and {more} more (see the chart and the code's output)",
+                     f"- … 외 {more}개 (그래프와 코드 출력 참고)"))
     return "\n".join(out)
 
 

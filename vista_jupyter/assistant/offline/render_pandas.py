@@ -133,9 +133,9 @@ class PandasRenderer:
             by_index = ordered.numeric or ordered.is_date or ordered.yearlike
             return f"key = {column}\n", "index" if by_index else "value"
         code = {
-            "day": f"key = {column}.dt.strftime('%Y-%m-%d')\n",
+            "day": f"key = {self._period(g.column, column, 'D', '%Y-%m-%d')}\n",
             "week": f"key = {column}.dt.to_period('W').dt.start_time.dt.strftime('%Y-%m-%d')\n",
-            "month": f"key = {column}.dt.strftime('%Y-%m')\n",
+            "month": f"key = {self._period(g.column, column, 'M', '%Y-%m')}\n",
             "quarter": f"key = {column}.dt.to_period('Q').astype(str)\n",
             "year": f"key = {column}.dt.year\n",
             "weekday": f"key = {column}.dt.dayofweek\n",
@@ -143,6 +143,15 @@ class PandasRenderer:
             "hour": f"key = {column}.dt.hour\n",
         }[b]
         return code, "index"
+
+    def _period(self, name: str, column: str, freq: str, fmt: str) -> str:
+        """A day or month key of the dates in `column`: a period, which reads as the date text
+        ('2024-03') and costs 8 bytes a row, not a string per row (text of millions of dates takes
+        more memory than the table's columns). Dates with a time zone keep `strftime` (a period
+        would drop the zone, with a warning)."""
+        if "," in self.table.column(name).dtype:  # datetime64[ns, tz]
+            return f"{column}.dt.strftime({fmt!r})"
+        return f"{column}.dt.to_period({freq!r})"
 
     def _names(self, g: Grouping | None, target: str = "result") -> str:
         """Month and weekday numbers renamed to names in the question's language."""
@@ -294,20 +303,23 @@ class PandasRenderer:
             return self._step(self._intro(), code)
         m = p.measures[0]
         column = m.column
-        code += f"ranked = rows.dropna(subset=[{q(column)}])\n"
+        # ranked on the one column, then the rows picked by index: no copy of the whole table
+        code += f"ranked = rows[{q(column)}].dropna()\n"
         pick = "nlargest" if p.order == "desc" else "nsmallest"
         keep = "'all'" if p.superlative else "'first'"
         if p.superlative and p.rank > 1:
             # the n-th distinct value, with every row that has it
-            code += (f"cut = ranked[{q(column)}].drop_duplicates().{pick}({p.rank}).iloc[-1]\n"
-                     f"top = ranked[ranked[{q(column)}] == cut]\n")
+            code += (f"cut = ranked.drop_duplicates().{pick}({p.rank}).iloc[-1]\n"
+                     f"top = rows.loc[ranked.index[ranked == cut]]\n")
         elif p.distinct_labels and p.labels and (p.limit or 1) > 1:
             # a name that several rows share (a country over years) is listed once, at its own
-            # highest (lowest) row: a top 5 of countries, never China three times
-            code += (f"top = ranked.sort_values({q(column)}, ascending={p.order != 'desc'}, kind='stable')"
-                     f".drop_duplicates(subset={p.labels!r}).head({p.limit})\n")
+            # highest (lowest) row: a top 5 of countries, never China three times (only the
+            # name columns are copied, in ranked order)
+            code += (f"order = ranked.sort_values(ascending={p.order != 'desc'}, kind='stable')\n"
+                     f"first = rows.loc[order.index, {p.labels!r}].drop_duplicates().head({p.limit})\n"
+                     "top = rows.loc[first.index]\n")
         else:
-            code += f"top = ranked.{pick}({p.limit or 1}, {q(column)}, keep={keep})\n"
+            code += f"top = rows.loc[ranked.{pick}({p.limit or 1}, keep={keep}).index]\n"
         code += self._label_code("top")
         code += "print('rows', len(ranked), sep='\\t')\n"
         is_date = self.table.column(column).is_date
@@ -439,7 +451,10 @@ class PandasRenderer:
             body = ("ax = values.plot.box(patch_artist=True, boxprops={'facecolor': '#4c72b0', 'alpha': 0.7}, "
                     "medianprops={'color': '#c44e52'})\n")
         else:
-            body = ("ax = values.plot.hist(bins=min(30, max(5, values.nunique())), color='#4c72b0', edgecolor='white')\n"
+            # counted by NumPy and drawn from the counts: plotting the values would copy them
+            body = ("counts, edges = np.histogram(values.to_numpy(), bins=min(30, max(5, values.nunique())))\n"
+                    "fig, ax = plt.subplots()\n"
+                    "ax.bar(edges[:-1], counts, width=np.diff(edges), align='edge', color='#4c72b0', edgecolor='white')\n"
                     f"ax.axvline(values.mean(), color='#c44e52', linestyle='--', label={q(self._t('mean', '평균'))})\n"
                     f"ax.set_xlabel({q(column)})\nax.set_ylabel({q(self._t('rows', '행 수'))})\nax.legend()\n")
         body += self._title() + self._show()
@@ -459,8 +474,8 @@ class PandasRenderer:
             d = f"data[{q(g.column)}]"
             code += (f"days = ({d}.max() - {d}.min()).days if len(data) else 0\n"
                      f"if days > 366 * 15:\n    key, bucket = {d}.dt.year, 'year'\n"
-                     f"elif days > 120:\n    key, bucket = {d}.dt.strftime('%Y-%m'), 'month'\n"
-                     f"else:\n    key, bucket = {d}.dt.strftime('%Y-%m-%d'), 'day'\n")
+                     f"elif days > 120:\n    key, bucket = {self._period(g.column, d, 'M', '%Y-%m')}, 'month'\n"
+                     f"else:\n    key, bucket = {self._period(g.column, d, 'D', '%Y-%m-%d')}, 'day'\n")
         else:
             key, _ = self._key(g, "data")
             code += key + f"bucket = {q(g.bucket or 'value')}\n"
