@@ -212,7 +212,7 @@ function ModeBadge(props: {
       title={
         duckdb
           ? trans.__(
-              'Held in DuckDB: too large for pandas in the kernel\'s memory'
+              "Held in DuckDB: too large for pandas in the kernel's memory"
             )
           : trans.__('Loaded into the kernel as a pandas DataFrame')
       }

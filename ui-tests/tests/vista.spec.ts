@@ -105,7 +105,10 @@ test('uploading a CSV shows its dataset card', async ({ page }, testInfo) => {
   // years read as years, not "1,970"
   await expect(columns).toContainText('1970 – 1974');
   // a small table is a pandas DataFrame in the kernel
-  await expect(card.locator(sel.datasetMode)).toHaveAttribute('data-mode', 'pandas');
+  await expect(card.locator(sel.datasetMode)).toHaveAttribute(
+    'data-mode',
+    'pandas'
+  );
   await expect(card.locator(sel.datasetModeNote)).toHaveCount(0);
   await attachScreenshot(page, testInfo, 'vista-dataset-card');
 
