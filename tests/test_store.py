@@ -151,7 +151,7 @@ def test_openapi_description_is_valid_and_matches_the_routes():
     from openapi_spec_validator import validate
 
     from vista_jupyter.api import openapi_spec
-    from vista_jupyter.handlers import ROUTES
+    from vista_jupyter.api.handlers import ROUTES
 
     spec = openapi_spec()
     validate(spec)

@@ -23,7 +23,7 @@ from .changes import ThreadChanges
 from .datasets import DatasetService
 from .errors import VistaError
 from .folders import ThreadFolders
-from .handlers import handlers
+from .api.handlers import handlers
 from .identity import default_server_owner
 from .ingest import IngestLimits
 from .events import EventLog

@@ -2,8 +2,8 @@
 
 Handlers are thin: authenticate and authorize, parse and validate, call one service method,
 serialise. Domain errors (`errors.VistaError`) are turned into JSON error answers in one place,
-`VistaHandler`. The API is described in `api/openapi.yaml`; keep the two in step (a test
-checks that every route here is described there and vice versa).
+`VistaHandler`. The API is described in `openapi.yaml` beside this module; keep the two in
+step (a test checks that every route here is described there and vice versa).
 
 Request bodies are received by `VistaHandler` itself (tornado's streamed bodies), after the
 caller was authenticated: a JSON body is capped (`max_json_bytes`) while it arrives, never read
@@ -23,7 +23,7 @@ import sys
 import time
 from contextlib import aclosing
 from functools import cached_property
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Protocol, cast
 
 from jupyter_core.utils import ensure_async
 from jupyter_server.auth.decorator import authorized
@@ -34,14 +34,13 @@ from tornado.escape import url_escape
 from tornado.ioloop import IOLoop
 from tornado.iostream import StreamClosedError
 
-from . import __version__
-from .api import openapi_spec
-from .datasets import human_size
-from .errors import InvalidInput, StoreError, TooLarge, VistaError
-from .events import Earlier, Signal
-from .export import notebook_file_name, stream_bytes
-from .identity import owner_of
-from .models import (
+from .. import __version__
+from ..datasets import human_size
+from ..errors import InvalidInput, StoreError, TooLarge, VistaError
+from ..events import Earlier, Signal
+from ..export import notebook_file_name, stream_bytes
+from ..identity import owner_of
+from ..models import (
     DatasetSource,
     MessageCreate,
     NotebookSave,
@@ -50,12 +49,18 @@ from .models import (
     ThreadUpdate,
     parse_body,
 )
-from .store import MAX_SEQ
+from ..store import MAX_SEQ
+from . import openapi_spec
 
-if TYPE_CHECKING:
-    from .app import VistaApp
-    from .datasets import DatasetService, UploadWriter
-    from .threads import ThreadService
+if TYPE_CHECKING:  # typing only: the app imports this module, never the other way round
+    from ..assistant.registry import ModelRegistry
+    from ..changes import ThreadChanges
+    from ..datasets import DatasetService, UploadWriter
+    from ..events import EventLog
+    from ..export import NotebookExporter
+    from ..kernels import KernelExecutor
+    from ..threads import ThreadService
+    from ..turns import TurnService
 
 #: jupyter_server authorization resource name of every Vista endpoint.
 AUTH_RESOURCE = "vista"
@@ -68,6 +73,30 @@ LINGER_SECONDS = 2.0
 
 #: HTTP methods of handlers; each is guarded by `_once_received` (see `VistaHandler`).
 _METHODS = ("get", "post", "put", "patch", "delete")
+
+
+class Settings(Protocol):
+    """The Vista settings the handlers read, whether or not the services are up (`VistaApp`
+    provides them; a protocol, so the REST layer does not import the app that imports it)."""
+
+    startup_error: str | None
+    owner_rule: str
+    server_owner: str
+    max_json_bytes: int
+    upload_idle_timeout: float
+
+
+class Services(Settings, Protocol):
+    """Vista's services, as handlers reach them: only through `VistaHandler.ready()`."""
+
+    threads: ThreadService
+    datasets: DatasetService
+    turns: TurnService
+    events: EventLog
+    changes: ThreadChanges
+    executor: KernelExecutor
+    exporter: NotebookExporter
+    model_registry: ModelRegistry
 
 
 def _once_received(method):
@@ -107,25 +136,16 @@ class VistaHandler(ExtensionHandlerMixin, APIHandler):
                 setattr(cls, name, _once_received(method))
 
     @property
-    def vista(self) -> VistaApp:
-        """The Vista extension app (configuration and services)."""
-        return self.extensionapp  # type: ignore[return-value]
+    def vista(self) -> Settings:
+        """Vista's settings (limits, owner rule); its services are reached through `ready`."""
+        return cast("Settings", self.extensionapp)
 
-    def ready(self) -> VistaApp:
-        """The Vista app, if its services are up (503 with the reason otherwise)."""
+    def ready(self) -> Services:
+        """Vista's services, if they are up (503 with the reason otherwise): the one way a
+        handler reaches a service."""
         if self.vista.startup_error:
             raise StoreError(self.vista.startup_error)
-        return self.vista
-
-    @property
-    def threads(self) -> ThreadService:
-        """The thread service."""
-        return self.ready().threads
-
-    @property
-    def datasets(self) -> DatasetService:
-        """The dataset service."""
-        return self.ready().datasets
+        return cast("Services", self.extensionapp)
 
     @cached_property
     def owner(self) -> str:
@@ -349,11 +369,11 @@ class _ReadsDatasets(VistaHandler):
 
     async def _reading(self, work: Any) -> Any:
         reading_id = self.get_query_argument("reading", None)
-        self._progress = self.datasets.start_reading(self.owner, reading_id)
+        self._progress = self.ready().datasets.start_reading(self.owner, reading_id)
         try:
             return await work(self._progress)
         finally:
-            self.datasets.end_reading(self.owner, reading_id)
+            self.ready().datasets.end_reading(self.owner, reading_id)
 
 
 class ThreadsHandler(_ReadsDatasets):
@@ -365,7 +385,7 @@ class ThreadsHandler(_ReadsDatasets):
         """A page of the caller's threads, most recently active first (`limit`, `cursor`)."""
         limit = self.int_argument("limit", 100, 1, 500)
         cursor = self.get_query_argument("cursor", None)
-        threads, next_cursor = await self.threads.page(self.owner, limit, cursor)
+        threads, next_cursor = await self.ready().threads.page(self.owner, limit, cursor)
         self.write_json({"threads": threads, "next_cursor": next_cursor})
 
     @web.authenticated
@@ -374,9 +394,9 @@ class ThreadsHandler(_ReadsDatasets):
         """Create a thread, optionally named and optionally from a dataset."""
         body = parse_body(ThreadCreate, self.json_body(required=False))
         if body.dataset is None:
-            thread = self.threads.create(self.owner, body.name)
+            thread = self.ready().threads.create(self.owner, body.name)
         else:
-            thread = await self._reading(lambda progress: self.datasets.create_thread(
+            thread = await self._reading(lambda progress: self.ready().datasets.create_thread(
                 self.owner, body.name, body.dataset, body.language, progress))
         self.write_json(thread, status=201)
 
@@ -388,20 +408,20 @@ class ThreadHandler(VistaHandler):
     @authorized
     def get(self, thread_id: str) -> None:
         """One thread."""
-        self.write_json(self.threads.get(self.owner, thread_id))
+        self.write_json(self.ready().threads.get(self.owner, thread_id))
 
     @web.authenticated
     @authorized
     def patch(self, thread_id: str) -> None:
         """Rename a thread."""
         body = parse_body(ThreadUpdate, self.json_body())
-        self.write_json(self.threads.rename(self.owner, thread_id, body.name))
+        self.write_json(self.ready().threads.rename(self.owner, thread_id, body.name))
 
     @web.authenticated
     @authorized
     async def delete(self, thread_id: str) -> None:
         """Delete a thread with its messages, files and kernel."""
-        await self.threads.delete(self.owner, thread_id)
+        await self.ready().threads.delete(self.owner, thread_id)
         self.set_status(204)
         self.finish()
 
@@ -414,7 +434,7 @@ class MessagesHandler(VistaHandler):
     async def get(self, thread_id: str) -> None:
         """A page of the thread's messages, oldest first: `after`, `before` or `last=true`."""
         page = self.page_arguments(max_limit=500, default_limit=100)
-        self.write_json_text(await self.threads.messages(self.owner, thread_id, **page))
+        self.write_json_text(await self.ready().threads.messages(self.owner, thread_id, **page))
 
     @web.authenticated
     @authorized
@@ -434,7 +454,7 @@ class ExamplesHandler(VistaHandler):
     @authorized
     def get(self) -> None:
         """The bundled example datasets."""
-        from .datasets import example_catalog
+        from ..datasets import example_catalog
 
         self.write_json({"examples": example_catalog()})
 
@@ -451,7 +471,7 @@ class UploadsHandler(VistaHandler):
     _writer: UploadWriter | None = None
 
     def check_body_size(self, size: int) -> None:
-        self.datasets.check_upload_size(size)
+        self.ready().datasets.check_upload_size(size)
 
     async def prepare(self) -> None:
         await super().prepare()
@@ -466,7 +486,7 @@ class UploadsHandler(VistaHandler):
         # The raw value: tornado's get_query_argument would quietly turn control characters
         # (NUL included) into spaces, and the user should hear what was wrong with the name.
         raw = self.request.query_arguments.get("name", [b""])[0]
-        self._writer = self.datasets.begin_upload(raw.decode("utf-8", "replace"))
+        self._writer = self.ready().datasets.begin_upload(raw.decode("utf-8", "replace"))
 
     def receive(self, chunk: bytes) -> None:
         if self._writer is not None:
@@ -488,7 +508,7 @@ class UploadsHandler(VistaHandler):
     async def post(self) -> None:
         """Receive a file; answers its upload id, to be used as a dataset source."""
         assert self._writer is not None
-        upload = await self.datasets.finish_upload(self.owner, self._writer)
+        upload = await self.ready().datasets.finish_upload(self.owner, self._writer)
         self.write_json(upload, status=201)
 
 
@@ -499,14 +519,14 @@ class DatasetsHandler(_ReadsDatasets):
     @authorized
     def get(self, thread_id: str) -> None:
         """The thread's datasets."""
-        self.write_json({"datasets": self.datasets.list(self.owner, thread_id)})
+        self.write_json({"datasets": self.ready().datasets.list(self.owner, thread_id)})
 
     @web.authenticated
     @authorized
     async def post(self, thread_id: str) -> None:
         """Add a dataset (from an upload, an example or a workspace file) to the thread."""
         source = parse_body(DatasetSource, self.json_body())
-        dataset = await self._reading(lambda progress: self.datasets.add(self.owner, thread_id, source, progress))
+        dataset = await self._reading(lambda progress: self.ready().datasets.add(self.owner, thread_id, source, progress))
         self.write_json(dataset, status=201)
 
 
@@ -517,13 +537,13 @@ class ReadingHandler(VistaHandler):
     @authorized
     def get(self, reading_id: str) -> None:
         """How far the reading is: phase, bytes done of total, seconds elapsed."""
-        self.write_json(self.datasets.reading(self.owner, reading_id).as_dict())
+        self.write_json(self.ready().datasets.reading(self.owner, reading_id).as_dict())
 
     @web.authenticated
     @authorized
     def delete(self, reading_id: str) -> None:
         """Cancel the reading; its request then answers 409 and nothing is kept."""
-        self.datasets.reading(self.owner, reading_id).cancel()
+        self.ready().datasets.reading(self.owner, reading_id).cancel()
         self.set_status(204)
         self.finish()
 
@@ -535,7 +555,7 @@ class DatasetHandler(VistaHandler):
     @authorized
     def get(self, thread_id: str, dataset_id: str) -> None:
         """One dataset with its profile (the dataset card) and the model's summary."""
-        self.write_json(self.datasets.get(self.owner, thread_id, dataset_id))
+        self.write_json(self.ready().datasets.get(self.owner, thread_id, dataset_id))
 
 
 class OriginalHandler(VistaHandler):
@@ -545,7 +565,7 @@ class OriginalHandler(VistaHandler):
     @authorized
     async def get(self, thread_id: str, dataset_id: str) -> None:
         """Download the original file under the name it was uploaded with."""
-        path, name = self.datasets.original(self.owner, thread_id, dataset_id)
+        path, name = self.ready().datasets.original(self.owner, thread_id, dataset_id)
         ascii_name = name.encode("ascii", "replace").decode().replace('"', "_").replace("?", "_")
         self.set_header("Content-Type", "application/octet-stream")
         self.set_header(
@@ -696,8 +716,9 @@ class NotebookHandler(VistaHandler):
 
         Streamed: written in a worker thread as the thread's messages and files are read, and
         sent as it is written, so the server's memory stays flat whatever the thread's size."""
-        exporter = self.ready().exporter
-        thread = self.threads.get(self.owner, thread_id)  # 404 before anything is sent
+        services = self.ready()
+        exporter = services.exporter
+        thread = services.threads.get(self.owner, thread_id)  # 404 before anything is sent
         name = notebook_file_name(thread["name"])
         if self.get_query_argument("bundle", "") == "zip":
             name = name[: -len(".ipynb")] + ".zip"
@@ -736,8 +757,8 @@ class NotebookHandler(VistaHandler):
     async def post(self, thread_id: str) -> None:
         """Save the thread as a notebook in the workspace, with its data beside it."""
         body = parse_body(NotebookSave, self.json_body())
-        self.threads.get(self.owner, thread_id)
-        saved = await self.vista.exporter.save(
+        self.ready().threads.get(self.owner, thread_id)
+        saved = await self.ready().exporter.save(
             self.owner, thread_id, self.serverapp.contents_manager, body.path, body.on_conflict
         )
         self.write_json(saved, status=201)
