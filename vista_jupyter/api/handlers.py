@@ -19,7 +19,6 @@ import functools
 import inspect
 import json
 import re
-import sys
 import time
 from contextlib import aclosing
 from functools import cached_property
@@ -99,8 +98,32 @@ class Services(Settings, Protocol):
     model_registry: ModelRegistry
 
 
+def http_error(error: VistaError) -> web.HTTPError:
+    """The HTTP form of a domain error, for jupyter_server's own error path: `APIHandler.
+    write_error` answers `{"message": error.message, "reason": error.reason}` with its status."""
+    return web.HTTPError(error.status_code, error.message, reason=error.reason)
+
+
+def _domain_errors(method):
+    """Raise a method's domain errors (`VistaError`) as `http_error`s."""
+
+    @functools.wraps(method)
+    async def translated(self: VistaHandler, *args: Any, **kwargs: Any) -> None:
+        try:
+            result = method(self, *args, **kwargs)
+            if inspect.isawaitable(result):
+                await result
+        except VistaError as e:
+            raise http_error(e) from e
+
+    translated._vista_guarded = True  # type: ignore[attr-defined]
+    return translated
+
+
 def _once_received(method):
-    """Run a handler method only if its request was not answered while its body arrived."""
+    """Run a handler method only if its request was not answered while its body arrived; its
+    domain errors become HTTP errors."""
+    method = _domain_errors(method)
 
     @functools.wraps(method)
     async def guarded(self: VistaHandler, *args: Any, **kwargs: Any) -> None:
@@ -108,9 +131,7 @@ def _once_received(method):
         if self._refused is not None:
             self._close_refused()
             return
-        result = method(self, *args, **kwargs)
-        if inspect.isawaitable(result):
-            await result
+        await method(self, *args, **kwargs)
 
     guarded._vista_guarded = True  # type: ignore[attr-defined]
     return guarded
@@ -130,10 +151,11 @@ class VistaHandler(ExtensionHandlerMixin, APIHandler):
 
     def __init_subclass__(cls, **kwargs: Any) -> None:
         super().__init_subclass__(**kwargs)
-        for name in _METHODS:
+        for name in (*_METHODS, "prepare"):
             method = cls.__dict__.get(name)
             if method is not None and not getattr(method, "_vista_guarded", False):
-                setattr(cls, name, _once_received(method))
+                setattr(cls, name, _domain_errors(method) if name == "prepare" else
+                        _once_received(method))
 
     @property
     def vista(self) -> Settings:
@@ -310,26 +332,20 @@ class VistaHandler(ExtensionHandlerMixin, APIHandler):
         self.set_header("Content-Type", "application/json; charset=UTF-8")
         self.finish(text)
 
-    # Domain errors -> HTTP, in one place.
+    # Domain errors -> HTTP, in one place: every method (and `prepare`) of a handler raises its
+    # `VistaError`s as `http_error`s (see `__init_subclass__`); jupyter_server's `write_error`
+    # answers them as JSON. Only their logging is Vista's own.
 
-    def _handle_request_exception(self, e: BaseException) -> None:
-        if self._refused is not None:  # answered while the body arrived
+    def log_exception(self, typ: Any, value: BaseException | None, tb: Any) -> None:
+        cause = value.__cause__ if isinstance(value, web.HTTPError) else None
+        if isinstance(cause, VistaError):
+            # An expected failure, already explained to the user: one line, no traceback;
+            # an error only when the server is at fault (5xx).
+            level = self.log.error if cause.status_code >= 500 else self.log.info
+            level("Vista %s %s: %s %s", self.request.method, self.request.path,
+                  cause.status_code, cause.message)
             return
-        if isinstance(e, VistaError):
-            level = self.log.error if e.status_code >= 500 else self.log.info
-            level("Vista %s %s: %s %s", self.request.method, self.request.path, e.status_code, e)
-            if not self._finished:
-                self.send_error(e.status_code, exc_info=sys.exc_info())
-            return
-        super()._handle_request_exception(e)
-
-    def write_error(self, status_code: int, **kwargs: Any) -> None:
-        exc = kwargs.get("exc_info", (None, None, None))[1]
-        if isinstance(exc, VistaError):
-            self.set_header("Content-Type", "application/json; charset=UTF-8")
-            self.finish(json.dumps({"message": exc.message, "reason": exc.reason}))
-            return
-        super().write_error(status_code, **kwargs)
+        super().log_exception(typ, value, tb)
 
 
 class InfoHandler(VistaHandler):
