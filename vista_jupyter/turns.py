@@ -7,6 +7,9 @@ thread's event log as it happens. One turn runs per thread at a time (409 otherw
 was produced is kept) or `interrupted` (its server stopped or died while it ran). Either way its
 assistant message is stored, assembled from what the turn produced.
 
+This is the server's side of a turn (the store, the event log, tasks, recovery); the model's side,
+the analysis loop and its clients, is the `assistant` package, which this module drives.
+
 A turn is closed once: its message, status and `done` event are written in one transaction that
 only succeeds while the turn is still running (`Store.finish_turn`), so two servers on one data
 folder never answer one turn twice. Recovery closes only turns whose server is gone (`recover`).
