@@ -135,7 +135,8 @@ def build(data_dir: Path, scale: float) -> dict:
         content, metadata = _answer(i)
         store.finish_turn(OWNER, thread["id"], turn, "done", content, metadata, {})
     # The big thread is the most recently active one, as a user's current analysis is.
-    store.add_message(OWNER, big["id"], "user", "One more thing.")
+    store.start_turn(OWNER, big["id"], "last", "bench", "One more thing.")
+    store.finish_turn(OWNER, big["id"], "last", "done", *_answer(0), {})
     events = store.last_event_seq(big["id"])
     messages = store.get_thread(OWNER, big["id"])["message_count"]
     store.close()

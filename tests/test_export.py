@@ -9,7 +9,7 @@ import zipfile
 
 import nbformat
 import pytest
-from conftest import NAMED_USERS, error_message
+from conftest import NAMED_USERS, converse, error_message
 from nbclient import NotebookClient
 from test_turns import SECRET, new_thread, vista_config, wait_done, fake  # noqa: F401
 from openai_server import text, tool
@@ -263,7 +263,7 @@ async def test_a_download_that_fails_midway_fails_for_the_client_too(api, vista_
     tid = thread["id"]
     add_dataset(vista_app, owner, tid, FRAME)
     for i in range(600):
-        vista_app.store.add_message(owner, tid, "user", f"question {i} {secrets.token_hex(2500)}")
+        converse(vista_app.store, owner, tid, f"question {i} {secrets.token_hex(2500)}", "-")
     [dataset] = vista_app.store.list_datasets(owner, tid)
     (vista_app.threads.folders.threads_dir / tid / dataset["parquet_path"]).unlink()
 

@@ -21,8 +21,7 @@ The package: `database.py` holds `Store` (connections, transactions, the queries
 the schema's history, `rows.py` how rows become API dictionaries and JSON pages.
 """
 
-from .database import DISK_FULL, MAX_SEQ, ROLES, Store, new_id, utcnow
+from .database import DISK_FULL, MAX_SEQ, Store, new_id, utcnow
 from .migrations import MIGRATIONS, SCHEMA_VERSION
 
-__all__ = ["DISK_FULL", "MAX_SEQ", "MIGRATIONS", "ROLES", "SCHEMA_VERSION", "Store", "new_id",
-           "utcnow"]
+__all__ = ["DISK_FULL", "MAX_SEQ", "MIGRATIONS", "SCHEMA_VERSION", "Store", "new_id", "utcnow"]

@@ -23,7 +23,7 @@ from typing import Any, NoReturn
 
 import sqlite_utils
 
-from ..errors import Conflict, InvalidInput, NotFound, StorageFull, StoreError
+from ..errors import Conflict, NotFound, StorageFull, StoreError
 from .migrations import MIGRATIONS, SCHEMA_VERSION
 from .rows import (
     EVENT_JSON,
@@ -42,9 +42,6 @@ from .rows import (
 
 #: Larger than any sequence number (the end of a thread, for "the last page").
 MAX_SEQ = 2**62
-
-#: Roles a message can have.
-ROLES = ("user", "assistant", "system")
 
 
 def utcnow() -> str:
@@ -409,24 +406,6 @@ class Store:
 
     # --- messages -------------------------------------------------------------------------------
 
-    def add_message(
-        self,
-        owner: str,
-        thread_id: str,
-        role: str,
-        content: str,
-        metadata: dict[str, Any] | None = None,
-    ) -> dict[str, Any]:
-        """Append a message to one of the owner's threads; its `seq` is the next in the thread."""
-        if role not in ROLES:
-            raise InvalidInput(f"role must be one of {', '.join(ROLES)}")
-        now = utcnow()
-        with self._transaction() as db:
-            if not self._owned(db, owner, thread_id):
-                raise NotFound("No such thread. It may have been deleted.")
-            message_id = self._insert_message(db, owner, thread_id, role, content, metadata, now)
-        return message_row(self._rows("SELECT * FROM messages WHERE id = ?", (message_id,))[0])
-
     def _insert_message(self, db: sqlite_utils.Database, owner: str, thread_id: str, role: str,
                         content: str, metadata: dict[str, Any] | None, now: str) -> int:
         (seq,) = db.execute(
@@ -779,15 +758,6 @@ class Store:
             (thread_id, owner, turn_id, seq, kind, json.dumps(data), now),
         )
         return {"seq": seq, "type": kind, "turn_id": turn_id, "data": data, "created_at": now}
-
-    def append_event(self, owner: str, thread_id: str, turn_id: str | None, kind: str,
-                     data: dict[str, Any]) -> dict[str, Any] | None:
-        """Append an event to a thread's log; `None` if the thread no longer exists."""
-        now = utcnow()
-        with self._transaction() as db:
-            if not self._owned(db, owner, thread_id):
-                return None
-            return self._insert_event(db, owner, thread_id, turn_id, kind, data, now)
 
     def append_events(self, owner: str, thread_id: str,
                       events: Sequence[dict[str, Any]]) -> bool:
