@@ -447,7 +447,7 @@ def coalescing() -> list[Result]:
         store.append_events = counted  # type: ignore[method-assign]
         log = EventLog(store, flush_chars=flush_chars)
         busy = 0.0
-        for i in range(2000):  # a long answer: 2000 chunks, one every millisecond
+        for _ in range(2000):  # a long answer: 2000 chunks, one every millisecond
             t = time.perf_counter()
             log.append(OWNER, thread, "t", "text", {"step": 0, "delta": "word "})
             busy += time.perf_counter() - t

@@ -14,8 +14,7 @@ import pandas as pd
 import pytest
 from test_kernels import FRAME, add_dataset
 
-from vista_jupyter.memory import (DUCKDB, PANDAS, KernelMemory, estimate_dataframe_bytes,
-                                  process_tree_memory)
+from vista_jupyter.memory import DUCKDB, PANDAS, KernelMemory, estimate_dataframe_bytes, process_tree_memory
 
 pytestmark = pytest.mark.timeout(240)
 

@@ -10,7 +10,6 @@ import os
 import resource
 import sqlite3
 import threading
-from pathlib import Path
 
 import pytest
 from conftest import converse, error_message, spec_operations

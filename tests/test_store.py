@@ -12,8 +12,8 @@ import time
 
 import pytest
 from conftest import converse, error_message, spec_operations
-from servers import JupyterServer
 from jupyter_server.auth.authorizer import Authorizer
+from servers import JupyterServer
 
 from vista_jupyter.errors import NotFound, StoreError
 from vista_jupyter.store import SCHEMA_VERSION, Store, new_id, utcnow
@@ -121,7 +121,7 @@ async def test_start_up_finishes_marked_removals_and_keeps_unknown_folders(
     assert (threads / live["id"]).is_dir()
     assert (unknown / "original.csv").read_text() == "precious\n"
     log = capfd.readouterr().err
-    assert f"belong to no thread of the database" in log and unknown.name in log and "kept" in log
+    assert "belong to no thread of the database" in log and unknown.name in log and "kept" in log
     with sqlite3.connect(vista_data_dir / "vista.sqlite3") as db:
         assert db.execute("SELECT COUNT(*) FROM pending").fetchone()[0] == 0
 

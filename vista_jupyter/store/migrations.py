@@ -17,6 +17,7 @@ import sqlite_utils
 
 from ..names import is_reserved, variable_name
 
+
 def _migration_1(db: sqlite_utils.Database) -> None:
     db.execute(
         """
