@@ -135,7 +135,8 @@ def build(data_dir: Path, scale: float) -> dict:
         content, metadata = _answer(i)
         store.finish_turn(OWNER, thread["id"], turn, "done", content, metadata, {})
     # The big thread is the most recently active one, as a user's current analysis is.
-    store.add_message(OWNER, big["id"], "user", "One more thing.")
+    store.start_turn(OWNER, big["id"], "last", "bench", "One more thing.")
+    store.finish_turn(OWNER, big["id"], "last", "done", *_answer(0), {})
     events = store.last_event_seq(big["id"])
     messages = store.get_thread(OWNER, big["id"])["message_count"]
     store.close()
@@ -446,7 +447,7 @@ def coalescing() -> list[Result]:
         store.append_events = counted  # type: ignore[method-assign]
         log = EventLog(store, flush_chars=flush_chars)
         busy = 0.0
-        for i in range(2000):  # a long answer: 2000 chunks, one every millisecond
+        for _ in range(2000):  # a long answer: 2000 chunks, one every millisecond
             t = time.perf_counter()
             log.append(OWNER, thread, "t", "text", {"step": 0, "delta": "word "})
             busy += time.perf_counter() - t

@@ -259,11 +259,11 @@ def _first_result_at(work: Path, server, mb: int) -> list[Result]:
             upload = json.loads(response.read())
         before = _rss_mb(pid)
         started = time.perf_counter()
-        status, thread = server.call("POST", "threads", {"dataset": {"upload": upload["id"]}})
+        status, thread = server.request("POST", "threads", {"dataset": {"upload": upload["id"]}})
         assert status == 201, thread
         first = None
         while first is None and time.perf_counter() - started < 120:
-            _, page = server.call("GET", f"threads/{thread['id']}/events?after=0")
+            _, page = server.request("GET", f"threads/{thread['id']}/events?after=0")
             if any(e["type"] == "output" for e in page["events"]):
                 first = time.perf_counter() - started
             else:

@@ -11,11 +11,8 @@ from __future__ import annotations
 
 import asyncio
 import json
-import os
-import socket
 import sqlite3
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
@@ -26,7 +23,8 @@ from tornado.httpclient import AsyncHTTPClient
 
 TESTS = Path(__file__).parent.parent / "tests"
 sys.path.insert(0, str(TESTS))
-from openai_server import FakeOpenAI, Script, text, tool  # noqa: E402
+from openai_server import FakeOpenAI, Script  # noqa: E402
+from servers import JupyterServer  # noqa: E402
 
 USERS, THREADS, ROUNDS = 20, 5, 2
 
@@ -36,24 +34,15 @@ async def _measure() -> list[Result]:
     fake.default = Script(text="Done.")
     http = AsyncHTTPClient(max_clients=300)
     with tempfile.TemporaryDirectory() as tmp:
-        with socket.socket() as s:
-            s.bind(("127.0.0.1", 0))
-            port = s.getsockname()[1]
-        config = Path(tmp, "config.py")
-        config.write_text(
-            "from conftest import HeaderIdentityProvider\n"
-            "c.ServerApp.identity_provider_class = HeaderIdentityProvider\n"
-            "c.ServerApp.jpserver_extensions = {'vista_jupyter': True}\n"
-            "c.ServerApp.allow_root = True\nc.ServerApp.open_browser = False\n"
-            f"c.ServerApp.port = {port}\nc.ServerApp.port_retries = 0\nc.ServerApp.root_dir = {tmp!r}\n"
-            f"c.VistaApp.data_dir = {str(Path(tmp, 'vista'))!r}\n"
-            f"c.VistaApp.model = 'load'\nc.VistaApp.base_url = {fake.base_url!r}\n"
-            "c.VistaApp.auto_overview = False\nc.VistaApp.kernel_idle_timeout = 0\n"
-        )
-        env = {**os.environ, "PYTHONPATH": str(TESTS), "JUPYTER_RUNTIME_DIR": str(Path(tmp, "rt"))}
-        server = subprocess.Popen([sys.executable, "-m", "jupyter_server", f"--config={config}"],
-                                  env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        base = f"http://127.0.0.1:{port}/vista/api/"
+        server = JupyterServer(
+            Path(tmp), Path(tmp, "vista"), root_dir=Path(tmp), env={"PYTHONPATH": str(TESTS)},
+            headers={"X-Vista-Test-User": "u0"}, config=(
+                "from conftest import HeaderIdentityProvider\n"
+                "c.ServerApp.identity_provider_class = HeaderIdentityProvider\n"
+                f"c.VistaApp.model = 'load'\nc.VistaApp.base_url = {fake.base_url!r}\n"
+                "c.VistaApp.auto_overview = False\nc.VistaApp.kernel_idle_timeout = 0\n"))
+        server.start()
+        base = f"{server.url}/vista/api/"
 
         async def call(user: str, method: str, path: str, body: dict | None = None):
             r = await http.fetch(base + path, method=method, raise_error=False, request_timeout=300,
@@ -62,13 +51,7 @@ async def _measure() -> list[Result]:
             return r.code, json.loads(r.body) if r.body else None
 
         try:
-            for _ in range(300):
-                try:
-                    if (await call("u0", "GET", "info"))[0] == 200:
-                        break
-                except OSError:
-                    pass
-                await asyncio.sleep(0.1)
+            await server.ready()
             users = [f"user{i:02d}" for i in range(USERS)]
             threads = {}
             for user in users:
@@ -118,8 +101,7 @@ async def _measure() -> list[Result]:
             stop.set()
             await prober
         finally:
-            server.terminate()
-            server.wait(timeout=60)
+            server.stop()
             fake.stop()
         with sqlite3.connect(Path(tmp, "vista", "vista.sqlite3")) as db:
             rows = db.execute("SELECT COUNT(*) FROM messages").fetchone()[0]

@@ -2,20 +2,17 @@
 
 from __future__ import annotations
 
-import json
-import os
-import socket
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
-import urllib.error
-import urllib.request
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
+from servers import JupyterServer  # noqa: E402  (tests/servers.py: one helper for tests and benchmarks)
 
 
 @dataclass
@@ -69,63 +66,15 @@ def summary(benchmark: str, what: str, ms: list[float], target_p95: float | None
     ]
 
 
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-class Server:
-    """A client for a running Jupyter server (token auth)."""
-
-    def __init__(self, url: str, token: str, pid: int = 0):
-        self.url, self.token, self.pid = url, token, pid
-
-    def call(self, method: str, path: str, body: object = None) -> tuple[int, object]:
-        data = None if body is None else json.dumps(body).encode()
-        request = urllib.request.Request(
-            f"{self.url}/vista/api/{path}", method=method, data=data,
-            headers={"Authorization": f"token {self.token}", "Content-Type": "application/json"},
-        )
-        try:
-            with urllib.request.urlopen(request, timeout=60) as response:
-                raw = response.read()
-                return response.status, json.loads(raw) if raw else None
-        except urllib.error.HTTPError as e:
-            return e.code, json.loads(e.read() or b"null")
-
-
 @contextmanager
-def jupyter_server(extra_config: str = "") -> Iterator[Server]:
-    """Start `jupyter server` with Vista on a fresh data folder; stop it afterwards."""
+def jupyter_server(extra_config: str = "", *, env: dict[str, str] | None = None
+                   ) -> Iterator[JupyterServer]:
+    """Start `jupyter server` with Vista on a fresh data folder (`tests/servers.py`, the one
+    helper tests use too); stop it afterwards. Call it with `server.request(...)`."""
     with tempfile.TemporaryDirectory(prefix="vista-bench-") as tmp:
-        port, token = free_port(), "bench-token"
-        config = Path(tmp, "config.py")
-        config.write_text(
-            "c.ServerApp.jpserver_extensions = {'vista_jupyter': True}\n"
-            "c.ServerApp.allow_root = True\nc.ServerApp.open_browser = False\n"
-            f"c.ServerApp.port = {port}\nc.ServerApp.port_retries = 0\n"
-            f"c.ServerApp.root_dir = {tmp!r}\n"
-            f"c.IdentityProvider.token = {token!r}\n"
-            f"c.VistaApp.data_dir = {str(Path(tmp, 'vista'))!r}\n" + extra_config
-        )
-        env = {**os.environ, "JUPYTER_RUNTIME_DIR": str(Path(tmp, "runtime"))}
-        process = subprocess.Popen(
-            [sys.executable, "-m", "jupyter_server", f"--config={config}"],
-            env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-        )
-        server = Server(f"http://127.0.0.1:{port}", token, process.pid)
+        server = JupyterServer(Path(tmp), Path(tmp, "vista"), config=extra_config, env=env,
+                               token="bench-token", root_dir=Path(tmp))
         try:
-            deadline = time.monotonic() + 60
-            while True:
-                try:
-                    server.call("GET", "info")
-                    break
-                except OSError:
-                    if process.poll() is not None or time.monotonic() > deadline:
-                        raise RuntimeError("the Jupyter server did not start") from None
-                    time.sleep(0.2)
-            yield server
+            yield server.start().wait(timeout=120)
         finally:
-            process.terminate()
-            process.wait(timeout=30)
+            server.stop()

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Set up (scripts/setup.sh, plus Chromium and the UI-test packages) and run every test:
-# the Python suite (pytest, real Jupyter servers) and the browser suite (Galata in Chromium).
+# Set up (scripts/setup.sh, plus Chromium and the UI-test packages) and run every test: the
+# linter (ruff), the Python suite (pytest, real Jupyter servers) and the browser suite (Galata
+# in Chromium).
 # Ends with one line "tests: N passed, N failed"; exits non-zero if anything failed.
 set -uo pipefail
 cd "$(dirname "$0")/.."
@@ -20,6 +21,10 @@ if [ ! -x /usr/bin/chromium ] || [ ! -d /usr/share/fonts/truetype/nanum ]; then
 fi
 (cd ui-tests && jlpm install --immutable >/dev/null) || exit 1
 
+# Lint (ruff; rules in pyproject.toml): any finding fails the run.
+ruff check --output-format concise .
+ruff_status=$?
+
 reports=$(mktemp -d)
 # TypeScript lint and formatting (eslint + prettier; `jlpm lint` fixes what it can).
 jlpm lint:check
@@ -32,11 +37,13 @@ py_status=$?
 (cd ui-tests && PLAYWRIGHT_JSON_OUTPUT_NAME="$reports/ui.json" jlpm playwright test --reporter=list,json,html)
 ui_status=$?
 
-python - "$reports" <<'PY'
+python - "$reports" "$lint_status" <<'PY'
 import json, sys, xml.etree.ElementTree as ET
 from pathlib import Path
 reports = Path(sys.argv[1])
 passed = failed = 0
+if sys.argv[2] != "0":
+    print("ruff check found problems (above)"); failed += 1
 try:
     suite = ET.parse(reports / "pytest.xml").getroot()
     suite = suite if suite.tag == "testsuite" else suite.find("testsuite")
@@ -58,5 +65,6 @@ except Exception as e:
     print(f"no frontend unit test report: {e}"); failed += 1
 print(f"tests: {passed} passed, {failed} failed")
 PY
+[ $ruff_status -eq 0 ] || echo "lint failed: ruff check" >&2
 [ $lint_status -eq 0 ] || echo "lint failed: jlpm lint:check" >&2
-[ $lint_status -eq 0 ] && [ $js_status -eq 0 ] && [ $py_status -eq 0 ] && [ $ui_status -eq 0 ]
+[ $ruff_status -eq 0 ] && [ $lint_status -eq 0 ] && [ $js_status -eq 0 ] && [ $py_status -eq 0 ] && [ $ui_status -eq 0 ]

@@ -15,7 +15,7 @@ import pytest
 from jupyter_server.auth.identity import IdentityProvider, User
 from tornado.httpclient import HTTPClientError
 
-from vista_jupyter.store import Store
+from vista_jupyter.store import Store, new_id
 
 pytest_plugins = ("pytest_jupyter.jupyter_server",)
 
@@ -126,6 +126,17 @@ def spec_operations(thread_id: str = "{thread_id}", other_id: str = "0" * 32) ->
         for method in item
         if method in ("get", "post", "put", "patch", "delete")
     ]
+
+
+def converse(store: Store, owner: str, thread_id: str, question: str, answer: str | None = None,
+             metadata: dict[str, Any] | None = None) -> None:
+    """Add messages to a thread the way the app does: the question opens a turn
+    (`Store.start_turn`), the answer closes it (`Store.finish_turn`); without `answer` the turn
+    stays running."""
+    turn_id = new_id()
+    store.start_turn(owner, thread_id, turn_id, "test-model", question)
+    if answer is not None:
+        store.finish_turn(owner, thread_id, turn_id, "done", answer, metadata or {}, {})
 
 
 def error_message(data: Any) -> str:

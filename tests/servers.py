@@ -1,5 +1,6 @@
-"""A real Jupyter server with Vista in a subprocess: the one helper of every test that needs a
-server it can start twice on one data folder, kill, or restart."""
+"""A real Jupyter server with Vista in a subprocess: the one helper of every test and benchmark
+that needs a server of its own (to start twice on one data folder, kill, restart, or measure from
+outside). Benchmarks import it too (`benchmarks/common.py`), so there is one way to start one."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ import socket
 import subprocess
 import sys
 import time
+import urllib.error
 import urllib.request
 from pathlib import Path
 from typing import Any
@@ -28,21 +30,37 @@ class JupyterServer:
     """`jupyter server` with Vista on `data_dir`, token-authenticated, stopped by `stop()`.
 
     `config` is appended to the config file (`c.VistaApp.model = ...`); `env` adds environment
-    variables. The server's log is kept in a file (`log()`), shown when it fails to start.
+    variables and `drop_env` removes inherited ones by prefix (e.g. "OPENAI_"); `headers`
+    replace the token as what authenticates requests. The server's log is kept in a file
+    (`log()`), shown when it fails to start.
     """
 
     def __init__(self, tmp_path: Path, data_dir: Path, *, config: str = "",
                  env: dict[str, str] | None = None, token: str = "test-token",
-                 root_dir: Path | None = None):
+                 root_dir: Path | None = None, drop_env: tuple[str, ...] = (),
+                 headers: dict[str, str] | None = None):
         self.token, self.data_dir, self.extra = token, data_dir, config
+        #: What authenticates every request (the token; a configured identity provider's header).
+        self.headers = headers or {"Authorization": f"token {token}"}
         self.root_dir = root_dir or tmp_path / "root"
         self.root_dir.mkdir(parents=True, exist_ok=True)
         self.dir = tmp_path / f"server-{os.urandom(4).hex()}"
         self.dir.mkdir(parents=True)
         self.config = self.dir / "config.py"
-        self.env = {**os.environ, "JUPYTER_RUNTIME_DIR": str(self.dir / "runtime"), **(env or {})}
+        inherited = {k: v for k, v in os.environ.items() if not drop_env or not k.startswith(drop_env)}
+        self.env = {**inherited, "JUPYTER_RUNTIME_DIR": str(self.dir / "runtime"), **(env or {})}
         self.process: subprocess.Popen | None = None
-        self._client = AsyncHTTPClient()
+
+    @property
+    def _client(self) -> AsyncHTTPClient:
+        # Made when first used, on the loop of the caller (blocking users never make one).
+        return AsyncHTTPClient()
+
+    @property
+    def pid(self) -> int:
+        """The server's process id."""
+        assert self.process is not None
+        return self.process.pid
 
     def _configure(self) -> None:
         self.port = free_port()
@@ -94,12 +112,10 @@ class JupyterServer:
     def wait(self, timeout: float = 90) -> JupyterServer:
         """Wait until Vista answers (blocking, for tests without an event loop)."""
         deadline = time.monotonic() + timeout
-        request = urllib.request.Request(f"{self.url}/vista/api/info",
-                                         headers={"Authorization": f"token {self.token}"})
+        request = urllib.request.Request(f"{self.url}/vista/api/info", headers=self.headers)
         while time.monotonic() < deadline:
             if self._lost_its_port():
-                request = urllib.request.Request(f"{self.url}/vista/api/info",
-                                                 headers={"Authorization": f"token {self.token}"})
+                request = urllib.request.Request(f"{self.url}/vista/api/info", headers=self.headers)
             assert self.process is not None and self.process.poll() is None, self.log()[-3000:]
             try:
                 with urllib.request.urlopen(request, timeout=5):
@@ -118,8 +134,7 @@ class JupyterServer:
             data = b""
         response = await self._client.fetch(
             url, method=method, body=data, raise_error=False, request_timeout=timeout,
-            headers={"Authorization": f"token {self.token}", **(headers or {})},
-            allow_nonstandard_methods=True,
+            headers={**self.headers, **(headers or {})}, allow_nonstandard_methods=True,
         )
         if response.code == 599 and response.error is not None:
             raise response.error
@@ -127,6 +142,23 @@ class JupyterServer:
         if response.headers.get("Content-Type", "").startswith("application/json") and content:
             return response.code, json.loads(content)
         return response.code, content
+
+    def request(self, method: str, path: str, body: Any = None, *, raw: bool = False,
+                headers: dict[str, str] | None = None, timeout: float = 120) -> tuple[int, Any]:
+        """A blocking request to `/vista/api/<path>` (for callers without an event loop):
+        (status, body), the body decoded when it is JSON (unless `raw`)."""
+        request = urllib.request.Request(
+            f"{self.url}/vista/api/{path}", method=method,
+            data=None if body is None else json.dumps(body).encode(),
+            headers={**self.headers, "Content-Type": "application/json", **(headers or {})})
+        try:
+            with urllib.request.urlopen(request, timeout=timeout) as response:
+                status, kind, data = response.status, response.headers.get("Content-Type", ""), response.read()
+        except urllib.error.HTTPError as e:
+            status, kind, data = e.code, e.headers.get("Content-Type", ""), e.read()
+        if not raw and kind.startswith("application/json") and data:
+            return status, json.loads(data)
+        return status, data
 
     def kill(self) -> None:
         """Kill the process at once (no clean-up of any kind)."""

@@ -10,7 +10,6 @@ import pytest
 from conftest import USER_HEADER, HeaderIdentityProvider
 from test_kernels import FRAME, add_dataset
 from tornado.httpclient import HTTPClientError
-from tornado.websocket import websocket_connect
 
 from vista_jupyter.authorizer import VistaKernelAuthorizer
 

@@ -204,7 +204,7 @@ async def test_events_written_meanwhile_by_another_process_are_not_overwritten(s
     log = EventLog(store, flush_interval=3600)
     log.append("ann", thread, "t1", "text", {"delta": "a"})  # waits in memory as seq 1
     other = Store(tmp_path / "vista.sqlite3")  # another server on the same file
-    other.append_event("ann", thread, None, "notice", {"from": "elsewhere"})
+    EventLog(other).append("ann", thread, None, "notice", {"from": "elsewhere"})
     log.append("ann", thread, "t1", "done", {})
     events = stored(store, thread)
     assert [e["seq"] for e in events] == [1, 2, 3]

@@ -9,10 +9,10 @@ import zipfile
 
 import nbformat
 import pytest
-from conftest import NAMED_USERS, error_message
+from conftest import NAMED_USERS, converse, error_message
 from nbclient import NotebookClient
-from test_turns import SECRET, new_thread, vista_config, wait_done, fake  # noqa: F401
 from openai_server import text, tool
+from test_turns import SECRET, fake, new_thread, vista_config, wait_done  # noqa: F401
 
 pytestmark = pytest.mark.timeout(180)
 
@@ -104,7 +104,7 @@ async def test_saving_never_overwrites(api, vista_app, fake, jp_root_dir):
     assert body["path"] == "taken-2.ipynb"
     for bad, code in [("missing/x.ipynb", 404), ("../outside.ipynb", 404), ("", 400)]:
         status, body = await api("POST", f"threads/{tid}/notebook", json_body={"path": bad})
-        assert status in (400, 404), (bad, status, body)
+        assert status == code, (bad, status, body)
 
 
 async def test_downloads_as_ipynb_and_as_a_runnable_zip(api, vista_app, fake, jp_fetch, tmp_path):
@@ -263,7 +263,7 @@ async def test_a_download_that_fails_midway_fails_for_the_client_too(api, vista_
     tid = thread["id"]
     add_dataset(vista_app, owner, tid, FRAME)
     for i in range(600):
-        vista_app.store.add_message(owner, tid, "user", f"question {i} {secrets.token_hex(2500)}")
+        converse(vista_app.store, owner, tid, f"question {i} {secrets.token_hex(2500)}", "-")
     [dataset] = vista_app.store.list_datasets(owner, tid)
     (vista_app.threads.folders.threads_dir / tid / dataset["parquet_path"]).unlink()
 

@@ -197,7 +197,7 @@ async def test_two_hub_users_each_see_only_their_own_vista(hub):
         assert [t["id"] for t in listing["threads"]] == [threads[name]]
         # One user's token cannot reach the other's server at all
         tid = threads[other]
-        for path in (f"threads", f"threads/{tid}", f"threads/{tid}/events",
+        for path in ("threads", f"threads/{tid}", f"threads/{tid}/events",
                      f"threads/{tid}/artifacts/{threads[other + '_figure']}",
                      f"threads/{tid}/events/stream"):
             status, _ = await hub.call("GET", f"/user/{other}/vista/api/{path}", token)

@@ -8,7 +8,7 @@ import re
 from http.cookies import SimpleCookie
 
 import pytest
-from conftest import NAMED_USERS, spec_operations
+from conftest import NAMED_USERS, converse, spec_operations
 
 UNKNOWN = "0123456789abcdef0123456789abcdef"
 
@@ -36,7 +36,7 @@ async def test_named_users_are_isolated(api, vista_app):
     # Given alice's thread with a message
     status, thread = await api("POST", "threads", json_body={"name": "alice's"}, user="alice")
     assert status == 201
-    vista_app.store.add_message("alice", thread["id"], "user", "private question")
+    converse(vista_app.store, "alice", thread["id"], "private question", "private answer")
     tid = thread["id"]
 
     # bob cannot list, read, page, rename or delete it; every answer is the unknown-thread 404
@@ -55,7 +55,7 @@ async def test_named_users_are_isolated(api, vista_app):
 
     # and alice's thread is untouched
     status, mine = await api("GET", f"threads/{tid}", user="alice")
-    assert status == 200 and mine["name"] == "alice's" and mine["message_count"] == 1
+    assert status == 200 and mine["name"] == "alice's" and mine["message_count"] == 2
     status, info = await api("GET", "info", user="bob")
     assert info["owner"] == "bob"
     # a request with no identity at all is refused

@@ -10,10 +10,9 @@ import os
 import resource
 import sqlite3
 import threading
-from pathlib import Path
 
 import pytest
-from conftest import error_message, spec_operations
+from conftest import converse, error_message, spec_operations
 
 from vista_jupyter.store import SCHEMA_VERSION, Store
 
@@ -225,7 +224,7 @@ def damaged_database(vista_data_dir):
     store = Store(path)
     for i in range(300):
         thread = store.create_thread("someone", f"thread {i}")
-        store.add_message("someone", thread["id"], "user", "hello " * 50)
+        converse(store, "someone", thread["id"], "hello " * 50, "hi")
     store.close()
     with sqlite3.connect(path) as db:
         db.execute("PRAGMA wal_checkpoint(TRUNCATE)")

@@ -16,23 +16,16 @@ from __future__ import annotations
 import asyncio
 import base64
 import json
-import os
 import re
-import signal
-import socket
-import subprocess
-import sys
 import threading
 import time
-import urllib.error
-import urllib.request
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any
 
 import pytest
 from openai_server import Analyst, FakeOpenAI, Script, last_output, then
+from servers import JupyterServer
 
 pytestmark = pytest.mark.timeout(300)
 
@@ -346,69 +339,6 @@ class ThreadedFake:
         self.thread.join(10)
 
 
-class Jupyter:
-    """A Jupyter server with Vista in a subprocess, its log in a file."""
-
-    def __init__(self, root: Path, config: str, env: dict[str, str]):
-        with socket.socket() as s:
-            s.bind(("127.0.0.1", 0))
-            self.port = s.getsockname()[1]
-        self.root = root
-        self.data_dir = root / "vista"
-        self.log_path = root / "server.log"
-        config_file = root / "jupyter_server_config.py"
-        config_file.write_text(
-            "c.ServerApp.jpserver_extensions = {'vista_jupyter': True}\n"
-            "c.ServerApp.allow_root = True\nc.ServerApp.open_browser = False\n"
-            f"c.ServerApp.port = {self.port}\nc.ServerApp.port_retries = 0\n"
-            f"c.ServerApp.root_dir = {str(root)!r}\nc.IdentityProvider.token = {TOKEN!r}\n"
-            f"c.VistaApp.data_dir = {str(self.data_dir)!r}\nc.VistaApp.auto_overview = False\n"
-            + config
-        )
-        self.log_file = open(self.log_path, "wb")
-        self.process = subprocess.Popen(
-            [sys.executable, "-m", "jupyter_server", f"--config={config_file}"],
-            env={**env, "JUPYTER_RUNTIME_DIR": str(root / "runtime")},
-            stdout=self.log_file, stderr=subprocess.STDOUT,
-        )
-        deadline = time.monotonic() + 90
-        while time.monotonic() < deadline:
-            assert self.process.poll() is None, self.log_path.read_text()
-            try:
-                if self.call("GET", "info")[0] in (200, 503):
-                    return
-            except OSError:
-                pass
-            time.sleep(0.1)
-        raise AssertionError("the Jupyter server did not start")
-
-    def call(self, method: str, path: str, body: Any = None, raw: bool = False) -> tuple[int, Any]:
-        request = urllib.request.Request(
-            f"http://127.0.0.1:{self.port}/vista/api/{path}", method=method,
-            data=None if body is None else json.dumps(body).encode(),
-            headers={"Authorization": f"token {TOKEN}"})
-        try:
-            with urllib.request.urlopen(request, timeout=60) as response:
-                status, data = response.status, response.read()
-        except urllib.error.HTTPError as e:
-            status, data = e.code, e.read()
-        if raw:
-            return status, data
-        return status, json.loads(data) if data else None
-
-    def log(self) -> str:
-        self.log_file.flush()
-        return self.log_path.read_text(errors="replace")
-
-    def stop(self) -> None:
-        self.process.send_signal(signal.SIGTERM)
-        try:
-            self.process.wait(30)
-        except subprocess.TimeoutExpired:
-            self.process.kill()
-        self.log_file.close()
-
-
 @dataclass
 class Turn:
     """One finished turn, as the API shows it."""
@@ -443,31 +373,32 @@ def servers(tmp_path_factory):
     for case in CASES:
         fake.fake.models[case.name] = case.behaviour
     root = tmp_path_factory.mktemp("model-servers")
-    env = {k: v for k, v in os.environ.items() if not k.startswith(("OPENAI_", "AZURE_", "VISTA_"))}
-    env.update({"OPENAI_API_KEY": KEY, "OPENAI_BASE_URL": fake.fake.base_url,
-                "AZURE_OPENAI_API_KEY": "azure-key-not-used-0000", "VISTA_MODELS": ",".join(c.name for c in CASES)})
-    jupyter = Jupyter(root, (
+    env = {"OPENAI_API_KEY": KEY, "OPENAI_BASE_URL": fake.fake.base_url,
+           "AZURE_OPENAI_API_KEY": "azure-key-not-used-0000", "VISTA_MODELS": ",".join(c.name for c in CASES)}
+    jupyter = JupyterServer(root, root / "vista", token=TOKEN, root_dir=root, env=env,
+                            drop_env=("OPENAI_", "AZURE_", "VISTA_"), config=(
+        "c.VistaApp.auto_overview = False\n"
         f"c.VistaApp.model_timeout = {TIMEOUT}\nc.VistaApp.model_step_timeout = {STEP_TIMEOUT}\n"
         f"c.VistaApp.model_max_retries = {RETRIES}\nc.VistaApp.max_kernels_per_user = 2\n"
-    ), env)
+    )).start().wait()
     yield jupyter, fake.fake
     jupyter.stop()
     fake.stop()
 
 
-def ask(jupyter: Jupyter, model: str, question: str, thread_id: str | None = None) -> Turn:
+def ask(jupyter: JupyterServer, model: str, question: str, thread_id: str | None = None) -> Turn:
     """Ask `question` with `model` (in a new thread holding iris unless given) and wait for the end."""
     if thread_id is None:
-        status, thread = jupyter.call("POST", "threads", {"dataset": {"example": "iris"}})
+        status, thread = jupyter.request("POST", "threads", {"dataset": {"example": "iris"}})
         assert status == 201, thread
         thread_id = thread["id"]
     started = time.monotonic()
-    status, asked = jupyter.call("POST", f"threads/{thread_id}/messages", {"content": question, "model": model})
+    status, asked = jupyter.request("POST", f"threads/{thread_id}/messages", {"content": question, "model": model})
     assert status == 202, asked
     turn_id = asked["turn"]["id"]
     deadline = time.monotonic() + 120
     while time.monotonic() < deadline:
-        _, body = jupyter.call("GET", f"threads/{thread_id}/events?limit=5000")
+        _, body = jupyter.request("GET", f"threads/{thread_id}/events?limit=5000")
         events = [e for e in body["events"] if e["turn_id"] == turn_id]
         if any(e["type"] == "done" for e in events):
             return Turn(thread_id, events, time.monotonic() - started)
@@ -480,7 +411,7 @@ def shared_thread(servers) -> str:
     """One analysis of iris for all profiles (one kernel, started once): each profile is a new
     question in it, so earlier turns are history, as in real use."""
     jupyter, _ = servers
-    status, thread = jupyter.call("POST", "threads", {"dataset": {"example": "iris"}})
+    status, thread = jupyter.request("POST", "threads", {"dataset": {"example": "iris"}})
     assert status == 201, thread
     return thread["id"]
 
@@ -513,8 +444,8 @@ def test_server_behaviour(servers, shared_thread, case: Case):
         before = len(requests)
         again = ask(jupyter, case.name, "And the total petal length?", turn.thread_id)
         case.again(again, fake.requests_for(case.name)[before:])
-    _, notebook = jupyter.call("GET", f"threads/{turn.thread_id}/notebook", raw=True)
-    _, messages = jupyter.call("GET", f"threads/{turn.thread_id}/messages")
+    _, notebook = jupyter.request("GET", f"threads/{turn.thread_id}/notebook", raw=True)
+    _, messages = jupyter.request("GET", f"threads/{turn.thread_id}/messages")
     for where in (json.dumps(turn.events), json.dumps(messages), notebook.decode(errors="replace")):
         assert KEY not in where
 

@@ -29,6 +29,7 @@ from vista_jupyter.assistant.offline.render_pandas import PandasRenderer, Render
 from vista_jupyter.ingest import ingest_to_parquet  # noqa: E402
 from vista_jupyter.profile import profile_parquet  # noqa: E402
 
+
 def _korean_font() -> None:
     """Figures here use the fonts the kernel registers (Korean labels must not draw boxes)."""
     import importlib.util

@@ -11,12 +11,12 @@ import sys
 import time
 
 import pytest
-from conftest import error_message, spec_operations
-from servers import JupyterServer
+from conftest import converse, error_message, spec_operations
 from jupyter_server.auth.authorizer import Authorizer
+from servers import JupyterServer
 
 from vista_jupyter.errors import NotFound, StoreError
-from vista_jupyter.store import SCHEMA_VERSION, Store
+from vista_jupyter.store import SCHEMA_VERSION, Store, new_id, utcnow
 
 
 def test_a_new_database_is_migrated_to_the_current_schema_in_wal_mode(tmp_path):
@@ -59,7 +59,7 @@ def test_rows_of_other_owners_are_invisible(tmp_path):
     with pytest.raises(NotFound):
         store.get_thread("bob", thread["id"])
     with pytest.raises(NotFound):
-        store.add_message("bob", thread["id"], "user", "hi")
+        store.start_turn("bob", thread["id"], new_id(), "m", "hi")
     with pytest.raises(NotFound):
         store.list_messages("bob", thread["id"])
     with pytest.raises(NotFound):
@@ -121,7 +121,7 @@ async def test_start_up_finishes_marked_removals_and_keeps_unknown_folders(
     assert (threads / live["id"]).is_dir()
     assert (unknown / "original.csv").read_text() == "precious\n"
     log = capfd.readouterr().err
-    assert f"belong to no thread of the database" in log and unknown.name in log and "kept" in log
+    assert "belong to no thread of the database" in log and unknown.name in log and "kept" in log
     with sqlite3.connect(vista_data_dir / "vista.sqlite3") as db:
         assert db.execute("SELECT COUNT(*) FROM pending").fetchone()[0] == 0
 
@@ -151,7 +151,7 @@ def test_openapi_description_is_valid_and_matches_the_routes():
     from openapi_spec_validator import validate
 
     from vista_jupyter.api import openapi_spec
-    from vista_jupyter.handlers import ROUTES
+    from vista_jupyter.api.handlers import ROUTES
 
     spec = openapi_spec()
     validate(spec)
@@ -234,13 +234,14 @@ def test_migration_5_counts_existing_messages_and_keeps_the_rows(tmp_path):
     assert store.schema_version == SCHEMA_VERSION == 5
     assert store.get_thread("ann", "t1")["message_count"] == 3
     assert store.get_thread("ann", "t2")["message_count"] == 0
-    store.add_message("ann", "t1", "assistant", "a")
-    assert store.get_thread("ann", "t1")["message_count"] == 4
-    assert [m["seq"] for m in store.message_page("ann", "t1", limit=10)["messages"]] == [1, 2, 3, 4]
     # and issue 15's rows read through the new indexes: the running turn, where it starts
     assert store.get_thread("ann", "t1")["running_turn"] == "now"
     assert store.replay_after("t1", "now") == 2
     assert [t["id"] for t in store.orphaned_turns()] == ["now"]
+    # and the running turn closes with its answer as the thread's next message
+    store.finish_turn("ann", "t1", "now", "done", "a", {}, {})
+    assert store.get_thread("ann", "t1")["message_count"] == 4
+    assert [m["seq"] for m in store.message_page("ann", "t1", limit=10)["messages"]] == [1, 2, 3, 4]
     page, cursor = store.thread_page("ann", limit=1)
     assert [t["id"] for t in page] == ["t1"]  # the message made it the newest
     assert [t["id"] for t in store.thread_page("ann", limit=1, cursor=cursor)[0]] == ["t2"]
@@ -286,7 +287,7 @@ def test_thread_pages_walk_every_thread_once_newest_first(tmp_path):
     made = [store.create_thread("ann", f"t{i}")["id"] for i in range(23)]
     store.create_thread("bob", "not hers")
     time.sleep(0.002)  # timestamps have millisecond resolution
-    store.add_message("ann", made[5], "user", "moves it to the top")
+    converse(store, "ann", made[5], "moves it to the top")
     walked, cursor, pages = [], None, 0
     while True:
         page, cursor = store.thread_page("ann", limit=10, cursor=cursor)
@@ -328,20 +329,22 @@ def test_pages_as_json_text_are_the_pages(tmp_path):
     # read as JSON (Python writes NaN) still pages, through Python.
     store = Store(tmp_path / "vista.sqlite3")
     tid = store.create_thread("ann", "json")["id"]
-    store.add_message("ann", tid, "user", 'Quotes " and 한국어 and \\ and \n newlines')
-    store.add_message("ann", tid, "assistant", "answer", {"steps": [{"x": 1.5e-7, "y": None,
-                                                                      "z": "ü"}], "n": [1, 2]})
-    store.append_event("ann", tid, None, "text", {"delta": "\u2028 é", "step": 0})
-    store.append_event("ann", tid, "turn", "done", {"status": "done", "usage": {}})
+    converse(store, "ann", tid, 'Quotes " and 한국어 and \\ and \n newlines', "answer",
+             {"steps": [{"x": 1.5e-7, "y": None, "z": "ü"}], "n": [1, 2]})
+    def event(seq, turn_id, kind, data):
+        return {"seq": seq, "turn_id": turn_id, "type": kind, "data": data, "created_at": utcnow()}
+
+    store.append_events("ann", tid, [event(2, None, "text", {"delta": "\u2028 é", "step": 0}),
+                                     event(3, "turn", "done", {"status": "done", "usage": {}})])
     for page in ({"last": True}, {"after": 0}, {"before": 2}):
         args = {k: v for k, v in page.items() if k != "last"}
         assert json.loads(store.message_page("ann", tid, limit=1, as_json=True, **args)) == \
             store.message_page("ann", tid, limit=1, **args)
         assert json.loads(store.event_page("ann", tid, limit=5, as_json=True, **args)) == \
             store.event_page("ann", tid, limit=5, **args)
-    store.append_event("ann", tid, None, "step_done", {"duration": float("nan")})
+    store.append_events("ann", tid, [event(4, None, "step_done", {"duration": float("nan")})])
     text = store.event_page("ann", tid, after=0, limit=5, as_json=True)
-    assert [e["type"] for e in json.loads(text)["events"]] == ["text", "done", "step_done"]
+    assert [e["type"] for e in json.loads(text)["events"]] == ["done", "text", "done", "step_done"]
 def _store_with_a_running_turn(tmp_path):
     store = Store(tmp_path / "vista.sqlite3")
     thread = store.create_thread("ann", "t")

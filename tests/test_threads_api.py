@@ -9,7 +9,7 @@ import re
 import sqlite3
 
 import pytest
-from conftest import NAMED_USERS, USER_HEADER, CountingStore, error_message
+from conftest import NAMED_USERS, USER_HEADER, CountingStore, converse, error_message
 
 from vista_jupyter.store import Store
 
@@ -59,7 +59,7 @@ async def test_create_list_get_rename_delete(api, vista_data_dir):
 async def test_delete_removes_rows_and_folder(api, vista_app, vista_data_dir):
     status, thread = await api("POST", "threads", json_body={"name": "to delete"})
     owner = (await api("GET", "info"))[1]["owner"]
-    vista_app.store.add_message(owner, thread["id"], "user", "How many cars?")
+    converse(vista_app.store, owner, thread["id"], "How many cars?", "406.")
     folder = vista_data_dir / "threads" / thread["id"]
     (folder / "cars.csv").write_text("a,b\n1,2\n")
 
@@ -81,9 +81,9 @@ async def test_delete_removes_rows_and_folder(api, vista_app, vista_data_dir):
 async def test_messages_pagination(api, vista_app):
     status, thread = await api("POST", "threads")
     owner = (await api("GET", "info"))[1]["owner"]
-    for i in range(7):
-        vista_app.store.add_message(owner, thread["id"], "user" if i % 2 == 0 else "assistant",
-                                    f"message {i}", {"i": i})
+    for i in range(0, 7, 2):  # questions and answers: messages 0 to 6, the last unanswered
+        converse(vista_app.store, owner, thread["id"], f"message {i}",
+                 f"message {i + 1}" if i + 1 < 7 else None, {"i": i + 1})
 
     seen = []
     after = 0
@@ -98,7 +98,7 @@ async def test_messages_pagination(api, vista_app):
         after = page["next_after"]
     assert [m["content"] for m in seen] == [f"message {i}" for i in range(7)]
     assert [m["seq"] for m in seen] == list(range(1, 8))
-    assert seen[1]["role"] == "assistant" and seen[1]["metadata"] == {"i": 1}
+    assert seen[1]["role"] == "assistant" and seen[1]["metadata"]["i"] == 1
 
     status, page = await api("GET", f"threads/{thread['id']}/messages")
     assert len(page["messages"]) == 7 and page["next_after"] is None
@@ -109,8 +109,9 @@ async def test_messages_pagination(api, vista_app):
 async def test_a_thread_opens_on_its_last_page_and_loads_older_ones(api, vista_app):
     status, thread = await api("POST", "threads")
     owner = (await api("GET", "info"))[1]["owner"]
-    for i in range(7):
-        vista_app.store.add_message(owner, thread["id"], "user", f"message {i}")
+    for i in range(0, 7, 2):
+        converse(vista_app.store, owner, thread["id"], f"message {i}",
+                 f"message {i + 1}" if i + 1 < 7 else None)
 
     status, page = await api("GET", f"threads/{thread['id']}/messages",
                              params={"last": "true", "limit": 3})

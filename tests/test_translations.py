@@ -3,7 +3,6 @@ JupyterLab serves Vista's catalogue with its own when its language is Korean."""
 
 from __future__ import annotations
 
-import json
 import re
 from importlib.metadata import entry_points
 

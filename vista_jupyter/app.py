@@ -17,17 +17,17 @@ from jupyter_server.extension.application import ExtensionApp
 from traitlets import Bool, Dict, Enum, Float, Int, List, Type, Unicode, default
 
 from . import __version__
+from .api.handlers import handlers
 from .assistant.clients import AZURE_API_VERSION
 from .assistant.registry import ModelRegistry
 from .changes import ThreadChanges
 from .datasets import DatasetService
 from .errors import VistaError
-from .folders import ThreadFolders
-from .handlers import handlers
-from .identity import default_server_owner
-from .ingest import IngestLimits
 from .events import EventLog
 from .export import NotebookExporter
+from .folders import ThreadFolders
+from .identity import default_server_owner
+from .ingest import IngestLimits
 from .instances import Instances
 from .kernels import KernelExecutor
 from .memory import KernelMemory

@@ -1,6 +1,6 @@
 """Domain exceptions of Vista.
 
-Services raise these; the HTTP layer (`handlers.VistaHandler`) maps them to status codes in one
+Services raise these; the HTTP layer (`api.handlers.VistaHandler`) maps them to status codes in one
 place. Messages are written for the person using the sidebar: they say what was wrong and, where
 it helps, what to do instead. They never carry tracebacks, paths outside the user's own data, or
 secrets.

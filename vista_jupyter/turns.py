@@ -7,6 +7,9 @@ thread's event log as it happens. One turn runs per thread at a time (409 otherw
 was produced is kept) or `interrupted` (its server stopped or died while it ran). Either way its
 assistant message is stored, assembled from what the turn produced.
 
+This is the server's side of a turn (the store, the event log, tasks, recovery); the model's side,
+the analysis loop and its clients, is the `assistant` package, which this module drives.
+
 A turn is closed once: its message, status and `done` event are written in one transaction that
 only succeeds while the turn is still running (`Store.finish_turn`), so two servers on one data
 folder never answer one turn twice. Recovery closes only turns whose server is gone (`recover`).
@@ -191,10 +194,13 @@ class TurnService:
         """How the thread's datasets are held in its kernel (blocking: reads Parquet footers)."""
         return self.memory.loads(self.executor.folders.path_for(thread_id), datasets)
 
-    def _messages(self, owner: str, thread_id: str, model: str, fenced: bool,
-                  loads: list[DataLoad] | None = None) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
-        datasets = [self.store.get_dataset(owner, thread_id, d["id"])
-                    for d in self.store.list_datasets(owner, thread_id)]
+    def _datasets(self, owner: str, thread_id: str) -> list[dict[str, Any]]:
+        """The thread's datasets with their profiles and summaries (blocking)."""
+        return [self.store.get_dataset(owner, thread_id, d["id"])
+                for d in self.store.list_datasets(owner, thread_id)]
+
+    def _messages(self, owner: str, thread_id: str, datasets: list[dict[str, Any]], fenced: bool,
+                  loads: list[DataLoad] | None = None) -> list[dict[str, Any]]:
         held = {load.var: load for load in loads or []}
         samples = sample_names(loads or [])
         notes = [prompt.DatasetNote(d["var_name"], d["summary"],
@@ -207,7 +213,7 @@ class TurnService:
         # The most recent messages, the new question included (it is the last one); the loop
         # fits them to the context budget before each request.
         past = self.store.recent_messages(owner, thread_id, limit=RECENT_MESSAGES)
-        return [system, *prompt.history(past)], datasets
+        return [system, *prompt.history(past)]
 
     async def _run(self, owner: str, thread_id: str, turn_id: str, model: str, *,
                    overview: bool, language: str) -> None:
@@ -218,13 +224,8 @@ class TurnService:
         status = "done"
         error: str | None = None  # for the user, when the turn fails
         try:
-            datasets_for_offline: list[dict[str, Any]] = []
-            probe = self.models.client(model, [], overview=overview, language=language)
-            loads = await asyncio.to_thread(
-                self._loads, thread_id, self.store.list_datasets(owner, thread_id))
-            # Off the event loop: reading and shaping the history grows with the messages read.
-            messages, datasets = await asyncio.to_thread(self._messages, owner, thread_id, model,
-                                                         not probe.uses_tools, loads)
+            datasets = await asyncio.to_thread(self._datasets, owner, thread_id)
+            loads = await asyncio.to_thread(self._loads, thread_id, datasets)
             held = {load.var: load for load in loads}
             samples = sample_names(loads)
             # The offline analyst reads category values from the Parquet file (the profile keeps
@@ -236,6 +237,9 @@ class TurnService:
                                      "mode": held[d["var_name"]].mode if d["var_name"] in held else "pandas",
                                      "sample": samples.get(d["var_name"])} for d in datasets]
             client = self.models.client(model, datasets_for_offline, overview=overview, language=language)
+            # Off the event loop: reading and shaping the history grows with the messages read.
+            messages = await asyncio.to_thread(self._messages, owner, thread_id, datasets,
+                                               not client.uses_tools, loads)
             loop = AnalysisLoop(client, self.executor, owner, thread_id, emit, max_steps=self.max_steps,
                                 context_budget=self.models.budget_for(model), log=self.log)
             outcome = await loop.run(messages)

@@ -127,7 +127,8 @@ class AnalysisLoop:
         """Run the turn; `messages` are the system message, the history and the question."""
         self.question = len(messages) - 1
         malformed = 0
-        for self.step in range(self.max_steps):
+        for step in range(self.max_steps):
+            self.step = step
             self._text = []
             started = time.perf_counter()
             reply = await self._ask(messages)
@@ -211,8 +212,8 @@ class AnalysisLoop:
                 # On the model thread: preparing a request and reading its stream cost CPU that
                 # grows with the conversation (see there). Text comes back here, in order.
                 return await call_in_model_thread(
-                    lambda text, reset: self.client.complete(fitted.messages, tools=tools,
-                                                             on_text=text, on_reset=reset),
+                    lambda text, reset, fitted=fitted, tools=tools: self.client.complete(
+                        fitted.messages, tools=tools, on_text=text, on_reset=reset),
                     self._text_piece, self._text_withdrawn,
                 )
             except ToolsRejected as e:

@@ -1,26 +1,16 @@
-"""The store: Vista's SQLite database (threads, messages, datasets, artifacts).
+"""`Store`: the connections, transactions and queries of Vista's database (see the package).
 
-Every row carries its owner and every query filters by it, so a caller can only ever see its own
-rows; a row of another owner behaves exactly like a missing one (`NotFound`). The schema is
-versioned with SQLite's `user_version` and upgraded by the forward migrations in `MIGRATIONS`,
-applied in one transaction when the store opens. A database written by a newer Vista is refused,
-never modified.
-
-The database is opened in WAL mode so that readers never wait for the writer and several Jupyter
-servers (for example two JupyterLab processes of one user) can share one file. Each server is an
-*instance* with its own id (`Store.instance_id`) and a row in `instances` renewed by a heartbeat
-(`instances.py` decides when one is gone). Work that outlives a request names its instance: a
-running turn (`turns.instance_id`) and files written before their rows exist or after their rows
-are gone (`pending`: folders of threads and datasets being created or deleted). Recovery touches
-only what a gone instance left, and never a file the database does not mark (see `threads.py`).
-
-SQLite failures are turned into domain errors here, once: a full disk is `StorageFull` (507), a
-damaged, locked, unreadable or read-only database is `StoreError` (503) with an explanation.
+SQL is written out rather than built with sqlite-utils' table helpers (`insert`, `rows_where`,
+`update`): every statement filters by owner and most do more in the same statement (a thread's
+datasets and running turn in its row, the next `seq` of a thread, keyset pages), and the hot
+paths (events, pages) run thousands of times a minute, where the helpers' per-call table
+introspection would cost more than the statement. sqlite-utils gives the connection handling
+(`Database`, `query`, WAL).
 """
+
 
 from __future__ import annotations
 
-import base64
 import json
 import secrets
 import sqlite3
@@ -33,14 +23,25 @@ from typing import Any, NoReturn
 
 import sqlite_utils
 
-from .errors import Conflict, InvalidInput, NotFound, StorageFull, StoreError, VistaError
-from .names import is_reserved, variable_name
+from ..errors import Conflict, NotFound, StorageFull, StoreError
+from .migrations import MIGRATIONS, SCHEMA_VERSION
+from .rows import (
+    EVENT_JSON,
+    MESSAGE_JSON,
+    dataset_row,
+    decode_cursor,
+    encode_cursor,
+    event_json,
+    event_row,
+    message_json,
+    message_row,
+    page_json,
+    thread_row,
+    turn_row,
+)
 
 #: Larger than any sequence number (the end of a thread, for "the last page").
 MAX_SEQ = 2**62
-
-#: Roles a message can have.
-ROLES = ("user", "assistant", "system")
 
 
 def utcnow() -> str:
@@ -53,311 +54,6 @@ def new_id() -> str:
     return secrets.token_hex(16)
 
 
-# --- migrations ---------------------------------------------------------------------------------
-# Each migration takes the database from version N-1 to N. Never edit one that has shipped:
-# append a new one.
-
-
-def _migration_1(db: sqlite_utils.Database) -> None:
-    db.execute(
-        """
-        CREATE TABLE threads (
-            id TEXT PRIMARY KEY,
-            owner TEXT NOT NULL,
-            name TEXT NOT NULL,
-            created_at TEXT NOT NULL,
-            updated_at TEXT NOT NULL
-        )
-        """
-    )
-    db.execute("CREATE INDEX threads_owner_updated ON threads (owner, updated_at)")
-    db.execute(
-        """
-        CREATE TABLE messages (
-            id INTEGER PRIMARY KEY AUTOINCREMENT,
-            thread_id TEXT NOT NULL REFERENCES threads (id) ON DELETE CASCADE,
-            owner TEXT NOT NULL,
-            seq INTEGER NOT NULL,
-            role TEXT NOT NULL,
-            content TEXT NOT NULL,
-            metadata TEXT NOT NULL DEFAULT '{}',
-            created_at TEXT NOT NULL,
-            UNIQUE (thread_id, seq)
-        )
-        """
-    )
-    db.execute(
-        """
-        CREATE TABLE datasets (
-            id TEXT PRIMARY KEY,
-            thread_id TEXT NOT NULL REFERENCES threads (id) ON DELETE CASCADE,
-            owner TEXT NOT NULL,
-            name TEXT NOT NULL,
-            original_name TEXT NOT NULL,
-            original_path TEXT NOT NULL,
-            parquet_path TEXT,
-            source TEXT NOT NULL,
-            profile TEXT NOT NULL DEFAULT '{}',
-            created_at TEXT NOT NULL
-        )
-        """
-    )
-    db.execute("CREATE INDEX datasets_thread ON datasets (thread_id)")
-    db.execute(
-        """
-        CREATE TABLE artifacts (
-            id TEXT PRIMARY KEY,
-            thread_id TEXT NOT NULL REFERENCES threads (id) ON DELETE CASCADE,
-            owner TEXT NOT NULL,
-            kind TEXT NOT NULL,
-            path TEXT NOT NULL,
-            mime_type TEXT NOT NULL,
-            created_at TEXT NOT NULL
-        )
-        """
-    )
-    db.execute("CREATE INDEX artifacts_thread ON artifacts (thread_id)")
-
-
-def _migration_2(db: sqlite_utils.Database) -> None:
-    # Datasets get what ingest learned; staged uploads get a table of their own.
-    for column, kind in [
-        ("var_name", "TEXT NOT NULL DEFAULT 'df'"),
-        ("rows", "INTEGER NOT NULL DEFAULT 0"),
-        ("columns", "INTEGER NOT NULL DEFAULT 0"),
-        ("size_bytes", "INTEGER NOT NULL DEFAULT 0"),
-        ("detected", "TEXT NOT NULL DEFAULT '{}'"),
-        ("warnings", "TEXT NOT NULL DEFAULT '[]'"),
-        ("summary", "TEXT NOT NULL DEFAULT ''"),
-    ]:
-        db.execute(f"ALTER TABLE datasets ADD COLUMN {column} {kind}")
-    db.execute(
-        """
-        CREATE TABLE uploads (
-            id TEXT PRIMARY KEY,
-            owner TEXT NOT NULL,
-            name TEXT NOT NULL,
-            size_bytes INTEGER NOT NULL,
-            created_at TEXT NOT NULL
-        )
-        """
-    )
-
-
-def _migration_3(db: sqlite_utils.Database) -> None:
-    # Turns (one question and the work that answers it) and their events, in thread order.
-    db.execute(
-        """
-        CREATE TABLE turns (
-            id TEXT PRIMARY KEY,
-            thread_id TEXT NOT NULL REFERENCES threads (id) ON DELETE CASCADE,
-            owner TEXT NOT NULL,
-            status TEXT NOT NULL,
-            model TEXT NOT NULL,
-            user_message_id INTEGER,
-            assistant_message_id INTEGER,
-            usage TEXT NOT NULL DEFAULT '{}',
-            created_at TEXT NOT NULL,
-            finished_at TEXT
-        )
-        """
-    )
-    db.execute("CREATE INDEX turns_thread ON turns (thread_id, created_at)")
-    db.execute("CREATE INDEX turns_status ON turns (status)")
-    db.execute(
-        """
-        CREATE TABLE events (
-            id INTEGER PRIMARY KEY AUTOINCREMENT,
-            thread_id TEXT NOT NULL REFERENCES threads (id) ON DELETE CASCADE,
-            owner TEXT NOT NULL,
-            turn_id TEXT,
-            seq INTEGER NOT NULL,
-            type TEXT NOT NULL,
-            data TEXT NOT NULL,
-            created_at TEXT NOT NULL,
-            UNIQUE (thread_id, seq)
-        )
-        """
-    )
-
-
-def _migration_4(db: sqlite_utils.Database) -> None:
-    # Several servers on one data folder: each holds a lease (instances), running turns and
-    # pending file work name the server doing them, so recovery touches only a gone server's.
-    db.execute(
-        """
-        CREATE TABLE instances (
-            id TEXT PRIMARY KEY,
-            host TEXT NOT NULL,
-            pid INTEGER NOT NULL,
-            process_start TEXT NOT NULL,
-            started_at TEXT NOT NULL,
-            beat INTEGER NOT NULL DEFAULT 0,
-            heartbeat_at TEXT NOT NULL
-        )
-        """
-    )
-    db.execute("ALTER TABLE turns ADD COLUMN instance_id TEXT")
-    db.execute(
-        """
-        CREATE TABLE pending (
-            path TEXT PRIMARY KEY,
-            instance_id TEXT NOT NULL,
-            kind TEXT NOT NULL,
-            created_at TEXT NOT NULL
-        )
-        """
-    )
-    # Dataset variables that shadow names analysis code needs (a dataset `pd.csv` became `pd`)
-    # get a safe name; the first dataset of a thread stays `df`.
-    taken: dict[str, set[str]] = {}
-    rows = db.execute("SELECT id, thread_id, name, var_name FROM datasets ORDER BY created_at, rowid")
-    for dataset_id, thread_id, name, var_name in rows.fetchall():
-        names = taken.setdefault(thread_id, set())
-        if is_reserved(var_name) or var_name in names:
-            var_name = variable_name(name, names | {"df"})
-            db.execute("UPDATE datasets SET var_name = ? WHERE id = ?", (var_name, dataset_id))
-        names.add(var_name)
-
-
-def _migration_5(db: sqlite_utils.Database) -> None:
-    # History at scale: every read walks an index to its page, never a thread's whole history.
-    # The message count lives in the thread row, kept by `_insert_message` in the same
-    # transaction as the message, instead of being counted on every read.
-    db.execute("ALTER TABLE threads ADD COLUMN message_count INTEGER NOT NULL DEFAULT 0")
-    db.execute(
-        "UPDATE threads SET message_count = "
-        "(SELECT COUNT(*) FROM messages m WHERE m.thread_id = threads.id)"
-    )
-    # Keyset pages of an owner's threads, newest activity first: (updated_at, id) is the cursor.
-    db.execute("DROP INDEX threads_owner_updated")
-    db.execute("CREATE INDEX threads_owner_updated_id ON threads (owner, updated_at, id)")
-    # The running turn of a thread (at most one) without reading its finished ones.
-    db.execute("CREATE INDEX turns_running ON turns (thread_id) WHERE status = 'running'")
-    # The events of one turn: where a running turn starts (replay), recovery after a restart.
-    db.execute("CREATE INDEX events_turn ON events (turn_id, seq)")
-
-
-MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
-    _migration_1, _migration_2, _migration_3, _migration_4, _migration_5,
-]
-
-#: The schema version this code writes.
-SCHEMA_VERSION = len(MIGRATIONS)
-
-
-def _encode_cursor(updated_at: str, thread_id: str) -> str:
-    """An opaque page cursor for the thread list (its position: updated_at, id)."""
-    return base64.urlsafe_b64encode(f"{updated_at}|{thread_id}".encode()).decode().rstrip("=")
-
-
-def _decode_cursor(cursor: str) -> tuple[str, str]:
-    try:
-        raw = base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4)).decode()
-        updated_at, thread_id = raw.split("|")
-        datetime.fromisoformat(updated_at.replace("Z", "+00:00"))
-    except ValueError:
-        raise InvalidInput("cursor: not a cursor this server gave out; start again from the "
-                           "first page (no cursor).") from None
-    return updated_at, thread_id
-
-
-def _thread(row: dict[str, Any]) -> dict[str, Any]:
-    return {
-        "id": row["id"],
-        "name": row["name"],
-        "created_at": row["created_at"],
-        "updated_at": row["updated_at"],
-        "message_count": row["message_count"],
-        "datasets": json.loads(row["dataset_names"]),
-        "running_turn": row["running_turn"],
-    }
-
-
-def _dataset(row: dict[str, Any], with_profile: bool = False) -> dict[str, Any]:
-    out = {
-        "id": row["id"],
-        "thread_id": row["thread_id"],
-        "name": row["name"],
-        "original_name": row["original_name"],
-        "var_name": row["var_name"],
-        "parquet_path": row["parquet_path"],
-        "source": row["source"],
-        "rows": row["rows"],
-        "columns": row["columns"],
-        "size_bytes": row["size_bytes"],
-        "detected": json.loads(row["detected"]),
-        "warnings": json.loads(row["warnings"]),
-        "created_at": row["created_at"],
-    }
-    if with_profile:
-        out["profile"] = json.loads(row["profile"])
-        out["summary"] = row["summary"]
-    return out
-
-
-def _turn(row: dict[str, Any]) -> dict[str, Any]:
-    return {
-        "id": row["id"],
-        "thread_id": row["thread_id"],
-        "status": row["status"],
-        "model": row["model"],
-        "user_message_id": row["user_message_id"],
-        "assistant_message_id": row["assistant_message_id"],
-        "usage": json.loads(row["usage"]),
-        "created_at": row["created_at"],
-        "finished_at": row["finished_at"],
-    }
-
-
-def _event(row: dict[str, Any]) -> dict[str, Any]:
-    return {
-        "seq": row["seq"],
-        "type": row["type"],
-        "turn_id": row["turn_id"],
-        "data": json.loads(row["data"]),
-        "created_at": row["created_at"],
-    }
-
-
-def _message(row: dict[str, Any]) -> dict[str, Any]:
-    return {
-        "id": row["id"],
-        "seq": row["seq"],
-        "role": row["role"],
-        "content": row["content"],
-        "created_at": row["created_at"],
-        "metadata": json.loads(row["metadata"]),
-    }
-
-
-# Pages as JSON text (what the REST API sends). SQLite writes each row's JSON document itself, in
-# C and without holding Python's GIL, so a worker thread building a page of thousands of rows
-# hardly competes with the event loop; the stored JSON columns are embedded, not decoded and
-# re-encoded in Python. Should SQLite refuse a stored document (Python's json writes NaN, which
-# is not JSON), the page is built in Python instead, splicing the stored columns as they are.
-
-_EVENT_JSON = ("json_object('seq', seq, 'type', type, 'turn_id', turn_id, 'data', json(data), "
-               "'created_at', created_at)")
-_MESSAGE_JSON = ("json_object('id', id, 'seq', seq, 'role', role, 'content', content, "
-                 "'created_at', created_at, 'metadata', json(metadata))")
-
-
-def _event_json(row: dict[str, Any]) -> str:
-    return (f'{{"seq": {row["seq"]}, "type": {json.dumps(row["type"])}, "turn_id": '
-            f'{json.dumps(row["turn_id"])}, "data": {row["data"]}, "created_at": '
-            f'{json.dumps(row["created_at"])}}}')
-
-
-def _message_json(row: dict[str, Any]) -> str:
-    return (f'{{"id": {row["id"]}, "seq": {row["seq"]}, "role": {json.dumps(row["role"])}, '
-            f'"content": {json.dumps(row["content"])}, "created_at": '
-            f'{json.dumps(row["created_at"])}, "metadata": {row["metadata"]}}}')
-
-
-def _page_json(key: str, page: dict[str, Any]) -> str:
-    return (f'{{"{key}": [{", ".join(page[key])}], "next_after": '
-            f'{json.dumps(page["next_after"])}, "prev_before": {json.dumps(page["prev_before"])}}}')
 # SQLite result codes (the primary code is the low byte of an extended one).
 _SQLITE_BUSY, _SQLITE_LOCKED, _SQLITE_READONLY, _SQLITE_IOERR = 5, 6, 8, 10
 _SQLITE_CORRUPT, _SQLITE_FULL, _SQLITE_CANTOPEN, _SQLITE_NOTADB = 11, 13, 14, 26
@@ -653,18 +349,18 @@ class Store:
         params: list[Any] = [owner]
         if cursor is not None:
             sql += " AND (t.updated_at, t.id) < (?, ?)"
-            params += _decode_cursor(cursor)
+            params += decode_cursor(cursor)
         rows = self._rows(sql + " ORDER BY t.updated_at DESC, t.id DESC LIMIT ?", (*params, limit + 1))
-        page = [_thread(r) for r in rows[:limit]]
+        page = [thread_row(r) for r in rows[:limit]]
         more = len(rows) > limit
-        return page, (_encode_cursor(page[-1]["updated_at"], page[-1]["id"]) if more else None)
+        return page, (encode_cursor(page[-1]["updated_at"], page[-1]["id"]) if more else None)
 
     def get_thread(self, owner: str, thread_id: str) -> dict[str, Any]:
         """One of the owner's threads; `NotFound` if unknown or someone else's."""
         rows = self._rows(self._THREAD_SELECT + " WHERE t.id = ? AND t.owner = ?", (thread_id, owner))
         if not rows:
             raise NotFound("No such thread. It may have been deleted.")
-        return _thread(rows[0])
+        return thread_row(rows[0])
 
     def latest_update(self, owner: str) -> str:
         """When the owner's most recently changed thread changed ('' without threads): the
@@ -678,7 +374,7 @@ class Store:
         range of the (owner, updated_at, id) index, as long as what changed."""
         rows = self._rows(self._THREAD_SELECT + " WHERE t.owner = ? AND t.updated_at > ? "
                           "ORDER BY t.updated_at, t.id LIMIT ?", (owner, since, limit))
-        return [_thread(r) for r in rows]
+        return [thread_row(r) for r in rows]
 
     def rename_thread(self, owner: str, thread_id: str, name: str) -> dict[str, Any]:
         """Rename one of the owner's threads and return it."""
@@ -709,24 +405,6 @@ class Store:
             self._touch(owner, thread_id)
 
     # --- messages -------------------------------------------------------------------------------
-
-    def add_message(
-        self,
-        owner: str,
-        thread_id: str,
-        role: str,
-        content: str,
-        metadata: dict[str, Any] | None = None,
-    ) -> dict[str, Any]:
-        """Append a message to one of the owner's threads; its `seq` is the next in the thread."""
-        if role not in ROLES:
-            raise InvalidInput(f"role must be one of {', '.join(ROLES)}")
-        now = utcnow()
-        with self._transaction() as db:
-            if not self._owned(db, owner, thread_id):
-                raise NotFound("No such thread. It may have been deleted.")
-            message_id = self._insert_message(db, owner, thread_id, role, content, metadata, now)
-        return _message(self._rows("SELECT * FROM messages WHERE id = ?", (message_id,))[0])
 
     def _insert_message(self, db: sqlite_utils.Database, owner: str, thread_id: str, role: str,
                         content: str, metadata: dict[str, Any] | None, now: str) -> int:
@@ -770,9 +448,9 @@ class Store:
         from the stored columns (what the REST API sends).
         """
         if as_json:
-            return self._page_as_json("messages", _MESSAGE_JSON, _message_json, owner,
+            return self._page_as_json("messages", MESSAGE_JSON, message_json, owner,
                                       thread_id, after, before, limit)
-        return self._page("messages", _message, owner, thread_id, after, before, limit)
+        return self._page("messages", message_row, owner, thread_id, after, before, limit)
 
     def _page_as_json(self, table: str, document: str, fallback: Callable[[Any], str],
                       owner: str, thread_id: str, after: int | None, before: int | None,
@@ -784,7 +462,7 @@ class Store:
             if "JSON" not in str(e):
                 raise
             page = self._page(table, fallback, owner, thread_id, after, before, limit)
-        return _page_json(table, page)
+        return page_json(table, page)
 
     def _page(self, table: str, mapper: Callable[[Any], Any], owner: str,
               thread_id: str, after: int | None, before: int | None, limit: int,
@@ -832,7 +510,7 @@ class Store:
             "SELECT * FROM messages WHERE thread_id = ? AND owner = ? ORDER BY seq DESC LIMIT ?",
             (thread_id, owner, limit),
         )
-        return [_message(r) for r in reversed(rows)]
+        return [message_row(r) for r in reversed(rows)]
 
     # --- uploads (staged files not yet part of a thread) ---------------------------------------
 
@@ -909,7 +587,7 @@ class Store:
             "SELECT * FROM datasets WHERE thread_id = ? AND owner = ? ORDER BY created_at, rowid",
             (thread_id, owner),
         )
-        return [_dataset(r) for r in rows]
+        return [dataset_row(r) for r in rows]
 
     def get_dataset(self, owner: str, thread_id: str, dataset_id: str) -> dict[str, Any]:
         """One dataset with its profile; `NotFound` if unknown or someone else's."""
@@ -919,7 +597,7 @@ class Store:
         )
         if not rows:
             raise NotFound("No such dataset.")
-        return _dataset(rows[0], with_profile=True)
+        return dataset_row(rows[0], with_profile=True)
 
     def dataset_paths(self, owner: str, thread_id: str, dataset_id: str) -> dict[str, str]:
         """Where a dataset's files are, relative to its thread folder."""
@@ -983,7 +661,7 @@ class Store:
                 "created_at, instance_id) VALUES (?, ?, ?, 'running', ?, ?, ?, ?)",
                 (turn_id, thread_id, owner, model, message_id, now, self.instance_id),
             )
-        message = _message(self._rows("SELECT * FROM messages WHERE id = ?", (message_id,))[0])
+        message = message_row(self._rows("SELECT * FROM messages WHERE id = ?", (message_id,))[0])
         return self.get_turn(owner, thread_id, turn_id), message
 
     def finish_turn(self, owner: str, thread_id: str, turn_id: str, status: str, content: str,
@@ -1022,7 +700,7 @@ class Store:
                 "WHERE id = ? AND status = 'running'",
                 (status, message_id, json.dumps(usage), now, turn_id),
             )
-            message = _message(dict(zip(
+            message = message_row(dict(zip(
                 ("id", "seq", "role", "content", "metadata", "created_at"),
                 db.execute("SELECT id, seq, role, content, metadata, created_at FROM messages "
                            "WHERE id = ?", (message_id,)).fetchone(),
@@ -1042,14 +720,14 @@ class Store:
         )
         if not rows:
             raise NotFound("No such turn.")
-        return _turn(rows[0])
+        return turn_row(rows[0])
 
     def running_turns(self, instance_id: str | None = None) -> list[dict[str, Any]]:
         """Turns still marked running (of every owner; with `instance_id`, only that server's)."""
         sql, params = "SELECT * FROM turns WHERE status = 'running'", ()
         if instance_id is not None:
             sql, params = sql + " AND instance_id = ?", (instance_id,)
-        return [dict(_turn(r), owner=r["owner"], instance_id=r["instance_id"])
+        return [dict(turn_row(r), owner=r["owner"], instance_id=r["instance_id"])
                 for r in self._rows(sql, params)]
 
     def orphaned_turns(self, gone: Sequence[str] = ()) -> list[dict[str, Any]]:
@@ -1064,7 +742,7 @@ class Store:
             f"OR instance_id NOT IN (SELECT id FROM instances) OR instance_id IN ({marks}))",
             tuple(gone),
         )
-        return [dict(_turn(r), owner=r["owner"], instance_id=r["instance_id"]) for r in rows]
+        return [dict(turn_row(r), owner=r["owner"], instance_id=r["instance_id"]) for r in rows]
 
     @staticmethod
     def _insert_event(db: sqlite_utils.Database, owner: str, thread_id: str, turn_id: str | None,
@@ -1080,15 +758,6 @@ class Store:
             (thread_id, owner, turn_id, seq, kind, json.dumps(data), now),
         )
         return {"seq": seq, "type": kind, "turn_id": turn_id, "data": data, "created_at": now}
-
-    def append_event(self, owner: str, thread_id: str, turn_id: str | None, kind: str,
-                     data: dict[str, Any]) -> dict[str, Any] | None:
-        """Append an event to a thread's log; `None` if the thread no longer exists."""
-        now = utcnow()
-        with self._transaction() as db:
-            if not self._owned(db, owner, thread_id):
-                return None
-            return self._insert_event(db, owner, thread_id, turn_id, kind, data, now)
 
     def append_events(self, owner: str, thread_id: str,
                       events: Sequence[dict[str, Any]]) -> bool:
@@ -1141,15 +810,15 @@ class Store:
             rows = self._rows(
                 "SELECT * FROM events WHERE thread_id = ? AND owner = ? AND seq > ? "
                 "ORDER BY seq LIMIT ?", (thread_id, owner, after, limit))
-        return [_event(r) for r in rows]
+        return [event_row(r) for r in rows]
 
     def event_page(self, owner: str, thread_id: str, *, after: int | None = None,
                    before: int | None = None, limit: int = 500, as_json: bool = False) -> Any:
         """A page of the thread's stored events; cursors and `as_json` as in `message_page`."""
         if as_json:
-            return self._page_as_json("events", _EVENT_JSON, _event_json, owner, thread_id,
+            return self._page_as_json("events", EVENT_JSON, event_json, owner, thread_id,
                                       after, before, limit)
-        return self._page("events", _event, owner, thread_id, after, before, limit)
+        return self._page("events", event_row, owner, thread_id, after, before, limit)
     # --- instances (servers sharing this database) and pending file work -----------------------
 
     def register_instance(self, host: str, pid: int, process_start: str) -> None:

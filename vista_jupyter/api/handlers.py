@@ -20,11 +20,10 @@ import functools
 import inspect
 import json
 import re
-import sys
 import time
 from contextlib import aclosing
 from functools import cached_property
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Protocol, cast
 
 from jupyter_core.utils import ensure_async
 from jupyter_server.auth.decorator import authorized
@@ -35,14 +34,13 @@ from tornado.escape import url_escape
 from tornado.ioloop import IOLoop
 from tornado.iostream import StreamClosedError
 
-from . import __version__
-from .api import openapi_spec
-from .datasets import human_size
-from .errors import InvalidInput, StoreError, TooLarge, VistaError
-from .events import Earlier, Signal
-from .export import notebook_file_name, stream_bytes
-from .identity import owner_of
-from .api.bodies import (
+from .. import __version__
+from ..datasets import human_size
+from ..errors import InvalidInput, StoreError, TooLarge, VistaError
+from ..events import Earlier, Signal
+from ..export import notebook_file_name, stream_bytes
+from ..identity import owner_of
+from .bodies import (
     DatasetSource,
     MessageCreate,
     NotebookSave,
@@ -51,12 +49,18 @@ from .api.bodies import (
     ThreadUpdate,
     parse_body,
 )
-from .store import MAX_SEQ
+from ..store import MAX_SEQ
+from . import openapi_spec
 
-if TYPE_CHECKING:
-    from .app import VistaApp
-    from .datasets import DatasetService, UploadWriter
-    from .threads import ThreadService
+if TYPE_CHECKING:  # typing only: the app imports this module, never the other way round
+    from ..assistant.registry import ModelRegistry
+    from ..changes import ThreadChanges
+    from ..datasets import DatasetService, UploadWriter
+    from ..events import EventLog
+    from ..export import NotebookExporter
+    from ..kernels import KernelExecutor
+    from ..threads import ThreadService
+    from ..turns import TurnService
 
 #: jupyter_server authorization resource name of every Vista endpoint.
 AUTH_RESOURCE = "vista"
@@ -71,8 +75,56 @@ LINGER_SECONDS = 2.0
 _METHODS = ("get", "post", "put", "patch", "delete")
 
 
+class Settings(Protocol):
+    """The Vista settings the handlers read, whether or not the services are up (`VistaApp`
+    provides them; a protocol, so the REST layer does not import the app that imports it)."""
+
+    startup_error: str | None
+    owner_rule: str
+    server_owner: str
+    max_json_bytes: int
+    upload_idle_timeout: float
+
+
+class Services(Settings, Protocol):
+    """Vista's services, as handlers reach them: only through `VistaHandler.ready()`."""
+
+    threads: ThreadService
+    datasets: DatasetService
+    turns: TurnService
+    events: EventLog
+    changes: ThreadChanges
+    executor: KernelExecutor
+    exporter: NotebookExporter
+    model_registry: ModelRegistry
+
+
+def http_error(error: VistaError) -> web.HTTPError:
+    """The HTTP form of a domain error, for jupyter_server's own error path: `APIHandler.
+    write_error` answers `{"message": error.message, "reason": error.reason}` with its status."""
+    return web.HTTPError(error.status_code, error.message, reason=error.reason)
+
+
+def _domain_errors(method):
+    """Raise a method's domain errors (`VistaError`) as `http_error`s."""
+
+    @functools.wraps(method)
+    async def translated(self: VistaHandler, *args: Any, **kwargs: Any) -> None:
+        try:
+            result = method(self, *args, **kwargs)
+            if inspect.isawaitable(result):
+                await result
+        except VistaError as e:
+            raise http_error(e) from e
+
+    translated._vista_guarded = True  # type: ignore[attr-defined]
+    return translated
+
+
 def _once_received(method):
-    """Run a handler method only if its request was not answered while its body arrived."""
+    """Run a handler method only if its request was not answered while its body arrived; its
+    domain errors become HTTP errors."""
+    method = _domain_errors(method)
 
     @functools.wraps(method)
     async def guarded(self: VistaHandler, *args: Any, **kwargs: Any) -> None:
@@ -80,9 +132,7 @@ def _once_received(method):
         if self._refused is not None:
             self._close_refused()
             return
-        result = method(self, *args, **kwargs)
-        if inspect.isawaitable(result):
-            await result
+        await method(self, *args, **kwargs)
 
     guarded._vista_guarded = True  # type: ignore[attr-defined]
     return guarded
@@ -102,31 +152,23 @@ class VistaHandler(ExtensionHandlerMixin, APIHandler):
 
     def __init_subclass__(cls, **kwargs: Any) -> None:
         super().__init_subclass__(**kwargs)
-        for name in _METHODS:
+        for name in (*_METHODS, "prepare"):
             method = cls.__dict__.get(name)
             if method is not None and not getattr(method, "_vista_guarded", False):
-                setattr(cls, name, _once_received(method))
+                setattr(cls, name, _domain_errors(method) if name == "prepare" else
+                        _once_received(method))
 
     @property
-    def vista(self) -> VistaApp:
-        """The Vista extension app (configuration and services)."""
-        return self.extensionapp  # type: ignore[return-value]
+    def vista(self) -> Settings:
+        """Vista's settings (limits, owner rule); its services are reached through `ready`."""
+        return cast("Settings", self.extensionapp)
 
-    def ready(self) -> VistaApp:
-        """The Vista app, if its services are up (503 with the reason otherwise)."""
+    def ready(self) -> Services:
+        """Vista's services, if they are up (503 with the reason otherwise): the one way a
+        handler reaches a service."""
         if self.vista.startup_error:
             raise StoreError(self.vista.startup_error)
-        return self.vista
-
-    @property
-    def threads(self) -> ThreadService:
-        """The thread service."""
-        return self.ready().threads
-
-    @property
-    def datasets(self) -> DatasetService:
-        """The dataset service."""
-        return self.ready().datasets
+        return cast("Services", self.extensionapp)
 
     @cached_property
     def owner(self) -> str:
@@ -291,26 +333,20 @@ class VistaHandler(ExtensionHandlerMixin, APIHandler):
         self.set_header("Content-Type", "application/json; charset=UTF-8")
         self.finish(text)
 
-    # Domain errors -> HTTP, in one place.
+    # Domain errors -> HTTP, in one place: every method (and `prepare`) of a handler raises its
+    # `VistaError`s as `http_error`s (see `__init_subclass__`); jupyter_server's `write_error`
+    # answers them as JSON. Only their logging is Vista's own.
 
-    def _handle_request_exception(self, e: BaseException) -> None:
-        if self._refused is not None:  # answered while the body arrived
+    def log_exception(self, typ: Any, value: BaseException | None, tb: Any) -> None:
+        cause = value.__cause__ if isinstance(value, web.HTTPError) else None
+        if isinstance(cause, VistaError):
+            # An expected failure, already explained to the user: one line, no traceback;
+            # an error only when the server is at fault (5xx).
+            level = self.log.error if cause.status_code >= 500 else self.log.info
+            level("Vista %s %s: %s %s", self.request.method, self.request.path,
+                  cause.status_code, cause.message)
             return
-        if isinstance(e, VistaError):
-            level = self.log.error if e.status_code >= 500 else self.log.info
-            level("Vista %s %s: %s %s", self.request.method, self.request.path, e.status_code, e)
-            if not self._finished:
-                self.send_error(e.status_code, exc_info=sys.exc_info())
-            return
-        super()._handle_request_exception(e)
-
-    def write_error(self, status_code: int, **kwargs: Any) -> None:
-        exc = kwargs.get("exc_info", (None, None, None))[1]
-        if isinstance(exc, VistaError):
-            self.set_header("Content-Type", "application/json; charset=UTF-8")
-            self.finish(json.dumps({"message": exc.message, "reason": exc.reason}))
-            return
-        super().write_error(status_code, **kwargs)
+        super().log_exception(typ, value, tb)
 
 
 class InfoHandler(VistaHandler):
@@ -350,11 +386,11 @@ class _ReadsDatasets(VistaHandler):
 
     async def _reading(self, work: Any) -> Any:
         reading_id = self.get_query_argument("reading", None)
-        self._progress = self.datasets.start_reading(self.owner, reading_id)
+        self._progress = self.ready().datasets.start_reading(self.owner, reading_id)
         try:
             return await work(self._progress)
         finally:
-            self.datasets.end_reading(self.owner, reading_id)
+            self.ready().datasets.end_reading(self.owner, reading_id)
 
 
 class ThreadsHandler(_ReadsDatasets):
@@ -366,7 +402,7 @@ class ThreadsHandler(_ReadsDatasets):
         """A page of the caller's threads, most recently active first (`limit`, `cursor`)."""
         limit = self.int_argument("limit", 100, 1, 500)
         cursor = self.get_query_argument("cursor", None)
-        threads, next_cursor = await self.threads.page(self.owner, limit, cursor)
+        threads, next_cursor = await self.ready().threads.page(self.owner, limit, cursor)
         self.write_json({"threads": threads, "next_cursor": next_cursor})
 
     @web.authenticated
@@ -375,9 +411,9 @@ class ThreadsHandler(_ReadsDatasets):
         """Create a thread, optionally named and optionally from a dataset."""
         body = parse_body(ThreadCreate, self.json_body(required=False))
         if body.dataset is None:
-            thread = self.threads.create(self.owner, body.name)
+            thread = self.ready().threads.create(self.owner, body.name)
         else:
-            thread = await self._reading(lambda progress: self.datasets.create_thread(
+            thread = await self._reading(lambda progress: self.ready().datasets.create_thread(
                 self.owner, body.name, body.dataset, body.language, progress))
         self.write_json(thread, status=201)
 
@@ -389,20 +425,20 @@ class ThreadHandler(VistaHandler):
     @authorized
     def get(self, thread_id: str) -> None:
         """One thread."""
-        self.write_json(self.threads.get(self.owner, thread_id))
+        self.write_json(self.ready().threads.get(self.owner, thread_id))
 
     @web.authenticated
     @authorized
     def patch(self, thread_id: str) -> None:
         """Rename a thread."""
         body = parse_body(ThreadUpdate, self.json_body())
-        self.write_json(self.threads.rename(self.owner, thread_id, body.name))
+        self.write_json(self.ready().threads.rename(self.owner, thread_id, body.name))
 
     @web.authenticated
     @authorized
     async def delete(self, thread_id: str) -> None:
         """Delete a thread with its messages, files and kernel."""
-        await self.threads.delete(self.owner, thread_id)
+        await self.ready().threads.delete(self.owner, thread_id)
         self.set_status(204)
         self.finish()
 
@@ -415,7 +451,7 @@ class MessagesHandler(VistaHandler):
     async def get(self, thread_id: str) -> None:
         """A page of the thread's messages, oldest first: `after`, `before` or `last=true`."""
         page = self.page_arguments(max_limit=500, default_limit=100)
-        self.write_json_text(await self.threads.messages(self.owner, thread_id, **page))
+        self.write_json_text(await self.ready().threads.messages(self.owner, thread_id, **page))
 
     @web.authenticated
     @authorized
@@ -435,7 +471,7 @@ class ExamplesHandler(VistaHandler):
     @authorized
     def get(self) -> None:
         """The bundled example datasets."""
-        from .datasets import example_catalog
+        from ..datasets import example_catalog
 
         self.write_json({"examples": example_catalog()})
 
@@ -452,7 +488,7 @@ class UploadsHandler(VistaHandler):
     _writer: UploadWriter | None = None
 
     def check_body_size(self, size: int) -> None:
-        self.datasets.check_upload_size(size)
+        self.ready().datasets.check_upload_size(size)
 
     async def prepare(self) -> None:
         await super().prepare()
@@ -467,7 +503,7 @@ class UploadsHandler(VistaHandler):
         # The raw value: tornado's get_query_argument would quietly turn control characters
         # (NUL included) into spaces, and the user should hear what was wrong with the name.
         raw = self.request.query_arguments.get("name", [b""])[0]
-        self._writer = self.datasets.begin_upload(raw.decode("utf-8", "replace"))
+        self._writer = self.ready().datasets.begin_upload(raw.decode("utf-8", "replace"))
 
     def receive(self, chunk: bytes) -> None:
         if self._writer is not None:
@@ -489,7 +525,7 @@ class UploadsHandler(VistaHandler):
     async def post(self) -> None:
         """Receive a file; answers its upload id, to be used as a dataset source."""
         assert self._writer is not None
-        upload = await self.datasets.finish_upload(self.owner, self._writer)
+        upload = await self.ready().datasets.finish_upload(self.owner, self._writer)
         self.write_json(upload, status=201)
 
 
@@ -500,14 +536,14 @@ class DatasetsHandler(_ReadsDatasets):
     @authorized
     def get(self, thread_id: str) -> None:
         """The thread's datasets."""
-        self.write_json({"datasets": self.datasets.list(self.owner, thread_id)})
+        self.write_json({"datasets": self.ready().datasets.list(self.owner, thread_id)})
 
     @web.authenticated
     @authorized
     async def post(self, thread_id: str) -> None:
         """Add a dataset (from an upload, an example or a workspace file) to the thread."""
         source = parse_body(DatasetSource, self.json_body())
-        dataset = await self._reading(lambda progress: self.datasets.add(self.owner, thread_id, source, progress))
+        dataset = await self._reading(lambda progress: self.ready().datasets.add(self.owner, thread_id, source, progress))
         self.write_json(dataset, status=201)
 
 
@@ -518,13 +554,13 @@ class ReadingHandler(VistaHandler):
     @authorized
     def get(self, reading_id: str) -> None:
         """How far the reading is: phase, bytes done of total, seconds elapsed."""
-        self.write_json(self.datasets.reading(self.owner, reading_id).as_dict())
+        self.write_json(self.ready().datasets.reading(self.owner, reading_id).as_dict())
 
     @web.authenticated
     @authorized
     def delete(self, reading_id: str) -> None:
         """Cancel the reading; its request then answers 409 and nothing is kept."""
-        self.datasets.reading(self.owner, reading_id).cancel()
+        self.ready().datasets.reading(self.owner, reading_id).cancel()
         self.set_status(204)
         self.finish()
 
@@ -536,7 +572,7 @@ class DatasetHandler(VistaHandler):
     @authorized
     def get(self, thread_id: str, dataset_id: str) -> None:
         """One dataset with its profile (the dataset card) and the model's summary."""
-        self.write_json(self.datasets.get(self.owner, thread_id, dataset_id))
+        self.write_json(self.ready().datasets.get(self.owner, thread_id, dataset_id))
 
 
 class OriginalHandler(VistaHandler):
@@ -546,7 +582,7 @@ class OriginalHandler(VistaHandler):
     @authorized
     async def get(self, thread_id: str, dataset_id: str) -> None:
         """Download the original file under the name it was uploaded with."""
-        path, name = self.datasets.original(self.owner, thread_id, dataset_id)
+        path, name = self.ready().datasets.original(self.owner, thread_id, dataset_id)
         ascii_name = name.encode("ascii", "replace").decode().replace('"', "_").replace("?", "_")
         self.set_header("Content-Type", "application/octet-stream")
         self.set_header(
@@ -697,8 +733,9 @@ class NotebookHandler(VistaHandler):
 
         Streamed: written in a worker thread as the thread's messages and files are read, and
         sent as it is written, so the server's memory stays flat whatever the thread's size."""
-        exporter = self.ready().exporter
-        thread = self.threads.get(self.owner, thread_id)  # 404 before anything is sent
+        services = self.ready()
+        exporter = services.exporter
+        thread = services.threads.get(self.owner, thread_id)  # 404 before anything is sent
         name = notebook_file_name(thread["name"])
         if self.get_query_argument("bundle", "") == "zip":
             name = name[: -len(".ipynb")] + ".zip"
@@ -737,8 +774,8 @@ class NotebookHandler(VistaHandler):
     async def post(self, thread_id: str) -> None:
         """Save the thread as a notebook in the workspace, with its data beside it."""
         body = parse_body(NotebookSave, self.json_body())
-        self.threads.get(self.owner, thread_id)
-        saved = await self.vista.exporter.save(
+        self.ready().threads.get(self.owner, thread_id)
+        saved = await self.ready().exporter.save(
             self.owner, thread_id, self.serverapp.contents_manager, body.path, body.on_conflict
         )
         self.write_json(saved, status=201)
