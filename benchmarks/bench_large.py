@@ -29,7 +29,6 @@ folder for the files (default: a temporary folder); everything made is deleted a
 from __future__ import annotations
 
 import json
-import math
 import os
 import re
 import shutil

@@ -15,8 +15,14 @@ import pytest
 from test_kernels import FRAME, add_dataset
 from test_turns import wait_done
 
-from vista_jupyter.memory import (DUCKDB, PANDAS, KernelMemory, default_max_dataframe_bytes,
-                                  estimate_dataframe_bytes, process_tree_memory)
+from vista_jupyter.memory import (
+    DUCKDB,
+    PANDAS,
+    KernelMemory,
+    default_max_dataframe_bytes,
+    estimate_dataframe_bytes,
+    process_tree_memory,
+)
 
 pytestmark = pytest.mark.timeout(240)
 

@@ -33,23 +33,22 @@ import shutil
 import stat
 import threading
 import time
+from collections.abc import Awaitable, Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from datetime import datetime, timedelta, timezone
 from importlib.resources import files
-from collections.abc import Awaitable, Callable, Sequence
 from pathlib import Path
 from typing import Any
 
 from jupyter_core.utils import ensure_async
 
-from .errors import (InvalidInput, NotFound, ReadingCancelled, TooLarge, UnsupportedType,
-                     VistaError, disk_error)
-from .folders import ThreadFolders, safe_file_name, tidy_file_name
-from .ingest import Cancelled, IngestLimits, Progress, ingest_to_parquet
 from .api.bodies import MAX_NAME_LENGTH
 from .api.bodies import DatasetSource as Source
-from .profile import profile_parquet, summary_text
+from .errors import InvalidInput, NotFound, ReadingCancelled, TooLarge, UnsupportedType, VistaError, disk_error
+from .folders import ThreadFolders, safe_file_name, tidy_file_name
+from .ingest import Cancelled, IngestLimits, Progress, ingest_to_parquet
 from .names import variable_name
+from .profile import profile_parquet, summary_text
 from .store import Store, new_id
 
 EXAMPLES_PACKAGE = "vista_jupyter.examples"
@@ -61,13 +60,15 @@ def example_catalog() -> list[dict[str, Any]]:
 
 
 def human_size(n: int) -> str:
-    """1536 -> '1.5 KB'."""
-    size = float(n)
-    for unit in ("bytes", "KB", "MB", "GB"):
-        if size < 1024 or unit == "GB":
-            return f"{int(size)} bytes" if unit == "bytes" else f"{size:.1f} {unit}"
+    """1536 -> '1.5 KB' (binary units; terabytes stay in GB: '2048.0 GB')."""
+    if n < 1024:
+        return f"{int(n)} bytes"
+    size = n / 1024
+    for unit in ("KB", "MB"):
+        if size < 1024:
+            return f"{size:.1f} {unit}"
         size /= 1024
-    return f"{size:.1f} TB"
+    return f"{size:.1f} GB"
 
 
 def _disk_error(e: OSError) -> VistaError:

@@ -48,12 +48,11 @@ from typing import Any
 
 from jupyter_core.utils import ensure_async
 
-from .errors import NotFound, VistaError
 from . import gateway, setup_code
+from .errors import NotFound, VistaError
 from .folders import ThreadFolders
 from .memory import KernelMemory, human_bytes, process_tree_memory
 from .secrets import Secrets
-from .names import PRELOADED
 from .store import Store, new_id
 
 #: The slowest loading speed the data-load bound allows for, in bytes of Parquet per second.
@@ -479,7 +478,7 @@ class KernelExecutor:
 
     async def _launch(self, owner: str, thread_id: str) -> _Kernel:
         """Start a kernel for the thread (its slot is reserved) and wait until it answers."""
-        folder = self.folders.create(thread_id)
+        self.folders.create(thread_id)  # the kernel enters it (remote kernels: as kernel_data_dir)
         try:
             kernel_id = await self.kernel_manager.start_kernel(
                 # (a gateway is told where the kernel sees the folder; the kernel enters it itself)

@@ -546,7 +546,7 @@ def p_repeat_header(page_line=False):
         every = rng.randint(20, 50)
         body = []
         k = 0
-        for i, ln in enumerate(doc.body):
+        for _i, ln in enumerate(doc.body):
             if ln.kind == "data":
                 if k and k % every == 0:
                     if page_line:
@@ -858,7 +858,7 @@ def catalogue(rng: random.Random) -> list[Job]:
         ("kv", lambda: p_kv_block()), ("mixednl", lambda: p_lineterm("mixed")),
     ]
     clash = [{"semi", "tab", "pipe"}, {"crlf", "mixednl"}, {"nohdr", "rephdr"}]
-    for i in range(24):
+    for _i in range(24):
         while True:
             k = rng.choice([2, 2, 3])
             chosen = rng.sample(pool, k)
@@ -883,7 +883,7 @@ def split_heldout(jobs: list[Job], key: str, frac: float = 0.25) -> set[str]:
     for j in jobs:
         by_fam.setdefault(j.family, []).append(j)
     ho = set()
-    for fam, js in by_fam.items():
+    for _fam, js in by_fam.items():
         js = sorted(js, key=lambda j: hashlib.sha256(f"{key}:{job_id(j)}".encode()).hexdigest())
         left = {}
         for j in js:

@@ -227,7 +227,7 @@ def t_de_bank(rng):
     rows = []
     day = dt.date(2024, 1, 2)
     bal = 2345.67
-    for i in range(140):
+    for _i in range(140):
         day += dt.timedelta(days=rng.choice([0, 0, 1, 1, 2, 3]))
         txt = rng.choice(DE_TEXTS)
         amt = round(rng.uniform(2500, 4200), 2) if txt in ("Gutschrift", "Gehalt/Rente") else -round(rng.uniform(1.5, 1450), 2)
@@ -261,7 +261,7 @@ def t_fr_communes(rng):
         {"name": "date_maj", "type": "date", "fmt": "%d/%m/%Y"},
     ]
     rows = []
-    for i in range(180):
+    for _i in range(180):
         code, dep = rng.choice(FR_DEPTS)
         name = rng.choice(FR_COMMUNES) + ("" if rng.random() < 0.6 else f" ({rng.randint(2, 9)})")
         pop = rng.choice([rng.randint(40, 900), rng.randint(900, 40_000), rng.randint(40_000, 520_000)])
@@ -323,7 +323,7 @@ def t_server_log(rng):
     ]
     rows = []
     t = dt.datetime(2024, 5, 17, 8, 0, 0)
-    for i in range(380):
+    for _i in range(380):
         t += dt.timedelta(milliseconds=rng.randint(5, 9000))
         status = rng.choice([200] * 12 + [201, 204, 301, 304, 400, 401, 403, 404, 404, 500, 502, 503])
         level = "ERROR" if status >= 500 else "WARN" if status >= 400 else rng.choice(["INFO"] * 6 + ["DEBUG"])
@@ -482,7 +482,7 @@ def t_products(rng):
              'Frying pan 11" non-stick', "Kettle 1.7 L, brushed steel", "Tea towel – linen, grey", "Salt & pepper mill",
              "Mixing bowls, 3-piece", "Thermometer -50…300 °C"]
     rows = []
-    for i in range(180):
+    for _i in range(180):
         nm = rng.choice(names)
         rows.append([f"{rng.randint(1, 999999):06d}-{rng.choice('ABCX')}", nm,
                      rng.choice(["Home > Kitchen > Knives", "Home > Kitchen > Cookware", "Home > Dining", "Garden > BBQ"]),
@@ -601,7 +601,7 @@ TABLES = {
 
 def build(out: Path, seed: int) -> None:
     out.mkdir(parents=True, exist_ok=True)
-    for i, (name, (fn, desc, lang)) in enumerate(TABLES.items()):
+    for _i, (name, (fn, desc, lang)) in enumerate(TABLES.items()):
         rng = random.Random(f"{seed}:{name}")
         cols, values = fn(rng)
         table = {"name": name, "description": desc, "language": lang, "columns": cols, "values": values}

@@ -8,7 +8,6 @@ import textwrap
 from pathlib import Path
 
 import pytest
-
 from score import score
 
 HERE = Path(__file__).resolve().parent

@@ -40,6 +40,8 @@ from ..errors import InvalidInput, StoreError, TooLarge, VistaError
 from ..events import Earlier, Signal
 from ..export import notebook_file_name, stream_bytes
 from ..identity import owner_of
+from ..store import MAX_SEQ
+from . import openapi_spec
 from .bodies import (
     DatasetSource,
     MessageCreate,
@@ -49,8 +51,6 @@ from .bodies import (
     ThreadUpdate,
     parse_body,
 )
-from ..store import MAX_SEQ
-from . import openapi_spec
 
 if TYPE_CHECKING:  # typing only: the app imports this module, never the other way round
     from ..assistant.registry import ModelRegistry

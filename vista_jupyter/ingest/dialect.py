@@ -267,7 +267,8 @@ def layout(rows: list[list[str]]) -> Layout:
 
 
 def _same(a: list[str], b: list[str]) -> bool:
-    strip = lambda r: [c.strip() for c in r if c.strip()]
+    def strip(r):
+        return [c.strip() for c in r if c.strip()]
     return strip(a) == strip(b)
 
 

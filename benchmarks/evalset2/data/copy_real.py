@@ -7,7 +7,6 @@ versions used are recorded in SOURCES.md.
 """
 import gzip
 import hashlib
-import shutil
 import sys
 from pathlib import Path
 

@@ -14,8 +14,8 @@ from typing import Any
 
 from .catalog import Table
 from .plan import Measure, Plan
-from .wording import BUCKET, conditions_words, fmt, group_words, measure_words, t, where
 from .text import particle
+from .wording import BUCKET, conditions_words, fmt, group_words, measure_words, t, where
 
 _MODEL_HELP = {
     "en": ("For free-form questions a language model is needed: an administrator sets "
@@ -450,7 +450,7 @@ class _Words:
         if lang == "ko":
             head = f"{subject}: {values}. {particle(names[0], '이/가')} {names[1]}보다 **{amount}** {word}"
             if contrary:
-                head += f" (물으신 것과 반대 방향입니다)"
+                head += " (물으신 것과 반대 방향입니다)"
             return head
         head = f"{subject}: {values}; {names[0]} is **{amount} {word}** than {names[1]}"
         if contrary:

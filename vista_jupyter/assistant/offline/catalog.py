@@ -188,7 +188,7 @@ def concepts_of(keys: tuple[str, ...]) -> dict[str, float]:
                             cuts.add(max(cuts) + len(k))
                         if run != "".join(fk) and segment(run, frozenset(cuts), fk, True) >= 0.85:
                             by_run.setdefault((a, b), set()).add(concept)
-        for run, concepts in by_run.items():
+        for concepts in by_run.values():
             if len(concepts) == 1:
                 found[next(iter(concepts))] = 0.9
     return found

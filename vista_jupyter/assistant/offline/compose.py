@@ -235,7 +235,7 @@ class _Builder:
         for k, cond in enumerate(conds):
             if cond.op in ("==", "in"):
                 pairs.setdefault((cond.column, cond.part), []).append(k)
-        for key, ks in pairs.items():
+        for _key, ks in pairs.items():
             if len(ks) == 2:
                 sides = [[conds[ks[0]]], [conds[ks[1]]]]
             elif len(ks) == 1 and conds[ks[0]].op == "in" and len(conds[ks[0]].value) == 2:

@@ -252,7 +252,7 @@ class Composer:
                            "column, a value in the data, or something I can compute.",
                            f"{words}이(가) 무엇인지 모르겠습니다. 데이터의 열이나 값, 또는 제가 계산할 수 있는 "
                            "것이 아닙니다.")
-        for i, m in enumerate(self.m):
+        for m in self.m:
             if m.has("unsupported") and not (m.has("column") or m.has("value")):
                 key = m.get("unsupported").key
                 raise Declined(*_UNSUPPORTED[key])
@@ -909,7 +909,7 @@ class Composer:
         mentioned = [c for i, m in enumerate(self.m) for c in self.columns_of(i)
                      if self.col(c).is_date]
         if mentioned:
-            for i, m in enumerate(self.m):
+            for i, _m in enumerate(self.m):
                 if any(self.col(c).is_date for c in self.columns_of(i)) and not (
                         self.columns_of(i) and any(not self.col(c).is_date for c in self.columns_of(i))):
                     self.claim(i)

@@ -392,7 +392,7 @@ class SqlRenderer(PandasRenderer):
                  f"    SELECT {key} AS key, {select}\n"
                  f"    FROM {self._src()}\n"
                  + indent(self._where(conditions, f"{key} IS NOT NULL"), "    ") +
-                 f"    GROUP BY 1\n)\n"
+                 "    GROUP BY 1\n)\n"
                  + (f"WHERE {where}\n" if where else "") +
                  f"ORDER BY {order}\nLIMIT {MAX_GROUPS}")
         return (f"result = {call(query)}\n"
