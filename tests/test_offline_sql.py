@@ -379,11 +379,11 @@ def test_a_plan_kind_without_sql_is_declined_saying_why(data):
 
 
 def test_a_plan_field_added_to_the_planner_is_declined_until_it_has_sql(data):
-    # A later planner may add fields (a derived measure, a change between periods...): the SQL
+    # A later planner may add fields (a derived measure, a rolling window...): the SQL
     # renderer must refuse a plan that uses one rather than answer without it.
     @dataclasses.dataclass
     class NewPlan(Plan):
-        change: str | None = None
+        rolling: str | None = None
 
     @dataclasses.dataclass(frozen=True)
     class NewMeasure(Measure):
@@ -394,8 +394,8 @@ def test_a_plan_field_added_to_the_planner_is_declined_until_it_has_sql(data):
     plain = NewPlan("aggregate", "en", "df", measures=[Measure("mean", "Horsepower")])
     assert SqlRenderer().render(plain, table)  # the new field unused: nothing changes
     with pytest.raises(Unsupported) as refused:
-        SqlRenderer().render(NewPlan("aggregate", "en", "df", measures=[Measure("mean", "Horsepower")], change="year"), table)
-    assert "change" in str(refused.value)
+        SqlRenderer().render(NewPlan("aggregate", "en", "df", measures=[Measure("mean", "Horsepower")], rolling="7 days"), table)
+    assert "rolling" in str(refused.value)
     with pytest.raises(Unsupported):
         SqlRenderer().render(Plan("aggregate", "en", "df", measures=[NewMeasure("mean", "Horsepower", expression="a/b")]), table)
 

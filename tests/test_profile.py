@@ -42,3 +42,19 @@ def test_the_model_summary_fits_the_budget_even_for_1000_columns(tmp_path):
     assert len(text) <= SUMMARY_BUDGET  # about 1,500 tokens at 4 characters a token
     assert "20 rows x 1,001 columns" in text
     assert "more columns" in text and "1 categorical (label)" in text
+
+
+def test_a_column_of_unique_ids_is_an_identifier_whatever_the_distinct_estimate_says(tmp_path):
+    # Distinct counts are HyperLogLog estimates, a few percent off: 300,000 and 2,000,000 unique
+    # order ids, estimated at about 96% and 95% of the rows, must still name the rows (an id,
+    # not a measure: the offline analyst names the rows of a top 10 by it)
+    for rows in (300_000, 2_000_000):
+        check_unique_ids(tmp_path, rows)
+
+
+def check_unique_ids(tmp_path, rows):
+    frame = pd.DataFrame({"order_id": np.arange(rows), "amount": np.random.default_rng(1).random(rows)})
+    frame.to_parquet(tmp_path / "orders.parquet")
+    columns = {c["name"]: c for c in profile_parquet(tmp_path / "orders.parquet")["column_profiles"]}
+    assert columns["order_id"]["kind"] == "identifier", columns["order_id"]
+    assert columns["amount"]["kind"] == "numeric"

@@ -60,7 +60,11 @@ SQL_KINDS = ("aggregate", "share", "compare", "rows", "distribution", "relations
 _KNOWN_FIELDS = {
     Plan: {"kind", "language", "var", "measures", "conditions", "group", "order", "limit", "chart",
            "columns", "labels", "sides", "base", "superlative", "rank", "time_column", "understood",
-           "problem", "suggestions", "date_columns", "units", "yearlike"},
+           "problem", "suggestions", "date_columns", "units", "yearlike",
+           # wording only (the same values are printed): what a comparison asked, and how
+           "asked", "change",
+           # rows: each name once, at its own extreme row
+           "distinct_labels"},
     Measure: {"agg", "column", "per"},
     Condition: {"column", "op", "value", "part"},
     Grouping: {"column", "bucket"},
@@ -586,6 +590,20 @@ class SqlRenderer(PandasRenderer):
             cut = f"(SELECT {'min' if desc else 'max'}(v) FROM (SELECT DISTINCT v FROM ({inner}) ORDER BY v {direction} LIMIT {p.rank}))"
             code += self._fetch_rows("top", labels + [column], self._where(None, f"{x} = {cut}"), self.row, MAX_TIED_ROWS + 1)
             tied = f"SELECT count(*) AS n FROM ({inner}) WHERE v = {cut}"
+        elif p.distinct_labels and p.labels and (p.limit or 1) > 1:
+            # a name that several rows share (a country over years) is listed once, at its own
+            # highest (lowest) row, the first in the file among equals (as pandas' stable sort)
+            selected = ", ".join([self.row, *(ident(c) for c in dict.fromkeys(labels + [column]))])
+            names = ", ".join(ident(c) for c in p.labels)
+            query = (f"SELECT {selected}\nFROM (\n"
+                     f"    SELECT *, row_number() OVER (PARTITION BY {names} ORDER BY {x} {direction}, {self.row})"
+                     " AS vista_first\n"
+                     f"    FROM {self._src(rows=True)}\n"
+                     + indent(self._where(None, f"{x} IS NOT NULL"), "    ") +
+                     f")\nWHERE vista_first = 1\nORDER BY {x} {direction}, {self.row}\nLIMIT {p.limit}")
+            code += (f"top = {call(query)}\n"
+                     f"top = top.set_index({q(self.row_name)}).rename_axis(None)\n")
+            tied = ""
         elif p.superlative:
             # every row tied with the n-th value (pandas' keep='all'), highest first
             cut = f"(SELECT {'min' if desc else 'max'}(v) FROM (SELECT v FROM ({inner}) ORDER BY v {direction} LIMIT {p.limit or 1}))"
