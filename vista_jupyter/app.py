@@ -282,12 +282,12 @@ class VistaApp(ExtensionApp):
             "file's metadata and a small sample, never by loading it), that analysis kernels load "
             "as a DataFrame. A larger one is held as a DuckDB view over its Parquet file, with a "
             "pandas sample (<name>_sample) and sql() for queries. Default, from measurement: "
-            "(M - 400 MiB) / 4, where M is the kernel's memory (kernel_memory_limit, else "
+            "(M - 400 MiB) / 5, where M is the kernel's memory (kernel_memory_limit, else "
             "JupyterHub's MEM_LIMIT, the container's cgroup limit, or the machine's memory): a "
             "running kernel holds about 400 MiB before any data (Linux's RLIMIT_DATA counts "
             "reserved memory, thread stacks included), a loaded DataFrame 1.7 times its "
             "estimated size, and everyday pandas analysis (a sort or a filter copies the whole "
-            "frame) peaks at 3.5 times it. Lower it if users run heavier code than that."
+            "frame) peaks at 3.5 times it, and the heap fragments over a session. Lower it if users run heavier code than that."
         ),
     )
 

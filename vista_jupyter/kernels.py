@@ -178,6 +178,9 @@ class _Kernel:
     loaded: bool = False
     #: The kernel manager restarted the kernel (it died) since the data was last loaded.
     restarted: bool = False
+    #: The signal that ended the process it restarted (9: most likely out of memory), read when
+    #: the restart began: afterwards the kernel manager holds the new process.
+    exit_signal: int | None = None
     #: A load failed or was interrupted (an import cut off halfway leaves a module half
     #: imported for good): the next execution starts a fresh kernel.
     stale: bool = False
@@ -470,6 +473,8 @@ class KernelExecutor:
         self._kernels[thread_id] = kernel
 
         def restarted() -> None:
+            # called by the kernel manager's restarter before it starts the new process
+            kernel.exit_signal = self._killed_by_signal(kernel)
             kernel.restarted = True
             kernel.loaded = False
 
@@ -522,7 +527,7 @@ class KernelExecutor:
         """Load the thread's data; the kernel counts as ready only once this succeeded (a
         failed or interrupted load leaves it not `loaded`, so the next execution loads again)."""
         kernel.loaded = False
-        kernel.restarted = False
+        kernel.restarted, kernel.exit_signal = False, None
         datasets = self.store.list_datasets(kernel.owner, kernel.thread_id)
         limit = self.data_load_timeout(kernel.thread_id, datasets)
         kernel.stale = True  # until the load succeeds
@@ -646,7 +651,7 @@ class KernelExecutor:
                 msg = await client.get_iopub_msg(timeout=0.25)
             except Exception:  # queue.Empty: nothing yet; is the kernel still there?
                 if kernel.restarted or not await self._alive(kernel):
-                    killed_signal = self._killed_by_signal(kernel)
+                    killed_signal = kernel.exit_signal or self._killed_by_signal(kernel)
                     result.status = "died"
                     await self._stop(kernel.thread_id)
                     break

@@ -217,7 +217,7 @@ class Dataset(BaseModel):
     detected: dict[str, Any] = Field(description="What reading found: format, encoding, delimiter, header, ...")
     warnings: list[str]
     created_at: datetime
-    mode: Literal["pandas", "duckdb"] | None = Field(
+    mode: Literal["pandas", "duckdb", None] = Field(
         None, description="How analysis kernels hold the dataset: a pandas DataFrame, or (too large for "
         "pandas in the kernel's memory, see max_dataframe_bytes) a DuckDB view queried with sql(). "
         "Null when its file cannot be read.")
