@@ -9,7 +9,8 @@ Every question goes through the path a user's question takes: a real Jupyter ser
 with Vista, a thread made from the data file by uploading it (so it is read exactly as Vista reads
 any upload: encoding, dialect, types), one thread and so one kernel per dataset, reused; the
 question is posted to the thread with the offline analyst as the model, and the turn's stored
-answer, steps and figures are graded by the set's own grader (`evalset/grade.py`). A turn that ran
+answer, steps and figures are graded by `evalset/grade.py` (the second set's author grades by the
+same rules, with an identical grader, so it is kept once). A turn that ran
 no code is a decline. Every figure is fetched and checked to draw something (not a blank chart).
 
 With `--duckdb` the server holds every dataset in DuckDB (`max_dataframe_bytes = 1`), as it holds
