@@ -829,7 +829,6 @@ class SqlRenderer(PandasRenderer):
         return [c.name for c in self.table.columns if _dtype_numeric(c) and c.name not in self.parsed]
 
     def _sql_correlations(self) -> list[Step]:
-        p = self.plan
         numeric = self._numeric_columns()
         select = []
         for i, a in enumerate(numeric):
@@ -848,31 +847,7 @@ class SqlRenderer(PandasRenderer):
                 "    for j in range(i + 1, len(names)):\n"
                 "        value = pairs[f'r_{i}_{j}']\n"
                 "        corr.iloc[i, j] = corr.iloc[j, i] = float(value) if pd.notna(value) else np.nan\n")
-        if p.columns:
-            column = p.columns[0]
-            code += (f"result = corr[{q(column)}].drop({q(column)}).dropna()\n"
-                     "result = result.reindex(result.abs().sort_values(ascending=False).index)\n"
-                     "for label, value in result.round(6).items():\n    print(label, value, sep='\\t')\n"
-                     "if len(result):\n"
-                     "    ax = result.plot.barh(color=['#4c72b0' if v >= 0 else '#dd8452' for v in result])\n"
-                     "    ax.invert_yaxis()\n    ax.axvline(0, color='black', linewidth=0.8)\n"
-                     f"    ax.set_title({q(self._t(f'Correlation with {column}', f'{column}와(과)의 상관계수'))})\n"
-                     "    plt.tight_layout()\n    plt.show()\n")
-            return self._step(self._intro(), code)
-        code += ("pairs = corr.where(np.triu(np.ones(corr.shape, dtype=bool), 1)).stack()\n"
-                 "strongest = pairs.reindex(pairs.abs().sort_values(ascending=False).index).head(5)\n"
-                 "for (a, b), value in strongest.round(6).items():\n    print(f'{a} ~ {b}', value, sep='\\t')\n"
-                 "if len(corr) > 1:\n"
-                 "    fig, ax = plt.subplots(figsize=(1 + 0.7 * len(corr), 0.8 + 0.6 * len(corr)))\n"
-                 "    im = ax.imshow(corr, cmap='RdBu_r', vmin=-1, vmax=1)\n"
-                 "    ax.set_xticks(range(len(corr)), corr.columns, rotation=45, ha='right')\n"
-                 "    ax.set_yticks(range(len(corr)), corr.columns)\n"
-                 "    for i in range(len(corr)):\n        for j in range(len(corr)):\n"
-                 "            ax.text(j, i, f'{corr.iloc[i, j]:.2f}', ha='center', va='center', fontsize=8)\n"
-                 "    fig.colorbar(im)\n"
-                 f"    ax.set_title({q(self._t('Correlations', '상관관계'))})\n"
-                 "    plt.tight_layout()\n    plt.show()\n")
-        return self._step(self._intro(), code)
+        return self._step(self._intro(), code + self._correlations_shown())
 
     def _sql_describe(self) -> list[Step]:
         p = self.plan
