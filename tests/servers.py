@@ -168,15 +168,20 @@ class JupyterServer:
 
     def stop(self) -> None:
         """Stop the server as Ctrl+C would (clean shutdown)."""
-        if self.process is not None and self.process.poll() is None:
-            self.process.terminate()
-            try:
-                self.process.wait(timeout=30)
-            except subprocess.TimeoutExpired:
-                self.process.kill()
-                self.process.wait(timeout=30)
-        if hasattr(self, "_log"):
-            self._log.close()
+        _terminate(self.process, getattr(self, "_log", None))
+
+
+def _terminate(process: subprocess.Popen | None, log: Any) -> None:
+    """Stop a server process as Ctrl+C would (killed if it takes over 30 s), then close its log."""
+    if process is not None and process.poll() is None:
+        process.terminate()
+        try:
+            process.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait(timeout=30)
+    if log is not None:
+        log.close()
 
 
 class KernelGateway:
@@ -245,13 +250,5 @@ class KernelGateway:
     def stop(self) -> None:
         import shutil
 
-        if self.process is not None and self.process.poll() is None:
-            self.process.terminate()
-            try:
-                self.process.wait(timeout=30)
-            except subprocess.TimeoutExpired:
-                self.process.kill()
-                self.process.wait(timeout=30)
-        if hasattr(self, "_log"):
-            self._log.close()
+        _terminate(self.process, getattr(self, "_log", None))
         shutil.rmtree(self.dir, ignore_errors=True)
