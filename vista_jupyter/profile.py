@@ -115,10 +115,20 @@ def _kind(name: str, t: pa.DataType, non_null: int, distinct: int, sample: pa.Ar
 
 
 def _top(counts: Counter | pa.StructArray) -> list[dict[str, Any]]:
+    """The most frequent values, ties in the order of their text."""
     if isinstance(counts, Counter):
         pairs = counts.most_common()
     else:
-        pairs = list(zip(counts.field("values").to_pylist(), counts.field("counts").to_pylist()))
+        values, numbers = counts.field("values"), counts.field("counts")
+        if len(counts) > TOP_VALUES and (pa.types.is_string(values.type) or pa.types.is_large_string(values.type)
+                                          or pa.types.is_boolean(values.type)):
+            # Sorted by Arrow, not in Python: a column of unique values has as many pairs as rows.
+            # Text sorts by its UTF-8 bytes, which is the order of its code points, as str does.
+            order = pa.table({"v": values, "n": numbers}).sort_by([("n", "descending"), ("v", "ascending")])
+            order = order.filter(pc.is_valid(order.column("v"))).slice(0, TOP_VALUES)
+            return [{"value": _plain(v), "count": int(n)}
+                    for v, n in zip(order.column("v").to_pylist(), order.column("n").to_pylist())]
+        pairs = list(zip(values.to_pylist(), numbers.to_pylist()))
     pairs.sort(key=lambda p: (-p[1], str(p[0])))
     return [{"value": _plain(v), "count": int(n)} for v, n in pairs[:TOP_VALUES] if v is not None]
 
@@ -163,7 +173,9 @@ def _exact(name: str, column: pa.ChunkedArray) -> dict[str, Any]:
     rows = len(column)
     nested = _nested(t)
     text = _as_text(column) if nested else column
-    distinct = pc.count_distinct(text, mode="only_valid").as_py()
+    # Text columns need their value counts anyway (top values): the distinct count is their length.
+    counted = pc.value_counts(pc.drop_null(text)) if _is_text(text.type) or nested else None
+    distinct = len(counted) if counted is not None else pc.count_distinct(text, mode="only_valid").as_py()
     non_null = rows - column.null_count
     flat = column.combine_chunks() if isinstance(column, pa.ChunkedArray) else column
     kind = _kind(name, t, non_null, distinct, flat.drop_null() if not nested else flat)
@@ -180,7 +192,7 @@ def _exact(name: str, column: pa.ChunkedArray) -> dict[str, Any]:
         mm = pc.min_max(column)
         out["min"], out["max"] = _plain(mm["min"].as_py()), _plain(mm["max"].as_py())
     if kind in ("categorical", "boolean", "text", "identifier", "nested") and not pa.types.is_integer(t):
-        out["top"] = _top(pc.value_counts(pc.drop_null(text)))
+        out["top"] = _top(counted if counted is not None else pc.value_counts(pc.drop_null(text)))
     return out
 
 
