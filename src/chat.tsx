@@ -32,7 +32,7 @@ import {
   IVistaOutput
 } from './api';
 import { VistaContext } from './context';
-import { DatasetCards } from './datasetcard';
+import { DatasetCards, followDataset } from './datasetcard';
 import { QuestionChips, starterQuestions } from './questions';
 import { INotebookBridge, notebookOutputs } from './notebook';
 import {
@@ -526,12 +526,21 @@ function useStarterQuestions(
     const client = session.client;
     client
       .datasets(threadId)
-      .then(list => (list.length ? client.dataset(threadId, list[0].id) : null))
-      .then(detail => {
-        if (live && detail) {
-          setQuestions(starterQuestions(detail, trans));
-        }
-      })
+      .then(list =>
+        list.length
+          ? followDataset(
+              client,
+              threadId,
+              list[0].id,
+              () => live,
+              detail => {
+                if (!detail.profile.pending) {
+                  setQuestions(starterQuestions(detail, trans));
+                }
+              }
+            )
+          : undefined
+      )
       .catch(() => undefined); // the dataset card shows why, if it fails
     return () => {
       live = false;

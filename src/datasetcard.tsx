@@ -26,6 +26,36 @@ export function saveBlob(blob: Blob, filename: string): void {
   window.setTimeout(() => URL.revokeObjectURL(url), 30000);
 }
 
+/**
+ * A dataset with its profile, fetched again while the profile is pending
+ * (the server computes it after the dataset is read): `onDetail` gets the
+ * pending card first, then the full profile. Stops when `alive` says so.
+ */
+export async function followDataset(
+  client: VistaClient,
+  threadId: string,
+  datasetId: string,
+  alive: () => boolean,
+  onDetail: (detail: IDatasetDetail) => void
+): Promise<void> {
+  let wait = 500;
+  for (;;) {
+    const detail = await client.dataset(threadId, datasetId);
+    if (!alive()) {
+      return;
+    }
+    onDetail(detail);
+    if (!detail.profile.pending) {
+      return;
+    }
+    await new Promise(resolve => window.setTimeout(resolve, wait));
+    wait = Math.min(wait * 2, 4000);
+    if (!alive()) {
+      return;
+    }
+  }
+}
+
 /** Every dataset of a thread, each as a collapsible card. */
 export function DatasetCards(props: {
   client: VistaClient;
@@ -91,18 +121,17 @@ function DatasetCard(props: {
   const bodyId = `jp-vista-dataset-${dataset.id}`;
 
   React.useEffect(() => {
-    if (!expanded || detail) {
+    if (!expanded) {
       return;
     }
     let live = true;
-    client
-      .dataset(threadId, dataset.id)
-      .then(d => live && setDetail(d))
-      .catch(e => live && setError(describeError(e)));
+    followDataset(client, threadId, dataset.id, () => live, setDetail).catch(
+      e => live && setError(describeError(e))
+    );
     return () => {
       live = false;
     };
-  }, [expanded, detail, client, threadId, dataset.id]);
+  }, [expanded, client, threadId, dataset.id]);
 
   const download = async (): Promise<void> => {
     setDownloading(true);
@@ -181,6 +210,13 @@ function DatasetCard(props: {
           )}
           {!detail && !error && (
             <p className="jp-vista-status">{trans.__('Loading…')}</p>
+          )}
+          {detail?.profile.pending && (
+            <p className="jp-vista-status jp-vista-profile-pending">
+              {trans.__(
+                'Describing the columns… (kinds, distinct values and ranges follow)'
+              )}
+            </p>
           )}
           {detail && <ColumnsTable detail={detail} trans={trans} />}
           {detail && detail.profile.sample.length > 0 && (
@@ -269,7 +305,9 @@ function ColumnsTable(props: {
                 {column.nulls > 0 ? column.nulls.toLocaleString() : '—'}
               </td>
               <td className="jp-vista-num">
-                {column.distinct.toLocaleString()}
+                {column.distinct === null
+                  ? '…'
+                  : column.distinct.toLocaleString()}
               </td>
               <td className="jp-vista-range">{rangeText(column)}</td>
             </tr>

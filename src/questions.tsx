@@ -26,7 +26,9 @@ export function starterQuestions(
     columns.filter(c => c.kind === kind);
   const numbers = of('numeric');
   // Few categories read best in a chart.
-  const categories = of('categorical').sort((a, b) => a.distinct - b.distinct);
+  const categories = of('categorical').sort(
+    (a, b) => (a.distinct ?? 0) - (b.distinct ?? 0)
+  );
   const times = of('datetime');
   const questions: string[] = [];
   if (numbers.length && categories.length) {

@@ -52,8 +52,7 @@ async def test_thread_from_an_example_has_a_profiled_dataset(api, vista_data_dir
     assert (dataset["rows"], dataset["columns"]) == (406, 9)
     assert dataset["original_name"] == "cars.csv"
 
-    status, card = await api("GET", f"threads/{thread['id']}/datasets/{dataset['id']}")
-    assert status == 200
+    card = await profiled(api, thread["id"], dataset["id"])
     profile = card["profile"]
     expected = pd.read_csv(_example("cars.csv"))
     columns = {c["name"]: c for c in profile["column_profiles"]}
@@ -70,6 +69,97 @@ async def test_thread_from_an_example_has_a_profiled_dataset(api, vista_data_dir
     # The Parquet copy is there and holds the same table
     parquet = vista_data_dir / "threads" / thread["id"] / "datasets" / dataset["id"] / "data.parquet"
     pd.testing.assert_frame_equal(pd.read_parquet(parquet), expected, check_dtype=False)
+
+
+async def profiled(api, thread_id: str, dataset_id: str, timeout: float = 120) -> dict:
+    """A dataset's card once its full profile is stored (it is computed after the dataset is
+    recorded)."""
+    deadline = asyncio.get_running_loop().time() + timeout
+    while True:
+        status, card = await api("GET", f"threads/{thread_id}/datasets/{dataset_id}")
+        assert status == 200, card
+        if not card["profile"].get("pending"):
+            return card
+        assert asyncio.get_running_loop().time() < deadline, "the profile was never completed"
+        await asyncio.sleep(0.05)
+
+
+class _HeldProfiles:
+    """Holds every full profile back until `release` (the card must not wait for it)."""
+
+    def __init__(self, monkeypatch):
+        import threading
+
+        from vista_jupyter import datasets
+
+        self.gate = threading.Event()
+        real = datasets.profile_parquet
+
+        def held(path, progress=None):
+            self.gate.wait(120)
+            return real(path, progress)
+
+        monkeypatch.setattr(datasets, "profile_parquet", held)
+
+    def release(self):
+        self.gate.set()
+
+
+@pytest.mark.parametrize("vista_config", [{"auto_overview": True}])
+async def test_the_card_shows_before_the_profile_and_the_overview_waits_for_it(api, monkeypatch):
+    held = _HeldProfiles(monkeypatch)
+    try:
+        status, thread = await api("POST", "threads", json_body={"dataset": {"example": "cars"}})
+        assert status == 201, thread  # answered although no profile can be computed yet
+        _, body = await api("GET", f"threads/{thread['id']}/datasets")
+        dataset_id = body["datasets"][0]["id"]
+        status, card = await api("GET", f"threads/{thread['id']}/datasets/{dataset_id}")
+        expected = pd.read_csv(_example("cars.csv"))
+        assert status == 200 and card["profile"]["pending"] is True
+        assert (card["profile"]["rows"], card["profile"]["columns"]) == (406, 9)
+        columns = {c["name"]: c for c in card["profile"]["column_profiles"]}
+        assert list(columns) == list(expected.columns)
+        # the card's facts come from the Parquet footer: types, kinds by type, missing values
+        assert columns["Horsepower"]["kind"] == "numeric" and columns["Horsepower"]["distinct"] is None
+        assert columns["Horsepower"]["nulls"] == int(expected["Horsepower"].isna().sum()) > 0
+        assert columns["Origin"]["dtype"] == "string"
+        assert len(card["profile"]["sample"]) == 5 and card["profile"]["sample"][0]["Name"] == expected["Name"][0]
+        assert "406 rows x 9 columns" in card["summary"]
+    finally:
+        held.release()
+    card = await profiled(api, thread["id"], dataset_id)
+    columns = {c["name"]: c for c in card["profile"]["column_profiles"]}
+    assert columns["Origin"]["kind"] == "categorical" and columns["Origin"]["distinct"] == 3
+    # The overview was planned from the full profile: only it knows Origin is categorical (the
+    # card calls every text column text), and the overview splits the rows by a categorical one.
+    from test_turns import wait_done
+
+    events = await wait_done(api, thread["id"], timeout=120)
+    assert any("Origin" in e["data"].get("code", "") for e in events if e["type"] == "code"), events
+
+
+@pytest.mark.parametrize("vista_config", [{"auto_overview": False}])
+async def test_a_profile_left_pending_by_a_stopped_server_is_computed_by_the_next_turn(api, vista_app):
+    from test_turns import wait_done
+
+    from vista_jupyter.profile import card_profile, summary_text
+
+    status, thread = await api("POST", "threads", json_body={"dataset": {"example": "cars"}})
+    assert status == 201
+    _, body = await api("GET", f"threads/{thread['id']}/datasets")
+    dataset = body["datasets"][0]
+    await profiled(api, thread["id"], dataset["id"])
+    # what a server that stopped before storing the full profile leaves behind: the card
+    card = card_profile(vista_app.datasets.folders.path_for(thread["id"]) / dataset["parquet_path"])
+    vista_app.store.set_dataset_profile(dataset["id"], card, summary_text("cars", card))
+    _, stored = await api("GET", f"threads/{thread['id']}/datasets/{dataset['id']}")
+    assert stored["profile"]["pending"] is True
+    status, _ = await api("POST", f"threads/{thread['id']}/messages", json_body={"content": "How many rows?"})
+    assert status == 202
+    await wait_done(api, thread["id"], timeout=120)
+    _, full = await api("GET", f"threads/{thread['id']}/datasets/{dataset['id']}")
+    assert not full["profile"].get("pending")
+    assert {c["name"]: c["kind"] for c in full["profile"]["column_profiles"]}["Origin"] == "categorical"
 
 
 def _example(name):
@@ -433,7 +523,7 @@ async def test_nested_json_is_kept_and_profiled_not_a_500(api, vista_data_dir):
     status, thread = await api("POST", "threads", json_body={"dataset": {"upload": up["id"]}})
     assert status == 201, thread
     _, body = await api("GET", f"threads/{thread['id']}/datasets")
-    _, card = await api("GET", f"threads/{thread['id']}/datasets/{body['datasets'][0]['id']}")
+    card = await profiled(api, thread["id"], body["datasets"][0]["id"])
     kinds = {c["name"]: c["kind"] for c in card["profile"]["column_profiles"]}
     assert kinds["tags"] == "nested" and kinds["owner.name"] in ("identifier", "text", "categorical")
     assert kinds["mixed"] in ("text", "nested", "identifier", "categorical")

@@ -58,3 +58,44 @@ def check_unique_ids(tmp_path, rows):
     columns = {c["name"]: c for c in profile_parquet(tmp_path / "orders.parquet")["column_profiles"]}
     assert columns["order_id"]["kind"] == "identifier", columns["order_id"]
     assert columns["amount"]["kind"] == "numeric"
+
+
+def test_a_wide_table_is_profiled_together_exactly_as_column_by_column(tmp_path):
+    # Numeric columns of a wide table are profiled as one matrix; every statistic must be what
+    # the column-by-column profile says (missing cells, all-missing, one value, integer ids,
+    # repeated values, NaN that is not missing, integers beyond float precision).
+    import math
+
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    from vista_jupyter.profile import MANY_COLUMNS, profile_column
+
+    rng = np.random.default_rng(1)
+    n = 30
+    columns = {}
+    for j in range(MANY_COLUMNS):
+        missing = rng.random(n) < 0.2
+        columns[f"f{j}"] = pa.array(np.round(rng.normal(size=n), 2 if j % 2 else 6), mask=missing)
+    for j in range(40):
+        columns[f"c{j}_id" if j % 2 else f"n{j}"] = pa.array(rng.permutation(n) if j % 3 else rng.integers(0, 5, n))
+    columns["all_missing"] = pa.nulls(n, pa.float64())
+    columns["one_value"] = pa.array([2.5] + [None] * (n - 1))
+    columns["nan_not_missing"] = pa.array([float("nan"), 1.0] * (n // 2))
+    columns["huge_ints"] = pa.array([2**60 + k for k in range(n)])
+    table = pa.table(columns)
+    pq.write_table(table, tmp_path / "wide.parquet")
+    got = profile_parquet(tmp_path / "wide.parquet")["column_profiles"]
+    assert len(got) == table.num_columns
+    for mine, name in zip(got, table.column_names):
+        expected = profile_column(name, table.column(name))
+        assert list(mine) == list(expected), name
+        for key, value in expected.items():
+            if isinstance(value, float):
+                assert math.isclose(mine[key], value, rel_tol=1e-9, abs_tol=1e-12), (name, key)
+            elif isinstance(value, dict):
+                assert mine[key].keys() == value.keys(), (name, key)
+                for q, v in value.items():
+                    assert (v is None and mine[key][q] is None) or math.isclose(mine[key][q], v, rel_tol=1e-9), (name, q)
+            else:
+                assert mine[key] == value, (name, key, mine[key], value)

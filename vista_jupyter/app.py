@@ -547,6 +547,7 @@ class VistaApp(ExtensionApp):
                 self.store, self.events, self.executor, self.model_registry, max_steps=self.max_steps,
                 memory=memory, log=self.log,
             )
+            self.turns.profiles_ready = self.datasets.profiled
             self.recover()
             # A thread's kernel starts (or reloads) as soon as it has data; it stops with the thread.
             self.datasets.on_dataset_added.append(self.executor.prestart)

@@ -15,6 +15,12 @@ files (`data.parquet` and whatever the reader writes beside it), so no name a us
 collides with one of Vista's. Workspace files are copied only when they are regular files, and
 never more than `max_upload_bytes` of them.
 
+A dataset is recorded as soon as it is read, with the card `card_profile` makes from the Parquet
+footer (marked `pending`); its full profile is computed afterwards on the reading pool and
+replaces the card (`_profile_later`). A new thread's card therefore shows without waiting for
+the profile; a turn, whose model summary and offline analyst need the profile, waits for it
+(`profiled`), and computes it when a server stopped before it was stored.
+
 Reading (ingest and profile) runs on a dedicated, bounded pool of threads, never on the shared
 `asyncio.to_thread` pool, so many large or wide files at once cannot starve the server's other
 work. Each reading has a `Progress` (phase, bytes done of total, elapsed) that the sidebar polls
@@ -48,7 +54,7 @@ from .errors import InvalidInput, NotFound, ReadingCancelled, TooLarge, Unsuppor
 from .folders import ThreadFolders, safe_file_name, tidy_file_name
 from .ingest import Cancelled, IngestLimits, Progress, ingest_to_parquet
 from .names import variable_name
-from .profile import profile_parquet, summary_text
+from .profile import card_profile, profile_parquet, summary_text
 from .store import Store, new_id
 
 EXAMPLES_PACKAGE = "vista_jupyter.examples"
@@ -193,6 +199,8 @@ class DatasetService:
         self.reader_pool = ThreadPoolExecutor(max_workers=max(1, ingest_workers),
                                               thread_name_prefix="vista-ingest")
         self._readings: dict[tuple[str, str], Progress] = {}
+        #: Full profiles being computed, by dataset id (`_profile_later`).
+        self._profiling: dict[str, asyncio.Future] = {}
         #: Clean-ups of threads not created after all (kept until done).
         self._cleanups: set[asyncio.Task] = set()
         self._readings_lock = threading.Lock()
@@ -372,7 +380,8 @@ class DatasetService:
         self.keep_original(src, original, link=link)
         parquet = folder / "data.parquet"
         result = ingest_to_parquet(original, parquet, limits=self.limits, progress=progress)
-        profile = profile_parquet(parquet, progress=progress)
+        # The card shows at once; the full profile follows in the background (`_profile_later`).
+        profile = card_profile(parquet)
         return {
             "name": name,
             "original_name": original_name,
@@ -476,6 +485,7 @@ class DatasetService:
         finally:
             shutil.rmtree(stage, ignore_errors=True)
         self._consume_upload(upload_id)
+        self._profile_later(owner, thread_id, row["id"])
         self._added(owner, thread["id"])
         for callback in self.on_thread_created:
             try:
@@ -522,8 +532,58 @@ class DatasetService:
         finally:
             shutil.rmtree(stage, ignore_errors=True)
         self._consume_upload(upload_id)
+        self._profile_later(owner, thread_id, row["id"])
         self._added(owner, thread_id)
         return self._held(thread_id, [dataset], self.store.list_datasets(owner, thread_id))[0]
+
+    # --- profiles ---------------------------------------------------------------------------------
+
+    def _profile_later(self, owner: str, thread_id: str, dataset_id: str) -> asyncio.Future:
+        """Compute a recorded dataset's full profile on the reading pool and store it (the card
+        was recorded without it, `pending`). A failure is logged and leaves the card, marked
+        not pending, so that nothing waits for it forever."""
+        running = self._profiling.get(dataset_id)
+        if running is not None:
+            return running
+
+        def work() -> None:
+            try:
+                dataset = self.store.get_dataset(owner, thread_id, dataset_id)
+                path = self.folders.path_for(thread_id) / dataset["parquet_path"]
+                try:
+                    profile = profile_parquet(path)
+                except Exception:
+                    if not self.store.dataset_exists(dataset_id):
+                        return  # deleted meanwhile
+                    self.log.exception("Vista: profiling dataset %s failed; its card stays as it is", dataset_id)
+                    profile = {**dataset["profile"], "pending": False}
+                self.store.set_dataset_profile(dataset_id, profile, summary_text(dataset["name"], profile))
+            except NotFound:
+                pass  # the thread or dataset was deleted meanwhile
+
+        job = asyncio.ensure_future(asyncio.get_running_loop().run_in_executor(self.reader_pool, work))
+        self._profiling[dataset_id] = job
+        job.add_done_callback(lambda _: self._profiling.pop(dataset_id, None))
+        return job
+
+    async def profiled(self, owner: str, thread_id: str) -> None:
+        """Wait until every dataset of the thread has its full profile (the model's summary and
+        the offline analyst need it); a profile left pending by a server that stopped is
+        computed now."""
+        waits = []
+        for dataset in self.store.list_datasets(owner, thread_id):
+            job = self._profiling.get(dataset["id"])
+            if job is None:
+                stored = await asyncio.to_thread(self.store.get_dataset, owner, thread_id, dataset["id"])
+                if stored["profile"].get("pending"):
+                    job = self._profile_later(owner, thread_id, dataset["id"])
+            if job is not None:
+                waits.append(job)
+        for job in waits:
+            try:
+                await asyncio.shield(job)
+            except Exception:  # the store failed: the turn goes on with the card
+                self.log.exception("Vista: storing a profile of thread %s failed", thread_id)
 
     def _check_thread(self, owner: str, thread_id: str) -> None:
         if not self.store.thread_exists(thread_id, owner):

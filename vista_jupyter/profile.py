@@ -115,10 +115,20 @@ def _kind(name: str, t: pa.DataType, non_null: int, distinct: int, sample: pa.Ar
 
 
 def _top(counts: Counter | pa.StructArray) -> list[dict[str, Any]]:
+    """The most frequent values, ties in the order of their text."""
     if isinstance(counts, Counter):
         pairs = counts.most_common()
     else:
-        pairs = list(zip(counts.field("values").to_pylist(), counts.field("counts").to_pylist()))
+        values, numbers = counts.field("values"), counts.field("counts")
+        if len(counts) > TOP_VALUES and (pa.types.is_string(values.type) or pa.types.is_large_string(values.type)
+                                          or pa.types.is_boolean(values.type)):
+            # Sorted by Arrow, not in Python: a column of unique values has as many pairs as rows.
+            # Text sorts by its UTF-8 bytes, which is the order of its code points, as str does.
+            order = pa.table({"v": values, "n": numbers}).sort_by([("n", "descending"), ("v", "ascending")])
+            order = order.filter(pc.is_valid(order.column("v"))).slice(0, TOP_VALUES)
+            return [{"value": _plain(v), "count": int(n)}
+                    for v, n in zip(order.column("v").to_pylist(), order.column("n").to_pylist())]
+        pairs = list(zip(values.to_pylist(), numbers.to_pylist()))
     pairs.sort(key=lambda p: (-p[1], str(p[0])))
     return [{"value": _plain(v), "count": int(n)} for v, n in pairs[:TOP_VALUES] if v is not None]
 
@@ -145,7 +155,7 @@ class _Column:
             self.low = lo if self.low is None or (lo is not None and lo < self.low) else self.low
             self.high = hi if self.high is None or (hi is not None and hi > self.high) else self.high
         if self.numeric and len(valid):
-            as_float = valid.cast(pa.float64())
+            as_float = pc.cast(valid, pa.float64(), safe=False)  # integers past 2**53 are rounded
             self.total += pc.sum(as_float).as_py() or 0.0
             self.squares += pc.sum(pc.multiply(as_float, as_float)).as_py() or 0.0
         if self.counts is not None and not self.numeric:
@@ -163,14 +173,16 @@ def _exact(name: str, column: pa.ChunkedArray) -> dict[str, Any]:
     rows = len(column)
     nested = _nested(t)
     text = _as_text(column) if nested else column
-    distinct = pc.count_distinct(text, mode="only_valid").as_py()
+    # Text columns need their value counts anyway (top values): the distinct count is their length.
+    counted = pc.value_counts(pc.drop_null(text)) if _is_text(text.type) or nested else None
+    distinct = len(counted) if counted is not None else pc.count_distinct(text, mode="only_valid").as_py()
     non_null = rows - column.null_count
     flat = column.combine_chunks() if isinstance(column, pa.ChunkedArray) else column
     kind = _kind(name, t, non_null, distinct, flat.drop_null() if not nested else flat)
     out: dict[str, Any] = {"name": name, "kind": kind, "dtype": str(t), "nulls": column.null_count,
                            "distinct": distinct}
     if kind == "numeric" or (kind == "identifier" and pa.types.is_integer(t)):
-        as_float = column.cast(pa.float64())
+        as_float = pc.cast(column, pa.float64(), safe=False)  # integers past 2**53 are rounded
         mm = pc.min_max(as_float)
         q = pc.quantile(as_float, q=[0.25, 0.5, 0.75]).to_pylist() if non_null else []
         out.update(min=_plain(mm["min"].as_py()), max=_plain(mm["max"].as_py()),
@@ -180,8 +192,86 @@ def _exact(name: str, column: pa.ChunkedArray) -> dict[str, Any]:
         mm = pc.min_max(column)
         out["min"], out["max"] = _plain(mm["min"].as_py()), _plain(mm["max"].as_py())
     if kind in ("categorical", "boolean", "text", "identifier", "nested") and not pa.types.is_integer(t):
-        out["top"] = _top(pc.value_counts(pc.drop_null(text)))
+        out["top"] = _top(counted if counted is not None else pc.value_counts(pc.drop_null(text)))
     return out
+
+
+#: A chunk of more columns than this has its numeric columns profiled together (`_numeric_many`).
+MANY_COLUMNS = 64
+
+
+def _numeric_many(table: pa.Table, members: list[int]) -> list[dict[str, Any]] | None:
+    """`_exact` for many numeric columns of one type at once: the columns as the rows of one
+    matrix, every statistic one vectorised call over all of them (a wide table's per-column
+    calls cost more than its values). None when the values do not allow it exactly (NaN values
+    that are not missing, integers beyond float precision): those go column by column."""
+    import warnings
+
+    import numpy as np
+
+    t = table.schema.field(members[0]).type
+    n = table.num_rows
+    if n == 0:
+        return None
+    flat = pa.chunked_array([ch for j in members for ch in table.column(j).chunks], type=t).combine_chunks()
+    if pa.types.is_integer(t):
+        bounds = pc.min_max(flat)
+        if bounds["min"].is_valid and max(-bounds["min"].as_py(), bounds["max"].as_py()) > 2**53:
+            return None
+    matrix = flat.cast(pa.float64()).to_numpy(zero_copy_only=False).reshape(len(members), n)  # nulls: NaN
+    nulls = [table.column(j).null_count for j in members]
+    missing = np.isnan(matrix)
+    if int(missing.sum()) != sum(nulls):
+        return None
+    ordered = np.sort(matrix, axis=1)  # NaN last
+    valid = ~np.isnan(ordered)
+    distinct = valid[:, 0].astype(np.int64) + ((ordered[:, 1:] != ordered[:, :-1]) & valid[:, 1:]).sum(axis=1)
+    with warnings.catch_warnings(), np.errstate(all="ignore"):
+        warnings.simplefilter("ignore", RuntimeWarning)  # all-missing columns: NaN, shown as None
+        low, high = np.nanmin(matrix, axis=1), np.nanmax(matrix, axis=1)
+        mean, std = np.nanmean(matrix, axis=1), np.nanstd(matrix, axis=1, ddof=1)
+        # linear interpolation between the sorted values, as Arrow's quantile (numpy's nanquantile
+        # goes row by row when values are missing)
+        count = valid.sum(axis=1)
+        rows = np.arange(len(members))
+        quartiles = []
+        for q in (0.25, 0.5, 0.75):
+            pos = q * np.maximum(count - 1, 0)
+            lower = np.floor(pos).astype(np.int64)
+            upper = np.ceil(pos).astype(np.int64)
+            below, above = ordered[rows, lower], ordered[rows, upper]
+            quartiles.append(below + (above - below) * (pos - lower))
+        quartiles = np.array(quartiles)
+    empty = pa.array([], pa.string())
+    names = table.column_names
+    out = []
+    for k, j in enumerate(members):
+        name = names[j]
+        non_null = n - nulls[k]
+        kind = _kind(name, t, non_null, int(distinct[k]), empty)
+        column: dict[str, Any] = {"name": name, "kind": kind, "dtype": str(t), "nulls": nulls[k],
+                                  "distinct": int(distinct[k])}
+        if kind == "numeric" or (kind == "identifier" and pa.types.is_integer(t)):
+            column.update(min=_plain(float(low[k])), max=_plain(float(high[k])), mean=_plain(float(mean[k])),
+                          std=_plain(float(std[k])) if non_null > 1 else None,
+                          quantiles={q: _plain(float(v)) for q, v in zip(("25%", "50%", "75%"), quartiles[:, k])}
+                          if non_null else {})
+        out.append(column)
+    return out
+
+
+def _exact_columns(table: pa.Table) -> list[dict[str, Any]]:
+    """`_exact` for every column of `table`; numeric columns of a wide table together."""
+    done: dict[int, dict[str, Any]] = {}
+    if table.num_columns > MANY_COLUMNS:
+        by_type: dict[pa.DataType, list[int]] = {}
+        for j, f in enumerate(table.schema):
+            if pa.types.is_integer(f.type) or pa.types.is_floating(f.type):
+                by_type.setdefault(f.type, []).append(j)
+        for members in by_type.values():
+            for j, column in zip(members, _numeric_many(table, members) or []):
+                done[j] = column
+    return [done[j] if j in done else _exact(name, table.column(j)) for j, name in enumerate(table.column_names)]
 
 
 def _merged(c: _Column, distinct: int) -> dict[str, Any]:
@@ -194,7 +284,7 @@ def _merged(c: _Column, distinct: int) -> dict[str, Any]:
         n = c.non_null
         mean = c.total / n if n else None
         var = (c.squares - n * mean * mean) / (n - 1) if n > 1 and mean is not None else None
-        q = pc.quantile(valid.cast(pa.float64()), q=[0.25, 0.5, 0.75]).to_pylist() if len(valid) else []
+        q = pc.quantile(pc.cast(valid, pa.float64(), safe=False), q=[0.25, 0.5, 0.75]).to_pylist() if len(valid) else []
         out.update(min=_plain(c.low), max=_plain(c.high), mean=_plain(mean),
                    std=_plain(math.sqrt(max(var, 0.0)) if var is not None else None),
                    quantiles={"25%": _plain(q[0]), "50%": _plain(q[1]), "75%": _plain(q[2])} if q else {})
@@ -231,6 +321,46 @@ def _approx_distinct(path: Path, names: list[str], types: list[pa.DataType]) -> 
         con.close()
 
 
+def _type_kind(t: pa.DataType) -> str:
+    """A column's kind from its type alone (before its values are looked at)."""
+    if _nested(t):
+        return "nested"
+    if pa.types.is_boolean(t):
+        return "boolean"
+    if pa.types.is_timestamp(t) or pa.types.is_date(t):
+        return "datetime"
+    if pa.types.is_integer(t) or pa.types.is_floating(t) or pa.types.is_decimal(t):
+        return "numeric"
+    return "text"
+
+
+def card_profile(path: str | Path) -> dict[str, Any]:
+    """What the dataset card shows at once, from the Parquet footer and the first rows (no
+    pass over the data): shape, each column's type and kind by type, its missing values (the
+    footer's counts), no distinct counts yet, the sample rows; `pending` until `profile_parquet`
+    replaces it."""
+    parquet = pq.ParquetFile(path, pre_buffer=False)
+    meta = parquet.metadata
+    schema = parquet.schema_arrow
+    # The footer's missing-value counts, per leaf column and row group: a column without nested
+    # fields is one leaf, in the schema's order (others are counted by the full profile).
+    flat = meta.num_columns == len(schema.names)
+    nulls: list[int | None] = [0 if flat else None] * len(schema.names)
+    for g in range(meta.num_row_groups if flat else 0):
+        group = meta.row_group(g)
+        for j in range(len(nulls)):
+            if nulls[j] is None:
+                continue
+            stats = group.column(j).statistics
+            nulls[j] = nulls[j] + stats.null_count if stats is not None and stats.has_null_count else None
+    head = next(parquet.iter_batches(batch_size=SAMPLE_ROWS), None)
+    sample = [{k: _plain(v) for k, v in row.items()} for row in head.to_pylist()] if head is not None else []
+    return {"rows": meta.num_rows, "columns": len(schema.names), "pending": True, "sample": sample,
+            "column_profiles": [{"name": f.name, "kind": _type_kind(f.type), "dtype": str(f.type),
+                                 "nulls": n if n is not None else 0, "distinct": None}
+                                for f, n in zip(schema, nulls)]}
+
+
 def profile_column(name: str, column: pa.ChunkedArray) -> dict[str, Any]:
     """The exact profile of one column held in memory."""
     return _exact(name, column)
@@ -244,6 +374,7 @@ def profile_parquet(path: str | Path, progress: Any = None) -> dict[str, Any]:
     schema = parquet.schema_arrow
     names = schema.names
     columns: list[dict[str, Any]] = []
+    first_rows: pa.Table | None = None
     if rows <= EXACT_ROWS:
         # a few columns at a time: about a million cells in memory, whatever the shape
         step = max(1, min(len(names), 1_000_000 // max(rows, 1)))
@@ -251,7 +382,9 @@ def profile_parquet(path: str | Path, progress: Any = None) -> dict[str, Any]:
             if progress is not None:
                 progress.update("profiling", k, len(names))
             chunk = parquet.read(columns=names[k:k + step])
-            columns += [_exact(name, chunk.column(j)) for j, name in enumerate(chunk.column_names)]
+            if step >= len(names):
+                first_rows = chunk.slice(0, SAMPLE_ROWS)  # every column is here: no second read
+            columns += _exact_columns(chunk)
     else:
         distinct = _approx_distinct(Path(path), names, schema.types)
         import numpy as np
@@ -271,7 +404,7 @@ def profile_parquet(path: str | Path, progress: Any = None) -> dict[str, Any]:
                 if progress is not None:
                     progress.update("profiling", k * rows + done * len(chunk), rows * len(names))
             columns += [_merged(c, d) for c, d in zip(merged, distinct[k:k + step])]
-    head = next(parquet.iter_batches(batch_size=SAMPLE_ROWS), None)
+    head = first_rows if first_rows is not None else next(parquet.iter_batches(batch_size=SAMPLE_ROWS), None)
     sample = (
         [{k: _plain(v) for k, v in row.items()} for row in head.to_pylist()] if head is not None else []
     )

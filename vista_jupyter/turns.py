@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from collections.abc import Sequence
+from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -85,6 +85,9 @@ class TurnService:
         #: Turns whose closing write failed (a full disk), by turn id, until they are stored.
         self._unclosed: dict[str, _Ending] = {}
         self._close_error: Exception = VistaError("The answer could not be saved.")
+        #: Awaited with (owner, thread id) before a turn reads its datasets: their full profiles
+        #: (the model's summary, the offline analyst) may still be being computed.
+        self.profiles_ready: Callable[[str, str], Awaitable[None]] | None = None
 
     # --- lifecycle ------------------------------------------------------------------------------
 
@@ -224,6 +227,8 @@ class TurnService:
         status = "done"
         error: str | None = None  # for the user, when the turn fails
         try:
+            if self.profiles_ready is not None:
+                await self.profiles_ready(owner, thread_id)
             datasets = await asyncio.to_thread(self._datasets, owner, thread_id)
             loads = await asyncio.to_thread(self._loads, thread_id, datasets)
             held = {load.var: load for load in loads}

@@ -241,7 +241,7 @@ class ColumnProfile(BaseModel):
     kind: Literal["boolean", "datetime", "numeric", "identifier", "categorical", "text"]
     dtype: str
     nulls: int
-    distinct: int
+    distinct: int | None = Field(description="Distinct values; null while the profile is pending.")
     min: Any = absent()
     max: Any = absent()
     mean: float | None = absent()
@@ -254,6 +254,9 @@ class ColumnProfile(BaseModel):
 class Profile(BaseModel):
     rows: int
     columns: int
+    pending: bool = absent("True while the full profile is being computed: the card then holds "
+                           "what the file's footer says (types, missing values, sample rows), "
+                           "kinds by type only and no distinct counts.")
     sample: list[dict[str, Any]]
     column_profiles: list[ColumnProfile]
 

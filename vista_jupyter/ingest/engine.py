@@ -60,6 +60,11 @@ ROW_GROUP_BYTES = 32 << 20
 #: Bytes Arrow's streaming parser reads at a time (at least four of the longest line): its
 #: read-ahead holds dozens of blocks, so memory grows with this (1 MB: ~60 MB; 4 MB: ~220 MB).
 BLOCK_BYTES = 1 << 20
+#: A body up to this size is parsed by Arrow's table reader, which parses blocks on every core
+#: (its streaming reader parses on one) and holds the parsed text until it is converted, as
+#: pyarrow's `read_csv` does; a larger body is streamed in bounded memory. The options, and so
+#: the table, are the same either way (tests compare both sides).
+WHOLE_BYTES = 128 << 20
 
 
 class Cancelled(Exception):
@@ -479,12 +484,14 @@ def make_plan(samples: Samples, d: dl.Dialect, parse: RecordParser, limits: Any,
     options = ty.candidates(decimal_comma)
 
     def choose_all(sample_rows: list[list[str]]) -> tuple[list[pa.Array], list[int]]:
-        texts = []
         even = [r if len(r) == out else (r[:out] if len(r) > out else r + [None] * (out - len(r)))
                 for r in sample_rows]
-        for column in (zip(*even) if even else [()] * out):
-            column = pa.array(column, pa.string())
-            texts.append(column if raw else ty.clean(column))
+        # every cell in one array, column after column, cleaned at once and cut per column
+        cells = pa.array([c for column in zip(*even) for c in column] if even else [], pa.string())
+        if not raw:
+            cells = ty.clean(cells)
+        n = len(even)
+        texts = [cells.slice(j * n, n) for j in range(out)]
         picks = [len(options) - 1] * out if raw else ty.choose_many(texts, options)
         return texts, picks
 
@@ -865,17 +872,25 @@ class _Window:
     """The bytes `[start, end)` of a file, read by Arrow's parser: counts them (progress) and
     watches line lengths on the way (a line longer than `limit` ends the reading: `too_long`)."""
 
-    def __init__(self, path: Path, start: int, end: int, limit: int):
+    def __init__(self, path: Path, start: int, end: int, limit: int, progress: Progress | None = None,
+                 total: int = 0):
         self._file = open(path, "rb")  # noqa: SIM115 - closed by close()
         self._file.seek(start)
-        self.left, self.done, self.limit = end - start, 0, limit
+        self.start, self.left, self.done, self.limit = start, end - start, 0, limit
         self.run = 0
         self.too_long = False
         self.closed = False
+        #: Told the bytes read as they are read (when the parser reads the whole body at once);
+        #: once cancelled, the body ends here and the caller raises `Cancelled`.
+        self.progress, self.total = progress, total
 
     def read(self, n: int = -1) -> bytes:
         if self.too_long or self.left <= 0:
             return b""
+        if self.progress is not None:
+            if self.progress.cancelled:
+                return b""
+            self.progress.phase, self.progress.done = "reading", min(self.start + self.done, int(self.total * 0.99))
         data = self._file.read(self.left if n is None or n < 0 else min(n, self.left))
         self.left -= len(data)
         self.done += len(data)
@@ -962,20 +977,12 @@ def _typed_in_arrow(plan: Plan, raw: bool) -> dict[int, pa.DataType]:
     value of that type, so a repeated header line cannot hide in a converted batch)."""
     if raw:
         return {}
-    typed = {}
-    for j in range(plan.out):
-        cand = plan.options[plan.candidates[j]]
-        if cand.kind not in ty.PARSED_BY_ARROW or j in plan.arrow_text:
-            continue
-        cell = (plan.header_cells[j] if plan.header_cells and j < len(plan.header_cells) else "")
-        if cell:
-            try:
-                ty.convert(ty.clean(pa.array([cell])), cand)
-                continue
-            except ty.Mismatch:
-                pass
-        typed[j] = ty.PARSED_BY_ARROW[cand.kind]
-    return typed
+    eligible = [j for j in range(plan.out)
+                if plan.options[plan.candidates[j]].kind in ty.PARSED_BY_ARROW and j not in plan.arrow_text]
+    cells = [(plan.header_cells[j] if plan.header_cells and j < len(plan.header_cells) else "") for j in eligible]
+    values = ty.values_of(cells, [plan.options[plan.candidates[j]] for j in eligible])
+    return {j: ty.PARSED_BY_ARROW[plan.options[plan.candidates[j]].kind]
+            for j, cell, value in zip(eligible, cells, values) if not (cell and value)}
 
 
 def _arrow_pass(text_path: Path, out_path: Path, plan: Plan, limits: Any, raw: bool,
@@ -994,24 +1001,34 @@ def _arrow_pass(text_path: Path, out_path: Path, plan: Plan, limits: Any, raw: b
 
     names = [f"c{j}" for j in range(plan.out)]
     typed = _typed_in_arrow(plan, raw)
-    window = _Window(text_path, plan.start, plan.end, limits.max_line_bytes)
     total = text_path.stat().st_size  # progress is told in bytes of the file
+    whole = plan.end - plan.start <= WHOLE_BYTES
+    window = _Window(text_path, plan.start, plan.end, limits.max_line_bytes,
+                     progress if whole else None, total)
+    options = dict(
+        read_options=pcsv.ReadOptions(column_names=names, block_size=block, use_threads=True),
+        parse_options=pcsv.ParseOptions(
+            delimiter=d.delimiter, quote_char=d.quotechar or False,
+            double_quote=bool(d.quotechar) and d.doublequote and d.escapechar is None,
+            escape_char=(d.escapechar or False) if d.quotechar else False,
+            newlines_in_values=bool(d.quotechar), ignore_empty_lines=True,
+            invalid_row_handler=on_invalid),
+        convert_options=pcsv.ConvertOptions(
+            column_types={n: typed.get(j, pa.string()) for j, n in enumerate(names)},
+            null_values=ty.MISSING, true_values=ty.ARROW_TRUE, false_values=ty.ARROW_FALSE,
+            strings_can_be_null=False, quoted_strings_can_be_null=True))
+    reader: Any
     try:
-        reader = pcsv.open_csv(
-            window,
-            read_options=pcsv.ReadOptions(column_names=names, block_size=block, use_threads=True),
-            parse_options=pcsv.ParseOptions(
-                delimiter=d.delimiter, quote_char=d.quotechar or False,
-                double_quote=bool(d.quotechar) and d.doublequote and d.escapechar is None,
-                escape_char=(d.escapechar or False) if d.quotechar else False,
-                newlines_in_values=bool(d.quotechar), ignore_empty_lines=True,
-                invalid_row_handler=on_invalid),
-            convert_options=pcsv.ConvertOptions(
-                column_types={n: typed.get(j, pa.string()) for j, n in enumerate(names)},
-                null_values=ty.MISSING, true_values=ty.ARROW_TRUE, false_values=ty.ARROW_FALSE,
-                strings_can_be_null=False, quoted_strings_can_be_null=True))
+        if whole:
+            table = pcsv.read_csv(window, **options)
+            progress.check()
+            reader = pa.RecordBatchReader.from_batches(table.schema, table.to_batches())
+            del table
+        else:
+            reader = pcsv.open_csv(window, **options)
     except pa.ArrowInvalid as e:
         window.close()
+        progress.check()  # a cancelled reading ends the body early: no parse error to report
         if "Empty CSV file" not in str(e) or window.too_long:
             raise _arrow_error(e, window, irregular, typed) from None
         reader = None  # nothing but blank lines in the range: a table without rows

@@ -152,6 +152,36 @@ def choose(text: pa.Array, options: list[Candidate], start: int = 0,
     return len(options) - 1
 
 
+def values_of(cells: list[str], cands: list[Candidate]) -> list[bool]:
+    """Per cell: would `convert` take it as a value of its candidate (a missing marker is taken
+    by every candidate)? For many cells at once: one pass of cleaning and of each candidate's
+    pattern, and `convert` itself only for the cells a pattern does not settle."""
+    if not cells:
+        return []
+    text = clean(pa.array(cells, pa.string()))
+    out = [True] * len(cells)
+    for kind in {c.kind for c in cands}:
+        members = [i for i, c in enumerate(cands) if c.kind == kind]
+        group = text.take(pa.array(members, pa.int64()))
+        if kind == "bool":  # exactly `convert`'s test
+            for i, ok in zip(members, pc.fill_null(pc.is_in(pc.utf8_lower(group), value_set=_BOOLS), True).to_pylist()):
+                out[i] = ok
+            continue
+        # A cell that does not start as a number does (a sign, then a digit, a point and a digit,
+        # or a word Arrow reads as a number) is none: settled here; the rest (few: header cells
+        # are names) are converted one by one.
+        maybe = pc.fill_null(pc.match_substring_regex(group, r"(?i)^[+-]?([0-9]|\.[0-9]|inf|nan)"), True)
+        for i, possible in zip(members, maybe.to_pylist()):
+            if not possible:
+                out[i] = False
+                continue
+            try:
+                convert(text.slice(i, 1), cands[i])
+            except Mismatch:
+                out[i] = False
+    return out
+
+
 def output_type(cand: Candidate) -> pa.DataType:
     return {
         "bool": pa.bool_(), "int": pa.int64(), "int_sep": pa.int64(), "float": pa.float64(),
@@ -217,7 +247,7 @@ def choose_many(texts: list[pa.Array], options: list[Candidate]) -> list[int]:
     disproves is corrected like any other (`Mismatch`, then the next candidate)."""
     if len(texts) <= 64:
         return [choose(t, options) for t in texts]
-    cells = pa.concat_arrays([t.cast(pa.string()) for t in texts])
+    cells = pa.concat_arrays([t if t.type == pa.string() else t.cast(pa.string()) for t in texts])
     ids = pa.array([j for j, t in enumerate(texts) for _ in range(len(t))], pa.int32())
     picks: list[int | None] = [None] * len(texts)
     for i, cand in enumerate(options):

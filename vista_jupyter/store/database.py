@@ -599,6 +599,14 @@ class Store:
             raise NotFound("No such dataset.")
         return dataset_row(rows[0], with_profile=True)
 
+    def set_dataset_profile(self, dataset_id: str, profile: dict[str, Any], summary: str) -> bool:
+        """Replace a dataset's profile and model summary (the full profile, computed after the
+        dataset was recorded); whether the dataset still exists."""
+        with self._transaction() as db:
+            cursor = db.execute("UPDATE datasets SET profile = ?, summary = ? WHERE id = ?",
+                                (json.dumps(profile), summary, dataset_id))
+            return cursor.rowcount > 0
+
     def dataset_paths(self, owner: str, thread_id: str, dataset_id: str) -> dict[str, str]:
         """Where a dataset's files are, relative to its thread folder."""
         rows = self._rows(
