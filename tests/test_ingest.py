@@ -25,7 +25,7 @@ from vista_jupyter.ingest import (
     list_sheets,
     read_table,
 )
-from vista_jupyter.ingest.sniff import plausibility
+from vista_jupyter.ingest.sniff import detect_format, plausibility
 
 ROWS = [["Seoul", "9,776,000", "605.2", "2024-01-31"], ["Busan", "3,429,000", "770.0", "2024-02-29"],
         ["Incheon", "2,957,000", "1,063.3", "2024-03-31"]]
@@ -439,8 +439,13 @@ def test_the_same_messy_file_gives_the_same_table_at_1_mb_and_300_mb(tmp_path):
 
 LANGUAGES = {
     "cp949": (["연도", "나이", "도시"], ["서울특별시", "부산광역시", "대구"]),
+    "euc-kr": (["연도", "나이", "도시"], ["서울특별시", "부산광역시", "대구"]),
     "cp932": (["年度", "年齢", "都市"], ["東京都", "大阪市", "名古屋"]),
+    # kana, full-width brackets and signs: bytes GB18030 also decodes (as rare ideographs)
+    "shift_jis": (["伝票番号", "数量", "品名"], ["ノートパソコン（１５型）", "ボールペン・黒", "東京都の倉庫"]),
+    "euc-jp": (["伝票番号", "数量", "品名"], ["ノートパソコン（１５型）", "ボールペン・黒", "東京都の倉庫"]),
     "gb18030": (["年份", "年龄", "城市"], ["北京市", "上海市", "广州"]),
+    "big5": (["年度", "年齡", "城市"], ["臺北市", "高雄市", "新竹縣"]),
     "cp1251": (["год", "возраст", "город"], ["Москва", "Казань", "Омск"]),
     "koi8-r": (["год", "возраст", "город"], ["Москва", "Казань", "Омск"]),
 }
@@ -468,8 +473,10 @@ def test_legacy_encodings_just_below_and_above_every_sample_size(tmp_path, encod
         for shift in (1, 2):  # both parities: the cut falls inside a character or between two
             for target in (size - 3, size + 3):
                 content, rows = _sized(encoding, target, shift)
-                raw = read_table(write(tmp_path, "e.csv", content), types=False)
+                path = write(tmp_path, "e.csv", content)
+                raw = read_table(path, types=False)
                 assert list(raw.columns) == header, (size, shift, target)
+                assert not detect_format(path).doubtful, (size, shift, target)  # a clear case
                 assert len(raw) == rows
                 assert set(raw[header[2]]) == set(cities), (size, shift, target)
 
