@@ -121,6 +121,23 @@ def test_no_header(tmp_path):
     assert frame["column_2"].tolist() == [2.5, 5.5, 8.5]
 
 
+ADDRESSES = ["12 Main St, Apt 4", "7 Oak Avenue", "301 Pine Rd, Unit 2", "45 Elm St", "9 Lake View Dr",
+             "88 Hill Rd, Floor 3", "150 River St"]
+
+
+def test_a_one_column_file_without_a_header_keeps_its_first_row(tmp_path):
+    # every value has digits and so does the first line: it is a record, not a column name
+    frame = read_table(write(tmp_path, "a.csv", "\n".join(f'"{a}"' if "," in a else a for a in ADDRESSES) + "\n"),
+                       types=False)
+    assert list(frame.columns) == ["column_1"] and frame["column_1"].tolist() == ADDRESSES
+    # the same column under a name is read with its header, and so are names under a name
+    frame = read_table(write(tmp_path, "b.csv", "address\n" + "\n".join(f'"{a}"' for a in ADDRESSES) + "\n"),
+                       types=False)
+    assert list(frame.columns) == ["address"] and frame["address"].tolist() == ADDRESSES
+    frame = read_table(write(tmp_path, "c.csv", "Name\nAlice\nBob\nCarol\nDave\nEve\nFrank\n"), types=False)
+    assert list(frame.columns) == ["Name"] and len(frame) == 6
+
+
 def test_multi_row_header(tmp_path):
     text = "Region,2023,,2024,\n,Sales,Units,Sales,Units\nA,1,2,3,4\nB,5,6,7,8\nC,9,10,11,12\nD,1,1,1,1\n"
     frame = read_table(write(tmp_path, "m.csv", text))
@@ -553,6 +570,7 @@ REGULAR = {
     # a header cell that is a missing marker, over a column of numbers, repeated inside the data
     "marker_in_header": "name,NA\nKim,1\nLee,2\nname,NA\nPark,3\n",
     "markers": "x,y,z\n-,1.5,null\n--,N/A,true\n3,-nan,false\n",
+    "one_column_no_header": "".join(f'"{a}"\n' for a in ADDRESSES),
 }
 
 

@@ -185,7 +185,38 @@ def _header_like(row: list[str], data: list[list[str]]) -> bool:
     # All-text tables: a header has no repeats and differs from the rows below
     if len(set(filled)) != len(filled):
         return False
-    return not any([c.strip() for c in r] == cells for r in below)
+    if any([c.strip() for c in r] == cells for r in below):
+        return False
+    # ... and is unlike the values below it. Digits are the mark names almost never have: a first
+    # row with digits over a column whose values all have them (addresses, codes mixed with
+    # text) is a record, unless another mark sets it apart. Without such evidence the first row
+    # stays the header ("Name" over "Alice", "Bob" cannot be told from "Alice" over "Bob").
+    apart, alike, columns = False, 0, 0
+    for j, cell in enumerate(cells):
+        column = [r[j].strip() for r in below if j < len(r) and r[j].strip()]
+        if len(column) < 5 or not cell:
+            continue
+        columns += 1
+        for k, mark in enumerate(_MARKS):
+            share = sum(map(mark, column)) / len(column)
+            if (share >= 0.9 and not mark(cell)) or (share <= 0.1 and mark(cell)):
+                apart = True
+            elif k == 0 and share >= 0.8 and mark(cell):
+                alike += 1
+    return apart or not columns or alike < columns
+
+
+def _has_digit(v: str) -> bool:
+    return any(c.isdigit() for c in v)
+
+
+#: Marks a cell's text has or not, which a column's values tend to share and its name does not
+#: (digits first: the only one that is evidence of a record on its own).
+_MARKS = (
+    _has_digit,
+    lambda v: " " in v,
+    lambda v: any(not c.isalnum() and not c.isspace() for c in v),
+)
 
 
 def layout(rows: list[list[str]]) -> Layout:
