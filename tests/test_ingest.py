@@ -138,6 +138,58 @@ def test_a_one_column_file_without_a_header_keeps_its_first_row(tmp_path):
     assert list(frame.columns) == ["Name"] and len(frame) == 6
 
 
+def test_quoted_cells_padded_with_spaces_around_their_quotes(tmp_path):
+    text = ('id , name ,  city\n1 ,  "Smith, John"  , Paris\n2, "Doe, Jane" ,"Rome, Italy"\n'
+            '3 ,Roe,  "Oslo, ""N"""\n4,"X" , Bern\n')
+    frame = read_table(write(tmp_path, "p.csv", text), types=False)
+    assert [c.strip() for c in frame.columns] == ["id", "name", "city"] and len(frame) == 4
+    assert [c.strip() for c in frame.iloc[:, 1]] == ["Smith, John", "Doe, Jane", "Roe", "X"]
+    assert [c.strip() for c in frame.iloc[:, 2]] == ["Paris", "Rome, Italy", 'Oslo, "N"', "Bern"]
+
+
+def test_database_dumps_with_backslash_escapes(tmp_path):
+    # MySQL SELECT ... INTO OUTFILE: tab, no quotes, \N for NULL, an escaped tab / line break / backslash
+    mysql = ("1\tSmith\t\\N\t3.5\n2\tO'Brien\tline one\\\nline two\t\\N\n"
+             "3\ttab\\\there\tC:\\\\tmp\\\\new\t2\n4\tLee\tok\t1\n")
+    frame = read_table(write(tmp_path, "m.txt", mysql), types=False)
+    assert frame.values.tolist() == [["1", "Smith", "", "3.5"], ["2", "O'Brien", "line one\nline two", ""],
+                                     ["3", "tab\there", "C:\\tmp\\new", "2"], ["4", "Lee", "ok", "1"]]
+    assert read_table(tmp_path / "m.txt")["column_4"].tolist()[::2] == [3.5, 2.0]  # \N is missing, not text
+    # PostgreSQL COPY ... TO in text format: \t \n \\ as letters
+    pg = "id\tnote\tn\n1\ta\\tb\t\\N\n2\tline\\nbreak\t4\n3\tback\\\\slash\t5\n4\tplain\t6\n"
+    frame = read_table(write(tmp_path, "p.tsv", pg), types=False)
+    assert frame["note"].tolist() == ["a\tb", "line\nbreak", "back\\slash", "plain"]
+    assert frame["n"].tolist() == ["", "4", "5", "6"]
+    # an escaped delimiter in unquoted cells
+    frame = read_table(write(tmp_path, "e.csv", "id,name,x\n1,Smith\\, John,\\N\n2,Doe\\, Jane,7\n3,Roe,8\n"),
+                       types=False)
+    assert frame["name"].tolist() == ["Smith, John", "Doe, Jane", "Roe"] and frame["x"].tolist() == ["", "7", "8"]
+    # Windows paths are text: their backslashes stay
+    paths = "name,path\na,C:\\Users\\new\nb,D:\\data\\N\nc,E:\\x\n"
+    frame = read_table(write(tmp_path, "w.csv", paths), types=False)
+    assert frame["path"].tolist() == ["C:\\Users\\new", "D:\\data\\N", "E:\\x"]
+
+
+def test_rewritten_dialects_read_the_same_past_every_sample(tmp_path):
+    # padded quotes and dump escapes far beyond the head and tail samples (the file is several MB)
+    rows = [f'{i} , "Kim, {i % 7}" , {i % 13}.5 , "say ""{i}"""' for i in range(120_000)]
+    rows[90_000] = '90000 ,  "late, odd"  , \\N , x'
+    small = write(tmp_path, "s.csv", "id , name , v , q\n" + "\n".join(rows[89_990:90_010]) + "\n")
+    large = write(tmp_path, "l.csv", "id , name , v , q\n" + "\n".join(rows) + "\n")
+    assert large.stat().st_size > 4 << 20
+    t1 = read_table(small, types=False)
+    t2 = read_table(large, types=False)
+    assert list(t1.columns) == list(t2.columns) and len(t2) == 120_000
+    assert t2.iloc[89_990:90_010].reset_index(drop=True).equals(t1)
+    assert t2.iloc[90_000, 1].strip() == "late, odd" and t2.iloc[5, 3].strip() == 'say "5"'
+    dump = [f"{i}\tname\\\tx\t{i}\t\\N" if i % 3 else f"{i}\tC:\\\\dir\t{i}\tx" for i in range(200_000)]
+    small = write(tmp_path, "s.txt", "\n".join(dump[150_000:150_030]) + "\n")
+    large = write(tmp_path, "l.txt", "\n".join(dump) + "\n")
+    t1, t2 = read_table(small, types=False), read_table(large, types=False)
+    assert t2.iloc[150_000:150_030].reset_index(drop=True).equals(t1) and len(t2) == 200_000
+    assert t1.values.tolist()[:2] == [["150000", "C:\\dir", "150000", "x"], ["150001", "name\tx", "150001", ""]]
+
+
 def test_multi_row_header(tmp_path):
     text = "Region,2023,,2024,\n,Sales,Units,Sales,Units\nA,1,2,3,4\nB,5,6,7,8\nC,9,10,11,12\nD,1,1,1,1\n"
     frame = read_table(write(tmp_path, "m.csv", text))
@@ -570,6 +622,10 @@ REGULAR = {
     # a header cell that is a missing marker, over a column of numbers, repeated inside the data
     "marker_in_header": "name,NA\nKim,1\nLee,2\nname,NA\nPark,3\n",
     "markers": "x,y,z\n-,1.5,null\n--,N/A,true\n3,-nan,false\n",
+    "padded_quotes": 'id , name , city\n1 ,  "Smith, John"  , Paris\n2, "Doe, Jane" ,"Rome"\n3 ,Roe, "Oslo, ""N"""\n',
+    "mysql_outfile": "1\tSmith\t\\N\t3.5\n2\tO'Brien\tline one\\\nline two\t\\N\n3\ttab\\\there\tC:\\\\tmp\t2\n",
+    "pg_copy_text": "id\tnote\tn\n1\ta\\tb\t\\N\n2\tline\\nbreak\t4\n3\tback\\\\slash\t5\n",
+    "escaped_delimiters": "id,name,x\n1,Smith\\, John,\\N\n2,Doe\\, Jane,7\n3,Roe,8\n",
     "one_column_no_header": "".join(f'"{a}"\n' for a in ADDRESSES),
 }
 

@@ -28,6 +28,11 @@ class Dialect:
     doublequote: bool = True
     #: Every delimiter is followed by a space (", "): the space belongs to the delimiter.
     skipinitialspace: bool = False
+    #: Quoted cells padded with spaces around their quotes (`1,  "a, b" ,c`).
+    padded_quotes: bool = False
+    #: Backslash escapes in unquoted text, as database dumps write them (`\N` for NULL, `\t`,
+    #: `\n`, `\\`, an escaped delimiter `\,`).
+    text_escapes: bool = False
 
     def as_dict(self) -> dict[str, str | None]:
         delimiter = self.delimiter + (" " if self.skipinitialspace else "")
@@ -41,7 +46,7 @@ def parse(text: str, dialect: Dialect) -> list[list[str]]:
         io.StringIO(text, newline=""), delimiter=dialect.delimiter,
         quotechar=dialect.quotechar or "\x00", quoting=csv.QUOTE_MINIMAL if dialect.quotechar else csv.QUOTE_NONE,
         escapechar=dialect.escapechar, doublequote=dialect.doublequote, strict=False,
-        skipinitialspace=dialect.delimiter == " " or dialect.skipinitialspace,
+        skipinitialspace=dialect.delimiter == " " or dialect.skipinitialspace or dialect.padded_quotes,
     )
     rows = []
     try:
@@ -106,11 +111,14 @@ def sniff(sample: str) -> Dialect:
         # Quotes quote, unless they do not pair up: a stray quote swallows the lines after it
         # into one cell, so the quoted reading has far fewer records than lines.
         readings = []
-        for quotechar in (quote, None):
-            dialect = Dialect(delimiter, quotechar, escapechar if quotechar else None,
-                              doublequote=doublequote)
+        dialects = [Dialect(delimiter, quote, escapechar, doublequote=doublequote), Dialect(delimiter, None)]
+        if _padded_quotes(sample, dialects[0]):
+            # quoted cells with spaces before the quote: read with those spaces skipped too
+            dialects.append(Dialect(delimiter, quote, escapechar, doublequote=doublequote, padded_quotes=True))
+        for dialect in dialects:
             rows = parse(sample, dialect)
-            readings.append((_modal_share(rows) * min(1.0, len(rows) / lines), quotechar is not None, dialect, rows))
+            readings.append((_modal_share(rows) * min(1.0, len(rows) / lines), dialect.quotechar is not None,
+                             dialect, rows))
         _, _, dialect, rows = max(readings, key=lambda r: (round(r[0], 6), r[1]))
         scores[delimiter] = (_table_score(rows), dialect)
     # Spaces also separate words inside cells and pad cells ("a , b"): they are the delimiter
@@ -139,8 +147,44 @@ def sniff(sample: str) -> Dialect:
         plain = re.sub(r'"[^"]*"', "", sample) if best.quotechar == '"' else sample
         count = plain.count(best.delimiter)
         if count and plain.count(best.delimiter + " ") == count:
-            best.skipinitialspace = True
+            best.skipinitialspace, best.padded_quotes = True, False
+        if not best.skipinitialspace and not best.padded_quotes:
+            _text_escapes(sample, best)
     return best
+
+
+def _padded_quotes(sample: str, d: Dialect) -> bool:
+    """Whether quoted cells are padded with spaces before their opening quote (`,  "a, b" ,`):
+    a quote after a delimiter and spaces that closes, after more text, before spaces and the
+    next delimiter or the line's end, on at least two lines (a cell that only starts with a
+    space and a quoted word, `, "ok" he said`, does not close so)."""
+    q, dm = re.escape(d.quotechar or '"'), re.escape(d.delimiter)
+    padded = re.compile(rf'(?:^|{dm})[ \t]+{q}(?:[^{q}]|{q}{q})*{q}[ \t]*(?:{dm}|$)', re.MULTILINE)
+    return sum(1 for line in sample.splitlines() if padded.search(line)) >= 2
+
+
+#: After a backslash in a dump: itself, NULL, the usual control letters, a quote, a line break.
+_DUMP_ESCAPED = set("\\Nntr0bfvZ'\"\n\r")
+
+
+def _text_escapes(sample: str, d: Dialect) -> None:
+    r"""Database dumps without quotes escape with backslashes (MySQL `INTO OUTFILE`, PostgreSQL
+    `COPY` text): `\N` cells, escaped delimiters, doubled backslashes, and no quoted cells. Any
+    other backslash (`C:\Users`) means the backslashes are text."""
+    q = re.escape(d.quotechar or '"')
+    dm = re.escape(d.delimiter)
+    if re.search(rf"(?:^|{dm}){q}", sample, re.MULTILINE) or "\\" not in sample:
+        return
+    allowed = _DUMP_ESCAPED | {d.delimiter}
+    strong = 0
+    for match in re.finditer(r"\\(.|\n|$)", sample.replace("\\\\", ""), re.MULTILINE):
+        after = match.group(1)
+        if after not in allowed:
+            return
+        strong += after in ("N", d.delimiter)
+    strong += sample.count("\\\\")
+    if strong >= 2:
+        d.quotechar, d.escapechar, d.doublequote, d.text_escapes = None, "\\", False, True
 
 
 def _is_number(cell: str) -> bool:

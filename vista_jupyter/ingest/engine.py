@@ -39,6 +39,7 @@ import pyarrow.parquet as pq
 
 from ..errors import InvalidInput, TooLarge, UnsupportedType
 from . import dialect as dl
+from . import normalize
 from . import types as ty
 from .sniff import cut_at_line, looks_binary
 
@@ -1116,9 +1117,20 @@ def _read_utf8(text_path: Path, out_path: Path, work: Path, limits: Any, raw: bo
     if looks_binary(head_text):
         raise UnsupportedType("This file does not contain a text table.")
     d = dl.sniff(head_text[:64 << 10])
+    sniffed = d
+    if normalize.needed(d):
+        # quotes padded with spaces, or a database dump's backslash escapes: rewritten as CSV
+        source, text_path = text_path, work / "normal.csv"
+        d = normalize.rewrite(source, text_path, d, progress)
+        samples = read_samples(text_path, limits.max_line_bytes)
 
     def start() -> tuple[dict[str, Any], list[str]]:
-        return {"format": "delimited text", "encoding": encoding}, list(notes)
+        detected: dict[str, Any] = {"format": "delimited text", "encoding": encoding}
+        if sniffed.padded_quotes:
+            detected["padded_quotes"] = True
+        if sniffed.text_escapes:
+            detected["escapes"] = "backslash (database dump; \\N is an empty cell)"
+        return detected, list(notes)
 
     if _fast_dialect(d) and not careful:
         detected, warnings = start()
