@@ -190,6 +190,35 @@ def test_rewritten_dialects_read_the_same_past_every_sample(tmp_path):
     assert t1.values.tolist()[:2] == [["150000", "C:\\dir", "150000", "x"], ["150001", "name\tx", "150001", ""]]
 
 
+KENNZAHLEN = "".join(f'Kennzahl {i},"{i}.212,{i:02d}"\n' for i in range(1, 13))
+
+
+def test_the_largest_of_several_tables_is_read(tmp_path):
+    # a wider lookup table above the data, its cells quoted with the delimiter inside
+    lookup = 'Code,Label,Description\nA,Active,currently valid\nP,Pending,"awaiting approval, see workflow"\n\n\n'
+    result = ingest_to_parquet(write(tmp_path, "l.csv", lookup + "Kennzahl,Wert\n" + KENNZAHLEN), tmp_path / "l.parquet")
+    table = pq.read_table(tmp_path / "l.parquet")
+    assert table.column_names == ["Kennzahl", "Wert"] and table.num_rows == 12
+    assert table.column("Wert")[0].as_py() == "1.212,01"
+    assert any("2 tables" in w for w in result.warnings)
+    # a summary block of the same width, then a title line and the data
+    summary = "Summary\nRecords,12\nGenerated,2024-06-03\nStatus,final\n\nDetail\n"
+    frame = read_table(write(tmp_path, "s.csv", summary + "Kennzahl,Wert\n" + KENNZAHLEN), types=False)
+    assert list(frame.columns) == ["Kennzahl", "Wert"] and len(frame) == 12
+    # the data first, then a smaller table of the same width: the smaller one is left out
+    after = "\nTotals by group\nGroup,Count\nA,120\nB,97\n"
+    frame = read_table(write(tmp_path, "a.csv", "Kennzahl,Wert\n" + KENNZAHLEN + after), types=False)
+    assert len(frame) == 12 and frame["Kennzahl"].tolist()[-1] == "Kennzahl 12"
+    # page breaks (a blank line, a page line, the header again) keep one table
+    pages = "Kennzahl,Wert\n" + KENNZAHLEN + "\nPage 2\nKennzahl,Wert\n" + KENNZAHLEN
+    result = ingest_to_parquet(write(tmp_path, "p.csv", pages), tmp_path / "p.parquet")
+    kept = pq.read_table(tmp_path / "p.parquet").column("Kennzahl").to_pylist()
+    assert kept.count("Kennzahl 12") == 2 and not any("tables" in w for w in result.warnings)
+    # blank lines inside one table are not a second table
+    gaps = "Kennzahl,Wert\n" + KENNZAHLEN.replace("Kennzahl 5", "\nKennzahl 5")
+    assert len(read_table(write(tmp_path, "g.csv", gaps), types=False)) == 12
+
+
 def test_multi_row_header(tmp_path):
     text = "Region,2023,,2024,\n,Sales,Units,Sales,Units\nA,1,2,3,4\nB,5,6,7,8\nC,9,10,11,12\nD,1,1,1,1\n"
     frame = read_table(write(tmp_path, "m.csv", text))
@@ -626,6 +655,8 @@ REGULAR = {
     "mysql_outfile": "1\tSmith\t\\N\t3.5\n2\tO'Brien\tline one\\\nline two\t\\N\n3\ttab\\\there\tC:\\\\tmp\t2\n",
     "pg_copy_text": "id\tnote\tn\n1\ta\\tb\t\\N\n2\tline\\nbreak\t4\n3\tback\\\\slash\t5\n",
     "escaped_delimiters": "id,name,x\n1,Smith\\, John,\\N\n2,Doe\\, Jane,7\n3,Roe,8\n",
+    "two_tables": 'Code,Label,Description\nA,Active,ok\nP,Pending,"wait, see"\n\n\nKennzahl,Wert\n'
+                  'Umsatz,"13.212,40"\nEBIT,"163,37"\nMarge,"78,79"\nFTE,"92,76"\n',
     "one_column_no_header": "".join(f'"{a}"\n' for a in ADDRESSES),
 }
 

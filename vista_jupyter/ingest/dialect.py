@@ -13,6 +13,7 @@ import csv
 import io
 import re
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass
 
 DELIMITERS = [",", ";", "\t", "|", ":", "^", "~", " "]
@@ -76,6 +77,22 @@ def _table_score(rows: list[list[str]]) -> float:
     return score
 
 
+def _split_quotes(rows: list[list[str]], quote: str) -> float:
+    """The share of rows where a cell opens a quote it does not close and a later cell closes
+    one it did not open: a quoted cell split at a delimiter inside it."""
+    split = 0
+    for row in rows:
+        opened = False
+        for cell in row:
+            c = cell.strip()
+            if not opened and c.startswith(quote) and not (len(c) > 1 and c.endswith(quote)):
+                opened = True
+            elif opened and c.endswith(quote) and not c.startswith(quote):
+                split += 1
+                break
+    return split / max(1, len(rows))
+
+
 def _modal_share(rows: list[list[str]]) -> float:
     widths = [len(r) for r in rows if any(c.strip() for c in r)]
     return Counter(widths).most_common(1)[0][1] / len(widths) if widths else 0.0
@@ -117,8 +134,11 @@ def sniff(sample: str) -> Dialect:
             dialects.append(Dialect(delimiter, quote, escapechar, doublequote=doublequote, padded_quotes=True))
         for dialect in dialects:
             rows = parse(sample, dialect)
-            readings.append((_modal_share(rows) * min(1.0, len(rows) / lines), dialect.quotechar is not None,
-                             dialect, rows))
+            score = _modal_share(rows) * min(1.0, len(rows) / lines)
+            if dialect.quotechar is None:
+                # quoted cells cut in two at a delimiter they hold ("13.212 | 40") are no reading
+                score *= 1.0 - _split_quotes(rows, quote)
+            readings.append((score, dialect.quotechar is not None, dialect, rows))
         _, _, dialect, rows = max(readings, key=lambda r: (round(r[0], 6), r[1]))
         scores[delimiter] = (_table_score(rows), dialect)
     # Spaces also separate words inside cells and pad cells ("a , b"): they are the delimiter
@@ -211,6 +231,10 @@ class Layout:
     first: int  # first data row
     last: int  # last data row (inclusive)
     width: int
+    #: Another table follows this one: the rows after `last` are not records.
+    ends_before_another: bool = False
+    #: Tables found stacked in the rows (the largest is this one).
+    tables: int = 1
 
 
 def _header_like(row: list[str], data: list[list[str]]) -> bool:
@@ -263,8 +287,55 @@ _MARKS = (
 )
 
 
-def layout(rows: list[list[str]]) -> Layout:
-    """Find the table in parsed rows."""
+def _tables(rows: list[list[str]], widths: list[int], first: int, last: int,
+            fits: Callable[[int], bool]) -> list[tuple[int, int]]:
+    """The run of rows `first..last` cut into the tables stacked in it. A blank line separates
+    two tables when what follows it does not go on with the table above: a title line (`Detail`,
+    `Totals by group`) or a block of another width. A title line followed by the header repeated
+    (a page break: blank, `Page 2`, the header again) goes on with the same table."""
+    blocks: list[list[int]] = [[]]
+    for i in range(first, last + 1):
+        if widths[i] == 0:
+            if blocks[-1]:
+                blocks.append([])
+        else:
+            blocks[-1].append(i)
+    blocks = [b for b in blocks if b]
+    if len(blocks) < 2:
+        return [(first, last)]
+
+    def modal(block: list[int]) -> int:
+        counts = Counter(widths[i] for i in block)
+        return max(counts, key=lambda w: (counts[w], w))
+
+    def head(block: list[int]) -> int | None:  # the block's first row that fits the table
+        return next((i for i in block if fits(i)), None)
+
+    tables = [[blocks[0]]]
+    for prev, block in zip(blocks, blocks[1:]):
+        opening = head(block)
+        apart = (not fits(block[0]) or
+                 (len(prev) > 1 and len(block) > 1 and modal(prev) != modal(block)))
+        start = head(tables[-1][0])
+        if apart and opening is not None and start is not None and _same(rows[opening], rows[start]):
+            apart = False  # the table's first row (its header) again: a new page of the same table
+        if apart:
+            tables.append([block])
+        else:
+            tables[-1].append(block)
+    spans = []
+    for table in tables:
+        rows_in = [i for b in table for i in b]
+        start = next((i for i in rows_in if fits(i)), None)
+        if start is not None:
+            spans.append((start, rows_in[-1]))
+    return spans or [(first, last)]
+
+
+def layout(rows: list[list[str]], complete: bool = True) -> Layout:
+    """Find the table in parsed rows: the largest of the tables they hold. With `complete`
+    False the rows are the start of a longer text, and a table that runs to their end goes
+    on (it is the largest)."""
     # A row's width counts up to its last non-empty cell: spreadsheet exports pad titles and
     # notes with delimiters ("Report;;;"), which must not make them look like table rows.
     widths = [filled_width(r) for r in rows]
@@ -301,6 +372,18 @@ def layout(rows: list[list[str]]) -> Layout:
     first, last = best
     if last < first:
         return Layout([], 0, -1, width)
+    tables = _tables(rows, widths, first, last, fits)
+    ends_before_another = False
+    if len(tables) > 1:
+        def size(span: tuple[int, int]) -> float:
+            if not complete and span[1] == last and last >= len(rows) - 2:
+                return float("inf")
+            return sum(1 for i in range(span[0], span[1] + 1) if widths[i])
+        chosen = max(tables, key=lambda t: (size(t), t[0]))
+        ends_before_another = chosen[1] < tables[-1][1]
+        first, last = chosen
+        counts = Counter(widths[i] for i in range(first, last + 1) if widths[i])
+        width = max(counts, key=lambda w: (counts[w], w))
 
     body = [r for r in rows[first:last + 1] if not _empty(r)]
     headers: list[int] = []
@@ -338,7 +421,7 @@ def layout(rows: list[list[str]]) -> Layout:
             headers = [above]
     while first <= last and (_empty(rows[first]) or (headers and _same(rows[first], rows[headers[-1]]))):
         first += 1  # blank lines, and the header line repeated (exports that print it twice)
-    return Layout(headers, first, last, width)
+    return Layout(headers, first, last, width, ends_before_another, len(tables))
 
 
 def _same(a: list[str], b: list[str]) -> bool:
