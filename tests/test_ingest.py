@@ -138,6 +138,14 @@ def test_a_one_column_file_without_a_header_keeps_its_first_row(tmp_path):
     assert list(frame.columns) == ["Name"] and len(frame) == 6
 
 
+def test_every_cell_quoted_and_padded(tmp_path):
+    # no delimiter inside any quotes: the quoted and padded readings are equally regular
+    text = ' "day"  , "city","pm10" \n' + "".join(f' "2024-03-0{i}"  ,  "Seoul" , "{i}0"  \n' for i in range(1, 8))
+    frame = read_table(write(tmp_path, "q.csv", text), types=False)
+    assert [c.strip() for c in frame.columns] == ["day", "city", "pm10"]
+    assert [c.strip() for c in frame["city"]] == ["Seoul"] * 7
+
+
 def test_quoted_cells_padded_with_spaces_around_their_quotes(tmp_path):
     text = ('id , name ,  city\n1 ,  "Smith, John"  , Paris\n2, "Doe, Jane" ,"Rome, Italy"\n'
             '3 ,Roe,  "Oslo, ""N"""\n4,"X" , Bern\n')
@@ -217,6 +225,16 @@ def test_the_largest_of_several_tables_is_read(tmp_path):
     # blank lines inside one table are not a second table
     gaps = "Kennzahl,Wert\n" + KENNZAHLEN.replace("Kennzahl 5", "\nKennzahl 5")
     assert len(read_table(write(tmp_path, "g.csv", gaps), types=False)) == 12
+
+
+def test_comment_lines_above_the_table_are_notes_even_with_a_delimiter_inside(tmp_path):
+    text = ("# Konzernkennzahlen 2023\n# Angaben in Mio. EUR, sofern nicht anders angegeben\n#\n"
+            "Kennzahl,Wert\n" + KENNZAHLEN)
+    frame = read_table(write(tmp_path, "c.csv", text), types=False)
+    assert list(frame.columns) == ["Kennzahl", "Wert"] and len(frame) == 12
+    # "#" starting most first cells is data ("#1", "#2" ...)
+    frame = read_table(write(tmp_path, "h.csv", "id,v\n" + "".join(f"#{i},{i}\n" for i in range(9))), types=False)
+    assert frame["id"].tolist()[0] == "#0" and len(frame) == 9
 
 
 def test_multi_row_header(tmp_path):

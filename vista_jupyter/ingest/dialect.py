@@ -139,7 +139,8 @@ def sniff(sample: str) -> Dialect:
                 # quoted cells cut in two at a delimiter they hold ("13.212 | 40") are no reading
                 score *= 1.0 - _split_quotes(rows, quote)
             readings.append((score, dialect.quotechar is not None, dialect, rows))
-        _, _, dialect, rows = max(readings, key=lambda r: (round(r[0], 6), r[1]))
+        # ties go to quotes, and to padded quotes when the sample shows them
+        _, _, dialect, rows = max(readings, key=lambda r: (round(r[0], 6), r[1], r[2].padded_quotes))
         scores[delimiter] = (_table_score(rows), dialect)
     # Spaces also separate words inside cells and pad cells ("a , b"): they are the delimiter
     # only when no other character makes a table.
@@ -164,7 +165,7 @@ def sniff(sample: str) -> Dialect:
     # ", " (a comma and a space): when every delimiter has a space after it, the space belongs to
     # the delimiter, so quoted fields after it are still quoted fields.
     if best.delimiter != " ":
-        plain = re.sub(r'"[^"]*"', "", sample) if best.quotechar == '"' else sample
+        plain = re.sub(r'"[^"]*"', "x", sample) if best.quotechar == '"' else sample
         count = plain.count(best.delimiter)
         if count and plain.count(best.delimiter + " ") == count:
             best.skipinitialspace, best.padded_quotes = True, False
@@ -339,6 +340,11 @@ def layout(rows: list[list[str]], complete: bool = True) -> Layout:
     # A row's width counts up to its last non-empty cell: spreadsheet exports pad titles and
     # notes with delimiters ("Report;;;"), which must not make them look like table rows.
     widths = [filled_width(r) for r in rows]
+    # Comment lines ("# generated 2024-06-03", "# Angaben in Mio. EUR, sofern ...") are notes
+    # whatever their width, unless many rows start so (then "#" starts values: "#1", "#FF0000")
+    comments = [bool(w) and r[0].lstrip().startswith("#") for r, w in zip(rows, widths)]
+    if 0 < sum(comments) < 0.2 * sum(1 for w in widths if w):
+        widths = [min(w, 1) if c else w for w, c in zip(widths, comments)]
     nonempty = [w for w in widths if w]
     if not nonempty:
         return Layout([], 0, -1, 0)
