@@ -5,6 +5,8 @@ form the table: title or preamble lines before it, notes after it, blank lines, 
 The dialect is chosen by parsing a sample with each candidate and keeping the one under which the
 most rows agree on one width (more than one column), which is what a table is. The table is then
 the longest stretch of rows of about that width; short lines around it are preamble or notes.
+When blank lines and title lines cut that stretch into several stacked tables, the largest is
+the table.
 """
 
 from __future__ import annotations

@@ -3,7 +3,8 @@
 1. **Sniff** in Python on a head sample (and a tail sample of large files): the dialect
    (delimiter, quotes, escapes, `", "`), then — parsing the samples with the same parser as the
    body — the layout (title or notes before the table, header rows, notes after it, width) and a
-   type candidate per column (`types.py`).
+   type candidate per column (`types.py`). Dialects neither parser reads (quotes padded with
+   spaces, database dumps' backslash escapes) are first rewritten as plain CSV (`normalize.py`).
 2. **Parse the body.** A regular table (every sampled data row as wide as the table) in a
    dialect Arrow reads (one-character delimiter, not spaces) is streamed by Arrow's CSV parser
    over the table's byte range, in 1 MB blocks; a row of another width further on stops it and
