@@ -138,6 +138,18 @@ def test_a_one_column_file_without_a_header_keeps_its_first_row(tmp_path):
     assert list(frame.columns) == ["Name"] and len(frame) == 6
 
 
+def test_single_quoted_cells_in_a_file_that_also_holds_double_quotes(tmp_path):
+    # user agents quoted with ' hold commas; messages hold '"' as text (more of them than of ')
+    agent = "'Mozilla/5.0 (X11; Linux) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/122.0'"
+    rows = [f'2024-05-17T08:00:{i:02d}Z,GET,200,{agent if i % 2 else "curl/8.4.0"},'
+            f'{"said " + chr(34) + "ok" + chr(34) + " twice " + chr(34) + "x" + chr(34) if i % 3 else "fine"}'
+            for i in range(12)]
+    frame = read_table(write(tmp_path, "log.csv", "ts,method,status,agent,message\n" + "\n".join(rows) + "\n"),
+                       types=False)
+    assert list(frame.columns) == ["ts", "method", "status", "agent", "message"] and len(frame) == 12
+    assert frame["agent"][1] == agent.strip("'") and frame["message"][1] == 'said "ok" twice "x"'
+
+
 def test_every_cell_quoted_and_padded(tmp_path):
     # no delimiter inside any quotes: the quoted and padded readings are equally regular
     text = ' "day"  , "city","pm10" \n' + "".join(f' "2024-03-0{i}"  ,  "Seoul" , "{i}0"  \n' for i in range(1, 8))

@@ -131,15 +131,20 @@ def sniff(sample: str) -> Dialect:
         # into one cell, so the quoted reading has far fewer records than lines.
         readings = []
         dialects = [Dialect(delimiter, quote, escapechar, doublequote=doublequote), Dialect(delimiter, None)]
+        other = "'" if quote == '"' else '"'
+        if re.search(rf"(^|{re.escape(delimiter)}){other}", sample, re.MULTILINE):
+            # cells opening with the other quote character: that reading is a candidate too
+            # (a log whose single-quoted user agents hold commas, and messages hold '"')
+            dialects.append(Dialect(delimiter, other, *_escape(sample, other)))
         if _padded_quotes(sample, dialects[0]):
             # quoted cells with spaces before the quote: read with those spaces skipped too
             dialects.append(Dialect(delimiter, quote, escapechar, doublequote=doublequote, padded_quotes=True))
         for dialect in dialects:
             rows = parse(sample, dialect)
             score = _modal_share(rows) * min(1.0, len(rows) / lines)
-            if dialect.quotechar is None:
+            for q in {quote, other} - {dialect.quotechar}:
                 # quoted cells cut in two at a delimiter they hold ("13.212 | 40") are no reading
-                score *= 1.0 - _split_quotes(rows, quote)
+                score *= 1.0 - _split_quotes(rows, q)
             readings.append((score, dialect.quotechar is not None, dialect, rows))
         # ties go to quotes, and to padded quotes when the sample shows them
         _, _, dialect, rows = max(readings, key=lambda r: (round(r[0], 6), r[1], r[2].padded_quotes))
