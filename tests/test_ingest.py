@@ -25,7 +25,7 @@ from vista_jupyter.ingest import (
     list_sheets,
     read_table,
 )
-from vista_jupyter.ingest.sniff import plausibility
+from vista_jupyter.ingest.sniff import detect_format, plausibility
 
 ROWS = [["Seoul", "9,776,000", "605.2", "2024-01-31"], ["Busan", "3,429,000", "770.0", "2024-02-29"],
         ["Incheon", "2,957,000", "1,063.3", "2024-03-31"]]
@@ -119,6 +119,134 @@ def test_no_header(tmp_path):
     frame = read_table(write(tmp_path, "n.csv", "1,2.5,3\n4,5.5,6\n7,8.5,9\n"))
     assert list(frame.columns) == ["column_1", "column_2", "column_3"]
     assert frame["column_2"].tolist() == [2.5, 5.5, 8.5]
+
+
+ADDRESSES = ["12 Main St, Apt 4", "7 Oak Avenue", "301 Pine Rd, Unit 2", "45 Elm St", "9 Lake View Dr",
+             "88 Hill Rd, Floor 3", "150 River St"]
+
+
+def test_a_one_column_file_without_a_header_keeps_its_first_row(tmp_path):
+    # every value has digits and so does the first line: it is a record, not a column name
+    frame = read_table(write(tmp_path, "a.csv", "\n".join(f'"{a}"' if "," in a else a for a in ADDRESSES) + "\n"),
+                       types=False)
+    assert list(frame.columns) == ["column_1"] and frame["column_1"].tolist() == ADDRESSES
+    # the same column under a name is read with its header, and so are names under a name
+    frame = read_table(write(tmp_path, "b.csv", "address\n" + "\n".join(f'"{a}"' for a in ADDRESSES) + "\n"),
+                       types=False)
+    assert list(frame.columns) == ["address"] and frame["address"].tolist() == ADDRESSES
+    frame = read_table(write(tmp_path, "c.csv", "Name\nAlice\nBob\nCarol\nDave\nEve\nFrank\n"), types=False)
+    assert list(frame.columns) == ["Name"] and len(frame) == 6
+
+
+def test_single_quoted_cells_in_a_file_that_also_holds_double_quotes(tmp_path):
+    # user agents quoted with ' hold commas; messages hold '"' as text (more of them than of ')
+    agent = "'Mozilla/5.0 (X11; Linux) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/122.0'"
+    rows = [f'2024-05-17T08:00:{i:02d}Z,GET,200,{agent if i % 2 else "curl/8.4.0"},'
+            f'{"said " + chr(34) + "ok" + chr(34) + " twice " + chr(34) + "x" + chr(34) if i % 3 else "fine"}'
+            for i in range(12)]
+    frame = read_table(write(tmp_path, "log.csv", "ts,method,status,agent,message\n" + "\n".join(rows) + "\n"),
+                       types=False)
+    assert list(frame.columns) == ["ts", "method", "status", "agent", "message"] and len(frame) == 12
+    assert frame["agent"][1] == agent.strip("'") and frame["message"][1] == 'said "ok" twice "x"'
+
+
+def test_every_cell_quoted_and_padded(tmp_path):
+    # no delimiter inside any quotes: the quoted and padded readings are equally regular
+    text = ' "day"  , "city","pm10" \n' + "".join(f' "2024-03-0{i}"  ,  "Seoul" , "{i}0"  \n' for i in range(1, 8))
+    frame = read_table(write(tmp_path, "q.csv", text), types=False)
+    assert [c.strip() for c in frame.columns] == ["day", "city", "pm10"]
+    assert [c.strip() for c in frame["city"]] == ["Seoul"] * 7
+
+
+def test_quoted_cells_padded_with_spaces_around_their_quotes(tmp_path):
+    text = ('id , name ,  city\n1 ,  "Smith, John"  , Paris\n2, "Doe, Jane" ,"Rome, Italy"\n'
+            '3 ,Roe,  "Oslo, ""N"""\n4,"X" , Bern\n')
+    frame = read_table(write(tmp_path, "p.csv", text), types=False)
+    assert [c.strip() for c in frame.columns] == ["id", "name", "city"] and len(frame) == 4
+    assert [c.strip() for c in frame.iloc[:, 1]] == ["Smith, John", "Doe, Jane", "Roe", "X"]
+    assert [c.strip() for c in frame.iloc[:, 2]] == ["Paris", "Rome, Italy", 'Oslo, "N"', "Bern"]
+
+
+def test_database_dumps_with_backslash_escapes(tmp_path):
+    # MySQL SELECT ... INTO OUTFILE: tab, no quotes, \N for NULL, an escaped tab / line break / backslash
+    mysql = ("1\tSmith\t\\N\t3.5\n2\tO'Brien\tline one\\\nline two\t\\N\n"
+             "3\ttab\\\there\tC:\\\\tmp\\\\new\t2\n4\tLee\tok\t1\n")
+    frame = read_table(write(tmp_path, "m.txt", mysql), types=False)
+    assert frame.values.tolist() == [["1", "Smith", "", "3.5"], ["2", "O'Brien", "line one\nline two", ""],
+                                     ["3", "tab\there", "C:\\tmp\\new", "2"], ["4", "Lee", "ok", "1"]]
+    assert read_table(tmp_path / "m.txt")["column_4"].tolist()[::2] == [3.5, 2.0]  # \N is missing, not text
+    # PostgreSQL COPY ... TO in text format: \t \n \\ as letters
+    pg = "id\tnote\tn\n1\ta\\tb\t\\N\n2\tline\\nbreak\t4\n3\tback\\\\slash\t5\n4\tplain\t6\n"
+    frame = read_table(write(tmp_path, "p.tsv", pg), types=False)
+    assert frame["note"].tolist() == ["a\tb", "line\nbreak", "back\\slash", "plain"]
+    assert frame["n"].tolist() == ["", "4", "5", "6"]
+    # an escaped delimiter in unquoted cells
+    frame = read_table(write(tmp_path, "e.csv", "id,name,x\n1,Smith\\, John,\\N\n2,Doe\\, Jane,7\n3,Roe,8\n"),
+                       types=False)
+    assert frame["name"].tolist() == ["Smith, John", "Doe, Jane", "Roe"] and frame["x"].tolist() == ["", "7", "8"]
+    # Windows paths are text: their backslashes stay
+    paths = "name,path\na,C:\\Users\\new\nb,D:\\data\\N\nc,E:\\x\n"
+    frame = read_table(write(tmp_path, "w.csv", paths), types=False)
+    assert frame["path"].tolist() == ["C:\\Users\\new", "D:\\data\\N", "E:\\x"]
+
+
+def test_rewritten_dialects_read_the_same_past_every_sample(tmp_path):
+    # padded quotes and dump escapes far beyond the head and tail samples (the file is several MB)
+    rows = [f'{i} , "Kim, {i % 7}" , {i % 13}.5 , "say ""{i}"""' for i in range(120_000)]
+    rows[90_000] = '90000 ,  "late, odd"  , \\N , x'
+    small = write(tmp_path, "s.csv", "id , name , v , q\n" + "\n".join(rows[89_990:90_010]) + "\n")
+    large = write(tmp_path, "l.csv", "id , name , v , q\n" + "\n".join(rows) + "\n")
+    assert large.stat().st_size > 4 << 20
+    t1 = read_table(small, types=False)
+    t2 = read_table(large, types=False)
+    assert list(t1.columns) == list(t2.columns) and len(t2) == 120_000
+    assert t2.iloc[89_990:90_010].reset_index(drop=True).equals(t1)
+    assert t2.iloc[90_000, 1].strip() == "late, odd" and t2.iloc[5, 3].strip() == 'say "5"'
+    dump = [f"{i}\tname\\\tx\t{i}\t\\N" if i % 3 else f"{i}\tC:\\\\dir\t{i}\tx" for i in range(200_000)]
+    small = write(tmp_path, "s.txt", "\n".join(dump[150_000:150_030]) + "\n")
+    large = write(tmp_path, "l.txt", "\n".join(dump) + "\n")
+    t1, t2 = read_table(small, types=False), read_table(large, types=False)
+    assert t2.iloc[150_000:150_030].reset_index(drop=True).equals(t1) and len(t2) == 200_000
+    assert t1.values.tolist()[:2] == [["150000", "C:\\dir", "150000", "x"], ["150001", "name\tx", "150001", ""]]
+
+
+KENNZAHLEN = "".join(f'Kennzahl {i},"{i}.212,{i:02d}"\n' for i in range(1, 13))
+
+
+def test_the_largest_of_several_tables_is_read(tmp_path):
+    # a wider lookup table above the data, its cells quoted with the delimiter inside
+    lookup = 'Code,Label,Description\nA,Active,currently valid\nP,Pending,"awaiting approval, see workflow"\n\n\n'
+    result = ingest_to_parquet(write(tmp_path, "l.csv", lookup + "Kennzahl,Wert\n" + KENNZAHLEN), tmp_path / "l.parquet")
+    table = pq.read_table(tmp_path / "l.parquet")
+    assert table.column_names == ["Kennzahl", "Wert"] and table.num_rows == 12
+    assert table.column("Wert")[0].as_py() == "1.212,01"
+    assert any("2 tables" in w for w in result.warnings)
+    # a summary block of the same width, then a title line and the data
+    summary = "Summary\nRecords,12\nGenerated,2024-06-03\nStatus,final\n\nDetail\n"
+    frame = read_table(write(tmp_path, "s.csv", summary + "Kennzahl,Wert\n" + KENNZAHLEN), types=False)
+    assert list(frame.columns) == ["Kennzahl", "Wert"] and len(frame) == 12
+    # the data first, then a smaller table of the same width: the smaller one is left out
+    after = "\nTotals by group\nGroup,Count\nA,120\nB,97\n"
+    frame = read_table(write(tmp_path, "a.csv", "Kennzahl,Wert\n" + KENNZAHLEN + after), types=False)
+    assert len(frame) == 12 and frame["Kennzahl"].tolist()[-1] == "Kennzahl 12"
+    # page breaks (a blank line, a page line, the header again) keep one table
+    pages = "Kennzahl,Wert\n" + KENNZAHLEN + "\nPage 2\nKennzahl,Wert\n" + KENNZAHLEN
+    result = ingest_to_parquet(write(tmp_path, "p.csv", pages), tmp_path / "p.parquet")
+    kept = pq.read_table(tmp_path / "p.parquet").column("Kennzahl").to_pylist()
+    assert kept.count("Kennzahl 12") == 2 and not any("tables" in w for w in result.warnings)
+    # blank lines inside one table are not a second table
+    gaps = "Kennzahl,Wert\n" + KENNZAHLEN.replace("Kennzahl 5", "\nKennzahl 5")
+    assert len(read_table(write(tmp_path, "g.csv", gaps), types=False)) == 12
+
+
+def test_comment_lines_above_the_table_are_notes_even_with_a_delimiter_inside(tmp_path):
+    text = ("# Konzernkennzahlen 2023\n# Angaben in Mio. EUR, sofern nicht anders angegeben\n#\n"
+            "Kennzahl,Wert\n" + KENNZAHLEN)
+    frame = read_table(write(tmp_path, "c.csv", text), types=False)
+    assert list(frame.columns) == ["Kennzahl", "Wert"] and len(frame) == 12
+    # "#" starting most first cells is data ("#1", "#2" ...)
+    frame = read_table(write(tmp_path, "h.csv", "id,v\n" + "".join(f"#{i},{i}\n" for i in range(9))), types=False)
+    assert frame["id"].tolist()[0] == "#0" and len(frame) == 9
 
 
 def test_multi_row_header(tmp_path):
@@ -439,8 +567,13 @@ def test_the_same_messy_file_gives_the_same_table_at_1_mb_and_300_mb(tmp_path):
 
 LANGUAGES = {
     "cp949": (["연도", "나이", "도시"], ["서울특별시", "부산광역시", "대구"]),
+    "euc-kr": (["연도", "나이", "도시"], ["서울특별시", "부산광역시", "대구"]),
     "cp932": (["年度", "年齢", "都市"], ["東京都", "大阪市", "名古屋"]),
+    # kana, full-width brackets and signs: bytes GB18030 also decodes (as rare ideographs)
+    "shift_jis": (["伝票番号", "数量", "品名"], ["ノートパソコン（１５型）", "ボールペン・黒", "東京都の倉庫"]),
+    "euc-jp": (["伝票番号", "数量", "品名"], ["ノートパソコン（１５型）", "ボールペン・黒", "東京都の倉庫"]),
     "gb18030": (["年份", "年龄", "城市"], ["北京市", "上海市", "广州"]),
+    "big5": (["年度", "年齡", "城市"], ["臺北市", "高雄市", "新竹縣"]),
     "cp1251": (["год", "возраст", "город"], ["Москва", "Казань", "Омск"]),
     "koi8-r": (["год", "возраст", "город"], ["Москва", "Казань", "Омск"]),
 }
@@ -468,8 +601,10 @@ def test_legacy_encodings_just_below_and_above_every_sample_size(tmp_path, encod
         for shift in (1, 2):  # both parities: the cut falls inside a character or between two
             for target in (size - 3, size + 3):
                 content, rows = _sized(encoding, target, shift)
-                raw = read_table(write(tmp_path, "e.csv", content), types=False)
+                path = write(tmp_path, "e.csv", content)
+                raw = read_table(path, types=False)
                 assert list(raw.columns) == header, (size, shift, target)
+                assert not detect_format(path).doubtful, (size, shift, target)  # a clear case
                 assert len(raw) == rows
                 assert set(raw[header[2]]) == set(cities), (size, shift, target)
 
@@ -546,6 +681,13 @@ REGULAR = {
     # a header cell that is a missing marker, over a column of numbers, repeated inside the data
     "marker_in_header": "name,NA\nKim,1\nLee,2\nname,NA\nPark,3\n",
     "markers": "x,y,z\n-,1.5,null\n--,N/A,true\n3,-nan,false\n",
+    "padded_quotes": 'id , name , city\n1 ,  "Smith, John"  , Paris\n2, "Doe, Jane" ,"Rome"\n3 ,Roe, "Oslo, ""N"""\n',
+    "mysql_outfile": "1\tSmith\t\\N\t3.5\n2\tO'Brien\tline one\\\nline two\t\\N\n3\ttab\\\there\tC:\\\\tmp\t2\n",
+    "pg_copy_text": "id\tnote\tn\n1\ta\\tb\t\\N\n2\tline\\nbreak\t4\n3\tback\\\\slash\t5\n",
+    "escaped_delimiters": "id,name,x\n1,Smith\\, John,\\N\n2,Doe\\, Jane,7\n3,Roe,8\n",
+    "two_tables": 'Code,Label,Description\nA,Active,ok\nP,Pending,"wait, see"\n\n\nKennzahl,Wert\n'
+                  'Umsatz,"13.212,40"\nEBIT,"163,37"\nMarge,"78,79"\nFTE,"92,76"\n',
+    "one_column_no_header": "".join(f'"{a}"\n' for a in ADDRESSES),
 }
 
 

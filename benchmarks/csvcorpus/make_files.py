@@ -868,6 +868,19 @@ def catalogue(rng: random.Random) -> list[Job]:
         chosen.sort(key=lambda x: [n for n, _ in pool].index(x[0]))
         tname = rng.choice(ALL)
         jobs.append(Job("combo", "mix_" + "_".join(n for n, _ in chosen), tname, [f() for _, f in chosen]))
+    # Added in round 3, after everything above so that the earlier files and their split stay
+    # as they were. Japanese text in EUC-JP (older Unix and web systems) and Shift-JIS, whose
+    # bytes GB18030 also decodes
+    add("cjk_encoding", "euc_jp", ["jp_population", "jp_sales"], [p_encoding("euc_jp")])
+    add("cjk_encoding", "euc_jp_all_quoted_crlf", ["jp_sales", "jp_population"],
+        [p_quoting("all"), p_lineterm("\r\n"), p_encoding("euc_jp")])
+    add("cjk_encoding", "shift_jis_title_notes", ["jp_sales", "jp_population"],
+        [p_title(), p_footer_notes(), p_encoding("cp932")])
+    # quoted cells padded with spaces around their quotes (hand-edited files, fixed-width-minded
+    # exporters): every cell quoted, with ';', with a title and CRLF
+    add("padded_quotes", "all_quoted_padded", pick(ALL, 4), [p_quoting("all"), p_pad("spaces")])
+    add("padded_quotes", "semicolon_padded", pick(ALL, 3), [p_delim(";"), p_pad("spaces")])
+    add("padded_quotes", "title_padded_crlf", pick(ALL, 3), [p_title(), p_pad("spaces"), p_lineterm("\r\n")])
     return jobs
 
 

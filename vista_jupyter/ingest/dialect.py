@@ -5,6 +5,8 @@ form the table: title or preamble lines before it, notes after it, blank lines, 
 The dialect is chosen by parsing a sample with each candidate and keeping the one under which the
 most rows agree on one width (more than one column), which is what a table is. The table is then
 the longest stretch of rows of about that width; short lines around it are preamble or notes.
+When blank lines and title lines cut that stretch into several stacked tables, the largest is
+the table.
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ import csv
 import io
 import re
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass
 
 DELIMITERS = [",", ";", "\t", "|", ":", "^", "~", " "]
@@ -28,6 +31,11 @@ class Dialect:
     doublequote: bool = True
     #: Every delimiter is followed by a space (", "): the space belongs to the delimiter.
     skipinitialspace: bool = False
+    #: Quoted cells padded with spaces around their quotes (`1,  "a, b" ,c`).
+    padded_quotes: bool = False
+    #: Backslash escapes in unquoted text, as database dumps write them (`\N` for NULL, `\t`,
+    #: `\n`, `\\`, an escaped delimiter `\,`).
+    text_escapes: bool = False
 
     def as_dict(self) -> dict[str, str | None]:
         delimiter = self.delimiter + (" " if self.skipinitialspace else "")
@@ -41,7 +49,7 @@ def parse(text: str, dialect: Dialect) -> list[list[str]]:
         io.StringIO(text, newline=""), delimiter=dialect.delimiter,
         quotechar=dialect.quotechar or "\x00", quoting=csv.QUOTE_MINIMAL if dialect.quotechar else csv.QUOTE_NONE,
         escapechar=dialect.escapechar, doublequote=dialect.doublequote, strict=False,
-        skipinitialspace=dialect.delimiter == " " or dialect.skipinitialspace,
+        skipinitialspace=dialect.delimiter == " " or dialect.skipinitialspace or dialect.padded_quotes,
     )
     rows = []
     try:
@@ -69,6 +77,22 @@ def _table_score(rows: list[list[str]]) -> float:
         if width >= 2 and count >= max(2, 0.1 * total):
             score += count / total * min(1.0, 0.4 + width / 10)
     return score
+
+
+def _split_quotes(rows: list[list[str]], quote: str) -> float:
+    """The share of rows where a cell opens a quote it does not close and a later cell closes
+    one it did not open: a quoted cell split at a delimiter inside it."""
+    split = 0
+    for row in rows:
+        opened = False
+        for cell in row:
+            c = cell.strip()
+            if not opened and c.startswith(quote) and not (len(c) > 1 and c.endswith(quote)):
+                opened = True
+            elif opened and c.endswith(quote) and not c.startswith(quote):
+                split += 1
+                break
+    return split / max(1, len(rows))
 
 
 def _modal_share(rows: list[list[str]]) -> float:
@@ -106,12 +130,24 @@ def sniff(sample: str) -> Dialect:
         # Quotes quote, unless they do not pair up: a stray quote swallows the lines after it
         # into one cell, so the quoted reading has far fewer records than lines.
         readings = []
-        for quotechar in (quote, None):
-            dialect = Dialect(delimiter, quotechar, escapechar if quotechar else None,
-                              doublequote=doublequote)
+        dialects = [Dialect(delimiter, quote, escapechar, doublequote=doublequote), Dialect(delimiter, None)]
+        other = "'" if quote == '"' else '"'
+        if re.search(rf"(^|{re.escape(delimiter)}){other}", sample, re.MULTILINE):
+            # cells opening with the other quote character: that reading is a candidate too
+            # (a log whose single-quoted user agents hold commas, and messages hold '"')
+            dialects.append(Dialect(delimiter, other, *_escape(sample, other)))
+        if _padded_quotes(sample, dialects[0]):
+            # quoted cells with spaces before the quote: read with those spaces skipped too
+            dialects.append(Dialect(delimiter, quote, escapechar, doublequote=doublequote, padded_quotes=True))
+        for dialect in dialects:
             rows = parse(sample, dialect)
-            readings.append((_modal_share(rows) * min(1.0, len(rows) / lines), quotechar is not None, dialect, rows))
-        _, _, dialect, rows = max(readings, key=lambda r: (round(r[0], 6), r[1]))
+            score = _modal_share(rows) * min(1.0, len(rows) / lines)
+            for q in {quote, other} - {dialect.quotechar}:
+                # quoted cells cut in two at a delimiter they hold ("13.212 | 40") are no reading
+                score *= 1.0 - _split_quotes(rows, q)
+            readings.append((score, dialect.quotechar is not None, dialect, rows))
+        # ties go to quotes, and to padded quotes when the sample shows them
+        _, _, dialect, rows = max(readings, key=lambda r: (round(r[0], 6), r[1], r[2].padded_quotes))
         scores[delimiter] = (_table_score(rows), dialect)
     # Spaces also separate words inside cells and pad cells ("a , b"): they are the delimiter
     # only when no other character makes a table.
@@ -136,11 +172,47 @@ def sniff(sample: str) -> Dialect:
     # ", " (a comma and a space): when every delimiter has a space after it, the space belongs to
     # the delimiter, so quoted fields after it are still quoted fields.
     if best.delimiter != " ":
-        plain = re.sub(r'"[^"]*"', "", sample) if best.quotechar == '"' else sample
+        plain = re.sub(r'"[^"]*"', "x", sample) if best.quotechar == '"' else sample
         count = plain.count(best.delimiter)
         if count and plain.count(best.delimiter + " ") == count:
-            best.skipinitialspace = True
+            best.skipinitialspace, best.padded_quotes = True, False
+        if not best.skipinitialspace and not best.padded_quotes:
+            _text_escapes(sample, best)
     return best
+
+
+def _padded_quotes(sample: str, d: Dialect) -> bool:
+    """Whether quoted cells are padded with spaces before their opening quote (`,  "a, b" ,`):
+    a quote after a delimiter and spaces that closes, after more text, before spaces and the
+    next delimiter or the line's end, on at least two lines (a cell that only starts with a
+    space and a quoted word, `, "ok" he said`, does not close so)."""
+    q, dm = re.escape(d.quotechar or '"'), re.escape(d.delimiter)
+    padded = re.compile(rf'(?:^|{dm})[ \t]+{q}(?:[^{q}]|{q}{q})*{q}[ \t]*(?:{dm}|$)', re.MULTILINE)
+    return sum(1 for line in sample.splitlines() if padded.search(line)) >= 2
+
+
+#: After a backslash in a dump: itself, NULL, the usual control letters, a quote, a line break.
+_DUMP_ESCAPED = set("\\Nntr0bfvZ'\"\n\r")
+
+
+def _text_escapes(sample: str, d: Dialect) -> None:
+    r"""Database dumps without quotes escape with backslashes (MySQL `INTO OUTFILE`, PostgreSQL
+    `COPY` text): `\N` cells, escaped delimiters, doubled backslashes, and no quoted cells. Any
+    other backslash (`C:\Users`) means the backslashes are text."""
+    q = re.escape(d.quotechar or '"')
+    dm = re.escape(d.delimiter)
+    if re.search(rf"(?:^|{dm}){q}", sample, re.MULTILINE) or "\\" not in sample:
+        return
+    allowed = _DUMP_ESCAPED | {d.delimiter}
+    strong = 0
+    for match in re.finditer(r"\\(.|\n|$)", sample.replace("\\\\", ""), re.MULTILINE):
+        after = match.group(1)
+        if after not in allowed:
+            return
+        strong += after in ("N", d.delimiter)
+    strong += sample.count("\\\\")
+    if strong >= 2:
+        d.quotechar, d.escapechar, d.doublequote, d.text_escapes = None, "\\", False, True
 
 
 def _is_number(cell: str) -> bool:
@@ -167,6 +239,10 @@ class Layout:
     first: int  # first data row
     last: int  # last data row (inclusive)
     width: int
+    #: Another table follows this one: the rows after `last` are not records.
+    ends_before_another: bool = False
+    #: Tables found stacked in the rows (the largest is this one).
+    tables: int = 1
 
 
 def _header_like(row: list[str], data: list[list[str]]) -> bool:
@@ -185,14 +261,97 @@ def _header_like(row: list[str], data: list[list[str]]) -> bool:
     # All-text tables: a header has no repeats and differs from the rows below
     if len(set(filled)) != len(filled):
         return False
-    return not any([c.strip() for c in r] == cells for r in below)
+    if any([c.strip() for c in r] == cells for r in below):
+        return False
+    # ... and is unlike the values below it. Digits are the mark names almost never have: a first
+    # row with digits over a column whose values all have them (addresses, codes mixed with
+    # text) is a record, unless another mark sets it apart. Without such evidence the first row
+    # stays the header ("Name" over "Alice", "Bob" cannot be told from "Alice" over "Bob").
+    apart, alike, columns = False, 0, 0
+    for j, cell in enumerate(cells):
+        column = [r[j].strip() for r in below if j < len(r) and r[j].strip()]
+        if len(column) < 5 or not cell:
+            continue
+        columns += 1
+        for k, mark in enumerate(_MARKS):
+            share = sum(map(mark, column)) / len(column)
+            if (share >= 0.9 and not mark(cell)) or (share <= 0.1 and mark(cell)):
+                apart = True
+            elif k == 0 and share >= 0.8 and mark(cell):
+                alike += 1
+    return apart or not columns or alike < columns
 
 
-def layout(rows: list[list[str]]) -> Layout:
-    """Find the table in parsed rows."""
+def _has_digit(v: str) -> bool:
+    return any(c.isdigit() for c in v)
+
+
+#: Marks a cell's text has or not, which a column's values tend to share and its name does not
+#: (digits first: the only one that is evidence of a record on its own).
+_MARKS = (
+    _has_digit,
+    lambda v: " " in v,
+    lambda v: any(not c.isalnum() and not c.isspace() for c in v),
+)
+
+
+def _tables(rows: list[list[str]], widths: list[int], first: int, last: int,
+            fits: Callable[[int], bool]) -> list[tuple[int, int]]:
+    """The run of rows `first..last` cut into the tables stacked in it. A blank line separates
+    two tables when what follows it does not go on with the table above: a title line (`Detail`,
+    `Totals by group`) or a block of another width. A title line followed by the header repeated
+    (a page break: blank, `Page 2`, the header again) goes on with the same table."""
+    blocks: list[list[int]] = [[]]
+    for i in range(first, last + 1):
+        if widths[i] == 0:
+            if blocks[-1]:
+                blocks.append([])
+        else:
+            blocks[-1].append(i)
+    blocks = [b for b in blocks if b]
+    if len(blocks) < 2:
+        return [(first, last)]
+
+    def modal(block: list[int]) -> int:
+        counts = Counter(widths[i] for i in block)
+        return max(counts, key=lambda w: (counts[w], w))
+
+    def head(block: list[int]) -> int | None:  # the block's first row that fits the table
+        return next((i for i in block if fits(i)), None)
+
+    tables = [[blocks[0]]]
+    for prev, block in zip(blocks, blocks[1:]):
+        opening = head(block)
+        apart = (not fits(block[0]) or
+                 (len(prev) > 1 and len(block) > 1 and modal(prev) != modal(block)))
+        start = head(tables[-1][0])
+        if apart and opening is not None and start is not None and _same(rows[opening], rows[start]):
+            apart = False  # the table's first row (its header) again: a new page of the same table
+        if apart:
+            tables.append([block])
+        else:
+            tables[-1].append(block)
+    spans = []
+    for table in tables:
+        rows_in = [i for b in table for i in b]
+        start = next((i for i in rows_in if fits(i)), None)
+        if start is not None:
+            spans.append((start, rows_in[-1]))
+    return spans or [(first, last)]
+
+
+def layout(rows: list[list[str]], complete: bool = True) -> Layout:
+    """Find the table in parsed rows: the largest of the tables they hold. With `complete`
+    False the rows are the start of a longer text, and a table that runs to their end goes
+    on (it is the largest)."""
     # A row's width counts up to its last non-empty cell: spreadsheet exports pad titles and
     # notes with delimiters ("Report;;;"), which must not make them look like table rows.
     widths = [filled_width(r) for r in rows]
+    # Comment lines ("# generated 2024-06-03", "# Angaben in Mio. EUR, sofern ...") are notes
+    # whatever their width, unless many rows start so (then "#" starts values: "#1", "#FF0000")
+    comments = [bool(w) and r[0].lstrip().startswith("#") for r, w in zip(rows, widths)]
+    if 0 < sum(comments) < 0.2 * sum(1 for w in widths if w):
+        widths = [min(w, 1) if c else w for w, c in zip(widths, comments)]
     nonempty = [w for w in widths if w]
     if not nonempty:
         return Layout([], 0, -1, 0)
@@ -226,6 +385,18 @@ def layout(rows: list[list[str]]) -> Layout:
     first, last = best
     if last < first:
         return Layout([], 0, -1, width)
+    tables = _tables(rows, widths, first, last, fits)
+    ends_before_another = False
+    if len(tables) > 1:
+        def size(span: tuple[int, int]) -> float:
+            if not complete and span[1] == last and last >= len(rows) - 2:
+                return float("inf")
+            return sum(1 for i in range(span[0], span[1] + 1) if widths[i])
+        chosen = max(tables, key=lambda t: (size(t), t[0]))
+        ends_before_another = chosen[1] < tables[-1][1]
+        first, last = chosen
+        counts = Counter(widths[i] for i in range(first, last + 1) if widths[i])
+        width = max(counts, key=lambda w: (counts[w], w))
 
     body = [r for r in rows[first:last + 1] if not _empty(r)]
     headers: list[int] = []
@@ -263,7 +434,7 @@ def layout(rows: list[list[str]]) -> Layout:
             headers = [above]
     while first <= last and (_empty(rows[first]) or (headers and _same(rows[first], rows[headers[-1]]))):
         first += 1  # blank lines, and the header line repeated (exports that print it twice)
-    return Layout(headers, first, last, width)
+    return Layout(headers, first, last, width, ends_before_another, len(tables))
 
 
 def _same(a: list[str], b: list[str]) -> bool:

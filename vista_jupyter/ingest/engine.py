@@ -3,7 +3,8 @@
 1. **Sniff** in Python on a head sample (and a tail sample of large files): the dialect
    (delimiter, quotes, escapes, `", "`), then — parsing the samples with the same parser as the
    body — the layout (title or notes before the table, header rows, notes after it, width) and a
-   type candidate per column (`types.py`).
+   type candidate per column (`types.py`). Dialects neither parser reads (quotes padded with
+   spaces, database dumps' backslash escapes) are first rewritten as plain CSV (`normalize.py`).
 2. **Parse the body.** A regular table (every sampled data row as wide as the table) in a
    dialect Arrow reads (one-character delimiter, not spaces) is streamed by Arrow's CSV parser
    over the table's byte range, in 1 MB blocks; a row of another width further on stops it and
@@ -39,6 +40,7 @@ import pyarrow.parquet as pq
 
 from ..errors import InvalidInput, TooLarge, UnsupportedType
 from . import dialect as dl
+from . import normalize
 from . import types as ty
 from .sniff import cut_at_line, looks_binary
 
@@ -423,6 +425,43 @@ def _fast_dialect(d: dl.Dialect) -> bool:
     return d.delimiter != " " and not d.skipinitialspace
 
 
+def _layout(rows: list[list[str]], head: bytes, base: int, d: dl.Dialect, blanks_dropped: bool,
+            complete: bool) -> dl.Layout:
+    """The layout of the sample's first rows. Blank lines tell stacked tables apart, and DuckDB's
+    parser drops them: its rows get them back from the text parser's records, when the two
+    parsers' non-blank records line up one to one (else they are laid out without them)."""
+    complete = complete and len(rows) <= 3000
+    if not blanks_dropped:
+        return dl.layout(rows[:3000], complete=complete)
+    text = text_records(head, base, d).records
+    filled = sum(1 for r in text if r)
+    if filled < len(rows) or not any(not r for r in text):
+        return dl.layout(rows[:3000], complete=complete)
+    expanded: list[list[str]] = []
+    back: dict[int, int] = {}
+    k = 0
+    for r in text:
+        if k >= len(rows) or len(back) >= 3000:
+            break
+        if r:
+            back[len(expanded)] = k
+            expanded.append(rows[k])
+            k += 1
+        else:
+            expanded.append([])
+    found = dl.layout(expanded, complete=complete)
+
+    def at(i: int) -> int:  # the DuckDB row at or after position i of the expanded rows
+        while i < len(expanded) and i not in back:
+            i += 1
+        return back.get(i, len(rows))
+
+    found.header_rows = [at(i) for i in found.header_rows]
+    found.first = at(found.first)
+    found.last = at(found.last) if found.last >= 0 else found.last
+    return found
+
+
 def make_plan(samples: Samples, d: dl.Dialect, parse: RecordParser, limits: Any, raw: bool,
               max_columns: int, warnings: list[str], detected: dict[str, Any], *,
               fast: bool = False) -> Plan:
@@ -445,7 +484,7 @@ def make_plan(samples: Samples, d: dl.Dialect, parse: RecordParser, limits: Any,
         records = records[:-1]  # the sample ends at a line break, maybe inside a quoted field
     rows = _trim_padding(records)
     # Where the table starts shows in its first rows; the rest only matters for types and notes.
-    found = dl.layout(rows[:3000])
+    found = _layout(rows, head, samples.base, d, parsed.ends is None, complete)
     if found.width == 0 or (found.last < found.first and (not found.header_rows or found.width < 2)):
         raise InvalidInput("No table was found in the file (it has no rows with several columns).")
     # The table runs from its first data record to the end of the file, less the notes after it:
@@ -465,6 +504,9 @@ def make_plan(samples: Samples, d: dl.Dialect, parse: RecordParser, limits: Any,
         before_tail = all_tail_ends[0] if all_tail_ends else samples.tail_base
     header_row = rows[found.header_rows[-1]] if found.header_rows else None
     notes = _footer(tail_rows, found.width)
+    if complete and found.ends_before_another:
+        # a smaller table after this one: its rows are not records
+        notes = max(notes, sum(1 for r in rows[found.last + 1:] if not dl._empty(r)))
     first_name = header_row[0].strip() if header_row else None
 
     def is_header(r: list[str]) -> bool:  # a cheap first look, then the real comparison
@@ -515,6 +557,9 @@ def make_plan(samples: Samples, d: dl.Dialect, parse: RecordParser, limits: Any,
                  for j in range(out)]
     before = found.header_rows[0] if found.header_rows else found.first
     skipped_top = sum(1 for r in rows[:before] if not dl._empty(r))
+    if found.tables > 1:
+        warnings.append(f"The file holds {found.tables} tables; the largest was read and the others were "
+                        "left out.")
     if skipped_top:
         warnings.append(f"{skipped_top} line(s) before the table (a title or notes) were left out.")
     if footer:
@@ -1133,9 +1178,20 @@ def _read_utf8(text_path: Path, out_path: Path, work: Path, limits: Any, raw: bo
     if looks_binary(head_text):
         raise UnsupportedType("This file does not contain a text table.")
     d = dl.sniff(head_text[:64 << 10])
+    sniffed = d
+    if normalize.needed(d):
+        # quotes padded with spaces, or a database dump's backslash escapes: rewritten as CSV
+        source, text_path = text_path, work / "normal.csv"
+        d = normalize.rewrite(source, text_path, d, progress)
+        samples = read_samples(text_path, limits.max_line_bytes)
 
     def start() -> tuple[dict[str, Any], list[str]]:
-        return {"format": "delimited text", "encoding": encoding}, list(notes)
+        detected: dict[str, Any] = {"format": "delimited text", "encoding": encoding}
+        if sniffed.padded_quotes:
+            detected["padded_quotes"] = True
+        if sniffed.text_escapes:
+            detected["escapes"] = "backslash (database dump; \\N is an empty cell)"
+        return detected, list(notes)
 
     if _fast_dialect(d) and not careful:
         detected, warnings = start()

@@ -37,7 +37,7 @@ def _unsupported(what: str) -> UnsupportedType:
 
 
 #: Legacy encodings tried, in order of preference when they read a sample equally well.
-LEGACY_ENCODINGS = ("cp949", "cp932", "gb18030", "big5", "cp1251", "koi8-r", "cp1252", "cp1250",
+LEGACY_ENCODINGS = ("cp949", "cp932", "euc-jp", "gb18030", "big5", "cp1251", "koi8-r", "cp1252", "cp1250",
                     "iso-8859-1", "mac-roman")
 _SCRIPTS = ("HANGUL", "CJK", "HIRAGANA", "KATAKANA", "CYRILLIC", "LATIN", "GREEK", "ARABIC",
             "HEBREW", "THAI")
@@ -50,10 +50,40 @@ def _script(ch: str) -> str | None:
     if not unicodedata.category(ch).startswith("L"):
         return None
     name = unicodedata.name(ch, "")
+    if name.startswith("HALFWIDTH KATAKANA"):
+        return "CJK"
     for script in _SCRIPTS:
         if name.startswith(script):
             return "CJK" if script in ("HIRAGANA", "KATAKANA") else script
     return "OTHER"
+
+
+#: Each East Asian standard ranks its characters: GB2312 level 1 (lead bytes B0-D7: the 3,755
+#: commonest Chinese characters), JIS X 0208 level 1 (Shift-JIS lead bytes 88-98: the 2,965
+#: commonest kanji), Big5's frequent characters (A4-C6) and the 2,350 Hangul syllables of
+#: KS X 1001 (EUC-KR B0-C8). Real text is made mostly of such characters; the same bytes read in
+#: a sibling encoding (Shift-JIS read as GB18030: "搒摴晎導" for "都道府県") mostly are not.
+_COMMON_TIERS = (("gb2312", 0xB0, 0xD7), ("shift_jis", 0x88, 0x98), ("big5", 0xA4, 0xC6),
+                 ("euc-kr", 0xB0, 0xC8))
+
+
+@functools.lru_cache(maxsize=65536)
+def _common_cjk(ch: str) -> bool:
+    """Whether an ideograph or Hangul syllable is among the common ones of some East Asian
+    standard; kana always are."""
+    if "\u3040" <= ch <= "\u30ff":
+        return True
+    for encoding, low, high in _COMMON_TIERS:
+        try:
+            b = ch.encode(encoding)
+        except UnicodeEncodeError:
+            continue
+        if len(b) == 2 and low <= b[0] <= high:
+            return True
+    return False
+
+
+_EDGE_SIGNS = "…•‰†‡°±×÷«»‹›§©®™·¢£¤¥€₩₽₹"
 
 
 def plausibility(text: str) -> float:
@@ -68,7 +98,12 @@ def plausibility(text: str) -> float:
     bad = text.count("\ufffd") + len(re.findall("[\x80-\x9f\u2500-\u259f]", text))
     good = total = 0
 
-    for word in re.findall(r"[^\s\d,;|\t\"'.:()\[\]{}<>/=+_\u2018\u2019\u201c\u201d\u2013\u2014-]+", text):
+    # CJK punctuation and full-width forms (（）、。・％￥) separate words like ASCII punctuation
+    for word in re.findall(r"[^\s\d,;|\t\"'.:()\[\]{}<>/=+_\u2018\u2019\u201c\u201d\u2013\u2014"
+                           r"\u3000-\u303f\u30fb\uff01-\uff20\uff3b-\uff40\uff5b-\uff65\uffe0-\uffee-]+", text):
+        # typographic signs at a word's edge ("more…", "°C", "€88", "«text»") are punctuation;
+        # inside a word ("Empf‰nger") they are mojibake
+        word = word.strip(_EDGE_SIGNS)
         high = [c for c in word if ord(c) > 127]
         if not high:
             continue
@@ -83,7 +118,11 @@ def plausibility(text: str) -> float:
             continue
         if len(word) > 40 and not scripts & {"CJK", "HANGUL", "THAI"}:
             continue  # alphabets write words, not endless runs of letters
-        good += len(high)
+        if scripts & {"CJK", "HANGUL"}:
+            # ideographs and syllables count as words as far as they are common ones
+            good += sum(1 for c in high if _script(c) not in ("CJK", "HANGUL") or _common_cjk(c))
+        else:
+            good += len(high)
     return _ratio(good, total, bad)
 
 
