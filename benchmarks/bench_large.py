@@ -6,7 +6,7 @@ kernel limited to 2 GiB, every number checked against DuckDB run on the CSV outs
     python benchmarks/run.py large                                   # as part of the benchmarks
 
 For each size, a real Jupyter server with Vista (`kernel_memory_limit` = 2 GiB, so datasets over
-412 MiB as a DataFrame are held in DuckDB) reads the CSV from its workspace (a thread made from a
+`max_dataframe_bytes`, (2 GiB - 400 MiB) / 5 = 330 MiB as a DataFrame, are held in DuckDB) reads the CSV from its workspace (a thread made from a
 file, as the file browser's "Analyse" does), answers the automatic overview, then these questions
 through the REST API, as a user would ask them:
 
@@ -19,7 +19,10 @@ through the REST API, as a user would ask them:
 Each answer's numbers are checked against the same computation in DuckDB over the original CSV
 (read with explicit types, not with Vista's reader), and its figures must draw something. Sizes:
 5 GB (DuckDB mode), and tables just below and just above the DuckDB threshold (pandas mode and
-DuckDB mode at nearly the same size), to compare the two holdings. Reported: ingest time, time to
+DuckDB mode at nearly the same size), to compare the two holdings: their row counts follow from
+Vista's own threshold (`KernelMemory`) and its size estimate, so a change to the rule moves them
+with it, and the run stops, saying so, when a dataset is not held as its size meant (a "below"
+table in DuckDB measures nothing about pandas). Reported: ingest time, time to
 the first overview (kernel start and data set-up included), time per answer and the same query
 run by hand in DuckDB on Vista's Parquet file (what a user could do instead), the kernel's peak
 RSS, and correctness. $VISTA_BENCH_LARGE_GB sets the big size (default 5), $VISTA_BENCH_DIR the
@@ -45,9 +48,13 @@ sys.path.insert(0, str(HERE))
 
 from common import Result, jupyter_server  # noqa: E402
 
+from vista_jupyter.memory import DUCKDB, PANDAS, KernelMemory  # noqa: E402
+
 GiB = 1 << 30
 #: The analysis kernel's memory limit in every run.
 KERNEL_LIMIT = 2 * GiB
+#: Vista's threshold in such a kernel: larger DataFrames are held in DuckDB (its current rule).
+THRESHOLD = KernelMemory(kernel_memory_limit=KERNEL_LIMIT).max_dataframe_bytes
 
 CITIES = ["Seoul", "Busan", "Incheon", "Daegu", "Daejeon", "Gwangju", "Ulsan", "Suwon", "Jeju", "제주시",
           "São Paulo", "Zürich"]
@@ -306,8 +313,13 @@ def _figures_draw(server, thread_id: str, message: dict) -> tuple[int, int]:
     return figures, blank
 
 
-def run_size(label: str, csv: Path, work: Path, ref: dict[str, Any]) -> dict[str, Any]:
-    """One size through a real server: ingest, overview, the five questions; timings, checks."""
+class WrongSide(RuntimeError):
+    """A dataset meant for one side of the threshold was held the other way."""
+
+
+def run_size(label: str, csv: Path, work: Path, ref: dict[str, Any], expect: str) -> dict[str, Any]:
+    """One size through a real server: ingest, overview, the five questions; timings, checks.
+    `expect` is the holding ("pandas" or "duckdb") the size is meant to measure."""
     root = work / f"server-{label.replace(' ', '-')}"
     root.mkdir()
     os.link(csv, root / csv.name)  # in the server's workspace, as a user's file is
@@ -329,6 +341,11 @@ def run_size(label: str, csv: Path, work: Path, ref: dict[str, Any]) -> dict[str
         dataset = listed["datasets"][0]
         out["mode"], out["rows"], out["dataframe_bytes"] = dataset["mode"], dataset["rows"], dataset["dataframe_bytes"]
         parquet = data_dir / "threads" / tid / dataset["parquet_path"]
+        print(f"  {label}: held as {out['mode']} (estimated DataFrame {out['dataframe_bytes'] / 2**20:,.0f} MiB, "
+              f"threshold {THRESHOLD / 2**20:,.0f} MiB)", file=sys.stderr, flush=True)
+        if out["mode"] != expect:
+            raise WrongSide(f"{label}: held as {out['mode']}, meant to measure {expect} "
+                            f"(estimated {out['dataframe_bytes']:,} bytes, threshold {THRESHOLD:,})")
         done, seen = _wait_turn(server, tid, 0)
         out["overview_s"] = time.perf_counter() - started - out["ingest_s"]
         answer = done["message"]["content"]
@@ -367,7 +384,7 @@ def _threshold_rows(work: Path) -> tuple[int, int]:
     """Rows just below and just above the DuckDB threshold (max_dataframe_bytes of a 2 GiB kernel),
     from the DataFrame bytes per row Vista estimates for this data."""
     from vista_jupyter.ingest import ingest_to_parquet
-    from vista_jupyter.memory import KernelMemory, estimate_dataframe_bytes
+    from vista_jupyter.memory import estimate_dataframe_bytes
 
     probe = work / "probe.csv"
     generate(probe, rows=200_000, seed=1)
@@ -375,16 +392,15 @@ def _threshold_rows(work: Path) -> tuple[int, int]:
     per_row = estimate_dataframe_bytes(work / "probe.parquet") / 200_000
     probe.unlink()
     (work / "probe.parquet").unlink()
-    threshold = KernelMemory(kernel_memory_limit=KERNEL_LIMIT).max_dataframe_bytes
-    return int(0.92 * threshold / per_row), int(1.08 * threshold / per_row)
+    return int(0.92 * THRESHOLD / per_row), int(1.08 * THRESHOLD / per_row)
 
 
 def run_all(work: Path, gigabytes: float) -> list[dict[str, Any]]:
     below, above = _threshold_rows(work)
-    sizes = [("below threshold", {"rows": below}), ("above threshold", {"rows": above}),
-             (f"{gigabytes:g} GB", {"megabytes": int(gigabytes * 1000 ** 3 / 2 ** 20)})]
+    sizes = [("below threshold", {"rows": below}, PANDAS), ("above threshold", {"rows": above}, DUCKDB),
+             (f"{gigabytes:g} GB", {"megabytes": int(gigabytes * 1000 ** 3 / 2 ** 20)}, DUCKDB)]
     runs = []
-    for label, size in sizes:
+    for label, size, expect in sizes:
         csv = work / f"sales-{label.replace(' ', '-')}.csv"
         started = time.perf_counter()
         generate(csv, **size)
@@ -392,7 +408,7 @@ def run_all(work: Path, gigabytes: float) -> list[dict[str, Any]]:
               file=sys.stderr, flush=True)
         ref = reference(csv, work)
         print(f"  {label}: reference computed", file=sys.stderr, flush=True)
-        result = run_size(label, csv, work, ref)
+        result = run_size(label, csv, work, ref, expect)
         csv.unlink()
         runs.append(result)
         print(f"  {label}: {json.dumps({k: v for k, v in result.items() if k != 'answers'}, default=str)}",
@@ -411,7 +427,8 @@ def table(runs: list[dict[str, Any]]) -> str:
     head = ["", *(r["label"] for r in runs)]
     rows = [
         ["CSV", *(f"{r['csv_bytes'] / 1e9:.2f} GB, {r['rows'] / 1e6:.1f} M rows" for r in runs)],
-        ["held as (estimated DataFrame)", *(f"{r['mode']} ({mb(r['dataframe_bytes'])})" for r in runs)],
+        [f"held as (estimated DataFrame; threshold {mb(THRESHOLD)})",
+         *(f"{r['mode']} ({mb(r['dataframe_bytes'])})" for r in runs)],
         ["ingest (read, Parquet, profile)", *(f"{r['ingest_s']:.1f} s" for r in runs)],
         ["overview (kernel start, data set-up, answer)", *(
             f"{r['answers']['overview']['seconds']:.1f} s {'✓' if r['answers']['overview']['error'] is None else '✗'}"
@@ -457,7 +474,11 @@ def run() -> list[Result]:
 
 
 def main() -> int:
-    results = run()
+    try:
+        results = run()
+    except WrongSide as e:
+        print(f"bench_large: {e}: the sizes no longer straddle the threshold", file=sys.stderr)
+        return 2
     print(Result.table(results))
     return 1 if any(r.ok is False for r in results) else 0
 

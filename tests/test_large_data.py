@@ -334,6 +334,31 @@ async def test_the_automatic_overview_of_large_data_is_computed_in_sql(api, vist
     assert f"Most rows have city = {SALES.city.value_counts().idxmax()}" in answer
 
 
+@pytest.mark.parametrize("vista_config", [{**OFFLINE, "auto_overview": True}])
+async def test_the_overview_of_a_long_table_splits_by_its_category_not_by_a_repeated_id(api, vista_app):
+    # Longer than the profile counts exactly, with a customer id repeated about 25 times (4% of
+    # the rows are distinct, as 2 million customers in a 52-million-row file): an id, not a
+    # category, so the overview names the most common city, not the most frequent customer
+    rows = 400_000
+    rng = np.random.default_rng(18)
+    orders = pd.DataFrame({
+        "order_id": np.arange(rows),
+        "customer": np.char.add("C", rng.integers(0, 16_000, rows).astype(str)),
+        "city": rng.choice(["Jeju", "Busan", "Seoul", "Daegu"], rows, p=[0.1, 0.4, 0.3, 0.2]),
+        "amount": rng.gamma(2.0, 30.0, rows).round(2),
+    })
+    owner, tid = await thread_with(api, vista_app, ("df", orders))
+    assert vista_app.kernel_memory.holding(
+        vista_app.threads.folders.path_for(tid) / vista_app.store.list_datasets(owner, tid)[0]["parquet_path"]
+    ).mode == "duckdb"
+    vista_app.turns.ask_overview(owner, tid, "en")
+    events = await wait_done(api, tid)
+    _, page = await api("GET", f"threads/{tid}/messages")
+    answer = page["messages"][-1]["content"]
+    assert all("sql(" in e["data"]["code"] for e in events if e["type"] == "code")
+    assert f"Most rows have city = {orders.city.value_counts().idxmax()};" in answer, answer
+
+
 async def test_a_missing_data_file_fails_clearly(api, vista_app):
     owner, tid = await thread_with(api, vista_app, ("df", SALES))
     [dataset] = vista_app.store.list_datasets(owner, tid)

@@ -38,8 +38,11 @@ sales table, `benchmarks/bench_large.py`'s data; `tests/test_kernel_memory.py` k
   whole test suite ran; alone it passed: 4 left no margin).
 
 With Arrow's default allocator (mimalloc) the same DataFrame held 2.5 times its size in reserved
-segments and a sort failed under 2 GiB: with a memory limit the kernel switches Arrow to the
-system allocator and caps glibc's malloc arenas (`setup_code`'s prelude), which the rule assumes.
+segments and a sort failed under 2 GiB: analysis kernels put Arrow on the system allocator before
+anything imports it (Arrow's C++ code keeps the allocator it found at import, and a kernel started
+while its thread's file is read imports pandas before its limit is applied: its Parquet reads
+then reserved a 1 GiB mimalloc arena), and under a limit cap glibc's malloc arenas
+(`setup_code`'s prelude). The rule assumes both.
 
 A kernel behind a gateway runs on another machine: its budget is `kernel_memory_limit` when set,
 else Vista assumes it has as much memory as this server's machine (the admin guide says to set it).

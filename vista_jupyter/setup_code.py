@@ -15,9 +15,9 @@ datasets, each the way `memory.KernelMemory` chose (`data_code`):
   the data as pandas does: rows in file order (DuckDB's default, kept: `LIMIT 5` gives the first
   five rows, `row_number() OVER ()` the row's position), and a floating-point NaN is missing.
 
-Analysis kernels also run `kernel_prelude` first: the memory limit Vista applies to them, and a
-check that the kernel can see its thread's folder (a remote kernel may not), with a message
-saying what to mount. The font is NanumGothic (SIL Open Font License, `fonts/OFL.txt`), shipped in this
+Analysis kernels also run `kernel_prelude` first: Arrow's allocator (chosen once, before Arrow is
+imported), the memory limit Vista applies to them, and a check that the kernel can see its
+thread's folder (a remote kernel may not), with a message saying what to mount. The font is NanumGothic (SIL Open Font License, `fonts/OFL.txt`), shipped in this
 package: the code finds it with `importlib.util.find_spec`, which locates the package without
 importing it (nor Vista's server), or in a folder beside the notebook (the data folder of a
 downloaded zip holds a copy, so the notebook draws Korean on a machine without Vista). Without
@@ -235,9 +235,24 @@ def data_code(loads: Iterable[DataLoad], *, spill: str = SPILL_DIR, memory_limit
 
 _PRELUDE_CODE = '''\
 def _vista_prelude(folder, files, memory_limit):
-    """Enter the thread's folder, checking this kernel can see its data, and hold the kernel to
-    `memory_limit` bytes of private memory (None: no limit). Whether the limit was applied."""
+    """Put Arrow on the system allocator, enter the thread's folder, checking this kernel can see
+    its data, and hold the kernel to `memory_limit` bytes of private memory (None: no limit).
+    Whether the limit was applied."""
     import os, sys
+    # A limit counts what allocators reserve, not only what they use: Arrow's default allocator
+    # (mimalloc) reserves its arenas a gigabyte at a time and held 2.5 times a loaded DataFrame.
+    # Arrow reads this variable once, when it is first imported, and its C++ code (the Parquet
+    # reader) keeps that allocator whatever Python sets later: so before any import, even in a
+    # kernel whose limit comes later (one started while its thread's file is still being read
+    # imports pandas first, and its Parquet reads took a 1 GiB arena then).
+    if "ARROW_DEFAULT_MEMORY_POOL" not in os.environ:  # an administrator's choice stays
+        os.environ["ARROW_DEFAULT_MEMORY_POOL"] = "system"
+        if "pyarrow" in sys.modules:  # imported already: Python's own calls at least
+            try:
+                import pyarrow
+                pyarrow.set_memory_pool(pyarrow.system_memory_pool())
+            except Exception:
+                pass
     where = ("Analysis kernels must see Vista's data folder at the same path as the Jupyter "
              "server (or at VistaApp.kernel_data_dir): a kernel on another machine or in a "
              "container, such as one started by a gateway, needs that folder mounted.")
@@ -268,18 +283,8 @@ def _vista_prelude(folder, files, memory_limit):
         resource.setrlimit(kind, (memory_limit, memory_limit))
     except (ValueError, OSError):
         return False
-    # The limit counts what allocators reserve, not only what they use. Arrow's default
-    # allocator (mimalloc) reserves segments that held 2.5 times a loaded DataFrame, and glibc
-    # reserves 64 MiB per malloc arena (up to 8 per core): Arrow allocates through malloc and
-    # malloc keeps to two arenas, so the limit is spent on data.
-    if "ARROW_DEFAULT_MEMORY_POOL" not in os.environ:  # an administrator's choice stays
-        os.environ["ARROW_DEFAULT_MEMORY_POOL"] = "system"
-        if "pyarrow" in sys.modules:  # imported already: the variable is read once, at import
-            try:
-                import pyarrow
-                pyarrow.set_memory_pool(pyarrow.system_memory_pool())
-            except Exception:
-                pass
+    # glibc reserves 64 MiB per malloc arena (up to 8 per core): Arrow allocates through malloc
+    # (above) and malloc keeps to two arenas, so the limit is spent on data.
     try:
         import ctypes
         ctypes.CDLL(None).mallopt(-8, 2)  # M_ARENA_MAX (glibc); elsewhere no such call
@@ -292,12 +297,11 @@ PRELUDE_MARK = "vista-memory-limit:"
 
 
 def kernel_prelude(folder: str | None, files: Iterable[str], memory_limit: int | None) -> str:
-    """The first code an analysis kernel runs: into `folder` (checking it and `files`, relative
-    to it, are readable), then the memory limit; it prints `PRELUDE_MARK` and whether the limit
-    holds (True), could not be applied (False) or none was asked (None)."""
+    """The first code an analysis kernel runs, always, before anything imports Arrow: Arrow on
+    the system allocator, into `folder` (checking it and `files`, relative to it, are readable),
+    then the memory limit; it prints `PRELUDE_MARK` and whether the limit holds (True), could not
+    be applied (False) or none was asked (None)."""
     files = list(files)
-    if folder is None and not memory_limit:
-        return ""
     if folder is None:
         folder_code = "'.'"
     else:
