@@ -5,6 +5,7 @@ memory go over; a kernel killed by the system), each with a clear message and th
 
 from __future__ import annotations
 
+import asyncio
 import os
 import subprocess
 import sys
@@ -138,6 +139,27 @@ async def test_the_kernel_holds_itself_to_the_limit(api, vista_app):
     result = await vista_app.executor.execute(
         owner, tid, "import resource; print(resource.getrlimit(resource.RLIMIT_DATA))")
     assert result.stdout == f"({LIMIT}, {LIMIT})\n"
+
+
+async def test_a_kernel_started_before_its_data_holds_itself_to_the_limit_once_loaded(api, vista_app):
+    # A thread's kernel started while its file is still read imports its libraries before the
+    # limit applies (the pool says why); the limit comes with the data, on that same kernel.
+    _, info = await api("GET", "info")
+    _, thread = await api("POST", "threads", json_body={"name": "early"})
+    owner, tid = info["owner"], thread["id"]
+    executor = vista_app.executor
+    executor.pool.warm_start(owner, tid)
+    for _ in range(1200):
+        if executor.running(tid):
+            break
+        await asyncio.sleep(0.05)
+    early = executor.kernel_id(tid)
+    assert early is not None
+    add_dataset(vista_app, owner, tid, FRAME)
+    result = await executor.execute(  # waits for the early start's imports, then loads the data
+        owner, tid, "import resource; print(resource.getrlimit(resource.RLIMIT_DATA), len(df))")
+    assert result.stdout == f"({LIMIT}, {LIMIT}) {len(FRAME)}\n", result.error
+    assert executor.kernel_id(tid) == early
 
 
 @pytest.mark.parametrize("code", [
