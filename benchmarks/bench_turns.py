@@ -74,6 +74,22 @@ def behaviour(body: dict, n: int):
     return text(ANSWER) if body["messages"][-1]["role"] == "tool" else tool(CODE)
 
 
+async def stream_chat(http: httpx.AsyncClient, url: str, body: dict) -> tuple[str, str]:
+    """One streamed chat completion, its chunks decoded as any client must: what the model said,
+    and the arguments of its tool calls."""
+    said, arguments = [], []
+    async with http.stream("POST", url, json=body, headers={"Authorization": "Bearer bench"}) as response:
+        async for line in response.aiter_lines():
+            if not line.startswith("data: ") or line == "data: [DONE]":
+                continue
+            choices = json.loads(line[6:]).get("choices") or [{}]
+            delta = choices[0].get("delta") or {}
+            said.append(delta.get("content") or "")
+            arguments += [(c.get("function") or {}).get("arguments") or ""
+                          for c in delta.get("tool_calls") or []]
+    return "".join(said), "".join(arguments)
+
+
 class Bare:
     """The same turn without Vista: a bare openai client and a bare kernel client."""
 
@@ -89,19 +105,8 @@ class Bare:
         return self
 
     async def ask(self, messages: list[dict]) -> tuple[str, str]:
-        said, arguments = [], []
         body = {"model": "bench", "messages": messages, "tools": TOOLS, "stream": True}
-        async with self.http.stream("POST", self.url, json=body,
-                                    headers={"Authorization": "Bearer bench"}) as response:
-            async for line in response.aiter_lines():
-                if not line.startswith("data: ") or line == "data: [DONE]":
-                    continue
-                choices = json.loads(line[6:]).get("choices") or [{}]
-                delta = choices[0].get("delta") or {}
-                said.append(delta.get("content") or "")
-                arguments += [(c.get("function") or {}).get("arguments") or ""
-                              for c in delta.get("tool_calls") or []]
-        return "".join(said), "".join(arguments)
+        return await stream_chat(self.http, self.url, body)
 
     async def run(self, code: str) -> str:
         printed: list[str] = []

@@ -419,6 +419,19 @@ async def _until(check, timeout: float = 120.0):
     raise AssertionError("condition not reached")
 
 
+async def post_thread_then_leave(serverapp, base_url: str, port: int, upload_id: str, reading: str):
+    """Send the request that makes a thread of an upload (followed as `reading`) on a raw
+    connection; the writer that `.transport.abort()`s it, as a client that goes away does."""
+    token = serverapp.identity_provider.token
+    body = json.dumps({"dataset": {"upload": upload_id}}).encode()
+    _, writer = await asyncio.open_connection("127.0.0.1", port)
+    writer.write((f"POST {base_url}vista/api/threads?reading={reading} HTTP/1.1\r\nHost: localhost\r\n"
+                  f"Authorization: token {token}\r\nContent-Type: application/json\r\n"
+                  f"Content-Length: {len(body)}\r\n\r\n").encode() + body)
+    await writer.drain()
+    return writer
+
+
 @pytest.mark.parametrize("vista_config", [{"ingest_workers": 1}])
 async def test_a_reading_shows_progress_and_cancel_keeps_nothing_but_the_upload(api, vista_data_dir):
     # Given one reader and a large file being read, a second file waits for the reader
@@ -463,13 +476,7 @@ async def test_a_reading_shows_progress_and_cancel_keeps_nothing_but_the_upload(
 async def test_a_client_that_goes_away_cancels_its_reading(jp_serverapp, jp_base_url, jp_http_port,
                                                            api, vista_data_dir):
     _, big = await upload(api, "big.csv", _big_csv(2_000_000))
-    token = jp_serverapp.identity_provider.token
-    body = json.dumps({"dataset": {"upload": big["id"]}}).encode()
-    reader, writer = await asyncio.open_connection("127.0.0.1", jp_http_port)
-    writer.write((f"POST {jp_base_url}vista/api/threads?reading=gone-away-1 HTTP/1.1\r\nHost: localhost\r\n"
-                  f"Authorization: token {token}\r\nContent-Type: application/json\r\n"
-                  f"Content-Length: {len(body)}\r\n\r\n").encode() + body)
-    await writer.drain()
+    writer = await post_thread_then_leave(jp_serverapp, jp_base_url, jp_http_port, big["id"], "gone-away-1")
 
     async def reading():
         status, progress = await api("GET", "readings/gone-away-1")

@@ -162,6 +162,27 @@ async def test_a_kernel_started_before_its_data_exists_still_allocates_what_the_
     assert result.stdout == f"406 {LIMIT} 0\n", result.error  # Arrow's C++ code never used mimalloc
 
 
+async def test_a_kernel_started_before_its_data_holds_itself_to_the_limit_once_loaded(api, vista_app):
+    # A thread's kernel started while its file is still read imports its libraries before the
+    # limit applies (the pool says why); the limit comes with the data, on that same kernel.
+    _, info = await api("GET", "info")
+    _, thread = await api("POST", "threads", json_body={"name": "early"})
+    owner, tid = info["owner"], thread["id"]
+    executor = vista_app.executor
+    executor.pool.warm_start(owner, tid)
+    for _ in range(1200):
+        if executor.running(tid):
+            break
+        await asyncio.sleep(0.05)
+    early = executor.kernel_id(tid)
+    assert early is not None
+    add_dataset(vista_app, owner, tid, FRAME)
+    result = await executor.execute(  # waits for the early start's imports, then loads the data
+        owner, tid, "import resource; print(resource.getrlimit(resource.RLIMIT_DATA), len(df))")
+    assert result.stdout == f"({LIMIT}, {LIMIT}) {len(FRAME)}\n", result.error
+    assert executor.kernel_id(tid) == early
+
+
 @pytest.mark.parametrize("code", [
     "big = np.ones(2 * 2**30 // 8)",  # one allocation over the limit
     "chunks = []\nwhile True:\n    chunks.append(np.ones(2**24))",  # growing until it hits it

@@ -313,13 +313,13 @@ async def test_the_data_load_bound_grows_with_the_data(api, vista_app):
     owner, tid = await new_thread(api, vista_app)
     executor = vista_app.executor
     [dataset] = vista_app.store.list_datasets(owner, tid)
-    small = executor.data_load_timeout(tid, [dataset])
-    assert small >= executor.load_timeout and small >= executor.timeout
+    small = executor.pool.data_load_timeout(tid, [dataset])
+    assert small >= executor.pool.load_timeout and small >= executor.timeout
     parquet = vista_app.threads.folders.path_for(tid) / dataset["parquet_path"]
     with open(parquet, "r+b") as f:  # a sparse 2 GB file: the size is what counts
         f.truncate(2 << 30)
-    big = executor.data_load_timeout(tid, [dataset])
-    assert big - executor.load_timeout == pytest.approx((2 << 30) / LOAD_BYTES_PER_SECOND)
+    big = executor.pool.data_load_timeout(tid, [dataset])
+    assert big - executor.pool.load_timeout == pytest.approx((2 << 30) / LOAD_BYTES_PER_SECOND)
 
 
 def test_every_name_the_kernel_preparation_binds_is_reserved():
@@ -425,11 +425,11 @@ async def test_when_every_kernel_is_busy_a_question_waits_then_is_refused_clearl
             break
         await asyncio.sleep(0.05)
     assert len(set(started)) == 2
-    executor.slot_wait = 1.0  # how long a question waits for a slot
+    executor.pool.slot_wait = 1.0  # how long a question waits for a slot
     with pytest.raises(Exception, match="All 2 of your analysis kernels are busy"):
         await executor.execute(owner, tids[2], "print(1)")
     assert len(vista_app.serverapp.kernel_manager.list_kernel_ids()) == 2
-    executor.slot_wait = None
+    executor.pool.slot_wait = None
     # A question that waits long enough gets the first kernel freed
     waiting = asyncio.ensure_future(executor.execute(owner, tids[2], "print(len(df))"))
     assert [(await b).status for b in busy] == ["ok", "ok"]

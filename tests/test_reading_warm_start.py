@@ -9,11 +9,10 @@ left behind.
 from __future__ import annotations
 
 import asyncio
-import json
 
 import pytest
 from conftest import error_message
-from test_datasets_api import _big_csv, _until, leftovers, upload
+from test_datasets_api import _big_csv, _until, leftovers, post_thread_then_leave, upload
 
 
 def _kernels(vista_app) -> list[str]:
@@ -90,13 +89,7 @@ async def test_a_reading_that_fails_after_the_kernel_started_leaves_no_kernel(ap
 async def test_a_client_that_goes_away_leaves_no_kernel(jp_serverapp, jp_base_url, jp_http_port, api,
                                                         vista_app, vista_data_dir):
     _, big = await upload(api, "big.csv", _big_csv(2_000_000))
-    token = jp_serverapp.identity_provider.token
-    body = json.dumps({"dataset": {"upload": big["id"]}}).encode()
-    reader, writer = await asyncio.open_connection("127.0.0.1", jp_http_port)
-    writer.write((f"POST {jp_base_url}vista/api/threads?reading=warm-gone-1 HTTP/1.1\r\nHost: localhost\r\n"
-                  f"Authorization: token {token}\r\nContent-Type: application/json\r\n"
-                  f"Content-Length: {len(body)}\r\n\r\n").encode() + body)
-    await writer.drain()
+    writer = await post_thread_then_leave(jp_serverapp, jp_base_url, jp_http_port, big["id"], "warm-gone-1")
 
     async def kernel_while_reading():
         status, progress = await api("GET", "readings/warm-gone-1")

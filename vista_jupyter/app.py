@@ -18,6 +18,7 @@ from traitlets import Bool, Dict, Enum, Float, Int, List, Type, Unicode, default
 
 from . import __version__
 from .api.handlers import handlers
+from .artifacts import Artifacts
 from .assistant.clients import AZURE_API_VERSION
 from .assistant.registry import ModelRegistry
 from .changes import ThreadChanges
@@ -515,6 +516,7 @@ class VistaApp(ExtensionApp):
             secrets = Secrets.of(api_key=self.api_key, base_url=self.base_url,
                                  azure_endpoint=self.azure_endpoint,
                                  kernel_env_exclude=self.kernel_env_exclude)
+            self.artifacts = Artifacts(self.store, folders)
             self.executor = self.executor_class(
                 self.serverapp.kernel_manager,
                 self.store,
@@ -528,6 +530,7 @@ class VistaApp(ExtensionApp):
                 load_timeout=self.data_load_timeout,
                 memory=memory,
                 kernel_data_dir=self.kernel_data_dir,
+                artifacts=self.artifacts,
                 log=self.log,
             )
             self.events = EventLog(self.store, flush_interval=self.event_flush_interval,
@@ -550,10 +553,10 @@ class VistaApp(ExtensionApp):
             self.turns.profiles_ready = self.datasets.profiled
             self.recover()
             # A thread's kernel starts (or reloads) as soon as it has data; it stops with the thread.
-            self.datasets.on_dataset_added.append(self.executor.prestart)
+            self.datasets.on_dataset_added.append(self.executor.pool.prestart)
             # ... and a new thread's kernel starts while its dataset is still being read.
-            self.datasets.on_thread_starting.append(self.executor.warm_start)
-            self.datasets.on_thread_abandoned.append(self.executor.discard)
+            self.datasets.on_thread_starting.append(self.executor.pool.warm_start)
+            self.datasets.on_thread_abandoned.append(self.executor.pool.discard)
             if self.auto_overview:
                 self.datasets.on_thread_created.append(self.turns.ask_overview)
 

@@ -96,6 +96,45 @@ export async function waitForIdle(
     .toBeNull();
 }
 
+/** An analysis of an example made through the API, its overview finished. */
+export async function finishedExampleThread(
+  request: APIRequestContext,
+  baseURL: string,
+  example: string,
+  name: string
+): Promise<{ id: string; name: string }> {
+  const thread = await createExampleThread(request, baseURL, example, name);
+  await waitForIdle(request, baseURL, thread.id);
+  return thread;
+}
+
+/**
+ * Choose a CSV file in the file picker of the new-analysis page (shown in
+ * the sidebar): the upload a user starts.
+ */
+export async function chooseCsv(
+  page: AnyPage,
+  name: string,
+  csv: string
+): Promise<void> {
+  await page.locator(sel.fileInput).setInputFiles({
+    name,
+    mimeType: 'text/csv',
+    buffer: Buffer.from(csv)
+  });
+}
+
+/** Open the new-analysis page in the sidebar and choose a CSV file there. */
+export async function uploadCsv(
+  page: AnyPage,
+  name: string,
+  csv: string
+): Promise<void> {
+  await openSidebar(page);
+  await page.locator(sel.newButton).click();
+  await chooseCsv(page, name, csv);
+}
+
 /**
  * An analysis of an example made through the API, its overview finished,
  * open in the sidebar.
@@ -106,13 +145,12 @@ export async function openFinishedAnalysis(
   example: string,
   name: string
 ): Promise<{ id: string; name: string }> {
-  const thread = await createExampleThread(
+  const thread = await finishedExampleThread(
     page.request,
     baseURL,
     example,
     name
   );
-  await waitForIdle(page.request, baseURL, thread.id);
   await openThread(page, name);
   return thread;
 }

@@ -8,6 +8,7 @@ import { expect, galata, test } from '@jupyterlab/galata';
 import {
   ANSWER_TIMEOUT,
   attachScreenshot,
+  chooseCsv,
   openSidebar,
   unique
 } from './helpers';
@@ -58,11 +59,7 @@ test('Vista in Korean, and an exported Korean analysis that draws Hangul', async
     '부산,70,2.2',
     '대구,60,1.9'
   ].join('\n');
-  await page.locator(sel.fileInput).setInputFiles({
-    name,
-    mimeType: 'text/csv',
-    buffer: Buffer.from(csv)
-  });
+  await chooseCsv(page, name, csv);
 
   // Then its overview is written in Korean, with Korean starter questions
   await expect(page.locator(sel.threadView)).toBeVisible({ timeout: 20000 });

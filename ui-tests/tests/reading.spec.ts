@@ -10,6 +10,7 @@ import {
   ask,
   attachScreenshot,
   createExampleThread,
+  finishedExampleThread,
   openSidebar,
   openThread,
   reloadPage,
@@ -39,13 +40,12 @@ test('an analysis opens in a tab, keeps its header, and survives a reload', asyn
 }, testInfo) => {
   // Given an analysis whose overview (a long chat with figures) has finished
   const name = `Tab ${unique()}`;
-  const thread = await createExampleThread(
+  const thread = await finishedExampleThread(
     page.request,
     baseURL!,
     'cars',
     name
   );
-  await waitForIdle(page.request, baseURL!, thread.id);
 
   // When it is picked in the list
   const saved = workspaceSaved(page, `vista-analysis:${thread.id}`);
@@ -107,13 +107,12 @@ test('figures enlarge with a download, and are described by their title', async 
   baseURL
 }) => {
   const name = `Zoom ${unique()}`;
-  const thread = await createExampleThread(
+  const thread = await finishedExampleThread(
     page.request,
     baseURL!,
     'penguins',
     name
   );
-  await waitForIdle(page.request, baseURL!, thread.id);
   await openThread(page, name);
 
   // The figure's alt text is the chart's title, not "Figure"
@@ -191,13 +190,12 @@ test('same-named analyses show their dataset and when they started', async ({
 test('suggested questions are chips that ask', async ({ page, baseURL }) => {
   // Given a new analysis of the cars example, its overview done
   const name = `Chips ${unique()}`;
-  const thread = await createExampleThread(
+  const thread = await finishedExampleThread(
     page.request,
     baseURL!,
     'cars',
     name
   );
-  await waitForIdle(page.request, baseURL!, thread.id);
   await openThread(page, name);
 
   // Then questions about its own columns are offered

@@ -12,7 +12,7 @@ import {
   ANSWER_TIMEOUT,
   ask,
   attachScreenshot,
-  createExampleThread,
+  finishedExampleThread,
   openFinishedAnalysis,
   openSidebar,
   openThread,
@@ -170,13 +170,12 @@ test('analyses are renamed in place and deleted after confirmation', async ({
   baseURL
 }) => {
   const name = `Rename ${unique()}`;
-  const thread = await createExampleThread(
+  const thread = await finishedExampleThread(
     page.request,
     baseURL!,
     'iris',
     name
   );
-  await waitForIdle(page.request, baseURL!, thread.id);
   await openSidebar(page);
   const row = page.locator(`${sel.threadItem}[data-thread-id="${thread.id}"]`);
   await expect(row).toContainText(name);

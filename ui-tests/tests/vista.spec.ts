@@ -5,13 +5,14 @@ import type { APIResponse } from '@playwright/test';
 import {
   ANSWER_TIMEOUT,
   attachScreenshot,
+  chooseCsv,
   countAllThreads,
-  createExampleThread,
+  finishedExampleThread,
   openFinishedAnalysis,
   openSidebar,
   openThread,
   unique,
-  waitForIdle
+  uploadCsv
 } from './helpers';
 import * as sel from './selectors';
 
@@ -83,13 +84,7 @@ test('uploading a CSV shows its dataset card', async ({ page }, testInfo) => {
   ].join('\n');
 
   // When it is chosen in the file picker of the new-analysis page
-  await openSidebar(page);
-  await page.locator(sel.newButton).click();
-  await page.locator(sel.fileInput).setInputFiles({
-    name,
-    mimeType: 'text/csv',
-    buffer: Buffer.from(csv)
-  });
+  await uploadCsv(page, name, csv);
 
   // Then the analysis opens on its dataset card: rows, columns and kinds
   await expect(page.locator(sel.threadView)).toBeVisible({ timeout: 20000 });
@@ -137,13 +132,7 @@ test('a dataset too large for pandas is held in DuckDB and its overview is compu
   const csv = lines.join('\n');
 
   // When it is uploaded from the new-analysis page
-  await openSidebar(page);
-  await page.locator(sel.newButton).click();
-  await page.locator(sel.fileInput).setInputFiles({
-    name,
-    mimeType: 'text/csv',
-    buffer: Buffer.from(csv)
-  });
+  await uploadCsv(page, name, csv);
 
   // Then its card says it is held in DuckDB, and how to query it
   await expect(page.locator(sel.threadView)).toBeVisible({ timeout: 30000 });
@@ -183,13 +172,7 @@ test('an upload in progress shows its progress and can be cancelled', async ({
   const countThreads = (): Promise<number> =>
     countAllThreads(page.request, baseURL!);
   const before = await countThreads();
-  await openSidebar(page);
-  await page.locator(sel.newButton).click();
-  await page.locator(sel.fileInput).setInputFiles({
-    name,
-    mimeType: 'text/csv',
-    buffer: Buffer.from('a,b\n' + '1,2\n'.repeat(200000))
-  });
+  await uploadCsv(page, name, 'a,b\n' + '1,2\n'.repeat(200000));
 
   // Then its progress shows, with Cancel, and the gallery is locked
   const upload = page.locator(sel.uploadProgress);
@@ -258,11 +241,7 @@ test('a file the server is reading shows its phase and elapsed time, and Cancel 
 
   // When a small file is chosen in the sidebar
   const name = `small_${unique()}.csv`;
-  await page.locator(sel.fileInput).setInputFiles({
-    name,
-    mimeType: 'text/csv',
-    buffer: Buffer.from('a,b\n1,2\n3,4\n')
-  });
+  await chooseCsv(page, name, 'a,b\n1,2\n3,4\n');
 
   // Then, once uploaded, the page says the server is reading it, in which phase, for how
   // long, with Cancel
@@ -453,13 +432,12 @@ test('reloading the page shows the history', async ({
 }, testInfo) => {
   // Given an analysis with a finished overview
   const name = `Penguins ${unique()}`;
-  const thread = await createExampleThread(
+  const thread = await finishedExampleThread(
     page.request,
     baseURL!,
     'penguins',
     name
   );
-  await waitForIdle(page.request, baseURL!, thread.id);
 
   // When the page is reloaded and the analysis opened again
   await page.reload();
@@ -475,13 +453,12 @@ test('reloading the page shows the history', async ({
 
 test('dark theme', async ({ page, baseURL }, testInfo) => {
   const name = `Iris ${unique()}`;
-  const thread = await createExampleThread(
+  const thread = await finishedExampleThread(
     page.request,
     baseURL!,
     'iris',
     name
   );
-  await waitForIdle(page.request, baseURL!, thread.id);
   await page.theme.setDarkTheme();
   await openThread(page, name);
   await page.locator(sel.datasetToggle).first().click();

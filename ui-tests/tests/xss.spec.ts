@@ -8,7 +8,13 @@
  */
 import { expect, test } from '@jupyterlab/galata';
 
-import { ANSWER_TIMEOUT, ask, attachScreenshot, openSidebar } from './helpers';
+import {
+  ANSWER_TIMEOUT,
+  ask,
+  attachScreenshot,
+  openSidebar,
+  uploadCsv
+} from './helpers';
 import * as sel from './selectors';
 
 const FILE_NAME = "<img src=x onerror=alert('file')>.csv";
@@ -32,13 +38,7 @@ test('payloads in names, data, outputs and answers never execute', async ({
     '"<svg onload=alert(\'cell2\')>",b,2',
     '"<a href=""javascript:alert(1)"">x</a>",c,3'
   ].join('\n');
-  await openSidebar(page);
-  await page.locator(sel.newButton).click();
-  await page.locator(sel.fileInput).setInputFiles({
-    name: FILE_NAME,
-    mimeType: 'text/csv',
-    buffer: Buffer.from(csv)
-  });
+  await uploadCsv(page, FILE_NAME, csv);
 
   // When it is analysed (the offline overview prints and tabulates it)
   await expect(page.locator(sel.threadView)).toBeVisible({ timeout: 20000 });

@@ -53,12 +53,12 @@ from .bodies import (
 )
 
 if TYPE_CHECKING:  # typing only: the app imports this module, never the other way round
+    from ..artifacts import Artifacts
     from ..assistant.registry import ModelRegistry
     from ..changes import ThreadChanges
     from ..datasets import DatasetService, UploadWriter
     from ..events import EventLog
     from ..export import NotebookExporter
-    from ..kernels import KernelExecutor
     from ..threads import ThreadService
     from ..turns import TurnService
 
@@ -94,7 +94,7 @@ class Services(Settings, Protocol):
     turns: TurnService
     events: EventLog
     changes: ThreadChanges
-    executor: KernelExecutor
+    artifacts: Artifacts
     exporter: NotebookExporter
     model_registry: ModelRegistry
 
@@ -605,7 +605,7 @@ class ArtifactHandler(VistaHandler):
     @authorized
     def get(self, thread_id: str, artifact_id: str) -> None:
         """A figure produced in the thread (owner only)."""
-        path, mime_type = self.ready().executor.artifact_file(self.owner, thread_id, artifact_id)
+        path, mime_type = self.ready().artifacts.file(self.owner, thread_id, artifact_id)
         self.set_header("X-Content-Type-Options", "nosniff")
         # An SVG opened directly must not run scripts in the server's origin.
         self.set_header("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'; sandbox")
