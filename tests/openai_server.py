@@ -23,6 +23,7 @@ import asyncio
 import json
 import re
 import socket
+import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -61,6 +62,9 @@ class Script:
     cut: bool = False  # stream the text, then drop the connection without finishing
     chunk_delay: float = 0.0  # pause between chunks
     stall: float = 0.0  # one pause after the first chunk of text
+    #: After the first chunk of text, wait until this is set (a test decides when the reply goes
+    #: on, instead of guessing how long the rest of the test takes on a busy machine).
+    hold: threading.Event | None = None
 
     # --- how the stream is written (the dialect) ---------------------------------------------
     #: How calls are sent: "split" (id and name on the first delta, arguments in small pieces),
@@ -266,6 +270,9 @@ class _Stream:
             if self.script.stall and not self.stalled:
                 self.stalled = True
                 await asyncio.sleep(self.script.stall)
+            if self.script.hold is not None and i == 0:
+                while not self.script.hold.is_set():
+                    await asyncio.sleep(0.05)
 
     def calls(self) -> list[str]:
         """The arguments of each call of the script."""
