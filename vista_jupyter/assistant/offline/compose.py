@@ -831,13 +831,17 @@ class _Builder:
             c.claim(i)
             j = c.next_index(i, ("filler", "particle", "condition"))
             k = c.prev_index(i, ("filler", "particle"))
+            # "회사는 모두 몇 개": the counted noun may stand before words already used (모두, 총)
+            while k is not None and k in c.used and k != i and not self.m[k].has("column"):
+                k = c.prev_index(k, ("filler", "particle"))
             target = None
             for cand in ([j, k] if c.lang != "ko" else [k, j]):
                 if cand is not None and self.free(cand) and self.m[cand].has("column"):
                     names = c.columns_of(cand)
                     if self.m[cand].has("entity") and all(
                             n in c.t.labels and c.col(n).distinct >= 0.9 * max(c.t.rows, 1) for n in names):
-                        continue  # "how many cars": rows, each named by its own label
+                        c.claim(cand)  # "how many cars": rows, each named by its own label
+                        continue
                     target = cand
                     break
             if target is not None:
@@ -998,7 +1002,29 @@ class _Builder:
         sup_column = None
         by_quantity = False   # the extreme is said with a word of quantity ("the most", "가장 많은")
         which = getattr(c, "which_group", False)
+        # "top 3 companies by the highest profit they made": a superlative after "by", with the
+        # ranking said by another word, is what each group is ranked by: its own extreme
+        extreme_agg: str | None = None
+        if len(sups) > 1 or ctx.limit:
+            for k, (i, d, col, used) in enumerate(sups):
+                b = c.prev_index(i, ("filler", "particle"))
+                if b is not None and self.free(b) and self.m[b].has("group") and \
+                        self.m[b].text.lower() in ("by", "per") and d in ("high", "low"):
+                    extreme_agg = "max" if d == "high" else "min"
+                    c.claim(b, i)
+                    sups = [x for x in sups if x[0] != i] + [(i, None, col, used)]
+                    break
         for i, d, col, used in sups:
+            if d is None:  # the groups' extreme (above): binds the column, sets no direction
+                if col is None:
+                    col, j = self.bind_column(i, used)
+                    if col is not None:
+                        used = used + [j]
+                if col is None or (sup_column is not None and sup_column != col):
+                    self.decline("Ranked by the highest or lowest of which column?", "어느 열의 최고/최저값으로 순위를 매길까요?")
+                sup_column = col
+                c.claim(*used)
+                continue
             by_quantity = by_quantity or any(self.m[u].text.lower() in _QUANTITY_WORDS for u in used)
             if self.m[i].has("agg") and not which and not ctx.limit:
                 continue  # "maximum wind per month": an aggregation per group, not a ranking
@@ -1034,7 +1060,12 @@ class _Builder:
             out += self.measures_with_aggs()
         if sup_column is not None and not any(m.column == sup_column for m in out):
             free = [(i, a) for i, a in ctx.aggs if self.free(i) and a not in ("count", "nunique", "share")]
-            if len(free) == 1:
+            if extreme_agg is not None:
+                if free:
+                    self.decline("Rank the groups by the extreme or by the aggregation you named? Ask for one.",
+                                 "최고/최저값과 말씀하신 집계 중 무엇으로 순위를 매길까요? 하나만 물어봐 주세요.")
+                agg = extreme_agg
+            elif len(free) == 1:
                 agg = free[0][1]
                 c.claim(free[0][0])
             else:

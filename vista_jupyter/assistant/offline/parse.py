@@ -1678,13 +1678,34 @@ class Composer:
             # A word with a harmless reading ("what": a question word; "by": a filler) may stay
             # unused; the words it would have joined stay unused themselves and are reported.
             if roles & (_HARMLESS | {"which", "rows"}) and m.text.lower() not in _OR_WORDS \
-                    and not roles & {"negation", "than", "unsupported"}:
+                    and not roles & {"negation", "than", "unsupported"} and not self._names_data(i, plan):
                 continue
             left.append(m.text)
         if left:
             words = ", ".join(f"“{w}”" for w in dict.fromkeys(left))
             raise Declined(f"I understood part of the question, but not how {words} fits into it.",
                            f"질문의 일부는 이해했지만 {words}을(를) 어떻게 반영해야 할지 모르겠습니다.")
+
+
+    def _names_data(self, i: int, plan: Plan) -> bool:
+        """A noun for the rows ("companies", "회사") that is also a column of this data, in a plan
+        that counts rows: unless that column holds (nearly) one value per row, rows are not those
+        things (company-years are not companies), so the count would answer a different question
+        and the noun is not a harmless word."""
+        m = self.m[i]
+        if not (m.has("entity") and m.has("column")):
+            return False
+        if not any(x.agg == "count" and x.column is None for x in plan.measures):
+            return False
+        rows = max(self.t.rows, 1)
+        return not all(self.col(n).distinct >= 0.9 * rows for n in self.columns_of(i))
+
+    def accounting(self) -> tuple[list[str], list[str]]:
+        """The question's words as the plan accounts for them: (used by the plan, function words
+        that carry nothing of their own: question words, fillers, particles)."""
+        used = [m.text for i, m in enumerate(self.m) if i in self.used]
+        function = [m.text for i, m in enumerate(self.m) if i not in self.used]
+        return used, function
 
 
 _UNSUPPORTED = {
@@ -1785,6 +1806,7 @@ def plan_question(question: str, table: Table, reader: Reader | None = None) -> 
                 raise Declined("I read two values of the same thing that no row can have at once "
                                f"({k.column}); ask about one, or compare them one against the other.",
                                f"한 행이 동시에 가질 수 없는 두 값을 읽었습니다 ({k.column}). 하나만 묻거나 둘을 비교해 주세요.")
+        plan.consumed, plan.function_words = composer.accounting()
     except Declined as d:
         plan = Plan("decline", lang, table.var, problem=d.ko if lang == "ko" else d.en)
         plan.understood = understood(composer)
