@@ -214,6 +214,15 @@ class _Builder:
             return self.relationship(intents.get("relationship"))
         if "trend" in intents or (ctx.chart == "line" and ctx.group is None and c.t.dates):
             return self.trend(intents.get("trend"))
+        if ctx.chart == "line" and ctx.group is not None and ctx.group.bucket is None and \
+                not c.col(ctx.group.column).is_date and not c.col(ctx.group.column).yearlike and \
+                not c.col(ctx.group.column).numeric:
+            # "a line chart of sales for each branch": a line runs over time, one per branch; a
+            # line through categories would be a bar chart of another question
+            if not c.t.dates and not any(col.yearlike for col in c.t.columns):
+                self.decline("A line chart needs a time axis, and this data has no dates; ask for a bar chart.",
+                             "선 그래프에는 시간 축이 필요한데 이 데이터에는 날짜가 없습니다. 막대그래프로 물어봐 주세요.")
+            return self.trend(None)
         if c.flag_rate is not None:
             return self.flag_share()
         shares = [i for i, a in ctx.aggs if a == "share" and self.free(i)]
@@ -470,6 +479,14 @@ class _Builder:
         if split is not None:
             plan.columns = [split]
         return plan
+
+    def period_part(self, column: str) -> bool:
+        """A whole-number column holding a part of a date (quarter 1-4, month 1-12) by name."""
+        col = self.c.col(column)
+        name = "".join(col.base or col.keys).lower()
+        limits = {"quarter": 4, "qtr": 4, "분기": 4, "month": 12, "월": 12}
+        return name in limits and col.numeric and col.integer and col.maximum is not None and \
+            col.maximum <= limits[name]
 
     def quantity_words(self) -> list[int]:
         """Quantities the data has no column for are never guessed to be row counts ("trading
@@ -998,6 +1015,25 @@ class _Builder:
                 if a == "count" and self.free(j):
                     c.claim(j)
             return plan
+        if sups and group.bucket is None and self.period_part(group.column):
+            # "which quarter had the highest unemployment" over a quarter column (1-4) beside a
+            # year column: a quarter is a period (1975 Q2), not the same quarter of every year
+            # pooled; with one row per period the extreme row names it, else ask
+            years = [x.name for x in c.t.columns if x.yearlike and x.name != group.column]
+            part = c.col(group.column)
+            if len(years) == 1 and c.t.rows <= c.col(years[0]).distinct * max(part.distinct, 1):
+                ctx.group = None
+                c.which_group = False
+                for j, m in enumerate(self.m):
+                    if self.free(j) and m.has("column") and group.column in c.columns_of(j):
+                        c.claim(j)
+                plan = self.rows(sups, getattr(c, "limit_kind", None), None)
+                plan.labels = [years[0], group.column]
+                return plan
+            self.decline(f"Do you mean one {group.column} of one year, or the same {group.column} of every year "
+                         f"taken together? Ask “in which year and {group.column}” or “by {group.column} of the year”.",
+                         f"어느 한 해의 {group.column}인지, 모든 해의 같은 {group.column}을(를) 합친 것인지 알 수 없습니다. "
+                         f"“몇 년 몇 {group.column}” 또는 “{group.column}별”로 물어봐 주세요.")
         direction = None
         sup_column = None
         by_quantity = False   # the extreme is said with a word of quantity ("the most", "가장 많은")

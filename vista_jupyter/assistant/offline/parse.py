@@ -1675,6 +1675,13 @@ class Composer:
             if i in self.used:
                 continue
             roles = m.roles
+            if "group" in roles:
+                # "per customer", "고객별": a grouping by something the plan does not group by
+                # (nor could: no such column) is never a harmless word, nor is what it names
+                j = self.next_index(i) if self.lang != "ko" else self.prev_index(i)
+                if j is not None and j not in self.used and self.m[j].has("entity"):
+                    left += [self.m[j].text, m.text] if self.lang == "ko" else [m.text, self.m[j].text]
+                    continue
             # A word with a harmless reading ("what": a question word; "by": a filler) may stay
             # unused; the words it would have joined stay unused themselves and are reported.
             if roles & (_HARMLESS | {"which", "rows"}) and m.text.lower() not in _OR_WORDS \
@@ -1698,7 +1705,8 @@ class Composer:
         if not any(x.agg == "count" and x.column is None for x in plan.measures):
             return False
         rows = max(self.t.rows, 1)
-        return not all(self.col(n).distinct >= 0.9 * rows for n in self.columns_of(i))
+        named = [n for n in self.columns_of(i) if not self.col(n).numeric]  # names of things, not amounts
+        return bool(named) and not all(self.col(n).distinct >= 0.9 * rows for n in named)
 
     def accounting(self) -> tuple[list[str], list[str]]:
         """The question's words as the plan accounts for them: (used by the plan, function words
@@ -1800,6 +1808,7 @@ def plan_question(question: str, table: Table, reader: Reader | None = None) -> 
     try:
         plan = composer.plan()
         fixed: dict[tuple[str, str | None], Any] = {}
+        _absent_values(plan, table)
         for k in plan.conditions:
             if k.op == "==" and fixed.setdefault((k.column, k.part), k.value) != k.value:
                 # "month = 1 and month = 12": no row can hold both, and "two periods" was not read
@@ -1816,6 +1825,23 @@ def plan_question(question: str, table: Table, reader: Reader | None = None) -> 
     plan.units = {c.name: c.unit for c in table.columns if c.unit}
     plan.yearlike = [c.name for c in table.columns if c.yearlike]
     return plan
+
+
+def _absent_values(plan: Plan, table: Table) -> None:
+    """A name the data does not hold is declined ("X is not in column Y"), never filtered on: a
+    total over no rows would be stated as 0 for something the data knows nothing about."""
+    conditions = [*plan.conditions, *plan.base, *(k for side in plan.sides for k in side)]
+    for k in conditions:
+        if k.op not in ("==", "in") or k.part is not None:
+            continue
+        column = table.column(k.column)
+        if column.kind not in ("categorical", "text", "identifier") or not column.values or \
+                len(column.values) < column.distinct:
+            continue  # only a complete list of the column's values can show a value is absent
+        held = {str(v) for v in column.values}
+        for value in (k.value if isinstance(k.value, (list, tuple)) else [k.value]):
+            if str(value) not in held:
+                raise Declined(f"“{value}” is not in column {k.column}.", f"“{value}”은(는) {k.column} 열에 없습니다.")
 
 
 def understood(composer: Composer) -> list[str]:
