@@ -976,6 +976,23 @@ class _Builder:
         if whens and c.t.dates:
             labels = [c.t.dates[0].name] + [x for x in labels if x != c.t.dates[0].name]
             c.claim(*whens)
+        from .parse import _time_word
+        days = [j for j, m in enumerate(self.m) if not m.has("value") and (
+                (self.free(j) and _time_word(m.text) == "day") or
+                (m.has("when") and m.text.lower().endswith(("day", "date", "날", "날짜"))))]
+        if days and column is not None and len(c.t.dates) == 1 and self.adds_up(column):
+            # "the day with the most patients" where each day has several rows (one per clinic and
+            # department): the day's total, never one (clinic, day) row
+            day = c.t.dates[0].name
+            if c.col(day).distinct < 0.9 * max(c.t.rows, 1):
+                c.claim(*days)
+                for j, m in enumerate(self.m):
+                    if self.free(j) and m.has("column") and column in c.columns_of(j):
+                        c.claim(j)
+                return Plan("aggregate", c.lang, c.t.var, measures=[Measure("sum", column)],
+                            conditions=list(ctx.conditions), group=Grouping(day, "day"),
+                            order="desc" if direction == "high" else "asc", limit=max(ctx.limit or 1, c.rank),
+                            superlative=not ctx.limit, rank=c.rank if not ctx.limit else 1, chart="bar")
         if named and ctx.limit and ctx.limit > 1 and len(labels) == 1 and self.adds_up(column) and \
                 c.col(labels[0]).distinct < c.t.rows:
             # "top 5 customers by sales": a name several rows share is ranked by its total, never
