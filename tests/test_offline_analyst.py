@@ -107,9 +107,14 @@ def data(tmp_path_factory):
     # patients per clinic and day: a day has several rows, its total is their sum
     visits = pd.DataFrame([(d, k, int(rng.integers(5, 60))) for d in pd.date_range("2023-01-01", periods=40)
                            for k in ("north", "south", "west")], columns=["day", "clinic", "patients"])
+    # two readings, each sometimes empty: "A recorded but B missing" is not "A or B missing"
+    air = pd.DataFrame({"day": pd.date_range("2023-01-01", periods=n), "pm10": rng.normal(40, 9, n).round(1),
+                        "pm25": rng.normal(20, 5, n).round(1)})
+    air.loc[rng.choice(n, 30, replace=False), "pm10"] = np.nan
+    air.loc[rng.choice(n, 30, replace=False), "pm25"] = np.nan
     for name, frame in (("houses", houses), ("people", people), ("orders", orders), ("yearly", yearly),
                         ("readings", readings), ("sales", sales), ("countries", countries),
-                        ("payments", payments), ("quarters", quarters), ("visits", visits)):
+                        ("payments", payments), ("quarters", quarters), ("visits", visits), ("air", air)):
         frame.to_parquet(root / f"{name}.parquet")
         out[name] = _dataset(root / f"{name}.parquet", name)
     return out
@@ -642,3 +647,12 @@ def test_the_day_with_the_most_is_the_days_total_not_one_row(data, question):
     totals = visits.groupby("day")["patients"].sum()
     head = first_line(answer)
     assert totals.idxmax().strftime("%Y-%m-%d") in head and states(head, totals.max(), 0), head
+
+
+@pytest.mark.parametrize("question", ["rows where pm10 is recorded and pm25 is missing",
+                                      "pm10은 있는데 pm25가 비어 있는 행은 몇 개?"])
+def test_one_column_present_and_another_missing_is_not_any_missing(data, question):
+    _, answer, _, air = ask(data, "air", question)
+    expected = int((air["pm10"].notna() & air["pm25"].isna()).sum())
+    assert expected != int(air[["pm10", "pm25"]].isna().any(axis=1).sum())
+    assert numbers(first_line(answer))[-1] == expected, first_line(answer)

@@ -53,6 +53,11 @@ def _implied(text: str) -> str | None:
     return None
 
 
+#: Words saying a column holds a value (the opposite of missing): "A is recorded but B is missing".
+_PRESENT = {"있는", "있고", "있는데", "있지만", "있으나", "있으면서", "기록된", "기록되어", "recorded", "present",
+            "filled", "available", "known", "entered"}
+
+
 class _Builder:
     def __init__(self, composer: Composer):
         from .parse import Declined
@@ -284,6 +289,10 @@ class _Builder:
             if g is not None:
                 self.decline("I can count missing values over all the rows, not per group.",
                              "결측치는 그룹별로가 아니라 전체 행에 대해서만 셀 수 있습니다.")
+        if name == "missing":
+            present = self.present_and_missing(i)
+            if present is not None:
+                return present
         if name in ("missing", "describe"):
             plan.columns = self.column_list()
         for j, a in self.ctx.aggs:
@@ -331,6 +340,33 @@ class _Builder:
         c.claim(*counted, *[j for j, _ in per])
         return Plan("coverage", c.lang, c.t.var, conditions=list(ctx.conditions), group=Grouping(column, bucket),
                     columns=[per[0][1]] if per else [], measures=[Measure("count")] if counted else [])
+
+    def present_and_missing(self, missing_word: int) -> Plan | None:
+        """"A is recorded but B is missing", "A는 있는데 B가 비어 있는": rows where some named
+        columns hold a value and others are empty, never rows missing any of them."""
+        c = self.c
+        named = [j for j, m in enumerate(self.m) if self.free(j) and m.has("column")]
+        if len(named) < 2:
+            return None
+        said_present = []
+        for j in named:
+            k = j + 1
+            while k < len(self.m) and self.m[k].roles and self.m[k].roles <= {"particle", "filler", "condition"} \
+                    and self.m[k].text.lower() not in _PRESENT:
+                k += 1
+            if k < len(self.m) and self.m[k].text.lower() in _PRESENT and k != missing_word:
+                said_present.append((j, k))
+        if not said_present:
+            return None
+        present = {j for j, _ in said_present}
+        conditions = list(self.ctx.conditions)
+        conditions += [Condition(c.one_column(j), "notna", None) for j in named if j in present]
+        conditions += [Condition(c.one_column(j), "isna", None) for j in named if j not in present]
+        c.claim(*named, *[k for _, k in said_present])
+        for j, m in enumerate(self.m):
+            if self.free(j) and (m.has("entity") or (m.has("agg") and m.get("agg").key in ("count", "records"))):
+                c.claim(j)
+        return Plan("aggregate", c.lang, c.t.var, measures=[Measure("count")], conditions=conditions)
 
     def column_list(self) -> list[str]:
         out = []
