@@ -656,3 +656,11 @@ def test_one_column_present_and_another_missing_is_not_any_missing(data, questio
     expected = int((air["pm10"].notna() & air["pm25"].isna()).sum())
     assert expected != int(air[["pm10", "pm25"]].isna().any(axis=1).sum())
     assert numbers(first_line(answer))[-1] == expected, first_line(answer)
+
+
+@pytest.mark.parametrize("question", ["how many quarters had a rate above 6?", "how many quarters had a rate of at least 5?"])
+def test_how_many_quarters_counts_periods_not_quarter_numbers(data, question):
+    # one row per year and quarter: "how many quarters" are periods (rows), never the four numbers 1-4
+    _, answer, _, quarters = ask(data, "quarters", question)
+    expected = int((quarters["rate"] > 6).sum() if "above" in question else (quarters["rate"] >= 5).sum())
+    assert numbers(first_line(answer))[-1] == expected, first_line(answer)

@@ -516,6 +516,14 @@ class _Builder:
             plan.columns = [split]
         return plan
 
+    def one_row_per_period(self, column: str) -> bool:
+        """A period-part column (quarter, month) beside one year column, one row per period."""
+        c = self.c
+        if not self.period_part(column):
+            return False
+        years = [x for x in c.t.columns if x.yearlike and x.name != column]
+        return len(years) == 1 and c.t.rows <= years[0].distinct * max(c.col(column).distinct, 1)
+
     def period_part(self, column: str) -> bool:
         """A whole-number column holding a part of a date (quarter 1-4, month 1-12) by name."""
         col = self.c.col(column)
@@ -900,6 +908,10 @@ class _Builder:
             if target is not None:
                 column = c.one_column(target)
                 col = c.col(column)
+                if self.one_row_per_period(column):
+                    c.claim(target)  # "how many quarters had ...": the periods (rows), never 1-4
+                    out.append(Measure("count"))
+                    continue
                 sold = _is_sold(self.m[target].text)
                 if col.numeric and i not in c.record_counts and sold and set(col.concepts) & {"sales", "quantity"}:
                     c.claim(target)  # "how many cars were sold", "몇 대 팔렸어": the units sold add up

@@ -458,7 +458,7 @@ class Composer:
         for i, m in enumerate(self.m):
             if i in self.used or not m.has("sign") or m.has("column") or m.has("value"):
                 continue
-            column = None
+            candidates = []
             for j in (self.prev_index(i, ("filler", "particle", "condition")),
                       self.next_index(i, ("filler", "particle", "condition"))):
                 if j is not None and j not in self.used and self.m[j].has("column"):
@@ -467,10 +467,15 @@ class Composer:
                     except Declined:
                         column = None
                     if column:
-                        self.claim(j)
-                        break
-            if column is None:
+                        candidates.append((j, column))
+            if not candidates:
                 continue
+            # "quarters with negative inflation": the column that can hold such values is meant
+            negative = m.get("sign").key == "negative"
+            possible = [(j, x) for j, x in candidates
+                        if not (negative and self.col(x).minimum is not None and float(self.col(x).minimum) >= 0)]
+            j, column = (possible or candidates)[0]
+            self.claim(j)
             c = self.col(column)
             if c.minimum is not None and float(c.minimum) >= 0 and m.get("sign").key == "negative":
                 raise Declined(f"{column} is never below zero in this data, so “{m.text}” cannot be about it.",
