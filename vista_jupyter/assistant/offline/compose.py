@@ -1107,7 +1107,7 @@ class _Builder:
         # ranking said by another word, is what each group is ranked by: its own extreme
         extreme_agg: str | None = None
         if len(sups) > 1 or ctx.limit:
-            for k, (i, d, col, used) in enumerate(sups):
+            for i, d, col, used in sups:
                 b = c.prev_index(i, ("filler", "particle"))
                 if b is not None and self.free(b) and self.m[b].has("group") and \
                         self.m[b].text.lower() in ("by", "per") and d in ("high", "low"):
