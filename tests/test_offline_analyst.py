@@ -100,8 +100,21 @@ def data(tmp_path_factory):
     countries = pd.DataFrame([(c, y, int(p * (1 + 0.02) ** (y - 1990))) for c, p in
                               zip(["Aland", "Borov", "Cintra", "Dumas", "Elbe"], [9e6, 5e7, 2e7, 4.5e7, 1e6])
                               for y in range(1990, 2010, 5)], columns=["country", "year", "population"])
+    # payments by method, one of them a capitalised code (COD), and a rate per year and quarter
+    payments = pd.DataFrame({"method": rng.choice(["COD", "CARD", "BANK"], n), "amount": rng.integers(10, 300, n)})
+    quarters = pd.DataFrame([(y, k, round(float(rng.normal(5, 1)), 2)) for y in range(2001, 2011) for k in range(1, 5)],
+                            columns=["year", "quarter", "rate"])
+    # patients per clinic and day: a day has several rows, its total is their sum
+    visits = pd.DataFrame([(d, k, int(rng.integers(5, 60))) for d in pd.date_range("2023-01-01", periods=40)
+                           for k in ("north", "south", "west")], columns=["day", "clinic", "patients"])
+    # two readings, each sometimes empty: "A recorded but B missing" is not "A or B missing"
+    air = pd.DataFrame({"day": pd.date_range("2023-01-01", periods=n), "pm10": rng.normal(40, 9, n).round(1),
+                        "pm25": rng.normal(20, 5, n).round(1)})
+    air.loc[rng.choice(n, 30, replace=False), "pm10"] = np.nan
+    air.loc[rng.choice(n, 30, replace=False), "pm25"] = np.nan
     for name, frame in (("houses", houses), ("people", people), ("orders", orders), ("yearly", yearly),
-                        ("readings", readings), ("sales", sales), ("countries", countries)):
+                        ("readings", readings), ("sales", sales), ("countries", countries),
+                        ("payments", payments), ("quarters", quarters), ("visits", visits), ("air", air)):
         frame.to_parquet(root / f"{name}.parquet")
         out[name] = _dataset(root / f"{name}.parquet", name)
     return out
@@ -575,3 +588,79 @@ def test_records_counted_by_their_own_name(data):
     counts = orders.groupby(orders["date"].dt.day_of_week).size()
     weekday = ["월요일", "화요일", "수요일", "목요일", "금요일", "토요일", "일요일"][counts.idxmin()]
     assert weekday in first_line(answer) and int(counts.min()) in numbers(first_line(answer))
+
+
+# --- every word accounted for (round 3) ---------------------------------------------------------------
+
+def test_the_plan_accounts_for_every_word_and_one_unexplained_word_declines(data):
+    frame, datasets = data["houses"]
+    analysis, answer, _, houses = ask(data, "houses", "average price in Seoul")
+    plan = analysis.plan
+    assert set(plan.consumed) == {"average", "price", "Seoul"} and plan.function_words == ["in"]
+    assert states(first_line(answer), houses.loc[houses["city"] == "Seoul", "price"].mean(), 0)
+    # the same question with one word the plan cannot use: declined, naming that word, never the
+    # average of all Seoul houses
+    for extra, word in (("per customer", "customer"), ("sorted", "sorted")):
+        declined = offline.analyse(f"average price in Seoul {extra}", datasets)
+        assert declined.declined and word in declined.plan.problem, (extra, declined.plan.problem)
+
+
+@pytest.mark.parametrize("question", ["how many countries are there?", "나라는 모두 몇 개야?", "number of countries"])
+def test_how_many_names_counts_the_names_not_the_rows(data, question):
+    # five countries, each recorded in four years: 5, never the 20 rows
+    _, answer, _, countries = ask(data, "countries", question)
+    assert numbers(first_line(answer))[-1] == countries["country"].nunique() == 5
+
+
+def test_top_n_by_the_highest_value_ranks_each_name_by_its_own_extreme(data):
+    analysis, answer, _, sales = ask(data, "sales", "top 3 customers by the highest sales")
+    assert analysis.plan.measures[0].agg == "max"
+    best = sales.groupby("customer")["sales"].max().sort_values(ascending=False, kind="stable").head(3)
+    lines = answer.splitlines()[:10]
+    assert all(any(name in line and states(line, v, 0) for line in lines) for name, v in best.items())
+
+
+def test_a_line_chart_for_each_name_is_a_line_over_time_per_name(data):
+    analysis, _, figures, _ = ask(data, "readings", "line chart of pm10 for each station")
+    assert analysis.plan.kind == "trend" and analysis.plan.columns == ["station"]
+    assert figures and figure_draws_something(figures[0])
+
+
+def test_an_ordinary_word_is_never_read_as_a_code_in_the_data(data):
+    # "codes" is not COD: declined as a word not understood, never a count of COD payments
+    analysis = offline.analyse("how many payments used codes", data["payments"][1])
+    assert analysis.declined and "codes" in analysis.plan.problem
+    _, answer, _, payments = ask(data, "payments", "total amount paid with COD")
+    assert states(first_line(answer), payments.loc[payments["method"] == "COD", "amount"].sum(), 0)
+
+
+def test_which_quarter_names_the_year_and_the_quarter(data):
+    analysis, answer, _, quarters = ask(data, "quarters", "which quarter had the highest rate")
+    top = quarters.loc[quarters["rate"].idxmax()]
+    head = first_line(answer)
+    assert f"{int(top['year'])} Q{int(top['quarter'])}" in head and states(head, top["rate"]), head
+
+
+@pytest.mark.parametrize("question", ["which day had the most patients?", "환자가 제일 많았던 날은?"])
+def test_the_day_with_the_most_is_the_days_total_not_one_row(data, question):
+    analysis, answer, _, visits = ask(data, "visits", question)
+    totals = visits.groupby("day")["patients"].sum()
+    head = first_line(answer)
+    assert totals.idxmax().strftime("%Y-%m-%d") in head and states(head, totals.max(), 0), head
+
+
+@pytest.mark.parametrize("question", ["rows where pm10 is recorded and pm25 is missing",
+                                      "pm10은 있는데 pm25가 비어 있는 행은 몇 개?"])
+def test_one_column_present_and_another_missing_is_not_any_missing(data, question):
+    _, answer, _, air = ask(data, "air", question)
+    expected = int((air["pm10"].notna() & air["pm25"].isna()).sum())
+    assert expected != int(air[["pm10", "pm25"]].isna().any(axis=1).sum())
+    assert numbers(first_line(answer))[-1] == expected, first_line(answer)
+
+
+@pytest.mark.parametrize("question", ["how many quarters had a rate above 6?", "how many quarters had a rate of at least 5?"])
+def test_how_many_quarters_counts_periods_not_quarter_numbers(data, question):
+    # one row per year and quarter: "how many quarters" are periods (rows), never the four numbers 1-4
+    _, answer, _, quarters = ask(data, "quarters", question)
+    expected = int((quarters["rate"] > 6).sum() if "above" in question else (quarters["rate"] >= 5).sum())
+    assert numbers(first_line(answer))[-1] == expected, first_line(answer)

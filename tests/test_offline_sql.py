@@ -92,6 +92,17 @@ def data(tmp_path_factory):
                                 "date": pd.date_range("2021-06-01", periods=n, freq="D")}),
         "events": pd.DataFrame({"time": pd.Timestamp("2024-03-01") + pd.to_timedelta(rng.integers(0, 14 * 24 * 60, 500), unit="min"),
                                 "load": rng.normal(50, 10, 500).round(2)}),
+        # companies per year, a rate per year and quarter, patients per clinic and day, two readings
+        # sometimes empty: the round-3 readings (distinct names, periods, day totals, A but not B)
+        "firms": pd.DataFrame([(f"firm {k}", y, round(float(rng.normal(20, 30)), 1)) for k in range(8)
+                               for y in range(2018, 2024)], columns=["company", "year", "profit"]),
+        "quarters": pd.DataFrame([(y, k, round(float(rng.normal(5, 1)), 2)) for y in range(2001, 2011) for k in range(1, 5)],
+                                 columns=["year", "quarter", "rate"]),
+        "visits": pd.DataFrame([(d, k, int(rng.integers(5, 60))) for d in pd.date_range("2023-01-01", periods=40)
+                                for k in ("north", "south", "west")], columns=["day", "clinic", "patients"]),
+        "air": pd.DataFrame({"day": pd.date_range("2023-01-01", periods=n),
+                             "pm10": np.where(rng.random(n) < 0.15, np.nan, rng.normal(40, 9, n).round(1)),
+                             "pm25": np.where(rng.random(n) < 0.15, np.nan, rng.normal(20, 5, n).round(1))}),
     }
     for name, frame in tables.items():
         frame.to_parquet(root / f"{name}.parquet")
@@ -256,6 +267,13 @@ CASES = [
     ("awkward", "amount by city as a pie chart", "aggregate"),
     ("awkward", "how many orders have a missing city", "aggregate"),
     ('awkward', 'how many rows have say "hi" = a{b}', "aggregate"),
+    ("firms", "how many companies had negative profit", "aggregate"),
+    ("firms", "top 3 companies by the highest profit", "aggregate"),
+    ("quarters", "which quarter had the highest rate", "rows"),
+    ("quarters", "how many quarters had a rate above 6", "aggregate"),
+    ("visits", "which day had the most patients", "aggregate"),
+    ("visits", "line chart of patients for each clinic", "trend"),
+    ("air", "rows where pm10 is recorded and pm25 is missing", "aggregate"),
 ]
 
 

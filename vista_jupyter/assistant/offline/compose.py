@@ -53,6 +53,11 @@ def _implied(text: str) -> str | None:
     return None
 
 
+#: Words saying a column holds a value (the opposite of missing): "A is recorded but B is missing".
+_PRESENT = {"있는", "있고", "있는데", "있지만", "있으나", "있으면서", "기록된", "기록되어", "recorded", "present",
+            "filled", "available", "known", "entered"}
+
+
 class _Builder:
     def __init__(self, composer: Composer):
         from .parse import Declined
@@ -214,6 +219,15 @@ class _Builder:
             return self.relationship(intents.get("relationship"))
         if "trend" in intents or (ctx.chart == "line" and ctx.group is None and c.t.dates):
             return self.trend(intents.get("trend"))
+        if ctx.chart == "line" and ctx.group is not None and ctx.group.bucket is None and \
+                not c.col(ctx.group.column).is_date and not c.col(ctx.group.column).yearlike and \
+                not c.col(ctx.group.column).numeric:
+            # "a line chart of sales for each branch": a line runs over time, one per branch; a
+            # line through categories would be a bar chart of another question
+            if not c.t.dates and not any(col.yearlike for col in c.t.columns):
+                self.decline("A line chart needs a time axis, and this data has no dates; ask for a bar chart.",
+                             "선 그래프에는 시간 축이 필요한데 이 데이터에는 날짜가 없습니다. 막대그래프로 물어봐 주세요.")
+            return self.trend(None)
         if c.flag_rate is not None:
             return self.flag_share()
         shares = [i for i, a in ctx.aggs if a == "share" and self.free(i)]
@@ -275,6 +289,10 @@ class _Builder:
             if g is not None:
                 self.decline("I can count missing values over all the rows, not per group.",
                              "결측치는 그룹별로가 아니라 전체 행에 대해서만 셀 수 있습니다.")
+        if name == "missing":
+            present = self.present_and_missing(i)
+            if present is not None:
+                return present
         if name in ("missing", "describe"):
             plan.columns = self.column_list()
         for j, a in self.ctx.aggs:
@@ -322,6 +340,33 @@ class _Builder:
         c.claim(*counted, *[j for j, _ in per])
         return Plan("coverage", c.lang, c.t.var, conditions=list(ctx.conditions), group=Grouping(column, bucket),
                     columns=[per[0][1]] if per else [], measures=[Measure("count")] if counted else [])
+
+    def present_and_missing(self, missing_word: int) -> Plan | None:
+        """"A is recorded but B is missing", "A는 있는데 B가 비어 있는": rows where some named
+        columns hold a value and others are empty, never rows missing any of them."""
+        c = self.c
+        named = [j for j, m in enumerate(self.m) if self.free(j) and m.has("column")]
+        if len(named) < 2:
+            return None
+        said_present = []
+        for j in named:
+            k = j + 1
+            while k < len(self.m) and self.m[k].roles and self.m[k].roles <= {"particle", "filler", "condition"} \
+                    and self.m[k].text.lower() not in _PRESENT:
+                k += 1
+            if k < len(self.m) and self.m[k].text.lower() in _PRESENT and k != missing_word:
+                said_present.append((j, k))
+        if not said_present:
+            return None
+        present = {j for j, _ in said_present}
+        conditions = list(self.ctx.conditions)
+        conditions += [Condition(c.one_column(j), "notna", None) for j in named if j in present]
+        conditions += [Condition(c.one_column(j), "isna", None) for j in named if j not in present]
+        c.claim(*named, *[k for _, k in said_present])
+        for j, m in enumerate(self.m):
+            if self.free(j) and (m.has("entity") or (m.has("agg") and m.get("agg").key in ("count", "records"))):
+                c.claim(j)
+        return Plan("aggregate", c.lang, c.t.var, measures=[Measure("count")], conditions=conditions)
 
     def column_list(self) -> list[str]:
         out = []
@@ -470,6 +515,22 @@ class _Builder:
         if split is not None:
             plan.columns = [split]
         return plan
+
+    def one_row_per_period(self, column: str) -> bool:
+        """A period-part column (quarter, month) beside one year column, one row per period."""
+        c = self.c
+        if not self.period_part(column):
+            return False
+        years = [x for x in c.t.columns if x.yearlike and x.name != column]
+        return len(years) == 1 and c.t.rows <= years[0].distinct * max(c.col(column).distinct, 1)
+
+    def period_part(self, column: str) -> bool:
+        """A whole-number column holding a part of a date (quarter 1-4, month 1-12) by name."""
+        col = self.c.col(column)
+        name = "".join(col.base or col.keys).lower()
+        limits = {"quarter": 4, "qtr": 4, "분기": 4, "month": 12, "월": 12}
+        return name in limits and col.numeric and col.integer and col.maximum is not None and \
+            col.maximum <= limits[name]
 
     def quantity_words(self) -> list[int]:
         """Quantities the data has no column for are never guessed to be row counts ("trading
@@ -831,18 +892,26 @@ class _Builder:
             c.claim(i)
             j = c.next_index(i, ("filler", "particle", "condition"))
             k = c.prev_index(i, ("filler", "particle"))
+            # "회사는 모두 몇 개": the counted noun may stand before words already used (모두, 총)
+            while k is not None and k in c.used and k != i and not self.m[k].has("column"):
+                k = c.prev_index(k, ("filler", "particle"))
             target = None
             for cand in ([j, k] if c.lang != "ko" else [k, j]):
                 if cand is not None and self.free(cand) and self.m[cand].has("column"):
                     names = c.columns_of(cand)
                     if self.m[cand].has("entity") and all(
                             n in c.t.labels and c.col(n).distinct >= 0.9 * max(c.t.rows, 1) for n in names):
-                        continue  # "how many cars": rows, each named by its own label
+                        c.claim(cand)  # "how many cars": rows, each named by its own label
+                        continue
                     target = cand
                     break
             if target is not None:
                 column = c.one_column(target)
                 col = c.col(column)
+                if self.one_row_per_period(column):
+                    c.claim(target)  # "how many quarters had ...": the periods (rows), never 1-4
+                    out.append(Measure("count"))
+                    continue
                 sold = _is_sold(self.m[target].text)
                 if col.numeric and i not in c.record_counts and sold and set(col.concepts) & {"sales", "quantity"}:
                     c.claim(target)  # "how many cars were sold", "몇 대 팔렸어": the units sold add up
@@ -955,6 +1024,23 @@ class _Builder:
         if whens and c.t.dates:
             labels = [c.t.dates[0].name] + [x for x in labels if x != c.t.dates[0].name]
             c.claim(*whens)
+        from .parse import _time_word
+        days = [j for j, m in enumerate(self.m) if not m.has("value") and (
+                (self.free(j) and _time_word(m.text) == "day") or
+                (m.has("when") and m.text.lower().endswith(("day", "date", "날", "날짜"))))]
+        if days and column is not None and len(c.t.dates) == 1 and self.adds_up(column):
+            # "the day with the most patients" where each day has several rows (one per clinic and
+            # department): the day's total, never one (clinic, day) row
+            day = c.t.dates[0].name
+            if c.col(day).distinct < 0.9 * max(c.t.rows, 1):
+                c.claim(*days)
+                for j, m in enumerate(self.m):
+                    if self.free(j) and m.has("column") and column in c.columns_of(j):
+                        c.claim(j)
+                return Plan("aggregate", c.lang, c.t.var, measures=[Measure("sum", column)],
+                            conditions=list(ctx.conditions), group=Grouping(day, "day"),
+                            order="desc" if direction == "high" else "asc", limit=max(ctx.limit or 1, c.rank),
+                            superlative=not ctx.limit, rank=c.rank if not ctx.limit else 1, chart="bar")
         if named and ctx.limit and ctx.limit > 1 and len(labels) == 1 and self.adds_up(column) and \
                 c.col(labels[0]).distinct < c.t.rows:
             # "top 5 customers by sales": a name several rows share is ranked by its total, never
@@ -994,11 +1080,52 @@ class _Builder:
                 if a == "count" and self.free(j):
                     c.claim(j)
             return plan
+        if sups and group.bucket is None and self.period_part(group.column):
+            # "which quarter had the highest unemployment" over a quarter column (1-4) beside a
+            # year column: a quarter is a period (1975 Q2), not the same quarter of every year
+            # pooled; with one row per period the extreme row names it, else ask
+            years = [x.name for x in c.t.columns if x.yearlike and x.name != group.column]
+            part = c.col(group.column)
+            if len(years) == 1 and c.t.rows <= c.col(years[0]).distinct * max(part.distinct, 1):
+                ctx.group = None
+                c.which_group = False
+                for j, m in enumerate(self.m):
+                    if self.free(j) and m.has("column") and group.column in c.columns_of(j):
+                        c.claim(j)
+                plan = self.rows(sups, getattr(c, "limit_kind", None), None)
+                plan.labels = [years[0], group.column]
+                return plan
+            self.decline(f"Do you mean one {group.column} of one year, or the same {group.column} of every year "
+                         f"taken together? Ask “in which year and {group.column}” or “by {group.column} of the year”.",
+                         f"어느 한 해의 {group.column}인지, 모든 해의 같은 {group.column}을(를) 합친 것인지 알 수 없습니다. "
+                         f"“몇 년 몇 {group.column}” 또는 “{group.column}별”로 물어봐 주세요.")
         direction = None
         sup_column = None
         by_quantity = False   # the extreme is said with a word of quantity ("the most", "가장 많은")
         which = getattr(c, "which_group", False)
+        # "top 3 companies by the highest profit they made": a superlative after "by", with the
+        # ranking said by another word, is what each group is ranked by: its own extreme
+        extreme_agg: str | None = None
+        if len(sups) > 1 or ctx.limit:
+            for i, d, col, used in sups:
+                b = c.prev_index(i, ("filler", "particle"))
+                if b is not None and self.free(b) and self.m[b].has("group") and \
+                        self.m[b].text.lower() in ("by", "per") and d in ("high", "low"):
+                    extreme_agg = "max" if d == "high" else "min"
+                    c.claim(b, i)
+                    sups = [x for x in sups if x[0] != i] + [(i, None, col, used)]
+                    break
         for i, d, col, used in sups:
+            if d is None:  # the groups' extreme (above): binds the column, sets no direction
+                if col is None:
+                    col, j = self.bind_column(i, used)
+                    if col is not None:
+                        used = used + [j]
+                if col is None or (sup_column is not None and sup_column != col):
+                    self.decline("Ranked by the highest or lowest of which column?", "어느 열의 최고/최저값으로 순위를 매길까요?")
+                sup_column = col
+                c.claim(*used)
+                continue
             by_quantity = by_quantity or any(self.m[u].text.lower() in _QUANTITY_WORDS for u in used)
             if self.m[i].has("agg") and not which and not ctx.limit:
                 continue  # "maximum wind per month": an aggregation per group, not a ranking
@@ -1034,7 +1161,12 @@ class _Builder:
             out += self.measures_with_aggs()
         if sup_column is not None and not any(m.column == sup_column for m in out):
             free = [(i, a) for i, a in ctx.aggs if self.free(i) and a not in ("count", "nunique", "share")]
-            if len(free) == 1:
+            if extreme_agg is not None:
+                if free:
+                    self.decline("Rank the groups by the extreme or by the aggregation you named? Ask for one.",
+                                 "최고/최저값과 말씀하신 집계 중 무엇으로 순위를 매길까요? 하나만 물어봐 주세요.")
+                agg = extreme_agg
+            elif len(free) == 1:
                 agg = free[0][1]
                 c.claim(free[0][0])
             else:

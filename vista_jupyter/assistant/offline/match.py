@@ -636,11 +636,30 @@ class Reader:
             # "quarterly", "monthly": a period word, not the column its stem names (quarter)
             if any(s.role in ("bucket", "per_period") for s in senses) and not any(s.role == "concept" for s in senses):
                 senses = [s for s in senses if not (s.role == "column" and s.quality < 1.0)]
+            # A code written in capitals in the data (COD, UPS, CA) is a value only when the
+            # question writes that code itself, not when an ordinary word inflects or misspells
+            # into it ("codes", "cats")
+            senses = [s for s in senses if not (s.role == "value" and _is_code(s.key[1]) and
+                                                _inflects_into(text, s.key[1]))] or [Sense("unknown")]
             # An edge that is unknown but also has a reading keeps only the reading.
             if len(senses) > 1:
                 senses = [s for s in senses if s.role != "unknown"]
             mentions.append(Mention(edge.start, edge.end, text, senses))
         return tokens, merge_columns(mentions, tokens, self.table)
+
+
+def _is_code(value: Any) -> bool:
+    """A short value written in capital letters: an abbreviation or code, not a word."""
+    return isinstance(value, str) and 2 <= len(value) <= 5 and value.isalpha() and value.isupper()
+
+
+def _inflects_into(text: str, code: str) -> bool:
+    """Whether a word reaches a code only by inflection or misspelling ("codes", "cods" for COD),
+    not by being written as it is or by a bilingual name ("american" for USA)."""
+    word, code = text.lower(), code.lower()
+    if word == code:
+        return False
+    return code in variants(word) or difflib.SequenceMatcher(None, word, code).ratio() >= 0.6
 
 
 def question_text(tokens: list[Token], i: int, j: int, question: str) -> str:

@@ -458,7 +458,7 @@ class Composer:
         for i, m in enumerate(self.m):
             if i in self.used or not m.has("sign") or m.has("column") or m.has("value"):
                 continue
-            column = None
+            candidates = []
             for j in (self.prev_index(i, ("filler", "particle", "condition")),
                       self.next_index(i, ("filler", "particle", "condition"))):
                 if j is not None and j not in self.used and self.m[j].has("column"):
@@ -467,10 +467,15 @@ class Composer:
                     except Declined:
                         column = None
                     if column:
-                        self.claim(j)
-                        break
-            if column is None:
+                        candidates.append((j, column))
+            if not candidates:
                 continue
+            # "quarters with negative inflation": the column that can hold such values is meant
+            negative = m.get("sign").key == "negative"
+            possible = [(j, x) for j, x in candidates
+                        if not (negative and self.col(x).minimum is not None and float(self.col(x).minimum) >= 0)]
+            j, column = (possible or candidates)[0]
+            self.claim(j)
             c = self.col(column)
             if c.minimum is not None and float(c.minimum) >= 0 and m.get("sign").key == "negative":
                 raise Declined(f"{column} is never below zero in this data, so “{m.text}” cannot be about it.",
@@ -1675,16 +1680,45 @@ class Composer:
             if i in self.used:
                 continue
             roles = m.roles
+            if "group" in roles:
+                # "per customer", "고객별": a grouping by something the plan does not group by
+                # (nor could: no such column) is never a harmless word, nor is what it names
+                j = self.next_index(i) if self.lang != "ko" else self.prev_index(i)
+                if j is not None and j not in self.used and self.m[j].has("entity"):
+                    left += [self.m[j].text, m.text] if self.lang == "ko" else [m.text, self.m[j].text]
+                    continue
             # A word with a harmless reading ("what": a question word; "by": a filler) may stay
             # unused; the words it would have joined stay unused themselves and are reported.
             if roles & (_HARMLESS | {"which", "rows"}) and m.text.lower() not in _OR_WORDS \
-                    and not roles & {"negation", "than", "unsupported"}:
+                    and not roles & {"negation", "than", "unsupported"} and not self._names_data(i, plan):
                 continue
             left.append(m.text)
         if left:
             words = ", ".join(f"“{w}”" for w in dict.fromkeys(left))
             raise Declined(f"I understood part of the question, but not how {words} fits into it.",
                            f"질문의 일부는 이해했지만 {words}을(를) 어떻게 반영해야 할지 모르겠습니다.")
+
+
+    def _names_data(self, i: int, plan: Plan) -> bool:
+        """A noun for the rows ("companies", "회사") that is also a column of this data, in a plan
+        that counts rows: unless that column holds (nearly) one value per row, rows are not those
+        things (company-years are not companies), so the count would answer a different question
+        and the noun is not a harmless word."""
+        m = self.m[i]
+        if not (m.has("entity") and m.has("column")):
+            return False
+        if not any(x.agg == "count" and x.column is None for x in plan.measures):
+            return False
+        rows = max(self.t.rows, 1)
+        named = [n for n in self.columns_of(i) if not self.col(n).numeric]  # names of things, not amounts
+        return bool(named) and not all(self.col(n).distinct >= 0.9 * rows for n in named)
+
+    def accounting(self) -> tuple[list[str], list[str]]:
+        """The question's words as the plan accounts for them: (used by the plan, function words
+        that carry nothing of their own: question words, fillers, particles)."""
+        used = [m.text for i, m in enumerate(self.m) if i in self.used]
+        function = [m.text for i, m in enumerate(self.m) if i not in self.used]
+        return used, function
 
 
 _UNSUPPORTED = {
@@ -1779,12 +1813,14 @@ def plan_question(question: str, table: Table, reader: Reader | None = None) -> 
     try:
         plan = composer.plan()
         fixed: dict[tuple[str, str | None], Any] = {}
+        _absent_values(plan, table)
         for k in plan.conditions:
             if k.op == "==" and fixed.setdefault((k.column, k.part), k.value) != k.value:
                 # "month = 1 and month = 12": no row can hold both, and "two periods" was not read
                 raise Declined("I read two values of the same thing that no row can have at once "
                                f"({k.column}); ask about one, or compare them one against the other.",
                                f"한 행이 동시에 가질 수 없는 두 값을 읽었습니다 ({k.column}). 하나만 묻거나 둘을 비교해 주세요.")
+        plan.consumed, plan.function_words = composer.accounting()
     except Declined as d:
         plan = Plan("decline", lang, table.var, problem=d.ko if lang == "ko" else d.en)
         plan.understood = understood(composer)
@@ -1794,6 +1830,23 @@ def plan_question(question: str, table: Table, reader: Reader | None = None) -> 
     plan.units = {c.name: c.unit for c in table.columns if c.unit}
     plan.yearlike = [c.name for c in table.columns if c.yearlike]
     return plan
+
+
+def _absent_values(plan: Plan, table: Table) -> None:
+    """A name the data does not hold is declined ("X is not in column Y"), never filtered on: a
+    total over no rows would be stated as 0 for something the data knows nothing about."""
+    conditions = [*plan.conditions, *plan.base, *(k for side in plan.sides for k in side)]
+    for k in conditions:
+        if k.op not in ("==", "in") or k.part is not None:
+            continue
+        column = table.column(k.column)
+        if column.kind not in ("categorical", "text", "identifier") or not column.values or \
+                len(column.values) < column.distinct:
+            continue  # only a complete list of the column's values can show a value is absent
+        held = {str(v) for v in column.values}
+        for value in (k.value if isinstance(k.value, (list, tuple)) else [k.value]):
+            if str(value) not in held:
+                raise Declined(f"“{value}” is not in column {k.column}.", f"“{value}”은(는) {k.column} 열에 없습니다.")
 
 
 def understood(composer: Composer) -> list[str]:

@@ -79,6 +79,11 @@ class Plan:
     change: str = "difference"
     asked: str | None = None        # compare: the direction the question asked ("high": how much
                                     # more/higher, "low": how much less/lower), or None
+    # The honesty check's record: the question's words the plan uses (measure, aggregation,
+    # conditions, grouping, order, limit, chart) and those it leaves as function words (question
+    # words, fillers, particles); every other word makes the plan a decline (parse.py).
+    consumed: list[str] = field(default_factory=list)
+    function_words: list[str] = field(default_factory=list)
     # For declines: what was understood, what could not be done, questions to try instead.
     understood: list[str] = field(default_factory=list)
     problem: str = ""

@@ -277,15 +277,23 @@ class PandasRenderer:
         labels = [c for c in self.plan.labels if c in {col.name for col in self.table.columns}]
         if not labels:
             return f"names = 'row ' + {frame}.index.astype(str)\n"
-        parts = []
-        for c in labels:
+        code = ""
+        for k, c in enumerate(labels):
             column = self.table.column(c)
             if column.kind == "datetime" or self.plan.date_columns.get(c):
                 fmt = {"month": "%Y-%m", "quarter": "%Y-%m", "year": "%Y"}.get(column.granularity or "", "%Y-%m-%d")
-                parts.append(f"{frame}[{q(c)}].dt.strftime({fmt!r})")
+                part = f"{frame}[{q(c)}].dt.strftime({fmt!r})"
             else:
-                parts.append(f"{frame}[{q(c)}].astype(str)")
-        return "names = " + " + ' · ' + ".join(parts) + "\n"
+                part = f"{frame}[{q(c)}].astype(str)"
+            after_year = k > 0 and self.table.column(labels[k - 1]).yearlike
+            if after_year and _part_name(column) == "quarter":
+                part = f"' Q' + {frame}[{q(c)}].astype(int).astype(str)"  # a period: "2002 Q4"
+            elif after_year and _part_name(column) == "month":
+                part = f"'-' + {frame}[{q(c)}].astype(int).astype(str).str.zfill(2)"  # "2002-04"
+            elif k > 0:
+                part = "' · ' + " + part
+            code += (" + " if k else "") + part
+        return "names = " + code + "\n"
 
     def _rows(self) -> list[Step]:
         p = self.plan
@@ -662,3 +670,11 @@ def overview_steps(table: Table, lang: str) -> list[Step]:
             f"    plt.tight_layout()\n    plt.show()",
         ))
     return steps
+
+
+def _part_name(column) -> str | None:
+    """"quarter" or "month" for a whole-number column holding that part of a date by name."""
+    name = "".join(column.base or column.keys).lower()
+    part = {"quarter": "quarter", "qtr": "quarter", "분기": "quarter", "month": "month", "월": "month"}.get(name)
+    limit = {"quarter": 4, "month": 12}.get(part or "", 0)
+    return part if column.numeric and column.integer and column.maximum is not None and column.maximum <= limit else None

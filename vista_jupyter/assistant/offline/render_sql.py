@@ -64,7 +64,9 @@ _KNOWN_FIELDS = {
            # wording only (the same values are printed): what a comparison asked, and how
            "asked", "change",
            # rows: each name once, at its own extreme row
-           "distinct_labels"},
+           "distinct_labels",
+           # the honesty check's record of the question's words (nothing to compute)
+           "consumed", "function_words"},
     Measure: {"agg", "column", "per"},
     Condition: {"column", "op", "value", "part"},
     Grouping: {"column", "bucket"},

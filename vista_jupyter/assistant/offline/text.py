@@ -116,7 +116,9 @@ def variants(word: str) -> list[str]:
     # plurals and third person
     if word.endswith("ies") and len(word) > 4:
         add(word[:-3] + "y")
-    if word.endswith("es") and len(word) > 3:
+    # -es only after the sounds that take it (boxes, classes, wishes, potatoes): "codes" is code+s,
+    # never cod+es
+    if word.endswith("es") and len(word) > 3 and word[:-2].endswith(("s", "x", "z", "ch", "sh", "o")):
         add(word[:-2])
     if word.endswith("s") and not word.endswith("ss") and len(word) > 3:
         add(word[:-1])
