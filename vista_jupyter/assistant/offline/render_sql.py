@@ -192,6 +192,12 @@ def quantile(p: float, x: str = "x", i: str = "i", n: str = "n", where: str = ""
     return f"sum({x} * (1 - abs({i} - {pos}))) FILTER (WHERE {only}abs({i} - {pos}) < 1)"
 
 
+def near(*ps: float, i: str = "i", n: str = "n") -> str:
+    """The condition keeping only the ranked rows the `quantile`s at `ps` take (a WHERE before
+    the aggregate, so the rows it holds at once are a few, not all)."""
+    return " OR ".join(f"abs({i} - {p} * ({n} - 1)) < 1" for p in ps)
+
+
 def ranked(x: str = "x", partition: str = "", i: str = "i", n: str = "n") -> str:
     """Window columns ranking `x` (within `partition`) for `quantile`: the rank `i` of each value
     in order (missing values after the others) and the count `n` of values."""
@@ -678,10 +684,12 @@ class SqlRenderer(PandasRenderer):
             return self._step(self._intro(), self._grouped_boxes(column, x))
         where = self._where(None, f"{ident(column)} IS NOT NULL").replace("\n", " ")
         values = f"(SELECT {x} AS x FROM {self._src()} {where})"
-        query = (f"SELECT count(x) AS count, avg(x) AS mean, {quantile(0.5)} AS median,\n"
-                 f"       stddev_samp(x) AS std, min(x) AS min, max(x) AS max, count(DISTINCT x) AS distinct_values\n"
-                 f"FROM (SELECT x, {ranked('x')} FROM {values})")
-        code = f"stats = {call(query)}.iloc[0]\n"
+        query = (f"SELECT count(x) AS count, avg(x) AS mean, stddev_samp(x) AS std,\n"
+                 f"       min(x) AS min, max(x) AS max, count(DISTINCT x) AS distinct_values\nFROM {values}")
+        # the median on its own: its sort and the distinct count's table need not share the memory
+        median = f"SELECT {quantile(0.5)} AS median\nFROM (SELECT x, {ranked('x')} FROM {values})\nWHERE {near(0.5)}"
+        code = (f"stats = {call(query)}.iloc[0]\n"
+                f"stats['median'] = {call(median)}['median'].iloc[0]\n")
         for key in ("count", "mean", "median", "std", "min", "max"):
             if key == "count":
                 code += "print('count', int(stats['count']), sep='\\t')\n"
@@ -716,7 +724,8 @@ class SqlRenderer(PandasRenderer):
         """Code computing `box`, matplotlib's statistics of one box (quartiles as NumPy takes
         them, whiskers at the furthest values within 1.5 IQR, a sample of the outliers)."""
         quartiles = call(f"SELECT {quantile(0.25)} AS q1,\n       {quantile(0.5)} AS median,\n"
-                         f"       {quantile(0.75)} AS q3\nFROM (SELECT x, {ranked('x')} FROM {values})")
+                         f"       {quantile(0.75)} AS q3\nFROM (SELECT x, {ranked('x')} FROM {values})\n"
+                         f"WHERE {near(0.25, 0.5, 0.75)}")
         fences = fcall(f"SELECT min(x) FILTER (WHERE x >= {{low}}) AS whislo, max(x) FILTER (WHERE x <= {{high}}) AS whishi\n"
                        f"FROM {values}", low="float(q1 - 1.5 * (q3 - q1))", high="float(q3 + 1.5 * (q3 - q1))")
         fliers = fcall(f"SELECT x AS v\nFROM {values}\nWHERE x < {{low}} OR x > {{high}}\n"
@@ -739,11 +748,11 @@ class SqlRenderer(PandasRenderer):
         by_key = f"(SELECT key, x, {ranked('x', 'key')} FROM {values})"
         quartiles = (f"SELECT key, {quantile(0.25)} AS q1,\n       {quantile(0.5)} AS median,\n"
                      f"       {quantile(0.75)} AS q3\n"
-                     f"FROM {by_key}\nGROUP BY 1\nORDER BY {'key' if by_index else 'median DESC, key'}\n"
+                     f"FROM {by_key}\nWHERE {near(0.25, 0.5, 0.75)}\nGROUP BY 1\nORDER BY {'key' if by_index else 'median DESC, key'}\n"
                      f"LIMIT {MAX_GROUPS}")
         fences = (f"SELECT key, q1 - 1.5 * (q3 - q1) AS low, q3 + 1.5 * (q3 - q1) AS high\n"
                   f"    FROM (SELECT key, {quantile(0.25)} AS q1, {quantile(0.75)} AS q3\n"
-                  f"          FROM {by_key} GROUP BY 1)")
+                  f"          FROM {by_key} WHERE {near(0.25, 0.75)} GROUP BY 1)")
         whiskers = (f"SELECT v.key, min(v.x) FILTER (WHERE v.x >= b.low) AS whislo, max(v.x) FILTER (WHERE v.x <= b.high) AS whishi\n"
                     f"FROM {values} AS v\nJOIN (\n    {fences}\n) AS b ON v.key = b.key\nGROUP BY 1")
         outliers = (f"SELECT v.key, v.x\nFROM {values} AS v\nJOIN (\n    {fences}\n) AS b ON v.key = b.key\n"
