@@ -689,6 +689,8 @@ class SqlRenderer(PandasRenderer):
         # the median on its own: its sort and the distinct count's table need not share the memory
         median = f"SELECT {quantile(0.5)} AS median\nFROM (SELECT x, {ranked('x')} FROM {values})\nWHERE {near(0.5)}"
         code = (f"stats = {call(query)}.iloc[0]\n"
+                "# the exact median: the middle value (or the mean of the middle two) of the values\n"
+                "# ranked in order, a sort DuckDB spills to disk (its median() holds them all in memory)\n"
                 f"stats['median'] = {call(median)}['median'].iloc[0]\n")
         for key in ("count", "mean", "median", "std", "min", "max"):
             if key == "count":
