@@ -186,6 +186,15 @@ CASES = [
     ("cars", "second most common number of cylinders", "aggregate"),
     ("cars", "standard deviation of weight for each cylinder count", "aggregate"),
     ("cars", "median horsepower per year", "aggregate"),
+    # medians come from ranked values (a sort), in every kind of query that can take one
+    ("cars", "median horsepower", "aggregate"),
+    ("cars", "median mpg by origin and the average weight", "aggregate"),
+    ("cars", "how much higher is the median horsepower of american cars than japanese ones", "compare"),
+    ("cars", "median horsepower trend over the years", "trend"),
+    ("seattle-weather", "trend of median temp_max over time", "trend"),
+    ("stocks", "median price trend of each symbol", "trend"),
+    ("awkward", "median amount by city", "aggregate"),
+    ("awkward", "median qty", "aggregate"),
     ("orders", "how many orders and the total amount per city", "aggregate"),  # two measures
     ("seattle-weather", "mean wind by month", "aggregate"),
     ("seattle-weather", "average temp_max by day of week", "aggregate"),

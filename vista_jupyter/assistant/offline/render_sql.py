@@ -182,6 +182,30 @@ def _layout(query: str) -> str:
     return "\n".join(line for line in query.strip("\n").splitlines() if line.strip())
 
 
+def quantile(p: float, x: str = "x", i: str = "i", n: str = "n", where: str = "") -> str:
+    """The aggregate giving the exact `p` quantile of `x` as pandas takes it (linear interpolation
+    between the two values nearest position p * (n - 1)), over rows ranked by `ranked`: the rank
+    `i` (0 for the smallest) and count `n` of each row's values. Built on a sort, which DuckDB
+    spills to disk, not on median()/quantile_cont(), which hold every value in memory."""
+    pos = f"{p} * ({n} - 1)"
+    only = f"{where} AND " if where else ""
+    return f"sum({x} * (1 - abs({i} - {pos}))) FILTER (WHERE {only}abs({i} - {pos}) < 1)"
+
+
+def near(*ps: float, i: str = "i", n: str = "n") -> str:
+    """The condition keeping only the ranked rows the `quantile`s at `ps` take (a WHERE before
+    the aggregate, so the rows it holds at once are a few, not all)."""
+    return " OR ".join(f"abs({i} - {p} * ({n} - 1)) < 1" for p in ps)
+
+
+def ranked(x: str = "x", partition: str = "", i: str = "i", n: str = "n") -> str:
+    """Window columns ranking `x` (within `partition`) for `quantile`: the rank `i` of each value
+    in order (missing values after the others) and the count `n` of values."""
+    over = f"PARTITION BY {partition} " if partition else ""
+    return (f"row_number() OVER ({over}ORDER BY {x} NULLS LAST) - 1 AS {i}, "
+            f"count({x}) OVER ({over.strip()}) AS {n}")
+
+
 def fcall(query: str, **values: str) -> str:
     """Like `call`, for a query holding values computed in the kernel: `{name}` in `query` becomes
     the Python expression `values[name]` (an f-string); any other brace is kept as text."""
@@ -261,6 +285,7 @@ class SqlRenderer(PandasRenderer):
 
     def render(self, plan: Plan, table: Table) -> list[Step]:
         self.plan = plan
+        self._ranks: list[str] = []  # window columns the medians of the query being built take (`_agg`)
         self.table = table
         self.lang = plan.language
         self.var = plan.var
@@ -368,22 +393,36 @@ class SqlRenderer(PandasRenderer):
             return f"CAST({ident(column)} AS INTEGER)"
         return ident(column)
 
-    def _agg(self, m: Measure, where: str = "") -> str:
-        """A measure as a SQL aggregate (`where`: a FILTER on the rows it takes)."""
+    def _agg(self, m: Measure, where: str = "", partition: str = "") -> str:
+        """A measure as a SQL aggregate (`where`: a FILTER on the rows it takes; `partition`: the
+        group key of the query it is in). A median takes its values' ranks, which `_from` adds."""
         only = f" FILTER (WHERE {where})" if where else ""
         if m.column is None:
             return f"count(*){only}"
         x = self._value(m.column)
+        if m.agg == "median":
+            i, n = f"_rank_{len(self._ranks)}", f"_count_{len(self._ranks)}"
+            self._ranks.append(ranked(x, ", ".join(filter(None, [partition, f"({where})" if where else ""])), i, n))
+            return quantile(0.5, x, i, n, where)
         return {
             "count": f"count({x}){only}",
             "nunique": f"count(DISTINCT {x}){only}",
             "sum": f"coalesce(sum({x}){only}, 0)",  # pandas: a total of nothing is 0
             "mean": f"avg({x}){only}",
-            "median": f"median({x}){only}",
             "min": f"min({x}){only}",
             "max": f"max({x}){only}",
             "std": f"stddev_samp({x}){only}",
         }[m.agg]
+
+    def _from(self, where: str) -> str:
+        """FROM and WHERE of a query over the rows meeting `where`, with the ranks its medians take
+        (`_agg`) computed over those rows: a sort, which DuckDB spills to disk, where median()
+        would hold every value in memory."""
+        if not self._ranks:
+            return f"FROM {self._src()}\n{where}"
+        ranks, self._ranks = self._ranks, []
+        return (f"FROM (SELECT *, {(',' + chr(10) + '        ').join(ranks)}\n"
+                f"      FROM {self._src()}\n      {where.replace(chr(10), chr(10) + '      ')})\n{where}")
 
     def _rows_count(self, conditions: list[Condition] | None = None, name: str = "rows") -> str:
         """Code counting the rows meeting the conditions into `name`."""
@@ -396,8 +435,7 @@ class SqlRenderer(PandasRenderer):
         key, _ = self._key_sql(g)
         query = (f"SELECT *, count(*) OVER () AS groups FROM (\n"
                  f"    SELECT {key} AS key, {select}\n"
-                 f"    FROM {self._src()}\n"
-                 + indent(self._where(conditions, f"{key} IS NOT NULL"), "    ") +
+                 + indent(self._from(self._where(conditions, f"{key} IS NOT NULL")) + "\n", "    ") +
                  "    GROUP BY 1\n)\n"
                  + (f"WHERE {where}\n" if where else "") +
                  f"ORDER BY {order}\nLIMIT {MAX_GROUPS}")
@@ -423,7 +461,7 @@ class SqlRenderer(PandasRenderer):
         code = self._rows_count()
         if len(p.measures) == 1:
             m = p.measures[0]
-            code += self._grouped(f"{self._agg(m)} AS value", p.group, "key IS NOT NULL AND value IS NOT NULL",
+            code += self._grouped(f"{self._agg(m, partition=key)} AS value", p.group, "key IS NOT NULL AND value IS NOT NULL",
                                   self._order(order))
             code += (f"result = result.set_index('key')['value'].rename_axis({q(p.group.column)}).sort_index()\n"
                      "result = result.dropna()\n")
@@ -438,7 +476,7 @@ class SqlRenderer(PandasRenderer):
             code += self._group_chart("result")
         else:
             names = [measure_words(m, self.lang) for m in p.measures]
-            select = ", ".join(f"{self._agg(m)} AS value_{i}" for i, m in enumerate(p.measures))
+            select = ", ".join(f"{self._agg(m, partition=key)} AS value_{i}" for i, m in enumerate(p.measures))
             code += self._grouped(select, p.group, "", "key")
             code += (f"result = result.set_index('key')[{[f'value_{i}' for i in range(len(names))]!r}]"
                      f".rename_axis({q(p.group.column)})\n"
@@ -459,7 +497,7 @@ class SqlRenderer(PandasRenderer):
                 select += [f"min({self._value(m.column)}) AS low_{i}", f"max({self._value(m.column)}) AS high_{i}"]
             else:
                 select.append(f"{self._agg(m)} AS value_{i}")
-        query = f"SELECT {', '.join(select)}\nFROM {self._src()}\n{self._where()}"
+        query = f"SELECT {', '.join(select)}\n{self._from(self._where())}"
         code = f"result = {call(query)}\n"
         code += "print('rows', int(result['rows'].iloc[0]), sep='\\t')\n"
         for i, m in enumerate(p.measures):
@@ -536,7 +574,7 @@ class SqlRenderer(PandasRenderer):
             select.append(f"count(*) FILTER (WHERE {mask}) AS rows_{name}")
             if m.column is not None:
                 select.append(f"{self._agg(m, mask)} AS value_{name}")
-        query = f"SELECT {', '.join(select)}\nFROM {self._src()}\n{self._where()}"
+        query = f"SELECT {', '.join(select)}\n{self._from(self._where())}"
         code = f"result = {call(query)}.iloc[0]\n"
         for name in ("a", "b"):
             code += f"rows_{name} = int(result['rows_{name}'])\n"
@@ -646,9 +684,14 @@ class SqlRenderer(PandasRenderer):
             return self._step(self._intro(), self._grouped_boxes(column, x))
         where = self._where(None, f"{ident(column)} IS NOT NULL").replace("\n", " ")
         values = f"(SELECT {x} AS x FROM {self._src()} {where})"
-        query = (f"SELECT count(x) AS count, avg(x) AS mean, median(x) AS median, stddev_samp(x) AS std,\n"
+        query = (f"SELECT count(x) AS count, avg(x) AS mean, stddev_samp(x) AS std,\n"
                  f"       min(x) AS min, max(x) AS max, count(DISTINCT x) AS distinct_values\nFROM {values}")
-        code = f"stats = {call(query)}.iloc[0]\n"
+        # the median on its own: its sort and the distinct count's table need not share the memory
+        median = f"SELECT {quantile(0.5)} AS median\nFROM (SELECT x, {ranked('x')} FROM {values})\nWHERE {near(0.5)}"
+        code = (f"stats = {call(query)}.iloc[0]\n"
+                "# the exact median: the middle value (or the mean of the middle two) of the values\n"
+                "# ranked in order, a sort DuckDB spills to disk (its median() holds them all in memory)\n"
+                f"stats['median'] = {call(median)}['median'].iloc[0]\n")
         for key in ("count", "mean", "median", "std", "min", "max"):
             if key == "count":
                 code += "print('count', int(stats['count']), sep='\\t')\n"
@@ -682,13 +725,15 @@ class SqlRenderer(PandasRenderer):
     def _box_code(self, values: str) -> str:
         """Code computing `box`, matplotlib's statistics of one box (quartiles as NumPy takes
         them, whiskers at the furthest values within 1.5 IQR, a sample of the outliers)."""
-        quartiles = call(f"SELECT quantile_cont(x, [0.25, 0.5, 0.75]) AS q\nFROM {values}")
+        quartiles = call(f"SELECT {quantile(0.25)} AS q1,\n       {quantile(0.5)} AS median,\n"
+                         f"       {quantile(0.75)} AS q3\nFROM (SELECT x, {ranked('x')} FROM {values})\n"
+                         f"WHERE {near(0.25, 0.5, 0.75)}")
         fences = fcall(f"SELECT min(x) FILTER (WHERE x >= {{low}}) AS whislo, max(x) FILTER (WHERE x <= {{high}}) AS whishi\n"
                        f"FROM {values}", low="float(q1 - 1.5 * (q3 - q1))", high="float(q3 + 1.5 * (q3 - q1))")
         fliers = fcall(f"SELECT x AS v\nFROM {values}\nWHERE x < {{low}} OR x > {{high}}\n"
                        f"USING SAMPLE reservoir({BOX_FLIERS} ROWS) REPEATABLE (0)",
                        low="float(q1 - 1.5 * (q3 - q1))", high="float(q3 + 1.5 * (q3 - q1))")
-        return (f"q1, median, q3 = {quartiles}['q'].iloc[0]\n"
+        return (f"q1, median, q3 = {quartiles}.iloc[0]\n"
                 f"whiskers = {fences}.iloc[0]\n"
                 f"box = {{'q1': q1, 'med': median, 'q3': q3, 'whislo': whiskers['whislo'], 'whishi': whiskers['whishi'],\n"
                 f"       'fliers': {fliers}['v'].values}}\n"
@@ -702,11 +747,14 @@ class SqlRenderer(PandasRenderer):
         by_index = g.bucket or self.table.column(g.column).numeric
         where = self._where(None, f"{key} IS NOT NULL", f"{x} IS NOT NULL").replace("\n", " ")
         values = f"(SELECT {key} AS key, {x} AS x FROM {self._src()} {where})"
-        quartiles = (f"SELECT {key} AS key, quantile_cont({x}, [0.25, 0.5, 0.75]) AS q\n"
-                     f"FROM {self._src()}\n{where}\nGROUP BY 1\nORDER BY {'key' if by_index else 'q[2] DESC, key'}\n"
+        by_key = f"(SELECT key, x, {ranked('x', 'key')} FROM {values})"
+        quartiles = (f"SELECT key, {quantile(0.25)} AS q1,\n       {quantile(0.5)} AS median,\n"
+                     f"       {quantile(0.75)} AS q3\n"
+                     f"FROM {by_key}\nWHERE {near(0.25, 0.5, 0.75)}\nGROUP BY 1\nORDER BY {'key' if by_index else 'median DESC, key'}\n"
                      f"LIMIT {MAX_GROUPS}")
-        fences = (f"SELECT key, q[1] - 1.5 * (q[3] - q[1]) AS low, q[3] + 1.5 * (q[3] - q[1]) AS high\n"
-                  f"    FROM (SELECT key, quantile_cont(x, [0.25, 0.75]) AS q FROM {values} GROUP BY 1)")
+        fences = (f"SELECT key, q1 - 1.5 * (q3 - q1) AS low, q3 + 1.5 * (q3 - q1) AS high\n"
+                  f"    FROM (SELECT key, {quantile(0.25)} AS q1, {quantile(0.75)} AS q3\n"
+                  f"          FROM {by_key} WHERE {near(0.25, 0.75)} GROUP BY 1)")
         whiskers = (f"SELECT v.key, min(v.x) FILTER (WHERE v.x >= b.low) AS whislo, max(v.x) FILTER (WHERE v.x <= b.high) AS whishi\n"
                     f"FROM {values} AS v\nJOIN (\n    {fences}\n) AS b ON v.key = b.key\nGROUP BY 1")
         outliers = (f"SELECT v.key, v.x\nFROM {values} AS v\nJOIN (\n    {fences}\n) AS b ON v.key = b.key\n"
@@ -714,7 +762,6 @@ class SqlRenderer(PandasRenderer):
         counts = f"SELECT count(DISTINCT key) AS groups, count(*) AS n FROM {values}"
         return (f"boxes = {call(quartiles)}\n"
                 f"counts = {call(counts)}.iloc[0]\n"
-                "boxes[['q1', 'median', 'q3']] = pd.DataFrame(boxes.pop('q').tolist(), index=boxes.index)\n"
                 f"boxes = boxes.set_index('key').rename_axis({q(g.column)}).sort_index()\n"
                 + ("result = boxes['median']\n" if by_index else
                    "result = boxes['median'].sort_values(ascending=False)\n") +
@@ -781,7 +828,8 @@ class SqlRenderer(PandasRenderer):
         columns = [g.column] + ([m.column] if m.column else []) + ([split] if split else [])
         present = [f"{ident(c)} IS NOT NULL" for c in dict.fromkeys(columns)]
         where = self._where(None, *present)
-        agg = "count(*)" if m.column is None else self._agg(m)
+        by = ("{key}" if g.bucket == "auto" else self._key_sql(g)[0]) + (f", {ident(split)}" if split else "")
+        agg = "count(*)" if m.column is None else self._agg(m, partition=by)
         if g.bucket == "auto":
             span = call(f"SELECT min({ident(g.column)}) AS first, max({ident(g.column)}) AS last\nFROM {self._src()}\n{where}")
             keys = {b: _BUCKET_SQL[b].format(c=ident(g.column)) for b in ("year", "month", "day")}
@@ -794,7 +842,7 @@ class SqlRenderer(PandasRenderer):
 
         def query(key: str) -> str:
             return (f"SELECT {key} AS key" + (f", {ident(split)} AS series" if split else "") +
-                    f", {agg} AS value, count(*) AS n\nFROM {self._src()}\n{where}\n"
+                    f", {agg} AS value, count(*) AS n\n{self._from(where)}\n"
                     f"GROUP BY {'1, 2' if split else '1'}")
         fetch = fcall(query("{key}"), key="key") if g.bucket == "auto" else call(query(self._key_sql(g)[0]))
         code += f"series = {fetch}\n"
@@ -858,12 +906,15 @@ class SqlRenderer(PandasRenderer):
         columns = [c for c in p.columns if c in numeric] if p.columns else numeric
         if not columns:
             raise Unsupported("There is no numeric column to summarise.", "요약할 숫자 열이 없습니다.")
-        select = ["count(*) AS rows"]
+        select, ranks = ["count(*) AS rows"], []
         for i, c in enumerate(columns):
             x = ident(c)
+            ranks.append(ranked(x, i=f"_rank_{i}", n=f"_count_{i}"))
             select.append(f"count({x}) AS count_{i}, avg({x}) AS mean_{i}, stddev_samp({x}) AS std_{i}, "
-                          f"min({x}) AS min_{i}, quantile_cont({x}, 0.5) AS median_{i}, max({x}) AS max_{i}")
-        query = f"SELECT {(',' + chr(10) + '       ').join(select)}\nFROM {self._src()}\n{self._where()}"
+                          f"min({x}) AS min_{i}, {quantile(0.5, x, f'_rank_{i}', f'_count_{i}')} AS median_{i}, max({x}) AS max_{i}")
+        # each column's values ranked (a sort, which spills to disk) for its exact median
+        source = f"(SELECT *, {(',' + chr(10) + '        ').join(ranks)}\n FROM {self._src()}\n {self._where()})"
+        query = f"SELECT {(',' + chr(10) + '       ').join(select)}\nFROM {source}"
         code = (f"stats = {call(query)}.iloc[0]\n"
                 f"names = {columns!r}\n"
                 "summary = pd.DataFrame([[stats[f'{s}_{i}'] for s in ('count', 'mean', 'std', 'min', 'median', 'max')]\n"
