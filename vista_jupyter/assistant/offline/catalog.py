@@ -15,10 +15,11 @@ import re
 import threading
 from collections import OrderedDict
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 from .lexicon import lexicon
-from .text import is_hangul, name_keys
+from .text import is_hangul, name_keys, variants
 
 #: Columns with more distinct values than this are not searched for values a question names.
 MAX_VALUES = 5000
@@ -108,13 +109,60 @@ class Table:
 
 # --- names ------------------------------------------------------------------------------------
 
+@dataclass(frozen=True)
+class _Form:
+    """A concept's form (a word or phrase of the lexicon) as column names are matched to it."""
+
+    keys: tuple[str, ...]
+    hangul: str | None     # the form written in Hangul, joined ("판매량"); None when it is not
+    initials: frozenset[str] | None  # Latin forms squashed runs may abbreviate: first letters of
+                                     # the first word's variants (`abbreviates` needs one); else None
+
+
+@dataclass(frozen=True, eq=False)  # compared (and hashed, for the cache) by identity
+class _Index:
+    """What naming columns needs from the lexicon, tokenized once per lexicon instead of once
+    per column and form (tokenizing the lexicon's forms was nearly all of `build_table`'s time)."""
+
+    source: Any                                  # the lexicon it was built from
+    forms: dict[str, tuple[_Form, ...]]          # concept -> its forms
+    units: frozenset[str]
+    suffixes: frozenset[str]
+
+
+_index_slot: list[_Index] = []
+_index_lock = threading.Lock()
+
+
+def _index() -> _Index:
+    lex = lexicon()
+    with _index_lock:
+        if _index_slot and _index_slot[0].source is lex:
+            return _index_slot[0]
+        forms: dict[str, tuple[_Form, ...]] = {}
+        for concept, entry in lex.concepts.items():
+            made = []
+            for form in entry["forms"]:
+                fk = name_keys(form)
+                if not fk:
+                    continue
+                hangul = "".join(fk) if all(is_hangul(k) for k in fk) else None
+                latin = all(w.isascii() and w.isalpha() for w in fk) and len("".join(fk)) >= 3
+                made.append(_Form(fk, hangul, frozenset(w[0] for w in variants(fk[0]) if w) if latin else None))
+            forms[concept] = tuple(made)
+        index = _Index(lex, forms, frozenset(u for fs in lex.data["units"].values() for u in fs),
+                       frozenset(lex.data["name_suffixes"]))
+        _index_slot[:] = [index]
+        _concepts_of.cache_clear()  # results of an older lexicon
+        return index
+
+
 def _unit_and_base(name: str) -> tuple[tuple[str, ...], str | None]:
     m = _UNIT_IN_BRACKETS.match(str(name))
     if m and m.group(1).strip():
         return name_keys(m.group(1)), m.group(2).strip()  # as written (㎡ stays ㎡)
     keys = name_keys(name)
-    units = {u for forms in lexicon().data["units"].values() for u in forms}
-    if len(keys) >= 2 and keys[-1] in units and not is_hangul(keys[-1]):
+    if len(keys) >= 2 and keys[-1] in _index().units and not is_hangul(keys[-1]):
         base = keys[:-1]
         if len(base) >= 2 and base[-1] in ("in", "of"):
             base = base[:-1]
@@ -130,25 +178,29 @@ def _contains(seq: tuple[str, ...], sub: tuple[str, ...]) -> bool:
 def concepts_of(keys: tuple[str, ...]) -> dict[str, float]:
     """The lexicon concepts a column name speaks of ("Weight_in_lbs" -> weight; 연비 -> mpg), each
     with how central it is: Korean compounds put the head last (판매일 is a date of sales, 판매량 a
-    quantity), so a concept found only before the end of a Korean name counts less."""
+    quantity), so a concept found only before the end of a Korean name counts less. (A new
+    dict each call: callers may change it.)"""
+    index = _index()
+    return dict(_concepts_of(tuple(keys), index))
+
+
+@lru_cache(maxsize=4096)
+def _concepts_of(keys: tuple[str, ...], index: _Index) -> tuple[tuple[str, float], ...]:
     found: dict[str, float] = {}
     spelled: set[int] = set()  # name parts that spell a concept's form in full
     joined_ko = "".join(k for k in keys if is_hangul(k))
-    suffixes = set(lexicon().data["name_suffixes"])
-    for concept, entry in lexicon().concepts.items():
-        for form in entry["forms"]:
-            fk = name_keys(form)
-            if not fk:
-                continue
+    for concept, forms in index.forms.items():
+        for form in forms:
+            fk = form.keys
             for i in range(len(keys) - len(fk) + 1):
                 if keys[i:i + len(fk)] == fk:
                     spelled.update(range(i, i + len(fk)))
-            if all(is_hangul(k) for k in fk):
-                word = "".join(fk)
+            if form.hangul is not None:
+                word = form.hangul
                 # One syllable is too ambiguous inside a longer word: it must be the whole name
                 # or its last syllable (자치구 -> 구, 단지명 -> 명), as Korean names are built.
                 if (len(word) >= 2 and word in joined_ko) or (len(word) == 1 and joined_ko and (
-                        joined_ko == word or (joined_ko.endswith(word) and word in suffixes))):
+                        joined_ko == word or (joined_ko.endswith(word) and word in index.suffixes))):
                     weight = 1.0 if joined_ko.endswith(word) else 0.8
                     found[concept] = max(found.get(concept, 0.0), weight)
             elif _contains(keys, fk):
@@ -156,13 +208,16 @@ def concepts_of(keys: tuple[str, ...]) -> dict[str, float]:
     # Korean: a longer form of another concept that contains this one decides ("초미세먼지" is
     # PM2.5, not the 미세먼지 (PM10) inside it)
     if joined_ko:
-        hits = {concept: [f for f in lexicon().concepts[concept]["forms"] if is_hangul("".join(name_keys(f)))
-                          and len("".join(name_keys(f))) >= 2 and "".join(name_keys(f)) in joined_ko]
+        def hangul_of(form: _Form) -> str:
+            return "".join(form.keys)
+
+        hits = {concept: [hangul_of(f) for f in index.forms[concept] if is_hangul(hangul_of(f))
+                          and len(hangul_of(f)) >= 2 and hangul_of(f) in joined_ko]
                 for concept in found}
-        for concept, forms in hits.items():
-            longest = max((len("".join(name_keys(f))) for f in forms), default=0)
-            if forms and any(len("".join(name_keys(g))) > longest and "".join(name_keys(f)) in "".join(name_keys(g))
-                             for other, others in hits.items() if other != concept for g in others for f in forms):
+        for concept, words in hits.items():
+            longest = max((len(w) for w in words), default=0)
+            if words and any(len(g) > longest and w in g
+                             for other, others in hits.items() if other != concept for g in others for w in words):
                 found.pop(concept, None)
     # Latin names that abbreviate or run together a concept's words: unemp (unemployment), lifeExp
     # (life expectancy), gdpPercap (per capita), DEST_STATE (destination); a name part that could
@@ -171,27 +226,33 @@ def concepts_of(keys: tuple[str, ...]) -> dict[str, float]:
     if latin and len(latin) == len(keys) and not set(latin) & {"id", "no", "nr", "num", "cd", "code"}:
         from .match import segment
         by_run: dict[tuple[int, int], set[str]] = {}
-        for concept, entry in lexicon().concepts.items():
+        runs = []
+        for a in range(len(latin)):
+            for b in range(a + 1, len(latin) + 1):
+                if spelled & set(range(a, b)):
+                    continue  # a part that is a word in full is that word (lon: longitude)
+                cuts = {0}
+                for k in latin[a:b]:
+                    cuts.add(max(cuts) + len(k))
+                runs.append(((a, b), "".join(latin[a:b]), frozenset(cuts)))
+        for concept, forms in index.forms.items():
             if concept in found:
                 continue
-            for form in entry["forms"]:
-                fk = name_keys(form)
-                if not fk or not all(w.isascii() and w.isalpha() for w in fk) or len("".join(fk)) < 3:
+            for form in forms:
+                if form.initials is None:
                     continue
-                for a in range(len(latin)):
-                    for b in range(a + 1, len(latin) + 1):
-                        if spelled & set(range(a, b)):
-                            continue  # a part that is a word in full is that word (lon: longitude)
-                        run = "".join(latin[a:b])
-                        cuts = {0}
-                        for k in latin[a:b]:
-                            cuts.add(max(cuts) + len(k))
-                        if run != "".join(fk) and segment(run, frozenset(cuts), fk, True) >= 0.85:
-                            by_run.setdefault((a, b), set()).add(concept)
+                fk = form.keys
+                joined = "".join(fk)
+                for span, run, cuts in runs:
+                    # the run's first letter must start the first word (or a variant of it)
+                    if run[0] not in form.initials or run == joined:
+                        continue
+                    if segment(run, cuts, fk, True) >= 0.85:
+                        by_run.setdefault(span, set()).add(concept)
         for concepts in by_run.values():
             if len(concepts) == 1:
                 found[next(iter(concepts))] = 0.9
-    return found
+    return tuple(found.items())
 
 
 # --- values from the Parquet file --------------------------------------------------------------
