@@ -257,12 +257,16 @@ def _concepts_of(keys: tuple[str, ...], index: _Index) -> tuple[tuple[str, float
 
 # --- values from the Parquet file --------------------------------------------------------------
 
-_cache: OrderedDict[tuple[str, int, int], dict[str, list[Any]]] = OrderedDict()
+#: Per file (path, mtime, size): column -> its distinct values, or None when it has more than
+#: MAX_VALUES (remembered too, so a column the profile's estimate put under the limit is not read
+#: again at every question).
+_cache: OrderedDict[tuple[str, int, int], dict[str, list[Any] | None]] = OrderedDict()
 _cache_lock = threading.Lock()
 
 
 def _scan_values(path: str, columns: list[str]) -> dict[str, list[Any]]:
-    """Distinct values of string columns of a Parquet file (None for a column with too many)."""
+    """Distinct values of string columns of a Parquet file (columns with more than MAX_VALUES
+    are left out). Only the columns not yet read for this version of the file are read."""
     import pyarrow.compute as pc
     import pyarrow.parquet as pq
 
@@ -274,29 +278,35 @@ def _scan_values(path: str, columns: list[str]) -> dict[str, list[Any]]:
         return {}
     key = (path, stat.st_mtime_ns, stat.st_size)
     with _cache_lock:
+        known = dict(_cache.get(key) or {})
         if key in _cache:
             _cache.move_to_end(key)
-            cached = _cache[key]
-            if all(c in cached for c in columns):
-                return cached
-    out: dict[str, list[Any]] = {}
-    try:
-        parquet = pq.ParquetFile(path)
-        for name in columns:
-            seen: set[Any] = set()
-            for batch in parquet.iter_batches(batch_size=65536, columns=[name]):
-                seen.update(v for v in pc.unique(batch.column(0)).to_pylist() if v is not None)
-                if len(seen) > MAX_VALUES:
-                    break
-            if len(seen) <= MAX_VALUES:
-                out[name] = sorted(seen, key=lambda v: str(v))
-    except Exception:  # an unreadable file: the profile's values are used
-        return {}
-    with _cache_lock:
-        _cache[key] = out
-        while len(_cache) > 16:
-            _cache.popitem(last=False)
-    return out
+    missing = [name for name in columns if name not in known]
+    if missing:
+        try:
+            parquet = pq.ParquetFile(path)
+            for name in missing:
+                seen: set[Any] = set()
+                for batch in parquet.iter_batches(batch_size=65536, columns=[name]):
+                    seen.update(v for v in pc.unique(batch.column(0)).to_pylist() if v is not None)
+                    if len(seen) > MAX_VALUES:
+                        break
+                known[name] = sorted(seen, key=lambda v: str(v)) if len(seen) <= MAX_VALUES else None
+        except Exception:  # an unreadable file: the profile's values are used
+            return {}
+        with _cache_lock:
+            _cache[key] = {**(_cache.get(key) or {}), **known}
+            _cache.move_to_end(key)
+            while len(_cache) > 16:
+                _cache.popitem(last=False)
+    return {name: known[name] for name in columns if known.get(name) is not None}
+
+
+def warm(dataset: dict[str, Any]) -> None:
+    """Read ahead what `build_table` reads from a dataset's Parquet file (its string columns'
+    values), e.g. while its kernel loads the data, so a question does not wait for it."""
+    if dataset.get("parquet_path"):
+        _scan_values(dataset["parquet_path"], _value_columns(dataset.get("profile") or {}))
 
 
 # --- building ---------------------------------------------------------------------------------
@@ -316,14 +326,19 @@ def _looks_like_dates(values: list[Any]) -> bool:
     return bool(parsed.notna().all())
 
 
+def _value_columns(profile: dict[str, Any]) -> list[str]:
+    """The columns whose values the planner reads from the file: strings with few enough."""
+    return [c["name"] for c in profile.get("column_profiles", [])
+            if c["kind"] in ("categorical", "boolean", "text", "identifier")
+            and (c.get("distinct") or 0) <= MAX_VALUES and "string" in str(c.get("dtype", "string"))]
+
+
 def build_table(dataset: dict[str, Any]) -> Table:
     """The planner's view of one dataset (`var_name`, `name`, `profile`, optional `parquet_path`)."""
     profile = dataset.get("profile") or {}
     sample = profile.get("sample") or []
-    wanted = [c["name"] for c in profile.get("column_profiles", [])
-              if c["kind"] in ("categorical", "boolean", "text", "identifier")
-              and c.get("distinct", 0) <= MAX_VALUES and "string" in str(c.get("dtype", "string"))]
-    scanned = _scan_values(dataset["parquet_path"], wanted) if dataset.get("parquet_path") else {}
+    scanned = (_scan_values(dataset["parquet_path"], _value_columns(profile))
+               if dataset.get("parquet_path") else {})
     columns = []
     for c in profile.get("column_profiles", []):
         keys = name_keys(c["name"])
