@@ -93,3 +93,26 @@ def test_warm_reads_what_build_table_then_finds(tmp_path, monkeypatch):
     table = catalog.build_table(dataset)
     assert table.column("city").values == ["Busan", "Seoul"]  # all values, not only the top one
     assert table.column("note").values == ["note 0", "note 1", "note 2", "x"]
+
+
+def test_dates_written_as_text_are_parsed_once_per_file_version(tmp_path, monkeypatch):
+    import pandas as pd
+
+    path = tmp_path / "data.parquet"
+    days = pd.date_range("2001-01-01", periods=60, freq="D")
+    pq.write_table(pa.table({"day": [d.strftime("%b %d %Y") for d in days]}), path)
+    profile = {"rows": 60, "columns": 1, "sample": [{"day": "Jan 01 2001"}], "column_profiles": [
+        {"name": "day", "kind": "text", "dtype": "string", "nulls": 0, "distinct": 60,
+         "top": [{"value": d.strftime("%b %d %Y"), "count": 1} for d in days[:5]]},
+    ]}
+    dataset = {"var_name": "df", "name": "df", "profile": profile, "parquet_path": str(path)}
+    catalog.warm(dataset)
+
+    def no_parsing(*args, **kwargs):
+        raise AssertionError("the dates were parsed again")
+
+    monkeypatch.setattr(pd, "to_datetime", no_parsing)
+    column = catalog.build_table(dataset).column("day")
+    assert column.date_format == "mixed"
+    assert (column.minimum, column.maximum) == ("2001-01-01T00:00:00", "2001-03-01T00:00:00")
+    assert column.granularity == "day"
