@@ -29,6 +29,7 @@ from typing import Any
 from .assistant import prompt
 from .assistant.clients import ModelError
 from .assistant.loop import AnalysisLoop, Outcome, merge_streams
+from .assistant.offline_client import OFFLINE_MODEL
 from .assistant.registry import ModelRegistry
 from .errors import VistaError
 from .events import EventLog
@@ -52,6 +53,14 @@ _ENDINGS = {
 
 _UNSAVED = "I could not save this answer; see the error above."
 _STRANDED = "This answer stopped before it could be saved. Ask again to continue."
+
+
+def _read_ahead(datasets: list[dict[str, Any]]) -> None:
+    """What the offline analyst's planner reads from the datasets' files (blocking)."""
+    from .assistant.offline.catalog import warm
+
+    for dataset in datasets:
+        warm(dataset)
 
 
 @dataclass
@@ -242,6 +251,10 @@ class TurnService:
                                      "mode": held[d["var_name"]].mode if d["var_name"] in held else "pandas",
                                      "sample": samples.get(d["var_name"])} for d in datasets]
             client = self.models.client(model, datasets_for_offline, overview=overview, language=language)
+            if getattr(client, "model", None) == OFFLINE_MODEL:
+                # Its planner reads category values from each Parquet file (cached per file):
+                # read here, off the event loop, which the planning itself runs on.
+                await asyncio.to_thread(_read_ahead, datasets_for_offline)
             # Off the event loop: reading and shaping the history grows with the messages read.
             messages = await asyncio.to_thread(self._messages, owner, thread_id, datasets,
                                                not client.uses_tools, loads)

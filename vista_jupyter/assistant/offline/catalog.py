@@ -15,10 +15,11 @@ import re
 import threading
 from collections import OrderedDict
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 from .lexicon import lexicon
-from .text import is_hangul, name_keys
+from .text import is_hangul, name_keys, variants
 
 #: Columns with more distinct values than this are not searched for values a question names.
 MAX_VALUES = 5000
@@ -108,13 +109,60 @@ class Table:
 
 # --- names ------------------------------------------------------------------------------------
 
+@dataclass(frozen=True)
+class _Form:
+    """A concept's form (a word or phrase of the lexicon) as column names are matched to it."""
+
+    keys: tuple[str, ...]
+    hangul: str | None     # the form written in Hangul, joined ("판매량"); None when it is not
+    initials: frozenset[str] | None  # Latin forms squashed runs may abbreviate: first letters of
+                                     # the first word's variants (`abbreviates` needs one); else None
+
+
+@dataclass(frozen=True, eq=False)  # compared (and hashed, for the cache) by identity
+class _Index:
+    """What naming columns needs from the lexicon, tokenized once per lexicon instead of once
+    per column and form (tokenizing the lexicon's forms was nearly all of `build_table`'s time)."""
+
+    source: Any                                  # the lexicon it was built from
+    forms: dict[str, tuple[_Form, ...]]          # concept -> its forms
+    units: frozenset[str]
+    suffixes: frozenset[str]
+
+
+_index_slot: list[_Index] = []
+_index_lock = threading.Lock()
+
+
+def _index() -> _Index:
+    lex = lexicon()
+    with _index_lock:
+        if _index_slot and _index_slot[0].source is lex:
+            return _index_slot[0]
+        forms: dict[str, tuple[_Form, ...]] = {}
+        for concept, entry in lex.concepts.items():
+            made = []
+            for form in entry["forms"]:
+                fk = name_keys(form)
+                if not fk:
+                    continue
+                hangul = "".join(fk) if all(is_hangul(k) for k in fk) else None
+                latin = all(w.isascii() and w.isalpha() for w in fk) and len("".join(fk)) >= 3
+                made.append(_Form(fk, hangul, frozenset(w[0] for w in variants(fk[0]) if w) if latin else None))
+            forms[concept] = tuple(made)
+        index = _Index(lex, forms, frozenset(u for fs in lex.data["units"].values() for u in fs),
+                       frozenset(lex.data["name_suffixes"]))
+        _index_slot[:] = [index]
+        _concepts_of.cache_clear()  # results of an older lexicon
+        return index
+
+
 def _unit_and_base(name: str) -> tuple[tuple[str, ...], str | None]:
     m = _UNIT_IN_BRACKETS.match(str(name))
     if m and m.group(1).strip():
         return name_keys(m.group(1)), m.group(2).strip()  # as written (㎡ stays ㎡)
     keys = name_keys(name)
-    units = {u for forms in lexicon().data["units"].values() for u in forms}
-    if len(keys) >= 2 and keys[-1] in units and not is_hangul(keys[-1]):
+    if len(keys) >= 2 and keys[-1] in _index().units and not is_hangul(keys[-1]):
         base = keys[:-1]
         if len(base) >= 2 and base[-1] in ("in", "of"):
             base = base[:-1]
@@ -130,25 +178,29 @@ def _contains(seq: tuple[str, ...], sub: tuple[str, ...]) -> bool:
 def concepts_of(keys: tuple[str, ...]) -> dict[str, float]:
     """The lexicon concepts a column name speaks of ("Weight_in_lbs" -> weight; 연비 -> mpg), each
     with how central it is: Korean compounds put the head last (판매일 is a date of sales, 판매량 a
-    quantity), so a concept found only before the end of a Korean name counts less."""
+    quantity), so a concept found only before the end of a Korean name counts less. (A new
+    dict each call: callers may change it.)"""
+    index = _index()
+    return dict(_concepts_of(tuple(keys), index))
+
+
+@lru_cache(maxsize=4096)
+def _concepts_of(keys: tuple[str, ...], index: _Index) -> tuple[tuple[str, float], ...]:
     found: dict[str, float] = {}
     spelled: set[int] = set()  # name parts that spell a concept's form in full
     joined_ko = "".join(k for k in keys if is_hangul(k))
-    suffixes = set(lexicon().data["name_suffixes"])
-    for concept, entry in lexicon().concepts.items():
-        for form in entry["forms"]:
-            fk = name_keys(form)
-            if not fk:
-                continue
+    for concept, forms in index.forms.items():
+        for form in forms:
+            fk = form.keys
             for i in range(len(keys) - len(fk) + 1):
                 if keys[i:i + len(fk)] == fk:
                     spelled.update(range(i, i + len(fk)))
-            if all(is_hangul(k) for k in fk):
-                word = "".join(fk)
+            if form.hangul is not None:
+                word = form.hangul
                 # One syllable is too ambiguous inside a longer word: it must be the whole name
                 # or its last syllable (자치구 -> 구, 단지명 -> 명), as Korean names are built.
                 if (len(word) >= 2 and word in joined_ko) or (len(word) == 1 and joined_ko and (
-                        joined_ko == word or (joined_ko.endswith(word) and word in suffixes))):
+                        joined_ko == word or (joined_ko.endswith(word) and word in index.suffixes))):
                     weight = 1.0 if joined_ko.endswith(word) else 0.8
                     found[concept] = max(found.get(concept, 0.0), weight)
             elif _contains(keys, fk):
@@ -156,13 +208,16 @@ def concepts_of(keys: tuple[str, ...]) -> dict[str, float]:
     # Korean: a longer form of another concept that contains this one decides ("초미세먼지" is
     # PM2.5, not the 미세먼지 (PM10) inside it)
     if joined_ko:
-        hits = {concept: [f for f in lexicon().concepts[concept]["forms"] if is_hangul("".join(name_keys(f)))
-                          and len("".join(name_keys(f))) >= 2 and "".join(name_keys(f)) in joined_ko]
+        def hangul_of(form: _Form) -> str:
+            return "".join(form.keys)
+
+        hits = {concept: [hangul_of(f) for f in index.forms[concept] if is_hangul(hangul_of(f))
+                          and len(hangul_of(f)) >= 2 and hangul_of(f) in joined_ko]
                 for concept in found}
-        for concept, forms in hits.items():
-            longest = max((len("".join(name_keys(f))) for f in forms), default=0)
-            if forms and any(len("".join(name_keys(g))) > longest and "".join(name_keys(f)) in "".join(name_keys(g))
-                             for other, others in hits.items() if other != concept for g in others for f in forms):
+        for concept, words in hits.items():
+            longest = max((len(w) for w in words), default=0)
+            if words and any(len(g) > longest and w in g
+                             for other, others in hits.items() if other != concept for g in others for w in words):
                 found.pop(concept, None)
     # Latin names that abbreviate or run together a concept's words: unemp (unemployment), lifeExp
     # (life expectancy), gdpPercap (per capita), DEST_STATE (destination); a name part that could
@@ -171,37 +226,47 @@ def concepts_of(keys: tuple[str, ...]) -> dict[str, float]:
     if latin and len(latin) == len(keys) and not set(latin) & {"id", "no", "nr", "num", "cd", "code"}:
         from .match import segment
         by_run: dict[tuple[int, int], set[str]] = {}
-        for concept, entry in lexicon().concepts.items():
+        runs = []
+        for a in range(len(latin)):
+            for b in range(a + 1, len(latin) + 1):
+                if spelled & set(range(a, b)):
+                    continue  # a part that is a word in full is that word (lon: longitude)
+                cuts = {0}
+                for k in latin[a:b]:
+                    cuts.add(max(cuts) + len(k))
+                runs.append(((a, b), "".join(latin[a:b]), frozenset(cuts)))
+        for concept, forms in index.forms.items():
             if concept in found:
                 continue
-            for form in entry["forms"]:
-                fk = name_keys(form)
-                if not fk or not all(w.isascii() and w.isalpha() for w in fk) or len("".join(fk)) < 3:
+            for form in forms:
+                if form.initials is None:
                     continue
-                for a in range(len(latin)):
-                    for b in range(a + 1, len(latin) + 1):
-                        if spelled & set(range(a, b)):
-                            continue  # a part that is a word in full is that word (lon: longitude)
-                        run = "".join(latin[a:b])
-                        cuts = {0}
-                        for k in latin[a:b]:
-                            cuts.add(max(cuts) + len(k))
-                        if run != "".join(fk) and segment(run, frozenset(cuts), fk, True) >= 0.85:
-                            by_run.setdefault((a, b), set()).add(concept)
+                fk = form.keys
+                joined = "".join(fk)
+                for span, run, cuts in runs:
+                    # the run's first letter must start the first word (or a variant of it)
+                    if run[0] not in form.initials or run == joined:
+                        continue
+                    if segment(run, cuts, fk, True) >= 0.85:
+                        by_run.setdefault(span, set()).add(concept)
         for concepts in by_run.values():
             if len(concepts) == 1:
                 found[next(iter(concepts))] = 0.9
-    return found
+    return tuple(found.items())
 
 
 # --- values from the Parquet file --------------------------------------------------------------
 
-_cache: OrderedDict[tuple[str, int, int], dict[str, list[Any]]] = OrderedDict()
+#: Per file (path, mtime, size): column -> its distinct values, or None when it has more than
+#: MAX_VALUES (remembered too, so a column the profile's estimate put under the limit is not read
+#: again at every question).
+_cache: OrderedDict[tuple[str, int, int], dict[str, list[Any] | None]] = OrderedDict()
 _cache_lock = threading.Lock()
 
 
 def _scan_values(path: str, columns: list[str]) -> dict[str, list[Any]]:
-    """Distinct values of string columns of a Parquet file (None for a column with too many)."""
+    """Distinct values of string columns of a Parquet file (columns with more than MAX_VALUES
+    are left out). Only the columns not yet read for this version of the file are read."""
     import pyarrow.compute as pc
     import pyarrow.parquet as pq
 
@@ -213,29 +278,34 @@ def _scan_values(path: str, columns: list[str]) -> dict[str, list[Any]]:
         return {}
     key = (path, stat.st_mtime_ns, stat.st_size)
     with _cache_lock:
+        known = dict(_cache.get(key) or {})
         if key in _cache:
             _cache.move_to_end(key)
-            cached = _cache[key]
-            if all(c in cached for c in columns):
-                return cached
-    out: dict[str, list[Any]] = {}
-    try:
-        parquet = pq.ParquetFile(path)
-        for name in columns:
-            seen: set[Any] = set()
-            for batch in parquet.iter_batches(batch_size=65536, columns=[name]):
-                seen.update(v for v in pc.unique(batch.column(0)).to_pylist() if v is not None)
-                if len(seen) > MAX_VALUES:
-                    break
-            if len(seen) <= MAX_VALUES:
-                out[name] = sorted(seen, key=lambda v: str(v))
-    except Exception:  # an unreadable file: the profile's values are used
-        return {}
-    with _cache_lock:
-        _cache[key] = out
-        while len(_cache) > 16:
-            _cache.popitem(last=False)
-    return out
+    missing = [name for name in columns if name not in known]
+    if missing:
+        try:
+            parquet = pq.ParquetFile(path)
+            for name in missing:
+                seen: set[Any] = set()
+                for batch in parquet.iter_batches(batch_size=65536, columns=[name]):
+                    seen.update(v for v in pc.unique(batch.column(0)).to_pylist() if v is not None)
+                    if len(seen) > MAX_VALUES:
+                        break
+                known[name] = sorted(seen, key=lambda v: str(v)) if len(seen) <= MAX_VALUES else None
+        except Exception:  # an unreadable file: the profile's values are used
+            return {}
+        with _cache_lock:
+            _cache[key] = {**(_cache.get(key) or {}), **known}
+            _cache.move_to_end(key)
+            while len(_cache) > 16:
+                _cache.popitem(last=False)
+    return {name: known[name] for name in columns if known.get(name) is not None}
+
+
+def warm(dataset: dict[str, Any]) -> None:
+    """Do ahead, e.g. in a worker thread, what `build_table` then finds cached: read the string
+    columns' values from the dataset's Parquet file and parse those written as dates."""
+    build_table(dataset)
 
 
 # --- building ---------------------------------------------------------------------------------
@@ -246,23 +316,33 @@ def _looks_like_dates(values: list[Any]) -> bool:
         return False
     if all(re.fullmatch(r"-?\d+(\.\d+)?", t.strip()) for t in texts):
         return False
+    return _all_dates(tuple(texts))
+
+
+@lru_cache(maxsize=1024)
+def _all_dates(texts: tuple[str, ...]) -> bool:
     import warnings
 
     import pandas as pd
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
-        parsed = pd.to_datetime(pd.Series(texts), errors="coerce", format="mixed")
+        parsed = pd.to_datetime(pd.Series(list(texts)), errors="coerce", format="mixed")
     return bool(parsed.notna().all())
+
+
+def _value_columns(profile: dict[str, Any]) -> list[str]:
+    """The columns whose values the planner reads from the file: strings with few enough."""
+    return [c["name"] for c in profile.get("column_profiles", [])
+            if c["kind"] in ("categorical", "boolean", "text", "identifier")
+            and (c.get("distinct") or 0) <= MAX_VALUES and "string" in str(c.get("dtype", "string"))]
 
 
 def build_table(dataset: dict[str, Any]) -> Table:
     """The planner's view of one dataset (`var_name`, `name`, `profile`, optional `parquet_path`)."""
     profile = dataset.get("profile") or {}
     sample = profile.get("sample") or []
-    wanted = [c["name"] for c in profile.get("column_profiles", [])
-              if c["kind"] in ("categorical", "boolean", "text", "identifier")
-              and c.get("distinct", 0) <= MAX_VALUES and "string" in str(c.get("dtype", "string"))]
-    scanned = _scan_values(dataset["parquet_path"], wanted) if dataset.get("parquet_path") else {}
+    scanned = (_scan_values(dataset["parquet_path"], _value_columns(profile))
+               if dataset.get("parquet_path") else {})
     columns = []
     for c in profile.get("column_profiles", []):
         keys = name_keys(c["name"])
@@ -297,16 +377,10 @@ def build_table(dataset: dict[str, Any]) -> Table:
             column.minimum, column.maximum = low, high
             column.granularity = _granularity(low, high, column.distinct)
         elif column.date_text and scanned.get(c["name"]):
-            import warnings
-
-            import pandas as pd
-            with warnings.catch_warnings():
-                warnings.simplefilter("ignore")
-                parsed = pd.to_datetime(pd.Series([str(v) for v in scanned[c["name"]]]), errors="coerce",
-                                        format="mixed").dropna()
-            if len(parsed):
-                column.minimum, column.maximum = parsed.min().isoformat(), parsed.max().isoformat()
-                column.granularity = _granularity(column.minimum, column.maximum, parsed.nunique())
+            span = _date_span(dataset["parquet_path"], c["name"], scanned[c["name"]])
+            if span is not None:
+                column.minimum, column.maximum, count = span
+                column.granularity = _granularity(column.minimum, column.maximum, count)
         if column.kind in ("categorical", "text") and not column.date_text:
             from .match import calendar_groups
             kinds = {g[0] for g in calendar_groups(column)}
@@ -319,6 +393,36 @@ def build_table(dataset: dict[str, Any]) -> Table:
                   int(profile.get("rows") or 0), columns)
     table.labels = _labels(table)
     return table
+
+
+_spans: OrderedDict[tuple[Any, ...], tuple[str, str, int] | None] = OrderedDict()
+
+
+def _date_span(path: str, name: str, values: list[Any]) -> tuple[str, str, int] | None:
+    """(first, last, how many distinct) of a column of dates written as text, from its distinct
+    values; parsed once per file version (text is parsed value by value: ~0.4 s for 5,000)."""
+    try:
+        stat = os.stat(path)
+        key: tuple[Any, ...] | None = (path, stat.st_mtime_ns, stat.st_size, name, len(values))
+    except OSError:
+        key = None
+    with _cache_lock:
+        if key is not None and key in _spans:
+            _spans.move_to_end(key)
+            return _spans[key]
+    import warnings
+
+    import pandas as pd
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        parsed = pd.to_datetime(pd.Series([str(v) for v in values]), errors="coerce", format="mixed").dropna()
+    span = (parsed.min().isoformat(), parsed.max().isoformat(), int(parsed.nunique())) if len(parsed) else None
+    if key is not None:
+        with _cache_lock:
+            _spans[key] = span
+            while len(_spans) > 256:
+                _spans.popitem(last=False)
+    return span
 
 
 def _yyyymmdd(column: Column, sampled: list[Any]) -> bool:
