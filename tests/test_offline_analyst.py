@@ -112,7 +112,11 @@ def data(tmp_path_factory):
                         "pm25": rng.normal(20, 5, n).round(1)})
     air.loc[rng.choice(n, 30, replace=False), "pm10"] = np.nan
     air.loc[rng.choice(n, 30, replace=False), "pm25"] = np.nan
-    for name, frame in (("houses", houses), ("people", people), ("orders", orders), ("yearly", yearly),
+    # hours logged per worker and shift; one worker's hours were never recorded (all empty)
+    shifts = pd.DataFrame({"worker": ["Imogen", "Imogen", "Tariq", "Tariq", "Tariq", "Wen", "Wen"],
+                           "hours": [7.5, 8.0, np.nan, np.nan, np.nan, 6.0, np.nan]})
+    for name, frame in (("shifts", shifts),
+                        ("houses", houses), ("people", people), ("orders", orders), ("yearly", yearly),
                         ("readings", readings), ("sales", sales), ("countries", countries),
                         ("payments", payments), ("quarters", quarters), ("visits", visits), ("air", air)):
         frame.to_parquet(root / f"{name}.parquet")
@@ -664,3 +668,27 @@ def test_how_many_quarters_counts_periods_not_quarter_numbers(data, question):
     _, answer, _, quarters = ask(data, "quarters", question)
     expected = int((quarters["rate"] > 6).sum() if "above" in question else (quarters["rate"] >= 5).sum())
     assert numbers(first_line(answer))[-1] == expected, first_line(answer)
+
+
+# --- a total of values that are all missing is no total -------------------------------------------
+
+@pytest.mark.parametrize("question", ["total hours for Tariq", "Tariq의 hours 합계는?", "sum of hours where worker is Tariq"])
+def test_a_total_of_only_missing_values_is_not_zero(data, question):
+    analysis, answer, _, frame = ask(data, "shifts", question)
+    assert not analysis.declined, answer
+    line = first_line(answer)
+    assert "Tariq" in line and "hours" in line, line
+    assert not re.search(r"\*\*0(\.0+)?\*\*|\b0 ?시간|: 0\b", answer), answer  # never "0"
+    assert ("no recorded values" in line) if analysis.language == "en" else ("기록되어 있지 않" in line), line
+
+
+def test_a_total_with_some_values_recorded_is_their_sum(data):
+    _, answer, _, frame = ask(data, "shifts", "total hours for Wen")
+    assert states(first_line(answer), 6.0), answer
+
+
+def test_per_group_totals_leave_out_a_group_with_nothing_recorded(data):
+    _, answer, _, frame = ask(data, "shifts", "total hours by worker")
+    assert "Imogen" in answer and "Wen" in answer, answer
+    assert states(answer, 15.5) and states(answer, 6.0), answer
+    assert not re.search(r"Tariq\W+0\b", answer), answer  # nothing recorded is not a total of 0
