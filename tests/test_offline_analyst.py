@@ -115,7 +115,13 @@ def data(tmp_path_factory):
     # hours logged per worker and shift; one worker's hours were never recorded (all empty)
     shifts = pd.DataFrame({"worker": ["Imogen", "Imogen", "Tariq", "Tariq", "Tariq", "Wen", "Wen"],
                            "hours": [7.5, 8.0, np.nan, np.nan, np.nan, 6.0, np.nan]})
-    for name, frame in (("shifts", shifts),
+    # closing prices of five symbols over 30 days, and yearly revenue of 8 firms: rows are
+    # thing-periods, so "how many companies" or "top 3 tickers" are not about rows
+    quotes = pd.DataFrame([(d, s, round(float(rng.normal(100, 20)), 2)) for d in pd.date_range("2020-03-01", periods=30)
+                           for s in ("ABC", "DEF", "GHI", "JKL", "MNO")], columns=["day", "code", "close"])
+    ledger = pd.DataFrame([(f"firm {k}", y, round(float(rng.normal(50, 10)), 1)) for k in range(8)
+                           for y in range(2001, 2016)], columns=["firm", "year", "revenue"])
+    for name, frame in (("shifts", shifts), ("quotes", quotes), ("ledger", ledger),
                         ("houses", houses), ("people", people), ("orders", orders), ("yearly", yearly),
                         ("readings", readings), ("sales", sales), ("countries", countries),
                         ("payments", payments), ("quarters", quarters), ("visits", visits), ("air", air)):
@@ -692,3 +698,26 @@ def test_per_group_totals_leave_out_a_group_with_nothing_recorded(data):
     assert "Imogen" in answer and "Wen" in answer, answer
     assert states(answer, 15.5) and states(answer, 6.0), answer
     assert not re.search(r"Tariq\W+0\b", answer), answer  # nothing recorded is not a total of 0
+
+
+# --- nouns for things are not rows when rows are things by period ---------------------------------
+
+@pytest.mark.parametrize("question", ["top 3 tickers by the highest close they ever reached",
+                                      "how many tickers are there?", "티커는 몇 개야?",
+                                      "top 2 corporations by close"])
+def test_things_that_name_no_column_are_not_rows(data, question):
+    analysis, answer, _, _ = ask(data, "quotes", question)
+    assert analysis.declined, answer
+
+
+@pytest.mark.parametrize("question", ["회사가 모두 몇 개야?", "how many companies are there?", "기업은 몇 곳이야?"])
+def test_companies_are_counted_as_the_firm_column_not_as_rows(data, question):
+    analysis, answer, _, frame = ask(data, "ledger", question)
+    if not analysis.declined:
+        assert states(first_line(answer), frame["firm"].nunique(), 0), answer
+        assert not states(first_line(answer), len(frame), 0), answer
+
+
+def test_rows_are_still_counted_as_rows(data):
+    _, answer, _, frame = ask(data, "ledger", "how many rows are there?")
+    assert states(first_line(answer), len(frame), 0), answer
