@@ -721,3 +721,18 @@ def test_companies_are_counted_as_the_firm_column_not_as_rows(data, question):
 def test_rows_are_still_counted_as_rows(data):
     _, answer, _, frame = ask(data, "ledger", "how many rows are there?")
     assert states(first_line(answer), len(frame), 0), answer
+
+
+# --- "A 대비 B", "B compared with A": the change is from the base A to B ---------------------------
+
+@pytest.mark.parametrize("question", ["2022년 대비 2023년 판매량 증가율은?", "2022년 대비 2023년에 판매량이 몇 % 늘었어?",
+                                      "2023년 판매량은 2022년 대비 몇 % 증가했어?", "2022년과 2023년 판매량 증가율"])
+def test_the_change_is_from_the_base_year_to_the_other(data, question):
+    analysis, answer, _, frame = ask(data, "car_sales_ko", question)
+    assert not analysis.declined, answer
+    year = pd.to_datetime(frame["판매일"]).dt.year
+    old, new = frame.loc[year == 2022, "판매량"].sum(), frame.loc[year == 2023, "판매량"].sum()
+    change = (new - old) / old * 100
+    line = first_line(answer)
+    assert states(line, abs(change), 1), answer
+    assert ("증가" if change > 0 else "감소") in line and "2022 대비 2023" in line, line
