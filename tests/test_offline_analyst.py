@@ -121,7 +121,10 @@ def data(tmp_path_factory):
                            for s in ("ABC", "DEF", "GHI", "JKL", "MNO")], columns=["day", "code", "close"])
     ledger = pd.DataFrame([(f"firm {k}", y, round(float(rng.normal(50, 10)), 1)) for k in range(8)
                            for y in range(2001, 2016)], columns=["firm", "year", "revenue"])
-    for name, frame in (("shifts", shifts), ("quotes", quotes), ("ledger", ledger),
+    # shop orders with a payment amount: "결제" in "결제 주문" only shares a stem with 결제금액
+    shop = pd.DataFrame({"지역": rng.choice(["서울", "부산", "대전"], 90), "결제금액(원)": rng.integers(5, 200, 90) * 1000,
+                         "배송일수": rng.integers(1, 7, 90)})
+    for name, frame in (("shifts", shifts), ("quotes", quotes), ("ledger", ledger), ("shop", shop),
                         ("houses", houses), ("people", people), ("orders", orders), ("yearly", yearly),
                         ("readings", readings), ("sales", sales), ("countries", countries),
                         ("payments", payments), ("quarters", quarters), ("visits", visits), ("air", air)):
@@ -736,3 +739,18 @@ def test_the_change_is_from_the_base_year_to_the_other(data, question):
     line = first_line(answer)
     assert states(line, abs(change), 1), answer
     assert ("증가" if change > 0 else "감소") in line and "2022 대비 2023" in line, line
+
+
+# --- a measure is added only when the question asks for it -----------------------------------------
+
+@pytest.mark.parametrize("question", ["결제 주문들의 평균 배송일수는?", "결제한 주문의 배송일수 평균은?"])
+def test_a_word_sharing_a_stem_with_a_column_adds_no_second_figure(data, question):
+    analysis, answer, _, frame = ask(data, "shop", question)
+    assert "합계" not in answer and not states(answer, frame["결제금액(원)"].sum(), 0), answer
+    if not analysis.declined:
+        assert [m.column for m in analysis.plan.measures] == ["배송일수"], analysis.plan.measures
+
+
+def test_two_measures_asked_are_both_given(data):
+    analysis, answer, _, frame = ask(data, "shop", "결제금액 평균과 배송일수 평균")
+    assert states(answer, frame["결제금액(원)"].mean(), 0) and states(answer, frame["배송일수"].mean()), answer

@@ -655,6 +655,12 @@ class _Builder:
         if out or aggs_left:
             # "서울에서 팔린 차의 평균 가격": a verb of selling describes the rows, it is no measure
             free_columns = [(j, col) for j, col in free_columns if not _is_sold(self.m[j].text)]
+        if out:
+            # measures governed by aggregation words were asked; a word that only shares a stem
+            # with a column ("결제 주문" beside 결제금액) is no further measure: left unused, it
+            # makes the plan decline rather than add a figure nobody asked for
+            free_columns = [(j, col) for j, col in free_columns
+                            if max(s.quality for s in self.m[j].all("column")) >= 1.0]
         for j, column in free_columns:
             implied = _implied(self.m[j].text)
             if implied and not out and not aggs_left:
