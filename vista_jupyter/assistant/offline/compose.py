@@ -659,8 +659,9 @@ class _Builder:
             # measures governed by aggregation words were asked; a word that only shares a stem
             # with a column ("결제 주문" beside 결제금액) is no further measure: left unused, it
             # makes the plan decline rather than add a figure nobody asked for
+            measured = {m.column for m in out}
             free_columns = [(j, col) for j, col in free_columns
-                            if max(s.quality for s in self.m[j].all("column")) >= 1.0]
+                            if col in measured or max(s.quality for s in self.m[j].all("column")) >= 1.0]
         for j, column in free_columns:
             implied = _implied(self.m[j].text)
             if implied and not out and not aggs_left:

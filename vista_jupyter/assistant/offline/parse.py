@@ -1766,7 +1766,8 @@ _UNSUPPORTED = {
 
 #: Words that name a table's rows whatever they are (and Korean counters): never another thing.
 _ROW_NOUNS = {"row", "record", "entry", "entrie", "observation", "item", "case", "data point", "instance", "sample",
-              "line", "data", "행", "데이터", "자료", "건", "건수", "개", "항목"}
+              "line", "data", "reading", "measurement", "행", "데이터", "자료", "건", "건수", "개", "항목", "측정",
+              "측정값"}
 
 
 def _entity_periods(table: Table) -> bool:
