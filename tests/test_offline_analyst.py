@@ -112,7 +112,20 @@ def data(tmp_path_factory):
                         "pm25": rng.normal(20, 5, n).round(1)})
     air.loc[rng.choice(n, 30, replace=False), "pm10"] = np.nan
     air.loc[rng.choice(n, 30, replace=False), "pm25"] = np.nan
-    for name, frame in (("houses", houses), ("people", people), ("orders", orders), ("yearly", yearly),
+    # hours logged per worker and shift; one worker's hours were never recorded (all empty)
+    shifts = pd.DataFrame({"worker": ["Imogen", "Imogen", "Tariq", "Tariq", "Tariq", "Wen", "Wen"],
+                           "hours": [7.5, 8.0, np.nan, np.nan, np.nan, 6.0, np.nan]})
+    # closing prices of five symbols over 30 days, and yearly revenue of 8 firms: rows are
+    # thing-periods, so "how many companies" or "top 3 tickers" are not about rows
+    quotes = pd.DataFrame([(d, s, round(float(rng.normal(100, 20)), 2)) for d in pd.date_range("2020-03-01", periods=30)
+                           for s in ("ABC", "DEF", "GHI", "JKL", "MNO")], columns=["day", "code", "close"])
+    ledger = pd.DataFrame([(f"firm {k}", y, round(float(rng.normal(50, 10)), 1)) for k in range(8)
+                           for y in range(2001, 2016)], columns=["firm", "year", "revenue"])
+    # shop orders with a payment amount: "결제" in "결제 주문" only shares a stem with 결제금액
+    shop = pd.DataFrame({"지역": rng.choice(["서울", "부산", "대전"], 90), "결제금액(원)": rng.integers(5, 200, 90) * 1000,
+                         "배송일수": rng.integers(1, 7, 90)})
+    for name, frame in (("shifts", shifts), ("quotes", quotes), ("ledger", ledger), ("shop", shop),
+                        ("houses", houses), ("people", people), ("orders", orders), ("yearly", yearly),
                         ("readings", readings), ("sales", sales), ("countries", countries),
                         ("payments", payments), ("quarters", quarters), ("visits", visits), ("air", air)):
         frame.to_parquet(root / f"{name}.parquet")
@@ -664,3 +677,80 @@ def test_how_many_quarters_counts_periods_not_quarter_numbers(data, question):
     _, answer, _, quarters = ask(data, "quarters", question)
     expected = int((quarters["rate"] > 6).sum() if "above" in question else (quarters["rate"] >= 5).sum())
     assert numbers(first_line(answer))[-1] == expected, first_line(answer)
+
+
+# --- a total of values that are all missing is no total -------------------------------------------
+
+@pytest.mark.parametrize("question", ["total hours for Tariq", "Tariq의 hours 합계는?", "sum of hours where worker is Tariq"])
+def test_a_total_of_only_missing_values_is_not_zero(data, question):
+    analysis, answer, _, frame = ask(data, "shifts", question)
+    assert not analysis.declined, answer
+    line = first_line(answer)
+    assert "Tariq" in line and "hours" in line, line
+    assert not re.search(r"\*\*0(\.0+)?\*\*|\b0 ?시간|: 0\b", answer), answer  # never "0"
+    assert ("no recorded values" in line) if analysis.language == "en" else ("기록되어 있지 않" in line), line
+
+
+def test_a_total_with_some_values_recorded_is_their_sum(data):
+    _, answer, _, frame = ask(data, "shifts", "total hours for Wen")
+    assert states(first_line(answer), 6.0), answer
+
+
+def test_per_group_totals_leave_out_a_group_with_nothing_recorded(data):
+    _, answer, _, frame = ask(data, "shifts", "total hours by worker")
+    assert "Imogen" in answer and "Wen" in answer, answer
+    assert states(answer, 15.5) and states(answer, 6.0), answer
+    assert not re.search(r"Tariq\W+0\b", answer), answer  # nothing recorded is not a total of 0
+
+
+# --- nouns for things are not rows when rows are things by period ---------------------------------
+
+@pytest.mark.parametrize("question", ["top 3 tickers by the highest close they ever reached",
+                                      "how many tickers are there?", "티커는 몇 개야?",
+                                      "top 2 corporations by close"])
+def test_things_that_name_no_column_are_not_rows(data, question):
+    analysis, answer, _, _ = ask(data, "quotes", question)
+    assert analysis.declined, answer
+
+
+@pytest.mark.parametrize("question", ["회사가 모두 몇 개야?", "how many companies are there?", "기업은 몇 곳이야?"])
+def test_companies_are_counted_as_the_firm_column_not_as_rows(data, question):
+    analysis, answer, _, frame = ask(data, "ledger", question)
+    if not analysis.declined:
+        assert states(first_line(answer), frame["firm"].nunique(), 0), answer
+        assert not states(first_line(answer), len(frame), 0), answer
+
+
+def test_rows_are_still_counted_as_rows(data):
+    _, answer, _, frame = ask(data, "ledger", "how many rows are there?")
+    assert states(first_line(answer), len(frame), 0), answer
+
+
+# --- "A 대비 B", "B compared with A": the change is from the base A to B ---------------------------
+
+@pytest.mark.parametrize("question", ["2022년 대비 2023년 판매량 증가율은?", "2022년 대비 2023년에 판매량이 몇 % 늘었어?",
+                                      "2023년 판매량은 2022년 대비 몇 % 증가했어?", "2022년과 2023년 판매량 증가율"])
+def test_the_change_is_from_the_base_year_to_the_other(data, question):
+    analysis, answer, _, frame = ask(data, "car_sales_ko", question)
+    assert not analysis.declined, answer
+    year = pd.to_datetime(frame["판매일"]).dt.year
+    old, new = frame.loc[year == 2022, "판매량"].sum(), frame.loc[year == 2023, "판매량"].sum()
+    change = (new - old) / old * 100
+    line = first_line(answer)
+    assert states(line, abs(change), 1), answer
+    assert ("증가" if change > 0 else "감소") in line and "2022 대비 2023" in line, line
+
+
+# --- a measure is added only when the question asks for it -----------------------------------------
+
+@pytest.mark.parametrize("question", ["결제 주문들의 평균 배송일수는?", "결제한 주문의 배송일수 평균은?"])
+def test_a_word_sharing_a_stem_with_a_column_adds_no_second_figure(data, question):
+    analysis, answer, _, frame = ask(data, "shop", question)
+    assert "합계" not in answer and not states(answer, frame["결제금액(원)"].sum(), 0), answer
+    if not analysis.declined:
+        assert [m.column for m in analysis.plan.measures] == ["배송일수"], analysis.plan.measures
+
+
+def test_two_measures_asked_are_both_given(data):
+    analysis, answer, _, frame = ask(data, "shop", "결제금액 평균과 배송일수 평균")
+    assert states(answer, frame["결제금액(원)"].mean(), 0) and states(answer, frame["배송일수"].mean()), answer

@@ -311,6 +311,18 @@ class _Words:
                     if m.per and fields and len(fields) >= 2:
                         extra.append(t(lang, f"Over the {fmt(_num(fields[1]), count=True)} {_period_words(m.per, lang, True)} in the data.",
                                        f"데이터에 있는 {fmt(_num(fields[1]), count=True)}개 {_period_words(m.per, lang, True)} 기준입니다."))
+            # a statistic of rows whose values are all missing is no number at all: said so,
+            # never stated as 0 (a total) or "nan"
+            empty = [m for m, v in values if m.column and not m.per and math.isnan(v)]
+            if empty and len(empty) == len(values):
+                cols = _and(lang, sorted({m.column for m in empty}))
+                cond = conditions_words(plan.conditions, lang) if plan.conditions else ""
+                return t(lang, f"There are no recorded values of {cols}" + (f" for rows where {cond}" if cond else "")
+                         + f" ({fmt(rows, count=True)} rows, every value of {cols} missing), so there is no "
+                         f"{_and(lang, [measure_words(m, lang) for m in empty])} to give.",
+                         (f"{cond}인 행에는 " if cond else "") + f"{cols} 값이 기록되어 있지 않아"
+                         f" ({fmt(rows, count=True)}개 행 모두 {cols} 결측) "
+                         f"{particle(_and(lang, [measure_words(m, lang) for m in empty]), '을/를')} 구할 수 없습니다.")
             if len(values) == 1:
                 m, v = values[0]
                 head = f"{restate(plan)}: **{value_text(plan, m, v)}**"

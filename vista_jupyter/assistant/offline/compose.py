@@ -257,6 +257,8 @@ class _Builder:
                 sides = [[Condition(cond.column, "==", v, cond.part)] for v in cond.value]
             else:
                 continue
+            if len(ks) == 2:
+                sides = self._base_last(sides, [ctx.conditions.positions[k] for k in ks], words)
             keep = [cond for k, cond in enumerate(conds) if k not in ks]
             positions = [p for k, p in enumerate(ctx.conditions.positions) if k not in ks]
             ctx.conditions.clear()
@@ -270,6 +272,35 @@ class _Builder:
                 if self.free(j) and m.has("between"):
                     c.claim(j)
             return
+
+    def _base_last(self, sides: list[list[Condition]], at: list[int], words: list[int]) -> list[list[Condition]]:
+        """The two sides with the base of the comparison second (a change is from the second side
+        to the first, a difference is first minus second). The base is what "than"/"compared
+        with" governs: the side said after it in English ("2023 compared with 2022"), before it
+        in Korean ("2022년 대비 2023년", "2022년보다"). Without such a word, two periods of a
+        change keep the later first."""
+        c = self.c
+        marks = [j for j in words if self.m[j].has("than") or self.m[j].text.lower().startswith(("compared", "대비"))]
+        if marks:
+            j = marks[0]
+            if c.lang == "ko":
+                before = [k for k in (0, 1) if at[k] < j]
+                base = max(before, key=lambda k: at[k]) if before else None
+            else:
+                after = [k for k in (0, 1) if at[k] > j]
+                base = min(after, key=lambda k: at[k]) if after else None
+            if base is not None:
+                return [sides[1 - base], sides[base]]
+            return sides
+        if any(self.m[j].has("change") for j in words):
+            first, second = sides[0][0], sides[1][0]
+            if first.column == second.column and (first.part or c.col(first.column).is_date or c.col(first.column).yearlike):
+                try:
+                    if first.value < second.value:
+                        return [sides[1], sides[0]]
+                except TypeError:
+                    pass
+        return sides
 
     def fixed(self, name: str, i: int) -> Plan:
         c = self.c
@@ -624,6 +655,13 @@ class _Builder:
         if out or aggs_left:
             # "서울에서 팔린 차의 평균 가격": a verb of selling describes the rows, it is no measure
             free_columns = [(j, col) for j, col in free_columns if not _is_sold(self.m[j].text)]
+        if out:
+            # measures governed by aggregation words were asked; a word that only shares a stem
+            # with a column ("결제 주문" beside 결제금액) is no further measure: left unused, it
+            # makes the plan decline rather than add a figure nobody asked for
+            measured = {m.column for m in out}
+            free_columns = [(j, col) for j, col in free_columns
+                            if col in measured or max(s.quality for s in self.m[j].all("column")) >= 1.0]
         for j, column in free_columns:
             implied = _implied(self.m[j].text)
             if implied and not out and not aggs_left:

@@ -16,7 +16,7 @@ from typing import Any
 
 from .catalog import Column, Table
 from .lexicon import lexicon
-from .match import DatePart, Mention, Number, Reader
+from .match import DatePart, Mention, Number, Reader, name_keys
 from .plan import Condition, Grouping, Measure, Plan
 from .text import language_of, normalize
 
@@ -1687,6 +1687,9 @@ class Composer:
                 if j is not None and j not in self.used and self.m[j].has("entity"):
                     left += [self.m[j].text, m.text] if self.lang == "ko" else [m.text, self.m[j].text]
                     continue
+            if self._other_things(i, plan):
+                left.append(m.text)
+                continue
             # A word with a harmless reading ("what": a question word; "by": a filler) may stay
             # unused; the words it would have joined stay unused themselves and are reported.
             if roles & (_HARMLESS | {"which", "rows"}) and m.text.lower() not in _OR_WORDS \
@@ -1698,6 +1701,25 @@ class Composer:
             raise Declined(f"I understood part of the question, but not how {words} fits into it.",
                            f"질문의 일부는 이해했지만 {words}을(를) 어떻게 반영해야 할지 모르겠습니다.")
 
+
+    def _other_things(self, i: int, plan: Plan) -> bool:
+        """A noun for things ("companies", "tickers", "회사") that names no column, in a plan that
+        counts or ranks rows, on a table whose rows are things-by-period (firm-years, ticker-days:
+        a name column repeating once per date): the rows are not those things, and the plan would
+        count or rank rows as if they were. Unless the noun is a generic word for rows ("rows",
+        "records", "행", "건") or the dataset's own name, it is not a harmless word."""
+        m = self.m[i]
+        if not m.has("entity") or m.has("column") or m.has("value"):
+            return False
+        counts = plan.kind == "aggregate" and any(x.agg == "count" and x.column is None for x in plan.measures)
+        ranks = plan.kind == "rows" and bool(plan.measures) and not plan.distinct_labels
+        if not (counts or ranks):
+            return False
+        word = normalize(m.text).lower()
+        stems = {word, word[:-1] if word.endswith("s") else word, word[:-2] if word.endswith("es") else word}
+        if stems & _ROW_NOUNS or stems & set(name_keys(self.t.name)):
+            return False
+        return _entity_periods(self.t)
 
     def _names_data(self, i: int, plan: Plan) -> bool:
         """A noun for the rows ("companies", "회사") that is also a column of this data, in a plan
@@ -1740,6 +1762,23 @@ _UNSUPPORTED = {
     "edit": ("The offline analyst reads the data; it does not change, clean or save it.",
              "오프라인 분석기는 데이터를 읽기만 하고, 바꾸거나 정리하거나 저장하지 않습니다."),
 }
+
+
+#: Words that name a table's rows whatever they are (and Korean counters): never another thing.
+_ROW_NOUNS = {"row", "record", "entry", "entrie", "observation", "item", "case", "data point", "instance", "sample",
+              "line", "data", "reading", "measurement", "행", "데이터", "자료", "건", "건수", "개", "항목", "측정",
+              "측정값"}
+
+
+def _entity_periods(table: Table) -> bool:
+    """Whether the rows are things by period: a column of names and a time column (dates or
+    years), each repeating, with at most one row per name and period (rows ≤ names × periods,
+    and most pairs present)."""
+    rows = table.rows
+    times = [c.distinct for c in table.columns if (c.is_date or c.yearlike) and 2 <= c.distinct < 0.9 * rows]
+    names = [c.distinct for c in table.columns
+             if not c.numeric and not c.is_date and c.kind != "boolean" and 2 <= c.distinct < 0.9 * rows]
+    return any(0.5 * n * d <= rows <= n * d for n in names for d in times)
 
 
 def _truthy(column: Column) -> tuple[Any, Any] | None:

@@ -48,6 +48,12 @@ _PANDAS_AGG = {"mean": "mean", "median": "median", "sum": "sum", "min": "min", "
                "std": "std", "nunique": "nunique", "count": "count"}
 
 
+def _call(agg: str) -> str:
+    """The pandas call of an aggregation. A total of values that are all missing is missing,
+    not 0 (`min_count=1`, as SQL's SUM gives NULL): "no recorded values", never a total of 0."""
+    return "sum(min_count=1)" if agg == "sum" else f"{_PANDAS_AGG[agg]}()"
+
+
 class PandasRenderer:
     """pandas code for a plan over the DataFrame named `plan.var`."""
 
@@ -193,7 +199,7 @@ class PandasRenderer:
                     code += (f"low, high = rows[{q(m.column)}].min(), rows[{q(m.column)}].max()\n"
                              "print('range', round(float(high - low), 6) if pd.notna(low) else 'nan', low, high, sep='\\t')\n")
                 else:
-                    code += (f"value = rows[{q(m.column)}].{_PANDAS_AGG[m.agg]}()\n"
+                    code += (f"value = rows[{q(m.column)}].{_call(m.agg)}\n"
                              f"print({q(m.agg)}, round(float(value), 6) if pd.notna(value) else 'nan', sep='\\t')\n")
             return self._step(self._intro(), code)
         key, order = self._key(p.group, "rows")
@@ -203,7 +209,7 @@ class PandasRenderer:
             if m.column is None:
                 code += "result = rows.groupby(key).size()\n"
             else:
-                code += f"result = rows.groupby(key)[{q(m.column)}].{_PANDAS_AGG[m.agg]}()\n"
+                code += f"result = rows.groupby(key)[{q(m.column)}].{_call(m.agg)}\n"
             code += "result = result.dropna()\n"
             ascending = p.order == "asc"
             if p.order or order == "value":
@@ -227,7 +233,7 @@ class PandasRenderer:
         key, _ = self._key(Grouping(self.plan.time_column, m.per), "rows")
         total = "rows.groupby(key).size()" if m.column is None else f"rows.groupby(key)[{q(m.column)}].sum()"
         return (key + f"totals = {total}\n"
-                f"value = totals.{_PANDAS_AGG[m.agg]}()\n"
+                f"value = totals.{_call(m.agg)}\n"
                 f"print({q(m.agg)}, round(float(value), 6) if pd.notna(value) else 'nan', len(totals), sep='\\t')\n")
 
     def _multi(self, p: Plan) -> str:
@@ -237,7 +243,7 @@ class PandasRenderer:
             if m.column is None:
                 items.append(f"{q(name)}: rows.groupby(key).size()")
             else:
-                items.append(f"{q(name)}: rows.groupby(key)[{q(m.column)}].{_PANDAS_AGG[m.agg]}()")
+                items.append(f"{q(name)}: rows.groupby(key)[{q(m.column)}].{_call(m.agg)}")
         return "result = pd.DataFrame({" + ", ".join(items) + "})\n"
 
     def _group_chart(self, series: str) -> str:
@@ -389,7 +395,7 @@ class PandasRenderer:
             if m.column is None:
                 code += f"value_{name} = len(side_{name})\n"
             else:
-                code += f"value_{name} = side_{name}[{q(m.column)}].{_PANDAS_AGG[m.agg]}()\n"
+                code += f"value_{name} = side_{name}[{q(m.column)}].{_call(m.agg)}\n"
         code += ("print('a', round(value_a, 6), len(side_a), sep='\\t')\n"
                  "print('b', round(value_b, 6), len(side_b), sep='\\t')\n"
                  "print('difference', round(value_a - value_b, 6), sep='\\t')\n")

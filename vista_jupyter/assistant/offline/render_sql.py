@@ -8,7 +8,8 @@ pandas post-processing, prints and charts as `PandasRenderer` on that small resu
 prints exactly the lines answer.py reads for the pandas code, and answers read the same.
 
 Where pandas semantics are not SQL's, the SQL follows pandas: groups never have a missing key;
-a total of nothing is 0 (`coalesce(sum(x), 0)`); `x != v` and `not in` keep missing values;
+a measure's total of no recorded values is missing (SQL's `sum`, pandas' `sum(min_count=1)`),
+while a share's or a period's total of nothing is 0 (`coalesce(sum(x), 0)`, pandas' `sum()`); `x != v` and `not in` keep missing values;
 ties keep the file's order (`row_number() OVER ()`, the row's position, as the DataFrame index);
 group keys are sorted as pandas sorts them (in pandas, on the small result). Only a scatter plot
 differs: it draws a random sample of at most `SCATTER_ROWS` points (the correlation and the fitted
@@ -407,7 +408,7 @@ class SqlRenderer(PandasRenderer):
         return {
             "count": f"count({x}){only}",
             "nunique": f"count(DISTINCT {x}){only}",
-            "sum": f"coalesce(sum({x}){only}, 0)",  # pandas: a total of nothing is 0
+            "sum": f"sum({x}){only}",  # no recorded values: missing (pandas: sum(min_count=1)), never 0
             "mean": f"avg({x}){only}",
             "min": f"min({x}){only}",
             "max": f"max({x}){only}",
