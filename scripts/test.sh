@@ -21,9 +21,12 @@ if [ ! -x /usr/bin/chromium ] || [ ! -d /usr/share/fonts/truetype/nanum ]; then
 fi
 (cd ui-tests && jlpm install --immutable >/dev/null) || exit 1
 
-# Lint (ruff; rules in pyproject.toml): any finding fails the run.
+# Lint and format (ruff; rules in pyproject.toml): any finding, or a file `ruff format` would
+# change, fails the run (`ruff format .` fixes the latter).
 ruff check --output-format concise .
 ruff_status=$?
+ruff format --check .
+format_status=$?
 
 reports=$(mktemp -d)
 # TypeScript lint and formatting (eslint + prettier; `jlpm lint` fixes what it can).
@@ -37,13 +40,14 @@ py_status=$?
 (cd ui-tests && PLAYWRIGHT_JSON_OUTPUT_NAME="$reports/ui.json" jlpm playwright test --reporter=list,json,html)
 ui_status=$?
 
-python - "$reports" "$lint_status" <<'PY'
+python - "$reports" "$ruff_status" "$format_status" "$lint_status" <<'PY'
 import json, sys, xml.etree.ElementTree as ET
 from pathlib import Path
 reports = Path(sys.argv[1])
 passed = failed = 0
-if sys.argv[2] != "0":
-    print("ruff check found problems (above)"); failed += 1
+for status, what in zip(sys.argv[2:5], ("ruff check", "ruff format --check", "jlpm lint:check")):
+    if status != "0":
+        print(f"{what} found problems (above)"); failed += 1
 try:
     suite = ET.parse(reports / "pytest.xml").getroot()
     suite = suite if suite.tag == "testsuite" else suite.find("testsuite")
@@ -66,5 +70,6 @@ except Exception as e:
 print(f"tests: {passed} passed, {failed} failed")
 PY
 [ $ruff_status -eq 0 ] || echo "lint failed: ruff check" >&2
+[ $format_status -eq 0 ] || echo "format check failed: ruff format --check (run: ruff format .)" >&2
 [ $lint_status -eq 0 ] || echo "lint failed: jlpm lint:check" >&2
-[ $ruff_status -eq 0 ] && [ $lint_status -eq 0 ] && [ $js_status -eq 0 ] && [ $py_status -eq 0 ] && [ $ui_status -eq 0 ]
+[ $ruff_status -eq 0 ] && [ $format_status -eq 0 ] && [ $lint_status -eq 0 ] && [ $js_status -eq 0 ] && [ $py_status -eq 0 ] && [ $ui_status -eq 0 ]
