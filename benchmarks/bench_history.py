@@ -62,39 +62,70 @@ REPEAT = 30
 
 # --- building the history -----------------------------------------------------------------------
 
+
 def _dataset(i: int, parquet: str) -> dict:
-    return {"id": f"ds{i:08d}", "name": "cars", "original_name": "cars.csv",
-            "original_path": "cars.csv", "parquet_path": parquet, "source": "upload",
-            "var_name": "df", "rows": 406, "columns": 9, "size_bytes": 22_000,
-            "detected": {"format": "csv"}, "warnings": [], "profile": {}, "summary": "cars"}
+    return {
+        "id": f"ds{i:08d}",
+        "name": "cars",
+        "original_name": "cars.csv",
+        "original_path": "cars.csv",
+        "parquet_path": parquet,
+        "source": "upload",
+        "var_name": "df",
+        "rows": 406,
+        "columns": 9,
+        "size_bytes": 22_000,
+        "detected": {"format": "csv"},
+        "warnings": [],
+        "profile": {},
+        "summary": "cars",
+    }
 
 
 def _answer(i: int) -> tuple[str, dict]:
-    output = "".join(f"{origin:<8}{20 + (i + k) % 17:>8.2f}\n" for k, origin in
-                     enumerate(["USA", "Europe", "Japan"] * 8))
-    steps = [{"step": 0, "text": "Let me compute the average per origin.",
-              "code": "df.groupby('Origin')['MPG'].mean().round(2)",
-              "result": {"status": "ok", "error": None, "execution_count": i, "duration": 0.01,
-                         "outputs": [{"output_type": "stream", "name": "stdout", "text": output}]}}]
-    content = (f"Answer {i}: cars from Japan have the highest average MPG, followed by Europe "
-               "and the USA. The table above lists the averages per origin; the differences are "
-               "large compared with the spread within each group.")
+    output = "".join(
+        f"{origin:<8}{20 + (i + k) % 17:>8.2f}\n" for k, origin in enumerate(["USA", "Europe", "Japan"] * 8)
+    )
+    steps = [
+        {
+            "step": 0,
+            "text": "Let me compute the average per origin.",
+            "code": "df.groupby('Origin')['MPG'].mean().round(2)",
+            "result": {
+                "status": "ok",
+                "error": None,
+                "execution_count": i,
+                "duration": 0.01,
+                "outputs": [{"output_type": "stream", "name": "stdout", "text": output}],
+            },
+        }
+    ]
+    content = (
+        f"Answer {i}: cars from Japan have the highest average MPG, followed by Europe "
+        "and the USA. The table above lists the averages per origin; the differences are "
+        "large compared with the spread within each group."
+    )
     return content, {"model": "bench", "steps": steps, "usage": {"prompt_tokens": 900}}
 
 
 def _turn_events(turn: str, i: int, first: int) -> list[dict]:
     now = "2025-01-01T00:00:00.000Z"
-    kinds = (["turn_started"] + ["text"] * 12 + ["code", "output", "step_done"] + ["text"] * 3
-             + ["done"])
-    data = {"turn_started": {"turn_id": turn, "model": "bench"},
-            "text": {"step": 0, "delta": "average MPG per "},
-            "code": {"step": 0, "code": "df.groupby('Origin')['MPG'].mean().round(2)"},
-            "output": {"step": 0, "output": {"output_type": "stream", "name": "stdout",
-                                             "text": "USA 20.08\nEurope 27.89\nJapan 30.45\n"}},
-            "step_done": {"step": 0, "status": "ok", "duration": 0.01, "execution_count": i},
-            "done": {"status": "done", "usage": {}, "timing": {}}}
-    return [{"seq": first + k, "type": kind, "turn_id": turn, "data": data[kind],
-             "created_at": now} for k, kind in enumerate(kinds)]
+    kinds = ["turn_started"] + ["text"] * 12 + ["code", "output", "step_done"] + ["text"] * 3 + ["done"]
+    data = {
+        "turn_started": {"turn_id": turn, "model": "bench"},
+        "text": {"step": 0, "delta": "average MPG per "},
+        "code": {"step": 0, "code": "df.groupby('Origin')['MPG'].mean().round(2)"},
+        "output": {
+            "step": 0,
+            "output": {"output_type": "stream", "name": "stdout", "text": "USA 20.08\nEurope 27.89\nJapan 30.45\n"},
+        },
+        "step_done": {"step": 0, "status": "ok", "duration": 0.01, "execution_count": i},
+        "done": {"status": "done", "usage": {}, "timing": {}},
+    }
+    return [
+        {"seq": first + k, "type": kind, "turn_id": turn, "data": data[kind], "created_at": now}
+        for k, kind in enumerate(kinds)
+    ]
 
 
 def build(data_dir: Path, scale: float) -> dict:
@@ -111,16 +142,30 @@ def build(data_dir: Path, scale: float) -> dict:
     # ~100 MB of data per 1x (1 GB at 10x) beside the notebook in the zip, written in row groups
     rng = np.random.default_rng(0)
     origin = pa.array(["USA", "Europe", "Japan"])
-    with pq.ParquetWriter(folder / "cars.parquet", pa.schema(
-            [("MPG", pa.float64()), ("Weight", pa.float64()), ("Horsepower", pa.int64()),
-             ("Origin", pa.dictionary(pa.int8(), pa.string()))]), compression="zstd") as writer:
+    with pq.ParquetWriter(
+        folder / "cars.parquet",
+        pa.schema(
+            [
+                ("MPG", pa.float64()),
+                ("Weight", pa.float64()),
+                ("Horsepower", pa.int64()),
+                ("Origin", pa.dictionary(pa.int8(), pa.string())),
+            ]
+        ),
+        compression="zstd",
+    ) as writer:
         for _ in range(int(40 * scale) or 1):
             n = 100_000
-            writer.write_table(pa.table({
-                "MPG": rng.random(n) * 40, "Weight": rng.random(n) * 4000,
-                "Horsepower": rng.integers(40, 240, n),
-                "Origin": pa.DictionaryArray.from_arrays(
-                    pa.array(rng.integers(0, 3, n), pa.int8()), origin)}))
+            writer.write_table(
+                pa.table(
+                    {
+                        "MPG": rng.random(n) * 40,
+                        "Weight": rng.random(n) * 4000,
+                        "Horsepower": rng.integers(40, 240, n),
+                        "Origin": pa.DictionaryArray.from_arrays(pa.array(rng.integers(0, 3, n), pa.int8()), origin),
+                    }
+                )
+            )
     for i in range(int(TURNS * scale)):
         turn = f"turn{i:09d}"
         store.start_turn(OWNER, big["id"], turn, "bench", f"Question {i}: average MPG by origin?")
@@ -140,12 +185,18 @@ def build(data_dir: Path, scale: float) -> dict:
     events = store.last_event_seq(big["id"])
     messages = store.get_thread(OWNER, big["id"])["message_count"]
     store.close()
-    return {"thread": big["id"], "messages": messages, "events": events,
-            "threads": int(THREADS * scale), "seconds": time.perf_counter() - started,
-            "db_mb": sum(p.stat().st_size for p in data_dir.glob("vista.sqlite3*")) / 1e6}
+    return {
+        "thread": big["id"],
+        "messages": messages,
+        "events": events,
+        "threads": int(THREADS * scale),
+        "seconds": time.perf_counter() - started,
+        "db_mb": sum(p.stat().st_size for p in data_dir.glob("vista.sqlite3*")) / 1e6,
+    }
 
 
 # --- measuring ----------------------------------------------------------------------------------
+
 
 class Client:
     """Token-authenticated GETs on one kept-alive connection."""
@@ -161,9 +212,12 @@ class Client:
         return response.status, response.read()
 
     def send(self, method: str, path: str, body: dict) -> int:
-        self.conn.request(method, path, body=json.dumps(body),
-                          headers={"Authorization": f"token {self.token}",
-                                   "Content-Type": "application/json"})
+        self.conn.request(
+            method,
+            path,
+            body=json.dumps(body),
+            headers={"Authorization": f"token {self.token}", "Content-Type": "application/json"},
+        )
         response = self.conn.getresponse()
         response.read()
         return response.status
@@ -222,8 +276,9 @@ class LoopLag:
         ctx = multiprocessing.get_context("spawn")
         self.stop, ready = ctx.Event(), ctx.Event()
         self.recv, send = ctx.Pipe(duplex=False)
-        self.process = ctx.Process(target=_probe, args=(self.server.url, self.server.token,
-                                                        ready, self.stop, send), daemon=True)
+        self.process = ctx.Process(
+            target=_probe, args=(self.server.url, self.server.token, ready, self.stop, send), daemon=True
+        )
         self.process.start()
         assert ready.wait(60), "the probe did not start"
         return self
@@ -261,6 +316,7 @@ def requests_of(client: Client, info: dict) -> dict[str, Callable[[], int]]:
             assert status == 200, (path, status, body[:300])
             json.loads(body)
             return len(body)
+
         return call
 
     def open_as_the_sidebar_does() -> int:
@@ -282,8 +338,7 @@ def requests_of(client: Client, info: dict) -> dict[str, Callable[[], int]]:
         nonlocal feed
         if feed is None:
             feed = client.feed()
-        assert client.send("PATCH", f"{API}/threads/{tid}",
-                           {"name": f"Cars, every question ({next(renames)})"}) == 200
+        assert client.send("PATCH", f"{API}/threads/{tid}", {"name": f"Cars, every question ({next(renames)})"}) == 200
         while not feed.readline().startswith(b"event: thread"):
             pass
         return len(feed.readline())
@@ -294,15 +349,12 @@ def requests_of(client: Client, info: dict) -> dict[str, Callable[[], int]]:
     return {
         "list threads as the sidebar does: first page of 50": get(f"{API}/threads?limit=50"),
         "list threads: first page of 100": get(f"{API}/threads?limit={size}"),
-        "list threads: a page half-way down (cursor)":
-            get(f"{API}/threads?limit={size}&cursor={cursor}"),
+        "list threads: a page half-way down (cursor)": get(f"{API}/threads?limit={size}&cursor={cursor}"),
         "open the big thread": get(f"{API}/threads/{tid}"),
         "open the big thread as the sidebar does (thread, last 50 messages, event stream to "
         "its replay)": open_as_the_sidebar_does,
-        "100 older messages (before a cursor)":
-            get(f"{API}/threads/{tid}/messages?before={middle}&limit=100"),
-        "100 newer messages (after a cursor)":
-            get(f"{API}/threads/{tid}/messages?after={middle}&limit=100"),
+        "100 older messages (before a cursor)": get(f"{API}/threads/{tid}/messages?before={middle}&limit=100"),
+        "100 newer messages (after a cursor)": get(f"{API}/threads/{tid}/messages?after={middle}&limit=100"),
         "last 100 events": get(f"{API}/threads/{tid}/events?last=true&limit=100"),
         "event stream from the start (capped replay)": stream_from_start,
         "change feed: a rename until a listening list hears of it": change_reaches_the_list,
@@ -324,9 +376,11 @@ def interleaved(calls: dict[float, dict[str, Callable[[], int]]]) -> dict[float,
                 sizes[scale] = calls[scale][name]()
                 times[scale].append((time.perf_counter() - t) * 1000)
         for scale in calls:
-            out[scale][name] = {"median": statistics.median(times[scale]),
-                                "p95": percentile(times[scale], 95),
-                                "kib": sizes[scale] / 1024 if not name.startswith("event stream") else 0}
+            out[scale][name] = {
+                "median": statistics.median(times[scale]),
+                "p95": percentile(times[scale], 95),
+                "kib": sizes[scale] / 1024 if not name.startswith("event stream") else 0,
+            }
             if name.startswith("event stream"):
                 out[scale][name]["events"] = sizes[scale]
     return out
@@ -378,13 +432,19 @@ def heavy(server, client: Client, info: dict) -> dict[str, dict]:
     with LoopLag(server) as lag:
         times = repeated(full_replay)
     out["every event, 5000 a page (a full replay)"] = {
-        "median": statistics.median(times), "p95": percentile(times, 95), "kib": 0}
+        "median": statistics.median(times),
+        "p95": percentile(times, 95),
+        "kib": 0,
+    }
     out["loop lag: full replay"] = lag_of(lag.latencies)
 
     with LoopLag(server) as lag:
         times = repeated(every_message)
     out["every message of the big thread, 500 a page (the sidebar before it paged)"] = {
-        "median": statistics.median(times), "p95": percentile(times, 95), "kib": 0}
+        "median": statistics.median(times),
+        "p95": percentile(times, 95),
+        "kib": 0,
+    }
     out["loop lag: reading every message"] = lag_of(lag.latencies)
 
     t = time.perf_counter()
@@ -397,8 +457,7 @@ def heavy(server, client: Client, info: dict) -> dict[str, dict]:
             break
     assert count == info["threads"]
     every = (time.perf_counter() - t) * 1000
-    out["every thread, 500 a page (the sidebar before it paged)"] = {"median": every, "p95": every,
-                                                                      "kib": 0}
+    out["every thread, 500 a page (the sidebar before it paged)"] = {"median": every, "p95": every, "kib": 0}
 
     # The zip download of the big thread, the server's RSS sampled meanwhile
     before = _rss_mb(server.pid)
@@ -413,8 +472,7 @@ def heavy(server, client: Client, info: dict) -> dict[str, dict]:
     sampler.start()
     t = time.perf_counter()
     conn = http.client.HTTPConnection(client.host, client.port, timeout=3600)
-    conn.request("GET", f"{API}/threads/{tid}/notebook?bundle=zip",
-                 headers={"Authorization": f"token {server.token}"})
+    conn.request("GET", f"{API}/threads/{tid}/notebook?bundle=zip", headers={"Authorization": f"token {server.token}"})
     response = conn.getresponse()
     assert response.status == 200
     size = 0
@@ -424,8 +482,13 @@ def heavy(server, client: Client, info: dict) -> dict[str, dict]:
     done.set()
     sampler.join()
     time.sleep(1)
-    out["export"] = {"seconds": time.perf_counter() - t, "mb": size / 1e6, "before": before,
-                     "peak": max(peak), "after": _rss_mb(server.pid)}
+    out["export"] = {
+        "seconds": time.perf_counter() - t,
+        "mb": size / 1e6,
+        "before": before,
+        "peak": max(peak),
+        "after": _rss_mb(server.pid),
+    }
     return out
 
 
@@ -464,8 +527,12 @@ def coalescing() -> list[Result]:
     return [
         Result("history", "streamed chunk: event-loop time, coalesced writes", coalesced * 1000, "us"),
         Result("history", "streamed chunk: event-loop time, one write per chunk", each * 1000, "us"),
-        Result("history", "streamed chunk: SQLite writes for 2000 chunks, coalesced / one each",
-               writes, f"(vs {writes_each})"),
+        Result(
+            "history",
+            "streamed chunk: SQLite writes for 2000 chunks, coalesced / one each",
+            writes,
+            f"(vs {writes_each})",
+        ),
     ]
 
 
@@ -489,8 +556,8 @@ def model_requests() -> list[Result]:
     fake = asyncio.run_coroutine_threadsafe(start_fake(), fake_loop).result()
     fake.default = Script(text="Done.")
     history = [{"role": "system", "content": "You are Vista. " * 300}] + [
-        {"role": "user" if i % 2 == 0 else "assistant", "content": f"Message {i}: " + "word " * 200}
-        for i in range(59)]
+        {"role": "user" if i % 2 == 0 else "assistant", "content": f"Message {i}: " + "word " * 200} for i in range(59)
+    ]
 
     async def stalls(on_thread: bool) -> list[float]:
         # A turn's client (its endpoint's `openai` client is then used on one event loop only).
@@ -516,8 +583,10 @@ def model_requests() -> list[Result]:
         for _ in range(20):
             if on_thread:
                 await call_in_model_thread(
-                    lambda text, reset: client.complete(list(history), tools=True, on_text=text,
-                                                        on_reset=reset), ignore, ignore)
+                    lambda text, reset: client.complete(list(history), tools=True, on_text=text, on_reset=reset),
+                    ignore,
+                    ignore,
+                )
             else:
                 await client.complete(list(history), tools=True, on_text=quiet, on_reset=quiet)
         running = False
@@ -530,11 +599,20 @@ def model_requests() -> list[Result]:
         fake_loop.call_soon_threadsafe(fake.stop)
         fake_loop.call_soon_threadsafe(fake_loop.stop)
     return [
-        Result("history", "60-message model request: event-loop stall p99, client on the "
-               f"server loop (max {max(on_loop):.1f} ms)", percentile(on_loop, 99), "ms"),
-        Result("history", "60-message model request: event-loop stall p99, client on the "
-               f"model thread (max {max(on_thread):.1f} ms)", percentile(on_thread, 99), "ms",
-               target="< 20 ms", ok=percentile(on_thread, 99) < 20),
+        Result(
+            "history",
+            f"60-message model request: event-loop stall p99, client on the server loop (max {max(on_loop):.1f} ms)",
+            percentile(on_loop, 99),
+            "ms",
+        ),
+        Result(
+            "history",
+            f"60-message model request: event-loop stall p99, client on the model thread (max {max(on_thread):.1f} ms)",
+            percentile(on_thread, 99),
+            "ms",
+            target="< 20 ms",
+            ok=percentile(on_thread, 99) < 20,
+        ),
     ]
 
 
@@ -548,26 +626,32 @@ def run() -> list[Result]:
         infos: dict[float, dict] = {}
         for scale in scales:
             dirs[scale] = Path(tempfile.mkdtemp(prefix=f"vista-history-{scale:g}x-", dir=base))
-            print(f"  building the {scale:g}x history in {dirs[scale]} ...", file=sys.stderr,
-                  flush=True)
+            print(f"  building the {scale:g}x history in {dirs[scale]} ...", file=sys.stderr, flush=True)
             infos[scale] = info = build(dirs[scale], scale)
-            results.append(Result("history", f"{scale:g}x: {info['threads']:,} threads, "
-                                  f"{info['messages']:,} messages and {info['events']:,} events "
-                                  f"in one; built in (s), database MB {info['db_mb']:,.0f}",
-                                  info["seconds"], "s"))
+            results.append(
+                Result(
+                    "history",
+                    f"{scale:g}x: {info['threads']:,} threads, "
+                    f"{info['messages']:,} messages and {info['events']:,} events "
+                    f"in one; built in (s), database MB {info['db_mb']:,.0f}",
+                    info["seconds"],
+                    "s",
+                )
+            )
         with contextlib.ExitStack() as stack:
             servers, clients = {}, {}
             for scale in scales:  # one server per scale, all up at once
-                servers[scale] = stack.enter_context(jupyter_server(
-                    f"c.VistaApp.data_dir = {str(dirs[scale])!r}\n"
-                    f"c.VistaApp.server_owner = {OWNER!r}\nc.VistaApp.auto_overview = False\n"))
+                servers[scale] = stack.enter_context(
+                    jupyter_server(
+                        f"c.VistaApp.data_dir = {str(dirs[scale])!r}\n"
+                        f"c.VistaApp.server_owner = {OWNER!r}\nc.VistaApp.auto_overview = False\n"
+                    )
+                )
                 clients[scale] = Client(servers[scale].url, servers[scale].token)
             print("  measuring the requests, scales interleaved ...", file=sys.stderr, flush=True)
-            measured = interleaved({scale: requests_of(clients[scale], infos[scale])
-                                    for scale in scales})
+            measured = interleaved({scale: requests_of(clients[scale], infos[scale]) for scale in scales})
             for scale in scales:
-                print(f"  replays, full reads and the export at {scale:g}x ...", file=sys.stderr,
-                      flush=True)
+                print(f"  replays, full reads and the export at {scale:g}x ...", file=sys.stderr, flush=True)
                 measured[scale].update(heavy(servers[scale], clients[scale], infos[scale]))
     finally:
         for folder in dirs.values():
@@ -581,32 +665,63 @@ def run() -> list[Result]:
             value = measured[scale][name]
             opening = name.startswith("open the big thread")
             target = "< 300 ms" if opening else ""
-            results.append(Result(
-                "history", f"{name}, {scale:g}x median (p95 {value['p95']:.1f} ms"
-                + (f", {value['kib']:.0f} KiB" if value["kib"] else "")
-                + (f", {value['events']} events" if "events" in value else "") + ")",
-                value["median"], "ms", target=target,
-                ok=(value["p95"] < 300) if opening else None))
+            results.append(
+                Result(
+                    "history",
+                    f"{name}, {scale:g}x median (p95 {value['p95']:.1f} ms"
+                    + (f", {value['kib']:.0f} KiB" if value["kib"] else "")
+                    + (f", {value['events']} events" if "events" in value else "")
+                    + ")",
+                    value["median"],
+                    "ms",
+                    target=target,
+                    ok=(value["p95"] < 300) if opening else None,
+                )
+            )
         if high != low:
             ratio = measured[high][name]["median"] / measured[low][name]["median"]
             whole = "every" in name
-            results.append(Result(
-                "history", f"{name}: {high:g}x / {low:g}x" + (" (reads everything)" if whole else ""),
-                ratio, "x", target="" if whole else "<= 2x", ok=None if whole else ratio <= 2))
+            results.append(
+                Result(
+                    "history",
+                    f"{name}: {high:g}x / {low:g}x" + (" (reads everything)" if whole else ""),
+                    ratio,
+                    "x",
+                    target="" if whole else "<= 2x",
+                    ok=None if whole else ratio <= 2,
+                )
+            )
     for scale in scales:
-        for name in ("loop lag: idle server", "loop lag: event stream replays",
-                     "loop lag: full replay", "loop lag: reading every message"):
+        for name in (
+            "loop lag: idle server",
+            "loop lag: event stream replays",
+            "loop lag: full replay",
+            "loop lag: reading every message",
+        ):
             lag = measured[scale][name]
             idle = name.endswith("idle server")
-            results.append(Result("history", f"{name}, {scale:g}x: /api/status p99 (p50 "
-                                  f"{lag['p50']:.1f} ms)", lag["p99"], "ms",
-                                  target="" if idle else "< 20 ms",
-                                  ok=None if idle else lag["p99"] < 20))
+            results.append(
+                Result(
+                    "history",
+                    f"{name}, {scale:g}x: /api/status p99 (p50 {lag['p50']:.1f} ms)",
+                    lag["p99"],
+                    "ms",
+                    target="" if idle else "< 20 ms",
+                    ok=None if idle else lag["p99"] < 20,
+                )
+            )
         export = measured[scale]["export"]
         growth = export["peak"] - export["before"]
-        results.append(Result(
-            "history", f"zip export of the big thread, {scale:g}x ({export['mb']:,.0f} MB in "
-            f"{export['seconds']:.0f} s): server RSS growth (before {export['before']:.0f}, "
-            f"peak {export['peak']:.0f}, after {export['after']:.0f} MB)",
-            growth, "MB", target="< 100 MB", ok=growth < 100))
+        results.append(
+            Result(
+                "history",
+                f"zip export of the big thread, {scale:g}x ({export['mb']:,.0f} MB in "
+                f"{export['seconds']:.0f} s): server RSS growth (before {export['before']:.0f}, "
+                f"peak {export['peak']:.0f}, after {export['after']:.0f} MB)",
+                growth,
+                "MB",
+                target="< 100 MB",
+                ok=growth < 100,
+            )
+        )
     return results + coalescing() + model_requests()

@@ -108,7 +108,6 @@ def _pool() -> list[str]:
     return _POOL_ROWS
 
 
-
 def generate(path: Path, megabytes: int) -> None:
     """A realistic mixed-type CSV of about `megabytes` MB (deterministic; rows after the first
     200,000 repeat earlier ones under new ids, so a 5 GB file is written in about a minute)."""
@@ -139,10 +138,15 @@ def generate_nested(path: Path, megabytes: int) -> None:
         written, i = 0, 0
         while written < target:
             i += 1
-            record = {"id": i, "user": {"name": rng.choice(FIRST), "age": rng.randint(18, 90)},
-                      "tags": rng.sample(WORDS, rng.randint(0, 3)), "amount": round(rng.uniform(1, 500), 2),
-                      "items": [{"sku": f"S{rng.randint(1, 999)}", "qty": rng.randint(1, 5)}
-                                for _ in range(rng.randint(0, 2))]}
+            record = {
+                "id": i,
+                "user": {"name": rng.choice(FIRST), "age": rng.randint(18, 90)},
+                "tags": rng.sample(WORDS, rng.randint(0, 3)),
+                "amount": round(rng.uniform(1, 500), 2),
+                "items": [
+                    {"sku": f"S{rng.randint(1, 999)}", "qty": rng.randint(1, 5)} for _ in range(rng.randint(0, 2))
+                ],
+            }
             line = json.dumps(record, ensure_ascii=False) + "\n"
             f.write(line)
             written += len(line)
@@ -150,8 +154,9 @@ def generate_nested(path: Path, megabytes: int) -> None:
 
 def measure(name: str, src: Path, out: Path) -> dict:
     script = WRAPPER.format(prelude=PRELUDE, code=CODE[name])
-    done = subprocess.run([sys.executable, "-c", script, str(src), str(out)], capture_output=True, text=True,
-                          cwd=str(HERE.parent))
+    done = subprocess.run(
+        [sys.executable, "-c", script, str(src), str(out)], capture_output=True, text=True, cwd=str(HERE.parent)
+    )
     if done.returncode != 0:
         return {"seconds": float("nan"), "rss_mb": float("nan"), "rows": -1, "error": done.stderr[-500:]}
     return json.loads(done.stdout.strip().splitlines()[-1])
@@ -185,24 +190,42 @@ def _csv_results(work: Path) -> list[Result]:
             Result(label, "duckdb COPY time / peak RSS", d["seconds"], f"s, {d['rss_mb']:.0f} MB"),
         ]
         if "pandas" in got:
-            results.append(Result(label, "pandas read_csv + to_parquet time / peak RSS", got["pandas"]["seconds"],
-                                  f"s, {got['pandas']['rss_mb']:.0f} MB"))
+            results.append(
+                Result(
+                    label,
+                    "pandas read_csv + to_parquet time / peak RSS",
+                    got["pandas"]["seconds"],
+                    f"s, {got['pandas']['rss_mb']:.0f} MB",
+                )
+            )
         results += [
-            Result(label, f"vista / {base_label} time", v["seconds"] / p["seconds"], "x",
-                   target="<= 1.3", ok=v["seconds"] / p["seconds"] <= 1.3),
+            Result(
+                label,
+                f"vista / {base_label} time",
+                v["seconds"] / p["seconds"],
+                "x",
+                target="<= 1.3",
+                ok=v["seconds"] / p["seconds"] <= 1.3,
+            ),
             Result(label, "vista / duckdb time", v["seconds"] / d["seconds"], "x"),
         ]
         if "pandas" in got:
             results.append(Result(label, "vista / pandas time", v["seconds"] / got["pandas"]["seconds"], "x"))
         if mb <= 1000:
             ratio = v["rss_mb"] / p["rss_mb"]
-            results.append(Result(label, f"vista / {base_label} peak RSS", ratio, "x", target="<= 1.5",
-                                  ok=ratio <= 1.5))
+            results.append(
+                Result(label, f"vista / {base_label} peak RSS", ratio, "x", target="<= 1.5", ok=ratio <= 1.5)
+            )
         else:
-            results.append(Result(label, "vista peak RSS", v["rss_mb"], "MB", target="< 1024",
-                                  ok=v["rss_mb"] < 1024))
-        results.append(Result(label, "profile time / peak RSS", got["vista_profile"]["seconds"],
-                              f"s, {got['vista_profile']['rss_mb']:.0f} MB"))
+            results.append(Result(label, "vista peak RSS", v["rss_mb"], "MB", target="< 1024", ok=v["rss_mb"] < 1024))
+        results.append(
+            Result(
+                label,
+                "profile time / peak RSS",
+                got["vista_profile"]["seconds"],
+                f"s, {got['vista_profile']['rss_mb']:.0f} MB",
+            )
+        )
         same = v["rows"] == p["rows"] == d["rows"] == got.get("pandas", v)["rows"]
         results.append(Result(label, "rows: vista = every contender", v["rows"], "", ok=same))
     return results
@@ -221,8 +244,15 @@ def _wide(work: Path) -> list[Result]:
         # the 5 s target is for 10,000 columns; wider files are measured (max_columns: 20,000)
         target = {"target": "< 5", "ok": total < 5} if columns <= 10_000 else {}
         if v["rows"] < 0:
-            results.append(Result(label, "vista read (refused over max_columns)", v["seconds"], "s",
-                                  ok="max_columns" in v.get("error", "")))
+            results.append(
+                Result(
+                    label,
+                    "vista read (refused over max_columns)",
+                    v["seconds"],
+                    "s",
+                    ok="max_columns" in v.get("error", ""),
+                )
+            )
         else:
             results.append(Result(label, "vista read + profile", total, "s", **target))
         results.append(Result(label, "pyarrow read_csv + write", p["seconds"], "s"))
@@ -239,11 +269,20 @@ def _nested(work: Path) -> list[Result]:
     prof = measure("vista_profile", work / "nested.parquet", work / "unused")
     pj = measure("pandas_json", nested, work / "nested_pd.parquet")
     results += [
-        Result("ingest nested JSON Lines 50 MB", "vista read / peak RSS", v["seconds"], f"s, {v['rss_mb']:.0f} MB",
-               ok=v["rows"] > 0),
+        Result(
+            "ingest nested JSON Lines 50 MB",
+            "vista read / peak RSS",
+            v["seconds"],
+            f"s, {v['rss_mb']:.0f} MB",
+            ok=v["rows"] > 0,
+        ),
         Result("ingest nested JSON Lines 50 MB", "vista profile", prof["seconds"], "s", ok=prof["rows"] == v["rows"]),
-        Result("ingest nested JSON Lines 50 MB", "pandas read_json + to_parquet / peak RSS", pj["seconds"],
-               f"s, {pj['rss_mb']:.0f} MB"),
+        Result(
+            "ingest nested JSON Lines 50 MB",
+            "pandas read_json + to_parquet / peak RSS",
+            pj["seconds"],
+            f"s, {pj['rss_mb']:.0f} MB",
+        ),
     ]
     return results
 
@@ -274,8 +313,11 @@ def _first_result_at(work: Path, server, mb: int) -> list[Result]:
     pid = server.pid
     for _ in range(3):
         request = urllib.request.Request(
-            f"{server.url}/vista/api/uploads?name=sales.csv", method="POST", data=src.read_bytes(),
-            headers={"Authorization": f"token {server.token}"})
+            f"{server.url}/vista/api/uploads?name=sales.csv",
+            method="POST",
+            data=src.read_bytes(),
+            headers={"Authorization": f"token {server.token}"},
+        )
         with urllib.request.urlopen(request, timeout=300) as response:
             upload = json.loads(response.read())
         before = _rss_mb(pid)

@@ -35,6 +35,7 @@ Table = tuple[list[str], list[list[str]]]
 
 # --- clean tables of our own ----------------------------------------------------------------
 
+
 def clean_tables() -> dict[str, Table]:
     rng = random.Random(20241125)
     tables: dict[str, Table] = {}
@@ -43,50 +44,125 @@ def clean_tables() -> dict[str, Table]:
         return [f"20{rng.randint(10, 24)}-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}" for _ in range(n)]
 
     n = 80
-    tables["orders"] = (["order_id", "customer", "amount", "paid", "ordered"], [
-        [str(1000 + i), rng.choice(["Acme Corp.", "Smith, John", "O'Brien & Sons", "Widgets \"Plus\""]),
-         f"{rng.uniform(1, 900):.2f}", rng.choice(["true", "false"]), d]
-        for i, d in enumerate(dates(n))])
-    tables["weather_ko"] = (["관측소", "날짜", "기온", "강수량", "비고"], [
-        [rng.choice(["서울", "부산", "대구", "광주"]), d, f"{rng.uniform(-10, 35):.1f}",
-         f"{rng.uniform(0, 80):.1f}", rng.choice(["맑음", "흐림, 비", "눈", ""])]
-        for d in dates(60)])
-    tables["inventory_de"] = (["Artikel", "Lager", "Menge", "Preis", "Größe", "Farbe", "Lieferant"], [
-        [f"Teil-{i:04d}", rng.choice(["Köln", "München", "Düsseldorf"]), str(rng.randint(0, 500)),
-         f"{rng.uniform(0.5, 99):.2f}", rng.choice(["S", "M", "L", "XL"]),
-         rng.choice(["grün", "weiß", "schwarz"]), rng.choice(["Müller GmbH", "Schäfer & Co", "Öko AG"])]
-        for i in range(70)])
-    tables["survey"] = (["respondent", "age", "country", "q1", "q2", "q3", "q4", "q5", "comment"], [
-        [f"R{i:03d}", str(rng.randint(18, 80)), rng.choice(["Canada", "Brazil", "India", "Kenya"])]
-        + [str(rng.randint(1, 5)) for _ in range(5)]
-        + [rng.choice(["", "Great service", "Too slow, but friendly", "said \"ok\"", "n/a"])]
-        for i in range(100)])
-    tables["sensors_wide"] = (["timestamp"] + [f"s{j:02d}" for j in range(1, 14)], [
-        [f"2024-03-01 {h:02d}:{m:02d}"] + [f"{rng.gauss(20, 5):.3f}" for _ in range(13)]
-        for h in range(6) for m in range(0, 60, 5)])
-    tables["books_ja"] = (["書名", "著者", "出版年", "価格"], [
-        [rng.choice(["吾輩は猫である", "雪国", "羅生門", "こころ"]), rng.choice(["夏目漱石", "川端康成", "芥川龍之介"]),
-         str(rng.randint(1900, 1970)), str(rng.randint(500, 3000))] for _ in range(50)])
-    tables["cities_ru"] = (["город", "население", "регион"], [
-        [rng.choice(["Москва", "Казань", "Омск", "Тверь"]), str(rng.randint(10_000, 12_000_000)),
-         rng.choice(["Центр", "Сибирь", "Поволжье"])] for _ in range(40)])
+    tables["orders"] = (
+        ["order_id", "customer", "amount", "paid", "ordered"],
+        [
+            [
+                str(1000 + i),
+                rng.choice(["Acme Corp.", "Smith, John", "O'Brien & Sons", 'Widgets "Plus"']),
+                f"{rng.uniform(1, 900):.2f}",
+                rng.choice(["true", "false"]),
+                d,
+            ]
+            for i, d in enumerate(dates(n))
+        ],
+    )
+    tables["weather_ko"] = (
+        ["관측소", "날짜", "기온", "강수량", "비고"],
+        [
+            [
+                rng.choice(["서울", "부산", "대구", "광주"]),
+                d,
+                f"{rng.uniform(-10, 35):.1f}",
+                f"{rng.uniform(0, 80):.1f}",
+                rng.choice(["맑음", "흐림, 비", "눈", ""]),
+            ]
+            for d in dates(60)
+        ],
+    )
+    tables["inventory_de"] = (
+        ["Artikel", "Lager", "Menge", "Preis", "Größe", "Farbe", "Lieferant"],
+        [
+            [
+                f"Teil-{i:04d}",
+                rng.choice(["Köln", "München", "Düsseldorf"]),
+                str(rng.randint(0, 500)),
+                f"{rng.uniform(0.5, 99):.2f}",
+                rng.choice(["S", "M", "L", "XL"]),
+                rng.choice(["grün", "weiß", "schwarz"]),
+                rng.choice(["Müller GmbH", "Schäfer & Co", "Öko AG"]),
+            ]
+            for i in range(70)
+        ],
+    )
+    tables["survey"] = (
+        ["respondent", "age", "country", "q1", "q2", "q3", "q4", "q5", "comment"],
+        [
+            [f"R{i:03d}", str(rng.randint(18, 80)), rng.choice(["Canada", "Brazil", "India", "Kenya"])]
+            + [str(rng.randint(1, 5)) for _ in range(5)]
+            + [rng.choice(["", "Great service", "Too slow, but friendly", 'said "ok"', "n/a"])]
+            for i in range(100)
+        ],
+    )
+    tables["sensors_wide"] = (
+        ["timestamp"] + [f"s{j:02d}" for j in range(1, 14)],
+        [
+            [f"2024-03-01 {h:02d}:{m:02d}"] + [f"{rng.gauss(20, 5):.3f}" for _ in range(13)]
+            for h in range(6)
+            for m in range(0, 60, 5)
+        ],
+    )
+    tables["books_ja"] = (
+        ["書名", "著者", "出版年", "価格"],
+        [
+            [
+                rng.choice(["吾輩は猫である", "雪国", "羅生門", "こころ"]),
+                rng.choice(["夏目漱石", "川端康成", "芥川龍之介"]),
+                str(rng.randint(1900, 1970)),
+                str(rng.randint(500, 3000)),
+            ]
+            for _ in range(50)
+        ],
+    )
+    tables["cities_ru"] = (
+        ["город", "население", "регион"],
+        [
+            [
+                rng.choice(["Москва", "Казань", "Омск", "Тверь"]),
+                str(rng.randint(10_000, 12_000_000)),
+                rng.choice(["Центр", "Сибирь", "Поволжье"]),
+            ]
+            for _ in range(40)
+        ],
+    )
     tables["tiny"] = (["key", "value", "note"], [["a", "1", "first"], ["b", "2", ""], ["c", "3", "x, y"]])
     return tables
 
 
 # --- pollutions ----------------------------------------------------------------------------
 
-def render(rows: list[list[str]], delimiter: str = ",", quotechar: str = '"', quoting: int = csv.QUOTE_MINIMAL,
-           escapechar: str | None = None, doublequote: bool = True, end: str = "\n") -> str:
+
+def render(
+    rows: list[list[str]],
+    delimiter: str = ",",
+    quotechar: str = '"',
+    quoting: int = csv.QUOTE_MINIMAL,
+    escapechar: str | None = None,
+    doublequote: bool = True,
+    end: str = "\n",
+) -> str:
     buffer = io.StringIO()
-    writer = csv.writer(buffer, delimiter=delimiter, quotechar=quotechar, quoting=quoting,
-                        escapechar=escapechar, doublequote=doublequote, lineterminator=end)
+    writer = csv.writer(
+        buffer,
+        delimiter=delimiter,
+        quotechar=quotechar,
+        quoting=quoting,
+        escapechar=escapechar,
+        doublequote=doublequote,
+        lineterminator=end,
+    )
     writer.writerows(rows)
     return buffer.getvalue()
 
 
-LANGUAGE_ENCODING = {"weather_ko": "cp949", "books_ja": "shift_jis", "cities_ru": "cp1251",
-                     "inventory_de": "cp1252", "orders": "cp1252", "survey": "cp1252"}
+LANGUAGE_ENCODING = {
+    "weather_ko": "cp949",
+    "books_ja": "shift_jis",
+    "cities_ru": "cp1251",
+    "inventory_de": "cp1252",
+    "orders": "cp1252",
+    "survey": "cp1252",
+}
 
 
 def pollutions(name: str, table: Table) -> dict[str, tuple[bytes, list[str] | None, list[list[str]]]]:
@@ -103,6 +179,7 @@ def pollutions(name: str, table: Table) -> dict[str, tuple[bytes, list[str] | No
     add("clean", base)
     for d, label in ((";", "semicolon"), ("\t", "tab"), ("|", "pipe")):
         add(f"delimiter {label}", render(rows, delimiter=d))
+
     def quoted(c: str) -> str:
         return '"' + c.replace('"', '""') + '"' if ("," in c or '"' in c) else c
 
@@ -113,8 +190,11 @@ def pollutions(name: str, table: Table) -> dict[str, tuple[bytes, list[str] | No
     lines = base.splitlines(keepends=True)
     odd = [r[:] for r in body]
     odd[len(odd) // 2][-1] = 'say \\"hi\\"'  # one cell written by another tool
-    add("one backslash among doubled quotes", render([header] + odd).replace('"say \\""hi\\"""', '"say \\"hi\\""'),
-        b=[r if i != len(odd) // 2 else r[:-1] + ['say "hi"'] for i, r in enumerate(odd)])
+    add(
+        "one backslash among doubled quotes",
+        render([header] + odd).replace('"say \\""hi\\"""', '"say \\"hi\\""'),
+        b=[r if i != len(odd) // 2 else r[:-1] + ['say "hi"'] for i, r in enumerate(odd)],
+    )
     add("preamble", "Export of 2024-05-01\nPrepared by the data team\n\n" + base)
     add("comment lines", "# source: internal system\n# rows: all\n" + base)
     add("footnotes", base + "\nSource: internal system\nFigures are provisional.\n")
@@ -130,13 +210,18 @@ def pollutions(name: str, table: Table) -> dict[str, tuple[bytes, list[str] | No
     add("crlf", base.replace("\n", "\r\n"))
     add("cr only", base.replace("\n", "\r"))
     add("mixed line breaks", "".join(line.replace("\n", "\r\n") if i % 2 else line for i, line in enumerate(lines)))
-    add("spaces around cells", "".join(",".join(f" {c} " if quoted(c) == c else quoted(c) for c in r) + "\n"
-                                       for r in rows))
+    add(
+        "spaces around cells",
+        "".join(",".join(f" {c} " if quoted(c) == c else quoted(c) for c in r) + "\n" for r in rows),
+    )
     stray = [r[:] for r in body]
     j = next((k for k, c in enumerate(stray[1]) if c and "," not in c and '"' not in c), 0)
     stray[1][j] = stray[1][j] + ' 5"'  # an inch sign: a quote inside an unquoted cell
-    add("stray quote", "".join([lines[0], lines[1]]) + ",".join(stray[1]) + "\n" + "".join(lines[3:]),
-        b=[body[0], stray[1]] + body[2:])
+    add(
+        "stray quote",
+        "".join([lines[0], lines[1]]) + ",".join(stray[1]) + "\n" + "".join(lines[3:]),
+        b=[body[0], stray[1]] + body[2:],
+    )
     add("utf-16", base.encode("utf-16"))
     add("utf-8 with BOM", base.encode("utf-8-sig"))
     if name in LANGUAGE_ENCODING:
@@ -149,6 +234,7 @@ def pollutions(name: str, table: Table) -> dict[str, tuple[bytes, list[str] | No
 
 
 # --- scoring ---------------------------------------------------------------------------------
+
 
 def f1(expected: Counter, got: Counter) -> float:
     if not expected and not got:
@@ -166,8 +252,7 @@ def _cell(value: Any) -> str:
     return str(value).strip()
 
 
-def score(result: tuple[list[str], list[list[Any]]] | None, header: list[str] | None,
-          body: list[list[str]]) -> float:
+def score(result: tuple[list[str], list[list[Any]]] | None, header: list[str] | None, body: list[list[str]]) -> float:
     if result is None:
         return 0.0
     names, records = result
@@ -194,6 +279,7 @@ def score(result: tuple[list[str], list[list[Any]]] | None, header: list[str] | 
 
 
 # --- readers ---------------------------------------------------------------------------------
+
 
 def _frame(frame: Any) -> tuple[list[str], list[list[Any]]]:
     return [str(c) for c in frame.columns], frame.astype(object).values.tolist()
@@ -235,8 +321,11 @@ def duckdb_auto(path: Path) -> tuple[list[str], list[list[Any]]]:
 
 
 READERS: dict[str, Callable[[Path], tuple[list[str], list[list[Any]]]]] = {
-    "vista": vista, "pandas (defaults)": pandas_default, "pandas (sep=None)": pandas_sniff,
-    "clevercsv": clevercsv_reader, "duckdb (auto)": duckdb_auto,
+    "vista": vista,
+    "pandas (defaults)": pandas_default,
+    "pandas (sep=None)": pandas_sniff,
+    "clevercsv": clevercsv_reader,
+    "duckdb (auto)": duckdb_auto,
 }
 
 
@@ -264,8 +353,15 @@ def evaluate() -> tuple[dict[str, list[float]], dict[str, int], dict[str, dict[s
 def run() -> list[Result]:
     scores, failures, by_pollution = evaluate()
     files = len(scores["vista"])
-    results = [Result("ingest pollution", f"{r}: mean score (0-10) over {files} files; failed on {failures[r]}",
-                      sum(v) / len(v), "") for r, v in scores.items()]
+    results = [
+        Result(
+            "ingest pollution",
+            f"{r}: mean score (0-10) over {files} files; failed on {failures[r]}",
+            sum(v) / len(v),
+            "",
+        )
+        for r, v in scores.items()
+    ]
     mean = {label: {r: sum(v) / len(v) for r, v in per.items()} for label, per in by_pollution.items()}
     for label in sorted(mean, key=lambda k: mean[k]["vista"])[:6]:
         others = ", ".join(f"{r} {s:.1f}" for r, s in mean[label].items() if r != "vista")

@@ -44,8 +44,11 @@ class Bare:
         msg_id = self.client.execute(code)
         while True:
             msg = await self.client.get_iopub_msg(timeout=30)
-            if (msg["parent_header"].get("msg_id") == msg_id and msg["msg_type"] == "status"
-                    and msg["content"]["execution_state"] == "idle"):
+            if (
+                msg["parent_header"].get("msg_id") == msg_id
+                and msg["msg_type"] == "status"
+                and msg["content"]["execution_state"] == "idle"
+            ):
                 return
 
     async def interactive(self, code: str) -> None:
@@ -73,13 +76,26 @@ async def _measure() -> list[Result]:
             folder = folders.create(thread["id"]) / "datasets" / dataset_id
             folder.mkdir(parents=True)
             frame.to_parquet(folder / "data.parquet")
-            store.add_dataset("bench", thread["id"], {
-                "id": dataset_id, "name": "d", "original_name": "d.csv",
-                "original_path": f"datasets/{dataset_id}/d.csv",
-                "parquet_path": f"datasets/{dataset_id}/data.parquet", "source": "upload",
-                "var_name": "df", "rows": len(frame), "columns": 2, "size_bytes": 0,
-                "detected": {}, "warnings": [], "profile": {}, "summary": "",
-            })
+            store.add_dataset(
+                "bench",
+                thread["id"],
+                {
+                    "id": dataset_id,
+                    "name": "d",
+                    "original_name": "d.csv",
+                    "original_path": f"datasets/{dataset_id}/d.csv",
+                    "parquet_path": f"datasets/{dataset_id}/data.parquet",
+                    "source": "upload",
+                    "var_name": "df",
+                    "rows": len(frame),
+                    "columns": 2,
+                    "size_bytes": 0,
+                    "detected": {},
+                    "warnings": [],
+                    "profile": {},
+                    "summary": "",
+                },
+            )
             return thread["id"]
 
         # Time to first result on a new thread (kernel start + data load + execution)

@@ -56,12 +56,26 @@ KERNEL_LIMIT = 2 * GiB
 #: Vista's threshold in such a kernel: larger DataFrames are held in DuckDB (its current rule).
 THRESHOLD = KernelMemory(kernel_memory_limit=KERNEL_LIMIT).max_dataframe_bytes
 
-CITIES = ["Seoul", "Busan", "Incheon", "Daegu", "Daejeon", "Gwangju", "Ulsan", "Suwon", "Jeju", "제주시",
-          "São Paulo", "Zürich"]
+CITIES = [
+    "Seoul",
+    "Busan",
+    "Incheon",
+    "Daegu",
+    "Daejeon",
+    "Gwangju",
+    "Ulsan",
+    "Suwon",
+    "Jeju",
+    "제주시",
+    "São Paulo",
+    "Zürich",
+]
 CITY_WEIGHTS = [30, 14, 11, 9, 7, 6, 5, 5, 4, 3, 3, 3]
 CHANNELS = ["web", "store", "app", "phone"]
-WORDS = ("delivery late on time damaged refund gift express standard returned new customer again "
-         "fragile weekend office home 배송 빠름 포장 교환").split()
+WORDS = (
+    "delivery late on time damaged refund gift express standard returned new customer again "
+    "fragile weekend office home 배송 빠름 포장 교환"
+).split()
 
 QUESTIONS = {
     "group mean": "average amount by city",
@@ -73,6 +87,7 @@ QUESTIONS = {
 
 
 # --- the data -----------------------------------------------------------------------------------
+
 
 def generate(path: Path, *, rows: int | None = None, megabytes: int | None = None, seed: int = 18) -> int:
     """A sales CSV of mixed types (ids, ids written as text, categories in three scripts,
@@ -94,9 +109,18 @@ def generate(path: Path, *, rows: int | None = None, megabytes: int | None = Non
     cities_pool = pa.array(CITIES)
     channels_pool = pa.array(CHANNELS)
     weights = np.array(CITY_WEIGHTS, dtype=float) / sum(CITY_WEIGHTS)
-    schema = pa.schema([("id", pa.int64()), ("customer", pa.string()), ("city", pa.string()),
-                        ("channel", pa.string()), ("amount", pa.float64()), ("qty", pa.int64()),
-                        ("date", pa.date32()), ("note", pa.string())])
+    schema = pa.schema(
+        [
+            ("id", pa.int64()),
+            ("customer", pa.string()),
+            ("city", pa.string()),
+            ("channel", pa.string()),
+            ("amount", pa.float64()),
+            ("qty", pa.int64()),
+            ("date", pa.date32()),
+            ("note", pa.string()),
+        ]
+    )
     target = (megabytes or 0) << 20
     written = 0
     chunk = 1_000_000
@@ -107,16 +131,19 @@ def generate(path: Path, *, rows: int | None = None, megabytes: int | None = Non
             amount = np.round(rng.gamma(2.0, 40.0, n), 2)
             missing = rng.random(n) < 0.01
             customers = np.char.add("C", np.char.zfill(rng.integers(1, 2_000_000, n).astype(str), 7))
-            table = pa.table({
-                "id": ids,
-                "customer": pa.array(customers),
-                "city": cities_pool.take(pa.array(rng.choice(len(CITIES), n, p=weights))),
-                "channel": channels_pool.take(pa.array(rng.integers(0, len(CHANNELS), n))),
-                "amount": pa.array(amount, mask=missing),
-                "qty": rng.integers(1, 21, n),
-                "date": pa.array(np.datetime64("2021-01-01") + rng.integers(0, 1461, n).astype("timedelta64[D]")),
-                "note": notes_pool.take(pa.array(rng.integers(0, len(notes), n))),
-            }, schema=schema)
+            table = pa.table(
+                {
+                    "id": ids,
+                    "customer": pa.array(customers),
+                    "city": cities_pool.take(pa.array(rng.choice(len(CITIES), n, p=weights))),
+                    "channel": channels_pool.take(pa.array(rng.integers(0, len(CHANNELS), n))),
+                    "amount": pa.array(amount, mask=missing),
+                    "qty": rng.integers(1, 21, n),
+                    "date": pa.array(np.datetime64("2021-01-01") + rng.integers(0, 1461, n).astype("timedelta64[D]")),
+                    "note": notes_pool.take(pa.array(rng.integers(0, len(notes), n))),
+                },
+                schema=schema,
+            )
             writer.write_table(table)
             written += n
     return written
@@ -142,8 +169,10 @@ def reference(csv: Path, work: Path) -> dict[str, Any]:
     con.execute("SET threads = 2")
     con.execute("SET memory_limit = '3GB'")
     con.execute(f"SET temp_directory = '{work / 'reference.tmp'}'")
-    columns = ("{'id': 'BIGINT', 'customer': 'VARCHAR', 'city': 'VARCHAR', 'channel': 'VARCHAR', "
-               "'amount': 'DOUBLE', 'qty': 'BIGINT', 'date': 'DATE', 'note': 'VARCHAR'}")
+    columns = (
+        "{'id': 'BIGINT', 'customer': 'VARCHAR', 'city': 'VARCHAR', 'channel': 'VARCHAR', "
+        "'amount': 'DOUBLE', 'qty': 'BIGINT', 'date': 'DATE', 'note': 'VARCHAR'}"
+    )
     con.execute(f"CREATE TABLE t AS SELECT * FROM read_csv('{csv}', header = true, columns = {columns})")
     out = {name: con.execute(query.format(t="t")).df() for name, query in REFERENCE_SQL.items()}
     out["columns"] = len(con.execute("DESCRIBE t").fetchall())
@@ -173,6 +202,7 @@ def by_hand(parquet: Path) -> dict[str, float]:
 
 # --- checking answers ---------------------------------------------------------------------------
 
+
 def _shown(text: str) -> float:
     return float(text.replace(",", ""))
 
@@ -180,7 +210,7 @@ def _shown(text: str) -> float:
 def close(shown: str, value: float) -> bool:
     """Whether a number as the answer shows it ("1,234.5", "12.35") is `value` rounded."""
     digits = len(shown.split(".")[1]) if "." in shown else 0
-    return abs(_shown(shown) - value) <= 0.5 * 10 ** -digits + 1e-9 * abs(value)
+    return abs(_shown(shown) - value) <= 0.5 * 10**-digits + 1e-9 * abs(value)
 
 
 NUMBER = r"-?[\d,]+(?:\.\d+)?"
@@ -237,8 +267,13 @@ def check(name: str, answer: str, ref: Any) -> str | None:
         d = re.search(rf"From ({NUMBER}) to ({NUMBER}), standard deviation ({NUMBER}), over ({NUMBER}) values", answer)
         if not m or not d:
             return "statistics missing"
-        pairs = [(m.group(1), row["mean"]), (m.group(2), row["median"]), (d.group(1), row["min"]),
-                 (d.group(2), row["max"]), (d.group(3), row["std"])]
+        pairs = [
+            (m.group(1), row["mean"]),
+            (m.group(2), row["median"]),
+            (d.group(1), row["min"]),
+            (d.group(2), row["max"]),
+            (d.group(3), row["std"]),
+        ]
         for shown, value in pairs:
             if not close(shown, value):
                 return f"{shown} != {value}"
@@ -248,15 +283,21 @@ def check(name: str, answer: str, ref: Any) -> str | None:
 
 # --- the server -----------------------------------------------------------------------------------
 
+
 def _call(server, method: str, path: str, body: object = None, timeout: float = 3600) -> tuple[int, Any]:
     data = None if body is None else json.dumps(body).encode()
     request = urllib.request.Request(
-        f"{server.url}/vista/api/{path}", method=method, data=data,
-        headers={"Authorization": f"token {server.token}", "Content-Type": "application/json"})
+        f"{server.url}/vista/api/{path}",
+        method=method,
+        data=data,
+        headers={"Authorization": f"token {server.token}", "Content-Type": "application/json"},
+    )
     try:
         with urllib.request.urlopen(request, timeout=timeout) as response:
             raw = response.read()
-            return response.status, (json.loads(raw) if raw and "json" in response.headers.get("Content-Type", "") else raw)
+            return response.status, (
+                json.loads(raw) if raw and "json" in response.headers.get("Content-Type", "") else raw
+            )
     except urllib.error.HTTPError as e:
         return e.code, json.loads(e.read() or b"null")
 
@@ -324,12 +365,14 @@ def run_size(label: str, csv: Path, work: Path, ref: dict[str, Any], expect: str
     root.mkdir()
     os.link(csv, root / csv.name)  # in the server's workspace, as a user's file is
     data_dir = work / f"vista-{label.replace(' ', '-')}"
-    config = (f"c.ServerApp.root_dir = {str(root)!r}\n"
-              f"c.VistaApp.data_dir = {str(data_dir)!r}\n"
-              f"c.VistaApp.kernel_memory_limit = {KERNEL_LIMIT}\n"
-              f"c.VistaApp.max_upload_bytes = {64 * GiB}\n"
-              "c.VistaApp.execution_timeout = 1800\n"
-              "c.VistaApp.auto_overview = True\n")
+    config = (
+        f"c.ServerApp.root_dir = {str(root)!r}\n"
+        f"c.VistaApp.data_dir = {str(data_dir)!r}\n"
+        f"c.VistaApp.kernel_memory_limit = {KERNEL_LIMIT}\n"
+        f"c.VistaApp.max_upload_bytes = {64 * GiB}\n"
+        "c.VistaApp.execution_timeout = 1800\n"
+        "c.VistaApp.auto_overview = True\n"
+    )
     out: dict[str, Any] = {"label": label, "csv_bytes": csv.stat().st_size, "answers": {}}
     with jupyter_server(config) as server:
         started = time.perf_counter()
@@ -341,20 +384,33 @@ def run_size(label: str, csv: Path, work: Path, ref: dict[str, Any], expect: str
         dataset = listed["datasets"][0]
         out["mode"], out["rows"], out["dataframe_bytes"] = dataset["mode"], dataset["rows"], dataset["dataframe_bytes"]
         parquet = data_dir / "threads" / tid / dataset["parquet_path"]
-        print(f"  {label}: held as {out['mode']} (estimated DataFrame {out['dataframe_bytes'] / 2**20:,.0f} MiB, "
-              f"threshold {THRESHOLD / 2**20:,.0f} MiB)", file=sys.stderr, flush=True)
+        print(
+            f"  {label}: held as {out['mode']} (estimated DataFrame {out['dataframe_bytes'] / 2**20:,.0f} MiB, "
+            f"threshold {THRESHOLD / 2**20:,.0f} MiB)",
+            file=sys.stderr,
+            flush=True,
+        )
         if out["mode"] != expect:
-            raise WrongSide(f"{label}: held as {out['mode']}, meant to measure {expect} "
-                            f"(estimated {out['dataframe_bytes']:,} bytes, threshold {THRESHOLD:,})")
+            raise WrongSide(
+                f"{label}: held as {out['mode']}, meant to measure {expect} "
+                f"(estimated {out['dataframe_bytes']:,} bytes, threshold {THRESHOLD:,})"
+            )
         done, seen = _wait_turn(server, tid, 0)
         out["overview_s"] = time.perf_counter() - started - out["ingest_s"]
         answer = done["message"]["content"]
         figures, blank = _figures_draw(server, tid, done["message"])
-        out["answers"]["overview"] = {"seconds": out["overview_s"], "error": check("overview", answer, ref["overview"]),
-                                      "figures": figures, "blank": blank, "answer": answer}
+        out["answers"]["overview"] = {
+            "seconds": out["overview_s"],
+            "error": check("overview", answer, ref["overview"]),
+            "figures": figures,
+            "blank": blank,
+            "answer": answer,
+        }
         for name, question in QUESTIONS.items():
             started = time.perf_counter()
-            status, _ = _call(server, "POST", f"threads/{tid}/messages", {"content": question, "model": "vista-offline"})
+            status, _ = _call(
+                server, "POST", f"threads/{tid}/messages", {"content": question, "model": "vista-offline"}
+            )
             assert status == 202
             done, seen = _wait_turn(server, tid, seen)
             seconds = time.perf_counter() - started
@@ -367,9 +423,14 @@ def run_size(label: str, csv: Path, work: Path, ref: dict[str, Any], expect: str
             if not any(s.get("code") for s in steps):
                 error = "declined: " + message["content"][:200]
             figures, blank = _figures_draw(server, tid, message)
-            out["answers"][name] = {"seconds": seconds, "error": error, "figures": figures, "blank": blank,
-                                    "answer": message["content"],
-                                    "sql": all("sql(" in s["code"] for s in steps if s.get("code"))}
+            out["answers"][name] = {
+                "seconds": seconds,
+                "error": error,
+                "figures": figures,
+                "blank": blank,
+                "answer": message["content"],
+                "sql": all("sql(" in s["code"] for s in steps if s.get("code")),
+            }
         kernels = _kernel_pids(server.pid)
         out["kernel_peak_rss"] = max((_peak_rss(pid) for pid in kernels), default=0)
         out["by_hand"] = by_hand(parquet)
@@ -379,6 +440,7 @@ def run_size(label: str, csv: Path, work: Path, ref: dict[str, Any], expect: str
 
 
 # --- the runs ---------------------------------------------------------------------------------------
+
 
 def _threshold_rows(work: Path) -> tuple[int, int]:
     """Rows just below and just above the DuckDB threshold (max_dataframe_bytes of a 2 GiB kernel),
@@ -397,53 +459,89 @@ def _threshold_rows(work: Path) -> tuple[int, int]:
 
 def run_all(work: Path, gigabytes: float) -> list[dict[str, Any]]:
     below, above = _threshold_rows(work)
-    sizes = [("below threshold", {"rows": below}, PANDAS), ("above threshold", {"rows": above}, DUCKDB),
-             (f"{gigabytes:g} GB", {"megabytes": int(gigabytes * 1000 ** 3 / 2 ** 20)}, DUCKDB)]
+    sizes = [
+        ("below threshold", {"rows": below}, PANDAS),
+        ("above threshold", {"rows": above}, DUCKDB),
+        (f"{gigabytes:g} GB", {"megabytes": int(gigabytes * 1000**3 / 2**20)}, DUCKDB),
+    ]
     runs = []
     for label, size, expect in sizes:
         csv = work / f"sales-{label.replace(' ', '-')}.csv"
         started = time.perf_counter()
         generate(csv, **size)
-        print(f"  {label}: generated {csv.stat().st_size / 1e9:.2f} GB in {time.perf_counter() - started:.0f} s",
-              file=sys.stderr, flush=True)
+        print(
+            f"  {label}: generated {csv.stat().st_size / 1e9:.2f} GB in {time.perf_counter() - started:.0f} s",
+            file=sys.stderr,
+            flush=True,
+        )
         ref = reference(csv, work)
         print(f"  {label}: reference computed", file=sys.stderr, flush=True)
         result = run_size(label, csv, work, ref, expect)
         csv.unlink()
         runs.append(result)
-        print(f"  {label}: {json.dumps({k: v for k, v in result.items() if k != 'answers'}, default=str)}",
-              file=sys.stderr, flush=True)
+        print(
+            f"  {label}: {json.dumps({k: v for k, v in result.items() if k != 'answers'}, default=str)}",
+            file=sys.stderr,
+            flush=True,
+        )
         for name, a in result["answers"].items():
-            print(f"    {name}: {a['seconds']:.1f} s, {'ok' if a['error'] is None else 'WRONG: ' + a['error']}",
-                  file=sys.stderr, flush=True)
+            print(
+                f"    {name}: {a['seconds']:.1f} s, {'ok' if a['error'] is None else 'WRONG: ' + a['error']}",
+                file=sys.stderr,
+                flush=True,
+            )
     return runs
 
 
 def table(runs: list[dict[str, Any]]) -> str:
     """The README's table: one column per size."""
+
     def mb(n: float) -> str:
         return f"{n / 2**20:,.0f} MiB"
 
     head = ["", *(r["label"] for r in runs)]
     rows = [
         ["CSV", *(f"{r['csv_bytes'] / 1e9:.2f} GB, {r['rows'] / 1e6:.1f} M rows" for r in runs)],
-        [f"held as (estimated DataFrame; threshold {mb(THRESHOLD)})",
-         *(f"{r['mode']} ({mb(r['dataframe_bytes'])})" for r in runs)],
+        [
+            f"held as (estimated DataFrame; threshold {mb(THRESHOLD)})",
+            *(f"{r['mode']} ({mb(r['dataframe_bytes'])})" for r in runs),
+        ],
         ["ingest (read, Parquet, profile)", *(f"{r['ingest_s']:.1f} s" for r in runs)],
-        ["overview (kernel start, data set-up, answer)", *(
-            f"{r['answers']['overview']['seconds']:.1f} s {'✓' if r['answers']['overview']['error'] is None else '✗'}"
-            for r in runs)],
+        [
+            "overview (kernel start, data set-up, answer)",
+            *(
+                f"{r['answers']['overview']['seconds']:.1f} s {'✓' if r['answers']['overview']['error'] is None else '✗'}"
+                for r in runs
+            ),
+        ],
     ]
     for name in QUESTIONS:
-        rows.append([f"{name}: answer / DuckDB by hand", *(
-            f"{r['answers'][name]['seconds']:.1f} s / {r['by_hand'][name]:.2f} s "
-            f"{'✓' if r['answers'][name]['error'] is None else '✗'}" for r in runs)])
+        rows.append(
+            [
+                f"{name}: answer / DuckDB by hand",
+                *(
+                    f"{r['answers'][name]['seconds']:.1f} s / {r['by_hand'][name]:.2f} s "
+                    f"{'✓' if r['answers'][name]['error'] is None else '✗'}"
+                    for r in runs
+                ),
+            ]
+        )
     rows.append(["kernel peak RSS (limit 2 GiB)", *(mb(r["kernel_peak_rss"]) for r in runs)])
-    rows.append(["answers correct", *(
-        f"{sum(a['error'] is None for a in r['answers'].values())} / {len(r['answers'])}" for r in runs)])
-    rows.append(["figures (blank)", *(
-        f"{sum(a['figures'] for a in r['answers'].values())} ({sum(a['blank'] for a in r['answers'].values())})"
-        for r in runs)])
+    rows.append(
+        [
+            "answers correct",
+            *(f"{sum(a['error'] is None for a in r['answers'].values())} / {len(r['answers'])}" for r in runs),
+        ]
+    )
+    rows.append(
+        [
+            "figures (blank)",
+            *(
+                f"{sum(a['figures'] for a in r['answers'].values())} ({sum(a['blank'] for a in r['answers'].values())})"
+                for r in runs
+            ),
+        ]
+    )
     lines = ["| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
     lines += ["| " + " | ".join(row) + " |" for row in rows]
     return "\n".join(lines)
@@ -466,8 +564,16 @@ def run() -> list[Result]:
         results.append(Result(bench, f"held as {r['mode']}", r["dataframe_bytes"] / 2**20, "MiB (DataFrame estimate)"))
         for name, a in r["answers"].items():
             ratio = f" ({a['seconds'] / r['by_hand'][name]:.1f}x DuckDB by hand)" if name in r["by_hand"] else ""
-            results.append(Result(bench, f"{name}{ratio}", a["seconds"], "s", target="correct",
-                                  ok=a["error"] is None and not a["blank"]))
+            results.append(
+                Result(
+                    bench,
+                    f"{name}{ratio}",
+                    a["seconds"],
+                    "s",
+                    target="correct",
+                    ok=a["error"] is None and not a["blank"],
+                )
+            )
         peak = r["kernel_peak_rss"] / 2**20
         results.append(Result(bench, "kernel peak RSS", peak, "MiB", target="< 2048", ok=peak < 2048))
     return results

@@ -50,8 +50,15 @@ class BareProcess:
 
     async def start(self, url: str, body: dict) -> BareProcess:
         self.process = await asyncio.create_subprocess_exec(
-            sys.executable, __file__, "--bare", url, json.dumps(body), stdin=asyncio.subprocess.PIPE,
-            stdout=asyncio.subprocess.PIPE, cwd=Path(__file__).parent)
+            sys.executable,
+            __file__,
+            "--bare",
+            url,
+            json.dumps(body),
+            stdin=asyncio.subprocess.PIPE,
+            stdout=asyncio.subprocess.PIPE,
+            cwd=Path(__file__).parent,
+        )
         assert (await self.process.stdout.readline()).strip() == b"ready"
         return self
 
@@ -68,6 +75,7 @@ class BareProcess:
 
 async def _bare_worker(url: str, body: dict) -> None:
     async with httpx.AsyncClient(timeout=300, limits=httpx.Limits(max_connections=None)) as http:
+
         async def one() -> float:
             started = time.monotonic()
             said, _ = await stream_chat(http, url, body)
@@ -87,19 +95,30 @@ async def _measure() -> list[Result]:
     http = AsyncHTTPClient(max_clients=300)
     with tempfile.TemporaryDirectory() as tmp:
         server = JupyterServer(
-            Path(tmp), Path(tmp, "vista"), root_dir=Path(tmp), env={"PYTHONPATH": str(TESTS)},
-            headers={"X-Vista-Test-User": "u0"}, config=(
+            Path(tmp),
+            Path(tmp, "vista"),
+            root_dir=Path(tmp),
+            env={"PYTHONPATH": str(TESTS)},
+            headers={"X-Vista-Test-User": "u0"},
+            config=(
                 "from conftest import HeaderIdentityProvider\n"
                 "c.ServerApp.identity_provider_class = HeaderIdentityProvider\n"
                 f"c.VistaApp.model = 'load'\nc.VistaApp.base_url = {fake.base_url!r}\n"
-                "c.VistaApp.auto_overview = False\nc.VistaApp.kernel_idle_timeout = 0\n"))
+                "c.VistaApp.auto_overview = False\nc.VistaApp.kernel_idle_timeout = 0\n"
+            ),
+        )
         server.start()
         base = f"{server.url}/vista/api/"
 
         async def call(user: str, method: str, path: str, body: dict | None = None):
-            r = await http.fetch(base + path, method=method, raise_error=False, request_timeout=300,
-                                 body=None if body is None else json.dumps(body),
-                                 headers={"X-Vista-Test-User": user})
+            r = await http.fetch(
+                base + path,
+                method=method,
+                raise_error=False,
+                request_timeout=300,
+                body=None if body is None else json.dumps(body),
+                headers={"X-Vista-Test-User": user},
+            )
             return r.code, json.loads(r.body) if r.body else None
 
         try:
@@ -171,16 +190,34 @@ async def _measure() -> list[Result]:
         Result("load", f"{USERS} users x {THREADS} threads x {ROUNDS} rounds: turns (and a first one)", asked, ""),
         Result("load", "errors", errors, "", target="0", ok=errors == 0),
         Result("load", "lost messages (questions+answers - rows)", lost, "", target="0", ok=lost == 0),
-        Result("load", f"turn through Vista, {USERS * THREADS} at once, median (question posted -> done)",
-               statistics.median(through), "ms"),
+        Result(
+            "load",
+            f"turn through Vista, {USERS * THREADS} at once, median (question posted -> done)",
+            statistics.median(through),
+            "ms",
+        ),
         Result("load", "turn through Vista p95", percentile(through, 95), "ms"),
-        Result("load", f"the same model request without Vista, {USERS * THREADS} at once, median",
-               statistics.median(without), "ms"),
+        Result(
+            "load",
+            f"the same model request without Vista, {USERS * THREADS} at once, median",
+            statistics.median(without),
+            "ms",
+        ),
         Result("load", "the same model request without Vista p95", percentile(without, 95), "ms"),
-        Result("load", "Vista's added latency per turn median (through - without)",
-               statistics.median(through) - statistics.median(without), "ms"),
-        Result("load", "Vista's added latency per turn p95 (through - without)", added_p95, "ms",
-               target=f"<= {TARGET_ADDED_P95:.0f}", ok=added_p95 <= TARGET_ADDED_P95),
+        Result(
+            "load",
+            "Vista's added latency per turn median (through - without)",
+            statistics.median(through) - statistics.median(without),
+            "ms",
+        ),
+        Result(
+            "load",
+            "Vista's added latency per turn p95 (through - without)",
+            added_p95,
+            "ms",
+            target=f"<= {TARGET_ADDED_P95:.0f}",
+            ok=added_p95 <= TARGET_ADDED_P95,
+        ),
         Result("load", "event-loop lag: trivial request p95 under load", percentile(lags, 95), "ms"),
         Result("load", "wall time", wall, "s"),
     ]

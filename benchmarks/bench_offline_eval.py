@@ -70,8 +70,9 @@ async def make_thread(call: Call, path: Path) -> str:
 
 async def ask(call: Call, thread_id: str, question: str, timeout: float = 180) -> dict[str, Any]:
     """Post a question to the offline analyst and return its finished assistant message."""
-    status, body = await call("POST", f"threads/{thread_id}/messages",
-                              json_body={"content": question, "model": "vista-offline"})
+    status, body = await call(
+        "POST", f"threads/{thread_id}/messages", json_body={"content": question, "model": "vista-offline"}
+    )
     if status != 202:
         raise RuntimeError(f"question refused: {status} {body}")
     turn_id = body["turn"]["id"]
@@ -87,9 +88,13 @@ async def ask(call: Call, thread_id: str, question: str, timeout: float = 180) -
     raise TimeoutError(f"no answer within {timeout} s: {question}")
 
 
-async def evaluate(call: Call, questions: list[dict[str, Any]], data_dir: Path,
-                   fetch: Callable[[str, str], Awaitable[bytes]] | None = None,
-                   progress: Callable[[int, int], None] | None = None) -> list[dict[str, Any]]:
+async def evaluate(
+    call: Call,
+    questions: list[dict[str, Any]],
+    data_dir: Path,
+    fetch: Callable[[str, str], Awaitable[bytes]] | None = None,
+    progress: Callable[[int, int], None] | None = None,
+) -> list[dict[str, Any]]:
     """Ask every question (one thread per dataset) and grade the answers."""
     threads: dict[str, str] = {}
     out = []
@@ -113,10 +118,22 @@ async def evaluate(call: Call, questions: list[dict[str, Any]], data_dir: Path,
             for artifact in artifacts:
                 if not figure_draws_something(await fetch(thread_id, artifact)):
                     blank += 1
-        out.append({"id": q["id"], "lang": q["lang"], "kind": q["expect"]["kind"], "question": q["question"],
-                    "expect": q["expect"], "verdict": verdict, "declined": declined, "answer": answer,
-                    "figures": len(artifacts), "blank_figures": blank, "failed_steps": len(failed),
-                    "seconds": seconds})
+        out.append(
+            {
+                "id": q["id"],
+                "lang": q["lang"],
+                "kind": q["expect"]["kind"],
+                "question": q["question"],
+                "expect": q["expect"],
+                "verdict": verdict,
+                "declined": declined,
+                "answer": answer,
+                "figures": len(artifacts),
+                "blank_figures": blank,
+                "failed_steps": len(failed),
+                "seconds": seconds,
+            }
+        )
         if progress:
             progress(n, len(questions))
     return out
@@ -140,14 +157,18 @@ def report(rows: list[dict[str, Any]]) -> str:
             if not c:
                 continue
             total = sum(c.values())
-            lines.append(f"| {lang} | {kind} | {total} | {c['correct']} ({c['correct'] / total:.0%}) | "
-                         f"{c['declined']} | {c['wrong']} |")
+            lines.append(
+                f"| {lang} | {kind} | {total} | {c['correct']} ({c['correct'] / total:.0%}) | "
+                f"{c['declined']} | {c['wrong']} |"
+            )
     wrong = [r for r in rows if r["verdict"] == "wrong"]
     lines.append("")
     lines.append(f"wrong answers: {len(wrong)}")
     for r in wrong:
         lines.append(f"- {r['id']} [{r['kind']}] {r['question']}")
-        lines.append(f"    expected {json.dumps({k: r['expect'].get(k) for k in ('value', 'also') if k in r['expect']}, ensure_ascii=False)[:300]}")
+        lines.append(
+            f"    expected {json.dumps({k: r['expect'].get(k) for k in ('value', 'also') if k in r['expect']}, ensure_ascii=False)[:300]}"
+        )
         lines.append(f"    answered {'(declined) ' if r['declined'] else ''}{headline(r['answer'])[:300]}")
     declined = [r for r in rows if r["verdict"] == "declined"]
     lines.append(f"declined (not wrong): {len(declined)}")
@@ -169,20 +190,26 @@ def _tornado_call(base: str, token: str) -> tuple[Call, Callable[[str, str], Awa
     http = AsyncHTTPClient()
     headers = {"Authorization": f"token {token}"}
 
-    async def call(method: str, path: str, *, json_body: Any = None, body: bytes | None = None,
-                   params: dict[str, Any] | None = None) -> tuple[int, Any]:
+    async def call(
+        method: str,
+        path: str,
+        *,
+        json_body: Any = None,
+        body: bytes | None = None,
+        params: dict[str, Any] | None = None,
+    ) -> tuple[int, Any]:
         if json_body is not None:
             body = json.dumps(json_body).encode()
         if body is None and method == "POST":
             body = b""
         url = f"{base}/vista/api/{path}" + (f"?{urlencode(params)}" if params else "")
-        r = await http.fetch(url, method=method, body=body, headers=headers, raise_error=False,
-                             request_timeout=300)
+        r = await http.fetch(url, method=method, body=body, headers=headers, raise_error=False, request_timeout=300)
         return r.code, json.loads(r.body) if r.body else None
 
     async def fetch(thread_id: str, artifact_id: str) -> bytes:
-        r = await http.fetch(f"{base}/vista/api/threads/{thread_id}/artifacts/{artifact_id}", headers=headers,
-                             request_timeout=60)
+        r = await http.fetch(
+            f"{base}/vista/api/threads/{thread_id}/artifacts/{artifact_id}", headers=headers, request_timeout=60
+        )
         return r.body
 
     return call, fetch
@@ -217,8 +244,7 @@ def run() -> list:
             mine = [r for r in rows if lang == "all" or r["lang"] == lang]
             correct = sum(r["verdict"] == "correct" for r in mine) / len(mine) * 100
             wrong = sum(r["verdict"] == "wrong" for r in mine)
-            out.append(Result(name, f"{lang}: correct ({len(mine)} questions)", correct, "%",
-                              ">= 90 %", correct >= 90))
+            out.append(Result(name, f"{lang}: correct ({len(mine)} questions)", correct, "%", ">= 90 %", correct >= 90))
             out.append(Result(name, f"{lang}: wrong answers", wrong, "", "0", wrong == 0))
         blank = sum(r["blank_figures"] for r in rows)
         out.append(Result(name, "blank figures", blank, "", "0", blank == 0))

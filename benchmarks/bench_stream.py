@@ -18,21 +18,39 @@ from vista_jupyter.assistant.stream import StreamNormalizer
 def _events(pieces: list[dict]) -> list[str]:
     lines = []
     for delta in pieces:
-        chunk = {"id": "c1", "object": "chat.completion.chunk", "created": 1, "model": "m",
-                 "choices": [{"index": 0, "delta": delta, "finish_reason": None}]}
+        chunk = {
+            "id": "c1",
+            "object": "chat.completion.chunk",
+            "created": 1,
+            "model": "m",
+            "choices": [{"index": 0, "delta": delta, "finish_reason": None}],
+        }
         lines += [f"data: {json.dumps(chunk)}", ""]
-    lines += [f"data: {json.dumps({'id': 'c1', 'object': 'chat.completion.chunk', 'created': 1, 'model': 'm', 'choices': [{'index': 0, 'delta': {}, 'finish_reason': 'stop'}]})}", "", "data: [DONE]", ""]
+    lines += [
+        f"data: {json.dumps({'id': 'c1', 'object': 'chat.completion.chunk', 'created': 1, 'model': 'm', 'choices': [{'index': 0, 'delta': {}, 'finish_reason': 'stop'}]})}",
+        "",
+        "data: [DONE]",
+        "",
+    ]
     return lines
 
 
 def _replies() -> dict[str, list[str]]:
     words = [{"content": f"word{i} "} for i in range(2000)]
     code = json.dumps({"code": "import pandas as pd\n" + "df.groupby('a')['b'].mean()\n" * 200})
-    call = [{"tool_calls": [{"index": 0, "id": "call_1", "type": "function",
-                             "function": {"name": "run_python", "arguments": ""}}]}]
-    call += [{"tool_calls": [{"index": 0, "function": {"arguments": code[i:i + 8]}}]} for i in range(0, len(code), 8)]
-    return {"short answer (40 chunks)": _events(words[:40]), "long answer (2000 chunks)": _events(words),
-            f"tool call ({len(call)} chunks)": _events(call)}
+    call = [
+        {
+            "tool_calls": [
+                {"index": 0, "id": "call_1", "type": "function", "function": {"name": "run_python", "arguments": ""}}
+            ]
+        }
+    ]
+    call += [{"tool_calls": [{"index": 0, "function": {"arguments": code[i : i + 8]}}]} for i in range(0, len(code), 8)]
+    return {
+        "short answer (40 chunks)": _events(words[:40]),
+        "long answer (2000 chunks)": _events(words),
+        f"tool call ({len(call)} chunks)": _events(call),
+    }
 
 
 def _vista(lines: list[str]) -> None:
@@ -63,6 +81,7 @@ def run() -> list[Result]:
         vista, sdk = _best(_vista, lines), _best(_sdk, lines)
         chunks = sum(1 for line in lines if line.startswith("data: "))
         results.append(Result("stream", f"{name}: Vista normalizer per chunk", vista / chunks * 1e6, "µs"))
-        results.append(Result("stream", f"{name}: Vista / openai parsing time", vista / sdk, "x",
-                              "≤ 2x", vista / sdk <= 2))
+        results.append(
+            Result("stream", f"{name}: Vista / openai parsing time", vista / sdk, "x", "≤ 2x", vista / sdk <= 2)
+        )
     return results

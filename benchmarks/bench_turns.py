@@ -63,10 +63,16 @@ PIECES = [w + " " for w in ANSWER.split(" ")[:-1]] + [ANSWER.split(" ")[-1]]
 CHUNKS = len(PIECES)
 #: Warm-up turns, timed turns, and the burst: threads asking at once, rounds of it.
 WARM, TIMED, THREADS, ROUNDS = 3, 20, 20, 5
-TOOLS = [{"type": "function", "function": {
-    "name": "run_python", "description": "Run Python code in the analysis kernel.",
-    "parameters": {"type": "object", "properties": {"code": {"type": "string"}},
-                   "required": ["code"]}}}]
+TOOLS = [
+    {
+        "type": "function",
+        "function": {
+            "name": "run_python",
+            "description": "Run Python code in the analysis kernel.",
+            "parameters": {"type": "object", "properties": {"code": {"type": "string"}}, "required": ["code"]},
+        },
+    }
+]
 
 
 def behaviour(body: dict, n: int):
@@ -85,8 +91,7 @@ async def stream_chat(http: httpx.AsyncClient, url: str, body: dict) -> tuple[st
             choices = json.loads(line[6:]).get("choices") or [{}]
             delta = choices[0].get("delta") or {}
             said.append(delta.get("content") or "")
-            arguments += [(c.get("function") or {}).get("arguments") or ""
-                          for c in delta.get("tool_calls") or []]
+            arguments += [(c.get("function") or {}).get("arguments") or "" for c in delta.get("tool_calls") or []]
     return "".join(said), "".join(arguments)
 
 
@@ -124,9 +129,16 @@ class Bare:
         messages = [{"role": "user", "content": "What is the highest horsepower?"}]
         _, arguments = await self.ask(messages)
         printed = await self.run(json.loads(arguments)["code"])
-        messages += [{"role": "assistant", "content": None, "tool_calls": [{
-            "id": "c1", "type": "function", "function": {"name": "run_python", "arguments": arguments}}]},
-            {"role": "tool", "tool_call_id": "c1", "content": printed}]
+        messages += [
+            {
+                "role": "assistant",
+                "content": None,
+                "tool_calls": [
+                    {"id": "c1", "type": "function", "function": {"name": "run_python", "arguments": arguments}}
+                ],
+            },
+            {"role": "tool", "tool_call_id": "c1", "content": printed},
+        ]
         answer, _ = await self.ask(messages)
         assert answer == ANSWER
         return (time.monotonic() - started) * 1000, printed
@@ -142,8 +154,14 @@ class BareProcess:
 
     async def start(self, base_url: str) -> BareProcess:
         self.process = await asyncio.create_subprocess_exec(
-            sys.executable, __file__, "--bare", base_url, stdin=asyncio.subprocess.PIPE,
-            stdout=asyncio.subprocess.PIPE, cwd=Path(__file__).parent)
+            sys.executable,
+            __file__,
+            "--bare",
+            base_url,
+            stdin=asyncio.subprocess.PIPE,
+            stdout=asyncio.subprocess.PIPE,
+            cwd=Path(__file__).parent,
+        )
         assert (await self.process.stdout.readline()).strip() == b"ready"
         return self
 
@@ -175,10 +193,15 @@ class Listener:
         self.events: list[dict] = []
         self.done: dict[str, asyncio.Event] = {}
         self._buffer = ""
-        self.fetch = asyncio.ensure_future(http.fetch(
-            f"{server.url}/vista/api/threads/{thread_id}/events/stream?after={after}",
-            headers=server.headers, streaming_callback=self._on_chunk, request_timeout=600,
-            raise_error=False))
+        self.fetch = asyncio.ensure_future(
+            http.fetch(
+                f"{server.url}/vista/api/threads/{thread_id}/events/stream?after={after}",
+                headers=server.headers,
+                streaming_callback=self._on_chunk,
+                request_timeout=600,
+                raise_error=False,
+            )
+        )
 
     def _on_chunk(self, chunk: bytes) -> None:
         self._buffer += chunk.decode()
@@ -213,8 +236,11 @@ def faults(events: list[dict], turn_id: str, printed: str) -> list[str]:
         out.append(f"text: {len(last)} of {CHUNKS} chunks, {len(''.join(last))} of {len(ANSWER)} characters")
     if [e["data"]["code"] for e in mine if e["type"] == "code"] != [CODE]:
         out.append("code")
-    stdout = "".join(e["data"]["output"].get("text", "") for e in mine if e["type"] == "output"
-                     and e["data"]["output"].get("name") == "stdout")
+    stdout = "".join(
+        e["data"]["output"].get("text", "")
+        for e in mine
+        if e["type"] == "output" and e["data"]["output"].get("name") == "stdout"
+    )
     if stdout != printed:
         out.append(f"output {stdout!r} != {printed!r}")
     done = [e for e in mine if e["type"] == "done"]
@@ -229,9 +255,16 @@ async def _measure() -> list[Result]:
     http = AsyncHTTPClient(max_clients=200)
     bare = await BareProcess().start(fake.base_url)
     with tempfile.TemporaryDirectory(prefix="vista-bench-") as tmp:
-        server = JupyterServer(Path(tmp), Path(tmp, "vista"), root_dir=Path(tmp), token="bench-token",
-                               config=(f"c.VistaApp.model = 'bench'\nc.VistaApp.base_url = {fake.base_url!r}\n"
-                                       "c.VistaApp.auto_overview = False\nc.VistaApp.max_kernels_per_user = 25\n"))
+        server = JupyterServer(
+            Path(tmp),
+            Path(tmp, "vista"),
+            root_dir=Path(tmp),
+            token="bench-token",
+            config=(
+                f"c.VistaApp.model = 'bench'\nc.VistaApp.base_url = {fake.base_url!r}\n"
+                "c.VistaApp.auto_overview = False\nc.VistaApp.max_kernels_per_user = 25\n"
+            ),
+        )
         try:
             await server.start().ready(timeout=180)
 
@@ -242,8 +275,9 @@ async def _measure() -> list[Result]:
                 listener = Listener(http, server, tid, after)
                 await asyncio.sleep(0.05)  # listening before the question, as the sidebar is
                 started = time.monotonic()
-                status, asked = await server.call("POST", f"threads/{tid}/messages",
-                                                  {"content": "What is the highest horsepower?"})
+                status, asked = await server.call(
+                    "POST", f"threads/{tid}/messages", {"content": "What is the highest horsepower?"}
+                )
                 assert status == 202, asked
                 turn_id = asked["turn"]["id"]
                 await asyncio.wait_for(listener.ended(turn_id).wait(), 300)
@@ -301,7 +335,7 @@ async def _measure() -> list[Result]:
                 # and what the listener got is what was stored, numbered without gap
                 _, stored = await server.call("GET", f"threads/{thread_id}/events?limit=5000")
                 seqs = [e["seq"] for e in listener.events]
-                lost += (seqs != [e["seq"] for e in stored["events"]] or seqs != list(range(1, len(seqs) + 1)))
+                lost += seqs != [e["seq"] for e in stored["events"]] or seqs != list(range(1, len(seqs) + 1))
                 _, page = await server.call("GET", f"threads/{thread_id}/messages")
                 lost += len(page["messages"]) != 2 * ROUNDS
         finally:
@@ -311,22 +345,48 @@ async def _measure() -> list[Result]:
 
     overhead = statistics.median(overheads)
     return [
-        Result("turns", f"turn without Vista median (bare stream reader + bare kernel; "
-               f"1 tool call, {CHUNKS}-chunk answer)", statistics.median(without), "ms"),
-        Result("turns", "turn through Vista median (question posted -> done on the event stream)",
-               statistics.median(with_vista), "ms"),
+        Result(
+            "turns",
+            f"turn without Vista median (bare stream reader + bare kernel; 1 tool call, {CHUNKS}-chunk answer)",
+            statistics.median(without),
+            "ms",
+        ),
+        Result(
+            "turns",
+            "turn through Vista median (question posted -> done on the event stream)",
+            statistics.median(with_vista),
+            "ms",
+        ),
         Result("turns", "Vista's overhead per turn median (through - without)", overhead, "ms"),
         Result("turns", "Vista's overhead per turn p95", percentile(overheads, 95), "ms"),
         Result("turns", "Vista's overhead per streamed chunk median", overhead / CHUNKS, "ms"),
-        Result("turns", "through Vista / without, median", statistics.median(with_vista) /
-               statistics.median(without), "x"),
-        Result("turns", "timed turns whose listener missed text, code or output", faulty, "",
-               target="0", ok=faulty == 0),
-        Result("turns", f"{ROUNDS * THREADS} turns / {THREADS} threads: errors", errors, "", target="0", ok=errors == 0),
-        Result("turns", f"{ROUNDS * THREADS} turns / {THREADS} threads: turns whose listener missed or doubled a chunk, "
-               "the code or the kernel's output", wrong_turns, "", target="0", ok=wrong_turns == 0),
-        Result("turns", f"{ROUNDS * THREADS} turns / {THREADS} threads: threads whose listener's events differ from the "
-               "stored ones, or lost a message", lost, "", target="0", ok=lost == 0),
+        Result(
+            "turns", "through Vista / without, median", statistics.median(with_vista) / statistics.median(without), "x"
+        ),
+        Result(
+            "turns", "timed turns whose listener missed text, code or output", faulty, "", target="0", ok=faulty == 0
+        ),
+        Result(
+            "turns", f"{ROUNDS * THREADS} turns / {THREADS} threads: errors", errors, "", target="0", ok=errors == 0
+        ),
+        Result(
+            "turns",
+            f"{ROUNDS * THREADS} turns / {THREADS} threads: turns whose listener missed or doubled a chunk, "
+            "the code or the kernel's output",
+            wrong_turns,
+            "",
+            target="0",
+            ok=wrong_turns == 0,
+        ),
+        Result(
+            "turns",
+            f"{ROUNDS * THREADS} turns / {THREADS} threads: threads whose listener's events differ from the "
+            "stored ones, or lost a message",
+            lost,
+            "",
+            target="0",
+            ok=lost == 0,
+        ),
         Result("turns", f"{ROUNDS * THREADS} turns / {THREADS} threads: wall time", burst, "s"),
     ]
 

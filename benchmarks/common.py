@@ -28,8 +28,13 @@ class Result:
     def table(results: list[Result]) -> str:
         header = ("benchmark", "metric", "value", "target", "ok")
         rows = [
-            (r.benchmark, r.metric, f"{r.value:,.2f} {r.unit}", r.target,
-             "" if r.ok is None else ("yes" if r.ok else "NO"))
+            (
+                r.benchmark,
+                r.metric,
+                f"{r.value:,.2f} {r.unit}",
+                r.target,
+                "" if r.ok is None else ("yes" if r.ok else "NO"),
+            )
             for r in results
         ]
         widths = [max(len(str(x)) for x in col) for col in zip(header, *rows)]
@@ -60,20 +65,25 @@ def summary(benchmark: str, what: str, ms: list[float], target_p95: float | None
     p95 = percentile(ms, 95)
     return [
         Result(benchmark, f"{what} median", statistics.median(ms), "ms"),
-        Result(benchmark, f"{what} p95", p95, "ms",
-               target=f"<= {target_p95} ms" if target_p95 else "",
-               ok=(p95 <= target_p95) if target_p95 else None),
+        Result(
+            benchmark,
+            f"{what} p95",
+            p95,
+            "ms",
+            target=f"<= {target_p95} ms" if target_p95 else "",
+            ok=(p95 <= target_p95) if target_p95 else None,
+        ),
     ]
 
 
 @contextmanager
-def jupyter_server(extra_config: str = "", *, env: dict[str, str] | None = None
-                   ) -> Iterator[JupyterServer]:
+def jupyter_server(extra_config: str = "", *, env: dict[str, str] | None = None) -> Iterator[JupyterServer]:
     """Start `jupyter server` with Vista on a fresh data folder (`tests/servers.py`, the one
     helper tests use too); stop it afterwards. Call it with `server.request(...)`."""
     with tempfile.TemporaryDirectory(prefix="vista-bench-") as tmp:
-        server = JupyterServer(Path(tmp), Path(tmp, "vista"), config=extra_config, env=env,
-                               token="bench-token", root_dir=Path(tmp))
+        server = JupyterServer(
+            Path(tmp), Path(tmp, "vista"), config=extra_config, env=env, token="bench-token", root_dir=Path(tmp)
+        )
         try:
             yield server.start().wait(timeout=120)
         finally:

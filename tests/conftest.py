@@ -86,9 +86,16 @@ def api(jp_fetch) -> Api:
     test identity header (for the named-users provider); `headers` are passed on as they are.
     """
 
-    async def call(method: str, path: str, *, json_body: Any = None, body: bytes | str | None = None,
-                   params: dict[str, Any] | None = None, user: str | None = None,
-                   headers: dict[str, str] | None = None) -> tuple[int, Any]:
+    async def call(
+        method: str,
+        path: str,
+        *,
+        json_body: Any = None,
+        body: bytes | str | None = None,
+        params: dict[str, Any] | None = None,
+        user: str | None = None,
+        headers: dict[str, str] | None = None,
+    ) -> tuple[int, Any]:
         headers = dict(headers or {})
         if user is not None:
             headers[USER_HEADER] = user
@@ -98,8 +105,14 @@ def api(jp_fetch) -> Api:
             body = b""
         try:
             response = await jp_fetch(
-                "vista", "api", *path.split("/"), method=method, body=body, params=params,
-                headers=headers, allow_nonstandard_methods=True,
+                "vista",
+                "api",
+                *path.split("/"),
+                method=method,
+                body=body,
+                params=params,
+                headers=headers,
+                allow_nonstandard_methods=True,
             )
         except HTTPClientError as e:
             response = e.response
@@ -120,16 +133,24 @@ def spec_operations(thread_id: str = "{thread_id}", other_id: str = "0" * 32) ->
     from vista_jupyter.api import openapi_spec
 
     return [
-        (method.upper(), re.sub(r"\{\w+_id\}", other_id,
-                                path.removeprefix("/vista/api/").replace("{thread_id}", thread_id)))
+        (
+            method.upper(),
+            re.sub(r"\{\w+_id\}", other_id, path.removeprefix("/vista/api/").replace("{thread_id}", thread_id)),
+        )
         for path, item in openapi_spec()["paths"].items()
         for method in item
         if method in ("get", "post", "put", "patch", "delete")
     ]
 
 
-def converse(store: Store, owner: str, thread_id: str, question: str, answer: str | None = None,
-             metadata: dict[str, Any] | None = None) -> None:
+def converse(
+    store: Store,
+    owner: str,
+    thread_id: str,
+    question: str,
+    answer: str | None = None,
+    metadata: dict[str, Any] | None = None,
+) -> None:
     """Add messages to a thread the way the app does: the question opens a turn
     (`Store.start_turn`), the answer closes it (`Store.finish_turn`); without `answer` the turn
     stays running."""

@@ -128,8 +128,14 @@ class Analyst:
     answers `answer` with `{output}` replaced by what the code printed (with the `reply` dialect).
     Its answer can only be right if its code really ran and the output came back."""
 
-    def __init__(self, code: str | list[str], answer: str = "The result is {output}.", *,
-                 call: dict[str, Any] | None = None, reply: dict[str, Any] | None = None):
+    def __init__(
+        self,
+        code: str | list[str],
+        answer: str = "The result is {output}.",
+        *,
+        call: dict[str, Any] | None = None,
+        reply: dict[str, Any] | None = None,
+    ):
         self.codes = [code] if isinstance(code, str) else code
         self.answer = answer
         self.call = call or {}
@@ -166,8 +172,14 @@ class _Completions(web.RequestHandler):
 
     async def post(self, prefix: str = "", deployment: str | None = None) -> None:
         body = json.loads(self.request.body)
-        self.record = {"body": body, "headers": dict(self.request.headers), "time": time.monotonic(),
-                       "path": self.request.path, "query": self.request.query, "deployment": deployment}
+        self.record = {
+            "body": body,
+            "headers": dict(self.request.headers),
+            "time": time.monotonic(),
+            "path": self.request.path,
+            "query": self.request.query,
+            "deployment": deployment,
+        }
         self.server.requests.append(self.record)
         script = self.server.next(body)
         if script.hang:
@@ -180,20 +192,33 @@ class _Completions(web.RequestHandler):
             await asyncio.sleep(script.delay)
         if script.reject_tools and body.get("tools"):
             self.set_status(script.reject_status)
-            self.finish(json.dumps(script.reject_body or {"error": {
-                "message": "tools are not supported by this model", "type": "invalid_request_error"}}))
+            self.finish(
+                json.dumps(
+                    script.reject_body
+                    or {"error": {"message": "tools are not supported by this model", "type": "invalid_request_error"}}
+                )
+            )
             return
         if script.reject_stream_options and "stream_options" in body:
             self.set_status(400)
-            self.finish({"error": {"message": "Unrecognized request argument supplied: stream_options",
-                                   "type": "invalid_request_error"}})
+            self.finish(
+                {
+                    "error": {
+                        "message": "Unrecognized request argument supplied: stream_options",
+                        "type": "invalid_request_error",
+                    }
+                }
+            )
             return
         if script.status:
             self.set_status(script.status)
             for k, v in script.headers.items():
                 self.set_header(k, v)
-            error_body = script.error_body if script.error_body is not None else {
-                "error": {"message": script.error, "type": "scripted"}}
+            error_body = (
+                script.error_body
+                if script.error_body is not None
+                else {"error": {"message": script.error, "type": "scripted"}}
+            )
             self.set_header("Content-Type", "application/json")
             self.finish(error_body if isinstance(error_body, str) else json.dumps(error_body))
             return
@@ -215,16 +240,31 @@ class _Completions(web.RequestHandler):
         message: dict[str, Any] = {"role": "assistant", "content": script.text or None}
         finish = "stop"
         if script.code is not None:
-            message["tool_calls"] = [{"id": "call_1", "type": "function", "function": {
-                "name": script.tool_name, "arguments": json.dumps({"code": script.code})}}]
+            message["tool_calls"] = [
+                {
+                    "id": "call_1",
+                    "type": "function",
+                    "function": {"name": script.tool_name, "arguments": json.dumps({"code": script.code})},
+                }
+            ]
             finish = "tool_calls"
         self.set_header("Content-Type", "application/json")
-        self.finish(json.dumps({
-            "id": "c1", "object": "chat.completion", "created": 1, "model": body.get("model", "m"),
-            "choices": [{"index": 0, "message": message, "finish_reason": finish}],
-            "usage": {"prompt_tokens": script.usage[0], "completion_tokens": script.usage[1],
-                      "total_tokens": sum(script.usage)},
-        }))
+        self.finish(
+            json.dumps(
+                {
+                    "id": "c1",
+                    "object": "chat.completion",
+                    "created": 1,
+                    "model": body.get("model", "m"),
+                    "choices": [{"index": 0, "message": message, "finish_reason": finish}],
+                    "usage": {
+                        "prompt_tokens": script.usage[0],
+                        "completion_tokens": script.usage[1],
+                        "total_tokens": sum(script.usage),
+                    },
+                }
+            )
+        )
 
     def on_finish(self) -> None:
         if hasattr(self, "record"):
@@ -257,8 +297,16 @@ class _Stream:
         choice = {"index": 0, "delta": delta, "finish_reason": finish}
         if self.script.azure_filter:
             choice["content_filter_results"] = {"hate": {"filtered": False, "severity": "safe"}}
-        await self.event({"id": "c1", "object": "chat.completion.chunk", "created": 1,
-                          "model": self.model, "choices": [choice], **extra})
+        await self.event(
+            {
+                "id": "c1",
+                "object": "chat.completion.chunk",
+                "created": 1,
+                "model": self.model,
+                "choices": [choice],
+                **extra,
+            }
+        )
 
     async def say(self, content: str, field_name: str = "content") -> None:
         """Text in word-sized pieces."""
@@ -305,9 +353,18 @@ class _Stream:
     async def run(self) -> None:
         s = self.script
         if s.azure_filter:
-            await self.event({"id": "", "object": "", "created": 0, "model": "", "choices": [],
-                              "prompt_filter_results": [{"prompt_index": 0, "content_filter_results": {
-                                  "hate": {"filtered": False, "severity": "safe"}}}]})
+            await self.event(
+                {
+                    "id": "",
+                    "object": "",
+                    "created": 0,
+                    "model": "",
+                    "choices": [],
+                    "prompt_filter_results": [
+                        {"prompt_index": 0, "content_filter_results": {"hate": {"filtered": False, "severity": "safe"}}}
+                    ],
+                }
+            )
         if s.role_chunk:
             await self.send({"role": "assistant", "content": ""})
         if s.reasoning:
@@ -339,10 +396,20 @@ class _Stream:
         if s.finish:
             await self.send({}, finish)
         if self.body.get("stream_options", {}).get("include_usage"):
-            await self.event({"id": "c1", "object": "chat.completion.chunk", "created": 1,
-                              "model": self.model, "choices": [],
-                              "usage": {"prompt_tokens": s.usage[0], "completion_tokens": s.usage[1],
-                                        "total_tokens": sum(s.usage)}})
+            await self.event(
+                {
+                    "id": "c1",
+                    "object": "chat.completion.chunk",
+                    "created": 1,
+                    "model": self.model,
+                    "choices": [],
+                    "usage": {
+                        "prompt_tokens": s.usage[0],
+                        "completion_tokens": s.usage[1],
+                        "total_tokens": sum(s.usage),
+                    },
+                }
+            )
         if s.linger:
             await asyncio.wait_for(self.handler.closed.wait(), 120)
             return
@@ -368,39 +435,79 @@ class _Stream:
                 for piece in _pieces(a):
                     await self.send({"function_call": {"arguments": piece}})
             elif s.calls_as == "whole":
-                await self.send({"tool_calls": [{"index": i, "id": call_id, "type": "function",
-                                                 "function": {"name": name, "arguments": a}}]})
+                await self.send(
+                    {
+                        "tool_calls": [
+                            {"index": i, "id": call_id, "type": "function", "function": {"name": name, "arguments": a}}
+                        ]
+                    }
+                )
             elif s.calls_as == "args_object":
-                await self.send({"tool_calls": [{"index": i, "id": call_id, "type": "function",
-                                                 "function": {"name": name, "arguments": json.loads(a)}}]})
+                await self.send(
+                    {
+                        "tool_calls": [
+                            {
+                                "index": i,
+                                "id": call_id,
+                                "type": "function",
+                                "function": {"name": name, "arguments": json.loads(a)},
+                            }
+                        ]
+                    }
+                )
             elif s.calls_as == "same_index":
-                await self.send({"tool_calls": [{"index": 0, "id": call_id, "type": "function",
-                                                 "function": {"name": name, "arguments": a}}]})
+                await self.send(
+                    {
+                        "tool_calls": [
+                            {"index": 0, "id": call_id, "type": "function", "function": {"name": name, "arguments": a}}
+                        ]
+                    }
+                )
             elif s.calls_as == "no_index":
                 await self.send({"tool_calls": [{"type": "function", "function": {"name": name, "arguments": a}}]})
             elif s.calls_as == "cumulative":
-                await self.send({"tool_calls": [{"index": i, "id": call_id, "type": "function",
-                                                 "function": {"name": name, "arguments": ""}}]})
+                await self.send(
+                    {
+                        "tool_calls": [
+                            {"index": i, "id": call_id, "type": "function", "function": {"name": name, "arguments": ""}}
+                        ]
+                    }
+                )
                 so_far = ""
                 for piece in _pieces(a):
                     so_far += piece
                     await self.send({"tool_calls": [{"index": i, "function": {"arguments": so_far}}]})
             else:  # split, name_every_chunk, summary_repeat
-                await self.send({"tool_calls": [{"index": i, "id": call_id, "type": "function",
-                                                 "function": {"name": name, "arguments": ""}}]})
+                await self.send(
+                    {
+                        "tool_calls": [
+                            {"index": i, "id": call_id, "type": "function", "function": {"name": name, "arguments": ""}}
+                        ]
+                    }
+                )
                 for piece in _pieces(a):
                     function = {"arguments": piece}
                     if s.calls_as == "name_every_chunk":
                         function["name"] = name
                     await self.send({"tool_calls": [{"index": i, "function": function}]})
         if s.calls_as == "summary_repeat":
-            await self.send({"tool_calls": [{"index": i, "id": f"call_{i + 1}", "type": "function",
-                                             "function": {"name": name, "arguments": a}}
-                                            for i, a in enumerate(arguments)]})
+            await self.send(
+                {
+                    "tool_calls": [
+                        {
+                            "index": i,
+                            "id": f"call_{i + 1}",
+                            "type": "function",
+                            "function": {"name": name, "arguments": a},
+                        }
+                        for i, a in enumerate(arguments)
+                    ]
+                }
+            )
 
 
 def _pieces(text: str, size: int = 7) -> list[str]:
-    return [text[i:i + size] for i in range(0, len(text), size)] or [""]
+    return [text[i : i + size] for i in range(0, len(text), size)] or [""]
 
 
 class _Models(web.RequestHandler):
@@ -442,11 +549,13 @@ class FakeOpenAI:
             port = sock.getsockname()[1]
             sock.close()
         self.port = port
-        app = web.Application([
-            (r"/openai/deployments/([^/]+)/chat/completions", _AzureCompletions, {"server": self}),
-            (r"(.*)/chat/completions", _Completions, {"server": self}),
-            (r"(.*)/models", _Models, {"server": self}),
-        ])
+        app = web.Application(
+            [
+                (r"/openai/deployments/([^/]+)/chat/completions", _AzureCompletions, {"server": self}),
+                (r"(.*)/chat/completions", _Completions, {"server": self}),
+                (r"(.*)/models", _Models, {"server": self}),
+            ]
+        )
         self._http = httpserver.HTTPServer(app)
         self._http.listen(self.port, "127.0.0.1")
         return self

@@ -35,10 +35,18 @@ class JupyterServer:
     (`log()`), shown when it fails to start.
     """
 
-    def __init__(self, tmp_path: Path, data_dir: Path, *, config: str = "",
-                 env: dict[str, str] | None = None, token: str = "test-token",
-                 root_dir: Path | None = None, drop_env: tuple[str, ...] = (),
-                 headers: dict[str, str] | None = None):
+    def __init__(
+        self,
+        tmp_path: Path,
+        data_dir: Path,
+        *,
+        config: str = "",
+        env: dict[str, str] | None = None,
+        token: str = "test-token",
+        root_dir: Path | None = None,
+        drop_env: tuple[str, ...] = (),
+        headers: dict[str, str] | None = None,
+    ):
         self.token, self.data_dir, self.extra = token, data_dir, config
         #: What authenticates every request (the token; a configured identity provider's header).
         self.headers = headers or {"Authorization": f"token {token}"}
@@ -87,7 +95,9 @@ class JupyterServer:
         self._log = open(self.dir / "server.log", "wb")  # noqa: SIM115 - closed in stop()
         self.process = subprocess.Popen(
             [sys.executable, "-m", "jupyter_server", f"--config={self.config}"],
-            env=self.env, stdout=self._log, stderr=subprocess.STDOUT,
+            env=self.env,
+            stdout=self._log,
+            stderr=subprocess.STDOUT,
         )
         return self
 
@@ -124,17 +134,29 @@ class JupyterServer:
                 time.sleep(0.1)
         raise AssertionError(f"the server did not start:\n{self.log()[-3000:]}")
 
-    async def call(self, method: str, path: str, body: Any = None, *, raw: bytes | None = None,
-                   headers: dict[str, str] | None = None, timeout: float = 120
-                   ) -> tuple[int, Any]:
+    async def call(
+        self,
+        method: str,
+        path: str,
+        body: Any = None,
+        *,
+        raw: bytes | None = None,
+        headers: dict[str, str] | None = None,
+        timeout: float = 120,
+    ) -> tuple[int, Any]:
         """A request to `/vista/api/<path>` (or `/<path>` when it starts with '/'): (status, body)."""
         url = self.url + (path if path.startswith("/") else f"/vista/api/{path}")
         data = raw if raw is not None else (None if body is None else json.dumps(body).encode())
         if data is None and method in ("POST", "PATCH", "PUT"):
             data = b""
         response = await self._client.fetch(
-            url, method=method, body=data, raise_error=False, request_timeout=timeout,
-            headers={**self.headers, **(headers or {})}, allow_nonstandard_methods=True,
+            url,
+            method=method,
+            body=data,
+            raise_error=False,
+            request_timeout=timeout,
+            headers={**self.headers, **(headers or {})},
+            allow_nonstandard_methods=True,
         )
         if response.code == 599 and response.error is not None:
             raise response.error
@@ -143,14 +165,24 @@ class JupyterServer:
             return response.code, json.loads(content)
         return response.code, content
 
-    def request(self, method: str, path: str, body: Any = None, *, raw: bool = False,
-                headers: dict[str, str] | None = None, timeout: float = 120) -> tuple[int, Any]:
+    def request(
+        self,
+        method: str,
+        path: str,
+        body: Any = None,
+        *,
+        raw: bool = False,
+        headers: dict[str, str] | None = None,
+        timeout: float = 120,
+    ) -> tuple[int, Any]:
         """A blocking request to `/vista/api/<path>` (for callers without an event loop):
         (status, body), the body decoded when it is JSON (unless `raw`)."""
         request = urllib.request.Request(
-            f"{self.url}/vista/api/{path}", method=method,
+            f"{self.url}/vista/api/{path}",
+            method=method,
             data=None if body is None else json.dumps(body).encode(),
-            headers={**self.headers, "Content-Type": "application/json", **(headers or {})})
+            headers={**self.headers, "Content-Type": "application/json", **(headers or {})},
+        )
         try:
             with urllib.request.urlopen(request, timeout=timeout) as response:
                 status, kind, data = response.status, response.headers.get("Content-Type", ""), response.read()
@@ -205,29 +237,49 @@ class KernelGateway:
     def start(self) -> KernelGateway:
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
-        env = {**os.environ, "HOME": str(self.dir), "JUPYTER_RUNTIME_DIR": str(self.dir / "runtime"),
-               "JUPYTER_DATA_DIR": str(self.dir / "data"), "IPYTHONDIR": str(self.dir / "ipython"),
-               "MPLCONFIGDIR": str(self.dir / "matplotlib")}
-        command = [sys.executable, "-m", "kernel_gateway", "--KernelGatewayApp.ip=127.0.0.1",
-                   f"--KernelGatewayApp.port={self.port}", "--KernelGatewayApp.port_retries=0",
-                   f"--KernelGatewayApp.auth_token={self.token}",
-                   "--JupyterWebsocketPersonality.list_kernels=True"]
+        env = {
+            **os.environ,
+            "HOME": str(self.dir),
+            "JUPYTER_RUNTIME_DIR": str(self.dir / "runtime"),
+            "JUPYTER_DATA_DIR": str(self.dir / "data"),
+            "IPYTHONDIR": str(self.dir / "ipython"),
+            "MPLCONFIGDIR": str(self.dir / "matplotlib"),
+        }
+        command = [
+            sys.executable,
+            "-m",
+            "kernel_gateway",
+            "--KernelGatewayApp.ip=127.0.0.1",
+            f"--KernelGatewayApp.port={self.port}",
+            "--KernelGatewayApp.port_retries=0",
+            f"--KernelGatewayApp.auth_token={self.token}",
+            "--JupyterWebsocketPersonality.list_kernels=True",
+        ]
         if self.hide:
             assert os.geteuid() == 0, "hiding folders from a gateway's kernels needs root (mounts)"
             mounts = " && ".join(f"mount -t tmpfs vista-hidden '{p}'" for p in self.hide)
-            command = ["unshare", "--mount", "--propagation", "private", "sh", "-c",
-                       f'{mounts} && exec "$@"', "gateway", *command]
+            command = [
+                "unshare",
+                "--mount",
+                "--propagation",
+                "private",
+                "sh",
+                "-c",
+                f'{mounts} && exec "$@"',
+                "gateway",
+                *command,
+            ]
         self._log = open(self.dir / "gateway.log", "wb")  # noqa: SIM115 - closed in stop()
-        self.process = subprocess.Popen(command, cwd=self.dir, env=env, stdout=self._log,
-                                        stderr=subprocess.STDOUT)
+        self.process = subprocess.Popen(command, cwd=self.dir, env=env, stdout=self._log, stderr=subprocess.STDOUT)
         return self
 
     def log(self) -> str:
         return (self.dir / "gateway.log").read_text(errors="replace")
 
     async def get(self, path: str) -> Any:
-        response = await self._client.fetch(f"{self.url}{path}", raise_error=False,
-                                            headers={"Authorization": f"token {self.token}"})
+        response = await self._client.fetch(
+            f"{self.url}{path}", raise_error=False, headers={"Authorization": f"token {self.token}"}
+        )
         return response.code, json.loads(response.body) if response.body else None
 
     async def ready(self, timeout: float = 60) -> KernelGateway:
@@ -244,8 +296,10 @@ class KernelGateway:
 
     def server_config(self) -> str:
         """The Jupyter server configuration that sends its kernels here."""
-        return (f"c.GatewayClient.url = {self.url!r}\nc.GatewayClient.auth_token = {self.token!r}\n"
-                "c.GatewayClient.request_timeout = 120.0\n")
+        return (
+            f"c.GatewayClient.url = {self.url!r}\nc.GatewayClient.auth_token = {self.token!r}\n"
+            "c.GatewayClient.request_timeout = 120.0\n"
+        )
 
     def stop(self) -> None:
         import shutil

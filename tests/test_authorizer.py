@@ -15,8 +15,7 @@ from vista_jupyter.authorizer import VistaKernelAuthorizer
 
 pytestmark = pytest.mark.timeout(120)
 
-SHARED = {"identity_provider_class": HeaderIdentityProvider,
-          "authorizer_class": VistaKernelAuthorizer}
+SHARED = {"identity_provider_class": HeaderIdentityProvider, "authorizer_class": VistaKernelAuthorizer}
 
 
 @pytest.fixture
@@ -26,9 +25,13 @@ def vista_config():
 
 async def call(jp_fetch, user: str, *path: str, method: str = "GET", body=None) -> int:
     try:
-        response = await jp_fetch(*path, method=method, headers={USER_HEADER: user},
-                                  body=None if body is None else json.dumps(body),
-                                  allow_nonstandard_methods=True)
+        response = await jp_fetch(
+            *path,
+            method=method,
+            headers={USER_HEADER: user},
+            body=None if body is None else json.dumps(body),
+            allow_nonstandard_methods=True,
+        )
     except HTTPClientError as e:
         return e.code
     return response.code
@@ -36,8 +39,7 @@ async def call(jp_fetch, user: str, *path: str, method: str = "GET", body=None) 
 
 async def connects(jp_ws_fetch, user: str, kernel_id: str) -> bool:
     try:
-        ws = await jp_ws_fetch("api", "kernels", kernel_id, "channels",
-                               headers={USER_HEADER: user})
+        ws = await jp_ws_fetch("api", "kernels", kernel_id, "channels", headers={USER_HEADER: user})
     except HTTPClientError as e:
         assert e.code == 403, e
         return False
@@ -57,19 +59,25 @@ async def test_another_persons_vista_kernel_is_refused(api, vista_app, jp_fetch,
     assert await call(jp_fetch, "bob", "api", "kernels", kernel_id) == 403
     assert not await connects(jp_ws_fetch, "bob", kernel_id)
     for action in ("interrupt", "restart"):
-        assert await call(jp_fetch, "bob", "api", "kernels", kernel_id, action,
-                          method="POST", body={}) == 403
-    assert await call(jp_fetch, "bob", "api", "sessions", method="POST",
-                      body={"path": "x.ipynb", "type": "notebook", "name": "x",
-                            "kernel": {"id": kernel_id}}) == 403
+        assert await call(jp_fetch, "bob", "api", "kernels", kernel_id, action, method="POST", body={}) == 403
+    assert (
+        await call(
+            jp_fetch,
+            "bob",
+            "api",
+            "sessions",
+            method="POST",
+            body={"path": "x.ipynb", "type": "notebook", "name": "x", "kernel": {"id": kernel_id}},
+        )
+        == 403
+    )
     assert await call(jp_fetch, "bob", "api", "kernels", kernel_id, method="DELETE") == 403
     assert kernel_id in vista_app.serverapp.kernel_manager
 
     # alice can, and bob's own kernels are his as usual
     assert await call(jp_fetch, "alice", "api", "kernels", kernel_id) == 200
     assert await connects(jp_ws_fetch, "alice", kernel_id)
-    response = await jp_fetch("api", "kernels", method="POST", body=json.dumps({}),
-                              headers={USER_HEADER: "bob"})
+    response = await jp_fetch("api", "kernels", method="POST", body=json.dumps({}), headers={USER_HEADER: "bob"})
     his = json.loads(response.body)["id"]
     assert await connects(jp_ws_fetch, "bob", his)
     assert await call(jp_fetch, "bob", "api", "kernels", his, method="DELETE") == 204

@@ -78,8 +78,9 @@ async def test_real_answers_match_the_documented_schemas(api):
     await call("GET", "/vista/api/info", 200)
     await call("GET", "/vista/api/models", 200)
     examples = await call("GET", "/vista/api/examples", 200)
-    thread = await call("POST", "/vista/api/threads", 201,
-                        json_body={"dataset": {"example": examples["examples"][0]["id"]}})
+    thread = await call(
+        "POST", "/vista/api/threads", 201, json_body={"dataset": {"example": examples["examples"][0]["id"]}}
+    )
     ids["thread_id"] = thread["id"]
 
     # The automatic overview: text, code, outputs (a figure among them), steps, done.
@@ -95,8 +96,9 @@ async def test_real_answers_match_the_documented_schemas(api):
     datasets = await call("GET", "/vista/api/threads/{thread_id}/datasets", 200)
     ids["dataset_id"] = datasets["datasets"][0]["id"]
     await call("GET", "/vista/api/threads/{thread_id}/datasets/{dataset_id}", 200)
-    asked = await call("POST", "/vista/api/threads/{thread_id}/messages", 202,
-                       json_body={"content": "How many rows are there?"})
+    asked = await call(
+        "POST", "/vista/api/threads/{thread_id}/messages", 202, json_body={"content": "How many rows are there?"}
+    )
     assert asked["turn"]["status"] == "running"
     await call("POST", "/vista/api/threads/{thread_id}/cancel", 200)
     await call("GET", "/vista/api/threads/{thread_id}", 200)

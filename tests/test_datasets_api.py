@@ -26,8 +26,11 @@ def leftovers(data_dir) -> list[str]:
     for area in ("uploads", "staging"):
         folder = data_dir / area
         if folder.exists():
-            out += [f"{area}/{p.relative_to(folder)}" for p in folder.rglob("*")
-                    if p.is_file() or len(p.relative_to(folder).parts) > 1]
+            out += [
+                f"{area}/{p.relative_to(folder)}"
+                for p in folder.rglob("*")
+                if p.is_file() or len(p.relative_to(folder).parts) > 1
+            ]
     return out
 
 
@@ -62,8 +65,7 @@ async def test_thread_from_an_example_has_a_profiled_dataset(api, vista_data_dir
     assert columns["Horsepower"]["max"] == expected["Horsepower"].max()
     assert columns["Horsepower"]["mean"] == pytest.approx(expected["Horsepower"].mean())
     assert columns["Origin"]["kind"] == "categorical"
-    assert {t["value"]: t["count"] for t in columns["Origin"]["top"]} == \
-        expected["Origin"].value_counts().to_dict()
+    assert {t["value"]: t["count"] for t in columns["Origin"]["top"]} == expected["Origin"].value_counts().to_dict()
     assert len(profile["sample"]) == 5 and profile["sample"][0]["Name"] == expected["Name"][0]
     assert "406 rows x 9 columns" in card["summary"]
     # The Parquet copy is there and holds the same table
@@ -212,7 +214,7 @@ async def test_more_datasets_get_their_own_variable_names(api):
         ("..\\..\\x.csv", "path separator"),
         ("a\x00b.csv", "NUL"),
         ("x" * 500 + ".csv", "too long"),
-        ("invoice\u202Evsc.exe", "text-direction"),
+        ("invoice\u202evsc.exe", "text-direction"),
         ("..", "only dots"),
         ("", "empty"),
         ("tab\there.csv", "control characters"),
@@ -246,8 +248,10 @@ async def test_an_interrupted_upload_leaves_nothing(jp_serverapp, jp_base_url, j
     token = jp_serverapp.identity_provider.token
     reader, writer = await asyncio.open_connection("127.0.0.1", jp_http_port)
     writer.write(
-        (f"POST {jp_base_url}vista/api/uploads?name=cut.csv HTTP/1.1\r\nHost: localhost\r\n"
-         f"Authorization: token {token}\r\nContent-Length: 1000000\r\n\r\n").encode()
+        (
+            f"POST {jp_base_url}vista/api/uploads?name=cut.csv HTTP/1.1\r\nHost: localhost\r\n"
+            f"Authorization: token {token}\r\nContent-Length: 1000000\r\n\r\n"
+        ).encode()
         + b"a,b\n1,2\n" * 1000
     )
     await writer.drain()
@@ -402,9 +406,12 @@ async def test_a_full_disk_during_upload_is_a_clear_507_and_leaves_nothing(api, 
 
 # --- reading: its own bounded pool, progress, cancel ----------------------------------------------
 
+
 def _big_csv(rows: int) -> bytes:
-    return ("id,city,amount,when\n" + "".join(
-        f"{i},{'Seoul' if i % 3 else 'Busan'},{i * 0.25},2024-01-{i % 28 + 1:02d}\n" for i in range(rows))).encode()
+    return (
+        "id,city,amount,when\n"
+        + "".join(f"{i},{'Seoul' if i % 3 else 'Busan'},{i * 0.25},2024-01-{i % 28 + 1:02d}\n" for i in range(rows))
+    ).encode()
 
 
 async def _until(check, timeout: float = 120.0):
@@ -425,9 +432,14 @@ async def post_thread_then_leave(serverapp, base_url: str, port: int, upload_id:
     token = serverapp.identity_provider.token
     body = json.dumps({"dataset": {"upload": upload_id}}).encode()
     _, writer = await asyncio.open_connection("127.0.0.1", port)
-    writer.write((f"POST {base_url}vista/api/threads?reading={reading} HTTP/1.1\r\nHost: localhost\r\n"
-                  f"Authorization: token {token}\r\nContent-Type: application/json\r\n"
-                  f"Content-Length: {len(body)}\r\n\r\n").encode() + body)
+    writer.write(
+        (
+            f"POST {base_url}vista/api/threads?reading={reading} HTTP/1.1\r\nHost: localhost\r\n"
+            f"Authorization: token {token}\r\nContent-Type: application/json\r\n"
+            f"Content-Length: {len(body)}\r\n\r\n"
+        ).encode()
+        + body
+    )
     await writer.drain()
     return writer
 
@@ -437,8 +449,9 @@ async def test_a_reading_shows_progress_and_cancel_keeps_nothing_but_the_upload(
     # Given one reader and a large file being read, a second file waits for the reader
     _, big = await upload(api, "big.csv", _big_csv(1_500_000))
     _, small = await upload(api, "small.csv", CSV)
-    first = asyncio.ensure_future(api("POST", "threads", json_body={"dataset": {"upload": big["id"]}},
-                                      params={"reading": "reading-big-1"}))
+    first = asyncio.ensure_future(
+        api("POST", "threads", json_body={"dataset": {"upload": big["id"]}}, params={"reading": "reading-big-1"})
+    )
 
     async def progressing():
         status, body = await api("GET", "readings/reading-big-1")
@@ -446,8 +459,9 @@ async def test_a_reading_shows_progress_and_cancel_keeps_nothing_but_the_upload(
 
     shown = await _until(progressing)
     assert shown["bytes_total"] == big["size_bytes"] and shown["elapsed"] >= 0
-    second = asyncio.ensure_future(api("POST", "threads", json_body={"dataset": {"upload": small["id"]}},
-                                       params={"reading": "reading-small-2"}))
+    second = asyncio.ensure_future(
+        api("POST", "threads", json_body={"dataset": {"upload": small["id"]}}, params={"reading": "reading-small-2"})
+    )
 
     async def waiting():
         status, body = await api("GET", "readings/reading-small-2")
@@ -473,8 +487,9 @@ async def test_a_reading_shows_progress_and_cancel_keeps_nothing_but_the_upload(
     assert status == 201, again
 
 
-async def test_a_client_that_goes_away_cancels_its_reading(jp_serverapp, jp_base_url, jp_http_port,
-                                                           api, vista_data_dir):
+async def test_a_client_that_goes_away_cancels_its_reading(
+    jp_serverapp, jp_base_url, jp_http_port, api, vista_data_dir
+):
     _, big = await upload(api, "big.csv", _big_csv(2_000_000))
     writer = await post_thread_then_leave(jp_serverapp, jp_base_url, jp_http_port, big["id"], "gone-away-1")
 
@@ -499,8 +514,9 @@ async def test_a_client_that_goes_away_cancels_its_reading(jp_serverapp, jp_base
 @pytest.mark.parametrize("vista_config", [{"ingest_workers": 1}])
 async def test_reading_does_not_hold_up_other_requests(api):
     _, big = await upload(api, "big.csv", _big_csv(1_500_000))
-    reading = asyncio.ensure_future(api("POST", "threads", json_body={"dataset": {"upload": big["id"]}},
-                                        params={"reading": "busy-reader-1"}))
+    reading = asyncio.ensure_future(
+        api("POST", "threads", json_body={"dataset": {"upload": big["id"]}}, params={"reading": "busy-reader-1"})
+    )
 
     async def started():
         status, body = await api("GET", "readings/busy-reader-1")
@@ -524,8 +540,15 @@ async def test_a_file_wider_than_max_columns_is_413(api, vista_data_dir):
 
 
 async def test_nested_json_is_kept_and_profiled_not_a_500(api, vista_data_dir):
-    records = [{"id": i, "tags": ["a", "b"][: i % 3], "owner": {"name": f"n{i}", "age": 30 + i},
-                "mixed": [1, "x"] if i % 2 else {"k": i}} for i in range(50)]
+    records = [
+        {
+            "id": i,
+            "tags": ["a", "b"][: i % 3],
+            "owner": {"name": f"n{i}", "age": 30 + i},
+            "mixed": [1, "x"] if i % 2 else {"k": i},
+        }
+        for i in range(50)
+    ]
     _, up = await upload(api, "nested.jsonl", "\n".join(json.dumps(r) for r in records) + "\n")
     status, thread = await api("POST", "threads", json_body={"dataset": {"upload": up["id"]}})
     assert status == 201, thread
@@ -549,8 +572,9 @@ async def test_a_new_threads_kernel_starts_while_its_file_is_read(api, vista_app
     kernels = vista_app.serverapp.kernel_manager
     _, info = await api("GET", "info")
     _, big = await upload(api, "big.csv", _big_csv(1_500_000))
-    creating = asyncio.ensure_future(api("POST", "threads", json_body={"dataset": {"upload": big["id"]}},
-                                         params={"reading": "warm-reading-1"}))
+    creating = asyncio.ensure_future(
+        api("POST", "threads", json_body={"dataset": {"upload": big["id"]}}, params={"reading": "warm-reading-1"})
+    )
 
     async def kernel_started():
         return list(kernels.list_kernel_ids()) or None
@@ -578,8 +602,9 @@ async def test_a_failed_or_cancelled_reading_leaves_no_kernel(api, vista_app, vi
     assert list(kernels.list_kernel_ids()) == [] and list((vista_data_dir / "threads").iterdir()) == []
     # cancelled once its kernel is starting
     _, big = await upload(api, "big.csv", _big_csv(1_500_000))
-    creating = asyncio.ensure_future(api("POST", "threads", json_body={"dataset": {"upload": big["id"]}},
-                                         params={"reading": "cancel-warm-1"}))
+    creating = asyncio.ensure_future(
+        api("POST", "threads", json_body={"dataset": {"upload": big["id"]}}, params={"reading": "cancel-warm-1"})
+    )
 
     async def kernel_starting():
         return list(kernels.list_kernel_ids()) or None
@@ -603,8 +628,9 @@ async def test_an_early_kernel_start_keeps_to_the_kernels_per_user(api, vista_ap
     assert (await vista_app.executor.execute(info["owner"], first["id"], "print(len(df))")).status == "ok"
     [first_kernel] = kernels.list_kernel_ids()
     _, big = await upload(api, "big.csv", _big_csv(1_000_000))
-    creating = asyncio.ensure_future(api("POST", "threads", json_body={"dataset": {"upload": big["id"]}},
-                                         params={"reading": "one-slot-1"}))
+    creating = asyncio.ensure_future(
+        api("POST", "threads", json_body={"dataset": {"upload": big["id"]}}, params={"reading": "one-slot-1"})
+    )
 
     async def reading():
         status, body = await api("GET", "readings/one-slot-1")

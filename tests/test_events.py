@@ -93,8 +93,13 @@ async def test_streamed_pieces_reach_listeners_at_once_and_are_stored_together(s
 async def test_many_characters_are_stored_without_waiting_for_the_timer(store, thread):
     log = EventLog(store, flush_interval=3600, flush_chars=100)
     for _ in range(10):
-        log.append("ann", thread, "t1", "output",
-                   {"step": 0, "output": {"output_type": "stream", "name": "stdout", "text": "x" * 30}})
+        log.append(
+            "ann",
+            thread,
+            "t1",
+            "output",
+            {"step": 0, "output": {"output_type": "stream", "name": "stdout", "text": "x" * 30}},
+        )
     # 4 pieces reach 120 characters: stored twice (after the 4th and the 8th)
     assert len(stored(store, thread)) == 8
     log.flush_all()
@@ -121,9 +126,11 @@ async def test_follow_replays_stored_and_waiting_events_then_live_without_gap(st
 
 async def test_a_replay_lets_other_work_run_between_its_batches(store, thread):
     log = EventLog(store, batch=50)
-    store.append_events("ann", thread, [
-        {"seq": i, "type": "text", "turn_id": "t", "data": {"delta": "x"}, "created_at": "x"}
-        for i in range(1, 1001)])
+    store.append_events(
+        "ann",
+        thread,
+        [{"seq": i, "type": "text", "turn_id": "t", "data": {"delta": "x"}, "created_at": "x"} for i in range(1, 1001)],
+    )
     ticks = 0
 
     async def other_work():
@@ -148,9 +155,11 @@ async def test_a_replay_lets_other_work_run_between_its_batches(store, thread):
 
 async def test_a_listener_far_behind_gets_the_tail_and_an_earlier_marker(store, thread):
     log = EventLog(store, max_replay=50, batch=20)
-    store.append_events("ann", thread, [
-        {"seq": i, "type": "text", "turn_id": "t", "data": {"delta": "x"}, "created_at": "x"}
-        for i in range(1, 301)])
+    store.append_events(
+        "ann",
+        thread,
+        [{"seq": i, "type": "text", "turn_id": "t", "data": {"delta": "x"}, "created_at": "x"} for i in range(1, 301)],
+    )
     follow = log.follow("ann", thread, after=10)
     async with contextlib.aclosing(follow):
         items = await collect(follow, lambda item: item is Signal.REPLAYED)
@@ -221,8 +230,10 @@ def _start_turn(store: Store, thread: str, turn: str = "t1") -> None:
 
 def _finish(store: Store, thread: str, turn: str = "t1", **kw):
     def write(waiting, first):
-        return store.finish_turn("ann", thread, turn, "done", "the answer", {}, {},
-                                 pending=waiting, first_seq=first, **kw)
+        return store.finish_turn(
+            "ann", thread, turn, "done", "the answer", {}, {}, pending=waiting, first_seq=first, **kw
+        )
+
     return write
 
 
@@ -243,7 +254,11 @@ async def test_a_turn_ends_with_its_waiting_pieces_in_one_transaction_heard_once
     # Then the pieces, the error and the done event are stored together, numbered on, no gap
     assert store.writes == writes  # not a separate write of the pieces
     assert [(e["seq"], e["type"]) for e in stored(store, thread)] == [
-        (1, "turn_started"), *((i, "text") for i in range(2, 7)), (7, "error"), (8, "done")]
+        (1, "turn_started"),
+        *((i, "text") for i in range(2, 7)),
+        (7, "error"),
+        (8, "done"),
+    ]
     # and the listener hears the error and the end once each (it had the pieces already)
     heard = [queue.get_nowait() for _ in range(queue.qsize())]
     assert [(e["seq"], e["type"]) for e in heard] == [(7, "error"), (8, "done")]
@@ -284,15 +299,19 @@ async def test_follow_picks_up_what_another_server_appends(store, thread, tmp_pa
             other.append("ann", thread, "t1", "text", {"step": 0, "delta": f"w{i}"})
         other.finish(thread, _finish(other_store, thread))
         # Then the listener here gets every one, in order, within a poll or two
-        items = await asyncio.wait_for(
-            collect(follow, lambda item: seqs([item])[-1:] == [5]), 10)
+        items = await asyncio.wait_for(collect(follow, lambda item: seqs([item])[-1:] == [5]), 10)
         # and a live event of its own after a gap fetches what it missed first
         other.append("ann", thread, None, "notice", {"n": 1})
         log.append("ann", thread, None, "notice", {"n": 2})
         more = await asyncio.wait_for(collect(follow, lambda item: seqs([item])[-1:] == [7]), 10)
     assert seqs(items) == [1, 2, 3, 4, 5]
     assert [e["type"] for item in items if isinstance(item, list) for e in item] == [
-        "turn_started", "text", "text", "text", "done"]
+        "turn_started",
+        "text",
+        "text",
+        "text",
+        "done",
+    ]
     assert seqs(more) == [6, 7]
     other_store.close()
 
@@ -343,7 +362,11 @@ async def test_a_full_disk_while_pieces_wait_stops_the_turn_and_still_closes_it(
     _free(store)
     log.finish(thread, _finish(store, thread))
     assert [(e["seq"], e["type"]) for e in stored(store, thread)] == [
-        (1, "turn_started"), (2, "text"), (3, "text"), (4, "done")]
+        (1, "turn_started"),
+        (2, "text"),
+        (3, "text"),
+        (4, "done"),
+    ]
     heard = [queue.get_nowait()["type"] for _ in range(queue.qsize())]
     assert heard == ["text", "text", "done"]
     assert store.get_turn("ann", thread, "t1")["status"] == "done"

@@ -20,8 +20,13 @@ FIGURE = "fig, ax = plt.subplots()\nax.bar(df['city'], df['y'])\nax.set_title('y
 
 
 def figures_in(notebook) -> int:
-    return sum(1 for cell in notebook.cells if cell.cell_type == "code"
-               for out in cell.get("outputs", []) if "image/png" in out.get("data", {}))
+    return sum(
+        1
+        for cell in notebook.cells
+        if cell.cell_type == "code"
+        for out in cell.get("outputs", [])
+        if "image/png" in out.get("data", {})
+    )
 
 
 def rerun(notebook, cwd) -> nbformat.NotebookNode:
@@ -53,8 +58,7 @@ async def test_a_scripted_conversation_exports_and_reruns(api, vista_app, fake, 
     tid = await scripted_conversation(api, vista_app, fake)
     status, saved = await api("POST", f"threads/{tid}/notebook", json_body={"path": "report.ipynb"})
     assert status == 201, saved
-    assert saved == {"path": "report.ipynb", "data_folder": "report_data", "figures": 1,
-                     "cells": saved["cells"]}
+    assert saved == {"path": "report.ipynb", "data_folder": "report_data", "figures": 1, "cells": saved["cells"]}
     path = jp_root_dir / "report.ipynb"
     notebook = nbformat.read(path, as_version=4)
     nbformat.validate(notebook)
@@ -77,8 +81,9 @@ async def test_a_scripted_conversation_exports_and_reruns(api, vista_app, fake, 
     assert figures_in(rerun_nb) == 1
 
     def printed(nb):
-        return [o.get("text", "") for c in nb.cells if c.cell_type == "code" for o in c.outputs
-                if o.output_type == "stream"]
+        return [
+            o.get("text", "") for c in nb.cells if c.cell_type == "code" for o in c.outputs if o.output_type == "stream"
+        ]
 
     assert printed(rerun_nb) == printed(notebook) == ["Jeju\n"]
 
@@ -96,11 +101,11 @@ async def test_saving_never_overwrites(api, vista_app, fake, jp_root_dir):
     assert status == 409 and "already exists" in error_message(body)
     assert (jp_root_dir / "taken.ipynb").read_text() == "{}"
     assert not (jp_root_dir / "taken_data").exists()
-    status, body = await api("POST", f"threads/{tid}/notebook",
-                             json_body={"path": "taken.ipynb", "on_conflict": "rename"})
+    status, body = await api(
+        "POST", f"threads/{tid}/notebook", json_body={"path": "taken.ipynb", "on_conflict": "rename"}
+    )
     assert status == 201 and body["path"] == "taken-1.ipynb"
-    status, body = await api("POST", f"threads/{tid}/notebook",
-                             json_body={"path": "taken", "on_conflict": "rename"})
+    status, body = await api("POST", f"threads/{tid}/notebook", json_body={"path": "taken", "on_conflict": "rename"})
     assert body["path"] == "taken-2.ipynb"
     for bad, code in [("missing/x.ipynb", 404), ("../outside.ipynb", 404), ("", 400)]:
         status, body = await api("POST", f"threads/{tid}/notebook", json_body={"path": bad})
@@ -118,8 +123,12 @@ async def test_downloads_as_ipynb_and_as_a_runnable_zip(api, vista_app, fake, jp
     response = await jp_fetch("vista", "api", "threads", tid, "notebook", params={"bundle": "zip"})
     assert response.headers["Content-Type"] == "application/zip"
     with zipfile.ZipFile(io.BytesIO(response.body)) as archive:
-        assert sorted(archive.namelist()) == ["turns.ipynb", "turns_data/NanumGothic.ttf",
-                                              "turns_data/OFL.txt", "turns_data/df.parquet"]
+        assert sorted(archive.namelist()) == [
+            "turns.ipynb",
+            "turns_data/NanumGothic.ttf",
+            "turns_data/OFL.txt",
+            "turns_data/df.parquet",
+        ]
         archive.extractall(tmp_path / "unzipped")
     unzipped = nbformat.read(tmp_path / "unzipped" / "turns.ipynb", as_version=4)
     assert figures_in(rerun(unzipped, tmp_path / "unzipped")) == 1
@@ -135,10 +144,18 @@ async def test_other_users_cannot_export_a_thread(api):
 
 
 OFFLINE_QUESTIONS = [
-    ("cars", "describe the data"), ("cars", "결측치가 있나요?"), ("cars", "distribution of horsepower"),
-    ("cars", "how many cars per origin?"), ("cars", "마력 상위 5개"), ("cars", "average mpg by origin"),
-    ("cars", "relationship between weight and mpg"), ("cars", "상관관계"), ("cars", "only cars from Japan"),
-    ("cars", "cars with horsepower over 150"), ("cars", "가장 높은 마력"), ("cars", "what is the meaning of life"),
+    ("cars", "describe the data"),
+    ("cars", "결측치가 있나요?"),
+    ("cars", "distribution of horsepower"),
+    ("cars", "how many cars per origin?"),
+    ("cars", "마력 상위 5개"),
+    ("cars", "average mpg by origin"),
+    ("cars", "relationship between weight and mpg"),
+    ("cars", "상관관계"),
+    ("cars", "only cars from Japan"),
+    ("cars", "cars with horsepower over 150"),
+    ("cars", "가장 높은 마력"),
+    ("cars", "what is the meaning of life"),
     ("seattle-weather", "trend of temp_max over time"),
 ]
 
@@ -177,17 +194,22 @@ def test_the_streamed_notebook_is_what_nbformat_writes():
     from vista_jupyter.export import write_ipynb
 
     cells = [
-        new_markdown_cell("# 제목\n\nTwo lines\nand \"quotes\""),
-        new_code_cell("import pandas as pd\nprint('x')", outputs=[
-            new_output("stream", name="stdout", text="a\nb\n"),
-            new_output("display_data", data={"image/png": "iVBORw0KGgo=", "text/plain": "<Figure>\nsize"}),
-            new_output("execute_result", data={"text/plain": "42"}, execution_count=3),
-            new_output("error", ename="KeyError", evalue="'Y'", traceback=["line 1", "line 2"]),
-        ]),
+        new_markdown_cell('# 제목\n\nTwo lines\nand "quotes"'),
+        new_code_cell(
+            "import pandas as pd\nprint('x')",
+            outputs=[
+                new_output("stream", name="stdout", text="a\nb\n"),
+                new_output("display_data", data={"image/png": "iVBORw0KGgo=", "text/plain": "<Figure>\nsize"}),
+                new_output("execute_result", data={"text/plain": "42"}, execution_count=3),
+                new_output("error", ename="KeyError", evalue="'Y'", traceback=["line 1", "line 2"]),
+            ],
+        ),
         new_markdown_cell(""),
     ]
-    metadata = {"kernelspec": {"name": "python3", "display_name": "Python 3", "language": "python"},
-                "vista": {"models": ["m"], "thread_name": "ü"}}
+    metadata = {
+        "kernelspec": {"name": "python3", "display_name": "Python 3", "language": "python"},
+        "vista": {"models": ["m"], "thread_name": "ü"},
+    }
     parts: list[str] = []
     write_ipynb(iter(cells), lambda: metadata, parts.append)
     assert len(parts) == len(cells) + 2  # written a cell at a time
@@ -274,19 +296,29 @@ async def test_a_download_that_fails_midway_fails_for_the_client_too(api, vista_
     # and the server carries on
     status, _ = await api("GET", "info")
     assert status == 200
-KOREAN_FIGURE = ("fig, ax = plt.subplots()\nax.bar(['서울', '부산', '제주'], [3, 2, 1])\n"
-                 "ax.set_title('도시별 합계')\nplt.show()")
+
+
+KOREAN_FIGURE = (
+    "fig, ax = plt.subplots()\nax.bar(['서울', '부산', '제주'], [3, 2, 1])\nax.set_title('도시별 합계')\nplt.show()"
+)
 
 
 def warnings_in(notebook) -> list[str]:
     """Every stderr text and error of the notebook's code cells."""
-    return [o.get("text", "") or o.get("evalue", "") for c in notebook.cells if c.cell_type == "code"
-            for o in c.outputs if o.output_type == "error" or o.get("name") == "stderr"]
+    return [
+        o.get("text", "") or o.get("evalue", "")
+        for c in notebook.cells
+        if c.cell_type == "code"
+        for o in c.outputs
+        if o.output_type == "error" or o.get("name") == "stderr"
+    ]
 
 
 # Stands for a machine without Vista: the kernel cannot find the package (nor its font).
-HIDE_VISTA = ("import importlib.util as _u\n_find = _u.find_spec\n"
-              "_u.find_spec = lambda name, *a: None if name == 'vista_jupyter' else _find(name, *a)")
+HIDE_VISTA = (
+    "import importlib.util as _u\n_find = _u.find_spec\n"
+    "_u.find_spec = lambda name, *a: None if name == 'vista_jupyter' else _find(name, *a)"
+)
 
 
 async def test_a_downloaded_export_draws_korean_without_vista(api, vista_app, fake, jp_fetch, tmp_path):
@@ -299,15 +331,22 @@ async def test_a_downloaded_export_draws_korean_without_vista(api, vista_app, fa
     # When it is downloaded as a zip and re-run where Vista is not installed
     response = await jp_fetch("vista", "api", "threads", tid, "notebook", params={"bundle": "zip"})
     with zipfile.ZipFile(io.BytesIO(response.body)) as archive:
-        assert sorted(archive.namelist()) == ["turns.ipynb", "turns_data/NanumGothic.ttf",
-                                              "turns_data/OFL.txt", "turns_data/df.parquet"]
+        assert sorted(archive.namelist()) == [
+            "turns.ipynb",
+            "turns_data/NanumGothic.ttf",
+            "turns_data/OFL.txt",
+            "turns_data/df.parquet",
+        ]
         archive.extractall(tmp_path)
     notebook = nbformat.read(tmp_path / "turns.ipynb", as_version=4)
     notebook.cells.insert(0, nbformat.v4.new_code_cell(HIDE_VISTA))
-    notebook.cells.append(nbformat.v4.new_code_cell(
-        "from matplotlib import font_manager\n"
-        "print(plt.rcParams['font.family'])\n"
-        "print(sorted({f.fname.split('/')[-2] for f in font_manager.fontManager.ttflist if f.name == 'NanumGothic'}))"))
+    notebook.cells.append(
+        nbformat.v4.new_code_cell(
+            "from matplotlib import font_manager\n"
+            "print(plt.rcParams['font.family'])\n"
+            "print(sorted({f.fname.split('/')[-2] for f in font_manager.fontManager.ttflist if f.name == 'NanumGothic'}))"
+        )
+    )
     rerun_nb = rerun(notebook, tmp_path)
 
     # Then its figure draws, with no missing-glyph warning: the font came with the zip
@@ -339,8 +378,7 @@ async def test_inserted_code_gets_a_setup_cell_that_runs_from_the_notebooks_fold
     nbformat.write(nbformat.v4.new_notebook(), jp_root_dir / "work" / "Untitled.ipynb")
 
     # When code of the analysis is inserted into it, Vista gives the set-up cell
-    status, cell = await api("POST", f"threads/{tid}/notebook/setup",
-                             json_body={"path": "work/Untitled.ipynb"})
+    status, cell = await api("POST", f"threads/{tid}/notebook/setup", json_body={"path": "work/Untitled.ipynb"})
     assert status == 200, cell
     dataset_id = cell["datasets"][0]
     copied = jp_root_dir / "work" / "Untitled_data" / f"df_{dataset_id[:8]}.parquet"
@@ -348,11 +386,13 @@ async def test_inserted_code_gets_a_setup_cell_that_runs_from_the_notebooks_fold
     assert f"df = pd.read_parquet('Untitled_data/df_{dataset_id[:8]}.parquet')" in cell["code"]
 
     # Then the set-up cell and the inserted code run in a fresh kernel from the notebook's folder
-    notebook = nbformat.v4.new_notebook(cells=[
-        nbformat.v4.new_code_cell(cell["code"]),
-        nbformat.v4.new_code_cell("print(df.groupby('city')['y'].sum().idxmax())"),
-        nbformat.v4.new_code_cell(KOREAN_FIGURE),
-    ])
+    notebook = nbformat.v4.new_notebook(
+        cells=[
+            nbformat.v4.new_code_cell(cell["code"]),
+            nbformat.v4.new_code_cell("print(df.groupby('city')['y'].sum().idxmax())"),
+            nbformat.v4.new_code_cell(KOREAN_FIGURE),
+        ]
+    )
     ran = rerun(notebook, jp_root_dir / "work")
     assert ran.cells[1].outputs[0]["text"] == "Jeju\n"
     assert figures_in(ran) == 1 and warnings_in(ran) == []
@@ -385,6 +425,5 @@ async def test_setup_cells_refuse_what_they_cannot_do(api, vista_app, jp_root_di
 async def test_other_users_get_no_setup_cell(api, jp_root_dir):
     _, thread = await api("POST", "threads", json_body={"name": "private"}, user="alice")
     nbformat.write(nbformat.v4.new_notebook(), jp_root_dir / "bob.ipynb")
-    status, _ = await api("POST", f"threads/{thread['id']}/notebook/setup", json_body={"path": "bob.ipynb"},
-                          user="bob")
+    status, _ = await api("POST", f"threads/{thread['id']}/notebook/setup", json_body={"path": "bob.ipynb"}, user="bob")
     assert status == 404

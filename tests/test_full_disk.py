@@ -46,11 +46,14 @@ class Disk:
 def disk(tmp_path):
     mount = tmp_path / "disk"
     mount.mkdir()
-    mounted = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=48m,mode=0700", "tmpfs",
-                              str(mount)], capture_output=True, text=True)
+    mounted = subprocess.run(
+        ["mount", "-t", "tmpfs", "-o", "size=48m,mode=0700", "tmpfs", str(mount)], capture_output=True, text=True
+    )
     if mounted.returncode != 0:
-        pytest.fail("These tests fill a real file system: mounting a small tmpfs needs root (as "
-                    f"in CI). mount said: {mounted.stderr.strip()}")
+        pytest.fail(
+            "These tests fill a real file system: mounting a small tmpfs needs root (as "
+            f"in CI). mount said: {mounted.stderr.strip()}"
+        )
     yield Disk(mount)
     subprocess.run(["umount", "-l", str(mount)], check=True)
 
@@ -69,8 +72,13 @@ def fake(jp_asyncio_loop):
 
 @pytest.fixture
 def vista_config(fake):
-    return {"model": "scripted-model", "base_url": fake.base_url, "auto_overview": False,
-            "lease_timeout": 1.2, "model_max_retries": 0}
+    return {
+        "model": "scripted-model",
+        "base_url": fake.base_url,
+        "auto_overview": False,
+        "lease_timeout": 1.2,
+        "model_max_retries": 0,
+    }
 
 
 async def until(condition, timeout: float = 60):
@@ -83,9 +91,7 @@ async def until(condition, timeout: float = 60):
     raise AssertionError("the condition did not hold in time")
 
 
-async def test_a_full_disk_during_a_turn_closes_it_and_recovers_without_a_restart(
-    api, vista_app, fake, disk
-):
+async def test_a_full_disk_during_a_turn_closes_it_and_recovers_without_a_restart(api, vista_app, fake, disk):
     status, thread = await api("POST", "threads", json_body={"dataset": {"example": "iris"}})
     assert status == 201, thread
     tid = thread["id"]
@@ -151,8 +157,7 @@ async def test_a_full_disk_refuses_uploads_and_new_threads_with_507_and_leaves_n
     disk.fill()
     status, body = await api("POST", "threads", json_body={"name": "new"})
     assert status == 507 and "disk is full" in error_message(body)
-    status, body = await api("POST", "uploads", body=b"a,b\n" + b"1,2\n" * 100_000,
-                             params={"name": "big.csv"})
+    status, body = await api("POST", "uploads", body=b"a,b\n" + b"1,2\n" * 100_000, params={"name": "big.csv"})
     assert status == 507 and "disk is full" in error_message(body)
     status, body = await api("POST", "threads", json_body={"dataset": {"example": "iris"}})
     assert status == 507 and "disk is full" in error_message(body)

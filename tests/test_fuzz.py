@@ -26,13 +26,15 @@ from servers import JupyterServer
 
 pytestmark = pytest.mark.timeout(1200)
 
-CHECKS = ",".join([
-    "not_a_server_error",
-    "status_code_conformance",
-    "content_type_conformance",
-    "response_headers_conformance",
-    "response_schema_conformance",
-])
+CHECKS = ",".join(
+    [
+        "not_a_server_error",
+        "status_code_conformance",
+        "content_type_conformance",
+        "response_headers_conformance",
+        "response_schema_conformance",
+    ]
+)
 
 #: Operations fuzzed against a real thread (with a dataset and a figure) besides random ids.
 WITH_REAL_IDS = r"/datasets/\{dataset_id\}|/artifacts/|/notebook$|/events$|/messages$|/datasets$"
@@ -45,8 +47,11 @@ async def real_objects(server: JupyterServer) -> dict[str, str]:
     tid = thread["id"]
     for _ in range(600):
         _, body = await server.call("GET", f"threads/{tid}/events")
-        figures = [e["data"]["output"]["artifact"]["id"] for e in body["events"]
-                   if e["type"] == "output" and "artifact" in e["data"]["output"]]
+        figures = [
+            e["data"]["output"]["artifact"]["id"]
+            for e in body["events"]
+            if e["type"] == "output" and "artifact" in e["data"]["output"]
+        ]
         if figures and any(e["type"] == "done" for e in body["events"]):
             break
         await asyncio.sleep(0.1)
@@ -73,16 +78,36 @@ async def test_every_answer_to_generated_requests_is_documented(tmp_path):
         )
         st = shutil.which("st", path=str(Path(sys.executable).parent))
         process = await asyncio.create_subprocess_exec(
-            st, "--config-file", str(config), "run", f"{server.url}/vista/api/openapi.json",
-            "-H", "Authorization: token fuzz", "--checks", CHECKS,
+            st,
+            "--config-file",
+            str(config),
+            "run",
+            f"{server.url}/vista/api/openapi.json",
+            "-H",
+            "Authorization: token fuzz",
+            "--checks",
+            CHECKS,
             # One worker: schemathesis's workers are threads, and its coverage phase builds
             # hypothesis filters through ast.parse, which is not thread-safe on CPython 3.11
             # ("AST constructor recursion depth mismatch", a runtime error of the fuzzer itself).
-            "--max-examples", examples, "--workers", "1",
-            "--phases", "examples,coverage,fuzzing", "--exclude-operation-id", "streamEvents",
-            "--exclude-operation-id", "followChanges",
-            "--request-timeout", "30", "--seed", str(seed), "--no-color",
-            stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.STDOUT, cwd=tmp_path,
+            "--max-examples",
+            examples,
+            "--workers",
+            "1",
+            "--phases",
+            "examples,coverage,fuzzing",
+            "--exclude-operation-id",
+            "streamEvents",
+            "--exclude-operation-id",
+            "followChanges",
+            "--request-timeout",
+            "30",
+            "--seed",
+            str(seed),
+            "--no-color",
+            stdout=asyncio.subprocess.PIPE,
+            stderr=asyncio.subprocess.STDOUT,
+            cwd=tmp_path,
         )
         out, _ = await asyncio.wait_for(process.communicate(), timeout=900)
         report = out.decode(errors="replace")

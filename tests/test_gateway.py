@@ -73,12 +73,16 @@ def descendants(pid: int) -> set[int]:
 
 
 async def test_a_threads_turns_run_on_a_kernel_gateway(tmp_path, gateway, fake):
-    server = JupyterServer(tmp_path, tmp_path / "data", config=(
-        gateway.server_config()
-        + "c.VistaApp.models = ['scripted-model']\n"
-        + f"c.VistaApp.base_url = {fake.base_url!r}\n"
-        + f"c.VistaApp.max_dataframe_bytes = {1 << 20}\n"
-    )).start()
+    server = JupyterServer(
+        tmp_path,
+        tmp_path / "data",
+        config=(
+            gateway.server_config()
+            + "c.VistaApp.models = ['scripted-model']\n"
+            + f"c.VistaApp.base_url = {fake.base_url!r}\n"
+            + f"c.VistaApp.max_dataframe_bytes = {1 << 20}\n"
+        ),
+    ).start()
     try:
         await gateway.ready()
         await server.ready()
@@ -95,8 +99,9 @@ async def test_a_threads_turns_run_on_a_kernel_gateway(tmp_path, gateway, fake):
         assert "406" in overview["content"]
 
         # A question, answered there with the numbers pandas gets here
-        status, _ = await server.call("POST", f"threads/{tid}/messages",
-                                      {"content": "average Miles_per_Gallon by Origin"})
+        status, _ = await server.call(
+            "POST", f"threads/{tid}/messages", {"content": "average Miles_per_Gallon by Origin"}
+        )
         assert status == 202
         await until_done(server, tid, 2)
         answer = (await answers(server, tid))[-1]["content"]
@@ -106,8 +111,9 @@ async def test_a_threads_turns_run_on_a_kernel_gateway(tmp_path, gateway, fake):
 
         # A dataset too large for pandas there: a DuckDB view in the gateway's kernel
         rng = np.random.default_rng(5)
-        sales = pd.DataFrame({"city": rng.choice(["Seoul", "Busan", "Jeju"], 100_000),
-                              "amount": rng.integers(1, 1000, 100_000)})
+        sales = pd.DataFrame(
+            {"city": rng.choice(["Seoul", "Busan", "Jeju"], 100_000), "amount": rng.integers(1, 1000, 100_000)}
+        )
         body = io.BytesIO()
         sales.to_csv(body, index=False)
         status, upload = await server.call("POST", "uploads?name=sales.csv", raw=body.getvalue())
@@ -119,16 +125,22 @@ async def test_a_threads_turns_run_on_a_kernel_gateway(tmp_path, gateway, fake):
         overview = (await answers(server, big["id"]))[-1]
         assert overview["content"].startswith("**100,000** rows and **2** columns"), overview["content"]
         assert all("sql(" in step["code"] for step in overview["metadata"]["steps"] if step.get("code"))
-        fake.script(tool("print(sql('SELECT city, sum(amount) AS total FROM df GROUP BY city "
-                         "ORDER BY city').to_json(orient='records'))\n"
-                         "import os; print(os.getcwd())"),
-                    text("Totals per city."))
-        status, _ = await server.call("POST", f"threads/{big['id']}/messages",
-                                      {"content": "total amount per city", "model": "scripted-model"})
+        fake.script(
+            tool(
+                "print(sql('SELECT city, sum(amount) AS total FROM df GROUP BY city "
+                "ORDER BY city').to_json(orient='records'))\n"
+                "import os; print(os.getcwd())"
+            ),
+            text("Totals per city."),
+        )
+        status, _ = await server.call(
+            "POST", f"threads/{big['id']}/messages", {"content": "total amount per city", "model": "scripted-model"}
+        )
         assert status == 202
         events = await until_done(server, big["id"], 2)
-        printed = "".join(e["data"]["output"].get("text", "") for e in events
-                          if e["type"] == "output" and e["seq"] > seen)  # this turn's, not the overview's
+        printed = "".join(
+            e["data"]["output"].get("text", "") for e in events if e["type"] == "output" and e["seq"] > seen
+        )  # this turn's, not the overview's
         totals, cwd = printed.splitlines()
         expected = sales.groupby("city")["amount"].sum()
         assert {r["city"]: r["total"] for r in json.loads(totals)} == expected.to_dict()
@@ -138,15 +150,17 @@ async def test_a_threads_turns_run_on_a_kernel_gateway(tmp_path, gateway, fake):
         assert len(kernels) == 2
 
         # A kernel that dies on the gateway: the step says so, the next question gets a new one
-        fake.script(tool("import os; os._exit(1)"), text("It crashed."),
-                    tool("print(sql('SELECT count(*) AS n FROM df').n[0])"), text("Counted."))
-        await server.call("POST", f"threads/{big['id']}/messages",
-                          {"content": "crash", "model": "scripted-model"})
+        fake.script(
+            tool("import os; os._exit(1)"),
+            text("It crashed."),
+            tool("print(sql('SELECT count(*) AS n FROM df').n[0])"),
+            text("Counted."),
+        )
+        await server.call("POST", f"threads/{big['id']}/messages", {"content": "crash", "model": "scripted-model"})
         events = await until_done(server, big["id"], 3)
         died = [e["data"] for e in events if e["type"] == "step_done"][-1]
         assert died["status"] == "died", died
-        await server.call("POST", f"threads/{big['id']}/messages",
-                          {"content": "count", "model": "scripted-model"})
+        await server.call("POST", f"threads/{big['id']}/messages", {"content": "count", "model": "scripted-model"})
         events = await until_done(server, big["id"], 4)
         outputs = [e["data"]["output"] for e in events if e["type"] == "output"]
         assert outputs[-1]["text"] == "100000\n"
@@ -170,8 +184,7 @@ async def test_a_gateway_whose_kernels_cannot_see_the_thread_folder_fails_clearl
         tid = thread["id"]
         for turns in (1, 2):  # the overview, then a question: each fails clearly, none hangs
             if turns == 2:
-                status, _ = await server.call("POST", f"threads/{tid}/messages",
-                                              {"content": "describe the data"})
+                status, _ = await server.call("POST", f"threads/{tid}/messages", {"content": "describe the data"})
                 assert status == 202
             await until_done(server, tid, turns)
             last = (await answers(server, tid))[-1]

@@ -71,8 +71,11 @@ c.JupyterHub.cleanup_servers = True
         env["PATH"] = f"{Path(sys.executable).parent}{os.pathsep}{env.get('PATH', '')}"
         self.log = open(self.root / "hub.log", "w")  # noqa: SIM115
         self.process = subprocess.Popen(
-            [sys.executable, "-m", "jupyterhub", "-f", str(config)], cwd=self.root,
-            env=env, stdout=self.log, stderr=subprocess.STDOUT,
+            [sys.executable, "-m", "jupyterhub", "-f", str(config)],
+            cwd=self.root,
+            env=env,
+            stdout=self.log,
+            stderr=subprocess.STDOUT,
         )
 
     def stop(self) -> None:
@@ -84,15 +87,21 @@ c.JupyterHub.cleanup_servers = True
                 self.process.kill()
         self.log.close()
 
-    async def call(self, method: str, path: str, token: str, body: object = None,
-                   raw: bytes | None = None) -> tuple[int, object]:
+    async def call(
+        self, method: str, path: str, token: str, body: object = None, raw: bytes | None = None
+    ) -> tuple[int, object]:
         data = raw if raw is not None else (None if body is None else json.dumps(body))
         if data is None and method == "POST":
             data = b""
-        response = await self.http.fetch(self.url + path, method=method, body=data,
-                                         headers={"Authorization": f"token {token}"},
-                                         raise_error=False, follow_redirects=False,
-                                         request_timeout=60)
+        response = await self.http.fetch(
+            self.url + path,
+            method=method,
+            body=data,
+            headers={"Authorization": f"token {token}"},
+            raise_error=False,
+            follow_redirects=False,
+            request_timeout=60,
+        )
         if "json" not in response.headers.get("Content-Type", ""):
             return response.code, response.body
         return response.code, json.loads(response.body) if response.body else None
@@ -113,8 +122,9 @@ c.JupyterHub.cleanup_servers = True
     async def user_with_server(self, name: str) -> str:
         """Create `name`'s token and start their server; returns the token."""
         await self.call("POST", f"/hub/api/users/{name}", self.admin)
-        status, token = await self.call("POST", f"/hub/api/users/{name}/tokens", self.admin,
-                                        {"note": "vista test", "expires_in": 3600})
+        status, token = await self.call(
+            "POST", f"/hub/api/users/{name}/tokens", self.admin, {"note": "vista test", "expires_in": 3600}
+        )
         assert status in (200, 201), token
         status, _ = await self.call("POST", f"/hub/api/users/{name}/server", self.admin)
         assert status in (201, 202), status
@@ -154,10 +164,15 @@ async def follow_until_done(hub: Hub, user: str, token: str, tid: str) -> list[d
                     if events[-1]["type"] == "done":
                         done.set()
 
-    stream = asyncio.ensure_future(hub.http.fetch(
-        f"{hub.url}/user/{user}/vista/api/threads/{tid}/events/stream",
-        headers={"Authorization": f"token {token}"}, streaming_callback=on_chunk,
-        request_timeout=120, raise_error=False))
+    stream = asyncio.ensure_future(
+        hub.http.fetch(
+            f"{hub.url}/user/{user}/vista/api/threads/{tid}/events/stream",
+            headers={"Authorization": f"token {token}"},
+            streaming_callback=on_chunk,
+            request_timeout=120,
+            raise_error=False,
+        )
+    )
     try:
         await asyncio.wait_for(done.wait(), 90)
     finally:
@@ -175,8 +190,9 @@ async def test_two_hub_users_each_see_only_their_own_vista(hub):
         assert status == 200 and info["owner"] == name  # the hub's user name, not an anonymous id
         status, upload = await hub.call("POST", f"{base}/uploads?name={name}.csv", token, raw=CSV.encode())
         assert status == 201, upload
-        status, thread = await hub.call("POST", f"{base}/threads", token,
-                                        {"name": f"{name}'s", "dataset": {"upload": upload["id"]}})
+        status, thread = await hub.call(
+            "POST", f"{base}/threads", token, {"name": f"{name}'s", "dataset": {"upload": upload["id"]}}
+        )
         assert status == 201, thread
         threads[name] = thread["id"]
         # The automatic overview is a turn of the offline analyst; its events arrive live
@@ -184,8 +200,11 @@ async def test_two_hub_users_each_see_only_their_own_vista(hub):
         done = [e for e in events if e["type"] == "done"][-1]
         assert done["data"]["status"] == "done", events[-5:]
         assert any(e["type"] == "code" for e in events)
-        figures = [e["data"]["output"]["artifact"] for e in events
-                   if e["type"] == "output" and "artifact" in e["data"]["output"]]
+        figures = [
+            e["data"]["output"]["artifact"]
+            for e in events
+            if e["type"] == "output" and "artifact" in e["data"]["output"]
+        ]
         assert figures
         status, _ = await hub.call("GET", f"{base}/threads/{thread['id']}/artifacts/{figures[0]['id']}", token)
         assert status == 200
@@ -197,9 +216,13 @@ async def test_two_hub_users_each_see_only_their_own_vista(hub):
         assert [t["id"] for t in listing["threads"]] == [threads[name]]
         # One user's token cannot reach the other's server at all
         tid = threads[other]
-        for path in ("threads", f"threads/{tid}", f"threads/{tid}/events",
-                     f"threads/{tid}/artifacts/{threads[other + '_figure']}",
-                     f"threads/{tid}/events/stream"):
+        for path in (
+            "threads",
+            f"threads/{tid}",
+            f"threads/{tid}/events",
+            f"threads/{tid}/artifacts/{threads[other + '_figure']}",
+            f"threads/{tid}/events/stream",
+        ):
             status, _ = await hub.call("GET", f"/user/{other}/vista/api/{path}", token)
             assert status in (302, 403, 404), (name, path, status)
             assert status != 200

@@ -78,9 +78,7 @@ async def me(jp_fetch, headers):
     return json.loads(response.body)["identity"]["username"]
 
 
-async def test_anonymous_identities_of_a_single_user_server_share_one_history(
-    api, jp_fetch, jp_serverapp
-):
+async def test_anonymous_identities_of_a_single_user_server_share_one_history(api, jp_fetch, jp_serverapp):
     # Each token-authenticated request gets a fresh random anonymous identity...
     token = jp_serverapp.identity_provider.token
     first, second = await me(jp_fetch, {}), await me(jp_fetch, {})
@@ -131,14 +129,18 @@ async def test_cookie_requests_that_change_state_need_the_xsrf_token(api, jp_fet
     jar = await login_browser(jp_fetch, jp_serverapp.identity_provider.token)
     cookie = "; ".join(f"{k}={v.value}" for k, v in jar.items() if k != "_xsrf")
     # A cross-site form post carries the login cookie but not the XSRF token
-    status, _ = await api("POST", "threads", json_body={"name": "csrf"},
-                          headers={"Authorization": "", "Cookie": cookie})
+    status, _ = await api(
+        "POST", "threads", json_body={"name": "csrf"}, headers={"Authorization": "", "Cookie": cookie}
+    )
     assert status == 403
     _, listing = await api("GET", "threads")
     assert listing["threads"] == []
     # With the XSRF cookie echoed in the header, as the Lab frontend (same origin) does, it works
     xsrf = "0123456789abcdef"
-    status, created = await api("POST", "threads", json_body={"name": "same-site"},
-                                headers={"Authorization": "", "Cookie": f"{cookie}; _xsrf={xsrf}",
-                                         "X-XSRFToken": xsrf})
+    status, created = await api(
+        "POST",
+        "threads",
+        json_body={"name": "same-site"},
+        headers={"Authorization": "", "Cookie": f"{cookie}; _xsrf={xsrf}", "X-XSRFToken": xsrf},
+    )
     assert status == 201, created

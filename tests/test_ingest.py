@@ -27,8 +27,11 @@ from vista_jupyter.ingest import (
 )
 from vista_jupyter.ingest.sniff import detect_format, plausibility
 
-ROWS = [["Seoul", "9,776,000", "605.2", "2024-01-31"], ["Busan", "3,429,000", "770.0", "2024-02-29"],
-        ["Incheon", "2,957,000", "1,063.3", "2024-03-31"]]
+ROWS = [
+    ["Seoul", "9,776,000", "605.2", "2024-01-31"],
+    ["Busan", "3,429,000", "770.0", "2024-02-29"],
+    ["Incheon", "2,957,000", "1,063.3", "2024-03-31"],
+]
 
 
 def write(tmp_path: Path, name: str, content: str | bytes, encoding: str = "utf-8") -> Path:
@@ -74,9 +77,12 @@ def test_latin1_and_cp1252(tmp_path):
 @pytest.mark.parametrize("encoding", ["mac-roman", "cp1252"])
 def test_german_from_mac_excel_and_from_windows(tmp_path, encoding):
     # Mac Excel writes Mac Roman: its ä ö ü Ü ß are bytes cp1252 also reads (as Š š Ÿ † §)
-    rows = ["Buchungstag;Empfänger;Verwendungszweck;Betrag", "01.02.2024;Bäckerei Schäfer;Brötchen;-4,50",
-            "02.02.2024;Finanzamt Köln-Süd;Überweisung Grundsteuer;-120,00",
-            "03.02.2024;Müller & Söhne;Straße 5, Miete März;-890,00"]
+    rows = [
+        "Buchungstag;Empfänger;Verwendungszweck;Betrag",
+        "01.02.2024;Bäckerei Schäfer;Brötchen;-4,50",
+        "02.02.2024;Finanzamt Köln-Süd;Überweisung Grundsteuer;-120,00",
+        "03.02.2024;Müller & Söhne;Straße 5, Miete März;-890,00",
+    ]
     frame = read_table(write(tmp_path, "konto.csv", "\n".join(rows) + "\n", encoding), types=False)
     assert list(frame.columns) == ["Buchungstag", "Empfänger", "Verwendungszweck", "Betrag"]
     assert frame["Empfänger"].tolist() == ["Bäckerei Schäfer", "Finanzamt Köln-Süd", "Müller & Söhne"]
@@ -98,9 +104,11 @@ def test_cp1252_with_units_in_headers_is_not_read_as_a_dos_code_page(tmp_path):
 
 
 def test_excel_export_with_title_notes_and_decimal_commas(tmp_path):
-    text = ("Quarterly report;;;\nCreated 2024-04-02;;;\n;;;\n"
-            "Region;Revenue;Units;Date\nNord;1.234,56;10;01.02.2024\nSüd;2.000,00;20;02.02.2024\n"
-            "Ost;999,5;5;03.02.2024\n;;;\nSource: finance team;;;\n")
+    text = (
+        "Quarterly report;;;\nCreated 2024-04-02;;;\n;;;\n"
+        "Region;Revenue;Units;Date\nNord;1.234,56;10;01.02.2024\nSüd;2.000,00;20;02.02.2024\n"
+        "Ost;999,5;5;03.02.2024\n;;;\nSource: finance team;;;\n"
+    )
     path = write(tmp_path, "r.csv", text, "cp1252")
     raw = read_table(path, types=False)
     assert list(raw.columns) == ["Region", "Revenue", "Units", "Date"]
@@ -121,18 +129,27 @@ def test_no_header(tmp_path):
     assert frame["column_2"].tolist() == [2.5, 5.5, 8.5]
 
 
-ADDRESSES = ["12 Main St, Apt 4", "7 Oak Avenue", "301 Pine Rd, Unit 2", "45 Elm St", "9 Lake View Dr",
-             "88 Hill Rd, Floor 3", "150 River St"]
+ADDRESSES = [
+    "12 Main St, Apt 4",
+    "7 Oak Avenue",
+    "301 Pine Rd, Unit 2",
+    "45 Elm St",
+    "9 Lake View Dr",
+    "88 Hill Rd, Floor 3",
+    "150 River St",
+]
 
 
 def test_a_one_column_file_without_a_header_keeps_its_first_row(tmp_path):
     # every value has digits and so does the first line: it is a record, not a column name
-    frame = read_table(write(tmp_path, "a.csv", "\n".join(f'"{a}"' if "," in a else a for a in ADDRESSES) + "\n"),
-                       types=False)
+    frame = read_table(
+        write(tmp_path, "a.csv", "\n".join(f'"{a}"' if "," in a else a for a in ADDRESSES) + "\n"), types=False
+    )
     assert list(frame.columns) == ["column_1"] and frame["column_1"].tolist() == ADDRESSES
     # the same column under a name is read with its header, and so are names under a name
-    frame = read_table(write(tmp_path, "b.csv", "address\n" + "\n".join(f'"{a}"' for a in ADDRESSES) + "\n"),
-                       types=False)
+    frame = read_table(
+        write(tmp_path, "b.csv", "address\n" + "\n".join(f'"{a}"' for a in ADDRESSES) + "\n"), types=False
+    )
     assert list(frame.columns) == ["address"] and frame["address"].tolist() == ADDRESSES
     frame = read_table(write(tmp_path, "c.csv", "Name\nAlice\nBob\nCarol\nDave\nEve\nFrank\n"), types=False)
     assert list(frame.columns) == ["Name"] and len(frame) == 6
@@ -141,11 +158,14 @@ def test_a_one_column_file_without_a_header_keeps_its_first_row(tmp_path):
 def test_single_quoted_cells_in_a_file_that_also_holds_double_quotes(tmp_path):
     # user agents quoted with ' hold commas; messages hold '"' as text (more of them than of ')
     agent = "'Mozilla/5.0 (X11; Linux) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/122.0'"
-    rows = [f'2024-05-17T08:00:{i:02d}Z,GET,200,{agent if i % 2 else "curl/8.4.0"},'
-            f'{"said " + chr(34) + "ok" + chr(34) + " twice " + chr(34) + "x" + chr(34) if i % 3 else "fine"}'
-            for i in range(12)]
-    frame = read_table(write(tmp_path, "log.csv", "ts,method,status,agent,message\n" + "\n".join(rows) + "\n"),
-                       types=False)
+    rows = [
+        f"2024-05-17T08:00:{i:02d}Z,GET,200,{agent if i % 2 else 'curl/8.4.0'},"
+        f"{'said ' + chr(34) + 'ok' + chr(34) + ' twice ' + chr(34) + 'x' + chr(34) if i % 3 else 'fine'}"
+        for i in range(12)
+    ]
+    frame = read_table(
+        write(tmp_path, "log.csv", "ts,method,status,agent,message\n" + "\n".join(rows) + "\n"), types=False
+    )
     assert list(frame.columns) == ["ts", "method", "status", "agent", "message"] and len(frame) == 12
     assert frame["agent"][1] == agent.strip("'") and frame["message"][1] == 'said "ok" twice "x"'
 
@@ -159,8 +179,10 @@ def test_every_cell_quoted_and_padded(tmp_path):
 
 
 def test_quoted_cells_padded_with_spaces_around_their_quotes(tmp_path):
-    text = ('id , name ,  city\n1 ,  "Smith, John"  , Paris\n2, "Doe, Jane" ,"Rome, Italy"\n'
-            '3 ,Roe,  "Oslo, ""N"""\n4,"X" , Bern\n')
+    text = (
+        'id , name ,  city\n1 ,  "Smith, John"  , Paris\n2, "Doe, Jane" ,"Rome, Italy"\n'
+        '3 ,Roe,  "Oslo, ""N"""\n4,"X" , Bern\n'
+    )
     frame = read_table(write(tmp_path, "p.csv", text), types=False)
     assert [c.strip() for c in frame.columns] == ["id", "name", "city"] and len(frame) == 4
     assert [c.strip() for c in frame.iloc[:, 1]] == ["Smith, John", "Doe, Jane", "Roe", "X"]
@@ -169,11 +191,17 @@ def test_quoted_cells_padded_with_spaces_around_their_quotes(tmp_path):
 
 def test_database_dumps_with_backslash_escapes(tmp_path):
     # MySQL SELECT ... INTO OUTFILE: tab, no quotes, \N for NULL, an escaped tab / line break / backslash
-    mysql = ("1\tSmith\t\\N\t3.5\n2\tO'Brien\tline one\\\nline two\t\\N\n"
-             "3\ttab\\\there\tC:\\\\tmp\\\\new\t2\n4\tLee\tok\t1\n")
+    mysql = (
+        "1\tSmith\t\\N\t3.5\n2\tO'Brien\tline one\\\nline two\t\\N\n"
+        "3\ttab\\\there\tC:\\\\tmp\\\\new\t2\n4\tLee\tok\t1\n"
+    )
     frame = read_table(write(tmp_path, "m.txt", mysql), types=False)
-    assert frame.values.tolist() == [["1", "Smith", "", "3.5"], ["2", "O'Brien", "line one\nline two", ""],
-                                     ["3", "tab\there", "C:\\tmp\\new", "2"], ["4", "Lee", "ok", "1"]]
+    assert frame.values.tolist() == [
+        ["1", "Smith", "", "3.5"],
+        ["2", "O'Brien", "line one\nline two", ""],
+        ["3", "tab\there", "C:\\tmp\\new", "2"],
+        ["4", "Lee", "ok", "1"],
+    ]
     assert read_table(tmp_path / "m.txt")["column_4"].tolist()[::2] == [3.5, 2.0]  # \N is missing, not text
     # PostgreSQL COPY ... TO in text format: \t \n \\ as letters
     pg = "id\tnote\tn\n1\ta\\tb\t\\N\n2\tline\\nbreak\t4\n3\tback\\\\slash\t5\n4\tplain\t6\n"
@@ -181,8 +209,9 @@ def test_database_dumps_with_backslash_escapes(tmp_path):
     assert frame["note"].tolist() == ["a\tb", "line\nbreak", "back\\slash", "plain"]
     assert frame["n"].tolist() == ["", "4", "5", "6"]
     # an escaped delimiter in unquoted cells
-    frame = read_table(write(tmp_path, "e.csv", "id,name,x\n1,Smith\\, John,\\N\n2,Doe\\, Jane,7\n3,Roe,8\n"),
-                       types=False)
+    frame = read_table(
+        write(tmp_path, "e.csv", "id,name,x\n1,Smith\\, John,\\N\n2,Doe\\, Jane,7\n3,Roe,8\n"), types=False
+    )
     assert frame["name"].tolist() == ["Smith, John", "Doe, Jane", "Roe"] and frame["x"].tolist() == ["", "7", "8"]
     # Windows paths are text: their backslashes stay
     paths = "name,path\na,C:\\Users\\new\nb,D:\\data\\N\nc,E:\\x\n"
@@ -216,7 +245,9 @@ KENNZAHLEN = "".join(f'Kennzahl {i},"{i}.212,{i:02d}"\n' for i in range(1, 13))
 def test_the_largest_of_several_tables_is_read(tmp_path):
     # a wider lookup table above the data, its cells quoted with the delimiter inside
     lookup = 'Code,Label,Description\nA,Active,currently valid\nP,Pending,"awaiting approval, see workflow"\n\n\n'
-    result = ingest_to_parquet(write(tmp_path, "l.csv", lookup + "Kennzahl,Wert\n" + KENNZAHLEN), tmp_path / "l.parquet")
+    result = ingest_to_parquet(
+        write(tmp_path, "l.csv", lookup + "Kennzahl,Wert\n" + KENNZAHLEN), tmp_path / "l.parquet"
+    )
     table = pq.read_table(tmp_path / "l.parquet")
     assert table.column_names == ["Kennzahl", "Wert"] and table.num_rows == 12
     assert table.column("Wert")[0].as_py() == "1.212,01"
@@ -240,8 +271,10 @@ def test_the_largest_of_several_tables_is_read(tmp_path):
 
 
 def test_comment_lines_above_the_table_are_notes_even_with_a_delimiter_inside(tmp_path):
-    text = ("# Konzernkennzahlen 2023\n# Angaben in Mio. EUR, sofern nicht anders angegeben\n#\n"
-            "Kennzahl,Wert\n" + KENNZAHLEN)
+    text = (
+        "# Konzernkennzahlen 2023\n# Angaben in Mio. EUR, sofern nicht anders angegeben\n#\n"
+        "Kennzahl,Wert\n" + KENNZAHLEN
+    )
     frame = read_table(write(tmp_path, "c.csv", text), types=False)
     assert list(frame.columns) == ["Kennzahl", "Wert"] and len(frame) == 12
     # "#" starting most first cells is data ("#1", "#2" ...)
@@ -325,13 +358,16 @@ def test_gzip_and_zip(tmp_path):
     assert result.rows == 3 and result.detected["compression"] == "zip:inner/data.csv"
 
 
-@pytest.mark.parametrize("content, error, needle", [
-    (b"", InvalidInput, "empty"),
-    (bytes(range(256)) * 100, UnsupportedType, "Vista reads"),
-    (b"%PDF-1.7\n" + b"\x00\x01" * 500, UnsupportedType, "PDF"),
-    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 600, UnsupportedType, ".xls"),
-    (b"just one line of words\n", InvalidInput, "No table"),
-])
+@pytest.mark.parametrize(
+    "content, error, needle",
+    [
+        (b"", InvalidInput, "empty"),
+        (bytes(range(256)) * 100, UnsupportedType, "Vista reads"),
+        (b"%PDF-1.7\n" + b"\x00\x01" * 500, UnsupportedType, "PDF"),
+        (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 600, UnsupportedType, ".xls"),
+        (b"just one line of words\n", InvalidInput, "No table"),
+    ],
+)
 def test_bad_files_are_refused_and_leave_nothing(tmp_path, content, error, needle):
     source = write(tmp_path, "bad.csv", content)
     out = tmp_path / "out" / "data.parquet"
@@ -344,8 +380,9 @@ def test_bad_files_are_refused_and_leave_nothing(tmp_path, content, error, needl
 def test_zip_bomb_is_refused(tmp_path):
     (tmp_path / "bomb.gz").write_bytes(gzip.compress(b"a,b\n" + b"1,2\n" * 2_000_000))
     with pytest.raises(TooLarge, match="zip bomb"):
-        ingest_to_parquet(tmp_path / "bomb.gz", tmp_path / "o.parquet",
-                          limits=IngestLimits(max_decompressed_bytes=1_000_000))
+        ingest_to_parquet(
+            tmp_path / "bomb.gz", tmp_path / "o.parquet", limits=IngestLimits(max_decompressed_bytes=1_000_000)
+        )
     assert sorted(p.name for p in tmp_path.iterdir()) == ["bomb.gz"]
 
 
@@ -385,26 +422,36 @@ def test_a_huge_single_line_is_refused_without_reading_it_whole(tmp_path):
 
 
 def test_undecodable_bytes_are_refused(tmp_path):
-    content = ("a,b\n" + "x,\u00e9\n" * 10).encode("utf-8") + bytes([0x80, 0x81, 0xfe, 0xff, 0x90]) * 2000
+    content = ("a,b\n" + "x,\u00e9\n" * 10).encode("utf-8") + bytes([0x80, 0x81, 0xFE, 0xFF, 0x90]) * 2000
     with pytest.raises((InvalidInput, UnsupportedType)):
         ingest_to_parquet(write(tmp_path, "u.csv", content), tmp_path / "o.parquet")
 
 
 def test_cli_ingest_and_profile(tmp_path):
     source = write(tmp_path, "in.csv", csv_text(";"), "cp949")
-    run = subprocess.run([sys.executable, "-m", "vista_jupyter.cli", "ingest", str(source), "-o",
-                          str(tmp_path / "out.csv")], capture_output=True, text=True)
+    run = subprocess.run(
+        [sys.executable, "-m", "vista_jupyter.cli", "ingest", str(source), "-o", str(tmp_path / "out.csv")],
+        capture_output=True,
+        text=True,
+    )
     assert run.returncode == 0, run.stderr
     assert pd.read_csv(tmp_path / "out.csv")["population"].tolist() == [9776000, 3429000, 2957000]
-    run = subprocess.run([sys.executable, "-m", "vista_jupyter.cli", "profile", str(source)],
-                         capture_output=True, text=True)
+    run = subprocess.run(
+        [sys.executable, "-m", "vista_jupyter.cli", "profile", str(source)], capture_output=True, text=True
+    )
     assert "3 rows x 4 columns" in run.stdout and "population (numeric" in run.stdout
-    run = subprocess.run([sys.executable, "-m", "vista_jupyter.cli", "profile", str(tmp_path / "nope.csv")],
-                         capture_output=True, text=True)
+    run = subprocess.run(
+        [sys.executable, "-m", "vista_jupyter.cli", "profile", str(tmp_path / "nope.csv")],
+        capture_output=True,
+        text=True,
+    )
     assert run.returncode == 2 and "no such file" in run.stderr
-    nested = write(tmp_path, "n.jsonl", '{"id": 1, "tags": ["a"], "o": {"k": [1, 2]}}\n{"id": 2, "tags": [], "o": {"k": []}}\n')
-    run = subprocess.run([sys.executable, "-m", "vista_jupyter.cli", "profile", str(nested), "--json"],
-                         capture_output=True, text=True)
+    nested = write(
+        tmp_path, "n.jsonl", '{"id": 1, "tags": ["a"], "o": {"k": [1, 2]}}\n{"id": 2, "tags": [], "o": {"k": []}}\n'
+    )
+    run = subprocess.run(
+        [sys.executable, "-m", "vista_jupyter.cli", "profile", str(nested), "--json"], capture_output=True, text=True
+    )
     assert run.returncode == 0 and "Traceback" not in run.stderr, run.stderr
     assert {c["name"]: c["kind"] for c in json.loads(run.stdout)["column_profiles"]}["tags"] == "nested"
 
@@ -417,6 +464,7 @@ def test_the_public_read_table_is_the_engine(tmp_path):
 
 
 # --- the reader's defects, each with a small file written here ---------------------------------
+
 
 def test_one_backslash_escape_does_not_switch_off_doubled_quotes(tmp_path):
     text = 'id,title,note\n1,"Round 48""",x\n2,"He said ""go""",y\n3,"a \\"quoted\\" word",z\n4,"a, b",w\n'
@@ -441,8 +489,18 @@ def test_comma_space_delimiters_keep_quoted_commas(tmp_path):
 
 def test_words_in_one_column_are_not_a_space_separated_table(tmp_path):
     # one column of names: most have two words, some one, three or four
-    names = ["Kim Min-su", "Anna Schmidt", "José María García", "Li", "Olga Ivanova", "Ana-Lucía van der Berg",
-             "Tom Lee", "Sara Park", "Nguyen Van An", "O'Neil Smith"] * 3
+    names = [
+        "Kim Min-su",
+        "Anna Schmidt",
+        "José María García",
+        "Li",
+        "Olga Ivanova",
+        "Ana-Lucía van der Berg",
+        "Tom Lee",
+        "Sara Park",
+        "Nguyen Van An",
+        "O'Neil Smith",
+    ] * 3
     frame = read_table(write(tmp_path, "names.csv", "participant\n" + "\n".join(names) + "\n"), types=False)
     assert list(frame.columns) == ["participant"] and frame["participant"].tolist() == names
     # a table that spaces do separate is regular, and stays space-separated
@@ -502,6 +560,7 @@ def test_six_columns_with_a_title_and_an_often_empty_last_column_are_not_ragged(
 
 
 # --- whole columns decide types; one table at every size -----------------------------------------
+
 
 def test_a_late_odd_cell_widens_the_column_instead_of_refusing_the_file(tmp_path):
     rows = [f"{i},{i * 0.5},{i % 7},2024-01-{i % 28 + 1:02d}" for i in range(200_000)]
@@ -652,6 +711,7 @@ def test_the_parallel_parser_gives_the_same_table_as_a_small_file(tmp_path):
 # rows, `", "` or space delimiters) and any file whose body turns out irregular. Wherever Arrow's is
 # used, both must give the same table.
 
+
 def _both(tmp_path: Path, path: Path, raw: bool = False) -> tuple[pa.Table, pa.Table, Any, Any]:
     from vista_jupyter.ingest.engine import read_text
     from vista_jupyter.ingest.sniff import detect_format
@@ -686,7 +746,7 @@ REGULAR = {
     "pg_copy_text": "id\tnote\tn\n1\ta\\tb\t\\N\n2\tline\\nbreak\t4\n3\tback\\\\slash\t5\n",
     "escaped_delimiters": "id,name,x\n1,Smith\\, John,\\N\n2,Doe\\, Jane,7\n3,Roe,8\n",
     "two_tables": 'Code,Label,Description\nA,Active,ok\nP,Pending,"wait, see"\n\n\nKennzahl,Wert\n'
-                  'Umsatz,"13.212,40"\nEBIT,"163,37"\nMarge,"78,79"\nFTE,"92,76"\n',
+    'Umsatz,"13.212,40"\nEBIT,"163,37"\nMarge,"78,79"\nFTE,"92,76"\n',
     "one_column_no_header": "".join(f'"{a}"\n' for a in ADDRESSES),
 }
 
@@ -704,8 +764,7 @@ def test_arrow_and_the_careful_parser_give_the_same_table(tmp_path, name):
 
 
 def _regular_body(rows: int) -> list[str]:
-    return [f"{i},Kim {i % 13},{i * 0.25:.2f},{i % 2 == 0},2024-{i % 12 + 1:02d}-{i % 28 + 1:02d}"
-            for i in range(rows)]
+    return [f"{i},Kim {i % 13},{i * 0.25:.2f},{i % 2 == 0},2024-{i % 12 + 1:02d}-{i % 28 + 1:02d}" for i in range(rows)]
 
 
 def test_a_ragged_row_beyond_the_samples_sends_the_file_to_the_careful_parser(tmp_path):
@@ -723,8 +782,9 @@ def test_a_ragged_row_beyond_the_samples_sends_the_file_to_the_careful_parser(tm
     # the same rows in a file small enough for the samples read the same
     small = write(tmp_path, "small.csv", "id,name,amount,even,day\n" + "\n".join(lines[29_990:31_010]) + "\n")
     assert ingest_to_parquet(small, tmp_path / "small.parquet").detected["parser"] == "duckdb"
-    pd.testing.assert_frame_equal(pd.read_parquet(tmp_path / "small.parquet"),
-                                  frame.iloc[29_990:31_010].reset_index(drop=True))
+    pd.testing.assert_frame_equal(
+        pd.read_parquet(tmp_path / "small.parquet"), frame.iloc[29_990:31_010].reset_index(drop=True)
+    )
 
 
 def test_cells_arrow_cannot_take_as_written_are_converted_like_the_others(tmp_path):
@@ -773,8 +833,11 @@ def test_iso_dates_are_decided_as_the_pattern_decides(tmp_path):
     rng = random.Random(11)
     noise = list("0123456789") * 3 + list("-: TtZz.,+W")
     for _ in range(20_000):
-        cell = (f"{rng.randint(1, 9999):04d}-{rng.randint(0, 13):02d}-{rng.randint(0, 32):02d}"
-                + rng.choice(["", " ", "T"]) + "".join(rng.choice(noise) for _ in range(rng.randint(0, 10))))
+        cell = (
+            f"{rng.randint(1, 9999):04d}-{rng.randint(0, 13):02d}-{rng.randint(0, 32):02d}"
+            + rng.choice(["", " ", "T"])
+            + "".join(rng.choice(noise) for _ in range(rng.randint(0, 10)))
+        )
         try:
             expected = pa.array([cell]).cast(ty.TIMESTAMP).to_pylist() if pattern.match(cell) else None
         except pa.ArrowInvalid:
@@ -796,21 +859,42 @@ def test_arrow_converts_numbers_and_yes_no_words_exactly_as_the_kernels_do(tmp_p
     from vista_jupyter.ingest import types as ty
 
     rng = random.Random(4)
-    words = ty.MISSING + ty.ARROW_TRUE + ty.ARROW_FALSE + ["inf", "-0", "1e5", "0x1F", " 7", "+3", "1,5", ".5", "tRUE", "Ja"]
+    words = (
+        ty.MISSING
+        + ty.ARROW_TRUE
+        + ty.ARROW_FALSE
+        + ["inf", "-0", "1e5", "0x1F", " 7", "+3", "1,5", ".5", "tRUE", "Ja"]
+    )
 
     def cell() -> str:
         r = rng.random()
-        return (rng.choice(words) if r < 0.3 else str(rng.randint(-10**6, 10**6)) if r < 0.6
-                else f"{rng.uniform(-1e6, 1e6):.{rng.randint(0, 6)}f}")
+        return (
+            rng.choice(words)
+            if r < 0.3
+            else str(rng.randint(-(10**6), 10**6))
+            if r < 0.6
+            else f"{rng.uniform(-1e6, 1e6):.{rng.randint(0, 6)}f}"
+        )
 
     for _ in range(3000):
         cells = [cell() for _ in range(5)]
         for kind, arrow_type in ty.PARSED_BY_ARROW.items():
             data = ("v\n" + "\n".join('"' + c.replace('"', '""') + '"' for c in cells) + "\n").encode()
             try:
-                parsed = pcsv.read_csv(io.BytesIO(data), convert_options=pcsv.ConvertOptions(
-                    column_types={"v": arrow_type}, null_values=ty.MISSING, true_values=ty.ARROW_TRUE,
-                    false_values=ty.ARROW_FALSE, quoted_strings_can_be_null=True)).column("v").to_pylist()
+                parsed = (
+                    pcsv.read_csv(
+                        io.BytesIO(data),
+                        convert_options=pcsv.ConvertOptions(
+                            column_types={"v": arrow_type},
+                            null_values=ty.MISSING,
+                            true_values=ty.ARROW_TRUE,
+                            false_values=ty.ARROW_FALSE,
+                            quoted_strings_can_be_null=True,
+                        ),
+                    )
+                    .column("v")
+                    .to_pylist()
+                )
             except pa.ArrowInvalid:
                 continue
             expected = ty.convert(ty.clean(pa.array(cells)), ty.Candidate(kind)).to_pylist()

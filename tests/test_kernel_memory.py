@@ -36,19 +36,25 @@ def tables() -> dict[str, pd.DataFrame]:
     rng = np.random.default_rng(3)
     n = 300_000
     return {
-        "mixed": pd.DataFrame({
-            "id": np.arange(n), "x": rng.normal(size=n), "flag": rng.random(n) < 0.5,
-            "when": pd.Timestamp("2020-01-01") + pd.to_timedelta(rng.integers(0, 10**6, n), unit="s"),
-            "city": rng.choice(["서울", "부산", "Chicago", "São Paulo"], n),
-            "comment": [f"free text of varying length {'x' * int(k)}" for k in rng.integers(0, 80, n)],
-        }),
+        "mixed": pd.DataFrame(
+            {
+                "id": np.arange(n),
+                "x": rng.normal(size=n),
+                "flag": rng.random(n) < 0.5,
+                "when": pd.Timestamp("2020-01-01") + pd.to_timedelta(rng.integers(0, 10**6, n), unit="s"),
+                "city": rng.choice(["서울", "부산", "Chicago", "São Paulo"], n),
+                "comment": [f"free text of varying length {'x' * int(k)}" for k in rng.integers(0, 80, n)],
+            }
+        ),
         # strings that grow along the file: a sample from its start alone would miss most of it
         "growing": pd.DataFrame({"s": ["y" * (1 + i // 3000) for i in range(n)]}),
-        "nullable": pd.DataFrame({
-            "n": pd.array(np.where(rng.random(n) < 0.3, None, rng.integers(0, 9, n)), dtype="Int64"),
-            "empty": pd.Series([None] * n, dtype="object"),
-            "cat": pd.Categorical(rng.choice(["low", "mid", "high"], n)),
-        }),
+        "nullable": pd.DataFrame(
+            {
+                "n": pd.array(np.where(rng.random(n) < 0.3, None, rng.integers(0, 9, n)), dtype="Int64"),
+                "empty": pd.Series([None] * n, dtype="object"),
+                "cat": pd.Categorical(rng.choice(["low", "mid", "high"], n)),
+            }
+        ),
         "wide": pd.DataFrame(rng.normal(size=(20_000, 300)), columns=[f"c{i}" for i in range(300)]),
     }
 
@@ -109,9 +115,10 @@ def test_the_threshold_leaves_the_kernel_its_baseline_and_pandas_its_working_set
 
 def test_a_process_trees_memory_counts_its_children():
     before = process_tree_memory(os.getpid())
-    child = subprocess.Popen([sys.executable, "-c",
-                              "import sys, time; b = bytearray(300 << 20); print(1, flush=True); time.sleep(60)"],
-                             stdout=subprocess.PIPE)
+    child = subprocess.Popen(
+        [sys.executable, "-c", "import sys, time; b = bytearray(300 << 20); print(1, flush=True); time.sleep(60)"],
+        stdout=subprocess.PIPE,
+    )
     try:
         assert child.stdout.readline() == b"1\n"
         assert process_tree_memory(os.getpid()) - before > 250 << 20
@@ -121,6 +128,7 @@ def test_a_process_trees_memory_counts_its_children():
 
 
 # --- a real kernel with a limit ----------------------------------------------------------------
+
 
 @pytest.fixture
 def vista_config():
@@ -137,7 +145,8 @@ async def kernel_thread(api, vista_app) -> tuple[str, str]:
 async def test_the_kernel_holds_itself_to_the_limit(api, vista_app):
     owner, tid = await kernel_thread(api, vista_app)
     result = await vista_app.executor.execute(
-        owner, tid, "import resource; print(resource.getrlimit(resource.RLIMIT_DATA))")
+        owner, tid, "import resource; print(resource.getrlimit(resource.RLIMIT_DATA))"
+    )
     assert result.stdout == f"({LIMIT}, {LIMIT})\n"
 
 
@@ -155,10 +164,15 @@ async def test_a_kernel_started_before_its_data_exists_still_allocates_what_the_
     assert vista_app.executor.running(thread["id"])  # started early, as users' threads are
     owner = (await api("GET", "info"))[1]["owner"]
     [dataset] = vista_app.store.list_datasets(owner, thread["id"])
-    result = await vista_app.executor.execute(owner, thread["id"], (
-        "import resource, pyarrow\n"
-        f"again = pd.read_parquet({dataset['parquet_path']!r})\n"
-        "print(len(df), resource.getrlimit(resource.RLIMIT_DATA)[0], pyarrow.mimalloc_memory_pool().max_memory())"))
+    result = await vista_app.executor.execute(
+        owner,
+        thread["id"],
+        (
+            "import resource, pyarrow\n"
+            f"again = pd.read_parquet({dataset['parquet_path']!r})\n"
+            "print(len(df), resource.getrlimit(resource.RLIMIT_DATA)[0], pyarrow.mimalloc_memory_pool().max_memory())"
+        ),
+    )
     assert result.stdout == f"406 {LIMIT} 0\n", result.error  # Arrow's C++ code never used mimalloc
 
 
@@ -178,15 +192,19 @@ async def test_a_kernel_started_before_its_data_holds_itself_to_the_limit_once_l
     assert early is not None
     add_dataset(vista_app, owner, tid, FRAME)
     result = await executor.execute(  # waits for the early start's imports, then loads the data
-        owner, tid, "import resource; print(resource.getrlimit(resource.RLIMIT_DATA), len(df))")
+        owner, tid, "import resource; print(resource.getrlimit(resource.RLIMIT_DATA), len(df))"
+    )
     assert result.stdout == f"({LIMIT}, {LIMIT}) {len(FRAME)}\n", result.error
     assert executor.kernel_id(tid) == early
 
 
-@pytest.mark.parametrize("code", [
-    "big = np.ones(2 * 2**30 // 8)",  # one allocation over the limit
-    "chunks = []\nwhile True:\n    chunks.append(np.ones(2**24))",  # growing until it hits it
-])
+@pytest.mark.parametrize(
+    "code",
+    [
+        "big = np.ones(2 * 2**30 // 8)",  # one allocation over the limit
+        "chunks = []\nwhile True:\n    chunks.append(np.ones(2**24))",  # growing until it hits it
+    ],
+)
 async def test_an_allocation_over_the_limit_fails_clearly_and_the_kernel_keeps_its_data(api, vista_app, code):
     owner, tid = await kernel_thread(api, vista_app)
     await vista_app.executor.execute(owner, tid, "kept = 'still here'")
@@ -245,24 +263,29 @@ async def test_a_kernel_killed_by_the_system_says_it_likely_ran_out_of_memory(ap
 
 # --- the threshold holds: pandas analysis of the largest DataFrame it lets in -----------------------
 
+
 def sales_at(target_bytes: int) -> pd.DataFrame:
     """A sales table of mixed types (ids, ids as text, categories, amounts with missing values,
     dates, free text) whose estimated DataFrame size is just under `target_bytes`."""
+
     def make(n: int) -> pd.DataFrame:
         rng = np.random.default_rng(18)
         amount = np.round(rng.gamma(2.0, 40.0, n), 2)
         amount[rng.random(n) < 0.01] = np.nan
         words = np.array(["delivery late", "on time, gift", "refund 배송", "express fragile weekend"])
-        return pd.DataFrame({
-            "id": np.arange(n),
-            "customer": pd.Series(rng.integers(1, 2_000_000, n)).map("C{:07d}".format),
-            "city": rng.choice(["Seoul", "Busan", "Jeju", "제주시", "São Paulo"], n),
-            "channel": rng.choice(["web", "store", "app"], n),
-            "amount": amount,
-            "qty": rng.integers(1, 21, n),
-            "date": pd.Timestamp("2021-01-01") + pd.to_timedelta(rng.integers(0, 1461, n), unit="D"),
-            "note": rng.choice(words, n),
-        })
+        return pd.DataFrame(
+            {
+                "id": np.arange(n),
+                "customer": pd.Series(rng.integers(1, 2_000_000, n)).map("C{:07d}".format),
+                "city": rng.choice(["Seoul", "Busan", "Jeju", "제주시", "São Paulo"], n),
+                "channel": rng.choice(["web", "store", "app"], n),
+                "amount": amount,
+                "qty": rng.integers(1, 21, n),
+                "date": pd.Timestamp("2021-01-01") + pd.to_timedelta(rng.integers(0, 1461, n), unit="D"),
+                "note": rng.choice(words, n),
+            }
+        )
+
     probe = make(20_000)
     per_row = probe.memory_usage(deep=True, index=False).sum() / len(probe)
     return make(int(0.95 * target_bytes / per_row))
@@ -295,15 +318,21 @@ async def test_the_largest_dataframe_the_threshold_allows_can_be_analysed_within
     [dataset] = listed["datasets"]
     assert dataset["mode"] == PANDAS and 0.8 * threshold < dataset["dataframe_bytes"] <= threshold
     result = await vista_app.executor.execute(
-        owner, tid, "import pyarrow; print(len(df), pyarrow.default_memory_pool().backend_name)")
+        owner, tid, "import pyarrow; print(len(df), pyarrow.default_memory_pool().backend_name)"
+    )
     assert result.stdout == f"{len(frame)} system\n", result.error  # Arrow allocates what it uses
     kernel = vista_app.executor.kernel_id(tid)
     for code in EVERYDAY:
         result = await vista_app.executor.execute(owner, tid, code)
         assert result.status == "ok", (code, result.error and result.error["ename"])
     # and the offline analyst's own code for the everyday questions
-    for question in ("average amount by city", "how many orders from Seoul with amount over 100",
-                     "top 10 orders by amount", "total amount per month", "histogram of amount"):
+    for question in (
+        "average amount by city",
+        "how many orders from Seoul with amount over 100",
+        "top 10 orders by amount",
+        "total amount per month",
+        "histogram of amount",
+    ):
         status, _ = await api("POST", f"threads/{tid}/messages", json_body={"content": question})
         assert status == 202
         await wait_done(api, tid, timeout=300)

@@ -22,13 +22,26 @@ def add_dataset(app, owner: str, thread_id: str, frame: pd.DataFrame, var_name: 
     folder.mkdir(parents=True)
     frame.to_parquet(folder / "data.parquet")
     profile = profile_parquet(folder / "data.parquet")
-    app.store.add_dataset(owner, thread_id, {
-        "id": dataset_id, "name": var_name, "original_name": f"{var_name}.csv",
-        "original_path": f"datasets/{dataset_id}/{var_name}.csv",
-        "parquet_path": f"datasets/{dataset_id}/data.parquet", "source": "upload",
-        "var_name": var_name, "rows": len(frame), "columns": frame.shape[1], "size_bytes": 0,
-        "detected": {}, "warnings": [], "profile": profile, "summary": summary_text(var_name, profile),
-    })
+    app.store.add_dataset(
+        owner,
+        thread_id,
+        {
+            "id": dataset_id,
+            "name": var_name,
+            "original_name": f"{var_name}.csv",
+            "original_path": f"datasets/{dataset_id}/{var_name}.csv",
+            "parquet_path": f"datasets/{dataset_id}/data.parquet",
+            "source": "upload",
+            "var_name": var_name,
+            "rows": len(frame),
+            "columns": frame.shape[1],
+            "size_bytes": 0,
+            "detected": {},
+            "warnings": [],
+            "profile": profile,
+            "summary": summary_text(var_name, profile),
+        },
+    )
 
 
 FRAME = pd.DataFrame({"x": [1, 2, 3, 4], "y": [10.0, 20.0, 15.0, 30.0], "city": ["Seoul", "Busan", "Seoul", "Jeju"]})
@@ -60,17 +73,16 @@ async def test_figures_are_saved_and_served_to_their_owner_only(api, vista_app, 
     _, created = await api("POST", "threads", json_body={"name": "figs"}, user="alice")
     tid = created["id"]
     add_dataset(vista_app, "alice", tid, FRAME)
-    result = await vista_app.executor.execute(
-        "alice", tid, "fig, ax = plt.subplots()\nax.plot(df.x, df.y)\nplt.show()"
-    )
+    result = await vista_app.executor.execute("alice", tid, "fig, ax = plt.subplots()\nax.plot(df.x, df.y)\nplt.show()")
     assert result.status == "ok", result.error
     [artifact] = result.artifacts
     assert artifact["mime_type"] == "image/png"
     files = list((vista_app.threads.folders.path_for(tid) / "figures").iterdir())
     assert [f.name for f in files] == [f"{artifact['id']}.png"]
 
-    response = await jp_fetch("vista", "api", "threads", tid, "artifacts", artifact["id"],
-                              headers={"X-Vista-Test-User": "alice"})
+    response = await jp_fetch(
+        "vista", "api", "threads", tid, "artifacts", artifact["id"], headers={"X-Vista-Test-User": "alice"}
+    )
     assert response.body.startswith(b"\x89PNG")
     assert response.headers["Content-Type"] == "image/png"
     status, _ = await api("GET", f"threads/{tid}/artifacts/{artifact['id']}", user="bob")
@@ -111,12 +123,7 @@ async def test_a_kernel_that_ignores_the_interrupt_is_restarted_with_its_data(ap
     await vista_app.executor.execute(owner, tid, "print('warm')")
     first_kernel = vista_app.executor.kernel_id(tid)
     stubborn = (
-        "import time\n"
-        "while True:\n"
-        "    try:\n"
-        "        time.sleep(0.1)\n"
-        "    except KeyboardInterrupt:\n"
-        "        pass\n"
+        "import time\nwhile True:\n    try:\n        time.sleep(0.1)\n    except KeyboardInterrupt:\n        pass\n"
     )
     result = await vista_app.executor.execute(owner, tid, stubborn)
     assert result.status == "timeout"
@@ -253,9 +260,11 @@ async def test_figures_carry_their_titles_as_text(api, vista_app):
     # The chat uses a figure's text as its alt text; the model reads it too
     owner, tid = await new_thread(api, vista_app)
     result = await vista_app.executor.execute(
-        owner, tid,
+        owner,
+        tid,
         "fig, (a, b) = plt.subplots(1, 2)\nfig.suptitle('도시별')\na.set_title('합계')\nb.plot([1, 2])\nplt.show()\n"
-        "plt.plot([1, 2])\nplt.show()")
+        "plt.plot([1, 2])\nplt.show()",
+    )
     assert result.status == "ok", result.error
     figures = [o for o in result.outputs if "artifact" in o]
     assert [f["data"]["text/plain"] for f in figures] == ["도시별 / 합계", "<Figure size 640x480 with 1 Axes>"]
@@ -339,13 +348,20 @@ def test_every_name_the_kernel_preparation_binds_is_reserved():
     assert all(is_reserved(name) for name in PRELOADED)
 
 
-@pytest.mark.parametrize("files, names", [
-    (["cars.csv", "pd.csv", "np.csv", "plt.csv"], ["df", "df_pd", "df_np", "df_plt"]),
-    (["a.csv", "print.csv", "len.csv", "list.csv", "os.csv", "json.csv", "_.csv", "In.csv"],
-     ["df", "df_print", "df_len", "df_list", "df_os", "df_json", "data", "df_in"]),
-    (["a.csv", "class.csv", "match.csv", "sales.csv", "sales.csv"],
-     ["df", "df_class", "df_match", "sales", "sales_2"]),
-])
+@pytest.mark.parametrize(
+    "files, names",
+    [
+        (["cars.csv", "pd.csv", "np.csv", "plt.csv"], ["df", "df_pd", "df_np", "df_plt"]),
+        (
+            ["a.csv", "print.csv", "len.csv", "list.csv", "os.csv", "json.csv", "_.csv", "In.csv"],
+            ["df", "df_print", "df_len", "df_list", "df_os", "df_json", "data", "df_in"],
+        ),
+        (
+            ["a.csv", "class.csv", "match.csv", "sales.csv", "sales.csv"],
+            ["df", "df_class", "df_match", "sales", "sales_2"],
+        ),
+    ],
+)
 def test_dataset_names_never_shadow_what_the_code_needs(files, names):
     from pathlib import Path
 
@@ -370,7 +386,8 @@ async def test_datasets_named_like_builtins_and_modules_leave_the_kernel_working
         taken.add(name)
         add_dataset(vista_app, owner, tid, FRAME.head(2), var_name=name)
     result = await vista_app.executor.execute(
-        owner, tid,
+        owner,
+        tid,
         "print(len(df), len(df_print), pd.__name__, np.__name__, df_pd.shape, df_len.shape)",
     )
     assert result.status == "ok", result.error
@@ -402,10 +419,10 @@ async def test_kernels_per_user_hold_when_many_threads_start_at_once(api, vista_
     owner, tids = await _threads_with_data(api, vista_app, 6)
     executor = vista_app.executor
     # Six threads asking at once, three of them busy for a while: never more than two kernels
-    codes = ["import time\ntime.sleep(1.5)\nprint(len(df))" if i % 2 else "print(len(df))"
-             for i in range(6)]
+    codes = ["import time\ntime.sleep(1.5)\nprint(len(df))" if i % 2 else "print(len(df))" for i in range(6)]
     results, most = await _count_kernels_while(
-        vista_app, asyncio.gather(*(executor.execute(owner, t, c) for t, c in zip(tids, codes))))
+        vista_app, asyncio.gather(*(executor.execute(owner, t, c) for t, c in zip(tids, codes)))
+    )
     assert [r.status for r in results] == ["ok"] * 6, [r.error for r in results]
     assert [r.stdout for r in results] == ["4\n"] * 6
     assert most <= 2
@@ -417,9 +434,17 @@ async def test_when_every_kernel_is_busy_a_question_waits_then_is_refused_clearl
     owner, tids = await _threads_with_data(api, vista_app, 3)
     executor = vista_app.executor
     started: list[str] = []
-    busy = [asyncio.ensure_future(executor.execute(
-        owner, t, "import time\nprint('busy', flush=True)\ntime.sleep(6)",
-        on_output=lambda output, t=t: started.append(t))) for t in tids[:2]]
+    busy = [
+        asyncio.ensure_future(
+            executor.execute(
+                owner,
+                t,
+                "import time\nprint('busy', flush=True)\ntime.sleep(6)",
+                on_output=lambda output, t=t: started.append(t),
+            )
+        )
+        for t in tids[:2]
+    ]
     for _ in range(1200):  # both kernels are running their code
         if len(set(started)) == 2:
             break

@@ -33,14 +33,16 @@ THRESHOLD = 4 << 20
 def sales(rows: int = 200_000, seed: int = 7) -> pd.DataFrame:
     """A sales table of mixed types, as people export them (dates, categories, numbers, text)."""
     rng = np.random.default_rng(seed)
-    return pd.DataFrame({
-        "order_id": np.arange(rows),
-        "day": pd.Timestamp("2022-01-01") + pd.to_timedelta(rng.integers(0, 730, rows), unit="D"),
-        "city": rng.choice(["Seoul", "Busan", "Incheon", "Daegu", "Jeju"], rows),
-        "amount": rng.gamma(2.0, 30.0, rows).round(2),
-        "qty": rng.integers(1, 20, rows),
-        "note": [f"order note {i % 977}" for i in range(rows)],
-    })
+    return pd.DataFrame(
+        {
+            "order_id": np.arange(rows),
+            "day": pd.Timestamp("2022-01-01") + pd.to_timedelta(rng.integers(0, 730, rows), unit="D"),
+            "city": rng.choice(["Seoul", "Busan", "Incheon", "Daegu", "Jeju"], rows),
+            "amount": rng.gamma(2.0, 30.0, rows).round(2),
+            "qty": rng.integers(1, 20, rows),
+            "note": [f"order note {i % 977}" for i in range(rows)],
+        }
+    )
 
 
 SALES = sales()
@@ -55,8 +57,14 @@ def fake(jp_asyncio_loop):
 
 @pytest.fixture
 def vista_config(fake):
-    return {"model": "scripted-model", "base_url": fake.base_url, "api_key": SECRET,
-            "model_timeout": 10.0, "auto_overview": False, "max_dataframe_bytes": THRESHOLD}
+    return {
+        "model": "scripted-model",
+        "base_url": fake.base_url,
+        "api_key": SECRET,
+        "model_timeout": 10.0,
+        "auto_overview": False,
+        "max_dataframe_bytes": THRESHOLD,
+    }
 
 
 async def thread_with(api, vista_app, *frames: tuple[str, pd.DataFrame]) -> tuple[str, str]:
@@ -79,15 +87,20 @@ async def test_a_dataset_over_the_threshold_is_a_duckdb_view_with_a_sample_and_s
     folder = vista_app.threads.folders.path_for(tid)
 
     # Then the small one is a pandas DataFrame as always, the large one a DuckDB relation
-    out = await run(vista_app, owner, tid, "print(type(cities).__name__, type(df).__name__, "
-                                          "type(df_sample).__name__, df.shape)")
+    out = await run(
+        vista_app, owner, tid, "print(type(cities).__name__, type(df).__name__, type(df_sample).__name__, df.shape)"
+    )
     assert out == f"DataFrame DuckDBPyRelation DataFrame ({len(SALES)}, 6)\n"
 
     # sql() answers over the whole table, in pandas, with the numbers pandas gets
-    out = await run(vista_app, owner, tid,
-                    "r = sql('SELECT city, avg(amount) AS mean, count(*) AS n FROM df "
-                    "GROUP BY city ORDER BY city')\n"
-                    "print(type(r).__name__); print(r.to_json(orient='records'))")
+    out = await run(
+        vista_app,
+        owner,
+        tid,
+        "r = sql('SELECT city, avg(amount) AS mean, count(*) AS n FROM df "
+        "GROUP BY city ORDER BY city')\n"
+        "print(type(r).__name__); print(r.to_json(orient='records'))",
+    )
     kind, records = out.splitlines()
     expected = SALES.groupby("city")["amount"].agg(["mean", "count"]).reset_index()
     assert kind == "DataFrame"
@@ -96,18 +109,26 @@ async def test_a_dataset_over_the_threshold_is_a_duckdb_view_with_a_sample_and_s
     assert np.allclose(got["mean"], expected["mean"]) and got["n"].tolist() == expected["count"].tolist()
 
     # The sample: SAMPLE_ROWS rows spread evenly over the whole table, in file order
-    out = await run(vista_app, owner, tid,
-                    "print(len(df_sample), df_sample['order_id'].min(), df_sample['order_id'].max(), "
-                    "df_sample['order_id'].is_monotonic_increasing, list(df_sample.columns))")
+    out = await run(
+        vista_app,
+        owner,
+        tid,
+        "print(len(df_sample), df_sample['order_id'].min(), df_sample['order_id'].max(), "
+        "df_sample['order_id'].is_monotonic_increasing, list(df_sample.columns))",
+    )
     n, low, high, ordered, columns = out.split(" ", 4)
     assert int(n) == sample_rows(len(SALES)) and int(n) <= SAMPLE_ROWS
     assert int(low) == 0 and int(high) > 0.99 * len(SALES) * (1 - 1 / int(n)) and ordered == "True"
     assert columns.strip() == str(list(SALES.columns))
 
     # DuckDB keeps within its memory limit and spills into the thread's folder
-    out = await run(vista_app, owner, tid,
-                    "print(sql(\"SELECT current_setting('temp_directory') AS t, "
-                    "current_setting('memory_limit') AS m\").iloc[0].tolist())")
+    out = await run(
+        vista_app,
+        owner,
+        tid,
+        "print(sql(\"SELECT current_setting('temp_directory') AS t, "
+        "current_setting('memory_limit') AS m\").iloc[0].tolist())",
+    )
     spill, limit = eval(out)
     assert spill == str(folder / "spill")
     expected_mib = vista_app.kernel_memory.duckdb_memory_limit / 2**20
@@ -140,9 +161,12 @@ async def test_sql_refuses_a_result_too_large_to_hold(api, vista_app):
     assert "too large to bring into pandas" in result.error["evalue"]
     assert "GROUP BY" in result.error["evalue"] and "LIMIT" in result.error["evalue"]
     # and the kernel is fine: a LIMITed query passes, in the order asked for
-    out = await run(vista_app, owner, tid,
-                    "top = sql('SELECT amount FROM df ORDER BY amount DESC LIMIT 10').amount\n"
-                    "print(top.tolist())")
+    out = await run(
+        vista_app,
+        owner,
+        tid,
+        "top = sql('SELECT amount FROM df ORDER BY amount DESC LIMIT 10').amount\nprint(top.tolist())",
+    )
     assert eval(out) == SALES.amount.nlargest(10).tolist()
 
 
@@ -150,9 +174,12 @@ async def test_below_the_threshold_nothing_changes(api, vista_app):
     # The same table, but the threshold above it: pandas, and no DuckDB in the kernel
     vista_app.kernel_memory.max_dataframe_bytes = 1 << 40
     owner, tid = await thread_with(api, vista_app, ("df", SALES))
-    out = await run(vista_app, owner, tid,
-                    "print(type(df).__name__, len(df), 'duckdb' in dir(), 'sql' in dir(), "
-                    "'df_sample' in dir())")
+    out = await run(
+        vista_app,
+        owner,
+        tid,
+        "print(type(df).__name__, len(df), 'duckdb' in dir(), 'sql' in dir(), 'df_sample' in dir())",
+    )
     assert out == f"DataFrame {len(SALES)} False False False\n"
 
 
@@ -162,9 +189,16 @@ async def test_duckdb_works_out_of_core_spilling_into_the_thread_folder(api, vis
     spill = vista_app.threads.folders.path_for(tid) / "spill"
     # Given a DuckDB memory limit far below what a query needs (a distinct over 30 million rows)
     await run(vista_app, owner, tid, "sql(\"SET memory_limit = '200MB'\"); sql('SET threads = 2')")
-    query = asyncio.ensure_future(vista_app.executor.execute(owner, tid, (
-        'print(sql("SELECT count(*) AS n FROM (SELECT DISTINCT i, i::VARCHAR || \'x\' AS s '
-        'FROM range(30000000) t(i))").n[0])')))
+    query = asyncio.ensure_future(
+        vista_app.executor.execute(
+            owner,
+            tid,
+            (
+                "print(sql(\"SELECT count(*) AS n FROM (SELECT DISTINCT i, i::VARCHAR || 'x' AS s "
+                'FROM range(30000000) t(i))").n[0])'
+            ),
+        )
+    )
     # When it runs, DuckDB writes its overflow into the thread's spill folder
     seen = 0
     while not query.done():
@@ -181,9 +215,16 @@ async def test_duckdb_works_out_of_core_spilling_into_the_thread_folder(api, vis
     import os
     import signal
 
-    query = asyncio.ensure_future(vista_app.executor.execute(owner, tid, (
-        'print(sql("SELECT count(*) AS n FROM (SELECT DISTINCT i, i::VARCHAR || \'x\' AS s '
-        'FROM range(30000000) t(i))").n[0])')))
+    query = asyncio.ensure_future(
+        vista_app.executor.execute(
+            owner,
+            tid,
+            (
+                "print(sql(\"SELECT count(*) AS n FROM (SELECT DISTINCT i, i::VARCHAR || 'x' AS s "
+                'FROM range(30000000) t(i))").n[0])'
+            ),
+        )
+    )
     while not (spill.is_dir() and any(spill.iterdir())):
         assert not query.done(), query.result().to_dict()
         await asyncio.sleep(0.02)
@@ -196,10 +237,10 @@ async def test_duckdb_works_out_of_core_spilling_into_the_thread_folder(api, vis
 
 async def test_the_model_is_told_how_each_dataset_is_held(api, vista_app, fake):
     owner, tid = await thread_with(api, vista_app, ("df", SALES), ("cities", FRAME))
-    fake.script(tool("print(sql('SELECT count(*) AS n FROM df WHERE amount > 100').n[0])"),
-                text("There are that many."))
-    status, _ = await api("POST", f"threads/{tid}/messages",
-                          json_body={"content": "How many orders are over 100?"})
+    fake.script(
+        tool("print(sql('SELECT count(*) AS n FROM df WHERE amount > 100').n[0])"), text("There are that many.")
+    )
+    status, _ = await api("POST", f"threads/{tid}/messages", json_body={"content": "How many orders are over 100?"})
     assert status == 202
     events = await wait_done(api, tid)
     system = fake.requests[0]["body"]["messages"][0]["content"]
@@ -223,8 +264,13 @@ async def test_the_prompt_is_unchanged_when_everything_fits(api, vista_app, fake
 
 async def test_an_export_holds_the_data_as_the_kernel_did_and_reruns(api, vista_app, fake, jp_root_dir):
     owner, tid = await thread_with(api, vista_app, ("df", SALES), ("cities", FRAME))
-    fake.script(tool("top = sql('SELECT city, sum(qty) AS q FROM df GROUP BY city ORDER BY q DESC')\n"
-                     "print(top.city[0], len(cities))"), text("Done."))
+    fake.script(
+        tool(
+            "top = sql('SELECT city, sum(qty) AS q FROM df GROUP BY city ORDER BY q DESC')\n"
+            "print(top.city[0], len(cities))"
+        ),
+        text("Done."),
+    )
     await api("POST", f"threads/{tid}/messages", json_body={"content": "Which city sells most?"})
     await wait_done(api, tid)
     status, saved = await api("POST", f"threads/{tid}/notebook", json_body={"path": "big.ipynb"})
@@ -235,14 +281,18 @@ async def test_an_export_holds_the_data_as_the_kernel_did_and_reruns(api, vista_
     assert "_vista_view('df', 'big_data/df.parquet'" in setup
     assert "cities = pd.read_parquet('big_data/cities.parquet')" in setup
     ran = rerun(notebook, jp_root_dir)
-    printed = [o["text"] for c in ran.cells if c.cell_type == "code" for o in c.outputs
-               if o.get("output_type") == "stream"]
+    printed = [
+        o["text"] for c in ran.cells if c.cell_type == "code" for o in c.outputs if o.get("output_type") == "stream"
+    ]
     expected = SALES.groupby("city")["qty"].sum().idxmax()
     assert printed == [f"{expected} {len(FRAME)}\n"]
     # DuckDB spills beside the notebook's data
-    check = nbformat.v4.new_notebook(cells=[
-        nbformat.v4.new_code_cell(setup),
-        nbformat.v4.new_code_cell("print(sql(\"SELECT current_setting('temp_directory') AS t\").t[0])")])
+    check = nbformat.v4.new_notebook(
+        cells=[
+            nbformat.v4.new_code_cell(setup),
+            nbformat.v4.new_code_cell("print(sql(\"SELECT current_setting('temp_directory') AS t\").t[0])"),
+        ]
+    )
     ran = rerun(check, jp_root_dir)
     assert ran.cells[1].outputs[0]["text"] == f"{jp_root_dir / 'big_data' / 'spill'}\n"
 
@@ -252,9 +302,12 @@ async def test_an_inserted_setup_cell_holds_large_data_in_duckdb(api, vista_app,
     nbformat.write(nbformat.v4.new_notebook(), jp_root_dir / "Untitled.ipynb")
     status, cell = await api("POST", f"threads/{tid}/notebook/setup", json_body={"path": "Untitled.ipynb"})
     assert status == 200, cell
-    notebook = nbformat.v4.new_notebook(cells=[
-        nbformat.v4.new_code_cell(cell["code"]),
-        nbformat.v4.new_code_cell("print(sql('SELECT max(amount) AS m FROM df').m[0], len(df_sample))")])
+    notebook = nbformat.v4.new_notebook(
+        cells=[
+            nbformat.v4.new_code_cell(cell["code"]),
+            nbformat.v4.new_code_cell("print(sql('SELECT max(amount) AS m FROM df').m[0], len(df_sample))"),
+        ]
+    )
     ran = rerun(notebook, jp_root_dir)
     assert ran.cells[1].outputs[0]["text"] == f"{SALES.amount.max()} {sample_rows(len(SALES))}\n"
 
@@ -341,16 +394,21 @@ async def test_the_overview_of_a_long_table_splits_by_its_category_not_by_a_repe
     # category, so the overview names the most common city, not the most frequent customer
     rows = 400_000
     rng = np.random.default_rng(18)
-    orders = pd.DataFrame({
-        "order_id": np.arange(rows),
-        "customer": np.char.add("C", rng.integers(0, 16_000, rows).astype(str)),
-        "city": rng.choice(["Jeju", "Busan", "Seoul", "Daegu"], rows, p=[0.1, 0.4, 0.3, 0.2]),
-        "amount": rng.gamma(2.0, 30.0, rows).round(2),
-    })
+    orders = pd.DataFrame(
+        {
+            "order_id": np.arange(rows),
+            "customer": np.char.add("C", rng.integers(0, 16_000, rows).astype(str)),
+            "city": rng.choice(["Jeju", "Busan", "Seoul", "Daegu"], rows, p=[0.1, 0.4, 0.3, 0.2]),
+            "amount": rng.gamma(2.0, 30.0, rows).round(2),
+        }
+    )
     owner, tid = await thread_with(api, vista_app, ("df", orders))
-    assert vista_app.kernel_memory.holding(
-        vista_app.threads.folders.path_for(tid) / vista_app.store.list_datasets(owner, tid)[0]["parquet_path"]
-    ).mode == "duckdb"
+    assert (
+        vista_app.kernel_memory.holding(
+            vista_app.threads.folders.path_for(tid) / vista_app.store.list_datasets(owner, tid)[0]["parquet_path"]
+        ).mode
+        == "duckdb"
+    )
     vista_app.turns.ask_overview(owner, tid, "en")
     events = await wait_done(api, tid)
     _, page = await api("GET", f"threads/{tid}/messages")
@@ -379,13 +437,19 @@ def test_every_name_the_large_data_preparation_binds_is_reserved_or_the_datasets
     from vista_jupyter.names import LARGE_DATA, PRELOADED, is_reserved
     from vista_jupyter.setup_code import DataLoad
 
-    loads = [DataLoad("df", "a.parquet", "duckdb", 10**8), DataLoad("df_sample", "b.parquet"),
-             DataLoad("sales", "c.parquet", "duckdb", 10**8)]
+    loads = [
+        DataLoad("df", "a.parquet", "duckdb", 10**8),
+        DataLoad("df_sample", "b.parquet"),
+        DataLoad("sales", "c.parquet", "duckdb", 10**8),
+    ]
     tree = ast.parse(preload_code([], loads=loads, folder="/data/threads/x", memory_limit=2**31))
     bound = set()
     for node in ast.walk(tree):
-        if isinstance(node, (ast.Import, ast.ImportFrom)) and node in tree.body or (
-                isinstance(node, ast.Try) and node in tree.body):
+        if (
+            isinstance(node, (ast.Import, ast.ImportFrom))
+            and node in tree.body
+            or (isinstance(node, ast.Try) and node in tree.body)
+        ):
             for inner in ast.walk(node):
                 if isinstance(inner, ast.Import):
                     bound |= {alias.asname or alias.name.split(".")[0] for alias in inner.names}
@@ -397,8 +461,15 @@ def test_every_name_the_large_data_preparation_binds_is_reserved_or_the_datasets
             bound.add(node.name)
     # the datasets, their samples (never another dataset's name), and reserved names only
     # (`matplotlib`: the figure captions' import, in every kernel)
-    assert bound - set(PRELOADED) - {"matplotlib"} == {"df", "df_sample", "sales", "duckdb", "sql",
-                                      "df_sample_2", "sales_sample"}
+    assert bound - set(PRELOADED) - {"matplotlib"} == {
+        "df",
+        "df_sample",
+        "sales",
+        "duckdb",
+        "sql",
+        "df_sample_2",
+        "sales_sample",
+    }
     assert all(is_reserved(name) for name in LARGE_DATA)
 
 
@@ -408,7 +479,9 @@ async def test_medians_and_quartiles_of_large_data_spill_instead_of_running_out_
     # analyst's medians and quartiles rank the values over a sort instead, which spills.
     rng = np.random.default_rng(11)
     rows = 3_000_000
-    big = pd.DataFrame({"city": rng.choice(["Seoul", "Busan", "Jeju"], rows), "amount": rng.gamma(2.0, 30.0, rows).round(2)})
+    big = pd.DataFrame(
+        {"city": rng.choice(["Seoul", "Busan", "Jeju"], rows), "amount": rng.gamma(2.0, 30.0, rows).round(2)}
+    )
     owner, tid = await thread_with(api, vista_app, ("df", big))
     await run(vista_app, owner, tid, "sql(\"SET memory_limit = '64MB'\"); sql('SET threads = 2')")
     # Given a DuckDB memory limit under which median() over the column fails (checked at the end),

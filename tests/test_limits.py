@@ -39,8 +39,16 @@ async def raw_request(port: int, head: str, body_chunks, *, read_timeout: float 
     try:
         answer = await asyncio.wait_for(reader.readuntil(b"\r\n\r\n"), timeout=read_timeout)
         head_text = answer.decode("latin1")
-        length = int(next((line.split(":", 1)[1] for line in head_text.split("\r\n")
-                           if line.lower().startswith("content-length:")), "0"))
+        length = int(
+            next(
+                (
+                    line.split(":", 1)[1]
+                    for line in head_text.split("\r\n")
+                    if line.lower().startswith("content-length:")
+                ),
+                "0",
+            )
+        )
         body = await asyncio.wait_for(reader.readexactly(length), timeout=read_timeout)
     finally:
         sending.cancel()
@@ -63,9 +71,7 @@ def auth(jp_serverapp) -> str:
     return f"Authorization: token {jp_serverapp.identity_provider.token}\r\n"
 
 
-async def test_a_huge_json_body_is_refused_with_413_without_being_read(
-    jp_serverapp, jp_base_url, jp_http_port, api
-):
+async def test_a_huge_json_body_is_refused_with_413_without_being_read(jp_serverapp, jp_base_url, jp_http_port, api):
     before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     # A 200 MB chunked body (its size is not declared) to an endpoint taking a small JSON body
     status, headers, body = await raw_request(
@@ -113,8 +119,11 @@ async def test_a_stalled_upload_is_dropped_with_its_partial_file(
 ):
     reader, writer = await asyncio.open_connection("127.0.0.1", jp_http_port)
     writer.write(
-        (f"POST {jp_base_url}vista/api/uploads?name=slow.csv HTTP/1.1\r\nHost: localhost\r\n"
-         f"{auth(jp_serverapp)}Content-Length: 100000\r\n\r\n").encode() + b"a,b\n1,2\n" * 100
+        (
+            f"POST {jp_base_url}vista/api/uploads?name=slow.csv HTTP/1.1\r\nHost: localhost\r\n"
+            f"{auth(jp_serverapp)}Content-Length: 100000\r\n\r\n"
+        ).encode()
+        + b"a,b\n1,2\n" * 100
     )
     await writer.drain()
     staging = vista_data_dir / "staging"
@@ -148,13 +157,14 @@ async def test_uploads_expire_while_the_server_runs(api, vista_data_dir):
 
 # (a small limit: should the type check ever break, the copy of /dev/zero stops at 1 MB, not 4 GB)
 @pytest.mark.parametrize("vista_config", [{"max_upload_bytes": 1 << 20}])
-@pytest.mark.parametrize("make, needle", [
-    (lambda p: p.symlink_to("/dev/zero"), "not a regular file"),
-    (lambda p: os.mkfifo(p), "not a regular file"),
-])
-async def test_workspace_entries_that_are_not_files_are_refused(
-    api, jp_root_dir, vista_data_dir, make, needle
-):
+@pytest.mark.parametrize(
+    "make, needle",
+    [
+        (lambda p: p.symlink_to("/dev/zero"), "not a regular file"),
+        (lambda p: os.mkfifo(p), "not a regular file"),
+    ],
+)
+async def test_workspace_entries_that_are_not_files_are_refused(api, jp_root_dir, vista_data_dir, make, needle):
     make(jp_root_dir / "data.csv")
     status, body = await api("POST", "threads", json_body={"dataset": {"path": "data.csv"}})
     assert status == 400, body
@@ -187,8 +197,7 @@ async def test_a_workspace_file_named_with_a_newline_makes_a_clean_name(api, jp_
     _, body = await api("GET", f"threads/{thread['id']}/datasets")
     [dataset] = body["datasets"]
     assert dataset["original_name"] == "rain_fall.csv"
-    response = await jp_fetch("vista", "api", "threads", thread["id"], "datasets", dataset["id"],
-                              "original")
+    response = await jp_fetch("vista", "api", "threads", thread["id"], "datasets", dataset["id"], "original")
     assert response.body == CSV.encode()
     assert "rain_fall.csv" in response.headers["Content-Disposition"]
 
@@ -202,17 +211,14 @@ async def test_originals_never_collide_with_vistas_own_files(api, jp_fetch, name
     _, body = await api("GET", f"threads/{thread['id']}/datasets")
     [dataset] = body["datasets"]
     assert dataset["rows"] == 2
-    response = await jp_fetch("vista", "api", "threads", thread["id"], "datasets", dataset["id"],
-                              "original")
+    response = await jp_fetch("vista", "api", "threads", thread["id"], "datasets", dataset["id"], "original")
     assert response.body == CSV.encode()
 
 
-@pytest.mark.parametrize("value", ["²", "99999999999999999999999", "9223372036854775808", "-1",
-                                   "1e3", "", " 7 8"])
+@pytest.mark.parametrize("value", ["²", "99999999999999999999999", "9223372036854775808", "-1", "1e3", "", " 7 8"])
 async def test_odd_last_event_ids_are_400_not_500(api, value):
     _, thread = await api("POST", "threads", json_body={"name": "events"})
-    status, body = await api("GET", f"threads/{thread['id']}/events/stream",
-                             headers={"Last-Event-ID": value})
+    status, body = await api("GET", f"threads/{thread['id']}/events/stream", headers={"Last-Event-ID": value})
     assert status == 400, (value, status, body)
     assert "Last-Event-ID" in error_message(body)
 
@@ -254,9 +260,7 @@ def newer_database(vista_data_dir):
 WITHOUT_DATABASE = {"openapi.json", "info", "examples"}
 
 
-@pytest.mark.parametrize("method, path", [
-    op for op in spec_operations("0" * 32) if op[1] not in WITHOUT_DATABASE
-])
+@pytest.mark.parametrize("method, path", [op for op in spec_operations("0" * 32) if op[1] not in WITHOUT_DATABASE])
 async def test_a_newer_database_makes_every_data_endpoint_503(newer_database, api, method, path):
     status, body = await api(method, path, body="{}" if method in ("POST", "PATCH") else None)
     assert status == 503, (method, path, status, body)
@@ -279,8 +283,7 @@ async def test_deleting_a_thread_while_a_dataset_is_added_answers_404_and_leaves
 
     service.keep_original = held
     try:
-        adding = asyncio.ensure_future(
-            api("POST", f"threads/{tid}/datasets", json_body={"example": "iris"}))
+        adding = asyncio.ensure_future(api("POST", f"threads/{tid}/datasets", json_body={"example": "iris"}))
         while not reading.is_set():
             await asyncio.sleep(0.02)
         status, _ = await api("DELETE", f"threads/{tid}")

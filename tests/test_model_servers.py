@@ -44,8 +44,13 @@ RAW = ("<tool_call>", "</tool_call>", "<think>", "</think>", "run_pythonrun_pyth
 TIMEOUT, STEP_TIMEOUT, RETRIES = 3.0, 8.0, 2
 
 
-def analyst(call: dict[str, Any] | None = None, reply: dict[str, Any] | None = None, *,
-            code: str | list[str] = CODE, answer: str = "The total sepal length is {output}.") -> Analyst:
+def analyst(
+    call: dict[str, Any] | None = None,
+    reply: dict[str, Any] | None = None,
+    *,
+    code: str | list[str] = CODE,
+    answer: str = "The total sepal length is {output}.",
+) -> Analyst:
     return Analyst(code, answer, call=call, reply=reply)
 
 
@@ -69,8 +74,10 @@ def ollama_malformed_arguments(body: dict[str, Any], n: int) -> Script:
             try:
                 json.loads(call["function"]["arguments"])
             except ValueError:
-                return Script(status=400, error_body={"error": {
-                    "message": "invalid tool call arguments", "type": "invalid_request_error"}})
+                return Script(
+                    status=400,
+                    error_body={"error": {"message": "invalid tool call arguments", "type": "invalid_request_error"}},
+                )
     if n == 0:
         return Script(arguments='{"code": print(1)', calls_as="whole")
     last = body["messages"][-1]
@@ -82,8 +89,12 @@ def ollama_malformed_arguments(body: dict[str, Any], n: int) -> Script:
 def strict_tool_history(body: dict[str, Any], n: int) -> Script:
     """A server that cannot read tool results back at all (400 for any tool message)."""
     if any(m.get("role") == "tool" for m in body["messages"]):
-        return Script(status=400, error_body={"error": {
-            "message": "Failed to parse tool call arguments as JSON", "type": "invalid_request_error"}})
+        return Script(
+            status=400,
+            error_body={
+                "error": {"message": "Failed to parse tool call arguments as JSON", "type": "invalid_request_error"}
+            },
+        )
     return analyst()(body, n)
 
 
@@ -100,11 +111,22 @@ class SmallContext:
         if self.n_ctx is None:
             self.n_ctx = int(size * 0.7)
         if size > self.n_ctx:
-            said = f"request ({size} tokens) exceeds the available context size ({self.n_ctx} tokens), try increasing it"
+            said = (
+                f"request ({size} tokens) exceeds the available context size ({self.n_ctx} tokens), try increasing it"
+            )
             if self.how == "status":
-                return Script(status=400, error_body={"error": {
-                    "code": 400, "message": said, "type": "exceed_context_size_error",
-                    "n_prompt_tokens": size, "n_ctx": self.n_ctx}})
+                return Script(
+                    status=400,
+                    error_body={
+                        "error": {
+                            "code": 400,
+                            "message": said,
+                            "type": "exceed_context_size_error",
+                            "n_prompt_tokens": size,
+                            "n_ctx": self.n_ctx,
+                        }
+                    },
+                )
             return Script(text="", stream_error="sse_line", error=said)
         return analyst()(body, n)
 
@@ -116,8 +138,11 @@ KEY_PROBE = (
     "print([v for v in server.split(chr(0)) if v.startswith('OPENAI_API_KEY=')])\n"
 )
 
-LONG_QUESTION = QUESTION + " Some context about why I ask: " + " ".join(
-    f"the quarterly report number {i} mentions sepal measurements again" for i in range(300))
+LONG_QUESTION = (
+    QUESTION
+    + " Some context about why I ask: "
+    + " ".join(f"the quarterly report number {i} mentions sepal measurements again" for i in range(300))
+)
 
 
 @dataclass
@@ -224,7 +249,9 @@ def key_kept_from_kernel(turn: Turn, requests: list[dict[str, Any]]) -> None:
     assert "OPENAI_API_KEY=[hidden]" in printed, printed  # read another way, it is redacted
     # and what went back to the model is the redacted output
     seen = last_output(requests[-1]["body"])
-    assert seen is not None and "OPENAI_API_KEY=[hidden]" in seen and KEY not in json.dumps([r["body"] for r in requests])
+    assert (
+        seen is not None and "OPENAI_API_KEY=[hidden]" in seen and KEY not in json.dumps([r["body"] for r in requests])
+    )
 
 
 REASON = {"reasoning": "Let me think about which column holds the sepal length."}
@@ -233,17 +260,25 @@ CASES = [
     # --- behaviours every server shares, that already worked -----------------------------------
     Case("split-arguments", analyst(), check=usage_counted),
     Case("whole-call", analyst({"calls_as": "whole"})),
-    Case("parallel-calls", analyst(code=[CODE, PETAL_CODE], answer="Sepal {output}"),
-         answer=f"{SUM} {PETAL}", outputs=[SUM, PETAL], check=ran_both),
-    Case("stream-options-400", then(Script(reject_stream_options=True), after=analyst()),
-         check=stream_options_dropped),
+    Case(
+        "parallel-calls",
+        analyst(code=[CODE, PETAL_CODE], answer="Sepal {output}"),
+        answer=f"{SUM} {PETAL}",
+        outputs=[SUM, PETAL],
+        check=ran_both,
+    ),
+    Case("stream-options-400", then(Script(reject_stream_options=True), after=analyst()), check=stream_options_dropped),
     Case("tools-400", tools_rejected(400, None), check=fell_back_to_fenced, again=next_turn_starts_fenced),
     Case("sse-comments", analyst({"comments": True}, {"comments": True})),
     Case("azure-filter-chunk", analyst({"azure_filter": True}, {"azure_filter": True})),
-    Case("rate-limited", then(Script(status=429, headers={"Retry-After": "1"}, error="Rate limit reached"),
-                              after=analyst()), check=waited_for_retry_after),
-    Case("dropped-connection", then(Script(cut=True, text="The total is"), after=analyst()),
-         check=withdrew_partial_text),
+    Case(
+        "rate-limited",
+        then(Script(status=429, headers={"Retry-After": "1"}, error="Rate limit reached"), after=analyst()),
+        check=waited_for_retry_after,
+    ),
+    Case(
+        "dropped-connection", then(Script(cut=True, text="The total is"), after=analyst()), check=withdrew_partial_text
+    ),
     Case("stall", analyst({"stall": TIMEOUT / 3}, {"stall": TIMEOUT / 3})),
     Case("no-blank-lines", analyst({"compact": True}, {"compact": True})),
     Case("whole-json-answer", analyst({"json_body": True}, {"json_body": True})),
@@ -253,66 +288,146 @@ CASES = [
     Case("text-tool-call", analyst({"calls_as": "text_tool_call", "text": "Let me compute it."})),
     Case("bare-json-call", analyst({"calls_as": "bare_json"})),
     # --- 2. tools ignored, a fenced block instead (llama.cpp without a tool template) -------------
-    Case("tools-ignored", analyst({"calls_as": "fenced", "text": "Here is the code:"}),
-         again=next_turn_starts_fenced),
+    Case("tools-ignored", analyst({"calls_as": "fenced", "text": "Here is the code:"}), again=next_turn_starts_fenced),
     # --- 3. tools refused with a 500 (llama.cpp#10920) or a 404 (OpenRouter) -----------------------
-    Case("jinja-500", tools_rejected(500, {"error": {"code": 500, "message": "tools param requires --jinja flag",
-                                                     "type": "server_error"}}), check=fell_back_to_fenced),
-    Case("openrouter-404-tools", tools_rejected(404, {"error": {
-        "message": "No endpoints found that support tool use. To learn more about provider routing, "
-                   "visit: https://openrouter.ai/docs/provider-routing", "code": 404}}), check=fell_back_to_fenced),
+    Case(
+        "jinja-500",
+        tools_rejected(
+            500, {"error": {"code": 500, "message": "tools param requires --jinja flag", "type": "server_error"}}
+        ),
+        check=fell_back_to_fenced,
+    ),
+    Case(
+        "openrouter-404-tools",
+        tools_rejected(
+            404,
+            {
+                "error": {
+                    "message": "No endpoints found that support tool use. To learn more about provider routing, "
+                    "visit: https://openrouter.ai/docs/provider-routing",
+                    "code": 404,
+                }
+            },
+        ),
+        check=fell_back_to_fenced,
+    ),
     # --- 4. unreadable arguments in the history (Ollama 400), fallback only for the turn ---------
-    Case("ollama-malformed-arguments", ollama_malformed_arguments, check=never_sent_malformed_arguments,
-         again=next_turn_still_uses_tools),
+    Case(
+        "ollama-malformed-arguments",
+        ollama_malformed_arguments,
+        check=never_sent_malformed_arguments,
+        again=next_turn_still_uses_tools,
+    ),
     Case("tool-history-400", strict_tool_history, again=next_turn_still_uses_tools),
     # --- 5. call deltas that must not be merged or doubled ----------------------------------------
-    Case("ollama-same-index", analyst({"calls_as": "same_index"}, code=[CODE, PETAL_CODE], answer="Sepal {output}"),
-         answer=f"{SUM} {PETAL}", outputs=[SUM, PETAL], check=ran_both),
-    Case("no-index-no-id", analyst({"calls_as": "no_index"}, code=[CODE, PETAL_CODE], answer="Sepal {output}"),
-         answer=f"{SUM} {PETAL}", outputs=[SUM, PETAL], check=ran_both),
+    Case(
+        "ollama-same-index",
+        analyst({"calls_as": "same_index"}, code=[CODE, PETAL_CODE], answer="Sepal {output}"),
+        answer=f"{SUM} {PETAL}",
+        outputs=[SUM, PETAL],
+        check=ran_both,
+    ),
+    Case(
+        "no-index-no-id",
+        analyst({"calls_as": "no_index"}, code=[CODE, PETAL_CODE], answer="Sepal {output}"),
+        answer=f"{SUM} {PETAL}",
+        outputs=[SUM, PETAL],
+        check=ran_both,
+    ),
     Case("name-every-chunk", analyst({"calls_as": "name_every_chunk"}), check=ran_once),
     Case("litellm-summary-chunk", analyst({"calls_as": "summary_repeat"}), check=ran_once),
     # --- 6. reasoning ---------------------------------------------------------------------------
     Case("reasoning-only", analyst(REASON, {"only_reasoning": True})),
     Case("reasoning-field", analyst(REASON, REASON), check=reasoning_not_in_answer),
-    Case("openrouter-reasoning", analyst({**REASON, "reasoning_field": "reasoning"},
-                                         {**REASON, "reasoning_field": "reasoning"}), check=reasoning_not_in_answer),
-    Case("think-tags", analyst({"think": "I should add the column."}, {"think": "I should add the column."}),
-         check=reasoning_not_in_answer),
-    Case("think-closing-tag-only", analyst(reply={"think": "I should add the column.", "orphan_think": True}),
-         check=reasoning_not_in_answer),
+    Case(
+        "openrouter-reasoning",
+        analyst({**REASON, "reasoning_field": "reasoning"}, {**REASON, "reasoning_field": "reasoning"}),
+        check=reasoning_not_in_answer,
+    ),
+    Case(
+        "think-tags",
+        analyst({"think": "I should add the column."}, {"think": "I should add the column."}),
+        check=reasoning_not_in_answer,
+    ),
+    Case(
+        "think-closing-tag-only",
+        analyst(reply={"think": "I should add the column.", "orphan_think": True}),
+        check=reasoning_not_in_answer,
+    ),
     # --- 7. legacy function_call ---------------------------------------------------------------
     Case("legacy-function-call", analyst({"calls_as": "function_call"})),
     # --- 8. [DONE] without a finish reason (vllm#27572) -----------------------------------------
     Case("no-finish-reason", analyst({"finish": False}, {"finish": False}), check=no_retry),
     # --- 9. errors inside the stream, and error bodies that are a string --------------------------
-    Case("openrouter-error-chunk", lambda b, n: Script(text="The total", stream_error="chunk", stream_error_code=502,
-                                                       error="Provider returned error: upstream overloaded"),
-         answer=None, error=["Provider returned error: upstream overloaded"]),
-    Case("error-event", lambda b, n: Script(stream_error="event", stream_error_code="invalid_request",
-                                            error="Model is warming up, try later"),
-         answer=None, error=["Model is warming up, try later"]),
-    Case("string-error-body", lambda b, n: Script(status=400, error_body={"error": "json: cannot unmarshal number into Go value"}),
-         answer=None, error=["HTTP 400", "json: cannot unmarshal number into Go value"]),
-    Case("ollama-model-not-found", lambda b, n: Script(status=404, error_body={"error": {
-        "message": "model \"llama9\" not found, try pulling it first", "type": "api_error"}}),
-         answer=None, error=["HTTP 404", "model \"llama9\" not found, try pulling it first"]),
-    Case("detail-body-422", lambda b, n: Script(status=422, error_body={"detail": [{"loc": ["body", "temperature"],
-                                                                                   "msg": "Input should be a valid number"}]}),
-         answer=None, error=["HTTP 422", "Input should be a valid number"]),
+    Case(
+        "openrouter-error-chunk",
+        lambda b, n: Script(
+            text="The total",
+            stream_error="chunk",
+            stream_error_code=502,
+            error="Provider returned error: upstream overloaded",
+        ),
+        answer=None,
+        error=["Provider returned error: upstream overloaded"],
+    ),
+    Case(
+        "error-event",
+        lambda b, n: Script(
+            stream_error="event", stream_error_code="invalid_request", error="Model is warming up, try later"
+        ),
+        answer=None,
+        error=["Model is warming up, try later"],
+    ),
+    Case(
+        "string-error-body",
+        lambda b, n: Script(status=400, error_body={"error": "json: cannot unmarshal number into Go value"}),
+        answer=None,
+        error=["HTTP 400", "json: cannot unmarshal number into Go value"],
+    ),
+    Case(
+        "ollama-model-not-found",
+        lambda b, n: Script(
+            status=404,
+            error_body={"error": {"message": 'model "llama9" not found, try pulling it first', "type": "api_error"}},
+        ),
+        answer=None,
+        error=["HTTP 404", 'model "llama9" not found, try pulling it first'],
+    ),
+    Case(
+        "detail-body-422",
+        lambda b, n: Script(
+            status=422,
+            error_body={"detail": [{"loc": ["body", "temperature"], "msg": "Input should be a valid number"}]},
+        ),
+        answer=None,
+        error=["HTTP 422", "Input should be a valid number"],
+    ),
     Case("empty-reply", lambda b, n: Script(text=""), answer=None, error=["empty reply", "context"]),  # LM Studio
-    Case("azure-content-filter", lambda b, n: Script(text="", azure_filter=True, finish_reason="content_filter"),
-         answer=None, error=["content filter"]),
+    Case(
+        "azure-content-filter",
+        lambda b, n: Script(text="", azure_filter=True, finish_reason="content_filter"),
+        answer=None,
+        error=["content filter"],
+    ),
     # --- 10. a server that never sends a byte ----------------------------------------------------
     Case("never-a-byte", lambda b, n: Script(hang=True), answer=None, error=["sent nothing"], check=bounded),
-    Case("persistent-500", lambda b, n: Script(status=503, error="upstream connect error"),
-         answer=None, error=["HTTP 503", "upstream connect error"]),
+    Case(
+        "persistent-500",
+        lambda b, n: Script(status=503, error="upstream connect error"),
+        answer=None,
+        error=["HTTP 503", "upstream connect error"],
+    ),
     # --- 13. context: the newest question is kept (shortened), shrink and retry once --------------
     Case("llama-context-400", SmallContext("status"), question=LONG_QUESTION, check=shrunk_and_retried_once),
     Case("llama-context-error-line", SmallContext("line"), question=LONG_QUESTION, check=shrunk_and_retried_once),
     # --- 14. the key never reaches the kernel, nor anything recorded from it ----------------------
-    Case("key-probe", analyst(code=KEY_PROBE, answer="The kernel saw {output}"), answer="[hidden]",
-         outputs=["[]"], check=key_kept_from_kernel),
+    Case(
+        "key-probe",
+        analyst(code=KEY_PROBE, answer="The kernel saw {output}"),
+        answer="[hidden]",
+        outputs=["[]"],
+        check=key_kept_from_kernel,
+    ),
 ]
 
 
@@ -373,14 +488,29 @@ def servers(tmp_path_factory):
     for case in CASES:
         fake.fake.models[case.name] = case.behaviour
     root = tmp_path_factory.mktemp("model-servers")
-    env = {"OPENAI_API_KEY": KEY, "OPENAI_BASE_URL": fake.fake.base_url,
-           "AZURE_OPENAI_API_KEY": "azure-key-not-used-0000", "VISTA_MODELS": ",".join(c.name for c in CASES)}
-    jupyter = JupyterServer(root, root / "vista", token=TOKEN, root_dir=root, env=env,
-                            drop_env=("OPENAI_", "AZURE_", "VISTA_"), config=(
-        "c.VistaApp.auto_overview = False\n"
-        f"c.VistaApp.model_timeout = {TIMEOUT}\nc.VistaApp.model_step_timeout = {STEP_TIMEOUT}\n"
-        f"c.VistaApp.model_max_retries = {RETRIES}\nc.VistaApp.max_kernels_per_user = 2\n"
-    )).start().wait()
+    env = {
+        "OPENAI_API_KEY": KEY,
+        "OPENAI_BASE_URL": fake.fake.base_url,
+        "AZURE_OPENAI_API_KEY": "azure-key-not-used-0000",
+        "VISTA_MODELS": ",".join(c.name for c in CASES),
+    }
+    jupyter = (
+        JupyterServer(
+            root,
+            root / "vista",
+            token=TOKEN,
+            root_dir=root,
+            env=env,
+            drop_env=("OPENAI_", "AZURE_", "VISTA_"),
+            config=(
+                "c.VistaApp.auto_overview = False\n"
+                f"c.VistaApp.model_timeout = {TIMEOUT}\nc.VistaApp.model_step_timeout = {STEP_TIMEOUT}\n"
+                f"c.VistaApp.model_max_retries = {RETRIES}\nc.VistaApp.max_kernels_per_user = 2\n"
+            ),
+        )
+        .start()
+        .wait()
+    )
     yield jupyter, fake.fake
     jupyter.stop()
     fake.stop()
@@ -478,8 +608,11 @@ def test_the_key_is_nowhere_but_the_model_requests(servers):
     log = jupyter.log()
     assert KEY not in log
     # Failed turns were logged at warning level, saying why
-    assert re.search(r"\[W [^\]]*\] Vista: turn \w+ \(thread \w+, model 'openrouter-error-chunk'\) "
-                     r"failed: .*Provider returned error: upstream overloaded", log), log[-3000:]
+    assert re.search(
+        r"\[W [^\]]*\] Vista: turn \w+ \(thread \w+, model 'openrouter-error-chunk'\) "
+        r"failed: .*Provider returned error: upstream overloaded",
+        log,
+    ), log[-3000:]
     # The server itself kept its key (the kernels never had it)
     assert jupyter.process.poll() is None
 
@@ -504,10 +637,13 @@ async def _turn(api, question: str = QUESTION, model: str | None = None, timeout
         _, page = await api("GET", f"threads/{thread['id']}/events")
         events = page["events"]
         if any(e["type"] == "done" for e in events):
-            return {"thread_id": thread["id"], "events": events,
-                    "done": [e["data"] for e in events if e["type"] == "done"][-1],
-                    "notices": [e["data"]["message"] for e in events if e["type"] == "notice"],
-                    "error": " ".join(e["data"]["message"] for e in events if e["type"] == "error")}
+            return {
+                "thread_id": thread["id"],
+                "events": events,
+                "done": [e["data"] for e in events if e["type"] == "done"][-1],
+                "notices": [e["data"]["message"] for e in events if e["type"] == "notice"],
+                "error": " ".join(e["data"]["message"] for e in events if e["type"] == "error"),
+            }
         await asyncio.sleep(0.05)
     raise AssertionError("the turn did not end")
 
@@ -517,9 +653,17 @@ class TestAzureDeployments:
 
     @pytest.fixture
     def vista_config(self, fake):
-        return {"azure_endpoint": fake.address, "azure_api_version": "2024-10-21",
-                "model": "gpt-4o-deploy", "models": ["gpt-4o"], "azure_deployments": {"gpt-4o": "prod-4o-east"},
-                "api_key": KEY, "auto_overview": False, "model_timeout": TIMEOUT, "model_max_retries": 0}
+        return {
+            "azure_endpoint": fake.address,
+            "azure_api_version": "2024-10-21",
+            "model": "gpt-4o-deploy",
+            "models": ["gpt-4o"],
+            "azure_deployments": {"gpt-4o": "prod-4o-east"},
+            "api_key": KEY,
+            "auto_overview": False,
+            "model_timeout": TIMEOUT,
+            "model_max_retries": 0,
+        }
 
     async def test_a_turn_goes_to_the_deployment_with_the_api_key(self, api, fake):
         fake.models["gpt-4o-deploy"] = analyst({"azure_filter": True}, {"azure_filter": True})
@@ -544,8 +688,14 @@ class TestAzureV1Endpoint:
 
     @pytest.fixture
     def vista_config(self, fake):
-        return {"base_url": fake.address + "/openai/v1/", "model": "gpt-4o-deploy", "api_key": KEY,
-                "auto_overview": False, "model_timeout": TIMEOUT, "model_max_retries": 0}
+        return {
+            "base_url": fake.address + "/openai/v1/",
+            "model": "gpt-4o-deploy",
+            "api_key": KEY,
+            "auto_overview": False,
+            "model_timeout": TIMEOUT,
+            "model_max_retries": 0,
+        }
 
     async def test_a_turn_goes_to_the_v1_path(self, api, fake):
         fake.models["gpt-4o-deploy"] = analyst()
@@ -555,12 +705,17 @@ class TestAzureV1Endpoint:
         assert fake.requests[0]["headers"]["Authorization"] == f"Bearer {KEY}"
 
 
-@pytest.mark.parametrize("url, words", [
-    ("https://res.openai.azure.com/openai/deployments/gpt4o/chat/completions?api-version=2024-10-21",
-     ["query string", "azure_endpoint"]),
-    ("https://res.openai.azure.com/openai/deployments/gpt4o", ["one Azure deployment", "azure_endpoint"]),
-    ("localhost:11434/v1", ["http:// or https://"]),
-])
+@pytest.mark.parametrize(
+    "url, words",
+    [
+        (
+            "https://res.openai.azure.com/openai/deployments/gpt4o/chat/completions?api-version=2024-10-21",
+            ["query string", "azure_endpoint"],
+        ),
+        ("https://res.openai.azure.com/openai/deployments/gpt4o", ["one Azure deployment", "azure_endpoint"]),
+        ("localhost:11434/v1", ["http:// or https://"]),
+    ],
+)
 class TestBadBaseUrl:
     @pytest.fixture
     def vista_config(self, url, words):
@@ -580,8 +735,13 @@ class TestCredentialsInTheBaseUrl:
 
     @pytest.fixture
     def vista_config(self, fake):
-        return {"base_url": f"http://vista:{self.PASSWORD}@127.0.0.1:{fake.port}/v1", "model": "gw",
-                "auto_overview": False, "model_timeout": TIMEOUT, "model_max_retries": 0}
+        return {
+            "base_url": f"http://vista:{self.PASSWORD}@127.0.0.1:{fake.port}/v1",
+            "model": "gw",
+            "auto_overview": False,
+            "model_timeout": TIMEOUT,
+            "model_max_retries": 0,
+        }
 
     async def test_sent_as_basic_auth_and_never_shown(self, api, fake, vista_data_dir, caplog):
         fake.models["gw"] = then(Script(status=500, error="gateway says no"), after=analyst())
@@ -606,8 +766,14 @@ class TestTinyContextBudget:
 
     @pytest.fixture
     def vista_config(self, fake):
-        return {"base_url": fake.base_url, "model": "small", "context_budget": 300, "auto_overview": False,
-                "model_timeout": TIMEOUT, "model_max_retries": 0}
+        return {
+            "base_url": fake.base_url,
+            "model": "small",
+            "context_budget": 300,
+            "auto_overview": False,
+            "model_timeout": TIMEOUT,
+            "model_max_retries": 0,
+        }
 
     async def test_warns_and_still_sends_the_question(self, api, fake, caplog):
         fake.models["small"] = analyst()
@@ -624,8 +790,14 @@ class TestForcedTools:
 
     @pytest.fixture
     def vista_config(self, fake):
-        return {"base_url": fake.base_url, "model": "strict", "tool_protocol": "tools", "auto_overview": False,
-                "model_timeout": TIMEOUT, "model_max_retries": 0}
+        return {
+            "base_url": fake.base_url,
+            "model": "strict",
+            "tool_protocol": "tools",
+            "auto_overview": False,
+            "model_timeout": TIMEOUT,
+            "model_max_retries": 0,
+        }
 
     async def test_says_what_the_server_said_and_what_to_set(self, api, fake):
         fake.models["strict"] = tools_rejected(400, {"error": {"message": "model does not support tools"}})

@@ -44,7 +44,10 @@ def finish(norm: StreamNormalizer, shown: str):
 def test_a_summary_chunk_with_a_new_id_is_the_same_call():
     lines = data({"tool_calls": [{"index": 0, "id": "a", "function": {"name": "run_python", "arguments": CALL[:5]}}]})
     lines += data({"tool_calls": [{"index": 0, "function": {"arguments": CALL[5:]}}]})
-    lines += data({"tool_calls": [{"index": 0, "id": "summary-1", "function": {"name": "run_python", "arguments": CALL}}]}, "tool_calls")
+    lines += data(
+        {"tool_calls": [{"index": 0, "id": "summary-1", "function": {"name": "run_python", "arguments": CALL}}]},
+        "tool_calls",
+    )
     reply, _ = finish(*run(lines + ["data: [DONE]"]))
     assert [(c.name, c.arguments) for c in reply.tool_calls] == [("run_python", CALL)]
 
@@ -58,18 +61,24 @@ def test_two_different_whole_calls_without_ids_are_two_calls():
     assert len({c.id for c in reply.tool_calls}) == 2
 
 
-@pytest.mark.parametrize("content, code", [
-    ('[TOOL_CALLS][{"name": "run_python", "arguments": {"code": "print(1)"}}]', "print(1)"),  # Mistral
-    ('[TOOL_CALLS]run_python[ARGS]{"code": "print(1)"}', "print(1)"),  # Mistral, newer
-    ('<|python_tag|>{"name": "run_python", "parameters": {"code": "print(1)"}}', "print(1)"),  # Llama 3.1
-    ('<function=run_python>{"code": "print(1)"}</function>', "print(1)"),  # Llama 3.1 custom
-    ('<|tool_call|>[{"name": "run_python", "arguments": {"code": "print(1)"}}]', "print(1)"),  # Granite
-    ('Sure.\n<tool_call>\n{"name": "run_python", "arguments": "{\\"code\\": \\"print(1)\\"}"}\n</tool_call>', "print(1)"),
-])
+@pytest.mark.parametrize(
+    "content, code",
+    [
+        ('[TOOL_CALLS][{"name": "run_python", "arguments": {"code": "print(1)"}}]', "print(1)"),  # Mistral
+        ('[TOOL_CALLS]run_python[ARGS]{"code": "print(1)"}', "print(1)"),  # Mistral, newer
+        ('<|python_tag|>{"name": "run_python", "parameters": {"code": "print(1)"}}', "print(1)"),  # Llama 3.1
+        ('<function=run_python>{"code": "print(1)"}</function>', "print(1)"),  # Llama 3.1 custom
+        ('<|tool_call|>[{"name": "run_python", "arguments": {"code": "print(1)"}}]', "print(1)"),  # Granite
+        (
+            'Sure.\n<tool_call>\n{"name": "run_python", "arguments": "{\\"code\\": \\"print(1)\\"}"}\n</tool_call>',
+            "print(1)",
+        ),
+    ],
+)
 def test_calls_written_as_text_in_each_known_form(content, code):
     lines = []
     for i in range(0, len(content), 5):  # in small pieces, markers split across them
-        lines += data({"content": content[i:i + 5]})
+        lines += data({"content": content[i : i + 5]})
     lines += data({}, "stop")
     reply, shown = finish(*run(lines))
     assert [json.loads(c.arguments)["code"] for c in reply.tool_calls] == [code]
@@ -103,7 +112,11 @@ def test_a_stream_that_stops_without_finish_or_done_is_dropped_not_done():
 
 
 def test_only_the_closing_think_tag_withdraws_what_was_shown_as_reasoning():
-    lines = data({"content": "Let me add up the"}) + data({"content": " column.</thi"}) + data({"content": "nk>\n\nIt is 876.5."}, "stop")
+    lines = (
+        data({"content": "Let me add up the"})
+        + data({"content": " column.</thi"})
+        + data({"content": "nk>\n\nIt is 876.5."}, "stop")
+    )
     reply, shown = finish(*run(lines))
     assert shown == reply.text == "It is 876.5."
     assert reply.reasoning.startswith("Let me add up the column.")
@@ -133,23 +146,61 @@ def test_text_that_looks_like_a_marker_prefix_is_shown_in_the_end():
 # --- what errors mean ------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("status, body, kind, said", [
-    (400, {"error": {"message": "This model's maximum context length is 8192 tokens. However, your messages "
-                                "resulted in 9000 tokens.", "type": "invalid_request_error",
-                     "code": "context_length_exceeded"}}, "context", "maximum context length is 8192"),
-    (400, {"object": "error", "message": '"auto" tool choice requires --enable-auto-tool-choice and '
-                                         '--tool-call-parser to be set', "type": "BadRequestError", "code": 400},
-     "tools_unsupported", "--enable-auto-tool-choice"),  # vLLM started without a tool parser
-    (400, {"error": {"message": "registry.ollama.ai/library/gemma:2b does not support tools"}},
-     "tools_unsupported", "does not support tools"),
-    (400, {"error": {"message": "Provider returned error", "code": 400,
-                     "metadata": {"raw": '{"error": {"message": "messages.2: unexpected tool_use_id"}}'}}},
-     "status", "messages.2: unexpected tool_use_id"),  # OpenRouter: the provider's own words
-    (400, {"error": {"message": "litellm.ContextWindowExceededError: prompt is too long: 210000 tokens > 200000"}},
-     "context", "ContextWindowExceededError"),
-    (502, "<html><body><h1>502 Bad Gateway</h1></body></html>", "status", "502 Bad Gateway"),
-    (400, {"error": "Failed to parse tool call arguments as JSON"}, "bad_tool_history", "Failed to parse"),
-])
+@pytest.mark.parametrize(
+    "status, body, kind, said",
+    [
+        (
+            400,
+            {
+                "error": {
+                    "message": "This model's maximum context length is 8192 tokens. However, your messages "
+                    "resulted in 9000 tokens.",
+                    "type": "invalid_request_error",
+                    "code": "context_length_exceeded",
+                }
+            },
+            "context",
+            "maximum context length is 8192",
+        ),
+        (
+            400,
+            {
+                "object": "error",
+                "message": '"auto" tool choice requires --enable-auto-tool-choice and --tool-call-parser to be set',
+                "type": "BadRequestError",
+                "code": 400,
+            },
+            "tools_unsupported",
+            "--enable-auto-tool-choice",
+        ),  # vLLM started without a tool parser
+        (
+            400,
+            {"error": {"message": "registry.ollama.ai/library/gemma:2b does not support tools"}},
+            "tools_unsupported",
+            "does not support tools",
+        ),
+        (
+            400,
+            {
+                "error": {
+                    "message": "Provider returned error",
+                    "code": 400,
+                    "metadata": {"raw": '{"error": {"message": "messages.2: unexpected tool_use_id"}}'},
+                }
+            },
+            "status",
+            "messages.2: unexpected tool_use_id",
+        ),  # OpenRouter: the provider's own words
+        (
+            400,
+            {"error": {"message": "litellm.ContextWindowExceededError: prompt is too long: 210000 tokens > 200000"}},
+            "context",
+            "ContextWindowExceededError",
+        ),
+        (502, "<html><body><h1>502 Bad Gateway</h1></body></html>", "status", "502 Bad Gateway"),
+        (400, {"error": "Failed to parse tool call arguments as JSON"}, "bad_tool_history", "Failed to parse"),
+    ],
+)
 def test_real_error_bodies_are_understood(status, body, kind, said):
     text = body if isinstance(body, str) else json.dumps(body)
     failure = diagnosis.understand(status, None if isinstance(body, str) else body, text)
@@ -172,8 +223,16 @@ SYSTEM = {"role": "system", "content": "s" * 400}  # 100 tokens
 
 def test_the_newest_question_is_kept_shortened_when_it_alone_is_too_long():
     question = "How many rows? " + "x" * 20000
-    fitted = prompt.fit([SYSTEM, {"role": "user", "content": "old"}, {"role": "assistant", "content": "old answer"},
-                         {"role": "user", "content": question}], budget=2000, question=3)
+    fitted = prompt.fit(
+        [
+            SYSTEM,
+            {"role": "user", "content": "old"},
+            {"role": "assistant", "content": "old answer"},
+            {"role": "user", "content": question},
+        ],
+        budget=2000,
+        question=3,
+    )
     asked = fitted.messages[-1]["content"]
     assert fitted.question_shortened and asked.startswith("How many rows?") and "characters left out" in asked
     assert sum(prompt.message_tokens(m) for m in fitted.messages) <= 2000
@@ -182,12 +241,20 @@ def test_the_newest_question_is_kept_shortened_when_it_alone_is_too_long():
 
 def test_what_the_turn_did_is_counted_and_older_outputs_shortened_first():
     history = [{"role": "user", "content": f"question {i} " + "h" * 2000} for i in range(3)]
-    turn = [{"role": "assistant", "content": None, "tool_calls": [
-                {"id": "1", "type": "function", "function": {"name": "run_python", "arguments": CALL}}]},
-            {"role": "tool", "tool_call_id": "1", "content": "o" * 8000},
-            {"role": "assistant", "content": None, "tool_calls": [
-                {"id": "2", "type": "function", "function": {"name": "run_python", "arguments": CALL}}]},
-            {"role": "tool", "tool_call_id": "2", "content": "n" * 3000}]
+    turn = [
+        {
+            "role": "assistant",
+            "content": None,
+            "tool_calls": [{"id": "1", "type": "function", "function": {"name": "run_python", "arguments": CALL}}],
+        },
+        {"role": "tool", "tool_call_id": "1", "content": "o" * 8000},
+        {
+            "role": "assistant",
+            "content": None,
+            "tool_calls": [{"id": "2", "type": "function", "function": {"name": "run_python", "arguments": CALL}}],
+        },
+        {"role": "tool", "tool_call_id": "2", "content": "n" * 3000},
+    ]
     messages = [SYSTEM, *history, {"role": "user", "content": "now"}, *turn]
     fitted = prompt.fit(messages, budget=1500, question=4)
     sent = fitted.messages
@@ -199,8 +266,9 @@ def test_what_the_turn_did_is_counted_and_older_outputs_shortened_first():
 
 
 def test_a_system_prompt_over_the_budget_is_reported_and_the_question_still_sent():
-    fitted = prompt.fit([{"role": "system", "content": "s" * 8000}, {"role": "user", "content": "why?"}],
-                        budget=500, question=1)
+    fitted = prompt.fit(
+        [{"role": "system", "content": "s" * 8000}, {"role": "user", "content": "why?"}], budget=500, question=1
+    )
     assert fitted.over > 0 and fitted.system_tokens > 500
     assert fitted.messages[-1]["content"] == "why?"
 
@@ -214,14 +282,16 @@ def test_a_secret_split_across_output_chunks_never_appears():
     seen: list[dict] = []
     guard = Secrets([KEY]).guard(seen.append)
     text = f"key={KEY}; again {KEY[:3]}"
-    pieces = [text[i:i + 4] for i in range(0, len(text), 4)]
+    pieces = [text[i : i + 4] for i in range(0, len(text), 4)]
     for piece in pieces:
         guard.emit({"output_type": "stream", "name": "stdout", "text": piece})
 
     class Result:
-        outputs = [{"output_type": "stream", "name": "stdout", "text": text},
-                   {"output_type": "error", "ename": "E", "evalue": KEY, "traceback": [f"x {KEY}"]},
-                   {"output_type": "display_data", "data": {"text/html": f"<b>{KEY}</b>"}}]
+        outputs = [
+            {"output_type": "stream", "name": "stdout", "text": text},
+            {"output_type": "error", "ename": "E", "evalue": KEY, "traceback": [f"x {KEY}"]},
+            {"output_type": "display_data", "data": {"text/html": f"<b>{KEY}</b>"}},
+        ]
         error = {"ename": "E", "evalue": KEY, "traceback": []}
 
     result = Result()
@@ -235,9 +305,18 @@ def test_a_secret_split_across_output_chunks_never_appears():
 
 def test_the_kernel_environment_loses_model_settings_and_anything_holding_a_secret():
     secrets = Secrets.of(api_key=KEY, base_url="http://u:gateway-pass-123@host/v1")
-    env = secrets.kernel_env({"PATH": "/bin", "OPENAI_API_KEY": KEY, "OPENAI_BASE_URL": "x",
-                              "AZURE_OPENAI_API_KEY": "other", "VISTA_MODEL": "m", "MY_TOKEN": f"Bearer {KEY}",
-                              "PROXY": "http://u:gateway-pass-123@host", "HOME": "/home/u"})
+    env = secrets.kernel_env(
+        {
+            "PATH": "/bin",
+            "OPENAI_API_KEY": KEY,
+            "OPENAI_BASE_URL": "x",
+            "AZURE_OPENAI_API_KEY": "other",
+            "VISTA_MODEL": "m",
+            "MY_TOKEN": f"Bearer {KEY}",
+            "PROXY": "http://u:gateway-pass-123@host",
+            "HOME": "/home/u",
+        }
+    )
     assert env == {"PATH": "/bin", "HOME": "/home/u"}
     assert secrets.redact("http://u:gateway-pass-123@host/v1") == f"http://u:{HIDDEN}@host/v1"
 
@@ -287,8 +366,9 @@ async def test_a_closed_port_says_it_cannot_be_reached_after_bounded_retries():
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]  # nothing listens once closed
-    client = OpenAIClient(Endpoint(base_url=f"http://127.0.0.1:{port}/v1", timeout=2.0), "m",
-                          max_retries=2, backoff=0.05)
+    client = OpenAIClient(
+        Endpoint(base_url=f"http://127.0.0.1:{port}/v1", timeout=2.0), "m", max_retries=2, backoff=0.05
+    )
     with pytest.raises(ModelError) as e:
         await _complete(client)
     message = str(e.value)
@@ -328,8 +408,12 @@ def test_the_shrunk_budget_follows_what_the_server_counted():
 
 
 async def test_a_base_url_that_serves_a_web_page_says_so_at_once(fake):
-    fake.script(Script(html="<!doctype html><html><head><title>Open WebUI</title><script>var x = 1;</script>"
-                            "</head><body><h1>Sign in</h1></body></html>"))
+    fake.script(
+        Script(
+            html="<!doctype html><html><head><title>Open WebUI</title><script>var x = 1;</script>"
+            "</head><body><h1>Sign in</h1></body></html>"
+        )
+    )
     client = OpenAIClient(Endpoint(base_url=fake.base_url, timeout=2.0), "m", max_retries=3)
     with pytest.raises(ModelError) as e:
         await _complete(client)

@@ -69,21 +69,33 @@ def data(tmp_path_factory):
         out[name] = _dataset(root / f"{name}.parquet", name)
     rng = np.random.default_rng(14)
     n = 240
-    houses = pd.DataFrame({
-        "price": rng.integers(150, 950, n) * 1000,
-        "garage": rng.choice(["yes", "no"], n, p=[0.35, 0.65]),
-        "city": rng.choice(["Seoul", "Busan", "Incheon", "Daegu"], n),
-        "built": rng.integers(1965, 2021, n),
-        "sold": pd.date_range("2019-01-01", periods=n, freq="5D"),
-    })
-    people = pd.DataFrame({"age": rng.integers(18, 80, n), "income": rng.normal(4200, 900, n).round(1),
-                           "region": rng.choice(["north", "south"], n)})
-    orders = pd.DataFrame({"city": rng.choice(["Seoul", "Busan"], n),
-                           "amount": rng.integers(10, 400, n) * 1000,
-                           "status": rng.choice(["shipped", "pending", "cancelled"], n),
-                           "date": pd.date_range("2021-06-01", periods=n, freq="D")})
-    yearly = pd.DataFrame({"date": pd.date_range("1900-01-01", periods=30, freq="YS"),
-                           "value": np.arange(30) * 2.5 + 10})
+    houses = pd.DataFrame(
+        {
+            "price": rng.integers(150, 950, n) * 1000,
+            "garage": rng.choice(["yes", "no"], n, p=[0.35, 0.65]),
+            "city": rng.choice(["Seoul", "Busan", "Incheon", "Daegu"], n),
+            "built": rng.integers(1965, 2021, n),
+            "sold": pd.date_range("2019-01-01", periods=n, freq="5D"),
+        }
+    )
+    people = pd.DataFrame(
+        {
+            "age": rng.integers(18, 80, n),
+            "income": rng.normal(4200, 900, n).round(1),
+            "region": rng.choice(["north", "south"], n),
+        }
+    )
+    orders = pd.DataFrame(
+        {
+            "city": rng.choice(["Seoul", "Busan"], n),
+            "amount": rng.integers(10, 400, n) * 1000,
+            "status": rng.choice(["shipped", "pending", "cancelled"], n),
+            "date": pd.date_range("2021-06-01", periods=n, freq="D"),
+        }
+    )
+    yearly = pd.DataFrame(
+        {"date": pd.date_range("1900-01-01", periods=30, freq="YS"), "value": np.arange(30) * 2.5 + 10}
+    )
     # daily readings of three stations with some station-days absent (no row at all) and some
     # readings empty (a row with a blank): the two must never be confused
     days = pd.date_range("2022-01-01", "2022-03-31", freq="D")
@@ -97,37 +109,85 @@ def data(tmp_path_factory):
     customers = [f"customer {k:02d}" for k in range(40)]
     sales = pd.DataFrame({"customer": rng.choice(customers, n), "sales": rng.integers(1, 500, n) * 10})
     # a population recorded per country and year: it adds up over countries, never over years
-    countries = pd.DataFrame([(c, y, int(p * (1 + 0.02) ** (y - 1990))) for c, p in
-                              zip(["Aland", "Borov", "Cintra", "Dumas", "Elbe"], [9e6, 5e7, 2e7, 4.5e7, 1e6])
-                              for y in range(1990, 2010, 5)], columns=["country", "year", "population"])
+    countries = pd.DataFrame(
+        [
+            (c, y, int(p * (1 + 0.02) ** (y - 1990)))
+            for c, p in zip(["Aland", "Borov", "Cintra", "Dumas", "Elbe"], [9e6, 5e7, 2e7, 4.5e7, 1e6])
+            for y in range(1990, 2010, 5)
+        ],
+        columns=["country", "year", "population"],
+    )
     # payments by method, one of them a capitalised code (COD), and a rate per year and quarter
     payments = pd.DataFrame({"method": rng.choice(["COD", "CARD", "BANK"], n), "amount": rng.integers(10, 300, n)})
-    quarters = pd.DataFrame([(y, k, round(float(rng.normal(5, 1)), 2)) for y in range(2001, 2011) for k in range(1, 5)],
-                            columns=["year", "quarter", "rate"])
+    quarters = pd.DataFrame(
+        [(y, k, round(float(rng.normal(5, 1)), 2)) for y in range(2001, 2011) for k in range(1, 5)],
+        columns=["year", "quarter", "rate"],
+    )
     # patients per clinic and day: a day has several rows, its total is their sum
-    visits = pd.DataFrame([(d, k, int(rng.integers(5, 60))) for d in pd.date_range("2023-01-01", periods=40)
-                           for k in ("north", "south", "west")], columns=["day", "clinic", "patients"])
+    visits = pd.DataFrame(
+        [
+            (d, k, int(rng.integers(5, 60)))
+            for d in pd.date_range("2023-01-01", periods=40)
+            for k in ("north", "south", "west")
+        ],
+        columns=["day", "clinic", "patients"],
+    )
     # two readings, each sometimes empty: "A recorded but B missing" is not "A or B missing"
-    air = pd.DataFrame({"day": pd.date_range("2023-01-01", periods=n), "pm10": rng.normal(40, 9, n).round(1),
-                        "pm25": rng.normal(20, 5, n).round(1)})
+    air = pd.DataFrame(
+        {
+            "day": pd.date_range("2023-01-01", periods=n),
+            "pm10": rng.normal(40, 9, n).round(1),
+            "pm25": rng.normal(20, 5, n).round(1),
+        }
+    )
     air.loc[rng.choice(n, 30, replace=False), "pm10"] = np.nan
     air.loc[rng.choice(n, 30, replace=False), "pm25"] = np.nan
     # hours logged per worker and shift; one worker's hours were never recorded (all empty)
-    shifts = pd.DataFrame({"worker": ["Imogen", "Imogen", "Tariq", "Tariq", "Tariq", "Wen", "Wen"],
-                           "hours": [7.5, 8.0, np.nan, np.nan, np.nan, 6.0, np.nan]})
+    shifts = pd.DataFrame(
+        {
+            "worker": ["Imogen", "Imogen", "Tariq", "Tariq", "Tariq", "Wen", "Wen"],
+            "hours": [7.5, 8.0, np.nan, np.nan, np.nan, 6.0, np.nan],
+        }
+    )
     # closing prices of five symbols over 30 days, and yearly revenue of 8 firms: rows are
     # thing-periods, so "how many companies" or "top 3 tickers" are not about rows
-    quotes = pd.DataFrame([(d, s, round(float(rng.normal(100, 20)), 2)) for d in pd.date_range("2020-03-01", periods=30)
-                           for s in ("ABC", "DEF", "GHI", "JKL", "MNO")], columns=["day", "code", "close"])
-    ledger = pd.DataFrame([(f"firm {k}", y, round(float(rng.normal(50, 10)), 1)) for k in range(8)
-                           for y in range(2001, 2016)], columns=["firm", "year", "revenue"])
+    quotes = pd.DataFrame(
+        [
+            (d, s, round(float(rng.normal(100, 20)), 2))
+            for d in pd.date_range("2020-03-01", periods=30)
+            for s in ("ABC", "DEF", "GHI", "JKL", "MNO")
+        ],
+        columns=["day", "code", "close"],
+    )
+    ledger = pd.DataFrame(
+        [(f"firm {k}", y, round(float(rng.normal(50, 10)), 1)) for k in range(8) for y in range(2001, 2016)],
+        columns=["firm", "year", "revenue"],
+    )
     # shop orders with a payment amount: "결제" in "결제 주문" only shares a stem with 결제금액
-    shop = pd.DataFrame({"지역": rng.choice(["서울", "부산", "대전"], 90), "결제금액(원)": rng.integers(5, 200, 90) * 1000,
-                         "배송일수": rng.integers(1, 7, 90)})
-    for name, frame in (("shifts", shifts), ("quotes", quotes), ("ledger", ledger), ("shop", shop),
-                        ("houses", houses), ("people", people), ("orders", orders), ("yearly", yearly),
-                        ("readings", readings), ("sales", sales), ("countries", countries),
-                        ("payments", payments), ("quarters", quarters), ("visits", visits), ("air", air)):
+    shop = pd.DataFrame(
+        {
+            "지역": rng.choice(["서울", "부산", "대전"], 90),
+            "결제금액(원)": rng.integers(5, 200, 90) * 1000,
+            "배송일수": rng.integers(1, 7, 90),
+        }
+    )
+    for name, frame in (
+        ("shifts", shifts),
+        ("quotes", quotes),
+        ("ledger", ledger),
+        ("shop", shop),
+        ("houses", houses),
+        ("people", people),
+        ("orders", orders),
+        ("yearly", yearly),
+        ("readings", readings),
+        ("sales", sales),
+        ("countries", countries),
+        ("payments", payments),
+        ("quarters", quarters),
+        ("visits", visits),
+        ("air", air),
+    ):
         frame.to_parquet(root / f"{name}.parquet")
         out[name] = _dataset(root / f"{name}.parquet", name)
     return out
@@ -150,8 +210,9 @@ def run(analysis: offline.Analysis, frame: pd.DataFrame) -> tuple[str, list[byte
         try:
             with contextlib.redirect_stdout(out):
                 exec(step.code, namespace)  # noqa: S102
-            results.append({"status": "ok", "outputs": [{"output_type": "stream", "name": "stdout",
-                                                         "text": out.getvalue()}]})
+            results.append(
+                {"status": "ok", "outputs": [{"output_type": "stream", "name": "stdout", "text": out.getvalue()}]}
+            )
         finally:
             plt.show = original_show
             plt.close("all")
@@ -176,10 +237,11 @@ def numbers(text: str) -> list[float]:
 
 def states(text: str, value: float, digits: int = 2) -> bool:
     """Whether the text states `value` rounded to `digits` decimals (or to 3 significant digits)."""
-    return any(abs(x - value) <= max(0.5 * 10 ** -digits, abs(value) * 0.0005) + 1e-9 for x in numbers(text))
+    return any(abs(x - value) <= max(0.5 * 10**-digits, abs(value) * 0.0005) + 1e-9 for x in numbers(text))
 
 
 # --- conditions are never dropped -----------------------------------------------------------------
+
 
 def test_a_condition_on_a_yes_no_column_is_applied(data):
     analysis, answer, _, houses = ask(data, "houses", "average price of houses with a garage")
@@ -206,11 +268,14 @@ def test_a_filter_then_the_measure_asked(data):
     assert states(first_line(answer), cars.loc[cars["Origin"] == "Japan", "Miles_per_Gallon"].mean())
 
 
-@pytest.mark.parametrize("question, expected", [
-    ("how many rows are there?", lambda w: len(w)),
-    ("how many days had snow?", lambda w: int((w["weather"] == "snow").sum())),
-    ("total precipitation", lambda w: w["precipitation"].sum()),
-])
+@pytest.mark.parametrize(
+    "question, expected",
+    [
+        ("how many rows are there?", lambda w: len(w)),
+        ("how many days had snow?", lambda w: int((w["weather"] == "snow").sum())),
+        ("total precipitation", lambda w: w["precipitation"].sum()),
+    ],
+)
 def test_counts_and_totals_are_numbers_not_distributions(data, question, expected):
     analysis, answer, figures, weather = ask(data, "seattle-weather", question)
     assert analysis.plan.kind == "aggregate" and not figures
@@ -224,6 +289,7 @@ def test_status_equals_a_value_is_a_count(data):
 
 # --- groups, superlatives, differences ----------------------------------------------------------------
 
+
 def test_which_group_has_the_highest_average(data):
     _, answer, _, cars = ask(data, "cars", "which origin has the highest average horsepower")
     means = cars.groupby("Origin")["Horsepower"].mean()
@@ -234,7 +300,9 @@ def test_which_group_has_the_highest_average(data):
 
 
 def test_how_much_more_on_average(data):
-    _, answer, _, cars = ask(data, "cars", "how much more horsepower do american cars have than japanese ones on average")
+    _, answer, _, cars = ask(
+        data, "cars", "how much more horsepower do american cars have than japanese ones on average"
+    )
     means = cars.groupby("Origin")["Horsepower"].mean()
     assert states(first_line(answer), means["USA"] - means["Japan"])
 
@@ -273,6 +341,7 @@ def test_an_empty_chart_is_recognised_as_blank():
 
 # --- choosing columns ------------------------------------------------------------------------------------
 
+
 def test_the_whole_name_wins_over_a_shared_first_word(data):
     _, answer, _, penguins = ask(data, "penguins", "maximum bill depth")
     assert states(first_line(answer), penguins["bill_depth_mm"].max())
@@ -295,7 +364,10 @@ def test_typos_and_spacing_still_find_the_column(data, question):
 
 # --- Korean -----------------------------------------------------------------------------------------------
 
-@pytest.mark.parametrize("question", ["지역별 평균 연비", "average 연비 by 지역", "지역별평균연비는?", "연비의 지역별 평균을 보여줘"])
+
+@pytest.mark.parametrize(
+    "question", ["지역별 평균 연비", "average 연비 by 지역", "지역별평균연비는?", "연비의 지역별 평균을 보여줘"]
+)
 def test_korean_columns_stay_korean(data, question):
     analysis, answer, figures, sales = ask(data, "car_sales_ko", question)
     assert analysis.plan.kind == "aggregate" and analysis.plan.group.column == "지역"
@@ -312,12 +384,18 @@ def test_korean_answers_and_chart_titles_are_korean(data):
     assert "합계" in title and "total" not in title.lower()
 
 
-@pytest.mark.parametrize("question, check", [
-    ("가격이 5000만원 이상인 판매는 몇 건?", lambda s: int((s["가격(만원)"] >= 5000).sum())),
-    ("서울에서 팔린 차의 평균 가격은?", lambda s: s.loc[s["지역"] == "서울", "가격(만원)"].mean()),
-    ("기아 중에서 가장 비싼 모델은?", lambda s: s.loc[s["브랜드"] == "기아"].nlargest(1, "가격(만원)")["모델"].iloc[0]),
-    ("하이브리드 차량은 몇 대 팔렸어?", lambda s: int(s.loc[s["연료"] == "하이브리드", "판매량"].sum())),
-])
+@pytest.mark.parametrize(
+    "question, check",
+    [
+        ("가격이 5000만원 이상인 판매는 몇 건?", lambda s: int((s["가격(만원)"] >= 5000).sum())),
+        ("서울에서 팔린 차의 평균 가격은?", lambda s: s.loc[s["지역"] == "서울", "가격(만원)"].mean()),
+        (
+            "기아 중에서 가장 비싼 모델은?",
+            lambda s: s.loc[s["브랜드"] == "기아"].nlargest(1, "가격(만원)")["모델"].iloc[0],
+        ),
+        ("하이브리드 차량은 몇 대 팔렸어?", lambda s: int(s.loc[s["연료"] == "하이브리드", "판매량"].sum())),
+    ],
+)
 def test_korean_particles_and_units(data, question, check):
     _, answer, _, sales = ask(data, "car_sales_ko", question)
     expected = check(sales)
@@ -327,16 +405,20 @@ def test_korean_particles_and_units(data, question, check):
 
 # --- honesty -------------------------------------------------------------------------------------------------
 
-@pytest.mark.parametrize("dataset, question", [
-    ("cars", "train a regression to predict mpg from weight"),
-    ("cars", "build a neural network that predicts horsepower"),
-    ("cars", "why do japanese cars have better mpg?"),
-    ("cars", "what is the average price of the cars?"),
-    ("penguins", "what is the meaning of life"),
-    ("penguins", "오늘 점심 뭐 먹지"),
-    ("cars", "average mpg of cars from Japan or with more than 200 hp"),
-    ("seattle-weather", "what was the humidity last year"),
-])
+
+@pytest.mark.parametrize(
+    "dataset, question",
+    [
+        ("cars", "train a regression to predict mpg from weight"),
+        ("cars", "build a neural network that predicts horsepower"),
+        ("cars", "why do japanese cars have better mpg?"),
+        ("cars", "what is the average price of the cars?"),
+        ("penguins", "what is the meaning of life"),
+        ("penguins", "오늘 점심 뭐 먹지"),
+        ("cars", "average mpg of cars from Japan or with more than 200 hp"),
+        ("seattle-weather", "what was the humidity last year"),
+    ],
+)
 def test_what_cannot_be_done_is_declined_with_real_suggestions(data, dataset, question):
     analysis = offline.analyse(question, data[dataset][1])
     assert analysis.declined and not analysis.steps
@@ -365,6 +447,7 @@ def test_every_word_is_used_or_the_question_is_declined(data):
 
 # --- presentation -----------------------------------------------------------------------------------------
 
+
 def test_numbers_are_rounded_once_and_years_are_years(data):
     _, answer, _, cars = ask(data, "cars", "average horsepower of cars from europe")
     assert not re.search(r"\d\.\d{3,}", first_line(answer))  # no float noise
@@ -385,6 +468,7 @@ def test_top_n_lists_the_rows_by_name(data):
 
 
 # --- the pieces -------------------------------------------------------------------------------------------
+
 
 def test_the_lexicon_is_data_and_every_form_is_text():
     lex = lexicon()
@@ -413,20 +497,34 @@ def test_the_overview_turn(data, language):
 
 # --- amounts, lists, ranges, ranks, periods ---------------------------------------------------------------
 
-@pytest.mark.parametrize("question", ["가격이 5000만원 이상인 판매는 몇 건?", "가격 5천만 원 이상 판매 건수",
-                                      "가격이 0.5억 이상인 판매 건수", "how many sales cost at least 50,000,000 won"])
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "가격이 5000만원 이상인 판매는 몇 건?",
+        "가격 5천만 원 이상 판매 건수",
+        "가격이 0.5억 이상인 판매 건수",
+        "how many sales cost at least 50,000,000 won",
+    ],
+)
 def test_amounts_in_won_meet_a_column_in_man_won(data, question):
     _, answer, _, sales = ask(data, "car_sales_ko", question)
     assert numbers(first_line(answer))[-1] == int((sales["가격(만원)"] >= 5000).sum()), answer
 
 
-@pytest.mark.parametrize("question, expected", [
-    ("How many cars have 4 or 6 cylinders?", lambda c: c["Cylinders"].isin([4, 6]).sum()),
-    ("how many cars do not have 8 cylinders", lambda c: (c["Cylinders"] != 8).sum()),
-    ("how many cars have between 100 and 150 horsepower", lambda c: c["Horsepower"].between(100, 150).sum()),
-    ("무게가 3000 이상 4000 이하인 차 수", lambda c: ((c["Weight_in_lbs"] >= 3000) & (c["Weight_in_lbs"] <= 4000)).sum()),
-    ("how many cars weigh less than 2000 pounds", lambda c: (c["Weight_in_lbs"] < 2000).sum()),
-])
+@pytest.mark.parametrize(
+    "question, expected",
+    [
+        ("How many cars have 4 or 6 cylinders?", lambda c: c["Cylinders"].isin([4, 6]).sum()),
+        ("how many cars do not have 8 cylinders", lambda c: (c["Cylinders"] != 8).sum()),
+        ("how many cars have between 100 and 150 horsepower", lambda c: c["Horsepower"].between(100, 150).sum()),
+        (
+            "무게가 3000 이상 4000 이하인 차 수",
+            lambda c: ((c["Weight_in_lbs"] >= 3000) & (c["Weight_in_lbs"] <= 4000)).sum(),
+        ),
+        ("how many cars weigh less than 2000 pounds", lambda c: (c["Weight_in_lbs"] < 2000).sum()),
+    ],
+)
 def test_lists_negations_and_ranges(data, question, expected):
     _, answer, _, cars = ask(data, "cars", question)
     assert numbers(first_line(answer))[-1] == int(expected(cars)), answer
@@ -478,19 +576,27 @@ def test_empty_values_are_a_condition(data):
     assert numbers(first_line(answer)) == [int(penguins["sex"].isna().sum())]
 
 
-@pytest.mark.parametrize("dataset, question", [
-    ("seattle-weather", "on how many days did it both rain and was windy"),   # "windy": no condition
-    ("cars", "cars heavier than the average"),                               # a derived threshold
-    ("stocks", "what was the trading volume of MSFT in 2005?"),              # no such column
-])
+@pytest.mark.parametrize(
+    "dataset, question",
+    [
+        ("seattle-weather", "on how many days did it both rain and was windy"),  # "windy": no condition
+        ("cars", "cars heavier than the average"),  # a derived threshold
+        ("stocks", "what was the trading volume of MSFT in 2005?"),  # no such column
+    ],
+)
 def test_neighbouring_questions_are_declined_not_answered(data, dataset, question):
     analysis = offline.analyse(question, data[dataset][1])
     assert analysis.declined, (question, analysis.plan)
 
 
-@pytest.mark.parametrize("dataset, question", [
-    ("cars", "average mpg in 1995"), ("cars", "what will mpg be in 1990"), ("seattle-weather", "total rain in 2020"),
-])
+@pytest.mark.parametrize(
+    "dataset, question",
+    [
+        ("cars", "average mpg in 1995"),
+        ("cars", "what will mpg be in 1990"),
+        ("seattle-weather", "total rain in 2020"),
+    ],
+)
 def test_years_the_data_does_not_cover_are_declined(data, dataset, question):
     analysis = offline.analyse(question, data[dataset][1])
     assert analysis.declined
@@ -498,14 +604,16 @@ def test_years_the_data_does_not_cover_are_declined(data, dataset, question):
 
 # --- absent periods, directions, evaluative words ---------------------------------------------------------
 
+
 def _missing_days(readings: pd.DataFrame, station: str | None = None) -> list[str]:
     span = pd.period_range(readings["day"].min(), readings["day"].max(), freq="D")
     rows = readings if station is None else readings[readings["station"] == station]
     return [str(p) for p in span.difference(rows["day"].dt.to_period("D").unique())]
 
 
-@pytest.mark.parametrize("question", ["how many days are missing for the south station?",
-                                      "south 측정 자료가 없는 날은 며칠이야?"])
+@pytest.mark.parametrize(
+    "question", ["how many days are missing for the south station?", "south 측정 자료가 없는 날은 며칠이야?"]
+)
 def test_missing_days_are_days_with_no_row_not_empty_cells(data, question):
     analysis, answer, _, readings = ask(data, "readings", question)
     assert analysis.plan.kind == "coverage"
@@ -530,10 +638,13 @@ def test_missing_values_are_still_empty_cells(data):
     assert int(readings["pm10"].isna().sum()) in numbers(first_line(answer))
 
 
-@pytest.mark.parametrize("question, sign", [
-    ("how much lower is the average horsepower of japanese cars than american cars?", "lower"),
-    ("how much more horsepower do american cars have than japanese ones on average", "higher"),
-])
+@pytest.mark.parametrize(
+    "question, sign",
+    [
+        ("how much lower is the average horsepower of japanese cars than american cars?", "lower"),
+        ("how much more horsepower do american cars have than japanese ones on average", "higher"),
+    ],
+)
 def test_a_difference_is_a_positive_amount_with_its_direction(data, question, sign):
     _, answer, _, cars = ask(data, "cars", question)
     means = cars.groupby("Origin")["Horsepower"].mean()
@@ -570,8 +681,10 @@ def test_a_level_is_not_summed_over_years_when_countries_are_ranked(data):
     _, answer, _, _ = ask(data, "countries", "top 3 countries by population in 2005")
     in_2005 = countries[countries["year"] == 2005].nlargest(3, "population")
     lines = answer.splitlines()[:8]
-    assert all(any(c in line and states(line, v, 0) for line in lines)
-               for c, v in zip(in_2005["country"], in_2005["population"]))
+    assert all(
+        any(c in line and states(line, v, 0) for line in lines)
+        for c, v in zip(in_2005["country"], in_2005["population"])
+    )
 
 
 def test_a_change_between_two_periods_in_percent_leads_the_answer(data):
@@ -604,6 +717,7 @@ def test_records_counted_by_their_own_name(data):
 
 
 # --- every word accounted for (round 3) ---------------------------------------------------------------
+
 
 def test_the_plan_accounts_for_every_word_and_one_unexplained_word_declines(data):
     frame, datasets = data["houses"]
@@ -662,8 +776,9 @@ def test_the_day_with_the_most_is_the_days_total_not_one_row(data, question):
     assert totals.idxmax().strftime("%Y-%m-%d") in head and states(head, totals.max(), 0), head
 
 
-@pytest.mark.parametrize("question", ["rows where pm10 is recorded and pm25 is missing",
-                                      "pm10은 있는데 pm25가 비어 있는 행은 몇 개?"])
+@pytest.mark.parametrize(
+    "question", ["rows where pm10 is recorded and pm25 is missing", "pm10은 있는데 pm25가 비어 있는 행은 몇 개?"]
+)
 def test_one_column_present_and_another_missing_is_not_any_missing(data, question):
     _, answer, _, air = ask(data, "air", question)
     expected = int((air["pm10"].notna() & air["pm25"].isna()).sum())
@@ -671,7 +786,9 @@ def test_one_column_present_and_another_missing_is_not_any_missing(data, questio
     assert numbers(first_line(answer))[-1] == expected, first_line(answer)
 
 
-@pytest.mark.parametrize("question", ["how many quarters had a rate above 6?", "how many quarters had a rate of at least 5?"])
+@pytest.mark.parametrize(
+    "question", ["how many quarters had a rate above 6?", "how many quarters had a rate of at least 5?"]
+)
 def test_how_many_quarters_counts_periods_not_quarter_numbers(data, question):
     # one row per year and quarter: "how many quarters" are periods (rows), never the four numbers 1-4
     _, answer, _, quarters = ask(data, "quarters", question)
@@ -681,7 +798,10 @@ def test_how_many_quarters_counts_periods_not_quarter_numbers(data, question):
 
 # --- a total of values that are all missing is no total -------------------------------------------
 
-@pytest.mark.parametrize("question", ["total hours for Tariq", "Tariq의 hours 합계는?", "sum of hours where worker is Tariq"])
+
+@pytest.mark.parametrize(
+    "question", ["total hours for Tariq", "Tariq의 hours 합계는?", "sum of hours where worker is Tariq"]
+)
 def test_a_total_of_only_missing_values_is_not_zero(data, question):
     analysis, answer, _, frame = ask(data, "shifts", question)
     assert not analysis.declined, answer
@@ -705,9 +825,16 @@ def test_per_group_totals_leave_out_a_group_with_nothing_recorded(data):
 
 # --- nouns for things are not rows when rows are things by period ---------------------------------
 
-@pytest.mark.parametrize("question", ["top 3 tickers by the highest close they ever reached",
-                                      "how many tickers are there?", "티커는 몇 개야?",
-                                      "top 2 corporations by close"])
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "top 3 tickers by the highest close they ever reached",
+        "how many tickers are there?",
+        "티커는 몇 개야?",
+        "top 2 corporations by close",
+    ],
+)
 def test_things_that_name_no_column_are_not_rows(data, question):
     analysis, answer, _, _ = ask(data, "quotes", question)
     assert analysis.declined, answer
@@ -728,8 +855,16 @@ def test_rows_are_still_counted_as_rows(data):
 
 # --- "A 대비 B", "B compared with A": the change is from the base A to B ---------------------------
 
-@pytest.mark.parametrize("question", ["2022년 대비 2023년 판매량 증가율은?", "2022년 대비 2023년에 판매량이 몇 % 늘었어?",
-                                      "2023년 판매량은 2022년 대비 몇 % 증가했어?", "2022년과 2023년 판매량 증가율"])
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "2022년 대비 2023년 판매량 증가율은?",
+        "2022년 대비 2023년에 판매량이 몇 % 늘었어?",
+        "2023년 판매량은 2022년 대비 몇 % 증가했어?",
+        "2022년과 2023년 판매량 증가율",
+    ],
+)
 def test_the_change_is_from_the_base_year_to_the_other(data, question):
     analysis, answer, _, frame = ask(data, "car_sales_ko", question)
     assert not analysis.declined, answer
@@ -742,6 +877,7 @@ def test_the_change_is_from_the_base_year_to_the_other(data, question):
 
 
 # --- a measure is added only when the question asks for it -----------------------------------------
+
 
 @pytest.mark.parametrize("question", ["결제 주문들의 평균 배송일수는?", "결제한 주문의 배송일수 평균은?"])
 def test_a_word_sharing_a_stem_with_a_column_adds_no_second_figure(data, question):

@@ -41,10 +41,15 @@ def test_abbreviated_and_korean_names_still_find_their_concepts():
 def _parquet(path, many: int) -> None:
     """40 rows: a city column with two values, a note column with `many` + 1 (or 40)."""
     notes = [f"note {i}" for i in range(many)]
-    pq.write_table(pa.table({
-        "city": ["Seoul", "Busan", "Seoul", None] * 10,
-        "note": notes + ["x"] * (40 - many),
-    }), path)
+    pq.write_table(
+        pa.table(
+            {
+                "city": ["Seoul", "Busan", "Seoul", None] * 10,
+                "note": notes + ["x"] * (40 - many),
+            }
+        ),
+        path,
+    )
 
 
 def test_scanned_values_are_read_once_per_file_version(tmp_path, monkeypatch):
@@ -77,12 +82,29 @@ def test_scanned_values_are_read_once_per_file_version(tmp_path, monkeypatch):
 def test_warm_reads_what_build_table_then_finds(tmp_path, monkeypatch):
     path = tmp_path / "data.parquet"
     _parquet(path, 3)
-    profile = {"rows": 40, "columns": 2, "sample": [], "column_profiles": [
-        {"name": "city", "kind": "categorical", "dtype": "string", "nulls": 10, "distinct": 2,
-         "top": [{"value": "Seoul", "count": 20}]},
-        {"name": "note", "kind": "categorical", "dtype": "string", "nulls": 0, "distinct": 4,
-         "top": [{"value": "x", "count": 37}]},
-    ]}
+    profile = {
+        "rows": 40,
+        "columns": 2,
+        "sample": [],
+        "column_profiles": [
+            {
+                "name": "city",
+                "kind": "categorical",
+                "dtype": "string",
+                "nulls": 10,
+                "distinct": 2,
+                "top": [{"value": "Seoul", "count": 20}],
+            },
+            {
+                "name": "note",
+                "kind": "categorical",
+                "dtype": "string",
+                "nulls": 0,
+                "distinct": 4,
+                "top": [{"value": "x", "count": 37}],
+            },
+        ],
+    }
     dataset = {"var_name": "df", "name": "df", "profile": profile, "parquet_path": str(path)}
     catalog.warm(dataset)
 
@@ -101,10 +123,21 @@ def test_dates_written_as_text_are_parsed_once_per_file_version(tmp_path, monkey
     path = tmp_path / "data.parquet"
     days = pd.date_range("2001-01-01", periods=60, freq="D")
     pq.write_table(pa.table({"day": [d.strftime("%b %d %Y") for d in days]}), path)
-    profile = {"rows": 60, "columns": 1, "sample": [{"day": "Jan 01 2001"}], "column_profiles": [
-        {"name": "day", "kind": "text", "dtype": "string", "nulls": 0, "distinct": 60,
-         "top": [{"value": d.strftime("%b %d %Y"), "count": 1} for d in days[:5]]},
-    ]}
+    profile = {
+        "rows": 60,
+        "columns": 1,
+        "sample": [{"day": "Jan 01 2001"}],
+        "column_profiles": [
+            {
+                "name": "day",
+                "kind": "text",
+                "dtype": "string",
+                "nulls": 0,
+                "distinct": 60,
+                "top": [{"value": d.strftime("%b %d %Y"), "count": 1} for d in days[:5]],
+            },
+        ],
+    }
     dataset = {"var_name": "df", "name": "df", "profile": profile, "parquet_path": str(path)}
     catalog.warm(dataset)
 

@@ -23,10 +23,21 @@ pytestmark = pytest.mark.timeout(600)
 #: English and Korean; numbers, names, lists, tables, charts and declines; four data files, one
 #: of them CP949 with Korean columns and prices in 만원.
 SAMPLE = [
-    "cars-en-004", "cars-en-007", "cars-en-010", "cars-en-016", "cars-ko-001",
-    "wx-en-013", "wx-ko-003", "wx-ko-006",
-    "ksale-ko-009", "ksale-ko-012", "ksale-en-002", "ksale-ko-027",
-    "apt-ko-005", "apt-ko-011", "apt-en-002",
+    "cars-en-004",
+    "cars-en-007",
+    "cars-en-010",
+    "cars-en-016",
+    "cars-ko-001",
+    "wx-en-013",
+    "wx-ko-003",
+    "wx-ko-006",
+    "ksale-ko-009",
+    "ksale-ko-012",
+    "ksale-en-002",
+    "ksale-ko-027",
+    "apt-ko-005",
+    "apt-ko-011",
+    "apt-en-002",
 ]
 
 

@@ -54,18 +54,22 @@ def awkward(rows: int = 300, seed: int = 3) -> pa.Table:
     amount = rng.gamma(2, 30, rows).round(1)
     amount[::17] = np.nan
     day = pd.Timestamp("2023-01-01") + pd.to_timedelta(rng.integers(0, 500, rows), unit="D")
-    return pa.table({
-        "order id": pa.array(np.arange(rows)),
-        "city": pa.array(rng.choice(["Seoul", "Busan", "Jeju", None], rows, p=[0.4, 0.3, 0.2, 0.1]), pa.string()),
-        "amount": pa.array(amount, pa.float64(), from_pandas=False),
-        "qty": pa.array([None if i % 11 == 0 else int(v) for i, v in enumerate(rng.integers(1, 6, rows))], pa.int64()),
-        "paid": pa.array(rng.choice([True, False], rows)),
-        "day": pa.array(day, pa.timestamp("us")),
-        "ymd": pa.array(day.strftime("%Y%m%d").astype(int)),
-        "written": pa.array(day.strftime("%b %d %Y")),
-        'say "hi"': pa.array(rng.choice(["a{b}", "c'd"], rows)),
-        "score": pa.array(rng.integers(0, 5, rows).astype(float)),
-    })
+    return pa.table(
+        {
+            "order id": pa.array(np.arange(rows)),
+            "city": pa.array(rng.choice(["Seoul", "Busan", "Jeju", None], rows, p=[0.4, 0.3, 0.2, 0.1]), pa.string()),
+            "amount": pa.array(amount, pa.float64(), from_pandas=False),
+            "qty": pa.array(
+                [None if i % 11 == 0 else int(v) for i, v in enumerate(rng.integers(1, 6, rows))], pa.int64()
+            ),
+            "paid": pa.array(rng.choice([True, False], rows)),
+            "day": pa.array(day, pa.timestamp("us")),
+            "ymd": pa.array(day.strftime("%Y%m%d").astype(int)),
+            "written": pa.array(day.strftime("%b %d %Y")),
+            'say "hi"': pa.array(rng.choice(["a{b}", "c'd"], rows)),
+            "score": pa.array(rng.integers(0, 5, rows).astype(float)),
+        }
+    )
 
 
 @pytest.fixture(scope="module")
@@ -74,7 +78,9 @@ def data(tmp_path_factory):
     root = tmp_path_factory.mktemp("data")
     out = {}
     for name in ("cars", "penguins", "seattle-weather"):
-        ingest_to_parquet(Path(str(files("vista_jupyter.examples").joinpath(f"data/{name}.csv"))), root / f"{name}.parquet")
+        ingest_to_parquet(
+            Path(str(files("vista_jupyter.examples").joinpath(f"data/{name}.csv"))), root / f"{name}.parquet"
+        )
         out[name] = root / f"{name}.parquet"
     for name in json.loads((EVALSET / "data" / "datasets.json").read_text()):
         stem = Path(name).stem
@@ -84,25 +90,54 @@ def data(tmp_path_factory):
     rng = np.random.default_rng(14)
     n = 240
     tables = {
-        "houses": pd.DataFrame({"price": rng.integers(150, 950, n) * 1000, "garage": rng.choice(["yes", "no"], n, p=[0.35, 0.65]),
-                                "city": rng.choice(["Seoul", "Busan", "Incheon", "Daegu"], n), "built": rng.integers(1965, 2021, n),
-                                "sold": pd.date_range("2019-01-01", periods=n, freq="5D")}),
-        "orders": pd.DataFrame({"city": rng.choice(["Seoul", "Busan"], n), "amount": rng.integers(10, 400, n) * 1000,
-                                "status": rng.choice(["shipped", "pending", "cancelled"], n),
-                                "date": pd.date_range("2021-06-01", periods=n, freq="D")}),
-        "events": pd.DataFrame({"time": pd.Timestamp("2024-03-01") + pd.to_timedelta(rng.integers(0, 14 * 24 * 60, 500), unit="min"),
-                                "load": rng.normal(50, 10, 500).round(2)}),
+        "houses": pd.DataFrame(
+            {
+                "price": rng.integers(150, 950, n) * 1000,
+                "garage": rng.choice(["yes", "no"], n, p=[0.35, 0.65]),
+                "city": rng.choice(["Seoul", "Busan", "Incheon", "Daegu"], n),
+                "built": rng.integers(1965, 2021, n),
+                "sold": pd.date_range("2019-01-01", periods=n, freq="5D"),
+            }
+        ),
+        "orders": pd.DataFrame(
+            {
+                "city": rng.choice(["Seoul", "Busan"], n),
+                "amount": rng.integers(10, 400, n) * 1000,
+                "status": rng.choice(["shipped", "pending", "cancelled"], n),
+                "date": pd.date_range("2021-06-01", periods=n, freq="D"),
+            }
+        ),
+        "events": pd.DataFrame(
+            {
+                "time": pd.Timestamp("2024-03-01") + pd.to_timedelta(rng.integers(0, 14 * 24 * 60, 500), unit="min"),
+                "load": rng.normal(50, 10, 500).round(2),
+            }
+        ),
         # companies per year, a rate per year and quarter, patients per clinic and day, two readings
         # sometimes empty: the round-3 readings (distinct names, periods, day totals, A but not B)
-        "firms": pd.DataFrame([(f"firm {k}", y, round(float(rng.normal(20, 30)), 1)) for k in range(8)
-                               for y in range(2018, 2024)], columns=["company", "year", "profit"]),
-        "quarters": pd.DataFrame([(y, k, round(float(rng.normal(5, 1)), 2)) for y in range(2001, 2011) for k in range(1, 5)],
-                                 columns=["year", "quarter", "rate"]),
-        "visits": pd.DataFrame([(d, k, int(rng.integers(5, 60))) for d in pd.date_range("2023-01-01", periods=40)
-                                for k in ("north", "south", "west")], columns=["day", "clinic", "patients"]),
-        "air": pd.DataFrame({"day": pd.date_range("2023-01-01", periods=n),
-                             "pm10": np.where(rng.random(n) < 0.15, np.nan, rng.normal(40, 9, n).round(1)),
-                             "pm25": np.where(rng.random(n) < 0.15, np.nan, rng.normal(20, 5, n).round(1))}),
+        "firms": pd.DataFrame(
+            [(f"firm {k}", y, round(float(rng.normal(20, 30)), 1)) for k in range(8) for y in range(2018, 2024)],
+            columns=["company", "year", "profit"],
+        ),
+        "quarters": pd.DataFrame(
+            [(y, k, round(float(rng.normal(5, 1)), 2)) for y in range(2001, 2011) for k in range(1, 5)],
+            columns=["year", "quarter", "rate"],
+        ),
+        "visits": pd.DataFrame(
+            [
+                (d, k, int(rng.integers(5, 60)))
+                for d in pd.date_range("2023-01-01", periods=40)
+                for k in ("north", "south", "west")
+            ],
+            columns=["day", "clinic", "patients"],
+        ),
+        "air": pd.DataFrame(
+            {
+                "day": pd.date_range("2023-01-01", periods=n),
+                "pm10": np.where(rng.random(n) < 0.15, np.nan, rng.normal(40, 9, n).round(1)),
+                "pm25": np.where(rng.random(n) < 0.15, np.nan, rng.normal(20, 5, n).round(1)),
+            }
+        ),
     }
     for name, frame in tables.items():
         frame.to_parquet(root / f"{name}.parquet")
@@ -131,8 +166,9 @@ def execute(steps, namespace) -> tuple[list[dict], list[bytes]]:
             with contextlib.redirect_stdout(out), warnings.catch_warnings():
                 warnings.simplefilter("ignore")
                 exec(step.code, namespace)  # noqa: S102
-            results.append({"status": "ok", "outputs": [{"output_type": "stream", "name": "stdout",
-                                                         "text": out.getvalue()}]})
+            results.append(
+                {"status": "ok", "outputs": [{"output_type": "stream", "name": "stdout", "text": out.getvalue()}]}
+            )
         except Exception as e:  # kept, as the kernel keeps it: the test says which step failed
             results.append({"status": "error", "error": {"ename": type(e).__name__, "evalue": str(e)}})
         finally:
@@ -156,8 +192,12 @@ def both(data, name: str, question: str | None, language: str = "en") -> dict:
             rows = pq.ParquetFile(path).metadata.num_rows
             exec(data_code([DataLoad("df", str(path), "duckdb", rows)], spill=str(data["_spill"])), namespace)  # noqa: S102
         results, figures = execute(analysis.steps, namespace)
-        out[mode] = {"analysis": analysis, "answer": offline.answer(analysis, results), "results": results,
-                     "figures": figures}
+        out[mode] = {
+            "analysis": analysis,
+            "answer": offline.answer(analysis, results),
+            "results": results,
+            "figures": figures,
+        }
     return out
 
 
@@ -181,7 +221,7 @@ CASES = [
     ("orders", "how many orders from Seoul over 100,000 won", "aggregate"),
     ("cars", "range of horsepower", "aggregate"),
     ("cars", "number of different names", "aggregate"),
-    ("car_sales_ko", "하루 평균 판매량은?", "aggregate"),                     # a measure per period
+    ("car_sales_ko", "하루 평균 판매량은?", "aggregate"),  # a measure per period
     ("cars", "which origin has the highest average horsepower", "aggregate"),
     ("cars", "second most common number of cylinders", "aggregate"),
     ("cars", "standard deviation of weight for each cylinder count", "aggregate"),
@@ -205,7 +245,7 @@ CASES = [
     ("seattle-weather", "total precipitation per year", "aggregate"),
     ("car_sales_ko", "지역별 평균 연비", "aggregate"),
     ("events", "average load per hour", "aggregate"),
-    ("events", "load trend", "trend"),                            # a trend over days
+    ("events", "load trend", "trend"),  # a trend over days
     ("events", "average load per day", "aggregate"),
     ("cars", "How many cars have 4 or 6 cylinders?", "aggregate"),
     ("cars", "how many cars do not have 8 cylinders", "aggregate"),
@@ -232,8 +272,8 @@ CASES = [
     ("cars", "top 5 most fuel efficient cars", "rows"),
     ("seattle-weather", "top 5 windiest days", "rows"),
     ("cars", "what is the second highest horsepower", "rows"),
-    ("cars", "which cars have the most cylinders", "rows"),       # many rows tied
-    ("stocks", "when did AAPL first exceed 100", "rows"),          # dates written as text
+    ("cars", "which cars have the most cylinders", "rows"),  # many rows tied
+    ("stocks", "when did AAPL first exceed 100", "rows"),  # dates written as text
     ("cars", "list the cars from japan with more than 100 horsepower", "rows"),
     ("cars", "horsepower of the ford pinto", "rows"),
     ("car_sales_ko", "기아 중에서 가장 비싼 모델은?", "rows"),
@@ -275,7 +315,7 @@ CASES = [
     ("awkward", "first 5 rows", "head"),
     ("awkward", "amount by city as a pie chart", "aggregate"),
     ("awkward", "how many orders have a missing city", "aggregate"),
-    ('awkward', 'how many rows have say "hi" = a{b}', "aggregate"),
+    ("awkward", 'how many rows have say "hi" = a{b}', "aggregate"),
     ("firms", "how many companies had negative profit", "aggregate"),
     ("firms", "top 3 companies by the highest profit", "aggregate"),
     ("quarters", "which quarter had the highest rate", "rows"),
@@ -297,7 +337,12 @@ def test_the_cases_exercise_every_part_of_a_plan_the_renderer_knows(data):
     # A renderer feature no case reaches is not known to work: the cases must cover them all.
     seen: dict[str, set] = {"kind": set(), "agg": set(), "op": set(), "part": set(), "bucket": set(), "chart": set()}
     for name, question, _ in CASES:
-        dataset = {"var_name": "df", "name": name, "profile": profile_parquet(data[name]), "parquet_path": str(data[name])}
+        dataset = {
+            "var_name": "df",
+            "name": name,
+            "profile": profile_parquet(data[name]),
+            "parquet_path": str(data[name]),
+        }
         plan = offline.analyse(question, [dataset]).plan
         seen["kind"].add(plan.kind)
         seen["agg"].update(m.agg for m in plan.measures)
@@ -312,7 +357,18 @@ def test_the_cases_exercise_every_part_of_a_plan_the_renderer_knows(data):
     assert seen["agg"] >= render_sql._AGGS and "day" in seen["agg"]
     assert seen["op"] >= render_sql._OPS - {"notna"}  # the planner's notna: test_hand_made_plans
     assert seen["part"] >= {"year", "month", "weekday", "date", "quarter"}
-    assert seen["bucket"] >= {None, "auto", "day", "week", "month", "quarter", "year", "weekday", "month_of_year", "hour"}
+    assert seen["bucket"] >= {
+        None,
+        "auto",
+        "day",
+        "week",
+        "month",
+        "quarter",
+        "year",
+        "weekday",
+        "month_of_year",
+        "hour",
+    }
     assert seen["chart"] >= {None, "bar", "line", "pie", "scatter", "box", "hist"}
 
 
@@ -327,7 +383,9 @@ def test_the_overview_in_sql_reads_as_in_pandas(data, name, language):
 def test_an_independent_evaluation_set_gets_the_same_answers_in_sql(data):
     # Every third question of the dev set (written apart from the analyst; the whole set runs
     # end to end in DuckDB mode with `bench_offline_eval.py --duckdb`).
-    questions = [json.loads(line) for line in (EVALSET / "dev" / "questions.jsonl").read_text().splitlines() if line.strip()]
+    questions = [
+        json.loads(line) for line in (EVALSET / "dev" / "questions.jsonl").read_text().splitlines() if line.strip()
+    ]
     answered = 0
     for question in questions[::3]:
         out = both(data, Path(question["dataset"]).stem, question["question"], question["lang"])
@@ -349,19 +407,65 @@ def test_hand_made_plans_the_planner_rarely_makes(data):
     dataset = {"var_name": "df", "name": "awkward", "profile": profile_parquet(path), "parquet_path": str(path)}
     table = offline.build_table(dataset)
     plans = [
-        Plan("aggregate", "en", "df", measures=[Measure("mean", "amount")], conditions=[Condition("city", "notna", None)]),
-        Plan("aggregate", "en", "df", measures=[Measure("min", "amount"), Measure("count", "qty")],
-             conditions=[Condition("city", "!=", "Seoul")]),
-        Plan("aggregate", "ko", "df", measures=[Measure("median", "amount")], group=Grouping("paid"), order="asc", limit=1),
+        Plan(
+            "aggregate", "en", "df", measures=[Measure("mean", "amount")], conditions=[Condition("city", "notna", None)]
+        ),
+        Plan(
+            "aggregate",
+            "en",
+            "df",
+            measures=[Measure("min", "amount"), Measure("count", "qty")],
+            conditions=[Condition("city", "!=", "Seoul")],
+        ),
+        Plan(
+            "aggregate",
+            "ko",
+            "df",
+            measures=[Measure("median", "amount")],
+            group=Grouping("paid"),
+            order="asc",
+            limit=1,
+        ),
         Plan("aggregate", "en", "df", measures=[Measure("mean", "amount", per="week")], time_column="day"),
-        Plan("share", "en", "df", measures=[Measure("sum", "amount")], conditions=[Condition("qty", "isna", None)],
-             group=Grouping("city"), chart="bar"),
-        Plan("compare", "ko", "df", measures=[Measure("nunique", "qty")],
-             sides=[[Condition("paid", "==", True)], [Condition("paid", "==", False)]], chart="bar"),
-        Plan("trend", "en", "df", measures=[Measure("sum", "amount")], group=Grouping("written", "month"),
-             columns=["city"], chart="line", date_columns={"written": "mixed"}),
-        Plan("rows", "en", "df", measures=[Measure("max", "amount")], labels=["order id", "day"], order="desc",
-             limit=3, superlative=True, rank=2, conditions=[Condition("day", "<", "2023-06-01", "date")]),
+        Plan(
+            "share",
+            "en",
+            "df",
+            measures=[Measure("sum", "amount")],
+            conditions=[Condition("qty", "isna", None)],
+            group=Grouping("city"),
+            chart="bar",
+        ),
+        Plan(
+            "compare",
+            "ko",
+            "df",
+            measures=[Measure("nunique", "qty")],
+            sides=[[Condition("paid", "==", True)], [Condition("paid", "==", False)]],
+            chart="bar",
+        ),
+        Plan(
+            "trend",
+            "en",
+            "df",
+            measures=[Measure("sum", "amount")],
+            group=Grouping("written", "month"),
+            columns=["city"],
+            chart="line",
+            date_columns={"written": "mixed"},
+        ),
+        Plan(
+            "rows",
+            "en",
+            "df",
+            measures=[Measure("max", "amount")],
+            labels=["order id", "day"],
+            order="desc",
+            limit=3,
+            superlative=True,
+            rank=2,
+            conditions=[Condition("day", "<", "2023-06-01", "date")],
+        ),
     ]
     for plan in plans:
         runs = {}
@@ -373,16 +477,26 @@ def test_hand_made_plans_the_planner_rarely_makes(data):
                 namespace = {"pd": pd, "np": np, "plt": plt}
                 exec(data_code([DataLoad("df", str(path), "duckdb", 300)], spill=str(data["_spill"])), namespace)  # noqa: S102
             results, figures = execute(analysis.steps, namespace)
-            runs[mode] = {"analysis": analysis, "answer": offline.answer(analysis, results), "results": results,
-                          "figures": figures}
+            runs[mode] = {
+                "analysis": analysis,
+                "answer": offline.answer(analysis, results),
+                "results": results,
+                "figures": figures,
+            }
         assert_same(runs)
 
 
 # --- what SQL cannot (yet) express is declined -----------------------------------------------------
 
+
 def test_a_plan_kind_without_sql_is_declined_saying_why(data):
-    dataset = {"var_name": "df", "name": "cars", "profile": profile_parquet(data["cars"]),
-               "parquet_path": str(data["cars"]), "mode": "duckdb"}
+    dataset = {
+        "var_name": "df",
+        "name": "cars",
+        "profile": profile_parquet(data["cars"]),
+        "parquet_path": str(data["cars"]),
+        "mode": "duckdb",
+    }
     table = offline.build_table(dataset)
     with pytest.raises(Unsupported) as refused:
         SqlRenderer().render(Plan("forecast", "en", "df", measures=[Measure("mean", "Horsepower")]), table)
@@ -390,19 +504,32 @@ def test_a_plan_kind_without_sql_is_declined_saying_why(data):
     with pytest.raises(Unsupported):
         SqlRenderer().render(Plan("aggregate", "en", "df", measures=[Measure("pct_change", "Horsepower")]), table)
     with pytest.raises(Unsupported):
-        SqlRenderer().render(Plan("aggregate", "en", "df", measures=[Measure("mean", "Horsepower")],
-                                  conditions=[Condition("Origin", "like", "J%")]), table)
+        SqlRenderer().render(
+            Plan(
+                "aggregate",
+                "en",
+                "df",
+                measures=[Measure("mean", "Horsepower")],
+                conditions=[Condition("Origin", "like", "J%")],
+            ),
+            table,
+        )
     # kinds and conditions a planner being extended elsewhere adds (coverage of missing days,
     # "name contains"): declined in SQL until they have it, whatever the pandas path does
     with pytest.raises(Unsupported) as refused:
         SqlRenderer().render(Plan("coverage", "en", "df", columns=["Year"]), table)
     assert "coverage" in str(refused.value)
     with pytest.raises(Unsupported):
-        SqlRenderer().render(Plan("aggregate", "en", "df", measures=[Measure("count")],
-                                  conditions=[Condition("Name", "contains", "ford")]), table)
+        SqlRenderer().render(
+            Plan(
+                "aggregate", "en", "df", measures=[Measure("count")], conditions=[Condition("Name", "contains", "ford")]
+            ),
+            table,
+        )
     with pytest.raises(Unsupported):
-        SqlRenderer().render(Plan("trend", "en", "df", measures=[Measure("count")],
-                                  group=Grouping("Year", "fortnight")), table)
+        SqlRenderer().render(
+            Plan("trend", "en", "df", measures=[Measure("count")], group=Grouping("Year", "fortnight")), table
+        )
 
 
 def test_a_plan_field_added_to_the_planner_is_declined_until_it_has_sql(data):
@@ -416,20 +543,34 @@ def test_a_plan_field_added_to_the_planner_is_declined_until_it_has_sql(data):
     class NewMeasure(Measure):
         expression: str | None = None
 
-    dataset = {"var_name": "df", "name": "cars", "profile": profile_parquet(data["cars"]), "parquet_path": str(data["cars"])}
+    dataset = {
+        "var_name": "df",
+        "name": "cars",
+        "profile": profile_parquet(data["cars"]),
+        "parquet_path": str(data["cars"]),
+    }
     table = offline.build_table(dataset)
     plain = NewPlan("aggregate", "en", "df", measures=[Measure("mean", "Horsepower")])
     assert SqlRenderer().render(plain, table)  # the new field unused: nothing changes
     with pytest.raises(Unsupported) as refused:
-        SqlRenderer().render(NewPlan("aggregate", "en", "df", measures=[Measure("mean", "Horsepower")], rolling="7 days"), table)
+        SqlRenderer().render(
+            NewPlan("aggregate", "en", "df", measures=[Measure("mean", "Horsepower")], rolling="7 days"), table
+        )
     assert "rolling" in str(refused.value)
     with pytest.raises(Unsupported):
-        SqlRenderer().render(Plan("aggregate", "en", "df", measures=[NewMeasure("mean", "Horsepower", expression="a/b")]), table)
+        SqlRenderer().render(
+            Plan("aggregate", "en", "df", measures=[NewMeasure("mean", "Horsepower", expression="a/b")]), table
+        )
 
 
 def test_a_declined_plan_says_the_data_is_in_duckdb_and_what_was_understood(data, monkeypatch):
-    dataset = {"var_name": "df", "name": "cars", "profile": profile_parquet(data["cars"]),
-               "parquet_path": str(data["cars"]), "mode": "duckdb"}
+    dataset = {
+        "var_name": "df",
+        "name": "cars",
+        "profile": profile_parquet(data["cars"]),
+        "parquet_path": str(data["cars"]),
+        "mode": "duckdb",
+    }
 
     def refuse(self):
         raise Unsupported("I cannot compute this yet.", "아직 계산하지 못합니다.")
@@ -462,7 +603,9 @@ def test_nan_stored_in_parquet_is_missing_in_the_view_as_in_pandas(data):
     namespace = {"pd": pd, "np": np}
     exec(data_code([DataLoad("df", str(data["awkward"]), "duckdb", 300)], spill=str(data["_spill"])), namespace)  # noqa: S102
     frame = pd.read_parquet(data["awkward"])
-    got = namespace["sql"]("SELECT count(amount) AS n, avg(amount) AS mean, count(*) FILTER (WHERE amount > 50) AS over FROM df").iloc[0]
+    got = namespace["sql"](
+        "SELECT count(amount) AS n, avg(amount) AS mean, count(*) FILTER (WHERE amount > 50) AS over FROM df"
+    ).iloc[0]
     assert got["n"] == frame["amount"].count() and np.isclose(got["mean"], frame["amount"].mean())
     assert got["over"] == (frame["amount"] > 50).sum()
     # the first rows are the file's first rows

@@ -47,8 +47,7 @@ def test_setting_up_again_keeps_the_checkout_buildable():
 @pytest.fixture(scope="module")
 def wheel(tmp_path_factory) -> Path:
     dist = tmp_path_factory.mktemp("dist")
-    built = run(sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation",
-                "-w", dist, REPO)
+    built = run(sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation", "-w", dist, REPO)
     assert built.returncode == 0, built.stderr[-3000:]
     [path] = dist.glob("vista_jupyter-*.whl")
     return path
@@ -65,10 +64,14 @@ def test_the_wheel_carries_the_prebuilt_frontend_and_the_server_config(wheel):
         config = json.loads(zf.read(data + "etc/jupyter/jupyter_server_config.d/vista_jupyter.json"))
         assert config == {"ServerApp": {"jpserver_extensions": {"vista_jupyter": True}}}
         # What the server needs at run time ships in the package
-        for needed in ("vista_jupyter/api/openapi.yaml", "vista_jupyter/examples/ATTRIBUTION.md",
-                       "vista_jupyter/fonts/NanumGothic.ttf", "vista_jupyter/fonts/OFL.txt",
-                       "vista_jupyter/locale/ko_KR/LC_MESSAGES/vista_jupyter.json",
-                       "vista_jupyter/assistant/offline/lexicon.yaml"):
+        for needed in (
+            "vista_jupyter/api/openapi.yaml",
+            "vista_jupyter/examples/ATTRIBUTION.md",
+            "vista_jupyter/fonts/NanumGothic.ttf",
+            "vista_jupyter/fonts/OFL.txt",
+            "vista_jupyter/locale/ko_KR/LC_MESSAGES/vista_jupyter.json",
+            "vista_jupyter/assistant/offline/lexicon.yaml",
+        ):
             assert needed in names
         # JupyterLab finds the Korean catalogue through this entry point
         entry_points = next(n for n in names if n.endswith(".dist-info/entry_points.txt"))
@@ -82,11 +85,11 @@ def test_an_installed_wheel_shows_both_extensions_enabled_and_ok(wheel, tmp_path
     env = tmp_path / "env"
     venv.EnvBuilder(with_pip=False).create(env)
     python = env / "bin" / "python"
-    installed = run(sys.executable, "-m", "pip", "--python", python, "install", "--no-deps",
-                    "--no-compile", "-q", wheel)
+    installed = run(
+        sys.executable, "-m", "pip", "--python", python, "install", "--no-deps", "--no-compile", "-q", wheel
+    )
     assert installed.returncode == 0, installed.stderr[-3000:]
-    site = Path(run(python, "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])")
-                .stdout.strip())
+    site = Path(run(python, "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])").stdout.strip())
     (site / "borrowed_dependencies.pth").write_text(sysconfig.get_paths()["purelib"] + "\n")
     clean_env = {k: v for k, v in os.environ.items() if not k.startswith("JUPYTER")}
     clean_env.update(HOME=str(tmp_path), JUPYTER_PLATFORM_DIRS="1")

@@ -9,22 +9,29 @@ from vista_jupyter.profile import SUMMARY_BUDGET, profile_parquet, summary_text
 
 
 def test_kinds_and_statistics(tmp_path):
-    frame = pd.DataFrame({
-        "customer_id": range(1, 201),
-        "amount": np.linspace(0, 100, 200),
-        "segment": ["a", "b", "c", "d"] * 50,
-        "signup": pd.date_range("2024-01-01", periods=200, freq="D"),
-        "active": [True, False] * 100,
-        "note": [f"free text number {i} with spaces" for i in range(200)],
-        "code": [f"X{i:05d}" for i in range(200)],
-    })
+    frame = pd.DataFrame(
+        {
+            "customer_id": range(1, 201),
+            "amount": np.linspace(0, 100, 200),
+            "segment": ["a", "b", "c", "d"] * 50,
+            "signup": pd.date_range("2024-01-01", periods=200, freq="D"),
+            "active": [True, False] * 100,
+            "note": [f"free text number {i} with spaces" for i in range(200)],
+            "code": [f"X{i:05d}" for i in range(200)],
+        }
+    )
     frame.loc[3, "amount"] = None
     frame.to_parquet(tmp_path / "p.parquet")
     profile = profile_parquet(tmp_path / "p.parquet")
     columns = {c["name"]: c for c in profile["column_profiles"]}
     assert {n: c["kind"] for n, c in columns.items()} == {
-        "customer_id": "identifier", "amount": "numeric", "segment": "categorical",
-        "signup": "datetime", "active": "boolean", "note": "text", "code": "identifier",
+        "customer_id": "identifier",
+        "amount": "numeric",
+        "segment": "categorical",
+        "signup": "datetime",
+        "active": "boolean",
+        "note": "text",
+        "code": "identifier",
     }
     assert columns["amount"]["nulls"] == 1
     assert columns["amount"]["mean"] == frame["amount"].mean()
@@ -34,8 +41,9 @@ def test_kinds_and_statistics(tmp_path):
 
 
 def test_the_model_summary_fits_the_budget_even_for_1000_columns(tmp_path):
-    wide = pd.DataFrame(np.random.default_rng(1).random((20, 1000)),
-                        columns=[f"sensor_{i:04d}_reading_in_volts" for i in range(1000)])
+    wide = pd.DataFrame(
+        np.random.default_rng(1).random((20, 1000)), columns=[f"sensor_{i:04d}_reading_in_volts" for i in range(1000)]
+    )
     wide["label"] = ["x", "y"] * 10
     wide.to_parquet(tmp_path / "w.parquet")
     text = summary_text("wide", profile_parquet(tmp_path / "w.parquet"))
@@ -96,6 +104,9 @@ def test_a_wide_table_is_profiled_together_exactly_as_column_by_column(tmp_path)
             elif isinstance(value, dict):
                 assert mine[key].keys() == value.keys(), (name, key)
                 for q, v in value.items():
-                    assert (v is None and mine[key][q] is None) or math.isclose(mine[key][q], v, rel_tol=1e-9), (name, q)
+                    assert (v is None and mine[key][q] is None) or math.isclose(mine[key][q], v, rel_tol=1e-9), (
+                        name,
+                        q,
+                    )
             else:
                 assert mine[key] == value, (name, key, mine[key], value)

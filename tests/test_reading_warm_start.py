@@ -37,8 +37,9 @@ async def _nothing_left(vista_app, vista_data_dir, api, kept: list[str]) -> None
 async def test_the_overview_runs_on_the_kernel_started_while_the_file_was_read(api, vista_app):
     # the default configuration: the automatic overview is the thread's first result
     _, big = await upload(api, "sales.csv", _big_csv(1_200_000))
-    creating = asyncio.ensure_future(api("POST", "threads", json_body={"dataset": {"upload": big["id"]}},
-                                         params={"reading": "warm-e2e-1"}))
+    creating = asyncio.ensure_future(
+        api("POST", "threads", json_body={"dataset": {"upload": big["id"]}}, params={"reading": "warm-e2e-1"})
+    )
 
     async def kernel_while_reading():
         kernels = _kernels(vista_app)
@@ -49,7 +50,8 @@ async def test_the_overview_runs_on_the_kernel_started_while_the_file_was_read(a
 
     kernels, status, progress = await _until(kernel_while_reading)
     assert status == 200 and progress["phase"] in ("waiting", "reading"), (
-        "the kernel only started once the file had been read")
+        "the kernel only started once the file had been read"
+    )
     status, thread = await creating
     assert status == 201, thread
 
@@ -71,8 +73,9 @@ async def test_a_reading_that_fails_after_the_kernel_started_leaves_no_kernel(ap
     # a regular table whose one overlong line comes long after every sample the plan reads
     body = _big_csv(1_200_000) + b"1,Seoul," + b"9" * (200 << 10) + b",2024-01-01\n" + _big_csv(1000)[20:]
     _, up = await upload(api, "late.csv", body)
-    creating = asyncio.ensure_future(api("POST", "threads", json_body={"dataset": {"upload": up["id"]}},
-                                         params={"reading": "warm-late-1"}))
+    creating = asyncio.ensure_future(
+        api("POST", "threads", json_body={"dataset": {"upload": up["id"]}}, params={"reading": "warm-late-1"})
+    )
 
     async def kernel_started():
         return _kernels(vista_app) or None
@@ -86,8 +89,9 @@ async def test_a_reading_that_fails_after_the_kernel_started_leaves_no_kernel(ap
 
 
 @pytest.mark.parametrize("vista_config", [{"auto_overview": False}])
-async def test_a_client_that_goes_away_leaves_no_kernel(jp_serverapp, jp_base_url, jp_http_port, api,
-                                                        vista_app, vista_data_dir):
+async def test_a_client_that_goes_away_leaves_no_kernel(
+    jp_serverapp, jp_base_url, jp_http_port, api, vista_app, vista_data_dir
+):
     _, big = await upload(api, "big.csv", _big_csv(2_000_000))
     writer = await post_thread_then_leave(jp_serverapp, jp_base_url, jp_http_port, big["id"], "warm-gone-1")
 

@@ -56,9 +56,7 @@ def done_events(events: list[dict], turn_id: str) -> list[dict]:
     return [e for e in events if e["type"] == "done" and e["turn_id"] == turn_id]
 
 
-async def test_a_second_server_never_takes_over_a_running_turn_and_recovers_a_dead_ones(
-    tmp_path, fake
-):
+async def test_a_second_server_never_takes_over_a_running_turn_and_recovers_a_dead_ones(tmp_path, fake):
     data = tmp_path / "vista"
     first = JupyterServer(tmp_path, data, config=servers_config(fake)).start()
     second = JupyterServer(tmp_path, data, config=servers_config(fake))
@@ -83,8 +81,11 @@ async def test_a_second_server_never_takes_over_a_running_turn_and_recovers_a_de
         following = AsyncHTTPClient(force_instance=True)
         stream = following.fetch(
             f"{second.url}/vista/api/threads/{tid}/events/stream?after=0",
-            headers={"Authorization": f"token {second.token}"}, request_timeout=180,
-            streaming_callback=received.append, raise_error=False)
+            headers={"Authorization": f"token {second.token}"},
+            request_timeout=180,
+            streaming_callback=received.append,
+            raise_error=False,
+        )
 
         # Then it sees the turn running, and refuses a second turn on the thread
         status, seen = await second.call("GET", f"threads/{tid}")
@@ -152,8 +153,7 @@ async def _has_text(chunks: list[bytes], needle: str) -> bool:
 
 
 async def _has(server: JupyterServer, tid: str, kind: str, turn_id: str | None = None) -> bool:
-    return any(e["type"] == kind and (turn_id is None or e["turn_id"] == turn_id)
-               for e in await events_of(server, tid))
+    return any(e["type"] == kind and (turn_id is None or e["turn_id"] == turn_id) for e in await events_of(server, tid))
 
 
 async def _done(server: JupyterServer, tid: str, turn_id: str) -> list[dict] | None:
@@ -170,8 +170,10 @@ async def test_an_upload_in_progress_survives_another_server_starting(tmp_path):
         # Given an upload streaming into the first server, half sent
         reader, writer = await asyncio.open_connection("127.0.0.1", first.port)
         writer.write(
-            (f"POST /vista/api/uploads?name=cities.csv HTTP/1.1\r\nHost: localhost\r\n"
-             f"Authorization: token {first.token}\r\nContent-Length: {len(CSV)}\r\n\r\n").encode()
+            (
+                f"POST /vista/api/uploads?name=cities.csv HTTP/1.1\r\nHost: localhost\r\n"
+                f"Authorization: token {first.token}\r\nContent-Length: {len(CSV)}\r\n\r\n"
+            ).encode()
             + CSV[: len(CSV) // 2]
         )
         await writer.drain()
@@ -183,7 +185,7 @@ async def test_an_upload_in_progress_survives_another_server_starting(tmp_path):
 
         # Then the partial upload is still there, and completes
         assert part[0].exists()
-        writer.write(CSV[len(CSV) // 2:])
+        writer.write(CSV[len(CSV) // 2 :])
         await writer.drain()
         head = (await reader.readuntil(b"\r\n\r\n")).decode()
         assert head.startswith("HTTP/1.1 201"), head
@@ -193,8 +195,7 @@ async def test_an_upload_in_progress_survives_another_server_starting(tmp_path):
         status, thread = await second.call("POST", "threads", {"dataset": {"upload": upload_id}})
         assert status == 201, thread
         [dataset] = (await second.call("GET", f"threads/{thread['id']}/datasets"))[1]["datasets"]
-        status, original = await first.call(
-            "GET", f"threads/{thread['id']}/datasets/{dataset['id']}/original")
+        status, original = await first.call("GET", f"threads/{thread['id']}/datasets/{dataset['id']}/original")
         assert status == 200 and original == CSV
         assert "scratch folder of a server that is gone" not in second.log()
     finally:
@@ -233,7 +234,8 @@ async def test_a_dataset_being_read_survives_another_server_starting(tmp_path):
     gate = tmp_path / "gate" / "open"
     gate.parent.mkdir()
     first = JupyterServer(
-        tmp_path, data,
+        tmp_path,
+        data,
         config=servers_config() + "c.VistaApp.dataset_service_class = 'gated.GatedDatasetService'\n",
         env={"PYTHONPATH": str(tmp_path), "VISTA_TEST_GATE": str(gate)},
     ).start()
@@ -242,8 +244,7 @@ async def test_a_dataset_being_read_survives_another_server_starting(tmp_path):
         await first.ready()
         (first.root_dir / "cities.csv").write_bytes(CSV)
         # Given a thread being created from a workspace file on the first server, mid-read
-        creating = asyncio.ensure_future(
-            first.call("POST", "threads", {"dataset": {"path": "cities.csv"}}))
+        creating = asyncio.ensure_future(first.call("POST", "threads", {"dataset": {"path": "cities.csv"}}))
         await until(lambda: _exists(gate.parent / "reading"))
         stages = await _glob(data / "staging", "*/*/datasets/*")
         assert len(stages) == 1
@@ -260,8 +261,7 @@ async def test_a_dataset_being_read_survives_another_server_starting(tmp_path):
         _, listing = await second.call("GET", "threads")
         assert [t["id"] for t in listing["threads"]] == [thread["id"]]
         [dataset] = (await second.call("GET", f"threads/{thread['id']}/datasets"))[1]["datasets"]
-        status, original = await second.call(
-            "GET", f"threads/{thread['id']}/datasets/{dataset['id']}/original")
+        status, original = await second.call("GET", f"threads/{thread['id']}/datasets/{dataset['id']}/original")
         assert status == 200 and original == CSV
     finally:
         gate.touch()
@@ -318,8 +318,9 @@ async def test_a_moved_database_deletes_nothing_and_putting_it_back_restores_eve
         # Then the original downloads as uploaded and the data loads into a kernel
         status, original = await back.call("GET", f"threads/{tid}/datasets/{dataset['id']}/original")
         assert status == 200 and original == CSV
-        status, asked = await back.call("POST", f"threads/{tid}/messages",
-                                        {"content": "Give me an overview of this data."})
+        status, asked = await back.call(
+            "POST", f"threads/{tid}/messages", {"content": "Give me an overview of this data."}
+        )
         assert status == 202, asked
         events = await until(lambda: _done(back, tid, asked["turn"]["id"]), timeout=120)
         assert done_events(events, asked["turn"]["id"])[0]["data"]["status"] == "done"

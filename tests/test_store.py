@@ -76,9 +76,7 @@ def newer_database(vista_data_dir):
     return vista_data_dir / "vista.sqlite3"
 
 
-async def test_the_server_keeps_running_and_explains_when_the_database_is_newer(
-    newer_database, api, jp_fetch
-):
+async def test_the_server_keeps_running_and_explains_when_the_database_is_newer(newer_database, api, jp_fetch):
     status, body = await api("GET", "threads")
     assert status == 503
     assert "newer version of Vista" in error_message(body)
@@ -194,9 +192,20 @@ def _turns(store: Store, owner: str, thread_id: str, n: int, events_per_turn: in
         store.start_turn(owner, thread_id, turn, "vista-offline", f"question {i}")
         if events_per_turn:
             first = store.last_event_seq(thread_id) + 1
-            store.append_events(owner, thread_id, [
-                {"seq": first + k, "type": "text", "turn_id": turn, "data": {"step": 0, "delta": "x"},
-                 "created_at": "2025-01-01T00:00:00.000Z"} for k in range(events_per_turn)])
+            store.append_events(
+                owner,
+                thread_id,
+                [
+                    {
+                        "seq": first + k,
+                        "type": "text",
+                        "turn_id": turn,
+                        "data": {"step": 0, "delta": "x"},
+                        "created_at": "2025-01-01T00:00:00.000Z",
+                    }
+                    for k in range(events_per_turn)
+                ],
+            )
         store.finish_turn(owner, thread_id, turn, "done", f"answer {i}", {}, {})
 
 
@@ -216,17 +225,27 @@ def test_migration_5_counts_existing_messages_and_keeps_the_rows(tmp_path):
     for tid in ("t1", "t2"):
         db.execute("INSERT INTO threads VALUES (?, 'ann', 'old', ?, ?)", (tid, stamp, stamp))
     for seq in (1, 2, 3):
-        db.execute("INSERT INTO messages (thread_id, owner, seq, role, content, created_at) "
-                   "VALUES ('t1', 'ann', ?, 'user', 'q', ?)", (seq, stamp))
-    db.execute("INSERT INTO turns (id, thread_id, owner, status, model, user_message_id, "
-               "created_at, instance_id) VALUES ('old', 't1', 'ann', 'done', 'm', 1, ?, 'gone')",
-               (stamp,))
-    db.execute("INSERT INTO turns (id, thread_id, owner, status, model, user_message_id, "
-               "created_at, instance_id) VALUES ('now', 't1', 'ann', 'running', 'm', 3, ?, 'gone')",
-               (stamp,))
+        db.execute(
+            "INSERT INTO messages (thread_id, owner, seq, role, content, created_at) "
+            "VALUES ('t1', 'ann', ?, 'user', 'q', ?)",
+            (seq, stamp),
+        )
+    db.execute(
+        "INSERT INTO turns (id, thread_id, owner, status, model, user_message_id, "
+        "created_at, instance_id) VALUES ('old', 't1', 'ann', 'done', 'm', 1, ?, 'gone')",
+        (stamp,),
+    )
+    db.execute(
+        "INSERT INTO turns (id, thread_id, owner, status, model, user_message_id, "
+        "created_at, instance_id) VALUES ('now', 't1', 'ann', 'running', 'm', 3, ?, 'gone')",
+        (stamp,),
+    )
     for seq, turn in ((1, "old"), (2, "old"), (3, "now"), (4, "now")):
-        db.execute("INSERT INTO events (thread_id, owner, turn_id, seq, type, data, created_at) "
-                   "VALUES ('t1', 'ann', ?, ?, 'text', '{}', ?)", (turn, seq, stamp))
+        db.execute(
+            "INSERT INTO events (thread_id, owner, turn_id, seq, type, data, created_at) "
+            "VALUES ('t1', 'ann', ?, ?, 'text', '{}', ?)",
+            (turn, seq, stamp),
+        )
     db.conn.close()
 
     # When this Vista opens it, the count is in the thread row and kept from then on
@@ -271,10 +290,8 @@ def test_message_pages_walk_both_ways_without_gap_or_repeat(tmp_path):
     page = store.message_page("ann", tid, after=10, limit=5)
     assert [m["seq"] for m in page["messages"]] == [11, 12, 13, 14, 15]
     assert page["prev_before"] == 11 and page["next_after"] == 15
-    assert store.message_page("ann", tid, after=24, limit=5) == {
-        "messages": [], "next_after": None, "prev_before": 25}
-    assert store.message_page("ann", tid, before=1, limit=5) == {
-        "messages": [], "next_after": 0, "prev_before": None}
+    assert store.message_page("ann", tid, after=24, limit=5) == {"messages": [], "next_after": None, "prev_before": 25}
+    assert store.message_page("ann", tid, before=1, limit=5) == {"messages": [], "next_after": 0, "prev_before": None}
     assert store.get_thread("ann", tid)["message_count"] == 24
     with pytest.raises(NotFound):
         store.message_page("bob", tid, limit=5)
@@ -329,22 +346,39 @@ def test_pages_as_json_text_are_the_pages(tmp_path):
     # read as JSON (Python writes NaN) still pages, through Python.
     store = Store(tmp_path / "vista.sqlite3")
     tid = store.create_thread("ann", "json")["id"]
-    converse(store, "ann", tid, 'Quotes " and 한국어 and \\ and \n newlines', "answer",
-             {"steps": [{"x": 1.5e-7, "y": None, "z": "ü"}], "n": [1, 2]})
+    converse(
+        store,
+        "ann",
+        tid,
+        'Quotes " and 한국어 and \\ and \n newlines',
+        "answer",
+        {"steps": [{"x": 1.5e-7, "y": None, "z": "ü"}], "n": [1, 2]},
+    )
+
     def event(seq, turn_id, kind, data):
         return {"seq": seq, "turn_id": turn_id, "type": kind, "data": data, "created_at": utcnow()}
 
-    store.append_events("ann", tid, [event(2, None, "text", {"delta": "\u2028 é", "step": 0}),
-                                     event(3, "turn", "done", {"status": "done", "usage": {}})])
+    store.append_events(
+        "ann",
+        tid,
+        [
+            event(2, None, "text", {"delta": "\u2028 é", "step": 0}),
+            event(3, "turn", "done", {"status": "done", "usage": {}}),
+        ],
+    )
     for page in ({"last": True}, {"after": 0}, {"before": 2}):
         args = {k: v for k, v in page.items() if k != "last"}
-        assert json.loads(store.message_page("ann", tid, limit=1, as_json=True, **args)) == \
-            store.message_page("ann", tid, limit=1, **args)
-        assert json.loads(store.event_page("ann", tid, limit=5, as_json=True, **args)) == \
-            store.event_page("ann", tid, limit=5, **args)
+        assert json.loads(store.message_page("ann", tid, limit=1, as_json=True, **args)) == store.message_page(
+            "ann", tid, limit=1, **args
+        )
+        assert json.loads(store.event_page("ann", tid, limit=5, as_json=True, **args)) == store.event_page(
+            "ann", tid, limit=5, **args
+        )
     store.append_events("ann", tid, [event(4, None, "step_done", {"duration": float("nan")})])
     text = store.event_page("ann", tid, after=0, limit=5, as_json=True)
     assert [e["type"] for e in json.loads(text)["events"]] == ["done", "text", "done", "step_done"]
+
+
 def _store_with_a_running_turn(tmp_path):
     store = Store(tmp_path / "vista.sqlite3")
     thread = store.create_thread("ann", "t")
@@ -360,8 +394,7 @@ def test_a_turn_is_closed_once_even_by_two_servers(tmp_path):
     message, events = closed
     assert [e["type"] for e in events] == ["done"] and events[0]["data"]["message"] == message
     # The other server's recovery comes too late: nothing is written
-    assert second.finish_turn("ann", tid, "a" * 32, "interrupted", "late", {}, {},
-                              error="gone") is None
+    assert second.finish_turn("ann", tid, "a" * 32, "interrupted", "late", {}, {}, error="gone") is None
     messages, _ = second.list_messages("ann", tid)
     assert [m["content"] for m in messages] == ["question?", "the answer"]
     assert [e["type"] for e in second.list_events("ann", tid)] == ["done"]
@@ -445,12 +478,12 @@ def test_migrating_renames_dataset_variables_that_shadow_needed_names(tmp_path):
         migrate(old)
         db.execute(f"PRAGMA user_version = {number}")
     db.execute("INSERT INTO threads VALUES ('t', 'ann', 'x', '1', '1')")
-    for i, (name, var) in enumerate([("cars", "df"), ("pd", "pd"), ("print", "print"),
-                                     ("sales", "sales")]):
-        db.execute("INSERT INTO datasets (id, thread_id, owner, name, original_name, original_path,"
-                   " source, var_name, created_at) VALUES (?, 't', 'ann', ?, ?, ?, 'upload', ?, ?)",
-                   (f"d{i}", name, f"{name}.csv", f"x/{name}.csv", var, f"2024-01-0{i + 1}"))
+    for i, (name, var) in enumerate([("cars", "df"), ("pd", "pd"), ("print", "print"), ("sales", "sales")]):
+        db.execute(
+            "INSERT INTO datasets (id, thread_id, owner, name, original_name, original_path,"
+            " source, var_name, created_at) VALUES (?, 't', 'ann', ?, ?, ?, 'upload', ?, ?)",
+            (f"d{i}", name, f"{name}.csv", f"x/{name}.csv", var, f"2024-01-0{i + 1}"),
+        )
     db.close()
     store = Store(path)
-    assert [d["var_name"] for d in store.list_datasets("ann", "t")] == [
-        "df", "df_pd", "df_print", "sales"]
+    assert [d["var_name"] for d in store.list_datasets("ann", "t")] == ["df", "df_pd", "df_print", "sales"]

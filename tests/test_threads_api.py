@@ -82,14 +82,19 @@ async def test_messages_pagination(api, vista_app):
     status, thread = await api("POST", "threads")
     owner = (await api("GET", "info"))[1]["owner"]
     for i in range(0, 7, 2):  # questions and answers: messages 0 to 6, the last unanswered
-        converse(vista_app.store, owner, thread["id"], f"message {i}",
-                 f"message {i + 1}" if i + 1 < 7 else None, {"i": i + 1})
+        converse(
+            vista_app.store,
+            owner,
+            thread["id"],
+            f"message {i}",
+            f"message {i + 1}" if i + 1 < 7 else None,
+            {"i": i + 1},
+        )
 
     seen = []
     after = 0
     while True:
-        status, page = await api("GET", f"threads/{thread['id']}/messages",
-                                 params={"after": after, "limit": 3})
+        status, page = await api("GET", f"threads/{thread['id']}/messages", params={"after": after, "limit": 3})
         assert status == 200
         assert len(page["messages"]) <= 3
         seen.extend(page["messages"])
@@ -102,7 +107,10 @@ async def test_messages_pagination(api, vista_app):
 
     status, page = await api("GET", f"threads/{thread['id']}/messages")
     assert len(page["messages"]) == 7 and page["next_after"] is None
-    status, page = await api("GET", f"threads/{thread['id']}", )
+    status, page = await api(
+        "GET",
+        f"threads/{thread['id']}",
+    )
     assert page["message_count"] == 7
 
 
@@ -110,18 +118,17 @@ async def test_a_thread_opens_on_its_last_page_and_loads_older_ones(api, vista_a
     status, thread = await api("POST", "threads")
     owner = (await api("GET", "info"))[1]["owner"]
     for i in range(0, 7, 2):
-        converse(vista_app.store, owner, thread["id"], f"message {i}",
-                 f"message {i + 1}" if i + 1 < 7 else None)
+        converse(vista_app.store, owner, thread["id"], f"message {i}", f"message {i + 1}" if i + 1 < 7 else None)
 
-    status, page = await api("GET", f"threads/{thread['id']}/messages",
-                             params={"last": "true", "limit": 3})
+    status, page = await api("GET", f"threads/{thread['id']}/messages", params={"last": "true", "limit": 3})
     assert status == 200
     assert [m["content"] for m in page["messages"]] == ["message 4", "message 5", "message 6"]
     assert page["next_after"] is None and page["prev_before"] == 5
     older = []
     while page["prev_before"] is not None:
-        status, page = await api("GET", f"threads/{thread['id']}/messages",
-                                 params={"before": page["prev_before"], "limit": 3})
+        status, page = await api(
+            "GET", f"threads/{thread['id']}/messages", params={"before": page["prev_before"], "limit": 3}
+        )
         older = page["messages"] + older
     assert [m["seq"] for m in older] == [1, 2, 3, 4]
 
@@ -167,8 +174,10 @@ async def test_messages_bad_query(api, params, needle):
 
 @pytest.mark.parametrize(
     "params, needle",
-    [({"cursor": "not-a-cursor"}, "cursor: not a cursor this server gave out"),
-     ({"limit": 501}, "limit must be an integer from 1 to 500")],
+    [
+        ({"cursor": "not-a-cursor"}, "cursor: not a cursor this server gave out"),
+        ({"limit": 501}, "limit must be an integer from 1 to 500"),
+    ],
 )
 async def test_threads_bad_query(api, params, needle):
     status, body = await api("GET", "threads", params=params)
@@ -203,8 +212,7 @@ async def test_bad_bodies_are_400_with_a_useful_message(api, method, body, needl
 
 
 async def test_unknown_thread_is_404(api):
-    for path in ("threads/0123456789abcdef0123456789abcdef", "threads/..%2F..%2Fetc",
-                 "threads/nope/messages"):
+    for path in ("threads/0123456789abcdef0123456789abcdef", "threads/..%2F..%2Fetc", "threads/nope/messages"):
         status, body = await api("GET", path)
         assert status == 404, path
         assert error_message(body) == "No such thread. It may have been deleted."
@@ -217,8 +225,7 @@ async def test_routes_live_under_the_base_url(jp_base_url, jp_fetch, http_server
     response = await jp_fetch("vista", "api", "threads")
     assert response.code == 200
     # Without the base URL the API is not there
-    response = await http_server_client.fetch("/vista/api/threads", headers=jp_auth_header,
-                                              raise_error=False)
+    response = await http_server_client.fetch("/vista/api/threads", headers=jp_auth_header, raise_error=False)
     assert response.code == 404
 
 
@@ -243,9 +250,20 @@ def _history(store, owner: str, threads: int, turns: int, events_per_turn: int) 
         turn = f"{owner}-{i}"
         store.start_turn(owner, big, turn, "vista-offline", f"question {i}")
         first = store.last_event_seq(big) + 1
-        store.append_events(owner, big, [
-            {"seq": first + k, "type": "text", "turn_id": turn, "data": {"step": 0, "delta": "word "},
-             "created_at": "2025-01-01T00:00:00.000Z"} for k in range(events_per_turn)])
+        store.append_events(
+            owner,
+            big,
+            [
+                {
+                    "seq": first + k,
+                    "type": "text",
+                    "turn_id": turn,
+                    "data": {"step": 0, "delta": "word "},
+                    "created_at": "2025-01-01T00:00:00.000Z",
+                }
+                for k in range(events_per_turn)
+            ],
+        )
         if i < turns:  # the last one keeps running
             store.finish_turn(owner, big, turn, "done", f"answer {i}", {"steps": []}, {})
     return big
@@ -261,9 +279,20 @@ async def _stream_until_replayed(jp_fetch, user: str, tid: str, after: int) -> l
         if ": replayed" in lines:
             replayed.set()
 
-    stream = asyncio.ensure_future(jp_fetch(
-        "vista", "api", "threads", tid, "events", "stream", params={"after": after},
-        headers={USER_HEADER: user}, streaming_callback=on_chunk, request_timeout=60))
+    stream = asyncio.ensure_future(
+        jp_fetch(
+            "vista",
+            "api",
+            "threads",
+            tid,
+            "events",
+            "stream",
+            params={"after": after},
+            headers={USER_HEADER: user},
+            streaming_callback=on_chunk,
+            request_timeout=60,
+        )
+    )
     await asyncio.wait_for(replayed.wait(), 60)
     stream.cancel()
     return lines
@@ -292,8 +321,7 @@ async def test_each_request_reads_its_page_not_the_history(api, vista_app, jp_fe
             "messages before": (f"threads/{tid}/messages", {"before": total // 2, "limit": 20}),
             "messages after": (f"threads/{tid}/messages", {"after": total // 2, "limit": 20}),
             "last events": (f"threads/{tid}/events", {"last": "true", "limit": 50}),
-            "events after": (f"threads/{tid}/events", {"after": thread["replay_after"] // 2,
-                                                       "limit": 50}),
+            "events after": (f"threads/{tid}/events", {"after": thread["replay_after"] // 2, "limit": 50}),
         }
         # (The least of two runs: a worker thread's first query also reads the schema.)
         costs = {}
@@ -307,11 +335,13 @@ async def test_each_request_reads_its_page_not_the_history(api, vista_app, jp_fe
         for _ in range(2):
             with store.counting() as cost:
                 lines = await _stream_until_replayed(jp_fetch, user, tid, after=0)
-            costs["event stream from 0"] = min(costs.get("event stream from 0", cost["steps"]),
-                                               cost["steps"])
-        assert lines[:2] == ["event: earlier", f'data: {{"after": 0, "before": '
-                             f'{thread["replay_after"] + 10 - 40 + 1}, "count": '
-                             f'{thread["replay_after"] + 10 - 40}}}']
+            costs["event stream from 0"] = min(costs.get("event stream from 0", cost["steps"]), cost["steps"])
+        assert lines[:2] == [
+            "event: earlier",
+            f'data: {{"after": 0, "before": '
+            f'{thread["replay_after"] + 10 - 40 + 1}, "count": '
+            f"{thread['replay_after'] + 10 - 40}}}",
+        ]
         assert sum(line.startswith("id: ") for line in lines) == 40
         return costs
 
@@ -320,11 +350,13 @@ async def test_each_request_reads_its_page_not_the_history(api, vista_app, jp_fe
     # Then every request costs about the same for both (its page), not 10x
     for name in small:
         assert large[name] <= 1.2 * small[name] + 50, (name, small[name], large[name])
+
     # and the instrument sees growth when a query does read the history
     def count_events(user):
         with store.counting() as cost:
             store._rows("SELECT COUNT(*) FROM events WHERE thread_id = ?", (big[user],))
         return cost["steps"]
+
     assert count_events("large") > 5 * count_events("small")
 
 
@@ -352,9 +384,11 @@ class Feed:
                     self.items.append((kind, json.loads(data)))
                     self._arrived.set()
 
-        self._stream = asyncio.ensure_future(jp_fetch(
-            "vista", "api", "changes", headers={USER_HEADER: user}, streaming_callback=on_chunk,
-            request_timeout=120))
+        self._stream = asyncio.ensure_future(
+            jp_fetch(
+                "vista", "api", "changes", headers={USER_HEADER: user}, streaming_callback=on_chunk, request_timeout=120
+            )
+        )
 
     async def until(self, condition, timeout: float = 30) -> None:
         deadline = asyncio.get_running_loop().time() + timeout
@@ -383,14 +417,14 @@ async def test_the_change_feed_tells_a_list_what_changed_as_it_happens(api, vist
         await ann.until(lambda items: ("thread", thread) in items)
         await api("PATCH", f"threads/{tid}", json_body={"name": "renamed"}, user="ann")
         await ann.until(lambda items: any(k == "thread" and d["name"] == "renamed" for k, d in items))
-        status, _ = await api("POST", f"threads/{tid}/messages", json_body={"content": "hello?"},
-                              user="ann")
+        status, _ = await api("POST", f"threads/{tid}/messages", json_body={"content": "hello?"}, user="ann")
         assert status == 202
         # Then each change arrives as the thread is listed now: running while it answers,
         # then finished, with both messages counted
         await ann.until(lambda items: any(k == "thread" and d["running_turn"] for k, d in items))
-        await ann.until(lambda items: any(k == "thread" and d["message_count"] == 2
-                                          and d["running_turn"] is None for k, d in items))
+        await ann.until(
+            lambda items: any(k == "thread" and d["message_count"] == 2 and d["running_turn"] is None for k, d in items)
+        )
         _, listed = await api("GET", f"threads/{tid}", user="ann")
         last = [d for k, d in ann.items if k == "thread"][-1]
         assert {k: v for k, v in listed.items() if k != "replay_after"} == last
@@ -420,8 +454,9 @@ async def test_the_change_feed_picks_up_another_servers_changes(api, vista_app, 
         made = other.create_thread("ann", "made elsewhere")
         # Then both reach the list within a poll or two, in the order they happened
         await feed.until(lambda items: len(items) >= 2)
-        assert sorted((k, d["id"], d["name"]) for k, d in feed.items[:2]) == sorted([
-            ("thread", thread["id"], "renamed elsewhere"), ("thread", made["id"], "made elsewhere")])
+        assert sorted((k, d["id"], d["name"]) for k, d in feed.items[:2]) == sorted(
+            [("thread", thread["id"], "renamed elsewhere"), ("thread", made["id"], "made elsewhere")]
+        )
         keys = [(d["updated_at"], d["id"]) for _, d in feed.items[:2]]
         assert keys == sorted(keys)
         # and nothing is sent twice while nothing changes

@@ -143,7 +143,9 @@ async def test_fenced_code_when_the_server_rejects_tools(api, vista_app, fake):
     assert "tools" not in retried
     assert "exactly one fenced block" in retried["messages"][0]["content"]
     assert after["messages"][-1]["role"] == "user"
-    assert after["messages"][-1]["content"].startswith("Output of your code:") and "4" in after["messages"][-1]["content"]
+    assert (
+        after["messages"][-1]["content"].startswith("Output of your code:") and "4" in after["messages"][-1]["content"]
+    )
 
 
 async def test_429_is_retried_after_the_delay_the_server_asks_for(api, vista_app, fake):
@@ -156,10 +158,16 @@ async def test_429_is_retried_after_the_delay_the_server_asks_for(api, vista_app
     assert fake.requests[1]["time"] - fake.requests[0]["time"] >= 0.9
 
 
-@pytest.mark.parametrize("fault", [
-    Script(status=500), Script(status=503), Script(delay=7.0, text="too late"), Script(cut=True, text="half an"),
-    Script(garbage=True),
-])
+@pytest.mark.parametrize(
+    "fault",
+    [
+        Script(status=500),
+        Script(status=503),
+        Script(delay=7.0, text="too late"),
+        Script(cut=True, text="half an"),
+        Script(garbage=True),
+    ],
+)
 async def test_transient_faults_are_retried(api, vista_app, fake, fault):
     owner, tid = await new_thread(api, vista_app)
     fake.script(fault, text("Recovered answer."))
@@ -283,7 +291,7 @@ async def test_stop_while_the_answer_streams_keeps_the_words_written(api, vista_
     status, _ = await api("POST", f"threads/{tid}/cancel")
     assert status == 200
     events = await wait_done(api, tid)
-    streamed = "".join(d["delta"] for d in of(events[len(finished):], "text"))
+    streamed = "".join(d["delta"] for d in of(events[len(finished) :], "text"))
     assert streamed.startswith("w0 w1 w2") and not streamed.endswith("w59")
 
     # What the user saw stream is in the stored answer, not only "stopped"
@@ -315,9 +323,19 @@ async def test_events_replay_after_n_and_stream_live(api, vista_app, fake, jp_fe
                 if event["type"] == "done" and event["seq"] > n:
                     second_turn_done.set()
 
-    stream = asyncio.ensure_future(jp_fetch("vista", "api", "threads", tid, "events", "stream",
-                                            params={"after": 2}, streaming_callback=on_chunk,
-                                            request_timeout=60))
+    stream = asyncio.ensure_future(
+        jp_fetch(
+            "vista",
+            "api",
+            "threads",
+            tid,
+            "events",
+            "stream",
+            params={"after": 2},
+            streaming_callback=on_chunk,
+            request_timeout=60,
+        )
+    )
     await asyncio.sleep(0.5)
     fake.script(tool("print(43)"), text("Now 43."))
     await api("POST", f"threads/{tid}/messages", json_body={"content": "again?"})
@@ -362,9 +380,10 @@ class HeldRegistry(ModelRegistry):
         return Held()
 
 
-@pytest.mark.parametrize("vista_config", [{
-    "model": "scripted-model", "model_timeout": 5.0, "auto_overview": False,
-    "model_registry_class": HeldRegistry}])
+@pytest.mark.parametrize(
+    "vista_config",
+    [{"model": "scripted-model", "model_timeout": 5.0, "auto_overview": False, "model_registry_class": HeldRegistry}],
+)
 async def test_model_requests_are_prepared_off_the_server_loop(api, vista_app, fake):
     # Given a model request that holds its thread until this test (served by the server's
     # event loop) answers an HTTP request
@@ -408,6 +427,7 @@ async def test_the_model_thread_delivers_in_order_and_stops_at_once():
             except asyncio.CancelledError:
                 ended.append("cancelled")
                 raise
+
         return start
 
     # Every piece arrives here, in order, before the result
@@ -444,9 +464,16 @@ async def test_the_model_thread_delivers_in_order_and_stops_at_once():
 
 def test_models_listed_only_as_choices_leave_the_offline_analyst_the_default():
     # Given an admin who offers a model without making it the default
-    registry = ModelRegistry(model="", models=["llama3.1"], base_url="http://127.0.0.1:9/v1",
-                             api_key="", tool_protocol="auto", timeout=1.0, max_retries=0,
-                             context_budget=4000)
+    registry = ModelRegistry(
+        model="",
+        models=["llama3.1"],
+        base_url="http://127.0.0.1:9/v1",
+        api_key="",
+        tool_protocol="auto",
+        timeout=1.0,
+        max_retries=0,
+        context_budget=4000,
+    )
     # Then the offline analyst stays the default and the model can still be picked
     offered = registry.offered()
     assert offered["default"] == "vista-offline" and offered["offline"] is True
@@ -454,12 +481,15 @@ def test_models_listed_only_as_choices_leave_the_offline_analyst_the_default():
     assert registry.check(None) == "vista-offline" and registry.check("llama3.1") == "llama3.1"
 
 
-@pytest.mark.parametrize("body, needle", [
-    ({"content": "   "}, "content: must not be empty"),
-    ({}, "content: is required"),
-    ({"content": "x" * 20001}, "at most 20,000 characters"),
-    ({"content": 5}, "content: input should be a valid string"),
-])
+@pytest.mark.parametrize(
+    "body, needle",
+    [
+        ({"content": "   "}, "content: must not be empty"),
+        ({}, "content: is required"),
+        ({"content": "x" * 20001}, "at most 20,000 characters"),
+        ({"content": 5}, "content: input should be a valid string"),
+    ],
+)
 async def test_bad_questions_are_400(api, vista_app, body, needle):
     _, tid = await new_thread(api, vista_app)
     status, answer = await api("POST", f"threads/{tid}/messages", json_body=body)
@@ -472,8 +502,10 @@ async def test_a_server_restart_marks_the_running_turn_interrupted(fake, tmp_pat
     from servers import JupyterServer
 
     data_dir = tmp_path / "vista"
-    config = (f"c.VistaApp.model = 'scripted-model'\nc.VistaApp.base_url = {fake.base_url!r}\n"
-              "c.VistaApp.auto_overview = False\n")
+    config = (
+        f"c.VistaApp.model = 'scripted-model'\nc.VistaApp.base_url = {fake.base_url!r}\n"
+        "c.VistaApp.auto_overview = False\n"
+    )
     first = JupyterServer(tmp_path, data_dir, config=config).start()
     try:
         await first.ready()
@@ -580,10 +612,9 @@ async def test_deleting_a_thread_while_its_turn_runs(api, vista_app, fake, vista
 async def test_two_tabs_asking_at_once_get_one_turn_and_409s(api, vista_app, fake):
     owner, tid = await new_thread(api, vista_app)
     fake.script(text("One answer.", chunk_delay=0.2))
-    answers = await asyncio.gather(*(
-        api("POST", f"threads/{tid}/messages", json_body={"content": f"question {i}"})
-        for i in range(4)
-    ))
+    answers = await asyncio.gather(
+        *(api("POST", f"threads/{tid}/messages", json_body={"content": f"question {i}"}) for i in range(4))
+    )
     assert sorted(status for status, _ in answers) == [202, 409, 409, 409], answers
     for status, body in answers:
         if status == 409:

@@ -60,8 +60,7 @@ class ScriptedModel(FakeOpenAI):
     def next(self, body: dict[str, Any]) -> Script:
         messages = body.get("messages", [])
         last = messages[-1] if messages else {}
-        question = next((str(m.get("content", "")) for m in reversed(messages)
-                         if m.get("role") == "user"), "")
+        question = next((str(m.get("content", "")) for m in reversed(messages) if m.get("role") == "user"), "")
         if last.get("role") == "tool":
             if "xss" in question:
                 return text("Here is what I found: " + " ".join(PAYLOADS))

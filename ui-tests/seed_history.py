@@ -27,9 +27,15 @@ def main(kind: str, owner: str, target: str, count: int) -> None:
             for i in range(count):
                 turn = new_id()
                 store.start_turn(owner, target, turn, "vista-offline", f"Question {i}: how many rows?")
-                store.finish_turn(owner, target, turn, "done",
-                                  f"Answer {i}: the table has {100 + i} rows. " + "Details. " * 20,
-                                  {"model": "vista-offline", "steps": []}, {})
+                store.finish_turn(
+                    owner,
+                    target,
+                    turn,
+                    "done",
+                    f"Answer {i}: the table has {100 + i} rows. " + "Details. " * 20,
+                    {"model": "vista-offline", "steps": []},
+                    {},
+                )
         elif kind == "threads":
             made = [store.create_thread(owner, f"{target} {i:03d}")["id"] for i in range(count)]
         else:
@@ -40,9 +46,10 @@ def main(kind: str, owner: str, target: str, count: int) -> None:
         # Last used long ago (the oldest first), so they list below every analysis of the other
         # tests: only scrolling down the list reaches them.
         with sqlite3.connect(path) as db:
-            db.executemany("UPDATE threads SET created_at = ?, updated_at = ? WHERE id = ?",
-                           [(f"2020-01-01T00:{i // 60:02d}:{i % 60:02d}.000Z",) * 2 + (tid,)
-                            for i, tid in enumerate(made)])
+            db.executemany(
+                "UPDATE threads SET created_at = ?, updated_at = ? WHERE id = ?",
+                [(f"2020-01-01T00:{i // 60:02d}:{i % 60:02d}.000Z",) * 2 + (tid,) for i, tid in enumerate(made)],
+            )
 
 
 if __name__ == "__main__":

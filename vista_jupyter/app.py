@@ -422,7 +422,8 @@ class VistaApp(ExtensionApp):
     )
 
     model_timeout = Float(
-        120.0, config=True,
+        120.0,
+        config=True,
         help=(
             "Longest silence from the model server, in seconds: before its answer starts and "
             "between streamed pieces. Raise it for slow local models that take long to read a "
@@ -431,7 +432,8 @@ class VistaApp(ExtensionApp):
     )
 
     model_step_timeout = Float(
-        300.0, config=True,
+        300.0,
+        config=True,
         help=(
             "Most seconds one model step may take to get an answer started, every retry and "
             "wait included (at least model_timeout); then the step fails saying why. An answer "
@@ -440,7 +442,8 @@ class VistaApp(ExtensionApp):
     )
 
     model_max_retries = Int(
-        3, config=True,
+        3,
+        config=True,
         help=(
             "Retries of a failed model request (429 honouring Retry-After, 5xx, timeouts, dropped "
             "connections and streams), within model_step_timeout. Vista retries itself; the openai "
@@ -451,7 +454,8 @@ class VistaApp(ExtensionApp):
     max_steps = Int(8, config=True, help="Most model replies (code runs included) in one turn.")
 
     context_budget = Int(
-        12000, config=True,
+        12000,
+        config=True,
         help=(
             "Tokens sent to the model per request, everything counted (estimated at 4 bytes of "
             "UTF-8 per token). Earlier turns are left out first; the newest question is always "
@@ -463,17 +467,22 @@ class VistaApp(ExtensionApp):
     )
 
     auto_overview = Bool(
-        True, config=True,
+        True,
+        config=True,
         help="Start every thread created from a dataset with an automatic overview of the data.",
     )
 
     model_registry_class = Type(
-        default_value=ModelRegistry, klass=ModelRegistry, config=True,
+        default_value=ModelRegistry,
+        klass=ModelRegistry,
+        config=True,
         help="The model registry class (offered models and their clients).",
     )
 
     turn_service_class = Type(
-        default_value=TurnService, klass=TurnService, config=True,
+        default_value=TurnService,
+        klass=TurnService,
+        config=True,
         help="The turn service class (runs questions on the server).",
     )
 
@@ -487,10 +496,12 @@ class VistaApp(ExtensionApp):
             folders = ThreadFolders(self.data_dir)
             self.store = self.store_class(self.db_path)
             self.threads = self.thread_service_class(self.store, folders, log=self.log)
-            remote = bool(getattr(getattr(self.serverapp, "gateway_config", None),
-                                  "gateway_enabled", False))
-            memory = KernelMemory(kernel_memory_limit=self.kernel_memory_limit,
-                                  max_dataframe_bytes=self.max_dataframe_bytes, remote=remote)
+            remote = bool(getattr(getattr(self.serverapp, "gateway_config", None), "gateway_enabled", False))
+            memory = KernelMemory(
+                kernel_memory_limit=self.kernel_memory_limit,
+                max_dataframe_bytes=self.max_dataframe_bytes,
+                remote=remote,
+            )
             self.kernel_memory = memory
             self.datasets = self.dataset_service_class(
                 self.store,
@@ -508,14 +519,18 @@ class VistaApp(ExtensionApp):
                 memory=memory,
             )
             # The lease first: recovery below must know this server is alive.
-            self.instances = Instances(self.store, lease_timeout=self.lease_timeout,
-                                       touch=[self.datasets.work_dir], log=self.log)
+            self.instances = Instances(
+                self.store, lease_timeout=self.lease_timeout, touch=[self.datasets.work_dir], log=self.log
+            )
             self.instances.start()
             self.threads.startup_cleanup()
             self.datasets.startup_cleanup()
-            secrets = Secrets.of(api_key=self.api_key, base_url=self.base_url,
-                                 azure_endpoint=self.azure_endpoint,
-                                 kernel_env_exclude=self.kernel_env_exclude)
+            secrets = Secrets.of(
+                api_key=self.api_key,
+                base_url=self.base_url,
+                azure_endpoint=self.azure_endpoint,
+                kernel_env_exclude=self.kernel_env_exclude,
+            )
             self.artifacts = Artifacts(self.store, folders)
             self.executor = self.executor_class(
                 self.serverapp.kernel_manager,
@@ -533,22 +548,36 @@ class VistaApp(ExtensionApp):
                 artifacts=self.artifacts,
                 log=self.log,
             )
-            self.events = EventLog(self.store, flush_interval=self.event_flush_interval,
-                                   max_replay=self.max_replay_events, log=self.log)
+            self.events = EventLog(
+                self.store, flush_interval=self.event_flush_interval, max_replay=self.max_replay_events, log=self.log
+            )
             self.changes = ThreadChanges(self.store, log=self.log)
             self.store.on_change = self.changes.notify
             self.exporter = NotebookExporter(self.store, folders.threads_dir, memory=memory)
             self.model_registry = self.model_registry_class(
-                model=self.model, models=self.models, base_url=self.base_url, api_key=self.api_key,
-                tool_protocol=self.tool_protocol, timeout=self.model_timeout,
-                max_retries=self.model_max_retries, context_budget=self.context_budget,
-                step_timeout=self.model_step_timeout, azure_endpoint=self.azure_endpoint,
-                azure_api_version=self.azure_api_version, azure_deployments=self.azure_deployments,
-                secrets=secrets, log=self.log,
+                model=self.model,
+                models=self.models,
+                base_url=self.base_url,
+                api_key=self.api_key,
+                tool_protocol=self.tool_protocol,
+                timeout=self.model_timeout,
+                max_retries=self.model_max_retries,
+                context_budget=self.context_budget,
+                step_timeout=self.model_step_timeout,
+                azure_endpoint=self.azure_endpoint,
+                azure_api_version=self.azure_api_version,
+                azure_deployments=self.azure_deployments,
+                secrets=secrets,
+                log=self.log,
             )
             self.turns = self.turn_service_class(
-                self.store, self.events, self.executor, self.model_registry, max_steps=self.max_steps,
-                memory=memory, log=self.log,
+                self.store,
+                self.events,
+                self.executor,
+                self.model_registry,
+                max_steps=self.max_steps,
+                memory=memory,
+                log=self.log,
             )
             self.turns.profiles_ready = self.datasets.profiled
             self.recover()
@@ -578,8 +607,11 @@ class VistaApp(ExtensionApp):
                 self.instances.stop()
             return
         self.log.info(
-            "Vista %s: data in %s, owner rule %r, server %s", __version__, self.data_dir,
-            self.owner_rule, self.store.instance_id,
+            "Vista %s: data in %s, owner rule %r, server %s",
+            __version__,
+            self.data_dir,
+            self.owner_rule,
+            self.store.instance_id,
         )
         self.log.info("Vista: %s", self.kernel_memory.describe())
 
@@ -593,8 +625,7 @@ class VistaApp(ExtensionApp):
         self.threads.recover(gone)
         self.datasets.recover(gone, stale_after=self.lease_timeout)
         for instance_id in gone:
-            self.log.info("Vista: server %s sharing this data folder is gone; its work was "
-                          "recovered", instance_id)
+            self.log.info("Vista: server %s sharing this data folder is gone; its work was recovered", instance_id)
             self.store.forget_instance(instance_id)
         self.turns.close_stranded()
 

@@ -42,7 +42,12 @@ class Artifacts:
         tmp.write_bytes(raw)
         tmp.replace(path)
         return self.store.add_artifact(
-            owner, thread_id, artifact_id, "figure", str(Path("figures") / path.name), mime,
+            owner,
+            thread_id,
+            artifact_id,
+            "figure",
+            str(Path("figures") / path.name),
+            mime,
         )
 
     def file(self, owner: str, thread_id: str, artifact_id: str) -> tuple[Path, str]:

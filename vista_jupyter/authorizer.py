@@ -53,8 +53,11 @@ class VistaKernelAuthorizer(Authorizer):
         if resource in ("kernels", "sessions"):
             kernel_id = _kernel_named(handler, resource)
             if kernel_id is not None and not _may_use(handler, user, kernel_id):
-                handler.log.warning("Vista: %s may not use another person's analysis kernel %s",
-                                    getattr(user, "username", "?"), kernel_id)
+                handler.log.warning(
+                    "Vista: %s may not use another person's analysis kernel %s",
+                    getattr(user, "username", "?"),
+                    kernel_id,
+                )
                 return False
         return self.inner.is_authorized(handler, user, action, resource)
 
@@ -79,6 +82,5 @@ def _may_use(handler: Any, user: Any, kernel_id: str) -> bool:
         executor = getattr(app, "executor", None)
         owner = executor.kernel_owner(kernel_id) if executor is not None else None
         if owner is not None:
-            return owner == owner_of(user, app.owner_rule, handler.identity_provider,
-                                     app.server_owner)
+            return owner == owner_of(user, app.owner_rule, handler.identity_provider, app.server_owner)
     return True  # not a Vista kernel: not ours to decide

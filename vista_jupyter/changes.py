@@ -68,8 +68,7 @@ class ThreadChanges:
         for queue in list(self._listeners.get(owner, ())):
             queue.put_nowait(thread_id)
 
-    async def follow(self, owner: str, *, idle: float | None = None
-                     ) -> AsyncIterator[list[dict[str, Any]] | Signal]:
+    async def follow(self, owner: str, *, idle: float | None = None) -> AsyncIterator[list[dict[str, Any]] | Signal]:
         """The owner's thread changes from now on: `Signal.REPLAYED` once subscribed, then
         lists of changes, each `{"thread": <thread as listed>}` or `{"deleted": <id>}`, and
         `Signal.IDLE` after each `idle` seconds without any. Close it to stop listening."""

@@ -1,7 +1,7 @@
 """The `jupyter vista` command: read files exactly as Vista does, from a terminal.
 
-    jupyter vista ingest FILE -o OUT.parquet    # or OUT.csv
-    jupyter vista profile FILE [--json]
+jupyter vista ingest FILE -o OUT.parquet    # or OUT.csv
+jupyter vista profile FILE [--json]
 """
 
 from __future__ import annotations
@@ -84,8 +84,11 @@ def main(argv: list[str] | None = None) -> int:
         print("jupyter vista: interrupted", file=sys.stderr)
         return 130
     except Exception as e:  # a defect of Vista's, not the user's: one line, never a traceback
-        print(f"jupyter vista: {args.file} could not be read ({type(e).__name__}: {str(e)[:300]}). "
-              "Please report this with the file if you can.", file=sys.stderr)
+        print(
+            f"jupyter vista: {args.file} could not be read ({type(e).__name__}: {str(e)[:300]}). "
+            "Please report this with the file if you can.",
+            file=sys.stderr,
+        )
         return 3
 
 

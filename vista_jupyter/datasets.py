@@ -100,8 +100,7 @@ def keep_original(src: Path, target: Path, *, limit: int, link: bool) -> None:
     fd = os.open(src, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
     try:
         if not stat.S_ISREG(os.fstat(fd).st_mode):
-            raise InvalidInput(f"{src.name!r} is not a regular file (a pipe, device or socket "
-                               "cannot be read as data).")
+            raise InvalidInput(f"{src.name!r} is not a regular file (a pipe, device or socket cannot be read as data).")
         os.set_blocking(fd, True)
         copied = 0
         with open(fd, "rb", closefd=False) as source, open(target, "xb") as out:
@@ -134,9 +133,7 @@ class UploadWriter:
         self.size += len(chunk)
         if self.size > self.limit:
             self.abort()
-            raise TooLarge(
-                f"The file is larger than the upload limit of {human_size(self.limit)}."
-            )
+            raise TooLarge(f"The file is larger than the upload limit of {human_size(self.limit)}.")
         try:
             self._file.write(chunk)
         except OSError as e:
@@ -196,8 +193,7 @@ class DatasetService:
         self.on_thread_starting: list[Callable[[str, str], None]] = []
         self.on_thread_abandoned: list[Callable[[str], Awaitable[None]]] = []
         #: Readings run here: at most `ingest_workers` at once, the others wait their turn.
-        self.reader_pool = ThreadPoolExecutor(max_workers=max(1, ingest_workers),
-                                              thread_name_prefix="vista-ingest")
+        self.reader_pool = ThreadPoolExecutor(max_workers=max(1, ingest_workers), thread_name_prefix="vista-ingest")
         self._readings: dict[tuple[str, str], Progress] = {}
         #: Full profiles being computed, by dataset id (`_profile_later`).
         self._profiling: dict[str, asyncio.Future] = {}
@@ -229,8 +225,7 @@ class DatasetService:
             except FileNotFoundError:
                 continue
             if entry.name in gone or (entry.name not in registered and age > stale_after):
-                self.log.info("Vista: removing the scratch folder of a server that is gone: %s",
-                              entry.name)
+                self.log.info("Vista: removing the scratch folder of a server that is gone: %s", entry.name)
                 if entry.is_dir() and not entry.is_symlink():
                     shutil.rmtree(entry, ignore_errors=True)
                 else:
@@ -340,8 +335,7 @@ class DatasetService:
             ids = ", ".join(e["id"] for e in example_catalog())
             raise NotFound(f"No example dataset called {source.example!r}. Examples: {ids}.")
         path = source.path or ""
-        return (await self._workspace_file(path), tidy_file_name(Path(path).name),
-                f"path:{tidy_file_name(path)}", None)
+        return (await self._workspace_file(path), tidy_file_name(Path(path).name), f"path:{tidy_file_name(path)}", None)
 
     async def _workspace_file(self, path: str) -> Path:
         """The file at a contents path of the user's workspace (never outside its root)."""
@@ -363,16 +357,25 @@ class DatasetService:
         except OSError:
             raise NotFound(f"There is no file {shown!r} in your workspace.") from None
         if not stat.S_ISREG(info.st_mode):
-            raise InvalidInput(f"{shown!r} is not a regular file (a pipe, device or socket cannot "
-                               "be read as data).")
+            raise InvalidInput(f"{shown!r} is not a regular file (a pipe, device or socket cannot be read as data).")
         size = info.st_size
         if size > self.max_upload_bytes:
-            raise TooLarge(f"{shown} ({human_size(size)}) is larger than the limit of "
-                           f"{human_size(self.max_upload_bytes)}.")
+            raise TooLarge(
+                f"{shown} ({human_size(size)}) is larger than the limit of {human_size(self.max_upload_bytes)}."
+            )
         return os_path
 
-    def _read(self, src: Path, original_name: str, folder: Path, name: str, var_name: str,
-              source: str, link: bool, progress: Progress) -> dict[str, Any]:
+    def _read(
+        self,
+        src: Path,
+        original_name: str,
+        folder: Path,
+        name: str,
+        var_name: str,
+        source: str,
+        link: bool,
+        progress: Progress,
+    ) -> dict[str, Any]:
         """Blocking: keep the original, write Parquet and the profile into `folder`."""
         folder.mkdir(mode=0o700, parents=True)
         (folder / ORIGINAL_DIR).mkdir(mode=0o700)
@@ -400,8 +403,9 @@ class DatasetService:
         """Blocking: keep a dataset's original file (see `keep_original`)."""
         keep_original(src, target, limit=self.max_upload_bytes, link=link)
 
-    async def _ingest(self, owner: str, source: Source, thread_dir: Path, taken: set[str],
-                      progress: Progress | None = None) -> tuple[dict[str, Any], str | None, Path]:
+    async def _ingest(
+        self, owner: str, source: Source, thread_dir: Path, taken: set[str], progress: Progress | None = None
+    ) -> tuple[dict[str, Any], str | None, Path]:
         src, original_name, label, upload_id = await self._resolve(owner, source)
         dataset_id = new_id()
         folder = thread_dir / "datasets" / dataset_id
@@ -409,8 +413,16 @@ class DatasetService:
         progress = progress or Progress()
         progress.update("waiting", 0, src.stat().st_size if src.exists() else 0)
         job = asyncio.get_running_loop().run_in_executor(
-            self.reader_pool, self._read, src, original_name, folder, stem, variable_name(stem, taken),
-            label, upload_id is not None, progress,
+            self.reader_pool,
+            self._read,
+            src,
+            original_name,
+            folder,
+            stem,
+            variable_name(stem, taken),
+            label,
+            upload_id is not None,
+            progress,
         )
         try:
             try:
@@ -455,8 +467,9 @@ class DatasetService:
             self.store.delete_upload(upload_id)
             (self.uploads_dir / upload_id).unlink(missing_ok=True)
 
-    async def create_thread(self, owner: str, name: str | None, source: Source,
-                            language: str = "en", progress: Progress | None = None) -> dict[str, Any]:
+    async def create_thread(
+        self, owner: str, name: str | None, source: Source, language: str = "en", progress: Progress | None = None
+    ) -> dict[str, Any]:
         """A new thread holding one dataset; nothing is recorded unless the dataset was read.
 
         The thread's id and folder exist from the start, so that its kernel can start while the
@@ -475,8 +488,9 @@ class DatasetService:
                 folder.mkdir(mode=0o700, exist_ok=True)
                 for entry in stage.iterdir():
                     os.replace(entry, folder / entry.name)
-                thread = self.store.create_thread(owner, name or row["name"], thread_id=thread_id,
-                                                  datasets=[row], clear_pending=mark)
+                thread = self.store.create_thread(
+                    owner, name or row["name"], thread_id=thread_id, datasets=[row], clear_pending=mark
+                )
             except BaseException as e:
                 await self._abandon(thread_id, mark)
                 if isinstance(e, OSError):
@@ -494,8 +508,7 @@ class DatasetService:
                 self.log.exception("Vista: reacting to the new thread %s failed", thread["id"])
         return self.store.get_thread(owner, thread["id"])
 
-    async def add(self, owner: str, thread_id: str, source: Source,
-                  progress: Progress | None = None) -> dict[str, Any]:
+    async def add(self, owner: str, thread_id: str, source: Source, progress: Progress | None = None) -> dict[str, Any]:
         """Add a dataset to one of the owner's threads.
 
         The dataset is read in this server's scratch folder, then moved into the thread; if the
@@ -638,7 +651,9 @@ class DatasetService:
         dataset = self.store.get_dataset(owner, thread_id, dataset_id)
         return self._held(thread_id, [dataset], self.store.list_datasets(owner, thread_id))[0]
 
-    def _held(self, thread_id: str, datasets: list[dict[str, Any]], everyone: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    def _held(
+        self, thread_id: str, datasets: list[dict[str, Any]], everyone: list[dict[str, Any]]
+    ) -> list[dict[str, Any]]:
         """`datasets` with `mode` (pandas or duckdb), `dataframe_bytes` (the estimated size as a
         DataFrame, which chose the mode) and `sample_var` (the pandas sample of a dataset held
         in DuckDB); `everyone`: the thread's datasets (sample names never take another's name)."""
@@ -653,14 +668,23 @@ class DatasetService:
                 holdings[d["var_name"]] = self.memory.holding(folder / d["parquet_path"])
             except Exception:  # missing or unreadable: the kernel says so when it loads it
                 self.log.debug("Vista: no holding for %s", d["var_name"], exc_info=True)
-        samples = sample_names([DataLoad(d["var_name"], "", holdings[d["var_name"]].mode if d["var_name"] in holdings
-                                         else "pandas") for d in everyone])
+        samples = sample_names(
+            [
+                DataLoad(d["var_name"], "", holdings[d["var_name"]].mode if d["var_name"] in holdings else "pandas")
+                for d in everyone
+            ]
+        )
         out = []
         for d in datasets:
             holding = holdings.get(d["var_name"])
-            out.append({**d, "mode": holding.mode if holding else None,
-                        "dataframe_bytes": holding.dataframe_bytes if holding else None,
-                        "sample_var": samples.get(d["var_name"])})
+            out.append(
+                {
+                    **d,
+                    "mode": holding.mode if holding else None,
+                    "dataframe_bytes": holding.dataframe_bytes if holding else None,
+                    "sample_var": samples.get(d["var_name"]),
+                }
+            )
         return out
 
     def original(self, owner: str, thread_id: str, dataset_id: str) -> tuple[Path, str]:

@@ -74,8 +74,10 @@ class StoreError(VistaError):
 def disk_error(e: OSError, what: str = "The file") -> VistaError:
     """The domain error for a failed write on the server's disk (never naming server paths)."""
     if e.errno in (errno.ENOSPC, errno.EDQUOT):
-        return StorageFull(f"The server's disk is full, so {what[:1].lower()}{what[1:]} could not "
-                           "be saved. Free some space (or ask your administrator) and try again.")
+        return StorageFull(
+            f"The server's disk is full, so {what[:1].lower()}{what[1:]} could not "
+            "be saved. Free some space (or ask your administrator) and try again."
+        )
     return VistaError(f"{what} could not be written on the server: {e.strerror or 'input/output error'}.")
 
 

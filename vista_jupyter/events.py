@@ -107,9 +107,17 @@ class EventLog:
     #: Seconds before storing again after a failed write (the disk may have been freed).
     retry_interval = 1.0
 
-    def __init__(self, store: Store, *, flush_interval: float = 0.05, flush_chars: int = 4096,
-                 max_replay: int = 5000, batch: int = 200, poll: float = 2.0,
-                 log: logging.Logger | None = None):
+    def __init__(
+        self,
+        store: Store,
+        *,
+        flush_interval: float = 0.05,
+        flush_chars: int = 4096,
+        max_replay: int = 5000,
+        batch: int = 200,
+        poll: float = 2.0,
+        log: logging.Logger | None = None,
+    ):
         self.store = store
         self.flush_interval = flush_interval
         self.flush_chars = flush_chars
@@ -122,8 +130,9 @@ class EventLog:
 
     # --- writing --------------------------------------------------------------------------------
 
-    def append(self, owner: str, thread_id: str, turn_id: str | None, kind: str,
-               data: dict[str, Any]) -> dict[str, Any] | None:
+    def append(
+        self, owner: str, thread_id: str, turn_id: str | None, kind: str, data: dict[str, Any]
+    ) -> dict[str, Any] | None:
         """Number an event, push it to the thread's listeners and store it (streamed pieces a
         moment later, with their neighbours). `None` if the thread is gone.
 
@@ -133,8 +142,13 @@ class EventLog:
         pending = self._pending.get(thread_id)
         if pending is None:
             pending = self._pending[thread_id] = _Pending(owner)
-        event = {"seq": self._next_seq(thread_id, pending), "type": kind, "turn_id": turn_id,
-                 "data": data, "created_at": utcnow()}
+        event = {
+            "seq": self._next_seq(thread_id, pending),
+            "type": kind,
+            "turn_id": turn_id,
+            "data": data,
+            "created_at": utcnow(),
+        }
         pending.events.append(event)
         if kind in STREAMED:
             self._push(thread_id, event)
@@ -180,17 +194,21 @@ class EventLog:
                 # Another process appended to this thread meanwhile: keep the stored log
                 # gap-free (listeners saw other numbers; the stored log is what replays).
                 first = self.store.last_event_seq(thread_id) + 1
-                self.log.warning("Vista: events of thread %s were written by another process; "
-                                 "renumbering %d events from %d", thread_id, len(pending.events),
-                                 first)
+                self.log.warning(
+                    "Vista: events of thread %s were written by another process; renumbering %d events from %d",
+                    thread_id,
+                    len(pending.events),
+                    first,
+                )
                 for offset, event in enumerate(pending.events):
                     event["seq"] = first + offset
                 stored = self.store.append_events(pending.owner, thread_id, pending.events)
         except BaseException as e:
             # Keep them for the next attempt (the next piece, the timer, or the end of the turn).
             if not pending.failed:
-                self.log.warning("Vista: %d events of thread %s could not be stored yet: %s",
-                                 len(pending.events), thread_id, e)
+                self.log.warning(
+                    "Vista: %d events of thread %s could not be stored yet: %s", len(pending.events), thread_id, e
+                )
             pending.failed = True
             current = self._pending.get(thread_id)
             if current is not None:  # appended meanwhile (cannot happen on one loop; be safe)
@@ -201,9 +219,13 @@ class EventLog:
             raise
         return stored
 
-    def finish(self, thread_id: str, write: Callable[[list[dict[str, Any]], int],
-                                                      tuple[Any, list[dict[str, Any]]] | None],
-               *, drop_waiting: bool = False) -> tuple[Any, list[dict[str, Any]]] | None:
+    def finish(
+        self,
+        thread_id: str,
+        write: Callable[[list[dict[str, Any]], int], tuple[Any, list[dict[str, Any]]] | None],
+        *,
+        drop_waiting: bool = False,
+    ) -> tuple[Any, list[dict[str, Any]]] | None:
         """Close a turn with one store write, `write(waiting, first_seq)`, and push the events it
         wrote to the listeners (once: they are not stored twice either).
 
@@ -240,8 +262,9 @@ class EventLog:
                     pass  # logged by flush; retried by its timer
             return None
         if drop_waiting and waiting:
-            self.log.warning("Vista: %d streamed events of thread %s were shown but could not be "
-                             "stored", len(waiting), thread_id)
+            self.log.warning(
+                "Vista: %d streamed events of thread %s were shown but could not be stored", len(waiting), thread_id
+            )
         for event in result[1]:
             self._push(thread_id, event)
         return result
@@ -285,20 +308,29 @@ class EventLog:
         pending = self._pending.get(thread_id)
         return list(pending.events) if pending is not None else []
 
-    async def page(self, owner: str, thread_id: str, *, after: int | None = None,
-                   before: int | None = None, limit: int = 500, as_json: bool = False) -> Any:
+    async def page(
+        self,
+        owner: str,
+        thread_id: str,
+        *,
+        after: int | None = None,
+        before: int | None = None,
+        limit: int = 500,
+        as_json: bool = False,
+    ) -> Any:
         """A page of the thread's stored events (see `Store.event_page`), read off the event
         loop. What listeners have heard is stored first, when the store takes it."""
         try:
             self.flush(thread_id)
         except VistaError:
             pass  # the page shows what is stored; the error is the writer's to report
-        return await asyncio.to_thread(self.store.event_page, owner, thread_id, after=after,
-                                       before=before, limit=limit, as_json=as_json)
+        return await asyncio.to_thread(
+            self.store.event_page, owner, thread_id, after=after, before=before, limit=limit, as_json=as_json
+        )
 
-    async def follow(self, owner: str, thread_id: str, after: int = 0, *,
-                     idle: float | None = None
-                     ) -> AsyncIterator[list[dict[str, Any]] | Earlier | Signal]:
+    async def follow(
+        self, owner: str, thread_id: str, after: int = 0, *, idle: float | None = None
+    ) -> AsyncIterator[list[dict[str, Any]] | Earlier | Signal]:
         """The thread's events after seq `after`: stored ones, then live ones as they happen.
 
         Yields lists of events in seq order (no duplicate), `Earlier` first if the listener is
@@ -328,8 +360,8 @@ class EventLog:
                 yield rows
             fresh = [e for e in waiting if e["seq"] > last]
             for start in range(0, len(fresh), self.batch):
-                last = fresh[start:start + self.batch][-1]["seq"]
-                yield fresh[start:start + self.batch]
+                last = fresh[start : start + self.batch][-1]["seq"]
+                yield fresh[start : start + self.batch]
             yield Signal.REPLAYED
             quiet = 0.0
             while True:
@@ -367,14 +399,12 @@ class EventLog:
         finally:
             self.unsubscribe(thread_id, queue)
 
-    async def _stored(self, owner: str, thread_id: str, after: int
-                      ) -> AsyncIterator[list[dict[str, Any]] | None]:
+    async def _stored(self, owner: str, thread_id: str, after: int) -> AsyncIterator[list[dict[str, Any]] | None]:
         """The stored events after `after`, in batches read off the event loop (the `await`
         between them lets other requests run); `None` when the thread is gone."""
         while True:
             try:
-                rows = await asyncio.to_thread(self.store.list_events, owner, thread_id,
-                                               after=after, limit=self.batch)
+                rows = await asyncio.to_thread(self.store.list_events, owner, thread_id, after=after, limit=self.batch)
             except NotFound:
                 yield None
                 return

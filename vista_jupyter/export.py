@@ -69,8 +69,7 @@ def _fence(code: str) -> str:
     return f"{ticks}python\n{code}\n{ticks}"
 
 
-def write_ipynb(cells: Iterable[Any], metadata: Callable[[], dict[str, Any]],
-                write: Callable[[str], Any]) -> None:
+def write_ipynb(cells: Iterable[Any], metadata: Callable[[], dict[str, Any]], write: Callable[[str], Any]) -> None:
     """Write a v4 notebook as JSON text, one cell at a time, exactly as `nbformat.writes` would
     (sorted keys, one-space indent, multi-line text split into lists). `metadata` is called after
     the last cell (JSON puts "metadata" after "cells"), so it may sum up what the cells held.
@@ -127,8 +126,9 @@ class _Pipe:
                     raise _Abandoned() from None
 
 
-async def stream_bytes(produce: Callable[[BinaryIO], None], *, chunk_size: int = 1 << 20,
-                       depth: int = 4) -> AsyncIterator[bytes]:
+async def stream_bytes(
+    produce: Callable[[BinaryIO], None], *, chunk_size: int = 1 << 20, depth: int = 4
+) -> AsyncIterator[bytes]:
     """The bytes `produce(file)` writes, as chunks of about `chunk_size`: `produce` runs in a
     worker thread while the chunks are sent, so the server holds at most `depth + 1` chunks of
     it, and the event loop none of its work. Closing the iterator early stops `produce`."""
@@ -166,17 +166,29 @@ async def stream_bytes(produce: Callable[[BinaryIO], None], *, chunk_size: int =
 
 
 #: How nbformat writes .ipynb JSON.
-_IPYNB_JSON: dict[str, Any] = {"indent": 1, "sort_keys": True, "separators": (",", ": "),
-                               "ensure_ascii": False, "cls": BytesEncoder}
+_IPYNB_JSON: dict[str, Any] = {
+    "indent": 1,
+    "sort_keys": True,
+    "separators": (",", ": "),
+    "ensure_ascii": False,
+    "cls": BytesEncoder,
+}
 
 
 class _Parts:
     """A notebook being written: its first cells, data files, and the turns' cells, read from
     the store a page of messages at a time."""
 
-    def __init__(self, exporter: NotebookExporter, owner: str, thread_id: str,
-                 thread: dict[str, Any], datasets: list[dict[str, Any]],
-                 files: list[tuple[Path, str]], head: list[Any]):
+    def __init__(
+        self,
+        exporter: NotebookExporter,
+        owner: str,
+        thread_id: str,
+        thread: dict[str, Any],
+        datasets: list[dict[str, Any]],
+        files: list[tuple[Path, str]],
+        head: list[Any],
+    ):
         self.exporter, self.owner, self.thread_id = exporter, owner, thread_id
         self.thread, self.datasets, self.files, self.head = thread, datasets, files, head
         self.models: list[str] = []
@@ -185,8 +197,7 @@ class _Parts:
     def turn_cells(self) -> Iterator[Any]:
         after: int | None = 0
         while after is not None:
-            page, after = self.exporter.store.list_messages(self.owner, self.thread_id,
-                                                            after=after, limit=100)
+            page, after = self.exporter.store.list_messages(self.owner, self.thread_id, after=after, limit=100)
             for message in page:
                 yield from self.exporter._message_cells(self, message)
 
@@ -202,9 +213,16 @@ class _Parts:
                 "exported_at": datetime.now(timezone.utc).isoformat(timespec="seconds"),
                 "models": self.models,
                 "vista_version": __version__,
-                "datasets": [{"variable": d["var_name"], "name": d["name"],
-                              "original_name": d["original_name"], "rows": d["rows"],
-                              "columns": d["columns"]} for d in datasets],
+                "datasets": [
+                    {
+                        "variable": d["var_name"],
+                        "name": d["name"],
+                        "original_name": d["original_name"],
+                        "rows": d["rows"],
+                        "columns": d["columns"],
+                    }
+                    for d in datasets
+                ],
             },
         }
 
@@ -242,14 +260,20 @@ class NotebookExporter:
                 if not data:
                     continue
                 if kind == "execute_result":
-                    cells_out.append(new_output("execute_result", data=data,
-                                                execution_count=output.get("execution_count")))
+                    cells_out.append(
+                        new_output("execute_result", data=data, execution_count=output.get("execution_count"))
+                    )
                 else:
                     cells_out.append(new_output("display_data", data=data))
             elif kind == "error":
-                cells_out.append(new_output("error", ename=output.get("ename", ""),
-                                            evalue=output.get("evalue", ""),
-                                            traceback=output.get("traceback", [])))
+                cells_out.append(
+                    new_output(
+                        "error",
+                        ename=output.get("ename", ""),
+                        evalue=output.get("evalue", ""),
+                        traceback=output.get("traceback", []),
+                    )
+                )
         return cells_out, figures
 
     def _artifact_path(self, owner: str, thread_id: str, artifact_id: str) -> Path | None:
@@ -260,8 +284,9 @@ class NotebookExporter:
         path = self.threads_dir / thread_id / artifact["path"]
         return path if path.is_file() else None
 
-    def build(self, owner: str, thread_id: str, notebook_name: str
-              ) -> tuple[nbformat.NotebookNode, list[tuple[Path, str]], int]:
+    def build(
+        self, owner: str, thread_id: str, notebook_name: str
+    ) -> tuple[nbformat.NotebookNode, list[tuple[Path, str]], int]:
         """The notebook, the data files to place beside it (source, relative path), and the
         number of figures it holds (the whole notebook in memory: for saving through the
         contents manager; downloads use `write_notebook`, which streams)."""
@@ -289,21 +314,31 @@ class NotebookExporter:
             for d in datasets:
                 held = ""
                 if d["var_name"] in samples:
-                    held = (f"; too large for pandas, so held in DuckDB: query it with "
-                            f"`sql(\"SELECT ... FROM {d['var_name']}\")`, and `{samples[d['var_name']]}` "
-                            "is a sample of its rows")
-                lines.append(f"- `{d['var_name']}`: **{d['name']}** ({d['rows']:,} rows x "
-                             f"{d['columns']:,} columns), from `{d['original_name']}`{held}")
-        lines += ["", f"*Exported from Vista for Jupyter on {datetime.now(timezone.utc):%Y-%m-%d}. "
-                  "Failed attempts are kept as text and are not run.*"]
+                    held = (
+                        f"; too large for pandas, so held in DuckDB: query it with "
+                        f'`sql("SELECT ... FROM {d["var_name"]}")`, and `{samples[d["var_name"]]}` '
+                        "is a sample of its rows"
+                    )
+                lines.append(
+                    f"- `{d['var_name']}`: **{d['name']}** ({d['rows']:,} rows x "
+                    f"{d['columns']:,} columns), from `{d['original_name']}`{held}"
+                )
+        lines += [
+            "",
+            f"*Exported from Vista for Jupyter on {datetime.now(timezone.utc):%Y-%m-%d}. "
+            "Failed attempts are kept as text and are not run.*",
+        ]
         cells.append(new_markdown_cell("\n".join(lines)))
 
         for d, load in zip(datasets, loads):
             files.append((self.threads_dir / thread_id / d["parquet_path"], load.path))
         code = setup_code.notebook_setup(loads, folder, max_result_bytes=self.memory.max_result_bytes)
-        cells.append(new_code_cell(code.rstrip("\n"),
-                                   metadata={"vista": {"setup": {
-                                       "thread": thread_id, "datasets": [d["id"] for d in datasets]}}}))
+        cells.append(
+            new_code_cell(
+                code.rstrip("\n"),
+                metadata={"vista": {"setup": {"thread": thread_id, "datasets": [d["id"] for d in datasets]}}},
+            )
+        )
         return _Parts(self, owner, thread_id, thread, datasets, files, cells)
 
     def _message_cells(self, parts: _Parts, message: dict[str, Any]) -> list[Any]:
@@ -332,19 +367,23 @@ class NotebookExporter:
                 cells.append(new_code_cell(step["code"], outputs=outputs))
             else:
                 error = result.get("error") or {}
-                why = {"error": "failed", "timeout": "ran out of time",
-                       "died": "crashed the kernel"}.get(status, "was stopped")
+                why = {"error": "failed", "timeout": "ran out of time", "died": "crashed the kernel"}.get(
+                    status, "was stopped"
+                )
                 detail = f" ({error.get('ename')}: {error.get('evalue')})" if error.get("ename") else ""
-                cells.append(new_markdown_cell(
-                    f"*Not run: this attempt {why}{detail}; the assistant went on from "
-                    f"there.*\n\n{_fence(step['code'])}"
-                ))
+                cells.append(
+                    new_markdown_cell(
+                        f"*Not run: this attempt {why}{detail}; the assistant went on from "
+                        f"there.*\n\n{_fence(step['code'])}"
+                    )
+                )
         if message["content"].strip():
             cells.append(new_markdown_cell(message["content"]))
         return cells
 
-    def write_notebook(self, owner: str, thread_id: str, notebook_name: str,
-                       write: Callable[[str], Any]) -> list[tuple[Path, str]]:
+    def write_notebook(
+        self, owner: str, thread_id: str, notebook_name: str, write: Callable[[str], Any]
+    ) -> list[tuple[Path, str]]:
         """Write the notebook as .ipynb JSON text to `write`, cell by cell, as its messages are
         read (memory stays that of one message, whatever the thread's length); returns the
         data files to place beside it. The text is what `nbformat.writes` gives."""
@@ -362,8 +401,7 @@ class NotebookExporter:
             entry.compress_type = zipfile.ZIP_DEFLATED
             # zip64 from the start: the size of a streamed entry is not known in advance.
             with archive.open(entry, "w", force_zip64=True) as notebook:
-                files = self.write_notebook(owner, thread_id, name,
-                                            lambda text: notebook.write(text.encode()))
+                files = self.write_notebook(owner, thread_id, name, lambda text: notebook.write(text.encode()))
             for source, relative in files:
                 # Parquet is compressed already: stored as it is.
                 data = zipfile.ZipInfo.from_file(source, relative)
@@ -374,8 +412,9 @@ class NotebookExporter:
             for font_file in setup_code.FONT_FILES:
                 archive.write(setup_code.FONT_DIR / font_file, f"{data_folder_name(name)}/{font_file}")
 
-    async def save(self, owner: str, thread_id: str, contents_manager: Any, path: str,
-                   on_conflict: str = "error") -> dict[str, Any]:
+    async def save(
+        self, owner: str, thread_id: str, contents_manager: Any, path: str, on_conflict: str = "error"
+    ) -> dict[str, Any]:
         """Save the thread as a notebook in the user's workspace, its data folder beside it.
 
         An existing notebook or data folder is never overwritten: `on_conflict="error"` answers
@@ -397,13 +436,17 @@ class NotebookExporter:
             return f"{folder}/{file_name}" if folder else file_name
 
         async def taken(file_name: str) -> bool:
-            return bool(await ensure_async(cm.exists(sibling(file_name))) or
-                        await ensure_async(cm.exists(sibling(data_folder_name(file_name)))))
+            return bool(
+                await ensure_async(cm.exists(sibling(file_name)))
+                or await ensure_async(cm.exists(sibling(data_folder_name(file_name))))
+            )
 
         if await taken(name):
             if on_conflict != "rename":
-                raise Conflict(f"{sibling(name)} (or its data folder) already exists. Choose another "
-                               "name; Vista never overwrites a file.")
+                raise Conflict(
+                    f"{sibling(name)} (or its data folder) already exists. Choose another "
+                    "name; Vista never overwrites a file."
+                )
             stem, n = name[: -len(".ipynb")], 1
             while await taken(f"{stem}-{n}.ipynb"):
                 n += 1
@@ -415,8 +458,7 @@ class NotebookExporter:
             await ensure_async(cm.save({"type": "directory"}, data_folder))
             for source, relative in files:
                 await _copy_into_workspace(cm, source, sibling(relative))
-            await ensure_async(cm.save({"type": "notebook", "format": "json",
-                                        "content": notebook}, sibling(name)))
+            await ensure_async(cm.save({"type": "notebook", "format": "json", "content": notebook}, sibling(name)))
         except BaseException:
             for leftover in (sibling(name), data_folder):
                 try:
@@ -425,11 +467,9 @@ class NotebookExporter:
                 except Exception:
                     pass
             raise
-        return {"path": sibling(name), "data_folder": data_folder, "figures": figures,
-                "cells": len(notebook.cells)}
+        return {"path": sibling(name), "data_folder": data_folder, "figures": figures, "cells": len(notebook.cells)}
 
-    async def setup_cell(self, owner: str, thread_id: str, contents_manager: Any,
-                         notebook_path: str) -> dict[str, Any]:
+    async def setup_cell(self, owner: str, thread_id: str, contents_manager: Any, notebook_path: str) -> dict[str, Any]:
         """The set-up cell for the thread's code inserted into the notebook at `notebook_path`.
 
         Code copied out of an analysis needs what the analysis kernel had: the imports, the font
@@ -458,19 +498,19 @@ class NotebookExporter:
         loads = []
         if datasets:
             if await ensure_async(cm.file_exists(sibling(data_folder))):
-                raise Conflict(f"{sibling(data_folder)} is a file; Vista needs that name for the "
-                               "notebook's data folder. Rename the file and insert again.")
+                raise Conflict(
+                    f"{sibling(data_folder)} is a file; Vista needs that name for the "
+                    "notebook's data folder. Rename the file and insert again."
+                )
             if not await ensure_async(cm.dir_exists(sibling(data_folder))):
                 await ensure_async(cm.save({"type": "directory"}, sibling(data_folder)))
         for d in datasets:
             relative = f"{data_folder}/{d['var_name']}_{d['id'][:8]}.parquet"
             if not await ensure_async(cm.file_exists(sibling(relative))):
-                await _copy_into_workspace(cm, self.threads_dir / thread_id / d["parquet_path"],
-                                           sibling(relative))
+                await _copy_into_workspace(cm, self.threads_dir / thread_id / d["parquet_path"], sibling(relative))
             loads.append(self._load(thread_id, d, relative))
         return {
-            "code": setup_code.notebook_setup(loads, data_folder,
-                                              max_result_bytes=self.memory.max_result_bytes),
+            "code": setup_code.notebook_setup(loads, data_folder, max_result_bytes=self.memory.max_result_bytes),
             "thread": thread_id,
             "datasets": [d["id"] for d in datasets],
             "data_folder": sibling(data_folder),

@@ -83,8 +83,9 @@ class ThreadFolders:
 
     def unknown_folders(self, known: set[str]) -> list[str]:
         """Thread folders whose id is not in `known` (never deleted: only reported)."""
-        return sorted(p.name for p in self.threads_dir.iterdir()
-                      if p.is_dir() and _ID.match(p.name) and p.name not in known)
+        return sorted(
+            p.name for p in self.threads_dir.iterdir() if p.is_dir() and _ID.match(p.name) and p.name not in known
+        )
 
     def purge_trash(self) -> None:
         """Delete what an interrupted removal left behind."""
@@ -113,9 +114,7 @@ def safe_file_name(name: str) -> str:
     if "\x00" in name:
         raise InvalidInput("The file name contains a NUL character.")
     if "/" in name or "\\" in name:
-        raise InvalidInput(
-            "The file name contains a path separator ('/' or '\\'); give the name of the file only."
-        )
+        raise InvalidInput("The file name contains a path separator ('/' or '\\'); give the name of the file only.")
     if name in (".", "..") or set(name) == {"."}:
         raise InvalidInput("The file name cannot be only dots.")
     if any(unicodedata.category(c) in ("Cc", "Cs") for c in name):

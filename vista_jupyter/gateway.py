@@ -28,16 +28,20 @@ class GatewayKernelClient(ServerGatewayKernelClient):
         gateway = GatewayClient.instance()
         # The same headers (auth token, custom headers, cookies) as its HTTP requests.
         headers = gateway.load_connection_args().get("headers", {})
-        url = url_path_join(gateway.ws_url or "", gateway.kernels_endpoint,
-                            url_escape(self.kernel_id), "channels")
+        url = url_path_join(gateway.ws_url or "", gateway.kernels_endpoint, url_escape(self.kernel_id), "channels")
         self.channel_socket = websocket.create_connection(
-            url, header=headers, timeout=gateway.KERNEL_LAUNCH_TIMEOUT, enable_multithread=True,
-            sslopt={"ca_certs": gateway.ca_certs, "certfile": gateway.client_cert,
-                    "keyfile": gateway.client_key},
+            url,
+            header=headers,
+            timeout=gateway.KERNEL_LAUNCH_TIMEOUT,
+            enable_multithread=True,
+            sslopt={"ca_certs": gateway.ca_certs, "certfile": gateway.client_cert, "keyfile": gateway.client_key},
         )
         # The channel queues of the plain asynchronous client, fed by the router below.
-        await ensure_async(super(ServerGatewayKernelClient, self).start_channels(
-            shell=shell, iopub=iopub, stdin=stdin, hb=hb, control=control))
+        await ensure_async(
+            super(ServerGatewayKernelClient, self).start_channels(
+                shell=shell, iopub=iopub, stdin=stdin, hb=hb, control=control
+            )
+        )
         self.response_router = Thread(target=self._route_responses, daemon=True)
         self.response_router.start()
 

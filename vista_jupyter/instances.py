@@ -72,8 +72,14 @@ def process_alive(pid: int, started: str) -> bool:
 class Instances:
     """This server's lease, and the judgement of the others'."""
 
-    def __init__(self, store: Store, *, lease_timeout: float = 60.0,
-                 touch: Sequence[Path] = (), log: logging.Logger | None = None):
+    def __init__(
+        self,
+        store: Store,
+        *,
+        lease_timeout: float = 60.0,
+        touch: Sequence[Path] = (),
+        log: logging.Logger | None = None,
+    ):
         self.store = store
         self.lease_timeout = lease_timeout
         #: Seconds between heartbeats (and between housekeeping rounds).

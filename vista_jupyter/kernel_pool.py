@@ -92,9 +92,15 @@ except ImportError:
     pass"""
 
 
-def preload_code(datasets: list[dict[str, Any]], *, loads: list[setup_code.DataLoad] | None = None,
-                 folder: str | None = None, memory_limit: int | None = None,
-                 duckdb_memory_limit: int | None = None, max_result_bytes: int | None = None) -> str:
+def preload_code(
+    datasets: list[dict[str, Any]],
+    *,
+    loads: list[setup_code.DataLoad] | None = None,
+    folder: str | None = None,
+    memory_limit: int | None = None,
+    duckdb_memory_limit: int | None = None,
+    max_result_bytes: int | None = None,
+) -> str:
     """The code that prepares a fresh kernel: into `folder` with the memory limit
     (`setup_code.kernel_prelude`), imports (`names.PRELOADED`), then each dataset as `loads` says
     (by default all as pandas DataFrames)."""
@@ -110,8 +116,7 @@ def preload_code(datasets: list[dict[str, Any]], *, loads: list[setup_code.DataL
         setup_code.font_code(guarded=True),
         _FIGURE_TEXT,
     ]
-    data = setup_code.data_code(loads, memory_limit=duckdb_memory_limit,
-                                max_result_bytes=max_result_bytes)
+    data = setup_code.data_code(loads, memory_limit=duckdb_memory_limit, max_result_bytes=max_result_bytes)
     if data:
         lines.append(data)
     return "\n".join(lines)
@@ -142,8 +147,9 @@ class PooledKernel:
 class Runner(Protocol):
     """How the pool runs its own preparation code (`KernelExecutor.run` is one)."""
 
-    def __call__(self, kernel: PooledKernel, code: str, *, record: bool,
-                 timeout: float | None = None) -> Awaitable[ExecutionResult]: ...
+    def __call__(
+        self, kernel: PooledKernel, code: str, *, record: bool, timeout: float | None = None
+    ) -> Awaitable[ExecutionResult]: ...
 
 
 class KernelPool:
@@ -300,8 +306,9 @@ class KernelPool:
                     kernel = await self._start(owner, thread_id)
                     if thread_id in self._discarded:
                         return  # the thread is not being created any more: `discard` stops it
-                    result = await self.run(kernel, preload_code([]) + _WARM_PARQUET, record=False,
-                                            timeout=self.load_timeout)
+                    result = await self.run(
+                        kernel, preload_code([]) + _WARM_PARQUET, record=False, timeout=self.load_timeout
+                    )
                     # imports cut off or failed: the next execution starts a fresh kernel
                     kernel.stale = result.status != "ok"
             except Exception as e:  # a later execute starts the kernel and reports it properly
@@ -409,12 +416,16 @@ class KernelPool:
         kernel (stopped), else wait for one up to the execution timeout."""
         deadline = time.monotonic() + (self.timeout if self.slot_wait is None else self.slot_wait)
         while not self._take_slot(owner, thread_id):
-            idle = [self._kernels[t] for t in self._slots.get(owner, ())
-                    if t in self._kernels and not self._lock(t).locked()]
+            idle = [
+                self._kernels[t]
+                for t in self._slots.get(owner, ())
+                if t in self._kernels and not self._lock(t).locked()
+            ]
             if idle:
                 victim = min(idle, key=lambda k: k.last_used)
-                self.log.info("Vista: %s is at %d kernels; stopping the longest idle one",
-                              owner, self.max_kernels_per_user)
+                self.log.info(
+                    "Vista: %s is at %d kernels; stopping the longest idle one", owner, self.max_kernels_per_user
+                )
                 async with self._lock(victim.thread_id):  # free: acquired without waiting
                     await self.stop(victim.thread_id)
                 continue
@@ -436,9 +447,7 @@ class KernelPool:
         """The thread's live kernel with its data loaded (caller holds the thread's lock)."""
         kernel = self._kernels.get(thread_id)
         if kernel is not None and (
-            kernel.stale
-            or kernel.kernel_id not in self.kernel_manager
-            or not await self.alive(kernel)
+            kernel.stale or kernel.kernel_id not in self.kernel_manager or not await self.alive(kernel)
         ):
             await self.stop(thread_id)
             kernel = None
@@ -473,7 +482,8 @@ class KernelPool:
         try:
             kernel_id = await self.kernel_manager.start_kernel(
                 # (a gateway is told where the kernel sees the folder; the kernel enters it itself)
-                kernel_name=self.kernel_name, cwd=self.kernel_folder(thread_id),
+                kernel_name=self.kernel_name,
+                cwd=self.kernel_folder(thread_id),
                 env=self.secrets.kernel_env(os.environ),
             )
         except Exception as e:
@@ -520,7 +530,9 @@ class KernelPool:
         folder = self.folders.path_for(kernel.thread_id)
         loads = await asyncio.to_thread(self.memory.loads, folder, datasets)
         code = preload_code(
-            datasets, loads=loads, folder=self.kernel_folder(kernel.thread_id),
+            datasets,
+            loads=loads,
+            folder=self.kernel_folder(kernel.thread_id),
             memory_limit=self.memory.kernel_memory_limit or None,
             duckdb_memory_limit=self.memory.duckdb_memory_limit,
             max_result_bytes=self.memory.max_result_bytes,
@@ -528,11 +540,14 @@ class KernelPool:
         result = await self.run(kernel, code, record=False, timeout=limit)
         if setup_code.PRELUDE_MARK + " False" in result.stdout and not self._warned_limit:
             self._warned_limit = True
-            self.log.warning("Vista: the analysis kernel could not limit its own memory on this "
-                             "platform; kernel_memory_limit is not applied")
+            self.log.warning(
+                "Vista: the analysis kernel could not limit its own memory on this "
+                "platform; kernel_memory_limit is not applied"
+            )
         if result.status == "timeout":
-            raise KernelUnavailable(f"Loading the thread's data took longer than {limit:.0f} seconds "
-                                    "and was stopped; ask again to retry.")
+            raise KernelUnavailable(
+                f"Loading the thread's data took longer than {limit:.0f} seconds and was stopped; ask again to retry."
+            )
         if result.status != "ok":
             detail = result.error["evalue"] if result.error else result.status
             raise KernelUnavailable(f"The thread's data could not be loaded into the kernel: {detail}")

@@ -46,14 +46,21 @@ from .memory import KernelMemory, human_bytes, process_tree_memory
 from .secrets import Secrets
 from .store import Store
 
-__all__ = ["LOAD_BYTES_PER_SECOND", "ExecutionResult", "KernelExecutor", "KernelUnavailable",
-           "preload_code", "strip_ansi"]
+__all__ = [
+    "LOAD_BYTES_PER_SECOND",
+    "ExecutionResult",
+    "KernelExecutor",
+    "KernelUnavailable",
+    "preload_code",
+    "strip_ansi",
+]
 
 #: Seconds between two looks at a running local kernel's memory.
 MEMORY_CHECK_SECONDS = 0.25
 #: Errors that mean the code ran out of memory (Python, NumPy, DuckDB, pyarrow).
-MEMORY_ERRORS = frozenset({"MemoryError", "_ArrayMemoryError", "OutOfMemoryException",
-                           "ArrowMemoryError", "OutOfMemoryError"})
+MEMORY_ERRORS = frozenset(
+    {"MemoryError", "_ArrayMemoryError", "OutOfMemoryException", "ArrowMemoryError", "OutOfMemoryError"}
+)
 
 ANSI = re.compile(r"\x1b\[[0-9;?]*[A-Za-z]")
 TEXT_TYPES = ("text/plain", "text/html", "text/markdown", "application/json")
@@ -130,8 +137,16 @@ class KernelExecutor:
         self.artifacts = artifacts or Artifacts(store, folders)
         self.log = log or logging.getLogger(__name__)
         #: The threads' kernels.
-        self.pool = KernelPool(kernel_manager, store, folders, self.run, secrets=self.secrets,
-                               memory=self.memory, log=self.log, **pool_options)
+        self.pool = KernelPool(
+            kernel_manager,
+            store,
+            folders,
+            self.run,
+            secrets=self.secrets,
+            memory=self.memory,
+            log=self.log,
+            **pool_options,
+        )
 
     @property
     def timeout(self) -> float:
@@ -170,8 +185,9 @@ class KernelExecutor:
 
     # --- execution ------------------------------------------------------------------------------
 
-    async def execute(self, owner: str, thread_id: str, code: str, *,
-                      on_output: Callable[[dict[str, Any]], None] | None = None) -> ExecutionResult:
+    async def execute(
+        self, owner: str, thread_id: str, code: str, *, on_output: Callable[[dict[str, Any]], None] | None = None
+    ) -> ExecutionResult:
         """Run `code` in the thread's kernel and collect what it produced.
 
         `on_output` is called with each output as the kernel sends it (text streams chunk by
@@ -185,9 +201,15 @@ class KernelExecutor:
             guard.close(result)
             return result
 
-    async def run(self, kernel: PooledKernel, code: str, *, record: bool,
-                  on_output: Callable[[dict[str, Any]], None] | None = None,
-                  timeout: float | None = None) -> ExecutionResult:
+    async def run(
+        self,
+        kernel: PooledKernel,
+        code: str,
+        *,
+        record: bool,
+        on_output: Callable[[dict[str, Any]], None] | None = None,
+        timeout: float | None = None,
+    ) -> ExecutionResult:
         """Run `code` in `kernel` (the caller holds it: `KernelPool.use`, or the pool preparing
         it) within `timeout` (default: the execution timeout), watching its memory and its life;
         `record` keeps it in the kernel's history and saves its figures as artifacts."""
@@ -220,8 +242,12 @@ class KernelExecutor:
                 if used is not None and used > limit:
                     # Over the limit in memory the rlimit does not count (shared memory, child
                     # processes): stop the kernel before the machine runs out.
-                    self.log.warning("Vista: the kernel of thread %s holds %s, over its limit of %s; "
-                                     "stopping it", kernel.thread_id, human_bytes(used), human_bytes(limit))
+                    self.log.warning(
+                        "Vista: the kernel of thread %s holds %s, over its limit of %s; stopping it",
+                        kernel.thread_id,
+                        human_bytes(used),
+                        human_bytes(limit),
+                    )
                     over_memory = used
                     result.status = "died"
                     await self.pool.stop(kernel.thread_id)
@@ -283,21 +309,28 @@ class KernelExecutor:
                 "traceback": [],
             }
         elif result.status == "died":
-            result.error = {"ename": "KernelDied", "evalue": self._death_message(over_memory, killed_signal),
-                            "traceback": []}
+            result.error = {
+                "ename": "KernelDied",
+                "evalue": self._death_message(over_memory, killed_signal),
+                "traceback": [],
+            }
             if over_memory is not None:
                 result.error["ename"] = "KernelOutOfMemory"
         elif result.error and result.error["ename"] in MEMORY_ERRORS:
-            result.outputs.append({"output_type": "stream", "name": "stderr",
-                                   "text": "\n" + self._memory_note() + "\n"})
+            result.outputs.append(
+                {"output_type": "stream", "name": "stderr", "text": "\n" + self._memory_note() + "\n"}
+            )
             tell(result.outputs[-1])
         if self.pool.running(kernel.thread_id) and result.status in ("ok", "error", "timeout"):
             await self._take_reply(client, msg_id)
         if result.truncated:
-            result.outputs.append({
-                "output_type": "stream", "name": "stderr",
-                "text": f"\n[Output truncated: more than {self.max_output_bytes:,} bytes.]\n",
-            })
+            result.outputs.append(
+                {
+                    "output_type": "stream",
+                    "name": "stderr",
+                    "text": f"\n[Output truncated: more than {self.max_output_bytes:,} bytes.]\n",
+                }
+            )
             tell(result.outputs[-1])
         result.duration = time.monotonic() - started
         return result
@@ -305,24 +338,28 @@ class KernelExecutor:
     def _memory_note(self) -> str:
         """What a step that ran out of memory tells the user and the model."""
         limit = self.memory.kernel_memory_limit
-        held = (f"This kernel may use {human_bytes(limit)} of memory" if limit
-                else "The kernel ran out of memory")
-        return (f"[{held}, and this code needed more. Work on less data at once: aggregate or "
-                "filter first, use fewer columns, or for a dataset held in DuckDB query it with "
-                "sql(...) instead of loading it. The kernel and its data are still there.]")
+        held = f"This kernel may use {human_bytes(limit)} of memory" if limit else "The kernel ran out of memory"
+        return (
+            f"[{held}, and this code needed more. Work on less data at once: aggregate or "
+            "filter first, use fewer columns, or for a dataset held in DuckDB query it with "
+            "sql(...) instead of loading it. The kernel and its data are still there.]"
+        )
 
     def _death_message(self, over_memory: int | None, killed_signal: int | None) -> str:
         fresh = "A fresh kernel with your data will be used next time."
         if over_memory is not None:
-            return (f"The code used more memory ({human_bytes(over_memory)}) than an analysis kernel "
-                    f"may have ({human_bytes(self.memory.kernel_memory_limit)}), so Vista stopped the "
-                    f"kernel. {fresh} Work on less data at once (aggregate or filter first).")
+            return (
+                f"The code used more memory ({human_bytes(over_memory)}) than an analysis kernel "
+                f"may have ({human_bytes(self.memory.kernel_memory_limit)}), so Vista stopped the "
+                f"kernel. {fresh} Work on less data at once (aggregate or filter first)."
+            )
         if killed_signal == 9:
-            return ("The Python kernel was killed while running this code, most likely because it "
-                    "ran out of memory (the system stops a process that uses more than it may). "
-                    f"{fresh} Work on less data at once (aggregate or filter first).")
-        return ("The Python kernel stopped while running this code (it may have run out of "
-                f"memory or crashed). {fresh}")
+            return (
+                "The Python kernel was killed while running this code, most likely because it "
+                "ran out of memory (the system stops a process that uses more than it may). "
+                f"{fresh} Work on less data at once (aggregate or filter first)."
+            )
+        return f"The Python kernel stopped while running this code (it may have run out of memory or crashed). {fresh}"
 
     @staticmethod
     async def _take_reply(client: Any, msg_id: str) -> None:
@@ -336,8 +373,7 @@ class KernelExecutor:
             if reply.get("parent_header", {}).get("msg_id") == msg_id:
                 return
 
-    def _add_text(self, result: ExecutionResult, name: str, text: str,
-                  budget: int) -> tuple[int, str]:
+    def _add_text(self, result: ExecutionResult, name: str, text: str, budget: int) -> tuple[int, str]:
         """Append stream text within the output budget; the budget left and the text kept."""
         data = text.encode("utf-8", "replace")
         if len(data) > budget:
@@ -351,8 +387,15 @@ class KernelExecutor:
                 result.outputs.append({"output_type": "stream", "name": name, "text": text})
         return budget - len(text.encode("utf-8")), text
 
-    def _add_rich(self, kernel: PooledKernel, result: ExecutionResult, kind: str,
-                  content: dict[str, Any], budget: int, record: bool) -> int:
+    def _add_rich(
+        self,
+        kernel: PooledKernel,
+        result: ExecutionResult,
+        kind: str,
+        content: dict[str, Any],
+        budget: int,
+        record: bool,
+    ) -> int:
         data = content.get("data", {})
         output: dict[str, Any] = {"output_type": kind, "data": {}, "metadata": {}}
         if kind == "execute_result":
@@ -368,10 +411,8 @@ class KernelExecutor:
                 budget -= size
         for mime in FIGURE_TYPES:
             if mime in data and record:
-                output["artifact"] = self.artifacts.save_figure(kernel.owner, kernel.thread_id,
-                                                                mime, data[mime])
+                output["artifact"] = self.artifacts.save_figure(kernel.owner, kernel.thread_id, mime, data[mime])
                 break
         if output["data"] or "artifact" in output:
             result.outputs.append(output)
         return budget
-

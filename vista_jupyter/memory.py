@@ -168,8 +168,7 @@ class Holding:
 class KernelMemory:
     """The memory budget of analysis kernels and the holding of each dataset in them."""
 
-    def __init__(self, *, kernel_memory_limit: int = 0, max_dataframe_bytes: int | None = None,
-                 remote: bool = False):
+    def __init__(self, *, kernel_memory_limit: int = 0, max_dataframe_bytes: int | None = None, remote: bool = False):
         #: The limit Vista applies to each kernel (0: none of its own).
         self.kernel_memory_limit = max(0, int(kernel_memory_limit or 0))
         if self.kernel_memory_limit:
@@ -177,17 +176,20 @@ class KernelMemory:
         else:
             limits = detected_limits()
             if remote:  # the kernel's machine is not this one: only its memory size is a guess
-                limits = [(n, "this server's machine's memory (set kernel_memory_limit for "
-                              "remote kernels)") for n, where in limits if where == "the machine's memory"]
+                limits = [
+                    (n, "this server's machine's memory (set kernel_memory_limit for remote kernels)")
+                    for n, where in limits
+                    if where == "the machine's memory"
+                ]
             self.budget, self.budget_source = limits[0] if limits else (8 << 30, "an assumed 8 GiB")
-        self.max_dataframe_bytes = (int(max_dataframe_bytes) if max_dataframe_bytes is not None
-                                    else default_max_dataframe_bytes(self.budget))
+        self.max_dataframe_bytes = (
+            int(max_dataframe_bytes) if max_dataframe_bytes is not None else default_max_dataframe_bytes(self.budget)
+        )
         #: DuckDB's `memory_limit` in the kernel: beyond it, DuckDB spills to the thread folder.
         self.duckdb_memory_limit = int(self.budget * DUCKDB_SHARE)
         #: The largest result `sql()` brings into pandas: what a DataFrame may take, and at least
         #: `RESULT_FLOOR` (an admin may set max_dataframe_bytes very low to hold more in DuckDB).
-        self.max_result_bytes = max(self.max_dataframe_bytes,
-                                    min(RESULT_FLOOR, int(self.budget * RESULT_SHARE)))
+        self.max_result_bytes = max(self.max_dataframe_bytes, min(RESULT_FLOOR, int(self.budget * RESULT_SHARE)))
         self._estimates: dict[tuple[str, int, int], tuple[int, int]] = {}
         self._lock = threading.Lock()
 
@@ -212,10 +214,15 @@ class KernelMemory:
 
     def describe(self) -> str:
         """One line for the log: the budget and what follows from it."""
-        applied = (f"limited to {human_bytes(self.kernel_memory_limit)}" if self.kernel_memory_limit
-                   else f"not limited by Vista; budget {human_bytes(self.budget)} from {self.budget_source}")
-        return (f"analysis kernels {applied}; datasets above {human_bytes(self.max_dataframe_bytes)} "
-                f"as DataFrames are held in DuckDB (memory_limit {human_bytes(self.duckdb_memory_limit)})")
+        applied = (
+            f"limited to {human_bytes(self.kernel_memory_limit)}"
+            if self.kernel_memory_limit
+            else f"not limited by Vista; budget {human_bytes(self.budget)} from {self.budget_source}"
+        )
+        return (
+            f"analysis kernels {applied}; datasets above {human_bytes(self.max_dataframe_bytes)} "
+            f"as DataFrames are held in DuckDB (memory_limit {human_bytes(self.duckdb_memory_limit)})"
+        )
 
     def loads(self, folder: str | Path, datasets: list[dict]) -> list[DataLoad]:
         """The set-up of a thread's datasets (rows of the store, paths relative to `folder`),

@@ -75,8 +75,13 @@ def _nested(t: pa.DataType) -> bool:
 
 def _as_text(column: pa.ChunkedArray | pa.Array) -> pa.Array:
     """Nested values as JSON text (for distinct and top values)."""
-    return pa.array([None if v is None else json.dumps(v, ensure_ascii=False, default=str, sort_keys=True)
-                     for v in column.to_pylist()], pa.string())
+    return pa.array(
+        [
+            None if v is None else json.dumps(v, ensure_ascii=False, default=str, sort_keys=True)
+            for v in column.to_pylist()
+        ],
+        pa.string(),
+    )
 
 
 def _is_text(t: pa.DataType) -> bool:
@@ -121,14 +126,17 @@ def _top(counts: Counter | pa.StructArray) -> list[dict[str, Any]]:
         pairs = counts.most_common()
     else:
         values, numbers = counts.field("values"), counts.field("counts")
-        if len(counts) > TOP_VALUES and (pa.types.is_string(values.type) or pa.types.is_large_string(values.type)
-                                          or pa.types.is_boolean(values.type)):
+        if len(counts) > TOP_VALUES and (
+            pa.types.is_string(values.type) or pa.types.is_large_string(values.type) or pa.types.is_boolean(values.type)
+        ):
             # Sorted by Arrow, not in Python: a column of unique values has as many pairs as rows.
             # Text sorts by its UTF-8 bytes, which is the order of its code points, as str does.
             order = pa.table({"v": values, "n": numbers}).sort_by([("n", "descending"), ("v", "ascending")])
             order = order.filter(pc.is_valid(order.column("v"))).slice(0, TOP_VALUES)
-            return [{"value": _plain(v), "count": int(n)}
-                    for v, n in zip(order.column("v").to_pylist(), order.column("n").to_pylist())]
+            return [
+                {"value": _plain(v), "count": int(n)}
+                for v, n in zip(order.column("v").to_pylist(), order.column("n").to_pylist())
+            ]
         pairs = list(zip(values.to_pylist(), numbers.to_pylist()))
     pairs.sort(key=lambda p: (-p[1], str(p[0])))
     return [{"value": _plain(v), "count": int(n)} for v, n in pairs[:TOP_VALUES] if v is not None]
@@ -180,15 +188,24 @@ def _exact(name: str, column: pa.ChunkedArray) -> dict[str, Any]:
     non_null = rows - column.null_count
     flat = column.combine_chunks() if isinstance(column, pa.ChunkedArray) else column
     kind = _kind(name, t, non_null, distinct, flat.drop_null() if not nested else flat)
-    out: dict[str, Any] = {"name": name, "kind": kind, "dtype": str(t), "nulls": column.null_count,
-                           "distinct": distinct}
+    out: dict[str, Any] = {
+        "name": name,
+        "kind": kind,
+        "dtype": str(t),
+        "nulls": column.null_count,
+        "distinct": distinct,
+    }
     if kind == "numeric" or (kind == "identifier" and pa.types.is_integer(t)):
         as_float = pc.cast(column, pa.float64(), safe=False)  # integers past 2**53 are rounded
         mm = pc.min_max(as_float)
         q = pc.quantile(as_float, q=[0.25, 0.5, 0.75]).to_pylist() if non_null else []
-        out.update(min=_plain(mm["min"].as_py()), max=_plain(mm["max"].as_py()),
-                   mean=_plain(pc.mean(as_float).as_py()), std=_plain(pc.stddev(as_float, ddof=1).as_py()),
-                   quantiles={"25%": _plain(q[0]), "50%": _plain(q[1]), "75%": _plain(q[2])} if q else {})
+        out.update(
+            min=_plain(mm["min"].as_py()),
+            max=_plain(mm["max"].as_py()),
+            mean=_plain(pc.mean(as_float).as_py()),
+            std=_plain(pc.stddev(as_float, ddof=1).as_py()),
+            quantiles={"25%": _plain(q[0]), "50%": _plain(q[1]), "75%": _plain(q[2])} if q else {},
+        )
     elif kind == "datetime":
         mm = pc.min_max(column)
         out["min"], out["max"] = _plain(mm["min"].as_py()), _plain(mm["max"].as_py())
@@ -250,13 +267,23 @@ def _numeric_many(table: pa.Table, members: list[int]) -> list[dict[str, Any]] |
         name = names[j]
         non_null = n - nulls[k]
         kind = _kind(name, t, non_null, int(distinct[k]), empty)
-        column: dict[str, Any] = {"name": name, "kind": kind, "dtype": str(t), "nulls": nulls[k],
-                                  "distinct": int(distinct[k])}
+        column: dict[str, Any] = {
+            "name": name,
+            "kind": kind,
+            "dtype": str(t),
+            "nulls": nulls[k],
+            "distinct": int(distinct[k]),
+        }
         if kind == "numeric" or (kind == "identifier" and pa.types.is_integer(t)):
-            column.update(min=_plain(float(low[k])), max=_plain(float(high[k])), mean=_plain(float(mean[k])),
-                          std=_plain(float(std[k])) if non_null > 1 else None,
-                          quantiles={q: _plain(float(v)) for q, v in zip(("25%", "50%", "75%"), quartiles[:, k])}
-                          if non_null else {})
+            column.update(
+                min=_plain(float(low[k])),
+                max=_plain(float(high[k])),
+                mean=_plain(float(mean[k])),
+                std=_plain(float(std[k])) if non_null > 1 else None,
+                quantiles={q: _plain(float(v)) for q, v in zip(("25%", "50%", "75%"), quartiles[:, k])}
+                if non_null
+                else {},
+            )
         out.append(column)
     return out
 
@@ -279,16 +306,26 @@ def _merged(c: _Column, distinct: int) -> dict[str, Any]:
     sample = pa.concat_arrays([s.cast(c.type) for s in c.sample]) if c.sample else pa.array([], c.type)
     valid = sample.filter(pc.is_valid(sample)) if len(sample) else sample
     kind = _kind(c.name, c.type, c.non_null, distinct, valid)
-    out: dict[str, Any] = {"name": c.name, "kind": kind, "dtype": str(c.type), "nulls": c.rows - c.non_null,
-                           "distinct": distinct, "estimated": ["distinct"]}
+    out: dict[str, Any] = {
+        "name": c.name,
+        "kind": kind,
+        "dtype": str(c.type),
+        "nulls": c.rows - c.non_null,
+        "distinct": distinct,
+        "estimated": ["distinct"],
+    }
     if kind == "numeric" or (kind == "identifier" and pa.types.is_integer(c.type)):
         n = c.non_null
         mean = c.total / n if n else None
         var = (c.squares - n * mean * mean) / (n - 1) if n > 1 and mean is not None else None
         q = pc.quantile(pc.cast(valid, pa.float64(), safe=False), q=[0.25, 0.5, 0.75]).to_pylist() if len(valid) else []
-        out.update(min=_plain(c.low), max=_plain(c.high), mean=_plain(mean),
-                   std=_plain(math.sqrt(max(var, 0.0)) if var is not None else None),
-                   quantiles={"25%": _plain(q[0]), "50%": _plain(q[1]), "75%": _plain(q[2])} if q else {})
+        out.update(
+            min=_plain(c.low),
+            max=_plain(c.high),
+            mean=_plain(mean),
+            std=_plain(math.sqrt(max(var, 0.0)) if var is not None else None),
+            quantiles={"25%": _plain(q[0]), "50%": _plain(q[1]), "75%": _plain(q[2])} if q else {},
+        )
         out["estimated"].append("quantiles")
     elif kind == "datetime":
         out["min"], out["max"] = _plain(c.low), _plain(c.high)
@@ -311,12 +348,17 @@ def _approx_distinct(path: Path, names: list[str], types: list[pa.DataType]) -> 
         out: list[int] = []
         for k in range(0, len(names), 200):
             exprs = []
-            for name, t in zip(names[k:k + 200], types[k:k + 200]):
+            for name, t in zip(names[k : k + 200], types[k : k + 200]):
                 ident = '"' + name.replace('"', '""') + '"'
-                exprs.append(f"approx_count_distinct(CAST({ident} AS VARCHAR))" if _nested(t)
-                             else f"approx_count_distinct({ident})")
+                exprs.append(
+                    f"approx_count_distinct(CAST({ident} AS VARCHAR))"
+                    if _nested(t)
+                    else f"approx_count_distinct({ident})"
+                )
             path_sql = "'" + str(path).replace("'", "''") + "'"
-            out += [int(v or 0) for v in con.sql(f"SELECT {', '.join(exprs)} FROM read_parquet({path_sql})").fetchall()[0]]
+            out += [
+                int(v or 0) for v in con.sql(f"SELECT {', '.join(exprs)} FROM read_parquet({path_sql})").fetchall()[0]
+            ]
         return out
     finally:
         con.close()
@@ -356,10 +398,22 @@ def card_profile(path: str | Path) -> dict[str, Any]:
             nulls[j] = nulls[j] + stats.null_count if stats is not None and stats.has_null_count else None
     head = next(parquet.iter_batches(batch_size=SAMPLE_ROWS), None)
     sample = [{k: _plain(v) for k, v in row.items()} for row in head.to_pylist()] if head is not None else []
-    return {"rows": meta.num_rows, "columns": len(schema.names), "pending": True, "sample": sample,
-            "column_profiles": [{"name": f.name, "kind": _type_kind(f.type), "dtype": str(f.type),
-                                 "nulls": n if n is not None else 0, "distinct": None}
-                                for f, n in zip(schema, nulls)]}
+    return {
+        "rows": meta.num_rows,
+        "columns": len(schema.names),
+        "pending": True,
+        "sample": sample,
+        "column_profiles": [
+            {
+                "name": f.name,
+                "kind": _type_kind(f.type),
+                "dtype": str(f.type),
+                "nulls": n if n is not None else 0,
+                "distinct": None,
+            }
+            for f, n in zip(schema, nulls)
+        ],
+    }
 
 
 def profile_column(name: str, column: pa.ChunkedArray) -> dict[str, Any]:
@@ -382,7 +436,7 @@ def profile_parquet(path: str | Path, progress: Any = None) -> dict[str, Any]:
         for k in range(0, len(names), step):
             if progress is not None:
                 progress.update("profiling", k, len(names))
-            chunk = parquet.read(columns=names[k:k + step])
+            chunk = parquet.read(columns=names[k : k + step])
             if step >= len(names):
                 first_rows = chunk.slice(0, SAMPLE_ROWS)  # every column is here: no second read
             columns += _exact_columns(chunk)
@@ -394,7 +448,7 @@ def profile_parquet(path: str | Path, progress: Any = None) -> dict[str, Any]:
         share = min(1.0, SAMPLE_VALUES / rows)
         step = max(1, min(len(names), 200))
         for k in range(0, len(names), step):
-            chunk = names[k:k + step]
+            chunk = names[k : k + step]
             merged = [_Column(n, schema.field(n).type, rows) for n in chunk]
             done = 0
             for batch in parquet.iter_batches(batch_size=65_536, columns=chunk):
@@ -404,11 +458,9 @@ def profile_parquet(path: str | Path, progress: Any = None) -> dict[str, Any]:
                 done += batch.num_rows
                 if progress is not None:
                     progress.update("profiling", k * rows + done * len(chunk), rows * len(names))
-            columns += [_merged(c, d) for c, d in zip(merged, distinct[k:k + step])]
+            columns += [_merged(c, d) for c, d in zip(merged, distinct[k : k + step])]
     head = first_rows if first_rows is not None else next(parquet.iter_batches(batch_size=SAMPLE_ROWS), None)
-    sample = (
-        [{k: _plain(v) for k, v in row.items()} for row in head.to_pylist()] if head is not None else []
-    )
+    sample = [{k: _plain(v) for k, v in row.items()} for row in head.to_pylist()] if head is not None else []
     pa.default_memory_pool().release_unused()
     return {"rows": rows, "columns": len(names), "column_profiles": columns, "sample": sample}
 
@@ -432,8 +484,10 @@ def _column_line(c: dict[str, Any]) -> str:
         parts.append(f"{c['nulls']} missing")
     detail = ""
     if "mean" in c:
-        detail = f"min {_number(c['min'])}, median {_number(c['quantiles'].get('50%'))}, " \
-                 f"max {_number(c['max'])}, mean {_number(c['mean'])}"
+        detail = (
+            f"min {_number(c['min'])}, median {_number(c['quantiles'].get('50%'))}, "
+            f"max {_number(c['max'])}, mean {_number(c['mean'])}"
+        )
     elif c["kind"] == "datetime":
         detail = f"{c.get('min')} to {c.get('max')}"
     elif c.get("top"):

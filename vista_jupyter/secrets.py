@@ -44,16 +44,21 @@ def url_credentials(url: str) -> list[str]:
 class Secrets:
     """The values to keep out of kernels and records, and the kernel environment rule."""
 
-    def __init__(self, values: Iterable[str] = (), *,
-                 kernel_env_exclude: Iterable[str] = DEFAULT_KERNEL_ENV_EXCLUDE):
+    def __init__(self, values: Iterable[str] = (), *, kernel_env_exclude: Iterable[str] = DEFAULT_KERNEL_ENV_EXCLUDE):
         # Longest first, so a secret containing another is hidden whole.
         found = {v for v in values if v and len(v) >= MIN_SECRET_LENGTH}
         self.values = sorted(found, key=len, reverse=True)
         self.kernel_env_exclude = [p.upper() for p in kernel_env_exclude]
 
     @classmethod
-    def of(cls, *, api_key: str = "", base_url: str = "", azure_endpoint: str = "",
-           kernel_env_exclude: Iterable[str] = DEFAULT_KERNEL_ENV_EXCLUDE) -> Secrets:
+    def of(
+        cls,
+        *,
+        api_key: str = "",
+        base_url: str = "",
+        azure_endpoint: str = "",
+        kernel_env_exclude: Iterable[str] = DEFAULT_KERNEL_ENV_EXCLUDE,
+    ) -> Secrets:
         """The secrets of a model configuration."""
         values = [api_key, *url_credentials(base_url), *url_credentials(azure_endpoint)]
         return cls(values, kernel_env_exclude=kernel_env_exclude)

@@ -74,8 +74,9 @@ def font_code(*folders: str, guarded: bool = False) -> str:
     return f"{_FONT_FUNCTION}\n\n\n{call}"
 
 
-def notebook_setup(loads: Iterable[DataLoad | tuple[str, str]], font_folder: str | None = None,
-                   *, max_result_bytes: int | None = None) -> str:
+def notebook_setup(
+    loads: Iterable[DataLoad | tuple[str, str]], font_folder: str | None = None, *, max_result_bytes: int | None = None
+) -> str:
     """The first code cell of a notebook: imports, the font, then the datasets (`data_code`),
     paths relative to the notebook. `(var, path)` pairs are pandas loads. DuckDB spills into
     `<font_folder>/spill` (the notebook's data folder)."""
@@ -214,8 +215,13 @@ def _vista_view(name, path, rows, sample_rows):
     return duckdb.table(name), sample'''
 
 
-def data_code(loads: Iterable[DataLoad], *, spill: str = SPILL_DIR, memory_limit: int | None = None,
-              max_result_bytes: int | None = None) -> str:
+def data_code(
+    loads: Iterable[DataLoad],
+    *,
+    spill: str = SPILL_DIR,
+    memory_limit: int | None = None,
+    max_result_bytes: int | None = None,
+) -> str:
     """The code that loads `loads`: `var = pd.read_parquet(path)` for pandas, and for DuckDB the
     view, the sample and `sql` (see the module docstring). `memory_limit`: DuckDB's, in bytes
     (None: DuckDB's default); `max_result_bytes`: the default bound of `sql`'s results."""
@@ -224,10 +230,18 @@ def data_code(loads: Iterable[DataLoad], *, spill: str = SPILL_DIR, memory_limit
     large = [load for load in loads if load.mode == DUCKDB]
     if large:
         samples = sample_names(loads)
-        lines += ["", _DUCKDB_CODE.replace("MAX_BYTES", repr(max_result_bytes)), "", "",
-                  f"_vista_duckdb({memory_limit!r}, {spill!r})"]
-        lines += [f"{load.var}, {samples[load.var]} = _vista_view({load.var!r}, {load.path!r}, "
-                  f"{load.rows!r}, {SAMPLE_ROWS!r})" for load in large]
+        lines += [
+            "",
+            _DUCKDB_CODE.replace("MAX_BYTES", repr(max_result_bytes)),
+            "",
+            "",
+            f"_vista_duckdb({memory_limit!r}, {spill!r})",
+        ]
+        lines += [
+            f"{load.var}, {samples[load.var]} = _vista_view({load.var!r}, {load.path!r}, "
+            f"{load.rows!r}, {SAMPLE_ROWS!r})"
+            for load in large
+        ]
     return "\n".join(lines)
 
 
@@ -306,5 +320,7 @@ def kernel_prelude(folder: str | None, files: Iterable[str], memory_limit: int |
         folder_code = "'.'"
     else:
         folder_code = repr(folder)
-    return (f"{_PRELUDE_CODE}\n\n\nprint({PRELUDE_MARK!r}, "
-            f"_vista_prelude({folder_code}, {files!r}, {memory_limit or None!r}))")
+    return (
+        f"{_PRELUDE_CODE}\n\n\nprint({PRELUDE_MARK!r}, "
+        f"_vista_prelude({folder_code}, {files!r}, {memory_limit or None!r}))"
+    )

@@ -43,20 +43,24 @@ class ThreadService:
         self.recover()
         known = self.store.all_thread_ids()
         pending = {self.folders.marked(m["path"]) for m in self.store.orphaned_pending()}
-        unknown = [name for name in self.folders.unknown_folders(known)
-                   if (name, None) not in pending]
+        unknown = [name for name in self.folders.unknown_folders(known) if (name, None) not in pending]
         if unknown and not known:
             self.log.warning(
                 "Vista: the database %s holds no threads, but %s holds %d thread folders. The "
                 "database may have been moved, replaced or configured elsewhere (db_path). The "
                 "folders are kept: put the original database back to see them again.",
-                self.store.path, self.folders.threads_dir, len(unknown),
+                self.store.path,
+                self.folders.threads_dir,
+                len(unknown),
             )
         elif unknown:
             self.log.warning(
                 "Vista: %d folders in %s belong to no thread of the database %s; they are kept "
                 "(Vista deletes only what it marked for deletion): %s",
-                len(unknown), self.folders.threads_dir, self.store.path, ", ".join(unknown[:10]),
+                len(unknown),
+                self.folders.threads_dir,
+                self.store.path,
+                ", ".join(unknown[:10]),
             )
 
     def recover(self, gone: Sequence[str] = ()) -> int:
@@ -84,8 +88,7 @@ class ThreadService:
         pages with `page`)."""
         return self.store.list_threads(owner)
 
-    async def page(self, owner: str, limit: int, cursor: str | None
-                   ) -> tuple[list[dict[str, Any]], str | None]:
+    async def page(self, owner: str, limit: int, cursor: str | None) -> tuple[list[dict[str, Any]], str | None]:
         """A page of the owner's threads, newest activity first, read off the event loop."""
         return await asyncio.to_thread(self.store.thread_page, owner, limit, cursor)
 
@@ -124,9 +127,11 @@ class ThreadService:
         except VistaError as e:  # the mark stays; recovery finds the folder already gone
             self.log.warning("Vista: could not clear the deletion mark of %s: %s", thread_id, e)
 
-    async def messages(self, owner: str, thread_id: str, *, limit: int, after: int | None = None,
-                       before: int | None = None) -> str:
+    async def messages(
+        self, owner: str, thread_id: str, *, limit: int, after: int | None = None, before: int | None = None
+    ) -> str:
         """A page of a thread's messages (see `Store.message_page`) as JSON text, read and
         encoded off the event loop."""
-        return await asyncio.to_thread(self.store.message_page, owner, thread_id, after=after,
-                                       before=before, limit=limit, as_json=True)
+        return await asyncio.to_thread(
+            self.store.message_page, owner, thread_id, after=after, before=before, limit=limit, as_json=True
+        )

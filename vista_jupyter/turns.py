@@ -78,9 +78,17 @@ class _Ending:
 class TurnService:
     """Starts, follows, cancels and recovers turns."""
 
-    def __init__(self, store: Store, events: EventLog, executor: KernelExecutor,
-                 models: ModelRegistry, *, max_steps: int = 8, memory: KernelMemory | None = None,
-                 log: logging.Logger | None = None):
+    def __init__(
+        self,
+        store: Store,
+        events: EventLog,
+        executor: KernelExecutor,
+        models: ModelRegistry,
+        *,
+        max_steps: int = 8,
+        memory: KernelMemory | None = None,
+        log: logging.Logger | None = None,
+    ):
         self.store = store
         #: How each dataset is held in the kernel (the prompt and the offline analyst follow it).
         self.memory = memory or KernelMemory()
@@ -110,8 +118,7 @@ class TurnService:
             owner, thread_id = turn["owner"], turn["thread_id"]
             self.log.info("Vista: turn %s of a server that is gone ends as interrupted", turn["id"])
             outcome = self._replay(owner, thread_id, turn["id"])
-            closed += self._close(_Ending(owner, thread_id, turn["model"], "interrupted", outcome),
-                                  turn["id"])
+            closed += self._close(_Ending(owner, thread_id, turn["model"], "interrupted", outcome), turn["id"])
         return closed
 
     def close_stranded(self, thread_id: str | None = None, *, strict: bool = False) -> int:
@@ -124,8 +131,12 @@ class TurnService:
             if (thread_id is not None and tid != thread_id) or self._turn_ids.get(tid) == turn["id"]:
                 continue
             ending = self._unclosed.get(turn["id"]) or _Ending(
-                turn["owner"], tid, turn["model"], "error",
-                self._replay(turn["owner"], tid, turn["id"]), _STRANDED,
+                turn["owner"],
+                tid,
+                turn["model"],
+                "error",
+                self._replay(turn["owner"], tid, turn["id"]),
+                _STRANDED,
             )
             if self._close(ending, turn["id"]):
                 closed += 1
@@ -157,8 +168,16 @@ class TurnService:
 
     # --- asking ---------------------------------------------------------------------------------
 
-    def ask(self, owner: str, thread_id: str, content: str, model: str | None = None, *,
-            overview: bool = False, language: str = "en") -> dict[str, Any]:
+    def ask(
+        self,
+        owner: str,
+        thread_id: str,
+        content: str,
+        model: str | None = None,
+        *,
+        overview: bool = False,
+        language: str = "en",
+    ) -> dict[str, Any]:
         """Store the question, start its turn, and return both (the answer arrives as events)."""
         model = self.models.check(model)
         self.store.get_thread(owner, thread_id)  # strangers get 404, not 409
@@ -169,15 +188,14 @@ class TurnService:
         turn_id = new_id()
         turn, message = self.store.start_turn(owner, thread_id, turn_id, model, content)
         try:
-            self.events.append(owner, thread_id, turn_id, "turn_started",
-                               {"turn_id": turn_id, "model": model, "message": message})
+            self.events.append(
+                owner, thread_id, turn_id, "turn_started", {"turn_id": turn_id, "model": model, "message": message}
+            )
         except Exception as e:  # the question is stored, the turn cannot run: close it
             reason = e.message if isinstance(e, VistaError) else "Vista could not start this answer."
             self._close(_Ending(owner, thread_id, model, "error", Outcome(), reason), turn_id)
             raise
-        task = asyncio.ensure_future(
-            self._run(owner, thread_id, turn_id, model, overview=overview, language=language)
-        )
+        task = asyncio.ensure_future(self._run(owner, thread_id, turn_id, model, overview=overview, language=language))
         self._tasks[thread_id] = task
         self._turn_ids[thread_id] = turn_id
         task.add_done_callback(lambda done: self._forget(thread_id, done))
@@ -208,27 +226,37 @@ class TurnService:
 
     def _datasets(self, owner: str, thread_id: str) -> list[dict[str, Any]]:
         """The thread's datasets with their profiles and summaries (blocking)."""
-        return [self.store.get_dataset(owner, thread_id, d["id"])
-                for d in self.store.list_datasets(owner, thread_id)]
+        return [self.store.get_dataset(owner, thread_id, d["id"]) for d in self.store.list_datasets(owner, thread_id)]
 
-    def _messages(self, owner: str, thread_id: str, datasets: list[dict[str, Any]], fenced: bool,
-                  loads: list[DataLoad] | None = None) -> list[dict[str, Any]]:
+    def _messages(
+        self,
+        owner: str,
+        thread_id: str,
+        datasets: list[dict[str, Any]],
+        fenced: bool,
+        loads: list[DataLoad] | None = None,
+    ) -> list[dict[str, Any]]:
         held = {load.var: load for load in loads or []}
         samples = sample_names(loads or [])
-        notes = [prompt.DatasetNote(d["var_name"], d["summary"],
-                                    mode=held[d["var_name"]].mode if d["var_name"] in held else "pandas",
-                                    sample=samples.get(d["var_name"]),
-                                    sample_rows=sample_rows(held[d["var_name"]].rows)
-                                    if d["var_name"] in samples else 0)
-                 for d in datasets]
+        notes = [
+            prompt.DatasetNote(
+                d["var_name"],
+                d["summary"],
+                mode=held[d["var_name"]].mode if d["var_name"] in held else "pandas",
+                sample=samples.get(d["var_name"]),
+                sample_rows=sample_rows(held[d["var_name"]].rows) if d["var_name"] in samples else 0,
+            )
+            for d in datasets
+        ]
         system = prompt.system_message(notes, fenced, max_result_bytes=self.memory.max_result_bytes)
         # The most recent messages, the new question included (it is the last one); the loop
         # fits them to the context budget before each request.
         past = self.store.recent_messages(owner, thread_id, limit=RECENT_MESSAGES)
         return [system, *prompt.history(past)]
 
-    async def _run(self, owner: str, thread_id: str, turn_id: str, model: str, *,
-                   overview: bool, language: str) -> None:
+    async def _run(
+        self, owner: str, thread_id: str, turn_id: str, model: str, *, overview: bool, language: str
+    ) -> None:
         def emit(kind: str, data: dict[str, Any]) -> None:
             self.events.append(owner, thread_id, turn_id, kind, data)
 
@@ -245,21 +273,34 @@ class TurnService:
             # The offline analyst reads category values from the Parquet file (the profile keeps
             # only a few); the server made that file, so it has it even when kernels are remote.
             folder = self.executor.folders.path_for(thread_id)
-            datasets_for_offline = [{"var_name": d["var_name"], "name": d["name"],
-                                     "profile": d["profile"],
-                                     "parquet_path": str(folder / d["parquet_path"]) if d.get("parquet_path") else None,
-                                     "mode": held[d["var_name"]].mode if d["var_name"] in held else "pandas",
-                                     "sample": samples.get(d["var_name"])} for d in datasets]
+            datasets_for_offline = [
+                {
+                    "var_name": d["var_name"],
+                    "name": d["name"],
+                    "profile": d["profile"],
+                    "parquet_path": str(folder / d["parquet_path"]) if d.get("parquet_path") else None,
+                    "mode": held[d["var_name"]].mode if d["var_name"] in held else "pandas",
+                    "sample": samples.get(d["var_name"]),
+                }
+                for d in datasets
+            ]
             client = self.models.client(model, datasets_for_offline, overview=overview, language=language)
             if getattr(client, "model", None) == OFFLINE_MODEL:
                 # Its planner reads category values from each Parquet file (cached per file):
                 # read here, off the event loop, which the planning itself runs on.
                 await asyncio.to_thread(_read_ahead, datasets_for_offline)
             # Off the event loop: reading and shaping the history grows with the messages read.
-            messages = await asyncio.to_thread(self._messages, owner, thread_id, datasets,
-                                               not client.uses_tools, loads)
-            loop = AnalysisLoop(client, self.executor, owner, thread_id, emit, max_steps=self.max_steps,
-                                context_budget=self.models.budget_for(model), log=self.log)
+            messages = await asyncio.to_thread(self._messages, owner, thread_id, datasets, not client.uses_tools, loads)
+            loop = AnalysisLoop(
+                client,
+                self.executor,
+                owner,
+                thread_id,
+                emit,
+                max_steps=self.max_steps,
+                context_budget=self.models.budget_for(model),
+                log=self.log,
+            )
             outcome = await loop.run(messages)
             # Questions a client suggests (the offline analyst, when it declines) go with the
             # answer, for the sidebar to offer as chips.
@@ -273,13 +314,14 @@ class TurnService:
         except (ModelError, VistaError) as e:
             status, error = "error", str(e)
             # Model messages quote the server but never a secret: fit for an admin's log.
-            self.log.warning("Vista: turn %s (thread %s, model %r) failed: %s", turn_id, thread_id,
-                             model, error)
+            self.log.warning("Vista: turn %s (thread %s, model %r) failed: %s", turn_id, thread_id, model, error)
             outcome = self._cut_short(loop)
         except Exception:
             self.log.exception("Vista: turn %s failed", turn_id)
-            status, error = "error", ("Something went wrong inside Vista while answering. "
-                                      "The details are in the server log.")
+            status, error = (
+                "error",
+                ("Something went wrong inside Vista while answering. The details are in the server log."),
+            )
             outcome = self._cut_short(loop)
         self._close(_Ending(owner, thread_id, model, status, outcome, error), turn_id)
 
@@ -292,8 +334,7 @@ class TurnService:
         content = outcome.content or _ENDINGS.get(status, "")
         if status == "error" and not outcome.content:
             content = "I could not finish this answer; see the error above."
-        metadata: dict[str, Any] = {"model": ending.model, "steps": outcome.steps,
-                                    "usage": outcome.usage}
+        metadata: dict[str, Any] = {"model": ending.model, "steps": outcome.steps, "usage": outcome.usage}
         if getattr(outcome, "suggestions", None):
             metadata["suggestions"] = outcome.suggestions
         if error is not None:
@@ -302,19 +343,44 @@ class TurnService:
         owner, thread_id = ending.owner, ending.thread_id
         try:
             # With the streamed pieces still waiting to be stored, in the same transaction.
-            self.events.finish(thread_id, lambda waiting, first: self.store.finish_turn(
-                owner, thread_id, turn_id, status, content, metadata, outcome.usage, error=error,
-                timing=timing, pending=waiting, first_seq=first))
+            self.events.finish(
+                thread_id,
+                lambda waiting, first: self.store.finish_turn(
+                    owner,
+                    thread_id,
+                    turn_id,
+                    status,
+                    content,
+                    metadata,
+                    outcome.usage,
+                    error=error,
+                    timing=timing,
+                    pending=waiting,
+                    first_seq=first,
+                ),
+            )
         except Exception as e:
             if turn_id not in self._unclosed:  # once, not at every retry
-                self.log.warning("Vista: the end of turn %s could not be saved (%s); it is "
-                                 "saved as soon as possible", turn_id, e)
+                self.log.warning(
+                    "Vista: the end of turn %s could not be saved (%s); it is saved as soon as possible", turn_id, e
+                )
             reason = e.message if isinstance(e, VistaError) else "Vista could not save this answer."
             try:
-                self.events.finish(thread_id, lambda _, first: self.store.finish_turn(
-                    owner, thread_id, turn_id, "error", _UNSAVED,
-                    {"model": ending.model, "error": reason}, {}, error=reason, first_seq=first),
-                    drop_waiting=True)
+                self.events.finish(
+                    thread_id,
+                    lambda _, first: self.store.finish_turn(
+                        owner,
+                        thread_id,
+                        turn_id,
+                        "error",
+                        _UNSAVED,
+                        {"model": ending.model, "error": reason},
+                        {},
+                        error=reason,
+                        first_seq=first,
+                    ),
+                    drop_waiting=True,
+                )
             except Exception as again:
                 self._unclosed[turn_id] = ending
                 self._close_error = again
@@ -341,8 +407,11 @@ class TurnService:
             elif event["type"] == "text_reset":
                 texts[step] = []
             elif event["type"] == "code":
-                steps[step] = {"step": step, "code": data["code"],
-                               "result": {"status": "interrupted", "outputs": [], "error": None}}
+                steps[step] = {
+                    "step": step,
+                    "code": data["code"],
+                    "result": {"status": "interrupted", "outputs": [], "error": None},
+                }
             elif event["type"] == "output" and step in steps:
                 steps[step]["result"]["outputs"].append(data["output"])
             elif event["type"] == "step_done" and step in steps:

@@ -5,6 +5,7 @@ endings, locale numbers), independently of any reader under test.
 
     python check_corpus.py [files-dir]
 """
+
 from __future__ import annotations
 
 import csv
@@ -16,8 +17,25 @@ from pathlib import Path
 
 from score import score
 
-STRUCTURAL = ("preamble", "comment", "footer", "blank", "header", "table", "row", "page", "summary",
-              "lookup", "metadata", "#TYPE", "dashes", "instrument", "index", "extra", "key/value")
+STRUCTURAL = (
+    "preamble",
+    "comment",
+    "footer",
+    "blank",
+    "header",
+    "table",
+    "row",
+    "page",
+    "summary",
+    "lookup",
+    "metadata",
+    "#TYPE",
+    "dashes",
+    "instrument",
+    "index",
+    "extra",
+    "key/value",
+)
 
 
 def oracle(path: Path, t: dict):
@@ -37,7 +55,9 @@ def oracle(path: Path, t: dict):
                 if c == "\\N":
                     out.append("")
                 elif d["escape"] == "pgtext":
-                    out.append(re.sub(r"\\(.)", lambda m: {"n": "\n", "t": "\t", "r": "\r"}.get(m.group(1), m.group(1)), c))
+                    out.append(
+                        re.sub(r"\\(.)", lambda m: {"n": "\n", "t": "\t", "r": "\r"}.get(m.group(1), m.group(1)), c)
+                    )
                 else:
                     out.append(re.sub(r"\\(.)", lambda m: m.group(1), c, flags=re.S))
             rows.append(out)
@@ -63,7 +83,7 @@ def _split_unescaped(line, sep):
     while i < len(line):
         ch = line[i]
         if ch == "\\" and i + 1 < len(line):
-            cur.append(line[i:i + 2])
+            cur.append(line[i : i + 2])
             i += 2
             continue
         if ch == sep:

@@ -6,6 +6,7 @@ thousands separators, currency placement, date layout, boolean words).  The grou
 polluted file is always the rendered text of its cells, so the scorer knows, per file, which
 decimal mark, group separator and date order the file uses (`locale_info()`).
 """
+
 from __future__ import annotations
 
 import datetime as dt

@@ -1,7 +1,8 @@
 """Shows where one reader's table differs from the truth of one file.
 
-    python explain.py duckdb files/numbers/weather__de_semicolon.csv [--max 10]
+python explain.py duckdb files/numbers/weather__de_semicolon.csv [--max 10]
 """
+
 from __future__ import annotations
 
 import argparse
@@ -34,8 +35,11 @@ def main():
             break
         best = None
         for tr_row in tr:
-            diff = [(j, tc, r[j] if j < len(r) else None) for j, tc in enumerate(tr_row)
-                    if cell_key(tc, loc) not in cell_candidates(r[j] if j < len(r) else "", loc)]
+            diff = [
+                (j, tc, r[j] if j < len(r) else None)
+                for j, tc in enumerate(tr_row)
+                if cell_key(tc, loc) not in cell_candidates(r[j] if j < len(r) else "", loc)
+            ]
             if best is None or len(diff) < len(best):
                 best = diff
             if not diff:

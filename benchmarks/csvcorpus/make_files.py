@@ -13,6 +13,7 @@ quarter of each family's (table, variant) pairs in the held-out part, which is w
 --part heldout from tables and a file seed that are not kept here; each part writes only its
 own files.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -26,16 +27,34 @@ from pathlib import Path
 from common import load_table, locale_info, render
 
 NUMERIC_TYPES = ("int", "dec", "sci")
-SUBST = {"«": '"', "»": '"', "—": "-", "–": "-", "…": "...", "№": "No.", "µ": "u", "²": "2", "·": ".",
-         "😀": ":-)", "ё": "е", "Ё": "Е", "œ": "oe", "Œ": "OE", "€": "EUR", "’": "'", "“": '"', "”": '"'}
+SUBST = {
+    "«": '"',
+    "»": '"',
+    "—": "-",
+    "–": "-",
+    "…": "...",
+    "№": "No.",
+    "µ": "u",
+    "²": "2",
+    "·": ".",
+    "😀": ":-)",
+    "ё": "е",
+    "Ё": "Е",
+    "œ": "oe",
+    "Œ": "OE",
+    "€": "EUR",
+    "’": "'",
+    "“": '"',
+    "”": '"',
+}
 
 
 @dataclass
 class Line:
-    kind: str                      # data | header | extra | raw
-    cells: list | None = None      # what is written (data/header/extra)
-    truth: list | None = None      # what a person reads (data lines only)
-    raw: str | None = None         # written verbatim (raw lines)
+    kind: str  # data | header | extra | raw
+    cells: list | None = None  # what is written (data/header/extra)
+    truth: list | None = None  # what a person reads (data lines only)
+    raw: str | None = None  # written verbatim (raw lines)
 
 
 @dataclass
@@ -44,14 +63,14 @@ class Doc:
     locale: str = "native"
     delim: str = ","
     quotechar: str = '"'
-    quoting: str = "minimal"       # minimal | all | nonnumeric | lax | none
-    escape: str = "double"         # double | backslash | mixed | mysql | pgtext
-    lineterm: str = "\n"           # \n | \r\n | \r | mixed
-    embedded_nl: str = "\n"        # how a line break inside a cell is written
+    quoting: str = "minimal"  # minimal | all | nonnumeric | lax | none
+    escape: str = "double"  # double | backslash | mixed | mysql | pgtext
+    lineterm: str = "\n"  # \n | \r\n | \r | mixed
+    embedded_nl: str = "\n"  # how a line break inside a cell is written
     encoding: str = "utf-8"
     bom: bool = False
     trailing_delim: bool = False
-    pad: str = ""                  # "" | spaces | align
+    pad: str = ""  # "" | spaces | align
     header: list | None = None
     header_variants: list | None = None
     pre: list = field(default_factory=list)
@@ -71,8 +90,9 @@ class Doc:
         return [ln for ln in self.body if ln.kind == "data"]
 
 
-def new_doc(table: dict, rng: random.Random, locale: str = "native", rows: slice | None = None,
-            subset: bool = True) -> Doc:
+def new_doc(
+    table: dict, rng: random.Random, locale: str = "native", rows: slice | None = None, subset: bool = True
+) -> Doc:
     cols = table["columns"]
     values = table["values"]
     if rows is not None:
@@ -81,7 +101,7 @@ def new_doc(table: dict, rng: random.Random, locale: str = "native", rows: slice
         n = len(values)
         k = rng.randint(int(n * 0.6), n)
         s = rng.randint(0, n - k)
-        values = values[s:s + k]
+        values = values[s : s + k]
     doc = Doc(table=table, locale=locale)
     doc.header = [c["name"] for c in cols]
     doc.numeric = [c["type"] in NUMERIC_TYPES for c in cols]
@@ -94,17 +114,18 @@ def new_doc(table: dict, rng: random.Random, locale: str = "native", rows: slice
 
 # ----------------------------------------------------------------------------- serializing
 
+
 def fmt_field(doc: Doc, cell: str, numeric: bool, rng: random.Random) -> str:
     q = doc.quotechar
     d = doc.delim.strip() or doc.delim
     if doc.escape == "pgtext":
         if cell == "":
             return doc.null_token or ""
-        return (cell.replace("\\", "\\\\").replace("\n", "\\n").replace("\r", "\\r").replace("\t", "\\t"))
+        return cell.replace("\\", "\\\\").replace("\n", "\\n").replace("\r", "\\r").replace("\t", "\\t")
     if doc.escape == "mysql":
         if cell == "":
             return doc.null_token or ""
-        return (cell.replace("\\", "\\\\").replace(d, "\\" + d).replace("\n", "\\\n"))
+        return cell.replace("\\", "\\\\").replace(d, "\\" + d).replace("\n", "\\\n")
     cell = cell.replace("\n", doc.embedded_nl) if "\n" in cell else cell
     special = d in cell or "\n" in cell or "\r" in cell
     if doc.quoting == "all":
@@ -199,8 +220,13 @@ def truth_of(doc: Doc) -> dict:
         "table": doc.table["name"],
         "pollutions": doc.pollutions,
         "locale": locale_info(doc.table, doc.locale),
-        "dialect": {"delimiter": doc.delim, "quotechar": doc.quotechar, "quoting": doc.quoting,
-                    "escape": doc.escape, "lineterminator": doc.lineterm},
+        "dialect": {
+            "delimiter": doc.delim,
+            "quotechar": doc.quotechar,
+            "quoting": doc.quoting,
+            "escape": doc.escape,
+            "lineterminator": doc.lineterm,
+        },
     }
     if doc.header_variants:
         t["header_variants"] = doc.header_variants
@@ -209,6 +235,7 @@ def truth_of(doc: Doc) -> dict:
 
 def subst_all(doc: Doc, enc: str) -> bool:
     """Replace characters the legacy encoding lacks (as legacy systems did); False if still unencodable."""
+
     def fix(s):
         try:
             s.encode(enc)
@@ -218,6 +245,7 @@ def subst_all(doc: Doc, enc: str) -> bool:
 
     def fixl(xs):
         return None if xs is None else [fix(x) for x in xs]
+
     doc.header = fixl(doc.header)
     for ln in doc.pre + doc.head_lines + doc.body + doc.foot:
         ln.cells, ln.truth = fixl(ln.cells), fixl(ln.truth)
@@ -235,14 +263,29 @@ def subst_all(doc: Doc, enc: str) -> bool:
 # ----------------------------------------------------------------------------- realistic text
 
 TITLES = {
-    "kr_air_quality": ["서울시 시간별 대기오염도 현황 (2024년 3월 1일)", "자료: 서울특별시 대기환경정보", "단위: ㎍/㎥, ppm"],
-    "jp_population": ["令和2年国勢調査　人口等基本集計（主な内容：男女・年齢・配偶関係，世帯の構成，住居の状態など）", "表番号：001", "（単位：人）"],
+    "kr_air_quality": [
+        "서울시 시간별 대기오염도 현황 (2024년 3월 1일)",
+        "자료: 서울특별시 대기환경정보",
+        "단위: ㎍/㎥, ppm",
+    ],
+    "jp_population": [
+        "令和2年国勢調査　人口等基本集計（主な内容：男女・年齢・配偶関係，世帯の構成，住居の状態など）",
+        "表番号：001",
+        "（単位：人）",
+    ],
     "cn_retail": ["2023年1-6月主要城市社会消费品零售总额", "数据来源：国家统计局", "单位：亿元"],
     "ru_budget": ["Отчёт об исполнении бюджета", "на 01.04.2024 г.", "Единица измерения: руб."],
     "de_bank": ["Umsatzanzeige", "Konto: DE12 5001 0517 0648 4898 90", "Zeitraum: 01.01.2024 - 31.05.2024"],
-    "fr_communes": ["Liste des communes au 1er janvier 2024", "Source : Insee, Code officiel géographique", "Champ : France"],
+    "fr_communes": [
+        "Liste des communes au 1er janvier 2024",
+        "Source : Insee, Code officiel géographique",
+        "Champ : France",
+    ],
     "us_orders": ["Superstore Sales Report", "Fiscal Year 2023", "Prepared by: Finance Ops"],
-    "server_log": ["Log export - service: all, level: >= DEBUG", "Range: 2024-05-17 08:00:00 to 2024-05-17 09:00:00 UTC"],
+    "server_log": [
+        "Log export - service: all, level: >= DEBUG",
+        "Range: 2024-05-17 08:00:00 to 2024-05-17 09:00:00 UTC",
+    ],
     "lab_plate": ["Plate Reader Results", "Protocol: ELISA_IL6_v3", "Read: Absorbance 450 nm / 620 nm"],
     "hr_employees": ["Employee Master Data", "Confidential - HR use only"],
     "weather": ["Daily Summaries", "Order #3612345 - generated by Climate Data Online"],
@@ -260,7 +303,10 @@ FOOT_NOTES = {
     "cn_retail": ["注：部分数据因四舍五入的原因，存在总计与分项合计不等的情况。", "资料来源：国家统计局"],
     "ru_budget": ["Руководитель ____________ /Иванов И. И./", "Главный бухгалтер ____________ /Петрова А. С./"],
     "de_bank": ["Kontostand am 31.05.2024: 4.321,00 EUR", "Alle Angaben ohne Gewähr."],
-    "fr_communes": ["Note : les populations sont des populations municipales.", "Source : Insee, recensement de la population 2021"],
+    "fr_communes": [
+        "Note : les populations sont des populations municipales.",
+        "Source : Insee, recensement de la population 2021",
+    ],
     "kv_kennzahlen": ["(C)opyright Statistisches Bundesamt (Destatis), 2024 | Stand: 15.03.2024"],
     "jp_sales": ["※金額は税抜です。"],
 }
@@ -274,10 +320,12 @@ def title_lines(doc: Doc, n: int = None):
 
 # ----------------------------------------------------------------------------- pollutions
 
+
 def p_delim(d):
     def f(doc, rng):
         doc.delim = d
         doc.pollutions.append(f"delimiter {d!r}")
+
     return f
 
 
@@ -286,6 +334,7 @@ def p_quoting(style, quotechar='"'):
         doc.quoting = style
         doc.quotechar = quotechar
         doc.pollutions.append(f"quoting {style}" + (" with single quotes" if quotechar == "'" else ""))
+
     return f
 
 
@@ -299,6 +348,7 @@ def p_escape(style):
             doc.delim, doc.quoting, doc.null_token = "\t", "none", "\\N"
             doc.notes.append("PostgreSQL COPY text format: \\n \\t \\\\ escapes, \\N = NULL")
         doc.pollutions.append(f"escape {style}")
+
     return f
 
 
@@ -307,8 +357,12 @@ def p_lineterm(t, embedded=None):
         doc.lineterm = t
         if embedded:
             doc.embedded_nl = embedded
-        doc.pollutions.append("line endings " + {"\n": "LF", "\r\n": "CRLF", "\r": "CR", "mixed": "mixed"}[t]
-                              + ("" if not embedded else " / in-cell " + repr(embedded)))
+        doc.pollutions.append(
+            "line endings "
+            + {"\n": "LF", "\r\n": "CRLF", "\r": "CR", "mixed": "mixed"}[t]
+            + ("" if not embedded else " / in-cell " + repr(embedded))
+        )
+
     return f
 
 
@@ -317,6 +371,7 @@ def p_encoding(enc, bom=False):
         doc.encoding = enc
         doc.bom = bom
         doc.pollutions.append(f"encoding {enc}" + (" BOM" if bom or enc.startswith("utf-16") else ""))
+
     return f
 
 
@@ -328,14 +383,17 @@ def p_title(padded=False, n=None, blank_after=True):
         if blank_after:
             doc.pre.append(Line("extra", [""] * (doc.width if padded else 1)))
         doc.pollutions.append("preamble title" + (" (padded to width)" if padded else ""))
+
     return f
 
 
 def p_export_meta(doc, rng):
     who = rng.choice(["j.smith", "admin", "kim.minji", "export-bot"])
-    lines = [f"Exported on {rng.choice(['2024-06-03 14:22:07', '03.06.2024 14:22', '6/3/2024 2:22 PM'])} by {who}",
-             f"Filter: {rng.choice(['none', 'Region = All', 'Status <> closed'])}",
-             f"Rows: {len(doc.data_lines())}"]
+    lines = [
+        f"Exported on {rng.choice(['2024-06-03 14:22:07', '03.06.2024 14:22', '6/3/2024 2:22 PM'])} by {who}",
+        f"Filter: {rng.choice(['none', 'Region = All', 'Status <> closed'])}",
+        f"Rows: {len(doc.data_lines())}",
+    ]
     for s in lines:
         doc.pre.append(Line("raw", raw=s))
     doc.pollutions.append("preamble export metadata")
@@ -343,8 +401,13 @@ def p_export_meta(doc, rng):
 
 def p_kv_block(raw=False):
     def f(doc, rng):
-        kv = [("Report", title_lines(doc, 1)[0]), ("Generated", "2024-06-03 09:15:42"), ("User", "analyst01"),
-              ("Time zone", "UTC+09:00"), ("Version", "4.2.1")]
+        kv = [
+            ("Report", title_lines(doc, 1)[0]),
+            ("Generated", "2024-06-03 09:15:42"),
+            ("User", "analyst01"),
+            ("Time zone", "UTC+09:00"),
+            ("Version", "4.2.1"),
+        ]
         for k, v in kv[: rng.randint(3, 5)]:
             if raw:
                 doc.pre.append(Line("raw", raw=f"{k}: {v}"))
@@ -352,6 +415,7 @@ def p_kv_block(raw=False):
                 doc.pre.append(Line("extra", [k, v]))
         doc.pre.append(Line("raw", raw=""))
         doc.pollutions.append("preamble key/value block" + (" (Key: value text)" if raw else " (2 cells)"))
+
     return f
 
 
@@ -373,7 +437,13 @@ def p_comments_inside(doc, rng):
 
 
 def p_estat_preamble(doc, rng):
-    meta = [["統計名：", "国勢調査"], ["表題：", title_lines(doc, 1)[0]], ["調査年月：", "2020年"], ["地域：", "全国"], []]
+    meta = [
+        ["統計名：", "国勢調査"],
+        ["表題：", title_lines(doc, 1)[0]],
+        ["調査年月：", "2020年"],
+        ["地域：", "全国"],
+        [],
+    ]
     for m in meta:
         doc.pre.append(Line("extra", m) if m else Line("raw", raw=""))
     doc.pollutions.append("e-Stat style metadata block")
@@ -392,6 +462,7 @@ def p_footer_notes(blank_before=True):
         for s in FOOT_NOTES.get(doc.table["name"], DEFAULT_NOTES):
             doc.foot.append(Line("extra", [s]))
         doc.pollutions.append("footer notes")
+
     return f
 
 
@@ -399,7 +470,8 @@ def p_footer_total(doc, rng):
     cols = doc.table["columns"]
     cells = [""] * doc.width
     cells[0] = {"ko": "합계", "ja": "合計", "zh": "总计", "ru": "Итого", "de": "Summe", "fr": "Total"}.get(
-        doc.table.get("language"), rng.choice(["Total", "TOTAL:", "Grand Total"]))
+        doc.table.get("language"), rng.choice(["Total", "TOTAL:", "Grand Total"])
+    )
     for j, c in enumerate(cols):
         if j and c.get("sum"):
             vals = [ln.truth[j] for ln in doc.data_lines()]
@@ -410,6 +482,7 @@ def p_footer_total(doc, rng):
 
 def _sum_text(vals, col, doc):
     from decimal import Decimal
+
     info = locale_info(doc.table, doc.locale)
     tot = Decimal(0)
     for v in vals:
@@ -429,11 +502,23 @@ def _sum_text(vals, col, doc):
 
 
 def p_footer_source(doc, rng):
-    doc.foot += [Line("raw", raw="__________"),
-                 Line("extra", [rng.choice(["(C)opyright Statistisches Bundesamt (Destatis), 2024",
-                                            "Source: Office for National Statistics", "출처: 통계청 KOSIS",
-                                            "Source : Insee"])]),
-                 Line("extra", [f"Stand: {rng.choice(['15.03.2024 / 10:12:31', '2024-03-15'])}"])]
+    doc.foot += [
+        Line("raw", raw="__________"),
+        Line(
+            "extra",
+            [
+                rng.choice(
+                    [
+                        "(C)opyright Statistisches Bundesamt (Destatis), 2024",
+                        "Source: Office for National Statistics",
+                        "출처: 통계청 KOSIS",
+                        "Source : Insee",
+                    ]
+                )
+            ],
+        ),
+        Line("extra", [f"Stand: {rng.choice(['15.03.2024 / 10:12:31', '2024-03-15'])}"]),
+    ]
     doc.pollutions.append("footer source/copyright")
 
 
@@ -463,6 +548,7 @@ def p_blank_inside(kind="empty"):
             body.append(ln)
         doc.body = body
         doc.pollutions.append(f"blank lines inside ({kind})")
+
     return f
 
 
@@ -497,15 +583,28 @@ def _split_unit(name: str):
     for o, c in (("(", ")"), ("（", "）"), ("[", "]")):
         if name.endswith(c) and o in name:
             i = name.rindex(o)
-            return name[:i].rstrip(" ,"), name[i + 1:-1]
+            return name[:i].rstrip(" ,"), name[i + 1 : -1]
     if ", " in name:
         a, b = name.rsplit(", ", 1)
         return a, b
     return name, ""
 
 
-UNITS = {"weather": {"PRCP": "in", "SNOW": "in", "SNWD": "in", "TMAX": "°F", "TMIN": "°F", "AWND": "mph",
-                     "WDF2": "deg", "WSF2": "mph", "LATITUDE": "deg", "LONGITUDE": "deg", "ELEVATION": "m"}}
+UNITS = {
+    "weather": {
+        "PRCP": "in",
+        "SNOW": "in",
+        "SNWD": "in",
+        "TMAX": "°F",
+        "TMIN": "°F",
+        "AWND": "mph",
+        "WDF2": "deg",
+        "WSF2": "mph",
+        "LATITUDE": "deg",
+        "LONGITUDE": "deg",
+        "ELEVATION": "m",
+    }
+}
 
 
 def p_units_row(doc, rng):
@@ -552,12 +651,15 @@ def p_repeat_header(page_line=False):
                     if page_line:
                         body.append(Line("raw", raw=""))
                         body.append(Line("extra", [f"Page {k // every + 1}"]))
-                    body += [Line("extra", list(h.cells)) if h.cells is not None else Line("raw", raw=h.raw)
-                             for h in doc.head_lines]
+                    body += [
+                        Line("extra", list(h.cells)) if h.cells is not None else Line("raw", raw=h.raw)
+                        for h in doc.head_lines
+                    ]
                 k += 1
             body.append(ln)
         doc.body = body
         doc.pollutions.append("header repeated inside" + (" with page lines" if page_line else ""))
+
     return f
 
 
@@ -608,6 +710,7 @@ def p_pad(kind):
     def f(doc, rng):
         doc.pad = kind
         doc.pollutions.append("spaces around cells" if kind == "spaces" else "space-padded aligned columns")
+
     return f
 
 
@@ -616,6 +719,7 @@ def p_locale(loc):
         # the cells were rendered in this locale by new_doc (Job.locale); this step records it
         doc.locale = loc
         doc.pollutions.append(f"numbers/dates in locale {loc}")
+
     return f
 
 
@@ -628,8 +732,12 @@ def p_summary_block(doc, rng):
 
 
 def p_lookup_table(doc, rng):
-    lk = [["Code", "Label", "Description"], ["A", "Active", "currently valid"], ["I", "Inactive", "kept for history"],
-          ["P", "Pending", "awaiting approval, see workflow"]]
+    lk = [
+        ["Code", "Label", "Description"],
+        ["A", "Active", "currently valid"],
+        ["I", "Inactive", "kept for history"],
+        ["P", "Pending", "awaiting approval, see workflow"],
+    ]
     doc.pre += [Line("extra", ln) for ln in lk] + [Line("raw", raw=""), Line("raw", raw="")]
     doc.pollutions.append("lookup table before the data table")
 
@@ -644,7 +752,9 @@ def p_totals_table_after(doc, rng):
 def p_long_cell(doc, rng):
     ln = rng.choice(doc.data_lines())
     j = max(range(doc.width), key=lambda j: doc.table["columns"][j]["type"] == "text")
-    blob = "".join(rng.choice("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/") for _ in range(250_000))
+    blob = "".join(
+        rng.choice("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/") for _ in range(250_000)
+    )
     ln.cells[j] = ln.truth[j] = "data:application/octet-stream;base64," + blob
     doc.pollutions.append("one 250,000-character cell")
 
@@ -657,14 +767,21 @@ def p_sql_dashes(doc, rng):
 
 
 def p_lab_instrument(doc, rng):
-    kv = ["Software Version\t3.1.2", "Plate Type\t96 WELL PLATE", "Read Mode\tAbsorbance", "Wavelengths\t450 620",
-          "Temperature\t25.0 °C", ""]
+    kv = [
+        "Software Version\t3.1.2",
+        "Plate Type\t96 WELL PLATE",
+        "Read Mode\tAbsorbance",
+        "Wavelengths\t450 620",
+        "Temperature\t25.0 °C",
+        "",
+    ]
     doc.pre += [Line("raw", raw=s) if "\t" not in s else Line("extra", s.split("\t")) for s in kv]
     doc.foot += [Line("raw", raw=""), Line("raw", raw="~End")]
     doc.pollutions.append("instrument key/value preamble and ~End footer")
 
 
 # ----------------------------------------------------------------------------- job catalogue
+
 
 @dataclass
 class Job:
@@ -678,10 +795,35 @@ class Job:
     repeat: int = 1
 
 
-ALL = ["kr_air_quality", "jp_population", "cn_retail", "ru_budget", "de_bank", "fr_communes", "us_orders",
-       "server_log", "lab_plate", "hr_employees", "weather", "survey", "products", "kv_kennzahlen", "jp_sales"]
+ALL = [
+    "kr_air_quality",
+    "jp_population",
+    "cn_retail",
+    "ru_budget",
+    "de_bank",
+    "fr_communes",
+    "us_orders",
+    "server_log",
+    "lab_plate",
+    "hr_employees",
+    "weather",
+    "survey",
+    "products",
+    "kv_kennzahlen",
+    "jp_sales",
+]
 MULTILINE = ["survey", "hr_employees", "products", "server_log", "jp_sales"]
-NUMERIC = ["weather", "jp_population", "us_orders", "lab_plate", "cn_retail", "products", "kv_kennzahlen", "de_bank", "ru_budget"]
+NUMERIC = [
+    "weather",
+    "jp_population",
+    "us_orders",
+    "lab_plate",
+    "cn_retail",
+    "products",
+    "kv_kennzahlen",
+    "de_bank",
+    "ru_budget",
+]
 
 
 def catalogue(rng: random.Random) -> list[Job]:
@@ -695,25 +837,40 @@ def catalogue(rng: random.Random) -> list[Job]:
             jobs.append(Job(family, variant, t, steps, **kw))
 
     # dialect: delimiters
-    for d, name, k, ext in [(",", "comma", 6, "csv"), (";", "semicolon", 7, "csv"), ("\t", "tab", 7, "tsv"),
-                            ("|", "pipe", 7, "txt"), (", ", "comma_space", 6, "csv"), (":", "colon", 5, "txt")]:
+    for d, name, k, ext in [
+        (",", "comma", 6, "csv"),
+        (";", "semicolon", 7, "csv"),
+        ("\t", "tab", 7, "tsv"),
+        ("|", "pipe", 7, "txt"),
+        (", ", "comma_space", 6, "csv"),
+        (":", "colon", 5, "txt"),
+    ]:
         add("dialect", name, pick(ALL, k), [p_delim(d)], ext=ext)
     # quoting
     add("quoting", "all_quoted", pick(ALL, 7), [p_quoting("all")])
     add("quoting", "nonnumeric", pick(NUMERIC, 6), [p_quoting("nonnumeric")])
     add("quoting", "single_quotes", pick(ALL, 6), [p_quoting("minimal", "'")])
     add("quoting", "single_quotes_all", pick(ALL, 4), [p_quoting("all", "'")])
-    add("quoting", "quotes_in_unquoted", pick(["us_orders", "products", "server_log", "survey", "hr_employees", "de_bank"], 6),
-        [p_quoting("lax")])
+    add(
+        "quoting",
+        "quotes_in_unquoted",
+        pick(["us_orders", "products", "server_log", "survey", "hr_employees", "de_bank"], 6),
+        [p_quoting("lax")],
+    )
     add("quoting", "semicolon_all_quoted", pick(ALL, 4), [p_delim(";"), p_quoting("all")])
     # escaping
-    add("escaping", "backslash", pick(["us_orders", "products", "server_log", "survey", "hr_employees", "de_bank", "jp_sales"], 6),
-        [p_escape("backslash")])
-    add("escaping", "mixed_escapes", ["us_orders", "products", "survey", "de_bank", "hr_employees"], [p_escape("mixed")])
+    add(
+        "escaping",
+        "backslash",
+        pick(["us_orders", "products", "server_log", "survey", "hr_employees", "de_bank", "jp_sales"], 6),
+        [p_escape("backslash")],
+    )
+    add(
+        "escaping", "mixed_escapes", ["us_orders", "products", "survey", "de_bank", "hr_employees"], [p_escape("mixed")]
+    )
     add("escaping", "mysql_outfile", pick(ALL, 6), [p_escape("mysql")], ext="txt")
     add("escaping", "pg_copy_text", pick(ALL, 6), [p_escape("pgtext")], ext="tsv")
-    add("escaping", "unquoted_backslash_delims", ["us_orders", "weather", "cn_retail"],
-        [p_quoting("none")], ext="txt")
+    add("escaping", "unquoted_backslash_delims", ["us_orders", "weather", "cn_retail"], [p_quoting("none")], ext="txt")
     # newlines
     add("newlines", "crlf", pick(ALL, 5), [p_lineterm("\r\n")])
     add("newlines", "cr_only", pick(ALL, 5), [p_lineterm("\r")])
@@ -766,9 +923,18 @@ def catalogue(rng: random.Random) -> list[Job]:
     add("header", "no_header", pick(ALL, 6), [p_no_header])
     add("header", "no_header_numeric", ["weather", "lab_plate", "transit"], [p_no_header], rows=slice(0, 300))
     add("header", "group_row", list(GROUPS), [p_group_row])
-    add("header", "units_row", ["kr_air_quality", "jp_population", "cn_retail", "lab_plate", "weather", "ru_budget"], [p_units_row])
-    add("header", "group_and_units", pick(["kr_air_quality", "jp_population", "lab_plate", "weather", "cn_retail"], 3),
-        [p_units_row, p_group_row])
+    add(
+        "header",
+        "units_row",
+        ["kr_air_quality", "jp_population", "cn_retail", "lab_plate", "weather", "ru_budget"],
+        [p_units_row],
+    )
+    add(
+        "header",
+        "group_and_units",
+        pick(["kr_air_quality", "jp_population", "lab_plate", "weather", "cn_retail"], 3),
+        [p_units_row, p_group_row],
+    )
     add("header", "repeated", pick(ALL, 5), [p_repeat_header()])
     add("header", "repeated_with_pages", pick(ALL, 3), [p_repeat_header(page_line=True)])
     add("header", "index_column", pick(ALL, 4), [p_index_column])
@@ -781,15 +947,22 @@ def catalogue(rng: random.Random) -> list[Job]:
     add("ragged", "aligned_padding", pick(ALL, 4), [p_pad("align")])
     # numbers
     add("numbers", "de_semicolon", pick(NUMERIC, 6), [p_locale("de"), p_delim(";")], locale="de")
-    add("numbers", "de_nogroup_semicolon", pick(NUMERIC, 3), [p_locale("de_nogroup"), p_delim(";")], locale="de_nogroup")
+    add(
+        "numbers", "de_nogroup_semicolon", pick(NUMERIC, 3), [p_locale("de_nogroup"), p_delim(";")], locale="de_nogroup"
+    )
     add("numbers", "fr_nnbsp_semicolon", pick(NUMERIC, 4), [p_locale("fr"), p_delim(";")], locale="fr")
     add("numbers", "fr_space_semicolon", pick(NUMERIC, 3), [p_locale("fr_space"), p_delim(";")], locale="fr_space")
     add("numbers", "ru_nbsp_semicolon", pick(NUMERIC, 3), [p_locale("ru"), p_delim(";")], locale="ru")
     add("numbers", "ch_apostrophe", pick(NUMERIC, 3), [p_locale("ch"), p_delim(";")], locale="ch")
     add("numbers", "en_grouped_quoted", pick(NUMERIC, 4), [p_locale("en")], locale="en")
     add("numbers", "us_excel", pick(NUMERIC, 3), [p_locale("us_excel")], locale="us_excel")
-    add("numbers", "decimal_comma_in_comma_file", pick(NUMERIC, 4), [p_locale("de_nogroup"), p_quoting("minimal")],
-        locale="de_nogroup")
+    add(
+        "numbers",
+        "decimal_comma_in_comma_file",
+        pick(NUMERIC, 4),
+        [p_locale("de_nogroup"), p_quoting("minimal")],
+        locale="de_nogroup",
+    )
     add("numbers", "de_tab", pick(NUMERIC, 3), [p_locale("de"), p_delim("\t")], locale="de", ext="tsv")
     # multiple tables
     add("multitable", "summary_then_data", pick(ALL, 5), [p_summary_block])
@@ -812,50 +985,122 @@ def catalogue(rng: random.Random) -> list[Job]:
     add("shape", "very_long_file", ["transit"], [], rows=slice(0, 20000), repeat=4)
 
     # combos: real export profiles, each 2-3 pollutions
-    add("combo", "german_excel", pick(NUMERIC + ["de_bank"], 4),
-        [p_locale("de"), p_delim(";"), p_encoding("cp1252"), p_lineterm("\r\n")], locale="de")
-    add("combo", "german_excel_utf8", pick(NUMERIC, 3),
-        [p_locale("de"), p_delim(";"), p_encoding("utf-8", True), p_lineterm("\r\n")], locale="de")
-    add("combo", "korean_portal", ["kr_air_quality", "hr_employees", "survey"],
-        [p_encoding("cp949"), p_title(n=2), p_footer_notes(), p_lineterm("\r\n")])
-    add("combo", "korean_portal_euckr", ["kr_air_quality"], [p_encoding("euc_kr"), p_title(padded=True), p_lineterm("\r\n")])
-    add("combo", "japan_estat", ["jp_population", "jp_sales"],
-        [p_encoding("cp932"), p_quoting("all"), p_estat_preamble, p_footer_notes(), p_lineterm("\r\n")])
+    add(
+        "combo",
+        "german_excel",
+        pick(NUMERIC + ["de_bank"], 4),
+        [p_locale("de"), p_delim(";"), p_encoding("cp1252"), p_lineterm("\r\n")],
+        locale="de",
+    )
+    add(
+        "combo",
+        "german_excel_utf8",
+        pick(NUMERIC, 3),
+        [p_locale("de"), p_delim(";"), p_encoding("utf-8", True), p_lineterm("\r\n")],
+        locale="de",
+    )
+    add(
+        "combo",
+        "korean_portal",
+        ["kr_air_quality", "hr_employees", "survey"],
+        [p_encoding("cp949"), p_title(n=2), p_footer_notes(), p_lineterm("\r\n")],
+    )
+    add(
+        "combo",
+        "korean_portal_euckr",
+        ["kr_air_quality"],
+        [p_encoding("euc_kr"), p_title(padded=True), p_lineterm("\r\n")],
+    )
+    add(
+        "combo",
+        "japan_estat",
+        ["jp_population", "jp_sales"],
+        [p_encoding("cp932"), p_quoting("all"), p_estat_preamble, p_footer_notes(), p_lineterm("\r\n")],
+    )
     add("combo", "japan_units", ["jp_population"], [p_encoding("cp932"), p_units_row, p_title()])
     add("combo", "china_gb", ["cn_retail"], [p_encoding("gb18030"), p_title(), p_footer_notes()])
-    add("combo", "russian_1c", ["ru_budget"], [p_encoding("cp1251"), p_delim(";"), p_title(padded=True), p_footer_notes()])
+    add(
+        "combo",
+        "russian_1c",
+        ["ru_budget"],
+        [p_encoding("cp1251"), p_delim(";"), p_title(padded=True), p_footer_notes()],
+    )
     add("combo", "russian_koi8", ["ru_budget"], [p_encoding("koi8_r"), p_delim(";"), p_units_row])
     add("combo", "bank_statement", ["de_bank"], [p_delim(";"), p_kv_block(), p_encoding("cp1252"), p_footer_notes()])
-    add("combo", "bank_statement_latin1_quoted", ["de_bank"], [p_delim(";"), p_quoting("all"), p_encoding("latin-1"), p_title()])
-    add("combo", "mac_excel", pick(["fr_communes", "de_bank", "us_orders", "weather"], 3),
-        [p_lineterm("\r"), p_encoding("mac_roman")])
-    add("combo", "excel_unicode_text", pick(ALL, 4), [p_delim("\t"), p_encoding("utf-16-le"), p_lineterm("\r\n")], ext="txt")
+    add(
+        "combo",
+        "bank_statement_latin1_quoted",
+        ["de_bank"],
+        [p_delim(";"), p_quoting("all"), p_encoding("latin-1"), p_title()],
+    )
+    add(
+        "combo",
+        "mac_excel",
+        pick(["fr_communes", "de_bank", "us_orders", "weather"], 3),
+        [p_lineterm("\r"), p_encoding("mac_roman")],
+    )
+    add(
+        "combo",
+        "excel_unicode_text",
+        pick(ALL, 4),
+        [p_delim("\t"), p_encoding("utf-16-le"), p_lineterm("\r\n")],
+        ext="txt",
+    )
     add("combo", "mysql_no_header", pick(ALL, 3), [p_escape("mysql"), p_no_header], ext="txt")
     add("combo", "pg_copy_header", pick(ALL, 3), [p_escape("pgtext"), p_blank_end], ext="tsv")
     add("combo", "log_pipe_comments", ["server_log"], [p_delim("|"), p_comments_top, p_quoting("lax")], ext="txt")
-    add("combo", "log_pipe_comments_inside", ["server_log"], [p_delim("|"), p_comments_inside, p_lineterm("mixed")], ext="log")
+    add(
+        "combo",
+        "log_pipe_comments_inside",
+        ["server_log"],
+        [p_delim("|"), p_comments_inside, p_lineterm("mixed")],
+        ext="log",
+    )
     add("combo", "lab_instrument", ["lab_plate"], [p_delim("\t"), p_lab_instrument, p_units_row], ext="txt")
     add("combo", "lab_instrument_comma", ["lab_plate"], [p_lab_instrument, p_blank_inside("empty")])
     add("combo", "sql_server_results", pick(ALL, 3), [p_sql_dashes, p_lineterm("\r\n")], ext="rpt")
     add("combo", "powershell_utf16", pick(ALL, 2), [p_powershell, p_encoding("utf-16-le"), p_lineterm("\r\n")])
-    add("combo", "libreoffice_fr", pick(NUMERIC, 3), [p_locale("fr"), p_delim(";"), p_quoting("nonnumeric")], locale="fr")
+    add(
+        "combo",
+        "libreoffice_fr",
+        pick(NUMERIC, 3),
+        [p_locale("fr"), p_delim(";"), p_quoting("nonnumeric")],
+        locale="fr",
+    )
     add("combo", "gsheets_blank_tail", pick(ALL, 3), [p_trailing_delim, p_blank_end])
     add("combo", "pandas_index_semicolon", pick(ALL, 2), [p_index_column, p_delim(";"), p_locale("de")], locale="de")
     add("combo", "report_title_totals", pick(NUMERIC, 3), [p_title(), p_footer_total, p_footer_notes()])
     add("combo", "page_breaks_crlf", pick(ALL, 3), [p_title(), p_repeat_header(page_line=True), p_lineterm("\r\n")])
     add("combo", "no_header_semicolon_de", pick(NUMERIC, 2), [p_no_header, p_delim(";"), p_locale("de")], locale="de")
-    add("combo", "ragged_tab_bom", pick(ALL, 3), [p_missing_trailing, p_delim("\t"), p_encoding("utf-8", True)], ext="tsv")
+    add(
+        "combo",
+        "ragged_tab_bom",
+        pick(ALL, 3),
+        [p_missing_trailing, p_delim("\t"), p_encoding("utf-8", True)],
+        ext="tsv",
+    )
     add("combo", "single_quote_pipe", pick(ALL, 2), [p_quoting("minimal", "'"), p_delim("|")], ext="txt")
     add("combo", "multiline_cr", pick(MULTILINE, 2), [p_lineterm("\r"), p_quoting("all")])
     add("combo", "preamble_blank_lines", pick(ALL, 3), [p_export_meta, p_blank_inside("delims"), p_trailing_delim])
     # random realistic 2-3 pollution mixes
     pool = [
-        ("semi", lambda: p_delim(";")), ("tab", lambda: p_delim("\t")), ("pipe", lambda: p_delim("|")),
-        ("allq", lambda: p_quoting("all")), ("crlf", lambda: p_lineterm("\r\n")), ("bom", lambda: p_encoding("utf-8", True)),
-        ("title", lambda: p_title()), ("notes", lambda: p_footer_notes()), ("blank", lambda: p_blank_inside("empty")),
-        ("trail", lambda: p_trailing_delim), ("rephdr", lambda: p_repeat_header()), ("nohdr", lambda: p_no_header),
-        ("ragged", lambda: p_missing_trailing), ("comments", lambda: p_comments_top), ("spaces", lambda: p_pad("spaces")),
-        ("kv", lambda: p_kv_block()), ("mixednl", lambda: p_lineterm("mixed")),
+        ("semi", lambda: p_delim(";")),
+        ("tab", lambda: p_delim("\t")),
+        ("pipe", lambda: p_delim("|")),
+        ("allq", lambda: p_quoting("all")),
+        ("crlf", lambda: p_lineterm("\r\n")),
+        ("bom", lambda: p_encoding("utf-8", True)),
+        ("title", lambda: p_title()),
+        ("notes", lambda: p_footer_notes()),
+        ("blank", lambda: p_blank_inside("empty")),
+        ("trail", lambda: p_trailing_delim),
+        ("rephdr", lambda: p_repeat_header()),
+        ("nohdr", lambda: p_no_header),
+        ("ragged", lambda: p_missing_trailing),
+        ("comments", lambda: p_comments_top),
+        ("spaces", lambda: p_pad("spaces")),
+        ("kv", lambda: p_kv_block()),
+        ("mixednl", lambda: p_lineterm("mixed")),
     ]
     clash = [{"semi", "tab", "pipe"}, {"crlf", "mixednl"}, {"nohdr", "rephdr"}]
     for _i in range(24):
@@ -872,10 +1117,18 @@ def catalogue(rng: random.Random) -> list[Job]:
     # as they were. Japanese text in EUC-JP (older Unix and web systems) and Shift-JIS, whose
     # bytes GB18030 also decodes
     add("cjk_encoding", "euc_jp", ["jp_population", "jp_sales"], [p_encoding("euc_jp")])
-    add("cjk_encoding", "euc_jp_all_quoted_crlf", ["jp_sales", "jp_population"],
-        [p_quoting("all"), p_lineterm("\r\n"), p_encoding("euc_jp")])
-    add("cjk_encoding", "shift_jis_title_notes", ["jp_sales", "jp_population"],
-        [p_title(), p_footer_notes(), p_encoding("cp932")])
+    add(
+        "cjk_encoding",
+        "euc_jp_all_quoted_crlf",
+        ["jp_sales", "jp_population"],
+        [p_quoting("all"), p_lineterm("\r\n"), p_encoding("euc_jp")],
+    )
+    add(
+        "cjk_encoding",
+        "shift_jis_title_notes",
+        ["jp_sales", "jp_population"],
+        [p_title(), p_footer_notes(), p_encoding("cp932")],
+    )
     # quoted cells padded with spaces around their quotes (hand-edited files, fixed-width-minded
     # exporters): every cell quoted, with ';', with a title and CRLF
     add("padded_quotes", "all_quoted_padded", pick(ALL, 4), [p_quoting("all"), p_pad("spaces")])
@@ -885,6 +1138,7 @@ def catalogue(rng: random.Random) -> list[Job]:
 
 
 # ----------------------------------------------------------------------------- driver
+
 
 def job_id(job: Job) -> str:
     return f"{job.family}/{job.table}__{job.variant}"
@@ -932,9 +1186,16 @@ def write_job(job: Job, tables: dict, out: Path, seed: str) -> dict | None:
     if not doc.pollutions:
         truth["pollutions"] = ["none (clean RFC 4180 file)"]
     (path.parent / (path.name + ".truth.json")).write_text(json.dumps(truth, ensure_ascii=False), encoding="utf-8")
-    return {"file": f"{job.family}/{path.name}", "family": job.family, "variant": job.variant, "table": job.table,
-            "pollutions": truth["pollutions"], "bytes": len(data), "encoding": truth["encoding"],
-            "n_pollutions": len(truth["pollutions"])}
+    return {
+        "file": f"{job.family}/{path.name}",
+        "family": job.family,
+        "variant": job.variant,
+        "table": job.table,
+        "pollutions": truth["pollutions"],
+        "bytes": len(data),
+        "encoding": truth["encoding"],
+        "n_pollutions": len(truth["pollutions"]),
+    }
 
 
 def main():

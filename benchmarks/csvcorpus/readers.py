@@ -5,6 +5,7 @@ A reader returns `header` (list of names, or None when it decided there is no he
 invents for an empty header cell (pandas' `Unnamed: 3`, DuckDB's `column3`) become "", and a
 header made only of invented names means "no header".
 """
+
 from __future__ import annotations
 
 import math
@@ -21,6 +22,7 @@ def _cell(v) -> str:
         return ""
     try:
         import pandas as pd
+
         if v is pd.NaT or v is pd.NA:
             return ""
     except ImportError:
@@ -40,21 +42,25 @@ def _from_df(df):
 
 def pandas_default(path):
     import pandas as pd
+
     return _from_df(pd.read_csv(path))
 
 
 def pandas_sniff(path):
     import pandas as pd
+
     return _from_df(pd.read_csv(path, sep=None, engine="python"))
 
 
 def clevercsv_reader(path):
     import clevercsv
+
     return _from_df(clevercsv.read_dataframe(path))
 
 
 def duckdb_auto(path):
     import duckdb
+
     con = duckdb.connect(":memory:")
     try:
         rel = con.read_csv(str(path))

@@ -10,6 +10,7 @@ that takes longer than --timeout seconds kills the worker (score 0, counted as a
 fresh worker takes the next file.  A reader that raises scores 0 for that file.  Per-file
 results go to results/<part>_<reader>.json (DIR/results with --heldout), with the reader's error.
 """
+
 from __future__ import annotations
 
 import argparse
@@ -32,6 +33,7 @@ sys.path.insert(0, str(HERE))
 
 def load_reader(spec: str):
     from readers import BUILTIN
+
     if spec in BUILTIN:
         return BUILTIN[spec]
     mod, _, fn = spec.partition(":")
@@ -45,6 +47,7 @@ def load_reader(spec: str):
 def worker(spec: str) -> None:
     """Reads requests (one JSON line: file and truth paths) and answers one JSON line each."""
     from score import ZERO, score
+
     out = os.fdopen(os.dup(1), "w", buffering=1)
     os.dup2(2, 1)  # anything the reader prints goes to stderr, not into the protocol
     fn = load_reader(spec)
@@ -70,9 +73,15 @@ class Worker:
         self.log = log  # the worker's stderr: reader warnings and any crash
 
     def start(self):
-        self.proc = subprocess.Popen([sys.executable, str(HERE / "run.py"), "--worker", self.spec],
-                                     stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=self.log,
-                                     text=True, start_new_session=True, cwd=os.getcwd())
+        self.proc = subprocess.Popen(
+            [sys.executable, str(HERE / "run.py"), "--worker", self.spec],
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            stderr=self.log,
+            text=True,
+            start_new_session=True,
+            cwd=os.getcwd(),
+        )
 
     def stop(self):
         if self.proc and self.proc.poll() is None:
@@ -85,6 +94,7 @@ class Worker:
 
     def ask(self, path: Path, truth: Path, timeout: float) -> dict:
         from score import ZERO
+
         if self.proc is None:
             self.start()
         try:
@@ -136,17 +146,27 @@ def table(results: dict, specs: list, families: list) -> str:
         n = sum(1 for r in results[specs[0]] if pred(r))
         cells = [f"{mean(r['score']['score'] for r in results[s] if pred(r)):.2f}" for s in specs]
         lines.append(f"| {label} | {n} | " + " | ".join(cells) + " |")
+
     for fam in families:
         row(fam, lambda r, f=fam: r["family"] == f)
     row("**files with 2+ pollutions**", lambda r: r["n_pollutions"] >= 2)
     row("**all (mean /10)**", lambda r: True)
     for key, label in [("header_f1", "header F1"), ("record_f1", "record F1"), ("cell_f1", "cell F1")]:
-        lines.append(f"| {label} (all) | | " + " | ".join(
-            f"{mean(r['score'][key] for r in results[s]):.3f}" for s in specs) + " |")
-    lines.append("| raised / timed out / crashed | | " + " | ".join(
-        f"{sum(1 for r in results[s] if r['error'] and not r['error'].startswith(('timeout', 'worker')))} / "
-        f"{sum(1 for r in results[s] if (r['error'] or '').startswith('timeout'))} / "
-        f"{sum(1 for r in results[s] if (r['error'] or '').startswith('worker'))}" for s in specs) + " |")
+        lines.append(
+            f"| {label} (all) | | "
+            + " | ".join(f"{mean(r['score'][key] for r in results[s]):.3f}" for s in specs)
+            + " |"
+        )
+    lines.append(
+        "| raised / timed out / crashed | | "
+        + " | ".join(
+            f"{sum(1 for r in results[s] if r['error'] and not r['error'].startswith(('timeout', 'worker')))} / "
+            f"{sum(1 for r in results[s] if (r['error'] or '').startswith('timeout'))} / "
+            f"{sum(1 for r in results[s] if (r['error'] or '').startswith('worker'))}"
+            for s in specs
+        )
+        + " |"
+    )
     return "\n".join(lines)
 
 
@@ -159,8 +179,10 @@ def main():
     ap.add_argument("--files", default="*", help="glob over 'family/name' to run a subset")
     ap.add_argument("--timeout", type=float, default=60.0)
     ap.add_argument("--jobs", type=int, default=2, help="readers run at the same time")
-    ap.add_argument("--results", help="folder for per-file results and worker logs "
-                    "(default: results/ here, or DIR/results with --heldout)")
+    ap.add_argument(
+        "--results",
+        help="folder for per-file results and worker logs (default: results/ here, or DIR/results with --heldout)",
+    )
     ap.add_argument("--worker", help=argparse.SUPPRESS)
     a = ap.parse_args()
     if a.worker:
@@ -171,16 +193,22 @@ def main():
     root = Path(a.heldout) / "files" if a.heldout else Path(a.dev or HERE) / "files"
     part = "heldout" if a.heldout else "dev"
     a.results = a.results or str(Path(a.heldout) / "results" if a.heldout else Path(a.dev or HERE) / "results")
-    files = [m for m in json.loads((root / "manifest.json").read_text(encoding="utf-8"))
-             if fnmatch.fnmatch(m["file"], a.files)]
+    files = [
+        m
+        for m in json.loads((root / "manifest.json").read_text(encoding="utf-8"))
+        if fnmatch.fnmatch(m["file"], a.files)
+    ]
     families = sorted({m["family"] for m in files}, key=lambda f: [m["family"] for m in files].index(f))
     print(f"{part}: {len(files)} files, readers: {', '.join(specs)}", file=sys.stderr)
     results: dict = {}
     t0 = time.time()
     pending = list(specs)
     while pending:
-        batch, pending = pending[: a.jobs], pending[a.jobs:]
-        threads = [threading.Thread(target=run_reader, args=(s, files, root, a.timeout, results, True, Path(a.results))) for s in batch]
+        batch, pending = pending[: a.jobs], pending[a.jobs :]
+        threads = [
+            threading.Thread(target=run_reader, args=(s, files, root, a.timeout, results, True, Path(a.results)))
+            for s in batch
+        ]
         for t in threads:
             t.start()
         for t in threads:

@@ -22,6 +22,7 @@ VLDB 2023).  The precise rules are in README.md ("Scoring"); in short:
   record: multiset of whole rows; cell: multiset of non-empty data cells;
 * when both sides are empty a level scores 1/1/1; when only one side is empty it scores 0/0/0.
 """
+
 from __future__ import annotations
 
 import datetime as dt
@@ -35,18 +36,31 @@ __all__ = ["score", "cell_key", "cell_candidates", "ZERO"]
 LEVELS = ("header", "record", "cell")
 ZERO = {"success": 0.0, **{f"{lv}_{m}": 0.0 for lv in LEVELS for m in ("p", "r", "f1")}, "score": 0.0}
 
-_CUR = (r"US\$|C\$|A\$|R\$|HK\$|\$|€|£|¥|￥|₩|₽|₹|CHF|EUR|USD|KRW|JPY|RUB|GBP|CNY|RMB|руб\.?|р\.|원|円|元|zł|kr")
+_CUR = r"US\$|C\$|A\$|R\$|HK\$|\$|€|£|¥|￥|₩|₽|₹|CHF|EUR|USD|KRW|JPY|RUB|GBP|CNY|RMB|руб\.?|р\.|원|円|元|zł|kr"
 _CUR_PRE = re.compile(rf"^(?:{_CUR})[\s\u00a0\u202f]*")
 _CUR_POST = re.compile(rf"[\s\u00a0\u202f]*(?:{_CUR})$")
 _SPACES = " \u00a0\u202f\u2009"
 # yes/no words a reader may turn into a boolean (and back into "True"/"False")
 _BOOL = {}
-for _t, _f in [("true", "false"), ("yes", "no"), ("y", "n"), ("t", "f"), ("ja", "nein"), ("oui", "non"),
-               ("sí", "no"), ("si", "no"), ("да", "нет"), ("예", "아니오"), ("はい", "いいえ"), ("是", "否")]:
+for _t, _f in [
+    ("true", "false"),
+    ("yes", "no"),
+    ("y", "n"),
+    ("t", "f"),
+    ("ja", "nein"),
+    ("oui", "non"),
+    ("sí", "no"),
+    ("si", "no"),
+    ("да", "нет"),
+    ("예", "아니오"),
+    ("はい", "いいえ"),
+    ("是", "否"),
+]:
     _BOOL[_t], _BOOL[_f] = "true", "false"
 _PLAIN = re.compile(r"^(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$")
-_MONTHS = {m: i + 1 for i, m in enumerate(
-    ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"])}
+_MONTHS = {
+    m: i + 1 for i, m in enumerate(["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"])
+}
 _TIME = r"(\d{1,2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?\s*(Z|[+-]\d{2}(?::?\d{2})?)?"
 _DATE_PATTERNS = [
     (re.compile(r"^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})\.?"), "ymd"),
@@ -145,7 +159,7 @@ def _temporal(s: str, order: str | None):
             date = dt.date(y, mo, d)
         except (ValueError, KeyError):
             return None
-        rest = s[m.end():]
+        rest = s[m.end() :]
         if not rest.strip():
             return ("d", date.isoformat())
         m2 = re.fullmatch(r"(?:[T ]|\s+)" + _TIME, rest)
@@ -153,8 +167,9 @@ def _temporal(s: str, order: str | None):
             return None
         h, mi, se, fr, tz = m2.groups()
         try:
-            t = dt.datetime(date.year, date.month, date.day, int(h), int(mi), int(se or 0),
-                            int((fr or "0").ljust(6, "0")[:6]))
+            t = dt.datetime(
+                date.year, date.month, date.day, int(h), int(mi), int(se or 0), int((fr or "0").ljust(6, "0")[:6])
+            )
         except ValueError:
             return None
         if tz and tz != "Z":

@@ -1,4 +1,5 @@
 """Tests of the scorer: right answers score 10, each kind of misreading scores lower."""
+
 from __future__ import annotations
 
 import json
@@ -20,12 +21,15 @@ def truth(header, rows, locale=EN, **kw):
     return {"header": header, "rows": rows, "locale": locale, **kw}
 
 
-T = truth(["id", "name", "amount", "share", "date", "note"], [
-    ["007", "Anna", "$1,234.50", "12.5%", "3/5/2024", "first, with comma"],
-    ["008", "Bo", "-$7.00", "0%", "12/31/2024", 'says "hi"'],
-    ["009", "Chen", "$0.99", "100%", "1/1/2025", "line one\nline two"],
-    ["010", "Dana", "", "", "", ""],
-])
+T = truth(
+    ["id", "name", "amount", "share", "date", "note"],
+    [
+        ["007", "Anna", "$1,234.50", "12.5%", "3/5/2024", "first, with comma"],
+        ["008", "Bo", "-$7.00", "0%", "12/31/2024", 'says "hi"'],
+        ["009", "Chen", "$0.99", "100%", "1/1/2025", "line one\nline two"],
+        ["010", "Dana", "", "", "", ""],
+    ],
+)
 
 
 def test_exact_answer_scores_ten():
@@ -129,8 +133,12 @@ def test_nothing_read_scores_zero_on_every_level():
 
 def test_yes_no_words_equal_the_boolean_read_from_them():
     t = truth(["a", "b", "c"], [["TRUE", "oui", "예"], ["false", "non", "아니오"]])
-    assert score(t, ["a", "b", "c"], [["True", "True", "True"], ["False", "False", "False"]])["score"] == pytest.approx(10.0)
-    assert score(t, ["a", "b", "c"], [["True", "oui", "예"], ["False", "non", "아니오"]])["score"] == pytest.approx(10.0)
+    assert score(t, ["a", "b", "c"], [["True", "True", "True"], ["False", "False", "False"]])["score"] == pytest.approx(
+        10.0
+    )
+    assert score(t, ["a", "b", "c"], [["True", "oui", "예"], ["False", "non", "아니오"]])["score"] == pytest.approx(
+        10.0
+    )
     # the wrong truth value, or a boolean where the text is not a yes/no word, is wrong
     assert score(t, ["a", "b", "c"], [["False", "oui", "예"], ["False", "non", "아니오"]])["record_r"] == 0.5
     t2 = truth(["a"], [["maybe"]])
@@ -139,7 +147,8 @@ def test_yes_no_words_equal_the_boolean_read_from_them():
 
 def test_reader_that_raises_scores_zero(tmp_path):
     """Through run.py: a plug-in that raises gets 0 for the file, a slow one times out."""
-    (tmp_path / "boom.py").write_text(textwrap.dedent("""
+    (tmp_path / "boom.py").write_text(
+        textwrap.dedent("""
         import time
         def fail(path):
             raise ValueError("cannot read")
@@ -149,17 +158,41 @@ def test_reader_that_raises_scores_zero(tmp_path):
             import json
             t = json.load(open(str(path) + ".truth.json", encoding="utf-8"))
             return t["header"], t["rows"]
-    """))
+    """)
+    )
     files = tmp_path / "files" / "fam"
     files.mkdir(parents=True)
     (files / "a.csv").write_text("x,y\n1,2\n")
     (files / "a.csv.truth.json").write_text(json.dumps(truth(["x", "y"], [["1", "2"]])))
-    (tmp_path / "files" / "manifest.json").write_text(json.dumps(
-        [{"file": "fam/a.csv", "family": "fam", "n_pollutions": 1}]))
-    out = subprocess.run([sys.executable, str(HERE / "run.py"), "--heldout", str(tmp_path), "--readers", "",
-                          "--reader", "boom:fail", "--reader", "boom:slow", "--reader", "boom:right",
-                          "--timeout", "3", "--jobs", "3", "--results", str(tmp_path / "results")],
-                         cwd=tmp_path, capture_output=True, text=True, timeout=120)
+    (tmp_path / "files" / "manifest.json").write_text(
+        json.dumps([{"file": "fam/a.csv", "family": "fam", "n_pollutions": 1}])
+    )
+    out = subprocess.run(
+        [
+            sys.executable,
+            str(HERE / "run.py"),
+            "--heldout",
+            str(tmp_path),
+            "--readers",
+            "",
+            "--reader",
+            "boom:fail",
+            "--reader",
+            "boom:slow",
+            "--reader",
+            "boom:right",
+            "--timeout",
+            "3",
+            "--jobs",
+            "3",
+            "--results",
+            str(tmp_path / "results"),
+        ],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert out.returncode == 0, out.stderr
     line = next(ln for ln in out.stdout.splitlines() if ln.startswith("| fam "))
     assert [c.strip() for c in line.split("|")[3:6]] == ["0.00", "0.00", "10.00"]

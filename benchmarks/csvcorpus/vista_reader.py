@@ -5,6 +5,7 @@
 invents (`column_3` for the third column when the file has no header, or a blank header cell
 there) are mapped back to "no name", as the baselines' adapters map `Unnamed: 3` and `column3`.
 """
+
 from __future__ import annotations
 
 import tempfile

@@ -34,6 +34,7 @@ are written so that an answer which dumps many numbers or names cannot pass by l
 * chart: figures >= 1 and every column in expect["columns"] is named in the analyst's code (and,
   for each group in expect["any_of"], at least one of its columns).
 """
+
 from __future__ import annotations
 
 import math
@@ -42,32 +43,56 @@ import re
 MAX_HEADLINE_NUMBERS = 3
 LABELS_LINES = 15
 
-_MONTHS = {m: i + 1 for i, m in enumerate(
-    ["january", "february", "march", "april", "may", "june", "july", "august", "september",
-     "october", "november", "december"])}
+_MONTHS = {
+    m: i + 1
+    for i, m in enumerate(
+        [
+            "january",
+            "february",
+            "march",
+            "april",
+            "may",
+            "june",
+            "july",
+            "august",
+            "september",
+            "october",
+            "november",
+            "december",
+        ]
+    )
+}
 _MONTHS.update({k[:3]: v for k, v in list(_MONTHS.items())})
 _MONTHS["sept"] = 9
 _MON_RE = "|".join(sorted(_MONTHS, key=len, reverse=True))
 
 _DATE_PATTERNS = [
     # 2012-11-19, 2012/11/19, 2012.11.19 (optionally followed by a time)
-    (re.compile(r"(?<!\d)(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?!\d)"
-                r"(?:[ T]\d{1,2}:\d{2}(?::\d{2})?)?"),
-     lambda m: (m.group(1), m.group(2), m.group(3))),
+    (
+        re.compile(
+            r"(?<!\d)(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?!\d)"
+            r"(?:[ T]\d{1,2}:\d{2}(?::\d{2})?)?"
+        ),
+        lambda m: (m.group(1), m.group(2), m.group(3)),
+    ),
     # 2012년 11월 19일
-    (re.compile(r"(\d{4})\s*년\s*(\d{1,2})\s*월\s*(\d{1,2})\s*일"),
-     lambda m: (m.group(1), m.group(2), m.group(3))),
+    (re.compile(r"(\d{4})\s*년\s*(\d{1,2})\s*월\s*(\d{1,2})\s*일"), lambda m: (m.group(1), m.group(2), m.group(3))),
     # Nov 19, 2012 / November 19 2012
-    (re.compile(r"\b(" + _MON_RE + r")\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})\b", re.I),
-     lambda m: (m.group(3), str(_MONTHS[m.group(1).lower()]), m.group(2))),
+    (
+        re.compile(r"\b(" + _MON_RE + r")\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})\b", re.I),
+        lambda m: (m.group(3), str(_MONTHS[m.group(1).lower()]), m.group(2)),
+    ),
     # 19 Nov 2012 / 19 November, 2012
-    (re.compile(r"\b(\d{1,2})\s+(" + _MON_RE + r")\.?,?\s+(\d{4})\b", re.I),
-     lambda m: (m.group(3), str(_MONTHS[m.group(2).lower()]), m.group(1))),
+    (
+        re.compile(r"\b(\d{1,2})\s+(" + _MON_RE + r")\.?,?\s+(\d{4})\b", re.I),
+        lambda m: (m.group(3), str(_MONTHS[m.group(2).lower()]), m.group(1)),
+    ),
 ]
 
 _NUM_RE = re.compile(
     r"(?<![0-9A-Za-z_.\-−])([-−]?)(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?([eE][-+]?\d+)?"
-    r"(\s*(?:%|퍼센트|프로|percent\b|per cent\b))?")
+    r"(\s*(?:%|퍼센트|프로|percent\b|per cent\b))?"
+)
 _KO_BIG_RE = re.compile(r"(\d+(?:\.\d+)?)\s*억(?:\s*(\d{1,3}(?:,\d{3})+|\d+)\s*만)?")
 
 _MD_PREFIX = re.compile(r"^\s*(?:#{1,6}\s+|>\s*|[-*+]\s+|\d+[.)]\s+)+")
@@ -99,6 +124,7 @@ def headline(answer: str) -> str:
 def normalize_dates(text: str) -> str:
     """Rewrite the date spellings we accept into ISO yyyy-mm-dd."""
     for rx, parts in _DATE_PATTERNS:
+
         def iso(m, parts=parts):
             y, mo, d = parts(m)
             try:
@@ -108,6 +134,7 @@ def normalize_dates(text: str) -> str:
             if not (1 <= mo_i <= 12 and 1 <= d_i <= 31):
                 return m.group(0)
             return f"{int(y):04d}-{mo_i:02d}-{d_i:02d}"
+
         text = rx.sub(iso, text)
     return text
 
@@ -121,11 +148,12 @@ def numbers_in(text: str, korean_money: bool = False) -> list[tuple[float, bool]
     text = _strip_dates(text)
     out: list[tuple[float, bool]] = []
     if korean_money:
+
         def big(m):
-            value = float(m.group(1)) * 10000 + (float(m.group(2).replace(",", ""))
-                                                 if m.group(2) else 0.0)
+            value = float(m.group(1)) * 10000 + (float(m.group(2).replace(",", "")) if m.group(2) else 0.0)
             out.append((value, False))
             return " "
+
         text = _KO_BIG_RE.sub(big, text)
     for m in _NUM_RE.finditer(text):
         sign, whole, frac, exp, pct = m.groups()
@@ -269,11 +297,12 @@ def _grade_table(expect: dict, answer: str) -> bool:
             if not spans:
                 continue
             # the group's own name may be a number (a year): do not count it as a value
-            rest = "".join(ch if not any(a <= i < b for a, b in spans) else " "
-                           for i, ch in enumerate(ln))
+            rest = "".join(ch if not any(a <= i < b for a, b in spans) else " " for i, ch in enumerate(ln))
             nums = numbers_in(rest, korean_money)
-            if any(number_matches(x, p, one) for x, p in nums) and \
-                    len({round(x, 9) for x, _ in nums}) <= MAX_HEADLINE_NUMBERS + 1:
+            if (
+                any(number_matches(x, p, one) for x, p in nums)
+                and len({round(x, 9) for x, _ in nums}) <= MAX_HEADLINE_NUMBERS + 1
+            ):
                 found = True
                 break
         if not found:
@@ -290,8 +319,7 @@ def _grade_chart(expect: dict, figures: int, code: str) -> bool:
     return all(any(c in code for c in group) for group in expect.get("any_of", []))
 
 
-def grade(expect: dict, answer: str, declined: bool, figures: int, code: str,
-          question: str = "") -> str:
+def grade(expect: dict, answer: str, declined: bool, figures: int, code: str, question: str = "") -> str:
     kind = expect["kind"]
     if kind == "decline":
         return "correct" if declined else "wrong"
@@ -330,14 +358,19 @@ def grade_file(questions_path: str, answers_path: str) -> dict:
         if a is None:
             verdict = "wrong"
         else:
-            verdict = grade(q["expect"], a.get("answer", ""), bool(a.get("declined")),
-                            int(a.get("figures", 0)), a.get("code", ""), q["question"])
+            verdict = grade(
+                q["expect"],
+                a.get("answer", ""),
+                bool(a.get("declined")),
+                int(a.get("figures", 0)),
+                a.get("code", ""),
+                q["question"],
+            )
         totals[verdict] += 1
         by_lang[(q["lang"], verdict)] += 1
         if verdict == "wrong":
             wrong.append(q["id"])
-    return {"totals": dict(totals), "by_lang": {f"{k[0]}:{k[1]}": v for k, v in by_lang.items()},
-            "wrong": wrong}
+    return {"totals": dict(totals), "by_lang": {f"{k[0]}:{k[1]}": v for k, v in by_lang.items()}, "wrong": wrong}
 
 
 if __name__ == "__main__":

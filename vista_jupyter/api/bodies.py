@@ -32,10 +32,18 @@ def _clean_name(value: str) -> str:
 
 
 #: A thread name: trimmed, 1-200 characters, no control characters.
-Name = Annotated[str, AfterValidator(_clean_name), WithJsonSchema({
-    "type": "string", "minLength": 1, "maxLength": MAX_NAME_LENGTH,
-    "description": "Trimmed; no control characters.",
-})]
+Name = Annotated[
+    str,
+    AfterValidator(_clean_name),
+    WithJsonSchema(
+        {
+            "type": "string",
+            "minLength": 1,
+            "maxLength": MAX_NAME_LENGTH,
+            "description": "Trimmed; no control characters.",
+        }
+    ),
+]
 
 
 class _Body(BaseModel):
@@ -97,9 +105,17 @@ def _clean_question(value: str) -> str:
 class MessageCreate(_Body):
     """POST /threads/{id}/messages: a question."""
 
-    content: Annotated[str, AfterValidator(_clean_question), WithJsonSchema({
-        "type": "string", "minLength": 1, "maxLength": MAX_QUESTION,
-    })]
+    content: Annotated[
+        str,
+        AfterValidator(_clean_question),
+        WithJsonSchema(
+            {
+                "type": "string",
+                "minLength": 1,
+                "maxLength": MAX_QUESTION,
+            }
+        ),
+    ]
     model: str | None = Field(default=None, description="One of the ids from /models (default otherwise).")
 
 

@@ -155,8 +155,7 @@ class VistaHandler(ExtensionHandlerMixin, APIHandler):
         for name in (*_METHODS, "prepare"):
             method = cls.__dict__.get(name)
             if method is not None and not getattr(method, "_vista_guarded", False):
-                setattr(cls, name, _domain_errors(method) if name == "prepare" else
-                        _once_received(method))
+                setattr(cls, name, _domain_errors(method) if name == "prepare" else _once_received(method))
 
     @property
     def vista(self) -> Settings:
@@ -211,8 +210,9 @@ class VistaHandler(ExtensionHandlerMixin, APIHandler):
         # answer a bare 400 without JSON.
         self.request.connection.set_max_body_size(1 << 62)
         idle = self.vista.upload_idle_timeout
-        if idle > 0 and (declared not in ("", "0") or "chunked" in
-                         self.request.headers.get("Transfer-Encoding", "").lower()):
+        if idle > 0 and (
+            declared not in ("", "0") or "chunked" in self.request.headers.get("Transfer-Encoding", "").lower()
+        ):
             self._last_chunk = time.monotonic()
             self._idle_timer = IOLoop.current().call_later(idle, self._check_idle)
 
@@ -250,8 +250,7 @@ class VistaHandler(ExtensionHandlerMixin, APIHandler):
         """Answer `error` now, while the body is still arriving; drop the rest of the body and
         close the connection once the client had a moment to read the answer."""
         self._refused = error
-        self.log.info("Vista %s %s: %s %s", self.request.method, self.request.path,
-                      error.status_code, error)
+        self.log.info("Vista %s %s: %s %s", self.request.method, self.request.path, error.status_code, error)
         answer = json.dumps({"message": error.message, "reason": error.reason}).encode()
         self.set_status(error.status_code)
         self.set_header("Content-Type", "application/json; charset=UTF-8")
@@ -275,8 +274,9 @@ class VistaHandler(ExtensionHandlerMixin, APIHandler):
         if waited < idle:
             self._idle_timer = IOLoop.current().call_later(idle - waited, self._check_idle)
             return
-        self.log.info("Vista %s %s: the body stalled for %.0f s; dropping it", self.request.method,
-                      self.request.path, waited)
+        self.log.info(
+            "Vista %s %s: the body stalled for %.0f s; dropping it", self.request.method, self.request.path, waited
+        )
         self.request.connection.close()  # on_connection_close cleans up
 
     def _stop_idle_timer(self) -> None:
@@ -343,8 +343,7 @@ class VistaHandler(ExtensionHandlerMixin, APIHandler):
             # An expected failure, already explained to the user: one line, no traceback;
             # an error only when the server is at fault (5xx).
             level = self.log.error if cause.status_code >= 500 else self.log.info
-            level("Vista %s %s: %s %s", self.request.method, self.request.path,
-                  cause.status_code, cause.message)
+            level("Vista %s %s: %s %s", self.request.method, self.request.path, cause.status_code, cause.message)
             return
         super().log_exception(typ, value, tb)
 
@@ -413,8 +412,11 @@ class ThreadsHandler(_ReadsDatasets):
         if body.dataset is None:
             thread = self.ready().threads.create(self.owner, body.name)
         else:
-            thread = await self._reading(lambda progress: self.ready().datasets.create_thread(
-                self.owner, body.name, body.dataset, body.language, progress))
+            thread = await self._reading(
+                lambda progress: self.ready().datasets.create_thread(
+                    self.owner, body.name, body.dataset, body.language, progress
+                )
+            )
         self.write_json(thread, status=201)
 
 
@@ -458,8 +460,7 @@ class MessagesHandler(VistaHandler):
     def post(self, thread_id: str) -> None:
         """Ask a question: stored at once; the answer runs on the server and arrives as events."""
         body = parse_body(MessageCreate, self.json_body())
-        self.write_json(self.ready().turns.ask(self.owner, thread_id, body.content, body.model),
-                        status=202)
+        self.write_json(self.ready().turns.ask(self.owner, thread_id, body.content, body.model), status=202)
 
 
 class ExamplesHandler(VistaHandler):
@@ -496,9 +497,7 @@ class UploadsHandler(VistaHandler):
             return
         if not self.current_user:
             raise web.HTTPError(403)
-        if not await ensure_async(
-            self.authorizer.is_authorized(self, self.current_user, "write", AUTH_RESOURCE)
-        ):
+        if not await ensure_async(self.authorizer.is_authorized(self, self.current_user, "write", AUTH_RESOURCE)):
             raise web.HTTPError(403)
         # The raw value: tornado's get_query_argument would quietly turn control characters
         # (NUL included) into spaces, and the user should hear what was wrong with the name.
@@ -543,7 +542,9 @@ class DatasetsHandler(_ReadsDatasets):
     async def post(self, thread_id: str) -> None:
         """Add a dataset (from an upload, an example or a workspace file) to the thread."""
         source = parse_body(DatasetSource, self.json_body())
-        dataset = await self._reading(lambda progress: self.ready().datasets.add(self.owner, thread_id, source, progress))
+        dataset = await self._reading(
+            lambda progress: self.ready().datasets.add(self.owner, thread_id, source, progress)
+        )
         self.write_json(dataset, status=201)
 
 
@@ -642,8 +643,7 @@ class EventsHandler(VistaHandler):
     async def get(self, thread_id: str) -> None:
         """A page of the thread's events: `after`, `before` or `last=true`, and `limit`."""
         page = self.page_arguments(max_limit=5000, default_limit=500)
-        self.write_json_text(await self.ready().events.page(self.owner, thread_id, as_json=True,
-                                                            **page))
+        self.write_json_text(await self.ready().events.page(self.owner, thread_id, as_json=True, **page))
 
 
 class EventStreamHandler(VistaHandler):
@@ -712,11 +712,14 @@ class ChangesHandler(VistaHandler):
                     elif item is Signal.IDLE:
                         self.write(": keep-alive\n\n")
                     else:
-                        self.write("".join(
-                            f"event: thread\ndata: {json.dumps(change['thread'])}\n\n"
-                            if "thread" in change else
-                            f"event: deleted\ndata: {json.dumps({'id': change['deleted']})}\n\n"
-                            for change in item))
+                        self.write(
+                            "".join(
+                                f"event: thread\ndata: {json.dumps(change['thread'])}\n\n"
+                                if "thread" in change
+                                else f"event: deleted\ndata: {json.dumps({'id': change['deleted']})}\n\n"
+                                for change in item
+                            )
+                        )
                     await self.flush()
         except StreamClosedError:
             return
@@ -743,8 +746,9 @@ class NotebookHandler(VistaHandler):
             chunks = stream_bytes(lambda out: exporter.write_bundle(self.owner, thread_id, out))
         else:
             content_type = "application/x-ipynb+json"
-            chunks = stream_bytes(lambda out: exporter.write_notebook(
-                self.owner, thread_id, name, lambda text: out.write(text.encode())))
+            chunks = stream_bytes(
+                lambda out: exporter.write_notebook(self.owner, thread_id, name, lambda text: out.write(text.encode()))
+            )
         self._attachment(name)
         self.set_header("Content-Type", content_type)
         try:
@@ -790,9 +794,7 @@ class NotebookSetupHandler(VistaHandler):
         """The set-up cell (imports, font, data copied beside it) for a notebook the thread's
         code is inserted into."""
         body = parse_body(NotebookSetup, self.json_body())
-        cell = await self.ready().exporter.setup_cell(
-            self.owner, thread_id, self.serverapp.contents_manager, body.path
-        )
+        cell = await self.ready().exporter.setup_cell(self.owner, thread_id, self.serverapp.contents_manager, body.path)
         self.write_json(cell)
 
 

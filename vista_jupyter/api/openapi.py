@@ -24,8 +24,12 @@ from . import bodies, responses
 
 #: Request bodies, validated as they arrive.
 BODIES: tuple[type[BaseModel], ...] = (
-    bodies.ThreadCreate, bodies.ThreadUpdate, bodies.DatasetSource, bodies.MessageCreate,
-    bodies.NotebookSave, bodies.NotebookSetup,
+    bodies.ThreadCreate,
+    bodies.ThreadUpdate,
+    bodies.DatasetSource,
+    bodies.MessageCreate,
+    bodies.NotebookSave,
+    bodies.NotebookSetup,
 )
 
 _REF = re.compile(r'"#/components/schemas/(\w+)"')

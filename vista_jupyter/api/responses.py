@@ -218,13 +218,17 @@ class Dataset(BaseModel):
     warnings: list[str]
     created_at: datetime
     mode: Literal["pandas", "duckdb", None] = Field(
-        None, description="How analysis kernels hold the dataset: a pandas DataFrame, or (too large for "
+        None,
+        description="How analysis kernels hold the dataset: a pandas DataFrame, or (too large for "
         "pandas in the kernel's memory, see max_dataframe_bytes) a DuckDB view queried with sql(). "
-        "Null when its file cannot be read.")
+        "Null when its file cannot be read.",
+    )
     dataframe_bytes: int | None = Field(
-        None, description="The dataset's estimated size as a pandas DataFrame, which chose the mode.")
+        None, description="The dataset's estimated size as a pandas DataFrame, which chose the mode."
+    )
     sample_var: str | None = Field(
-        None, description="For a dataset held in DuckDB, the name of its pandas sample in the kernel.")
+        None, description="For a dataset held in DuckDB, the name of its pandas sample in the kernel."
+    )
 
 
 class Datasets(BaseModel):
@@ -254,9 +258,11 @@ class ColumnProfile(BaseModel):
 class Profile(BaseModel):
     rows: int
     columns: int
-    pending: bool = absent("True while the full profile is being computed: the card then holds "
-                           "what the file's footer says (types, missing values, sample rows), "
-                           "kinds by type only and no distinct counts.")
+    pending: bool = absent(
+        "True while the full profile is being computed: the card then holds "
+        "what the file's footer says (types, missing values, sample rows), "
+        "kinds by type only and no distinct counts."
+    )
     sample: list[dict[str, Any]]
     column_profiles: list[ColumnProfile]
 
@@ -281,7 +287,32 @@ class Reading(BaseModel):
 
 #: Every response model, in the order the document lists them.
 RESPONSES: tuple[type[BaseModel], ...] = (
-    Error, Info, Thread, ThreadPage, ThreadDeleted, Message, MessagePage, Turn, Asked, Cancelled,
-    Event, EventPage, Earlier, ServerSentEvent, NotebookSaved, NotebookCell, Model, Models, Example, Examples, Upload,
-    Dataset, Datasets, TopValue, ColumnProfile, Profile, DatasetDetail, Reading,
+    Error,
+    Info,
+    Thread,
+    ThreadPage,
+    ThreadDeleted,
+    Message,
+    MessagePage,
+    Turn,
+    Asked,
+    Cancelled,
+    Event,
+    EventPage,
+    Earlier,
+    ServerSentEvent,
+    NotebookSaved,
+    NotebookCell,
+    Model,
+    Models,
+    Example,
+    Examples,
+    Upload,
+    Dataset,
+    Datasets,
+    TopValue,
+    ColumnProfile,
+    Profile,
+    DatasetDetail,
+    Reading,
 )

@@ -47,8 +47,20 @@ from .stream import (
     UnreadableStream,
 )
 
-__all__ = ["ModelError", "ContextTooLong", "ToolsRejected", "ToolHistoryRejected", "ModelConfigError",
-           "ModelTraits", "Endpoint", "OpenAIClient", "ModelClient", "Reply", "ToolCall", "RUN_PYTHON_TOOL"]
+__all__ = [
+    "ModelError",
+    "ContextTooLong",
+    "ToolsRejected",
+    "ToolHistoryRejected",
+    "ModelConfigError",
+    "ModelTraits",
+    "Endpoint",
+    "OpenAIClient",
+    "ModelClient",
+    "Reply",
+    "ToolCall",
+    "RUN_PYTHON_TOOL",
+]
 
 TextCallback = Callable[[str], Awaitable[None]]
 ResetCallback = Callable[[str], Awaitable[None]]
@@ -142,8 +154,9 @@ class ModelClient(Protocol):
     #: Whether the turn starts with tool calling (else the fenced-code protocol is used).
     uses_tools: bool
 
-    async def complete(self, messages: list[dict[str, Any]], *, tools: bool,
-                       on_text: TextCallback, on_reset: ResetCallback) -> Reply:
+    async def complete(
+        self, messages: list[dict[str, Any]], *, tools: bool, on_text: TextCallback, on_reset: ResetCallback
+    ) -> Reply:
         """Stream one reply, calling `on_text` with each piece of text as it arrives."""
         ...
 
@@ -163,11 +176,18 @@ class Endpoint:
     """The configured model server. Raises `ModelConfigError` for a configuration that cannot
     work, with what to write instead."""
 
-    def __init__(self, *, base_url: str = "", api_key: str = "", azure_endpoint: str = "",
-                 azure_api_version: str = "", azure_deployments: dict[str, str] | None = None,
-                 timeout: float = 120.0, secrets: Secrets | None = None):
-        self.secrets = secrets or Secrets.of(api_key=api_key, base_url=base_url,
-                                             azure_endpoint=azure_endpoint)
+    def __init__(
+        self,
+        *,
+        base_url: str = "",
+        api_key: str = "",
+        azure_endpoint: str = "",
+        azure_api_version: str = "",
+        azure_deployments: dict[str, str] | None = None,
+        timeout: float = 120.0,
+        secrets: Secrets | None = None,
+    ):
+        self.secrets = secrets or Secrets.of(api_key=api_key, base_url=base_url, azure_endpoint=azure_endpoint)
         self.timeout = timeout
         self.azure = bool(azure_endpoint)
         #: Azure: the deployment serving each model id (else the id is the deployment's name).
@@ -178,8 +198,11 @@ class Endpoint:
             self.display = url.rstrip("/")
             # Local servers need no key, but the openai package insists on one.
             self.client: Any = openai.AsyncAzureOpenAI(
-                azure_endpoint=url, api_version=azure_api_version or AZURE_API_VERSION,
-                api_key=api_key or "no-key-needed", max_retries=0, timeout=timeout + 5,
+                azure_endpoint=url,
+                api_version=azure_api_version or AZURE_API_VERSION,
+                api_key=api_key or "no-key-needed",
+                max_retries=0,
+                timeout=timeout + 5,
                 default_headers={"Authorization": auth} if auth else None,
             )
             return
@@ -190,8 +213,11 @@ class Endpoint:
             # message or a log line carries none.
             headers["Authorization"] = auth
         self.client = openai.AsyncOpenAI(
-            api_key=api_key or "no-key-needed", base_url=url or None, max_retries=0,
-            timeout=timeout + 5, default_headers=headers or None,
+            api_key=api_key or "no-key-needed",
+            base_url=url or None,
+            max_retries=0,
+            timeout=timeout + 5,
+            default_headers=headers or None,
         )
 
     def _check(self, name: str, url: str, *, azure: bool = False) -> tuple[str, str | None]:
@@ -251,9 +277,18 @@ class _Retry(Exception):
 class OpenAIClient:
     """One turn's client for one model of the endpoint (see the module docstring)."""
 
-    def __init__(self, endpoint: Endpoint, model: str, traits: ModelTraits | None = None, *,
-                 tool_protocol: str = "auto", max_retries: int = 3, step_timeout: float = 300.0,
-                 backoff: float = 0.5, log: logging.Logger | None = None):
+    def __init__(
+        self,
+        endpoint: Endpoint,
+        model: str,
+        traits: ModelTraits | None = None,
+        *,
+        tool_protocol: str = "auto",
+        max_retries: int = 3,
+        step_timeout: float = 300.0,
+        backoff: float = 0.5,
+        log: logging.Logger | None = None,
+    ):
         self.endpoint = endpoint
         self.model = model
         self.traits = traits or ModelTraits()
@@ -261,7 +296,8 @@ class OpenAIClient:
         #: Whether the loop may switch this turn to fenced code when tools do not work.
         self.may_fall_back = tool_protocol == "auto"
         self.uses_tools = tool_protocol == "tools" or (
-            tool_protocol == "auto" and self.traits.tools not in ("rejected", "ignored"))
+            tool_protocol == "auto" and self.traits.tools not in ("rejected", "ignored")
+        )
         self.max_retries = max_retries
         self.step_timeout = step_timeout
         self.backoff = backoff
@@ -282,8 +318,9 @@ class OpenAIClient:
 
     # --- one step -------------------------------------------------------------------------------
 
-    async def complete(self, messages: list[dict[str, Any]], *, tools: bool,
-                       on_text: TextCallback, on_reset: ResetCallback) -> Reply:
+    async def complete(
+        self, messages: list[dict[str, Any]], *, tools: bool, on_text: TextCallback, on_reset: ResetCallback
+    ) -> Reply:
         started = time.monotonic()
         # At least one full silence period: raising model_timeout alone must be enough for a slow model.
         deadline = started + max(self.step_timeout, self.silence)
@@ -315,14 +352,23 @@ class OpenAIClient:
                 if attempt > self.max_retries or time.monotonic() + wait >= deadline:
                     tries = f"{attempt} attempts in {elapsed:.0f} s" if attempt > 1 else f"after {elapsed:.0f} s"
                     if failure.wait is not None and failure.wait > deadline - time.monotonic():
-                        tries = (f"and asks to wait {failure.wait:.0f} s, longer than Vista waits "
-                                 f"for one step ({max(self.step_timeout, self.silence):g} s)")
-                    message = self._say(f"The model server{self.endpoint.where} {failure.problem} "
-                                        f"({tries}). {failure.advice}".strip())
+                        tries = (
+                            f"and asks to wait {failure.wait:.0f} s, longer than Vista waits "
+                            f"for one step ({max(self.step_timeout, self.silence):g} s)"
+                        )
+                    message = self._say(
+                        f"The model server{self.endpoint.where} {failure.problem} ({tries}). {failure.advice}".strip()
+                    )
                     raise ModelError(message) from None
-                self.log.warning("Vista: model %r%s: %s; retrying in %.1f s (attempt %d of %d)",
-                                 self.model, self.endpoint.where, self._say(failure.problem), wait,
-                                 attempt + 1, self.max_retries + 1)
+                self.log.warning(
+                    "Vista: model %r%s: %s; retrying in %.1f s (attempt %d of %d)",
+                    self.model,
+                    self.endpoint.where,
+                    self._say(failure.problem),
+                    wait,
+                    attempt + 1,
+                    self.max_retries + 1,
+                )
                 if shown:
                     shown = False
                     await on_reset("The model's answer broke off; asking again.")
@@ -331,15 +377,18 @@ class OpenAIClient:
             if tools and any(c.source == "native" for c in reply.tool_calls):
                 self.traits.tools = "works"
             if reply.finish_reason == "content_filter":
-                raise ModelError(self._say(
-                    f"The model server{self.endpoint.where} stopped the answer with its content "
-                    "filter. Rephrase the question, or ask an administrator about the filter settings."))
+                raise ModelError(
+                    self._say(
+                        f"The model server{self.endpoint.where} stopped the answer with its content "
+                        "filter. Rephrase the question, or ask an administrator about the filter settings."
+                    )
+                )
             return reply
 
-    async def _attempt(self, messages: list[dict[str, Any]], tools: bool,
-                       emit: Callable[[Op], Awaitable[None]], deadline: float) -> Reply:
-        kwargs: dict[str, Any] = {"model": self.endpoint.model_name(self.model), "messages": messages,
-                                  "stream": True}
+    async def _attempt(
+        self, messages: list[dict[str, Any]], tools: bool, emit: Callable[[Op], Awaitable[None]], deadline: float
+    ) -> Reply:
+        kwargs: dict[str, Any] = {"model": self.endpoint.model_name(self.model), "messages": messages, "stream": True}
         if tools:
             kwargs["tools"] = [RUN_PYTHON_TOOL]
         if self.traits.stream_options:
@@ -358,10 +407,13 @@ class OpenAIClient:
                     # A web page: the URL is a web app or a proxy's page, not the API.
                     page = (await response.read())[:2000].decode("utf-8", "replace")
                     said = diagnosis.server_said(None, page)
-                    raise ModelError(self._say(
-                        f"The model server{self.endpoint.where} answered with a web page, not the API"
-                        f"{self._quote(said)}. Check c.VistaApp.base_url: it is the OpenAI-compatible "
-                        "address, which usually ends in /v1."))
+                    raise ModelError(
+                        self._say(
+                            f"The model server{self.endpoint.where} answered with a web page, not the API"
+                            f"{self._quote(said)}. Check c.VistaApp.base_url: it is the OpenAI-compatible "
+                            "address, which usually ends in /v1."
+                        )
+                    )
                 if "json" in content_type and "event-stream" not in content_type:
                     # A whole answer (or an error) instead of a stream.
                     body = await response.read()
@@ -401,28 +453,35 @@ class OpenAIClient:
                 raise _Retry("broke off in the middle of its answer (the connection was lost)") from None
             cause = e if isinstance(e, TRANSPORT_ERRORS) else (e.__cause__ or e.__context__)
             detail = f": {self._say(str(cause))[:200]}" if cause and str(cause) else ""
-            raise _Retry(f"cannot be reached{detail}",
-                         advice="Check c.VistaApp.base_url and that the server is running.") from None
+            raise _Retry(
+                f"cannot be reached{detail}", advice="Check c.VistaApp.base_url and that the server is running."
+            ) from None
         except DroppedStream:
             if norm.started:
                 raise _Retry("broke off in the middle of its answer") from None
             if norm.stray:
-                raise _Retry(f"answered with something that is not an event stream: {self._say(norm.stray)}",
-                             advice="Check that c.VistaApp.base_url is the server's OpenAI-compatible "
-                                    "address (it usually ends in /v1).") from None
+                raise _Retry(
+                    f"answered with something that is not an event stream: {self._say(norm.stray)}",
+                    advice="Check that c.VistaApp.base_url is the server's OpenAI-compatible "
+                    "address (it usually ends in /v1).",
+                ) from None
             raise _Retry("closed the connection without answering") from None
         except UnreadableStream as e:
-            raise _Retry(f"sent something that is not a Chat Completions stream ({self._say(str(e))})",
-                         advice="Check that c.VistaApp.base_url is the server's OpenAI-compatible "
-                                "address (it usually ends in /v1).") from None
+            raise _Retry(
+                f"sent something that is not a Chat Completions stream ({self._say(str(e))})",
+                advice="Check that c.VistaApp.base_url is the server's OpenAI-compatible "
+                "address (it usually ends in /v1).",
+            ) from None
         except ServerReported as e:
             raise self._reported_failure(e, tools) from None
 
     # --- failures -------------------------------------------------------------------------------
 
     def _silent(self, started: bool, waited: float) -> _Retry:
-        advice = ("It may be overloaded or stuck: an administrator can check it, or raise "
-                  "c.VistaApp.model_timeout for a slow model.")
+        advice = (
+            "It may be overloaded or stuck: an administrator can check it, or raise "
+            "c.VistaApp.model_timeout for a slow model."
+        )
         if started:
             return _Retry(f"stopped sending in the middle of its answer (nothing for {waited:.3g} s)", advice=advice)
         return _Retry(f"accepted the request but sent nothing for {waited:.3g} s", advice=advice)
@@ -435,21 +494,27 @@ class OpenAIClient:
         where = self.endpoint.where
         said = self._quote(failure.said)
         if failure.kind == "context":
-            return ContextTooLong(self._say(
-                f"The conversation is too long for the model {self.model!r}: the model server{where} "
-                f"{what}{said}. Start a new analysis, or ask an administrator to lower "
-                "c.VistaApp.context_budget or give the model a larger context."), failure.context_size,
-                failure.prompt_tokens)
+            return ContextTooLong(
+                self._say(
+                    f"The conversation is too long for the model {self.model!r}: the model server{where} "
+                    f"{what}{said}. Start a new analysis, or ask an administrator to lower "
+                    "c.VistaApp.context_budget or give the model a larger context."
+                ),
+                failure.context_size,
+                failure.prompt_tokens,
+            )
         if failure.kind == "tools_unsupported" and tools:
             if self.traits.tools != "works":
                 self.traits.tools = "rejected"  # a property of this model here: its next turns go fenced
-            return ToolsRejected(self._say(
-                f"The model server{where} does not offer tool calling for {self.model!r} "
-                f"({what}{said})."))
+            return ToolsRejected(
+                self._say(f"The model server{where} does not offer tool calling for {self.model!r} ({what}{said}).")
+            )
         if failure.kind == "bad_tool_history":
-            return ToolHistoryRejected(self._say(
-                f"The model server{where} could not read a code request earlier in this answer "
-                f"({what}{said})."))
+            return ToolHistoryRejected(
+                self._say(
+                    f"The model server{where} could not read a code request earlier in this answer ({what}{said})."
+                )
+            )
         return None
 
     def _status_failure(self, e: openai.APIStatusError, tools: bool) -> Exception:
@@ -459,8 +524,7 @@ class OpenAIClient:
             text = response.text if response is not None else ""
         except Exception:  # the body could not be read
             text = ""
-        failure = diagnosis.understand(e.status_code, e.body, text,
-                                       response.headers if response is not None else None)
+        failure = diagnosis.understand(e.status_code, e.body, text, response.headers if response is not None else None)
         status, said, where = e.status_code, self._quote(failure.said), self.endpoint.where
         if failure.kind == "stream_options" and self.traits.stream_options:
             self.traits.stream_options = False
@@ -469,24 +533,31 @@ class OpenAIClient:
         if understood is not None:
             return understood
         if status == 401:
-            return ModelError(self._say(
-                f"Authentication failed with the model server{where} (HTTP 401{said}). The API key "
-                "is missing or wrong: an administrator sets it in the server's environment "
-                "(OPENAI_API_KEY) or as c.VistaApp.api_key in jupyter_server_config.py."))
+            return ModelError(
+                self._say(
+                    f"Authentication failed with the model server{where} (HTTP 401{said}). The API key "
+                    "is missing or wrong: an administrator sets it in the server's environment "
+                    "(OPENAI_API_KEY) or as c.VistaApp.api_key in jupyter_server_config.py."
+                )
+            )
         if status == 403:
-            return ModelError(self._say(
-                f"The model server{where} refused access to the model {self.model!r} (HTTP 403{said})."))
+            return ModelError(
+                self._say(f"The model server{where} refused access to the model {self.model!r} (HTTP 403{said}).")
+            )
         if status == 404:
-            hint = (f"Check that the model {self.model!r} is available there."
-                    if not failure.said or "model" in failure.said.lower() or "deployment" in failure.said.lower()
-                    else "Check c.VistaApp.base_url (it usually ends in /v1) and the model name.")
-            return ModelError(self._say(
-                f"The model server{where} answered HTTP 404 for the model {self.model!r}{said}. {hint}"))
+            hint = (
+                f"Check that the model {self.model!r} is available there."
+                if not failure.said or "model" in failure.said.lower() or "deployment" in failure.said.lower()
+                else "Check c.VistaApp.base_url (it usually ends in /v1) and the model name."
+            )
+            return ModelError(
+                self._say(f"The model server{where} answered HTTP 404 for the model {self.model!r}{said}. {hint}")
+            )
         if failure.retryable:
-            problem = (f"is rate-limiting requests (HTTP 429{said})" if status == 429
-                       else f"answered HTTP {status}{said}")
-            return _Retry(problem, wait=failure.retry_after,
-                          advice="Try again in a minute." if status == 429 else "")
+            problem = (
+                f"is rate-limiting requests (HTTP 429{said})" if status == 429 else f"answered HTTP {status}{said}"
+            )
+            return _Retry(problem, wait=failure.retry_after, advice="Try again in a minute." if status == 429 else "")
         return ModelError(self._say(f"The model server{where} refused the request (HTTP {status}{said})."))
 
     def _reported_failure(self, e: ServerReported, tools: bool) -> Exception:
@@ -499,6 +570,8 @@ class OpenAIClient:
             return understood
         if status in diagnosis.RETRY_STATUSES:
             return _Retry(f"reported an error while answering{self._quote(failure.said)}")
-        return ModelError(self._say(
-            f"The model server{self.endpoint.where} reported an error while answering"
-            f"{self._quote(failure.said)}."))
+        return ModelError(
+            self._say(
+                f"The model server{self.endpoint.where} reported an error while answering{self._quote(failure.said)}."
+            )
+        )

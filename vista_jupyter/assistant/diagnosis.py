@@ -24,30 +24,57 @@ MAX_SAID = 400
 WORDS: list[tuple[str, list[str]]] = [
     # The conversation does not fit the model's context (OpenAI, vLLM, llama.cpp, LM Studio,
     # LiteLLM, Anthropic-style gateways).
-    ("context", [
-        r"context[ _-]?length[ _-]?exceeded", r"maximum context length", r"exceed\w*[ _]context",
-        r"context (size|window|length) (has been |was |is )?exceeded", r"exceeds? (the )?(available |maximum )?context",
-        r"larger than the (max(imum)? )?context", r"too many tokens", r"prompt is too long",
-        r"input is too long", r"reduce the length of the messages", r"context ?window ?exceeded",
-        r"requested tokens \(\d+\) exceed",
-    ]),
+    (
+        "context",
+        [
+            r"context[ _-]?length[ _-]?exceeded",
+            r"maximum context length",
+            r"exceed\w*[ _]context",
+            r"context (size|window|length) (has been |was |is )?exceeded",
+            r"exceeds? (the )?(available |maximum )?context",
+            r"larger than the (max(imum)? )?context",
+            r"too many tokens",
+            r"prompt is too long",
+            r"input is too long",
+            r"reduce the length of the messages",
+            r"context ?window ?exceeded",
+            r"requested tokens \(\d+\) exceed",
+        ],
+    ),
     # A tool call in the history the server cannot parse (Ollama, llama.cpp, vLLM reject
     # malformed `arguments` they are sent back).
-    ("bad_tool_history", [
-        r"invalid tool call arguments", r"tool call arguments", r"parse tool call",
-        r"unmarshal .*arguments", r"tool_calls?\b.*\barguments", r"function\.arguments",
-    ]),
+    (
+        "bad_tool_history",
+        [
+            r"invalid tool call arguments",
+            r"tool call arguments",
+            r"parse tool call",
+            r"unmarshal .*arguments",
+            r"tool_calls?\b.*\barguments",
+            r"function\.arguments",
+        ],
+    ),
     # `stream_options` (usage in the stream) not understood.
     ("stream_options", [r"stream_options", r"include_usage"]),
     # Tool calling not available on this server or model.
-    ("tools_unsupported", [
-        r"support(s|ed)? tool", r"tools? (are|is) not (supported|available|enabled)",
-        r"does ?n[o']t support (tools|tool calling|function)", r"not support (tools|tool|function)",
-        r"tools param", r"--jinja", r"tool[ _]choice", r"auto[ -]tool[ -]choice",
-        r"tool[ _-]call[ _-]parser", r"function[ _-]?calling (is )?not", r"unrecognized .*\btools\b",
-        r"\btools\b.*\b(not permitted|not allowed|unexpected|unknown|extra)",
-        r"(unexpected|unknown|extra)\b.*\btools\b",
-    ]),
+    (
+        "tools_unsupported",
+        [
+            r"support(s|ed)? tool",
+            r"tools? (are|is) not (supported|available|enabled)",
+            r"does ?n[o']t support (tools|tool calling|function)",
+            r"not support (tools|tool|function)",
+            r"tools param",
+            r"--jinja",
+            r"tool[ _]choice",
+            r"auto[ -]tool[ -]choice",
+            r"tool[ _-]call[ _-]parser",
+            r"function[ _-]?calling (is )?not",
+            r"unrecognized .*\btools\b",
+            r"\btools\b.*\b(not permitted|not allowed|unexpected|unknown|extra)",
+            r"(unexpected|unknown|extra)\b.*\btools\b",
+        ],
+    ),
 ]
 
 #: The context size some servers state in their error ("maximum context length is 4096 tokens",
@@ -123,7 +150,10 @@ def server_said(body: Any, text: str = "") -> str:
     candidates = _strings(body) or _strings(text)
     said = candidates[0] if candidates else ""
     if re.search(r"<(html|!doctype|body|head)\b", said, re.I):  # a web page: its title and heading
-        parts = [re.sub(r"<[^>]+>", " ", m) for m in re.findall(r"<(?:title|h1)[^>]*>(.*?)</(?:title|h1)>", said, re.I | re.S)]
+        parts = [
+            re.sub(r"<[^>]+>", " ", m)
+            for m in re.findall(r"<(?:title|h1)[^>]*>(.*?)</(?:title|h1)>", said, re.I | re.S)
+        ]
         parts = list(dict.fromkeys(" ".join(p.split()) for p in parts if p.strip()))
         if parts:
             said = " - ".join(parts)
@@ -196,6 +226,11 @@ def understand(status: int | None, body: Any, text: str = "", headers: Any = Non
             raw = ""
     kind = classify(status, said, raw) if status not in (401, 403, 429) else "status"
     context = kind == "context"
-    return Failure(kind=kind, status=status, said=said, retry_after=retry_after(headers),
-                   context_size=context_size(said, raw) if context else None,
-                   prompt_tokens=prompt_size(said, raw) if context else None)
+    return Failure(
+        kind=kind,
+        status=status,
+        said=said,
+        retry_after=retry_after(headers),
+        context_size=context_size(said, raw) if context else None,
+        prompt_tokens=prompt_size(said, raw) if context else None,
+    )

@@ -59,8 +59,12 @@ def merge_streams(outputs: list[dict[str, Any]]) -> list[dict[str, Any]]:
     merged: list[dict[str, Any]] = []
     for output in outputs:
         last = merged[-1] if merged else None
-        if (last is not None and output.get("output_type") == "stream"
-                and last.get("output_type") == "stream" and last.get("name") == output.get("name")):
+        if (
+            last is not None
+            and output.get("output_type") == "stream"
+            and last.get("output_type") == "stream"
+            and last.get("name") == output.get("name")
+        ):
             merged[-1] = {**last, "text": last["text"] + output["text"]}
         else:
             merged.append(output)
@@ -70,9 +74,18 @@ def merge_streams(outputs: list[dict[str, Any]]) -> list[dict[str, Any]]:
 class AnalysisLoop:
     """Runs one turn against one model client and one thread's kernel."""
 
-    def __init__(self, client: ModelClient, executor: KernelExecutor, owner: str, thread_id: str,
-                 emit: Emit, *, max_steps: int = 8, context_budget: int = 12000,
-                 log: logging.Logger | None = None):
+    def __init__(
+        self,
+        client: ModelClient,
+        executor: KernelExecutor,
+        owner: str,
+        thread_id: str,
+        emit: Emit,
+        *,
+        max_steps: int = 8,
+        context_budget: int = 12000,
+        log: logging.Logger | None = None,
+    ):
         self.client = client
         #: "tools" or "fenced", for this turn.
         self.protocol = "tools" if client.uses_tools else "fenced"
@@ -115,13 +128,19 @@ class AnalysisLoop:
         steps = list(self.outcome.steps)
         text = "".join(self._text)
         if self._running_code is not None:
-            steps.append({"step": self.step, "text": text, "code": self._running_code,
-                          "result": {"status": "interrupted", "error": None,
-                                     "outputs": merge_streams(self._running_outputs)}})
+            steps.append(
+                {
+                    "step": self.step,
+                    "text": text,
+                    "code": self._running_code,
+                    "result": {"status": "interrupted", "error": None, "outputs": merge_streams(self._running_outputs)},
+                }
+            )
         elif text.strip() and not any(s["step"] == self.step for s in steps):
             steps.append({"step": self.step, "text": text, "code": None, "result": None})
-        return Outcome(content=self.outcome.content, steps=steps,
-                       usage=dict(self.outcome.usage), timing=dict(self.outcome.timing))
+        return Outcome(
+            content=self.outcome.content, steps=steps, usage=dict(self.outcome.usage), timing=dict(self.outcome.timing)
+        )
 
     async def run(self, messages: list[dict[str, Any]]) -> Outcome:
         """Run the turn; `messages` are the system message, the history and the question."""
@@ -150,17 +169,22 @@ class AnalysisLoop:
 
             native = [c for c in calls if c.source == "native"]
             if native:
-                messages.append({
-                    "role": "assistant",
-                    "content": text or None,
-                    "tool_calls": [
-                        {"id": c.id, "type": "function",
-                         # Servers reject history with unreadable arguments: send back valid JSON
-                         # (the tool's answer quotes what was wrong).
-                         "function": {"name": c.name, "arguments": _valid_arguments(c.arguments)}}
-                        for c in native
-                    ],
-                })
+                messages.append(
+                    {
+                        "role": "assistant",
+                        "content": text or None,
+                        "tool_calls": [
+                            {
+                                "id": c.id,
+                                "type": "function",
+                                # Servers reject history with unreadable arguments: send back valid JSON
+                                # (the tool's answer quotes what was wrong).
+                                "function": {"name": c.name, "arguments": _valid_arguments(c.arguments)},
+                            }
+                            for c in native
+                        ],
+                    }
+                )
                 for call in native:
                     code, problem = self._code_of(call)
                     if problem:
@@ -171,8 +195,7 @@ class AnalysisLoop:
                         messages.append({"role": "tool", "tool_call_id": call.id, "content": problem})
                         continue
                     result = await self._execute(text, code)
-                    messages.append({"role": "tool", "tool_call_id": call.id,
-                                     "content": result_for_model(result)})
+                    messages.append({"role": "tool", "tool_call_id": call.id, "content": result_for_model(result)})
             else:
                 # Code written as text (a code block, or a call the server did not parse): the
                 # output goes back as a message, the form every server accepts.
@@ -213,16 +236,20 @@ class AnalysisLoop:
                 # grows with the conversation (see there). Text comes back here, in order.
                 return await call_in_model_thread(
                     lambda text, reset, fitted=fitted, tools=tools: self.client.complete(
-                        fitted.messages, tools=tools, on_text=text, on_reset=reset),
-                    self._text_piece, self._text_withdrawn,
+                        fitted.messages, tools=tools, on_text=text, on_reset=reset
+                    ),
+                    self._text_piece,
+                    self._text_withdrawn,
                 )
             except ToolsRejected as e:
                 await self._withdraw()
                 if self.protocol != "tools":
                     raise
                 if not getattr(self.client, "may_fall_back", False):
-                    raise ModelError(f"{e} Set c.VistaApp.tool_protocol = 'auto' (or 'fenced') to "
-                                     "have Vista ask for code blocks instead.") from None
+                    raise ModelError(
+                        f"{e} Set c.VistaApp.tool_protocol = 'auto' (or 'fenced') to "
+                        "have Vista ask for code blocks instead."
+                    ) from None
                 self._to_fenced(messages, f"{e} Vista asks the model for code blocks instead.")
             except ToolHistoryRejected as e:
                 await self._withdraw()
@@ -234,14 +261,18 @@ class AnalysisLoop:
                 if context_retried:
                     raise
                 context_retried = True
-                self.budget = shrunk_budget(self.budget, sum(prompt.message_tokens(m) for m in fitted.messages),
-                                            e.context_size, e.prompt_tokens)
+                self.budget = shrunk_budget(
+                    self.budget, sum(prompt.message_tokens(m) for m in fitted.messages), e.context_size, e.prompt_tokens
+                )
                 traits = getattr(self.client, "traits", None)
                 if traits is not None:
                     traits.context_budget = self.budget  # the next turns start with it
                 self.log.warning("Vista: %s; sending a shorter conversation (%d tokens)", e, self.budget)
-                self._notice("context", "The conversation was too long for the model; Vista sent "
-                                        "it a shorter one (earlier messages left out).")
+                self._notice(
+                    "context",
+                    "The conversation was too long for the model; Vista sent "
+                    "it a shorter one (earlier messages left out).",
+                )
 
     async def _withdraw(self) -> None:
         """Withdraw the words of a reply the server refused part-way (it is asked again)."""
@@ -262,16 +293,21 @@ class AnalysisLoop:
 
     def _tell_fit(self, fitted: prompt.Fitted) -> None:
         if fitted.system_tokens > self.budget:
-            message = (f"The instructions and the description of the data alone are about "
-                       f"{fitted.system_tokens:,} tokens, more than the context budget "
-                       f"({self.budget:,}); the model may not see all of it. An administrator can "
-                       "raise c.VistaApp.context_budget if the model's context allows.")
+            message = (
+                f"The instructions and the description of the data alone are about "
+                f"{fitted.system_tokens:,} tokens, more than the context budget "
+                f"({self.budget:,}); the model may not see all of it. An administrator can "
+                "raise c.VistaApp.context_budget if the model's context allows."
+            )
             if "system" not in self._told:
                 self.log.warning("Vista: %s", message)
             self._notice("system", message)
         if fitted.question_shortened:
-            self._notice("question", "Your question is longer than the model's context budget "
-                                     "allows: the model was sent it shortened in the middle.")
+            self._notice(
+                "question",
+                "Your question is longer than the model's context budget "
+                "allows: the model was sent it shortened in the middle.",
+            )
 
     async def _understand(self, reply: Reply, messages: list[dict[str, Any]]) -> tuple[str, list[ToolCall]]:
         """The reply's answer text and the code calls in it, whatever form they came in."""
@@ -313,8 +349,10 @@ class AnalysisLoop:
             if not isinstance(code, str) or not code.strip():
                 raise ValueError("code must be a non-empty string")
         except (ValueError, KeyError, TypeError) as e:
-            return "", ("Error: the arguments of run_python must be JSON like "
-                        f'{{"code": "print(1)"}}; got {call.arguments[:200]!r} ({e}). Send it again.')
+            return "", (
+                "Error: the arguments of run_python must be JSON like "
+                f'{{"code": "print(1)"}}; got {call.arguments[:200]!r} ({e}). Send it again.'
+            )
         return code, None
 
     async def _execute(self, text: str, code: str) -> dict[str, Any]:
@@ -331,8 +369,15 @@ class AnalysisLoop:
         self._running_code = None
         self.outcome.timing["kernel_ms"] += (time.perf_counter() - started) * 1000
         data = result.to_dict()
-        self.emit("step_done", {"step": step, "status": result.status,
-                                "duration": data["duration"], "execution_count": result.execution_count})
+        self.emit(
+            "step_done",
+            {
+                "step": step,
+                "status": result.status,
+                "duration": data["duration"],
+                "execution_count": result.execution_count,
+            },
+        )
         self.outcome.steps.append({"step": step, "text": text, "code": code, "result": data})
         observe = getattr(self.client, "observe", None)
         if observe is not None:

@@ -41,9 +41,9 @@ def model_loop() -> asyncio.AbstractEventLoop:
         return _loop
 
 
-async def call_in_model_thread(start: Callable[[Callback, Callback], Awaitable[T]],
-                               on_text: Callable[[str], Any],
-                               on_reset: Callable[[str], Any]) -> T:
+async def call_in_model_thread(
+    start: Callable[[Callback, Callback], Awaitable[T]], on_text: Callable[[str], Any], on_reset: Callable[[str], Any]
+) -> T:
     """Run `start(text, reset)` (a model client's `complete`) on the model thread and return its
     result here; `on_text` and `on_reset` are called on this loop, in order, as it streams.
 

@@ -58,14 +58,18 @@ class OfflineClient:
             if piece:
                 await on_text(piece)
 
-    async def complete(self, messages: list[dict[str, Any]], *, tools: bool,
-                       on_text: TextCallback, on_reset: ResetCallback) -> Reply:
+    async def complete(
+        self, messages: list[dict[str, Any]], *, tools: bool, on_text: TextCallback, on_reset: ResetCallback
+    ) -> Reply:
         from . import offline
 
         if self.analysis is None:
             question = next((m["content"] for m in reversed(messages) if m["role"] == "user"), "")
-            self.analysis = (offline.overview(self.datasets, self.language) if self.overview
-                             else offline.analyse(question, self.datasets))
+            self.analysis = (
+                offline.overview(self.datasets, self.language)
+                if self.overview
+                else offline.analyse(question, self.datasets)
+            )
             if not self.analysis.steps:
                 message = offline.answer(self.analysis, [])
                 await self._say(message, on_text)
@@ -82,4 +86,3 @@ class OfflineClient:
         final = offline.answer(self.analysis, self.results)
         await self._say(final, on_text)
         return Reply(text=final, finish_reason="stop")
-

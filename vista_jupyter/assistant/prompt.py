@@ -53,7 +53,8 @@ SYSTEM_PROMPT_LARGE = SYSTEM_PROMPT.replace(
     "below; pd, np and plt (matplotlib) are imported.",
     "The user's data is already in a Python (Jupyter) kernel, described below: pandas DataFrames,\n"
     "and DuckDB views for data too large for the kernel's memory; pd, np and plt (matplotlib) are\n"
-    "imported.")
+    "imported.",
+)
 
 LARGE_DATA = """\
 
@@ -81,6 +82,7 @@ class DatasetNote:
     #: The pandas sample's variable and its rows, for a dataset held in DuckDB.
     sample: str | None = None
     sample_rows: int = 0
+
 
 FENCED_PROTOCOL = """\
 
@@ -113,8 +115,9 @@ def _chars_for(text: str, n_tokens: int) -> int:
     return int(n_tokens * CHARS_PER_TOKEN / per_char)
 
 
-def system_message(datasets: list[DatasetNote | tuple[str, str]], fenced: bool, *,
-                   max_result_bytes: int | None = None) -> dict[str, str]:
+def system_message(
+    datasets: list[DatasetNote | tuple[str, str]], fenced: bool, *, max_result_bytes: int | None = None
+) -> dict[str, str]:
     """The system message: instructions plus one summary per dataset, saying how it is held
     (`DatasetNote`s; `(variable name, summary)` pairs are pandas DataFrames)."""
     notes = [d if isinstance(d, DatasetNote) else DatasetNote(*d) for d in datasets]
@@ -130,8 +133,7 @@ def system_message(datasets: list[DatasetNote | tuple[str, str]], fenced: bool, 
         if note.mode == "duckdb":
             rows = f"{note.sample_rows:,} rows, " if note.sample_rows else ""
             sample = f"; sample: `{note.sample}` ({rows}pandas)" if note.sample else ""
-            held = (f" held in DuckDB, too large for pandas here: query it with "
-                    f"sql(\"... FROM {note.var} ...\"){sample}")
+            held = f' held in DuckDB, too large for pandas here: query it with sql("... FROM {note.var} ..."){sample}'
         elif large:
             held = " a pandas DataFrame"
         else:
@@ -230,17 +232,20 @@ def fit(messages: list[dict[str, Any]], budget: int, question: int) -> Fitted:
     `question`, then what this turn did) cut to fit `budget` tokens. See the module docstring."""
     has_system = bool(messages) and messages[0].get("role") == "system"
     system = messages[:1] if has_system else []
-    earlier = messages[len(system):question]
+    earlier = messages[len(system) : question]
     asked = dict(messages[question])
-    turn = [dict(m) for m in messages[question + 1:]]
+    turn = [dict(m) for m in messages[question + 1 :]]
     result = Fitted(system_tokens=sum(message_tokens(m) for m in system))
 
     def cost(items: list[dict[str, Any]]) -> int:
         return sum(message_tokens(m) for m in items)
 
     # What this turn did: shorten the oldest code outputs first, never the newest one.
-    outputs = [m for m in turn[:-1] if m.get("role") == "tool"
-               or (m.get("role") == "user" and str(m.get("content", "")).startswith(OUTPUT_PREFIX))]
+    outputs = [
+        m
+        for m in turn[:-1]
+        if m.get("role") == "tool" or (m.get("role") == "user" and str(m.get("content", "")).startswith(OUTPUT_PREFIX))
+    ]
     for message in outputs:
         if result.system_tokens + message_tokens(asked) + cost(turn) <= budget:
             break
@@ -303,14 +308,13 @@ def as_fenced(messages: list[dict[str, Any]], question: int) -> list[dict[str, A
             out.append({"role": "user", "content": OUTPUT_PREFIX + "\n\n".join(outputs)})
             outputs.clear()
 
-    for message in messages[question + 1:]:
+    for message in messages[question + 1 :]:
         if message.get("role") == "tool":
             outputs.append(str(message.get("content") or ""))
             continue
         flush()
         if message.get("role") == "assistant" and message.get("tool_calls"):
-            blocks = [f"```python\n{code_of(c['function'].get('arguments', ''))}\n```"
-                      for c in message["tool_calls"]]
+            blocks = [f"```python\n{code_of(c['function'].get('arguments', ''))}\n```" for c in message["tool_calls"]]
             text = (message.get("content") or "").strip()
             out.append({"role": "assistant", "content": "\n\n".join([t for t in [text] if t] + blocks)})
         else:

@@ -24,11 +24,24 @@ from .offline_client import OFFLINE_MODEL, OfflineClient
 class ModelRegistry:
     """The offered models and their clients."""
 
-    def __init__(self, *, model: str, models: list[str], base_url: str, api_key: str,
-                 tool_protocol: str, timeout: float, max_retries: int, context_budget: int,
-                 step_timeout: float = 300.0, azure_endpoint: str = "", azure_api_version: str = "",
-                 azure_deployments: dict[str, str] | None = None, secrets: Secrets | None = None,
-                 log: logging.Logger | None = None):
+    def __init__(
+        self,
+        *,
+        model: str,
+        models: list[str],
+        base_url: str,
+        api_key: str,
+        tool_protocol: str,
+        timeout: float,
+        max_retries: int,
+        context_budget: int,
+        step_timeout: float = 300.0,
+        azure_endpoint: str = "",
+        azure_api_version: str = "",
+        azure_deployments: dict[str, str] | None = None,
+        secrets: Secrets | None = None,
+        log: logging.Logger | None = None,
+    ):
         self.base_url = base_url
         self.tool_protocol = tool_protocol
         self.timeout = timeout
@@ -40,9 +53,15 @@ class ModelRegistry:
         self.models = list(dict.fromkeys(configured))
         self.default = model or OFFLINE_MODEL
         # Checked at start-up even with no model configured yet: a wrong URL is said at once.
-        self.endpoint = Endpoint(base_url=base_url, api_key=api_key, azure_endpoint=azure_endpoint,
-                                 azure_api_version=azure_api_version, azure_deployments=azure_deployments,
-                                 timeout=timeout, secrets=secrets)
+        self.endpoint = Endpoint(
+            base_url=base_url,
+            api_key=api_key,
+            azure_endpoint=azure_endpoint,
+            azure_api_version=azure_api_version,
+            azure_deployments=azure_deployments,
+            timeout=timeout,
+            secrets=secrets,
+        )
         self._traits: dict[str, ModelTraits] = {}
 
     def offered(self) -> dict[str, Any]:
@@ -74,10 +93,18 @@ class ModelRegistry:
         learned = self.traits(model).context_budget if model != OFFLINE_MODEL else None
         return min(self.context_budget, learned) if learned else self.context_budget
 
-    def client(self, model: str, datasets: list[dict[str, Any]], *, overview: bool = False,
-               language: str = "en") -> ModelClient:
+    def client(
+        self, model: str, datasets: list[dict[str, Any]], *, overview: bool = False, language: str = "en"
+    ) -> ModelClient:
         """A client for one turn with `model`."""
         if model == OFFLINE_MODEL:
             return OfflineClient(datasets, overview=overview, language=language)
-        return OpenAIClient(self.endpoint, model, self.traits(model), tool_protocol=self.tool_protocol,
-                            max_retries=self.max_retries, step_timeout=self.step_timeout, log=self.log)
+        return OpenAIClient(
+            self.endpoint,
+            model,
+            self.traits(model),
+            tool_protocol=self.tool_protocol,
+            max_retries=self.max_retries,
+            step_timeout=self.step_timeout,
+            log=self.log,
+        )

@@ -43,11 +43,11 @@ THINK_TAGS = [("<think>", "</think>"), ("<thinking>", "</thinking>")]
 #: Tool calls written into the text by servers that do not parse them: (opening marker, closing
 #: marker or None when the call runs to the end of the text).
 TEXT_CALL_MARKERS = [
-    ("<tool_call>", "</tool_call>"),        # Hermes / Qwen templates (vLLM, llama.cpp without a parser)
-    ("<|tool_call|>", "<|/tool_call|>"),    # Granite, Phi-4-mini
-    ("<|python_tag|>", "<|eom_id|>"),       # Llama 3.1 / 3.2
-    ("[TOOL_CALLS]", None),                 # Mistral
-    ("<function=", "</function>"),          # Llama 3.1's custom function format
+    ("<tool_call>", "</tool_call>"),  # Hermes / Qwen templates (vLLM, llama.cpp without a parser)
+    ("<|tool_call|>", "<|/tool_call|>"),  # Granite, Phi-4-mini
+    ("<|python_tag|>", "<|eom_id|>"),  # Llama 3.1 / 3.2
+    ("[TOOL_CALLS]", None),  # Mistral
+    ("<function=", "</function>"),  # Llama 3.1's custom function format
 ]
 
 #: The operations returned to show text: ("text", piece) appends, ("reset", "") withdraws
@@ -184,8 +184,7 @@ class _Calls:
             # A whole call restating one already complete (a closing summary chunk, sometimes
             # with a new id) is the same call, not a second one.
             for slot in self.slots:
-                if (name in (None, slot["name"]) and self._complete(slot)
-                        and _json_object(slot["arguments"]) == whole):
+                if name in (None, slot["name"]) and self._complete(slot) and _json_object(slot["arguments"]) == whole:
                     return slot
         if call_id:
             for slot in self.slots:
@@ -215,8 +214,14 @@ class _Calls:
         fragment = _arguments_text(function.get("arguments"))
         slot = self._slot(index, call_id, name, fragment)
         if slot is None:
-            slot = {"index": index, "id": call_id, "name": "", "arguments": "", "source": source,
-                    "order": len(self.slots)}
+            slot = {
+                "index": index,
+                "id": call_id,
+                "name": "",
+                "arguments": "",
+                "source": source,
+                "order": len(self.slots),
+            }
             self.slots.append(slot)
         if call_id and not slot["id"]:
             slot["id"] = call_id
@@ -293,10 +298,10 @@ class _Text:
                 if not hits:
                     keep = self._tail(self.pending, [o for o, _, _ in self._opens] + self._orphan_closes)
                     self._show(self.pending[: len(self.pending) - keep], ops)
-                    self.pending = self.pending[len(self.pending) - keep:]
+                    self.pending = self.pending[len(self.pending) - keep :]
                     break
                 pos, marker, kind, close = min(hits, key=lambda h: h[0])
-                before, self.pending = self.pending[:pos], self.pending[pos + len(marker):]
+                before, self.pending = self.pending[:pos], self.pending[pos + len(marker) :]
                 if kind == "orphan":
                     # Only the closing tag: the template opened the reasoning, so all the text
                     # so far was reasoning, not the answer.
@@ -313,10 +318,10 @@ class _Text:
                 if end < 0:
                     keep = self._tail(self.pending, [self.close]) if self.close else 0
                     sink.append(self.pending[: len(self.pending) - keep])
-                    self.pending = self.pending[len(self.pending) - keep:]
+                    self.pending = self.pending[len(self.pending) - keep :]
                     break
                 sink.append(self.pending[:end])
-                self.pending = self.pending[end + len(self.close):]
+                self.pending = self.pending[end + len(self.close) :]
                 if self.state == "call":
                     self.regions.append((self._marker, "".join(self._region)))
                 self.state = "text"
@@ -434,8 +439,10 @@ class StreamNormalizer:
             raise self._reported(chunk)
         usage = chunk.get("usage")
         if isinstance(usage, dict):
-            self.usage = {"prompt_tokens": int(usage.get("prompt_tokens") or 0),
-                          "completion_tokens": int(usage.get("completion_tokens") or 0)}
+            self.usage = {
+                "prompt_tokens": int(usage.get("prompt_tokens") or 0),
+                "completion_tokens": int(usage.get("completion_tokens") or 0),
+            }
         ops: list[Op] = []
         choices = chunk.get("choices")
         for choice in choices if isinstance(choices, list) else ():
@@ -537,8 +544,10 @@ def read_text(text: str, tool_names: frozenset[str] = frozenset({"run_python"}))
     reader.feed(text)
     reader.finish()
     shown = "".join(reader.shown).strip()
-    calls = [ToolCall(f"text_call_{i}", n, a, "text")
-             for i, (n, a) in enumerate(c for m, r in reader.regions for c in parse_text_calls(m, r))]
+    calls = [
+        ToolCall(f"text_call_{i}", n, a, "text")
+        for i, (n, a) in enumerate(c for m, r in reader.regions for c in parse_text_calls(m, r))
+    ]
     if not calls:
         shown, calls = bare_json_calls(shown, tool_names)
     return shown, calls

@@ -8,5 +8,4 @@ sniffing on samples in Python, the body parsed by DuckDB and typed with vectoris
 from .engine import Cancelled, Progress
 from .reader import IngestLimits, IngestResult, ingest_to_parquet, list_sheets, read_table
 
-__all__ = ["Cancelled", "IngestLimits", "IngestResult", "Progress", "ingest_to_parquet", "list_sheets",
-           "read_table"]
+__all__ = ["Cancelled", "IngestLimits", "IngestResult", "Progress", "ingest_to_parquet", "list_sheets", "read_table"]

@@ -46,9 +46,13 @@ def parse(text: str, dialect: Dialect) -> list[list[str]]:
     """Rows of `text` under `dialect` (cells are the original text). Line breaks may be LF, CRLF
     or CR alone."""
     reader = csv.reader(
-        io.StringIO(text, newline=""), delimiter=dialect.delimiter,
-        quotechar=dialect.quotechar or "\x00", quoting=csv.QUOTE_MINIMAL if dialect.quotechar else csv.QUOTE_NONE,
-        escapechar=dialect.escapechar, doublequote=dialect.doublequote, strict=False,
+        io.StringIO(text, newline=""),
+        delimiter=dialect.delimiter,
+        quotechar=dialect.quotechar or "\x00",
+        quoting=csv.QUOTE_MINIMAL if dialect.quotechar else csv.QUOTE_NONE,
+        escapechar=dialect.escapechar,
+        doublequote=dialect.doublequote,
+        strict=False,
         skipinitialspace=dialect.delimiter == " " or dialect.skipinitialspace or dialect.padded_quotes,
     )
     rows = []
@@ -57,7 +61,7 @@ def parse(text: str, dialect: Dialect) -> list[list[str]]:
             rows.append(row)
     except csv.Error:
         # a field larger than the csv module allows: the rest is read line by line
-        rest = text.splitlines()[reader.line_num:]
+        rest = text.splitlines()[reader.line_num :]
         rows += [line.split(dialect.delimiter) for line in rest]
     return rows
 
@@ -117,7 +121,9 @@ def sniff(sample: str) -> Dialect:
     if len(lines) > 1 and not lines[-1].endswith(("\n", "\r")):
         sample = "".join(lines[:-1])  # the sample may end mid-line
     sample = "".join(sample.splitlines(keepends=True)[:400])
-    quote = "'" if sample.count("'") > 2 * sample.count('"') and re.search(r"(^|[,;\t|])'", sample, re.MULTILINE) else '"'
+    quote = (
+        "'" if sample.count("'") > 2 * sample.count('"') and re.search(r"(^|[,;\t|])'", sample, re.MULTILINE) else '"'
+    )
     escapechar, doublequote = _escape(sample, quote)
     best, best_score = Dialect(","), -1.0
     lines = max(1, len(sample.splitlines()))
@@ -187,7 +193,7 @@ def _padded_quotes(sample: str, d: Dialect) -> bool:
     next delimiter or the line's end, on at least two lines (a cell that only starts with a
     space and a quoted word, `, "ok" he said`, does not close so)."""
     q, dm = re.escape(d.quotechar or '"'), re.escape(d.delimiter)
-    padded = re.compile(rf'(?:^|{dm})[ \t]+{q}(?:[^{q}]|{q}{q})*{q}[ \t]*(?:{dm}|$)', re.MULTILINE)
+    padded = re.compile(rf"(?:^|{dm})[ \t]+{q}(?:[^{q}]|{q}{q})*{q}[ \t]*(?:{dm}|$)", re.MULTILINE)
     return sum(1 for line in sample.splitlines() if padded.search(line)) >= 2
 
 
@@ -254,8 +260,9 @@ def _header_like(row: list[str], data: list[list[str]]) -> bool:
     if sum(_is_number(c) for c in filled) > 0.5 * len(filled):
         return False
     below = [r for r in data[:60] if not _same(r, row)][:50]  # a header repeated below is no evidence
-    numeric_cols = [j for j in range(len(cells))
-                    if below and sum(_is_number(r[j]) for r in below if j < len(r)) >= 0.8 * len(below)]
+    numeric_cols = [
+        j for j in range(len(cells)) if below and sum(_is_number(r[j]) for r in below if j < len(r)) >= 0.8 * len(below)
+    ]
     if numeric_cols:
         return sum(1 for j in numeric_cols if cells[j] and not _is_number(cells[j])) >= 0.5 * len(numeric_cols)
     # All-text tables: a header has no repeats and differs from the rows below
@@ -295,8 +302,9 @@ _MARKS = (
 )
 
 
-def _tables(rows: list[list[str]], widths: list[int], first: int, last: int,
-            fits: Callable[[int], bool]) -> list[tuple[int, int]]:
+def _tables(
+    rows: list[list[str]], widths: list[int], first: int, last: int, fits: Callable[[int], bool]
+) -> list[tuple[int, int]]:
     """The run of rows `first..last` cut into the tables stacked in it. A blank line separates
     two tables when what follows it does not go on with the table above: a title line (`Detail`,
     `Totals by group`) or a block of another width. A title line followed by the header repeated
@@ -322,8 +330,7 @@ def _tables(rows: list[list[str]], widths: list[int], first: int, last: int,
     tables = [[blocks[0]]]
     for prev, block in zip(blocks, blocks[1:]):
         opening = head(block)
-        apart = (not fits(block[0]) or
-                 (len(prev) > 1 and len(block) > 1 and modal(prev) != modal(block)))
+        apart = not fits(block[0]) or (len(prev) > 1 and len(block) > 1 and modal(prev) != modal(block))
         start = head(tables[-1][0])
         if apart and opening is not None and start is not None and _same(rows[opening], rows[start]):
             apart = False  # the table's first row (its header) again: a new page of the same table
@@ -388,30 +395,37 @@ def layout(rows: list[list[str]], complete: bool = True) -> Layout:
     tables = _tables(rows, widths, first, last, fits)
     ends_before_another = False
     if len(tables) > 1:
+
         def size(span: tuple[int, int]) -> float:
             if not complete and span[1] == last and last >= len(rows) - 2:
                 return float("inf")
             return sum(1 for i in range(span[0], span[1] + 1) if widths[i])
+
         chosen = max(tables, key=lambda t: (size(t), t[0]))
         ends_before_another = chosen[1] < tables[-1][1]
         first, last = chosen
         counts = Counter(widths[i] for i in range(first, last + 1) if widths[i])
         width = max(counts, key=lambda w: (counts[w], w))
 
-    body = [r for r in rows[first:last + 1] if not _empty(r)]
+    body = [r for r in rows[first : last + 1] if not _empty(r)]
     headers: list[int] = []
 
     def rest(i: int) -> list[list[str]]:
-        return [r for r in rows[i + 1:last + 1] if not _empty(r)]
+        return [r for r in rows[i + 1 : last + 1] if not _empty(r)]
 
     second = first + 1
     while second <= last and _empty(rows[second]):
         second += 1
     # a group row over a header row ("2023, , 2024," over "Sales, Units, Sales, Units"): the group
     # row has gaps (merged cells) and may hold numbers such as years
-    if (second <= last and len(body) > 3 and any(not c.strip() for c in rows[first])
-            and not _header_like(rows[first], rest(first)) and _header_like(rows[second], rest(second))
-            and sum(not c.strip() for c in rows[second]) < sum(not c.strip() for c in rows[first])):
+    if (
+        second <= last
+        and len(body) > 3
+        and any(not c.strip() for c in rows[first])
+        and not _header_like(rows[first], rest(first))
+        and _header_like(rows[second], rest(second))
+        and sum(not c.strip() for c in rows[second]) < sum(not c.strip() for c in rows[first])
+    ):
         headers = [first, second]
         first = second + 1
     # a header inside the run
@@ -421,8 +435,12 @@ def layout(rows: list[list[str]], complete: bool = True) -> Layout:
         # a second stacked header row (e.g. "2023 | | 2024" over "Sales | Units | Sales | Units")
         while first <= last and _empty(rows[first]):
             first += 1
-        if (first <= last and _header_like(rows[first], [r for r in rows[first + 1:last + 1] if not _empty(r)])
-                and any(not c.strip() for c in rows[headers[0]]) and len(body) > 3):
+        if (
+            first <= last
+            and _header_like(rows[first], [r for r in rows[first + 1 : last + 1] if not _empty(r)])
+            and any(not c.strip() for c in rows[headers[0]])
+            and len(body) > 3
+        ):
             headers.append(first)
             first += 1
     elif first > 0:
@@ -440,6 +458,7 @@ def layout(rows: list[list[str]], complete: bool = True) -> Layout:
 def _same(a: list[str], b: list[str]) -> bool:
     def strip(r):
         return [c.strip() for c in r if c.strip()]
+
     return strip(a) == strip(b)
 
 

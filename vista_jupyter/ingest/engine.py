@@ -113,8 +113,12 @@ class Progress:
         return lambda: self._on_cancel.remove(fn) if fn in self._on_cancel else None
 
     def as_dict(self) -> dict[str, Any]:
-        return {"phase": self.phase, "bytes_done": self.done, "bytes_total": self.total,
-                "elapsed": round(time.monotonic() - self.started, 1)}
+        return {
+            "phase": self.phase,
+            "bytes_done": self.done,
+            "bytes_total": self.total,
+            "elapsed": round(time.monotonic() - self.started, 1),
+        }
 
 
 @dataclass
@@ -126,6 +130,7 @@ class TextResult:
 
 
 # --- transcoding ----------------------------------------------------------------------------------
+
 
 def transcode(src: Path, encoding: str, target: Path, progress: Progress) -> int:
     """Write `src` as UTF-8 into `target`, streamed; returns the number of undecodable bytes."""
@@ -143,8 +148,10 @@ def transcode(src: Path, encoding: str, target: Path, progress: Progress) -> int
         replaced += text.count("\ufffd")
         out.write(text)
     if replaced > 0.01 * max(total, 1) and replaced > 10:
-        raise InvalidInput("The file's text encoding could not be recognised (too many bytes that are "
-                           "not valid characters). Save it as UTF-8 and try again.")
+        raise InvalidInput(
+            "The file's text encoding could not be recognised (too many bytes that are "
+            "not valid characters). Save it as UTF-8 and try again."
+        )
     return replaced
 
 
@@ -175,6 +182,7 @@ def check_line_lengths(path: Path, limit: int, progress: Progress) -> None:
 
 # --- DuckDB -------------------------------------------------------------------------------------
 
+
 def _sql_string(value: str) -> str:
     return "'" + value.replace("'", "''") + "'"
 
@@ -182,9 +190,14 @@ def _sql_string(value: str) -> str:
 def _connect(work: Path, threads: int) -> Any:
     import duckdb
 
-    con = duckdb.connect(config={"threads": threads, "memory_limit": "1GB",
-                                 "temp_directory": str(work / "duckdb-tmp"),
-                                 "preserve_insertion_order": True})
+    con = duckdb.connect(
+        config={
+            "threads": threads,
+            "memory_limit": "1GB",
+            "temp_directory": str(work / "duckdb-tmp"),
+            "preserve_insertion_order": True,
+        }
+    )
     return con
 
 
@@ -246,6 +259,7 @@ class _NeedsSerial(Exception):
 
 
 # --- the plan -----------------------------------------------------------------------------------
+
 
 @dataclass
 class Plan:
@@ -356,8 +370,12 @@ def read_samples(path: Path, max_line: int) -> Samples:
         head = f.read(HEAD_BYTES)
         # Wide files: the head holds at least 64 lines (up to 32 MB), or layout and types would
         # be guessed from a handful of rows.
-        while (len(head) < size and head.count(b"\n") + head.count(b"\r") < 64 and len(head) < 32 << 20
-               and _longest_line(head) <= max_line):
+        while (
+            len(head) < size
+            and head.count(b"\n") + head.count(b"\r") < 64
+            and len(head) < 32 << 20
+            and _longest_line(head) <= max_line
+        ):
             more = f.read(len(head))
             if not more:
                 break
@@ -403,9 +421,13 @@ def text_records(data: bytes, base: int, d: dl.Dialect, declared: int = 0) -> Re
     lines = data.splitlines(keepends=True)
     offsets = list(itertools.accumulate(map(len, lines), initial=base))
     reader = csv.reader(
-        (line.decode("utf-8", errors="replace") for line in lines), delimiter=d.delimiter,
-        quotechar=d.quotechar or "\x00", quoting=csv.QUOTE_MINIMAL if d.quotechar else csv.QUOTE_NONE,
-        escapechar=d.escapechar, doublequote=d.doublequote, strict=False,
+        (line.decode("utf-8", errors="replace") for line in lines),
+        delimiter=d.delimiter,
+        quotechar=d.quotechar or "\x00",
+        quoting=csv.QUOTE_MINIMAL if d.quotechar else csv.QUOTE_NONE,
+        escapechar=d.escapechar,
+        doublequote=d.doublequote,
+        strict=False,
     )
     records: list[list[str | None]] = []
     ends: list[int] = []
@@ -425,8 +447,9 @@ def _fast_dialect(d: dl.Dialect) -> bool:
     return d.delimiter != " " and not d.skipinitialspace
 
 
-def _layout(rows: list[list[str]], head: bytes, base: int, d: dl.Dialect, blanks_dropped: bool,
-            complete: bool) -> dl.Layout:
+def _layout(
+    rows: list[list[str]], head: bytes, base: int, d: dl.Dialect, blanks_dropped: bool, complete: bool
+) -> dl.Layout:
     """The layout of the sample's first rows. Blank lines tell stacked tables apart, and DuckDB's
     parser drops them: its rows get them back from the text parser's records, when the two
     parsers' non-blank records line up one to one (else they are laid out without them)."""
@@ -462,9 +485,18 @@ def _layout(rows: list[list[str]], head: bytes, base: int, d: dl.Dialect, blanks
     return found
 
 
-def make_plan(samples: Samples, d: dl.Dialect, parse: RecordParser, limits: Any, raw: bool,
-              max_columns: int, warnings: list[str], detected: dict[str, Any], *,
-              fast: bool = False) -> Plan:
+def make_plan(
+    samples: Samples,
+    d: dl.Dialect,
+    parse: RecordParser,
+    limits: Any,
+    raw: bool,
+    max_columns: int,
+    warnings: list[str],
+    detected: dict[str, Any],
+    *,
+    fast: bool = False,
+) -> Plan:
     """Layout, names and type candidates from the samples, parsed by `parse`. With `fast`, the
     plan is for Arrow's parser: the byte range of the body, and whether the samples show a
     regular table (every data row as wide as the table), which that parser needs."""
@@ -476,8 +508,9 @@ def make_plan(samples: Samples, d: dl.Dialect, parse: RecordParser, limits: Any,
     separator = d.delimiter + (" " if d.skipinitialspace else "")
     declared = max((line.count(separator) for line in head_text.splitlines()), default=0) + 2
     if declared - 1 > max_columns:
-        raise TooLarge(f"The file has {declared - 1:,} columns; Vista reads at most {max_columns:,} "
-                       "(the max_columns setting).")
+        raise TooLarge(
+            f"The file has {declared - 1:,} columns; Vista reads at most {max_columns:,} (the max_columns setting)."
+        )
     parsed = parse(head, samples.base, d, declared)
     records, ends = parsed.records, parsed.ends
     if not complete and len(records) > 2:
@@ -491,11 +524,11 @@ def make_plan(samples: Samples, d: dl.Dialect, parse: RecordParser, limits: Any,
     # the same rule on the whole file (small files) and on the tail sample (large ones).
     tail_ends: list[int] | None
     if complete:
-        head_rows, tail_rows = [], rows[found.first:]
-        tail_ends = ends[found.first:] if ends is not None else None
+        head_rows, tail_rows = [], rows[found.first :]
+        tail_ends = ends[found.first :] if ends is not None else None
         before_tail = ends[found.first - 1] if ends is not None and found.first else samples.base
     else:
-        head_rows = rows[found.first:]
+        head_rows = rows[found.first :]
         parsed_tail = parse(samples.tail, samples.tail_base, d, declared)
         tail_records, all_tail_ends = parsed_tail.records, parsed_tail.ends
         # the tail starts at a line break, maybe inside a record: its first record is not used
@@ -506,16 +539,16 @@ def make_plan(samples: Samples, d: dl.Dialect, parse: RecordParser, limits: Any,
     notes = _footer(tail_rows, found.width)
     if complete and found.ends_before_another:
         # a smaller table after this one: its rows are not records
-        notes = max(notes, sum(1 for r in rows[found.last + 1:] if not dl._empty(r)))
+        notes = max(notes, sum(1 for r in rows[found.last + 1 :] if not dl._empty(r)))
     first_name = header_row[0].strip() if header_row else None
 
     def is_header(r: list[str]) -> bool:  # a cheap first look, then the real comparison
         return bool(header_row) and bool(r) and r[0].strip() == first_name and dl._same(r, header_row)
 
-    body_rows = [r for r in head_rows + tail_rows[:len(tail_rows) - notes]
-                 if not dl._empty(r) and not is_header(r)]
-    data = [r for r in (rows[found.first:] if not complete else tail_rows[:len(tail_rows) - notes])
-            if not dl._empty(r)]
+    body_rows = [r for r in head_rows + tail_rows[: len(tail_rows) - notes] if not dl._empty(r) and not is_header(r)]
+    data = [
+        r for r in (rows[found.first :] if not complete else tail_rows[: len(tail_rows) - notes]) if not dl._empty(r)
+    ]
     header_width = max((len(rows[i]) for i in found.header_rows), default=0)
     field_counts = [len(r) for r in data]
     common = max(set(field_counts), key=lambda w: (field_counts.count(w), w)) if field_counts else header_width
@@ -526,8 +559,7 @@ def make_plan(samples: Samples, d: dl.Dialect, parse: RecordParser, limits: Any,
     options = ty.candidates(decimal_comma)
 
     def choose_all(sample_rows: list[list[str]]) -> tuple[list[pa.Array], list[int]]:
-        even = [r if len(r) == out else (r[:out] if len(r) > out else r + [None] * (out - len(r)))
-                for r in sample_rows]
+        even = [r if len(r) == out else (r[:out] if len(r) > out else r + [None] * (out - len(r))) for r in sample_rows]
         # every cell in one array, column after column, cleaned at once and cut per column
         cells = pa.array([c for column in zip(*even) for c in column] if even else [], pa.string())
         if not raw:
@@ -551,15 +583,20 @@ def make_plan(samples: Samples, d: dl.Dialect, parse: RecordParser, limits: Any,
         samples_, chosen = choose_all(body_rows)
     # An unnamed column with nothing in it (trailing delimiters) is no column, in text and typed
     # readings alike.
-    droppable = [names[j].startswith("column_") and bool(found.header_rows)
-                 and (samples_[j].null_count == len(samples_[j]) if not raw else
-                      not any((v or "").strip() for v in samples_[j].to_pylist()))
-                 for j in range(out)]
+    droppable = [
+        names[j].startswith("column_")
+        and bool(found.header_rows)
+        and (
+            samples_[j].null_count == len(samples_[j])
+            if not raw
+            else not any((v or "").strip() for v in samples_[j].to_pylist())
+        )
+        for j in range(out)
+    ]
     before = found.header_rows[0] if found.header_rows else found.first
     skipped_top = sum(1 for r in rows[:before] if not dl._empty(r))
     if found.tables > 1:
-        warnings.append(f"The file holds {found.tables} tables; the largest was read and the others were "
-                        "left out.")
+        warnings.append(f"The file holds {found.tables} tables; the largest was read and the others were left out.")
     if skipped_top:
         warnings.append(f"{skipped_top} line(s) before the table (a title or notes) were left out.")
     if footer:
@@ -571,17 +608,33 @@ def make_plan(samples: Samples, d: dl.Dialect, parse: RecordParser, limits: Any,
     detected["skipped_lines_after"] = footer
     detected["decimal_comma"] = decimal_comma
     n_records = max(1, len(records))
-    multiline = (parsed.multiline if parsed.multiline is not None
-                 else any("\n" in c or "\r" in c for r in records for c in r if c))
-    plan = Plan(d, declared, out, names, skip, footer, header_cells, chosen, options, droppable,
-                decimal_comma, max(8.0, len(head) / n_records), multiline, samples_)
+    multiline = (
+        parsed.multiline
+        if parsed.multiline is not None
+        else any("\n" in c or "\r" in c for r in records for c in r if c)
+    )
+    plan = Plan(
+        d,
+        declared,
+        out,
+        names,
+        skip,
+        footer,
+        header_cells,
+        chosen,
+        options,
+        droppable,
+        decimal_comma,
+        max(8.0, len(head) / n_records),
+        multiline,
+        samples_,
+    )
     if fast and ends is not None and tail_ends is not None:
         # The body is the bytes from the first data record to the first note after the table.
         kept = _nth_from_end(tail_rows, footer)
         plan.start = ends[found.first - 1] if found.first else samples.base
         plan.end = samples.size if not footer else (tail_ends[kept - 1] if kept > 0 else before_tail)
-        body = [r for r in (rows[found.first:] if not complete else []) + tail_rows[:kept]
-                if not dl._empty(r)]
+        body = [r for r in (rows[found.first :] if not complete else []) + tail_rows[:kept] if not dl._empty(r)]
         plan.regular = all(len(r) == out for r in body)
         plan.width = out
         plan.skip = plan.footer = 0
@@ -590,6 +643,7 @@ def make_plan(samples: Samples, d: dl.Dialect, parse: RecordParser, limits: Any,
 
 
 # --- the body -----------------------------------------------------------------------------------
+
 
 class _Restart(Exception):
     def __init__(self, column: int, batch: pa.Array):
@@ -629,8 +683,17 @@ def _is_header(batch: pa.RecordBatch, header: list[str], width: int) -> pa.Array
     return pc.fill_null(mask, False) if compared >= 2 or (compared == 1 and width == 1) else None
 
 
-def read_body(con: Any, text_path: Path, out_path: Path, plan: Plan, limits: Any, raw: bool,
-              progress: Progress, detected: dict[str, Any], warnings: list[str]) -> TextResult:
+def read_body(
+    con: Any,
+    text_path: Path,
+    out_path: Path,
+    plan: Plan,
+    limits: Any,
+    raw: bool,
+    progress: Progress,
+    detected: dict[str, Any],
+    warnings: list[str],
+) -> TextResult:
     """Parse, convert and write the whole body (reading it again after a type widening)."""
     parallel = not plan.multiline
     passes = 0
@@ -646,15 +709,15 @@ def read_body(con: Any, text_path: Path, out_path: Path, plan: Plan, limits: Any
         except _Restart as r:
             j = r.column
             plan.droppable[j] = False
-            plan.candidates[j] = ty.choose(plan.samples[j], plan.options, plan.candidates[j] + 1,
-                                           also=r.batch)
+            plan.candidates[j] = ty.choose(plan.samples[j], plan.options, plan.candidates[j] + 1, also=r.batch)
             out_path.unlink(missing_ok=True)
             continue
         break
     rows, padded, cut, _blank, repeated = result
     detected["passes"] = passes
-    detected["types"] = {n: str(plan.options[c]) for n, c, drop in
-                         zip(plan.names, plan.candidates, plan.droppable) if not drop}
+    detected["types"] = {
+        n: str(plan.options[c]) for n, c, drop in zip(plan.names, plan.candidates, plan.droppable) if not drop
+    }
     if padded:
         warnings.append(f"{padded} row(s) had fewer cells than the table; the missing cells were left empty.")
     if cut:
@@ -665,8 +728,9 @@ def read_body(con: Any, text_path: Path, out_path: Path, plan: Plan, limits: Any
     return TextResult(rows, names, detected, warnings)
 
 
-def _one_pass(con: Any, text_path: Path, out_path: Path, plan: Plan, limits: Any, raw: bool,
-              progress: Progress, parallel: bool) -> tuple[int, int, int, int, int]:
+def _one_pass(
+    con: Any, text_path: Path, out_path: Path, plan: Plan, limits: Any, raw: bool, progress: Progress, parallel: bool
+) -> tuple[int, int, int, int, int]:
     total = text_path.stat().st_size
     # at least eight batches, so that parsing, converting and writing overlap on small files too
     batch_rows = int(min(1_000_000, max(2048, min(BATCH_BYTES, total / 8) / plan.bytes_per_record)))
@@ -674,13 +738,17 @@ def _one_pass(con: Any, text_path: Path, out_path: Path, plan: Plan, limits: Any
     unhook = progress.hook(con.interrupt)
     try:
         try:
-            reader = (pa.RecordBatchReader.from_batches(plan.whole.schema, plan.whole.to_batches(batch_rows))
-                      if plan.whole is not None else con.sql(sql).to_arrow_reader(batch_rows))
+            reader = (
+                pa.RecordBatchReader.from_batches(plan.whole.schema, plan.whole.to_batches(batch_rows))
+                if plan.whole is not None
+                else con.sql(sql).to_arrow_reader(batch_rows)
+            )
         except Exception as e:
             raise _classify(e) from None
         keep = [j for j in range(plan.out) if not plan.droppable[j]]
-        schema = pa.schema([(plan.names[j], pa.string() if raw else ty.output_type(plan.options[plan.candidates[j]]))
-                            for j in keep])
+        schema = pa.schema(
+            [(plan.names[j], pa.string() if raw else ty.output_type(plan.options[plan.candidates[j]])) for j in keep]
+        )
         writer = _Writer(out_path, schema, expected=total)
         converter = _Converter(plan, raw, writer, keep)
         skip = plan.skip
@@ -728,8 +796,9 @@ def _classify(e: Exception) -> Exception:
     return translated
 
 
-def _emit(batch: pa.RecordBatch, plan: Plan, raw: bool, writer: _Writer, keep: list[int],
-          footer: int = 0) -> tuple[int, int, int, int, int]:
+def _emit(
+    batch: pa.RecordBatch, plan: Plan, raw: bool, writer: _Writer, keep: list[int], footer: int = 0
+) -> tuple[int, int, int, int, int]:
     blank = repeated = 0
     mask = _not_blank(batch, plan.width)
     if mask is not None:
@@ -917,8 +986,7 @@ class _Window:
     """The bytes `[start, end)` of a file, read by Arrow's parser: counts them (progress) and
     watches line lengths on the way (a line longer than `limit` ends the reading: `too_long`)."""
 
-    def __init__(self, path: Path, start: int, end: int, limit: int, progress: Progress | None = None,
-                 total: int = 0):
+    def __init__(self, path: Path, start: int, end: int, limit: int, progress: Progress | None = None, total: int = 0):
         self._file = open(path, "rb")  # noqa: SIM115 - closed by close()
         self._file.seek(start)
         self.start, self.left, self.done, self.limit = start, end - start, 0, limit
@@ -966,8 +1034,16 @@ def _blank_text(d: dl.Dialect) -> str:
     return " \t\r\n\f\v" + d.delimiter + (d.quotechar or "")
 
 
-def read_body_arrow(text_path: Path, out_path: Path, plan: Plan, limits: Any, raw: bool,
-                    progress: Progress, detected: dict[str, Any], warnings: list[str]) -> TextResult:
+def read_body_arrow(
+    text_path: Path,
+    out_path: Path,
+    plan: Plan,
+    limits: Any,
+    raw: bool,
+    progress: Progress,
+    detected: dict[str, Any],
+    warnings: list[str],
+) -> TextResult:
     """The body parsed by Arrow's streaming CSV reader (every cell as text), converted batch by
     batch; `_Irregular` when a row has more or fewer cells than the table."""
     passes = 0
@@ -979,8 +1055,7 @@ def read_body_arrow(text_path: Path, out_path: Path, plan: Plan, limits: Any, ra
         except _Restart as r:
             j = r.column
             plan.droppable[j] = False
-            plan.candidates[j] = ty.choose(plan.samples[j], plan.options, plan.candidates[j] + 1,
-                                           also=r.batch)
+            plan.candidates[j] = ty.choose(plan.samples[j], plan.options, plan.candidates[j] + 1, also=r.batch)
             out_path.unlink(missing_ok=True)
             continue
         except _ArrowTyped as t:
@@ -1000,8 +1075,9 @@ def read_body_arrow(text_path: Path, out_path: Path, plan: Plan, limits: Any, ra
         break
     detected["passes"] = passes
     detected["parser"] = "arrow"
-    detected["types"] = {n: str(plan.options[c]) for n, c, drop in
-                         zip(plan.names, plan.candidates, plan.droppable) if not drop}
+    detected["types"] = {
+        n: str(plan.options[c]) for n, c, drop in zip(plan.names, plan.candidates, plan.droppable) if not drop
+    }
     if repeated:
         warnings.append(f"The header line appeared {repeated} more time(s) inside the data; those lines were left out.")
     names = [n for n, drop in zip(plan.names, plan.droppable) if not drop]
@@ -1022,16 +1098,23 @@ def _typed_in_arrow(plan: Plan, raw: bool) -> dict[int, pa.DataType]:
     value of that type, so a repeated header line cannot hide in a converted batch)."""
     if raw:
         return {}
-    eligible = [j for j in range(plan.out)
-                if plan.options[plan.candidates[j]].kind in ty.PARSED_BY_ARROW and j not in plan.arrow_text]
+    eligible = [
+        j
+        for j in range(plan.out)
+        if plan.options[plan.candidates[j]].kind in ty.PARSED_BY_ARROW and j not in plan.arrow_text
+    ]
     cells = [(plan.header_cells[j] if plan.header_cells and j < len(plan.header_cells) else "") for j in eligible]
     values = ty.values_of(cells, [plan.options[plan.candidates[j]] for j in eligible])
-    return {j: ty.PARSED_BY_ARROW[plan.options[plan.candidates[j]].kind]
-            for j, cell, value in zip(eligible, cells, values) if not (cell and value)}
+    return {
+        j: ty.PARSED_BY_ARROW[plan.options[plan.candidates[j]].kind]
+        for j, cell, value in zip(eligible, cells, values)
+        if not (cell and value)
+    }
 
 
-def _arrow_pass(text_path: Path, out_path: Path, plan: Plan, limits: Any, raw: bool,
-                progress: Progress, block: int) -> tuple[int, int]:
+def _arrow_pass(
+    text_path: Path, out_path: Path, plan: Plan, limits: Any, raw: bool, progress: Progress, block: int
+) -> tuple[int, int]:
     import pyarrow.csv as pcsv
 
     d = plan.dialect
@@ -1048,20 +1131,27 @@ def _arrow_pass(text_path: Path, out_path: Path, plan: Plan, limits: Any, raw: b
     typed = _typed_in_arrow(plan, raw)
     total = text_path.stat().st_size  # progress is told in bytes of the file
     whole = plan.end - plan.start <= WHOLE_BYTES
-    window = _Window(text_path, plan.start, plan.end, limits.max_line_bytes,
-                     progress if whole else None, total)
+    window = _Window(text_path, plan.start, plan.end, limits.max_line_bytes, progress if whole else None, total)
     options = dict(
         read_options=pcsv.ReadOptions(column_names=names, block_size=block, use_threads=True),
         parse_options=pcsv.ParseOptions(
-            delimiter=d.delimiter, quote_char=d.quotechar or False,
+            delimiter=d.delimiter,
+            quote_char=d.quotechar or False,
             double_quote=bool(d.quotechar) and d.doublequote and d.escapechar is None,
             escape_char=(d.escapechar or False) if d.quotechar else False,
-            newlines_in_values=bool(d.quotechar), ignore_empty_lines=True,
-            invalid_row_handler=on_invalid),
+            newlines_in_values=bool(d.quotechar),
+            ignore_empty_lines=True,
+            invalid_row_handler=on_invalid,
+        ),
         convert_options=pcsv.ConvertOptions(
             column_types={n: typed.get(j, pa.string()) for j, n in enumerate(names)},
-            null_values=ty.MISSING, true_values=ty.ARROW_TRUE, false_values=ty.ARROW_FALSE,
-            strings_can_be_null=False, quoted_strings_can_be_null=True))
+            null_values=ty.MISSING,
+            true_values=ty.ARROW_TRUE,
+            false_values=ty.ARROW_FALSE,
+            strings_can_be_null=False,
+            quoted_strings_can_be_null=True,
+        ),
+    )
     reader: Any
     try:
         if whole:
@@ -1078,8 +1168,9 @@ def _arrow_pass(text_path: Path, out_path: Path, plan: Plan, limits: Any, raw: b
             raise _arrow_error(e, window, irregular, typed) from None
         reader = None  # nothing but blank lines in the range: a table without rows
     keep = [j for j in range(plan.out) if not plan.droppable[j]]
-    schema = pa.schema([(plan.names[j], pa.string() if raw else ty.output_type(plan.options[plan.candidates[j]]))
-                        for j in keep])
+    schema = pa.schema(
+        [(plan.names[j], pa.string() if raw else ty.output_type(plan.options[plan.candidates[j]])) for j in keep]
+    )
     writer = _Writer(out_path, schema, expected=total)
     converter = _Converter(plan, raw, writer, keep)
     try:
@@ -1112,8 +1203,7 @@ def _arrow_pass(text_path: Path, out_path: Path, plan: Plan, limits: Any, raw: b
     return rows, repeated
 
 
-def _arrow_error(e: Exception, window: _Window, irregular: list[str],
-                 typed: dict[int, pa.DataType]) -> Exception:
+def _arrow_error(e: Exception, window: _Window, irregular: list[str], typed: dict[int, pa.DataType]) -> Exception:
     import re
 
     text = str(e)
@@ -1131,9 +1221,19 @@ def _arrow_error(e: Exception, window: _Window, irregular: list[str],
     return InvalidInput(f"The file could not be read as a table: {text.splitlines()[0][:300]}")
 
 
-def read_text(path: Path, encoding: str | None, out_path: Path, work: Path, limits: Any, *,
-              raw: bool = False, progress: Progress | None = None, doubtful: bool = False,
-              threads: int = 2, careful: bool = False) -> TextResult:
+def read_text(
+    path: Path,
+    encoding: str | None,
+    out_path: Path,
+    work: Path,
+    limits: Any,
+    *,
+    raw: bool = False,
+    progress: Progress | None = None,
+    doubtful: bool = False,
+    threads: int = 2,
+    careful: bool = False,
+) -> TextResult:
     """Read the delimited text file at `path` into the Parquet file `out_path`.
 
     `careful` reads with DuckDB's careful parser whatever the file (the tests check that both
@@ -1142,8 +1242,10 @@ def read_text(path: Path, encoding: str | None, out_path: Path, work: Path, limi
     encoding = (encoding or "utf-8").lower()
     notes: list[str] = []
     if doubtful:
-        notes.append(f"The text encoding was a close call; it was read as {encoding}. If letters look "
-                     "wrong, save the file as UTF-8 and upload it again.")
+        notes.append(
+            f"The text encoding was a close call; it was read as {encoding}. If letters look "
+            "wrong, save the file as UTF-8 and upload it again."
+        )
     text_path = path
     if encoding.replace("_", "-") not in _NATIVE:
         text_path = work / "utf8.csv"
@@ -1152,24 +1254,33 @@ def read_text(path: Path, encoding: str | None, out_path: Path, work: Path, limi
             notes.append(f"{replaced} byte(s) were not valid {encoding} text and were replaced by �.")
     try:
         try:
-            return _read_utf8(text_path, out_path, work, limits, raw, progress, encoding, notes, threads,
-                              careful)
+            return _read_utf8(text_path, out_path, work, limits, raw, progress, encoding, notes, threads, careful)
         except InvalidInput as e:
             if "unicode" in e.message.lower() and text_path == path:
                 # Not UTF-8 after all, beyond the sample: read it again with bad bytes replaced.
                 fixed = work / "utf8.csv"
                 replaced = transcode(path, "utf-8", fixed, progress)
                 notes.append(f"{replaced} byte(s) were not valid UTF-8 text and were replaced by �.")
-                return _read_utf8(fixed, out_path, work, limits, raw, progress, encoding, notes, threads,
-                                  careful)
+                return _read_utf8(fixed, out_path, work, limits, raw, progress, encoding, notes, threads, careful)
             raise
     except _LineTooLong:
-        raise InvalidInput(f"The file has a line longer than {limits.max_line_bytes:,} bytes, so it is "
-                           "not a table Vista can read.") from None
+        raise InvalidInput(
+            f"The file has a line longer than {limits.max_line_bytes:,} bytes, so it is not a table Vista can read."
+        ) from None
 
 
-def _read_utf8(text_path: Path, out_path: Path, work: Path, limits: Any, raw: bool, progress: Progress,
-               encoding: str, notes: list[str], threads: int, careful: bool) -> TextResult:
+def _read_utf8(
+    text_path: Path,
+    out_path: Path,
+    work: Path,
+    limits: Any,
+    raw: bool,
+    progress: Progress,
+    encoding: str,
+    notes: list[str],
+    threads: int,
+    careful: bool,
+) -> TextResult:
     """Plan and read a UTF-8 file: Arrow's parser when the samples show a regular table in a
     dialect it reads, else (or when the body turns out irregular) DuckDB's careful parser."""
     samples = read_samples(text_path, limits.max_line_bytes)
@@ -1177,7 +1288,7 @@ def _read_utf8(text_path: Path, out_path: Path, work: Path, limits: Any, raw: bo
     head_text = samples.head.decode("utf-8", errors="replace")
     if looks_binary(head_text):
         raise UnsupportedType("This file does not contain a text table.")
-    d = dl.sniff(head_text[:64 << 10])
+    d = dl.sniff(head_text[: 64 << 10])
     sniffed = d
     if normalize.needed(d):
         # quotes padded with spaces, or a database dump's backslash escapes: rewritten as CSV
@@ -1195,8 +1306,7 @@ def _read_utf8(text_path: Path, out_path: Path, work: Path, limits: Any, raw: bo
 
     if _fast_dialect(d) and not careful:
         detected, warnings = start()
-        plan = make_plan(samples, d, text_records, limits, raw, limits.max_columns, warnings, detected,
-                         fast=True)
+        plan = make_plan(samples, d, text_records, limits, raw, limits.max_columns, warnings, detected, fast=True)
         if plan.regular:
             try:
                 return read_body_arrow(text_path, out_path, plan, limits, raw, progress, detected, warnings)

@@ -23,8 +23,7 @@ from . import dialect as dl
 #: Placeholders for escape sequences while the csv module splits the cells (a NUL or control
 #: byte never reaches here: such files are refused as binary).
 _BACKSLASH, _NULL, _NEWLINE, _TAB, _RETURN = "\x01", "\x02", "\x03", "\x04", "\x05"
-_ESCAPES = (("\\\\", _BACKSLASH), ("\\N", _NULL), ("\\n", _NEWLINE), ("\\t", _TAB), ("\\r", _RETURN),
-            ("\\0", ""))
+_ESCAPES = (("\\\\", _BACKSLASH), ("\\N", _NULL), ("\\n", _NEWLINE), ("\\t", _TAB), ("\\r", _RETURN), ("\\0", ""))
 _RESTORE = ((_BACKSLASH, "\\"), (_NEWLINE, "\n"), (_TAB, "\t"), (_RETURN, "\r"))
 
 
@@ -50,17 +49,26 @@ def rewrite(src: Path, dst: Path, d: dl.Dialect, progress: Any) -> dl.Dialect:
     if escapes:
         reader_options.update(quoting=csv.QUOTE_NONE, escapechar="\\")
     else:
-        reader_options.update(quotechar=d.quotechar or '"', escapechar=d.escapechar, doublequote=d.doublequote,
-                              skipinitialspace=True)
-    with open(src, encoding="utf-8", errors="replace", newline="") as f, \
-            open(dst, "w", encoding="utf-8", newline="") as out:
+        reader_options.update(
+            quotechar=d.quotechar or '"', escapechar=d.escapechar, doublequote=d.doublequote, skipinitialspace=True
+        )
+    with (
+        open(src, encoding="utf-8", errors="replace", newline="") as f,
+        open(dst, "w", encoding="utf-8", newline="") as out,
+    ):
         seen = [0]  # characters read (about the bytes read, for progress)
         reader = csv.reader(_lines(f, escapes, seen), **reader_options)
         buffer = io.StringIO()
         # Escaped text is written with every cell quoted, so that the line breaks and tabs
         # put back into the cells afterwards stay inside quotes.
-        writer = csv.writer(buffer, delimiter=d.delimiter, quotechar='"', doublequote=True, lineterminator="\n",
-                            quoting=csv.QUOTE_ALL if escapes else csv.QUOTE_MINIMAL)
+        writer = csv.writer(
+            buffer,
+            delimiter=d.delimiter,
+            quotechar='"',
+            doublequote=True,
+            lineterminator="\n",
+            quoting=csv.QUOTE_ALL if escapes else csv.QUOTE_MINIMAL,
+        )
         while True:
             rows = list(_take(reader, 20_000))
             if not rows:

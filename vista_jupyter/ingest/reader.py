@@ -31,8 +31,7 @@ from . import types as ty
 from .engine import Cancelled, Progress, read_text
 from .sniff import detect_format
 
-__all__ = ["Cancelled", "IngestLimits", "IngestResult", "Progress", "ingest_to_parquet", "list_sheets",
-           "read_table"]
+__all__ = ["Cancelled", "IngestLimits", "IngestResult", "Progress", "ingest_to_parquet", "list_sheets", "read_table"]
 
 
 @dataclass
@@ -61,6 +60,7 @@ class IngestResult:
 
 # --- compressed files ---------------------------------------------------------------------------
 
+
 class _Counting:
     """A binary file that counts the bytes read from it (the compressed side of an expansion)."""
 
@@ -76,8 +76,9 @@ class _Counting:
         return getattr(self.f, name)
 
 
-def _expand(stream: Any, counter: _Counting, target: Path, limits: IngestLimits, packed: int,
-            progress: Progress) -> None:
+def _expand(
+    stream: Any, counter: _Counting, target: Path, limits: IngestLimits, packed: int, progress: Progress
+) -> None:
     written = 0
     with open(target, "wb") as out:
         while chunk := stream.read(1 << 20):
@@ -85,9 +86,11 @@ def _expand(stream: Any, counter: _Counting, target: Path, limits: IngestLimits,
             if written > limits.max_decompressed_bytes or (
                 written > limits.ratio_floor and written > limits.max_ratio * max(counter.count, 1)
             ):
-                raise TooLarge("The compressed file expands to more than Vista accepts "
-                               f"({limits.max_decompressed_bytes:,} bytes, or more than {limits.max_ratio}x "
-                               "its compressed size); it looks like a zip bomb.")
+                raise TooLarge(
+                    "The compressed file expands to more than Vista accepts "
+                    f"({limits.max_decompressed_bytes:,} bytes, or more than {limits.max_ratio}x "
+                    "its compressed size); it looks like a zip bomb."
+                )
             out.write(chunk)
             progress.update("expanding", counter.count, packed)
     if written == 0:
@@ -113,15 +116,21 @@ def _decompress(path: Path, kind: str, work: Path, limits: IngestLimits, progres
         except zipfile.BadZipFile:
             raise UnsupportedType("The zip archive is damaged.") from None
         with archive:
-            members = [m for m in archive.infolist()
-                       if not m.is_dir() and not m.filename.startswith("__MACOSX/")
-                       and not Path(m.filename).name.startswith(".")]
+            members = [
+                m
+                for m in archive.infolist()
+                if not m.is_dir()
+                and not m.filename.startswith("__MACOSX/")
+                and not Path(m.filename).name.startswith(".")
+            ]
             if not members:
                 raise InvalidInput("The zip archive holds no file.")
             if len(members) > 1:
                 names = ", ".join(m.filename for m in members[:5])
-                raise InvalidInput(f"The zip archive holds {len(members)} files ({names}); upload one data "
-                                   "file, or a zip with exactly one.")
+                raise InvalidInput(
+                    f"The zip archive holds {len(members)} files ({names}); upload one data "
+                    "file, or a zip with exactly one."
+                )
             member = members[0]
             if member.flag_bits & 0x1:
                 raise UnsupportedType("The zip archive is encrypted; upload the file without a password.")
@@ -135,6 +144,7 @@ def _decompress(path: Path, kind: str, work: Path, limits: IngestLimits, progres
 
 
 # --- other formats ------------------------------------------------------------------------------
+
 
 def _typed_table(rows: list[list[str]], names: list[str], types: bool) -> pa.Table:
     """Text rows as a table, each column typed by the same candidates as delimited text."""
@@ -151,8 +161,7 @@ def _typed_table(rows: list[list[str]], names: list[str], types: bool) -> pa.Tab
     return pa.Table.from_arrays(arrays, names=names)
 
 
-def _excel(path: Path, sheet: str | int | None, types: bool, detected: dict[str, Any],
-           warnings: list[str]) -> pa.Table:
+def _excel(path: Path, sheet: str | int | None, types: bool, detected: dict[str, Any], warnings: list[str]) -> pa.Table:
     import pandas as pd
 
     try:
@@ -163,15 +172,17 @@ def _excel(path: Path, sheet: str | int | None, types: bool, detected: dict[str,
         raise UnsupportedType(f"The Excel file cannot be read: {e}.") from None
     detected["sheets"] = sheets
     detected["sheet"] = sheets[chosen] if isinstance(chosen, int) and chosen < len(sheets) else chosen
-    rows = [["" if pd.isna(v) else (str(int(v)) if isinstance(v, float) and v.is_integer() else str(v))
-             for v in row] for row in raw.itertuples(index=False)]
+    rows = [
+        ["" if pd.isna(v) else (str(int(v)) if isinstance(v, float) and v.is_integer() else str(v)) for v in row]
+        for row in raw.itertuples(index=False)
+    ]
     if not rows:
         raise InvalidInput("The Excel sheet is empty.")
     found = dl.layout(rows)
     if found.last < found.first and not found.header_rows:
         raise InvalidInput("No table was found in the Excel sheet.")
     names = dl.column_names(rows, found.header_rows, found.width)
-    data = [r[:found.width] for r in rows[found.first:found.last + 1] if not dl._empty(r)]
+    data = [r[: found.width] for r in rows[found.first : found.last + 1] if not dl._empty(r)]
     if len(sheets) > 1:
         warnings.append(f"The workbook has {len(sheets)} sheets; the first, {sheets[0]!r}, was read.")
     return _typed_table(data, names, types)
@@ -189,9 +200,14 @@ def _nested_safe(frame: Any) -> pa.Table:
             arrays[str(name)] = pa.array(frame[name], from_pandas=True)
         except (pa.ArrowInvalid, pa.ArrowTypeError, pa.ArrowNotImplementedError):
             arrays[str(name)] = pa.array(
-                [None if v is None or (isinstance(v, float) and v != v) else
-                 (v if isinstance(v, str) else json.dumps(v, ensure_ascii=False, default=str))
-                 for v in frame[name]], pa.string())
+                [
+                    None
+                    if v is None or (isinstance(v, float) and v != v)
+                    else (v if isinstance(v, str) else json.dumps(v, ensure_ascii=False, default=str))
+                    for v in frame[name]
+                ],
+                pa.string(),
+            )
     return pa.table(arrays)
 
 
@@ -226,8 +242,10 @@ def _json(path: Path, kind: str, encoding: str | None, types: bool, limits: Inge
         native = _native_jsonl(path, encoding, types)
         if native is not None:
             if native.num_columns > limits.max_columns:
-                raise TooLarge(f"The file has {native.num_columns:,} columns; Vista reads at most "
-                               f"{limits.max_columns:,} (the max_columns setting).")
+                raise TooLarge(
+                    f"The file has {native.num_columns:,} columns; Vista reads at most "
+                    f"{limits.max_columns:,} (the max_columns setting)."
+                )
             return native
 
     raw = path.read_bytes()
@@ -256,8 +274,10 @@ def _json(path: Path, kind: str, encoding: str | None, types: bool, limits: Inge
     else:
         frame = pd.DataFrame({"value": records})
     if frame.shape[1] > limits.max_columns:
-        raise TooLarge(f"The file has {frame.shape[1]:,} columns; Vista reads at most "
-                       f"{limits.max_columns:,} (the max_columns setting).")
+        raise TooLarge(
+            f"The file has {frame.shape[1]:,} columns; Vista reads at most "
+            f"{limits.max_columns:,} (the max_columns setting)."
+        )
     frame.columns = [str(c) for c in frame.columns]
     if not types:
         return pa.table({c: pa.array([_as_text(v) for v in frame[c]], pa.string()) for c in frame.columns})
@@ -281,9 +301,18 @@ def list_sheets(path: str | Path) -> list[str]:
 
 # --- public -------------------------------------------------------------------------------------
 
-def _to_parquet(path: Path, out: Path, work: Path, limits: IngestLimits, progress: Progress,
-                types: bool, sheet: str | int | None, detected: dict[str, Any],
-                warnings: list[str]) -> tuple[int, list[str]]:
+
+def _to_parquet(
+    path: Path,
+    out: Path,
+    work: Path,
+    limits: IngestLimits,
+    progress: Progress,
+    types: bool,
+    sheet: str | int | None,
+    detected: dict[str, Any],
+    warnings: list[str],
+) -> tuple[int, list[str]]:
     """Read any supported file at `path` into the Parquet file `out`: (rows, column names)."""
     fmt = detect_format(path)
     if fmt.kind in ("gzip", "zip"):
@@ -292,8 +321,17 @@ def _to_parquet(path: Path, out: Path, work: Path, limits: IngestLimits, progres
         return _to_parquet(inner, out, work, limits, progress, types, sheet, detected, warnings)
     progress.check()
     if fmt.kind == "text":
-        result = read_text(path, fmt.encoding, out, work, limits, raw=not types, progress=progress,
-                           doubtful=fmt.doubtful, threads=limits.threads)
+        result = read_text(
+            path,
+            fmt.encoding,
+            out,
+            work,
+            limits,
+            raw=not types,
+            progress=progress,
+            doubtful=fmt.doubtful,
+            threads=limits.threads,
+        )
         detected.update(result.detected)
         warnings.extend(result.warnings)
         return result.rows, result.columns
@@ -302,8 +340,10 @@ def _to_parquet(path: Path, out: Path, work: Path, limits: IngestLimits, progres
         try:
             source = pq.ParquetFile(path, pre_buffer=False)
             if len(source.schema_arrow) > limits.max_columns:
-                raise TooLarge(f"The file has {len(source.schema_arrow):,} columns; Vista reads at most "
-                               f"{limits.max_columns:,} (the max_columns setting).")
+                raise TooLarge(
+                    f"The file has {len(source.schema_arrow):,} columns; Vista reads at most "
+                    f"{limits.max_columns:,} (the max_columns setting)."
+                )
             with pq.ParquetWriter(out, source.schema_arrow) as writer:
                 for batch in source.iter_batches():
                     progress.check()
@@ -312,8 +352,15 @@ def _to_parquet(path: Path, out: Path, work: Path, limits: IngestLimits, progres
             raise UnsupportedType(f"The Parquet file cannot be read: {e}.") from None
         if not types:
             table = pq.read_table(out)
-            pq.write_table(pa.table({n: pa.array([_as_text(v) for v in table.column(n).to_pylist()], pa.string())
-                                     for n in table.column_names}), out)
+            pq.write_table(
+                pa.table(
+                    {
+                        n: pa.array([_as_text(v) for v in table.column(n).to_pylist()], pa.string())
+                        for n in table.column_names
+                    }
+                ),
+                out,
+            )
         return source.metadata.num_rows, source.schema_arrow.names
     if fmt.kind == "xlsx":
         table = _excel(path, sheet, types, detected, warnings)
@@ -321,14 +368,17 @@ def _to_parquet(path: Path, out: Path, work: Path, limits: IngestLimits, progres
         detected["encoding"] = fmt.encoding
         table = _json(path, fmt.kind, fmt.encoding, types, limits)
     if table.num_columns > limits.max_columns:
-        raise TooLarge(f"The file has {table.num_columns:,} columns; Vista reads at most "
-                       f"{limits.max_columns:,} (the max_columns setting).")
+        raise TooLarge(
+            f"The file has {table.num_columns:,} columns; Vista reads at most "
+            f"{limits.max_columns:,} (the max_columns setting)."
+        )
     pq.write_table(table, out)
     return table.num_rows, table.column_names
 
 
-def read_table(path: str | Path, *, types: bool = True, sheet: str | int | None = None,
-               limits: IngestLimits | None = None) -> Any:
+def read_table(
+    path: str | Path, *, types: bool = True, sheet: str | int | None = None, limits: IngestLimits | None = None
+) -> Any:
     """Read a data file exactly as Vista does, as a pandas DataFrame.
 
     With `types=False` every cell is its original text (a `str`; empty cells are `""`) within
@@ -344,8 +394,9 @@ def read_table(path: str | Path, *, types: bool = True, sheet: str | int | None 
     return frame
 
 
-def ingest_to_parquet(src: str | Path, dest: str | Path, *, limits: IngestLimits | None = None,
-                      progress: Progress | None = None) -> IngestResult:
+def ingest_to_parquet(
+    src: str | Path, dest: str | Path, *, limits: IngestLimits | None = None, progress: Progress | None = None
+) -> IngestResult:
     """Read any supported file and write it as one Parquet file, atomically (no partial output).
 
     `progress` reports the phase and bytes done, and cancels the reading when asked to.

@@ -17,8 +17,10 @@ from pathlib import Path
 
 from ..errors import InvalidInput, UnsupportedType
 
-SUPPORTED = ("CSV or other delimited text (comma, semicolon, tab, pipe...), Excel .xlsx, Parquet, "
-             "JSON or JSON Lines, or one of these compressed with gzip or zip")
+SUPPORTED = (
+    "CSV or other delimited text (comma, semicolon, tab, pipe...), Excel .xlsx, Parquet, "
+    "JSON or JSON Lines, or one of these compressed with gzip or zip"
+)
 SAMPLE_BYTES = 1 << 20
 #: Bytes read from the end of a large file (footer notes, late types, encoding).
 TAIL_BYTES = 256 << 10
@@ -37,10 +39,20 @@ def _unsupported(what: str) -> UnsupportedType:
 
 
 #: Legacy encodings tried, in order of preference when they read a sample equally well.
-LEGACY_ENCODINGS = ("cp949", "cp932", "euc-jp", "gb18030", "big5", "cp1251", "koi8-r", "cp1252", "cp1250",
-                    "iso-8859-1", "mac-roman")
-_SCRIPTS = ("HANGUL", "CJK", "HIRAGANA", "KATAKANA", "CYRILLIC", "LATIN", "GREEK", "ARABIC",
-            "HEBREW", "THAI")
+LEGACY_ENCODINGS = (
+    "cp949",
+    "cp932",
+    "euc-jp",
+    "gb18030",
+    "big5",
+    "cp1251",
+    "koi8-r",
+    "cp1252",
+    "cp1250",
+    "iso-8859-1",
+    "mac-roman",
+)
+_SCRIPTS = ("HANGUL", "CJK", "HIRAGANA", "KATAKANA", "CYRILLIC", "LATIN", "GREEK", "ARABIC", "HEBREW", "THAI")
 
 
 @functools.lru_cache(maxsize=65536)
@@ -63,8 +75,7 @@ def _script(ch: str) -> str | None:
 #: commonest kanji), Big5's frequent characters (A4-C6) and the 2,350 Hangul syllables of
 #: KS X 1001 (EUC-KR B0-C8). Real text is made mostly of such characters; the same bytes read in
 #: a sibling encoding (Shift-JIS read as GB18030: "搒摴晎導" for "都道府県") mostly are not.
-_COMMON_TIERS = (("gb2312", 0xB0, 0xD7), ("shift_jis", 0x88, 0x98), ("big5", 0xA4, 0xC6),
-                 ("euc-kr", 0xB0, 0xC8))
+_COMMON_TIERS = (("gb2312", 0xB0, 0xD7), ("shift_jis", 0x88, 0x98), ("big5", 0xA4, 0xC6), ("euc-kr", 0xB0, 0xC8))
 
 
 @functools.lru_cache(maxsize=65536)
@@ -99,8 +110,11 @@ def plausibility(text: str) -> float:
     good = total = 0
 
     # CJK punctuation and full-width forms (（）、。・％￥) separate words like ASCII punctuation
-    for word in re.findall(r"[^\s\d,;|\t\"'.:()\[\]{}<>/=+_\u2018\u2019\u201c\u201d\u2013\u2014"
-                           r"\u3000-\u303f\u30fb\uff01-\uff20\uff3b-\uff40\uff5b-\uff65\uffe0-\uffee-]+", text):
+    for word in re.findall(
+        r"[^\s\d,;|\t\"'.:()\[\]{}<>/=+_\u2018\u2019\u201c\u201d\u2013\u2014"
+        r"\u3000-\u303f\u30fb\uff01-\uff20\uff3b-\uff40\uff5b-\uff65\uffe0-\uffee-]+",
+        text,
+    ):
         # typographic signs at a word's edge ("more…", "°C", "€88", "«text»") are punctuation;
         # inside a word ("Empf‰nger") they are mojibake
         word = word.strip(_EDGE_SIGNS)
@@ -133,7 +147,7 @@ def _capital_inside(word: str) -> bool:
     often does."""
     for i in range(1, len(word)):
         c = word[i]
-        if c.isupper() and not c.isascii() and (word[i - 1].islower() or word[i + 1:i + 2].islower()):
+        if c.isupper() and not c.isascii() and (word[i - 1].islower() or word[i + 1 : i + 2].islower()):
             return True
     return False
 
@@ -151,7 +165,7 @@ def cut_at_line(sample: bytes, *, head: bool = True) -> bytes:
         end = sample.rfind(b"\n")
         return sample[: end + 1] if end > 0 else sample
     start = sample.find(b"\n")
-    return sample[start + 1:] if 0 <= start < len(sample) - 1 else sample
+    return sample[start + 1 :] if 0 <= start < len(sample) - 1 else sample
 
 
 def detect_encoding(sample: bytes, *, complete: bool = False) -> str:
@@ -163,9 +177,13 @@ def guess_encoding(sample: bytes, *, complete: bool = False) -> tuple[str, bool]
     """(encoding, doubtful) for `sample`: byte order marks, then UTF-8, then the legacy encoding
     under which the sample reads most plausibly. `doubtful` when two readings are nearly as good
     or none is good."""
-    for bom, name in ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF32_LE, "utf-32"),
-                      (codecs.BOM_UTF32_BE, "utf-32"), (codecs.BOM_UTF16_LE, "utf-16"),
-                      (codecs.BOM_UTF16_BE, "utf-16")):
+    for bom, name in (
+        (codecs.BOM_UTF8, "utf-8-sig"),
+        (codecs.BOM_UTF32_LE, "utf-32"),
+        (codecs.BOM_UTF32_BE, "utf-32"),
+        (codecs.BOM_UTF16_LE, "utf-16"),
+        (codecs.BOM_UTF16_BE, "utf-16"),
+    ):
         if sample.startswith(bom):
             return name, False
     if len(sample) >= 8:
@@ -194,7 +212,7 @@ def guess_encoding(sample: bytes, *, complete: bool = False) -> tuple[str, bool]
         if max(line, default=0) > 127:
             evidence.append(line)
             kept += len(line)
-    body = b"".join(evidence) or body[:64 << 10]
+    body = b"".join(evidence) or body[: 64 << 10]
     matches = list(from_bytes(body))
     named = [_normal(m.encoding) for m in matches]
     decoded: dict[str, str] = {}
@@ -220,28 +238,58 @@ def guess_encoding(sample: bytes, *, complete: bool = False) -> tuple[str, bool]
                 chosen = "cp1252"
         except UnicodeDecodeError:
             pass
-    rivals = [n for m, n in plausible[1:4]
-              if not _same_family(n, chosen) and abs(m.chaos - plausible[0][0].chaos) < 0.01
-              and abs(m.coherence - plausible[0][0].coherence) < 0.02]
+    rivals = [
+        n
+        for m, n in plausible[1:4]
+        if not _same_family(n, chosen)
+        and abs(m.chaos - plausible[0][0].chaos) < 0.01
+        and abs(m.coherence - plausible[0][0].coherence) < 0.02
+    ]
     doubtful = score(chosen) < 0.8 or bool(rivals) or not plausible
     if score(chosen) < 0.3:
         # No reading gives words: binary junk, or bytes of an encoding Vista does not know.
-        raise InvalidInput("The file's text encoding could not be recognised (too many bytes that are "
-                           "not valid characters). Save it as UTF-8 and try again.")
+        raise InvalidInput(
+            "The file's text encoding could not be recognised (too many bytes that are "
+            "not valid characters). Save it as UTF-8 and try again."
+        )
     return chosen, doubtful
 
 
-_WESTERN = {"cp1252", "cp1250", "cp1257", "iso-8859-1", "iso-8859-15", "latin-1", "mac-roman",
-            # DOS and Mac code pages of Latin scripts: they read Windows exports as plausibly
-            # ("MŘnchen" in CP852), and such files are far rarer than CP1252 ones
-            "cp437", "cp850", "cp852", "cp858", "cp775", "mac-latin2", "mac-iceland", "mac-turkish"}
+_WESTERN = {
+    "cp1252",
+    "cp1250",
+    "cp1257",
+    "iso-8859-1",
+    "iso-8859-15",
+    "latin-1",
+    "mac-roman",
+    # DOS and Mac code pages of Latin scripts: they read Windows exports as plausibly
+    # ("MŘnchen" in CP852), and such files are far rarer than CP1252 ones
+    "cp437",
+    "cp850",
+    "cp852",
+    "cp858",
+    "cp775",
+    "mac-latin2",
+    "mac-iceland",
+    "mac-turkish",
+}
 
 
 def _normal(name: str) -> str:
     name = name.lower().replace("_", "-")
-    aliases = {"euc-kr": "cp949", "shift-jis": "cp932", "gb2312": "gb18030", "gbk": "gb18030",
-               "iso8859-1": "iso-8859-1", "latin-1": "iso-8859-1", "ascii": "utf-8", "koi8-r": "koi8-r",
-               "big5hkscs": "big5", "euc-jp": "euc-jp"}
+    aliases = {
+        "euc-kr": "cp949",
+        "shift-jis": "cp932",
+        "gb2312": "gb18030",
+        "gbk": "gb18030",
+        "iso8859-1": "iso-8859-1",
+        "latin-1": "iso-8859-1",
+        "ascii": "utf-8",
+        "koi8-r": "koi8-r",
+        "big5hkscs": "big5",
+        "euc-jp": "euc-jp",
+    }
     if name.startswith("iso8859-"):
         name = "iso-8859-" + name.split("-", 1)[1]
     return aliases.get(name, name)
@@ -287,18 +335,26 @@ def detect_format(path: Path) -> Format:
     if head.startswith(b"\x1f\x8b"):
         return Format("gzip")
     if head.startswith(b"\xd0\xcf\x11\xe0"):
-        raise UnsupportedType("This is an old Excel .xls (or another Office) file. Save it as .xlsx or "
-                              "CSV and upload that.")
-    for magic, what in ((b"%PDF", "a PDF document"), (b"\x89PNG", "a PNG image"),
-                        (b"\xff\xd8\xff", "a JPEG image"), (b"GIF8", "a GIF image"),
-                        (b"SQLite format 3", "a SQLite database"), (b"BZh", "a bzip2 archive"),
-                        (b"\xfd7zXZ", "an xz archive"), (b"7z\xbc\xaf", "a 7-Zip archive")):
+        raise UnsupportedType(
+            "This is an old Excel .xls (or another Office) file. Save it as .xlsx or CSV and upload that."
+        )
+    for magic, what in (
+        (b"%PDF", "a PDF document"),
+        (b"\x89PNG", "a PNG image"),
+        (b"\xff\xd8\xff", "a JPEG image"),
+        (b"GIF8", "a GIF image"),
+        (b"SQLite format 3", "a SQLite database"),
+        (b"BZh", "a bzip2 archive"),
+        (b"\xfd7zXZ", "an xz archive"),
+        (b"7z\xbc\xaf", "a 7-Zip archive"),
+    ):
         if head.startswith(magic):
             raise _unsupported(f"This file is {what}, not a table.")
     controls = len(head[:100_000].translate(None, _NOT_CONTROL))
     even, odd = head[:100_000:2], head[1:100_000:2]
-    wide = head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)) or max(
-        odd.count(0), even.count(0)) > 0.4 * max(1, len(odd))  # UTF-16/32: NULs are text here
+    wide = head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)) or max(odd.count(0), even.count(0)) > 0.4 * max(
+        1, len(odd)
+    )  # UTF-16/32: NULs are text here
     if not wide and (b"\x00" in head[:100_000] or controls > 0.01 * min(len(head), 100_000)):
         raise _unsupported("This file does not contain text or a known table format.")
     complete = size <= len(head)

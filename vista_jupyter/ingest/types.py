@@ -20,11 +20,42 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 #: Cells read as missing (after trimming spaces): pandas' defaults and the usual spreadsheet marks.
-MISSING = sorted({
-    "", "NA", "na", "N/A", "n/a", "N/a", "NaN", "nan", "NAN", "null", "NULL", "Null", "None", "none",
-    "NONE", "-", "--", "?", "#N/A", "#NA", "#N/A N/A", "<NA>", "N.A.", "n.a.", "nil", "NIL", "-NaN",
-    "-nan", "1.#IND", "1.#QNAN", "-1.#IND", "-1.#QNAN",
-})
+MISSING = sorted(
+    {
+        "",
+        "NA",
+        "na",
+        "N/A",
+        "n/a",
+        "N/a",
+        "NaN",
+        "nan",
+        "NAN",
+        "null",
+        "NULL",
+        "Null",
+        "None",
+        "none",
+        "NONE",
+        "-",
+        "--",
+        "?",
+        "#N/A",
+        "#NA",
+        "#N/A N/A",
+        "<NA>",
+        "N.A.",
+        "n.a.",
+        "nil",
+        "NIL",
+        "-NaN",
+        "-nan",
+        "1.#IND",
+        "1.#QNAN",
+        "-1.#IND",
+        "-1.#QNAN",
+    }
+)
 _MISSING = pa.array(MISSING, pa.string())
 #: Words of a yes/no column (lower case), in the languages of Vista's users and their files.
 _TRUE = ["true", "yes", "ja", "oui", "sí", "si", "sim", "да", "예", "네", "참"]
@@ -32,9 +63,22 @@ _FALSE = ["false", "no", "nein", "non", "não", "nao", "нет", "아니오", "�
 _BOOLS = pa.array(_TRUE + _FALSE)
 
 DATE_FORMATS = [
-    "%Y/%m/%d", "%Y.%m.%d", "%d.%m.%Y", "%d/%m/%Y", "%m/%d/%Y", "%Y/%m/%d %H:%M:%S", "%Y/%m/%d %H:%M",
-    "%d.%m.%Y %H:%M", "%d.%m.%Y %H:%M:%S", "%d/%m/%Y %H:%M", "%m/%d/%Y %H:%M", "%d/%m/%Y %H:%M:%S",
-    "%m/%d/%Y %H:%M:%S", "%Y-%m-%d %H:%M", "%d-%m-%Y", "%Y년 %m월 %d일",
+    "%Y/%m/%d",
+    "%Y.%m.%d",
+    "%d.%m.%Y",
+    "%d/%m/%Y",
+    "%m/%d/%Y",
+    "%Y/%m/%d %H:%M:%S",
+    "%Y/%m/%d %H:%M",
+    "%d.%m.%Y %H:%M",
+    "%d.%m.%Y %H:%M:%S",
+    "%d/%m/%Y %H:%M",
+    "%m/%d/%Y %H:%M",
+    "%d/%m/%Y %H:%M:%S",
+    "%m/%d/%Y %H:%M:%S",
+    "%Y-%m-%d %H:%M",
+    "%d-%m-%Y",
+    "%Y년 %m월 %d일",
 ]
 _SPACES = "[ \u00a0\u202f]"
 TIMESTAMP = pa.timestamp("us")
@@ -103,8 +147,9 @@ def convert(text: pa.Array, cand: Candidate) -> pa.Array:
             lowered = pc.utf8_lower(text)
             if not _all(pc.or_kleene(pc.is_null(lowered), pc.is_in(lowered, value_set=_BOOLS))):
                 raise Mismatch("bool")
-            return pc.if_else(pc.is_valid(lowered), pc.is_in(lowered, value_set=pa.array(_TRUE)),
-                              pa.scalar(None, pa.bool_()))
+            return pc.if_else(
+                pc.is_valid(lowered), pc.is_in(lowered, value_set=pa.array(_TRUE)), pa.scalar(None, pa.bool_())
+            )
         if kind == "int":
             return pc.cast(text, pa.int64())
         if kind == "float":
@@ -134,8 +179,7 @@ def convert(text: pa.Array, cand: Candidate) -> pa.Array:
     raise ValueError(f"unknown candidate {cand}")
 
 
-def choose(text: pa.Array, options: list[Candidate], start: int = 0,
-           also: pa.Array | None = None) -> int:
+def choose(text: pa.Array, options: list[Candidate], start: int = 0, also: pa.Array | None = None) -> int:
     """Index of the first candidate from `start` that converts `text` (and `also`, if given)."""
     present = text.drop_null()
     head = present.slice(0, 32)
@@ -184,8 +228,13 @@ def values_of(cells: list[str], cands: list[Candidate]) -> list[bool]:
 
 def output_type(cand: Candidate) -> pa.DataType:
     return {
-        "bool": pa.bool_(), "int": pa.int64(), "int_sep": pa.int64(), "float": pa.float64(),
-        "float_sep": pa.float64(), "date_iso": TIMESTAMP, "date": TIMESTAMP,
+        "bool": pa.bool_(),
+        "int": pa.int64(),
+        "int_sep": pa.int64(),
+        "float": pa.float64(),
+        "float_sep": pa.float64(),
+        "date_iso": TIMESTAMP,
+        "date": TIMESTAMP,
     }.get(cand.kind, pa.string())
 
 

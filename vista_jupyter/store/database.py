@@ -8,7 +8,6 @@ introspection would cost more than the statement. sqlite-utils gives the connect
 (`Database`, `query`, WAL).
 """
 
-
 from __future__ import annotations
 
 import json
@@ -58,8 +57,10 @@ def new_id() -> str:
 _SQLITE_BUSY, _SQLITE_LOCKED, _SQLITE_READONLY, _SQLITE_IOERR = 5, 6, 8, 10
 _SQLITE_CORRUPT, _SQLITE_FULL, _SQLITE_CANTOPEN, _SQLITE_NOTADB = 11, 13, 14, 26
 
-DISK_FULL = ("The server's disk is full, so Vista could not save this. Free some space (or ask "
-             "your administrator) and try again.")
+DISK_FULL = (
+    "The server's disk is full, so Vista could not save this. Free some space (or ask "
+    "your administrator) and try again."
+)
 
 
 def _sqlite_code(e: sqlite3.Error) -> int | None:
@@ -67,10 +68,15 @@ def _sqlite_code(e: sqlite3.Error) -> int | None:
     if code is not None:
         return code & 0xFF
     text = str(e).lower()  # older Pythons: the message is all there is
-    for needle, number in (("disk is full", _SQLITE_FULL), ("malformed", _SQLITE_CORRUPT),
-                           ("not a database", _SQLITE_NOTADB), ("is locked", _SQLITE_BUSY),
-                           ("readonly", _SQLITE_READONLY), ("disk i/o error", _SQLITE_IOERR),
-                           ("unable to open", _SQLITE_CANTOPEN)):
+    for needle, number in (
+        ("disk is full", _SQLITE_FULL),
+        ("malformed", _SQLITE_CORRUPT),
+        ("not a database", _SQLITE_NOTADB),
+        ("is locked", _SQLITE_BUSY),
+        ("readonly", _SQLITE_READONLY),
+        ("disk i/o error", _SQLITE_IOERR),
+        ("unable to open", _SQLITE_CANTOPEN),
+    ):
         if needle in text:
             return number
     return None
@@ -146,6 +152,7 @@ class Store:
                 self._readers.append(conn)
             db = self._local.db = sqlite_utils.Database(conn)
         return db
+
     def _translated(self, e: sqlite3.Error) -> BaseException:
         """The domain error for a SQLite failure (`e` itself when it is a programming error)."""
         code = _sqlite_code(e)
@@ -157,14 +164,16 @@ class Store:
                 "is repaired or restored from a backup; the rest of Jupyter keeps working."
             )
         if code in (_SQLITE_BUSY, _SQLITE_LOCKED):
-            return StoreError("The Vista database is busy (another process holds it locked). "
-                              "Try again in a moment.")
+            return StoreError("The Vista database is busy (another process holds it locked). Try again in a moment.")
         if code == _SQLITE_READONLY:
-            return StoreError(f"The Vista database {self.path} is read-only, so nothing can be "
-                              "saved. Ask your administrator to make it writable.")
+            return StoreError(
+                f"The Vista database {self.path} is read-only, so nothing can be "
+                "saved. Ask your administrator to make it writable."
+            )
         if code in (_SQLITE_IOERR, _SQLITE_CANTOPEN):
-            return StoreError(f"The Vista database {self.path} could not be read or written "
-                              f"({e}). Check the disk it is on.")
+            return StoreError(
+                f"The Vista database {self.path} could not be read or written ({e}). Check the disk it is on."
+            )
         return e
 
     def _raise(self, e: sqlite3.Error) -> NoReturn:
@@ -218,9 +227,7 @@ class Store:
     @staticmethod
     def _owned(db: sqlite_utils.Database, owner: str, thread_id: str) -> bool:
         """Whether `thread_id` exists and belongs to `owner` (inside a transaction)."""
-        return db.execute(
-            "SELECT 1 FROM threads WHERE id = ? AND owner = ?", (thread_id, owner)
-        ).fetchone() is not None
+        return db.execute("SELECT 1 FROM threads WHERE id = ? AND owner = ?", (thread_id, owner)).fetchone() is not None
 
     def _rows(self, sql: str, params: Any = ()) -> list[dict[str, Any]]:
         reader = self._reader()
@@ -300,8 +307,7 @@ class Store:
         thread_id = thread_id or new_id()
         with self._transaction() as db:
             db.execute(
-                "INSERT INTO threads (id, owner, name, created_at, updated_at) "
-                "VALUES (?, ?, ?, ?, ?)",
+                "INSERT INTO threads (id, owner, name, created_at, updated_at) VALUES (?, ?, ?, ?, ?)",
                 (thread_id, owner, name, now, now),
             )
             for dataset in datasets:
@@ -335,8 +341,9 @@ class Store:
             if cursor is None:
                 return threads
 
-    def thread_page(self, owner: str, limit: int = 100, cursor: str | None = None
-                    ) -> tuple[list[dict[str, Any]], str | None]:
+    def thread_page(
+        self, owner: str, limit: int = 100, cursor: str | None = None
+    ) -> tuple[list[dict[str, Any]], str | None]:
         """A page of the owner's threads, most recently updated first.
 
         `cursor` is the value a previous page returned (`None`: the first page). Returns the
@@ -368,12 +375,13 @@ class Store:
         rows = self._rows("SELECT MAX(updated_at) AS at FROM threads WHERE owner = ?", (owner,))
         return rows[0]["at"] or ""
 
-    def threads_updated_since(self, owner: str, since: str, limit: int = 500
-                              ) -> list[dict[str, Any]]:
+    def threads_updated_since(self, owner: str, since: str, limit: int = 500) -> list[dict[str, Any]]:
         """The owner's threads changed after `since` (an `updated_at`), oldest change first: a
         range of the (owner, updated_at, id) index, as long as what changed."""
-        rows = self._rows(self._THREAD_SELECT + " WHERE t.owner = ? AND t.updated_at > ? "
-                          "ORDER BY t.updated_at, t.id LIMIT ?", (owner, since, limit))
+        rows = self._rows(
+            self._THREAD_SELECT + " WHERE t.owner = ? AND t.updated_at > ? ORDER BY t.updated_at, t.id LIMIT ?",
+            (owner, since, limit),
+        )
         return [thread_row(r) for r in rows]
 
     def rename_thread(self, owner: str, thread_id: str, name: str) -> dict[str, Any]:
@@ -395,9 +403,7 @@ class Store:
         the same transaction, so a crash before it is removed leaves it to recovery.
         """
         with self._transaction() as db:
-            cursor = db.execute(
-                "DELETE FROM threads WHERE id = ? AND owner = ?", (thread_id, owner)
-            )
+            cursor = db.execute("DELETE FROM threads WHERE id = ? AND owner = ?", (thread_id, owner))
             if cursor.rowcount == 0:
                 raise NotFound("No such thread. It may have been deleted.")
             if folder is not None:
@@ -406,8 +412,16 @@ class Store:
 
     # --- messages -------------------------------------------------------------------------------
 
-    def _insert_message(self, db: sqlite_utils.Database, owner: str, thread_id: str, role: str,
-                        content: str, metadata: dict[str, Any] | None, now: str) -> int:
+    def _insert_message(
+        self,
+        db: sqlite_utils.Database,
+        owner: str,
+        thread_id: str,
+        role: str,
+        content: str,
+        metadata: dict[str, Any] | None,
+        now: str,
+    ) -> int:
         (seq,) = db.execute(
             "SELECT COALESCE(MAX(seq), 0) + 1 FROM messages WHERE thread_id = ?", (thread_id,)
         ).fetchone()
@@ -433,9 +447,16 @@ class Store:
         page = self.message_page(owner, thread_id, after=after, limit=limit)
         return page["messages"], page["next_after"]
 
-    def message_page(self, owner: str, thread_id: str, *, after: int | None = None,
-                     before: int | None = None, limit: int = 100, as_json: bool = False
-                     ) -> Any:
+    def message_page(
+        self,
+        owner: str,
+        thread_id: str,
+        *,
+        after: int | None = None,
+        before: int | None = None,
+        limit: int = 100,
+        as_json: bool = False,
+    ) -> Any:
         """A page of the thread's messages, oldest first, read through the (thread, seq) index.
 
         With `after`: the first `limit` messages with `seq > after`. With `before`: the last
@@ -448,32 +469,54 @@ class Store:
         from the stored columns (what the REST API sends).
         """
         if as_json:
-            return self._page_as_json("messages", MESSAGE_JSON, message_json, owner,
-                                      thread_id, after, before, limit)
+            return self._page_as_json("messages", MESSAGE_JSON, message_json, owner, thread_id, after, before, limit)
         return self._page("messages", message_row, owner, thread_id, after, before, limit)
 
-    def _page_as_json(self, table: str, document: str, fallback: Callable[[Any], str],
-                      owner: str, thread_id: str, after: int | None, before: int | None,
-                      limit: int) -> str:
+    def _page_as_json(
+        self,
+        table: str,
+        document: str,
+        fallback: Callable[[Any], str],
+        owner: str,
+        thread_id: str,
+        after: int | None,
+        before: int | None,
+        limit: int,
+    ) -> str:
         try:
-            page = self._page(table, lambda row: row["json"], owner, thread_id, after, before,
-                              limit, select=f"seq, {document} AS json")
+            page = self._page(
+                table,
+                lambda row: row["json"],
+                owner,
+                thread_id,
+                after,
+                before,
+                limit,
+                select=f"seq, {document} AS json",
+            )
         except sqlite3.OperationalError as e:
             if "JSON" not in str(e):
                 raise
             page = self._page(table, fallback, owner, thread_id, after, before, limit)
         return page_json(table, page)
 
-    def _page(self, table: str, mapper: Callable[[Any], Any], owner: str,
-              thread_id: str, after: int | None, before: int | None, limit: int,
-              select: str = "*") -> dict[str, Any]:
+    def _page(
+        self,
+        table: str,
+        mapper: Callable[[Any], Any],
+        owner: str,
+        thread_id: str,
+        after: int | None,
+        before: int | None,
+        limit: int,
+        select: str = "*",
+    ) -> dict[str, Any]:
         # `table` and `select` are constants of this module, never user input. Every query is
         # a range of the UNIQUE (thread_id, seq) index: `limit + 1` rows, or one for EXISTS.
         self.check_thread(owner, thread_id)
         base = f"SELECT {select} FROM {table} WHERE thread_id = ? AND owner = ?"
         if after is not None:
-            rows = self._rows(f"{base} AND seq > ? ORDER BY seq LIMIT ?",
-                              (thread_id, owner, after, limit + 1))
+            rows = self._rows(f"{base} AND seq > ? ORDER BY seq LIMIT ?", (thread_id, owner, after, limit + 1))
             newer = len(rows) > limit
             rows = rows[:limit]
             # The page covers seq in [low, high]; an empty page covers (after, after].
@@ -481,8 +524,7 @@ class Store:
             older = self._exists(table, thread_id, "seq < ?", low)
         else:
             end = MAX_SEQ if before is None else before
-            rows = self._rows(f"{base} AND seq < ? ORDER BY seq DESC LIMIT ?",
-                              (thread_id, owner, end, limit + 1))
+            rows = self._rows(f"{base} AND seq < ? ORDER BY seq DESC LIMIT ?", (thread_id, owner, end, limit + 1))
             older = len(rows) > limit
             rows = rows[:limit][::-1]
             low, high = (rows[0]["seq"], rows[-1]["seq"]) if rows else (end, end - 1)
@@ -494,10 +536,12 @@ class Store:
         }
 
     def _exists(self, table: str, thread_id: str, condition: str, value: int) -> bool:
-        return bool(self._rows(
-            f"SELECT EXISTS (SELECT 1 FROM {table} WHERE thread_id = ? AND {condition}) AS x",
-            (thread_id, value),
-        )[0]["x"])
+        return bool(
+            self._rows(
+                f"SELECT EXISTS (SELECT 1 FROM {table} WHERE thread_id = ? AND {condition}) AS x",
+                (thread_id, value),
+            )[0]["x"]
+        )
 
     def check_thread(self, owner: str, thread_id: str) -> None:
         """`NotFound` unless the thread exists and is the owner's (one primary-key look-up)."""
@@ -516,8 +560,7 @@ class Store:
 
     def add_upload(self, owner: str, upload_id: str, name: str, size_bytes: int) -> dict[str, Any]:
         """Record a completed upload."""
-        row = {"id": upload_id, "owner": owner, "name": name, "size_bytes": size_bytes,
-               "created_at": utcnow()}
+        row = {"id": upload_id, "owner": owner, "name": name, "size_bytes": size_bytes, "created_at": utcnow()}
         with self._transaction() as db:
             db.execute(
                 "INSERT INTO uploads (id, owner, name, size_bytes, created_at) VALUES (?, ?, ?, ?, ?)",
@@ -550,8 +593,9 @@ class Store:
 
     # --- datasets -------------------------------------------------------------------------------
 
-    def add_dataset(self, owner: str, thread_id: str, dataset: dict[str, Any],
-                    clear_pending: str | None = None) -> dict[str, Any]:
+    def add_dataset(
+        self, owner: str, thread_id: str, dataset: dict[str, Any], clear_pending: str | None = None
+    ) -> dict[str, Any]:
         """Record a dataset of one of the owner's threads.
 
         `dataset` holds the columns of the table (id, name, original_name, original_path,
@@ -571,8 +615,9 @@ class Store:
         return self.get_dataset(owner, thread_id, dataset["id"])
 
     @staticmethod
-    def _insert_dataset(db: sqlite_utils.Database, owner: str, thread_id: str,
-                        dataset: dict[str, Any], now: str) -> None:
+    def _insert_dataset(
+        db: sqlite_utils.Database, owner: str, thread_id: str, dataset: dict[str, Any], now: str
+    ) -> None:
         row = dict(dataset, thread_id=thread_id, owner=owner, created_at=now)
         for key in ("detected", "warnings", "profile"):
             row[key] = json.dumps(row[key])
@@ -603,8 +648,9 @@ class Store:
         """Replace a dataset's profile and model summary (the full profile, computed after the
         dataset was recorded); whether the dataset still exists."""
         with self._transaction() as db:
-            cursor = db.execute("UPDATE datasets SET profile = ?, summary = ? WHERE id = ?",
-                                (json.dumps(profile), summary, dataset_id))
+            cursor = db.execute(
+                "UPDATE datasets SET profile = ?, summary = ? WHERE id = ?", (json.dumps(profile), summary, dataset_id)
+            )
             return cursor.rowcount > 0
 
     def dataset_paths(self, owner: str, thread_id: str, dataset_id: str) -> dict[str, str]:
@@ -619,8 +665,9 @@ class Store:
 
     # --- artifacts (figures) --------------------------------------------------------------------
 
-    def add_artifact(self, owner: str, thread_id: str, artifact_id: str, kind: str, path: str,
-                     mime_type: str) -> dict[str, Any]:
+    def add_artifact(
+        self, owner: str, thread_id: str, artifact_id: str, kind: str, path: str, mime_type: str
+    ) -> dict[str, Any]:
         """Record a file produced in a thread (path relative to the thread folder)."""
         now = utcnow()
         with self._transaction() as db:
@@ -631,8 +678,7 @@ class Store:
                 "VALUES (?, ?, ?, ?, ?, ?, ?)",
                 (artifact_id, thread_id, owner, kind, path, mime_type, now),
             )
-        return {"id": artifact_id, "thread_id": thread_id, "kind": kind, "mime_type": mime_type,
-                "created_at": now}
+        return {"id": artifact_id, "thread_id": thread_id, "kind": kind, "mime_type": mime_type, "created_at": now}
 
     def get_artifact(self, owner: str, thread_id: str, artifact_id: str) -> dict[str, Any]:
         """One of the owner's artifacts (with its path); `NotFound` otherwise."""
@@ -647,8 +693,9 @@ class Store:
 
     # --- turns and events -----------------------------------------------------------------------
 
-    def start_turn(self, owner: str, thread_id: str, turn_id: str, model: str,
-                   content: str) -> tuple[dict[str, Any], dict[str, Any]]:
+    def start_turn(
+        self, owner: str, thread_id: str, turn_id: str, model: str, content: str
+    ) -> tuple[dict[str, Any], dict[str, Any]]:
         """Store the user's message and open a turn for it, atomically.
 
         Raises `Conflict` if the thread already has a running turn (also across servers).
@@ -657,13 +704,12 @@ class Store:
         with self._transaction() as db:
             if not self._owned(db, owner, thread_id):
                 raise NotFound("No such thread. It may have been deleted.")
-            if db.execute(
-                "SELECT 1 FROM turns WHERE thread_id = ? AND status = 'running'", (thread_id,)
-            ).fetchone():
-                raise Conflict("Vista is still answering the previous question in this thread. "
-                               "Wait for it to finish or press Stop.")
-            message_id = self._insert_message(db, owner, thread_id, "user", content,
-                                              {"turn_id": turn_id}, now)
+            if db.execute("SELECT 1 FROM turns WHERE thread_id = ? AND status = 'running'", (thread_id,)).fetchone():
+                raise Conflict(
+                    "Vista is still answering the previous question in this thread. "
+                    "Wait for it to finish or press Stop."
+                )
+            message_id = self._insert_message(db, owner, thread_id, "user", content, {"turn_id": turn_id}, now)
             db.execute(
                 "INSERT INTO turns (id, thread_id, owner, status, model, user_message_id, "
                 "created_at, instance_id) VALUES (?, ?, ?, 'running', ?, ?, ?, ?)",
@@ -672,11 +718,21 @@ class Store:
         message = message_row(self._rows("SELECT * FROM messages WHERE id = ?", (message_id,))[0])
         return self.get_turn(owner, thread_id, turn_id), message
 
-    def finish_turn(self, owner: str, thread_id: str, turn_id: str, status: str, content: str,
-                    metadata: dict[str, Any], usage: dict[str, Any], *, error: str | None = None,
-                    timing: dict[str, Any] | None = None,
-                    pending: Sequence[dict[str, Any]] = (), first_seq: int = 1
-                    ) -> tuple[dict[str, Any], list[dict[str, Any]]] | None:
+    def finish_turn(
+        self,
+        owner: str,
+        thread_id: str,
+        turn_id: str,
+        status: str,
+        content: str,
+        metadata: dict[str, Any],
+        usage: dict[str, Any],
+        *,
+        error: str | None = None,
+        timing: dict[str, Any] | None = None,
+        pending: Sequence[dict[str, Any]] = (),
+        first_seq: int = 1,
+    ) -> tuple[dict[str, Any], list[dict[str, Any]]] | None:
         """Close a turn that is still running, in one transaction: the events still waiting to
         be stored (`pending`, numbered by the event log), its `error` event (if any), its
         assistant message, its status and its `done` event (numbered from at least
@@ -699,25 +755,40 @@ class Store:
                 self._insert_events(db, owner, thread_id, pending)
             events = []
             if error is not None:
-                events.append(self._insert_event(db, owner, thread_id, turn_id, "error",
-                                                 {"message": error}, now, first_seq))
-            message_id = self._insert_message(db, owner, thread_id, "assistant", content,
-                                              dict(metadata, turn_id=turn_id, status=status), now)
+                events.append(
+                    self._insert_event(db, owner, thread_id, turn_id, "error", {"message": error}, now, first_seq)
+                )
+            message_id = self._insert_message(
+                db, owner, thread_id, "assistant", content, dict(metadata, turn_id=turn_id, status=status), now
+            )
             db.execute(
                 "UPDATE turns SET status = ?, assistant_message_id = ?, usage = ?, finished_at = ? "
                 "WHERE id = ? AND status = 'running'",
                 (status, message_id, json.dumps(usage), now, turn_id),
             )
-            message = message_row(dict(zip(
-                ("id", "seq", "role", "content", "metadata", "created_at"),
-                db.execute("SELECT id, seq, role, content, metadata, created_at FROM messages "
-                           "WHERE id = ?", (message_id,)).fetchone(),
-            )))
-            events.append(self._insert_event(
-                db, owner, thread_id, turn_id, "done",
-                {"status": status, "usage": usage, "timing": timing or {}, "message": message}, now,
-                first_seq,
-            ))
+            message = message_row(
+                dict(
+                    zip(
+                        ("id", "seq", "role", "content", "metadata", "created_at"),
+                        db.execute(
+                            "SELECT id, seq, role, content, metadata, created_at FROM messages WHERE id = ?",
+                            (message_id,),
+                        ).fetchone(),
+                    )
+                )
+            )
+            events.append(
+                self._insert_event(
+                    db,
+                    owner,
+                    thread_id,
+                    turn_id,
+                    "done",
+                    {"status": status, "usage": usage, "timing": timing or {}, "message": message},
+                    now,
+                    first_seq,
+                )
+            )
         return message, events
 
     def get_turn(self, owner: str, thread_id: str, turn_id: str) -> dict[str, Any]:
@@ -735,8 +806,7 @@ class Store:
         sql, params = "SELECT * FROM turns WHERE status = 'running'", ()
         if instance_id is not None:
             sql, params = sql + " AND instance_id = ?", (instance_id,)
-        return [dict(turn_row(r), owner=r["owner"], instance_id=r["instance_id"])
-                for r in self._rows(sql, params)]
+        return [dict(turn_row(r), owner=r["owner"], instance_id=r["instance_id"]) for r in self._rows(sql, params)]
 
     def orphaned_turns(self, gone: Sequence[str] = ()) -> list[dict[str, Any]]:
         """Running turns whose server is gone: named in `gone`, or no longer registered.
@@ -753,22 +823,27 @@ class Store:
         return [dict(turn_row(r), owner=r["owner"], instance_id=r["instance_id"]) for r in rows]
 
     @staticmethod
-    def _insert_event(db: sqlite_utils.Database, owner: str, thread_id: str, turn_id: str | None,
-                      kind: str, data: dict[str, Any], now: str, at_least: int = 1
-                      ) -> dict[str, Any]:
+    def _insert_event(
+        db: sqlite_utils.Database,
+        owner: str,
+        thread_id: str,
+        turn_id: str | None,
+        kind: str,
+        data: dict[str, Any],
+        now: str,
+        at_least: int = 1,
+    ) -> dict[str, Any]:
         (seq,) = db.execute(
             "SELECT MAX(COALESCE(MAX(seq), 0) + 1, ?) FROM events WHERE thread_id = ?",
             (at_least, thread_id),
         ).fetchone()
         db.execute(
-            "INSERT INTO events (thread_id, owner, turn_id, seq, type, data, created_at) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?)",
+            "INSERT INTO events (thread_id, owner, turn_id, seq, type, data, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
             (thread_id, owner, turn_id, seq, kind, json.dumps(data), now),
         )
         return {"seq": seq, "type": kind, "turn_id": turn_id, "data": data, "created_at": now}
 
-    def append_events(self, owner: str, thread_id: str,
-                      events: Sequence[dict[str, Any]]) -> bool:
+    def append_events(self, owner: str, thread_id: str, events: Sequence[dict[str, Any]]) -> bool:
         """Store events whose `seq` the caller assigned (the event log's coalesced writes), in
         one transaction; `False` (nothing written) if the thread no longer exists."""
         with self._transaction() as db:
@@ -778,20 +853,20 @@ class Store:
         return True
 
     @staticmethod
-    def _insert_events(db: sqlite_utils.Database, owner: str, thread_id: str,
-                       events: Sequence[dict[str, Any]]) -> None:
+    def _insert_events(db: sqlite_utils.Database, owner: str, thread_id: str, events: Sequence[dict[str, Any]]) -> None:
         db.conn.executemany(
-            "INSERT INTO events (thread_id, owner, turn_id, seq, type, data, created_at) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?)",
-            [(thread_id, owner, e["turn_id"], e["seq"], e["type"], json.dumps(e["data"]),
-              e["created_at"]) for e in events],
+            "INSERT INTO events (thread_id, owner, turn_id, seq, type, data, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
+            [
+                (thread_id, owner, e["turn_id"], e["seq"], e["type"], json.dumps(e["data"]), e["created_at"])
+                for e in events
+            ],
         )
 
     def last_event_seq(self, thread_id: str) -> int:
         """The thread's highest event seq (0 without events): one index look-up."""
-        return int(self._rows(
-            "SELECT COALESCE(MAX(seq), 0) AS seq FROM events WHERE thread_id = ?", (thread_id,)
-        )[0]["seq"])
+        return int(
+            self._rows("SELECT COALESCE(MAX(seq), 0) AS seq FROM events WHERE thread_id = ?", (thread_id,))[0]["seq"]
+        )
 
     def replay_after(self, thread_id: str, running_turn: str | None) -> int:
         """The event seq after which a client sees the running turn from its start, or (none
@@ -800,40 +875,56 @@ class Store:
 
         Two index look-ups (the turn's first event; the thread's last), whatever the history."""
         if running_turn is not None:
-            [row] = self._rows("SELECT MIN(seq) - 1 AS seq FROM events WHERE turn_id = ?",
-                               (running_turn,))
+            [row] = self._rows("SELECT MIN(seq) - 1 AS seq FROM events WHERE turn_id = ?", (running_turn,))
             if row["seq"] is not None:
                 return int(row["seq"])
         return self.last_event_seq(thread_id)
 
-    def list_events(self, owner: str, thread_id: str, after: int = 0, limit: int = 1000,
-                    turn_id: str | None = None) -> list[dict[str, Any]]:
+    def list_events(
+        self, owner: str, thread_id: str, after: int = 0, limit: int = 1000, turn_id: str | None = None
+    ) -> list[dict[str, Any]]:
         """The thread's events with `seq > after`, oldest first (of one turn, if `turn_id`)."""
         self.check_thread(owner, thread_id)
         if turn_id is not None:
             rows = self._rows(
                 "SELECT * FROM events WHERE turn_id = ? AND thread_id = ? AND owner = ? "
-                "AND seq > ? ORDER BY seq LIMIT ?", (turn_id, thread_id, owner, after, limit))
+                "AND seq > ? ORDER BY seq LIMIT ?",
+                (turn_id, thread_id, owner, after, limit),
+            )
         else:
             rows = self._rows(
-                "SELECT * FROM events WHERE thread_id = ? AND owner = ? AND seq > ? "
-                "ORDER BY seq LIMIT ?", (thread_id, owner, after, limit))
+                "SELECT * FROM events WHERE thread_id = ? AND owner = ? AND seq > ? ORDER BY seq LIMIT ?",
+                (thread_id, owner, after, limit),
+            )
         return [event_row(r) for r in rows]
 
-    def event_page(self, owner: str, thread_id: str, *, after: int | None = None,
-                   before: int | None = None, limit: int = 500, as_json: bool = False) -> Any:
+    def event_page(
+        self,
+        owner: str,
+        thread_id: str,
+        *,
+        after: int | None = None,
+        before: int | None = None,
+        limit: int = 500,
+        as_json: bool = False,
+    ) -> Any:
         """A page of the thread's stored events; cursors and `as_json` as in `message_page`."""
         if as_json:
-            return self._page_as_json("events", EVENT_JSON, event_json, owner, thread_id,
-                                      after, before, limit)
+            return self._page_as_json("events", EVENT_JSON, event_json, owner, thread_id, after, before, limit)
         return self._page("events", event_row, owner, thread_id, after, before, limit)
+
     # --- instances (servers sharing this database) and pending file work -----------------------
 
     def register_instance(self, host: str, pid: int, process_start: str) -> None:
         """Record this server as running (its lease; `heartbeat` renews it)."""
         now = utcnow()
-        self._instance_row = {"id": self.instance_id, "host": host, "pid": pid,
-                              "process_start": process_start, "started_at": now}
+        self._instance_row = {
+            "id": self.instance_id,
+            "host": host,
+            "pid": pid,
+            "process_start": process_start,
+            "started_at": now,
+        }
         with self._transaction() as db:
             db.execute(
                 "INSERT OR REPLACE INTO instances (id, host, pid, process_start, started_at, beat, "
@@ -859,8 +950,9 @@ class Store:
 
     def instances(self) -> list[dict[str, Any]]:
         """Every registered server (this one included)."""
-        return self._rows("SELECT id, host, pid, process_start, started_at, beat, heartbeat_at "
-                          "FROM instances ORDER BY started_at")
+        return self._rows(
+            "SELECT id, host, pid, process_start, started_at, beat, heartbeat_at FROM instances ORDER BY started_at"
+        )
 
     def forget_instance(self, instance_id: str) -> None:
         """Drop a server's lease (it stopped, or it is gone and its work was recovered)."""

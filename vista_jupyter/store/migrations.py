@@ -185,10 +185,7 @@ def _migration_5(db: sqlite_utils.Database) -> None:
     # The message count lives in the thread row, kept by `_insert_message` in the same
     # transaction as the message, instead of being counted on every read.
     db.execute("ALTER TABLE threads ADD COLUMN message_count INTEGER NOT NULL DEFAULT 0")
-    db.execute(
-        "UPDATE threads SET message_count = "
-        "(SELECT COUNT(*) FROM messages m WHERE m.thread_id = threads.id)"
-    )
+    db.execute("UPDATE threads SET message_count = (SELECT COUNT(*) FROM messages m WHERE m.thread_id = threads.id)")
     # Keyset pages of an owner's threads, newest activity first: (updated_at, id) is the cursor.
     db.execute("DROP INDEX threads_owner_updated")
     db.execute("CREATE INDEX threads_owner_updated_id ON threads (owner, updated_at, id)")
@@ -199,10 +196,12 @@ def _migration_5(db: sqlite_utils.Database) -> None:
 
 
 MIGRATIONS: list[Callable[[sqlite_utils.Database], None]] = [
-    _migration_1, _migration_2, _migration_3, _migration_4, _migration_5,
+    _migration_1,
+    _migration_2,
+    _migration_3,
+    _migration_4,
+    _migration_5,
 ]
 
 #: The schema version this code writes.
 SCHEMA_VERSION = len(MIGRATIONS)
-
-

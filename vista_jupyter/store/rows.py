@@ -26,8 +26,9 @@ def decode_cursor(cursor: str) -> tuple[str, str]:
         updated_at, thread_id = raw.split("|")
         datetime.fromisoformat(updated_at.replace("Z", "+00:00"))
     except ValueError:
-        raise InvalidInput("cursor: not a cursor this server gave out; start again from the "
-                           "first page (no cursor).") from None
+        raise InvalidInput(
+            "cursor: not a cursor this server gave out; start again from the first page (no cursor)."
+        ) from None
     return updated_at, thread_id
 
 
@@ -106,24 +107,31 @@ def message_row(row: dict[str, Any]) -> dict[str, Any]:
 # re-encoded in Python. Should SQLite refuse a stored document (Python's json writes NaN, which
 # is not JSON), the page is built in Python instead, splicing the stored columns as they are.
 
-EVENT_JSON = ("json_object('seq', seq, 'type', type, 'turn_id', turn_id, 'data', json(data), "
-               "'created_at', created_at)")
-MESSAGE_JSON = ("json_object('id', id, 'seq', seq, 'role', role, 'content', content, "
-                 "'created_at', created_at, 'metadata', json(metadata))")
+EVENT_JSON = "json_object('seq', seq, 'type', type, 'turn_id', turn_id, 'data', json(data), 'created_at', created_at)"
+MESSAGE_JSON = (
+    "json_object('id', id, 'seq', seq, 'role', role, 'content', content, "
+    "'created_at', created_at, 'metadata', json(metadata))"
+)
 
 
 def event_json(row: dict[str, Any]) -> str:
-    return (f'{{"seq": {row["seq"]}, "type": {json.dumps(row["type"])}, "turn_id": '
-            f'{json.dumps(row["turn_id"])}, "data": {row["data"]}, "created_at": '
-            f'{json.dumps(row["created_at"])}}}')
+    return (
+        f'{{"seq": {row["seq"]}, "type": {json.dumps(row["type"])}, "turn_id": '
+        f'{json.dumps(row["turn_id"])}, "data": {row["data"]}, "created_at": '
+        f"{json.dumps(row['created_at'])}}}"
+    )
 
 
 def message_json(row: dict[str, Any]) -> str:
-    return (f'{{"id": {row["id"]}, "seq": {row["seq"]}, "role": {json.dumps(row["role"])}, '
-            f'"content": {json.dumps(row["content"])}, "created_at": '
-            f'{json.dumps(row["created_at"])}, "metadata": {row["metadata"]}}}')
+    return (
+        f'{{"id": {row["id"]}, "seq": {row["seq"]}, "role": {json.dumps(row["role"])}, '
+        f'"content": {json.dumps(row["content"])}, "created_at": '
+        f'{json.dumps(row["created_at"])}, "metadata": {row["metadata"]}}}'
+    )
 
 
 def page_json(key: str, page: dict[str, Any]) -> str:
-    return (f'{{"{key}": [{", ".join(page[key])}], "next_after": '
-            f'{json.dumps(page["next_after"])}, "prev_before": {json.dumps(page["prev_before"])}}}')
+    return (
+        f'{{"{key}": [{", ".join(page[key])}], "next_after": '
+        f'{json.dumps(page["next_after"])}, "prev_before": {json.dumps(page["prev_before"])}}}'
+    )

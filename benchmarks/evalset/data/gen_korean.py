@@ -12,6 +12,7 @@ script rewrites both files byte-for-byte identically.
 
 Run:  python gen_korean.py   (needs numpy + pandas)
 """
+
 from pathlib import Path
 
 import numpy as np
@@ -48,8 +49,7 @@ def car_sales(rng: np.random.Generator, n: int = 2400) -> pd.DataFrame:
         ("르노코리아", "QM6", "SUV", ["가솔린", "LPG"], 2950, 11.4),
         ("KG모빌리티", "토레스", "SUV", ["가솔린"], 3050, 10.6),
     ]
-    model_w = np.array([14, 9, 10, 6, 7, 6, 3, 3, 6, 6, 7, 5, 7, 8, 6, 3, 3, 3, 4, 3, 3, 3],
-                       dtype=float)
+    model_w = np.array([14, 9, 10, 6, 7, 6, 3, 3, 6, 6, 7, 5, 7, 8, 6, 3, 3, 3, 4, 3, 3, 3], dtype=float)
     fuel_kmpl = {"가솔린": 0.0, "디젤": 2.2, "하이브리드": 4.3, "LPG": -2.6, "전기": np.nan}
     fuel_price = {"가솔린": 0, "디젤": 200, "하이브리드": 350, "LPG": -100, "전기": 1600}
     ages = ["20대", "30대", "40대", "50대", "60대 이상"]
@@ -59,8 +59,7 @@ def car_sales(rng: np.random.Generator, n: int = 2400) -> pd.DataFrame:
     days = (pd.Timestamp("2024-12-31") - start).days + 1
     rows = []
     for _ in range(n):
-        brand, model, seg, fuels, base_price, base_kmpl = models[
-            rng.choice(len(models), p=model_w / model_w.sum())]
+        brand, model, seg, fuels, base_price, base_kmpl = models[rng.choice(len(models), p=model_w / model_w.sum())]
         fuel = fuels[rng.integers(len(fuels))]
         date = start + pd.Timedelta(days=int(rng.integers(days)))
         region = regions[rng.choice(len(regions), p=region_w / region_w.sum())]
@@ -74,11 +73,20 @@ def car_sales(rng: np.random.Generator, n: int = 2400) -> pd.DataFrame:
         age = ages[rng.choice(len(ages), p=age_w / age_w.sum())]
         if rng.random() < 0.03:
             age = None  # customer did not answer the survey
-        rows.append({
-            "판매일": date.strftime("%Y-%m-%d"), "지역": region, "브랜드": brand, "모델": model,
-            "차종": seg, "연료": fuel, "연비": kmpl, "가격(만원)": price, "판매량": qty,
-            "고객연령대": age,
-        })
+        rows.append(
+            {
+                "판매일": date.strftime("%Y-%m-%d"),
+                "지역": region,
+                "브랜드": brand,
+                "모델": model,
+                "차종": seg,
+                "연료": fuel,
+                "연비": kmpl,
+                "가격(만원)": price,
+                "판매량": qty,
+                "고객연령대": age,
+            }
+        )
     df = pd.DataFrame(rows).sort_values(["판매일", "지역", "모델"], kind="stable")
     return df.reset_index(drop=True)
 
@@ -98,8 +106,20 @@ def apt_trades(rng: np.random.Generator, n: int = 2000) -> pd.DataFrame:
         "도봉구": (750, ["창동", "방학동"]),
     }
     gu_w = np.array([11, 9, 13, 5, 8, 10, 11, 14, 9, 10], dtype=float)
-    prefixes = ["래미안", "힐스테이트", "자이", "푸르지오", "e편한세상", "롯데캐슬", "아이파크",
-                "한신", "현대", "주공", "벽산", "삼성"]
+    prefixes = [
+        "래미안",
+        "힐스테이트",
+        "자이",
+        "푸르지오",
+        "e편한세상",
+        "롯데캐슬",
+        "아이파크",
+        "한신",
+        "현대",
+        "주공",
+        "벽산",
+        "삼성",
+    ]
     complexes = {}
     for gu, (_, dongs) in gus.items():
         for dong in dongs:
@@ -107,8 +127,7 @@ def apt_trades(rng: np.random.Generator, n: int = 2000) -> pd.DataFrame:
             picks = rng.choice(len(prefixes), size=k, replace=False)
             names = []
             for p in picks:
-                base = (f"{dong[:2]}{prefixes[p]}" if rng.random() < 0.6
-                        else f"{prefixes[p]}{dong[:2]}")
+                base = f"{dong[:2]}{prefixes[p]}" if rng.random() < 0.6 else f"{prefixes[p]}{dong[:2]}"
                 if rng.random() < 0.4:
                     base += f"{int(rng.integers(1, 6))}단지"
                 names.append((base, int(rng.integers(1985, 2021))))
@@ -133,11 +152,18 @@ def apt_trades(rng: np.random.Generator, n: int = 2000) -> pd.DataFrame:
         age_factor = 1.15 if age < 5 else (1.0 if age < 20 else (0.92 if age < 30 else 1.05))
         price = per_m2 * area * year_factor[date.year] * age_factor * (1 + 0.004 * floor)
         price *= 1 + rng.normal(0, 0.08)
-        rows.append({
-            "계약일": date.strftime("%Y-%m-%d"), "자치구": gu, "법정동": dong, "단지명": name,
-            "전용면적(㎡)": area, "층": floor, "건축년도": built,
-            "거래금액(만원)": int(round(price / 100.0) * 100),
-        })
+        rows.append(
+            {
+                "계약일": date.strftime("%Y-%m-%d"),
+                "자치구": gu,
+                "법정동": dong,
+                "단지명": name,
+                "전용면적(㎡)": area,
+                "층": floor,
+                "건축년도": built,
+                "거래금액(만원)": int(round(price / 100.0) * 100),
+            }
+        )
     df = pd.DataFrame(rows).sort_values(["계약일", "자치구", "단지명"], kind="stable")
     return df.reset_index(drop=True)
 

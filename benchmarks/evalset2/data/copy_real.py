@@ -5,6 +5,7 @@
 Files are copied byte for byte (plotly's are gunzipped); nothing is downloaded. The package
 versions used are recorded in SOURCES.md.
 """
+
 import gzip
 import hashlib
 import sys

@@ -8,6 +8,7 @@
 * hospital_ko.csv (CP949): daily patients, waiting time and revenue per clinic and department in
   2024, Korean columns and values; 분당센터 has no rows on four days.
 """
+
 from __future__ import annotations
 
 from pathlib import Path
@@ -22,8 +23,7 @@ def cafe(rng: np.random.Generator) -> pd.DataFrame:
     days = pd.date_range("2025-01-01", "2025-06-30", freq="D")
     weather = rng.choice(["sunny", "cloudy", "rainy"], size=len(days), p=[0.5, 0.3, 0.2])
     branches = {"Harbor": 1.3, "Old Town": 1.0, "Campus": 0.8, "Station": 1.15}
-    items = {"Latte": (4.8, 60), "Americano": (3.9, 70), "Cold Brew": (5.2, 35), "Tea": (3.2, 25),
-             "Scone": (3.5, 30)}
+    items = {"Latte": (4.8, 60), "Americano": (3.9, 70), "Cold Brew": (5.2, 35), "Tea": (3.2, 25), "Scone": (3.5, 30)}
     closed = {pd.Timestamp("2025-02-14"), pd.Timestamp("2025-04-03"), pd.Timestamp("2025-05-21")}
     rows = []
     for d, w in zip(days, weather):
@@ -38,16 +38,36 @@ def cafe(rng: np.random.Generator) -> pd.DataFrame:
                     mean *= 0.6 + d.month / 6
                 cups = int(rng.poisson(mean))
                 sales = round(cups * price * (0.85 if discount == "Y" else 1.0), 2)
-                rows.append({"date": d.strftime("%Y-%m-%d"), "branch": b, "item": it, "cups": cups,
-                             "sales": sales, "baristas": int(rng.integers(2, 6)), "weather": w,
-                             "discount": discount})
+                rows.append(
+                    {
+                        "date": d.strftime("%Y-%m-%d"),
+                        "branch": b,
+                        "item": it,
+                        "cups": cups,
+                        "sales": sales,
+                        "baristas": int(rng.integers(2, 6)),
+                        "weather": w,
+                        "discount": discount,
+                    }
+                )
     return pd.DataFrame(rows)
 
 
 def companies(rng: np.random.Generator) -> pd.DataFrame:
-    names = {"Nimbus Corp": "USA", "Orion Labs": "USA", "Kestrel AG": "Germany", "Tanuki KK": "Japan",
-             "Borealis Oy": "Finland", "Vela Systems": "USA", "Marlin SA": "France", "Hanbit Co": "Korea",
-             "Quokka Pty": "Australia", "Ibis GmbH": "Germany", "Sakura Denki": "Japan", "Fjord AS": "Norway"}
+    names = {
+        "Nimbus Corp": "USA",
+        "Orion Labs": "USA",
+        "Kestrel AG": "Germany",
+        "Tanuki KK": "Japan",
+        "Borealis Oy": "Finland",
+        "Vela Systems": "USA",
+        "Marlin SA": "France",
+        "Hanbit Co": "Korea",
+        "Quokka Pty": "Australia",
+        "Ibis GmbH": "Germany",
+        "Sakura Denki": "Japan",
+        "Fjord AS": "Norway",
+    }
     rows = []
     for c, country in names.items():
         rev = rng.uniform(80, 900)
@@ -57,16 +77,29 @@ def companies(rng: np.random.Generator) -> pd.DataFrame:
             rev *= 1 + growth + rng.normal(0, 0.06)
             emp = max(50, int(emp * (1 + growth / 2 + rng.normal(0, 0.03))))
             margin = rng.normal(0.08, 0.09)
-            rows.append({"company": c, "country": country, "year": y, "revenue_musd": round(rev, 1),
-                         "profit_musd": round(rev * margin, 1), "employees": emp})
+            rows.append(
+                {
+                    "company": c,
+                    "country": country,
+                    "year": y,
+                    "revenue_musd": round(rev, 1),
+                    "profit_musd": round(rev * margin, 1),
+                    "employees": emp,
+                }
+            )
     return pd.DataFrame(rows)
 
 
 def hospital(rng: np.random.Generator) -> pd.DataFrame:
     days = pd.date_range("2024-01-01", "2024-12-31", freq="D")
     clinics = {"강남센터": 1.4, "분당센터": 1.0, "일산센터": 0.75}
-    depts = {"내과": (45, 25, 38000), "소아과": (30, 35, 29000), "정형외과": (25, 30, 52000),
-             "피부과": (18, 20, 61000), "안과": (15, 15, 44000)}
+    depts = {
+        "내과": (45, 25, 38000),
+        "소아과": (30, 35, 29000),
+        "정형외과": (25, 30, 52000),
+        "피부과": (18, 20, 61000),
+        "안과": (15, 15, 44000),
+    }
     closed = {pd.Timestamp(x) for x in ("2024-03-01", "2024-06-06", "2024-08-15", "2024-10-09")}
     rows = []
     for d in days:
@@ -77,9 +110,16 @@ def hospital(rng: np.random.Generator) -> pd.DataFrame:
             for dept, (base, wait, fee) in depts.items():
                 mean = base * scale * (flu if dept in ("내과", "소아과") else 1) * (0.5 if d.day_of_week == 6 else 1)
                 patients = int(rng.poisson(mean))
-                rows.append({"진료일": d.strftime("%Y-%m-%d"), "병원명": c, "진료과": dept, "환자수": patients,
-                             "대기시간(분)": round(max(3, rng.normal(wait * scale, 6)), 1),
-                             "진료수익(원)": int(patients * fee * rng.uniform(0.9, 1.1))})
+                rows.append(
+                    {
+                        "진료일": d.strftime("%Y-%m-%d"),
+                        "병원명": c,
+                        "진료과": dept,
+                        "환자수": patients,
+                        "대기시간(분)": round(max(3, rng.normal(wait * scale, 6)), 1),
+                        "진료수익(원)": int(patients * fee * rng.uniform(0.9, 1.1)),
+                    }
+                )
     return pd.DataFrame(rows)
 
 

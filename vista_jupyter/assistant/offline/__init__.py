@@ -30,8 +30,20 @@ from .render_sql import SqlRenderer, Unsupported, sql_overview_steps
 from .text import language_of
 from .wording import t
 
-__all__ = ["Analysis", "analyse", "overview", "answer", "language_of", "suggestions", "Plan", "Step",
-           "Renderer", "PandasRenderer", "SqlRenderer", "renderer_for"]
+__all__ = [
+    "Analysis",
+    "analyse",
+    "overview",
+    "answer",
+    "language_of",
+    "suggestions",
+    "Plan",
+    "Step",
+    "Renderer",
+    "PandasRenderer",
+    "SqlRenderer",
+    "renderer_for",
+]
 
 #: How a dataset is held in the kernel (`datasets[i]["mode"]`; see vista_jupyter.memory).
 DUCKDB = "duckdb"
@@ -76,13 +88,21 @@ def _render(analysis: Analysis, renderer: Renderer) -> Analysis:
         from .answer import restate
 
         plan = analysis.plan
-        held = t(plan.language, f"`{plan.var}` is held in DuckDB (it is too large for pandas in this kernel's memory), "
-                                "so I compute answers about it in SQL. ",
-                 f"`{plan.var}` 데이터는 이 커널의 메모리에 pandas로 올리기에는 너무 커서 DuckDB에 두었고, "
-                 "답은 SQL로 계산합니다. ")
+        held = t(
+            plan.language,
+            f"`{plan.var}` is held in DuckDB (it is too large for pandas in this kernel's memory), "
+            "so I compute answers about it in SQL. ",
+            f"`{plan.var}` 데이터는 이 커널의 메모리에 pandas로 올리기에는 너무 커서 DuckDB에 두었고, "
+            "답은 SQL로 계산합니다. ",
+        )
         understood = [restate(plan)] if plan.kind not in ("decline", "overview") else []
-        analysis.plan = Plan("decline", plan.language, plan.var, problem=held + e.words(plan.language),
-                             understood=[u for u in understood if u])
+        analysis.plan = Plan(
+            "decline",
+            plan.language,
+            plan.var,
+            problem=held + e.words(plan.language),
+            understood=[u for u in understood if u],
+        )
         analysis.steps = []
     return analysis
 
@@ -92,8 +112,13 @@ def analyse(question: str, datasets: list[dict[str, Any]], renderer: Renderer | 
     a dataset held in DuckDB, unless `renderer` is given)."""
     lang = language_of(question)
     if not datasets:
-        plan = Plan("decline", lang, problem="There is no dataset in this thread yet." if lang == "en"
-                    else "이 대화에는 아직 데이터가 없습니다.")
+        plan = Plan(
+            "decline",
+            lang,
+            problem="There is no dataset in this thread yet."
+            if lang == "en"
+            else "이 대화에는 아직 데이터가 없습니다.",
+        )
         return Analysis(plan, None)
     tables = _tables(datasets)
     best: tuple[int, Analysis] | None = None
@@ -115,7 +140,9 @@ def analyse(question: str, datasets: list[dict[str, Any]], renderer: Renderer | 
 def overview(datasets: list[dict[str, Any]], language: str = "en") -> Analysis:
     """The automatic first turn: a look at the (first) dataset with one or two figures."""
     if not datasets:
-        plan = Plan("decline", language, problem="There is no dataset yet." if language == "en" else "아직 데이터가 없습니다.")
+        plan = Plan(
+            "decline", language, problem="There is no dataset yet." if language == "en" else "아직 데이터가 없습니다."
+        )
         return Analysis(plan, None)
     table = build_table(datasets[0])
     plan = Plan("overview", language, table.var)

@@ -18,21 +18,29 @@ from .text import particle
 from .wording import BUCKET, conditions_words, fmt, group_words, measure_words, t, where
 
 _MODEL_HELP = {
-    "en": ("For free-form questions a language model is needed: an administrator sets "
-           "`OPENAI_API_KEY`, `OPENAI_BASE_URL` and `VISTA_MODEL` in the server's environment, or "
-           "`c.VistaApp.model` and friends in `jupyter_server_config.py` (keys are never entered in "
-           "the browser)."),
-    "ko": ("더 자유로운 질문에는 언어 모델이 필요합니다. 관리자가 서버 환경에 `OPENAI_API_KEY`, "
-           "`OPENAI_BASE_URL`, `VISTA_MODEL`을 설정하거나 `jupyter_server_config.py`에 "
-           "`c.VistaApp.model` 등을 설정하면 됩니다 (브라우저에서 키를 입력하지 않습니다)."),
+    "en": (
+        "For free-form questions a language model is needed: an administrator sets "
+        "`OPENAI_API_KEY`, `OPENAI_BASE_URL` and `VISTA_MODEL` in the server's environment, or "
+        "`c.VistaApp.model` and friends in `jupyter_server_config.py` (keys are never entered in "
+        "the browser)."
+    ),
+    "ko": (
+        "더 자유로운 질문에는 언어 모델이 필요합니다. 관리자가 서버 환경에 `OPENAI_API_KEY`, "
+        "`OPENAI_BASE_URL`, `VISTA_MODEL`을 설정하거나 `jupyter_server_config.py`에 "
+        "`c.VistaApp.model` 등을 설정하면 됩니다 (브라우저에서 키를 입력하지 않습니다)."
+    ),
 }
 
 
 # --- reading what the code printed -----------------------------------------------------------
 
+
 def printed(result: dict[str, Any]) -> list[list[str]]:
-    text = "".join(o.get("text", "") for o in result.get("outputs", [])
-                   if o.get("output_type") == "stream" and o.get("name") == "stdout")
+    text = "".join(
+        o.get("text", "")
+        for o in result.get("outputs", [])
+        if o.get("output_type") == "stream" and o.get("name") == "stdout"
+    )
     return [line.split("\t") for line in text.splitlines() if line.strip()]
 
 
@@ -77,12 +85,13 @@ class _Reader:
         return None
 
     def items(self) -> list[list[str]]:
-        out = self.lines[self.i:]
+        out = self.lines[self.i :]
         self.i = len(self.lines)
         return out
 
 
 # --- words of a plan ----------------------------------------------------------------------------
+
 
 def _units(plan: Plan, column: str | None) -> str | None:
     return plan.units.get(column) if column else None
@@ -114,29 +123,49 @@ def restate(plan: Plan) -> str:
         what = _and(lang, [measure_words(m, lang) for m in plan.measures])
         if plan.group is None:
             if plan.measures and all(m.agg == "count" and m.column is None for m in plan.measures):
-                return t(lang, f"Number of rows{' where ' + conditions_words(conds, lang) if conds else ''}",
-                         f"{conditions_words(conds, lang) + '인 ' if conds else ''}행의 수")
+                return t(
+                    lang,
+                    f"Number of rows{' where ' + conditions_words(conds, lang) if conds else ''}",
+                    f"{conditions_words(conds, lang) + '인 ' if conds else ''}행의 수",
+                )
             return t(lang, f"{_cap(what)}{where(conds, lang)}", f"{where(conds, lang)}{what}")
         g = plan.group
         gname = _group_name(plan)
         if (plan.superlative and plan.limit == plan.rank) or plan.limit == 1:
             m = plan.measures[0]
-            nth_en, nth_ko = _ORDINAL["en"].get(plan.rank, f"{plan.rank}th"), _ORDINAL["ko"].get(plan.rank, f"{plan.rank}번째로")
+            nth_en, nth_ko = (
+                _ORDINAL["en"].get(plan.rank, f"{plan.rank}th"),
+                _ORDINAL["ko"].get(plan.rank, f"{plan.rank}번째로"),
+            )
             nth_en = "" if plan.rank == 1 else nth_en + " "
             nth_ko = "" if plan.rank == 1 else nth_ko + " "
-            extreme = t(lang, "highest" if plan.order == "desc" else "lowest", "높은" if plan.order == "desc" else "낮은")
+            extreme = t(
+                lang, "highest" if plan.order == "desc" else "lowest", "높은" if plan.order == "desc" else "낮은"
+            )
             if m.agg == "count" and m.column is None:
                 extreme_en = "most" if plan.order == "desc" else "fewest"
-                return t(lang, f"{_cap(gname)} with the {nth_en}{extreme_en} rows{where(conds, lang)}",
-                         f"{where(conds, lang)}행이 {nth_ko or '가장 '}{'많은' if plan.order == 'desc' else '적은'} {gname}")
-            return t(lang, f"{_cap(gname)} with the {nth_en}{extreme} {measure_words(m, lang)}{where(conds, lang)}",
-                     f"{where(conds, lang)}{particle(measure_words(m, lang), '이/가')} {nth_ko or '가장 '}{extreme} {gname}")
+                return t(
+                    lang,
+                    f"{_cap(gname)} with the {nth_en}{extreme_en} rows{where(conds, lang)}",
+                    f"{where(conds, lang)}행이 {nth_ko or '가장 '}{'많은' if plan.order == 'desc' else '적은'} {gname}",
+                )
+            return t(
+                lang,
+                f"{_cap(gname)} with the {nth_en}{extreme} {measure_words(m, lang)}{where(conds, lang)}",
+                f"{where(conds, lang)}{particle(measure_words(m, lang), '이/가')} {nth_ko or '가장 '}{extreme} {gname}",
+            )
         if plan.limit:
             word = t(lang, "Top" if plan.order == "desc" else "Bottom", "상위" if plan.order == "desc" else "하위")
-            return t(lang, f"{word} {plan.limit} {gname} by {what}{where(conds, lang)}",
-                     f"{where(conds, lang)}{what} 기준 {word} {plan.limit}개 {gname}")
-        return t(lang, f"{_cap(what)} {group_words(g, lang)}{where(conds, lang)}",
-                 f"{where(conds, lang)}{group_words(g, lang)} {what}")
+            return t(
+                lang,
+                f"{word} {plan.limit} {gname} by {what}{where(conds, lang)}",
+                f"{where(conds, lang)}{what} 기준 {word} {plan.limit}개 {gname}",
+            )
+        return t(
+            lang,
+            f"{_cap(what)} {group_words(g, lang)}{where(conds, lang)}",
+            f"{where(conds, lang)}{group_words(g, lang)} {what}",
+        )
     if k == "rows":
         if not plan.measures:
             if plan.columns:
@@ -145,64 +174,116 @@ def restate(plan: Plan) -> str:
         column = plan.measures[0].column
         if plan.superlative:
             is_date = column in plan.date_columns
-            words = ("Latest", "Earliest", "가장 늦은", "가장 이른") if is_date else ("Highest", "Lowest", "가장 높은", "가장 낮은")
-            extreme = t(lang, words[0] if plan.order == "desc" else words[1], words[2] if plan.order == "desc" else words[3])
+            words = (
+                ("Latest", "Earliest", "가장 늦은", "가장 이른")
+                if is_date
+                else ("Highest", "Lowest", "가장 높은", "가장 낮은")
+            )
+            extreme = t(
+                lang, words[0] if plan.order == "desc" else words[1], words[2] if plan.order == "desc" else words[3]
+            )
             if plan.rank > 1:
-                extreme = t(lang, f"{_cap(_ORDINAL['en'].get(plan.rank, str(plan.rank) + 'th'))} {extreme.lower()}",
-                            f"{_ORDINAL['ko'].get(plan.rank, str(plan.rank) + '번째로')} {extreme.replace('가장 ', '')}")
-            return t(lang, f"{extreme} {column}{' among rows where ' + conditions_words(conds, lang) if conds else ''}",
-                     f"{where(conds, lang)}{extreme} {column}")
+                extreme = t(
+                    lang,
+                    f"{_cap(_ORDINAL['en'].get(plan.rank, str(plan.rank) + 'th'))} {extreme.lower()}",
+                    f"{_ORDINAL['ko'].get(plan.rank, str(plan.rank) + '번째로')} {extreme.replace('가장 ', '')}",
+                )
+            return t(
+                lang,
+                f"{extreme} {column}{' among rows where ' + conditions_words(conds, lang) if conds else ''}",
+                f"{where(conds, lang)}{extreme} {column}",
+            )
         word = t(lang, "Top" if plan.order == "desc" else "Bottom", "상위" if plan.order == "desc" else "하위")
-        return t(lang, f"{word} {plan.limit} rows by {column}{' among rows where ' + conditions_words(conds, lang) if conds else ''}",
-                 f"{where(conds, lang)}{column} {word} {plan.limit}개")
+        return t(
+            lang,
+            f"{word} {plan.limit} rows by {column}{' among rows where ' + conditions_words(conds, lang) if conds else ''}",
+            f"{where(conds, lang)}{column} {word} {plan.limit}개",
+        )
     if k == "share":
         m = plan.measure
         base = plan.base
         if plan.group is not None:
             gname = _group_name(plan)
             if conds and plan.limit:
-                word = t(lang, "highest" if plan.order != "asc" else "lowest", "높은" if plan.order != "asc" else "낮은")
+                word = t(
+                    lang, "highest" if plan.order != "asc" else "lowest", "높은" if plan.order != "asc" else "낮은"
+                )
                 if plan.limit == 1:
-                    return t(lang, f"{_cap(gname)} with the {word} share of rows where {conditions_words(conds, lang)}"
-                                   f"{' among rows where ' + conditions_words(base, lang) if base else ''}",
-                             f"{where(base, lang)}{conditions_words(conds, lang)}인 비율이 가장 {word} {gname}")
-                return t(lang, f"{'Top' if plan.order != 'asc' else 'Bottom'} {plan.limit} {gname} by the share of rows where "
-                               f"{conditions_words(conds, lang)}{' among rows where ' + conditions_words(base, lang) if base else ''}",
-                         f"{where(base, lang)}{conditions_words(conds, lang)}인 비율 기준 {'상위' if plan.order != 'asc' else '하위'} "
-                         f"{plan.limit}개 {gname}")
+                    return t(
+                        lang,
+                        f"{_cap(gname)} with the {word} share of rows where {conditions_words(conds, lang)}"
+                        f"{' among rows where ' + conditions_words(base, lang) if base else ''}",
+                        f"{where(base, lang)}{conditions_words(conds, lang)}인 비율이 가장 {word} {gname}",
+                    )
+                return t(
+                    lang,
+                    f"{'Top' if plan.order != 'asc' else 'Bottom'} {plan.limit} {gname} by the share of rows where "
+                    f"{conditions_words(conds, lang)}{' among rows where ' + conditions_words(base, lang) if base else ''}",
+                    f"{where(base, lang)}{conditions_words(conds, lang)}인 비율 기준 {'상위' if plan.order != 'asc' else '하위'} "
+                    f"{plan.limit}개 {gname}",
+                )
             if conds:
-                return t(lang, f"Share of rows where {conditions_words(conds, lang)}, {group_words(plan.group, lang)}{where(base, lang)}",
-                         f"{where(base, lang)}{group_words(plan.group, lang)} {conditions_words(conds, lang)}인 행의 비율")
-            what = t(lang, "rows", "행") if m is None or m.column is None else t(lang, f"total {m.column}", f"{m.column} 합계")
-            return t(lang, f"Share of {what} {group_words(plan.group, lang)}{where(base, lang)}",
-                     f"{where(base, lang)}{gname}별 {what} 비율")
+                return t(
+                    lang,
+                    f"Share of rows where {conditions_words(conds, lang)}, {group_words(plan.group, lang)}{where(base, lang)}",
+                    f"{where(base, lang)}{group_words(plan.group, lang)} {conditions_words(conds, lang)}인 행의 비율",
+                )
+            what = (
+                t(lang, "rows", "행")
+                if m is None or m.column is None
+                else t(lang, f"total {m.column}", f"{m.column} 합계")
+            )
+            return t(
+                lang,
+                f"Share of {what} {group_words(plan.group, lang)}{where(base, lang)}",
+                f"{where(base, lang)}{gname}별 {what} 비율",
+            )
         if m is not None and m.column:
-            return t(lang, f"Share of total {m.column}{' among rows where ' + conditions_words(base, lang) if base else ''} "
-                           f"from rows where {conditions_words(conds, lang)}",
-                     f"{where(base, lang)}{m.column} 합계 중 {conditions_words(conds, lang)}인 행의 비율")
+            return t(
+                lang,
+                f"Share of total {m.column}{' among rows where ' + conditions_words(base, lang) if base else ''} "
+                f"from rows where {conditions_words(conds, lang)}",
+                f"{where(base, lang)}{m.column} 합계 중 {conditions_words(conds, lang)}인 행의 비율",
+            )
         if base:
-            return t(lang, f"Among rows where {conditions_words(base, lang)}, share with {conditions_words(conds, lang)}",
-                     f"{conditions_words(base, lang)}인 행 중 {conditions_words(conds, lang)}인 비율")
-        return t(lang, f"Share of rows where {conditions_words(conds, lang)}",
-                 f"{conditions_words(conds, lang)}인 행의 비율")
+            return t(
+                lang,
+                f"Among rows where {conditions_words(base, lang)}, share with {conditions_words(conds, lang)}",
+                f"{conditions_words(base, lang)}인 행 중 {conditions_words(conds, lang)}인 비율",
+            )
+        return t(
+            lang, f"Share of rows where {conditions_words(conds, lang)}", f"{conditions_words(conds, lang)}인 행의 비율"
+        )
     if k == "compare":
         m = plan.measure
         a, b = (conditions_words(s, lang) for s in plan.sides)
-        return t(lang, f"{_cap(measure_words(m, lang))}{where(conds, lang)}: {a} vs {b}",
-                 f"{where(conds, lang)}{measure_words(m, lang)}: {a} 대 {b}")
+        return t(
+            lang,
+            f"{_cap(measure_words(m, lang))}{where(conds, lang)}: {a} vs {b}",
+            f"{where(conds, lang)}{measure_words(m, lang)}: {a} 대 {b}",
+        )
     if k == "relationship" and plan.sides:
         a, b = (str(side[0].value) for side in plan.sides)
-        return t(lang, f"Correlation between {plan.columns[0]} of {a} and of {b}, matched by {plan.time_column}{where(conds, lang)}",
-                 f"{where(conds, lang)}{a}와(과) {b}의 {plan.columns[0]} 상관계수 ({plan.time_column} 기준)")
+        return t(
+            lang,
+            f"Correlation between {plan.columns[0]} of {a} and of {b}, matched by {plan.time_column}{where(conds, lang)}",
+            f"{where(conds, lang)}{a}와(과) {b}의 {plan.columns[0]} 상관계수 ({plan.time_column} 기준)",
+        )
     if k == "relationship":
         x, y = plan.columns
-        return t(lang, f"Correlation between {x} and {y}{where(conds, lang)}",
-                 f"{where(conds, lang)}{x}와(과) {y}의 상관계수")
+        return t(
+            lang,
+            f"Correlation between {x} and {y}{where(conds, lang)}",
+            f"{where(conds, lang)}{x}와(과) {y}의 상관계수",
+        )
     if k == "distribution":
         column = plan.columns[0]
         if plan.group is not None:
-            return t(lang, f"Median of {column} {group_words(plan.group, lang)}{where(conds, lang)}",
-                     f"{where(conds, lang)}{group_words(plan.group, lang)} {column} 중앙값")
+            return t(
+                lang,
+                f"Median of {column} {group_words(plan.group, lang)}{where(conds, lang)}",
+                f"{where(conds, lang)}{group_words(plan.group, lang)} {column} 중앙값",
+            )
         return t(lang, f"Distribution of {column}{where(conds, lang)}", f"{where(conds, lang)}{column} 분포")
     if k == "trend":
         m = plan.measure
@@ -210,14 +291,23 @@ def restate(plan: Plan) -> str:
         per = group_words(g, lang) if g.bucket not in (None, "auto") else t(lang, "over time", "시간에 따른")
         if g.bucket is None:
             per = t(lang, f"by {g.column}", f"{g.column}별")
-        return t(lang, f"{_cap(measure_words(m, lang))} {per}{where(conds, lang)}",
-                 f"{where(conds, lang)}{per} {measure_words(m, lang)}")
+        return t(
+            lang,
+            f"{_cap(measure_words(m, lang))} {per}{where(conds, lang)}",
+            f"{where(conds, lang)}{per} {measure_words(m, lang)}",
+        )
     if k == "correlations":
         if plan.columns:
-            return t(lang, f"Correlations with {plan.columns[0]}{where(conds, lang)}",
-                     f"{where(conds, lang)}{plan.columns[0]}와(과)의 상관계수")
-        return t(lang, f"Correlations between the numeric columns{where(conds, lang)}",
-                 f"{where(conds, lang)}숫자 열 사이의 상관관계")
+            return t(
+                lang,
+                f"Correlations with {plan.columns[0]}{where(conds, lang)}",
+                f"{where(conds, lang)}{plan.columns[0]}와(과)의 상관계수",
+            )
+        return t(
+            lang,
+            f"Correlations between the numeric columns{where(conds, lang)}",
+            f"{where(conds, lang)}숫자 열 사이의 상관관계",
+        )
     if k == "describe":
         cols = ", ".join(plan.columns) if plan.columns else t(lang, "the numeric columns", "숫자 열")
         return t(lang, f"Summary statistics of {cols}{where(conds, lang)}", f"{where(conds, lang)}{cols}의 요약 통계")
@@ -241,8 +331,10 @@ def restate(plan: Plan) -> str:
     return ""
 
 
-_ORDINAL = {"en": {2: "second", 3: "third", 4: "fourth", 5: "fifth"},
-            "ko": {2: "두 번째로", 3: "세 번째로", 4: "네 번째로", 5: "다섯 번째로"}}
+_ORDINAL = {
+    "en": {2: "second", 3: "third", 4: "fourth", 5: "fifth"},
+    "ko": {2: "두 번째로", 3: "세 번째로", 4: "네 번째로", 5: "다섯 번째로"},
+}
 
 
 def _group_name(plan: Plan) -> str:
@@ -264,6 +356,7 @@ def _and(lang: str, parts: list[str]) -> str:
 
 # --- answers ----------------------------------------------------------------------------------
 
+
 def answer(plan: Plan, results: list[dict[str, Any]], table: Table | None = None) -> str:
     """The final answer in Markdown (the first line states the result)."""
     lang = plan.language
@@ -272,10 +365,13 @@ def answer(plan: Plan, results: list[dict[str, Any]], table: Table | None = None
     failed = [r for r in results if r.get("status") != "ok"]
     if failed or not results:
         error = (failed[0].get("error") or {}) if failed else {}
-        return t(lang, f"The computation did not finish ({error.get('ename', 'no result')}: {error.get('evalue', '')}), "
-                       "so I have no answer. Try naming the columns exactly.",
-                 f"계산이 끝나지 않아 답을 드릴 수 없습니다 ({error.get('ename', '결과 없음')}: {error.get('evalue', '')}). "
-                 "열 이름을 정확히 적어 보세요.")
+        return t(
+            lang,
+            f"The computation did not finish ({error.get('ename', 'no result')}: {error.get('evalue', '')}), "
+            "so I have no answer. Try naming the columns exactly.",
+            f"계산이 끝나지 않아 답을 드릴 수 없습니다 ({error.get('ename', '결과 없음')}: {error.get('evalue', '')}). "
+            "열 이름을 정확히 적어 보세요.",
+        )
     lines = printed(results[0])
     writer = getattr(_Words, plan.kind, None)
     if plan.kind == "overview":
@@ -293,8 +389,11 @@ class _Words:
         rows = int(_num(r.key("rows") or "0"))
         if plan.group is None:
             if rows == 0 and plan.conditions:
-                return t(lang, f"No rows match {conditions_words(plan.conditions, lang)}, so there is nothing to compute.",
-                         f"{conditions_words(plan.conditions, lang)} 조건에 맞는 행이 없어서 계산할 값이 없습니다.")
+                return t(
+                    lang,
+                    f"No rows match {conditions_words(plan.conditions, lang)}, so there is nothing to compute.",
+                    f"{conditions_words(plan.conditions, lang)} 조건에 맞는 행이 없어서 계산할 값이 없습니다.",
+                )
             values = []
             extra = []
             for m in plan.measures:
@@ -304,35 +403,57 @@ class _Words:
                     fields = r.fields(m.agg)
                     values.append((m, _num(fields[0]) if fields else math.nan))
                     if m.agg == "range" and fields and len(fields) >= 3:
-                        extra.append(t(lang, f"From {value_text(plan, Measure('min', m.column), _num(fields[1]))} to "
-                                             f"{value_text(plan, Measure('max', m.column), _num(fields[2]))}.",
-                                       f"최솟값 {value_text(plan, Measure('min', m.column), _num(fields[1]))}, "
-                                       f"최댓값 {value_text(plan, Measure('max', m.column), _num(fields[2]))}."))
+                        extra.append(
+                            t(
+                                lang,
+                                f"From {value_text(plan, Measure('min', m.column), _num(fields[1]))} to "
+                                f"{value_text(plan, Measure('max', m.column), _num(fields[2]))}.",
+                                f"최솟값 {value_text(plan, Measure('min', m.column), _num(fields[1]))}, "
+                                f"최댓값 {value_text(plan, Measure('max', m.column), _num(fields[2]))}.",
+                            )
+                        )
                     if m.per and fields and len(fields) >= 2:
-                        extra.append(t(lang, f"Over the {fmt(_num(fields[1]), count=True)} {_period_words(m.per, lang, True)} in the data.",
-                                       f"데이터에 있는 {fmt(_num(fields[1]), count=True)}개 {_period_words(m.per, lang, True)} 기준입니다."))
+                        extra.append(
+                            t(
+                                lang,
+                                f"Over the {fmt(_num(fields[1]), count=True)} {_period_words(m.per, lang, True)} in the data.",
+                                f"데이터에 있는 {fmt(_num(fields[1]), count=True)}개 {_period_words(m.per, lang, True)} 기준입니다.",
+                            )
+                        )
             # a statistic of rows whose values are all missing is no number at all: said so,
             # never stated as 0 (a total) or "nan"
             empty = [m for m, v in values if m.column and not m.per and math.isnan(v)]
             if empty and len(empty) == len(values):
                 cols = _and(lang, sorted({m.column for m in empty}))
                 cond = conditions_words(plan.conditions, lang) if plan.conditions else ""
-                return t(lang, f"There are no recorded values of {cols}" + (f" for rows where {cond}" if cond else "")
-                         + f" ({fmt(rows, count=True)} rows, every value of {cols} missing), so there is no "
-                         f"{_and(lang, [measure_words(m, lang) for m in empty])} to give.",
-                         (f"{cond}인 행에는 " if cond else "") + f"{cols} 값이 기록되어 있지 않아"
-                         f" ({fmt(rows, count=True)}개 행 모두 {cols} 결측) "
-                         f"{particle(_and(lang, [measure_words(m, lang) for m in empty]), '을/를')} 구할 수 없습니다.")
+                return t(
+                    lang,
+                    f"There are no recorded values of {cols}"
+                    + (f" for rows where {cond}" if cond else "")
+                    + f" ({fmt(rows, count=True)} rows, every value of {cols} missing), so there is no "
+                    f"{_and(lang, [measure_words(m, lang) for m in empty])} to give.",
+                    (f"{cond}인 행에는 " if cond else "") + f"{cols} 값이 기록되어 있지 않아"
+                    f" ({fmt(rows, count=True)}개 행 모두 {cols} 결측) "
+                    f"{particle(_and(lang, [measure_words(m, lang) for m in empty]), '을/를')} 구할 수 없습니다.",
+                )
             if len(values) == 1:
                 m, v = values[0]
                 head = f"{restate(plan)}: **{value_text(plan, m, v)}**"
             else:
-                head = restate(plan) + ": " + "; ".join(f"{measure_words(m, lang)} **{value_text(plan, m, v)}**"
-                                                       for m, v in values)
+                head = (
+                    restate(plan)
+                    + ": "
+                    + "; ".join(f"{measure_words(m, lang)} **{value_text(plan, m, v)}**" for m, v in values)
+                )
             notes = list(extra)
             if plan.conditions and any(m.column for m, _ in values):
-                notes.append(t(lang, f"Computed over the {fmt(rows, count=True)} matching rows.",
-                               f"조건에 맞는 {fmt(rows, count=True)}개 행으로 계산했습니다."))
+                notes.append(
+                    t(
+                        lang,
+                        f"Computed over the {fmt(rows, count=True)} matching rows.",
+                        f"조건에 맞는 {fmt(rows, count=True)}개 행으로 계산했습니다.",
+                    )
+                )
             return "\n\n".join([head, *notes])
         return _grouped(plan, r, rows)
 
@@ -350,12 +471,18 @@ class _Words:
             return t(lang, "There are no rows to take a share of.", "비율을 구할 행이 없습니다.")
         head = f"{restate(plan)}: **{fmt(share, percent=True)}**"
         if m is None or m.column is None:
-            detail = t(lang, f"{fmt(hits, count=True)} of {fmt(base, count=True)} rows.",
-                       f"{fmt(base, count=True)}개 행 중 {fmt(hits, count=True)}개입니다.")
+            detail = t(
+                lang,
+                f"{fmt(hits, count=True)} of {fmt(base, count=True)} rows.",
+                f"{fmt(base, count=True)}개 행 중 {fmt(hits, count=True)}개입니다.",
+            )
         else:
             unit = _units(plan, m.column)
-            detail = t(lang, f"{fmt(hits, unit=unit)} of {fmt(base, unit=unit)} in total.",
-                       f"전체 {fmt(base, unit=unit)} 중 {fmt(hits, unit=unit)}입니다.")
+            detail = t(
+                lang,
+                f"{fmt(hits, unit=unit)} of {fmt(base, unit=unit)} in total.",
+                f"전체 {fmt(base, unit=unit)} 중 {fmt(hits, unit=unit)}입니다.",
+            )
         return f"{head}\n\n{detail}"
 
     @staticmethod
@@ -366,8 +493,11 @@ class _Words:
             total = int(_num(r.key("total") or "0"))
             items = r.items()
             if rows == 0:
-                return t(lang, f"No rows match {conditions_words(plan.conditions, lang)}.",
-                         f"{conditions_words(plan.conditions, lang)} 조건에 맞는 행이 없습니다.")
+                return t(
+                    lang,
+                    f"No rows match {conditions_words(plan.conditions, lang)}.",
+                    f"{conditions_words(plan.conditions, lang)} 조건에 맞는 행이 없습니다.",
+                )
             if plan.columns:
                 column = plan.columns[0]
                 unit = _units(plan, column)
@@ -377,12 +507,18 @@ class _Words:
                     if len(items[0]) > 1 and items[0][0] and not items[0][0].startswith("row "):
                         head += f" ({items[0][0]})"
                     return head
-                head = t(lang, f"{restate(plan)} ({fmt(rows, count=True)} matching rows):",
-                         f"{restate(plan)} (조건에 맞는 행 {fmt(rows, count=True)}개):")
+                head = t(
+                    lang,
+                    f"{restate(plan)} ({fmt(rows, count=True)} matching rows):",
+                    f"{restate(plan)} (조건에 맞는 행 {fmt(rows, count=True)}개):",
+                )
                 listed = [f"- {it[0]}: {fmt(_num(it[-1]), unit=unit, year=year)}" for it in items]
             else:
-                head = t(lang, f"{restate(plan)}: **{fmt(rows, count=True)}** of {fmt(total, count=True)} rows.",
-                         f"{restate(plan)}: 전체 {fmt(total, count=True)}개 중 **{fmt(rows, count=True)}**개")
+                head = t(
+                    lang,
+                    f"{restate(plan)}: **{fmt(rows, count=True)}** of {fmt(total, count=True)} rows.",
+                    f"{restate(plan)}: 전체 {fmt(total, count=True)}개 중 **{fmt(rows, count=True)}**개",
+                )
                 listed = [f"- {it[0]}" for it in items if it and it[0]]
             more = rows - len(items)
             if more > 0:
@@ -393,28 +529,38 @@ class _Words:
         m = plan.measures[0]
         if not items:
             if plan.conditions:
-                return t(lang, f"No rows match {conditions_words(plan.conditions, lang)}.",
-                         f"{conditions_words(plan.conditions, lang)} 조건에 맞는 행이 없습니다.")
+                return t(
+                    lang,
+                    f"No rows match {conditions_words(plan.conditions, lang)}.",
+                    f"{conditions_words(plan.conditions, lang)} 조건에 맞는 행이 없습니다.",
+                )
             return t(lang, "No rows have a value to rank.", "순위를 매길 값이 있는 행이 없습니다.")
         unit = _units(plan, m.column)
         year = m.column in plan.yearlike
         if plan.superlative:
             if m.column in plan.date_columns or _is_date_text(items[0][1]):
-                return t(lang, f"{restate(plan)}: **{items[0][1]}**" + (f" ({items[0][0]})" if items[0][0] and not items[0][0].startswith("row ") else ""),
-                         f"{restate(plan)}: **{items[0][1]}**" + (f" ({items[0][0]})" if items[0][0] and not items[0][0].startswith("row ") else ""))
+                return t(
+                    lang,
+                    f"{restate(plan)}: **{items[0][1]}**"
+                    + (f" ({items[0][0]})" if items[0][0] and not items[0][0].startswith("row ") else ""),
+                    f"{restate(plan)}: **{items[0][1]}**"
+                    + (f" ({items[0][0]})" if items[0][0] and not items[0][0].startswith("row ") else ""),
+                )
             value = _num(items[0][1])
             names = list(dict.fromkeys(it[0] for it in items if _num(it[1]) == value))
             shown = ", ".join(names[:3])
             others = max(len(names), int(_num(tied)) if tied else 0) - 3
             if others > 0:
-                shown += t(lang, f" and {others} more rows with the same value",
-                           f" 외 같은 값의 행 {others}개")
+                shown += t(lang, f" and {others} more rows with the same value", f" 외 같은 값의 행 {others}개")
             elif len(names) > 1:
                 shown += t(lang, " (tied)", " (동률)")
             if names and names[0].startswith("row "):
                 return f"{restate(plan)}: **{fmt(value, unit=unit, year=year)}**"
-            return t(lang, f"{restate(plan)}: **{fmt(value, unit=unit, year=year)}**, for {shown}.",
-                     f"{restate(plan)}: **{fmt(value, unit=unit, year=year)}** ({shown})")
+            return t(
+                lang,
+                f"{restate(plan)}: **{fmt(value, unit=unit, year=year)}**, for {shown}.",
+                f"{restate(plan)}: **{fmt(value, unit=unit, year=year)}** ({shown})",
+            )
         head = restate(plan) + ":"
         listed = [f"{i}. {it[0]}: {fmt(_num(it[1]), unit=unit, year=year)}" for i, it in enumerate(items, 1)]
         return "\n".join([head, "", *listed])
@@ -430,25 +576,40 @@ class _Words:
         va, vb = _num(a[0]), _num(b[0])
         empty = [name for name, v in zip(names, (va, vb)) if math.isnan(v)]
         if empty:
-            return t(lang, f"{_cap(measure_words(m, lang))}{where(plan.conditions, lang)}: there is no value for "
-                           f"{' or '.join(empty)}, so there is no difference to give.",
-                     f"{where(plan.conditions, lang)}{measure_words(m, lang)}: {', '.join(empty)}에 해당하는 값이 없어서 "
-                     "차이를 구할 수 없습니다.")
-        subject = t(lang, f"{_cap(measure_words(m, lang))}{where(plan.conditions, lang)}",
-                    f"{where(plan.conditions, lang)}{measure_words(m, lang)}")
+            return t(
+                lang,
+                f"{_cap(measure_words(m, lang))}{where(plan.conditions, lang)}: there is no value for "
+                f"{' or '.join(empty)}, so there is no difference to give.",
+                f"{where(plan.conditions, lang)}{measure_words(m, lang)}: {', '.join(empty)}에 해당하는 값이 없어서 "
+                "차이를 구할 수 없습니다.",
+            )
+        subject = t(
+            lang,
+            f"{_cap(measure_words(m, lang))}{where(plan.conditions, lang)}",
+            f"{where(plan.conditions, lang)}{measure_words(m, lang)}",
+        )
         values = f"{names[0]} {value_text(plan, m, va)}, {names[1]} {value_text(plan, m, vb)}"
         if plan.change in ("percent", "ratio"):
             if vb == 0:
-                return t(lang, f"{subject}: {values}; {names[1]} is zero, so there is no ratio to give.",
-                         f"{subject}: {values}. {names[1]} 값이 0이라서 비율을 구할 수 없습니다.")
+                return t(
+                    lang,
+                    f"{subject}: {values}; {names[1]} is zero, so there is no ratio to give.",
+                    f"{subject}: {values}. {names[1]} 값이 0이라서 비율을 구할 수 없습니다.",
+                )
             # the asked ratio or change leads; the two values it comes from follow on their own line
             if plan.change == "ratio":
-                return t(lang, f"{subject}: {names[0]} is **{fmt(va / vb)} times** {names[1]}\n\n{values}",
-                         f"{subject}: {names[0]}은(는) {names[1]}의 **{fmt(va / vb)}배**\n\n{values}")
+                return t(
+                    lang,
+                    f"{subject}: {names[0]} is **{fmt(va / vb)} times** {names[1]}\n\n{values}",
+                    f"{subject}: {names[0]}은(는) {names[1]}의 **{fmt(va / vb)}배**\n\n{values}",
+                )
             pct = va / vb - 1
             word = t(lang, "up" if pct >= 0 else "down", "증가" if pct >= 0 else "감소")
-            return t(lang, f"{subject}: from {names[1]} to {names[0]} it went {word} **{fmt(abs(pct), percent=True)}**\n\n{values}",
-                     f"{subject}: {names[1]} 대비 {names[0]}은(는) **{fmt(abs(pct), percent=True)}** {word}\n\n{values}")
+            return t(
+                lang,
+                f"{subject}: from {names[1]} to {names[0]} it went {word} **{fmt(abs(pct), percent=True)}**\n\n{values}",
+                f"{subject}: {names[1]} 대비 {names[0]}은(는) **{fmt(abs(pct), percent=True)}** {word}\n\n{values}",
+            )
         # The difference as a positive amount with its direction, so "how much less" is answered
         # "12,714 lower", never "−12,714"
         amount = value_text(plan, m, abs(diff))
@@ -475,8 +636,11 @@ class _Words:
         sample = r.key("sample")  # a scatter of a sample of the rows (SQL code, large data)
         if sample is not None and not math.isnan(_num(sample)):
             n = fmt(_num(sample), count=True)
-            text += "\n\n" + t(plan.language, f"The chart shows a random sample of {n} of these rows.",
-                                 f"그래프에는 이 행들 중 무작위로 고른 {n}개를 그렸습니다.")
+            text += "\n\n" + t(
+                plan.language,
+                f"The chart shows a random sample of {n} of these rows.",
+                f"그래프에는 이 행들 중 무작위로 고른 {n}개를 그렸습니다.",
+            )
         return text
 
     @staticmethod
@@ -485,15 +649,34 @@ class _Words:
         value = _num(r.key("r") or "nan")
         rows = int(_num(r.key("rows") or "0"))
         if math.isnan(value):
-            return t(lang, f"{restate(plan)}: not defined (too few rows with both values).",
-                     f"{restate(plan)}: 계산할 수 없습니다 (두 값이 모두 있는 행이 너무 적습니다).")
+            return t(
+                lang,
+                f"{restate(plan)}: not defined (too few rows with both values).",
+                f"{restate(plan)}: 계산할 수 없습니다 (두 값이 모두 있는 행이 너무 적습니다).",
+            )
         strength = abs(value)
         if lang == "ko":
-            word = "강한" if strength >= 0.7 else "중간 정도의" if strength >= 0.4 else "약한" if strength >= 0.2 else "거의 없는"
+            word = (
+                "강한"
+                if strength >= 0.7
+                else "중간 정도의"
+                if strength >= 0.4
+                else "약한"
+                if strength >= 0.2
+                else "거의 없는"
+            )
             sign = "양의" if value > 0 else "음의"
             kind = f"{word} {sign} 상관" if strength >= 0.2 else "상관이 거의 없음"
             return f"{restate(plan)}: **{fmt(value)}** ({kind}, {fmt(rows, count=True)}개 행)"
-        word = "strong" if strength >= 0.7 else "moderate" if strength >= 0.4 else "weak" if strength >= 0.2 else "little or no"
+        word = (
+            "strong"
+            if strength >= 0.7
+            else "moderate"
+            if strength >= 0.4
+            else "weak"
+            if strength >= 0.2
+            else "little or no"
+        )
         sign = "positive" if value > 0 else "negative"
         kind = f"{word} {sign} relationship" if strength >= 0.2 else "little or no linear relationship"
         return f"{restate(plan)}: **{fmt(value)}** ({kind}, over {fmt(rows, count=True)} rows)"
@@ -505,8 +688,16 @@ class _Words:
         unit = _units(plan, column)
         if plan.group is not None:
             rows = int(_num(r.key("rows") or "0"))
-            fake = Plan("aggregate", lang, measures=[Measure("median", column)], group=plan.group,
-                        conditions=plan.conditions, units=plan.units, yearlike=plan.yearlike, order=plan.order)
+            fake = Plan(
+                "aggregate",
+                lang,
+                measures=[Measure("median", column)],
+                group=plan.group,
+                conditions=plan.conditions,
+                units=plan.units,
+                yearlike=plan.yearlike,
+                order=plan.order,
+            )
             return _grouped(fake, r, rows, head=restate(plan))
         stats = {}
         for key in ("count", "mean", "median", "std", "min", "max"):
@@ -514,12 +705,18 @@ class _Words:
         if not stats["count"]:
             return t(lang, f"{restate(plan)}: there are no values.", f"{restate(plan)}: 값이 없습니다.")
         year = column in plan.yearlike
-        head = t(lang, f"{restate(plan)}: mean **{fmt(stats['mean'], unit=unit)}**, median **{fmt(stats['median'], unit=unit, year=year)}**",
-                 f"{restate(plan)}: 평균 **{fmt(stats['mean'], unit=unit)}**, 중앙값 **{fmt(stats['median'], unit=unit, year=year)}**")
-        detail = t(lang, f"From {fmt(stats['min'], unit=unit, year=year)} to {fmt(stats['max'], unit=unit, year=year)}, "
-                         f"standard deviation {fmt(stats['std'])}, over {fmt(stats['count'], count=True)} values.",
-                   f"최솟값 {fmt(stats['min'], unit=unit, year=year)}, 최댓값 {fmt(stats['max'], unit=unit, year=year)}, "
-                   f"표준편차 {fmt(stats['std'])}, 값 {fmt(stats['count'], count=True)}개.")
+        head = t(
+            lang,
+            f"{restate(plan)}: mean **{fmt(stats['mean'], unit=unit)}**, median **{fmt(stats['median'], unit=unit, year=year)}**",
+            f"{restate(plan)}: 평균 **{fmt(stats['mean'], unit=unit)}**, 중앙값 **{fmt(stats['median'], unit=unit, year=year)}**",
+        )
+        detail = t(
+            lang,
+            f"From {fmt(stats['min'], unit=unit, year=year)} to {fmt(stats['max'], unit=unit, year=year)}, "
+            f"standard deviation {fmt(stats['std'])}, over {fmt(stats['count'], count=True)} values.",
+            f"최솟값 {fmt(stats['min'], unit=unit, year=year)}, 최댓값 {fmt(stats['max'], unit=unit, year=year)}, "
+            f"표준편차 {fmt(stats['std'])}, 값 {fmt(stats['count'], count=True)}개.",
+        )
         return f"{head}\n\n{detail}"
 
     @staticmethod
@@ -532,38 +729,73 @@ class _Words:
         if series is not None:
             lines = [it for it in r.items() if len(it) >= 7]
             per = BUCKET[lang].get(bucket, bucket)
-            head = t(lang, f"{_cap(measure_words(m, lang))} per {per} for each {plan.columns[0]}{where(plan.conditions, lang)} "
-                           f"({len(lines)} lines in the chart):",
-                     f"{where(plan.conditions, lang)}{plan.columns[0]}별 {per}별 {measure_words(m, lang)} (그래프의 선 {len(lines)}개):")
-            listed = [t(lang, f"- {it[0]}: {value_text(plan, m, _num(it[2]))} in {_label(it[1])} → {value_text(plan, m, _num(it[4]))} "
-                              f"in {_label(it[3])}; highest {value_text(plan, m, _num(it[6]))} in {_label(it[5])}",
-                        f"- {it[0]}: {_label(it[1])} {value_text(plan, m, _num(it[2]))} → {_label(it[3])} "
-                        f"{value_text(plan, m, _num(it[4]))}, 최고 {_label(it[5])} {value_text(plan, m, _num(it[6]))}")
-                      for it in lines]
+            head = t(
+                lang,
+                f"{_cap(measure_words(m, lang))} per {per} for each {plan.columns[0]}{where(plan.conditions, lang)} "
+                f"({len(lines)} lines in the chart):",
+                f"{where(plan.conditions, lang)}{plan.columns[0]}별 {per}별 {measure_words(m, lang)} (그래프의 선 {len(lines)}개):",
+            )
+            listed = [
+                t(
+                    lang,
+                    f"- {it[0]}: {value_text(plan, m, _num(it[2]))} in {_label(it[1])} → {value_text(plan, m, _num(it[4]))} "
+                    f"in {_label(it[3])}; highest {value_text(plan, m, _num(it[6]))} in {_label(it[5])}",
+                    f"- {it[0]}: {_label(it[1])} {value_text(plan, m, _num(it[2]))} → {_label(it[3])} "
+                    f"{value_text(plan, m, _num(it[4]))}, 최고 {_label(it[5])} {value_text(plan, m, _num(it[6]))}",
+                )
+                for it in lines
+            ]
             return "\n".join([head, "", *listed])
         items = [(_label(it[0]), _num(it[1])) for it in r.items() if len(it) > 1]
         if not items:
-            return t(lang, f"{restate(plan)}: there is nothing to show (no rows with a date and a value).",
-                     f"{restate(plan)}: 날짜와 값이 모두 있는 행이 없습니다.")
+            return t(
+                lang,
+                f"{restate(plan)}: there is nothing to show (no rows with a date and a value).",
+                f"{restate(plan)}: 날짜와 값이 모두 있는 행이 없습니다.",
+            )
         per = BUCKET[lang].get(bucket, bucket)
         head = restate(plan)
         if plan.group.bucket == "auto":
-            head = t(lang, f"{_cap(measure_words(m, lang))} per {per}{where(plan.conditions, lang)}",
-                     f"{where(plan.conditions, lang)}{per}별 {measure_words(m, lang)}")
+            head = t(
+                lang,
+                f"{_cap(measure_words(m, lang))} per {per}{where(plan.conditions, lang)}",
+                f"{where(plan.conditions, lang)}{per}별 {measure_words(m, lang)}",
+            )
         hi = max(items, key=lambda x: x[1])
         lo = min(items, key=lambda x: x[1])
         first, last = items[0], items[-1]
-        head += t(lang, f", {first[0]} to {last[0]} ({len(items)} points):",
-                  f", {first[0]}~{last[0]} ({len(items)}개 구간):")
+        head += t(
+            lang, f", {first[0]} to {last[0]} ({len(items)} points):", f", {first[0]}~{last[0]} ({len(items)}개 구간):"
+        )
         lines = [head, ""]
         if len(items) <= 24:
             lines += [f"- {label}: {value_text(plan, m, v)}" for label, v in items]
-            lines += ["", t(lang, f"Highest in {hi[0]}, lowest in {lo[0]}.", f"가장 높은 때는 {hi[0]}, 가장 낮은 때는 {lo[0]}입니다.")]
+            lines += [
+                "",
+                t(
+                    lang,
+                    f"Highest in {hi[0]}, lowest in {lo[0]}.",
+                    f"가장 높은 때는 {hi[0]}, 가장 낮은 때는 {lo[0]}입니다.",
+                ),
+            ]
         else:
-            lines += [t(lang, f"- highest: {hi[0]} ({value_text(plan, m, hi[1])})", f"- 최고: {hi[0]} ({value_text(plan, m, hi[1])})"),
-                      t(lang, f"- lowest: {lo[0]} ({value_text(plan, m, lo[1])})", f"- 최저: {lo[0]} ({value_text(plan, m, lo[1])})"),
-                      t(lang, f"- first: {first[0]} ({value_text(plan, m, first[1])}); last: {last[0]} ({value_text(plan, m, last[1])})",
-                        f"- 처음: {first[0]} ({value_text(plan, m, first[1])}), 마지막: {last[0]} ({value_text(plan, m, last[1])})")]
+            lines += [
+                t(
+                    lang,
+                    f"- highest: {hi[0]} ({value_text(plan, m, hi[1])})",
+                    f"- 최고: {hi[0]} ({value_text(plan, m, hi[1])})",
+                ),
+                t(
+                    lang,
+                    f"- lowest: {lo[0]} ({value_text(plan, m, lo[1])})",
+                    f"- 최저: {lo[0]} ({value_text(plan, m, lo[1])})",
+                ),
+                t(
+                    lang,
+                    f"- first: {first[0]} ({value_text(plan, m, first[1])}); last: {last[0]} ({value_text(plan, m, last[1])})",
+                    f"- 처음: {first[0]} ({value_text(plan, m, first[1])}), 마지막: {last[0]} ({value_text(plan, m, last[1])})",
+                ),
+            ]
         return "\n".join(lines)
 
     @staticmethod
@@ -571,11 +803,18 @@ class _Words:
         lang = plan.language
         items = [(it[0], _num(it[1])) for it in r.items() if len(it) > 1]
         if not items:
-            return t(lang, f"{restate(plan)}: there are not enough numeric columns.", f"{restate(plan)}: 숫자 열이 부족합니다.")
+            return t(
+                lang,
+                f"{restate(plan)}: there are not enough numeric columns.",
+                f"{restate(plan)}: 숫자 열이 부족합니다.",
+            )
         if plan.columns:
             top = items[0]
-            head = t(lang, f"{restate(plan)}: strongest with **{top[0]}** ({fmt(top[1])})",
-                     f"{restate(plan)}: 가장 강한 것은 **{top[0]}** ({fmt(top[1])})")
+            head = t(
+                lang,
+                f"{restate(plan)}: strongest with **{top[0]}** ({fmt(top[1])})",
+                f"{restate(plan)}: 가장 강한 것은 **{top[0]}** ({fmt(top[1])})",
+            )
             rest = [f"- {label}: {fmt(v)}" for label, v in items[1:8]]
             return "\n".join([head, "", *rest])
         head = t(lang, "The strongest correlations between the numeric columns:", "숫자 열 사이의 가장 강한 상관관계:")
@@ -588,10 +827,13 @@ class _Words:
         lang = plan.language
         n = int(_num(r.key("columns") or "0"))
         rows = int(_num(r.key("rows") or "0"))
-        return t(lang, f"{restate(plan)}: the table above has count, mean, standard deviation, minimum, median and "
-                       f"maximum of {n} column{'s' if n != 1 else ''} over {fmt(rows, count=True)} rows.",
-                 f"{restate(plan)}: 위 표에 {n}개 열의 개수, 평균, 표준편차, 최솟값, 중앙값, 최댓값이 있습니다 "
-                 f"({fmt(rows, count=True)}개 행).")
+        return t(
+            lang,
+            f"{restate(plan)}: the table above has count, mean, standard deviation, minimum, median and "
+            f"maximum of {n} column{'s' if n != 1 else ''} over {fmt(rows, count=True)} rows.",
+            f"{restate(plan)}: 위 표에 {n}개 열의 개수, 평균, 표준편차, 최솟값, 중앙값, 최댓값이 있습니다 "
+            f"({fmt(rows, count=True)}개 행).",
+        )
 
     @staticmethod
     def missing(plan: Plan, r: _Reader) -> str:
@@ -603,20 +845,31 @@ class _Words:
             r.key("total")
             items = r.items()
             detail = ", ".join(f"{it[0]} {fmt(_num(it[1]), count=True)}" for it in items if len(it) > 1)
-            head = t(lang, f"Rows with at least one missing value{where(plan.conditions, lang).replace(' for rows where', ' among rows where')}: "
-                           f"**{fmt(incomplete, count=True)}** of {fmt(rows, count=True)}",
-                     f"{where(plan.conditions, lang)}결측치가 하나 이상 있는 행: 전체 {fmt(rows, count=True)}개 중 **{fmt(incomplete, count=True)}**개")
+            head = t(
+                lang,
+                f"Rows with at least one missing value{where(plan.conditions, lang).replace(' for rows where', ' among rows where')}: "
+                f"**{fmt(incomplete, count=True)}** of {fmt(rows, count=True)}",
+                f"{where(plan.conditions, lang)}결측치가 하나 이상 있는 행: 전체 {fmt(rows, count=True)}개 중 **{fmt(incomplete, count=True)}**개",
+            )
             if detail:
                 head += "\n\n" + t(lang, f"Missing values per column: {detail}.", f"열별 결측치: {detail}.")
             return head
         total = int(_num(r.key("total") or "0"))
         items = r.items()
         if total == 0:
-            return t(lang, f"{restate(plan)}: **none** — every value is present.", f"{restate(plan)}: 결측치가 **없습니다**.")
-        head = t(lang, f"{restate(plan)}: **{fmt(total, count=True)}** missing values in {len(items)} column{'s' if len(items) != 1 else ''}:",
-                 f"{restate(plan)}: {len(items)}개 열에 결측치 **{fmt(total, count=True)}**개:")
-        listed = [f"- {it[0]}: {fmt(_num(it[1]), count=True)} ({fmt(_num(it[1]) / rows if rows else math.nan, percent=True)})"
-                  for it in items if len(it) > 1]
+            return t(
+                lang, f"{restate(plan)}: **none** — every value is present.", f"{restate(plan)}: 결측치가 **없습니다**."
+            )
+        head = t(
+            lang,
+            f"{restate(plan)}: **{fmt(total, count=True)}** missing values in {len(items)} column{'s' if len(items) != 1 else ''}:",
+            f"{restate(plan)}: {len(items)}개 열에 결측치 **{fmt(total, count=True)}**개:",
+        )
+        listed = [
+            f"- {it[0]}: {fmt(_num(it[1]), count=True)} ({fmt(_num(it[1]) / rows if rows else math.nan, percent=True)})"
+            for it in items
+            if len(it) > 1
+        ]
         return "\n".join([head, "", *listed])
 
     @staticmethod
@@ -627,8 +880,11 @@ class _Words:
         n = int(_num(r.key("missing") or "0"))
         labels = [it[0] for it in r.items() if it and it[0]]
         unit = BUCKET[lang][plan.group.bucket]
-        detail = t(lang, f"The data runs from {span[0]} to {span[-1]}: {fmt(expected, count=True)} {unit}s.",
-                   f"데이터 기간은 {span[0]}부터 {span[-1]}까지, {fmt(expected, count=True)}개 {unit}입니다.")
+        detail = t(
+            lang,
+            f"The data runs from {span[0]} to {span[-1]}: {fmt(expected, count=True)} {unit}s.",
+            f"데이터 기간은 {span[0]}부터 {span[-1]}까지, {fmt(expected, count=True)}개 {unit}입니다.",
+        )
         if plan.measures or n == 0:
             head = f"{restate(plan)}: **{fmt(n, count=True)}**"
             if 0 < n <= 10:
@@ -658,19 +914,32 @@ class _Words:
         rows = int(_num(first.key("rows") or "0"))
         columns = int(_num(first.key("columns") or "0"))
         missing = int(_num(first.key("missing") or "0"))
-        head = t(lang, f"**{fmt(rows, count=True)}** rows and **{columns}** columns, "
-                       f"{'no missing values' if not missing else f'{fmt(missing, count=True)} missing values'}.",
-                 f"행 **{fmt(rows, count=True)}**개, 열 **{columns}**개, "
-                 f"{'결측치 없음' if not missing else f'결측치 {fmt(missing, count=True)}개'}.")
+        head = t(
+            lang,
+            f"**{fmt(rows, count=True)}** rows and **{columns}** columns, "
+            f"{'no missing values' if not missing else f'{fmt(missing, count=True)} missing values'}.",
+            f"행 **{fmt(rows, count=True)}**개, 열 **{columns}**개, "
+            f"{'결측치 없음' if not missing else f'결측치 {fmt(missing, count=True)}개'}.",
+        )
         lines = [head]
         if len(outputs) >= 3 and plan.columns:
             split = [it for it in outputs[2] if len(it) > 1]
             if split:
                 column = plan.columns[0]
-                lines.append(t(lang, f"Most rows have {column} = {split[0][0]}; the chart above shows the split.",
-                               f"{column} 값은 {split[0][0]}인 행이 가장 많습니다. 위 그래프에 나뉜 모습이 있습니다."))
-        lines.append(t(lang, "Ask about any column: averages by group, counts, top rows, trends over time.",
-                       "어떤 열이든 물어보세요: 그룹별 평균, 개수, 상위 행, 시간에 따른 추세."))
+                lines.append(
+                    t(
+                        lang,
+                        f"Most rows have {column} = {split[0][0]}; the chart above shows the split.",
+                        f"{column} 값은 {split[0][0]}인 행이 가장 많습니다. 위 그래프에 나뉜 모습이 있습니다.",
+                    )
+                )
+        lines.append(
+            t(
+                lang,
+                "Ask about any column: averages by group, counts, top rows, trends over time.",
+                "어떤 열이든 물어보세요: 그룹별 평균, 개수, 상위 행, 시간에 따른 추세.",
+            )
+        )
         return "\n\n".join(lines)
 
 
@@ -683,8 +952,11 @@ def _grouped(plan: Plan, r: _Reader, rows: int, percent: bool = False, head: str
     head = head or restate(plan)
     if not items:
         if plan.conditions:
-            return t(lang, f"No rows match {conditions_words(plan.conditions, lang)}, so there are no groups.",
-                     f"{conditions_words(plan.conditions, lang)} 조건에 맞는 행이 없어서 그룹이 없습니다.")
+            return t(
+                lang,
+                f"No rows match {conditions_words(plan.conditions, lang)}, so there are no groups.",
+                f"{conditions_words(plan.conditions, lang)} 조건에 맞는 행이 없어서 그룹이 없습니다.",
+            )
         return t(lang, f"{head}: there are no groups with a value.", f"{head}: 값이 있는 그룹이 없습니다.")
     measures = plan.measures or [Measure("count")]
 
@@ -699,7 +971,7 @@ def _grouped(plan: Plan, r: _Reader, rows: int, percent: bool = False, head: str
         if len(items) < plan.rank:
             return t(lang, f"{head}: there are only {len(items)} groups.", f"{head}: 그룹이 {len(items)}개뿐입니다.")
         it = items[plan.rank - 1]
-        before = ", ".join(f"{_label(x[0])} {val(x)}" for x in items[:plan.rank - 1])
+        before = ", ".join(f"{_label(x[0])} {val(x)}" for x in items[: plan.rank - 1])
         line = f"{head}: **{_label(it[0])}** ({val(it)})"
         return line + "\n\n" + t(lang, f"Ahead of it: {before}.", f"그보다 앞: {before}.")
     if plan.limit == 1 and len(measures) == 1:
@@ -708,12 +980,14 @@ def _grouped(plan: Plan, r: _Reader, rows: int, percent: bool = False, head: str
         names = ", ".join(_period_label(_label(it[0]), plan) for it in ties)
         tie = t(lang, " (tied)", " (동률)") if len(ties) > 1 else ""
         line = f"{head}: **{names}** ({val(items[0])}){tie}"
-        rest = items[len(ties):len(ties) + 4]
+        rest = items[len(ties) : len(ties) + 4]
         if rest:
-            line += "\n\n" + t(lang, "Next: ", "그다음: ") + ", ".join(f"{_label(it[0])} {val(it)}" for it in rest) + "."
+            line += (
+                "\n\n" + t(lang, "Next: ", "그다음: ") + ", ".join(f"{_label(it[0])} {val(it)}" for it in rest) + "."
+            )
         return line
     if plan.limit and plan.limit < len(items):
-        items = items[:plan.limit]  # "top 3": the three, not the rest
+        items = items[: plan.limit]  # "top 3": the three, not the rest
     if len(measures) > 1:
         names = " | ".join(measure_words(m, lang) for m in measures)
         listed = [f"- {_label(it[0])}: " + ", ".join(val(it, k) for k in range(len(measures))) for it in items[:30]]
@@ -730,14 +1004,20 @@ def _grouped(plan: Plan, r: _Reader, rows: int, percent: bool = False, head: str
         out = [f"{head}{count}{order}:", "", *listed]
     more = (total if not plan.limit else len(items)) - 30
     if more > 0:
-        out.append(t(lang, f"- … and {more} more (see the chart and the code's output)",
-                     f"- … 외 {more}개 (그래프와 코드 출력 참고)"))
+        out.append(
+            t(
+                lang,
+                f"- … and {more} more (see the chart and the code's output)",
+                f"- … 외 {more}개 (그래프와 코드 출력 참고)",
+            )
+        )
     return "\n".join(out)
 
 
 def _period_label(label: str, plan: Plan) -> str:
     """A calendar month named as people say it: "2024-09" -> "September 2024" / "2024년 9월"."""
     from .wording import MONTHS
+
     m = re.fullmatch(r"(\d{4})-(\d{2})", label)
     if plan.group is None or plan.group.bucket != "month" or not m:
         return label
@@ -745,15 +1025,37 @@ def _period_label(label: str, plan: Plan) -> str:
     return t(plan.language, f"{MONTHS['en'][month - 1]} {year}", f"{year}년 {month}월")
 
 
-_PART_COLUMNS = {"year": "year", "yr": "year", "연도": "year", "년도": "year", "quarter": "quarter", "qtr": "quarter",
-                 "분기": "quarter", "month": "month", "월": "month"}
-MONTHS_EN = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-             "November", "December"]
+_PART_COLUMNS = {
+    "year": "year",
+    "yr": "year",
+    "연도": "year",
+    "년도": "year",
+    "quarter": "quarter",
+    "qtr": "quarter",
+    "분기": "quarter",
+    "month": "month",
+    "월": "month",
+}
+MONTHS_EN = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+]
 
 
 def _side_name(side: list, lang: str) -> str:
     """A short name for one side of a comparison: Japan, 2014, weekends, July."""
     from .wording import MONTHS, WEEKDAYS
+
     parts = {c.part or _PART_COLUMNS.get(c.column.lower()): c.value for c in side if c.op == "=="}
     if len(side) > 1 and len(parts) == len(side) and set(parts) <= {"year", "quarter", "month"} and "year" in parts:
         year = int(parts["year"])  # dates kept in parts: "2000 Q1", "March 2000"
@@ -786,6 +1088,7 @@ def _is_date_text(text: str) -> bool:
 
 # --- declines ---------------------------------------------------------------------------------
 
+
 def suggestions(table: Table | None, lang: str) -> list[str]:
     """Questions the offline analyst answers about this table (each one plans, see the tests)."""
     if table is None:
@@ -799,14 +1102,22 @@ def suggestions(table: Table | None, lang: str) -> list[str]:
     out = []
     if num and cat:
         out.append(t(lang, f"Average {num[0]} by {cat[0].name}", f"{cat[0].name}별 평균 {num[0]}"))
-        out.append(t(lang, f"Which {cat[0].name} has the highest average {num[0]}?",
-                     f"평균 {particle(num[0], '이/가')} 가장 높은 {particle(cat[0].name, '은/는')}?"))
+        out.append(
+            t(
+                lang,
+                f"Which {cat[0].name} has the highest average {num[0]}?",
+                f"평균 {particle(num[0], '이/가')} 가장 높은 {particle(cat[0].name, '은/는')}?",
+            )
+        )
     if cat:
         value = cat[0].values[0]
         out.append(t(lang, f"How many rows have {cat[0].name} {value}?", f"{cat[0].name} {value}인 행은 몇 개?"))
     if num and dates:
-        out.append(t(lang, f"Total {amounts[0]} per month", f"월별 {amounts[0]} 합계") if amounts
-                   else t(lang, f"Average {num[0]} per month", f"월별 평균 {num[0]}"))
+        out.append(
+            t(lang, f"Total {amounts[0]} per month", f"월별 {amounts[0]} 합계")
+            if amounts
+            else t(lang, f"Average {num[0]} per month", f"월별 평균 {num[0]}")
+        )
     if num:
         out.append(t(lang, f"Distribution of {num[0]}", f"{num[0]} 분포"))
     if len(num) >= 2:
@@ -817,8 +1128,15 @@ def suggestions(table: Table | None, lang: str) -> list[str]:
 
 def decline_message(plan: Plan, table: Table | None) -> str:
     lang = plan.language
-    lines = [t(lang, "I can't answer this one reliably, so I won't guess.", "이 질문에는 정확히 답할 수 없어서 추측하지 않겠습니다."),
-             "", plan.problem]
+    lines = [
+        t(
+            lang,
+            "I can't answer this one reliably, so I won't guess.",
+            "이 질문에는 정확히 답할 수 없어서 추측하지 않겠습니다.",
+        ),
+        "",
+        plan.problem,
+    ]
     if plan.understood:
         lines += ["", t(lang, "What I understood: ", "이해한 부분: ") + "; ".join(plan.understood) + "."]
     tries = plan.suggestions or suggestions(table, lang)
@@ -827,4 +1145,3 @@ def decline_message(plan: Plan, table: Table | None) -> str:
         lines += [f"- {s}" for s in tries]
     lines += ["", _MODEL_HELP[lang]]
     return "\n".join(lines)
-

@@ -24,7 +24,7 @@ from .text import is_hangul, name_keys, variants
 #: Columns with more distinct values than this are not searched for values a question names.
 MAX_VALUES = 5000
 #: Largest file whose values are read (bigger files use the profile's top values only).
-MAX_VALUE_SCAN_BYTES = 2 * 1024 ** 3
+MAX_VALUE_SCAN_BYTES = 2 * 1024**3
 
 _UNIT_IN_BRACKETS = re.compile(r"^(.*?)[\s_]*[(\[]([^)\]]+)[)\]]\s*$")
 _YEAR_WORDS = {"year", "years", "yr", "yyyy"}
@@ -34,10 +34,10 @@ _KO_YEAR = ("연도", "년도", "연식", "년")
 @dataclass
 class Column:
     name: str
-    kind: str                     # numeric, categorical, boolean, datetime, text, identifier
+    kind: str  # numeric, categorical, boolean, datetime, text, identifier
     dtype: str
-    keys: tuple[str, ...]         # the whole name as tokens
-    base: tuple[str, ...]         # the name without its unit
+    keys: tuple[str, ...]  # the whole name as tokens
+    base: tuple[str, ...]  # the name without its unit
     unit: str | None
     concepts: dict[str, float] = field(default_factory=dict)  # concept -> how centrally
     values: list[Any] = field(default_factory=list)
@@ -48,7 +48,7 @@ class Column:
     mean: float | None = None
     integer: bool = False
     date_format: str | None = None  # dates stored as text ("mixed": "Jan 1 2000") or as numbers
-                                    # ("%Y%m%d": 20230105): parsed in the code
+    # ("%Y%m%d": 20230105): parsed in the code
     granularity: str | None = None  # for dates: one row per "day", "week", "month"... (per thing)
 
     @property
@@ -71,8 +71,12 @@ class Column:
         in_range = 1800 <= float(self.minimum) and float(self.maximum) <= 2200
         words = set(self.keys)
         joined = "".join(self.keys)
-        return in_range and (bool(words & _YEAR_WORDS) or any(w in joined for w in _KO_YEAR)
-                             or "year" in self.concepts or "built_year" in self.concepts)
+        return in_range and (
+            bool(words & _YEAR_WORDS)
+            or any(w in joined for w in _KO_YEAR)
+            or "year" in self.concepts
+            or "built_year" in self.concepts
+        )
 
     @property
     def categorical(self) -> bool:
@@ -90,7 +94,7 @@ class Table:
     name: str
     rows: int
     columns: list[Column]
-    labels: list[str] = field(default_factory=list)   # columns naming a row, in order
+    labels: list[str] = field(default_factory=list)  # columns naming a row, in order
 
     def column(self, name: str) -> Column:
         return next(c for c in self.columns if c.name == name)
@@ -109,14 +113,15 @@ class Table:
 
 # --- names ------------------------------------------------------------------------------------
 
+
 @dataclass(frozen=True)
 class _Form:
     """A concept's form (a word or phrase of the lexicon) as column names are matched to it."""
 
     keys: tuple[str, ...]
-    hangul: str | None     # the form written in Hangul, joined ("판매량"); None when it is not
+    hangul: str | None  # the form written in Hangul, joined ("판매량"); None when it is not
     initials: frozenset[str] | None  # Latin forms squashed runs may abbreviate: first letters of
-                                     # the first word's variants (`abbreviates` needs one); else None
+    # the first word's variants (`abbreviates` needs one); else None
 
 
 @dataclass(frozen=True, eq=False)  # compared (and hashed, for the cache) by identity
@@ -124,8 +129,8 @@ class _Index:
     """What naming columns needs from the lexicon, tokenized once per lexicon instead of once
     per column and form (tokenizing the lexicon's forms was nearly all of `build_table`'s time)."""
 
-    source: Any                                  # the lexicon it was built from
-    forms: dict[str, tuple[_Form, ...]]          # concept -> its forms
+    source: Any  # the lexicon it was built from
+    forms: dict[str, tuple[_Form, ...]]  # concept -> its forms
     units: frozenset[str]
     suffixes: frozenset[str]
 
@@ -150,8 +155,12 @@ def _index() -> _Index:
                 latin = all(w.isascii() and w.isalpha() for w in fk) and len("".join(fk)) >= 3
                 made.append(_Form(fk, hangul, frozenset(w[0] for w in variants(fk[0]) if w) if latin else None))
             forms[concept] = tuple(made)
-        index = _Index(lex, forms, frozenset(u for fs in lex.data["units"].values() for u in fs),
-                       frozenset(lex.data["name_suffixes"]))
+        index = _Index(
+            lex,
+            forms,
+            frozenset(u for fs in lex.data["units"].values() for u in fs),
+            frozenset(lex.data["name_suffixes"]),
+        )
         _index_slot[:] = [index]
         _concepts_of.cache_clear()  # results of an older lexicon
         return index
@@ -172,7 +181,7 @@ def _unit_and_base(name: str) -> tuple[tuple[str, ...], str | None]:
 
 def _contains(seq: tuple[str, ...], sub: tuple[str, ...]) -> bool:
     n = len(sub)
-    return any(seq[i:i + n] == sub for i in range(len(seq) - n + 1))
+    return any(seq[i : i + n] == sub for i in range(len(seq) - n + 1))
 
 
 def concepts_of(keys: tuple[str, ...]) -> dict[str, float]:
@@ -193,14 +202,17 @@ def _concepts_of(keys: tuple[str, ...], index: _Index) -> tuple[tuple[str, float
         for form in forms:
             fk = form.keys
             for i in range(len(keys) - len(fk) + 1):
-                if keys[i:i + len(fk)] == fk:
+                if keys[i : i + len(fk)] == fk:
                     spelled.update(range(i, i + len(fk)))
             if form.hangul is not None:
                 word = form.hangul
                 # One syllable is too ambiguous inside a longer word: it must be the whole name
                 # or its last syllable (자치구 -> 구, 단지명 -> 명), as Korean names are built.
-                if (len(word) >= 2 and word in joined_ko) or (len(word) == 1 and joined_ko and (
-                        joined_ko == word or (joined_ko.endswith(word) and word in index.suffixes))):
+                if (len(word) >= 2 and word in joined_ko) or (
+                    len(word) == 1
+                    and joined_ko
+                    and (joined_ko == word or (joined_ko.endswith(word) and word in index.suffixes))
+                ):
                     weight = 1.0 if joined_ko.endswith(word) else 0.8
                     found[concept] = max(found.get(concept, 0.0), weight)
             elif _contains(keys, fk):
@@ -208,16 +220,27 @@ def _concepts_of(keys: tuple[str, ...], index: _Index) -> tuple[tuple[str, float
     # Korean: a longer form of another concept that contains this one decides ("초미세먼지" is
     # PM2.5, not the 미세먼지 (PM10) inside it)
     if joined_ko:
+
         def hangul_of(form: _Form) -> str:
             return "".join(form.keys)
 
-        hits = {concept: [hangul_of(f) for f in index.forms[concept] if is_hangul(hangul_of(f))
-                          and len(hangul_of(f)) >= 2 and hangul_of(f) in joined_ko]
-                for concept in found}
+        hits = {
+            concept: [
+                hangul_of(f)
+                for f in index.forms[concept]
+                if is_hangul(hangul_of(f)) and len(hangul_of(f)) >= 2 and hangul_of(f) in joined_ko
+            ]
+            for concept in found
+        }
         for concept, words in hits.items():
             longest = max((len(w) for w in words), default=0)
-            if words and any(len(g) > longest and w in g
-                             for other, others in hits.items() if other != concept for g in others for w in words):
+            if words and any(
+                len(g) > longest and w in g
+                for other, others in hits.items()
+                if other != concept
+                for g in others
+                for w in words
+            ):
                 found.pop(concept, None)
     # Latin names that abbreviate or run together a concept's words: unemp (unemployment), lifeExp
     # (life expectancy), gdpPercap (per capita), DEST_STATE (destination); a name part that could
@@ -225,6 +248,7 @@ def _concepts_of(keys: tuple[str, ...], index: _Index) -> tuple[tuple[str, float
     latin = [k for k in keys if k.isascii() and k.isalnum()]
     if latin and len(latin) == len(keys) and not set(latin) & {"id", "no", "nr", "num", "cd", "code"}:
         from .match import segment
+
         by_run: dict[tuple[int, int], set[str]] = {}
         runs = []
         for a in range(len(latin)):
@@ -310,6 +334,7 @@ def warm(dataset: dict[str, Any]) -> None:
 
 # --- building ---------------------------------------------------------------------------------
 
+
 def _looks_like_dates(values: list[Any]) -> bool:
     texts = [str(v) for v in values if isinstance(v, str) and v.strip()]
     if len(texts) < 3 or not all(re.search(r"\d", t) for t in texts):
@@ -324,6 +349,7 @@ def _all_dates(texts: tuple[str, ...]) -> bool:
     import warnings
 
     import pandas as pd
+
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         parsed = pd.to_datetime(pd.Series(list(texts)), errors="coerce", format="mixed")
@@ -332,17 +358,20 @@ def _all_dates(texts: tuple[str, ...]) -> bool:
 
 def _value_columns(profile: dict[str, Any]) -> list[str]:
     """The columns whose values the planner reads from the file: strings with few enough."""
-    return [c["name"] for c in profile.get("column_profiles", [])
-            if c["kind"] in ("categorical", "boolean", "text", "identifier")
-            and (c.get("distinct") or 0) <= MAX_VALUES and "string" in str(c.get("dtype", "string"))]
+    return [
+        c["name"]
+        for c in profile.get("column_profiles", [])
+        if c["kind"] in ("categorical", "boolean", "text", "identifier")
+        and (c.get("distinct") or 0) <= MAX_VALUES
+        and "string" in str(c.get("dtype", "string"))
+    ]
 
 
 def build_table(dataset: dict[str, Any]) -> Table:
     """The planner's view of one dataset (`var_name`, `name`, `profile`, optional `parquet_path`)."""
     profile = dataset.get("profile") or {}
     sample = profile.get("sample") or []
-    scanned = (_scan_values(dataset["parquet_path"], _value_columns(profile))
-               if dataset.get("parquet_path") else {})
+    scanned = _scan_values(dataset["parquet_path"], _value_columns(profile)) if dataset.get("parquet_path") else {}
     columns = []
     for c in profile.get("column_profiles", []):
         keys = name_keys(c["name"])
@@ -357,13 +386,24 @@ def build_table(dataset: dict[str, Any]) -> Table:
             dtype = str(c.get("dtype", ""))
             integer = "int" in dtype or all(
                 isinstance(v, (int, float)) and not isinstance(v, bool) and float(v).is_integer()
-                for v in [c.get("min"), c.get("max"), *sampled] if v is not None and not (
-                    isinstance(v, float) and math.isnan(v)))
+                for v in [c.get("min"), c.get("max"), *sampled]
+                if v is not None and not (isinstance(v, float) and math.isnan(v))
+            )
         column = Column(
-            name=c["name"], kind=c["kind"], dtype=str(c.get("dtype", "")), keys=keys, base=base,
-            unit=unit, concepts={**concepts_of(keys), **concepts_of(base)}, values=values,
-            distinct=int(c.get("distinct") or 0), nulls=int(c.get("nulls") or 0),
-            minimum=c.get("min"), maximum=c.get("max"), mean=c.get("mean"), integer=integer,
+            name=c["name"],
+            kind=c["kind"],
+            dtype=str(c.get("dtype", "")),
+            keys=keys,
+            base=base,
+            unit=unit,
+            concepts={**concepts_of(keys), **concepts_of(base)},
+            values=values,
+            distinct=int(c.get("distinct") or 0),
+            nulls=int(c.get("nulls") or 0),
+            minimum=c.get("min"),
+            maximum=c.get("max"),
+            mean=c.get("mean"),
+            integer=integer,
         )
         if c["kind"] in ("text", "identifier", "categorical") and "string" in column.dtype:
             if _looks_like_dates((top + sampled)[:20]):
@@ -383,14 +423,16 @@ def build_table(dataset: dict[str, Any]) -> Table:
                 column.granularity = _granularity(column.minimum, column.maximum, count)
         if column.kind in ("categorical", "text") and not column.date_text:
             from .match import calendar_groups
+
             kinds = {g[0] for g in calendar_groups(column)}
             if "monday" in kinds:
                 column.concepts.setdefault("weekday", 1.0)  # "요일별", "day of the week": this column
             elif "january" in kinds:
                 column.concepts.setdefault("month", 1.0)
         columns.append(column)
-    table = Table(dataset["var_name"], dataset.get("name") or dataset["var_name"],
-                  int(profile.get("rows") or 0), columns)
+    table = Table(
+        dataset["var_name"], dataset.get("name") or dataset["var_name"], int(profile.get("rows") or 0), columns
+    )
     table.labels = _labels(table)
     return table
 
@@ -413,6 +455,7 @@ def _date_span(path: str, name: str, values: list[Any]) -> tuple[str, str, int] 
     import warnings
 
     import pandas as pd
+
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         parsed = pd.to_datetime(pd.Series([str(v) for v in values]), errors="coerce", format="mixed").dropna()
@@ -470,8 +513,7 @@ _NAME_CONCEPTS = ("name", "complex", "model", "state", "country", "city", "symbo
 def _labels(table: Table) -> list[str]:
     """The columns that name a row: a name-like text column, else a unique date, else nothing."""
     rows = max(table.rows, 1)
-    candidates = [c for c in table.columns
-                  if c.kind in ("text", "identifier", "categorical") and not c.date_text]
+    candidates = [c for c in table.columns if c.kind in ("text", "identifier", "categorical") and not c.date_text]
     unique = [c for c in candidates if c.distinct >= 0.9 * rows]
     named = [c for c in unique if set(c.concepts) & set(_NAME_CONCEPTS)]
     if named or unique:

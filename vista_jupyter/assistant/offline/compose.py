@@ -20,11 +20,54 @@ _ADDITIVE = {name for name, entry in lexicon().concepts.items() if entry.get("ad
 #: Amounts that add up over things but not over time (a population, a stock).
 _LEVELS = {name for name, entry in lexicon().concepts.items() if entry.get("level")}
 #: Extremes said with a word of quantity: without a measure, they rank by how many rows.
-_QUANTITY_WORDS = {"most", "the most", "fewest", "the fewest", "least", "the least", "최다", "최소", "많은", "적은",
-                   "많이", "적게", "많", "적", "more", "fewer", "less", "many", "few", "often", "frequently",
-                   "busiest", "commonest", "자주"}
-_TIME_WORDS = {"day", "days", "date", "dates", "time", "month", "months", "year", "years", "week", "weeks",
-               "날", "날짜", "일", "때", "달", "해", "주", "시점", "요일"}
+_QUANTITY_WORDS = {
+    "most",
+    "the most",
+    "fewest",
+    "the fewest",
+    "least",
+    "the least",
+    "최다",
+    "최소",
+    "많은",
+    "적은",
+    "많이",
+    "적게",
+    "많",
+    "적",
+    "more",
+    "fewer",
+    "less",
+    "many",
+    "few",
+    "often",
+    "frequently",
+    "busiest",
+    "commonest",
+    "자주",
+}
+_TIME_WORDS = {
+    "day",
+    "days",
+    "date",
+    "dates",
+    "time",
+    "month",
+    "months",
+    "year",
+    "years",
+    "week",
+    "weeks",
+    "날",
+    "날짜",
+    "일",
+    "때",
+    "달",
+    "해",
+    "주",
+    "시점",
+    "요일",
+}
 
 
 def _is_sold(text: str) -> bool:
@@ -36,7 +79,7 @@ def _is_time_word(text: str) -> bool:
 
 
 def _implied(text: str) -> str | None:
-    """"max temperature", "최고기온": a column named with an extreme in its words."""
+    """ "max temperature", "최고기온": a column named with an extreme in its words."""
     lex = lexicon()
     high = {*lex.forms("superlative", "high"), *lex.forms("agg", "max")}
     low = {*lex.forms("superlative", "low"), *lex.forms("agg", "min")}
@@ -54,8 +97,22 @@ def _implied(text: str) -> str | None:
 
 
 #: Words saying a column holds a value (the opposite of missing): "A is recorded but B is missing".
-_PRESENT = {"있는", "있고", "있는데", "있지만", "있으나", "있으면서", "기록된", "기록되어", "recorded", "present",
-            "filled", "available", "known", "entered"}
+_PRESENT = {
+    "있는",
+    "있고",
+    "있는데",
+    "있지만",
+    "있으나",
+    "있으면서",
+    "기록된",
+    "기록되어",
+    "recorded",
+    "present",
+    "filled",
+    "available",
+    "known",
+    "entered",
+}
 
 
 class _Builder:
@@ -91,8 +148,11 @@ class _Builder:
                     continue
                 column, direction = found
                 before = self.c.prev_index(i, ("filler", "particle"))
-                marked = before is not None and (self.m[before].has("superlative_marker") or
-                                                 self.m[before].has("superlative") or self.m[before].has("ordinal"))
+                marked = before is not None and (
+                    self.m[before].has("superlative_marker")
+                    or self.m[before].has("superlative")
+                    or self.m[before].has("ordinal")
+                )
                 extreme = any(self.c.lex.adjectives[x.key].get("extreme") for x in m.all("adjective"))
                 superlative = m.text.lower().endswith("est") or marked or extreme
                 if not superlative and not self.ctx.limit:
@@ -158,10 +218,12 @@ class _Builder:
                 better = sides.pop()
                 c.claim(j)
                 return column, better if good else ("low" if better == "high" else "high")
-            self.decline(f"Whether a higher or a lower {column} is “{self.m[i].text}” I cannot tell; ask for the "
-                         "highest or the lowest.",
-                         f"{column}은(는) 높은 쪽과 낮은 쪽 중 어느 쪽이 “{self.m[i].text}” 것인지 알 수 없습니다. "
-                         "가장 높은 곳이나 가장 낮은 곳으로 물어봐 주세요.")
+            self.decline(
+                f"Whether a higher or a lower {column} is “{self.m[i].text}” I cannot tell; ask for the "
+                "highest or the lowest.",
+                f"{column}은(는) 높은 쪽과 낮은 쪽 중 어느 쪽이 “{self.m[i].text}” 것인지 알 수 없습니다. "
+                "가장 높은 곳이나 가장 낮은 곳으로 물어봐 주세요.",
+            )
         self.decline(f"“{self.m[i].text}” by what? Name the measure.", f"무엇을 기준으로 “{self.m[i].text}”인가요?")
 
     def bind_column(self, i: int, used: list[int]) -> tuple[str | None, int | None]:
@@ -192,8 +254,7 @@ class _Builder:
         # whole-table answers; "what columns are there" wins over a summary asked with it
         if "columns" in intents:
             j = intents["columns"]
-            asked = any(self.m[x].has("which") for x in (c.prev_index(j, ("filler", "particle")),)
-                        if x is not None)
+            asked = any(self.m[x].has("which") for x in (c.prev_index(j, ("filler", "particle")),) if x is not None)
             if asked and not self.column_measures(numeric_only=False):
                 c.claim(j, *[i for n, i in intents.items() if n in ("overview", "describe")])
                 plan.kind = "columns"
@@ -219,14 +280,21 @@ class _Builder:
             return self.relationship(intents.get("relationship"))
         if "trend" in intents or (ctx.chart == "line" and ctx.group is None and c.t.dates):
             return self.trend(intents.get("trend"))
-        if ctx.chart == "line" and ctx.group is not None and ctx.group.bucket is None and \
-                not c.col(ctx.group.column).is_date and not c.col(ctx.group.column).yearlike and \
-                not c.col(ctx.group.column).numeric:
+        if (
+            ctx.chart == "line"
+            and ctx.group is not None
+            and ctx.group.bucket is None
+            and not c.col(ctx.group.column).is_date
+            and not c.col(ctx.group.column).yearlike
+            and not c.col(ctx.group.column).numeric
+        ):
             # "a line chart of sales for each branch": a line runs over time, one per branch; a
             # line through categories would be a bar chart of another question
             if not c.t.dates and not any(col.yearlike for col in c.t.columns):
-                self.decline("A line chart needs a time axis, and this data has no dates; ask for a bar chart.",
-                             "선 그래프에는 시간 축이 필요한데 이 데이터에는 날짜가 없습니다. 막대그래프로 물어봐 주세요.")
+                self.decline(
+                    "A line chart needs a time axis, and this data has no dates; ask for a bar chart.",
+                    "선 그래프에는 시간 축이 필요한데 이 데이터에는 날짜가 없습니다. 막대그래프로 물어봐 주세요.",
+                )
             return self.trend(None)
         if c.flag_rate is not None:
             return self.flag_share()
@@ -239,9 +307,17 @@ class _Builder:
         """Two alternatives of one column asked to be compared: "weekends vs weekdays", "2014 vs
         2015", "diesel and gasoline: difference" (they cannot both hold, so they are sides)."""
         c, ctx = self.c, self.ctx
-        words = [j for j, m in enumerate(self.m) if self.free(j) and (
-            m.has("than") or m.has("change") or m.has("times") or
-            (m.has("intent") and m.get("intent").key in ("compare", "difference", "relationship")))]
+        words = [
+            j
+            for j, m in enumerate(self.m)
+            if self.free(j)
+            and (
+                m.has("than")
+                or m.has("change")
+                or m.has("times")
+                or (m.has("intent") and m.get("intent").key in ("compare", "difference", "relationship"))
+            )
+        ]
         if not words:
             return
         conds = list(ctx.conditions)
@@ -294,7 +370,9 @@ class _Builder:
             return sides
         if any(self.m[j].has("change") for j in words):
             first, second = sides[0][0], sides[1][0]
-            if first.column == second.column and (first.part or c.col(first.column).is_date or c.col(first.column).yearlike):
+            if first.column == second.column and (
+                first.part or c.col(first.column).is_date or c.col(first.column).yearlike
+            ):
                 try:
                     if first.value < second.value:
                         return [sides[1], sides[0]]
@@ -310,16 +388,25 @@ class _Builder:
             # "which months are missing", "자료가 없는 날은 며칠": periods with no row at all, never
             # empty cells (a different question)
             from .parse import _time_word
-            times = [j for j, m in enumerate(self.m) if self.free(j) and m.text.split() and
-                     _is_time_word(m.text.split()[-1]) and _time_word(m.text.split()[-1])]  # days, "which days"
+
+            times = [
+                j
+                for j, m in enumerate(self.m)
+                if self.free(j)
+                and m.text.split()
+                and _is_time_word(m.text.split()[-1])
+                and _time_word(m.text.split()[-1])
+            ]  # days, "which days"
             g = self.ctx.group
             if g is not None and (g.bucket or c.col(g.column).is_date):
                 return self.coverage(g.bucket or "day", times)
             if times:
                 return self.coverage(_time_word(self.m[times[0]].text.split()[-1]), times)
             if g is not None:
-                self.decline("I can count missing values over all the rows, not per group.",
-                             "결측치는 그룹별로가 아니라 전체 행에 대해서만 셀 수 있습니다.")
+                self.decline(
+                    "I can count missing values over all the rows, not per group.",
+                    "결측치는 그룹별로가 아니라 전체 행에 대해서만 셀 수 있습니다.",
+                )
         if name == "missing":
             present = self.present_and_missing(i)
             if present is not None:
@@ -340,12 +427,16 @@ class _Builder:
                     plan.measures = [Measure("count")]
                     c.claim(j)
                 else:
-                    self.decline("I can count empty cells and rows with empty cells, not dates or periods that "
-                                 "are absent from the data.",
-                                 "비어 있는 값과 그런 행은 셀 수 있지만, 데이터에 없는 날짜나 기간은 찾을 수 없습니다.")
+                    self.decline(
+                        "I can count empty cells and rows with empty cells, not dates or periods that "
+                        "are absent from the data.",
+                        "비어 있는 값과 그런 행은 셀 수 있지만, 데이터에 없는 날짜나 기간은 찾을 수 없습니다.",
+                    )
         if name == "overview" and (plan.conditions or plan.columns):
-            self.decline("I can give an overview of the whole table only; ask about the rows you want directly.",
-                         "개요는 표 전체에 대해서만 보여 드릴 수 있습니다. 원하는 행에 대해 직접 물어봐 주세요.")
+            self.decline(
+                "I can give an overview of the whole table only; ask about the rows you want directly.",
+                "개요는 표 전체에 대해서만 보여 드릴 수 있습니다. 원하는 행에 대해 직접 물어봐 주세요.",
+            )
         return plan
 
     def coverage(self, bucket: str, times: list[int]) -> Plan:
@@ -354,26 +445,42 @@ class _Builder:
         c, ctx = self.c, self.ctx
         column = c._date_column()
         if column is None:
-            self.decline("This data has no dates, so no days or months can be missing from it.",
-                         "이 데이터에는 날짜 열이 없어서 빠진 날이나 달을 찾을 수 없습니다.")
+            self.decline(
+                "This data has no dates, so no days or months can be missing from it.",
+                "이 데이터에는 날짜 열이 없어서 빠진 날이나 달을 찾을 수 없습니다.",
+            )
         rank = {"day": 0, "week": 1, "month": 2, "quarter": 3, "year": 4}
         have = c.col(column).granularity
         if bucket not in rank or have not in rank or rank[bucket] < rank[have]:
-            self.decline(f"{column} does not come once per {bucket}, so I cannot tell which {bucket}s are missing.",
-                         f"{column}은(는) 일정한 간격으로 기록되어 있지 않아 빠진 기간을 알 수 없습니다.")
+            self.decline(
+                f"{column} does not come once per {bucket}, so I cannot tell which {bucket}s are missing.",
+                f"{column}은(는) 일정한 간격으로 기록되어 있지 않아 빠진 기간을 알 수 없습니다.",
+            )
         c.claim(*times)
         ctx.group = None
-        per = [(j, name) for j, m in enumerate(self.m) if self.free(j) and m.has("column") and not m.has("value")
-               for name in [c.one_column(j)] if c.col(name).categorical and not c.col(name).is_date]
+        per = [
+            (j, name)
+            for j, m in enumerate(self.m)
+            if self.free(j) and m.has("column") and not m.has("value")
+            for name in [c.one_column(j)]
+            if c.col(name).categorical and not c.col(name).is_date
+        ]
         if len(per) > 1:
             self.decline("Missing periods for which column's values? Name one.", "어느 열의 값마다 빠진 기간을 셀까요?")
         counted = [j for j, a in ctx.aggs if a in ("count",) and self.free(j)]
         c.claim(*counted, *[j for j, _ in per])
-        return Plan("coverage", c.lang, c.t.var, conditions=list(ctx.conditions), group=Grouping(column, bucket),
-                    columns=[per[0][1]] if per else [], measures=[Measure("count")] if counted else [])
+        return Plan(
+            "coverage",
+            c.lang,
+            c.t.var,
+            conditions=list(ctx.conditions),
+            group=Grouping(column, bucket),
+            columns=[per[0][1]] if per else [],
+            measures=[Measure("count")] if counted else [],
+        )
 
     def present_and_missing(self, missing_word: int) -> Plan | None:
-        """"A is recorded but B is missing", "A는 있는데 B가 비어 있는": rows where some named
+        """ "A is recorded but B is missing", "A는 있는데 B가 비어 있는": rows where some named
         columns hold a value and others are empty, never rows missing any of them."""
         c = self.c
         named = [j for j, m in enumerate(self.m) if self.free(j) and m.has("column")]
@@ -382,8 +489,12 @@ class _Builder:
         said_present = []
         for j in named:
             k = j + 1
-            while k < len(self.m) and self.m[k].roles and self.m[k].roles <= {"particle", "filler", "condition"} \
-                    and self.m[k].text.lower() not in _PRESENT:
+            while (
+                k < len(self.m)
+                and self.m[k].roles
+                and self.m[k].roles <= {"particle", "filler", "condition"}
+                and self.m[k].text.lower() not in _PRESENT
+            ):
                 k += 1
             if k < len(self.m) and self.m[k].text.lower() in _PRESENT and k != missing_word:
                 said_present.append((j, k))
@@ -414,8 +525,11 @@ class _Builder:
                 continue
             if m.has("entity") and not m.has("value"):
                 names = self.c.columns_of(i)
-                if all(n in self.c.t.labels for n in names) or not names or \
-                        max(s.quality for s in m.all("column")) < 1.0:
+                if (
+                    all(n in self.c.t.labels for n in names)
+                    or not names
+                    or max(s.quality for s in m.all("column")) < 1.0
+                ):
                     continue
             if numeric_only:
                 if not self.c.columns_of(i, numeric=True):
@@ -432,19 +546,31 @@ class _Builder:
         plan = Plan("correlations", c.lang, c.t.var, conditions=list(self.ctx.conditions))
         if len(columns) == 2:
             return self.relationship(None, columns, correlation=True)
-        pair = [k for k, cond in enumerate(self.ctx.conditions) if cond.op == "in" and len(cond.value) == 2
-                and cond.part is None and not c.col(cond.column).numeric]
+        pair = [
+            k
+            for k, cond in enumerate(self.ctx.conditions)
+            if cond.op == "in" and len(cond.value) == 2 and cond.part is None and not c.col(cond.column).numeric
+        ]
         if len(columns) == 1 and len(pair) == 1 and c.t.dates:
             # "correlation between MSFT and IBM prices": the two series, matched by date
             cond = self.ctx.conditions[pair[0]]
             c.claim(columns[0][0], *[j for j, m in enumerate(self.m) if self.free(j) and m.has("between")])
             rest = [x for k, x in enumerate(self.ctx.conditions) if k != pair[0]]
-            return Plan("relationship", c.lang, c.t.var, conditions=rest, columns=[columns[0][1], columns[0][1]],
-                        sides=[[Condition(cond.column, "==", v)] for v in cond.value], chart="scatter",
-                        time_column=c._date_column())
+            return Plan(
+                "relationship",
+                c.lang,
+                c.t.var,
+                conditions=rest,
+                columns=[columns[0][1], columns[0][1]],
+                sides=[[Condition(cond.column, "==", v)] for v in cond.value],
+                chart="scatter",
+                time_column=c._date_column(),
+            )
         if len(columns) > 2:
-            self.decline("Name two columns for a correlation, or none for all of them.",
-                         "상관관계는 두 열을 적거나, 전체를 보려면 열을 적지 마세요.")
+            self.decline(
+                "Name two columns for a correlation, or none for all of them.",
+                "상관관계는 두 열을 적거나, 전체를 보려면 열을 적지 마세요.",
+            )
         if columns:
             plan.columns = [columns[0][1]]
             c.claim(columns[0][0])
@@ -452,8 +578,9 @@ class _Builder:
             c.claim(*used)  # "which columns are most correlated with mpg"
         return plan
 
-    def relationship(self, i: int | None, columns: list[tuple[int, str]] | None = None,
-                     correlation: bool = False) -> Plan:
+    def relationship(
+        self, i: int | None, columns: list[tuple[int, str]] | None = None, correlation: bool = False
+    ) -> Plan:
         c = self.c
         c.claim(i)
         columns = columns if columns is not None else self.column_measures()
@@ -468,27 +595,41 @@ class _Builder:
                 self.ctx.group = Grouping(cats[0][1])
                 c.claim(cats[0][0])
                 return self.grouped([(numeric[0][0], numeric[0][1])], [])
-            self.decline("A relationship needs two numeric columns; name both.",
-                         "관계를 보려면 숫자 열 두 개가 필요합니다. 두 열을 적어 주세요.")
+            self.decline(
+                "A relationship needs two numeric columns; name both.",
+                "관계를 보려면 숫자 열 두 개가 필요합니다. 두 열을 적어 주세요.",
+            )
         c.claim(*[j for j, _ in columns])
         c.claim(*[j for j, m in enumerate(self.m) if self.free(j) and m.has("between")])
-        plan = Plan("relationship", c.lang, c.t.var, conditions=list(self.ctx.conditions),
-                    columns=[columns[0][1], columns[1][1]], chart="scatter")
+        plan = Plan(
+            "relationship",
+            c.lang,
+            c.t.var,
+            conditions=list(self.ctx.conditions),
+            columns=[columns[0][1], columns[1][1]],
+            chart="scatter",
+        )
         if self.ctx.group is not None:
-            self.decline("I can relate two columns over all the rows, not per group.",
-                         "두 열의 관계는 그룹별로가 아니라 전체 행에 대해서만 볼 수 있습니다.")
+            self.decline(
+                "I can relate two columns over all the rows, not per group.",
+                "두 열의 관계는 그룹별로가 아니라 전체 행에 대해서만 볼 수 있습니다.",
+            )
         return plan
 
     def distribution(self, i: int | None) -> Plan:
         c = self.c
         c.claim(i)
-        candidates = [(j, c.one_column(j)) for j, m in enumerate(self.m) if self.free(j) and m.has("column")
-                      and not (m.has("entity") and all(n in c.t.labels for n in c.columns_of(j)))]
+        candidates = [
+            (j, c.one_column(j))
+            for j, m in enumerate(self.m)
+            if self.free(j)
+            and m.has("column")
+            and not (m.has("entity") and all(n in c.t.labels for n in c.columns_of(j)))
+        ]
         if self.ctx.group is not None:
             candidates = [x for x in candidates if x[1] != self.ctx.group.column]
         if len(candidates) != 1:
-            self.decline("Name the one column whose distribution you want.",
-                         "분포를 볼 열 하나를 적어 주세요.")
+            self.decline("Name the one column whose distribution you want.", "분포를 볼 열 하나를 적어 주세요.")
         j, column = candidates[0]
         c.claim(j)
         plan = Plan("distribution", c.lang, c.t.var, conditions=list(self.ctx.conditions), columns=[column])
@@ -501,8 +642,10 @@ class _Builder:
                 plan.order = None if (g.numeric or g.is_date or g.yearlike) else "desc"
         else:
             if self.ctx.group is not None:
-                self.decline("I can show how one category column splits, not per group.",
-                             "범주 열의 분포는 그룹별로 보여 드릴 수 없습니다.")
+                self.decline(
+                    "I can show how one category column splits, not per group.",
+                    "범주 열의 분포는 그룹별로 보여 드릴 수 없습니다.",
+                )
             plan.chart = "bar" if self.ctx.chart in (None, "any", "bar", "hist") else self.ctx.chart
             plan.measures = [Measure("count")]
             plan.group = Grouping(column)
@@ -527,22 +670,34 @@ class _Builder:
             self.decline("I can follow one measure over time at a time.", "한 번에 한 가지 값의 추세만 볼 수 있습니다.")
         group = self.ctx.group
         split = None
-        if group is not None and group.bucket is None and not c.col(group.column).is_date \
-                and not c.col(group.column).yearlike:
+        if (
+            group is not None
+            and group.bucket is None
+            and not c.col(group.column).is_date
+            and not c.col(group.column).yearlike
+        ):
             split, group = group.column, None  # "the price of each stock over time": one line each
         if group is None:
             dates = c.t.dates
             if not dates:
                 years = [col.name for col in c.t.columns if col.yearlike]
                 if len(years) != 1:
-                    self.decline("This data has no dates to follow a trend over.",
-                                 "이 데이터에는 추세를 볼 날짜 열이 없습니다.")
+                    self.decline(
+                        "This data has no dates to follow a trend over.", "이 데이터에는 추세를 볼 날짜 열이 없습니다."
+                    )
                 group = Grouping(years[0])
             else:
                 column = c._date_column()
                 group = Grouping(column, "auto")
-        plan = Plan("trend", c.lang, c.t.var, measures=measures, conditions=list(self.ctx.conditions),
-                    group=group, chart="line" if self.ctx.chart in (None, "any", "line") else self.ctx.chart)
+        plan = Plan(
+            "trend",
+            c.lang,
+            c.t.var,
+            measures=measures,
+            conditions=list(self.ctx.conditions),
+            group=group,
+            chart="line" if self.ctx.chart in (None, "any", "line") else self.ctx.chart,
+        )
         if split is not None:
             plan.columns = [split]
         return plan
@@ -560,8 +715,9 @@ class _Builder:
         col = self.c.col(column)
         name = "".join(col.base or col.keys).lower()
         limits = {"quarter": 4, "qtr": 4, "분기": 4, "month": 12, "월": 12}
-        return name in limits and col.numeric and col.integer and col.maximum is not None and \
-            col.maximum <= limits[name]
+        return (
+            name in limits and col.numeric and col.integer and col.maximum is not None and col.maximum <= limits[name]
+        )
 
     def quantity_words(self) -> list[int]:
         """Quantities the data has no column for are never guessed to be row counts ("trading
@@ -569,15 +725,17 @@ class _Builder:
         return []
 
     def per_period(self, measures: list[Measure]) -> list[Measure]:
-        """"average daily sales", "하루 평균 판매 건수": the measure over the totals per period."""
+        """ "average daily sales", "하루 평균 판매 건수": the measure over the totals per period."""
         c = self.c
         per = getattr(c, "per", None)
         if per is None:
             return measures
         i, period = per
         if not c.t.dates:
-            self.decline("This data has no dates, so there are no days or months to average over.",
-                         "이 데이터에는 날짜 열이 없어서 기간별 평균을 낼 수 없습니다.")
+            self.decline(
+                "This data has no dates, so there are no days or months to average over.",
+                "이 데이터에는 날짜 열이 없어서 기간별 평균을 낼 수 없습니다.",
+            )
         # "how many per day on average": the "on average" is this mean
         for j, a in self.ctx.aggs:
             if a == "mean" and self.free(j):
@@ -591,10 +749,12 @@ class _Builder:
                 if unique:
                     out.append(m)  # one row per period: the rows are the periods
                     continue
-                self.decline(f"Do you mean the {m.agg} over all rows, or of one value per {period}? For a value that "
-                             "does not add up I cannot tell; ask without the period, or per period with “by”.",
-                             "모든 행의 평균인지, 기간마다 하나의 값을 낸 평균인지 알 수 없습니다. 기간 없이 묻거나 "
-                             "“별”로 기간별로 물어봐 주세요.")
+                self.decline(
+                    f"Do you mean the {m.agg} over all rows, or of one value per {period}? For a value that "
+                    "does not add up I cannot tell; ask without the period, or per period with “by”.",
+                    "모든 행의 평균인지, 기간마다 하나의 값을 낸 평균인지 알 수 없습니다. 기간 없이 묻거나 "
+                    "“별”로 기간별로 물어봐 주세요.",
+                )
             agg = m.agg if m.agg not in ("count", "sum") else "mean"
             out.append(Measure(agg, m.column, per=period))
         c.claim(i)
@@ -660,8 +820,11 @@ class _Builder:
             # with a column ("결제 주문" beside 결제금액) is no further measure: left unused, it
             # makes the plan decline rather than add a figure nobody asked for
             measured = {m.column for m in out}
-            free_columns = [(j, col) for j, col in free_columns
-                            if col in measured or max(s.quality for s in self.m[j].all("column")) >= 1.0]
+            free_columns = [
+                (j, col)
+                for j, col in free_columns
+                if col in measured or max(s.quality for s in self.m[j].all("column")) >= 1.0
+            ]
         for j, column in free_columns:
             implied = _implied(self.m[j].text)
             if implied and not out and not aggs_left:
@@ -718,8 +881,10 @@ class _Builder:
             c.claim(*counts)
             measures = [Measure("count")]
         if len(measures) != 1:
-            self.decline("I can compare one measure at a time between two groups.",
-                         "두 그룹은 한 번에 한 가지 값으로만 비교할 수 있습니다.")
+            self.decline(
+                "I can compare one measure at a time between two groups.",
+                "두 그룹은 한 번에 한 가지 값으로만 비교할 수 있습니다.",
+            )
         # "how much more", "더 많이": words of the difference itself, and the direction asked
         asked = None
         for j, m in enumerate(self.m):
@@ -730,21 +895,41 @@ class _Builder:
                 asked = asked or m.get("degree").key
             elif m.has("intent") and m.get("intent").key == "difference" and len(words) > 2:
                 asked = asked or ("low" if words[-1] in ("less", "lower", "fewer", "smaller", "cheaper") else "high")
-        plan = Plan("compare", c.lang, c.t.var, measures=measures, conditions=list(ctx.conditions),
-                    sides=ctx.sides, chart="bar" if ctx.chart in (None, "any", "bar") else ctx.chart,
-                    asked=asked or asked_change, change=change)
+        plan = Plan(
+            "compare",
+            c.lang,
+            c.t.var,
+            measures=measures,
+            conditions=list(ctx.conditions),
+            sides=ctx.sides,
+            chart="bar" if ctx.chart in (None, "any", "bar") else ctx.chart,
+            asked=asked or asked_change,
+            change=change,
+        )
         if ctx.group is not None:
-            self.decline("I can compare two groups over all the rows, not within groups.",
-                         "두 그룹의 비교는 그룹별로 나누어 할 수 없습니다.")
+            self.decline(
+                "I can compare two groups over all the rows, not within groups.",
+                "두 그룹의 비교는 그룹별로 나누어 할 수 없습니다.",
+            )
         return plan
 
     def share(self, shares: list[int]) -> Plan:
         c, ctx = self.c, self.ctx
         c.claim(*shares)
         # "차량 수 비율", "share of the number of rows": a share of counts is the share itself
-        c.claim(*[i for i, a in ctx.aggs if a == "count" and self.free(i) and not any(
-            self.free(j) and self.m[j].has("column") for j in (c.next_index(i, ("filler", "particle", "condition")),)
-            if j is not None)])
+        c.claim(
+            *[
+                i
+                for i, a in ctx.aggs
+                if a == "count"
+                and self.free(i)
+                and not any(
+                    self.free(j) and self.m[j].has("column")
+                    for j in (c.next_index(i, ("filler", "particle", "condition")),)
+                    if j is not None
+                )
+            ]
+        )
         measures = self.measures_with_aggs()
         if len(measures) > 1:
             self.decline("I can give the share of one thing at a time.", "한 번에 한 가지의 비율만 구할 수 있습니다.")
@@ -762,8 +947,10 @@ class _Builder:
             if among and any(p < j for p in positions) and any(p > j for p in positions):
                 split = j  # "카카오페이 결제 건 중 골드 등급 비중": of the KakaoPay payments, gold members
                 break
-            if j > min(shares) and (word in ("are", "is", "were", "was", "have", "has", "had", "with", "that", "who", "which")
-                                    or m.text in ("중", "중에서", "가운데")):
+            if j > min(shares) and (
+                word in ("are", "is", "were", "was", "have", "has", "had", "with", "that", "who", "which")
+                or m.text in ("중", "중에서", "가운데")
+            ):
                 if any(p < j for p in positions) and any(p > j for p in positions):
                     split = j
                     break
@@ -776,8 +963,10 @@ class _Builder:
         else:
             plan.conditions = conditions
         if not plan.conditions and plan.group is None:
-            self.decline("A share needs a condition (the share of what?).",
-                         "비율을 구하려면 조건이 필요합니다 (무엇의 비율인가요?).")
+            self.decline(
+                "A share needs a condition (the share of what?).",
+                "비율을 구하려면 조건이 필요합니다 (무엇의 비율인가요?).",
+            )
         if ctx.chart:
             plan.chart = ctx.chart if ctx.chart != "any" else ("pie" if plan.group else None)
         elif plan.group is not None:
@@ -787,7 +976,7 @@ class _Builder:
         return plan
 
     def flag_share(self) -> Plan:
-        """"on-time rate by carrier", "반품률 제일 높은 카테고리": the share of rows where a yes/no
+        """ "on-time rate by carrier", "반품률 제일 높은 카테고리": the share of rows where a yes/no
         column is yes, among those where it is recorded (per group, and ranked if asked)."""
         c, ctx = self.c, self.ctx
         column, yes = c.flag_rate
@@ -796,9 +985,15 @@ class _Builder:
             i, category, among = c.rank_category  # "반품률 제일 높은 카테고리": ranked categories
             ctx.group = Grouping(category)
             c.claim(i, among)
-        plan = Plan("share", c.lang, c.t.var, measures=[Measure("count")], group=ctx.group,
-                    conditions=[Condition(column, "==", yes)],
-                    base=[*ctx.conditions, Condition(column, "notna", None)])
+        plan = Plan(
+            "share",
+            c.lang,
+            c.t.var,
+            measures=[Measure("count")],
+            group=ctx.group,
+            conditions=[Condition(column, "==", yes)],
+            base=[*ctx.conditions, Condition(column, "notna", None)],
+        )
         direction = None
         for i, m in enumerate(self.m):
             if not self.free(i):
@@ -806,8 +1001,10 @@ class _Builder:
             if m.has("evaluative"):
                 better = {self.c.lex.concepts[k].get("better") for k in c.col(column).concepts} - {None}
                 if len(better) != 1:
-                    self.decline(f"Whether a higher or a lower share of {column} = {yes} is “{m.text}” I cannot tell.",
-                                 f"{column} = {yes} 비율은 높은 쪽과 낮은 쪽 중 어느 쪽이 “{m.text}” 것인지 알 수 없습니다.")
+                    self.decline(
+                        f"Whether a higher or a lower share of {column} = {yes} is “{m.text}” I cannot tell.",
+                        f"{column} = {yes} 비율은 높은 쪽과 낮은 쪽 중 어느 쪽이 “{m.text}” 것인지 알 수 없습니다.",
+                    )
                 b = better.pop()
                 direction = b if m.get("evaluative").key == "good" else ("low" if b == "high" else "high")
                 c.claim(i)
@@ -827,8 +1024,10 @@ class _Builder:
                 plan.limit = ctx.limit or 1
                 plan.superlative = not ctx.limit
         elif direction is not None:
-            self.decline("The highest share of what? Ask it per group (for example “by carrier”).",
-                         "무엇별 비율이 가장 높은지 적어 주세요 (예: “운송사별”).")
+            self.decline(
+                "The highest share of what? Ask it per group (for example “by carrier”).",
+                "무엇별 비율이 가장 높은지 적어 주세요 (예: “운송사별”).",
+            )
         return plan
 
     def aggregate_or_rows(self) -> Plan:
@@ -839,10 +1038,12 @@ class _Builder:
             # explicit aggregation; otherwise the extreme rows, named by that column
             i, column, among = c.rank_category
             explicit = [a for j, a in ctx.aggs if self.free(j) and a not in ("share",)]
-            by_adjective = [col for _, _, col, used in sups if col and any(self.m[u].has("adjective") for u in used)
-                            and not set(c.col(col).concepts) & {"sales"}]
-            measured = [col for _, _, col, _ in sups if col] + \
-                [name for j, name in self.column_measures()]
+            by_adjective = [
+                col
+                for _, _, col, used in sups
+                if col and any(self.m[u].has("adjective") for u in used) and not set(c.col(col).concepts) & {"sales"}
+            ]
+            measured = [col for _, _, col, _ in sups if col] + [name for j, name in self.column_measures()]
             additive = not by_adjective and any(set(c.col(x).concepts) & _ADDITIVE for x in measured)
             counted = any(a in ("count", "nunique") for a in explicit) or not measured
             if explicit or additive or counted:
@@ -856,8 +1057,11 @@ class _Builder:
             return self.grouped(None, sups)
         limit_kind = getattr(c, "limit_kind", None)
         sort_by = getattr(c, "sort_by", None)
-        firsts = [m.get("order").key for j, m in enumerate(self.m) if self.free(j) and m.has("order")
-                  and m.get("order").key in ("first", "last")]
+        firsts = [
+            m.get("order").key
+            for j, m in enumerate(self.m)
+            if self.free(j) and m.has("order") and m.get("order").key in ("first", "last")
+        ]
         if (limit_kind in ("first", "last") or firsts) and not ctx.limit and not sups and ctx.conditions and c.t.dates:
             return self.first_time(limit_kind if limit_kind in ("first", "last") else firsts[0])
         if sups or ctx.limit or sort_by or limit_kind:
@@ -873,16 +1077,26 @@ class _Builder:
         if not measures:
             if ctx.conditions:
                 return self.listing()
-            self.decline("I could not find what to compute in the question.",
-                         "질문에서 무엇을 계산해야 할지 찾지 못했습니다.")
+            self.decline(
+                "I could not find what to compute in the question.", "질문에서 무엇을 계산해야 할지 찾지 못했습니다."
+            )
         explicit = any(not self.free(i) for i, _ in ctx.aggs) or any(m.per for m in measures)
-        if not explicit and all(m.column for m in measures) and len(measures) == 1 and \
-                not _implied(self._measure_text(measures[0].column)):
+        if (
+            not explicit
+            and all(m.column for m in measures)
+            and len(measures) == 1
+            and not _implied(self._measure_text(measures[0].column))
+        ):
             # a column named with no aggregation: an amount adds up ("2024년 1분기 판매량"),
             # other values are listed
             if ctx.conditions and set(c.col(measures[0].column).concepts) & _ADDITIVE:
-                return Plan("aggregate", c.lang, c.t.var, measures=[Measure("sum", measures[0].column)],
-                            conditions=list(ctx.conditions))
+                return Plan(
+                    "aggregate",
+                    c.lang,
+                    c.t.var,
+                    measures=[Measure("sum", measures[0].column)],
+                    conditions=list(ctx.conditions),
+                )
             if ctx.conditions:
                 return self.listing(columns=[measures[0].column])
             return self.distribution_of(measures[0].column)
@@ -890,12 +1104,14 @@ class _Builder:
         if any(m.per for m in measures):
             plan.time_column = c._date_column()
         if ctx.chart:
-            self.decline("A single number makes no chart; ask for it per group (for example “by month”).",
-                         "숫자 하나로는 그래프를 그릴 수 없습니다. 그룹별로 물어봐 주세요 (예: “월별”).")
+            self.decline(
+                "A single number makes no chart; ask for it per group (for example “by month”).",
+                "숫자 하나로는 그래프를 그릴 수 없습니다. 그룹별로 물어봐 주세요 (예: “월별”).",
+            )
         return plan
 
     def first_time(self, which: str) -> Plan:
-        """"when did MSFT first close above 30", "처음으로 눈이 온 날": the earliest (latest) date
+        """ "when did MSFT first close above 30", "처음으로 눈이 온 날": the earliest (latest) date
         of the rows meeting the conditions."""
         c = self.c
         column = c._date_column()
@@ -905,9 +1121,18 @@ class _Builder:
             if self.free(j) and m.has("entity") and _is_time_word(m.text):
                 c.claim(j)
         labels = [x for x in c.t.labels if x != column]
-        return Plan("rows", c.lang, c.t.var, measures=[Measure("min" if which == "first" else "max", column)],
-                    conditions=list(self.ctx.conditions), order="asc" if which == "first" else "desc", limit=1,
-                    labels=labels, columns=[column], superlative=True)
+        return Plan(
+            "rows",
+            c.lang,
+            c.t.var,
+            measures=[Measure("min" if which == "first" else "max", column)],
+            conditions=list(self.ctx.conditions),
+            order="asc" if which == "first" else "desc",
+            limit=1,
+            labels=labels,
+            columns=[column],
+            superlative=True,
+        )
 
     def _measure_text(self, column: str) -> str:
         for i, m in enumerate(self.m):
@@ -934,11 +1159,12 @@ class _Builder:
             while k is not None and k in c.used and k != i and not self.m[k].has("column"):
                 k = c.prev_index(k, ("filler", "particle"))
             target = None
-            for cand in ([j, k] if c.lang != "ko" else [k, j]):
+            for cand in [j, k] if c.lang != "ko" else [k, j]:
                 if cand is not None and self.free(cand) and self.m[cand].has("column"):
                     names = c.columns_of(cand)
                     if self.m[cand].has("entity") and all(
-                            n in c.t.labels and c.col(n).distinct >= 0.9 * max(c.t.rows, 1) for n in names):
+                        n in c.t.labels and c.col(n).distinct >= 0.9 * max(c.t.rows, 1) for n in names
+                    ):
                         c.claim(cand)  # "how many cars": rows, each named by its own label
                         continue
                     target = cand
@@ -972,8 +1198,9 @@ class _Builder:
                     continue
                 # "how many countries": the different values of a name column, however many rows
                 # each has (a row count would count country-years)
-                out.append(Measure("nunique" if (agg == "nunique" or col.categorical or not col.numeric) else "count",
-                                   column))
+                out.append(
+                    Measure("nunique" if (agg == "nunique" or col.categorical or not col.numeric) else "count", column)
+                )
             else:
                 if agg == "nunique":
                     self.decline("Different values of which column?", "어느 열의 서로 다른 값인가요?")
@@ -995,11 +1222,19 @@ class _Builder:
 
     def listing(self, columns: list[str] | None = None) -> Plan:
         c = self.c
-        plan = Plan("rows", c.lang, c.t.var, conditions=list(self.ctx.conditions), labels=list(c.t.labels),
-                    columns=columns or [])
+        plan = Plan(
+            "rows",
+            c.lang,
+            c.t.var,
+            conditions=list(self.ctx.conditions),
+            labels=list(c.t.labels),
+            columns=columns or [],
+        )
         if self.ctx.chart:
-            self.decline("I can list the matching rows, but not chart them without a measure.",
-                         "조건에 맞는 행은 보여 드릴 수 있지만, 측정값 없이 그래프는 그릴 수 없습니다.")
+            self.decline(
+                "I can list the matching rows, but not chart them without a measure.",
+                "조건에 맞는 행은 보여 드릴 수 있지만, 측정값 없이 그래프는 그릴 수 없습니다.",
+            )
         return plan
 
     def rows(self, sups, limit_kind, sort_by) -> Plan:
@@ -1019,40 +1254,59 @@ class _Builder:
                     continue
                 used = used + [j]
             if column is not None and col != column:
-                self.decline("You asked for the extreme of two different columns; ask one at a time.",
-                             "서로 다른 두 열의 최댓값/최솟값을 한 번에 물으셨습니다. 하나씩 물어봐 주세요.")
+                self.decline(
+                    "You asked for the extreme of two different columns; ask one at a time.",
+                    "서로 다른 두 열의 최댓값/최솟값을 한 번에 물으셨습니다. 하나씩 물어봐 주세요.",
+                )
             column, direction = col, d
             c.claim(*used)
         if column is None and limit_kind in ("top", "bottom"):
             # "마력 상위 5개", "top 10 by weight": the one numeric column named is ranked
-            named = [(j, c.columns_of(j, numeric=True)) for j, m in enumerate(self.m)
-                     if self.free(j) and m.has("column") and not m.has("value") and c.columns_of(j, numeric=True)]
+            named = [
+                (j, c.columns_of(j, numeric=True))
+                for j, m in enumerate(self.m)
+                if self.free(j) and m.has("column") and not m.has("value") and c.columns_of(j, numeric=True)
+            ]
             if len(named) == 1:
                 column = c.one_column(named[0][0], numeric=True)
                 direction = "high" if limit_kind == "top" else "low"
                 c.claim(named[0][0])
         if column is None and limit_kind in ("first", "last") and ctx.limit:
-            plan = Plan("head", c.lang, c.t.var, conditions=list(ctx.conditions), limit=ctx.limit,
-                        order="asc" if limit_kind == "first" else "desc")
+            plan = Plan(
+                "head",
+                c.lang,
+                c.t.var,
+                conditions=list(ctx.conditions),
+                limit=ctx.limit,
+                order="asc" if limit_kind == "first" else "desc",
+            )
             return plan
         if column is None:
             counts = [i for i, a in ctx.aggs if a == "count" and self.free(i)]
-            self.decline("I could not tell which column to rank the rows by.",
-                         "무엇을 기준으로 순위를 매길지 알 수 없습니다.") if not counts else None
-            self.decline("Counting needs groups to rank (for example “which region has the most rows”).",
-                         "개수로 순위를 매기려면 그룹이 필요합니다 (예: “행이 가장 많은 지역”).")
+            self.decline(
+                "I could not tell which column to rank the rows by.", "무엇을 기준으로 순위를 매길지 알 수 없습니다."
+            ) if not counts else None
+            self.decline(
+                "Counting needs groups to rank (for example “which region has the most rows”).",
+                "개수로 순위를 매기려면 그룹이 필요합니다 (예: “행이 가장 많은 지역”).",
+            )
         explicit = [(i, a) for i, a in ctx.aggs if self.free(i)]
         for i, a in explicit:
             if a in ("max", "min"):
                 c.claim(i)  # "the maximum price": the extreme row
             else:
-                self.decline("An average (or total) of the highest row makes no sense without groups; "
-                             "ask for it per group (for example “which brand has the highest average price”).",
-                             "그룹 없이 평균이나 합계의 최댓값은 구할 수 없습니다. 그룹별로 물어봐 주세요 "
-                             "(예: “평균 가격이 가장 높은 브랜드”).")
+                self.decline(
+                    "An average (or total) of the highest row makes no sense without groups; "
+                    "ask for it per group (for example “which brand has the highest average price”).",
+                    "그룹 없이 평균이나 합계의 최댓값은 구할 수 없습니다. 그룹별로 물어봐 주세요 "
+                    "(예: “평균 가격이 가장 높은 브랜드”).",
+                )
         labels = list(c.t.labels)
-        named = [j for j, m in enumerate(self.m) if self.free(j) and m.has("column") and not m.has("value")
-                 and not c.columns_of(j, numeric=True)]
+        named = [
+            j
+            for j, m in enumerate(self.m)
+            if self.free(j) and m.has("column") and not m.has("value") and not c.columns_of(j, numeric=True)
+        ]
         if getattr(self, "label_override", None):
             labels = [self.label_override]
         elif named:
@@ -1063,9 +1317,16 @@ class _Builder:
             labels = [c.t.dates[0].name] + [x for x in labels if x != c.t.dates[0].name]
             c.claim(*whens)
         from .parse import _time_word
-        days = [j for j, m in enumerate(self.m) if not m.has("value") and (
-                (self.free(j) and _time_word(m.text) == "day") or
-                (m.has("when") and m.text.lower().endswith(("day", "date", "날", "날짜"))))]
+
+        days = [
+            j
+            for j, m in enumerate(self.m)
+            if not m.has("value")
+            and (
+                (self.free(j) and _time_word(m.text) == "day")
+                or (m.has("when") and m.text.lower().endswith(("day", "date", "날", "날짜")))
+            )
+        ]
         if days and column is not None and len(c.t.dates) == 1 and self.adds_up(column):
             # "the day with the most patients" where each day has several rows (one per clinic and
             # department): the day's total, never one (clinic, day) row
@@ -1075,25 +1336,57 @@ class _Builder:
                 for j, m in enumerate(self.m):
                     if self.free(j) and m.has("column") and column in c.columns_of(j):
                         c.claim(j)
-                return Plan("aggregate", c.lang, c.t.var, measures=[Measure("sum", column)],
-                            conditions=list(ctx.conditions), group=Grouping(day, "day"),
-                            order="desc" if direction == "high" else "asc", limit=max(ctx.limit or 1, c.rank),
-                            superlative=not ctx.limit, rank=c.rank if not ctx.limit else 1, chart="bar")
-        if named and ctx.limit and ctx.limit > 1 and len(labels) == 1 and self.adds_up(column) and \
-                c.col(labels[0]).distinct < c.t.rows:
+                return Plan(
+                    "aggregate",
+                    c.lang,
+                    c.t.var,
+                    measures=[Measure("sum", column)],
+                    conditions=list(ctx.conditions),
+                    group=Grouping(day, "day"),
+                    order="desc" if direction == "high" else "asc",
+                    limit=max(ctx.limit or 1, c.rank),
+                    superlative=not ctx.limit,
+                    rank=c.rank if not ctx.limit else 1,
+                    chart="bar",
+                )
+        if (
+            named
+            and ctx.limit
+            and ctx.limit > 1
+            and len(labels) == 1
+            and self.adds_up(column)
+            and c.col(labels[0]).distinct < c.t.rows
+        ):
             # "top 5 customers by sales": a name several rows share is ranked by its total, never
             # by its single largest row
             for j, m in enumerate(self.m):
                 if self.free(j) and m.has("column") and column in c.columns_of(j):
                     c.claim(j)
-            return Plan("aggregate", c.lang, c.t.var, measures=[Measure("sum", column)],
-                        conditions=list(ctx.conditions), group=Grouping(labels[0]),
-                        order="desc" if direction == "high" else "asc", limit=ctx.limit, chart="bar")
-        plan = Plan("rows", c.lang, c.t.var, measures=[Measure("max" if direction == "high" else "min", column)],
-                    conditions=list(ctx.conditions), order="desc" if direction == "high" else "asc",
-                    limit=max(ctx.limit or 1, c.rank), labels=labels, columns=[column], superlative=not ctx.limit,
-                    rank=c.rank if not ctx.limit else 1,
-                    distinct_labels=bool(named) and not getattr(self, "label_override", None) and bool(ctx.limit))
+            return Plan(
+                "aggregate",
+                c.lang,
+                c.t.var,
+                measures=[Measure("sum", column)],
+                conditions=list(ctx.conditions),
+                group=Grouping(labels[0]),
+                order="desc" if direction == "high" else "asc",
+                limit=ctx.limit,
+                chart="bar",
+            )
+        plan = Plan(
+            "rows",
+            c.lang,
+            c.t.var,
+            measures=[Measure("max" if direction == "high" else "min", column)],
+            conditions=list(ctx.conditions),
+            order="desc" if direction == "high" else "asc",
+            limit=max(ctx.limit or 1, c.rank),
+            labels=labels,
+            columns=[column],
+            superlative=not ctx.limit,
+            rank=c.rank if not ctx.limit else 1,
+            distinct_labels=bool(named) and not getattr(self, "label_override", None) and bool(ctx.limit),
+        )
         for j, m in enumerate(self.m):
             if self.free(j) and m.has("column") and column in c.columns_of(j):
                 c.claim(j)  # the ranked column named again
@@ -1108,9 +1401,19 @@ class _Builder:
         group = ctx.group
         if c.common is not None:
             # "the (second) most common species": rows counted per value
-            plan = Plan("aggregate", c.lang, c.t.var, measures=[Measure("count")], conditions=list(ctx.conditions),
-                        group=group, order="desc" if c.common == "high" else "asc", limit=c.rank, superlative=True,
-                        rank=c.rank, chart="bar")
+            plan = Plan(
+                "aggregate",
+                c.lang,
+                c.t.var,
+                measures=[Measure("count")],
+                conditions=list(ctx.conditions),
+                group=group,
+                order="desc" if c.common == "high" else "asc",
+                limit=c.rank,
+                superlative=True,
+                rank=c.rank,
+                chart="bar",
+            )
             for j, m in enumerate(self.m):
                 if self.free(j) and m.has("column") and group.column in c.columns_of(j):
                     c.claim(j)
@@ -1133,13 +1436,15 @@ class _Builder:
                 plan = self.rows(sups, getattr(c, "limit_kind", None), None)
                 plan.labels = [years[0], group.column]
                 return plan
-            self.decline(f"Do you mean one {group.column} of one year, or the same {group.column} of every year "
-                         f"taken together? Ask “in which year and {group.column}” or “by {group.column} of the year”.",
-                         f"어느 한 해의 {group.column}인지, 모든 해의 같은 {group.column}을(를) 합친 것인지 알 수 없습니다. "
-                         f"“몇 년 몇 {group.column}” 또는 “{group.column}별”로 물어봐 주세요.")
+            self.decline(
+                f"Do you mean one {group.column} of one year, or the same {group.column} of every year "
+                f"taken together? Ask “in which year and {group.column}” or “by {group.column} of the year”.",
+                f"어느 한 해의 {group.column}인지, 모든 해의 같은 {group.column}을(를) 합친 것인지 알 수 없습니다. "
+                f"“몇 년 몇 {group.column}” 또는 “{group.column}별”로 물어봐 주세요.",
+            )
         direction = None
         sup_column = None
-        by_quantity = False   # the extreme is said with a word of quantity ("the most", "가장 많은")
+        by_quantity = False  # the extreme is said with a word of quantity ("the most", "가장 많은")
         which = getattr(c, "which_group", False)
         # "top 3 companies by the highest profit they made": a superlative after "by", with the
         # ranking said by another word, is what each group is ranked by: its own extreme
@@ -1147,8 +1452,13 @@ class _Builder:
         if len(sups) > 1 or ctx.limit:
             for i, d, col, used in sups:
                 b = c.prev_index(i, ("filler", "particle"))
-                if b is not None and self.free(b) and self.m[b].has("group") and \
-                        self.m[b].text.lower() in ("by", "per") and d in ("high", "low"):
+                if (
+                    b is not None
+                    and self.free(b)
+                    and self.m[b].has("group")
+                    and self.m[b].text.lower() in ("by", "per")
+                    and d in ("high", "low")
+                ):
                     extreme_agg = "max" if d == "high" else "min"
                     c.claim(b, i)
                     sups = [x for x in sups if x[0] != i] + [(i, None, col, used)]
@@ -1160,7 +1470,9 @@ class _Builder:
                     if col is not None:
                         used = used + [j]
                 if col is None or (sup_column is not None and sup_column != col):
-                    self.decline("Ranked by the highest or lowest of which column?", "어느 열의 최고/최저값으로 순위를 매길까요?")
+                    self.decline(
+                        "Ranked by the highest or lowest of which column?", "어느 열의 최고/최저값으로 순위를 매길까요?"
+                    )
                 sup_column = col
                 c.claim(*used)
                 continue
@@ -1171,9 +1483,18 @@ class _Builder:
                 col, j = self.bind_column(i, used)
                 if col is not None:
                     used = used + [j]
-            if col is not None and col == group.column and not measures and not any(
-                    self.free(j) and m.has("column") and c.columns_of(j, numeric=True)
-                    and group.column not in c.columns_of(j) for j, m in enumerate(self.m)):
+            if (
+                col is not None
+                and col == group.column
+                and not measures
+                and not any(
+                    self.free(j)
+                    and m.has("column")
+                    and c.columns_of(j, numeric=True)
+                    and group.column not in c.columns_of(j)
+                    for j, m in enumerate(self.m)
+                )
+            ):
                 # "what year is the newest car from": the extreme value of that column, not a group
                 ctx.group = None
                 c.which_group = False
@@ -1183,8 +1504,10 @@ class _Builder:
             direction = d
             if col is not None:
                 if sup_column is not None and sup_column != col:
-                    self.decline("You asked for the extreme of two different columns; ask one at a time.",
-                                 "서로 다른 두 열의 최댓값/최솟값을 한 번에 물으셨습니다. 하나씩 물어봐 주세요.")
+                    self.decline(
+                        "You asked for the extreme of two different columns; ask one at a time.",
+                        "서로 다른 두 열의 최댓값/최솟값을 한 번에 물으셨습니다. 하나씩 물어봐 주세요.",
+                    )
                 sup_column = col
             c.claim(*used)
         counts = [(i, a) for i, a in ctx.aggs if a in ("count", "nunique") and self.free(i)]
@@ -1201,8 +1524,10 @@ class _Builder:
             free = [(i, a) for i, a in ctx.aggs if self.free(i) and a not in ("count", "nunique", "share")]
             if extreme_agg is not None:
                 if free:
-                    self.decline("Rank the groups by the extreme or by the aggregation you named? Ask for one.",
-                                 "최고/최저값과 말씀하신 집계 중 무엇으로 순위를 매길까요? 하나만 물어봐 주세요.")
+                    self.decline(
+                        "Rank the groups by the extreme or by the aggregation you named? Ask for one.",
+                        "최고/최저값과 말씀하신 집계 중 무엇으로 순위를 매길까요? 하나만 물어봐 주세요.",
+                    )
                 agg = extreme_agg
             elif len(free) == 1:
                 agg = free[0][1]
@@ -1222,21 +1547,35 @@ class _Builder:
             elif not free and self.adds_up(column):
                 out = [Measure("sum", column)]
             else:
-                self.decline(f"Rank the groups by which figure of {column}: its total, its average?",
-                             f"{column}의 어떤 값으로 순위를 매길까요? 합계, 평균?")
+                self.decline(
+                    f"Rank the groups by which figure of {column}: its total, its average?",
+                    f"{column}의 어떤 값으로 순위를 매길까요? 합계, 평균?",
+                )
             c.sort_by = None
         if not out:
-            if direction is None and not ctx.aggs and not ctx.limit and ctx.chart is None and \
-                    not getattr(c, "which_group", False) and not any(self.m[i].has("entity") for i in range(len(self.m))):
-                self.decline("Grouped by what measure? Name a column to compute per group, or ask “how many”.",
-                             "그룹별로 무엇을 계산할까요? 열 이름을 적거나 “몇 개”인지 물어봐 주세요.")
+            if (
+                direction is None
+                and not ctx.aggs
+                and not ctx.limit
+                and ctx.chart is None
+                and not getattr(c, "which_group", False)
+                and not any(self.m[i].has("entity") for i in range(len(self.m)))
+            ):
+                self.decline(
+                    "Grouped by what measure? Name a column to compute per group, or ask “how many”.",
+                    "그룹별로 무엇을 계산할까요? 열 이름을 적거나 “몇 개”인지 물어봐 주세요.",
+                )
             if direction is not None and not by_quantity and not ctx.aggs and not ctx.limit:
                 # "the best on-time rate", "the highest": an extreme of something not understood,
                 # never a count of rows in its place
-                self.decline("I could not tell what to rank the groups by.", "무엇을 기준으로 순위를 매길지 알 수 없습니다.")
+                self.decline(
+                    "I could not tell what to rank the groups by.", "무엇을 기준으로 순위를 매길지 알 수 없습니다."
+                )
             out = [Measure("count")]
         if len(out) > 1 and (direction or ctx.limit):
-            self.decline("I can rank groups by one measure at a time.", "그룹 순위는 한 가지 값으로만 매길 수 있습니다.")
+            self.decline(
+                "I can rank groups by one measure at a time.", "그룹 순위는 한 가지 값으로만 매길 수 있습니다."
+            )
         plan = Plan("aggregate", c.lang, c.t.var, measures=out, conditions=list(ctx.conditions), group=group)
         # the grouping named again ("which species ... 종은?", "곳", "one")
         for j, m in enumerate(self.m):
@@ -1252,21 +1591,27 @@ class _Builder:
             plan.order = "asc" if limit_kind == "bottom" else "desc"
             plan.limit = ctx.limit
         elif getattr(c, "which_group", False):
-            self.decline("Which one by what? Say what makes it stand out (for example “the highest average price”).",
-                         "무엇을 기준으로 고를까요? (예: “평균 가격이 가장 높은”)")
+            self.decline(
+                "Which one by what? Say what makes it stand out (for example “the highest average price”).",
+                "무엇을 기준으로 고를까요? (예: “평균 가격이 가장 높은”)",
+            )
         col = c.col(group.column)
         if plan.order is None and group.bucket is None and not (col.numeric or col.is_date or col.yearlike):
             plan.order = "desc"  # categories: highest first (times and numbers keep their own order)
         sort_by = getattr(c, "sort_by", None)
         if sort_by is not None:
-            self.decline("I can sort groups by what is computed for them, not by another column.",
-                         "그룹은 계산한 값으로만 정렬할 수 있습니다.")
+            self.decline(
+                "I can sort groups by what is computed for them, not by another column.",
+                "그룹은 계산한 값으로만 정렬할 수 있습니다.",
+            )
         time = group.bucket is not None or c.col(group.column).is_date or c.col(group.column).yearlike
         if ctx.chart in (None, "any"):
             if plan.limit == 1:
                 plan.chart = None if ctx.chart is None else "bar"
             else:
-                plan.chart = "line" if time and not plan.limit and group.bucket not in ("weekday", "month_of_year") else "bar"
+                plan.chart = (
+                    "line" if time and not plan.limit and group.bucket not in ("weekday", "month_of_year") else "bar"
+                )
         else:
             plan.chart = ctx.chart
         if ctx.chart is None and plan.limit == 1:

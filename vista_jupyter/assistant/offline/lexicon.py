@@ -18,13 +18,54 @@ import yaml
 from .text import name_keys
 
 #: Roles whose forms map straight to a key (role: {key: [forms]}).
-_KEYED = ("agg", "superlative", "evaluative", "change", "degree", "compare", "compare_after", "date_compare", "bucket", "per_period", "sign", "halves",
-          "seasons",
-          "order", "chart", "intent", "unsupported", "number_words", "multipliers", "units",
-          "date_units", "months", "weekdays", "quarters", "ordinal")
+_KEYED = (
+    "agg",
+    "superlative",
+    "evaluative",
+    "change",
+    "degree",
+    "compare",
+    "compare_after",
+    "date_compare",
+    "bucket",
+    "per_period",
+    "sign",
+    "halves",
+    "seasons",
+    "order",
+    "chart",
+    "intent",
+    "unsupported",
+    "number_words",
+    "multipliers",
+    "units",
+    "date_units",
+    "months",
+    "weekdays",
+    "quarters",
+    "ordinal",
+)
 #: Roles that are plain lists of forms.
-_LISTED = ("between", "than", "contains", "times", "range_join", "negation", "either", "condition", "group", "which",
-           "when", "rows", "entity", "filler", "weekend", "workdays", "descriptors", "frequent")
+_LISTED = (
+    "between",
+    "than",
+    "contains",
+    "times",
+    "range_join",
+    "negation",
+    "either",
+    "condition",
+    "group",
+    "which",
+    "when",
+    "rows",
+    "entity",
+    "filler",
+    "weekend",
+    "workdays",
+    "descriptors",
+    "frequent",
+)
 
 
 @dataclass(frozen=True)
@@ -109,6 +150,5 @@ def lexicon() -> Lexicon:
     for i, group in enumerate(groups):
         for form in group:
             index.add(name_keys(form) or (form.lower(),), Meaning("value_group", i))
-    particles = tuple(sorted({name_keys(p) for p in _as_forms(raw["particles"], "particles")},
-                             key=len, reverse=True))
+    particles = tuple(sorted({name_keys(p) for p in _as_forms(raw["particles"], "particles")}, key=len, reverse=True))
     return Lexicon(raw, index, particles, concepts, adjectives, groups)

@@ -23,9 +23,39 @@ from .lexicon import Meaning, PhraseIndex, lexicon
 from .text import Token, is_hangul, jamo, name_keys, tokenize, variants
 
 # Words too common to name a column by themselves when they are only part of its name.
-_PARTIAL_STOP = {"in", "of", "per", "the", "and", "a", "an", "by", "to", "for", "at", "on", "no",
-                 "is", "id", "num", "nr", "value", "total", "count", "number", "amount", "avg",
-                 "mean", "max", "min", "sum", "pct", "percent", "rate", "level"}
+_PARTIAL_STOP = {
+    "in",
+    "of",
+    "per",
+    "the",
+    "and",
+    "a",
+    "an",
+    "by",
+    "to",
+    "for",
+    "at",
+    "on",
+    "no",
+    "is",
+    "id",
+    "num",
+    "nr",
+    "value",
+    "total",
+    "count",
+    "number",
+    "amount",
+    "avg",
+    "mean",
+    "max",
+    "min",
+    "sum",
+    "pct",
+    "percent",
+    "rate",
+    "level",
+}
 
 
 _VOWELS = set("aeiouy")
@@ -43,8 +73,12 @@ def abbreviates(piece: str, word: str) -> float:
         return 0.0
     if len(piece) >= 3 and word.startswith(piece):
         return 0.9
-    if len(piece) >= 2 and len(word) > len(piece) and not any(ch in "aeiou" for ch in piece[1:]) and (
-            len(piece) >= 3 or piece[-1] == [ch for ch in word if ch not in "aeiou"][-1]):
+    if (
+        len(piece) >= 2
+        and len(word) > len(piece)
+        and not any(ch in "aeiou" for ch in piece[1:])
+        and (len(piece) >= 3 or piece[-1] == [ch for ch in word if ch not in "aeiou"][-1])
+    ):
         it = iter(word)
         if all(ch in it for ch in piece):
             # the word's own consonants, kept in order: its last one, or all but one of them
@@ -102,16 +136,16 @@ def segment(name: str, cuts: frozenset[int] | None, words: tuple[str, ...], whol
 class Sense:
     """One meaning of a stretch of the question."""
 
-    role: str            # a lexicon role, or "column", "value", "number", "date", "concept"...
+    role: str  # a lexicon role, or "column", "value", "number", "date", "concept"...
     key: Any = None
     quality: float = 1.0
 
 
 @dataclass
 class Mention:
-    start: int            # token indexes [start, end)
+    start: int  # token indexes [start, end)
     end: int
-    text: str             # the words as the user wrote them
+    text: str  # the words as the user wrote them
     senses: list[Sense] = field(default_factory=list)
 
     def has(self, role: str) -> bool:
@@ -139,9 +173,9 @@ class Mention:
 @dataclass(frozen=True)
 class Number:
     value: float
-    unit: str | None = None        # a unit kind from the lexicon ("money", "percent", "age"...)
-    unit_text: str | None = None   # as written ("만원", "kg")
-    scale: float = 1.0             # the multiplier written (만 = 10,000)
+    unit: str | None = None  # a unit kind from the lexicon ("money", "percent", "age"...)
+    unit_text: str | None = None  # as written ("만원", "kg")
+    scale: float = 1.0  # the multiplier written (만 = 10,000)
     text: str = ""
     alternatives: tuple[str, ...] = ()  # other unit kinds the word may be (대: count or age)
 
@@ -155,6 +189,7 @@ class DatePart:
 
 
 # --- the dataset's own phrases -----------------------------------------------------------------
+
 
 def _norm_value(value: Any) -> tuple[str, ...]:
     return name_keys(str(value))
@@ -194,7 +229,7 @@ def dataset_phrases(table: Table) -> PhraseIndex:
         elif len(base) > 1:
             for size in range(1, len(base)):
                 for i in range(len(base) - size + 1):
-                    part = base[i:i + size]
+                    part = base[i : i + size]
                     words = [w for w in part if w not in _PARTIAL_STOP]
                     if len(words) == len(part) and all(len(w) >= 3 or w.isdigit() for w in part):
                         index.add(part, Meaning("column", (column.name, 0.8 + 0.05 * size)))
@@ -202,8 +237,9 @@ def dataset_phrases(table: Table) -> PhraseIndex:
         if column.kind in ("categorical", "boolean", "text", "identifier") and column.values:
             for value in column.values:
                 keys = _norm_value(value)
-                if not keys or (len(keys) == 1 and len(keys[0]) == 1 and not is_hangul(keys[0])
-                                and column.kind != "boolean"):
+                if not keys or (
+                    len(keys) == 1 and len(keys[0]) == 1 and not is_hangul(keys[0]) and column.kind != "boolean"
+                ):
                     continue
                 index.add(keys, Meaning("value", (column.name, value, 1.0)))
                 word = "".join(keys)
@@ -285,6 +321,7 @@ def concept_columns(table: Table, concept: str) -> list[Column]:
 
 # --- matching ---------------------------------------------------------------------------------
 
+
 @lru_cache(maxsize=4096)
 def _variant_set(word: str) -> frozenset[str]:
     return frozenset(v for v in variants(word) if len(v) >= 3 or v == word)
@@ -298,8 +335,12 @@ def _word_match(token: Token, key: str, fuzzy: bool) -> float:
         return 0.0
     if _variant_set(token.text) & _variant_set(key):
         return 0.95
-    if fuzzy and len(token.text) >= 5 and len(key) >= 5 and \
-            difflib.SequenceMatcher(None, token.text, key).ratio() >= 0.84:
+    if (
+        fuzzy
+        and len(token.text) >= 5
+        and len(key) >= 5
+        and difflib.SequenceMatcher(None, token.text, key).ratio() >= 0.84
+    ):
         return 0.7
     return 0.0
 
@@ -333,9 +374,8 @@ class _Edge:
 
 
 def _content_score(tokens: list[Token], i: int, j: int, quality: float) -> float:
-    size = sum(max(1, len(t.text)) if t.kind == "word" else (2 if t.kind == "hangul" else 1)
-               for t in tokens[i:j])
-    return (size ** 1.4) * quality
+    size = sum(max(1, len(t.text)) if t.kind == "word" else (2 if t.kind == "hangul" else 1) for t in tokens[i:j])
+    return (size**1.4) * quality
 
 
 _FUNCTION_ROLES = {"filler", "condition", "either", "range_join"}
@@ -351,9 +391,22 @@ class Reader:
         self._fuzzy_vocab: list[tuple[str, ...]] | None = None
         self._question = ""
         self.spelled = spelled_names(table)
-        self._plain = {k[0] for role in ("filler", "condition", "descriptors", "either", "range_join", "negation",
-                                         "group", "between", "than")
-                       for k in map(name_keys, self.lex.forms(role)) if len(k) == 1}
+        self._plain = {
+            k[0]
+            for role in (
+                "filler",
+                "condition",
+                "descriptors",
+                "either",
+                "range_join",
+                "negation",
+                "group",
+                "between",
+                "than",
+            )
+            for k in map(name_keys, self.lex.forms(role))
+            if len(k) == 1
+        }
 
     def _abbreviated(self, tokens: list[Token]) -> list[_Edge]:
         """Columns named by words their names abbreviate or run together: "unemployment" for
@@ -369,7 +422,13 @@ class Reader:
             j = i
             while j < n and len(words) < 5:
                 t = tokens[j]
-                if t.kind == "sym" and t.text in ("-", "–", "/", "_") and words and j + 1 < n and tokens[j + 1].kind == "word":
+                if (
+                    t.kind == "sym"
+                    and t.text in ("-", "–", "/", "_")
+                    and words
+                    and j + 1 < n
+                    and tokens[j + 1].kind == "word"
+                ):
                     j += 1
                     continue
                 if t.kind not in ("word", "num"):
@@ -385,8 +444,14 @@ class Reader:
                     if q:
                         if q < 0.95 or tuple(words) != keys_of[name]:  # (the name's own words are indexed)
                             quality = 0.95 * q
-                            out.append(_Edge(i, j, [Sense("column", name, quality)],
-                                             _content_score(tokens, i, j, 1.0) * quality * 1.05))
+                            out.append(
+                                _Edge(
+                                    i,
+                                    j,
+                                    [Sense("column", name, quality)],
+                                    _content_score(tokens, i, j, 1.0) * quality * 1.05,
+                                )
+                            )
                         continue
                     q = segment(squashed, cuts, tuple(words), False)
                     if q and (len(words) > 1 or self._closest_latin(words[0]) is None):
@@ -395,8 +460,11 @@ class Reader:
                 # and realcons) names what the rows are, not one column
                 if len(parts) == 1:
                     name, quality = parts[0]
-                    out.append(_Edge(i, j, [Sense("column", name, quality)],
-                                     _content_score(tokens, i, j, 1.0) * quality * 1.05))
+                    out.append(
+                        _Edge(
+                            i, j, [Sense("column", name, quality)], _content_score(tokens, i, j, 1.0) * quality * 1.05
+                        )
+                    )
         return out
 
     # candidates
@@ -423,22 +491,47 @@ class Reader:
                         j, quality = m
                         # "in", "or", "us" are words of the question, not the codes IN, OR, US of the
                         # data, unless written in capitals as the codes are
-                        if is_data and meaning.role == "value" and len(keys) == 1 and keys[0] in self._plain \
-                                and str(meaning.key[1]).isupper() and str(meaning.key[1]).lower() == keys[0] \
-                                and not question_text(tokens, i, j, self._question).isupper():
+                        if (
+                            is_data
+                            and meaning.role == "value"
+                            and len(keys) == 1
+                            and keys[0] in self._plain
+                            and str(meaning.key[1]).isupper()
+                            and str(meaning.key[1]).lower() == keys[0]
+                            and not question_text(tokens, i, j, self._question).isupper()
+                        ):
                             continue
                         # A Korean word does not begin in the middle of another word unless it is
                         # a whole name of the data or a word of two syllables or more.
                         # "7월 평균" is July's mean, not 월평균 (a monthly mean): after a number,
                         # 월/일/년 are date units
-                        if token.kind == "hangul" and token.joined and i > 0 and tokens[i - 1].kind == "num" \
-                                and token.text in ("월", "일", "년", "주") and len(keys) > 1 \
-                                and meaning.role not in ("date_units", "units", "months", "quarters", "ordinal"):
+                        if (
+                            token.kind == "hangul"
+                            and token.joined
+                            and i > 0
+                            and tokens[i - 1].kind == "num"
+                            and token.text in ("월", "일", "년", "주")
+                            and len(keys) > 1
+                            and meaning.role not in ("date_units", "units", "months", "quarters", "ordinal")
+                        ):
                             continue
-                        if token.kind == "hangul" and token.joined and len(keys) == 1 and \
-                                meaning.role not in ("group", "bucket", "units", "date_units",
-                                                     "multipliers", "compare_after", "descriptors") and \
-                                i > 0 and tokens[i - 1].kind == "hangul":
+                        if (
+                            token.kind == "hangul"
+                            and token.joined
+                            and len(keys) == 1
+                            and meaning.role
+                            not in (
+                                "group",
+                                "bucket",
+                                "units",
+                                "date_units",
+                                "multipliers",
+                                "compare_after",
+                                "descriptors",
+                            )
+                            and i > 0
+                            and tokens[i - 1].kind == "hangul"
+                        ):
                             continue
                         for sense in self._senses(meaning, quality):
                             role_score = 0.5 if sense.role in _FUNCTION_ROLES else 1.0
@@ -457,8 +550,9 @@ class Reader:
             if token.kind != "hangul" or not token.joined or i == 0:
                 continue
             for particle in self.lex.particles:
-                if tuple(t.text for t in tokens[i:i + len(particle)]) == particle and \
-                        all(t.joined for t in tokens[i:i + len(particle)]):
+                if tuple(t.text for t in tokens[i : i + len(particle)]) == particle and all(
+                    t.joined for t in tokens[i : i + len(particle)]
+                ):
                     add(i, i + len(particle), Sense("particle"), 0.05 * len(particle))
         for edge in [*extra, *self._abbreviated(tokens)]:
             for sense in edge.senses:
@@ -478,8 +572,9 @@ class Reader:
         if meaning.role == "concept":
             columns = concept_columns(self.table, meaning.key)
             if columns:
-                return [Sense("column", c.name, 0.9 * quality * c.concepts[meaning.key]) for c in columns] + \
-                    [Sense("concept", meaning.key, quality)]
+                return [Sense("column", c.name, 0.9 * quality * c.concepts[meaning.key]) for c in columns] + [
+                    Sense("concept", meaning.key, quality)
+                ]
             # no column carries the concept, but a column is named by the head word of one of its
             # forms ("party size" of a column "size"): that column, a little less surely
             heads = {name_keys(f)[-1] for f in lexicon().concepts[meaning.key]["forms"] if len(name_keys(f)) > 1}
@@ -568,9 +663,15 @@ class Reader:
                 end, word = replaced[i]
                 first, last = tokens[i], tokens[end - 1]
                 for k, ch in enumerate(word):
-                    rebuilt.append(Token("hangul", ch, first.start if k == 0 else last.end,
-                                         last.end if k == len(word) - 1 else first.start,
-                                         first.joined if k == 0 else True))
+                    rebuilt.append(
+                        Token(
+                            "hangul",
+                            ch,
+                            first.start if k == 0 else last.end,
+                            last.end if k == len(word) - 1 else first.start,
+                            first.joined if k == 0 else True,
+                        )
+                    )
                 i = end
                 continue
             rebuilt.append(out[i])
@@ -630,8 +731,11 @@ class Reader:
         mentions = []
         for edge in path:
             first, last = tokens[edge.start], tokens[edge.end - 1]
-            text = question[first.start:max(last.end, first.start + 1)] if _same_text(question) \
-                else " ".join(t.text for t in tokens[edge.start:edge.end])
+            text = (
+                question[first.start : max(last.end, first.start + 1)]
+                if _same_text(question)
+                else " ".join(t.text for t in tokens[edge.start : edge.end])
+            )
             senses = sorted(edge.senses, key=lambda s: -s.quality)
             # "quarterly", "monthly": a period word, not the column its stem names (quarter)
             if any(s.role in ("bucket", "per_period") for s in senses) and not any(s.role == "concept" for s in senses):
@@ -639,8 +743,9 @@ class Reader:
             # A code written in capitals in the data (COD, UPS, CA) is a value only when the
             # question writes that code itself, not when an ordinary word inflects or misspells
             # into it ("codes", "cats")
-            senses = [s for s in senses if not (s.role == "value" and _is_code(s.key[1]) and
-                                                _inflects_into(text, s.key[1]))] or [Sense("unknown")]
+            senses = [
+                s for s in senses if not (s.role == "value" and _is_code(s.key[1]) and _inflects_into(text, s.key[1]))
+            ] or [Sense("unknown")]
             # An edge that is unknown but also has a reading keeps only the reading.
             if len(senses) > 1:
                 senses = [s for s in senses if s.role != "unknown"]
@@ -666,7 +771,7 @@ def question_text(tokens: list[Token], i: int, j: int, question: str) -> str:
     """The words tokens[i:j] as the user wrote them (case kept)."""
     if not _same_text(question):
         return " ".join(t.text for t in tokens[i:j])
-    return question[tokens[i].start:tokens[j - 1].end]
+    return question[tokens[i].start : tokens[j - 1].end]
 
 
 def _unique_best(scored: dict[Any, float], same: Any) -> Any:
@@ -691,8 +796,13 @@ def merge_columns(mentions: list[Mention], tokens: list[Token], table: Table) ->
     out: list[Mention] = []
     for m in mentions:
         prev = out[-1] if out else None
-        if prev is not None and prev.has("column") and not prev.has("value") and not prev.has("adjective") \
-                and not m.has("adjective"):
+        if (
+            prev is not None
+            and prev.has("column")
+            and not prev.has("value")
+            and not prev.has("adjective")
+            and not m.has("adjective")
+        ):
             prev_cols = {s.key for s in prev.all("column")}
             # the same column again, or two words whose columns meet in exactly one
             if m.has("column") and not m.has("value"):
@@ -701,8 +811,12 @@ def merge_columns(mentions: list[Mention], tokens: list[Token], table: Table) ->
                 if len(both) == 1 and (len(prev_cols) > 1 or len(cols) > 1 or prev_cols == cols):
                     name = next(iter(both))
                     quality = max(s.quality for s in prev.all("column") + m.all("column") if s.key == name)
-                    out[-1] = Mention(prev.start, m.end, _join(prev, m, tokens),
-                                      [Sense("column", name, quality)] + [s for s in prev.senses if s.role == "concept"])
+                    out[-1] = Mention(
+                        prev.start,
+                        m.end,
+                        _join(prev, m, tokens),
+                        [Sense("column", name, quality)] + [s for s in prev.senses if s.role == "concept"],
+                    )
                     continue
             # a word that only describes the column before it: "rate", "column", 율, 세기
             describes = m.has("descriptors") or (m.has("concept") and not m.has("column"))
@@ -727,10 +841,10 @@ def _join(a: Mention, b: Mention, tokens: list[Token]) -> str:
 def _same_text(question: str) -> bool:
     # NFKC may change offsets (rare: ligatures, full-width forms); then words are shown as tokens.
     import unicodedata
+
     return len(unicodedata.normalize("NFKC", question)) == len(question)
 
 
 def _date_token(text: str) -> DatePart:
     parts = [int(p) for p in re.split(r"[-/.]", text)]
-    return DatePart(year=parts[0], month=parts[1] if len(parts) > 1 else None,
-                    day=parts[2] if len(parts) > 2 else None)
+    return DatePart(year=parts[0], month=parts[1] if len(parts) > 1 else None, day=parts[2] if len(parts) > 2 else None)

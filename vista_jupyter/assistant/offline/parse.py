@@ -25,15 +25,58 @@ _HARMLESS = {"filler", "particle", "condition", "entity", "range_join", "either"
 #: Words meaning "or": a condition joined with "or" must be claimed by a membership condition.
 _OR_WORDS = {"or", "또는", "혹은", "이나", "나", "either"}
 _MONEY_SCALE = {"원": 1, "won": 1, "krw": 1, "₩": 1, "천원": 1_000, "만원": 10_000, "억원": 100_000_000}
-_MASS_SCALE = {"g": 1, "그램": 1, "kg": 1000, "킬로그램": 1000, "킬로": 1000, "lb": 453.59237,
-               "lbs": 453.59237, "pound": 453.59237, "pounds": 453.59237}
-_LENGTH_SCALE = {"mm": 1, "밀리미터": 1, "cm": 10, "센티미터": 10, "m": 1000, "미터": 1000,
-                 "km": 1_000_000, "킬로미터": 1_000_000}
+_MASS_SCALE = {
+    "g": 1,
+    "그램": 1,
+    "kg": 1000,
+    "킬로그램": 1000,
+    "킬로": 1000,
+    "lb": 453.59237,
+    "lbs": 453.59237,
+    "pound": 453.59237,
+    "pounds": 453.59237,
+}
+_LENGTH_SCALE = {
+    "mm": 1,
+    "밀리미터": 1,
+    "cm": 10,
+    "센티미터": 10,
+    "m": 1000,
+    "미터": 1000,
+    "km": 1_000_000,
+    "킬로미터": 1_000_000,
+}
 #: Nouns for people: a bare "over 40" about them is an age.
-_PEOPLE = {"people", "person", "persons", "customer", "customers", "user", "users", "patient",
-           "patients", "student", "students", "employee", "employees", "member", "members",
-           "resident", "residents", "passenger", "passengers", "사람", "고객", "회원", "환자", "학생",
-           "직원", "이용자", "사용자", "승객"}
+_PEOPLE = {
+    "people",
+    "person",
+    "persons",
+    "customer",
+    "customers",
+    "user",
+    "users",
+    "patient",
+    "patients",
+    "student",
+    "students",
+    "employee",
+    "employees",
+    "member",
+    "members",
+    "resident",
+    "residents",
+    "passenger",
+    "passengers",
+    "사람",
+    "고객",
+    "회원",
+    "환자",
+    "학생",
+    "직원",
+    "이용자",
+    "사용자",
+    "승객",
+}
 
 
 class Declined(Exception):
@@ -47,8 +90,8 @@ class Declined(Exception):
 
 @dataclass
 class _Num:
-    index: int            # mention index of the number
-    span: list[int]       # mention indexes it covers (number, multiplier, unit)
+    index: int  # mention index of the number
+    span: list[int]  # mention indexes it covers (number, multiplier, unit)
     number: Number | None = None
     date: DatePart | None = None
 
@@ -77,7 +120,7 @@ class _Ctx:
     chart: str | None = None
     sides: list[list[Condition]] = field(default_factory=list)
     measure_columns: list[tuple[int, str]] = field(default_factory=list)  # (mention, column)
-    aggs: list[tuple[int, str]] = field(default_factory=list)             # (mention, agg)
+    aggs: list[tuple[int, str]] = field(default_factory=list)  # (mention, agg)
 
 
 class Composer:
@@ -97,9 +140,9 @@ class Composer:
         self.sort_by: tuple[int, str] | None = None
         self.common: str | None = None  # a frequency ranking ("most common"): "high" or "low"
         self.per: tuple[int, str] | None = None  # "average daily X": the mention and the period
-        self.record_counts: set[int] = set()      # count words that count records, not units
-        self.rank = 1                   # "the second most common": 2
-        self.date_sides = False         # the sides are two periods of a change ("from 1952 to 2007")
+        self.record_counts: set[int] = set()  # count words that count records, not units
+        self.rank = 1  # "the second most common": 2
+        self.date_sides = False  # the sides are two periods of a change ("from 1952 to 2007")
         self.flag_rate: tuple[str, Any] | None = None  # "return rate": (yes/no column, its yes value)
         self.lex = lexicon()
 
@@ -160,7 +203,8 @@ class Composer:
             return top[0]
         raise Declined(
             f"“{self.m[i].text}” could mean several columns: {', '.join(top)}. Name the one you mean.",
-            f"“{self.m[i].text}”은(는) 여러 열을 가리킬 수 있습니다: {', '.join(top)}. 원하는 열 이름을 적어 주세요.")
+            f"“{self.m[i].text}”은(는) 여러 열을 가리킬 수 있습니다: {', '.join(top)}. 원하는 열 이름을 적어 주세요.",
+        )
 
     def unit_columns(self, number: Number) -> list[str]:
         """Columns a number's unit points to (만원 -> the columns priced in 만원 or money)."""
@@ -171,10 +215,17 @@ class Composer:
         same = [c.name for c in numeric if c.unit and normalize(c.unit) == unit_text]
         if same:
             return same
-        concept = {"money": ("price", "money", "salary"), "age": ("age",), "floor": ("floor",),
-                   "cylinders": ("cylinders",), "area": ("area",), "mass": ("weight",),
-                   "length": ("length",), "speed": ("speed", "wind"),
-                   "temperature": ("temperature", "temp_max", "temp_min")}.get(number.unit, ())
+        concept = {
+            "money": ("price", "money", "salary"),
+            "age": ("age",),
+            "floor": ("floor",),
+            "cylinders": ("cylinders",),
+            "area": ("area",),
+            "mass": ("weight",),
+            "length": ("length",),
+            "speed": ("speed", "wind"),
+            "temperature": ("temperature", "temp_max", "temp_min"),
+        }.get(number.unit, ())
         if number.unit == "money":
             priced = [c.name for c in numeric if c.unit and normalize(c.unit) in _MONEY_SCALE]
             if priced:
@@ -198,7 +249,7 @@ class Composer:
     # --- passes -------------------------------------------------------------------------------
 
     def _vague_adjectives(self) -> None:
-        """"windy days", "hot cars": an adjective that is not a comparison names no condition the
+        """ "windy days", "hot cars": an adjective that is not a comparison names no condition the
         planner can state, so it does not stand for its column either (a value it names, as
         "rainy" does rain, stays)."""
         for i, m in enumerate(self.m):
@@ -208,7 +259,8 @@ class Composer:
             if after is not None and self.m[after].has("than"):
                 continue
             if any(s.quality >= 1.0 for s in m.all("column")) and m.text.lower() in {
-                    k for c in self.t.columns for k in c.keys}:
+                k for c in self.t.columns for k in c.keys
+            }:
                 continue  # the column's own name
             m.senses = [s for s in m.senses if s.role not in ("column", "concept")]
 
@@ -248,10 +300,11 @@ class Composer:
                 last = i
         if unknown:
             words = ", ".join(f"“{w}”" for w in dict.fromkeys(unknown))
-            raise Declined(f"I do not know the word{'s' if len(unknown) > 1 else ''} {words}: it is not a "
-                           "column, a value in the data, or something I can compute.",
-                           f"{words}이(가) 무엇인지 모르겠습니다. 데이터의 열이나 값, 또는 제가 계산할 수 있는 "
-                           "것이 아닙니다.")
+            raise Declined(
+                f"I do not know the word{'s' if len(unknown) > 1 else ''} {words}: it is not a "
+                "column, a value in the data, or something I can compute.",
+                f"{words}이(가) 무엇인지 모르겠습니다. 데이터의 열이나 값, 또는 제가 계산할 수 있는 것이 아닙니다.",
+            )
         for m in self.m:
             if m.has("unsupported") and not (m.has("column") or m.has("value")):
                 key = m.get("unsupported").key
@@ -321,16 +374,23 @@ class Composer:
         # "6~8월", "2013-2015년": the unit written once, after the range, belongs to both ends
         for a, b in zip(out, out[1:]):
             gap = range(a.span[-1] + 1, b.index)
-            if a.date is None and a.number is not None and a.number.unit is None and b.date is not None \
-                    and len(vars(b.date)) and float(a.number.value).is_integer() and gap \
-                    and all(self.m[g].text in ("~", "-", "–", "에서", "부터", "to") for g in gap):
+            if (
+                a.date is None
+                and a.number is not None
+                and a.number.unit is None
+                and b.date is not None
+                and len(vars(b.date))
+                and float(a.number.value).is_integer()
+                and gap
+                and all(self.m[g].text in ("~", "-", "–", "에서", "부터", "to") for g in gap)
+            ):
                 part = next(k for k, v in vars(b.date).items() if v is not None)
                 a.date = DatePart(**{part: int(a.number.value)})
                 a.number = None
         return out
 
     def _ordinals(self) -> None:
-        """"the second most common", "두 번째로 비싼": the n-th of a ranking."""
+        """ "the second most common", "두 번째로 비싼": the n-th of a ranking."""
         ranked = self._has_any("superlative", "superlative_marker", "frequent", "order", "adjective")
         for i, m in enumerate(self.m):
             if m.has("ordinal") and ranked and not m.has("column"):
@@ -353,8 +413,11 @@ class Composer:
     # "top 5", "5 most expensive", "상위 5개"
     def _limits(self, nums: list[_Num]) -> None:
         for n in nums:
-            if n.number is None or n.index in self.used or not (
-                    n.number.unit in (None, "count") or "count" in n.number.alternatives):
+            if (
+                n.number is None
+                or n.index in self.used
+                or not (n.number.unit in (None, "count") or "count" in n.number.alternatives)
+            ):
                 continue
             if not float(n.number.value).is_integer() or not 0 < n.number.value <= 1000:
                 continue
@@ -367,18 +430,27 @@ class Composer:
             elif after is not None and self.m[after].has("order") and self.lang == "ko":
                 order = self.m[after].get("order").key
                 self.claim(after)
-            elif after is not None and (self.m[after].has("superlative") or self.m[after].has("adjective")
-                                        or self.m[after].has("superlative_marker")):
+            elif after is not None and (
+                self.m[after].has("superlative")
+                or self.m[after].has("adjective")
+                or self.m[after].has("superlative_marker")
+            ):
                 order = "top"  # direction from the superlative
-            elif self.lang == "ko" and n.number.unit == "count" and self._has_any("superlative", "superlative_marker",
-                                                                                  "order", "adjective"):
+            elif (
+                self.lang == "ko"
+                and n.number.unit == "count"
+                and self._has_any("superlative", "superlative_marker", "order", "adjective")
+            ):
                 order = "top"
             elif before is not None and self.m[before].has("superlative") and self.lang == "en":
                 order = "top"  # "the highest 5"
-            elif after is not None and (self.m[after].has("entity") or self.m[after].has("column")) and \
-                    not self.m[after].has("units") and \
-                    self._has_any("superlative", "superlative_marker", "adjective") and \
-                    (before is None or self.m[before].has("which") or self.m[before].has("filler")):
+            elif (
+                after is not None
+                and (self.m[after].has("entity") or self.m[after].has("column"))
+                and not self.m[after].has("units")
+                and self._has_any("superlative", "superlative_marker", "adjective")
+                and (before is None or self.m[before].has("which") or self.m[before].has("filler"))
+            ):
                 order = "top"  # "which 3 states have the lowest poverty", "5 cheapest models"
             if order is None:
                 continue
@@ -387,8 +459,13 @@ class Composer:
             if order in ("top", "bottom", "first", "last"):
                 self.limit_kind = order
         for i, m in enumerate(self.m):
-            if m.has("order") and i not in self.used and m.get("order").key in ("top", "bottom") and \
-                    self.ctx.limit is None and not m.has("column"):
+            if (
+                m.has("order")
+                and i not in self.used
+                and m.get("order").key in ("top", "bottom")
+                and self.ctx.limit is None
+                and not m.has("column")
+            ):
                 # "the top cars by mpg" with no number: one
                 self.limit_kind = m.get("order").key
 
@@ -417,7 +494,8 @@ class Composer:
                         continue
                     raise Declined(
                         f"I could not tell which column the range {n.number.text} – {partner.number.text} is about.",
-                        f"{n.number.text}~{partner.number.text} 범위가 어느 열에 대한 것인지 알 수 없습니다.")
+                        f"{n.number.text}~{partner.number.text} 범위가 어느 열에 대한 것인지 알 수 없습니다.",
+                    )
                 lo, hi = sorted((self.convert(n.number, column), self.convert(partner.number, column)))
                 self.ctx.conditions.at = n.index
                 self.ctx.conditions.append(Condition(column, "between", (lo, hi)))
@@ -427,14 +505,25 @@ class Composer:
             if op is None:
                 k += 1
                 continue
-            if op_index is not None and self.m[op_index].has("date_compare") and not \
-                    self.m[op_index].has("compare") and not self.m[op_index].has("compare_after"):
+            if (
+                op_index is not None
+                and self.m[op_index].has("date_compare")
+                and not self.m[op_index].has("compare")
+                and not self.m[op_index].has("compare_after")
+            ):
                 k += 1
                 continue  # since/after/before: a date (see _dates)
             column = self._number_column(n, None, op_index)
-            if column is None and last is not None and n.index - last[0] <= 3 and all(
-                    self.roles(x) <= {"particle", "filler", "range_join", "either", "compare_after", "compare", "condition"}
-                    for x in range(last[0] + 1, n.index)):
+            if (
+                column is None
+                and last is not None
+                and n.index - last[0] <= 3
+                and all(
+                    self.roles(x)
+                    <= {"particle", "filler", "range_join", "either", "compare_after", "compare", "condition"}
+                    for x in range(last[0] + 1, n.index)
+                )
+            ):
                 column = last[1]  # "3000 이상 4000 이하": the same column
             if column is None:
                 if self._is_year(n):
@@ -442,10 +531,14 @@ class Composer:
                     continue  # a date comparison ("after 2013"): see _dates
                 raise Declined(
                     f"I could not tell which column “{self._words(n.span[0], n.span[-1])}” is about.",
-                    f"“{self._words(n.span[0], n.span[-1])}”이(가) 어느 열에 대한 조건인지 알 수 없습니다.")
+                    f"“{self._words(n.span[0], n.span[-1])}”이(가) 어느 열에 대한 조건인지 알 수 없습니다.",
+                )
             value = self.convert(n.number, column)
-            if n.number.unit == "percent" and self.col(column).maximum is not None and \
-                    float(self.col(column).maximum) <= 1.0:
+            if (
+                n.number.unit == "percent"
+                and self.col(column).maximum is not None
+                and float(self.col(column).maximum) <= 1.0
+            ):
                 value = value / 100
             self.ctx.conditions.at = min(n.index, op_index if op_index is not None else n.index)
             self.ctx.conditions.append(Condition(column, op, value))
@@ -454,13 +547,15 @@ class Composer:
             k += 1
 
     def _signs(self) -> None:
-        """"months where the change was negative", "음수인 변화량": a comparison with zero."""
+        """ "months where the change was negative", "음수인 변화량": a comparison with zero."""
         for i, m in enumerate(self.m):
             if i in self.used or not m.has("sign") or m.has("column") or m.has("value"):
                 continue
             candidates = []
-            for j in (self.prev_index(i, ("filler", "particle", "condition")),
-                      self.next_index(i, ("filler", "particle", "condition"))):
+            for j in (
+                self.prev_index(i, ("filler", "particle", "condition")),
+                self.next_index(i, ("filler", "particle", "condition")),
+            ):
                 if j is not None and j not in self.used and self.m[j].has("column"):
                     try:
                         column = self.one_column(j, numeric=True)
@@ -472,14 +567,19 @@ class Composer:
                 continue
             # "quarters with negative inflation": the column that can hold such values is meant
             negative = m.get("sign").key == "negative"
-            possible = [(j, x) for j, x in candidates
-                        if not (negative and self.col(x).minimum is not None and float(self.col(x).minimum) >= 0)]
+            possible = [
+                (j, x)
+                for j, x in candidates
+                if not (negative and self.col(x).minimum is not None and float(self.col(x).minimum) >= 0)
+            ]
             j, column = (possible or candidates)[0]
             self.claim(j)
             c = self.col(column)
             if c.minimum is not None and float(c.minimum) >= 0 and m.get("sign").key == "negative":
-                raise Declined(f"{column} is never below zero in this data, so “{m.text}” cannot be about it.",
-                               f"{column}은(는) 이 데이터에서 0보다 작은 값이 없어서 “{m.text}”에 해당하지 않습니다.")
+                raise Declined(
+                    f"{column} is never below zero in this data, so “{m.text}” cannot be about it.",
+                    f"{column}은(는) 이 데이터에서 0보다 작은 값이 없어서 “{m.text}”에 해당하지 않습니다.",
+                )
             self.ctx.conditions.at = i
             self.ctx.conditions.append(Condition(column, "<" if m.get("sign").key == "negative" else ">", 0))
             self.claim(i)
@@ -490,12 +590,18 @@ class Composer:
     def _operator(self, n: _Num) -> tuple[str | None, int | None]:
         before = self.prev_index(n.index, ("filler", "particle"))
         after = self.next_index(n.span[-1], ("particle",))
-        if before is not None and (self.m[before].has("compare") or self.m[before].has("date_compare")) \
-                and before not in self.used:
+        if (
+            before is not None
+            and (self.m[before].has("compare") or self.m[before].has("date_compare"))
+            and before not in self.used
+        ):
             sense = self.m[before].get("compare") or self.m[before].get("date_compare")
             return self._OPS[sense.key], before
-        if after is not None and (self.m[after].has("compare_after") or self.m[after].has("date_compare")) \
-                and after not in self.used:
+        if (
+            after is not None
+            and (self.m[after].has("compare_after") or self.m[after].has("date_compare"))
+            and after not in self.used
+        ):
             sense = self.m[after].get("compare_after") or self.m[after].get("date_compare")
             return self._OPS[sense.key], after
         # "heavier than 3000", "more than 3000"(handled as compare), "3000보다 무거운"
@@ -527,26 +633,35 @@ class Composer:
     def _range(self, a: _Num, b: _Num) -> tuple[list[int], list[int]] | None:
         """Mentions making `a .. b` a range: (between-words, joining words), or None."""
         gap = list(range(a.span[-1] + 1, b.index))
-        if any(not (self.roles(i) & {"range_join", "either", "filler", "particle", "compare_after",
-                                     "date_compare", "condition"}) for i in gap):
+        if any(
+            not (
+                self.roles(i)
+                & {"range_join", "either", "filler", "particle", "compare_after", "date_compare", "condition"}
+            )
+            for i in gap
+        ):
             return None
-        joins = [i for i in gap if self.roles(i) & {"range_join", "either", "date_compare",
-                                                      "compare_after"}]
+        joins = [i for i in gap if self.roles(i) & {"range_join", "either", "date_compare", "compare_after"}]
         if not joins:
             return None
         before = self.prev_index(a.index, ("filler", "particle"))
         after = self.next_index(b.span[-1], ("particle",))
         between = []
-        if before is not None and (self.m[before].has("between") or
-                                   (self.m[before].get("compare") and self.m[before].text.lower() == "from")):
+        if before is not None and (
+            self.m[before].has("between") or (self.m[before].get("compare") and self.m[before].text.lower() == "from")
+        ):
             between.append(before)
         if after is not None and self.m[after].has("between"):
             between.append(after)
         symbol = any(self.m[i].text in ("~", "-", "–") for i in joins)
-        ko_range = any(self.m[i].text in ("에서", "부터") for i in joins) and \
-            (after is not None and (self.m[after].has("between") or self.m[after].text in ("까지",)))
-        from_to = before is not None and self.m[before].text.lower() in ("from",) and \
-            any(self.m[i].text.lower() == "to" for i in joins)
+        ko_range = any(self.m[i].text in ("에서", "부터") for i in joins) and (
+            after is not None and (self.m[after].has("between") or self.m[after].text in ("까지",))
+        )
+        from_to = (
+            before is not None
+            and self.m[before].text.lower() in ("from",)
+            and any(self.m[i].text.lower() == "to" for i in joins)
+        )
         if between or symbol or ko_range or from_to:
             if ko_range and after is not None:
                 between.append(after)
@@ -557,8 +672,13 @@ class Composer:
         return self._is_year(a) and self._is_year(b)
 
     def _is_year(self, n: _Num) -> bool:
-        return n.number is not None and n.number.unit is None and float(n.number.value).is_integer() \
-            and 1800 <= n.number.value <= 2200 and bool(self.t.dates or [c for c in self.t.columns if c.yearlike])
+        return (
+            n.number is not None
+            and n.number.unit is None
+            and float(n.number.value).is_integer()
+            and 1800 <= n.number.value <= 2200
+            and bool(self.t.dates or [c for c in self.t.columns if c.yearlike])
+        )
 
     def _number_column(self, n: _Num, partner: _Num | None, op_index: int | None = None) -> str | None:
         """The numeric column a compared number is about."""
@@ -578,15 +698,22 @@ class Composer:
             return columns[0]
         # a column named just after: "over 100 horsepower", "3000 이상의 가격"
         j = self.next_index(last, ("filler", "particle", "condition", "compare_after", "between"))
-        if j is not None and j not in self.used and self.m[j].has("column") and \
-                not (self.m[j].has("entity") and max(s.quality for s in self.m[j].all("column")) < 1):
+        if (
+            j is not None
+            and j not in self.used
+            and self.m[j].has("column")
+            and not (self.m[j].has("entity") and max(s.quality for s in self.m[j].all("column")) < 1)
+        ):
             column = self.one_column(j, numeric=True)
             if column:
                 self.claim(j)
                 return column
         # an adjective before "than": heavier than 3000
         if op_index is not None and self.m[op_index].has("than"):
-            for j in (self.prev_index(op_index, ("filler", "particle")), self.next_index(op_index, ("filler", "particle"))):
+            for j in (
+                self.prev_index(op_index, ("filler", "particle")),
+                self.next_index(op_index, ("filler", "particle")),
+            ):
                 if j is not None and self.m[j].has("adjective"):
                     direction = self._adjective_direction(j)
                     if direction:
@@ -598,8 +725,11 @@ class Composer:
             if len(money) == 1:
                 return money[0]
         # the data has one measure only ("when did AAPL first exceed 100" over symbol, date, price)
-        measures = [c.name for c in self.t.columns if c.numeric and not c.yearlike and c.kind == "numeric"
-                    and not (c.integer and c.distinct <= 12)]
+        measures = [
+            c.name
+            for c in self.t.columns
+            if c.numeric and not c.yearlike and c.kind == "numeric" and not (c.integer and c.distinct <= 12)
+        ]
         if len(measures) == 1 and n.number is not None and n.number.unit in (None, "money", "percent"):
             return measures[0]
         # "people over 40": an age
@@ -632,15 +762,25 @@ class Composer:
         if direction is None:
             return None
         marker = self.prev_index(i, ("filler", "particle"))
-        before = self.prev_index(marker, ("filler", "particle")) if marker is not None and \
-            self.roles(marker) & {"superlative_marker", "degree"} else marker
+        before = (
+            self.prev_index(marker, ("filler", "particle"))
+            if marker is not None and self.roles(marker) & {"superlative_marker", "degree"}
+            else marker
+        )
         for j in (self.next_index(i, ("filler", "particle")), before):
             if j is None or j in self.used or not self.m[j].has("column") or self.m[j].has("value"):
                 continue
             near = self.columns_of(j, numeric=True)
             both = [c for c in near if c in candidates]
-            if len(both) == 1 or (not both and len(near) == 1 and (self.m[j].has("descriptors") or not candidates
-                                                                   or any(s.quality >= 1 for s in self.m[j].all("column")))):
+            if len(both) == 1 or (
+                not both
+                and len(near) == 1
+                and (
+                    self.m[j].has("descriptors")
+                    or not candidates
+                    or any(s.quality >= 1 for s in self.m[j].all("column"))
+                )
+            ):
                 self.claim(j)
                 return (both or near)[0], direction
         if len(candidates) == 1:
@@ -648,7 +788,8 @@ class Composer:
         if len(candidates) > 1:
             raise Declined(
                 f"“{self.m[i].text}” could be about {', '.join(candidates)}. Name the column you mean.",
-                f"“{self.m[i].text}”은(는) {', '.join(candidates)} 중 어느 열인지 알 수 없습니다. 열 이름을 적어 주세요.")
+                f"“{self.m[i].text}”은(는) {', '.join(candidates)} 중 어느 열인지 알 수 없습니다. 열 이름을 적어 주세요.",
+            )
         return None
 
     # "4 cylinders", "cylinders = 4", "4기통", "year 1975", "4 or 6 cylinders"
@@ -660,9 +801,13 @@ class Composer:
             while k + len(run) < len(nums):
                 a, b = run[-1], nums[k + len(run)]
                 gap = range(a.span[-1] + 1, b.index)
-                if b.number is None or b.index in self.used or not gap or \
-                        not all(self.roles(g) & {"either", "range_join", "filler"} for g in gap) or \
-                        not any(self.roles(g) & {"either"} for g in gap):
+                if (
+                    b.number is None
+                    or b.index in self.used
+                    or not gap
+                    or not all(self.roles(g) & {"either", "range_join", "filler"} for g in gap)
+                    or not any(self.roles(g) & {"either"} for g in gap)
+                ):
                     break
                 run.append(b)
             if len(run) > 1 and all(n.number is not None and n.index not in self.used for n in run):
@@ -715,16 +860,21 @@ class Composer:
                 continue
             j, column = candidates[0]
             self.ctx.conditions.at = min(x for x in (n.index, j) if x is not None)
-            negated = self._negated([x for x in (n.index, j) if x is not None] if j is None or j > n.index
-                                    else [j, n.index])
+            negated = self._negated(
+                [x for x in (n.index, j) if x is not None] if j is None or j > n.index else [j, n.index]
+            )
             self.ctx.conditions.append(Condition(column, "!=" if negated else "==", self.convert(n.number, column)))
             self.claim(*n.span, j, eq_index)
 
     def _discrete(self, column: str, value: float) -> bool:
         c = self.col(column)
-        return c.numeric and c.integer and float(value).is_integer() and (
-            c.distinct <= 60 or c.yearlike) and (
-            c.minimum is None or float(c.minimum) <= value <= float(c.maximum))
+        return (
+            c.numeric
+            and c.integer
+            and float(value).is_integer()
+            and (c.distinct <= 60 or c.yearlike)
+            and (c.minimum is None or float(c.minimum) <= value <= float(c.maximum))
+        )
 
     # dates: 2015, July, 2014년 3월, weekends, since 2014, between March and June
     def _dates(self, nums: list[_Num]) -> None:
@@ -748,8 +898,11 @@ class Composer:
             elif m.has("weekend"):
                 found = {"weekday": [5, 6]}
             elif m.has("seasons") and not m.has("column") and not m.has("value"):
-                found = {"month": {"spring": [3, 4, 5], "summer": [6, 7, 8], "autumn": [9, 10, 11],
-                                   "winter": [12, 1, 2]}[m.get("seasons").key]}
+                found = {
+                    "month": {"spring": [3, 4, 5], "summer": [6, 7, 8], "autumn": [9, 10, 11], "winter": [12, 1, 2]}[
+                        m.get("seasons").key
+                    ]
+                }
             elif m.has("halves") and not m.has("column") and not m.has("value"):
                 found = {"month": [1, 2, 3, 4, 5, 6] if m.get("halves").key == "first" else [7, 8, 9, 10, 11, 12]}
             elif m.has("workdays") and not m.has("column"):
@@ -762,9 +915,15 @@ class Composer:
                     found = {k: v for k, v in vars(n.date).items() if v is not None}
                 elif self._is_year(n) and (self._date_context(i) or self._near_date_part(i)):
                     found = {"year": int(n.number.value)}
-                elif n.number is not None and n.number.unit is None and float(n.number.value).is_integer() \
-                        and 1 <= n.number.value <= 12 and i + 2 < len(self.m) \
-                        and self.m[i + 1].text in ("~", "-", "–", "에서", "부터", "to") and self.m[i + 2].has("months"):
+                elif (
+                    n.number is not None
+                    and n.number.unit is None
+                    and float(n.number.value).is_integer()
+                    and 1 <= n.number.value <= 12
+                    and i + 2 < len(self.m)
+                    and self.m[i + 1].text in ("~", "-", "–", "에서", "부터", "to")
+                    and self.m[i + 2].has("months")
+                ):
                     found = {"month": int(n.number.value)}  # "6~8월"
                 if found is not None:
                     parts.append((n.span, found))
@@ -779,8 +938,12 @@ class Composer:
             if merged:
                 last_span, last = merged[-1]
                 gap = range(last_span[-1] + 1, span[0])
-                if all(self.is_skippable(g) and not (self.roles(g) & {"either"}) for g in gap) and \
-                        not (set(last) & set(found)) and "weekday" not in found and "weekday" not in last:
+                if (
+                    all(self.is_skippable(g) and not (self.roles(g) & {"either"}) for g in gap)
+                    and not (set(last) & set(found))
+                    and "weekday" not in found
+                    and "weekday" not in last
+                ):
                     merged[-1] = (last_span + list(gap) + span, {**last, **found})
                     continue
             merged.append((span, found))
@@ -795,13 +958,27 @@ class Composer:
                 span2, found2 = merged[k + 1]
                 gap = list(range(span[-1] + 1, span2[0]))
                 joins = [g for g in gap if self.roles(g) & {"range_join", "date_compare", "compare_after", "either"}]
-                if joins and all(self.is_skippable(g, ("range_join", "date_compare", "compare_after", "either")) for g in gap) \
-                        and set(found) == set(found2) and "weekday" not in found:
+                if (
+                    joins
+                    and all(
+                        self.is_skippable(g, ("range_join", "date_compare", "compare_after", "either")) for g in gap
+                    )
+                    and set(found) == set(found2)
+                    and "weekday" not in found
+                ):
                     before = self.prev_index(span[0], ("filler", "particle"))
                     after = self.next_index(span2[-1], ("particle",))
-                    is_range = (before is not None and (self.m[before].has("between") or self.m[before].text.lower() == "from")) \
-                        or (after is not None and (self.m[after].has("between") or self.m[after].text in ("까지", "사이"))) \
+                    is_range = (
+                        (
+                            before is not None
+                            and (self.m[before].has("between") or self.m[before].text.lower() == "from")
+                        )
+                        or (
+                            after is not None
+                            and (self.m[after].has("between") or self.m[after].text in ("까지", "사이"))
+                        )
                         or any(self.m[g].text in ("~", "-", "–", "부터", "에서", "to", "through") for g in gap)
+                    )
                     if is_range:
                         if self._has_any("change", "times"):
                             # "from 1952 to 2007", "between 2021 and 2022" of a change: two periods
@@ -810,13 +987,21 @@ class Composer:
                         else:
                             self._date_range(column, found, found2, span + span2 + gap)
                         for x in (before, after):
-                            if x is not None and (self.m[x].has("between") or self.m[x].text.lower() == "from"
-                                                  or self.m[x].text in ("까지", "사이")):
+                            if x is not None and (
+                                self.m[x].has("between")
+                                or self.m[x].text.lower() == "from"
+                                or self.m[x].text in ("까지", "사이")
+                            ):
                                 self.claim(x)
                         k += 2
                         continue
-                if joins and all(self.is_skippable(g, ("either",)) for g in gap) and set(found) == set(found2) \
-                        and len(found) == 1 and list(found)[0] in ("month", "weekday", "quarter", "year"):
+                if (
+                    joins
+                    and all(self.is_skippable(g, ("either",)) for g in gap)
+                    and set(found) == set(found2)
+                    and len(found) == 1
+                    and list(found)[0] in ("month", "weekday", "quarter", "year")
+                ):
                     # "in June or July", "Saturdays and Sundays": one membership condition
                     members = [found, found2]
                     covered = span + gap + span2
@@ -866,19 +1051,46 @@ class Composer:
     def _date_context(self, i: int) -> bool:
         before = self.prev_index(i, ("filler", "particle"))
         after = self.next_index(i, ("particle",))
-        if before is not None and (self.roles(before) & {"range_join", "either", "than"} or (
-                self.m[before].has("intent") and self.m[before].get("intent").key in ("relationship", "compare"))):
+        if before is not None and (
+            self.roles(before) & {"range_join", "either", "than"}
+            or (self.m[before].has("intent") and self.m[before].get("intent").key in ("relationship", "compare"))
+        ):
             # "between 1976 and 1980", "2014 vs 2015": the second year of a pair of years
             first = self.prev_index(before, ("filler", "particle"))
-            if first is not None and self.m[first].has("num") and 1800 <= self.m[first].get("num").key <= 2200 \
-                    and self._date_context(first):
+            if (
+                first is not None
+                and self.m[first].has("num")
+                and 1800 <= self.m[first].get("num").key <= 2200
+                and self._date_context(first)
+            ):
                 return True
-        words = {"in", "during", "on", "since", "after", "before", "from", "until", "of", "for", "by", "to",
-                 "through", "between"}
-        return (before is not None and (self.m[before].text.lower() in words or self.m[before].has("date_compare")
-                                        or self.m[before].has("months")))  \
-            or (after is not None and (self.m[after].has("date_compare") or self.m[after].has("months")
-                                       or self.m[after].has("date_units")))
+        words = {
+            "in",
+            "during",
+            "on",
+            "since",
+            "after",
+            "before",
+            "from",
+            "until",
+            "of",
+            "for",
+            "by",
+            "to",
+            "through",
+            "between",
+        }
+        return (
+            before is not None
+            and (
+                self.m[before].text.lower() in words
+                or self.m[before].has("date_compare")
+                or self.m[before].has("months")
+            )
+        ) or (
+            after is not None
+            and (self.m[after].has("date_compare") or self.m[after].has("months") or self.m[after].has("date_units"))
+        )
 
     def _near_date_part(self, i: int) -> bool:
         for j in (self.prev_index(i, ("filler", "particle")), self.next_index(i, ("filler", "particle"))):
@@ -891,16 +1103,21 @@ class Composer:
         after = self.next_index(span[-1], ("particle",))
         for j in (before, after):
             if j is not None and j not in self.used:
-                sense = self.m[j].get("date_compare") or (self.m[j].get("compare_after") if j == after else None) \
+                sense = (
+                    self.m[j].get("date_compare")
+                    or (self.m[j].get("compare_after") if j == after else None)
                     or (self.m[j].get("compare") if j == before else None)
+                )
                 if sense is not None and sense.key in self._OPS and sense.key not in ("eq", "ne"):
                     return self._OPS[sense.key], j
         return "==", None
 
     def _year_column_near(self, span: list[int]) -> str | None:
         """A year column named next to a year: "built before 2000" is about the year built."""
-        for j in (self.prev_index(span[0], ("filler", "particle", "condition", "date_compare")),
-                  self.next_index(span[-1], ("filler", "particle", "condition", "date_compare", "compare_after"))):
+        for j in (
+            self.prev_index(span[0], ("filler", "particle", "condition", "date_compare")),
+            self.next_index(span[-1], ("filler", "particle", "condition", "date_compare", "compare_after")),
+        ):
             if j is None or j in self.used or not self.m[j].has("column"):
                 continue
             years = [c for c in self.columns_of(j) if self.col(c).yearlike]
@@ -911,12 +1128,12 @@ class Composer:
 
     def _date_column(self) -> str | None:
         dates = self.t.dates
-        mentioned = [c for i, m in enumerate(self.m) for c in self.columns_of(i)
-                     if self.col(c).is_date]
+        mentioned = [c for i, m in enumerate(self.m) for c in self.columns_of(i) if self.col(c).is_date]
         if mentioned:
             for i, _m in enumerate(self.m):
                 if any(self.col(c).is_date for c in self.columns_of(i)) and not (
-                        self.columns_of(i) and any(not self.col(c).is_date for c in self.columns_of(i))):
+                    self.columns_of(i) and any(not self.col(c).is_date for c in self.columns_of(i))
+                ):
                     self.claim(i)
             return mentioned[0]
         if len(dates) == 1:
@@ -924,7 +1141,8 @@ class Composer:
         if len(dates) > 1:
             raise Declined(
                 f"This data has several date columns ({', '.join(c.name for c in dates)}); name the one you mean.",
-                f"날짜 열이 여러 개입니다 ({', '.join(c.name for c in dates)}). 어느 열인지 적어 주세요.")
+                f"날짜 열이 여러 개입니다 ({', '.join(c.name for c in dates)}). 어느 열인지 적어 주세요.",
+            )
         return None
 
     def _outside(self, column: str, years: list[int], op: str) -> None:
@@ -935,17 +1153,23 @@ class Composer:
         if low is None or high is None:
             return
         try:
-            first, last = int(str(low)[:4]) if c.is_date else int(float(low)), int(str(high)[:4]) if c.is_date else int(float(high))
+            first, last = (
+                int(str(low)[:4]) if c.is_date else int(float(low)),
+                int(str(high)[:4]) if c.is_date else int(float(high)),
+            )
         except ValueError:
             return
         outside = [y for y in years if not first <= y <= last]
         if op in ("==", "in") and outside and len(outside) == len(years):
             raise Declined(
                 f"The data covers {first} to {last}; {', '.join(map(str, outside))} is outside it.",
-                f"데이터는 {first}년부터 {last}년까지입니다. {', '.join(map(str, outside))}년은 그 밖입니다.")
+                f"데이터는 {first}년부터 {last}년까지입니다. {', '.join(map(str, outside))}년은 그 밖입니다.",
+            )
         if op in (">", ">=") and years and min(years) > last or op in ("<", "<=") and years and max(years) < first:
-            raise Declined(f"The data covers {first} to {last}; nothing is in that range.",
-                           f"데이터는 {first}년부터 {last}년까지라서 그 범위에는 값이 없습니다.")
+            raise Declined(
+                f"The data covers {first} to {last}; nothing is in that range.",
+                f"데이터는 {first}년부터 {last}년까지라서 그 범위에는 값이 없습니다.",
+            )
 
     def _date_condition(self, column: str | None, found: dict[str, Any], span: list[int], op: str) -> None:
         self.ctx.conditions.at = span[0]
@@ -963,7 +1187,12 @@ class Composer:
                 return
         if years and (column is not None or len([c for c in self.t.columns if c.yearlike]) == 1):
             self._outside(column or next(c.name for c in self.t.columns if c.yearlike), years, op)
-        if column is None and op in ("==", "!=") and set(found) - {"year"} and set(found) <= {"year", "quarter", "month"}:
+        if (
+            column is None
+            and op in ("==", "!=")
+            and set(found) - {"year"}
+            and set(found) <= {"year", "quarter", "month"}
+        ):
             # dates kept as parts in columns of their own (year and quarter, year and month)
             parts = {part: self._part_column(part) for part in found}
             if all(parts.values()):
@@ -985,14 +1214,24 @@ class Composer:
                     self.ctx.conditions.append(Condition(years[0], op, value))
                 self.claim(*span)
                 return
-            raise Declined("This data has no dates, so I cannot pick rows by a date, a month or a weekday.",
-                           "이 데이터에는 날짜 열이 없어서 날짜, 월, 요일로 행을 고를 수 없습니다.")
+            raise Declined(
+                "This data has no dates, so I cannot pick rows by a date, a month or a weekday.",
+                "이 데이터에는 날짜 열이 없어서 날짜, 월, 요일로 행을 고를 수 없습니다.",
+            )
         if set(found) == {"weekday"}:
             values = found["weekday"]
             if op not in ("==", "!="):
-                raise Declined("I cannot compare weekdays as earlier or later.", "요일은 크고 작음으로 비교할 수 없습니다.")
-            self.ctx.conditions.append(Condition(column, ("in" if op == "==" else "not in") if len(values) > 1 else op,
-                                                 values if len(values) > 1 else values[0], "weekday"))
+                raise Declined(
+                    "I cannot compare weekdays as earlier or later.", "요일은 크고 작음으로 비교할 수 없습니다."
+                )
+            self.ctx.conditions.append(
+                Condition(
+                    column,
+                    ("in" if op == "==" else "not in") if len(values) > 1 else op,
+                    values if len(values) > 1 else values[0],
+                    "weekday",
+                )
+            )
             self.claim(*span)
             return
         if op in ("==", "!=") or "day" not in found and op in ("==",):
@@ -1008,8 +1247,10 @@ class Composer:
         # since / after / before / until a date: compare with the first or last day it covers
         start, end = _date_bounds(found)
         if start is None:
-            raise Declined("I can compare whole dates or years, not a month or day on its own, as earlier or later.",
-                           "연도나 날짜 전체만 이전/이후로 비교할 수 있습니다.")
+            raise Declined(
+                "I can compare whole dates or years, not a month or day on its own, as earlier or later.",
+                "연도나 날짜 전체만 이전/이후로 비교할 수 있습니다.",
+            )
         if op in (">=",):
             self.ctx.conditions.append(Condition(column, ">=", start, "date"))
         elif op == ">":
@@ -1020,8 +1261,9 @@ class Composer:
             self.ctx.conditions.append(Condition(column, "<=", end, "date"))
         self.claim(*span)
 
-    def _date_sides(self, column: str | None, a: dict[str, Any], span_a: list[int], b: dict[str, Any],
-                    span_b: list[int]) -> None:
+    def _date_sides(
+        self, column: str | None, a: dict[str, Any], span_a: list[int], b: dict[str, Any], span_b: list[int]
+    ) -> None:
         """The two periods of a change, the later one first (its value minus the earlier one's)."""
         sides = []
         for found, span in ((b, span_b), (a, span_a)):
@@ -1040,8 +1282,16 @@ class Composer:
             years = [c.name for c in self.t.columns if c.yearlike]
             return years[0] if len(years) == 1 else None
         top = {"quarter": 4, "month": 12}[part]
-        named = [c.name for c in self.t.columns if c.numeric and c.integer and part in c.concepts | {k: 1 for k in c.keys}
-                 and c.minimum is not None and 1 <= float(c.minimum) and float(c.maximum) <= top]
+        named = [
+            c.name
+            for c in self.t.columns
+            if c.numeric
+            and c.integer
+            and part in c.concepts | {k: 1 for k in c.keys}
+            and c.minimum is not None
+            and 1 <= float(c.minimum)
+            and float(c.maximum) <= top
+        ]
         return named[0] if len(named) == 1 else None
 
     def _date_range(self, column: str | None, a: dict[str, Any], b: dict[str, Any], span: list[int]) -> None:
@@ -1053,8 +1303,10 @@ class Composer:
                 self.claim(*span)
                 return
         if column is None:
-            raise Declined("This data has no dates, so I cannot pick rows by a date range.",
-                           "이 데이터에는 날짜 열이 없어서 기간으로 행을 고를 수 없습니다.")
+            raise Declined(
+                "This data has no dates, so I cannot pick rows by a date range.",
+                "이 데이터에는 날짜 열이 없어서 기간으로 행을 고를 수 없습니다.",
+            )
         if set(a) == {"month"}:
             self.ctx.conditions.append(Condition(column, "between", (a["month"], b["month"]), "month"))
         elif set(a) == {"year"}:
@@ -1083,8 +1335,10 @@ class Composer:
         values = [(i, s) for i, m in enumerate(self.m) if i not in self.used for s in m.all("value")]
         if len(values) < 2:
             return
-        asks_compare = any(m.has("than") or m.has("intent") and m.get("intent").key in ("compare", "difference", "relationship")
-                           for m in self.m)
+        asks_compare = any(
+            m.has("than") or m.has("intent") and m.get("intent").key in ("compare", "difference", "relationship")
+            for m in self.m
+        )
         if not asks_compare:
             return
         by_column: dict[str, list[tuple[int, Any]]] = {}
@@ -1099,8 +1353,25 @@ class Composer:
             return
         (i1, v1), (i2, v2) = items
         between = range(i1 + 1, i2)
-        joiner = [j for j in between if self.roles(j) & {"than", "either", "range_join", "intent", "filler", "particle",
-                                                          "condition", "entity", "degree", "adjective", "agg", "column"}]
+        joiner = [
+            j
+            for j in between
+            if self.roles(j)
+            & {
+                "than",
+                "either",
+                "range_join",
+                "intent",
+                "filler",
+                "particle",
+                "condition",
+                "entity",
+                "degree",
+                "adjective",
+                "agg",
+                "column",
+            }
+        ]
         if len(joiner) != len(between):
             return
         self.ctx.sides = [[Condition(column, "==", v1)], [Condition(column, "==", v2)]]
@@ -1132,14 +1403,21 @@ class Composer:
             j = i + 1
             while True:
                 gap_end = j
-                while gap_end < len(self.m) and self.roles(gap_end) and \
-                        self.roles(gap_end) <= {"either", "filler", "particle", "range_join", "condition", "entity"} \
-                        and not self.m[gap_end].has("value"):
+                while (
+                    gap_end < len(self.m)
+                    and self.roles(gap_end)
+                    and self.roles(gap_end) <= {"either", "filler", "particle", "range_join", "condition", "entity"}
+                    and not self.m[gap_end].has("value")
+                ):
                     gap_end += 1
                 gap = list(range(j, gap_end))
-                if gap_end < len(self.m) and gap_end not in self.used and self.m[gap_end].has("value") and \
-                        any(self.roles(g) & {"either", "range_join"} for g in gap) and \
-                        any(s.key[0] == column for s in self.m[gap_end].all("value")):
+                if (
+                    gap_end < len(self.m)
+                    and gap_end not in self.used
+                    and self.m[gap_end].has("value")
+                    and any(self.roles(g) & {"either", "range_join"} for g in gap)
+                    and any(s.key[0] == column for s in self.m[gap_end].all("value"))
+                ):
                     other = next(s.key[1] for s in self.m[gap_end].all("value") if s.key[0] == column)
                     members.append(other)
                     span += gap + [gap_end]
@@ -1156,7 +1434,9 @@ class Composer:
             elif len(members) == 1:
                 self.ctx.conditions.append(Condition(column, "!=" if negated else "==", members[0]))
             else:
-                self.ctx.conditions.append(Condition(column, "not in" if negated else "in", list(dict.fromkeys(members))))
+                self.ctx.conditions.append(
+                    Condition(column, "not in" if negated else "in", list(dict.fromkeys(members)))
+                )
             self.claim(*span)
             i = span[-1] + 1
 
@@ -1176,14 +1456,17 @@ class Composer:
         return None
 
     def _superlative_adjective(self, i: int) -> bool:
-        """"rainiest" is a superlative of rain, not the weather value rain."""
+        """ "rainiest" is a superlative of rain, not the weather value rain."""
         m = self.m[i]
         if not m.has("adjective"):
             return False
         word = m.text.lower()
         before = self.prev_index(i, ("filler", "particle"))
-        return word.endswith(("est", "er")) or (before is not None and self.roles(before) & {
-            "superlative_marker", "superlative", "degree"} and not self.m[before].has("filler"))
+        return word.endswith(("est", "er")) or (
+            before is not None
+            and self.roles(before) & {"superlative_marker", "superlative", "degree"}
+            and not self.m[before].has("filler")
+        )
 
     def _prefers_column(self, i: int) -> bool:
         """A word that is both a value and a column ("rain"): a column when measured."""
@@ -1197,7 +1480,11 @@ class Composer:
         measure_words = ("agg", "superlative", "superlative_marker", "degree", "intent")
         if before is not None and self.roles(before) & set(measure_words) and not self.m[before].has("which"):
             return True
-        if self.lang == "ko" and after is not None and self.roles(after) & {"agg", "superlative", "superlative_marker", "intent"}:
+        if (
+            self.lang == "ko"
+            and after is not None
+            and self.roles(after) & {"agg", "superlative", "superlative_marker", "intent"}
+        ):
             return True
         if after is not None and self.m[after].has("agg") and len(self.m[after].text.split()) > 1:
             return True  # "rain in total", "wind on average"
@@ -1212,22 +1499,32 @@ class Composer:
         if len(top) > 1:
             # a column named next to it decides: "species Adelie"
             near = set()
-            for j in (self.prev_index(i, ("filler", "particle", "condition")), self.next_index(i, ("filler", "particle", "condition"))):
+            for j in (
+                self.prev_index(i, ("filler", "particle", "condition")),
+                self.next_index(i, ("filler", "particle", "condition")),
+            ):
                 if j is not None and self.m[j].has("column"):
                     near.update(self.columns_of(j))
             chosen = [k for k in top.values() if k[0] in near]
             if len(chosen) == 1:
-                for j in (self.prev_index(i, ("filler", "particle", "condition")), self.next_index(i, ("filler", "particle", "condition"))):
+                for j in (
+                    self.prev_index(i, ("filler", "particle", "condition")),
+                    self.next_index(i, ("filler", "particle", "condition")),
+                ):
                     if j is not None and chosen[0][0] in self.columns_of(j):
                         self.claim(j)
                 return chosen[0]
             columns = ", ".join(sorted({k[0] for k in top.values()}))
-            raise Declined(f"“{self.m[i].text}” is a value of several columns ({columns}); say which one.",
-                           f"“{self.m[i].text}”은(는) 여러 열({columns})의 값입니다. 어느 열인지 적어 주세요.")
+            raise Declined(
+                f"“{self.m[i].text}” is a value of several columns ({columns}); say which one.",
+                f"“{self.m[i].text}”은(는) 여러 열({columns})의 값입니다. 어느 열인지 적어 주세요.",
+            )
         key = next(iter(top.values()))
         # "species Adelie", "origin = Japan", "기아가 아닌 브랜드": the column named with its value
-        for j in (self.prev_index(i, ("filler", "particle", "condition", "compare")),
-                  self.next_index(i, ("filler", "particle", "condition", "negation"))):
+        for j in (
+            self.prev_index(i, ("filler", "particle", "condition", "compare")),
+            self.next_index(i, ("filler", "particle", "condition", "negation")),
+        ):
             if j is not None and j not in self.used and key[0] in self.columns_of(j) and not self._measured(j):
                 self.claim(j)
                 prev = self.prev_index(i, ("filler", "particle", "condition"))
@@ -1258,14 +1555,25 @@ class Composer:
                 continue
             words = m.text.lower().replace(" ", "")
             after = self.next_index(i, ("particle",))
-            rate = words.endswith(rate_words) or (after is not None and after not in self.used and (
-                self.m[after].text.lower() in rate_words or (self.m[after].has("agg") and self.m[after].get("agg").key == "share")))
+            rate = words.endswith(rate_words) or (
+                after is not None
+                and after not in self.used
+                and (
+                    self.m[after].text.lower() in rate_words
+                    or (self.m[after].has("agg") and self.m[after].get("agg").key == "share")
+                )
+            )
             before = self.prev_index(i, ("filler", "particle"))
             if before is not None and (self.m[before].has("agg") or self.m[before].has("superlative")) and not rate:
                 continue  # measured ("average smoker"): not a condition
-            if not rate and ((before is not None and self.roles(before) & {
-                    "which", "group", "superlative_marker", "adjective", "degree", "evaluative", "order"}) or (
-                    after is not None and self.m[after].has("group"))):
+            if not rate and (
+                (
+                    before is not None
+                    and self.roles(before)
+                    & {"which", "group", "superlative_marker", "adjective", "degree", "evaluative", "order"}
+                )
+                or (after is not None and self.m[after].has("group"))
+            ):
                 continue  # grouped or ranked by ("which garage", "가장 높은 garage", "smoker별")
             negated = self._negated([i])
             if not negated and i > 0 and self.m[i - 1].text == "비" and self.tokens[self.m[i].start].joined:
@@ -1287,9 +1595,16 @@ class Composer:
             # "penguins with no sex recorded", "연비가 없는 차": the column is empty
             before = self.prev_index(i, ("filler", "particle"))
             after = self.next_index(i, ("particle",))
-            empty_before = before is not None and before not in self.used and self.m[before].text.lower() in (
-                "no", "without", "missing", "lacking")
-            empty_after = after is not None and after not in self.used and self.m[after].text in ("없는", "없음", "누락된", "빠진", "missing")
+            empty_before = (
+                before is not None
+                and before not in self.used
+                and self.m[before].text.lower() in ("no", "without", "missing", "lacking")
+            )
+            empty_after = (
+                after is not None
+                and after not in self.used
+                and self.m[after].text in ("없는", "없음", "누락된", "빠진", "missing")
+            )
             if not (empty_before or empty_after):
                 continue
             try:
@@ -1308,8 +1623,11 @@ class Composer:
             before = self.prev_index(i, ("filler", "particle"))
             after = self.next_index(i, ("particle",))
             has = before is not None and self.m[before].text.lower() in ("with", "has", "have", "having", "had")
-            negated = before is not None and self.m[before].has("negation") or \
-                (after is not None and self.m[after].has("negation") and self.lang == "ko")
+            negated = (
+                before is not None
+                and self.m[before].has("negation")
+                or (after is not None and self.m[after].has("negation") and self.lang == "ko")
+            )
             ko_has = after is not None and self.m[after].text in ("있는", "있음", "있고", "있는지")
             if not (has or negated or ko_has):
                 continue
@@ -1319,7 +1637,9 @@ class Composer:
             yes, no = truthy
             self.ctx.conditions.at = i
             self.ctx.conditions.append(Condition(column.name, "==", no if negated else yes))
-            self.claim(i, before if (has or (negated and before is not None and self.m[before].has("negation"))) else None)
+            self.claim(
+                i, before if (has or (negated and before is not None and self.m[before].has("negation"))) else None
+            )
             if negated and after is not None and self.m[after].has("negation"):
                 self.claim(after)
             if ko_has:
@@ -1331,10 +1651,14 @@ class Composer:
         for i, m in enumerate(self.m):
             if i in self.used:
                 continue
-            if m.has("per_period") and not m.has("column") and getattr(self, "per", None) is None and \
-                    any(x.has("agg") and x.get("agg").key == "mean" for x in self.m) and \
-                    not self._descriptive_bucket(i, m.get("per_period").key) and \
-                    (self._amounts_asked() or not m.has("bucket")):
+            if (
+                m.has("per_period")
+                and not m.has("column")
+                and getattr(self, "per", None) is None
+                and any(x.has("agg") and x.get("agg").key == "mean" for x in self.m)
+                and not self._descriptive_bucket(i, m.get("per_period").key)
+                and (self._amounts_asked() or not m.has("bucket"))
+            ):
                 self.per = (i, m.get("per_period").key)  # "average daily sales": see compose.per_period
                 continue
             if m.has("bucket") and not m.has("column"):
@@ -1351,8 +1675,9 @@ class Composer:
             # English markers come before what they group by; Korean ones (별, 마다) after it
             korean = m.text[:1] >= "\uac00" and m.text not in ("각", "각각")
             j = self.prev_index(i, ("filler", "particle")) if korean else self.next_index(i, ("filler", "particle"))
-            if korean and (j is None or not (self.m[j].has("column") or self.m[j].has("concept") or
-                                             self.m[j].has("entity"))):
+            if korean and (
+                j is None or not (self.m[j].has("column") or self.m[j].has("concept") or self.m[j].has("entity"))
+            ):
                 j = self.next_index(i, ("filler", "particle"))
             if j is None:
                 continue
@@ -1361,8 +1686,11 @@ class Composer:
                 if k is not None and self.m[k].has("column"):
                     self.claim(j)  # "for each number of cylinders": by cylinders
                     j = k
-            if m.text in ("기준", "기준으로") and (self.m[j].has("value") or self.m[j].has("num") or (
-                    j > 0 and self.m[j - 1].has("num") and self.m[j].has("date_units"))):
+            if m.text in ("기준", "기준으로") and (
+                self.m[j].has("value")
+                or self.m[j].has("num")
+                or (j > 0 and self.m[j - 1].has("num") and self.m[j].has("date_units"))
+            ):
                 self.claim(i)  # "2007년 기준", "서울 기준": as of one value, a condition, not a grouping
                 continue
             target = self.m[j]
@@ -1378,20 +1706,26 @@ class Composer:
                 continue
             if not target.has("column"):
                 continue
-            if m.text.lower() in ("across", "over", "throughout") and i + 1 < len(self.m) and \
-                    self.m[i + 1].text.lower() in ("all", "every", "the whole"):
+            if (
+                m.text.lower() in ("across", "over", "throughout")
+                and i + 1 < len(self.m)
+                and self.m[i + 1].text.lower() in ("all", "every", "the whole")
+            ):
                 self.claim(i, j)  # "across all sites": added up over them, not one value per site
                 continue
-            if m.text.lower() in ("across", "over", "among", "throughout", "in all") and \
-                    any(c in self.t.labels and self.col(c).distinct >= 0.9 * max(self.t.rows, 1)
-                        for c in self.columns_of(j)):
+            if m.text.lower() in ("across", "over", "among", "throughout", "in all") and any(
+                c in self.t.labels and self.col(c).distinct >= 0.9 * max(self.t.rows, 1) for c in self.columns_of(j)
+            ):
                 self.claim(i, j)  # "average poverty across states": over all the rows, one per state
                 continue
             # "top 5 cars by horsepower": a numeric column after "by" with a limit sorts
             numeric = self.columns_of(j, numeric=True)
             categorical = self.columns_of(j, categorical=True)
-            if categorical and (not numeric or set(categorical) >= set(numeric) and
-                                not (self.ctx.limit or getattr(self, "limit_kind", None))):
+            if categorical and (
+                not numeric
+                or set(categorical) >= set(numeric)
+                and not (self.ctx.limit or getattr(self, "limit_kind", None))
+            ):
                 column = self._pick(j, categorical)
                 if self.col(column).is_date:
                     g = self._set_group(Grouping(column, "day"), i, j)
@@ -1400,8 +1734,11 @@ class Composer:
             elif any(self.col(c).is_date for c in self.columns_of(j)):
                 column = next(c for c in self.columns_of(j) if self.col(c).is_date)
                 g = self._set_group(Grouping(column, "day"), i, j)
-            elif numeric and (self.ctx.limit or getattr(self, "limit_kind", None) or
-                              self._has_any("superlative", "superlative_marker", "order")):
+            elif numeric and (
+                self.ctx.limit
+                or getattr(self, "limit_kind", None)
+                or self._has_any("superlative", "superlative_marker", "order")
+            ):
                 self.sort_by = (j, self._pick(j, numeric))
                 self.claim(i, j)
             elif numeric and all(self.col(x).integer and 1 < self.col(x).distinct <= 24 for x in numeric):
@@ -1418,8 +1755,11 @@ class Composer:
                     continue
                 target = self.m[j]
                 if target.has("column") and not target.has("value"):
-                    categorical = [c for c in self.columns_of(j, categorical=True)
-                                   if c not in self.t.labels or self.col(c).distinct < 0.5 * max(self.t.rows, 1)]
+                    categorical = [
+                        c
+                        for c in self.columns_of(j, categorical=True)
+                        if c not in self.t.labels or self.col(c).distinct < 0.5 * max(self.t.rows, 1)
+                    ]
                     dates = [c for c in self.columns_of(j) if self.col(c).is_date]
                     if categorical:
                         g = self._set_group(Grouping(self._pick(j, categorical)), i, j)
@@ -1464,7 +1804,11 @@ class Composer:
                     if i in self.used or not m.has("column") or m.has("value"):
                         continue
                     names = self.columns_of(i, categorical=True)
-                    if not names or self.columns_of(i, numeric=True) and not all(self.col(c).kind != "numeric" for c in names):
+                    if (
+                        not names
+                        or self.columns_of(i, numeric=True)
+                        and not all(self.col(c).kind != "numeric" for c in names)
+                    ):
                         continue
                     names = [c for c in names if not self.col(c).numeric]
                     if not names:
@@ -1476,12 +1820,15 @@ class Composer:
                     after = self.next_index(i, ("particle",))
                     among = after is not None and self.m[after].text in ("중", "중에서", "가운데", "among")
                     following = self.next_index(i, ("filler", "particle"))
-                    last = following is None or (self.m[following].has("agg") and
-                                                 self.next_index(following, ("filler", "particle")) is None)
+                    last = following is None or (
+                        self.m[following].has("agg") and self.next_index(following, ("filler", "particle")) is None
+                    )
                     before = self.prev_index(i, ("filler", "particle", "entity"))  # "heaviest penguin species"
-                    ranked_before = before is not None and self.roles(before) & {
-                        "adjective", "superlative", "order", "degree", "units", "num"} or \
-                        (before is not None and before in self.used and self.ctx.limit is not None)
+                    ranked_before = (
+                        before is not None
+                        and self.roles(before) & {"adjective", "superlative", "order", "degree", "units", "num"}
+                        or (before is not None and before in self.used and self.ctx.limit is not None)
+                    )
                     if among or last or ranked_before:
                         # grouped or a row's name: decided with the measure (compose.py)
                         self.rank_category = (i, column, after if among else None)
@@ -1491,28 +1838,44 @@ class Composer:
             for i, m in enumerate(self.m):
                 if i in self.used or not (m.has("column") and self.columns_of(i, categorical=True)) or m.has("value"):
                     continue
-                names = [c for c in self.columns_of(i, categorical=True)
-                         if not (c in self.t.labels and self.col(c).distinct >= 0.9 * max(self.t.rows, 1))]
+                names = [
+                    c
+                    for c in self.columns_of(i, categorical=True)
+                    if not (c in self.t.labels and self.col(c).distinct >= 0.9 * max(self.t.rows, 1))
+                ]
                 if not names:
                     continue
                 before = self.prev_index(i, ("filler", "particle", "condition"))
                 counted = None
-                if before is not None and self.m[before].has("agg") and self.m[before].get("agg").key in ("count", "records"):
+                if (
+                    before is not None
+                    and self.m[before].has("agg")
+                    and self.m[before].get("agg").key in ("count", "records")
+                ):
                     counted, before = before, self.prev_index(before, ("filler", "particle"))  # "most common number of"
                 if before is None or before in self.used:
                     continue
-                measured = any(k not in self.used and self.m[k].has("column") and not self.m[k].has("value")
-                               and self.columns_of(k, numeric=True) and k != i for k in range(len(self.m)))
+                measured = any(
+                    k not in self.used
+                    and self.m[k].has("column")
+                    and not self.m[k].has("value")
+                    and self.columns_of(k, numeric=True)
+                    and k != i
+                    for k in range(len(self.m))
+                )
                 frequent = self.m[before].has("frequent") or (
-                    self.m[before].has("degree") and self.m[before].text in ("많은", "적은", "많이") and not measured)
+                    self.m[before].has("degree") and self.m[before].text in ("많은", "적은", "많이") and not measured
+                )
                 sup = self.prev_index(before, ("filler", "particle")) if frequent else None
                 if sup is None or not self.roles(sup) & {"superlative", "superlative_marker"}:
                     continue
                 g = self._set_group(Grouping(self._pick(i, names)), i)
                 self.claim(before, sup, counted)
-                low = (self.m[sup].get("superlative") and self.m[sup].get("superlative").key == "low") or \
-                    (self.m[sup].get("superlative_marker") and self.m[sup].get("superlative_marker").key == "low") or \
-                    (self.m[before].get("degree") and self.m[before].get("degree").key == "low")
+                low = (
+                    (self.m[sup].get("superlative") and self.m[sup].get("superlative").key == "low")
+                    or (self.m[sup].get("superlative_marker") and self.m[sup].get("superlative_marker").key == "low")
+                    or (self.m[before].get("degree") and self.m[before].get("degree").key == "low")
+                )
                 self.common = "low" if low else "high"
                 break
         if g is not None and getattr(self, "common", None) is None:
@@ -1523,8 +1886,10 @@ class Composer:
                 sup = self.prev_index(i, ("filler", "particle"))
                 if sup is not None and self.roles(sup) & {"superlative", "superlative_marker"} and sup not in self.used:
                     self.claim(i, sup)
-                    low = any((self.m[sup].get(r) and self.m[sup].get(r).key == "low")
-                              for r in ("superlative", "superlative_marker"))
+                    low = any(
+                        (self.m[sup].get(r) and self.m[sup].get(r).key == "low")
+                        for r in ("superlative", "superlative_marker")
+                    )
                     self.common = "low" if low else "high"
                     break
 
@@ -1532,6 +1897,7 @@ class Composer:
         """Whether the question measures an amount (sales, rain) or counts rows: those add up per
         period ("average daily sales"); a price or a temperature does not ("per year": by year)."""
         from .compose import _ADDITIVE
+
         for i, m in enumerate(self.m):
             if m.has("agg") and m.get("agg").key in ("count", "records"):
                 return True
@@ -1541,15 +1907,18 @@ class Composer:
         return False
 
     def _records_counted(self, period: int) -> bool:
-        """"주문이 제일 적은 요일", "the day with the most orders": what the rows record, said with a
+        """ "주문이 제일 적은 요일", "the day with the most orders": what the rows record, said with a
         word of quantity, is counted per period."""
         from .compose import _QUANTITY_WORDS
+
         return any(m.text.lower() in _QUANTITY_WORDS for m in self.m) and any(
             m.has("entity") and not m.has("column") and not m.has("value") and _time_word(m.text) is None
-            for j, m in enumerate(self.m) if j != period)
+            for j, m in enumerate(self.m)
+            if j != period
+        )
 
     def _descriptive_bucket(self, i: int, bucket: str) -> bool:
-        """"monthly prices" in data with one row per month (per thing): the word describes the
+        """ "monthly prices" in data with one row per month (per thing): the word describes the
         rows, it does not ask to group them."""
         m = self.m[i]
         if len(m.text.split()) != 1 or not m.text.isascii():
@@ -1597,13 +1966,16 @@ class Composer:
         if len(top) > 1:
             raise Declined(
                 f"“{self.m[i].text}” could mean several columns: {', '.join(top)}. Name the one you mean.",
-                f"“{self.m[i].text}”은(는) 여러 열을 가리킬 수 있습니다: {', '.join(top)}. 원하는 열 이름을 적어 주세요.")
+                f"“{self.m[i].text}”은(는) 여러 열을 가리킬 수 있습니다: {', '.join(top)}. 원하는 열 이름을 적어 주세요.",
+            )
         return top[0]
 
     def _set_group(self, grouping: Grouping, *indexes: int) -> Grouping:
         if self.ctx.group is not None and self.ctx.group != grouping:
-            raise Declined("I can group by one thing at a time; you asked for two groupings.",
-                           "한 번에 한 가지 기준으로만 묶을 수 있는데, 두 가지 기준을 말씀하셨습니다.")
+            raise Declined(
+                "I can group by one thing at a time; you asked for two groupings.",
+                "한 번에 한 가지 기준으로만 묶을 수 있는데, 두 가지 기준을 말씀하셨습니다.",
+            )
         self.ctx.group = grouping
         self.claim(*indexes)
         return grouping
@@ -1616,12 +1988,19 @@ class Composer:
         if bucket == "year" and len(years) == 1:
             return years[0]
         # weekdays or months written as text ("Sun", "Thur"): that column is the grouping
-        named = [c.name for c in self.t.columns if {"weekday": "weekday", "month_of_year": "month", "month": "month"}.get(
-            bucket) in c.concepts and not c.numeric and not c.is_date]
+        named = [
+            c.name
+            for c in self.t.columns
+            if {"weekday": "weekday", "month_of_year": "month", "month": "month"}.get(bucket) in c.concepts
+            and not c.numeric
+            and not c.is_date
+        ]
         if len(named) == 1:
             return named[0]
-        raise Declined("This data has no dates, so I cannot group it by time.",
-                       "이 데이터에는 날짜 열이 없어서 시간 단위로 묶을 수 없습니다.")
+        raise Declined(
+            "This data has no dates, so I cannot group it by time.",
+            "이 데이터에는 날짜 열이 없어서 시간 단위로 묶을 수 없습니다.",
+        )
 
     # average price, 가격의 평균, the highest price, heaviest, how many
     def _measures(self) -> None:
@@ -1629,8 +2008,13 @@ class Composer:
         for i, m in enumerate(self.m):
             if i in self.used:
                 continue
-            if m.text in ("수", "개수") and not m.has("agg") and i > 0 and self.m[i - 1].has("entity") and \
-                    not self.m[i - 1].has("column"):
+            if (
+                m.text in ("수", "개수")
+                and not m.has("agg")
+                and i > 0
+                and self.m[i - 1].has("entity")
+                and not self.m[i - 1].has("column")
+            ):
                 self.record_counts.add(i)  # "주문 건수" read as "주문 건" + "수": the number of them
                 ctx.aggs.append((i, "count"))
                 continue
@@ -1653,7 +2037,7 @@ class Composer:
                 seen.add(agg)
 
     def _column_sense_wins(self, i: int) -> bool:
-        """"count" is a column's name in some data: the column wins when it is named in full."""
+        """ "count" is a column's name in some data: the column wins when it is named in full."""
         return any(s.quality >= 1.0 for s in self.m[i].all("column")) and not self.m[i].has("value")
 
     def _chart(self) -> None:
@@ -1692,15 +2076,20 @@ class Composer:
                 continue
             # A word with a harmless reading ("what": a question word; "by": a filler) may stay
             # unused; the words it would have joined stay unused themselves and are reported.
-            if roles & (_HARMLESS | {"which", "rows"}) and m.text.lower() not in _OR_WORDS \
-                    and not roles & {"negation", "than", "unsupported"} and not self._names_data(i, plan):
+            if (
+                roles & (_HARMLESS | {"which", "rows"})
+                and m.text.lower() not in _OR_WORDS
+                and not roles & {"negation", "than", "unsupported"}
+                and not self._names_data(i, plan)
+            ):
                 continue
             left.append(m.text)
         if left:
             words = ", ".join(f"“{w}”" for w in dict.fromkeys(left))
-            raise Declined(f"I understood part of the question, but not how {words} fits into it.",
-                           f"질문의 일부는 이해했지만 {words}을(를) 어떻게 반영해야 할지 모르겠습니다.")
-
+            raise Declined(
+                f"I understood part of the question, but not how {words} fits into it.",
+                f"질문의 일부는 이해했지만 {words}을(를) 어떻게 반영해야 할지 모르겠습니다.",
+            )
 
     def _other_things(self, i: int, plan: Plan) -> bool:
         """A noun for things ("companies", "tickers", "회사") that names no column, in a plan that
@@ -1744,30 +2133,64 @@ class Composer:
 
 
 _UNSUPPORTED = {
-    "model": ("Building or training predictive models (regression, classification, forecasting) is beyond "
-              "the offline analyst: it only computes from the data as it is.",
-              "예측 모델(회귀, 분류, 예측)을 만들거나 학습하는 것은 오프라인 분석기가 할 수 없습니다. 데이터에 있는 값으로 "
-              "계산만 합니다."),
-    "cause": ("Why something happens (causes, effects) cannot be read from a table by computing: I can show "
-              "how columns relate, not what causes what.",
-              "원인이나 영향은 표를 계산해서 알 수 없습니다. 열 사이의 관계는 보여 드릴 수 있지만 무엇이 원인인지는 말할 수 "
-              "없습니다."),
-    "test": ("Statistical tests and significance are beyond the offline analyst.",
-             "통계적 검정이나 유의성 판단은 오프라인 분석기가 할 수 없습니다."),
-    "advice": ("Recommendations and advice are beyond the offline analyst; it computes facts from the data.",
-               "추천이나 조언은 할 수 없습니다. 데이터에서 사실을 계산합니다."),
-    "relative_time": ("Dates relative to today (this year, last month, recently) are not something I can pin "
-                      "down in this data; name the year or month.",
-                      "올해, 지난달, 최근처럼 오늘을 기준으로 한 날짜는 정할 수 없습니다. 연도나 월을 적어 주세요."),
-    "edit": ("The offline analyst reads the data; it does not change, clean or save it.",
-             "오프라인 분석기는 데이터를 읽기만 하고, 바꾸거나 정리하거나 저장하지 않습니다."),
+    "model": (
+        "Building or training predictive models (regression, classification, forecasting) is beyond "
+        "the offline analyst: it only computes from the data as it is.",
+        "예측 모델(회귀, 분류, 예측)을 만들거나 학습하는 것은 오프라인 분석기가 할 수 없습니다. 데이터에 있는 값으로 "
+        "계산만 합니다.",
+    ),
+    "cause": (
+        "Why something happens (causes, effects) cannot be read from a table by computing: I can show "
+        "how columns relate, not what causes what.",
+        "원인이나 영향은 표를 계산해서 알 수 없습니다. 열 사이의 관계는 보여 드릴 수 있지만 무엇이 원인인지는 말할 수 "
+        "없습니다.",
+    ),
+    "test": (
+        "Statistical tests and significance are beyond the offline analyst.",
+        "통계적 검정이나 유의성 판단은 오프라인 분석기가 할 수 없습니다.",
+    ),
+    "advice": (
+        "Recommendations and advice are beyond the offline analyst; it computes facts from the data.",
+        "추천이나 조언은 할 수 없습니다. 데이터에서 사실을 계산합니다.",
+    ),
+    "relative_time": (
+        "Dates relative to today (this year, last month, recently) are not something I can pin "
+        "down in this data; name the year or month.",
+        "올해, 지난달, 최근처럼 오늘을 기준으로 한 날짜는 정할 수 없습니다. 연도나 월을 적어 주세요.",
+    ),
+    "edit": (
+        "The offline analyst reads the data; it does not change, clean or save it.",
+        "오프라인 분석기는 데이터를 읽기만 하고, 바꾸거나 정리하거나 저장하지 않습니다.",
+    ),
 }
 
 
 #: Words that name a table's rows whatever they are (and Korean counters): never another thing.
-_ROW_NOUNS = {"row", "record", "entry", "entrie", "observation", "item", "case", "data point", "instance", "sample",
-              "line", "data", "reading", "measurement", "행", "데이터", "자료", "건", "건수", "개", "항목", "측정",
-              "측정값"}
+_ROW_NOUNS = {
+    "row",
+    "record",
+    "entry",
+    "entrie",
+    "observation",
+    "item",
+    "case",
+    "data point",
+    "instance",
+    "sample",
+    "line",
+    "data",
+    "reading",
+    "measurement",
+    "행",
+    "데이터",
+    "자료",
+    "건",
+    "건수",
+    "개",
+    "항목",
+    "측정",
+    "측정값",
+}
 
 
 def _entity_periods(table: Table) -> bool:
@@ -1776,8 +2199,11 @@ def _entity_periods(table: Table) -> bool:
     and most pairs present)."""
     rows = table.rows
     times = [c.distinct for c in table.columns if (c.is_date or c.yearlike) and 2 <= c.distinct < 0.9 * rows]
-    names = [c.distinct for c in table.columns
-             if not c.numeric and not c.is_date and c.kind != "boolean" and 2 <= c.distinct < 0.9 * rows]
+    names = [
+        c.distinct
+        for c in table.columns
+        if not c.numeric and not c.is_date and c.kind != "boolean" and 2 <= c.distinct < 0.9 * rows
+    ]
     return any(0.5 * n * d <= rows <= n * d for n in names for d in times)
 
 
@@ -1800,21 +2226,46 @@ def _value_set(c: Condition) -> frozenset | None:
         return frozenset([c.value])
     if c.op == "in":
         return frozenset(c.value)
-    if c.op == "between" and c.part in ("month", "weekday", "quarter", "year", "day") and \
-            all(float(v).is_integer() for v in c.value):
+    if (
+        c.op == "between"
+        and c.part in ("month", "weekday", "quarter", "year", "day")
+        and all(float(v).is_integer() for v in c.value)
+    ):
         return frozenset(range(int(c.value[0]), int(c.value[1]) + 1))
     return None
 
 
 def _time_word(text: str) -> str | None:
     word = text.lower().strip()
-    table = {"day": "day", "days": "day", "date": "day", "날": "day", "날짜": "day", "일": "day",
-             "week": "week", "weeks": "week", "주": "week",
-             "month": "month", "months": "month", "달": "month", "월": "month", "몇 월": "month",
-             "quarter": "quarter", "분기": "quarter",
-             "year": "year", "years": "year", "해": "year", "연도": "year", "년도": "year", "년": "year",
-             "weekday": "weekday", "요일": "weekday", "day of the week": "weekday", "hour": "hour",
-             "시간": "hour"}
+    table = {
+        "day": "day",
+        "days": "day",
+        "date": "day",
+        "날": "day",
+        "날짜": "day",
+        "일": "day",
+        "week": "week",
+        "weeks": "week",
+        "주": "week",
+        "month": "month",
+        "months": "month",
+        "달": "month",
+        "월": "month",
+        "몇 월": "month",
+        "quarter": "quarter",
+        "분기": "quarter",
+        "year": "year",
+        "years": "year",
+        "해": "year",
+        "연도": "year",
+        "년도": "year",
+        "년": "year",
+        "weekday": "weekday",
+        "요일": "weekday",
+        "day of the week": "weekday",
+        "hour": "hour",
+        "시간": "hour",
+    }
     return table.get(word)
 
 
@@ -1836,7 +2287,10 @@ def _date_bounds(found: dict[str, Any]) -> tuple[str | None, str | None]:
     if quarter is not None:
         first = 3 * (quarter - 1) + 1
         last_month = first + 2
-        return f"{year:04d}-{first:02d}-01", f"{year:04d}-{last_month:02d}-{calendar.monthrange(year, last_month)[1]:02d}"
+        return (
+            f"{year:04d}-{first:02d}-01",
+            f"{year:04d}-{last_month:02d}-{calendar.monthrange(year, last_month)[1]:02d}",
+        )
     return f"{year:04d}-01-01", f"{year:04d}-12-31"
 
 
@@ -1856,9 +2310,11 @@ def plan_question(question: str, table: Table, reader: Reader | None = None) -> 
         for k in plan.conditions:
             if k.op == "==" and fixed.setdefault((k.column, k.part), k.value) != k.value:
                 # "month = 1 and month = 12": no row can hold both, and "two periods" was not read
-                raise Declined("I read two values of the same thing that no row can have at once "
-                               f"({k.column}); ask about one, or compare them one against the other.",
-                               f"한 행이 동시에 가질 수 없는 두 값을 읽었습니다 ({k.column}). 하나만 묻거나 둘을 비교해 주세요.")
+                raise Declined(
+                    "I read two values of the same thing that no row can have at once "
+                    f"({k.column}); ask about one, or compare them one against the other.",
+                    f"한 행이 동시에 가질 수 없는 두 값을 읽었습니다 ({k.column}). 하나만 묻거나 둘을 비교해 주세요.",
+                )
         plan.consumed, plan.function_words = composer.accounting()
     except Declined as d:
         plan = Plan("decline", lang, table.var, problem=d.ko if lang == "ko" else d.en)
@@ -1879,11 +2335,14 @@ def _absent_values(plan: Plan, table: Table) -> None:
         if k.op not in ("==", "in") or k.part is not None:
             continue
         column = table.column(k.column)
-        if column.kind not in ("categorical", "text", "identifier") or not column.values or \
-                len(column.values) < column.distinct:
+        if (
+            column.kind not in ("categorical", "text", "identifier")
+            or not column.values
+            or len(column.values) < column.distinct
+        ):
             continue  # only a complete list of the column's values can show a value is absent
         held = {str(v) for v in column.values}
-        for value in (k.value if isinstance(k.value, (list, tuple)) else [k.value]):
+        for value in k.value if isinstance(k.value, (list, tuple)) else [k.value]:
             if str(value) not in held:
                 raise Declined(f"“{value}” is not in column {k.column}.", f"“{value}”은(는) {k.column} 열에 없습니다.")
 

@@ -14,17 +14,21 @@ from typing import Any
 
 #: What a plan computes.
 KINDS = (
-    "aggregate",     # measures (optionally per group), e.g. mean price where garage = yes
-    "share",         # the share of rows (or of a measure's total) meeting conditions
-    "compare",       # a measure for two groups and their difference
-    "rows",          # rows: top/bottom N by a measure, one extreme row, or those meeting conditions
+    "aggregate",  # measures (optionally per group), e.g. mean price where garage = yes
+    "share",  # the share of rows (or of a measure's total) meeting conditions
+    "compare",  # a measure for two groups and their difference
+    "rows",  # rows: top/bottom N by a measure, one extreme row, or those meeting conditions
     "distribution",  # how one column's values spread (histogram / counts)
     "relationship",  # two numeric columns: correlation and scatter
     "correlations",  # correlations between numeric columns (or with one column)
-    "trend",         # a measure over time
-    "coverage",      # periods (days, months...) with no row at all: the data's span less those present
-    "overview", "describe", "missing", "columns", "head",
-    "decline",       # cannot be done honestly: say what was understood and what was not
+    "trend",  # a measure over time
+    "coverage",  # periods (days, months...) with no row at all: the data's span less those present
+    "overview",
+    "describe",
+    "missing",
+    "columns",
+    "head",
+    "decline",  # cannot be done honestly: say what was understood and what was not
 )
 
 AGGREGATIONS = ("count", "nunique", "sum", "mean", "median", "min", "max", "std", "range", "share")
@@ -36,14 +40,14 @@ class Condition:
     """column <op> value; `part` picks a part of a date column (year, month, weekday...)."""
 
     column: str
-    op: str                 # ==, !=, >, >=, <, <=, in, not in, between, isna, notna, contains, not contains
-    value: Any              # a scalar, a list (in / not in) or a (low, high) pair (between)
+    op: str  # ==, !=, >, >=, <, <=, in, not in, between, isna, notna, contains, not contains
+    value: Any  # a scalar, a list (in / not in) or a (low, high) pair (between)
     part: str | None = None  # None, "year", "month", "day", "quarter", "weekday", "date"
 
 
 @dataclass(frozen=True)
 class Measure:
-    agg: str                # one of AGGREGATIONS
+    agg: str  # one of AGGREGATIONS
     column: str | None = None  # None: rows are counted
     per: str | None = None  # "mean" of the totals per day/week/month/year ("average daily sales")
 
@@ -62,23 +66,23 @@ class Plan:
     measures: list[Measure] = field(default_factory=list)
     conditions: list[Condition] = field(default_factory=list)
     group: Grouping | None = None
-    order: str | None = None        # "desc" or "asc"
+    order: str | None = None  # "desc" or "asc"
     limit: int | None = None
-    chart: str | None = None        # bar, line, pie, hist, scatter, box
-    columns: list[str] = field(default_factory=list)   # relationship axes, listed columns
-    labels: list[str] = field(default_factory=list)    # columns naming rows (rows plans)
+    chart: str | None = None  # bar, line, pie, hist, scatter, box
+    columns: list[str] = field(default_factory=list)  # relationship axes, listed columns
+    labels: list[str] = field(default_factory=list)  # columns naming rows (rows plans)
     sides: list[list[Condition]] = field(default_factory=list)  # compare: the two groups
     base: list[Condition] = field(default_factory=list)  # share: the rows the share is of
-    superlative: bool = False       # one extreme (row or group) was asked for
-    distinct_labels: bool = False   # rows: the question named what is ranked ("top 5 countries"),
-                                    # so each name is listed once, at its own extreme row
-    rank: int = 1                   # with a superlative: the n-th ("the second most common")
+    superlative: bool = False  # one extreme (row or group) was asked for
+    distinct_labels: bool = False  # rows: the question named what is ranked ("top 5 countries"),
+    # so each name is listed once, at its own extreme row
+    rank: int = 1  # with a superlative: the n-th ("the second most common")
     time_column: str | None = None  # the date column of measures per period
     # compare: what is asked of the two values: "difference" (a − b, stated as a positive amount
     # with its direction), "percent" (the change from b to a, in percent), "ratio" (a / b)
     change: str = "difference"
-    asked: str | None = None        # compare: the direction the question asked ("high": how much
-                                    # more/higher, "low": how much less/lower), or None
+    asked: str | None = None  # compare: the direction the question asked ("high": how much
+    # more/higher, "low": how much less/lower), or None
     # The honesty check's record: the question's words the plan uses (measure, aggregation,
     # conditions, grouping, order, limit, chart) and those it leaves as function words (question
     # words, fillers, particles); every other word makes the plan a decline (parse.py).
@@ -89,8 +93,8 @@ class Plan:
     problem: str = ""
     suggestions: list[str] = field(default_factory=list)
     date_columns: dict[str, str | None] = field(default_factory=dict)  # date column -> format if stored as text/number
-    units: dict[str, str] = field(default_factory=dict)          # column -> unit ("만원", "mm")
-    yearlike: list[str] = field(default_factory=list)            # integer columns holding years
+    units: dict[str, str] = field(default_factory=dict)  # column -> unit ("만원", "mm")
+    yearlike: list[str] = field(default_factory=list)  # integer columns holding years
 
     @property
     def declined(self) -> bool:

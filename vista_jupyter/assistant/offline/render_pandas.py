@@ -27,8 +27,7 @@ class Step:
 class Renderer(Protocol):
     """Turns a plan into code steps for one kind of kernel data (pandas today, SQL later)."""
 
-    def render(self, plan: Plan, table: Table) -> list[Step]:
-        ...
+    def render(self, plan: Plan, table: Table) -> list[Step]: ...
 
 
 def lit(value: Any) -> str:
@@ -44,8 +43,16 @@ def q(name: str) -> str:
     return repr(name)
 
 
-_PANDAS_AGG = {"mean": "mean", "median": "median", "sum": "sum", "min": "min", "max": "max",
-               "std": "std", "nunique": "nunique", "count": "count"}
+_PANDAS_AGG = {
+    "mean": "mean",
+    "median": "median",
+    "sum": "sum",
+    "min": "min",
+    "max": "max",
+    "std": "std",
+    "nunique": "nunique",
+    "count": "count",
+}
 
 
 def _call(agg: str) -> str:
@@ -88,8 +95,10 @@ class PandasRenderer:
             fmt = p.date_columns[c]
             source = f"{self.var}[{q(c)}]" if fmt == "mixed" else f"{self.var}[{q(c)}].astype('Int64').astype(str)"
             parts.append(f"**{{{q(c)}: pd.to_datetime({source}, errors='coerce', format={fmt!r})}}")
-        return (f"data = {self.var}.assign({', '.join(parts)})  # dates written as text or numbers, read as dates\n",
-                "data")
+        return (
+            f"data = {self.var}.assign({', '.join(parts)})  # dates written as text or numbers, read as dates\n",
+            "data",
+        )
 
     def _cond(self, c: Condition, frame: str) -> str:
         column = f"{frame}[{q(c.column)}]"
@@ -179,6 +188,7 @@ class PandasRenderer:
     def _intro(self) -> str:
         from .answer import restate
         from .text import particle
+
         what = restate(self.plan)
         return self._t(f"Computing the {what[:1].lower() + what[1:]}:", f"{particle(what, '을/를')} 계산합니다:")
 
@@ -196,11 +206,15 @@ class PandasRenderer:
                 elif m.column is None:
                     continue
                 elif m.agg == "range":
-                    code += (f"low, high = rows[{q(m.column)}].min(), rows[{q(m.column)}].max()\n"
-                             "print('range', round(float(high - low), 6) if pd.notna(low) else 'nan', low, high, sep='\\t')\n")
+                    code += (
+                        f"low, high = rows[{q(m.column)}].min(), rows[{q(m.column)}].max()\n"
+                        "print('range', round(float(high - low), 6) if pd.notna(low) else 'nan', low, high, sep='\\t')\n"
+                    )
                 else:
-                    code += (f"value = rows[{q(m.column)}].{_call(m.agg)}\n"
-                             f"print({q(m.agg)}, round(float(value), 6) if pd.notna(value) else 'nan', sep='\\t')\n")
+                    code += (
+                        f"value = rows[{q(m.column)}].{_call(m.agg)}\n"
+                        f"print({q(m.agg)}, round(float(value), 6) if pd.notna(value) else 'nan', sep='\\t')\n"
+                    )
             return self._step(self._intro(), code)
         key, order = self._key(p.group, "rows")
         code += key
@@ -232,9 +246,11 @@ class PandasRenderer:
         """The measure over the totals per period: "average daily sales"."""
         key, _ = self._key(Grouping(self.plan.time_column, m.per), "rows")
         total = "rows.groupby(key).size()" if m.column is None else f"rows.groupby(key)[{q(m.column)}].sum()"
-        return (key + f"totals = {total}\n"
-                f"value = totals.{_call(m.agg)}\n"
-                f"print({q(m.agg)}, round(float(value), 6) if pd.notna(value) else 'nan', len(totals), sep='\\t')\n")
+        return (
+            key + f"totals = {total}\n"
+            f"value = totals.{_call(m.agg)}\n"
+            f"print({q(m.agg)}, round(float(value), 6) if pd.notna(value) else 'nan', len(totals), sep='\\t')\n"
+        )
 
     def _multi(self, p: Plan) -> str:
         items = []
@@ -262,8 +278,11 @@ class PandasRenderer:
         elif chart == "line":
             body += "ax = shown.plot(marker='o' if len(shown) < 40 else None, color='#4c72b0')\n"
         else:
-            body += ("ax = shown.plot.barh(color='#4c72b0')\nax.invert_yaxis()\n" if len(p.measures) == 1
-                     and self._long_labels() else "ax = shown.plot.bar(color='#4c72b0' if shown.ndim == 1 else None)\n")
+            body += (
+                "ax = shown.plot.barh(color='#4c72b0')\nax.invert_yaxis()\n"
+                if len(p.measures) == 1 and self._long_labels()
+                else "ax = shown.plot.bar(color='#4c72b0' if shown.ndim == 1 else None)\n"
+            )
         if chart != "pie":
             label = measure_words(p.measures[0], self.lang) if len(p.measures) == 1 else ""
             axis = "set_xlabel" if "barh" in body else "set_ylabel"
@@ -277,7 +296,8 @@ class PandasRenderer:
             return False
         column = self.table.column(g.column)
         return column.kind in ("categorical", "text", "identifier") and (
-            column.distinct > 12 or any(len(str(v)) > 10 for v in column.values[:50]))
+            column.distinct > 12 or any(len(str(v)) > 10 for v in column.values[:50])
+        )
 
     def _label_code(self, frame: str) -> str:
         labels = [c for c in self.plan.labels if c in {col.name for col in self.table.columns}]
@@ -323,15 +343,19 @@ class PandasRenderer:
         keep = "'all'" if p.superlative else "'first'"
         if p.superlative and p.rank > 1:
             # the n-th distinct value, with every row that has it
-            code += (f"cut = ranked.drop_duplicates().{pick}({p.rank}).iloc[-1]\n"
-                     f"top = rows.loc[ranked.index[ranked == cut]]\n")
+            code += (
+                f"cut = ranked.drop_duplicates().{pick}({p.rank}).iloc[-1]\n"
+                f"top = rows.loc[ranked.index[ranked == cut]]\n"
+            )
         elif p.distinct_labels and p.labels and (p.limit or 1) > 1:
             # a name that several rows share (a country over years) is listed once, at its own
             # highest (lowest) row: a top 5 of countries, never China three times (only the
             # name columns are copied, in ranked order)
-            code += (f"order = ranked.sort_values(ascending={p.order != 'desc'}, kind='stable')\n"
-                     f"first = rows.loc[order.index, {p.labels!r}].drop_duplicates().head({p.limit})\n"
-                     "top = rows.loc[first.index]\n")
+            code += (
+                f"order = ranked.sort_values(ascending={p.order != 'desc'}, kind='stable')\n"
+                f"first = rows.loc[order.index, {p.labels!r}].drop_duplicates().head({p.limit})\n"
+                "top = rows.loc[first.index]\n"
+            )
         else:
             code += f"top = rows.loc[ranked.{pick}({p.limit or 1}, keep={keep}).index]\n"
         code += self._label_code("top")
@@ -342,9 +366,11 @@ class PandasRenderer:
         if is_date and not p.chart:
             return self._step(self._intro(), code)
         if p.chart:
-            code += (f"shown = pd.Series(top[{q(column)}].values, index=names).head(20)\n"
-                     "ax = shown.plot.barh(color='#4c72b0')\nax.invert_yaxis()\n"
-                     f"ax.set_xlabel({q(column)})\n" + self._title() + self._show())
+            code += (
+                f"shown = pd.Series(top[{q(column)}].values, index=names).head(20)\n"
+                "ax = shown.plot.barh(color='#4c72b0')\nax.invert_yaxis()\n"
+                f"ax.set_xlabel({q(column)})\n" + self._title() + self._show()
+            )
         return self._step(self._intro(), code)
 
     def _share(self) -> list[Step]:
@@ -361,8 +387,10 @@ class PandasRenderer:
                 if m.column is None:
                     code += "result = hit.groupby(key).mean()\n"
                 else:
-                    code += (f"result = base[{q(m.column)}].where(hit, 0).groupby(key).sum() / "
-                             f"base.groupby(key)[{q(m.column)}].sum()\n")
+                    code += (
+                        f"result = base[{q(m.column)}].where(hit, 0).groupby(key).sum() / "
+                        f"base.groupby(key)[{q(m.column)}].sum()\n"
+                    )
             elif m.column is None:
                 code += "totals = base.groupby(key).size()\nresult = totals / totals.sum()\n"
             else:
@@ -377,12 +405,18 @@ class PandasRenderer:
             code += "print('base', len(base), sep='\\t')\nprint('matching', len(hits), sep='\\t')\n"
             code += "print('share', round(len(hits) / len(base), 6) if len(base) else float('nan'), sep='\\t')\n"
         else:
-            code += (f"total = base[{q(m.column)}].sum()\npart = hits[{q(m.column)}].sum()\n"
-                     "print('base', round(total, 6), sep='\\t')\nprint('matching', round(part, 6), sep='\\t')\n"
-                     "print('share', round(part / total, 6) if total else float('nan'), sep='\\t')\n")
+            code += (
+                f"total = base[{q(m.column)}].sum()\npart = hits[{q(m.column)}].sum()\n"
+                "print('base', round(total, 6), sep='\\t')\nprint('matching', round(part, 6), sep='\\t')\n"
+                "print('share', round(part / total, 6) if total else float('nan'), sep='\\t')\n"
+            )
         if p.chart == "pie":
-            code += (f"ax = pd.Series([len(hits), len(base) - len(hits)], index=[{q(self._t('matching', '해당'))}, "
-                     f"{q(self._t('other', '그 외'))}]).plot.pie(autopct='%1.1f%%', ylabel='')\n" + self._title() + self._show())
+            code += (
+                f"ax = pd.Series([len(hits), len(base) - len(hits)], index=[{q(self._t('matching', '해당'))}, "
+                f"{q(self._t('other', '그 외'))}]).plot.pie(autopct='%1.1f%%', ylabel='')\n"
+                + self._title()
+                + self._show()
+            )
         return self._step(self._intro(), code)
 
     def _compare(self) -> list[Step]:
@@ -396,13 +430,17 @@ class PandasRenderer:
                 code += f"value_{name} = len(side_{name})\n"
             else:
                 code += f"value_{name} = side_{name}[{q(m.column)}].{_call(m.agg)}\n"
-        code += ("print('a', round(value_a, 6), len(side_a), sep='\\t')\n"
-                 "print('b', round(value_b, 6), len(side_b), sep='\\t')\n"
-                 "print('difference', round(value_a - value_b, 6), sep='\\t')\n")
+        code += (
+            "print('a', round(value_a, 6), len(side_a), sep='\\t')\n"
+            "print('b', round(value_b, 6), len(side_b), sep='\\t')\n"
+            "print('difference', round(value_a - value_b, 6), sep='\\t')\n"
+        )
         names = [str(side[0].value) for side in p.sides]
         if p.chart:
-            code += (f"ax = pd.Series([value_a, value_b], index={names!r}).plot.bar(color=['#4c72b0', '#dd8452'], rot=0)\n"
-                     f"ax.set_ylabel({q(measure_words(m, self.lang))})\n" + self._title() + self._show())
+            code += (
+                f"ax = pd.Series([value_a, value_b], index={names!r}).plot.bar(color=['#4c72b0', '#dd8452'], rot=0)\n"
+                f"ax.set_ylabel({q(measure_words(m, self.lang))})\n" + self._title() + self._show()
+            )
         return self._step(self._intro(), code)
 
     def _relationship(self) -> list[Step]:
@@ -414,22 +452,27 @@ class PandasRenderer:
             # two series of one column, matched on their dates
             a, b = (str(side[0].value) for side in p.sides)
             split = p.sides[0][0].column
-            code += (f"wide = rows.pivot_table(index={q(p.time_column)}, columns={q(split)}, values={q(x)}, aggfunc='mean')\n"
-                     f"pair = wide[[{a!r}, {b!r}]].dropna().astype(float)\n"
-                     f"r = pair[{a!r}].corr(pair[{b!r}])\n"
-                     "print('r', round(r, 6), sep='\\t')\nprint('rows', len(pair), sep='\\t')\n"
-                     f"ax = pair.plot.scatter(x={a!r}, y={b!r}, alpha=0.6, color='#4c72b0')\n"
-                     + self._title() + self._show())
+            code += (
+                f"wide = rows.pivot_table(index={q(p.time_column)}, columns={q(split)}, values={q(x)}, aggfunc='mean')\n"
+                f"pair = wide[[{a!r}, {b!r}]].dropna().astype(float)\n"
+                f"r = pair[{a!r}].corr(pair[{b!r}])\n"
+                "print('r', round(r, 6), sep='\\t')\nprint('rows', len(pair), sep='\\t')\n"
+                f"ax = pair.plot.scatter(x={a!r}, y={b!r}, alpha=0.6, color='#4c72b0')\n" + self._title() + self._show()
+            )
             return self._step(self._intro(), code)
-        code += (f"pair = rows[[{q(x)}, {q(y)}]].dropna().astype(float)\n"
-                 f"r = pair[{q(x)}].corr(pair[{q(y)}])\n"
-                 "print('r', round(r, 6), sep='\\t')\nprint('rows', len(pair), sep='\\t')\n")
+        code += (
+            f"pair = rows[[{q(x)}, {q(y)}]].dropna().astype(float)\n"
+            f"r = pair[{q(x)}].corr(pair[{q(y)}])\n"
+            "print('r', round(r, 6), sep='\\t')\nprint('rows', len(pair), sep='\\t')\n"
+        )
         if p.chart:
-            code += (f"ax = pair.plot.scatter(x={q(x)}, y={q(y)}, alpha=0.6, color='#4c72b0')\n"
-                     f"if len(pair) > 1 and pair[{q(x)}].nunique() > 1:\n"
-                     f"    slope, intercept = np.polyfit(pair[{q(x)}], pair[{q(y)}], 1)\n"
-                     f"    xs = np.linspace(pair[{q(x)}].min(), pair[{q(x)}].max(), 100)\n"
-                     "    ax.plot(xs, slope * xs + intercept, color='#c44e52')\n" + self._title() + self._show())
+            code += (
+                f"ax = pair.plot.scatter(x={q(x)}, y={q(y)}, alpha=0.6, color='#4c72b0')\n"
+                f"if len(pair) > 1 and pair[{q(x)}].nunique() > 1:\n"
+                f"    slope, intercept = np.polyfit(pair[{q(x)}], pair[{q(y)}], 1)\n"
+                f"    xs = np.linspace(pair[{q(x)}].min(), pair[{q(x)}].max(), 100)\n"
+                "    ax.plot(xs, slope * xs + intercept, color='#c44e52')\n" + self._title() + self._show()
+            )
         return self._step(self._intro(), code)
 
     def _distribution(self) -> list[Step]:
@@ -440,37 +483,49 @@ class PandasRenderer:
         if p.group is not None:
             g = p.group
             key, _ = self._key(g, "rows")
-            code += key + (f"groups = rows.assign(_key=key).dropna(subset=['_key', {q(column)}]).groupby('_key')[{q(column)}]\n"
-                           + ("result = groups.median().sort_index()\n" if g.bucket or self.table.column(g.column).numeric
-                              else "result = groups.median().sort_values(ascending=False)\n") +
-                           "order = list(result.index)\ncounts = groups.size().reindex(order)\n" + self._names(g) +
-                           "print('rows', int(counts.sum()), sep='\\t')\nprint('groups', len(result), sep='\\t')\n"
-                           "for label, value in result.round(6).items():\n    print(label, value, sep='\\t')\n"
-                           "data_by_group = [groups.get_group(g).values for g in order]\n"
-                           "fig, ax = plt.subplots(figsize=(max(4, 0.8 * len(result) + 2), 4))\n"
-                           "ax.boxplot(data_by_group, patch_artist=True, boxprops={'facecolor': '#4c72b0', 'alpha': 0.7},\n"
-                           "           medianprops={'color': '#c44e52'})\n"
-                           "ax.set_xticks(range(1, len(result) + 1), [str(i) for i in result.index], rotation=45 if len(result) > 6 else 0)\n"
-                           f"ax.set_ylabel({q(column)})\n" + self._title() + self._show())
+            code += key + (
+                f"groups = rows.assign(_key=key).dropna(subset=['_key', {q(column)}]).groupby('_key')[{q(column)}]\n"
+                + (
+                    "result = groups.median().sort_index()\n"
+                    if g.bucket or self.table.column(g.column).numeric
+                    else "result = groups.median().sort_values(ascending=False)\n"
+                )
+                + "order = list(result.index)\ncounts = groups.size().reindex(order)\n"
+                + self._names(g)
+                + "print('rows', int(counts.sum()), sep='\\t')\nprint('groups', len(result), sep='\\t')\n"
+                "for label, value in result.round(6).items():\n    print(label, value, sep='\\t')\n"
+                "data_by_group = [groups.get_group(g).values for g in order]\n"
+                "fig, ax = plt.subplots(figsize=(max(4, 0.8 * len(result) + 2), 4))\n"
+                "ax.boxplot(data_by_group, patch_artist=True, boxprops={'facecolor': '#4c72b0', 'alpha': 0.7},\n"
+                "           medianprops={'color': '#c44e52'})\n"
+                "ax.set_xticks(range(1, len(result) + 1), [str(i) for i in result.index], rotation=45 if len(result) > 6 else 0)\n"
+                f"ax.set_ylabel({q(column)})\n" + self._title() + self._show()
+            )
             return self._step(self._intro(), code)
-        code += (f"values = rows[{q(column)}].dropna().astype(float)\n"
-                 "print('count', len(values), sep='\\t')\n"
-                 "print('mean', round(values.mean(), 6), sep='\\t')\n"
-                 "print('median', round(values.median(), 6), sep='\\t')\n"
-                 "print('std', round(values.std(), 6), sep='\\t')\n"
-                 "print('min', round(values.min(), 6), sep='\\t')\n"
-                 "print('max', round(values.max(), 6), sep='\\t')\n"
-                 "if len(values):\n")
+        code += (
+            f"values = rows[{q(column)}].dropna().astype(float)\n"
+            "print('count', len(values), sep='\\t')\n"
+            "print('mean', round(values.mean(), 6), sep='\\t')\n"
+            "print('median', round(values.median(), 6), sep='\\t')\n"
+            "print('std', round(values.std(), 6), sep='\\t')\n"
+            "print('min', round(values.min(), 6), sep='\\t')\n"
+            "print('max', round(values.max(), 6), sep='\\t')\n"
+            "if len(values):\n"
+        )
         if p.chart == "box":
-            body = ("ax = values.plot.box(patch_artist=True, boxprops={'facecolor': '#4c72b0', 'alpha': 0.7}, "
-                    "medianprops={'color': '#c44e52'})\n")
+            body = (
+                "ax = values.plot.box(patch_artist=True, boxprops={'facecolor': '#4c72b0', 'alpha': 0.7}, "
+                "medianprops={'color': '#c44e52'})\n"
+            )
         else:
             # counted by NumPy and drawn from the counts: plotting the values would copy them
-            body = ("counts, edges = np.histogram(values.to_numpy(), bins=min(30, max(5, values.nunique())))\n"
-                    "fig, ax = plt.subplots()\n"
-                    "ax.bar(edges[:-1], counts, width=np.diff(edges), align='edge', color='#4c72b0', edgecolor='white')\n"
-                    f"ax.axvline(values.mean(), color='#c44e52', linestyle='--', label={q(self._t('mean', '평균'))})\n"
-                    f"ax.set_xlabel({q(column)})\nax.set_ylabel({q(self._t('rows', '행 수'))})\nax.legend()\n")
+            body = (
+                "counts, edges = np.histogram(values.to_numpy(), bins=min(30, max(5, values.nunique())))\n"
+                "fig, ax = plt.subplots()\n"
+                "ax.bar(edges[:-1], counts, width=np.diff(edges), align='edge', color='#4c72b0', edgecolor='white')\n"
+                f"ax.axvline(values.mean(), color='#c44e52', linestyle='--', label={q(self._t('mean', '평균'))})\n"
+                f"ax.set_xlabel({q(column)})\nax.set_ylabel({q(self._t('rows', '행 수'))})\nax.legend()\n"
+            )
         body += self._title() + self._show()
         code += "".join("    " + line + "\n" for line in body.splitlines())
         return self._step(self._intro(), code)
@@ -486,10 +541,12 @@ class PandasRenderer:
         code += f"data = rows[{columns!r}].dropna()\n"
         if g.bucket == "auto":
             d = f"data[{q(g.column)}]"
-            code += (f"days = ({d}.max() - {d}.min()).days if len(data) else 0\n"
-                     f"if days > 366 * 15:\n    key, bucket = {d}.dt.year, 'year'\n"
-                     f"elif days > 120:\n    key, bucket = {self._period(g.column, d, 'M', '%Y-%m')}, 'month'\n"
-                     f"else:\n    key, bucket = {self._period(g.column, d, 'D', '%Y-%m-%d')}, 'day'\n")
+            code += (
+                f"days = ({d}.max() - {d}.min()).days if len(data) else 0\n"
+                f"if days > 366 * 15:\n    key, bucket = {d}.dt.year, 'year'\n"
+                f"elif days > 120:\n    key, bucket = {self._period(g.column, d, 'M', '%Y-%m')}, 'month'\n"
+                f"else:\n    key, bucket = {self._period(g.column, d, 'D', '%Y-%m-%d')}, 'day'\n"
+            )
         else:
             key, _ = self._key(g, "data")
             code += key + f"bucket = {q(g.bucket or 'value')}\n"
@@ -501,27 +558,36 @@ class PandasRenderer:
             else:
                 code += f"series = data.groupby({keys})[{q(m.column)}].{agg}().unstack().sort_index()\n"
             code += self._names(g, "series")
-            code += ("print('bucket', bucket, sep='\\t')\nprint('rows', len(data), sep='\\t')\n"
-                     "print('series', series.shape[1], sep='\\t')\n"
-                     "for name in series.columns:\n"
-                     "    values = series[name].dropna()\n"
-                     "    if len(values):\n"
-                     "        print(name, values.index[0], round(float(values.iloc[0]), 6), values.index[-1], "
-                     "round(float(values.iloc[-1]), 6), values.idxmax(), round(float(values.max()), 6), sep='\\t')\n"
-                     "if series.notna().any().any():\n")
-            body = ("ax = series.plot(marker='o' if len(series) < 40 else None)\n"
-                    f"ax.set_ylabel({q(measure_words(m, self.lang))})\n" + self._title() + self._show())
+            code += (
+                "print('bucket', bucket, sep='\\t')\nprint('rows', len(data), sep='\\t')\n"
+                "print('series', series.shape[1], sep='\\t')\n"
+                "for name in series.columns:\n"
+                "    values = series[name].dropna()\n"
+                "    if len(values):\n"
+                "        print(name, values.index[0], round(float(values.iloc[0]), 6), values.index[-1], "
+                "round(float(values.iloc[-1]), 6), values.idxmax(), round(float(values.max()), 6), sep='\\t')\n"
+                "if series.notna().any().any():\n"
+            )
+            body = (
+                "ax = series.plot(marker='o' if len(series) < 40 else None)\n"
+                f"ax.set_ylabel({q(measure_words(m, self.lang))})\n" + self._title() + self._show()
+            )
         else:
             if m.column is None:
                 code += "series = data.groupby(key).size().sort_index()\n"
             else:
                 code += f"series = data.groupby(key)[{q(m.column)}].{agg}().dropna().sort_index()\n"
             code += self._names(g, "series")
-            code += ("print('bucket', bucket, sep='\\t')\nprint('rows', len(data), sep='\\t')\n"
-                     "for label, value in series.round(6).items():\n    print(label, value, sep='\\t')\n"
-                     "if len(series):\n")
-            body = ("ax = series.plot(marker='o' if len(series) < 40 else None, color='#4c72b0')\n"
-                    if p.chart != "bar" else "ax = series.plot.bar(color='#4c72b0')\n")
+            code += (
+                "print('bucket', bucket, sep='\\t')\nprint('rows', len(data), sep='\\t')\n"
+                "for label, value in series.round(6).items():\n    print(label, value, sep='\\t')\n"
+                "if len(series):\n"
+            )
+            body = (
+                "ax = series.plot(marker='o' if len(series) < 40 else None, color='#4c72b0')\n"
+                if p.chart != "bar"
+                else "ax = series.plot.bar(color='#4c72b0')\n"
+            )
             body += f"ax.set_ylabel({q(measure_words(m, self.lang))})\n" + self._title() + self._show()
         code += "".join("    " + line + "\n" for line in body.splitlines())
         return self._step(self._intro(), code)
@@ -538,27 +604,31 @@ class PandasRenderer:
         p = self.plan
         if p.columns:
             column = p.columns[0]
-            return (f"result = corr[{q(column)}].drop({q(column)}).dropna()\n"
-                    "result = result.reindex(result.abs().sort_values(ascending=False).index)\n"
-                    "for label, value in result.round(6).items():\n    print(label, value, sep='\\t')\n"
-                    "if len(result):\n"
-                    "    ax = result.plot.barh(color=['#4c72b0' if v >= 0 else '#dd8452' for v in result])\n"
-                    "    ax.invert_yaxis()\n    ax.axvline(0, color='black', linewidth=0.8)\n"
-                    f"    ax.set_title({q(self._t(f'Correlation with {column}', f'{column}와(과)의 상관계수'))})\n"
-                    "    plt.tight_layout()\n    plt.show()\n")
-        return ("pairs = corr.where(np.triu(np.ones(corr.shape, dtype=bool), 1)).stack()\n"
-                "strongest = pairs.reindex(pairs.abs().sort_values(ascending=False).index).head(5)\n"
-                "for (a, b), value in strongest.round(6).items():\n    print(f'{a} ~ {b}', value, sep='\\t')\n"
-                "if len(corr) > 1:\n"
-                "    fig, ax = plt.subplots(figsize=(1 + 0.7 * len(corr), 0.8 + 0.6 * len(corr)))\n"
-                "    im = ax.imshow(corr, cmap='RdBu_r', vmin=-1, vmax=1)\n"
-                "    ax.set_xticks(range(len(corr)), corr.columns, rotation=45, ha='right')\n"
-                "    ax.set_yticks(range(len(corr)), corr.columns)\n"
-                "    for i in range(len(corr)):\n        for j in range(len(corr)):\n"
-                "            ax.text(j, i, f'{corr.iloc[i, j]:.2f}', ha='center', va='center', fontsize=8)\n"
-                "    fig.colorbar(im)\n"
-                f"    ax.set_title({q(self._t('Correlations', '상관관계'))})\n"
-                "    plt.tight_layout()\n    plt.show()\n")
+            return (
+                f"result = corr[{q(column)}].drop({q(column)}).dropna()\n"
+                "result = result.reindex(result.abs().sort_values(ascending=False).index)\n"
+                "for label, value in result.round(6).items():\n    print(label, value, sep='\\t')\n"
+                "if len(result):\n"
+                "    ax = result.plot.barh(color=['#4c72b0' if v >= 0 else '#dd8452' for v in result])\n"
+                "    ax.invert_yaxis()\n    ax.axvline(0, color='black', linewidth=0.8)\n"
+                f"    ax.set_title({q(self._t(f'Correlation with {column}', f'{column}와(과)의 상관계수'))})\n"
+                "    plt.tight_layout()\n    plt.show()\n"
+            )
+        return (
+            "pairs = corr.where(np.triu(np.ones(corr.shape, dtype=bool), 1)).stack()\n"
+            "strongest = pairs.reindex(pairs.abs().sort_values(ascending=False).index).head(5)\n"
+            "for (a, b), value in strongest.round(6).items():\n    print(f'{a} ~ {b}', value, sep='\\t')\n"
+            "if len(corr) > 1:\n"
+            "    fig, ax = plt.subplots(figsize=(1 + 0.7 * len(corr), 0.8 + 0.6 * len(corr)))\n"
+            "    im = ax.imshow(corr, cmap='RdBu_r', vmin=-1, vmax=1)\n"
+            "    ax.set_xticks(range(len(corr)), corr.columns, rotation=45, ha='right')\n"
+            "    ax.set_yticks(range(len(corr)), corr.columns)\n"
+            "    for i in range(len(corr)):\n        for j in range(len(corr)):\n"
+            "            ax.text(j, i, f'{corr.iloc[i, j]:.2f}', ha='center', va='center', fontsize=8)\n"
+            "    fig.colorbar(im)\n"
+            f"    ax.set_title({q(self._t('Correlations', '상관관계'))})\n"
+            "    plt.tight_layout()\n    plt.show()\n"
+        )
 
     def _describe(self) -> list[Step]:
         p = self.plan
@@ -566,8 +636,10 @@ class PandasRenderer:
         code = setup + self._select(frame)
         cols = f"[{', '.join(q(c) for c in p.columns)}]" if p.columns else None
         source = f"rows[{cols}]" if cols else "rows.select_dtypes('number')"
-        code += (f"summary = {source}.describe().T[['count', 'mean', 'std', 'min', '50%', 'max']].round(2)\n"
-                 "print('columns', len(summary), sep='\\t')\nprint('rows', len(rows), sep='\\t')\nsummary")
+        code += (
+            f"summary = {source}.describe().T[['count', 'mean', 'std', 'min', '50%', 'max']].round(2)\n"
+            "print('columns', len(summary), sep='\\t')\nprint('rows', len(rows), sep='\\t')\nsummary"
+        )
         return self._step(self._intro(), code)
 
     def _missing(self) -> list[Step]:
@@ -576,17 +648,21 @@ class PandasRenderer:
         code = setup + self._select(frame)
         source = f"rows[[{', '.join(q(c) for c in p.columns)}]]" if p.columns else "rows"
         if p.measures:
-            code += (f"incomplete = {source}.isna().any(axis=1)\n"
-                     "print('rows', len(rows), sep='\\t')\nprint('incomplete', int(incomplete.sum()), sep='\\t')\n")
-        code += (f"missing = {source}.isna().sum()\n"
-                 "print('rows', len(rows), sep='\\t')\nprint('total', int(missing.sum()), sep='\\t')\n"
-                 "for column, n in missing[missing > 0].sort_values(ascending=False).items():\n"
-                 "    print(column, n, sep='\\t')\n"
-                 "if missing.sum():\n"
-                 "    ax = missing[missing > 0].sort_values().plot.barh(color='#dd8452')\n"
-                 f"    ax.set_xlabel({q(self._t('missing values', '결측치 수'))})\n"
-                 f"    ax.set_title({q(self._t('Missing values per column', '열별 결측치'))})\n"
-                 "    plt.tight_layout()\n    plt.show()\n")
+            code += (
+                f"incomplete = {source}.isna().any(axis=1)\n"
+                "print('rows', len(rows), sep='\\t')\nprint('incomplete', int(incomplete.sum()), sep='\\t')\n"
+            )
+        code += (
+            f"missing = {source}.isna().sum()\n"
+            "print('rows', len(rows), sep='\\t')\nprint('total', int(missing.sum()), sep='\\t')\n"
+            "for column, n in missing[missing > 0].sort_values(ascending=False).items():\n"
+            "    print(column, n, sep='\\t')\n"
+            "if missing.sum():\n"
+            "    ax = missing[missing > 0].sort_values().plot.barh(color='#dd8452')\n"
+            f"    ax.set_xlabel({q(self._t('missing values', '결측치 수'))})\n"
+            f"    ax.set_title({q(self._t('Missing values per column', '열별 결측치'))})\n"
+            "    plt.tight_layout()\n    plt.show()\n"
+        )
         return self._step(self._intro(), code)
 
     def _coverage(self) -> list[Step]:
@@ -596,29 +672,39 @@ class PandasRenderer:
         freq = {"day": "D", "week": "W", "month": "M", "quarter": "Q", "year": "Y"}[g.bucket]
         date = q(g.column)
         code = setup + self._select(frame)
-        code += (f"# every {g.bucket} from the data's first to its last, and those with a row\n"
-                 f"span = {frame}[{date}].dropna()\n"
-                 f"expected = pd.period_range(span.min(), span.max(), freq={freq!r})\n")
+        code += (
+            f"# every {g.bucket} from the data's first to its last, and those with a row\n"
+            f"span = {frame}[{date}].dropna()\n"
+            f"expected = pd.period_range(span.min(), span.max(), freq={freq!r})\n"
+        )
         if p.columns:
             entity = q(p.columns[0])
-            code += (f"present = rows.dropna(subset=[{date}, {entity}])\n"
-                     f"have = pd.MultiIndex.from_arrays([present[{entity}], present[{date}].dt.to_period({freq!r})]).unique()\n"
-                     f"full = pd.MultiIndex.from_product([present[{entity}].unique(), expected])\n"
-                     "missing = full.difference(have)\n"
-                     "labels = [f'{a} {b}' for a, b in missing]\n")
+            code += (
+                f"present = rows.dropna(subset=[{date}, {entity}])\n"
+                f"have = pd.MultiIndex.from_arrays([present[{entity}], present[{date}].dt.to_period({freq!r})]).unique()\n"
+                f"full = pd.MultiIndex.from_product([present[{entity}].unique(), expected])\n"
+                "missing = full.difference(have)\n"
+                "labels = [f'{a} {b}' for a, b in missing]\n"
+            )
         else:
-            code += (f"have = rows[{date}].dropna().dt.to_period({freq!r}).unique()\n"
-                     "missing = expected.difference(have)\n"
-                     "labels = [str(x) for x in missing]\n")
-        code += ("print('expected', len(expected), sep='\\t')\n"
-                 "print('span', str(expected[0]) if len(expected) else '', str(expected[-1]) if len(expected) else '', sep='\\t')\n"
-                 "print('missing', len(missing), sep='\\t')\n"
-                 "for label in labels[:100]:\n    print(label)\n")
+            code += (
+                f"have = rows[{date}].dropna().dt.to_period({freq!r}).unique()\n"
+                "missing = expected.difference(have)\n"
+                "labels = [str(x) for x in missing]\n"
+            )
+        code += (
+            "print('expected', len(expected), sep='\\t')\n"
+            "print('span', str(expected[0]) if len(expected) else '', str(expected[-1]) if len(expected) else '', sep='\\t')\n"
+            "print('missing', len(missing), sep='\\t')\n"
+            "for label in labels[:100]:\n    print(label)\n"
+        )
         return self._step(self._intro(), code)
 
     def _columns(self) -> list[Step]:
-        code = (f"print('columns', {self.var}.shape[1], sep='\\t')\n"
-                f"for name, dtype in {self.var}.dtypes.items():\n    print(name, dtype, sep='\\t')\n")
+        code = (
+            f"print('columns', {self.var}.shape[1], sep='\\t')\n"
+            f"for name, dtype in {self.var}.dtypes.items():\n    print(name, dtype, sep='\\t')\n"
+        )
         return self._step(self._t("The columns of the data:", "데이터의 열입니다:"), code)
 
     def _head(self) -> list[Step]:
@@ -636,51 +722,62 @@ class PandasRenderer:
 def overview_steps(table: Table, lang: str) -> list[Step]:
     """The automatic first look: size, columns, a few rows, distributions, one category split."""
     var = table.var
-    steps = [Step(
-        t(lang, f"A first look at **{table.name}**: its size, its columns and a few rows.",
-          f"**{table.name}** 데이터의 크기, 열, 처음 몇 행을 살펴보겠습니다."),
-        f"print('rows', len({var}), sep='\\t')\n"
-        f"print('columns', {var}.shape[1], sep='\\t')\n"
-        f"print('missing', int({var}.isna().sum().sum()), sep='\\t')\n"
-        f"{var}.head()",
-    )]
+    steps = [
+        Step(
+            t(
+                lang,
+                f"A first look at **{table.name}**: its size, its columns and a few rows.",
+                f"**{table.name}** 데이터의 크기, 열, 처음 몇 행을 살펴보겠습니다.",
+            ),
+            f"print('rows', len({var}), sep='\\t')\n"
+            f"print('columns', {var}.shape[1], sep='\\t')\n"
+            f"print('missing', int({var}.isna().sum().sum()), sep='\\t')\n"
+            f"{var}.head()",
+        )
+    ]
     numeric = [c for c in table.numeric][:4]
     if numeric:
         cols = ", ".join(q(c.name) for c in numeric)
-        steps.append(Step(
-            t(lang, "The distributions of the main numeric columns:", "주요 숫자 열의 분포입니다:"),
-            f"cols = [{cols}]\n"
-            f"fig, axes = plt.subplots(1, len(cols), figsize=(4 * len(cols), 3.2))\n"
-            f"axes = np.atleast_1d(axes)\n"
-            f"for ax, col in zip(axes, cols):\n"
-            f"    values = {var}[col].dropna().astype(float)\n"
-            f"    if len(values):\n"
-            f"        values.plot.hist(ax=ax, bins=20, color='#4c72b0', edgecolor='white')\n"
-            f"    ax.set_title(col)\n"
-            f"    ax.set_ylabel({q(t(lang, 'rows', '행 수'))})\n"
-            f"plt.tight_layout()\nplt.show()",
-        ))
+        steps.append(
+            Step(
+                t(lang, "The distributions of the main numeric columns:", "주요 숫자 열의 분포입니다:"),
+                f"cols = [{cols}]\n"
+                f"fig, axes = plt.subplots(1, len(cols), figsize=(4 * len(cols), 3.2))\n"
+                f"axes = np.atleast_1d(axes)\n"
+                f"for ax, col in zip(axes, cols):\n"
+                f"    values = {var}[col].dropna().astype(float)\n"
+                f"    if len(values):\n"
+                f"        values.plot.hist(ax=ax, bins=20, color='#4c72b0', edgecolor='white')\n"
+                f"    ax.set_title(col)\n"
+                f"    ax.set_ylabel({q(t(lang, 'rows', '행 수'))})\n"
+                f"plt.tight_layout()\nplt.show()",
+            )
+        )
     categorical = [c for c in table.columns if c.kind == "categorical"][:1]
     if categorical:
         c = categorical[0].name
         title = t(lang, f"Rows by {c}", f"{c}별 행 수")
-        steps.append(Step(
-            t(lang, f"How the rows split by **{c}**:", f"**{c}**별 행 수입니다:"),
-            f"counts = {var}[{q(c)}].value_counts()\n"
-            f"for value, n in counts.head(10).items():\n"
-            f"    print(value, n, sep='\\t')\n"
-            f"if len(counts):\n"
-            f"    ax = counts.head(20).plot.bar(color='#4c72b0')\n"
-            f"    ax.set_title({q(title)})\n"
-            f"    ax.set_ylabel({q(t(lang, 'rows', '행 수'))})\n"
-            f"    plt.tight_layout()\n    plt.show()",
-        ))
+        steps.append(
+            Step(
+                t(lang, f"How the rows split by **{c}**:", f"**{c}**별 행 수입니다:"),
+                f"counts = {var}[{q(c)}].value_counts()\n"
+                f"for value, n in counts.head(10).items():\n"
+                f"    print(value, n, sep='\\t')\n"
+                f"if len(counts):\n"
+                f"    ax = counts.head(20).plot.bar(color='#4c72b0')\n"
+                f"    ax.set_title({q(title)})\n"
+                f"    ax.set_ylabel({q(t(lang, 'rows', '행 수'))})\n"
+                f"    plt.tight_layout()\n    plt.show()",
+            )
+        )
     return steps
 
 
 def _part_name(column) -> str | None:
-    """"quarter" or "month" for a whole-number column holding that part of a date by name."""
+    """ "quarter" or "month" for a whole-number column holding that part of a date by name."""
     name = "".join(column.base or column.keys).lower()
     part = {"quarter": "quarter", "qtr": "quarter", "분기": "quarter", "month": "month", "월": "month"}.get(name)
     limit = {"quarter": 4, "month": 12}.get(part or "", 0)
-    return part if column.numeric and column.integer and column.maximum is not None and column.maximum <= limit else None
+    return (
+        part if column.numeric and column.integer and column.maximum is not None and column.maximum <= limit else None
+    )

@@ -56,18 +56,54 @@ class Unsupported(Exception):
 
 # --- what this renderer knows of plans --------------------------------------------------------
 
-SQL_KINDS = ("aggregate", "share", "compare", "rows", "distribution", "relationship", "correlations",
-             "trend", "overview", "describe", "missing", "columns", "head")
+SQL_KINDS = (
+    "aggregate",
+    "share",
+    "compare",
+    "rows",
+    "distribution",
+    "relationship",
+    "correlations",
+    "trend",
+    "overview",
+    "describe",
+    "missing",
+    "columns",
+    "head",
+)
 _KNOWN_FIELDS = {
-    Plan: {"kind", "language", "var", "measures", "conditions", "group", "order", "limit", "chart",
-           "columns", "labels", "sides", "base", "superlative", "rank", "time_column", "understood",
-           "problem", "suggestions", "date_columns", "units", "yearlike",
-           # wording only (the same values are printed): what a comparison asked, and how
-           "asked", "change",
-           # rows: each name once, at its own extreme row
-           "distinct_labels",
-           # the honesty check's record of the question's words (nothing to compute)
-           "consumed", "function_words"},
+    Plan: {
+        "kind",
+        "language",
+        "var",
+        "measures",
+        "conditions",
+        "group",
+        "order",
+        "limit",
+        "chart",
+        "columns",
+        "labels",
+        "sides",
+        "base",
+        "superlative",
+        "rank",
+        "time_column",
+        "understood",
+        "problem",
+        "suggestions",
+        "date_columns",
+        "units",
+        "yearlike",
+        # wording only (the same values are printed): what a comparison asked, and how
+        "asked",
+        "change",
+        # rows: each name once, at its own extreme row
+        "distinct_labels",
+        # the honesty check's record of the question's words (nothing to compute)
+        "consumed",
+        "function_words",
+    },
     Measure: {"agg", "column", "per"},
     Condition: {"column", "op", "value", "part"},
     Grouping: {"column", "bucket"},
@@ -90,8 +126,11 @@ def _unknown_fields(obj: Any) -> list[str]:
     for f in dataclasses.fields(obj):
         if f.name in known:
             continue
-        default = f.default if f.default is not dataclasses.MISSING else (
-            f.default_factory() if f.default_factory is not dataclasses.MISSING else dataclasses.MISSING)
+        default = (
+            f.default
+            if f.default is not dataclasses.MISSING
+            else (f.default_factory() if f.default_factory is not dataclasses.MISSING else dataclasses.MISSING)
+        )
         if getattr(obj, f.name) != default:
             out.append(f.name)
     return out
@@ -99,38 +138,49 @@ def _unknown_fields(obj: Any) -> list[str]:
 
 def check(plan: Plan, table: Table) -> None:
     """Raise `Unsupported` unless every part of `plan` has SQL here."""
+
     def no(en: str, ko: str) -> Unsupported:
         return Unsupported(en, ko)
 
     if plan.kind not in SQL_KINDS:
-        raise no(f"I cannot compute this kind of answer ({plan.kind}) in SQL yet.",
-                 f"이런 종류의 답({plan.kind})은 아직 SQL로 계산하지 못합니다.")
-    parts: list[Any] = [plan, *plan.measures, *plan.conditions, *plan.base,
-                        *(c for side in plan.sides for c in side)]
+        raise no(
+            f"I cannot compute this kind of answer ({plan.kind}) in SQL yet.",
+            f"이런 종류의 답({plan.kind})은 아직 SQL로 계산하지 못합니다.",
+        )
+    parts: list[Any] = [plan, *plan.measures, *plan.conditions, *plan.base, *(c for side in plan.sides for c in side)]
     if plan.group is not None:
         parts.append(plan.group)
     for part in parts:
         extra = _unknown_fields(part)
         if extra:
             names = ", ".join(extra)
-            raise no(f"Part of this question ({names}) has no SQL in the offline analyst yet.",
-                     f"이 질문의 일부({names})는 아직 오프라인 분석기가 SQL로 계산하지 못합니다.")
+            raise no(
+                f"Part of this question ({names}) has no SQL in the offline analyst yet.",
+                f"이 질문의 일부({names})는 아직 오프라인 분석기가 SQL로 계산하지 못합니다.",
+            )
     names = {c.name for c in table.columns}
     for m in plan.measures:
         if m.agg not in _AGGS or m.per not in _PERIODS:
             raise no(f"I cannot compute the {m.agg} in SQL yet.", f"{m.agg} 값은 아직 SQL로 계산하지 못합니다.")
     for c in [*plan.conditions, *plan.base, *(c for side in plan.sides for c in side)]:
         if c.op not in _OPS or c.part not in _PARTS:
-            raise no(f"I cannot apply the condition on {c.column} in SQL yet.",
-                     f"{c.column} 조건은 아직 SQL로 적용하지 못합니다.")
+            raise no(
+                f"I cannot apply the condition on {c.column} in SQL yet.",
+                f"{c.column} 조건은 아직 SQL로 적용하지 못합니다.",
+            )
     if plan.group is not None and plan.group.bucket not in _BUCKETS | ({"auto"} if plan.kind == "trend" else set()):
-        raise no(f"I cannot group by {plan.group.bucket} in SQL yet.", f"{plan.group.bucket} 단위 묶음은 아직 SQL로 계산하지 못합니다.")
+        raise no(
+            f"I cannot group by {plan.group.bucket} in SQL yet.",
+            f"{plan.group.bucket} 단위 묶음은 아직 SQL로 계산하지 못합니다.",
+        )
     if plan.chart not in _CHARTS or plan.order not in _ORDERS:
         raise no("I cannot draw or order this in SQL yet.", "이 그래프나 정렬은 아직 SQL로 만들지 못합니다.")
     used = _columns_used(plan)
     missing = [c for c in used if c not in names]
     if missing:
-        raise no(f"{', '.join(missing)} is not a column of the data.", f"{', '.join(missing)}은(는) 데이터의 열이 아닙니다.")
+        raise no(
+            f"{', '.join(missing)} is not a column of the data.", f"{', '.join(missing)}은(는) 데이터의 열이 아닙니다."
+        )
 
 
 def _columns_used(plan: Plan) -> list[str]:
@@ -145,6 +195,7 @@ def _columns_used(plan: Plan) -> list[str]:
 
 
 # --- SQL text ----------------------------------------------------------------------------------
+
 
 def ident(name: str) -> str:
     """A quoted SQL identifier."""
@@ -203,8 +254,7 @@ def ranked(x: str = "x", partition: str = "", i: str = "i", n: str = "n") -> str
     """Window columns ranking `x` (within `partition`) for `quantile`: the rank `i` of each value
     in order (missing values after the others) and the count `n` of values."""
     over = f"PARTITION BY {partition} " if partition else ""
-    return (f"row_number() OVER ({over}ORDER BY {x} NULLS LAST) - 1 AS {i}, "
-            f"count({x}) OVER ({over.strip()}) AS {n}")
+    return f"row_number() OVER ({over}ORDER BY {x} NULLS LAST) - 1 AS {i}, count({x}) OVER ({over.strip()}) AS {n}"
 
 
 def fcall(query: str, **values: str) -> str:
@@ -237,16 +287,20 @@ def _date_formats(column: Column) -> list[str]:
 
     values = [str(v).strip() for v in column.values if v is not None and str(v).strip()]
     if not values:
-        raise Unsupported(f"I do not know how the dates in {column.name} are written, so I cannot read them in SQL.",
-                          f"{column.name}의 날짜 형식을 알 수 없어 SQL로 읽지 못합니다.")
+        raise Unsupported(
+            f"I do not know how the dates in {column.name} are written, so I cannot read them in SQL.",
+            f"{column.name}의 날짜 형식을 알 수 없어 SQL로 읽지 못합니다.",
+        )
     formats: list[str] = []
     for value in values:
         found = guess_datetime_format(value)
         if found and found not in formats:
             formats.append(found)
     if any("%z" in f or "%Z" in f for f in formats):
-        raise Unsupported(f"The dates in {column.name} carry time zones, which I cannot read alike in SQL yet.",
-                          f"{column.name}의 날짜에는 시간대가 있어 아직 SQL로 같게 읽지 못합니다.")
+        raise Unsupported(
+            f"The dates in {column.name} carry time zones, which I cannot read alike in SQL yet.",
+            f"{column.name}의 날짜에는 시간대가 있어 아직 SQL로 같게 읽지 못합니다.",
+        )
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         expected = pd.to_datetime(pd.Series(values), errors="coerce", format="mixed")
@@ -259,8 +313,10 @@ def _date_formats(column: Column) -> list[str]:
             except ValueError:
                 continue
         if (got is None) != pd.isna(want) or (got is not None and pd.Timestamp(got) != want):
-            raise Unsupported(f"Some dates in {column.name} ({value!r}) are written in a way I cannot read the same in SQL.",
-                              f"{column.name}의 일부 날짜({value!r})는 SQL에서 같은 방식으로 읽지 못합니다.")
+            raise Unsupported(
+                f"Some dates in {column.name} ({value!r}) are written in a way I cannot read the same in SQL.",
+                f"{column.name}의 일부 날짜({value!r})는 SQL에서 같은 방식으로 읽지 못합니다.",
+            )
     return formats
 
 
@@ -274,8 +330,13 @@ _BUCKET_SQL = {
     "month_of_year": "month({c})",
     "hour": "hour({c})",
 }
-_PART_SQL = {"year": "year({c})", "month": "month({c})", "day": "day({c})", "quarter": "quarter({c})",
-             "weekday": "(isodow({c}) - 1)"}
+_PART_SQL = {
+    "year": "year({c})",
+    "month": "month({c})",
+    "day": "day({c})",
+    "quarter": "quarter({c})",
+    "weekday": "(isodow({c}) - 1)",
+}
 
 
 class SqlRenderer(PandasRenderer):
@@ -322,7 +383,9 @@ class SqlRenderer(PandasRenderer):
                 continue
             if fmt == "mixed":
                 formats = _date_formats(self.table.column(name))
-                pattern = literal(formats[0]) if len(formats) == 1 else "[" + ", ".join(literal(f) for f in formats) + "]"
+                pattern = (
+                    literal(formats[0]) if len(formats) == 1 else "[" + ", ".join(literal(f) for f in formats) + "]"
+                )
                 out[name] = f"try_strptime({ident(name)}, {pattern})"
             else:
                 out[name] = f"try_strptime(CAST(CAST({ident(name)} AS BIGINT) AS VARCHAR), {literal(fmt)})"
@@ -349,6 +412,7 @@ class SqlRenderer(PandasRenderer):
 
             def stamp(v: Any) -> str:
                 return f"TIMESTAMP {literal(pd.Timestamp(v).isoformat(sep=' '))}"
+
             if c.op == "between":
                 return f"({column} >= {stamp(value[0])} AND {column} < {stamp(value[1])} + INTERVAL 1 DAY)"
             if c.op == "<=":
@@ -422,26 +486,31 @@ class SqlRenderer(PandasRenderer):
         if not self._ranks:
             return f"FROM {self._src()}\n{where}"
         ranks, self._ranks = self._ranks, []
-        return (f"FROM (SELECT *, {(',' + chr(10) + '        ').join(ranks)}\n"
-                f"      FROM {self._src()}\n      {where.replace(chr(10), chr(10) + '      ')})\n{where}")
+        return (
+            f"FROM (SELECT *, {(',' + chr(10) + '        ').join(ranks)}\n"
+            f"      FROM {self._src()}\n      {where.replace(chr(10), chr(10) + '      ')})\n{where}"
+        )
 
     def _rows_count(self, conditions: list[Condition] | None = None, name: str = "rows") -> str:
         """Code counting the rows meeting the conditions into `name`."""
         query = f"SELECT count(*) AS n\nFROM {self._src()}\n{self._where(conditions)}"
         return f"{name} = int({call(query)}['n'].iloc[0])\n"
 
-    def _grouped(self, select: str, g: Grouping, where: str, order: str, conditions: list[Condition] | None = None) -> str:
+    def _grouped(
+        self, select: str, g: Grouping, where: str, order: str, conditions: list[Condition] | None = None
+    ) -> str:
         """Code fetching `result` (key, value... and the number of groups `groups`) of a grouped
         query: groups without a key or a value are left out, as pandas leaves them out."""
         key, _ = self._key_sql(g)
-        query = (f"SELECT *, count(*) OVER () AS groups FROM (\n"
-                 f"    SELECT {key} AS key, {select}\n"
-                 + indent(self._from(self._where(conditions, f"{key} IS NOT NULL")) + "\n", "    ") +
-                 "    GROUP BY 1\n)\n"
-                 + (f"WHERE {where}\n" if where else "") +
-                 f"ORDER BY {order}\nLIMIT {MAX_GROUPS}")
-        return (f"result = {call(query)}\n"
-                "groups = int(result['groups'].iloc[0]) if len(result) else 0\n")
+        query = (
+            f"SELECT *, count(*) OVER () AS groups FROM (\n"
+            f"    SELECT {key} AS key, {select}\n"
+            + indent(self._from(self._where(conditions, f"{key} IS NOT NULL")) + "\n", "    ")
+            + "    GROUP BY 1\n)\n"
+            + (f"WHERE {where}\n" if where else "")
+            + f"ORDER BY {order}\nLIMIT {MAX_GROUPS}"
+        )
+        return f"result = {call(query)}\ngroups = int(result['groups'].iloc[0]) if len(result) else 0\n"
 
     def _order(self, order_kind: str, descending: bool | None = None) -> str:
         """ORDER BY of a grouped query: the groups pandas would list first come first."""
@@ -456,16 +525,24 @@ class SqlRenderer(PandasRenderer):
         if p.group is None:
             return self._step(self._intro(), self._ungrouped())
         if any(m.agg == "range" or m.per for m in p.measures):
-            raise Unsupported("I cannot compute a range or a per-period measure for each group in SQL yet.",
-                              "그룹마다 범위나 기간별 값을 구하는 것은 아직 SQL로 하지 못합니다.")
+            raise Unsupported(
+                "I cannot compute a range or a per-period measure for each group in SQL yet.",
+                "그룹마다 범위나 기간별 값을 구하는 것은 아직 SQL로 하지 못합니다.",
+            )
         key, order = self._key_sql(p.group)
         code = self._rows_count()
         if len(p.measures) == 1:
             m = p.measures[0]
-            code += self._grouped(f"{self._agg(m, partition=key)} AS value", p.group, "key IS NOT NULL AND value IS NOT NULL",
-                                  self._order(order))
-            code += (f"result = result.set_index('key')['value'].rename_axis({q(p.group.column)}).sort_index()\n"
-                     "result = result.dropna()\n")
+            code += self._grouped(
+                f"{self._agg(m, partition=key)} AS value",
+                p.group,
+                "key IS NOT NULL AND value IS NOT NULL",
+                self._order(order),
+            )
+            code += (
+                f"result = result.set_index('key')['value'].rename_axis({q(p.group.column)}).sort_index()\n"
+                "result = result.dropna()\n"
+            )
             ascending = p.order == "asc"
             if p.order or order == "value":
                 code += f"result = result.sort_values(ascending={ascending})\n"
@@ -479,9 +556,11 @@ class SqlRenderer(PandasRenderer):
             names = [measure_words(m, self.lang) for m in p.measures]
             select = ", ".join(f"{self._agg(m, partition=key)} AS value_{i}" for i, m in enumerate(p.measures))
             code += self._grouped(select, p.group, "", "key")
-            code += (f"result = result.set_index('key')[{[f'value_{i}' for i in range(len(names))]!r}]"
-                     f".rename_axis({q(p.group.column)})\n"
-                     f"result.columns = {names!r}\n")
+            code += (
+                f"result = result.set_index('key')[{[f'value_{i}' for i in range(len(names))]!r}]"
+                f".rename_axis({q(p.group.column)})\n"
+                f"result.columns = {names!r}\n"
+            )
             code += "result = result.sort_index()\n" + self._names(p.group)
             code += "print('rows', rows, sep='\\t')\nprint('groups', groups, sep='\\t')\n"
             code += "for label, values in result.round(6).iterrows():\n    print(label, *values.tolist(), sep='\\t')\n"
@@ -507,11 +586,15 @@ class SqlRenderer(PandasRenderer):
             elif m.column is None:
                 continue
             elif m.agg == "range":
-                code += (f"low, high = result['low_{i}'].iloc[0], result['high_{i}'].iloc[0]\n"
-                         "print('range', round(float(high - low), 6) if pd.notna(low) else 'nan', low, high, sep='\\t')\n")
+                code += (
+                    f"low, high = result['low_{i}'].iloc[0], result['high_{i}'].iloc[0]\n"
+                    "print('range', round(float(high - low), 6) if pd.notna(low) else 'nan', low, high, sep='\\t')\n"
+                )
             else:
-                code += (f"value = result['value_{i}'].iloc[0]\n"
-                         f"print({q(m.agg)}, round(float(value), 6) if pd.notna(value) else 'nan', sep='\\t')\n")
+                code += (
+                    f"value = result['value_{i}'].iloc[0]\n"
+                    f"print({q(m.agg)}, round(float(value), 6) if pd.notna(value) else 'nan', sep='\\t')\n"
+                )
         return code
 
     def _per_period_sql(self, m: Measure) -> str:
@@ -519,13 +602,25 @@ class SqlRenderer(PandasRenderer):
         their mean (median, ...) in pandas, as the pandas code takes it."""
         key, _ = self._key_sql(Grouping(self.plan.time_column, m.per))
         total = "count(*)" if m.column is None else f"coalesce(sum({self._value(m.column)}), 0)"
-        query = (f"SELECT {key} AS period, {total} AS total\nFROM {self._src()}\n"
-                 f"{self._where(None, f'{key} IS NOT NULL')}\nGROUP BY 1")
-        agg = {"mean": "mean", "median": "median", "sum": "sum", "min": "min", "max": "max", "std": "std",
-               "nunique": "nunique", "count": "count"}[m.agg]
-        return (f"totals = {call(query)}['total']\n"
-                f"value = totals.{agg}()\n"
-                f"print({q(m.agg)}, round(float(value), 6) if pd.notna(value) else 'nan', len(totals), sep='\\t')\n")
+        query = (
+            f"SELECT {key} AS period, {total} AS total\nFROM {self._src()}\n"
+            f"{self._where(None, f'{key} IS NOT NULL')}\nGROUP BY 1"
+        )
+        agg = {
+            "mean": "mean",
+            "median": "median",
+            "sum": "sum",
+            "min": "min",
+            "max": "max",
+            "std": "std",
+            "nunique": "nunique",
+            "count": "count",
+        }[m.agg]
+        return (
+            f"totals = {call(query)}['total']\n"
+            f"value = totals.{agg}()\n"
+            f"print({q(m.agg)}, round(float(value), 6) if pd.notna(value) else 'nan', len(totals), sep='\\t')\n"
+        )
 
     def _sql_share(self) -> list[Step]:
         p = self.plan
@@ -535,14 +630,19 @@ class SqlRenderer(PandasRenderer):
             code = self._rows_count(p.base, "rows")
             x = None if m.column is None else self._value(m.column)
             if p.conditions:
-                value = (f"avg(CASE WHEN {hit} THEN 1.0 ELSE 0.0 END)" if x is None else
-                         f"coalesce(sum({x}) FILTER (WHERE {hit}), 0) / coalesce(sum({x}), 0)")
+                value = (
+                    f"avg(CASE WHEN {hit} THEN 1.0 ELSE 0.0 END)"
+                    if x is None
+                    else f"coalesce(sum({x}) FILTER (WHERE {hit}), 0) / coalesce(sum({x}), 0)"
+                )
             else:
                 total = "count(*)" if x is None else f"coalesce(sum({x}), 0)"
                 value = f"{total} / sum({total}) OVER ()"
             code += self._grouped(f"{value} AS value", p.group, "value IS NOT NULL", "value DESC, key", p.base)
-            code += (f"result = result.set_index('key')['value'].rename_axis({q(p.group.column)}).sort_index()\n"
-                     "result = result.dropna().sort_values(ascending=False)\n" + self._names(p.group))
+            code += (
+                f"result = result.set_index('key')['value'].rename_axis({q(p.group.column)}).sort_index()\n"
+                "result = result.dropna().sort_values(ascending=False)\n" + self._names(p.group)
+            )
             code += "print('rows', rows, sep='\\t')\nprint('groups', groups, sep='\\t')\n"
             code += "for label, value in result.round(6).items():\n    print(label, value, sep='\\t')\n"
             code += self._group_chart("result")
@@ -558,12 +658,18 @@ class SqlRenderer(PandasRenderer):
             code += "print('base', base, sep='\\t')\nprint('matching', hits, sep='\\t')\n"
             code += "print('share', round(hits / base, 6) if base else float('nan'), sep='\\t')\n"
         else:
-            code += ("total, part = result['total'].iloc[0], result['part'].iloc[0]\n"
-                     "print('base', round(total, 6), sep='\\t')\nprint('matching', round(part, 6), sep='\\t')\n"
-                     "print('share', round(part / total, 6) if total else float('nan'), sep='\\t')\n")
+            code += (
+                "total, part = result['total'].iloc[0], result['part'].iloc[0]\n"
+                "print('base', round(total, 6), sep='\\t')\nprint('matching', round(part, 6), sep='\\t')\n"
+                "print('share', round(part / total, 6) if total else float('nan'), sep='\\t')\n"
+            )
         if p.chart == "pie":
-            code += (f"ax = pd.Series([hits, base - hits], index=[{q(self._t('matching', '해당'))}, "
-                     f"{q(self._t('other', '그 외'))}]).plot.pie(autopct='%1.1f%%', ylabel='')\n" + self._title() + self._show())
+            code += (
+                f"ax = pd.Series([hits, base - hits], index=[{q(self._t('matching', '해당'))}, "
+                f"{q(self._t('other', '그 외'))}]).plot.pie(autopct='%1.1f%%', ylabel='')\n"
+                + self._title()
+                + self._show()
+            )
         return self._step(self._intro(), code)
 
     def _sql_compare(self) -> list[Step]:
@@ -579,15 +685,18 @@ class SqlRenderer(PandasRenderer):
         code = f"result = {call(query)}.iloc[0]\n"
         for name in ("a", "b"):
             code += f"rows_{name} = int(result['rows_{name}'])\n"
-            code += (f"value_{name} = rows_{name}\n" if m.column is None
-                     else f"value_{name} = result['value_{name}']\n")
-        code += ("print('a', round(value_a, 6), rows_a, sep='\\t')\n"
-                 "print('b', round(value_b, 6), rows_b, sep='\\t')\n"
-                 "print('difference', round(value_a - value_b, 6), sep='\\t')\n")
+            code += f"value_{name} = rows_{name}\n" if m.column is None else f"value_{name} = result['value_{name}']\n"
+        code += (
+            "print('a', round(value_a, 6), rows_a, sep='\\t')\n"
+            "print('b', round(value_b, 6), rows_b, sep='\\t')\n"
+            "print('difference', round(value_a - value_b, 6), sep='\\t')\n"
+        )
         names = [str(side[0].value) for side in p.sides]
         if p.chart:
-            code += (f"ax = pd.Series([value_a, value_b], index={names!r}).plot.bar(color=['#4c72b0', '#dd8452'], rot=0)\n"
-                     f"ax.set_ylabel({q(measure_words(m, self.lang))})\n" + self._title() + self._show())
+            code += (
+                f"ax = pd.Series([value_a, value_b], index={names!r}).plot.bar(color=['#4c72b0', '#dd8452'], rot=0)\n"
+                f"ax.set_ylabel({q(measure_words(m, self.lang))})\n" + self._title() + self._show()
+            )
         return self._step(self._intro(), code)
 
     def _label_columns(self) -> list[str]:
@@ -597,17 +706,19 @@ class SqlRenderer(PandasRenderer):
     def _fetch_rows(self, name: str, columns: list[str], where: str, order: str, limit: int | None) -> str:
         """Code fetching rows (with their position as the index, as a DataFrame has it)."""
         selected = ", ".join([self.row, *(ident(c) for c in dict.fromkeys(columns))])
-        query = (f"SELECT {selected}\nFROM {self._src(rows=True)}\n{where}\nORDER BY {order}"
-                 + (f"\nLIMIT {limit}" if limit is not None else ""))
-        return (f"{name} = {call(query)}\n"
-                f"{name} = {name}.set_index({q(self.row_name)}).rename_axis(None)\n")
+        query = f"SELECT {selected}\nFROM {self._src(rows=True)}\n{where}\nORDER BY {order}" + (
+            f"\nLIMIT {limit}" if limit is not None else ""
+        )
+        return f"{name} = {call(query)}\n{name} = {name}.set_index({q(self.row_name)}).rename_axis(None)\n"
 
     def _sql_rows(self) -> list[Step]:
         p = self.plan
         labels = self._label_columns()
         if not p.measures:
-            query = (f"SELECT count(*) FILTER (WHERE {self._mask(p.conditions)}) AS matching, count(*) AS total\n"
-                     f"FROM {self._src()}")
+            query = (
+                f"SELECT count(*) FILTER (WHERE {self._mask(p.conditions)}) AS matching, count(*) AS total\n"
+                f"FROM {self._src()}"
+            )
             code = f"counts = {call(query)}.iloc[0]\n"
             code += "print('rows', int(counts['matching']), sep='\\t')\n"
             code += "print('total', int(counts['total']), sep='\\t')\n"
@@ -629,39 +740,54 @@ class SqlRenderer(PandasRenderer):
         if p.superlative and p.rank > 1:
             # the n-th distinct value, with every row that has it (in the file's order)
             cut = f"(SELECT {'min' if desc else 'max'}(v) FROM (SELECT DISTINCT v FROM ({inner}) ORDER BY v {direction} LIMIT {p.rank}))"
-            code += self._fetch_rows("top", labels + [column], self._where(None, f"{x} = {cut}"), self.row, MAX_TIED_ROWS + 1)
+            code += self._fetch_rows(
+                "top", labels + [column], self._where(None, f"{x} = {cut}"), self.row, MAX_TIED_ROWS + 1
+            )
             tied = f"SELECT count(*) AS n FROM ({inner}) WHERE v = {cut}"
         elif p.distinct_labels and p.labels and (p.limit or 1) > 1:
             # a name that several rows share (a country over years) is listed once, at its own
             # highest (lowest) row, the first in the file among equals (as pandas' stable sort)
             selected = ", ".join([self.row, *(ident(c) for c in dict.fromkeys(labels + [column]))])
             names = ", ".join(ident(c) for c in p.labels)
-            query = (f"SELECT {selected}\nFROM (\n"
-                     f"    SELECT *, row_number() OVER (PARTITION BY {names} ORDER BY {x} {direction}, {self.row})"
-                     " AS vista_first\n"
-                     f"    FROM {self._src(rows=True)}\n"
-                     + indent(self._where(None, f"{x} IS NOT NULL"), "    ") +
-                     f")\nWHERE vista_first = 1\nORDER BY {x} {direction}, {self.row}\nLIMIT {p.limit}")
-            code += (f"top = {call(query)}\n"
-                     f"top = top.set_index({q(self.row_name)}).rename_axis(None)\n")
+            query = (
+                f"SELECT {selected}\nFROM (\n"
+                f"    SELECT *, row_number() OVER (PARTITION BY {names} ORDER BY {x} {direction}, {self.row})"
+                " AS vista_first\n"
+                f"    FROM {self._src(rows=True)}\n"
+                + indent(self._where(None, f"{x} IS NOT NULL"), "    ")
+                + f")\nWHERE vista_first = 1\nORDER BY {x} {direction}, {self.row}\nLIMIT {p.limit}"
+            )
+            code += f"top = {call(query)}\ntop = top.set_index({q(self.row_name)}).rename_axis(None)\n"
             tied = ""
         elif p.superlative:
             # every row tied with the n-th value (pandas' keep='all'), highest first
             cut = f"(SELECT {'min' if desc else 'max'}(v) FROM (SELECT v FROM ({inner}) ORDER BY v {direction} LIMIT {p.limit or 1}))"
             op = ">=" if desc else "<="
-            code += self._fetch_rows("top", labels + [column], self._where(None, f"{x} {op} {cut}"),
-                                     f"{x} {direction}, {self.row}", MAX_TIED_ROWS + 1)
+            code += self._fetch_rows(
+                "top",
+                labels + [column],
+                self._where(None, f"{x} {op} {cut}"),
+                f"{x} {direction}, {self.row}",
+                MAX_TIED_ROWS + 1,
+            )
             tied = f"SELECT count(*) AS n FROM ({inner}) WHERE v {op} {cut}"
         else:
-            code += self._fetch_rows("top", labels + [column], self._where(None, f"{x} IS NOT NULL"),
-                                     f"{x} {direction}, {self.row}", p.limit or 1)
+            code += self._fetch_rows(
+                "top",
+                labels + [column],
+                self._where(None, f"{x} IS NOT NULL"),
+                f"{x} {direction}, {self.row}",
+                p.limit or 1,
+            )
             tied = ""
         if tied:
             # more tied rows than are brought back: say how many there are
-            code += (f"if len(top) > {MAX_TIED_ROWS}:\n"
-                     f"    tied = int({call(tied)}['n'].iloc[0])\n"
-                     f"    top = top.head({MAX_TIED_ROWS})\n"
-                     "else:\n    tied = None\n")
+            code += (
+                f"if len(top) > {MAX_TIED_ROWS}:\n"
+                f"    tied = int({call(tied)}['n'].iloc[0])\n"
+                f"    top = top.head({MAX_TIED_ROWS})\n"
+                "else:\n    tied = None\n"
+            )
         code += self._label_code("top")
         code += "print('rows', ranked_rows, sep='\\t')\n"
         if tied:
@@ -672,9 +798,11 @@ class SqlRenderer(PandasRenderer):
         if is_date and not p.chart:
             return self._step(self._intro(), code)
         if p.chart:
-            code += (f"shown = pd.Series(top[{q(column)}].values, index=names).head(20)\n"
-                     "ax = shown.plot.barh(color='#4c72b0')\nax.invert_yaxis()\n"
-                     f"ax.set_xlabel({q(column)})\n" + self._title() + self._show())
+            code += (
+                f"shown = pd.Series(top[{q(column)}].values, index=names).head(20)\n"
+                "ax = shown.plot.barh(color='#4c72b0')\nax.invert_yaxis()\n"
+                f"ax.set_xlabel({q(column)})\n" + self._title() + self._show()
+            )
         return self._step(self._intro(), code)
 
     def _sql_distribution(self) -> list[Step]:
@@ -685,14 +813,18 @@ class SqlRenderer(PandasRenderer):
             return self._step(self._intro(), self._grouped_boxes(column, x))
         where = self._where(None, f"{ident(column)} IS NOT NULL").replace("\n", " ")
         values = f"(SELECT {x} AS x FROM {self._src()} {where})"
-        query = (f"SELECT count(x) AS count, avg(x) AS mean, stddev_samp(x) AS std,\n"
-                 f"       min(x) AS min, max(x) AS max, count(DISTINCT x) AS distinct_values\nFROM {values}")
+        query = (
+            f"SELECT count(x) AS count, avg(x) AS mean, stddev_samp(x) AS std,\n"
+            f"       min(x) AS min, max(x) AS max, count(DISTINCT x) AS distinct_values\nFROM {values}"
+        )
         # the median on its own: its sort and the distinct count's table need not share the memory
         median = f"SELECT {quantile(0.5)} AS median\nFROM (SELECT x, {ranked('x')} FROM {values})\nWHERE {near(0.5)}"
-        code = (f"stats = {call(query)}.iloc[0]\n"
-                "# the exact median: the middle value (or the mean of the middle two) of the values\n"
-                "# ranked in order, a sort DuckDB spills to disk (its median() holds them all in memory)\n"
-                f"stats['median'] = {call(median)}['median'].iloc[0]\n")
+        code = (
+            f"stats = {call(query)}.iloc[0]\n"
+            "# the exact median: the middle value (or the mean of the middle two) of the values\n"
+            "# ranked in order, a sort DuckDB spills to disk (its median() holds them all in memory)\n"
+            f"stats['median'] = {call(median)}['median'].iloc[0]\n"
+        )
         for key in ("count", "mean", "median", "std", "min", "max"):
             if key == "count":
                 code += "print('count', int(stats['count']), sep='\\t')\n"
@@ -701,24 +833,32 @@ class SqlRenderer(PandasRenderer):
         code += "if stats['count']:\n"
         if p.chart == "box":
             body = self._box_code(values)
-            body += ("ax.bxp([box], patch_artist=True, boxprops={'facecolor': '#4c72b0', 'alpha': 0.7}, "
-                     "medianprops={'color': '#c44e52'})\n"
-                     f"ax.set_xticks([1], [{q(column)}])\n")
+            body += (
+                "ax.bxp([box], patch_artist=True, boxprops={'facecolor': '#4c72b0', 'alpha': 0.7}, "
+                "medianprops={'color': '#c44e52'})\n"
+                f"ax.set_xticks([1], [{q(column)}])\n"
+            )
         else:
-            hist = fcall(f"SELECT least(CAST(floor((x - {{low}}) / {{width}}) AS BIGINT), {{last}}) AS bin, count(*) AS n\n"
-                         f"FROM {values}\nGROUP BY 1",
-                         low="float(low)", width="float(width)", last="bins - 1")
-            body = ("# the histogram's bins counted in SQL, drawn as matplotlib would bin the values\n"
-                    "bins = int(min(30, max(5, stats['distinct_values'])))\n"
-                    "low, high = float(stats['min']), float(stats['max'])\n"
-                    "if low == high:\n    low, high = low - 0.5, high + 0.5\n"
-                    "width = (high - low) / bins\n"
-                    f"counts = {hist}.set_index('bin')['n'].reindex(range(bins), fill_value=0)\n"
-                    "edges = np.linspace(low, high, bins + 1)\n"
-                    "fig, ax = plt.subplots()\n"
-                    "ax.hist(edges[:-1], bins=edges, weights=counts.values, color='#4c72b0', edgecolor='white')\n"
-                    f"ax.axvline(stats['mean'], color='#c44e52', linestyle='--', label={q(self._t('mean', '평균'))})\n"
-                    f"ax.set_xlabel({q(column)})\nax.set_ylabel({q(self._t('rows', '행 수'))})\nax.legend()\n")
+            hist = fcall(
+                f"SELECT least(CAST(floor((x - {{low}}) / {{width}}) AS BIGINT), {{last}}) AS bin, count(*) AS n\n"
+                f"FROM {values}\nGROUP BY 1",
+                low="float(low)",
+                width="float(width)",
+                last="bins - 1",
+            )
+            body = (
+                "# the histogram's bins counted in SQL, drawn as matplotlib would bin the values\n"
+                "bins = int(min(30, max(5, stats['distinct_values'])))\n"
+                "low, high = float(stats['min']), float(stats['max'])\n"
+                "if low == high:\n    low, high = low - 0.5, high + 0.5\n"
+                "width = (high - low) / bins\n"
+                f"counts = {hist}.set_index('bin')['n'].reindex(range(bins), fill_value=0)\n"
+                "edges = np.linspace(low, high, bins + 1)\n"
+                "fig, ax = plt.subplots()\n"
+                "ax.hist(edges[:-1], bins=edges, weights=counts.values, color='#4c72b0', edgecolor='white')\n"
+                f"ax.axvline(stats['mean'], color='#c44e52', linestyle='--', label={q(self._t('mean', '평균'))})\n"
+                f"ax.set_xlabel({q(column)})\nax.set_ylabel({q(self._t('rows', '행 수'))})\nax.legend()\n"
+            )
         body += self._title() + self._show()
         code += indent(body)
         return self._step(self._intro(), code)
@@ -726,19 +866,30 @@ class SqlRenderer(PandasRenderer):
     def _box_code(self, values: str) -> str:
         """Code computing `box`, matplotlib's statistics of one box (quartiles as NumPy takes
         them, whiskers at the furthest values within 1.5 IQR, a sample of the outliers)."""
-        quartiles = call(f"SELECT {quantile(0.25)} AS q1,\n       {quantile(0.5)} AS median,\n"
-                         f"       {quantile(0.75)} AS q3\nFROM (SELECT x, {ranked('x')} FROM {values})\n"
-                         f"WHERE {near(0.25, 0.5, 0.75)}")
-        fences = fcall(f"SELECT min(x) FILTER (WHERE x >= {{low}}) AS whislo, max(x) FILTER (WHERE x <= {{high}}) AS whishi\n"
-                       f"FROM {values}", low="float(q1 - 1.5 * (q3 - q1))", high="float(q3 + 1.5 * (q3 - q1))")
-        fliers = fcall(f"SELECT x AS v\nFROM {values}\nWHERE x < {{low}} OR x > {{high}}\n"
-                       f"USING SAMPLE reservoir({BOX_FLIERS} ROWS) REPEATABLE (0)",
-                       low="float(q1 - 1.5 * (q3 - q1))", high="float(q3 + 1.5 * (q3 - q1))")
-        return (f"q1, median, q3 = {quartiles}.iloc[0]\n"
-                f"whiskers = {fences}.iloc[0]\n"
-                f"box = {{'q1': q1, 'med': median, 'q3': q3, 'whislo': whiskers['whislo'], 'whishi': whiskers['whishi'],\n"
-                f"       'fliers': {fliers}['v'].values}}\n"
-                "fig, ax = plt.subplots()\n")
+        quartiles = call(
+            f"SELECT {quantile(0.25)} AS q1,\n       {quantile(0.5)} AS median,\n"
+            f"       {quantile(0.75)} AS q3\nFROM (SELECT x, {ranked('x')} FROM {values})\n"
+            f"WHERE {near(0.25, 0.5, 0.75)}"
+        )
+        fences = fcall(
+            f"SELECT min(x) FILTER (WHERE x >= {{low}}) AS whislo, max(x) FILTER (WHERE x <= {{high}}) AS whishi\n"
+            f"FROM {values}",
+            low="float(q1 - 1.5 * (q3 - q1))",
+            high="float(q3 + 1.5 * (q3 - q1))",
+        )
+        fliers = fcall(
+            f"SELECT x AS v\nFROM {values}\nWHERE x < {{low}} OR x > {{high}}\n"
+            f"USING SAMPLE reservoir({BOX_FLIERS} ROWS) REPEATABLE (0)",
+            low="float(q1 - 1.5 * (q3 - q1))",
+            high="float(q3 + 1.5 * (q3 - q1))",
+        )
+        return (
+            f"q1, median, q3 = {quartiles}.iloc[0]\n"
+            f"whiskers = {fences}.iloc[0]\n"
+            f"box = {{'q1': q1, 'med': median, 'q3': q3, 'whislo': whiskers['whislo'], 'whishi': whiskers['whishi'],\n"
+            f"       'fliers': {fliers}['v'].values}}\n"
+            "fig, ax = plt.subplots()\n"
+        )
 
     def _grouped_boxes(self, column: str, x: str) -> str:
         """One box per group: quartiles, whiskers and a sample of the outliers computed in SQL."""
@@ -749,37 +900,47 @@ class SqlRenderer(PandasRenderer):
         where = self._where(None, f"{key} IS NOT NULL", f"{x} IS NOT NULL").replace("\n", " ")
         values = f"(SELECT {key} AS key, {x} AS x FROM {self._src()} {where})"
         by_key = f"(SELECT key, x, {ranked('x', 'key')} FROM {values})"
-        quartiles = (f"SELECT key, {quantile(0.25)} AS q1,\n       {quantile(0.5)} AS median,\n"
-                     f"       {quantile(0.75)} AS q3\n"
-                     f"FROM {by_key}\nWHERE {near(0.25, 0.5, 0.75)}\nGROUP BY 1\nORDER BY {'key' if by_index else 'median DESC, key'}\n"
-                     f"LIMIT {MAX_GROUPS}")
-        fences = (f"SELECT key, q1 - 1.5 * (q3 - q1) AS low, q3 + 1.5 * (q3 - q1) AS high\n"
-                  f"    FROM (SELECT key, {quantile(0.25)} AS q1, {quantile(0.75)} AS q3\n"
-                  f"          FROM {by_key} WHERE {near(0.25, 0.75)} GROUP BY 1)")
-        whiskers = (f"SELECT v.key, min(v.x) FILTER (WHERE v.x >= b.low) AS whislo, max(v.x) FILTER (WHERE v.x <= b.high) AS whishi\n"
-                    f"FROM {values} AS v\nJOIN (\n    {fences}\n) AS b ON v.key = b.key\nGROUP BY 1")
-        outliers = (f"SELECT v.key, v.x\nFROM {values} AS v\nJOIN (\n    {fences}\n) AS b ON v.key = b.key\n"
-                    f"WHERE v.x < b.low OR v.x > b.high\nUSING SAMPLE reservoir({BOX_FLIERS} ROWS) REPEATABLE (0)")
+        quartiles = (
+            f"SELECT key, {quantile(0.25)} AS q1,\n       {quantile(0.5)} AS median,\n"
+            f"       {quantile(0.75)} AS q3\n"
+            f"FROM {by_key}\nWHERE {near(0.25, 0.5, 0.75)}\nGROUP BY 1\nORDER BY {'key' if by_index else 'median DESC, key'}\n"
+            f"LIMIT {MAX_GROUPS}"
+        )
+        fences = (
+            f"SELECT key, q1 - 1.5 * (q3 - q1) AS low, q3 + 1.5 * (q3 - q1) AS high\n"
+            f"    FROM (SELECT key, {quantile(0.25)} AS q1, {quantile(0.75)} AS q3\n"
+            f"          FROM {by_key} WHERE {near(0.25, 0.75)} GROUP BY 1)"
+        )
+        whiskers = (
+            f"SELECT v.key, min(v.x) FILTER (WHERE v.x >= b.low) AS whislo, max(v.x) FILTER (WHERE v.x <= b.high) AS whishi\n"
+            f"FROM {values} AS v\nJOIN (\n    {fences}\n) AS b ON v.key = b.key\nGROUP BY 1"
+        )
+        outliers = (
+            f"SELECT v.key, v.x\nFROM {values} AS v\nJOIN (\n    {fences}\n) AS b ON v.key = b.key\n"
+            f"WHERE v.x < b.low OR v.x > b.high\nUSING SAMPLE reservoir({BOX_FLIERS} ROWS) REPEATABLE (0)"
+        )
         counts = f"SELECT count(DISTINCT key) AS groups, count(*) AS n FROM {values}"
-        return (f"boxes = {call(quartiles)}\n"
-                f"counts = {call(counts)}.iloc[0]\n"
-                f"boxes = boxes.set_index('key').rename_axis({q(g.column)}).sort_index()\n"
-                + ("result = boxes['median']\n" if by_index else
-                   "result = boxes['median'].sort_values(ascending=False)\n") +
-                "order = list(result.index)\n" + self._names(g) +
-                "print('rows', int(counts['n']), sep='\\t')\nprint('groups', int(counts['groups']), sep='\\t')\n"
-                "for label, value in result.round(6).items():\n    print(label, value, sep='\\t')\n"
-                "# whiskers at the furthest values within 1.5 IQR, and a sample of the outliers\n"
-                f"whiskers = {call(whiskers)}.set_index('key')\n"
-                f"outliers = {call(outliers)}\n"
-                "data_by_group = [{'q1': boxes.loc[k, 'q1'], 'med': boxes.loc[k, 'median'], 'q3': boxes.loc[k, 'q3'],\n"
-                "                  'whislo': whiskers.loc[k, 'whislo'], 'whishi': whiskers.loc[k, 'whishi'],\n"
-                "                  'fliers': outliers.loc[outliers['key'] == k, 'x'].values} for k in order]\n"
-                "fig, ax = plt.subplots(figsize=(max(4, 0.8 * len(result) + 2), 4))\n"
-                "ax.bxp(data_by_group, patch_artist=True, boxprops={'facecolor': '#4c72b0', 'alpha': 0.7},\n"
-                "       medianprops={'color': '#c44e52'})\n"
-                "ax.set_xticks(range(1, len(result) + 1), [str(i) for i in result.index], rotation=45 if len(result) > 6 else 0)\n"
-                f"ax.set_ylabel({q(column)})\n" + self._title() + self._show())
+        return (
+            f"boxes = {call(quartiles)}\n"
+            f"counts = {call(counts)}.iloc[0]\n"
+            f"boxes = boxes.set_index('key').rename_axis({q(g.column)}).sort_index()\n"
+            + ("result = boxes['median']\n" if by_index else "result = boxes['median'].sort_values(ascending=False)\n")
+            + "order = list(result.index)\n"
+            + self._names(g)
+            + "print('rows', int(counts['n']), sep='\\t')\nprint('groups', int(counts['groups']), sep='\\t')\n"
+            "for label, value in result.round(6).items():\n    print(label, value, sep='\\t')\n"
+            "# whiskers at the furthest values within 1.5 IQR, and a sample of the outliers\n"
+            f"whiskers = {call(whiskers)}.set_index('key')\n"
+            f"outliers = {call(outliers)}\n"
+            "data_by_group = [{'q1': boxes.loc[k, 'q1'], 'med': boxes.loc[k, 'median'], 'q3': boxes.loc[k, 'q3'],\n"
+            "                  'whislo': whiskers.loc[k, 'whislo'], 'whishi': whiskers.loc[k, 'whishi'],\n"
+            "                  'fliers': outliers.loc[outliers['key'] == k, 'x'].values} for k in order]\n"
+            "fig, ax = plt.subplots(figsize=(max(4, 0.8 * len(result) + 2), 4))\n"
+            "ax.bxp(data_by_group, patch_artist=True, boxprops={'facecolor': '#4c72b0', 'alpha': 0.7},\n"
+            "       medianprops={'color': '#c44e52'})\n"
+            "ax.set_xticks(range(1, len(result) + 1), [str(i) for i in result.index], rotation=45 if len(result) > 6 else 0)\n"
+            f"ax.set_ylabel({q(column)})\n" + self._title() + self._show()
+        )
 
     def _sql_relationship(self) -> list[Step]:
         p = self.plan
@@ -790,34 +951,48 @@ class SqlRenderer(PandasRenderer):
             split = p.sides[0][0].column
             time = ident(p.time_column)
             value = f"CAST({ident(x)} AS DOUBLE)"
-            pairs = (f"SELECT {time} AS {self.row}, avg({value}) FILTER (WHERE {ident(split)} = {literal(p.sides[0][0].value)}) AS a,\n"
-                     f"       avg({value}) FILTER (WHERE {ident(split)} = {literal(p.sides[1][0].value)}) AS b\n"
-                     f"FROM {self._src()}\n{self._where(None, f'{time} IS NOT NULL')}\nGROUP BY 1")
+            pairs = (
+                f"SELECT {time} AS {self.row}, avg({value}) FILTER (WHERE {ident(split)} = {literal(p.sides[0][0].value)}) AS a,\n"
+                f"       avg({value}) FILTER (WHERE {ident(split)} = {literal(p.sides[1][0].value)}) AS b\n"
+                f"FROM {self._src()}\n{self._where(None, f'{time} IS NOT NULL')}\nGROUP BY 1"
+            )
             pair_x, pair_y, names = "a", "b", (a, b)
         else:
-            pairs = (f"SELECT CAST({ident(x)} AS DOUBLE) AS a, CAST({ident(y)} AS DOUBLE) AS b\n"
-                     f"FROM {self._src()}\n{self._where()}")
+            pairs = (
+                f"SELECT CAST({ident(x)} AS DOUBLE) AS a, CAST({ident(y)} AS DOUBLE) AS b\n"
+                f"FROM {self._src()}\n{self._where()}"
+            )
             pair_x, pair_y, names = "a", "b", (x, y)
         pairs_sql = pairs.replace("\n", "\n    ")
-        stats = (f"SELECT corr(b, a) AS r, count(*) AS n, regr_slope(b, a) AS slope, regr_intercept(b, a) AS intercept,\n"
-                 f"       count(DISTINCT a) AS distinct_x\n"
-                 f"FROM (\n    {pairs_sql}\n) WHERE a IS NOT NULL AND b IS NOT NULL")
-        sample = (f"SELECT a AS {ident(names[0])}, b AS {ident(names[1])}\n"
-                  f"FROM (\n    {pairs_sql}\n) WHERE a IS NOT NULL AND b IS NOT NULL\n"
-                  f"USING SAMPLE reservoir({SCATTER_ROWS} ROWS) REPEATABLE (0)")
-        code = (f"stats = {call(stats)}.iloc[0]\n"
-                "r = float(stats['r']) if pd.notna(stats['r']) else float('nan')\n"
-                "print('r', round(r, 6), sep='\\t')\nprint('rows', int(stats['n']), sep='\\t')\n")
+        stats = (
+            f"SELECT corr(b, a) AS r, count(*) AS n, regr_slope(b, a) AS slope, regr_intercept(b, a) AS intercept,\n"
+            f"       count(DISTINCT a) AS distinct_x\n"
+            f"FROM (\n    {pairs_sql}\n) WHERE a IS NOT NULL AND b IS NOT NULL"
+        )
+        sample = (
+            f"SELECT a AS {ident(names[0])}, b AS {ident(names[1])}\n"
+            f"FROM (\n    {pairs_sql}\n) WHERE a IS NOT NULL AND b IS NOT NULL\n"
+            f"USING SAMPLE reservoir({SCATTER_ROWS} ROWS) REPEATABLE (0)"
+        )
+        code = (
+            f"stats = {call(stats)}.iloc[0]\n"
+            "r = float(stats['r']) if pd.notna(stats['r']) else float('nan')\n"
+            "print('r', round(r, 6), sep='\\t')\nprint('rows', int(stats['n']), sep='\\t')\n"
+        )
         del pair_x, pair_y
         if p.chart or p.sides:
-            code += (f"# the scatter draws at most {SCATTER_ROWS:,} points, a random sample of the rows\n"
-                     f"pair = {call(sample)}\n"
-                     "if len(pair) < stats['n']:\n    print('sample', len(pair), sep='\\t')\n"
-                     f"ax = pair.plot.scatter(x={q(names[0])}, y={q(names[1])}, alpha=0.6, color='#4c72b0')\n")
+            code += (
+                f"# the scatter draws at most {SCATTER_ROWS:,} points, a random sample of the rows\n"
+                f"pair = {call(sample)}\n"
+                "if len(pair) < stats['n']:\n    print('sample', len(pair), sep='\\t')\n"
+                f"ax = pair.plot.scatter(x={q(names[0])}, y={q(names[1])}, alpha=0.6, color='#4c72b0')\n"
+            )
             if not p.sides:
-                code += ("if stats['n'] > 1 and stats['distinct_x'] > 1:\n"
-                         f"    xs = np.linspace(pair[{q(names[0])}].min(), pair[{q(names[0])}].max(), 100)\n"
-                         "    ax.plot(xs, stats['slope'] * xs + stats['intercept'], color='#c44e52')\n")
+                code += (
+                    "if stats['n'] > 1 and stats['distinct_x'] > 1:\n"
+                    f"    xs = np.linspace(pair[{q(names[0])}].min(), pair[{q(names[0])}].max(), 100)\n"
+                    "    ax.plot(xs, stats['slope'] * xs + stats['intercept'], color='#c44e52')\n"
+                )
             code += self._title() + self._show()
         return self._step(self._intro(), code)
 
@@ -832,45 +1007,64 @@ class SqlRenderer(PandasRenderer):
         by = ("{key}" if g.bucket == "auto" else self._key_sql(g)[0]) + (f", {ident(split)}" if split else "")
         agg = "count(*)" if m.column is None else self._agg(m, partition=by)
         if g.bucket == "auto":
-            span = call(f"SELECT min({ident(g.column)}) AS first, max({ident(g.column)}) AS last\nFROM {self._src()}\n{where}")
+            span = call(
+                f"SELECT min({ident(g.column)}) AS first, max({ident(g.column)}) AS last\nFROM {self._src()}\n{where}"
+            )
             keys = {b: _BUCKET_SQL[b].format(c=ident(g.column)) for b in ("year", "month", "day")}
-            code = (f"span = {span}.iloc[0]\n"
-                    "days = (span['last'] - span['first']).days if pd.notna(span['first']) else 0\n"
-                    "bucket = 'year' if days > 366 * 15 else 'month' if days > 120 else 'day'\n"
-                    f"key = {keys!r}[bucket]  # the SQL of the period\n")
+            code = (
+                f"span = {span}.iloc[0]\n"
+                "days = (span['last'] - span['first']).days if pd.notna(span['first']) else 0\n"
+                "bucket = 'year' if days > 366 * 15 else 'month' if days > 120 else 'day'\n"
+                f"key = {keys!r}[bucket]  # the SQL of the period\n"
+            )
         else:
             code = f"bucket = {q(g.bucket or 'value')}\n"
 
         def query(key: str) -> str:
-            return (f"SELECT {key} AS key" + (f", {ident(split)} AS series" if split else "") +
-                    f", {agg} AS value, count(*) AS n\n{self._from(where)}\n"
-                    f"GROUP BY {'1, 2' if split else '1'}")
+            return (
+                f"SELECT {key} AS key"
+                + (f", {ident(split)} AS series" if split else "")
+                + f", {agg} AS value, count(*) AS n\n{self._from(where)}\n"
+                f"GROUP BY {'1, 2' if split else '1'}"
+            )
+
         fetch = fcall(query("{key}"), key="key") if g.bucket == "auto" else call(query(self._key_sql(g)[0]))
         code += f"series = {fetch}\n"
         code += "rows = int(series['n'].sum())\n"
         if split:
-            code += (f"series = series.set_index(['key', 'series'])['value'].rename_axis([{q(g.column)}, {q(split)}])"
-                     ".unstack().sort_index()\n")
+            code += (
+                f"series = series.set_index(['key', 'series'])['value'].rename_axis([{q(g.column)}, {q(split)}])"
+                ".unstack().sort_index()\n"
+            )
             code += self._names(g, "series")
-            code += ("print('bucket', bucket, sep='\\t')\nprint('rows', rows, sep='\\t')\n"
-                     "print('series', series.shape[1], sep='\\t')\n"
-                     "for name in series.columns:\n"
-                     "    values = series[name].dropna()\n"
-                     "    if len(values):\n"
-                     "        print(name, values.index[0], round(float(values.iloc[0]), 6), values.index[-1], "
-                     "round(float(values.iloc[-1]), 6), values.idxmax(), round(float(values.max()), 6), sep='\\t')\n"
-                     "if series.notna().any().any():\n")
-            body = ("ax = series.plot(marker='o' if len(series) < 40 else None)\n"
-                    f"ax.set_ylabel({q(measure_words(m, self.lang))})\n" + self._title() + self._show())
+            code += (
+                "print('bucket', bucket, sep='\\t')\nprint('rows', rows, sep='\\t')\n"
+                "print('series', series.shape[1], sep='\\t')\n"
+                "for name in series.columns:\n"
+                "    values = series[name].dropna()\n"
+                "    if len(values):\n"
+                "        print(name, values.index[0], round(float(values.iloc[0]), 6), values.index[-1], "
+                "round(float(values.iloc[-1]), 6), values.idxmax(), round(float(values.max()), 6), sep='\\t')\n"
+                "if series.notna().any().any():\n"
+            )
+            body = (
+                "ax = series.plot(marker='o' if len(series) < 40 else None)\n"
+                f"ax.set_ylabel({q(measure_words(m, self.lang))})\n" + self._title() + self._show()
+            )
         else:
             code += f"series = series.set_index('key')['value'].rename_axis({q(g.column)})"
-            code += (".sort_index()\n" if m.column is None else ".dropna().sort_index()\n")
+            code += ".sort_index()\n" if m.column is None else ".dropna().sort_index()\n"
             code += self._names(g, "series")
-            code += ("print('bucket', bucket, sep='\\t')\nprint('rows', rows, sep='\\t')\n"
-                     "for label, value in series.round(6).items():\n    print(label, value, sep='\\t')\n"
-                     "if len(series):\n")
-            body = ("ax = series.plot(marker='o' if len(series) < 40 else None, color='#4c72b0')\n"
-                    if p.chart != "bar" else "ax = series.plot.bar(color='#4c72b0')\n")
+            code += (
+                "print('bucket', bucket, sep='\\t')\nprint('rows', rows, sep='\\t')\n"
+                "for label, value in series.round(6).items():\n    print(label, value, sep='\\t')\n"
+                "if len(series):\n"
+            )
+            body = (
+                "ax = series.plot(marker='o' if len(series) < 40 else None, color='#4c72b0')\n"
+                if p.chart != "bar"
+                else "ax = series.plot.bar(color='#4c72b0')\n"
+            )
             body += f"ax.set_ylabel({q(measure_words(m, self.lang))})\n" + self._title() + self._show()
         code += indent(body)
         return self._step(self._intro(), code)
@@ -889,15 +1083,17 @@ class SqlRenderer(PandasRenderer):
         if not select:
             select = ["NULL AS nothing"]
         query = f"SELECT {(',' + chr(10) + '       ').join(select)}\nFROM {self._src()}\n{self._where()}"
-        code = (f"pairs = {call(query)}.iloc[0]\n"
-                f"names = {numeric!r}\n"
-                "# the matrix pandas' DataFrame.corr() makes: 1 on the diagonal where a column varies\n"
-                "corr = pd.DataFrame(np.nan, index=names, columns=names)\n"
-                "for i, a in enumerate(names):\n"
-                "    corr.iloc[i, i] = 1.0 if pairs[f'self_{i}'] is True or pairs[f'self_{i}'] == True else np.nan  # noqa: E712\n"
-                "    for j in range(i + 1, len(names)):\n"
-                "        value = pairs[f'r_{i}_{j}']\n"
-                "        corr.iloc[i, j] = corr.iloc[j, i] = float(value) if pd.notna(value) else np.nan\n")
+        code = (
+            f"pairs = {call(query)}.iloc[0]\n"
+            f"names = {numeric!r}\n"
+            "# the matrix pandas' DataFrame.corr() makes: 1 on the diagonal where a column varies\n"
+            "corr = pd.DataFrame(np.nan, index=names, columns=names)\n"
+            "for i, a in enumerate(names):\n"
+            "    corr.iloc[i, i] = 1.0 if pairs[f'self_{i}'] is True or pairs[f'self_{i}'] == True else np.nan  # noqa: E712\n"
+            "    for j in range(i + 1, len(names)):\n"
+            "        value = pairs[f'r_{i}_{j}']\n"
+            "        corr.iloc[i, j] = corr.iloc[j, i] = float(value) if pd.notna(value) else np.nan\n"
+        )
         return self._step(self._intro(), code + self._correlations_shown())
 
     def _sql_describe(self) -> list[Step]:
@@ -911,17 +1107,21 @@ class SqlRenderer(PandasRenderer):
         for i, c in enumerate(columns):
             x = ident(c)
             ranks.append(ranked(x, i=f"_rank_{i}", n=f"_count_{i}"))
-            select.append(f"count({x}) AS count_{i}, avg({x}) AS mean_{i}, stddev_samp({x}) AS std_{i}, "
-                          f"min({x}) AS min_{i}, {quantile(0.5, x, f'_rank_{i}', f'_count_{i}')} AS median_{i}, max({x}) AS max_{i}")
+            select.append(
+                f"count({x}) AS count_{i}, avg({x}) AS mean_{i}, stddev_samp({x}) AS std_{i}, "
+                f"min({x}) AS min_{i}, {quantile(0.5, x, f'_rank_{i}', f'_count_{i}')} AS median_{i}, max({x}) AS max_{i}"
+            )
         # each column's values ranked (a sort, which spills to disk) for its exact median
         source = f"(SELECT *, {(',' + chr(10) + '        ').join(ranks)}\n FROM {self._src()}\n {self._where()})"
         query = f"SELECT {(',' + chr(10) + '       ').join(select)}\nFROM {source}"
-        code = (f"stats = {call(query)}.iloc[0]\n"
-                f"names = {columns!r}\n"
-                "summary = pd.DataFrame([[stats[f'{s}_{i}'] for s in ('count', 'mean', 'std', 'min', 'median', 'max')]\n"
-                "                        for i in range(len(names))],\n"
-                "                       index=names, columns=['count', 'mean', 'std', 'min', '50%', 'max']).astype(float).round(2)\n"
-                "print('columns', len(summary), sep='\\t')\nprint('rows', int(stats['rows']), sep='\\t')\nsummary")
+        code = (
+            f"stats = {call(query)}.iloc[0]\n"
+            f"names = {columns!r}\n"
+            "summary = pd.DataFrame([[stats[f'{s}_{i}'] for s in ('count', 'mean', 'std', 'min', 'median', 'max')]\n"
+            "                        for i in range(len(names))],\n"
+            "                       index=names, columns=['count', 'mean', 'std', 'min', '50%', 'max']).astype(float).round(2)\n"
+            "print('columns', len(summary), sep='\\t')\nprint('rows', int(stats['rows']), sep='\\t')\nsummary"
+        )
         return self._step(self._intro(), code)
 
     def _sql_missing(self) -> list[Step]:
@@ -929,21 +1129,29 @@ class SqlRenderer(PandasRenderer):
         columns = p.columns or [c.name for c in self.table.columns]
         select = ["count(*) AS rows"] + [f"count(*) - count({ident(c)}) AS missing_{i}" for i, c in enumerate(columns)]
         if p.measures:
-            select.append("count(*) FILTER (WHERE " + " OR ".join(f"{ident(c)} IS NULL" for c in columns) + ") AS incomplete")
+            select.append(
+                "count(*) FILTER (WHERE " + " OR ".join(f"{ident(c)} IS NULL" for c in columns) + ") AS incomplete"
+            )
         query = f"SELECT {(',' + chr(10) + '       ').join(select)}\nFROM {self._src()}\n{self._where()}"
-        code = (f"counts = {call(query)}.iloc[0]\n"
-                f"missing = pd.Series([int(counts[f'missing_{{i}}']) for i in range({len(columns)})], index={columns!r})\n")
+        code = (
+            f"counts = {call(query)}.iloc[0]\n"
+            f"missing = pd.Series([int(counts[f'missing_{{i}}']) for i in range({len(columns)})], index={columns!r})\n"
+        )
         if p.measures:
-            code += ("print('rows', int(counts['rows']), sep='\\t')\n"
-                     "print('incomplete', int(counts['incomplete']), sep='\\t')\n")
-        code += ("print('rows', int(counts['rows']), sep='\\t')\nprint('total', int(missing.sum()), sep='\\t')\n"
-                 "for column, n in missing[missing > 0].sort_values(ascending=False).items():\n"
-                 "    print(column, n, sep='\\t')\n"
-                 "if missing.sum():\n"
-                 "    ax = missing[missing > 0].sort_values().plot.barh(color='#dd8452')\n"
-                 f"    ax.set_xlabel({q(self._t('missing values', '결측치 수'))})\n"
-                 f"    ax.set_title({q(self._t('Missing values per column', '열별 결측치'))})\n"
-                 "    plt.tight_layout()\n    plt.show()\n")
+            code += (
+                "print('rows', int(counts['rows']), sep='\\t')\n"
+                "print('incomplete', int(counts['incomplete']), sep='\\t')\n"
+            )
+        code += (
+            "print('rows', int(counts['rows']), sep='\\t')\nprint('total', int(missing.sum()), sep='\\t')\n"
+            "for column, n in missing[missing > 0].sort_values(ascending=False).items():\n"
+            "    print(column, n, sep='\\t')\n"
+            "if missing.sum():\n"
+            "    ax = missing[missing > 0].sort_values().plot.barh(color='#dd8452')\n"
+            f"    ax.set_xlabel({q(self._t('missing values', '결측치 수'))})\n"
+            f"    ax.set_title({q(self._t('Missing values per column', '열별 결측치'))})\n"
+            "    plt.tight_layout()\n    plt.show()\n"
+        )
         return self._step(self._intro(), code)
 
     def _sql_columns(self) -> list[Step]:
@@ -972,12 +1180,16 @@ def columns_code(var: str, table: Table) -> str:
     code += "dtypes = schema.empty_table().to_pandas().dtypes\n"
     if nullable:
         select = ", ".join(f"count(*) - count({ident(c)}) > 0 AS has_missing_{i}" for i, c in enumerate(nullable))
-        code += (f"gaps = {call(f'SELECT {select}' + chr(10) + f'FROM {ident(var)}')}.iloc[0]\n"
-                 f"for i, name in enumerate({nullable!r}):\n"
-                 "    if gaps[f'has_missing_{i}']:\n"
-                 "        dtypes[name] = np.dtype('float64') if dtypes[name].kind in 'iu' else np.dtype('O')\n")
-    code += ("print('columns', len(dtypes), sep='\\t')\n"
-             "for name, dtype in dtypes.items():\n    print(name, dtype, sep='\\t')")
+        code += (
+            f"gaps = {call(f'SELECT {select}' + chr(10) + f'FROM {ident(var)}')}.iloc[0]\n"
+            f"for i, name in enumerate({nullable!r}):\n"
+            "    if gaps[f'has_missing_{i}']:\n"
+            "        dtypes[name] = np.dtype('float64') if dtypes[name].kind in 'iu' else np.dtype('O')\n"
+        )
+    code += (
+        "print('columns', len(dtypes), sep='\\t')\n"
+        "for name, dtype in dtypes.items():\n    print(name, dtype, sep='\\t')"
+    )
     return code
 
 
@@ -988,66 +1200,80 @@ def sql_overview_steps(table: Table, lang: str) -> list[Step]:
     var = ident(table.var)
     names = [c.name for c in table.columns]
     missing = " + ".join(f"(count(*) - count({ident(c)}))" for c in names) or "0"
-    steps = [Step(
-        t(lang, f"A first look at **{table.name}**: its size, its columns and a few rows.",
-          f"**{table.name}** 데이터의 크기, 열, 처음 몇 행을 살펴보겠습니다."),
-        f"size = {call(f'SELECT count(*) AS rows, {missing} AS missing' + chr(10) + f'FROM {var}')}.iloc[0]\n"
-        "print('rows', int(size['rows']), sep='\\t')\n"
-        f"print('columns', {len(names)}, sep='\\t')\n"
-        "print('missing', int(size['missing']), sep='\\t')\n"
-        f"sql({('SELECT * FROM ' + var + ' LIMIT 5')!r})  # the first rows, in the file's order",
-    )]
+    steps = [
+        Step(
+            t(
+                lang,
+                f"A first look at **{table.name}**: its size, its columns and a few rows.",
+                f"**{table.name}** 데이터의 크기, 열, 처음 몇 행을 살펴보겠습니다.",
+            ),
+            f"size = {call(f'SELECT count(*) AS rows, {missing} AS missing' + chr(10) + f'FROM {var}')}.iloc[0]\n"
+            "print('rows', int(size['rows']), sep='\\t')\n"
+            f"print('columns', {len(names)}, sep='\\t')\n"
+            "print('missing', int(size['missing']), sep='\\t')\n"
+            f"sql({('SELECT * FROM ' + var + ' LIMIT 5')!r})  # the first rows, in the file's order",
+        )
+    ]
     numeric = [c for c in table.numeric][:4]
     if numeric:
         cols = [c.name for c in numeric]
-        ranges = ", ".join(f"min(CAST({ident(c)} AS DOUBLE)) AS low_{i}, max(CAST({ident(c)} AS DOUBLE)) AS high_{i}"
-                           for i, c in enumerate(cols))
+        ranges = ", ".join(
+            f"min(CAST({ident(c)} AS DOUBLE)) AS low_{i}, max(CAST({ident(c)} AS DOUBLE)) AS high_{i}"
+            for i, c in enumerate(cols)
+        )
         bins = "\nUNION ALL\n".join(
             f"SELECT {i} AS col, least(CAST(floor((CAST({ident(c)} AS DOUBLE) - {{low_{i}}}) / {{width_{i}}}) AS BIGINT), 19) AS bin, "
             f"count(*) AS n FROM {var} WHERE {ident(c)} IS NOT NULL GROUP BY 2"
-            for i, c in enumerate(cols))
+            for i, c in enumerate(cols)
+        )
         values = {}
         for i in range(len(cols)):
             values[f"low_{i}"] = f"edges[{i}][0]"
             values[f"width_{i}"] = f"edges[{i}][1] - edges[{i}][0]"
-        steps.append(Step(
-            t(lang, "The distributions of the main numeric columns:", "주요 숫자 열의 분포입니다:"),
-            f"cols = {cols!r}\n"
-            f"ranges = {call(f'SELECT {ranges}' + chr(10) + f'FROM {var}')}.iloc[0]\n"
-            "# 20 bins per column, counted in SQL, as matplotlib would bin the values\n"
-            "edges = []\n"
-            "for i in range(len(cols)):\n"
-            "    low, high = float(ranges[f'low_{i}']), float(ranges[f'high_{i}'])\n"
-            "    if low == high:\n        low, high = low - 0.5, high + 0.5\n"
-            "    edges.append(np.linspace(low, high, 21) if low == low else np.linspace(0, 1, 21))\n"
-            f"counts = {fcall(bins, **values)}\n"
-            f"fig, axes = plt.subplots(1, len(cols), figsize=(4 * len(cols), 3.2))\n"
-            f"axes = np.atleast_1d(axes)\n"
-            f"for i, (ax, col) in enumerate(zip(axes, cols)):\n"
-            f"    n = counts[counts['col'] == i].set_index('bin')['n'].reindex(range(20), fill_value=0)\n"
-            f"    if n.sum():\n"
-            f"        ax.hist(edges[i][:-1], bins=edges[i], weights=n.values, color='#4c72b0', edgecolor='white')\n"
-            f"    ax.set_title(col)\n"
-            f"    ax.set_ylabel({q(t(lang, 'rows', '행 수'))})\n"
-            f"plt.tight_layout()\nplt.show()",
-        ))
+        steps.append(
+            Step(
+                t(lang, "The distributions of the main numeric columns:", "주요 숫자 열의 분포입니다:"),
+                f"cols = {cols!r}\n"
+                f"ranges = {call(f'SELECT {ranges}' + chr(10) + f'FROM {var}')}.iloc[0]\n"
+                "# 20 bins per column, counted in SQL, as matplotlib would bin the values\n"
+                "edges = []\n"
+                "for i in range(len(cols)):\n"
+                "    low, high = float(ranges[f'low_{i}']), float(ranges[f'high_{i}'])\n"
+                "    if low == high:\n        low, high = low - 0.5, high + 0.5\n"
+                "    edges.append(np.linspace(low, high, 21) if low == low else np.linspace(0, 1, 21))\n"
+                f"counts = {fcall(bins, **values)}\n"
+                f"fig, axes = plt.subplots(1, len(cols), figsize=(4 * len(cols), 3.2))\n"
+                f"axes = np.atleast_1d(axes)\n"
+                f"for i, (ax, col) in enumerate(zip(axes, cols)):\n"
+                f"    n = counts[counts['col'] == i].set_index('bin')['n'].reindex(range(20), fill_value=0)\n"
+                f"    if n.sum():\n"
+                f"        ax.hist(edges[i][:-1], bins=edges[i], weights=n.values, color='#4c72b0', edgecolor='white')\n"
+                f"    ax.set_title(col)\n"
+                f"    ax.set_ylabel({q(t(lang, 'rows', '행 수'))})\n"
+                f"plt.tight_layout()\nplt.show()",
+            )
+        )
     categorical = [c for c in table.columns if c.kind == "categorical"][:1]
     if categorical:
         c = categorical[0].name
         title = t(lang, f"Rows by {c}", f"{c}별 행 수")
         # most rows first; ties in the order the values first appear (as pandas' value_counts)
-        query = (f"SELECT {ident(c)} AS value, count(*) AS n, min(row) AS first\n"
-                 f"FROM (SELECT row_number() OVER () AS row, {ident(c)} FROM {var})\n"
-                 f"WHERE {ident(c)} IS NOT NULL\nGROUP BY 1\nORDER BY n DESC, first\nLIMIT 20")
-        steps.append(Step(
-            t(lang, f"How the rows split by **{c}**:", f"**{c}**별 행 수입니다:"),
-            f"counts = {call(query)}.set_index('value')['n'].rename_axis({q(c)})\n"
-            f"for value, n in counts.head(10).items():\n"
-            f"    print(value, n, sep='\\t')\n"
-            f"if len(counts):\n"
-            f"    ax = counts.head(20).plot.bar(color='#4c72b0')\n"
-            f"    ax.set_title({q(title)})\n"
-            f"    ax.set_ylabel({q(t(lang, 'rows', '행 수'))})\n"
-            f"    plt.tight_layout()\n    plt.show()",
-        ))
+        query = (
+            f"SELECT {ident(c)} AS value, count(*) AS n, min(row) AS first\n"
+            f"FROM (SELECT row_number() OVER () AS row, {ident(c)} FROM {var})\n"
+            f"WHERE {ident(c)} IS NOT NULL\nGROUP BY 1\nORDER BY n DESC, first\nLIMIT 20"
+        )
+        steps.append(
+            Step(
+                t(lang, f"How the rows split by **{c}**:", f"**{c}**별 행 수입니다:"),
+                f"counts = {call(query)}.set_index('value')['n'].rename_axis({q(c)})\n"
+                f"for value, n in counts.head(10).items():\n"
+                f"    print(value, n, sep='\\t')\n"
+                f"if len(counts):\n"
+                f"    ax = counts.head(20).plot.bar(color='#4c72b0')\n"
+                f"    ax.set_title({q(title)})\n"
+                f"    ax.set_ylabel({q(t(lang, 'rows', '행 수'))})\n"
+                f"    plt.tight_layout()\n    plt.show()",
+            )
+        )
     return steps

@@ -29,11 +29,11 @@ _TOKEN = re.compile(
 
 @dataclass(frozen=True)
 class Token:
-    kind: str          # "word", "hangul", "num", "date", "sym"
-    text: str          # normalized: lower case, NFKC
-    start: int         # character offsets in the question
+    kind: str  # "word", "hangul", "num", "date", "sym"
+    text: str  # normalized: lower case, NFKC
+    start: int  # character offsets in the question
     end: int
-    joined: bool       # no space between this token and the previous one
+    joined: bool  # no space between this token and the previous one
 
     @property
     def key(self) -> str:
@@ -94,9 +94,19 @@ def name_keys(name: str) -> tuple[str, ...]:
 # --- English word variants --------------------------------------------------------------------
 
 _IRREGULAR = {
-    "men": "man", "women": "woman", "people": "person", "children": "child", "feet": "foot",
-    "mice": "mouse", "geese": "goose", "teeth": "tooth", "data": "datum",
-    "better": "good", "best": "good", "worse": "bad", "worst": "bad",
+    "men": "man",
+    "women": "woman",
+    "people": "person",
+    "children": "child",
+    "feet": "foot",
+    "mice": "mouse",
+    "geese": "goose",
+    "teeth": "tooth",
+    "data": "datum",
+    "better": "good",
+    "best": "good",
+    "worse": "bad",
+    "worst": "bad",
 }
 
 

@@ -13,15 +13,46 @@ from .plan import Condition, Grouping, Measure, Plan
 from .text import particle
 
 AGG = {
-    "en": {"mean": "mean", "median": "median", "sum": "total", "count": "number of rows",
-           "nunique": "number of different values", "min": "lowest", "max": "highest",
-           "std": "standard deviation", "range": "range", "share": "share"},
-    "ko": {"mean": "평균", "median": "중앙값", "sum": "합계", "count": "행 수", "nunique": "고유값 수",
-           "min": "최솟값", "max": "최댓값", "std": "표준편차", "range": "범위", "share": "비율"},
+    "en": {
+        "mean": "mean",
+        "median": "median",
+        "sum": "total",
+        "count": "number of rows",
+        "nunique": "number of different values",
+        "min": "lowest",
+        "max": "highest",
+        "std": "standard deviation",
+        "range": "range",
+        "share": "share",
+    },
+    "ko": {
+        "mean": "평균",
+        "median": "중앙값",
+        "sum": "합계",
+        "count": "행 수",
+        "nunique": "고유값 수",
+        "min": "최솟값",
+        "max": "최댓값",
+        "std": "표준편차",
+        "range": "범위",
+        "share": "비율",
+    },
 }
 MONTHS = {
-    "en": ["January", "February", "March", "April", "May", "June", "July", "August", "September",
-           "October", "November", "December"],
+    "en": [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ],
     "ko": [f"{i}월" for i in range(1, 13)],
 }
 WEEKDAYS = {
@@ -29,17 +60,46 @@ WEEKDAYS = {
     "ko": ["월요일", "화요일", "수요일", "목요일", "금요일", "토요일", "일요일"],
 }
 BUCKET = {
-    "en": {"day": "day", "week": "week", "month": "month", "quarter": "quarter", "year": "year",
-           "weekday": "day of the week", "month_of_year": "month of the year (all years together)",
-           "hour": "hour", "auto": "period"},
-    "ko": {"day": "일", "week": "주", "month": "월", "quarter": "분기", "year": "연도", "weekday": "요일",
-           "month_of_year": "월(모든 연도 합산)", "hour": "시간", "auto": "기간"},
+    "en": {
+        "day": "day",
+        "week": "week",
+        "month": "month",
+        "quarter": "quarter",
+        "year": "year",
+        "weekday": "day of the week",
+        "month_of_year": "month of the year (all years together)",
+        "hour": "hour",
+        "auto": "period",
+    },
+    "ko": {
+        "day": "일",
+        "week": "주",
+        "month": "월",
+        "quarter": "분기",
+        "year": "연도",
+        "weekday": "요일",
+        "month_of_year": "월(모든 연도 합산)",
+        "hour": "시간",
+        "auto": "기간",
+    },
 }
 PART = {
-    "en": {"year": "year of {c}", "month": "month of {c}", "day": "day of {c}", "quarter": "quarter of {c}",
-           "weekday": "weekday of {c}", "date": "{c}"},
-    "ko": {"year": "{c}의 연도", "month": "{c}의 월", "day": "{c}의 일", "quarter": "{c}의 분기",
-           "weekday": "{c}의 요일", "date": "{c}"},
+    "en": {
+        "year": "year of {c}",
+        "month": "month of {c}",
+        "day": "day of {c}",
+        "quarter": "quarter of {c}",
+        "weekday": "weekday of {c}",
+        "date": "{c}",
+    },
+    "ko": {
+        "year": "{c}의 연도",
+        "month": "{c}의 월",
+        "day": "{c}의 일",
+        "quarter": "{c}의 분기",
+        "weekday": "{c}의 요일",
+        "date": "{c}",
+    },
 }
 _OPS_TEXT = {"==": "=", "!=": "≠", ">": ">", ">=": "≥", "<": "<", "<=": "≤"}
 
@@ -50,8 +110,8 @@ def t(lang: str, en: str, ko: str) -> str:
 
 # --- numbers ----------------------------------------------------------------------------------
 
-def fmt(value: Any, *, count: bool = False, year: bool = False, percent: bool = False,
-        unit: str | None = None) -> str:
+
+def fmt(value: Any, *, count: bool = False, year: bool = False, percent: bool = False, unit: str | None = None) -> str:
     """A number for people: rounded to what matters, thousands separated, years as years."""
     if value is None:
         return "—"
@@ -108,8 +168,10 @@ def fmt_value(value: Any, lang: str) -> str:
 
 # --- plan parts -------------------------------------------------------------------------------
 
-_PER = {"en": {"day": "daily", "week": "weekly", "month": "monthly", "quarter": "quarterly", "year": "yearly"},
-        "ko": {"day": "하루", "week": "주", "month": "월", "quarter": "분기", "year": "연"}}
+_PER = {
+    "en": {"day": "daily", "week": "weekly", "month": "monthly", "quarter": "quarterly", "year": "yearly"},
+    "ko": {"day": "하루", "week": "주", "month": "월", "quarter": "분기", "year": "연"},
+}
 
 
 def measure_words(m: Measure, lang: str, *, unit: str | None = None) -> str:
@@ -162,8 +224,11 @@ def condition_words(c: Condition, lang: str) -> str:
         return t(lang, f"{subject} is not {joined}", f"{subject} ≠ {joined}")
     if c.op == "between":
         lo, hi = c.value
-        return t(lang, f"{subject} between {value_text(lo)} and {value_text(hi)}",
-                 f"{subject} {value_text(lo)}~{value_text(hi)}")
+        return t(
+            lang,
+            f"{subject} between {value_text(lo)} and {value_text(hi)}",
+            f"{subject} {value_text(lo)}~{value_text(hi)}",
+        )
     return f"{subject} {_OPS_TEXT[c.op]} {value_text(c.value)}"
 
 
@@ -175,8 +240,9 @@ def where(conditions: list[Condition], lang: str) -> str:
     """' for rows where A and B' / 'A, B인 행의 ' (empty without conditions)."""
     if not conditions:
         return ""
-    return t(lang, f" for rows where {conditions_words(conditions, lang)}",
-             f"{conditions_words(conditions, lang)}인 행의 ")
+    return t(
+        lang, f" for rows where {conditions_words(conditions, lang)}", f"{conditions_words(conditions, lang)}인 행의 "
+    )
 
 
 def group_words(g: Grouping, lang: str) -> str:
@@ -190,13 +256,21 @@ def chart_title(plan: Plan) -> str:
     lang = plan.language
     m = plan.measure
     if plan.kind in ("aggregate", "trend", "share") and plan.group is not None and m is not None:
-        what = measure_words(m, lang) if plan.kind != "share" else t(lang, "share of rows", "행 비율") \
-            if m.column is None else t(lang, f"share of total {m.column}", f"{m.column} 합계의 비율")
+        what = (
+            measure_words(m, lang)
+            if plan.kind != "share"
+            else t(lang, "share of rows", "행 비율")
+            if m.column is None
+            else t(lang, f"share of total {m.column}", f"{m.column} 합계의 비율")
+        )
         title = t(lang, f"{_cap(what)} {group_words(plan.group, lang)}", f"{group_words(plan.group, lang)} {what}")
     elif plan.kind == "rows" and m is not None:
         n = plan.limit or 1
-        title = t(lang, f"{'Top' if plan.order == 'desc' else 'Bottom'} {n} by {m.column}",
-                  f"{m.column} {'상위' if plan.order == 'desc' else '하위'} {n}개")
+        title = t(
+            lang,
+            f"{'Top' if plan.order == 'desc' else 'Bottom'} {n} by {m.column}",
+            f"{m.column} {'상위' if plan.order == 'desc' else '하위'} {n}개",
+        )
     elif plan.kind == "distribution":
         col = plan.columns[0]
         title = t(lang, f"Distribution of {col}", f"{col} 분포")
