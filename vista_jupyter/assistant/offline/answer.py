@@ -15,7 +15,7 @@ from typing import Any
 from .catalog import Table
 from .plan import Measure, Plan
 from .text import particle
-from .wording import BUCKET, conditions_words, fmt, group_words, measure_words, t, where
+from .wording import BUCKET, MONTHS, conditions_words, fmt, group_words, measure_words, t, where
 
 _MODEL_HELP = {
     "en": (
@@ -1016,7 +1016,6 @@ def _grouped(plan: Plan, r: _Reader, rows: int, percent: bool = False, head: str
 
 def _period_label(label: str, plan: Plan) -> str:
     """A calendar month named as people say it: "2024-09" -> "September 2024" / "2024년 9월"."""
-    from .wording import MONTHS
 
     m = re.fullmatch(r"(\d{4})-(\d{2})", label)
     if plan.group is None or plan.group.bucket != "month" or not m:
@@ -1036,25 +1035,11 @@ _PART_COLUMNS = {
     "month": "month",
     "월": "month",
 }
-MONTHS_EN = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-]
 
 
 def _side_name(side: list, lang: str) -> str:
     """A short name for one side of a comparison: Japan, 2014, weekends, July."""
-    from .wording import MONTHS, WEEKDAYS
+    from .wording import WEEKDAYS
 
     parts = {c.part or _PART_COLUMNS.get(c.column.lower()): c.value for c in side if c.op == "=="}
     if len(side) > 1 and len(parts) == len(side) and set(parts) <= {"year", "quarter", "month"} and "year" in parts:
@@ -1062,7 +1047,7 @@ def _side_name(side: list, lang: str) -> str:
         if "quarter" in parts and len(parts) == 2:
             return t(lang, f"{year} Q{int(parts['quarter'])}", f"{year}년 {int(parts['quarter'])}분기")
         if "month" in parts and len(parts) == 2:
-            return t(lang, f"{MONTHS_EN[int(parts['month']) - 1]} {year}", f"{year}년 {int(parts['month'])}월")
+            return t(lang, f"{MONTHS['en'][int(parts['month']) - 1]} {year}", f"{year}년 {int(parts['month'])}월")
     if len(side) == 1:
         c = side[0]
         values = c.value if isinstance(c.value, list) else [c.value]

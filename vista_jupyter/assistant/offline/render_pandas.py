@@ -558,8 +558,28 @@ class PandasRenderer:
             else:
                 code += f"series = data.groupby({keys})[{q(m.column)}].{agg}().unstack().sort_index()\n"
             code += self._names(g, "series")
-            code += (
-                "print('bucket', bucket, sep='\\t')\nprint('rows', len(data), sep='\\t')\n"
+            shown, body = self._trend_shown(m, "len(data)", split=True)
+            code += shown
+        else:
+            if m.column is None:
+                code += "series = data.groupby(key).size().sort_index()\n"
+            else:
+                code += f"series = data.groupby(key)[{q(m.column)}].{agg}().dropna().sort_index()\n"
+            code += self._names(g, "series")
+            shown, body = self._trend_shown(m, "len(data)", split=False)
+            code += shown
+        code += "".join("    " + line + "\n" for line in body.splitlines())
+        return self._step(self._intro(), code)
+
+    def _trend_shown(self, m: Measure, rows: str, split: bool) -> tuple[str, str]:
+        """What a trend prints from `series` (one line per period, or per series when `split`:
+        first, last and peak) and the figure's code, run only when there is something to draw;
+        `rows` is the expression for the rows counted. Both renderers build `series` their own
+        way, then show it with this."""
+        head = f"print('bucket', bucket, sep='\\t')\nprint('rows', {rows}, sep='\\t')\n"
+        ylabel = f"ax.set_ylabel({q(measure_words(m, self.lang))})\n" + self._title() + self._show()
+        if split:
+            shown = head + (
                 "print('series', series.shape[1], sep='\\t')\n"
                 "for name in series.columns:\n"
                 "    values = series[name].dropna()\n"
@@ -568,29 +588,13 @@ class PandasRenderer:
                 "round(float(values.iloc[-1]), 6), values.idxmax(), round(float(values.max()), 6), sep='\\t')\n"
                 "if series.notna().any().any():\n"
             )
-            body = (
-                "ax = series.plot(marker='o' if len(series) < 40 else None)\n"
-                f"ax.set_ylabel({q(measure_words(m, self.lang))})\n" + self._title() + self._show()
-            )
-        else:
-            if m.column is None:
-                code += "series = data.groupby(key).size().sort_index()\n"
-            else:
-                code += f"series = data.groupby(key)[{q(m.column)}].{agg}().dropna().sort_index()\n"
-            code += self._names(g, "series")
-            code += (
-                "print('bucket', bucket, sep='\\t')\nprint('rows', len(data), sep='\\t')\n"
-                "for label, value in series.round(6).items():\n    print(label, value, sep='\\t')\n"
-                "if len(series):\n"
-            )
-            body = (
-                "ax = series.plot(marker='o' if len(series) < 40 else None, color='#4c72b0')\n"
-                if p.chart != "bar"
-                else "ax = series.plot.bar(color='#4c72b0')\n"
-            )
-            body += f"ax.set_ylabel({q(measure_words(m, self.lang))})\n" + self._title() + self._show()
-        code += "".join("    " + line + "\n" for line in body.splitlines())
-        return self._step(self._intro(), code)
+            return shown, "ax = series.plot(marker='o' if len(series) < 40 else None)\n" + ylabel
+        shown = (
+            head + "for label, value in series.round(6).items():\n    print(label, value, sep='\\t')\nif len(series):\n"
+        )
+        if self.plan.chart == "bar":
+            return shown, "ax = series.plot.bar(color='#4c72b0')\n" + ylabel
+        return shown, "ax = series.plot(marker='o' if len(series) < 40 else None, color='#4c72b0')\n" + ylabel
 
     def _correlations(self) -> list[Step]:
         setup, frame = self._data()

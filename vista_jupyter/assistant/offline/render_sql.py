@@ -1037,35 +1037,14 @@ class SqlRenderer(PandasRenderer):
                 ".unstack().sort_index()\n"
             )
             code += self._names(g, "series")
-            code += (
-                "print('bucket', bucket, sep='\\t')\nprint('rows', rows, sep='\\t')\n"
-                "print('series', series.shape[1], sep='\\t')\n"
-                "for name in series.columns:\n"
-                "    values = series[name].dropna()\n"
-                "    if len(values):\n"
-                "        print(name, values.index[0], round(float(values.iloc[0]), 6), values.index[-1], "
-                "round(float(values.iloc[-1]), 6), values.idxmax(), round(float(values.max()), 6), sep='\\t')\n"
-                "if series.notna().any().any():\n"
-            )
-            body = (
-                "ax = series.plot(marker='o' if len(series) < 40 else None)\n"
-                f"ax.set_ylabel({q(measure_words(m, self.lang))})\n" + self._title() + self._show()
-            )
+            shown, body = self._trend_shown(m, "rows", split=True)
+            code += shown
         else:
             code += f"series = series.set_index('key')['value'].rename_axis({q(g.column)})"
             code += ".sort_index()\n" if m.column is None else ".dropna().sort_index()\n"
             code += self._names(g, "series")
-            code += (
-                "print('bucket', bucket, sep='\\t')\nprint('rows', rows, sep='\\t')\n"
-                "for label, value in series.round(6).items():\n    print(label, value, sep='\\t')\n"
-                "if len(series):\n"
-            )
-            body = (
-                "ax = series.plot(marker='o' if len(series) < 40 else None, color='#4c72b0')\n"
-                if p.chart != "bar"
-                else "ax = series.plot.bar(color='#4c72b0')\n"
-            )
-            body += f"ax.set_ylabel({q(measure_words(m, self.lang))})\n" + self._title() + self._show()
+            shown, body = self._trend_shown(m, "rows", split=False)
+            code += shown
         code += indent(body)
         return self._step(self._intro(), code)
 
