@@ -1237,6 +1237,28 @@ class _Builder:
             )
         return plan
 
+    def _ranked_totals(
+        self, column: str, group: Grouping, direction: str, limit: int | None, superlative: bool = False, rank: int = 1
+    ) -> Plan:
+        """Groups ranked by their total of `column` (the measure words naming it are used)."""
+        c, ctx = self.c, self.ctx
+        for j, m in enumerate(self.m):
+            if self.free(j) and m.has("column") and column in c.columns_of(j):
+                c.claim(j)
+        return Plan(
+            "aggregate",
+            c.lang,
+            c.t.var,
+            measures=[Measure("sum", column)],
+            conditions=list(ctx.conditions),
+            group=group,
+            order="desc" if direction == "high" else "asc",
+            limit=limit,
+            superlative=superlative,
+            rank=rank,
+            chart="bar",
+        )
+
     def rows(self, sups, limit_kind, sort_by) -> Plan:
         c, ctx = self.c, self.ctx
         column = direction = None
@@ -1333,21 +1355,13 @@ class _Builder:
             day = c.t.dates[0].name
             if c.col(day).distinct < 0.9 * max(c.t.rows, 1):
                 c.claim(*days)
-                for j, m in enumerate(self.m):
-                    if self.free(j) and m.has("column") and column in c.columns_of(j):
-                        c.claim(j)
-                return Plan(
-                    "aggregate",
-                    c.lang,
-                    c.t.var,
-                    measures=[Measure("sum", column)],
-                    conditions=list(ctx.conditions),
-                    group=Grouping(day, "day"),
-                    order="desc" if direction == "high" else "asc",
+                return self._ranked_totals(
+                    column,
+                    Grouping(day, "day"),
+                    direction,
                     limit=max(ctx.limit or 1, c.rank),
                     superlative=not ctx.limit,
                     rank=c.rank if not ctx.limit else 1,
-                    chart="bar",
                 )
         if (
             named
@@ -1359,20 +1373,7 @@ class _Builder:
         ):
             # "top 5 customers by sales": a name several rows share is ranked by its total, never
             # by its single largest row
-            for j, m in enumerate(self.m):
-                if self.free(j) and m.has("column") and column in c.columns_of(j):
-                    c.claim(j)
-            return Plan(
-                "aggregate",
-                c.lang,
-                c.t.var,
-                measures=[Measure("sum", column)],
-                conditions=list(ctx.conditions),
-                group=Grouping(labels[0]),
-                order="desc" if direction == "high" else "asc",
-                limit=ctx.limit,
-                chart="bar",
-            )
+            return self._ranked_totals(column, Grouping(labels[0]), direction, limit=ctx.limit)
         plan = Plan(
             "rows",
             c.lang,

@@ -30,7 +30,7 @@ from typing import Any
 
 from .catalog import Column, Table
 from .plan import Condition, Grouping, Measure, Plan
-from .render_pandas import PandasRenderer, Step, q
+from .render_pandas import _PANDAS_AGG, PandasRenderer, Step, q
 from .wording import measure_words, t
 
 #: Groups brought back into pandas at most (their count is printed, so the answer says how many).
@@ -606,16 +606,7 @@ class SqlRenderer(PandasRenderer):
             f"SELECT {key} AS period, {total} AS total\nFROM {self._src()}\n"
             f"{self._where(None, f'{key} IS NOT NULL')}\nGROUP BY 1"
         )
-        agg = {
-            "mean": "mean",
-            "median": "median",
-            "sum": "sum",
-            "min": "min",
-            "max": "max",
-            "std": "std",
-            "nunique": "nunique",
-            "count": "count",
-        }[m.agg]
+        agg = _PANDAS_AGG[m.agg]
         return (
             f"totals = {call(query)}['total']\n"
             f"value = totals.{agg}()\n"
