@@ -164,6 +164,42 @@ async def test_a_profile_left_pending_by_a_stopped_server_is_computed_by_the_nex
     assert {c["name"]: c["kind"] for c in full["profile"]["column_profiles"]}["Origin"] == "categorical"
 
 
+@pytest.mark.parametrize("vista_config", [{"auto_overview": False}])
+async def test_a_complete_profile_is_read_once_and_a_pending_one_until_it_is_computed(api, vista_app, monkeypatch):
+    from vista_jupyter.profile import card_profile, summary_text
+
+    store, service = vista_app.store, vista_app.datasets
+    owner = (await api("GET", "info"))[1]["owner"]
+    reads: list[str] = []
+    real = store.get_dataset
+
+    def get_dataset(owner, thread_id, dataset_id):  # the real read, counted
+        reads.append(dataset_id)
+        return real(owner, thread_id, dataset_id)
+
+    monkeypatch.setattr(store, "get_dataset", get_dataset)
+    ids = []
+    for _ in range(2):
+        _, thread = await api("POST", "threads", json_body={"dataset": {"example": "cars"}})
+        _, body = await api("GET", f"threads/{thread['id']}/datasets")
+        await profiled(api, thread["id"], body["datasets"][0]["id"])
+        ids.append((thread["id"], body["datasets"][0]))
+    (first, one), (second, two) = ids
+    reads.clear()  # (the requests above read them too)
+    await service.profiled(owner, first)
+    assert reads.count(one["id"]) == 1
+    # a turn after that reads the list of datasets, not the complete profile again
+    await service.profiled(owner, first)
+    await service.profiled(owner, first)
+    assert reads.count(one["id"]) == 1
+    # a pending profile (a server stopped before storing it) is read, computed and stored
+    card = card_profile(service.folders.path_for(second) / two["parquet_path"])
+    store.set_dataset_profile(two["id"], card, summary_text("cars", card))
+    await service.profiled(owner, second)
+    assert real(owner, second, two["id"])["profile"].get("pending") is not True
+    assert reads.count(two["id"]) >= 1
+
+
 def _example(name):
     from importlib.resources import files
 
