@@ -145,3 +145,18 @@ async def test_an_idle_spare_stops(api, vista_app):
     # the next upload starts one again
     await upload(api, "sales.csv", _big_csv(10))
     await _ready_spare(vista_app)
+
+
+@pytest.mark.parametrize("vista_config", [{"spare_kernels": 1, "auto_overview": False, "max_line_bytes": 64 << 10}])
+async def test_a_thread_not_created_after_all_stops_the_spare_it_took(api, vista_app, vista_data_dir):
+    from test_reading_warm_start import _nothing_left
+
+    # a regular table whose one overlong line comes long after every sample the reader takes
+    body = _big_csv(1_200_000) + b"1,Seoul," + b"9" * (200 << 10) + b",2024-01-01\n" + _big_csv(1000)[20:]
+    _, up = await upload(api, "late.csv", body)
+    spare = await _ready_spare(vista_app)
+    status, _ = await api("POST", "threads", json_body={"dataset": {"upload": up["id"]}})
+    assert status == 400
+    # the spare was taken by the thread, and went with it: no kernel, thread or folder is left
+    assert spare not in vista_app.serverapp.kernel_manager
+    await _nothing_left(vista_app, vista_data_dir, api, [])
