@@ -681,3 +681,45 @@ async def test_an_early_kernel_start_keeps_to_the_kernels_per_user(api, vista_ap
     result = await vista_app.executor.execute(info["owner"], second["id"], "print(len(df))")
     assert result.status == "ok" and result.stdout.strip() == "1000000"
     assert len(kernels.list_kernel_ids()) == 1 and first_kernel not in kernels.list_kernel_ids()
+
+
+@pytest.mark.parametrize("vista_config", [{"ingest_workers": 1, "auto_overview": True, "max_kernels_per_user": 1}])
+async def test_when_the_overview_follows_an_early_kernel_start_takes_the_idle_kernels_slot(api, vista_app):
+    kernels = vista_app.serverapp.kernel_manager
+    _, small = await upload(api, "small.csv", CSV)
+    _, first = await api("POST", "threads", json_body={"dataset": {"upload": small["id"]}})
+    await _until(lambda: _overview_done(api, first["id"]))
+    [first_kernel] = kernels.list_kernel_ids()
+    _, big = await upload(api, "big.csv", _big_csv(3_000_000))  # read for long enough here
+    creating = asyncio.ensure_future(
+        api("POST", "threads", json_body={"dataset": {"upload": big["id"]}}, params={"reading": "one-slot-2"})
+    )
+
+    reading = False
+
+    async def replaced_while_reading():
+        nonlocal reading
+        status, body = await api("GET", "readings/one-slot-2")
+        ids = list(kernels.list_kernel_ids())
+        assert len(ids) <= 1  # the user's one kernel, never two
+        if status == 200 and body["phase"] != "done":
+            reading = True
+            return True if ids and ids != [first_kernel] else None
+        assert not reading, "the file was read before the idle kernel's slot was taken"
+        return None  # the request has not reached the server yet
+
+    await _until(replaced_while_reading)
+    status, second = await creating
+    assert status == 201
+    assert list(kernels.list_kernel_ids()) == [vista_app.executor.kernel_id(second["id"])]
+    await _until(lambda: _overview_done(api, second["id"]))
+    assert list(kernels.list_kernel_ids()) == [vista_app.executor.kernel_id(second["id"])]
+
+
+async def _overview_done(api, thread_id: str):
+    _, page = await api("GET", f"threads/{thread_id}/events", params={"after": 0})
+    done = [e for e in page["events"] if e["type"] == "done"]
+    if done:
+        assert done[0]["data"]["status"] == "done", done
+        return True
+    return None

@@ -606,6 +606,7 @@ class VistaApp(ExtensionApp):
             self.datasets.on_upload_started.append(self.executor.pool.want_spare)
             if self.auto_overview:
                 self.datasets.on_thread_created.append(self.turns.ask_overview)
+                self.executor.pool.overview_follows = True
 
             async def thread_deleted(thread_id: str) -> None:
                 self.turns.on_thread_deleted(thread_id)

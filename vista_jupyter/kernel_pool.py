@@ -244,6 +244,8 @@ class KernelPool:
         self.spare_kernels = spare_kernels
         #: The spares, each the task starting it (its result: the kernel, or None if it failed).
         self._spares: list[asyncio.Task] = []
+        #: A new thread's first question (the automatic overview) follows its creation at once.
+        self.overview_follows = False
 
     # --- what the rest of Vista asks ------------------------------------------------------------
 
@@ -334,9 +336,11 @@ class KernelPool:
     def warm_start(self, owner: str, thread_id: str) -> None:
         """Start the kernel of a thread that is being created while its data is still being read:
         the kernel starts and runs the imports (`preload_code` without data), so the first
-        execution only loads the data. Only into a free slot (a background start never stops
-        another kernel). The kernel is not ready (`loaded`) until its data loaded; `discard` stops
-        it when the thread is not created after all."""
+        execution only loads the data, taking a spare kernel when there is one. Only into a free
+        slot, unless the overview follows (`overview_follows`): then the owner's longest-idle
+        kernel is stopped for it, as the overview would a moment later. The kernel is not ready
+        (`loaded`) until its data loaded; `discard` stops it when the thread is not created after
+        all."""
 
         # The imports run before the kernel's memory limit applies: `preload_code([])` has no
         # prelude, so pandas, matplotlib and pyarrow load with no RLIMIT_DATA (the executor's
@@ -350,9 +354,16 @@ class KernelPool:
         async def start() -> None:
             try:
                 async with self._lock(thread_id):
-                    # The new thread's kernel is wanted now (its first question follows at once):
-                    # a slot held by an idle kernel is freed for it, as that question would.
-                    if thread_id in self._kernels or not await self._free_slot(owner, thread_id):
+                    # When the overview follows at once, the new thread's kernel is wanted now:
+                    # a slot held by an idle kernel is freed for it, as that question would free
+                    # it a moment later. Otherwise only a free slot is taken.
+                    if thread_id in self._kernels:
+                        return
+                    if not (
+                        await self._free_slot(owner, thread_id)
+                        if self.overview_follows
+                        else self._take_slot(owner, thread_id)
+                    ):
                         return
                     kernel = await self._claim_spare(owner, thread_id)
                     if kernel is not None:
@@ -364,6 +375,7 @@ class KernelPool:
                     result = await self.run(
                         kernel, preload_code([]) + _WARM_PARQUET, record=False, timeout=self.load_timeout
                     )
+                    # imports cut off or failed: the next execution starts a fresh kernel
                     kernel.stale = result.status != "ok"
             except Exception as e:  # a later execute starts the kernel and reports it properly
                 self.log.warning("Vista: early kernel start for %s failed: %s", thread_id, e)
@@ -488,8 +500,9 @@ class KernelPool:
         """A spare kernel made the thread's own (its slot is reserved), or None when there is no
         spare or it is no longer fit (dead, restarted, failed): the caller starts one."""
         while self._spares:
-            task = self._spares.pop(0)
-            # A spare still starting is further along than a kernel started now.
+            # A ready one first; one still starting is further along than a kernel started now.
+            task = next((t for t in self._spares if t.done()), self._spares[0])
+            self._spares.remove(task)
             spare = await asyncio.shield(task)
             if spare is None:
                 continue
