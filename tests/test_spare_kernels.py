@@ -120,16 +120,23 @@ async def test_the_kernels_per_user_hold_with_a_spare(api, vista_app):
     dan = (await api("GET", "info"))[1]["owner"]
     threads = []
     for rows in (40, 50, 60):
-        threads.append(await _thread_from_file(api, None, rows))
-        # each new thread takes a kernel; the user never holds more than their one
+        _, up = await upload(api, "sales.csv", _big_csv(rows))
+        spare = await _ready_spare(vista_app)
+        threads.append((await api("POST", "threads", json_body={"dataset": {"upload": up["id"]}}))[1])
+        # each new thread takes the spare: the first when it is created, the next ones (their
+        # early start found no free slot) when their question stops the idle kernel; the user
+        # never holds two
         result = await executor.execute(dan, threads[-1]["id"], "print(len(df))")
         assert result.stdout == f"{rows}\n", result.error
+        assert executor.kernel_id(threads[-1]["id"]) == spare
         owners = list(_owners(vista_app).values())
         assert owners.count(dan) == 1, owners
         assert set(owners) <= {dan, SPARE_OWNER} and owners.count(SPARE_OWNER) <= 1, owners
-    # an older thread asking again gets its data back in the one kernel
+    # an older thread asking again gets its data back in the one kernel, the spare's
+    spare = await _ready_spare(vista_app)
     result = await executor.execute(dan, threads[0]["id"], "print(len(df))")
     assert result.stdout == "40\n"
+    assert executor.kernel_id(threads[0]["id"]) == spare
     assert list(_owners(vista_app).values()).count(dan) == 1
 
 

@@ -19,8 +19,9 @@ thread's folder, and nobody may connect to it (`kernel_owner` names no user, so
 `authorizer.VistaKernelAuthorizer` refuses everyone); it counts against no user's kernels. A
 thread being created claims it (`warm_start`): it becomes that thread's kernel for good and
 enters the thread's folder, with its memory limit, when the data loads, exactly as a kernel
-started for the thread does; it is never handed to another thread. A spare that died or was
-restarted is shut down and the thread gets a kernel of its own. A new spare is started when Vista
+started for the thread does; it is never handed to another thread. Any thread needing a kernel (a new
+one, or one whose kernel was stopped or died) takes a spare the same way. A spare that died or
+was restarted is shut down and the thread gets a kernel of its own. A new spare is started when Vista
 is used (an upload begins: `want_spare`) and after a claimed spare has run its thread's first
 code (so that starting it never competes with the first result for the machine); an idle spare
 is stopped by the reaper like any idle kernel.
@@ -174,6 +175,8 @@ class PooledKernel:
     #: Started or claimed for a new thread (`warm_start`): once it has run the thread's first
     #: code, a new spare is started (not before: it would compete with that first result).
     tops_up: bool = False
+    #: Was a spare kernel (its imports were done before its thread took it).
+    from_spare: bool = False
 
 
 class Runner(Protocol):
@@ -365,10 +368,9 @@ class KernelPool:
                         else self._take_slot(owner, thread_id)
                     ):
                         return
-                    kernel = await self._claim_spare(owner, thread_id)
-                    if kernel is not None:
-                        return
                     kernel = await self._start(owner, thread_id)
+                    if kernel.from_spare:  # its imports are done
+                        return
                     kernel.tops_up = True
                     if thread_id in self._discarded:
                         return  # the thread is not being created any more: `discard` stops it
@@ -512,7 +514,7 @@ class KernelPool:
                 continue
             self.folders.create(thread_id)  # the kernel enters it when the data loads
             spare.owner, spare.thread_id = owner, thread_id
-            spare.loaded, spare.stale, spare.tops_up = False, False, True
+            spare.loaded, spare.stale, spare.tops_up, spare.from_spare = False, False, True, True
             spare.last_used = time.monotonic()
             self._kernel_owners[spare.kernel_id] = owner
             self._kernels[thread_id] = spare
@@ -600,9 +602,14 @@ class KernelPool:
         return kernel
 
     async def _start(self, owner: str, thread_id: str) -> PooledKernel:
+        """The thread's new kernel, in a slot reserved for it: a spare kernel when there is one
+        (`_claim_spare`), else one started now."""
         self.start_reaper()
         await self._reserve_slot(owner, thread_id)
         try:
+            spare = await self._claim_spare(owner, thread_id)
+            if spare is not None:
+                return spare
             kernel = await self._launch(owner, thread_id)
         except BaseException:
             self._release_slot(owner, thread_id)
