@@ -594,22 +594,26 @@ class DatasetService:
         the offline analyst need it); a profile left pending by a server that stopped is
         computed now.
 
-        Called before every turn: a dataset whose stored profile was once read complete is not
-        read again (a full profile is never replaced by a pending one: the card is stored first,
-        the profile after it), so a turn reads the list of datasets only, off the event loop."""
+        Called before every turn, so it is cheap: a dataset whose stored profile was once read
+        complete is not read again (a full profile is never replaced by a pending one: the card
+        is stored first, the profile after it), and the others are read together, off the event
+        loop; a thread whose profiles are all known complete costs one indexed query."""
+        unknown = [d["id"] for d in self.store.list_datasets(owner, thread_id) if d["id"] not in self._complete]
+        if not unknown:
+            return
+
+        def pending() -> list[tuple[str, bool]]:
+            return [(i, bool(self.store.get_dataset(owner, thread_id, i)["profile"].get("pending"))) for i in unknown]
+
         waits = []
-        for dataset in await asyncio.to_thread(self.store.list_datasets, owner, thread_id):
-            if dataset["id"] in self._complete:
-                continue
-            job = self._profiling.get(dataset["id"])
-            if job is None:
-                stored = await asyncio.to_thread(self.store.get_dataset, owner, thread_id, dataset["id"])
-                if stored["profile"].get("pending"):
-                    job = self._profile_later(owner, thread_id, dataset["id"])
-                else:
-                    self._complete.add(dataset["id"])
+        for dataset_id, is_pending in await asyncio.to_thread(pending):
+            job = self._profiling.get(dataset_id)
+            if job is None and is_pending:
+                job = self._profile_later(owner, thread_id, dataset_id)
             if job is not None:
                 waits.append(job)
+            elif not is_pending:
+                self._complete.add(dataset_id)
         for job in waits:
             try:
                 await asyncio.shield(job)
