@@ -48,6 +48,15 @@ async def _ready_spare(vista_app, other_than: set[str] = frozenset()) -> str:
     return await _until(ready)
 
 
+async def _kernel_of(vista_app, thread_id: str) -> str:
+    """The thread's kernel id, once it has one (its early start runs in the background)."""
+
+    async def has():
+        return vista_app.executor.kernel_id(thread_id)
+
+    return await _until(has)
+
+
 async def _thread_from_file(api, user: str | None, rows: int) -> dict:
     _, up = await upload(api, "sales.csv", _big_csv(rows), user=user)
     status, thread = await api("POST", "threads", json_body={"dataset": {"upload": up["id"]}}, user=user)
@@ -67,7 +76,7 @@ async def test_a_spare_taken_by_one_person_carries_nothing_of_another(api, vista
         assert await call(jp_fetch, user, "api", "kernels", first) == 403
 
     _, hers = await api("POST", "threads", json_body={"dataset": {"upload": up["id"]}}, user="alice")
-    assert executor.kernel_id(hers["id"]) == first, "the new thread did not take the spare"
+    assert await _kernel_of(vista_app, hers["id"]) == first, "the new thread did not take the spare"
     assert executor.kernel_owner(first) == "alice"
     result = await executor.execute("alice", hers["id"], "alices_secret = 'hers'\nprint(len(df))")
     assert result.stdout == "300\n", result.error
@@ -77,7 +86,7 @@ async def test_a_spare_taken_by_one_person_carries_nothing_of_another(api, vista
     assert await call(jp_fetch, "alice", "api", "kernels", second) == 403
 
     bob = await _thread_from_file(api, "bob", 70)
-    assert executor.kernel_id(bob["id"]) == second
+    assert await _kernel_of(vista_app, bob["id"]) == second
     folder = vista_app.threads.folders.path_for(bob["id"])
     result = await executor.execute(
         "bob",
