@@ -59,9 +59,11 @@ def server_config() -> dict[str, Any]:
 
 @pytest.fixture
 def jp_server_config(vista_data_dir, vista_config, server_config):
+    # No spare kernel unless a test asks for one (`test_spare_kernels.py`): tests count kernels,
+    # and one more kernel per test server would slow the suite on a small machine.
     return {
         "ServerApp": {"jpserver_extensions": {"vista_jupyter": True}, **server_config},
-        "VistaApp": {"data_dir": str(vista_data_dir), **vista_config},
+        "VistaApp": {"data_dir": str(vista_data_dir), "spare_kernels": 0, **vista_config},
     }
 
 

@@ -164,6 +164,42 @@ async def test_a_profile_left_pending_by_a_stopped_server_is_computed_by_the_nex
     assert {c["name"]: c["kind"] for c in full["profile"]["column_profiles"]}["Origin"] == "categorical"
 
 
+@pytest.mark.parametrize("vista_config", [{"auto_overview": False}])
+async def test_a_complete_profile_is_read_once_and_a_pending_one_until_it_is_computed(api, vista_app, monkeypatch):
+    from vista_jupyter.profile import card_profile, summary_text
+
+    store, service = vista_app.store, vista_app.datasets
+    owner = (await api("GET", "info"))[1]["owner"]
+    reads: list[str] = []
+    real = store.get_dataset
+
+    def get_dataset(owner, thread_id, dataset_id):  # the real read, counted
+        reads.append(dataset_id)
+        return real(owner, thread_id, dataset_id)
+
+    monkeypatch.setattr(store, "get_dataset", get_dataset)
+    ids = []
+    for _ in range(2):
+        _, thread = await api("POST", "threads", json_body={"dataset": {"example": "cars"}})
+        _, body = await api("GET", f"threads/{thread['id']}/datasets")
+        await profiled(api, thread["id"], body["datasets"][0]["id"])
+        ids.append((thread["id"], body["datasets"][0]))
+    (first, one), (second, two) = ids
+    reads.clear()  # (the requests above read them too)
+    await service.profiled(owner, first)
+    assert reads.count(one["id"]) == 1
+    # a turn after that reads the list of datasets, not the complete profile again
+    await service.profiled(owner, first)
+    await service.profiled(owner, first)
+    assert reads.count(one["id"]) == 1
+    # a pending profile (a server stopped before storing it) is read, computed and stored
+    card = card_profile(service.folders.path_for(second) / two["parquet_path"])
+    store.set_dataset_profile(two["id"], card, summary_text("cars", card))
+    await service.profiled(owner, second)
+    assert real(owner, second, two["id"])["profile"].get("pending") is not True
+    assert reads.count(two["id"]) >= 1
+
+
 def _example(name):
     from importlib.resources import files
 
@@ -645,3 +681,45 @@ async def test_an_early_kernel_start_keeps_to_the_kernels_per_user(api, vista_ap
     result = await vista_app.executor.execute(info["owner"], second["id"], "print(len(df))")
     assert result.status == "ok" and result.stdout.strip() == "1000000"
     assert len(kernels.list_kernel_ids()) == 1 and first_kernel not in kernels.list_kernel_ids()
+
+
+@pytest.mark.parametrize("vista_config", [{"ingest_workers": 1, "auto_overview": True, "max_kernels_per_user": 1}])
+async def test_when_the_overview_follows_an_early_kernel_start_takes_the_idle_kernels_slot(api, vista_app):
+    kernels = vista_app.serverapp.kernel_manager
+    _, small = await upload(api, "small.csv", CSV)
+    _, first = await api("POST", "threads", json_body={"dataset": {"upload": small["id"]}})
+    await _until(lambda: _overview_done(api, first["id"]))
+    [first_kernel] = kernels.list_kernel_ids()
+    _, big = await upload(api, "big.csv", _big_csv(3_000_000))  # read for long enough here
+    creating = asyncio.ensure_future(
+        api("POST", "threads", json_body={"dataset": {"upload": big["id"]}}, params={"reading": "one-slot-2"})
+    )
+
+    reading = False
+
+    async def replaced_while_reading():
+        nonlocal reading
+        status, body = await api("GET", "readings/one-slot-2")
+        ids = list(kernels.list_kernel_ids())
+        assert len(ids) <= 1  # the user's one kernel, never two
+        if status == 200 and body["phase"] != "done":
+            reading = True
+            return True if ids and ids != [first_kernel] else None
+        assert not reading, "the file was read before the idle kernel's slot was taken"
+        return None  # the request has not reached the server yet
+
+    await _until(replaced_while_reading)
+    status, second = await creating
+    assert status == 201
+    assert list(kernels.list_kernel_ids()) == [vista_app.executor.kernel_id(second["id"])]
+    await _until(lambda: _overview_done(api, second["id"]))
+    assert list(kernels.list_kernel_ids()) == [vista_app.executor.kernel_id(second["id"])]
+
+
+async def _overview_done(api, thread_id: str):
+    _, page = await api("GET", f"threads/{thread_id}/events", params={"after": 0})
+    done = [e for e in page["events"] if e["type"] == "done"]
+    if done:
+        assert done[0]["data"]["status"] == "done", done
+        return True
+    return None

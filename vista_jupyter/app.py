@@ -250,6 +250,20 @@ class VistaApp(ExtensionApp):
         ),
     )
 
+    spare_kernels = Int(
+        1,
+        config=True,
+        help=(
+            "Analysis kernels kept started ahead of any thread, their imports (pandas, "
+            "matplotlib, pyarrow) done, so that a thread created from a file gets its first "
+            "result without waiting for a kernel to start. A spare is nobody's until a new "
+            "thread takes it (it then enters that thread's folder, with its memory limit) and "
+            "counts against no user's max_kernels_per_user; the first spare starts when a file "
+            "is uploaded, the next once a taken one has run its first code, and an idle one stops "
+            "after kernel_idle_timeout. Not used when kernels run on a gateway. 0: none (each new thread starts its own kernel while its file is read)."
+        ),
+    )
+
     data_load_timeout = Float(
         60.0,
         config=True,
@@ -545,6 +559,8 @@ class VistaApp(ExtensionApp):
                 load_timeout=self.data_load_timeout,
                 memory=memory,
                 kernel_data_dir=self.kernel_data_dir,
+                # a gateway's kernels run elsewhere, whose machine may keep spares of its own
+                spare_kernels=0 if remote else self.spare_kernels,
                 artifacts=self.artifacts,
                 log=self.log,
             )
@@ -586,8 +602,11 @@ class VistaApp(ExtensionApp):
             # ... and a new thread's kernel starts while its dataset is still being read.
             self.datasets.on_thread_starting.append(self.executor.pool.warm_start)
             self.datasets.on_thread_abandoned.append(self.executor.pool.discard)
+            # ... taking a spare kernel started when the file's upload began.
+            self.datasets.on_upload_started.append(self.executor.pool.want_spare)
             if self.auto_overview:
                 self.datasets.on_thread_created.append(self.turns.ask_overview)
+                self.executor.pool.overview_follows = True
 
             async def thread_deleted(thread_id: str) -> None:
                 self.turns.on_thread_deleted(thread_id)

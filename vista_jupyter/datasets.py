@@ -192,11 +192,16 @@ class DatasetService:
         #: id (awaited, in the background) when it is not created after all.
         self.on_thread_starting: list[Callable[[str, str], None]] = []
         self.on_thread_abandoned: list[Callable[[str], Awaitable[None]]] = []
+        #: Called with no argument when an upload begins (a new thread is likely to follow:
+        #: e.g. to have a kernel ready for it).
+        self.on_upload_started: list[Callable[[], None]] = []
         #: Readings run here: at most `ingest_workers` at once, the others wait their turn.
         self.reader_pool = ThreadPoolExecutor(max_workers=max(1, ingest_workers), thread_name_prefix="vista-ingest")
         self._readings: dict[tuple[str, str], Progress] = {}
         #: Full profiles being computed, by dataset id (`_profile_later`).
         self._profiling: dict[str, asyncio.Future] = {}
+        #: Datasets whose stored profile was read complete (`profiled` reads them no more).
+        self._complete: set[str] = set()
         #: Clean-ups of threads not created after all (kept until done).
         self._cleanups: set[asyncio.Task] = set()
         self._readings_lock = threading.Lock()
@@ -306,6 +311,11 @@ class DatasetService:
         """Start receiving a file called `name`."""
         name = safe_file_name(name or "")
         self.work_dir.mkdir(mode=0o700, parents=True, exist_ok=True)
+        for callback in self.on_upload_started:
+            try:
+                callback()
+            except Exception:
+                self.log.exception("Vista: reacting to an upload failed")
         return UploadWriter(self.uploads_dir, self.work_dir, new_id(), name, self.max_upload_bytes)
 
     async def finish_upload(self, owner: str, writer: UploadWriter) -> dict[str, Any]:
@@ -582,16 +592,28 @@ class DatasetService:
     async def profiled(self, owner: str, thread_id: str) -> None:
         """Wait until every dataset of the thread has its full profile (the model's summary and
         the offline analyst need it); a profile left pending by a server that stopped is
-        computed now."""
+        computed now.
+
+        Called before every turn, so it is cheap: a dataset whose stored profile was once read
+        complete is not read again (a full profile is never replaced by a pending one: the card
+        is stored first, the profile after it), and the others are read together, off the event
+        loop; a thread whose profiles are all known complete costs one indexed query."""
+        unknown = [d["id"] for d in self.store.list_datasets(owner, thread_id) if d["id"] not in self._complete]
+        if not unknown:
+            return
+
+        def pending() -> list[tuple[str, bool]]:
+            return [(i, bool(self.store.get_dataset(owner, thread_id, i)["profile"].get("pending"))) for i in unknown]
+
         waits = []
-        for dataset in self.store.list_datasets(owner, thread_id):
-            job = self._profiling.get(dataset["id"])
-            if job is None:
-                stored = await asyncio.to_thread(self.store.get_dataset, owner, thread_id, dataset["id"])
-                if stored["profile"].get("pending"):
-                    job = self._profile_later(owner, thread_id, dataset["id"])
+        for dataset_id, is_pending in await asyncio.to_thread(pending):
+            job = self._profiling.get(dataset_id)
+            if job is None and is_pending:
+                job = self._profile_later(owner, thread_id, dataset_id)
             if job is not None:
                 waits.append(job)
+            elif not is_pending:
+                self._complete.add(dataset_id)
         for job in waits:
             try:
                 await asyncio.shield(job)

@@ -11,6 +11,21 @@ fails saying what to mount) and has its datasets loaded from Parquet, each held 
 `memory.KernelMemory` chose: a pandas DataFrame (`df` for the first), or for data too large for
 the kernel's memory a DuckDB view with a sample and `sql()` (`setup_code`).
 
+Spare kernels (`spare_kernels`, local kernels only): the pool keeps a kernel started ahead of
+any thread, its imports done (`preload_code` without data), so that a thread being created from
+a file need not wait for a kernel's start and imports, which cost more than reading a file of
+tens of megabytes. A spare is nobody's: it runs no one's code, holds no data, works in no
+thread's folder, and nobody may connect to it (`kernel_owner` names no user, so
+`authorizer.VistaKernelAuthorizer` refuses everyone); it counts against no user's kernels. A
+thread being created claims it (`warm_start`): it becomes that thread's kernel for good and
+enters the thread's folder, with its memory limit, when the data loads, exactly as a kernel
+started for the thread does; it is never handed to another thread. Any thread needing a kernel (a new
+one, or one whose kernel was stopped or died) takes a spare the same way. A spare that died or
+was restarted is shut down and the thread gets a kernel of its own. A new spare is started when Vista
+is used (an upload begins: `want_spare`) and after a claimed spare has run its thread's first
+code (so that starting it never competes with the first result for the machine); an idle spare
+is stopped by the reaper like any idle kernel.
+
 Readiness: a kernel counts as ready only once its data loaded. After a load that failed, timed
 out or was interrupted (Stop while the data loads), the next execution starts a fresh kernel and
 loads the data again (an import cut off halfway breaks a kernel for good), so a thread never
@@ -37,6 +52,7 @@ import logging
 import os
 import shutil
 import time
+import uuid
 from collections.abc import AsyncIterator, Awaitable
 from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
@@ -55,8 +71,22 @@ from .store import Store
 if TYPE_CHECKING:  # typing only: the executor imports this module
     from .kernels import ExecutionResult
 
+#: What `kernel_owner` answers for a spare kernel: nobody's (no user is ever called this).
+SPARE_OWNER = "\x00vista-spare"
+
 #: The slowest loading speed the data-load bound allows for, in bytes of Parquet per second.
 LOAD_BYTES_PER_SECOND = 20 << 20
+
+
+def new_spare_id() -> str:
+    return uuid.uuid4().hex
+
+
+def _ready(task: asyncio.Task) -> PooledKernel | None:
+    """The spare kernel a finished start produced (None: unfinished, or none produced)."""
+    if not task.done() or task.cancelled() or task.exception() is not None:
+        return None
+    return task.result()
 
 
 class KernelUnavailable(VistaError):
@@ -142,6 +172,11 @@ class PooledKernel:
     #: A load failed or was interrupted (an import cut off halfway leaves a module half
     #: imported for good): the next execution starts a fresh kernel.
     stale: bool = False
+    #: Started or claimed for a new thread (`warm_start`): once it has run the thread's first
+    #: code, a new spare is started (not before: it would compete with that first result).
+    tops_up: bool = False
+    #: Was a spare kernel (its imports were done before its thread took it).
+    from_spare: bool = False
 
 
 class Runner(Protocol):
@@ -170,6 +205,7 @@ class KernelPool:
         load_timeout: float = 60.0,
         memory: KernelMemory | None = None,
         kernel_data_dir: str = "",
+        spare_kernels: int = 0,
         log: logging.Logger | None = None,
     ):
         self.kernel_manager = kernel_manager
@@ -207,6 +243,12 @@ class KernelPool:
         #: threads among them that will not be created after all (`discard`).
         self._warming: dict[str, asyncio.Task] = {}
         self._discarded: set[str] = set()
+        #: Kernels kept started ahead of any thread (see the module docstring), at most this many.
+        self.spare_kernels = spare_kernels
+        #: The spares, each the task starting it (its result: the kernel, or None if it failed).
+        self._spares: list[asyncio.Task] = []
+        #: A new thread's first question (the automatic overview) follows its creation at once.
+        self.overview_follows = False
 
     # --- what the rest of Vista asks ------------------------------------------------------------
 
@@ -237,6 +279,12 @@ class KernelPool:
                 kernel = await self._ensure(owner, thread_id)
                 yield kernel
                 kernel.last_used = time.monotonic()
+                if kernel.tops_up:
+                    kernel.tops_up = False
+                    try:
+                        self.want_spare()
+                    except Exception as e:  # never the execution's failure
+                        self.log.warning("Vista: a spare kernel could not be started: %s", e)
         finally:
             self._signal()
 
@@ -252,6 +300,12 @@ class KernelPool:
         while True:
             await asyncio.sleep(period)
             now = time.monotonic()
+            for task in list(self._spares):
+                spare = _ready(task)
+                if spare is not None and now - spare.last_used > self.idle_timeout and task in self._spares:
+                    self.log.info("Vista: stopping the idle spare kernel")
+                    self._spares.remove(task)
+                    await self._shut_down(spare)
             for thread_id, kernel in list(self._kernels.items()):
                 lock = self._lock(thread_id)
                 if now - kernel.last_used > self.idle_timeout and not lock.locked():
@@ -285,9 +339,11 @@ class KernelPool:
     def warm_start(self, owner: str, thread_id: str) -> None:
         """Start the kernel of a thread that is being created while its data is still being read:
         the kernel starts and runs the imports (`preload_code` without data), so the first
-        execution only loads the data. Only into a free slot (a background start never stops
-        another kernel). The kernel is not ready (`loaded`) until its data loaded; `discard` stops
-        it when the thread is not created after all."""
+        execution only loads the data, taking a spare kernel when there is one. Only into a free
+        slot, unless the overview follows (`overview_follows`): then the owner's longest-idle
+        kernel is stopped for it, as the overview would a moment later. The kernel is not ready
+        (`loaded`) until its data loaded; `discard` stops it when the thread is not created after
+        all."""
 
         # The imports run before the kernel's memory limit applies: `preload_code([])` has no
         # prelude, so pandas, matplotlib and pyarrow load with no RLIMIT_DATA (the executor's
@@ -301,9 +357,21 @@ class KernelPool:
         async def start() -> None:
             try:
                 async with self._lock(thread_id):
-                    if thread_id in self._kernels or not self._take_slot(owner, thread_id):
+                    # When the overview follows at once, the new thread's kernel is wanted now:
+                    # a slot held by an idle kernel is freed for it, as that question would free
+                    # it a moment later. Otherwise only a free slot is taken.
+                    if thread_id in self._kernels:
+                        return
+                    if not (
+                        await self._free_slot(owner, thread_id)
+                        if self.overview_follows
+                        else self._take_slot(owner, thread_id)
+                    ):
                         return
                     kernel = await self._start(owner, thread_id)
+                    if kernel.from_spare:  # its imports are done
+                        return
+                    kernel.tops_up = True
                     if thread_id in self._discarded:
                         return  # the thread is not being created any more: `discard` stops it
                     result = await self.run(
@@ -362,6 +430,12 @@ class KernelPool:
                 task.cancel()
         for thread_id in list(self._kernels):
             await self.stop(thread_id)
+        spares, self._spares = self._spares, []
+        self.spare_kernels = 0  # none is started any more
+        for task in spares:
+            spare = _ready(task)
+            if spare is not None:
+                await self._shut_down(spare)
 
     async def stop(self, thread_id: str) -> None:
         """Stop the thread's kernel now (the caller holds the thread's lock: `use`, or a pool
@@ -369,6 +443,17 @@ class KernelPool:
         kernel = self._kernels.get(thread_id)
         if kernel is None:
             return
+        await self._shut_down(kernel)
+        # What DuckDB spilled is the stopped kernel's alone (one kernel per thread): a kernel
+        # stopped mid-query (killed for its memory) would otherwise leave it behind.
+        shutil.rmtree(self.folders.path_for(thread_id) / setup_code.SPILL_DIR, ignore_errors=True)
+        # Forget it only once it is gone, so `running()` never reports a kernel still stopping.
+        if self._kernels.get(thread_id) is kernel:
+            del self._kernels[thread_id]
+            self._release_slot(kernel.owner, thread_id)
+
+    async def _shut_down(self, kernel: PooledKernel) -> None:
+        """Stop a kernel's process and forget whose it was (a thread's: `stop`; a spare)."""
         try:
             kernel.client.stop_channels()
         except Exception:
@@ -379,13 +464,62 @@ class KernelPool:
             except Exception as e:
                 self.log.warning("Vista: could not shut down kernel %s: %s", kernel.kernel_id, e)
         self._kernel_owners.pop(kernel.kernel_id, None)
-        # What DuckDB spilled is the stopped kernel's alone (one kernel per thread): a kernel
-        # stopped mid-query (killed for its memory) would otherwise leave it behind.
-        shutil.rmtree(self.folders.path_for(thread_id) / setup_code.SPILL_DIR, ignore_errors=True)
-        # Forget it only once it is gone, so `running()` never reports a kernel still stopping.
-        if self._kernels.get(thread_id) is kernel:
-            del self._kernels[thread_id]
-            self._release_slot(kernel.owner, thread_id)
+
+    # --- spare kernels ---------------------------------------------------------------------------
+
+    def want_spare(self) -> None:
+        """Start spare kernels in the background up to `spare_kernels` (Vista is being used)."""
+        while len(self._spares) < self.spare_kernels:
+            task = asyncio.ensure_future(self._start_spare())
+            self._spares.append(task)
+            self._background.add(task)
+            task.add_done_callback(self._background.discard)
+
+    async def _start_spare(self) -> PooledKernel | None:
+        """A kernel of nobody's, started in the data folder's root (no thread's), with the
+        imports done; None when it could not be started or prepared."""
+        self.start_reaper()
+        spare_id = f"spare:{new_spare_id()}"
+        try:
+            kernel = await self._launch(SPARE_OWNER, spare_id, cwd=self.kernel_data_dir or str(self.folders.data_dir))
+        except Exception as e:
+            self.log.warning("Vista: a spare kernel could not be started: %s", e)
+            return None
+        self._watch_restarts(kernel)
+        try:
+            result = await self.run(kernel, preload_code([]) + _WARM_PARQUET, record=False, timeout=self.load_timeout)
+            ok = result.status == "ok"
+        except Exception as e:
+            self.log.warning("Vista: a spare kernel could not be prepared: %s", e)
+            ok = False
+        if not ok:
+            await self._shut_down(kernel)
+            return None
+        kernel.last_used = time.monotonic()
+        return kernel
+
+    async def _claim_spare(self, owner: str, thread_id: str) -> PooledKernel | None:
+        """A spare kernel made the thread's own (its slot is reserved), or None when there is no
+        spare or it is no longer fit (dead, restarted, failed): the caller starts one."""
+        while self._spares:
+            # A ready one first; one still starting is further along than a kernel started now.
+            task = next((t for t in self._spares if t.done()), self._spares[0])
+            self._spares.remove(task)
+            spare = await asyncio.shield(task)
+            if spare is None:
+                continue
+            if spare.restarted or spare.kernel_id not in self.kernel_manager or not await self.alive(spare):
+                self.log.info("Vista: the spare kernel died; starting one for thread %s", thread_id)
+                await self._shut_down(spare)
+                continue
+            self.folders.create(thread_id)  # the kernel enters it when the data loads
+            spare.owner, spare.thread_id = owner, thread_id
+            spare.loaded, spare.stale, spare.tops_up, spare.from_spare = False, False, True, True
+            spare.last_used = time.monotonic()
+            self._kernel_owners[spare.kernel_id] = owner
+            self._kernels[thread_id] = spare
+            return spare
+        return None
 
     # --- kernel slots (max_kernels_per_user) -----------------------------------------------------
 
@@ -411,23 +545,33 @@ class KernelPool:
                 del self._slots[owner]
             self._signal()
 
+    async def _free_slot(self, owner: str, thread_id: str) -> bool:
+        """A slot for the thread's kernel without waiting: a free one, else the one of the
+        owner's longest-idle kernel (stopped); whether it got one."""
+        while not self._take_slot(owner, thread_id):
+            if not await self._stop_longest_idle(owner):
+                return False
+        return True
+
+    async def _stop_longest_idle(self, owner: str) -> bool:
+        """Stop the owner's longest-idle kernel (none is being used); whether there was one."""
+        idle = [
+            self._kernels[t] for t in self._slots.get(owner, ()) if t in self._kernels and not self._lock(t).locked()
+        ]
+        if not idle:
+            return False
+        victim = min(idle, key=lambda k: k.last_used)
+        self.log.info("Vista: %s is at %d kernels; stopping the longest idle one", owner, self.max_kernels_per_user)
+        async with self._lock(victim.thread_id):  # free: acquired without waiting
+            await self.stop(victim.thread_id)
+        return True
+
     async def _reserve_slot(self, owner: str, thread_id: str) -> None:
         """A slot for the thread's kernel: a free one, else the one of the owner's longest-idle
         kernel (stopped), else wait for one up to the execution timeout."""
         deadline = time.monotonic() + (self.timeout if self.slot_wait is None else self.slot_wait)
         while not self._take_slot(owner, thread_id):
-            idle = [
-                self._kernels[t]
-                for t in self._slots.get(owner, ())
-                if t in self._kernels and not self._lock(t).locked()
-            ]
-            if idle:
-                victim = min(idle, key=lambda k: k.last_used)
-                self.log.info(
-                    "Vista: %s is at %d kernels; stopping the longest idle one", owner, self.max_kernels_per_user
-                )
-                async with self._lock(victim.thread_id):  # free: acquired without waiting
-                    await self.stop(victim.thread_id)
+            if await self._stop_longest_idle(owner):
                 continue
             remaining = deadline - time.monotonic()
             if remaining <= 0:
@@ -458,15 +602,23 @@ class KernelPool:
         return kernel
 
     async def _start(self, owner: str, thread_id: str) -> PooledKernel:
+        """The thread's new kernel, in a slot reserved for it: a spare kernel when there is one
+        (`_claim_spare`), else one started now."""
         self.start_reaper()
         await self._reserve_slot(owner, thread_id)
         try:
+            spare = await self._claim_spare(owner, thread_id)
+            if spare is not None:
+                return spare
             kernel = await self._launch(owner, thread_id)
         except BaseException:
             self._release_slot(owner, thread_id)
             raise
         self._kernels[thread_id] = kernel
+        self._watch_restarts(kernel)
+        return kernel
 
+    def _watch_restarts(self, kernel: PooledKernel) -> None:
         def restarted() -> None:
             # called by the kernel manager's restarter before it starts the new process
             kernel.exit_signal = self.killed_by_signal(kernel)
@@ -474,16 +626,17 @@ class KernelPool:
             kernel.loaded = False
 
         self.kernel_manager.add_restart_callback(kernel.kernel_id, restarted, event="restart")
-        return kernel
 
-    async def _launch(self, owner: str, thread_id: str) -> PooledKernel:
-        """Start a kernel for the thread (its slot is reserved) and wait until it answers."""
-        self.folders.create(thread_id)  # the kernel enters it (remote kernels: as kernel_data_dir)
+    async def _launch(self, owner: str, thread_id: str, cwd: str | None = None) -> PooledKernel:
+        """Start a kernel for the thread (its slot is reserved) and wait until it answers; `cwd`:
+        where it starts instead of the thread's folder (a spare's)."""
+        if cwd is None:
+            self.folders.create(thread_id)  # the kernel enters it (remote kernels: as kernel_data_dir)
         try:
             kernel_id = await self.kernel_manager.start_kernel(
                 # (a gateway is told where the kernel sees the folder; the kernel enters it itself)
                 kernel_name=self.kernel_name,
-                cwd=self.kernel_folder(thread_id),
+                cwd=cwd or self.kernel_folder(thread_id),
                 env=self.secrets.kernel_env(os.environ),
             )
         except Exception as e:

@@ -123,7 +123,7 @@ class KernelExecutor:
         **pool_options: Any,
     ):
         """`pool_options` configure the `KernelPool` (kernel_name, timeout, max_kernels_per_user,
-        idle_timeout, load_timeout, kernel_data_dir); `secrets`, `memory` and `log` are shared
+        idle_timeout, load_timeout, kernel_data_dir, spare_kernels); `secrets`, `memory` and `log` are shared
         with it."""
         self.store = store
         self.folders = folders

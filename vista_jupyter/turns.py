@@ -228,6 +228,11 @@ class TurnService:
         """The thread's datasets with their profiles and summaries (blocking)."""
         return [self.store.get_dataset(owner, thread_id, d["id"]) for d in self.store.list_datasets(owner, thread_id)]
 
+    def _datasets_and_loads(self, owner: str, thread_id: str) -> tuple[list[dict[str, Any]], list[DataLoad]]:
+        """`_datasets` and their `_loads` (blocking)."""
+        datasets = self._datasets(owner, thread_id)
+        return datasets, self._loads(thread_id, datasets)
+
     def _messages(
         self,
         owner: str,
@@ -266,8 +271,8 @@ class TurnService:
         try:
             if self.profiles_ready is not None:
                 await self.profiles_ready(owner, thread_id)
-            datasets = await asyncio.to_thread(self._datasets, owner, thread_id)
-            loads = await asyncio.to_thread(self._loads, thread_id, datasets)
+            # One trip to a worker thread for both (under load the workers are a queue)
+            datasets, loads = await asyncio.to_thread(self._datasets_and_loads, owner, thread_id)
             held = {load.var: load for load in loads}
             samples = sample_names(loads)
             # The offline analyst reads category values from the Parquet file (the profile keeps
