@@ -121,7 +121,15 @@ def clean(column: pa.Array | pa.ChunkedArray) -> pa.Array:
     if not pa.types.is_string(column.type):
         column = column.cast(pa.string())
     text = pc.utf8_trim_whitespace(column)
-    return pc.if_else(pc.is_in(text, value_set=_MISSING), pa.scalar(None, pa.string()), text)
+    missing = pc.is_in(text, value_set=_MISSING)
+    if not pc.any(missing).as_py():
+        return text
+    present = pc.fill_null(pc.and_kleene(pc.is_valid(text), pc.invert(missing)), False)
+    if text.offset == 0 and present.offset == 0:
+        # the same offsets and characters with a validity bitmap of the cells kept: no copy of
+        # the text (`if_else` would copy every character of the column)
+        return pa.Array.from_buffers(pa.string(), len(text), [present.buffers()[1], *text.buffers()[1:]])
+    return pc.if_else(present, text, pa.scalar(None, pa.string()))
 
 
 def _all(mask: pa.Array) -> bool:
