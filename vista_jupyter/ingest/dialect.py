@@ -250,7 +250,8 @@ def filled_width(row: list[str]) -> int:
 
 
 def _empty(row: list[str]) -> bool:
-    return not "".join(row).strip()
+    # stops at the first cell with text (most rows: the first)
+    return not any(map(str.strip, row))
 
 
 @dataclass
