@@ -55,7 +55,7 @@ def _plain(value: Any, cut: int = 80) -> Any:
     if value is None:
         return None
     if isinstance(value, float):
-        return None if math.isnan(value) or math.isinf(value) else value
+        return value if math.isfinite(value) else None
     if isinstance(value, (datetime, date)):
         return value.isoformat()
     if isinstance(value, bytes):

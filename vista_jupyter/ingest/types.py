@@ -305,7 +305,9 @@ def choose_many(texts: list[pa.Array], options: list[Candidate]) -> list[int]:
     if len(texts) <= 64:
         return [choose(t, options) for t in texts]
     cells = pa.concat_arrays([t if t.type == pa.string() else t.cast(pa.string()) for t in texts])
-    ids = pa.array([j for j, t in enumerate(texts) for _ in range(len(t))], pa.int32())
+    import numpy as np
+
+    ids = pa.array(np.repeat(np.arange(len(texts), dtype=np.int32), [len(t) for t in texts]))
     picks: list[int | None] = [None] * len(texts)
     for i, cand in enumerate(options):
         open_columns = [j for j, p in enumerate(picks) if p is None]
