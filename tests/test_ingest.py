@@ -901,10 +901,11 @@ def test_arrow_converts_numbers_and_yes_no_words_exactly_as_the_kernels_do(tmp_p
             assert parsed == expected or all(a == b or a != a and b != b for a, b in zip(parsed, expected)), cells
 
 
-def test_the_table_reader_and_the_streaming_reader_give_the_same_table(tmp_path, monkeypatch):
-    # A body up to WHOLE_BYTES is parsed at once on every core, a longer one streamed: the same
-    # file read both ways (late odd cells that widen a column or that Arrow cannot take as
-    # written, a long quoted cell, a late ragged row) gives the same table and the same notes.
+def test_where_the_blocks_of_the_stream_end_does_not_change_the_table(tmp_path, monkeypatch):
+    # The body is streamed in blocks: blocks of 1 MB and of 64 KB (their ends fall elsewhere:
+    # inside the long quoted cell, between a late odd cell and the rows before it) give the
+    # same table and the same notes (late odd cells that widen a column or that Arrow cannot
+    # take as written, a long quoted cell, a late ragged row).
     from vista_jupyter.ingest import engine
 
     lines = _regular_body(60_000)
@@ -915,12 +916,52 @@ def test_the_table_reader_and_the_streaming_reader_give_the_same_table(tmp_path,
     for name, body in cases.items():
         path = write(tmp_path, f"{name}.csv", "id,name,amount,even,day\n" + "\n".join(body) + "\n")
         got = []
-        for whole in (engine.WHOLE_BYTES, 0):
-            monkeypatch.setattr(engine, "WHOLE_BYTES", whole)
-            out = tmp_path / f"{name}-{whole}.parquet"
+        for block in (engine.BLOCK_BYTES, 64 << 10):
+            monkeypatch.setattr(engine, "BLOCK_BYTES", block)
+            out = tmp_path / f"{name}-{block}.parquet"
             result = ingest_to_parquet(path, out)
             got.append((pq.read_table(out), result))
         (t1, r1), (t2, r2) = got
         assert r1.detected["parser"] == r2.detected["parser"] == ("arrow" if name == "regular" else "duckdb")
         assert t1.equals(t2) and r1.warnings == r2.warnings and r1.rows == r2.rows == 60_000, name
         assert str(t1.schema.field("amount").type) == "string"  # widened by the late word
+
+
+def test_clean_marks_missing_cells_without_copying_and_keeps_real_nulls(tmp_path):
+    # `clean` sets the missing markers to null through the validity bitmap (no copy of the
+    # text): the same cells as trimming and replacing them one by one, for sliced arrays, real
+    # nulls, blank cells and text that only looks like a marker.
+    import random
+
+    import pyarrow.compute as pc
+
+    from vista_jupyter.ingest import types as ty
+
+    values = [" NA ", "x", None, "", " y", "n/a", "-", "nan", "  ", "가 ", "NULL", "NAN x", "--x"]
+    rng = random.Random(0)
+    for _ in range(200):
+        column = pa.array([rng.choice(values) for _ in range(rng.randint(0, 30))], pa.string())
+        column = column.slice(rng.randint(0, len(column)))
+        trimmed = [None if v is None else v.strip() for v in column.to_pylist()]
+        expected = [None if v is None or v in ty.MISSING else v for v in trimmed]
+        got = ty.clean(column)
+        got.validate(full=True)
+        assert got.to_pylist() == expected
+        assert got.null_count == sum(v is None for v in expected)
+        assert pc.count(got).as_py() == len(expected) - got.null_count
+
+
+def test_only_columns_with_repeated_values_are_dictionary_encoded(tmp_path):
+    # Parquet dictionaries pay off where values repeat (cities, categories); for ids and
+    # amounts the writer would build one per row group and drop it again.
+    lines = ["id,city,amount"] + [f"{i},{['Seoul', 'Busan', 'Daegu'][i % 3]},{i * 1.37:.2f}" for i in range(5000)]
+    path = write(tmp_path, "d.csv", "\n".join(lines) + "\n")
+    out = tmp_path / "d.parquet"
+    ingest_to_parquet(path, out)
+    meta = pq.ParquetFile(out).metadata
+    encodings = {meta.schema.column(j).name: meta.row_group(0).column(j).encodings for j in range(3)}
+    assert any("DICT" in e for e in encodings["city"])
+    assert not any("DICT" in e for e in encodings["id"]) and not any("DICT" in e for e in encodings["amount"])
+    table = pq.read_table(out)
+    assert table.column("city").to_pylist()[:4] == ["Seoul", "Busan", "Daegu", "Seoul"]
+    assert table.column("amount").to_pylist()[-1] == round(4999 * 1.37, 2)

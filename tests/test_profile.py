@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
+import pyarrow.parquet as pq
 
 from vista_jupyter.profile import SUMMARY_BUDGET, profile_parquet, summary_text
 
@@ -110,3 +112,32 @@ def test_a_wide_table_is_profiled_together_exactly_as_column_by_column(tmp_path)
                     )
             else:
                 assert mine[key] == value, (name, key, mine[key], value)
+
+
+def test_streamed_profile_counts_top_values_exactly_across_batches(tmp_path, monkeypatch):
+    # Tables above EXACT_ROWS are profiled batch by batch: the top values of a column with few
+    # distinct values are summed over every batch (the same as the exact profile), a column
+    # with more distinct values than EXACT_TOP_MAX takes them from the sample (and says so),
+    # and dates show their range.
+    import datetime as dt
+
+    from vista_jupyter import profile as pr
+
+    n = 300_000
+    table = pa.table(
+        {
+            "city": pa.array([["Seoul", "Busan", "Daegu", "Jeju"][(i * i) % 4] for i in range(n)]),
+            "flag": pa.array([i % 3 == 0 for i in range(n)]),
+            "code": pa.array([f"c{i % 5000}" for i in range(n)]),
+            "day": pa.array([dt.datetime(2024, 1, 1) + dt.timedelta(hours=i) for i in range(n)]),
+        }
+    )
+    path = tmp_path / "t.parquet"
+    pq.write_table(table, path, row_group_size=50_000)
+    exact = {c["name"]: c for c in pr._exact_columns(table)}
+    monkeypatch.setattr(pr, "EXACT_TOP_MAX", 1_000)
+    streamed = {c["name"]: c for c in pr.profile_parquet(path)["column_profiles"]}
+    assert streamed["city"]["top"] == exact["city"]["top"]
+    assert streamed["flag"]["top"] == exact["flag"]["top"]
+    assert "top" not in streamed["city"]["estimated"] and "top" in streamed["code"]["estimated"]
+    assert streamed["day"]["min"] == "2024-01-01T00:00:00" and "top" not in streamed["day"]

@@ -55,7 +55,7 @@ def _plain(value: Any, cut: int = 80) -> Any:
     if value is None:
         return None
     if isinstance(value, float):
-        return None if math.isnan(value) or math.isinf(value) else value
+        return value if math.isfinite(value) else None
     if isinstance(value, (datetime, date)):
         return value.isoformat()
     if isinstance(value, bytes):
@@ -150,8 +150,12 @@ class _Column:
         self.non_null = 0
         self.low = self.high = None
         self.total = self.squares = 0.0
-        # nested values are counted as JSON text, which costs Python time: from the sample only
-        self.counts: Counter | None = None if _nested(t) else Counter()
+        # Value counts give the top values of text and yes/no columns only: dates and numbers
+        # show ranges. Nested values are counted as JSON text, which costs Python time: from the
+        # sample only. Each batch's counts are kept as Arrow arrays and merged by Arrow.
+        self.counting = _type_kind(t) in ("text", "boolean")
+        self.counts: list[pa.StructArray] | None = [] if self.counting else None
+        self.counted = 0
         self.sample: list[pa.Array] = []
         self.numeric = pa.types.is_integer(t) or pa.types.is_floating(t) or pa.types.is_decimal(t)
 
@@ -167,14 +171,33 @@ class _Column:
             as_float = pc.cast(valid, pa.float64(), safe=False)  # integers past 2**53 are rounded
             self.total += pc.sum(as_float).as_py() or 0.0
             self.squares += pc.sum(pc.multiply(as_float, as_float)).as_py() or 0.0
-        if self.counts is not None and not self.numeric:
-            text = _as_text(valid) if _nested(self.type) else valid
-            counts = pc.value_counts(text)
-            for v, n in zip(counts.field("values").to_pylist(), counts.field("counts").to_pylist()):
-                self.counts[v] += n
-            if len(self.counts) > EXACT_TOP_MAX:
+        if self.counts is not None:
+            counts = pc.value_counts(valid)
+            self.counts.append(counts)
+            self.counted += len(counts)
+            if self.counted > 4 * EXACT_TOP_MAX:
+                self.counts = [self.merged_counts()]
+                self.counted = len(self.counts[0])
+            if self.counted > EXACT_TOP_MAX and len(self.counts) == 1:
                 self.counts = None  # many distinct values: top values come from the sample
         self.sample.append(values.filter(keep))
+
+    def merged_counts(self) -> pa.StructArray:
+        """The batches' value counts summed per value (one array of values and counts)."""
+        parts = self.counts or []
+        if len(parts) == 1:
+            return parts[0]
+        table = pa.table(
+            {
+                "values": pa.concat_arrays([p.field("values") for p in parts]),
+                "counts": pa.concat_arrays([p.field("counts") for p in parts]),
+            }
+        )
+        summed = table.group_by("values").aggregate([("counts", "sum")])
+        return pa.StructArray.from_arrays(
+            [summed.column("values").combine_chunks(), summed.column("counts_sum").combine_chunks()],
+            names=["values", "counts"],
+        )
 
 
 def _exact(name: str, column: pa.ChunkedArray) -> dict[str, Any]:
@@ -330,8 +353,9 @@ def _merged(c: _Column, distinct: int) -> dict[str, Any]:
     elif kind == "datetime":
         out["min"], out["max"] = _plain(c.low), _plain(c.high)
     if kind in ("categorical", "boolean", "text", "identifier", "nested") and not pa.types.is_integer(c.type):
-        if c.counts is not None:
-            out["top"] = _top(c.counts)
+        merged = c.merged_counts() if c.counts is not None else None
+        if merged is not None and len(merged) <= EXACT_TOP_MAX:
+            out["top"] = _top(merged)
         else:
             text = _as_text(valid) if _nested(c.type) else valid
             out["top"] = _top(pc.value_counts(text)) if len(text) else []

@@ -2,7 +2,8 @@
 
 `read_table` reads a file exactly as Vista does; `ingest_to_parquet` writes it once as Parquet
 (atomically) and says what it found. `engine.py` is the one reading path of delimited text:
-sniffing on samples in Python, the body parsed by DuckDB and typed with vectorised kernels.
+sniffing on samples in Python, the body streamed by Arrow's parser (DuckDB's for irregular
+tables) and typed with vectorised kernels.
 """
 
 from .engine import Cancelled, Progress

@@ -11,7 +11,8 @@
    the file goes to the careful parser. Every other file is parsed by DuckDB's CSV reader given
    the options explicitly (every column as text, short rows padded, long rows cut, in file
    order, multi-threaded, bounded memory). Both give the same table (tests compare them).
-3. **Convert** each batch with vectorised kernels and write it to Parquet from a second thread.
+3. **Convert** each batch with vectorised kernels and write it to Parquet from a second thread
+   (dictionary encoding only for the columns whose sample repeats values).
    A batch holding a cell its column's candidate cannot take (a late `2.5` in an integer column)
    makes the column move to the next candidate that fits, and the body is read again, so types
    are decided over the whole column and the same file gives the same table at any size.
@@ -62,11 +63,6 @@ ROW_GROUP_BYTES = 32 << 20
 #: Bytes Arrow's streaming parser reads at a time (at least four of the longest line): its
 #: read-ahead holds dozens of blocks, so memory grows with this (1 MB: ~60 MB; 4 MB: ~220 MB).
 BLOCK_BYTES = 1 << 20
-#: A body up to this size is parsed by Arrow's table reader, which parses blocks on every core
-#: (its streaming reader parses on one) and holds the parsed text until it is converted, as
-#: pyarrow's `read_csv` does; a larger body is streamed in bounded memory. The options, and so
-#: the table, are the same either way (tests compare both sides).
-WHOLE_BYTES = 128 << 20
 
 
 class Cancelled(Exception):
@@ -749,7 +745,7 @@ def _one_pass(
         schema = pa.schema(
             [(plan.names[j], pa.string() if raw else ty.output_type(plan.options[plan.candidates[j]])) for j in keep]
         )
-        writer = _Writer(out_path, schema, expected=total)
+        writer = _Writer(out_path, schema, expected=total, dictionary=_repeating(plan, keep))
         converter = _Converter(plan, raw, writer, keep)
         skip = plan.skip
         held: pa.RecordBatch | None = None
@@ -925,11 +921,46 @@ class _Converter:
             self._thread.join()
 
 
-class _Writer:
-    """Writes record batches to Parquet from a thread of its own (parsing and writing overlap)."""
+def _repeating(plan: Plan, keep: list[int]) -> list[str]:
+    """Names of the columns whose sample repeats values (at most half of them distinct): those
+    are dictionary-encoded in Parquet. Ids, amounts and free text are not: their dictionary
+    would be built and dropped again in every row group (a fifth of the writing time)."""
+    if not keep:
+        return []
+    import numpy as np
 
-    def __init__(self, path: Path, schema: pa.Schema, expected: int = 0):
+    # every column's sample at once (wide tables: one call, not one per column)
+    samples = [
+        plan.samples[j] if plan.samples[j].type == pa.string() else plan.samples[j].cast(pa.string()) for j in keep
+    ]
+    cells = pa.table(
+        {
+            "column": pa.array(np.repeat(np.arange(len(keep), dtype=np.int32), [len(s) for s in samples])),
+            "value": pa.concat_arrays(samples),
+        }
+    ).filter(pc.is_valid(pa.concat_arrays(samples)))
+    pairs = cells.group_by(["column", "value"]).aggregate([])
+
+    def per_column(table: pa.Table) -> dict[int, int]:
+        counted = table.group_by("column").aggregate([("value", "count")])
+        return dict(zip(counted.column("column").to_pylist(), counted.column("value_count").to_pylist()))
+
+    distinct, present = per_column(pairs), per_column(cells)
+    names = []
+    for k, j in enumerate(keep):
+        count = present.get(k)
+        if count is None or distinct[k] <= count // 2:
+            names.append(plan.names[j])
+    return names
+
+
+class _Writer:
+    """Writes record batches to Parquet from a thread of its own (parsing and writing overlap).
+    `dictionary` names the columns to dictionary-encode (None: every column)."""
+
+    def __init__(self, path: Path, schema: pa.Schema, expected: int = 0, dictionary: list[str] | None = None):
         self.path, self.schema = path, schema
+        self.dictionary: bool | list[str] = True if dictionary is None else dictionary
         # Row groups of ROW_GROUP_BYTES, but at least eight of them for a smaller file: a row
         # group is written whole, so writing overlaps parsing only once the first one is full.
         self.row_group = max(1 << 20, min(ROW_GROUP_BYTES, expected // 8))
@@ -943,7 +974,7 @@ class _Writer:
         held: list[pa.RecordBatch] = []
         size = 0
         try:
-            writer = pq.ParquetWriter(self.path, self.schema)
+            writer = pq.ParquetWriter(self.path, self.schema, use_dictionary=self.dictionary)
             while (batch := self._queue.get()) is not None:
                 # Batches are gathered into row groups: one per parsed block would make the file
                 # slower to write and to read.
@@ -986,24 +1017,17 @@ class _Window:
     """The bytes `[start, end)` of a file, read by Arrow's parser: counts them (progress) and
     watches line lengths on the way (a line longer than `limit` ends the reading: `too_long`)."""
 
-    def __init__(self, path: Path, start: int, end: int, limit: int, progress: Progress | None = None, total: int = 0):
+    def __init__(self, path: Path, start: int, end: int, limit: int):
         self._file = open(path, "rb")  # noqa: SIM115 - closed by close()
         self._file.seek(start)
         self.start, self.left, self.done, self.limit = start, end - start, 0, limit
         self.run = 0
         self.too_long = False
         self.closed = False
-        #: Told the bytes read as they are read (when the parser reads the whole body at once);
-        #: once cancelled, the body ends here and the caller raises `Cancelled`.
-        self.progress, self.total = progress, total
 
     def read(self, n: int = -1) -> bytes:
         if self.too_long or self.left <= 0:
             return b""
-        if self.progress is not None:
-            if self.progress.cancelled:
-                return b""
-            self.progress.phase, self.progress.done = "reading", min(self.start + self.done, int(self.total * 0.99))
         data = self._file.read(self.left if n is None or n < 0 else min(n, self.left))
         self.left -= len(data)
         self.done += len(data)
@@ -1130,8 +1154,7 @@ def _arrow_pass(
     names = [f"c{j}" for j in range(plan.out)]
     typed = _typed_in_arrow(plan, raw)
     total = text_path.stat().st_size  # progress is told in bytes of the file
-    whole = plan.end - plan.start <= WHOLE_BYTES
-    window = _Window(text_path, plan.start, plan.end, limits.max_line_bytes, progress if whole else None, total)
+    window = _Window(text_path, plan.start, plan.end, limits.max_line_bytes)
     options = dict(
         read_options=pcsv.ReadOptions(column_names=names, block_size=block, use_threads=True),
         parse_options=pcsv.ParseOptions(
@@ -1154,16 +1177,15 @@ def _arrow_pass(
     )
     reader: Any
     try:
-        if whole:
-            table = pcsv.read_csv(window, **options)
-            progress.check()
-            reader = pa.RecordBatchReader.from_batches(table.schema, table.to_batches())
-            del table
-        else:
-            reader = pcsv.open_csv(window, **options)
+        # Streamed at every size: Arrow parses on this thread while the batches parsed before
+        # are converted and written on the others. Its table reader (`read_csv`) parses on every
+        # core but only then lets conversion and writing start, and it held the whole body:
+        # measured on 2 cores it took more processor time (its parallel chunking of quoted
+        # text), more memory, and longer at 10-120 MB.
+        reader = pcsv.open_csv(window, **options)
     except pa.ArrowInvalid as e:
         window.close()
-        progress.check()  # a cancelled reading ends the body early: no parse error to report
+        progress.check()  # cancelled meanwhile: no parse error to report
         if "Empty CSV file" not in str(e) or window.too_long:
             raise _arrow_error(e, window, irregular, typed) from None
         reader = None  # nothing but blank lines in the range: a table without rows
@@ -1171,7 +1193,7 @@ def _arrow_pass(
     schema = pa.schema(
         [(plan.names[j], pa.string() if raw else ty.output_type(plan.options[plan.candidates[j]])) for j in keep]
     )
-    writer = _Writer(out_path, schema, expected=total)
+    writer = _Writer(out_path, schema, expected=total, dictionary=_repeating(plan, keep))
     converter = _Converter(plan, raw, writer, keep)
     try:
         while reader is not None:

@@ -1,7 +1,8 @@
 """Reading a file as Vista does, and writing it once as Parquet.
 
-Delimited text goes through the one engine of `engine.py` (sniff on samples, DuckDB parses the
-body, vectorised type kernels, Parquet written as it goes), whatever its size. Excel sheets are
+Delimited text goes through the one engine of `engine.py` (sniff on samples, Arrow's streaming
+parser reads the body, DuckDB's the irregular ones, vectorised type kernels, Parquet written as it
+goes), whatever its size. Excel sheets are
 read whole (they are small) and typed with the same kernels; JSON and JSON Lines through pandas,
 nested fields (lists, objects) kept as Arrow lists and structs; Parquet is copied batch by batch.
 

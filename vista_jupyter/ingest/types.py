@@ -121,7 +121,15 @@ def clean(column: pa.Array | pa.ChunkedArray) -> pa.Array:
     if not pa.types.is_string(column.type):
         column = column.cast(pa.string())
     text = pc.utf8_trim_whitespace(column)
-    return pc.if_else(pc.is_in(text, value_set=_MISSING), pa.scalar(None, pa.string()), text)
+    missing = pc.is_in(text, value_set=_MISSING)
+    if not pc.any(missing).as_py():
+        return text
+    present = pc.fill_null(pc.and_kleene(pc.is_valid(text), pc.invert(missing)), False)
+    if text.offset == 0 and present.offset == 0:
+        # the same offsets and characters with a validity bitmap of the cells kept: no copy of
+        # the text (`if_else` would copy every character of the column)
+        return pa.Array.from_buffers(pa.string(), len(text), [present.buffers()[1], *text.buffers()[1:]])
+    return pc.if_else(present, text, pa.scalar(None, pa.string()))
 
 
 def _all(mask: pa.Array) -> bool:
@@ -297,7 +305,9 @@ def choose_many(texts: list[pa.Array], options: list[Candidate]) -> list[int]:
     if len(texts) <= 64:
         return [choose(t, options) for t in texts]
     cells = pa.concat_arrays([t if t.type == pa.string() else t.cast(pa.string()) for t in texts])
-    ids = pa.array([j for j, t in enumerate(texts) for _ in range(len(t))], pa.int32())
+    import numpy as np
+
+    ids = pa.array(np.repeat(np.arange(len(texts), dtype=np.int32), [len(t) for t in texts]))
     picks: list[int | None] = [None] * len(texts)
     for i, cand in enumerate(options):
         open_columns = [j for j, p in enumerate(picks) if p is None]
