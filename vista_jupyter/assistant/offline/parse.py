@@ -346,9 +346,12 @@ class Composer:
                     continue
                 if n.has("date_units") and unit is None and date is None and scale == 1.0:
                     part = n.get("date_units").key
-                    date = DatePart(**{part: int(value)})
                     span.append(j)
                     j += 1
+                    if part in ("year", "decade"):
+                        date = self._written_year(i, int(value), part == "decade")
+                    else:
+                        date = DatePart(**{part: int(value)})
                     break
                 if n.has("units") and unit is None and not n.has("value"):
                     unit = n.get("units").key
@@ -363,6 +366,8 @@ class Composer:
                     j += 1
                     continue
                 break
+            if date is None and unit is None and scale == 1.0 and self._year_marked(i):
+                date = self._written_year(i, int(value), False)
             if date is None and unit == "money" and scale != 1.0:
                 value *= scale
                 scale = 1.0
@@ -388,6 +393,68 @@ class Composer:
                 a.date = DatePart(**{part: int(a.number.value)})
                 a.number = None
         return out
+
+    def _joined(self, j: int) -> bool:
+        """Whether mention j is written onto the one before it (no space)."""
+        return j < len(self.m) and 0 <= self.m[j].start < len(self.tokens) and self.tokens[self.m[j].start].joined
+
+    def _year_marked(self, i: int) -> bool:
+        """A bare number of two digits written as a year: "in '22"."""
+        m = self.m[i]
+        if not m.has("num") or not float(m.get("num").key).is_integer() or not self.tokens:
+            return False
+        token = self.tokens[m.start]
+        return len(token.text) == 2 and token.start > 0 and self.q[token.start - 1 : token.start] in ("'", "\u2019")
+
+    def _written_year(self, i: int, value: int, decade: bool) -> DatePart:
+        """The year (or the years of a decade) a number written as one names. Two digits ("22년",
+        "'23", "90년대", "the 90s") name the century the data covers; a decade ("90년대", "2010년대",
+        "the 1990s") is its ten years."""
+        token = self.tokens[self.m[i].start] if self.tokens else None
+        if token is not None and len(token.text) == 2 and value < 100:
+            value = self._century(value, 10 if decade else 1)
+        if decade and value % 10 == 0:
+            return DatePart(year=list(range(value, value + 10)))
+        if decade:
+            raise Declined(
+                f"A decade starts at a year ending in 0; {value} does not.",
+                f"연대는 0으로 끝나는 해부터입니다({value}).",
+            )
+        return DatePart(year=value)
+
+    def _decade(self, years: list[int], span: list[int]) -> None:
+        """ "in the 1990s", "2010년대": the years of a decade, as a range of years."""
+        column = self._date_column()
+        year_column = column or self._part_column("year")
+        if year_column is not None:
+            try:
+                self._outside(year_column, years, "==")
+            except Declined as e:
+                covers = e.en.split(";")[0]
+                raise Declined(
+                    f"{covers}; the {years[0]}s are outside it.",
+                    e.ko.split(".")[0] + f". {years[0]}년대는 그 밖입니다.",
+                ) from None
+        self._date_range(column, {"year": years[0]}, {"year": years[-1]}, span)
+
+    def _century(self, yy: int, years: int) -> int:
+        """1900 + yy or 2000 + yy: the one the data's dates or years cover; when both or neither,
+        the nearer to today (2000 + yy up to this year)."""
+        import datetime
+
+        spans = []
+        for c in self.t.columns:
+            try:
+                if c.is_date and c.minimum is not None:
+                    spans.append((int(str(c.minimum)[:4]), int(str(c.maximum)[:4])))
+                elif c.yearlike:
+                    spans.append((int(float(c.minimum)), int(float(c.maximum))))
+            except (TypeError, ValueError):
+                continue
+        covered = [y for y in (1900 + yy, 2000 + yy) if any(a <= y + years - 1 and y <= b for a, b in spans)]
+        if len(covered) == 1:
+            return covered[0]
+        return 2000 + yy if 2000 + yy <= datetime.date.today().year else 1900 + yy
 
     def _ordinals(self) -> None:
         """ "the second most common", "두 번째로 비싼": the n-th of a ranking."""
@@ -911,6 +978,9 @@ class Composer:
                 found = {"quarter": int(m.get("quarters").key)}
             elif i in by_index:
                 n = by_index[i]
+                if n.date is not None and isinstance(n.date.year, list):
+                    self._decade(n.date.year, n.span)
+                    continue
                 if n.date is not None:
                     found = {k: v for k, v in vars(n.date).items() if v is not None}
                 elif self._is_year(n) and (self._date_context(i) or self._near_date_part(i)):

