@@ -127,3 +127,27 @@ def test_a_decade_or_year_the_data_lacks_is_declined(data):
     assert analysis.declined
     analysis, _, _ = ask(data, "monthly", "average revenue in the 1995s")  # not a decade
     assert analysis.declined
+
+
+# --- Korean predicates written with fused endings --------------------------------------------
+
+
+def test_korean_inflections_fuse_stem_and_ending():
+    from vista_jupyter.assistant.offline.text import korean_inflections
+
+    assert korean_inflections("크") == ["큰", "커", "컸"]
+    assert korean_inflections("떨어지") == ["떨어진", "떨어져", "떨어졌"]
+    assert korean_inflections("줄어들") == ["줄어든"]
+    assert korean_inflections("오르") == ["오른", "올라", "올랐"]
+    assert korean_inflections("많") == []  # 많 + 은 / 았던: endings of their own syllables
+
+
+def test_a_fused_past_form_keeps_its_meaning(data):
+    # 컸던 (크 + 었 + 던: was largest) ranks the groups like 많았던 does
+    _, answer, visits = ask(data, "visits_ko", "방문객수가 가장 컸던 지역은?")
+    totals = visits.groupby("지역")["방문객수"].sum()
+    first = head(answer)
+    assert totals.idxmax() in first
+    assert all(first.index(totals.idxmax()) <= first.find(p) or first.find(p) < 0 for p in totals.index)
+    # an inflected word the lexicon does not know is not read as a near one
+    assert ask(data, "visits_ko", "방문객수가 가장 귀여웠던 지역은?")[0].declined
