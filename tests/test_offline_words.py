@@ -151,3 +151,20 @@ def test_a_fused_past_form_keeps_its_meaning(data):
     assert all(first.index(totals.idxmax()) <= first.find(p) or first.find(p) < 0 for p in totals.index)
     # an inflected word the lexicon does not know is not read as a near one
     assert ask(data, "visits_ko", "방문객수가 가장 귀여웠던 지역은?")[0].declined
+
+
+# --- periods kept in columns of their own (연도, 월) ---------------------------------------------
+
+
+def test_the_year_with_the_most_is_the_years_total_and_when_is_a_question_word(data):
+    _, answer, visits = ask(data, "visits_ko", "방문객수가 가장 많았던 해는 언제야?")
+    totals = visits.groupby("연도")["방문객수"].sum()
+    first = head(answer)
+    # the year's total, not the year of the single biggest row
+    assert str(totals.idxmax()) in first and states(first, totals.max())
+
+
+def test_a_period_word_is_never_left_out_of_a_row_answer(data):
+    # 달 (month) over 연도 + 월 with three places a month: not the coldest row named by its place
+    analysis, _, _ = ask(data, "visits_ko", "방문객수가 가장 적었던 달은?")
+    assert analysis.declined

@@ -1865,6 +1865,8 @@ class Composer:
                 g = self._set_group(Grouping(column, bucket if self.col(column).is_date else None), i)
                 self.which_group = True
                 break
+        if g is None and self._has_any("superlative", "superlative_marker", "adjective") and not self.t.dates:
+            g = self._ranked_period_part()
         if g is None:
             # "자치구 중에서 평균 ... 제일 넓은 곳", "판매량 상위 5개 모델", "the 3 cheapest brands":
             # a category column ranked by something computed for it
@@ -1962,6 +1964,29 @@ class Composer:
                     )
                     self.common = "low" if low else "high"
                     break
+
+    def _ranked_period_part(self) -> Grouping | None:
+        """ "방문객이 가장 많았던 해", "the year with the most visitors" where the period is kept in
+        columns of its own (연도, 월; year, quarter): the period word groups by its column, as it
+        groups by a bucket of a date column; whether a month of every year pooled is meant is
+        settled later (compose asks when the data has several years)."""
+        for i, m in enumerate(self.m):
+            if i in self.used or m.has("value") or not (m.has("entity") or m.has("concept") or m.has("column")):
+                continue
+            bucket = _time_word(m.text)
+            if bucket not in ("year", "quarter", "month"):
+                continue
+            column = self._part_column(bucket)
+            if column is None or (m.has("column") and column not in self.columns_of(i)):
+                continue
+            if self.col(column).distinct >= 0.9 * max(self.t.rows, 1):
+                continue  # one row per period: a question about rows
+            if not (self._amounts_asked() or self._records_counted(i)):
+                continue
+            g = self._set_group(Grouping(column), i)
+            self.which_group = True
+            return g
+        return None
 
     def _amounts_asked(self) -> bool:
         """Whether the question measures an amount (sales, rain) or counts rows: those add up per
@@ -2141,9 +2166,11 @@ class Composer:
                 if j is not None and j not in self.used and self.m[j].has("entity"):
                     left += [self.m[j].text, m.text] if self.lang == "ko" else [m.text, self.m[j].text]
                     continue
-            if self._other_things(i, plan):
+            if self._other_things(i, plan) or self._period_unshown(i, plan):
                 left.append(m.text)
                 continue
+            if m.has("when") and self._period_answered(plan):
+                continue  # "가장 많았던 해는 언제": the answer is a period already
             # A word with a harmless reading ("what": a question word; "by": a filler) may stay
             # unused; the words it would have joined stay unused themselves and are reported.
             if (
@@ -2160,6 +2187,36 @@ class Composer:
                 f"I understood part of the question, but not how {words} fits into it.",
                 f"질문의 일부는 이해했지만 {words}을(를) 어떻게 반영해야 할지 모르겠습니다.",
             )
+
+    def _period_answered(self, plan: Plan) -> bool:
+        """Whether the plan's answer names periods: it groups by a bucket of dates, by a date, or
+        by a column holding a part of dates (a year, a month, a quarter)."""
+        g = plan.group
+        if g is None or g.column not in {c.name for c in self.t.columns}:
+            return False
+        col = self.col(g.column)
+        return (
+            bool(g.bucket)
+            or col.is_date
+            or col.yearlike
+            or g.column
+            in {
+                self._part_column("month"),
+                self._part_column("quarter"),
+            }
+        )
+
+    def _period_unshown(self, i: int, plan: Plan) -> bool:
+        """ "가장 낮았던 달은", "the coldest month": a period word the plan leaves unused, in a plan
+        that picks rows and names them by something else (a place, not a month), asks for a
+        period the answer would not give, so it is not a harmless word."""
+        m = self.m[i]
+        if plan.kind != "rows" or not m.has("entity") or _time_word(m.text) is None:
+            return False
+        named = {c.name for c in self.t.columns}
+        shown = [c for c in (*plan.labels, *plan.columns) if c in named]
+        periods = set(self.columns_of(i))
+        return not any(self.col(c).is_date or self.col(c).yearlike or c in periods for c in shown)
 
     def _other_things(self, i: int, plan: Plan) -> bool:
         """A noun for things ("companies", "tickers", "회사") that names no column, in a plan that
