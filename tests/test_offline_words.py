@@ -168,3 +168,31 @@ def test_a_period_word_is_never_left_out_of_a_row_answer(data):
     # 달 (month) over 연도 + 월 with three places a month: not the coldest row named by its place
     analysis, _, _ = ask(data, "visits_ko", "방문객수가 가장 적었던 달은?")
     assert analysis.declined
+
+
+# --- codes with digits, and the noun a Korean superlative clause asks for ----------------------
+
+
+def test_codes_with_digits_match_however_they_are_separated():
+    from vista_jupyter.assistant.offline import catalog
+    from vista_jupyter.assistant.offline.text import name_keys
+
+    for name in ("pm25", "PM2_5", "PM2.5(㎍/㎥)"):
+        assert catalog.concepts_of(name_keys(name)) == {"pm25": 1.0}
+    assert catalog.concepts_of(name_keys("PM10_ugm3")) == {"pm10": 1.0}
+    assert catalog.concepts_of(name_keys("code25")) == {}  # digits alone are no code
+
+
+def test_pm25_asked_as_written_finds_the_pm25_column(data):
+    _, answer, air = ask(data, "air", "Seoul's average PM2.5 in 2023")
+    expected = air.loc[(air["city"] == "Seoul") & (air["date"].dt.year == 2023), "pm25"].mean()
+    assert states(head(answer), expected)
+
+
+def test_a_korean_superlative_clause_ending_on_a_noun_asks_which(data):
+    _, answer, air = ask(data, "air", "초미세먼지가 가장 높았던 도시는?")
+    means = air.groupby("city")["pm25"].mean()
+    first = head(answer)
+    assert means.idxmax() in first and states(first, means.max())
+    # the noun must be a column of names: a noun the data does not have is not guessed
+    assert ask(data, "air", "초미세먼지가 가장 높았던 공항은?")[0].declined

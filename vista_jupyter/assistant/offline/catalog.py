@@ -184,6 +184,11 @@ def _contains(seq: tuple[str, ...], sub: tuple[str, ...]) -> bool:
     return any(seq[i : i + n] == sub for i in range(len(seq) - n + 1))
 
 
+def _squashed(keys: tuple[str, ...]) -> str:
+    """Name parts run together without dots and separators: ('pm2', '.5') -> 'pm25'."""
+    return re.sub(r"[\W_]", "", "".join(keys))
+
+
 def concepts_of(keys: tuple[str, ...]) -> dict[str, float]:
     """The lexicon concepts a column name speaks of ("Weight_in_lbs" -> weight; 연비 -> mpg), each
     with how central it is: Korean compounds put the head last (판매일 is a date of sales, 판매량 a
@@ -216,6 +221,15 @@ def _concepts_of(keys: tuple[str, ...], index: _Index) -> tuple[tuple[str, float
                     weight = 1.0 if joined_ko.endswith(word) else 0.8
                     found[concept] = max(found.get(concept, 0.0), weight)
             elif _contains(keys, fk):
+                found[concept] = 1.0
+    # Codes with digits are written with or without their dots and separators: a column pm25,
+    # PM_2_5 or pm2.5 is the concept written "pm2.5", NO2 or no_2 the one written "no2"
+    for concept, forms in index.forms.items():
+        for form in forms:
+            code = _squashed(form.keys)
+            if concept in found or len(code) < 3 or not any(ch.isdigit() for ch in code) or not code.isascii():
+                continue
+            if any(_squashed(keys[a:b]) == code for a in range(len(keys)) for b in range(a + 1, len(keys) + 1)):
                 found[concept] = 1.0
     # Korean: a longer form of another concept that contains this one decides ("초미세먼지" is
     # PM2.5, not the 미세먼지 (PM10) inside it)

@@ -1816,6 +1816,8 @@ class Composer:
                 g = self._set_group(Grouping(self._pick(j, numeric)), i, j)
         # "which island has ...", "어느 지역이 ...", "most common species"; when a grouping was
         # already set, a "which month" that asks for another one is a second grouping (declined)
+        if g is None:
+            g = self._korean_asked_noun()
         if True:
             for i, m in enumerate(self.m):
                 if i in self.used or not m.has("which"):
@@ -1964,6 +1966,40 @@ class Composer:
                     )
                     self.common = "low" if low else "high"
                     break
+
+    def _korean_asked_noun(self) -> Grouping | None:
+        """Korean asks "which city" by ending on the noun a superlative clause describes:
+        "초미세먼지가 가장 높았던 도시는?" is "which city had the highest PM2.5". The noun, a category
+        column with several rows per value, groups as 어느 도시 would; a column of one value per row
+        (an apartment's name) stays a question about rows."""
+        if self.lang != "ko":
+            return None
+        for j, m in enumerate(self.m):
+            if j in self.used or not m.has("column") or m.has("value") or _time_word(m.text):
+                continue
+            after = self.next_index(j, ("particle",))
+            if after is not None and not self.m[after].has("filler"):
+                continue  # not the last word: the noun is not what is asked
+            before = self.prev_index(j, ("particle", "filler"))
+            if before is None or not (
+                self.m[before].roles & {"degree", "adjective", "evaluative", "superlative"}
+                and self._has_any("superlative", "superlative_marker")
+            ):
+                continue
+            rows = max(self.t.rows, 1)
+            categorical = [
+                c
+                for c in self.columns_of(j, categorical=True)
+                if not self.col(c).is_date
+                and not self.col(c).numeric  # names of things, not amounts ("많이 팔려": sales)
+                and (c not in self.t.labels or self.col(c).distinct < 0.5 * rows)
+            ]
+            if not categorical:
+                return None
+            g = self._set_group(Grouping(self._pick(j, categorical)), j)
+            self.which_group = True
+            return g
+        return None
 
     def _ranked_period_part(self) -> Grouping | None:
         """ "방문객이 가장 많았던 해", "the year with the most visitors" where the period is kept in
