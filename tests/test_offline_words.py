@@ -196,3 +196,23 @@ def test_a_korean_superlative_clause_ending_on_a_noun_asks_which(data):
     assert means.idxmax() in first and states(first, means.max())
     # the noun must be a column of names: a noun the data does not have is not guessed
     assert ask(data, "air", "초미세먼지가 가장 높았던 공항은?")[0].declined
+
+
+# --- superlative adjectives of a named measure -------------------------------------------------
+
+
+def test_cleanest_by_a_named_pollutant_is_its_lowest(data):
+    _, answer, air = ask(data, "air", "Which city is the cleanest by average PM2.5?")
+    means = air.groupby("city")["pm25"].mean()
+    first = head(answer)
+    assert means.idxmin() in first and states(first, means.min())
+
+
+def test_cleanest_without_a_measure_or_of_a_neutral_one_is_declined(data):
+    # two pollutants and no measure named: the direction is known, the measure is not
+    assert ask(data, "air", "Which city is the cleanest?")[0].declined
+    # a temperature is neither clean nor dirty
+    assert ask(data, "air", "which city is the cleanest by temperature?")[0].declined
+    # "clean" as a verb is an edit request, never an adjective
+    analysis = ask(data, "air", "clean up the pm25 column")[0]
+    assert analysis.declined and "clean" in analysis.message

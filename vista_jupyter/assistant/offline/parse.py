@@ -306,7 +306,7 @@ class Composer:
                 f"{words}이(가) 무엇인지 모르겠습니다. 데이터의 열이나 값, 또는 제가 계산할 수 있는 것이 아닙니다.",
             )
         for m in self.m:
-            if m.has("unsupported") and not (m.has("column") or m.has("value")):
+            if m.has("unsupported") and not (m.has("column") or m.has("value") or _adjective_not_edit(m)):
                 key = m.get("unsupported").key
                 raise Declined(*_UNSUPPORTED[key])
 
@@ -2354,6 +2354,12 @@ _ROW_NOUNS = {
     "측정",
     "측정값",
 }
+
+
+def _adjective_not_edit(m: Mention) -> bool:
+    """ "the cleanest city": a superlative that is read as an edit verb only through its stem
+    (clean) is the adjective; "clean the column" stays an edit request."""
+    return m.has("evaluative") and m.get("unsupported").key == "edit" and m.text.lower().endswith(("est", "er"))
 
 
 def _entity_periods(table: Table) -> bool:
