@@ -216,3 +216,30 @@ def test_cleanest_without_a_measure_or_of_a_neutral_one_is_declined(data):
     # "clean" as a verb is an edit request, never an adjective
     analysis = ask(data, "air", "clean up the pm25 column")[0]
     assert analysis.declined and "clean" in analysis.message
+
+
+# --- amounts with signs, Korean endings that are not words -------------------------------------
+
+
+def test_a_currency_sign_before_an_amount_is_its_unit():
+    from vista_jupyter.assistant.offline.text import tokenize
+
+    assert [t.text for t in tokenize("over $100,000")] == ["over", "100000", "$"]
+    assert [t.text for t in tokenize("$ 30 or 30$")] == ["$", "30", "or", "30", "$"]  # only written onto it
+
+
+def test_revenue_over_a_dollar_amount_counts_those_rows(data):
+    _, answer, monthly = ask(data, "monthly", "How many rows have revenue over $900?")
+    assert states(head(answer), int((monthly["revenue"] > 900).sum()))
+
+
+def test_ever_and_as_many_as_are_endings_but_or_still_joins(data):
+    _, answer, visits = ask(data, "visits_ko", "방문객수가 8만 명을 넘은 적이 있는 지역은 몇 곳?")
+    assert states(head(answer), visits.loc[visits["방문객수"] > 80000, "지역"].nunique())
+    _, answer, visits = ask(data, "visits_ko", "지역은 몇 가지나 돼?")
+    assert states(head(answer), visits["지역"].nunique())
+    _, answer, visits = ask(data, "visits_ko", "제주 방문객수 총계는?")
+    assert states(head(answer), visits.loc[visits["지역"] == "제주", "방문객수"].sum())
+    # 나 between two places is "or": both, never the first alone
+    _, answer, visits = ask(data, "visits_ko", "제주나 부산의 평균 방문객수")
+    assert states(head(answer), visits.loc[visits["지역"].isin(["제주", "부산"]), "방문객수"].mean())

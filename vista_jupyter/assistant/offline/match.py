@@ -528,6 +528,7 @@ class Reader:
                                 "multipliers",
                                 "compare_after",
                                 "descriptors",
+                                "either",  # 제주나 부산: 나 written onto a word is "or" as 이나 is
                             )
                             and i > 0
                             and tokens[i - 1].kind == "hangul"

@@ -2211,7 +2211,7 @@ class Composer:
             # unused; the words it would have joined stay unused themselves and are reported.
             if (
                 roles & (_HARMLESS | {"which", "rows"})
-                and m.text.lower() not in _OR_WORDS
+                and (m.text.lower() not in _OR_WORDS or self._ending_not_or(i))
                 and not roles & {"negation", "than", "unsupported"}
                 and not self._names_data(i, plan)
             ):
@@ -2223,6 +2223,14 @@ class Composer:
                 f"I understood part of the question, but not how {words} fits into it.",
                 f"질문의 일부는 이해했지만 {words}을(를) 어떻게 반영해야 할지 모르겠습니다.",
             )
+
+    def _ending_not_or(self, i: int) -> bool:
+        """ "몇 가지나 돼?", "얼마나 나": 나/이나 written onto a word with nothing asked after it is an
+        ending (as many as), not "or": an "or" joins two things of one kind."""
+        if self.lang != "ko" or not self._joined(i):
+            return False
+        j = self.next_index(i, ("filler", "particle"))
+        return j is None
 
     def _period_answered(self, plan: Plan) -> bool:
         """Whether the plan's answer names periods: it groups by a bucket of dates, by a date, or

@@ -83,7 +83,22 @@ def tokenize(text: str, *, camel: bool = False) -> list[Token]:
             value = value.replace(",", "")
         tokens.append(Token(kind, value, m.start(), m.end(), joined=(m.start() == last_end)))
         last_end = m.end()
-    return tokens
+    return _currency_after_amount(tokens)
+
+
+_CURRENCY_SIGNS = ("$", "€", "£", "₩")
+
+
+def _currency_after_amount(tokens: list[Token]) -> list[Token]:
+    """ "$30" is read as "30 $": a sign written before its amount goes after it, where units are
+    read ("30 dollars", "3만 원"), so that "over $30" compares the amount."""
+    out = list(tokens)
+    for k in range(len(out) - 1):
+        sign, amount = out[k], out[k + 1]
+        if sign.kind == "sym" and sign.text in _CURRENCY_SIGNS and amount.kind == "num" and amount.joined:
+            out[k] = Token("num", amount.text, amount.start, amount.end, sign.joined)
+            out[k + 1] = Token("sym", sign.text, sign.start, sign.end, True)
+    return out
 
 
 def name_keys(name: str) -> tuple[str, ...]:
