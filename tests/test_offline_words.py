@@ -243,3 +243,33 @@ def test_ever_and_as_many_as_are_endings_but_or_still_joins(data):
     # 나 between two places is "or": both, never the first alone
     _, answer, visits = ask(data, "visits_ko", "제주나 부산의 평균 방문객수")
     assert states(head(answer), visits.loc[visits["지역"].isin(["제주", "부산"]), "방문객수"].mean())
+
+
+# --- unknown Korean words stay whole -----------------------------------------------------------
+
+
+def test_a_word_that_cuts_only_into_endings_or_counters_is_unknown(data):
+    # 인도 (India) is not 인 + 도, 대만 (Taiwan) not 대 + 만, 명지 not 명 + 지, 중랑 not 중 + 랑
+    # (랑 follows a syllable without a final consonant): the whole-column mean would answer
+    # another question
+    for place in ("인도", "대만", "명지", "중랑", "플로리다"):
+        analysis = ask(data, "air", f"{place} 평균 초미세먼지")[0]
+        assert analysis.declined, place
+        assert place in analysis.message
+    # counters after a number and words made of a noun and its particle still read
+    _, answer, air = ask(data, "air", "Seoul 초미세먼지 평균은?")
+    assert states(head(answer), air.loc[air["city"] == "Seoul", "pm25"].mean())
+    _, answer, visits = ask(data, "visits_ko", "방문객수가 8만 명 넘은 기록은 몇 건이야?")
+    assert states(head(answer), int((visits["방문객수"] > 80000).sum()))
+
+
+def test_particle_forms_follow_the_final_consonant():
+    from vista_jupyter.assistant.offline.match import _misattached
+    from vista_jupyter.assistant.offline.text import tokenize
+
+    def at(text: str, k: int) -> bool:
+        return _misattached(tokenize(text), k)
+
+    assert at("중랑", 1) and at("병원가", 2)  # 랑/가 only after a vowel
+    assert not at("제주랑", 2) and not at("거리가", 2)
+    assert not at("서울로", 2) and at("부산로", 2)  # 로 after a vowel or ㄹ

@@ -11,6 +11,7 @@ which words it could not use. It never drops a condition or answers a neighbouri
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -18,7 +19,7 @@ from .catalog import Column, Table
 from .lexicon import lexicon
 from .match import DatePart, Mention, Number, Reader, name_keys
 from .plan import Condition, Grouping, Measure, Plan
-from .text import language_of, normalize
+from .text import is_hangul, language_of, normalize
 
 #: Roles that may stay unused: they carry no condition, measure or grouping of their own.
 _HARMLESS = {"filler", "particle", "condition", "entity", "range_join", "either"}
@@ -298,6 +299,7 @@ class Composer:
                 else:
                     unknown.append(m.text)
                 last = i
+        unknown = [self._whole_word(w) for w in unknown] + self._function_pieces()
         if unknown:
             words = ", ".join(f"“{w}”" for w in dict.fromkeys(unknown))
             raise Declined(
@@ -309,6 +311,58 @@ class Composer:
             if m.has("unsupported") and not (m.has("column") or m.has("value") or _adjective_not_edit(m)):
                 key = m.get("unsupported").key
                 raise Declined(*_UNSUPPORTED[key])
+
+    def _whole_word(self, piece: str) -> str:
+        """The Korean word (as written between spaces) an unknown piece of it belongs to:
+        "플로리다" for 리, "중랑" for 랑 (a piece of a word is not what the user wrote)."""
+        if not is_hangul(piece):
+            return piece
+        words = [w for w in re.findall(r"[\uac00-\ud7a3]+", self.q) if piece in w]
+        return words[0] if words else piece
+
+    def _function_pieces(self) -> list[str]:
+        """Korean words the reader could only cut into function words: 인도 (India) is not 인
+        ("which is") + 도 ("also"). A word written on its own that begins with an ending of one
+        syllable and has nothing but function words in it is a word not known, never a string of
+        endings: it would drop a place the question names (중에, 중 + 에, is a word and stays)."""
+        function = {
+            "filler",
+            "condition",
+            "particle",
+            "either",
+            "range_join",
+            "units",
+            "multipliers",
+            "entity",
+            "concept",
+        }
+        runs: list[list[int]] = []
+        for i, m in enumerate(self.m):
+            token = self.tokens[m.start] if m.start < len(self.tokens) else None
+            if token is None or token.kind != "hangul":
+                runs.append([])
+                continue
+            if token.joined and runs and runs[-1]:
+                runs[-1].append(i)
+            else:
+                runs.append([i])
+        out = []
+        for run in runs:
+            # a word never begins with an ending (인, 도, 나), nor with a counter (대, 명) that no
+            # number comes before: one that does is not those pieces
+            if len(run) < 2:
+                continue
+            first = self.m[run[0]]
+            before = self.m[run[0] - 1] if run[0] > 0 else None
+            counted = before is not None and bool(
+                before.roles & {"num", "number_words", "multipliers"} or "몇" in before.text
+            )
+            bound = (first.text,) in self.lex.particles or (first.has("units") and not counted)
+            if len(first.text) != 1 or not bound:
+                continue
+            if all(self.m[i].roles and self.m[i].roles <= function for i in run):
+                out.append("".join(self.m[i].text for i in run))
+        return out
 
     # numbers with their multipliers and units
     def _numbers(self) -> list[_Num]:
