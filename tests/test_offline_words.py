@@ -273,3 +273,50 @@ def test_particle_forms_follow_the_final_consonant():
     assert at("중랑", 1) and at("병원가", 2)  # 랑/가 only after a vowel
     assert not at("제주랑", 2) and not at("거리가", 2)
     assert not at("서울로", 2) and at("부산로", 2)  # 로 after a vowel or ㄹ
+
+
+# --- months written as integers (201901) are a time axis -------------------------------------
+
+
+@pytest.fixture(scope="module")
+def monthly_codes(tmp_path_factory):
+    root = tmp_path_factory.mktemp("yyyymm")
+    rng = np.random.default_rng(9)
+    periods = pd.period_range("2018-01", "2023-12", freq="M")
+    frame = pd.DataFrame(
+        [(int(p.strftime("%Y%m")), r, int(rng.integers(100, 999))) for p in periods for r in ("A구", "B구")],
+        columns=["기준연월", "자치구", "민원건수"],
+    )
+    frame.to_parquet(root / "ym.parquet")
+    # six-digit amounts whose last two digits look like months are not months
+    amounts = pd.DataFrame({"price": [190001, 200112, 210005, 199908], "shop": ["a", "b", "c", "d"]})
+    amounts.to_parquet(root / "amounts.parquet")
+    return {"ym": root / "ym.parquet", "amounts": root / "amounts.parquet", "_spill": root / "spill"}
+
+
+def test_year_month_integers_answer_years_in_pandas_and_sql(monthly_codes):
+    import sys
+    from pathlib import Path
+
+    sys.path.insert(0, str(Path(__file__).parent))
+    from test_offline_sql import assert_same, both
+
+    frame = pd.read_parquet(monthly_codes["ym"])
+    out = both(monthly_codes, "ym", "2021년 민원건수 합계", "ko")
+    expected = frame.loc[frame["기준연월"] // 100 == 2021, "민원건수"].sum()
+    assert states(head(out["pandas"]["answer"]), expected)
+    assert_same(out)
+    out = both(monthly_codes, "ym", "연도별 민원건수 합계", "ko")
+    for year, total in frame.groupby(frame["기준연월"] // 100)["민원건수"].sum().items():
+        assert any(str(year) in line and states(line, total) for line in out["pandas"]["answer"].splitlines())
+    assert_same(out)
+
+
+def test_six_digit_amounts_are_not_months(monthly_codes):
+    from vista_jupyter.assistant.offline.catalog import build_table
+
+    path = monthly_codes["amounts"]
+    table = build_table(
+        {"var_name": "df", "name": "amounts", "profile": profile_parquet(path), "parquet_path": str(path)}
+    )
+    assert not table.column("price").is_date

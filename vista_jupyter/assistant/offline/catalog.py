@@ -424,10 +424,15 @@ def build_table(dataset: dict[str, Any]) -> Table:
                 column.date_format = "mixed"
         elif c["kind"] == "numeric" and integer and _yyyymmdd(column, sampled):
             column.date_format = "%Y%m%d"
+        elif c["kind"] == "numeric" and integer and _yyyymm(column, sampled):
+            column.date_format = "%Y%m"
         if column.kind == "datetime":
             column.granularity = _granularity(column.minimum, column.maximum, column.distinct)
-        elif column.date_format == "%Y%m%d":
-            low, high = (_from_yyyymmdd(column.minimum), _from_yyyymmdd(column.maximum))
+        elif column.date_format in ("%Y%m%d", "%Y%m"):
+            low, high = (
+                _from_yyyymmdd(column.minimum, column.date_format),
+                _from_yyyymmdd(column.maximum, column.date_format),
+            )
             column.minimum, column.maximum = low, high
             column.granularity = _granularity(low, high, column.distinct)
         elif column.date_text and scanned.get(c["name"]):
@@ -496,11 +501,27 @@ def _yyyymmdd(column: Column, sampled: list[Any]) -> bool:
     return True
 
 
-def _from_yyyymmdd(value: Any) -> str | None:
+def _yyyymm(column: Column, sampled: list[Any]) -> bool:
+    """Integers written as months (201901), as monthly statistics often have them: six digits, a
+    year and a month 01-12 in every value, and a name that speaks of time (연월, 기준월, yyyymm,
+    month, period, date), so that six-digit amounts are never read as months."""
+    if column.minimum is None or not (180001 <= float(column.minimum) and float(column.maximum) <= 220012):
+        return False
+    name = "".join(column.keys)
+    if not (
+        {"month", "date", "period", "yyyymm", "ym", "yearmonth"} & set(column.keys)
+        or any(w in name for w in ("월", "년월", "연월", "일자", "시점", "기간", "yyyymm"))
+        or {"month", "date"} & set(column.concepts)
+    ):
+        return False
+    return all(1 <= int(float(v)) % 100 <= 12 for v in [column.minimum, column.maximum, *sampled])
+
+
+def _from_yyyymmdd(value: Any, fmt: str = "%Y%m%d") -> str | None:
     from datetime import datetime
 
     try:
-        return datetime.strptime(str(int(float(value))), "%Y%m%d").isoformat()
+        return datetime.strptime(str(int(float(value))), fmt).isoformat()
     except (TypeError, ValueError):
         return None
 
