@@ -320,3 +320,17 @@ def test_six_digit_amounts_are_not_months(monthly_codes):
         {"var_name": "df", "name": "amounts", "profile": profile_parquet(path), "parquet_path": str(path)}
     )
     assert not table.column("price").is_date
+
+
+# --- counters say what is ranked ---------------------------------------------------------------
+
+
+def test_a_place_counter_ranks_the_one_column_of_places(data):
+    _, answer, visits = ask(data, "visits_ko", "방문객수 합계 상위 두 곳은?")
+    totals = visits.groupby("지역")["방문객수"].sum().sort_values(ascending=False)
+    lines = answer.splitlines()[:8]
+    first, second = (next(k for k, line in enumerate(lines) if p in line) for p in totals.index[:2])
+    assert first < second
+    assert not any(totals.index[2] in line for line in lines[: second + 1])
+    # a counter of places where the data names no places (nor one kind of them) is not guessed
+    assert ask(data, "monthly", "revenue 상위 두 곳은?")[0].declined

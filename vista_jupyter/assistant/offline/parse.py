@@ -354,8 +354,10 @@ class Composer:
                 continue
             first = self.m[run[0]]
             before = self.m[run[0] - 1] if run[0] > 0 else None
+            # a counter or bound noun stands after a number (세 곳) or a clause (가장 낮은 곳)
+            after_clause = {"degree", "adjective", "evaluative", "superlative", "change", "compare_after", "condition"}
             counted = before is not None and bool(
-                before.roles & {"num", "number_words", "multipliers"} or "몇" in before.text
+                before.roles & ({"num", "number_words", "multipliers"} | after_clause) or "몇" in before.text
             )
             bound = (first.text,) in self.lex.particles or (first.has("units") and not counted)
             if len(first.text) != 1 or not bound:
@@ -1923,6 +1925,8 @@ class Composer:
                 break
         if g is None and self._has_any("superlative", "superlative_marker", "adjective") and not self.t.dates:
             g = self._ranked_period_part()
+        if g is None and (self._has_any("superlative", "superlative_marker", "order") or self.ctx.limit):
+            g = self._counted_things()
         if g is None:
             # "자치구 중에서 평균 ... 제일 넓은 곳", "판매량 상위 5개 모델", "the 3 cheapest brands":
             # a category column ranked by something computed for it
@@ -2051,6 +2055,47 @@ class Composer:
             if not categorical:
                 return None
             g = self._set_group(Grouping(self._pick(j, categorical)), j)
+            self.which_group = True
+            return g
+        return None
+
+    def _counted_things(self) -> Grouping | None:
+        """ "매출 상위 세 곳": a Korean counter after the number says what is ranked (곳: places); the
+        one category column that names such things is the grouping. Two such columns (a city
+        and a district) or none: no grouping is guessed."""
+        counters = self.lex.data.get("counters") or {}
+        named = [j for j, x in enumerate(self.m) if x.has("column") and self.columns_of(j, categorical=True)]
+        if any(not self.col(c).numeric for j in named for c in self.columns_of(j, categorical=True)):
+            return None  # "가장 많은 주 상위 3곳": the question names what is ranked
+        for i, m in enumerate(self.m):
+            # (the number may have claimed it as its unit; "곳은" is read as one word)
+            counter = next(
+                (
+                    c
+                    for c in counters
+                    if m.text == c or (m.text.startswith(c) and tuple(m.text[len(c) :]) in self.lex.particles)
+                ),
+                None,
+            )
+            if counter is None or i == 0:
+                continue
+            before = self.m[i - 1]
+            if not (before.roles & {"num", "number_words"} or "몇" in before.text):
+                continue
+            kinds = set(counters[counter])
+            names = [
+                c.name
+                for c in self.t.columns
+                if c.categorical and not c.numeric and not c.is_date and kinds & set(c.concepts)
+            ]
+            if len(names) != 1:
+                raise Declined(
+                    f"“{m.text}” counts places, and this data has {'no column' if not names else 'several columns'} "
+                    "naming places; say which column to rank.",
+                    f"“{m.text}”은(는) 장소를 세는 말인데, 이 데이터에는 장소를 나타내는 열이 "
+                    f"{'없습니다' if not names else '여러 개 있습니다'}. 어느 열로 순위를 매길지 말씀해 주세요.",
+                )
+            g = self._set_group(Grouping(names[0]), i)
             self.which_group = True
             return g
         return None
