@@ -2040,7 +2040,7 @@ class Composer:
                 continue  # not the last word: the noun is not what is asked
             before = self.prev_index(j, ("particle", "filler"))
             if before is None or not (
-                self.m[before].roles & {"degree", "adjective", "evaluative", "superlative"}
+                self.m[before].roles & {"degree", "evaluative", "superlative"}  # (가장 비싼 모델: a row)
                 and self._has_any("superlative", "superlative_marker")
             ):
                 continue
