@@ -184,6 +184,11 @@ def _contains(seq: tuple[str, ...], sub: tuple[str, ...]) -> bool:
     return any(seq[i : i + n] == sub for i in range(len(seq) - n + 1))
 
 
+def _squashed(keys: tuple[str, ...]) -> str:
+    """Name parts run together without dots and separators: ('pm2', '.5') -> 'pm25'."""
+    return re.sub(r"[\W_]", "", "".join(keys))
+
+
 def concepts_of(keys: tuple[str, ...]) -> dict[str, float]:
     """The lexicon concepts a column name speaks of ("Weight_in_lbs" -> weight; 연비 -> mpg), each
     with how central it is: Korean compounds put the head last (판매일 is a date of sales, 판매량 a
@@ -216,6 +221,15 @@ def _concepts_of(keys: tuple[str, ...], index: _Index) -> tuple[tuple[str, float
                     weight = 1.0 if joined_ko.endswith(word) else 0.8
                     found[concept] = max(found.get(concept, 0.0), weight)
             elif _contains(keys, fk):
+                found[concept] = 1.0
+    # Codes with digits are written with or without their dots and separators: a column pm25,
+    # PM_2_5 or pm2.5 is the concept written "pm2.5", NO2 or no_2 the one written "no2"
+    for concept, forms in index.forms.items():
+        for form in forms:
+            code = _squashed(form.keys)
+            if concept in found or len(code) < 3 or not any(ch.isdigit() for ch in code) or not code.isascii():
+                continue
+            if any(_squashed(keys[a:b]) == code for a in range(len(keys)) for b in range(a + 1, len(keys) + 1)):
                 found[concept] = 1.0
     # Korean: a longer form of another concept that contains this one decides ("초미세먼지" is
     # PM2.5, not the 미세먼지 (PM10) inside it)
@@ -410,10 +424,15 @@ def build_table(dataset: dict[str, Any]) -> Table:
                 column.date_format = "mixed"
         elif c["kind"] == "numeric" and integer and _yyyymmdd(column, sampled):
             column.date_format = "%Y%m%d"
+        elif c["kind"] == "numeric" and integer and _yyyymm(column, sampled):
+            column.date_format = "%Y%m"
         if column.kind == "datetime":
             column.granularity = _granularity(column.minimum, column.maximum, column.distinct)
-        elif column.date_format == "%Y%m%d":
-            low, high = (_from_yyyymmdd(column.minimum), _from_yyyymmdd(column.maximum))
+        elif column.date_format in ("%Y%m%d", "%Y%m"):
+            low, high = (
+                _from_yyyymmdd(column.minimum, column.date_format),
+                _from_yyyymmdd(column.maximum, column.date_format),
+            )
             column.minimum, column.maximum = low, high
             column.granularity = _granularity(low, high, column.distinct)
         elif column.date_text and scanned.get(c["name"]):
@@ -482,11 +501,27 @@ def _yyyymmdd(column: Column, sampled: list[Any]) -> bool:
     return True
 
 
-def _from_yyyymmdd(value: Any) -> str | None:
+def _yyyymm(column: Column, sampled: list[Any]) -> bool:
+    """Integers written as months (201901), as monthly statistics often have them: six digits, a
+    year and a month 01-12 in every value, and a name that speaks of time (연월, 기준월, yyyymm,
+    month, period, date), so that six-digit amounts are never read as months."""
+    if column.minimum is None or not (180001 <= float(column.minimum) and float(column.maximum) <= 220012):
+        return False
+    name = "".join(column.keys)
+    if not (
+        {"month", "date", "period", "yyyymm", "ym", "yearmonth"} & set(column.keys)
+        or any(w in name for w in ("월", "년월", "연월", "일자", "시점", "기간", "yyyymm"))
+        or {"month", "date"} & set(column.concepts)
+    ):
+        return False
+    return all(1 <= int(float(v)) % 100 <= 12 for v in [column.minimum, column.maximum, *sampled])
+
+
+def _from_yyyymmdd(value: Any, fmt: str = "%Y%m%d") -> str | None:
     from datetime import datetime
 
     try:
-        return datetime.strptime(str(int(float(value))), "%Y%m%d").isoformat()
+        return datetime.strptime(str(int(float(value))), fmt).isoformat()
     except (TypeError, ValueError):
         return None
 

@@ -205,9 +205,13 @@ class _Builder:
         c = self.c
         good = self.m[i].get("evaluative").key == "good"
         skip = ("filler", "particle", "condition", "agg", "superlative_marker")
-        for j in (c.next_index(i, skip), c.prev_index(i, skip)):
+        # "the cleanest by average PM2.5", "초미세먼지 기준으로 가장 깨끗한": the measure after "by"
+        by = [k for k, m in enumerate(self.m) if self.free(k) and m.text.lower() in ("by", "기준", "기준으로")]
+        measured = [c.next_index(k, skip) if self.m[k].text.lower() == "by" else c.prev_index(k, skip) for k in by]
+        for j in (c.next_index(i, skip), c.prev_index(i, skip), *measured):
             if j is None or not self.free(j) or not self.m[j].has("column") or self.m[j].has("value"):
                 continue
+            c.claim(*[k for k, x in zip(by, measured) if x == j])
             names = c.columns_of(j, numeric=True)
             if not names:
                 continue

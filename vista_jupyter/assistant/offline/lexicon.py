@@ -15,7 +15,7 @@ from typing import Any
 
 import yaml
 
-from .text import name_keys
+from .text import is_hangul, korean_inflections, name_keys
 
 #: Roles whose forms map straight to a key (role: {key: [forms]}).
 _KEYED = (
@@ -119,6 +119,30 @@ def _as_forms(value: Any, where: str) -> list[str]:
     return value
 
 
+#: Roles whose Korean forms are predicates (verbs and adjectives) and so are written inflected.
+_PREDICATES = ("degree", "change", "evaluative", "compare_after", "adjective")
+
+
+def _add_inflections(index: PhraseIndex, raw: dict[str, Any], particles: tuple[tuple[str, ...], ...]) -> None:
+    """Korean predicates of the lexicon in the forms that fuse stem and ending into one syllable
+    (크 -> 큰, 컸; 줄어들 -> 줄어든; 떨어지 -> 떨어졌), with the meaning of the form they come from.
+    A derived form that is already a form of anything else (더 -> 던, a particle) is not added:
+    the lexicon's own entries win."""
+    taken = {keys for entries in index.by_first.values() for keys, _ in entries} | set(particles)
+    derived: list[tuple[tuple[str, ...], Meaning]] = []
+    for entries in index.by_first.values():
+        for keys, meaning in entries:
+            role = meaning.role if meaning.role != "superlative_marker" else ""
+            word = "".join(keys)
+            if role not in _PREDICATES or len(keys) != len(word) or not is_hangul(word):
+                continue
+            for form in korean_inflections(word):
+                if name_keys(form) not in taken:
+                    derived.append((name_keys(form), meaning))
+    for keys, meaning in derived:
+        index.add(keys, meaning)
+
+
 @lru_cache(maxsize=1)
 def lexicon() -> Lexicon:
     """The lexicon, loaded once."""
@@ -151,4 +175,5 @@ def lexicon() -> Lexicon:
         for form in group:
             index.add(name_keys(form) or (form.lower(),), Meaning("value_group", i))
     particles = tuple(sorted({name_keys(p) for p in _as_forms(raw["particles"], "particles")}, key=len, reverse=True))
+    _add_inflections(index, raw, particles)
     return Lexicon(raw, index, particles, concepts, adjectives, groups)

@@ -20,7 +20,7 @@ from typing import Any
 
 from .catalog import Column, Table
 from .lexicon import Meaning, PhraseIndex, lexicon
-from .text import Token, is_hangul, jamo, name_keys, tokenize, variants
+from .text import Token, has_final_consonant, is_hangul, jamo, name_keys, tokenize, variants
 
 # Words too common to name a column by themselves when they are only part of its name.
 _PARTIAL_STOP = {
@@ -515,10 +515,14 @@ class Reader:
                             and meaning.role not in ("date_units", "units", "months", "quarters", "ordinal")
                         ):
                             continue
+                        # 제주나 부산: 나 written onto a word is "or" as 이나 is (와/과 "and" stay
+                        # particles there: a range or two sides read them)
+                        or_word = meaning.role == "either" and token.text == "나"
                         if (
                             token.kind == "hangul"
                             and token.joined
                             and len(keys) == 1
+                            and not or_word
                             and meaning.role
                             not in (
                                 "group",
@@ -532,6 +536,8 @@ class Reader:
                             and i > 0
                             and tokens[i - 1].kind == "hangul"
                         ):
+                            continue
+                        if meaning.role == "either" and token.kind == "hangul" and _misattached(tokens, i):
                             continue
                         for sense in self._senses(meaning, quality):
                             role_score = 0.5 if sense.role in _FUNCTION_ROLES else 1.0
@@ -547,7 +553,7 @@ class Reader:
                 add(i, i + 1, Sense("filler"), 0.3)
         # Korean particles and endings, only written onto the word before them.
         for i, token in enumerate(tokens):
-            if token.kind != "hangul" or not token.joined or i == 0:
+            if token.kind != "hangul" or not token.joined or i == 0 or _misattached(tokens, i):
                 continue
             for particle in self.lex.particles:
                 if tuple(t.text for t in tokens[i : i + len(particle)]) == particle and all(
@@ -751,6 +757,23 @@ class Reader:
                 senses = [s for s in senses if s.role != "unknown"]
             mentions.append(Mention(edge.start, edge.end, text, senses))
         return tokens, merge_columns(mentions, tokens, self.table)
+
+
+#: Particles written only after a syllable without a final consonant (가격이 but 거리가): after one
+#: with a final consonant the syllable is part of a word (중랑 is not 중 + 랑, 병원가 not 병원 + 가).
+_AFTER_VOWEL = {"가", "를", "랑", "와", "야", "라", "라는"}
+
+
+def _misattached(tokens: list[Token], i: int) -> bool:
+    """Whether the syllable at i, read as a particle, breaks the rule of which form follows a
+    final consonant (로 also follows ㄹ: 서울로)."""
+    if i == 0 or tokens[i - 1].kind != "hangul":
+        return False
+    final = has_final_consonant(tokens[i - 1].text)
+    text = tokens[i].text
+    if text == "로":
+        return bool(final) and jamo(tokens[i - 1].text)[-1] != "ㄹ"
+    return bool(final) and text in _AFTER_VOWEL
 
 
 def _is_code(value: Any) -> bool:

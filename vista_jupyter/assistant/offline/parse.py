@@ -11,6 +11,7 @@ which words it could not use. It never drops a condition or answers a neighbouri
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -18,7 +19,7 @@ from .catalog import Column, Table
 from .lexicon import lexicon
 from .match import DatePart, Mention, Number, Reader, name_keys
 from .plan import Condition, Grouping, Measure, Plan
-from .text import language_of, normalize
+from .text import is_hangul, language_of, normalize
 
 #: Roles that may stay unused: they carry no condition, measure or grouping of their own.
 _HARMLESS = {"filler", "particle", "condition", "entity", "range_join", "either"}
@@ -298,6 +299,7 @@ class Composer:
                 else:
                     unknown.append(m.text)
                 last = i
+        unknown = [self._whole_word(w) for w in unknown] + self._function_pieces()
         if unknown:
             words = ", ".join(f"“{w}”" for w in dict.fromkeys(unknown))
             raise Declined(
@@ -306,9 +308,63 @@ class Composer:
                 f"{words}이(가) 무엇인지 모르겠습니다. 데이터의 열이나 값, 또는 제가 계산할 수 있는 것이 아닙니다.",
             )
         for m in self.m:
-            if m.has("unsupported") and not (m.has("column") or m.has("value")):
+            if m.has("unsupported") and not (m.has("column") or m.has("value") or _adjective_not_edit(m)):
                 key = m.get("unsupported").key
                 raise Declined(*_UNSUPPORTED[key])
+
+    def _whole_word(self, piece: str) -> str:
+        """The Korean word (as written between spaces) an unknown piece of it belongs to:
+        "플로리다" for 리, "중랑" for 랑 (a piece of a word is not what the user wrote)."""
+        if not is_hangul(piece):
+            return piece
+        words = [w for w in re.findall(r"[\uac00-\ud7a3]+", self.q) if piece in w]
+        return words[0] if words else piece
+
+    def _function_pieces(self) -> list[str]:
+        """Korean words the reader could only cut into function words: 인도 (India) is not 인
+        ("which is") + 도 ("also"). A word written on its own that begins with an ending of one
+        syllable and has nothing but function words in it is a word not known, never a string of
+        endings: it would drop a place the question names (중에, 중 + 에, is a word and stays)."""
+        function = {
+            "filler",
+            "condition",
+            "particle",
+            "either",
+            "range_join",
+            "units",
+            "multipliers",
+            "entity",
+            "concept",
+        }
+        runs: list[list[int]] = []
+        for i, m in enumerate(self.m):
+            token = self.tokens[m.start] if m.start < len(self.tokens) else None
+            if token is None or token.kind != "hangul":
+                runs.append([])
+                continue
+            if token.joined and runs and runs[-1]:
+                runs[-1].append(i)
+            else:
+                runs.append([i])
+        out = []
+        for run in runs:
+            # a word never begins with an ending (인, 도, 나), nor with a counter (대, 명) that no
+            # number comes before: one that does is not those pieces
+            if len(run) < 2:
+                continue
+            first = self.m[run[0]]
+            before = self.m[run[0] - 1] if run[0] > 0 else None
+            # a counter or bound noun stands after a number (세 곳) or a clause (가장 낮은 곳)
+            after_clause = {"degree", "adjective", "evaluative", "superlative", "change", "compare_after", "condition"}
+            counted = before is not None and bool(
+                before.roles & ({"num", "number_words", "multipliers"} | after_clause) or "몇" in before.text
+            )
+            bound = (first.text,) in self.lex.particles or (first.has("units") and not counted)
+            if len(first.text) != 1 or not bound:
+                continue
+            if all(self.m[i].roles and self.m[i].roles <= function for i in run):
+                out.append("".join(self.m[i].text for i in run))
+        return out
 
     # numbers with their multipliers and units
     def _numbers(self) -> list[_Num]:
@@ -346,9 +402,12 @@ class Composer:
                     continue
                 if n.has("date_units") and unit is None and date is None and scale == 1.0:
                     part = n.get("date_units").key
-                    date = DatePart(**{part: int(value)})
                     span.append(j)
                     j += 1
+                    if part in ("year", "decade"):
+                        date = self._written_year(i, int(value), part == "decade")
+                    else:
+                        date = DatePart(**{part: int(value)})
                     break
                 if n.has("units") and unit is None and not n.has("value"):
                     unit = n.get("units").key
@@ -363,6 +422,8 @@ class Composer:
                     j += 1
                     continue
                 break
+            if date is None and unit is None and scale == 1.0 and self._year_marked(i):
+                date = self._written_year(i, int(value), False)
             if date is None and unit == "money" and scale != 1.0:
                 value *= scale
                 scale = 1.0
@@ -388,6 +449,68 @@ class Composer:
                 a.date = DatePart(**{part: int(a.number.value)})
                 a.number = None
         return out
+
+    def _joined(self, j: int) -> bool:
+        """Whether mention j is written onto the one before it (no space)."""
+        return j < len(self.m) and 0 <= self.m[j].start < len(self.tokens) and self.tokens[self.m[j].start].joined
+
+    def _year_marked(self, i: int) -> bool:
+        """A bare number of two digits written as a year: "in '22"."""
+        m = self.m[i]
+        if not m.has("num") or not float(m.get("num").key).is_integer() or not self.tokens:
+            return False
+        token = self.tokens[m.start]
+        return len(token.text) == 2 and token.start > 0 and self.q[token.start - 1 : token.start] in ("'", "\u2019")
+
+    def _written_year(self, i: int, value: int, decade: bool) -> DatePart:
+        """The year (or the years of a decade) a number written as one names. Two digits ("22년",
+        "'23", "90년대", "the 90s") name the century the data covers; a decade ("90년대", "2010년대",
+        "the 1990s") is its ten years."""
+        token = self.tokens[self.m[i].start] if self.tokens else None
+        if token is not None and len(token.text) == 2 and value < 100:
+            value = self._century(value, 10 if decade else 1)
+        if decade and value % 10 == 0:
+            return DatePart(year=list(range(value, value + 10)))
+        if decade:
+            raise Declined(
+                f"A decade starts at a year ending in 0; {value} does not.",
+                f"연대는 0으로 끝나는 해부터입니다({value}).",
+            )
+        return DatePart(year=value)
+
+    def _decade(self, years: list[int], span: list[int]) -> None:
+        """ "in the 1990s", "2010년대": the years of a decade, as a range of years."""
+        column = self._date_column()
+        year_column = column or self._part_column("year")
+        if year_column is not None:
+            try:
+                self._outside(year_column, years, "==")
+            except Declined as e:
+                covers = e.en.split(";")[0]
+                raise Declined(
+                    f"{covers}; the {years[0]}s are outside it.",
+                    e.ko.split(".")[0] + f". {years[0]}년대는 그 밖입니다.",
+                ) from None
+        self._date_range(column, {"year": years[0]}, {"year": years[-1]}, span)
+
+    def _century(self, yy: int, years: int) -> int:
+        """1900 + yy or 2000 + yy: the one the data's dates or years cover; when both or neither,
+        the nearer to today (2000 + yy up to this year)."""
+        import datetime
+
+        spans = []
+        for c in self.t.columns:
+            try:
+                if c.is_date and c.minimum is not None:
+                    spans.append((int(str(c.minimum)[:4]), int(str(c.maximum)[:4])))
+                elif c.yearlike:
+                    spans.append((int(float(c.minimum)), int(float(c.maximum))))
+            except (TypeError, ValueError):
+                continue
+        covered = [y for y in (1900 + yy, 2000 + yy) if any(a <= y + years - 1 and y <= b for a, b in spans)]
+        if len(covered) == 1:
+            return covered[0]
+        return 2000 + yy if 2000 + yy <= datetime.date.today().year else 1900 + yy
 
     def _ordinals(self) -> None:
         """ "the second most common", "두 번째로 비싼": the n-th of a ranking."""
@@ -911,6 +1034,9 @@ class Composer:
                 found = {"quarter": int(m.get("quarters").key)}
             elif i in by_index:
                 n = by_index[i]
+                if n.date is not None and isinstance(n.date.year, list):
+                    self._decade(n.date.year, n.span)
+                    continue
                 if n.date is not None:
                     found = {k: v for k, v in vars(n.date).items() if v is not None}
                 elif self._is_year(n) and (self._date_context(i) or self._near_date_part(i)):
@@ -1746,6 +1872,8 @@ class Composer:
                 g = self._set_group(Grouping(self._pick(j, numeric)), i, j)
         # "which island has ...", "어느 지역이 ...", "most common species"; when a grouping was
         # already set, a "which month" that asks for another one is a second grouping (declined)
+        if g is None:
+            g = self._korean_asked_noun()
         if True:
             for i, m in enumerate(self.m):
                 if i in self.used or not m.has("which"):
@@ -1795,6 +1923,10 @@ class Composer:
                 g = self._set_group(Grouping(column, bucket if self.col(column).is_date else None), i)
                 self.which_group = True
                 break
+        if g is None and self._has_any("superlative", "superlative_marker", "adjective") and not self.t.dates:
+            g = self._ranked_period_part()
+        if g is None and (self._has_any("superlative", "superlative_marker", "order") or self.ctx.limit):
+            g = self._counted_things()
         if g is None:
             # "자치구 중에서 평균 ... 제일 넓은 곳", "판매량 상위 5개 모델", "the 3 cheapest brands":
             # a category column ranked by something computed for it
@@ -1892,6 +2024,104 @@ class Composer:
                     )
                     self.common = "low" if low else "high"
                     break
+
+    def _korean_asked_noun(self) -> Grouping | None:
+        """Korean asks "which city" by ending on the noun a superlative clause describes:
+        "초미세먼지가 가장 높았던 도시는?" is "which city had the highest PM2.5". The noun, a category
+        column with several rows per value, groups as 어느 도시 would; a column of one value per row
+        (an apartment's name) stays a question about rows."""
+        if self.lang != "ko":
+            return None
+        for j, m in enumerate(self.m):
+            if j in self.used or not m.has("column") or m.has("value") or _time_word(m.text):
+                continue
+            after = self.next_index(j, ("particle",))
+            if after is not None and not self.m[after].has("filler"):
+                continue  # not the last word: the noun is not what is asked
+            before = self.prev_index(j, ("particle", "filler"))
+            if before is None or not (
+                self.m[before].roles & {"degree", "evaluative", "superlative"}  # (가장 비싼 모델: a row)
+                and self._has_any("superlative", "superlative_marker")
+            ):
+                continue
+            rows = max(self.t.rows, 1)
+            categorical = [
+                c
+                for c in self.columns_of(j, categorical=True)
+                if not self.col(c).is_date
+                and not self.col(c).numeric  # names of things, not amounts ("많이 팔려": sales)
+                and (c not in self.t.labels or self.col(c).distinct < 0.5 * rows)
+            ]
+            if not categorical:
+                return None
+            g = self._set_group(Grouping(self._pick(j, categorical)), j)
+            self.which_group = True
+            return g
+        return None
+
+    def _counted_things(self) -> Grouping | None:
+        """ "매출 상위 세 곳": a Korean counter after the number says what is ranked (곳: places); the
+        one category column that names such things is the grouping. Two such columns (a city
+        and a district) or none: no grouping is guessed."""
+        counters = self.lex.data.get("counters") or {}
+        named = [j for j, x in enumerate(self.m) if x.has("column") and self.columns_of(j, categorical=True)]
+        if any(not self.col(c).numeric for j in named for c in self.columns_of(j, categorical=True)):
+            return None  # "가장 많은 주 상위 3곳": the question names what is ranked
+        for i, m in enumerate(self.m):
+            # (the number may have claimed it as its unit; "곳은" is read as one word)
+            counter = next(
+                (
+                    c
+                    for c in counters
+                    if m.text == c or (m.text.startswith(c) and tuple(m.text[len(c) :]) in self.lex.particles)
+                ),
+                None,
+            )
+            if counter is None or i == 0:
+                continue
+            before = self.m[i - 1]
+            if not (before.roles & {"num", "number_words"} or "몇" in before.text):
+                continue
+            kinds = set(counters[counter])
+            names = [
+                c.name
+                for c in self.t.columns
+                if c.categorical and not c.numeric and not c.is_date and kinds & set(c.concepts)
+            ]
+            if len(names) != 1:
+                raise Declined(
+                    f"“{m.text}” counts places, and this data has {'no column' if not names else 'several columns'} "
+                    "naming places; say which column to rank.",
+                    f"“{m.text}”은(는) 장소를 세는 말인데, 이 데이터에는 장소를 나타내는 열이 "
+                    f"{'없습니다' if not names else '여러 개 있습니다'}. 어느 열로 순위를 매길지 말씀해 주세요.",
+                )
+            g = self._set_group(Grouping(names[0]), i)
+            self.which_group = True
+            return g
+        return None
+
+    def _ranked_period_part(self) -> Grouping | None:
+        """ "방문객이 가장 많았던 해", "the year with the most visitors" where the period is kept in
+        columns of its own (연도, 월; year, quarter): the period word groups by its column, as it
+        groups by a bucket of a date column; whether a month of every year pooled is meant is
+        settled later (compose asks when the data has several years)."""
+        for i, m in enumerate(self.m):
+            if i in self.used or m.has("value") or not (m.has("entity") or m.has("concept") or m.has("column")):
+                continue
+            bucket = _time_word(m.text)
+            if bucket not in ("year", "quarter", "month"):
+                continue
+            column = self._part_column(bucket)
+            if column is None or (m.has("column") and column not in self.columns_of(i)):
+                continue
+            if self.col(column).distinct >= 0.9 * max(self.t.rows, 1):
+                continue  # one row per period: a question about rows
+            if not (self._amounts_asked() or self._records_counted(i)):
+                continue
+            g = self._set_group(Grouping(column), i)
+            self.which_group = True
+            return g
+        return None
 
     def _amounts_asked(self) -> bool:
         """Whether the question measures an amount (sales, rain) or counts rows: those add up per
@@ -2071,14 +2301,16 @@ class Composer:
                 if j is not None and j not in self.used and self.m[j].has("entity"):
                     left += [self.m[j].text, m.text] if self.lang == "ko" else [m.text, self.m[j].text]
                     continue
-            if self._other_things(i, plan):
+            if self._other_things(i, plan) or self._period_unshown(i, plan):
                 left.append(m.text)
                 continue
+            if m.has("when") and self._period_answered(plan):
+                continue  # "가장 많았던 해는 언제": the answer is a period already
             # A word with a harmless reading ("what": a question word; "by": a filler) may stay
             # unused; the words it would have joined stay unused themselves and are reported.
             if (
                 roles & (_HARMLESS | {"which", "rows"})
-                and m.text.lower() not in _OR_WORDS
+                and (m.text.lower() not in _OR_WORDS or self._ending_not_or(i))
                 and not roles & {"negation", "than", "unsupported"}
                 and not self._names_data(i, plan)
             ):
@@ -2090,6 +2322,44 @@ class Composer:
                 f"I understood part of the question, but not how {words} fits into it.",
                 f"질문의 일부는 이해했지만 {words}을(를) 어떻게 반영해야 할지 모르겠습니다.",
             )
+
+    def _ending_not_or(self, i: int) -> bool:
+        """ "몇 가지나 돼?", "얼마나 나": 나/이나 written onto a word with nothing asked after it is an
+        ending (as many as), not "or": an "or" joins two things of one kind."""
+        if self.lang != "ko" or not self._joined(i):
+            return False
+        j = self.next_index(i, ("filler", "particle"))
+        return j is None
+
+    def _period_answered(self, plan: Plan) -> bool:
+        """Whether the plan's answer names periods: it groups by a bucket of dates, by a date, or
+        by a column holding a part of dates (a year, a month, a quarter)."""
+        g = plan.group
+        if g is None or g.column not in {c.name for c in self.t.columns}:
+            return False
+        col = self.col(g.column)
+        return (
+            bool(g.bucket)
+            or col.is_date
+            or col.yearlike
+            or g.column
+            in {
+                self._part_column("month"),
+                self._part_column("quarter"),
+            }
+        )
+
+    def _period_unshown(self, i: int, plan: Plan) -> bool:
+        """ "가장 낮았던 달은", "the coldest month": a period word the plan leaves unused, in a plan
+        that picks rows and names them by something else (a place, not a month), asks for a
+        period the answer would not give, so it is not a harmless word."""
+        m = self.m[i]
+        if plan.kind != "rows" or not m.has("entity") or _time_word(m.text) is None:
+            return False
+        named = {c.name for c in self.t.columns}
+        shown = [c for c in (*plan.labels, *plan.columns) if c in named]
+        periods = set(self.columns_of(i))
+        return not any(self.col(c).is_date or self.col(c).yearlike or c in periods for c in shown)
 
     def _other_things(self, i: int, plan: Plan) -> bool:
         """A noun for things ("companies", "tickers", "회사") that names no column, in a plan that
@@ -2191,6 +2461,12 @@ _ROW_NOUNS = {
     "측정",
     "측정값",
 }
+
+
+def _adjective_not_edit(m: Mention) -> bool:
+    """ "the cleanest city": a superlative that is read as an edit verb only through its stem
+    (clean) is the adjective; "clean the column" stays an edit request."""
+    return m.has("evaluative") and m.get("unsupported").key == "edit" and m.text.lower().endswith(("est", "er"))
 
 
 def _entity_periods(table: Table) -> bool:

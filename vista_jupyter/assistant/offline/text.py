@@ -83,7 +83,22 @@ def tokenize(text: str, *, camel: bool = False) -> list[Token]:
             value = value.replace(",", "")
         tokens.append(Token(kind, value, m.start(), m.end(), joined=(m.start() == last_end)))
         last_end = m.end()
-    return tokens
+    return _currency_after_amount(tokens)
+
+
+_CURRENCY_SIGNS = ("$", "€", "£", "₩")
+
+
+def _currency_after_amount(tokens: list[Token]) -> list[Token]:
+    """ "$30" is read as "30 $": a sign written before its amount goes after it, where units are
+    read ("30 dollars", "3만 원"), so that "over $30" compares the amount."""
+    out = list(tokens)
+    for k in range(len(out) - 1):
+        sign, amount = out[k], out[k + 1]
+        if sign.kind == "sym" and sign.text in _CURRENCY_SIGNS and amount.kind == "num" and amount.joined:
+            out[k] = Token("num", amount.text, amount.start, amount.end, sign.joined)
+            out[k + 1] = Token("sym", sign.text, sign.start, sign.end, True)
+    return out
 
 
 def name_keys(name: str) -> tuple[str, ...]:
@@ -183,6 +198,60 @@ def jamo(text: str) -> str:
         else:
             out.append(ch)
     return "".join(out)
+
+
+def _syllable(cho: int, jung: int, jong: int = 0) -> str:
+    return chr(0xAC00 + cho * 588 + jung * 28 + jong)
+
+
+def _parts(ch: str) -> tuple[int, int, int] | None:
+    code = ord(ch) - 0xAC00
+    if not 0 <= code < 11172:
+        return None
+    return code // 588, (code % 588) // 28, code % 28
+
+
+_J = {v: i for i, v in enumerate(_JUNG)}
+_F = {v: i for i, v in enumerate(_JONG)}
+# the vowel a stem's last vowel becomes before the ending 아/어 (크+어 -> 커, 지+어 -> 져)
+_CONTRACT = {"ㅡ": None, "ㅣ": "ㅕ", "ㅗ": "ㅘ", "ㅜ": "ㅝ", "ㅚ": "ㅙ"}
+
+
+def korean_inflections(form: str) -> list[str]:
+    """Surface forms of a Korean predicate written as its stem or its 아/어 form, which are not
+    written as stem + ending in separate syllables: the adnominal (크 -> 큰, 줄어들 -> 줄어든),
+    the 아/어 form (크 -> 커, 지 -> 져) and the contracted past (크 -> 컸, 떨어지 -> 떨어졌).
+    Endings written in syllables of their own (많 + 았던, 높 + 은) are particles, not these."""
+    if not form or not is_hangul(form):
+        return []
+    cho, jung, jong = _parts(form[-1])  # type: ignore[misc]
+    stem, vowel = form[:-1], _JUNG[jung]
+    out: list[str] = []
+    if jong == 0:
+        out.append(stem + _syllable(cho, jung, _F["ㄴ"]))
+        if form[-1] == "하":
+            joined = "해"
+        elif form[-1] == "르" and stem and _parts(stem[-1]) and not _parts(stem[-1])[2]:  # type: ignore[index]
+            # 르 stems double their ㄹ: 오르 -> 올라, 빠르 -> 빨라, 다르 -> 달라
+            b_cho, b_jung, _ = _parts(stem[-1])  # type: ignore[misc]
+            stem = stem[:-1] + _syllable(b_cho, b_jung, _F["ㄹ"])
+            joined = _syllable(_CHO.index("ㄹ"), _J["ㅏ" if _JUNG[b_jung] in ("ㅏ", "ㅗ") else "ㅓ"])
+            out[0] = form[:-1] + _syllable(cho, jung, _F["ㄴ"])
+        elif vowel in _CONTRACT:
+            new = _CONTRACT[vowel]
+            if new is None:  # ㅡ: 아 after a syllable with ㅏ/ㅗ (나쁘 -> 나빠), else 어 (크 -> 커)
+                before = _parts(stem[-1]) if stem else None
+                new = "ㅏ" if before and _JUNG[before[1]] in ("ㅏ", "ㅗ") else "ㅓ"
+            joined = _syllable(cho, _J[new])
+        else:
+            joined = form[-1]
+        if stem + joined != form:
+            out.append(stem + joined)
+        c2, j2, _ = _parts(joined)  # type: ignore[misc]
+        out.append(stem + _syllable(c2, j2, _F["ㅆ"]))
+    elif _JONG[jong] == "ㄹ":
+        out.append(stem + _syllable(cho, jung, _F["ㄴ"]))  # 들 -> 든, 길 -> 긴
+    return [f for f in dict.fromkeys(out) if f != form]
 
 
 def has_final_consonant(word: str) -> bool | None:
