@@ -27,7 +27,7 @@ HERE = Path(__file__).parent
 DATA = HERE / "data"
 ENC = json.loads((DATA / "datasets.json").read_text())
 
-A, S, O = "air_daily.csv", "site_monthly.csv", "orders.csv"
+A, S, R = "air_daily.csv", "site_monthly.csv", "orders.csv"
 AD = "d = pd.to_datetime(df['date'])\n"
 SM = "m = pd.to_datetime(df['month'])\n"
 MISSING_AUG = (
@@ -320,7 +320,7 @@ QUESTIONS = [
     # --- orders: one row per order (a free-text note column) ---
     (
         "ord-01",
-        O,
+        R,
         "en",
         "how many orders from Seoul with amount over 100",
         "number",
@@ -329,7 +329,7 @@ QUESTIONS = [
     ),
     (
         "ord-02",
-        O,
+        R,
         "en",
         "top 10 orders by amount",
         "labels",
@@ -338,7 +338,7 @@ QUESTIONS = [
     ),
     (
         "ord-03",
-        O,
+        R,
         "ko",
         "Seoul에서 amount가 100 넘는 주문은 몇 건이야?",
         "number",
@@ -347,7 +347,7 @@ QUESTIONS = [
     ),
     (
         "ord-04",
-        O,
+        R,
         "en",
         "which month had the most orders?",
         "label",
@@ -356,7 +356,7 @@ QUESTIONS = [
     ),
     (
         "ord-05",
-        O,
+        R,
         "ko",
         "주문이 가장 많았던 달은?",
         "label",
@@ -365,7 +365,7 @@ QUESTIONS = [
     ),
     (
         "ord-06",
-        O,
+        R,
         "en",
         "Among cities with at least 1500 orders, which has the lowest average amount?",
         "label",
@@ -374,7 +374,7 @@ QUESTIONS = [
     ),
     (
         "ord-07",
-        O,
+        R,
         "ko",
         "주문이 1500건 이상인 city 중에서 평균 amount가 가장 낮은 곳은?",
         "label",
@@ -383,7 +383,7 @@ QUESTIONS = [
     ),
     (
         "ord-08",
-        O,
+        R,
         "en",
         "which category had the second most orders?",
         "label",
@@ -392,7 +392,7 @@ QUESTIONS = [
     ),
     (
         "ord-09",
-        O,
+        R,
         "ko",
         "주문 수가 두 번째로 많은 category는?",
         "label",
@@ -401,7 +401,7 @@ QUESTIONS = [
     ),
     (
         "ord-10",
-        O,
+        R,
         "en",
         "Busan or Daegu: which had the higher average amount?",
         "label",
@@ -410,7 +410,7 @@ QUESTIONS = [
     ),
     (
         "ord-11",
-        O,
+        R,
         "ko",
         "Busan이랑 Daegu 중에 평균 amount가 더 높은 곳은?",
         "label",
@@ -419,7 +419,7 @@ QUESTIONS = [
     ),
     (
         "ord-12",
-        O,
+        R,
         "en",
         "how much more do Seoul orders spend than the rest on average?",
         "number",
@@ -428,7 +428,7 @@ QUESTIONS = [
     ),
     (
         "ord-13",
-        O,
+        R,
         "ko",
         "Seoul 평균 amount는 Busan의 몇 배야?",
         "number",
@@ -437,7 +437,7 @@ QUESTIONS = [
     ),
     (
         "ord-14",
-        O,
+        R,
         "ko",
         "amount 상위 5개 주문은?",
         "labels",
@@ -446,7 +446,7 @@ QUESTIONS = [
     ),
     (
         "ord-15",
-        O,
+        R,
         "en",
         "what's the difference between the largest and smallest order amount in Incheon?",
         "number",
@@ -455,15 +455,15 @@ QUESTIONS = [
     ),
     (
         "ord-16",
-        O,
+        R,
         "ko",
         "주문 수가 가장 적은 달은?",
         "label",
         AD + "result = df.groupby(d.dt.month).size()",
         {"pick": "min", "month_names": True},
     ),
-    ("ord-17", O, "en", "how many customers ordered more than once?", "decline", "", {}),
-    ("ord-18", O, "ko", "내일 주문량 예측해줘", "decline", "", {}),
+    ("ord-17", R, "en", "how many customers ordered more than once?", "decline", "", {}),
+    ("ord-18", R, "ko", "내일 주문량 예측해줘", "decline", "", {}),
 ]
 
 MONTHS = [

@@ -14,7 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from .catalog import Column, Table
+from .catalog import Column, Table, period_candidates
 from .lexicon import lexicon
 from .match import DatePart, Mention, Number, Reader, name_keys
 from .plan import Condition, Grouping, Measure, Plan
@@ -2060,6 +2060,7 @@ class Composer:
         if plan.kind == "decline":
             return
         left = []
+        things = []
         for i, m in enumerate(self.m):
             if i in self.used:
                 continue
@@ -2072,7 +2073,7 @@ class Composer:
                     left += [self.m[j].text, m.text] if self.lang == "ko" else [m.text, self.m[j].text]
                     continue
             if self._other_things(i, plan):
-                left.append(m.text)
+                things.append(m.text)
                 continue
             # A word with a harmless reading ("what": a question word; "by": a filler) may stay
             # unused; the words it would have joined stay unused themselves and are reported.
@@ -2084,6 +2085,18 @@ class Composer:
             ):
                 continue
             left.append(m.text)
+        if things and not left:
+            name, time = _entity_periods(self.t)
+            word = things[0]
+            raise Declined(
+                f"Each row of this data is one {name} per {time} (a {name} repeats once per {time}), and "
+                f"“{word}” names no column, so counting or ranking rows would not count or rank {word}. "
+                f"Ask about {name} instead (for example, how many different {name} values there are).",
+                f"이 데이터의 각 행은 {name} 하나의 {time} 하나입니다({name}이(가) {time}마다 반복됩니다). "
+                f"“{word}”은(는) 열이 아니어서 행을 세거나 순위를 매기면 {word}을(를) 세는 것이 아닙니다. "
+                f"{name}에 대해 물어 주세요(예: 서로 다른 {name} 값이 몇 개인지).",
+            )
+        left += things
         if left:
             words = ", ".join(f"“{w}”" for w in dict.fromkeys(left))
             raise Declined(
@@ -2108,7 +2121,7 @@ class Composer:
         stems = {word, word[:-1] if word.endswith("s") else word, word[:-2] if word.endswith("es") else word}
         if stems & _ROW_NOUNS or stems & set(name_keys(self.t.name)):
             return False
-        return _entity_periods(self.t)
+        return _entity_periods(self.t) is not None
 
     def _names_data(self, i: int, plan: Plan) -> bool:
         """A noun for the rows ("companies", "회사") that is also a column of this data, in a plan
@@ -2193,18 +2206,12 @@ _ROW_NOUNS = {
 }
 
 
-def _entity_periods(table: Table) -> bool:
-    """Whether the rows are things by period: a column of names and a time column (dates or
-    years), each repeating, with at most one row per name and period (rows ≤ names × periods,
-    and most pairs present)."""
-    rows = table.rows
-    times = [c.distinct for c in table.columns if (c.is_date or c.yearlike) and 2 <= c.distinct < 0.9 * rows]
-    names = [
-        c.distinct
-        for c in table.columns
-        if not c.numeric and not c.is_date and c.kind != "boolean" and 2 <= c.distinct < 0.9 * rows
-    ]
-    return any(0.5 * n * d <= rows <= n * d for n in names for d in times)
+def _entity_periods(table: Table) -> tuple[str, str] | None:
+    """The (name column, time column) that key the rows when they are things by period (one row
+    per name and period: firm-years, ticker-days), as the data showed (`Table.periods`); without
+    the data at hand, a pair whose distinct counts multiply to about the row count."""
+    pairs = table.periods if table.periods is not None else period_candidates(table)
+    return pairs[0] if pairs else None
 
 
 def _truthy(column: Column) -> tuple[Any, Any] | None:
