@@ -51,8 +51,29 @@ def data(tmp_path_factory):
         [(f"K{k:03d}", y, round(float(rng.normal(50, 10)), 1)) for k in range(9) for y in range(2005, 2020)],
         columns=["code", "year", "revenue"],
     )
+    # Daily readings per station in 2023: Hill has no row on three days in May (and one in
+    # June); some readings are empty cells, which are not missing days.
+    gaps = {"Hill": {"2023-05-04", "2023-05-05", "2023-05-19", "2023-06-02"}, "Port": {"2023-05-10"}}
+    readings = pd.DataFrame(
+        [
+            (d, s, None if rng.random() < 0.05 else round(float(rng.normal(20 + 5 * k, 6)), 1))
+            for d in pd.date_range("2023-01-01", "2023-12-31").strftime("%Y-%m-%d")
+            for k, s in enumerate(("Hill", "Port", "Vale"))
+            if d not in gaps.get(s, ())
+        ],
+        columns=["date", "station", "pm10"],
+    )
+    # One row per plant and month; Birch has no gas meter at all.
+    plants = pd.DataFrame(
+        [
+            (m, p, round(float(rng.uniform(20, 95)), 1), None if p == "Birch" else round(float(rng.normal(500, 80)), 1))
+            for m in pd.date_range("2022-01-01", "2023-12-01", freq="MS").strftime("%Y-%m-%d")
+            for p in ("Ash", "Birch", "Cedar", "Elm")
+        ],
+        columns=["month", "plant", "load", "gas"],
+    )
     out = {"_spill": root / "spill"}
-    for name, frame in (("deliveries", deliveries), ("ledger", ledger)):
+    for name, frame in (("deliveries", deliveries), ("ledger", ledger), ("readings", readings), ("plants", plants)):
         frame.to_parquet(root / f"{name}.parquet")
         out[name] = (frame, root / f"{name}.parquet")
     return out
@@ -149,3 +170,128 @@ def test_a_firm_year_table_declines_counting_companies_as_rows_and_says_why(data
     assert analysis.declined, answer
     assert "code" in answer and "year" in answer, answer  # names the reading: one code per year
     assert "fits into it" not in answer, answer
+
+
+# --- missing days are calendar days without a row, within the period asked ------------------
+
+
+@pytest.mark.parametrize(
+    "question", ["How many days in May is Hill's data missing?", "5월에 Hill 데이터가 빠진 날은 며칠이야?"]
+)
+def test_missing_days_in_a_month_are_that_months_calendar_days_without_a_row(data, question):
+    frame, _ = data["readings"]
+    analysis, answer = ask(data, "readings", question, "pandas")
+    assert not analysis.declined, answer
+    have = set(frame.loc[frame["station"] == "Hill", "date"])
+    expected = sum(1 for d in pd.date_range("2023-05-01", "2023-05-31").strftime("%Y-%m-%d") if d not in have)
+    assert expected == 3
+    line = first_line(answer)
+    assert states(line, expected, 0) and "2023-06-02" not in answer, answer
+    # empty cells in May are not missing days
+    assert frame.loc[(frame["station"] == "Hill") & frame["date"].str.startswith("2023-05"), "pm10"].isna().any()
+
+
+def test_the_days_missing_are_listed_within_the_month_only(data):
+    analysis, answer = ask(data, "readings", "Which days in May is Hill's data missing?", "pandas")
+    line = first_line(answer)
+    assert all(d in line for d in ("2023-05-04", "2023-05-05", "2023-05-19")), answer
+    assert "2023-01-01" not in answer and "2023-06-02" not in answer, answer
+
+
+def test_missing_days_in_sql_mode_are_declined_never_empty_cells(data):
+    analysis, answer = ask(data, "readings", "How many days in May is Hill's data missing?", "duckdb")
+    assert analysis.declined, answer
+
+
+# --- "site-months" counts (thing, period) pairs ---------------------------------------------
+
+
+@pytest.mark.parametrize("mode", MODES)
+@pytest.mark.parametrize(
+    "question", ["How many plant-months had load below 50?", "load가 50 미만인 plant-month는 몇 개야?"]
+)
+def test_thing_period_nouns_count_pairs_on_rows_keyed_by_thing_and_period(data, mode, question):
+    frame, _ = data["plants"]
+    analysis, answer = ask(data, "plants", question, mode)
+    assert not analysis.declined, answer
+    expected = int((frame["load"] < 50).sum())
+    assert expected != frame.loc[frame["load"] < 50, "plant"].nunique()
+    assert states(first_line(answer), expected, 0), answer
+
+
+def test_thing_period_nouns_decline_when_rows_are_not_one_per_thing_and_period(data):
+    analysis, answer = ask(data, "readings", "how many station-months had pm10 over 30?", "pandas")
+    assert analysis.declined, answer
+    assert "one row per station and month" in answer, answer
+
+
+# --- ranking things by their extreme lists each thing once ----------------------------------
+
+
+@pytest.mark.parametrize("mode", MODES)
+@pytest.mark.parametrize(
+    "question", ["top 2 stations by the highest pm10 they ever reached", "which 2 stations had the highest pm10"]
+)
+def test_top_things_by_their_extreme_are_distinct_things(data, mode, question):
+    frame, _ = data["readings"]
+    analysis, answer = ask(data, "readings", question, mode)
+    assert not analysis.declined, answer
+    best = frame.groupby("station")["pm10"].max().sort_values(ascending=False)
+    listed = [line for line in answer.splitlines() if re.match(r"\s*\d+\.\s", line)]
+    assert [line.split(".", 1)[1].split(":")[0].strip() for line in listed] == list(best.index[:2]), answer
+    assert states(listed[1], best.iloc[1], 1), answer
+
+
+# --- a statistic over rows holding no value of the column is a decline ----------------------
+
+
+@pytest.mark.parametrize("mode", MODES)
+@pytest.mark.parametrize("question", ["total gas of plant Birch", "Birch의 gas 합계는?"])
+def test_a_total_over_no_recorded_value_is_declined_saying_so(data, mode, question):
+    analysis, answer = ask(data, "plants", question, mode)
+    assert analysis.declined, answer
+    assert ("no recorded values" in answer) if analysis.language == "en" else ("기록되어 있지 않" in answer), answer
+    assert not re.search(r"\*\*0(\.0+)?\*\*", answer), answer
+
+
+# --- the n-th of a ranking, written with a degree word ("두 번째로 높은") -----------------------
+
+
+@pytest.mark.parametrize("mode", MODES)
+@pytest.mark.parametrize(
+    ("question", "ascending"),
+    [("평균 pm10이 두 번째로 높은 station은?", False), ("평균 pm10이 두 번째로 낮은 station은?", True)],
+)
+def test_the_second_of_a_ranking_of_groups(data, mode, question, ascending):
+    frame, _ = data["readings"]
+    analysis, answer = ask(data, "readings", question, mode)
+    assert not analysis.declined, answer
+    ranked = frame.groupby("station")["pm10"].mean().sort_values(ascending=ascending)
+    line = first_line(answer)
+    assert ranked.index[1] in line and ranked.index[0] not in line.split("**")[1], answer
+    assert states(line, ranked.iloc[1]), answer
+
+
+# --- "A or B: which had more": the two compared, the one asked for named first ---------------
+
+
+@pytest.mark.parametrize("mode", MODES)
+@pytest.mark.parametrize(
+    ("question", "high"),
+    [
+        ("Hill or Vale: which had the higher average pm10?", True),
+        ("Hill or Vale: which had the lower average pm10?", False),
+        ("Hill이랑 Vale 중에 평균 pm10이 더 낮은 곳은?", False),
+        ("Hill이랑 Vale 중에 평균 pm10이 더 높은 곳은?", True),
+    ],
+)
+def test_which_of_two_names_the_one_asked_for_with_both_values(data, mode, question, high):
+    frame, _ = data["readings"]
+    analysis, answer = ask(data, "readings", question, mode)
+    assert not analysis.declined, answer
+    means = frame.groupby("station")["pm10"].mean()[["Hill", "Vale"]]
+    winner = means.idxmax() if high else means.idxmin()
+    line = first_line(answer)
+    assert line.startswith(f"**{winner}**"), answer
+    assert states(line, means["Hill"]) and states(line, means["Vale"]), answer
+    assert states(line, abs(means["Hill"] - means["Vale"])), answer

@@ -19,8 +19,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from .answer import NothingRecorded, decline_message, suggestions
 from .answer import answer as _answer
-from .answer import decline_message, suggestions
 from .catalog import Table, build_table
 from .match import Reader
 from .parse import plan_question
@@ -155,4 +155,13 @@ def answer(analysis: Analysis, results: list[dict[str, Any]]) -> str:
     """The final answer in Markdown, from what the steps printed."""
     if analysis.declined:
         return analysis.message
-    return _answer(analysis.plan, results, analysis.table)
+    try:
+        return _answer(analysis.plan, results, analysis.table)
+    except NothingRecorded as e:
+        # "total gas of site Z" where Z has no gas value at all: declined (with suggestions),
+        # saying so, as a question the data cannot answer
+        from .answer import restate
+
+        plan = analysis.plan
+        analysis.plan = Plan("decline", plan.language, plan.var, problem=e.message, understood=[restate(plan)])
+        return analysis.message

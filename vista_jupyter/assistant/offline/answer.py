@@ -194,6 +194,17 @@ def restate(plan: Plan) -> str:
                 f"{where(conds, lang)}{extreme} {column}",
             )
         word = t(lang, "Top" if plan.order == "desc" else "Bottom", "상위" if plan.order == "desc" else "하위")
+        if plan.distinct_labels and len(plan.labels) == 1:
+            # each name once, at its own extreme: the things ranked by their highest (lowest) value
+            extreme = t(
+                lang, "highest" if plan.order == "desc" else "lowest", "최댓값" if plan.order == "desc" else "최솟값"
+            )
+            return t(
+                lang,
+                f"{word} {plan.limit} {plan.labels[0]} by their {extreme} {column}"
+                f"{' among rows where ' + conditions_words(conds, lang) if conds else ''}",
+                f"{where(conds, lang)}{column} {extreme} 기준 {plan.labels[0]} {word} {plan.limit}개",
+            )
         return t(
             lang,
             f"{word} {plan.limit} rows by {column}{' among rows where ' + conditions_words(conds, lang) if conds else ''}",
@@ -357,6 +368,15 @@ def _and(lang: str, parts: list[str]) -> str:
 # --- answers ----------------------------------------------------------------------------------
 
 
+class NothingRecorded(Exception):
+    """The rows asked about hold no value of the measured column at all: no statistic to state.
+    The reply is a decline (offline.answer turns the analysis into one), never a number."""
+
+    def __init__(self, lang: str, en: str, ko: str):
+        super().__init__(en)
+        self.message = t(lang, en, ko)
+
+
 def answer(plan: Plan, results: list[dict[str, Any]], table: Table | None = None) -> str:
     """The final answer in Markdown (the first line states the result)."""
     lang = plan.language
@@ -426,7 +446,7 @@ class _Words:
             if empty and len(empty) == len(values):
                 cols = _and(lang, sorted({m.column for m in empty}))
                 cond = conditions_words(plan.conditions, lang) if plan.conditions else ""
-                return t(
+                raise NothingRecorded(
                     lang,
                     f"There are no recorded values of {cols}"
                     + (f" for rows where {cond}" if cond else "")
@@ -619,6 +639,28 @@ class _Words:
         word = t(lang, "higher" if higher else "lower", "높습니다" if higher else "낮습니다")
         if m.agg in ("count", "sum") or m.column is None:
             word = t(lang, "more" if higher else "less", "많습니다" if higher else "적습니다")
+        if plan.superlative and plan.asked is not None:
+            # "A or B: which had more": the one asked for leads, then both values and the gap
+            first = (plan.asked == "high") == higher
+            winner, other = (names[0], names[1]) if first else (names[1], names[0])
+            word = t(
+                lang,
+                "higher" if plan.asked == "high" else "lower",
+                "더 높습니다" if plan.asked == "high" else "더 낮습니다",
+            )
+            if m.agg in ("count", "sum") or m.column is None:
+                word = t(
+                    lang,
+                    "more" if plan.asked == "high" else "less",
+                    "더 많습니다" if plan.asked == "high" else "더 적습니다",
+                )
+            return t(
+                lang,
+                f"**{winner}**: its {measure_words(m, lang)}{where(plan.conditions, lang)} is {word} than "
+                f"{other}'s by {amount} ({values})",
+                f"**{winner}**: {where(plan.conditions, lang)}{measure_words(m, lang)}이(가) {other}보다 "
+                f"{amount} {word} ({values})",
+            )
         contrary = plan.asked is not None and (plan.asked == "high") != higher
         if lang == "ko":
             head = f"{subject}: {values}. {particle(names[0], '이/가')} {names[1]}보다 **{amount}** {word}"
@@ -880,11 +922,18 @@ class _Words:
         n = int(_num(r.key("missing") or "0"))
         labels = [it[0] for it in r.items() if it and it[0]]
         unit = BUCKET[lang][plan.group.bucket]
-        detail = t(
-            lang,
-            f"The data runs from {span[0]} to {span[-1]}: {fmt(expected, count=True)} {unit}s.",
-            f"데이터 기간은 {span[0]}부터 {span[-1]}까지, {fmt(expected, count=True)}개 {unit}입니다.",
-        )
+        if any(k.column == plan.group.column for k in plan.conditions):
+            detail = t(
+                lang,
+                f"The {unit}s asked about run from {span[0]} to {span[-1]}: {fmt(expected, count=True)} {unit}s.",
+                f"물어본 기간은 {span[0]}부터 {span[-1]}까지, {fmt(expected, count=True)}개 {unit}입니다.",
+            )
+        else:
+            detail = t(
+                lang,
+                f"The data runs from {span[0]} to {span[-1]}: {fmt(expected, count=True)} {unit}s.",
+                f"데이터 기간은 {span[0]}부터 {span[-1]}까지, {fmt(expected, count=True)}개 {unit}입니다.",
+            )
         if plan.measures or n == 0:
             head = f"{restate(plan)}: **{fmt(n, count=True)}**"
             if 0 < n <= 10:

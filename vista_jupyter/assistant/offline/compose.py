@@ -186,6 +186,14 @@ class _Builder:
                 else:
                     continue
                 skip.update(used)
+            elif m.has("ordinal") and not m.has("column") and self.c.rank > 1:
+                # "두 번째로 높은", "second most": the ordinal marks the superlative's degree word
+                j = self.c.next_index(i, ("filler", "particle"))
+                if j is None or not self.free(j) or not self.m[j].has("degree"):
+                    continue
+                direction = self.m[j].get("degree").key
+                used.append(j)
+                skip.add(j)
             elif m.has("evaluative") and not m.has("column"):
                 column, direction = self.evaluated(i)
             elif m.has("superlative") and not m.has("column"):
@@ -318,9 +326,19 @@ class _Builder:
                 or (m.has("intent") and m.get("intent").key in ("compare", "difference", "relationship"))
             )
         ]
+        conds = list(ctx.conditions)
+        if not words and any(k.op == "in" and len(k.value) == 2 for k in conds):
+            # "A or B: which had more X", "A랑 B 중에 X가 더 높은 곳": a comparative (more, higher,
+            # 더) over two alternatives compares them
+            words = [
+                j
+                for j, m in enumerate(self.m)
+                if self.free(j)
+                and (m.has("degree") or (m.has("superlative_marker") and m.get("superlative_marker").key))
+            ]  # "more", "더 높은", "the higher"
+            self.which_of_two = bool(words)
         if not words:
             return
-        conds = list(ctx.conditions)
         pairs: dict[tuple[str, str | None], list[int]] = {}
         for k, cond in enumerate(conds):
             if cond.op in ("==", "in"):
@@ -389,14 +407,17 @@ class _Builder:
             # empty cells (a different question)
             from .parse import _time_word
 
+            # days, "which days", "how many days" (the unit counted, even when a date condition
+            # took the word for its column), "빠진 날" (the unit inside the phrase asking)
             times = [
                 j
                 for j, m in enumerate(self.m)
-                if self.free(j)
+                if (self.free(j) or j == i or (m.has("concept") and not self._names_column(j)))
+                and not m.has("value")
                 and m.text.split()
                 and _is_time_word(m.text.split()[-1])
                 and _time_word(m.text.split()[-1])
-            ]  # days, "which days"
+            ]
             g = self.ctx.group
             if g is not None and (g.bucket or c.col(g.column).is_date):
                 return self.coverage(g.bucket or "day", times)
@@ -438,6 +459,10 @@ class _Builder:
                 "개요는 표 전체에 대해서만 보여 드릴 수 있습니다. 원하는 행에 대해 직접 물어봐 주세요.",
             )
         return plan
+
+    def _names_column(self, j: int) -> bool:
+        """The words are a column's whole name ("date"), not a word for its unit ("days")."""
+        return any(s.quality >= 1.0 for s in self.m[j].all("column"))
 
     def coverage(self, bucket: str, times: list[int]) -> Plan:
         """Periods with no row: every day (month...) from the data's first to its last, less those
@@ -702,6 +727,48 @@ class _Builder:
             plan.columns = [split]
         return plan
 
+    def pair_noun(self, a: int) -> list[int] | None:
+        """ "site-months", "station days", "firm-years": a noun for (thing, period) pairs, written
+        as a name column's word joined to a period word. On rows that are one thing per period
+        (the data showed the pairs unique: `Table.periods`) the pairs are the rows; otherwise
+        counting them is declined, never answered as a count of things or of periods."""
+        c = self.c
+        from .parse import _entity_periods, _time_word
+
+        def period_of(j: int) -> str | None:
+            words = self.m[j].text.split()
+            return _time_word(words[-1]) or _time_word(words[-1].rstrip("s")) if words else None
+
+        def names_thing(j: int) -> str | None:
+            if not self.m[j].has("column") or self.m[j].has("value"):
+                return None
+            names = [n for n in c.columns_of(j) if not c.col(n).numeric and not c.col(n).is_date]
+            return names[0] if names else None
+
+        for b, join in ((a - 2, a - 1), (a + 2, a + 1), (a - 1, None), (a + 1, None)):
+            if not (0 <= b < len(self.m)) or (b, a) == (b, b):
+                continue
+            if join is not None and not self.m[join].has("range_join"):
+                continue
+            first, second = sorted((a, b))
+            thing, bucket = names_thing(first), period_of(second)
+            if thing is None or bucket is None or not self.free(b) and b != a:
+                continue
+            keyed = _entity_periods(c.t)
+            time = c.col(keyed[1]) if keyed and keyed[0] == thing else None
+            fits = time is not None and (
+                time.granularity == bucket or (bucket == "year" and time.yearlike and not time.is_date)
+            )
+            if not fits:
+                self.decline(
+                    f"Counting {thing}-{bucket} pairs needs one row per {thing} and {bucket}, and the rows "
+                    f"of this data are not that; ask how many {thing} values, or count rows.",
+                    f"{thing}-{bucket} 쌍을 세려면 {thing}과(와) {bucket}마다 한 행이어야 하는데 이 데이터의 행은 "
+                    f"그렇지 않습니다. 서로 다른 {thing} 값의 수나 행 수를 물어 주세요.",
+                )
+            return [x for x in (first, join, second) if x is not None]
+        return None
+
     def one_row_per_period(self, column: str) -> bool:
         """A period-part column (quarter, month) beside one year column, one row per period."""
         c = self.c
@@ -891,8 +958,13 @@ class _Builder:
             if self.free(j) and (m.has("degree") or (m.has("intent") and m.get("intent").key == "difference")):
                 c.claim(j)
             words = m.text.lower().split()
+            nxt = c.next_index(j, ("filler", "particle"))
+            if m.has("degree") and nxt is not None and self.m[nxt].has("degree"):
+                continue  # "더 낮은": the intensifier takes the direction of the word it intensifies
             if m.has("degree"):
                 asked = asked or m.get("degree").key
+            elif m.has("superlative_marker") and m.get("superlative_marker").key and getattr(self, "which_of_two", 0):
+                asked = asked or m.get("superlative_marker").key  # "which had the higher ..."
             elif m.has("intent") and m.get("intent").key == "difference" and len(words) > 2:
                 asked = asked or ("low" if words[-1] in ("less", "lower", "fewer", "smaller", "cheaper") else "high")
         plan = Plan(
@@ -905,6 +977,7 @@ class _Builder:
             chart="bar" if ctx.chart in (None, "any", "bar") else ctx.chart,
             asked=asked or asked_change,
             change=change,
+            superlative=getattr(self, "which_of_two", False) and change == "difference",  # which of the two
         )
         if ctx.group is not None:
             self.decline(
@@ -1170,6 +1243,11 @@ class _Builder:
                     target = cand
                     break
             if target is not None:
+                pair = self.pair_noun(target)
+                if pair is not None:
+                    c.claim(*pair)  # "site-months": (site, month) pairs, one row each
+                    out.append(Measure("count"))
+                    continue
                 column = c.one_column(target)
                 col = c.col(column)
                 if self.one_row_per_period(column):
@@ -1374,6 +1452,20 @@ class _Builder:
             # "top 5 customers by sales": a name several rows share is ranked by its total, never
             # by its single largest row
             return self._ranked_totals(column, Grouping(labels[0]), direction, limit=ctx.limit)
+        # "top 3 stations by the highest pm25": a noun for the things a repeating label names
+        # asks for things, each listed once at its own extreme, never the same one twice
+        override = getattr(self, "label_override", None)
+        things = (
+            len(labels) == 1
+            and c.col(labels[0]).distinct < 0.9 * max(c.t.rows, 1)
+            and (
+                override is not None
+                or any(
+                    m.has("entity") and m.has("column") and not m.has("value") and labels[0] in c.columns_of(j)
+                    for j, m in enumerate(self.m)
+                )
+            )
+        )
         plan = Plan(
             "rows",
             c.lang,
@@ -1386,7 +1478,7 @@ class _Builder:
             columns=[column],
             superlative=not ctx.limit,
             rank=c.rank if not ctx.limit else 1,
-            distinct_labels=bool(named) and not getattr(self, "label_override", None) and bool(ctx.limit),
+            distinct_labels=((bool(named) and override is None) or things) and bool(ctx.limit),
         )
         for j, m in enumerate(self.m):
             if self.free(j) and m.has("column") and column in c.columns_of(j):

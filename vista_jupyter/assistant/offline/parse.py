@@ -393,9 +393,12 @@ class Composer:
         """ "the second most common", "두 번째로 비싼": the n-th of a ranking."""
         ranked = self._has_any("superlative", "superlative_marker", "frequent", "order", "adjective")
         for i, m in enumerate(self.m):
-            if m.has("ordinal") and ranked and not m.has("column"):
+            j = self.next_index(i)
+            graded = j is not None and self.m[j].has("degree")  # "두 번째로 높은": the ordinal ranks
+            if m.has("ordinal") and (ranked or graded) and not m.has("column"):
                 self.rank = int(m.get("ordinal").key)
-                self.claim(i)
+                if not graded:
+                    self.claim(i)  # else the superlative it makes with its degree word claims it
 
     def _needs_counter(self, i: int) -> bool:
         j = self.next_index(i, ())
@@ -1798,7 +1801,11 @@ class Composer:
         if g is None:
             # "자치구 중에서 평균 ... 제일 넓은 곳", "판매량 상위 5개 모델", "the 3 cheapest brands":
             # a category column ranked by something computed for it
-            ranked = self._has_any("superlative", "superlative_marker", "order", "adjective") or self.ctx.limit
+            ranked = (
+                self._has_any("superlative", "superlative_marker", "order", "adjective")
+                or self.ctx.limit
+                or self.rank > 1  # "두 번째로 높은 지점": an ordinal with its degree word
+            )
             if ranked:
                 for i, m in enumerate(self.m):
                     if i in self.used or not m.has("column") or m.has("value"):

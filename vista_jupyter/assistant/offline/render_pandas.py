@@ -681,6 +681,13 @@ class PandasRenderer:
             f"span = {frame}[{date}].dropna()\n"
             f"expected = pd.period_range(span.min(), span.max(), freq={freq!r})\n"
         )
+        on_dates = [k for k in p.conditions if k.column == g.column]
+        if on_dates:
+            # "in August": the calendar is the periods asked about, not the data's whole span
+            code += (
+                f"calendar = pd.DataFrame({{{date}: expected.start_time}})\n"
+                f"expected = expected[({self._mask(on_dates, 'calendar')}).to_numpy()]\n"
+            )
         if p.columns:
             entity = q(p.columns[0])
             code += (
