@@ -295,3 +295,91 @@ def test_which_of_two_names_the_one_asked_for_with_both_values(data, mode, quest
     assert line.startswith(f"**{winner}**"), answer
     assert states(line, means["Hill"]) and states(line, means["Vale"]), answer
     assert states(line, abs(means["Hill"] - means["Vale"])), answer
+
+
+# --- one value against the rest of its column ---------------------------------------------------
+
+
+@pytest.mark.parametrize("mode", MODES)
+@pytest.mark.parametrize(
+    "question",
+    [
+        "How much higher is Vale's average pm10 than the rest of the stations?",
+        "Vale 평균 pm10은 나머지보다 얼마나 높아?",
+    ],
+)
+def test_one_value_against_the_rest(data, mode, question):
+    frame, _ = data["readings"]
+    analysis, answer = ask(data, "readings", question, mode)
+    assert not analysis.declined, answer
+    one = frame.loc[frame["station"] == "Vale", "pm10"].mean()
+    rest = frame.loc[frame["station"] != "Vale", "pm10"].mean()
+    line = first_line(answer)
+    assert states(line, one) and states(line, rest) and states(line, one - rest), answer
+
+
+def test_the_rest_without_a_value_to_set_against_it_is_declined(data):
+    analysis, answer = ask(data, "readings", "How much higher is average pm10 than the rest?", "pandas")
+    assert analysis.declined, answer
+
+
+# --- "drop" asked with "how much" is a fall between two periods, not an edit -----------------
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_how_much_a_measure_dropped_between_two_months(data, mode):
+    frame, _ = data["readings"]
+    analysis, answer = ask(data, "readings", "By how much did the average pm10 drop from March to September?", mode)
+    assert not analysis.declined, answer
+    month = pd.to_datetime(frame["date"]).dt.month
+    diff = frame.loc[month == 3, "pm10"].mean() - frame.loc[month == 9, "pm10"].mean()
+    line = first_line(answer)
+    assert states(line, abs(diff)) and ("lower" if diff > 0 else "higher") in line, answer
+
+
+def test_drop_without_a_change_asked_is_still_an_edit_declined(data):
+    analysis, answer = ask(data, "readings", "drop rows with missing pm10", "pandas")
+    assert analysis.declined and "does not change" in answer, answer
+
+
+# --- the period with the highest statistic: group by the period bucket, then pick ---------------
+
+
+@pytest.mark.parametrize("mode", MODES)
+@pytest.mark.parametrize("question", ["월평균 pm10이 가장 높은 달은?", "the month with the lowest average pm10"])
+def test_the_month_with_the_extreme_average(data, mode, question):
+    frame, _ = data["readings"]
+    analysis, answer = ask(data, "readings", question, mode)
+    assert not analysis.declined, answer
+    monthly = frame.groupby(pd.to_datetime(frame["date"]).dt.month)["pm10"].mean()
+    month = monthly.idxmax() if "높은" in question else monthly.idxmin()
+    line = first_line(answer)
+    assert states(line, monthly[month]), answer
+    names = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October"]
+    names += ["November", "December"]
+    assert (f"{month}월" in line) if "월" in question else (names[month - 1] in line), answer
+
+
+# --- the spread of two opposite extremes is the range ------------------------------------------
+
+
+@pytest.mark.parametrize("mode", MODES)
+@pytest.mark.parametrize(
+    "question",
+    [
+        "What's the spread between the highest and lowest pm10 at Port?",
+        "what's the difference between the largest and smallest pm10 at Port?",
+        "Port pm10 최고값과 최저값의 차이는?",
+    ],
+)
+def test_the_difference_of_the_two_extremes_is_the_range(data, mode, question):
+    frame, _ = data["readings"]
+    analysis, answer = ask(data, "readings", question, mode)
+    assert not analysis.declined, answer
+    values = frame.loc[frame["station"] == "Port", "pm10"]
+    assert states(first_line(answer), values.max() - values.min(), 1), answer
+
+
+def test_two_extremes_without_their_difference_asked_are_not_a_range(data):
+    analysis, answer = ask(data, "readings", "highest and lowest pm10 at Port", "pandas")
+    assert analysis.declined or "Range" not in first_line(answer), answer

@@ -1104,6 +1104,8 @@ def _side_name(side: list, lang: str) -> str:
             return t(lang, "weekends", "주말")
         if c.part == "weekday" and sorted(values) == [0, 1, 2, 3, 4]:
             return t(lang, "weekdays", "평일")
+        if c.op == "!=" and c.part is None:
+            return t(lang, f"the rest (not {c.value})", f"나머지({c.value} 외)")
         if c.op in ("==", "in"):
             if c.part == "weekday":
                 return "/".join(WEEKDAYS[lang][int(v)] for v in values)

@@ -327,6 +327,33 @@ class _Builder:
             )
         ]
         conds = list(ctx.conditions)
+        rest = [j for j, m in enumerate(self.m) if self.free(j) and m.has("rest")]
+        if rest:
+            # "Seoul than the rest", "나머지보다": one value of a column against all its other values
+            if not words:
+                words = [j for j, m in enumerate(self.m) if self.free(j) and m.has("degree")]
+            named = [k for k, cond in enumerate(conds) if cond.op == "==" and cond.part is None]
+            if not words or len(named) != 1:
+                self.decline(
+                    "I can compare one named value against the rest of its column, with one measure; "
+                    "name the one value to set against the rest.",
+                    "한 값과 그 열의 나머지 값들을 한 가지 값으로 비교할 수 있습니다. 나머지와 비교할 값 하나를 적어 주세요.",
+                )
+            k = named[0]
+            one = conds[k]
+            keep = [(cond, p) for x, (cond, p) in enumerate(zip(conds, ctx.conditions.positions)) if x != k]
+            ctx.conditions.clear()
+            ctx.conditions.positions.clear()
+            for cond, pos in keep:
+                ctx.conditions.at = pos
+                ctx.conditions.append(cond)
+            ctx.sides = [[one], [Condition(one.column, "!=", one.value)]]
+            c.claim(*words, *rest)
+            for j, m in enumerate(self.m):
+                # "the rest of the stations": the column's own noun
+                if self.free(j) and m.has("entity") and one.column in c.columns_of(j):
+                    c.claim(j)
+            return
         if not words and any(k.op == "in" and len(k.value) == 2 for k in conds):
             # "A or B: which had more X", "A랑 B 중에 X가 더 높은 곳": a comparative (more, higher,
             # 더) over two alternatives compares them

@@ -65,6 +65,7 @@ _LISTED = (
     "workdays",
     "descriptors",
     "frequent",
+    "rest",
 )
 
 

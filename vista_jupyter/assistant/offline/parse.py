@@ -268,6 +268,7 @@ class Composer:
         self._check_words()
         self._vague_adjectives()
         self._ordinals()
+        self._spread()
         nums = self._numbers()
         self._fixed_intents()
         self._limits(nums)
@@ -305,10 +306,27 @@ class Composer:
                 "column, a value in the data, or something I can compute.",
                 f"{words}이(가) 무엇인지 모르겠습니다. 데이터의 열이나 값, 또는 제가 계산할 수 있는 것이 아닙니다.",
             )
-        for m in self.m:
+        for i, m in enumerate(self.m):
             if m.has("unsupported") and not (m.has("column") or m.has("value")):
                 key = m.get("unsupported").key
+                if m.has("change") and self._asks_change(i):
+                    continue  # "how much did sales drop": a fall, not deleting anything
                 raise Declined(*_UNSUPPORTED[key])
+
+    def _asks_change(self, i: int) -> bool:
+        """A word that reads both as an edit and as a change ("drop") asks for a change when the
+        question also asks how much ("how much did", "by what percent", "몇 %"), or names a base
+        ("than", "대비")."""
+        for j, m in enumerate(self.m):
+            if j == i:
+                continue
+            if m.has("change") or m.has("than") or m.has("times"):
+                return True
+            if m.has("agg") and m.get("agg").key == "share":
+                return True
+            if m.has("which") and m.text.lower() in ("how much", "how high", "how low"):
+                return True
+        return False
 
     # numbers with their multipliers and units
     def _numbers(self) -> list[_Num]:
@@ -399,6 +417,49 @@ class Composer:
                 self.rank = int(m.get("ordinal").key)
                 if not graded:
                     self.claim(i)  # else the superlative it makes with its degree word claims it
+
+    def _spread(self) -> None:
+        """ "the difference between the highest and lowest X", "X 최고값과 최저값의 차이": two opposite
+        extremes joined, with a word for their difference, are one statistic, the range (max − min)."""
+
+        def extreme(j: int) -> str | None:
+            m = self.m[j]
+            for role in ("superlative", "superlative_marker"):
+                if m.has(role) and m.get(role).key in ("high", "low"):
+                    return m.get(role).key
+            if m.has("agg") and m.get("agg").key in ("max", "min"):
+                return "high" if m.get("agg").key == "max" else "low"
+            return None
+
+        def differs(j: int) -> bool:
+            m = self.m[j]
+            return (
+                (m.has("agg") and m.get("agg").key == "range")
+                or (m.has("intent") and m.get("intent").key == "difference")
+                or (m.has("change") and m.get("change").key == "change")
+            )
+
+        for a in range(len(self.m)):
+            join = self.next_index(a, ("filler",))
+            b = self.next_index(join, ("filler",)) if join is not None else None
+            joined = join is not None and (
+                self.m[join].has("range_join")
+                or self.m[join].has("either")
+                or self.m[join].text in self.lex.forms("either")  # "최고값과 최저값": 과 read as a particle
+            )
+            if b is None or not joined:
+                continue
+            if {extreme(a), extreme(b)} != {"high", "low"}:
+                continue
+            near = [j for j in (*range(max(0, a - 3), a), *range(b + 1, min(len(self.m), b + 4))) if differs(j)]
+            if not near:
+                continue
+            self.spread_at = near[0]
+            self.claim(a, join, b)
+            for j in range(max(0, a - 3), a):
+                if self.m[j].has("between"):
+                    self.claim(j)
+            return
 
     def _needs_counter(self, i: int) -> bool:
         j = self.next_index(i, ())
@@ -1792,7 +1853,7 @@ class Composer:
                 if bucket is None or (m.has("column") and not any(self.col(c).is_date for c in self.columns_of(i))):
                     continue
                 bucket = self._period_bucket(bucket)
-                if bucket is None or not (self._amounts_asked() or self._records_counted(i)):
+                if bucket is None or not (self._amounts_asked() or self._records_counted(i) or self._statistic_asked()):
                     continue
                 column = self._date_column_for_bucket(bucket)
                 g = self._set_group(Grouping(column, bucket if self.col(column).is_date else None), i)
@@ -1913,6 +1974,14 @@ class Composer:
                     return True
         return False
 
+    def _statistic_asked(self) -> bool:
+        """ "the month with the highest average pm25", "월평균 ... 가장 높은 달": a statistic named
+        for the period (an average, a median...) ranks the periods by it, whatever the measure."""
+        return any(
+            m.has("agg") and m.get("agg").key in ("mean", "median", "sum", "max", "min", "std") and not m.has("column")
+            for m in self.m
+        )
+
     def _records_counted(self, period: int) -> bool:
         """ "주문이 제일 적은 요일", "the day with the most orders": what the rows record, said with a
         word of quantity, is counted per period."""
@@ -2024,6 +2093,9 @@ class Composer:
             ):
                 self.record_counts.add(i)  # "주문 건수" read as "주문 건" + "수": the number of them
                 ctx.aggs.append((i, "count"))
+                continue
+            if i == getattr(self, "spread_at", None):
+                ctx.aggs.append((i, "range"))  # the difference of the two extremes (_spread)
                 continue
             if m.has("agg") and not (m.has("column") and self._column_sense_wins(i)):
                 agg = m.get("agg").key

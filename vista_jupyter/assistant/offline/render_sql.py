@@ -682,7 +682,7 @@ class SqlRenderer(PandasRenderer):
             "print('b', round(value_b, 6), rows_b, sep='\\t')\n"
             "print('difference', round(value_a - value_b, 6), sep='\\t')\n"
         )
-        names = [str(side[0].value) for side in p.sides]
+        names = [("≠ " if side[0].op == "!=" else "") + str(side[0].value) for side in p.sides]
         if p.chart:
             code += (
                 f"ax = pd.Series([value_a, value_b], index={names!r}).plot.bar(color=['#4c72b0', '#dd8452'], rot=0)\n"
