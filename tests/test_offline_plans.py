@@ -383,3 +383,45 @@ def test_the_difference_of_the_two_extremes_is_the_range(data, mode, question):
 def test_two_extremes_without_their_difference_asked_are_not_a_range(data):
     analysis, answer = ask(data, "readings", "highest and lowest pm10 at Port", "pandas")
     assert analysis.declined or "Range" not in first_line(answer), answer
+
+
+# --- group filters: groups kept by their number of rows (HAVING) --------------------------------
+
+
+@pytest.mark.parametrize("mode", MODES)
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Among cities with at least 500 orders, which has the lowest average amount?",
+        "주문이 500건 이상인 city 중에서 평균 amount가 가장 낮은 곳은?",
+    ],
+)
+def test_among_groups_with_at_least_n_rows(data, mode, question):
+    frame, _ = data["deliveries"]
+    analysis, answer = ask(data, "deliveries", question, mode)
+    assert not analysis.declined, answer
+    sizes = frame.groupby("city").size()
+    kept = frame[frame["city"].isin(sizes[sizes >= 500].index)].groupby("city")["amount"].mean()
+    overall = frame.groupby("city")["amount"].mean()
+    assert kept.idxmin() != overall.idxmin()  # the filter changes the answer
+    line = first_line(answer)
+    assert kept.idxmin() in line and states(line, kept.min()), answer
+
+
+def test_a_number_of_rows_is_never_read_as_a_value_of_another_column(data):
+    analysis, answer = ask(data, "deliveries", "average amount of orders with more than 500 orders", "pandas")
+    assert analysis.declined or "amount > 500" not in answer, answer
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_months_of_data_count_rows_only_where_rows_are_one_per_thing_and_month(data, mode):
+    frame, _ = data["plants"]
+    analysis, answer = ask(
+        data, "plants", "Among plants with at least 20 months of data, which had the highest average load?", mode
+    )
+    assert not analysis.declined, answer
+    assert frame.groupby("plant")["load"].mean().idxmax() in first_line(answer), answer
+    analysis, answer = ask(
+        data, "readings", "Among stations with at least 10 months of data, which had the highest average pm10?", mode
+    )
+    assert analysis.declined, answer  # daily rows: 10 months are not 10 rows

@@ -116,6 +116,25 @@ def value_text(plan: Plan, m: Measure, value: float) -> str:
 
 def restate(plan: Plan) -> str:
     """The plan in words: 'Mean of price for rows where garage = yes'."""
+    text = _restate(plan)
+    if plan.having and plan.group is not None:
+        op, n = plan.having
+        words = {
+            ">=": ("at least", "이상"),
+            ">": ("more than", "초과"),
+            "<=": ("at most", "이하"),
+            "<": ("fewer than", "미만"),
+        }
+        en, ko = words.get(op, (op, op))
+        text += t(
+            plan.language,
+            f" (among {plan.group.column} groups with {en} {fmt(n, count=True)} rows)",
+            f" (행이 {fmt(n, count=True)}개 {ko}인 {plan.group.column} 중에서)",
+        )
+    return text
+
+
+def _restate(plan: Plan) -> str:
     lang = plan.language
     conds = plan.conditions
     k = plan.kind

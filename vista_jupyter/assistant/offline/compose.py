@@ -255,6 +255,22 @@ class _Builder:
     # --- building ---------------------------------------------------------------------------------
 
     def build(self) -> Plan:
+        plan = self._build()
+        having = self.c.having
+        if having is not None:
+            column, op, n = having
+            g = plan.group
+            if plan.kind != "aggregate" or g is None or g.column != column or g.bucket is not None:
+                self.decline(
+                    f"I can keep only the {column} groups with a number of rows ({op} {n:g}) when the "
+                    f"question ranks or lists {column} groups; here it does not.",
+                    f"행 수 조건({op} {n:g})으로 {column} 그룹을 거르는 것은 {column} 그룹의 순위나 목록을 물을 때만 "
+                    "할 수 있습니다.",
+                )
+            plan.having = (op, n)
+        return plan
+
+    def _build(self) -> Plan:
         c, ctx = self.c, self.ctx
         intents = {k: i for k, i in c.intents.items() if self.free(i)}
         plan = Plan("aggregate", c.lang, c.t.var)

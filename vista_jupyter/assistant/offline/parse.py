@@ -144,6 +144,8 @@ class Composer:
         self.rank = 1  # "the second most common": 2
         self.date_sides = False  # the sides are two periods of a change ("from 1952 to 2007")
         self.flag_rate: tuple[str, Any] | None = None  # "return rate": (yes/no column, its yes value)
+        # "among states with at least 50 shipments": (group column, op, number of rows)
+        self.having: tuple[str, str, float] | None = None
         self.lex = lexicon()
 
     # --- helpers ------------------------------------------------------------------------------
@@ -487,6 +489,11 @@ class Composer:
                 continue
             before = self.prev_index(n.index)
             after = self.next_index(n.span[-1])
+            said = self.prev_index(n.index, ("filler", "particle")), self.next_index(n.span[-1], ("particle",))
+            if (said[0] is not None and self.m[said[0]].has("compare")) or (
+                said[1] is not None and self.m[said[1]].has("compare_after")
+            ):
+                continue  # "500건 이상", "at least 5": a comparison, never how many to list
             order = None
             if before is not None and self.m[before].has("order"):
                 order = self.m[before].get("order").key
@@ -577,6 +584,9 @@ class Composer:
             ):
                 k += 1
                 continue  # since/after/before: a date (see _dates)
+            if self._group_filter(n, op, op_index):
+                k += 1
+                continue
             column = self._number_column(n, None, op_index)
             if (
                 column is None
@@ -609,6 +619,72 @@ class Composer:
             self.claim(*n.span, op_index)
             last = (max(n.span[-1], op_index or 0), column)
             k += 1
+
+    def _group_filter(self, n: _Num, op: str, op_index: int | None) -> bool:
+        """ "among cities with at least 1500 orders", "주문이 1500건 이상인 city 중에서", "sites with
+        at least 30 months of data": a number of rows (said with a noun for what the rows are, a
+        counter, or the period the rows are kept by) that a group of a named column must have.
+        Recorded as the plan's group filter (HAVING); the plan must then rank or list that
+        column's groups (compose.py), or it declines."""
+        if self.having is not None or n.number is None or not float(n.number.value).is_integer():
+            return False
+        after = self.next_index(n.span[-1], ("filler",))
+        before = self.prev_index(n.span[0], ("filler", "particle"))
+
+        def counted(j: int | None) -> bool:
+            if j is None or j in self.used or self.m[j].has("value"):
+                return False
+            m = self.m[j]
+            rows = max(self.t.rows, 1)
+            if m.has("entity") and all(self.col(c).distinct >= 0.9 * rows for c in self.columns_of(j)):
+                return True  # orders, shipments, 주문: the rows (or a column naming each row)
+            bucket = _time_word(m.text.split()[-1]) or _time_word(m.text.split()[-1].rstrip("s"))
+            return bucket is not None and m.has("entity")  # months (of data): rows kept per period
+
+        counter = any(self.m[x].has("units") and self.m[x].get("units").key == "count" for x in n.span)
+        noun = after if counted(after) else before if (self.lang == "ko" and counted(before)) else None
+        if noun is None and not counter:
+            return False
+        # the group: a column of names said just before ("cities with") or, in Korean, after
+        # ("이상인 city 중에서") the number and its comparison
+        edge = max(n.span[-1], op_index or 0, noun or 0)
+        start = min(n.span[0], op_index if op_index is not None else n.span[0], noun if noun is not None else n.span[0])
+        window = [*range(start - 1, max(-1, start - 4), -1), *range(edge + 1, min(len(self.m), edge + 4))]
+        for j in window:
+            m = self.m[j]
+            if j in self.used or not m.has("column") or m.has("value"):
+                continue
+            names = [c for c in self.columns_of(j) if not self.col(c).numeric and not self.col(c).is_date]
+            if not names:
+                continue
+            period = None
+            if noun is not None:
+                words = self.m[noun].text.split()
+                period = _time_word(words[-1]) or _time_word(words[-1].rstrip("s"))
+            if period is not None:
+                # "30 months of data" are 30 rows only where the rows are one per thing and month
+                keyed = _entity_periods(self.t)
+                time = self.col(keyed[1]) if keyed and keyed[0] in names else None
+                if time is None or time.granularity != period:
+                    raise Declined(
+                        f"“{self._words(n.span[0], noun)}” counts {period}s, and the rows of this data are not "
+                        f"one per {names[0]} and {period}, so I cannot count them as rows.",
+                        f"“{self._words(n.span[0], noun)}”은(는) 기간의 수인데, 이 데이터의 행은 {names[0]}과(와) "
+                        "기간마다 하나가 아니어서 행 수로 셀 수 없습니다.",
+                    )
+            self.having = (names[0], op, float(n.number.value))
+            self.claim(*n.span, *([op_index] if op_index is not None else []), *([noun] if noun is not None else []))
+            self._set_group(Grouping(self._pick(j, names)), j)
+            return True
+        if noun is not None and not self.columns_of(noun):
+            # "1500 orders" counts rows: never a value of another column (amount ≥ 1500)
+            raise Declined(
+                f"“{self._words(n.span[0], noun)}” is a number of rows, and I could not tell which groups "
+                "must have that many; ask, for example, “among cities with at least 100 orders, which …”.",
+                f"“{self._words(n.span[0], noun)}”은(는) 행의 수인데, 어느 그룹이 그만큼의 행을 가져야 하는지 알 수 "
+                "없습니다. 예: “주문이 100건 이상인 도시 중에서 …”.",
+            )
+        return False
 
     def _signs(self) -> None:
         """ "months where the change was negative", "음수인 변화량": a comparison with zero."""

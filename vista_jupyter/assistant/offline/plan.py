@@ -77,6 +77,8 @@ class Plan:
     distinct_labels: bool = False  # rows: the question named what is ranked ("top 5 countries"),
     # so each name is listed once, at its own extreme row
     rank: int = 1  # with a superlative: the n-th ("the second most common")
+    # groups kept by their number of rows (HAVING): (op, n), "among states with at least 50 rows"
+    having: tuple[str, float] | None = None
     time_column: str | None = None  # the date column of measures per period
     # compare: what is asked of the two values: "difference" (a − b, stated as a positive amount
     # with its direction), "percent" (the change from b to a, in percent), "ratio" (a / b)

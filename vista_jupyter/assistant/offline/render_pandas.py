@@ -224,6 +224,12 @@ class PandasRenderer:
                 code += "result = rows.groupby(key).size()\n"
             else:
                 code += f"result = rows.groupby(key)[{q(m.column)}].{_call(m.agg)}\n"
+            if p.having:
+                # only the groups with that many rows (HAVING)
+                code += (
+                    "sizes = rows.groupby(key).size()\n"
+                    f"result = result[result.index.isin(sizes[sizes {p.having[0]} {lit(p.having[1])}].index)]\n"
+                )
             code += "result = result.dropna()\n"
             ascending = p.order == "asc"
             if p.order or order == "value":
@@ -235,6 +241,8 @@ class PandasRenderer:
             code += "for label, value in result.round(6).items():\n    print(label, value, sep='\\t')\n"
             code += self._group_chart("result")
         else:
+            if p.having:
+                raise ValueError("a group filter with several measures is not planned")
             code += self._multi(p)
             code += "result = result.sort_index()\n" + self._names(p.group)
             code += "print('rows', len(rows), sep='\\t')\nprint('groups', len(result), sep='\\t')\n"

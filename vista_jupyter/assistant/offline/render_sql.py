@@ -100,6 +100,8 @@ _KNOWN_FIELDS = {
         "change",
         # rows: each name once, at its own extreme row
         "distinct_labels",
+        # aggregate by group: groups kept by their number of rows (HAVING)
+        "having",
         # the honesty check's record of the question's words (nothing to compute)
         "consumed",
         "function_words",
@@ -533,10 +535,11 @@ class SqlRenderer(PandasRenderer):
         code = self._rows_count()
         if len(p.measures) == 1:
             m = p.measures[0]
+            having = f" AND n_rows {p.having[0]} {literal(p.having[1])}" if p.having else ""
             code += self._grouped(
-                f"{self._agg(m, partition=key)} AS value",
+                f"{self._agg(m, partition=key)} AS value" + (", count(*) AS n_rows" if p.having else ""),
                 p.group,
-                "key IS NOT NULL AND value IS NOT NULL",
+                "key IS NOT NULL AND value IS NOT NULL" + having,
                 self._order(order),
             )
             code += (
@@ -553,6 +556,11 @@ class SqlRenderer(PandasRenderer):
             code += "for label, value in result.round(6).items():\n    print(label, value, sep='\\t')\n"
             code += self._group_chart("result")
         else:
+            if p.having:
+                raise Unsupported(
+                    "I can filter groups by their number of rows for one measure at a time.",
+                    "행 수로 그룹을 거르는 것은 한 번에 한 가지 값에 대해서만 할 수 있습니다.",
+                )
             names = [measure_words(m, self.lang) for m in p.measures]
             select = ", ".join(f"{self._agg(m, partition=key)} AS value_{i}" for i, m in enumerate(p.measures))
             code += self._grouped(select, p.group, "", "key")
