@@ -425,3 +425,24 @@ def test_months_of_data_count_rows_only_where_rows_are_one_per_thing_and_month(d
         data, "readings", "Among stations with at least 10 months of data, which had the highest average pm10?", mode
     )
     assert analysis.declined, answer  # daily rows: 10 months are not 10 rows
+
+
+# --- the place of one named value in a ranking of its column's groups ("몇 위") -----------------
+
+
+@pytest.mark.parametrize("mode", MODES)
+@pytest.mark.parametrize("question", ["평균 pm10 기준으로 Port는 몇 위야?", "what rank is Port by average pm10?"])
+def test_the_place_of_a_named_value_among_groups(data, mode, question):
+    frame, _ = data["readings"]
+    analysis, answer = ask(data, "readings", question, mode)
+    assert not analysis.declined, answer
+    ranked = frame.groupby("station")["pm10"].mean().sort_values(ascending=False)
+    place = list(ranked.index).index("Port") + 1
+    line = first_line(answer)
+    assert (f"{place}위" in line) if analysis.language == "ko" else (f"#{place}" in line), answer
+    assert states(line, ranked["Port"]), answer
+
+
+def test_a_place_asked_without_a_named_value_is_declined(data):
+    analysis, answer = ask(data, "readings", "평균 pm10 기준으로 몇 위야?", "pandas")
+    assert analysis.declined, answer

@@ -424,6 +424,8 @@ class _Words:
 
     @staticmethod
     def aggregate(plan: Plan, r: _Reader) -> str:
+        if plan.position is not None:
+            return _Words.position(plan, r)
         lang = plan.language
         rows = int(_num(r.key("rows") or "0"))
         if plan.group is None:
@@ -932,6 +934,41 @@ class _Words:
             if len(it) > 1
         ]
         return "\n".join([head, "", *listed])
+
+    @staticmethod
+    def position(plan: Plan, r: _Reader) -> str:
+        """The place of one group in the ranking the code printed (every group, in order)."""
+        lang = plan.language
+        r.key("rows")
+        r.key("groups")
+        ranked = [(it[0], _num(it[1])) for it in r.items() if len(it) > 1]
+        m = plan.measure
+        what = measure_words(m, lang)
+        names = [name for name, _ in ranked]
+        if str(plan.position) not in names:
+            raise NothingRecorded(
+                lang,
+                f"{plan.position} has no {what}{where(plan.conditions, lang)}, so it has no place in the ranking.",
+                f"{plan.position}에는 {where(plan.conditions, lang)}{what} 값이 없어 순위를 매길 수 없습니다.",
+            )
+        place = names.index(str(plan.position)) + 1
+        value = ranked[place - 1][1]
+        way = t(
+            lang,
+            "highest first" if plan.order != "asc" else "lowest first",
+            "높은 순" if plan.order != "asc" else "낮은 순",
+        )
+        first = f"{ranked[0][0]} {value_text(plan, m, ranked[0][1])}"
+        head = t(
+            lang,
+            f"{plan.position} is **#{place}** of {len(ranked)} {plan.group.column} by {what}{where(plan.conditions, lang)} "
+            f"({way}): {value_text(plan, m, value)}",
+            f"{where(plan.conditions, lang)}{what} 기준({way}) {plan.position}은(는) {len(ranked)}개 {plan.group.column} 중 "
+            f"**{place}위**입니다: {value_text(plan, m, value)}",
+        )
+        if place > 1:
+            head += "\n\n" + t(lang, f"#1: {first}.", f"1위: {first}.")
+        return head
 
     @staticmethod
     def coverage(plan: Plan, r: _Reader) -> str:

@@ -270,8 +270,48 @@ class _Builder:
             plan.having = (op, n)
         return plan
 
+    def position(self, asked: list[int]) -> Plan:
+        """ "평균 pm25 기준으로 Jongno는 몇 위야?", "what rank is Jongno by average pm25": the groups of
+        the named value's column ranked by the measure, and that value's place among them."""
+        c, ctx = self.c, self.ctx
+        named = [k for k in ctx.conditions if k.op == "==" and k.part is None and c.col(k.column).categorical]
+        if len(named) != 1 or ctx.group is not None and ctx.group.column != named[0].column:
+            self.decline(
+                "I can tell the place of one named value among its column's groups; name one value.",
+                "한 값이 그 열의 그룹 중 몇 위인지 알려 드릴 수 있습니다. 값 하나를 적어 주세요.",
+            )
+        one = named[0]
+        ctx.conditions.remove(one)
+        c.claim(*asked)
+        for j, m in enumerate(self.m):
+            if self.free(j) and (m.has("group") or (m.has("order") and m.get("order").key == "sort")):
+                c.claim(j)  # "기준으로", "by", "순위", "rank"
+        low = [j for j, m in enumerate(self.m) if self.free(j) and m.has("degree") and m.get("degree").key == "low"]
+        high = [j for j, m in enumerate(self.m) if self.free(j) and m.has("degree") and m.get("degree").key == "high"]
+        c.claim(*low, *high)
+        measures = self.measures_with_aggs()
+        if not measures:
+            counts = [i for i, a in ctx.aggs if a == "count" and self.free(i)]
+            c.claim(*counts)
+            measures = [Measure("count")]
+        if len(measures) != 1 or measures[0].per or measures[0].agg == "range":
+            self.decline("I can rank by one measure at a time.", "한 번에 한 가지 값으로만 순위를 매길 수 있습니다.")
+        return Plan(
+            "aggregate",
+            c.lang,
+            c.t.var,
+            measures=measures,
+            conditions=[k for k in ctx.conditions if k != one],
+            group=Grouping(one.column),
+            order="asc" if low and not high else "desc",
+            position=one.value,
+        )
+
     def _build(self) -> Plan:
         c, ctx = self.c, self.ctx
+        asked = [j for j, m in enumerate(self.m) if self.free(j) and m.has("position")]
+        if asked:
+            return self.position(asked)
         intents = {k: i for k, i in c.intents.items() if self.free(i)}
         plan = Plan("aggregate", c.lang, c.t.var)
 

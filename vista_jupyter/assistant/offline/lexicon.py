@@ -66,6 +66,7 @@ _LISTED = (
     "descriptors",
     "frequent",
     "rest",
+    "position",
 )
 
 

@@ -102,6 +102,8 @@ _KNOWN_FIELDS = {
         "distinct_labels",
         # aggregate by group: groups kept by their number of rows (HAVING)
         "having",
+        # wording only (every group is printed, in order): the group whose place is asked
+        "position",
         # the honesty check's record of the question's words (nothing to compute)
         "consumed",
         "function_words",
