@@ -72,8 +72,16 @@ def data(tmp_path_factory):
         ],
         columns=["month", "plant", "load", "gas"],
     )
+    # readings with a second measure per row (the per-row difference of two columns)
+    mixed = readings.assign(load=np.round(rng.uniform(0, 30, len(readings)), 1))
     out = {"_spill": root / "spill"}
-    for name, frame in (("deliveries", deliveries), ("ledger", ledger), ("readings", readings), ("plants", plants)):
+    for name, frame in (
+        ("deliveries", deliveries),
+        ("ledger", ledger),
+        ("readings", readings),
+        ("plants", plants),
+        ("mixed", mixed),
+    ):
         frame.to_parquet(root / f"{name}.parquet")
         out[name] = (frame, root / f"{name}.parquet")
     return out
@@ -446,3 +454,18 @@ def test_the_place_of_a_named_value_among_groups(data, mode, question):
 def test_a_place_asked_without_a_named_value_is_declined(data):
     analysis, answer = ask(data, "readings", "평균 pm10 기준으로 몇 위야?", "pandas")
     assert analysis.declined, answer
+
+
+# --- per-row differences of two named columns ---------------------------------------------------
+
+
+@pytest.mark.parametrize("mode", MODES)
+@pytest.mark.parametrize("question", ["average of pm10 minus load at Hill", "Hill에서 pm10에서 load를 뺀 값의 평균은?"])
+def test_the_average_of_a_per_row_difference(data, mode, question):
+    analysis, answer = ask(data, "mixed", question, mode)
+    assert not analysis.declined, answer
+    rows = data["mixed"][0]
+    rows = rows[rows["station"] == "Hill"]
+    expected = (rows["pm10"] - rows["load"]).mean()
+    assert expected != rows["pm10"].mean() - 0  # a difference, not one column
+    assert states(first_line(answer), expected), answer

@@ -67,6 +67,7 @@ _LISTED = (
     "frequent",
     "rest",
     "position",
+    "minus",
 )
 
 

@@ -16,7 +16,7 @@ from typing import Any
 
 from .catalog import Column, Table, period_candidates
 from .lexicon import lexicon
-from .match import DatePart, Mention, Number, Reader, name_keys
+from .match import DatePart, Mention, Number, Reader, Sense, name_keys
 from .plan import Condition, Grouping, Measure, Plan
 from .text import language_of, normalize
 
@@ -146,6 +146,8 @@ class Composer:
         self.flag_rate: tuple[str, Any] | None = None  # "return rate": (yes/no column, its yes value)
         # "among states with at least 50 shipments": (group column, op, number of rows)
         self.having: tuple[str, str, float] | None = None
+        # "temp_max minus temp_min", "A에서 B를 뺀 값": per-row differences, name -> (a, "-", b)
+        self.derived: dict[str, tuple[str, str, str]] = {}
         self.lex = lexicon()
 
     # --- helpers ------------------------------------------------------------------------------
@@ -271,6 +273,7 @@ class Composer:
         self._vague_adjectives()
         self._ordinals()
         self._spread()
+        self._differences()
         nums = self._numbers()
         self._fixed_intents()
         self._limits(nums)
@@ -461,6 +464,55 @@ class Composer:
             for j in range(max(0, a - 3), a):
                 if self.m[j].has("between"):
                     self.claim(j)
+            return
+
+    def _differences(self) -> None:
+        """ "temp_max minus temp_min", "temp_max에서 temp_min을 뺀 값": the per-row difference of two
+        numeric columns, measured like a column of its own (the plan's `derived` columns)."""
+
+        def numeric(j: int | None) -> str | None:
+            if j is None or j in self.used or not self.m[j].has("column") or self.m[j].has("value"):
+                return None
+            names = self.columns_of(j, numeric=True)
+            return names[0] if len(names) == 1 else None
+
+        for j, m in enumerate(self.m):
+            words = m.text.lower().split()
+            pair: tuple[int, int, list[int]] | None = None
+            if words[:1] == ["minus"] and len(words) > 1 and numeric(j):
+                pair = (self.prev_index(j, ("filler",)), j, [])  # "A minus B" read as A, "minus B"
+            elif m.has("minus"):
+                pair = (self.prev_index(j, ("filler",)), self.next_index(j, ("filler",)), [j])
+            elif self.lang == "ko" and m.text.startswith(("뺀", "빼면", "빼고 난", "차감")):
+                b = self.prev_index(j, ("particle",))
+                a = self.prev_index(b, ("particle", "range_join", "condition")) if b is not None else None
+                if a is not None and a + 1 < b and self.m[a + 1].text == "에서":
+                    pair = (a, b, [j, a + 1])
+            if pair is None or pair[0] is None or pair[1] is None:
+                continue
+            a, b = numeric(pair[0]), numeric(pair[1])
+            if a is None or b is None or a == b:
+                continue
+            name = f"{a} − {b}"
+            if name not in {c.name for c in self.t.columns}:
+                first = self.col(a)
+                self.t.columns.append(
+                    Column(
+                        name=name,
+                        kind="numeric",
+                        dtype="float64",
+                        keys=name_keys(name),
+                        base=(),
+                        unit=first.unit if first.unit == self.col(b).unit else None,
+                        distinct=first.distinct,
+                    )
+                )
+            self.derived[name] = (a, "-", b)
+            self.m[pair[0]].senses = [Sense("column", name, 1.0)]
+            self.claim(pair[1], *pair[2])
+            nxt = self.next_index(j, ("particle",))
+            if self.lang == "ko" and nxt is not None and self.m[nxt].text in ("값", "수치", "결과"):
+                self.claim(nxt)  # "뺀 값": the difference itself
             return
 
     def _needs_counter(self, i: int) -> bool:
@@ -2486,6 +2538,7 @@ def plan_question(question: str, table: Table, reader: Reader | None = None) -> 
     plan.date_columns = {c.name: c.date_format for c in table.dates}
     plan.units = {c.name: c.unit for c in table.columns if c.unit}
     plan.yearlike = [c.name for c in table.columns if c.yearlike]
+    plan.derived = dict(composer.derived) if not plan.declined else {}
     return plan
 
 

@@ -88,17 +88,18 @@ class PandasRenderer:
         used.update(p.labels)
         used.update(c for c in (p.time_column, *p.columns) if c)
         text_dates = [c for c in used if p.date_columns.get(c)]
-        if not text_dates:
+        if not text_dates and not p.derived:
             return "", self.var
-        parts = []
+        parts = [
+            f"**{{{q(name)}: {self.var}[{q(a)}] - {self.var}[{q(b)}]}}"  # a per-row difference asked
+            for name, (a, _, b) in p.derived.items()
+        ]
         for c in text_dates:
             fmt = p.date_columns[c]
             source = f"{self.var}[{q(c)}]" if fmt == "mixed" else f"{self.var}[{q(c)}].astype('Int64').astype(str)"
             parts.append(f"**{{{q(c)}: pd.to_datetime({source}, errors='coerce', format={fmt!r})}}")
-        return (
-            f"data = {self.var}.assign({', '.join(parts)})  # dates written as text or numbers, read as dates\n",
-            "data",
-        )
+        why = "dates written as text or numbers, read as dates" if text_dates else "the difference asked, per row"
+        return f"data = {self.var}.assign({', '.join(parts)})  # {why}\n", "data"
 
     def _cond(self, c: Condition, frame: str) -> str:
         column = f"{frame}[{q(c.column)}]"

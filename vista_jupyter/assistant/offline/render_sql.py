@@ -104,6 +104,8 @@ _KNOWN_FIELDS = {
         "having",
         # wording only (every group is printed, in order): the group whose place is asked
         "position",
+        # per-row differences of two columns (aggregates and comparisons only, see `check`)
+        "derived",
         # the honesty check's record of the question's words (nothing to compute)
         "consumed",
         "function_words",
@@ -150,6 +152,11 @@ def check(plan: Plan, table: Table) -> None:
         raise no(
             f"I cannot compute this kind of answer ({plan.kind}) in SQL yet.",
             f"이런 종류의 답({plan.kind})은 아직 SQL로 계산하지 못합니다.",
+        )
+    if plan.derived and plan.kind not in ("aggregate", "compare"):
+        raise no(
+            "I can use a difference of two columns in SQL only for totals, averages and comparisons yet.",
+            "두 열의 차이는 아직 SQL에서 합계, 평균, 비교에만 쓸 수 있습니다.",
         )
     parts: list[Any] = [plan, *plan.measures, *plan.conditions, *plan.base, *(c for side in plan.sides for c in side)]
     if plan.group is not None:
@@ -407,7 +414,7 @@ class SqlRenderer(PandasRenderer):
         return f"(SELECT {', '.join(items)} FROM {self.view}) AS data"
 
     def _cond(self, c: Condition) -> str:
-        column = ident(c.column)
+        column = self._expr(c.column)
         if c.part in _PART_SQL:
             column = _PART_SQL[c.part].format(c=column)
         value = c.value
@@ -456,11 +463,18 @@ class SqlRenderer(PandasRenderer):
             return column, "index" if (c.numeric or c.is_date or c.yearlike) else "value"
         return _BUCKET_SQL[g.bucket].format(c=column), "index"
 
+    def _expr(self, column: str) -> str:
+        """A column, or the per-row difference the plan derives under that name."""
+        if column in self.plan.derived:
+            a, _, b = self.plan.derived[column]
+            return f"({ident(a)} - {ident(b)})"
+        return ident(column)
+
     def _value(self, column: str) -> str:
         """A column's values for arithmetic (booleans counted as 1 and 0, as pandas sums them)."""
         if self.table.column(column).kind == "boolean" or self.table.column(column).dtype == "bool":
             return f"CAST({ident(column)} AS INTEGER)"
-        return ident(column)
+        return self._expr(column)
 
     def _agg(self, m: Measure, where: str = "", partition: str = "") -> str:
         """A measure as a SQL aggregate (`where`: a FILTER on the rows it takes; `partition`: the
