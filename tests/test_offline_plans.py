@@ -469,3 +469,33 @@ def test_the_average_of_a_per_row_difference(data, mode, question):
     expected = (rows["pm10"] - rows["load"]).mean()
     assert expected != rows["pm10"].mean() - 0  # a difference, not one column
     assert states(first_line(answer), expected), answer
+
+
+# --- "A 대비 B", "A보다 B": the base of a comparison of two values is the one 대비/보다 governs -------
+
+
+@pytest.mark.parametrize("mode", MODES)
+@pytest.mark.parametrize(
+    ("question", "base"),
+    [
+        ("Hill 대비 Vale pm10 합계 몇 배?", "Hill"),
+        ("Vale 대비 Hill pm10 합계 몇 배?", "Vale"),
+        ("Hill pm10 합계는 Vale의 몇 배야?", "Vale"),
+    ],
+)
+def test_the_ratio_is_to_the_base_korean_names(data, mode, question, base):
+    frame, _ = data["readings"]
+    analysis, answer = ask(data, "readings", question, mode)
+    assert not analysis.declined, answer
+    totals = frame.groupby("station")["pm10"].sum()
+    other = "Vale" if base == "Hill" else "Hill"
+    assert states(first_line(answer), totals[other] / totals[base], 2), answer
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_how_much_less_than_a_base_said_first_in_korean(data, mode):
+    frame, _ = data["readings"]
+    analysis, answer = ask(data, "readings", "Vale보다 Hill pm10 평균이 얼마나 낮아?", mode)
+    means = frame.groupby("station")["pm10"].mean()
+    line = first_line(answer)
+    assert states(line, means["Vale"] - means["Hill"]) and "낮습니다" in line and "반대" not in line, answer

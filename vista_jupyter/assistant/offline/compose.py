@@ -432,6 +432,13 @@ class _Builder:
             elif len(ks) == 1 and conds[ks[0]].op == "in" and len(conds[ks[0]].value) == 2:
                 cond = conds[ks[0]]
                 sides = [[Condition(cond.column, "==", v, cond.part)] for v in cond.value]
+                # "Alpha 대비 Bravo": where each value was said decides which is the base
+                at = [
+                    next((j for j, m in enumerate(self.m) if (cond.column, v) in [x.key for x in m.all("value")]), None)
+                    for v in cond.value
+                ]
+                if None not in at:
+                    sides = self._base_last(sides, at, words)
             else:
                 continue
             if len(ks) == 2:
@@ -457,7 +464,15 @@ class _Builder:
         in Korean ("2022년 대비 2023년", "2022년보다"). Without such a word, two periods of a
         change keep the later first."""
         c = self.c
-        marks = [j for j in words if self.m[j].has("than") or self.m[j].text.lower().startswith(("compared", "대비"))]
+        marks = [
+            j
+            for j in (words or range(len(self.m)))
+            if self.m[j].has("than") or self.m[j].text.lower().startswith(("compared", "대비"))
+        ]
+        if not marks:  # "대비" may have been claimed already (as the comparison asked)
+            marks = [
+                j for j, m in enumerate(self.m) if m.has("than") or m.text.lower().startswith(("compared", "대비"))
+            ]
         if marks:
             j = marks[0]
             if c.lang == "ko":

@@ -1567,6 +1567,11 @@ class Composer:
         if len(joiner) != len(between):
             return
         self.ctx.sides = [[Condition(column, "==", v1)], [Condition(column, "==", v2)]]
+        # the base (second side) is what "than"/"대비" governs: the value said after it in English
+        # ("A than B"), before it in Korean ("A 대비 B", "A보다 B가"): "Alpha 대비 Bravo 몇 배" is B / A
+        marks = [j for j, m in enumerate(self.m) if m.has("than") or m.text.startswith("대비")]
+        if marks and self.lang == "ko" and i1 < marks[0] <= i2:
+            self.ctx.sides.reverse()
         self.claim(i1, i2, *[j for j in between if self.roles(j) & {"than", "intent"} and not self.m[j].has("column")])
         for i, m in enumerate(self.m):
             if m.has("than") or (m.has("intent") and m.get("intent").key in ("compare", "difference", "relationship")):
