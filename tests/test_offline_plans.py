@@ -499,3 +499,18 @@ def test_how_much_less_than_a_base_said_first_in_korean(data, mode):
     means = frame.groupby("station")["pm10"].mean()
     line = first_line(answer)
     assert states(line, means["Vale"] - means["Hill"]) and "낮습니다" in line and "반대" not in line, answer
+
+
+@pytest.mark.parametrize("mode", MODES)
+@pytest.mark.parametrize(
+    "question",
+    ["Vale 평균 pm10은 나머지보다 몇 퍼센트 높아?", "how many percent higher is Vale's average pm10 than the rest?"],
+)
+def test_percent_higher_than_a_base_group(data, mode, question):
+    frame, _ = data["readings"]
+    analysis, answer = ask(data, "readings", question, mode)
+    assert not analysis.declined, answer
+    one = frame.loc[frame["station"] == "Vale", "pm10"].mean()
+    rest = frame.loc[frame["station"] != "Vale", "pm10"].mean()
+    line = first_line(answer)
+    assert states(line, (one / rest - 1) * 100, 1) and "%" in line, answer

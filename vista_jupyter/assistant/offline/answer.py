@@ -646,6 +646,14 @@ class _Words:
                 )
             pct = va / vb - 1
             word = t(lang, "up" if pct >= 0 else "down", "증가" if pct >= 0 else "감소")
+            if not c_dates(plan):
+                # two groups, not two periods: "A is 12% higher than B"
+                word = t(lang, "higher" if pct >= 0 else "lower", "높습니다" if pct >= 0 else "낮습니다")
+                return t(
+                    lang,
+                    f"{subject}: {names[0]} is **{fmt(abs(pct), percent=True)} {word}** than {names[1]}\n\n{values}",
+                    f"{subject}: {particle(names[0], '이/가')} {names[1]}보다 **{fmt(abs(pct), percent=True)}** {word}\n\n{values}",
+                )
             return t(
                 lang,
                 f"{subject}: from {names[1]} to {names[0]} it went {word} **{fmt(abs(pct), percent=True)}**\n\n{values}",
@@ -1140,6 +1148,15 @@ _PART_COLUMNS = {
     "month": "month",
     "월": "month",
 }
+
+
+def c_dates(plan: Plan) -> bool:
+    """Whether the two sides of a comparison are periods (a change over time), not groups."""
+    return all(
+        c.part is not None or c.column in plan.date_columns or c.column in plan.yearlike
+        for side in plan.sides
+        for c in side
+    )
 
 
 def _side_name(side: list, lang: str) -> str:

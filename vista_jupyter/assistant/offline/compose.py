@@ -1024,7 +1024,9 @@ class _Builder:
                 if m.text.endswith(("율", "률", "rate")) or m.text.lower() == "growth":
                     change = "percent" if change == "difference" else change
                 c.claim(j)
-        if change == "difference" and asked_change is not None or c.date_sides:
+        degree = any(self.m[j].has("degree") for j in range(len(self.m)))
+        if change == "difference" and (asked_change is not None or degree) or c.date_sides:
+            # "by what percent did it rise", "몇 퍼센트 높아": the change in percent of the base
             shares = [j for j, a in ctx.aggs if a == "share" and self.free(j)]
             if shares:
                 change = "percent"  # "by what percent did it rise", "몇 % 늘었어"
