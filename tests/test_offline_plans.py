@@ -514,3 +514,32 @@ def test_percent_higher_than_a_base_group(data, mode, question):
     rest = frame.loc[frame["station"] != "Vale", "pm10"].mean()
     line = first_line(answer)
     assert states(line, (one / rest - 1) * 100, 1) and "%" in line, answer
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_one_month_against_the_other_months(data, mode):
+    frame, _ = data["readings"]
+    analysis, answer = ask(data, "readings", "How much lower is average pm10 in August than in the other months?", mode)
+    assert not analysis.declined, answer
+    month = pd.to_datetime(frame["date"]).dt.month
+    diff = frame.loc[month == 8, "pm10"].mean() - frame.loc[month != 8, "pm10"].mean()
+    line = first_line(answer)
+    assert states(line, abs(diff)) and ("lower" if diff < 0 else "higher") in line, answer
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_which_of_two_values_said_as_two_conditions(data, mode):
+    frame, _ = data["readings"]
+    analysis, answer = ask(data, "readings", "Hill랑 Port 중 2023년 pm10 평균이 더 높은 곳은?", mode)
+    assert not analysis.declined, answer
+    means = frame.groupby("station")["pm10"].mean()[["Hill", "Port"]]
+    assert first_line(answer).startswith(f"**{means.idxmax()}**"), answer
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_the_range_said_as_it_is_computed(data, mode):
+    frame, _ = data["readings"]
+    for question in ("what's the range of pm10 at Port (max minus min)?", "Port pm10 max minus min"):
+        analysis, answer = ask(data, "readings", question, mode)
+        values = frame.loc[frame["station"] == "Port", "pm10"]
+        assert states(first_line(answer), values.max() - values.min(), 1), answer

@@ -662,6 +662,9 @@ class _Words:
         # The difference as a positive amount with its direction, so "how much less" is answered
         # "12,714 lower", never "−12,714"
         amount = value_text(plan, m, abs(diff))
+        if _units(plan, m.column) == "%" and m.agg not in ("count",):
+            # a difference of two percentages is in percentage points, never a percent change
+            amount = t(lang, f"{fmt(abs(diff))} percentage points", f"{fmt(abs(diff))}%p")
         if diff == 0:
             return t(lang, f"{subject}: {values}; they are **the same**", f"{subject}: {values}, **차이가 없습니다**")
         higher = diff > 0
@@ -1177,8 +1180,9 @@ def _side_name(side: list, lang: str) -> str:
             return t(lang, "weekends", "주말")
         if c.part == "weekday" and sorted(values) == [0, 1, 2, 3, 4]:
             return t(lang, "weekdays", "평일")
-        if c.op == "!=" and c.part is None:
-            return t(lang, f"the rest (not {c.value})", f"나머지({c.value} 외)")
+        if c.op == "!=":
+            inner = _side_name([type(c)(c.column, "==", c.value, c.part)], lang)
+            return t(lang, f"the rest (not {inner})", f"나머지({inner} 외)")
         if c.op in ("==", "in"):
             if c.part == "weekday":
                 return "/".join(WEEKDAYS[lang][int(v)] for v in values)

@@ -388,7 +388,14 @@ class _Builder:
             # "Seoul than the rest", "나머지보다": one value of a column against all its other values
             if not words:
                 words = [j for j, m in enumerate(self.m) if self.free(j) and m.has("degree")]
-            named = [k for k, cond in enumerate(conds) if cond.op == "==" and cond.part is None]
+            named = [
+                k
+                for k, cond in enumerate(conds)
+                if cond.op == "==" and (cond.part is None or cond.part in ("month", "weekday", "quarter", "year"))
+            ]
+            if len(named) > 1:  # "in August than the other months": the one the rest is said of
+                near = [k for k in named if conds[k].part is not None and self._rest_of(rest[0], conds[k].part)]
+                named = near or named
             if not words or len(named) != 1:
                 self.decline(
                     "I can compare one named value against the rest of its column, with one measure; "
@@ -403,14 +410,16 @@ class _Builder:
             for cond, pos in keep:
                 ctx.conditions.at = pos
                 ctx.conditions.append(cond)
-            ctx.sides = [[one], [Condition(one.column, "!=", one.value)]]
+            ctx.sides = [[one], [Condition(one.column, "!=", one.value, one.part)]]
             c.claim(*words, *rest)
             for j, m in enumerate(self.m):
-                # "the rest of the stations": the column's own noun
-                if self.free(j) and m.has("entity") and one.column in c.columns_of(j):
+                # "the rest of the stations", "the other months": the column's own noun
+                if self.free(j) and m.has("entity") and (one.column in c.columns_of(j) or self._rest_of(j, one.part)):
                     c.claim(j)
             return
-        if not words and any(k.op == "in" and len(k.value) == 2 for k in conds):
+        same = [(k.column, k.part) for k in conds if k.op == "=="]
+        two = any(k.op == "in" and len(k.value) == 2 for k in conds) or any(same.count(x) == 2 for x in same)
+        if not words and two:
             # "A or B: which had more X", "A랑 B 중에 X가 더 높은 곳": a comparative (more, higher,
             # 더) over two alternatives compares them
             words = [
@@ -456,6 +465,20 @@ class _Builder:
                 if self.free(j) and m.has("between"):
                     c.claim(j)
             return
+
+    def _rest_of(self, j: int, part: str | None) -> bool:
+        """Whether the words at `j` (or just after it) name the period a date part counts ("the
+        other months" for a month)."""
+        from .parse import _time_word
+
+        if part is None:
+            return False
+        for k in (j, j + 1, j + 2):
+            if k < len(self.m):
+                words = self.m[k].text.split()
+                if words and (_time_word(words[-1]) or _time_word(words[-1].rstrip("s"))) == part:
+                    return True
+        return False
 
     def _base_last(self, sides: list[list[Condition]], at: list[int], words: list[int]) -> list[list[Condition]]:
         """The two sides with the base of the comparison second (a change is from the second side

@@ -444,11 +444,15 @@ class Composer:
                 or (m.has("change") and m.get("change").key == "change")
             )
 
+        ranges = [j for j, m in enumerate(self.m) if m.has("agg") and m.get("agg").key == "range"]
+        if len(ranges) > 1:
+            self.claim(*ranges[1:])  # "the range of X (max minus min)": one statistic, said twice
         for a in range(len(self.m)):
             join = self.next_index(a, ("filler",))
             b = self.next_index(join, ("filler",)) if join is not None else None
             joined = join is not None and (
-                self.m[join].has("range_join")
+                self.m[join].has("minus")  # "max minus min": the range said as it is computed
+                or self.m[join].has("range_join")
                 or self.m[join].has("either")
                 or self.m[join].text in self.lex.forms("either")  # "최고값과 최저값": 과 read as a particle
             )
@@ -457,6 +461,16 @@ class Composer:
             if {extreme(a), extreme(b)} != {"high", "low"}:
                 continue
             near = [j for j in (*range(max(0, a - 3), a), *range(b + 1, min(len(self.m), b + 4))) if differs(j)]
+            if self.m[join].has("minus") and extreme(a) == "high":
+                said = [j for j, m in enumerate(self.m) if m.has("agg") and m.get("agg").key == "range"]
+                if said:  # "the range of X (max minus min)": the same statistic, said twice
+                    self.claim(a, join, b)
+                    return
+                near = near or [a]
+                self.claim(a, join, b)
+                self.used.discard(a)  # the first extreme stands for the range (`_measures`)
+                self.spread_at = a
+                return
             if not near:
                 continue
             self.spread_at = near[0]
