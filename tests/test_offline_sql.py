@@ -514,11 +514,11 @@ def test_a_plan_kind_without_sql_is_declined_saying_why(data):
             ),
             table,
         )
-    # kinds and conditions a planner being extended elsewhere adds (coverage of missing days,
-    # "name contains"): declined in SQL until they have it, whatever the pandas path does
+    # kinds and conditions a planner being extended elsewhere adds (missing periods of each value
+    # of a column, "name contains"): declined in SQL until they have it, whatever pandas does
     with pytest.raises(Unsupported) as refused:
         SqlRenderer().render(Plan("coverage", "en", "df", columns=["Year"]), table)
-    assert "coverage" in str(refused.value)
+    assert "missing periods" in str(refused.value)
     with pytest.raises(Unsupported):
         SqlRenderer().render(
             Plan(

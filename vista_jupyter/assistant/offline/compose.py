@@ -603,6 +603,7 @@ class _Builder:
                 f"{column}은(는) 일정한 간격으로 기록되어 있지 않아 빠진 기간을 알 수 없습니다.",
             )
         c.claim(*times)
+        grouped = ctx.group
         ctx.group = None
         per = [
             (j, name)
@@ -611,10 +612,13 @@ class _Builder:
             for name in [c.one_column(j)]
             if c.col(name).categorical and not c.col(name).is_date
         ]
+        if grouped is not None and grouped.bucket is None and not c.col(grouped.column).is_date:
+            # "which days is each station missing": the missing periods of each value
+            per = [(j, name) for j, name in per if name != grouped.column] + [(None, grouped.column)]
         if len(per) > 1:
             self.decline("Missing periods for which column's values? Name one.", "어느 열의 값마다 빠진 기간을 셀까요?")
         counted = [j for j, a in ctx.aggs if a in ("count",) and self.free(j)]
-        c.claim(*counted, *[j for j, _ in per])
+        c.claim(*counted, *[j for j, _ in per if j is not None])
         return Plan(
             "coverage",
             c.lang,

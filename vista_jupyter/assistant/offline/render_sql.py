@@ -68,6 +68,7 @@ SQL_KINDS = (
     "overview",
     "describe",
     "missing",
+    "coverage",
     "columns",
     "head",
 )
@@ -537,6 +538,42 @@ class SqlRenderer(PandasRenderer):
         return "key"
 
     # --- kinds ----------------------------------------------------------------------------------
+
+    def _sql_coverage(self) -> list[Step]:
+        """Periods with no row: the periods present are read in SQL (a few thousand at most), the
+        calendar and its difference in pandas, as the pandas path computes them."""
+        p = self.plan
+        g = p.group
+        if p.columns:
+            raise Unsupported(
+                "I cannot list the missing periods of each value of a column in SQL yet.",
+                "값마다 빠진 기간을 찾는 것은 아직 SQL로 하지 못합니다.",
+            )
+        freq = {"day": "D", "week": "W", "month": "M", "quarter": "Q", "year": "Y"}[g.bucket]
+        date = ident(g.column)
+        span = f"SELECT min({date}) AS low, max({date}) AS high\nFROM {self._src()}"
+        have = f"SELECT DISTINCT CAST({date} AS DATE) AS day\nFROM {self._src()}\n{self._where(None, f'{date} IS NOT NULL')}"
+        code = (
+            f"# every {g.bucket} from the data's first to its last, and those with a row\n"
+            f"span = {call(span)}.iloc[0]\n"
+            f"expected = pd.period_range(span['low'], span['high'], freq={freq!r})\n"
+        )
+        on_dates = [k for k in p.conditions if k.column == g.column]
+        if on_dates:
+            code += (
+                f"calendar = pd.DataFrame({{{q(g.column)}: expected.start_time}})\n"
+                f"expected = expected[({' & '.join(PandasRenderer._cond(self, k, 'calendar') for k in on_dates)}).to_numpy()]\n"
+            )
+        code += (
+            f"have = pd.to_datetime({call(have)}['day']).dt.to_period({freq!r}).unique()\n"
+            "missing = expected.difference(have)\n"
+            "labels = [str(x) for x in missing]\n"
+            "print('expected', len(expected), sep='\\t')\n"
+            "print('span', str(expected[0]) if len(expected) else '', str(expected[-1]) if len(expected) else '', sep='\\t')\n"
+            "print('missing', len(missing), sep='\\t')\n"
+            "for label in labels[:100]:\n    print(label)\n"
+        )
+        return self._step(self._intro(), code)
 
     def _sql_aggregate(self) -> list[Step]:
         p = self.plan
