@@ -544,3 +544,14 @@ def test_the_range_said_as_it_is_computed(data, mode):
         analysis, answer = ask(data, "readings", question, mode)
         values = frame.loc[frame["station"] == "Port", "pm10"]
         assert states(first_line(answer), values.max() - values.min(), 1), answer
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_what_a_korean_ranking_is_by_is_not_a_grouping(data, mode):
+    frame, _ = data["readings"]
+    analysis, answer = ask(data, "readings", "pm10 최고값 기준으로 상위 2개 station은?", mode)
+    assert not analysis.declined, answer
+    best = frame.groupby("station")["pm10"].max().sort_values(ascending=False)
+    positions = [answer.find(name) for name in best.index[:2]]
+    assert all(p >= 0 for p in positions) and positions == sorted(positions), answer
+    assert best.index[2] not in answer.split("\n\n")[1], answer

@@ -1904,6 +1904,22 @@ class Composer:
             ):
                 self.claim(i)  # "2007년 기준", "서울 기준": as of one value, a condition, not a grouping
                 continue
+            said = self.prev_index(i, ("filler", "particle"))
+            if (
+                m.text in ("기준", "기준으로")
+                and said is not None
+                and (
+                    self.m[said].has("agg")
+                    or self.columns_of(said, numeric=True)
+                    and not self.columns_of(said, categorical=True)
+                )
+                and (
+                    self.ctx.limit is not None
+                    or any(x.has(r) for x in self.m for r in ("order", "superlative", "superlative_marker", "position"))
+                )
+            ):
+                self.claim(i)  # "temp_max 최고값 기준으로 상위 3개": what the ranking is by, not a grouping
+                continue
             target = self.m[j]
             if target.has("bucket"):
                 bucket = target.get("bucket").key
