@@ -555,3 +555,11 @@ def test_what_a_korean_ranking_is_by_is_not_a_grouping(data, mode):
     positions = [answer.find(name) for name in best.index[:2]]
     assert all(p >= 0 for p in positions) and positions == sorted(positions), answer
     assert best.index[2] not in answer.split("\n\n")[1], answer
+
+
+def test_missing_days_of_each_value_are_counted_per_value(data):
+    frame, _ = data["readings"]
+    analysis, answer = ask(data, "readings", "how many days is each station missing?", "pandas")
+    assert not analysis.declined, answer
+    line = first_line(answer)
+    assert "Hill 4" in line and "Port 1" in line and "Vale" not in line, answer

@@ -1001,6 +1001,16 @@ class _Words:
                 f"The data runs from {span[0]} to {span[-1]}: {fmt(expected, count=True)} {unit}s.",
                 f"데이터 기간은 {span[0]}부터 {span[-1]}까지, {fmt(expected, count=True)}개 {unit}입니다.",
             )
+        if plan.measures and plan.columns and n and len(labels) == n:
+            # "how many days is each station missing": a count per value, never one total for each
+            from collections import Counter
+
+            per = Counter(label.rsplit(" ", 1)[0] for label in labels)
+            listed = ", ".join(f"{name} {fmt(k, count=True)}" for name, k in per.most_common())
+            rest = t(
+                lang, f"none for the others; {fmt(n, count=True)} in all", f"나머지는 없음, 모두 {fmt(n, count=True)}개"
+            )
+            return f"{restate(plan)}: **{listed}** ({rest})\n\n" + detail
         if plan.measures or n == 0:
             head = f"{restate(plan)}: **{fmt(n, count=True)}**"
             if 0 < n <= 10:
