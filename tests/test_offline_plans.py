@@ -563,3 +563,9 @@ def test_missing_days_of_each_value_are_counted_per_value(data):
     assert not analysis.declined, answer
     line = first_line(answer)
     assert "Hill 4" in line and "Port 1" in line and "Vale" not in line, answer
+
+
+def test_a_word_left_over_is_declined_naming_the_reading_made(data):
+    analysis, answer = ask(data, "readings", "highest and lowest pm10 at Port", "pandas")
+    assert analysis.declined, answer
+    assert "I read the question as" in answer and "“highest”" in answer, answer

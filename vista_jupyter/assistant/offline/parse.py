@@ -2340,7 +2340,21 @@ class Composer:
             )
         left += things
         if left:
+            from .answer import restate
+
             words = ", ".join(f"“{w}”" for w in dict.fromkeys(left))
+            try:
+                reading = restate(plan) if plan.kind not in ("overview", "columns") else ""
+            except Exception:  # a partial plan the wording does not cover: say less, never fail
+                reading = ""
+            if reading:
+                # the reading that was made, so the person sees which part of it is missing
+                raise Declined(
+                    f"I read the question as “{reading}”, and {words} has no place in that reading, so "
+                    "answering it would answer a different question.",
+                    f"질문을 “{reading}”(으)로 읽었는데 {words}은(는) 이 읽기에 들어갈 자리가 없어서, 답하면 다른 질문에 "
+                    "답하게 됩니다.",
+                )
             raise Declined(
                 f"I understood part of the question, but not how {words} fits into it.",
                 f"질문의 일부는 이해했지만 {words}을(를) 어떻게 반영해야 할지 모르겠습니다.",
