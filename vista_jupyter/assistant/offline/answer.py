@@ -1007,10 +1007,9 @@ class _Words:
 
             per = Counter(label.rsplit(" ", 1)[0] for label in labels)
             listed = ", ".join(f"{name} {fmt(k, count=True)}" for name, k in per.most_common())
-            rest = t(
-                lang, f"none for the others; {fmt(n, count=True)} in all", f"나머지는 없음, 모두 {fmt(n, count=True)}개"
-            )
-            return f"{restate(plan)}: **{listed}** ({rest})\n\n" + detail
+            total = t(lang, f"{fmt(n, count=True)} in all", f"모두 {fmt(n, count=True)}개")
+            rest = t(lang, "none for the others", "나머지는 없음")
+            return f"{restate(plan)}: **{total}**: {listed} ({rest})\n\n" + detail
         if plan.measures or n == 0:
             head = f"{restate(plan)}: **{fmt(n, count=True)}**"
             if 0 < n <= 10:
