@@ -501,9 +501,10 @@ def _periods_keyed(dataset: dict[str, Any], table: Table) -> list[tuple[str, str
     except Exception:  # an unreadable file: nothing is known to key the rows
         return None
     total, distinct = row[0], row[1:]
-    # HyperLogLog is within a few percent of the true count; pairs that repeat by coincidence (a
-    # note on a day) leave far fewer distinct pairs than rows (about 63% when spread at random)
-    need = 0.9 * total if approximate else total
+    # Pairs that repeat by coincidence (a note on a day) leave far fewer distinct pairs than rows
+    # (about 63% when spread at random); a firm-year table keeps nearly all, even with a few
+    # duplicated rows, and HyperLogLog is within a few percent of the true count.
+    need = 0.9 * total
     keyed = [pair for pair, n in zip(candidates, distinct) if n >= need]
     with _cache_lock:
         _keyed[key] = keyed
