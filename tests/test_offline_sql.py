@@ -237,6 +237,8 @@ CASES = [
     ("awkward", "median qty", "aggregate"),
     ("orders", "how many orders and the total amount per city", "aggregate"),  # two measures
     ("seattle-weather", "mean wind by month", "aggregate"),
+    ("seattle-weather", "how many days are missing from the data?", "coverage"),  # periods with no row
+    ("seattle-weather", "which months in 2013 have no rows?", "coverage"),
     ("seattle-weather", "average temp_max by day of week", "aggregate"),
     ("seattle-weather", "average wind per weekday as a line chart", "aggregate"),
     ("orders", "weekly total amount", "aggregate"),
