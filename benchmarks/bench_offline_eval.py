@@ -110,7 +110,9 @@ async def evaluate(
         outputs = [o for s in steps for o in ((s.get("result") or {}).get("outputs") or [])]
         artifacts = [o["artifact"]["id"] for o in outputs if o.get("artifact")]
         failed = [s for s in steps if s.get("code") and (s.get("result") or {}).get("status") != "ok"]
-        declined = not any(s.get("code") for s in steps)
+        # declined: nothing computed, or flagged so after computing (suggestions are offered only
+        # with a decline: e.g. a total over rows that hold no value of the column at all)
+        declined = not any(s.get("code") for s in steps) or bool(message.get("metadata", {}).get("suggestions"))
         answer = message.get("content", "")
         verdict = grade(q["expect"], answer, declined, len(artifacts), code, q["question"])
         blank = 0

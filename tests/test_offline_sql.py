@@ -237,6 +237,8 @@ CASES = [
     ("awkward", "median qty", "aggregate"),
     ("orders", "how many orders and the total amount per city", "aggregate"),  # two measures
     ("seattle-weather", "mean wind by month", "aggregate"),
+    ("seattle-weather", "how many days are missing from the data?", "coverage"),  # periods with no row
+    ("seattle-weather", "which months in 2013 have no rows?", "coverage"),
     ("seattle-weather", "average temp_max by day of week", "aggregate"),
     ("seattle-weather", "average wind per weekday as a line chart", "aggregate"),
     ("orders", "weekly total amount", "aggregate"),
@@ -514,11 +516,11 @@ def test_a_plan_kind_without_sql_is_declined_saying_why(data):
             ),
             table,
         )
-    # kinds and conditions a planner being extended elsewhere adds (coverage of missing days,
-    # "name contains"): declined in SQL until they have it, whatever the pandas path does
+    # kinds and conditions a planner being extended elsewhere adds (missing periods of each value
+    # of a column, "name contains"): declined in SQL until they have it, whatever pandas does
     with pytest.raises(Unsupported) as refused:
         SqlRenderer().render(Plan("coverage", "en", "df", columns=["Year"]), table)
-    assert "coverage" in str(refused.value)
+    assert "missing periods" in str(refused.value)
     with pytest.raises(Unsupported):
         SqlRenderer().render(
             Plan(

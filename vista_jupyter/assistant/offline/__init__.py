@@ -16,11 +16,12 @@ A question goes through three stages, each its own module:
 
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass, field
 from typing import Any
 
+from .answer import NothingRecorded, decline_message, suggestions
 from .answer import answer as _answer
-from .answer import decline_message, suggestions
 from .catalog import Table, build_table
 from .match import Reader
 from .parse import plan_question
@@ -29,6 +30,8 @@ from .render_pandas import PandasRenderer, Renderer, Step, overview_steps
 from .render_sql import SqlRenderer, Unsupported, sql_overview_steps
 from .text import language_of
 from .wording import t
+
+log = logging.getLogger(__name__)
 
 __all__ = [
     "Analysis",
@@ -109,7 +112,23 @@ def _render(analysis: Analysis, renderer: Renderer) -> Analysis:
 
 def analyse(question: str, datasets: list[dict[str, Any]], renderer: Renderer | None = None) -> Analysis:
     """Plan a question about the thread's datasets and render its code (as pandas, or as SQL for
-    a dataset held in DuckDB, unless `renderer` is given)."""
+    a dataset held in DuckDB, unless `renderer` is given). A fault of the planner or a renderer
+    (an exception) is logged and the question declined: the user gets no traceback and no answer
+    to a question that was not understood."""
+    try:
+        return _analyse(question, datasets, renderer)
+    except Exception:
+        log.exception("Vista: the offline analyst failed on a question; declined")
+        lang = language_of(question)
+        problem = t(
+            lang,
+            "I could not work this question out (a fault in the offline analyst, logged on the server).",
+            "이 질문은 처리하지 못했습니다 (오프라인 분석기의 오류이며, 서버 로그에 남겼습니다).",
+        )
+        return Analysis(Plan("decline", lang, problem=problem), None)
+
+
+def _analyse(question: str, datasets: list[dict[str, Any]], renderer: Renderer | None) -> Analysis:
     lang = language_of(question)
     if not datasets:
         plan = Plan(
@@ -155,4 +174,13 @@ def answer(analysis: Analysis, results: list[dict[str, Any]]) -> str:
     """The final answer in Markdown, from what the steps printed."""
     if analysis.declined:
         return analysis.message
-    return _answer(analysis.plan, results, analysis.table)
+    try:
+        return _answer(analysis.plan, results, analysis.table)
+    except NothingRecorded as e:
+        # "total gas of site Z" where Z has no gas value at all: declined (with suggestions),
+        # saying so, as a question the data cannot answer
+        from .answer import restate
+
+        plan = analysis.plan
+        analysis.plan = Plan("decline", plan.language, plan.var, problem=e.message, understood=[restate(plan)])
+        return analysis.message

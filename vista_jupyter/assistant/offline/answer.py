@@ -116,6 +116,25 @@ def value_text(plan: Plan, m: Measure, value: float) -> str:
 
 def restate(plan: Plan) -> str:
     """The plan in words: 'Mean of price for rows where garage = yes'."""
+    text = _restate(plan)
+    if plan.having and plan.group is not None:
+        op, n = plan.having
+        words = {
+            ">=": ("at least", "이상"),
+            ">": ("more than", "초과"),
+            "<=": ("at most", "이하"),
+            "<": ("fewer than", "미만"),
+        }
+        en, ko = words.get(op, (op, op))
+        text += t(
+            plan.language,
+            f" (among {plan.group.column} groups with {en} {fmt(n, count=True)} rows)",
+            f" (행이 {fmt(n, count=True)}개 {ko}인 {plan.group.column} 중에서)",
+        )
+    return text
+
+
+def _restate(plan: Plan) -> str:
     lang = plan.language
     conds = plan.conditions
     k = plan.kind
@@ -194,6 +213,17 @@ def restate(plan: Plan) -> str:
                 f"{where(conds, lang)}{extreme} {column}",
             )
         word = t(lang, "Top" if plan.order == "desc" else "Bottom", "상위" if plan.order == "desc" else "하위")
+        if plan.distinct_labels and len(plan.labels) == 1:
+            # each name once, at its own extreme: the things ranked by their highest (lowest) value
+            extreme = t(
+                lang, "highest" if plan.order == "desc" else "lowest", "최댓값" if plan.order == "desc" else "최솟값"
+            )
+            return t(
+                lang,
+                f"{word} {plan.limit} {plan.labels[0]} by their {extreme} {column}"
+                f"{' among rows where ' + conditions_words(conds, lang) if conds else ''}",
+                f"{where(conds, lang)}{column} {extreme} 기준 {plan.labels[0]} {word} {plan.limit}개",
+            )
         return t(
             lang,
             f"{word} {plan.limit} rows by {column}{' among rows where ' + conditions_words(conds, lang) if conds else ''}",
@@ -357,6 +387,15 @@ def _and(lang: str, parts: list[str]) -> str:
 # --- answers ----------------------------------------------------------------------------------
 
 
+class NothingRecorded(Exception):
+    """The rows asked about hold no value of the measured column at all: no statistic to state.
+    The reply is a decline (offline.answer turns the analysis into one), never a number."""
+
+    def __init__(self, lang: str, en: str, ko: str):
+        super().__init__(en)
+        self.message = t(lang, en, ko)
+
+
 def answer(plan: Plan, results: list[dict[str, Any]], table: Table | None = None) -> str:
     """The final answer in Markdown (the first line states the result)."""
     lang = plan.language
@@ -385,6 +424,8 @@ class _Words:
 
     @staticmethod
     def aggregate(plan: Plan, r: _Reader) -> str:
+        if plan.position is not None:
+            return _Words.position(plan, r)
         lang = plan.language
         rows = int(_num(r.key("rows") or "0"))
         if plan.group is None:
@@ -426,7 +467,7 @@ class _Words:
             if empty and len(empty) == len(values):
                 cols = _and(lang, sorted({m.column for m in empty}))
                 cond = conditions_words(plan.conditions, lang) if plan.conditions else ""
-                return t(
+                raise NothingRecorded(
                     lang,
                     f"There are no recorded values of {cols}"
                     + (f" for rows where {cond}" if cond else "")
@@ -605,6 +646,14 @@ class _Words:
                 )
             pct = va / vb - 1
             word = t(lang, "up" if pct >= 0 else "down", "증가" if pct >= 0 else "감소")
+            if not c_dates(plan):
+                # two groups, not two periods: "A is 12% higher than B"
+                word = t(lang, "higher" if pct >= 0 else "lower", "높습니다" if pct >= 0 else "낮습니다")
+                return t(
+                    lang,
+                    f"{subject}: {names[0]} is **{fmt(abs(pct), percent=True)} {word}** than {names[1]}\n\n{values}",
+                    f"{subject}: {particle(names[0], '이/가')} {names[1]}보다 **{fmt(abs(pct), percent=True)}** {word}\n\n{values}",
+                )
             return t(
                 lang,
                 f"{subject}: from {names[1]} to {names[0]} it went {word} **{fmt(abs(pct), percent=True)}**\n\n{values}",
@@ -613,12 +662,37 @@ class _Words:
         # The difference as a positive amount with its direction, so "how much less" is answered
         # "12,714 lower", never "−12,714"
         amount = value_text(plan, m, abs(diff))
+        if _units(plan, m.column) == "%" and m.agg not in ("count",):
+            # a difference of two percentages is in percentage points, never a percent change
+            amount = t(lang, f"{fmt(abs(diff))} percentage points", f"{fmt(abs(diff))}%p")
         if diff == 0:
             return t(lang, f"{subject}: {values}; they are **the same**", f"{subject}: {values}, **차이가 없습니다**")
         higher = diff > 0
         word = t(lang, "higher" if higher else "lower", "높습니다" if higher else "낮습니다")
         if m.agg in ("count", "sum") or m.column is None:
             word = t(lang, "more" if higher else "less", "많습니다" if higher else "적습니다")
+        if plan.superlative and plan.asked is not None:
+            # "A or B: which had more": the one asked for leads, then both values and the gap
+            first = (plan.asked == "high") == higher
+            winner, other = (names[0], names[1]) if first else (names[1], names[0])
+            word = t(
+                lang,
+                "higher" if plan.asked == "high" else "lower",
+                "더 높습니다" if plan.asked == "high" else "더 낮습니다",
+            )
+            if m.agg in ("count", "sum") or m.column is None:
+                word = t(
+                    lang,
+                    "more" if plan.asked == "high" else "less",
+                    "더 많습니다" if plan.asked == "high" else "더 적습니다",
+                )
+            return t(
+                lang,
+                f"**{winner}**: its {measure_words(m, lang)}{where(plan.conditions, lang)} is {word} than "
+                f"{other}'s by {amount} ({values})",
+                f"**{winner}**: {where(plan.conditions, lang)}{measure_words(m, lang)}이(가) {other}보다 "
+                f"{amount} {word} ({values})",
+            )
         contrary = plan.asked is not None and (plan.asked == "high") != higher
         if lang == "ko":
             head = f"{subject}: {values}. {particle(names[0], '이/가')} {names[1]}보다 **{amount}** {word}"
@@ -873,6 +947,41 @@ class _Words:
         return "\n".join([head, "", *listed])
 
     @staticmethod
+    def position(plan: Plan, r: _Reader) -> str:
+        """The place of one group in the ranking the code printed (every group, in order)."""
+        lang = plan.language
+        r.key("rows")
+        r.key("groups")
+        ranked = [(it[0], _num(it[1])) for it in r.items() if len(it) > 1]
+        m = plan.measure
+        what = measure_words(m, lang)
+        names = [name for name, _ in ranked]
+        if str(plan.position) not in names:
+            raise NothingRecorded(
+                lang,
+                f"{plan.position} has no {what}{where(plan.conditions, lang)}, so it has no place in the ranking.",
+                f"{plan.position}에는 {where(plan.conditions, lang)}{what} 값이 없어 순위를 매길 수 없습니다.",
+            )
+        place = names.index(str(plan.position)) + 1
+        value = ranked[place - 1][1]
+        way = t(
+            lang,
+            "highest first" if plan.order != "asc" else "lowest first",
+            "높은 순" if plan.order != "asc" else "낮은 순",
+        )
+        first = f"{ranked[0][0]} {value_text(plan, m, ranked[0][1])}"
+        head = t(
+            lang,
+            f"{plan.position} is **#{place}** of {len(ranked)} {plan.group.column} by {what}{where(plan.conditions, lang)} "
+            f"({way}): {value_text(plan, m, value)}",
+            f"{where(plan.conditions, lang)}{what} 기준({way}) {plan.position}은(는) {len(ranked)}개 {plan.group.column} 중 "
+            f"**{place}위**입니다: {value_text(plan, m, value)}",
+        )
+        if place > 1:
+            head += "\n\n" + t(lang, f"#1: {first}.", f"1위: {first}.")
+        return head
+
+    @staticmethod
     def coverage(plan: Plan, r: _Reader) -> str:
         lang = plan.language
         expected = int(_num(r.key("expected") or "0"))
@@ -880,11 +989,27 @@ class _Words:
         n = int(_num(r.key("missing") or "0"))
         labels = [it[0] for it in r.items() if it and it[0]]
         unit = BUCKET[lang][plan.group.bucket]
-        detail = t(
-            lang,
-            f"The data runs from {span[0]} to {span[-1]}: {fmt(expected, count=True)} {unit}s.",
-            f"데이터 기간은 {span[0]}부터 {span[-1]}까지, {fmt(expected, count=True)}개 {unit}입니다.",
-        )
+        if any(k.column == plan.group.column for k in plan.conditions):
+            detail = t(
+                lang,
+                f"The {unit}s asked about run from {span[0]} to {span[-1]}: {fmt(expected, count=True)} {unit}s.",
+                f"물어본 기간은 {span[0]}부터 {span[-1]}까지, {fmt(expected, count=True)}개 {unit}입니다.",
+            )
+        else:
+            detail = t(
+                lang,
+                f"The data runs from {span[0]} to {span[-1]}: {fmt(expected, count=True)} {unit}s.",
+                f"데이터 기간은 {span[0]}부터 {span[-1]}까지, {fmt(expected, count=True)}개 {unit}입니다.",
+            )
+        if plan.measures and plan.columns and n and len(labels) == n:
+            # "how many days is each station missing": a count per value, never one total for each
+            from collections import Counter
+
+            per = Counter(label.rsplit(" ", 1)[0] for label in labels)
+            listed = ", ".join(f"{name} {fmt(k, count=True)}" for name, k in per.most_common())
+            total = t(lang, f"{fmt(n, count=True)} in all", f"모두 {fmt(n, count=True)}개")
+            rest = t(lang, "none for the others", "나머지는 없음")
+            return f"{restate(plan)}: **{total}**: {listed} ({rest})\n\n" + detail
         if plan.measures or n == 0:
             head = f"{restate(plan)}: **{fmt(n, count=True)}**"
             if 0 < n <= 10:
@@ -1037,6 +1162,15 @@ _PART_COLUMNS = {
 }
 
 
+def c_dates(plan: Plan) -> bool:
+    """Whether the two sides of a comparison are periods (a change over time), not groups."""
+    return all(
+        c.part is not None or c.column in plan.date_columns or c.column in plan.yearlike
+        for side in plan.sides
+        for c in side
+    )
+
+
 def _side_name(side: list, lang: str) -> str:
     """A short name for one side of a comparison: Japan, 2014, weekends, July."""
     from .wording import WEEKDAYS
@@ -1055,6 +1189,9 @@ def _side_name(side: list, lang: str) -> str:
             return t(lang, "weekends", "주말")
         if c.part == "weekday" and sorted(values) == [0, 1, 2, 3, 4]:
             return t(lang, "weekdays", "평일")
+        if c.op == "!=":
+            inner = _side_name([type(c)(c.column, "==", c.value, c.part)], lang)
+            return t(lang, f"the rest (not {inner})", f"나머지({inner} 외)")
         if c.op in ("==", "in"):
             if c.part == "weekday":
                 return "/".join(WEEKDAYS[lang][int(v)] for v in values)

@@ -186,6 +186,14 @@ class _Builder:
                 else:
                     continue
                 skip.update(used)
+            elif m.has("ordinal") and not m.has("column") and self.c.rank > 1:
+                # "두 번째로 높은", "second most": the ordinal marks the superlative's degree word
+                j = self.c.next_index(i, ("filler", "particle"))
+                if j is None or not self.free(j) or not self.m[j].has("degree"):
+                    continue
+                direction = self.m[j].get("degree").key
+                used.append(j)
+                skip.add(j)
             elif m.has("evaluative") and not m.has("column"):
                 column, direction = self.evaluated(i)
             elif m.has("superlative") and not m.has("column"):
@@ -251,7 +259,63 @@ class _Builder:
     # --- building ---------------------------------------------------------------------------------
 
     def build(self) -> Plan:
+        plan = self._build()
+        having = self.c.having
+        if having is not None:
+            column, op, n = having
+            g = plan.group
+            if plan.kind != "aggregate" or g is None or g.column != column or g.bucket is not None:
+                self.decline(
+                    f"I can keep only the {column} groups with a number of rows ({op} {n:g}) when the "
+                    f"question ranks or lists {column} groups; here it does not.",
+                    f"행 수 조건({op} {n:g})으로 {column} 그룹을 거르는 것은 {column} 그룹의 순위나 목록을 물을 때만 "
+                    "할 수 있습니다.",
+                )
+            plan.having = (op, n)
+        return plan
+
+    def position(self, asked: list[int]) -> Plan:
+        """ "평균 pm25 기준으로 Jongno는 몇 위야?", "what rank is Jongno by average pm25": the groups of
+        the named value's column ranked by the measure, and that value's place among them."""
         c, ctx = self.c, self.ctx
+        named = [k for k in ctx.conditions if k.op == "==" and k.part is None and c.col(k.column).categorical]
+        if len(named) != 1 or ctx.group is not None and ctx.group.column != named[0].column:
+            self.decline(
+                "I can tell the place of one named value among its column's groups; name one value.",
+                "한 값이 그 열의 그룹 중 몇 위인지 알려 드릴 수 있습니다. 값 하나를 적어 주세요.",
+            )
+        one = named[0]
+        ctx.conditions.remove(one)
+        c.claim(*asked)
+        for j, m in enumerate(self.m):
+            if self.free(j) and (m.has("group") or (m.has("order") and m.get("order").key == "sort")):
+                c.claim(j)  # "기준으로", "by", "순위", "rank"
+        low = [j for j, m in enumerate(self.m) if self.free(j) and m.has("degree") and m.get("degree").key == "low"]
+        high = [j for j, m in enumerate(self.m) if self.free(j) and m.has("degree") and m.get("degree").key == "high"]
+        c.claim(*low, *high)
+        measures = self.measures_with_aggs()
+        if not measures:
+            counts = [i for i, a in ctx.aggs if a == "count" and self.free(i)]
+            c.claim(*counts)
+            measures = [Measure("count")]
+        if len(measures) != 1 or measures[0].per or measures[0].agg == "range":
+            self.decline("I can rank by one measure at a time.", "한 번에 한 가지 값으로만 순위를 매길 수 있습니다.")
+        return Plan(
+            "aggregate",
+            c.lang,
+            c.t.var,
+            measures=measures,
+            conditions=[k for k in ctx.conditions if k != one],
+            group=Grouping(one.column),
+            order="asc" if low and not high else "desc",
+            position=one.value,
+        )
+
+    def _build(self) -> Plan:
+        c, ctx = self.c, self.ctx
+        asked = [j for j, m in enumerate(self.m) if self.free(j) and m.has("position")]
+        if asked:
+            return self.position(asked)
         intents = {k: i for k, i in c.intents.items() if self.free(i)}
         plan = Plan("aggregate", c.lang, c.t.var)
 
@@ -322,9 +386,55 @@ class _Builder:
                 or (m.has("intent") and m.get("intent").key in ("compare", "difference", "relationship"))
             )
         ]
+        conds = list(ctx.conditions)
+        rest = [j for j, m in enumerate(self.m) if self.free(j) and m.has("rest")]
+        if rest:
+            # "Seoul than the rest", "나머지보다": one value of a column against all its other values
+            if not words:
+                words = [j for j, m in enumerate(self.m) if self.free(j) and m.has("degree")]
+            named = [
+                k
+                for k, cond in enumerate(conds)
+                if cond.op == "==" and (cond.part is None or cond.part in ("month", "weekday", "quarter", "year"))
+            ]
+            if len(named) > 1:  # "in August than the other months": the one the rest is said of
+                near = [k for k in named if conds[k].part is not None and self._rest_of(rest[0], conds[k].part)]
+                named = near or named
+            if not words or len(named) != 1:
+                self.decline(
+                    "I can compare one named value against the rest of its column, with one measure; "
+                    "name the one value to set against the rest.",
+                    "한 값과 그 열의 나머지 값들을 한 가지 값으로 비교할 수 있습니다. 나머지와 비교할 값 하나를 적어 주세요.",
+                )
+            k = named[0]
+            one = conds[k]
+            keep = [(cond, p) for x, (cond, p) in enumerate(zip(conds, ctx.conditions.positions)) if x != k]
+            ctx.conditions.clear()
+            ctx.conditions.positions.clear()
+            for cond, pos in keep:
+                ctx.conditions.at = pos
+                ctx.conditions.append(cond)
+            ctx.sides = [[one], [Condition(one.column, "!=", one.value, one.part)]]
+            c.claim(*words, *rest)
+            for j, m in enumerate(self.m):
+                # "the rest of the stations", "the other months": the column's own noun
+                if self.free(j) and m.has("entity") and (one.column in c.columns_of(j) or self._rest_of(j, one.part)):
+                    c.claim(j)
+            return
+        same = [(k.column, k.part) for k in conds if k.op == "=="]
+        two = any(k.op == "in" and len(k.value) == 2 for k in conds) or any(same.count(x) == 2 for x in same)
+        if not words and two:
+            # "A or B: which had more X", "A랑 B 중에 X가 더 높은 곳": a comparative (more, higher,
+            # 더) over two alternatives compares them
+            words = [
+                j
+                for j, m in enumerate(self.m)
+                if self.free(j)
+                and (m.has("degree") or (m.has("superlative_marker") and m.get("superlative_marker").key))
+            ]  # "more", "더 높은", "the higher"
+            self.which_of_two = bool(words)
         if not words:
             return
-        conds = list(ctx.conditions)
         pairs: dict[tuple[str, str | None], list[int]] = {}
         for k, cond in enumerate(conds):
             if cond.op in ("==", "in"):
@@ -335,6 +445,13 @@ class _Builder:
             elif len(ks) == 1 and conds[ks[0]].op == "in" and len(conds[ks[0]].value) == 2:
                 cond = conds[ks[0]]
                 sides = [[Condition(cond.column, "==", v, cond.part)] for v in cond.value]
+                # "Alpha 대비 Bravo": where each value was said decides which is the base
+                at = [
+                    next((j for j, m in enumerate(self.m) if (cond.column, v) in [x.key for x in m.all("value")]), None)
+                    for v in cond.value
+                ]
+                if None not in at:
+                    sides = self._base_last(sides, at, words)
             else:
                 continue
             if len(ks) == 2:
@@ -353,6 +470,20 @@ class _Builder:
                     c.claim(j)
             return
 
+    def _rest_of(self, j: int, part: str | None) -> bool:
+        """Whether the words at `j` (or just after it) name the period a date part counts ("the
+        other months" for a month)."""
+        from .parse import _time_word
+
+        if part is None:
+            return False
+        for k in (j, j + 1, j + 2):
+            if k < len(self.m):
+                words = self.m[k].text.split()
+                if words and (_time_word(words[-1]) or _time_word(words[-1].rstrip("s"))) == part:
+                    return True
+        return False
+
     def _base_last(self, sides: list[list[Condition]], at: list[int], words: list[int]) -> list[list[Condition]]:
         """The two sides with the base of the comparison second (a change is from the second side
         to the first, a difference is first minus second). The base is what "than"/"compared
@@ -360,7 +491,15 @@ class _Builder:
         in Korean ("2022년 대비 2023년", "2022년보다"). Without such a word, two periods of a
         change keep the later first."""
         c = self.c
-        marks = [j for j in words if self.m[j].has("than") or self.m[j].text.lower().startswith(("compared", "대비"))]
+        marks = [
+            j
+            for j in (words or range(len(self.m)))
+            if self.m[j].has("than") or self.m[j].text.lower().startswith(("compared", "대비"))
+        ]
+        if not marks:  # "대비" may have been claimed already (as the comparison asked)
+            marks = [
+                j for j, m in enumerate(self.m) if m.has("than") or m.text.lower().startswith(("compared", "대비"))
+            ]
         if marks:
             j = marks[0]
             if c.lang == "ko":
@@ -393,14 +532,17 @@ class _Builder:
             # empty cells (a different question)
             from .parse import _time_word
 
+            # days, "which days", "how many days" (the unit counted, even when a date condition
+            # took the word for its column), "빠진 날" (the unit inside the phrase asking)
             times = [
                 j
                 for j, m in enumerate(self.m)
-                if self.free(j)
+                if (self.free(j) or j == i or (m.has("concept") and not self._names_column(j)))
+                and not m.has("value")
                 and m.text.split()
                 and _is_time_word(m.text.split()[-1])
                 and _time_word(m.text.split()[-1])
-            ]  # days, "which days"
+            ]
             g = self.ctx.group
             if g is not None and (g.bucket or c.col(g.column).is_date):
                 return self.coverage(g.bucket or "day", times)
@@ -443,6 +585,10 @@ class _Builder:
             )
         return plan
 
+    def _names_column(self, j: int) -> bool:
+        """The words are a column's whole name ("date"), not a word for its unit ("days")."""
+        return any(s.quality >= 1.0 for s in self.m[j].all("column"))
+
     def coverage(self, bucket: str, times: list[int]) -> Plan:
         """Periods with no row: every day (month...) from the data's first to its last, less those
         that have a row (for the rows asked about, or for each value of a column named)."""
@@ -461,6 +607,7 @@ class _Builder:
                 f"{column}은(는) 일정한 간격으로 기록되어 있지 않아 빠진 기간을 알 수 없습니다.",
             )
         c.claim(*times)
+        grouped = ctx.group
         ctx.group = None
         per = [
             (j, name)
@@ -469,10 +616,13 @@ class _Builder:
             for name in [c.one_column(j)]
             if c.col(name).categorical and not c.col(name).is_date
         ]
+        if grouped is not None and grouped.bucket is None and not c.col(grouped.column).is_date:
+            # "which days is each station missing": the missing periods of each value
+            per = [(j, name) for j, name in per if name != grouped.column] + [(None, grouped.column)]
         if len(per) > 1:
             self.decline("Missing periods for which column's values? Name one.", "어느 열의 값마다 빠진 기간을 셀까요?")
         counted = [j for j, a in ctx.aggs if a in ("count",) and self.free(j)]
-        c.claim(*counted, *[j for j, _ in per])
+        c.claim(*counted, *[j for j, _ in per if j is not None])
         return Plan(
             "coverage",
             c.lang,
@@ -706,6 +856,48 @@ class _Builder:
             plan.columns = [split]
         return plan
 
+    def pair_noun(self, a: int) -> list[int] | None:
+        """ "site-months", "station days", "firm-years": a noun for (thing, period) pairs, written
+        as a name column's word joined to a period word. On rows that are one thing per period
+        (the data showed the pairs unique: `Table.periods`) the pairs are the rows; otherwise
+        counting them is declined, never answered as a count of things or of periods."""
+        c = self.c
+        from .parse import _entity_periods, _time_word
+
+        def period_of(j: int) -> str | None:
+            words = self.m[j].text.split()
+            return _time_word(words[-1]) or _time_word(words[-1].rstrip("s")) if words else None
+
+        def names_thing(j: int) -> str | None:
+            if not self.m[j].has("column") or self.m[j].has("value"):
+                return None
+            names = [n for n in c.columns_of(j) if not c.col(n).numeric and not c.col(n).is_date]
+            return names[0] if names else None
+
+        for b, join in ((a - 2, a - 1), (a + 2, a + 1), (a - 1, None), (a + 1, None)):
+            if not (0 <= b < len(self.m)) or (b, a) == (b, b):
+                continue
+            if join is not None and not self.m[join].has("range_join"):
+                continue
+            first, second = sorted((a, b))
+            thing, bucket = names_thing(first), period_of(second)
+            if thing is None or bucket is None or not self.free(b) and b != a:
+                continue
+            keyed = _entity_periods(c.t)
+            time = c.col(keyed[1]) if keyed and keyed[0] == thing else None
+            fits = time is not None and (
+                time.granularity == bucket or (bucket == "year" and time.yearlike and not time.is_date)
+            )
+            if not fits:
+                self.decline(
+                    f"Counting {thing}-{bucket} pairs needs one row per {thing} and {bucket}, and the rows "
+                    f"of this data are not that; ask how many {thing} values, or count rows.",
+                    f"{thing}-{bucket} 쌍을 세려면 {thing}과(와) {bucket}마다 한 행이어야 하는데 이 데이터의 행은 "
+                    f"그렇지 않습니다. 서로 다른 {thing} 값의 수나 행 수를 물어 주세요.",
+                )
+            return [x for x in (first, join, second) if x is not None]
+        return None
+
     def one_row_per_period(self, column: str) -> bool:
         """A period-part column (quarter, month) beside one year column, one row per period."""
         c = self.c
@@ -863,7 +1055,9 @@ class _Builder:
                 if m.text.endswith(("율", "률", "rate")) or m.text.lower() == "growth":
                     change = "percent" if change == "difference" else change
                 c.claim(j)
-        if change == "difference" and asked_change is not None or c.date_sides:
+        degree = any(self.m[j].has("degree") for j in range(len(self.m)))
+        if change == "difference" and (asked_change is not None or degree) or c.date_sides:
+            # "by what percent did it rise", "몇 퍼센트 높아": the change in percent of the base
             shares = [j for j, a in ctx.aggs if a == "share" and self.free(j)]
             if shares:
                 change = "percent"  # "by what percent did it rise", "몇 % 늘었어"
@@ -895,8 +1089,13 @@ class _Builder:
             if self.free(j) and (m.has("degree") or (m.has("intent") and m.get("intent").key == "difference")):
                 c.claim(j)
             words = m.text.lower().split()
+            nxt = c.next_index(j, ("filler", "particle"))
+            if m.has("degree") and nxt is not None and self.m[nxt].has("degree"):
+                continue  # "더 낮은": the intensifier takes the direction of the word it intensifies
             if m.has("degree"):
                 asked = asked or m.get("degree").key
+            elif m.has("superlative_marker") and m.get("superlative_marker").key and getattr(self, "which_of_two", 0):
+                asked = asked or m.get("superlative_marker").key  # "which had the higher ..."
             elif m.has("intent") and m.get("intent").key == "difference" and len(words) > 2:
                 asked = asked or ("low" if words[-1] in ("less", "lower", "fewer", "smaller", "cheaper") else "high")
         plan = Plan(
@@ -909,6 +1108,7 @@ class _Builder:
             chart="bar" if ctx.chart in (None, "any", "bar") else ctx.chart,
             asked=asked or asked_change,
             change=change,
+            superlative=getattr(self, "which_of_two", False) and change == "difference",  # which of the two
         )
         if ctx.group is not None:
             self.decline(
@@ -1174,6 +1374,11 @@ class _Builder:
                     target = cand
                     break
             if target is not None:
+                pair = self.pair_noun(target)
+                if pair is not None:
+                    c.claim(*pair)  # "site-months": (site, month) pairs, one row each
+                    out.append(Measure("count"))
+                    continue
                 column = c.one_column(target)
                 col = c.col(column)
                 if self.one_row_per_period(column):
@@ -1378,6 +1583,20 @@ class _Builder:
             # "top 5 customers by sales": a name several rows share is ranked by its total, never
             # by its single largest row
             return self._ranked_totals(column, Grouping(labels[0]), direction, limit=ctx.limit)
+        # "top 3 stations by the highest pm25": a noun for the things a repeating label names
+        # asks for things, each listed once at its own extreme, never the same one twice
+        override = getattr(self, "label_override", None)
+        things = (
+            len(labels) == 1
+            and c.col(labels[0]).distinct < 0.9 * max(c.t.rows, 1)
+            and (
+                override is not None
+                or any(
+                    m.has("entity") and m.has("column") and not m.has("value") and labels[0] in c.columns_of(j)
+                    for j, m in enumerate(self.m)
+                )
+            )
+        )
         plan = Plan(
             "rows",
             c.lang,
@@ -1390,7 +1609,7 @@ class _Builder:
             columns=[column],
             superlative=not ctx.limit,
             rank=c.rank if not ctx.limit else 1,
-            distinct_labels=bool(named) and not getattr(self, "label_override", None) and bool(ctx.limit),
+            distinct_labels=((bool(named) and override is None) or things) and bool(ctx.limit),
         )
         for j, m in enumerate(self.m):
             if self.free(j) and m.has("column") and column in c.columns_of(j):

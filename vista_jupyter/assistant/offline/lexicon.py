@@ -65,6 +65,9 @@ _LISTED = (
     "workdays",
     "descriptors",
     "frequent",
+    "rest",
+    "position",
+    "minus",
 )
 
 

@@ -15,9 +15,9 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from .catalog import Column, Table
+from .catalog import Column, Table, period_candidates
 from .lexicon import lexicon
-from .match import DatePart, Mention, Number, Reader, name_keys
+from .match import DatePart, Mention, Number, Reader, Sense, name_keys
 from .plan import Condition, Grouping, Measure, Plan
 from .text import is_hangul, language_of, normalize
 
@@ -145,6 +145,10 @@ class Composer:
         self.rank = 1  # "the second most common": 2
         self.date_sides = False  # the sides are two periods of a change ("from 1952 to 2007")
         self.flag_rate: tuple[str, Any] | None = None  # "return rate": (yes/no column, its yes value)
+        # "among states with at least 50 shipments": (group column, op, number of rows)
+        self.having: tuple[str, str, float] | None = None
+        # "temp_max minus temp_min", "A에서 B를 뺀 값": per-row differences, name -> (a, "-", b)
+        self.derived: dict[str, tuple[str, str, str]] = {}
         self.lex = lexicon()
 
     # --- helpers ------------------------------------------------------------------------------
@@ -269,6 +273,8 @@ class Composer:
         self._check_words()
         self._vague_adjectives()
         self._ordinals()
+        self._spread()
+        self._differences()
         nums = self._numbers()
         self._fixed_intents()
         self._limits(nums)
@@ -307,9 +313,11 @@ class Composer:
                 "column, a value in the data, or something I can compute.",
                 f"{words}이(가) 무엇인지 모르겠습니다. 데이터의 열이나 값, 또는 제가 계산할 수 있는 것이 아닙니다.",
             )
-        for m in self.m:
+        for i, m in enumerate(self.m):
             if m.has("unsupported") and not (m.has("column") or m.has("value") or _adjective_not_edit(m)):
                 key = m.get("unsupported").key
+                if m.has("change") and self._asks_change(i):
+                    continue  # "how much did sales drop": a fall, not deleting anything
                 raise Declined(*_UNSUPPORTED[key])
 
     def _whole_word(self, piece: str) -> str:
@@ -365,6 +373,21 @@ class Composer:
             if all(self.m[i].roles and self.m[i].roles <= function for i in run):
                 out.append("".join(self.m[i].text for i in run))
         return out
+
+    def _asks_change(self, i: int) -> bool:
+        """A word that reads both as an edit and as a change ("drop") asks for a change when the
+        question also asks how much ("how much did", "by what percent", "몇 %"), or names a base
+        ("than", "대비")."""
+        for j, m in enumerate(self.m):
+            if j == i:
+                continue
+            if m.has("change") or m.has("than") or m.has("times"):
+                return True
+            if m.has("agg") and m.get("agg").key == "share":
+                return True
+            if m.has("which") and m.text.lower() in ("how much", "how high", "how low"):
+                return True
+        return False
 
     # numbers with their multipliers and units
     def _numbers(self) -> list[_Num]:
@@ -516,9 +539,118 @@ class Composer:
         """ "the second most common", "두 번째로 비싼": the n-th of a ranking."""
         ranked = self._has_any("superlative", "superlative_marker", "frequent", "order", "adjective")
         for i, m in enumerate(self.m):
-            if m.has("ordinal") and ranked and not m.has("column"):
+            j = self.next_index(i)
+            graded = j is not None and self.m[j].has("degree")  # "두 번째로 높은": the ordinal ranks
+            if m.has("ordinal") and (ranked or graded) and not m.has("column"):
                 self.rank = int(m.get("ordinal").key)
-                self.claim(i)
+                if not graded:
+                    self.claim(i)  # else the superlative it makes with its degree word claims it
+
+    def _spread(self) -> None:
+        """ "the difference between the highest and lowest X", "X 최고값과 최저값의 차이": two opposite
+        extremes joined, with a word for their difference, are one statistic, the range (max − min)."""
+
+        def extreme(j: int) -> str | None:
+            m = self.m[j]
+            for role in ("superlative", "superlative_marker"):
+                if m.has(role) and m.get(role).key in ("high", "low"):
+                    return m.get(role).key
+            if m.has("agg") and m.get("agg").key in ("max", "min"):
+                return "high" if m.get("agg").key == "max" else "low"
+            return None
+
+        def differs(j: int) -> bool:
+            m = self.m[j]
+            return (
+                (m.has("agg") and m.get("agg").key == "range")
+                or (m.has("intent") and m.get("intent").key == "difference")
+                or (m.has("change") and m.get("change").key == "change")
+            )
+
+        ranges = [j for j, m in enumerate(self.m) if m.has("agg") and m.get("agg").key == "range"]
+        if len(ranges) > 1:
+            self.claim(*ranges[1:])  # "the range of X (max minus min)": one statistic, said twice
+        for a in range(len(self.m)):
+            join = self.next_index(a, ("filler",))
+            b = self.next_index(join, ("filler",)) if join is not None else None
+            joined = join is not None and (
+                self.m[join].has("minus")  # "max minus min": the range said as it is computed
+                or self.m[join].has("range_join")
+                or self.m[join].has("either")
+                or self.m[join].text in self.lex.forms("either")  # "최고값과 최저값": 과 read as a particle
+            )
+            if b is None or not joined:
+                continue
+            if {extreme(a), extreme(b)} != {"high", "low"}:
+                continue
+            near = [j for j in (*range(max(0, a - 3), a), *range(b + 1, min(len(self.m), b + 4))) if differs(j)]
+            if self.m[join].has("minus") and extreme(a) == "high":
+                said = [j for j, m in enumerate(self.m) if m.has("agg") and m.get("agg").key == "range"]
+                if said:  # "the range of X (max minus min)": the same statistic, said twice
+                    self.claim(a, join, b)
+                    return
+                near = near or [a]
+                self.claim(a, join, b)
+                self.used.discard(a)  # the first extreme stands for the range (`_measures`)
+                self.spread_at = a
+                return
+            if not near:
+                continue
+            self.spread_at = near[0]
+            self.claim(a, join, b)
+            for j in range(max(0, a - 3), a):
+                if self.m[j].has("between"):
+                    self.claim(j)
+            return
+
+    def _differences(self) -> None:
+        """ "temp_max minus temp_min", "temp_max에서 temp_min을 뺀 값": the per-row difference of two
+        numeric columns, measured like a column of its own (the plan's `derived` columns)."""
+
+        def numeric(j: int | None) -> str | None:
+            if j is None or j in self.used or not self.m[j].has("column") or self.m[j].has("value"):
+                return None
+            names = self.columns_of(j, numeric=True)
+            return names[0] if len(names) == 1 else None
+
+        for j, m in enumerate(self.m):
+            words = m.text.lower().split()
+            pair: tuple[int, int, list[int]] | None = None
+            if words[:1] == ["minus"] and len(words) > 1 and numeric(j):
+                pair = (self.prev_index(j, ("filler",)), j, [])  # "A minus B" read as A, "minus B"
+            elif m.has("minus"):
+                pair = (self.prev_index(j, ("filler",)), self.next_index(j, ("filler",)), [j])
+            elif self.lang == "ko" and m.text.startswith(("뺀", "빼면", "빼고 난", "차감")):
+                b = self.prev_index(j, ("particle",))
+                a = self.prev_index(b, ("particle", "range_join", "condition")) if b is not None else None
+                if a is not None and a + 1 < b and self.m[a + 1].text == "에서":
+                    pair = (a, b, [j, a + 1])
+            if pair is None or pair[0] is None or pair[1] is None:
+                continue
+            a, b = numeric(pair[0]), numeric(pair[1])
+            if a is None or b is None or a == b:
+                continue
+            name = f"{a} − {b}"
+            if name not in {c.name for c in self.t.columns}:
+                first = self.col(a)
+                self.t.columns.append(
+                    Column(
+                        name=name,
+                        kind="numeric",
+                        dtype="float64",
+                        keys=name_keys(name),
+                        base=(),
+                        unit=first.unit if first.unit == self.col(b).unit else None,
+                        distinct=first.distinct,
+                    )
+                )
+            self.derived[name] = (a, "-", b)
+            self.m[pair[0]].senses = [Sense("column", name, 1.0)]
+            self.claim(pair[1], *pair[2])
+            nxt = self.next_index(j, ("particle",))
+            if self.lang == "ko" and nxt is not None and self.m[nxt].text in ("값", "수치", "결과"):
+                self.claim(nxt)  # "뺀 값": the difference itself
+            return
 
     def _needs_counter(self, i: int) -> bool:
         j = self.next_index(i, ())
@@ -546,6 +678,11 @@ class Composer:
                 continue
             before = self.prev_index(n.index)
             after = self.next_index(n.span[-1])
+            said = self.prev_index(n.index, ("filler", "particle")), self.next_index(n.span[-1], ("particle",))
+            if (said[0] is not None and self.m[said[0]].has("compare")) or (
+                said[1] is not None and self.m[said[1]].has("compare_after")
+            ):
+                continue  # "500건 이상", "at least 5": a comparison, never how many to list
             order = None
             if before is not None and self.m[before].has("order"):
                 order = self.m[before].get("order").key
@@ -636,6 +773,9 @@ class Composer:
             ):
                 k += 1
                 continue  # since/after/before: a date (see _dates)
+            if self._group_filter(n, op, op_index):
+                k += 1
+                continue
             column = self._number_column(n, None, op_index)
             if (
                 column is None
@@ -668,6 +808,79 @@ class Composer:
             self.claim(*n.span, op_index)
             last = (max(n.span[-1], op_index or 0), column)
             k += 1
+
+    def _group_filter(self, n: _Num, op: str, op_index: int | None) -> bool:
+        """ "among cities with at least 1500 orders", "주문이 1500건 이상인 city 중에서", "sites with
+        at least 30 months of data": a number of rows (said with a noun for what the rows are, a
+        counter, or the period the rows are kept by) that a group of a named column must have.
+        Recorded as the plan's group filter (HAVING); the plan must then rank or list that
+        column's groups (compose.py), or it declines."""
+        if self.having is not None or n.number is None or not float(n.number.value).is_integer():
+            return False
+        after = self.next_index(n.span[-1], ("filler",))
+        before = self.prev_index(n.span[0], ("filler", "particle"))
+
+        def counted(j: int | None) -> bool:
+            if j is None or j in self.used or self.m[j].has("value"):
+                return False
+            m = self.m[j]
+            rows = max(self.t.rows, 1)
+            if m.has("entity") and all(self.col(c).distinct >= 0.9 * rows for c in self.columns_of(j)):
+                return True  # orders, shipments, 주문: the rows (or a column naming each row)
+            bucket = _time_word(m.text.split()[-1]) or _time_word(m.text.split()[-1].rstrip("s"))
+            return bucket is not None and m.has("entity")  # months (of data): rows kept per period
+
+        counter = any(self.m[x].has("units") and self.m[x].get("units").key == "count" for x in n.span)
+        noun = after if counted(after) else before if (self.lang == "ko" and counted(before)) else None
+        if noun is None and not counter:
+            return False
+        if noun is None:
+            # "방문객수가 8만 명을 넘은": a counter after a number compared with a numeric column named
+            # just before it is that column's unit (persons, cars), not a number of rows
+            first = min([n.index, *([op_index] if op_index is not None else [])])
+            j = self.prev_index(first, ("filler", "particle", "condition", "between", "order"))
+            if j is not None and j not in self.used and any(self.col(c).numeric for c in self.columns_of(j)):
+                return False
+        # the group: a column of names said just before ("cities with") or, in Korean, after
+        # ("이상인 city 중에서") the number and its comparison
+        edge = max(n.span[-1], op_index or 0, noun or 0)
+        start = min(n.span[0], op_index if op_index is not None else n.span[0], noun if noun is not None else n.span[0])
+        window = [*range(start - 1, max(-1, start - 4), -1), *range(edge + 1, min(len(self.m), edge + 4))]
+        for j in window:
+            m = self.m[j]
+            if j in self.used or not m.has("column") or m.has("value"):
+                continue
+            names = [c for c in self.columns_of(j) if not self.col(c).numeric and not self.col(c).is_date]
+            if not names:
+                continue
+            period = None
+            if noun is not None:
+                words = self.m[noun].text.split()
+                period = _time_word(words[-1]) or _time_word(words[-1].rstrip("s"))
+            if period is not None:
+                # "30 months of data" are 30 rows only where the rows are one per thing and month
+                keyed = _entity_periods(self.t)
+                time = self.col(keyed[1]) if keyed and keyed[0] in names else None
+                if time is None or time.granularity != period:
+                    raise Declined(
+                        f"“{self._words(n.span[0], noun)}” counts {period}s, and the rows of this data are not "
+                        f"one per {names[0]} and {period}, so I cannot count them as rows.",
+                        f"“{self._words(n.span[0], noun)}”은(는) 기간의 수인데, 이 데이터의 행은 {names[0]}과(와) "
+                        "기간마다 하나가 아니어서 행 수로 셀 수 없습니다.",
+                    )
+            self.having = (names[0], op, float(n.number.value))
+            self.claim(*n.span, *([op_index] if op_index is not None else []), *([noun] if noun is not None else []))
+            self._set_group(Grouping(self._pick(j, names)), j)
+            return True
+        if noun is not None and not self.columns_of(noun):
+            # "1500 orders" counts rows: never a value of another column (amount ≥ 1500)
+            raise Declined(
+                f"“{self._words(n.span[0], noun)}” is a number of rows, and I could not tell which groups "
+                "must have that many; ask, for example, “among cities with at least 100 orders, which …”.",
+                f"“{self._words(n.span[0], noun)}”은(는) 행의 수인데, 어느 그룹이 그만큼의 행을 가져야 하는지 알 수 "
+                "없습니다. 예: “주문이 100건 이상인 도시 중에서 …”.",
+            )
+        return False
 
     def _signs(self) -> None:
         """ "months where the change was negative", "음수인 변화량": a comparison with zero."""
@@ -1501,6 +1714,11 @@ class Composer:
         if len(joiner) != len(between):
             return
         self.ctx.sides = [[Condition(column, "==", v1)], [Condition(column, "==", v2)]]
+        # the base (second side) is what "than"/"대비" governs: the value said after it in English
+        # ("A than B"), before it in Korean ("A 대비 B", "A보다 B가"): "Alpha 대비 Bravo 몇 배" is B / A
+        marks = [j for j, m in enumerate(self.m) if m.has("than") or m.text.startswith("대비")]
+        if marks and self.lang == "ko" and i1 < marks[0] <= i2:
+            self.ctx.sides.reverse()
         self.claim(i1, i2, *[j for j in between if self.roles(j) & {"than", "intent"} and not self.m[j].has("column")])
         for i, m in enumerate(self.m):
             if m.has("than") or (m.has("intent") and m.get("intent").key in ("compare", "difference", "relationship")):
@@ -1819,6 +2037,22 @@ class Composer:
             ):
                 self.claim(i)  # "2007년 기준", "서울 기준": as of one value, a condition, not a grouping
                 continue
+            said = self.prev_index(i, ("filler", "particle"))
+            if (
+                m.text in ("기준", "기준으로")
+                and said is not None
+                and (
+                    self.m[said].has("agg")
+                    or self.columns_of(said, numeric=True)
+                    and not self.columns_of(said, categorical=True)
+                )
+                and (
+                    self.ctx.limit is not None
+                    or any(x.has(r) for x in self.m for r in ("order", "superlative", "superlative_marker", "position"))
+                )
+            ):
+                self.claim(i)  # "temp_max 최고값 기준으로 상위 3개": what the ranking is by, not a grouping
+                continue
             target = self.m[j]
             if target.has("bucket"):
                 bucket = target.get("bucket").key
@@ -1917,7 +2151,7 @@ class Composer:
                 if bucket is None or (m.has("column") and not any(self.col(c).is_date for c in self.columns_of(i))):
                     continue
                 bucket = self._period_bucket(bucket)
-                if bucket is None or not (self._amounts_asked() or self._records_counted(i)):
+                if bucket is None or not (self._amounts_asked() or self._records_counted(i) or self._statistic_asked()):
                     continue
                 column = self._date_column_for_bucket(bucket)
                 g = self._set_group(Grouping(column, bucket if self.col(column).is_date else None), i)
@@ -1930,7 +2164,11 @@ class Composer:
         if g is None:
             # "자치구 중에서 평균 ... 제일 넓은 곳", "판매량 상위 5개 모델", "the 3 cheapest brands":
             # a category column ranked by something computed for it
-            ranked = self._has_any("superlative", "superlative_marker", "order", "adjective") or self.ctx.limit
+            ranked = (
+                self._has_any("superlative", "superlative_marker", "order", "adjective")
+                or self.ctx.limit
+                or self.rank > 1  # "두 번째로 높은 지점": an ordinal with its degree word
+            )
             if ranked:
                 for i, m in enumerate(self.m):
                     if i in self.used or not m.has("column") or m.has("value"):
@@ -2136,6 +2374,14 @@ class Composer:
                     return True
         return False
 
+    def _statistic_asked(self) -> bool:
+        """ "the month with the highest average pm25", "월평균 ... 가장 높은 달": a statistic named
+        for the period (an average, a median...) ranks the periods by it, whatever the measure."""
+        return any(
+            m.has("agg") and m.get("agg").key in ("mean", "median", "sum", "max", "min", "std") and not m.has("column")
+            for m in self.m
+        )
+
     def _records_counted(self, period: int) -> bool:
         """ "주문이 제일 적은 요일", "the day with the most orders": what the rows record, said with a
         word of quantity, is counted per period."""
@@ -2248,6 +2494,9 @@ class Composer:
                 self.record_counts.add(i)  # "주문 건수" read as "주문 건" + "수": the number of them
                 ctx.aggs.append((i, "count"))
                 continue
+            if i == getattr(self, "spread_at", None):
+                ctx.aggs.append((i, "range"))  # the difference of the two extremes (_spread)
+                continue
             if m.has("agg") and not (m.has("column") and self._column_sense_wins(i)):
                 agg = m.get("agg").key
                 if agg == "records":
@@ -2290,6 +2539,7 @@ class Composer:
         if plan.kind == "decline":
             return
         left = []
+        things = []
         for i, m in enumerate(self.m):
             if i in self.used:
                 continue
@@ -2301,7 +2551,10 @@ class Composer:
                 if j is not None and j not in self.used and self.m[j].has("entity"):
                     left += [self.m[j].text, m.text] if self.lang == "ko" else [m.text, self.m[j].text]
                     continue
-            if self._other_things(i, plan) or self._period_unshown(i, plan):
+            if self._other_things(i, plan):
+                things.append(m.text)
+                continue
+            if self._period_unshown(i, plan):
                 left.append(m.text)
                 continue
             if m.has("when") and self._period_answered(plan):
@@ -2316,8 +2569,34 @@ class Composer:
             ):
                 continue
             left.append(m.text)
+        if things and not left:
+            name, time = _entity_periods(self.t)
+            word = things[0]
+            raise Declined(
+                f"Each row of this data is one {name} per {time} (a {name} repeats once per {time}), and "
+                f"“{word}” names no column, so counting or ranking rows would not count or rank {word}. "
+                f"Ask about {name} instead (for example, how many different {name} values there are).",
+                f"이 데이터의 각 행은 {name} 하나의 {time} 하나입니다({name}이(가) {time}마다 반복됩니다). "
+                f"“{word}”은(는) 열이 아니어서 행을 세거나 순위를 매기면 {word}을(를) 세는 것이 아닙니다. "
+                f"{name}에 대해 물어 주세요(예: 서로 다른 {name} 값이 몇 개인지).",
+            )
+        left += things
         if left:
+            from .answer import restate
+
             words = ", ".join(f"“{w}”" for w in dict.fromkeys(left))
+            try:
+                reading = restate(plan) if plan.kind not in ("overview", "columns") else ""
+            except Exception:  # a partial plan the wording does not cover: say less, never fail
+                reading = ""
+            if reading:
+                # the reading that was made, so the person sees which part of it is missing
+                raise Declined(
+                    f"I read the question as “{reading}”, and {words} has no place in that reading, so "
+                    "answering it would answer a different question.",
+                    f"질문을 “{reading}”(으)로 읽었는데 {words}은(는) 이 읽기에 들어갈 자리가 없어서, 답하면 다른 질문에 "
+                    "답하게 됩니다.",
+                )
             raise Declined(
                 f"I understood part of the question, but not how {words} fits into it.",
                 f"질문의 일부는 이해했지만 {words}을(를) 어떻게 반영해야 할지 모르겠습니다.",
@@ -2378,7 +2657,7 @@ class Composer:
         stems = {word, word[:-1] if word.endswith("s") else word, word[:-2] if word.endswith("es") else word}
         if stems & _ROW_NOUNS or stems & set(name_keys(self.t.name)):
             return False
-        return _entity_periods(self.t)
+        return _entity_periods(self.t) is not None
 
     def _names_data(self, i: int, plan: Plan) -> bool:
         """A noun for the rows ("companies", "회사") that is also a column of this data, in a plan
@@ -2469,18 +2748,12 @@ def _adjective_not_edit(m: Mention) -> bool:
     return m.has("evaluative") and m.get("unsupported").key == "edit" and m.text.lower().endswith(("est", "er"))
 
 
-def _entity_periods(table: Table) -> bool:
-    """Whether the rows are things by period: a column of names and a time column (dates or
-    years), each repeating, with at most one row per name and period (rows ≤ names × periods,
-    and most pairs present)."""
-    rows = table.rows
-    times = [c.distinct for c in table.columns if (c.is_date or c.yearlike) and 2 <= c.distinct < 0.9 * rows]
-    names = [
-        c.distinct
-        for c in table.columns
-        if not c.numeric and not c.is_date and c.kind != "boolean" and 2 <= c.distinct < 0.9 * rows
-    ]
-    return any(0.5 * n * d <= rows <= n * d for n in names for d in times)
+def _entity_periods(table: Table) -> tuple[str, str] | None:
+    """The (name column, time column) that key the rows when they are things by period (one row
+    per name and period: firm-years, ticker-days), as the data showed (`Table.periods`); without
+    the data at hand, a pair whose distinct counts multiply to about the row count."""
+    pairs = table.periods if table.periods is not None else period_candidates(table)
+    return pairs[0] if pairs else None
 
 
 def _truthy(column: Column) -> tuple[Any, Any] | None:
@@ -2600,6 +2873,7 @@ def plan_question(question: str, table: Table, reader: Reader | None = None) -> 
     plan.date_columns = {c.name: c.date_format for c in table.dates}
     plan.units = {c.name: c.unit for c in table.columns if c.unit}
     plan.yearlike = [c.name for c in table.columns if c.yearlike]
+    plan.derived = dict(composer.derived) if not plan.declined else {}
     return plan
 
 

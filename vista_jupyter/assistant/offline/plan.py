@@ -77,6 +77,11 @@ class Plan:
     distinct_labels: bool = False  # rows: the question named what is ranked ("top 5 countries"),
     # so each name is listed once, at its own extreme row
     rank: int = 1  # with a superlative: the n-th ("the second most common")
+    # groups kept by their number of rows (HAVING): (op, n), "among states with at least 50 rows"
+    having: tuple[str, float] | None = None
+    # columns computed per row from two others: name -> (a, "-", b) ("temp_max − temp_min")
+    derived: dict[str, tuple[str, str, str]] = field(default_factory=dict)
+    position: Any = None  # aggregate by group: the group whose place in the ranking is asked ("몇 위")
     time_column: str | None = None  # the date column of measures per period
     # compare: what is asked of the two values: "difference" (a − b, stated as a positive amount
     # with its direction), "percent" (the change from b to a, in percent), "ratio" (a / b)

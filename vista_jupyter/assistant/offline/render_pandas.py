@@ -88,17 +88,18 @@ class PandasRenderer:
         used.update(p.labels)
         used.update(c for c in (p.time_column, *p.columns) if c)
         text_dates = [c for c in used if p.date_columns.get(c)]
-        if not text_dates:
+        if not text_dates and not p.derived:
             return "", self.var
-        parts = []
+        parts = [
+            f"**{{{q(name)}: {self.var}[{q(a)}] - {self.var}[{q(b)}]}}"  # a per-row difference asked
+            for name, (a, _, b) in p.derived.items()
+        ]
         for c in text_dates:
             fmt = p.date_columns[c]
             source = f"{self.var}[{q(c)}]" if fmt == "mixed" else f"{self.var}[{q(c)}].astype('Int64').astype(str)"
             parts.append(f"**{{{q(c)}: pd.to_datetime({source}, errors='coerce', format={fmt!r})}}")
-        return (
-            f"data = {self.var}.assign({', '.join(parts)})  # dates written as text or numbers, read as dates\n",
-            "data",
-        )
+        why = "dates written as text or numbers, read as dates" if text_dates else "the difference asked, per row"
+        return f"data = {self.var}.assign({', '.join(parts)})  # {why}\n", "data"
 
     def _cond(self, c: Condition, frame: str) -> str:
         column = f"{frame}[{q(c.column)}]"
@@ -224,6 +225,12 @@ class PandasRenderer:
                 code += "result = rows.groupby(key).size()\n"
             else:
                 code += f"result = rows.groupby(key)[{q(m.column)}].{_call(m.agg)}\n"
+            if p.having:
+                # only the groups with that many rows (HAVING)
+                code += (
+                    "sizes = rows.groupby(key).size()\n"
+                    f"result = result[result.index.isin(sizes[sizes {p.having[0]} {lit(p.having[1])}].index)]\n"
+                )
             code += "result = result.dropna()\n"
             ascending = p.order == "asc"
             if p.order or order == "value":
@@ -235,6 +242,8 @@ class PandasRenderer:
             code += "for label, value in result.round(6).items():\n    print(label, value, sep='\\t')\n"
             code += self._group_chart("result")
         else:
+            if p.having:
+                raise ValueError("a group filter with several measures is not planned")
             code += self._multi(p)
             code += "result = result.sort_index()\n" + self._names(p.group)
             code += "print('rows', len(rows), sep='\\t')\nprint('groups', len(result), sep='\\t')\n"
@@ -435,7 +444,7 @@ class PandasRenderer:
             "print('b', round(value_b, 6), len(side_b), sep='\\t')\n"
             "print('difference', round(value_a - value_b, 6), sep='\\t')\n"
         )
-        names = [str(side[0].value) for side in p.sides]
+        names = [("≠ " if side[0].op == "!=" else "") + str(side[0].value) for side in p.sides]
         if p.chart:
             code += (
                 f"ax = pd.Series([value_a, value_b], index={names!r}).plot.bar(color=['#4c72b0', '#dd8452'], rot=0)\n"
@@ -681,6 +690,13 @@ class PandasRenderer:
             f"span = {frame}[{date}].dropna()\n"
             f"expected = pd.period_range(span.min(), span.max(), freq={freq!r})\n"
         )
+        on_dates = [k for k in p.conditions if k.column == g.column]
+        if on_dates:
+            # "in August": the calendar is the periods asked about, not the data's whole span
+            code += (
+                f"calendar = pd.DataFrame({{{date}: expected.start_time}})\n"
+                f"expected = expected[({self._mask(on_dates, 'calendar')}).to_numpy()]\n"
+            )
         if p.columns:
             entity = q(p.columns[0])
             code += (

@@ -68,6 +68,7 @@ SQL_KINDS = (
     "overview",
     "describe",
     "missing",
+    "coverage",
     "columns",
     "head",
 )
@@ -100,6 +101,12 @@ _KNOWN_FIELDS = {
         "change",
         # rows: each name once, at its own extreme row
         "distinct_labels",
+        # aggregate by group: groups kept by their number of rows (HAVING)
+        "having",
+        # wording only (every group is printed, in order): the group whose place is asked
+        "position",
+        # per-row differences of two columns (aggregates and comparisons only, see `check`)
+        "derived",
         # the honesty check's record of the question's words (nothing to compute)
         "consumed",
         "function_words",
@@ -146,6 +153,11 @@ def check(plan: Plan, table: Table) -> None:
         raise no(
             f"I cannot compute this kind of answer ({plan.kind}) in SQL yet.",
             f"이런 종류의 답({plan.kind})은 아직 SQL로 계산하지 못합니다.",
+        )
+    if plan.derived and plan.kind not in ("aggregate", "compare"):
+        raise no(
+            "I can use a difference of two columns in SQL only for totals, averages and comparisons yet.",
+            "두 열의 차이는 아직 SQL에서 합계, 평균, 비교에만 쓸 수 있습니다.",
         )
     parts: list[Any] = [plan, *plan.measures, *plan.conditions, *plan.base, *(c for side in plan.sides for c in side)]
     if plan.group is not None:
@@ -403,7 +415,7 @@ class SqlRenderer(PandasRenderer):
         return f"(SELECT {', '.join(items)} FROM {self.view}) AS data"
 
     def _cond(self, c: Condition) -> str:
-        column = ident(c.column)
+        column = self._expr(c.column)
         if c.part in _PART_SQL:
             column = _PART_SQL[c.part].format(c=column)
         value = c.value
@@ -452,11 +464,18 @@ class SqlRenderer(PandasRenderer):
             return column, "index" if (c.numeric or c.is_date or c.yearlike) else "value"
         return _BUCKET_SQL[g.bucket].format(c=column), "index"
 
+    def _expr(self, column: str) -> str:
+        """A column, or the per-row difference the plan derives under that name."""
+        if column in self.plan.derived:
+            a, _, b = self.plan.derived[column]
+            return f"({ident(a)} - {ident(b)})"
+        return ident(column)
+
     def _value(self, column: str) -> str:
         """A column's values for arithmetic (booleans counted as 1 and 0, as pandas sums them)."""
         if self.table.column(column).kind == "boolean" or self.table.column(column).dtype == "bool":
             return f"CAST({ident(column)} AS INTEGER)"
-        return ident(column)
+        return self._expr(column)
 
     def _agg(self, m: Measure, where: str = "", partition: str = "") -> str:
         """A measure as a SQL aggregate (`where`: a FILTER on the rows it takes; `partition`: the
@@ -520,6 +539,42 @@ class SqlRenderer(PandasRenderer):
 
     # --- kinds ----------------------------------------------------------------------------------
 
+    def _sql_coverage(self) -> list[Step]:
+        """Periods with no row: the periods present are read in SQL (a few thousand at most), the
+        calendar and its difference in pandas, as the pandas path computes them."""
+        p = self.plan
+        g = p.group
+        if p.columns:
+            raise Unsupported(
+                "I cannot list the missing periods of each value of a column in SQL yet.",
+                "값마다 빠진 기간을 찾는 것은 아직 SQL로 하지 못합니다.",
+            )
+        freq = {"day": "D", "week": "W", "month": "M", "quarter": "Q", "year": "Y"}[g.bucket]
+        date = ident(g.column)
+        span = f"SELECT min({date}) AS low, max({date}) AS high\nFROM {self._src()}"
+        have = f"SELECT DISTINCT CAST({date} AS DATE) AS day\nFROM {self._src()}\n{self._where(None, f'{date} IS NOT NULL')}"
+        code = (
+            f"# every {g.bucket} from the data's first to its last, and those with a row\n"
+            f"span = {call(span)}.iloc[0]\n"
+            f"expected = pd.period_range(span['low'], span['high'], freq={freq!r})\n"
+        )
+        on_dates = [k for k in p.conditions if k.column == g.column]
+        if on_dates:
+            code += (
+                f"calendar = pd.DataFrame({{{q(g.column)}: expected.start_time}})\n"
+                f"expected = expected[({' & '.join(PandasRenderer._cond(self, k, 'calendar') for k in on_dates)}).to_numpy()]\n"
+            )
+        code += (
+            f"have = pd.to_datetime({call(have)}['day']).dt.to_period({freq!r}).unique()\n"
+            "missing = expected.difference(have)\n"
+            "labels = [str(x) for x in missing]\n"
+            "print('expected', len(expected), sep='\\t')\n"
+            "print('span', str(expected[0]) if len(expected) else '', str(expected[-1]) if len(expected) else '', sep='\\t')\n"
+            "print('missing', len(missing), sep='\\t')\n"
+            "for label in labels[:100]:\n    print(label)\n"
+        )
+        return self._step(self._intro(), code)
+
     def _sql_aggregate(self) -> list[Step]:
         p = self.plan
         if p.group is None:
@@ -533,10 +588,11 @@ class SqlRenderer(PandasRenderer):
         code = self._rows_count()
         if len(p.measures) == 1:
             m = p.measures[0]
+            having = f" AND n_rows {p.having[0]} {literal(p.having[1])}" if p.having else ""
             code += self._grouped(
-                f"{self._agg(m, partition=key)} AS value",
+                f"{self._agg(m, partition=key)} AS value" + (", count(*) AS n_rows" if p.having else ""),
                 p.group,
-                "key IS NOT NULL AND value IS NOT NULL",
+                "key IS NOT NULL AND value IS NOT NULL" + having,
                 self._order(order),
             )
             code += (
@@ -553,6 +609,11 @@ class SqlRenderer(PandasRenderer):
             code += "for label, value in result.round(6).items():\n    print(label, value, sep='\\t')\n"
             code += self._group_chart("result")
         else:
+            if p.having:
+                raise Unsupported(
+                    "I can filter groups by their number of rows for one measure at a time.",
+                    "행 수로 그룹을 거르는 것은 한 번에 한 가지 값에 대해서만 할 수 있습니다.",
+                )
             names = [measure_words(m, self.lang) for m in p.measures]
             select = ", ".join(f"{self._agg(m, partition=key)} AS value_{i}" for i, m in enumerate(p.measures))
             code += self._grouped(select, p.group, "", "key")
@@ -682,7 +743,7 @@ class SqlRenderer(PandasRenderer):
             "print('b', round(value_b, 6), rows_b, sep='\\t')\n"
             "print('difference', round(value_a - value_b, 6), sep='\\t')\n"
         )
-        names = [str(side[0].value) for side in p.sides]
+        names = [("≠ " if side[0].op == "!=" else "") + str(side[0].value) for side in p.sides]
         if p.chart:
             code += (
                 f"ax = pd.Series([value_a, value_b], index={names!r}).plot.bar(color=['#4c72b0', '#dd8452'], rot=0)\n"
