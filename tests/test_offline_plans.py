@@ -74,8 +74,17 @@ def data(tmp_path_factory):
     )
     # readings with a second measure per row (the per-row difference of two columns)
     mixed = readings.assign(load=np.round(rng.uniform(0, 30, len(readings)), 1))
+    # Daily sales over two years: "which month" may mean one month of one year or a month of
+    # every year taken together.
+    sales = pd.DataFrame(
+        {
+            "date": pd.date_range("2022-01-01", "2023-12-31").strftime("%Y-%m-%d"),
+        }
+    )
+    sales["amount"] = np.round(rng.uniform(10, 100, len(sales)), 1)
     out = {"_spill": root / "spill"}
     for name, frame in (
+        ("sales", sales),
         ("deliveries", deliveries),
         ("ledger", ledger),
         ("readings", readings),
@@ -569,3 +578,26 @@ def test_a_word_left_over_is_declined_naming_the_reading_made(data):
     analysis, answer = ask(data, "readings", "highest and lowest pm10 at Port", "pandas")
     assert analysis.declined, answer
     assert "I read the question as" in answer and "“highest”" in answer, answer
+
+
+@pytest.mark.parametrize("mode", ["pandas", "duckdb"])
+@pytest.mark.parametrize(
+    "question", ["which month had the highest total amount?", "amount 합계가 가장 높았던 달은 언제야?"]
+)
+def test_which_month_over_several_years_is_asked_back_not_pooled(data, mode, question):
+    # one month of one year (2023-03) or the same month of every year together (March)? Either
+    # answer is a different question if it is the wrong reading
+    analysis, answer = ask(data, "sales", question, mode)
+    assert analysis.declined and not analysis.steps
+    assert "every year" in answer or "모든 해" in answer
+
+
+@pytest.mark.parametrize("mode", ["pandas", "duckdb"])
+def test_which_month_within_one_year_is_that_years_month(data, mode):
+    frame = data["sales"][0]
+    analysis, answer = ask(data, "sales", "which month in 2023 had the highest total amount?", mode)
+    assert not analysis.declined
+    d = pd.to_datetime(frame["date"])
+    best = frame[d.dt.year == 2023].groupby(d.dt.month)["amount"].sum().idxmax()
+    month = pd.Timestamp(2023, int(best), 1).strftime("%B")
+    assert month in first_line(answer), answer

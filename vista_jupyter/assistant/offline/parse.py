@@ -2428,7 +2428,15 @@ class Composer:
         if d.granularity == bucket:
             return None if d.distinct >= 0.9 * max(self.t.rows, 1) else bucket
         if bucket == "month" and not self._single_year() and rank.get(d.granularity or "day", 0) < rank["month"]:
-            return "month_of_year"
+            # "which month had the most orders" over several years: one month of one year, or the
+            # same month of every year taken together? Either reading answers a different
+            # question if it is the wrong one, so ask
+            raise Declined(
+                "Do you mean one month of one year, or the same month of every year taken together? "
+                "Ask “in which year and month” or “by month of the year”.",
+                "어느 한 해의 한 달인지, 모든 해의 같은 달을 합친 것인지 알 수 없습니다. "
+                "“몇 년 몇 월” 또는 “매년 몇 월”로 물어봐 주세요.",
+            )
         return bucket
 
     def _daily_rows(self) -> bool:
