@@ -14,11 +14,15 @@ answer in `result`:
 from __future__ import annotations
 
 import json
+import sys
 from pathlib import Path
 
 import pandas as pd
 
 HERE = Path(__file__).parent
+sys.path.insert(0, str(HERE.parent))
+from evalset_build import build, write  # noqa: E402 - the benchmarks folder, as above
+
 DATA = HERE / "data"
 ENC = json.loads((DATA / "datasets.json").read_text())
 
@@ -320,79 +324,13 @@ QUESTIONS = [
     ),
 ]
 
-MONTHS = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-]
-
 
 def load(name: str) -> pd.DataFrame:
     return pd.read_csv(DATA / name, encoding=ENC[name]["encoding"])
 
 
-def build() -> list[dict]:
-    out = []
-    frames = {}
-    for qid, ds, lang, text, kind, code, extra in QUESTIONS:
-        expect: dict = {"kind": kind}
-        if kind in ("number", "label", "labels", "table"):
-            df = frames.setdefault(ds, load(ds))
-            env: dict = {"df": df.copy(), "pd": pd}
-            exec(code, env)
-            result = env["result"]
-            if kind == "number":
-                expect.update(rel_tol=extra["rel_tol"], value=float(result))
-                if extra.get("percent"):
-                    expect["percent"] = True
-                if "also_rows" in extra:
-                    expect["also"] = [float(eval(extra["also_rows"], env))]
-            elif kind == "label":
-                s = result.sort_values(ascending=extra["pick"] == "min")
-                top, rest = s.index[0], [str(x) for x in s.index[1:10]]
-                expect.update(pick=extra["pick"], value=str(top), others=rest)
-                if extra.get("month_names"):
-                    expect.update(
-                        value=MONTHS[int(top) - 1],
-                        others=[MONTHS[int(x) - 1] for x in s.index[1:10]],
-                        also=[MONTHS[int(top) - 1][:3], f"{int(top)}월"],
-                    )
-                if extra.get("quarter"):
-                    q = int(top)
-                    expect.update(
-                        value=f"Q{q}",
-                        others=[f"Q{int(x)}" for x in s.index[1:]],
-                        also=[f"{q}분기", f"2024Q{q}", f"2024-Q{q}"],
-                    )
-            elif kind == "labels":
-                expect.update(n=len(result), ordered=extra["ordered"], value=[str(x) for x in result])
-                if "others_from" in extra:
-                    expect["others"] = [str(x) for x in env[extra["others_from"]].index[len(result) : len(result) + 9]]
-                    expect["pick"] = "max"
-            else:
-                expect.update(rel_tol=extra["rel_tol"], value={str(k): float(v) for k, v in result.items()})
-        elif kind == "chart":
-            expect["columns"] = extra["columns"]
-        out.append({"id": qid, "dataset": ds, "lang": lang, "question": text, "expect": expect, "code": code})
-    return out
-
-
 def main() -> None:
-    rows = build()
-    (HERE / "dev").mkdir(exist_ok=True)
-    with open(HERE / "dev" / "questions.jsonl", "w", encoding="utf-8") as f:
-        for r in rows:
-            f.write(json.dumps(r, ensure_ascii=False) + "\n")
-    print(f"{len(rows)} questions, {sum(r['lang'] == 'ko' for r in rows)} in Korean")
+    write(HERE, build(QUESTIONS, load, default_tol=None))
 
 
 if __name__ == "__main__":

@@ -15,12 +15,15 @@ leaves its answer in `result`:
 
 from __future__ import annotations
 
-import json
+import sys
 from pathlib import Path
 
 import pandas as pd
 
 HERE = Path(__file__).parent
+sys.path.insert(0, str(HERE.parent))
+from evalset_build import build, write  # noqa: E402 - the benchmarks folder, as above
+
 DATA = HERE / "data"
 ENC = {"shop_monthly.csv": "utf-8", "tourism_ko.csv": "cp949", "city_air.csv": "utf-8"}
 S, T, A = "shop_monthly.csv", "tourism_ko.csv", "city_air.csv"
@@ -28,7 +31,6 @@ SY = "y = df['month'].str[:4].astype(int)\n"
 AD = "d = pd.to_datetime(df['date'])\n"
 TF, TI = "외국인방문객(명)", "관광수입(억원)"
 
-MONTHS = "January February March April May June July August September October November December".split()
 
 # (id, dataset, lang, question, kind, code, extra)
 QUESTIONS = [
@@ -419,64 +421,12 @@ QUESTIONS = [
 ]
 
 
-def _month_aliases(label: str) -> list[str]:
-    """'2022-07' -> ['July 2022', '2022년 7월', '2022.07', 'Jul 2022']."""
-    y, m = label.split("-")
-    name = MONTHS[int(m) - 1]
-    return [f"{name} {y}", f"{name[:3]} {y}", f"{y}년 {int(m)}월", f"{y}.{m}", f"{y}/{m}"]
-
-
 def load(name: str) -> pd.DataFrame:
     return pd.read_csv(DATA / name, encoding=ENC[name])
 
 
-def build() -> list[dict]:
-    out = []
-    frames: dict[str, pd.DataFrame] = {}
-    for qid, ds, lang, text, kind, code, extra in QUESTIONS:
-        expect: dict = {"kind": kind}
-        if kind in ("number", "label", "labels", "table"):
-            df = frames.setdefault(ds, load(ds))
-            env: dict = {"df": df.copy(), "pd": pd}
-            exec(code, env)
-            result = env["result"]
-            if kind == "number":
-                expect.update(rel_tol=extra.get("rel_tol", 0.005), value=float(result))
-            elif kind == "label" and not isinstance(result, pd.Series):
-                expect.update(value=str(result), others=[str(x) for x in eval(extra["others"], env)])
-            elif kind == "label":
-                s = result.sort_values(ascending=extra["pick"] == "min")
-                top, rest = s.index[0], [str(x) for x in s.index[1:10]]
-                expect.update(pick=extra["pick"], value=str(top), others=rest)
-                if extra.get("month_names"):
-                    expect.update(
-                        value=MONTHS[int(top) - 1],
-                        others=[MONTHS[int(x) - 1] for x in s.index[1:10]],
-                        also=[MONTHS[int(top) - 1][:3], f"{int(top)}월"],
-                    )
-                if extra.get("period_month"):
-                    expect["also"] = _month_aliases(str(top))
-            elif kind == "labels":
-                expect.update(n=len(result), ordered=extra["ordered"], value=[str(x) for x in result])
-                expect["others"] = [str(x) for x in env[extra["others_from"]].index[len(result) : len(result) + 9]]
-                expect["pick"] = "max"
-            else:
-                expect.update(rel_tol=extra.get("rel_tol", 0.005), value={str(k): float(v) for k, v in result.items()})
-                if extra.get("period_month"):
-                    expect["also"] = {str(k): _month_aliases(str(k)) for k in result.index}
-        elif kind == "chart":
-            expect["columns"] = extra["columns"]
-        out.append({"id": qid, "dataset": ds, "lang": lang, "question": text, "expect": expect, "code": code})
-    return out
-
-
 def main() -> None:
-    rows = build()
-    (HERE / "dev").mkdir(exist_ok=True)
-    with open(HERE / "dev" / "questions.jsonl", "w", encoding="utf-8") as f:
-        for r in rows:
-            f.write(json.dumps(r, ensure_ascii=False) + "\n")
-    print(f"{len(rows)} questions, {sum(r['lang'] == 'ko' for r in rows)} in Korean")
+    write(HERE, build(QUESTIONS, load, default_tol=0.005))
 
 
 if __name__ == "__main__":

@@ -19,11 +19,15 @@ snippet leaves its answer in `result`:
 from __future__ import annotations
 
 import json
+import sys
 from pathlib import Path
 
 import pandas as pd
 
 HERE = Path(__file__).parent
+sys.path.insert(0, str(HERE.parent))
+from evalset_build import build, write  # noqa: E402 - the benchmarks folder, as above
+
 DATA = HERE / "data"
 ENC = json.loads((DATA / "datasets.json").read_text())
 
@@ -466,72 +470,13 @@ QUESTIONS = [
     ("ord-18", R, "ko", "내일 주문량 예측해줘", "decline", "", {}),
 ]
 
-MONTHS = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-]
-
 
 def load(name: str) -> pd.DataFrame:
     return pd.read_csv(DATA / name, encoding=ENC[name]["encoding"])
 
 
-def build() -> list[dict]:
-    out = []
-    frames: dict[str, pd.DataFrame] = {}
-    for qid, ds, lang, text, kind, code, extra in QUESTIONS:
-        expect: dict = {"kind": kind}
-        if kind != "decline":
-            df = frames.setdefault(ds, load(ds))
-            env: dict = {"df": df.copy(), "pd": pd}
-            exec(code, env)
-            result = env["result"]
-            if kind == "number":
-                value = float(result)
-                expect.update(rel_tol=extra.get("rel_tol", 0), value=value)
-                if extra.get("percent"):
-                    expect["percent"] = True
-                if extra.get("either_sign"):
-                    expect["also"] = [-value]
-            elif kind == "label" and isinstance(result, pd.Series):
-                s = result.sort_values(ascending=extra["pick"] == "min")
-                top, rest = s.index[0], [str(x) for x in s.index[1:10]]
-                expect.update(pick=extra["pick"], value=str(top), others=rest)
-                if extra.get("month_names"):
-                    expect.update(
-                        value=MONTHS[int(top) - 1],
-                        others=[MONTHS[int(x) - 1] for x in s.index[1:10]],
-                        also=[MONTHS[int(top) - 1][:3], f"{int(top)}월"],
-                    )
-            elif kind == "label":  # a scalar name (an n-th rank): every other group competes
-                others = [str(x) for x in env[extra["others_from"]].index if str(x) != str(result)]
-                expect.update(value=str(result), others=others)
-            else:
-                expect.update(n=len(result), ordered=extra["ordered"], value=[str(x) for x in result])
-                if "others_from" in extra:
-                    expect["others"] = [str(x) for x in env[extra["others_from"]].index[len(result) : len(result) + 9]]
-                    expect["pick"] = "max"
-        out.append({"id": qid, "dataset": ds, "lang": lang, "question": text, "expect": expect, "code": code})
-    return out
-
-
 def main() -> None:
-    rows = build()
-    (HERE / "dev").mkdir(exist_ok=True)
-    with open(HERE / "dev" / "questions.jsonl", "w", encoding="utf-8") as f:
-        for r in rows:
-            f.write(json.dumps(r, ensure_ascii=False) + "\n")
-    print(f"{len(rows)} questions, {sum(r['lang'] == 'ko' for r in rows)} in Korean")
+    write(HERE, build(QUESTIONS, load, default_tol=0))
 
 
 if __name__ == "__main__":
