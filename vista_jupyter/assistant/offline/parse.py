@@ -2427,7 +2427,12 @@ class Composer:
         rank = {"day": 0, "week": 1, "month": 2, "quarter": 3, "year": 4}
         if d.granularity == bucket:
             return None if d.distinct >= 0.9 * max(self.t.rows, 1) else bucket
-        if bucket == "month" and not self._single_year() and rank.get(d.granularity or "day", 0) < rank["month"]:
+        if (
+            bucket == "month"
+            and not self._single_year()
+            and _years_spanned(d) != 1
+            and rank.get(d.granularity or "day", 0) < rank["month"]
+        ):
             # "which month had the most orders" over several years: one month of one year, or the
             # same month of every year taken together? Either reading answers a different
             # question if it is the wrong one, so ask
@@ -2762,6 +2767,20 @@ def _entity_periods(table: Table) -> tuple[str, str] | None:
     the data at hand, a pair whose distinct counts multiply to about the row count."""
     pairs = table.periods if table.periods is not None else period_candidates(table)
     return pairs[0] if pairs else None
+
+
+def _years_spanned(column: Column) -> int | None:
+    """How many calendar years a date column's values span (dates written as text included, from
+    the span the catalog parsed), or None when its range is not known."""
+    import pandas as pd
+
+    try:
+        low, high = pd.Timestamp(str(column.minimum)), pd.Timestamp(str(column.maximum))
+    except (TypeError, ValueError):
+        return None
+    if pd.isna(low) or pd.isna(high):
+        return None
+    return high.year - low.year + 1
 
 
 def _truthy(column: Column) -> tuple[Any, Any] | None:
