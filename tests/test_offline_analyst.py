@@ -22,6 +22,7 @@ import matplotlib.pyplot as plt  # noqa: E402
 import numpy as np  # noqa: E402
 import pandas as pd  # noqa: E402
 import pytest  # noqa: E402
+from answers import first_line, numbers, states  # noqa: E402
 
 from vista_jupyter.assistant import offline  # noqa: E402
 from vista_jupyter.assistant.offline.lexicon import lexicon  # noqa: E402
@@ -225,19 +226,6 @@ def ask(data, dataset: str, question: str) -> tuple[offline.Analysis, str, list[
     assert analysis.language == ("ko" if re.search("[가-힣]", question) else "en")
     answer, figures = run(analysis, frame)
     return analysis, answer, figures, frame
-
-
-def first_line(answer: str) -> str:
-    return next(line for line in answer.splitlines() if line.strip())
-
-
-def numbers(text: str) -> list[float]:
-    return [float(x.replace(",", "")) for x in re.findall(r"-?\d[\d,]*(?:\.\d+)?", text)]
-
-
-def states(text: str, value: float, digits: int = 2) -> bool:
-    """Whether the text states `value` rounded to `digits` decimals (or to 3 significant digits)."""
-    return any(abs(x - value) <= max(0.5 * 10**-digits, abs(value) * 0.0005) + 1e-9 for x in numbers(text))
 
 
 # --- conditions are never dropped -----------------------------------------------------------------

@@ -19,6 +19,7 @@ import numpy as np  # noqa: E402
 import pandas as pd  # noqa: E402
 import pyarrow.parquet as pq  # noqa: E402
 import pytest  # noqa: E402
+from answers import first_line, states  # noqa: E402
 
 from vista_jupyter.assistant import offline  # noqa: E402
 from vista_jupyter.assistant.offline import catalog  # noqa: E402
@@ -132,18 +133,6 @@ def ask(data, name: str, question: str, mode: str) -> tuple[offline.Analysis, st
         rows = pq.ParquetFile(path).metadata.num_rows
         exec(data_code([DataLoad("df", str(path), "duckdb", rows)], spill=str(data["_spill"])), namespace)  # noqa: S102
     return analysis, offline.answer(analysis, execute(analysis.steps, namespace))
-
-
-def first_line(answer: str) -> str:
-    return next(line for line in answer.splitlines() if line.strip())
-
-
-def numbers(text: str) -> list[float]:
-    return [float(x.replace(",", "")) for x in re.findall(r"-?\d[\d,]*(?:\.\d+)?", text)]
-
-
-def states(text: str, value: float, digits: int = 2) -> bool:
-    return any(abs(x - value) <= max(0.5 * 10**-digits, abs(value) * 0.0005) + 1e-9 for x in numbers(text))
 
 
 # --- rows are things by period only when (name, period) pairs are unique ----------------------
