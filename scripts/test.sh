@@ -37,7 +37,9 @@ jlpm test --ci --json --outputFile="$reports/jest.json"
 js_status=$?
 python -m pytest -q -p no:cacheprovider --junitxml="$reports/pytest.xml" "$@"
 py_status=$?
-(cd ui-tests && PLAYWRIGHT_JSON_OUTPUT_NAME="$reports/ui.json" jlpm playwright test --reporter=list,json,html)
+# CI=1: Playwright starts its own JupyterLab and scripted model, and a port already taken
+# (a server left over from an earlier run) fails loudly instead of being reused.
+(cd ui-tests && CI=1 PLAYWRIGHT_JSON_OUTPUT_NAME="$reports/ui.json" jlpm playwright test --reporter=list,json,html)
 ui_status=$?
 
 python - "$reports" "$ruff_status" "$format_status" "$lint_status" <<'PY'

@@ -165,10 +165,16 @@ export function ThreadView(props: IThreadViewProps): JSX.Element {
   // Where the chat last scrolled itself: the scroll event that follows is
   // its own, not the user's (even just after a click).
   const placed = React.useRef<number | null>(null);
+  // How tall the content was then. A scroll with the content as tall as it
+  // was cannot come from content growing or shrinking: it is the user's even
+  // without an input event here (assistive technology moving to a control,
+  // find-in-page, a script), and the chat must not pull the view back.
+  const placedHeight = React.useRef<number | null>(null);
   const place = (node: HTMLElement, top: number | null): void => {
     if (top !== null) {
       node.scrollTop = top;
       placed.current = node.scrollTop;
+      placedHeight.current = node.scrollHeight;
     }
   };
   const toBottom = (node: HTMLElement): void => {
@@ -344,7 +350,8 @@ export function ThreadView(props: IThreadViewProps): JSX.Element {
             placed.current !== null &&
             Math.abs(node.scrollTop - placed.current) < 1;
           placed.current = null;
-          if (!own && Date.now() - userInput.current <= 1000) {
+          const sameContent = placedHeight.current === node.scrollHeight;
+          if (!own && (sameContent || Date.now() - userInput.current <= 1000)) {
             stick.current =
               !session.hasNewer &&
               node.scrollHeight - node.scrollTop - node.clientHeight < 40;

@@ -76,6 +76,18 @@ test('a running answer continues after a reload and in a second tab', async ({
   await page.waitForTimeout(1500);
   expect(await chat.evaluate(node => node.scrollTop)).toBe(top);
 
+  // ... and so is one whose view moves with no wheel, key or pointer in the
+  // chat (assistive technology going to a control above, find in page): the
+  // second tab, still following, is scrolled to the top by script
+  const secondChat = second.locator(sel.chatScroll);
+  await secondChat.evaluate(node => {
+    node.scrollTop = 0;
+  });
+  await second.waitForTimeout(1500);
+  expect(await secondChat.evaluate(node => node.scrollTop)).toBe(0);
+  // (while the answer kept growing below)
+  await expect(second.locator(sel.liveAnswer)).toHaveCount(1);
+
   // And both see it finish, once, with the box unlocked
   for (const tab of [page, second]) {
     const done = tab.locator(sel.answerWithStatus('done'), {
