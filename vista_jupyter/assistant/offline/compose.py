@@ -19,6 +19,8 @@ if TYPE_CHECKING:
 _ADDITIVE = {name for name, entry in lexicon().concepts.items() if entry.get("additive")}
 #: Amounts that add up over things but not over time (a population, a stock).
 _LEVELS = {name for name, entry in lexicon().concepts.items() if entry.get("level")}
+#: Concepts of columns that count things (arrivals, passengers): "how many" of them is their sum.
+_COUNTS = {name for name, entry in lexicon().concepts.items() if entry.get("counts")}
 #: Extremes said with a word of quantity: without a measure, they rank by how many rows.
 _QUANTITY_WORDS = {
     "most",
@@ -1388,6 +1390,10 @@ class _Builder:
                 sold = _is_sold(self.m[target].text)
                 if col.numeric and i not in c.record_counts and sold and set(col.concepts) & {"sales", "quantity"}:
                     c.claim(target)  # "how many cars were sold", "몇 대 팔렸어": the units sold add up
+                    out.append(Measure("sum", column))
+                    continue
+                if col.numeric and i not in c.record_counts and set(col.concepts) & _COUNTS:
+                    c.claim(target)  # "how many arrivals", "관광객 수": a column counting things adds up
                     out.append(Measure("sum", column))
                     continue
                 if col.numeric and not col.categorical:

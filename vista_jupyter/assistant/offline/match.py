@@ -19,6 +19,7 @@ from functools import lru_cache
 from typing import Any
 
 from .catalog import Column, Table
+from .gazetteer import initials_phrases, place_phrases
 from .lexicon import Meaning, PhraseIndex, lexicon
 from .text import Token, has_final_consonant, is_hangul, jamo, name_keys, tokenize, variants
 
@@ -270,6 +271,17 @@ def dataset_phrases(table: Table) -> PhraseIndex:
                         keys = name_keys(form)
                         if keys and keys not in normalized:
                             index.add(keys, Meaning("value", (column.name, hits[0], 0.95)))
+            # Places by the names people use ("South Korea", 한국, "California", 캘리포니아) for
+            # the spelling the column holds ("Korea, Rep.", "CA"), and organisations by their
+            # initials (UPS for "United Parcel Service"): only values the column has; a form
+            # naming two of them points to both, and the planner asks which
+            values = tuple(column.values)
+            for phrase in (*place_phrases(values), *initials_phrases(values)):
+                if phrase.keys in normalized:
+                    continue
+                for value in phrase.values:
+                    quality = 0.93 if _is_code(value) else 0.95
+                    index.add(phrase.keys, Meaning("value", (column.name, value, quality)), capitals=phrase.code)
         if column.kind == "boolean":
             index.add(column.keys, Meaning("boolcol", column.name))
     return index
@@ -491,6 +503,10 @@ class Reader:
                         j, quality = m
                         # "in", "or", "us" are words of the question, not the codes IN, OR, US of the
                         # data, unless written in capitals as the codes are
+                        if (keys, meaning) in index.capitals and not question_text(
+                            tokens, i, j, self._question
+                        ).isupper():
+                            continue
                         if (
                             is_data
                             and meaning.role == "value"
