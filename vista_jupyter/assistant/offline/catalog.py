@@ -286,7 +286,9 @@ def _concepts_of(keys: tuple[str, ...], index: _Index) -> tuple[tuple[str, float
                 joined = "".join(fk)
                 for span, run, cuts in runs:
                     # the run's first letter must start the first word (or a variant of it)
-                    if run[0] not in form.initials or run == joined:
+                    # the word itself, inflected ("order" of order_date for "orders"), is not an
+                    # abbreviation: a name's word in full says what it says (a date of an order)
+                    if run[0] not in form.initials or run == joined or run in variants(joined):
                         continue
                     if segment(run, cuts, fk, True) >= 0.85:
                         by_run.setdefault(span, set()).add(concept)

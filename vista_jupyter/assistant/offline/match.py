@@ -212,6 +212,12 @@ def dataset_phrases(table: Table) -> PhraseIndex:
     for name in korean_names:
         for part in {name[:size] for size in range(2, len(name))}:
             shared[part] = shared.get(part, 0) + 1
+    leading: dict[str, int] = {}
+    for column in table.columns:
+        first = (column.base or column.keys)[:1]
+        if first and len(column.base or column.keys) > 1 and not is_hangul(first[0]):
+            leading[first[0]] = leading.get(first[0], 0) + 1
+    row_nouns = {keys for keys, m in _entity_forms(lex)}
     for column in table.columns:
         index.add(column.keys, Meaning("column", (column.name, 1.0)))
         if column.base and column.base != column.keys:
@@ -231,6 +237,10 @@ def dataset_phrases(table: Table) -> PhraseIndex:
             for size in range(1, len(base)):
                 for i in range(len(base) - size + 1):
                     part = base[i : i + size]
+                    # a noun for rows that begins several names (order of order_id and
+                    # order_date) names what the rows are (orders), not one of those columns
+                    if size == 1 and i == 0 and part in row_nouns and leading.get(part[0], 0) >= 2:
+                        continue
                     words = [w for w in part if w not in _PARTIAL_STOP]
                     if len(words) == len(part) and all(len(w) >= 3 or w.isdigit() for w in part):
                         index.add(part, Meaning("column", (column.name, 0.8 + 0.05 * size)))
@@ -285,6 +295,11 @@ def dataset_phrases(table: Table) -> PhraseIndex:
         if column.kind == "boolean":
             index.add(column.keys, Meaning("boolcol", column.name))
     return index
+
+
+def _entity_forms(lex: Any) -> list[tuple[tuple[str, ...], Meaning]]:
+    """The lexicon's nouns for rows (order, trip, 주문), as phrases."""
+    return [(keys, m) for entries in lex.phrases.by_first.values() for keys, m in entries if m.role == "entity"]
 
 
 def spelled_names(table: Table) -> list[tuple[str, str, frozenset[int]]]:
@@ -603,6 +618,10 @@ class Reader:
             named = [c for c in self.table.columns if len(c.keys) == 1 and c.keys[0] in heads]
             if len(named) == 1:
                 return [Sense("column", named[0].name, 0.8 * quality), Sense("concept", meaning.key, quality)]
+            if self.lex.concepts[meaning.key].get("counts"):
+                # "주문 수", "orders" where no column counts them: the rows are what is counted
+                # (주문 + 수, a noun for rows and a count), read by the words themselves
+                return []
             return [Sense("concept", meaning.key, quality)]
         if meaning.role == "value_group":
             return []  # only through the dataset's own values (see dataset_phrases)

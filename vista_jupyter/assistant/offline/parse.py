@@ -370,6 +370,10 @@ class Composer:
             bound = (first.text,) in self.lex.particles or (first.has("units") and not counted)
             if len(first.text) != 1 or not bound:
                 continue
+            # a noun written on its own with particles after it (해는: the year, 해 + 는) is a
+            # word, though the noun is also an ending (해 of 해요): a word may begin with a noun
+            if first.has("concept") and not self.tokens[first.start].joined and len(run) == 2:
+                continue
             if all(self.m[i].roles and self.m[i].roles <= function for i in run):
                 out.append("".join(self.m[i].text for i in run))
         return out
@@ -618,7 +622,8 @@ class Composer:
             pair: tuple[int, int, list[int]] | None = None
             if words[:1] == ["minus"] and len(words) > 1 and numeric(j):
                 pair = (self.prev_index(j, ("filler",)), j, [])  # "A minus B" read as A, "minus B"
-            elif m.has("minus"):
+            elif m.has("minus") or (m.text in ("-", "−", "–") and numeric(j - 1) and numeric(j + 1)):
+                # (a dash between two numeric columns is their difference: "temp_max - temp_min")
                 pair = (self.prev_index(j, ("filler",)), self.next_index(j, ("filler",)), [j])
             elif self.lang == "ko" and m.text.startswith(("뺀", "빼면", "빼고 난", "차감")):
                 b = self.prev_index(j, ("particle",))
