@@ -454,12 +454,32 @@ def build_table(dataset: dict[str, Any]) -> Table:
             elif "january" in kinds:
                 column.concepts.setdefault("month", 1.0)
         columns.append(column)
+    _codes_second(columns)
     table = Table(
         dataset["var_name"], dataset.get("name") or dataset["var_name"], int(profile.get("rows") or 0), columns
     )
     table.labels = _labels(table)
     table.periods = _periods_keyed(dataset, table)
     return table
+
+
+_CODE_WORDS = {"code", "codes", "id", "iso", "iso2", "iso3", "abbr", "abbrev", "abbreviation", "cd", "코드"}
+
+
+def _codes_second(columns: list[Column]) -> None:
+    """A column of codes beside a column of names of the same things ("Country Code" beside
+    "Country Name", state_cd beside state_name) answers to their concept a little less surely:
+    "which country" names the countries, not their codes (both name the same rows)."""
+    for column in columns:
+        if column.numeric or not set(column.keys) & _CODE_WORDS:
+            continue
+        for concept in list(column.concepts):
+            if any(
+                other is not column and concept in other.concepts and not other.numeric
+                and not set(other.keys) & _CODE_WORDS
+                for other in columns
+            ):
+                column.concepts[concept] *= 0.9
 
 
 # --- rows that are things by period --------------------------------------------------------------

@@ -277,10 +277,13 @@ def dataset_phrases(table: Table) -> PhraseIndex:
             for group in [*lex.value_groups, *calendar_groups(column)]:
                 hits = [normalized[name_keys(form)] for form in group if name_keys(form) in normalized]
                 if len(set(map(str, hits))) == 1:
+                    # a code (USA) a little less surely than a name (United States): a column of
+                    # names and a column of their codes name the same rows, the name is shown
+                    quality = 0.93 if _is_code(hits[0]) else 0.95
                     for form in group:
                         keys = name_keys(form)
                         if keys and keys not in normalized:
-                            index.add(keys, Meaning("value", (column.name, hits[0], 0.95)))
+                            index.add(keys, Meaning("value", (column.name, hits[0], quality)))
             # Places by the names people use ("South Korea", 한국, "California", 캘리포니아) for
             # the spelling the column holds ("Korea, Rep.", "CA"), and organisations by their
             # initials (UPS for "United Parcel Service"): only values the column has; a form
