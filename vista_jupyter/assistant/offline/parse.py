@@ -80,6 +80,10 @@ _PEOPLE = {
 }
 
 
+#: Particles that mark a noun's case or topic (해는, 해가, 해의): written right after a noun.
+_CASE_PARTICLES = {"은", "는", "이", "가", "을", "를", "의", "도", "에", "와", "과"}
+
+
 class Declined(Exception):
     """The question cannot be planned; `problem` says why, in the question's language."""
 
@@ -370,9 +374,15 @@ class Composer:
             bound = (first.text,) in self.lex.particles or (first.has("units") and not counted)
             if len(first.text) != 1 or not bound:
                 continue
-            # a noun written on its own with particles after it (해는: the year, 해 + 는) is a
-            # word, though the noun is also an ending (해 of 해요): a word may begin with a noun
-            if first.has("concept") and not self.tokens[first.start].joined and len(run) == 2:
+            # a noun written on its own with a case or topic particle after it (해는: the year,
+            # 해 + 는) is a word, though the noun is also an ending (해 of 해요): a word may begin
+            # with a noun, and what follows it is then its particle (명지 is no 명 + 지)
+            if (
+                first.has("concept")
+                and not self.tokens[first.start].joined
+                and len(run) == 2
+                and self.m[run[1]].text in _CASE_PARTICLES
+            ):
                 continue
             if all(self.m[i].roles and self.m[i].roles <= function for i in run):
                 out.append("".join(self.m[i].text for i in run))
