@@ -181,16 +181,14 @@ def place_phrases(values: tuple[Any, ...]) -> tuple[PlacePhrase, ...]:
     if kind is None:
         return ()
     g = gazetteer()
-    own = {place_key(v) for v in values if isinstance(v, str)}
+    own = {name_keys(v) for v in values if isinstance(v, str)}
     named: dict[tuple[str, ...], dict[Any, None]] = {}
     code_keys: set[tuple[str, ...]] = set()
     for value, pid in found.items():
         place = g.places[pid]
         for form, is_code in [*((n, False) for n in place.names), *((c, True) for c in place.codes)]:
-            if place_key(form) in own:
-                continue
             keys = name_keys(form)
-            if not keys:
+            if not keys or keys in own:
                 continue
             named.setdefault(keys, {})[value] = None
             if is_code:

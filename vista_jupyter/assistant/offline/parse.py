@@ -82,6 +82,8 @@ _PEOPLE = {
 
 #: Particles that mark a noun's case or topic (해는, 해가, 해의): written right after a noun.
 _CASE_PARTICLES = {"은", "는", "이", "가", "을", "를", "의", "도", "에", "와", "과"}
+#: A dash written between two words (a minus sign between two columns).
+_DASHES = ("-", "−", "–")
 
 
 class Declined(Exception):
@@ -632,9 +634,19 @@ class Composer:
             pair: tuple[int, int, list[int]] | None = None
             if words[:1] == ["minus"] and len(words) > 1 and numeric(j):
                 pair = (self.prev_index(j, ("filler",)), j, [])  # "A minus B" read as A, "minus B"
-            elif m.has("minus") or (m.text in ("-", "−", "–") and numeric(j - 1) and numeric(j + 1)):
+            elif m.has("minus") or (m.text in _DASHES and numeric(j - 1) and numeric(j + 1)):
                 # (a dash between two numeric columns is their difference: "temp_max - temp_min")
                 pair = (self.prev_index(j, ("filler",)), self.next_index(j, ("filler",)), [j])
+            elif m.text in _DASHES and 0 < j < len(self.m) - 1 and self.m[j - 1].has("column") and (
+                self.m[j + 1].has("column") or self.m[j + 1].has("entity")
+            ):
+                # a dash between a column and a name that is not a number to subtract: never
+                # dropped as punctuation (the first column's statistic would answer another question)
+                raise Declined(
+                    f"I can subtract only one numeric column from another; “{self._words(j - 1, j + 1)}” "
+                    "is not two numeric columns.",
+                    f"숫자 열끼리만 뺄 수 있습니다. “{self._words(j - 1, j + 1)}”은(는) 숫자 열 두 개가 아닙니다.",
+                )
             elif self.lang == "ko" and m.text.startswith(("뺀", "빼면", "빼고 난", "차감")):
                 b = self.prev_index(j, ("particle",))
                 a = self.prev_index(b, ("particle", "range_join", "condition")) if b is not None else None
@@ -1874,6 +1886,13 @@ class Composer:
                         self.claim(j)
                 return chosen[0]
             columns = ", ".join(sorted({k[0] for k in top.values()}))
+            if len({k[0] for k in top.values()}) == 1:
+                # one name for two values of a column (Congo: "Congo, Rep." and "Congo, Dem. Rep.")
+                named = " / ".join(f"“{k[1]}”" for k in top.values())
+                raise Declined(
+                    f"“{self.m[i].text}” may mean {named} ({columns}); say which one.",
+                    f"“{self.m[i].text}”은(는) {named} ({columns}) 중 어느 것인지 알 수 없습니다. 하나를 적어 주세요.",
+                )
             raise Declined(
                 f"“{self.m[i].text}” is a value of several columns ({columns}); say which one.",
                 f"“{self.m[i].text}”은(는) 여러 열({columns})의 값입니다. 어느 열인지 적어 주세요.",
@@ -2947,8 +2966,9 @@ def understood(composer: Composer) -> list[str]:
             names = composer.columns_of(composer.m.index(m))
             out.append(f"{m.text} → {', '.join(names[:3])}")
         elif m.has("value"):
-            s = m.get("value")
-            out.append(f"{m.text} → {s.key[0]} = {s.key[1]}")
+            best = max(s.quality for s in m.all("value"))
+            read = [f"{s.key[0]} = {s.key[1]}" for s in m.all("value") if s.quality >= best - 1e-9]
+            out.append(f"{m.text} → {' / '.join(dict.fromkeys(read))}")  # (both, when it may be either)
         elif m.has("agg"):
             out.append(f"{m.text} → {m.get('agg').key}")
     return list(dict.fromkeys(out))
