@@ -81,6 +81,13 @@ def data(tmp_path_factory):
         }
     )
     air["temp_min"] = np.round(air["temp_max"] - rng.uniform(3, 12, 200), 1)
+    # grants by agency, the agencies written as their initials
+    grants = pd.DataFrame(
+        {
+            "agency": rng.choice(["NSF", "NIH", "NASA", "DOE"], 400),
+            "amount": np.round(rng.uniform(1e4, 1e6, 400), 0),
+        }
+    )
     out = {"_spill": root / "spill"}
     for name, frame in (
         ("tourism", tourism),
@@ -89,6 +96,7 @@ def data(tmp_path_factory):
         ("shared", shared),
         ("daily", daily),
         ("air", air),
+        ("grants", grants),
     ):
         frame.to_parquet(root / f"{name}.parquet")
         out[name] = (frame, root / f"{name}.parquet")
@@ -219,6 +227,29 @@ def test_initials_are_read_only_in_capitals():
     assert phrases[("ups",)].code and phrases[("ups",)].values == ("United Parcel Service",)
     # "de" (DHL Express) is a word of French or a two-letter initial: read only as written, DE
     assert phrases[("de",)].code
+
+
+@pytest.mark.parametrize("mode", MODES)
+@pytest.mark.parametrize(
+    "question, agency",
+    [
+        ("total amount from the National Science Foundation", "NSF"),
+        ("average amount of National Aeronautics and Space Administration grants", "NASA"),
+        ("Department of Energy의 amount 합계는?", "DOE"),
+    ],
+)
+def test_an_organisation_spelled_out_names_the_initials_the_data_holds(data, mode, question, agency):
+    frame, _ = data["grants"]
+    line, answer = answered(data, "grants", question, mode)
+    agg = "mean" if "average" in question else "sum"
+    assert states(line, frame.loc[frame["agency"] == agency, "amount"].agg(agg)), answer
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_an_organisation_the_data_lacks_spelled_out_is_declined(data, mode):
+    # NEA is no agency of the data: its words stay unknown, never another agency's rows
+    analysis, answer = ask(data, "grants", "total amount from the National Endowment for the Arts", mode)
+    assert analysis.declined, answer
 
 
 # --- words of tourism and labour statistics ------------------------------------------------------

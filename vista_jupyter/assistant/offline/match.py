@@ -409,6 +409,9 @@ def _content_score(tokens: list[Token], i: int, j: int, quality: float) -> float
 
 
 _FUNCTION_ROLES = {"filler", "condition", "either", "range_join"}
+#: Small words an organisation's initials may skip (National Aeronautics and Space Administration).
+_SMALL_WORDS = {"of", "and", "the", "for", "de", "du", "des", "la", "le", "del", "y", "in", "on", "at", "to"}
+_PREPOSITIONS = {"to", "by", "with", "from", "of", "for", "in", "on", "at", "into"}
 
 
 class Reader:
@@ -497,6 +500,41 @@ class Reader:
                     )
         return out
 
+    def _spelled_out(self, tokens: list[Token]) -> list[_Edge]:
+        """Organisations the data writes by their initials (NASA, NSF) named in full in the
+        question ("National Science Foundation"): words written with capitals whose initials,
+        with or without their small words, are a code value of a column (three letters or more).
+        Initials two values share are both kept (the planner asks which)."""
+        codes: dict[str, list[tuple[str, Any]]] = {}
+        for column in self.table.columns:
+            if column.kind in ("categorical", "text", "identifier") and column.values:
+                for value in column.values:
+                    if _is_code(value) and len(value) >= 3:
+                        codes.setdefault(value.lower(), []).append((column.name, value))
+        if not codes:
+            return []
+        out: list[_Edge] = []
+        n = len(tokens)
+        for i in range(n):
+            if tokens[i].kind != "word" or not self._capitalized(tokens[i]):
+                continue
+            for j in range(i + 2, min(n, i + 9) + 1):
+                run = tokens[i:j]
+                if run[-1].kind != "word" or not (run[-1].text in _SMALL_WORDS or self._capitalized(run[-1])):
+                    break
+                if run[-1].text in _SMALL_WORDS:
+                    continue  # (a name does not end in "of")
+                big = [t for t in run if t.text not in _SMALL_WORDS]
+                for initials in {"".join(t.text[0] for t in run), "".join(t.text[0] for t in big)}:
+                    for name, value in codes.get(initials, []):
+                        sense = Sense("value", (name, value), 0.9)
+                        out.append(_Edge(i, j, [sense], _content_score(tokens, i, j, 1.0) * 0.9 * 1.05))
+        return out
+
+    def _capitalized(self, token: Token) -> bool:
+        written = self._question[token.start : token.end] if _same_text(self._question) else token.text
+        return written[:1].isupper()
+
     # candidates
     def _edges(self, tokens: list[Token], extra: list[_Edge]) -> dict[int, list[_Edge]]:
         edges: dict[int, list[_Edge]] = {}
@@ -573,6 +611,16 @@ class Reader:
                             continue
                         if meaning.role == "either" and token.kind == "hangul" and _misattached(tokens, i):
                             continue
+                        # "shipped to", "paid with": a verb and the preposition that marks the value
+                        # after it; where no column carries its concept it says nothing that value
+                        # does not, and its words are read one by one
+                        if (
+                            meaning.role == "concept"
+                            and len(keys) > 1
+                            and keys[-1] in _PREPOSITIONS
+                            and not concept_columns(self.table, meaning.key)
+                        ):
+                            continue
                         for sense in self._senses(meaning, quality):
                             role_score = 0.5 if sense.role in _FUNCTION_ROLES else 1.0
                             score = _content_score(tokens, i, j, quality) * role_score
@@ -594,7 +642,7 @@ class Reader:
                     t.joined for t in tokens[i : i + len(particle)]
                 ):
                     add(i, i + len(particle), Sense("particle"), 0.05 * len(particle))
-        for edge in [*extra, *self._abbreviated(tokens)]:
+        for edge in [*extra, *self._abbreviated(tokens), *self._spelled_out(tokens)]:
             for sense in edge.senses:
                 add(edge.start, edge.end, sense, edge.score)
         # Unknown, one token at a time.
