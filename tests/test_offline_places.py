@@ -88,6 +88,15 @@ def data(tmp_path_factory):
             "amount": np.round(rng.uniform(1e4, 1e6, 400), 0),
         }
     )
+    # visitors to Korea by nationality, in Korean, as the Korea Tourism Organization writes them
+    kto = pd.DataFrame(
+        [
+            (c, ym, int(rng.integers(1e4, 5e5)))
+            for c in ("중국", "일본", "미국", "대만", "베트남", "러시아")
+            for ym in (202301, 202302, 202303, 202304)
+        ],
+        columns=["국적", "연월", "입국자수"],
+    )
     out = {"_spill": root / "spill"}
     for name, frame in (
         ("tourism", tourism),
@@ -97,6 +106,7 @@ def data(tmp_path_factory):
         ("daily", daily),
         ("air", air),
         ("grants", grants),
+        ("kto", kto),
     ):
         frame.to_parquet(root / f"{name}.parquet")
         out[name] = (frame, root / f"{name}.parquet")
@@ -130,6 +140,22 @@ def test_a_country_named_as_people_say_it_filters_on_the_datas_spelling(data, mo
     expected = frame.loc[(frame["Country Name"] == country) & (frame["Year"] == 2019), "arrivals"].sum()
     assert states(line, expected, 0), answer
     assert country in line, answer  # the reply says which value it used
+
+
+@pytest.mark.parametrize("mode", MODES)
+@pytest.mark.parametrize(
+    "question, country",
+    [("How many visitors came from Japan in total?", "일본"), ("total arrivals from Vietnam", "베트남"),
+     ("Which nationality had the most arrivals?", None)],
+)
+def test_a_country_in_english_finds_the_korean_name_the_data_holds(data, mode, question, country):
+    frame, _ = data["kto"]
+    line, answer = answered(data, "kto", question, mode)
+    if country is None:
+        totals = frame.groupby("국적")["입국자수"].sum()
+        assert totals.idxmax() in line and states(line, totals.max(), 0), answer
+    else:
+        assert states(line, frame.loc[frame["국적"] == country, "입국자수"].sum(), 0), answer
 
 
 @pytest.mark.parametrize("mode", MODES)

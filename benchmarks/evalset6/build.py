@@ -31,7 +31,7 @@ from evalset_build import build, write  # noqa: E402 - the benchmarks folder, as
 DATA = HERE / "data"
 ENC = json.loads((DATA / "datasets.json").read_text())
 
-T, L, O = "wb_tourism.csv", "state_labor.csv", "shop_orders.csv"
+T, L, O, F = "wb_tourism.csv", "state_labor.csv", "shop_orders.csv", "foreign_residents.csv"
 
 
 def one(country: str, year: int, col: str) -> str:
@@ -64,6 +64,15 @@ def to(state: str, col: str | None, agg: str, carrier: str | None = None, year: 
     if col is None:
         return OD + f"result = int(({cond}).sum())"
     return OD + f"result = df.loc[{cond}, {col!r}].{agg}()"
+
+
+def fr(nat: str | None, col: str, year: int, region: str | None = None) -> str:
+    cond = f"(df['year'] == {year})"
+    if nat:
+        cond += f" & (df['nationality'] == {nat!r})"
+    if region:
+        cond += f" & (df['region'] == {region!r})"
+    return f"result = df.loc[{cond}, {col!r}].sum()"
 
 
 UPS, USPS = "United Parcel Service", "United States Postal Service"
@@ -168,6 +177,30 @@ QUESTIONS = [
      f"result = df[df['carrier'].isin([{UPS!r}, {USPS!r}])].groupby('carrier')['amount'].mean()", {"pick": "max"}),
     ("o-21", O, "en", "Total items shipped to Florida by USPS", "number", to("Florida", "items", "sum", carrier=USPS), N0),
     ("o-22", O, "ko", "플로리다 USPS 주문 수", "number", to("Florida", None, "", carrier=USPS), N0),
+    # --- foreign_residents: nationalities by demonym, Korean regions (written after the first
+    # three datasets' measurement, before any change for demonyms or migration words) ---
+    ("d-01", F, "en", "How many Vietnamese residents were there in 2023?", "number", fr("Viet Nam", "residents", year=2023), N0),
+    ("d-02", F, "ko", "2023년 베트남 국적 거주자 수는?", "number", fr("Viet Nam", "residents", year=2023), N0),
+    ("d-03", F, "en", "Which nationality had the most foreign workers in 2022?", "label",
+     "result = df[df['year'] == 2022].groupby('nationality')['workers'].sum()", {"pick": "max"}),
+    ("d-04", F, "ko", "2022년 외국인 근로자가 가장 많은 국적은?", "label",
+     "result = df[df['year'] == 2022].groupby('nationality')['workers'].sum()", {"pick": "max"}),
+    ("d-05", F, "en", "How many international students from China were in Seoul in 2021?", "number",
+     fr("China", "students", year=2021, region="서울"), N0),
+    ("d-06", F, "ko", "2021년 서울의 중국인 유학생 수", "number", fr("China", "students", year=2021, region="서울"), N0),
+    ("d-07", F, "en", "Total number of foreign residents in Busan in 2020", "number", fr(None, "residents", year=2020, region="부산"), N0),
+    ("d-08", F, "ko", "2020년 부산 외국인 주민 수 합계", "number", fr(None, "residents", year=2020, region="부산"), N0),
+    ("d-09", F, "en", "Which region has the most Filipino workers?", "label",
+     "result = df[df['nationality'] == 'Philippines'].groupby('region')['workers'].sum()", {"pick": "max"}),
+    ("d-10", F, "ko", "필리핀 근로자가 가장 많은 지역은?", "label",
+     "result = df[df['nationality'] == 'Philippines'].groupby('region')['workers'].sum()", {"pick": "max"}),
+    ("d-11", F, "en", "How many Uzbek students were there in 2019?", "number", fr("Uzbekistan", "students", year=2019), N0),
+    ("d-12", F, "ko", "2019년 우즈베키스탄 유학생 수는?", "number", fr("Uzbekistan", "students", year=2019), N0),
+    ("d-13", F, "en", "How many Russian residents lived in Incheon in 2022?", "number",
+     fr("Russian Federation", "residents", year=2022, region="인천"), N0),
+    ("d-14", F, "ko", "2022년 인천 러시아인 거주자 수", "number", fr("Russian Federation", "residents", year=2022, region="인천"), N0),
+    ("d-15", F, "en", "How many Mongolian workers were there in 2023?", "decline", "", {}),
+    ("d-16", F, "ko", "2023년 몽골 국적 근로자 수", "decline", "", {}),
 ]
 
 

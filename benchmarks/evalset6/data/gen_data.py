@@ -1,6 +1,6 @@
 """Seeded generator of the sixth evaluation set's datasets (none is bundled with Vista).
 
-    python benchmarks/evalset6/data/gen_data.py      # rewrites the three CSV files next to it
+    python benchmarks/evalset6/data/gen_data.py      # rewrites the four CSV files next to it
 
 Places and organisations are written the way real publishers write them, not the way people
 ask about them:
@@ -12,6 +12,9 @@ ask about them:
 * state_labor.csv: monthly labour statistics per US state, 2022-2024, shaped like the BLS's:
   `state` as two-letter postal codes (DC included), nonfarm payrolls in thousands, the
   unemployment rate, average hourly earnings, the labour force in thousands.
+* foreign_residents.csv: registered foreign residents of Korean regions by nationality and year,
+  2019-2023, shaped like Korean statistics: `region` in Korean (서울, 경기), `nationality` in the
+  English statistical names ("Viet Nam", "Russian Federation"), residents, workers, students.
 * shop_orders.csv: an online shop's orders in 2023-2024, one row per order: the destination
   state written out in full ("New York", "Washington"), the carrier's full name ("United Parcel
   Service", "United States Postal Service", "DHL Express"), the amount and the number of items.
@@ -110,10 +113,37 @@ def orders(rng: np.random.Generator) -> pd.DataFrame:
     )
 
 
+NATIONALITIES = {  # the nationality column's English statistical names: scale of residents
+    "China": 90000, "Viet Nam": 45000, "Thailand": 30000, "United States": 12000, "Uzbekistan": 15000,
+    "Philippines": 14000, "Russian Federation": 11000, "Nepal": 9000,
+}
+REGIONS = {"서울": 1.3, "경기": 1.8, "인천": 0.6, "부산": 0.4, "경남": 0.7}
+
+
+def residents(rng: np.random.Generator) -> pd.DataFrame:
+    rows = []
+    for year in range(2019, 2024):
+        for region, r in REGIONS.items():
+            for nat, scale in NATIONALITIES.items():
+                base = scale * r * (1 + 0.05 * (year - 2019)) * rng.uniform(0.85, 1.15)
+                rows.append(
+                    {
+                        "year": year,
+                        "region": region,
+                        "nationality": nat,
+                        "residents": int(base),
+                        "workers": int(base * rng.uniform(0.3, 0.6)),
+                        "students": int(base * rng.uniform(0.02, 0.12)),
+                    }
+                )
+    return pd.DataFrame(rows)
+
+
 def main() -> None:
     rng = np.random.default_rng(606)
     tourism(rng).to_csv(HERE / "wb_tourism.csv", index=False)
     labor(rng).to_csv(HERE / "state_labor.csv", index=False)
+    residents(np.random.default_rng(607)).to_csv(HERE / "foreign_residents.csv", index=False)
     frame = orders(rng)
     frame["order_date"] = frame["order_date"].str[:10]
     frame.sort_values("order_date").to_csv(HERE / "shop_orders.csv", index=False)
