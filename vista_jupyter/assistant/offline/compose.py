@@ -1360,6 +1360,13 @@ class _Builder:
         for i, agg in counts:
             c.claim(i)
             j = c.next_index(i, ("filler", "particle", "condition"))
+            if j is not None and self.m[j].has("value") and not self.m[j].has("column"):
+                # "how many Vietnamese residents": a value describing the column that counts them
+                after = c.next_index(j, ("filler", "particle"))
+                if after is not None and self.free(after) and any(
+                    set(c.col(n).concepts) & _COUNTS for n in c.columns_of(after, numeric=True)
+                ):
+                    j = after
             k = c.prev_index(i, ("filler", "particle"))
             # "회사는 모두 몇 개": the counted noun may stand before words already used (모두, 총)
             while k is not None and k in c.used and k != i and not self.m[k].has("column"):

@@ -4,8 +4,9 @@ A question says "South Korea", "한국", "Vietnam" or "California"; the data may
 (the World Bank's spelling), "Viet Nam" (ISO's), "KOR", or "CA". This module owns the gazetteer
 (countries from pycountry's ISO 3166 names, codes and Korean translations, plus `places.yaml`:
 publishers' statistical spellings, everyday English and Korean names, US states and territories
-with postal codes and Korean names, large US cities) and the one way it is used: for a column of
-the dataset, find which kind of place its values are (countries, US states or US cities: the kind
+with postal codes and Korean names, large US cities, Korea's provinces and metropolitan cities)
+and the one way it is used: for a column of
+the dataset, find which kind of place its values are (countries, US states, US cities or Korean regions: the kind
 that names most of them), which place each value is, and every other form of those places, as
 phrases pointing to the value the column holds. Nothing is added for a place the column lacks
 (a filter is never invented on a value the data does not have), and a form shared by two values
@@ -55,7 +56,7 @@ _KO_POLITY = {
 @dataclass(frozen=True)
 class Place:
     id: str  # "country:KR", "us_state:CA", "us_city:3"
-    kind: str  # country, us_state, us_city
+    kind: str  # country, us_state, us_city, kr_region
     names: tuple[str, ...]  # every name it is written with
     codes: tuple[str, ...]  # codes, written in capitals (KR, KOR; CA)
 
@@ -123,6 +124,9 @@ def gazetteer() -> Gazetteer:
     for a2, a3, names in iso:
         listed = [n for n in names if n] + [str(f) for f in raw["countries"].get(a2, [])]
         every = list(dict.fromkeys(listed + [d for n in listed for d in _derived(n)]))
+        # its people: "Vietnamese", and in Korean the name with 인 (베트남인, 중국인)
+        every += [str(f) for f in raw["demonyms"].get(a2, [])]
+        every += [f"{n}인" for n in every if is_hangul(n) and len(n) >= 2 and not n.endswith("국")]
         places.append(Place(f"country:{a2}", "country", tuple(every), tuple(c for c in (a2, a3) if c)))
     for code, names in raw["us_states"].items():
         names = [str(n) for n in names]
@@ -132,6 +136,8 @@ def gazetteer() -> Gazetteer:
         codes = tuple(str(n) for n in names if re.fullmatch(r"[A-Z]{2,3}", str(n)))
         plain = tuple(str(n) for n in names if str(n) not in codes)
         places.append(Place(f"us_city:{k}", "us_city", plain, codes))
+    for k, names in enumerate(raw["kr_regions"]):
+        places.append(Place(f"kr_region:{k}", "kr_region", tuple(str(n) for n in names), ()))
     index: dict[str, dict[tuple[str, ...], set[str]]] = {}
     for place in places:
         kind = index.setdefault(place.kind, {})
