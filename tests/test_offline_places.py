@@ -97,6 +97,13 @@ def data(tmp_path_factory):
         ],
         columns=["국적", "연월", "입국자수"],
     )
+    # house prices by US city
+    homes = pd.DataFrame(
+        {
+            "city": rng.choice(["Los Angeles", "New York", "Chicago", "Houston", "Seattle"], 500),
+            "price": np.round(rng.lognormal(13, 0.4, 500), -2),
+        }
+    )
     out = {"_spill": root / "spill"}
     for name, frame in (
         ("tourism", tourism),
@@ -107,6 +114,7 @@ def data(tmp_path_factory):
         ("air", air),
         ("grants", grants),
         ("kto", kto),
+        ("homes", homes),
     ):
         frame.to_parquet(root / f"{name}.parquet")
         out[name] = (frame, root / f"{name}.parquet")
@@ -201,6 +209,24 @@ def test_a_state_by_name_filters_a_column_of_postal_codes(data, mode, question, 
     frame, _ = data["labor"]
     line, answer = answered(data, "labor", question, mode)
     assert states(line, frame.loc[frame["state"] == code, "unemployment_rate"].mean()), answer
+
+
+@pytest.mark.parametrize("mode", MODES)
+@pytest.mark.parametrize(
+    "question, city",
+    [("로스앤젤레스의 평균 가격은?", "Los Angeles"), ("average price in LA", "Los Angeles"), ("시카고 평균 가격", "Chicago")],
+)
+def test_a_us_city_in_korean_or_by_its_initials_finds_the_datas_name(data, mode, question, city):
+    frame, _ = data["homes"]
+    line, answer = answered(data, "homes", question, mode)
+    assert states(line, frame.loc[frame["city"] == city, "price"].mean()), answer
+
+
+@pytest.mark.parametrize("mode", MODES)
+@pytest.mark.parametrize("question", ["average price in la", "보스턴 평균 가격"])
+def test_a_city_code_in_lower_case_or_a_city_the_data_lacks_is_declined(data, mode, question):
+    analysis, answer = ask(data, "homes", question, mode)
+    assert analysis.declined, answer
 
 
 @pytest.mark.parametrize("mode", MODES)

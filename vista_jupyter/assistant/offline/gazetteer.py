@@ -103,7 +103,8 @@ class Gazetteer:
 
 @lru_cache(maxsize=1)
 def gazetteer() -> Gazetteer:
-    raw = yaml.safe_load(files(__package__).joinpath("places.yaml").read_text(encoding="utf-8"))
+    text = files(__package__).joinpath("places.yaml").read_text(encoding="utf-8")
+    raw = yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))  # noqa: S506 - a safe loader
     places: list[Place] = []
     try:
         import gettext

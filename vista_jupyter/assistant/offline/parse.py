@@ -634,10 +634,10 @@ class Composer:
             pair: tuple[int, int, list[int]] | None = None
             if words[:1] == ["minus"] and len(words) > 1 and numeric(j):
                 pair = (self.prev_index(j, ("filler",)), j, [])  # "A minus B" read as A, "minus B"
-            elif m.has("minus") or (m.text in _DASHES and numeric(j - 1) and numeric(j + 1)):
+            elif m.has("minus") or (self._spaced_dash(j) and numeric(j - 1) and numeric(j + 1)):
                 # (a dash between two numeric columns is their difference: "temp_max - temp_min")
                 pair = (self.prev_index(j, ("filler",)), self.next_index(j, ("filler",)), [j])
-            elif m.text in _DASHES and 0 < j < len(self.m) - 1 and self.m[j - 1].has("column") and (
+            elif self._spaced_dash(j) and self.m[j - 1].has("column") and (
                 self.m[j + 1].has("column") or self.m[j + 1].has("entity")
             ):
                 # a dash between a column and a name that is not a number to subtract: never
@@ -678,6 +678,14 @@ class Composer:
             if self.lang == "ko" and nxt is not None and self.m[nxt].text in ("값", "수치", "결과"):
                 self.claim(nxt)  # "뺀 값": the difference itself
             return
+
+    def _spaced_dash(self, j: int) -> bool:
+        """A dash written with spaces around it between two words ("temp_max - temp_min"), not
+        one joining a compound ("plant-months", "2015-2019")."""
+        if not (0 < j < len(self.m) - 1) or self.m[j].text not in _DASHES:
+            return False
+        dash, after = self.m[j].start, self.m[j + 1].start
+        return not self.tokens[dash].joined and not self.tokens[after].joined
 
     def _needs_counter(self, i: int) -> bool:
         j = self.next_index(i, ())
