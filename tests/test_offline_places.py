@@ -104,6 +104,15 @@ def data(tmp_path_factory):
             "price": np.round(rng.lognormal(13, 0.4, 500), -2),
         }
     )
+    # vital statistics by region and year
+    vital = pd.DataFrame(
+        [
+            (year, region, int(rng.integers(1000, 9000)), int(rng.integers(1000, 9000)), int(rng.integers(2e4, 9e4)))
+            for year in range(2018, 2024)
+            for region in ("north", "south", "east", "west")
+        ],
+        columns=["year", "region", "births", "deaths", "households"],
+    )
     out = {"_spill": root / "spill"}
     for name, frame in (
         ("tourism", tourism),
@@ -115,6 +124,7 @@ def data(tmp_path_factory):
         ("grants", grants),
         ("kto", kto),
         ("homes", homes),
+        ("vital", vital),
     ):
         frame.to_parquet(root / f"{name}.parquet")
         out[name] = (frame, root / f"{name}.parquet")
@@ -340,6 +350,29 @@ def test_a_measure_the_data_lacks_is_declined(data, mode):
     for question in ("average tourism receipts in Texas", "국적별 평균 실업률"):
         analysis, answer = ask(data, "labor", question, mode)
         assert analysis.declined, (question, answer)
+
+
+@pytest.mark.parametrize("mode", MODES)
+@pytest.mark.parametrize(
+    "question, column, year",
+    [
+        ("2020년 출생아 수 합계", "births", 2020),
+        ("how many newborns were there in 2021?", "births", 2021),
+        ("2022년 사망자 수는?", "deaths", 2022),
+        ("how many households were there in 2019?", "households", 2019),
+    ],
+)
+def test_everyday_words_of_vital_statistics_name_their_columns(data, mode, question, column, year):
+    frame, _ = data["vital"]
+    line, answer = answered(data, "vital", question, mode)
+    assert states(line, frame.loc[frame["year"] == year, column].sum(), 0), answer
+
+
+@pytest.mark.parametrize("mode", MODES)
+@pytest.mark.parametrize("question", ["2020년 이혼 건수 합계", "how many marriages were there in 2020?"])
+def test_a_vital_statistic_the_data_lacks_is_declined(data, mode, question):
+    analysis, answer = ask(data, "vital", question, mode)
+    assert analysis.declined, answer
 
 
 # --- 해는: the year; orders on a table of orders ------------------------------------------------

@@ -208,10 +208,15 @@ def place_phrases(values: tuple[Any, ...]) -> tuple[PlacePhrase, ...]:
 _SKIPPED = {"of", "and", "the", "for", "&", "de", "du", "des", "la", "le", "del", "y", "in", "on", "at", "to"}
 
 
+#: Legal forms an organisation's initials usually leave out ("General Electric Company": GE).
+_LEGAL = {"inc", "corp", "corporation", "co", "company", "ltd", "llc", "plc", "ag", "sa", "gmbh", "group", "holdings"}
+
+
 @lru_cache(maxsize=256)
 def initials_phrases(values: tuple[Any, ...]) -> tuple[PlacePhrase, ...]:
     """Initials of the column's values of several words ("United Parcel Service" -> UPS; with and
-    without its small words), computed from the data itself. Initials that two values share
+    without its small words and its legal form: "General Electric Company" -> GE), computed from
+    the data itself. Initials that two values share
     point to both (asked back); initials that are a value themselves are left to it."""
     own = {place_key(v) for v in values if isinstance(v, str)}
     named: dict[tuple[str, ...], dict[Any, None]] = {}
@@ -222,7 +227,9 @@ def initials_phrases(values: tuple[Any, ...]) -> tuple[PlacePhrase, ...]:
         letters = [w for w in words if w[:1].isascii() and w[:1].isalpha()]
         if len(words) < 2 or len(letters) != len(words):
             continue
-        forms = {"".join(w[0] for w in words), "".join(w[0] for w in words if w.lower() not in _SKIPPED)}
+        kept = [w for w in words if w.lower().strip(".,") not in _SKIPPED]
+        named_by = [w for w in kept if w.lower().strip(".,") not in _LEGAL] or kept
+        forms = {"".join(w[0] for w in seq) for seq in (words, kept, named_by)}
         for form in forms:
             if 2 <= len(form) <= 6 and (form.lower(),) not in own:
                 named.setdefault((form.lower(),), {})[value] = None

@@ -82,6 +82,8 @@ _PEOPLE = {
 
 #: Particles that mark a noun's case or topic (해는, 해가, 해의): written right after a noun.
 _CASE_PARTICLES = {"은", "는", "이", "가", "을", "를", "의", "도", "에", "와", "과"}
+#: Words that put a year after them in time ("in 2021"), not a value of a column.
+_IN_TIME = {"in", "during", "since", "until", "through", "throughout"}
 #: A dash written between two words (a minus sign between two columns).
 _DASHES = ("-", "−", "–")
 
@@ -1215,7 +1217,8 @@ class Composer:
             if before is not None and self.m[before].has("compare") and self.m[before].get("compare").key == "eq":
                 eq_index = before
                 before = self.prev_index(before, ("filler", "particle", "condition"))
-            for j in (after, before):
+            if eq_index is None and self._is_year(n) and n.index > 0 and self.m[n.index - 1].text.lower() in _IN_TIME:
+                continue  # "how many births were there in 2021": a year (the dates read it), not births = 2021
                 if j is not None and j not in self.used and self.m[j].has("column"):
                     try:
                         column = self.one_column(j, numeric=True)
