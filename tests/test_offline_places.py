@@ -113,6 +113,14 @@ def data(tmp_path_factory):
         ],
         columns=["year", "region", "births", "deaths", "households"],
     )
+    # energy use of sites named after their city in the local language
+    energy = pd.DataFrame(
+        {
+            "Month": np.tile(pd.date_range("2024-01-01", periods=12, freq="MS").strftime("%Y-%m-%d"), 4),
+            "Site": np.repeat(["Wien HQ", "München Lager", "Berlin Office", "Lyon Depot"], 12),
+            "Cost": np.round(rng.uniform(5000, 30000, 48), 2),
+        }
+    )
     out = {"_spill": root / "spill"}
     for name, frame in (
         ("tourism", tourism),
@@ -125,6 +133,7 @@ def data(tmp_path_factory):
         ("kto", kto),
         ("homes", homes),
         ("vital", vital),
+        ("energy", energy),
     ):
         frame.to_parquet(root / f"{name}.parquet")
         out[name] = (frame, root / f"{name}.parquet")
@@ -236,6 +245,24 @@ def test_a_us_city_in_korean_or_by_its_initials_finds_the_datas_name(data, mode,
 @pytest.mark.parametrize("question", ["average price in la", "보스턴 평균 가격"])
 def test_a_city_code_in_lower_case_or_a_city_the_data_lacks_is_declined(data, mode, question):
     analysis, answer = ask(data, "homes", question, mode)
+    assert analysis.declined, answer
+
+
+@pytest.mark.parametrize("mode", MODES)
+@pytest.mark.parametrize(
+    "question, site",
+    [("average cost of the Vienna site", "Wien HQ"), ("뮌헨 사이트 평균 비용", "München Lager"), ("Munich average cost", "München Lager")],
+)
+def test_a_site_named_after_its_city_answers_to_the_citys_other_names(data, mode, question, site):
+    frame, _ = data["energy"]
+    line, answer = answered(data, "energy", question, mode)
+    assert states(line, frame.loc[frame["Site"] == site, "Cost"].mean()), answer
+
+
+@pytest.mark.parametrize("mode", MODES)
+@pytest.mark.parametrize("question", ["average cost of the Paris site", "파리 사이트 평균 비용"])
+def test_a_city_no_site_is_named_after_is_declined(data, mode, question):
+    analysis, answer = ask(data, "energy", question, mode)
     assert analysis.declined, answer
 
 

@@ -4,14 +4,16 @@ A question says "South Korea", "한국", "Vietnam" or "California"; the data may
 (the World Bank's spelling), "Viet Nam" (ISO's), "KOR", or "CA". This module owns the gazetteer
 (countries from pycountry's ISO 3166 names, codes and Korean translations, plus `places.yaml`:
 publishers' statistical spellings, everyday English and Korean names, US states and territories
-with postal codes and Korean names, large US cities, Korea's provinces and metropolitan cities)
+with postal codes and Korean names, large US cities, cities of the world by their local, English and Korean names, Korea's provinces
+and metropolitan cities)
 and the one way it is used: for a column of
 the dataset, find which kind of place its values are (countries, US states, US cities or Korean regions: the kind
 that names most of them), which place each value is, and every other form of those places, as
 phrases pointing to the value the column holds. Nothing is added for a place the column lacks
 (a filter is never invented on a value the data does not have), and a form shared by two values
 of the column (Congo for "Congo, Rep." and "Congo, Dem. Rep.") points to both, so the planner
-asks which one is meant instead of picking one.
+asks which one is meant instead of picking one. A column of things named after their city
+("Wien HQ", "München Lager") answers to that city's other names (Vienna, 뮌헨) the same way.
 
 Codes (ISO alpha-2/alpha-3, postal codes) are flagged: a question names a place by its code only
 when it writes the code in capitals ("IN" is Indiana, "in" is a word).
@@ -137,6 +139,8 @@ def gazetteer() -> Gazetteer:
         codes = tuple(str(n) for n in names if re.fullmatch(r"[A-Z]{2,3}", str(n)))
         plain = tuple(str(n) for n in names if str(n) not in codes)
         places.append(Place(f"us_city:{k}", "us_city", plain, codes))
+    for k, names in enumerate(raw["world_cities"]):
+        places.append(Place(f"world_city:{k}", "world_city", tuple(str(n) for n in names), ()))
     for k, names in enumerate(raw["kr_regions"]):
         places.append(Place(f"kr_region:{k}", "kr_region", tuple(str(n) for n in names), ()))
     index: dict[str, dict[tuple[str, ...], set[str]]] = {}
@@ -170,7 +174,7 @@ def column_places(values: tuple[Any, ...]) -> tuple[str | None, dict[Any, str]]:
     best = max(counts.values())
     winners = [kind for kind, n in counts.items() if n == best]
     if best < 2 or best < 0.5 * len(texts) or len(winners) != 1:
-        return None, {}
+        return _named_after_cities(keys, len(texts))
     kind = winners[0]
     found = {}
     for value, key in keys.items():
@@ -178,6 +182,26 @@ def column_places(values: tuple[Any, ...]) -> tuple[str | None, dict[Any, str]]:
         if len(ids) == 1:
             found[value] = next(iter(ids))
     return kind, found
+
+
+def _named_after_cities(keys: dict[Any, tuple[str, ...]], n: int) -> tuple[str | None, dict[Any, str]]:
+    """Things named after their city ("Wien HQ", "München Lager", "Berlin Office"): a column most
+    of whose values hold exactly one city's name as words of their own. Each such value is the
+    city (a question saying "Vienna" or 빈 means that site)."""
+    g = gazetteer()
+    found: dict[Any, str] = {}
+    for value, key in keys.items():
+        ids: set[str] = set()
+        for kind in ("world_city", "us_city"):
+            idx = g.index[kind]
+            for a in range(len(key)):
+                for b in range(a + 1, len(key) + 1):
+                    ids |= idx.get(key[a:b], frozenset())
+        if len(ids) == 1:
+            found[value] = next(iter(ids))
+    if len(found) < 2 or len(found) < 0.5 * n:
+        return None, {}
+    return "named_after_city", found
 
 
 @lru_cache(maxsize=256)
