@@ -286,9 +286,7 @@ def _concepts_of(keys: tuple[str, ...], index: _Index) -> tuple[tuple[str, float
                 joined = "".join(fk)
                 for span, run, cuts in runs:
                     # the run's first letter must start the first word (or a variant of it)
-                    # the word itself, inflected ("order" of order_date for "orders"), is not an
-                    # abbreviation: a name's word in full says what it says (a date of an order)
-                    if run[0] not in form.initials or run == joined or run in variants(joined):
+                    if run[0] not in form.initials or run == joined:
                         continue
                     if segment(run, cuts, fk, True) >= 0.85:
                         by_run.setdefault(span, set()).add(concept)
@@ -445,6 +443,11 @@ def build_table(dataset: dict[str, Any]) -> Table:
             if span is not None:
                 column.minimum, column.maximum, count = span
                 column.granularity = _granularity(column.minimum, column.maximum, count)
+        if not column.numeric:
+            # a count of things is a number: order_date is the date of an order, never the
+            # number of orders (so "주문 수" there counts the rows)
+            for concept in [k for k in column.concepts if _counting(k)]:
+                del column.concepts[concept]
         if column.kind in ("categorical", "text") and not column.date_text:
             from .match import calendar_groups
 
@@ -463,20 +466,30 @@ def build_table(dataset: dict[str, Any]) -> Table:
     return table
 
 
+def _counting(concept: str) -> bool:
+    """A concept of columns that count things (arrivals, orders: `counts` in the lexicon)."""
+    return bool(lexicon().concepts.get(concept, {}).get("counts"))
+
+
 _CODE_WORDS = {"code", "codes", "id", "iso", "iso2", "iso3", "abbr", "abbrev", "abbreviation", "cd", "코드"}
 
 
 def _codes_second(columns: list[Column]) -> None:
     """A column of codes beside a column of names of the same things ("Country Code" beside
     "Country Name", state_cd beside state_name) answers to their concept a little less surely:
-    "which country" names the countries, not their codes (both name the same rows)."""
+    "which country" names the countries, not their codes. Only when they have as many distinct
+    values (one code per name): ids of customers beside their names, which may repeat, stay two
+    readings to ask about."""
     for column in columns:
         if column.numeric or not set(column.keys) & _CODE_WORDS:
             continue
         for concept in list(column.concepts):
             if any(
-                other is not column and concept in other.concepts and not other.numeric
+                other is not column
+                and concept in other.concepts
+                and not other.numeric
                 and not set(other.keys) & _CODE_WORDS
+                and other.distinct == column.distinct > 0
                 for other in columns
             ):
                 column.concepts[concept] *= 0.9
