@@ -62,9 +62,7 @@ def data(tmp_path_factory):
         }
     )
     # two carriers with the same initials: "UPS" may be either
-    shared = orders.assign(
-        carrier=rng.choice(["United Parcel Service", "Universal Package Systems", "DHL Express"], n)
-    )
+    shared = orders.assign(carrier=rng.choice(["United Parcel Service", "Universal Package Systems", "DHL Express"], n))
     # a table whose rows are days with a column counting the orders of the day
     daily = pd.DataFrame(
         {
@@ -172,8 +170,11 @@ def test_a_country_named_as_people_say_it_filters_on_the_datas_spelling(data, mo
 @pytest.mark.parametrize("mode", MODES)
 @pytest.mark.parametrize(
     "question, country",
-    [("How many visitors came from Japan in total?", "일본"), ("total arrivals from Vietnam", "베트남"),
-     ("Which nationality had the most arrivals?", None)],
+    [
+        ("How many visitors came from Japan in total?", "일본"),
+        ("total arrivals from Vietnam", "베트남"),
+        ("Which nationality had the most arrivals?", None),
+    ],
 )
 def test_a_country_in_english_finds_the_korean_name_the_data_holds(data, mode, question, country):
     frame, _ = data["kto"]
@@ -233,7 +234,11 @@ def test_a_state_by_name_filters_a_column_of_postal_codes(data, mode, question, 
 @pytest.mark.parametrize("mode", MODES)
 @pytest.mark.parametrize(
     "question, city",
-    [("로스앤젤레스의 평균 가격은?", "Los Angeles"), ("average price in LA", "Los Angeles"), ("시카고 평균 가격", "Chicago")],
+    [
+        ("로스앤젤레스의 평균 가격은?", "Los Angeles"),
+        ("average price in LA", "Los Angeles"),
+        ("시카고 평균 가격", "Chicago"),
+    ],
 )
 def test_a_us_city_in_korean_or_by_its_initials_finds_the_datas_name(data, mode, question, city):
     frame, _ = data["homes"]
@@ -251,7 +256,11 @@ def test_a_city_code_in_lower_case_or_a_city_the_data_lacks_is_declined(data, mo
 @pytest.mark.parametrize("mode", MODES)
 @pytest.mark.parametrize(
     "question, site",
-    [("average cost of the Vienna site", "Wien HQ"), ("뮌헨 사이트 평균 비용", "München Lager"), ("Munich average cost", "München Lager")],
+    [
+        ("average cost of the Vienna site", "Wien HQ"),
+        ("뮌헨 사이트 평균 비용", "München Lager"),
+        ("Munich average cost", "München Lager"),
+    ],
 )
 def test_a_site_named_after_its_city_answers_to_the_citys_other_names(data, mode, question, site):
     frame, _ = data["energy"]

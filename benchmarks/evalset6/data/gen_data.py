@@ -49,8 +49,20 @@ COUNTRIES = {  # World Bank name: (ISO alpha-3, scale of arrivals in millions)
 }
 
 STATES = {  # postal code: scale of payrolls (thousands)
-    "CA": 17500, "TX": 13500, "NY": 9600, "FL": 9500, "IL": 6100, "PA": 6100, "OH": 5600,
-    "GA": 4800, "WA": 3600, "MA": 3700, "NC": 4900, "DC": 780, "MI": 4400, "AZ": 3100,
+    "CA": 17500,
+    "TX": 13500,
+    "NY": 9600,
+    "FL": 9500,
+    "IL": 6100,
+    "PA": 6100,
+    "OH": 5600,
+    "GA": 4800,
+    "WA": 3600,
+    "MA": 3700,
+    "NC": 4900,
+    "DC": 780,
+    "MI": 4400,
+    "AZ": 3100,
 }
 
 SHIP_STATES = ["California", "New York", "Texas", "Florida", "Washington", "Illinois", "Georgia", "Massachusetts"]
@@ -114,8 +126,14 @@ def orders(rng: np.random.Generator) -> pd.DataFrame:
 
 
 NATIONALITIES = {  # the nationality column's English statistical names: scale of residents
-    "China": 90000, "Viet Nam": 45000, "Thailand": 30000, "United States": 12000, "Uzbekistan": 15000,
-    "Philippines": 14000, "Russian Federation": 11000, "Nepal": 9000,
+    "China": 90000,
+    "Viet Nam": 45000,
+    "Thailand": 30000,
+    "United States": 12000,
+    "Uzbekistan": 15000,
+    "Philippines": 14000,
+    "Russian Federation": 11000,
+    "Nepal": 9000,
 }
 REGIONS = {"서울": 1.3, "경기": 1.8, "인천": 0.6, "부산": 0.4, "경남": 0.7}
 

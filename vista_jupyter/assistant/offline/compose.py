@@ -1363,8 +1363,10 @@ class _Builder:
             if j is not None and self.m[j].has("value") and not self.m[j].has("column"):
                 # "how many Vietnamese residents": a value describing the column that counts them
                 after = c.next_index(j, ("filler", "particle"))
-                if after is not None and self.free(after) and any(
-                    set(c.col(n).concepts) & _COUNTS for n in c.columns_of(after, numeric=True)
+                if (
+                    after is not None
+                    and self.free(after)
+                    and any(set(c.col(n).concepts) & _COUNTS for n in c.columns_of(after, numeric=True))
                 ):
                     j = after
             k = c.prev_index(i, ("filler", "particle"))

@@ -639,8 +639,10 @@ class Composer:
             elif m.has("minus") or (self._spaced_dash(j) and numeric(j - 1) and numeric(j + 1)):
                 # (a dash between two numeric columns is their difference: "temp_max - temp_min")
                 pair = (self.prev_index(j, ("filler",)), self.next_index(j, ("filler",)), [j])
-            elif self._spaced_dash(j) and self.m[j - 1].has("column") and (
-                self.m[j + 1].has("column") or self.m[j + 1].has("entity")
+            elif (
+                self._spaced_dash(j)
+                and self.m[j - 1].has("column")
+                and (self.m[j + 1].has("column") or self.m[j + 1].has("entity"))
             ):
                 # a dash between a column and a name that is not a number to subtract: never
                 # dropped as punctuation (the first column's statistic would answer another question)
