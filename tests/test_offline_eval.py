@@ -79,3 +79,18 @@ async def test_a_decline_carries_suggestions_the_analyst_then_answers(api):
     answered = await ask(api, thread_id, suggestions[0])
     assert any(s.get("code") and s["result"]["status"] == "ok" for s in answered["metadata"]["steps"])
     assert "suggestions" not in answered["metadata"]
+
+
+#: The sixth set (places and organisations as publishers spell them, words of tourism and labour):
+#: a country in Korean for a World Bank name, a state in Korean for a postal code, initials for
+#: a carrier's full name, 해는, "주문 수" on a table of orders, a demonym, and a name two values
+#: share (declined).
+SAMPLE6 = ["t-02", "t-14", "l-02", "l-16", "o-06", "o-10", "d-06", "t-18"]
+
+
+async def test_a_sample_of_the_sixth_set_is_answered_through_the_server(api, jp_fetch):
+    here = BENCH / "evalset6"
+    questions = {q["id"]: q for q in load_questions(here / "dev" / "questions.jsonl")}
+    rows = await evaluate(api, [questions[i] for i in SAMPLE6], here / "data")
+    assert [(r["id"], r["verdict"], r["answer"][:300]) for r in rows if r["verdict"] != "correct"] == []
+    assert [r["id"] for r in rows if r["failed_steps"]] == []

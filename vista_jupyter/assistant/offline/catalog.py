@@ -443,6 +443,11 @@ def build_table(dataset: dict[str, Any]) -> Table:
             if span is not None:
                 column.minimum, column.maximum, count = span
                 column.granularity = _granularity(column.minimum, column.maximum, count)
+        if not column.numeric:
+            # a count of things is a number: order_date is the date of an order, never the
+            # number of orders (so "주문 수" there counts the rows)
+            for concept in [k for k in column.concepts if _counting(k)]:
+                del column.concepts[concept]
         if column.kind in ("categorical", "text") and not column.date_text:
             from .match import calendar_groups
 
@@ -452,12 +457,42 @@ def build_table(dataset: dict[str, Any]) -> Table:
             elif "january" in kinds:
                 column.concepts.setdefault("month", 1.0)
         columns.append(column)
+    _codes_second(columns)
     table = Table(
         dataset["var_name"], dataset.get("name") or dataset["var_name"], int(profile.get("rows") or 0), columns
     )
     table.labels = _labels(table)
     table.periods = _periods_keyed(dataset, table)
     return table
+
+
+def _counting(concept: str) -> bool:
+    """A concept of columns that count things (arrivals, orders: `counts` in the lexicon)."""
+    return bool(lexicon().concepts.get(concept, {}).get("counts"))
+
+
+_CODE_WORDS = {"code", "codes", "id", "iso", "iso2", "iso3", "abbr", "abbrev", "abbreviation", "cd", "코드"}
+
+
+def _codes_second(columns: list[Column]) -> None:
+    """A column of codes beside a column of names of the same things ("Country Code" beside
+    "Country Name", state_cd beside state_name) answers to their concept a little less surely:
+    "which country" names the countries, not their codes. Only when they have as many distinct
+    values (one code per name): ids of customers beside their names, which may repeat, stay two
+    readings to ask about."""
+    for column in columns:
+        if column.numeric or not set(column.keys) & _CODE_WORDS:
+            continue
+        for concept in list(column.concepts):
+            if any(
+                other is not column
+                and concept in other.concepts
+                and not other.numeric
+                and not set(other.keys) & _CODE_WORDS
+                and other.distinct == column.distinct > 0
+                for other in columns
+            ):
+                column.concepts[concept] *= 0.9
 
 
 # --- rows that are things by period --------------------------------------------------------------

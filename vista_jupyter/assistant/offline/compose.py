@@ -19,6 +19,8 @@ if TYPE_CHECKING:
 _ADDITIVE = {name for name, entry in lexicon().concepts.items() if entry.get("additive")}
 #: Amounts that add up over things but not over time (a population, a stock).
 _LEVELS = {name for name, entry in lexicon().concepts.items() if entry.get("level")}
+#: Concepts of columns that count things (arrivals, passengers): "how many" of them is their sum.
+_COUNTS = {name for name, entry in lexicon().concepts.items() if entry.get("counts")}
 #: Extremes said with a word of quantity: without a measure, they rank by how many rows.
 _QUANTITY_WORDS = {
     "most",
@@ -1358,6 +1360,15 @@ class _Builder:
         for i, agg in counts:
             c.claim(i)
             j = c.next_index(i, ("filler", "particle", "condition"))
+            if j is not None and self.m[j].has("value") and not self.m[j].has("column"):
+                # "how many Vietnamese residents": a value describing the column that counts them
+                after = c.next_index(j, ("filler", "particle"))
+                if (
+                    after is not None
+                    and self.free(after)
+                    and any(set(c.col(n).concepts) & _COUNTS for n in c.columns_of(after, numeric=True))
+                ):
+                    j = after
             k = c.prev_index(i, ("filler", "particle"))
             # "회사는 모두 몇 개": the counted noun may stand before words already used (모두, 총)
             while k is not None and k in c.used and k != i and not self.m[k].has("column"):
@@ -1388,6 +1399,10 @@ class _Builder:
                 sold = _is_sold(self.m[target].text)
                 if col.numeric and i not in c.record_counts and sold and set(col.concepts) & {"sales", "quantity"}:
                     c.claim(target)  # "how many cars were sold", "몇 대 팔렸어": the units sold add up
+                    out.append(Measure("sum", column))
+                    continue
+                if col.numeric and i not in c.record_counts and set(col.concepts) & _COUNTS:
+                    c.claim(target)  # "how many arrivals", "관광객 수": a column counting things adds up
                     out.append(Measure("sum", column))
                     continue
                 if col.numeric and not col.categorical:

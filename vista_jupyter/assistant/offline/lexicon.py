@@ -82,10 +82,15 @@ class PhraseIndex:
     """Phrases (tuples of token keys) with their meanings, found by their first key."""
 
     by_first: dict[str, list[tuple[tuple[str, ...], Meaning]]] = field(default_factory=dict)
+    # phrases that name their meaning only when the question writes them in capitals (codes and
+    # initials the dataset's values are known by: "IN" is Indiana, "in" is a word)
+    capitals: set[tuple[tuple[str, ...], Meaning]] = field(default_factory=set)
 
-    def add(self, keys: tuple[str, ...], meaning: Meaning) -> None:
+    def add(self, keys: tuple[str, ...], meaning: Meaning, *, capitals: bool = False) -> None:
         if not keys:
             return
+        if capitals:
+            self.capitals.add((keys, meaning))
         entries = self.by_first.setdefault(keys[0], [])
         if (keys, meaning) not in entries:
             entries.append((keys, meaning))

@@ -19,6 +19,7 @@ from functools import lru_cache
 from typing import Any
 
 from .catalog import Column, Table
+from .gazetteer import initials_phrases, place_phrases
 from .lexicon import Meaning, PhraseIndex, lexicon
 from .text import Token, has_final_consonant, is_hangul, jamo, name_keys, tokenize, variants
 
@@ -211,6 +212,12 @@ def dataset_phrases(table: Table) -> PhraseIndex:
     for name in korean_names:
         for part in {name[:size] for size in range(2, len(name))}:
             shared[part] = shared.get(part, 0) + 1
+    leading: dict[str, int] = {}
+    for column in table.columns:
+        first = (column.base or column.keys)[:1]
+        if first and len(column.base or column.keys) > 1 and not is_hangul(first[0]):
+            leading[first[0]] = leading.get(first[0], 0) + 1
+    row_nouns = {keys for keys, m in _entity_forms(lex)}
     for column in table.columns:
         index.add(column.keys, Meaning("column", (column.name, 1.0)))
         if column.base and column.base != column.keys:
@@ -230,6 +237,10 @@ def dataset_phrases(table: Table) -> PhraseIndex:
             for size in range(1, len(base)):
                 for i in range(len(base) - size + 1):
                     part = base[i : i + size]
+                    # a noun for rows that begins several names (order of order_id and
+                    # order_date) names what the rows are (orders), not one of those columns
+                    if size == 1 and i == 0 and part in row_nouns and leading.get(part[0], 0) >= 2:
+                        continue
                     words = [w for w in part if w not in _PARTIAL_STOP]
                     if len(words) == len(part) and all(len(w) >= 3 or w.isdigit() for w in part):
                         index.add(part, Meaning("column", (column.name, 0.8 + 0.05 * size)))
@@ -266,13 +277,32 @@ def dataset_phrases(table: Table) -> PhraseIndex:
             for group in [*lex.value_groups, *calendar_groups(column)]:
                 hits = [normalized[name_keys(form)] for form in group if name_keys(form) in normalized]
                 if len(set(map(str, hits))) == 1:
+                    # a code (USA) a little less surely than a name (United States): a column of
+                    # names and a column of their codes name the same rows, the name is shown
+                    quality = 0.93 if _is_code(hits[0]) else 0.95
                     for form in group:
                         keys = name_keys(form)
                         if keys and keys not in normalized:
-                            index.add(keys, Meaning("value", (column.name, hits[0], 0.95)))
+                            index.add(keys, Meaning("value", (column.name, hits[0], quality)))
+            # Places by the names people use ("South Korea", 한국, "California", 캘리포니아) for
+            # the spelling the column holds ("Korea, Rep.", "CA"), and organisations by their
+            # initials (UPS for "United Parcel Service"): only values the column has; a form
+            # naming two of them points to both, and the planner asks which
+            values = tuple(column.values)
+            for phrase in (*place_phrases(values), *initials_phrases(values)):
+                if phrase.keys in normalized:
+                    continue
+                for value in phrase.values:
+                    quality = 0.93 if _is_code(value) else 0.95
+                    index.add(phrase.keys, Meaning("value", (column.name, value, quality)), capitals=phrase.code)
         if column.kind == "boolean":
             index.add(column.keys, Meaning("boolcol", column.name))
     return index
+
+
+def _entity_forms(lex: Any) -> list[tuple[tuple[str, ...], Meaning]]:
+    """The lexicon's nouns for rows (order, trip, 주문), as phrases."""
+    return [(keys, m) for entries in lex.phrases.by_first.values() for keys, m in entries if m.role == "entity"]
 
 
 def spelled_names(table: Table) -> list[tuple[str, str, frozenset[int]]]:
@@ -379,6 +409,9 @@ def _content_score(tokens: list[Token], i: int, j: int, quality: float) -> float
 
 
 _FUNCTION_ROLES = {"filler", "condition", "either", "range_join"}
+#: Small words an organisation's initials may skip (National Aeronautics and Space Administration).
+_SMALL_WORDS = {"of", "and", "the", "for", "de", "du", "des", "la", "le", "del", "y", "in", "on", "at", "to"}
+_PREPOSITIONS = {"to", "by", "with", "from", "of", "for", "in", "on", "at", "into"}
 
 
 class Reader:
@@ -467,6 +500,41 @@ class Reader:
                     )
         return out
 
+    def _spelled_out(self, tokens: list[Token]) -> list[_Edge]:
+        """Organisations the data writes by their initials (NASA, NSF) named in full in the
+        question ("National Science Foundation"): words written with capitals whose initials,
+        with or without their small words, are a code value of a column (three letters or more).
+        Initials two values share are both kept (the planner asks which)."""
+        codes: dict[str, list[tuple[str, Any]]] = {}
+        for column in self.table.columns:
+            if column.kind in ("categorical", "text", "identifier") and column.values:
+                for value in column.values:
+                    if _is_code(value) and len(value) >= 3:
+                        codes.setdefault(value.lower(), []).append((column.name, value))
+        if not codes:
+            return []
+        out: list[_Edge] = []
+        n = len(tokens)
+        for i in range(n):
+            if tokens[i].kind != "word" or not self._capitalized(tokens[i]):
+                continue
+            for j in range(i + 2, min(n, i + 9) + 1):
+                run = tokens[i:j]
+                if run[-1].kind != "word" or not (run[-1].text in _SMALL_WORDS or self._capitalized(run[-1])):
+                    break
+                if run[-1].text in _SMALL_WORDS:
+                    continue  # (a name does not end in "of")
+                big = [t for t in run if t.text not in _SMALL_WORDS]
+                for initials in {"".join(t.text[0] for t in run), "".join(t.text[0] for t in big)}:
+                    for name, value in codes.get(initials, []):
+                        sense = Sense("value", (name, value), 0.9)
+                        out.append(_Edge(i, j, [sense], _content_score(tokens, i, j, 1.0) * 0.9 * 1.05))
+        return out
+
+    def _capitalized(self, token: Token) -> bool:
+        written = self._question[token.start : token.end] if _same_text(self._question) else token.text
+        return written[:1].isupper()
+
     # candidates
     def _edges(self, tokens: list[Token], extra: list[_Edge]) -> dict[int, list[_Edge]]:
         edges: dict[int, list[_Edge]] = {}
@@ -491,6 +559,10 @@ class Reader:
                         j, quality = m
                         # "in", "or", "us" are words of the question, not the codes IN, OR, US of the
                         # data, unless written in capitals as the codes are
+                        if (keys, meaning) in index.capitals and not question_text(
+                            tokens, i, j, self._question
+                        ).isupper():
+                            continue
                         if (
                             is_data
                             and meaning.role == "value"
@@ -539,6 +611,16 @@ class Reader:
                             continue
                         if meaning.role == "either" and token.kind == "hangul" and _misattached(tokens, i):
                             continue
+                        # "shipped to", "paid with": a verb and the preposition that marks the value
+                        # after it; where no column carries its concept it says nothing that value
+                        # does not, and its words are read one by one
+                        if (
+                            meaning.role == "concept"
+                            and len(keys) > 1
+                            and keys[-1] in _PREPOSITIONS
+                            and not concept_columns(self.table, meaning.key)
+                        ):
+                            continue
                         for sense in self._senses(meaning, quality):
                             role_score = 0.5 if sense.role in _FUNCTION_ROLES else 1.0
                             score = _content_score(tokens, i, j, quality) * role_score
@@ -560,7 +642,7 @@ class Reader:
                     t.joined for t in tokens[i : i + len(particle)]
                 ):
                     add(i, i + len(particle), Sense("particle"), 0.05 * len(particle))
-        for edge in [*extra, *self._abbreviated(tokens)]:
+        for edge in [*extra, *self._abbreviated(tokens), *self._spelled_out(tokens)]:
             for sense in edge.senses:
                 add(edge.start, edge.end, sense, edge.score)
         # Unknown, one token at a time.
@@ -587,6 +669,10 @@ class Reader:
             named = [c for c in self.table.columns if len(c.keys) == 1 and c.keys[0] in heads]
             if len(named) == 1:
                 return [Sense("column", named[0].name, 0.8 * quality), Sense("concept", meaning.key, quality)]
+            if self.lex.concepts[meaning.key].get("counts"):
+                # "주문 수", "orders" where no column counts them: the rows are what is counted
+                # (주문 + 수, a noun for rows and a count), read by the words themselves
+                return []
             return [Sense("concept", meaning.key, quality)]
         if meaning.role == "value_group":
             return []  # only through the dataset's own values (see dataset_phrases)

@@ -80,6 +80,14 @@ _PEOPLE = {
 }
 
 
+#: Particles that mark a noun's case or topic (해는, 해가, 해의): written right after a noun.
+_CASE_PARTICLES = {"은", "는", "이", "가", "을", "를", "의", "도", "에", "와", "과"}
+#: Words that put a year after them in time ("in 2021"), not a value of a column.
+_IN_TIME = {"in", "during", "since", "until", "through", "throughout"}
+#: A dash written between two words (a minus sign between two columns).
+_DASHES = ("-", "−", "–")
+
+
 class Declined(Exception):
     """The question cannot be planned; `problem` says why, in the question's language."""
 
@@ -370,6 +378,16 @@ class Composer:
             bound = (first.text,) in self.lex.particles or (first.has("units") and not counted)
             if len(first.text) != 1 or not bound:
                 continue
+            # a noun written on its own with a case or topic particle after it (해는: the year,
+            # 해 + 는) is a word, though the noun is also an ending (해 of 해요): a word may begin
+            # with a noun, and what follows it is then its particle (명지 is no 명 + 지)
+            if (
+                first.has("concept")
+                and not self.tokens[first.start].joined
+                and len(run) == 2
+                and self.m[run[1]].text in _CASE_PARTICLES
+            ):
+                continue
             if all(self.m[i].roles and self.m[i].roles <= function for i in run):
                 out.append("".join(self.m[i].text for i in run))
         return out
@@ -618,8 +636,21 @@ class Composer:
             pair: tuple[int, int, list[int]] | None = None
             if words[:1] == ["minus"] and len(words) > 1 and numeric(j):
                 pair = (self.prev_index(j, ("filler",)), j, [])  # "A minus B" read as A, "minus B"
-            elif m.has("minus"):
+            elif m.has("minus") or (self._spaced_dash(j) and numeric(j - 1) and numeric(j + 1)):
+                # (a dash between two numeric columns is their difference: "temp_max - temp_min")
                 pair = (self.prev_index(j, ("filler",)), self.next_index(j, ("filler",)), [j])
+            elif (
+                self._spaced_dash(j)
+                and self.m[j - 1].has("column")
+                and (self.m[j + 1].has("column") or self.m[j + 1].has("entity"))
+            ):
+                # a dash between a column and a name that is not a number to subtract: never
+                # dropped as punctuation (the first column's statistic would answer another question)
+                raise Declined(
+                    f"I can subtract only one numeric column from another; “{self._words(j - 1, j + 1)}” "
+                    "is not two numeric columns.",
+                    f"숫자 열끼리만 뺄 수 있습니다. “{self._words(j - 1, j + 1)}”은(는) 숫자 열 두 개가 아닙니다.",
+                )
             elif self.lang == "ko" and m.text.startswith(("뺀", "빼면", "빼고 난", "차감")):
                 b = self.prev_index(j, ("particle",))
                 a = self.prev_index(b, ("particle", "range_join", "condition")) if b is not None else None
@@ -651,6 +682,14 @@ class Composer:
             if self.lang == "ko" and nxt is not None and self.m[nxt].text in ("값", "수치", "결과"):
                 self.claim(nxt)  # "뺀 값": the difference itself
             return
+
+    def _spaced_dash(self, j: int) -> bool:
+        """A dash written with spaces around it between two words ("temp_max - temp_min"), not
+        one joining a compound ("plant-months", "2015-2019")."""
+        if not (0 < j < len(self.m) - 1) or self.m[j].text not in _DASHES:
+            return False
+        dash, after = self.m[j].start, self.m[j + 1].start
+        return not self.tokens[dash].joined and not self.tokens[after].joined
 
     def _needs_counter(self, i: int) -> bool:
         j = self.next_index(i, ())
@@ -1180,7 +1219,8 @@ class Composer:
             if before is not None and self.m[before].has("compare") and self.m[before].get("compare").key == "eq":
                 eq_index = before
                 before = self.prev_index(before, ("filler", "particle", "condition"))
-            for j in (after, before):
+            if eq_index is None and self._is_year(n) and n.index > 0 and self.m[n.index - 1].text.lower() in _IN_TIME:
+                continue  # "how many births were there in 2021": a year (the dates read it), not births = 2021
                 if j is not None and j not in self.used and self.m[j].has("column"):
                     try:
                         column = self.one_column(j, numeric=True)
@@ -1859,6 +1899,13 @@ class Composer:
                         self.claim(j)
                 return chosen[0]
             columns = ", ".join(sorted({k[0] for k in top.values()}))
+            if len({k[0] for k in top.values()}) == 1:
+                # one name for two values of a column (Congo: "Congo, Rep." and "Congo, Dem. Rep.")
+                named = " / ".join(f"“{k[1]}”" for k in top.values())
+                raise Declined(
+                    f"“{self.m[i].text}” may mean {named} ({columns}); say which one.",
+                    f"“{self.m[i].text}”은(는) {named} ({columns}) 중 어느 것인지 알 수 없습니다. 하나를 적어 주세요.",
+                )
             raise Declined(
                 f"“{self.m[i].text}” is a value of several columns ({columns}); say which one.",
                 f"“{self.m[i].text}”은(는) 여러 열({columns})의 값입니다. 어느 열인지 적어 주세요.",
@@ -2932,8 +2979,9 @@ def understood(composer: Composer) -> list[str]:
             names = composer.columns_of(composer.m.index(m))
             out.append(f"{m.text} → {', '.join(names[:3])}")
         elif m.has("value"):
-            s = m.get("value")
-            out.append(f"{m.text} → {s.key[0]} = {s.key[1]}")
+            best = max(s.quality for s in m.all("value"))
+            read = [f"{s.key[0]} = {s.key[1]}" for s in m.all("value") if s.quality >= best - 1e-9]
+            out.append(f"{m.text} → {' / '.join(dict.fromkeys(read))}")  # (both, when it may be either)
         elif m.has("agg"):
             out.append(f"{m.text} → {m.get('agg').key}")
     return list(dict.fromkeys(out))
