@@ -517,8 +517,8 @@ def profile_parquet(path: str | Path, progress: Any = None) -> dict[str, Any]:
 
 
 #: Bytes of batches a stream profile holds to profile a small table exactly; a table of at most
-#: `EXACT_ROWS` rows that is larger (thousands of columns) is profiled from its file instead.
-HOLD_BYTES = 256 << 20
+#: `EXACT_ROWS` rows that is larger (hundreds of columns) is profiled from its file instead.
+HOLD_BYTES = 64 << 20
 #: Widest table whose HyperLogLog counts DuckDB takes from the stream (one query over every
 #: column); a wider large table has them counted over its file afterwards.
 STREAM_DISTINCT_COLUMNS = 200
@@ -589,10 +589,10 @@ class StreamProfile:
         names = self.schema.names
         try:
             if self._columns is None:
-                held = pa.concat_tables(self._held or [], promote_options="none") if self._held else None
-                table = held.combine_chunks() if held is not None else self.schema.empty_table()
+                table = pa.concat_tables(self._held) if self._held else self.schema.empty_table()
                 self._held = None
-                columns, _ = _exact_all(lambda chunk: table.select(chunk), names, self.rows)
+                # one chunk per column, as read from the file (a few columns at a time)
+                columns, _ = _exact_all(lambda chunk: table.select(chunk).combine_chunks(), names, self.rows)
             else:
                 distinct = self._distinct
                 if distinct is None:

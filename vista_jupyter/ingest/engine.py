@@ -270,7 +270,6 @@ class Observer(Protocol):
 Observe = Callable[[pa.Schema], Observer]
 
 
-
 @dataclass
 class Plan:
     """Everything decided from the samples before the body is read."""
@@ -943,12 +942,19 @@ def _repeating(plan: Plan, keep: list[int]) -> list[str]:
     would be built and dropped again in every row group (a fifth of the writing time)."""
     if not keep:
         return []
-    import numpy as np
-
-    # every column's sample at once (wide tables: one call, not one per column)
     samples = [
         plan.samples[j] if plan.samples[j].type == pa.string() else plan.samples[j].cast(pa.string()) for j in keep
     ]
+    if len(keep) <= 64:
+        # a call per column (no grouping engine to start for a few columns)
+        return [
+            plan.names[j]
+            for j, sample in zip(keep, samples)
+            if pc.count_distinct(sample, mode="only_valid").as_py() <= (len(sample) - sample.null_count) // 2
+        ]
+    import numpy as np
+
+    # every column's sample at once (wide tables: one call, not one per column)
     cells = pa.table(
         {
             "column": pa.array(np.repeat(np.arange(len(keep), dtype=np.int32), [len(s) for s in samples])),
@@ -1314,14 +1320,18 @@ def read_text(
             notes.append(f"{replaced} byte(s) were not valid {encoding} text and were replaced by �.")
     try:
         try:
-            return _read_utf8(text_path, out_path, work, limits, raw, progress, encoding, notes, threads, careful, observe)
+            return _read_utf8(
+                text_path, out_path, work, limits, raw, progress, encoding, notes, threads, careful, observe
+            )
         except InvalidInput as e:
             if "unicode" in e.message.lower() and text_path == path:
                 # Not UTF-8 after all, beyond the sample: read it again with bad bytes replaced.
                 fixed = work / "utf8.csv"
                 replaced = transcode(path, "utf-8", fixed, progress)
                 notes.append(f"{replaced} byte(s) were not valid UTF-8 text and were replaced by �.")
-                return _read_utf8(fixed, out_path, work, limits, raw, progress, encoding, notes, threads, careful, observe)
+                return _read_utf8(
+                    fixed, out_path, work, limits, raw, progress, encoding, notes, threads, careful, observe
+                )
             raise
     except _LineTooLong:
         raise InvalidInput(
