@@ -519,6 +519,8 @@ def profile_parquet(path: str | Path, progress: Any = None) -> dict[str, Any]:
 #: Bytes of batches a stream profile holds to profile a small table exactly; a table of at most
 #: `EXACT_ROWS` rows that is larger (hundreds of columns) is profiled from its file instead.
 HOLD_BYTES = 64 << 20
+#: Bytes of row groups waiting for a stream profile's thread before the writing waits for it.
+QUEUE_BYTES = 128 << 20
 #: Widest table whose HyperLogLog counts DuckDB takes from the stream (one query over every
 #: column); a wider large table has them counted over its file afterwards.
 STREAM_DISTINCT_COLUMNS = 200
@@ -554,7 +556,14 @@ class StreamProfile:
         self._from_file = False
         self._aborted = False
         self._ended = False  # the end of the stream was taken from the queue
-        self._queue: queue.Queue = queue.Queue(maxsize=4)
+        # Row groups wait here for the profile's thread, up to QUEUE_BYTES. The thread starts
+        # only once half of that waits, or the writing ended: a table that small is profiled
+        # after it was read, from memory, rather than slow its reading down (the reading's
+        # threads use both cores); a larger one is profiled meanwhile, at most that far behind.
+        self._queue: queue.Queue = queue.Queue()
+        self._room = threading.Condition()
+        self._queued = 0
+        self._go = threading.Event()
         self._stream_distinct = len(schema) <= STREAM_DISTINCT_COLUMNS and not any(_nested(t) for t in schema.types)
         self._thread = threading.Thread(target=self._run, name="vista-profile", daemon=True)
         self._thread.start()
@@ -573,12 +582,15 @@ class StreamProfile:
         self._put(None)
 
     def _put(self, item: pa.Table | None) -> None:
-        while self._thread.is_alive():  # never blocks on a thread that is gone
-            try:
-                self._queue.put(item, timeout=0.2)
-                return
-            except queue.Full:
-                continue
+        size = item.nbytes if item is not None else 0
+        with self._room:
+            # never waits for a thread that is gone; one table always fits
+            while self._queued and self._queued + size > QUEUE_BYTES and self._thread.is_alive():
+                self._room.wait(0.2)
+            self._queued += size
+            self._queue.put(item)
+            if item is None or self._queued >= QUEUE_BYTES // 2:
+                self._go.set()
 
     def finish(self, path: str | Path) -> dict[str, Any] | None:
         """The profile of the table written to `path` (waits for the thread), or None: profile
@@ -611,7 +623,8 @@ class StreamProfile:
     # --- the profile's thread ---
 
     def _run(self) -> None:
-        if self._stream_distinct:
+        self._go.wait()
+        if self._stream_distinct and not self._aborted:
             try:
                 import duckdb
 
@@ -633,6 +646,9 @@ class StreamProfile:
             if table is None:
                 self._ended = True
                 break
+            with self._room:
+                self._queued -= table.nbytes
+                self._room.notify_all()
             if not (self._aborted or self._from_file):
                 try:
                     self._take(table)
