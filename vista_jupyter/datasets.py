@@ -16,8 +16,9 @@ collides with one of Vista's. Workspace files are copied only when they are regu
 never more than `max_upload_bytes` of them.
 
 A dataset is recorded as soon as it is read, with the card `card_profile` makes from the Parquet
-footer (marked `pending`); its full profile is computed afterwards on the reading pool and
-replaces the card (`_profile_later`). A new thread's card therefore shows without waiting for
+footer (marked `pending`); its full profile replaces the card once complete (`_profile_later`, on
+the reading pool): for delimited text it is computed from the batches as they are written
+(`profile.StreamProfile`), so the file is not read again; other formats are profiled from it. A new thread's card therefore shows without waiting for
 the profile; a turn, whose model summary and offline analyst need the profile, waits for it
 (`profiled`), and computes it when a server stopped before it was stored.
 

@@ -12,7 +12,9 @@
    the options explicitly (every column as text, short rows padded, long rows cut, in file
    order, multi-threaded, bounded memory). Both give the same table (tests compare them).
 3. **Convert** each batch with vectorised kernels and write it to Parquet from a second thread
-   (dictionary encoding only for the columns whose sample repeats values).
+   (dictionary encoding only for the columns whose sample repeats values); each row group
+   written is also handed to the plan's observer, if any (the dataset's profile, computed
+   meanwhile: `profile.StreamProfile`).
    A batch holding a cell its column's candidate cannot take (a late `2.5` in an integer column)
    makes the column move to the next candidate that fits, and the body is read again, so types
    are decided over the whole column and the same file gives the same table at any size.
