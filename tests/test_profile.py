@@ -201,3 +201,23 @@ def test_a_profile_that_would_hold_too_much_is_taken_from_the_file(tmp_path, mon
     result = ingest_to_parquet(src, out, profile=True)
     assert result.profile.finish(out) is None
     assert datasets.full_profile(out, result.profile) == profile_parquet(out)
+
+
+def test_a_stream_profile_never_holds_the_writing_up_for_good(tmp_path, monkeypatch):
+    """A small row group waiting (not enough for the profile's thread to start) and then one too
+    large to fit beside it: the writer's wait starts the thread, which makes room."""
+    import threading
+
+    from vista_jupyter import profile as pr
+
+    small = pa.table({"x": pa.array(range(10), pa.int64())})
+    large = pa.table({"x": pa.array(range(1_000), pa.int64())})
+    monkeypatch.setattr(pr, "QUEUE_BYTES", small.nbytes + large.nbytes - 1)
+    streamed = pr.StreamProfile(small.schema)
+    writing = threading.Thread(target=lambda: (streamed.add(small), streamed.add(large), streamed.close()), daemon=True)
+    writing.start()
+    writing.join(30)
+    assert not writing.is_alive(), "the writing waited for a profile that never ran"
+    path = tmp_path / "t.parquet"
+    pq.write_table(pa.concat_tables([small, large]), path)
+    assert streamed.finish(path) == profile_parquet(path)

@@ -586,6 +586,7 @@ class StreamProfile:
         with self._room:
             # never waits for a thread that is gone; one table always fits
             while self._queued and self._queued + size > QUEUE_BYTES and self._thread.is_alive():
+                self._go.set()  # room is made by the thread: it runs from now on
                 self._room.wait(0.2)
             self._queued += size
             self._queue.put(item)
