@@ -95,13 +95,13 @@ class _HeldProfiles:
         from vista_jupyter import datasets
 
         self.gate = threading.Event()
-        real = datasets.profile_parquet
+        real = datasets.full_profile
 
-        def held(path, progress=None):
+        def held(path, streamed):
             self.gate.wait(120)
-            return real(path, progress)
+            return real(path, streamed)
 
-        monkeypatch.setattr(datasets, "profile_parquet", held)
+        monkeypatch.setattr(datasets, "full_profile", held)
 
     def release(self):
         self.gate.set()

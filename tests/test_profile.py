@@ -6,6 +6,7 @@ import numpy as np
 import pandas as pd
 import pyarrow as pa
 import pyarrow.parquet as pq
+import pytest
 
 from vista_jupyter.profile import SUMMARY_BUDGET, profile_parquet, summary_text
 
@@ -141,3 +142,82 @@ def test_streamed_profile_counts_top_values_exactly_across_batches(tmp_path, mon
     assert streamed["flag"]["top"] == exact["flag"]["top"]
     assert "top" not in streamed["city"]["estimated"] and "top" in streamed["code"]["estimated"]
     assert streamed["day"]["min"] == "2024-01-01T00:00:00" and "top" not in streamed["day"]
+
+
+def _messy_csv(path, rows: int, late: str | None = None) -> None:
+    """Mixed columns with missing cells, repeated and unique values; `late`: a cell put in the
+    integer column's middle row (a type the samples did not show: the body is read again)."""
+    rng = np.random.default_rng(11)
+    with open(path, "w", encoding="utf-8") as f:
+        f.write("id,city,amount,qty,day,flag,note\n")
+        for i in range(rows):
+            city = ["Seoul", "Busan", "", "Daegu", "Jeju"][int(rng.integers(5))]
+            amount = "" if rng.random() < 0.1 else f"{rng.normal(100, 30):.2f}"
+            qty = late if (late and i == rows // 2) else str(int(rng.integers(1, 9)))
+            day = "" if rng.random() < 0.05 else f"2024-{int(rng.integers(1, 13)):02d}-{int(rng.integers(1, 29)):02d}"
+            flag = ["true", "false", "NA"][int(rng.integers(3))]
+            note = f'"note {int(rng.integers(0, rows // 3))}, more"' if rng.random() < 0.7 else ""
+            f.write(f"{i},{city},{amount},{qty},{day},{flag},{note}\n")
+
+
+@pytest.mark.parametrize(
+    "rows,late",
+    [
+        (3_000, None),  # held and profiled exactly
+        (60_000, None),  # merged batch by batch: several row groups, the sample thinned as it grows
+        (60_000, "2.5"),  # the body read again (the integer column becomes decimal): a new profile
+    ],
+)
+def test_the_profile_computed_while_the_file_is_written_is_the_files_profile(tmp_path, monkeypatch, rows, late):
+    from vista_jupyter import profile as pr
+    from vista_jupyter.ingest import ingest_to_parquet
+
+    # small thresholds, so that a file of a few megabytes crosses every one of them
+    monkeypatch.setattr(pr, "EXACT_ROWS", 20_000)
+    monkeypatch.setattr(pr, "SAMPLE_VALUES", 3_000)
+    monkeypatch.setattr(pr, "BATCH_ROWS", 4_096)
+    monkeypatch.setattr(pr, "EXACT_TOP_MAX", 2_000)
+    src, out = tmp_path / "data.csv", tmp_path / "data.parquet"
+    _messy_csv(src, rows, late)
+    result = ingest_to_parquet(src, out, profile=True)
+    assert result.rows == rows and (result.detected["passes"] > 1) == bool(late)
+    streamed = result.profile.finish(out)
+    assert streamed is not None
+    assert streamed == profile_parquet(out)
+    columns = {c["name"]: c for c in streamed["column_profiles"]}
+    assert columns["qty"]["dtype"] == ("double" if late else "int64")
+    if rows > 20_000:  # the estimates are said to be so
+        assert "distinct" in columns["note"]["estimated"] and "top" in columns["note"]["estimated"]
+
+
+def test_a_profile_that_would_hold_too_much_is_taken_from_the_file(tmp_path, monkeypatch):
+    from vista_jupyter import datasets
+    from vista_jupyter import profile as pr
+    from vista_jupyter.ingest import ingest_to_parquet
+
+    monkeypatch.setattr(pr, "HOLD_BYTES", 10_000)
+    src, out = tmp_path / "data.csv", tmp_path / "data.parquet"
+    _messy_csv(src, 3_000)
+    result = ingest_to_parquet(src, out, profile=True)
+    assert result.profile.finish(out) is None
+    assert datasets.full_profile(out, result.profile) == profile_parquet(out)
+
+
+def test_a_stream_profile_never_holds_the_writing_up_for_good(tmp_path, monkeypatch):
+    """A small row group waiting (not enough for the profile's thread to start) and then one too
+    large to fit beside it: the writer's wait starts the thread, which makes room."""
+    import threading
+
+    from vista_jupyter import profile as pr
+
+    small = pa.table({"x": pa.array(range(10), pa.int64())})
+    large = pa.table({"x": pa.array(range(1_000), pa.int64())})
+    monkeypatch.setattr(pr, "QUEUE_BYTES", small.nbytes + large.nbytes - 1)
+    streamed = pr.StreamProfile(small.schema)
+    writing = threading.Thread(target=lambda: (streamed.add(small), streamed.add(large), streamed.close()), daemon=True)
+    writing.start()
+    writing.join(30)
+    assert not writing.is_alive(), "the writing waited for a profile that never ran"
+    path = tmp_path / "t.parquet"
+    pq.write_table(pa.concat_tables([small, large]), path)
+    assert streamed.finish(path) == profile_parquet(path)

@@ -16,8 +16,9 @@ collides with one of Vista's. Workspace files are copied only when they are regu
 never more than `max_upload_bytes` of them.
 
 A dataset is recorded as soon as it is read, with the card `card_profile` makes from the Parquet
-footer (marked `pending`); its full profile is computed afterwards on the reading pool and
-replaces the card (`_profile_later`). A new thread's card therefore shows without waiting for
+footer (marked `pending`); its full profile replaces the card once complete (`_profile_later`, on
+the reading pool): for delimited text it is computed from the batches as they are written
+(`profile.StreamProfile`), so the file is not read again; other formats are profiled from it. A new thread's card therefore shows without waiting for
 the profile; a turn, whose model summary and offline analyst need the profile, waits for it
 (`profiled`), and computes it when a server stopped before it was stored.
 
@@ -54,7 +55,7 @@ from .errors import InvalidInput, NotFound, ReadingCancelled, TooLarge, Unsuppor
 from .folders import ThreadFolders, safe_file_name, tidy_file_name
 from .ingest import Cancelled, IngestLimits, Progress, ingest_to_parquet
 from .names import variable_name
-from .profile import card_profile, profile_parquet, summary_text
+from .profile import StreamProfile, card_profile, profile_parquet, summary_text
 from .store import Store, new_id
 
 EXAMPLES_PACKAGE = "vista_jupyter.examples"
@@ -114,6 +115,13 @@ def keep_original(src: Path, target: Path, *, limit: int, link: bool) -> None:
         raise
     finally:
         os.close(fd)
+
+
+def full_profile(path: Path, streamed: StreamProfile | None) -> dict[str, Any]:
+    """A dataset's full profile: the one computed while its file was written, else (no such
+    profile, or it could not be completed) from the file."""
+    profile = streamed.finish(path) if streamed is not None else None
+    return profile if profile is not None else profile_parquet(path)
 
 
 class UploadWriter:
@@ -392,7 +400,9 @@ class DatasetService:
         original = folder / ORIGINAL_DIR / original_name
         self.keep_original(src, original, link=link)
         parquet = folder / "data.parquet"
-        result = ingest_to_parquet(original, parquet, limits=self.limits, progress=progress)
+        # The full profile is computed while the file is written (delimited text), on a thread
+        # of its own that may finish a moment after the reading does.
+        result = ingest_to_parquet(original, parquet, limits=self.limits, progress=progress, profile=True)
         # The card shows at once; the full profile follows in the background (`_profile_later`).
         profile = card_profile(parquet)
         return {
@@ -407,6 +417,8 @@ class DatasetService:
             "warnings": list(result.warnings),
             "profile": profile,
             "summary": summary_text(name, profile),
+            # not stored: the profile being computed (`_profile_later` takes it)
+            "_streamed": result.profile,
         }
 
     def keep_original(self, src: Path, target: Path, *, link: bool) -> None:
@@ -494,6 +506,7 @@ class DatasetService:
         try:
             try:
                 row, upload_id, _ = await self._ingest(owner, source, stage, set(), progress)
+                streamed = row.pop("_streamed", None)
                 # The folder may already be a kernel's working folder: its content is moved in.
                 folder.mkdir(mode=0o700, exist_ok=True)
                 for entry in stage.iterdir():
@@ -509,7 +522,7 @@ class DatasetService:
         finally:
             shutil.rmtree(stage, ignore_errors=True)
         self._consume_upload(upload_id)
-        self._profile_later(owner, thread_id, row["id"])
+        self._profile_later(owner, thread_id, row["id"], streamed)
         self._added(owner, thread["id"])
         for callback in self.on_thread_created:
             try:
@@ -531,6 +544,7 @@ class DatasetService:
                 row, upload_id, staged = await self._ingest(
                     owner, source, stage, {d["var_name"] for d in existing}, progress
                 )
+                streamed = row.pop("_streamed", None)
             except Exception:
                 self._check_thread(owner, thread_id)
                 raise
@@ -555,16 +569,19 @@ class DatasetService:
         finally:
             shutil.rmtree(stage, ignore_errors=True)
         self._consume_upload(upload_id)
-        self._profile_later(owner, thread_id, row["id"])
+        self._profile_later(owner, thread_id, row["id"], streamed)
         self._added(owner, thread_id)
         return self._held(thread_id, [dataset], self.store.list_datasets(owner, thread_id))[0]
 
     # --- profiles ---------------------------------------------------------------------------------
 
-    def _profile_later(self, owner: str, thread_id: str, dataset_id: str) -> asyncio.Future:
+    def _profile_later(
+        self, owner: str, thread_id: str, dataset_id: str, streamed: StreamProfile | None = None
+    ) -> asyncio.Future:
         """Compute a recorded dataset's full profile on the reading pool and store it (the card
-        was recorded without it, `pending`). A failure is logged and leaves the card, marked
-        not pending, so that nothing waits for it forever."""
+        was recorded without it, `pending`): the one `streamed` while its file was written,
+        else from the file. A failure is logged and leaves the card, marked not pending, so
+        that nothing waits for it forever."""
         running = self._profiling.get(dataset_id)
         if running is not None:
             return running
@@ -574,7 +591,7 @@ class DatasetService:
                 dataset = self.store.get_dataset(owner, thread_id, dataset_id)
                 path = self.folders.path_for(thread_id) / dataset["parquet_path"]
                 try:
-                    profile = profile_parquet(path)
+                    profile = full_profile(path, streamed)
                 except Exception:
                     if not self.store.dataset_exists(dataset_id):
                         return  # deleted meanwhile

@@ -113,13 +113,27 @@ except Exception:
     pass"""
 
 
-# A kernel started before its data exists also imports the Parquet reader (a third of a second),
-# so that loading the data is all that is left once the file has been read.
+# A kernel started before its data exists also runs what loading data first imports and sets up:
+# the Parquet reader (a third of a second), pandas' reading of it (a tiny table, in memory) and
+# DuckDB (for data held there), so that loading the data is all that is left once the file has
+# been read. Nothing is left in the user's namespace.
 _WARM_PARQUET = """
-try:
-    import pyarrow.parquet
-except ImportError:
-    pass"""
+def _vista_warm():
+    try:
+        import io
+        import pyarrow
+        import pyarrow.parquet
+        buffer = io.BytesIO()
+        pyarrow.parquet.write_table(pyarrow.table({"warm": [1]}), buffer)
+        pd.read_parquet(io.BytesIO(buffer.getvalue()))
+    except Exception:
+        pass
+    try:
+        import duckdb  # noqa: F401
+    except ImportError:
+        pass
+_vista_warm()
+del _vista_warm"""
 
 
 def preload_code(

@@ -12,13 +12,20 @@ means and deviations are merged exactly; distinct counts are HyperLogLog estimat
 `SAMPLE_VALUES` values per column; top values are exact for columns with few distinct values
 and taken from the sample otherwise (the profile says which numbers are estimates).
 List and struct columns (nested JSON) are their own kind, `nested`, profiled as JSON text.
+
+`StreamProfile` computes the same profile from a table's batches while they are written to
+Parquet (the reader hands it each row group), so a new dataset's profile is ready when its file
+is, without reading the file again: small tables are held and profiled exactly, larger ones
+merged batch by batch as above, their HyperLogLog counts taken by DuckDB from the stream itself.
 """
 
 from __future__ import annotations
 
 import json
 import math
+import queue
 import re
+import threading
 from collections import Counter
 from datetime import date, datetime
 from pathlib import Path
@@ -46,6 +53,8 @@ EXACT_ROWS = 200_000
 SAMPLE_VALUES = 100_000
 #: Columns with at most this many (estimated) distinct values get exact top-value counts.
 EXACT_TOP_MAX = 10_000
+#: Rows per batch of a large table's statistics (value counts merge per batch of this size).
+BATCH_ROWS = 65_536
 
 _ID_NAME = re.compile(r"(^|[_\s-])(id|key|code|uuid|no|number)$|^id[_\s-]|identifier", re.IGNORECASE)
 
@@ -158,21 +167,26 @@ class _Column:
         self.counted = 0
         self.sample: list[pa.Array] = []
         self.numeric = pa.types.is_integer(t) or pa.types.is_floating(t) or pa.types.is_decimal(t)
+        # Ranges are shown for numbers and dates only (a text column's kind is never either).
+        self.ranged = _type_kind(t) in ("numeric", "datetime")
 
     def add(self, values: pa.Array, keep: pa.Array) -> None:
-        valid = values.drop_null() if not _nested(self.type) else values.filter(pc.is_valid(values))
-        self.non_null += len(valid)
-        if len(valid) and not _nested(self.type) and not pa.types.is_boolean(self.type):
-            mm = pc.min_max(valid)
+        # Kernels skip missing values themselves: no copy of the batch without them.
+        present = len(values) - values.null_count
+        self.non_null += present
+        if present and self.ranged:
+            mm = pc.min_max(values)
             lo, hi = mm["min"].as_py(), mm["max"].as_py()
             self.low = lo if self.low is None or (lo is not None and lo < self.low) else self.low
             self.high = hi if self.high is None or (hi is not None and hi > self.high) else self.high
-        if self.numeric and len(valid):
-            as_float = pc.cast(valid, pa.float64(), safe=False)  # integers past 2**53 are rounded
+        if self.numeric and present:
+            as_float = pc.cast(values, pa.float64(), safe=False)  # integers past 2**53 are rounded
             self.total += pc.sum(as_float).as_py() or 0.0
             self.squares += pc.sum(pc.multiply(as_float, as_float)).as_py() or 0.0
         if self.counts is not None:
-            counts = pc.value_counts(valid)
+            counts = pc.value_counts(values)
+            if values.null_count:
+                counts = counts.filter(pc.is_valid(counts.field("values")))
             self.counts.append(counts)
             self.counted += len(counts)
             if self.counted > 4 * EXACT_TOP_MAX:
@@ -363,6 +377,16 @@ def _merged(c: _Column, distinct: int) -> dict[str, Any]:
     return out
 
 
+def _distinct_sql(names: list[str], types: list[pa.DataType]) -> str:
+    exprs = []
+    for name, t in zip(names, types):
+        ident = '"' + name.replace('"', '""') + '"'
+        exprs.append(
+            f"approx_count_distinct(CAST({ident} AS VARCHAR))" if _nested(t) else f"approx_count_distinct({ident})"
+        )
+    return ", ".join(exprs)
+
+
 def _approx_distinct(path: Path, names: list[str], types: list[pa.DataType]) -> list[int]:
     """HyperLogLog distinct counts, streamed by DuckDB over the Parquet file (bounded memory)."""
     import duckdb
@@ -371,18 +395,9 @@ def _approx_distinct(path: Path, names: list[str], types: list[pa.DataType]) -> 
     try:
         out: list[int] = []
         for k in range(0, len(names), 200):
-            exprs = []
-            for name, t in zip(names[k : k + 200], types[k : k + 200]):
-                ident = '"' + name.replace('"', '""') + '"'
-                exprs.append(
-                    f"approx_count_distinct(CAST({ident} AS VARCHAR))"
-                    if _nested(t)
-                    else f"approx_count_distinct({ident})"
-                )
+            exprs = _distinct_sql(names[k : k + 200], types[k : k + 200])
             path_sql = "'" + str(path).replace("'", "''") + "'"
-            out += [
-                int(v or 0) for v in con.sql(f"SELECT {', '.join(exprs)} FROM read_parquet({path_sql})").fetchall()[0]
-            ]
+            out += [int(v or 0) for v in con.sql(f"SELECT {exprs} FROM read_parquet({path_sql})").fetchall()[0]]
         return out
     finally:
         con.close()
@@ -445,6 +460,25 @@ def profile_column(name: str, column: pa.ChunkedArray) -> dict[str, Any]:
     return _exact(name, column)
 
 
+def _exact_all(
+    read: Any, names: list[str], rows: int, progress: Any = None
+) -> tuple[list[dict[str, Any]], pa.Table | None]:
+    """The exact profile of every column of a small table, `read` giving the columns asked
+    for (one chunk each), a few at a time: about a million cells in memory, whatever the
+    shape. Also the first rows, when every column was read at once."""
+    step = max(1, min(len(names), 1_000_000 // max(rows, 1)))
+    columns: list[dict[str, Any]] = []
+    first_rows = None
+    for k in range(0, len(names), step):
+        if progress is not None:
+            progress.update("profiling", k, len(names))
+        chunk = read(names[k : k + step])
+        if step >= len(names):
+            first_rows = chunk.slice(0, SAMPLE_ROWS)  # every column is here: no second read
+        columns += _exact_columns(chunk)
+    return columns, first_rows
+
+
 def profile_parquet(path: str | Path, progress: Any = None) -> dict[str, Any]:
     """Profile a Parquet file in bounded memory (exact for small tables, estimates for large)."""
     # pre_buffer=False: by default iterating batches caches the whole file's column chunks
@@ -455,27 +489,20 @@ def profile_parquet(path: str | Path, progress: Any = None) -> dict[str, Any]:
     columns: list[dict[str, Any]] = []
     first_rows: pa.Table | None = None
     if rows <= EXACT_ROWS:
-        # a few columns at a time: about a million cells in memory, whatever the shape
-        step = max(1, min(len(names), 1_000_000 // max(rows, 1)))
-        for k in range(0, len(names), step):
-            if progress is not None:
-                progress.update("profiling", k, len(names))
-            chunk = parquet.read(columns=names[k : k + step])
-            if step >= len(names):
-                first_rows = chunk.slice(0, SAMPLE_ROWS)  # every column is here: no second read
-            columns += _exact_columns(chunk)
+        columns, first_rows = _exact_all(lambda chunk: parquet.read(columns=chunk), names, rows, progress)
     else:
         distinct = _approx_distinct(Path(path), names, schema.types)
         import numpy as np
 
-        rng = np.random.default_rng(0)  # the same sample (and profile) every time
         share = min(1.0, SAMPLE_VALUES / rows)
         step = max(1, min(len(names), 200))
         for k in range(0, len(names), step):
+            # the same rows sampled every time, and for every column
+            rng = np.random.default_rng(0)
             chunk = names[k : k + step]
             merged = [_Column(n, schema.field(n).type, rows) for n in chunk]
             done = 0
-            for batch in parquet.iter_batches(batch_size=65_536, columns=chunk):
+            for batch in parquet.iter_batches(batch_size=BATCH_ROWS, columns=chunk):
                 keep = pa.array(rng.random(batch.num_rows) < share)
                 for j, c in enumerate(merged):
                     c.add(batch.column(j), keep)
@@ -487,6 +514,218 @@ def profile_parquet(path: str | Path, progress: Any = None) -> dict[str, Any]:
     sample = [{k: _plain(v) for k, v in row.items()} for row in head.to_pylist()] if head is not None else []
     pa.default_memory_pool().release_unused()
     return {"rows": rows, "columns": len(names), "column_profiles": columns, "sample": sample}
+
+
+#: Bytes of batches a stream profile holds to profile a small table exactly; a table of at most
+#: `EXACT_ROWS` rows that is larger (hundreds of columns) is profiled from its file instead.
+HOLD_BYTES = 64 << 20
+#: Bytes of row groups waiting for a stream profile's thread before the writing waits for it.
+QUEUE_BYTES = 128 << 20
+#: Widest table whose HyperLogLog counts DuckDB takes from the stream (one query over every
+#: column); a wider large table has them counted over its file afterwards.
+STREAM_DISTINCT_COLUMNS = 200
+
+
+class StreamProfile:
+    """The profile of a table computed from its batches as they are written (`add` each one,
+    in order, then `close`), on a thread of its own: `finish` gives what `profile_parquet`
+    gives for the file written, without reading it again, or None when it cannot (then profile
+    the file).
+
+    Up to `EXACT_ROWS` rows the batches are held (at most `HOLD_BYTES`) and profiled exactly
+    when asked; past it they are merged as they come in batches of `BATCH_ROWS` rows, as
+    `profile_parquet` reads them: the same counts and ranges, the same sampled rows (each row's
+    random draw is the same, and the rows kept are those whose draw is under the final share,
+    known at the end), the same HyperLogLog counts (DuckDB reads the stream itself)."""
+
+    def __init__(self, schema: pa.Schema):
+        self.schema = schema
+        self.rows = 0
+        self._held: list[pa.Table] | None = []
+        self._held_bytes = 0
+        self._first: list[dict[str, Any]] = []  # the first rows, as the profile shows them
+        #: Statistics of a large table, batch by batch (None until the table is large).
+        self._columns: list[_Column] | None = None
+        self._rest: pa.Table | None = None  # rows not yet merged: less than a batch
+        self._rng: Any = None
+        self._draws: list[Any] = []  # each sampled row's draw, in order
+        self._sampled = 0
+        self._fed = 0
+        self._distinct: list[int] | None = None
+        #: Exact profile impossible from the stream (held too much), or a failure: read the file.
+        self._from_file = False
+        self._aborted = False
+        self._ended = False  # the end of the stream was taken from the queue
+        # Row groups wait here for the profile's thread, up to QUEUE_BYTES. The thread starts
+        # only once half of that waits, or the writing ended: a table that small is profiled
+        # after it was read, from memory, rather than slow its reading down (the reading's
+        # threads use both cores); a larger one is profiled meanwhile, at most that far behind.
+        self._queue: queue.Queue = queue.Queue()
+        self._room = threading.Condition()
+        self._queued = 0
+        self._go = threading.Event()
+        self._stream_distinct = len(schema) <= STREAM_DISTINCT_COLUMNS and not any(_nested(t) for t in schema.types)
+        self._thread = threading.Thread(target=self._run, name="vista-profile", daemon=True)
+        self._thread.start()
+
+    # --- the writer's side ---
+
+    def add(self, table: pa.Table) -> None:
+        self._put(table)
+
+    def close(self) -> None:
+        """No more batches (the profile is completed on its thread)."""
+        self._put(None)
+
+    def abort(self) -> None:
+        self._aborted = True
+        self._put(None)
+
+    def _put(self, item: pa.Table | None) -> None:
+        size = item.nbytes if item is not None else 0
+        with self._room:
+            # never waits for a thread that is gone; one table always fits
+            while self._queued and self._queued + size > QUEUE_BYTES and self._thread.is_alive():
+                self._go.set()  # room is made by the thread: it runs from now on
+                self._room.wait(0.2)
+            self._queued += size
+            self._queue.put(item)
+            if item is None or self._queued >= QUEUE_BYTES // 2:
+                self._go.set()
+
+    def finish(self, path: str | Path) -> dict[str, Any] | None:
+        """The profile of the table written to `path` (waits for the thread), or None: profile
+        the file (`profile_parquet`)."""
+        self._thread.join()
+        if self._aborted or self._from_file:
+            return None
+        names = self.schema.names
+        try:
+            if self._columns is None:
+                table = pa.concat_tables(self._held) if self._held else self.schema.empty_table()
+                self._held = None
+                # one chunk per column, as read from the file (a few columns at a time)
+                columns, _ = _exact_all(lambda chunk: table.select(chunk).combine_chunks(), names, self.rows)
+            else:
+                distinct = self._distinct
+                if distinct is None:
+                    distinct = _approx_distinct(Path(path), names, self.schema.types)
+                share = min(1.0, SAMPLE_VALUES / max(self.rows, 1))
+                columns = []
+                for c, d in zip(self._columns, distinct):
+                    c.rows = self.rows
+                    self._subsample(c, share)
+                    columns.append(_merged(c, d))
+            return {"rows": self.rows, "columns": len(names), "column_profiles": columns, "sample": self._first}
+        finally:
+            self._columns = None
+            pa.default_memory_pool().release_unused()
+
+    # --- the profile's thread ---
+
+    def _run(self) -> None:
+        self._go.wait()
+        if self._stream_distinct and not self._aborted:
+            try:
+                import duckdb
+
+                con = duckdb.connect(config={"threads": 1, "memory_limit": "256MB"})
+                try:
+                    con.register("stream", pa.RecordBatchReader.from_batches(self.schema, self._batches()))
+                    sql = f"SELECT {_distinct_sql(self.schema.names, self.schema.types)} FROM stream"
+                    self._distinct = [int(v or 0) for v in con.sql(sql).fetchall()[0]]
+                finally:
+                    con.close()
+            except Exception:
+                self._distinct = None  # counted over the file at the end
+        for _ in self._batches():  # whatever DuckDB did not take (all of it without DuckDB)
+            pass
+
+    def _batches(self) -> Any:
+        while not self._ended:
+            table = self._queue.get()
+            if table is None:
+                self._ended = True
+                break
+            with self._room:
+                self._queued -= table.nbytes
+                self._room.notify_all()
+            if not (self._aborted or self._from_file):
+                try:
+                    self._take(table)
+                except Exception:
+                    self._from_file = True
+            yield from table.to_batches()
+        if not (self._aborted or self._from_file) and self._columns is not None and self._rest is not None:
+            try:
+                self._merge(self._rest)
+            except Exception:
+                self._from_file = True
+            self._rest = None
+
+    def _take(self, table: pa.Table) -> None:
+        self.rows += table.num_rows
+        if len(self._first) < SAMPLE_ROWS:
+            head = table.slice(0, SAMPLE_ROWS - len(self._first)).to_pylist()
+            self._first += [{k: _plain(v) for k, v in row.items()} for row in head]
+        if self._held is not None:
+            self._held.append(table)
+            self._held_bytes += table.nbytes
+            if self.rows <= EXACT_ROWS:
+                if self._held_bytes > HOLD_BYTES:
+                    self._from_file = True
+                    self._held = None
+                return
+            # larger than an exact profile takes: merged from here, the held rows first
+            held, self._held = self._held, None
+            self._columns = [_Column(f.name, f.type, 0) for f in self.schema]
+            import numpy as np
+
+            self._rng = np.random.default_rng(0)
+            for part in held:
+                self._feed(part)
+            return
+        self._feed(table)
+
+    def _feed(self, table: pa.Table) -> None:
+        """Merge `table`'s rows in batches of BATCH_ROWS counted from the table's first row."""
+        if self._rest is not None:
+            table = pa.concat_tables([self._rest, table])
+            self._rest = None
+        start = 0
+        while table.num_rows - start >= BATCH_ROWS:
+            self._merge(table.slice(start, BATCH_ROWS))
+            start += BATCH_ROWS
+        if start < table.num_rows:
+            self._rest = table.slice(start)
+
+    def _merge(self, table: pa.Table) -> None:
+        batch = table.combine_chunks()
+        draws = self._rng.random(batch.num_rows)
+        self._fed += batch.num_rows
+        # rows under the share of the rows seen so far: a superset of those under the final one
+        share = min(1.0, SAMPLE_VALUES / self._fed)
+        below = draws < share
+        keep = pa.array(below)
+        self._draws.append(draws[below])
+        self._sampled += int(below.sum())
+        for c, column in zip(self._columns or [], batch.columns):
+            c.add(column.chunk(0) if column.num_chunks == 1 else column.combine_chunks(), keep)
+        if self._sampled > 4 * SAMPLE_VALUES:  # thinned to the current share (bounded memory)
+            for c in self._columns or []:
+                self._subsample(c, share)
+
+    def _subsample(self, c: _Column, share: float) -> None:
+        """Keep the sampled rows whose draw is under `share` (every column keeps the same rows)."""
+        import numpy as np
+
+        draws = np.concatenate(self._draws) if self._draws else np.zeros(0)
+        keep = pa.array(draws < share)
+        sample = pa.concat_arrays([s.cast(c.type) for s in c.sample]) if c.sample else pa.array([], c.type)
+        c.sample = [sample.filter(keep)]
+        if c is (self._columns or [None])[-1]:  # the last column: the draws follow
+            self._draws = [draws[draws < share]]
+            self._sampled = len(self._draws[0])
 
 
 # --- the model's view ---------------------------------------------------------------------------

@@ -12,7 +12,9 @@
    the options explicitly (every column as text, short rows padded, long rows cut, in file
    order, multi-threaded, bounded memory). Both give the same table (tests compare them).
 3. **Convert** each batch with vectorised kernels and write it to Parquet from a second thread
-   (dictionary encoding only for the columns whose sample repeats values).
+   (dictionary encoding only for the columns whose sample repeats values); each row group
+   written is also handed to the plan's observer, if any (the dataset's profile, computed
+   meanwhile: `profile.StreamProfile`).
    A batch holding a cell its column's candidate cannot take (a late `2.5` in an integer column)
    makes the column move to the next candidate that fits, and the body is read again, so types
    are decided over the whole column and the same file gives the same table at any size.
@@ -33,7 +35,7 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 import pyarrow as pa
 import pyarrow.compute as pc
@@ -257,6 +259,19 @@ class _NeedsSerial(Exception):
 # --- the plan -----------------------------------------------------------------------------------
 
 
+class Observer(Protocol):
+    """Sees each row group written (e.g. `profile.StreamProfile`): `add` each in order, then
+    `close`, or `abort` when the writing failed or is read again."""
+
+    def add(self, table: pa.Table) -> None: ...
+    def close(self) -> None: ...
+    def abort(self) -> None: ...
+
+
+#: Makes the observer of one writing, given its schema (a pass read again makes a new one).
+Observe = Callable[[pa.Schema], Observer]
+
+
 @dataclass
 class Plan:
     """Everything decided from the samples before the body is read."""
@@ -286,6 +301,8 @@ class Plan:
     #: Columns Arrow's parser leaves as text although their candidate is one it converts (a
     #: cell it could not take as written: spaces around it, another letter case, or a mismatch).
     arrow_text: set[int] = field(default_factory=set)
+    #: Makes what sees each row group written (e.g. the dataset's profile, computed meanwhile).
+    observe: Observe | None = None
 
 
 def _cells(records: list[list[str | None]]) -> list[list[str]]:
@@ -745,7 +762,7 @@ def _one_pass(
         schema = pa.schema(
             [(plan.names[j], pa.string() if raw else ty.output_type(plan.options[plan.candidates[j]])) for j in keep]
         )
-        writer = _Writer(out_path, schema, expected=total, dictionary=_repeating(plan, keep))
+        writer = _Writer(out_path, schema, expected=total, dictionary=_repeating(plan, keep), observe=plan.observe)
         converter = _Converter(plan, raw, writer, keep)
         skip = plan.skip
         held: pa.RecordBatch | None = None
@@ -927,12 +944,19 @@ def _repeating(plan: Plan, keep: list[int]) -> list[str]:
     would be built and dropped again in every row group (a fifth of the writing time)."""
     if not keep:
         return []
-    import numpy as np
-
-    # every column's sample at once (wide tables: one call, not one per column)
     samples = [
         plan.samples[j] if plan.samples[j].type == pa.string() else plan.samples[j].cast(pa.string()) for j in keep
     ]
+    if len(keep) <= 64:
+        # a call per column (no grouping engine to start for a few columns)
+        return [
+            plan.names[j]
+            for j, sample in zip(keep, samples)
+            if pc.count_distinct(sample, mode="only_valid").as_py() <= (len(sample) - sample.null_count) // 2
+        ]
+    import numpy as np
+
+    # every column's sample at once (wide tables: one call, not one per column)
     cells = pa.table(
         {
             "column": pa.array(np.repeat(np.arange(len(keep), dtype=np.int32), [len(s) for s in samples])),
@@ -956,10 +980,19 @@ def _repeating(plan: Plan, keep: list[int]) -> list[str]:
 
 class _Writer:
     """Writes record batches to Parquet from a thread of its own (parsing and writing overlap).
-    `dictionary` names the columns to dictionary-encode (None: every column)."""
+    `dictionary` names the columns to dictionary-encode (None: every column); `observe` makes
+    an observer that is handed every row group once written."""
 
-    def __init__(self, path: Path, schema: pa.Schema, expected: int = 0, dictionary: list[str] | None = None):
+    def __init__(
+        self,
+        path: Path,
+        schema: pa.Schema,
+        expected: int = 0,
+        dictionary: list[str] | None = None,
+        observe: Observe | None = None,
+    ):
         self.path, self.schema = path, schema
+        self.observer = observe(schema) if observe is not None else None
         self.dictionary: bool | list[str] = True if dictionary is None else dictionary
         # Row groups of ROW_GROUP_BYTES, but at least eight of them for a smaller file: a row
         # group is written whole, so writing overlaps parsing only once the first one is full.
@@ -981,10 +1014,10 @@ class _Writer:
                 held.append(batch)
                 size += batch.nbytes
                 if size >= self.row_group:
-                    writer.write_table(pa.Table.from_batches(held, self.schema))
+                    self._write(writer, pa.Table.from_batches(held, self.schema))
                     held, size = [], 0
             if held:
-                writer.write_table(pa.Table.from_batches(held, self.schema))
+                self._write(writer, pa.Table.from_batches(held, self.schema))
         except BaseException as e:
             self._failure.append(e)
             while self._queue.get() is not None:
@@ -992,6 +1025,11 @@ class _Writer:
         finally:
             if writer is not None:
                 writer.close()
+
+    def _write(self, writer: pq.ParquetWriter, table: pa.Table) -> None:
+        writer.write_table(table)
+        if self.observer is not None:
+            self.observer.add(table)
 
     def put(self, batch: pa.RecordBatch) -> None:
         if self._failure:
@@ -1002,11 +1040,17 @@ class _Writer:
         self._queue.put(None)
         self._thread.join()
         if self._failure:
+            if self.observer is not None:
+                self.observer.abort()
             raise self._failure[0]
+        if self.observer is not None:
+            self.observer.close()
 
     def abort(self) -> None:
         self._queue.put(None)
         self._thread.join()
+        if self.observer is not None:
+            self.observer.abort()
         try:
             os.unlink(self.path)
         except OSError:
@@ -1193,7 +1237,7 @@ def _arrow_pass(
     schema = pa.schema(
         [(plan.names[j], pa.string() if raw else ty.output_type(plan.options[plan.candidates[j]])) for j in keep]
     )
-    writer = _Writer(out_path, schema, expected=total, dictionary=_repeating(plan, keep))
+    writer = _Writer(out_path, schema, expected=total, dictionary=_repeating(plan, keep), observe=plan.observe)
     converter = _Converter(plan, raw, writer, keep)
     try:
         while reader is not None:
@@ -1255,11 +1299,13 @@ def read_text(
     doubtful: bool = False,
     threads: int = 2,
     careful: bool = False,
+    observe: Observe | None = None,
 ) -> TextResult:
     """Read the delimited text file at `path` into the Parquet file `out_path`.
 
     `careful` reads with DuckDB's careful parser whatever the file (the tests check that both
-    parsers give the same table wherever Arrow's is used)."""
+    parsers give the same table wherever Arrow's is used). `observe` makes what sees each row
+    group as it is written (one per pass: a pass read again aborts the one before)."""
     progress = progress or Progress()
     encoding = (encoding or "utf-8").lower()
     notes: list[str] = []
@@ -1276,14 +1322,18 @@ def read_text(
             notes.append(f"{replaced} byte(s) were not valid {encoding} text and were replaced by �.")
     try:
         try:
-            return _read_utf8(text_path, out_path, work, limits, raw, progress, encoding, notes, threads, careful)
+            return _read_utf8(
+                text_path, out_path, work, limits, raw, progress, encoding, notes, threads, careful, observe
+            )
         except InvalidInput as e:
             if "unicode" in e.message.lower() and text_path == path:
                 # Not UTF-8 after all, beyond the sample: read it again with bad bytes replaced.
                 fixed = work / "utf8.csv"
                 replaced = transcode(path, "utf-8", fixed, progress)
                 notes.append(f"{replaced} byte(s) were not valid UTF-8 text and were replaced by �.")
-                return _read_utf8(fixed, out_path, work, limits, raw, progress, encoding, notes, threads, careful)
+                return _read_utf8(
+                    fixed, out_path, work, limits, raw, progress, encoding, notes, threads, careful, observe
+                )
             raise
     except _LineTooLong:
         raise InvalidInput(
@@ -1302,6 +1352,7 @@ def _read_utf8(
     notes: list[str],
     threads: int,
     careful: bool,
+    observe: Observe | None = None,
 ) -> TextResult:
     """Plan and read a UTF-8 file: Arrow's parser when the samples show a regular table in a
     dialect it reads, else (or when the body turns out irregular) DuckDB's careful parser."""
@@ -1329,6 +1380,7 @@ def _read_utf8(
     if _fast_dialect(d) and not careful:
         detected, warnings = start()
         plan = make_plan(samples, d, text_records, limits, raw, limits.max_columns, warnings, detected, fast=True)
+        plan.observe = observe
         if plan.regular:
             try:
                 return read_body_arrow(text_path, out_path, plan, limits, raw, progress, detected, warnings)
@@ -1340,6 +1392,7 @@ def _read_utf8(
         check_line_lengths(text_path, limits.max_line_bytes, progress)
         parse = DuckRecords(con, work, limits.max_line_bytes)
         plan = make_plan(samples, d, parse, limits, raw, limits.max_columns, warnings, detected)
+        plan.observe = observe
         if samples.complete:
             plan.whole = parse.tables[0]
         result = read_body(con, text_path, out_path, plan, limits, raw, progress, detected, warnings)

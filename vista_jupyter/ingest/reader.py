@@ -57,6 +57,9 @@ class IngestResult:
     columns: list[str]
     detected: dict[str, Any] = field(default_factory=dict)
     warnings: list[str] = field(default_factory=list)
+    #: With `ingest_to_parquet(profile=True)`: the profile computed while the file was written
+    #: (`StreamProfile.finish(dest)` gives it), or None when the format has none (profile the file).
+    profile: Any = None
 
 
 # --- compressed files ---------------------------------------------------------------------------
@@ -313,13 +316,15 @@ def _to_parquet(
     sheet: str | int | None,
     detected: dict[str, Any],
     warnings: list[str],
+    observe: Any = None,
 ) -> tuple[int, list[str]]:
-    """Read any supported file at `path` into the Parquet file `out`: (rows, column names)."""
+    """Read any supported file at `path` into the Parquet file `out`: (rows, column names).
+    `observe` (delimited text only) makes what sees each row group written (`engine.Observe`)."""
     fmt = detect_format(path)
     if fmt.kind in ("gzip", "zip"):
         inner, label = _decompress(path, fmt.kind, work, limits, progress)
         detected["compression"] = label
-        return _to_parquet(inner, out, work, limits, progress, types, sheet, detected, warnings)
+        return _to_parquet(inner, out, work, limits, progress, types, sheet, detected, warnings, observe)
     progress.check()
     if fmt.kind == "text":
         result = read_text(
@@ -332,6 +337,7 @@ def _to_parquet(
             progress=progress,
             doubtful=fmt.doubtful,
             threads=limits.threads,
+            observe=observe,
         )
         detected.update(result.detected)
         warnings.extend(result.warnings)
@@ -395,12 +401,32 @@ def read_table(
     return frame
 
 
+class _Profiles:
+    """Makes a `StreamProfile` for each writing of a reading; the last one is the table's."""
+
+    def __init__(self) -> None:
+        self.last: Any = None
+
+    def __call__(self, schema: pa.Schema) -> Any:
+        from ..profile import StreamProfile
+
+        self.last = StreamProfile(schema)
+        return self.last
+
+
 def ingest_to_parquet(
-    src: str | Path, dest: str | Path, *, limits: IngestLimits | None = None, progress: Progress | None = None
+    src: str | Path,
+    dest: str | Path,
+    *,
+    limits: IngestLimits | None = None,
+    progress: Progress | None = None,
+    profile: bool = False,
 ) -> IngestResult:
     """Read any supported file and write it as one Parquet file, atomically (no partial output).
 
-    `progress` reports the phase and bytes done, and cancels the reading when asked to.
+    `progress` reports the phase and bytes done, and cancels the reading when asked to. With
+    `profile`, the dataset profile of delimited text is computed from the batches as they are
+    written (`IngestResult.profile`), instead of reading the file again afterwards.
     """
     src, dest = Path(src), Path(dest)
     limits = limits or IngestLimits()
@@ -408,13 +434,20 @@ def ingest_to_parquet(
     tmp = dest.with_name(f".{dest.name}.partial")
     detected: dict[str, Any] = {}
     warnings: list[str] = []
+    profiles = _Profiles() if profile else None
     with tempfile.TemporaryDirectory(prefix="vista-ingest-", dir=dest.parent) as work:
         try:
-            rows, columns = _to_parquet(src, tmp, Path(work), limits, progress, True, None, detected, warnings)
+            rows, columns = _to_parquet(
+                src, tmp, Path(work), limits, progress, True, None, detected, warnings, profiles
+            )
             if not columns:
                 raise InvalidInput("No columns were found in the file.")
             os.replace(tmp, dest)
-            return IngestResult(rows, columns, detected, warnings)
+            return IngestResult(rows, columns, detected, warnings, profiles.last if profiles else None)
+        except BaseException:
+            if profiles is not None and profiles.last is not None:
+                profiles.last.abort()
+            raise
         finally:
             tmp.unlink(missing_ok=True)
             shutil.rmtree(work, ignore_errors=True)
