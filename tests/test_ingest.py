@@ -250,7 +250,7 @@ def test_the_largest_of_several_tables_is_read(tmp_path):
     )
     table = pq.read_table(tmp_path / "l.parquet")
     assert table.column_names == ["Kennzahl", "Wert"] and table.num_rows == 12
-    assert table.column("Wert")[0].as_py() == "1.212,01"
+    assert table.column("Wert")[0].as_py() == 1212.01  # quoted decimal commas in a comma file
     assert any("2 tables" in w for w in result.warnings)
     # a summary block of the same width, then a title line and the data
     summary = "Summary\nRecords,12\nGenerated,2024-06-03\nStatus,final\n\nDetail\n"
@@ -298,14 +298,19 @@ def test_quotes_escapes_and_embedded_newlines(tmp_path):
     assert raw["comment"].tolist() == ['say "hi"', "a, b", "c"]
 
 
-def test_ragged_rows_are_padded_or_cut_in_place_and_counted(tmp_path):
+def test_ragged_rows_are_padded_or_kept_in_place_and_counted(tmp_path):
+    # a row with one cell more, all of whose cells fit their columns: nothing is lost, the extra
+    # cell gets an unnamed column of its own
     path = write(tmp_path, "r.csv", "a,b,c\n1,2,3\n4,5\n6,7,8,9\n10,11,12\n")
     raw = read_table(path, types=False)
-    assert raw.values.tolist() == [["1", "2", "3"], ["4", "5", ""], ["6", "7", "8"], ["10", "11", "12"]]
+    assert list(raw.columns) == ["a", "b", "c", "column_4"]
+    assert raw.values.tolist() == [["1", "2", "3", ""], ["4", "5", "", ""], ["6", "7", "8", "9"], ["10", "11", "12", ""]]
     result = ingest_to_parquet(path, tmp_path / "r.parquet")
     assert any("1 row(s) had fewer cells" in w for w in result.warnings)
-    assert any("1 row(s) had more cells" in w for w in result.warnings)
-    assert pd.read_parquet(tmp_path / "r.parquet")["c"].isna().tolist() == [False, True, False, False]
+    assert any("1 row(s) had more cells" in w and "kept in 1 unnamed column" in w for w in result.warnings)
+    frame = pd.read_parquet(tmp_path / "r.parquet")
+    assert frame["c"].isna().tolist() == [False, True, False, False]
+    assert frame["column_4"].tolist()[2] == 9 and frame["column_4"].isna().sum() == 3
 
 
 def test_duplicate_and_blank_column_names(tmp_path):

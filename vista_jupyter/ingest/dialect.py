@@ -16,7 +16,7 @@ import io
 import re
 from collections import Counter
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 DELIMITERS = [",", ";", "\t", "|", ":", "^", "~", " "]
 _NUMBER = re.compile(r"^[\s$€£¥₩%+-]*\(?-?[\d.,\s]*\d[\d.,\s]*\)?[%]?\s*$")
@@ -266,6 +266,8 @@ class Layout:
     ends_before_another: bool = False
     #: Tables found stacked in the rows (the largest is this one).
     tables: int = 1
+    #: Patterns of the page furniture lines repeated in the data (`page_banners`).
+    banners: list[str] = field(default_factory=list)
 
 
 def _header_like(row: list[str], data: list[list[str]]) -> bool:
@@ -370,6 +372,12 @@ def layout(rows: list[list[str]], complete: bool = True) -> Layout:
     # A row's width counts up to its last non-empty cell: spreadsheet exports pad titles and
     # notes with delimiters ("Report;;;"), which must not make them look like table rows.
     widths = [filled_width(r) for r in rows]
+    # Page banners ("Page 3 of 12", "- 3 -") repeated through the data are no rows of the
+    # table: laid out like blank lines, so a page break does not cut the table in two.
+    banners = page_banners(rows)
+    if banners:
+        banner = banner_matcher(banners)
+        widths = [0 if w and is_banner(r, banner) else w for r, w in zip(rows, widths)]
     # Comment lines ("# generated 2024-06-03", "# Angaben in Mio. EUR, sofern ...") are notes
     # whatever their width, unless many rows start so (then "#" starts values: "#1", "#FF0000")
     comments = [bool(w) and r[0].lstrip().startswith("#") for r, w in zip(rows, widths)]
@@ -468,7 +476,62 @@ def layout(rows: list[list[str]], complete: bool = True) -> Layout:
             headers = [above]
     while first <= last and (_empty(rows[first]) or (headers and _same(rows[first], rows[headers[-1]]))):
         first += 1  # blank lines, and the header line repeated (exports that print it twice)
-    return Layout(headers, first, last, width, ends_before_another, len(tables))
+    return Layout(headers, first, last, width, ends_before_another, len(tables), banners)
+
+
+_DIGITS = re.compile(r"\d+")
+
+
+def page_banners(rows: list[list[str]]) -> list[str]:
+    """Patterns (regular expressions over a cell's trimmed text) of page furniture: the banner a
+    printed report repeats on every page ("Page 3", "Page 3 of 12", "- 3 -", "3 / 12 페이지",
+    "Seite 3 von 12"), exported with the data. What marks it is the file itself, not a word
+    list: a line with one cell, in a table of several columns, whose text recurs with only its
+    numbers changed (or recurs unchanged three times or more), and which no column of the table's
+    rows holds (a record with one cell filled, "Kim,,,", has a name like its column's names).
+    Such lines are left out of the data wherever they are, at every file size."""
+    singles: dict[str, list[tuple[int, str]]] = {}
+    full: list[list[str]] = []
+    for r in rows:
+        cells = [(j, c.strip()) for j, c in enumerate(r) if c.strip()]
+        if len(cells) == 1:
+            j, text = cells[0]
+            if len(text) <= 80 and not text.startswith("#"):
+                singles.setdefault(_DIGITS.sub("\x00", text), []).append((j, text))
+        elif cells:
+            full.append(r)
+    if len(full) < 4:
+        return []
+    patterns = []
+    for template, found in singles.items():
+        texts = {t for _, t in found}
+        numbered = "\x00" in template and len(texts) > 1
+        if not (numbered and len(found) >= 2) and len(found) < 3:
+            continue
+        if len(found) > 0.25 * (len(full) + len(found)):
+            continue  # a quarter of the lines: a column of the data, not furniture
+        columns = {j for j, _ in found}
+        if any(
+            j < len(r) and _DIGITS.sub("\x00", r[j].strip()) == template for r in full[:2000] for j in columns
+        ):
+            continue
+        patterns.append("^" + r"\d+".join(_escape_text(p) for p in template.split("\x00")) + "$")
+    return patterns
+
+
+def _escape_text(text: str) -> str:
+    # ASCII punctuation escaped, everything else literal: the same pattern for Python's `re`
+    # and for RE2 (Arrow's kernels), which refuses some of `re.escape`'s escapes
+    return "".join("\\" + c if c.isascii() and not c.isalnum() and not c.isspace() else c for c in text)
+
+
+def banner_matcher(patterns: list[str]) -> re.Pattern[str]:
+    return re.compile("|".join(f"(?:{p})" for p in patterns))
+
+
+def is_banner(row: list[str], matcher: re.Pattern[str]) -> bool:
+    cells = [c.strip() for c in row if c.strip()]
+    return len(cells) == 1 and matcher.match(cells[0]) is not None
 
 
 def _same(a: list[str], b: list[str]) -> bool:
