@@ -589,15 +589,18 @@ def _german(x: float) -> str:
 
 
 def _messy(body_repeats: int) -> bytes:
-    """A Windows-1252 export with a title, ';' delimiters, decimal commas, dotted thousands, day-first
-    dates, missing markers, a quoted ';' and line break, a short row, blank lines and notes."""
+    """A Windows-1252 export with a title, ';' delimiters, decimal commas (some quoted), dotted
+    thousands, day-first dates, missing markers, a quoted ';' and line break, a short row, a row
+    whose name holds an unquoted ';', page banners, blank lines and notes."""
     head = "Umsatzbericht Filialen\nStand: 03.04.2024\n\nFiliale;Umsatz;Stück;Datum;Aktiv;Bemerkung\n"
-    body = "".join(
+    body = "Seite 1 von 2\n" + "".join(
         f"Köln {i};{_german(i * 1001 + i % 100 / 100)};{i % 50};{i % 28 + 1:02d}.{i % 12 + 1:02d}.2023;"
         f"{'ja' if i % 3 else 'nein'};{'n/a' if i % 5 == 0 else ('' if i % 7 == 0 else f'Notiz {i}')}\n"
+        + ("Seite 2 von 2\n" if i == 2000 else "")
         for i in range(1, 4000)
     )
     body += 'Düsseldorf;1.234,50;7;01.02.2023;ja;"zwei; Zeilen\nhier"\n'
+    body += 'Köln; Ehrenfeld;"99,5";3;01.03.2023;nein;Nachtrag\n'
     body += "Bonn;99,5;3\n\n"
     foot = "\nSumme;;;;;\nQuelle: Buchhaltung\n"
     return (head + body * body_repeats + foot).encode("cp1252")
@@ -619,12 +622,18 @@ def test_the_same_messy_file_gives_the_same_table_at_1_mb_and_300_mb(tmp_path):
     for k in (0, repeats // 2, repeats - 1):
         assert t2.slice(k * t1.num_rows, t1.num_rows).equals(t1), k
     assert t1.column("Umsatz")[0].as_py() == 1001.01 and t1.column("Bemerkung")[4].as_py() is None
-    assert t1.column("Bemerkung")[t1.num_rows - 2].as_py() == "zwei; Zeilen\nhier"
+    assert t1.column("Bemerkung")[t1.num_rows - 3].as_py() == "zwei; Zeilen\nhier"
+    assert t1.slice(t1.num_rows - 2, 1).to_pylist()[0] == {
+        "Filiale": "Köln; Ehrenfeld", "Umsatz": 99.5, "Stück": 3,
+        "Datum": pd.Timestamp("2023-03-01").to_pydatetime(), "Aktiv": False, "Bemerkung": "Nachtrag",
+    }  # fmt: skip
     assert t1.column("Datum")[0].as_py().isoformat() == "2023-02-02T00:00:00"
     for result in (r1, r2):
         assert result.detected["decimal_comma"] is True and result.detected["encoding"] == "cp1252"
         assert any("before the table" in w for w in result.warnings)
         assert any("after the table" in w for w in result.warnings)
+        assert any("page banner line(s) (like 'Seite 1 von 2')" in w for w in result.warnings)
+        assert any("put back together (Filiale)" in w for w in result.warnings)
 
 
 # --- encodings at every sample size --------------------------------------------------------------

@@ -575,9 +575,9 @@ def make_plan(
     names = dl.column_names(rows, found.header_rows, out)
     skip = found.first
     # Rows with more cells than the table (a text cell split at an unquoted delimiter, a note in
-    # an unnamed column) are left to the body's reading (`_long_rows`): their cells would put
-    # shifted values into the columns' samples.
-    body_rows = [r for r in body_rows if dl.filled_width(r) <= out]
+    # an unnamed column; counted with empty cells, as a shifted row may end with one) are left to
+    # the body's reading (`_long_rows`): their cells would put shifted values into the samples.
+    body_rows = [r for r in body_rows if len(r) <= out]
     decimal_comma = ty.decimal_comma_likely(d.delimiter, [c for r in body_rows[:300] for c in r])
     options = ty.candidates(decimal_comma)
 
@@ -999,25 +999,29 @@ def _long_rows(batch: pa.RecordBatch, plan: Plan) -> tuple[pa.RecordBatch, int, 
     pieces are joined again with the delimiter. Any other row keeps its extra cells, in unnamed
     columns (the table gets them, and the body is read again, at any file size)."""
     named, out = plan.named, plan.out
-    if pc.any(_filled(batch.column(plan.width - 1))).as_py():
+    if pc.any(pc.is_valid(batch.column(plan.width - 1))).as_py():
         raise _Widen(declare=True)  # the parser may have dropped cells after the last it was told of
+    # Rows with a cell (even an empty one: not padded by the parser) after the named columns
     longer = None
     for j in range(named, plan.width):
-        filled = _filled(batch.column(j))
-        longer = filled if longer is None else pc.or_(longer, filled)
+        present = pc.is_valid(batch.column(j))
+        longer = present if longer is None else pc.or_(longer, present)
     if longer is None or not pc.any(longer).as_py():
         return batch, 0, 0
     long = batch.filter(longer)
     n = long.num_rows
     cells = [pc.fill_null(long.column(j), "") for j in range(plan.width)]
-    filled = [_filled(c).to_numpy(zero_copy_only=False) for c in cells]
     import numpy as np
 
-    # cells up to the last filled one: the row's length; extra = cells past the table's names
+    # the row's cells (up to its last one, empty or not) and its data (up to its last filled one)
     length = np.zeros(n, dtype=np.int64)
+    filled_length = np.zeros(n, dtype=np.int64)
     for j in range(plan.width):
-        length = np.where(filled[j], j + 1, length)
-    extra = length - named
+        length = np.where(pc.is_valid(long.column(j)).to_numpy(zero_copy_only=False), j + 1, length)
+        filled_length = np.where(_filled(cells[j]).to_numpy(zero_copy_only=False), j + 1, filled_length)
+    has_data = filled_length > named  # else only empty cells after the names (trailing delimiters)
+    # a shift by the row's extra cells, or by its extra data (a trailing delimiter after a split)
+    extras = (length - named, filled_length - named)
     kinds = _shape(plan)
     typed = [plan.options[kinds[j]].kind not in ("string", "empty") for j in range(named)]
     clean = [ty.clean(c) for c in cells]
@@ -1027,22 +1031,43 @@ def _long_rows(batch: pa.RecordBatch, plan: Plan) -> tuple[pa.RecordBatch, int, 
             return np.ones(n, dtype=bool)
         return ty._fits_all(clean[m], plan.options[kinds[i]]).to_numpy(zero_copy_only=False)
 
-    merge_at = np.full(n, -1, dtype=np.int64)
-    spaced_at = np.full(n, -1, dtype=np.int64)
+    shapes = [pc.drop_null(_shapes(ty.clean(plan.samples[i]))).unique() for i in range(named)]
+    cell_shapes = [_shapes(c) for c in clean]
+
+    def seen(i: int, shape: pa.Array) -> np.ndarray:  # the cell has a shape column i's sample has
+        if len(shapes[i]) == 0:
+            return np.zeros(n, dtype=np.int64)
+        return pc.fill_null(pc.is_in(shape, value_set=shapes[i]), False).to_numpy(zero_copy_only=False).astype(np.int64)
+
+    # Each reading of a row: valid when its typed cells fit; ranked by how many of its text cells
+    # have a shape (letters, digits and signs in order: `DE12 3456`, `a-9`) that their column's
+    # sample shows, then by pieces that start with a space (text after a comma), then the row as
+    # it is, then the leftmost shift.
+    none = pa.nulls(n, pa.string())
     as_is = np.ones(n, dtype=bool)
+    as_is_seen = np.zeros(n, dtype=np.int64)
     for i in range(named):
         as_is &= fits(i, i)
-    for k in sorted(set(extra[extra > 0].tolist())):
-        rows_k = extra == k
+        as_is_seen += seen(i, cell_shapes[i])
+    best = np.where(as_is, as_is_seen * 4 + 1, -1)  # the key: seen, spaced, as it is
+    chosen = np.full(n, -1, dtype=np.int64)
+    chosen_k = np.zeros(n, dtype=np.int64)
+    for k in sorted({int(v) for e in extras for v in e[e > 0]}):
+        rows_k = (extras[0] == k) | (extras[1] == k)
         if named + k > plan.width:
             continue
         # prefix[j]: the cells before j fit as they are; suffix[j]: the cells after j fit shifted by k
-        prefix = [np.ones(n, dtype=bool)]
+        prefix, prefix_seen = [np.ones(n, dtype=bool)], [np.zeros(n, dtype=np.int64)]
         for i in range(named):
             prefix.append(prefix[-1] & fits(i, i))
+            prefix_seen.append(prefix_seen[-1] + seen(i, cell_shapes[i]))
         suffix = [np.ones(n, dtype=bool)] * (named + 1)
+        suffix_seen = [np.zeros(n, dtype=np.int64)] * (named + 1)
         for i in range(named - 1, -1, -1):
-            suffix[i] = suffix[i + 1] & (fits(i, i + k) if i + k < plan.width else np.ones(n, dtype=bool))
+            shifted = fits(i, i + k) if i + k < plan.width else np.ones(n, dtype=bool)
+            suffix[i] = suffix[i + 1] & shifted
+            moved = cell_shapes[i + k] if i + k < plan.width else none
+            suffix_seen[i] = suffix_seen[i + 1] + seen(i, moved)
         for j in range(named):
             if typed[j]:
                 continue  # only text holds a delimiter as text
@@ -1052,14 +1077,21 @@ def _long_rows(batch: pa.RecordBatch, plan: Plan) -> tuple[pa.RecordBatch, int, 
                 spaced &= pc.fill_null(pc.match_substring_regex(cells[m], r"^\s+\S"), False).to_numpy(
                     zero_copy_only=False
                 )
-            merge_at = np.where((merge_at < 0) & ok, j, merge_at)
-            spaced_at = np.where((spaced_at < 0) & spaced, j, spaced_at)
-    # a shift the spaces show; else the row as it is when its cells fit; else the first shift that fits
-    chosen = np.where(spaced_at >= 0, spaced_at, np.where(as_is, -1, merge_at))
+            if not ok.any():
+                continue
+            joined = _shapes(ty.clean(pc.binary_join_element_wise(*cells[j : j + k + 1], plan.dialect.delimiter)))
+            score = prefix_seen[j] + seen(j, joined) + suffix_seen[j + 1]
+            key = np.where(ok, score * 4 + spaced * 2, -1)
+            better = key > best
+            chosen = np.where(better, j, chosen)
+            chosen_k = np.where(better, k, chosen_k)
+            best = np.where(better, key, best)
+    # empty cells after a row that fits as it is: a trailing delimiter, no data
+    chosen = np.where(~has_data & as_is, -1, chosen)
     merged = int((chosen >= 0).sum())
     plan.merged_into.update(int(j) for j in chosen[chosen >= 0])
-    keeps = (chosen < 0) & (extra > 0)
-    needed = int(extra[keeps].max()) if keeps.any() else 0
+    keeps = (chosen < 0) & has_data
+    needed = int((filled_length - named)[keeps].max()) if keeps.any() else 0
     if needed > out - named:
         beyond = [cells[j].filter(pa.array(keeps)) for j in range(out, min(named + needed, plan.width))]
         raise _Widen(named + needed - out, cells=pa.concat_arrays(beyond) if beyond else None)
@@ -1068,8 +1100,8 @@ def _long_rows(batch: pa.RecordBatch, plan: Plan) -> tuple[pa.RecordBatch, int, 
     # put the split cells back together, one shift (j, k) at a time
     delimiter = plan.dialect.delimiter + (" " if plan.dialect.skipinitialspace else "")
     columns = list(cells)
-    for j, k in sorted({(int(a), int(b)) for a, b in zip(chosen[chosen >= 0], extra[chosen >= 0])}):
-        rows_jk = pa.array((chosen == j) & (extra == k))
+    for j, k in sorted({(int(a), int(b)) for a, b in zip(chosen[chosen >= 0], chosen_k[chosen >= 0])}):
+        rows_jk = pa.array((chosen == j) & (chosen_k == k))
         joined = pc.binary_join_element_wise(*cells[j : j + k + 1], delimiter)
         columns[j] = pc.if_else(rows_jk, joined, columns[j])
         for i in range(j + 1, plan.width):
@@ -1083,6 +1115,12 @@ def _long_rows(batch: pa.RecordBatch, plan: Plan) -> tuple[pa.RecordBatch, int, 
         fixed = pc.if_else(merged_rows, columns[j], long.column(j))
         full.append(pc.replace_with_mask(original, longer, fixed) if pa.types.is_string(original.type) else original)
     return pa.record_batch(full, names=batch.schema.names), merged, int(keeps.sum())
+
+
+def _shapes(text: pa.Array) -> pa.Array:
+    """The shape of each cell: runs of letters as `a`, of digits as `9`, other characters kept
+    (`DE12 3456 7890` -> `a9 9 9`, `Kim, Min-su` -> `a, a-a`)."""
+    return pc.replace_substring_regex(pc.replace_substring_regex(text, r"\p{L}+", "a"), r"\p{Nd}+", "9")
 
 
 def _shape(plan: Plan) -> list[int]:
