@@ -164,6 +164,15 @@ def sniff(sample: str) -> Dialect:
     # (free text split at its words, e.g. one column of names or addresses, is not).
     if " " in scores and _modal_share(parse(sample, scores[" "][1])) < 0.9:
         del scores[" "]
+    # A character found mostly between two digits (`39,121`, `00:15`) is a decimal mark, a group
+    # separator or a time's colon, not the delimiter, when another character makes a table too
+    # (a ';' file with decimal commas has steady comma counts on every line).
+    between = {d: _between_digits(sample, d) for d in scores}
+    scores = {
+        d: v
+        for d, v in scores.items()
+        if between[d] < 0.95 or not any(between[o] <= between[d] - 0.25 and scores[o][0] >= 0.5 for o in scores)
+    }
     for delimiter, (score, dialect) in scores.items():
         if delimiter == " ":
             score *= 0.8
@@ -185,6 +194,15 @@ def sniff(sample: str) -> Dialect:
         if not best.skipinitialspace and not best.padded_quotes:
             _text_escapes(sample, best)
     return best
+
+
+def _between_digits(sample: str, delimiter: str) -> float:
+    """The share of the delimiter's occurrences that have a digit on both sides."""
+    count = sample.count(delimiter)
+    if not count or delimiter == " ":
+        return 0.0
+    d = re.escape(delimiter)
+    return len(re.findall(rf"(?<=\d){d}(?=\d)", sample)) / count
 
 
 def _padded_quotes(sample: str, d: Dialect) -> bool:
@@ -321,18 +339,30 @@ _MARKS = (
 
 
 def _tables(
-    rows: list[list[str]], widths: list[int], first: int, last: int, fits: Callable[[int], bool]
+    rows: list[list[str]],
+    widths: list[int],
+    first: int,
+    last: int,
+    fits: Callable[[int], bool],
+    paged: set[int] = frozenset(),  # type: ignore[assignment]
 ) -> list[tuple[int, int]]:
     """The run of rows `first..last` cut into the tables stacked in it. A blank line separates
     two tables when what follows it does not go on with the table above: a title line (`Detail`,
     `Totals by group`) or a block of another width. A title line followed by the header repeated
-    (a page break: blank, `Page 2`, the header again) goes on with the same table."""
+    (a page break: blank, `Page 2`, the header again) goes on with the same table, and so does a
+    block after a page banner (`paged`: the rows that are one)."""
     blocks: list[list[int]] = [[]]
+    after_banner: set[int] = set()  # blocks (by their first row) with a page banner before them
+    banner = False
     for i in range(first, last + 1):
         if widths[i] == 0:
             if blocks[-1]:
                 blocks.append([])
+            banner = banner or i in paged
         else:
+            if not blocks[-1] and banner:
+                after_banner.add(i)
+            banner = False
             blocks[-1].append(i)
     blocks = [b for b in blocks if b]
     if len(blocks) < 2:
@@ -352,6 +382,8 @@ def _tables(
         start = head(tables[-1][0])
         if apart and opening is not None and start is not None and _same(rows[opening], rows[start]):
             apart = False  # the table's first row (its header) again: a new page of the same table
+        if block[0] in after_banner:
+            apart = False  # a page banner between them: the next page of the same table
         if apart:
             tables.append([block])
         else:
@@ -375,9 +407,11 @@ def layout(rows: list[list[str]], complete: bool = True) -> Layout:
     # Page banners ("Page 3 of 12", "- 3 -") repeated through the data are no rows of the
     # table: laid out like blank lines, so a page break does not cut the table in two.
     banners = page_banners(rows)
+    paged: set[int] = set()
     if banners:
         banner = banner_matcher(banners)
-        widths = [0 if w and is_banner(r, banner) else w for r, w in zip(rows, widths)]
+        paged = {i for i, (r, w) in enumerate(zip(rows, widths)) if w and is_banner(r, banner)}
+        widths = [0 if i in paged else w for i, w in enumerate(widths)]
     # Comment lines ("# generated 2024-06-03", "# Angaben in Mio. EUR, sofern ...") are notes
     # whatever their width, unless many rows start so (then "#" starts values: "#1", "#FF0000")
     comments = [bool(w) and r[0].lstrip().startswith("#") for r, w in zip(rows, widths)]
@@ -416,7 +450,7 @@ def layout(rows: list[list[str]], complete: bool = True) -> Layout:
     first, last = best
     if last < first:
         return Layout([], 0, -1, width)
-    tables = _tables(rows, widths, first, last, fits)
+    tables = _tables(rows, widths, first, last, fits, paged)
     ends_before_another = False
     if len(tables) > 1:
 

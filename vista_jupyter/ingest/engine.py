@@ -203,7 +203,7 @@ def _connect(work: Path, threads: int) -> Any:
 def _query(path: Path, d: dl.Dialect, width: int, max_line: int, parallel: bool) -> str:
     delimiter = d.delimiter + (" " if d.skipinitialspace else "")
     quote = d.quotechar or ""
-    escape = (d.escapechar or "") if d.quotechar else ""
+    escape = d.escapechar or ""  # without quotes too: a dump's backslashes (`normalize.py`)
     if d.quotechar and d.escapechar is None:
         escape = d.quotechar if d.doublequote else ""
     columns = ", ".join(f"'c{i}': 'VARCHAR'" for i in range(width))
@@ -1454,8 +1454,10 @@ def _arrow_pass(
             delimiter=d.delimiter,
             quote_char=d.quotechar or False,
             double_quote=bool(d.quotechar) and d.doublequote and d.escapechar is None,
-            escape_char=(d.escapechar or False) if d.quotechar else False,
-            newlines_in_values=bool(d.quotechar),
+            escape_char=d.escapechar or False,
+            # quoted line breaks, or escaped ones (a dump's `\<line break>`): the parser must
+            # not cut its blocks there
+            newlines_in_values=bool(d.quotechar or d.escapechar),
             ignore_empty_lines=True,
             invalid_row_handler=on_invalid,
         ),
