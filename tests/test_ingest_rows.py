@@ -193,3 +193,52 @@ def test_quoted_us_thousands_in_a_comma_file_stay_thousands(tmp_path):
     table, _ = same_at_every_size(tmp_path, "id,units,revenue\n", body)
     assert [str(t) for t in table.schema.types] == ["int64", "int64", "double"]
     assert table.column("units").to_pylist()[12] == 4012 and table.column("revenue").to_pylist()[12] == 5012.5
+
+
+# --- 4. rewritten dialects, block by block ----------------------------------------------------
+
+
+def _dump_cell(v: str) -> str:
+    # MySQL SELECT ... INTO OUTFILE: \N for NULL, a backslash before \, tab and line break
+    return "\\N" if v == "" else v.replace("\\", "\\\\").replace("\t", "\\\t").replace("\n", "\\\n")
+
+
+CELLS = ["", "plain", "C:\\tmp\\", "two\nlines", "tab\there", "ends with \\", "\\\\share", "N", "a, b", 'say "hi"']
+
+
+@pytest.mark.parametrize("block", [7, 64, 1 << 20])
+def test_a_dump_is_unescaped_the_same_whatever_the_blocks(tmp_path, monkeypatch, block):
+    from vista_jupyter.ingest import normalize
+
+    monkeypatch.setattr(normalize, "BLOCK", block)
+    rows = [[str(i), CELLS[i % len(CELLS)], CELLS[(i * 3) % len(CELLS)], f"{i * 0.5}"] for i in range(300)]
+    path = tmp_path / "dump.txt"
+    path.write_text("".join("\t".join(_dump_cell(v) for v in r) + "\n" for r in rows), encoding="utf-8")
+    for careful in (False, True):
+        table, result = _read(path, tmp_path / f"w{careful}", careful, raw=True)
+        assert result.detected["escapes"].startswith("backslash")
+        assert [list(r.values()) for r in table.to_pylist()] == rows, careful
+
+
+@pytest.mark.parametrize("block", [16, 64, 1 << 20])  # lines up to 4 blocks long are kept whole
+def test_padded_quotes_are_unpadded_the_same_whatever_the_blocks(tmp_path, monkeypatch, block):
+    from vista_jupyter.ingest import normalize
+
+    monkeypatch.setattr(normalize, "BLOCK", block)
+
+    def cell(v: str, i: int) -> str:
+        quoted = '"' + v.replace('"', '""') + '"'
+        if i % 4:
+            return (" " * (i % 3)) + quoted + (" " * (i % 2))
+        return quoted if any(c in v for c in ',"\n') else v
+
+    # quoted cells holding the delimiter, doubled quotes after a comma and spaces, line breaks
+    values = ["Smith, John", 'said, ""', 'x,  "y" z', "two\nlines", "", "plain", 'a "b", c']
+    rows = [[str(i), values[i % len(values)], values[(i + 3) % len(values)]] for i in range(200)]
+    text = "id,a,b\n" + "".join(",".join(cell(v, i + j) for j, v in enumerate(r)) + "\n" for i, r in enumerate(rows))
+    path = tmp_path / "padded.csv"
+    path.write_text(text, encoding="utf-8")
+    for careful in (False, True):
+        table, result = _read(path, tmp_path / f"w{careful}", careful, raw=True)
+        assert result.detected.get("padded_quotes") is True
+        assert [[c.strip() for c in r.values()] for r in table.to_pylist()] == [[c.strip() for c in r] for r in rows]
