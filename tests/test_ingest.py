@@ -304,7 +304,12 @@ def test_ragged_rows_are_padded_or_kept_in_place_and_counted(tmp_path):
     path = write(tmp_path, "r.csv", "a,b,c\n1,2,3\n4,5\n6,7,8,9\n10,11,12\n")
     raw = read_table(path, types=False)
     assert list(raw.columns) == ["a", "b", "c", "column_4"]
-    assert raw.values.tolist() == [["1", "2", "3", ""], ["4", "5", "", ""], ["6", "7", "8", "9"], ["10", "11", "12", ""]]
+    assert raw.values.tolist() == [
+        ["1", "2", "3", ""],
+        ["4", "5", "", ""],
+        ["6", "7", "8", "9"],
+        ["10", "11", "12", ""],
+    ]
     result = ingest_to_parquet(path, tmp_path / "r.parquet")
     assert any("1 row(s) had fewer cells" in w for w in result.warnings)
     assert any("1 row(s) had more cells" in w and "kept in 1 unnamed column" in w for w in result.warnings)

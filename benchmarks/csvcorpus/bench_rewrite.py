@@ -136,7 +136,7 @@ def main() -> None:
             assert vista_clean["rows"] == base["rows"] == n, (vista_clean, base, n)
             for name, path, head, block in (
                 ("MySQL dump (tab, `\\N`, backslashes)", work / "dump.txt", "", _dump(rows)),
-                ("padded quotes (`, \"a, b\" ,`)", work / "padded.csv", header, _padded(rows)),
+                ('padded quotes (`, "a, b" ,`)', work / "padded.csv", header, _padded(rows)),
             ):
                 write(path, head, block, repeats)
                 mb = path.stat().st_size / (1 << 20)

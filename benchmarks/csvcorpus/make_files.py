@@ -1287,16 +1287,36 @@ def catalogue(rng: random.Random) -> list[Job]:
         locale="de",
     )
     add("page_banners", "japanese_cp932", ["jp_sales", "jp_population"], [p_page_banners("ja"), p_encoding("cp932")])
-    add("page_banners", "printed_title_footer", pick(ALL, 3), [p_title(), p_page_banners("printed", blank=True), p_footer_notes()])
+    add(
+        "page_banners",
+        "printed_title_footer",
+        pick(ALL, 3),
+        [p_title(), p_page_banners("printed", blank=True), p_footer_notes()],
+    )
     # Rows with more cells than the header: a naive writer's unquoted delimiters in text, a
     # trailing delimiter on some rows, a few values after the last column, and mixes
-    text_tables = ["us_orders", "products", "server_log", "hr_employees", "de_bank", "fr_communes", "jp_sales", "survey"]
+    text_tables = [
+        "us_orders",
+        "products",
+        "server_log",
+        "hr_employees",
+        "de_bank",
+        "fr_communes",
+        "jp_sales",
+        "survey",
+    ]
     add("extra_cells", "unquoted_comma_space", pick(text_tables, 4), [p_unquoted_delimiter()])
     add("extra_cells", "unquoted_comma_no_space", pick(text_tables, 3), [p_unquoted_delimiter(space=False)])
     add("extra_cells", "unquoted_semicolon", pick(text_tables, 3), [p_delim(";"), p_unquoted_delimiter()])
     add("extra_cells", "some_trailing_delimiters", pick(ALL, 4), [p_some_trailing_delims])
     add("extra_cells", "extra_values", pick(ALL, 4), [p_extra_values])
-    add("extra_cells", "extra_values_semicolon_de", ["de_bank", "ru_budget", "lab_plate"], [p_delim(";"), p_extra_values], locale="de")
+    add(
+        "extra_cells",
+        "extra_values_semicolon_de",
+        ["de_bank", "ru_budget", "lab_plate"],
+        [p_delim(";"), p_extra_values],
+        locale="de",
+    )
     add(
         "extra_cells",
         "unquoted_and_trailing",
@@ -1304,9 +1324,27 @@ def catalogue(rng: random.Random) -> list[Job]:
         [p_unquoted_delimiter(), p_some_trailing_delims, p_title()],
     )
     # Numbers quoted as text, decimal commas among them (with ',' and ';' delimiters)
-    add("quoted_numbers", "de_comma_file", ["de_bank", "kv_kennzahlen", "lab_plate", "weather"], [p_quoted_numbers], locale="de")
-    add("quoted_numbers", "de_semicolon", ["de_bank", "ru_budget", "lab_plate", "products"], [p_delim(";"), p_quoted_numbers], locale="de")
-    add("quoted_numbers", "ru_semicolon", ["ru_budget", "jp_population", "weather"], [p_delim(";"), p_quoted_numbers], locale="ru")
+    add(
+        "quoted_numbers",
+        "de_comma_file",
+        ["de_bank", "kv_kennzahlen", "lab_plate", "weather"],
+        [p_quoted_numbers],
+        locale="de",
+    )
+    add(
+        "quoted_numbers",
+        "de_semicolon",
+        ["de_bank", "ru_budget", "lab_plate", "products"],
+        [p_delim(";"), p_quoted_numbers],
+        locale="de",
+    )
+    add(
+        "quoted_numbers",
+        "ru_semicolon",
+        ["ru_budget", "jp_population", "weather"],
+        [p_delim(";"), p_quoted_numbers],
+        locale="ru",
+    )
     add("quoted_numbers", "en_grouped", ["us_orders", "weather", "jp_population"], [p_quoted_numbers], locale="en")
     return jobs
 

@@ -545,9 +545,7 @@ def page_banners(rows: list[list[str]]) -> list[str]:
         if len(found) > 0.25 * (len(full) + len(found)):
             continue  # a quarter of the lines: a column of the data, not furniture
         columns = {j for j, _ in found}
-        if any(
-            j < len(r) and _DIGITS.sub("\x00", r[j].strip()) == template for r in full[:2000] for j in columns
-        ):
+        if any(j < len(r) and _DIGITS.sub("\x00", r[j].strip()) == template for r in full[:2000] for j in columns):
             continue
         patterns.append("^" + r"\d+".join(_escape_text(p) for p in template.split("\x00")) + "$")
     return patterns

@@ -655,7 +655,9 @@ def make_plan(
     plan.banners = found.banners
     plan.named = out
     if banner is not None:
-        plan.banner_example = next((c.strip() for r in rows + tail_rows if dl.is_banner(r, banner) for c in r if c.strip()), "")
+        plan.banner_example = next(
+            (c.strip() for r in rows + tail_rows if dl.is_banner(r, banner) for c in r if c.strip()), ""
+        )
     if fast and ends is not None and tail_ends is not None:
         # The body is the bytes from the first data record to the first note after the table.
         kept = _nth_from_end(tail_rows, footer)
@@ -869,9 +871,7 @@ def _classify(e: Exception) -> Exception:
     return translated
 
 
-def _emit(
-    batch: pa.RecordBatch, plan: Plan, raw: bool, writer: _Writer, keep: list[int], footer: int = 0
-) -> Counts:
+def _emit(batch: pa.RecordBatch, plan: Plan, raw: bool, writer: _Writer, keep: list[int], footer: int = 0) -> Counts:
     counts = Counts()
     mask = _not_blank(batch, plan.width)
     if mask is not None:
