@@ -527,13 +527,21 @@ def page_banners(rows: list[list[str]]) -> list[str]:
     singles: dict[str, list[tuple[int, str]]] = {}
     full: list[list[str]] = []
     for r in rows:
-        cells = [(j, c.strip()) for j, c in enumerate(r) if c.strip()]
-        if len(cells) == 1:
-            j, text = cells[0]
-            if len(text) <= 80 and not text.startswith("#"):
-                singles.setdefault(_DIGITS.sub("\x00", text), []).append((j, text))
-        elif cells:
+        # the first two filled cells (most rows: their first two; wide rows are not walked)
+        found = None
+        several = False
+        for j, c in enumerate(r):
+            if c.strip():
+                if found is not None:
+                    several = True
+                    break
+                found = j
+        if several:
             full.append(r)
+        elif found is not None:
+            text = r[found].strip()
+            if len(text) <= 80 and not text.startswith("#"):
+                singles.setdefault(_DIGITS.sub("\x00", text), []).append((found, text))
     if len(full) < 4:
         return []
     patterns = []

@@ -578,7 +578,9 @@ def make_plan(
     # an unnamed column; counted with empty cells, as a shifted row may end with one) are left to
     # the body's reading (`_long_rows`): their cells would put shifted values into the samples.
     body_rows = [r for r in body_rows if len(r) <= out]
-    decimal_comma = ty.decimal_comma_likely(d.delimiter, [c for r in body_rows[:300] for c in r])
+    # the first 300 rows, or as many as make 20,000 cells (wide tables): plenty of numbers
+    vote = body_rows[: max(1, min(300, 20_000 // max(1, out)))]
+    decimal_comma = ty.decimal_comma_likely(d.delimiter, [c for r in vote for c in r])
     options = ty.candidates(decimal_comma)
 
     def choose_all(sample_rows: list[list[str]]) -> tuple[list[pa.Array], list[int]]:
