@@ -250,7 +250,7 @@ def test_the_largest_of_several_tables_is_read(tmp_path):
     )
     table = pq.read_table(tmp_path / "l.parquet")
     assert table.column_names == ["Kennzahl", "Wert"] and table.num_rows == 12
-    assert table.column("Wert")[0].as_py() == "1.212,01"
+    assert table.column("Wert")[0].as_py() == 1212.01  # quoted decimal commas in a comma file
     assert any("2 tables" in w for w in result.warnings)
     # a summary block of the same width, then a title line and the data
     summary = "Summary\nRecords,12\nGenerated,2024-06-03\nStatus,final\n\nDetail\n"
@@ -298,14 +298,24 @@ def test_quotes_escapes_and_embedded_newlines(tmp_path):
     assert raw["comment"].tolist() == ['say "hi"', "a, b", "c"]
 
 
-def test_ragged_rows_are_padded_or_cut_in_place_and_counted(tmp_path):
+def test_ragged_rows_are_padded_or_kept_in_place_and_counted(tmp_path):
+    # a row with one cell more, all of whose cells fit their columns: nothing is lost, the extra
+    # cell gets an unnamed column of its own
     path = write(tmp_path, "r.csv", "a,b,c\n1,2,3\n4,5\n6,7,8,9\n10,11,12\n")
     raw = read_table(path, types=False)
-    assert raw.values.tolist() == [["1", "2", "3"], ["4", "5", ""], ["6", "7", "8"], ["10", "11", "12"]]
+    assert list(raw.columns) == ["a", "b", "c", "column_4"]
+    assert raw.values.tolist() == [
+        ["1", "2", "3", ""],
+        ["4", "5", "", ""],
+        ["6", "7", "8", "9"],
+        ["10", "11", "12", ""],
+    ]
     result = ingest_to_parquet(path, tmp_path / "r.parquet")
     assert any("1 row(s) had fewer cells" in w for w in result.warnings)
-    assert any("1 row(s) had more cells" in w for w in result.warnings)
-    assert pd.read_parquet(tmp_path / "r.parquet")["c"].isna().tolist() == [False, True, False, False]
+    assert any("1 row(s) had more cells" in w and "kept in 1 unnamed column" in w for w in result.warnings)
+    frame = pd.read_parquet(tmp_path / "r.parquet")
+    assert frame["c"].isna().tolist() == [False, True, False, False]
+    assert frame["column_4"].tolist()[2] == 9 and frame["column_4"].isna().sum() == 3
 
 
 def test_duplicate_and_blank_column_names(tmp_path):
@@ -584,15 +594,18 @@ def _german(x: float) -> str:
 
 
 def _messy(body_repeats: int) -> bytes:
-    """A Windows-1252 export with a title, ';' delimiters, decimal commas, dotted thousands, day-first
-    dates, missing markers, a quoted ';' and line break, a short row, blank lines and notes."""
+    """A Windows-1252 export with a title, ';' delimiters, decimal commas (some quoted), dotted
+    thousands, day-first dates, missing markers, a quoted ';' and line break, a short row, a row
+    whose name holds an unquoted ';', page banners, blank lines and notes."""
     head = "Umsatzbericht Filialen\nStand: 03.04.2024\n\nFiliale;Umsatz;Stück;Datum;Aktiv;Bemerkung\n"
-    body = "".join(
+    body = "Seite 1 von 2\n" + "".join(
         f"Köln {i};{_german(i * 1001 + i % 100 / 100)};{i % 50};{i % 28 + 1:02d}.{i % 12 + 1:02d}.2023;"
         f"{'ja' if i % 3 else 'nein'};{'n/a' if i % 5 == 0 else ('' if i % 7 == 0 else f'Notiz {i}')}\n"
+        + ("Seite 2 von 2\n" if i == 2000 else "")
         for i in range(1, 4000)
     )
     body += 'Düsseldorf;1.234,50;7;01.02.2023;ja;"zwei; Zeilen\nhier"\n'
+    body += 'Köln; Ehrenfeld;"99,5";3;01.03.2023;nein;Nachtrag\n'
     body += "Bonn;99,5;3\n\n"
     foot = "\nSumme;;;;;\nQuelle: Buchhaltung\n"
     return (head + body * body_repeats + foot).encode("cp1252")
@@ -614,12 +627,18 @@ def test_the_same_messy_file_gives_the_same_table_at_1_mb_and_300_mb(tmp_path):
     for k in (0, repeats // 2, repeats - 1):
         assert t2.slice(k * t1.num_rows, t1.num_rows).equals(t1), k
     assert t1.column("Umsatz")[0].as_py() == 1001.01 and t1.column("Bemerkung")[4].as_py() is None
-    assert t1.column("Bemerkung")[t1.num_rows - 2].as_py() == "zwei; Zeilen\nhier"
+    assert t1.column("Bemerkung")[t1.num_rows - 3].as_py() == "zwei; Zeilen\nhier"
+    assert t1.slice(t1.num_rows - 2, 1).to_pylist()[0] == {
+        "Filiale": "Köln; Ehrenfeld", "Umsatz": 99.5, "Stück": 3,
+        "Datum": pd.Timestamp("2023-03-01").to_pydatetime(), "Aktiv": False, "Bemerkung": "Nachtrag",
+    }  # fmt: skip
     assert t1.column("Datum")[0].as_py().isoformat() == "2023-02-02T00:00:00"
     for result in (r1, r2):
         assert result.detected["decimal_comma"] is True and result.detected["encoding"] == "cp1252"
         assert any("before the table" in w for w in result.warnings)
         assert any("after the table" in w for w in result.warnings)
+        assert any("page banner line(s) (like 'Seite 1 von 2')" in w for w in result.warnings)
+        assert any("put back together (Filiale)" in w for w in result.warnings)
 
 
 # --- encodings at every sample size --------------------------------------------------------------

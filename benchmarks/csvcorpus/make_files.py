@@ -55,6 +55,7 @@ class Line:
     cells: list | None = None  # what is written (data/header/extra)
     truth: list | None = None  # what a person reads (data lines only)
     raw: str | None = None  # written verbatim (raw lines)
+    bare: set = field(default_factory=set)  # columns written without quotes whatever they hold
 
 
 @dataclass
@@ -132,6 +133,8 @@ def fmt_field(doc: Doc, cell: str, numeric: bool, rng: random.Random) -> str:
         quote = True
     elif doc.quoting == "nonnumeric":
         quote = not (numeric and cell != "") or special
+    elif doc.quoting == "numeric":
+        quote = (numeric and cell != "") or special or q in cell
     elif doc.quoting == "lax":
         quote = special
     elif doc.quoting == "none":
@@ -154,11 +157,11 @@ def fmt_field(doc: Doc, cell: str, numeric: bool, rng: random.Random) -> str:
     return q + inner + q
 
 
-def fmt_cells(doc: Doc, cells: list, rng: random.Random, widths=None) -> str:
+def fmt_cells(doc: Doc, cells: list, rng: random.Random, widths=None, bare=()) -> str:
     out = []
     for j, c in enumerate(cells):
         num = doc.numeric[j] if j < len(doc.numeric) else False
-        f = fmt_field(doc, c, num, rng)
+        f = c if j in bare else fmt_field(doc, c, num, rng)
         if doc.pad == "spaces" and f:
             f = " " * rng.randint(0, 2) + f + " " * rng.randint(0, 2)
         elif doc.pad == "align" and widths and j < len(widths):
@@ -184,7 +187,7 @@ def serialize(doc: Doc, rng: random.Random) -> str:
         if ln.kind == "raw":
             texts.append(ln.raw)
         else:
-            texts.append(fmt_cells(doc, ln.cells, rng, widths))
+            texts.append(fmt_cells(doc, ln.cells, rng, widths, ln.bare))
     if doc.lineterm == "mixed":
         terms = ["\r\n" if rng.random() < 0.5 else "\n" for _ in texts]
         terms[0], terms[-1] = "\r\n", "\n"
@@ -783,6 +786,136 @@ def p_lab_instrument(doc, rng):
 # ----------------------------------------------------------------------------- job catalogue
 
 
+# Added in round 5 (page banners, cells beyond the header, quoted decimal commas).
+
+#: Page banners of printed reports exported with the data, as report writers print them
+#: (Crystal/SSRS "Page N of M", centred "- N -", Korean and German report footers, Japanese).
+BANNERS = {
+    "page": "Page {n}",
+    "page_of": "Page {n} of {m}",
+    "dash": "- {n} -",
+    "ko": "{n} / {m} 페이지",
+    "de": "Seite {n} von {m}",
+    "ja": "{n}ページ",
+    "printed": "Printed 2024-06-03 09:15    Page {n}",
+}
+
+
+def p_page_banners(style: str, header_again=False, padded=False, blank=False, bottom=False):
+    """A banner line every page (20-45 rows), at the top of each page (or at its bottom), with
+    the header printed again under it, padded with delimiters to the table's width (spreadsheet
+    exports), or set off by blank lines."""
+
+    def f(doc, rng):
+        every = rng.randint(20, 45)
+        data = doc.data_lines()
+        pages = (len(data) + every - 1) // every
+        text = BANNERS[style]
+
+        def banner(n):
+            line = text.format(n=n, m=pages)
+            if padded:
+                return Line("extra", [line] + [""] * (doc.width - 1))
+            return Line("raw", raw=line)
+
+        body, k, page = [], 0, 0
+        for ln in doc.body:
+            if ln.kind == "data":
+                if k % every == 0 and not bottom:
+                    page += 1
+                    body += [Line("raw", raw="")] if blank and k else []
+                    body.append(banner(page))
+                    if header_again and k:
+                        body += [Line("extra", list(h.cells)) for h in doc.head_lines if h.cells is not None]
+                k += 1
+                body.append(ln)
+                if bottom and (k % every == 0 or k == len(data)):
+                    page += 1
+                    body += [Line("raw", raw="")] if blank else []
+                    body.append(banner(page))
+                    if header_again and k < len(data):
+                        body += [Line("extra", list(h.cells)) for h in doc.head_lines if h.cells is not None]
+                continue
+            body.append(ln)
+        doc.body = body
+        doc.pollutions.append(f"page banners ({style}{', bottom' if bottom else ''})")
+
+    return f
+
+
+#: What people append to a name or a note with a comma (or the file's delimiter) inside it.
+_SUFFIXES = ["Inc.", "Ltd.", "Jr.", "GmbH", "et al.", "see note", "2nd floor", "Dept. 4", "ext. 12", "etc."]
+
+
+def _text_columns(doc) -> list[int]:
+    cols = doc.table["columns"]
+    return [j for j, c in enumerate(cols) if c["type"] == "text" and j < doc.width]
+
+
+def p_unquoted_delimiter(share=0.1, space=True):
+    """A naive writer (string joins, no quoting): text cells that hold the delimiter are written
+    as they are, so those rows have more cells than the header. Some of a text column's cells get
+    the delimiter (and usually a space) before a suffix, as names and notes do."""
+
+    def f(doc, rng):
+        d = doc.delim.strip() or doc.delim
+
+        def eligible(cell: str) -> bool:
+            return bool(cell) and not any(ch in cell for ch in "\n\r\"'" + d)
+
+        # a text column most of whose cells the writer leaves alone (no delimiter, no quote yet)
+        data = doc.data_lines()
+        cols = [j for j in _text_columns(doc) if sum(eligible(ln.cells[j]) for ln in data) > 0.5 * len(data)]
+        if not cols:
+            return
+        j = rng.choice(cols)
+        hit = False
+        for ln in doc.data_lines():
+            cell = ln.cells[j] if j < len(ln.cells) else ""
+            if not eligible(cell):
+                continue
+            if rng.random() < share or not hit:
+                value = cell + d + (" " if space else "") + rng.choice(_SUFFIXES)
+                ln.cells[j] = ln.truth[j] = value
+                ln.bare = ln.bare | {j}
+                hit = True
+        doc.pollutions.append("text cells holding the delimiter without quotes")
+
+    return f
+
+
+def p_some_trailing_delims(doc, rng):
+    """Some rows end with a delimiter (an empty cell), as hand-edited files and some exporters do."""
+    for ln in doc.data_lines():
+        if rng.random() < 0.15:
+            ln.cells = ln.cells + [""]
+    doc.pollutions.append("a trailing delimiter on some rows")
+
+
+def p_extra_values(doc, rng):
+    """A few rows carry one or two values after the last named column (a correction, a code)."""
+    hit = False
+    for ln in doc.data_lines():
+        if rng.random() < 0.06 or not hit:
+            extra = [rng.choice(["corrected", "R", "2024-05-01", "x", "manual entry"])]
+            if rng.random() < 0.3:
+                extra.append(str(rng.randint(1, 99)))
+            ln.cells = ln.cells + extra
+            ln.truth = ln.truth + extra
+            hit = True
+    width = max(len(ln.truth) for ln in doc.data_lines())
+    if doc.header:
+        doc.header = doc.header + [""] * (width - len(doc.header))
+    doc.pollutions.append("extra values after the last column")
+
+
+def p_quoted_numbers(doc, rng):
+    """Numbers written as quoted text by the exporter (every cell quoted, or the numbers only,
+    as a sheet whose number cells are formatted as text is saved), whatever their decimal mark."""
+    doc.quoting = rng.choice(["all", "numeric"])
+    doc.pollutions.append("numbers quoted" + (" (every cell)" if doc.quoting == "all" else ""))
+
+
 @dataclass
 class Job:
     family: str
@@ -1134,6 +1267,85 @@ def catalogue(rng: random.Random) -> list[Job]:
     add("padded_quotes", "all_quoted_padded", pick(ALL, 4), [p_quoting("all"), p_pad("spaces")])
     add("padded_quotes", "semicolon_padded", pick(ALL, 3), [p_delim(";"), p_pad("spaces")])
     add("padded_quotes", "title_padded_crlf", pick(ALL, 3), [p_title(), p_pad("spaces"), p_lineterm("\r\n")])
+    # Added in round 5, after everything above (the earlier files and their split stay as they
+    # were). Printed reports exported with their page banners, with and without the header
+    # printed again, padded to the width, set off by blank lines, at the bottom of each page
+    add("page_banners", "page_n", pick(ALL, 3), [p_page_banners("page")])
+    add("page_banners", "page_of_header_again", pick(ALL, 3), [p_page_banners("page_of", header_again=True)])
+    add("page_banners", "dash_blank", pick(ALL, 3), [p_page_banners("dash", blank=True)])
+    add(
+        "page_banners",
+        "korean_padded_semicolon",
+        ["kr_air_quality", "hr_employees", "jp_population"],
+        [p_delim(";"), p_page_banners("ko", padded=True)],
+    )
+    add(
+        "page_banners",
+        "german_bottom_header_again",
+        ["de_bank", "kv_kennzahlen", "ru_budget"],
+        [p_delim(";"), p_page_banners("de", header_again=True, bottom=True)],
+        locale="de",
+    )
+    add("page_banners", "japanese_cp932", ["jp_sales", "jp_population"], [p_page_banners("ja"), p_encoding("cp932")])
+    add(
+        "page_banners",
+        "printed_title_footer",
+        pick(ALL, 3),
+        [p_title(), p_page_banners("printed", blank=True), p_footer_notes()],
+    )
+    # Rows with more cells than the header: a naive writer's unquoted delimiters in text, a
+    # trailing delimiter on some rows, a few values after the last column, and mixes
+    text_tables = [
+        "us_orders",
+        "products",
+        "server_log",
+        "hr_employees",
+        "de_bank",
+        "fr_communes",
+        "jp_sales",
+        "survey",
+    ]
+    add("extra_cells", "unquoted_comma_space", pick(text_tables, 4), [p_unquoted_delimiter()])
+    add("extra_cells", "unquoted_comma_no_space", pick(text_tables, 3), [p_unquoted_delimiter(space=False)])
+    add("extra_cells", "unquoted_semicolon", pick(text_tables, 3), [p_delim(";"), p_unquoted_delimiter()])
+    add("extra_cells", "some_trailing_delimiters", pick(ALL, 4), [p_some_trailing_delims])
+    add("extra_cells", "extra_values", pick(ALL, 4), [p_extra_values])
+    add(
+        "extra_cells",
+        "extra_values_semicolon_de",
+        ["de_bank", "ru_budget", "lab_plate"],
+        [p_delim(";"), p_extra_values],
+        locale="de",
+    )
+    add(
+        "extra_cells",
+        "unquoted_and_trailing",
+        pick(text_tables, 3),
+        [p_unquoted_delimiter(), p_some_trailing_delims, p_title()],
+    )
+    # Numbers quoted as text, decimal commas among them (with ',' and ';' delimiters)
+    add(
+        "quoted_numbers",
+        "de_comma_file",
+        ["de_bank", "kv_kennzahlen", "lab_plate", "weather"],
+        [p_quoted_numbers],
+        locale="de",
+    )
+    add(
+        "quoted_numbers",
+        "de_semicolon",
+        ["de_bank", "ru_budget", "lab_plate", "products"],
+        [p_delim(";"), p_quoted_numbers],
+        locale="de",
+    )
+    add(
+        "quoted_numbers",
+        "ru_semicolon",
+        ["ru_budget", "jp_population", "weather"],
+        [p_delim(";"), p_quoted_numbers],
+        locale="ru",
+    )
+    add("quoted_numbers", "en_grouped", ["us_orders", "weather", "jp_population"], [p_quoted_numbers], locale="en")
     return jobs
 
 

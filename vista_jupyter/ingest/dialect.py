@@ -16,7 +16,7 @@ import io
 import re
 from collections import Counter
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 DELIMITERS = [",", ";", "\t", "|", ":", "^", "~", " "]
 _NUMBER = re.compile(r"^[\s$€£¥₩%+-]*\(?-?[\d.,\s]*\d[\d.,\s]*\)?[%]?\s*$")
@@ -164,6 +164,15 @@ def sniff(sample: str) -> Dialect:
     # (free text split at its words, e.g. one column of names or addresses, is not).
     if " " in scores and _modal_share(parse(sample, scores[" "][1])) < 0.9:
         del scores[" "]
+    # A character found mostly between two digits (`39,121`, `00:15`) is a decimal mark, a group
+    # separator or a time's colon, not the delimiter, when another character makes a table too
+    # (a ';' file with decimal commas has steady comma counts on every line).
+    between = {d: _between_digits(sample, d) for d in scores}
+    scores = {
+        d: v
+        for d, v in scores.items()
+        if between[d] < 0.95 or not any(between[o] <= between[d] - 0.25 and scores[o][0] >= 0.5 for o in scores)
+    }
     for delimiter, (score, dialect) in scores.items():
         if delimiter == " ":
             score *= 0.8
@@ -185,6 +194,15 @@ def sniff(sample: str) -> Dialect:
         if not best.skipinitialspace and not best.padded_quotes:
             _text_escapes(sample, best)
     return best
+
+
+def _between_digits(sample: str, delimiter: str) -> float:
+    """The share of the delimiter's occurrences that have a digit on both sides."""
+    count = sample.count(delimiter)
+    if not count or delimiter == " ":
+        return 0.0
+    d = re.escape(delimiter)
+    return len(re.findall(rf"(?<=\d){d}(?=\d)", sample)) / count
 
 
 def _padded_quotes(sample: str, d: Dialect) -> bool:
@@ -266,6 +284,8 @@ class Layout:
     ends_before_another: bool = False
     #: Tables found stacked in the rows (the largest is this one).
     tables: int = 1
+    #: Patterns of the page furniture lines repeated in the data (`page_banners`).
+    banners: list[str] = field(default_factory=list)
 
 
 def _header_like(row: list[str], data: list[list[str]]) -> bool:
@@ -319,18 +339,30 @@ _MARKS = (
 
 
 def _tables(
-    rows: list[list[str]], widths: list[int], first: int, last: int, fits: Callable[[int], bool]
+    rows: list[list[str]],
+    widths: list[int],
+    first: int,
+    last: int,
+    fits: Callable[[int], bool],
+    paged: set[int] = frozenset(),  # type: ignore[assignment]
 ) -> list[tuple[int, int]]:
     """The run of rows `first..last` cut into the tables stacked in it. A blank line separates
     two tables when what follows it does not go on with the table above: a title line (`Detail`,
     `Totals by group`) or a block of another width. A title line followed by the header repeated
-    (a page break: blank, `Page 2`, the header again) goes on with the same table."""
+    (a page break: blank, `Page 2`, the header again) goes on with the same table, and so does a
+    block after a page banner (`paged`: the rows that are one)."""
     blocks: list[list[int]] = [[]]
+    after_banner: set[int] = set()  # blocks (by their first row) with a page banner before them
+    banner = False
     for i in range(first, last + 1):
         if widths[i] == 0:
             if blocks[-1]:
                 blocks.append([])
+            banner = banner or i in paged
         else:
+            if not blocks[-1] and banner:
+                after_banner.add(i)
+            banner = False
             blocks[-1].append(i)
     blocks = [b for b in blocks if b]
     if len(blocks) < 2:
@@ -350,6 +382,8 @@ def _tables(
         start = head(tables[-1][0])
         if apart and opening is not None and start is not None and _same(rows[opening], rows[start]):
             apart = False  # the table's first row (its header) again: a new page of the same table
+        if block[0] in after_banner:
+            apart = False  # a page banner between them: the next page of the same table
         if apart:
             tables.append([block])
         else:
@@ -370,6 +404,14 @@ def layout(rows: list[list[str]], complete: bool = True) -> Layout:
     # A row's width counts up to its last non-empty cell: spreadsheet exports pad titles and
     # notes with delimiters ("Report;;;"), which must not make them look like table rows.
     widths = [filled_width(r) for r in rows]
+    # Page banners ("Page 3 of 12", "- 3 -") repeated through the data are no rows of the
+    # table: laid out like blank lines, so a page break does not cut the table in two.
+    banners = page_banners(rows)
+    paged: set[int] = set()
+    if banners:
+        banner = banner_matcher(banners)
+        paged = {i for i, (r, w) in enumerate(zip(rows, widths)) if w and is_banner(r, banner)}
+        widths = [0 if i in paged else w for i, w in enumerate(widths)]
     # Comment lines ("# generated 2024-06-03", "# Angaben in Mio. EUR, sofern ...") are notes
     # whatever their width, unless many rows start so (then "#" starts values: "#1", "#FF0000")
     comments = [bool(w) and r[0].lstrip().startswith("#") for r, w in zip(rows, widths)]
@@ -408,7 +450,7 @@ def layout(rows: list[list[str]], complete: bool = True) -> Layout:
     first, last = best
     if last < first:
         return Layout([], 0, -1, width)
-    tables = _tables(rows, widths, first, last, fits)
+    tables = _tables(rows, widths, first, last, fits, paged)
     ends_before_another = False
     if len(tables) > 1:
 
@@ -468,7 +510,68 @@ def layout(rows: list[list[str]], complete: bool = True) -> Layout:
             headers = [above]
     while first <= last and (_empty(rows[first]) or (headers and _same(rows[first], rows[headers[-1]]))):
         first += 1  # blank lines, and the header line repeated (exports that print it twice)
-    return Layout(headers, first, last, width, ends_before_another, len(tables))
+    return Layout(headers, first, last, width, ends_before_another, len(tables), banners)
+
+
+_DIGITS = re.compile(r"\d+")
+
+
+def page_banners(rows: list[list[str]]) -> list[str]:
+    """Patterns (regular expressions over a cell's trimmed text) of page furniture: the banner a
+    printed report repeats on every page ("Page 3", "Page 3 of 12", "- 3 -", "3 / 12 페이지",
+    "Seite 3 von 12"), exported with the data. What marks it is the file itself, not a word
+    list: a line with one cell, in a table of several columns, whose text recurs with only its
+    numbers changed (or recurs unchanged three times or more), and which no column of the table's
+    rows holds (a record with one cell filled, "Kim,,,", has a name like its column's names).
+    Such lines are left out of the data wherever they are, at every file size."""
+    singles: dict[str, list[tuple[int, str]]] = {}
+    full: list[list[str]] = []
+    for r in rows:
+        # the first two filled cells (most rows: their first two; wide rows are not walked)
+        found = None
+        several = False
+        for j, c in enumerate(r):
+            if c.strip():
+                if found is not None:
+                    several = True
+                    break
+                found = j
+        if several:
+            full.append(r)
+        elif found is not None:
+            text = r[found].strip()
+            if len(text) <= 80 and not text.startswith("#"):
+                singles.setdefault(_DIGITS.sub("\x00", text), []).append((found, text))
+    if len(full) < 4:
+        return []
+    patterns = []
+    for template, found in singles.items():
+        texts = {t for _, t in found}
+        numbered = "\x00" in template and len(texts) > 1
+        if not (numbered and len(found) >= 2) and len(found) < 3:
+            continue
+        if len(found) > 0.25 * (len(full) + len(found)):
+            continue  # a quarter of the lines: a column of the data, not furniture
+        columns = {j for j, _ in found}
+        if any(j < len(r) and _DIGITS.sub("\x00", r[j].strip()) == template for r in full[:2000] for j in columns):
+            continue
+        patterns.append("^" + r"\d+".join(_escape_text(p) for p in template.split("\x00")) + "$")
+    return patterns
+
+
+def _escape_text(text: str) -> str:
+    # ASCII punctuation escaped, everything else literal: the same pattern for Python's `re`
+    # and for RE2 (Arrow's kernels), which refuses some of `re.escape`'s escapes
+    return "".join("\\" + c if c.isascii() and not c.isalnum() and not c.isspace() else c for c in text)
+
+
+def banner_matcher(patterns: list[str]) -> re.Pattern[str]:
+    return re.compile("|".join(f"(?:{p})" for p in patterns))
+
+
+def is_banner(row: list[str], matcher: re.Pattern[str]) -> bool:
+    cells = [c.strip() for c in row if c.strip()]
+    return len(cells) == 1 and matcher.match(cells[0]) is not None
 
 
 def _same(a: list[str], b: list[str]) -> bool:

@@ -9,7 +9,7 @@
    dialect Arrow reads (one-character delimiter, not spaces) is streamed by Arrow's CSV parser
    over the table's byte range, in 1 MB blocks; a row of another width further on stops it and
    the file goes to the careful parser. Every other file is parsed by DuckDB's CSV reader given
-   the options explicitly (every column as text, short rows padded, long rows cut, in file
+   the options explicitly (every column as text, short rows padded, in file
    order, multi-threaded, bounded memory). Both give the same table (tests compare them).
 3. **Convert** each batch with vectorised kernels and write it to Parquet from a second thread
    (dictionary encoding only for the columns whose sample repeats values); each row group
@@ -19,8 +19,11 @@
    makes the column move to the next candidate that fits, and the body is read again, so types
    are decided over the whole column and the same file gives the same table at any size.
 
-Rows the parser had to repair (padded or cut) are counted and reported; blank rows, the header
-line repeated inside the data, and the notes after the table are left out and reported.
+Rows the parser had to repair are counted and reported: short rows padded; long rows either a
+text cell split at an unquoted delimiter (put back together) or extra cells (kept in unnamed
+columns), decided row by row from what the row's cells show (`_long_rows`). Blank rows, the
+header line repeated inside the data, page banners ("Page 3 of 12") and the notes after the table
+are left out and reported.
 """
 
 from __future__ import annotations
@@ -202,7 +205,7 @@ def _connect(work: Path, threads: int) -> Any:
 def _query(path: Path, d: dl.Dialect, width: int, max_line: int, parallel: bool) -> str:
     delimiter = d.delimiter + (" " if d.skipinitialspace else "")
     quote = d.quotechar or ""
-    escape = (d.escapechar or "") if d.quotechar else ""
+    escape = d.escapechar or ""  # without quotes too: a dump's backslashes (`normalize.py`)
     if d.quotechar and d.escapechar is None:
         escape = d.quotechar if d.doublequote else ""
     columns = ", ".join(f"'c{i}': 'VARCHAR'" for i in range(width))
@@ -298,6 +301,15 @@ class Plan:
     end: int = 0
     regular: bool = False
     longest: int = 0
+    #: Patterns of page banners repeated in the data (`dialect.page_banners`): left out, counted.
+    banners: list[str] = field(default_factory=list)
+    banner_example: str = ""
+    #: Columns named by the header (the table's width before unnamed columns for extra cells).
+    named: int = 0
+    #: Each named column's candidate over the sample, typed reading or not (`_shape`).
+    shape: list[int] | None = None
+    #: Columns into which split text cells were put back together.
+    merged_into: set[int] = field(default_factory=set)
     #: Columns Arrow's parser leaves as text although their candidate is one it converts (a
     #: cell it could not take as written: spaces around it, another letter case, or a mismatch).
     arrow_text: set[int] = field(default_factory=set)
@@ -558,9 +570,20 @@ def make_plan(
     def is_header(r: list[str]) -> bool:  # a cheap first look, then the real comparison
         return bool(header_row) and bool(r) and r[0].strip() == first_name and dl._same(r, header_row)
 
-    body_rows = [r for r in head_rows + tail_rows[: len(tail_rows) - notes] if not dl._empty(r) and not is_header(r)]
+    banner = dl.banner_matcher(found.banners) if found.banners else None
+
+    def furniture(r: list[str]) -> bool:  # a page banner repeated in the data
+        return banner is not None and dl.is_banner(r, banner)
+
+    body_rows = [
+        r
+        for r in head_rows + tail_rows[: len(tail_rows) - notes]
+        if not dl._empty(r) and not is_header(r) and not furniture(r)
+    ]
     data = [
-        r for r in (rows[found.first :] if not complete else tail_rows[: len(tail_rows) - notes]) if not dl._empty(r)
+        r
+        for r in (rows[found.first :] if not complete else tail_rows[: len(tail_rows) - notes])
+        if not dl._empty(r) and not furniture(r)
     ]
     header_width = max((len(rows[i]) for i in found.header_rows), default=0)
     field_counts = [len(r) for r in data]
@@ -568,7 +591,13 @@ def make_plan(
     out = max(common, found.width, min(header_width, max(field_counts, default=0) or header_width))
     names = dl.column_names(rows, found.header_rows, out)
     skip = found.first
-    decimal_comma = ty.decimal_comma_likely(d.delimiter, [c for r in body_rows[:300] for c in r])
+    # Rows with more cells than the table (a text cell split at an unquoted delimiter, a note in
+    # an unnamed column; counted with empty cells, as a shifted row may end with one) are left to
+    # the body's reading (`_long_rows`): their cells would put shifted values into the samples.
+    body_rows = [r for r in body_rows if len(r) <= out]
+    # the first 300 rows, or as many as make 20,000 cells (wide tables): plenty of numbers
+    vote = body_rows[: max(1, min(300, 20_000 // max(1, out)))]
+    decimal_comma = ty.decimal_comma_likely(d.delimiter, [c for r in vote for c in r])
     options = ty.candidates(decimal_comma)
 
     def choose_all(sample_rows: list[list[str]]) -> tuple[list[pa.Array], list[int]]:
@@ -642,12 +671,22 @@ def make_plan(
         multiline,
         samples_,
     )
+    plan.banners = found.banners
+    plan.named = out
+    if banner is not None:
+        plan.banner_example = next(
+            (c.strip() for r in rows + tail_rows if dl.is_banner(r, banner) for c in r if c.strip()), ""
+        )
     if fast and ends is not None and tail_ends is not None:
         # The body is the bytes from the first data record to the first note after the table.
         kept = _nth_from_end(tail_rows, footer)
         plan.start = ends[found.first - 1] if found.first else samples.base
         plan.end = samples.size if not footer else (tail_ends[kept - 1] if kept > 0 else before_tail)
-        body = [r for r in (rows[found.first :] if not complete else []) + tail_rows[:kept] if not dl._empty(r)]
+        body = [
+            r
+            for r in (rows[found.first :] if not complete else []) + tail_rows[:kept]
+            if not dl._empty(r) and not furniture(r)
+        ]
         plan.regular = all(len(r) == out for r in body)
         plan.width = out
         plan.skip = plan.footer = 0
@@ -656,6 +695,46 @@ def make_plan(
 
 
 # --- the body -----------------------------------------------------------------------------------
+
+
+@dataclass
+class Counts:
+    """What a pass did to the parsed rows besides reading them (said on the dataset card)."""
+
+    rows: int = 0
+    padded: int = 0  # fewer cells than the table: the missing cells left empty
+    blank: int = 0
+    repeated: int = 0  # the header line again inside the data
+    banners: int = 0  # page banners ("Page 3 of 12") inside the data
+    merged: int = 0  # more cells: a text cell split at an unquoted delimiter, put back together
+    extra: int = 0  # more cells: kept in unnamed columns after the table's
+
+    def __add__(self, other: Counts) -> Counts:
+        return Counts(*(a + b for a, b in zip(vars(self).values(), vars(other).values())))
+
+    def say(self, plan: Plan, warnings: list[str]) -> None:
+        if self.padded:
+            warnings.append(f"{self.padded} row(s) had fewer cells than the table; the missing cells were left empty.")
+        if self.merged:
+            column = ", ".join(plan.names[j] for j in sorted(plan.merged_into)) or "a text column"
+            warnings.append(
+                f"{self.merged} row(s) had more cells than the table because a text cell held the delimiter "
+                f"without quotes; its pieces were put back together ({column})."
+            )
+        if self.extra:
+            extra = [plan.names[j] for j in range(plan.named, plan.out) if not plan.droppable[j]]
+            warnings.append(
+                f"{self.extra} row(s) had more cells than the table; the extra cells were kept in "
+                f"{len(extra)} unnamed column(s) ({', '.join(extra)})."
+            )
+        if self.repeated:
+            warnings.append(
+                f"The header line appeared {self.repeated} more time(s) inside the data; those lines were left out."
+            )
+        if self.banners:
+            warnings.append(
+                f"{self.banners} page banner line(s) (like {plan.banner_example!r}) inside the data were left out."
+            )
 
 
 class _Restart(Exception):
@@ -725,25 +804,25 @@ def read_body(
             plan.candidates[j] = ty.choose(plan.samples[j], plan.options, plan.candidates[j] + 1, also=r.batch)
             out_path.unlink(missing_ok=True)
             continue
+        except _Widen as w:
+            # rows with more cells than the table that are no split text cell: the table gets
+            # unnamed columns for them (or DuckDB is told of more columns, to see them whole)
+            _widen(plan, w, raw)
+            out_path.unlink(missing_ok=True)
+            continue
         break
-    rows, padded, cut, _blank, repeated = result
     detected["passes"] = passes
     detected["types"] = {
         n: str(plan.options[c]) for n, c, drop in zip(plan.names, plan.candidates, plan.droppable) if not drop
     }
-    if padded:
-        warnings.append(f"{padded} row(s) had fewer cells than the table; the missing cells were left empty.")
-    if cut:
-        warnings.append(f"{cut} row(s) had more cells than the table; the extra cells were left out.")
-    if repeated:
-        warnings.append(f"The header line appeared {repeated} more time(s) inside the data; those lines were left out.")
+    result.say(plan, warnings)
     names = [n for n, drop in zip(plan.names, plan.droppable) if not drop]
-    return TextResult(rows, names, detected, warnings)
+    return TextResult(result.rows, names, detected, warnings)
 
 
 def _one_pass(
     con: Any, text_path: Path, out_path: Path, plan: Plan, limits: Any, raw: bool, progress: Progress, parallel: bool
-) -> tuple[int, int, int, int, int]:
+) -> Counts:
     total = text_path.stat().st_size
     # at least eight batches, so that parsing, converting and writing overlap on small files too
     batch_rows = int(min(1_000_000, max(2048, min(BATCH_BYTES, total / 8) / plan.bytes_per_record)))
@@ -792,11 +871,13 @@ def _one_pass(
         except BaseException:
             converter.abort()
             writer.abort()
+            # the query's result must be let go before the next pass queries the connection
+            # (the exception's traceback would keep the reader alive until collected)
+            reader.close()
             raise
         writer.close()
         progress.update("reading", total, total)
-        rows, padded, cut, blank, repeated = converter.counts
-        return rows, padded, cut, blank, repeated
+        return converter.counts
     finally:
         unhook()
 
@@ -809,35 +890,36 @@ def _classify(e: Exception) -> Exception:
     return translated
 
 
-def _emit(
-    batch: pa.RecordBatch, plan: Plan, raw: bool, writer: _Writer, keep: list[int], footer: int = 0
-) -> tuple[int, int, int, int, int]:
-    blank = repeated = 0
+def _emit(batch: pa.RecordBatch, plan: Plan, raw: bool, writer: _Writer, keep: list[int], footer: int = 0) -> Counts:
+    counts = Counts()
     mask = _not_blank(batch, plan.width)
     if mask is not None:
         before = batch.num_rows
         batch = batch.filter(mask)
-        blank = before - batch.num_rows
+        counts.blank = before - batch.num_rows
     if footer:
         batch = batch.slice(0, max(0, batch.num_rows - footer))
+    if plan.banners and batch.num_rows:
+        furniture = _banner_rows(batch, plan)
+        if furniture is not None:
+            before = batch.num_rows
+            batch = batch.filter(pc.invert(furniture))
+            counts.banners = before - batch.num_rows
     if plan.header_cells and batch.num_rows:
         same = _is_header(batch, plan.header_cells, plan.out)
         if same is not None:
             before = batch.num_rows
             batch = batch.filter(pc.invert(same))
-            repeated = before - batch.num_rows
+            counts.repeated = before - batch.num_rows
     if batch.num_rows == 0:
-        return 0, 0, 0, blank, repeated
-    padded = batch.column(plan.out - 1).null_count if plan.out >= 1 else 0
-    longer = None
-    for j in range(plan.out, plan.width):
-        extra = batch.column(j)
-        filled = pc.fill_null(pc.not_equal(extra, ""), False)
-        longer = filled if longer is None else pc.or_(longer, filled)
-    cut = 0 if longer is None else int(pc.sum(longer).as_py() or 0)
+        return counts
+    counts.rows = batch.num_rows
+    counts.padded = batch.column(plan.named - 1).null_count if plan.named >= 1 else 0
+    if plan.width > plan.out:
+        batch, counts.merged, counts.extra = _long_rows(batch, plan)
     if not raw and len(keep) > 64:
         writer.put(pa.record_batch(_convert_wide(batch, plan, keep), schema=writer.schema))
-        return batch.num_rows, padded, cut, blank, repeated
+        return counts
     columns = []
     for j in keep:
         col = batch.column(j)
@@ -860,7 +942,214 @@ def _emit(
         if plan.droppable[j] and text.null_count != len(text):
             raise _Restart(j, text)
     writer.put(pa.record_batch(columns, schema=writer.schema))
-    return batch.num_rows, padded, cut, blank, repeated
+    return counts
+
+
+def _filled(col: pa.Array) -> pa.Array:
+    """Per cell: holds something other than spaces (False for a padded cell)."""
+    if not pa.types.is_string(col.type):
+        return pc.is_valid(col)
+    return pc.fill_null(pc.not_equal(pc.utf8_trim_whitespace(col), ""), False)
+
+
+def _banner_rows(batch: pa.RecordBatch, plan: Plan) -> pa.Array | None:
+    """Mask of the rows that are a page banner of the plan: one filled cell, matching one of the
+    banner patterns (vectorised; None when no row is one)."""
+    filled_count = None
+    text = None
+    for j in range(batch.num_columns):
+        col = batch.column(j)
+        filled = _filled(col)
+        ones = pc.cast(filled, pa.int8())
+        filled_count = ones if filled_count is None else pc.add(filled_count, ones)
+        if pa.types.is_string(col.type):
+            cell = pc.if_else(filled, pc.utf8_trim_whitespace(col), pa.scalar(None, pa.string()))
+            text = cell if text is None else pc.coalesce(text, cell)
+    if filled_count is None or text is None:
+        return None
+    single = pc.equal(filled_count, 1)
+    if not pc.any(single).as_py():
+        return None
+    pattern = "|".join(f"(?:{p})" for p in plan.banners)
+    found = pc.and_kleene(single, pc.fill_null(pc.match_substring_regex(text, pattern), False))
+    return found if pc.any(found).as_py() else None
+
+
+class _Widen(Exception):
+    """The table needs `columns` more unnamed columns (extra cells), or DuckDB must be told of more
+    columns (`declare`) because a row filled every column it was told of."""
+
+    def __init__(self, columns: int = 0, declare: bool = False, cells: pa.Array | None = None):
+        self.columns, self.declare, self.cells = columns, declare, cells
+
+
+def _widen(plan: Plan, w: _Widen, raw: bool) -> None:
+    plan.whole = None  # parsed with too few columns: the file is parsed again
+    if w.declare:
+        plan.width = max(2 * plan.width, plan.out + 2)
+        return
+    for _ in range(w.columns):
+        j = plan.out
+        name, k = f"column_{j + 1}", 1
+        while name in plan.names:
+            k += 1
+            name = f"column_{j + 1}_{k}"
+        plan.names.append(name)
+        plan.out += 1
+        sample = ty.clean(w.cells) if w.cells is not None else pa.array([], pa.string())
+        plan.samples.append(sample)
+        plan.candidates.append(len(plan.options) - 1 if raw else ty.choose(sample, plan.options))
+        plan.droppable.append(False)
+        if plan.header_cells is not None:
+            plan.header_cells.append("")
+    plan.width = max(plan.width, plan.out + 1)
+
+
+def _long_rows(batch: pa.RecordBatch, plan: Plan) -> tuple[pa.RecordBatch, int, int]:
+    """Rows with more cells than the table (cells after its named columns), decided by what the
+    row shows; returns the batch with split text cells put back together, and how many rows were
+    merged so and how many keep cells in the unnamed columns after the table.
+
+    Only the rows that hold such cells are looked at (vectorised over them): an empty trailing
+    cell (a trailing delimiter) is no cell. A row whose typed cells (numbers, dates, yes/no:
+    the columns' kinds in the samples) only fit when the cells from one text column on are
+    shifted back by the extra count, or whose extra pieces start with a space as text after a
+    comma does (`Smith, John`), is a text cell split at a delimiter that was not quoted: its
+    pieces are joined again with the delimiter. Any other row keeps its extra cells, in unnamed
+    columns (the table gets them, and the body is read again, at any file size)."""
+    named, out = plan.named, plan.out
+    if pc.any(pc.is_valid(batch.column(plan.width - 1))).as_py():
+        raise _Widen(declare=True)  # the parser may have dropped cells after the last it was told of
+    # Rows with a cell (even an empty one: not padded by the parser) after the named columns
+    longer = None
+    for j in range(named, plan.width):
+        present = pc.is_valid(batch.column(j))
+        longer = present if longer is None else pc.or_(longer, present)
+    if longer is None or not pc.any(longer).as_py():
+        return batch, 0, 0
+    long = batch.filter(longer)
+    n = long.num_rows
+    cells = [pc.fill_null(long.column(j), "") for j in range(plan.width)]
+    import numpy as np
+
+    # the row's cells (up to its last one, empty or not) and its data (up to its last filled one)
+    length = np.zeros(n, dtype=np.int64)
+    filled_length = np.zeros(n, dtype=np.int64)
+    for j in range(plan.width):
+        length = np.where(pc.is_valid(long.column(j)).to_numpy(zero_copy_only=False), j + 1, length)
+        filled_length = np.where(_filled(cells[j]).to_numpy(zero_copy_only=False), j + 1, filled_length)
+    has_data = filled_length > named  # else only empty cells after the names (trailing delimiters)
+    # a shift by the row's extra cells, or by its extra data (a trailing delimiter after a split)
+    extras = (length - named, filled_length - named)
+    kinds = _shape(plan)
+    typed = [plan.options[kinds[j]].kind not in ("string", "empty") for j in range(named)]
+    clean = [ty.clean(c) for c in cells]
+
+    def fits(i: int, m: int) -> np.ndarray:  # cell m fits column i's kind (a missing cell fits)
+        if not typed[i]:
+            return np.ones(n, dtype=bool)
+        return ty._fits_all(clean[m], plan.options[kinds[i]]).to_numpy(zero_copy_only=False)
+
+    shapes = [pc.drop_null(_shapes(ty.clean(plan.samples[i]))).unique() for i in range(named)]
+    cell_shapes = [_shapes(c) for c in clean]
+
+    def seen(i: int, shape: pa.Array) -> np.ndarray:  # the cell has a shape column i's sample has
+        if len(shapes[i]) == 0:
+            return np.zeros(n, dtype=np.int64)
+        return pc.fill_null(pc.is_in(shape, value_set=shapes[i]), False).to_numpy(zero_copy_only=False).astype(np.int64)
+
+    # Each reading of a row: valid when its typed cells fit; ranked by how many of its text cells
+    # have a shape (letters, digits and signs in order: `DE12 3456`, `a-9`) that their column's
+    # sample shows, then by pieces that start with a space (text after a comma), then the row as
+    # it is, then the leftmost shift.
+    none = pa.nulls(n, pa.string())
+    as_is = np.ones(n, dtype=bool)
+    as_is_seen = np.zeros(n, dtype=np.int64)
+    for i in range(named):
+        as_is &= fits(i, i)
+        as_is_seen += seen(i, cell_shapes[i])
+    best = np.where(as_is, as_is_seen * 4 + 1, -1)  # the key: seen, spaced, as it is
+    chosen = np.full(n, -1, dtype=np.int64)
+    chosen_k = np.zeros(n, dtype=np.int64)
+    for k in sorted({int(v) for e in extras for v in e[e > 0]}):
+        rows_k = (extras[0] == k) | (extras[1] == k)
+        if named + k > plan.width:
+            continue
+        # prefix[j]: the cells before j fit as they are; suffix[j]: the cells after j fit shifted by k
+        prefix, prefix_seen = [np.ones(n, dtype=bool)], [np.zeros(n, dtype=np.int64)]
+        for i in range(named):
+            prefix.append(prefix[-1] & fits(i, i))
+            prefix_seen.append(prefix_seen[-1] + seen(i, cell_shapes[i]))
+        suffix = [np.ones(n, dtype=bool)] * (named + 1)
+        suffix_seen = [np.zeros(n, dtype=np.int64)] * (named + 1)
+        for i in range(named - 1, -1, -1):
+            shifted = fits(i, i + k) if i + k < plan.width else np.ones(n, dtype=bool)
+            suffix[i] = suffix[i + 1] & shifted
+            moved = cell_shapes[i + k] if i + k < plan.width else none
+            suffix_seen[i] = suffix_seen[i + 1] + seen(i, moved)
+        for j in range(named):
+            if typed[j]:
+                continue  # only text holds a delimiter as text
+            ok = rows_k & prefix[j] & suffix[j + 1]
+            spaced = ok.copy()
+            for m in range(j + 1, j + k + 1):
+                spaced &= pc.fill_null(pc.match_substring_regex(cells[m], r"^\s+\S"), False).to_numpy(
+                    zero_copy_only=False
+                )
+            if not ok.any():
+                continue
+            joined = _shapes(ty.clean(pc.binary_join_element_wise(*cells[j : j + k + 1], plan.dialect.delimiter)))
+            score = prefix_seen[j] + seen(j, joined) + suffix_seen[j + 1]
+            key = np.where(ok, score * 4 + spaced * 2, -1)
+            better = key > best
+            chosen = np.where(better, j, chosen)
+            chosen_k = np.where(better, k, chosen_k)
+            best = np.where(better, key, best)
+    # empty cells after a row that fits as it is: a trailing delimiter, no data
+    chosen = np.where(~has_data & as_is, -1, chosen)
+    merged = int((chosen >= 0).sum())
+    plan.merged_into.update(int(j) for j in chosen[chosen >= 0])
+    keeps = (chosen < 0) & has_data
+    needed = int((filled_length - named)[keeps].max()) if keeps.any() else 0
+    if needed > out - named:
+        beyond = [cells[j].filter(pa.array(keeps)) for j in range(out, min(named + needed, plan.width))]
+        raise _Widen(named + needed - out, cells=pa.concat_arrays(beyond) if beyond else None)
+    if not merged:
+        return batch, 0, int(keeps.sum())
+    # put the split cells back together, one shift (j, k) at a time
+    delimiter = plan.dialect.delimiter + (" " if plan.dialect.skipinitialspace else "")
+    columns = list(cells)
+    for j, k in sorted({(int(a), int(b)) for a, b in zip(chosen[chosen >= 0], chosen_k[chosen >= 0])}):
+        rows_jk = pa.array((chosen == j) & (chosen_k == k))
+        joined = pc.binary_join_element_wise(*cells[j : j + k + 1], delimiter)
+        columns[j] = pc.if_else(rows_jk, joined, columns[j])
+        for i in range(j + 1, plan.width):
+            source = cells[i + k] if i + k < plan.width else pa.nulls(n, pa.string())
+            columns[i] = pc.if_else(rows_jk, source, columns[i])
+    # padded cells stay null (as the parser gave them), moved cells empty where nothing moved in
+    merged_rows = pa.array(chosen >= 0)
+    full = []
+    for j in range(plan.width):
+        original = batch.column(j)
+        fixed = pc.if_else(merged_rows, columns[j], long.column(j))
+        full.append(pc.replace_with_mask(original, longer, fixed) if pa.types.is_string(original.type) else original)
+    return pa.record_batch(full, names=batch.schema.names), merged, int(keeps.sum())
+
+
+def _shapes(text: pa.Array) -> pa.Array:
+    """The shape of each cell: runs of letters as `a`, of digits as `9`, other characters kept
+    (`DE12 3456 7890` -> `a9 9 9`, `Kim, Min-su` -> `a, a-a`)."""
+    return pc.replace_substring_regex(pc.replace_substring_regex(text, r"\p{L}+", "a"), r"\p{Nd}+", "9")
+
+
+def _shape(plan: Plan) -> list[int]:
+    """Each named column's candidate over its sample, as the typed reading would start from it:
+    the kinds a row's cells are checked against to see whether they are shifted (the same for
+    typed and text readings, decided once)."""
+    if plan.shape is None:
+        texts = [ty.clean(plan.samples[j]) for j in range(plan.named)]
+        plan.shape = ty.choose_many(texts, plan.options)
+    return plan.shape
 
 
 def _convert_wide(batch: pa.RecordBatch, plan: Plan, keep: list[int]) -> list[pa.Array]:
@@ -904,7 +1193,7 @@ class _Converter:
 
     def __init__(self, plan: Plan, raw: bool, writer: _Writer, keep: list[int]):
         self.plan, self.raw, self.writer, self.keep = plan, raw, writer, keep
-        self.counts = [0, 0, 0, 0, 0]  # rows, padded, cut, blank, repeated header lines
+        self.counts = Counts()
         self._queue: queue.Queue = queue.Queue(maxsize=2)
         self._failure: list[BaseException] = []
         self._thread = threading.Thread(target=self._run, name="vista-convert", daemon=True)
@@ -919,7 +1208,7 @@ class _Converter:
             except BaseException as e:
                 self._failure.append(e)
                 continue
-            self.counts = [a + b for a, b in zip(self.counts, got)]
+            self.counts = self.counts + got
 
     def put(self, batch: pa.RecordBatch, footer: int = 0) -> None:
         if self._failure:
@@ -1119,7 +1408,7 @@ def read_body_arrow(
     while True:
         passes += 1
         try:
-            rows, repeated = _arrow_pass(text_path, out_path, plan, limits, raw, progress, block)
+            counts = _arrow_pass(text_path, out_path, plan, limits, raw, progress, block)
         except _Restart as r:
             j = r.column
             plan.droppable[j] = False
@@ -1146,10 +1435,9 @@ def read_body_arrow(
     detected["types"] = {
         n: str(plan.options[c]) for n, c, drop in zip(plan.names, plan.candidates, plan.droppable) if not drop
     }
-    if repeated:
-        warnings.append(f"The header line appeared {repeated} more time(s) inside the data; those lines were left out.")
+    counts.say(plan, warnings)
     names = [n for n, drop in zip(plan.names, plan.droppable) if not drop]
-    return TextResult(rows, names, detected, warnings)
+    return TextResult(counts.rows, names, detected, warnings)
 
 
 class _Straddling(Exception):
@@ -1182,16 +1470,23 @@ def _typed_in_arrow(plan: Plan, raw: bool) -> dict[int, pa.DataType]:
 
 def _arrow_pass(
     text_path: Path, out_path: Path, plan: Plan, limits: Any, raw: bool, progress: Progress, block: int
-) -> tuple[int, int]:
+) -> Counts:
     import pyarrow.csv as pcsv
 
     d = plan.dialect
     blank = _blank_text(d)
     irregular: list[str] = []
+    banner = dl.banner_matcher(plan.banners) if plan.banners else None
+    skipped = [0]
 
     def on_invalid(row: Any) -> str:
-        if not row.text.strip(blank):
+        # called for the rows Arrow's parser rejects (another number of cells) only
+        text = row.text.strip(blank)
+        if not text:
             return "skip"  # a blank line (spaces, or delimiters only): left out like any blank row
+        if banner is not None and banner.match(text) and d.delimiter not in text:
+            skipped[0] += 1  # a page banner ("Page 3 of 12"): left out, counted
+            return "skip"
         irregular.append(row.text)
         return "error"
 
@@ -1205,8 +1500,10 @@ def _arrow_pass(
             delimiter=d.delimiter,
             quote_char=d.quotechar or False,
             double_quote=bool(d.quotechar) and d.doublequote and d.escapechar is None,
-            escape_char=(d.escapechar or False) if d.quotechar else False,
-            newlines_in_values=bool(d.quotechar),
+            escape_char=d.escapechar or False,
+            # quoted line breaks, or escaped ones (a dump's `\<line break>`): the parser must
+            # not cut its blocks there
+            newlines_in_values=bool(d.quotechar or d.escapechar),
             ignore_empty_lines=True,
             invalid_row_handler=on_invalid,
         ),
@@ -1265,8 +1562,10 @@ def _arrow_pass(
         window.close()
     writer.close()
     progress.update("reading", total, total)
-    rows, _padded, _cut, _blank, repeated = converter.counts
-    return rows, repeated
+    counts = converter.counts
+    counts.banners += skipped[0]
+    counts.padded = 0  # Arrow's parser pads no row (a short row is `_Irregular`): nulls here are missing cells
+    return counts
 
 
 def _arrow_error(e: Exception, window: _Window, irregular: list[str], typed: dict[int, pa.DataType]) -> Exception:

@@ -259,17 +259,40 @@ def _cases(words: list[str]) -> list[str]:
 ARROW_TRUE, ARROW_FALSE = _cases(_TRUE), _cases(_FALSE)
 
 
-def decimal_comma_likely(delimiter: str, cells: list[str]) -> bool:
-    """Decimal commas are only plausible when the delimiter is not a comma and the cells show them."""
-    import re
+_GROUP = "[ \u00a0\u202f.]"
 
+
+def decimal_comma_likely(delimiter: str, cells: list[str]) -> bool:
+    """Whether the numbers in `cells` (a sample of the body's parsed cells) write decimals with a
+    comma: more cells that show it than cells that show a decimal point (vectorised: wide
+    samples hold hundreds of thousands of cells).
+
+    In a comma-separated file a number holding a comma was quoted (`"1,5"`, `"-1.269,97"`: German
+    or Russian numbers exported with the comma delimiter), and a quoted `"1,234"` is as likely a
+    US thousands separator: there only unambiguous cells count (a comma not followed by exactly
+    three digits, or after groups of dots or spaces), and US grouped numbers (`"12,345.50"`) count
+    for the point. With another delimiter, `1,250` is the decimal comma it usually is there."""
+    group = _GROUP
     if delimiter.strip() == ",":
+        dc = (
+            rf"^[+-]?(\d{{1,3}}({group}\d{{3}})+,\d+|\d+,(\d{{1,2}}|\d{{4,}})|\d{{4,}},\d+|0,\d+"
+            rf"|\d{{1,3}}(\.\d{{3}}){{2,}})$"
+        )
+        dot = r"^[+-]?(\d{1,3}(,\d{3})+(\.\d+)?|\d+\.(\d{1,2}|\d{4,})|\d{4,}\.\d+|0\.\d+)$"
+    else:
+        dc = rf"^[+-]?\d{{1,3}}({group}\d{{3}})+(,\d+)?$|^[+-]?\d+,\d+$"
+        dot = r"^[+-]?\d+\.\d+$"
+    if not cells:
         return False
-    dc = re.compile(r"^[+-]?\d{1,3}(\.\d{3})+(,\d+)?$|^[+-]?\d+,\d+$")
-    dot = re.compile(r"^[+-]?\d+\.\d+$")
-    commas = sum(1 for c in cells if dc.match(c.strip()))
-    dots = sum(1 for c in cells if dot.match(c.strip()) and not re.match(r"^[+-]?\d{1,3}\.\d{3}$", c.strip()))
-    return commas > dots
+    text = pc.utf8_trim_whitespace(pa.array(cells, pa.string()))
+    comma = pc.and_not(
+        pc.match_substring_regex(text, dc), pc.match_substring_regex(text, r"^[+-]?\d{1,3}( \d{3})+$")
+    )  # spaces alone: no decimal mark
+    point = pc.and_not(
+        pc.and_not(pc.match_substring_regex(text, dot), comma),
+        pc.match_substring_regex(text, r"^[+-]?\d{1,3}\.\d{3}$"),
+    )
+    return (pc.sum(comma).as_py() or 0) > (pc.sum(point).as_py() or 0)
 
 
 def _fits_all(text: pa.Array, cand: Candidate) -> pa.Array:

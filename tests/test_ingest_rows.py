@@ -1,0 +1,244 @@
+"""Rows that are not what the header says: cells beyond the header's (a trailing delimiter, a text
+cell split at a delimiter that was not quoted, a real unnamed column), page banners printed
+through the data, and quoted decimal commas. Each file is read small (the whole file is the
+sample) and with its body repeated past the reader's samples and batches, by both parsers, and
+must give the same schema and cells, and say the same on the card."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pyarrow as pa
+import pyarrow.parquet as pq
+import pytest
+
+from vista_jupyter.ingest import IngestLimits, ingest_to_parquet, read_table
+from vista_jupyter.ingest.engine import HEAD_BYTES, read_text
+from vista_jupyter.ingest.sniff import detect_format
+
+#: Past the head sample (the whole file is no longer parsed as its own sample), with a tail
+#: sample, several batches and row groups.
+LARGE = 12 * HEAD_BYTES
+
+
+def _read(path: Path, work: Path, careful: bool, raw: bool = False) -> tuple[pa.Table, object]:
+    work.mkdir(parents=True, exist_ok=True)
+    out = work / "out.parquet"
+    result = read_text(path, detect_format(path).encoding, out, work, IngestLimits(), raw=raw, careful=careful)
+    return pq.read_table(out), result
+
+
+def _counts(warnings: list[str]) -> list[str]:
+    """The card's sentences with their numbers taken out (they grow with the repeats)."""
+    import re
+
+    return [re.sub(r"\d+ (row|page|more time)", r"N \1", w) for w in warnings]
+
+
+def same_at_every_size(tmp_path: Path, head: str, body: str, raw: bool = False) -> tuple[pa.Table, list[str]]:
+    """Reads `head + body` and `head + body * n` (past LARGE), each by Arrow's path (when it
+    takes the file) and the careful parser; asserts one schema, the same cells in every repeat,
+    and the same card; returns the small table and its card."""
+    tmp_path.mkdir(parents=True, exist_ok=True)
+    repeats = LARGE // len(body.encode()) + 1
+    small, large = tmp_path / "small.csv", tmp_path / "large.csv"
+    small.write_text(head + body, encoding="utf-8")
+    large.write_text(head + body * repeats, encoding="utf-8")
+    assert large.stat().st_size > LARGE > HEAD_BYTES > small.stat().st_size
+    tables = {}
+    for name, path in (("small", small), ("large", large)):
+        for careful in (False, True):
+            tables[name, careful] = _read(path, tmp_path / f"{name}-{careful}-{raw}", careful, raw)
+    t1, r1 = tables["small", False]
+    for (name, careful), (table, result) in tables.items():
+        assert table.schema == t1.schema, (name, careful, table.schema, t1.schema)
+        assert result.columns == r1.columns
+        assert _counts(result.warnings) == _counts(r1.warnings), (name, careful)
+        if name == "small":
+            assert table.equals(t1), (careful, table.to_pylist()[:5], t1.to_pylist()[:5])
+        else:
+            assert table.num_rows == repeats * t1.num_rows
+            for k in (0, repeats // 2, repeats - 1):
+                assert table.slice(k * t1.num_rows, t1.num_rows).equals(t1), (careful, k)
+    return t1, r1.warnings
+
+
+def _body(n: int, row) -> str:
+    return "".join(row(i) + "\n" for i in range(n))
+
+
+# --- 1. rows with more cells than the header --------------------------------------------------
+
+
+def test_a_trailing_delimiter_on_some_rows_is_no_cell(tmp_path):
+    body = _body(40, lambda i: f"{i},Kim {i},{i * 1.5}" + ("," if i % 7 == 3 else ""))
+    for raw in (False, True):
+        table, warnings = same_at_every_size(tmp_path / str(raw), "id,name,amount\n", body, raw)
+        assert table.column_names == ["id", "name", "amount"] and table.num_rows == 40
+        assert not any("more cells" in w for w in warnings)
+    assert [str(t) for t in table.schema.types] == ["string"] * 3  # the last raw reading
+    assert table.column("amount").to_pylist()[3] == "4.5"
+
+
+def test_a_text_cell_split_at_an_unquoted_delimiter_is_put_back_together(tmp_path):
+    # ", " inside a name that was not quoted: the cells after it are shifted by one, so the
+    # city lands in the amount column and the amount in a column the header does not have
+    names = {3: "Smith, John", 11: "Doe, Jane", 20: "Lee,Min"}  # the last without a space
+    body = _body(30, lambda i: f"{i},{names.get(i, f'Kim {i}')},City {i % 4},{i * 2},2024-01-{i % 28 + 1:02d}")
+    table, warnings = same_at_every_size(tmp_path / "typed", "id,name,city,amount,day\n", body)
+    assert table.column_names == ["id", "name", "city", "amount", "day"]
+    assert [str(t) for t in table.schema.types] == ["int64", "string", "string", "int64", "timestamp[us]"]
+    rows = table.to_pylist()
+    assert rows[3]["name"] == "Smith, John" and rows[3]["city"] == "City 3" and rows[3]["amount"] == 6
+    assert rows[20]["name"] == "Lee,Min" and rows[20]["amount"] == 40  # the types show the shift
+    [said] = [w for w in warnings if "more cells" in w]
+    assert said.startswith("3 row(s)") and "put back together (name)" in said
+    raw, _ = same_at_every_size(tmp_path / "raw", "id,name,city,amount,day\n", body, raw=True)
+    assert raw.column("name").to_pylist()[11] == "Doe, Jane" and raw.num_columns == 5
+
+
+def test_extra_cells_that_fit_no_shift_are_kept_in_an_unnamed_column(tmp_path):
+    notes = {5: "corrected", 17: "see note 3"}
+    body = _body(30, lambda i: f"{i},Kim {i},{i * 1.5}" + (f",{notes[i]}" if i in notes else ""))
+    table, warnings = same_at_every_size(tmp_path / "typed", "id,name,amount\n", body)
+    assert table.column_names == ["id", "name", "amount", "column_4"]
+    assert [str(t) for t in table.schema.types] == ["int64", "string", "double", "string"]
+    assert table.column("column_4").to_pylist()[5] == "corrected" and table.column("amount").to_pylist()[5] == 7.5
+    assert table.column("column_4").null_count == 28
+    [said] = [w for w in warnings if "more cells" in w]
+    assert said.startswith("2 row(s)") and "kept in 1 unnamed column(s) (column_4)" in said
+    # the note first seen far beyond the head sample: the table is widened all the same
+    late = "".join(f"{i},Kim {i},{i * 1.5}\n" for i in range(60_000)) + "60000,Kim,1.5,late note\n"
+    path = tmp_path / "late.csv"
+    path.write_text("id,name,amount\n" + late, encoding="utf-8")
+    frame = read_table(path, types=False)
+    assert list(frame.columns) == ["id", "name", "amount", "column_4"] and frame.iloc[-1, 3] == "late note"
+    assert len(frame) == 60_001 and (frame["column_4"] == "").sum() == 60_000
+
+
+def test_a_row_longer_than_any_in_the_head_loses_no_cell(tmp_path):
+    # DuckDB is told how many columns to expect from the head; a later row with many more cells
+    # must not be cut silently
+    rows = "".join(f"{i},{i % 9},{i % 5}\n" for i in range(60_000))
+    path = tmp_path / "long.csv"
+    path.write_text("a,b,c\n" + rows + "7,8,9,10,11,12,13\n", encoding="utf-8")
+    result = ingest_to_parquet(path, tmp_path / "long.parquet")
+    table = pq.read_table(tmp_path / "long.parquet")
+    assert table.num_rows == 60_001 and table.num_columns == 7
+    assert table.slice(60_000).to_pylist()[0] == {
+        "a": 7, "b": 8, "c": 9, "column_4": 10, "column_5": 11, "column_6": 12, "column_7": 13,
+    }  # fmt: skip
+    assert any("1 row(s) had more cells" in w and "4 unnamed column(s)" in w for w in result.warnings)
+
+
+# --- 2. page banners --------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "banner",
+    ["Page {n}", "Page {n} of 12", "- {n} -", "{n} / 12 페이지", "Seite {n} von 12", "Page {n},,"],
+)
+def test_page_banners_are_left_out_of_the_data(tmp_path, banner):
+    def page(p: int) -> str:
+        rows = "".join(f"{p * 20 + i},Kim {i},{(p * 20 + i) * 0.5}\n" for i in range(20))
+        return banner.format(n=p) + "\n" + rows
+
+    body = "".join(page(p) for p in range(1, 4))
+    table, warnings = same_at_every_size(tmp_path, "id,name,amount\n", body)
+    assert [str(t) for t in table.schema.types] == ["int64", "string", "double"]
+    assert table.num_rows == 60 and table.column("id").to_pylist()[:2] == [20, 21]
+    [said] = [w for w in warnings if "page banner" in w]
+    assert said.startswith("3 page banner line(s)") and banner.format(n=1).rstrip(",") in said
+
+
+def test_repeated_page_headers_with_banners(tmp_path):
+    # a printed report: every page starts with its banner and the header row again
+    body = "".join(
+        f"Page {p} of 3\nid;name;amount\n" + "".join(f"{p}{i:02d};Kim;{i},5\n" for i in range(25)) for p in (1, 2, 3)
+    )
+    table, warnings = same_at_every_size(tmp_path, "", body)
+    assert table.column_names == ["id", "name", "amount"] and table.num_rows == 75
+    assert [str(t) for t in table.schema.types] == ["int64", "string", "double"]
+    assert table.column("amount").to_pylist()[1] == 1.5
+
+
+def test_one_cell_rows_that_are_records_stay(tmp_path):
+    # a row with only its first cell filled, like the first cells of the column: a record
+    body = _body(40, lambda i: f"N{i},{i},{i * 2}" if i % 9 else f"N{i},,")
+    table, warnings = same_at_every_size(tmp_path, "name,a,b\n", body, raw=True)
+    assert table.num_rows == 40 and not any("banner" in w for w in warnings)
+
+
+# --- 3. decimal commas in quoted cells --------------------------------------------------------
+
+
+@pytest.mark.parametrize("delimiter", [",", ";"])
+def test_quoted_decimal_commas_convert_with_the_unquoted_ones(tmp_path, delimiter):
+    def row(i: int) -> str:
+        amount = f"{i},{i % 10}"
+        total = f"{1 + i % 3}.{i % 1000:03d},{i % 100:02d}"
+        quote = delimiter == "," or i % 2
+        cells = [str(i), f"Filiale {i}", f'"{amount}"' if quote else amount, f'"{total}"', f'"-{i},25"']
+        return delimiter.join(cells)
+
+    header = delimiter.join(["id", "name", "amount", "total", "delta"]) + "\n"
+    table, _ = same_at_every_size(tmp_path, header, _body(40, row))
+    assert [str(t) for t in table.schema.types] == ["int64", "string", "double", "double", "double"]
+    assert table.column("amount").to_pylist()[13] == 13.3 and table.column("total").to_pylist()[5] == 3005.05
+    assert table.column("delta").to_pylist()[2] == -2.25
+
+
+def test_quoted_us_thousands_in_a_comma_file_stay_thousands(tmp_path):
+    body = _body(40, lambda i: f'{i},"{1 + i % 9},{i % 1000:03d}","{i % 7},{i % 1000:03d}.50"')
+    table, _ = same_at_every_size(tmp_path, "id,units,revenue\n", body)
+    assert [str(t) for t in table.schema.types] == ["int64", "int64", "double"]
+    assert table.column("units").to_pylist()[12] == 4012 and table.column("revenue").to_pylist()[12] == 5012.5
+
+
+# --- 4. rewritten dialects, block by block ----------------------------------------------------
+
+
+def _dump_cell(v: str) -> str:
+    # MySQL SELECT ... INTO OUTFILE: \N for NULL, a backslash before \, tab and line break
+    return "\\N" if v == "" else v.replace("\\", "\\\\").replace("\t", "\\\t").replace("\n", "\\\n")
+
+
+CELLS = ["", "plain", "C:\\tmp\\", "two\nlines", "tab\there", "ends with \\", "\\\\share", "N", "a, b", 'say "hi"']
+
+
+@pytest.mark.parametrize("block", [7, 64, 1 << 20])
+def test_a_dump_is_unescaped_the_same_whatever_the_blocks(tmp_path, monkeypatch, block):
+    from vista_jupyter.ingest import normalize
+
+    monkeypatch.setattr(normalize, "BLOCK", block)
+    rows = [[str(i), CELLS[i % len(CELLS)], CELLS[(i * 3) % len(CELLS)], f"{i * 0.5}"] for i in range(300)]
+    path = tmp_path / "dump.txt"
+    path.write_text("".join("\t".join(_dump_cell(v) for v in r) + "\n" for r in rows), encoding="utf-8")
+    for careful in (False, True):
+        table, result = _read(path, tmp_path / f"w{careful}", careful, raw=True)
+        assert result.detected["escapes"].startswith("backslash")
+        assert [list(r.values()) for r in table.to_pylist()] == rows, careful
+
+
+@pytest.mark.parametrize("block", [16, 64, 1 << 20])  # lines up to 4 blocks long are kept whole
+def test_padded_quotes_are_unpadded_the_same_whatever_the_blocks(tmp_path, monkeypatch, block):
+    from vista_jupyter.ingest import normalize
+
+    monkeypatch.setattr(normalize, "BLOCK", block)
+
+    def cell(v: str, i: int) -> str:
+        quoted = '"' + v.replace('"', '""') + '"'
+        if i % 4:
+            return (" " * (i % 3)) + quoted + (" " * (i % 2))
+        return quoted if any(c in v for c in ',"\n') else v
+
+    # quoted cells holding the delimiter, doubled quotes after a comma and spaces, line breaks
+    values = ["Smith, John", 'said, ""', 'x,  "y" z', "two\nlines", "", "plain", 'a "b", c']
+    rows = [[str(i), values[i % len(values)], values[(i + 3) % len(values)]] for i in range(200)]
+    text = "id,a,b\n" + "".join(",".join(cell(v, i + j) for j, v in enumerate(r)) + "\n" for i, r in enumerate(rows))
+    path = tmp_path / "padded.csv"
+    path.write_text(text, encoding="utf-8")
+    for careful in (False, True):
+        table, result = _read(path, tmp_path / f"w{careful}", careful, raw=True)
+        assert result.detected.get("padded_quotes") is True
+        assert [[c.strip() for c in r.values()] for r in table.to_pylist()] == [[c.strip() for c in r] for r in rows]
