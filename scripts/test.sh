@@ -35,7 +35,7 @@ lint_status=$?
 # Frontend unit tests (Jest: the session's event reducer and the API client, over a local HTTP server).
 jlpm test --ci --json --outputFile="$reports/jest.json"
 js_status=$?
-python -m pytest -q -p no:cacheprovider --junitxml="$reports/pytest.xml" "$@"
+python -m pytest -q -p no:cacheprovider --durations=15 --junitxml="$reports/pytest.xml" "$@"
 py_status=$?
 # CI=1: Playwright starts its own JupyterLab and scripted model, and a port already taken
 # (a server left over from an earlier run) fails loudly instead of being reused.
