@@ -11,11 +11,12 @@ which words it could not use. It never drops a condition or answers a neighbouri
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from .catalog import Column, Table, period_candidates
+from .catalog import TEXT_PERIODS, Column, Table, period_candidates, text_period_start
 from .lexicon import lexicon
 from .match import DatePart, Mention, Number, Reader, Sense, name_keys
 from .plan import Condition, Grouping, Measure, Plan
@@ -2883,6 +2884,7 @@ def plan_question(question: str, table: Table, reader: Reader | None = None) -> 
         plan = composer.plan()
         fixed: dict[tuple[str, str | None], Any] = {}
         _absent_values(plan, table)
+        _period_values(plan, table)
         for k in plan.conditions:
             if k.op == "==" and fixed.setdefault((k.column, k.part), k.value) != k.value:
                 # "month = 1 and month = 12": no row can hold both, and "two periods" was not read
@@ -2902,6 +2904,30 @@ def plan_question(question: str, table: Table, reader: Reader | None = None) -> 
     plan.yearlike = [c.name for c in table.columns if c.yearlike]
     plan.derived = dict(composer.derived) if not plan.declined else {}
     return plan
+
+
+def _period_values(plan: Plan, table: Table) -> None:
+    """A value of a column of periods written as text ("2023년 3월", "1995Q1") named as it is
+    written becomes its period, compared with the column read as dates (as the renderers read it:
+    the period's first day), so that "2023년 3월" selects that month's rows."""
+
+    def as_period(k: Condition) -> Condition:
+        fmt = table.column(k.column).date_format if k.column in {c.name for c in table.columns} else None
+        if fmt not in TEXT_PERIODS or k.part is not None or k.op in ("isna", "notna"):
+            return k
+        if k.op not in ("==", "!="):
+            raise Declined(
+                f"I can compare {k.column} with one period at a time.",
+                f"{k.column}은(는) 한 번에 한 기간과만 비교할 수 있습니다.",
+            )
+        start = text_period_start(k.value, fmt)
+        if start is None:
+            raise Declined(f"“{k.value}” is not a period of {k.column}.", f"“{k.value}”은(는) {k.column}의 기간이 아닙니다.")
+        return dataclasses.replace(k, value=start[:10], part="date")
+
+    plan.conditions = [as_period(k) for k in plan.conditions]
+    plan.base = [as_period(k) for k in plan.base]
+    plan.sides = [[as_period(k) for k in side] for side in plan.sides]
 
 
 def _absent_values(plan: Plan, table: Table) -> None:

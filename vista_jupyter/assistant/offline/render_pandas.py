@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any, Protocol
 
-from .catalog import Table
+from .catalog import TEXT_PERIODS, Table
 from .plan import Condition, Grouping, Measure, Plan
 from .wording import MONTHS, WEEKDAYS, chart_title, measure_words, t
 
@@ -94,12 +94,28 @@ class PandasRenderer:
             f"**{{{q(name)}: {self.var}[{q(a)}] - {self.var}[{q(b)}]}}"  # a per-row difference asked
             for name, (a, _, b) in p.derived.items()
         ]
-        for c in text_dates:
+        before = ""
+        for k, c in enumerate(sorted(text_dates)):
             fmt = p.date_columns[c]
+            if fmt in TEXT_PERIODS:
+                # a period written as text ("2021년 1월", "1995Q1"): its year and month or quarter
+                # as written, read as the period's first day
+                pattern, unit = TEXT_PERIODS[fmt]
+                found = f"written{k or ''}"
+                month = f"{found}[1]" if unit == "month" else f"{found}[1] * 3 - 2"
+                before += (
+                    f"{found} = {self.var}[{q(c)}].astype('string').str.extract({pattern!r}).astype('float')"
+                    f"  # year, {unit}\n"
+                )
+                parts.append(
+                    f"**{{{q(c)}: pd.to_datetime(pd.DataFrame({{'year': {found}[0], 'month': {month}, 'day': 1}}), "
+                    "errors='coerce')}"
+                )
+                continue
             source = f"{self.var}[{q(c)}]" if fmt == "mixed" else f"{self.var}[{q(c)}].astype('Int64').astype(str)"
             parts.append(f"**{{{q(c)}: pd.to_datetime({source}, errors='coerce', format={fmt!r})}}")
         why = "dates written as text or numbers, read as dates" if text_dates else "the difference asked, per row"
-        return f"data = {self.var}.assign({', '.join(parts)})  # {why}\n", "data"
+        return f"{before}data = {self.var}.assign({', '.join(parts)})  # {why}\n", "data"
 
     def _cond(self, c: Condition, frame: str) -> str:
         column = f"{frame}[{q(c.column)}]"

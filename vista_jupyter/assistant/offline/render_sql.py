@@ -28,7 +28,7 @@ import re
 from datetime import datetime
 from typing import Any
 
-from .catalog import Column, Table
+from .catalog import TEXT_PERIODS, Column, Table
 from .plan import Condition, Grouping, Measure, Plan
 from .render_pandas import _PANDAS_AGG, PandasRenderer, Step, q
 from .wording import measure_words, t
@@ -393,7 +393,17 @@ class SqlRenderer(PandasRenderer):
                 continue
             if name not in {c.name for c in self.table.columns}:
                 continue
-            if fmt == "mixed":
+            if fmt in TEXT_PERIODS:
+                # a period written as text: its year and month or quarter, as its first day
+                pattern, unit = TEXT_PERIODS[fmt]
+                col, pat = ident(name), literal(pattern)
+                part = f"TRY_CAST(regexp_extract({col}, {pat}, 2) AS INTEGER)"
+                month = part if unit == "month" else f"{part} * 3 - 2"
+                out[name] = (
+                    f"try_strptime(regexp_extract({col}, {pat}, 1) || '-' || CAST({month} AS VARCHAR) || '-01', "
+                    "'%Y-%m-%d')"
+                )
+            elif fmt == "mixed":
                 formats = _date_formats(self.table.column(name))
                 pattern = (
                     literal(formats[0]) if len(formats) == 1 else "[" + ", ".join(literal(f) for f in formats) + "]"
