@@ -412,11 +412,81 @@ def answer(plan: Plan, results: list[dict[str, Any]], table: Table | None = None
             "열 이름을 정확히 적어 보세요.",
         )
     lines = printed(results[0])
+    if plan.inner is not None:
+        return _composed(plan, _Reader(lines), table)
     writer = getattr(_Words, plan.kind, None)
     if plan.kind == "overview":
         return _Words.overview(plan, [printed(r) for r in results])
     text = writer(plan, _Reader(lines)) if writer else restate(plan)
     return text.strip()
+
+
+_OP_WORDS = {
+    ">": ("over", "초과"),
+    ">=": ("at least", "이상"),
+    "<": ("under", "미만"),
+    "<=": ("at most", "이하"),
+}
+
+
+def _composed(plan: Plan, r: _Reader, table: Table | None) -> str:
+    """The answer of a composed plan (parse.py `_composed`): the periods counted, or the measure
+    of the group the inner plan picked, with that group named and why it was picked."""
+    import dataclasses
+
+    from .plan import PICKED
+
+    lang, inner = plan.language, plan.inner
+    m = inner.measures[0]
+    if plan.inner_use == "count":
+        fields = r.fields("periods") or ["nan", "0"]
+        count, total = _num(fields[0]), _num(fields[1])
+        op, value = plan.inner_test
+        en_op, ko_op = _OP_WORDS[op]
+        period = inner.group.bucket
+        what = measure_words(m, lang)
+        cond = conditions_words(inner.conditions, lang) if inner.conditions else ""
+        head = t(
+            lang,
+            f"Number of {_period_words(period, lang, True)} whose {what} is {en_op} {fmt(value)}"
+            + (f" (rows where {cond})" if cond else "")
+            + f": **{fmt(count, count=True)}**",
+            (f"{cond}인 행에서 " if cond else "")
+            + f"{particle(what, '이/가')} {fmt(value)} {ko_op}인 {_period_words(period, lang)} 수: **{fmt(count, count=True)}**",
+        )
+        note = t(
+            lang,
+            f"Out of the {fmt(total, count=True)} {_period_words(period, lang, True)} with a value in the data.",
+            f"데이터에서 값이 있는 {fmt(total, count=True)}개 {_period_words(period, lang)} 중입니다.",
+        )
+        return f"{head}\n\n{note}"
+    fields = r.fields("picked")
+    if not fields:
+        return restate(plan)
+    label = fields[0]
+    shown = dataclasses.replace(
+        plan,
+        inner=None,
+        conditions=[dataclasses.replace(k, value=label) if k.value is PICKED else k for k in plan.conditions],
+    )
+    text = answer(shown, [{"status": "ok", "outputs": [{"output_type": "stream", "name": "stdout", "text": _rest(r)}]}], table)
+    side = inner.order == "asc"
+    rank = "" if inner.rank == 1 else t(lang, f"{inner.rank}th-ranked ", f"{inner.rank}번째 ")
+    g = inner.group
+    noun = BUCKET[lang][g.bucket] if g.bucket else g.column
+    among = f" ({conditions_words(inner.conditions, lang)})" if inner.conditions else ""
+    value = value_text(inner, m, _num(fields[1]))
+    why = t(
+        lang,
+        f"{label} is the {rank}{noun} with the {'lowest' if side else 'highest'} {measure_words(m, lang)}"
+        f"{among}: {value}.",
+        f"{label}: {particle(measure_words(m, lang), '이/가')} {rank}{'가장 낮은' if side else '가장 높은'} {noun}{among}, {value}.",
+    )
+    return f"{text}\n\n{why}"
+
+
+def _rest(r: _Reader) -> str:
+    return "\n".join("\t".join(line) for line in r.items() if line and line[0] != "picked")
 
 
 class _Words:

@@ -19,8 +19,9 @@ from typing import Any
 from .catalog import TEXT_PERIODS, Column, Table, period_candidates, text_period_start
 from .lexicon import lexicon
 from .match import DatePart, Mention, Number, Reader, Sense, name_keys
-from .plan import Condition, Grouping, Measure, Plan
-from .text import is_hangul, language_of, normalize
+from .plan import PICKED, Condition, Grouping, Measure, Plan
+from .text import is_hangul, language_of, normalize, particle
+from .wording import t
 
 #: Roles that may stay unused: they carry no condition, measure or grouping of their own.
 _HARMLESS = {"filler", "particle", "condition", "entity", "range_join", "either"}
@@ -282,6 +283,7 @@ class Composer:
         self._comparisons(nums)
         self._signs()
         self._equalities(nums)
+        self._times_of_day(nums)
         self._dates(nums)
         self._same_conditions()
         self._sides()
@@ -365,10 +367,21 @@ class Composer:
             before = self.m[run[0] - 1] if run[0] > 0 else None
             # a counter or bound noun stands after a number (세 곳) or a clause (가장 낮은 곳)
             after_clause = {"degree", "adjective", "evaluative", "superlative", "change", "compare_after", "condition"}
+            if before is not None and before.has("particle") and run[0] > 1 and self.m[run[0] - 2].roles & after_clause:
+                before = self.m[run[0] - 2]  # "가장 많았던 해": the clause ends in a tense ending (많 + 았던)
             counted = before is not None and bool(
                 before.roles & ({"num", "number_words", "multipliers"} | after_clause) or "몇" in before.text
             )
-            bound = (first.text,) in self.lex.particles or (first.has("units") and not counted)
+            # a noun after a clause ("가장 많았던 해") is that noun, not an ending
+            # (but "...넘은 해는 몇 번": periods counted, which a plan over rows cannot answer)
+            noun = (
+                counted
+                and first.has("entity")
+                and before is not None
+                and not before.has("num")
+                and not any(any(s.key in ("count", "records") for s in x.all("agg")) for x in self.m[run[0] :])
+            )
+            bound = ((first.text,) in self.lex.particles and not noun) or (first.has("units") and not counted)
             if len(first.text) != 1 or not bound:
                 continue
             if all(self.m[i].roles and self.m[i].roles <= function for i in run):
@@ -1212,6 +1225,135 @@ class Composer:
             and (c.distinct <= 60 or c.yearlike)
             and (c.minimum is None or float(c.minimum) <= value <= float(c.maximum))
         )
+
+    # times of day: after 6 pm, 오후 6시 이후, between 22:00 and 23:00, 밤 10시, 오전에
+    def _times_of_day(self, nums: list[_Num]) -> None:
+        """Hours of the day as conditions on the hour of a date column that carries times. An
+        hour is a number written as one ("6시", "6 pm", "22:00"); the half of the day is taken
+        from a.m./p.m. (오전/오후) or, with an hour, from a part of the day that settles it ("밤
+        10시"); a part of the day alone other than a.m./p.m. ("at night") is asked back."""
+        found: list[tuple[list[int], int, int]] = []  # (mentions, hour, minutes)
+        for n in nums:
+            i = n.index
+            if n.number is None or i in self.used or n.number.unit is not None:
+                continue
+            value = n.number.value
+            if not float(value).is_integer() or not 0 <= value <= 24:
+                continue
+            hour, minutes, span = int(value), 0, [i]
+            after = i + 1 if i + 1 < len(self.m) else None
+            half = None
+            if after is not None and self.m[after].text == "시":
+                span.append(after)
+            elif after is not None and self.m[after].has("daytime") and self.m[after].get("daytime").key in ("am", "pm"):
+                half = self.m[after].get("daytime").key
+                span.append(after)
+            elif (
+                after is not None
+                and self.m[after].text == ":"
+                and after + 1 < len(self.m)
+                and self.m[after + 1].has("num")
+                and len(self.m[after + 1].text) == 2
+            ):
+                minutes = int(self.m[after + 1].get("num").key)
+                span += [after, after + 1]
+            else:
+                continue
+            before = self.prev_index(i, ("filler",))
+            if before is not None and before not in self.used and self.m[before].has("daytime") and not (
+                self.m[before].has("column") or self.m[before].has("value")
+            ):
+                if half is not None:
+                    continue  # "오후 6 pm": said twice, not read
+                half = self.m[before].get("daytime").key
+                span.insert(0, before)
+            hour = self._hour_in_half(hour, half)
+            if not 0 <= hour <= 23 or not 0 <= minutes <= 59:
+                continue
+            found.append((span, hour, minutes))
+        alone = [
+            i
+            for i, m in enumerate(self.m)
+            if i not in self.used
+            and m.has("daytime")
+            and not (m.has("column") or m.has("value"))
+            and not any(i in span for span, _, _ in found)
+            and (m.get("daytime").key not in ("am", "pm") or is_hangul(m.text[:1]))
+        ]
+        if not found and not alone:
+            return
+        column = self._date_column()
+        if column is None or not _has_time_of_day(self.col(column)):
+            raise Declined(
+                "This data has no times of day, so I cannot pick rows by the hour.",
+                "이 데이터에는 시각이 없어서 시간대로 행을 고를 수 없습니다.",
+            )
+        for i in alone:
+            key = self.m[i].get("daytime").key
+            if key not in ("am", "pm"):
+                word = self.m[i].text
+                raise Declined(
+                    f"Which hours do you mean by “{word}”? Ask with the hours, e.g. “after 10 pm” or "
+                    "“between 6:00 and 9:00”.",
+                    f"“{word}”이(가) 몇 시부터 몇 시까지인지 정해 주세요 (예: “밤 10시 이후”, “6시에서 9시 사이”).",
+                )
+            self.ctx.conditions.at = i
+            self.ctx.conditions.append(Condition(column, "<" if key == "am" else ">=", 12, "hour"))
+            self.claim(i)
+        k = 0
+        while k < len(found):
+            span, hour, minutes = found[k]
+            if k + 1 < len(found):
+                span2, hour2, minutes2 = found[k + 1]
+                gap = list(range(span[-1] + 1, span2[0]))
+                if gap and all(
+                    self.roles(g) & {"range_join", "between", "filler", "particle"} or self.m[g].text in ("~", "-", "–")
+                    for g in gap
+                ):
+                    if minutes or minutes2 or hour2 <= hour:
+                        raise Declined(
+                            "I can pick rows by whole hours within one day (e.g. between 9:00 and 17:00).",
+                            "하루 안의 정시 단위 시간대로만 행을 고를 수 있습니다 (예: 9시에서 17시 사이).",
+                        )
+                    self.ctx.conditions.at = span[0]
+                    self.ctx.conditions.append(Condition(column, ">=", hour, "hour"))
+                    self.ctx.conditions.append(Condition(column, "<", hour2, "hour"))
+                    self.claim(*span, *gap, *span2)
+                    for x in (self.prev_index(span[0], ("filler",)), self.next_index(span2[-1], ("particle",))):
+                        if x is not None and (
+                            self.m[x].has("between") or self.m[x].text.lower() == "from" or self.m[x].text in ("까지", "사이")
+                        ):
+                            self.claim(x)
+                    k += 2
+                    continue
+            if minutes:
+                raise Declined(
+                    "I can pick rows by whole hours, not to the minute.", "분 단위가 아니라 정시 단위로만 고를 수 있습니다."
+                )
+            op, op_index = self._date_operator(span)
+            op = {">": ">=", ">=": ">=", "<": "<", "<=": "<"}.get(op, op)  # after 6 pm: from 18:00 on
+            self.ctx.conditions.at = span[0]
+            self.ctx.conditions.append(Condition(column, op, hour, "hour"))
+            self.claim(*span)
+            if op_index is not None:
+                self.claim(op_index)
+            k += 1
+
+    @staticmethod
+    def _hour_in_half(hour: int, half: str | None) -> int:
+        """The hour on a 24-hour clock: 6 pm -> 18, 12 am -> 0, 밤 10시 -> 22; -1 when the part
+        of the day does not settle it (밤 3시, 아침 8 pm)."""
+        if half is None:
+            return hour
+        if half == "am":
+            return 0 if hour == 12 else hour if hour < 12 else -1
+        if half == "pm":
+            return 12 if hour == 12 else hour + 12 if hour < 12 else hour
+        if half in ("evening", "night"):
+            return hour + 12 if 6 <= hour <= 11 else -1
+        if half in ("morning", "dawn"):
+            return hour if (5 if half == "morning" else 0) <= hour <= (11 if half == "morning" else 6) else -1
+        return -1  # afternoon (낮): 1 pm or 1 am? not read
 
     # dates: 2015, July, 2014년 3월, weekends, since 2014, between March and June
     def _dates(self, nums: list[_Num]) -> None:
@@ -2146,7 +2288,9 @@ class Composer:
             # "하차 인원이 가장 많은 날", "the rainiest month": a period ranked by an amount when the
             # data has several rows per period (one row per period is a question about rows)
             for i, m in enumerate(self.m):
-                if i in self.used or not (m.has("entity") or m.has("concept")) or m.has("value"):
+                # "몇 월에", "몇 시에": the asking word names the period itself
+                asked = m.has("which") and _time_word(m.text) is not None
+                if i in self.used or not (m.has("entity") or m.has("concept") or asked) or m.has("value"):
                     continue
                 bucket = _time_word(m.text)
                 if bucket is None or (m.has("column") and not any(self.col(c).is_date for c in self.columns_of(i))):
@@ -2425,6 +2569,14 @@ class Composer:
         if not dates:
             return bucket
         d = dates[0]
+        if bucket == "hour":
+            # the hour of the day (all days together): only dates that carry a time of day have one
+            if not _has_time_of_day(d):
+                raise Declined(
+                    f"{d.name} holds dates without a time of day, so I cannot tell the hour.",
+                    f"{d.name}에는 시각이 없는 날짜만 있어 몇 시인지 알 수 없습니다.",
+                )
+            return bucket
         rank = {"day": 0, "week": 1, "month": 2, "quarter": 3, "year": 4}
         if d.granularity == bucket:
             return None if d.distinct >= 0.9 * max(self.t.rows, 1) else bucket
@@ -2812,6 +2964,16 @@ def _value_set(c: Condition) -> frozenset | None:
     return None
 
 
+def _has_time_of_day(column: Column) -> bool:
+    """Whether a date column's values carry a time of day (not all at midnight), as far as the
+    catalog knows them (range and values)."""
+    if column.date_format in TEXT_PERIODS or column.date_format in ("%Y%m%d", "%Y%m"):
+        return False
+    seen = [column.minimum, column.maximum, *column.values[:200]]
+    times = [re.search(r"[T ](\d{1,2}):(\d{2})(?::(\d{2}))?", str(v)) for v in seen if v is not None]
+    return any(m and (int(m.group(1)), int(m.group(2)), int(m.group(3) or 0)) != (0, 0, 0) for m in times)
+
+
 def _time_word(text: str) -> str | None:
     word = text.lower().strip()
     table = {
@@ -2841,7 +3003,12 @@ def _time_word(text: str) -> str | None:
         "요일": "weekday",
         "day of the week": "weekday",
         "hour": "hour",
+        "hours": "hour",
+        "hour of the day": "hour",
         "시간": "hour",
+        "시간대": "hour",
+        "몇 시": "hour",
+        "몇시": "hour",
     }
     return table.get(word)
 
@@ -2875,7 +3042,21 @@ from .compose import _Builder  # noqa: E402  (the assembling half lives in its o
 
 
 def plan_question(question: str, table: Table, reader: Reader | None = None) -> Plan:
-    """The plan for a question about one table (a plan of kind "decline" when it cannot)."""
+    """The plan for a question about one table (a plan of kind "decline" when it cannot). A
+    question no single plan expresses may be two composed (`_composed`): a group picked by a
+    superlative, then a measure of it; or periods counted by a condition on a per-period value."""
+    plan = _plan_direct(question, table, reader)
+    if plan.declined:
+        try:
+            composed = _composed(question, table)
+        except Declined:
+            composed = None
+        if composed is not None:
+            return composed
+    return plan
+
+
+def _plan_direct(question: str, table: Table, reader: Reader | None = None) -> Plan:
     lang = language_of(question)
     reader = reader or Reader(table)
     tokens, mentions = reader.read(question)
@@ -2963,3 +3144,239 @@ def understood(composer: Composer) -> list[str]:
         elif m.has("agg"):
             out.append(f"{m.text} → {m.get('agg').key}")
     return list(dict.fromkeys(out))
+
+
+# --- composition: a plan computed first, whose result another plan uses -------------------------
+
+#: How a time bucket's value is a part of the date (the condition a picked bucket becomes).
+_BUCKET_PART = {None: None, "year": "year", "month_of_year": "month", "weekday": "weekday", "hour": "hour"}
+_PRONOUNS = {"it", "its", "they", "their", "them", "that", "those", "this", "there", "그", "그곳", "거기"}
+
+
+def _composed(question: str, table: Table) -> Plan | None:
+    """Two plans composed when the question is two questions in one, each planned on its own
+    words (so every word is still used by one of them or the whole declines):
+    * a group picked by a superlative, then a measure of that group: "매출이 가장 높은 지점의 평균
+      직원수", "average temp in the year with the most rain", "which zone has the highest average
+      fare, and how many trips did it have?";
+    * periods counted by a condition on a per-period value: "how many years had total rain over
+      1500", "월 매출 합계가 6000을 넘은 달은 몇 번?".
+    None when the question does not split so, or a part is not a plan of the needed shape."""
+    reader = Reader(table)
+    tokens, mentions = reader.read(question)
+    if not tokens or not mentions:
+        return None
+    return _period_count(question, table, tokens, mentions) or _picked_group(question, table, tokens, mentions)
+
+
+def _cut(question: str, tokens: list, mentions: list[Mention], drop: set[int], swap: dict | None = None) -> str:
+    """The question without the mentions `drop` (their characters), those in `swap` replaced."""
+    out, at = [], 0
+    swap = swap or {}
+    for k in sorted(set(drop) | set(swap)):
+        m = mentions[k]
+        a, b = tokens[m.start].start, tokens[m.end - 1].end
+        out.append(question[at:a])
+        if k in swap and k not in drop:
+            out.append(swap[k])
+        at = b
+    out.append(question[at:])
+    return re.sub(r"\s+", " ", "".join(out)).strip()
+
+
+def _span(question: str, tokens: list, mentions: list[Mention], first: int, last: int) -> str:
+    return question[tokens[mentions[first].start].start : tokens[mentions[last].end - 1].end]
+
+
+def _period_of(m: Mention) -> str | None:
+    if m.has("value") or (m.has("column") and not m.has("entity")):
+        return None
+    word = m.text.lower()
+    return _time_word(word) or _time_word(word.rstrip("s")) or ({"개월": "month"}.get(word))
+
+
+def _period_count(question: str, table: Table, tokens: list, mentions: list[Mention]) -> Plan | None:
+    """ "how many years had total X over N": X per year (the inner plan, on the question's other
+    words grouped by year), then the years whose value meets the comparison counted."""
+    lang = language_of(question)
+    n = len(mentions)
+    counts = [i for i, m in enumerate(mentions) if any(s.key in ("count", "records") for s in m.all("agg"))]
+    for c in counts:
+        # the counted period: "how many years", "해는 몇 번", "분기는 몇 개"
+        period_at = None
+        nxt = c + 1
+        if nxt < n and _period_of(mentions[nxt]):
+            period_at = nxt
+        else:
+            prev = c - 1
+            while prev >= 0 and mentions[prev].has("particle") and not mentions[prev].has("value"):
+                prev -= 1
+            if prev >= 0 and _period_of(mentions[prev]) and lang == "ko":
+                period_at = prev
+        if period_at is None:
+            continue
+        bucket = _period_of(mentions[period_at])
+        # the comparison with a number: "over 1500", "1500을 넘은", "exceed 6000", "below 0"
+        test = None
+        for k, m in enumerate(mentions):
+            if not m.has("num") or m.has("value") or m.has("column"):
+                continue
+            value = float(m.get("num").key)
+            before = k - 1 if k > 0 else None
+            after = k + 1
+            while after < n and mentions[after].has("particle") and not mentions[after].has("compare_after"):
+                after += 1
+            for j, role in ((before, "compare"), (after if after < n else None, "compare_after")):
+                if j is None or not mentions[j].has(role):
+                    continue
+                op = Composer._OPS.get(mentions[j].get(role).key)
+                if op in (">", ">=", "<", "<="):
+                    test = (op, value, {k, j, *range(min(k, j) + 1, max(k, j))})
+                    break
+            if test:
+                break
+        if test is None:
+            continue
+        op, value, used = test
+        aggs = [
+            i
+            for i, m in enumerate(mentions)
+            if i != c and (m.has("agg") and m.get("agg").key not in ("count", "records") or m.has("per_period"))
+        ]
+        if not aggs:
+            return None  # "how many months did 매출 exceed 6000": per month, or any row? not said
+        drop = {c, period_at, *used}
+        if lang == "en" and c > 0 and mentions[c - 1].text.lower() == "in":
+            drop.add(c - 1)  # "in how many months"
+        if lang == "ko":
+            k = period_at + 1
+            while k < n and mentions[k].has("particle") and k != c:
+                drop.add(k)  # 해는 -> the particle with it
+                k += 1
+        # "연평균", "annual total": the per-period value is the counted period's own value, so the
+        # period is said by the counting; its aggregation word stays
+        swap: dict[int, str] = {}
+        for i, m in enumerate(mentions):
+            if i not in drop and not m.has("column") and _period_of(m) == bucket and not m.has("num"):
+                drop.add(i)  # "월 매출 합계가 ... 달은 몇 번": the period said twice
+                continue
+            if i in drop or not m.has("per_period") or m.get("per_period").key != bucket:
+                continue
+            agg = next((s.key for s in m.all("agg") if s.key in ("mean", "sum")), None)
+            swap[i] = {"mean": t(lang, "average", "평균"), "sum": t(lang, "total", "합계")}.get(agg, "")
+        rest = _cut(question, tokens, mentions, drop, swap)
+        inner = _plan_direct(rest, table)
+        if inner.declined or inner.kind != "aggregate" or inner.group is not None or len(inner.measures) != 1:
+            return None
+        m = inner.measures[0]
+        if m.column is None or m.agg not in ("sum", "mean", "median", "min", "max", "count", "nunique"):
+            return None
+        if m.per is not None:
+            if m.per != bucket:
+                return None
+            # "연간 합계", "annual average": the per-period value is the period's own
+            m = Measure(m.agg if m.agg != "mean" or not _explicit_total(mentions) else "sum", m.column)
+        date = next((d for d in table.dates), None)
+        column = date.name if date is not None else None
+        if column is None:
+            return None
+        if date.granularity == bucket and bucket != "year":
+            pass  # one date per period: the periods are the dates themselves
+        inner.measures = [m]
+        inner.group = Grouping(column, bucket if bucket in ("day", "week", "month", "quarter", "year", "hour") else None)
+        if inner.group.bucket is None:
+            return None
+        outer = Plan("aggregate", lang, table.var, measures=[Measure("count")])
+        outer.inner, outer.inner_use, outer.inner_test = inner, "count", (op, value)
+        outer.consumed = [*inner.consumed, *[mentions[i].text for i in sorted(drop)]]
+        outer.function_words = inner.function_words
+        outer.date_columns, outer.units, outer.yearlike = inner.date_columns, inner.units, inner.yearlike
+        return outer
+    return None
+
+
+def _explicit_total(mentions: list[Mention]) -> bool:
+    return any(m.has("agg") and m.get("agg").key == "sum" for m in mentions)
+
+
+def _picked_group(question: str, table: Table, tokens: list, mentions: list[Mention]) -> Plan | None:
+    """A group picked by a superlative, then a measure of it (see `_composed`)."""
+    lang = language_of(question)
+    n = len(mentions)
+    sup = [i for i, m in enumerate(mentions) if m.has("superlative") or m.has("superlative_marker") or m.has("ordinal")]
+    if not sup:
+        return None
+    splits: list[tuple[str, str]] = []
+    if lang == "ko":
+        # "<매출이 가장 높은 지점>의 <평균 직원수>"
+        for k, m in enumerate(mentions):
+            if m.text != "의" or k == 0 or not any(i < k for i in sup):
+                continue
+            noun = mentions[k - 1]
+            if not (noun.has("column") or noun.has("entity") or noun.has("concept")) or k + 1 >= n:
+                continue
+            head = _span(question, tokens, mentions, 0, k - 1)
+            splits.append((f"{particle(head, '은/는')}?", _span(question, tokens, mentions, k + 1, n - 1)))
+    else:
+        for w, m in enumerate(mentions):
+            # "<average temp> in the <year> with the <most rain>"
+            if m.text.lower() != "with" or w < 2 or not any(i > w for i in sup):
+                continue
+            noun = w - 1
+            if not (mentions[noun].has("column") or mentions[noun].has("entity") or mentions[noun].has("concept")):
+                continue
+            k = noun - 1
+            while k >= 0 and mentions[k].text.lower() in ("the", "a"):
+                k -= 1
+            if k <= 0 or mentions[k].text.lower() not in ("in", "of", "for", "at", "from"):
+                continue
+            sub = f"which {mentions[noun].text} has " + _span(question, tokens, mentions, w + 1, n - 1)
+            splits.append((sub, _span(question, tokens, mentions, 0, k - 1)))
+        for a, m in enumerate(mentions):
+            # "which zone has the highest average fare, and how many trips did it have?"
+            if m.text.lower() != "and" or not any(i < a for i in sup) or a + 1 >= n:
+                continue
+            rest = [i for i in range(a + 1, n)]
+            pronouns = {i for i in rest if mentions[i].text.lower() in _PRONOUNS}
+            if not pronouns:
+                continue
+            first = a - 1 if mentions[a - 1].text == "," else a
+            if first <= 0:
+                continue
+            sub = _span(question, tokens, mentions, 0, first - 1)
+            main = _cut(question, tokens, mentions, set(range(0, a + 1)) | pronouns)
+            splits.append((sub, main))
+    for sub_text, main_text in splits:
+        picked = _pick_then(sub_text, main_text, table, lang)
+        if picked is not None:
+            return picked
+    return None
+
+
+def _pick_then(sub_text: str, main_text: str, table: Table, lang: str) -> Plan | None:
+    inner = _plan_direct(sub_text, table)
+    if (
+        inner.declined
+        or inner.kind != "aggregate"
+        or inner.group is None
+        or len(inner.measures) != 1
+        or not inner.superlative
+        or inner.limit not in (None, 1)
+        or inner.order not in ("asc", "desc")
+        or inner.group.bucket not in _BUCKET_PART
+    ):
+        return None
+    outer = _plan_direct(main_text, table)
+    if outer.declined or outer.kind != "aggregate" or outer.inner is not None:
+        return None
+    g = inner.group
+    if outer.group is not None and outer.group.column == g.column:
+        return None
+    if any(k.column == g.column for k in outer.conditions):
+        return None  # the question also names one: which one is meant?
+    outer.conditions = [*outer.conditions, Condition(g.column, "==", PICKED, _BUCKET_PART[g.bucket])]
+    outer.inner, outer.inner_use = inner, "pick"
+    outer.consumed = [*inner.consumed, *outer.consumed]
+    outer.function_words = [*inner.function_words, *outer.function_words]
+    outer.language = lang
+    return outer

@@ -69,8 +69,49 @@ class PandasRenderer:
         self.table = table
         self.lang = plan.language
         self.var = plan.var
+        if plan.inner is not None:
+            return self._composed()
         method = getattr(self, f"_{plan.kind}")
         return method()
+
+    # --- composition: the inner plan's value per group first (parse.py `_composed`) ------------
+
+    def _inner(self) -> str:
+        """Code computing `per`: the inner plan's measure per group (groups without a value left
+        out, as every grouped answer leaves them out)."""
+        outer, inner = self.plan, self.plan.inner
+        self.plan = inner
+        try:
+            setup, frame = self._data()
+            code = setup + self._select(frame)
+            key, _ = self._key(inner.group, "rows")
+            m = inner.measures[0]
+            code += key
+            if m.column is None:
+                code += "per = rows.groupby(key).size()\n"
+            else:
+                code += f"per = rows.groupby(key)[{q(m.column)}].{_call(m.agg)}\n"
+            code += "per = per.dropna()\n"
+        finally:
+            self.plan = outer
+        return code
+
+    def _composed(self) -> list[Step]:
+        p = self.plan
+        inner = p.inner
+        code = self._inner()
+        if p.inner_use == "count":
+            op, value = p.inner_test
+            code += f"print('periods', int((per {op} {lit(value)}).sum()), len(per), sep='\\t')\n"
+            return self._step(self._intro(), code)
+        # the picked group (ties: the first in the groups' own order), then the outer plan on it
+        code += (
+            f"per = per.sort_values(ascending={inner.order == 'asc'}, kind='stable')\n"
+            f"picked = per.index[{inner.rank - 1}]\n"
+            f"print('picked', picked, round(float(per.iloc[{inner.rank - 1}]), 6), sep='\\t')\n"
+        )
+        steps = getattr(self, f"_{p.kind}")()
+        return [Step(steps[0].intro, code + steps[0].code), *steps[1:]]
 
     # --- shared pieces --------------------------------------------------------------------------
 
@@ -119,7 +160,7 @@ class PandasRenderer:
 
     def _cond(self, c: Condition, frame: str) -> str:
         column = f"{frame}[{q(c.column)}]"
-        if c.part in ("year", "month", "day", "quarter"):
+        if c.part in ("year", "month", "day", "quarter", "hour"):
             column += f".dt.{c.part}"
         elif c.part == "weekday":
             column += ".dt.dayofweek"

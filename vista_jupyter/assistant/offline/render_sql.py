@@ -117,7 +117,7 @@ _KNOWN_FIELDS = {
 }
 _AGGS = {"count", "nunique", "sum", "mean", "median", "min", "max", "std", "range"}
 _OPS = {"==", "!=", ">", ">=", "<", "<=", "in", "not in", "between", "isna", "notna"}
-_PARTS = {None, "year", "month", "day", "quarter", "weekday", "date"}
+_PARTS = {None, "year", "month", "day", "quarter", "weekday", "date", "hour"}
 _BUCKETS = {None, "day", "week", "month", "quarter", "year", "weekday", "month_of_year", "hour"}
 _PERIODS = {None, "day", "week", "month", "quarter", "year"}
 _CHARTS = {None, "bar", "line", "pie", "hist", "scatter", "box"}
@@ -348,6 +348,7 @@ _PART_SQL = {
     "day": "day({c})",
     "quarter": "quarter({c})",
     "weekday": "(isodow({c}) - 1)",
+    "hour": "hour({c})",
 }
 
 
