@@ -29,7 +29,7 @@ from datetime import datetime
 from typing import Any
 
 from .catalog import TEXT_PERIODS, Column, Table
-from .plan import Condition, Grouping, Measure, Plan
+from .plan import PICKED, Condition, Grouping, Measure, Plan
 from .render_pandas import _PANDAS_AGG, PandasRenderer, Step, q
 from .wording import measure_words, t
 
@@ -107,6 +107,10 @@ _KNOWN_FIELDS = {
         "position",
         # per-row differences of two columns (aggregates and comparisons only, see `check`)
         "derived",
+        # composition: a grouped aggregate computed first (its checks are its own, see `check`)
+        "inner",
+        "inner_use",
+        "inner_test",
         # the honesty check's record of the question's words (nothing to compute)
         "consumed",
         "function_words",
@@ -149,6 +153,10 @@ def check(plan: Plan, table: Table) -> None:
     def no(en: str, ko: str) -> Unsupported:
         return Unsupported(en, ko)
 
+    if plan.inner is not None:
+        if plan.inner_use not in ("pick", "count") or plan.inner.inner is not None:
+            raise no("I cannot compose these questions in SQL yet.", "이 질문들을 아직 SQL로 이어서 계산하지 못합니다.")
+        check(plan.inner, table)
     if plan.kind not in SQL_KINDS:
         raise no(
             f"I cannot compute this kind of answer ({plan.kind}) in SQL yet.",
@@ -373,7 +381,50 @@ class SqlRenderer(PandasRenderer):
         self.row_name = row
         self.row = ident(row)
         self.parsed = self._parsed_dates()
+        if plan.inner is not None:
+            return self._sql_composed()
         return getattr(self, f"_sql_{plan.kind}")()
+
+    # --- composition: the inner plan's value per group first (parse.py `_composed`) ------------
+
+    def _inner_sql(self) -> str:
+        """SQL of the inner plan's measure per group (key, value), groups without a key or a value
+        left out, as the pandas path leaves them out."""
+        outer, parsed = self.plan, self.parsed
+        self.plan = outer.inner
+        try:
+            self.parsed = self._parsed_dates()
+            key, _ = self._key_sql(self.plan.group)
+            agg = self._agg(self.plan.measures[0], partition=key)
+            grouped = f"SELECT {key} AS key, {agg} AS value\n{self._from(self._where(None, f'{key} IS NOT NULL'))}\nGROUP BY 1"
+        finally:
+            self.plan, self.parsed = outer, parsed
+        return f"SELECT key, value FROM (\n{indent(grouped, '    ')}\n) WHERE value IS NOT NULL"
+
+    def _sql_composed(self) -> list[Step]:
+        p = self.plan
+        inner = p.inner
+        per = self._inner_sql()
+        if p.inner_use == "count":
+            op, value = p.inner_test
+            query = (
+                f"SELECT count(*) FILTER (WHERE value {op} {literal(value)}) AS n, count(*) AS total FROM (\n"
+                f"{indent(per, '    ')}\n)"
+            )
+            code = (
+                f"result = {call(query)}\n"
+                "print('periods', int(result['n'].iloc[0]), int(result['total'].iloc[0]), sep='\\t')\n"
+            )
+            return self._step(self._intro(), code)
+        order = "value ASC, key" if inner.order == "asc" else "value DESC, key"
+        self._picked_sql = f"SELECT key FROM (\n{indent(per, '    ')}\n) ORDER BY {order} LIMIT 1 OFFSET {inner.rank - 1}"
+        pick = self._picked_sql.replace("SELECT key FROM", "SELECT key, value FROM", 1)
+        code = (
+            f"picked = {call(pick)}\n"
+            "print('picked', picked['key'].iloc[0], round(float(picked['value'].iloc[0]), 6), sep='\\t')\n"
+        )
+        steps = getattr(self, f"_sql_{p.kind}")()
+        return [Step(steps[0].intro, code + steps[0].code), *steps[1:]]
 
     # --- the rows a plan is about ---------------------------------------------------------------
 
@@ -430,6 +481,8 @@ class SqlRenderer(PandasRenderer):
         if c.part in _PART_SQL:
             column = _PART_SQL[c.part].format(c=column)
         value = c.value
+        if value is PICKED:  # the group the inner plan picked (`_sql_composed`)
+            return f"{column} = ({self._picked_sql})"
         if c.part == "date":
             import pandas as pd
 
