@@ -3188,8 +3188,11 @@ def _span(question: str, tokens: list, mentions: list[Mention], first: int, last
     return question[tokens[mentions[first].start].start : tokens[mentions[last].end - 1].end]
 
 
-def _period_of(m: Mention) -> str | None:
-    if m.has("value") or (m.has("column") and not m.has("entity")):
+def _period_of(m: Mention, table: Table | None = None) -> str | None:
+    """The period a word names ("years", "해", "분기"), not when it names a value or a column
+    other than the dates themselves."""
+    dates_named = table is not None and all(table.column(s.key).is_date for s in m.all("column"))
+    if m.has("value") or (m.has("column") and not m.has("entity") and not dates_named):
         return None
     word = m.text.lower()
     return _time_word(word) or _time_word(word.rstrip("s")) or ({"개월": "month"}.get(word))
@@ -3205,17 +3208,17 @@ def _period_count(question: str, table: Table, tokens: list, mentions: list[Ment
         # the counted period: "how many years", "해는 몇 번", "분기는 몇 개"
         period_at = None
         nxt = c + 1
-        if nxt < n and _period_of(mentions[nxt]):
+        if nxt < n and _period_of(mentions[nxt], table):
             period_at = nxt
         else:
             prev = c - 1
             while prev >= 0 and mentions[prev].has("particle") and not mentions[prev].has("value"):
                 prev -= 1
-            if prev >= 0 and _period_of(mentions[prev]) and lang == "ko":
+            if prev >= 0 and _period_of(mentions[prev], table) and lang == "ko":
                 period_at = prev
         if period_at is None:
             continue
-        bucket = _period_of(mentions[period_at])
+        bucket = _period_of(mentions[period_at], table)
         # the comparison with a number: "over 1500", "1500을 넘은", "exceed 6000", "below 0"
         test = None
         for k, m in enumerate(mentions):
@@ -3244,21 +3247,18 @@ def _period_count(question: str, table: Table, tokens: list, mentions: list[Ment
             if i != c and (m.has("agg") and m.get("agg").key not in ("count", "records") or m.has("per_period"))
         ]
         if not aggs:
-            return None  # "how many months did 매출 exceed 6000": per month, or any row? not said
+            return _periods_as_rows(question, table, tokens, mentions, c, period_at, bucket)
         drop = {c, period_at, *used}
         if lang == "en" and c > 0 and mentions[c - 1].text.lower() == "in":
             drop.add(c - 1)  # "in how many months"
         if lang == "ko":
-            k = period_at + 1
-            while k < n and mentions[k].has("particle") and k != c:
-                drop.add(k)  # 해는 -> the particle with it
-                k += 1
+            drop |= _with_particles(mentions, period_at, c) | _with_particles(mentions, c, n)  # 해는, 몇 개야
         # "연평균", "annual total": the per-period value is the counted period's own value, so the
         # period is said by the counting; its aggregation word stays
         swap: dict[int, str] = {}
         for i, m in enumerate(mentions):
-            if i not in drop and not m.has("column") and _period_of(m) == bucket and not m.has("num"):
-                drop.add(i)  # "월 매출 합계가 ... 달은 몇 번": the period said twice
+            if i not in drop and _period_of(m, table) == bucket and not m.has("num"):
+                drop |= _with_particles(mentions, i, c)  # "월 매출 합계가 ... 달은 몇 번": the period said twice
                 continue
             if i in drop or not m.has("per_period") or m.get("per_period").key != bucket:
                 continue
@@ -3293,6 +3293,55 @@ def _period_count(question: str, table: Table, tokens: list, mentions: list[Ment
         outer.date_columns, outer.units, outer.yearlike = inner.date_columns, inner.units, inner.yearlike
         return outer
     return None
+
+
+def _periods_as_rows(
+    question: str, table: Table, tokens: list, mentions: list[Mention], count: int, period_at: int, bucket: str
+) -> Plan | None:
+    """ "in how many months was avg_temp below 0 in Seoul" with no aggregation said: an answer
+    only where the rows asked about are one per period (rows keyed by a name and the period, the
+    name fixed by the question), so that the rows counted are the periods. Elsewhere ("how many
+    months did 매출 exceed 6000" over several branches a month: a total per month, or any row?)
+    it is not said which, and the question stays declined."""
+    pair = _entity_periods(table)
+    if pair is None:
+        return None
+    entity, period_column = pair
+    column = table.column(period_column)
+    if not column.is_date or column.granularity != bucket:
+        return None
+    lang = language_of(question)
+    drop = {period_at}
+    k = period_at + 1
+    while k < len(mentions) and k != count and mentions[k].has("particle") and not mentions[k].has("value"):
+        drop.add(k)
+        k += 1
+    for i, m in enumerate(mentions):
+        if i != count and not m.has("num") and _period_of(m, table) == bucket:
+            drop |= _with_particles(mentions, i, count)  # the period said twice ("달은 몇 개월")
+    plan = _plan_direct(_cut(question, tokens, mentions, drop), table)
+    if (
+        plan.declined
+        or plan.kind != "aggregate"
+        or plan.group is not None
+        or [m.column for m in plan.measures] != [None]
+        or not any(k.column == entity and k.op == "==" and k.part is None for k in plan.conditions)
+        or not any(k.column != entity for k in plan.conditions)
+    ):
+        return None
+    plan.consumed = [*plan.consumed, *[mentions[i].text for i in sorted(drop)]]
+    plan.language = lang
+    return plan
+
+
+def _with_particles(mentions: list[Mention], i: int, stop: int) -> set[int]:
+    """Mention i with the particles written after it (해는, 달은), up to mention `stop`."""
+    out = {i}
+    k = i + 1
+    while k < len(mentions) and k != stop and mentions[k].has("particle") and not mentions[k].has("value"):
+        out.add(k)
+        k += 1
+    return out
 
 
 def _explicit_total(mentions: list[Mention]) -> bool:
