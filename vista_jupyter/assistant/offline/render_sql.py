@@ -608,15 +608,19 @@ class SqlRenderer(PandasRenderer):
         calendar and its difference in pandas, as the pandas path computes them."""
         p = self.plan
         g = p.group
-        if p.columns:
-            raise Unsupported(
-                "I cannot list the missing periods of each value of a column in SQL yet.",
-                "값마다 빠진 기간을 찾는 것은 아직 SQL로 하지 못합니다.",
-            )
         freq = {"day": "D", "week": "W", "month": "M", "quarter": "Q", "year": "Y"}[g.bucket]
         date = ident(g.column)
         span = f"SELECT min({date}) AS low, max({date}) AS high\nFROM {self._src()}"
-        have = f"SELECT DISTINCT CAST({date} AS DATE) AS day\nFROM {self._src()}\n{self._where(None, f'{date} IS NOT NULL')}"
+        entity = ident(p.columns[0]) if p.columns else None
+        if entity is not None:
+            # each value's periods present (the pairs, not the rows): its calendar less those, as
+            # the pandas path computes them
+            have = (
+                f"SELECT DISTINCT {entity} AS entity, CAST({date} AS DATE) AS day\nFROM {self._src()}\n"
+                f"{self._where(None, f'{date} IS NOT NULL', f'{entity} IS NOT NULL')}"
+            )
+        else:
+            have = f"SELECT DISTINCT CAST({date} AS DATE) AS day\nFROM {self._src()}\n{self._where(None, f'{date} IS NOT NULL')}"
         code = (
             f"# every {g.bucket} from the data's first to its last, and those with a row\n"
             f"span = {call(span)}.iloc[0]\n"
@@ -628,10 +632,21 @@ class SqlRenderer(PandasRenderer):
                 f"calendar = pd.DataFrame({{{q(g.column)}: expected.start_time}})\n"
                 f"expected = expected[({' & '.join(PandasRenderer._cond(self, k, 'calendar') for k in on_dates)}).to_numpy()]\n"
             )
+        if entity is not None:
+            code += (
+                f"present = {call(have)}\n"
+                f"have = pd.MultiIndex.from_arrays([present['entity'], pd.to_datetime(present['day']).dt.to_period({freq!r})]).unique()\n"
+                "full = pd.MultiIndex.from_product([present['entity'].unique(), expected])\n"
+                "missing = full.difference(have)\n"
+                "labels = [f'{a} {b}' for a, b in missing]\n"
+            )
+        else:
+            code += (
+                f"have = pd.to_datetime({call(have)}['day']).dt.to_period({freq!r}).unique()\n"
+                "missing = expected.difference(have)\n"
+                "labels = [str(x) for x in missing]\n"
+            )
         code += (
-            f"have = pd.to_datetime({call(have)}['day']).dt.to_period({freq!r}).unique()\n"
-            "missing = expected.difference(have)\n"
-            "labels = [str(x) for x in missing]\n"
             "print('expected', len(expected), sep='\\t')\n"
             "print('span', str(expected[0]) if len(expected) else '', str(expected[-1]) if len(expected) else '', sep='\\t')\n"
             "print('missing', len(missing), sep='\\t')\n"
