@@ -2613,6 +2613,18 @@ class Composer:
         return top[0]
 
     def _set_group(self, grouping: Grouping, *indexes: int) -> Grouping:
+        if self.ctx.group is not None and self.ctx.group != grouping and self._periods_missing_per_value(grouping):
+            # "which years are missing for each country": the periods are what is missing, the
+            # column's values what they are missing for (compose.coverage); the period words stay
+            # free for it
+            timed = [g for g in (self.ctx.group, grouping) if g.bucket or self.col(g.column).is_date]
+            keep = grouping if timed[0] is not grouping else self.ctx.group
+            if keep is grouping:
+                self.used.difference_update(getattr(self, "_group_claims", ()))
+                self.ctx.group = grouping
+                self.claim(*indexes)
+                self._group_claims = indexes
+            return self.ctx.group
         if self.ctx.group is not None and self.ctx.group != grouping:
             raise Declined(
                 "I can group by one thing at a time; you asked for two groupings.",
@@ -2620,7 +2632,17 @@ class Composer:
             )
         self.ctx.group = grouping
         self.claim(*indexes)
+        self._group_claims = indexes
         return grouping
+
+    def _periods_missing_per_value(self, other: Grouping) -> bool:
+        """Two groupings, one by time and one by a column's values, in a question about what is
+        missing: the periods missing for each value (not two groupings)."""
+        pair = (self.ctx.group, other)
+        timed = [g for g in pair if g.bucket or self.col(g.column).is_date]
+        valued = [g for g in pair if not (g.bucket or self.col(g.column).is_date)]
+        missing = any(m.has("intent") and m.get("intent").key == "missing" for m in self.m)
+        return missing and len(timed) == 1 and len(valued) == 1
 
     def _date_column_for_bucket(self, bucket: str) -> str:
         column = self._date_column()
@@ -3214,7 +3236,7 @@ def _period_count(question: str, table: Table, tokens: list, mentions: list[Ment
             prev = c - 1
             while prev >= 0 and mentions[prev].has("particle") and not mentions[prev].has("value"):
                 prev -= 1
-            if prev >= 0 and _period_of(mentions[prev], table) and lang == "ko":
+            if prev >= 0 and _period_of(mentions[prev], table):
                 period_at = prev
         if period_at is None:
             continue
@@ -3249,10 +3271,9 @@ def _period_count(question: str, table: Table, tokens: list, mentions: list[Ment
         if not aggs:
             return _periods_as_rows(question, table, tokens, mentions, c, period_at, bucket)
         drop = {c, period_at, *used}
-        if lang == "en" and c > 0 and mentions[c - 1].text.lower() == "in":
+        if c > 0 and mentions[c - 1].text.lower() == "in":
             drop.add(c - 1)  # "in how many months"
-        if lang == "ko":
-            drop |= _with_particles(mentions, period_at, c) | _with_particles(mentions, c, n)  # 해는, 몇 개야
+        drop |= _with_particles(mentions, period_at, c) | _with_particles(mentions, c, n)  # 해는, 몇 개야
         # "연평균", "annual total": the per-period value is the counted period's own value, so the
         # period is said by the counting; its aggregation word stays
         swap: dict[int, str] = {}
@@ -3356,45 +3377,44 @@ def _picked_group(question: str, table: Table, tokens: list, mentions: list[Ment
     if not sup:
         return None
     splits: list[tuple[str, str]] = []
-    if lang == "ko":
-        # "<매출이 가장 높은 지점>의 <평균 직원수>"
-        for k, m in enumerate(mentions):
-            if m.text != "의" or k == 0 or not any(i < k for i in sup):
-                continue
-            noun = mentions[k - 1]
-            if not (noun.has("column") or noun.has("entity") or noun.has("concept")) or k + 1 >= n:
-                continue
-            head = _span(question, tokens, mentions, 0, k - 1)
-            splits.append((f"{particle(head, '은/는')}?", _span(question, tokens, mentions, k + 1, n - 1)))
-    else:
-        for w, m in enumerate(mentions):
-            # "<average temp> in the <year> with the <most rain>"
-            if m.text.lower() != "with" or w < 2 or not any(i > w for i in sup):
-                continue
-            noun = w - 1
-            if not (mentions[noun].has("column") or mentions[noun].has("entity") or mentions[noun].has("concept")):
-                continue
-            k = noun - 1
-            while k >= 0 and mentions[k].text.lower() in ("the", "a"):
-                k -= 1
-            if k <= 0 or mentions[k].text.lower() not in ("in", "of", "for", "at", "from"):
-                continue
-            sub = f"which {mentions[noun].text} has " + _span(question, tokens, mentions, w + 1, n - 1)
-            splits.append((sub, _span(question, tokens, mentions, 0, k - 1)))
-        for a, m in enumerate(mentions):
-            # "which zone has the highest average fare, and how many trips did it have?"
-            if m.text.lower() != "and" or not any(i < a for i in sup) or a + 1 >= n:
-                continue
-            rest = [i for i in range(a + 1, n)]
-            pronouns = {i for i in rest if mentions[i].text.lower() in _PRONOUNS}
-            if not pronouns:
-                continue
-            first = a - 1 if mentions[a - 1].text == "," else a
-            if first <= 0:
-                continue
-            sub = _span(question, tokens, mentions, 0, first - 1)
-            main = _cut(question, tokens, mentions, set(range(0, a + 1)) | pronouns)
-            splits.append((sub, main))
+    # both grammars are tried (an English question about Korean columns reads as Korean)
+    # "<매출이 가장 높은 지점>의 <평균 직원수>"
+    for k, m in enumerate(mentions):
+        if m.text != "의" or k == 0 or not any(i < k for i in sup):
+            continue
+        noun = mentions[k - 1]
+        if not (noun.has("column") or noun.has("entity") or noun.has("concept")) or k + 1 >= n:
+            continue
+        head = _span(question, tokens, mentions, 0, k - 1)
+        splits.append((f"{particle(head, '은/는')}?", _span(question, tokens, mentions, k + 1, n - 1)))
+    for w, m in enumerate(mentions):
+        # "<average temp> in the <year> with the <most rain>"
+        if m.text.lower() != "with" or w < 2 or not any(i > w for i in sup):
+            continue
+        noun = w - 1
+        if not (mentions[noun].has("column") or mentions[noun].has("entity") or mentions[noun].has("concept")):
+            continue
+        k = noun - 1
+        while k >= 0 and mentions[k].text.lower() in ("the", "a"):
+            k -= 1
+        if k <= 0 or mentions[k].text.lower() not in ("in", "of", "for", "at", "from"):
+            continue
+        sub = f"which {mentions[noun].text} has " + _span(question, tokens, mentions, w + 1, n - 1)
+        splits.append((sub, _span(question, tokens, mentions, 0, k - 1)))
+    for a, m in enumerate(mentions):
+        # "which zone has the highest average fare, and how many trips did it have?"
+        if m.text.lower() != "and" or not any(i < a for i in sup) or a + 1 >= n:
+            continue
+        rest = [i for i in range(a + 1, n)]
+        pronouns = {i for i in rest if mentions[i].text.lower() in _PRONOUNS}
+        if not pronouns:
+            continue
+        first = a - 1 if mentions[a - 1].text == "," else a
+        if first <= 0:
+            continue
+        sub = _span(question, tokens, mentions, 0, first - 1)
+        main = _cut(question, tokens, mentions, set(range(0, a + 1)) | pronouns)
+        splits.append((sub, main))
     for sub_text, main_text in splits:
         picked = _pick_then(sub_text, main_text, table, lang)
         if picked is not None:
