@@ -111,6 +111,7 @@ def test_a_korean_month_column_filters_and_groups_by_year(data, mode):
     analysis, answer = ask(data, "branches", "2023년 3월 전체 매출은 얼마야?", mode)
     assert not analysis.declined, answer
     assert states(first_line(answer), frame.loc[frame["기준월"] == "2023년 3월", "매출"].sum(), 0), answer
+    assert "2023-03" in first_line(answer) and "2023-03-01" not in answer, answer  # the month, not its first day
     analysis, answer = ask(data, "branches", "which year had the highest total 매출?", mode)
     assert not analysis.declined, answer
     assert str(frame.groupby(p.dt.year)["매출"].sum().idxmax()) in first_line(answer), answer

@@ -114,8 +114,31 @@ def value_text(plan: Plan, m: Measure, value: float) -> str:
     return fmt(value, year=year, unit=_units(plan, m.column))
 
 
+def _periods_shown(plan: Plan) -> Plan:
+    """The plan with a period written as text that a condition selects ("2023년 3월", read as its
+    first day) shown as the period: 2023-03, 2020Q2, not 2023-03-01."""
+    import dataclasses
+
+    from .catalog import TEXT_PERIODS
+
+    def shown(k: Any) -> Any:
+        fmt = plan.date_columns.get(k.column)
+        if k.part != "date" or fmt not in TEXT_PERIODS or not isinstance(k.value, str):
+            return k
+        year, month = int(k.value[:4]), int(k.value[5:7])
+        period = f"{year}-{month:02d}" if TEXT_PERIODS[fmt][1] == "month" else f"{year}Q{(month - 1) // 3 + 1}"
+        return dataclasses.replace(k, value=period)
+
+    if not any(k.part == "date" for k in [*plan.conditions, *plan.base]):
+        return plan
+    return dataclasses.replace(
+        plan, conditions=[shown(k) for k in plan.conditions], base=[shown(k) for k in plan.base]
+    )
+
+
 def restate(plan: Plan) -> str:
     """The plan in words: 'Mean of price for rows where garage = yes'."""
+    plan = _periods_shown(plan)
     text = _restate(plan)
     if plan.having and plan.group is not None:
         op, n = plan.having

@@ -2290,6 +2290,16 @@ class Composer:
             for i, m in enumerate(self.m):
                 # "몇 월에", "몇 시에": the asking word names the period itself
                 asked = m.has("which") and _time_word(m.text) is not None
+                # "gdp가 가장 낮은 분기는?": a period's unit ending a superlative clause is the noun asked
+                after = self.next_index(i, ("particle",))
+                before = self.prev_index(i, ("particle",))
+                asked = asked or (
+                    m.has("date_units")
+                    and _time_word(m.text) is not None
+                    and (after is None or self.m[after].has("filler"))
+                    and before is not None
+                    and bool(self.m[before].roles & {"degree", "evaluative", "superlative", "adjective"})
+                )
                 if i in self.used or not (m.has("entity") or m.has("concept") or asked) or m.has("value"):
                     continue
                 bucket = _time_word(m.text)
