@@ -68,6 +68,7 @@ def data(tmp_path_factory):
             "fare": np.round(rng.gamma(3, 5, n) + np.where(hours >= 20, 6, 0), 2),
         }
     )
+    trips["tip"] = np.round(trips["fare"] * 0.15 + (hours % 3), 2)
     # one row per city and month ("2015-01"), a year of rain per city
     rain = pd.DataFrame(
         [
@@ -220,9 +221,29 @@ def test_a_measure_of_the_period_a_superlative_picks(data, mode):
         assert str(best) in first_line(answer) and states(first_line(answer), expected), answer
 
 
+@pytest.mark.parametrize("mode", MODES)
+@pytest.mark.parametrize(
+    ("question", "rank", "ascending"),
+    [
+        ("fare가 두 번째로 높은 운행의 tip은?", 2, False),
+        ("tip of the trip with the lowest fare", 1, True),
+    ],
+)
+def test_a_column_of_the_row_a_ranking_picks(data, mode, question, rank, ascending):
+    frame, _ = data["trips"]
+    ranked = frame.sort_values("fare", ascending=ascending, kind="stable")
+    assert ranked["fare"].iloc[rank - 1] != ranked["fare"].iloc[rank]  # no tie at that place
+    asked = "tip"
+    analysis, answer = ask(data, "trips", question, mode)
+    assert not analysis.declined, answer
+    line = first_line(answer)
+    assert states(line, ranked[asked].iloc[rank - 1]) and not states(line, ranked[asked].iloc[rank]), answer
+
+
 @pytest.mark.parametrize(
     "question",
     [
+        "fare가 두 번째로 높은 운행의 tip 분포는?",  # a distribution is not one row's value
         "Which zone has the highest average fare, and why?",  # not a measure
         "평균 fare가 가장 높은 zone의 Harbor 운행 건수는?",  # names a zone of its own too
     ],

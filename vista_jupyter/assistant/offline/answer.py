@@ -483,6 +483,8 @@ def _composed(plan: Plan, r: _Reader, table: Table | None) -> str:
             f"데이터에서 값이 있는 {fmt(total, count=True)}개 {_period_words(period, lang)} 중입니다.",
         )
         return f"{head}\n\n{note}"
+    if plan.inner_use == "row":
+        return _picked_row(plan, r)
     fields = r.fields("picked")
     if not fields:
         return restate(plan)
@@ -506,6 +508,49 @@ def _composed(plan: Plan, r: _Reader, table: Table | None) -> str:
         f"{label}: {particle(measure_words(m, lang), '이/가')} {rank}{'가장 낮은' if side else '가장 높은'} {noun}{among}, {value}.",
     )
     return f"{text}\n\n{why}"
+
+
+def _nth(rank: int, lang: str) -> str:
+    if rank == 1:
+        return ""
+    if lang == "ko":
+        return f"{rank}번째로 "
+    suffix = "th" if 10 <= rank % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(rank % 10, "th")
+    return f"{rank}{suffix} "
+
+
+def _picked_row(plan: Plan, r: _Reader) -> str:
+    """ "fare of the trip with the 2nd highest distance_km": the column asked of the row(s) the
+    inner plan ranks n-th, that row named with its value of the ranking column."""
+    lang, inner = plan.language, plan.inner
+    ranked = inner.measures[0].column
+    asked = plan.columns[0]
+    fields = r.fields("cut") or ["nan", "0"]
+    cut = _num(fields[0])
+    rows = r.items()
+    high = inner.order == "desc"
+    which = t(
+        lang,
+        f"the row with the {_nth(inner.rank, lang)}{'highest' if high else 'lowest'} {ranked}",
+        f"{ranked}이(가) {_nth(inner.rank, lang) or '가장 '}{'높은' if high else '낮은'} 행",
+    )
+    cond = f" ({conditions_words(inner.conditions, lang)})" if inner.conditions else ""
+    if not rows:
+        return t(lang, f"No row has a value of {ranked}{cond}.", f"{ranked} 값이 있는 행이 없습니다{cond}.")
+    ranked_value = fmt(cut, unit=_units(plan, ranked))
+    if len(rows) == 1:
+        label, value = rows[0][0], rows[0][1] if len(rows[0]) > 1 else ""
+        shown = fmt(_num(value), unit=_units(plan, asked)) if not math.isnan(_num(value)) else _label(value)
+        head = t(lang, f"{asked} of {which}{cond}: **{shown}**", f"{which}{cond}의 {asked}: **{shown}**")
+        note = t(lang, f"That row: {_label(label)} ({ranked} {ranked_value}).", f"그 행: {_label(label)} ({ranked} {ranked_value}).")
+        return f"{head}\n\n{note}"
+    listed = ", ".join(f"{_label(x[0])} {x[1] if len(x) > 1 else ''}".strip() for x in rows[:10])
+    head = t(
+        lang,
+        f"{len(rows)} rows share {which}{cond} ({ranked_value}); their {asked}: **{listed}**",
+        f"{which}{cond}은(는) {len(rows)}개 행입니다 ({ranked_value}). 각 행의 {asked}: **{listed}**",
+    )
+    return head
 
 
 def _rest(r: _Reader) -> str:

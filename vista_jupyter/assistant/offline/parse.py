@@ -3435,6 +3435,16 @@ def _picked_group(question: str, table: Table, tokens: list, mentions: list[Ment
 def _pick_then(sub_text: str, main_text: str, table: Table, lang: str) -> Plan | None:
     inner = _plan_direct(sub_text, table)
     if (
+        not inner.declined
+        and inner.kind == "rows"
+        and inner.superlative
+        and len(inner.measures) == 1
+        and inner.measures[0].column is not None
+        and inner.order in ("asc", "desc")
+        and not inner.derived
+    ):
+        return _row_then(inner, main_text, table, lang)
+    if (
         inner.declined
         or inner.kind != "aggregate"
         or inner.group is None
@@ -3459,3 +3469,29 @@ def _pick_then(sub_text: str, main_text: str, table: Table, lang: str) -> Plan |
     outer.function_words = [*inner.function_words, *outer.function_words]
     outer.language = lang
     return outer
+
+
+def _row_then(inner: Plan, main_text: str, table: Table, lang: str) -> Plan | None:
+    """ "distance_km가 두 번째로 긴 운행의 fare", "fare of the trip with the highest distance": the
+    row the inner plan ranks n-th (every row sharing that value), then one column of it. The
+    second part must name that column and nothing else."""
+    outer = _plan_direct(main_text, table)
+    if (
+        outer.declined
+        or outer.kind != "distribution"
+        or len(outer.columns) != 1
+        or outer.conditions
+        or outer.group is not None
+        or outer.measures
+        or outer.chart not in (None, "hist")
+        or outer.columns[0] == inner.measures[0].column
+    ):
+        return None
+    if any(word for word in outer.consumed if word.lower() in ("distribution", "분포", "histogram", "히스토그램")):
+        return None
+    plan = Plan("rows", lang, table.var, columns=[outer.columns[0]])
+    plan.inner, plan.inner_use = inner, "row"
+    plan.consumed = [*inner.consumed, *outer.consumed]
+    plan.function_words = [*inner.function_words, *outer.function_words]
+    plan.date_columns, plan.units, plan.yearlike = inner.date_columns, inner.units, inner.yearlike
+    return plan

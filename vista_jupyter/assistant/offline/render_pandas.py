@@ -96,9 +96,37 @@ class PandasRenderer:
             self.plan = outer
         return code
 
+    def _picked_row(self) -> list[Step]:
+        """The rows holding the inner plan's n-th distinct value (as the rows kind ranks them),
+        with the column asked."""
+        outer, inner = self.plan, self.plan.inner
+        self.plan = inner
+        try:
+            setup, frame = self._data()
+            column = inner.measures[0].column
+            pick = "nlargest" if inner.order == "desc" else "nsmallest"
+            code = setup + self._select(frame)
+            code += (
+                f"ranked = rows[{q(column)}].dropna()\n"
+                f"cut = ranked.drop_duplicates().{pick}({inner.rank}).iloc[-1]\n"
+                "top = rows.loc[ranked.index[ranked == cut]]\n"
+            )
+            code += self._label_code("top")
+        finally:
+            self.plan = outer
+        asked = q(outer.columns[0])
+        code += (
+            "print('cut', cut, len(top), sep='\\t')\n"
+            f"for label, value in zip(names, top[{asked}]):\n"
+            "    print(label, round(float(value), 6) if isinstance(value, (int, float)) else value, sep='\\t')\n"
+        )
+        return self._step(self._intro(), code)
+
     def _composed(self) -> list[Step]:
         p = self.plan
         inner = p.inner
+        if p.inner_use == "row":
+            return self._picked_row()
         code = self._inner()
         if p.inner_use == "count":
             op, value = p.inner_test

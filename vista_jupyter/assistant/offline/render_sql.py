@@ -154,7 +154,7 @@ def check(plan: Plan, table: Table) -> None:
         return Unsupported(en, ko)
 
     if plan.inner is not None:
-        if plan.inner_use not in ("pick", "count") or plan.inner.inner is not None:
+        if plan.inner_use not in ("pick", "count", "row") or plan.inner.inner is not None:
             raise no("I cannot compose these questions in SQL yet.", "이 질문들을 아직 SQL로 이어서 계산하지 못합니다.")
         check(plan.inner, table)
     if plan.kind not in SQL_KINDS:
@@ -401,9 +401,43 @@ class SqlRenderer(PandasRenderer):
             self.plan, self.parsed = outer, parsed
         return f"SELECT key, value FROM (\n{indent(grouped, '    ')}\n) WHERE value IS NOT NULL"
 
+    def _sql_picked_row(self) -> list[Step]:
+        """The rows holding the inner plan's n-th distinct value (in the file's order, as the
+        pandas path takes them), with the column asked."""
+        outer, parsed = self.plan, self.parsed
+        inner = outer.inner
+        self.plan = inner
+        try:
+            self.parsed = self._parsed_dates()
+            column = inner.measures[0].column
+            x = ident(column)
+            direction = "DESC" if inner.order == "desc" else "ASC"
+            values = f"SELECT {x} AS v FROM {self._src()} {self._where(None, f'{x} IS NOT NULL')}".replace("\n", " ")
+            cut = (
+                f"(SELECT {'min' if inner.order == 'desc' else 'max'}(v) FROM "
+                f"(SELECT DISTINCT v FROM ({values}) ORDER BY v {direction} LIMIT {inner.rank}))"
+            )
+            labels = self._label_columns()
+            code = self._fetch_rows(
+                "top", labels + [column, outer.columns[0]], self._where(None, f"{x} = {cut}"), self.row, None
+            )
+            code += self._label_code("top")
+        finally:
+            self.plan, self.parsed = outer, parsed
+        asked = q(outer.columns[0])
+        code += (
+            f"cut = top[{q(column)}].iloc[0] if len(top) else float('nan')\n"
+            "print('cut', cut, len(top), sep='\\t')\n"
+            f"for label, value in zip(names, top[{asked}]):\n"
+            "    print(label, round(float(value), 6) if isinstance(value, (int, float)) else value, sep='\\t')\n"
+        )
+        return self._step(self._intro(), code)
+
     def _sql_composed(self) -> list[Step]:
         p = self.plan
         inner = p.inner
+        if p.inner_use == "row":
+            return self._sql_picked_row()
         per = self._inner_sql()
         if p.inner_use == "count":
             op, value = p.inner_test
