@@ -78,8 +78,24 @@ def data(tmp_path_factory):
         ],
         columns=["ym", "city", "rain_mm"],
     )
+    # months written as numbers, as statistics tables write them (2019.01 ... 2019.12: read as
+    # numbers, October is 2019.1)
+    dotted = pd.DataFrame(
+        [
+            (m.year + m.month / 100, round(float(rng.uniform(10, 20)), 1))
+            for m in pd.date_range("2019-01-01", "2021-12-01", freq="MS")
+        ],
+        columns=["기준월", "sales"],
+    )
     out = {"_spill": root / "spill"}
-    for name, frame in (("branches", branches), ("quarters", quarters), ("units", units), ("trips", trips), ("rain", rain)):
+    for name, frame in (
+        ("branches", branches),
+        ("quarters", quarters),
+        ("units", units),
+        ("trips", trips),
+        ("rain", rain),
+        ("dotted", dotted),
+    ):
         frame.to_parquet(root / f"{name}.parquet")
         out[name] = (frame, root / f"{name}.parquet")
     return out
@@ -143,6 +159,40 @@ def test_years_missing_for_each_value_of_quarters_written_as_text(data, question
 def test_two_groupings_outside_a_question_of_what_is_missing_are_declined(data):
     analysis, answer = ask(data, "quarters", "average growth per year for each country in one number", "pandas")
     assert analysis.declined, answer
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_months_written_as_numbers_are_months(data, mode):
+    frame, path = data["dotted"]
+    year = (frame["기준월"] // 1).astype(int)
+    month = ((frame["기준월"] - frame["기준월"] // 1) * 100).round().astype(int)
+    assert (month == 10).sum() == 3  # October is 2019.1, 2020.1, 2021.1
+    analysis, answer = ask(data, "dotted", "total sales in October 2020", mode)
+    assert not analysis.declined, answer
+    assert states(first_line(answer), frame.loc[(year == 2020) & (month == 10), "sales"].sum(), 1), answer
+    analysis, answer = ask(data, "dotted", "연도별 sales 합계", mode)
+    assert not analysis.declined, answer
+    for y, total in frame.groupby(year)["sales"].sum().items():
+        assert str(y) in answer and states(answer, total, 1), answer
+
+
+def test_numbers_near_2000_are_months_only_in_a_column_named_for_time(data, tmp_path):
+    from vista_jupyter.assistant.offline.catalog import build_table
+    from vista_jupyter.profile import profile_parquet
+
+    frame = pd.DataFrame(
+        {"weight": [2019.01, 2019.05, 2019.12, 2020.03], "기준월": [2019.01, 2019.05, 2019.12, 2020.03]}
+    )
+    frame.to_parquet(tmp_path / "w.parquet")
+    table = build_table(
+        {
+            "var_name": "df",
+            "name": "w",
+            "profile": profile_parquet(tmp_path / "w.parquet"),
+            "parquet_path": str(tmp_path / "w.parquet"),
+        }
+    )
+    assert table.column("weight").date_format is None and table.column("기준월").is_date
 
 
 # --- hours of the day ---------------------------------------------------------------------------

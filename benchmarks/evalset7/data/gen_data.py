@@ -116,7 +116,9 @@ def units(rng: np.random.Generator) -> pd.DataFrame:
                 {
                     "분기": f"{q.year}년 {q.quarter}분기",
                     "부문": u,
-                    "매출액": round(s * (1 + 0.05 * (q.year - 2018)) * (1 + 0.12 * (q.quarter == 4)) * rng.uniform(0.85, 1.15), 1),
+                    "매출액": round(
+                        s * (1 + 0.05 * (q.year - 2018)) * (1 + 0.12 * (q.quarter == 4)) * rng.uniform(0.85, 1.15), 1
+                    ),
                     "영업이익": round(s * 0.1 * rng.uniform(0.3, 1.5), 1),
                 }
             )

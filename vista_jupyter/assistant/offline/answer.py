@@ -131,9 +131,7 @@ def _periods_shown(plan: Plan) -> Plan:
 
     if not any(k.part == "date" for k in [*plan.conditions, *plan.base]):
         return plan
-    return dataclasses.replace(
-        plan, conditions=[shown(k) for k in plan.conditions], base=[shown(k) for k in plan.base]
-    )
+    return dataclasses.replace(plan, conditions=[shown(k) for k in plan.conditions], base=[shown(k) for k in plan.base])
 
 
 def restate(plan: Plan) -> str:
@@ -494,7 +492,9 @@ def _composed(plan: Plan, r: _Reader, table: Table | None) -> str:
         inner=None,
         conditions=[dataclasses.replace(k, value=label) if k.value is PICKED else k for k in plan.conditions],
     )
-    text = answer(shown, [{"status": "ok", "outputs": [{"output_type": "stream", "name": "stdout", "text": _rest(r)}]}], table)
+    text = answer(
+        shown, [{"status": "ok", "outputs": [{"output_type": "stream", "name": "stdout", "text": _rest(r)}]}], table
+    )
     side = inner.order == "asc"
     rank = "" if inner.rank == 1 else t(lang, f"{inner.rank}th-ranked ", f"{inner.rank}번째 ")
     g = inner.group
@@ -542,7 +542,11 @@ def _picked_row(plan: Plan, r: _Reader) -> str:
         label, value = rows[0][0], rows[0][1] if len(rows[0]) > 1 else ""
         shown = fmt(_num(value), unit=_units(plan, asked)) if not math.isnan(_num(value)) else _label(value)
         head = t(lang, f"{asked} of {which}{cond}: **{shown}**", f"{which}{cond}의 {asked}: **{shown}**")
-        note = t(lang, f"That row: {_label(label)} ({ranked} {ranked_value}).", f"그 행: {_label(label)} ({ranked} {ranked_value}).")
+        note = t(
+            lang,
+            f"That row: {_label(label)} ({ranked} {ranked_value}).",
+            f"그 행: {_label(label)} ({ranked} {ranked_value}).",
+        )
         return f"{head}\n\n{note}"
     listed = ", ".join(f"{_label(x[0])} {x[1] if len(x) > 1 else ''}".strip() for x in rows[:10])
     head = t(

@@ -42,6 +42,29 @@ TEXT_PERIODS: dict[str, tuple[str, str]] = {
 }
 
 
+#: Months written as decimal numbers ("2019.01" read as 2019.01, "2019.10" as 2019.1): the year
+#: before the point, the month as two digits after it.
+YEAR_DOT_MONTH = "number:year.month"
+
+
+def _year_dot_month(column: Column, sampled: list[Any]) -> bool:
+    """A numeric column of months written 2019.01 ... 2019.12 (as Korean statistics write them),
+    read as numbers: every value a year with a month 01-12 after the point, and a name that
+    speaks of time (as `_yyyymm` asks), so that measurements near 2000 are never read as months."""
+    if column.minimum is None or not (1800 <= float(column.minimum) and float(column.maximum) < 2201):
+        return False
+    name = "".join(column.keys)
+    if not (
+        {"month", "date", "period", "ym", "yearmonth", "time"} & set(column.keys)
+        or any(w in name for w in ("월", "년월", "연월", "일자", "시점", "기간"))
+        or {"month", "date"} & set(column.concepts)
+    ):
+        return False
+    values = [float(v) for v in [column.minimum, column.maximum, *sampled] if v is not None]
+    months = [round((v - math.floor(v)) * 100, 6) for v in values]
+    return bool(values) and all(m.is_integer() and 1 <= m <= 12 for m in months)
+
+
 def text_period_format(values: list[Any]) -> str | None:
     """The `TEXT_PERIODS` format every one of a text column's values is written in, if any (all
     with a valid month or quarter; at least three values)."""
@@ -469,6 +492,8 @@ def build_table(dataset: dict[str, Any]) -> Table:
             column.date_format = "%Y%m%d"
         elif c["kind"] == "numeric" and integer and _yyyymm(column, sampled):
             column.date_format = "%Y%m"
+        elif c["kind"] == "numeric" and not integer and _year_dot_month(column, sampled):
+            column.date_format = YEAR_DOT_MONTH
         if column.kind == "datetime":
             column.granularity = _granularity(column.minimum, column.maximum, column.distinct)
         elif column.date_format in ("%Y%m%d", "%Y%m"):
@@ -478,6 +503,12 @@ def build_table(dataset: dict[str, Any]) -> Table:
             )
             column.minimum, column.maximum = low, high
             column.granularity = _granularity(low, high, column.distinct)
+        elif column.date_format == YEAR_DOT_MONTH:
+            low, high = float(column.minimum), float(column.maximum)
+            column.minimum, column.maximum = (
+                f"{math.floor(v):04d}-{round((v - math.floor(v)) * 100):02d}-01T00:00:00" for v in (low, high)
+            )
+            column.granularity = _granularity(column.minimum, column.maximum, column.distinct)
         elif column.date_format in TEXT_PERIODS and values:
             starts = sorted({s for s in (text_period_start(v, column.date_format) for v in values) if s})
             if starts:

@@ -1245,7 +1245,9 @@ class Composer:
             half = None
             if after is not None and self.m[after].text == "시":
                 span.append(after)
-            elif after is not None and self.m[after].has("daytime") and self.m[after].get("daytime").key in ("am", "pm"):
+            elif (
+                after is not None and self.m[after].has("daytime") and self.m[after].get("daytime").key in ("am", "pm")
+            ):
                 half = self.m[after].get("daytime").key
                 span.append(after)
             elif (
@@ -1260,8 +1262,11 @@ class Composer:
             else:
                 continue
             before = self.prev_index(i, ("filler",))
-            if before is not None and before not in self.used and self.m[before].has("daytime") and not (
-                self.m[before].has("column") or self.m[before].has("value")
+            if (
+                before is not None
+                and before not in self.used
+                and self.m[before].has("daytime")
+                and not (self.m[before].has("column") or self.m[before].has("value"))
             ):
                 if half is not None:
                     continue  # "오후 6 pm": said twice, not read
@@ -1321,14 +1326,17 @@ class Composer:
                     self.claim(*span, *gap, *span2)
                     for x in (self.prev_index(span[0], ("filler",)), self.next_index(span2[-1], ("particle",))):
                         if x is not None and (
-                            self.m[x].has("between") or self.m[x].text.lower() == "from" or self.m[x].text in ("까지", "사이")
+                            self.m[x].has("between")
+                            or self.m[x].text.lower() == "from"
+                            or self.m[x].text in ("까지", "사이")
                         ):
                             self.claim(x)
                     k += 2
                     continue
             if minutes:
                 raise Declined(
-                    "I can pick rows by whole hours, not to the minute.", "분 단위가 아니라 정시 단위로만 고를 수 있습니다."
+                    "I can pick rows by whole hours, not to the minute.",
+                    "분 단위가 아니라 정시 단위로만 고를 수 있습니다.",
                 )
             op, op_index = self._date_operator(span)
             op = {">": ">=", ">=": ">=", "<": "<", "<=": "<"}.get(op, op)  # after 6 pm: from 18:00 on
@@ -3135,7 +3143,9 @@ def _period_values(plan: Plan, table: Table) -> None:
             )
         start = text_period_start(k.value, fmt)
         if start is None:
-            raise Declined(f"“{k.value}” is not a period of {k.column}.", f"“{k.value}”은(는) {k.column}의 기간이 아닙니다.")
+            raise Declined(
+                f"“{k.value}” is not a period of {k.column}.", f"“{k.value}”은(는) {k.column}의 기간이 아닙니다."
+            )
         return dataclasses.replace(k, value=start[:10], part="date")
 
     plan.conditions = [as_period(k) for k in plan.conditions]
@@ -3314,7 +3324,9 @@ def _period_count(question: str, table: Table, tokens: list, mentions: list[Ment
         if date.granularity == bucket and bucket != "year":
             pass  # one date per period: the periods are the dates themselves
         inner.measures = [m]
-        inner.group = Grouping(column, bucket if bucket in ("day", "week", "month", "quarter", "year", "hour") else None)
+        inner.group = Grouping(
+            column, bucket if bucket in ("day", "week", "month", "quarter", "year", "hour") else None
+        )
         if inner.group.bucket is None:
             return None
         outer = Plan("aggregate", lang, table.var, measures=[Measure("count")])

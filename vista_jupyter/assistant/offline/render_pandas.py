@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any, Protocol
 
-from .catalog import TEXT_PERIODS, Table
+from .catalog import TEXT_PERIODS, YEAR_DOT_MONTH, Table
 from .plan import Condition, Grouping, Measure, Plan
 from .wording import MONTHS, WEEKDAYS, chart_title, measure_words, t
 
@@ -179,6 +179,15 @@ class PandasRenderer:
                 parts.append(
                     f"**{{{q(c)}: pd.to_datetime(pd.DataFrame({{'year': {found}[0], 'month': {month}, 'day': 1}}), "
                     "errors='coerce')}"
+                )
+                continue
+            if fmt == YEAR_DOT_MONTH:
+                # months written as numbers (2019.01): the year before the point, the month after
+                found = f"written{k or ''}"
+                before += f"{found} = {self.var}[{q(c)}]  # 2019.01: year.month\n"
+                parts.append(
+                    f"**{{{q(c)}: pd.to_datetime(pd.DataFrame({{'year': {found} // 1, "
+                    f"'month': (({found} - {found} // 1) * 100).round(), 'day': 1}}), errors='coerce')}}"
                 )
                 continue
             source = f"{self.var}[{q(c)}]" if fmt == "mixed" else f"{self.var}[{q(c)}].astype('Int64').astype(str)"

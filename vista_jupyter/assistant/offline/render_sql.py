@@ -28,7 +28,7 @@ import re
 from datetime import datetime
 from typing import Any
 
-from .catalog import TEXT_PERIODS, Column, Table
+from .catalog import TEXT_PERIODS, YEAR_DOT_MONTH, Column, Table
 from .plan import PICKED, Condition, Grouping, Measure, Plan
 from .render_pandas import _PANDAS_AGG, PandasRenderer, Step, q
 from .wording import measure_words, t
@@ -451,7 +451,9 @@ class SqlRenderer(PandasRenderer):
             )
             return self._step(self._intro(), code)
         order = "value ASC, key" if inner.order == "asc" else "value DESC, key"
-        self._picked_sql = f"SELECT key FROM (\n{indent(per, '    ')}\n) ORDER BY {order} LIMIT 1 OFFSET {inner.rank - 1}"
+        self._picked_sql = (
+            f"SELECT key FROM (\n{indent(per, '    ')}\n) ORDER BY {order} LIMIT 1 OFFSET {inner.rank - 1}"
+        )
         pick = self._picked_sql.replace("SELECT key FROM", "SELECT key, value FROM", 1)
         code = (
             f"picked = {call(pick)}\n"
@@ -479,7 +481,13 @@ class SqlRenderer(PandasRenderer):
                 continue
             if name not in {c.name for c in self.table.columns}:
                 continue
-            if fmt in TEXT_PERIODS:
+            if fmt == YEAR_DOT_MONTH:
+                col = ident(name)
+                out[name] = (
+                    f"try_strptime(CAST(CAST(floor({col}) AS BIGINT) AS VARCHAR) || '-' || "
+                    f"CAST(CAST(round(({col} - floor({col})) * 100) AS BIGINT) AS VARCHAR) || '-01', '%Y-%m-%d')"
+                )
+            elif fmt in TEXT_PERIODS:
                 # a period written as text: its year and month or quarter, as its first day
                 pattern, unit = TEXT_PERIODS[fmt]
                 col, pat = ident(name), literal(pattern)
