@@ -342,3 +342,36 @@ def test_periods_counted_where_rows_are_one_per_period(data, mode):
 def test_periods_counted_without_saying_how_a_period_adds_up_are_declined(data, question):
     analysis, answer = ask(data, "branches", question, "pandas")
     assert analysis.declined and not analysis.steps, answer
+
+
+@pytest.mark.parametrize("mode", MODES)
+@pytest.mark.parametrize("question", ["how many days had more than {n} trips?", "운행이 {n}건 넘은 날은 며칠이야?"])
+def test_periods_counted_by_their_number_of_rows(data, mode, question):
+    # read as one plan, "more than 50 trips" became a condition on fare (fare > 50): a different
+    # question; the rows per day are counted, then the days over the number
+    frame, _ = data["trips"]
+    per_day = frame.groupby(pd.to_datetime(frame["pickup_time"]).dt.date).size()
+    n = int(per_day.median())
+    analysis, answer = ask(data, "trips", question.format(n=n), mode)
+    assert not analysis.declined, answer
+    assert states(first_line(answer), int((per_day > n).sum()), 0), answer
+
+
+@pytest.mark.parametrize(
+    "question", ["how many days had fewer than 40 trips?", "how many days had total fare under 500?"]
+)
+def test_periods_under_a_count_or_total_are_declined(data, question):
+    # a day without any trip has none, but is not in the data to be counted
+    analysis, answer = ask(data, "trips", question, "pandas")
+    assert analysis.declined and not analysis.steps, answer
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_the_group_picked_by_its_number_of_rows_then_its_average(data, mode):
+    # read as one plan, the zones were ranked by their average fare: a different question
+    frame, _ = data["trips"]
+    zone = frame.groupby("zone").size().idxmax()
+    analysis, answer = ask(data, "trips", "which zone has the most trips, and what is its average fare?", mode)
+    assert not analysis.declined, answer
+    line = first_line(answer)
+    assert zone in line and states(line, frame.loc[frame["zone"] == zone, "fare"].mean()), answer

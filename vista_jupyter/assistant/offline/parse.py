@@ -1584,8 +1584,8 @@ class Composer:
 
     def _near_date_part(self, i: int) -> bool:
         for j in (self.prev_index(i, ("filler", "particle")), self.next_index(i, ("filler", "particle"))):
-            if j is not None and (self.m[j].has("months") or self.m[j].has("date")):
-                return True
+            if j is not None and (self.m[j].has("months") or self.m[j].has("date") or self.m[j].has("quarters")):
+                return True  # "July 2014", "Q3 2021"
         return False
 
     def _date_operator(self, span: list[int]) -> tuple[str, int | None]:
@@ -3085,15 +3085,16 @@ def plan_question(question: str, table: Table, reader: Reader | None = None) -> 
     """The plan for a question about one table (a plan of kind "decline" when it cannot). A
     question no single plan expresses may be two composed (`_composed`): a group picked by a
     superlative, then a measure of it; or periods counted by a condition on a per-period value."""
-    plan = _plan_direct(question, table, reader)
-    if plan.declined:
-        try:
-            composed = _composed(question, table)
-        except Declined:
-            composed = None
-        if composed is not None:
-            return composed
-    return plan
+    # a question that splits into two plans is those two (read first: a single plan of it would
+    # drop one half, e.g. "how many days had more than 60 orders" as rows with amount > 60)
+    try:
+        composed = _composed(question, table)
+    except Declined as d:  # the two parts read, but their composition cannot be answered honestly
+        lang = language_of(question)
+        return Plan("decline", lang, table.var, problem=d.ko if lang == "ko" else d.en)
+    if composed is not None:
+        return composed
+    return _plan_direct(question, table, reader)
 
 
 def _plan_direct(question: str, table: Table, reader: Reader | None = None) -> Plan:
@@ -3269,25 +3270,40 @@ def _period_count(question: str, table: Table, tokens: list, mentions: list[Ment
             value = float(m.get("num").key)
             before = k - 1 if k > 0 else None
             after = k + 1
-            while after < n and mentions[after].has("particle") and not mentions[after].has("compare_after"):
-                after += 1
+            # what the number counts: "60 orders", "주문이 60건" (rows, counted per period)
+            things = set()
+            while after < n and not mentions[after].has("compare_after"):
+                if mentions[after].has("particle"):
+                    after += 1
+                elif _rows_word(mentions[after]) and not things:
+                    things.add(after)
+                    after += 1
+                else:
+                    break
+            said = k - 1
+            while said >= 0 and mentions[said].has("particle"):
+                said -= 1
+            if said >= 0 and _rows_word(mentions[said]) and not mentions[said].has("compare") and said != c:
+                things.add(said)  # "주문이 60건": the rows named before the number too
             for j, role in ((before, "compare"), (after if after < n else None, "compare_after")):
                 if j is None or not mentions[j].has(role):
                     continue
                 op = Composer._OPS.get(mentions[j].get(role).key)
                 if op in (">", ">=", "<", "<="):
-                    test = (op, value, {k, j, *range(min(k, j) + 1, max(k, j))})
+                    test = (op, value, {k, j, *range(min(k, j) + 1, max(k, j))}, things)
                     break
             if test:
                 break
         if test is None:
             continue
-        op, value, used = test
+        op, value, used, things = test
         aggs = [
             i
             for i, m in enumerate(mentions)
             if i != c and (m.has("agg") and m.get("agg").key not in ("count", "records") or m.has("per_period"))
         ]
+        if not aggs and things:
+            return _periods_by_rows(question, table, tokens, mentions, c, period_at, bucket, (op, value), used | things)
         if not aggs:
             return _periods_as_rows(question, table, tokens, mentions, c, period_at, bucket)
         drop = {c, period_at, *used}
@@ -3312,6 +3328,8 @@ def _period_count(question: str, table: Table, tokens: list, mentions: list[Ment
         m = inner.measures[0]
         if m.column is None or m.agg not in ("sum", "mean", "median", "min", "max", "count", "nunique"):
             return None
+        if op in ("<", "<=") and m.agg in ("sum", "count", "nunique"):
+            _few_rows_declined(lang, bucket)
         if m.per is not None:
             if m.per != bucket:
                 return None
@@ -3375,6 +3393,76 @@ def _periods_as_rows(
     plan.consumed = [*plan.consumed, *[mentions[i].text for i in sorted(drop)]]
     plan.language = lang
     return plan
+
+
+def _few_rows_declined(lang: str, bucket: str) -> None:
+    """Periods with a small count or total include those without any row, which the data does not
+    list: counting the periods present would leave them out, so the question is declined."""
+    raise Declined(
+        f"A {bucket} without any row has a count (or total) of 0 but is not in the data, so I cannot "
+        f"count the {bucket}s under a number; ask for those over it.",
+        "행이 하나도 없는 기간은 데이터에 없어서, 어떤 수보다 적은 기간은 셀 수 없습니다. 그 수를 넘는 기간으로 물어봐 주세요.",
+    )
+
+
+def _rows_word(m: Mention) -> bool:
+    """A word for the rows themselves ("orders", "주문", "건"), not a value or a date column."""
+    return (
+        (m.has("entity") or m.has("units") and m.text in ("건", "개", "번", "회"))
+        and not m.has("value")
+        and not (m.has("agg") and m.get("agg").key not in ("count", "records"))
+    )
+
+
+def _periods_by_rows(
+    question: str,
+    table: Table,
+    tokens: list,
+    mentions: list[Mention],
+    count: int,
+    period_at: int,
+    bucket: str,
+    test: tuple[str, float],
+    used: set[int],
+) -> Plan | None:
+    """ "how many days had more than 60 orders", "주문이 60건 넘은 날은 며칠": the rows per period
+    counted (the inner plan), then the periods whose count meets the comparison. The question's
+    other words must be conditions on the rows, or nothing."""
+    lang = language_of(question)
+    n = len(mentions)
+    drop = {count, period_at, *used} | _with_particles(mentions, period_at, count) | _with_particles(mentions, count, n)
+    for k in list(used):
+        drop |= _with_particles(mentions, k, n)
+    if count > 0 and mentions[count - 1].text.lower() == "in":
+        drop.add(count - 1)
+    for i, m in enumerate(mentions):
+        if i not in drop and _period_of(m, table) == bucket and not m.has("num"):
+            drop |= _with_particles(mentions, i, count)
+    left = [i for i in range(n) if i not in drop and not (mentions[i].roles <= {"filler", "particle", "condition"})]
+    conditions: list[Condition] = []
+    consumed: list[str] = [mentions[i].text for i in sorted(drop)]
+    if left:
+        rest = _plan_direct(_cut(question, tokens, mentions, drop), table)
+        if rest.declined or rest.kind not in ("rows", "head") or rest.measures or rest.group is not None:
+            return None
+        conditions, consumed = list(rest.conditions), [*consumed, *rest.consumed]
+        if not conditions:
+            return None
+    date = next((d for d in table.dates), None)
+    if date is None or bucket not in ("day", "week", "month", "quarter", "year", "hour"):
+        return None
+    if test[0] in ("<", "<="):
+        _few_rows_declined(lang, bucket)
+    inner = Plan("aggregate", lang, table.var, measures=[Measure("count")], conditions=conditions)
+    inner.group = Grouping(date.name, bucket)
+    inner.date_columns = {c.name: c.date_format for c in table.dates}
+    outer = Plan("aggregate", lang, table.var, measures=[Measure("count")])
+    outer.inner, outer.inner_use, outer.inner_test = inner, "count", test
+    outer.consumed = consumed
+    outer.date_columns = inner.date_columns
+    outer.units = {c.name: c.unit for c in table.columns if c.unit}
+    outer.yearlike = [c.name for c in table.columns if c.yearlike]
+    return outer
 
 
 def _with_particles(mentions: list[Mention], i: int, stop: int) -> set[int]:
