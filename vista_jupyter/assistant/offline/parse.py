@@ -3406,12 +3406,14 @@ def _few_rows_declined(lang: str, bucket: str) -> None:
 
 
 def _rows_word(m: Mention) -> bool:
-    """A word for the rows themselves ("orders", "주문", "건"), not a value or a date column."""
-    return (
-        (m.has("entity") or m.has("units") and m.text in ("건", "개", "번", "회"))
-        and not m.has("value")
-        and not (m.has("agg") and m.get("agg").key not in ("count", "records"))
-    )
+    """A word for the rows themselves ("orders", "주문", "건"), not a value, an amount or a span of
+    time ("5 hours of sunshine" measures hours, it does not count rows)."""
+    word = m.text.lower()
+    if _time_word(word) or _time_word(word.rstrip("s")) or m.has("value"):
+        return False
+    if m.has("agg") and m.get("agg").key not in ("count", "records"):
+        return False
+    return m.has("entity") or (m.has("units") and m.text in ("건", "개", "번", "회"))
 
 
 def _periods_by_rows(
