@@ -375,3 +375,22 @@ def test_the_group_picked_by_its_number_of_rows_then_its_average(data, mode):
     assert not analysis.declined, answer
     line = first_line(answer)
     assert zone in line and states(line, frame.loc[frame["zone"] == zone, "fare"].mean()), answer
+
+
+# --- ordinals: the n-th period of one name's series ----------------------------------------------
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_the_nth_period_of_one_names_series(data, mode):
+    frame, _ = data["quarters"]
+    japan = frame[frame["country"] == "Japan"].set_index("quarter")["growth"].sort_values()
+    analysis, answer = ask(data, "quarters", "Japan에서 growth가 두 번째로 낮은 분기는?", mode)
+    assert not analysis.declined, answer
+    line = first_line(answer)
+    assert f"**{japan.index[1]}**" in line and states(line, japan.iloc[1]), answer
+
+
+def test_the_nth_period_over_several_names_is_declined(data):
+    # two countries a quarter: the quarter's average, or the quarter of the n-th row? Not said
+    analysis, answer = ask(data, "quarters", "growth가 두 번째로 낮은 분기는?", "pandas")
+    assert analysis.declined, answer

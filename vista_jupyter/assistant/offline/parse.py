@@ -2292,7 +2292,7 @@ class Composer:
                         g = self._set_group(Grouping(column), i, j)
                     self.which_group = True
                     break
-        if g is None and self._has_any("superlative", "superlative_marker", "adjective") and self.t.dates:
+        if g is None and self._has_any("superlative", "superlative_marker", "adjective", "ordinal") and self.t.dates:
             # "하차 인원이 가장 많은 날", "the rainiest month": a period ranked by an amount when the
             # data has several rows per period (one row per period is a question about rows)
             for i, m in enumerate(self.m):
@@ -2314,7 +2314,12 @@ class Composer:
                 if bucket is None or (m.has("column") and not any(self.col(c).is_date for c in self.columns_of(i))):
                     continue
                 bucket = self._period_bucket(bucket)
-                if bucket is None or not (self._amounts_asked() or self._records_counted(i) or self._statistic_asked()):
+                if bucket is None or not (
+                    self._amounts_asked()
+                    or self._records_counted(i)
+                    or self._statistic_asked()
+                    or (asked and self._one_row_per_period(bucket))
+                ):
                     continue
                 column = self._date_column_for_bucket(bucket)
                 g = self._set_group(Grouping(column, bucket if self.col(column).is_date else None), i)
@@ -2652,6 +2657,21 @@ class Composer:
         self.claim(*indexes)
         self._group_claims = indexes
         return grouping
+
+    def _one_row_per_period(self, bucket: str) -> bool:
+        """Whether the rows asked about are one per period: rows keyed by a name and the period
+        (`Table.periods`), the name fixed by the question (Japan's quarters), so that a period's
+        value is its row's."""
+        pair = _entity_periods(self.t)
+        if pair is None:
+            return False
+        entity, period = pair
+        column = self.col(period)
+        return (
+            column.is_date
+            and column.granularity == bucket
+            and any(k.column == entity and k.op == "==" and k.part is None for k in self.ctx.conditions)
+        )
 
     def _periods_missing_per_value(self, other: Grouping) -> bool:
         """Two groupings, one by time and one by a column's values, in a question about what is
