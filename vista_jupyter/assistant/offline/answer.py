@@ -451,7 +451,7 @@ _OP_WORDS = {
 
 
 def _composed(plan: Plan, r: _Reader, table: Table | None) -> str:
-    """The answer of a composed plan (parse.py `_composed`): the periods counted, or the measure
+    """The answer of a composed plan (chain.py): the periods counted, or the measure
     of the group the inner plan picked, with that group named and why it was picked."""
     import dataclasses
 

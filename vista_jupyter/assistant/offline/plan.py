@@ -114,11 +114,12 @@ class Plan:
     date_columns: dict[str, str | None] = field(default_factory=dict)  # date column -> format if stored as text/number
     units: dict[str, str] = field(default_factory=dict)  # column -> unit ("만원", "mm")
     yearlike: list[str] = field(default_factory=list)  # integer columns holding years
-    # Composition (parse.py `_composed`): `inner` is a grouped aggregate computed first. With
-    # `inner_use` "pick", its `rank`-th group in its order is picked and this plan's condition on
-    # that grouping takes it (value `PICKED`): "the 지점 with the highest 매출's 직원수"; with "count",
-    # this plan counts inner's groups whose value meets `inner_test` (op, number): "how many years
-    # had a total over 1500".
+    # Composition (chain.py): `inner` is a plan computed first. With `inner_use` "pick", inner (a
+    # grouped aggregate) picks its `rank`-th group in its order and this plan's condition on that
+    # grouping takes it (value `PICKED`): "the 지점 with the highest 매출's 직원수"; with "count", this
+    # plan counts inner's groups whose value meets `inner_test` (op, number): "how many years had
+    # a total over 1500"; with "row", inner (a ranking of rows) picks the rows holding its n-th
+    # value and this plan shows their `columns[0]`: "the fare of the 2nd longest trip".
     inner: Plan | None = None
     inner_use: str | None = None
     inner_test: tuple[str, float] | None = None

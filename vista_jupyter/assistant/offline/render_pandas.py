@@ -74,7 +74,7 @@ class PandasRenderer:
         method = getattr(self, f"_{plan.kind}")
         return method()
 
-    # --- composition: the inner plan's value per group first (parse.py `_composed`) ------------
+    # --- composition: the inner plan's value per group first (chain.py) ------------
 
     def _inner(self) -> str:
         """Code computing `per`: the inner plan's measure per group (groups without a value left

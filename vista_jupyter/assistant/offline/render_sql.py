@@ -385,7 +385,7 @@ class SqlRenderer(PandasRenderer):
             return self._sql_composed()
         return getattr(self, f"_sql_{plan.kind}")()
 
-    # --- composition: the inner plan's value per group first (parse.py `_composed`) ------------
+    # --- composition: the inner plan's value per group first (chain.py) ------------
 
     def _inner_sql(self) -> str:
         """SQL of the inner plan's measure per group (key, value), groups without a key or a value
