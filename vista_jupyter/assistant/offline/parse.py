@@ -277,12 +277,12 @@ class Composer:
         self._spread()
         self._differences()
         nums = self._numbers()
+        self._times_of_day(nums)  # before ranges and comparisons read "9 am and 5 pm" as numbers
         self._fixed_intents()
         self._limits(nums)
         self._comparisons(nums)
         self._signs()
         self._equalities(nums)
-        self._times_of_day(nums)
         self._dates(nums)
         self._same_conditions()
         self._sides()
@@ -1232,6 +1232,7 @@ class Composer:
         from a.m./p.m. (오전/오후) or, with an hour, from a part of the day that settles it ("밤
         10시"); a part of the day alone other than a.m./p.m. ("at night") is asked back."""
         found: list[tuple[list[int], int, int]] = []  # (mentions, hour, minutes)
+        halves: list[tuple[int, str | None]] = []  # the hour as written, and its half of the day
         for n in nums:
             i = n.index
             if n.number is None or i in self.used or n.number.unit is not None:
@@ -1271,10 +1272,12 @@ class Composer:
                     continue  # "오후 6 pm": said twice, not read
                 half = self.m[before].get("daytime").key
                 span.insert(0, before)
+            written = hour
             hour = self._hour_in_half(hour, half)
             if not 0 <= hour <= 23 or not 0 <= minutes <= 59:
                 continue
             found.append((span, hour, minutes))
+            halves.append((written, half))
         alone = [
             i
             for i, m in enumerate(self.m)
@@ -1309,6 +1312,9 @@ class Composer:
             span, hour, minutes = found[k]
             if k + 1 < len(found):
                 span2, hour2, minutes2 = found[k + 1]
+                if halves[k + 1][1] is None and halves[k][1] is not None:
+                    # "저녁 7시에서 9시 사이", "2 pm to 5": the second end is in the first one's half
+                    hour2 = self._hour_in_half(halves[k + 1][0], halves[k][1])
                 gap = list(range(span[-1] + 1, span2[0]))
                 if gap and all(
                     self.roles(g) & {"range_join", "between", "filler", "particle"} or self.m[g].text in ("~", "-", "–")
