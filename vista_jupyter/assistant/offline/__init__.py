@@ -6,6 +6,9 @@ A question goes through three stages, each its own module:
 - parse.py (with match.py, lexicon.yaml, catalog.py): the question becomes an explicit `Plan`
   (plan.py): measures and aggregation, conditions, grouping (incl. time buckets), order and
   limit, chart. Every word that carries meaning must be used by the plan, or the plan declines.
+  A question that is two in one (a group picked by a superlative, then a measure of it; periods
+  counted by a per-period condition) becomes two plans chained (chain.py), each planned on its
+  own words.
 - render_pandas.py: the plan becomes pandas/matplotlib code for the thread's kernel; for a
   dataset held in DuckDB (too large for pandas there), render_sql.py makes it DuckDB SQL instead,
   behind the same `Renderer` interface, printing the same lines. A plan the SQL renderer cannot

@@ -114,8 +114,29 @@ def value_text(plan: Plan, m: Measure, value: float) -> str:
     return fmt(value, year=year, unit=_units(plan, m.column))
 
 
+def _periods_shown(plan: Plan) -> Plan:
+    """The plan with a period written as text that a condition selects ("2023년 3월", read as its
+    first day) shown as the period: 2023-03, 2020Q2, not 2023-03-01."""
+    import dataclasses
+
+    from .catalog import TEXT_PERIODS
+
+    def shown(k: Any) -> Any:
+        fmt = plan.date_columns.get(k.column)
+        if k.part != "date" or fmt not in TEXT_PERIODS or not isinstance(k.value, str):
+            return k
+        year, month = int(k.value[:4]), int(k.value[5:7])
+        period = f"{year}-{month:02d}" if TEXT_PERIODS[fmt][1] == "month" else f"{year}Q{(month - 1) // 3 + 1}"
+        return dataclasses.replace(k, value=period)
+
+    if not any(k.part == "date" for k in [*plan.conditions, *plan.base]):
+        return plan
+    return dataclasses.replace(plan, conditions=[shown(k) for k in plan.conditions], base=[shown(k) for k in plan.base])
+
+
 def restate(plan: Plan) -> str:
     """The plan in words: 'Mean of price for rows where garage = yes'."""
+    plan = _periods_shown(plan)
     text = _restate(plan)
     if plan.having and plan.group is not None:
         op, n = plan.having
@@ -412,11 +433,132 @@ def answer(plan: Plan, results: list[dict[str, Any]], table: Table | None = None
             "열 이름을 정확히 적어 보세요.",
         )
     lines = printed(results[0])
+    if plan.inner is not None:
+        return _composed(plan, _Reader(lines), table)
     writer = getattr(_Words, plan.kind, None)
     if plan.kind == "overview":
         return _Words.overview(plan, [printed(r) for r in results])
     text = writer(plan, _Reader(lines)) if writer else restate(plan)
     return text.strip()
+
+
+_OP_WORDS = {
+    ">": ("over", "초과"),
+    ">=": ("at least", "이상"),
+    "<": ("under", "미만"),
+    "<=": ("at most", "이하"),
+}
+
+
+def _composed(plan: Plan, r: _Reader, table: Table | None) -> str:
+    """The answer of a composed plan (chain.py): the periods counted, or the measure
+    of the group the inner plan picked, with that group named and why it was picked."""
+    import dataclasses
+
+    from .plan import PICKED
+
+    lang, inner = plan.language, plan.inner
+    m = inner.measures[0]
+    if plan.inner_use == "count":
+        fields = r.fields("periods") or ["nan", "0"]
+        count, total = _num(fields[0]), _num(fields[1])
+        op, value = plan.inner_test
+        en_op, ko_op = _OP_WORDS[op]
+        period = inner.group.bucket
+        what = measure_words(m, lang)
+        cond = conditions_words(inner.conditions, lang) if inner.conditions else ""
+        head = t(
+            lang,
+            f"Number of {_period_words(period, lang, True)} whose {what} is {en_op} {fmt(value)}"
+            + (f" (rows where {cond})" if cond else "")
+            + f": **{fmt(count, count=True)}**",
+            (f"{cond}인 행에서 " if cond else "")
+            + f"{particle(what, '이/가')} {fmt(value)} {ko_op}인 {_period_words(period, lang)} 수: **{fmt(count, count=True)}**",
+        )
+        note = t(
+            lang,
+            f"Out of the {fmt(total, count=True)} {_period_words(period, lang, True)} with a value in the data.",
+            f"데이터에서 값이 있는 {fmt(total, count=True)}개 {_period_words(period, lang)} 중입니다.",
+        )
+        return f"{head}\n\n{note}"
+    if plan.inner_use == "row":
+        return _picked_row(plan, r)
+    fields = r.fields("picked")
+    if not fields:
+        return restate(plan)
+    label = fields[0]
+    shown = dataclasses.replace(
+        plan,
+        inner=None,
+        conditions=[dataclasses.replace(k, value=label) if k.value is PICKED else k for k in plan.conditions],
+    )
+    text = answer(
+        shown, [{"status": "ok", "outputs": [{"output_type": "stream", "name": "stdout", "text": _rest(r)}]}], table
+    )
+    side = inner.order == "asc"
+    rank = "" if inner.rank == 1 else t(lang, f"{inner.rank}th-ranked ", f"{inner.rank}번째 ")
+    g = inner.group
+    noun = BUCKET[lang][g.bucket] if g.bucket else g.column
+    among = f" ({conditions_words(inner.conditions, lang)})" if inner.conditions else ""
+    value = value_text(inner, m, _num(fields[1]))
+    why = t(
+        lang,
+        f"{label} is the {rank}{noun} with the {'lowest' if side else 'highest'} {measure_words(m, lang)}"
+        f"{among}: {value}.",
+        f"{label}: {particle(measure_words(m, lang), '이/가')} {rank}{'가장 낮은' if side else '가장 높은'} {noun}{among}, {value}.",
+    )
+    return f"{text}\n\n{why}"
+
+
+def _nth(rank: int, lang: str) -> str:
+    if rank == 1:
+        return ""
+    if lang == "ko":
+        return f"{rank}번째로 "
+    suffix = "th" if 10 <= rank % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(rank % 10, "th")
+    return f"{rank}{suffix} "
+
+
+def _picked_row(plan: Plan, r: _Reader) -> str:
+    """ "fare of the trip with the 2nd highest distance_km": the column asked of the row(s) the
+    inner plan ranks n-th, that row named with its value of the ranking column."""
+    lang, inner = plan.language, plan.inner
+    ranked = inner.measures[0].column
+    asked = plan.columns[0]
+    fields = r.fields("cut") or ["nan", "0"]
+    cut = _num(fields[0])
+    rows = r.items()
+    high = inner.order == "desc"
+    which = t(
+        lang,
+        f"the row with the {_nth(inner.rank, lang)}{'highest' if high else 'lowest'} {ranked}",
+        f"{ranked}이(가) {_nth(inner.rank, lang) or '가장 '}{'높은' if high else '낮은'} 행",
+    )
+    cond = f" ({conditions_words(inner.conditions, lang)})" if inner.conditions else ""
+    if not rows:
+        return t(lang, f"No row has a value of {ranked}{cond}.", f"{ranked} 값이 있는 행이 없습니다{cond}.")
+    ranked_value = fmt(cut, unit=_units(plan, ranked))
+    if len(rows) == 1:
+        label, value = rows[0][0], rows[0][1] if len(rows[0]) > 1 else ""
+        shown = fmt(_num(value), unit=_units(plan, asked)) if not math.isnan(_num(value)) else _label(value)
+        head = t(lang, f"{asked} of {which}{cond}: **{shown}**", f"{which}{cond}의 {asked}: **{shown}**")
+        note = t(
+            lang,
+            f"That row: {_label(label)} ({ranked} {ranked_value}).",
+            f"그 행: {_label(label)} ({ranked} {ranked_value}).",
+        )
+        return f"{head}\n\n{note}"
+    listed = ", ".join(f"{_label(x[0])} {x[1] if len(x) > 1 else ''}".strip() for x in rows[:10])
+    head = t(
+        lang,
+        f"{len(rows)} rows share {which}{cond} ({ranked_value}); their {asked}: **{listed}**",
+        f"{which}{cond}은(는) {len(rows)}개 행입니다 ({ranked_value}). 각 행의 {asked}: **{listed}**",
+    )
+    return head
+
+
+def _rest(r: _Reader) -> str:
+    return "\n".join("\t".join(line) for line in r.items() if line and line[0] != "picked")
 
 
 class _Words:

@@ -30,6 +30,66 @@ _UNIT_IN_BRACKETS = re.compile(r"^(.*?)[\s_]*[(\[]([^)\]]+)[)\]]\s*$")
 _YEAR_WORDS = {"year", "years", "yr", "yyyy"}
 _KO_YEAR = ("연도", "년도", "연식", "년")
 
+#: Periods written as text that no date parser reads alike in pandas and SQL ("2021년 1월",
+#: "2019.01", "1995Q1", "1995 Q1", "2019년 1분기"): the format's name (a column's `date_format`)
+#: -> (a regular expression whose groups are the year and the month or quarter, the unit). The
+#: renderers read a value as the first day of its period; a value not written so is no date.
+TEXT_PERIODS: dict[str, tuple[str, str]] = {
+    "text:year-month-ko": (r"^\s*(\d{4})\s*년\s*(\d{1,2})\s*월\s*$", "month"),
+    "text:year.month": (r"^\s*(\d{4})\s*[./]\s*(\d{1,2})\.?\s*$", "month"),
+    "text:year-quarter": (r"^\s*(\d{4})\s*[-./ ]?\s*[Qq]\s*([1-4])\s*$", "quarter"),
+    "text:year-quarter-ko": (r"^\s*(\d{4})\s*년\s*([1-4])\s*분기\s*$", "quarter"),
+}
+
+
+#: Months written as decimal numbers ("2019.01" read as 2019.01, "2019.10" as 2019.1): the year
+#: before the point, the month as two digits after it.
+YEAR_DOT_MONTH = "number:year.month"
+
+
+def _year_dot_month(column: Column, sampled: list[Any]) -> bool:
+    """A numeric column of months written 2019.01 ... 2019.12 (as Korean statistics write them),
+    read as numbers: every value a year with a month 01-12 after the point, and a name that
+    speaks of time (as `_yyyymm` asks), so that measurements near 2000 are never read as months."""
+    if column.minimum is None or not (1800 <= float(column.minimum) and float(column.maximum) < 2201):
+        return False
+    name = "".join(column.keys)
+    if not (
+        {"month", "date", "period", "ym", "yearmonth", "time"} & set(column.keys)
+        or any(w in name for w in ("월", "년월", "연월", "일자", "시점", "기간"))
+        or {"month", "date"} & set(column.concepts)
+    ):
+        return False
+    values = [float(v) for v in [column.minimum, column.maximum, *sampled] if v is not None]
+    months = [round((v - math.floor(v)) * 100, 6) for v in values]
+    return bool(values) and all(m.is_integer() and 1 <= m <= 12 for m in months)
+
+
+def text_period_format(values: list[Any]) -> str | None:
+    """The `TEXT_PERIODS` format every one of a text column's values is written in, if any (all
+    with a valid month or quarter; at least three values)."""
+    texts = [str(v) for v in values if isinstance(v, str) and v.strip()]
+    if len(texts) < 3:
+        return None
+    for name, (pattern, unit) in TEXT_PERIODS.items():
+        found = [re.match(pattern, t) for t in texts]
+        if all(found) and all(1 <= int(m.group(2)) <= (12 if unit == "month" else 4) for m in found):
+            return name
+    return None
+
+
+def text_period_start(value: Any, fmt: str) -> str | None:
+    """The first day of the period a value written in `fmt` (a `TEXT_PERIODS` name) names."""
+    pattern, unit = TEXT_PERIODS[fmt]
+    m = re.match(pattern, str(value))
+    if not m:
+        return None
+    year, part = int(m.group(1)), int(m.group(2))
+    month = part if unit == "month" else 3 * part - 2
+    if not 1 <= month <= 12:
+        return None
+    return f"{year:04d}-{month:02d}-01T00:00:00"
+
 
 @dataclass
 class Column:
@@ -423,12 +483,17 @@ def build_table(dataset: dict[str, Any]) -> Table:
             integer=integer,
         )
         if c["kind"] in ("text", "identifier", "categorical") and "string" in column.dtype:
-            if _looks_like_dates((top + sampled)[:20]):
+            period = text_period_format(list(values or (top + sampled)))
+            if period is not None:
+                column.date_format = period
+            elif _looks_like_dates((top + sampled)[:20]):
                 column.date_format = "mixed"
         elif c["kind"] == "numeric" and integer and _yyyymmdd(column, sampled):
             column.date_format = "%Y%m%d"
         elif c["kind"] == "numeric" and integer and _yyyymm(column, sampled):
             column.date_format = "%Y%m"
+        elif c["kind"] == "numeric" and not integer and _year_dot_month(column, sampled):
+            column.date_format = YEAR_DOT_MONTH
         if column.kind == "datetime":
             column.granularity = _granularity(column.minimum, column.maximum, column.distinct)
         elif column.date_format in ("%Y%m%d", "%Y%m"):
@@ -438,6 +503,17 @@ def build_table(dataset: dict[str, Any]) -> Table:
             )
             column.minimum, column.maximum = low, high
             column.granularity = _granularity(low, high, column.distinct)
+        elif column.date_format == YEAR_DOT_MONTH:
+            low, high = float(column.minimum), float(column.maximum)
+            column.minimum, column.maximum = (
+                f"{math.floor(v):04d}-{round((v - math.floor(v)) * 100):02d}-01T00:00:00" for v in (low, high)
+            )
+            column.granularity = _granularity(column.minimum, column.maximum, column.distinct)
+        elif column.date_format in TEXT_PERIODS and values:
+            starts = sorted({s for s in (text_period_start(v, column.date_format) for v in values) if s})
+            if starts:
+                column.minimum, column.maximum = starts[0], starts[-1]
+                column.granularity = _granularity(starts[0], starts[-1], len(starts))
         elif column.date_text and scanned.get(c["name"]):
             span = _date_span(dataset["parquet_path"], c["name"], scanned[c["name"]])
             if span is not None:

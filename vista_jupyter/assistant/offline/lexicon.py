@@ -44,6 +44,7 @@ _KEYED = (
     "weekdays",
     "quarters",
     "ordinal",
+    "daytime",
 )
 #: Roles that are plain lists of forms.
 _LISTED = (

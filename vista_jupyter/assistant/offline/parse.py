@@ -11,11 +11,12 @@ which words it could not use. It never drops a condition or answers a neighbouri
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from .catalog import Column, Table, period_candidates
+from .catalog import TEXT_PERIODS, Column, Table, period_candidates, text_period_start
 from .lexicon import lexicon
 from .match import DatePart, Mention, Number, Reader, Sense, name_keys
 from .plan import Condition, Grouping, Measure, Plan
@@ -284,6 +285,7 @@ class Composer:
         self._spread()
         self._differences()
         nums = self._numbers()
+        self._times_of_day(nums)  # before ranges and comparisons read "9 am and 5 pm" as numbers
         self._fixed_intents()
         self._limits(nums)
         self._comparisons(nums)
@@ -372,10 +374,21 @@ class Composer:
             before = self.m[run[0] - 1] if run[0] > 0 else None
             # a counter or bound noun stands after a number (세 곳) or a clause (가장 낮은 곳)
             after_clause = {"degree", "adjective", "evaluative", "superlative", "change", "compare_after", "condition"}
+            if before is not None and before.has("particle") and run[0] > 1 and self.m[run[0] - 2].roles & after_clause:
+                before = self.m[run[0] - 2]  # "가장 많았던 해": the clause ends in a tense ending (많 + 았던)
             counted = before is not None and bool(
                 before.roles & ({"num", "number_words", "multipliers"} | after_clause) or "몇" in before.text
             )
-            bound = (first.text,) in self.lex.particles or (first.has("units") and not counted)
+            # a noun after a clause ("가장 많았던 해") is that noun, not an ending
+            # (but "...넘은 해는 몇 번": periods counted, which a plan over rows cannot answer)
+            noun = (
+                counted
+                and first.has("entity")
+                and before is not None
+                and not before.has("num")
+                and not any(any(s.key in ("count", "records") for s in x.all("agg")) for x in self.m[run[0] :])
+            )
+            bound = ((first.text,) in self.lex.particles and not noun) or (first.has("units") and not counted)
             if len(first.text) != 1 or not bound:
                 continue
             # a noun written on its own with a case or topic particle after it (해는: the year,
@@ -1252,6 +1265,149 @@ class Composer:
             and (c.minimum is None or float(c.minimum) <= value <= float(c.maximum))
         )
 
+    # times of day: after 6 pm, 오후 6시 이후, between 22:00 and 23:00, 밤 10시, 오전에
+    def _times_of_day(self, nums: list[_Num]) -> None:
+        """Hours of the day as conditions on the hour of a date column that carries times. An
+        hour is a number written as one ("6시", "6 pm", "22:00"); the half of the day is taken
+        from a.m./p.m. (오전/오후) or, with an hour, from a part of the day that settles it ("밤
+        10시"); a part of the day alone other than a.m./p.m. ("at night") is asked back."""
+        found: list[tuple[list[int], int, int]] = []  # (mentions, hour, minutes)
+        halves: list[tuple[int, str | None]] = []  # the hour as written, and its half of the day
+        for n in nums:
+            i = n.index
+            if n.number is None or i in self.used or n.number.unit is not None:
+                continue
+            value = n.number.value
+            if not float(value).is_integer() or not 0 <= value <= 24:
+                continue
+            hour, minutes, span = int(value), 0, [i]
+            after = i + 1 if i + 1 < len(self.m) else None
+            half = None
+            if after is not None and self.m[after].text == "시":
+                span.append(after)
+            elif (
+                after is not None and self.m[after].has("daytime") and self.m[after].get("daytime").key in ("am", "pm")
+            ):
+                half = self.m[after].get("daytime").key
+                span.append(after)
+            elif (
+                after is not None
+                and self.m[after].text == ":"
+                and after + 1 < len(self.m)
+                and self.m[after + 1].has("num")
+                and len(self.m[after + 1].text) == 2
+            ):
+                minutes = int(self.m[after + 1].get("num").key)
+                span += [after, after + 1]
+            else:
+                continue
+            before = self.prev_index(i, ("filler",))
+            if (
+                before is not None
+                and before not in self.used
+                and self.m[before].has("daytime")
+                and not (self.m[before].has("column") or self.m[before].has("value"))
+            ):
+                if half is not None:
+                    continue  # "오후 6 pm": said twice, not read
+                half = self.m[before].get("daytime").key
+                span.insert(0, before)
+            written = hour
+            hour = self._hour_in_half(hour, half)
+            if not 0 <= hour <= 23 or not 0 <= minutes <= 59:
+                continue
+            found.append((span, hour, minutes))
+            halves.append((written, half))
+        alone = [
+            i
+            for i, m in enumerate(self.m)
+            if i not in self.used
+            and m.has("daytime")
+            and not (m.has("column") or m.has("value"))
+            and not any(i in span for span, _, _ in found)
+            and (m.get("daytime").key not in ("am", "pm") or is_hangul(m.text[:1]))
+        ]
+        if not found and not alone:
+            return
+        column = self._date_column()
+        if column is None or not _has_time_of_day(self.col(column)):
+            raise Declined(
+                "This data has no times of day, so I cannot pick rows by the hour.",
+                "이 데이터에는 시각이 없어서 시간대로 행을 고를 수 없습니다.",
+            )
+        for i in alone:
+            key = self.m[i].get("daytime").key
+            if key not in ("am", "pm"):
+                word = self.m[i].text
+                raise Declined(
+                    f"Which hours do you mean by “{word}”? Ask with the hours, e.g. “after 10 pm” or "
+                    "“between 6:00 and 9:00”.",
+                    f"“{word}”이(가) 몇 시부터 몇 시까지인지 정해 주세요 (예: “밤 10시 이후”, “6시에서 9시 사이”).",
+                )
+            self.ctx.conditions.at = i
+            self.ctx.conditions.append(Condition(column, "<" if key == "am" else ">=", 12, "hour"))
+            self.claim(i)
+        k = 0
+        while k < len(found):
+            span, hour, minutes = found[k]
+            if k + 1 < len(found):
+                span2, hour2, minutes2 = found[k + 1]
+                if halves[k + 1][1] is None and halves[k][1] is not None:
+                    # "저녁 7시에서 9시 사이", "2 pm to 5": the second end is in the first one's half
+                    hour2 = self._hour_in_half(halves[k + 1][0], halves[k][1])
+                gap = list(range(span[-1] + 1, span2[0]))
+                if gap and all(
+                    self.roles(g) & {"range_join", "between", "filler", "particle"} or self.m[g].text in ("~", "-", "–")
+                    for g in gap
+                ):
+                    if minutes or minutes2 or hour2 <= hour:
+                        raise Declined(
+                            "I can pick rows by whole hours within one day (e.g. between 9:00 and 17:00).",
+                            "하루 안의 정시 단위 시간대로만 행을 고를 수 있습니다 (예: 9시에서 17시 사이).",
+                        )
+                    self.ctx.conditions.at = span[0]
+                    self.ctx.conditions.append(Condition(column, ">=", hour, "hour"))
+                    self.ctx.conditions.append(Condition(column, "<", hour2, "hour"))
+                    self.claim(*span, *gap, *span2)
+                    for x in (self.prev_index(span[0], ("filler",)), self.next_index(span2[-1], ("particle",))):
+                        if x is not None and (
+                            self.m[x].has("between")
+                            or self.m[x].text.lower() == "from"
+                            or self.m[x].text in ("까지", "사이")
+                        ):
+                            self.claim(x)
+                    k += 2
+                    continue
+            if minutes:
+                raise Declined(
+                    "I can pick rows by whole hours, not to the minute.",
+                    "분 단위가 아니라 정시 단위로만 고를 수 있습니다.",
+                )
+            op, op_index = self._date_operator(span)
+            op = {">": ">=", ">=": ">=", "<": "<", "<=": "<"}.get(op, op)  # after 6 pm: from 18:00 on
+            self.ctx.conditions.at = span[0]
+            self.ctx.conditions.append(Condition(column, op, hour, "hour"))
+            self.claim(*span)
+            if op_index is not None:
+                self.claim(op_index)
+            k += 1
+
+    @staticmethod
+    def _hour_in_half(hour: int, half: str | None) -> int:
+        """The hour on a 24-hour clock: 6 pm -> 18, 12 am -> 0, 밤 10시 -> 22; -1 when the part
+        of the day does not settle it (밤 3시, 아침 8 pm)."""
+        if half is None:
+            return hour
+        if half == "am":
+            return 0 if hour == 12 else hour if hour < 12 else -1
+        if half == "pm":
+            return 12 if hour == 12 else hour + 12 if hour < 12 else hour
+        if half in ("evening", "night"):
+            return hour + 12 if 6 <= hour <= 11 else -1
+        if half in ("morning", "dawn"):
+            return hour if (5 if half == "morning" else 0) <= hour <= (11 if half == "morning" else 6) else -1
+        return -1  # afternoon (낮): 1 pm or 1 am? not read
+
     # dates: 2015, July, 2014년 3월, weekends, since 2014, between March and June
     def _dates(self, nums: list[_Num]) -> None:
         parts: list[tuple[list[int], dict[str, Any]]] = []
@@ -1473,8 +1629,8 @@ class Composer:
 
     def _near_date_part(self, i: int) -> bool:
         for j in (self.prev_index(i, ("filler", "particle")), self.next_index(i, ("filler", "particle"))):
-            if j is not None and (self.m[j].has("months") or self.m[j].has("date")):
-                return True
+            if j is not None and (self.m[j].has("months") or self.m[j].has("date") or self.m[j].has("quarters")):
+                return True  # "July 2014", "Q3 2021"
         return False
 
     def _date_operator(self, span: list[int]) -> tuple[str, int | None]:
@@ -2188,17 +2344,34 @@ class Composer:
                         g = self._set_group(Grouping(column), i, j)
                     self.which_group = True
                     break
-        if g is None and self._has_any("superlative", "superlative_marker", "adjective") and self.t.dates:
+        if g is None and self._has_any("superlative", "superlative_marker", "adjective", "ordinal") and self.t.dates:
             # "하차 인원이 가장 많은 날", "the rainiest month": a period ranked by an amount when the
             # data has several rows per period (one row per period is a question about rows)
             for i, m in enumerate(self.m):
-                if i in self.used or not (m.has("entity") or m.has("concept")) or m.has("value"):
+                # "몇 월에", "몇 시에": the asking word names the period itself
+                asked = m.has("which") and _time_word(m.text) is not None
+                # "gdp가 가장 낮은 분기는?": a period's unit ending a superlative clause is the noun asked
+                after = self.next_index(i, ("particle",))
+                before = self.prev_index(i, ("particle",))
+                asked = asked or (
+                    m.has("date_units")
+                    and _time_word(m.text) is not None
+                    and (after is None or self.m[after].has("filler"))
+                    and before is not None
+                    and bool(self.m[before].roles & {"degree", "evaluative", "superlative", "adjective"})
+                )
+                if i in self.used or not (m.has("entity") or m.has("concept") or asked) or m.has("value"):
                     continue
                 bucket = _time_word(m.text)
                 if bucket is None or (m.has("column") and not any(self.col(c).is_date for c in self.columns_of(i))):
                     continue
                 bucket = self._period_bucket(bucket)
-                if bucket is None or not (self._amounts_asked() or self._records_counted(i) or self._statistic_asked()):
+                if bucket is None or not (
+                    self._amounts_asked()
+                    or self._records_counted(i)
+                    or self._statistic_asked()
+                    or (asked and self._one_row_per_period(bucket))
+                ):
                     continue
                 column = self._date_column_for_bucket(bucket)
                 g = self._set_group(Grouping(column, bucket if self.col(column).is_date else None), i)
@@ -2471,6 +2644,14 @@ class Composer:
         if not dates:
             return bucket
         d = dates[0]
+        if bucket == "hour":
+            # the hour of the day (all days together): only dates that carry a time of day have one
+            if not _has_time_of_day(d):
+                raise Declined(
+                    f"{d.name} holds dates without a time of day, so I cannot tell the hour.",
+                    f"{d.name}에는 시각이 없는 날짜만 있어 몇 시인지 알 수 없습니다.",
+                )
+            return bucket
         rank = {"day": 0, "week": 1, "month": 2, "quarter": 3, "year": 4}
         if d.granularity == bucket:
             return None if d.distinct >= 0.9 * max(self.t.rows, 1) else bucket
@@ -2507,6 +2688,18 @@ class Composer:
         return top[0]
 
     def _set_group(self, grouping: Grouping, *indexes: int) -> Grouping:
+        if self.ctx.group is not None and self.ctx.group != grouping and self._periods_missing_per_value(grouping):
+            # "which years are missing for each country": the periods are what is missing, the
+            # column's values what they are missing for (compose.coverage); the period words stay
+            # free for it
+            timed = [g for g in (self.ctx.group, grouping) if g.bucket or self.col(g.column).is_date]
+            keep = grouping if timed[0] is not grouping else self.ctx.group
+            if keep is grouping:
+                self.used.difference_update(getattr(self, "_group_claims", ()))
+                self.ctx.group = grouping
+                self.claim(*indexes)
+                self._group_claims = indexes
+            return self.ctx.group
         if self.ctx.group is not None and self.ctx.group != grouping:
             raise Declined(
                 "I can group by one thing at a time; you asked for two groupings.",
@@ -2514,7 +2707,32 @@ class Composer:
             )
         self.ctx.group = grouping
         self.claim(*indexes)
+        self._group_claims = indexes
         return grouping
+
+    def _one_row_per_period(self, bucket: str) -> bool:
+        """Whether the rows asked about are one per period: rows keyed by a name and the period
+        (`Table.periods`), the name fixed by the question (Japan's quarters), so that a period's
+        value is its row's."""
+        pair = _entity_periods(self.t)
+        if pair is None:
+            return False
+        entity, period = pair
+        column = self.col(period)
+        return (
+            column.is_date
+            and column.granularity == bucket
+            and any(k.column == entity and k.op == "==" and k.part is None for k in self.ctx.conditions)
+        )
+
+    def _periods_missing_per_value(self, other: Grouping) -> bool:
+        """Two groupings, one by time and one by a column's values, in a question about what is
+        missing: the periods missing for each value (not two groupings)."""
+        pair = (self.ctx.group, other)
+        timed = [g for g in pair if g.bucket or self.col(g.column).is_date]
+        valued = [g for g in pair if not (g.bucket or self.col(g.column).is_date)]
+        missing = any(m.has("intent") and m.get("intent").key == "missing" for m in self.m)
+        return missing and len(timed) == 1 and len(valued) == 1
 
     def _date_column_for_bucket(self, bucket: str) -> str:
         column = self._date_column()
@@ -2858,6 +3076,16 @@ def _value_set(c: Condition) -> frozenset | None:
     return None
 
 
+def _has_time_of_day(column: Column) -> bool:
+    """Whether a date column's values carry a time of day (not all at midnight), as far as the
+    catalog knows them (range and values)."""
+    if column.date_format in TEXT_PERIODS or column.date_format in ("%Y%m%d", "%Y%m"):
+        return False
+    seen = [column.minimum, column.maximum, *column.values[:200]]
+    times = [re.search(r"[T ](\d{1,2}):(\d{2})(?::(\d{2}))?", str(v)) for v in seen if v is not None]
+    return any(m and (int(m.group(1)), int(m.group(2)), int(m.group(3) or 0)) != (0, 0, 0) for m in times)
+
+
 def _time_word(text: str) -> str | None:
     word = text.lower().strip()
     table = {
@@ -2887,7 +3115,12 @@ def _time_word(text: str) -> str | None:
         "요일": "weekday",
         "day of the week": "weekday",
         "hour": "hour",
+        "hours": "hour",
+        "hour of the day": "hour",
         "시간": "hour",
+        "시간대": "hour",
+        "몇 시": "hour",
+        "몇시": "hour",
     }
     return table.get(word)
 
@@ -2921,7 +3154,24 @@ from .compose import _Builder  # noqa: E402  (the assembling half lives in its o
 
 
 def plan_question(question: str, table: Table, reader: Reader | None = None) -> Plan:
-    """The plan for a question about one table (a plan of kind "decline" when it cannot)."""
+    """The plan for a question about one table (a plan of kind "decline" when it cannot). A
+    question no single plan expresses may be two chained (chain.py): a group picked by a
+    superlative, then a measure of it; or periods counted by a condition on a per-period value."""
+    # a question that splits into two plans is those two (read first: a single plan of it would
+    # drop one half, e.g. "how many days had more than 60 orders" as rows with amount > 60)
+    from .chain import composed_plan
+
+    try:
+        composed = composed_plan(question, table)
+    except Declined as d:  # the two parts read, but their composition cannot be answered honestly
+        lang = language_of(question)
+        return Plan("decline", lang, table.var, problem=d.ko if lang == "ko" else d.en)
+    if composed is not None:
+        return composed
+    return _plan_direct(question, table, reader)
+
+
+def _plan_direct(question: str, table: Table, reader: Reader | None = None) -> Plan:
     lang = language_of(question)
     reader = reader or Reader(table)
     tokens, mentions = reader.read(question)
@@ -2930,6 +3180,7 @@ def plan_question(question: str, table: Table, reader: Reader | None = None) -> 
         plan = composer.plan()
         fixed: dict[tuple[str, str | None], Any] = {}
         _absent_values(plan, table)
+        _period_values(plan, table)
         for k in plan.conditions:
             if k.op == "==" and fixed.setdefault((k.column, k.part), k.value) != k.value:
                 # "month = 1 and month = 12": no row can hold both, and "two periods" was not read
@@ -2949,6 +3200,32 @@ def plan_question(question: str, table: Table, reader: Reader | None = None) -> 
     plan.yearlike = [c.name for c in table.columns if c.yearlike]
     plan.derived = dict(composer.derived) if not plan.declined else {}
     return plan
+
+
+def _period_values(plan: Plan, table: Table) -> None:
+    """A value of a column of periods written as text ("2023년 3월", "1995Q1") named as it is
+    written becomes its period, compared with the column read as dates (as the renderers read it:
+    the period's first day), so that "2023년 3월" selects that month's rows."""
+
+    def as_period(k: Condition) -> Condition:
+        fmt = table.column(k.column).date_format if k.column in {c.name for c in table.columns} else None
+        if fmt not in TEXT_PERIODS or k.part is not None or k.op in ("isna", "notna"):
+            return k
+        if k.op not in ("==", "!="):
+            raise Declined(
+                f"I can compare {k.column} with one period at a time.",
+                f"{k.column}은(는) 한 번에 한 기간과만 비교할 수 있습니다.",
+            )
+        start = text_period_start(k.value, fmt)
+        if start is None:
+            raise Declined(
+                f"“{k.value}” is not a period of {k.column}.", f"“{k.value}”은(는) {k.column}의 기간이 아닙니다."
+            )
+        return dataclasses.replace(k, value=start[:10], part="date")
+
+    plan.conditions = [as_period(k) for k in plan.conditions]
+    plan.base = [as_period(k) for k in plan.base]
+    plan.sides = [[as_period(k) for k in side] for side in plan.sides]
 
 
 def _absent_values(plan: Plan, table: Table) -> None:

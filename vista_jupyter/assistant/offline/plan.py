@@ -45,6 +45,20 @@ class Condition:
     part: str | None = None  # None, "year", "month", "day", "quarter", "weekday", "date"
 
 
+class _Picked:
+    """The value a plan's condition takes from the group its `inner` plan picked (composition):
+    rendered as the variable the picked group is held in."""
+
+    def __repr__(self) -> str:
+        return "picked"
+
+    def __str__(self) -> str:
+        return "picked"
+
+
+PICKED = _Picked()
+
+
 @dataclass(frozen=True)
 class Measure:
     agg: str  # one of AGGREGATIONS
@@ -100,6 +114,15 @@ class Plan:
     date_columns: dict[str, str | None] = field(default_factory=dict)  # date column -> format if stored as text/number
     units: dict[str, str] = field(default_factory=dict)  # column -> unit ("만원", "mm")
     yearlike: list[str] = field(default_factory=list)  # integer columns holding years
+    # Composition (chain.py): `inner` is a plan computed first. With `inner_use` "pick", inner (a
+    # grouped aggregate) picks its `rank`-th group in its order and this plan's condition on that
+    # grouping takes it (value `PICKED`): "the 지점 with the highest 매출's 직원수"; with "count", this
+    # plan counts inner's groups whose value meets `inner_test` (op, number): "how many years had
+    # a total over 1500"; with "row", inner (a ranking of rows) picks the rows holding its n-th
+    # value and this plan shows their `columns[0]`: "the fare of the 2nd longest trip".
+    inner: Plan | None = None
+    inner_use: str | None = None
+    inner_test: tuple[str, float] | None = None
 
     @property
     def declined(self) -> bool:

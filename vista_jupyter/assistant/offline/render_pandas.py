@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any, Protocol
 
-from .catalog import Table
+from .catalog import TEXT_PERIODS, YEAR_DOT_MONTH, Table
 from .plan import Condition, Grouping, Measure, Plan
 from .wording import MONTHS, WEEKDAYS, chart_title, measure_words, t
 
@@ -69,8 +69,77 @@ class PandasRenderer:
         self.table = table
         self.lang = plan.language
         self.var = plan.var
+        if plan.inner is not None:
+            return self._composed()
         method = getattr(self, f"_{plan.kind}")
         return method()
+
+    # --- composition: the inner plan's value per group first (chain.py) ------------
+
+    def _inner(self) -> str:
+        """Code computing `per`: the inner plan's measure per group (groups without a value left
+        out, as every grouped answer leaves them out)."""
+        outer, inner = self.plan, self.plan.inner
+        self.plan = inner
+        try:
+            setup, frame = self._data()
+            code = setup + self._select(frame)
+            key, _ = self._key(inner.group, "rows")
+            m = inner.measures[0]
+            code += key
+            if m.column is None:
+                code += "per = rows.groupby(key).size()\n"
+            else:
+                code += f"per = rows.groupby(key)[{q(m.column)}].{_call(m.agg)}\n"
+            code += "per = per.dropna()\n"
+        finally:
+            self.plan = outer
+        return code
+
+    def _picked_row(self) -> list[Step]:
+        """The rows holding the inner plan's n-th distinct value (as the rows kind ranks them),
+        with the column asked."""
+        outer, inner = self.plan, self.plan.inner
+        self.plan = inner
+        try:
+            setup, frame = self._data()
+            column = inner.measures[0].column
+            pick = "nlargest" if inner.order == "desc" else "nsmallest"
+            code = setup + self._select(frame)
+            code += (
+                f"ranked = rows[{q(column)}].dropna()\n"
+                f"cut = ranked.drop_duplicates().{pick}({inner.rank}).iloc[-1]\n"
+                "top = rows.loc[ranked.index[ranked == cut]]\n"
+            )
+            code += self._label_code("top")
+        finally:
+            self.plan = outer
+        asked = q(outer.columns[0])
+        code += (
+            "print('cut', cut, len(top), sep='\\t')\n"
+            f"for label, value in zip(names, top[{asked}]):\n"
+            "    print(label, round(float(value), 6) if isinstance(value, (int, float)) else value, sep='\\t')\n"
+        )
+        return self._step(self._intro(), code)
+
+    def _composed(self) -> list[Step]:
+        p = self.plan
+        inner = p.inner
+        if p.inner_use == "row":
+            return self._picked_row()
+        code = self._inner()
+        if p.inner_use == "count":
+            op, value = p.inner_test
+            code += f"print('periods', int((per {op} {lit(value)}).sum()), len(per), sep='\\t')\n"
+            return self._step(self._intro(), code)
+        # the picked group (ties: the first in the groups' own order), then the outer plan on it
+        code += (
+            f"per = per.sort_values(ascending={inner.order == 'asc'}, kind='stable')\n"
+            f"picked = per.index[{inner.rank - 1}]\n"
+            f"print('picked', picked, round(float(per.iloc[{inner.rank - 1}]), 6), sep='\\t')\n"
+        )
+        steps = getattr(self, f"_{p.kind}")()
+        return [Step(steps[0].intro, code + steps[0].code), *steps[1:]]
 
     # --- shared pieces --------------------------------------------------------------------------
 
@@ -94,16 +163,41 @@ class PandasRenderer:
             f"**{{{q(name)}: {self.var}[{q(a)}] - {self.var}[{q(b)}]}}"  # a per-row difference asked
             for name, (a, _, b) in p.derived.items()
         ]
-        for c in text_dates:
+        before = ""
+        for k, c in enumerate(sorted(text_dates)):
             fmt = p.date_columns[c]
+            if fmt in TEXT_PERIODS:
+                # a period written as text ("2021년 1월", "1995Q1"): its year and month or quarter
+                # as written, read as the period's first day
+                pattern, unit = TEXT_PERIODS[fmt]
+                found = f"written{k or ''}"
+                month = f"{found}[1]" if unit == "month" else f"{found}[1] * 3 - 2"
+                before += (
+                    f"{found} = {self.var}[{q(c)}].astype('string').str.extract({pattern!r}).astype('float')"
+                    f"  # year, {unit}\n"
+                )
+                parts.append(
+                    f"**{{{q(c)}: pd.to_datetime(pd.DataFrame({{'year': {found}[0], 'month': {month}, 'day': 1}}), "
+                    "errors='coerce')}"
+                )
+                continue
+            if fmt == YEAR_DOT_MONTH:
+                # months written as numbers (2019.01): the year before the point, the month after
+                found = f"written{k or ''}"
+                before += f"{found} = {self.var}[{q(c)}]  # 2019.01: year.month\n"
+                parts.append(
+                    f"**{{{q(c)}: pd.to_datetime(pd.DataFrame({{'year': {found} // 1, "
+                    f"'month': (({found} - {found} // 1) * 100).round(), 'day': 1}}), errors='coerce')}}"
+                )
+                continue
             source = f"{self.var}[{q(c)}]" if fmt == "mixed" else f"{self.var}[{q(c)}].astype('Int64').astype(str)"
             parts.append(f"**{{{q(c)}: pd.to_datetime({source}, errors='coerce', format={fmt!r})}}")
         why = "dates written as text or numbers, read as dates" if text_dates else "the difference asked, per row"
-        return f"data = {self.var}.assign({', '.join(parts)})  # {why}\n", "data"
+        return f"{before}data = {self.var}.assign({', '.join(parts)})  # {why}\n", "data"
 
     def _cond(self, c: Condition, frame: str) -> str:
         column = f"{frame}[{q(c.column)}]"
-        if c.part in ("year", "month", "day", "quarter"):
+        if c.part in ("year", "month", "day", "quarter", "hour"):
             column += f".dt.{c.part}"
         elif c.part == "weekday":
             column += ".dt.dayofweek"

@@ -28,8 +28,8 @@ import re
 from datetime import datetime
 from typing import Any
 
-from .catalog import Column, Table
-from .plan import Condition, Grouping, Measure, Plan
+from .catalog import TEXT_PERIODS, YEAR_DOT_MONTH, Column, Table
+from .plan import PICKED, Condition, Grouping, Measure, Plan
 from .render_pandas import _PANDAS_AGG, PandasRenderer, Step, q
 from .wording import measure_words, t
 
@@ -107,6 +107,10 @@ _KNOWN_FIELDS = {
         "position",
         # per-row differences of two columns (aggregates and comparisons only, see `check`)
         "derived",
+        # composition: a grouped aggregate computed first (its checks are its own, see `check`)
+        "inner",
+        "inner_use",
+        "inner_test",
         # the honesty check's record of the question's words (nothing to compute)
         "consumed",
         "function_words",
@@ -117,7 +121,7 @@ _KNOWN_FIELDS = {
 }
 _AGGS = {"count", "nunique", "sum", "mean", "median", "min", "max", "std", "range"}
 _OPS = {"==", "!=", ">", ">=", "<", "<=", "in", "not in", "between", "isna", "notna"}
-_PARTS = {None, "year", "month", "day", "quarter", "weekday", "date"}
+_PARTS = {None, "year", "month", "day", "quarter", "weekday", "date", "hour"}
 _BUCKETS = {None, "day", "week", "month", "quarter", "year", "weekday", "month_of_year", "hour"}
 _PERIODS = {None, "day", "week", "month", "quarter", "year"}
 _CHARTS = {None, "bar", "line", "pie", "hist", "scatter", "box"}
@@ -149,6 +153,10 @@ def check(plan: Plan, table: Table) -> None:
     def no(en: str, ko: str) -> Unsupported:
         return Unsupported(en, ko)
 
+    if plan.inner is not None:
+        if plan.inner_use not in ("pick", "count", "row") or plan.inner.inner is not None:
+            raise no("I cannot compose these questions in SQL yet.", "이 질문들을 아직 SQL로 이어서 계산하지 못합니다.")
+        check(plan.inner, table)
     if plan.kind not in SQL_KINDS:
         raise no(
             f"I cannot compute this kind of answer ({plan.kind}) in SQL yet.",
@@ -348,6 +356,7 @@ _PART_SQL = {
     "day": "day({c})",
     "quarter": "quarter({c})",
     "weekday": "(isodow({c}) - 1)",
+    "hour": "hour({c})",
 }
 
 
@@ -372,7 +381,86 @@ class SqlRenderer(PandasRenderer):
         self.row_name = row
         self.row = ident(row)
         self.parsed = self._parsed_dates()
+        if plan.inner is not None:
+            return self._sql_composed()
         return getattr(self, f"_sql_{plan.kind}")()
+
+    # --- composition: the inner plan's value per group first (chain.py) ------------
+
+    def _inner_sql(self) -> str:
+        """SQL of the inner plan's measure per group (key, value), groups without a key or a value
+        left out, as the pandas path leaves them out."""
+        outer, parsed = self.plan, self.parsed
+        self.plan = outer.inner
+        try:
+            self.parsed = self._parsed_dates()
+            key, _ = self._key_sql(self.plan.group)
+            agg = self._agg(self.plan.measures[0], partition=key)
+            grouped = f"SELECT {key} AS key, {agg} AS value\n{self._from(self._where(None, f'{key} IS NOT NULL'))}\nGROUP BY 1"
+        finally:
+            self.plan, self.parsed = outer, parsed
+        return f"SELECT key, value FROM (\n{indent(grouped, '    ')}\n) WHERE value IS NOT NULL"
+
+    def _sql_picked_row(self) -> list[Step]:
+        """The rows holding the inner plan's n-th distinct value (in the file's order, as the
+        pandas path takes them), with the column asked."""
+        outer, parsed = self.plan, self.parsed
+        inner = outer.inner
+        self.plan = inner
+        try:
+            self.parsed = self._parsed_dates()
+            column = inner.measures[0].column
+            x = ident(column)
+            direction = "DESC" if inner.order == "desc" else "ASC"
+            values = f"SELECT {x} AS v FROM {self._src()} {self._where(None, f'{x} IS NOT NULL')}".replace("\n", " ")
+            cut = (
+                f"(SELECT {'min' if inner.order == 'desc' else 'max'}(v) FROM "
+                f"(SELECT DISTINCT v FROM ({values}) ORDER BY v {direction} LIMIT {inner.rank}))"
+            )
+            labels = self._label_columns()
+            code = self._fetch_rows(
+                "top", labels + [column, outer.columns[0]], self._where(None, f"{x} = {cut}"), self.row, None
+            )
+            code += self._label_code("top")
+        finally:
+            self.plan, self.parsed = outer, parsed
+        asked = q(outer.columns[0])
+        code += (
+            f"cut = top[{q(column)}].iloc[0] if len(top) else float('nan')\n"
+            "print('cut', cut, len(top), sep='\\t')\n"
+            f"for label, value in zip(names, top[{asked}]):\n"
+            "    print(label, round(float(value), 6) if isinstance(value, (int, float)) else value, sep='\\t')\n"
+        )
+        return self._step(self._intro(), code)
+
+    def _sql_composed(self) -> list[Step]:
+        p = self.plan
+        inner = p.inner
+        if p.inner_use == "row":
+            return self._sql_picked_row()
+        per = self._inner_sql()
+        if p.inner_use == "count":
+            op, value = p.inner_test
+            query = (
+                f"SELECT count(*) FILTER (WHERE value {op} {literal(value)}) AS n, count(*) AS total FROM (\n"
+                f"{indent(per, '    ')}\n)"
+            )
+            code = (
+                f"result = {call(query)}\n"
+                "print('periods', int(result['n'].iloc[0]), int(result['total'].iloc[0]), sep='\\t')\n"
+            )
+            return self._step(self._intro(), code)
+        order = "value ASC, key" if inner.order == "asc" else "value DESC, key"
+        self._picked_sql = (
+            f"SELECT key FROM (\n{indent(per, '    ')}\n) ORDER BY {order} LIMIT 1 OFFSET {inner.rank - 1}"
+        )
+        pick = self._picked_sql.replace("SELECT key FROM", "SELECT key, value FROM", 1)
+        code = (
+            f"picked = {call(pick)}\n"
+            "print('picked', picked['key'].iloc[0], round(float(picked['value'].iloc[0]), 6), sep='\\t')\n"
+        )
+        steps = getattr(self, f"_sql_{p.kind}")()
+        return [Step(steps[0].intro, code + steps[0].code), *steps[1:]]
 
     # --- the rows a plan is about ---------------------------------------------------------------
 
@@ -393,7 +481,23 @@ class SqlRenderer(PandasRenderer):
                 continue
             if name not in {c.name for c in self.table.columns}:
                 continue
-            if fmt == "mixed":
+            if fmt == YEAR_DOT_MONTH:
+                col = ident(name)
+                out[name] = (
+                    f"try_strptime(CAST(CAST(floor({col}) AS BIGINT) AS VARCHAR) || '-' || "
+                    f"CAST(CAST(round(({col} - floor({col})) * 100) AS BIGINT) AS VARCHAR) || '-01', '%Y-%m-%d')"
+                )
+            elif fmt in TEXT_PERIODS:
+                # a period written as text: its year and month or quarter, as its first day
+                pattern, unit = TEXT_PERIODS[fmt]
+                col, pat = ident(name), literal(pattern)
+                part = f"TRY_CAST(regexp_extract({col}, {pat}, 2) AS INTEGER)"
+                month = part if unit == "month" else f"{part} * 3 - 2"
+                out[name] = (
+                    f"try_strptime(regexp_extract({col}, {pat}, 1) || '-' || CAST({month} AS VARCHAR) || '-01', "
+                    "'%Y-%m-%d')"
+                )
+            elif fmt == "mixed":
                 formats = _date_formats(self.table.column(name))
                 pattern = (
                     literal(formats[0]) if len(formats) == 1 else "[" + ", ".join(literal(f) for f in formats) + "]"
@@ -419,6 +523,8 @@ class SqlRenderer(PandasRenderer):
         if c.part in _PART_SQL:
             column = _PART_SQL[c.part].format(c=column)
         value = c.value
+        if value is PICKED:  # the group the inner plan picked (`_sql_composed`)
+            return f"{column} = ({self._picked_sql})"
         if c.part == "date":
             import pandas as pd
 
@@ -544,15 +650,19 @@ class SqlRenderer(PandasRenderer):
         calendar and its difference in pandas, as the pandas path computes them."""
         p = self.plan
         g = p.group
-        if p.columns:
-            raise Unsupported(
-                "I cannot list the missing periods of each value of a column in SQL yet.",
-                "값마다 빠진 기간을 찾는 것은 아직 SQL로 하지 못합니다.",
-            )
         freq = {"day": "D", "week": "W", "month": "M", "quarter": "Q", "year": "Y"}[g.bucket]
         date = ident(g.column)
         span = f"SELECT min({date}) AS low, max({date}) AS high\nFROM {self._src()}"
-        have = f"SELECT DISTINCT CAST({date} AS DATE) AS day\nFROM {self._src()}\n{self._where(None, f'{date} IS NOT NULL')}"
+        entity = ident(p.columns[0]) if p.columns else None
+        if entity is not None:
+            # each value's periods present (the pairs, not the rows): its calendar less those, as
+            # the pandas path computes them
+            have = (
+                f"SELECT DISTINCT {entity} AS entity, CAST({date} AS DATE) AS day\nFROM {self._src()}\n"
+                f"{self._where(None, f'{date} IS NOT NULL', f'{entity} IS NOT NULL')}"
+            )
+        else:
+            have = f"SELECT DISTINCT CAST({date} AS DATE) AS day\nFROM {self._src()}\n{self._where(None, f'{date} IS NOT NULL')}"
         code = (
             f"# every {g.bucket} from the data's first to its last, and those with a row\n"
             f"span = {call(span)}.iloc[0]\n"
@@ -564,10 +674,21 @@ class SqlRenderer(PandasRenderer):
                 f"calendar = pd.DataFrame({{{q(g.column)}: expected.start_time}})\n"
                 f"expected = expected[({' & '.join(PandasRenderer._cond(self, k, 'calendar') for k in on_dates)}).to_numpy()]\n"
             )
+        if entity is not None:
+            code += (
+                f"present = {call(have)}\n"
+                f"have = pd.MultiIndex.from_arrays([present['entity'], pd.to_datetime(present['day']).dt.to_period({freq!r})]).unique()\n"
+                "full = pd.MultiIndex.from_product([present['entity'].unique(), expected])\n"
+                "missing = full.difference(have)\n"
+                "labels = [f'{a} {b}' for a, b in missing]\n"
+            )
+        else:
+            code += (
+                f"have = pd.to_datetime({call(have)}['day']).dt.to_period({freq!r}).unique()\n"
+                "missing = expected.difference(have)\n"
+                "labels = [str(x) for x in missing]\n"
+            )
         code += (
-            f"have = pd.to_datetime({call(have)}['day']).dt.to_period({freq!r}).unique()\n"
-            "missing = expected.difference(have)\n"
-            "labels = [str(x) for x in missing]\n"
             "print('expected', len(expected), sep='\\t')\n"
             "print('span', str(expected[0]) if len(expected) else '', str(expected[-1]) if len(expected) else '', sep='\\t')\n"
             "print('missing', len(missing), sep='\\t')\n"

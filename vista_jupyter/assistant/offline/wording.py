@@ -90,6 +90,7 @@ PART = {
         "day": "day of {c}",
         "quarter": "quarter of {c}",
         "weekday": "weekday of {c}",
+        "hour": "hour of {c}",
         "date": "{c}",
     },
     "ko": {
@@ -98,6 +99,7 @@ PART = {
         "day": "{c}의 일",
         "quarter": "{c}의 분기",
         "weekday": "{c}의 요일",
+        "hour": "{c}의 시각",
         "date": "{c}",
     },
 }
@@ -204,6 +206,8 @@ def condition_words(c: Condition, lang: str) -> str:
             return WEEKDAYS[lang][int(v)]
         if c.part == "quarter":
             return f"Q{int(v)}" if lang == "en" else f"{int(v)}분기"
+        if c.part == "hour":
+            return f"{int(v)}:00" if lang == "en" else f"{int(v)}시"
         return fmt_value(v, lang)
 
     if c.op == "contains":

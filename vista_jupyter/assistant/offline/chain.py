@@ -1,0 +1,433 @@
+"""Plans chained: a question that is two questions in one becomes two plans, the first computed
+before the second uses its result (the composition `Plan.inner` records, rendered by both
+renderers and worded by answer.py):
+
+* a group (or period) picked by a superlative, then a measure of it: "매출이 가장 높은 지점의 평균
+  직원수", "average temp in the year with the most rain", "which zone has the highest average
+  fare, and how many trips did it have?";
+* the row a ranking picks, then a column of it: "distance_km가 두 번째로 긴 운행의 fare";
+* periods counted by a condition on a per-period value: "how many years had total rain over 1500",
+  "월 매출 합계가 6000을 넘은 달은 몇 번", "how many days had more than 60 orders".
+
+Each part is planned by the planner on its own words (parse.py `_plan_direct`), so every word is
+still used by one of the two plans or the question declines; a question that splits so but whose
+parts are not plans of the needed shape is left to the planner as one question.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .catalog import Table
+from .match import Mention, Reader
+from .parse import Composer, Declined, _entity_periods, _plan_direct, _time_word
+from .plan import PICKED, Condition, Grouping, Measure, Plan
+from .text import language_of, particle
+from .wording import t
+
+#: How a time bucket's value is a part of the date (the condition a picked bucket becomes).
+_BUCKET_PART = {None: None, "year": "year", "month_of_year": "month", "weekday": "weekday", "hour": "hour"}
+_PRONOUNS = {"it", "its", "they", "their", "them", "that", "those", "this", "there", "그", "그곳", "거기"}
+
+
+def composed_plan(question: str, table: Table) -> Plan | None:
+    """Two plans composed when the question is two questions in one, each planned on its own
+    words (so every word is still used by one of them or the whole declines):
+    * a group picked by a superlative, then a measure of that group: "매출이 가장 높은 지점의 평균
+      직원수", "average temp in the year with the most rain", "which zone has the highest average
+      fare, and how many trips did it have?";
+    * periods counted by a condition on a per-period value: "how many years had total rain over
+      1500", "월 매출 합계가 6000을 넘은 달은 몇 번?".
+    None when the question does not split so, or a part is not a plan of the needed shape."""
+    reader = Reader(table)
+    tokens, mentions = reader.read(question)
+    if not tokens or not mentions:
+        return None
+    return _period_count(question, table, tokens, mentions) or _picked_group(question, table, tokens, mentions)
+
+
+def _cut(question: str, tokens: list, mentions: list[Mention], drop: set[int], swap: dict | None = None) -> str:
+    """The question without the mentions `drop` (their characters), those in `swap` replaced."""
+    out, at = [], 0
+    swap = swap or {}
+    for k in sorted(set(drop) | set(swap)):
+        m = mentions[k]
+        a, b = tokens[m.start].start, tokens[m.end - 1].end
+        out.append(question[at:a])
+        if k in swap and k not in drop:
+            out.append(swap[k])
+        at = b
+    out.append(question[at:])
+    return re.sub(r"\s+", " ", "".join(out)).strip()
+
+
+def _span(question: str, tokens: list, mentions: list[Mention], first: int, last: int) -> str:
+    return question[tokens[mentions[first].start].start : tokens[mentions[last].end - 1].end]
+
+
+def _period_of(m: Mention, table: Table | None = None) -> str | None:
+    """The period a word names ("years", "해", "분기"), not when it names a value or a column
+    other than the dates themselves."""
+    dates_named = table is not None and all(table.column(s.key).is_date for s in m.all("column"))
+    if m.has("value") or (m.has("column") and not m.has("entity") and not dates_named):
+        return None
+    word = m.text.lower()
+    return _time_word(word) or _time_word(word.rstrip("s")) or ({"개월": "month"}.get(word))
+
+
+def _period_count(question: str, table: Table, tokens: list, mentions: list[Mention]) -> Plan | None:
+    """ "how many years had total X over N": X per year (the inner plan, on the question's other
+    words grouped by year), then the years whose value meets the comparison counted."""
+    lang = language_of(question)
+    n = len(mentions)
+    counts = [i for i, m in enumerate(mentions) if any(s.key in ("count", "records") for s in m.all("agg"))]
+    for c in counts:
+        # the counted period: "how many years", "해는 몇 번", "분기는 몇 개"
+        period_at = None
+        nxt = c + 1
+        if nxt < n and _period_of(mentions[nxt], table):
+            period_at = nxt
+        else:
+            prev = c - 1
+            while prev >= 0 and mentions[prev].has("particle") and not mentions[prev].has("value"):
+                prev -= 1
+            if prev >= 0 and _period_of(mentions[prev], table):
+                period_at = prev
+        if period_at is None:
+            continue
+        bucket = _period_of(mentions[period_at], table)
+        # the comparison with a number: "over 1500", "1500을 넘은", "exceed 6000", "below 0"
+        test = None
+        for k, m in enumerate(mentions):
+            if not m.has("num") or m.has("value") or m.has("column"):
+                continue
+            value = float(m.get("num").key)
+            before = k - 1 if k > 0 else None
+            after = k + 1
+            # what the number counts: "60 orders", "주문이 60건" (rows, counted per period)
+            things = set()
+            while after < n and not mentions[after].has("compare_after"):
+                if mentions[after].has("particle"):
+                    after += 1
+                elif _rows_word(mentions[after]) and not things:
+                    things.add(after)
+                    after += 1
+                else:
+                    break
+            said = k - 1
+            while said >= 0 and mentions[said].has("particle"):
+                said -= 1
+            if said >= 0 and _rows_word(mentions[said]) and not mentions[said].has("compare") and said != c:
+                things.add(said)  # "주문이 60건": the rows named before the number too
+            for j, role in ((before, "compare"), (after if after < n else None, "compare_after")):
+                if j is None or not mentions[j].has(role):
+                    continue
+                op = Composer._OPS.get(mentions[j].get(role).key)
+                if op in (">", ">=", "<", "<="):
+                    test = (op, value, {k, j, *range(min(k, j) + 1, max(k, j))}, things)
+                    break
+            if test:
+                break
+        if test is None:
+            continue
+        op, value, used, things = test
+        aggs = [
+            i
+            for i, m in enumerate(mentions)
+            if i != c and (m.has("agg") and m.get("agg").key not in ("count", "records") or m.has("per_period"))
+        ]
+        if not aggs and things:
+            return _periods_by_rows(question, table, tokens, mentions, c, period_at, bucket, (op, value), used | things)
+        if not aggs:
+            return _periods_as_rows(question, table, tokens, mentions, c, period_at, bucket)
+        drop = {c, period_at, *used}
+        if c > 0 and mentions[c - 1].text.lower() == "in":
+            drop.add(c - 1)  # "in how many months"
+        drop |= _with_particles(mentions, period_at, c) | _with_particles(mentions, c, n)  # 해는, 몇 개야
+        # "연평균", "annual total": the per-period value is the counted period's own value, so the
+        # period is said by the counting; its aggregation word stays
+        swap: dict[int, str] = {}
+        for i, m in enumerate(mentions):
+            if i not in drop and _period_of(m, table) == bucket and not m.has("num"):
+                drop |= _with_particles(mentions, i, c)  # "월 매출 합계가 ... 달은 몇 번": the period said twice
+                continue
+            if i in drop or not m.has("per_period") or m.get("per_period").key != bucket:
+                continue
+            agg = next((s.key for s in m.all("agg") if s.key in ("mean", "sum")), None)
+            swap[i] = {"mean": t(lang, "average", "평균"), "sum": t(lang, "total", "합계")}.get(agg, "")
+        rest = _cut(question, tokens, mentions, drop, swap)
+        inner = _plan_direct(rest, table)
+        if inner.declined or inner.kind != "aggregate" or inner.group is not None or len(inner.measures) != 1:
+            return None
+        m = inner.measures[0]
+        if m.column is None or m.agg not in ("sum", "mean", "median", "min", "max", "count", "nunique"):
+            return None
+        if op in ("<", "<=") and m.agg in ("sum", "count", "nunique"):
+            _few_rows_declined(lang, bucket)
+        if m.per is not None:
+            if m.per != bucket:
+                return None
+            # "연간 합계", "annual average": the per-period value is the period's own
+            m = Measure(m.agg if m.agg != "mean" or not _explicit_total(mentions) else "sum", m.column)
+        date = next((d for d in table.dates), None)
+        column = date.name if date is not None else None
+        if column is None:
+            return None
+        if date.granularity == bucket and bucket != "year":
+            pass  # one date per period: the periods are the dates themselves
+        inner.measures = [m]
+        inner.group = Grouping(
+            column, bucket if bucket in ("day", "week", "month", "quarter", "year", "hour") else None
+        )
+        if inner.group.bucket is None:
+            return None
+        outer = Plan("aggregate", lang, table.var, measures=[Measure("count")])
+        outer.inner, outer.inner_use, outer.inner_test = inner, "count", (op, value)
+        outer.consumed = [*inner.consumed, *[mentions[i].text for i in sorted(drop)]]
+        outer.function_words = inner.function_words
+        outer.date_columns, outer.units, outer.yearlike = inner.date_columns, inner.units, inner.yearlike
+        return outer
+    return None
+
+
+def _periods_as_rows(
+    question: str, table: Table, tokens: list, mentions: list[Mention], count: int, period_at: int, bucket: str
+) -> Plan | None:
+    """ "in how many months was avg_temp below 0 in Seoul" with no aggregation said: an answer
+    only where the rows asked about are one per period (rows keyed by a name and the period, the
+    name fixed by the question), so that the rows counted are the periods. Elsewhere ("how many
+    months did 매출 exceed 6000" over several branches a month: a total per month, or any row?)
+    it is not said which, and the question stays declined."""
+    pair = _entity_periods(table)
+    if pair is None:
+        return None
+    entity, period_column = pair
+    column = table.column(period_column)
+    if not column.is_date or column.granularity != bucket:
+        return None
+    lang = language_of(question)
+    drop = {period_at}
+    k = period_at + 1
+    while k < len(mentions) and k != count and mentions[k].has("particle") and not mentions[k].has("value"):
+        drop.add(k)
+        k += 1
+    for i, m in enumerate(mentions):
+        if i != count and not m.has("num") and _period_of(m, table) == bucket:
+            drop |= _with_particles(mentions, i, count)  # the period said twice ("달은 몇 개월")
+    plan = _plan_direct(_cut(question, tokens, mentions, drop), table)
+    if (
+        plan.declined
+        or plan.kind != "aggregate"
+        or plan.group is not None
+        or [m.column for m in plan.measures] != [None]
+        or not any(k.column == entity and k.op == "==" and k.part is None for k in plan.conditions)
+        or not any(k.column != entity for k in plan.conditions)
+    ):
+        return None
+    plan.consumed = [*plan.consumed, *[mentions[i].text for i in sorted(drop)]]
+    plan.language = lang
+    return plan
+
+
+def _few_rows_declined(lang: str, bucket: str) -> None:
+    """Periods with a small count or total include those without any row, which the data does not
+    list: counting the periods present would leave them out, so the question is declined."""
+    raise Declined(
+        f"A {bucket} without any row has a count (or total) of 0 but is not in the data, so I cannot "
+        f"count the {bucket}s under a number; ask for those over it.",
+        "행이 하나도 없는 기간은 데이터에 없어서, 어떤 수보다 적은 기간은 셀 수 없습니다. 그 수를 넘는 기간으로 물어봐 주세요.",
+    )
+
+
+def _rows_word(m: Mention) -> bool:
+    """A word for the rows themselves ("orders", "주문", "건"), not a value, an amount or a span of
+    time ("5 hours of sunshine" measures hours, it does not count rows)."""
+    word = m.text.lower()
+    if _time_word(word) or _time_word(word.rstrip("s")) or m.has("value"):
+        return False
+    if m.has("agg") and m.get("agg").key not in ("count", "records"):
+        return False
+    return m.has("entity") or (m.has("units") and m.text in ("건", "개", "번", "회"))
+
+
+def _periods_by_rows(
+    question: str,
+    table: Table,
+    tokens: list,
+    mentions: list[Mention],
+    count: int,
+    period_at: int,
+    bucket: str,
+    test: tuple[str, float],
+    used: set[int],
+) -> Plan | None:
+    """ "how many days had more than 60 orders", "주문이 60건 넘은 날은 며칠": the rows per period
+    counted (the inner plan), then the periods whose count meets the comparison. The question's
+    other words must be conditions on the rows, or nothing."""
+    lang = language_of(question)
+    n = len(mentions)
+    drop = {count, period_at, *used} | _with_particles(mentions, period_at, count) | _with_particles(mentions, count, n)
+    for k in list(used):
+        drop |= _with_particles(mentions, k, n)
+    if count > 0 and mentions[count - 1].text.lower() == "in":
+        drop.add(count - 1)
+    for i, m in enumerate(mentions):
+        if i not in drop and _period_of(m, table) == bucket and not m.has("num"):
+            drop |= _with_particles(mentions, i, count)
+    left = [i for i in range(n) if i not in drop and not (mentions[i].roles <= {"filler", "particle", "condition"})]
+    conditions: list[Condition] = []
+    consumed: list[str] = [mentions[i].text for i in sorted(drop)]
+    if left:
+        rest = _plan_direct(_cut(question, tokens, mentions, drop), table)
+        if rest.declined or rest.kind not in ("rows", "head") or rest.measures or rest.group is not None:
+            return None
+        conditions, consumed = list(rest.conditions), [*consumed, *rest.consumed]
+        if not conditions:
+            return None
+    date = next((d for d in table.dates), None)
+    if date is None or bucket not in ("day", "week", "month", "quarter", "year", "hour"):
+        return None
+    if test[0] in ("<", "<="):
+        _few_rows_declined(lang, bucket)
+    inner = Plan("aggregate", lang, table.var, measures=[Measure("count")], conditions=conditions)
+    inner.group = Grouping(date.name, bucket)
+    inner.date_columns = {c.name: c.date_format for c in table.dates}
+    outer = Plan("aggregate", lang, table.var, measures=[Measure("count")])
+    outer.inner, outer.inner_use, outer.inner_test = inner, "count", test
+    outer.consumed = consumed
+    outer.date_columns = inner.date_columns
+    outer.units = {c.name: c.unit for c in table.columns if c.unit}
+    outer.yearlike = [c.name for c in table.columns if c.yearlike]
+    return outer
+
+
+def _with_particles(mentions: list[Mention], i: int, stop: int) -> set[int]:
+    """Mention i with the particles written after it (해는, 달은), up to mention `stop`."""
+    out = {i}
+    k = i + 1
+    while k < len(mentions) and k != stop and mentions[k].has("particle") and not mentions[k].has("value"):
+        out.add(k)
+        k += 1
+    return out
+
+
+def _explicit_total(mentions: list[Mention]) -> bool:
+    return any(m.has("agg") and m.get("agg").key == "sum" for m in mentions)
+
+
+def _picked_group(question: str, table: Table, tokens: list, mentions: list[Mention]) -> Plan | None:
+    """A group picked by a superlative, then a measure of it (see `composed_plan`)."""
+    lang = language_of(question)
+    n = len(mentions)
+    sup = [i for i, m in enumerate(mentions) if m.has("superlative") or m.has("superlative_marker") or m.has("ordinal")]
+    if not sup:
+        return None
+    splits: list[tuple[str, str]] = []
+    # both grammars are tried (an English question about Korean columns reads as Korean)
+    # "<매출이 가장 높은 지점>의 <평균 직원수>"
+    for k, m in enumerate(mentions):
+        if m.text != "의" or k == 0 or not any(i < k for i in sup):
+            continue
+        noun = mentions[k - 1]
+        if not (noun.has("column") or noun.has("entity") or noun.has("concept")) or k + 1 >= n:
+            continue
+        head = _span(question, tokens, mentions, 0, k - 1)
+        splits.append((f"{particle(head, '은/는')}?", _span(question, tokens, mentions, k + 1, n - 1)))
+    for w, m in enumerate(mentions):
+        # "<average temp> in the <year> with the <most rain>"
+        if m.text.lower() != "with" or w < 2 or not any(i > w for i in sup):
+            continue
+        noun = w - 1
+        if not (mentions[noun].has("column") or mentions[noun].has("entity") or mentions[noun].has("concept")):
+            continue
+        k = noun - 1
+        while k >= 0 and mentions[k].text.lower() in ("the", "a"):
+            k -= 1
+        if k <= 0 or mentions[k].text.lower() not in ("in", "of", "for", "at", "from"):
+            continue
+        sub = f"which {mentions[noun].text} has " + _span(question, tokens, mentions, w + 1, n - 1)
+        splits.append((sub, _span(question, tokens, mentions, 0, k - 1)))
+    for a, m in enumerate(mentions):
+        # "which zone has the highest average fare, and how many trips did it have?"
+        if m.text.lower() != "and" or not any(i < a for i in sup) or a + 1 >= n:
+            continue
+        rest = [i for i in range(a + 1, n)]
+        pronouns = {i for i in rest if mentions[i].text.lower() in _PRONOUNS}
+        if not pronouns:
+            continue
+        first = a - 1 if mentions[a - 1].text == "," else a
+        if first <= 0:
+            continue
+        sub = _span(question, tokens, mentions, 0, first - 1)
+        main = _cut(question, tokens, mentions, set(range(0, a + 1)) | pronouns)
+        splits.append((sub, main))
+    for sub_text, main_text in splits:
+        picked = _pick_then(sub_text, main_text, table, lang)
+        if picked is not None:
+            return picked
+    return None
+
+
+def _pick_then(sub_text: str, main_text: str, table: Table, lang: str) -> Plan | None:
+    inner = _plan_direct(sub_text, table)
+    if (
+        not inner.declined
+        and inner.kind == "rows"
+        and inner.superlative
+        and len(inner.measures) == 1
+        and inner.measures[0].column is not None
+        and inner.order in ("asc", "desc")
+        and not inner.derived
+    ):
+        return _row_then(inner, main_text, table, lang)
+    if (
+        inner.declined
+        or inner.kind != "aggregate"
+        or inner.group is None
+        or len(inner.measures) != 1
+        or not inner.superlative
+        or inner.limit not in (None, 1)
+        or inner.order not in ("asc", "desc")
+        or inner.group.bucket not in _BUCKET_PART
+    ):
+        return None
+    outer = _plan_direct(main_text, table)
+    if outer.declined or outer.kind != "aggregate" or outer.inner is not None:
+        return None
+    g = inner.group
+    if outer.group is not None and outer.group.column == g.column:
+        return None
+    if any(k.column == g.column for k in outer.conditions):
+        return None  # the question also names one: which one is meant?
+    outer.conditions = [*outer.conditions, Condition(g.column, "==", PICKED, _BUCKET_PART[g.bucket])]
+    outer.inner, outer.inner_use = inner, "pick"
+    outer.consumed = [*inner.consumed, *outer.consumed]
+    outer.function_words = [*inner.function_words, *outer.function_words]
+    outer.language = lang
+    return outer
+
+
+def _row_then(inner: Plan, main_text: str, table: Table, lang: str) -> Plan | None:
+    """ "distance_km가 두 번째로 긴 운행의 fare", "fare of the trip with the highest distance": the
+    row the inner plan ranks n-th (every row sharing that value), then one column of it. The
+    second part must name that column and nothing else."""
+    outer = _plan_direct(main_text, table)
+    if (
+        outer.declined
+        or outer.kind != "distribution"
+        or len(outer.columns) != 1
+        or outer.conditions
+        or outer.group is not None
+        or outer.measures
+        or outer.chart not in (None, "hist")
+        or outer.columns[0] == inner.measures[0].column
+    ):
+        return None
+    if any(word for word in outer.consumed if word.lower() in ("distribution", "분포", "histogram", "히스토그램")):
+        return None
+    plan = Plan("rows", lang, table.var, columns=[outer.columns[0]])
+    plan.inner, plan.inner_use = inner, "row"
+    plan.consumed = [*inner.consumed, *outer.consumed]
+    plan.function_words = [*inner.function_words, *outer.function_words]
+    plan.date_columns, plan.units, plan.yearlike = inner.date_columns, inner.units, inner.yearlike
+    return plan
