@@ -462,6 +462,18 @@ def test_a_difference_of_two_columns_is_computed_per_row(data, mode, question):
 
 
 @pytest.mark.parametrize("mode", MODES)
+def test_an_extreme_in_a_columns_name_is_not_the_statistic_of_a_difference(data, mode):
+    # "max" in temp_max says which statistic of temp_max is meant, not of temp_max − temp_min:
+    # with no statistic asked, the difference gets the one any measure gets, and says so
+    frame, _ = data["air"]
+    line, answer = answered(data, "air", "temp_max minus temp_min", mode)
+    difference = frame["temp_max"] - frame["temp_min"]
+    assert line.startswith("Mean of"), answer
+    assert states(line, difference.mean()), answer
+    assert not states(line, difference.max()), answer
+
+
+@pytest.mark.parametrize("mode", MODES)
 @pytest.mark.parametrize("question", ["average of temp_max - station", "temp_max minus station on average"])
 def test_a_difference_with_a_column_that_is_not_a_number_is_declined(data, mode, question):
     analysis, answer = ask(data, "air", question, mode)

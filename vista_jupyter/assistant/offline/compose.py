@@ -1029,7 +1029,9 @@ class _Builder:
                 if col in measured or max(s.quality for s in self.m[j].all("column")) >= 1.0
             ]
         for j, column in free_columns:
-            implied = _implied(self.m[j].text)
+            # an extreme in a column's name ("temp_max") says which statistic of that column is
+            # meant, not of a difference computed from it ("temp_max − temp_min")
+            implied = None if column in self.c.derived else _implied(self.m[j].text)
             if implied and not out and not aggs_left:
                 out.append(Measure("max" if implied == "high" else "min", column))
             elif Measure(self.default_agg(column), column) not in out:

@@ -387,6 +387,8 @@ class Composer:
                 and before is not None
                 and not before.has("num")
                 and not any(any(s.key in ("count", "records") for s in x.all("agg")) for x in self.m[run[0] :])
+                # and only particles after it: 해는 is the year, 해지는 is no 해 + 지 + 는
+                and all(self.m[i].text in _CASE_PARTICLES for i in run[1:])
             )
             bound = ((first.text,) in self.lex.particles and not noun) or (first.has("units") and not counted)
             if len(first.text) != 1 or not bound:
