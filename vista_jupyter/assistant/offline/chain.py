@@ -104,6 +104,15 @@ def _period_count(question: str, table: Table, tokens: list, mentions: list[Ment
             value = float(m.get("num").key)
             before = k - 1 if k > 0 else None
             after = k + 1
+            # the number's multiplier and unit are the number's ("10만 명": 100,000 people)
+            number_span = {k}
+            if after < n and mentions[after].has("multipliers") and not mentions[after].has("column"):
+                value *= float(mentions[after].get("multipliers").key)
+                number_span.add(after)
+                after += 1
+            if after < n and mentions[after].has("units") and not mentions[after].has("value"):
+                number_span.add(after)
+                after += 1
             # what the number counts: "60 orders", "주문이 60건" (rows, counted per period)
             things = set()
             while after < n and not mentions[after].has("compare_after"):
@@ -124,7 +133,7 @@ def _period_count(question: str, table: Table, tokens: list, mentions: list[Ment
                     continue
                 op = Composer._OPS.get(mentions[j].get(role).key)
                 if op in (">", ">=", "<", "<="):
-                    test = (op, value, {k, j, *range(min(k, j) + 1, max(k, j))}, things)
+                    test = (op, value, {k, j, *number_span, *range(min(k, j) + 1, max(k, j))}, things)
                     break
             if test:
                 break

@@ -285,7 +285,15 @@ class _Builder:
         """ "평균 pm25 기준으로 Jongno는 몇 위야?", "what rank is Jongno by average pm25": the groups of
         the named value's column ranked by the measure, and that value's place among them."""
         c, ctx = self.c, self.ctx
-        named = [k for k in ctx.conditions if k.op == "==" and k.part is None and c.col(k.column).categorical]
+        equal = [k for k in ctx.conditions if k.op == "==" and k.part is None]
+        named = [k for k in equal if c.col(k.column).categorical]
+        if len(equal) > 1:
+            # "2007년 한국 1인당 GDP는 전체 나라 중 몇 위": of two named values, the one whose column
+            # the question names as what is ranked (나라 -> country) has the place; the other
+            # (2007) only picks rows. Without such a word the place is not said: declined.
+            said = {s.key for m in self.m if not m.has("value") for s in m.all("column")}
+            ranked = [k for k in equal if k.column in said]
+            named = ranked if len(ranked) == 1 else equal
         if len(named) != 1 or ctx.group is not None and ctx.group.column != named[0].column:
             self.decline(
                 "I can tell the place of one named value among its column's groups; name one value.",

@@ -1076,14 +1076,16 @@ class Composer:
         last = (partner or n).span[-1]
         # a column named just before: "price over 100", "가격이 3000 이상", "with price between",
         # "승차총승객수가 처음으로 100000명을 넘은"
+        # the unit says: 3000만원 -> 가격(만원); 40세 -> age; 10층 -> 층
+        columns = self.unit_columns(n.number) if n.number else []
         j = self.prev_index(first, ("filler", "particle", "condition", "between", "order"))
         if j is not None and j not in self.used and self.m[j].has("column"):
             column = self.one_column(j, numeric=True)
-            if column:
+            # a number written in a unit is compared with a column in that unit: in "packages
+            # under 1 lb" the weight is under 1 lb, not the package count named before it
+            if column and not (columns and column not in columns):
                 self.claim(j)
                 return column
-        # the unit says: 3000만원 -> 가격(만원); 40세 -> age; 10층 -> 층
-        columns = self.unit_columns(n.number) if n.number else []
         if len(columns) == 1:
             return columns[0]
         # a column named just after: "over 100 horsepower", "3000 이상의 가격"
