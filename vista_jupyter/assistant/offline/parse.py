@@ -1058,6 +1058,10 @@ class Composer:
             return between, joins
         return None
 
+    def _range_word(self, x: int) -> bool:
+        """A word that frames a range: "between", "from", 까지, 사이."""
+        return self.m[x].has("between") or self.m[x].text.lower() == "from" or self.m[x].text in ("까지", "사이")
+
     def _looks_like_years(self, a: _Num, b: _Num) -> bool:
         return self._is_year(a) and self._is_year(b)
 
@@ -1374,11 +1378,7 @@ class Composer:
                     self.ctx.conditions.append(Condition(column, "<", hour2, "hour"))
                     self.claim(*span, *gap, *span2)
                     for x in (self.prev_index(span[0], ("filler",)), self.next_index(span2[-1], ("particle",))):
-                        if x is not None and (
-                            self.m[x].has("between")
-                            or self.m[x].text.lower() == "from"
-                            or self.m[x].text in ("까지", "사이")
-                        ):
+                        if x is not None and self._range_word(x):
                             self.claim(x)
                     k += 2
                     continue
@@ -1526,11 +1526,7 @@ class Composer:
                         else:
                             self._date_range(column, found, found2, span + span2 + gap)
                         for x in (before, after):
-                            if x is not None and (
-                                self.m[x].has("between")
-                                or self.m[x].text.lower() == "from"
-                                or self.m[x].text in ("까지", "사이")
-                            ):
+                            if x is not None and self._range_word(x):
                                 self.claim(x)
                         k += 2
                         continue
