@@ -98,21 +98,17 @@ def _period_count(question: str, table: Table, tokens: list, mentions: list[Ment
         bucket = _period_of(mentions[period_at], table)
         # the comparison with a number: "over 1500", "1500을 넘은", "exceed 6000", "below 0"
         test = None
-        for k, m in enumerate(mentions):
-            if not m.has("num") or m.has("value") or m.has("column"):
+        # numbers read as the planner reads them: with their multiplier and unit ("10만 명" is
+        # 100,000 people); a year ("2021년") is a date, not a number compared
+        numbers = [x for x in Composer(table, mentions, question, tokens)._numbers() if x.number is not None]
+        for num in numbers:
+            k = num.index
+            if not mentions[k].has("num"):
                 continue
-            value = float(m.get("num").key)
+            value = float(num.number.value)
             before = k - 1 if k > 0 else None
-            after = k + 1
-            # the number's multiplier and unit are the number's ("10만 명": 100,000 people)
-            number_span = {k}
-            if after < n and mentions[after].has("multipliers") and not mentions[after].has("column"):
-                value *= float(mentions[after].get("multipliers").key)
-                number_span.add(after)
-                after += 1
-            if after < n and mentions[after].has("units") and not mentions[after].has("value"):
-                number_span.add(after)
-                after += 1
+            after = num.span[-1] + 1
+            number_span = set(num.span)
             # what the number counts: "60 orders", "주문이 60건" (rows, counted per period)
             things = set()
             while after < n and not mentions[after].has("compare_after"):
