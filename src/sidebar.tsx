@@ -22,6 +22,7 @@ import {
 import { ThreadView } from './chat';
 import { VistaContext } from './context';
 import { vistaIcon } from './icons';
+import { afterFirstPage, applyChange, ThreadChange } from './listorder';
 import { IStartState, NewAnalysisView } from './newanalysis';
 import { describeError, ThreadSession } from './session';
 import { IThreadListState, ThreadListView } from './threadlist';
@@ -108,30 +109,33 @@ export class VistaSidebar extends ReactWidget {
    */
   async refresh(): Promise<void> {
     const request = ++this._requestCount;
+    // Changes reported from now on are applied again on top of the page: it
+    // may have been read before they were made.
+    this._changesSinceRead = [];
     this._list = { ...this._list, loading: true };
     this.update();
     try {
       const page = await this._client.listThreadsPage({ limit: THREAD_PAGE });
       if (request === this._requestCount) {
-        const first = new Set(page.threads.map(t => t.id));
-        const last = page.threads[page.threads.length - 1];
-        const rest =
-          page.next_cursor !== null && last
-            ? (this._list.threads ?? []).filter(
-                t => !first.has(t.id) && listedBefore(last, t)
-              )
-            : [];
-        this._cursor = rest.length ? this._cursor : page.next_cursor;
+        const { threads, cursor } = afterFirstPage(
+          this._list.threads,
+          this._cursor,
+          page,
+          this._changesSinceRead ?? []
+        );
+        this._changesSinceRead = null;
+        this._cursor = cursor;
         this._list = {
-          threads: [...page.threads, ...rest],
+          threads,
           error: null,
           loading: false,
-          more: this._cursor !== null,
+          more: cursor !== null,
           loadingMore: false
         };
       }
     } catch (error) {
       if (request === this._requestCount) {
+        this._changesSinceRead = null;
         this._list = {
           ...this._list,
           error: describeError(error),
@@ -470,15 +474,7 @@ export class VistaSidebar extends ReactWidget {
         name: renamed.name
       });
     }
-    if (this._list.threads) {
-      this._list = {
-        ...this._list,
-        threads: this._list.threads.map(t =>
-          t.id === renamed.id ? renamed : t
-        )
-      };
-      this.update();
-    }
+    this._change({ thread: renamed });
   }
 
   private async _delete(thread: IThread): Promise<void> {
@@ -505,7 +501,7 @@ export class VistaSidebar extends ReactWidget {
         this.showList();
       }
       this._context.deleted(thread.id);
-      this._remove(thread.id);
+      this._change({ deleted: thread.id });
     } catch (error) {
       this._context.notify(describeError(error), 'error');
     }
@@ -547,8 +543,8 @@ export class VistaSidebar extends ReactWidget {
     if (wanted && this._feed === null) {
       void this.refresh();
       this._feed = this._client.followChanges({
-        onThread: thread => this._upsert(thread),
-        onDeleted: id => this._remove(id),
+        onThread: thread => this._change({ thread }),
+        onDeleted: id => this._change({ deleted: id }),
         onConnection: connected => {
           // Subscribed (again): what changed before is in the first page.
           if (connected) {
@@ -562,30 +558,16 @@ export class VistaSidebar extends ReactWidget {
     }
   }
 
-  /** A thread created or changed: where it now sorts (if that part is read). */
-  private _upsert(thread: IThread): void {
+  /** A thread created, changed or deleted, as the change feed reports it. */
+  private _change(change: ThreadChange): void {
+    this._changesSinceRead?.push(change);
     const threads = this._list.threads;
     if (threads === null) {
-      return;
+      return; // the first page is being read: it comes with it
     }
-    const others = threads.filter(t => t.id !== thread.id);
-    const at = others.findIndex(t => listedBefore(thread, t));
-    if (at < 0 && this._cursor !== null) {
-      // Below what is read: it comes with a later page.
-      this._list = { ...this._list, threads: others };
-    } else {
-      others.splice(at < 0 ? others.length : at, 0, thread);
-      this._list = { ...this._list, threads: others };
-    }
-    this.update();
-  }
-
-  private _remove(id: string): void {
-    if (this._list.threads?.some(t => t.id === id)) {
-      this._list = {
-        ...this._list,
-        threads: this._list.threads.filter(t => t.id !== id)
-      };
+    const next = applyChange(threads, change, this._cursor !== null);
+    if (next !== threads) {
+      this._list = { ...this._list, threads: next };
       this.update();
     }
   }
@@ -597,6 +579,8 @@ export class VistaSidebar extends ReactWidget {
   private _state: IStateDB | null;
   private _pickWorkspaceFile: (() => Promise<string | null>) | null;
   private _feed: IEventStream | null = null;
+  /** Changes reported since the first page's reading began (null: none in flight). */
+  private _changesSinceRead: ThreadChange[] | null = null;
   private _cursor: string | null = null;
   private _requestCount = 0;
   private _view: View = { kind: 'list' };
@@ -624,12 +608,4 @@ export namespace VistaSidebar {
     /** Where the sidebar remembers the thread it shows across reloads. */
     state?: IStateDB | null;
   }
-}
-
-/** Whether thread `a` is listed above `b` (newest activity first, then id). */
-function listedBefore(a: IThread, b: IThread): boolean {
-  return (
-    a.updated_at > b.updated_at ||
-    (a.updated_at === b.updated_at && a.id > b.id)
-  );
 }
