@@ -94,3 +94,29 @@ export function afterFirstPage(
   }
   return { threads, cursor: next };
 }
+
+/**
+ * The list once a later page has arrived (the list was scrolled down).
+ *
+ * The page's threads not listed yet are added below (one listed already was
+ * changed since and moved up); then the changes reported while the page was
+ * read are applied on top, so that one deleted meanwhile does not come back
+ * with the page.
+ *
+ * @param listed - the threads listed before.
+ * @param page - the next page as read.
+ * @param changes - the changes the feed reported while it was read.
+ * @returns the threads to list.
+ */
+export function afterNextPage(
+  listed: IThread[],
+  page: { threads: IThread[]; next_cursor: string | null },
+  changes: readonly ThreadChange[]
+): IThread[] {
+  const known = new Set(listed.map(t => t.id));
+  let threads = [...listed, ...page.threads.filter(t => !known.has(t.id))];
+  for (const change of changes) {
+    threads = applyChange(threads, change, page.next_cursor !== null);
+  }
+  return threads;
+}

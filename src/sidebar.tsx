@@ -22,7 +22,12 @@ import {
 import { ThreadView } from './chat';
 import { VistaContext } from './context';
 import { vistaIcon } from './icons';
-import { afterFirstPage, applyChange, ThreadChange } from './listorder';
+import {
+  afterFirstPage,
+  afterNextPage,
+  applyChange,
+  ThreadChange
+} from './listorder';
 import { IStartState, NewAnalysisView } from './newanalysis';
 import { describeError, ThreadSession } from './session';
 import { IThreadListState, ThreadListView } from './threadlist';
@@ -111,7 +116,7 @@ export class VistaSidebar extends ReactWidget {
     const request = ++this._requestCount;
     // Changes reported from now on are applied again on top of the page: it
     // may have been read before they were made.
-    this._changesSinceRead = [];
+    const since = this._beginRead();
     this._list = { ...this._list, loading: true };
     this.update();
     try {
@@ -121,9 +126,8 @@ export class VistaSidebar extends ReactWidget {
           this._list.threads,
           this._cursor,
           page,
-          this._changesSinceRead ?? []
+          this._changeLog.slice(since)
         );
-        this._changesSinceRead = null;
         this._cursor = cursor;
         this._list = {
           threads,
@@ -135,7 +139,6 @@ export class VistaSidebar extends ReactWidget {
       }
     } catch (error) {
       if (request === this._requestCount) {
-        this._changesSinceRead = null;
         this._list = {
           ...this._list,
           error: describeError(error),
@@ -143,6 +146,7 @@ export class VistaSidebar extends ReactWidget {
         };
       }
     }
+    this._endRead();
     if (request === this._requestCount && !this.isDisposed) {
       this.update();
     }
@@ -159,6 +163,7 @@ export class VistaSidebar extends ReactWidget {
       return;
     }
     const request = this._requestCount;
+    const since = this._beginRead();
     this._list = { ...this._list, loadingMore: true };
     this.update();
     try {
@@ -167,14 +172,14 @@ export class VistaSidebar extends ReactWidget {
         limit: THREAD_PAGE
       });
       if (request === this._requestCount && this._cursor === cursor) {
-        const known = new Set((this._list.threads ?? []).map(t => t.id));
         this._cursor = page.next_cursor;
         this._list = {
           ...this._list,
-          threads: [
-            ...(this._list.threads ?? []),
-            ...page.threads.filter(t => !known.has(t.id))
-          ],
+          threads: afterNextPage(
+            this._list.threads ?? [],
+            page,
+            this._changeLog.slice(since)
+          ),
           more: page.next_cursor !== null,
           loadingMore: false,
           error: null
@@ -189,6 +194,7 @@ export class VistaSidebar extends ReactWidget {
         error: describeError(error)
       };
     }
+    this._endRead();
     if (!this.isDisposed) {
       this.update();
     }
@@ -558,9 +564,25 @@ export class VistaSidebar extends ReactWidget {
     }
   }
 
+  /** A page read begins: changes reported from now on are kept for it. */
+  private _beginRead(): number {
+    this._readsInFlight++;
+    return this._changeLog.length;
+  }
+
+  /** A page read has ended (and applied the changes kept for it). */
+  private _endRead(): void {
+    this._readsInFlight--;
+    if (this._readsInFlight === 0) {
+      this._changeLog = [];
+    }
+  }
+
   /** A thread created, changed or deleted, as the change feed reports it. */
   private _change(change: ThreadChange): void {
-    this._changesSinceRead?.push(change);
+    if (this._readsInFlight > 0) {
+      this._changeLog.push(change);
+    }
     const threads = this._list.threads;
     if (threads === null) {
       return; // the first page is being read: it comes with it
@@ -579,8 +601,9 @@ export class VistaSidebar extends ReactWidget {
   private _state: IStateDB | null;
   private _pickWorkspaceFile: (() => Promise<string | null>) | null;
   private _feed: IEventStream | null = null;
-  /** Changes reported since the first page's reading began (null: none in flight). */
-  private _changesSinceRead: ThreadChange[] | null = null;
+  /** Changes reported while a page was being read (kept until none is). */
+  private _changeLog: ThreadChange[] = [];
+  private _readsInFlight = 0;
   private _cursor: string | null = null;
   private _requestCount = 0;
   private _view: View = { kind: 'list' };

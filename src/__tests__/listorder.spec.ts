@@ -4,7 +4,12 @@
  * may predate it), which once left a new analysis off the list.
  */
 import { IThread } from '../api';
-import { afterFirstPage, applyChange, ThreadChange } from '../listorder';
+import {
+  afterFirstPage,
+  afterNextPage,
+  applyChange,
+  ThreadChange
+} from '../listorder';
 
 function thread(id: string, minute: number, messages = 0): IThread {
   const at = `2025-01-01T00:${String(minute).padStart(2, '0')}:00Z`;
@@ -118,5 +123,29 @@ describe('afterFirstPage', () => {
     // the old one sorts below the page with more unread: it comes later
     expect(ids(threads)).toEqual(['e', 'd']);
     expect(cursor).toBe('p1');
+  });
+});
+
+describe('afterNextPage', () => {
+  it('adds the older threads below, once', () => {
+    const listed = [thread('a', 40), thread('d', 30)];
+    const page = {
+      threads: [thread('c', 20), thread('a', 10)],
+      next_cursor: 'p3'
+    };
+    // 'a' was answered meanwhile and moved up: the page's older copy is not added
+    expect(ids(afterNextPage(listed, page, []))).toEqual(['a', 'd', 'c']);
+  });
+
+  it('does not bring back a thread deleted while the page was read', () => {
+    const listed = [thread('d', 30)];
+    const page = {
+      threads: [thread('c', 20), thread('b', 10)],
+      next_cursor: null
+    };
+    expect(ids(afterNextPage(listed, page, [{ deleted: 'c' }]))).toEqual([
+      'd',
+      'b'
+    ]);
   });
 });
