@@ -184,9 +184,12 @@ class _Column:
             self.total += pc.sum(as_float).as_py() or 0.0
             self.squares += pc.sum(pc.multiply(as_float, as_float)).as_py() or 0.0
         if self.counts is not None:
-            counts = pc.value_counts(values)
-            if values.null_count:
-                counts = counts.filter(pc.is_valid(counts.field("values")))
+            if pa.types.is_dictionary(values.type):
+                counts = _dictionary_counts(values)
+            else:
+                counts = pc.value_counts(values)
+                if values.null_count:
+                    counts = counts.filter(pc.is_valid(counts.field("values")))
             self.counts.append(counts)
             self.counted += len(counts)
             if self.counted > 4 * EXACT_TOP_MAX:
@@ -337,6 +340,76 @@ def _exact_columns(table: pa.Table) -> list[dict[str, Any]]:
             for j, column in zip(members, _numeric_many(table, members) or []):
                 done[j] = column
     return [done[j] if j in done else _exact(name, table.column(j)) for j, name in enumerate(table.column_names)]
+
+
+def _dictionary_counts(values: pa.DictionaryArray) -> pa.StructArray:
+    """`value_counts` of a dictionary-encoded column, as of its decoded values: the indices are
+    counted (no text hashed per row), the values that occur are then looked up once each."""
+    counts = pc.value_counts(values.indices)
+    present = pc.is_valid(counts.field("values"))
+    indices, numbers = counts.field("values").filter(present), counts.field("counts").filter(present)
+    decoded = values.dictionary.take(indices)
+    if len(pc.unique(decoded)) < len(decoded):  # a value twice in the dictionary: summed
+        summed = pa.table({"values": decoded, "counts": numbers}).group_by("values").aggregate([("counts", "sum")])
+        decoded, numbers = summed.column("values").combine_chunks(), summed.column("counts_sum").combine_chunks()
+    return pa.StructArray.from_arrays([decoded, numbers], names=["values", "counts"])
+
+
+def _dictionary_columns(parquet: pq.ParquetFile) -> list[str]:
+    """Text columns written dictionary-encoded in every row group: read as dictionaries, their
+    values are decoded once per row group rather than copied out for every row."""
+    meta = parquet.metadata
+    names = []
+    leaf = 0  # the field's first column in the file (nested fields span several)
+    for field in parquet.schema_arrow:
+        if (pa.types.is_string(field.type) or pa.types.is_large_string(field.type)) and all(
+            meta.row_group(g).column(leaf).has_dictionary_page for g in range(meta.num_row_groups)
+        ):
+            names.append(field.name)
+        leaf += _leaves(field.type)
+    return names
+
+
+def _even(batches: Any, size: int) -> Any:
+    """The rows of `batches` in batches of exactly `size` (the last one fewer): reading
+    dictionaries, Parquet's reader also cuts at every row group, and the statistics (float sums
+    in batch order, the sample's draws) are those of the same batches as the stream profile's."""
+    held: list[pa.RecordBatch] = []
+    count = 0
+    for batch in batches:
+        while batch.num_rows:
+            take = min(size - count, batch.num_rows)
+            held.append(batch.slice(0, take))
+            count += take
+            batch = batch.slice(take)
+            if count == size:
+                yield _joined(held)
+                held, count = [], 0
+    if held:
+        yield _joined(held)
+
+
+def _joined(parts: list[pa.RecordBatch]) -> pa.RecordBatch:
+    if len(parts) == 1:
+        return parts[0]
+    columns = []
+    for j in range(parts[0].num_columns):
+        arrays = [part.column(j) for part in parts]
+        if pa.types.is_dictionary(arrays[0].type):  # each row group has a dictionary of its own
+            arrays = [a.dictionary_decode() for a in arrays]
+        columns.append(pa.concat_arrays(arrays))
+    return pa.RecordBatch.from_arrays(columns, names=parts[0].schema.names)
+
+
+def _leaves(t: pa.DataType) -> int:
+    """How many Parquet columns a field of type `t` is stored as."""
+    if pa.types.is_struct(t):
+        return sum(_leaves(t.field(i).type) for i in range(t.num_fields))
+    if pa.types.is_map(t):
+        return _leaves(t.key_type) + _leaves(t.item_type)
+    if pa.types.is_list(t) or pa.types.is_large_list(t) or pa.types.is_fixed_size_list(t):
+        return _leaves(t.value_type)
+    return 1
 
 
 def _merged(c: _Column, distinct: int) -> dict[str, Any]:
@@ -496,13 +569,17 @@ def profile_parquet(path: str | Path, progress: Any = None) -> dict[str, Any]:
 
         share = min(1.0, SAMPLE_VALUES / rows)
         step = max(1, min(len(names), 200))
+        # Text columns Parquet holds as dictionaries are read as such (the statistics are those
+        # of the decoded values: `_Column.add`); at 1 GB this took the pass 1.2 s of processor
+        # time less.
+        encoded = pq.ParquetFile(path, pre_buffer=False, read_dictionary=_dictionary_columns(parquet))
         for k in range(0, len(names), step):
             # the same rows sampled every time, and for every column
             rng = np.random.default_rng(0)
             chunk = names[k : k + step]
             merged = [_Column(n, schema.field(n).type, rows) for n in chunk]
             done = 0
-            for batch in parquet.iter_batches(batch_size=BATCH_ROWS, columns=chunk):
+            for batch in _even(encoded.iter_batches(batch_size=BATCH_ROWS, columns=chunk), BATCH_ROWS):
                 keep = pa.array(rng.random(batch.num_rows) < share)
                 for j, c in enumerate(merged):
                     c.add(batch.column(j), keep)
