@@ -253,3 +253,17 @@ def test_text_read_as_parquet_dictionaries_profiles_as_the_decoded_text(tmp_path
     assert {t["value"]: t["count"] for t in columns["city"]["top"]} == {
         k: v for k, v in pd.Series(table.column("city").to_pylist()).value_counts().head(5).items()
     }
+
+
+def test_a_dictionary_batch_leaves_only_its_sampled_rows_held(tmp_path):
+    """A batch read as a dictionary refers to its row group's whole dictionary: what the profile
+    keeps of it until the end is the sampled rows' values, not that dictionary."""
+    from vista_jupyter import profile as pr
+
+    values = pa.array([f"value number {i}" for i in range(50_000)]).dictionary_encode()
+    keep = pa.array([i % 5_000 == 0 for i in range(50_000)])
+    column = pr._Column("v", pa.string(), 50_000)
+    column.add(values, keep)
+    held = sum(s.nbytes for s in column.sample)
+    assert values.dictionary.nbytes > 500_000 and held < 1_000
+    assert pa.concat_arrays(column.sample).to_pylist() == [f"value number {i}" for i in range(0, 50_000, 5_000)]

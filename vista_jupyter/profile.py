@@ -198,7 +198,10 @@ class _Column:
                 self.counted = len(self.counts[0])
             if self.counted > EXACT_TOP_MAX and len(self.counts) == 1:
                 self.counts = None  # many distinct values: top values come from the sample
-        self.sample.append(values.filter(keep))
+        kept = values.filter(keep)
+        # a dictionary-encoded batch's sample is decoded: the few rows kept, not the row group's
+        # whole dictionary, stay held until the end
+        self.sample.append(kept.dictionary_decode() if pa.types.is_dictionary(kept.type) else kept)
 
     def merged_counts(self) -> pa.StructArray:
         """The batches' value counts summed per value (one array of values and counts)."""
