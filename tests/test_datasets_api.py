@@ -200,6 +200,96 @@ async def test_a_complete_profile_is_read_once_and_a_pending_one_until_it_is_com
     assert reads.count(two["id"]) >= 1
 
 
+def _records_streamed(monkeypatch) -> list:
+    """Wraps `datasets.full_profile` to record, per profile completed, whether one was computed
+    while the file was written (the real function still runs)."""
+    from vista_jupyter import datasets
+
+    seen: list = []
+    real = datasets.full_profile
+
+    def recording(path, streamed):
+        seen.append(streamed is not None)
+        return real(path, streamed)
+
+    monkeypatch.setattr(datasets, "full_profile", recording)
+    return seen
+
+
+def _packed(kind: str, name: str, data: bytes) -> bytes:
+    import gzip
+    import io
+    import zipfile
+
+    if kind == "gzip":
+        return gzip.compress(data)
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as z:
+        z.writestr(name, data)
+    return out.getvalue()
+
+
+@pytest.mark.parametrize("kind", ["gzip", "zip"])
+async def test_the_streamed_profile_gate_weighs_a_compressed_files_text_not_its_archive(
+    api, monkeypatch, vista_data_dir, kind
+):
+    """The profile is computed alongside the reading only for text up to STREAM_PROFILE_MAX_BYTES:
+    an archive below the gate whose text is above it is profiled from the Parquet file (as a
+    large file is), one whose text is below alongside; both profiles are complete and equal
+    what the file gives."""
+    from vista_jupyter import datasets
+    from vista_jupyter.profile import profile_parquet
+
+    text = _big_csv(20_000)
+    packed = _packed(kind, "big.csv", text)
+    assert len(packed) * 4 < len(text)  # the archive is a fraction of its text
+    seen = _records_streamed(monkeypatch)
+    for gate, alongside in ((len(text) // 2, False), (len(text), True)):
+        assert len(packed) < gate  # on disk, both archives are under the gate
+        monkeypatch.setattr(datasets, "STREAM_PROFILE_MAX_BYTES", gate)
+        status, up = await upload(api, "big.csv.gz" if kind == "gzip" else "big.zip", packed)
+        assert status == 201, up
+        status, thread = await api("POST", "threads", json_body={"dataset": {"upload": up["id"]}})
+        assert status == 201, thread
+        _, body = await api("GET", f"threads/{thread['id']}/datasets")
+        [dataset] = body["datasets"]
+        card = await profiled(api, thread["id"], dataset["id"])
+        assert seen[-1] is alongside
+        assert card["profile"]["rows"] == 20_000
+        columns = {c["name"]: c for c in card["profile"]["column_profiles"]}
+        assert columns["city"]["distinct"] == 2 and columns["amount"]["max"] == 19_999 * 0.25
+        parquet = vista_data_dir / "threads" / thread["id"] / "datasets" / dataset["id"] / "data.parquet"
+        assert card["profile"] == profile_parquet(parquet)
+    assert len(seen) == 2
+
+
+async def test_a_streamed_profile_that_fails_falls_back_to_the_file(api, monkeypatch, vista_data_dir):
+    """`StreamProfile.finish` raising in a real reading: the dataset still gets its full profile,
+    taken from its Parquet file (not the card's footer facts left as they were)."""
+    from vista_jupyter import profile as pr
+    from vista_jupyter.profile import profile_parquet
+
+    calls = []
+
+    def broken(self, path):
+        calls.append(path)
+        raise RuntimeError("the streamed profile broke")
+
+    monkeypatch.setattr(pr.StreamProfile, "finish", broken)
+    status, up = await upload(api, "big.csv", _big_csv(5_000))
+    assert status == 201, up
+    status, thread = await api("POST", "threads", json_body={"dataset": {"upload": up["id"]}})
+    assert status == 201, thread
+    _, body = await api("GET", f"threads/{thread['id']}/datasets")
+    [dataset] = body["datasets"]
+    card = await profiled(api, thread["id"], dataset["id"])
+    assert len(calls) == 1  # the streamed profile was there, and failed
+    parquet = vista_data_dir / "threads" / thread["id"] / "datasets" / dataset["id"] / "data.parquet"
+    assert card["profile"] == profile_parquet(parquet)
+    columns = {c["name"]: c for c in card["profile"]["column_profiles"]}
+    assert columns["city"]["distinct"] == 2 and {t["value"] for t in columns["city"]["top"]} == {"Seoul", "Busan"}
+
+
 def _example(name):
     from importlib.resources import files
 

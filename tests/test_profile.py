@@ -221,3 +221,49 @@ def test_a_stream_profile_never_holds_the_writing_up_for_good(tmp_path, monkeypa
     path = tmp_path / "t.parquet"
     pq.write_table(pa.concat_tables([small, large]), path)
     assert streamed.finish(path) == profile_parquet(path)
+
+
+def test_text_read_as_parquet_dictionaries_profiles_as_the_decoded_text(tmp_path, monkeypatch):
+    """A large table's text columns stored as dictionaries are read as such (counted by index);
+    the profile equals the one from the decoded text, float sums included, although the reader
+    then cuts its batches at every row group (here not a multiple of the profile's batch)."""
+    from vista_jupyter import profile as pr
+
+    monkeypatch.setattr(pr, "EXACT_ROWS", 5_000)
+    monkeypatch.setattr(pr, "SAMPLE_VALUES", 2_000)
+    monkeypatch.setattr(pr, "BATCH_ROWS", 1_000)
+    rng = np.random.default_rng(5)
+    rows = 23_456
+    table = pa.table(
+        {
+            "city": pa.array([["Seoul", "Busan", None, "Jeju", "서울"][i] for i in rng.integers(0, 5, rows)]),
+            "amount": pa.array(rng.normal(100, 30, rows)),
+            "note": pa.array([f"note {i}" for i in rng.integers(0, 9_000, rows)]),
+            "tags": pa.array([[f"t{i % 3}"] for i in range(rows)]),  # nested: two Parquet columns before `flag`
+            "flag": pa.array([["a", "b"][i % 2] for i in range(rows)]),
+        }
+    )
+    path = tmp_path / "t.parquet"
+    pq.write_table(table, path, row_group_size=3_333, use_dictionary=["city", "flag"])
+    assert pr._dictionary_columns(pq.ParquetFile(path)) == ["city", "flag"]
+    encoded = profile_parquet(path)
+    monkeypatch.setattr(pr, "_dictionary_columns", lambda parquet: [])
+    assert encoded == profile_parquet(path)
+    columns = {c["name"]: c for c in encoded["column_profiles"]}
+    assert {t["value"]: t["count"] for t in columns["city"]["top"]} == {
+        k: v for k, v in pd.Series(table.column("city").to_pylist()).value_counts().head(5).items()
+    }
+
+
+def test_a_dictionary_batch_leaves_only_its_sampled_rows_held(tmp_path):
+    """A batch read as a dictionary refers to its row group's whole dictionary: what the profile
+    keeps of it until the end is the sampled rows' values, not that dictionary."""
+    from vista_jupyter import profile as pr
+
+    values = pa.array([f"value number {i}" for i in range(50_000)]).dictionary_encode()
+    keep = pa.array([i % 5_000 == 0 for i in range(50_000)])
+    column = pr._Column("v", pa.string(), 50_000)
+    column.add(values, keep)
+    held = sum(s.nbytes for s in column.sample)
+    assert values.dictionary.nbytes > 500_000 and held < 1_000
+    assert pa.concat_arrays(column.sample).to_pylist() == [f"value number {i}" for i in range(0, 50_000, 5_000)]

@@ -78,6 +78,9 @@ def human_size(n: int) -> str:
     return f"{size:.1f} GB"
 
 
+_log = logging.getLogger(__name__)
+
+
 def _disk_error(e: OSError) -> VistaError:
     return disk_error(e, "The file")
 
@@ -126,8 +129,15 @@ def keep_original(src: Path, target: Path, *, limit: int, link: bool) -> None:
 
 def full_profile(path: Path, streamed: StreamProfile | None) -> dict[str, Any]:
     """A dataset's full profile: the one computed while its file was written, else (no such
-    profile, or it could not be completed) from the file."""
-    profile = streamed.finish(path) if streamed is not None else None
+    profile, or it could not be completed, or completing it failed) from the file."""
+    profile = None
+    if streamed is not None:
+        try:
+            profile = streamed.finish(path)
+        except Exception:
+            # the file is still there to profile: a failure of the streamed profile costs time,
+            # not the profile
+            _log.exception("Vista: the profile computed while %s was written failed; profiling the file", path)
     return profile if profile is not None else profile_parquet(path)
 
 
@@ -407,11 +417,17 @@ class DatasetService:
         original = folder / ORIGINAL_DIR / original_name
         self.keep_original(src, original, link=link)
         parquet = folder / "data.parquet"
-        # The full profile is computed while the file is written (delimited text up to
-        # STREAM_PROFILE_MAX_BYTES), on a thread of its own that may finish a moment after the
-        # reading does.
-        streamed = original.stat().st_size <= STREAM_PROFILE_MAX_BYTES
-        result = ingest_to_parquet(original, parquet, limits=self.limits, progress=progress, profile=streamed)
+        # The full profile is computed while the file is written (delimited text of up to
+        # STREAM_PROFILE_MAX_BYTES once decompressed), on a thread of its own that may finish a
+        # moment after the reading does.
+        result = ingest_to_parquet(
+            original,
+            parquet,
+            limits=self.limits,
+            progress=progress,
+            profile=True,
+            profile_max_bytes=STREAM_PROFILE_MAX_BYTES,
+        )
         # The card shows at once; the full profile follows in the background (`_profile_later`).
         profile = card_profile(parquet)
         return {

@@ -327,6 +327,10 @@ def _to_parquet(
         return _to_parquet(inner, out, work, limits, progress, types, sheet, detected, warnings, observe)
     progress.check()
     if fmt.kind == "text":
+        if observe is not None and observe.max_bytes is not None and path.stat().st_size > observe.max_bytes:
+            # the text as read (a compressed file's once expanded), not the file as stored: a
+            # 60 MB gzip can hold 1 GB of CSV
+            observe = None
         result = read_text(
             path,
             fmt.encoding,
@@ -402,10 +406,12 @@ def read_table(
 
 
 class _Profiles:
-    """Makes a `StreamProfile` for each writing of a reading; the last one is the table's."""
+    """Makes a `StreamProfile` for each writing of a reading; the last one is the table's.
+    `max_bytes`: only for text of at most that many bytes (None: any)."""
 
-    def __init__(self) -> None:
+    def __init__(self, max_bytes: int | None = None) -> None:
         self.last: Any = None
+        self.max_bytes = max_bytes
 
     def __call__(self, schema: pa.Schema) -> Any:
         from ..profile import StreamProfile
@@ -421,12 +427,14 @@ def ingest_to_parquet(
     limits: IngestLimits | None = None,
     progress: Progress | None = None,
     profile: bool = False,
+    profile_max_bytes: int | None = None,
 ) -> IngestResult:
     """Read any supported file and write it as one Parquet file, atomically (no partial output).
 
     `progress` reports the phase and bytes done, and cancels the reading when asked to. With
     `profile`, the dataset profile of delimited text is computed from the batches as they are
-    written (`IngestResult.profile`), instead of reading the file again afterwards.
+    written (`IngestResult.profile`), instead of reading the file again afterwards; with
+    `profile_max_bytes` too, only for text of at most that many bytes once decompressed.
     """
     src, dest = Path(src), Path(dest)
     limits = limits or IngestLimits()
@@ -434,7 +442,7 @@ def ingest_to_parquet(
     tmp = dest.with_name(f".{dest.name}.partial")
     detected: dict[str, Any] = {}
     warnings: list[str] = []
-    profiles = _Profiles() if profile else None
+    profiles = _Profiles(profile_max_bytes) if profile else None
     with tempfile.TemporaryDirectory(prefix="vista-ingest-", dir=dest.parent) as work:
         try:
             rows, columns = _to_parquet(
