@@ -18,7 +18,7 @@ from typing import Any
 
 from .catalog import TEXT_PERIODS, Column, Table, period_candidates, text_period_start
 from .lexicon import lexicon
-from .match import DatePart, Mention, Number, Reader, Sense, name_keys
+from .match import DatePart, Mention, Number, Reader, Sense, concept_columns, name_keys
 from .plan import Condition, Grouping, Measure, Plan
 from .text import is_hangul, language_of, normalize
 
@@ -88,6 +88,24 @@ _IN_TIME = {"in", "during", "since", "until", "through", "throughout"}
 #: A dash written between two words (a minus sign between two columns).
 _DASHES = ("-", "−", "–")
 
+
+
+def _sign_concept_columns(table: Table, text: str, negative: bool) -> list[str] | None:
+    """The numeric columns a sign word that names its measure is about (적자, "loss-making":
+    profit; 영하, "below freezing": temperature), those that can hold such values; None for a
+    sign word that names no measure ("negative")."""
+    lex = lexicon()
+    keys = name_keys(text)
+    for concept, forms in lex.data.get("sign_concepts", {}).items():
+        if keys in {name_keys(f) for f in forms}:
+            columns = [c for c in concept_columns(table, concept) if c.numeric]
+            return [
+                c.name
+                for c in columns
+                if not (negative and c.minimum is not None and float(c.minimum) >= 0)
+                and not (not negative and c.maximum is not None and float(c.maximum) <= 0)
+            ]
+    return None
 
 class Declined(Exception):
     """The question cannot be planned; `problem` says why, in the question's language."""
@@ -953,17 +971,30 @@ class Composer:
                         column = None
                     if column:
                         candidates.append((j, column))
+            negative = m.get("sign").key == "negative"
+            implied = _sign_concept_columns(self.t, m.text, negative)
+            if implied is not None:
+                # 적자 is about profit, 영하 about temperature: their column, named or not
+                named = [(j, x) for j, x in candidates if x in implied]
+                if not named and len(implied) != 1:
+                    raise Declined(
+                        f"I could not tell which column “{m.text}” is about"
+                        + (f" ({', '.join(implied)})." if implied else "."),
+                        f"“{m.text}”이(가) 어느 열에 대한 것인지 알 수 없습니다"
+                        + (f" ({', '.join(implied)})." if implied else "."),
+                    )
+                candidates = named or [(None, implied[0])]
             if not candidates:
                 continue
             # "quarters with negative inflation": the column that can hold such values is meant
-            negative = m.get("sign").key == "negative"
             possible = [
                 (j, x)
                 for j, x in candidates
                 if not (negative and self.col(x).minimum is not None and float(self.col(x).minimum) >= 0)
             ]
             j, column = (possible or candidates)[0]
-            self.claim(j)
+            if j is not None:
+                self.claim(j)
             c = self.col(column)
             if c.minimum is not None and float(c.minimum) >= 0 and m.get("sign").key == "negative":
                 raise Declined(
