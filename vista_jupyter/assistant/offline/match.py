@@ -692,6 +692,17 @@ class Reader:
                         # a whole name of the data or a word of two syllables or more.
                         # "7월 평균" is July's mean, not 월평균 (a monthly mean): after a number,
                         # 월/일/년 are date units
+                        # ... and after a word, 일 is the copula (영하일 때, 적자일 경우), not a day
+                        if (
+                            meaning.role == "date_units"
+                            and token.kind == "hangul"
+                            and token.joined
+                            and token.text == "일"
+                            and len(keys) == 1
+                            and i > 0
+                            and tokens[i - 1].kind == "hangul"
+                        ):
+                            continue
                         if (
                             token.kind == "hangul"
                             and token.joined

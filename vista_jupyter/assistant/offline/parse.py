@@ -971,6 +971,9 @@ class Composer:
                         column = None
                     if column:
                         candidates.append((j, column))
+            # "companies had a negative stock return": a word whose best reading is a column of
+            # names (companies -> company) is not what the sign is about when another is
+            candidates.sort(key=lambda jx: not self.col(self.columns_of(jx[0])[0]).numeric)
             negative = m.get("sign").key == "negative"
             implied = _sign_concept_columns(self.t, m.text, negative)
             if implied is not None:
@@ -3212,6 +3215,7 @@ def _plan_direct(question: str, table: Table, reader: Reader | None = None) -> P
         fixed: dict[tuple[str, str | None], Any] = {}
         _absent_values(plan, table)
         _period_values(plan, table)
+        _and_membership(plan, composer)
         for k in plan.conditions:
             if k.op == "==" and fixed.setdefault((k.column, k.part), k.value) != k.value:
                 # "month = 1 and month = 12": no row can hold both, and "two periods" was not read
@@ -3231,6 +3235,45 @@ def _plan_direct(question: str, table: Table, reader: Reader | None = None) -> P
     plan.yearlike = [c.name for c in table.columns if c.yearlike]
     plan.derived = dict(composer.derived) if not plan.declined else {}
     return plan
+
+
+#: Words joining names in a list ("Busan and Daegu", 강남과 잠실, A, B 및 C).
+_AND_WORDS = {"and", ",", "&", "와", "과", "및", "랑", "이랑", "하고", "·"}
+
+
+def _and_membership(plan: Plan, composer: Composer) -> None:
+    """"total of 강남과 잠실", "how many from Busan and Daegu": names of one column listed with
+    "and", where no row can hold two of them, are the rows of any of them; only for a total or a
+    count (the total of both is the sum of each), never for a mean or an extreme, which may ask
+    for each. The names must stand together, joined by nothing but list words."""
+    if plan.kind != "aggregate" or plan.group is not None or not plan.measures:
+        return
+    if any(m.agg not in ("sum", "count") for m in plan.measures):
+        return
+    by_column: dict[str, list[Condition]] = {}
+    for k in plan.conditions:
+        if k.op == "==" and k.part is None:
+            by_column.setdefault(k.column, []).append(k)
+    for column, same in by_column.items():
+        values = list(dict.fromkeys(k.value for k in same))
+        if len(values) < 2:
+            continue
+        spots = [
+            i
+            for i, m in enumerate(composer.m)
+            if any(s.key[0] == column and s.key[1] in values for s in m.all("value"))
+        ]
+        if len(spots) != len(values):
+            return
+        for a, b in zip(spots, spots[1:]):
+            gap = composer.m[a + 1 : b]
+            if not gap or not all(g.text.strip().lower() in _AND_WORDS for g in gap):
+                return
+        listed = Condition(column, "in", values)
+        first = plan.conditions.index(same[0])
+        kept = [k for k in plan.conditions if k not in same]
+        kept.insert(min(first, len(kept)), listed)
+        plan.conditions = kept
 
 
 def _period_values(plan: Plan, table: Table) -> None:
