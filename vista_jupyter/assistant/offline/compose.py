@@ -1446,6 +1446,8 @@ class _Builder:
             else:
                 if agg == "nunique":
                     self.decline("Different values of which column?", "어느 열의 서로 다른 값인가요?")
+                if agg == "count" and any(a == "nunique" for _, a in counts):
+                    continue  # "서로 다른 호선은 몇 개": 몇 개 asks the number of different values
                 out.append(Measure("count"))
         return list(dict.fromkeys(out))
 
