@@ -53,6 +53,7 @@ def data(tmp_path_factory):
     shop["입장객수"] = rng.integers(300, 2000, len(shop))
     shop["기온"] = rng.normal(1, 6, len(shop)).round(1)
     shop["고객구분"] = rng.choice(["domestic", "foreign"], len(shop), p=[0.7, 0.3])
+    shop["channel"] = rng.choice(["retail", "wholesale"], len(shop))
     frames["shop"] = shop
     # boardings and alightings by stop (Hangul names)
     stops = pd.DataFrame([(d, s) for d in days for s in ("시청", "역삼", "선릉")], columns=["날짜", "정류장명"])
@@ -134,7 +135,13 @@ def test_a_name_like_no_value_is_declined(data, question):
 
 @pytest.mark.parametrize(
     "question",
-    ["how many rows are from Ulsan or Daejeon?", "울산이나 대전의 행은 몇 개야?", "울산 또는 대전의 판매량 합계"],
+    [
+        "how many rows are from Ulsan or Daejeon?",
+        "how many rows are from either Ulsan or Daejeon?",
+        "울산이나 대전의 행은 몇 개야?",
+        "울산 또는 대전의 판매량 합계",
+        "울산 혹은 대전의 판매량 합계",
+    ],
 )
 def test_names_listed_with_or_are_any_of_them(data, question):
     _, answer, frame = ask(data, "shop", question)
@@ -166,6 +173,14 @@ def test_foreigners_are_the_rows_written_foreign(data):
     assert states(head(answer), frame.loc[frame["고객구분"] == "foreign", "판매량"].sum())
     # a table that records no such thing: declined
     analysis, _, _ = ask(data, "makers", "how many foreigners are there?")
+    assert analysis.declined
+
+
+def test_a_word_derived_from_a_value_names_it(data):
+    _, answer, frame = ask(data, "shop", "total 판매량 to wholesalers in 울산")
+    assert states(head(answer), frame.loc[(frame["channel"] == "wholesale") & (frame["매장"] == "울산"), "판매량"].sum())
+    # a word that names no value ("distributors") is not guessed
+    analysis, _, _ = ask(data, "shop", "total 판매량 to distributors in 울산")
     assert analysis.declined
 
 

@@ -2871,6 +2871,8 @@ class Composer:
                 continue
             if m.has("when") and self._period_answered(plan):
                 continue  # "가장 많았던 해는 언제": the answer is a period already
+            if m.text.lower() == "either" and self._opens_list(i, plan):
+                continue  # "either Busan or Jeju": the list's first word
             # A word with a harmless reading ("what": a question word; "by": a filler) may stay
             # unused; the words it would have joined stay unused themselves and are reported.
             if (
@@ -2913,6 +2915,14 @@ class Composer:
                 f"I understood part of the question, but not how {words} fits into it.",
                 f"질문의 일부는 이해했지만 {words}을(를) 어떻게 반영해야 할지 모르겠습니다.",
             )
+
+    def _opens_list(self, i: int, plan: Plan) -> bool:
+        """Whether the word at i stands right before the first name of a list the plan filters
+        by (a membership condition)."""
+        if i + 1 >= len(self.m):
+            return False
+        listed = {(k.column, v) for k in plan.conditions if k.op == "in" for v in k.value}
+        return any((s.key[0], s.key[1]) in listed for s in self.m[i + 1].all("value"))
 
     def _ending_not_or(self, i: int) -> bool:
         """ "몇 가지나 돼?", "얼마나 나": 나/이나 written onto a word with nothing asked after it is an
