@@ -53,13 +53,19 @@ def data(tmp_path_factory):
     shop["입장객수"] = rng.integers(300, 2000, len(shop))
     shop["기온"] = rng.normal(1, 6, len(shop)).round(1)
     shop["고객구분"] = rng.choice(["domestic", "foreign"], len(shop), p=[0.7, 0.3])
-    shop["channel"] = rng.choice(["retail", "wholesale"], len(shop))
     frames["shop"] = shop
     # boardings and alightings by stop (Hangul names)
     stops = pd.DataFrame([(d, s) for d in days for s in ("시청", "역삼", "선릉")], columns=["날짜", "정류장명"])
     stops["승차인원"] = rng.integers(100, 900, len(stops))
     stops["하차인원"] = rng.integers(100, 900, len(stops))
     frames["stops"] = stops
+    # survey answers: a religion written as the doctrine (Catholicism), asked about as its people
+    frames["people"] = pd.DataFrame(
+        {
+            "religion": rng.choice(["Buddhism", "Catholicism", "none"], 300),
+            "age": rng.integers(18, 90, 300),
+        }
+    )
     out = {}
     for name, frame in frames.items():
         path = root / f"{name}.parquet"
@@ -177,10 +183,10 @@ def test_foreigners_are_the_rows_written_foreign(data):
 
 
 def test_a_word_derived_from_a_value_names_it(data):
-    _, answer, frame = ask(data, "shop", "total 판매량 to wholesalers in 울산")
-    assert states(head(answer), frame.loc[(frame["channel"] == "wholesale") & (frame["매장"] == "울산"), "판매량"].sum())
-    # a word that names no value ("distributors") is not guessed
-    analysis, _, _ = ask(data, "shop", "total 판매량 to distributors in 울산")
+    _, answer, frame = ask(data, "people", "average age of Catholics")
+    assert states(head(answer), frame.loc[frame["religion"] == "Catholicism", "age"].mean())
+    # a word that names no value ("Sikhs") is not guessed
+    analysis, _, _ = ask(data, "people", "average age of Sikhs")
     assert analysis.declined
 
 

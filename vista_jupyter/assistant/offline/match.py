@@ -602,22 +602,6 @@ class Reader:
         value = ranked[0][0]
         return [Sense("value", (name, value), 0.85) for name in dict.fromkeys(columns[value])]
 
-    def _derived_value(self, word: str) -> list[Sense]:
-        """The value an unknown English word is derived from or shares its stem with
-        ("foreigners" for foreign, "tourists" for tourism, "Italians" for Italy), for one value
-        only; stems shorter than four letters are not compared."""
-        stems = _stems(word.lower())
-        found: dict[str, list[str]] = {}
-        for column, value, value_hangul, value_latin, _ in self._script_values():
-            if value_hangul or " " in value_latin or len(value_latin) < 4:
-                continue
-            if stems & _stems(value_latin):
-                found.setdefault(value, []).append(column)
-        if len(found) != 1:
-            return []
-        value, columns = next(iter(found.items()))
-        return [Sense("value", (name, value), 0.85) for name in dict.fromkeys(columns)]
-
     def _transliterated(self, tokens: list[Token], path: list[_Edge]) -> list[_Edge]:
         """Edges for unknown words that name a value in the other script (see
         `_other_script_value`): a Latin word or two, or a run of Hangul from its start, as short
@@ -630,10 +614,7 @@ class Reader:
             if tokens[i].kind == "word":
                 for j in (i + 1, i + 2):
                     if j <= n and all(t.kind == "word" and k in unknown for k, t in enumerate(tokens[i:j], i)):
-                        words = " ".join(t.text for t in tokens[i:j])
-                        senses = self._other_script_value(words) or (
-                            self._derived_value(words) if j == i + 1 and len(words) >= 5 else []
-                        )
+                        senses = self._other_script_value(" ".join(t.text for t in tokens[i:j]))
                         if senses:
                             out.append(_Edge(i, j, senses, _content_score(tokens, i, j, 1.0) * 0.85 * 1.05))
             elif tokens[i].kind == "hangul":
@@ -1011,15 +992,6 @@ class Reader:
 #: Particles written only after a syllable without a final consonant (가격이 but 거리가): after one
 #: with a final consonant the syllable is part of a word (중랑 is not 중 + 랑, 병원가 not 병원 + 가).
 _AFTER_VOWEL = {"가", "를", "랑", "와", "야", "라", "라는"}
-
-
-#: English endings that derive a word from another (people, doctrines, nationalities, plurals).
-_DERIVING = ("ers", "er", "ists", "ist", "isms", "ism", "ians", "ian", "ese", "ish", "ies", "es", "s", "y")
-
-
-def _stems(word: str) -> set[str]:
-    """A word and what is left of it without one deriving ending, four letters or more."""
-    return {word} | {word[: -len(e)] for e in _DERIVING if word.endswith(e) and len(word) - len(e) >= 4}
 
 
 def _misattached(tokens: list[Token], i: int) -> bool:
