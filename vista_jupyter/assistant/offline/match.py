@@ -417,8 +417,12 @@ _PREPOSITIONS = {"to", "by", "with", "from", "of", "for", "in", "on", "at", "int
 class Reader:
     """Reads questions against one table."""
 
-    def __init__(self, table: Table):
+    def __init__(self, table: Table, *, other_script: bool = False):
+        """`other_script`: also read unknown words as names written in the other script than the
+        data's (see `_transliterated`); the analyst does so only for a question it would decline
+        otherwise, so that it never changes an answer it gives without it."""
         self.table = table
+        self.other_script = other_script
         self.lex = lexicon()
         self.data = dataset_phrases(table)
         self._fuzzy_vocab: list[tuple[str, ...]] | None = None
@@ -611,9 +615,13 @@ class Reader:
         n = len(tokens)
         runs: set[tuple[int, int]] = set()
         for i in sorted(unknown):
-            if tokens[i].kind == "word":
+            # a Latin word is a name only when written as one (Gangnam, New York), never the
+            # question's first word (capitalized anyway): "fashion" is not 부산 (P-S-N both)
+            if tokens[i].kind == "word" and i > 0 and self._capitalized(tokens[i]):
                 for j in (i + 1, i + 2):
-                    if j <= n and all(t.kind == "word" and k in unknown for k, t in enumerate(tokens[i:j], i)):
+                    if j <= n and all(
+                        t.kind == "word" and k in unknown and self._capitalized(t) for k, t in enumerate(tokens[i:j], i)
+                    ):
                         senses = self._other_script_value(" ".join(t.text for t in tokens[i:j]))
                         if senses:
                             out.append(_Edge(i, j, senses, _content_score(tokens, i, j, 1.0) * 0.85 * 1.05))
@@ -959,7 +967,7 @@ class Reader:
             unknown2 = sum(1 for e in path2 if e.senses[0].role == "unknown")
             if unknown2 < unknown:
                 tokens, path = corrected, path2
-        extra = self._transliterated(tokens, path)
+        extra = self._transliterated(tokens, path) if self.other_script else []
         if extra:
             path2 = self._best(tokens, self._edges(tokens, extra))
             if sum(e.senses[0].role == "unknown" for e in path2) < sum(e.senses[0].role == "unknown" for e in path):
