@@ -711,6 +711,7 @@ class Reader:
                             and i + 1 < n
                             and tokens[i + 1].kind == "hangul"
                             and tokens[i + 1].joined
+                            and not self._particles_only(_joined_run(tokens, i + 1))
                         ):
                             continue
                         # ... and after a word, 일 is the copula (영하일 때, 적자일 경우), not a day
@@ -1000,6 +1001,14 @@ class Reader:
 #: Particles written only after a syllable without a final consonant (가격이 but 거리가): after one
 #: with a final consonant the syllable is part of a word (중랑 is not 중 + 랑, 병원가 not 병원 + 가).
 _AFTER_VOWEL = {"가", "를", "랑", "와", "야", "라", "라는"}
+
+
+def _joined_run(tokens: list[Token], i: int) -> list[Token]:
+    """The Hangul syllables from i on written together (no space between)."""
+    j = i
+    while j < len(tokens) and tokens[j].kind == "hangul" and tokens[j].joined:
+        j += 1
+    return tokens[i:j]
 
 
 def _misattached(tokens: list[Token], i: int) -> bool:
