@@ -130,6 +130,14 @@ def test_a_name_written_in_latin_finds_its_hangul_value(data):
     assert states(head(answer), frame.loc[frame["매장"] == "울산", "판매량"].sum())
 
 
+def test_a_lowercase_english_word_is_never_read_as_a_name(data):
+    # "lesson" sounds like 울산 (l-s-n) but is a word, not a name: declined, not 울산's total
+    analysis, _, _ = ask(data, "shop", "total 판매량 of the lesson")
+    assert analysis.declined
+    _, answer, frame = ask(data, "shop", "total 판매량 of Ulsan")
+    assert states(head(answer), frame.loc[frame["매장"] == "울산", "판매량"].sum())
+
+
 @pytest.mark.parametrize("question", ["해태의 평균 sales는?", "삼성의 sales 합계", "total 판매량 at Busan"])
 def test_a_name_like_no_value_is_declined(data, question):
     analysis, _, _ = ask(data, "shop" if "판매량" in question else "makers", question)
