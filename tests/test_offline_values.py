@@ -38,8 +38,15 @@ def data(tmp_path_factory):
     makers = ["Nongshim", "Samyang", "Orion", "Binggrae", "KT"]
     frames["makers"] = pd.DataFrame(
         [
-            (m, "telecom" if m == "KT" else "food", y, round(float(rng.uniform(50, 900)), 1),
-             round(float(rng.normal(5, 20)), 1), round(float(rng.normal(3, 15)), 1), round(float(rng.normal(2, 18)), 1))
+            (
+                m,
+                "telecom" if m == "KT" else "food",
+                y,
+                round(float(rng.uniform(50, 900)), 1),
+                round(float(rng.normal(5, 20)), 1),
+                round(float(rng.normal(3, 15)), 1),
+                round(float(rng.normal(2, 18)), 1),
+            )
             for m in makers
             for y in range(2010, 2024)
         ],

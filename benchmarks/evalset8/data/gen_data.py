@@ -49,8 +49,15 @@ def survey(rng: np.random.Generator) -> pd.DataFrame:
 
 
 def subway(rng: np.random.Generator) -> pd.DataFrame:
-    stations = {"강남": ("2호선", 1.6), "잠실": ("2호선", 1.3), "홍대입구": ("2호선", 1.2), "신촌": ("2호선", 0.8),
-                "서울역": ("1호선", 1.4), "여의도": ("5호선", 0.9), "광화문": ("5호선", 0.7)}
+    stations = {
+        "강남": ("2호선", 1.6),
+        "잠실": ("2호선", 1.3),
+        "홍대입구": ("2호선", 1.2),
+        "신촌": ("2호선", 0.8),
+        "서울역": ("1호선", 1.4),
+        "여의도": ("5호선", 0.9),
+        "광화문": ("5호선", 0.7),
+    }
     rows = []
     for d in pd.date_range("2024-01-01", "2024-03-31"):
         temp = round(float(-4 + 0.14 * (d.day_of_year) + rng.normal(0, 3.2)), 1)
@@ -71,9 +78,17 @@ def subway(rng: np.random.Generator) -> pd.DataFrame:
 
 
 def companies(rng: np.random.Generator) -> pd.DataFrame:
-    firms = {"Samsung": ("electronics", 2400), "Hyundai": ("automotive", 1100), "LG": ("electronics", 650),
-             "Naver": ("internet", 60), "Kakao": ("internet", 45), "Lotte": ("retail", 150),
-             "Posco": ("steel", 600), "Coupang": ("retail", 180), "Celltrion": ("biotech", 20)}
+    firms = {
+        "Samsung": ("electronics", 2400),
+        "Hyundai": ("automotive", 1100),
+        "LG": ("electronics", 650),
+        "Naver": ("internet", 60),
+        "Kakao": ("internet", 45),
+        "Lotte": ("retail", 150),
+        "Posco": ("steel", 600),
+        "Coupang": ("retail", 180),
+        "Celltrion": ("biotech", 20),
+    }
     rows = []
     for firm, (sector, size) in firms.items():
         level = size

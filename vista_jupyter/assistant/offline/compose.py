@@ -1457,7 +1457,11 @@ class _Builder:
         c = self.c
         if x is None or not self.m[x].has("entity") or self.m[x].has("column") or not self.free(x):
             return x
-        y = c.next_index(x, ("filler", "particle", "condition")) if step > 0 else c.prev_index(x, ("filler", "particle"))
+        y = (
+            c.next_index(x, ("filler", "particle", "condition"))
+            if step > 0
+            else c.prev_index(x, ("filler", "particle"))
+        )
         if (
             y is not None
             and self.free(y)

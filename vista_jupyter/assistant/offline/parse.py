@@ -89,7 +89,6 @@ _IN_TIME = {"in", "during", "since", "until", "through", "throughout"}
 _DASHES = ("-", "−", "–")
 
 
-
 def _sign_concept_columns(table: Table, text: str, negative: bool) -> list[str] | None:
     """The numeric columns a sign word that names its measure is about (적자, "loss-making":
     profit; 영하, "below freezing": temperature), those that can hold such values; None for a
@@ -106,6 +105,7 @@ def _sign_concept_columns(table: Table, text: str, negative: bool) -> list[str] 
                 and not (not negative and c.maximum is not None and float(c.maximum) <= 0)
             ]
     return None
+
 
 class Declined(Exception):
     """The question cannot be planned; `problem` says why, in the question's language."""
@@ -3252,7 +3252,7 @@ _AND_WORDS = {"and", ",", "&", "와", "과", "및", "랑", "이랑", "하고", "
 
 
 def _and_membership(plan: Plan, composer: Composer) -> None:
-    """"total of 강남과 잠실", "how many from Busan and Daegu": names of one column listed with
+    """ "total of 강남과 잠실", "how many from Busan and Daegu": names of one column listed with
     "and", where no row can hold two of them, are the rows of any of them; only for a total or a
     count (the total of both is the sum of each), never for a mean or an extreme, which may ask
     for each. The names must stand together, joined by nothing but list words."""
