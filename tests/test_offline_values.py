@@ -73,6 +73,10 @@ def data(tmp_path_factory):
             "age": rng.integers(18, 90, 300),
         }
     )
+    # scores by country, the countries in Latin letters
+    frames["scores"] = pd.DataFrame(
+        {"country": rng.choice(["Korea", "Japan", "China"], 90), "score": rng.integers(0, 100, 90)}
+    )
     out = {}
     for name, frame in frames.items():
         path = root / f"{name}.parquet"
@@ -143,6 +147,14 @@ def test_a_lowercase_english_word_is_never_read_as_a_name(data):
     assert analysis.declined
     _, answer, frame = ask(data, "shop", "total 판매량 of Ulsan")
     assert states(head(answer), frame.loc[frame["매장"] == "울산", "판매량"].sum())
+
+
+def test_a_korean_word_that_only_shares_consonants_with_a_value_is_not_it(data):
+    # 가루 (powder) has Korea's consonants (k-r) and shape, but not its letters: declined
+    analysis, _, _ = ask(data, "scores", "가루의 평균 score는?")
+    assert analysis.declined
+    _, answer, frame = ask(data, "scores", "Korea의 평균 score는?")
+    assert states(head(answer), frame.loc[frame["country"] == "Korea", "score"].mean())
 
 
 @pytest.mark.parametrize("question", ["해태의 평균 sales는?", "삼성의 sales 합계", "total 판매량 at Busan"])
