@@ -148,6 +148,13 @@ def _analyse(question: str, datasets: list[dict[str, Any]], renderer: Renderer |
         reader = Reader(table)
         _, mentions = reader.read(question)
         plan = plan_question(question, table, reader)
+        if plan.declined:
+            # names written in the other script than the data's (삼성 for Samsung): only to
+            # rescue a question declined without them, never to change an answer
+            rescue = Reader(table, other_script=True)
+            rescued = plan_question(question, table, rescue)
+            if not rescued.declined:
+                plan, mentions = rescued, rescue.read(question)[1]
         named = sum(1 for m in mentions if m.has("column") or m.has("value"))
         score = named + (100 if not plan.declined else 0)
         if best is None or score > best[0]:

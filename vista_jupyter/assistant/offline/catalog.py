@@ -266,6 +266,8 @@ def _concepts_of(keys: tuple[str, ...], index: _Index) -> tuple[tuple[str, float
     found: dict[str, float] = {}
     spelled: set[int] = set()  # name parts that spell a concept's form in full
     joined_ko = "".join(k for k in keys if is_hangul(k))
+    # a name column (역명, 단지명: the name of a station, of a complex) is about what it names
+    named = joined_ko[:-1] if len(joined_ko) >= 2 and joined_ko.endswith("명") else None
     for concept, forms in index.forms.items():
         for form in forms:
             fk = form.keys
@@ -279,7 +281,7 @@ def _concepts_of(keys: tuple[str, ...], index: _Index) -> tuple[tuple[str, float
                 if (len(word) >= 2 and word in joined_ko) or (
                     len(word) == 1
                     and joined_ko
-                    and (joined_ko == word or (joined_ko.endswith(word) and word in index.suffixes))
+                    and (joined_ko == word or named == word or (joined_ko.endswith(word) and word in index.suffixes))
                 ):
                     weight = 1.0 if joined_ko.endswith(word) else 0.8
                     found[concept] = max(found.get(concept, 0.0), weight)

@@ -1388,6 +1388,9 @@ class _Builder:
             # "회사는 모두 몇 개": the counted noun may stand before words already used (모두, 총)
             while k is not None and k in c.used and k != i and not self.m[k].has("column"):
                 k = c.prev_index(k, ("filler", "particle"))
+            # "how many people got off", "내린 사람은 몇 명": people, counted by the column next to
+            # the noun that counts them (하차인원), not rows
+            j, k = (self._counted_people(x, +1 if x == j else -1) for x in (j, k))
             target = None
             for cand in [j, k] if c.lang != "ko" else [k, j]:
                 if cand is not None and self.free(cand) and self.m[cand].has("column"):
@@ -1443,8 +1446,30 @@ class _Builder:
             else:
                 if agg == "nunique":
                     self.decline("Different values of which column?", "어느 열의 서로 다른 값인가요?")
+                if agg == "count" and any(a == "nunique" for _, a in counts):
+                    continue  # "서로 다른 호선은 몇 개": 몇 개 asks the number of different values
                 out.append(Measure("count"))
         return list(dict.fromkeys(out))
+
+    def _counted_people(self, x: int | None, step: int) -> int | None:
+        """The mention a count is of: `x`, or, when `x` is a noun for rows that names no column
+        ("people", 사람), the column beyond it that counts such things (boardings, 하차인원)."""
+        c = self.c
+        if x is None or not self.m[x].has("entity") or self.m[x].has("column") or not self.free(x):
+            return x
+        y = (
+            c.next_index(x, ("filler", "particle", "condition"))
+            if step > 0
+            else c.prev_index(x, ("filler", "particle"))
+        )
+        if (
+            y is not None
+            and self.free(y)
+            and self.m[y].has("column")
+            and any(set(c.col(n).concepts) & _COUNTS for n in c.columns_of(y, numeric=True))
+        ):
+            return y
+        return x
 
     def distribution_of(self, column: str) -> Plan:
         c = self.c

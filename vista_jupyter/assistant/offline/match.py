@@ -21,7 +21,7 @@ from typing import Any
 from .catalog import Column, Table
 from .gazetteer import initials_phrases, place_phrases
 from .lexicon import Meaning, PhraseIndex, lexicon
-from .text import Token, has_final_consonant, is_hangul, jamo, name_keys, tokenize, variants
+from .text import Token, has_final_consonant, is_hangul, jamo, name_keys, romanize, sound_key, tokenize, variants
 
 # Words too common to name a column by themselves when they are only part of its name.
 _PARTIAL_STOP = {
@@ -417,11 +417,16 @@ _PREPOSITIONS = {"to", "by", "with", "from", "of", "for", "in", "on", "at", "int
 class Reader:
     """Reads questions against one table."""
 
-    def __init__(self, table: Table):
+    def __init__(self, table: Table, *, other_script: bool = False):
+        """`other_script`: also read unknown words as names written in the other script than the
+        data's (see `_transliterated`); the analyst does so only for a question it would decline
+        otherwise, so that it never changes an answer it gives without it."""
         self.table = table
+        self.other_script = other_script
         self.lex = lexicon()
         self.data = dataset_phrases(table)
         self._fuzzy_vocab: list[tuple[str, ...]] | None = None
+        self._other_script: list[tuple[str, Any, bool, str, str]] | None = None
         self._question = ""
         self.spelled = spelled_names(table)
         self._plain = {
@@ -531,6 +536,131 @@ class Reader:
                         out.append(_Edge(i, j, [sense], _content_score(tokens, i, j, 1.0) * 0.9 * 1.05))
         return out
 
+    def _script_values(self) -> list[tuple[str, Any, bool, str, str]]:
+        """The table's category values a name in the other script may stand for: (column, value,
+        written in Hangul, its Latin spelling, its sound key)."""
+        if self._other_script is None:
+            out = []
+            for column in self.table.columns:
+                if column.kind not in ("categorical", "text", "identifier") or not column.values:
+                    continue
+                for value in column.values:
+                    if not isinstance(value, str):
+                        continue
+                    hangul = is_hangul(value.replace(" ", ""))
+                    latin = romanize(value.replace(" ", "")) if hangul else value
+                    if not hangul and not re.fullmatch(r"[A-Za-z][A-Za-z .&'-]*", value):
+                        continue  # codes with digits, mixed scripts: not a name to transliterate
+                    key = sound_key(latin)
+                    if key:
+                        out.append((column.name, value, hangul, latin.lower(), key))
+            self._other_script = out
+        return self._other_script
+
+    def _initials(self, word: str) -> set[str]:
+        """The Latin initials a Hangul word spells letter by letter ('엘지' -> {'lg'})."""
+        names = [(name, letter) for letter, forms in self.lex.data["letter_names"].items() for name in forms]
+        found: dict[int, set[str]] = {0: {""}}
+        for pos in range(len(word)):
+            for prefix in found.get(pos, set()):
+                for name, letter in names:
+                    if word.startswith(name, pos):
+                        found.setdefault(pos + len(name), set()).add(prefix + str(letter))
+        return {w for w in found.get(len(word), set()) if len(w) >= 2}
+
+    def _other_script_value(self, word: str) -> list[Sense]:
+        """The value a name written in the other script than the data's stands for ("삼성" for
+        Samsung, "Gangnam" for 강남, "엘지" for LG): the two spellings' sound keys agree
+        (`sound_key`) and their letters are alike, for one value only; two values alike as much
+        leave the word unknown (the analyst then declines)."""
+        hangul = is_hangul(word)
+        latin = romanize(word) if hangul else word.lower()
+        key = sound_key(latin)
+        initials = self._initials(word) if hangul else set()
+        scored: dict[str, float] = {}
+        columns: dict[str, list[str]] = {}
+        for column, value, value_hangul, value_latin, value_key in self._script_values():
+            if value_hangul == hangul:
+                continue
+            if initials and _is_code(value) and value.lower() in initials:
+                score = 1.0
+            elif key == value_key and not _is_code(value):
+                # the shape (consonants and where vowels fall) and the letters must agree, the
+                # more so the fewer consonants the name has: measured on common Korean words
+                # against place and company names, these bounds keep about one coincidence in six
+                # of looser ones (비싼 is not Busan: its letters differ) at the cost of names
+                # spelled far from their sound (네이버 for Naver is declined)
+                shape = difflib.SequenceMatcher(None, sound_key(latin, True), sound_key(value_latin, True)).ratio()
+                letters = difflib.SequenceMatcher(None, latin, value_latin.replace(" ", "")).ratio()
+                if len(key) >= 3:
+                    sure = shape >= 0.85 and letters >= 0.5
+                elif len(key) == 2:
+                    sure = shape >= 1.0 and letters >= 0.6
+                else:
+                    sure = letters >= 0.85
+                if not sure:
+                    continue
+                score = shape + 0.5 * letters
+            else:
+                continue
+            scored[value] = max(score, scored.get(value, 0.0))
+            columns.setdefault(value, []).append(column)
+        if not scored:
+            return []
+        ranked = sorted(scored.items(), key=lambda kv: -kv[1])
+        if len(ranked) > 1 and ranked[1][1] > ranked[0][1] - 0.1:
+            return []
+        value = ranked[0][0]
+        return [Sense("value", (name, value), 0.85) for name in dict.fromkeys(columns[value])]
+
+    def _transliterated(self, tokens: list[Token], path: list[_Edge]) -> list[_Edge]:
+        """Edges for unknown words that name a value in the other script (see
+        `_other_script_value`): a Latin word or two, or a run of Hangul from its start, as short
+        as matches with only particles written after it (삼성의, 네이버나)."""
+        unknown = {i for e in path if e.senses[0].role == "unknown" for i in range(e.start, e.end)}
+        out: list[_Edge] = []
+        n = len(tokens)
+        runs: set[tuple[int, int]] = set()
+        for i in sorted(unknown):
+            # a Latin word is a name only when written as one (Gangnam, New York), never the
+            # question's first word (capitalized anyway): "fashion" is not 부산 (P-S-N both)
+            if tokens[i].kind == "word" and i > 0 and self._capitalized(tokens[i]):
+                for j in (i + 1, i + 2):
+                    if j <= n and all(
+                        t.kind == "word" and k in unknown and self._capitalized(t) for k, t in enumerate(tokens[i:j], i)
+                    ):
+                        senses = self._other_script_value(" ".join(t.text for t in tokens[i:j]))
+                        if senses:
+                            out.append(_Edge(i, j, senses, _content_score(tokens, i, j, 1.0) * 0.85 * 1.05))
+            elif tokens[i].kind == "hangul":
+                a = i
+                while a > 0 and tokens[a].joined and tokens[a - 1].kind == "hangul":
+                    a -= 1
+                b = i + 1
+                while b < n and tokens[b].kind == "hangul" and tokens[b].joined:
+                    b += 1
+                runs.add((a, b))
+        for a, b in runs:
+            for end in range(a + 2, b + 1):
+                if not self._particles_only(tokens[end:b]):
+                    continue
+                senses = self._other_script_value("".join(t.text for t in tokens[a:end]))
+                if senses:
+                    out.append(_Edge(a, end, senses, _content_score(tokens, a, end, 1.0) * 0.85 * 1.05))
+                    break
+        return out
+
+    def _particles_only(self, rest: list[Token]) -> bool:
+        """Whether syllables are nothing but particles and endings (의, 이나, 였던)."""
+        text = tuple(t.text for t in rest)
+        ok = [True] + [False] * len(text)
+        for pos in range(len(text)):
+            if ok[pos]:
+                for p in self.lex.particles:
+                    if text[pos : pos + len(p)] == p:
+                        ok[pos + len(p)] = True
+        return ok[len(text)]
+
     def _capitalized(self, token: Token) -> bool:
         written = self._question[token.start : token.end] if _same_text(self._question) else token.text
         return written[:1].isupper()
@@ -577,6 +707,31 @@ class Reader:
                         # a whole name of the data or a word of two syllables or more.
                         # "7월 평균" is July's mean, not 월평균 (a monthly mean): after a number,
                         # 월/일/년 are date units
+                        # A unit (도, 원, 명) without a number before it does not begin a longer
+                        # word: 도시가 is 도시 + 가, not 도 (degrees) + 시가
+                        if (
+                            meaning.role == "units"
+                            and token.kind == "hangul"
+                            and len(keys) == 1
+                            and not token.joined
+                            and not (i > 0 and (tokens[i - 1].kind == "num" or tokens[i - 1].text == "몇"))
+                            and i + 1 < n
+                            and tokens[i + 1].kind == "hangul"
+                            and tokens[i + 1].joined
+                            and not self._particles_only(_joined_run(tokens, i + 1))
+                        ):
+                            continue
+                        # ... and after a word, 일 is the copula (영하일 때, 적자일 경우), not a day
+                        if (
+                            meaning.role == "date_units"
+                            and token.kind == "hangul"
+                            and token.joined
+                            and token.text == "일"
+                            and len(keys) == 1
+                            and i > 0
+                            and tokens[i - 1].kind == "hangul"
+                        ):
+                            continue
                         if (
                             token.kind == "hangul"
                             and token.joined
@@ -820,6 +975,11 @@ class Reader:
             unknown2 = sum(1 for e in path2 if e.senses[0].role == "unknown")
             if unknown2 < unknown:
                 tokens, path = corrected, path2
+        extra = self._transliterated(tokens, path) if self.other_script else []
+        if extra:
+            path2 = self._best(tokens, self._edges(tokens, extra))
+            if sum(e.senses[0].role == "unknown" for e in path2) < sum(e.senses[0].role == "unknown" for e in path):
+                path = path2
         mentions = []
         for edge in path:
             first, last = tokens[edge.start], tokens[edge.end - 1]
@@ -848,6 +1008,14 @@ class Reader:
 #: Particles written only after a syllable without a final consonant (가격이 but 거리가): after one
 #: with a final consonant the syllable is part of a word (중랑 is not 중 + 랑, 병원가 not 병원 + 가).
 _AFTER_VOWEL = {"가", "를", "랑", "와", "야", "라", "라는"}
+
+
+def _joined_run(tokens: list[Token], i: int) -> list[Token]:
+    """The Hangul syllables from i on written together (no space between)."""
+    j = i
+    while j < len(tokens) and tokens[j].kind == "hangul" and tokens[j].joined:
+        j += 1
+    return tokens[i:j]
 
 
 def _misattached(tokens: list[Token], i: int) -> bool:

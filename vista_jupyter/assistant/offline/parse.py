@@ -18,7 +18,7 @@ from typing import Any
 
 from .catalog import TEXT_PERIODS, Column, Table, period_candidates, text_period_start
 from .lexicon import lexicon
-from .match import DatePart, Mention, Number, Reader, Sense, name_keys
+from .match import DatePart, Mention, Number, Reader, Sense, concept_columns, name_keys
 from .plan import Condition, Grouping, Measure, Plan
 from .text import is_hangul, language_of, normalize
 
@@ -87,6 +87,24 @@ _CASE_PARTICLES = {"은", "는", "이", "가", "을", "를", "의", "도", "에"
 _IN_TIME = {"in", "during", "since", "until", "through", "throughout"}
 #: A dash written between two words (a minus sign between two columns).
 _DASHES = ("-", "−", "–")
+
+
+def _sign_concept_columns(table: Table, text: str, negative: bool) -> list[str] | None:
+    """The numeric columns a sign word that names its measure is about (적자, "loss-making":
+    profit; 영하, "below freezing": temperature), those that can hold such values; None for a
+    sign word that names no measure ("negative")."""
+    lex = lexicon()
+    keys = name_keys(text)
+    for concept, forms in lex.data.get("sign_concepts", {}).items():
+        if keys in {name_keys(f) for f in forms}:
+            columns = [c for c in concept_columns(table, concept) if c.numeric]
+            return [
+                c.name
+                for c in columns
+                if not (negative and c.minimum is not None and float(c.minimum) >= 0)
+                and not (not negative and c.maximum is not None and float(c.maximum) <= 0)
+            ]
+    return None
 
 
 class Declined(Exception):
@@ -953,17 +971,33 @@ class Composer:
                         column = None
                     if column:
                         candidates.append((j, column))
+            # "companies had a negative stock return": a word whose best reading is a column of
+            # names (companies -> company) is not what the sign is about when another is
+            candidates.sort(key=lambda jx: not self.col(self.columns_of(jx[0])[0]).numeric)
+            negative = m.get("sign").key == "negative"
+            implied = _sign_concept_columns(self.t, m.text, negative)
+            if implied is not None:
+                # 적자 is about profit, 영하 about temperature: their column, named or not
+                named = [(j, x) for j, x in candidates if x in implied]
+                if not named and len(implied) != 1:
+                    raise Declined(
+                        f"I could not tell which column “{m.text}” is about"
+                        + (f" ({', '.join(implied)})." if implied else "."),
+                        f"“{m.text}”이(가) 어느 열에 대한 것인지 알 수 없습니다"
+                        + (f" ({', '.join(implied)})." if implied else "."),
+                    )
+                candidates = named or [(None, implied[0])]
             if not candidates:
                 continue
             # "quarters with negative inflation": the column that can hold such values is meant
-            negative = m.get("sign").key == "negative"
             possible = [
                 (j, x)
                 for j, x in candidates
                 if not (negative and self.col(x).minimum is not None and float(self.col(x).minimum) >= 0)
             ]
             j, column = (possible or candidates)[0]
-            self.claim(j)
+            if j is not None:
+                self.claim(j)
             c = self.col(column)
             if c.minimum is not None and float(c.minimum) >= 0 and m.get("sign").key == "negative":
                 raise Declined(
@@ -2837,6 +2871,8 @@ class Composer:
                 continue
             if m.has("when") and self._period_answered(plan):
                 continue  # "가장 많았던 해는 언제": the answer is a period already
+            if m.text.lower() == "either" and self._opens_list(i, plan):
+                continue  # "either Busan or Jeju": the list's first word
             # A word with a harmless reading ("what": a question word; "by": a filler) may stay
             # unused; the words it would have joined stay unused themselves and are reported.
             if (
@@ -2879,6 +2915,14 @@ class Composer:
                 f"I understood part of the question, but not how {words} fits into it.",
                 f"질문의 일부는 이해했지만 {words}을(를) 어떻게 반영해야 할지 모르겠습니다.",
             )
+
+    def _opens_list(self, i: int, plan: Plan) -> bool:
+        """Whether the word at i stands right before the first name of a list the plan filters
+        by (a membership condition)."""
+        if i + 1 >= len(self.m):
+            return False
+        listed = {(k.column, v) for k in plan.conditions if k.op == "in" for v in k.value}
+        return any((s.key[0], s.key[1]) in listed for s in self.m[i + 1].all("value"))
 
     def _ending_not_or(self, i: int) -> bool:
         """ "몇 가지나 돼?", "얼마나 나": 나/이나 written onto a word with nothing asked after it is an
@@ -3181,6 +3225,7 @@ def _plan_direct(question: str, table: Table, reader: Reader | None = None) -> P
         fixed: dict[tuple[str, str | None], Any] = {}
         _absent_values(plan, table)
         _period_values(plan, table)
+        _and_membership(plan, composer)
         for k in plan.conditions:
             if k.op == "==" and fixed.setdefault((k.column, k.part), k.value) != k.value:
                 # "month = 1 and month = 12": no row can hold both, and "two periods" was not read
@@ -3200,6 +3245,45 @@ def _plan_direct(question: str, table: Table, reader: Reader | None = None) -> P
     plan.yearlike = [c.name for c in table.columns if c.yearlike]
     plan.derived = dict(composer.derived) if not plan.declined else {}
     return plan
+
+
+#: Words joining names in a list ("Busan and Daegu", 강남과 잠실, A, B 및 C).
+_AND_WORDS = {"and", ",", "&", "와", "과", "및", "랑", "이랑", "하고", "·"}
+
+
+def _and_membership(plan: Plan, composer: Composer) -> None:
+    """ "total of 강남과 잠실", "how many from Busan and Daegu": names of one column listed with
+    "and", where no row can hold two of them, are the rows of any of them; only for a total or a
+    count (the total of both is the sum of each), never for a mean or an extreme, which may ask
+    for each. The names must stand together, joined by nothing but list words."""
+    if plan.kind != "aggregate" or plan.group is not None or not plan.measures:
+        return
+    if any(m.agg not in ("sum", "count") for m in plan.measures):
+        return
+    by_column: dict[str, list[Condition]] = {}
+    for k in plan.conditions:
+        if k.op == "==" and k.part is None:
+            by_column.setdefault(k.column, []).append(k)
+    for column, same in by_column.items():
+        values = list(dict.fromkeys(k.value for k in same))
+        if len(values) < 2:
+            continue
+        spots = [
+            i
+            for i, m in enumerate(composer.m)
+            if any(s.key[0] == column and s.key[1] in values for s in m.all("value"))
+        ]
+        if len(spots) != len(values):
+            return
+        for a, b in zip(spots, spots[1:]):
+            gap = composer.m[a + 1 : b]
+            if not gap or not all(g.text.strip().lower() in _AND_WORDS for g in gap):
+                return
+        listed = Condition(column, "in", values)
+        first = plan.conditions.index(same[0])
+        kept = [k for k in plan.conditions if k not in same]
+        kept.insert(min(first, len(kept)), listed)
+        plan.conditions = kept
 
 
 def _period_values(plan: Plan, table: Table) -> None:

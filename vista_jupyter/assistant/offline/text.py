@@ -272,3 +272,88 @@ def particle(word: str, pair: str) -> str:
     if final is None:
         return f"{word}{with_final}({without})" if with_final != "(으)로" else f"{word}(으)로"
     return word + (with_final if final else without)
+
+
+# --- names written in the other script: 삼성 / Samsung, Gangnam / 강남 ---------------------------
+
+# Revised Romanization of Korean, letter by letter (no sound changes across syllables: names
+# borrowed into Hangul are spelled, not pronounced, and the comparison below is loose anyway).
+_RR_CHO = ["g", "kk", "n", "d", "tt", "r", "m", "b", "pp", "s", "ss", "", "j", "jj", "ch", "k", "t", "p", "h"]
+_RR_JUNG = ["a", "ae", "ya", "yae", "eo", "e", "yeo", "ye", "o", "wa", "wae", "oe", "yo", "u", "wo", "we", "wi", "yu",
+            "eu", "ui", "i"]  # fmt: skip
+_RR_JONG = ["", "k", "k", "k", "n", "n", "n", "t", "l", "k", "m", "l", "l", "l", "p", "l", "m", "p", "p", "t", "t",
+            "ng", "t", "t", "k", "t", "p", "t"]  # fmt: skip
+
+
+def romanize(text: str) -> str:
+    """Hangul in Latin letters by the Revised Romanization ('강남' -> 'gangnam', '삼성' ->
+    'samseong'); anything else is kept as it is. Initial ㄹ is written l after a final consonant
+    or at the start (롯데 -> lotde), as loanwords spell it."""
+    out = []
+    for k, ch in enumerate(text):
+        parts = _parts(ch)
+        if parts is None:
+            out.append(ch.lower())
+            continue
+        cho, jung, jong = parts
+        initial = _RR_CHO[cho]
+        if initial == "r" and (k == 0 or _parts(text[k - 1]) is None or _parts(text[k - 1])[2]):  # type: ignore[index]
+            initial = "l"
+        out.append(initial + _RR_JUNG[jung] + _RR_JONG[jong])
+    return "".join(out)
+
+
+# Sound classes of Latin letters, so that a name's Hangul spelling (romanized) and its Latin
+# spelling meet: voiced and voiceless stops are one class (Korean writes both b and p as ㅂ/ㅍ, and
+# romanizes ㅂ as b), l and r are one (ㄹ), f and v go with p and b (ㅍ/ㅂ), z with j (ㅈ), and
+# vowels, h, w and y (which Hangul folds into its vowels) are dropped.
+_SOUND = {
+    **dict.fromkeys("bpfv", "P"),
+    **dict.fromkeys("dt", "T"),
+    **dict.fromkeys("gkqx", "K"),
+    **dict.fromkeys("lr", "L"),
+    "s": "S",
+    "j": "J",
+    "z": "J",
+    "m": "M",
+    "n": "N",
+}
+_VOWELS = set("aeiouyw")
+
+
+def sound_key(latin: str, vowels: bool = False) -> str:
+    """A Latin spelling's consonant skeleton by sound class ('Samsung' -> 'SMSNK', 'samseong' ->
+    'SMSNK', 'Lotte' -> 'LT', 'lotde' -> 'LT'): letters of one class written together count once;
+    an r before a consonant or at the end is silent (Hangul spells 'York' 욕); c is s before e, i, y
+    and k elsewhere, ch is j (ㅊ), ph is p. With `vowels`, each run of vowels is kept as "V" (the
+    name's shape: 'neibeo' and 'naver' are both 'NVPV')."""
+    word = "".join(ch for ch in latin.lower() if "a" <= ch <= "z")
+    out: list[str] = []
+    prev = ""  # the class of the last letter (a vowel: "")
+    i = 0
+    while i < len(word):
+        ch = word[i]
+        nxt = word[i + 1] if i + 1 < len(word) else ""
+        if ch == "c":
+            cls = "J" if nxt == "h" else ("S" if nxt in ("e", "i", "y") else "K")
+            i += 2 if nxt == "h" else 1
+        elif ch == "p" and nxt == "h":
+            cls, i = "P", i + 2
+        elif ch == "r" and (not nxt or nxt not in _VOWELS):
+            i += 1
+            continue
+        elif ch in _VOWELS or ch == "h":
+            if vowels and ch != "h" and prev != "V":
+                out.append("V")
+                prev = "V"
+            elif not vowels:
+                prev = ""
+            i += 1
+            continue
+        else:
+            cls = _SOUND.get(ch, ch.upper())
+            i += 1
+        if cls != prev:
+            out.append(cls)
+        prev = cls
+    return "".join(out)
