@@ -1128,10 +1128,49 @@ class _Builder:
             superlative=getattr(self, "which_of_two", False) and change == "difference",  # which of the two
         )
         if ctx.group is not None:
+            return self.grouped_change(plan, asked_change)
+        return plan
+
+    def grouped_change(self, plan: Plan, asked_change: str | None) -> Plan:
+        """ "which store's revenue fell the most from 2022 to 2023", "구별 평균 거래가격 변화": the
+        measure per group on each side, its change per group (a − b, or in percent of b), and with
+        a superlative the group whose change went furthest the way the question says (rose or
+        fell). A superlative without that direction ("changed the most"), or "the least", is
+        declined: it could mean either way."""
+        c, ctx = self.c, self.ctx
+        g = ctx.group
+        if (
+            plan.change == "ratio"
+            or g.bucket in ("weekday", "month_of_year")
+            or any(g.column == k.column for side in plan.sides for k in side)
+        ):
             self.decline(
-                "I can compare two groups over all the rows, not within groups.",
-                "두 그룹의 비교는 그룹별로 나누어 할 수 없습니다.",
+                "I can give the change between two periods (or values) for each group as a difference "
+                "or a percent change, with the groups on another column than the two sides.",
+                "그룹별 변화는 두 기간(또는 두 값) 사이의 차이나 변화율로, 비교하는 열과 다른 열의 그룹마다 구할 수 있습니다.",
             )
+        sups = self.superlatives()
+        plan.kind = "aggregate"
+        plan.group = g
+        plan.superlative = False
+        plan.chart = "bar" if ctx.chart in (None, "any", "bar") else ctx.chart
+        if sups:
+            _, direction, column, used = sups[0]
+            if len(sups) > 1 or column is not None or direction != "high" or asked_change not in ("high", "low"):
+                self.decline(
+                    "I can name the group whose change went furthest when the question says which way "
+                    "(rose or fell, increased or decreased) and asks for the most.",
+                    "변화가 가장 큰 그룹은 어느 쪽(늘었는지 줄었는지)으로 가장 많이 변했는지 물을 때 알려 드릴 수 있습니다.",
+                )
+            c.claim(*used)
+            plan.order = "desc" if asked_change == "high" else "asc"
+            plan.superlative = True
+            plan.rank = c.rank
+            plan.limit = c.rank
+            plan.asked = asked_change
+        else:
+            plan.order = "desc"
+            plan.asked = asked_change
         return plan
 
     def share(self, shares: list[int]) -> Plan:

@@ -313,6 +313,16 @@ class PandasRenderer:
             return self._step(self._intro(), code)
         key, order = self._key(p.group, "rows")
         code += key
+        if p.sides:
+            m = p.measures[0]
+            for name, side in zip(("a", "b"), p.sides):
+                code += f"side_{name} = {self._mask(side, 'rows')}\n"
+                if m.column is None:  # a group without rows on one side has none there: 0
+                    code += f"value_{name} = rows[side_{name}].groupby(key[side_{name}]).size().reindex(key.dropna().unique(), fill_value=0)\n"
+                else:
+                    code += f"value_{name} = rows[side_{name}].groupby(key[side_{name}])[{q(m.column)}].{_call(m.agg)}\n"
+            code += self._group_change()
+            return self._step(self._intro(), code)
         if len(p.measures) == 1:
             m = p.measures[0]
             if m.column is None:
@@ -344,6 +354,26 @@ class PandasRenderer:
             code += "for label, values in result.round(6).iterrows():\n    print(label, *values.tolist(), sep='\\t')\n"
             code += self._group_chart("result")
         return self._step(self._intro(), code)
+
+    def _group_change(self, rows: str = "len(rows)") -> str:
+        """From `value_a` and `value_b` (the measure per group on each side, as Series by group):
+        each group's change (a − b, or a / b − 1 in percent), groups without a value on both
+        sides left out, ordered as asked, printed (label, change, a, b) and drawn."""
+        p = self.plan
+        if p.change == "percent":  # a base of 0 has no percent change
+            code = "result = (value_a / value_b.where(value_b != 0) - 1)\n"
+        else:
+            code = "result = value_a - value_b\n"
+        code += (
+            "result = result.astype(float).dropna()\n"
+            f"result = result.sort_values(ascending={p.order == 'asc'}, kind='stable')\n"
+        )
+        code += (
+            f"print('rows', {rows}, sep='\\t')\nprint('groups', len(result), sep='\\t')\n"
+            "for label, value in result.round(6).items():\n"
+            "    print(label, value, round(float(value_a[label]), 6), round(float(value_b[label]), 6), sep='\\t')\n"
+        )
+        return code + self._group_chart("result")
 
     def _per_period(self, m: Measure) -> str:
         """The measure over the totals per period: "average daily sales"."""

@@ -707,6 +707,24 @@ class SqlRenderer(PandasRenderer):
             )
         key, order = self._key_sql(p.group)
         code = self._rows_count()
+        if p.sides:
+            # the measure per group on each side (a count of no rows is 0, a sum of none missing,
+            # as pandas gives them); the change itself is computed as the pandas path computes it
+            m = p.measures[0]
+            a, b = (self._agg(m, self._mask(side), partition=key) for side in p.sides)
+            change = "value_a / NULLIF(value_b, 0)" if p.change == "percent" else "value_a - value_b"
+            code += self._grouped(
+                f"{a} AS value_a, {b} AS value_b",
+                p.group,
+                "",
+                f"{change} {'ASC' if p.order == 'asc' else 'DESC'} NULLS LAST, key",
+            )
+            code += (
+                "result = result.set_index('key')\n"
+                "value_a, value_b = result['value_a'].astype(float), result['value_b'].astype(float)\n"
+            )
+            code += self._group_change("rows")
+            return self._step(self._intro(), code)
         if len(p.measures) == 1:
             m = p.measures[0]
             having = f" AND n_rows {p.having[0]} {literal(p.having[1])}" if p.having else ""

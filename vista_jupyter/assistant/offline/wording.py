@@ -259,7 +259,14 @@ def chart_title(plan: Plan) -> str:
     """The title of the plan's chart, in the question's language."""
     lang = plan.language
     m = plan.measure
-    if plan.kind in ("aggregate", "trend", "share") and plan.group is not None and m is not None:
+    if plan.kind == "aggregate" and plan.sides and plan.group is not None and m is not None:
+        # a change per group between two sides: the sides in the title, the conditions below
+        a, b = (", ".join(str(k.value) for k in side) for side in plan.sides)
+        what = t(lang, f"Change in {measure_words(m, lang)}", f"{measure_words(m, lang)} 변화")
+        if plan.change == "percent":
+            what = t(lang, f"Percent change in {measure_words(m, lang)}", f"{measure_words(m, lang)} 변화율")
+        title = t(lang, f"{what} {group_words(plan.group, lang)}, {b} → {a}", f"{group_words(plan.group, lang)} {what}, {b} → {a}")
+    elif plan.kind in ("aggregate", "trend", "share") and plan.group is not None and m is not None:
         what = (
             measure_words(m, lang)
             if plan.kind != "share"
