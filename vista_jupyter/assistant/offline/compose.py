@@ -1060,6 +1060,8 @@ class _Builder:
 
     def compare(self) -> Plan:
         c, ctx = self.c, self.ctx
+        # superlatives read before the words of the difference take their degree ("biggest")
+        sups = self.superlatives()
         # a change between two periods: its words, whether asked as a ratio or in percent
         change, asked_change = "difference", None
         for j, m in enumerate(self.m):  # (claimed already when they made the sides)
@@ -1127,11 +1129,16 @@ class _Builder:
             change=change,
             superlative=getattr(self, "which_of_two", False) and change == "difference",  # which of the two
         )
+        if ctx.group is None and c.rank_category is not None and sups:
+            # "가장 많이 줄어든 구는?", "which district rose the most": the thing asked is the group
+            i, column, among = c.rank_category
+            ctx.group = Grouping(column)
+            c.claim(i, among)
         if ctx.group is not None:
-            return self.grouped_change(plan, asked_change)
+            return self.grouped_change(plan, asked_change, sups)
         return plan
 
-    def grouped_change(self, plan: Plan, asked_change: str | None) -> Plan:
+    def grouped_change(self, plan: Plan, asked_change: str | None, sups: list) -> Plan:
         """ "which store's revenue fell the most from 2022 to 2023", "구별 평균 거래가격 변화": the
         measure per group on each side, its change per group (a − b, or in percent of b), and with
         a superlative the group whose change went furthest the way the question says (rose or
@@ -1149,7 +1156,6 @@ class _Builder:
                 "or a percent change, with the groups on another column than the two sides.",
                 "그룹별 변화는 두 기간(또는 두 값) 사이의 차이나 변화율로, 비교하는 열과 다른 열의 그룹마다 구할 수 있습니다.",
             )
-        sups = self.superlatives()
         plan.kind = "aggregate"
         plan.group = g
         plan.superlative = False

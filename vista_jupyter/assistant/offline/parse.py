@@ -801,6 +801,11 @@ class Composer:
             rng = self._range(n, partner) if partner is not None and partner.number is not None else None
             if rng is not None:
                 between_idx, joins = rng
+                if self._looks_like_years(n, partner) and self._has_any("change"):
+                    # "the increase in average price from 2019 to 2024": two years of a change
+                    # (the periods, read by _dates), not a range of prices
+                    k += 2
+                    continue
                 column = self._number_column(n, partner)
                 if column is None:
                     if self._looks_like_years(n, partner):
