@@ -598,3 +598,90 @@ def test_which_month_within_one_year_is_that_years_month(data, mode):
     best = frame[d.dt.year == 2023].groupby(d.dt.month)["amount"].sum().idxmax()
     month = pd.Timestamp(2023, int(best), 1).strftime("%B")
     assert month in first_line(answer), answer
+
+
+# --- a change per group between two periods -------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def shops(tmp_path_factory):
+    """One row per sale: four shops over 2022-2023; "Dock" opened in 2023 (no 2022 row), and
+    amounts run from 1,500 to 3,000, so "from 2022 to 2023" could be misread as amounts."""
+    root = tmp_path_factory.mktemp("shops")
+    rng = np.random.default_rng(7)
+    rows = []
+    for shop, (n22, n23, level) in {
+        "Alder": (120, 90, 2400),
+        "Birch": (100, 130, 2100),
+        "Cove": (110, 105, 1900),
+        "Dock": (0, 60, 2600),
+    }.items():
+        for year, n in ((2022, n22), (2023, n23)):
+            days = pd.date_range(f"{year}-01-01", f"{year}-12-31").strftime("%Y-%m-%d")
+            for _ in range(n):
+                amount = float(np.clip(rng.normal(level + (150 if year == 2023 and shop == "Birch" else 0), 300), 1500, 3000))
+                rows.append((str(rng.choice(days)), shop, round(amount, 1)))
+    frame = pd.DataFrame(rows, columns=["date", "shop", "amount"])
+    path = root / "shops.parquet"
+    frame.to_parquet(path)
+    return {"_spill": root / "spill", "shops": (frame, path)}
+
+
+def _per_shop_year(frame: pd.DataFrame, how: str) -> pd.DataFrame:
+    year = frame["date"].str[:4].astype(int)
+    grouped = frame.groupby(["shop", year])["amount"]
+    return (grouped.size() if how == "count" else grouped.agg(how)).unstack()
+
+
+@pytest.mark.parametrize("mode", MODES)
+@pytest.mark.parametrize(
+    "question",
+    ["Which shop's total amount fell the most from 2022 to 2023?", "2022년 대비 2023년 amount 합계가 가장 많이 줄어든 shop은?"],
+)
+def test_the_group_that_fell_the_most_between_two_years_is_named_with_its_change(shops, mode, question):
+    frame, _ = shops["shops"]
+    analysis, answer = ask(shops, "shops", question, mode)
+    assert not analysis.declined, answer
+    totals = _per_shop_year(frame, "sum")
+    change = (totals[2023] - totals[2022]).dropna().sort_values()
+    assert change.index[0] == "Alder" and change.iloc[0] < 0  # Dock has no 2022 total: left out
+    line = first_line(answer)
+    assert "**Alder**" in line and "−" in line and states(line, abs(change.iloc[0]), 0), answer
+    assert "Dock" not in answer, answer  # no change without a 2022 value
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_a_count_per_group_changes_from_zero_for_a_group_without_rows_in_the_base_year(shops, mode):
+    frame, _ = shops["shops"]
+    analysis, answer = ask(shops, "shops", "which shop's number of rows grew the most from 2022 to 2023?", mode)
+    assert not analysis.declined, answer
+    counts = _per_shop_year(frame, "count").fillna(0)
+    grew = (counts[2023] - counts[2022]).sort_values(ascending=False)
+    assert grew.index[0] == "Dock"  # 0 sales in 2022, 60 in 2023
+    assert "**Dock**" in first_line(answer) and states(first_line(answer), grew.iloc[0], 0), answer
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_the_change_of_every_group_is_listed_with_its_two_values(shops, mode):
+    frame, _ = shops["shops"]
+    analysis, answer = ask(shops, "shops", "shop별 평균 amount가 2022년보다 2023년에 얼마나 변했어?", mode)
+    assert not analysis.declined, answer
+    means = _per_shop_year(frame, "mean").dropna()
+    for shop, row in means.iterrows():
+        line = next(x for x in answer.splitlines() if x.startswith(f"- {shop}:"))
+        assert states(line, abs(row[2023] - row[2022]), 1) and states(line, row[2022], 0), answer
+    # the years are the two periods, never a range of amounts (amounts run 1,500-3,000)
+    assert "between" not in analysis.plan.conditions.__repr__(), analysis.plan.conditions
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "which shop's total amount changed the most from 2022 to 2023?",  # rose or fell?
+        "which shop's total amount fell the least from 2022 to 2023?",
+        "which shop's total amount fell the most?",  # no two periods
+    ],
+)
+def test_a_change_per_group_without_its_direction_or_its_periods_is_declined(shops, question):
+    analysis, answer = ask(shops, "shops", question, "pandas")
+    assert analysis.declined, answer
