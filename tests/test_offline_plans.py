@@ -685,3 +685,31 @@ def test_the_change_of_every_group_is_listed_with_its_two_values(shops, mode):
 def test_a_change_per_group_without_its_direction_or_its_periods_is_declined(shops, question):
     analysis, answer = ask(shops, "shops", question, "pandas")
     assert analysis.declined, answer
+
+
+# --- one column compared with another, row by row ---------------------------------------------
+
+
+@pytest.mark.parametrize("mode", MODES)
+@pytest.mark.parametrize(
+    "question", ["how many rows have pm10 greater than load?", "pm10이 load보다 높은 행은 몇 개야?"]
+)
+def test_rows_where_one_column_exceeds_another_are_counted(data, mode, question):
+    frame, _ = data["mixed"]
+    analysis, answer = ask(data, "mixed", question, mode)
+    assert not analysis.declined, answer
+    expected = int((frame["pm10"] > frame["load"]).sum())
+    assert expected not in (0, len(frame))
+    assert states(first_line(answer), expected, 0) and "pm10 − load > 0" in first_line(answer), answer
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "pm10이 load보다 15 이상 높은 행은 몇 개야?",  # by how much: not a plain comparison of the two
+        "how many rows have pm10 greater than station?",  # a name is no number to compare with
+    ],
+)
+def test_a_comparison_of_columns_that_is_not_two_numbers_side_by_side_is_declined(data, question):
+    analysis, answer = ask(data, "mixed", question, "pandas")
+    assert analysis.declined, answer

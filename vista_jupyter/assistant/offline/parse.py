@@ -284,6 +284,7 @@ class Composer:
         self._ordinals()
         self._spread()
         self._differences()
+        self._column_comparisons()
         nums = self._numbers()
         self._times_of_day(nums)  # before ranges and comparisons read "9 am and 5 pm" as numbers
         self._fixed_intents()
@@ -697,6 +698,56 @@ class Composer:
             if self.lang == "ko" and nxt is not None and self.m[nxt].text in ("값", "수치", "결과"):
                 self.claim(nxt)  # "뺀 값": the difference itself
             return
+
+    def _derived_difference(self, a: str, b: str) -> str:
+        """The per-row difference a − b as a column of its own (the plan's `derived` columns)."""
+        name = f"{a} − {b}"
+        if name not in {c.name for c in self.t.columns}:
+            first = self.col(a)
+            self.t.columns.append(
+                Column(
+                    name=name,
+                    kind="numeric",
+                    dtype="float64",
+                    keys=name_keys(name),
+                    base=(),
+                    unit=first.unit if first.unit == self.col(b).unit else None,
+                    distinct=first.distinct,
+                )
+            )
+        self.derived[name] = (a, "-", b)
+        return name
+
+    def _column_comparisons(self) -> None:
+        """ "rows with temp_min greater than temp_max", "최저기온이 최고기온보다 높은 날": one numeric
+        column compared with another, row by row, is a condition on their per-row difference
+        (temp_min − temp_max > 0). Only two numeric columns side by side with the comparison
+        between them (English) or after them (Korean "A이 B보다 높은"); a number in between
+        ("15도 이상 높은") is not this reading and is left to the other passes."""
+        ops = {"gt": ">", "lt": "<", "ge": ">=", "le": "<="}
+
+        def numeric(j: int | None) -> str | None:
+            if j is None or j in self.used or not self.m[j].has("column") or self.m[j].has("value"):
+                return None
+            names = self.columns_of(j, numeric=True)
+            return names[0] if len(names) == 1 and names[0] not in self.derived else None
+
+        for j, m in enumerate(self.m):
+            sense = m.get("compare") or m.get("compare_after")
+            if j in self.used or sense is None or sense.key not in ops:
+                continue
+            if m.has("compare"):  # A greater than B
+                ia, ib = self.prev_index(j, ("filler",)), self.next_index(j, ("filler",))
+            else:  # A이 B보다 높은
+                ib = self.prev_index(j, ("particle",))
+                ia = self.prev_index(ib, ("particle", "filler")) if ib is not None else None
+            a, b = numeric(ia), numeric(ib)
+            if a is None or b is None or a == b:
+                continue
+            name = self._derived_difference(a, b)
+            self.ctx.conditions.at = ia
+            self.ctx.conditions.append(Condition(name, ops[sense.key], 0))
+            self.claim(ia, ib, j)
 
     def _spaced_dash(self, j: int) -> bool:
         """A dash written with spaces around it between two words ("temp_max - temp_min"), not
