@@ -690,26 +690,115 @@ def test_a_change_per_group_without_its_direction_or_its_periods_is_declined(sho
 # --- one column compared with another, row by row ---------------------------------------------
 
 
+@pytest.fixture(scope="module")
+def games(tmp_path_factory):
+    """One row per match: the home and the away team's scores, and the crowd."""
+    root = tmp_path_factory.mktemp("games")
+    rng = np.random.default_rng(11)
+    n = 300
+    frame = pd.DataFrame(
+        {
+            "home_team": rng.choice(["Lions", "Tigers", "Bears", "Eagles"], n),
+            "home_score": rng.poisson(4.4, n),
+            "away_score": rng.poisson(3.9, n),
+            "crowd": rng.integers(2, 12, n),
+        }
+    )
+    path = root / "games.parquet"
+    frame.to_parquet(path)
+    return {"_spill": root / "spill", "games": (frame, path)}
+
+
 @pytest.mark.parametrize("mode", MODES)
 @pytest.mark.parametrize(
-    "question", ["how many rows have pm10 greater than load?", "pm10이 load보다 높은 행은 몇 개야?"]
+    "question",
+    ["how many games have home_score greater than away_score?", "home_score가 away_score보다 높은 경기는 몇 번이야?"],
 )
-def test_rows_where_one_column_exceeds_another_are_counted(data, mode, question):
-    frame, _ = data["mixed"]
-    analysis, answer = ask(data, "mixed", question, mode)
+def test_rows_where_one_column_exceeds_another_are_counted(games, mode, question):
+    frame, _ = games["games"]
+    analysis, answer = ask(games, "games", question, mode)
     assert not analysis.declined, answer
-    expected = int((frame["pm10"] > frame["load"]).sum())
-    assert expected not in (0, len(frame))
-    assert states(first_line(answer), expected, 0) and "pm10 − load > 0" in first_line(answer), answer
+    expected = int((frame["home_score"] > frame["away_score"]).sum())
+    assert expected not in (0, len(frame)) and expected != int((frame["home_score"] >= frame["away_score"]).sum())
+    line = first_line(answer)
+    assert states(line, expected, 0) and "home_score − away_score > 0" in line, answer
 
 
 @pytest.mark.parametrize(
     "question",
     [
-        "pm10이 load보다 15 이상 높은 행은 몇 개야?",  # by how much: not a plain comparison of the two
-        "how many rows have pm10 greater than station?",  # a name is no number to compare with
+        "home_score가 away_score보다 2 이상 높은 경기는 몇 번이야?",  # by how much: another reading
+        "how many games have home_score greater than home_team?",  # a name is no number
+        "how many games have home_score greater than crowd?",  # goals and thousands of people
     ],
 )
-def test_a_comparison_of_columns_that_is_not_two_numbers_side_by_side_is_declined(data, question):
-    analysis, answer = ask(data, "mixed", question, "pandas")
+def test_a_comparison_of_columns_that_are_not_two_alike_numbers_is_declined(games, question):
+    analysis, answer = ask(games, "games", question, "pandas")
+    assert analysis.declined, answer
+
+
+# --- a ratio of two columns' totals, a weighted mean --------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def lines(tmp_path_factory):
+    """One row per order line: units, unit price and revenue per product; the shop's headcount
+    (staff, a few values) is written on each of its lines."""
+    root = tmp_path_factory.mktemp("lines")
+    rng = np.random.default_rng(5)
+    n = 900
+    product = rng.choice(["kettle", "toaster", "blender"], n)
+    base = pd.Series(product).map({"kettle": 30.0, "toaster": 45.0, "blender": 80.0}).to_numpy()
+    units = rng.integers(1, 40, n)
+    price = np.round(base * rng.uniform(0.6, 1.4, n), 2)
+    frame = pd.DataFrame(
+        {
+            "product": product,
+            "units": units,
+            "price": price,
+            "revenue": np.round(units * price, 2),
+            "staff": rng.choice([4, 6, 9], n),
+        }
+    )
+    path = root / "lines.parquet"
+    frame.to_parquet(path)
+    return {"_spill": root / "spill", "lines": (frame, path)}
+
+
+@pytest.mark.parametrize("mode", MODES)
+@pytest.mark.parametrize("question", ["revenue per units by product", "product별 units당 revenue"])
+def test_a_ratio_per_group_is_total_over_total(lines, mode, question):
+    frame, _ = lines["lines"]
+    analysis, answer = ask(lines, "lines", question, mode)
+    assert not analysis.declined, answer
+    totals = frame.groupby("product")[["revenue", "units"]].sum()
+    ratio = totals["revenue"] / totals["units"]
+    row_mean = (frame["revenue"] / frame["units"]).groupby(frame["product"]).mean()
+    assert all(abs(ratio - row_mean) > 0.05)  # the two readings differ here
+    for product, value in ratio.items():
+        line = next(x for x in answer.splitlines() if x.startswith(f"- {product}:"))
+        assert states(line, value, 2), answer
+
+
+@pytest.mark.parametrize("mode", MODES)
+@pytest.mark.parametrize("question", ["average price weighted by units", "units로 가중한 price 평균은?"])
+def test_a_weighted_mean_weights_each_row_by_the_other_column(lines, mode, question):
+    frame, _ = lines["lines"]
+    analysis, answer = ask(lines, "lines", question, mode)
+    assert not analysis.declined, answer
+    expected = (frame["price"] * frame["units"]).sum() / frame["units"].sum()
+    assert abs(expected - frame["price"].mean()) > 0.5
+    assert states(first_line(answer), expected, 2), answer
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "max revenue per units by product",  # a statistic of per-row ratios, not total over total
+        "revenue per staff by product",  # a headcount repeated on every line: its total means nothing
+        "median price weighted by units",
+    ],
+)
+def test_ratios_that_are_not_total_over_total_are_declined(lines, question):
+    analysis, answer = ask(lines, "lines", question, "pandas")
     assert analysis.declined, answer

@@ -69,6 +69,8 @@ _LISTED = (
     "rest",
     "position",
     "minus",
+    "ratio_per",
+    "weighted",
 )
 
 

@@ -20,7 +20,7 @@ from .catalog import TEXT_PERIODS, Column, Table, period_candidates, text_period
 from .lexicon import lexicon
 from .match import DatePart, Mention, Number, Reader, Sense, name_keys
 from .plan import Condition, Grouping, Measure, Plan
-from .text import is_hangul, language_of, normalize
+from .text import is_hangul, language_of, normalize, particle
 
 #: Roles that may stay unused: they carry no condition, measure or grouping of their own.
 _HARMLESS = {"filler", "particle", "condition", "entity", "range_join", "either"}
@@ -285,6 +285,7 @@ class Composer:
         self._spread()
         self._differences()
         self._column_comparisons()
+        self._ratios()
         nums = self._numbers()
         self._times_of_day(nums)  # before ranges and comparisons read "9 am and 5 pm" as numbers
         self._fixed_intents()
@@ -699,11 +700,13 @@ class Composer:
                 self.claim(nxt)  # "뺀 값": the difference itself
             return
 
-    def _derived_difference(self, a: str, b: str) -> str:
-        """The per-row difference a − b as a column of its own (the plan's `derived` columns)."""
-        name = f"{a} − {b}"
+    def _derived_difference(self, a: str, b: str, op: str = "-") -> str:
+        """A column computed from two (the plan's `derived` columns): the per-row difference a − b
+        ("-"), total a over total b ("/", measured as a ratio), a weighted by b ("w")."""
+        name = {"-": f"{a} − {b}", "/": f"{a} ÷ {b}", "w": f"{a} ⊗ {b}"}[op]
         if name not in {c.name for c in self.t.columns}:
             first = self.col(a)
+            unit = first.unit if op == "w" or first.unit == self.col(b).unit else None
             self.t.columns.append(
                 Column(
                     name=name,
@@ -711,12 +714,91 @@ class Composer:
                     dtype="float64",
                     keys=name_keys(name),
                     base=(),
-                    unit=first.unit if first.unit == self.col(b).unit else None,
+                    unit=None if op == "/" else unit,
                     distinct=first.distinct,
                 )
             )
-        self.derived[name] = (a, "-", b)
+        self.derived[name] = (a, op, b)
         return name
+
+    def _ratios(self) -> None:
+        """ "revenue per unit"-like ratios and weighted means of two numeric columns, measured as
+        one derived column: "전용면적당 거래가격", "units당 revenue", "revenue per units" (total
+        revenue ÷ total units); "average price weighted by units", "units로 가중한 price 평균"
+        (Σ price·units ÷ Σ units). The other numeric column must be named once, unambiguously;
+        otherwise the weighting word stays unused and the plan declines."""
+
+        def numeric(j: int | None) -> str | None:
+            if j is None or j in self.used or not self.m[j].has("column") or self.m[j].has("value"):
+                return None
+            names = self.columns_of(j, numeric=True)
+            return names[0] if len(names) == 1 and names[0] not in self.derived else None
+
+        def ends_weighted(j: int) -> bool:
+            return self.m[j].has("column") and self.m[j].text.lower().split()[-1:] == ["weighted"]
+
+        # weighted means: the weight is the column after "by" (English) or just before the word
+        markers = [j for j, m in enumerate(self.m) if j not in self.used and (m.has("weighted") or ends_weighted(j))]
+        if markers:
+            weight = None
+            used = [j for j in markers if not ends_weighted(j)]  # "price weighted" is the measure
+            for j in markers:
+                nxt = self.next_index(j, ("filler",))
+                if nxt is not None and self.m[nxt].text.lower() == "by" and numeric(self.next_index(nxt, ("filler",))):
+                    weight = self.next_index(nxt, ("filler",))
+                    used.append(nxt)
+                    break
+                before = self.prev_index(j, ("particle", "filler"))
+                if self.lang == "ko" and not ends_weighted(j) and numeric(before):
+                    weight = before
+                    break
+            if weight is None:
+                return
+            measured = [
+                j
+                for j, m in enumerate(self.m)
+                if j != weight and (numeric(j) or (ends_weighted(j) and j not in self.used))
+            ]
+            names = {self.columns_of(j, numeric=True)[0] for j in measured if self.columns_of(j, numeric=True)}
+            if len(names) != 1 or numeric(weight) in names:
+                return
+            a, b = names.pop(), numeric(weight)
+            name = self._derived_difference(a, b, "w")
+            for j in measured:
+                self.m[j].senses = [Sense("column", name, 1.0)]
+            self.claim(weight, *used)
+            return
+        # ratios: "A per B" with two numeric columns; "B당 A" (the suffix on B, or 당 after it)
+        for j, m in enumerate(self.m):
+            if j in self.used:
+                continue
+            pair = None
+            if m.text.lower() == "per" and m.has("group"):
+                pair = (self.prev_index(j, ("filler",)), self.next_index(j, ("filler",)), [j])
+            elif m.has("ratio_per"):
+                b = self.prev_index(j, ())
+                pair = (self.next_index(j, ("particle", "filler")), b, [j])
+            elif m.has("column") and m.text.endswith("당") and not any(c.endswith("당") for c in self.columns_of(j)):
+                pair = (self.next_index(j, ("particle", "filler")), j, [])
+            if pair is None:
+                continue
+            a, b = numeric(pair[0]), numeric(pair[1])
+            if a is None or b is None or a == b:
+                continue
+            per = self.col(b)
+            additive = any(self.lex.concepts.get(k, {}).get("additive") for k in per.concepts)
+            if getattr(per, "integer", False) and not additive and per.distinct and per.distinct <= min(50, 0.05 * self.t.rows):
+                # a few whole numbers not known to add up (a headcount, a size class) repeated
+                # over many rows: their total may count the same thing many times
+                raise Declined(
+                    f"{b} has only {per.distinct} different values over {self.t.rows:,} rows, so its total may "
+                    f"count the same thing many times; I cannot tell what {a} per {b} should divide by.",
+                    f"{b}에는 {self.t.rows:,}개 행에 값이 {per.distinct}가지뿐이라 합계가 같은 것을 여러 번 셀 수 있습니다. "
+                    f"{b}당 {a}를 무엇으로 나눌지 알 수 없습니다.",
+                )
+            name = self._derived_difference(a, b, "/")
+            self.m[pair[0]].senses = [Sense("column", name, 1.0)]
+            self.claim(pair[1], *pair[2])
 
     def _column_comparisons(self) -> None:
         """ "rows with temp_min greater than temp_max", "최저기온이 최고기온보다 높은 날": one numeric
@@ -744,6 +826,13 @@ class Composer:
             a, b = numeric(ia), numeric(ib)
             if a is None or b is None or a == b:
                 continue
+            if not _alike(self.col(a), self.col(b)):
+                raise Declined(
+                    f"{a} and {b} do not look like measures of the same thing (no shared unit or name), "
+                    "so comparing them row by row would not mean much.",
+                    f"{particle(a, '와/과')} {particle(b, '은/는')} 같은 것을 재는 값으로 보이지 않아(단위나 이름이 겹치지 "
+                    "않음) 행마다 비교해도 의미가 없습니다.",
+                )
             name = self._derived_difference(a, b)
             self.ctx.conditions.at = ia
             self.ctx.conditions.append(Condition(name, ops[sense.key], 0))
@@ -3245,6 +3334,7 @@ def _plan_direct(question: str, table: Table, reader: Reader | None = None) -> P
                     f"({k.column}); ask about one, or compare them one against the other.",
                     f"한 행이 동시에 가질 수 없는 두 값을 읽었습니다 ({k.column}). 하나만 묻거나 둘을 비교해 주세요.",
                 )
+        _derived_measures(plan, composer.derived)
         plan.consumed, plan.function_words = composer.accounting()
     except Declined as d:
         plan = Plan("decline", lang, table.var, problem=d.ko if lang == "ko" else d.en)
@@ -3256,6 +3346,59 @@ def _plan_direct(question: str, table: Table, reader: Reader | None = None) -> P
     plan.yearlike = [c.name for c in table.columns if c.yearlike]
     plan.derived = dict(composer.derived) if not plan.declined else {}
     return plan
+
+
+def _alike(a: Column, b: Column) -> bool:
+    """Whether two numeric columns measure the same kind of thing, so that one can be compared
+    with the other: the same unit, or a shared part of their names (최고기온 / 최저기온,
+    home_score / away_score, temp_max / temp_min)."""
+    if a.unit and b.unit:
+        return a.unit == b.unit
+    words_a = {w for w in re.split(r"[\s_\-./()]+", a.name.lower()) if len(w) >= 3}
+    words_b = {w for w in re.split(r"[\s_\-./()]+", b.name.lower()) if len(w) >= 3}
+    if words_a & words_b:
+        return True
+    x, y = a.name, b.name
+    if is_hangul(x[-1:]) and is_hangul(y[-1:]):
+        shared = 0
+        while shared < min(len(x), len(y)) and x[-1 - shared] == y[-1 - shared]:
+            shared += 1
+        return shared >= 2  # 최고기온 / 최저기온: 기온
+    return False
+
+
+def _derived_measures(plan: Plan, derived: dict[str, tuple[str, str, str]]) -> None:
+    """A ratio ("revenue ÷ units") is measured as total over total, a weighted column as its
+    weighted mean, and only as a statistic of rows (one, or per group): an average, a maximum or
+    a condition of per-row ratios, or a change of one, is another question, declined."""
+    uses = {c.column for c in [*plan.conditions, *plan.base, *(k for side in plan.sides for k in side)]}
+    for k, m in enumerate(plan.measures):
+        op = derived.get(m.column or "", ("", "-", ""))[1]
+        if op == "-":
+            continue
+        a, _, b = derived[m.column]
+        allowed = {"/": ("ratio",), "w": ("wmean", "mean")}[op]
+        if (
+            m.agg not in allowed
+            or m.per
+            or plan.kind != "aggregate"
+            or plan.sides
+            or len(plan.measures) > 1
+            or plan.inner is not None
+        ):
+            raise Declined(
+                f"I can give {a} per {b} as total {a} ÷ total {b}, and {a} weighted by {b} as the weighted "
+                "mean, for all rows or per group; this question asks something else of them.",
+                f"{b}당 {a}는 {a} 합계 ÷ {b} 합계로, {b} 가중 {a}는 가중 평균으로 전체나 그룹별로만 구할 수 있습니다. "
+                "이 질문은 그와 다른 것을 묻습니다.",
+            )
+        plan.measures[k] = Measure("ratio" if op == "/" else "wmean", m.column)
+    uses |= {*plan.columns, *plan.labels}
+    if any(derived.get(c, ("", "-", ""))[1] != "-" for c in uses):
+        raise Declined(
+            "I can use a ratio or a weighted column as a measure, not as a condition on rows.",
+            "비율이나 가중 값은 측정값으로만 쓸 수 있고 행 조건으로는 쓸 수 없습니다.",
+        )
 
 
 def _period_values(plan: Plan, table: Table) -> None:

@@ -157,11 +157,12 @@ class PandasRenderer:
         used.update(p.labels)
         used.update(c for c in (p.time_column, *p.columns) if c)
         text_dates = [c for c in used if p.date_columns.get(c)]
-        if not text_dates and not p.derived:
+        differences = {name: (a, b) for name, (a, op, b) in p.derived.items() if op == "-"}
+        if not text_dates and not differences:
             return "", self.var
         parts = [
             f"**{{{q(name)}: {self.var}[{q(a)}] - {self.var}[{q(b)}]}}"  # a per-row difference asked
-            for name, (a, _, b) in p.derived.items()
+            for name, (a, b) in differences.items()
         ]
         before = ""
         for k, c in enumerate(sorted(text_dates)):
@@ -305,6 +306,9 @@ class PandasRenderer:
                         f"low, high = rows[{q(m.column)}].min(), rows[{q(m.column)}].max()\n"
                         "print('range', round(float(high - low), 6) if pd.notna(low) else 'nan', low, high, sep='\\t')\n"
                     )
+                elif m.agg in ("ratio", "wmean"):
+                    code += self._ratio(m) + "value = num.sum(min_count=1) / den.sum(min_count=1) if den.sum() != 0 else float('nan')\n"
+                    code += f"print({q(m.agg)}, round(float(value), 6) if pd.notna(value) else 'nan', sep='\\t')\n"
                 else:
                     code += (
                         f"value = rows[{q(m.column)}].{_call(m.agg)}\n"
@@ -327,6 +331,11 @@ class PandasRenderer:
             m = p.measures[0]
             if m.column is None:
                 code += "result = rows.groupby(key).size()\n"
+            elif m.agg in ("ratio", "wmean"):
+                code += self._ratio(m) + (
+                    "den = den.groupby(key).sum(min_count=1)\n"
+                    "result = num.groupby(key).sum(min_count=1) / den.where(den != 0)\n"
+                )
             else:
                 code += f"result = rows.groupby(key)[{q(m.column)}].{_call(m.agg)}\n"
             if p.having:
@@ -354,6 +363,15 @@ class PandasRenderer:
             code += "for label, values in result.round(6).iterrows():\n    print(label, *values.tolist(), sep='\\t')\n"
             code += self._group_chart("result")
         return self._step(self._intro(), code)
+
+    def _ratio(self, m: Measure) -> str:
+        """`num` and `den` of a ratio (total a ÷ total b) or a weighted mean (Σ a·b ÷ Σ b), over
+        the rows holding both values."""
+        a, op, b = self.plan.derived[m.column]
+        both = f"rows[[{q(a)}, {q(b)}]].notna().all(axis=1)"
+        num = f"rows[{q(a)}]" if op == "/" else f"(rows[{q(a)}] * rows[{q(b)}])"
+        why = f"total {a} ÷ total {b}" if op == "/" else f"Σ {a}·{b} ÷ Σ {b}"
+        return f"both = {both}  # {why}, over rows with both values\nnum, den = {num}.where(both), rows[{q(b)}].where(both)\n"
 
     def _group_change(self, rows: str = "len(rows)") -> str:
         """From `value_a` and `value_b` (the measure per group on each side, as Series by group):

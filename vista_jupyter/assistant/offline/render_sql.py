@@ -119,7 +119,7 @@ _KNOWN_FIELDS = {
     Condition: {"column", "op", "value", "part"},
     Grouping: {"column", "bucket"},
 }
-_AGGS = {"count", "nunique", "sum", "mean", "median", "min", "max", "std", "range"}
+_AGGS = {"count", "nunique", "sum", "mean", "median", "min", "max", "std", "range", "ratio", "wmean"}
 _OPS = {"==", "!=", ">", ">=", "<", "<=", "in", "not in", "between", "isna", "notna"}
 _PARTS = {None, "year", "month", "day", "quarter", "weekday", "date", "hour"}
 _BUCKETS = {None, "day", "week", "month", "quarter", "year", "weekday", "month_of_year", "hour"}
@@ -572,7 +572,7 @@ class SqlRenderer(PandasRenderer):
 
     def _expr(self, column: str) -> str:
         """A column, or the per-row difference the plan derives under that name."""
-        if column in self.plan.derived:
+        if column in self.plan.derived and self.plan.derived[column][1] == "-":
             a, _, b = self.plan.derived[column]
             return f"({ident(a)} - {ident(b)})"
         return ident(column)
@@ -589,6 +589,12 @@ class SqlRenderer(PandasRenderer):
         only = f" FILTER (WHERE {where})" if where else ""
         if m.column is None:
             return f"count(*){only}"
+        if m.agg in ("ratio", "wmean"):
+            # total a ÷ total b, or Σ a·b ÷ Σ b, over the rows holding both values (as pandas)
+            a, _, b = self.plan.derived[m.column]
+            both = f"{ident(a)} IS NOT NULL AND {ident(b)} IS NOT NULL" + (f" AND ({where})" if where else "")
+            num = ident(a) if m.agg == "ratio" else f"{ident(a)} * {ident(b)}"
+            return f"(sum({num}) FILTER (WHERE {both}) / NULLIF(sum({ident(b)}) FILTER (WHERE {both}), 0))"
         x = self._value(m.column)
         if m.agg == "median":
             i, n = f"_rank_{len(self._ranks)}", f"_count_{len(self._ranks)}"

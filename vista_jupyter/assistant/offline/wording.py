@@ -184,6 +184,12 @@ def measure_words(m: Measure, lang: str, *, unit: str | None = None) -> str:
         if m.column is None:
             return t(lang, f"{name} number of rows per {m.per}", f"{period} {name} 행 수")
         return t(lang, f"{name} {period} total of {m.column}", f"{period} {name} {m.column} (합계 기준)")
+    if m.agg == "ratio" and m.column and " ÷ " in m.column:
+        a, b = m.column.split(" ÷ ", 1)
+        return t(lang, f"total {a} ÷ total {b}", f"{a} 합계 ÷ {b} 합계")
+    if m.agg == "wmean" and m.column and " ⊗ " in m.column:
+        a, b = m.column.split(" ⊗ ", 1)
+        return t(lang, f"mean of {a} weighted by {b}", f"{b} 가중 {a} 평균")
     if m.agg == "count" and m.column is None:
         return t(lang, "number of rows", "행 수")
     if m.agg == "nunique":
