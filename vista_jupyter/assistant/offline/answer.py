@@ -161,6 +161,11 @@ def _restate(plan: Plan) -> str:
     k = plan.kind
     if k == "aggregate" and plan.sides and plan.group is not None:
         return _change_restated(plan)
+    if k == "aggregate" and plan.successive and plan.measures:
+        what = measure_words(plan.measures[0], lang)
+        if plan.successive == "percent":
+            return t(lang, f"Percent change in {what} from the previous year{where(conds, lang)}", f"{where(conds, lang)}{what}의 전년 대비 변화율")
+        return t(lang, f"Change in {what} from the previous year{where(conds, lang)}", f"{where(conds, lang)}{what}의 전년 대비 변화")
     if k == "aggregate":
         what = _and(lang, [measure_words(m, lang) for m in plan.measures])
         if plan.group is None:
@@ -462,6 +467,29 @@ def _group_change(plan: Plan, r: _Reader) -> str:
     return "\n".join(out)
 
 
+def _successive(plan: Plan, r: _Reader) -> str:
+    """Each year's change from the year before, signed; years without one (the first, or after a
+    year missing from the data) are left out and said so."""
+    lang = plan.language
+    m = plan.measures[0]
+    head = restate(plan)
+    items = [it for it in r.items() if len(it) == 2 and it[0] not in ("rows", "groups")]
+    if not items:
+        return t(
+            lang,
+            f"{head}: no two consecutive years have a value, so there is no change to give.",
+            f"{head}: 값이 있는 연속된 두 해가 없어서 변화를 구할 수 없습니다.",
+        )
+
+    def change(text: str) -> str:
+        v = _num(text)
+        sign = "+" if v > 0 else ("−" if v < 0 else "")
+        return sign + (fmt(abs(v), percent=True) if plan.successive == "percent" else value_text(plan, m, abs(v)))
+
+    listed = [f"- {_label(it[0])}: {change(it[1])}" for it in items[:40]]
+    return "\n".join([f"{head}:", "", *listed])
+
+
 def _group_name(plan: Plan) -> str:
     g = plan.group
     if g.bucket:
@@ -714,6 +742,8 @@ class _Words:
             return "\n\n".join([head, *notes])
         if plan.sides:
             return _group_change(plan, r)
+        if plan.successive:
+            return _successive(plan, r)
         return _grouped(plan, r, rows)
 
     @staticmethod

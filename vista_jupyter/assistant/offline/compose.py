@@ -353,6 +353,8 @@ class _Builder:
             return plan
         if "correlation" in intents:
             return self.correlations(intents["correlation"])
+        if c.successive is not None and not ctx.sides:
+            return self.successive_change()
         if not ctx.sides:
             self.sides_from_conditions()
         if ctx.sides:
@@ -1140,6 +1142,55 @@ class _Builder:
         if ctx.group is not None:
             return self.grouped_change(plan, asked_change, sups)
         return plan
+
+    def successive_change(self) -> Plan:
+        """ "year over year growth of revenue", "연도별 평균 거래가격의 전년 대비 변화율": the measure
+        per year, then each year's change from the year before (in percent when a rate is asked)."""
+        c, ctx = self.c, self.ctx
+        column, part = c.successive
+        change = "difference"
+        for j, m in enumerate(self.m):
+            if m.has("change") and self.free(j):
+                nxt = c.next_index(j, ())
+                rate = m.text.endswith(("율", "률", "rate")) or m.text.lower() in ("growth", "growth rate")
+                if nxt is not None and self.m[nxt].text in ("율", "률") and self.free(nxt):
+                    rate = True
+                    c.claim(nxt)
+                change = "percent" if rate else change
+                c.claim(j)
+        shares = [j for j, a in ctx.aggs if a == "share" and self.free(j)]
+        if shares:
+            change = "percent"  # "몇 % 늘었나", "in percent"
+            c.claim(*shares)
+        year = Grouping(column, "year" if part == "year" else None)
+        if ctx.group is not None and ctx.group != year:
+            self.decline(
+                "I can give the change from the previous year over all the rows, year by year, not for "
+                "each group at once.",
+                "전년 대비 변화는 그룹별로 나누지 않고 연도별로만 구할 수 있습니다.",
+            )
+        for j, m in enumerate(self.m):
+            if self.free(j) and m.has("bucket") and m.get("bucket").key == "year":
+                c.claim(j)  # "연도별", "by year"
+        measures = self.measures_with_aggs()
+        if not measures:
+            c.claim(*[i for i, a in ctx.aggs if a == "count" and self.free(i)])
+            measures = [Measure("count")]
+        if len(measures) != 1 or measures[0].per or measures[0].agg == "range":
+            self.decline(
+                "I can give the change from the previous year of one measure at a time.",
+                "전년 대비 변화는 한 번에 한 가지 값만 구할 수 있습니다.",
+            )
+        return Plan(
+            "aggregate",
+            c.lang,
+            c.t.var,
+            measures=measures,
+            conditions=list(ctx.conditions),
+            group=year,
+            successive=change,
+            chart="bar" if ctx.chart in (None, "any", "bar") else ctx.chart,
+        )
 
     def grouped_change(self, plan: Plan, asked_change: str | None, sups: list) -> Plan:
         """ "which store's revenue fell the most from 2022 to 2023", "구별 평균 거래가격 변화": the

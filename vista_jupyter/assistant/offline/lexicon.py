@@ -71,6 +71,7 @@ _LISTED = (
     "minus",
     "ratio_per",
     "weighted",
+    "previous_period",
 )
 
 

@@ -153,6 +153,8 @@ class Composer:
         self.record_counts: set[int] = set()  # count words that count records, not units
         self.rank = 1  # "the second most common": 2
         self.date_sides = False  # the sides are two periods of a change ("from 1952 to 2007")
+        # each year's change from the year before ("year over year growth"): (column, part)
+        self.successive: tuple[str, str | None] | None = None
         self.flag_rate: tuple[str, Any] | None = None  # "return rate": (yes/no column, its yes value)
         # "among states with at least 50 shipments": (group column, op, number of rows)
         self.having: tuple[str, str, float] | None = None
@@ -294,6 +296,7 @@ class Composer:
         self._signs()
         self._equalities(nums)
         self._dates(nums)
+        self._previous_period()
         self._same_conditions()
         self._sides()
         self._values()
@@ -330,6 +333,8 @@ class Composer:
                 key = m.get("unsupported").key
                 if m.has("change") and self._asks_change(i):
                     continue  # "how much did sales drop": a fall, not deleting anything
+                if m.has("previous_period"):
+                    continue  # "전년 대비": the base of a change (read by _previous_period, or left unused)
                 raise Declined(*_UNSUPPORTED[key])
 
     def _whole_word(self, piece: str) -> str:
@@ -735,7 +740,8 @@ class Composer:
             return names[0] if len(names) == 1 and names[0] not in self.derived else None
 
         def ends_weighted(j: int) -> bool:
-            return self.m[j].has("column") and self.m[j].text.lower().split()[-1:] == ["weighted"]
+            words = self.m[j].text.lower().split()  # "price weighted": a column read with the word
+            return self.m[j].has("column") and len(words) > 1 and words[-1] == "weighted"
 
         # weighted means: the weight is the column after "by" (English) or just before the word
         markers = [j for j, m in enumerate(self.m) if j not in self.used and (m.has("weighted") or ends_weighted(j))]
@@ -743,9 +749,10 @@ class Composer:
             weight = None
             used = [j for j in markers if not ends_weighted(j)]  # "price weighted" is the measure
             for j in markers:
-                nxt = self.next_index(j, ("filler",))
-                if nxt is not None and self.m[nxt].text.lower() == "by" and numeric(self.next_index(nxt, ("filler",))):
-                    weight = self.next_index(nxt, ("filler",))
+                nxt = j + 1 if j + 1 < len(self.m) else None
+                after = self.next_index(nxt, ("filler",)) if nxt is not None else None
+                if nxt is not None and self.m[nxt].text.lower() == "by" and numeric(after):
+                    weight = after
                     used.append(nxt)
                     break
                 before = self.prev_index(j, ("particle", "filler"))
@@ -757,7 +764,9 @@ class Composer:
             measured = [
                 j
                 for j, m in enumerate(self.m)
-                if j != weight and (numeric(j) or (ends_weighted(j) and j not in self.used))
+                if j != weight
+                and (j not in markers or ends_weighted(j))  # "weighted" itself may read as a "weight" column
+                and (numeric(j) or (ends_weighted(j) and j not in self.used))
             ]
             names = {self.columns_of(j, numeric=True)[0] for j in measured if self.columns_of(j, numeric=True)}
             if len(names) != 1 or numeric(weight) in names:
@@ -1805,6 +1814,74 @@ class Composer:
                 self.claim(j)
                 return years[0]
         return None
+
+    def _previous_period(self) -> None:
+        """ "전년 대비", "year over year", "작년 같은 달보다" with a change: the base is the period a
+        year before. With a period stated ("2024년 7월 ... 작년 같은 달보다") the two sides are
+        that period and the same period a year earlier; asked per year ("연도별 ... 전년 대비
+        변화율", "year over year growth") every year's change from the year before (`successive`);
+        otherwise ("전년 대비 가장 많이 감소한 측정소") the data's last year against the year before.
+        Without a change word the phrase is a date relative to today and stays unused (declined)."""
+        marks = [
+            i
+            for i, m in enumerate(self.m)
+            if i not in self.used and m.has("previous_period") and not (m.has("column") or m.has("value"))
+        ]
+        if not marks or not self._has_any("change"):
+            return
+        axis = self._year_axis()
+        if axis is None:
+            return
+        column, part = axis
+        conds = self.ctx.conditions
+        years = [k for k, c in enumerate(conds) if c.column == column and c.op == "==" and c.part == part]
+        if len(years) > 1 or (years and not isinstance(conds[years[0]].value, (int, float))):
+            return
+        if years:
+            # the period stated, and the same period (its month or quarter kept) a year before
+            keep = [k for k, c in enumerate(conds) if c.column == column and c.op == "==" and c.part in (part, "month", "quarter")]
+            stated = [conds[k] for k in keep]
+            before = [
+                dataclasses.replace(c, value=int(c.value) - 1) if k == years[0] else c for k, c in zip(keep, stated)
+            ]
+            rest = [(c, p) for k, (c, p) in enumerate(zip(conds, conds.positions)) if k not in keep]
+            conds.clear()
+            conds.positions.clear()
+            for c, p in rest:
+                conds.at = p
+                conds.append(c)
+        else:
+            bucketed = any(m.has("bucket") and m.get("bucket").key == "year" for m in self.m)
+            scalar = any(m.has("agg") and m.get("agg").key == "share" for m in self.m) or self._has_any(
+                "superlative", "superlative_marker"
+            )  # "몇 % 변했어", "가장 많이 감소한": one change, of the last year
+            if bucketed or not scalar:
+                self.successive = (column, part)
+                self.claim(*marks)
+                return
+            last = _last_year(self.col(column))
+            if last is None:
+                return
+            stated = [Condition(column, "==", last, part)]
+            before = [Condition(column, "==", last - 1, part)]
+        self.ctx.sides = [stated, before]
+        self.date_sides = True
+        self.claim(*marks)
+        for i in marks:  # "작년 같은 달보다": the comparison's own word
+            j = self.next_index(i, ("particle",))
+            if j is not None and self.m[j].has("than"):
+                self.claim(j)
+
+    def _year_axis(self) -> tuple[str, str | None] | None:
+        """The column that holds years: an integer column of years (part None), else the one date
+        column (part "year")."""
+        years = [c.name for c in self.t.columns if c.yearlike]
+        if len(years) == 1:
+            return years[0], None
+        if years:
+            return None
+        column = self._date_column()
+        return (column, "year") if column else None
 
     def _date_column(self) -> str | None:
         dates = self.t.dates
@@ -3346,6 +3423,12 @@ def _plan_direct(question: str, table: Table, reader: Reader | None = None) -> P
     plan.yearlike = [c.name for c in table.columns if c.yearlike]
     plan.derived = dict(composer.derived) if not plan.declined else {}
     return plan
+
+
+def _last_year(column: Column) -> int | None:
+    """The last year a column of years or dates holds."""
+    found = re.match(r"\s*(\d{4})", str(column.maximum)) if column.maximum is not None else None
+    return int(found.group(1)) if found else None
 
 
 def _alike(a: Column, b: Column) -> bool:

@@ -102,6 +102,9 @@ class Plan:
     # compare: what is asked of the two values: "difference" (a − b, stated as a positive amount
     # with its direction), "percent" (the change from b to a, in percent), "ratio" (a / b)
     change: str = "difference"
+    # aggregate by year: each year's change from the year before, "difference" or "percent"
+    # ("year over year growth", "전년 대비 증가율"); a year missing from the data has none
+    successive: str | None = None
     asked: str | None = None  # compare: the direction the question asked ("high": how much
     # more/higher, "low": how much less/lower), or None
     # The honesty check's record: the question's words the plan uses (measure, aggregation,

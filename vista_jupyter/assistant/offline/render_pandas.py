@@ -344,6 +344,7 @@ class PandasRenderer:
                     "sizes = rows.groupby(key).size()\n"
                     f"result = result[result.index.isin(sizes[sizes {p.having[0]} {lit(p.having[1])}].index)]\n"
                 )
+            code += self._successive()
             code += "result = result.dropna()\n"
             ascending = p.order == "asc"
             if p.order or order == "value":
@@ -363,6 +364,22 @@ class PandasRenderer:
             code += "for label, values in result.round(6).iterrows():\n    print(label, *values.tolist(), sep='\\t')\n"
             code += self._group_chart("result")
         return self._step(self._intro(), code)
+
+    def _successive(self) -> str:
+        """Each year's change from the year before (the plan's `successive`), the years in order
+        and every year between the first and the last present: a year missing from the data
+        leaves the next one without a change, never a change over two years."""
+        p = self.plan
+        if not p.successive:
+            return ""
+        change = "result.pct_change(fill_method=None)" if p.successive == "percent" else "result.diff()"
+        return (
+            "result = result.dropna().sort_index()\n"
+            "if len(result):\n"
+            "    result = result.reindex(range(int(result.index.min()), int(result.index.max()) + 1))\n"
+            f"result = {change}  # from the year before\n"
+            "result = result.where(np.isfinite(result))\n"
+        )
 
     def _ratio(self, m: Measure) -> str:
         """`num` and `den` of a ratio (total a ÷ total b) or a weighted mean (Σ a·b ÷ Σ b), over

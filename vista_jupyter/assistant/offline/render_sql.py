@@ -101,6 +101,8 @@ _KNOWN_FIELDS = {
         "change",
         # rows: each name once, at its own extreme row
         "distinct_labels",
+        # aggregate by year: each year's change from the one before (computed in pandas after)
+        "successive",
         # aggregate by group: groups kept by their number of rows (HAVING)
         "having",
         # wording only (every group is printed, in order): the group whose place is asked
@@ -742,7 +744,8 @@ class SqlRenderer(PandasRenderer):
             )
             code += (
                 f"result = result.set_index('key')['value'].rename_axis({q(p.group.column)}).sort_index()\n"
-                "result = result.dropna()\n"
+                + self._successive()
+                + "result = result.dropna()\n"
             )
             ascending = p.order == "asc"
             if p.order or order == "value":
