@@ -802,3 +802,46 @@ def test_a_weighted_mean_weights_each_row_by_the_other_column(lines, mode, quest
 def test_ratios_that_are_not_total_over_total_are_declined(lines, question):
     analysis, answer = ask(lines, "lines", question, "pandas")
     assert analysis.declined, answer
+
+
+# --- the year before as the base of a change --------------------------------------------------
+
+
+@pytest.mark.parametrize("mode", MODES)
+@pytest.mark.parametrize("question", ["year over year growth of the total amount", "amount 합계의 전년 대비 증가율"])
+def test_year_over_year_growth_is_each_years_change_from_the_year_before(shops, mode, question):
+    frame, _ = shops["shops"]
+    analysis, answer = ask(shops, "shops", question, mode)
+    assert not analysis.declined, answer
+    totals = frame.groupby(frame["date"].str[:4].astype(int))["amount"].sum()
+    growth = totals[2023] / totals[2022] - 1
+    line = next(x for x in answer.splitlines() if x.startswith("- 2023:"))
+    assert states(line, abs(growth) * 100, 1) and "%" in line, answer
+    assert "- 2022:" not in answer  # the first year has no year before it
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_the_same_month_a_year_before_is_the_base_of_a_stated_month(shops, mode):
+    frame, _ = shops["shops"]
+    analysis, answer = ask(shops, "shops", "2023년 3월 amount 합계는 작년 같은 달보다 몇 % 늘었어?", mode)
+    assert not analysis.declined, answer
+    march = frame[frame["date"].str[5:7] == "03"]
+    by_year = march.groupby(march["date"].str[:4])["amount"].sum()
+    change = by_year["2023"] / by_year["2022"] - 1
+    assert states(first_line(answer), abs(change) * 100, 1), answer
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_without_a_period_the_last_year_is_set_against_the_year_before(shops, mode):
+    frame, _ = shops["shops"]
+    analysis, answer = ask(shops, "shops", "전년 대비 amount 합계가 가장 많이 줄어든 shop은?", mode)
+    assert not analysis.declined, answer
+    totals = _per_shop_year(frame, "sum")
+    fell = (totals[2023] - totals[2022]).dropna().idxmin()
+    assert f"**{fell}**" in first_line(answer) and "2022" in first_line(answer), answer
+
+
+@pytest.mark.parametrize("question", ["작년 amount 합계는?", "total amount last year"])
+def test_the_year_before_without_a_change_is_a_date_relative_to_today_and_declined(shops, question):
+    analysis, answer = ask(shops, "shops", question, "pandas")
+    assert analysis.declined, answer
