@@ -845,3 +845,43 @@ def test_without_a_period_the_last_year_is_set_against_the_year_before(shops, mo
 def test_the_year_before_without_a_change_is_a_date_relative_to_today_and_declined(shops, question):
     analysis, answer = ask(shops, "shops", question, "pandas")
     assert analysis.declined, answer
+
+
+@pytest.fixture(scope="module")
+def parcels(tmp_path_factory):
+    """One row per parcel: the promised and the delivered day as text (none when cancelled)."""
+    root = tmp_path_factory.mktemp("parcels")
+    rng = np.random.default_rng(3)
+    n = 400
+    promised = pd.Timestamp("2024-03-01") + pd.to_timedelta(rng.integers(0, 60, n), unit="D")
+    delivered = promised + pd.to_timedelta(rng.integers(-2, 3, n), unit="D")
+    frame = pd.DataFrame(
+        {
+            "city": rng.choice(["Seoul", "Busan", "Daegu"], n),
+            "promised_date": promised.strftime("%Y-%m-%d"),
+            "delivered_date": [None if k % 9 == 0 else d for k, d in enumerate(delivered.strftime("%Y-%m-%d"))],
+        }
+    )
+    path = root / "parcels.parquet"
+    frame.to_parquet(path)
+    return {"_spill": root / "spill", "parcels": (frame, path)}
+
+
+@pytest.mark.parametrize("mode", MODES)
+@pytest.mark.parametrize(
+    "question",
+    [
+        "how many parcels have delivered_date after promised_date?",
+        "delivered_date가 promised_date보다 늦은 주문은 몇 건?",
+        "what share of parcels have delivered_date after promised_date?",
+    ],
+)
+def test_one_date_after_another_is_a_condition_on_both_dates(parcels, mode, question):
+    frame, _ = parcels["parcels"]
+    analysis, answer = ask(parcels, "parcels", question, mode)
+    assert not analysis.declined, answer
+    late = pd.to_datetime(frame["delivered_date"]) > pd.to_datetime(frame["promised_date"])
+    on_time = pd.to_datetime(frame["delivered_date"]) >= pd.to_datetime(frame["promised_date"])
+    assert late.sum() != on_time.sum()  # the same day is not after
+    expected = late.mean() * 100 if "share" in question else late.sum()
+    assert states(first_line(answer), expected, 1 if "share" in question else 0), answer

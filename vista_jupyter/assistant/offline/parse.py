@@ -708,10 +708,10 @@ class Composer:
     def _derived_difference(self, a: str, b: str, op: str = "-") -> str:
         """A column computed from two (the plan's `derived` columns): the per-row difference a − b
         ("-"), total a over total b ("/", measured as a ratio), a weighted by b ("w")."""
-        name = {"-": f"{a} − {b}", "/": f"{a} ÷ {b}", "w": f"{a} ⊗ {b}"}[op]
+        name = {"-": f"{a} − {b}", "s": f"{a} − {b}", "/": f"{a} ÷ {b}", "w": f"{a} ⊗ {b}"}[op]
         if name not in {c.name for c in self.t.columns}:
             first = self.col(a)
-            unit = first.unit if op == "w" or first.unit == self.col(b).unit else None
+            unit = first.unit if op == "w" or (op == "-" and first.unit == self.col(b).unit) else None
             self.t.columns.append(
                 Column(
                     name=name,
@@ -823,15 +823,33 @@ class Composer:
             names = self.columns_of(j, numeric=True)
             return names[0] if len(names) == 1 and names[0] not in self.derived else None
 
+        def dated(j: int | None) -> str | None:
+            if j is None or j in self.used or not self.m[j].has("column") or self.m[j].has("value"):
+                return None
+            names = [c for c in self.columns_of(j) if self.col(c).is_date]
+            return names[0] if len(names) == 1 and len(self.columns_of(j)) == 1 else None
+
         for j, m in enumerate(self.m):
-            sense = m.get("compare") or m.get("compare_after")
+            sense = m.get("compare") or m.get("compare_after") or m.get("date_compare")
             if j in self.used or sense is None or sense.key not in ops:
                 continue
-            if m.has("compare"):  # A greater than B
+            before = not is_hangul(m.text[:1]) and (m.has("compare") or m.has("date_compare"))
+            if before:  # A greater than B, A after B
                 ia, ib = self.prev_index(j, ("filler",)), self.next_index(j, ("filler",))
-            else:  # A이 B보다 높은
+            else:  # A이 B보다 높은, A가 B보다 늦은
                 ib = self.prev_index(j, ("particle",))
                 ia = self.prev_index(ib, ("particle", "filler")) if ib is not None else None
+            a, b = dated(ia), dated(ib)
+            if a is not None and b is not None and a != b and (m.has("date_compare") or before):
+                # one date after another ("delivered_date after promised_date"): compared exactly,
+                # as the seconds between them (never whole days, which would drop a time of day)
+                name = self._derived_difference(a, b, "s")
+                self.ctx.conditions.at = ia
+                self.ctx.conditions.append(Condition(name, ops[sense.key], 0))
+                self.claim(ia, ib, j)
+                continue
+            if m.has("date_compare") and not (m.has("compare") or m.has("compare_after")):
+                continue
             a, b = numeric(ia), numeric(ib)
             if a is None or b is None or a == b:
                 continue
@@ -3457,7 +3475,7 @@ def _derived_measures(plan: Plan, derived: dict[str, tuple[str, str, str]]) -> N
     uses = {c.column for c in [*plan.conditions, *plan.base, *(k for side in plan.sides for k in side)]}
     for k, m in enumerate(plan.measures):
         op = derived.get(m.column or "", ("", "-", ""))[1]
-        if op == "-":
+        if op in ("-", "s"):
             continue
         a, _, b = derived[m.column]
         allowed = {"/": ("ratio",), "w": ("wmean", "mean")}[op]
@@ -3477,7 +3495,7 @@ def _derived_measures(plan: Plan, derived: dict[str, tuple[str, str, str]]) -> N
             )
         plan.measures[k] = Measure("ratio" if op == "/" else "wmean", m.column)
     uses |= {*plan.columns, *plan.labels}
-    if any(derived.get(c, ("", "-", ""))[1] != "-" for c in uses):
+    if any(derived.get(c, ("", "-", ""))[1] in ("/", "w") for c in uses):
         raise Declined(
             "I can use a ratio or a weighted column as a measure, not as a condition on rows.",
             "비율이나 가중 값은 측정값으로만 쓸 수 있고 행 조건으로는 쓸 수 없습니다.",

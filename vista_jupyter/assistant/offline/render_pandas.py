@@ -156,9 +156,11 @@ class PandasRenderer:
             used.add(p.group.column)
         used.update(p.labels)
         used.update(c for c in (p.time_column, *p.columns) if c)
+        apart = {name: (a, b) for name, (a, op, b) in p.derived.items() if op == "s"}
+        used.update(x for pair in apart.values() for x in pair)
         text_dates = [c for c in used if p.date_columns.get(c)]
         differences = {name: (a, b) for name, (a, op, b) in p.derived.items() if op == "-"}
-        if not text_dates and not differences:
+        if not text_dates and not differences and not apart:
             return "", self.var
         parts = [
             f"**{{{q(name)}: {self.var}[{q(a)}] - {self.var}[{q(b)}]}}"  # a per-row difference asked
@@ -193,6 +195,10 @@ class PandasRenderer:
                 continue
             source = f"{self.var}[{q(c)}]" if fmt == "mixed" else f"{self.var}[{q(c)}].astype('Int64').astype(str)"
             parts.append(f"**{{{q(c)}: pd.to_datetime({source}, errors='coerce', format={fmt!r})}}")
+        # seconds from one date to another, from the dates as read above (assign takes them in order)
+        parts += [
+            f"**{{{q(name)}: lambda d: (d[{q(a)}] - d[{q(b)}]).dt.total_seconds()}}" for name, (a, b) in apart.items()
+        ]
         why = "dates written as text or numbers, read as dates" if text_dates else "the difference asked, per row"
         return f"{before}data = {self.var}.assign({', '.join(parts)})  # {why}\n", "data"
 

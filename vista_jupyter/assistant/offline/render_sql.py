@@ -164,7 +164,7 @@ def check(plan: Plan, table: Table) -> None:
             f"I cannot compute this kind of answer ({plan.kind}) in SQL yet.",
             f"이런 종류의 답({plan.kind})은 아직 SQL로 계산하지 못합니다.",
         )
-    if plan.derived and plan.kind not in ("aggregate", "compare"):
+    if plan.derived and plan.kind not in ("aggregate", "compare", "share"):
         raise no(
             "I can use a difference of two columns in SQL only for totals, averages and comparisons yet.",
             "두 열의 차이는 아직 SQL에서 합계, 평균, 비교에만 쓸 수 있습니다.",
@@ -476,6 +476,7 @@ class SqlRenderer(PandasRenderer):
             used.add(p.group.column)
         used.update(p.labels)
         used.update(c for c in (p.time_column, *p.columns) if c)
+        used.update(x for a, op, b in p.derived.values() if op == "s" for x in (a, b))
         out = {}
         for name in sorted(used):
             fmt = p.date_columns.get(name)
@@ -577,6 +578,9 @@ class SqlRenderer(PandasRenderer):
         if column in self.plan.derived and self.plan.derived[column][1] == "-":
             a, _, b = self.plan.derived[column]
             return f"({ident(a)} - {ident(b)})"
+        if column in self.plan.derived and self.plan.derived[column][1] == "s":
+            a, _, b = self.plan.derived[column]  # seconds from one date to the other, as pandas
+            return f"(epoch({ident(a)}) - epoch({ident(b)}))"
         return ident(column)
 
     def _value(self, column: str) -> str:
