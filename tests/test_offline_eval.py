@@ -94,3 +94,18 @@ async def test_a_sample_of_the_sixth_set_is_answered_through_the_server(api, jp_
     rows = await evaluate(api, [questions[i] for i in SAMPLE6], here / "data")
     assert [(r["id"], r["verdict"], r["answer"][:300]) for r in rows if r["verdict"] != "correct"] == []
     assert [r["id"] for r in rows if r["failed_steps"]] == []
+
+
+#: The ninth set (plan shapes): a change per group between two years (English and Korean, a
+#: year column), the last year against the one before (전년 대비), a ratio of totals, a weighted
+#: mean, a date after another, two numeric columns compared, and a headcount as a ratio's
+#: denominator (declined).
+SAMPLE9 = ["s-01", "a-03", "w-07", "a-01", "d-12", "d-08", "w-04", "s-07"]
+
+
+async def test_a_sample_of_the_ninth_set_is_answered_through_the_server(api, jp_fetch):
+    here = BENCH / "evalset9"
+    questions = {q["id"]: q for q in load_questions(here / "dev" / "questions.jsonl")}
+    rows = await evaluate(api, [questions[i] for i in SAMPLE9], here / "data")
+    assert [(r["id"], r["verdict"], r["answer"][:300]) for r in rows if r["verdict"] != "correct"] == []
+    assert [r["id"] for r in rows if r["failed_steps"]] == []

@@ -598,3 +598,290 @@ def test_which_month_within_one_year_is_that_years_month(data, mode):
     best = frame[d.dt.year == 2023].groupby(d.dt.month)["amount"].sum().idxmax()
     month = pd.Timestamp(2023, int(best), 1).strftime("%B")
     assert month in first_line(answer), answer
+
+
+# --- a change per group between two periods -------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def shops(tmp_path_factory):
+    """One row per sale: four shops over 2022-2023; "Dock" opened in 2023 (no 2022 row), and
+    amounts run from 1,500 to 3,000, so "from 2022 to 2023" could be misread as amounts."""
+    root = tmp_path_factory.mktemp("shops")
+    rng = np.random.default_rng(7)
+    rows = []
+    for shop, (n22, n23, level) in {
+        "Alder": (120, 90, 2400),
+        "Birch": (100, 130, 2100),
+        "Cove": (110, 105, 1900),
+        "Dock": (0, 60, 2600),
+    }.items():
+        for year, n in ((2022, n22), (2023, n23)):
+            days = pd.date_range(f"{year}-01-01", f"{year}-12-31").strftime("%Y-%m-%d")
+            for _ in range(n):
+                amount = float(np.clip(rng.normal(level + (150 if year == 2023 and shop == "Birch" else 0), 300), 1500, 3000))
+                rows.append((str(rng.choice(days)), shop, round(amount, 1)))
+    frame = pd.DataFrame(rows, columns=["date", "shop", "amount"])
+    path = root / "shops.parquet"
+    frame.to_parquet(path)
+    return {"_spill": root / "spill", "shops": (frame, path)}
+
+
+def _per_shop_year(frame: pd.DataFrame, how: str) -> pd.DataFrame:
+    year = frame["date"].str[:4].astype(int)
+    grouped = frame.groupby(["shop", year])["amount"]
+    return (grouped.size() if how == "count" else grouped.agg(how)).unstack()
+
+
+@pytest.mark.parametrize("mode", MODES)
+@pytest.mark.parametrize(
+    "question",
+    ["Which shop's total amount fell the most from 2022 to 2023?", "2022년 대비 2023년 amount 합계가 가장 많이 줄어든 shop은?"],
+)
+def test_the_group_that_fell_the_most_between_two_years_is_named_with_its_change(shops, mode, question):
+    frame, _ = shops["shops"]
+    analysis, answer = ask(shops, "shops", question, mode)
+    assert not analysis.declined, answer
+    totals = _per_shop_year(frame, "sum")
+    change = (totals[2023] - totals[2022]).dropna().sort_values()
+    assert change.index[0] == "Alder" and change.iloc[0] < 0  # Dock has no 2022 total: left out
+    line = first_line(answer)
+    assert "**Alder**" in line and "−" in line and states(line, abs(change.iloc[0]), 0), answer
+    assert "Dock" not in answer, answer  # no change without a 2022 value
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_a_count_per_group_changes_from_zero_for_a_group_without_rows_in_the_base_year(shops, mode):
+    frame, _ = shops["shops"]
+    analysis, answer = ask(shops, "shops", "which shop's number of rows grew the most from 2022 to 2023?", mode)
+    assert not analysis.declined, answer
+    counts = _per_shop_year(frame, "count").fillna(0)
+    grew = (counts[2023] - counts[2022]).sort_values(ascending=False)
+    assert grew.index[0] == "Dock"  # 0 sales in 2022, 60 in 2023
+    assert "**Dock**" in first_line(answer) and states(first_line(answer), grew.iloc[0], 0), answer
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_the_change_of_every_group_is_listed_with_its_two_values(shops, mode):
+    frame, _ = shops["shops"]
+    analysis, answer = ask(shops, "shops", "shop별 평균 amount가 2022년보다 2023년에 얼마나 변했어?", mode)
+    assert not analysis.declined, answer
+    means = _per_shop_year(frame, "mean").dropna()
+    for shop, row in means.iterrows():
+        line = next(x for x in answer.splitlines() if x.startswith(f"- {shop}:"))
+        assert states(line, abs(row[2023] - row[2022]), 1) and states(line, row[2022], 0), answer
+    # the years are the two periods, never a range of amounts (amounts run 1,500-3,000)
+    assert "between" not in analysis.plan.conditions.__repr__(), analysis.plan.conditions
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "which shop's total amount changed the most from 2022 to 2023?",  # rose or fell?
+        "which shop's total amount fell the least from 2022 to 2023?",
+        "which shop's total amount fell the most?",  # no two periods
+    ],
+)
+def test_a_change_per_group_without_its_direction_or_its_periods_is_declined(shops, question):
+    analysis, answer = ask(shops, "shops", question, "pandas")
+    assert analysis.declined, answer
+
+
+# --- one column compared with another, row by row ---------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def games(tmp_path_factory):
+    """One row per match: the home and the away team's scores, and the crowd."""
+    root = tmp_path_factory.mktemp("games")
+    rng = np.random.default_rng(11)
+    n = 300
+    frame = pd.DataFrame(
+        {
+            "home_team": rng.choice(["Lions", "Tigers", "Bears", "Eagles"], n),
+            "home_score": rng.poisson(4.4, n),
+            "away_score": rng.poisson(3.9, n),
+            "crowd": rng.integers(2, 12, n),
+        }
+    )
+    path = root / "games.parquet"
+    frame.to_parquet(path)
+    return {"_spill": root / "spill", "games": (frame, path)}
+
+
+@pytest.mark.parametrize("mode", MODES)
+@pytest.mark.parametrize(
+    "question",
+    ["how many games have home_score greater than away_score?", "home_score가 away_score보다 높은 경기는 몇 번이야?"],
+)
+def test_rows_where_one_column_exceeds_another_are_counted(games, mode, question):
+    frame, _ = games["games"]
+    analysis, answer = ask(games, "games", question, mode)
+    assert not analysis.declined, answer
+    expected = int((frame["home_score"] > frame["away_score"]).sum())
+    assert expected not in (0, len(frame)) and expected != int((frame["home_score"] >= frame["away_score"]).sum())
+    line = first_line(answer)
+    assert states(line, expected, 0) and "home_score − away_score > 0" in line, answer
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "home_score가 away_score보다 2 이상 높은 경기는 몇 번이야?",  # by how much: another reading
+        "how many games have home_score greater than home_team?",  # a name is no number
+        "how many games have home_score greater than crowd?",  # goals and thousands of people
+    ],
+)
+def test_a_comparison_of_columns_that_are_not_two_alike_numbers_is_declined(games, question):
+    analysis, answer = ask(games, "games", question, "pandas")
+    assert analysis.declined, answer
+
+
+# --- a ratio of two columns' totals, a weighted mean --------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def lines(tmp_path_factory):
+    """One row per order line: units, unit price and revenue per product; the shop's headcount
+    (staff, a few values) is written on each of its lines."""
+    root = tmp_path_factory.mktemp("lines")
+    rng = np.random.default_rng(5)
+    n = 900
+    product = rng.choice(["kettle", "toaster", "blender"], n)
+    base = pd.Series(product).map({"kettle": 30.0, "toaster": 45.0, "blender": 80.0}).to_numpy()
+    units = rng.integers(1, 40, n)
+    price = np.round(base * rng.uniform(0.6, 1.4, n), 2)
+    frame = pd.DataFrame(
+        {
+            "product": product,
+            "units": units,
+            "price": price,
+            "revenue": np.round(units * price, 2),
+            "staff": rng.choice([4, 6, 9], n),
+        }
+    )
+    path = root / "lines.parquet"
+    frame.to_parquet(path)
+    return {"_spill": root / "spill", "lines": (frame, path)}
+
+
+@pytest.mark.parametrize("mode", MODES)
+@pytest.mark.parametrize("question", ["revenue per units by product", "product별 units당 revenue"])
+def test_a_ratio_per_group_is_total_over_total(lines, mode, question):
+    frame, _ = lines["lines"]
+    analysis, answer = ask(lines, "lines", question, mode)
+    assert not analysis.declined, answer
+    totals = frame.groupby("product")[["revenue", "units"]].sum()
+    ratio = totals["revenue"] / totals["units"]
+    row_mean = (frame["revenue"] / frame["units"]).groupby(frame["product"]).mean()
+    assert all(abs(ratio - row_mean) > 0.05)  # the two readings differ here
+    for product, value in ratio.items():
+        line = next(x for x in answer.splitlines() if x.startswith(f"- {product}:"))
+        assert states(line, value, 2), answer
+
+
+@pytest.mark.parametrize("mode", MODES)
+@pytest.mark.parametrize("question", ["average price weighted by units", "units로 가중한 price 평균은?"])
+def test_a_weighted_mean_weights_each_row_by_the_other_column(lines, mode, question):
+    frame, _ = lines["lines"]
+    analysis, answer = ask(lines, "lines", question, mode)
+    assert not analysis.declined, answer
+    expected = (frame["price"] * frame["units"]).sum() / frame["units"].sum()
+    assert abs(expected - frame["price"].mean()) > 0.5
+    assert states(first_line(answer), expected, 2), answer
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "max revenue per units by product",  # a statistic of per-row ratios, not total over total
+        "revenue per staff by product",  # a headcount repeated on every line: its total means nothing
+        "median price weighted by units",
+    ],
+)
+def test_ratios_that_are_not_total_over_total_are_declined(lines, question):
+    analysis, answer = ask(lines, "lines", question, "pandas")
+    assert analysis.declined, answer
+
+
+# --- the year before as the base of a change --------------------------------------------------
+
+
+@pytest.mark.parametrize("mode", MODES)
+@pytest.mark.parametrize("question", ["year over year growth of the total amount", "amount 합계의 전년 대비 증가율"])
+def test_year_over_year_growth_is_each_years_change_from_the_year_before(shops, mode, question):
+    frame, _ = shops["shops"]
+    analysis, answer = ask(shops, "shops", question, mode)
+    assert not analysis.declined, answer
+    totals = frame.groupby(frame["date"].str[:4].astype(int))["amount"].sum()
+    growth = totals[2023] / totals[2022] - 1
+    line = next(x for x in answer.splitlines() if x.startswith("- 2023:"))
+    assert states(line, abs(growth) * 100, 1) and "%" in line, answer
+    assert "- 2022:" not in answer  # the first year has no year before it
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_the_same_month_a_year_before_is_the_base_of_a_stated_month(shops, mode):
+    frame, _ = shops["shops"]
+    analysis, answer = ask(shops, "shops", "2023년 3월 amount 합계는 작년 같은 달보다 몇 % 늘었어?", mode)
+    assert not analysis.declined, answer
+    march = frame[frame["date"].str[5:7] == "03"]
+    by_year = march.groupby(march["date"].str[:4])["amount"].sum()
+    change = by_year["2023"] / by_year["2022"] - 1
+    assert states(first_line(answer), abs(change) * 100, 1), answer
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_without_a_period_the_last_year_is_set_against_the_year_before(shops, mode):
+    frame, _ = shops["shops"]
+    analysis, answer = ask(shops, "shops", "전년 대비 amount 합계가 가장 많이 줄어든 shop은?", mode)
+    assert not analysis.declined, answer
+    totals = _per_shop_year(frame, "sum")
+    fell = (totals[2023] - totals[2022]).dropna().idxmin()
+    assert f"**{fell}**" in first_line(answer) and "2022" in first_line(answer), answer
+
+
+@pytest.mark.parametrize("question", ["작년 amount 합계는?", "total amount last year"])
+def test_the_year_before_without_a_change_is_a_date_relative_to_today_and_declined(shops, question):
+    analysis, answer = ask(shops, "shops", question, "pandas")
+    assert analysis.declined, answer
+
+
+@pytest.fixture(scope="module")
+def parcels(tmp_path_factory):
+    """One row per parcel: the promised and the delivered day as text (none when cancelled)."""
+    root = tmp_path_factory.mktemp("parcels")
+    rng = np.random.default_rng(3)
+    n = 400
+    promised = pd.Timestamp("2024-03-01") + pd.to_timedelta(rng.integers(0, 60, n), unit="D")
+    delivered = promised + pd.to_timedelta(rng.integers(-2, 3, n), unit="D")
+    frame = pd.DataFrame(
+        {
+            "city": rng.choice(["Seoul", "Busan", "Daegu"], n),
+            "promised_date": promised.strftime("%Y-%m-%d"),
+            "delivered_date": [None if k % 9 == 0 else d for k, d in enumerate(delivered.strftime("%Y-%m-%d"))],
+        }
+    )
+    path = root / "parcels.parquet"
+    frame.to_parquet(path)
+    return {"_spill": root / "spill", "parcels": (frame, path)}
+
+
+@pytest.mark.parametrize("mode", MODES)
+@pytest.mark.parametrize(
+    "question",
+    [
+        "how many parcels have delivered_date after promised_date?",
+        "delivered_date가 promised_date보다 늦은 주문은 몇 건?",
+        "what share of parcels have delivered_date after promised_date?",
+    ],
+)
+def test_one_date_after_another_is_a_condition_on_both_dates(parcels, mode, question):
+    frame, _ = parcels["parcels"]
+    analysis, answer = ask(parcels, "parcels", question, mode)
+    assert not analysis.declined, answer
+    late = pd.to_datetime(frame["delivered_date"]) > pd.to_datetime(frame["promised_date"])
+    on_time = pd.to_datetime(frame["delivered_date"]) >= pd.to_datetime(frame["promised_date"])
+    assert late.sum() != on_time.sum()  # the same day is not after
+    expected = late.mean() * 100 if "share" in question else late.sum()
+    assert states(first_line(answer), expected, 1 if "share" in question else 0), answer

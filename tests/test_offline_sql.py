@@ -248,6 +248,14 @@ CASES = [
     ("car_sales_ko", "지역별 평균 연비", "aggregate"),
     ("events", "average load per hour", "aggregate"),
     ("events", "load trend", "trend"),  # a trend over days
+    # ratios of totals and weighted means, changes per group and from the year before, and one
+    # column compared with another (round 6)
+    ("penguins", "body_mass_g per flipper_length_mm by species", "aggregate"),
+    ("penguins", "average bill_length_mm weighted by body_mass_g", "aggregate"),
+    ("orders", "which city's total amount rose the most from 2021 to 2022?", "aggregate"),
+    ("orders", "number of orders per status: percent change from 2021 to 2022", "aggregate"),
+    ("houses", "year over year growth of the total price", "aggregate"),
+    ("penguins", "how many penguins have bill_length_mm greater than bill_depth_mm?", "aggregate"),
     ("events", "average load per day", "aggregate"),
     ("cars", "How many cars have 4 or 6 cylinders?", "aggregate"),
     ("cars", "how many cars do not have 8 cylinders", "aggregate"),

@@ -159,6 +159,13 @@ def _restate(plan: Plan) -> str:
     lang = plan.language
     conds = plan.conditions
     k = plan.kind
+    if k == "aggregate" and plan.sides and plan.group is not None:
+        return _change_restated(plan)
+    if k == "aggregate" and plan.successive and plan.measures:
+        what = measure_words(plan.measures[0], lang)
+        if plan.successive == "percent":
+            return t(lang, f"Percent change in {what} from the previous year{where(conds, lang)}", f"{where(conds, lang)}{what}의 전년 대비 변화율")
+        return t(lang, f"Change in {what} from the previous year{where(conds, lang)}", f"{where(conds, lang)}{what}의 전년 대비 변화")
     if k == "aggregate":
         what = _and(lang, [measure_words(m, lang) for m in plan.measures])
         if plan.group is None:
@@ -386,6 +393,101 @@ _ORDINAL = {
     "en": {2: "second", 3: "third", 4: "fourth", 5: "fifth"},
     "ko": {2: "두 번째로", 3: "세 번째로", 4: "네 번째로", 5: "다섯 번째로"},
 }
+
+
+def _change_restated(plan: Plan) -> str:
+    """A change per group between two sides in words: "Store with the largest fall in total of
+    revenue from 2022 to 2023", "2022 대비 2023 revenue 합계 감소폭이 가장 큰 store"."""
+    lang = plan.language
+    conds = plan.conditions
+    what = measure_words(plan.measures[0], lang)
+    a, b = (_side_name(side, lang) for side in plan.sides)
+    percent = plan.change == "percent"
+    if plan.superlative:
+        up = plan.asked == "high"
+        nth_en = "" if plan.rank == 1 else _ORDINAL["en"].get(plan.rank, f"{plan.rank}th") + " "
+        nth_ko = _ORDINAL["ko"].get(plan.rank, f"{plan.rank}번째로") if plan.rank > 1 else "가장"
+        en = ("percent " if percent else "") + ("rise" if up else "fall")
+        ko = ("증가" if up else "감소") + ("율" if percent else "폭")
+        return t(
+            lang,
+            f"{_cap(_group_name(plan))} with the {nth_en}largest {en} in {what} from {b} to {a}{where(conds, lang)}",
+            f"{where(conds, lang)}{b} 대비 {a} {what} {particle(ko, '이/가')} {nth_ko} 큰 {_group_name(plan)}",
+        )
+    return t(
+        lang,
+        f"{'Percent change' if percent else 'Change'} in {what} from {b} to {a} {group_words(plan.group, lang)}"
+        f"{where(conds, lang)}",
+        f"{where(conds, lang)}{group_words(plan.group, lang)} {b} 대비 {a} {what} {'변화율' if percent else '변화'}",
+    )
+
+
+def _group_change(plan: Plan, r: _Reader) -> str:
+    """Each group's change between the two sides, with the two values it comes from; with a
+    superlative the group picked, and a note when no group moved the way the question says."""
+    lang = plan.language
+    m = plan.measures[0]
+    head = restate(plan)
+    items = [it for it in r.items() if len(it) >= 4]
+    if not items:
+        return t(
+            lang,
+            f"{head}: no group has a value on both sides, so there is no change to give.",
+            f"{head}: 양쪽 모두에 값이 있는 그룹이 없어서 변화를 구할 수 없습니다.",
+        )
+
+    def change(it: list[str]) -> str:
+        v = _num(it[1])
+        sign = "+" if v > 0 else ("−" if v < 0 else "")
+        return sign + (fmt(abs(v), percent=True) if plan.change == "percent" else value_text(plan, m, abs(v)))
+
+    def detail(it: list[str]) -> str:
+        return f"{change(it)}: {value_text(plan, m, _num(it[3]))} → {value_text(plan, m, _num(it[2]))}"
+
+    if plan.superlative:
+        if len(items) < plan.rank:
+            return t(lang, f"{head}: there are only {len(items)} groups.", f"{head}: 그룹이 {len(items)}개뿐입니다.")
+        it = items[plan.rank - 1]
+        line = f"{head}: **{_label(it[0])}** ({detail(it)})"
+        v = _num(it[1])
+        if (plan.asked == "high" and v <= 0) or (plan.asked == "low" and v >= 0):
+            line += t(
+                lang,
+                " — no group " + ("rose" if plan.asked == "high" else "fell") + "; this is the smallest change the other way",
+                " — " + ("늘어난" if plan.asked == "high" else "줄어든") + " 그룹은 없고, 반대 방향으로 가장 작게 변한 그룹입니다",
+            )
+        rest = [x for k, x in enumerate(items[:5]) if k != plan.rank - 1]
+        if rest:
+            line += "\n\n" + t(lang, "Others: ", "나머지: ") + ", ".join(f"{_label(x[0])} {change(x)}" for x in rest) + "."
+        return line
+    listed = [f"- {_label(it[0])}: {detail(it)}" for it in items[:30]]
+    out = [f"{head}:", "", *listed]
+    if len(items) > 30:
+        out.append(t(lang, f"- … and {len(items) - 30} more", f"- … 외 {len(items) - 30}개"))
+    return "\n".join(out)
+
+
+def _successive(plan: Plan, r: _Reader) -> str:
+    """Each year's change from the year before, signed; years without one (the first, or after a
+    year missing from the data) are left out and said so."""
+    lang = plan.language
+    m = plan.measures[0]
+    head = restate(plan)
+    items = [it for it in r.items() if len(it) == 2 and it[0] not in ("rows", "groups")]
+    if not items:
+        return t(
+            lang,
+            f"{head}: no two consecutive years have a value, so there is no change to give.",
+            f"{head}: 값이 있는 연속된 두 해가 없어서 변화를 구할 수 없습니다.",
+        )
+
+    def change(text: str) -> str:
+        v = _num(text)
+        sign = "+" if v > 0 else ("−" if v < 0 else "")
+        return sign + (fmt(abs(v), percent=True) if plan.successive == "percent" else value_text(plan, m, abs(v)))
+
+    listed = [f"- {_label(it[0])}: {change(it[1])}" for it in items[:40]]
+    return "\n".join([f"{head}:", "", *listed])
 
 
 def _group_name(plan: Plan) -> str:
@@ -638,6 +740,10 @@ class _Words:
                     )
                 )
             return "\n\n".join([head, *notes])
+        if plan.sides:
+            return _group_change(plan, r)
+        if plan.successive:
+            return _successive(plan, r)
         return _grouped(plan, r, rows)
 
     @staticmethod

@@ -394,10 +394,13 @@ def _pick_then(sub_text: str, main_text: str, table: Table, lang: str) -> Plan |
         or inner.limit not in (None, 1)
         or inner.order not in ("asc", "desc")
         or inner.group.bucket not in _BUCKET_PART
+        or inner.sides  # a change per group, a change from the year before, a ratio: not picked
+        or inner.successive
+        or inner.measures[0].agg in ("ratio", "wmean")
     ):
         return None
     outer = _plan_direct(main_text, table)
-    if outer.declined or outer.kind != "aggregate" or outer.inner is not None:
+    if outer.declined or outer.kind != "aggregate" or outer.inner is not None or outer.sides or outer.successive:
         return None
     g = inner.group
     if outer.group is not None and outer.group.column == g.column:

@@ -353,6 +353,8 @@ class _Builder:
             return plan
         if "correlation" in intents:
             return self.correlations(intents["correlation"])
+        if c.successive is not None and not ctx.sides:
+            return self.successive_change()
         if not ctx.sides:
             self.sides_from_conditions()
         if ctx.sides:
@@ -972,6 +974,9 @@ class _Builder:
         return out
 
     def default_agg(self, column: str) -> str:
+        op = self.c.derived.get(column, ("", "-", ""))[1]
+        if op != "-":  # a ratio of two columns' totals, a weighted mean
+            return "ratio" if op == "/" else "wmean"
         return "sum" if set(self.c.col(column).concepts) & _ADDITIVE else "mean"
 
     def adds_up(self, column: str) -> bool:
@@ -1060,6 +1065,8 @@ class _Builder:
 
     def compare(self) -> Plan:
         c, ctx = self.c, self.ctx
+        # superlatives read before the words of the difference take their degree ("biggest")
+        sups = self.superlatives()
         # a change between two periods: its words, whether asked as a ratio or in percent
         change, asked_change = "difference", None
         for j, m in enumerate(self.m):  # (claimed already when they made the sides)
@@ -1127,11 +1134,103 @@ class _Builder:
             change=change,
             superlative=getattr(self, "which_of_two", False) and change == "difference",  # which of the two
         )
+        if ctx.group is None and c.rank_category is not None and sups:
+            # "가장 많이 줄어든 구는?", "which district rose the most": the thing asked is the group
+            i, column, among = c.rank_category
+            ctx.group = Grouping(column)
+            c.claim(i, among)
         if ctx.group is not None:
+            return self.grouped_change(plan, asked_change, sups)
+        return plan
+
+    def successive_change(self) -> Plan:
+        """ "year over year growth of revenue", "연도별 평균 거래가격의 전년 대비 변화율": the measure
+        per year, then each year's change from the year before (in percent when a rate is asked)."""
+        c, ctx = self.c, self.ctx
+        column, part = c.successive
+        change = "difference"
+        for j, m in enumerate(self.m):
+            if m.has("change") and self.free(j):
+                nxt = c.next_index(j, ())
+                rate = m.text.endswith(("율", "률", "rate")) or m.text.lower() in ("growth", "growth rate")
+                if nxt is not None and self.m[nxt].text in ("율", "률") and self.free(nxt):
+                    rate = True
+                    c.claim(nxt)
+                change = "percent" if rate else change
+                c.claim(j)
+        shares = [j for j, a in ctx.aggs if a == "share" and self.free(j)]
+        if shares:
+            change = "percent"  # "몇 % 늘었나", "in percent"
+            c.claim(*shares)
+        year = Grouping(column, "year" if part == "year" else None)
+        if ctx.group is not None and ctx.group != year:
             self.decline(
-                "I can compare two groups over all the rows, not within groups.",
-                "두 그룹의 비교는 그룹별로 나누어 할 수 없습니다.",
+                "I can give the change from the previous year over all the rows, year by year, not for "
+                "each group at once.",
+                "전년 대비 변화는 그룹별로 나누지 않고 연도별로만 구할 수 있습니다.",
             )
+        for j, m in enumerate(self.m):
+            if self.free(j) and m.has("bucket") and m.get("bucket").key == "year":
+                c.claim(j)  # "연도별", "by year"
+        measures = self.measures_with_aggs()
+        if not measures:
+            c.claim(*[i for i, a in ctx.aggs if a == "count" and self.free(i)])
+            measures = [Measure("count")]
+        if len(measures) != 1 or measures[0].per or measures[0].agg == "range":
+            self.decline(
+                "I can give the change from the previous year of one measure at a time.",
+                "전년 대비 변화는 한 번에 한 가지 값만 구할 수 있습니다.",
+            )
+        return Plan(
+            "aggregate",
+            c.lang,
+            c.t.var,
+            measures=measures,
+            conditions=list(ctx.conditions),
+            group=year,
+            successive=change,
+            chart="bar" if ctx.chart in (None, "any", "bar") else ctx.chart,
+        )
+
+    def grouped_change(self, plan: Plan, asked_change: str | None, sups: list) -> Plan:
+        """ "which store's revenue fell the most from 2022 to 2023", "구별 평균 거래가격 변화": the
+        measure per group on each side, its change per group (a − b, or in percent of b), and with
+        a superlative the group whose change went furthest the way the question says (rose or
+        fell). A superlative without that direction ("changed the most"), or "the least", is
+        declined: it could mean either way."""
+        c, ctx = self.c, self.ctx
+        g = ctx.group
+        if (
+            plan.change == "ratio"
+            or g.bucket in ("weekday", "month_of_year")
+            or any(g.column == k.column for side in plan.sides for k in side)
+        ):
+            self.decline(
+                "I can give the change between two periods (or values) for each group as a difference "
+                "or a percent change, with the groups on another column than the two sides.",
+                "그룹별 변화는 두 기간(또는 두 값) 사이의 차이나 변화율로, 비교하는 열과 다른 열의 그룹마다 구할 수 있습니다.",
+            )
+        plan.kind = "aggregate"
+        plan.group = g
+        plan.superlative = False
+        plan.chart = "bar" if ctx.chart in (None, "any", "bar") else ctx.chart
+        if sups:
+            _, direction, column, used = sups[0]
+            if len(sups) > 1 or column is not None or direction != "high" or asked_change not in ("high", "low"):
+                self.decline(
+                    "I can name the group whose change went furthest when the question says which way "
+                    "(rose or fell, increased or decreased) and asks for the most.",
+                    "변화가 가장 큰 그룹은 어느 쪽(늘었는지 줄었는지)으로 가장 많이 변했는지 물을 때 알려 드릴 수 있습니다.",
+                )
+            c.claim(*used)
+            plan.order = "desc" if asked_change == "high" else "asc"
+            plan.superlative = True
+            plan.rank = c.rank
+            plan.limit = c.rank
+            plan.asked = asked_change
+        else:
+            plan.order = "desc"
+            plan.asked = asked_change
         return plan
 
     def share(self, shares: list[int]) -> Plan:

@@ -69,6 +69,9 @@ _LISTED = (
     "rest",
     "position",
     "minus",
+    "ratio_per",
+    "weighted",
+    "previous_period",
 )
 
 

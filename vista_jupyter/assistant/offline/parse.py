@@ -20,7 +20,7 @@ from .catalog import TEXT_PERIODS, Column, Table, period_candidates, text_period
 from .lexicon import lexicon
 from .match import DatePart, Mention, Number, Reader, Sense, concept_columns, name_keys
 from .plan import Condition, Grouping, Measure, Plan
-from .text import is_hangul, language_of, normalize
+from .text import is_hangul, language_of, normalize, particle
 
 #: Roles that may stay unused: they carry no condition, measure or grouping of their own.
 _HARMLESS = {"filler", "particle", "condition", "entity", "range_join", "either"}
@@ -171,6 +171,8 @@ class Composer:
         self.record_counts: set[int] = set()  # count words that count records, not units
         self.rank = 1  # "the second most common": 2
         self.date_sides = False  # the sides are two periods of a change ("from 1952 to 2007")
+        # each year's change from the year before ("year over year growth"): (column, part)
+        self.successive: tuple[str, str | None] | None = None
         self.flag_rate: tuple[str, Any] | None = None  # "return rate": (yes/no column, its yes value)
         # "among states with at least 50 shipments": (group column, op, number of rows)
         self.having: tuple[str, str, float] | None = None
@@ -302,6 +304,8 @@ class Composer:
         self._ordinals()
         self._spread()
         self._differences()
+        self._column_comparisons()
+        self._ratios()
         nums = self._numbers()
         self._times_of_day(nums)  # before ranges and comparisons read "9 am and 5 pm" as numbers
         self._fixed_intents()
@@ -310,6 +314,7 @@ class Composer:
         self._signs()
         self._equalities(nums)
         self._dates(nums)
+        self._previous_period()
         self._same_conditions()
         self._sides()
         self._values()
@@ -346,6 +351,8 @@ class Composer:
                 key = m.get("unsupported").key
                 if m.has("change") and self._asks_change(i):
                     continue  # "how much did sales drop": a fall, not deleting anything
+                if m.has("previous_period"):
+                    continue  # "전년 대비": the base of a change (read by _previous_period, or left unused)
                 raise Declined(*_UNSUPPORTED[key])
 
     def _whole_word(self, piece: str) -> str:
@@ -716,6 +723,166 @@ class Composer:
                 self.claim(nxt)  # "뺀 값": the difference itself
             return
 
+    def _derived_difference(self, a: str, b: str, op: str = "-") -> str:
+        """A column computed from two (the plan's `derived` columns): the per-row difference a − b
+        ("-"), total a over total b ("/", measured as a ratio), a weighted by b ("w")."""
+        name = {"-": f"{a} − {b}", "s": f"{a} − {b}", "/": f"{a} ÷ {b}", "w": f"{a} ⊗ {b}"}[op]
+        if name not in {c.name for c in self.t.columns}:
+            first = self.col(a)
+            unit = first.unit if op == "w" or (op == "-" and first.unit == self.col(b).unit) else None
+            self.t.columns.append(
+                Column(
+                    name=name,
+                    kind="numeric",
+                    dtype="float64",
+                    keys=name_keys(name),
+                    base=(),
+                    unit=None if op == "/" else unit,
+                    distinct=first.distinct,
+                )
+            )
+        self.derived[name] = (a, op, b)
+        return name
+
+    def _ratios(self) -> None:
+        """ "revenue per unit"-like ratios and weighted means of two numeric columns, measured as
+        one derived column: "전용면적당 거래가격", "units당 revenue", "revenue per units" (total
+        revenue ÷ total units); "average price weighted by units", "units로 가중한 price 평균"
+        (Σ price·units ÷ Σ units). The other numeric column must be named once, unambiguously;
+        otherwise the weighting word stays unused and the plan declines."""
+
+        def numeric(j: int | None) -> str | None:
+            if j is None or j in self.used or not self.m[j].has("column") or self.m[j].has("value"):
+                return None
+            names = self.columns_of(j, numeric=True)
+            return names[0] if len(names) == 1 and names[0] not in self.derived else None
+
+        def ends_weighted(j: int) -> bool:
+            words = self.m[j].text.lower().split()  # "price weighted": a column read with the word
+            return self.m[j].has("column") and len(words) > 1 and words[-1] == "weighted"
+
+        # weighted means: the weight is the column after "by" (English) or just before the word
+        markers = [j for j, m in enumerate(self.m) if j not in self.used and (m.has("weighted") or ends_weighted(j))]
+        if markers:
+            weight = None
+            used = [j for j in markers if not ends_weighted(j)]  # "price weighted" is the measure
+            for j in markers:
+                nxt = j + 1 if j + 1 < len(self.m) else None
+                after = self.next_index(nxt, ("filler",)) if nxt is not None else None
+                if nxt is not None and self.m[nxt].text.lower() == "by" and numeric(after):
+                    weight = after
+                    used.append(nxt)
+                    break
+                before = self.prev_index(j, ("particle", "filler"))
+                if self.lang == "ko" and not ends_weighted(j) and numeric(before):
+                    weight = before
+                    break
+            if weight is None:
+                return
+            measured = [
+                j
+                for j, m in enumerate(self.m)
+                if j != weight
+                and (j not in markers or ends_weighted(j))  # "weighted" itself may read as a "weight" column
+                and (numeric(j) or (ends_weighted(j) and j not in self.used))
+            ]
+            names = {self.columns_of(j, numeric=True)[0] for j in measured if self.columns_of(j, numeric=True)}
+            if len(names) != 1 or numeric(weight) in names:
+                return
+            a, b = names.pop(), numeric(weight)
+            name = self._derived_difference(a, b, "w")
+            for j in measured:
+                self.m[j].senses = [Sense("column", name, 1.0)]
+            self.claim(weight, *used)
+            return
+        # ratios: "A per B" with two numeric columns; "B당 A" (the suffix on B, or 당 after it)
+        for j, m in enumerate(self.m):
+            if j in self.used:
+                continue
+            pair = None
+            if m.text.lower() == "per" and m.has("group"):
+                pair = (self.prev_index(j, ("filler",)), self.next_index(j, ("filler",)), [j])
+            elif m.has("ratio_per"):
+                b = self.prev_index(j, ())
+                pair = (self.next_index(j, ("particle", "filler")), b, [j])
+            elif m.has("column") and m.text.endswith("당") and not any(c.endswith("당") for c in self.columns_of(j)):
+                pair = (self.next_index(j, ("particle", "filler")), j, [])
+            if pair is None:
+                continue
+            a, b = numeric(pair[0]), numeric(pair[1])
+            if a is None or b is None or a == b:
+                continue
+            per = self.col(b)
+            additive = any(self.lex.concepts.get(k, {}).get("additive") for k in per.concepts)
+            if getattr(per, "integer", False) and not additive and per.distinct and per.distinct <= min(50, 0.05 * self.t.rows):
+                # a few whole numbers not known to add up (a headcount, a size class) repeated
+                # over many rows: their total may count the same thing many times
+                raise Declined(
+                    f"{b} has only {per.distinct} different values over {self.t.rows:,} rows, so its total may "
+                    f"count the same thing many times; I cannot tell what {a} per {b} should divide by.",
+                    f"{b}에는 {self.t.rows:,}개 행에 값이 {per.distinct}가지뿐이라 합계가 같은 것을 여러 번 셀 수 있습니다. "
+                    f"{b}당 {a}를 무엇으로 나눌지 알 수 없습니다.",
+                )
+            name = self._derived_difference(a, b, "/")
+            self.m[pair[0]].senses = [Sense("column", name, 1.0)]
+            self.claim(pair[1], *pair[2])
+
+    def _column_comparisons(self) -> None:
+        """ "rows with temp_min greater than temp_max", "최저기온이 최고기온보다 높은 날": one numeric
+        column compared with another, row by row, is a condition on their per-row difference
+        (temp_min − temp_max > 0). Only two numeric columns side by side with the comparison
+        between them (English) or after them (Korean "A이 B보다 높은"); a number in between
+        ("15도 이상 높은") is not this reading and is left to the other passes."""
+        ops = {"gt": ">", "lt": "<", "ge": ">=", "le": "<="}
+
+        def numeric(j: int | None) -> str | None:
+            if j is None or j in self.used or not self.m[j].has("column") or self.m[j].has("value"):
+                return None
+            names = self.columns_of(j, numeric=True)
+            return names[0] if len(names) == 1 and names[0] not in self.derived else None
+
+        def dated(j: int | None) -> str | None:
+            if j is None or j in self.used or not self.m[j].has("column") or self.m[j].has("value"):
+                return None
+            names = [c for c in self.columns_of(j) if self.col(c).is_date]
+            return names[0] if len(names) == 1 and len(self.columns_of(j)) == 1 else None
+
+        for j, m in enumerate(self.m):
+            sense = m.get("compare") or m.get("compare_after") or m.get("date_compare")
+            if j in self.used or sense is None or sense.key not in ops:
+                continue
+            before = not is_hangul(m.text[:1]) and (m.has("compare") or m.has("date_compare"))
+            if before:  # A greater than B, A after B
+                ia, ib = self.prev_index(j, ("filler",)), self.next_index(j, ("filler",))
+            else:  # A이 B보다 높은, A가 B보다 늦은
+                ib = self.prev_index(j, ("particle",))
+                ia = self.prev_index(ib, ("particle", "filler")) if ib is not None else None
+            a, b = dated(ia), dated(ib)
+            if a is not None and b is not None and a != b and (m.has("date_compare") or before):
+                # one date after another ("delivered_date after promised_date"): compared exactly,
+                # as the seconds between them (never whole days, which would drop a time of day)
+                name = self._derived_difference(a, b, "s")
+                self.ctx.conditions.at = ia
+                self.ctx.conditions.append(Condition(name, ops[sense.key], 0))
+                self.claim(ia, ib, j)
+                continue
+            if m.has("date_compare") and not (m.has("compare") or m.has("compare_after")):
+                continue
+            a, b = numeric(ia), numeric(ib)
+            if a is None or b is None or a == b:
+                continue
+            if not _alike(self.col(a), self.col(b)):
+                raise Declined(
+                    f"{a} and {b} do not look like measures of the same thing (no shared unit or name), "
+                    "so comparing them row by row would not mean much.",
+                    f"{particle(a, '와/과')} {particle(b, '은/는')} 같은 것을 재는 값으로 보이지 않아(단위나 이름이 겹치지 "
+                    "않음) 행마다 비교해도 의미가 없습니다.",
+                )
+            name = self._derived_difference(a, b)
+            self.ctx.conditions.at = ia
+            self.ctx.conditions.append(Condition(name, ops[sense.key], 0))
+            self.claim(ia, ib, j)
+
     def _spaced_dash(self, j: int) -> bool:
         """A dash written with spaces around it between two words ("temp_max - temp_min"), not
         one joining a compound ("plant-months", "2015-2019")."""
@@ -819,6 +986,11 @@ class Composer:
             rng = self._range(n, partner) if partner is not None and partner.number is not None else None
             if rng is not None:
                 between_idx, joins = rng
+                if self._looks_like_years(n, partner) and self._has_any("change"):
+                    # "the increase in average price from 2019 to 2024": two years of a change
+                    # (the periods, read by _dates), not a range of prices
+                    k += 2
+                    continue
                 column = self._number_column(n, partner)
                 if column is None:
                     if self._looks_like_years(n, partner):
@@ -1694,6 +1866,74 @@ class Composer:
                 self.claim(j)
                 return years[0]
         return None
+
+    def _previous_period(self) -> None:
+        """ "전년 대비", "year over year", "작년 같은 달보다" with a change: the base is the period a
+        year before. With a period stated ("2024년 7월 ... 작년 같은 달보다") the two sides are
+        that period and the same period a year earlier; asked per year ("연도별 ... 전년 대비
+        변화율", "year over year growth") every year's change from the year before (`successive`);
+        otherwise ("전년 대비 가장 많이 감소한 측정소") the data's last year against the year before.
+        Without a change word the phrase is a date relative to today and stays unused (declined)."""
+        marks = [
+            i
+            for i, m in enumerate(self.m)
+            if i not in self.used and m.has("previous_period") and not (m.has("column") or m.has("value"))
+        ]
+        if not marks or not self._has_any("change"):
+            return
+        axis = self._year_axis()
+        if axis is None:
+            return
+        column, part = axis
+        conds = self.ctx.conditions
+        years = [k for k, c in enumerate(conds) if c.column == column and c.op == "==" and c.part == part]
+        if len(years) > 1 or (years and not isinstance(conds[years[0]].value, (int, float))):
+            return
+        if years:
+            # the period stated, and the same period (its month or quarter kept) a year before
+            keep = [k for k, c in enumerate(conds) if c.column == column and c.op == "==" and c.part in (part, "month", "quarter")]
+            stated = [conds[k] for k in keep]
+            before = [
+                dataclasses.replace(c, value=int(c.value) - 1) if k == years[0] else c for k, c in zip(keep, stated)
+            ]
+            rest = [(c, p) for k, (c, p) in enumerate(zip(conds, conds.positions)) if k not in keep]
+            conds.clear()
+            conds.positions.clear()
+            for c, p in rest:
+                conds.at = p
+                conds.append(c)
+        else:
+            bucketed = any(m.has("bucket") and m.get("bucket").key == "year" for m in self.m)
+            scalar = any(m.has("agg") and m.get("agg").key == "share" for m in self.m) or self._has_any(
+                "superlative", "superlative_marker"
+            )  # "몇 % 변했어", "가장 많이 감소한": one change, of the last year
+            if bucketed or not scalar:
+                self.successive = (column, part)
+                self.claim(*marks)
+                return
+            last = _last_year(self.col(column))
+            if last is None:
+                return
+            stated = [Condition(column, "==", last, part)]
+            before = [Condition(column, "==", last - 1, part)]
+        self.ctx.sides = [stated, before]
+        self.date_sides = True
+        self.claim(*marks)
+        for i in marks:  # "작년 같은 달보다": the comparison's own word
+            j = self.next_index(i, ("particle",))
+            if j is not None and self.m[j].has("than"):
+                self.claim(j)
+
+    def _year_axis(self) -> tuple[str, str | None] | None:
+        """The column that holds years: an integer column of years (part None), else the one date
+        column (part "year")."""
+        years = [c.name for c in self.t.columns if c.yearlike]
+        if len(years) == 1:
+            return years[0], None
+        if years:
+            return None
+        column = self._date_column()
+        return (column, "year") if column else None
 
     def _date_column(self) -> str | None:
         dates = self.t.dates
@@ -3234,6 +3474,7 @@ def _plan_direct(question: str, table: Table, reader: Reader | None = None) -> P
                     f"({k.column}); ask about one, or compare them one against the other.",
                     f"한 행이 동시에 가질 수 없는 두 값을 읽었습니다 ({k.column}). 하나만 묻거나 둘을 비교해 주세요.",
                 )
+        _derived_measures(plan, composer.derived)
         plan.consumed, plan.function_words = composer.accounting()
     except Declined as d:
         plan = Plan("decline", lang, table.var, problem=d.ko if lang == "ko" else d.en)
@@ -3284,6 +3525,65 @@ def _and_membership(plan: Plan, composer: Composer) -> None:
         kept = [k for k in plan.conditions if k not in same]
         kept.insert(min(first, len(kept)), listed)
         plan.conditions = kept
+
+
+def _last_year(column: Column) -> int | None:
+    """The last year a column of years or dates holds."""
+    found = re.match(r"\s*(\d{4})", str(column.maximum)) if column.maximum is not None else None
+    return int(found.group(1)) if found else None
+
+
+def _alike(a: Column, b: Column) -> bool:
+    """Whether two numeric columns measure the same kind of thing, so that one can be compared
+    with the other: the same unit, or a shared part of their names (최고기온 / 최저기온,
+    home_score / away_score, temp_max / temp_min)."""
+    if a.unit and b.unit:
+        return a.unit == b.unit
+    words_a = {w for w in re.split(r"[\s_\-./()]+", a.name.lower()) if len(w) >= 3}
+    words_b = {w for w in re.split(r"[\s_\-./()]+", b.name.lower()) if len(w) >= 3}
+    if words_a & words_b:
+        return True
+    x, y = a.name, b.name
+    if is_hangul(x[-1:]) and is_hangul(y[-1:]):
+        shared = 0
+        while shared < min(len(x), len(y)) and x[-1 - shared] == y[-1 - shared]:
+            shared += 1
+        return shared >= 2  # 최고기온 / 최저기온: 기온
+    return False
+
+
+def _derived_measures(plan: Plan, derived: dict[str, tuple[str, str, str]]) -> None:
+    """A ratio ("revenue ÷ units") is measured as total over total, a weighted column as its
+    weighted mean, and only as a statistic of rows (one, or per group): an average, a maximum or
+    a condition of per-row ratios, or a change of one, is another question, declined."""
+    uses = {c.column for c in [*plan.conditions, *plan.base, *(k for side in plan.sides for k in side)]}
+    for k, m in enumerate(plan.measures):
+        op = derived.get(m.column or "", ("", "-", ""))[1]
+        if op in ("-", "s"):
+            continue
+        a, _, b = derived[m.column]
+        allowed = {"/": ("ratio",), "w": ("wmean", "mean")}[op]
+        if (
+            m.agg not in allowed
+            or m.per
+            or plan.kind != "aggregate"
+            or plan.sides
+            or len(plan.measures) > 1
+            or plan.inner is not None
+        ):
+            raise Declined(
+                f"I can give {a} per {b} as total {a} ÷ total {b}, and {a} weighted by {b} as the weighted "
+                "mean, for all rows or per group; this question asks something else of them.",
+                f"{b}당 {a}는 {a} 합계 ÷ {b} 합계로, {b} 가중 {a}는 가중 평균으로 전체나 그룹별로만 구할 수 있습니다. "
+                "이 질문은 그와 다른 것을 묻습니다.",
+            )
+        plan.measures[k] = Measure("ratio" if op == "/" else "wmean", m.column)
+    uses |= {*plan.columns, *plan.labels}
+    if any(derived.get(c, ("", "-", ""))[1] in ("/", "w") for c in uses):
+        raise Declined(
+            "I can use a ratio or a weighted column as a measure, not as a condition on rows.",
+            "비율이나 가중 값은 측정값으로만 쓸 수 있고 행 조건으로는 쓸 수 없습니다.",
+        )
 
 
 def _period_values(plan: Plan, table: Table) -> None:

@@ -31,7 +31,7 @@ KINDS = (
     "decline",  # cannot be done honestly: say what was understood and what was not
 )
 
-AGGREGATIONS = ("count", "nunique", "sum", "mean", "median", "min", "max", "std", "range", "share")
+AGGREGATIONS = ("count", "nunique", "sum", "mean", "median", "min", "max", "std", "range", "share", "ratio", "wmean")
 BUCKETS = ("day", "week", "month", "quarter", "year", "weekday", "month_of_year", "hour")
 
 
@@ -93,13 +93,18 @@ class Plan:
     rank: int = 1  # with a superlative: the n-th ("the second most common")
     # groups kept by their number of rows (HAVING): (op, n), "among states with at least 50 rows"
     having: tuple[str, float] | None = None
-    # columns computed per row from two others: name -> (a, "-", b) ("temp_max − temp_min")
+    # columns computed from two others: name -> (a, op, b). "-": the per-row difference
+    # ("temp_max − temp_min"); "/": measured by the "ratio" aggregation, total a over total b
+    # ("revenue ÷ units"); "w": measured by "wmean", a's mean weighted by b ("price ⊗ units")
     derived: dict[str, tuple[str, str, str]] = field(default_factory=dict)
     position: Any = None  # aggregate by group: the group whose place in the ranking is asked ("몇 위")
     time_column: str | None = None  # the date column of measures per period
     # compare: what is asked of the two values: "difference" (a − b, stated as a positive amount
     # with its direction), "percent" (the change from b to a, in percent), "ratio" (a / b)
     change: str = "difference"
+    # aggregate by year: each year's change from the year before, "difference" or "percent"
+    # ("year over year growth", "전년 대비 증가율"); a year missing from the data has none
+    successive: str | None = None
     asked: str | None = None  # compare: the direction the question asked ("high": how much
     # more/higher, "low": how much less/lower), or None
     # The honesty check's record: the question's words the plan uses (measure, aggregation,

@@ -156,12 +156,15 @@ class PandasRenderer:
             used.add(p.group.column)
         used.update(p.labels)
         used.update(c for c in (p.time_column, *p.columns) if c)
+        apart = {name: (a, b) for name, (a, op, b) in p.derived.items() if op == "s"}
+        used.update(x for pair in apart.values() for x in pair)
         text_dates = [c for c in used if p.date_columns.get(c)]
-        if not text_dates and not p.derived:
+        differences = {name: (a, b) for name, (a, op, b) in p.derived.items() if op == "-"}
+        if not text_dates and not differences and not apart:
             return "", self.var
         parts = [
             f"**{{{q(name)}: {self.var}[{q(a)}] - {self.var}[{q(b)}]}}"  # a per-row difference asked
-            for name, (a, _, b) in p.derived.items()
+            for name, (a, b) in differences.items()
         ]
         before = ""
         for k, c in enumerate(sorted(text_dates)):
@@ -192,6 +195,10 @@ class PandasRenderer:
                 continue
             source = f"{self.var}[{q(c)}]" if fmt == "mixed" else f"{self.var}[{q(c)}].astype('Int64').astype(str)"
             parts.append(f"**{{{q(c)}: pd.to_datetime({source}, errors='coerce', format={fmt!r})}}")
+        # seconds from one date to another, from the dates as read above (assign takes them in order)
+        parts += [
+            f"**{{{q(name)}: lambda d: (d[{q(a)}] - d[{q(b)}]).dt.total_seconds()}}" for name, (a, b) in apart.items()
+        ]
         why = "dates written as text or numbers, read as dates" if text_dates else "the difference asked, per row"
         return f"{before}data = {self.var}.assign({', '.join(parts)})  # {why}\n", "data"
 
@@ -305,6 +312,9 @@ class PandasRenderer:
                         f"low, high = rows[{q(m.column)}].min(), rows[{q(m.column)}].max()\n"
                         "print('range', round(float(high - low), 6) if pd.notna(low) else 'nan', low, high, sep='\\t')\n"
                     )
+                elif m.agg in ("ratio", "wmean"):
+                    code += self._ratio(m) + "value = num.sum(min_count=1) / den.sum(min_count=1) if den.sum() != 0 else float('nan')\n"
+                    code += f"print({q(m.agg)}, round(float(value), 6) if pd.notna(value) else 'nan', sep='\\t')\n"
                 else:
                     code += (
                         f"value = rows[{q(m.column)}].{_call(m.agg)}\n"
@@ -313,10 +323,25 @@ class PandasRenderer:
             return self._step(self._intro(), code)
         key, order = self._key(p.group, "rows")
         code += key
+        if p.sides:
+            m = p.measures[0]
+            for name, side in zip(("a", "b"), p.sides):
+                code += f"side_{name} = {self._mask(side, 'rows')}\n"
+                if m.column is None:  # a group without rows on one side has none there: 0
+                    code += f"value_{name} = rows[side_{name}].groupby(key[side_{name}]).size().reindex(key.dropna().unique(), fill_value=0)\n"
+                else:
+                    code += f"value_{name} = rows[side_{name}].groupby(key[side_{name}])[{q(m.column)}].{_call(m.agg)}\n"
+            code += self._group_change()
+            return self._step(self._intro(), code)
         if len(p.measures) == 1:
             m = p.measures[0]
             if m.column is None:
                 code += "result = rows.groupby(key).size()\n"
+            elif m.agg in ("ratio", "wmean"):
+                code += self._ratio(m) + (
+                    "den = den.groupby(key).sum(min_count=1)\n"
+                    "result = num.groupby(key).sum(min_count=1) / den.where(den != 0)\n"
+                )
             else:
                 code += f"result = rows.groupby(key)[{q(m.column)}].{_call(m.agg)}\n"
             if p.having:
@@ -325,6 +350,7 @@ class PandasRenderer:
                     "sizes = rows.groupby(key).size()\n"
                     f"result = result[result.index.isin(sizes[sizes {p.having[0]} {lit(p.having[1])}].index)]\n"
                 )
+            code += self._successive()
             code += "result = result.dropna()\n"
             ascending = p.order == "asc"
             if p.order or order == "value":
@@ -344,6 +370,51 @@ class PandasRenderer:
             code += "for label, values in result.round(6).iterrows():\n    print(label, *values.tolist(), sep='\\t')\n"
             code += self._group_chart("result")
         return self._step(self._intro(), code)
+
+    def _successive(self) -> str:
+        """Each year's change from the year before (the plan's `successive`), the years in order
+        and every year between the first and the last present: a year missing from the data
+        leaves the next one without a change, never a change over two years."""
+        p = self.plan
+        if not p.successive:
+            return ""
+        change = "result.pct_change(fill_method=None)" if p.successive == "percent" else "result.diff()"
+        return (
+            "result = result.dropna().sort_index()\n"
+            "if len(result):\n"
+            "    result = result.reindex(range(int(result.index.min()), int(result.index.max()) + 1))\n"
+            f"result = {change}  # from the year before\n"
+            "result = result.where(np.isfinite(result))\n"
+        )
+
+    def _ratio(self, m: Measure) -> str:
+        """`num` and `den` of a ratio (total a ÷ total b) or a weighted mean (Σ a·b ÷ Σ b), over
+        the rows holding both values."""
+        a, op, b = self.plan.derived[m.column]
+        both = f"rows[[{q(a)}, {q(b)}]].notna().all(axis=1)"
+        num = f"rows[{q(a)}]" if op == "/" else f"(rows[{q(a)}] * rows[{q(b)}])"
+        why = f"total {a} ÷ total {b}" if op == "/" else f"Σ {a}·{b} ÷ Σ {b}"
+        return f"both = {both}  # {why}, over rows with both values\nnum, den = {num}.where(both), rows[{q(b)}].where(both)\n"
+
+    def _group_change(self, rows: str = "len(rows)") -> str:
+        """From `value_a` and `value_b` (the measure per group on each side, as Series by group):
+        each group's change (a − b, or a / b − 1 in percent), groups without a value on both
+        sides left out, ordered as asked, printed (label, change, a, b) and drawn."""
+        p = self.plan
+        if p.change == "percent":  # a base of 0 has no percent change
+            code = "result = (value_a / value_b.where(value_b != 0) - 1)\n"
+        else:
+            code = "result = value_a - value_b\n"
+        code += (
+            "result = result.astype(float).dropna()\n"
+            f"result = result.sort_values(ascending={p.order == 'asc'}, kind='stable')\n"
+        )
+        code += (
+            f"print('rows', {rows}, sep='\\t')\nprint('groups', len(result), sep='\\t')\n"
+            "for label, value in result.round(6).items():\n"
+            "    print(label, value, round(float(value_a[label]), 6), round(float(value_b[label]), 6), sep='\\t')\n"
+        )
+        return code + self._group_chart("result")
 
     def _per_period(self, m: Measure) -> str:
         """The measure over the totals per period: "average daily sales"."""

@@ -101,6 +101,8 @@ _KNOWN_FIELDS = {
         "change",
         # rows: each name once, at its own extreme row
         "distinct_labels",
+        # aggregate by year: each year's change from the one before (computed in pandas after)
+        "successive",
         # aggregate by group: groups kept by their number of rows (HAVING)
         "having",
         # wording only (every group is printed, in order): the group whose place is asked
@@ -119,7 +121,7 @@ _KNOWN_FIELDS = {
     Condition: {"column", "op", "value", "part"},
     Grouping: {"column", "bucket"},
 }
-_AGGS = {"count", "nunique", "sum", "mean", "median", "min", "max", "std", "range"}
+_AGGS = {"count", "nunique", "sum", "mean", "median", "min", "max", "std", "range", "ratio", "wmean"}
 _OPS = {"==", "!=", ">", ">=", "<", "<=", "in", "not in", "between", "isna", "notna"}
 _PARTS = {None, "year", "month", "day", "quarter", "weekday", "date", "hour"}
 _BUCKETS = {None, "day", "week", "month", "quarter", "year", "weekday", "month_of_year", "hour"}
@@ -162,7 +164,7 @@ def check(plan: Plan, table: Table) -> None:
             f"I cannot compute this kind of answer ({plan.kind}) in SQL yet.",
             f"이런 종류의 답({plan.kind})은 아직 SQL로 계산하지 못합니다.",
         )
-    if plan.derived and plan.kind not in ("aggregate", "compare"):
+    if plan.derived and plan.kind not in ("aggregate", "compare", "share"):
         raise no(
             "I can use a difference of two columns in SQL only for totals, averages and comparisons yet.",
             "두 열의 차이는 아직 SQL에서 합계, 평균, 비교에만 쓸 수 있습니다.",
@@ -474,6 +476,7 @@ class SqlRenderer(PandasRenderer):
             used.add(p.group.column)
         used.update(p.labels)
         used.update(c for c in (p.time_column, *p.columns) if c)
+        used.update(x for a, op, b in p.derived.values() if op == "s" for x in (a, b))
         out = {}
         for name in sorted(used):
             fmt = p.date_columns.get(name)
@@ -572,9 +575,12 @@ class SqlRenderer(PandasRenderer):
 
     def _expr(self, column: str) -> str:
         """A column, or the per-row difference the plan derives under that name."""
-        if column in self.plan.derived:
+        if column in self.plan.derived and self.plan.derived[column][1] == "-":
             a, _, b = self.plan.derived[column]
             return f"({ident(a)} - {ident(b)})"
+        if column in self.plan.derived and self.plan.derived[column][1] == "s":
+            a, _, b = self.plan.derived[column]  # seconds from one date to the other, as pandas
+            return f"(epoch({ident(a)}) - epoch({ident(b)}))"
         return ident(column)
 
     def _value(self, column: str) -> str:
@@ -589,6 +595,12 @@ class SqlRenderer(PandasRenderer):
         only = f" FILTER (WHERE {where})" if where else ""
         if m.column is None:
             return f"count(*){only}"
+        if m.agg in ("ratio", "wmean"):
+            # total a ÷ total b, or Σ a·b ÷ Σ b, over the rows holding both values (as pandas)
+            a, _, b = self.plan.derived[m.column]
+            both = f"{ident(a)} IS NOT NULL AND {ident(b)} IS NOT NULL" + (f" AND ({where})" if where else "")
+            num = ident(a) if m.agg == "ratio" else f"{ident(a)} * {ident(b)}"
+            return f"(sum({num}) FILTER (WHERE {both}) / NULLIF(sum({ident(b)}) FILTER (WHERE {both}), 0))"
         x = self._value(m.column)
         if m.agg == "median":
             i, n = f"_rank_{len(self._ranks)}", f"_count_{len(self._ranks)}"
@@ -707,6 +719,24 @@ class SqlRenderer(PandasRenderer):
             )
         key, order = self._key_sql(p.group)
         code = self._rows_count()
+        if p.sides:
+            # the measure per group on each side (a count of no rows is 0, a sum of none missing,
+            # as pandas gives them); the change itself is computed as the pandas path computes it
+            m = p.measures[0]
+            a, b = (self._agg(m, self._mask(side), partition=key) for side in p.sides)
+            change = "value_a / NULLIF(value_b, 0)" if p.change == "percent" else "value_a - value_b"
+            code += self._grouped(
+                f"{a} AS value_a, {b} AS value_b",
+                p.group,
+                "",
+                f"{change} {'ASC' if p.order == 'asc' else 'DESC'} NULLS LAST, key",
+            )
+            code += (
+                "result = result.set_index('key')\n"
+                "value_a, value_b = result['value_a'].astype(float), result['value_b'].astype(float)\n"
+            )
+            code += self._group_change("rows")
+            return self._step(self._intro(), code)
         if len(p.measures) == 1:
             m = p.measures[0]
             having = f" AND n_rows {p.having[0]} {literal(p.having[1])}" if p.having else ""
@@ -718,7 +748,8 @@ class SqlRenderer(PandasRenderer):
             )
             code += (
                 f"result = result.set_index('key')['value'].rename_axis({q(p.group.column)}).sort_index()\n"
-                "result = result.dropna()\n"
+                + self._successive()
+                + "result = result.dropna()\n"
             )
             ascending = p.order == "asc"
             if p.order or order == "value":

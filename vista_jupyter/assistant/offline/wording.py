@@ -184,6 +184,12 @@ def measure_words(m: Measure, lang: str, *, unit: str | None = None) -> str:
         if m.column is None:
             return t(lang, f"{name} number of rows per {m.per}", f"{period} {name} 행 수")
         return t(lang, f"{name} {period} total of {m.column}", f"{period} {name} {m.column} (합계 기준)")
+    if m.agg == "ratio" and m.column and " ÷ " in m.column:
+        a, b = m.column.split(" ÷ ", 1)
+        return t(lang, f"total {a} ÷ total {b}", f"{a} 합계 ÷ {b} 합계")
+    if m.agg == "wmean" and m.column and " ⊗ " in m.column:
+        a, b = m.column.split(" ⊗ ", 1)
+        return t(lang, f"mean of {a} weighted by {b}", f"{b} 가중 {a} 평균")
     if m.agg == "count" and m.column is None:
         return t(lang, "number of rows", "행 수")
     if m.agg == "nunique":
@@ -259,7 +265,14 @@ def chart_title(plan: Plan) -> str:
     """The title of the plan's chart, in the question's language."""
     lang = plan.language
     m = plan.measure
-    if plan.kind in ("aggregate", "trend", "share") and plan.group is not None and m is not None:
+    if plan.kind == "aggregate" and plan.sides and plan.group is not None and m is not None:
+        # a change per group between two sides: the sides in the title, the conditions below
+        a, b = (", ".join(str(k.value) for k in side) for side in plan.sides)
+        what = t(lang, f"Change in {measure_words(m, lang)}", f"{measure_words(m, lang)} 변화")
+        if plan.change == "percent":
+            what = t(lang, f"Percent change in {measure_words(m, lang)}", f"{measure_words(m, lang)} 변화율")
+        title = t(lang, f"{what} {group_words(plan.group, lang)}, {b} → {a}", f"{group_words(plan.group, lang)} {what}, {b} → {a}")
+    elif plan.kind in ("aggregate", "trend", "share") and plan.group is not None and m is not None:
         what = (
             measure_words(m, lang)
             if plan.kind != "share"
