@@ -619,7 +619,9 @@ def shops(tmp_path_factory):
         for year, n in ((2022, n22), (2023, n23)):
             days = pd.date_range(f"{year}-01-01", f"{year}-12-31").strftime("%Y-%m-%d")
             for _ in range(n):
-                amount = float(np.clip(rng.normal(level + (150 if year == 2023 and shop == "Birch" else 0), 300), 1500, 3000))
+                amount = float(
+                    np.clip(rng.normal(level + (150 if year == 2023 and shop == "Birch" else 0), 300), 1500, 3000)
+                )
                 rows.append((str(rng.choice(days)), shop, round(amount, 1)))
     frame = pd.DataFrame(rows, columns=["date", "shop", "amount"])
     path = root / "shops.parquet"
@@ -636,7 +638,10 @@ def _per_shop_year(frame: pd.DataFrame, how: str) -> pd.DataFrame:
 @pytest.mark.parametrize("mode", MODES)
 @pytest.mark.parametrize(
     "question",
-    ["Which shop's total amount fell the most from 2022 to 2023?", "2022년 대비 2023년 amount 합계가 가장 많이 줄어든 shop은?"],
+    [
+        "Which shop's total amount fell the most from 2022 to 2023?",
+        "2022년 대비 2023년 amount 합계가 가장 많이 줄어든 shop은?",
+    ],
 )
 def test_the_group_that_fell_the_most_between_two_years_is_named_with_its_change(shops, mode, question):
     frame, _ = shops["shops"]

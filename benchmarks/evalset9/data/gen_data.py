@@ -73,9 +73,24 @@ def stations(rng: np.random.Generator) -> pd.DataFrame:
             lo = round(float(hi - rng.uniform(5, 14)), 1)
             if rng.random() < 0.004:  # a sensor error
                 lo = round(hi + rng.uniform(0.5, 3), 1)
-            rain = 0.0 if rng.random() < 0.68 else round(float(rng.gamma(1.2, 9 * wet[s] * (1.25 if d.year == 2024 and s in ("강릉", "대전") else 1.0))), 1)
+            rain = (
+                0.0
+                if rng.random() < 0.68
+                else round(
+                    float(rng.gamma(1.2, 9 * wet[s] * (1.25 if d.year == 2024 and s in ("강릉", "대전") else 1.0))), 1
+                )
+            )
             pm10 = int(max(5, rng.normal(48 + pm - 12 * season, 22)))
-            rows.append({"날짜": d.strftime("%Y-%m-%d"), "측정소": s, "최고기온": hi, "최저기온": lo, "강수량": rain, "미세먼지": pm10})
+            rows.append(
+                {
+                    "날짜": d.strftime("%Y-%m-%d"),
+                    "측정소": s,
+                    "최고기온": hi,
+                    "최저기온": lo,
+                    "강수량": rain,
+                    "미세먼지": pm10,
+                }
+            )
     return pd.DataFrame(rows)
 
 
@@ -128,7 +143,13 @@ def apartments(rng: np.random.Generator) -> pd.DataFrame:
                 area = round(float(rng.choice([59.9, 74.5, 84.9, 101.2, 114.8])) + float(rng.normal(0, 0.5)), 1)
                 per_m2 = 1100 * level[g] * (1 + trend[g]) ** (year - 2019) * rng.uniform(0.85, 1.15)
                 rows.append(
-                    {"구": g, "연도": year, "거래가격": int(round(area * per_m2, -1)), "전용면적": area, "층": int(rng.integers(1, 26))}
+                    {
+                        "구": g,
+                        "연도": year,
+                        "거래가격": int(round(area * per_m2, -1)),
+                        "전용면적": area,
+                        "층": int(rng.integers(1, 26)),
+                    }
                 )
     return pd.DataFrame(rows)
 

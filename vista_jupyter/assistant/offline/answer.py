@@ -164,8 +164,16 @@ def _restate(plan: Plan) -> str:
     if k == "aggregate" and plan.successive and plan.measures:
         what = measure_words(plan.measures[0], lang)
         if plan.successive == "percent":
-            return t(lang, f"Percent change in {what} from the previous year{where(conds, lang)}", f"{where(conds, lang)}{what}의 전년 대비 변화율")
-        return t(lang, f"Change in {what} from the previous year{where(conds, lang)}", f"{where(conds, lang)}{what}의 전년 대비 변화")
+            return t(
+                lang,
+                f"Percent change in {what} from the previous year{where(conds, lang)}",
+                f"{where(conds, lang)}{what}의 전년 대비 변화율",
+            )
+        return t(
+            lang,
+            f"Change in {what} from the previous year{where(conds, lang)}",
+            f"{where(conds, lang)}{what}의 전년 대비 변화",
+        )
     if k == "aggregate":
         what = _and(lang, [measure_words(m, lang) for m in plan.measures])
         if plan.group is None:
@@ -453,12 +461,18 @@ def _group_change(plan: Plan, r: _Reader) -> str:
         if (plan.asked == "high" and v <= 0) or (plan.asked == "low" and v >= 0):
             line += t(
                 lang,
-                " — no group " + ("rose" if plan.asked == "high" else "fell") + "; this is the smallest change the other way",
-                " — " + ("늘어난" if plan.asked == "high" else "줄어든") + " 그룹은 없고, 반대 방향으로 가장 작게 변한 그룹입니다",
+                " — no group "
+                + ("rose" if plan.asked == "high" else "fell")
+                + "; this is the smallest change the other way",
+                " — "
+                + ("늘어난" if plan.asked == "high" else "줄어든")
+                + " 그룹은 없고, 반대 방향으로 가장 작게 변한 그룹입니다",
             )
         rest = [x for k, x in enumerate(items[:5]) if k != plan.rank - 1]
         if rest:
-            line += "\n\n" + t(lang, "Others: ", "나머지: ") + ", ".join(f"{_label(x[0])} {change(x)}" for x in rest) + "."
+            line += (
+                "\n\n" + t(lang, "Others: ", "나머지: ") + ", ".join(f"{_label(x[0])} {change(x)}" for x in rest) + "."
+            )
         return line
     listed = [f"- {_label(it[0])}: {detail(it)}" for it in items[:30]]
     out = [f"{head}:", "", *listed]

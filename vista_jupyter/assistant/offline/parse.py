@@ -814,7 +814,12 @@ class Composer:
                 continue
             per = self.col(b)
             additive = any(self.lex.concepts.get(k, {}).get("additive") for k in per.concepts)
-            if getattr(per, "integer", False) and not additive and per.distinct and per.distinct <= min(50, 0.05 * self.t.rows):
+            if (
+                getattr(per, "integer", False)
+                and not additive
+                and per.distinct
+                and per.distinct <= min(50, 0.05 * self.t.rows)
+            ):
                 # a few whole numbers not known to add up (a headcount, a size class) repeated
                 # over many rows: their total may count the same thing many times
                 raise Declined(
@@ -1891,7 +1896,11 @@ class Composer:
             return
         if years:
             # the period stated, and the same period (its month or quarter kept) a year before
-            keep = [k for k, c in enumerate(conds) if c.column == column and c.op == "==" and c.part in (part, "month", "quarter")]
+            keep = [
+                k
+                for k, c in enumerate(conds)
+                if c.column == column and c.op == "==" and c.part in (part, "month", "quarter")
+            ]
             stated = [conds[k] for k in keep]
             before = [
                 dataclasses.replace(c, value=int(c.value) - 1) if k == years[0] else c for k, c in zip(keep, stated)

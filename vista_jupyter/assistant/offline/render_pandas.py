@@ -313,7 +313,10 @@ class PandasRenderer:
                         "print('range', round(float(high - low), 6) if pd.notna(low) else 'nan', low, high, sep='\\t')\n"
                     )
                 elif m.agg in ("ratio", "wmean"):
-                    code += self._ratio(m) + "value = num.sum(min_count=1) / den.sum(min_count=1) if den.sum() != 0 else float('nan')\n"
+                    code += (
+                        self._ratio(m)
+                        + "value = num.sum(min_count=1) / den.sum(min_count=1) if den.sum() != 0 else float('nan')\n"
+                    )
                     code += f"print({q(m.agg)}, round(float(value), 6) if pd.notna(value) else 'nan', sep='\\t')\n"
                 else:
                     code += (
@@ -330,7 +333,9 @@ class PandasRenderer:
                 if m.column is None:  # a group without rows on one side has none there: 0
                     code += f"value_{name} = rows[side_{name}].groupby(key[side_{name}]).size().reindex(key.dropna().unique(), fill_value=0)\n"
                 else:
-                    code += f"value_{name} = rows[side_{name}].groupby(key[side_{name}])[{q(m.column)}].{_call(m.agg)}\n"
+                    code += (
+                        f"value_{name} = rows[side_{name}].groupby(key[side_{name}])[{q(m.column)}].{_call(m.agg)}\n"
+                    )
             code += self._group_change()
             return self._step(self._intro(), code)
         if len(p.measures) == 1:

@@ -271,7 +271,11 @@ def chart_title(plan: Plan) -> str:
         what = t(lang, f"Change in {measure_words(m, lang)}", f"{measure_words(m, lang)} 변화")
         if plan.change == "percent":
             what = t(lang, f"Percent change in {measure_words(m, lang)}", f"{measure_words(m, lang)} 변화율")
-        title = t(lang, f"{what} {group_words(plan.group, lang)}, {b} → {a}", f"{group_words(plan.group, lang)} {what}, {b} → {a}")
+        title = t(
+            lang,
+            f"{what} {group_words(plan.group, lang)}, {b} → {a}",
+            f"{group_words(plan.group, lang)} {what}, {b} → {a}",
+        )
     elif plan.kind in ("aggregate", "trend", "share") and plan.group is not None and m is not None:
         what = (
             measure_words(m, lang)
