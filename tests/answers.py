@@ -1,9 +1,43 @@
-"""Reading the offline analyst's answers in tests: the first line, the numbers stated, and whether
-a value is among them (rounded as the answer rounds)."""
+"""The offline analyst's answers in tests: a question asked of an in-process table (its code run
+as a kernel would, its answer written from the outputs), and reading the answer: the first line,
+the numbers stated, and whether a value is among them (rounded as the answer rounds)."""
 
 from __future__ import annotations
 
+import contextlib
+import io
 import re
+
+import matplotlib
+
+matplotlib.use("Agg")  # this test process only; the analyst's code never selects a backend
+import matplotlib.pyplot as plt  # noqa: E402
+import numpy as np  # noqa: E402
+import pandas as pd  # noqa: E402
+
+from vista_jupyter.assistant import offline  # noqa: E402
+
+
+def run(analysis: offline.Analysis, frame: pd.DataFrame) -> str:
+    """The answer to `analysis`, its steps' code run on a copy of `frame` as `df`."""
+    results = []
+    for step in analysis.steps:
+        out = io.StringIO()
+        with contextlib.redirect_stdout(out):
+            exec(step.code, {"df": frame.copy(), "pd": pd, "np": np, "plt": plt})  # noqa: S102
+        plt.close("all")
+        results.append(
+            {"status": "ok", "outputs": [{"output_type": "stream", "name": "stdout", "text": out.getvalue()}]}
+        )
+    return offline.answer(analysis, results)
+
+
+def ask(data, name: str, question: str) -> tuple[offline.Analysis, str, pd.DataFrame]:
+    """Ask `question` of `data[name]` (a frame and its datasets): the analysis, its answer ("" when
+    declined) and the frame."""
+    frame, datasets = data[name]
+    analysis = offline.analyse(question, datasets)
+    return analysis, ("" if analysis.declined else run(analysis, frame)), frame
 
 
 def first_line(answer: str) -> str:

@@ -9,19 +9,15 @@ The code runs in this process as the kernel would run it (`df`, pd, np, plt).
 
 from __future__ import annotations
 
-import contextlib
-import io
-import re
-
 import matplotlib
 
 matplotlib.use("Agg")  # this test process only; the analyst's code never selects a backend
-import matplotlib.pyplot as plt  # noqa: E402
 import numpy as np  # noqa: E402
 import pandas as pd  # noqa: E402
 import pytest  # noqa: E402
+from answers import ask, states  # noqa: E402
+from answers import first_line as head  # noqa: E402
 
-from vista_jupyter.assistant import offline  # noqa: E402
 from vista_jupyter.profile import profile_parquet  # noqa: E402
 
 
@@ -66,34 +62,6 @@ def data(tmp_path_factory):
             [{"var_name": "df", "name": name, "profile": profile_parquet(path), "parquet_path": str(path)}],
         )
     return out
-
-
-def run(analysis: offline.Analysis, frame: pd.DataFrame) -> str:
-    results = []
-    for step in analysis.steps:
-        out = io.StringIO()
-        with contextlib.redirect_stdout(out):
-            exec(step.code, {"df": frame.copy(), "pd": pd, "np": np, "plt": plt})  # noqa: S102
-        plt.close("all")
-        results.append(
-            {"status": "ok", "outputs": [{"output_type": "stream", "name": "stdout", "text": out.getvalue()}]}
-        )
-    return offline.answer(analysis, results)
-
-
-def ask(data, name: str, question: str) -> tuple[offline.Analysis, str, pd.DataFrame]:
-    frame, datasets = data[name]
-    analysis = offline.analyse(question, datasets)
-    return analysis, ("" if analysis.declined else run(analysis, frame)), frame
-
-
-def head(answer: str) -> str:
-    return next(line for line in answer.splitlines() if line.strip())
-
-
-def states(text: str, value: float) -> bool:
-    found = [float(x.replace(",", "")) for x in re.findall(r"-?\d[\d,]*(?:\.\d+)?", text)]
-    return any(abs(x - value) <= max(0.005, abs(value) * 0.0005) for x in found)
 
 
 # --- two-digit years and decades ---------------------------------------------------------------

@@ -701,21 +701,7 @@ class Composer:
             a, b = numeric(pair[0]), numeric(pair[1])
             if a is None or b is None or a == b:
                 continue
-            name = f"{a} − {b}"
-            if name not in {c.name for c in self.t.columns}:
-                first = self.col(a)
-                self.t.columns.append(
-                    Column(
-                        name=name,
-                        kind="numeric",
-                        dtype="float64",
-                        keys=name_keys(name),
-                        base=(),
-                        unit=first.unit if first.unit == self.col(b).unit else None,
-                        distinct=first.distinct,
-                    )
-                )
-            self.derived[name] = (a, "-", b)
+            name = self._derived_difference(a, b)
             self.m[pair[0]].senses = [Sense("column", name, 1.0)]
             self.claim(pair[1], *pair[2])
             nxt = self.next_index(j, ("particle",))
