@@ -16,6 +16,21 @@ import numpy as np  # noqa: E402
 import pandas as pd  # noqa: E402
 
 from vista_jupyter.assistant import offline  # noqa: E402
+from vista_jupyter.profile import profile_parquet  # noqa: E402
+
+
+def written(root, frames: dict[str, pd.DataFrame]) -> dict[str, tuple[pd.DataFrame, list[dict]]]:
+    """Each frame written as `root/<name>.parquet` and read back, with the dataset (its profile as
+    Vista computes it) the analyst is given: `{name: (frame, [dataset])}`, what `ask` takes."""
+    out = {}
+    for name, frame in frames.items():
+        path = root / f"{name}.parquet"
+        frame.to_parquet(path)
+        out[name] = (
+            pd.read_parquet(path),
+            [{"var_name": "df", "name": name, "profile": profile_parquet(path), "parquet_path": str(path)}],
+        )
+    return out
 
 
 def run(analysis: offline.Analysis, frame: pd.DataFrame) -> str:

@@ -11,17 +11,13 @@ The code runs in this process as the kernel would run it (`df`, pd, np, plt).
 
 from __future__ import annotations
 
-import matplotlib
+import numpy as np
+import pandas as pd
+import pytest
+from answers import ask, states, written
+from answers import first_line as head
 
-matplotlib.use("Agg")  # this test process only; the analyst's code never selects a backend
-import numpy as np  # noqa: E402
-import pandas as pd  # noqa: E402
-import pytest  # noqa: E402
-from answers import ask, states  # noqa: E402
-from answers import first_line as head  # noqa: E402
-
-from vista_jupyter.assistant.offline.text import romanize, sound_key  # noqa: E402
-from vista_jupyter.profile import profile_parquet  # noqa: E402
+from vista_jupyter.assistant.offline.text import romanize, sound_key
 
 
 @pytest.fixture(scope="module")
@@ -73,15 +69,7 @@ def data(tmp_path_factory):
     frames["scores"] = pd.DataFrame(
         {"country": rng.choice(["Korea", "Japan", "China"], 90), "score": rng.integers(0, 100, 90)}
     )
-    out = {}
-    for name, frame in frames.items():
-        path = root / f"{name}.parquet"
-        frame.to_parquet(path)
-        out[name] = (
-            pd.read_parquet(path),
-            [{"var_name": "df", "name": name, "profile": profile_parquet(path), "parquet_path": str(path)}],
-        )
-    return out
+    return written(root, frames)
 
 
 # --- names in the other script ---------------------------------------------------------------
@@ -203,13 +191,9 @@ def test_a_sign_word_of_profit_needs_one_profit_column(data):
     assert analysis.declined
 
 
-def test_a_loss_word_finds_the_one_profit_column(data):
-    frame, datasets = data["makers"]
-    path = datasets[0]["parquet_path"].replace("makers", "makers_one")
-    one = frame.drop(columns=["net_profit"])
-    one.to_parquet(path)
-    single = {"makers_one": (one, [{"var_name": "df", "name": "makers_one", "profile": profile_parquet(path),
-                                     "parquet_path": path}])}  # fmt: skip
+def test_a_loss_word_finds_the_one_profit_column(data, tmp_path):
+    single = written(tmp_path, {"makers_one": data["makers"][0].drop(columns=["net_profit"])})
+    one = single["makers_one"][0]
     _, answer, _ = ask(single, "makers_one", "average sales of loss-making makers")
     assert states(head(answer), one.loc[one["operating_profit"] < 0, "sales"].mean())
     _, answer, _ = ask(single, "makers_one", "Orion이 흑자였던 해는 몇 번이야?")

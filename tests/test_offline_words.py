@@ -9,16 +9,13 @@ The code runs in this process as the kernel would run it (`df`, pd, np, plt).
 
 from __future__ import annotations
 
-import matplotlib
+import numpy as np
+import pandas as pd
+import pytest
+from answers import ask, states, written
+from answers import first_line as head
 
-matplotlib.use("Agg")  # this test process only; the analyst's code never selects a backend
-import numpy as np  # noqa: E402
-import pandas as pd  # noqa: E402
-import pytest  # noqa: E402
-from answers import ask, states  # noqa: E402
-from answers import first_line as head  # noqa: E402
-
-from vista_jupyter.profile import profile_parquet  # noqa: E402
+from vista_jupyter.profile import profile_parquet
 
 
 @pytest.fixture(scope="module")
@@ -53,15 +50,7 @@ def data(tmp_path_factory):
     air["pm10"] = (air["pm25"] * rng.uniform(1.3, 2.0, len(air))).round(1)
     air["temp_c"] = rng.normal(15, 9, len(air)).round(1)
     frames["air"] = air
-    out = {}
-    for name, frame in frames.items():
-        path = root / f"{name}.parquet"
-        frame.to_parquet(path)
-        out[name] = (
-            pd.read_parquet(path),
-            [{"var_name": "df", "name": name, "profile": profile_parquet(path), "parquet_path": str(path)}],
-        )
-    return out
+    return written(root, frames)
 
 
 # --- two-digit years and decades ---------------------------------------------------------------

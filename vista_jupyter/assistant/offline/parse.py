@@ -12,6 +12,7 @@ which words it could not use. It never drops a condition or answers a neighbouri
 from __future__ import annotations
 
 import dataclasses
+import functools
 import re
 from dataclasses import dataclass, field
 from typing import Any
@@ -3483,8 +3484,10 @@ def _plan_direct(question: str, table: Table, reader: Reader | None = None) -> P
     return plan
 
 
-#: Words joining names in a list ("Busan and Daegu", 강남과 잠실, A, B 및 C).
-_AND_WORDS = {"and", ",", "&", "와", "과", "및", "랑", "이랑", "하고", "·"}
+@functools.cache
+def _list_words() -> frozenset[str]:
+    """The words that join a list (the lexicon's `either`: and, or, 와/과, 및, ",", ...)."""
+    return frozenset(str(w).lower() for w in lexicon().data["either"])
 
 
 def _and_membership(plan: Plan, composer: Composer) -> None:
@@ -3513,7 +3516,7 @@ def _and_membership(plan: Plan, composer: Composer) -> None:
             return
         for a, b in zip(spots, spots[1:]):
             gap = composer.m[a + 1 : b]
-            if not gap or not all(g.text.strip().lower() in _AND_WORDS for g in gap):
+            if not gap or not all(g.text.strip().lower() in _list_words() for g in gap):
                 return
         listed = Condition(column, "in", values)
         first = plan.conditions.index(same[0])
