@@ -8,6 +8,7 @@ import re
 import sqlite3
 import subprocess
 import sys
+import textwrap
 import time
 
 import pytest
@@ -336,7 +337,7 @@ def test_worker_threads_read_through_their_own_connections(tmp_path):
         store.rename_thread("ann", thread["id"], "renamed")
         assert pool.submit(store.get_thread, "ann", thread["id"]).result(timeout=10)["name"] == "renamed"
         with pytest.raises(sqlite3.OperationalError, match="readonly"):
-            pool.submit(lambda: store._reader().execute("DELETE FROM threads")).result(timeout=10)
+            pool.submit(lambda: store._reader()[0].execute("DELETE FROM threads")).result(timeout=10)
     store.close()
 
 
@@ -487,3 +488,55 @@ def test_migrating_renames_dataset_variables_that_shadow_needed_names(tmp_path):
     db.close()
     store = Store(path)
     assert [d["var_name"] for d in store.list_datasets("ann", "t")] == ["df", "df_pd", "df_print", "sales"]
+
+
+def test_closing_the_store_while_workers_read_ends_their_reads_cleanly(tmp_path):
+    # Given worker threads reading through their own connections (as the change feed's poll does)
+    # when the server closes the store mid-read: closing a connection another thread is stepping
+    # through crashed the process (a segmentation fault in CI). Run in a child process, so that a
+    # crash is seen as one, many times over.
+    script = tmp_path / "close_while_reading.py"
+    script.write_text(
+        textwrap.dedent(
+            f"""
+            import sys, threading, time
+            from vista_jupyter.errors import StoreError
+            from vista_jupyter.store import Store
+
+            path = {str(tmp_path / "vista.sqlite3")!r}
+            store = Store(path)
+            for i in range(300):
+                store.create_thread("ann", f"t{{i}}")
+            store.close()
+            outcomes = []
+            for trial in range(60):
+                store = Store(path)
+                started = threading.Event()
+
+                def read():
+                    try:
+                        while True:
+                            started.set()
+                            store.threads_updated_since("ann", "", limit=300)
+                    except StoreError as e:
+                        outcomes.append(str(e))
+
+                workers = [threading.Thread(target=read) for _ in range(2)]
+                for w in workers:
+                    w.start()
+                started.wait()
+                time.sleep(0.0003 * (trial % 10))
+                store.close()
+                for w in workers:
+                    w.join(10)
+                    assert not w.is_alive(), "a reader did not stop"
+            print(len(outcomes), outcomes[0] if outcomes else "")
+            """
+        )
+    )
+    done = subprocess.run([sys.executable, str(script)], capture_output=True, text=True, timeout=240)
+    assert done.returncode == 0, (done.returncode, done.stderr[-2000:])
+    count, _, message = done.stdout.strip().partition(" ")
+    # every reader ended with the clear error, not a traceback of SQLite's
+    assert int(count) == 120, done.stdout
+    assert "server is stopping" in message

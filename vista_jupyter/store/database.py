@@ -62,6 +62,8 @@ DISK_FULL = (
     "your administrator) and try again."
 )
 
+STORE_CLOSED = "Vista's database is closed: the server is stopping. Reload the page once it is back."
+
 
 def _sqlite_code(e: sqlite3.Error) -> int | None:
     code = getattr(e, "sqlite_errorcode", None)  # Python 3.11+
@@ -110,8 +112,12 @@ class Store:
         # Autocommit mode: transactions are explicit (`_transaction`).
         self._home_thread = threading.get_ident()
         self._local = threading.local()
-        self._readers: list[sqlite3.Connection] = []
+        # Each reader with the lock its thread holds while it reads: `close` takes it before
+        # closing that connection, since closing a connection another thread is stepping through
+        # a query crashes the process (SQLite's connection is freed under it).
+        self._readers: list[tuple[sqlite3.Connection, threading.Lock]] = []
         self._readers_lock = threading.Lock()
+        self._closed = False
         conn = self._connect()
         try:
             self.db = sqlite_utils.Database(conn)
@@ -138,20 +144,23 @@ class Store:
         """A new connection to the database file (every connection of the store is made here)."""
         return sqlite3.connect(self.path, isolation_level=None, check_same_thread=False, timeout=10)
 
-    def _reader(self) -> sqlite_utils.Database | None:
-        """The calling worker thread's own read connection; `None` on the store's home thread
-        (which reads through the main connection)."""
+    def _reader(self) -> tuple[sqlite_utils.Database, threading.Lock] | None:
+        """The calling worker thread's own read connection and the lock to hold while reading
+        through it; `None` on the store's home thread (which reads through the main connection)."""
         if threading.get_ident() == self._home_thread:
             return None
-        db = getattr(self._local, "db", None)
-        if db is None:
-            conn = self._connect()
-            conn.execute("PRAGMA busy_timeout = 10000")
-            conn.execute("PRAGMA query_only = ON")
+        reader = getattr(self._local, "reader", None)
+        if reader is None:
             with self._readers_lock:
-                self._readers.append(conn)
-            db = self._local.db = sqlite_utils.Database(conn)
-        return db
+                if self._closed:
+                    raise StoreError(STORE_CLOSED)
+                conn = self._connect()
+                conn.execute("PRAGMA busy_timeout = 10000")
+                conn.execute("PRAGMA query_only = ON")
+                lock = threading.Lock()
+                self._readers.append((conn, lock))
+            reader = self._local.reader = (sqlite_utils.Database(conn), lock)
+        return reader
 
     def _translated(self, e: sqlite3.Error) -> BaseException:
         """The domain error for a SQLite failure (`e` itself when it is a programming error)."""
@@ -232,13 +241,17 @@ class Store:
     def _rows(self, sql: str, params: Any = ()) -> list[dict[str, Any]]:
         reader = self._reader()
         if reader is not None:
+            db, lock = reader
             # Rows are made in Python one at a time, so a worker reading a long page hands the
             # GIL to the event loop every few milliseconds (a C-level `fetchall` keeps it,
             # measured: loop stalls of 50 ms for 5,000 rows).
-            try:
-                return list(reader.query(sql, params))
-            except sqlite3.Error as e:
-                self._raise(e)
+            with lock:
+                if self._closed:
+                    raise StoreError(STORE_CLOSED)
+                try:
+                    return list(db.query(sql, params))
+                except sqlite3.Error as e:
+                    self._raise(e)
         with self._lock:
             try:
                 return list(self.db.query(sql, params))
@@ -269,8 +282,10 @@ class Store:
     def close(self) -> None:
         """Close the connections (the WAL is checkpointed by SQLite)."""
         with self._readers_lock:
-            for conn in self._readers:
-                conn.close()
+            self._closed = True
+            for conn, lock in self._readers:
+                with lock:  # a read in progress ends first
+                    conn.close()
             self._readers.clear()
         with self._lock:
             self.db.conn.close()
