@@ -445,9 +445,7 @@ def _group_change(plan: Plan, r: _Reader) -> str:
         )
 
     def change(it: list[str]) -> str:
-        v = _num(it[1])
-        sign = "+" if v > 0 else ("−" if v < 0 else "")
-        return sign + (fmt(abs(v), percent=True) if plan.change == "percent" else value_text(plan, m, abs(v)))
+        return _signed(plan, m, it[1], plan.change == "percent")
 
     def detail(it: list[str]) -> str:
         return f"{change(it)}: {value_text(plan, m, _num(it[3]))} → {value_text(plan, m, _num(it[2]))}"
@@ -483,7 +481,7 @@ def _group_change(plan: Plan, r: _Reader) -> str:
 
 def _successive(plan: Plan, r: _Reader) -> str:
     """Each year's change from the year before, signed; years without one (the first, or after a
-    year missing from the data) are left out and said so."""
+    year missing from the data) are left out."""
     lang = plan.language
     m = plan.measures[0]
     head = restate(plan)
@@ -495,13 +493,19 @@ def _successive(plan: Plan, r: _Reader) -> str:
             f"{head}: 값이 있는 연속된 두 해가 없어서 변화를 구할 수 없습니다.",
         )
 
-    def change(text: str) -> str:
-        v = _num(text)
-        sign = "+" if v > 0 else ("−" if v < 0 else "")
-        return sign + (fmt(abs(v), percent=True) if plan.successive == "percent" else value_text(plan, m, abs(v)))
+    listed = [f"- {_label(it[0])}: {_signed(plan, m, it[1], plan.successive == 'percent')}" for it in items[:40]]
+    out = [f"{head}:", "", *listed]
+    if len(items) > 40:
+        out.append(t(lang, f"- … and {len(items) - 40} more", f"- … 외 {len(items) - 40}개"))
+    return "\n".join(out)
 
-    listed = [f"- {_label(it[0])}: {change(it[1])}" for it in items[:40]]
-    return "\n".join([f"{head}:", "", *listed])
+
+def _signed(plan: Plan, m: Measure, text: str, percent: bool) -> str:
+    """A change as written in the answer: its sign, then its size in percent or in the measure's
+    unit."""
+    v = _num(text)
+    sign = "+" if v > 0 else ("−" if v < 0 else "")
+    return sign + (fmt(abs(v), percent=True) if percent else value_text(plan, m, abs(v)))
 
 
 def _group_name(plan: Plan) -> str:
