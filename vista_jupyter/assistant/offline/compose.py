@@ -14,6 +14,7 @@ from .plan import Condition, Grouping, Measure, Plan
 from .text import name_keys
 
 if TYPE_CHECKING:
+    from .match import Mention
     from .parse import Composer
 
 _ADDITIVE = {name for name, entry in lexicon().concepts.items() if entry.get("additive")}
@@ -1076,7 +1077,7 @@ class _Builder:
             elif m.has("change"):
                 key = m.get("change").key
                 asked_change = asked_change or {"up": "high", "down": "low"}.get(key)
-                if m.text.endswith(("율", "률", "rate")) or m.text.lower() == "growth":
+                if _asks_rate(m):
                     change = "percent" if change == "difference" else change
                 c.claim(j)
         degree = any(self.m[j].has("degree") for j in range(len(self.m)))
@@ -1152,7 +1153,7 @@ class _Builder:
         for j, m in enumerate(self.m):
             if m.has("change") and self.free(j):
                 nxt = c.next_index(j, ())
-                rate = m.text.endswith(("율", "률", "rate")) or m.text.lower() in ("growth", "growth rate")
+                rate = _asks_rate(m)
                 if nxt is not None and self.m[nxt].text in ("율", "률") and self.free(nxt):
                     rate = True
                     c.claim(nxt)
@@ -1995,3 +1996,8 @@ class _Builder:
         if ctx.chart is None and plan.limit == 1:
             plan.chart = "bar"  # the ranking the extreme comes from
         return plan
+
+
+def _asks_rate(m: Mention) -> bool:
+    """Whether a change word asks for it in percent ("growth", "growth rate", 증가율, 변화률)."""
+    return m.text.endswith(("율", "률", "rate")) or m.text.lower() == "growth"
