@@ -157,9 +157,10 @@ class Store:
                 conn = self._connect()
                 conn.execute("PRAGMA busy_timeout = 10000")
                 conn.execute("PRAGMA query_only = ON")
-                lock = threading.Lock()
-                self._readers.append((conn, lock))
-            reader = self._local.reader = (sqlite_utils.Database(conn), lock)
+                # Wrapping the connection runs a statement on it too (sqlite_utils sets a
+                # pragma), so it happens before `close` can see the connection.
+                reader = self._local.reader = (sqlite_utils.Database(conn), threading.Lock())
+                self._readers.append((conn, reader[1]))
         return reader
 
     def _translated(self, e: sqlite3.Error) -> BaseException:
