@@ -107,8 +107,25 @@ class _HeldProfiles:
         self.gate.set()
 
 
+def _overview(events: list[dict]) -> list[tuple[str, str]]:
+    """What the user sees of an overview: its text, code and outputs, in order (a figure by its
+    kind and caption: its id and time differ from thread to thread)."""
+    seen = []
+    for e in events:
+        if e["type"] in ("text", "code"):
+            seen.append((e["type"], e["data"].get("delta") or e["data"].get("code")))
+        elif e["type"] == "output":
+            output = dict(e["data"]["output"])
+            if "artifact" in output:
+                output["artifact"] = {k: output["artifact"][k] for k in ("kind", "mime_type")}
+            seen.append(("output", json.dumps(output, sort_keys=True)))
+    return seen
+
+
 @pytest.mark.parametrize("vista_config", [{"auto_overview": True}])
-async def test_the_card_shows_before_the_profile_and_the_overview_waits_for_it(api, monkeypatch):
+async def test_the_card_shows_before_the_profile_and_the_overview_starts_without_it(api, monkeypatch):
+    from test_turns import wait_done
+
     held = _HeldProfiles(monkeypatch)
     try:
         status, thread = await api("POST", "threads", json_body={"dataset": {"example": "cars"}})
@@ -127,17 +144,43 @@ async def test_the_card_shows_before_the_profile_and_the_overview_waits_for_it(a
         assert columns["Origin"]["dtype"] == "string"
         assert len(card["profile"]["sample"]) == 5 and card["profile"]["sample"][0]["Name"] == expected["Name"][0]
         assert "406 rows x 9 columns" in card["summary"]
+        # The overview's first look (size, columns, first rows) needs no profile: it runs in the
+        # kernel while the profile is held back, and nothing after it does.
+        deadline = asyncio.get_running_loop().time() + 120
+        while True:
+            _, page = await api("GET", f"threads/{thread['id']}/events")
+            outputs = [e for e in page["events"] if e["type"] == "output"]
+            if outputs:
+                break
+            assert asyncio.get_running_loop().time() < deadline, page["events"]
+            await asyncio.sleep(0.05)
+        await asyncio.sleep(0.5)
+        _, page = await api("GET", f"threads/{thread['id']}/events")
+        codes = [e["data"]["code"] for e in page["events"] if e["type"] == "code"]
+        assert len(codes) == 1 and "len(df)" in codes[0] and "df.head()" in codes[0], codes
+        assert not any(e["type"] == "done" for e in page["events"])
+        _, card = await api("GET", f"threads/{thread['id']}/datasets/{dataset_id}")
+        assert card["profile"]["pending"] is True
     finally:
         held.release()
     card = await profiled(api, thread["id"], dataset_id)
     columns = {c["name"]: c for c in card["profile"]["column_profiles"]}
     assert columns["Origin"]["kind"] == "categorical" and columns["Origin"]["distinct"] == 3
-    # The overview was planned from the full profile: only it knows Origin is categorical (the
-    # card calls every text column text), and the overview splits the rows by a categorical one.
-    from test_turns import wait_done
-
+    # The rest was planned from the full profile: only it knows Origin is categorical (the card
+    # calls every text column text), and the overview splits the rows by a categorical one.
     events = await wait_done(api, thread["id"], timeout=120)
     assert any("Origin" in e["data"].get("code", "") for e in events if e["type"] == "code"), events
+    # The same overview, step for step, as a thread whose profile was complete before it started
+    monkeypatch.undo()
+    status, again = await api("POST", "threads", json_body={"dataset": {"example": "cars"}})
+    assert status == 201
+    await profiled(api, again["id"], (await api("GET", f"threads/{again['id']}/datasets"))[1]["datasets"][0]["id"])
+    later = await wait_done(api, again["id"], timeout=120)
+    assert _overview(events) == _overview(later)
+    _, first = await api("GET", f"threads/{thread['id']}/messages")
+    _, second = await api("GET", f"threads/{again['id']}/messages")
+    answers = [[m["content"] for m in page["messages"] if m["role"] == "assistant"] for page in (first, second)]
+    assert answers[0] == answers[1] and answers[0][0]
 
 
 @pytest.mark.parametrize("vista_config", [{"auto_overview": False}])

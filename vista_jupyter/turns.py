@@ -21,6 +21,7 @@ takes it: on the next question or Stop in its thread, or by the periodic houseke
 from __future__ import annotations
 
 import asyncio
+import concurrent.futures
 import logging
 from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass
@@ -53,6 +54,18 @@ _ENDINGS = {
 
 _UNSAVED = "I could not save this answer; see the error above."
 _STRANDED = "This answer stopped before it could be saved. Ask again to continue."
+
+
+def _settle(target: concurrent.futures.Future, done: asyncio.Future) -> None:
+    """Pass an asyncio future's outcome on to a thread-safe one (read on another event loop)."""
+    if target.cancelled():  # its reader was cancelled (the turn stopped)
+        return
+    if done.cancelled():
+        target.cancel()
+    elif done.exception() is not None:
+        target.set_exception(done.exception())
+    else:
+        target.set_result(done.result())
 
 
 def _read_ahead(datasets: list[dict[str, Any]]) -> None:
@@ -268,8 +281,12 @@ class TurnService:
         loop: AnalysisLoop | None = None
         status = "done"
         error: str | None = None  # for the user, when the turn fails
+        # The offline analyst's overview starts from the datasets' cards: its first step (size,
+        # columns, first rows) needs no profile, so it runs while the profiles are completed.
+        early = overview and model == OFFLINE_MODEL and self.profiles_ready is not None
+        profiled: asyncio.Future | None = None
         try:
-            if self.profiles_ready is not None:
+            if self.profiles_ready is not None and not early:
                 await self.profiles_ready(owner, thread_id)
             # One trip to a worker thread for both (under load the workers are a queue)
             datasets, loads = await asyncio.to_thread(self._datasets_and_loads, owner, thread_id)
@@ -278,19 +295,37 @@ class TurnService:
             # The offline analyst reads category values from the Parquet file (the profile keeps
             # only a few); the server made that file, so it has it even when kernels are remote.
             folder = self.executor.folders.path_for(thread_id)
-            datasets_for_offline = [
-                {
-                    "var_name": d["var_name"],
-                    "name": d["name"],
-                    "profile": d["profile"],
-                    "parquet_path": str(folder / d["parquet_path"]) if d.get("parquet_path") else None,
-                    "mode": held[d["var_name"]].mode if d["var_name"] in held else "pandas",
-                    "sample": samples.get(d["var_name"]),
-                }
-                for d in datasets
-            ]
-            client = self.models.client(model, datasets_for_offline, overview=overview, language=language)
-            if getattr(client, "model", None) == OFFLINE_MODEL:
+
+            def for_offline(datasets: list[dict[str, Any]]) -> list[dict[str, Any]]:
+                return [
+                    {
+                        "var_name": d["var_name"],
+                        "name": d["name"],
+                        "profile": d["profile"],
+                        "parquet_path": str(folder / d["parquet_path"]) if d.get("parquet_path") else None,
+                        "mode": held[d["var_name"]].mode if d["var_name"] in held else "pandas",
+                        "sample": samples.get(d["var_name"]),
+                    }
+                    for d in datasets
+                ]
+
+            async def full(ready: Callable[[str, str], Awaitable[None]]) -> list[dict[str, Any]]:
+                await ready(owner, thread_id)
+                got = for_offline(await asyncio.to_thread(self._datasets, owner, thread_id))
+                await asyncio.to_thread(_read_ahead, got)
+                return got
+
+            datasets_for_offline = for_offline(datasets)
+            answer: concurrent.futures.Future | None = None
+            if early and self.profiles_ready is not None:
+                # set here, read by the client on the model thread's loop
+                answer = concurrent.futures.Future()
+                profiled = asyncio.ensure_future(full(self.profiles_ready))
+                profiled.add_done_callback(lambda done: _settle(answer, done))
+            client = self.models.client(
+                model, datasets_for_offline, overview=overview, language=language, profiled=answer
+            )
+            if getattr(client, "model", None) == OFFLINE_MODEL and not early:
                 # Its planner reads category values from each Parquet file (cached per file):
                 # read here, off the event loop, which the planning itself runs on.
                 await asyncio.to_thread(_read_ahead, datasets_for_offline)
@@ -328,6 +363,9 @@ class TurnService:
                 ("Something went wrong inside Vista while answering. The details are in the server log."),
             )
             outcome = self._cut_short(loop)
+        finally:
+            if profiled is not None and not profiled.done():
+                profiled.cancel()  # the turn ended before its plan needed the profiles
         self._close(_Ending(owner, thread_id, model, status, outcome, error), turn_id)
 
     def _close(self, ending: _Ending, turn_id: str) -> bool:

@@ -7,10 +7,18 @@ their results, and finally answers with `offline.answer`, whose numbers come fro
 printed. The code is pandas, or DuckDB SQL for a dataset the kernel holds in DuckDB (each dataset's
 `mode`). A question the planner (or, for SQL, the renderer) cannot express is declined at once,
 with no code run.
+
+The automatic first turn may start before the datasets' full profiles exist (`profiled`): its
+first step (size, columns, first rows) needs none, so it is planned from the cards and runs in
+the kernel while the profiles are completed; the rest of the overview is planned once they are,
+exactly as it would have been (a plan that does not begin with the step already run is run whole,
+and answered from its own steps only).
 """
 
 from __future__ import annotations
 
+import asyncio
+import concurrent.futures
 import json
 import re
 from typing import Any
@@ -26,12 +34,24 @@ class OfflineClient:
     model = OFFLINE_MODEL
     uses_tools = True
 
-    def __init__(self, datasets: list[dict[str, Any]], *, overview: bool = False, language: str = "en"):
+    def __init__(
+        self,
+        datasets: list[dict[str, Any]],
+        *,
+        overview: bool = False,
+        language: str = "en",
+        profiled: concurrent.futures.Future | None = None,
+    ):
+        """`profiled` (the overview only): the datasets with their full profiles, when `datasets`
+        hold only their cards (a future, set on the server's event loop; this client runs on the
+        model thread's)."""
         self.datasets = datasets
         self.overview = overview
         self.language = language
+        self.profiled = profiled if overview else None
         self.analysis: Any = None  # offline.Analysis, made at the first call
         self.results: list[dict[str, Any]] = []
+        self._early: Any = None  # the overview's first step, planned from the cards
 
     @property
     def declined(self) -> bool:
@@ -52,6 +72,14 @@ class OfflineClient:
         """Receive the result of the step just run."""
         self.results.append(result)
 
+    async def _step(self, index: int, step: Any, on_text: TextCallback) -> Reply:
+        await self._say(step.intro + "\n\n", on_text)
+        return Reply(
+            text=step.intro,
+            tool_calls=[ToolCall(f"offline-{index}", "run_python", json.dumps({"code": step.code}))],
+            finish_reason="tool_calls",
+        )
+
     async def _say(self, text: str, on_text: TextCallback) -> None:
         # Stream by sentence so the sidebar shows text arriving, as it would from a model.
         for piece in re.findall(r".+?(?:[.!?。]\s+|\n+|$)", text, flags=re.S):
@@ -63,26 +91,43 @@ class OfflineClient:
     ) -> Reply:
         from . import offline
 
+        if self.analysis is None and self._early is None and self.profiled is not None:
+            self._early = _first_look(self.datasets, self.language)
+            if self._early is not None:
+                return await self._step(0, self._early, on_text)
         if self.analysis is None:
+            if self.profiled is not None:
+                self.datasets = await asyncio.wrap_future(self.profiled)
             question = next((m["content"] for m in reversed(messages) if m["role"] == "user"), "")
             self.analysis = (
                 offline.overview(self.datasets, self.language)
                 if self.overview
                 else offline.analyse(question, self.datasets)
             )
+            if self._early is not None and self.analysis.steps[:1] != [self._early]:
+                # Not the plan's first step after all: what it printed is not this plan's to
+                # answer from, so the plan runs whole.
+                self.results = []
             if not self.analysis.steps:
                 message = offline.answer(self.analysis, [])
                 await self._say(message, on_text)
                 return Reply(text=message, finish_reason="stop")
         index = len(self.results)
         if index < len(self.analysis.steps):
-            step = self.analysis.steps[index]
-            await self._say(step.intro + "\n\n", on_text)
-            return Reply(
-                text=step.intro,
-                tool_calls=[ToolCall(f"offline-{index}", "run_python", json.dumps({"code": step.code}))],
-                finish_reason="tool_calls",
-            )
+            return await self._step(index, self.analysis.steps[index], on_text)
         final = offline.answer(self.analysis, self.results)
         await self._say(final, on_text)
         return Reply(text=final, finish_reason="stop")
+
+
+def _first_look(datasets: list[dict[str, Any]], language: str) -> Any:
+    """The overview's first step planned from the datasets' cards (None when there is none):
+    it shows the size, the columns and the first rows, which the card has. The Parquet files are
+    not read for category values here (`parquet_path` left out): the first step uses none."""
+    from . import offline
+
+    try:
+        analysis = offline.overview([{**d, "parquet_path": None} for d in datasets], language)
+    except Exception:  # a card the planner cannot take: the overview waits for the profiles
+        return None
+    return analysis.steps[0] if analysis.steps else None

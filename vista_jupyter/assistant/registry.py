@@ -12,6 +12,7 @@ learned about a model (`ModelTraits`) is kept here per model of the endpoint.
 
 from __future__ import annotations
 
+import concurrent.futures
 import logging
 from typing import Any
 
@@ -94,11 +95,18 @@ class ModelRegistry:
         return min(self.context_budget, learned) if learned else self.context_budget
 
     def client(
-        self, model: str, datasets: list[dict[str, Any]], *, overview: bool = False, language: str = "en"
+        self,
+        model: str,
+        datasets: list[dict[str, Any]],
+        *,
+        overview: bool = False,
+        language: str = "en",
+        profiled: concurrent.futures.Future | None = None,
     ) -> ModelClient:
-        """A client for one turn with `model`."""
+        """A client for one turn with `model`. `profiled`: the offline analyst's overview starts
+        from the cards in `datasets` and gets the datasets with full profiles from it."""
         if model == OFFLINE_MODEL:
-            return OfflineClient(datasets, overview=overview, language=language)
+            return OfflineClient(datasets, overview=overview, language=language, profiled=profiled)
         return OpenAIClient(
             self.endpoint,
             model,
