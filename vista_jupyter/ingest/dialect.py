@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import csv
 import io
+import itertools
 import re
 from collections import Counter
 from collections.abc import Callable
@@ -288,6 +289,16 @@ class Layout:
     banners: list[str] = field(default_factory=list)
 
 
+#: Rows below a candidate header that `_header_like` looks at (the first non-blank ones).
+BELOW = 60
+
+
+def _filled_rows(rows: list[list[str]], start: int, stop: int, limit: int = BELOW) -> list[list[str]]:
+    """The first `limit` non-blank rows of `rows[start:stop]` (what `_header_like` looks at: the
+    rest of a table of thousands of sample rows is not walked for it)."""
+    return list(itertools.islice((r for r in itertools.islice(rows, start, stop) if not _empty(r)), limit))
+
+
 def _header_like(row: list[str], data: list[list[str]]) -> bool:
     """A row whose cells are names where the data below has numbers, or all distinct labels."""
     cells = [c.strip() for c in row]
@@ -296,7 +307,7 @@ def _header_like(row: list[str], data: list[list[str]]) -> bool:
         return False
     if sum(_is_number(c) for c in filled) > 0.5 * len(filled):
         return False
-    below = [r for r in data[:60] if not _same(r, row)][:50]  # a header repeated below is no evidence
+    below = [r for r in data[:BELOW] if not _same(r, row)][:50]  # a header repeated below is no evidence
     counts = _numeric_counts(below, len(cells)) if below else []
     numeric_cols = [j for j, n in enumerate(counts) if n >= 0.8 * len(below)]
     if numeric_cols:
@@ -465,11 +476,12 @@ def layout(rows: list[list[str]], complete: bool = True) -> Layout:
         counts = Counter(widths[i] for i in range(first, last + 1) if widths[i])
         width = max(counts, key=lambda w: (counts[w], w))
 
-    body = [r for r in rows[first : last + 1] if not _empty(r)]
+    # the table's first non-blank rows (`len(body) > 3` and `_header_like` need no more)
+    body = _filled_rows(rows, first, last + 1)
     headers: list[int] = []
 
     def rest(i: int) -> list[list[str]]:
-        return [r for r in rows[i + 1 : last + 1] if not _empty(r)]
+        return _filled_rows(rows, i + 1, last + 1)
 
     second = first + 1
     while second <= last and _empty(rows[second]):
@@ -495,7 +507,7 @@ def layout(rows: list[list[str]], complete: bool = True) -> Layout:
             first += 1
         if (
             first <= last
-            and _header_like(rows[first], [r for r in rows[first + 1 : last + 1] if not _empty(r)])
+            and _header_like(rows[first], rest(first))
             and any(not c.strip() for c in rows[headers[0]])
             and len(body) > 3
         ):

@@ -575,16 +575,17 @@ def make_plan(
     def furniture(r: list[str]) -> bool:  # a page banner repeated in the data
         return banner is not None and dl.is_banner(r, banner)
 
-    body_rows = [
-        r
-        for r in head_rows + tail_rows[: len(tail_rows) - notes]
-        if not dl._empty(r) and not is_header(r) and not furniture(r)
-    ]
-    data = [
-        r
-        for r in (rows[found.first :] if not complete else tail_rows[: len(tail_rows) - notes])
-        if not dl._empty(r) and not furniture(r)
-    ]
+    # Each sample row is looked at once: whether it is a row of the table at all (not blank, no
+    # page banner), kept for the type sample, the widths and the body's regularity below.
+    kept_head = [r for r in head_rows if not dl._empty(r) and not furniture(r)]
+    kept_tail = [not dl._empty(r) and not furniture(r) for r in tail_rows]
+
+    def tail_kept(stop: int) -> list[list[str]]:
+        return [r for r, kept in zip(tail_rows[:stop], kept_tail) if kept]
+
+    before_notes = tail_kept(len(tail_rows) - notes)
+    body_rows = [r for r in kept_head + before_notes if not is_header(r)]
+    data = kept_head if not complete else before_notes
     header_width = max((len(rows[i]) for i in found.header_rows), default=0)
     field_counts = [len(r) for r in data]
     common = max(set(field_counts), key=lambda w: (field_counts.count(w), w)) if field_counts else header_width
@@ -682,12 +683,7 @@ def make_plan(
         kept = _nth_from_end(tail_rows, footer)
         plan.start = ends[found.first - 1] if found.first else samples.base
         plan.end = samples.size if not footer else (tail_ends[kept - 1] if kept > 0 else before_tail)
-        body = [
-            r
-            for r in (rows[found.first :] if not complete else []) + tail_rows[:kept]
-            if not dl._empty(r) and not furniture(r)
-        ]
-        plan.regular = all(len(r) == out for r in body)
+        plan.regular = all(len(r) == out for r in kept_head + tail_kept(kept))
         plan.width = out
         plan.skip = plan.footer = 0
         plan.longest = _longest_line(head)
