@@ -151,7 +151,9 @@ def sniff(sample: str) -> Dialect:
             score = _modal_share(rows) * min(1.0, len(rows) / lines)
             for q in {quote, other} - {dialect.quotechar}:
                 # quoted cells cut in two at a delimiter they hold ("13.212 | 40") are no reading
-                score *= 1.0 - _split_quotes(rows, q)
+                # (none where the sample has no such quote at all)
+                if q in sample:
+                    score *= 1.0 - _split_quotes(rows, q)
             readings.append((score, dialect.quotechar is not None, dialect, rows))
         # ties go to quotes, and to padded quotes when the sample shows them
         _, _, dialect, rows = max(readings, key=lambda r: (round(r[0], 6), r[1], r[2].padded_quotes))
