@@ -20,7 +20,9 @@ footer (marked `pending`); its full profile replaces the card once complete (`_p
 the reading pool): for delimited text it is computed from the batches as they are written
 (`profile.StreamProfile`), so the file is not read again; other formats are profiled from it. A new thread's card therefore shows without waiting for
 the profile; a turn, whose model summary and offline analyst need the profile, waits for it
-(`profiled`), and computes it when a server stopped before it was stored.
+(`profiled`), and computes it when a server stopped before it was stored. The offline analyst's
+overview waits only from its second step: its first look (size, columns, first rows) is planned
+from the card and runs in the kernel meanwhile (`turns.py`).
 
 Reading (ingest and profile) runs on a dedicated, bounded pool of threads, never on the shared
 `asyncio.to_thread` pool, so many large or wide files at once cannot starve the server's other
