@@ -35,7 +35,10 @@ lint_status=$?
 # Frontend unit tests (Jest: the session's event reducer and the API client, over a local HTTP server).
 jlpm test --ci --json --outputFile="$reports/jest.json"
 js_status=$?
-python -m pytest -q -p no:cacheprovider --durations=15 --junitxml="$reports/pytest.xml" "$@"
+# Two workers (pytest-xdist), each test file on one of them (its module fixtures made once);
+# VISTA_TEST_WORKERS=0 runs it in this process.
+python -m pytest -q -p no:cacheprovider -n "${VISTA_TEST_WORKERS:-2}" --dist loadfile --durations=15 \
+  --junitxml="$reports/pytest.xml" "$@"
 py_status=$?
 # CI=1: Playwright starts its own JupyterLab and scripted model, and a port already taken
 # (a server left over from an earlier run) fails loudly instead of being reused.
