@@ -110,6 +110,9 @@ class Column:
     date_format: str | None = None  # dates stored as text ("mixed": "Jan 1 2000") or as numbers
     # ("%Y%m%d": 20230105): parsed in the code
     granularity: str | None = None  # for dates: one row per "day", "week", "month"... (per thing)
+    # a column of times of day without dates: "text" (zero-padded "21:05", compared as written)
+    # or "hour" (whole hours 0-23 as integers, named as hours: hour, 시간, 시각)
+    clock: str | None = None
 
     @property
     def numeric(self) -> bool:
@@ -488,6 +491,8 @@ def build_table(dataset: dict[str, Any]) -> Table:
             period = text_period_format(list(values or (top + sampled)))
             if period is not None:
                 column.date_format = period
+            elif _clock_text(list(values or (top + sampled))):
+                column.clock = "text"  # "05:43": a time of day, not a date (no parser adds today)
             elif _looks_like_dates((top + sampled)[:20]):
                 column.date_format = "mixed"
         elif c["kind"] == "numeric" and integer and _yyyymmdd(column, sampled):
@@ -496,6 +501,11 @@ def build_table(dataset: dict[str, Any]) -> Table:
             column.date_format = "%Y%m"
         elif c["kind"] == "numeric" and not integer and _year_dot_month(column, sampled):
             column.date_format = YEAR_DOT_MONTH
+        if _clock_hours(column):
+            column.clock = "hour"
+        if column.clock:  # "time" in its name is the time of day, never a date or a duration
+            column.concepts.pop("date", None)
+            column.concepts.pop("duration", None)
         if column.kind == "datetime":
             column.granularity = _granularity(column.minimum, column.maximum, column.distinct)
         elif column.date_format in ("%Y%m%d", "%Y%m"):
@@ -542,6 +552,28 @@ def build_table(dataset: dict[str, Any]) -> Table:
     table.labels = _labels(table)
     table.periods = _periods_keyed(dataset, table)
     return table
+
+
+_CLOCK_TEXT = re.compile(r"^\s*(?:[01]\d|2[0-3]):[0-5]\d(?::[0-5]\d)?\s*$")
+#: Names of a column of hours of the day (a name, whole: 근무시간 is a duration, not a time).
+_HOUR_NAMES = {"hour", "hours", "hr", "hh", "hour of day", "hour of the day", "시", "시간", "시각", "시간대"}
+
+
+def _clock_text(values: list[Any]) -> bool:
+    """Every value a zero-padded time of day ("07:30", "21:05:10"): such text sorts as the
+    clock does, so hours are compared as written, in pandas and SQL alike."""
+    texts = [v for v in values if v is not None]
+    return len(texts) >= 3 and all(isinstance(v, str) and _CLOCK_TEXT.match(v) for v in texts)
+
+
+def _clock_hours(column: Column) -> bool:
+    """An integer column of hours of the day: named as hours, every value within 0-23."""
+    if not (column.numeric and column.integer) or column.minimum is None or column.maximum is None:
+        return False
+    name = " ".join(column.keys)
+    joined = "".join(column.keys)
+    named = name in _HOUR_NAMES or joined in _HOUR_NAMES
+    return named and 0 <= float(column.minimum) and float(column.maximum) <= 23
 
 
 def _counting(concept: str) -> bool:

@@ -19,6 +19,7 @@ from .text import is_hangul, korean_inflections, name_keys
 
 #: Roles whose forms map straight to a key (role: {key: [forms]}).
 _KEYED = (
+    "clock_hours",
     "agg",
     "superlative",
     "evaluative",

@@ -253,6 +253,11 @@ def dataset_phrases(table: Table) -> PhraseIndex:
                 ):
                     continue
                 index.add(keys, Meaning("value", (column.name, value, 1.0)))
+                # a name written in camel case ("FedEx", "iPhone") is also the one word the
+                # question writes it as ("fedex"), not only its parts ("fed ex")
+                plain = tuple(t.text for t in tokenize(str(value)))
+                if plain and plain != keys and len(plain) < len(keys):
+                    index.add(plain, Meaning("value", (column.name, value, 1.0)))
                 word = "".join(keys)
                 if is_hangul(word):
                     for suffix in _ADMIN_SUFFIXES:

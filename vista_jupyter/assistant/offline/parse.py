@@ -1524,6 +1524,16 @@ class Composer:
                 continue
             found.append((span, hour, minutes))
             halves.append((written, half))
+        # hours named by a word: noon is 12; midnight ends a span of hours ("9 pm to midnight",
+        # "자정까지"), as the hour 24 (alone, "after midnight" could be either end of a day)
+        for i, m in enumerate(self.m):
+            if i in self.used or not m.has("clock_hours") or m.has("column") or m.has("value"):
+                continue
+            hour = 24 if m.get("clock_hours").key == "midnight" else 12
+            found.append(([i], hour, 0))
+            halves.append((hour, "named"))
+        order = sorted(range(len(found)), key=lambda x: found[x][0][0])
+        found, halves = [found[x] for x in order], [halves[x] for x in order]
         alone = [
             i
             for i, m in enumerate(self.m)
@@ -1535,12 +1545,7 @@ class Composer:
         ]
         if not found and not alone:
             return
-        column = self._date_column()
-        if column is None or not _has_time_of_day(self.col(column)):
-            raise Declined(
-                "This data has no times of day, so I cannot pick rows by the hour.",
-                "이 데이터에는 시각이 없어서 시간대로 행을 고를 수 없습니다.",
-            )
+        column = self._clock_column()
         for i in alone:
             key = self.m[i].get("daytime").key
             if key not in ("am", "pm"):
@@ -1551,7 +1556,8 @@ class Composer:
                     f"“{word}”이(가) 몇 시부터 몇 시까지인지 정해 주세요 (예: “밤 10시 이후”, “6시에서 9시 사이”).",
                 )
             self.ctx.conditions.at = i
-            self.ctx.conditions.append(Condition(column, "<" if key == "am" else ">=", 12, "hour"))
+            for c in self._hour_conditions(column, "<" if key == "am" else ">=", 12):
+                self.ctx.conditions.append(c)
             self.claim(i)
         k = 0
         while k < len(found):
@@ -1572,14 +1578,21 @@ class Composer:
                             "하루 안의 정시 단위 시간대로만 행을 고를 수 있습니다 (예: 9시에서 17시 사이).",
                         )
                     self.ctx.conditions.at = span[0]
-                    self.ctx.conditions.append(Condition(column, ">=", hour, "hour"))
-                    self.ctx.conditions.append(Condition(column, "<", hour2, "hour"))
+                    for c in [*self._hour_conditions(column, ">=", hour), *self._hour_conditions(column, "<", hour2)]:
+                        self.ctx.conditions.append(c)
                     self.claim(*span, *gap, *span2)
                     for x in (self.prev_index(span[0], ("filler",)), self.next_index(span2[-1], ("particle",))):
                         if x is not None and self._range_word(x):
                             self.claim(x)
                     k += 2
                     continue
+            if hour == 24 and halves[k][1] == "named":
+                op, op_index = self._date_operator(span)
+                if op not in ("<", "<="):
+                    raise Declined(
+                        "Midnight starts a day and ends one: ask with the hours, e.g. “between 9 pm and midnight”.",
+                        "자정은 하루의 시작이기도 하고 끝이기도 합니다. 시간을 적어 주세요 (예: “밤 9시부터 자정까지”).",
+                    )
             if minutes:
                 raise Declined(
                     "I can pick rows by whole hours, not to the minute.",
@@ -1588,11 +1601,62 @@ class Composer:
             op, op_index = self._date_operator(span)
             op = {">": ">=", ">=": ">=", "<": "<", "<=": "<"}.get(op, op)  # after 6 pm: from 18:00 on
             self.ctx.conditions.at = span[0]
-            self.ctx.conditions.append(Condition(column, op, hour, "hour"))
+            for c in self._hour_conditions(column, op, hour):
+                self.ctx.conditions.append(c)
             self.claim(*span)
             if op_index is not None:
                 self.claim(op_index)
             k += 1
+
+    def _clock_column(self) -> str:
+        """The column hours of the day are read from: a date column whose values carry times, a
+        column of times of day ("21:05") or of hours (0-23); the one the question names, else the
+        only one; several, or none, are declined."""
+        timed = [c.name for c in self.t.columns if c.clock or (c.is_date and _has_time_of_day(c))]
+        named = [i for i in range(len(self.m)) if self.columns_of(i) and set(self.columns_of(i)) <= set(timed)]
+        chosen = {c for i in named for c in self.columns_of(i)}
+        if len(chosen) == 1:
+            self.claim(*named)
+            return chosen.pop()
+        if len(timed) == 1:
+            return timed[0]
+        if timed:
+            raise Declined(
+                f"This data has several columns with times ({', '.join(timed)}); name the one you mean.",
+                f"시각이 담긴 열이 여러 개입니다 ({', '.join(timed)}). 어느 열인지 적어 주세요.",
+            )
+        raise Declined(
+            "This data has no times of day, so I cannot pick rows by the hour.",
+            "이 데이터에는 시각이 없어서 시간대로 행을 고를 수 없습니다.",
+        )
+
+    def _hour_conditions(self, column: str, op: str, hour: int) -> list[Condition]:
+        """`hour <op> h` on the column's hour: of a date with times, an hour column itself, or
+        zero-padded times compared as written ("hour >= 21" is time >= "21:00"; 24 is midnight
+        at the day's end)."""
+        kind = self.col(column).clock
+        if kind is None:
+            return [Condition(column, op, hour, "hour")]
+        if kind == "hour":
+            return [Condition(column, op, hour)]
+
+        def at(h: int) -> str:
+            return f"{h:02d}:00"
+
+        if op == ">=":
+            return [Condition(column, ">=", at(hour))]
+        if op == ">":
+            return [Condition(column, ">=", at(hour + 1))]
+        if op == "<":
+            return [Condition(column, "<", at(hour))]
+        if op == "<=":
+            return [Condition(column, "<", at(hour + 1))]
+        if op == "==":
+            return [Condition(column, ">=", at(hour)), Condition(column, "<", at(hour + 1))]
+        raise Declined(
+            "I can pick rows by hours of the day only before, after or between hours.",
+            "시간대는 몇 시 이전, 이후, 사이로만 고를 수 있습니다.",
+        )
 
     @staticmethod
     def _hour_in_half(hour: int, half: str | None) -> int:
@@ -1662,6 +1726,8 @@ class Composer:
                     and self.m[i + 2].has("months")
                 ):
                     found = {"month": int(n.number.value)}  # "6~8월"
+                elif self._day_of_named_month(n):
+                    found = {"day": int(n.number.value)}  # "Jan 1", "March 15, 2024"
                 if found is not None:
                     parts.append((n.span, found))
                     continue
@@ -1684,6 +1750,16 @@ class Composer:
                     merged[-1] = (last_span + list(gap) + span, {**last, **found})
                     continue
             merged.append((span, found))
+        for span, found in merged:
+            if "day" in found and "month" in found and isinstance(found["month"], int):
+                import calendar
+
+                days = calendar.monthrange(found.get("year", 2000), found["month"])[1]  # 2000: Feb 29 exists
+                if not 1 <= int(found["day"]) <= days:
+                    raise Declined(
+                        f"There is no day {found['day']} in that month.",
+                        f"그 달에는 {found['day']}일이 없습니다.",
+                    )
         # Lists of months or weekdays joined by "or"/"and" become one membership condition.
         column = self._date_column()
         k = 0
@@ -1693,6 +1769,10 @@ class Composer:
             # ranges: between March and June, 2013 to 2015, 2013년부터 2015년까지
             if k + 1 < len(merged):
                 span2, found2 = merged[k + 1]
+                if set(found) ^ set(found2) == {"year"} and "month" in found and "month" in found2:
+                    # the year written once for both ends: "June to August 2024", "2023년 3월부터 5월까지"
+                    year = found.get("year", found2.get("year"))
+                    found, found2 = {**found, "year": year}, {**found2, "year": year}
                 gap = list(range(span[-1] + 1, span2[0]))
                 joins = [g for g in gap if self.roles(g) & {"range_join", "date_compare", "compare_after", "either"}]
                 if (
@@ -1760,6 +1840,17 @@ class Composer:
             self.claim(op_idx)
             k += 1
 
+    def _day_of_named_month(self, n: _Num) -> bool:
+        """A whole number 1-31 written right after a month's name ("Jan 1", "March 15, 2024"): the
+        day of that month."""
+        i = n.index
+        if n.number is None or n.number.unit is not None or not float(n.number.value).is_integer():
+            return False
+        if not 1 <= n.number.value <= 31 or i == 0 or len(n.span) != 1:
+            return False
+        before = self.m[i - 1]
+        return before.has("months") and not before.has("value") and not before.has("column") and not is_hangul(before.text[:1])
+
     def _same_conditions(self) -> None:
         """A condition said twice ("봄(3~5월)": spring, and March to May) is one condition."""
         conds = self.ctx.conditions
@@ -1813,6 +1904,15 @@ class Composer:
             "through",
             "between",
         }
+        if (
+            before is not None
+            and self.roles(before) & {"range_join", "either"}
+            and self.m[i].has("months")
+            and (first := self.prev_index(before, ("filler", "particle"))) is not None
+            and self.m[first].has("months")
+            and not self.m[first].has("value")
+        ):
+            return True  # "between March and May", "April or May": the second month of a pair
         return (
             before is not None
             and (
@@ -1822,13 +1922,21 @@ class Composer:
             )
         ) or (
             after is not None
-            and (self.m[after].has("date_compare") or self.m[after].has("months") or self.m[after].has("date_units"))
+            and (
+                self.m[after].has("date_compare")
+                or self.m[after].has("months")
+                or self.m[after].has("date_units")
+                or (self.m[i].has("months") and self.m[after].has("num") and 1800 <= self.m[after].get("num").key <= 2200)
+            )
         )
 
     def _near_date_part(self, i: int) -> bool:
         for j in (self.prev_index(i, ("filler", "particle")), self.next_index(i, ("filler", "particle"))):
             if j is not None and (self.m[j].has("months") or self.m[j].has("date") or self.m[j].has("quarters")):
                 return True  # "July 2014", "Q3 2021"
+        j = i - 1 if i > 0 and self.m[i - 1].text != "," else i - 2  # "March 15, 2024"
+        if j > 0 and self.m[j].has("num") and self.m[j - 1].has("months"):
+            return not is_hangul(self.m[j - 1].text[:1])  # "Jan 1 2024", "March 15, 2024"
         return False
 
     def _date_operator(self, span: list[int]) -> tuple[str, int | None]:
