@@ -113,6 +113,10 @@ class Column:
     # a column of times of day without dates: "text" (zero-padded "21:05", compared as written)
     # or "hour" (whole hours 0-23 as integers, named as hours: hour, 시간, 시각)
     clock: str | None = None
+    # a category whose values are all levels of one ordered scale of the lexicon: its values in
+    # order, lowest first, and which way is worse ("up", "down", None)
+    levels: list[Any] | None = None
+    worse: str | None = None
 
     @property
     def numeric(self) -> bool:
@@ -501,6 +505,8 @@ def build_table(dataset: dict[str, Any]) -> Table:
             column.date_format = "%Y%m"
         elif c["kind"] == "numeric" and not integer and _year_dot_month(column, sampled):
             column.date_format = YEAR_DOT_MONTH
+        if column.kind in ("categorical", "text") and not column.date_text and not column.clock:
+            column.levels, column.worse = _levels(column.values)
         if _clock_hours(column):
             column.clock = "hour"
         if column.clock:  # "time" in its name is the time of day, never a date or a duration
@@ -557,6 +563,23 @@ def build_table(dataset: dict[str, Any]) -> Table:
 _CLOCK_TEXT = re.compile(r"^\s*(?:[01]\d|2[0-3]):[0-5]\d(?::[0-5]\d)?\s*$")
 #: Names of a column of hours of the day (a name, whole: 근무시간 is a duration, not a time).
 _HOUR_NAMES = {"hour", "hours", "hr", "hh", "hour of day", "hour of the day", "시", "시간", "시각", "시간대"}
+
+
+def _level_key(value: Any) -> str:
+    return "".join(name_keys(str(value)))
+
+
+def _levels(values: list[Any]) -> tuple[list[Any] | None, str | None]:
+    """The values in order, lowest first, when every one is a level of one of the lexicon's
+    ordered scales (at least two of them), and which way is worse; else (None, None)."""
+    texts = [v for v in values if isinstance(v, str)]
+    if len(texts) < 2 or len(texts) != len(values):
+        return None, None
+    for scale in lexicon().data.get("level_scales", []):
+        order = {_level_key(level): k for k, level in enumerate(scale["levels"])}
+        if all(_level_key(v) in order for v in texts):
+            return sorted(texts, key=lambda v: order[_level_key(v)]), scale.get("worse")
+    return None, None
 
 
 def _clock_text(values: list[Any]) -> bool:

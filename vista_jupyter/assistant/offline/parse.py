@@ -300,6 +300,7 @@ class Composer:
             m.senses = [s for s in m.senses if s.role not in ("column", "concept")]
 
     def plan(self) -> Plan:
+        self._movements()
         self._check_words()
         self._vague_adjectives()
         self._ordinals()
@@ -348,6 +349,8 @@ class Composer:
                 f"{words}이(가) 무엇인지 모르겠습니다. 데이터의 열이나 값, 또는 제가 계산할 수 있는 것이 아닙니다.",
             )
         for i, m in enumerate(self.m):
+            if i in self.used:
+                continue  # a verb of movement read as part of a comparison ("dropped below zero")
             if m.has("unsupported") and not (m.has("column") or m.has("value") or _adjective_not_edit(m)):
                 key = m.get("unsupported").key
                 if m.has("change") and self._asks_change(i):
@@ -355,6 +358,25 @@ class Composer:
                 if m.has("previous_period"):
                     continue  # "전년 대비": the base of a change (read by _previous_period, or left unused)
                 raise Declined(*_UNSUPPORTED[key])
+
+    def _movements(self) -> None:
+        """A verb of movement written against a comparison restates it ("temp dropped below
+        zero", "went over 100", "영하로 떨어진", "30 이상으로 올라간"): used with it. The comparison
+        itself must still be read, or the question is declined for it."""
+        comparing = {"compare", "compare_after", "sign"}
+        for i, m in enumerate(self.m):
+            if not m.has("movement") or m.has("column") or m.has("value"):
+                continue
+            if is_hangul(m.text[:1]):
+                j = self.prev_index(i, ("particle", "filler"))
+            else:
+                j = self.next_index(i, ("particle", "filler"))
+                if j is not None and self.m[j].text.lower() == "to" and self.m[j].roles & {"range_join", "filler"}:
+                    j = self.next_index(j, ("particle",))  # "fell to below", "rose to over"
+            if j is not None and self.roles(j) & comparing:
+                # read as a word between the comparison and what it compares, as a filler is
+                m.senses[:] = [Sense("filler")]
+                self.claim(i)
 
     def _whole_word(self, piece: str) -> str:
         """The Korean word (as written between spaces) an unknown piece of it belongs to:
@@ -1742,7 +1764,11 @@ class Composer:
                 last_span, last = merged[-1]
                 gap = range(last_span[-1] + 1, span[0])
                 if (
-                    all(self.is_skippable(g) and not (self.roles(g) & {"either"}) for g in gap)
+                    all(
+                        (self.is_skippable(g) and not (self.roles(g) & {"either"}))
+                        or (self.m[g].text == "," and "day" in last and set(found) == {"year"})
+                        for g in gap
+                    )  # "March 15, 2024": the comma before a date's year joins nothing
                     and not (set(last) & set(found))
                     and "weekday" not in found
                     and "weekday" not in last
@@ -2147,6 +2173,12 @@ class Composer:
             )
             self.claim(*span)
             return
+        if op == "==" and set(found) == {"year", "month", "day"} and all(isinstance(v, int) for v in found.values()):
+            # one day: a date, stated as one ("2024-12-25"), not three parts
+            day = f"{found['year']:04d}-{found['month']:02d}-{found['day']:02d}"
+            self.ctx.conditions.append(Condition(column, "between", [day, day], "date"))
+            self.claim(*span)
+            return
         if op in ("==", "!=") or "day" not in found and op in ("==",):
             for key in ("year", "quarter", "month", "day"):
                 if key in found:
@@ -2344,6 +2376,27 @@ class Composer:
                 break
             negated = self._negated(span)
             self.ctx.conditions.at = span[0]
+            level = self._level_comparison(span, column) if len(members) == 1 and not negated else None
+            if level is not None:
+                # "나쁨 이상", "Moderate or worse": the level and those past it, in the scale's order
+                op, at = level
+                order = self.col(column).levels or []
+                k = order.index(members[0])
+                picked = {
+                    ">=": order[k:],
+                    ">": order[k + 1 :],
+                    "<=": order[: k + 1],
+                    "<": order[:k],
+                }[op]
+                if not picked:
+                    raise Declined(
+                        f"No level of {column} is past {members[0]}.",
+                        f"{column}에 {members[0]}보다 더한 단계가 없습니다.",
+                    )
+                self.ctx.conditions.append(Condition(column, "in", picked))
+                self.claim(*span, at)
+                i = max(span[-1], at) + 1
+                continue
             contains = self._contains(span, column) if len(members) == 1 else None
             if contains is not None:
                 # "Municipal in the name", "containing Lake", "이름에 공원이 들어간": part of the text
@@ -2357,6 +2410,40 @@ class Composer:
                 )
             self.claim(*span)
             i = span[-1] + 1
+
+    def _level_comparison(self, span: list[int], column: str) -> tuple[str, int] | None:
+        """A comparison written with a category's value ("나쁨 이상", "보통 이하인", "at least
+        Moderate", "나쁨 or worse"): (the operator on the column's levels, the word's index), None
+        when there is none; declined when the column's values have no order that can be known."""
+        after = self.next_index(span[-1], ("particle",))
+        before = self.prev_index(span[0], ("filler", "particle"))
+        found: tuple[str, int] | None = None
+        c = self.col(column)
+        if after is not None and after not in self.used:
+            m = self.m[after]
+            if m.has("compare_after") and m.get("compare_after").key in ("ge", "gt", "le", "lt"):
+                found = ({"ge": ">=", "gt": ">", "le": "<=", "lt": "<"}[m.get("compare_after").key], after)
+            elif m.has("level_compare"):
+                way = m.get("level_compare").key
+                if c.levels is not None and c.worse is None:
+                    raise Declined(
+                        f"I do not know which levels of {column} are worse, so “{m.text}” cannot be read.",
+                        f"{column}의 어느 단계가 더 나쁜지 알 수 없어서 “{m.text}”을(를) 읽을 수 없습니다.",
+                    )
+                found = (">=" if (way == "worse") == (c.worse == "up") else "<=", after)
+        if found is None and before is not None and before not in self.used:
+            m = self.m[before]
+            if m.has("compare") and m.get("compare").key in ("ge", "gt", "le", "lt") and not m.has("value"):
+                found = ({"ge": ">=", "gt": ">", "le": "<=", "lt": "<"}[m.get("compare").key], before)
+        if found is None:
+            return None
+        if c.levels is None:
+            word = self.m[found[1]].text
+            raise Declined(
+                f"The values of {column} have no order I can know, so “{word}” cannot be read.",
+                f"{column}의 값에는 제가 알 수 있는 순서가 없어서 “{word}”을(를) 읽을 수 없습니다.",
+            )
+        return found
 
     def _contains(self, span: list[int], column: str) -> list[int] | None:
         """The words that make a value part of a text ("in the name", "containing", "들어간"),
@@ -2450,13 +2537,30 @@ class Composer:
             self.prev_index(i, ("filler", "particle", "condition", "compare")),
             self.next_index(i, ("filler", "particle", "condition", "negation")),
         ):
-            if j is not None and j not in self.used and key[0] in self.columns_of(j) and not self._measured(j):
+            if (
+                j is not None
+                and j not in self.used
+                and key[0] in self.columns_of(j)
+                and not (self._measured(j) and not self._korean_group_before(j))
+            ):
                 self.claim(j)
                 prev = self.prev_index(i, ("filler", "particle", "condition"))
                 if prev is not None and self.m[prev].has("compare") and self.m[prev].get("compare").key == "eq":
                     self.claim(prev)
                 break
         return key
+
+    def _korean_group_before(self, j: int) -> bool:
+        """"district별로 등급이 나쁨인": the group word before the column is a Korean suffix of the
+        word before it (that column is the group), not "by" asking for this one."""
+        before = self.prev_index(j, ("filler", "particle"))
+        return (
+            before is not None
+            and self.roles(before) & {"group"} == {"group"}
+            and not self.roles(before) & {"agg", "superlative", "superlative_marker"}
+            and is_hangul(self.m[before].text[:1])
+            and self._joined(before)
+        )
 
     def _measured(self, j: int) -> bool:
         before = self.prev_index(j, ("filler", "particle"))
