@@ -427,7 +427,15 @@ def _looks_like_dates(values: list[Any]) -> bool:
         return False
     if all(re.fullmatch(r"-?\d+(\.\d+)?", t.strip()) for t in texts):
         return False
+    # a date writes at least two numbers (2024-01-05, 2024년 1월) or one beside a month's name
+    # (Jan 2024): codes with one number in them (M001, A12) are names, though a lenient parser
+    # reads them
+    if not all(len(re.findall(r"\d+", t)) >= 2 or _MONTH_NAME.search(t) for t in texts):
+        return False
     return _all_dates(tuple(texts))
+
+
+_MONTH_NAME = re.compile(r"(?i)\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\b")
 
 
 @lru_cache(maxsize=1024)

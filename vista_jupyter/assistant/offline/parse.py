@@ -481,6 +481,11 @@ class Composer:
                 value = m.get("num").key
             elif m.has("number_words") and not (len(m.text) == 1 and self._needs_counter(i)):
                 value = float(m.get("number_words").key)
+            elif (counted := self._number_word_counter(i)) is not None:
+                # "세 대", "네 곳": a number word and its counter, read as one unit (세대, 네곳)
+                out.append(_Num(i, [i], Number(counted[0], "count", counted[1], 1.0, m.text, ("count",))))
+                i += 1
+                continue
             if value is None or m.has("value") or m.has("column"):
                 i += 1
                 continue
@@ -906,8 +911,33 @@ class Composer:
         return not self.tokens[dash].joined and not self.tokens[after].joined
 
     def _needs_counter(self, i: int) -> bool:
+        """A one-syllable number word (한, 두, 세, 네) counts only before a counter ("세 곳") or,
+        in a question that ranks, before the noun of what is listed ("두 모델"): alone it is
+        another word (세: years old, 네: yes)."""
         j = self.next_index(i, ())
-        return not (j is not None and self.m[j].has("units") and self.m[j].get("units").key == "count")
+        if j is not None and self.m[j].has("units") and self.m[j].get("units").key == "count":
+            return False
+        return not (
+            j is not None
+            and (self.m[j].has("entity") or self.m[j].has("column"))
+            and not self.m[j].has("units")
+            and self._has_any("superlative", "superlative_marker", "order")
+        )
+
+    def _number_word_counter(self, i: int) -> tuple[float, str] | None:
+        """(the number, the counter) of a mention the matcher read as one word across a space
+        ("세 대" as 세대, households), when it is a number word and a counter."""
+        m = self.m[i]
+        if not m.has("units") or " " not in m.text.strip() or m.has("column") or m.has("value"):
+            return None
+        head, _, tail = m.text.strip().partition(" ")
+        numbers = {str(f): float(k) for k, forms in lexicon().data["number_words"].items() for f in forms}
+        counters = {str(f) for f in lexicon().data["units"]["count"]}
+        if head in numbers and tail.strip() in counters:
+            before = self.prev_index(i, ())
+            if before is None or not self.m[before].has("num"):
+                return numbers[head], tail.strip()
+        return None
 
     # overview, describe, missing, correlations, columns: whole-table answers
     def _fixed_intents(self) -> None:
@@ -951,10 +981,21 @@ class Composer:
                 order = "top"  # direction from the superlative
             elif (
                 self.lang == "ko"
-                and n.number.unit == "count"
+                and (
+                    n.number.unit == "count"
+                    or ("count" in n.number.alternatives and self.m[n.index].has("number_words"))
+                )  # "다섯 대": a number word before 대 counts things, never an age
                 and self._has_any("superlative", "superlative_marker", "order", "adjective")
             ):
                 order = "top"
+            elif (
+                self.lang == "ko"
+                and self.m[n.index].has("number_words")
+                and after is not None
+                and (self.m[after].has("entity") or self.m[after].has("column"))
+                and self._has_any("superlative", "superlative_marker", "order")
+            ):
+                order = "top"  # "가장 낮은 두 모델": a number word before what is ranked
             elif before is not None and self.m[before].has("superlative") and self.lang == "en":
                 order = "top"  # "the highest 5"
             elif (
@@ -2542,6 +2583,7 @@ class Composer:
                 and j not in self.used
                 and key[0] in self.columns_of(j)
                 and not (self._measured(j) and not self._korean_group_before(j))
+                and not self._distinct_asked(j)
             ):
                 self.claim(j)
                 prev = self.prev_index(i, ("filler", "particle", "condition"))
@@ -2549,6 +2591,12 @@ class Composer:
                     self.claim(prev)
                 break
         return key
+
+    def _distinct_asked(self, j: int) -> bool:
+        """"CA 빼고 origin_state가 몇 가지야": a column followed by a count of its different values
+        is what is counted, not the column of the value beside it."""
+        after = self.next_index(j, ("filler", "particle"))
+        return after is not None and any(s.key == "nunique" for s in self.m[after].all("agg"))
 
     def _korean_group_before(self, j: int) -> bool:
         """"district별로 등급이 나쁨인": the group word before the column is a Korean suffix of the
@@ -3128,7 +3176,7 @@ class Composer:
         d = dates[0]
         if bucket == "hour":
             # the hour of the day (all days together): only dates that carry a time of day have one
-            if not _has_time_of_day(d):
+            if not _has_time_of_day(d) and not any(c.clock == "hour" for c in self.t.columns):
                 raise Declined(
                     f"{d.name} holds dates without a time of day, so I cannot tell the hour.",
                     f"{d.name}에는 시각이 없는 날짜만 있어 몇 시인지 알 수 없습니다.",
@@ -3217,6 +3265,16 @@ class Composer:
         return missing and len(timed) == 1 and len(valued) == 1
 
     def _date_column_for_bucket(self, bucket: str) -> str:
+        if bucket == "hour" and not any(_has_time_of_day(c) for c in self.t.dates):
+            # the hour of the day: a column of hours if the data has one; dates without times
+            # have no hour (grouping them by it would put every row at 0)
+            hours = [c.name for c in self.t.columns if c.clock == "hour"]
+            if len(hours) == 1:
+                return hours[0]
+            raise Declined(
+                "This data has no times of day, so I cannot group it by the hour.",
+                "이 데이터에는 시각이 없어서 시간대별로 묶을 수 없습니다.",
+            )
         column = self._date_column()
         if column is not None:
             return column
