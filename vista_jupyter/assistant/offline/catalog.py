@@ -239,14 +239,31 @@ def _index() -> _Index:
 def _unit_and_base(name: str) -> tuple[tuple[str, ...], str | None]:
     m = _UNIT_IN_BRACKETS.match(str(name))
     if m and m.group(1).strip():
+        if bracket_alias(name) is not None:
+            return name_keys(m.group(1)), None  # 판매지역(시도): another name, not a unit
         return name_keys(m.group(1)), m.group(2).strip()  # as written (㎡ stays ㎡)
     keys = name_keys(name)
     if len(keys) >= 2 and keys[-1] in _index().units and not is_hangul(keys[-1]):
         base = keys[:-1]
+        if base[-1] == "per":
+            return keys, None  # cost_per_kg: a rate per kg, not an amount in kg
         if len(base) >= 2 and base[-1] in ("in", "of"):
             base = base[:-1]
         return base, keys[-1]
     return keys, None
+
+
+def bracket_alias(name: str) -> tuple[str, ...] | None:
+    """The other name a column gives in brackets ("동네(법정동)", "판매지역(시도)"): a Korean word of
+    two syllables or more that is no unit (만원, 명, 개소 are units: "가격(만원)")."""
+    m = _UNIT_IN_BRACKETS.match(str(name))
+    if not m or not m.group(1).strip():
+        return None
+    inside = m.group(2).strip()
+    units = _index().units
+    if not is_hangul(inside) or len(inside) < 2 or inside in units or any(u in units for u in (inside[-1], inside[-2:])):
+        return None
+    return name_keys(inside)
 
 
 def _contains(seq: tuple[str, ...], sub: tuple[str, ...]) -> bool:

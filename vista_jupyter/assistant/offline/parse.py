@@ -316,6 +316,7 @@ class Composer:
         self._signs()
         self._equalities(nums)
         self._dates(nums)
+        self._period_restated()
         self._previous_period()
         self._same_conditions()
         self._sides()
@@ -1907,6 +1908,29 @@ class Composer:
             self.claim(op_idx)
             k += 1
 
+    def _period_restated(self) -> None:
+        """"7월 한 달 동안", "2023년 일년 동안": a length of time right after a date of that unit
+        restates the date (the whole of July), not an amount per period. Not with a mean asked
+        ("7월 한 달 평균" could be either), which stays for the grouping to read or decline."""
+        if any(s.key == "mean" for m in self.m for s in m.all("agg")):
+            return
+        for i, m in enumerate(self.m):
+            if i in self.used or not m.has("per_period") or m.has("column") or m.has("value"):
+                continue
+            j = self.prev_index(i, ("particle", "filler"))
+            if j is None or j not in self.used:
+                continue
+            before = self.m[j]
+            unit = (
+                "month"
+                if before.has("months")
+                else before.get("date_units").key
+                if before.has("date_units")
+                else None
+            )
+            if unit == m.get("per_period").key:
+                self.claim(i)
+
     def _day_of_named_month(self, n: _Num) -> bool:
         """A whole number 1-31 written right after a month's name ("Jan 1", "March 15, 2024"): the
         day of that month."""
@@ -2575,7 +2599,7 @@ class Composer:
         key = next(iter(top.values()))
         # "species Adelie", "origin = Japan", "기아가 아닌 브랜드": the column named with its value
         for j in (
-            self.prev_index(i, ("filler", "particle", "condition", "compare")),
+            self.prev_index(i, ("filler", "particle", "condition", "compare", "negation")),
             self.next_index(i, ("filler", "particle", "condition", "negation")),
         ):
             if (
