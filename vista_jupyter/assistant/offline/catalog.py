@@ -261,7 +261,10 @@ def bracket_alias(name: str) -> tuple[str, ...] | None:
         return None
     inside = m.group(2).strip()
     units = _index().units
-    if not is_hangul(inside) or len(inside) < 2 or inside in units or any(u in units for u in (inside[-1], inside[-2:])):
+    scales = {str(f) for forms in lexicon().data["multipliers"].values() for f in forms}
+    # a unit, or a unit with its scale (천명, 백만원): the values' unit, not a name
+    unitlike = inside in units or any(inside == f"{s}{u}" for s in scales for u in units if is_hangul(u))
+    if not is_hangul(inside) or len(inside) < 2 or unitlike:
         return None
     return name_keys(inside)
 

@@ -2317,6 +2317,10 @@ class Composer:
                 "This data has no dates, so I cannot pick rows by a date range.",
                 "이 데이터에는 날짜 열이 없어서 기간으로 행을 고를 수 없습니다.",
             )
+        if isinstance(a.get("year"), int) and isinstance(b.get("year"), int):
+            # a range wholly after or before the data's years matches no row: not an answer
+            self._outside(column, [a["year"]], ">=")
+            self._outside(column, [b["year"]], "<=")
         if set(a) == {"month"}:
             self.ctx.conditions.append(Condition(column, "between", (a["month"], b["month"]), "month"))
         elif set(a) == {"year"}:
