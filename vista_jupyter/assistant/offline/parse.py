@@ -997,8 +997,15 @@ class Composer:
                 and self._has_any("superlative", "superlative_marker", "order")
             ):
                 order = "top"  # "가장 낮은 두 모델": a number word before what is ranked
-            elif before is not None and self.m[before].has("superlative") and self.lang == "en":
-                order = "top"  # "the highest 5"
+            elif (
+                before is not None
+                and self.lang == "en"
+                and (
+                    self.m[before].has("superlative")
+                    or (self.m[before].has("adjective") and self.m[before].text.lower().endswith("est"))
+                )
+            ):
+                order = "top"  # "the highest 5", "heaviest 3 shipments"
             elif (
                 after is not None
                 and (self.m[after].has("entity") or self.m[after].has("column"))
@@ -1642,7 +1649,8 @@ class Composer:
                             "하루 안의 정시 단위 시간대로만 행을 고를 수 있습니다 (예: 9시에서 17시 사이).",
                         )
                     self.ctx.conditions.at = span[0]
-                    for c in [*self._hour_conditions(column, ">=", hour), *self._hour_conditions(column, "<", hour2)]:
+                    upper = self._hour_conditions(column, "<", hour2) if hour2 < 24 else []  # to midnight: the day's end
+                    for c in [*self._hour_conditions(column, ">=", hour), *upper]:
                         self.ctx.conditions.append(c)
                     self.claim(*span, *gap, *span2)
                     for x in (self.prev_index(span[0], ("filler",)), self.next_index(span2[-1], ("particle",))):
@@ -1876,6 +1884,17 @@ class Composer:
                                 self.claim(x)
                         k += 2
                         continue
+                if (
+                    joins
+                    and all(self.is_skippable(g, ("either",)) for g in gap)
+                    and "day" in found
+                    and "day" in found2
+                ):
+                    # "12월 25일이랑 1월 1일": a list of single days (both at once match no row)
+                    raise Declined(
+                        "I can pick one day or a range of days, not a list of days; ask for each day.",
+                        "하루 또는 기간으로만 고를 수 있고, 여러 날을 나열해서 고를 수는 없습니다. 날마다 따로 물어봐 주세요.",
+                    )
                 if (
                     joins
                     and all(self.is_skippable(g, ("either",)) for g in gap)
@@ -2135,8 +2154,12 @@ class Composer:
         mentioned = [c for i, m in enumerate(self.m) for c in self.columns_of(i) if self.col(c).is_date]
         if mentioned:
             for i, _m in enumerate(self.m):
-                if any(self.col(c).is_date for c in self.columns_of(i)) and not (
-                    self.columns_of(i) and any(not self.col(c).is_date for c in self.columns_of(i))
+                cols = self.columns_of(i)
+                dated = [c for c in cols if self.col(c).is_date]
+                # "shipped" (ship_date, ship_time): the date of the event and its time of day name
+                # one event; with a date asked, the word names its date
+                if dated and not any(not self.col(c).is_date and not self.col(c).clock for c in cols) and (
+                    len(dated) == len(cols) or len(dated) == 1
                 ):
                     self.claim(i)
             return mentioned[0]
@@ -2443,7 +2466,25 @@ class Composer:
                     j = gap_end + 1
                     continue
                 break
+            if len(members) > 1:
+                # "일본이나 유럽 국적", "Japan or Europe origin": the column named after the list
+                after = self.next_index(span[-1], ("filler", "particle", "condition"))
+                if (
+                    after is not None
+                    and after not in self.used
+                    and self.columns_of(after) == [column]
+                    and not self._distinct_asked(after)
+                ):
+                    self.claim(after)
             negated = self._negated(span)
+            if negated:
+                # "SUV 말고 다른 차종", "기타 빼고 나머지 제조국": the others are those not excluded
+                j = self.next_index(span[-1], ("filler", "particle", "negation"))
+                if j is not None and j not in self.used and self.m[j].has("rest") and not self.m[j].has("value"):
+                    self.claim(j)
+                    k = self.next_index(j, ("filler", "particle"))
+                    if k is not None and k not in self.used and self.columns_of(k) == [column]:
+                        self.claim(k)
             self.ctx.conditions.at = span[0]
             level = self._level_comparison(span, column) if len(members) == 1 and not negated else None
             if level is not None:
