@@ -3451,7 +3451,7 @@ class Composer:
             # A word with a harmless reading ("what": a question word; "by": a filler) may stay
             # unused; the words it would have joined stay unused themselves and are reported.
             if (
-                roles & (_HARMLESS | {"which", "rows"})
+                (roles & (_HARMLESS | {"which", "rows"}) or roles == {"movement"})  # "they ever reached"
                 and (m.text.lower() not in _OR_WORDS or self._ending_not_or(i))
                 and not roles & {"negation", "than", "unsupported"}
                 and not self._names_data(i, plan)
