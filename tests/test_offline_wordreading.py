@@ -45,9 +45,13 @@ def data(tmp_path_factory):
     )
     frames["rides"]["승차인원"] = rng.integers(100, 3000, len(frames["rides"]))
     air_days = pd.date_range("2023-01-01", "2023-12-31")
-    air = pd.DataFrame([(d.strftime("%Y-%m-%d"), g) for d in air_days for g in ("Mapo", "Nowon")], columns=["date", "gu"])
+    air = pd.DataFrame(
+        [(d.strftime("%Y-%m-%d"), g) for d in air_days for g in ("Mapo", "Nowon")], columns=["date", "gu"]
+    )
     air["pm10"] = np.round(rng.gamma(2.2, 25, len(air)), 0)
-    air["등급"] = pd.cut(air["pm10"], [-1, 30, 80, 150, 10_000], labels=["좋음", "보통", "나쁨", "매우나쁨"]).astype(str)
+    air["등급"] = pd.cut(air["pm10"], [-1, 30, 80, 150, 10_000], labels=["좋음", "보통", "나쁨", "매우나쁨"]).astype(
+        str
+    )
     air["temp_min"] = np.round(10 - 14 * np.cos((air_days.dayofyear.repeat(2) - 15) / 365 * 2 * np.pi), 1)
     air["size"] = rng.choice(["small", "large", "medium"], len(air))  # ordered, but no way is worse
     frames["air"] = air
@@ -133,7 +137,10 @@ def test_hours_from_a_column_of_hours_and_grouped_by_it(data):
     assert states(head(answer), df.loc[df["시간"] >= 21, "승차인원"].sum(), 0)
     _, answer, _ = ask(data, "rides", "시간별 승차인원 합계")
     sums = df.groupby("시간")["승차인원"].sum()
-    assert all(any(line.strip(" -").startswith(f"{h}:") and states(line, v, 0) for line in answer.splitlines()) for h, v in sums.items())
+    assert all(
+        any(line.strip(" -").startswith(f"{h}:") and states(line, v, 0) for line in answer.splitlines())
+        for h, v in sums.items()
+    )
 
 
 def test_the_hour_of_dates_without_times_is_declined_not_zero(data):

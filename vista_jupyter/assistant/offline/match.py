@@ -226,7 +226,9 @@ def dataset_phrases(table: Table) -> PhraseIndex:
     measured_in = {
         u: names[0]
         for u, names in unit_owners.items()
-        if len(names) == 1 and u in {f.lower() for kind, forms in lex.data["units"].items() if kind not in ("percent", "money") for f in forms}
+        if len(names) == 1
+        and u
+        in {f.lower() for kind, forms in lex.data["units"].items() if kind not in ("percent", "money") for f in forms}
     }
     for column in table.columns:
         index.add(column.keys, Meaning("column", (column.name, 1.0)))

@@ -1649,7 +1649,9 @@ class Composer:
                             "하루 안의 정시 단위 시간대로만 행을 고를 수 있습니다 (예: 9시에서 17시 사이).",
                         )
                     self.ctx.conditions.at = span[0]
-                    upper = self._hour_conditions(column, "<", hour2) if hour2 < 24 else []  # to midnight: the day's end
+                    upper = (
+                        self._hour_conditions(column, "<", hour2) if hour2 < 24 else []
+                    )  # to midnight: the day's end
                     for c in [*self._hour_conditions(column, ">=", hour), *upper]:
                         self.ctx.conditions.append(c)
                     self.claim(*span, *gap, *span2)
@@ -1826,7 +1828,7 @@ class Composer:
                     merged[-1] = (last_span + list(gap) + span, {**last, **found})
                     continue
             merged.append((span, found))
-        for span, found in merged:
+        for _span, found in merged:
             if "day" in found and "month" in found and isinstance(found["month"], int):
                 import calendar
 
@@ -1884,12 +1886,7 @@ class Composer:
                                 self.claim(x)
                         k += 2
                         continue
-                if (
-                    joins
-                    and all(self.is_skippable(g, ("either",)) for g in gap)
-                    and "day" in found
-                    and "day" in found2
-                ):
+                if joins and all(self.is_skippable(g, ("either",)) for g in gap) and "day" in found and "day" in found2:
                     # "12월 25일이랑 1월 1일": a list of single days (both at once match no row)
                     raise Declined(
                         "I can pick one day or a range of days, not a list of days; ask for each day.",
@@ -1928,7 +1925,7 @@ class Composer:
             k += 1
 
     def _period_restated(self) -> None:
-        """"7월 한 달 동안", "2023년 일년 동안": a length of time right after a date of that unit
+        """ "7월 한 달 동안", "2023년 일년 동안": a length of time right after a date of that unit
         restates the date (the whole of July), not an amount per period. Not with a mean asked
         ("7월 한 달 평균" could be either), which stays for the grouping to read or decline."""
         if any(s.key == "mean" for m in self.m for s in m.all("agg")):
@@ -1941,11 +1938,7 @@ class Composer:
                 continue
             before = self.m[j]
             unit = (
-                "month"
-                if before.has("months")
-                else before.get("date_units").key
-                if before.has("date_units")
-                else None
+                "month" if before.has("months") else before.get("date_units").key if before.has("date_units") else None
             )
             if unit == m.get("per_period").key:
                 self.claim(i)
@@ -1959,7 +1952,12 @@ class Composer:
         if not 1 <= n.number.value <= 31 or i == 0 or len(n.span) != 1:
             return False
         before = self.m[i - 1]
-        return before.has("months") and not before.has("value") and not before.has("column") and not is_hangul(before.text[:1])
+        return (
+            before.has("months")
+            and not before.has("value")
+            and not before.has("column")
+            and not is_hangul(before.text[:1])
+        )
 
     def _same_conditions(self) -> None:
         """A condition said twice ("봄(3~5월)": spring, and March to May) is one condition."""
@@ -2036,7 +2034,11 @@ class Composer:
                 self.m[after].has("date_compare")
                 or self.m[after].has("months")
                 or self.m[after].has("date_units")
-                or (self.m[i].has("months") and self.m[after].has("num") and 1800 <= self.m[after].get("num").key <= 2200)
+                or (
+                    self.m[i].has("months")
+                    and self.m[after].has("num")
+                    and 1800 <= self.m[after].get("num").key <= 2200
+                )
             )
         )
 
@@ -2158,8 +2160,10 @@ class Composer:
                 dated = [c for c in cols if self.col(c).is_date]
                 # "shipped" (ship_date, ship_time): the date of the event and its time of day name
                 # one event; with a date asked, the word names its date
-                if dated and not any(not self.col(c).is_date and not self.col(c).clock for c in cols) and (
-                    len(dated) == len(cols) or len(dated) == 1
+                if (
+                    dated
+                    and not any(not self.col(c).is_date and not self.col(c).clock for c in cols)
+                    and (len(dated) == len(cols) or len(dated) == 1)
                 ):
                     self.claim(i)
             return mentioned[0]
@@ -2662,13 +2666,13 @@ class Composer:
         return key
 
     def _distinct_asked(self, j: int) -> bool:
-        """"CA 빼고 origin_state가 몇 가지야": a column followed by a count of its different values
+        """ "CA 빼고 origin_state가 몇 가지야": a column followed by a count of its different values
         is what is counted, not the column of the value beside it."""
         after = self.next_index(j, ("filler", "particle"))
         return after is not None and any(s.key == "nunique" for s in self.m[after].all("agg"))
 
     def _korean_group_before(self, j: int) -> bool:
-        """"district별로 등급이 나쁨인": the group word before the column is a Korean suffix of the
+        """ "district별로 등급이 나쁨인": the group word before the column is a Korean suffix of the
         word before it (that column is the group), not "by" asking for this one."""
         before = self.prev_index(j, ("filler", "particle"))
         return (
