@@ -1511,6 +1511,7 @@ class Composer:
                 before = self.prev_index(before, ("filler", "particle", "condition"))
             if eq_index is None and self._is_year(n) and n.index > 0 and self.m[n.index - 1].text.lower() in _IN_TIME:
                 continue  # "how many births were there in 2021": a year (the dates read it), not births = 2021
+            for j in (after, before):
                 if j is not None and j not in self.used and self.m[j].has("column"):
                     try:
                         column = self.one_column(j, numeric=True)
