@@ -44,6 +44,8 @@ def data(tmp_path_factory):
         columns=["날짜", "시간", "호선"],
     )
     frames["rides"]["승차인원"] = rng.integers(100, 3000, len(frames["rides"]))
+    # the same rides with the line kept as a number (1, 2): "2호선" names the value 2
+    frames["rides_int"] = frames["rides"].assign(호선=frames["rides"]["호선"].str[0].astype(int))
     air_days = pd.date_range("2023-01-01", "2023-12-31")
     air = pd.DataFrame(
         [(d.strftime("%Y-%m-%d"), g) for d in air_days for g in ("Mapo", "Nowon")], columns=["date", "gu"]
@@ -228,3 +230,11 @@ def test_a_unit_alone_names_the_column_measured_in_it(data):
     assert "kg" not in head(answer).split("**")[-2]  # a rate per kg is not an amount in kg
     assert declined(data, "parcels", "total pounds by carrier")
     assert declined(data, "parcels", "average cost per pound")
+
+
+def test_a_number_written_onto_a_column_of_few_whole_values_is_its_value(data):
+    _, answer, df = ask(data, "rides_int", "2호선 승차인원 합계")
+    assert states(head(answer), df.loc[df["호선"] == 2, "승차인원"].sum(), 0)
+    _, answer, _ = ask(data, "rides_int", "호선이 1인 승차인원 합계")
+    assert states(head(answer), df.loc[df["호선"] == 1, "승차인원"].sum(), 0)
+    assert declined(data, "rides_int", "5호선 승차인원 합계")  # no line 5
