@@ -238,3 +238,44 @@ def test_a_number_written_onto_a_column_of_few_whole_values_is_its_value(data):
     _, answer, _ = ask(data, "rides_int", "호선이 1인 승차인원 합계")
     assert states(head(answer), df.loc[df["호선"] == 1, "승차인원"].sum(), 0)
     assert declined(data, "rides_int", "5호선 승차인원 합계")  # no line 5
+
+
+def test_times_of_day_written_as_text_group_by_their_hour_in_pandas_and_sql(data, tmp_path):
+    import contextlib
+    import io
+
+    import matplotlib.pyplot as plt
+    import pyarrow.parquet as pq
+
+    from vista_jupyter.assistant import offline
+    from vista_jupyter.setup_code import DataLoad, data_code
+
+    frame, datasets = data["parcels"]
+    counts = frame.groupby(frame["ship_time"].str[:2].astype(int)).size()
+    answers = {}
+    for mode in ("pandas", "duckdb"):
+        analysis = offline.analyse("number of parcels by hour", [dict(datasets[0], mode=mode)])
+        assert not analysis.declined
+        namespace = {"pd": pd, "np": np, "plt": plt}
+        if mode == "pandas":
+            namespace["df"] = frame.copy()
+        else:
+            path = datasets[0]["parquet_path"]
+            rows = pq.ParquetFile(path).metadata.num_rows
+            exec(data_code([DataLoad("df", path, "duckdb", rows)], spill=str(tmp_path)), namespace)  # noqa: S102
+        results = []
+        for step in analysis.steps:
+            out = io.StringIO()
+            with contextlib.redirect_stdout(out):
+                exec(step.code, namespace)  # noqa: S102
+            plt.close("all")
+            results.append(
+                {"status": "ok", "outputs": [{"output_type": "stream", "name": "stdout", "text": out.getvalue()}]}
+            )
+        answers[mode] = offline.answer(analysis, results)
+    assert answers["pandas"] == answers["duckdb"]
+    lines = answers["pandas"].splitlines()
+    for hour, n in counts.items():
+        assert any(line.strip(" -").startswith(f"{hour}:") and states(line, n, 0) for line in lines)
+    # dates without times have no hour: declined, never every row at hour 0
+    assert declined(data, "air", "number of rows by hour")

@@ -2818,7 +2818,7 @@ class Composer:
                     self.claim(i)  # "monthly prices" in monthly data: the rows themselves
                     continue
                 column = self._date_column_for_bucket(bucket)
-                g = self._set_group(Grouping(column, bucket if self.col(column).is_date else None), i)
+                g = self._set_group(Grouping(column, bucket if self._bucketed(column) else None), i)
                 continue
             if not m.has("group"):
                 continue
@@ -2864,12 +2864,12 @@ class Composer:
             if target.has("bucket"):
                 bucket = target.get("bucket").key
                 column = self._date_column_for_bucket(bucket)
-                g = self._set_group(Grouping(column, bucket if self.col(column).is_date else None), i, j)
+                g = self._set_group(Grouping(column, bucket if self._bucketed(column) else None), i, j)
                 continue
             if target.has("entity") and not target.has("column") and _time_word(target.text):
                 bucket = _time_word(target.text)
                 column = self._date_column_for_bucket(bucket)
-                g = self._set_group(Grouping(column, bucket if self.col(column).is_date else None), i, j)
+                g = self._set_group(Grouping(column, bucket if self._bucketed(column) else None), i, j)
                 continue
             if not target.has("column"):
                 continue
@@ -2978,7 +2978,7 @@ class Composer:
                 ):
                     continue
                 column = self._date_column_for_bucket(bucket)
-                g = self._set_group(Grouping(column, bucket if self.col(column).is_date else None), i)
+                g = self._set_group(Grouping(column, bucket if self._bucketed(column) else None), i)
                 self.which_group = True
                 break
         if g is None and self._has_any("superlative", "superlative_marker", "adjective") and not self.t.dates:
@@ -3250,7 +3250,7 @@ class Composer:
         d = dates[0]
         if bucket == "hour":
             # the hour of the day (all days together): only dates that carry a time of day have one
-            if not _has_time_of_day(d) and not any(c.clock == "hour" for c in self.t.columns):
+            if not _has_time_of_day(d) and not any(c.clock for c in self.t.columns):
                 raise Declined(
                     f"{d.name} holds dates without a time of day, so I cannot tell the hour.",
                     f"{d.name}에는 시각이 없는 날짜만 있어 몇 시인지 알 수 없습니다.",
@@ -3338,11 +3338,17 @@ class Composer:
         missing = any(m.has("intent") and m.get("intent").key == "missing" for m in self.m)
         return missing and len(timed) == 1 and len(valued) == 1
 
+    def _bucketed(self, column: str) -> bool:
+        """Whether a grouping by a period bucket keys on a part of the column: dates, and times of
+        day written as text (their hour); a column of hours or years is its own key."""
+        c = self.col(column)
+        return c.is_date or c.clock == "text"
+
     def _date_column_for_bucket(self, bucket: str) -> str:
         if bucket == "hour" and not any(_has_time_of_day(c) for c in self.t.dates):
-            # the hour of the day: a column of hours if the data has one; dates without times
-            # have no hour (grouping them by it would put every row at 0)
-            hours = [c.name for c in self.t.columns if c.clock == "hour"]
+            # the hour of the day: a column of hours or of times of day if the data has one;
+            # dates without times have no hour (grouping them by it would put every row at 0)
+            hours = [c.name for c in self.t.columns if c.clock]
             if len(hours) == 1:
                 return hours[0]
             raise Declined(
