@@ -2534,9 +2534,16 @@ class Composer:
         before = self.prev_index(span[0], ("filler", "particle"))
         found: tuple[str, int] | None = None
         c = self.col(column)
+        if c.levels is None and not (after is not None and self.m[after].has("level_compare")):
+            # "일본보다 많은", "more than Japan": amounts of two values compared, read elsewhere
+            return None
         if after is not None and after not in self.used:
             m = self.m[after]
-            if m.has("compare_after") and m.get("compare_after").key in ("ge", "gt", "le", "lt"):
+            if (
+                m.has("compare_after")
+                and m.get("compare_after").key in ("ge", "gt", "le", "lt")
+                and not m.text.startswith("보다")
+            ):
                 found = ({"ge": ">=", "gt": ">", "le": "<=", "lt": "<"}[m.get("compare_after").key], after)
             elif m.has("level_compare"):
                 way = m.get("level_compare").key
@@ -2548,7 +2555,12 @@ class Composer:
                 found = (">=" if (way == "worse") == (c.worse == "up") else "<=", after)
         if found is None and before is not None and before not in self.used:
             m = self.m[before]
-            if m.has("compare") and m.get("compare").key in ("ge", "gt", "le", "lt") and not m.has("value"):
+            if (
+                m.has("compare")
+                and m.get("compare").key in ("ge", "gt", "le", "lt")
+                and not m.has("value")
+                and "than" not in m.text.lower()
+            ):  # "at least Moderate", "above 보통"; "more than X" compares amounts
                 found = ({"ge": ">=", "gt": ">", "le": "<=", "lt": "<"}[m.get("compare").key], before)
         if found is None:
             return None
