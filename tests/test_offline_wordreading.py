@@ -83,6 +83,9 @@ def test_chat_and_request_words_carry_nothing_but_an_unknown_word_still_declines
     _, answer, cars = ask(data, "cars", "미국 빼고 가격 평균이 궁금해")
     assert states(head(answer), cars.loc[cars["제조국"] != "미국", "가격(만원)"].mean(), 0)
     assert declined(data, "parcels", "hey can u tell me the avg weight_kg of fragile parcels thx")
+    # a request verb in a fused form ("알려줄 수 있어"): 수 there is "can", never a count
+    _, answer, _ = ask(data, "cars", "평균 가격 알려줄 수 있어?")
+    assert states(head(answer), cars["가격(만원)"].mean(), 0)
 
 
 def test_a_camel_case_value_is_one_word_too(data):
@@ -194,6 +197,10 @@ def test_levels_without_a_known_order_or_direction_are_declined(data):
     assert declined(data, "air", "등급이 위험 이상인 날은 며칠?")  # not a level of the data
     assert declined(data, "air", "gu가 Mapo 이상인 날은 며칠?")  # places have no order
     assert declined(data, "air", "how many days had a size of medium or worse?")  # no way is worse
+    # amounts of two values compared are no levels: "일본보다 많은" still compares their totals
+    _, answer, cars = ask(data, "cars", "한국이 일본보다 판매대수가 많아?")
+    totals = cars.groupby("제조국")["판매대수"].sum()
+    assert states(answer, abs(totals["한국"] - totals["일본"]), 0)
     _, answer, df = ask(data, "air", "how many rows have size medium or above?")
     assert states(head(answer), df["size"].isin(["medium", "large"]).sum(), 0)
 
