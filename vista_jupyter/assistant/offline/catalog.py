@@ -110,6 +110,13 @@ class Column:
     date_format: str | None = None  # dates stored as text ("mixed": "Jan 1 2000") or as numbers
     # ("%Y%m%d": 20230105): parsed in the code
     granularity: str | None = None  # for dates: one row per "day", "week", "month"... (per thing)
+    # a column of times of day without dates: "text" (zero-padded "21:05", compared as written)
+    # or "hour" (whole hours 0-23 as integers, named as hours: hour, 시간, 시각)
+    clock: str | None = None
+    # a category whose values are all levels of one ordered scale of the lexicon: its values in
+    # order, lowest first, and which way is worse ("up", "down", None)
+    levels: list[Any] | None = None
+    worse: str | None = None
 
     @property
     def numeric(self) -> bool:
@@ -232,14 +239,34 @@ def _index() -> _Index:
 def _unit_and_base(name: str) -> tuple[tuple[str, ...], str | None]:
     m = _UNIT_IN_BRACKETS.match(str(name))
     if m and m.group(1).strip():
+        if bracket_alias(name) is not None:
+            return name_keys(m.group(1)), None  # 판매지역(시도): another name, not a unit
         return name_keys(m.group(1)), m.group(2).strip()  # as written (㎡ stays ㎡)
     keys = name_keys(name)
     if len(keys) >= 2 and keys[-1] in _index().units and not is_hangul(keys[-1]):
         base = keys[:-1]
+        if base[-1] == "per":
+            return keys, None  # cost_per_kg: a rate per kg, not an amount in kg
         if len(base) >= 2 and base[-1] in ("in", "of"):
             base = base[:-1]
         return base, keys[-1]
     return keys, None
+
+
+def bracket_alias(name: str) -> tuple[str, ...] | None:
+    """The other name a column gives in brackets ("동네(법정동)", "판매지역(시도)"): a Korean word of
+    two syllables or more that is no unit (만원, 명, 개소 are units: "가격(만원)")."""
+    m = _UNIT_IN_BRACKETS.match(str(name))
+    if not m or not m.group(1).strip():
+        return None
+    inside = m.group(2).strip()
+    units = _index().units
+    scales = {str(f) for forms in lexicon().data["multipliers"].values() for f in forms}
+    # a unit, or a unit with its scale (천명, 백만원): the values' unit, not a name
+    unitlike = inside in units or any(inside == f"{s}{u}" for s in scales for u in units if is_hangul(u))
+    if not is_hangul(inside) or len(inside) < 2 or unitlike:
+        return None
+    return name_keys(inside)
 
 
 def _contains(seq: tuple[str, ...], sub: tuple[str, ...]) -> bool:
@@ -420,7 +447,15 @@ def _looks_like_dates(values: list[Any]) -> bool:
         return False
     if all(re.fullmatch(r"-?\d+(\.\d+)?", t.strip()) for t in texts):
         return False
+    # a date writes at least two numbers (2024-01-05, 2024년 1월) or one beside a month's name
+    # (Jan 2024): codes with one number in them (M001, A12) are names, though a lenient parser
+    # reads them
+    if not all(len(re.findall(r"\d+", t)) >= 2 or _MONTH_NAME.search(t) for t in texts):
+        return False
     return _all_dates(tuple(texts))
+
+
+_MONTH_NAME = re.compile(r"(?i)\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\b")
 
 
 @lru_cache(maxsize=1024)
@@ -488,6 +523,8 @@ def build_table(dataset: dict[str, Any]) -> Table:
             period = text_period_format(list(values or (top + sampled)))
             if period is not None:
                 column.date_format = period
+            elif _clock_text(list(values or (top + sampled))):
+                column.clock = "text"  # "05:43": a time of day, not a date (no parser adds today)
             elif _looks_like_dates((top + sampled)[:20]):
                 column.date_format = "mixed"
         elif c["kind"] == "numeric" and integer and _yyyymmdd(column, sampled):
@@ -496,6 +533,13 @@ def build_table(dataset: dict[str, Any]) -> Table:
             column.date_format = "%Y%m"
         elif c["kind"] == "numeric" and not integer and _year_dot_month(column, sampled):
             column.date_format = YEAR_DOT_MONTH
+        if column.kind in ("categorical", "text") and not column.date_text and not column.clock:
+            column.levels, column.worse = _levels(column.values)
+        if _clock_hours(column):
+            column.clock = "hour"
+        if column.clock:  # "time" in its name is the time of day, never a date or a duration
+            column.concepts.pop("date", None)
+            column.concepts.pop("duration", None)
         if column.kind == "datetime":
             column.granularity = _granularity(column.minimum, column.maximum, column.distinct)
         elif column.date_format in ("%Y%m%d", "%Y%m"):
@@ -542,6 +586,45 @@ def build_table(dataset: dict[str, Any]) -> Table:
     table.labels = _labels(table)
     table.periods = _periods_keyed(dataset, table)
     return table
+
+
+_CLOCK_TEXT = re.compile(r"^\s*(?:[01]\d|2[0-3]):[0-5]\d(?::[0-5]\d)?\s*$")
+#: Names of a column of hours of the day (a name, whole: 근무시간 is a duration, not a time).
+_HOUR_NAMES = {"hour", "hours", "hr", "hh", "hour of day", "hour of the day", "시", "시간", "시각", "시간대"}
+
+
+def _level_key(value: Any) -> str:
+    return "".join(name_keys(str(value)))
+
+
+def _levels(values: list[Any]) -> tuple[list[Any] | None, str | None]:
+    """The values in order, lowest first, when every one is a level of one of the lexicon's
+    ordered scales (at least two of them), and which way is worse; else (None, None)."""
+    texts = [v for v in values if isinstance(v, str)]
+    if len(texts) < 2 or len(texts) != len(values):
+        return None, None
+    for scale in lexicon().data.get("level_scales", []):
+        order = {_level_key(level): k for k, level in enumerate(scale["levels"])}
+        if all(_level_key(v) in order for v in texts):
+            return sorted(texts, key=lambda v: order[_level_key(v)]), scale.get("worse")
+    return None, None
+
+
+def _clock_text(values: list[Any]) -> bool:
+    """Every value a zero-padded time of day ("07:30", "21:05:10"): such text sorts as the
+    clock does, so hours are compared as written, in pandas and SQL alike."""
+    texts = [v for v in values if v is not None]
+    return len(texts) >= 3 and all(isinstance(v, str) and _CLOCK_TEXT.match(v) for v in texts)
+
+
+def _clock_hours(column: Column) -> bool:
+    """An integer column of hours of the day: named as hours, every value within 0-23."""
+    if not (column.numeric and column.integer) or column.minimum is None or column.maximum is None:
+        return False
+    name = " ".join(column.keys)
+    joined = "".join(column.keys)
+    named = name in _HOUR_NAMES or joined in _HOUR_NAMES
+    return named and 0 <= float(column.minimum) and float(column.maximum) <= 23
 
 
 def _counting(concept: str) -> bool:

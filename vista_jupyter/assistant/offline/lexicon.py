@@ -19,6 +19,8 @@ from .text import is_hangul, korean_inflections, name_keys
 
 #: Roles whose forms map straight to a key (role: {key: [forms]}).
 _KEYED = (
+    "clock_hours",
+    "level_compare",
     "agg",
     "superlative",
     "evaluative",
@@ -48,6 +50,7 @@ _KEYED = (
 )
 #: Roles that are plain lists of forms.
 _LISTED = (
+    "movement",
     "between",
     "than",
     "contains",

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
-from .catalog import Column, Table
+from .catalog import Column, Table, bracket_alias
 from .gazetteer import initials_phrases, place_phrases
 from .lexicon import Meaning, PhraseIndex, lexicon
 from .text import Token, has_final_consonant, is_hangul, jamo, name_keys, romanize, sound_key, tokenize, variants
@@ -218,10 +218,27 @@ def dataset_phrases(table: Table) -> PhraseIndex:
         if first and len(column.base or column.keys) > 1 and not is_hangul(first[0]):
             leading[first[0]] = leading.get(first[0], 0) + 1
     row_nouns = {keys for keys, m in _entity_forms(lex)}
+    # a unit of measure written alone names the one column measured in it ("total kg": weight_kg)
+    unit_owners: dict[str, list[str]] = {}
+    for column in table.columns:
+        if column.numeric and column.unit and column.unit.isascii() and column.unit.isalpha() and len(column.unit) >= 2:
+            unit_owners.setdefault(column.unit.lower(), []).append(column.name)
+    measured_in = {
+        u: names[0]
+        for u, names in unit_owners.items()
+        if len(names) == 1
+        and u
+        in {f.lower() for kind, forms in lex.data["units"].items() if kind not in ("percent", "money") for f in forms}
+    }
     for column in table.columns:
         index.add(column.keys, Meaning("column", (column.name, 1.0)))
         if column.base and column.base != column.keys:
             index.add(column.base, Meaning("column", (column.name, 1.0)))
+        alias = bracket_alias(column.name)
+        if alias:  # 동네(법정동): the name in brackets names the column too
+            index.add(alias, Meaning("column", (column.name, 0.95)))
+        if column.unit and measured_in.get(column.unit.lower()) == column.name:
+            index.add((column.unit.lower(),), Meaning("column", (column.name, 0.7)))
         # Parts of a longer name: "bill depth" for bill_depth_mm, "depth" alone; for Korean names
         # a leading or trailing part of two syllables or more (판매량 -> 판매, 전용면적 -> 면적).
         base = column.base or column.keys
@@ -253,6 +270,11 @@ def dataset_phrases(table: Table) -> PhraseIndex:
                 ):
                     continue
                 index.add(keys, Meaning("value", (column.name, value, 1.0)))
+                # a name written in camel case ("FedEx", "iPhone") is also the one word the
+                # question writes it as ("fedex"), not only its parts ("fed ex")
+                plain = tuple(t.text for t in tokenize(str(value)))
+                if plain and plain != keys and len(plain) < len(keys):
+                    index.add(plain, Meaning("value", (column.name, value, 1.0)))
                 word = "".join(keys)
                 if is_hangul(word):
                     for suffix in _ADMIN_SUFFIXES:

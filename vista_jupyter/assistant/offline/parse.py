@@ -300,6 +300,7 @@ class Composer:
             m.senses = [s for s in m.senses if s.role not in ("column", "concept")]
 
     def plan(self) -> Plan:
+        self._movements()
         self._check_words()
         self._vague_adjectives()
         self._ordinals()
@@ -315,6 +316,7 @@ class Composer:
         self._signs()
         self._equalities(nums)
         self._dates(nums)
+        self._period_restated()
         self._previous_period()
         self._same_conditions()
         self._sides()
@@ -348,6 +350,8 @@ class Composer:
                 f"{words}이(가) 무엇인지 모르겠습니다. 데이터의 열이나 값, 또는 제가 계산할 수 있는 것이 아닙니다.",
             )
         for i, m in enumerate(self.m):
+            if i in self.used:
+                continue  # a verb of movement read as part of a comparison ("dropped below zero")
             if m.has("unsupported") and not (m.has("column") or m.has("value") or _adjective_not_edit(m)):
                 key = m.get("unsupported").key
                 if m.has("change") and self._asks_change(i):
@@ -355,6 +359,25 @@ class Composer:
                 if m.has("previous_period"):
                     continue  # "전년 대비": the base of a change (read by _previous_period, or left unused)
                 raise Declined(*_UNSUPPORTED[key])
+
+    def _movements(self) -> None:
+        """A verb of movement written against a comparison restates it ("temp dropped below
+        zero", "went over 100", "영하로 떨어진", "30 이상으로 올라간"): used with it. The comparison
+        itself must still be read, or the question is declined for it."""
+        comparing = {"compare", "compare_after", "sign"}
+        for i, m in enumerate(self.m):
+            if not m.has("movement") or m.has("column") or m.has("value"):
+                continue
+            if is_hangul(m.text[:1]):
+                j = self.prev_index(i, ("particle", "filler"))
+            else:
+                j = self.next_index(i, ("particle", "filler"))
+                if j is not None and self.m[j].text.lower() == "to" and self.m[j].roles & {"range_join", "filler"}:
+                    j = self.next_index(j, ("particle",))  # "fell to below", "rose to over"
+            if j is not None and self.roles(j) & comparing:
+                # read as a word between the comparison and what it compares, as a filler is
+                m.senses[:] = [Sense("filler")]
+                self.claim(i)
 
     def _whole_word(self, piece: str) -> str:
         """The Korean word (as written between spaces) an unknown piece of it belongs to:
@@ -459,6 +482,11 @@ class Composer:
                 value = m.get("num").key
             elif m.has("number_words") and not (len(m.text) == 1 and self._needs_counter(i)):
                 value = float(m.get("number_words").key)
+            elif (counted := self._number_word_counter(i)) is not None:
+                # "세 대", "네 곳": a number word and its counter, read as one unit (세대, 네곳)
+                out.append(_Num(i, [i], Number(counted[0], "count", counted[1], 1.0, m.text, ("count",))))
+                i += 1
+                continue
             if value is None or m.has("value") or m.has("column"):
                 i += 1
                 continue
@@ -884,8 +912,33 @@ class Composer:
         return not self.tokens[dash].joined and not self.tokens[after].joined
 
     def _needs_counter(self, i: int) -> bool:
+        """A one-syllable number word (한, 두, 세, 네) counts only before a counter ("세 곳") or,
+        in a question that ranks, before the noun of what is listed ("두 모델"): alone it is
+        another word (세: years old, 네: yes)."""
         j = self.next_index(i, ())
-        return not (j is not None and self.m[j].has("units") and self.m[j].get("units").key == "count")
+        if j is not None and self.m[j].has("units") and self.m[j].get("units").key == "count":
+            return False
+        return not (
+            j is not None
+            and (self.m[j].has("entity") or self.m[j].has("column"))
+            and not self.m[j].has("units")
+            and self._has_any("superlative", "superlative_marker", "order")
+        )
+
+    def _number_word_counter(self, i: int) -> tuple[float, str] | None:
+        """(the number, the counter) of a mention the matcher read as one word across a space
+        ("세 대" as 세대, households), when it is a number word and a counter."""
+        m = self.m[i]
+        if not m.has("units") or " " not in m.text.strip() or m.has("column") or m.has("value"):
+            return None
+        head, _, tail = m.text.strip().partition(" ")
+        numbers = {str(f): float(k) for k, forms in lexicon().data["number_words"].items() for f in forms}
+        counters = {str(f) for f in lexicon().data["units"]["count"]}
+        if head in numbers and tail.strip() in counters:
+            before = self.prev_index(i, ())
+            if before is None or not self.m[before].has("num"):
+                return numbers[head], tail.strip()
+        return None
 
     # overview, describe, missing, correlations, columns: whole-table answers
     def _fixed_intents(self) -> None:
@@ -929,12 +982,30 @@ class Composer:
                 order = "top"  # direction from the superlative
             elif (
                 self.lang == "ko"
-                and n.number.unit == "count"
+                and (
+                    n.number.unit == "count"
+                    or ("count" in n.number.alternatives and self.m[n.index].has("number_words"))
+                )  # "다섯 대": a number word before 대 counts things, never an age
                 and self._has_any("superlative", "superlative_marker", "order", "adjective")
             ):
                 order = "top"
-            elif before is not None and self.m[before].has("superlative") and self.lang == "en":
-                order = "top"  # "the highest 5"
+            elif (
+                self.lang == "ko"
+                and self.m[n.index].has("number_words")
+                and after is not None
+                and (self.m[after].has("entity") or self.m[after].has("column"))
+                and self._has_any("superlative", "superlative_marker", "order")
+            ):
+                order = "top"  # "가장 낮은 두 모델": a number word before what is ranked
+            elif (
+                before is not None
+                and self.lang == "en"
+                and (
+                    self.m[before].has("superlative")
+                    or (self.m[before].has("adjective") and self.m[before].text.lower().endswith("est"))
+                )
+            ):
+                order = "top"  # "the highest 5", "heaviest 3 shipments"
             elif (
                 after is not None
                 and (self.m[after].has("entity") or self.m[after].has("column"))
@@ -1440,6 +1511,7 @@ class Composer:
                 before = self.prev_index(before, ("filler", "particle", "condition"))
             if eq_index is None and self._is_year(n) and n.index > 0 and self.m[n.index - 1].text.lower() in _IN_TIME:
                 continue  # "how many births were there in 2021": a year (the dates read it), not births = 2021
+            for j in (after, before):
                 if j is not None and j not in self.used and self.m[j].has("column"):
                     try:
                         column = self.one_column(j, numeric=True)
@@ -1524,6 +1596,16 @@ class Composer:
                 continue
             found.append((span, hour, minutes))
             halves.append((written, half))
+        # hours named by a word: noon is 12; midnight ends a span of hours ("9 pm to midnight",
+        # "자정까지"), as the hour 24 (alone, "after midnight" could be either end of a day)
+        for i, m in enumerate(self.m):
+            if i in self.used or not m.has("clock_hours") or m.has("column") or m.has("value"):
+                continue
+            hour = 24 if m.get("clock_hours").key == "midnight" else 12
+            found.append(([i], hour, 0))
+            halves.append((hour, "named"))
+        order = sorted(range(len(found)), key=lambda x: found[x][0][0])
+        found, halves = [found[x] for x in order], [halves[x] for x in order]
         alone = [
             i
             for i, m in enumerate(self.m)
@@ -1535,12 +1617,7 @@ class Composer:
         ]
         if not found and not alone:
             return
-        column = self._date_column()
-        if column is None or not _has_time_of_day(self.col(column)):
-            raise Declined(
-                "This data has no times of day, so I cannot pick rows by the hour.",
-                "이 데이터에는 시각이 없어서 시간대로 행을 고를 수 없습니다.",
-            )
+        column = self._clock_column()
         for i in alone:
             key = self.m[i].get("daytime").key
             if key not in ("am", "pm"):
@@ -1551,7 +1628,8 @@ class Composer:
                     f"“{word}”이(가) 몇 시부터 몇 시까지인지 정해 주세요 (예: “밤 10시 이후”, “6시에서 9시 사이”).",
                 )
             self.ctx.conditions.at = i
-            self.ctx.conditions.append(Condition(column, "<" if key == "am" else ">=", 12, "hour"))
+            for c in self._hour_conditions(column, "<" if key == "am" else ">=", 12):
+                self.ctx.conditions.append(c)
             self.claim(i)
         k = 0
         while k < len(found):
@@ -1572,14 +1650,24 @@ class Composer:
                             "하루 안의 정시 단위 시간대로만 행을 고를 수 있습니다 (예: 9시에서 17시 사이).",
                         )
                     self.ctx.conditions.at = span[0]
-                    self.ctx.conditions.append(Condition(column, ">=", hour, "hour"))
-                    self.ctx.conditions.append(Condition(column, "<", hour2, "hour"))
+                    upper = (
+                        self._hour_conditions(column, "<", hour2) if hour2 < 24 else []
+                    )  # to midnight: the day's end
+                    for c in [*self._hour_conditions(column, ">=", hour), *upper]:
+                        self.ctx.conditions.append(c)
                     self.claim(*span, *gap, *span2)
                     for x in (self.prev_index(span[0], ("filler",)), self.next_index(span2[-1], ("particle",))):
                         if x is not None and self._range_word(x):
                             self.claim(x)
                     k += 2
                     continue
+            if hour == 24 and halves[k][1] == "named":
+                op, op_index = self._date_operator(span)
+                if op not in ("<", "<="):
+                    raise Declined(
+                        "Midnight starts a day and ends one: ask with the hours, e.g. “between 9 pm and midnight”.",
+                        "자정은 하루의 시작이기도 하고 끝이기도 합니다. 시간을 적어 주세요 (예: “밤 9시부터 자정까지”).",
+                    )
             if minutes:
                 raise Declined(
                     "I can pick rows by whole hours, not to the minute.",
@@ -1588,11 +1676,62 @@ class Composer:
             op, op_index = self._date_operator(span)
             op = {">": ">=", ">=": ">=", "<": "<", "<=": "<"}.get(op, op)  # after 6 pm: from 18:00 on
             self.ctx.conditions.at = span[0]
-            self.ctx.conditions.append(Condition(column, op, hour, "hour"))
+            for c in self._hour_conditions(column, op, hour):
+                self.ctx.conditions.append(c)
             self.claim(*span)
             if op_index is not None:
                 self.claim(op_index)
             k += 1
+
+    def _clock_column(self) -> str:
+        """The column hours of the day are read from: a date column whose values carry times, a
+        column of times of day ("21:05") or of hours (0-23); the one the question names, else the
+        only one; several, or none, are declined."""
+        timed = [c.name for c in self.t.columns if c.clock or (c.is_date and _has_time_of_day(c))]
+        named = [i for i in range(len(self.m)) if self.columns_of(i) and set(self.columns_of(i)) <= set(timed)]
+        chosen = {c for i in named for c in self.columns_of(i)}
+        if len(chosen) == 1:
+            self.claim(*named)
+            return chosen.pop()
+        if len(timed) == 1:
+            return timed[0]
+        if timed:
+            raise Declined(
+                f"This data has several columns with times ({', '.join(timed)}); name the one you mean.",
+                f"시각이 담긴 열이 여러 개입니다 ({', '.join(timed)}). 어느 열인지 적어 주세요.",
+            )
+        raise Declined(
+            "This data has no times of day, so I cannot pick rows by the hour.",
+            "이 데이터에는 시각이 없어서 시간대로 행을 고를 수 없습니다.",
+        )
+
+    def _hour_conditions(self, column: str, op: str, hour: int) -> list[Condition]:
+        """`hour <op> h` on the column's hour: of a date with times, an hour column itself, or
+        zero-padded times compared as written ("hour >= 21" is time >= "21:00"; 24 is midnight
+        at the day's end)."""
+        kind = self.col(column).clock
+        if kind is None:
+            return [Condition(column, op, hour, "hour")]
+        if kind == "hour":
+            return [Condition(column, op, hour)]
+
+        def at(h: int) -> str:
+            return f"{h:02d}:00"
+
+        if op == ">=":
+            return [Condition(column, ">=", at(hour))]
+        if op == ">":
+            return [Condition(column, ">=", at(hour + 1))]
+        if op == "<":
+            return [Condition(column, "<", at(hour))]
+        if op == "<=":
+            return [Condition(column, "<", at(hour + 1))]
+        if op == "==":
+            return [Condition(column, ">=", at(hour)), Condition(column, "<", at(hour + 1))]
+        raise Declined(
+            "I can pick rows by hours of the day only before, after or between hours.",
+            "시간대는 몇 시 이전, 이후, 사이로만 고를 수 있습니다.",
+        )
 
     @staticmethod
     def _hour_in_half(hour: int, half: str | None) -> int:
@@ -1662,6 +1801,8 @@ class Composer:
                     and self.m[i + 2].has("months")
                 ):
                     found = {"month": int(n.number.value)}  # "6~8월"
+                elif self._day_of_named_month(n):
+                    found = {"day": int(n.number.value)}  # "Jan 1", "March 15, 2024"
                 if found is not None:
                     parts.append((n.span, found))
                     continue
@@ -1676,7 +1817,11 @@ class Composer:
                 last_span, last = merged[-1]
                 gap = range(last_span[-1] + 1, span[0])
                 if (
-                    all(self.is_skippable(g) and not (self.roles(g) & {"either"}) for g in gap)
+                    all(
+                        (self.is_skippable(g) and not (self.roles(g) & {"either"}))
+                        or (self.m[g].text == "," and "day" in last and set(found) == {"year"})
+                        for g in gap
+                    )  # "March 15, 2024": the comma before a date's year joins nothing
                     and not (set(last) & set(found))
                     and "weekday" not in found
                     and "weekday" not in last
@@ -1684,6 +1829,16 @@ class Composer:
                     merged[-1] = (last_span + list(gap) + span, {**last, **found})
                     continue
             merged.append((span, found))
+        for _span, found in merged:
+            if "day" in found and "month" in found and isinstance(found["month"], int):
+                import calendar
+
+                days = calendar.monthrange(found.get("year", 2000), found["month"])[1]  # 2000: Feb 29 exists
+                if not 1 <= int(found["day"]) <= days:
+                    raise Declined(
+                        f"There is no day {found['day']} in that month.",
+                        f"그 달에는 {found['day']}일이 없습니다.",
+                    )
         # Lists of months or weekdays joined by "or"/"and" become one membership condition.
         column = self._date_column()
         k = 0
@@ -1693,6 +1848,10 @@ class Composer:
             # ranges: between March and June, 2013 to 2015, 2013년부터 2015년까지
             if k + 1 < len(merged):
                 span2, found2 = merged[k + 1]
+                if set(found) ^ set(found2) == {"year"} and "month" in found and "month" in found2:
+                    # the year written once for both ends: "June to August 2024", "2023년 3월부터 5월까지"
+                    year = found.get("year", found2.get("year"))
+                    found, found2 = {**found, "year": year}, {**found2, "year": year}
                 gap = list(range(span[-1] + 1, span2[0]))
                 joins = [g for g in gap if self.roles(g) & {"range_join", "date_compare", "compare_after", "either"}]
                 if (
@@ -1728,6 +1887,12 @@ class Composer:
                                 self.claim(x)
                         k += 2
                         continue
+                if joins and all(self.is_skippable(g, ("either",)) for g in gap) and "day" in found and "day" in found2:
+                    # "12월 25일이랑 1월 1일": a list of single days (both at once match no row)
+                    raise Declined(
+                        "I can pick one day or a range of days, not a list of days; ask for each day.",
+                        "하루 또는 기간으로만 고를 수 있고, 여러 날을 나열해서 고를 수는 없습니다. 날마다 따로 물어봐 주세요.",
+                    )
                 if (
                     joins
                     and all(self.is_skippable(g, ("either",)) for g in gap)
@@ -1759,6 +1924,41 @@ class Composer:
             self._date_condition(column, found, span, op)
             self.claim(op_idx)
             k += 1
+
+    def _period_restated(self) -> None:
+        """ "7월 한 달 동안", "2023년 일년 동안": a length of time right after a date of that unit
+        restates the date (the whole of July), not an amount per period. Not with a mean asked
+        ("7월 한 달 평균" could be either), which stays for the grouping to read or decline."""
+        if any(s.key == "mean" for m in self.m for s in m.all("agg")):
+            return
+        for i, m in enumerate(self.m):
+            if i in self.used or not m.has("per_period") or m.has("column") or m.has("value"):
+                continue
+            j = self.prev_index(i, ("particle", "filler"))
+            if j is None or j not in self.used:
+                continue
+            before = self.m[j]
+            unit = (
+                "month" if before.has("months") else before.get("date_units").key if before.has("date_units") else None
+            )
+            if unit == m.get("per_period").key:
+                self.claim(i)
+
+    def _day_of_named_month(self, n: _Num) -> bool:
+        """A whole number 1-31 written right after a month's name ("Jan 1", "March 15, 2024"): the
+        day of that month."""
+        i = n.index
+        if n.number is None or n.number.unit is not None or not float(n.number.value).is_integer():
+            return False
+        if not 1 <= n.number.value <= 31 or i == 0 or len(n.span) != 1:
+            return False
+        before = self.m[i - 1]
+        return (
+            before.has("months")
+            and not before.has("value")
+            and not before.has("column")
+            and not is_hangul(before.text[:1])
+        )
 
     def _same_conditions(self) -> None:
         """A condition said twice ("봄(3~5월)": spring, and March to May) is one condition."""
@@ -1813,6 +2013,15 @@ class Composer:
             "through",
             "between",
         }
+        if (
+            before is not None
+            and self.roles(before) & {"range_join", "either"}
+            and self.m[i].has("months")
+            and (first := self.prev_index(before, ("filler", "particle"))) is not None
+            and self.m[first].has("months")
+            and not self.m[first].has("value")
+        ):
+            return True  # "between March and May", "April or May": the second month of a pair
         return (
             before is not None
             and (
@@ -1822,13 +2031,25 @@ class Composer:
             )
         ) or (
             after is not None
-            and (self.m[after].has("date_compare") or self.m[after].has("months") or self.m[after].has("date_units"))
+            and (
+                self.m[after].has("date_compare")
+                or self.m[after].has("months")
+                or self.m[after].has("date_units")
+                or (
+                    self.m[i].has("months")
+                    and self.m[after].has("num")
+                    and 1800 <= self.m[after].get("num").key <= 2200
+                )
+            )
         )
 
     def _near_date_part(self, i: int) -> bool:
         for j in (self.prev_index(i, ("filler", "particle")), self.next_index(i, ("filler", "particle"))):
             if j is not None and (self.m[j].has("months") or self.m[j].has("date") or self.m[j].has("quarters")):
                 return True  # "July 2014", "Q3 2021"
+        j = i - 1 if i > 0 and self.m[i - 1].text != "," else i - 2  # "March 15, 2024"
+        if j > 0 and self.m[j].has("num") and self.m[j - 1].has("months"):
+            return not is_hangul(self.m[j - 1].text[:1])  # "Jan 1 2024", "March 15, 2024"
         return False
 
     def _date_operator(self, span: list[int]) -> tuple[str, int | None]:
@@ -1936,8 +2157,14 @@ class Composer:
         mentioned = [c for i, m in enumerate(self.m) for c in self.columns_of(i) if self.col(c).is_date]
         if mentioned:
             for i, _m in enumerate(self.m):
-                if any(self.col(c).is_date for c in self.columns_of(i)) and not (
-                    self.columns_of(i) and any(not self.col(c).is_date for c in self.columns_of(i))
+                cols = self.columns_of(i)
+                dated = [c for c in cols if self.col(c).is_date]
+                # "shipped" (ship_date, ship_time): the date of the event and its time of day name
+                # one event; with a date asked, the word names its date
+                if (
+                    dated
+                    and not any(not self.col(c).is_date and not self.col(c).clock for c in cols)
+                    and (len(dated) == len(cols) or len(dated) == 1)
                 ):
                     self.claim(i)
             return mentioned[0]
@@ -2039,6 +2266,12 @@ class Composer:
             )
             self.claim(*span)
             return
+        if op == "==" and set(found) == {"year", "month", "day"} and all(isinstance(v, int) for v in found.values()):
+            # one day: a date, stated as one ("2024-12-25"), not three parts
+            day = f"{found['year']:04d}-{found['month']:02d}-{found['day']:02d}"
+            self.ctx.conditions.append(Condition(column, "between", [day, day], "date"))
+            self.claim(*span)
+            return
         if op in ("==", "!=") or "day" not in found and op in ("==",):
             for key in ("year", "quarter", "month", "day"):
                 if key in found:
@@ -2112,6 +2345,10 @@ class Composer:
                 "This data has no dates, so I cannot pick rows by a date range.",
                 "이 데이터에는 날짜 열이 없어서 기간으로 행을 고를 수 없습니다.",
             )
+        if isinstance(a.get("year"), int) and isinstance(b.get("year"), int):
+            # a range wholly after or before the data's years matches no row: not an answer
+            self._outside(column, [a["year"]], ">=")
+            self._outside(column, [b["year"]], "<=")
         if set(a) == {"month"}:
             self.ctx.conditions.append(Condition(column, "between", (a["month"], b["month"]), "month"))
         elif set(a) == {"year"}:
@@ -2234,8 +2471,47 @@ class Composer:
                     j = gap_end + 1
                     continue
                 break
+            if len(members) > 1:
+                # "일본이나 유럽 국적", "Japan or Europe origin": the column named after the list
+                after = self.next_index(span[-1], ("filler", "particle", "condition"))
+                if (
+                    after is not None
+                    and after not in self.used
+                    and self.columns_of(after) == [column]
+                    and not self._distinct_asked(after)
+                ):
+                    self.claim(after)
             negated = self._negated(span)
+            if negated:
+                # "SUV 말고 다른 차종", "기타 빼고 나머지 제조국": the others are those not excluded
+                j = self.next_index(span[-1], ("filler", "particle", "negation"))
+                if j is not None and j not in self.used and self.m[j].has("rest") and not self.m[j].has("value"):
+                    self.claim(j)
+                    k = self.next_index(j, ("filler", "particle"))
+                    if k is not None and k not in self.used and self.columns_of(k) == [column]:
+                        self.claim(k)
             self.ctx.conditions.at = span[0]
+            level = self._level_comparison(span, column) if len(members) == 1 and not negated else None
+            if level is not None:
+                # "나쁨 이상", "Moderate or worse": the level and those past it, in the scale's order
+                op, at = level
+                order = self.col(column).levels or []
+                k = order.index(members[0])
+                picked = {
+                    ">=": order[k:],
+                    ">": order[k + 1 :],
+                    "<=": order[: k + 1],
+                    "<": order[:k],
+                }[op]
+                if not picked:
+                    raise Declined(
+                        f"No level of {column} is past {members[0]}.",
+                        f"{column}에 {members[0]}보다 더한 단계가 없습니다.",
+                    )
+                self.ctx.conditions.append(Condition(column, "in", picked))
+                self.claim(*span, at)
+                i = max(span[-1], at) + 1
+                continue
             contains = self._contains(span, column) if len(members) == 1 else None
             if contains is not None:
                 # "Municipal in the name", "containing Lake", "이름에 공원이 들어간": part of the text
@@ -2249,6 +2525,52 @@ class Composer:
                 )
             self.claim(*span)
             i = span[-1] + 1
+
+    def _level_comparison(self, span: list[int], column: str) -> tuple[str, int] | None:
+        """A comparison written with a category's value ("나쁨 이상", "보통 이하인", "at least
+        Moderate", "나쁨 or worse"): (the operator on the column's levels, the word's index), None
+        when there is none; declined when the column's values have no order that can be known."""
+        after = self.next_index(span[-1], ("particle",))
+        before = self.prev_index(span[0], ("filler", "particle"))
+        found: tuple[str, int] | None = None
+        c = self.col(column)
+        if c.levels is None and not (after is not None and self.m[after].has("level_compare")):
+            # "일본보다 많은", "more than Japan": amounts of two values compared, read elsewhere
+            return None
+        if after is not None and after not in self.used:
+            m = self.m[after]
+            if (
+                m.has("compare_after")
+                and m.get("compare_after").key in ("ge", "gt", "le", "lt")
+                and not m.text.startswith("보다")
+            ):
+                found = ({"ge": ">=", "gt": ">", "le": "<=", "lt": "<"}[m.get("compare_after").key], after)
+            elif m.has("level_compare"):
+                way = m.get("level_compare").key
+                if c.levels is not None and c.worse is None:
+                    raise Declined(
+                        f"I do not know which levels of {column} are worse, so “{m.text}” cannot be read.",
+                        f"{column}의 어느 단계가 더 나쁜지 알 수 없어서 “{m.text}”을(를) 읽을 수 없습니다.",
+                    )
+                found = (">=" if (way == "worse") == (c.worse == "up") else "<=", after)
+        if found is None and before is not None and before not in self.used:
+            m = self.m[before]
+            if (
+                m.has("compare")
+                and m.get("compare").key in ("ge", "gt", "le", "lt")
+                and not m.has("value")
+                and "than" not in m.text.lower()
+            ):  # "at least Moderate", "above 보통"; "more than X" compares amounts
+                found = ({"ge": ">=", "gt": ">", "le": "<=", "lt": "<"}[m.get("compare").key], before)
+        if found is None:
+            return None
+        if c.levels is None:
+            word = self.m[found[1]].text
+            raise Declined(
+                f"The values of {column} have no order I can know, so “{word}” cannot be read.",
+                f"{column}의 값에는 제가 알 수 있는 순서가 없어서 “{word}”을(를) 읽을 수 없습니다.",
+            )
+        return found
 
     def _contains(self, span: list[int], column: str) -> list[int] | None:
         """The words that make a value part of a text ("in the name", "containing", "들어간"),
@@ -2339,16 +2661,40 @@ class Composer:
         key = next(iter(top.values()))
         # "species Adelie", "origin = Japan", "기아가 아닌 브랜드": the column named with its value
         for j in (
-            self.prev_index(i, ("filler", "particle", "condition", "compare")),
+            self.prev_index(i, ("filler", "particle", "condition", "compare", "negation")),
             self.next_index(i, ("filler", "particle", "condition", "negation")),
         ):
-            if j is not None and j not in self.used and key[0] in self.columns_of(j) and not self._measured(j):
+            if (
+                j is not None
+                and j not in self.used
+                and key[0] in self.columns_of(j)
+                and not (self._measured(j) and not self._korean_group_before(j))
+                and not self._distinct_asked(j)
+            ):
                 self.claim(j)
                 prev = self.prev_index(i, ("filler", "particle", "condition"))
                 if prev is not None and self.m[prev].has("compare") and self.m[prev].get("compare").key == "eq":
                     self.claim(prev)
                 break
         return key
+
+    def _distinct_asked(self, j: int) -> bool:
+        """ "CA 빼고 origin_state가 몇 가지야": a column followed by a count of its different values
+        is what is counted, not the column of the value beside it."""
+        after = self.next_index(j, ("filler", "particle"))
+        return after is not None and any(s.key == "nunique" for s in self.m[after].all("agg"))
+
+    def _korean_group_before(self, j: int) -> bool:
+        """ "district별로 등급이 나쁨인": the group word before the column is a Korean suffix of the
+        word before it (that column is the group), not "by" asking for this one."""
+        before = self.prev_index(j, ("filler", "particle"))
+        return (
+            before is not None
+            and self.roles(before) & {"group"} == {"group"}
+            and not self.roles(before) & {"agg", "superlative", "superlative_marker"}
+            and is_hangul(self.m[before].text[:1])
+            and self._joined(before)
+        )
 
     def _measured(self, j: int) -> bool:
         before = self.prev_index(j, ("filler", "particle"))
@@ -2484,7 +2830,7 @@ class Composer:
                     self.claim(i)  # "monthly prices" in monthly data: the rows themselves
                     continue
                 column = self._date_column_for_bucket(bucket)
-                g = self._set_group(Grouping(column, bucket if self.col(column).is_date else None), i)
+                g = self._set_group(Grouping(column, bucket if self._bucketed(column) else None), i)
                 continue
             if not m.has("group"):
                 continue
@@ -2530,12 +2876,12 @@ class Composer:
             if target.has("bucket"):
                 bucket = target.get("bucket").key
                 column = self._date_column_for_bucket(bucket)
-                g = self._set_group(Grouping(column, bucket if self.col(column).is_date else None), i, j)
+                g = self._set_group(Grouping(column, bucket if self._bucketed(column) else None), i, j)
                 continue
             if target.has("entity") and not target.has("column") and _time_word(target.text):
                 bucket = _time_word(target.text)
                 column = self._date_column_for_bucket(bucket)
-                g = self._set_group(Grouping(column, bucket if self.col(column).is_date else None), i, j)
+                g = self._set_group(Grouping(column, bucket if self._bucketed(column) else None), i, j)
                 continue
             if not target.has("column"):
                 continue
@@ -2644,7 +2990,7 @@ class Composer:
                 ):
                     continue
                 column = self._date_column_for_bucket(bucket)
-                g = self._set_group(Grouping(column, bucket if self.col(column).is_date else None), i)
+                g = self._set_group(Grouping(column, bucket if self._bucketed(column) else None), i)
                 self.which_group = True
                 break
         if g is None and self._has_any("superlative", "superlative_marker", "adjective") and not self.t.dates:
@@ -2916,7 +3262,7 @@ class Composer:
         d = dates[0]
         if bucket == "hour":
             # the hour of the day (all days together): only dates that carry a time of day have one
-            if not _has_time_of_day(d):
+            if not _has_time_of_day(d) and not any(c.clock for c in self.t.columns):
                 raise Declined(
                     f"{d.name} holds dates without a time of day, so I cannot tell the hour.",
                     f"{d.name}에는 시각이 없는 날짜만 있어 몇 시인지 알 수 없습니다.",
@@ -3004,7 +3350,23 @@ class Composer:
         missing = any(m.has("intent") and m.get("intent").key == "missing" for m in self.m)
         return missing and len(timed) == 1 and len(valued) == 1
 
+    def _bucketed(self, column: str) -> bool:
+        """Whether a grouping by a period bucket keys on a part of the column: dates, and times of
+        day written as text (their hour); a column of hours or years is its own key."""
+        c = self.col(column)
+        return c.is_date or c.clock == "text"
+
     def _date_column_for_bucket(self, bucket: str) -> str:
+        if bucket == "hour" and not any(_has_time_of_day(c) for c in self.t.dates):
+            # the hour of the day: a column of hours or of times of day if the data has one;
+            # dates without times have no hour (grouping them by it would put every row at 0)
+            hours = [c.name for c in self.t.columns if c.clock]
+            if len(hours) == 1:
+                return hours[0]
+            raise Declined(
+                "This data has no times of day, so I cannot group it by the hour.",
+                "이 데이터에는 시각이 없어서 시간대별로 묶을 수 없습니다.",
+            )
         column = self._date_column()
         if column is not None:
             return column
@@ -3112,7 +3474,7 @@ class Composer:
             # A word with a harmless reading ("what": a question word; "by": a filler) may stay
             # unused; the words it would have joined stay unused themselves and are reported.
             if (
-                roles & (_HARMLESS | {"which", "rows"})
+                (roles & (_HARMLESS | {"which", "rows"}) or roles == {"movement"})  # "they ever reached"
                 and (m.text.lower() not in _OR_WORDS or self._ending_not_or(i))
                 and not roles & {"negation", "than", "unsupported"}
                 and not self._names_data(i, plan)

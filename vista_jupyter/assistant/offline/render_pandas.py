@@ -249,6 +249,9 @@ class PandasRenderer:
             ordered = self.table.column(g.column)
             by_index = ordered.numeric or ordered.is_date or ordered.yearlike
             return f"key = {column}\n", "index" if by_index else "value"
+        if b == "hour" and self.table.column(g.column).clock == "text":
+            # times of day written as text ("21:05"): the hour is their first two digits
+            return f"key = pd.to_numeric({column}.str.slice(0, 2), errors='coerce')\n", "index"
         code = {
             "day": f"key = {self._period(g.column, column, 'D', '%Y-%m-%d')}\n",
             "week": f"key = {column}.dt.to_period('W').dt.start_time.dt.strftime('%Y-%m-%d')\n",

@@ -571,6 +571,8 @@ class SqlRenderer(PandasRenderer):
         if g.bucket is None:
             c = self.table.column(g.column)
             return column, "index" if (c.numeric or c.is_date or c.yearlike) else "value"
+        if g.bucket == "hour" and self.table.column(g.column).clock == "text":
+            return f"TRY_CAST(substr({column}, 1, 2) AS INTEGER)", "index"  # "21:05": hour 21
         return _BUCKET_SQL[g.bucket].format(c=column), "index"
 
     def _expr(self, column: str) -> str:

@@ -234,6 +234,8 @@ def condition_words(c: Condition, lang: str) -> str:
         return t(lang, f"{subject} is not {joined}", f"{subject} ≠ {joined}")
     if c.op == "between":
         lo, hi = c.value
+        if c.part == "date" and lo == hi:  # one day: "date = 2024-12-25"
+            return f"{subject} = {value_text(lo)}"
         return t(
             lang,
             f"{subject} between {value_text(lo)} and {value_text(hi)}",
