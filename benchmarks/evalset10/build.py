@@ -111,7 +111,7 @@ QUESTIONS = [
      "result = k.groupby(q)['건설업'].sum()", {"pick": "min", "year_quarter": True}),
     ("e-13", E, "en", "Which quarter had the lowest average 실업률 in 2019?", "label",
      EY + "k = df[y == 2019]\nresult = k.groupby(pd.to_datetime(k['연월']).dt.quarter)['실업률'].mean()",
-     {"pick": "min", "quarter": True}),
+     {"pick": "min", "quarter": True, "in_year": 2019}),
     ("e-14", E, "ko", "실업률이 가장 많이 변한 해는?", "decline", "", {}),
     ("e-15", E, "ko", "제조업과 건설업 중 임금이 더 높은 쪽은?", "decline", "", {}),
     ("e-16", E, "en", "how much higher was 실업률 in 2020 than in 2019, on average?", "number",
@@ -218,6 +218,9 @@ if __name__ == "__main__":
     for row in rows:
         e = row["expect"]
         extra = extras[row["id"]]
+        if extra.get("in_year"):  # the quarter of the one year asked about, said with that year
+            q = e["value"][1:]
+            e["also"] = [*e["also"], *quarter_aliases(f"{extra['in_year']}Q{q}"), f"{extra['in_year']}Q{q}"]
         if extra.get("year_quarter"):
             e["also"] = quarter_aliases(e["value"])
         if e["kind"] == "label" and "others" in extra and "-" in e["value"]:  # a month named, not a group

@@ -163,16 +163,27 @@ def _restate(plan: Plan) -> str:
         return _change_restated(plan)
     if k == "aggregate" and plan.successive and plan.measures:
         what = measure_words(plan.measures[0], lang)
+        before_en, before_ko = _before(plan)
+        if plan.superlative and plan.limit == 1:
+            noun = BUCKET[lang][plan.group.bucket or "year"]
+            up = plan.order == "desc"
+            return t(
+                lang,
+                f"{_cap(noun)} with the largest {'rise' if up else 'fall'} in {what} from {before_en}"
+                f"{where(conds, lang)}",
+                f"{where(conds, lang)}{particle(what, '이/가')} {before_ko}보다 가장 크게 "
+                f"{'늘어난' if up else '줄어든'} {noun}",
+            )
         if plan.successive == "percent":
             return t(
                 lang,
-                f"Percent change in {what} from the previous year{where(conds, lang)}",
-                f"{where(conds, lang)}{what}의 전년 대비 변화율",
+                f"Percent change in {what} from {before_en}{where(conds, lang)}",
+                f"{where(conds, lang)}{what}의 {before_ko} 대비 변화율",
             )
         return t(
             lang,
-            f"Change in {what} from the previous year{where(conds, lang)}",
-            f"{where(conds, lang)}{what}의 전년 대비 변화",
+            f"Change in {what} from {before_en}{where(conds, lang)}",
+            f"{where(conds, lang)}{what}의 {before_ko} 대비 변화",
         )
     if k == "aggregate":
         what = _and(lang, [measure_words(m, lang) for m in plan.measures])
@@ -479,9 +490,19 @@ def _group_change(plan: Plan, r: _Reader) -> str:
     return "\n".join(out)
 
 
+def _before(plan: Plan) -> tuple[str, str]:
+    """The period a change is from, in English and Korean: "the previous month", "전월"."""
+    bucket = plan.group.bucket if plan.group is not None and plan.group.bucket else "year"
+    en = {"day": "the previous day", "week": "the previous week", "month": "the previous month"}
+    en.update(quarter="the previous quarter", year="the previous year")
+    ko = {"day": "전일", "week": "전주", "month": "전월", "quarter": "전 분기", "year": "전년"}
+    return en[bucket], ko[bucket]
+
+
 def _successive(plan: Plan, r: _Reader) -> str:
-    """Each year's change from the year before, signed; years without one (the first, or after a
-    year missing from the data) are left out."""
+    """Each period's change from the one before, signed; periods without one (the first, or after
+    a period missing from the data) are left out. With a superlative, the period whose change
+    went furthest the way asked, and its change."""
     lang = plan.language
     m = plan.measures[0]
     head = restate(plan)
@@ -489,9 +510,31 @@ def _successive(plan: Plan, r: _Reader) -> str:
     if not items:
         return t(
             lang,
-            f"{head}: no two consecutive years have a value, so there is no change to give.",
-            f"{head}: 값이 있는 연속된 두 해가 없어서 변화를 구할 수 없습니다.",
+            f"{head}: no two consecutive periods have a value, so there is no change to give.",
+            f"{head}: 값이 있는 연속된 두 기간이 없어서 변화를 구할 수 없습니다.",
         )
+    percent = plan.successive == "percent"
+    if plan.superlative and plan.limit == 1:
+        best = _num(items[0][1])
+        if (plan.order == "desc" and not best > 0) or (plan.order == "asc" and not best < 0):
+            return t(
+                lang,
+                f"{head}: none — no period {'rose' if plan.order == 'desc' else 'fell'} from the one before.",
+                f"{head}: 없음 — 직전 기간보다 {'늘어난' if plan.order == 'desc' else '줄어든'} 기간이 없습니다.",
+            )
+        ties = [it for it in items if _num(it[1]) == best]
+        names = ", ".join(_period_label(_label(it[0]), plan) for it in ties)
+        tie = t(lang, " (tied)", " (동률)") if len(ties) > 1 else ""
+        line = f"{head}: **{names}** ({_signed(plan, m, items[0][1], percent)}){tie}"
+        rest = items[len(ties) : len(ties) + 4]
+        if rest:
+            line += (
+                "\n\n"
+                + t(lang, "Next: ", "그다음: ")
+                + ", ".join(f"{_label(it[0])} {_signed(plan, m, it[1], percent)}" for it in rest)
+                + "."
+            )
+        return line
 
     listed = [f"- {_label(it[0])}: {_signed(plan, m, it[1], plan.successive == 'percent')}" for it in items[:40]]
     out = [f"{head}:", "", *listed]
@@ -579,6 +622,28 @@ def _composed(plan: Plan, r: _Reader, table: Table | None) -> str:
 
     lang, inner = plan.language, plan.inner
     m = inner.measures[0]
+    if plan.inner_use == "count" and inner.successive:
+        fields = r.fields("periods") or ["nan", "0"]
+        count, total = _num(fields[0]), _num(fields[1])
+        up = plan.inner_test[0] == ">"
+        before_en, before_ko = _before(inner)
+        period = inner.group.bucket or "year"
+        what = measure_words(m, lang)
+        cond = conditions_words(inner.conditions, lang) if inner.conditions else ""
+        head = t(
+            lang,
+            f"Number of {_period_words(period, lang, True)} in which {what} {'rose' if up else 'fell'} from "
+            f"{before_en}" + (f" (rows where {cond})" if cond else "") + f": **{fmt(count, count=True)}**",
+            (f"{cond}인 행에서 " if cond else "")
+            + f"{particle(what, '이/가')} {before_ko}보다 {'늘어난' if up else '줄어든'} {_period_words(period, lang)} 수: "
+            f"**{fmt(count, count=True)}**",
+        )
+        note = t(
+            lang,
+            f"Out of the {fmt(total, count=True)} {_period_words(period, lang, True)} with a change from the one before.",
+            f"직전 기간 대비 변화가 있는 {fmt(total, count=True)}개 {_period_words(period, lang)} 중입니다.",
+        )
+        return f"{head}\n\n{note}"
     if plan.inner_use == "count":
         fields = r.fields("periods") or ["nan", "0"]
         count, total = _num(fields[0]), _num(fields[1])

@@ -1145,11 +1145,19 @@ class _Builder:
         return plan
 
     def successive_change(self) -> Plan:
-        """ "year over year growth of revenue", "연도별 평균 거래가격의 전년 대비 변화율": the measure
-        per year, then each year's change from the year before (in percent when a rate is asked)."""
+        """ "year over year growth of revenue", "연도별 평균 거래가격의 전년 대비 변화율", "month-over-
+        month change in arrivals": the measure per period, then each period's change from the one
+        before (in percent when a rate is asked). With a superlative and a direction ("fell the
+        most compared with the month before", "전월보다 가장 크게 늘어난 달") the period whose change
+        went furthest that way; with a count of periods ("how many months saw a drop", "전달보다
+        줄어든 달은 몇 번") the periods whose change went that way, counted (a composed plan). A
+        superlative without a direction ("changed the most"), or the least, is declined."""
+        from .parse import _time_word
+
         c, ctx = self.c, self.ctx
         column, part = c.successive
         change = "difference"
+        directions = set()
         for j, m in enumerate(self.m):
             if m.has("change") and self.free(j):
                 nxt = c.next_index(j, ())
@@ -1158,40 +1166,81 @@ class _Builder:
                     rate = True
                     c.claim(nxt)
                 change = "percent" if rate else change
+                directions.add(m.get("change").key)
                 c.claim(j)
         shares = [j for j, a in ctx.aggs if a == "share" and self.free(j)]
         if shares:
             change = "percent"  # "몇 % 늘었나", "in percent"
             c.claim(*shares)
-        year = Grouping(column, "year" if part == "year" else None)
-        if ctx.group is not None and ctx.group != year:
+        period = Grouping(column, part)
+        noun = part or "year"
+        if ctx.group is not None and ctx.group != period:
             self.decline(
-                "I can give the change from the previous year over all the rows, year by year, not for "
-                "each group at once.",
-                "전년 대비 변화는 그룹별로 나누지 않고 연도별로만 구할 수 있습니다.",
+                "I can give each period's change from the one before over all the rows, not for each "
+                "group at once.",
+                "직전 기간 대비 변화는 그룹별로 나누지 않고 기간별로만 구할 수 있습니다.",
             )
         for j, m in enumerate(self.m):
-            if self.free(j) and m.has("bucket") and m.get("bucket").key == "year":
-                c.claim(j)  # "연도별", "by year"
+            if self.free(j) and m.has("bucket") and m.get("bucket").key == noun:
+                c.claim(j)  # "연도별", "by year", "monthly"
+        # the periods asked about ("in which month", "달은", "how many months"): the period's own word
+        # (a word that also names the date column may be taken by it already: "달" of a column 월)
+        asked_period = [
+            j
+            for j, m in enumerate(self.m)
+            if (_time_word(m.text) == noun or _time_word(m.text.lower().rstrip("s")) == noun) and not m.has("value")
+        ]
+        sups = [x for x in self.superlatives() if x[2] is None]
+        counts = [i for i, a in ctx.aggs if a in ("count", "records") and self.free(i)]
+        direction = directions.pop() if len(directions) == 1 else None
+        counted = bool(asked_period and counts)
+        if (sups or counted) and direction not in ("up", "down"):
+            self.decline(
+                "I can find the period that rose the most or fell the most from the one before; say "
+                "which (a change either way has no single largest).",
+                "직전 기간보다 가장 많이 늘어난 기간인지 줄어든 기간인지 말씀해 주세요.",
+            )
+        if sups and (len(sups) > 1 or sups[0][1] != "high" or counts):
+            self.decline(
+                "I can find the period with the largest rise or the largest fall from the one before.",
+                "직전 기간 대비 가장 크게 늘어난 기간이나 가장 크게 줄어든 기간을 찾을 수 있습니다.",
+            )
+        c.claim(*[j for j in asked_period if self.free(j)])
+        for _i, _d, _col, used in sups:
+            c.claim(*used)
+        if asked_period and counts:
+            c.claim(*counts)  # the periods are counted, not the rows
+            counts = []
         measures = self.measures_with_aggs()
         if not measures:
-            c.claim(*[i for i, a in ctx.aggs if a == "count" and self.free(i)])
+            c.claim(*counts)
             measures = [Measure("count")]
         if len(measures) != 1 or measures[0].per or measures[0].agg == "range":
             self.decline(
-                "I can give the change from the previous year of one measure at a time.",
-                "전년 대비 변화는 한 번에 한 가지 값만 구할 수 있습니다.",
+                "I can give the change from the period before of one measure at a time.",
+                "직전 기간 대비 변화는 한 번에 한 가지 값만 구할 수 있습니다.",
             )
-        return Plan(
+        plan = Plan(
             "aggregate",
             c.lang,
             c.t.var,
             measures=measures,
             conditions=list(ctx.conditions),
-            group=year,
+            group=period,
             successive=change,
             chart="bar" if ctx.chart in (None, "any", "bar") else ctx.chart,
         )
+        if sups:
+            # the furthest rise is the largest change; the furthest fall the most negative
+            plan.order = "asc" if direction == "down" else "desc"
+            plan.superlative, plan.limit = True, 1
+            plan.chart = None
+        elif counted:
+            outer = Plan("aggregate", c.lang, c.t.var, measures=[Measure("count")])
+            outer.inner, outer.inner_use = plan, "count"
+            outer.inner_test = ("<", 0.0) if direction == "down" else (">", 0.0)
+            return outer
+        return plan
 
     def grouped_change(self, plan: Plan, asked_change: str | None, sups: list) -> Plan:
         """ "which store's revenue fell the most from 2022 to 2023", "구별 평균 거래가격 변화": the

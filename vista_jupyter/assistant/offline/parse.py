@@ -316,6 +316,7 @@ class Composer:
         self._equalities(nums)
         self._dates(nums)
         self._previous_period()
+        self._consecutive()
         self._same_conditions()
         self._sides()
         self._values()
@@ -440,7 +441,7 @@ class Composer:
         for j, m in enumerate(self.m):
             if j == i:
                 continue
-            if m.has("change") or m.has("than") or m.has("times"):
+            if m.has("change") or m.has("than") or m.has("times") or m.has("previous_bucket"):
                 return True
             if m.has("agg") and m.get("agg").key == "share":
                 return True
@@ -1919,6 +1920,36 @@ class Composer:
             j = self.next_index(i, ("particle",))
             if j is not None and self.m[j].has("than"):
                 self.claim(j)
+
+    def _consecutive(self) -> None:
+        """ "fell the most compared with the month before", "전월보다 줄어든 달은 몇 번", "month-over-
+        month increase": each period's change from the one just before (`successive`), the period
+        named by the words (a month, a quarter...), over the one date column. Read only with a
+        change word, and only when the dates are at least as fine as the period (a monthly table
+        has no day before); otherwise the words stay unused and the question declines."""
+        marks = [i for i, m in enumerate(self.m) if i not in self.used and m.has("previous_bucket")]
+        if not marks or self.successive is not None or not self._has_any("change"):
+            return
+        buckets = {self.m[i].get("previous_bucket").key for i in marks}
+        if len(buckets) != 1:
+            return
+        bucket = buckets.pop()
+        column = self._date_column()
+        if column is None:
+            return
+        fine = self.col(column).granularity
+        order = ("hour", "day", "week", "month", "quarter", "year")
+        if fine in order and order.index(fine) > order.index(bucket):
+            return
+        self.successive = (column, bucket)
+        self.claim(*marks)
+        for i in marks:
+            # "전월보다", "전월 대비", "compared with the month before", "than the previous month"
+            for j in (self.next_index(i, ("particle",)), self.prev_index(i, ("filler",))):
+                if j is not None and j not in self.used and (
+                    self.m[j].has("than") or self.m[j].text.lower() in ("compared with", "compared to", "대비")
+                ):
+                    self.claim(j)
 
     def _year_axis(self) -> tuple[str, str | None] | None:
         """The column that holds years: an integer column of years (part None), else the one date
@@ -3481,6 +3512,9 @@ def _plan_direct(question: str, table: Table, reader: Reader | None = None) -> P
     plan.units = {c.name: c.unit for c in table.columns if c.unit}
     plan.yearlike = [c.name for c in table.columns if c.yearlike]
     plan.derived = dict(composer.derived) if not plan.declined else {}
+    if plan.inner is not None:  # a plan composed here (periods counted by their change)
+        plan.inner.date_columns, plan.inner.units, plan.inner.yearlike = plan.date_columns, plan.units, plan.yearlike
+        plan.inner.derived = plan.derived
     return plan
 
 

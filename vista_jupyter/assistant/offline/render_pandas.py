@@ -91,6 +91,7 @@ class PandasRenderer:
                 code += "per = rows.groupby(key).size()\n"
             else:
                 code += f"per = rows.groupby(key)[{q(m.column)}].{_call(m.agg)}\n"
+            code += self._successive("per")  # each period's change from the one before
             code += "per = per.dropna()\n"
         finally:
             self.plan = outer
@@ -376,20 +377,35 @@ class PandasRenderer:
             code += self._group_chart("result")
         return self._step(self._intro(), code)
 
-    def _successive(self) -> str:
-        """Each year's change from the year before (the plan's `successive`), the years in order
-        and every year between the first and the last present: a year missing from the data
-        leaves the next one without a change, never a change over two years."""
+    def _successive(self, target: str = "result") -> str:
+        """Each period's change from the one before (the plan's `successive`), the periods in
+        order and every period between the first and the last present: a period missing from the
+        data leaves the next one without a change, never a change over two periods. Years are
+        whole numbers; months, quarters, weeks and days are keyed as their text ('2024-03',
+        '2024Q1'), whichever renderer made them, and stay so."""
         p = self.plan
         if not p.successive:
             return ""
-        change = "result.pct_change(fill_method=None)" if p.successive == "percent" else "result.diff()"
+        r = target
+        change = f"{r}.pct_change(fill_method=None)" if p.successive == "percent" else f"{r}.diff()"
+        bucket = p.group.bucket if p.group is not None else None
+        if bucket in ("day", "week", "month", "quarter"):
+            freq = {"day": "D", "week": "W", "month": "M", "quarter": "Q"}[bucket]
+            full = (
+                f"    periods = pd.PeriodIndex({r}.index.astype(str), freq={freq!r})\n"
+                f"    {r} = pd.Series({r}.to_numpy(), index=periods).sort_index()\n"
+                f"    {r} = {r}.reindex(pd.period_range(periods.min(), periods.max(), freq={freq!r}))\n"
+            )
+            if bucket == "week":  # weeks are named by their first day, as the grouping names them
+                full += f"    {r}.index = {r}.index.start_time.strftime('%Y-%m-%d')\n"
+            else:
+                full += f"    {r}.index = {r}.index.astype(str)\n"
+        else:
+            full = f"    {r} = {r}.reindex(range(int({r}.index.min()), int({r}.index.max()) + 1))\n"
         return (
-            "result = result.dropna().sort_index()\n"
-            "if len(result):\n"
-            "    result = result.reindex(range(int(result.index.min()), int(result.index.max()) + 1))\n"
-            f"result = {change}  # from the year before\n"
-            "result = result.where(np.isfinite(result))\n"
+            f"{r} = {r}.dropna().sort_index()\n"
+            f"if len({r}):\n" + full + f"{r} = {change}  # from the period before\n"
+            f"{r} = {r}.where(np.isfinite({r}))\n"
         )
 
     def _ratio(self, m: Measure) -> str:

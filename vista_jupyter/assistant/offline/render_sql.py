@@ -441,6 +441,22 @@ class SqlRenderer(PandasRenderer):
         if p.inner_use == "row":
             return self._sql_picked_row()
         per = self._inner_sql()
+        if p.inner_use == "count" and inner.successive:
+            # each period's change from the one before, computed as the pandas path computes it
+            # (on the periods' values the query returns), then those meeting the test counted
+            op, value = p.inner_test
+            self.plan = inner
+            try:
+                change = self._successive("per")
+            finally:
+                self.plan = p
+            code = (
+                f"per = {call(per)}.set_index('key')['value'].astype(float)\n"
+                + change
+                + "per = per.dropna()\n"
+                f"print('periods', int((per {op} {literal(value)}).sum()), len(per), sep='\\t')\n"
+            )
+            return self._step(self._intro(), code)
         if p.inner_use == "count":
             op, value = p.inner_test
             query = (
