@@ -149,6 +149,7 @@ def _period_count(question: str, table: Table, tokens: list, mentions: list[Ment
         if c > 0 and mentions[c - 1].text.lower() == "in":
             drop.add(c - 1)  # "in how many months"
         drop |= _with_particles(mentions, period_at, c) | _with_particles(mentions, c, n)  # 해는, 몇 개야
+        drop |= _with_particles(mentions, max(used), n)  # "4 미만이었던": the comparison's own ending
         # "연평균", "annual total": the per-period value is the counted period's own value, so the
         # period is said by the counting; its aggregation word stays
         swap: dict[int, str] = {}

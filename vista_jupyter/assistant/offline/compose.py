@@ -418,6 +418,13 @@ class _Builder:
             if len(named) > 1:  # "in August than the other months": the one the rest is said of
                 near = [k for k in named if conds[k].part is not None and self._rest_of(rest[0], conds[k].part)]
                 named = near or named
+            compared = [k for k, cond in enumerate(conds) if cond.op in _NEGATED]
+            if compared:
+                # "countries with life expectancy over 75 than the rest" (in 2007): the rows meeting
+                # the comparison against those that do not; the periods said stay the scope. With
+                # another value named as well, which one the rest is of is not said: declined.
+                dated = {k for k in named if self._dated(conds[k])}
+                named = compared if len(compared) == 1 and set(named) <= dated else [*named, *compared]
             if not words or len(named) != 1:
                 self.decline(
                     "I can compare one named value against the rest of its column, with one measure; "
@@ -432,7 +439,8 @@ class _Builder:
             for cond, pos in keep:
                 ctx.conditions.at = pos
                 ctx.conditions.append(cond)
-            ctx.sides = [[one], [Condition(one.column, "!=", one.value, one.part)]]
+            other = _NEGATED.get(one.op, "!=")
+            ctx.sides = [[one], [Condition(one.column, other, one.value, one.part)]]
             c.claim(*words, *rest)
             for j, m in enumerate(self.m):
                 # "the rest of the stations", "the other months": the column's own noun
@@ -487,6 +495,11 @@ class _Builder:
                 if self.free(j) and m.has("between"):
                     c.claim(j)
             return
+
+    def _dated(self, cond: Condition) -> bool:
+        """A condition on a period: a part of a date, a date column, or a column of years."""
+        column = self.c.col(cond.column)
+        return cond.part is not None or column.is_date or column.yearlike
 
     def _rest_of(self, j: int, part: str | None) -> bool:
         """Whether the words at `j` (or just after it) name the period a date part counts ("the
@@ -2045,6 +2058,10 @@ class _Builder:
         if ctx.chart is None and plan.limit == 1:
             plan.chart = "bar"  # the ranking the extreme comes from
         return plan
+
+
+#: A comparison's complement: the rows of "the rest" (a row without a value is in neither).
+_NEGATED = {">": "<=", ">=": "<", "<": ">=", "<=": ">"}
 
 
 def _asks_rate(m: Mention) -> bool:

@@ -3133,6 +3133,9 @@ class Composer:
             if self._other_things(i, plan):
                 things.append(m.text)
                 continue
+            if self._count_unanswered(i, plan):
+                left.append(m.text)  # "country는 몇 개": things counted, where the plan gives a value
+                continue
             if self._period_unshown(i, plan):
                 left.append(m.text)
                 continue
@@ -3247,6 +3250,20 @@ class Composer:
         if stems & _ROW_NOUNS or stems & set(name_keys(self.t.name)):
             return False
         return _entity_periods(self.t) is not None
+
+    def _count_unanswered(self, i: int, plan: Plan) -> bool:
+        """A word asking how many ("몇 개", "how many") left over by a plan that states a value, not
+        a number of things (a comparison of means, a total): the question counts something the
+        plan does not count, so the word is not harmless. "How many times as large" asks a ratio."""
+        m = self.m[i]
+        if not (m.has("agg") and m.get("agg").key in ("count", "records")):
+            return False
+        if plan.kind not in ("compare", "aggregate", "share") or plan.inner is not None:
+            return False
+        if any(x.agg in ("count", "nunique") for x in plan.measures):
+            return False
+        j = self.next_index(i, ("filler", "particle"))
+        return not (j is not None and self.m[j].has("times"))
 
     def _names_data(self, i: int, plan: Plan) -> bool:
         """A noun for the rows ("companies", "회사") that is also a column of this data, in a plan
