@@ -1206,14 +1206,24 @@ class _Builder:
         sups = [x for x in self.superlatives() if x[2] is None]
         counts = [i for i, a in ctx.aggs if a in ("count", "records") and self.free(i)]
         direction = directions.pop() if len(directions) == 1 else None
-        counted = bool(asked_period and counts)
+        # the periods are counted when the count word is said of them ("how many months", "달은
+        # 몇 번"); "the number of trips" is the measure, of which the period is picked
+        def beside(i: int, step: int) -> int | None:
+            j = i + step  # over fillers, particles and "모두" ("달은 모두 몇 번")
+            while 0 <= j < len(self.m) and (
+                self.m[j].roles <= {"filler", "particle"} or (self.m[j].has("agg") and self.m[j].get("agg").key == "sum")
+            ):
+                j += step
+            return j if 0 <= j < len(self.m) else None
+
+        counted = any(beside(i, 1) in asked_period or beside(i, -1) in asked_period for i in counts)
         if (sups or counted) and direction not in ("up", "down"):
             self.decline(
                 "I can find the period that rose the most or fell the most from the one before; say "
                 "which (a change either way has no single largest).",
                 "직전 기간보다 가장 많이 늘어난 기간인지 줄어든 기간인지 말씀해 주세요.",
             )
-        if sups and (len(sups) > 1 or sups[0][1] != "high" or counts):
+        if sups and (len(sups) > 1 or sups[0][1] != "high" or counted):
             self.decline(
                 "I can find the period with the largest rise or the largest fall from the one before.",
                 "직전 기간 대비 가장 크게 늘어난 기간이나 가장 크게 줄어든 기간을 찾을 수 있습니다.",
@@ -1221,8 +1231,15 @@ class _Builder:
         c.claim(*[j for j in asked_period if self.free(j)])
         for _i, _d, _col, used in sups:
             c.claim(*used)
-        if asked_period and counts:
+        if counted:
             c.claim(*counts)  # the periods are counted, not the rows
+            for i in counts:  # "모두 몇 번": all told
+                j = beside(i, -1)
+                k = i - 1
+                while j is not None and k > j:
+                    if self.free(k) and self.m[k].has("agg"):
+                        c.claim(k)
+                    k -= 1
             counts = []
         measures = self.measures_with_aggs()
         if not measures:

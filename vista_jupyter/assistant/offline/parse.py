@@ -1904,7 +1904,13 @@ class Composer:
             scalar = any(m.has("agg") and m.get("agg").key == "share" for m in self.m) or self._has_any(
                 "superlative", "superlative_marker"
             )  # "몇 % 변했어", "가장 많이 감소한": one change, of the last year
-            if bucketed or not scalar:
+            # "전년 대비 가장 많이 감소한 해": the year itself is what is picked, among every year's
+            # change from the year before (not one change of the last year per group)
+            years_asked = any(
+                i not in self.used and _time_word(m.text.lower().rstrip("s")) == "year" and not m.has("value")
+                for i, m in enumerate(self.m)
+            )
+            if bucketed or not scalar or (years_asked and self._has_any("superlative", "superlative_marker")):
                 self.successive = (column, part)
                 self.claim(*marks)
                 return
