@@ -622,6 +622,30 @@ def _composed(plan: Plan, r: _Reader, table: Table | None) -> str:
 
     lang, inner = plan.language, plan.inner
     m = inner.measures[0]
+    if plan.inner_use == "first":
+        fields = r.fields("first") or ["", "nan", "0", "0"]
+        op, value = plan.inner_test
+        en_op, ko_op = _OP_WORDS[op]
+        period = inner.group.bucket
+        what = measure_words(m, lang)
+        cond = conditions_words(inner.conditions, lang) if inner.conditions else ""
+        head_en = f"First {_period_words(period, lang)} whose {what} is {en_op} {fmt(value)}" + (
+            f" (rows where {cond})" if cond else ""
+        )
+        head_ko = (f"{cond}인 행에서 " if cond else "") + (
+            f"{particle(what, '이/가')} {fmt(value)} {ko_op}인 첫 {BUCKET[lang][period]}"
+        )
+        if not fields[0]:
+            return t(lang, f"{head_en}: none — no {period} in the data meets it.", f"{head_ko}: 없음 — 해당하는 기간이 데이터에 없습니다.")
+        shown = dataclasses.replace(inner, superlative=False)
+        label = _period_label(_label(fields[0]), shown)
+        line = f"{t(lang, head_en, head_ko)}: **{label}** ({value_text(inner, m, _num(fields[1]))})"
+        note = t(
+            lang,
+            f"{fmt(_num(fields[2]), count=True)} of the {fmt(_num(fields[3]), count=True)} {_period_words(period, lang, True)} meet it.",
+            f"{fmt(_num(fields[3]), count=True)}개 {_period_words(period, lang)} 중 {fmt(_num(fields[2]), count=True)}개가 해당합니다.",
+        )
+        return f"{line}\n\n{note}"
     if plan.inner_use == "count" and inner.successive:
         fields = r.fields("periods") or ["nan", "0"]
         count, total = _num(fields[0]), _num(fields[1])

@@ -43,7 +43,11 @@ def composed_plan(question: str, table: Table) -> Plan | None:
     tokens, mentions = reader.read(question)
     if not tokens or not mentions:
         return None
-    return _period_count(question, table, tokens, mentions) or _picked_group(question, table, tokens, mentions)
+    return (
+        _period_count(question, table, tokens, mentions)
+        or _first_period(question, table, tokens, mentions)
+        or _picked_group(question, table, tokens, mentions)
+    )
 
 
 def _cut(question: str, tokens: list, mentions: list[Mention], drop: set[int], swap: dict | None = None) -> str:
@@ -96,43 +100,7 @@ def _period_count(question: str, table: Table, tokens: list, mentions: list[Ment
         if period_at is None:
             continue
         bucket = _period_of(mentions[period_at], table)
-        # the comparison with a number: "over 1500", "1500을 넘은", "exceed 6000", "below 0"
-        test = None
-        # numbers read as the planner reads them: with their multiplier and unit ("10만 명" is
-        # 100,000 people); a year ("2021년") is a date, not a number compared
-        numbers = [x for x in Composer(table, mentions, question, tokens)._numbers() if x.number is not None]
-        for num in numbers:
-            k = num.index
-            if not mentions[k].has("num"):
-                continue
-            value = float(num.number.value)
-            before = k - 1 if k > 0 else None
-            after = num.span[-1] + 1
-            number_span = set(num.span)
-            # what the number counts: "60 orders", "주문이 60건" (rows, counted per period)
-            things = set()
-            while after < n and not mentions[after].has("compare_after"):
-                if mentions[after].has("particle"):
-                    after += 1
-                elif _rows_word(mentions[after]) and not things:
-                    things.add(after)
-                    after += 1
-                else:
-                    break
-            said = k - 1
-            while said >= 0 and mentions[said].has("particle"):
-                said -= 1
-            if said >= 0 and _rows_word(mentions[said]) and not mentions[said].has("compare") and said != c:
-                things.add(said)  # "주문이 60건": the rows named before the number too
-            for j, role in ((before, "compare"), (after if after < n else None, "compare_after")):
-                if j is None or not mentions[j].has(role):
-                    continue
-                op = Composer._OPS.get(mentions[j].get(role).key)
-                if op in (">", ">=", "<", "<="):
-                    test = (op, value, {k, j, *number_span, *range(min(k, j) + 1, max(k, j))}, things)
-                    break
-            if test:
-                break
+        test = _number_test(question, table, tokens, mentions, c)
         if test is None:
             continue
         op, value, used, things = test
@@ -194,6 +162,121 @@ def _period_count(question: str, table: Table, tokens: list, mentions: list[Ment
         outer.date_columns, outer.units, outer.yearlike = inner.date_columns, inner.units, inner.yearlike
         return outer
     return None
+
+
+
+def _first_period(question: str, table: Table, tokens: list, mentions: list[Mention]) -> Plan | None:
+    """ "the first month after 2020 when arrivals passed 1 million", "실업률이 처음으로 3 미만인
+    달은?", "in which year was the average X first above 15000": the measure per period (the
+    inner plan, on the question's other words), then the earliest period whose value meets the
+    comparison. Without an aggregation said, only where the rows are one per period (a month's
+    row is that month's value); elsewhere (several rows a month: any row, or their total?) it is
+    not said which, and the question is left to the planner (declined)."""
+    lang = language_of(question)
+    n = len(mentions)
+    firsts = [i for i, m in enumerate(mentions) if m.has("order") and m.get("order").key == "first"]
+    if len(firsts) != 1:
+        return None
+    first = firsts[0]
+    periods = [
+        i
+        for i, m in enumerate(mentions)
+        if _period_of(m, table) and not m.has("num") and not (i > 0 and mentions[i - 1].has("num"))
+    ]  # "달은", "which month"; not the unit of a date written ("2021년")
+    buckets = {_period_of(mentions[i], table) for i in periods}
+    if len(buckets) != 1:
+        return None
+    bucket = buckets.pop()
+    if bucket not in ("day", "week", "month", "quarter", "year"):
+        return None
+    test = _number_test(question, table, tokens, mentions, None)
+    if test is None or test[3]:
+        return None
+    op, value, used, _things = test
+    drop = {first, *used} | _with_particles(mentions, first, n) | _with_particles(mentions, max(used), n)
+    for i in periods:
+        drop |= {i} | _with_particles(mentions, i, n)
+        if i > 0 and mentions[i - 1].text.lower() in ("which", "what", "the"):
+            drop.add(i - 1)  # "in which month"
+            if i > 1 and mentions[i - 2].text.lower() == "in":
+                drop.add(i - 2)
+    for i, m in enumerate(mentions):
+        # "fell below 3", "passed 1 million", "아래로 떨어진": the crossing said by a verb of change
+        if m.has("change") and m.get("change").key == ("down" if op in ("<", "<=") else "up"):
+            drop |= {i} | _with_particles(mentions, i, n)
+        if m.has("when") and i + 1 < n and i + 1 in used | {first}:
+            drop.add(i)  # "when arrivals passed": the period asked
+    date = next((d for d in table.dates), None)
+    if date is None or len(table.dates) != 1:
+        return None
+    inner = _plan_direct(_cut(question, tokens, mentions, drop), table)
+    if inner.declined or inner.group is not None or inner.inner is not None:
+        return None
+    per_row = date.granularity == bucket and date.distinct >= table.rows  # one row per period
+    if inner.kind == "aggregate" and len(inner.measures) == 1 and inner.measures[0].column is not None:
+        m = inner.measures[0]
+        if m.per is not None or m.agg not in ("sum", "mean", "median", "min", "max"):
+            return None
+    elif inner.kind == "distribution" and len(inner.columns) == 1 and per_row and inner.chart in (None, "hist"):
+        if any(w.lower() in ("distribution", "분포", "histogram", "히스토그램") for w in inner.consumed):
+            return None
+        m = Measure("sum", inner.columns[0])  # one row a period: its value
+    else:
+        return None
+    inner.kind, inner.measures, inner.columns, inner.chart = "aggregate", [m], [], None
+    inner.group = Grouping(date.name, bucket)
+    outer = Plan("aggregate", lang, table.var, measures=[Measure("count")])
+    outer.inner, outer.inner_use, outer.inner_test = inner, "first", (op, value)
+    outer.consumed = [*inner.consumed, *[mentions[i].text for i in sorted(drop)]]
+    outer.function_words = inner.function_words
+    outer.date_columns, outer.units, outer.yearlike = inner.date_columns, inner.units, inner.yearlike
+    return outer
+
+def _number_test(
+    question: str, table: Table, tokens: list, mentions: list[Mention], c: int | None
+) -> tuple[str, float, set[int], set[int]] | None:
+    """The comparison of a per-period value with a number: "over 1500", "1500을 넘은", "exceed
+    6000", "below 0", as (op, number, the mentions it takes, the mentions naming what the number
+    counts), or None. `c` is the counting word, never what a number counts."""
+    n = len(mentions)
+    # the comparison with a number: "over 1500", "1500을 넘은", "exceed 6000", "below 0"
+    test = None
+    # numbers read as the planner reads them: with their multiplier and unit ("10만 명" is
+    # 100,000 people); a year ("2021년") is a date, not a number compared
+    numbers = [x for x in Composer(table, mentions, question, tokens)._numbers() if x.number is not None]
+    for num in numbers:
+        k = num.index
+        if not mentions[k].has("num"):
+            continue
+        value = float(num.number.value)
+        before = k - 1 if k > 0 else None
+        after = num.span[-1] + 1
+        number_span = set(num.span)
+        # what the number counts: "60 orders", "주문이 60건" (rows, counted per period)
+        things = set()
+        while after < n and not mentions[after].has("compare_after"):
+            if mentions[after].has("particle"):
+                after += 1
+            elif _rows_word(mentions[after]) and not things:
+                things.add(after)
+                after += 1
+            else:
+                break
+        said = k - 1
+        while said >= 0 and mentions[said].has("particle"):
+            said -= 1
+        if said >= 0 and _rows_word(mentions[said]) and not mentions[said].has("compare") and said != c:
+            things.add(said)  # "주문이 60건": the rows named before the number too
+        for j, role in ((before, "compare"), (after if after < n else None, "compare_after")):
+            if j is None or not mentions[j].has(role):
+                continue
+            op = Composer._OPS.get(mentions[j].get(role).key)
+            if op in (">", ">=", "<", "<="):
+                test = (op, value, {k, j, *number_span, *range(min(k, j) + 1, max(k, j))}, things)
+                break
+        if test:
+            break
+    return test
 
 
 def _periods_as_rows(

@@ -129,6 +129,17 @@ class PandasRenderer:
         if p.inner_use == "row":
             return self._picked_row()
         code = self._inner()
+        if p.inner_use == "first":
+            # the earliest period whose value meets the test (periods in time order)
+            op, value = p.inner_test
+            code += (
+                f"hits = per[per {op} {lit(value)}].sort_index()\n"
+                "if len(hits):\n"
+                "    print('first', hits.index[0], round(float(hits.iloc[0]), 6), len(hits), len(per), sep='\\t')\n"
+                "else:\n"
+                "    print('first', '', 'nan', 0, len(per), sep='\\t')\n"
+            )
+            return self._step(self._intro(), code)
         if p.inner_use == "count":
             op, value = p.inner_test
             code += f"print('periods', int((per {op} {lit(value)}).sum()), len(per), sep='\\t')\n"

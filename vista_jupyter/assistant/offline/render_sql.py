@@ -156,7 +156,7 @@ def check(plan: Plan, table: Table) -> None:
         return Unsupported(en, ko)
 
     if plan.inner is not None:
-        if plan.inner_use not in ("pick", "count", "row") or plan.inner.inner is not None:
+        if plan.inner_use not in ("pick", "count", "row", "first") or plan.inner.inner is not None:
             raise no("I cannot compose these questions in SQL yet.", "이 질문들을 아직 SQL로 이어서 계산하지 못합니다.")
         check(plan.inner, table)
     if plan.kind not in SQL_KINDS:
@@ -441,6 +441,22 @@ class SqlRenderer(PandasRenderer):
         if p.inner_use == "row":
             return self._sql_picked_row()
         per = self._inner_sql()
+        if p.inner_use == "first":
+            op, value = p.inner_test
+            query = (
+                f"SELECT key, value, count(*) OVER () AS hits, total FROM (\n"
+                f"    SELECT key, value, count(*) OVER () AS total FROM (\n{indent(per, '        ')}\n    )\n"
+                f") WHERE value {op} {literal(value)} ORDER BY key LIMIT 1"
+            )
+            code = (
+                f"result = {call(query)}\n"
+                "if len(result):\n"
+                "    print('first', result['key'].iloc[0], round(float(result['value'].iloc[0]), 6),"
+                " int(result['hits'].iloc[0]), int(result['total'].iloc[0]), sep='\\t')\n"
+                "else:\n"
+                "    print('first', '', 'nan', 0, 0, sep='\\t')\n"
+            )
+            return self._step(self._intro(), code)
         if p.inner_use == "count" and inner.successive:
             # each period's change from the one before, computed as the pandas path computes it
             # (on the periods' values the query returns), then those meeting the test counted
