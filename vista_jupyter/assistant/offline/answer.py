@@ -676,6 +676,40 @@ def _composed(plan: Plan, r: _Reader, table: Table | None) -> str:
         period = inner.group.bucket
         what = measure_words(m, lang)
         cond = conditions_words(inner.conditions, lang) if inner.conditions else ""
+        if period is None and inner.sides:  # values whose measure went the way asked between two periods
+            g = inner.group.column
+            a, b = (conditions_words(side, lang) for side in inner.sides)
+            low = op == "<"
+            head = t(
+                lang,
+                f"Number of {g} values whose {what} is {'lower' if low else 'higher'} where {a} than where {b}"
+                + (f" (rows where {cond})" if cond else "")
+                + f": **{fmt(count, count=True)}**",
+                (f"{cond}인 행에서 " if cond else "")
+                + f"{b}보다 {a}에서 {particle(what, '이/가')} {'낮은' if low else '높은'} {g} 수: **{fmt(count, count=True)}**",
+            )
+            note = t(
+                lang,
+                f"Out of the {fmt(total, count=True)} {g} values with a value in both.",
+                f"양쪽 모두 값이 있는 {g} {fmt(total, count=True)}개 중입니다.",
+            )
+            return f"{head}\n\n{note}"
+        if period is None:  # values of a column of names, each with its measure
+            g = inner.group.column
+            head = t(
+                lang,
+                f"Number of {g} values whose {what} is {en_op} {fmt(value)}"
+                + (f" (rows where {cond})" if cond else "")
+                + f": **{fmt(count, count=True)}**",
+                (f"{cond}인 행에서 " if cond else "")
+                + f"{particle(what, '이/가')} {fmt(value)} {ko_op}인 {g} 수: **{fmt(count, count=True)}**",
+            )
+            note = t(
+                lang,
+                f"Out of the {fmt(total, count=True)} {g} values with a value.",
+                f"값이 있는 {g} {fmt(total, count=True)}개 중입니다.",
+            )
+            return f"{head}\n\n{note}"
         head = t(
             lang,
             f"Number of {_period_words(period, lang, True)} whose {what} is {en_op} {fmt(value)}"

@@ -45,6 +45,7 @@ def composed_plan(question: str, table: Table) -> Plan | None:
         return None
     return (
         _period_count(question, table, tokens, mentions)
+        or _group_count(question, table, tokens, mentions)
         or _first_period(question, table, tokens, mentions)
         or _picked_group(question, table, tokens, mentions)
     )
@@ -164,6 +165,116 @@ def _period_count(question: str, table: Table, tokens: list, mentions: list[Ment
     return None
 
 
+
+
+def _named_column(table: Table, m: Mention) -> str | None:
+    """The one column of names (not amounts, not dates) a word names: "regions", "country"."""
+    if m.has("value") or m.has("num"):
+        return None
+    names = {s.key for s in m.all("column") if not table.column(s.key).numeric and not table.column(s.key).is_date}
+    return names.pop() if len(names) == 1 else None
+
+
+def _group_count(question: str, table: Table, tokens: list, mentions: list[Mention]) -> Plan | None:
+    """ "how many regions had an average GDP above 5000 in 2007", "평균 fare가 2.5를 넘는 city는
+    몇 개": the measure per value of a column of names (the inner plan, on the question's other
+    words), then the values whose measure meets the comparison counted. A value without any row
+    has no measure at all, so a count of those under a total is declined (they would be left out)."""
+    lang = language_of(question)
+    n = len(mentions)
+    counts = [i for i, m in enumerate(mentions) if any(s.key in ("count", "records") for s in m.all("agg"))]
+    for c in counts:
+        at = None
+        if c + 1 < n and _named_column(table, mentions[c + 1]):
+            at = c + 1  # "how many regions"
+        else:
+            prev = c - 1
+            while prev >= 0 and mentions[prev].has("particle") and not mentions[prev].has("value"):
+                prev -= 1
+            if prev >= 0 and _named_column(table, mentions[prev]):
+                at = prev  # "city는 몇 개"
+        if at is None:
+            continue
+        column = _named_column(table, mentions[at])
+        test = _number_test(question, table, tokens, mentions, c)
+        if test is None:
+            changed = _groups_changed(question, table, tokens, mentions, c, at, column)
+            if changed is not None:
+                return changed
+            continue
+        if test[3]:
+            continue
+        op, value, used, _things = test
+        if not any(i not in (c, at) and m.has("agg") and m.get("agg").key not in ("count", "records") for i, m in enumerate(mentions)):
+            continue  # no measure of the group said: rows, not groups ("how many cities have fare over 5")
+        drop = {c, at, *used} | _with_particles(mentions, at, n) | _with_particles(mentions, c, n)
+        drop |= _with_particles(mentions, max(used), n)
+        if c > 0 and mentions[c - 1].text.lower() == "in":
+            drop.add(c - 1)
+        inner = _plan_direct(_cut(question, tokens, mentions, drop), table)
+        if inner.declined or inner.kind != "aggregate" or inner.group is not None or len(inner.measures) != 1:
+            return None
+        if inner.inner is not None or inner.sides or any(k.column == column for k in inner.conditions):
+            return None
+        m = inner.measures[0]
+        if m.column is None or m.per is not None or m.agg not in ("sum", "mean", "median", "min", "max"):
+            return None
+        if op in ("<", "<=") and m.agg == "sum":
+            raise Declined(
+                f"A {column} without any matching row has a total of 0 but no row to count it by, so I cannot "
+                f"count the {column} values under a number; ask for those over it.",
+                f"조건에 맞는 행이 없는 {column} 값은 합계가 0이지만 셀 행이 없어서, 어떤 수보다 적은 값은 셀 수 없습니다. 그 수를 넘는 값으로 물어봐 주세요.",
+            )
+        inner.group = Grouping(column)
+        outer = Plan("aggregate", lang, table.var, measures=[Measure("count")])
+        outer.inner, outer.inner_use, outer.inner_test = inner, "count", (op, value)
+        outer.consumed = [*inner.consumed, *[mentions[i].text for i in sorted(drop)]]
+        outer.function_words = inner.function_words
+        outer.date_columns, outer.units, outer.yearlike = inner.date_columns, inner.units, inner.yearlike
+        return outer
+    return None
+
+
+def _groups_changed(
+    question: str, table: Table, tokens: list, mentions: list[Mention], c: int, at: int, column: str
+) -> Plan | None:
+    """ "how many countries had a lower GDP in 2007 than in 1987", "1987년보다 2007년에 X가 낮아진
+    country는 몇 개": the question without its count is a comparison of two periods with the
+    direction asked; each value of the column compared so (its measure in one period less in the
+    other), and those that went the way asked counted. A value without a row in either period has
+    no change and is not counted."""
+    n = len(mentions)
+    drop = {c, at} | _with_particles(mentions, at, n) | _with_particles(mentions, c, n)
+    if c > 0 and mentions[c - 1].text.lower() == "in":
+        drop.add(c - 1)
+    rest = _plan_direct(_cut(question, tokens, mentions, drop), table)
+    if (
+        rest.declined
+        or rest.kind != "compare"
+        or rest.asked not in ("high", "low")
+        or rest.change != "difference"
+        or len(rest.sides) != 2
+        or len(rest.measures) != 1
+        or rest.group is not None
+        or rest.derived
+    ):
+        return None
+    m = rest.measures[0]
+    if m.column is None or m.per is not None or m.agg not in ("sum", "mean", "min", "max"):
+        return None
+    dated = [table.column(k.column).is_date or table.column(k.column).yearlike or k.part is not None for side in rest.sides for k in side]
+    if not all(dated) or any(k.column == column for k in rest.conditions):
+        return None  # two periods compared, not two groups
+    inner = Plan("aggregate", rest.language, table.var, measures=[m], conditions=list(rest.conditions))
+    inner.sides, inner.group, inner.asked = rest.sides, Grouping(column), rest.asked
+    outer = Plan("aggregate", rest.language, table.var, measures=[Measure("count")])
+    outer.inner, outer.inner_use = inner, "count"
+    outer.inner_test = ("<", 0.0) if rest.asked == "low" else (">", 0.0)
+    outer.consumed = [*rest.consumed, *[mentions[i].text for i in sorted(drop)]]
+    outer.function_words = rest.function_words
+    outer.date_columns, outer.units, outer.yearlike = rest.date_columns, rest.units, rest.yearlike
+    inner.date_columns, inner.units, inner.yearlike = rest.date_columns, rest.units, rest.yearlike
+    return outer
 
 def _first_period(question: str, table: Table, tokens: list, mentions: list[Mention]) -> Plan | None:
     """ "the first month after 2020 when arrivals passed 1 million", "실업률이 처음으로 3 미만인

@@ -87,7 +87,15 @@ class PandasRenderer:
             key, _ = self._key(inner.group, "rows")
             m = inner.measures[0]
             code += key
-            if m.column is None:
+            if inner.sides:
+                # each group's measure in one period less in the other (none without both)
+                for name, side in zip(("a", "b"), inner.sides):
+                    code += (
+                        f"side_{name} = {self._mask(side, 'rows')}\n"
+                        f"value_{name} = rows[side_{name}].groupby(key[side_{name}])[{q(m.column)}].{_call(m.agg)}\n"
+                    )
+                code += "per = value_a - value_b\n"
+            elif m.column is None:
                 code += "per = rows.groupby(key).size()\n"
             else:
                 code += f"per = rows.groupby(key)[{q(m.column)}].{_call(m.agg)}\n"

@@ -398,6 +398,9 @@ class SqlRenderer(PandasRenderer):
             self.parsed = self._parsed_dates()
             key, _ = self._key_sql(self.plan.group)
             agg = self._agg(self.plan.measures[0], partition=key)
+            if self.plan.sides:  # each group's measure in one period less in the other
+                a, b = (self._agg(self.plan.measures[0], where=self._mask(side)) for side in self.plan.sides)
+                agg = f"{a} - {b}"
             grouped = f"SELECT {key} AS key, {agg} AS value\n{self._from(self._where(None, f'{key} IS NOT NULL'))}\nGROUP BY 1"
         finally:
             self.plan, self.parsed = outer, parsed
