@@ -15,7 +15,7 @@ from typing import Any
 from .catalog import Table
 from .plan import Measure, Plan
 from .text import particle
-from .wording import BUCKET, MONTHS, conditions_words, fmt, group_words, measure_words, t, where
+from .wording import AGG, BUCKET, MONTHS, conditions_words, fmt, group_words, measure_words, t, where
 
 _MODEL_HELP = {
     "en": (
@@ -861,6 +861,26 @@ class _Words:
                     (f"{cond}인 행에는 " if cond else "") + f"{cols} 값이 기록되어 있지 않아"
                     f" ({fmt(rows, count=True)}개 행 모두 {cols} 결측) "
                     f"{particle(_and(lang, [measure_words(m, lang) for m in empty]), '을/를')} 구할 수 없습니다.",
+                )
+            if plan.superlative and len(values) == 2 and not any(math.isnan(v) for _, v in values):
+                # which of two columns: the one higher (or lower) as asked, with both values
+                ordered = sorted(values, key=lambda mv: mv[1], reverse=plan.order != "asc")
+                (m1, v1), (m2, v2) = ordered
+                cond = where(plan.conditions, lang)
+                agg = AGG[lang].get(m1.agg, m1.agg) if m1.agg == m2.agg else ""
+                high = plan.order != "asc"
+                if v1 == v2:
+                    return t(
+                        lang,
+                        f"{m1.column} and {m2.column} have the same {agg or 'value'}{cond}: {value_text(plan, m1, v1)}",
+                        f"{cond}{m1.column}와(과) {m2.column}의 {agg or '값'}이 같습니다: {value_text(plan, m1, v1)}",
+                    )
+                return t(
+                    lang,
+                    f"{'Higher' if high else 'Lower'} {agg}{cond}: **{m1.column}** ({value_text(plan, m1, v1)}, "
+                    f"against {m2.column} {value_text(plan, m2, v2)})",
+                    f"{cond}{agg}이 더 {'높은' if high else '낮은'} 쪽: **{m1.column}** ({value_text(plan, m1, v1)}, "
+                    f"{m2.column} {value_text(plan, m2, v2)})",
                 )
             if len(values) == 1:
                 m, v = values[0]

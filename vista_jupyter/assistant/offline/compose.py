@@ -327,11 +327,71 @@ class _Builder:
             position=one.value,
         )
 
+    def which_column(self) -> Plan | None:
+        """ "which had the higher average, 건설업 or 제조업?", "제조업과 건설업 중 평균이 더 높은 쪽은?":
+        two numeric columns of one unit named as the alternatives, and a comparative: the same
+        statistic of each (the one said, else each column's default), the one that is higher (or
+        lower) named. Columns of different units, or not joined as alternatives, are left to the
+        other readings."""
+        c, ctx = self.c, self.ctx
+        if ctx.group is not None or ctx.sides or c.successive is not None or c.derived:
+            return None
+        columns = self.column_measures()
+        if len(columns) != 2:
+            return None
+        (i, a), (j, b) = sorted(columns)
+        if a == b or not all(self.m[k].roles <= {"column", "concept"} for k in (i, j)):
+            return None
+        between = range(i + 1, j)
+        joined = any(self.m[k].has("either") or self.m[k].text in ("과", "와", "랑", "이랑", "하고") for k in between)
+        if not joined or j - i > 3 or any(self.m[k].roles - {"either", "particle", "filler"} for k in between):
+            return None
+        if c.col(a).unit != c.col(b).unit or set(c.col(a).concepts) != set(c.col(b).concepts):
+            return None  # things of different kinds (a count of people and a rate) are not compared
+        comparative = [
+            k
+            for k, m in enumerate(self.m)
+            if self.free(k)
+            and (m.has("degree") or (m.has("superlative_marker") and m.get("superlative_marker").key))
+            and not m.has("column")
+        ]
+        which = [k for k, m in enumerate(self.m) if self.free(k) and (m.has("which") or m.text in ("중", "중에서"))]
+        if not comparative or not which:
+            return None
+        keys = {
+            (self.m[k].get("degree") or self.m[k].get("superlative_marker")).key for k in comparative
+        }
+        if len(keys) != 1:
+            return None
+        direction = keys.pop()
+        aggs = [(k, a_) for k, a_ in ctx.aggs if self.free(k) and a_ not in ("count", "nunique", "share", "range")]
+        if len({a_ for _, a_ in aggs}) > 1:
+            return None
+        agg = aggs[0][1] if aggs else None
+        if agg is None and self.default_agg(a) != self.default_agg(b):
+            return None
+        c.claim(i, j, *between, *comparative, *which, *[k for k, _ in aggs])
+        for k, m in enumerate(self.m):
+            if self.free(k) and m.text in ("쪽", "편") and m.has("unknown"):
+                c.claim(k)  # "더 높은 쪽": the one of the two
+        plan = Plan(
+            "aggregate",
+            c.lang,
+            c.t.var,
+            measures=[Measure(agg or self.default_agg(a), a), Measure(agg or self.default_agg(b), b)],
+            conditions=list(ctx.conditions),
+        )
+        plan.superlative, plan.order, plan.limit = True, "asc" if direction == "low" else "desc", 1
+        return plan
+
     def _build(self) -> Plan:
         c, ctx = self.c, self.ctx
         asked = [j for j, m in enumerate(self.m) if self.free(j) and m.has("position")]
         if asked:
             return self.position(asked)
+        which = self.which_column()
+        if which is not None:
+            return which
         intents = {k: i for k, i in c.intents.items() if self.free(i)}
         plan = Plan("aggregate", c.lang, c.t.var)
 
