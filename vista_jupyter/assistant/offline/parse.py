@@ -671,6 +671,9 @@ class Composer:
             if j is None or j in self.used or not self.m[j].has("column") or self.m[j].has("value"):
                 return None
             names = self.columns_of(j, numeric=True)
+            if len(names) > 1:  # the one named in full ("arrivals", not the "tourists" it may mean)
+                full = {s.key for s in self.m[j].all("column") if s.quality >= 1.0 and s.key in names}
+                names = list(full) if len(full) == 1 else names
             return names[0] if len(names) == 1 else None
 
         for j, m in enumerate(self.m):
@@ -698,6 +701,8 @@ class Composer:
                 a = self.prev_index(b, ("particle", "range_join", "condition")) if b is not None else None
                 if a is not None and a + 1 < b and self.m[a + 1].text == "에서":
                     pair = (a, b, [j, a + 1])
+            elif m.has("intent") and m.get("intent").key == "difference" and self._mean_asked():
+                pair = self._difference_of_two(j)
             if pair is None or pair[0] is None or pair[1] is None:
                 continue
             a, b = numeric(pair[0]), numeric(pair[1])
@@ -710,6 +715,41 @@ class Composer:
             if self.lang == "ko" and nxt is not None and self.m[nxt].text in ("값", "수치", "결과"):
                 self.claim(nxt)  # "뺀 값": the difference itself
             return
+
+    def _mean_asked(self) -> bool:
+        """An average asked ("on average", "월평균", "average"): a difference of two columns' means
+        is the mean of their per-row difference."""
+        return any(
+            i not in self.used and m.has("agg") and m.get("agg").key == "mean" for i, m in enumerate(self.m)
+        )
+
+    def _difference_of_two(self, j: int) -> tuple[int | None, int | None, list[int]] | None:
+        """The two columns a difference word at j is of, as (a, b, words used): "how many more A
+        than B" (A − B), "the difference between A and B", "A와 B의 차이" (A − B, said as unsigned)."""
+        columnar = lambda k: k is not None and self.m[k].has("column") and not self.m[k].has("value")  # noqa: E731
+        joins = ("either", "range_join")
+        nxt = self.next_index(j, ("filler",))
+        if columnar(nxt):
+            than = self.next_index(nxt, ("filler",))
+            b = self.next_index(than, ("filler",)) if than is not None else None
+            if than is not None and self.m[than].has("than") and columnar(b):
+                return (nxt, b, [j, than])  # "how many more A than B"
+            return None
+        if nxt is not None and self.m[nxt].has("between"):
+            a = self.next_index(nxt, ("filler",))
+            join = self.next_index(a, ("filler",)) if a is not None else None
+            b = self.next_index(join, ("filler",)) if join is not None else None
+            if columnar(a) and join is not None and self.m[join].roles & set(joins) and columnar(b):
+                return (a, b, [j, nxt, join])  # "the difference between A and B"
+            return None
+        if self.lang == "ko":
+            b = self.prev_index(j, ("particle", "condition"))
+            join = b - 1 if b is not None and b >= 2 else None
+            a = b - 2 if join is not None else None
+            if columnar(b) and columnar(a) and join is not None and self.m[join].text in ("와", "과", "랑", "이랑"):
+                used = [j, join] + [k for k in range(b + 1, j) if self.m[k].roles <= {"particle", "condition"}]
+                return (a, b, used)  # "A와 B의 차이"
+        return None
 
     def _derived_difference(self, a: str, b: str, op: str = "-") -> str:
         """A column computed from two (the plan's `derived` columns): the per-row difference a − b
