@@ -723,6 +723,14 @@ def _composed(plan: Plan, r: _Reader, table: Table | None) -> str:
             f"Out of the {fmt(total, count=True)} {_period_words(period, lang, True)} with a value in the data.",
             f"데이터에서 값이 있는 {fmt(total, count=True)}개 {_period_words(period, lang)} 중입니다.",
         )
+        if op in ("<", "<=") and m.agg in ("sum", "count"):
+            note = t(
+                lang,
+                f"Out of the {fmt(total, count=True)} {_period_words(period, lang, True)} from the data's first to its "
+                f"last; a {period} without a matching row counts as 0.",
+                f"데이터의 처음부터 끝까지 {fmt(total, count=True)}개 {_period_words(period, lang)} 중이며, 해당하는 행이 "
+                "없는 기간은 0으로 셉니다.",
+            )
         return f"{head}\n\n{note}"
     if plan.inner_use == "row":
         return _picked_row(plan, r)

@@ -137,7 +137,7 @@ def _period_count(question: str, table: Table, tokens: list, mentions: list[Ment
         m = inner.measures[0]
         if m.column is None or m.agg not in ("sum", "mean", "median", "min", "max", "count", "nunique"):
             return None
-        if op in ("<", "<=") and m.agg in ("sum", "count", "nunique"):
+        if op in ("<", "<=") and (m.agg == "nunique" or _on_dates(inner.conditions, table)):
             _few_rows_declined(lang, bucket)
         if m.per is not None:
             if m.per != bucket:
@@ -429,9 +429,16 @@ def _periods_as_rows(
     return plan
 
 
+def _on_dates(conditions: list[Condition], table: Table) -> bool:
+    """Whether a condition limits the dates (then which periods count as "without a row" is not
+    the data's span, and periods under a number are not counted)."""
+    return any(table.column(k.column).is_date or table.column(k.column).yearlike for k in conditions)
+
+
 def _few_rows_declined(lang: str, bucket: str) -> None:
-    """Periods with a small count or total include those without any row, which the data does not
-    list: counting the periods present would leave them out, so the question is declined."""
+    """Periods with a small count or total include those without any row. Over the data's whole
+    span the renderers count them as 0; when the dates are limited by a condition, or the measure
+    is a number of different values, the question is declined."""
     raise Declined(
         f"A {bucket} without any row has a count (or total) of 0 but is not in the data, so I cannot "
         f"count the {bucket}s under a number; ask for those over it.",
@@ -487,7 +494,7 @@ def _periods_by_rows(
     date = next((d for d in table.dates), None)
     if date is None or bucket not in ("day", "week", "month", "quarter", "year", "hour"):
         return None
-    if test[0] in ("<", "<="):
+    if test[0] in ("<", "<=") and _on_dates(conditions, table):
         _few_rows_declined(lang, bucket)
     inner = Plan("aggregate", lang, table.var, measures=[Measure("count")], conditions=conditions)
     inner.group = Grouping(date.name, bucket)

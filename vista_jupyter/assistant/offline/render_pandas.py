@@ -101,6 +101,9 @@ class PandasRenderer:
                 code += f"per = rows.groupby(key)[{q(m.column)}].{_call(m.agg)}\n"
             code += self._successive("per")  # each period's change from the one before
             code += "per = per.dropna()\n"
+            if _zero_filled(outer):
+                span, _ = self._key(inner.group, frame)
+                code += span.replace("key = ", "span = ", 1) + _fill_span(inner.group.bucket, "per", "span")
         finally:
             self.plan = outer
         return code
@@ -1005,4 +1008,41 @@ def _part_name(column) -> str | None:
     limit = {"quarter": 4, "month": 12}.get(part or "", 0)
     return (
         part if column.numeric and column.integer and column.maximum is not None and column.maximum <= limit else None
+    )
+
+
+def _zero_filled(plan: Plan) -> bool:
+    """Periods counted under a total or a count ("how many years had total arrivals under 12
+    million"): a period of the data's span without a matching row has a total of 0 and is one of
+    them, so the per-period values are filled with 0 over the data's whole span."""
+    inner = plan.inner
+    return (
+        plan.inner_use == "count"
+        and inner is not None
+        and not inner.sides
+        and not inner.successive
+        and plan.inner_test is not None
+        and plan.inner_test[0] in ("<", "<=")
+        and inner.group is not None
+        and inner.group.bucket in ("day", "month", "quarter", "year")
+        and inner.measures[0].agg in ("sum", "count")
+    )
+
+
+def _fill_span(bucket: str, target: str, span: str) -> str:
+    """`target` (values by period) over every period from the first to the last of `span` (the
+    periods of the whole table), 0 where it has none."""
+    r = target
+    if bucket == "year":
+        return (
+            f"{span} = {span}.dropna()\n"
+            f"if len({span}):\n"
+            f"    {r} = {r}.reindex(range(int({span}.min()), int({span}.max()) + 1), fill_value=0)\n"
+        )
+    freq = {"day": "D", "week": "W", "month": "M", "quarter": "Q"}[bucket]
+    return (
+        f"{span} = pd.PeriodIndex(pd.Series({span}).dropna().astype(str).unique(), freq={freq!r})\n"
+        f"if len({span}):\n"
+        f"    {r} = pd.Series({r}.to_numpy(), index=pd.PeriodIndex({r}.index.astype(str), freq={freq!r}))\n"
+        f"    {r} = {r}.reindex(pd.period_range({span}.min(), {span}.max(), freq={freq!r}), fill_value=0)\n"
     )

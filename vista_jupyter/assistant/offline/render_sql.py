@@ -30,7 +30,7 @@ from typing import Any
 
 from .catalog import TEXT_PERIODS, YEAR_DOT_MONTH, Column, Table
 from .plan import PICKED, Condition, Grouping, Measure, Plan
-from .render_pandas import _PANDAS_AGG, PandasRenderer, Step, q
+from .render_pandas import _PANDAS_AGG, PandasRenderer, Step, _fill_span, _zero_filled, q
 from .wording import measure_words, t
 
 #: Groups brought back into pandas at most (their count is printed, so the answer says how many).
@@ -474,6 +474,24 @@ class SqlRenderer(PandasRenderer):
                 + change
                 + "per = per.dropna()\n"
                 f"print('periods', int((per {op} {literal(value)}).sum()), len(per), sep='\\t')\n"
+            )
+            return self._step(self._intro(), code)
+        if _zero_filled(p):
+            # periods under a total: every period of the data's span, 0 where no row matches
+            op, value = p.inner_test
+            outer, parsed = self.plan, self.parsed
+            self.plan = inner
+            try:
+                self.parsed = self._parsed_dates()
+                key, _ = self._key_sql(inner.group)
+                span = f"SELECT DISTINCT {key} AS key\n{self._from(f'WHERE {key} IS NOT NULL')}"
+            finally:
+                self.plan, self.parsed = outer, parsed
+            code = (
+                f"per = {call(per)}.set_index('key')['value'].astype(float)\n"
+                f"span = {call(span)}['key']\n"
+                + _fill_span(inner.group.bucket, "per", "span")
+                + f"print('periods', int((per {op} {literal(value)}).sum()), len(per), sep='\\t')\n"
             )
             return self._step(self._intro(), code)
         if p.inner_use == "count":
