@@ -754,7 +754,7 @@ class Composer:
     def _derived_difference(self, a: str, b: str, op: str = "-") -> str:
         """A column computed from two (the plan's `derived` columns): the per-row difference a − b
         ("-"), total a over total b ("/", measured as a ratio), a weighted by b ("w")."""
-        name = {"-": f"{a} − {b}", "s": f"{a} − {b}", "/": f"{a} ÷ {b}", "w": f"{a} ⊗ {b}"}[op]
+        name = {"-": f"{a} − {b}", "s": f"{a} − {b}", "/": f"{a} ÷ {b}", "q": f"{a} ÷ {b}", "w": f"{a} ⊗ {b}"}[op]
         if name not in {c.name for c in self.t.columns}:
             first = self.col(a)
             unit = first.unit if op == "w" or (op == "-" and first.unit == self.col(b).unit) else None
@@ -837,7 +837,7 @@ class Composer:
                 pair = (self.next_index(j, ("particle", "filler")), j, [])
             if pair is None:
                 continue
-            a, b = numeric(pair[0]), numeric(pair[1])
+            a, b = numeric(pair[0]), numeric(pair[1]) or self._unit_column(pair[1])
             if a is None or b is None or a == b:
                 continue
             per = self.col(b)
@@ -856,9 +856,23 @@ class Composer:
                     f"{b}에는 {self.t.rows:,}개 행에 값이 {per.distinct}가지뿐이라 합계가 같은 것을 여러 번 셀 수 있습니다. "
                     f"{b}당 {a}를 무엇으로 나눌지 알 수 없습니다.",
                 )
-            name = self._derived_difference(a, b, "/")
+            # a median or an extreme of "A per B" is one of the rows' own ratios (the median fare
+            # per km); a total or an average stays total over total
+            each = any(
+                i not in self.used and m.has("agg") and m.get("agg").key in ("median", "min", "max")
+                for i, m in enumerate(self.m)
+            )
+            name = self._derived_difference(a, b, "q" if each else "/")
             self.m[pair[0]].senses = [Sense("column", name, 1.0)]
             self.claim(pair[1], *pair[2])
+
+    def _unit_column(self, j: int | None) -> str | None:
+        """The one numeric column measured in the unit a word names ("per km": distance_km)."""
+        if j is None or j in self.used or not self.m[j].has("units") or self.m[j].has("column"):
+            return None
+        word = self.m[j].text.lower()
+        found = [c.name for c in self.t.columns if c.numeric and c.unit and c.unit.lower() == word]
+        return found[0] if len(found) == 1 else None
 
     def _column_comparisons(self) -> None:
         """ "rows with temp_min greater than temp_max", "최저기온이 최고기온보다 높은 날": one numeric
@@ -3654,7 +3668,7 @@ def _derived_measures(plan: Plan, derived: dict[str, tuple[str, str, str]]) -> N
     uses = {c.column for c in [*plan.conditions, *plan.base, *(k for side in plan.sides for k in side)]}
     for k, m in enumerate(plan.measures):
         op = derived.get(m.column or "", ("", "-", ""))[1]
-        if op in ("-", "s"):
+        if op in ("-", "s", "q"):  # per-row values: any statistic of them
             continue
         a, _, b = derived[m.column]
         allowed = {"/": ("ratio",), "w": ("wmean", "mean")}[op]

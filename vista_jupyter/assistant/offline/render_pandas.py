@@ -183,11 +183,16 @@ class PandasRenderer:
         used.update(x for pair in apart.values() for x in pair)
         text_dates = [c for c in used if p.date_columns.get(c)]
         differences = {name: (a, b) for name, (a, op, b) in p.derived.items() if op == "-"}
-        if not text_dates and not differences and not apart:
+        quotients = {name: (a, b) for name, (a, op, b) in p.derived.items() if op == "q"}
+        if not text_dates and not differences and not apart and not quotients:
             return "", self.var
         parts = [
             f"**{{{q(name)}: {self.var}[{q(a)}] - {self.var}[{q(b)}]}}"  # a per-row difference asked
             for name, (a, b) in differences.items()
+        ] + [
+            # a per-row ratio asked (none where the divisor is 0)
+            f"**{{{q(name)}: {self.var}[{q(a)}] / {self.var}[{q(b)}].where({self.var}[{q(b)}] != 0)}}"
+            for name, (a, b) in quotients.items()
         ]
         before = ""
         for k, c in enumerate(sorted(text_dates)):

@@ -631,6 +631,9 @@ class SqlRenderer(PandasRenderer):
         if column in self.plan.derived and self.plan.derived[column][1] == "-":
             a, _, b = self.plan.derived[column]
             return f"({ident(a)} - {ident(b)})"
+        if column in self.plan.derived and self.plan.derived[column][1] == "q":
+            a, _, b = self.plan.derived[column]  # a per-row ratio, none where the divisor is 0
+            return f"(CAST({ident(a)} AS DOUBLE) / NULLIF(CAST({ident(b)} AS DOUBLE), 0))"
         if column in self.plan.derived and self.plan.derived[column][1] == "s":
             a, _, b = self.plan.derived[column]  # seconds from one date to the other, as pandas
             return f"(epoch({ident(a)}) - epoch({ident(b)}))"
