@@ -420,6 +420,9 @@ class _Builder:
             self.sides_from_conditions()
         if ctx.sides:
             return self.compare()
+        if "distribution" in intents and self.m[intents["distribution"]].text.lower() == "spread":
+            if any(a == "range" and self.free(i) for i, a in ctx.aggs):
+                c.claim(intents.pop("distribution"))  # "the spread ..., max minus min": the range named
         if "distribution" in intents or ctx.chart in ("hist", "box"):
             return self.distribution(intents.get("distribution"))
         if "relationship" in intents or ctx.chart == "scatter":

@@ -2217,6 +2217,12 @@ class Composer:
 
     def _negated(self, span: list[int]) -> bool:
         before = self.prev_index(span[0], ("filler", "particle", "condition"))
+        if before is not None and self.m[before].text.lower() in ("by", "from") and before not in self.used:
+            # "not by members", "not from Seoul": the preposition between the negation and the value
+            by = self.prev_index(before, ("filler", "particle", "condition"))
+            if by is not None and self.m[by].has("negation"):
+                self.claim(before)
+                before = by
         after = self.next_index(span[-1], ("particle",))
         for j in (before, after):
             if j is not None and j not in self.used and self.m[j].has("negation") and not self.m[j].has("column"):
