@@ -73,11 +73,21 @@ def employment(rng: np.random.Generator) -> pd.DataFrame:
 
 def countries(rng: np.random.Generator) -> pd.DataFrame:
     spec = {
-        "Norway": ("Europe", 24000), "Portugal": ("Europe", 9000), "Poland": ("Europe", 4000),
-        "Greece": ("Europe", 11000), "Chile": ("Americas", 3000), "Peru": ("Americas", 2200),
-        "Canada": ("Americas", 19000), "Haiti": ("Americas", 900), "Vietnam": ("Asia", 400),
-        "Japan": ("Asia", 21000), "Nepal": ("Asia", 300), "Thailand": ("Asia", 1500),
-        "Kenya": ("Africa", 500), "Ghana": ("Africa", 450), "Zambia": ("Africa", 700),
+        "Norway": ("Europe", 24000),
+        "Portugal": ("Europe", 9000),
+        "Poland": ("Europe", 4000),
+        "Greece": ("Europe", 11000),
+        "Chile": ("Americas", 3000),
+        "Peru": ("Americas", 2200),
+        "Canada": ("Americas", 19000),
+        "Haiti": ("Americas", 900),
+        "Vietnam": ("Asia", 400),
+        "Japan": ("Asia", 21000),
+        "Nepal": ("Asia", 300),
+        "Thailand": ("Asia", 1500),
+        "Kenya": ("Africa", 500),
+        "Ghana": ("Africa", 450),
+        "Zambia": ("Africa", 700),
         "Morocco": ("Africa", 1200),
     }
     rows = []

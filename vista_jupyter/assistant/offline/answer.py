@@ -626,7 +626,7 @@ def _composed(plan: Plan, r: _Reader, table: Table | None) -> str:
         fields = r.fields("first") or ["", "nan", "0", "0"]
         op, value = plan.inner_test
         en_op, ko_op = _OP_WORDS[op]
-        period = inner.group.bucket
+        period = inner.group.bucket or "year"  # a column of years is grouped by its own values
         what = measure_words(m, lang)
         cond = conditions_words(inner.conditions, lang) if inner.conditions else ""
         head_en = f"First {_period_words(period, lang)} whose {what} is {en_op} {fmt(value)}" + (
@@ -636,7 +636,11 @@ def _composed(plan: Plan, r: _Reader, table: Table | None) -> str:
             f"{particle(what, '이/가')} {fmt(value)} {ko_op}인 첫 {BUCKET[lang][period]}"
         )
         if not fields[0]:
-            return t(lang, f"{head_en}: none — no {period} in the data meets it.", f"{head_ko}: 없음 — 해당하는 기간이 데이터에 없습니다.")
+            return t(
+                lang,
+                f"{head_en}: none — no {period} in the data meets it.",
+                f"{head_ko}: 없음 — 해당하는 기간이 데이터에 없습니다.",
+            )
         shown = dataclasses.replace(inner, superlative=False)
         label = _period_label(_label(fields[0]), shown)
         line = f"{t(lang, head_en, head_ko)}: **{label}** ({value_text(inner, m, _num(fields[1]))})"

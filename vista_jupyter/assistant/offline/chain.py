@@ -73,7 +73,9 @@ def _span(question: str, tokens: list, mentions: list[Mention], first: int, last
 def _period_of(m: Mention, table: Table | None = None) -> str | None:
     """The period a word names ("years", "해", "분기"), not when it names a value or a column
     other than the dates themselves."""
-    dates_named = table is not None and all(table.column(s.key).is_date for s in m.all("column"))
+    dates_named = table is not None and all(
+        table.column(s.key).is_date or table.column(s.key).yearlike for s in m.all("column")
+    )
     if m.has("value") or (m.has("column") and not m.has("entity") and not dates_named):
         return None
     word = m.text.lower()
@@ -165,8 +167,6 @@ def _period_count(question: str, table: Table, tokens: list, mentions: list[Ment
     return None
 
 
-
-
 def _named_column(table: Table, m: Mention) -> str | None:
     """The one column of names (not amounts, not dates) a word names: "regions", "country"."""
     if m.has("value") or m.has("num"):
@@ -205,7 +205,10 @@ def _group_count(question: str, table: Table, tokens: list, mentions: list[Menti
         if test[3]:
             continue
         op, value, used, _things = test
-        if not any(i not in (c, at) and m.has("agg") and m.get("agg").key not in ("count", "records") for i, m in enumerate(mentions)):
+        if not any(
+            i not in (c, at) and m.has("agg") and m.get("agg").key not in ("count", "records")
+            for i, m in enumerate(mentions)
+        ):
             continue  # no measure of the group said: rows, not groups ("how many cities have fare over 5")
         drop = {c, at, *used} | _with_particles(mentions, at, n) | _with_particles(mentions, c, n)
         drop |= _with_particles(mentions, max(used), n)
@@ -262,7 +265,11 @@ def _groups_changed(
     m = rest.measures[0]
     if m.column is None or m.per is not None or m.agg not in ("sum", "mean", "min", "max"):
         return None
-    dated = [table.column(k.column).is_date or table.column(k.column).yearlike or k.part is not None for side in rest.sides for k in side]
+    dated = [
+        table.column(k.column).is_date or table.column(k.column).yearlike or k.part is not None
+        for side in rest.sides
+        for k in side
+    ]
     if not all(dated) or any(k.column == column for k in rest.conditions):
         return None  # two periods compared, not two groups
     inner = Plan("aggregate", rest.language, table.var, measures=[m], conditions=list(rest.conditions))
@@ -275,6 +282,7 @@ def _groups_changed(
     outer.date_columns, outer.units, outer.yearlike = rest.date_columns, rest.units, rest.yearlike
     inner.date_columns, inner.units, inner.yearlike = rest.date_columns, rest.units, rest.yearlike
     return outer
+
 
 def _first_period(question: str, table: Table, tokens: list, mentions: list[Mention]) -> Plan | None:
     """ "the first month after 2020 when arrivals passed 1 million", "실업률이 처음으로 3 미만인
@@ -318,12 +326,16 @@ def _first_period(question: str, table: Table, tokens: list, mentions: list[Ment
         if m.has("when") and i + 1 < n and i + 1 in used | {first}:
             drop.add(i)  # "when arrivals passed": the period asked
     date = next((d for d in table.dates), None)
-    if date is None or len(table.dates) != 1:
+    years = [c for c in table.columns if c.yearlike]
+    if date is None and bucket == "year" and len(years) == 1:
+        date = years[0]  # a column of years ("year", "연도"): its values are the periods
+    elif date is None or len(table.dates) != 1:
         return None
     inner = _plan_direct(_cut(question, tokens, mentions, drop), table)
     if inner.declined or inner.group is not None or inner.inner is not None:
         return None
-    per_row = date.granularity == bucket and date.distinct >= table.rows  # one row per period
+    by_value = not date.is_date
+    per_row = (by_value or date.granularity == bucket) and date.distinct >= table.rows  # one row per period
     if inner.kind == "aggregate" and len(inner.measures) == 1 and inner.measures[0].column is not None:
         m = inner.measures[0]
         if m.per is not None or m.agg not in ("sum", "mean", "median", "min", "max"):
@@ -335,13 +347,16 @@ def _first_period(question: str, table: Table, tokens: list, mentions: list[Ment
     else:
         return None
     inner.kind, inner.measures, inner.columns, inner.chart = "aggregate", [m], [], None
-    inner.group = Grouping(date.name, bucket)
+    inner.group = Grouping(date.name, None if by_value else bucket)
+    if any(k.column == date.name and k.op == "==" for k in inner.conditions):
+        return None  # one period named: nothing to find the first of
     outer = Plan("aggregate", lang, table.var, measures=[Measure("count")])
     outer.inner, outer.inner_use, outer.inner_test = inner, "first", (op, value)
     outer.consumed = [*inner.consumed, *[mentions[i].text for i in sorted(drop)]]
     outer.function_words = inner.function_words
     outer.date_columns, outer.units, outer.yearlike = inner.date_columns, inner.units, inner.yearlike
     return outer
+
 
 def _number_test(
     question: str, table: Table, tokens: list, mentions: list[Mention], c: int | None

@@ -340,11 +340,15 @@ class _Builder:
         if len(columns) != 2:
             return None
         (i, a), (j, b) = sorted(columns)
-        if a == b or not all(self.m[k].roles <= {"column", "concept"} for k in (i, j)):
+        if a == b or not all(self.m[k].roles <= {"column", "concept", "entity"} for k in (i, j)):
             return None
         between = range(i + 1, j)
         joined = any(self.m[k].has("either") or self.m[k].text in ("과", "와", "랑", "이랑", "하고") for k in between)
-        if not joined or j - i > 3 or any(self.m[k].roles - {"either", "particle", "filler"} for k in between):
+        if (
+            not joined
+            or j - i > 3
+            or any(self.m[k].roles - {"either", "particle", "filler", "range_join"} for k in between)
+        ):
             return None
         if c.col(a).unit != c.col(b).unit or set(c.col(a).concepts) != set(c.col(b).concepts):
             return None  # things of different kinds (a count of people and a rate) are not compared
@@ -358,9 +362,7 @@ class _Builder:
         which = [k for k, m in enumerate(self.m) if self.free(k) and (m.has("which") or m.text in ("중", "중에서"))]
         if not comparative or not which:
             return None
-        keys = {
-            (self.m[k].get("degree") or self.m[k].get("superlative_marker")).key for k in comparative
-        }
+        keys = {(self.m[k].get("degree") or self.m[k].get("superlative_marker")).key for k in comparative}
         if len(keys) != 1:
             return None
         direction = keys.pop()
@@ -1252,8 +1254,7 @@ class _Builder:
         noun = part or "year"
         if ctx.group is not None and ctx.group != period:
             self.decline(
-                "I can give each period's change from the one before over all the rows, not for each "
-                "group at once.",
+                "I can give each period's change from the one before over all the rows, not for each group at once.",
                 "직전 기간 대비 변화는 그룹별로 나누지 않고 기간별로만 구할 수 있습니다.",
             )
         for j, m in enumerate(self.m):
@@ -1269,12 +1270,14 @@ class _Builder:
         sups = [x for x in self.superlatives() if x[2] is None]
         counts = [i for i, a in ctx.aggs if a in ("count", "records") and self.free(i)]
         direction = directions.pop() if len(directions) == 1 else None
+
         # the periods are counted when the count word is said of them ("how many months", "달은
         # 몇 번"); "the number of trips" is the measure, of which the period is picked
         def beside(i: int, step: int) -> int | None:
             j = i + step  # over fillers, particles and "모두" ("달은 모두 몇 번")
             while 0 <= j < len(self.m) and (
-                self.m[j].roles <= {"filler", "particle"} or (self.m[j].has("agg") and self.m[j].get("agg").key == "sum")
+                self.m[j].roles <= {"filler", "particle"}
+                or (self.m[j].has("agg") and self.m[j].get("agg").key == "sum")
             ):
                 j += step
             return j if 0 <= j < len(self.m) else None

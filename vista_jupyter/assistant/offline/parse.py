@@ -719,9 +719,7 @@ class Composer:
     def _mean_asked(self) -> bool:
         """An average asked ("on average", "월평균", "average"): a difference of two columns' means
         is the mean of their per-row difference."""
-        return any(
-            i not in self.used and m.has("agg") and m.get("agg").key == "mean" for i, m in enumerate(self.m)
-        )
+        return any(i not in self.used and m.has("agg") and m.get("agg").key == "mean" for i, m in enumerate(self.m))
 
     def _difference_of_two(self, j: int) -> tuple[int | None, int | None, list[int]] | None:
         """The two columns a difference word at j is of, as (a, b, words used): "how many more A
@@ -2006,8 +2004,10 @@ class Composer:
         for i in marks:
             # "전월보다", "전월 대비", "compared with the month before", "than the previous month"
             for j in (self.next_index(i, ("particle",)), self.prev_index(i, ("filler",))):
-                if j is not None and j not in self.used and (
-                    self.m[j].has("than") or self.m[j].text.lower() in ("compared with", "compared to", "대비")
+                if (
+                    j is not None
+                    and j not in self.used
+                    and (self.m[j].has("than") or self.m[j].text.lower() in ("compared with", "compared to", "대비"))
                 ):
                     self.claim(j)
 

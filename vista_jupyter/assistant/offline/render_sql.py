@@ -470,9 +470,7 @@ class SqlRenderer(PandasRenderer):
             finally:
                 self.plan = p
             code = (
-                f"per = {call(per)}.set_index('key')['value'].astype(float)\n"
-                + change
-                + "per = per.dropna()\n"
+                f"per = {call(per)}.set_index('key')['value'].astype(float)\n" + change + "per = per.dropna()\n"
                 f"print('periods', int((per {op} {literal(value)}).sum()), len(per), sep='\\t')\n"
             )
             return self._step(self._intro(), code)
