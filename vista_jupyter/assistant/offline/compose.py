@@ -336,10 +336,14 @@ class _Builder:
         c, ctx = self.c, self.ctx
         if ctx.group is not None or ctx.sides or c.successive is not None or c.derived:
             return None
-        columns = self.column_measures()
-        if len(columns) != 2:
-            return None
-        (i, a), (j, b) = sorted(columns)
+        columns = [
+            (k, self.c.columns_of(k, numeric=True))
+            for k, m in enumerate(self.m)
+            if self.free(k) and m.has("column") and not m.has("value")
+        ]
+        if len(columns) != 2 or any(len(names) != 1 for _, names in columns):
+            return None  # (a word that may mean several columns is left to the other readings)
+        (i, (a,)), (j, (b,)) = sorted(columns)
         if a == b or not all(self.m[k].roles <= {"column", "concept", "entity"} for k in (i, j)):
             return None
         between = range(i + 1, j)
