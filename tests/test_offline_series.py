@@ -387,3 +387,18 @@ def test_a_share_not_by_a_value(data, mode):
     analysis, answer = ask(data, "rides", "What percentage of rides were not by members?", mode)
     assert not analysis.declined, answer
     assert states(first_line(answer), 100 * (frame["rider"] != "member").mean(), 1), answer
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_a_month_as_a_multiple_of_the_same_month_a_year_before(data, mode):
+    frame, _ = data["visitors"]
+    analysis, answer = ask(data, "visitors", "2022년 8월 visitors는 1년 전 같은 달의 몇 배야?", mode)
+    assert not analysis.declined, answer
+    s = frame.set_index("month")["visitors"]
+    assert states(first_line(answer), s["2022-08"] / s["2021-08"]), answer
+
+
+def test_the_same_month_a_year_before_without_a_comparison_is_declined(data):
+    # no change and no ratio asked: "1년 전 같은 달" alone is a date relative to today
+    analysis, answer = ask(data, "visitors", "1년 전 같은 달의 visitors는?", "pandas")
+    assert analysis.declined, answer

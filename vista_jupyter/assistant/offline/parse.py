@@ -1924,7 +1924,7 @@ class Composer:
             for i, m in enumerate(self.m)
             if i not in self.used and m.has("previous_period") and not (m.has("column") or m.has("value"))
         ]
-        if not marks or not self._has_any("change"):
+        if not marks or not self._has_any("change", "times"):  # "몇 배": a ratio to the year before
             return
         axis = self._year_axis()
         if axis is None:
