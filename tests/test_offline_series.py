@@ -84,8 +84,18 @@ def data(tmp_path_factory):
             "jobless_rate": np.round(rng.uniform(2.5, 5.0, 36), 1),
         }
     )
+    # daily PM10 per station: lower is better, so "the worst" is the highest average
+    stations = pd.DataFrame(
+        [
+            (d.strftime("%Y-%m-%d"), s, round(float(rng.normal(30 + 6 * k, 8)), 1), int(rng.integers(50, 90)))
+            for d in pd.date_range("2023-01-01", "2023-03-31")
+            for k, s in enumerate(("Hill", "Port", "Vale", "Dock"))
+        ],
+        columns=["date", "station", "pm10", "humidity"],
+    )
     out = {"_spill": root / "spill"}
     for name, frame in (
+        ("stations", stations),
         ("visitors", visitors),
         ("sales", sales),
         ("countries", countries),
@@ -401,4 +411,22 @@ def test_a_month_as_a_multiple_of_the_same_month_a_year_before(data, mode):
 def test_the_same_month_a_year_before_without_a_comparison_is_declined(data):
     # no change and no ratio asked: "1년 전 같은 달" alone is a date relative to today
     analysis, answer = ask(data, "visitors", "1년 전 같은 달의 visitors는?", "pandas")
+    assert analysis.declined, answer
+
+
+@pytest.mark.parametrize("mode", MODES)
+@pytest.mark.parametrize(
+    "question", ["which station has the second worst average pm10?", "평균 pm10이 두 번째로 나쁜 station은?"]
+)
+def test_the_second_worst_group_by_a_measure_whose_lower_is_better(data, mode, question):
+    frame, _ = data["stations"]
+    analysis, answer = ask(data, "stations", question, mode)
+    assert not analysis.declined, answer
+    ranked = frame.groupby("station")["pm10"].mean().sort_values(ascending=False)
+    line = first_line(answer)
+    assert line.split("**")[1] == ranked.index[1] and states(line, ranked.iloc[1]), answer
+
+
+def test_the_second_worst_of_a_measure_with_no_better_way_is_declined(data):
+    analysis, answer = ask(data, "stations", "which station has the second worst average humidity?", "pandas")
     assert analysis.declined, answer

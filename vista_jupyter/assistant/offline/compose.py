@@ -197,9 +197,14 @@ class _Builder:
             elif m.has("ordinal") and not m.has("column") and self.c.rank > 1:
                 # "두 번째로 높은", "second most": the ordinal marks the superlative's degree word
                 j = self.c.next_index(i, ("filler", "particle"))
-                if j is None or not self.free(j) or not self.m[j].has("degree"):
+                if j is None or not self.free(j):
                     continue
-                direction = self.m[j].get("degree").key
+                if self.m[j].has("degree"):
+                    direction = self.m[j].get("degree").key
+                elif self.m[j].has("evaluative") and not self.m[j].has("column"):
+                    column, direction = self.evaluated(j)  # "the second worst", "두 번째로 나쁜"
+                else:
+                    continue
                 used.append(j)
                 skip.add(j)
             elif m.has("evaluative") and not m.has("column"):
@@ -220,7 +225,7 @@ class _Builder:
         to it, and which way is better for it (from the lexicon); declined when that is unknown."""
         c = self.c
         good = self.m[i].get("evaluative").key == "good"
-        skip = ("filler", "particle", "condition", "agg", "superlative_marker")
+        skip = ("filler", "particle", "condition", "agg", "superlative_marker", "ordinal")
         # "the cleanest by average PM2.5", "초미세먼지 기준으로 가장 깨끗한": the measure after "by"
         by = [k for k, m in enumerate(self.m) if self.free(k) and m.text.lower() in ("by", "기준", "기준으로")]
         measured = [c.next_index(k, skip) if self.m[k].text.lower() == "by" else c.prev_index(k, skip) for k in by]

@@ -600,7 +600,10 @@ class Composer:
         ranked = self._has_any("superlative", "superlative_marker", "frequent", "order", "adjective")
         for i, m in enumerate(self.m):
             j = self.next_index(i)
-            graded = j is not None and self.m[j].has("degree")  # "두 번째로 높은": the ordinal ranks
+            # "두 번째로 높은", "the second worst": the ordinal ranks with the word after it
+            graded = j is not None and (
+                self.m[j].has("degree") or (self.m[j].has("evaluative") and not self.m[j].has("column"))
+            )
             if m.has("ordinal") and (ranked or graded) and not m.has("column"):
                 self.rank = int(m.get("ordinal").key)
                 if not graded:
