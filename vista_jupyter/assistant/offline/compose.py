@@ -348,6 +348,8 @@ class _Builder:
         ]
         if len(columns) != 2 or any(len(names) != 1 for _, names in columns):
             return None  # (a word that may mean several columns is left to the other readings)
+        if any(self.free(k) and self.c.columns_of(k, numeric=False) for k, m in enumerate(self.m) if m.has("column")):
+            return None  # "which city has the higher ...": groups are asked, not one of two columns
         (i, (a,)), (j, (b,)) = sorted(columns)
         if a == b or not all(self.m[k].roles <= {"column", "concept", "entity"} for k in (i, j)):
             return None
