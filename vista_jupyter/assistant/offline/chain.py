@@ -7,7 +7,13 @@ renderers and worded by answer.py):
   fare, and how many trips did it have?";
 * the row a ranking picks, then a column of it: "distance_km가 두 번째로 긴 운행의 fare";
 * periods counted by a condition on a per-period value: "how many years had total rain over 1500",
-  "월 매출 합계가 6000을 넘은 달은 몇 번", "how many days had more than 60 orders".
+  "월 매출 합계가 6000을 넘은 달은 몇 번", "how many days had more than 60 orders" (a period of the
+  data's span without rows counts as 0 under a total or a count);
+* values of a column of names counted by their measure ("how many regions had an average GDP
+  over 5000 in 2007") or by the way it went between two periods ("how many countries had a lower
+  GDP in 2007 than in 1987");
+* the first period whose value crosses a number: "the first month after 2020 when arrivals
+  passed 1 million", "실업률이 처음으로 3% 아래로 떨어진 달".
 
 Each part is planned by the planner on its own words (parse.py `_plan_direct`), so every word is
 still used by one of the two plans or the question declines; a question that splits so but whose
