@@ -430,3 +430,9 @@ def test_the_second_worst_group_by_a_measure_whose_lower_is_better(data, mode, q
 def test_the_second_worst_of_a_measure_with_no_better_way_is_declined(data):
     analysis, answer = ask(data, "stations", "which station has the second worst average humidity?", "pandas")
     assert analysis.declined, answer
+
+
+def test_an_extreme_of_a_per_row_ratio_is_declined(data):
+    # the highest fare per km of which rides: one ride's ratio, or a total over a total?
+    analysis, answer = ask(data, "rides", "What is the highest fare per km?", "pandas")
+    assert analysis.declined, answer

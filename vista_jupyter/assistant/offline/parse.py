@@ -857,11 +857,11 @@ class Composer:
                     f"{b}에는 {self.t.rows:,}개 행에 값이 {per.distinct}가지뿐이라 합계가 같은 것을 여러 번 셀 수 있습니다. "
                     f"{b}당 {a}를 무엇으로 나눌지 알 수 없습니다.",
                 )
-            # a median or an extreme of "A per B" is one of the rows' own ratios (the median fare
-            # per km); a total or an average stays total over total
+            # a median of "A per B" is the middle of the rows' own ratios (the median fare per km,
+            # the median price per ㎡); a total or an average stays total over total, and an
+            # extreme ("max revenue per unit": of which rows' ratio?) stays declined
             each = any(
-                i not in self.used and m.has("agg") and m.get("agg").key in ("median", "min", "max")
-                for i, m in enumerate(self.m)
+                i not in self.used and m.has("agg") and m.get("agg").key == "median" for i, m in enumerate(self.m)
             )
             name = self._derived_difference(a, b, "q" if each else "/")
             self.m[pair[0]].senses = [Sense("column", name, 1.0)]
