@@ -367,12 +367,29 @@ def test_periods_counted_by_their_number_of_rows(data, mode, question):
     assert states(first_line(answer), int((per_day > n).sum()), 0), answer
 
 
+@pytest.mark.parametrize("mode", MODES)
 @pytest.mark.parametrize(
-    "question", ["how many days had fewer than 40 trips?", "how many days had total fare under 500?"]
+    ("question", "value", "n"),
+    [("how many days had fewer than {n} trips?", None, 52), ("how many days had total fare under {n}?", "fare", 1000)],
 )
-def test_periods_under_a_count_or_total_are_declined(data, question):
-    # a day without any trip has none, but is not in the data to be counted
-    analysis, answer = ask(data, "trips", question, "pandas")
+def test_periods_under_a_count_or_total_count_days_without_rows_as_zero(data, mode, question, value, n):
+    # a day of the data's span without any trip has 0 of them: it is one of the days under the
+    # number, though no row names it; the day's own rows are counted (or added up) as before
+    frame, _ = data["trips"]
+    day = pd.to_datetime(frame["pickup_time"]).dt.to_period("D")
+    per_day = frame.groupby(day).size() if value is None else frame.groupby(day)[value].sum()
+    span = pd.period_range(day.min(), day.max(), freq="D")
+    per_day = per_day.reindex(span, fill_value=0)
+    expected = int((per_day < n).sum())
+    assert 0 < expected < len(span)
+    analysis, answer = ask(data, "trips", question.format(n=n), mode)
+    assert not analysis.declined, answer
+    assert f"**{expected}**" in first_line(answer), answer
+
+
+def test_periods_under_a_count_within_a_date_condition_are_declined(data):
+    # the days "in May" without a trip are not the data's span: which days count is not said
+    analysis, answer = ask(data, "trips", "how many days in May 2024 had fewer than 40 trips?", "pandas")
     assert analysis.declined and not analysis.steps, answer
 
 

@@ -15,7 +15,7 @@ from typing import Any
 from .catalog import Table
 from .plan import Measure, Plan
 from .text import particle
-from .wording import BUCKET, MONTHS, conditions_words, fmt, group_words, measure_words, t, where
+from .wording import AGG, BUCKET, MONTHS, conditions_words, fmt, group_words, measure_words, t, where
 
 _MODEL_HELP = {
     "en": (
@@ -163,16 +163,27 @@ def _restate(plan: Plan) -> str:
         return _change_restated(plan)
     if k == "aggregate" and plan.successive and plan.measures:
         what = measure_words(plan.measures[0], lang)
+        before_en, before_ko = _before(plan)
+        if plan.superlative and plan.limit == 1:
+            noun = BUCKET[lang][plan.group.bucket or "year"]
+            up = plan.order == "desc"
+            return t(
+                lang,
+                f"{_cap(noun)} with the largest {'rise' if up else 'fall'} in {what} from {before_en}"
+                f"{where(conds, lang)}",
+                f"{where(conds, lang)}{particle(what, '이/가')} {before_ko}보다 가장 크게 "
+                f"{'늘어난' if up else '줄어든'} {noun}",
+            )
         if plan.successive == "percent":
             return t(
                 lang,
-                f"Percent change in {what} from the previous year{where(conds, lang)}",
-                f"{where(conds, lang)}{what}의 전년 대비 변화율",
+                f"Percent change in {what} from {before_en}{where(conds, lang)}",
+                f"{where(conds, lang)}{what}의 {before_ko} 대비 변화율",
             )
         return t(
             lang,
-            f"Change in {what} from the previous year{where(conds, lang)}",
-            f"{where(conds, lang)}{what}의 전년 대비 변화",
+            f"Change in {what} from {before_en}{where(conds, lang)}",
+            f"{where(conds, lang)}{what}의 {before_ko} 대비 변화",
         )
     if k == "aggregate":
         what = _and(lang, [measure_words(m, lang) for m in plan.measures])
@@ -479,9 +490,19 @@ def _group_change(plan: Plan, r: _Reader) -> str:
     return "\n".join(out)
 
 
+def _before(plan: Plan) -> tuple[str, str]:
+    """The period a change is from, in English and Korean: "the previous month", "전월"."""
+    bucket = plan.group.bucket if plan.group is not None and plan.group.bucket else "year"
+    en = {"day": "the previous day", "week": "the previous week", "month": "the previous month"}
+    en.update(quarter="the previous quarter", year="the previous year")
+    ko = {"day": "전일", "week": "전주", "month": "전월", "quarter": "전 분기", "year": "전년"}
+    return en[bucket], ko[bucket]
+
+
 def _successive(plan: Plan, r: _Reader) -> str:
-    """Each year's change from the year before, signed; years without one (the first, or after a
-    year missing from the data) are left out."""
+    """Each period's change from the one before, signed; periods without one (the first, or after
+    a period missing from the data) are left out. With a superlative, the period whose change
+    went furthest the way asked, and its change."""
     lang = plan.language
     m = plan.measures[0]
     head = restate(plan)
@@ -489,9 +510,31 @@ def _successive(plan: Plan, r: _Reader) -> str:
     if not items:
         return t(
             lang,
-            f"{head}: no two consecutive years have a value, so there is no change to give.",
-            f"{head}: 값이 있는 연속된 두 해가 없어서 변화를 구할 수 없습니다.",
+            f"{head}: no two consecutive periods have a value, so there is no change to give.",
+            f"{head}: 값이 있는 연속된 두 기간이 없어서 변화를 구할 수 없습니다.",
         )
+    percent = plan.successive == "percent"
+    if plan.superlative and plan.limit == 1:
+        best = _num(items[0][1])
+        if (plan.order == "desc" and not best > 0) or (plan.order == "asc" and not best < 0):
+            return t(
+                lang,
+                f"{head}: none — no period {'rose' if plan.order == 'desc' else 'fell'} from the one before.",
+                f"{head}: 없음 — 직전 기간보다 {'늘어난' if plan.order == 'desc' else '줄어든'} 기간이 없습니다.",
+            )
+        ties = [it for it in items if _num(it[1]) == best]
+        names = ", ".join(_period_label(_label(it[0]), plan) for it in ties)
+        tie = t(lang, " (tied)", " (동률)") if len(ties) > 1 else ""
+        line = f"{head}: **{names}** ({_signed(plan, m, items[0][1], percent)}){tie}"
+        rest = items[len(ties) : len(ties) + 4]
+        if rest:
+            line += (
+                "\n\n"
+                + t(lang, "Next: ", "그다음: ")
+                + ", ".join(f"{_label(it[0])} {_signed(plan, m, it[1], percent)}" for it in rest)
+                + "."
+            )
+        return line
 
     listed = [f"- {_label(it[0])}: {_signed(plan, m, it[1], plan.successive == 'percent')}" for it in items[:40]]
     out = [f"{head}:", "", *listed]
@@ -579,6 +622,56 @@ def _composed(plan: Plan, r: _Reader, table: Table | None) -> str:
 
     lang, inner = plan.language, plan.inner
     m = inner.measures[0]
+    if plan.inner_use == "first":
+        fields = r.fields("first") or ["", "nan", "0", "0"]
+        op, value = plan.inner_test
+        en_op, ko_op = _OP_WORDS[op]
+        period = inner.group.bucket or "year"  # a column of years is grouped by its own values
+        what = measure_words(m, lang)
+        cond = conditions_words(inner.conditions, lang) if inner.conditions else ""
+        head_en = f"First {_period_words(period, lang)} whose {what} is {en_op} {fmt(value)}" + (
+            f" (rows where {cond})" if cond else ""
+        )
+        head_ko = (f"{cond}인 행에서 " if cond else "") + (
+            f"{particle(what, '이/가')} {fmt(value)} {ko_op}인 첫 {BUCKET[lang][period]}"
+        )
+        if not fields[0]:
+            return t(
+                lang,
+                f"{head_en}: none — no {period} in the data meets it.",
+                f"{head_ko}: 없음 — 해당하는 기간이 데이터에 없습니다.",
+            )
+        shown = dataclasses.replace(inner, superlative=False)
+        label = _period_label(_label(fields[0]), shown)
+        line = f"{t(lang, head_en, head_ko)}: **{label}** ({value_text(inner, m, _num(fields[1]))})"
+        note = t(
+            lang,
+            f"{fmt(_num(fields[2]), count=True)} of the {fmt(_num(fields[3]), count=True)} {_period_words(period, lang, True)} meet it.",
+            f"{fmt(_num(fields[3]), count=True)}개 {_period_words(period, lang)} 중 {fmt(_num(fields[2]), count=True)}개가 해당합니다.",
+        )
+        return f"{line}\n\n{note}"
+    if plan.inner_use == "count" and inner.successive:
+        fields = r.fields("periods") or ["nan", "0"]
+        count, total = _num(fields[0]), _num(fields[1])
+        up = plan.inner_test[0] == ">"
+        before_en, before_ko = _before(inner)
+        period = inner.group.bucket or "year"
+        what = measure_words(m, lang)
+        cond = conditions_words(inner.conditions, lang) if inner.conditions else ""
+        head = t(
+            lang,
+            f"Number of {_period_words(period, lang, True)} in which {what} {'rose' if up else 'fell'} from "
+            f"{before_en}" + (f" (rows where {cond})" if cond else "") + f": **{fmt(count, count=True)}**",
+            (f"{cond}인 행에서 " if cond else "")
+            + f"{particle(what, '이/가')} {before_ko}보다 {'늘어난' if up else '줄어든'} {_period_words(period, lang)} 수: "
+            f"**{fmt(count, count=True)}**",
+        )
+        note = t(
+            lang,
+            f"Out of the {fmt(total, count=True)} {_period_words(period, lang, True)} with a change from the one before.",
+            f"직전 기간 대비 변화가 있는 {fmt(total, count=True)}개 {_period_words(period, lang)} 중입니다.",
+        )
+        return f"{head}\n\n{note}"
     if plan.inner_use == "count":
         fields = r.fields("periods") or ["nan", "0"]
         count, total = _num(fields[0]), _num(fields[1])
@@ -587,6 +680,40 @@ def _composed(plan: Plan, r: _Reader, table: Table | None) -> str:
         period = inner.group.bucket
         what = measure_words(m, lang)
         cond = conditions_words(inner.conditions, lang) if inner.conditions else ""
+        if period is None and inner.sides:  # values whose measure went the way asked between two periods
+            g = inner.group.column
+            a, b = (conditions_words(side, lang) for side in inner.sides)
+            low = op == "<"
+            head = t(
+                lang,
+                f"Number of {g} values whose {what} is {'lower' if low else 'higher'} where {a} than where {b}"
+                + (f" (rows where {cond})" if cond else "")
+                + f": **{fmt(count, count=True)}**",
+                (f"{cond}인 행에서 " if cond else "")
+                + f"{b}보다 {a}에서 {particle(what, '이/가')} {'낮은' if low else '높은'} {g} 수: **{fmt(count, count=True)}**",
+            )
+            note = t(
+                lang,
+                f"Out of the {fmt(total, count=True)} {g} values with a value in both.",
+                f"양쪽 모두 값이 있는 {g} {fmt(total, count=True)}개 중입니다.",
+            )
+            return f"{head}\n\n{note}"
+        if period is None:  # values of a column of names, each with its measure
+            g = inner.group.column
+            head = t(
+                lang,
+                f"Number of {g} values whose {what} is {en_op} {fmt(value)}"
+                + (f" (rows where {cond})" if cond else "")
+                + f": **{fmt(count, count=True)}**",
+                (f"{cond}인 행에서 " if cond else "")
+                + f"{particle(what, '이/가')} {fmt(value)} {ko_op}인 {g} 수: **{fmt(count, count=True)}**",
+            )
+            note = t(
+                lang,
+                f"Out of the {fmt(total, count=True)} {g} values with a value.",
+                f"값이 있는 {g} {fmt(total, count=True)}개 중입니다.",
+            )
+            return f"{head}\n\n{note}"
         head = t(
             lang,
             f"Number of {_period_words(period, lang, True)} whose {what} is {en_op} {fmt(value)}"
@@ -600,6 +727,14 @@ def _composed(plan: Plan, r: _Reader, table: Table | None) -> str:
             f"Out of the {fmt(total, count=True)} {_period_words(period, lang, True)} with a value in the data.",
             f"데이터에서 값이 있는 {fmt(total, count=True)}개 {_period_words(period, lang)} 중입니다.",
         )
+        if op in ("<", "<=") and m.agg in ("sum", "count"):
+            note = t(
+                lang,
+                f"Out of the {fmt(total, count=True)} {_period_words(period, lang, True)} from the data's first to its "
+                f"last; a {period} without a matching row counts as 0.",
+                f"데이터의 처음부터 끝까지 {fmt(total, count=True)}개 {_period_words(period, lang)} 중이며, 해당하는 행이 "
+                "없는 기간은 0으로 셉니다.",
+            )
         return f"{head}\n\n{note}"
     if plan.inner_use == "row":
         return _picked_row(plan, r)
@@ -738,6 +873,26 @@ class _Words:
                     (f"{cond}인 행에는 " if cond else "") + f"{cols} 값이 기록되어 있지 않아"
                     f" ({fmt(rows, count=True)}개 행 모두 {cols} 결측) "
                     f"{particle(_and(lang, [measure_words(m, lang) for m in empty]), '을/를')} 구할 수 없습니다.",
+                )
+            if plan.superlative and len(values) == 2 and not any(math.isnan(v) for _, v in values):
+                # which of two columns: the one higher (or lower) as asked, with both values
+                ordered = sorted(values, key=lambda mv: mv[1], reverse=plan.order != "asc")
+                (m1, v1), (m2, v2) = ordered
+                cond = where(plan.conditions, lang)
+                agg = AGG[lang].get(m1.agg, m1.agg) if m1.agg == m2.agg else ""
+                high = plan.order != "asc"
+                if v1 == v2:
+                    return t(
+                        lang,
+                        f"{m1.column} and {m2.column} have the same {agg or 'value'}{cond}: {value_text(plan, m1, v1)}",
+                        f"{cond}{m1.column}와(과) {m2.column}의 {agg or '값'}이 같습니다: {value_text(plan, m1, v1)}",
+                    )
+                return t(
+                    lang,
+                    f"{'Higher' if high else 'Lower'} {agg}{cond}: **{m1.column}** ({value_text(plan, m1, v1)}, "
+                    f"against {m2.column} {value_text(plan, m2, v2)})",
+                    f"{cond}{agg}이 더 {'높은' if high else '낮은'} 쪽: **{m1.column}** ({value_text(plan, m1, v1)}, "
+                    f"{m2.column} {value_text(plan, m2, v2)})",
                 )
             if len(values) == 1:
                 m, v = values[0]

@@ -7,7 +7,13 @@ renderers and worded by answer.py):
   fare, and how many trips did it have?";
 * the row a ranking picks, then a column of it: "distance_km가 두 번째로 긴 운행의 fare";
 * periods counted by a condition on a per-period value: "how many years had total rain over 1500",
-  "월 매출 합계가 6000을 넘은 달은 몇 번", "how many days had more than 60 orders".
+  "월 매출 합계가 6000을 넘은 달은 몇 번", "how many days had more than 60 orders" (a period of the
+  data's span without rows counts as 0 under a total or a count);
+* values of a column of names counted by their measure ("how many regions had an average GDP
+  over 5000 in 2007") or by the way it went between two periods ("how many countries had a lower
+  GDP in 2007 than in 1987");
+* the first period whose value crosses a number: "the first month after 2020 when arrivals
+  passed 1 million", "실업률이 처음으로 3% 아래로 떨어진 달".
 
 Each part is planned by the planner on its own words (parse.py `_plan_direct`), so every word is
 still used by one of the two plans or the question declines; a question that splits so but whose
@@ -43,7 +49,12 @@ def composed_plan(question: str, table: Table) -> Plan | None:
     tokens, mentions = reader.read(question)
     if not tokens or not mentions:
         return None
-    return _period_count(question, table, tokens, mentions) or _picked_group(question, table, tokens, mentions)
+    return (
+        _period_count(question, table, tokens, mentions)
+        or _group_count(question, table, tokens, mentions)
+        or _first_period(question, table, tokens, mentions)
+        or _picked_group(question, table, tokens, mentions)
+    )
 
 
 def _cut(question: str, tokens: list, mentions: list[Mention], drop: set[int], swap: dict | None = None) -> str:
@@ -68,7 +79,9 @@ def _span(question: str, tokens: list, mentions: list[Mention], first: int, last
 def _period_of(m: Mention, table: Table | None = None) -> str | None:
     """The period a word names ("years", "해", "분기"), not when it names a value or a column
     other than the dates themselves."""
-    dates_named = table is not None and all(table.column(s.key).is_date for s in m.all("column"))
+    dates_named = table is not None and all(
+        table.column(s.key).is_date or table.column(s.key).yearlike for s in m.all("column")
+    )
     if m.has("value") or (m.has("column") and not m.has("entity") and not dates_named):
         return None
     word = m.text.lower()
@@ -96,43 +109,7 @@ def _period_count(question: str, table: Table, tokens: list, mentions: list[Ment
         if period_at is None:
             continue
         bucket = _period_of(mentions[period_at], table)
-        # the comparison with a number: "over 1500", "1500을 넘은", "exceed 6000", "below 0"
-        test = None
-        # numbers read as the planner reads them: with their multiplier and unit ("10만 명" is
-        # 100,000 people); a year ("2021년") is a date, not a number compared
-        numbers = [x for x in Composer(table, mentions, question, tokens)._numbers() if x.number is not None]
-        for num in numbers:
-            k = num.index
-            if not mentions[k].has("num"):
-                continue
-            value = float(num.number.value)
-            before = k - 1 if k > 0 else None
-            after = num.span[-1] + 1
-            number_span = set(num.span)
-            # what the number counts: "60 orders", "주문이 60건" (rows, counted per period)
-            things = set()
-            while after < n and not mentions[after].has("compare_after"):
-                if mentions[after].has("particle"):
-                    after += 1
-                elif _rows_word(mentions[after]) and not things:
-                    things.add(after)
-                    after += 1
-                else:
-                    break
-            said = k - 1
-            while said >= 0 and mentions[said].has("particle"):
-                said -= 1
-            if said >= 0 and _rows_word(mentions[said]) and not mentions[said].has("compare") and said != c:
-                things.add(said)  # "주문이 60건": the rows named before the number too
-            for j, role in ((before, "compare"), (after if after < n else None, "compare_after")):
-                if j is None or not mentions[j].has(role):
-                    continue
-                op = Composer._OPS.get(mentions[j].get(role).key)
-                if op in (">", ">=", "<", "<="):
-                    test = (op, value, {k, j, *number_span, *range(min(k, j) + 1, max(k, j))}, things)
-                    break
-            if test:
-                break
+        test = _number_test(question, table, tokens, mentions, c)
         if test is None:
             continue
         op, value, used, things = test
@@ -149,6 +126,7 @@ def _period_count(question: str, table: Table, tokens: list, mentions: list[Ment
         if c > 0 and mentions[c - 1].text.lower() == "in":
             drop.add(c - 1)  # "in how many months"
         drop |= _with_particles(mentions, period_at, c) | _with_particles(mentions, c, n)  # 해는, 몇 개야
+        drop |= _with_particles(mentions, max(used), n)  # "4 미만이었던": the comparison's own ending
         # "연평균", "annual total": the per-period value is the counted period's own value, so the
         # period is said by the counting; its aggregation word stays
         swap: dict[int, str] = {}
@@ -167,7 +145,7 @@ def _period_count(question: str, table: Table, tokens: list, mentions: list[Ment
         m = inner.measures[0]
         if m.column is None or m.agg not in ("sum", "mean", "median", "min", "max", "count", "nunique"):
             return None
-        if op in ("<", "<=") and m.agg in ("sum", "count", "nunique"):
+        if op in ("<", "<=") and (m.agg == "nunique" or _on_dates(inner.conditions, table)):
             _few_rows_declined(lang, bucket)
         if m.per is not None:
             if m.per != bucket:
@@ -193,6 +171,244 @@ def _period_count(question: str, table: Table, tokens: list, mentions: list[Ment
         outer.date_columns, outer.units, outer.yearlike = inner.date_columns, inner.units, inner.yearlike
         return outer
     return None
+
+
+def _named_column(table: Table, m: Mention) -> str | None:
+    """The one column of names (not amounts, not dates) a word names: "regions", "country"."""
+    if m.has("value") or m.has("num"):
+        return None
+    names = {s.key for s in m.all("column") if not table.column(s.key).numeric and not table.column(s.key).is_date}
+    return names.pop() if len(names) == 1 else None
+
+
+def _group_count(question: str, table: Table, tokens: list, mentions: list[Mention]) -> Plan | None:
+    """ "how many regions had an average GDP above 5000 in 2007", "평균 fare가 2.5를 넘는 city는
+    몇 개": the measure per value of a column of names (the inner plan, on the question's other
+    words), then the values whose measure meets the comparison counted. A value without any row
+    has no measure at all, so a count of those under a total is declined (they would be left out)."""
+    lang = language_of(question)
+    n = len(mentions)
+    counts = [i for i, m in enumerate(mentions) if any(s.key in ("count", "records") for s in m.all("agg"))]
+    for c in counts:
+        at = None
+        if c + 1 < n and _named_column(table, mentions[c + 1]):
+            at = c + 1  # "how many regions"
+        else:
+            prev = c - 1
+            while prev >= 0 and mentions[prev].has("particle") and not mentions[prev].has("value"):
+                prev -= 1
+            if prev >= 0 and _named_column(table, mentions[prev]):
+                at = prev  # "city는 몇 개"
+        if at is None:
+            continue
+        column = _named_column(table, mentions[at])
+        test = _number_test(question, table, tokens, mentions, c)
+        if test is None:
+            changed = _groups_changed(question, table, tokens, mentions, c, at, column)
+            if changed is not None:
+                return changed
+            continue
+        if test[3]:
+            continue
+        op, value, used, _things = test
+        if not any(
+            i not in (c, at) and m.has("agg") and m.get("agg").key not in ("count", "records")
+            for i, m in enumerate(mentions)
+        ):
+            continue  # no measure of the group said: rows, not groups ("how many cities have fare over 5")
+        drop = {c, at, *used} | _with_particles(mentions, at, n) | _with_particles(mentions, c, n)
+        drop |= _with_particles(mentions, max(used), n)
+        if c > 0 and mentions[c - 1].text.lower() == "in":
+            drop.add(c - 1)
+        inner = _plan_direct(_cut(question, tokens, mentions, drop), table)
+        if inner.declined or inner.kind != "aggregate" or inner.group is not None or len(inner.measures) != 1:
+            return None
+        if inner.inner is not None or inner.sides or any(k.column == column for k in inner.conditions):
+            return None
+        m = inner.measures[0]
+        if m.column is None or m.per is not None or m.agg not in ("sum", "mean", "median", "min", "max"):
+            return None
+        if op in ("<", "<=") and m.agg == "sum":
+            raise Declined(
+                f"A {column} without any matching row has a total of 0 but no row to count it by, so I cannot "
+                f"count the {column} values under a number; ask for those over it.",
+                f"조건에 맞는 행이 없는 {column} 값은 합계가 0이지만 셀 행이 없어서, 어떤 수보다 적은 값은 셀 수 없습니다. 그 수를 넘는 값으로 물어봐 주세요.",
+            )
+        inner.group = Grouping(column)
+        outer = Plan("aggregate", lang, table.var, measures=[Measure("count")])
+        outer.inner, outer.inner_use, outer.inner_test = inner, "count", (op, value)
+        outer.consumed = [*inner.consumed, *[mentions[i].text for i in sorted(drop)]]
+        outer.function_words = inner.function_words
+        outer.date_columns, outer.units, outer.yearlike = inner.date_columns, inner.units, inner.yearlike
+        return outer
+    return None
+
+
+def _groups_changed(
+    question: str, table: Table, tokens: list, mentions: list[Mention], c: int, at: int, column: str
+) -> Plan | None:
+    """ "how many countries had a lower GDP in 2007 than in 1987", "1987년보다 2007년에 X가 낮아진
+    country는 몇 개": the question without its count is a comparison of two periods with the
+    direction asked; each value of the column compared so (its measure in one period less in the
+    other), and those that went the way asked counted. A value without a row in either period has
+    no change and is not counted."""
+    n = len(mentions)
+    drop = {c, at} | _with_particles(mentions, at, n) | _with_particles(mentions, c, n)
+    if c > 0 and mentions[c - 1].text.lower() == "in":
+        drop.add(c - 1)
+    rest = _plan_direct(_cut(question, tokens, mentions, drop), table)
+    if (
+        rest.declined
+        or rest.kind != "compare"
+        or rest.asked not in ("high", "low")
+        or rest.change != "difference"
+        or len(rest.sides) != 2
+        or len(rest.measures) != 1
+        or rest.group is not None
+        or rest.derived
+    ):
+        return None
+    m = rest.measures[0]
+    if m.column is None or m.per is not None or m.agg not in ("sum", "mean", "min", "max"):
+        return None
+    dated = [
+        table.column(k.column).is_date or table.column(k.column).yearlike or k.part is not None
+        for side in rest.sides
+        for k in side
+    ]
+    if not all(dated) or any(k.column == column for k in rest.conditions):
+        return None  # two periods compared, not two groups
+    inner = Plan("aggregate", rest.language, table.var, measures=[m], conditions=list(rest.conditions))
+    inner.sides, inner.group, inner.asked = rest.sides, Grouping(column), rest.asked
+    outer = Plan("aggregate", rest.language, table.var, measures=[Measure("count")])
+    outer.inner, outer.inner_use = inner, "count"
+    outer.inner_test = ("<", 0.0) if rest.asked == "low" else (">", 0.0)
+    outer.consumed = [*rest.consumed, *[mentions[i].text for i in sorted(drop)]]
+    outer.function_words = rest.function_words
+    outer.date_columns, outer.units, outer.yearlike = rest.date_columns, rest.units, rest.yearlike
+    inner.date_columns, inner.units, inner.yearlike = rest.date_columns, rest.units, rest.yearlike
+    return outer
+
+
+def _first_period(question: str, table: Table, tokens: list, mentions: list[Mention]) -> Plan | None:
+    """ "the first month after 2020 when arrivals passed 1 million", "실업률이 처음으로 3 미만인
+    달은?", "in which year was the average X first above 15000": the measure per period (the
+    inner plan, on the question's other words), then the earliest period whose value meets the
+    comparison. Without an aggregation said, only where the rows are one per period (a month's
+    row is that month's value); elsewhere (several rows a month: any row, or their total?) it is
+    not said which, and the question is left to the planner (declined)."""
+    lang = language_of(question)
+    n = len(mentions)
+    firsts = [i for i, m in enumerate(mentions) if m.has("order") and m.get("order").key == "first"]
+    if len(firsts) != 1:
+        return None
+    first = firsts[0]
+    periods = [
+        i
+        for i, m in enumerate(mentions)
+        if _period_of(m, table) and not m.has("num") and not (i > 0 and mentions[i - 1].has("num"))
+    ]  # "달은", "which month"; not the unit of a date written ("2021년")
+    buckets = {_period_of(mentions[i], table) for i in periods}
+    if len(buckets) != 1:
+        return None
+    bucket = buckets.pop()
+    if bucket not in ("day", "week", "month", "quarter", "year"):
+        return None
+    test = _number_test(question, table, tokens, mentions, None)
+    if test is None or test[3]:
+        return None
+    op, value, used, _things = test
+    drop = {first, *used} | _with_particles(mentions, first, n) | _with_particles(mentions, max(used), n)
+    for i in periods:
+        drop |= {i} | _with_particles(mentions, i, n)
+        if i > 0 and mentions[i - 1].text.lower() in ("which", "what", "the"):
+            drop.add(i - 1)  # "in which month"
+            if i > 1 and mentions[i - 2].text.lower() == "in":
+                drop.add(i - 2)
+    for i, m in enumerate(mentions):
+        # "fell below 3", "passed 1 million", "아래로 떨어진": the crossing said by a verb of change
+        if m.has("change") and m.get("change").key == ("down" if op in ("<", "<=") else "up"):
+            drop |= {i} | _with_particles(mentions, i, n)
+        if m.has("when") and i + 1 < n and i + 1 in used | {first}:
+            drop.add(i)  # "when arrivals passed": the period asked
+    date = next((d for d in table.dates), None)
+    years = [c for c in table.columns if c.yearlike]
+    if date is None and bucket == "year" and len(years) == 1:
+        date = years[0]  # a column of years ("year", "연도"): its values are the periods
+    elif date is None or len(table.dates) != 1:
+        return None
+    inner = _plan_direct(_cut(question, tokens, mentions, drop), table)
+    if inner.declined or inner.group is not None or inner.inner is not None:
+        return None
+    by_value = not date.is_date
+    per_row = (by_value or date.granularity == bucket) and date.distinct >= table.rows  # one row per period
+    if inner.kind == "aggregate" and len(inner.measures) == 1 and inner.measures[0].column is not None:
+        m = inner.measures[0]
+        if m.per is not None or m.agg not in ("sum", "mean", "median", "min", "max"):
+            return None
+    elif inner.kind == "distribution" and len(inner.columns) == 1 and per_row and inner.chart in (None, "hist"):
+        if any(w.lower() in ("distribution", "분포", "histogram", "히스토그램") for w in inner.consumed):
+            return None
+        m = Measure("sum", inner.columns[0])  # one row a period: its value
+    else:
+        return None
+    inner.kind, inner.measures, inner.columns, inner.chart = "aggregate", [m], [], None
+    inner.group = Grouping(date.name, None if by_value else bucket)
+    if any(k.column == date.name and k.op == "==" for k in inner.conditions):
+        return None  # one period named: nothing to find the first of
+    outer = Plan("aggregate", lang, table.var, measures=[Measure("count")])
+    outer.inner, outer.inner_use, outer.inner_test = inner, "first", (op, value)
+    outer.consumed = [*inner.consumed, *[mentions[i].text for i in sorted(drop)]]
+    outer.function_words = inner.function_words
+    outer.date_columns, outer.units, outer.yearlike = inner.date_columns, inner.units, inner.yearlike
+    return outer
+
+
+def _number_test(
+    question: str, table: Table, tokens: list, mentions: list[Mention], c: int | None
+) -> tuple[str, float, set[int], set[int]] | None:
+    """The comparison of a per-period value with a number: "over 1500", "1500을 넘은", "exceed
+    6000", "below 0", as (op, number, the mentions it takes, the mentions naming what the number
+    counts), or None. `c` is the counting word, never what a number counts."""
+    n = len(mentions)
+    # the comparison with a number: "over 1500", "1500을 넘은", "exceed 6000", "below 0"
+    test = None
+    # numbers read as the planner reads them: with their multiplier and unit ("10만 명" is
+    # 100,000 people); a year ("2021년") is a date, not a number compared
+    numbers = [x for x in Composer(table, mentions, question, tokens)._numbers() if x.number is not None]
+    for num in numbers:
+        k = num.index
+        if not mentions[k].has("num"):
+            continue
+        value = float(num.number.value)
+        before = k - 1 if k > 0 else None
+        after = num.span[-1] + 1
+        number_span = set(num.span)
+        # what the number counts: "60 orders", "주문이 60건" (rows, counted per period)
+        things = set()
+        while after < n and not mentions[after].has("compare_after"):
+            if mentions[after].has("particle"):
+                after += 1
+            elif _rows_word(mentions[after]) and not things:
+                things.add(after)
+                after += 1
+            else:
+                break
+        said = k - 1
+        while said >= 0 and mentions[said].has("particle"):
+            said -= 1
+        if said >= 0 and _rows_word(mentions[said]) and not mentions[said].has("compare") and said != c:
+            things.add(said)  # "주문이 60건": the rows named before the number too
+        for j, role in ((before, "compare"), (after if after < n else None, "compare_after")):
+            if j is None or not mentions[j].has(role):
+                continue
+            op = Composer._OPS.get(mentions[j].get(role).key)
+            if op in (">", ">=", "<", "<="):
+                test = (op, value, {k, j, *number_span, *range(min(k, j) + 1, max(k, j))}, things)
+                break
+        if test:
+            break
+    return test
 
 
 def _periods_as_rows(
@@ -234,9 +450,16 @@ def _periods_as_rows(
     return plan
 
 
+def _on_dates(conditions: list[Condition], table: Table) -> bool:
+    """Whether a condition limits the dates (then which periods count as "without a row" is not
+    the data's span, and periods under a number are not counted)."""
+    return any(table.column(k.column).is_date or table.column(k.column).yearlike for k in conditions)
+
+
 def _few_rows_declined(lang: str, bucket: str) -> None:
-    """Periods with a small count or total include those without any row, which the data does not
-    list: counting the periods present would leave them out, so the question is declined."""
+    """Periods with a small count or total include those without any row. Over the data's whole
+    span the renderers count them as 0; when the dates are limited by a condition, or the measure
+    is a number of different values, the question is declined."""
     raise Declined(
         f"A {bucket} without any row has a count (or total) of 0 but is not in the data, so I cannot "
         f"count the {bucket}s under a number; ask for those over it.",
@@ -292,7 +515,7 @@ def _periods_by_rows(
     date = next((d for d in table.dates), None)
     if date is None or bucket not in ("day", "week", "month", "quarter", "year", "hour"):
         return None
-    if test[0] in ("<", "<="):
+    if test[0] in ("<", "<=") and _on_dates(conditions, table):
         _few_rows_declined(lang, bucket)
     inner = Plan("aggregate", lang, table.var, measures=[Measure("count")], conditions=conditions)
     inner.group = Grouping(date.name, bucket)

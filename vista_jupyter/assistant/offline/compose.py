@@ -197,9 +197,14 @@ class _Builder:
             elif m.has("ordinal") and not m.has("column") and self.c.rank > 1:
                 # "두 번째로 높은", "second most": the ordinal marks the superlative's degree word
                 j = self.c.next_index(i, ("filler", "particle"))
-                if j is None or not self.free(j) or not self.m[j].has("degree"):
+                if j is None or not self.free(j):
                     continue
-                direction = self.m[j].get("degree").key
+                if self.m[j].has("degree"):
+                    direction = self.m[j].get("degree").key
+                elif self.m[j].has("evaluative") and not self.m[j].has("column"):
+                    column, direction = self.evaluated(j)  # "the second worst", "두 번째로 나쁜"
+                else:
+                    continue
                 used.append(j)
                 skip.add(j)
             elif m.has("evaluative") and not m.has("column"):
@@ -220,7 +225,7 @@ class _Builder:
         to it, and which way is better for it (from the lexicon); declined when that is unknown."""
         c = self.c
         good = self.m[i].get("evaluative").key == "good"
-        skip = ("filler", "particle", "condition", "agg", "superlative_marker")
+        skip = ("filler", "particle", "condition", "agg", "superlative_marker", "ordinal")
         # "the cleanest by average PM2.5", "초미세먼지 기준으로 가장 깨끗한": the measure after "by"
         by = [k for k, m in enumerate(self.m) if self.free(k) and m.text.lower() in ("by", "기준", "기준으로")]
         measured = [c.next_index(k, skip) if self.m[k].text.lower() == "by" else c.prev_index(k, skip) for k in by]
@@ -327,11 +332,79 @@ class _Builder:
             position=one.value,
         )
 
+    def which_column(self) -> Plan | None:
+        """ "which had the higher average, 건설업 or 제조업?", "제조업과 건설업 중 평균이 더 높은 쪽은?":
+        two numeric columns of one unit named as the alternatives, and a comparative: the same
+        statistic of each (the one said, else each column's default), the one that is higher (or
+        lower) named. Columns of different units, or not joined as alternatives, are left to the
+        other readings."""
+        c, ctx = self.c, self.ctx
+        if ctx.group is not None or ctx.sides or c.successive is not None or c.derived:
+            return None
+        columns = [
+            (k, self.c.columns_of(k, numeric=True))
+            for k, m in enumerate(self.m)
+            if self.free(k) and m.has("column") and not m.has("value")
+        ]
+        if len(columns) != 2 or any(len(names) != 1 for _, names in columns):
+            return None  # (a word that may mean several columns is left to the other readings)
+        if any(self.free(k) and self.c.columns_of(k, numeric=False) for k, m in enumerate(self.m) if m.has("column")):
+            return None  # "which city has the higher ...": groups are asked, not one of two columns
+        (i, (a,)), (j, (b,)) = sorted(columns)
+        if a == b or not all(self.m[k].roles <= {"column", "concept", "entity"} for k in (i, j)):
+            return None
+        between = range(i + 1, j)
+        joined = any(self.m[k].has("either") or self.m[k].text in ("과", "와", "랑", "이랑", "하고") for k in between)
+        if (
+            not joined
+            or j - i > 3
+            or any(self.m[k].roles - {"either", "particle", "filler", "range_join"} for k in between)
+        ):
+            return None
+        if c.col(a).unit != c.col(b).unit or set(c.col(a).concepts) != set(c.col(b).concepts):
+            return None  # things of different kinds (a count of people and a rate) are not compared
+        comparative = [
+            k
+            for k, m in enumerate(self.m)
+            if self.free(k)
+            and (m.has("degree") or (m.has("superlative_marker") and m.get("superlative_marker").key))
+            and not m.has("column")
+        ]
+        which = [k for k, m in enumerate(self.m) if self.free(k) and (m.has("which") or m.text in ("중", "중에서"))]
+        if not comparative or not which:
+            return None
+        keys = {(self.m[k].get("degree") or self.m[k].get("superlative_marker")).key for k in comparative}
+        if len(keys) != 1:
+            return None
+        direction = keys.pop()
+        aggs = [(k, a_) for k, a_ in ctx.aggs if self.free(k) and a_ not in ("count", "nunique", "share", "range")]
+        if len({a_ for _, a_ in aggs}) > 1:
+            return None
+        agg = aggs[0][1] if aggs else None
+        if agg is None and self.default_agg(a) != self.default_agg(b):
+            return None
+        c.claim(i, j, *between, *comparative, *which, *[k for k, _ in aggs])
+        for k, m in enumerate(self.m):
+            if self.free(k) and m.text in ("쪽", "편") and m.has("unknown"):
+                c.claim(k)  # "더 높은 쪽": the one of the two
+        plan = Plan(
+            "aggregate",
+            c.lang,
+            c.t.var,
+            measures=[Measure(agg or self.default_agg(a), a), Measure(agg or self.default_agg(b), b)],
+            conditions=list(ctx.conditions),
+        )
+        plan.superlative, plan.order, plan.limit = True, "asc" if direction == "low" else "desc", 1
+        return plan
+
     def _build(self) -> Plan:
         c, ctx = self.c, self.ctx
         asked = [j for j, m in enumerate(self.m) if self.free(j) and m.has("position")]
         if asked:
             return self.position(asked)
+        which = self.which_column()
+        if which is not None:
+            return which
         intents = {k: i for k, i in c.intents.items() if self.free(i)}
         plan = Plan("aggregate", c.lang, c.t.var)
 
@@ -360,6 +433,9 @@ class _Builder:
             self.sides_from_conditions()
         if ctx.sides:
             return self.compare()
+        if "distribution" in intents and self.m[intents["distribution"]].text.lower() == "spread":
+            if any(a == "range" and self.free(i) for i, a in ctx.aggs):
+                c.claim(intents.pop("distribution"))  # "the spread ..., max minus min": the range named
         if "distribution" in intents or ctx.chart in ("hist", "box"):
             return self.distribution(intents.get("distribution"))
         if "relationship" in intents or ctx.chart == "scatter":
@@ -418,6 +494,13 @@ class _Builder:
             if len(named) > 1:  # "in August than the other months": the one the rest is said of
                 near = [k for k in named if conds[k].part is not None and self._rest_of(rest[0], conds[k].part)]
                 named = near or named
+            compared = [k for k, cond in enumerate(conds) if cond.op in _NEGATED]
+            if compared:
+                # "countries with life expectancy over 75 than the rest" (in 2007): the rows meeting
+                # the comparison against those that do not; the periods said stay the scope. With
+                # another value named as well, which one the rest is of is not said: declined.
+                dated = {k for k in named if self._dated(conds[k])}
+                named = compared if len(compared) == 1 and set(named) <= dated else [*named, *compared]
             if not words or len(named) != 1:
                 self.decline(
                     "I can compare one named value against the rest of its column, with one measure; "
@@ -432,7 +515,8 @@ class _Builder:
             for cond, pos in keep:
                 ctx.conditions.at = pos
                 ctx.conditions.append(cond)
-            ctx.sides = [[one], [Condition(one.column, "!=", one.value, one.part)]]
+            other = _NEGATED.get(one.op, "!=")
+            ctx.sides = [[one], [Condition(one.column, other, one.value, one.part)]]
             c.claim(*words, *rest)
             for j, m in enumerate(self.m):
                 # "the rest of the stations", "the other months": the column's own noun
@@ -487,6 +571,11 @@ class _Builder:
                 if self.free(j) and m.has("between"):
                     c.claim(j)
             return
+
+    def _dated(self, cond: Condition) -> bool:
+        """A condition on a period: a part of a date, a date column, or a column of years."""
+        column = self.c.col(cond.column)
+        return cond.part is not None or column.is_date or column.yearlike
 
     def _rest_of(self, j: int, part: str | None) -> bool:
         """Whether the words at `j` (or just after it) name the period a date part counts ("the
@@ -976,7 +1065,7 @@ class _Builder:
 
     def default_agg(self, column: str) -> str:
         op = self.c.derived.get(column, ("", "-", ""))[1]
-        if op != "-":  # a ratio of two columns' totals, a weighted mean
+        if op not in ("-", "q"):  # a ratio of two columns' totals, a weighted mean
             return "ratio" if op == "/" else "wmean"
         return "sum" if set(self.c.col(column).concepts) & _ADDITIVE else "mean"
 
@@ -1145,11 +1234,19 @@ class _Builder:
         return plan
 
     def successive_change(self) -> Plan:
-        """ "year over year growth of revenue", "연도별 평균 거래가격의 전년 대비 변화율": the measure
-        per year, then each year's change from the year before (in percent when a rate is asked)."""
+        """ "year over year growth of revenue", "연도별 평균 거래가격의 전년 대비 변화율", "month-over-
+        month change in arrivals": the measure per period, then each period's change from the one
+        before (in percent when a rate is asked). With a superlative and a direction ("fell the
+        most compared with the month before", "전월보다 가장 크게 늘어난 달") the period whose change
+        went furthest that way; with a count of periods ("how many months saw a drop", "전달보다
+        줄어든 달은 몇 번") the periods whose change went that way, counted (a composed plan). A
+        superlative without a direction ("changed the most"), or the least, is declined."""
+        from .parse import _time_word
+
         c, ctx = self.c, self.ctx
         column, part = c.successive
         change = "difference"
+        directions = set()
         for j, m in enumerate(self.m):
             if m.has("change") and self.free(j):
                 nxt = c.next_index(j, ())
@@ -1158,40 +1255,99 @@ class _Builder:
                     rate = True
                     c.claim(nxt)
                 change = "percent" if rate else change
+                directions.add(m.get("change").key)
                 c.claim(j)
         shares = [j for j, a in ctx.aggs if a == "share" and self.free(j)]
         if shares:
             change = "percent"  # "몇 % 늘었나", "in percent"
             c.claim(*shares)
-        year = Grouping(column, "year" if part == "year" else None)
-        if ctx.group is not None and ctx.group != year:
+        period = Grouping(column, part)
+        noun = part or "year"
+        if ctx.group is not None and ctx.group != period:
             self.decline(
-                "I can give the change from the previous year over all the rows, year by year, not for "
-                "each group at once.",
-                "전년 대비 변화는 그룹별로 나누지 않고 연도별로만 구할 수 있습니다.",
+                "I can give each period's change from the one before over all the rows, not for each group at once.",
+                "직전 기간 대비 변화는 그룹별로 나누지 않고 기간별로만 구할 수 있습니다.",
             )
         for j, m in enumerate(self.m):
-            if self.free(j) and m.has("bucket") and m.get("bucket").key == "year":
-                c.claim(j)  # "연도별", "by year"
+            if self.free(j) and m.has("bucket") and m.get("bucket").key == noun:
+                c.claim(j)  # "연도별", "by year", "monthly"
+        # the periods asked about ("in which month", "달은", "how many months"): the period's own word
+        # (a word that also names the date column may be taken by it already: "달" of a column 월)
+        asked_period = [
+            j
+            for j, m in enumerate(self.m)
+            if (_time_word(m.text) == noun or _time_word(m.text.lower().rstrip("s")) == noun) and not m.has("value")
+        ]
+        sups = [x for x in self.superlatives() if x[2] is None]
+        counts = [i for i, a in ctx.aggs if a in ("count", "records") and self.free(i)]
+        direction = directions.pop() if len(directions) == 1 else None
+
+        # the periods are counted when the count word is said of them ("how many months", "달은
+        # 몇 번"); "the number of trips" is the measure, of which the period is picked
+        def beside(i: int, step: int) -> int | None:
+            j = i + step  # over fillers, particles and "모두" ("달은 모두 몇 번")
+            while 0 <= j < len(self.m) and (
+                self.m[j].roles <= {"filler", "particle"}
+                or (self.m[j].has("agg") and self.m[j].get("agg").key == "sum")
+            ):
+                j += step
+            return j if 0 <= j < len(self.m) else None
+
+        counted = any(beside(i, 1) in asked_period or beside(i, -1) in asked_period for i in counts)
+        if (sups or counted) and direction not in ("up", "down"):
+            self.decline(
+                "I can find the period that rose the most or fell the most from the one before; say "
+                "which (a change either way has no single largest).",
+                "직전 기간보다 가장 많이 늘어난 기간인지 줄어든 기간인지 말씀해 주세요.",
+            )
+        if sups and (len(sups) > 1 or sups[0][1] != "high" or counted):
+            self.decline(
+                "I can find the period with the largest rise or the largest fall from the one before.",
+                "직전 기간 대비 가장 크게 늘어난 기간이나 가장 크게 줄어든 기간을 찾을 수 있습니다.",
+            )
+        c.claim(*[j for j in asked_period if self.free(j)])
+        for _i, _d, _col, used in sups:
+            c.claim(*used)
+        if counted:
+            c.claim(*counts)  # the periods are counted, not the rows
+            for i in counts:  # "모두 몇 번": all told
+                j = beside(i, -1)
+                k = i - 1
+                while j is not None and k > j:
+                    if self.free(k) and self.m[k].has("agg"):
+                        c.claim(k)
+                    k -= 1
+            counts = []
         measures = self.measures_with_aggs()
         if not measures:
-            c.claim(*[i for i, a in ctx.aggs if a == "count" and self.free(i)])
+            c.claim(*counts)
             measures = [Measure("count")]
         if len(measures) != 1 or measures[0].per or measures[0].agg == "range":
             self.decline(
-                "I can give the change from the previous year of one measure at a time.",
-                "전년 대비 변화는 한 번에 한 가지 값만 구할 수 있습니다.",
+                "I can give the change from the period before of one measure at a time.",
+                "직전 기간 대비 변화는 한 번에 한 가지 값만 구할 수 있습니다.",
             )
-        return Plan(
+        plan = Plan(
             "aggregate",
             c.lang,
             c.t.var,
             measures=measures,
             conditions=list(ctx.conditions),
-            group=year,
+            group=period,
             successive=change,
             chart="bar" if ctx.chart in (None, "any", "bar") else ctx.chart,
         )
+        if sups:
+            # the furthest rise is the largest change; the furthest fall the most negative
+            plan.order = "asc" if direction == "down" else "desc"
+            plan.superlative, plan.limit = True, 1
+            plan.chart = None
+        elif counted:
+            outer = Plan("aggregate", c.lang, c.t.var, measures=[Measure("count")])
+            outer.inner, outer.inner_use = plan, "count"
+            outer.inner_test = ("<", 0.0) if direction == "down" else (">", 0.0)
+            return outer
+        return plan
 
     def grouped_change(self, plan: Plan, asked_change: str | None, sups: list) -> Plan:
         """ "which store's revenue fell the most from 2022 to 2023", "구별 평균 거래가격 변화": the
@@ -1996,6 +2152,10 @@ class _Builder:
         if ctx.chart is None and plan.limit == 1:
             plan.chart = "bar"  # the ranking the extreme comes from
         return plan
+
+
+#: A comparison's complement: the rows of "the rest" (a row without a value is in neither).
+_NEGATED = {">": "<=", ">=": "<", "<": ">=", "<=": ">"}
 
 
 def _asks_rate(m: Mention) -> bool:

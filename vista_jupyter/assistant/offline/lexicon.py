@@ -47,6 +47,7 @@ _KEYED = (
     "quarters",
     "ordinal",
     "daytime",
+    "previous_bucket",
 )
 #: Roles that are plain lists of forms.
 _LISTED = (

@@ -318,6 +318,7 @@ class Composer:
         self._dates(nums)
         self._period_restated()
         self._previous_period()
+        self._consecutive()
         self._same_conditions()
         self._sides()
         self._values()
@@ -463,7 +464,7 @@ class Composer:
         for j, m in enumerate(self.m):
             if j == i:
                 continue
-            if m.has("change") or m.has("than") or m.has("times"):
+            if m.has("change") or m.has("than") or m.has("times") or m.has("previous_bucket"):
                 return True
             if m.has("agg") and m.get("agg").key == "share":
                 return True
@@ -627,7 +628,10 @@ class Composer:
         ranked = self._has_any("superlative", "superlative_marker", "frequent", "order", "adjective")
         for i, m in enumerate(self.m):
             j = self.next_index(i)
-            graded = j is not None and self.m[j].has("degree")  # "두 번째로 높은": the ordinal ranks
+            # "두 번째로 높은", "the second worst": the ordinal ranks with the word after it
+            graded = j is not None and (
+                self.m[j].has("degree") or (self.m[j].has("evaluative") and not self.m[j].has("column"))
+            )
             if m.has("ordinal") and (ranked or graded) and not m.has("column"):
                 self.rank = int(m.get("ordinal").key)
                 if not graded:
@@ -698,6 +702,9 @@ class Composer:
             if j is None or j in self.used or not self.m[j].has("column") or self.m[j].has("value"):
                 return None
             names = self.columns_of(j, numeric=True)
+            if len(names) > 1:  # the one named in full ("arrivals", not the "tourists" it may mean)
+                full = {s.key for s in self.m[j].all("column") if s.quality >= 1.0 and s.key in names}
+                names = list(full) if len(full) == 1 else names
             return names[0] if len(names) == 1 else None
 
         for j, m in enumerate(self.m):
@@ -725,6 +732,8 @@ class Composer:
                 a = self.prev_index(b, ("particle", "range_join", "condition")) if b is not None else None
                 if a is not None and a + 1 < b and self.m[a + 1].text == "에서":
                     pair = (a, b, [j, a + 1])
+            elif m.has("intent") and m.get("intent").key == "difference" and self._mean_asked():
+                pair = self._difference_of_two(j)
             if pair is None or pair[0] is None or pair[1] is None:
                 continue
             a, b = numeric(pair[0]), numeric(pair[1])
@@ -738,10 +747,43 @@ class Composer:
                 self.claim(nxt)  # "뺀 값": the difference itself
             return
 
+    def _mean_asked(self) -> bool:
+        """An average asked ("on average", "월평균", "average"): a difference of two columns' means
+        is the mean of their per-row difference."""
+        return any(i not in self.used and m.has("agg") and m.get("agg").key == "mean" for i, m in enumerate(self.m))
+
+    def _difference_of_two(self, j: int) -> tuple[int | None, int | None, list[int]] | None:
+        """The two columns a difference word at j is of, as (a, b, words used): "how many more A
+        than B" (A − B), "the difference between A and B", "A와 B의 차이" (A − B, said as unsigned)."""
+        columnar = lambda k: k is not None and self.m[k].has("column") and not self.m[k].has("value")  # noqa: E731
+        joins = ("either", "range_join")
+        nxt = self.next_index(j, ("filler",))
+        if columnar(nxt):
+            than = self.next_index(nxt, ("filler",))
+            b = self.next_index(than, ("filler",)) if than is not None else None
+            if than is not None and self.m[than].has("than") and columnar(b):
+                return (nxt, b, [j, than])  # "how many more A than B"
+            return None
+        if nxt is not None and self.m[nxt].has("between"):
+            a = self.next_index(nxt, ("filler",))
+            join = self.next_index(a, ("filler",)) if a is not None else None
+            b = self.next_index(join, ("filler",)) if join is not None else None
+            if columnar(a) and join is not None and self.m[join].roles & set(joins) and columnar(b):
+                return (a, b, [j, nxt, join])  # "the difference between A and B"
+            return None
+        if self.lang == "ko":
+            b = self.prev_index(j, ("particle", "condition"))
+            join = b - 1 if b is not None and b >= 2 else None
+            a = b - 2 if join is not None else None
+            if columnar(b) and columnar(a) and join is not None and self.m[join].text in ("와", "과", "랑", "이랑"):
+                used = [j, join] + [k for k in range(b + 1, j) if self.m[k].roles <= {"particle", "condition"}]
+                return (a, b, used)  # "A와 B의 차이"
+        return None
+
     def _derived_difference(self, a: str, b: str, op: str = "-") -> str:
         """A column computed from two (the plan's `derived` columns): the per-row difference a − b
         ("-"), total a over total b ("/", measured as a ratio), a weighted by b ("w")."""
-        name = {"-": f"{a} − {b}", "s": f"{a} − {b}", "/": f"{a} ÷ {b}", "w": f"{a} ⊗ {b}"}[op]
+        name = {"-": f"{a} − {b}", "s": f"{a} − {b}", "/": f"{a} ÷ {b}", "q": f"{a} ÷ {b}", "w": f"{a} ⊗ {b}"}[op]
         if name not in {c.name for c in self.t.columns}:
             first = self.col(a)
             unit = first.unit if op == "w" or (op == "-" and first.unit == self.col(b).unit) else None
@@ -824,7 +866,7 @@ class Composer:
                 pair = (self.next_index(j, ("particle", "filler")), j, [])
             if pair is None:
                 continue
-            a, b = numeric(pair[0]), numeric(pair[1])
+            a, b = numeric(pair[0]), numeric(pair[1]) or self._unit_column(pair[1])
             if a is None or b is None or a == b:
                 continue
             per = self.col(b)
@@ -843,9 +885,23 @@ class Composer:
                     f"{b}에는 {self.t.rows:,}개 행에 값이 {per.distinct}가지뿐이라 합계가 같은 것을 여러 번 셀 수 있습니다. "
                     f"{b}당 {a}를 무엇으로 나눌지 알 수 없습니다.",
                 )
-            name = self._derived_difference(a, b, "/")
+            # a median of "A per B" is the middle of the rows' own ratios (the median fare per km,
+            # the median price per ㎡); a total or an average stays total over total, and an
+            # extreme ("max revenue per unit": of which rows' ratio?) stays declined
+            each = any(
+                i not in self.used and m.has("agg") and m.get("agg").key == "median" for i, m in enumerate(self.m)
+            )
+            name = self._derived_difference(a, b, "q" if each else "/")
             self.m[pair[0]].senses = [Sense("column", name, 1.0)]
             self.claim(pair[1], *pair[2])
+
+    def _unit_column(self, j: int | None) -> str | None:
+        """The one numeric column measured in the unit a word names ("per km": distance_km)."""
+        if j is None or j in self.used or not self.m[j].has("units") or self.m[j].has("column"):
+            return None
+        word = self.m[j].text.lower()
+        found = [c.name for c in self.t.columns if c.numeric and c.unit and c.unit.lower() == word]
+        return found[0] if len(found) == 1 else None
 
     def _column_comparisons(self) -> None:
         """ "rows with temp_min greater than temp_max", "최저기온이 최고기온보다 높은 날": one numeric
@@ -2092,7 +2148,7 @@ class Composer:
             for i, m in enumerate(self.m)
             if i not in self.used and m.has("previous_period") and not (m.has("column") or m.has("value"))
         ]
-        if not marks or not self._has_any("change"):
+        if not marks or not self._has_any("change", "times"):  # "몇 배": a ratio to the year before
             return
         axis = self._year_axis()
         if axis is None:
@@ -2124,7 +2180,13 @@ class Composer:
             scalar = any(m.has("agg") and m.get("agg").key == "share" for m in self.m) or self._has_any(
                 "superlative", "superlative_marker"
             )  # "몇 % 변했어", "가장 많이 감소한": one change, of the last year
-            if bucketed or not scalar:
+            # "전년 대비 가장 많이 감소한 해": the year itself is what is picked, among every year's
+            # change from the year before (not one change of the last year per group)
+            years_asked = any(
+                i not in self.used and _time_word(m.text.lower().rstrip("s")) == "year" and not m.has("value")
+                for i, m in enumerate(self.m)
+            )
+            if bucketed or not scalar or (years_asked and self._has_any("superlative", "superlative_marker")):
                 self.successive = (column, part)
                 self.claim(*marks)
                 return
@@ -2140,6 +2202,38 @@ class Composer:
             j = self.next_index(i, ("particle",))
             if j is not None and self.m[j].has("than"):
                 self.claim(j)
+
+    def _consecutive(self) -> None:
+        """ "fell the most compared with the month before", "전월보다 줄어든 달은 몇 번", "month-over-
+        month increase": each period's change from the one just before (`successive`), the period
+        named by the words (a month, a quarter...), over the one date column. Read only with a
+        change word, and only when the dates are at least as fine as the period (a monthly table
+        has no day before); otherwise the words stay unused and the question declines."""
+        marks = [i for i, m in enumerate(self.m) if i not in self.used and m.has("previous_bucket")]
+        if not marks or self.successive is not None or not self._has_any("change"):
+            return
+        buckets = {self.m[i].get("previous_bucket").key for i in marks}
+        if len(buckets) != 1:
+            return
+        bucket = buckets.pop()
+        column = self._date_column()
+        if column is None:
+            return
+        fine = self.col(column).granularity
+        order = ("hour", "day", "week", "month", "quarter", "year")
+        if fine in order and order.index(fine) > order.index(bucket):
+            return
+        self.successive = (column, bucket)
+        self.claim(*marks)
+        for i in marks:
+            # "전월보다", "전월 대비", "compared with the month before", "than the previous month"
+            for j in (self.next_index(i, ("particle",)), self.prev_index(i, ("filler",))):
+                if (
+                    j is not None
+                    and j not in self.used
+                    and (self.m[j].has("than") or self.m[j].text.lower() in ("compared with", "compared to", "대비"))
+                ):
+                    self.claim(j)
 
     def _year_axis(self) -> tuple[str, str | None] | None:
         """The column that holds years: an integer column of years (part None), else the one date
@@ -2363,6 +2457,12 @@ class Composer:
 
     def _negated(self, span: list[int]) -> bool:
         before = self.prev_index(span[0], ("filler", "particle", "condition"))
+        if before is not None and self.m[before].text.lower() in ("by", "from") and before not in self.used:
+            # "not by members", "not from Seoul": the preposition between the negation and the value
+            by = self.prev_index(before, ("filler", "particle", "condition"))
+            if by is not None and self.m[by].has("negation"):
+                self.claim(before)
+                before = by
         after = self.next_index(span[-1], ("particle",))
         for j in (before, after):
             if j is not None and j not in self.used and self.m[j].has("negation") and not self.m[j].has("column"):
@@ -3464,6 +3564,9 @@ class Composer:
             if self._other_things(i, plan):
                 things.append(m.text)
                 continue
+            if self._count_unanswered(i, plan):
+                left.append(m.text)  # "country는 몇 개": things counted, where the plan gives a value
+                continue
             if self._period_unshown(i, plan):
                 left.append(m.text)
                 continue
@@ -3578,6 +3681,20 @@ class Composer:
         if stems & _ROW_NOUNS or stems & set(name_keys(self.t.name)):
             return False
         return _entity_periods(self.t) is not None
+
+    def _count_unanswered(self, i: int, plan: Plan) -> bool:
+        """A word asking how many ("몇 개", "how many") left over by a plan that states a value, not
+        a number of things (a comparison of means, a total): the question counts something the
+        plan does not count, so the word is not harmless. "How many times as large" asks a ratio."""
+        m = self.m[i]
+        if not (m.has("agg") and m.get("agg").key in ("count", "records")):
+            return False
+        if plan.kind not in ("compare", "aggregate", "share") or plan.inner is not None:
+            return False
+        if any(x.agg in ("count", "nunique") for x in plan.measures):
+            return False
+        j = self.next_index(i, ("filler", "particle"))
+        return not (j is not None and self.m[j].has("times"))
 
     def _names_data(self, i: int, plan: Plan) -> bool:
         """A noun for the rows ("companies", "회사") that is also a column of this data, in a plan
@@ -3843,6 +3960,9 @@ def _plan_direct(question: str, table: Table, reader: Reader | None = None) -> P
     plan.units = {c.name: c.unit for c in table.columns if c.unit}
     plan.yearlike = [c.name for c in table.columns if c.yearlike]
     plan.derived = dict(composer.derived) if not plan.declined else {}
+    if plan.inner is not None:  # a plan composed here (periods counted by their change)
+        plan.inner.date_columns, plan.inner.units, plan.inner.yearlike = plan.date_columns, plan.units, plan.yearlike
+        plan.inner.derived = plan.derived
     return plan
 
 
@@ -3919,7 +4039,7 @@ def _derived_measures(plan: Plan, derived: dict[str, tuple[str, str, str]]) -> N
     uses = {c.column for c in [*plan.conditions, *plan.base, *(k for side in plan.sides for k in side)]}
     for k, m in enumerate(plan.measures):
         op = derived.get(m.column or "", ("", "-", ""))[1]
-        if op in ("-", "s"):
+        if op in ("-", "s", "q"):  # per-row values: any statistic of them
             continue
         a, _, b = derived[m.column]
         allowed = {"/": ("ratio",), "w": ("wmean", "mean")}[op]

@@ -124,7 +124,12 @@ class Plan:
     # grouping takes it (value `PICKED`): "the 지점 with the highest 매출's 직원수"; with "count", this
     # plan counts inner's groups whose value meets `inner_test` (op, number): "how many years had
     # a total over 1500"; with "row", inner (a ranking of rows) picks the rows holding its n-th
-    # value and this plan shows their `columns[0]`: "the fare of the 2nd longest trip".
+    # value and this plan shows their `columns[0]`: "the fare of the 2nd longest trip"; with
+    # "first", the earliest of inner's periods whose value meets `inner_test`: "the first month
+    # after 2020 when arrivals passed 1 million". Inner's groups may be periods, or values of a
+    # column of names ("how many regions had an average over 5000"); inner may give each group's
+    # change between two periods (`sides`) or each period's change from the one before
+    # (`successive`), counted by its sign ("how many months fell from the month before").
     inner: Plan | None = None
     inner_use: str | None = None
     inner_test: tuple[str, float] | None = None

@@ -87,11 +87,23 @@ class PandasRenderer:
             key, _ = self._key(inner.group, "rows")
             m = inner.measures[0]
             code += key
-            if m.column is None:
+            if inner.sides:
+                # each group's measure in one period less in the other (none without both)
+                for name, side in zip(("a", "b"), inner.sides):
+                    code += (
+                        f"side_{name} = {self._mask(side, 'rows')}\n"
+                        f"value_{name} = rows[side_{name}].groupby(key[side_{name}])[{q(m.column)}].{_call(m.agg)}\n"
+                    )
+                code += "per = value_a - value_b\n"
+            elif m.column is None:
                 code += "per = rows.groupby(key).size()\n"
             else:
                 code += f"per = rows.groupby(key)[{q(m.column)}].{_call(m.agg)}\n"
+            code += self._successive("per")  # each period's change from the one before
             code += "per = per.dropna()\n"
+            if _zero_filled(outer):
+                span, _ = self._key(inner.group, frame)
+                code += span.replace("key = ", "span = ", 1) + _fill_span(inner.group.bucket, "per", "span")
         finally:
             self.plan = outer
         return code
@@ -128,6 +140,17 @@ class PandasRenderer:
         if p.inner_use == "row":
             return self._picked_row()
         code = self._inner()
+        if p.inner_use == "first":
+            # the earliest period whose value meets the test (periods in time order)
+            op, value = p.inner_test
+            code += (
+                f"hits = per[per {op} {lit(value)}].sort_index()\n"
+                "if len(hits):\n"
+                "    print('first', hits.index[0], round(float(hits.iloc[0]), 6), len(hits), len(per), sep='\\t')\n"
+                "else:\n"
+                "    print('first', '', 'nan', 0, len(per), sep='\\t')\n"
+            )
+            return self._step(self._intro(), code)
         if p.inner_use == "count":
             op, value = p.inner_test
             code += f"print('periods', int((per {op} {lit(value)}).sum()), len(per), sep='\\t')\n"
@@ -160,11 +183,16 @@ class PandasRenderer:
         used.update(x for pair in apart.values() for x in pair)
         text_dates = [c for c in used if p.date_columns.get(c)]
         differences = {name: (a, b) for name, (a, op, b) in p.derived.items() if op == "-"}
-        if not text_dates and not differences and not apart:
+        quotients = {name: (a, b) for name, (a, op, b) in p.derived.items() if op == "q"}
+        if not text_dates and not differences and not apart and not quotients:
             return "", self.var
         parts = [
             f"**{{{q(name)}: {self.var}[{q(a)}] - {self.var}[{q(b)}]}}"  # a per-row difference asked
             for name, (a, b) in differences.items()
+        ] + [
+            # a per-row ratio asked (none where the divisor is 0)
+            f"**{{{q(name)}: {self.var}[{q(a)}] / {self.var}[{q(b)}].where({self.var}[{q(b)}] != 0)}}"
+            for name, (a, b) in quotients.items()
         ]
         before = ""
         for k, c in enumerate(sorted(text_dates)):
@@ -379,20 +407,35 @@ class PandasRenderer:
             code += self._group_chart("result")
         return self._step(self._intro(), code)
 
-    def _successive(self) -> str:
-        """Each year's change from the year before (the plan's `successive`), the years in order
-        and every year between the first and the last present: a year missing from the data
-        leaves the next one without a change, never a change over two years."""
+    def _successive(self, target: str = "result") -> str:
+        """Each period's change from the one before (the plan's `successive`), the periods in
+        order and every period between the first and the last present: a period missing from the
+        data leaves the next one without a change, never a change over two periods. Years are
+        whole numbers; months, quarters, weeks and days are keyed as their text ('2024-03',
+        '2024Q1'), whichever renderer made them, and stay so."""
         p = self.plan
         if not p.successive:
             return ""
-        change = "result.pct_change(fill_method=None)" if p.successive == "percent" else "result.diff()"
+        r = target
+        change = f"{r}.pct_change(fill_method=None)" if p.successive == "percent" else f"{r}.diff()"
+        bucket = p.group.bucket if p.group is not None else None
+        if bucket in ("day", "week", "month", "quarter"):
+            freq = {"day": "D", "week": "W", "month": "M", "quarter": "Q"}[bucket]
+            full = (
+                f"    periods = pd.PeriodIndex({r}.index.astype(str), freq={freq!r})\n"
+                f"    {r} = pd.Series({r}.to_numpy(), index=periods).sort_index()\n"
+                f"    {r} = {r}.reindex(pd.period_range(periods.min(), periods.max(), freq={freq!r}))\n"
+            )
+            if bucket == "week":  # weeks are named by their first day, as the grouping names them
+                full += f"    {r}.index = {r}.index.start_time.strftime('%Y-%m-%d')\n"
+            else:
+                full += f"    {r}.index = {r}.index.astype(str)\n"
+        else:
+            full = f"    {r} = {r}.reindex(range(int({r}.index.min()), int({r}.index.max()) + 1))\n"
         return (
-            "result = result.dropna().sort_index()\n"
-            "if len(result):\n"
-            "    result = result.reindex(range(int(result.index.min()), int(result.index.max()) + 1))\n"
-            f"result = {change}  # from the year before\n"
-            "result = result.where(np.isfinite(result))\n"
+            f"{r} = {r}.dropna().sort_index()\n"
+            f"if len({r}):\n" + full + f"{r} = {change}  # from the period before\n"
+            f"{r} = {r}.where(np.isfinite({r}))\n"
         )
 
     def _ratio(self, m: Measure) -> str:
@@ -973,4 +1016,41 @@ def _part_name(column) -> str | None:
     limit = {"quarter": 4, "month": 12}.get(part or "", 0)
     return (
         part if column.numeric and column.integer and column.maximum is not None and column.maximum <= limit else None
+    )
+
+
+def _zero_filled(plan: Plan) -> bool:
+    """Periods counted under a total or a count ("how many years had total arrivals under 12
+    million"): a period of the data's span without a matching row has a total of 0 and is one of
+    them, so the per-period values are filled with 0 over the data's whole span."""
+    inner = plan.inner
+    return (
+        plan.inner_use == "count"
+        and inner is not None
+        and not inner.sides
+        and not inner.successive
+        and plan.inner_test is not None
+        and plan.inner_test[0] in ("<", "<=")
+        and inner.group is not None
+        and inner.group.bucket in ("day", "month", "quarter", "year")
+        and inner.measures[0].agg in ("sum", "count")
+    )
+
+
+def _fill_span(bucket: str, target: str, span: str) -> str:
+    """`target` (values by period) over every period from the first to the last of `span` (the
+    periods of the whole table), 0 where it has none."""
+    r = target
+    if bucket == "year":
+        return (
+            f"{span} = {span}.dropna()\n"
+            f"if len({span}):\n"
+            f"    {r} = {r}.reindex(range(int({span}.min()), int({span}.max()) + 1), fill_value=0)\n"
+        )
+    freq = {"day": "D", "week": "W", "month": "M", "quarter": "Q"}[bucket]
+    return (
+        f"{span} = pd.PeriodIndex(pd.Series({span}).dropna().astype(str).unique(), freq={freq!r})\n"
+        f"if len({span}):\n"
+        f"    {r} = pd.Series({r}.to_numpy(), index=pd.PeriodIndex({r}.index.astype(str), freq={freq!r}))\n"
+        f"    {r} = {r}.reindex(pd.period_range({span}.min(), {span}.max(), freq={freq!r}), fill_value=0)\n"
     )

@@ -30,7 +30,7 @@ from typing import Any
 
 from .catalog import TEXT_PERIODS, YEAR_DOT_MONTH, Column, Table
 from .plan import PICKED, Condition, Grouping, Measure, Plan
-from .render_pandas import _PANDAS_AGG, PandasRenderer, Step, q
+from .render_pandas import _PANDAS_AGG, PandasRenderer, Step, _fill_span, _zero_filled, q
 from .wording import measure_words, t
 
 #: Groups brought back into pandas at most (their count is printed, so the answer says how many).
@@ -156,7 +156,7 @@ def check(plan: Plan, table: Table) -> None:
         return Unsupported(en, ko)
 
     if plan.inner is not None:
-        if plan.inner_use not in ("pick", "count", "row") or plan.inner.inner is not None:
+        if plan.inner_use not in ("pick", "count", "row", "first") or plan.inner.inner is not None:
             raise no("I cannot compose these questions in SQL yet.", "이 질문들을 아직 SQL로 이어서 계산하지 못합니다.")
         check(plan.inner, table)
     if plan.kind not in SQL_KINDS:
@@ -398,6 +398,9 @@ class SqlRenderer(PandasRenderer):
             self.parsed = self._parsed_dates()
             key, _ = self._key_sql(self.plan.group)
             agg = self._agg(self.plan.measures[0], partition=key)
+            if self.plan.sides:  # each group's measure in one period less in the other
+                a, b = (self._agg(self.plan.measures[0], where=self._mask(side)) for side in self.plan.sides)
+                agg = f"{a} - {b}"
             grouped = f"SELECT {key} AS key, {agg} AS value\n{self._from(self._where(None, f'{key} IS NOT NULL'))}\nGROUP BY 1"
         finally:
             self.plan, self.parsed = outer, parsed
@@ -441,6 +444,54 @@ class SqlRenderer(PandasRenderer):
         if p.inner_use == "row":
             return self._sql_picked_row()
         per = self._inner_sql()
+        if p.inner_use == "first":
+            op, value = p.inner_test
+            query = (
+                f"SELECT key, value, count(*) OVER () AS hits, total FROM (\n"
+                f"    SELECT key, value, count(*) OVER () AS total FROM (\n{indent(per, '        ')}\n    )\n"
+                f") WHERE value {op} {literal(value)} ORDER BY key LIMIT 1"
+            )
+            code = (
+                f"result = {call(query)}\n"
+                "if len(result):\n"
+                "    print('first', result['key'].iloc[0], round(float(result['value'].iloc[0]), 6),"
+                " int(result['hits'].iloc[0]), int(result['total'].iloc[0]), sep='\\t')\n"
+                "else:\n"
+                "    print('first', '', 'nan', 0, 0, sep='\\t')\n"
+            )
+            return self._step(self._intro(), code)
+        if p.inner_use == "count" and inner.successive:
+            # each period's change from the one before, computed as the pandas path computes it
+            # (on the periods' values the query returns), then those meeting the test counted
+            op, value = p.inner_test
+            self.plan = inner
+            try:
+                change = self._successive("per")
+            finally:
+                self.plan = p
+            code = (
+                f"per = {call(per)}.set_index('key')['value'].astype(float)\n" + change + "per = per.dropna()\n"
+                f"print('periods', int((per {op} {literal(value)}).sum()), len(per), sep='\\t')\n"
+            )
+            return self._step(self._intro(), code)
+        if _zero_filled(p):
+            # periods under a total: every period of the data's span, 0 where no row matches
+            op, value = p.inner_test
+            outer, parsed = self.plan, self.parsed
+            self.plan = inner
+            try:
+                self.parsed = self._parsed_dates()
+                key, _ = self._key_sql(inner.group)
+                span = f"SELECT DISTINCT {key} AS key\n{self._from(f'WHERE {key} IS NOT NULL')}"
+            finally:
+                self.plan, self.parsed = outer, parsed
+            code = (
+                f"per = {call(per)}.set_index('key')['value'].astype(float)\n"
+                f"span = {call(span)}['key']\n"
+                + _fill_span(inner.group.bucket, "per", "span")
+                + f"print('periods', int((per {op} {literal(value)}).sum()), len(per), sep='\\t')\n"
+            )
+            return self._step(self._intro(), code)
         if p.inner_use == "count":
             op, value = p.inner_test
             query = (
@@ -580,6 +631,9 @@ class SqlRenderer(PandasRenderer):
         if column in self.plan.derived and self.plan.derived[column][1] == "-":
             a, _, b = self.plan.derived[column]
             return f"({ident(a)} - {ident(b)})"
+        if column in self.plan.derived and self.plan.derived[column][1] == "q":
+            a, _, b = self.plan.derived[column]  # a per-row ratio, none where the divisor is 0
+            return f"(CAST({ident(a)} AS DOUBLE) / NULLIF(CAST({ident(b)} AS DOUBLE), 0))"
         if column in self.plan.derived and self.plan.derived[column][1] == "s":
             a, _, b = self.plan.derived[column]  # seconds from one date to the other, as pandas
             return f"(epoch({ident(a)}) - epoch({ident(b)}))"
