@@ -164,13 +164,19 @@ def _period_count(question: str, table: Table, tokens: list, mentions: list[Ment
         )
         if inner.group.bucket is None:
             return None
-        outer = Plan("aggregate", lang, table.var, measures=[Measure("count")])
-        outer.inner, outer.inner_use, outer.inner_test = inner, "count", (op, value)
-        outer.consumed = [*inner.consumed, *[mentions[i].text for i in sorted(drop)]]
-        outer.function_words = inner.function_words
-        outer.date_columns, outer.units, outer.yearlike = inner.date_columns, inner.units, inner.yearlike
-        return outer
+        return _over(inner, lang, "count", (op, value), [mentions[i].text for i in sorted(drop)])
     return None
+
+
+def _over(inner: Plan, lang: str, use: str, test: tuple, used: list[str]) -> Plan:
+    """The plan that runs `inner` and answers from its result (`use`: "count" counts the groups
+    passing `test`, "first" finds the first one), with inner's words and the extra words `used`."""
+    outer = Plan("aggregate", lang, inner.var, measures=[Measure("count")])
+    outer.inner, outer.inner_use, outer.inner_test = inner, use, test
+    outer.consumed = [*inner.consumed, *used]
+    outer.function_words = inner.function_words
+    outer.date_columns, outer.units, outer.yearlike = inner.date_columns, inner.units, inner.yearlike
+    return outer
 
 
 def _named_column(table: Table, m: Mention) -> str | None:
@@ -235,12 +241,7 @@ def _group_count(question: str, table: Table, tokens: list, mentions: list[Menti
                 f"조건에 맞는 행이 없는 {column} 값은 합계가 0이지만 셀 행이 없어서, 어떤 수보다 적은 값은 셀 수 없습니다. 그 수를 넘는 값으로 물어봐 주세요.",
             )
         inner.group = Grouping(column)
-        outer = Plan("aggregate", lang, table.var, measures=[Measure("count")])
-        outer.inner, outer.inner_use, outer.inner_test = inner, "count", (op, value)
-        outer.consumed = [*inner.consumed, *[mentions[i].text for i in sorted(drop)]]
-        outer.function_words = inner.function_words
-        outer.date_columns, outer.units, outer.yearlike = inner.date_columns, inner.units, inner.yearlike
-        return outer
+        return _over(inner, lang, "count", (op, value), [mentions[i].text for i in sorted(drop)])
     return None
 
 
@@ -356,12 +357,7 @@ def _first_period(question: str, table: Table, tokens: list, mentions: list[Ment
     inner.group = Grouping(date.name, None if by_value else bucket)
     if any(k.column == date.name and k.op == "==" for k in inner.conditions):
         return None  # one period named: nothing to find the first of
-    outer = Plan("aggregate", lang, table.var, measures=[Measure("count")])
-    outer.inner, outer.inner_use, outer.inner_test = inner, "first", (op, value)
-    outer.consumed = [*inner.consumed, *[mentions[i].text for i in sorted(drop)]]
-    outer.function_words = inner.function_words
-    outer.date_columns, outer.units, outer.yearlike = inner.date_columns, inner.units, inner.yearlike
-    return outer
+    return _over(inner, lang, "first", (op, value), [mentions[i].text for i in sorted(drop)])
 
 
 def _number_test(
