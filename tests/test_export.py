@@ -5,11 +5,14 @@ from __future__ import annotations
 
 import asyncio
 import io
+import os
+import tempfile
 import zipfile
 
 import nbformat
 import pytest
 from conftest import NAMED_USERS, converse, error_message
+from jupyter_client.manager import AsyncKernelManager
 from nbclient import NotebookClient
 from openai_server import text, tool
 from test_turns import SECRET, fake, new_thread, vista_config, wait_done  # noqa: F401
@@ -30,11 +33,20 @@ def figures_in(notebook) -> int:
 
 
 def rerun(notebook, cwd) -> nbformat.NotebookNode:
+    """Run `notebook` top to bottom in a fresh kernel, as a user re-running an export would.
+
+    The kernel talks over IPC sockets in a private directory, not TCP: with two test
+    workers, a TCP port jupyter_client picked could be taken by the other worker before
+    the kernel bound it, and the kernel died at start ("Kernel died before replying to
+    kernel_info"). The server's own kernels recover from that by restarting on new ports;
+    a bare NotebookClient does not."""
     fresh = nbformat.reads(nbformat.writes(notebook), as_version=4)
     for cell in fresh.cells:
         if cell.cell_type == "code":
             cell.outputs = []
-    NotebookClient(fresh, timeout=60, kernel_name="python3", resources={"metadata": {"path": str(cwd)}}).execute()
+    with tempfile.TemporaryDirectory(prefix="vk") as sockets:
+        km = AsyncKernelManager(kernel_name="python3", transport="ipc", ip=os.path.join(sockets, "k"))
+        NotebookClient(fresh, km=km, timeout=60, resources={"metadata": {"path": str(cwd)}}).execute()
     return fresh
 
 
