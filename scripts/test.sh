@@ -35,15 +35,24 @@ lint_status=$?
 # Frontend unit tests (Jest: the session's event reducer and the API client, over a local HTTP server).
 jlpm test --ci --json --outputFile="$reports/jest.json"
 js_status=$?
+# The browser suite runs beside the Python suite: both spend most of their time waiting on
+# kernels and servers, so together they take little longer than pytest alone. Its output is
+# printed after pytest's, whole. CI=1: Playwright starts its own JupyterLab and scripted model,
+# and a port already taken (a server left over from an earlier run) fails loudly instead of
+# being reused.
+(cd ui-tests && CI=1 PLAYWRIGHT_JSON_OUTPUT_NAME="$reports/ui.json" \
+  jlpm playwright test --reporter=list,json,html >"$reports/ui.log" 2>&1) &
+ui_pid=$!
+trap 'kill "$ui_pid" 2>/dev/null' INT TERM
 # Two workers (pytest-xdist), each test file on one of them (its module fixtures made once);
 # VISTA_TEST_WORKERS=0 runs it in this process.
 python -m pytest -q -p no:cacheprovider -n "${VISTA_TEST_WORKERS:-2}" --dist loadfile --durations=15 \
   --junitxml="$reports/pytest.xml" "$@"
 py_status=$?
-# CI=1: Playwright starts its own JupyterLab and scripted model, and a port already taken
-# (a server left over from an earlier run) fails loudly instead of being reused.
-(cd ui-tests && CI=1 PLAYWRIGHT_JSON_OUTPUT_NAME="$reports/ui.json" jlpm playwright test --reporter=list,json,html)
+wait "$ui_pid"
 ui_status=$?
+echo "== browser tests (Galata), run beside pytest =="
+cat "$reports/ui.log"
 
 python - "$reports" "$ruff_status" "$format_status" "$lint_status" <<'PY'
 import json, sys, xml.etree.ElementTree as ET
