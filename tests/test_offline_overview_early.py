@@ -103,3 +103,26 @@ async def test_without_a_card_to_plan_from_the_overview_waits_for_the_profiles(c
     profiled.set_result([_dataset(cars, full)])
     first = await asyncio.wait_for(waiting, 30)
     assert _code(first) == offline.overview([_dataset(cars, full)]).steps[0].code
+
+
+async def test_a_card_the_planner_cannot_take_is_logged_and_the_overview_waits_for_the_profiles(
+    cars, monkeypatch, caplog
+):
+    card, full = card_profile(cars), profile_parquet(cars)
+    planned = offline.overview
+
+    def overview(datasets, language="en"):
+        if any(d["profile"].get("pending") for d in datasets):
+            raise KeyError("a planner defect on cards")
+        return planned(datasets, language)
+
+    monkeypatch.setattr(offline, "overview", overview)
+    profiled: concurrent.futures.Future = concurrent.futures.Future()
+    client = OfflineClient([_dataset(cars, card)], overview=True, profiled=profiled)
+    waiting = asyncio.ensure_future(_ask(client))
+    await asyncio.sleep(0.2)
+    assert not waiting.done()
+    assert "could not be planned from the dataset card" in caplog.text and "a planner defect" in caplog.text
+    profiled.set_result([_dataset(cars, full)])
+    first = await asyncio.wait_for(waiting, 30)
+    assert _code(first) == planned([_dataset(cars, full)]).steps[0].code

@@ -20,12 +20,15 @@ from __future__ import annotations
 import asyncio
 import concurrent.futures
 import json
+import logging
 import re
 from typing import Any
 
 from .clients import Reply, ResetCallback, TextCallback, ToolCall
 
 OFFLINE_MODEL = "vista-offline"
+
+log = logging.getLogger(__name__)
 
 
 class OfflineClient:
@@ -128,6 +131,9 @@ def _first_look(datasets: list[dict[str, Any]], language: str) -> Any:
 
     try:
         analysis = offline.overview([{**d, "parquet_path": None} for d in datasets], language)
-    except Exception:  # a card the planner cannot take: the overview waits for the profiles
+    except Exception:
+        # A card the planner cannot take is a planner defect: it costs only the early start
+        # (the overview waits for the profiles), and the server log says why.
+        log.warning("Vista: the overview's first step could not be planned from the dataset card", exc_info=True)
         return None
     return analysis.steps[0] if analysis.steps else None
