@@ -1,6 +1,7 @@
 """The offline analyst's answers in tests: a question asked of an in-process table (its code run
-as a kernel would, its answer written from the outputs), and reading the answer: the first line,
-the numbers stated, and whether a value is among them (rounded as the answer rounds)."""
+as a kernel would, its answer written from the outputs), in pandas or with the table held in
+DuckDB as a kernel holds a large dataset (`ask_as`), and reading the answer: the first line, the
+numbers stated, and whether a value is among them (rounded as the answer rounds)."""
 
 from __future__ import annotations
 
@@ -14,9 +15,11 @@ matplotlib.use("Agg")  # this test process only; the analyst's code never select
 import matplotlib.pyplot as plt  # noqa: E402
 import numpy as np  # noqa: E402
 import pandas as pd  # noqa: E402
+import pyarrow.parquet as pq  # noqa: E402
 
 from vista_jupyter.assistant import offline  # noqa: E402
 from vista_jupyter.profile import profile_parquet  # noqa: E402
+from vista_jupyter.setup_code import DataLoad, data_code  # noqa: E402
 
 
 def written(root, frames: dict[str, pd.DataFrame]) -> dict[str, tuple[pd.DataFrame, list[dict]]]:
@@ -33,18 +36,55 @@ def written(root, frames: dict[str, pd.DataFrame]) -> dict[str, tuple[pd.DataFra
     return out
 
 
-def run(analysis: offline.Analysis, frame: pd.DataFrame) -> str:
-    """The answer to `analysis`, its steps' code run on a copy of `frame` as `df`."""
+def execute(steps, namespace: dict) -> list[dict]:
+    """Each step's code run in `namespace` (shared, as a kernel's), with what it printed as the
+    step's result; figures are drawn and closed, never shown."""
     results = []
-    for step in analysis.steps:
+    for step in steps:
         out = io.StringIO()
-        with contextlib.redirect_stdout(out):
-            exec(step.code, {"df": frame.copy(), "pd": pd, "np": np, "plt": plt})  # noqa: S102
-        plt.close("all")
+        original = plt.show
+        plt.show = lambda *a, **k: None
+        try:
+            with contextlib.redirect_stdout(out):
+                exec(step.code, namespace)  # noqa: S102
+        finally:
+            plt.show = original
+            plt.close("all")
         results.append(
             {"status": "ok", "outputs": [{"output_type": "stream", "name": "stdout", "text": out.getvalue()}]}
         )
+    return results
+
+
+def run(analysis: offline.Analysis, frame: pd.DataFrame) -> str:
+    """The answer to `analysis`, its steps' code run on a copy of `frame` as `df`."""
+    results = []
+    for step in analysis.steps:  # each step on a fresh copy: no step sees another's changes
+        results += execute([step], {"df": frame.copy(), "pd": pd, "np": np, "plt": plt})
     return offline.answer(analysis, results)
+
+
+def ask_as(mode: str, frame: pd.DataFrame, path, name: str, question: str, spill) -> tuple[offline.Analysis, str]:
+    """`question` about the table `frame` (written at `path`), the dataset held as a kernel holds
+    it in `mode`: "pandas" (a DataFrame `df`) or "duckdb" (the set-up code a kernel gets for a
+    large dataset, spilling into `spill`). The analysis and its answer (the message when declined)."""
+    dataset = {
+        "var_name": "df",
+        "name": name,
+        "profile": profile_parquet(path),
+        "parquet_path": str(path),
+        "mode": mode,
+    }
+    analysis = offline.analyse(question, [dataset])
+    if analysis.declined:
+        return analysis, analysis.message
+    namespace = {"pd": pd, "np": np, "plt": plt}
+    if mode == "pandas":
+        namespace["df"] = frame.copy()
+    else:
+        rows = pq.ParquetFile(path).metadata.num_rows
+        exec(data_code([DataLoad("df", str(path), "duckdb", rows)], spill=str(spill)), namespace)  # noqa: S102
+    return analysis, offline.answer(analysis, execute(analysis.steps, namespace))
 
 
 def ask(data, name: str, question: str) -> tuple[offline.Analysis, str, pd.DataFrame]:

@@ -10,22 +10,15 @@ computed here; a near variant that cannot be answered honestly must be declined.
 
 from __future__ import annotations
 
-import contextlib
-import io
-
 import matplotlib
 
 matplotlib.use("Agg")  # this test process only; the analyst's code never selects a backend
-import matplotlib.pyplot as plt  # noqa: E402
 import numpy as np  # noqa: E402
 import pandas as pd  # noqa: E402
-import pyarrow.parquet as pq  # noqa: E402
 import pytest  # noqa: E402
-from answers import first_line, states  # noqa: E402
+from answers import ask_as, first_line, states  # noqa: E402
 
 from vista_jupyter.assistant import offline  # noqa: E402
-from vista_jupyter.profile import profile_parquet  # noqa: E402
-from vista_jupyter.setup_code import DataLoad, data_code  # noqa: E402
 
 MODES = ("pandas", "duckdb")
 
@@ -107,39 +100,10 @@ def data(tmp_path_factory):
     return out
 
 
-def execute(steps, namespace) -> list[dict]:
-    results = []
-    for step in steps:
-        out = io.StringIO()
-        with contextlib.redirect_stdout(out):
-            exec(step.code, namespace)  # noqa: S102
-        plt.close("all")
-        results.append(
-            {"status": "ok", "outputs": [{"output_type": "stream", "name": "stdout", "text": out.getvalue()}]}
-        )
-    return results
-
-
 def ask(data, name: str, question: str, mode: str) -> tuple[offline.Analysis, str]:
     """The question about `name` with the dataset held as `mode` holds it, run as a kernel would."""
     frame, path = data[name]
-    dataset = {
-        "var_name": "df",
-        "name": name,
-        "profile": profile_parquet(path),
-        "parquet_path": str(path),
-        "mode": mode,
-    }
-    analysis = offline.analyse(question, [dataset])
-    if analysis.declined:
-        return analysis, analysis.message
-    if mode == "pandas":
-        namespace = {"df": frame.copy(), "pd": pd, "np": np, "plt": plt}
-    else:
-        namespace = {"pd": pd, "np": np, "plt": plt}
-        rows = pq.ParquetFile(path).metadata.num_rows
-        exec(data_code([DataLoad("df", str(path), "duckdb", rows)], spill=str(data["_spill"])), namespace)  # noqa: S102
-    return analysis, offline.answer(analysis, execute(analysis.steps, namespace))
+    return ask_as(mode, frame, path, name, question, data["_spill"])
 
 
 def monthly_changes(frame: pd.DataFrame) -> pd.Series:

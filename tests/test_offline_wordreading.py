@@ -13,7 +13,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 import pytest
-from answers import ask, states, written
+from answers import ask, ask_as, states, written
 from answers import first_line as head
 
 
@@ -248,38 +248,13 @@ def test_a_number_written_onto_a_column_of_few_whole_values_is_its_value(data):
 
 
 def test_times_of_day_written_as_text_group_by_their_hour_in_pandas_and_sql(data, tmp_path):
-    import contextlib
-    import io
-
-    import matplotlib.pyplot as plt
-    import pyarrow.parquet as pq
-
-    from vista_jupyter.assistant import offline
-    from vista_jupyter.setup_code import DataLoad, data_code
-
     frame, datasets = data["parcels"]
     counts = frame.groupby(frame["ship_time"].str[:2].astype(int)).size()
     answers = {}
     for mode in ("pandas", "duckdb"):
-        analysis = offline.analyse("number of parcels by hour", [dict(datasets[0], mode=mode)])
+        path = datasets[0]["parquet_path"]
+        analysis, answers[mode] = ask_as(mode, frame, path, "parcels", "number of parcels by hour", tmp_path)
         assert not analysis.declined
-        namespace = {"pd": pd, "np": np, "plt": plt}
-        if mode == "pandas":
-            namespace["df"] = frame.copy()
-        else:
-            path = datasets[0]["parquet_path"]
-            rows = pq.ParquetFile(path).metadata.num_rows
-            exec(data_code([DataLoad("df", path, "duckdb", rows)], spill=str(tmp_path)), namespace)  # noqa: S102
-        results = []
-        for step in analysis.steps:
-            out = io.StringIO()
-            with contextlib.redirect_stdout(out):
-                exec(step.code, namespace)  # noqa: S102
-            plt.close("all")
-            results.append(
-                {"status": "ok", "outputs": [{"output_type": "stream", "name": "stdout", "text": out.getvalue()}]}
-            )
-        answers[mode] = offline.answer(analysis, results)
     assert answers["pandas"] == answers["duckdb"]
     lines = answers["pandas"].splitlines()
     for hour, n in counts.items():
