@@ -97,6 +97,28 @@ def test_a_text_cell_split_at_an_unquoted_delimiter_is_put_back_together(tmp_pat
     assert raw.column("name").to_pylist()[11] == "Doe, Jane" and raw.num_columns == 5
 
 
+def test_every_row_split_at_an_unquoted_delimiter_is_read_at_the_headers_width(tmp_path):
+    # Every name holds the delimiter and none is quoted: each data row has one cell more than
+    # the header, so no sample row shows the table's real shape. Read as such (before): an
+    # unnamed column and every cell from the name on shifted (amount holding first names).
+    first, last = ["Smith", "Kim", "Lee", "Garcia"], ["John", "Ann", "Min", "Eva"]
+    for space in (" ", ""):  # `Smith, John`, and `Smith,John`, where only the types show it
+        body = _body(
+            30, lambda i: f"{i},{first[i % 4]},{space}{last[i % 3]},{i * 1.5},2024-01-{i % 28 + 1:02d}"
+        )
+        for raw in (False, True):
+            table, warnings = same_at_every_size(tmp_path / f"{raw}{space!r}", "id,name,amount,day\n", body, raw)
+            assert table.column_names == ["id", "name", "amount", "day"], (space, raw)
+            rows = table.to_pylist()
+            assert rows[4]["name"] == f"Smith,{space}Ann", (space, raw, rows[4])
+            [said] = [w for w in warnings if "more cells" in w]
+            assert said.startswith("30 row(s)") and "put back together (name)" in said, said
+        assert rows[4]["amount"] == "6.0" and rows[4]["day"] == "2024-01-05"  # the last, raw
+    typed, _ = same_at_every_size(tmp_path / "typed", "id,name,amount,day\n", body)
+    assert [str(t) for t in typed.schema.types] == ["int64", "string", "double", "timestamp[us]"]
+    assert typed.column("amount").to_pylist()[:3] == [0.0, 1.5, 3.0]
+
+
 def test_extra_cells_that_fit_no_shift_are_kept_in_an_unnamed_column(tmp_path):
     notes = {5: "corrected", 17: "see note 3"}
     body = _body(30, lambda i: f"{i},Kim {i},{i * 1.5}" + (f",{notes[i]}" if i in notes else ""))

@@ -590,6 +590,13 @@ def make_plan(
     field_counts = [len(r) for r in data]
     common = max(set(field_counts), key=lambda w: (field_counts.count(w), w)) if field_counts else header_width
     out = max(common, found.width, min(header_width, max(field_counts, default=0) or header_width))
+    if found.header_rows and 1 < header_width < common:
+        # Most rows have more cells than the header names: when each is a text cell split at
+        # a delimiter that was not quoted (every name holds `Smith, John`), the table is the
+        # header's width, as the body's reading decides row by row (`_long_rows`).
+        rejoined = _rejoined(body_rows, header_width, d)
+        if rejoined is not None:
+            out, body_rows = header_width, rejoined
     names = dl.column_names(rows, found.header_rows, out)
     skip = found.first
     # Rows with more cells than the table (a text cell split at an unquoted delimiter, a note in
@@ -1130,6 +1137,52 @@ def _long_rows(batch: pa.RecordBatch, plan: Plan) -> tuple[pa.RecordBatch, int, 
         fixed = pc.if_else(merged_rows, columns[j], long.column(j))
         full.append(pc.replace_with_mask(original, longer, fixed) if pa.types.is_string(original.type) else original)
     return pa.record_batch(full, names=batch.schema.names), merged, int(keeps.sum())
+
+
+def _rejoined(rows: list[list[str]], named: int, d: dl.Dialect) -> list[list[str]] | None:
+    """The sample rows with their split text cells put back together, as `_long_rows` reads
+    the body at the header's width `named`, when every row longer than that is such a split;
+    None when a row keeps cells after the named columns (then they are the table's own).
+
+    `_long_rows` tells a split by the columns' kinds in the sample, and here nearly every
+    sample row is shifted. A cell is split only in a text column, so the columns before the
+    first text column (cells counted from the left) and after the last (counted from the
+    right) hold their own values in every row: their kinds are taken from those, the rest from
+    the rows that are as wide as the header."""
+    if not rows:
+        return None
+    cells = [c for r in rows[:300] for c in r]
+    options = ty.candidates(ty.decimal_comma_likely(d.delimiter, cells))
+    fit = [r for r in rows if len(r) == named]
+    long = [r for r in rows if len(r) > named]
+
+    def kinds(columns: list[list[str]]) -> list[bool]:  # typed (not text) by its cells
+        texts = [ty.clean(pa.array(c, pa.string())) for c in columns]
+        return [options[k].kind not in ("string", "empty") for k in ty.choose_many(texts, options)]
+
+    left = [[r[i] for r in long] for i in range(named)]
+    right = [[r[len(r) - named + i] for r in long] for i in range(named)]
+    left_typed, right_typed = kinds(left), kinds(right)
+    lead = next((i for i in range(named) if not left_typed[i]), named)
+    trail = next((i for i in range(named - 1, -1, -1) if not right_typed[i]), -1)
+    samples = []
+    for i in range(named):
+        own = [r[i] for r in fit] + (left[i] if i < lead else right[i] if i > trail else [])
+        samples.append(ty.clean(pa.array(own, pa.string())))
+    width = max(len(r) for r in rows) + 1  # one more, always empty: no cell is cut off
+    columns = [pa.array([r[j] if j < len(r) else None for r in rows], pa.string()) for j in range(width)]
+    batch = pa.record_batch(columns, names=[f"c{j}" for j in range(width)])
+    last = len(options) - 1
+    plan = Plan(d, width, named, [""] * named, 0, 0, None, [last] * named, options, [False] * named, False, 8.0, False, samples)
+    plan.named = named
+    try:
+        fixed, merged, kept = _long_rows(batch, plan)
+    except _Widen:
+        return None
+    if not merged or kept:
+        return None
+    out = [fixed.column(j).to_pylist() for j in range(named)]
+    return [["" if c is None else c for c in row] for row in zip(*out)]
 
 
 def _shapes(text: pa.Array) -> pa.Array:
