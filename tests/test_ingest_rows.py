@@ -184,6 +184,34 @@ def test_repeated_page_headers_with_banners(tmp_path):
     assert table.column("amount").to_pylist()[1] == 1.5
 
 
+@pytest.mark.parametrize("padding", ["", ",,"])
+def test_page_banners_first_seen_beyond_the_samples_are_left_out(tmp_path, padding):
+    # Pages longer than the head sample: the samples hold one banner or none, so the banners
+    # are learned from the body, by both parsers, and the table is the one without them (the
+    # id column stays numbers although `Page 2 of 4` sat in it), as it is for short pages.
+    def report(per_page: int) -> tuple[str, str]:
+        rows = [f"{k},Kim {k % 50},{k * 0.5}\n" for k in range(4 * per_page)]
+        pages = ["".join(rows[p * per_page : (p + 1) * per_page]) for p in range(4)]
+        with_banners = "".join(f"{page}Page {p + 1} of 4{padding}\n" for p, page in enumerate(pages))
+        return "id,name,amount\n" + with_banners + "99999,end,0.0\n", "id,name,amount\n" + "".join(rows) + "99999,end,0.0\n"
+    per_page = HEAD_BYTES // 16  # about 20 bytes a row: a page is longer than the head sample
+    messy, clean = report(per_page)
+    (tmp_path / "messy.csv").write_text(messy, encoding="utf-8")
+    (tmp_path / "clean.csv").write_text(clean, encoding="utf-8")
+    assert len(messy.split("\n", per_page + 2)[per_page].encode()) and messy.index("Page 1") > HEAD_BYTES
+    expected, _ = _read(tmp_path / "clean.csv", tmp_path / "clean", careful=False)
+    assert [str(t) for t in expected.schema.types] == ["int64", "string", "double"]
+    for careful in (False, True):
+        table, result = _read(tmp_path / "messy.csv", tmp_path / f"messy-{careful}", careful)
+        assert table.equals(expected), (careful, table.schema)
+        [said] = [w for w in result.warnings if "page banner" in w]
+        assert said.startswith("4 page banner line(s)") and "Page 1 of 4" in said, said
+    # short pages (every banner in the samples): the same reading
+    short, _ = report(20)
+    table, warnings = same_at_every_size(tmp_path / "short", short.split("\n", 1)[0] + "\n", short.split("\n", 1)[1])
+    assert [str(t) for t in table.schema.types] == ["int64", "string", "double"] and table.num_rows == 81
+
+
 def test_one_cell_rows_that_are_records_stay(tmp_path):
     # a row with only its first cell filled, like the first cells of the column: a record
     body = _body(40, lambda i: f"N{i},{i},{i * 2}" if i % 9 else f"N{i},,")

@@ -315,6 +315,13 @@ class Plan:
     arrow_text: set[int] = field(default_factory=set)
     #: Makes what sees each row group written (e.g. the dataset's profile, computed meanwhile).
     observe: Observe | None = None
+    #: The candidates and droppable columns as chosen from the samples (a pass that learns a
+    #: page banner starts again from them: `_Banners`).
+    initial: tuple[list[int], list[bool]] | None = None
+    #: One-cell lines of the body met so far in this pass, by `dialect.banner_template`: how
+    #: many, up to two of their texts, their column; and the rows met (`_body_banners`).
+    singles: dict[str, tuple[int, list[str], int]] = field(default_factory=dict)
+    rows_met: int = 0
 
 
 def _cells(records: list[list[str | None]]) -> list[list[str]]:
@@ -681,6 +688,7 @@ def make_plan(
     )
     plan.banners = found.banners
     plan.named = out
+    plan.initial = (list(chosen), list(droppable))
     if banner is not None:
         plan.banner_example = next(
             (c.strip() for r in rows + tail_rows if dl.is_banner(r, banner) for c in r if c.strip()), ""
@@ -813,6 +821,10 @@ def read_body(
             _widen(plan, w, raw)
             out_path.unlink(missing_ok=True)
             continue
+        except _Banners as b:
+            _rebanner(plan, b, raw)
+            out_path.unlink(missing_ok=True)
+            continue
         break
     detected["passes"] = passes
     detected["types"] = {
@@ -827,6 +839,7 @@ def _one_pass(
     con: Any, text_path: Path, out_path: Path, plan: Plan, limits: Any, raw: bool, progress: Progress, parallel: bool
 ) -> Counts:
     total = text_path.stat().st_size
+    plan.singles, plan.rows_met = {}, 0
     # at least eight batches, so that parsing, converting and writing overlap on small files too
     batch_rows = int(min(1_000_000, max(2048, min(BATCH_BYTES, total / 8) / plan.bytes_per_record)))
     sql = _query(text_path, plan.dialect, plan.width, limits.max_line_bytes, parallel)
@@ -916,6 +929,10 @@ def _emit(batch: pa.RecordBatch, plan: Plan, raw: bool, writer: _Writer, keep: l
             counts.repeated = before - batch.num_rows
     if batch.num_rows == 0:
         return counts
+    if plan.out > 1:
+        learned = _body_banners(batch, plan)
+        if learned:
+            raise _Banners(*learned)
     counts.rows = batch.num_rows
     counts.padded = batch.column(plan.named - 1).null_count if plan.named >= 1 else 0
     if plan.width > plan.out:
@@ -976,6 +993,95 @@ def _banner_rows(batch: pa.RecordBatch, plan: Plan) -> pa.Array | None:
     pattern = "|".join(f"(?:{p})" for p in plan.banners)
     found = pc.and_kleene(single, pc.fill_null(pc.match_substring_regex(text, pattern), False))
     return found if pc.any(found).as_py() else None
+
+
+class _Banners(Exception):
+    """Page banners first seen in the body: the body is read again leaving them out."""
+
+    def __init__(self, patterns: list[str], example: str):
+        self.patterns, self.example = patterns, example
+
+
+def _body_banners(batch: pa.RecordBatch, plan: Plan) -> tuple[list[str], str] | None:
+    """Page banners the samples did not show (pages longer than the head sample), learned from
+    the body by the rule the samples are held to (`dialect.page_banners`): one-cell lines whose
+    text recurs with only its numbers changed, and which the cells of that column in the sample
+    do not look like. Returns their patterns and an example once one recurs, else None.
+
+    Only rows with one of their first two cells empty can hold a single cell; they are rare, so
+    the rest (per cell, vectorised) looks at those rows alone."""
+    plan.rows_met += batch.num_rows
+    maybe = pc.invert(pc.and_(_filled(batch.column(0)), _filled(batch.column(1))))
+    if not pc.any(maybe).as_py():
+        return None
+    rows = batch.filter(maybe)
+    count = None
+    text = where = None
+    for j in range(rows.num_columns):
+        col = rows.column(j)
+        filled = _filled(col)
+        ones = pc.cast(filled, pa.int8())
+        count = ones if count is None else pc.add(count, ones)
+        if pa.types.is_string(col.type):
+            cell = pc.if_else(filled, pc.utf8_trim_whitespace(col), pa.scalar(None, pa.string()))
+            at = pc.if_else(filled, pa.scalar(j, pa.int32()), pa.scalar(None, pa.int32()))
+            text = cell if text is None else pc.coalesce(text, cell)
+            where = at if where is None else pc.coalesce(where, at)
+    if count is None or text is None or where is None:
+        return None
+    single = pc.and_(pc.equal(count, 1), pc.is_valid(text))
+    if not pc.any(single).as_py():
+        return None
+    for cell, j in zip(text.filter(single).to_pylist(), where.filter(single).to_pylist()):
+        if not dl.banner_candidate(cell):
+            continue
+        template = dl.banner_template(cell)
+        seen, texts, _ = plan.singles.get(template, (0, [], j))
+        plan.singles[template] = (seen + 1, texts if len(texts) > 1 or cell in texts else texts + [cell], j)
+    known = set(plan.banners)
+    found: list[str] = []
+    example = ""
+    for template, (seen, texts, j) in plan.singles.items():
+        pattern = dl.banner_pattern(template)
+        if pattern in known or not dl.recurs_as_banner(template, len(texts), seen, plan.rows_met):
+            continue
+        own = plan.samples[j].filter(_full_sample_rows(plan)) if j < plan.named else pa.array([], pa.string())
+        if any(dl.banner_template(v.strip()) == template for v in pc.drop_null(own).to_pylist()):
+            continue  # the column's values in full rows look like it: records with one cell filled
+        found.append(pattern)
+        example = example or texts[0]
+    return (found, example) if found else None
+
+
+def _full_sample_rows(plan: Plan) -> pa.Array:
+    """Mask of the sample's rows with two filled cells or more (not a one-cell line)."""
+    count = pa.array([0] * (len(plan.samples[0]) if plan.samples else 0), pa.int8())
+    for sample in plan.samples[: plan.named]:
+        count = pc.add(count, pc.cast(_filled(sample), pa.int8()))
+    return pc.greater_equal(count, 2)
+
+
+def _rebanner(plan: Plan, b: _Banners, raw: bool) -> None:
+    """The body is read again leaving the banners out: the sample's rows that are one of them
+    leave the samples too, and the columns' candidates are chosen again from the samples (a
+    banner in the samples, or one met in the body, moved a column of numbers to text)."""
+    plan.banners = plan.banners + b.patterns
+    plan.banner_example = plan.banner_example or b.example
+    matcher = "|".join(f"(?:{p})" for p in b.patterns)
+    lone = pc.invert(_full_sample_rows(plan))
+    banner = pa.array([False] * len(lone))
+    for sample in plan.samples[: plan.named]:
+        cell = pc.utf8_trim_whitespace(sample)
+        banner = pc.or_(banner, pc.fill_null(pc.match_substring_regex(cell, matcher), False))
+    keep = pc.invert(pc.and_(lone, banner))
+    plan.samples[: plan.named] = [sample.filter(keep) for sample in plan.samples[: plan.named]]
+    plan.shape = None
+    if plan.initial is not None:
+        candidates, droppable = plan.initial
+        plan.droppable[: len(droppable)] = droppable
+        plan.candidates[: len(candidates)] = (
+            candidates if raw else ty.choose_many(plan.samples[: len(candidates)], plan.options)
+        )
 
 
 class _Widen(Exception):
@@ -1464,6 +1570,10 @@ def read_body_arrow(
             plan.candidates[j] = ty.choose(plan.samples[j], plan.options, plan.candidates[j] + 1, also=r.batch)
             out_path.unlink(missing_ok=True)
             continue
+        except _Banners as b:
+            _rebanner(plan, b, raw)
+            out_path.unlink(missing_ok=True)
+            continue
         except _ArrowTyped as t:
             # Arrow's parser could not take a cell as written: that column is converted here from
             # now on, where a cell that really does not fit moves the column on as usual.
@@ -1525,6 +1635,7 @@ def _arrow_pass(
     d = plan.dialect
     blank = _blank_text(d)
     irregular: list[str] = []
+    plan.singles, plan.rows_met = {}, 0
     banner = dl.banner_matcher(plan.banners) if plan.banners else None
     skipped = [0]
 
