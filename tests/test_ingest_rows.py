@@ -104,7 +104,7 @@ def test_every_row_split_at_an_unquoted_delimiter_is_read_at_the_headers_width(t
     first, last = ["Smith", "Kim", "Lee", "Garcia"], ["John", "Ann", "Min", "Eva"]
     for space in (" ", ""):  # `Smith, John`, and `Smith,John`, where only the types show it
         body = _body(
-            30, lambda i: f"{i},{first[i % 4]},{space}{last[i % 3]},{i * 1.5},2024-01-{i % 28 + 1:02d}"
+            30, lambda i, space=space: f"{i},{first[i % 4]},{space}{last[i % 3]},{i * 1.5},2024-01-{i % 28 + 1:02d}"
         )
         for raw in (False, True):
             table, warnings = same_at_every_size(tmp_path / f"{raw}{space!r}", "id,name,amount,day\n", body, raw)
@@ -193,7 +193,10 @@ def test_page_banners_first_seen_beyond_the_samples_are_left_out(tmp_path, paddi
         rows = [f"{k},Kim {k % 50},{k * 0.5}\n" for k in range(4 * per_page)]
         pages = ["".join(rows[p * per_page : (p + 1) * per_page]) for p in range(4)]
         with_banners = "".join(f"{page}Page {p + 1} of 4{padding}\n" for p, page in enumerate(pages))
-        return "id,name,amount\n" + with_banners + "99999,end,0.0\n", "id,name,amount\n" + "".join(rows) + "99999,end,0.0\n"
+        return "id,name,amount\n" + with_banners + "99999,end,0.0\n", "id,name,amount\n" + "".join(
+            rows
+        ) + "99999,end,0.0\n"
+
     per_page = HEAD_BYTES // 16  # about 20 bytes a row: a page is longer than the head sample
     messy, clean = report(per_page)
     (tmp_path / "messy.csv").write_text(messy, encoding="utf-8")

@@ -972,19 +972,27 @@ def _filled(col: pa.Array) -> pa.Array:
     return pc.fill_null(pc.not_equal(pc.utf8_trim_whitespace(col), ""), False)
 
 
-def _banner_rows(batch: pa.RecordBatch, plan: Plan) -> pa.Array | None:
-    """Mask of the rows that are a page banner of the plan: one filled cell, matching one of the
-    banner patterns (vectorised; None when no row is one)."""
-    filled_count = None
-    text = None
+def _first_cells(batch: pa.RecordBatch) -> tuple[pa.Array | None, pa.Array | None, pa.Array | None]:
+    """Per row: how many cells are filled, the first filled text cell (trimmed) and its column
+    (vectorised; None for a batch without columns, or without text columns)."""
+    count = text = where = None
     for j in range(batch.num_columns):
         col = batch.column(j)
         filled = _filled(col)
         ones = pc.cast(filled, pa.int8())
-        filled_count = ones if filled_count is None else pc.add(filled_count, ones)
+        count = ones if count is None else pc.add(count, ones)
         if pa.types.is_string(col.type):
             cell = pc.if_else(filled, pc.utf8_trim_whitespace(col), pa.scalar(None, pa.string()))
+            at = pc.if_else(filled, pa.scalar(j, pa.int32()), pa.scalar(None, pa.int32()))
             text = cell if text is None else pc.coalesce(text, cell)
+            where = at if where is None else pc.coalesce(where, at)
+    return count, text, where
+
+
+def _banner_rows(batch: pa.RecordBatch, plan: Plan) -> pa.Array | None:
+    """Mask of the rows that are a page banner of the plan: one filled cell, matching one of the
+    banner patterns (vectorised; None when no row is one)."""
+    filled_count, text, _ = _first_cells(batch)
     if filled_count is None or text is None:
         return None
     single = pc.equal(filled_count, 1)
@@ -1014,19 +1022,7 @@ def _body_banners(batch: pa.RecordBatch, plan: Plan) -> tuple[list[str], str] | 
     maybe = pc.invert(pc.and_(_filled(batch.column(0)), _filled(batch.column(1))))
     if not pc.any(maybe).as_py():
         return None
-    rows = batch.filter(maybe)
-    count = None
-    text = where = None
-    for j in range(rows.num_columns):
-        col = rows.column(j)
-        filled = _filled(col)
-        ones = pc.cast(filled, pa.int8())
-        count = ones if count is None else pc.add(count, ones)
-        if pa.types.is_string(col.type):
-            cell = pc.if_else(filled, pc.utf8_trim_whitespace(col), pa.scalar(None, pa.string()))
-            at = pc.if_else(filled, pa.scalar(j, pa.int32()), pa.scalar(None, pa.int32()))
-            text = cell if text is None else pc.coalesce(text, cell)
-            where = at if where is None else pc.coalesce(where, at)
+    count, text, where = _first_cells(batch.filter(maybe))
     if count is None or text is None or where is None:
         return None
     single = pc.and_(pc.equal(count, 1), pc.is_valid(text))
@@ -1279,7 +1275,9 @@ def _rejoined(rows: list[list[str]], named: int, d: dl.Dialect) -> list[list[str
     columns = [pa.array([r[j] if j < len(r) else None for r in rows], pa.string()) for j in range(width)]
     batch = pa.record_batch(columns, names=[f"c{j}" for j in range(width)])
     last = len(options) - 1
-    plan = Plan(d, width, named, [""] * named, 0, 0, None, [last] * named, options, [False] * named, False, 8.0, False, samples)
+    plan = Plan(
+        d, width, named, [""] * named, 0, 0, None, [last] * named, options, [False] * named, False, 8.0, False, samples
+    )
     plan.named = named
     try:
         fixed, merged, kept = _long_rows(batch, plan)
