@@ -184,56 +184,6 @@ async def test_the_card_shows_before_the_profile_and_the_overview_starts_without
 
 
 @pytest.mark.parametrize("vista_config", [{"auto_overview": False}])
-async def test_a_new_datasets_profile_waits_for_the_kernels_load_of_it(api, vista_app, monkeypatch):
-    """The first answer needs the data in the kernel; the profile only completes the card. So a
-    dataset added to a thread whose kernel is up is profiled once the kernel has loaded it (run
-    side by side, the two slow each other down on a busy machine), and the profile is the same."""
-    import time
-
-    from vista_jupyter import datasets
-    from vista_jupyter.kernel_pool import KernelPool
-
-    status, thread = await api("POST", "threads", json_body={"dataset": {"example": "cars"}})
-    assert status == 201
-    pool = vista_app.executor.pool
-    deadline = asyncio.get_running_loop().time() + 120
-    while not (thread["id"] in pool._kernels and pool._kernels[thread["id"]].loaded):
-        assert asyncio.get_running_loop().time() < deadline, "the thread's kernel never loaded its data"
-        await asyncio.sleep(0.05)
-    _, body = await api("GET", f"threads/{thread['id']}/datasets")
-    await profiled(api, thread["id"], body["datasets"][0]["id"])
-
-    marks: dict[str, float] = {}
-    real_load, real_profile = KernelPool._load_data, datasets.full_profile
-
-    async def slow_load(self, kernel):
-        await asyncio.sleep(1.5)  # a large file's load: the profile could start and end meanwhile
-        try:
-            await real_load(self, kernel)
-        finally:
-            marks["loaded"] = time.monotonic()
-
-    def recording(path, streamed):
-        marks["profiling"] = time.monotonic()
-        return real_profile(path, streamed)
-
-    monkeypatch.setattr(KernelPool, "_load_data", slow_load)
-    monkeypatch.setattr(datasets, "full_profile", recording)
-    status, iris = await api("POST", f"threads/{thread['id']}/datasets", json_body={"example": "iris"})
-    assert status == 201, iris
-    card = await profiled(api, thread["id"], iris["id"])
-    assert "loaded" in marks and "profiling" in marks, marks
-    assert marks["profiling"] >= marks["loaded"], marks
-    assert pool._kernels[thread["id"]].loaded
-    # the same profile as a dataset profiled with nothing to wait for
-    monkeypatch.undo()
-    status, alone = await api("POST", "threads", json_body={"dataset": {"example": "iris"}})
-    _, listed = await api("GET", f"threads/{alone['id']}/datasets")
-    expected = await profiled(api, alone["id"], listed["datasets"][0]["id"])
-    assert card["profile"] == expected["profile"]
-
-
-@pytest.mark.parametrize("vista_config", [{"auto_overview": False}])
 async def test_a_profile_left_pending_by_a_stopped_server_is_computed_by_the_next_turn(api, vista_app):
     from test_turns import wait_done
 

@@ -602,8 +602,6 @@ class VistaApp(ExtensionApp):
             # ... and a new thread's kernel starts while its dataset is still being read.
             self.datasets.on_thread_starting.append(self.executor.pool.warm_start)
             self.datasets.on_thread_abandoned.append(self.executor.pool.discard)
-            # ... and the new data's profile waits for that load, which the first answer needs.
-            self.datasets.before_profile = self.executor.pool.loads_done
             # ... taking a spare kernel started when the file's upload began.
             self.datasets.on_upload_started.append(self.executor.pool.want_spare)
             if self.auto_overview:

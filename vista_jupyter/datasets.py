@@ -222,10 +222,6 @@ class DatasetService:
         #: Called with no argument when an upload begins (a new thread is likely to follow:
         #: e.g. to have a kernel ready for it).
         self.on_upload_started: list[Callable[[], None]] = []
-        #: Awaited with the thread id before a new dataset's full profile is computed (after its
-        #: card is recorded and `on_dataset_added` ran): e.g. until the thread's kernel has
-        #: loaded the data, which the first answer needs sooner than the profile.
-        self.before_profile: Callable[[str], Awaitable[None]] | None = None
         #: Readings run here: at most `ingest_workers` at once, the others wait their turn.
         self.reader_pool = ThreadPoolExecutor(max_workers=max(1, ingest_workers), thread_name_prefix="vista-ingest")
         self._readings: dict[tuple[str, str], Progress] = {}
@@ -553,8 +549,8 @@ class DatasetService:
         finally:
             shutil.rmtree(stage, ignore_errors=True)
         self._consume_upload(upload_id)
-        self._added(owner, thread["id"])  # first: the profile may wait for what this starts
         self._profile_later(owner, thread_id, row["id"], streamed)
+        self._added(owner, thread["id"])
         for callback in self.on_thread_created:
             try:
                 callback(owner, thread["id"], language)
@@ -600,8 +596,8 @@ class DatasetService:
         finally:
             shutil.rmtree(stage, ignore_errors=True)
         self._consume_upload(upload_id)
-        self._added(owner, thread_id)  # first: the profile may wait for what this starts
         self._profile_later(owner, thread_id, row["id"], streamed)
+        self._added(owner, thread_id)
         return self._held(thread_id, [dataset], self.store.list_datasets(owner, thread_id))[0]
 
     # --- profiles ---------------------------------------------------------------------------------
@@ -632,15 +628,7 @@ class DatasetService:
             except NotFound:
                 pass  # the thread or dataset was deleted meanwhile
 
-        async def after_load() -> None:
-            if self.before_profile is not None:
-                try:
-                    await self.before_profile(thread_id)
-                except Exception:  # never the profile's failure
-                    self.log.exception("Vista: waiting before profiling dataset %s failed", dataset_id)
-            await asyncio.get_running_loop().run_in_executor(self.reader_pool, work)
-
-        job = asyncio.ensure_future(after_load())
+        job = asyncio.ensure_future(asyncio.get_running_loop().run_in_executor(self.reader_pool, work))
         self._profiling[dataset_id] = job
         job.add_done_callback(lambda _: self._profiling.pop(dataset_id, None))
         return job

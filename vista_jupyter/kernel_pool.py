@@ -257,8 +257,6 @@ class KernelPool:
         #: threads among them that will not be created after all (`discard`).
         self._warming: dict[str, asyncio.Task] = {}
         self._discarded: set[str] = set()
-        #: Loads of new data into a thread's running kernel (`prestart`), until they end.
-        self._loading: dict[str, asyncio.Task] = {}
         #: Kernels kept started ahead of any thread (see the module docstring), at most this many.
         self.spare_kernels = spare_kernels
         #: The spares, each the task starting it (its result: the kernel, or None if it failed).
@@ -351,28 +349,6 @@ class KernelPool:
         task = asyncio.ensure_future(start())
         self._background.add(task)
         task.add_done_callback(self._background.discard)
-        if thread_id in self._kernels and thread_id not in self._warming:
-            # a kernel that is up: what this task does is load the data (`loads_done`)
-            self._loading[thread_id] = task
-
-            def done(finished: asyncio.Task) -> None:
-                if self._loading.get(thread_id) is finished:
-                    del self._loading[thread_id]
-
-            task.add_done_callback(done)
-
-    async def loads_done(self, thread_id: str) -> None:
-        """Return once the thread's running kernel has loaded the data it was last given
-        (`prestart`), whether the load succeeded or not; at once when no such load is under way
-        (no kernel, or one still starting: a start is not waited for).
-
-        A new dataset's full profile waits for this (`DatasetService.before_profile`): the first
-        answer needs the data in the kernel, the profile only completes the card, and on a
-        machine whose cores are busy the two slow each other down when run side by side (the
-        profile of a 1 GB file is seconds of processor time, as is the kernel's read)."""
-        task = self._loading.get(thread_id)
-        if task is not None:
-            await asyncio.wait({task})
 
     def warm_start(self, owner: str, thread_id: str) -> None:
         """Start the kernel of a thread that is being created while its data is still being read:
