@@ -119,6 +119,17 @@ def test_every_row_split_at_an_unquoted_delimiter_is_read_at_the_headers_width(t
     assert typed.column("amount").to_pylist()[:3] == [0.0, 1.5, 3.0]
 
 
+@pytest.mark.parametrize("header", ["id,name,amount,\n", "id,name,amount\n"])
+def test_every_line_ending_with_the_delimiter_gets_no_extra_column(tmp_path, header):
+    # a writer that ends every line with the delimiter (the header too, or only the data rows)
+    body = _body(40, lambda i: f"{i},Kim {i},{i * 1.5},")
+    for raw in (False, True):
+        table, warnings = same_at_every_size(tmp_path / str(raw), header, body, raw)
+        assert table.column_names == ["id", "name", "amount"] and table.num_rows == 40, table.column_names
+        assert not any("more cells" in w for w in warnings), warnings
+    assert table.column("amount").to_pylist()[3] == "4.5"
+
+
 def test_extra_cells_that_fit_no_shift_are_kept_in_an_unnamed_column(tmp_path):
     notes = {5: "corrected", 17: "see note 3"}
     body = _body(30, lambda i: f"{i},Kim {i},{i * 1.5}" + (f",{notes[i]}" if i in notes else ""))
