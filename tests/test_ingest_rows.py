@@ -97,6 +97,39 @@ def test_a_text_cell_split_at_an_unquoted_delimiter_is_put_back_together(tmp_pat
     assert raw.column("name").to_pylist()[11] == "Doe, Jane" and raw.num_columns == 5
 
 
+def test_every_row_split_at_an_unquoted_delimiter_is_read_at_the_headers_width(tmp_path):
+    # Every name holds the delimiter and none is quoted: each data row has one cell more than
+    # the header, so no sample row shows the table's real shape. Read as such (before): an
+    # unnamed column and every cell from the name on shifted (amount holding first names).
+    first, last = ["Smith", "Kim", "Lee", "Garcia"], ["John", "Ann", "Min", "Eva"]
+    for space in (" ", ""):  # `Smith, John`, and `Smith,John`, where only the types show it
+        body = _body(
+            30, lambda i, space=space: f"{i},{first[i % 4]},{space}{last[i % 3]},{i * 1.5},2024-01-{i % 28 + 1:02d}"
+        )
+        for raw in (False, True):
+            table, warnings = same_at_every_size(tmp_path / f"{raw}{space!r}", "id,name,amount,day\n", body, raw)
+            assert table.column_names == ["id", "name", "amount", "day"], (space, raw)
+            rows = table.to_pylist()
+            assert rows[4]["name"] == f"Smith,{space}Ann", (space, raw, rows[4])
+            [said] = [w for w in warnings if "more cells" in w]
+            assert said.startswith("30 row(s)") and "put back together (name)" in said, said
+        assert rows[4]["amount"] == "6.0" and rows[4]["day"] == "2024-01-05"  # the last, raw
+    typed, _ = same_at_every_size(tmp_path / "typed", "id,name,amount,day\n", body)
+    assert [str(t) for t in typed.schema.types] == ["int64", "string", "double", "timestamp[us]"]
+    assert typed.column("amount").to_pylist()[:3] == [0.0, 1.5, 3.0]
+
+
+@pytest.mark.parametrize("header", ["id,name,amount,\n", "id,name,amount\n"])
+def test_every_line_ending_with_the_delimiter_gets_no_extra_column(tmp_path, header):
+    # a writer that ends every line with the delimiter (the header too, or only the data rows)
+    body = _body(40, lambda i: f"{i},Kim {i},{i * 1.5},")
+    for raw in (False, True):
+        table, warnings = same_at_every_size(tmp_path / str(raw), header, body, raw)
+        assert table.column_names == ["id", "name", "amount"] and table.num_rows == 40, table.column_names
+        assert not any("more cells" in w for w in warnings), warnings
+    assert table.column("amount").to_pylist()[3] == "4.5"
+
+
 def test_extra_cells_that_fit_no_shift_are_kept_in_an_unnamed_column(tmp_path):
     notes = {5: "corrected", 17: "see note 3"}
     body = _body(30, lambda i: f"{i},Kim {i},{i * 1.5}" + (f",{notes[i]}" if i in notes else ""))
@@ -160,6 +193,37 @@ def test_repeated_page_headers_with_banners(tmp_path):
     assert table.column_names == ["id", "name", "amount"] and table.num_rows == 75
     assert [str(t) for t in table.schema.types] == ["int64", "string", "double"]
     assert table.column("amount").to_pylist()[1] == 1.5
+
+
+@pytest.mark.parametrize("padding", ["", ",,"])
+def test_page_banners_first_seen_beyond_the_samples_are_left_out(tmp_path, padding):
+    # Pages longer than the head sample: the samples hold one banner or none, so the banners
+    # are learned from the body, by both parsers, and the table is the one without them (the
+    # id column stays numbers although `Page 2 of 4` sat in it), as it is for short pages.
+    def report(per_page: int) -> tuple[str, str]:
+        rows = [f"{k},Kim {k % 50},{k * 0.5}\n" for k in range(4 * per_page)]
+        pages = ["".join(rows[p * per_page : (p + 1) * per_page]) for p in range(4)]
+        with_banners = "".join(f"{page}Page {p + 1} of 4{padding}\n" for p, page in enumerate(pages))
+        return "id,name,amount\n" + with_banners + "99999,end,0.0\n", "id,name,amount\n" + "".join(
+            rows
+        ) + "99999,end,0.0\n"
+
+    per_page = HEAD_BYTES // 16  # about 20 bytes a row: a page is longer than the head sample
+    messy, clean = report(per_page)
+    (tmp_path / "messy.csv").write_text(messy, encoding="utf-8")
+    (tmp_path / "clean.csv").write_text(clean, encoding="utf-8")
+    assert len(messy.split("\n", per_page + 2)[per_page].encode()) and messy.index("Page 1") > HEAD_BYTES
+    expected, _ = _read(tmp_path / "clean.csv", tmp_path / "clean", careful=False)
+    assert [str(t) for t in expected.schema.types] == ["int64", "string", "double"]
+    for careful in (False, True):
+        table, result = _read(tmp_path / "messy.csv", tmp_path / f"messy-{careful}", careful)
+        assert table.equals(expected), (careful, table.schema)
+        [said] = [w for w in result.warnings if "page banner" in w]
+        assert said.startswith("4 page banner line(s)") and "Page 1 of 4" in said, said
+    # short pages (every banner in the samples): the same reading
+    short, _ = report(20)
+    table, warnings = same_at_every_size(tmp_path / "short", short.split("\n", 1)[0] + "\n", short.split("\n", 1)[1])
+    assert [str(t) for t in table.schema.types] == ["int64", "string", "double"] and table.num_rows == 81
 
 
 def test_one_cell_rows_that_are_records_stay(tmp_path):

@@ -554,23 +554,42 @@ def page_banners(rows: list[list[str]]) -> list[str]:
             full.append(r)
         elif found is not None:
             text = r[found].strip()
-            if len(text) <= 80 and not text.startswith("#"):
-                singles.setdefault(_DIGITS.sub("\x00", text), []).append((found, text))
+            if banner_candidate(text):
+                singles.setdefault(banner_template(text), []).append((found, text))
     if len(full) < 4:
         return []
     patterns = []
     for template, found in singles.items():
-        texts = {t for _, t in found}
-        numbered = "\x00" in template and len(texts) > 1
-        if not (numbered and len(found) >= 2) and len(found) < 3:
+        if not recurs_as_banner(template, len({t for _, t in found}), len(found), len(full) + len(found)):
             continue
-        if len(found) > 0.25 * (len(full) + len(found)):
-            continue  # a quarter of the lines: a column of the data, not furniture
         columns = {j for j, _ in found}
         if any(j < len(r) and _DIGITS.sub("\x00", r[j].strip()) == template for r in full[:2000] for j in columns):
             continue
-        patterns.append("^" + r"\d+".join(_escape_text(p) for p in template.split("\x00")) + "$")
+        patterns.append(banner_pattern(template))
     return patterns
+
+
+def banner_candidate(text: str) -> bool:
+    """Whether a one-cell line's trimmed text could be a banner (short, no comment)."""
+    return len(text) <= 80 and not text.startswith("#")
+
+
+def recurs_as_banner(template: str, distinct: int, count: int, lines: int) -> bool:
+    """Whether the one-cell lines sharing `template` (`count` of them, `distinct` texts, among
+    `lines` lines) recur as page furniture: numbered and seen twice, or the same text three
+    times, and not a quarter of the lines (then they are a column of the data)."""
+    numbered = "\x00" in template and distinct > 1
+    return (numbered and count >= 2 or count >= 3) and count <= 0.25 * lines
+
+
+def banner_template(text: str) -> str:
+    """A one-cell line's text with its numbers taken out: banners of one kind share it."""
+    return _DIGITS.sub("\x00", text)
+
+
+def banner_pattern(template: str) -> str:
+    """The regular expression (Python's `re` and RE2 alike) of the lines with `template`."""
+    return "^" + r"\d+".join(_escape_text(p) for p in template.split("\x00")) + "$"
 
 
 def _escape_text(text: str) -> str:

@@ -315,6 +315,13 @@ class Plan:
     arrow_text: set[int] = field(default_factory=set)
     #: Makes what sees each row group written (e.g. the dataset's profile, computed meanwhile).
     observe: Observe | None = None
+    #: The candidates and droppable columns as chosen from the samples (a pass that learns a
+    #: page banner starts again from them: `_Banners`).
+    initial: tuple[list[int], list[bool]] | None = None
+    #: One-cell lines of the body met so far in this pass, by `dialect.banner_template`: how
+    #: many, up to two of their texts, their column; and the rows met (`_body_banners`).
+    singles: dict[str, tuple[int, list[str], int]] = field(default_factory=dict)
+    rows_met: int = 0
 
 
 def _cells(records: list[list[str | None]]) -> list[list[str]]:
@@ -590,6 +597,13 @@ def make_plan(
     field_counts = [len(r) for r in data]
     common = max(set(field_counts), key=lambda w: (field_counts.count(w), w)) if field_counts else header_width
     out = max(common, found.width, min(header_width, max(field_counts, default=0) or header_width))
+    if found.header_rows and 1 < header_width < common:
+        # Most rows have more cells than the header names: when each is a text cell split at
+        # a delimiter that was not quoted (every name holds `Smith, John`), the table is the
+        # header's width, as the body's reading decides row by row (`_long_rows`).
+        rejoined = _rejoined(body_rows, header_width, d)
+        if rejoined is not None:
+            out, body_rows = header_width, rejoined
     names = dl.column_names(rows, found.header_rows, out)
     skip = found.first
     # Rows with more cells than the table (a text cell split at an unquoted delimiter, a note in
@@ -674,6 +688,7 @@ def make_plan(
     )
     plan.banners = found.banners
     plan.named = out
+    plan.initial = (list(chosen), list(droppable))
     if banner is not None:
         plan.banner_example = next(
             (c.strip() for r in rows + tail_rows if dl.is_banner(r, banner) for c in r if c.strip()), ""
@@ -806,6 +821,10 @@ def read_body(
             _widen(plan, w, raw)
             out_path.unlink(missing_ok=True)
             continue
+        except _Banners as b:
+            _rebanner(plan, b, raw)
+            out_path.unlink(missing_ok=True)
+            continue
         break
     detected["passes"] = passes
     detected["types"] = {
@@ -820,6 +839,7 @@ def _one_pass(
     con: Any, text_path: Path, out_path: Path, plan: Plan, limits: Any, raw: bool, progress: Progress, parallel: bool
 ) -> Counts:
     total = text_path.stat().st_size
+    plan.singles, plan.rows_met = {}, 0
     # at least eight batches, so that parsing, converting and writing overlap on small files too
     batch_rows = int(min(1_000_000, max(2048, min(BATCH_BYTES, total / 8) / plan.bytes_per_record)))
     sql = _query(text_path, plan.dialect, plan.width, limits.max_line_bytes, parallel)
@@ -909,6 +929,10 @@ def _emit(batch: pa.RecordBatch, plan: Plan, raw: bool, writer: _Writer, keep: l
             counts.repeated = before - batch.num_rows
     if batch.num_rows == 0:
         return counts
+    if plan.out > 1:
+        learned = _body_banners(batch, plan)
+        if learned:
+            raise _Banners(*learned)
     counts.rows = batch.num_rows
     counts.padded = batch.column(plan.named - 1).null_count if plan.named >= 1 else 0
     if plan.width > plan.out:
@@ -948,19 +972,27 @@ def _filled(col: pa.Array) -> pa.Array:
     return pc.fill_null(pc.not_equal(pc.utf8_trim_whitespace(col), ""), False)
 
 
-def _banner_rows(batch: pa.RecordBatch, plan: Plan) -> pa.Array | None:
-    """Mask of the rows that are a page banner of the plan: one filled cell, matching one of the
-    banner patterns (vectorised; None when no row is one)."""
-    filled_count = None
-    text = None
+def _first_cells(batch: pa.RecordBatch) -> tuple[pa.Array | None, pa.Array | None, pa.Array | None]:
+    """Per row: how many cells are filled, the first filled text cell (trimmed) and its column
+    (vectorised; None for a batch without columns, or without text columns)."""
+    count = text = where = None
     for j in range(batch.num_columns):
         col = batch.column(j)
         filled = _filled(col)
         ones = pc.cast(filled, pa.int8())
-        filled_count = ones if filled_count is None else pc.add(filled_count, ones)
+        count = ones if count is None else pc.add(count, ones)
         if pa.types.is_string(col.type):
             cell = pc.if_else(filled, pc.utf8_trim_whitespace(col), pa.scalar(None, pa.string()))
+            at = pc.if_else(filled, pa.scalar(j, pa.int32()), pa.scalar(None, pa.int32()))
             text = cell if text is None else pc.coalesce(text, cell)
+            where = at if where is None else pc.coalesce(where, at)
+    return count, text, where
+
+
+def _banner_rows(batch: pa.RecordBatch, plan: Plan) -> pa.Array | None:
+    """Mask of the rows that are a page banner of the plan: one filled cell, matching one of the
+    banner patterns (vectorised; None when no row is one)."""
+    filled_count, text, _ = _first_cells(batch)
     if filled_count is None or text is None:
         return None
     single = pc.equal(filled_count, 1)
@@ -969,6 +1001,83 @@ def _banner_rows(batch: pa.RecordBatch, plan: Plan) -> pa.Array | None:
     pattern = "|".join(f"(?:{p})" for p in plan.banners)
     found = pc.and_kleene(single, pc.fill_null(pc.match_substring_regex(text, pattern), False))
     return found if pc.any(found).as_py() else None
+
+
+class _Banners(Exception):
+    """Page banners first seen in the body: the body is read again leaving them out."""
+
+    def __init__(self, patterns: list[str], example: str):
+        self.patterns, self.example = patterns, example
+
+
+def _body_banners(batch: pa.RecordBatch, plan: Plan) -> tuple[list[str], str] | None:
+    """Page banners the samples did not show (pages longer than the head sample), learned from
+    the body by the rule the samples are held to (`dialect.page_banners`): one-cell lines whose
+    text recurs with only its numbers changed, and which the cells of that column in the sample
+    do not look like. Returns their patterns and an example once one recurs, else None.
+
+    Only rows with one of their first two cells empty can hold a single cell; they are rare, so
+    the rest (per cell, vectorised) looks at those rows alone."""
+    plan.rows_met += batch.num_rows
+    maybe = pc.invert(pc.and_(_filled(batch.column(0)), _filled(batch.column(1))))
+    if not pc.any(maybe).as_py():
+        return None
+    count, text, where = _first_cells(batch.filter(maybe))
+    if count is None or text is None or where is None:
+        return None
+    single = pc.and_(pc.equal(count, 1), pc.is_valid(text))
+    if not pc.any(single).as_py():
+        return None
+    for cell, j in zip(text.filter(single).to_pylist(), where.filter(single).to_pylist()):
+        if not dl.banner_candidate(cell):
+            continue
+        template = dl.banner_template(cell)
+        seen, texts, _ = plan.singles.get(template, (0, [], j))
+        plan.singles[template] = (seen + 1, texts if len(texts) > 1 or cell in texts else texts + [cell], j)
+    known = set(plan.banners)
+    found: list[str] = []
+    example = ""
+    for template, (seen, texts, j) in plan.singles.items():
+        pattern = dl.banner_pattern(template)
+        if pattern in known or not dl.recurs_as_banner(template, len(texts), seen, plan.rows_met):
+            continue
+        own = plan.samples[j].filter(_full_sample_rows(plan)) if j < plan.named else pa.array([], pa.string())
+        if any(dl.banner_template(v.strip()) == template for v in pc.drop_null(own).to_pylist()):
+            continue  # the column's values in full rows look like it: records with one cell filled
+        found.append(pattern)
+        example = example or texts[0]
+    return (found, example) if found else None
+
+
+def _full_sample_rows(plan: Plan) -> pa.Array:
+    """Mask of the sample's rows with two filled cells or more (not a one-cell line)."""
+    count = pa.array([0] * (len(plan.samples[0]) if plan.samples else 0), pa.int8())
+    for sample in plan.samples[: plan.named]:
+        count = pc.add(count, pc.cast(_filled(sample), pa.int8()))
+    return pc.greater_equal(count, 2)
+
+
+def _rebanner(plan: Plan, b: _Banners, raw: bool) -> None:
+    """The body is read again leaving the banners out: the sample's rows that are one of them
+    leave the samples too, and the columns' candidates are chosen again from the samples (a
+    banner in the samples, or one met in the body, moved a column of numbers to text)."""
+    plan.banners = plan.banners + b.patterns
+    plan.banner_example = plan.banner_example or b.example
+    matcher = "|".join(f"(?:{p})" for p in b.patterns)
+    lone = pc.invert(_full_sample_rows(plan))
+    banner = pa.array([False] * len(lone))
+    for sample in plan.samples[: plan.named]:
+        cell = pc.utf8_trim_whitespace(sample)
+        banner = pc.or_(banner, pc.fill_null(pc.match_substring_regex(cell, matcher), False))
+    keep = pc.invert(pc.and_(lone, banner))
+    plan.samples[: plan.named] = [sample.filter(keep) for sample in plan.samples[: plan.named]]
+    plan.shape = None
+    if plan.initial is not None:
+        candidates, droppable = plan.initial
+        plan.droppable[: len(droppable)] = droppable
+        plan.candidates[: len(candidates)] = (
+            candidates if raw else ty.choose_many(plan.samples[: len(candidates)], plan.options)
+        )
 
 
 class _Widen(Exception):
@@ -1130,6 +1239,54 @@ def _long_rows(batch: pa.RecordBatch, plan: Plan) -> tuple[pa.RecordBatch, int, 
         fixed = pc.if_else(merged_rows, columns[j], long.column(j))
         full.append(pc.replace_with_mask(original, longer, fixed) if pa.types.is_string(original.type) else original)
     return pa.record_batch(full, names=batch.schema.names), merged, int(keeps.sum())
+
+
+def _rejoined(rows: list[list[str]], named: int, d: dl.Dialect) -> list[list[str]] | None:
+    """The sample rows with their split text cells put back together, as `_long_rows` reads
+    the body at the header's width `named`, when every row longer than that is such a split;
+    None when a row keeps cells after the named columns (then they are the table's own).
+
+    `_long_rows` tells a split by the columns' kinds in the sample, and here nearly every
+    sample row is shifted. A cell is split only in a text column, so the columns before the
+    first text column (cells counted from the left) and after the last (counted from the
+    right) hold their own values in every row: their kinds are taken from those, the rest from
+    the rows that are as wide as the header."""
+    if not rows:
+        return None
+    cells = [c for r in rows[:300] for c in r]
+    options = ty.candidates(ty.decimal_comma_likely(d.delimiter, cells))
+    fit = [r for r in rows if len(r) == named]
+    long = [r for r in rows if len(r) > named]
+
+    def kinds(columns: list[list[str]]) -> list[bool]:  # typed (not text) by its cells
+        texts = [ty.clean(pa.array(c, pa.string())) for c in columns]
+        return [options[k].kind not in ("string", "empty") for k in ty.choose_many(texts, options)]
+
+    left = [[r[i] for r in long] for i in range(named)]
+    right = [[r[len(r) - named + i] for r in long] for i in range(named)]
+    left_typed, right_typed = kinds(left), kinds(right)
+    lead = next((i for i in range(named) if not left_typed[i]), named)
+    trail = next((i for i in range(named - 1, -1, -1) if not right_typed[i]), -1)
+    samples = []
+    for i in range(named):
+        own = [r[i] for r in fit] + (left[i] if i < lead else right[i] if i > trail else [])
+        samples.append(ty.clean(pa.array(own, pa.string())))
+    width = max(len(r) for r in rows) + 1  # one more, always empty: no cell is cut off
+    columns = [pa.array([r[j] if j < len(r) else None for r in rows], pa.string()) for j in range(width)]
+    batch = pa.record_batch(columns, names=[f"c{j}" for j in range(width)])
+    last = len(options) - 1
+    plan = Plan(
+        d, width, named, [""] * named, 0, 0, None, [last] * named, options, [False] * named, False, 8.0, False, samples
+    )
+    plan.named = named
+    try:
+        fixed, merged, kept = _long_rows(batch, plan)
+    except _Widen:
+        return None
+    if not merged or kept:
+        return None
+    out = [fixed.column(j).to_pylist() for j in range(named)]
+    return [["" if c is None else c for c in row] for row in zip(*out)]
 
 
 def _shapes(text: pa.Array) -> pa.Array:
@@ -1411,6 +1568,10 @@ def read_body_arrow(
             plan.candidates[j] = ty.choose(plan.samples[j], plan.options, plan.candidates[j] + 1, also=r.batch)
             out_path.unlink(missing_ok=True)
             continue
+        except _Banners as b:
+            _rebanner(plan, b, raw)
+            out_path.unlink(missing_ok=True)
+            continue
         except _ArrowTyped as t:
             # Arrow's parser could not take a cell as written: that column is converted here from
             # now on, where a cell that really does not fit moves the column on as usual.
@@ -1472,6 +1633,7 @@ def _arrow_pass(
     d = plan.dialect
     blank = _blank_text(d)
     irregular: list[str] = []
+    plan.singles, plan.rows_met = {}, 0
     banner = dl.banner_matcher(plan.banners) if plan.banners else None
     skipped = [0]
 

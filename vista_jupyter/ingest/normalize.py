@@ -26,6 +26,7 @@ every file size.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -59,25 +60,34 @@ def rewrite(src: Path, dst: Path, d: dl.Dialect, progress: Any) -> dl.Dialect:
     return _unpad(src, dst, d, progress)
 
 
-def _unescape(src: Path, dst: Path, d: dl.Dialect, progress: Any) -> dl.Dialect:
+def _blocks(src: Path, progress: Any) -> Iterator[tuple[bytes, bool]]:
+    """The file's bytes, `BLOCK` at a time, each with whether it is the last; progress is
+    told once each block was dealt with. Where a block may be cut (a line, an escape) is the
+    caller's rule: it carries the cut-off end on to the next block."""
     total = src.stat().st_size
     done = 0
-    carry = b""
-    with open(src, "rb") as f, open(dst, "wb") as out:
+    with open(src, "rb") as f:
         while block := f.read(BLOCK):
             done += len(block)
+            yield block, done >= total
+            progress.update("decoding", min(done, total), total)
+
+
+def _unescape(src: Path, dst: Path, d: dl.Dialect, progress: Any) -> dl.Dialect:
+    carry = b""
+    with open(dst, "wb") as out:
+        for block, last in _blocks(src, progress):
             block = carry + block
             # a run of backslashes at the end of the block may pair with what follows: it goes on
             # with the next block
             cut = len(block.rstrip(b"\\"))
-            if cut < len(block) and done < total:
+            if cut < len(block) and not last:
                 block, carry = block[:cut], block[cut:]
             else:
                 carry = b""
             for sequence, replacement in _DUMP_ESCAPES:
                 block = block.replace(sequence, replacement)
             out.write(block)
-            progress.update("decoding", done, total)
         if carry:
             for sequence, replacement in _DUMP_ESCAPES:
                 carry = carry.replace(sequence, replacement)
@@ -111,25 +121,21 @@ def _unpad(src: Path, dst: Path, d: dl.Dialect, progress: Any) -> dl.Dialect:
             data = pattern.sub(kept, data)
         return data
 
-    total = src.stat().st_size
-    done = 0
     # Every block starts with the line break before it (the first with one put there), so that
     # a pattern at a block's start sees the character before it; it is not written twice.
     carry = b"\n"
-    with open(src, "rb") as f, open(dst, "wb") as out:
-        while block := f.read(BLOCK):
-            done += len(block)
+    with open(dst, "wb") as out:
+        for block, last in _blocks(src, progress):
             data = carry + block
             nl = max(data.rfind(b"\n"), data.rfind(b"\r"))
-            if done < total and nl > 0:
+            if not last and nl > 0:
                 data, carry = data[: nl + 1], data[nl:]
-            elif done < total and len(data) < 4 * BLOCK:
+            elif not last and len(data) < 4 * BLOCK:
                 carry = data  # a line longer than the block: read on (a few blocks at most)
                 continue
             else:
-                carry = data[-1:] if done < total else b""
+                carry = data[-1:] if not last else b""
             out.write(unpad(data)[1:])
-            progress.update("decoding", min(done, total), total)
         if carry[1:]:
             out.write(unpad(carry)[1:])
     return dl.Dialect(d.delimiter, d.quotechar or '"', d.escapechar, doublequote=d.doublequote)
