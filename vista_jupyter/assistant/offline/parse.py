@@ -1886,6 +1886,11 @@ class Composer:
                     continue
             merged.append((span, found))
         for _span, found in merged:
+            if isinstance(found.get("month"), int) and not 1 <= found["month"] <= 12:  # "13/14/2023"
+                raise Declined(
+                    f"There is no month {found['month']} in a year.",
+                    f"{found['month']}월은 없습니다.",
+                )
             if "day" in found and "month" in found and isinstance(found["month"], int):
                 import calendar
 
