@@ -423,7 +423,7 @@ class Composer:
             first = self.m[run[0]]
             before = self.m[run[0] - 1] if run[0] > 0 else None
             # a counter or bound noun stands after a number (세 곳) or a clause (가장 낮은 곳)
-            after_clause = {"degree", "adjective", "evaluative", "superlative", "change", "compare_after", "condition"}
+            after_clause = {"degree", "adjective", "evaluative", "superlative", "change", "compare_after", "condition", "event"}
             if before is not None and before.has("particle") and run[0] > 1 and self.m[run[0] - 2].roles & after_clause:
                 before = self.m[run[0] - 2]  # "가장 많았던 해": the clause ends in a tense ending (많 + 았던)
             counted = before is not None and bool(
@@ -2267,6 +2267,9 @@ class Composer:
                 ):
                     self.claim(i)
             return mentioned[0]
+        named = self._event_date(dates)
+        if named is not None:
+            return named
         if len(dates) == 1:
             return dates[0].name
         if len(dates) > 1:
@@ -2275,6 +2278,36 @@ class Composer:
                 f"날짜 열이 여러 개입니다 ({', '.join(c.name for c in dates)}). 어느 열인지 적어 주세요.",
             )
         return None
+
+    def _event_date(self, dates: list[Column]) -> str | None:
+        """The date column a verb of the question names by its event: "placed"/"주문된" the
+        order_date, "shipped" the ship_date, "born" the birth_date (the lexicon's events; a date
+        column's name starts with its event). The verb is used; a verb whose event no date column
+        records stays unused, and two verbs naming two date columns decline: which date the
+        question's time refers to is then not settled by its words."""
+        fits: dict[str, list[int]] = {}
+        mine = getattr(self, "_event_words", set())  # claimed here before: a second call's answer
+        for i, m in enumerate(self.m):
+            if i in self.used and i not in mine:
+                continue
+            for sense in m.all("event"):
+                for c in dates:
+                    first = c.keys[0] if c.keys else ""
+                    if first.startswith(str(sense.key)):
+                        fits.setdefault(c.name, []).append(i)
+        if not fits:
+            return None
+        if len(fits) > 1:
+            words = sorted({self.m[i].text for used in fits.values() for i in used})
+            raise Declined(
+                f"The question's words ({', '.join(words)}) name several date columns ({', '.join(fits)}); "
+                "ask about one date at a time.",
+                f"질문의 단어({', '.join(words)})가 날짜 열 여러 개({', '.join(fits)})를 가리킵니다. 한 번에 하나의 날짜로 물어 주세요.",
+            )
+        ((column, marks),) = fits.items()
+        self.claim(*marks)
+        self._event_words = mine | set(marks)
+        return column
 
     def _outside(self, column: str, years: list[int], op: str) -> None:
         """Decline a year the data does not cover ("average mpg in 1995" of 1970-1982 data): no
