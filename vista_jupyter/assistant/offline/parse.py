@@ -20,7 +20,7 @@ from typing import Any
 from .catalog import TEXT_PERIODS, Column, Table, period_candidates, text_period_start
 from .lexicon import lexicon
 from .match import DatePart, Mention, Number, Reader, Sense, concept_columns, name_keys
-from .plan import Condition, Grouping, Measure, Plan
+from .plan import BUCKETS, Condition, Grouping, Measure, Plan
 from .text import is_hangul, language_of, normalize, particle
 
 #: Roles that may stay unused: they carry no condition, measure or grouping of their own.
@@ -2279,6 +2279,18 @@ class Composer:
             )
         return None
 
+    def _period_in_name(self, j: int, column: str) -> str:
+        """The period a date column is grouped by when named with a period in place of "date"
+        ("by ship month": ship_date by month; "주문 연도별"): a word of the mention that is not
+        part of the column's name and names a period; else the day."""
+        periods = {"day": "day", "days": "day", "week": "week", "weeks": "week", "month": "month",
+                   "months": "month", "quarter": "quarter", "quarters": "quarter", "year": "year", "years": "year"}
+        for key, forms in self.lex.data["date_units"].items():
+            periods.update({str(f): key for f in forms if key in BUCKETS})
+        own = set(self.col(column).keys)
+        found = {periods[w] for w in self.m[j].text.lower().split() if w not in own and w in periods}
+        return found.pop() if len(found) == 1 else "day"
+
     def _event_date(self, dates: list[Column]) -> str | None:
         """The date column a verb of the question names by its event: "placed"/"주문된" the
         order_date, "shipped" the ship_date, "born" the birth_date (the lexicon's events; a date
@@ -3045,12 +3057,12 @@ class Composer:
             ):
                 column = self._pick(j, categorical)
                 if self.col(column).is_date:
-                    g = self._set_group(Grouping(column, "day"), i, j)
+                    g = self._set_group(Grouping(column, self._period_in_name(j, column)), i, j)
                 else:
                     g = self._set_group(Grouping(column), i, j)
             elif any(self.col(c).is_date for c in self.columns_of(j)):
                 column = next(c for c in self.columns_of(j) if self.col(c).is_date)
-                g = self._set_group(Grouping(column, "day"), i, j)
+                g = self._set_group(Grouping(column, self._period_in_name(j, column)), i, j)
             elif numeric and (
                 self.ctx.limit
                 or getattr(self, "limit_kind", None)
