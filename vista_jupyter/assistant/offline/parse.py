@@ -1387,6 +1387,54 @@ class Composer:
         """A word that frames a range: "between", "from", 까지, 사이."""
         return self.m[x].has("between") or self.m[x].text.lower() == "from" or self.m[x].text in ("까지", "사이")
 
+    def _range_fits(self, column: str, n: _Num, partner: _Num | None) -> bool:
+        """Whether a range of numbers (a single number: always) overlaps the values of a column it
+        was not said to be about: "born between 1980 and 1990" is no range of visits (20-150)."""
+        c = self.col(column)
+        if partner is None or partner.number is None or c.minimum is None or c.maximum is None:
+            return True
+        try:
+            low, high = float(c.minimum), float(c.maximum)
+        except (TypeError, ValueError):
+            return True
+        a, b = sorted((float(n.number.value), float(partner.number.value)))
+        return a <= high and b >= low
+
+    def _year_span(self, column: str) -> tuple[int, int] | None:
+        """The first and last year of a date column or of a column of years."""
+        c = self.col(column)
+        if c.minimum is None or c.maximum is None:
+            return None
+        try:
+            if c.is_date:
+                return int(str(c.minimum)[:4]), int(str(c.maximum)[:4])
+            return int(float(c.minimum)), int(float(c.maximum))
+        except ValueError:
+            return None
+
+    def _years_column(self, column: str | None, low: int, high: int) -> str | None:
+        """The column a range of years binds to, of the date column read so far and the columns
+        of years: the one the question names, else the only one whose years the range meets
+        ("2000년에서 2007년 사이에 개업한 가게" of shops opened 1995-2021, sold 2023-2024);
+        None when that leaves no single column (the caller keeps its reading)."""
+        candidates = ([column] if column else []) + [c.name for c in self.t.columns if c.yearlike]
+        fitting = []
+        for name in candidates:
+            span = self._year_span(name)
+            if span is None or (low <= span[1] and high >= span[0]):
+                fitting.append(name)
+        named = [
+            name
+            for name in fitting
+            if any(i not in self.used and name in self.columns_of(i) for i in range(len(self.m)))
+        ]
+        if len(named) == 1:
+            for i in range(len(self.m)):
+                if i not in self.used and named[0] in self.columns_of(i) and not self.col(named[0]).is_date:
+                    self.claim(i)
+            return named[0]
+        return fitting[0] if len(fitting) == 1 else None
+
     def _looks_like_years(self, a: _Num, b: _Num) -> bool:
         return self._is_year(a) and self._is_year(b)
 
@@ -1451,7 +1499,12 @@ class Composer:
             for c in self.t.columns
             if c.numeric and not c.yearlike and c.kind == "numeric" and not (c.integer and c.distinct <= 12)
         ]
-        if len(measures) == 1 and n.number is not None and n.number.unit in (None, "money", "percent"):
+        if (
+            len(measures) == 1
+            and n.number is not None
+            and n.number.unit in (None, "money", "percent")
+            and self._range_fits(measures[0], n, partner)
+        ):
             return measures[0]
         # "people over 40": an age
         j = self.prev_index(first, ("filler", "particle", "condition"))
@@ -2478,6 +2531,12 @@ class Composer:
 
     def _date_range(self, column: str | None, a: dict[str, Any], b: dict[str, Any], span: list[int]) -> None:
         self.ctx.conditions.at = span[0]
+        if set(a) == {"year"} and isinstance(a["year"], int) and isinstance(b["year"], int):
+            bound = self._years_column(column, *sorted((a["year"], b["year"])))
+            if bound is not None and not self.col(bound).is_date:
+                self.ctx.conditions.append(Condition(bound, "between", tuple(sorted((a["year"], b["year"])))))
+                self.claim(*span)
+                return
         if column is None and set(a) == {"year"}:
             years = [c.name for c in self.t.columns if c.yearlike]
             if len(years) == 1:
