@@ -25,6 +25,7 @@ from __future__ import annotations
 import re
 
 from .catalog import Table
+from .lexicon import lexicon
 from .match import Mention, Reader
 from .parse import Composer, Declined, _entity_periods, _plan_direct, _time_word
 from .plan import PICKED, Condition, Grouping, Measure, Plan
@@ -626,12 +627,25 @@ def _pick_then(sub_text: str, main_text: str, table: Table, lang: str) -> Plan |
         return None
     if any(k.column == g.column for k in outer.conditions):
         return None  # the question also names one: which one is meant?
+    if outer.group is not None and outer.limit and _unsaid_count(outer):
+        # "매출이 가장 높은 지역의 상위 5개 가게": the ranking of the picked group's rows is by the
+        # statistic the question names (the inner's), not by a count nobody asked for
+        outer.measures = list(inner.measures)
     outer.conditions = [*outer.conditions, Condition(g.column, "==", PICKED, _BUCKET_PART[g.bucket])]
     outer.inner, outer.inner_use = inner, "pick"
     outer.consumed = [*inner.consumed, *outer.consumed]
     outer.function_words = [*inner.function_words, *outer.function_words]
     outer.language = lang
     return outer
+
+
+def _unsaid_count(plan: Plan) -> bool:
+    """Whether a plan counts rows without a word asking for a count (its statistic left unsaid)."""
+    if [(m.agg, m.column) for m in plan.measures] != [("count", None)]:
+        return False
+    lex = lexicon()
+    counting = {f.lower() for key in ("count", "records") for f in lex.forms("agg", key)}
+    return not any(word.lower() in counting for word in plan.consumed)
 
 
 def _row_then(inner: Plan, main_text: str, table: Table, lang: str) -> Plan | None:
