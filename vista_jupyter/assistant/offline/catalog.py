@@ -537,6 +537,9 @@ def build_table(dataset: dict[str, Any]) -> Table:
             column.levels, column.worse = _levels(column.values)
         if _clock_hours(column):
             column.clock = "hour"
+        if column.kind == "numeric" and not integer and "sales" in column.concepts and "money" not in column.concepts:
+            # "sales" holding amounts with cents (1377.77) is takings, not units sold: 매출, revenue
+            column.concepts["money"] = column.concepts["sales"]
         if column.clock:  # "time" in its name is the time of day, never a date or a duration
             column.concepts.pop("date", None)
             column.concepts.pop("duration", None)
