@@ -1263,6 +1263,10 @@ class _Builder:
             c.claim(*shares)
         period = Grouping(column, part)
         noun = part or "year"
+        if ctx.group is not None and ctx.group.column == column and ctx.group.bucket == "day" and part != "day":
+            # "month over month ..., by order date": the words name the date column the periods
+            # are of (of several), not a grouping by each of its days
+            ctx.group = None
         if ctx.group is not None and ctx.group != period:
             self.decline(
                 "I can give each period's change from the one before over all the rows, not for each group at once.",
