@@ -17,6 +17,7 @@ import pandas as pd  # noqa: E402
 
 from vista_jupyter.assistant import offline  # noqa: E402
 from vista_jupyter.profile import profile_parquet  # noqa: E402
+from vista_jupyter.setup_code import DataLoad, data_code  # noqa: E402
 
 
 def written(root, frames: dict[str, pd.DataFrame]) -> dict[str, tuple[pd.DataFrame, list[dict]]]:
@@ -53,6 +54,48 @@ def ask(data, name: str, question: str) -> tuple[offline.Analysis, str, pd.DataF
     frame, datasets = data[name]
     analysis = offline.analyse(question, datasets)
     return analysis, ("" if analysis.declined else run(analysis, frame)), frame
+
+
+def execute(steps, namespace) -> list[dict]:
+    """Each step's code run in `namespace` as a kernel runs it (figures closed, never shown)."""
+    results = []
+    for step in steps:
+        out = io.StringIO()
+        original = plt.show
+        plt.show = lambda *a, **k: None
+        try:
+            with contextlib.redirect_stdout(out):
+                exec(step.code, namespace)  # noqa: S102
+            results.append(
+                {"status": "ok", "outputs": [{"output_type": "stream", "name": "stdout", "text": out.getvalue()}]}
+            )
+        finally:
+            plt.show = original
+            plt.close("all")
+    return results
+
+
+def ask_held(data, name: str, question: str, mode: str) -> tuple[offline.Analysis, str]:
+    """The question about `data[name]` (a frame and its Parquet file; `data["_spill"]` a folder)
+    with the dataset held as `mode` ("pandas" or "duckdb") holds it, run as a kernel would."""
+    import pyarrow.parquet as pq
+
+    frame, path = data[name]
+    dataset = {
+        "var_name": "df",
+        "name": name,
+        "profile": profile_parquet(path),
+        "parquet_path": str(path),
+        "mode": mode,
+    }
+    analysis = offline.analyse(question, [dataset])
+    if mode == "pandas":
+        namespace = {"df": frame.copy(), "pd": pd, "np": np, "plt": plt}
+    else:
+        namespace = {"pd": pd, "np": np, "plt": plt}
+        rows = pq.ParquetFile(path).metadata.num_rows
+        exec(data_code([DataLoad("df", str(path), "duckdb", rows)], spill=str(data["_spill"])), namespace)  # noqa: S102
+    return analysis, offline.answer(analysis, execute(analysis.steps, namespace))
 
 
 def first_line(answer: str) -> str:

@@ -9,22 +9,11 @@ that cannot be answered honestly must be declined.
 
 from __future__ import annotations
 
-import contextlib
-import io
-
-import matplotlib
-
-matplotlib.use("Agg")  # this test process only; the analyst's code never selects a backend
-import matplotlib.pyplot as plt  # noqa: E402
-import numpy as np  # noqa: E402
-import pandas as pd  # noqa: E402
-import pyarrow.parquet as pq  # noqa: E402
-import pytest  # noqa: E402
-from answers import first_line, states  # noqa: E402
-
-from vista_jupyter.assistant import offline  # noqa: E402
-from vista_jupyter.profile import profile_parquet  # noqa: E402
-from vista_jupyter.setup_code import DataLoad, data_code  # noqa: E402
+import numpy as np
+import pandas as pd
+import pytest
+from answers import ask_held as ask
+from answers import first_line, states
 
 MODES = ("pandas", "duckdb")
 
@@ -77,27 +66,6 @@ def data(tmp_path_factory):
         frame.to_parquet(root / f"{name}.parquet")
         out[name] = (frame, root / f"{name}.parquet")
     return out
-
-
-def ask(data, name: str, question: str, mode: str) -> tuple[offline.Analysis, str]:
-    """The question about `name` with the dataset held as `mode` holds it, run as a kernel would."""
-    frame, path = data[name]
-    dataset = {"var_name": "df", "name": name, "profile": profile_parquet(path), "parquet_path": str(path), "mode": mode}
-    analysis = offline.analyse(question, [dataset])
-    if mode == "pandas":
-        namespace = {"df": frame.copy(), "pd": pd, "np": np, "plt": plt}
-    else:
-        namespace = {"pd": pd, "np": np, "plt": plt}
-        rows = pq.ParquetFile(path).metadata.num_rows
-        exec(data_code([DataLoad("df", str(path), "duckdb", rows)], spill=str(data["_spill"])), namespace)  # noqa: S102
-    results = []
-    for step in analysis.steps:
-        out = io.StringIO()
-        with contextlib.redirect_stdout(out):
-            exec(step.code, namespace)  # noqa: S102
-        plt.close("all")
-        results.append({"status": "ok", "outputs": [{"output_type": "stream", "name": "stdout", "text": out.getvalue()}]})
-    return analysis, offline.answer(analysis, results)
 
 
 # --- dates written with the year last ---------------------------------------------------------
@@ -207,7 +175,9 @@ def test_the_share_of_days_per_group(data, mode):
     frame, _ = data["stations"]
     analysis, answer = ask(data, "stations", "share of days with temp_max over 25 by station", mode)
     assert not analysis.declined, answer
-    hot = frame[frame["temp_max"] > 25].groupby("station")["date"].nunique() / frame.groupby("station")["date"].nunique()
+    hot = (
+        frame[frame["temp_max"] > 25].groupby("station")["date"].nunique() / frame.groupby("station")["date"].nunique()
+    )
     line = next(x for x in answer.splitlines() if "Port" in x)
     assert states(line, 100 * hot["Port"], 1), answer
 

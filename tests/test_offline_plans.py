@@ -7,24 +7,19 @@ must be declined, with a message that says which reading could not be made.
 
 from __future__ import annotations
 
-import contextlib
-import io
 import re
 
 import matplotlib
 
 matplotlib.use("Agg")  # this test process only; the analyst's code never selects a backend
-import matplotlib.pyplot as plt  # noqa: E402
 import numpy as np  # noqa: E402
 import pandas as pd  # noqa: E402
-import pyarrow.parquet as pq  # noqa: E402
 import pytest  # noqa: E402
+from answers import ask_held as ask  # noqa: E402
 from answers import first_line, states  # noqa: E402
 
-from vista_jupyter.assistant import offline  # noqa: E402
 from vista_jupyter.assistant.offline import catalog  # noqa: E402
 from vista_jupyter.profile import profile_parquet  # noqa: E402
-from vista_jupyter.setup_code import DataLoad, data_code  # noqa: E402
 
 MODES = ("pandas", "duckdb")
 
@@ -95,44 +90,6 @@ def data(tmp_path_factory):
         frame.to_parquet(root / f"{name}.parquet")
         out[name] = (frame, root / f"{name}.parquet")
     return out
-
-
-def execute(steps, namespace) -> list[dict]:
-    results = []
-    for step in steps:
-        out = io.StringIO()
-        original = plt.show
-        plt.show = lambda *a, **k: None
-        try:
-            with contextlib.redirect_stdout(out):
-                exec(step.code, namespace)  # noqa: S102
-            results.append(
-                {"status": "ok", "outputs": [{"output_type": "stream", "name": "stdout", "text": out.getvalue()}]}
-            )
-        finally:
-            plt.show = original
-            plt.close("all")
-    return results
-
-
-def ask(data, name: str, question: str, mode: str) -> tuple[offline.Analysis, str]:
-    """The question about `name` with the dataset held as `mode` holds it, run as a kernel would."""
-    frame, path = data[name]
-    dataset = {
-        "var_name": "df",
-        "name": name,
-        "profile": profile_parquet(path),
-        "parquet_path": str(path),
-        "mode": mode,
-    }
-    analysis = offline.analyse(question, [dataset])
-    if mode == "pandas":
-        namespace = {"df": frame.copy(), "pd": pd, "np": np, "plt": plt}
-    else:
-        namespace = {"pd": pd, "np": np, "plt": plt}
-        rows = pq.ParquetFile(path).metadata.num_rows
-        exec(data_code([DataLoad("df", str(path), "duckdb", rows)], spill=str(data["_spill"])), namespace)  # noqa: S102
-    return analysis, offline.answer(analysis, execute(analysis.steps, namespace))
 
 
 # --- rows are things by period only when (name, period) pairs are unique ----------------------

@@ -281,7 +281,11 @@ def _restate(plan: Plan) -> str:
         base = plan.base
         if m is not None and m.agg == "nunique" and conds:
             # days, not rows: the reply says which unit was counted, and by which date column
-            among = t(lang, f" among days with rows where {conditions_words(base, lang)}", f"{where(base, lang)}") if base else ""
+            among = (
+                t(lang, f" among days with rows where {conditions_words(base, lang)}", f"{where(base, lang)}")
+                if base
+                else ""
+            )
             by = f", {group_words(plan.group, lang)}" if plan.group is not None else ""
             return t(
                 lang,

@@ -626,7 +626,13 @@ def _pick_then(sub_text: str, main_text: str, table: Table, lang: str) -> Plan |
     outer = _plan_direct(main_text, table)
     if outer.declined and g.bucket is None:
         outer = _rows_of_picked(main_text, table, lang, g.column) or outer
-    if outer.declined or outer.kind not in ("aggregate", "rows") or outer.inner is not None or outer.sides or outer.successive:
+    if (
+        outer.declined
+        or outer.kind not in ("aggregate", "rows")
+        or outer.inner is not None
+        or outer.sides
+        or outer.successive
+    ):
         return None
     if outer.kind == "rows" and (outer.measures or outer.order):
         return None
@@ -657,9 +663,11 @@ def _rows_of_picked(main_text: str, table: Table, lang: str, column: str) -> Pla
     stand_in = values[0]
     text = f"{column} = {stand_in} {main_text}" if lang == "ko" else f"{main_text} where {column} is {stand_in}"
     plan = _plan_direct(text, table)
-    if plan.declined or plan.kind != "rows" or [(k.column, k.op, k.value) for k in plan.conditions] != [
-        (column, "==", stand_in)
-    ]:
+    if (
+        plan.declined
+        or plan.kind != "rows"
+        or [(k.column, k.op, k.value) for k in plan.conditions] != [(column, "==", stand_in)]
+    ):
         return None
     plan.conditions = []
     added = {column.lower(), stand_in.lower(), "where", "is", "="}

@@ -1417,7 +1417,9 @@ class _Builder:
         else:
             measures = self.measures_with_aggs()
             if len(measures) > 1:
-                self.decline("I can give the share of one thing at a time.", "한 번에 한 가지의 비율만 구할 수 있습니다.")
+                self.decline(
+                    "I can give the share of one thing at a time.", "한 번에 한 가지의 비율만 구할 수 있습니다."
+                )
             measure = measures[0] if measures else Measure("count")
             if measure.column and measure.agg != "sum":
                 measure = Measure("sum", measure.column)

@@ -423,7 +423,16 @@ class Composer:
             first = self.m[run[0]]
             before = self.m[run[0] - 1] if run[0] > 0 else None
             # a counter or bound noun stands after a number (세 곳) or a clause (가장 낮은 곳)
-            after_clause = {"degree", "adjective", "evaluative", "superlative", "change", "compare_after", "condition", "event"}
+            after_clause = {
+                "degree",
+                "adjective",
+                "evaluative",
+                "superlative",
+                "change",
+                "compare_after",
+                "condition",
+                "event",
+            }
             if before is not None and before.has("particle") and run[0] > 1 and self.m[run[0] - 2].roles & after_clause:
                 before = self.m[run[0] - 2]  # "가장 많았던 해": the clause ends in a tense ending (많 + 았던)
             counted = before is not None and bool(
@@ -2336,8 +2345,18 @@ class Composer:
         """The period a date column is grouped by when named with a period in place of "date"
         ("by ship month": ship_date by month; "주문 연도별"): a word of the mention that is not
         part of the column's name and names a period; else the day."""
-        periods = {"day": "day", "days": "day", "week": "week", "weeks": "week", "month": "month",
-                   "months": "month", "quarter": "quarter", "quarters": "quarter", "year": "year", "years": "year"}
+        periods = {
+            "day": "day",
+            "days": "day",
+            "week": "week",
+            "weeks": "week",
+            "month": "month",
+            "months": "month",
+            "quarter": "quarter",
+            "quarters": "quarter",
+            "year": "year",
+            "years": "year",
+        }
         for key, forms in self.lex.data["date_units"].items():
             periods.update({str(f): key for f in forms if key in BUCKETS})
         own = set(self.col(column).keys)
