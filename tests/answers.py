@@ -95,6 +95,12 @@ def ask(data, name: str, question: str) -> tuple[offline.Analysis, str, pd.DataF
     return analysis, ("" if analysis.declined else run(analysis, frame)), frame
 
 
+def ask_held(data, name: str, question: str, mode: str) -> tuple[offline.Analysis, str]:
+    """`ask_as` for `data[name]` (a frame and its Parquet file; `data["_spill"]` a folder)."""
+    frame, path = data[name]
+    return ask_as(mode, frame, path, name, question, data["_spill"])
+
+
 def first_line(answer: str) -> str:
     return next(line for line in answer.splitlines() if line.strip())
 

@@ -16,9 +16,8 @@ matplotlib.use("Agg")  # this test process only; the analyst's code never select
 import numpy as np  # noqa: E402
 import pandas as pd  # noqa: E402
 import pytest  # noqa: E402
-from answers import ask_as, first_line, states  # noqa: E402
-
-from vista_jupyter.assistant import offline  # noqa: E402
+from answers import ask_held as ask  # noqa: E402
+from answers import first_line, states  # noqa: E402
 
 MODES = ("pandas", "duckdb")
 
@@ -98,12 +97,6 @@ def data(tmp_path_factory):
         frame.to_parquet(root / f"{name}.parquet")
         out[name] = (frame, root / f"{name}.parquet")
     return out
-
-
-def ask(data, name: str, question: str, mode: str) -> tuple[offline.Analysis, str]:
-    """The question about `name` with the dataset held as `mode` holds it, run as a kernel would."""
-    frame, path = data[name]
-    return ask_as(mode, frame, path, name, question, data["_spill"])
 
 
 def monthly_changes(frame: pd.DataFrame) -> pd.Series:

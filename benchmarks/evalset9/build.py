@@ -34,6 +34,10 @@ def change(frame: str, group: str, measure: str, agg: str, a: str, b: str) -> st
     return f"g = {frame}.groupby([{group}, y])['{measure}'].{agg}().unstack()\nresult = g[{b}] - g[{a}]"
 
 
+#: The share of the distinct days on which some row meets a condition (rows are station-days).
+DAYS = "df.loc[{}, '날짜'].nunique() / df['날짜'].nunique()"
+
+
 QUESTIONS = [
     # --- store_sales: changes between years, ratios, weighted averages, per-group counts ---
     (
@@ -283,7 +287,9 @@ QUESTIONS = [
         "what percent of days had 미세먼지 above 80?",
         "number",
         "result = (df['미세먼지'] > 80).mean()",
-        {"rel_tol": 0.01, "percent": True},
+        # five rows a day (one per station): the share of days on which some station was above
+        # 80 is the reading the issue asks for (round 8), the share of station-days this set's own
+        {"rel_tol": 0.01, "percent": True, "also_rows": DAYS.format("df['미세먼지'] > 80")},
     ),
     (
         "w-10",
@@ -338,7 +344,7 @@ QUESTIONS = [
         "최저기온이 최고기온보다 높은 날의 비율은?",
         "number",
         "result = (df['최저기온'] > df['최고기온']).mean()",
-        {"rel_tol": 0.01, "percent": True},
+        {"rel_tol": 0.01, "percent": True, "also_rows": DAYS.format("df['최저기온'] > df['최고기온']")},
     ),
     ("w-17", W, "en", "for each 측정소, how many days were hot?", "decline", "", {}),
     (

@@ -279,6 +279,20 @@ def _restate(plan: Plan) -> str:
     if k == "share":
         m = plan.measure
         base = plan.base
+        if m is not None and m.agg == "nunique" and conds:
+            # days, not rows: the reply says which unit was counted, and by which date column
+            among = (
+                t(lang, f" among days with rows where {conditions_words(base, lang)}", f"{where(base, lang)}")
+                if base
+                else ""
+            )
+            by = f", {group_words(plan.group, lang)}" if plan.group is not None else ""
+            return t(
+                lang,
+                f"Share of days (distinct {m.column}){among} with a row where {conditions_words(conds, lang)}{by}",
+                f"{among}{group_words(plan.group, lang) + ' ' if plan.group is not None else ''}"
+                f"{conditions_words(conds, lang)}인 행이 있는 날({m.column} 기준)의 비율",
+            )
         if plan.group is not None:
             gname = _group_name(plan)
             if conds and plan.limit:
@@ -932,7 +946,13 @@ class _Words:
         if math.isnan(share):
             return t(lang, "There are no rows to take a share of.", "비율을 구할 행이 없습니다.")
         head = f"{restate(plan)}: **{fmt(share, percent=True)}**"
-        if m is None or m.column is None:
+        if m is not None and m.agg == "nunique":
+            detail = t(
+                lang,
+                f"{fmt(hits, count=True)} of {fmt(base, count=True)} days.",
+                f"{fmt(base, count=True)}일 중 {fmt(hits, count=True)}일입니다.",
+            )
+        elif m is None or m.column is None:
             detail = t(
                 lang,
                 f"{fmt(hits, count=True)} of {fmt(base, count=True)} rows.",

@@ -537,6 +537,9 @@ def build_table(dataset: dict[str, Any]) -> Table:
             column.levels, column.worse = _levels(column.values)
         if _clock_hours(column):
             column.clock = "hour"
+        if column.kind == "numeric" and not integer and "sales" in column.concepts and "money" not in column.concepts:
+            # "sales" holding amounts with cents (1377.77) is takings, not units sold: 매출, revenue
+            column.concepts["money"] = column.concepts["sales"]
         if column.clock:  # "time" in its name is the time of day, never a date or a duration
             column.concepts.pop("date", None)
             column.concepts.pop("duration", None)
@@ -667,7 +670,9 @@ def period_candidates(table: Table) -> list[tuple[str, str]]:
     A coincidence is possible (a free-text column of 4,000 notes × 1,461 days ≈ 50M orders), so
     the pairs are only candidates until the data shows them unique (`_periods_keyed`)."""
     rows = table.rows
-    times = [c for c in table.columns if (c.is_date or c.yearlike) and 2 <= c.distinct < 0.9 * rows]
+    # each period holds several rows (one per name): a time column nearly unique on its own (an
+    # order's date, 420 orders on 350 days) keys its rows with any flag beside it, by coincidence
+    times = [c for c in table.columns if (c.is_date or c.yearlike) and 2 <= c.distinct and 1.5 * c.distinct <= rows]
     names = [
         c
         for c in table.columns

@@ -25,6 +25,7 @@ from __future__ import annotations
 import re
 
 from .catalog import Table
+from .lexicon import lexicon
 from .match import Mention, Reader
 from .parse import Composer, Declined, _entity_periods, _plan_direct, _time_word
 from .plan import PICKED, Condition, Grouping, Measure, Plan
@@ -550,7 +551,8 @@ def _picked_group(question: str, table: Table, tokens: list, mentions: list[Ment
     # both grammars are tried (an English question about Korean columns reads as Korean)
     # "<매출이 가장 높은 지점>의 <평균 직원수>"
     for k, m in enumerate(mentions):
-        if m.text != "의" or k == 0 or not any(i < k for i in sup):
+        # (or "<방문객이 가장 많은 업종>에서 <매출 상위 3개 가게>": the rows of the picked group)
+        if m.text not in ("의", "에서", "중에서") or k == 0 or not any(i < k for i in sup):
             continue
         noun = mentions[k - 1]
         if not (noun.has("column") or noun.has("entity") or noun.has("concept")) or k + 1 >= n:
@@ -559,7 +561,8 @@ def _picked_group(question: str, table: Table, tokens: list, mentions: list[Ment
         splits.append((f"{particle(head, '은/는')}?", _span(question, tokens, mentions, k + 1, n - 1)))
     for w, m in enumerate(mentions):
         # "<average temp> in the <year> with the <most rain>"
-        if m.text.lower() != "with" or w < 2 or not any(i > w for i in sup):
+        # "<the orders> of the <customer> who <spent the most>": a relative clause alike
+        if m.text.lower() not in ("with", "who", "that", "which") or w < 2 or not any(i > w for i in sup):
             continue
         noun = w - 1
         if not (mentions[noun].has("column") or mentions[noun].has("entity") or mentions[noun].has("concept")):
@@ -569,7 +572,8 @@ def _picked_group(question: str, table: Table, tokens: list, mentions: list[Ment
             k -= 1
         if k <= 0 or mentions[k].text.lower() not in ("in", "of", "for", "at", "from"):
             continue
-        sub = f"which {mentions[noun].text} has " + _span(question, tokens, mentions, w + 1, n - 1)
+        verb = "has " if m.text.lower() == "with" else ""
+        sub = f"which {mentions[noun].text} {verb}" + _span(question, tokens, mentions, w + 1, n - 1)
         splits.append((sub, _span(question, tokens, mentions, 0, k - 1)))
     for a, m in enumerate(mentions):
         # "which zone has the highest average fare, and how many trips did it have?"
@@ -618,20 +622,67 @@ def _pick_then(sub_text: str, main_text: str, table: Table, lang: str) -> Plan |
         or inner.measures[0].agg in ("ratio", "wmean")
     ):
         return None
-    outer = _plan_direct(main_text, table)
-    if outer.declined or outer.kind != "aggregate" or outer.inner is not None or outer.sides or outer.successive:
-        return None
     g = inner.group
+    outer = _plan_direct(main_text, table)
+    if outer.declined and g.bucket is None:
+        outer = _rows_of_picked(main_text, table, lang, g.column) or outer
+    if (
+        outer.declined
+        or outer.kind not in ("aggregate", "rows")
+        or outer.inner is not None
+        or outer.sides
+        or outer.successive
+    ):
+        return None
+    if outer.kind == "rows" and (outer.measures or outer.order):
+        return None
     if outer.group is not None and outer.group.column == g.column:
         return None
     if any(k.column == g.column for k in outer.conditions):
         return None  # the question also names one: which one is meant?
+    if outer.group is not None and outer.limit and _unsaid_count(outer):
+        # "매출이 가장 높은 지역의 상위 5개 가게": the ranking of the picked group's rows is by the
+        # statistic the question names (the inner's), not by a count nobody asked for
+        outer.measures = list(inner.measures)
     outer.conditions = [*outer.conditions, Condition(g.column, "==", PICKED, _BUCKET_PART[g.bucket])]
     outer.inner, outer.inner_use = inner, "pick"
     outer.consumed = [*inner.consumed, *outer.consumed]
     outer.function_words = [*inner.function_words, *outer.function_words]
     outer.language = lang
     return outer
+
+
+def _rows_of_picked(main_text: str, table: Table, lang: str, column: str) -> Plan | None:
+    """ "<the orders> of the customer who spent the most", "<주문 목록> of 매출 합계가 가장 큰 고객":
+    a list of rows needs a condition, which here is the picked group; the list is planned with a
+    stand-in value of the group's column in its place (a value of the data), then that condition
+    is the picked group's. None unless that makes a plan listing rows under that one condition."""
+    values = [v for v in table.column(column).values if isinstance(v, str) and v.strip()]
+    if not values:
+        return None
+    stand_in = values[0]
+    text = f"{column} = {stand_in} {main_text}" if lang == "ko" else f"{main_text} where {column} is {stand_in}"
+    plan = _plan_direct(text, table)
+    if (
+        plan.declined
+        or plan.kind != "rows"
+        or [(k.column, k.op, k.value) for k in plan.conditions] != [(column, "==", stand_in)]
+    ):
+        return None
+    plan.conditions = []
+    added = {column.lower(), stand_in.lower(), "where", "is", "="}
+    plan.consumed = [w for w in plan.consumed if w.lower() not in added]
+    plan.function_words = [w for w in plan.function_words if w.lower() not in added]
+    return plan
+
+
+def _unsaid_count(plan: Plan) -> bool:
+    """Whether a plan counts rows without a word asking for a count (its statistic left unsaid)."""
+    if [(m.agg, m.column) for m in plan.measures] != [("count", None)]:
+        return False
+    lex = lexicon()
+    counting = {f.lower() for key in ("count", "records") for f in lex.forms("agg", key)}
+    return not any(word.lower() in counting for word in plan.consumed)
 
 
 def _row_then(inner: Plan, main_text: str, table: Table, lang: str) -> Plan | None:

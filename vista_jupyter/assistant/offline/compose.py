@@ -1263,6 +1263,10 @@ class _Builder:
             c.claim(*shares)
         period = Grouping(column, part)
         noun = part or "year"
+        if ctx.group is not None and ctx.group.column == column and ctx.group.bucket == "day" and part != "day":
+            # "month over month ..., by order date": the words name the date column the periods
+            # are of (of several), not a grouping by each of its days
+            ctx.group = None
         if ctx.group is not None and ctx.group != period:
             self.decline(
                 "I can give each period's change from the one before over all the rows, not for each group at once.",
@@ -1407,12 +1411,18 @@ class _Builder:
                 )
             ]
         )
-        measures = self.measures_with_aggs()
-        if len(measures) > 1:
-            self.decline("I can give the share of one thing at a time.", "한 번에 한 가지의 비율만 구할 수 있습니다.")
-        measure = measures[0] if measures else Measure("count")
-        if measure.column and measure.agg != "sum":
-            measure = Measure("sum", measure.column)
+        day_column = self.days_counted()
+        if day_column is not None:
+            measure = Measure("nunique", day_column)
+        else:
+            measures = self.measures_with_aggs()
+            if len(measures) > 1:
+                self.decline(
+                    "I can give the share of one thing at a time.", "한 번에 한 가지의 비율만 구할 수 있습니다."
+                )
+            measure = measures[0] if measures else Measure("count")
+            if measure.column and measure.agg != "sum":
+                measure = Measure("sum", measure.column)
         plan = Plan("share", c.lang, c.t.var, measures=[measure], group=ctx.group)
         conditions = list(ctx.conditions)
         positions = list(ctx.conditions.positions)
@@ -1439,7 +1449,7 @@ class _Builder:
             plan.conditions = [cond for cond, p in zip(conditions, positions) if p > split]
         else:
             plan.conditions = conditions
-        if not plan.conditions and plan.group is None:
+        if not plan.conditions and (plan.group is None or measure.agg == "nunique"):
             self.decline(
                 "A share needs a condition (the share of what?).",
                 "비율을 구하려면 조건이 필요합니다 (무엇의 비율인가요?).",
@@ -1451,6 +1461,38 @@ class _Builder:
         if plan.group is not None:
             plan.order = "desc"
         return plan
+
+    def days_counted(self) -> str | None:
+        """ "percent of days with rain", "비가 온 날의 비율": a share whose unit is the day counts
+        distinct days of the date column (a table of station-days holds several rows a day; on
+        a table of one row a day it is the share of rows), the day word used. A day "with" an
+        amount that is never negative ("days had rain", "비가 온 날": rain_mm) is a day on which
+        some row's amount is above 0. None when no day word is asked or the dates are coarser
+        than days (a monthly table has no days to count)."""
+        c = self.c
+        days = [
+            i
+            for i, m in enumerate(self.m)
+            if self.free(i) and _day_word(m.text) and not m.has("value") and (m.has("entity") or m.has("column"))
+        ]
+        if len(days) != 1:
+            return None
+        column = c._date_column()
+        if column is None or c.col(column).granularity not in (None, "day", "hour", "minute", "second"):
+            return None
+        c.claim(days[0])
+        if not any(self.free(i) and a not in ("share", "count") for i, a in self.ctx.aggs):
+            amounts = [
+                (j, name)
+                for j, name in self.column_measures()
+                if c.col(name).minimum is not None and _non_negative(c.col(name).minimum)
+            ]
+            if len(amounts) == 1:
+                j, name = amounts[0]
+                self.ctx.conditions.at = j
+                self.ctx.conditions.append(Condition(name, ">", 0))
+                c.claim(j)
+        return column
 
     def flag_share(self) -> Plan:
         """ "on-time rate by carrier", "반품률 제일 높은 카테고리": the share of rows where a yes/no
@@ -2161,3 +2203,15 @@ _NEGATED = {">": "<=", ">=": "<", "<": ">=", "<=": ">"}
 def _asks_rate(m: Mention) -> bool:
     """Whether a change word asks for it in percent ("growth", "growth rate", 증가율, 변화률)."""
     return m.text.endswith(("율", "률", "rate")) or m.text.lower() == "growth"
+
+
+def _day_word(text: str) -> bool:
+    """A word naming days as the things counted ("days", "날", "일수")."""
+    return text.lower().strip() in ("day", "days", "날", "날들", "일수", "날수", "일자")
+
+
+def _non_negative(value: object) -> bool:
+    try:
+        return float(value) >= 0  # type: ignore[arg-type]
+    except (TypeError, ValueError):
+        return False

@@ -48,6 +48,7 @@ _KEYED = (
     "ordinal",
     "daytime",
     "previous_bucket",
+    "event",
 )
 #: Roles that are plain lists of forms.
 _LISTED = (

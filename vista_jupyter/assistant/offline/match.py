@@ -1145,5 +1145,14 @@ def _same_text(question: str) -> bool:
 
 
 def _date_token(text: str) -> DatePart:
+    """A date token's parts. Year first: year, month, day. Year last: month first when written
+    with "/" or "-" (the US way: 3/15/2021) and day first with "." (15.03.2021), unless that
+    reading has no such month and the other has (15/3/2021 is the 15th of March either way)."""
     parts = [int(p) for p in re.split(r"[-/.]", text)]
+    if len(parts) == 3 and re.match(r"\d{1,2}[-/.]", text):
+        first, second, year = parts
+        month, day = (second, first) if "." in text else (first, second)
+        if month > 12 >= day:
+            month, day = day, month
+        return DatePart(year=year, month=month, day=day)
     return DatePart(year=parts[0], month=parts[1] if len(parts) > 1 else None, day=parts[2] if len(parts) > 2 else None)

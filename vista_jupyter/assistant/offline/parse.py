@@ -20,7 +20,7 @@ from typing import Any
 from .catalog import TEXT_PERIODS, Column, Table, period_candidates, text_period_start
 from .lexicon import lexicon
 from .match import DatePart, Mention, Number, Reader, Sense, concept_columns, name_keys
-from .plan import Condition, Grouping, Measure, Plan
+from .plan import BUCKETS, Condition, Grouping, Measure, Plan
 from .text import is_hangul, language_of, normalize, particle
 
 #: Roles that may stay unused: they carry no condition, measure or grouping of their own.
@@ -423,7 +423,16 @@ class Composer:
             first = self.m[run[0]]
             before = self.m[run[0] - 1] if run[0] > 0 else None
             # a counter or bound noun stands after a number (세 곳) or a clause (가장 낮은 곳)
-            after_clause = {"degree", "adjective", "evaluative", "superlative", "change", "compare_after", "condition"}
+            after_clause = {
+                "degree",
+                "adjective",
+                "evaluative",
+                "superlative",
+                "change",
+                "compare_after",
+                "condition",
+                "event",
+            }
             if before is not None and before.has("particle") and run[0] > 1 and self.m[run[0] - 2].roles & after_clause:
                 before = self.m[run[0] - 2]  # "가장 많았던 해": the clause ends in a tense ending (많 + 았던)
             counted = before is not None and bool(
@@ -1387,6 +1396,54 @@ class Composer:
         """A word that frames a range: "between", "from", 까지, 사이."""
         return self.m[x].has("between") or self.m[x].text.lower() == "from" or self.m[x].text in ("까지", "사이")
 
+    def _range_fits(self, column: str, n: _Num, partner: _Num | None) -> bool:
+        """Whether a range of numbers (a single number: always) overlaps the values of a column it
+        was not said to be about: "born between 1980 and 1990" is no range of visits (20-150)."""
+        c = self.col(column)
+        if partner is None or partner.number is None or c.minimum is None or c.maximum is None:
+            return True
+        try:
+            low, high = float(c.minimum), float(c.maximum)
+        except (TypeError, ValueError):
+            return True
+        a, b = sorted((float(n.number.value), float(partner.number.value)))
+        return a <= high and b >= low
+
+    def _year_span(self, column: str) -> tuple[int, int] | None:
+        """The first and last year of a date column or of a column of years."""
+        c = self.col(column)
+        if c.minimum is None or c.maximum is None:
+            return None
+        try:
+            if c.is_date:
+                return int(str(c.minimum)[:4]), int(str(c.maximum)[:4])
+            return int(float(c.minimum)), int(float(c.maximum))
+        except ValueError:
+            return None
+
+    def _years_column(self, column: str | None, low: int, high: int) -> str | None:
+        """The column a range of years binds to, of the date column read so far and the columns
+        of years: the one the question names, else the only one whose years the range meets
+        ("2000년에서 2007년 사이에 개업한 가게" of shops opened 1995-2021, sold 2023-2024);
+        None when that leaves no single column (the caller keeps its reading)."""
+        candidates = ([column] if column else []) + [c.name for c in self.t.columns if c.yearlike]
+        fitting = []
+        for name in candidates:
+            span = self._year_span(name)
+            if span is None or (low <= span[1] and high >= span[0]):
+                fitting.append(name)
+        named = [
+            name
+            for name in fitting
+            if any(i not in self.used and name in self.columns_of(i) for i in range(len(self.m)))
+        ]
+        if len(named) == 1:
+            for i in range(len(self.m)):
+                if i not in self.used and named[0] in self.columns_of(i) and not self.col(named[0]).is_date:
+                    self.claim(i)
+            return named[0]
+        return fitting[0] if len(fitting) == 1 else None
+
     def _looks_like_years(self, a: _Num, b: _Num) -> bool:
         return self._is_year(a) and self._is_year(b)
 
@@ -1451,7 +1508,12 @@ class Composer:
             for c in self.t.columns
             if c.numeric and not c.yearlike and c.kind == "numeric" and not (c.integer and c.distinct <= 12)
         ]
-        if len(measures) == 1 and n.number is not None and n.number.unit in (None, "money", "percent"):
+        if (
+            len(measures) == 1
+            and n.number is not None
+            and n.number.unit in (None, "money", "percent")
+            and self._range_fits(measures[0], n, partner)
+        ):
             return measures[0]
         # "people over 40": an age
         j = self.prev_index(first, ("filler", "particle", "condition"))
@@ -1886,6 +1948,11 @@ class Composer:
                     continue
             merged.append((span, found))
         for _span, found in merged:
+            if isinstance(found.get("month"), int) and not 1 <= found["month"] <= 12:  # "13/14/2023"
+                raise Declined(
+                    f"There is no month {found['month']} in a year.",
+                    f"{found['month']}월은 없습니다.",
+                )
             if "day" in found and "month" in found and isinstance(found["month"], int):
                 import calendar
 
@@ -2262,6 +2329,9 @@ class Composer:
                 ):
                     self.claim(i)
             return mentioned[0]
+        named = self._event_date(dates)
+        if named is not None:
+            return named
         if len(dates) == 1:
             return dates[0].name
         if len(dates) > 1:
@@ -2270,6 +2340,58 @@ class Composer:
                 f"날짜 열이 여러 개입니다 ({', '.join(c.name for c in dates)}). 어느 열인지 적어 주세요.",
             )
         return None
+
+    def _period_in_name(self, j: int, column: str) -> str:
+        """The period a date column is grouped by when named with a period in place of "date"
+        ("by ship month": ship_date by month; "주문 연도별"): a word of the mention that is not
+        part of the column's name and names a period; else the day."""
+        periods = {
+            "day": "day",
+            "days": "day",
+            "week": "week",
+            "weeks": "week",
+            "month": "month",
+            "months": "month",
+            "quarter": "quarter",
+            "quarters": "quarter",
+            "year": "year",
+            "years": "year",
+        }
+        for key, forms in self.lex.data["date_units"].items():
+            periods.update({str(f): key for f in forms if key in BUCKETS})
+        own = set(self.col(column).keys)
+        found = {periods[w] for w in self.m[j].text.lower().split() if w not in own and w in periods}
+        return found.pop() if len(found) == 1 else "day"
+
+    def _event_date(self, dates: list[Column]) -> str | None:
+        """The date column a verb of the question names by its event: "placed"/"주문된" the
+        order_date, "shipped" the ship_date, "born" the birth_date (the lexicon's events; a date
+        column's name starts with its event). The verb is used; a verb whose event no date column
+        records stays unused, and two verbs naming two date columns decline: which date the
+        question's time refers to is then not settled by its words."""
+        fits: dict[str, list[int]] = {}
+        mine = getattr(self, "_event_words", set())  # claimed here before: a second call's answer
+        for i, m in enumerate(self.m):
+            if i in self.used and i not in mine:
+                continue
+            for sense in m.all("event"):
+                for c in dates:
+                    first = c.keys[0] if c.keys else ""
+                    if first.startswith(str(sense.key)):
+                        fits.setdefault(c.name, []).append(i)
+        if not fits:
+            return None
+        if len(fits) > 1:
+            words = sorted({self.m[i].text for used in fits.values() for i in used})
+            raise Declined(
+                f"The question's words ({', '.join(words)}) name several date columns ({', '.join(fits)}); "
+                "ask about one date at a time.",
+                f"질문의 단어({', '.join(words)})가 날짜 열 여러 개({', '.join(fits)})를 가리킵니다. 한 번에 하나의 날짜로 물어 주세요.",
+            )
+        ((column, marks),) = fits.items()
+        self.claim(*marks)
+        self._event_words = mine | set(marks)
+        return column
 
     def _outside(self, column: str, years: list[int], op: str) -> None:
         """Decline a year the data does not cover ("average mpg in 1995" of 1970-1982 data): no
@@ -2428,6 +2550,12 @@ class Composer:
 
     def _date_range(self, column: str | None, a: dict[str, Any], b: dict[str, Any], span: list[int]) -> None:
         self.ctx.conditions.at = span[0]
+        if set(a) == {"year"} and isinstance(a["year"], int) and isinstance(b["year"], int):
+            bound = self._years_column(column, *sorted((a["year"], b["year"])))
+            if bound is not None and not self.col(bound).is_date:
+                self.ctx.conditions.append(Condition(bound, "between", tuple(sorted((a["year"], b["year"])))))
+                self.claim(*span)
+                return
         if column is None and set(a) == {"year"}:
             years = [c.name for c in self.t.columns if c.yearlike]
             if len(years) == 1:
@@ -3007,12 +3135,12 @@ class Composer:
             ):
                 column = self._pick(j, categorical)
                 if self.col(column).is_date:
-                    g = self._set_group(Grouping(column, "day"), i, j)
+                    g = self._set_group(Grouping(column, self._period_in_name(j, column)), i, j)
                 else:
                     g = self._set_group(Grouping(column), i, j)
             elif any(self.col(c).is_date for c in self.columns_of(j)):
                 column = next(c for c in self.columns_of(j) if self.col(c).is_date)
-                g = self._set_group(Grouping(column, "day"), i, j)
+                g = self._set_group(Grouping(column, self._period_in_name(j, column)), i, j)
             elif numeric and (
                 self.ctx.limit
                 or getattr(self, "limit_kind", None)

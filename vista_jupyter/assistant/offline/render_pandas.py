@@ -179,6 +179,7 @@ class PandasRenderer:
             used.add(p.group.column)
         used.update(p.labels)
         used.update(c for c in (p.time_column, *p.columns) if c)
+        used.update(m.column for m in p.measures if m.agg == "nunique" and m.column in p.date_columns)
         apart = {name: (a, b) for name, (a, op, b) in p.derived.items() if op == "s"}
         used.update(x for pair in apart.values() for x in pair)
         text_dates = [c for c in used if p.date_columns.get(c)]
@@ -609,7 +610,13 @@ class PandasRenderer:
             if p.conditions:
                 # the share of each group's rows (or total) meeting the conditions
                 code += f"hit = ({self._mask(p.conditions, 'base')}).fillna(False).astype(bool)\n"
-                if m.column is None:
+                if m.agg == "nunique":
+                    # each group's days with a row meeting them, of its days with a row at all
+                    code += (
+                        f"days = base[{q(m.column)}].dt.normalize()\n"
+                        "result = days.where(hit).groupby(key).nunique() / days.groupby(key).nunique()\n"
+                    )
+                elif m.column is None:
                     code += "result = hit.groupby(key).mean()\n"
                 else:
                     code += (
@@ -626,7 +633,15 @@ class PandasRenderer:
             code += self._group_chart("result")
             return self._step(self._intro(), code)
         code += f"hits = base[{self._mask(p.conditions, 'base')}]\n"
-        if m.column is None:
+        if m.agg == "nunique":
+            # days, not rows: a day counts once however many of its rows meet the conditions
+            code += (
+                f"total = base[{q(m.column)}].dt.normalize().nunique()\n"
+                f"part = hits[{q(m.column)}].dt.normalize().nunique()\n"
+                "print('base', total, sep='\\t')\nprint('matching', part, sep='\\t')\n"
+                "print('share', round(part / total, 6) if total else float('nan'), sep='\\t')\n"
+            )
+        elif m.column is None:
             code += "print('base', len(base), sep='\\t')\nprint('matching', len(hits), sep='\\t')\n"
             code += "print('share', round(len(hits) / len(base), 6) if len(base) else float('nan'), sep='\\t')\n"
         else:

@@ -889,7 +889,10 @@ class SqlRenderer(PandasRenderer):
         if p.group is not None:
             code = self._rows_count(p.base, "rows")
             x = None if m.column is None else self._value(m.column)
-            if p.conditions:
+            if p.conditions and m.agg == "nunique":
+                day = f"CAST({ident(m.column)} AS DATE)"  # days, not rows
+                value = f"count(DISTINCT {day}) FILTER (WHERE {hit}) / count(DISTINCT {day})"
+            elif p.conditions:
                 value = (
                     f"avg(CASE WHEN {hit} THEN 1.0 ELSE 0.0 END)"
                     if x is None
@@ -908,13 +911,16 @@ class SqlRenderer(PandasRenderer):
             code += self._group_chart("result")
             return self._step(self._intro(), code)
         select = ["count(*) AS base", f"count(*) FILTER (WHERE {hit}) AS matching"]
-        if m.column is not None:
+        if m.agg == "nunique":  # days, not rows: a day counts once however many rows it has
+            day = f"CAST({ident(m.column)} AS DATE)"
+            select = [f"count(DISTINCT {day}) AS base", f"count(DISTINCT {day}) FILTER (WHERE {hit}) AS matching"]
+        elif m.column is not None:
             x = self._value(m.column)
             select += [f"coalesce(sum({x}), 0) AS total", f"coalesce(sum({x}) FILTER (WHERE {hit}), 0) AS part"]
         query = f"SELECT {', '.join(select)}\nFROM {self._src()}\n{self._where(p.base)}"
         code = f"result = {call(query)}\n"
         code += "base, hits = int(result['base'].iloc[0]), int(result['matching'].iloc[0])\n"
-        if m.column is None:
+        if m.column is None or m.agg == "nunique":
             code += "print('base', base, sep='\\t')\nprint('matching', hits, sep='\\t')\n"
             code += "print('share', round(hits / base, 6) if base else float('nan'), sep='\\t')\n"
         else:

@@ -18,7 +18,9 @@ _HANGUL = re.compile(r"[\uac00-\ud7a3]")
 
 # One alternative per token kind, tried in order.
 _TOKEN = re.compile(
-    r"(?P<date>\d{4}[-/.]\d{1,2}(?:[-/.]\d{1,2})?(?![\d.]))"
+    # a date year first (2021-03-15, 2021.3), or with the year last, its separator used twice:
+    # month first with "/" or "-" (3/15/2021, US), day first with "." (15.03.2021); see _date_token
+    r"(?P<date>\d{4}[-/.]\d{1,2}(?:[-/.]\d{1,2})?(?![\d.])|\d{1,2}(?P<sep>[-/.])\d{1,2}(?P=sep)\d{4}(?![\d.]))"
     r"|(?P<num>\d+(?:,\d{3})+(?:\.\d+)?(?!\d)|\d*\.\d+|\d+)"
     r"|(?P<hangul>[\uac00-\ud7a3])"
     r"|(?P<word>[^\W\d_\uac00-\ud7a3](?:[^\W_\uac00-\ud7a3]|['’](?=[^\W\d_\uac00-\ud7a3]))*)"
