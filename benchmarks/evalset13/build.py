@@ -96,7 +96,7 @@ QUESTIONS = [
     ("u-09", U, "ko", "환승 건수 합계", "decline", "", {}),  # transfers are not recorded
     ("u-10", U, "ko", "999번 이용 건수", "decline", "", {}),  # no route 999
     ("u-11", U, "en", "how many records are there?", "number", "result = len(df)", N0),
-    ("u-12", U, "ko", "이용건수가 1000 넘는 경우는 몇 번이야?", "number", "result = (df['이용건수'] > 1000).sum()", N0),
+    ("u-12", U, "ko", "이용건수가 700 넘는 경우는 몇 번이야?", "number", "result = (df['이용건수'] > 700).sum()", N0),
     # --- weather_ko: Korean station names asked in English; degrees, mm and % -------------
     ("w-01", W, "ko", "최고기온이 30도 넘는 날은 며칠이야?", "number", "result = (df['최고기온'] > 30).sum()", days("df['최고기온'] > 30")),
     ("w-02", W, "ko", "서울에서 최고기온이 30도 이상인 날은 며칠?", "number",
@@ -105,7 +105,7 @@ QUESTIONS = [
     ("w-04", W, "en", "total 강수량 in Daegu", "number", "result = df.loc[df['지점'] == '대구', '강수량(mm)'].sum()", N5),
     ("w-05", W, "en", "how many days did Incheon get more than 10mm of rain?", "number",
      "result = ((df['강수량(mm)'] > 10) & (df['지점'] == '인천')).sum()", N0),
-    ("w-06", W, "en", "average humidity in Gwangju", "number", "result = df.loc[df['지점'] == '광주', '습도(%)'].mean()", N5),
+    ("w-06", W, "en", "average humidity in Gwangju", "number", "result = df.loc[df['지점'] == '광주', '습도(%)'].mean() / 100", {"rel_tol": 0.005, "percent": True}),
     ("w-07", W, "en", "average 최저기온 in Pusan", "number", "result = df.loc[df['지점'] == '부산', '최저기온'].mean()", N5),
     ("w-08", W, "en", "average 최고기온 in Ulsan", "decline", "", {}),  # no Ulsan station
     ("w-09", W, "ko", "습도가 80% 이상인 날은 며칠?", "number", "result = (df['습도(%)'] >= 80).sum()", days("df['습도(%)'] >= 80")),
