@@ -22,6 +22,7 @@ from .lexicon import lexicon
 from .match import DatePart, Mention, Number, Reader, Sense, concept_columns, name_keys
 from .plan import Condition, Grouping, Measure, Plan
 from .text import is_hangul, language_of, normalize, particle
+from .wording import t
 
 #: Roles that may stay unused: they carry no condition, measure or grouping of their own.
 _HARMLESS = {"filler", "particle", "condition", "entity", "range_join", "either"}
@@ -179,6 +180,8 @@ class Composer:
         self.having: tuple[str, str, float] | None = None
         # "temp_max minus temp_min", "A에서 B를 뺀 값": per-row differences, name -> (a, "-", b)
         self.derived: dict[str, tuple[str, str, str]] = {}
+        # how words without a fixed meaning were read, stated in the reply ("evening = 18:00–21:59")
+        self.readings: list[str] = []
         self.lex = lexicon()
 
     # --- helpers ------------------------------------------------------------------------------
@@ -1676,16 +1679,13 @@ class Composer:
         column = self._clock_column()
         for i in alone:
             key = self.m[i].get("daytime").key
-            if key not in ("am", "pm"):
-                word = self.m[i].text
-                raise Declined(
-                    f"Which hours do you mean by “{word}”? Ask with the hours, e.g. “after 10 pm” or "
-                    "“between 6:00 and 9:00”.",
-                    f"“{word}”이(가) 몇 시부터 몇 시까지인지 정해 주세요 (예: “밤 10시 이후”, “6시에서 9시 사이”).",
-                )
             self.ctx.conditions.at = i
-            for c in self._hour_conditions(column, "<" if key == "am" else ">=", 12):
-                self.ctx.conditions.append(c)
+            if key in ("am", "pm"):
+                for c in self._hour_conditions(column, "<" if key == "am" else ">=", 12):
+                    self.ctx.conditions.append(c)
+            else:
+                for c in self._part_of_day(column, self.m[i].text, key):
+                    self.ctx.conditions.append(c)
             self.claim(i)
         k = 0
         while k < len(found):
@@ -1788,6 +1788,35 @@ class Composer:
             "I can pick rows by hours of the day only before, after or between hours.",
             "시간대는 몇 시 이전, 이후, 사이로만 고를 수 있습니다.",
         )
+
+    def _part_of_day(self, column: str, word: str, key: str) -> list[Condition]:
+        """A part of the day said without hours ("evening", "새벽", "출근 시간대") as the hours the
+        lexicon keeps for it (`daytime_hours`, the usual convention), recorded as a reading the
+        reply states ("evening = 18:00–21:59"); a part without agreed hours is asked back."""
+        hours = self.lex.data["daytime_hours"].get(key)
+        if hours is None:
+            raise Declined(
+                f"Which hours do you mean by “{word}”? Ask with the hours, e.g. “between 7:00 and 10:00” "
+                "or “the morning rush hour”.",
+                f"“{word}”이(가) 몇 시부터 몇 시까지인지 정해 주세요 (예: “7시에서 10시 사이”, “출근 시간대”).",
+            )
+        start, end = (int(h) for h in hours)
+        span = f"{start:02d}:00–{(end - 1) % 24:02d}:59"
+        self.readings.append(
+            t(
+                self.lang,
+                f"“{word}” read as {span} (the usual hours; ask with hours to mean others).",
+                f"“{word}”{particle(word, '은/는')[len(word):]} {span}로 읽었습니다 "
+                "(흔히 쓰는 시간대이며, 다른 시간은 시각을 적어 물어 주세요).",
+            )
+        )
+        # one condition, worded as the question's word: the hours from start to before end, or
+        # past midnight ("night" 22:00–05:59) the hours outside [end, start)
+        op, lo, hi = ("within", start, end) if start < end else ("outside", end, start)
+        kind = self.col(column).clock
+        if kind == "text":  # zero-padded times compare as written; 24:00 is after every time
+            return [Condition(column, op, (f"{lo:02d}:00", f"{hi:02d}:00"), label=word)]
+        return [Condition(column, op, (lo, hi), None if kind == "hour" else "hour", label=word)]
 
     @staticmethod
     def _hour_in_half(hour: int, half: str | None) -> int:
@@ -3960,6 +3989,8 @@ def _plan_direct(question: str, table: Table, reader: Reader | None = None) -> P
     plan.units = {c.name: c.unit for c in table.columns if c.unit}
     plan.yearlike = [c.name for c in table.columns if c.yearlike]
     plan.derived = dict(composer.derived) if not plan.declined else {}
+    if not plan.declined:
+        plan.readings = list(dict.fromkeys(plan.readings + composer.readings))
     if plan.inner is not None:  # a plan composed here (periods counted by their change)
         plan.inner.date_columns, plan.inner.units, plan.inner.yearlike = plan.date_columns, plan.units, plan.yearlike
         plan.inner.derived = plan.derived
