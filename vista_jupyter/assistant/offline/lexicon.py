@@ -175,6 +175,10 @@ def lexicon() -> Lexicon:
     for role in _LISTED:
         for form in _as_forms(raw[role], role):
             index.add(name_keys(form) or (form.lower(),), Meaning(role))
+    # the events rows record are nouns for the rows (`count_heads` is only read against names)
+    for form in _as_forms(raw["events"], "events"):
+        index.add(name_keys(form) or (form.lower(),), Meaning("entity"))
+    _as_forms(raw["count_heads"], "count_heads")
     concepts = raw["concepts"]
     for name, entry in concepts.items():
         for form in _as_forms(entry["forms"], f"concepts.{name}"):

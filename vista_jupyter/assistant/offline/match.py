@@ -218,6 +218,8 @@ def dataset_phrases(table: Table) -> PhraseIndex:
         if first and len(column.base or column.keys) > 1 and not is_hangul(first[0]):
             leading[first[0]] = leading.get(first[0], 0) + 1
     row_nouns = {keys for keys, m in _entity_forms(lex)}
+    events = {"".join(name_keys(f)) for f in lex.data["events"]}
+    count_heads = {"".join(name_keys(f)) for f in lex.data["count_heads"]}
     # a unit of measure written alone names the one column measured in it ("total kg": weight_kg)
     unit_owners: dict[str, list[str]] = {}
     for column in table.columns:
@@ -248,8 +250,13 @@ def dataset_phrases(table: Table) -> PhraseIndex:
                 for part in (word[:size], word[-size:]):
                     # a part that begins several names (주문 of 주문번호 and 주문일시) names what
                     # the rows are (orders), not one of those columns
-                    if shared.get(part, 0) < 2 or not any(n.startswith(part) for n in korean_names if n != word):
-                        index.add(tuple(part), Meaning("column", (column.name, 0.8)))
+                    if shared.get(part, 0) >= 2 and any(n.startswith(part) for n in korean_names if n != word):
+                        continue
+                    # a noun for the events the rows are, before a head that is not their count
+                    # (이용 of 이용시간: the time of a use), names the rows; 이용건수 counts them
+                    if part == word[:size] and part in events and word[size:] not in count_heads:
+                        continue
+                    index.add(tuple(part), Meaning("column", (column.name, 0.8)))
         elif len(base) > 1:
             for size in range(1, len(base)):
                 for i in range(len(base) - size + 1):
@@ -257,6 +264,10 @@ def dataset_phrases(table: Table) -> PhraseIndex:
                     # a noun for rows that begins several names (order of order_id and
                     # order_date) names what the rows are (orders), not one of those columns
                     if size == 1 and i == 0 and part in row_nouns and leading.get(part[0], 0) >= 2:
+                        continue
+                    # the events the rows are, before a head that is not their count ("trip" of
+                    # trip_minutes), names the rows; trip_count counts them
+                    if i == 0 and "".join(part) in events and "".join(base[size:]) not in count_heads:
                         continue
                     words = [w for w in part if w not in _PARTIAL_STOP]
                     if len(words) == len(part) and all(len(w) >= 3 or w.isdigit() for w in part):
