@@ -3979,6 +3979,7 @@ def _plan_direct(question: str, table: Table, reader: Reader | None = None) -> P
                     f"한 행이 동시에 가질 수 없는 두 값을 읽었습니다 ({k.column}). 하나만 묻거나 둘을 비교해 주세요.",
                 )
         _derived_measures(plan, composer.derived)
+        _events_counted(plan, composer, table)
         plan.consumed, plan.function_words = composer.accounting()
     except Declined as d:
         plan = Plan("decline", lang, table.var, problem=d.ko if lang == "ko" else d.en)
@@ -3995,6 +3996,62 @@ def _plan_direct(question: str, table: Table, reader: Reader | None = None) -> P
         plan.inner.date_columns, plan.inner.units, plan.inner.yearlike = plan.date_columns, plan.units, plan.yearlike
         plan.inner.derived = plan.derived
     return plan
+
+
+def _event_counts(table: Table) -> dict[str, str]:
+    """The columns that count the events rows stand for, by event: a numeric column named by an
+    event noun and a count head (이용건수, 대여 횟수, trip_count): {"이용": "이용건수"}."""
+    lex = lexicon()
+    events = {"".join(name_keys(f)) for f in lex.data["events"]}
+    heads = {"".join(name_keys(f)) for f in lex.data["count_heads"]}
+    out: dict[str, str] = {}
+    for c in table.columns:
+        keys = c.base or c.keys
+        if not c.numeric or not keys:
+            continue
+        word = "".join(keys)
+        for event in events:
+            if word.startswith(event) and word[len(event) :] in heads:
+                out.setdefault(event, c.name)
+    return out
+
+
+def _events_counted(plan: Plan, composer: Composer, table: Table) -> None:
+    """ "How many uses / rides / 이용": a count of the rows when each row is one (the reply says
+    so), the total of the column that counts them when rows hold counts (이용건수), declined when
+    rows hold counts of something the question does not name (asked "rides" of 이용건수)."""
+    counted = [k for k, m in enumerate(plan.measures) if m.agg == "count" and m.column is None]
+    if plan.kind != "aggregate" or not counted:
+        return
+    events = {"".join(name_keys(f)) for f in lexicon().data["events"]}
+    said = [m.text for m in composer.m if "".join(name_keys(m.text)) in events]
+    if not said:
+        return
+    word = said[0]
+    columns = _event_counts(table)
+    if not columns:
+        composer.readings.append(
+            t(composer.lang, f"“{word}” counted as rows (one row each).", f"“{word}”{particle(word, '은/는')[len(word):]} 행 수로 셌습니다 (행 하나가 한 건).",
+        )
+        return
+    column = columns.get("".join(name_keys(word)))
+    if column is None:
+        named = ", ".join(sorted(set(columns.values())))
+        raise Declined(
+            f"Each row of this data holds a count ({named}), so “{word}” is not its number of rows, and "
+            f"I cannot tell that {named} counts “{word}”; ask for the total of {named} if it does.",
+            f"이 데이터의 행에는 건수({named})가 담겨 있어 “{word}”은(는) 행 수가 아니고, {named}이(가) "
+            f"“{word}”을(를) 세는지 알 수 없습니다. 그렇다면 {named} 합계를 물어 주세요.",
+        )
+    for k in counted:
+        plan.measures[k] = Measure("sum", column)
+    composer.readings.append(
+        t(
+            composer.lang,
+            f"“{word}” counted as the total of {column} (each row holds a count).",
+            f"“{word}”{particle(word, '은/는')[len(word):]} {column}의 합계로 셌습니다 (행마다 건수가 담겨 있음).",
+        )
+    )
 
 
 @functools.cache
