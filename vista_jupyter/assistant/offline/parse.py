@@ -1806,7 +1806,7 @@ class Composer:
             t(
                 self.lang,
                 f"“{word}” read as {span} (the usual hours; ask with hours to mean others).",
-                f"“{word}”{particle(word, '은/는')[len(word):]} {span}로 읽었습니다 "
+                f"“{word}”{particle(word, '은/는')[len(word) :]} {span}로 읽었습니다 "
                 "(흔히 쓰는 시간대이며, 다른 시간은 시각을 적어 물어 주세요).",
             )
         )
@@ -4031,7 +4031,11 @@ def _events_counted(plan: Plan, composer: Composer, table: Table) -> None:
     columns = _event_counts(table)
     if not columns:
         composer.readings.append(
-            t(composer.lang, f"“{word}” counted as rows (one row each).", f"“{word}”{particle(word, '은/는')[len(word):]} 행 수로 셌습니다 (행 하나가 한 건).",
+            t(
+                composer.lang,
+                f"“{word}” counted as rows (one row each).",
+                f"“{word}”{particle(word, '은/는')[len(word) :]} 행 수로 셌습니다 (행 하나가 한 건).",
+            )
         )
         return
     column = columns.get("".join(name_keys(word)))
@@ -4049,7 +4053,7 @@ def _events_counted(plan: Plan, composer: Composer, table: Table) -> None:
         t(
             composer.lang,
             f"“{word}” counted as the total of {column} (each row holds a count).",
-            f"“{word}”{particle(word, '은/는')[len(word):]} {column}의 합계로 셌습니다 (행마다 건수가 담겨 있음).",
+            f"“{word}”{particle(word, '은/는')[len(word) :]} {column}의 합계로 셌습니다 (행마다 건수가 담겨 있음).",
         )
     )
 
