@@ -178,6 +178,8 @@ def lexicon() -> Lexicon:
     # the events rows record are nouns for the rows (`count_heads` is only read against names)
     for form in _as_forms(raw["events"], "events"):
         index.add(name_keys(form) or (form.lower(),), Meaning("entity"))
+    for form in _as_forms(raw["event_verbs"], "event_verbs"):
+        index.add(name_keys(form) or (form.lower(),), Meaning("entity"))
     _as_forms(raw["count_heads"], "count_heads")
     concepts = raw["concepts"]
     for name, entry in concepts.items():

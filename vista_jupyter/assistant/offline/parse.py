@@ -475,6 +475,66 @@ class Composer:
                 return True
         return False
 
+    def _only_column_at_scale(self, n: _Num) -> str | None:
+        """The column an amount written with a scale word ("200 million", "3억", "1.5k") is about
+        when the question names none: the one numeric column whose values reach that size (the
+        reply says so). None when the amount has no scale word, or when no column or several do."""
+        if n.number is None or n.number.unit is not None or n.number.scale < 1000:
+            return None
+        value = n.number.value
+        fits = [
+            c.name
+            for c in self.t.columns
+            if c.numeric
+            and not (c.yearlike or c.clock or c.is_date)
+            and c.minimum is not None
+            and c.maximum is not None
+            and float(c.minimum) <= value <= float(c.maximum)
+        ]
+        if len(fits) != 1:
+            return None
+        words = self._words(n.span[0], n.span[-1])
+        self.readings.append(
+            t(
+                self.lang,
+                f"“{words}” read as {fits[0]} (the only column with values of that size).",
+                f"“{words}”{particle(words, '은/는')[len(words) :]} {fits[0]}의 값으로 읽었습니다 (그만한 값이 있는 유일한 열).",
+            )
+        )
+        return fits[0]
+
+    def _grand_units(self, nums: list[_Num]) -> list[_Num]:
+        """Korean amounts written in grand units, largest first ("2억 5천만원", "1억 2000만",
+        "3만 5천"): one number, the sum of its parts. A part joins the one before it when it comes
+        right after it and is smaller than that part's unit (5천만 < 1억), never otherwise ("2억
+        3억" stays two numbers)."""
+        out: list[_Num] = []
+        for n in nums:
+            prev = out[-1] if out else None
+            if (
+                prev is not None
+                and prev.number is not None
+                and n.number is not None
+                and prev.date is None
+                and n.date is None
+                and prev.number.unit is None
+                and prev.number.scale in (1e4, 1e8)
+                and n.index == prev.span[-1] + 1
+                and 0 < n.number.value * _MONEY_SCALE.get((n.number.unit_text or "").lower(), 1) < prev.number.scale
+                and is_hangul(self.m[prev.span[-1]].text)
+            ):
+                a, b = prev.number, n.number
+                written = _MONEY_SCALE.get((b.unit_text or "").lower(), 1)  # b's value is in its unit (만원)
+                if b.unit is None:  # "3만 5천": an amount in ones, its scale kept (read against 만원 columns)
+                    total = Number(a.value + b.value, None, None, a.scale, f"{a.text} {b.text}")
+                else:
+                    total = Number(a.value / written + b.value, b.unit, b.unit_text, b.scale, f"{a.text} {b.text}",
+                                   b.alternatives)  # fmt: skip
+                out[-1] = _Num(prev.index, [*prev.span, *n.span], total)
+                continue
+            out.append(n)
+        return out
+
     # numbers with their multipliers and units
     def _numbers(self) -> list[_Num]:
         out: list[_Num] = []
@@ -546,6 +606,7 @@ class Composer:
             else:
                 out.append(_Num(i, span, Number(value * scale, unit, unit_text, scale, text, alternatives)))
             i = span[-1] + 1
+        out = self._grand_units(out)
         # "6~8월", "2013-2015년": the unit written once, after the range, belongs to both ends
         for a, b in zip(out, out[1:]):
             gap = range(a.span[-1] + 1, b.index)
@@ -1154,6 +1215,8 @@ class Composer:
                 )
             ):
                 column = last[1]  # "3000 이상 4000 이하": the same column
+            if column is None and not self._is_year(n):
+                column = self._only_column_at_scale(n)
             if column is None:
                 if self._is_year(n):
                     k += 1
