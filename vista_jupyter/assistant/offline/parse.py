@@ -4174,6 +4174,9 @@ def _alike(a: Column, b: Column) -> bool:
     home_score / away_score, temp_max / temp_min)."""
     if a.unit and b.unit:
         return a.unit == b.unit
+    concepts = lexicon().concepts
+    if all(any(concepts.get(k, {}).get("currency") for k in c.concepts) for c in (a, b)):
+        return True  # two amounts of money (cost / revenue): both in the data's currency
     words_a = {w for w in re.split(r"[\s_\-./()]+", a.name.lower()) if len(w) >= 3}
     words_b = {w for w in re.split(r"[\s_\-./()]+", b.name.lower()) if len(w) >= 3}
     if words_a & words_b:
