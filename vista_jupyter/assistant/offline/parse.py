@@ -546,6 +546,8 @@ class Composer:
                 value = m.get("num").key
             elif m.has("number_words") and not (len(m.text) == 1 and self._needs_counter(i)):
                 value = float(m.get("number_words").key)
+                if not value.is_integer() and not (i + 1 < len(self.m) and self.m[i + 1].has("multipliers")):
+                    value = None  # "half a" is a number only before a multiplier ("half a million")
             elif (counted := self._number_word_counter(i)) is not None:
                 # "세 대", "네 곳": a number word and its counter, read as one unit (세대, 네곳)
                 out.append(_Num(i, [i], Number(counted[0], "count", counted[1], 1.0, m.text, ("count",))))
@@ -604,6 +606,9 @@ class Composer:
             if date is not None:
                 out.append(_Num(i, span, date=date))
             else:
+                if i > 0 and self.m[i - 1].text in self.lex.data["below_zero"] and (i - 1) not in self.used:
+                    # "영하 5도": five below zero, the word and the number one amount (-5)
+                    value, span, text = -value, [i - 1, *span], f"{self.m[i - 1].text} {text}"
                 out.append(_Num(i, span, Number(value * scale, unit, unit_text, scale, text, alternatives)))
             i = span[-1] + 1
         out = self._grand_units(out)
@@ -1467,7 +1472,7 @@ class Composer:
 
     def _number_column(self, n: _Num, partner: _Num | None, op_index: int | None = None) -> str | None:
         """The numeric column a compared number is about."""
-        first = min([n.index, *([op_index] if op_index is not None else [])])
+        first = min([n.span[0], *([op_index] if op_index is not None else [])])
         last = (partner or n).span[-1]
         # a column named just before: "price over 100", "가격이 3000 이상", "with price between",
         # "승차총승객수가 처음으로 100000명을 넘은"
