@@ -4048,6 +4048,7 @@ def _plan_direct(question: str, table: Table, reader: Reader | None = None) -> P
                 )
         _derived_measures(plan, composer.derived)
         _events_counted(plan, composer, table)
+        _presence(plan, composer, table)
         plan.consumed, plan.function_words = composer.accounting()
     except Declined as d:
         plan = Plan("decline", lang, table.var, problem=d.ko if lang == "ko" else d.en)
@@ -4064,6 +4065,40 @@ def _plan_direct(question: str, table: Table, reader: Reader | None = None) -> P
         plan.inner.date_columns, plan.inner.units, plan.inner.yearlike = plan.date_columns, plan.units, plan.yearlike
         plan.inner.derived = plan.derived
     return plan
+
+
+def _presence(plan: Plan, composer: Composer, table: Table) -> None:
+    """ "How many days had rain", "비가 온 날은 며칠": rows counted where an amount was recorded
+    above zero, not the count beside the amount's total (two answers to another question). Only
+    when the count is all that is asked (no word for a total or another statistic) and the amount
+    is one that adds up (rain, sales); the reading is stated."""
+    if plan.kind != "aggregate" or plan.group is not None or len(plan.measures) != 2:
+        return
+    counted, amount = plan.measures
+    if counted.agg not in ("count", "nunique") or amount.agg != "sum" or amount.column is None:
+        return
+    column = table.column(amount.column) if amount.column in {c.name for c in table.columns} else None
+    if (
+        column is None
+        or not column.numeric
+        or not any(lexicon().concepts.get(k, {}).get("additive") for k in column.concepts)
+    ):
+        return
+    asked = {m.get("agg").key for m in composer.m if m.has("agg")}
+    if asked - {"count", "records", "nunique"}:
+        return
+    plan.measures = [counted]
+    plan.conditions.append(Condition(amount.column, ">", 0))
+    word = next(
+        (m.text for m in composer.m if amount.column in composer.columns_of(composer.m.index(m))), amount.column
+    )
+    composer.readings.append(
+        t(
+            composer.lang,
+            f"“{word}” read as rows with {amount.column} above 0.",
+            f"“{word}”{particle(word, '은/는')[len(word) :]} {amount.column}이(가) 0보다 큰 행으로 읽었습니다.",
+        )
+    )
 
 
 def _event_counts(table: Table) -> dict[str, str]:
