@@ -478,7 +478,19 @@ def _value_columns(profile: dict[str, Any]) -> list[str]:
         if c["kind"] in ("categorical", "boolean", "text", "identifier")
         and (c.get("distinct") or 0) <= MAX_VALUES
         and "string" in str(c.get("dtype", "string"))
+        or _code_like(c)
     ]
+
+
+def _code_like(c: dict[str, Any]) -> bool:
+    """A column of whole-number codes (bus routes 143, 262; line numbers), named as codes in the
+    lexicon's `code_names`: few distinct values, read from the file so that a number asked is
+    known to be one of them."""
+    if c["kind"] != "numeric" or "int" not in str(c.get("dtype", "")) or not 0 < (c.get("distinct") or 0) <= 60:
+        return False
+    keys = name_keys(c["name"])
+    names = {"".join(name_keys(f)) for f in lexicon().data["code_names"]}
+    return any("".join(keys).endswith(x) or x in keys for x in names)
 
 
 def build_table(dataset: dict[str, Any]) -> Table:

@@ -1650,6 +1650,8 @@ class Composer:
                 columns = [c for c in self.unit_columns(n.number) if self._discrete(c, n.number.value)]
                 if len(columns) == 1:
                     candidates.append((None, columns[0]))
+            if not candidates and (code := self._code_column(n)) is not None:
+                candidates.append((None, code))
             if not candidates:
                 continue
             j, column = candidates[0]
@@ -1659,6 +1661,37 @@ class Composer:
             )
             self.ctx.conditions.append(Condition(column, "!=" if negated else "==", self.convert(n.number, column)))
             self.claim(*n.span, j, eq_index)
+
+    def _code_column(self, n: _Num) -> str | None:
+        """The column a number written as a code names ("470번", "143번 노선": a route, a line):
+        the one column of whole-number codes (named as codes in the lexicon's `code_names`, few
+        distinct values, read from the file) that holds it. The reading is stated."""
+        if n.number is None or (n.number.unit not in (None, "count")) or not float(n.number.value).is_integer():
+            return None
+        if n.number.unit == "count" and (n.number.unit_text or "") not in ("번", "호"):
+            return None
+        names = {"".join(name_keys(f)) for f in self.lex.data["code_names"]}
+        value = int(n.number.value)
+        holding = [
+            c.name
+            for c in self.t.columns
+            if c.numeric
+            and c.integer
+            and c.values
+            and any("".join(c.keys).endswith(x) or x in c.keys for x in names)
+            and value in {int(v) for v in c.values if isinstance(v, (int, float)) and float(v).is_integer()}
+        ]
+        if len(holding) != 1:
+            return None
+        words = self._words(n.span[0], n.span[-1]).replace(" 번", "번").replace(" 호", "호")
+        self.readings.append(
+            t(
+                self.lang,
+                f"“{words}” read as {holding[0]} = {value}.",
+                f"“{words}”{particle(words, '은/는')[len(words) :]} {holding[0]} = {value}(으)로 읽었습니다.",
+            )
+        )
+        return holding[0]
 
     def _discrete(self, column: str, value: float) -> bool:
         c = self.col(column)
