@@ -42,9 +42,11 @@ def data(tmp_path_factory):
             "날짜": np.repeat(pd.date_range("2024-01-01", periods=n // 3).strftime("%Y-%m-%d"), 3),
             "지점": np.tile(["서울", "부산", "대구"], n // 3),
             "최저기온": rng.normal(2, 8, n).round(1),
+            "최고기온": 0.0,
             "강수량(mm)": np.where(rng.random(n) < 0.3, rng.gamma(1, 10, n).round(1), 0.0),
         }
     )
+    weather["최고기온"] = (weather["최저기온"] + rng.uniform(3, 15, n)).round(1)
     buses = pd.DataFrame(
         [(r, h, int(rng.integers(10, 500))) for r in (143, 262, 470) for h in range(5, 24) for _ in range(2)],
         columns=["노선", "시간대", "이용건수"],
@@ -113,4 +115,17 @@ def test_a_city_in_the_other_script_or_by_initials_among_world_cities(data):
     a, text, df = ask(data, "orders", "total revenue in NYC")
     assert states(head(text), df.loc[df["city"] == "New York", "revenue"].sum(), 0)
     a, _, _ = ask(data, "orders", "베를린 주문 건수")  # not in the data: never another city
+    assert a.declined
+
+
+def test_one_column_above_another_by_a_margin(data):
+    margin = lambda df: df["최고기온"] - df["최저기온"]  # noqa: E731
+    a, text, df = ask(data, "weather", "최고기온이 최저기온보다 10도 이상 높은 행은 몇 개?")
+    assert not a.declined, a.message
+    assert states(head(text), (margin(df) >= 10).sum(), 0)
+    a, text, df = ask(data, "weather", "how many rows had 최고기온 more than 12 degrees higher than 최저기온?")
+    assert not a.declined, a.message
+    assert states(head(text), (margin(df) > 12).sum(), 0)
+    # a temperature above an amount of rain by a margin means nothing: not answered
+    a, _, _ = ask(data, "weather", "최고기온이 강수량(mm)보다 10 이상 높은 행은 몇 개?")
     assert a.declined

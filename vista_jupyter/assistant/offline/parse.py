@@ -992,6 +992,7 @@ class Composer:
             names = [c for c in self.columns_of(j) if self.col(c).is_date]
             return names[0] if len(names) == 1 and len(self.columns_of(j)) == 1 else None
 
+        self._margin_comparisons(ops, numeric)
         for j, m in enumerate(self.m):
             sense = m.get("compare") or m.get("compare_after") or m.get("date_compare")
             if j in self.used or sense is None or sense.key not in ops:
@@ -1027,6 +1028,64 @@ class Composer:
             self.ctx.conditions.at = ia
             self.ctx.conditions.append(Condition(name, ops[sense.key], 0))
             self.claim(ia, ib, j)
+
+    def _margin_comparisons(self, ops: dict[str, str], numeric: Any) -> None:
+        """ "최고기온이 최저기온보다 10도 이상 높은", "최고기온 at least 10 degrees higher than 최저기온":
+        one column above (or below) another by a margin, row by row: a condition on their per-row
+        difference (최고기온 − 최저기온 ≥ 10; "lower" is the other way round, 최저기온 − 최고기온)."""
+
+        def amount(k: int | None) -> tuple[float, list[int]] | None:
+            if k is None or k in self.used or not self.m[k].has("num"):
+                return None
+            span = [k]
+            if k + 1 < len(self.m) and self.m[k + 1].has("units"):
+                span.append(k + 1)
+            return float(self.m[k].get("num").key), span
+
+        for j, m in enumerate(self.m):
+            if j in self.used:
+                continue
+            found = None
+            if m.has("than") and is_hangul(m.text[:1]):  # A이 B보다 10도 이상 높은
+                ib = self.prev_index(j, ("particle",))
+                ia = self.prev_index(ib, ("particle", "filler")) if ib is not None else None
+                got = amount(self.next_index(j, ()))
+                if got is not None:
+                    cmp = self.next_index(got[1][-1], ("particle",))
+                    way = self.next_index(cmp, ("particle",)) if cmp is not None else None
+                    if (
+                        cmp is not None
+                        and way is not None
+                        and self.m[cmp].has("compare_after")
+                        and self.m[cmp].get("compare_after").key in ops
+                        and self.m[way].has("degree")
+                    ):
+                        high = self.m[way].get("degree").key == "high"
+                        found = (ia, ib, ops[self.m[cmp].get("compare_after").key], got, high, [j, cmp, way])
+            elif m.has("compare") and m.get("compare").key in ops:
+                # A at least 10 degrees higher than B
+                got = amount(self.next_index(j, ("filler",)))
+                if got is not None:
+                    way = self.next_index(got[1][-1], ("filler",))
+                    if (
+                        way is not None
+                        and self.m[way].text.lower().endswith("than")
+                        and self.m[way].has("compare")
+                        and self.m[way].get("compare").key in ("gt", "lt")
+                    ):
+                        ia, ib = self.prev_index(j, ("filler",)), self.next_index(way, ("filler",))
+                        high = self.m[way].get("compare").key == "gt"
+                        found = (ia, ib, ops[m.get("compare").key], got, high, [j, way])
+            if found is None:
+                continue
+            ia, ib, op, (value, span), high, words = found
+            a, b = numeric(ia), numeric(ib)
+            if a is None or b is None or a == b or not _alike(self.col(a), self.col(b)):
+                continue
+            name = self._derived_difference(a, b) if high else self._derived_difference(b, a)
+            self.ctx.conditions.at = ia
+            self.ctx.conditions.append(Condition(name, op, value))
+            self.claim(ia, ib, *span, *words)
 
     def _spaced_dash(self, j: int) -> bool:
         """A dash written with spaces around it between two words ("temp_max - temp_min"), not
