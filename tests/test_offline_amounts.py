@@ -51,7 +51,8 @@ def data(tmp_path_factory):
         [(r, h, int(rng.integers(10, 500))) for r in (143, 262, 470) for h in range(5, 24) for _ in range(2)],
         columns=["노선", "시간대", "이용건수"],
     )
-    return written(root, {"sales": sales, "orders": orders, "weather": weather, "buses": buses})
+    trips = pd.DataFrame({"이용시간(분)": rng.integers(2, 150, n), "구": rng.choice(["강남구", "마포구"], n)})
+    return written(root, {"sales": sales, "orders": orders, "weather": weather, "buses": buses, "trips": trips})
 
 
 def test_an_amount_in_grand_units_is_one_number(data):
@@ -128,4 +129,15 @@ def test_one_column_above_another_by_a_margin(data):
     assert states(head(text), (margin(df) > 12).sum(), 0)
     # a temperature above an amount of rain by a margin means nothing: not answered
     a, _, _ = ask(data, "weather", "최고기온이 강수량(mm)보다 10 이상 높은 행은 몇 개?")
+    assert a.declined
+
+
+def test_a_duration_in_hours_against_a_column_in_minutes(data):
+    a, text, df = ask(data, "trips", "이용시간이 1시간 넘는 건 몇 건이야?")
+    assert not a.declined, a.message
+    assert states(head(text), (df["이용시간(분)"] > 60).sum(), 0)
+    a, text, df = ask(data, "trips", "how many trips had 이용시간(분) over 1.5 hours?")
+    assert states(head(text), (df["이용시간(분)"] > 90).sum(), 0)
+    # a weight is not a duration: "2 kg" against minutes is not converted, nor answered
+    a, _, _ = ask(data, "trips", "이용시간이 2kg 넘는 건 몇 건이야?")
     assert a.declined

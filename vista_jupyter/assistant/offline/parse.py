@@ -50,6 +50,25 @@ _LENGTH_SCALE = {
     "km": 1_000_000,
     "킬로미터": 1_000_000,
 }
+#: Durations in minutes: "1시간" against 이용시간(분) is 60, "90 seconds" against a column in
+#: minutes 1.5.
+_TIME_SCALE = {
+    "초": 1 / 60,
+    "sec": 1 / 60,
+    "secs": 1 / 60,
+    "second": 1 / 60,
+    "seconds": 1 / 60,
+    "분": 1,
+    "min": 1,
+    "mins": 1,
+    "minute": 1,
+    "minutes": 1,
+    "시간": 60,
+    "hr": 60,
+    "hrs": 60,
+    "hour": 60,
+    "hours": 60,
+}
 #: Nouns for people: a bare "over 40" about them is an age.
 _PEOPLE = {
     "people",
@@ -279,7 +298,7 @@ class Composer:
             return value * _MONEY_SCALE.get(written, 1) / _MONEY_SCALE[unit] if written else value
         if number.unit is None and number.scale != 1.0 and unit in _MONEY_SCALE:
             return value / _MONEY_SCALE[unit]  # "10억 이상" against 거래금액(만원): an amount in won
-        for table in (_MASS_SCALE, _LENGTH_SCALE):
+        for table in (_MASS_SCALE, _LENGTH_SCALE, _TIME_SCALE):
             if unit in table and written in table:
                 return value * table[written] / table[unit]
         return value
@@ -474,6 +493,20 @@ class Composer:
             if m.has("which") and m.text.lower() in ("how much", "how high", "how low"):
                 return True
         return False
+
+    def _same_kind_of_unit(self, n: _Num, column: str) -> None:
+        """A number written in a unit of one kind (2 kg: a weight) is never compared with a column
+        measured in a unit of another kind (이용시간(분): a duration): declined, not read as 2 분."""
+        number = n.number
+        unit = normalize(self.col(column).unit or "")
+        if number is None or number.unit not in ("mass", "length", "duration", "area", "temperature", "speed"):
+            return
+        kinds = {k for k, forms in self.lex.data["units"].items() if unit in {normalize(str(f)) for f in forms}}
+        if kinds and not kinds & {number.unit, *number.alternatives}:
+            raise Declined(
+                f"“{number.text}” is not in the unit {column} is measured in ({unit}).",
+                f"“{number.text}”은(는) {column}의 단위({unit})와 종류가 다릅니다.",
+            )
 
     def _only_column_at_scale(self, n: _Num) -> str | None:
         """The column an amount written with a scale word ("200 million", "3억", "1.5k") is about
@@ -1543,6 +1576,7 @@ class Composer:
             # a number written in a unit is compared with a column in that unit: in "packages
             # under 1 lb" the weight is under 1 lb, not the package count named before it
             if column and not (columns and column not in columns):
+                self._same_kind_of_unit(n, column)
                 self.claim(j)
                 return column
         if len(columns) == 1:
