@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
-from .lexicon import lexicon
+from .lexicon import joined_forms, lexicon
 from .text import is_hangul, name_keys, variants
 
 #: Columns with more distinct values than this are not searched for values a question names.
@@ -489,7 +489,7 @@ def _code_like(c: dict[str, Any]) -> bool:
     if c["kind"] != "numeric" or "int" not in str(c.get("dtype", "")) or not 0 < (c.get("distinct") or 0) <= 60:
         return False
     keys = name_keys(c["name"])
-    names = {"".join(name_keys(f)) for f in lexicon().data["code_names"]}
+    names = joined_forms("code_names")
     return any("".join(keys).endswith(x) or x in keys for x in names)
 
 

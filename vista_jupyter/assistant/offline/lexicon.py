@@ -159,6 +159,13 @@ def _add_inflections(index: PhraseIndex, raw: dict[str, Any], particles: tuple[t
         index.add(keys, meaning)
 
 
+@lru_cache(maxsize=None)
+def joined_forms(role: str) -> frozenset[str]:
+    """A listed role's forms as names are compared with them: their keys joined, without spaces
+    ("이용 건수" and "이용건수" alike), e.g. the event nouns and count heads read against names."""
+    return frozenset("".join(name_keys(f)) for f in lexicon().data[role])
+
+
 @lru_cache(maxsize=1)
 def lexicon() -> Lexicon:
     """The lexicon, loaded once."""

@@ -21,7 +21,7 @@ from typing import Any
 
 from .catalog import Column, Table, bracket_alias
 from .gazetteer import initials_phrases, place_phrases
-from .lexicon import Meaning, PhraseIndex, lexicon
+from .lexicon import Meaning, PhraseIndex, joined_forms, lexicon
 from .text import (
     Token,
     has_final_consonant,
@@ -245,8 +245,7 @@ def dataset_phrases(table: Table) -> PhraseIndex:
         if first and len(column.base or column.keys) > 1 and not is_hangul(first[0]):
             leading[first[0]] = leading.get(first[0], 0) + 1
     row_nouns = {keys for keys, m in _entity_forms(lex)}
-    events = {"".join(name_keys(f)) for f in lex.data["events"]}
-    count_heads = {"".join(name_keys(f)) for f in lex.data["count_heads"]}
+    events, count_heads = joined_forms("events"), joined_forms("count_heads")
     # a unit of measure written alone names the one column measured in it ("total kg": weight_kg)
     unit_owners: dict[str, list[str]] = {}
     for column in table.columns:

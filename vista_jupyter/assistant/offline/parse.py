@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .catalog import TEXT_PERIODS, Column, Table, period_candidates, text_period_start
-from .lexicon import lexicon
+from .lexicon import joined_forms, lexicon
 from .match import DatePart, Mention, Number, Reader, Sense, concept_columns, name_keys
 from .plan import Condition, Grouping, Measure, Plan
 from .text import is_hangul, language_of, normalize, particle
@@ -1763,7 +1763,7 @@ class Composer:
             return None
         if n.number.unit == "count" and (n.number.unit_text or "") not in ("번", "호"):
             return None
-        names = {"".join(name_keys(f)) for f in self.lex.data["code_names"]}
+        names = joined_forms("code_names")
         value = int(n.number.value)
         holding = [
             c.name
@@ -4230,9 +4230,7 @@ def _presence(plan: Plan, composer: Composer, table: Table) -> None:
 def _event_counts(table: Table) -> dict[str, str]:
     """The columns that count the events rows stand for, by event: a numeric column named by an
     event noun and a count head (이용건수, 대여 횟수, trip_count): {"이용": "이용건수"}."""
-    lex = lexicon()
-    events = {"".join(name_keys(f)) for f in lex.data["events"]}
-    heads = {"".join(name_keys(f)) for f in lex.data["count_heads"]}
+    events, heads = joined_forms("events"), joined_forms("count_heads")
     out: dict[str, str] = {}
     for c in table.columns:
         keys = c.base or c.keys
@@ -4252,7 +4250,7 @@ def _events_counted(plan: Plan, composer: Composer, table: Table) -> None:
     counted = [k for k, m in enumerate(plan.measures) if m.agg == "count" and m.column is None]
     if plan.kind != "aggregate" or not counted:
         return
-    events = {"".join(name_keys(f)) for f in lexicon().data["events"]}
+    events = joined_forms("events")
     said = [m.text for m in composer.m if "".join(name_keys(m.text)) in events]
     if not said:
         return
