@@ -836,7 +836,8 @@ class _Words:
         lang = plan.language
         rows = int(_num(r.key("rows") or "0"))
         if plan.group is None:
-            if rows == 0 and plan.conditions:
+            counts = all(m.agg in ("count", "nunique") and not m.per for m in plan.measures)
+            if rows == 0 and plan.conditions and not counts:  # a count of no rows is 0, said as such
                 return t(
                     lang,
                     f"No rows match {conditions_words(plan.conditions, lang)}, so there is nothing to compute.",

@@ -4175,6 +4175,7 @@ def _plan_direct(question: str, table: Table, reader: Reader | None = None) -> P
         _derived_measures(plan, composer.derived)
         _events_counted(plan, composer, table)
         _presence(plan, composer, table)
+        _periods_counted_unread(plan, composer)
         plan.consumed, plan.function_words = composer.accounting()
     except Declined as d:
         plan = Plan("decline", lang, table.var, problem=d.ko if lang == "ko" else d.en)
@@ -4191,6 +4192,22 @@ def _plan_direct(question: str, table: Table, reader: Reader | None = None) -> P
         plan.inner.date_columns, plan.inner.units, plan.inner.yearlike = plan.date_columns, plan.units, plan.yearlike
         plan.inner.derived = plan.derived
     return plan
+
+
+def _periods_counted_unread(plan: Plan, composer: Composer) -> None:
+    """ "이용 건수가 전월보다 줄어든 달은 몇 개월?": the periods that fell are to be counted; a
+    listing of each period's change (`successive`) answers another question, so it is declined
+    (chain.py counts them where it reads the question as that)."""
+    if not plan.successive or plan.inner is not None:
+        return
+    counts = any(m.has("agg") and m.get("agg").key == "count" for m in composer.m)
+    moved = any(m.has("change") and m.get("change").key in ("up", "down") for m in composer.m)
+    if counts and moved:
+        raise Declined(
+            "I can list each period's change from the one before, but not count the periods that rose "
+            "or fell as asked.",
+            "기간별 전기 대비 변화는 보여 드릴 수 있지만, 물으신 대로 늘거나 줄어든 기간의 수를 세지는 못합니다.",
+        )
 
 
 def _presence(plan: Plan, composer: Composer, table: Table) -> None:
