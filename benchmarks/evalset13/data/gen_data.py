@@ -30,8 +30,34 @@ def bike(rng: np.random.Generator) -> pd.DataFrame:
     n = 5000
     days = pd.date_range("2024-01-01", "2024-06-30", freq="D")
     # two commuting peaks and a quiet night
-    weights = np.array([0.6, 0.3, 0.2, 0.15, 0.2, 0.6, 1.5, 4.0, 5.0, 3.0, 1.8, 1.8, 2.4, 2.0, 1.8,
-                        2.0, 2.6, 3.6, 4.8, 4.2, 3.0, 2.2, 1.6, 1.0])
+    weights = np.array(
+        [
+            0.6,
+            0.3,
+            0.2,
+            0.15,
+            0.2,
+            0.6,
+            1.5,
+            4.0,
+            5.0,
+            3.0,
+            1.8,
+            1.8,
+            2.4,
+            2.0,
+            1.8,
+            2.0,
+            2.6,
+            3.6,
+            4.8,
+            4.2,
+            3.0,
+            2.2,
+            1.6,
+            1.0,
+        ]
+    )
     hours = rng.choice(24, n, p=weights / weights.sum())
     districts = np.array(["강남구", "마포구", "송파구", "종로구", "영등포구"])
     members = np.array(["정기권", "일일권", "비회원"])
@@ -39,17 +65,21 @@ def bike(rng: np.random.Generator) -> pd.DataFrame:
     dist = np.round(minutes * rng.uniform(0.12, 0.22, n), 2)
     kind = members[rng.choice(3, n, p=[0.55, 0.3, 0.15])]
     fee = np.where(kind == "정기권", 0, 1000 + 1000 * (minutes // 60)) + np.where(kind == "비회원", 500, 0)
-    return pd.DataFrame(
-        {
-            "대여일자": [days[int(i)].strftime("%Y-%m-%d") for i in rng.integers(0, len(days), n)],
-            "대여시각": hours,
-            "구": districts[rng.integers(0, len(districts), n)],
-            "회원구분": kind,
-            "이용시간(분)": minutes,
-            "이동거리(km)": dist,
-            "요금(원)": fee,
-        }
-    ).sort_values(["대여일자", "대여시각"]).reset_index(drop=True)
+    return (
+        pd.DataFrame(
+            {
+                "대여일자": [days[int(i)].strftime("%Y-%m-%d") for i in rng.integers(0, len(days), n)],
+                "대여시각": hours,
+                "구": districts[rng.integers(0, len(districts), n)],
+                "회원구분": kind,
+                "이용시간(분)": minutes,
+                "이동거리(km)": dist,
+                "요금(원)": fee,
+            }
+        )
+        .sort_values(["대여일자", "대여시각"])
+        .reset_index(drop=True)
+    )
 
 
 def bus(rng: np.random.Generator) -> pd.DataFrame:
@@ -87,17 +117,23 @@ def orders(rng: np.random.Generator) -> pd.DataFrame:
     minute = np.clip(rng.normal(14 * 60, 300, n), 0, 24 * 60 - 1).astype(int)
     revenue = np.round(rng.lognormal(6.6, 0.8, n), 2)
     cost = np.round(revenue * rng.uniform(0.5, 1.3, n), 2)
-    return pd.DataFrame(
-        {
-            "order_date": [(start + pd.Timedelta(days=int(d))).strftime("%Y-%m-%d") for d in rng.integers(0, 366, n)],
-            "order_time": [f"{m // 60:02d}:{m % 60:02d}" for m in minute],
-            "city": cities[rng.integers(0, len(cities), n)],
-            "channel": np.array(["online", "store"])[rng.integers(0, 2, n)],
-            "revenue": revenue,
-            "cost": cost,
-            "discount": np.round(rng.choice([0.0, 0.1, 0.2, 0.3, 0.5, 0.6], n), 2),
-        }
-    ).sort_values(["order_date", "order_time"]).reset_index(drop=True)
+    return (
+        pd.DataFrame(
+            {
+                "order_date": [
+                    (start + pd.Timedelta(days=int(d))).strftime("%Y-%m-%d") for d in rng.integers(0, 366, n)
+                ],
+                "order_time": [f"{m // 60:02d}:{m % 60:02d}" for m in minute],
+                "city": cities[rng.integers(0, len(cities), n)],
+                "channel": np.array(["online", "store"])[rng.integers(0, 2, n)],
+                "revenue": revenue,
+                "cost": cost,
+                "discount": np.round(rng.choice([0.0, 0.1, 0.2, 0.3, 0.5, 0.6], n), 2),
+            }
+        )
+        .sort_values(["order_date", "order_time"])
+        .reset_index(drop=True)
+    )
 
 
 def housing(rng: np.random.Generator) -> pd.DataFrame:
