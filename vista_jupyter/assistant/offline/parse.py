@@ -4198,8 +4198,8 @@ def _periods_counted_unread(plan: Plan, composer: Composer) -> None:
     """ "이용 건수가 전월보다 줄어든 달은 몇 개월?": the periods that fell are to be counted; a
     listing of each period's change (`successive`) answers another question, so it is declined
     (chain.py counts them where it reads the question as that)."""
-    if not plan.successive or plan.inner is not None:
-        return
+    if not plan.successive or plan.inner is not None or plan.order or plan.superlative or plan.limit:
+        return  # "which month fell the most": one period picked by its change, as asked
     counts = any(m.has("agg") and m.get("agg").key == "count" for m in composer.m)
     moved = any(m.has("change") and m.get("change").key in ("up", "down") for m in composer.m)
     if counts and moved:
