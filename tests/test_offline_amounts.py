@@ -141,3 +141,13 @@ def test_a_duration_in_hours_against_a_column_in_minutes(data):
     # a weight is not a duration: "2 kg" against minutes is not converted, nor answered
     a, _, _ = ask(data, "trips", "이용시간이 2kg 넘는 건 몇 건이야?")
     assert a.declined
+
+
+def test_a_count_of_no_rows_is_zero_said_as_such(data):
+    # nothing to compute for a mean of no rows; a count of them is a number: 0
+    a, text, df = ask(data, "weather", "최고기온이 최저기온보다 50도 이상 높은 행은 몇 개?")
+    assert not a.declined, a.message
+    assert ((df["최고기온"] - df["최저기온"]) >= 50).sum() == 0
+    assert states(head(text), 0, 0)
+    a, text, _ = ask(data, "weather", "최고기온이 최저기온보다 50도 이상 높은 행의 강수량(mm) 평균")
+    assert not states(head(text), 0, 0)  # no mean is made up
