@@ -230,18 +230,35 @@ def test_rows_picked_by_the_hour(data, mode, question, low, high):
     assert states(first_line(answer), int(((hour >= low) & (hour < high)).sum()), 0), answer
 
 
+@pytest.mark.parametrize("mode", MODES)
+@pytest.mark.parametrize(
+    ("question", "hours", "said"),
+    [
+        ("how many trips in the evening?", range(18, 22), "18:00–21:59"),
+        ("밤에 운행은 몇 건?", [22, 23, 0, 1, 2, 3, 4, 5], "22:00–05:59"),  # past midnight
+    ],
+)
+def test_a_part_of_the_day_without_hours_is_its_usual_hours_said(data, mode, question, hours, said):
+    # round 8: the lexicon's usual hours (daytime_hours), stated under the first line
+    frame, _ = data["trips"]
+    analysis, answer = ask(data, "trips", question, mode)
+    assert not analysis.declined, answer
+    hour = pd.to_datetime(frame["pickup_time"]).dt.hour
+    assert states(first_line(answer), int(hour.isin(list(hours)).sum()), 0), answer
+    assert said in answer
+
+
 @pytest.mark.parametrize(
     "question",
     [
-        "how many trips in the evening?",
-        "밤에 운행은 몇 건?",
+        "how many trips during rush hour?",  # the morning's or the evening's: asked back
         "how many trips between 10 pm and 2 am?",  # across midnight: not one range of hours
     ],
 )
-def test_a_part_of_the_day_without_hours_is_asked_back(data, question):
+def test_a_part_of_the_day_without_agreed_hours_is_asked_back(data, question):
     analysis, answer = ask(data, "trips", question, "pandas")
     assert analysis.declined and not analysis.steps, answer
-    assert "evening" in answer or "밤" in answer or "within one day" in answer, answer
+    assert "rush hour" in answer or "within one day" in answer, answer
 
 
 def test_hours_of_dates_without_times_are_declined(data):

@@ -686,10 +686,17 @@ def test_rows_where_one_column_exceeds_another_are_counted(games, mode, question
     assert states(line, expected, 0) and "home_score − away_score > 0" in line, answer
 
 
+def test_one_column_above_another_by_a_margin_is_their_difference(games):
+    # round 8: "2 이상 높은" after "보다" is a margin: home_score − away_score ≥ 2
+    frame, _ = games["games"]
+    analysis, answer = ask(games, "games", "home_score가 away_score보다 2 이상 높은 경기는 몇 번이야?", "pandas")
+    assert not analysis.declined, answer
+    assert states(first_line(answer), int((frame["home_score"] - frame["away_score"] >= 2).sum()), 0), answer
+
+
 @pytest.mark.parametrize(
     "question",
     [
-        "home_score가 away_score보다 2 이상 높은 경기는 몇 번이야?",  # by how much: another reading
         "how many games have home_score greater than home_team?",  # a name is no number
         "how many games have home_score greater than crowd?",  # goals and thousands of people
     ],

@@ -333,6 +333,9 @@ CASES = [
     ("visits", "which day had the most patients", "aggregate"),
     ("visits", "line chart of patients for each clinic", "trend"),
     ("air", "rows where pm10 is recorded and pm25 is missing", "aggregate"),
+    # parts of the day without hours: the lexicon's usual hours, within a day and past midnight
+    ("events", "average load in the evening", "aggregate"),
+    ("events", "how many events at night", "aggregate"),
 ]
 
 

@@ -268,7 +268,15 @@ QUESTIONS = [
         "result = df.groupby('호선')['승차인원'].sum()",
         {"rel_tol": 0},
     ),
-    ("s-11", S, "ko", "저녁 시간대 승차인원 합계", "decline", "", {}),  # which hours are evening: not fixed
+    (  # evening as the usual 18:00-21:59 (evalset13's round: parts of the day read, and stated)
+        "s-11",
+        S,
+        "ko",
+        "저녁 시간대 승차인원 합계",
+        "number",
+        "result = df.loc[df['시간'].between(18, 21), '승차인원'].sum()",
+        {"rel_tol": 0},
+    ),
     (
         "s-12",
         S,
@@ -579,7 +587,15 @@ QUESTIONS = [
         "result = (df['ship_time'] >= '21:00').sum()",
         {"rel_tol": 0},
     ),
-    ("p-21", P, "ko", "저녁에 나간 배송은 몇 건?", "decline", "", {}),  # which hours are evening: not fixed
+    (  # evening as the usual 18:00-21:59, as s-11
+        "p-21",
+        P,
+        "ko",
+        "저녁에 나간 배송은 몇 건?",
+        "number",
+        "result = ((df['ship_time'] >= '18:00') & (df['ship_time'] < '22:00')).sum()",
+        {"rel_tol": 0},
+    ),
 ]
 
 

@@ -616,7 +616,17 @@ def answer(plan: Plan, results: list[dict[str, Any]], table: Table | None = None
     if plan.kind == "overview":
         return _Words.overview(plan, [printed(r) for r in results])
     text = writer(plan, _Reader(lines)) if writer else restate(plan)
-    return text.strip()
+    return _with_readings(text.strip(), plan)
+
+
+def _with_readings(text: str, plan: Plan) -> str:
+    """The answer with how words of the question were read ("evening" as 18:00–21:59) stated
+    right under its first line, so a reading the user did not mean is seen with the result."""
+    if not plan.readings:
+        return text
+    head, _, rest = text.partition("\n")
+    note = " ".join(f"_{r}_" for r in plan.readings)
+    return f"{head}\n\n{note}" + (f"\n{rest}" if rest else "")
 
 
 _OP_WORDS = {
@@ -840,7 +850,8 @@ class _Words:
         lang = plan.language
         rows = int(_num(r.key("rows") or "0"))
         if plan.group is None:
-            if rows == 0 and plan.conditions:
+            counts = all(m.agg in ("count", "nunique") and not m.per for m in plan.measures)
+            if rows == 0 and plan.conditions and not counts:  # a count of no rows is 0, said as such
                 return t(
                     lang,
                     f"No rows match {conditions_words(plan.conditions, lang)}, so there is nothing to compute.",

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
-from .lexicon import lexicon
+from .lexicon import joined_forms, lexicon
 from .text import is_hangul, name_keys, variants
 
 #: Columns with more distinct values than this are not searched for values a question names.
@@ -478,7 +478,19 @@ def _value_columns(profile: dict[str, Any]) -> list[str]:
         if c["kind"] in ("categorical", "boolean", "text", "identifier")
         and (c.get("distinct") or 0) <= MAX_VALUES
         and "string" in str(c.get("dtype", "string"))
+        or _code_like(c)
     ]
+
+
+def _code_like(c: dict[str, Any]) -> bool:
+    """A column of whole-number codes (bus routes 143, 262; line numbers), named as codes in the
+    lexicon's `code_names`: few distinct values, read from the file so that a number asked is
+    known to be one of them."""
+    if c["kind"] != "numeric" or "int" not in str(c.get("dtype", "")) or not 0 < (c.get("distinct") or 0) <= 60:
+        return False
+    keys = name_keys(c["name"])
+    names = joined_forms("code_names")
+    return any("".join(keys).endswith(x) or x in keys for x in names)
 
 
 def build_table(dataset: dict[str, Any]) -> Table:
@@ -594,6 +606,7 @@ def build_table(dataset: dict[str, Any]) -> Table:
 _CLOCK_TEXT = re.compile(r"^\s*(?:[01]\d|2[0-3]):[0-5]\d(?::[0-5]\d)?\s*$")
 #: Names of a column of hours of the day (a name, whole: 근무시간 is a duration, not a time).
 _HOUR_NAMES = {"hour", "hours", "hr", "hh", "hour of day", "hour of the day", "시", "시간", "시각", "시간대"}
+_HOUR_SUFFIXES = ("시각", "시간대")
 
 
 def _level_key(value: Any) -> str:
@@ -621,12 +634,19 @@ def _clock_text(values: list[Any]) -> bool:
 
 
 def _clock_hours(column: Column) -> bool:
-    """An integer column of hours of the day: named as hours, every value within 0-23."""
+    """An integer column of hours of the day: named as hours, every value within 0-23. A name
+    ending in a word for a point or slot of the day names one too ("대여시각", "승차시간대",
+    "pickup hour"); one ending in 시간 or "hours" may be a duration (근무시간, "work hours")."""
     if not (column.numeric and column.integer) or column.minimum is None or column.maximum is None:
         return False
     name = " ".join(column.keys)
     joined = "".join(column.keys)
-    named = name in _HOUR_NAMES or joined in _HOUR_NAMES
+    named = (
+        name in _HOUR_NAMES
+        or joined in _HOUR_NAMES
+        or joined.endswith(_HOUR_SUFFIXES)
+        or (len(column.keys) > 1 and column.keys[-1] == "hour")
+    )
     return named and 0 <= float(column.minimum) and float(column.maximum) <= 23
 
 

@@ -204,6 +204,9 @@ def _named_after_cities(keys: dict[Any, tuple[str, ...]], n: int) -> tuple[str |
     return "named_after_city", found
 
 
+_CITY_KINDS = ("world_city", "us_city")
+
+
 @lru_cache(maxsize=256)
 def place_phrases(values: tuple[Any, ...]) -> tuple[PlacePhrase, ...]:
     """Every other form of the places a column's values are, with the values each names. Forms
@@ -212,10 +215,21 @@ def place_phrases(values: tuple[Any, ...]) -> tuple[PlacePhrase, ...]:
     if kind is None:
         return ()
     g = gazetteer()
+    pairs = list(found.items())
+    if kind in _CITY_KINDS:
+        # a column of cities holds US cities and cities elsewhere alike (New York beside London):
+        # each value is also the city of that name in the other list, when it names one there
+        for value in values:
+            if not isinstance(value, str):
+                continue
+            for other in _CITY_KINDS:
+                ids = g.index[other].get(place_key(value), frozenset())
+                if len(ids) == 1 and (value, next(iter(ids))) not in pairs:
+                    pairs.append((value, next(iter(ids))))
     own = {name_keys(v) for v in values if isinstance(v, str)}
     named: dict[tuple[str, ...], dict[Any, None]] = {}
     code_keys: set[tuple[str, ...]] = set()
-    for value, pid in found.items():
+    for value, pid in pairs:
         place = g.places[pid]
         for form, is_code in [*((n, False) for n in place.names), *((c, True) for c in place.codes)]:
             keys = name_keys(form)

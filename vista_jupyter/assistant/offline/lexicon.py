@@ -160,6 +160,13 @@ def _add_inflections(index: PhraseIndex, raw: dict[str, Any], particles: tuple[t
         index.add(keys, meaning)
 
 
+@lru_cache(maxsize=None)
+def joined_forms(role: str) -> frozenset[str]:
+    """A listed role's forms as names are compared with them: their keys joined, without spaces
+    ("이용 건수" and "이용건수" alike), e.g. the event nouns and count heads read against names."""
+    return frozenset("".join(name_keys(f)) for f in lexicon().data[role])
+
+
 @lru_cache(maxsize=1)
 def lexicon() -> Lexicon:
     """The lexicon, loaded once."""
@@ -176,6 +183,12 @@ def lexicon() -> Lexicon:
     for role in _LISTED:
         for form in _as_forms(raw[role], role):
             index.add(name_keys(form) or (form.lower(),), Meaning(role))
+    # the events rows record are nouns for the rows (`count_heads` is only read against names)
+    for form in _as_forms(raw["events"], "events"):
+        index.add(name_keys(form) or (form.lower(),), Meaning("entity"))
+    for form in _as_forms(raw["event_verbs"], "event_verbs"):
+        index.add(name_keys(form) or (form.lower(),), Meaning("entity"))
+    _as_forms(raw["count_heads"], "count_heads")
     concepts = raw["concepts"]
     for name, entry in concepts.items():
         for form in _as_forms(entry["forms"], f"concepts.{name}"):

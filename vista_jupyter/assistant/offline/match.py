@@ -12,6 +12,7 @@ declines rather than ignore it.
 from __future__ import annotations
 
 import difflib
+import itertools
 import os
 import re
 from dataclasses import dataclass, field
@@ -20,8 +21,19 @@ from typing import Any
 
 from .catalog import Column, Table, bracket_alias
 from .gazetteer import initials_phrases, place_phrases
-from .lexicon import Meaning, PhraseIndex, lexicon
-from .text import Token, has_final_consonant, is_hangul, jamo, name_keys, romanize, sound_key, tokenize, variants
+from .lexicon import Meaning, PhraseIndex, joined_forms, lexicon
+from .text import (
+    Token,
+    has_final_consonant,
+    is_hangul,
+    jamo,
+    loan_spelling,
+    name_keys,
+    romanize,
+    sound_key,
+    tokenize,
+    variants,
+)
 
 # Words too common to name a column by themselves when they are only part of its name.
 _PARTIAL_STOP = {
@@ -199,6 +211,21 @@ def _norm_value(value: Any) -> tuple[str, ...]:
 _ADMIN_SUFFIXES = ("특별시", "광역시", "시", "구", "군", "동", "읍", "면", "도")
 
 
+def _spellings(hangul: str, admin: bool = True) -> list[str]:
+    """The Latin spellings a Hangul name is compared by: its Revised Romanization ('송파구' ->
+    'songpagu'), that of the name without the word for its kind of district (`admin`: 'songpa', as
+    "Songpa" names 송파구), and a loanword's letters without the vowel Hangul adds after a
+    consonant ('오크우드' -> 'okud')."""
+    out = [romanize(hangul)]
+    if admin:
+        for suffix in _ADMIN_SUFFIXES:
+            if hangul.endswith(suffix) and len(hangul) - len(suffix) >= 2:
+                out.append(romanize(hangul[: -len(suffix)]))
+                break
+    out.append(loan_spelling(hangul))
+    return list(dict.fromkeys(out))
+
+
 def dataset_phrases(table: Table) -> PhraseIndex:
     """Column names (whole, without unit, and distinctive parts) and category values."""
     index = PhraseIndex()
@@ -218,6 +245,7 @@ def dataset_phrases(table: Table) -> PhraseIndex:
         if first and len(column.base or column.keys) > 1 and not is_hangul(first[0]):
             leading[first[0]] = leading.get(first[0], 0) + 1
     row_nouns = {keys for keys, m in _entity_forms(lex)}
+    events, count_heads = joined_forms("events"), joined_forms("count_heads")
     # a unit of measure written alone names the one column measured in it ("total kg": weight_kg)
     unit_owners: dict[str, list[str]] = {}
     for column in table.columns:
@@ -248,8 +276,13 @@ def dataset_phrases(table: Table) -> PhraseIndex:
                 for part in (word[:size], word[-size:]):
                     # a part that begins several names (주문 of 주문번호 and 주문일시) names what
                     # the rows are (orders), not one of those columns
-                    if shared.get(part, 0) < 2 or not any(n.startswith(part) for n in korean_names if n != word):
-                        index.add(tuple(part), Meaning("column", (column.name, 0.8)))
+                    if shared.get(part, 0) >= 2 and any(n.startswith(part) for n in korean_names if n != word):
+                        continue
+                    # a noun for the events the rows are, before a head that is not their count
+                    # (이용 of 이용시간: the time of a use), names the rows; 이용건수 counts them
+                    if part == word[:size] and part in events and word[size:] not in count_heads:
+                        continue
+                    index.add(tuple(part), Meaning("column", (column.name, 0.8)))
         elif len(base) > 1:
             for size in range(1, len(base)):
                 for i in range(len(base) - size + 1):
@@ -257,6 +290,10 @@ def dataset_phrases(table: Table) -> PhraseIndex:
                     # a noun for rows that begins several names (order of order_id and
                     # order_date) names what the rows are (orders), not one of those columns
                     if size == 1 and i == 0 and part in row_nouns and leading.get(part[0], 0) >= 2:
+                        continue
+                    # the events the rows are, before a head that is not their count ("trip" of
+                    # trip_minutes), names the rows; trip_count counts them
+                    if i == 0 and "".join(part) in events and "".join(base[size:]) not in count_heads:
                         continue
                     words = [w for w in part if w not in _PARTIAL_STOP]
                     if len(words) == len(part) and all(len(w) >= 3 or w.isdigit() for w in part):
@@ -570,12 +607,12 @@ class Reader:
                     if not isinstance(value, str):
                         continue
                     hangul = is_hangul(value.replace(" ", ""))
-                    latin = romanize(value.replace(" ", "")) if hangul else value
                     if not hangul and not re.fullmatch(r"[A-Za-z][A-Za-z .&'-]*", value):
                         continue  # codes with digits, mixed scripts: not a name to transliterate
-                    key = sound_key(latin)
-                    if key:
-                        out.append((column.name, value, hangul, latin.lower(), key))
+                    for latin in _spellings(value.replace(" ", "")) if hangul else [value]:
+                        key = sound_key(latin)
+                        if key:
+                            out.append((column.name, value, hangul, latin.lower(), key))
             self._other_script = out
         return self._other_script
 
@@ -596,12 +633,15 @@ class Reader:
         (`sound_key`) and their letters are alike, for one value only; two values alike as much
         leave the word unknown (the analyst then declines)."""
         hangul = is_hangul(word)
-        latin = romanize(word) if hangul else word.lower()
-        key = sound_key(latin)
         initials = self._initials(word) if hangul else set()
         scored: dict[str, float] = {}
         columns: dict[str, list[str]] = {}
-        for column, value, value_hangul, value_latin, value_key in self._script_values():
+        spellings = [
+            (latin, sound_key(latin)) for latin in (_spellings(word, admin=False) if hangul else [word.lower()])
+        ]
+        for (column, value, value_hangul, value_latin, value_key), (latin, key) in itertools.product(
+            self._script_values(), spellings
+        ):
             if value_hangul == hangul:
                 continue
             if initials and _is_code(value) and value.lower() in initials:
@@ -646,8 +686,9 @@ class Reader:
         for i in sorted(unknown):
             # a Latin word is a name only when written as one (Gangnam, New York), never the
             # question's first word (capitalized anyway): "fashion" is not 부산 (P-S-N both)
-            if tokens[i].kind == "word" and i > 0 and self._capitalized(tokens[i]):
-                for j in (i + 1, i + 2):
+            if tokens[i].kind == "word" and self._capitalized(tokens[i]):
+                # the question's first word only as the first of two capitalized words (Park Jihoon)
+                for j in (i + 1, i + 2) if i > 0 else (i + 2,):
                     if j <= n and all(
                         t.kind == "word" and k in unknown and self._capitalized(t) for k, t in enumerate(tokens[i:j], i)
                     ):

@@ -18,10 +18,11 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .catalog import TEXT_PERIODS, Column, Table, period_candidates, text_period_start
-from .lexicon import lexicon
+from .lexicon import joined_forms, lexicon
 from .match import DatePart, Mention, Number, Reader, Sense, concept_columns, name_keys
 from .plan import BUCKETS, Condition, Grouping, Measure, Plan
 from .text import is_hangul, language_of, normalize, particle
+from .wording import t
 
 #: Roles that may stay unused: they carry no condition, measure or grouping of their own.
 _HARMLESS = {"filler", "particle", "condition", "entity", "range_join", "either"}
@@ -48,6 +49,25 @@ _LENGTH_SCALE = {
     "미터": 1000,
     "km": 1_000_000,
     "킬로미터": 1_000_000,
+}
+#: Durations in minutes: "1시간" against 이용시간(분) is 60, "90 seconds" against a column in
+#: minutes 1.5.
+_TIME_SCALE = {
+    "초": 1 / 60,
+    "sec": 1 / 60,
+    "secs": 1 / 60,
+    "second": 1 / 60,
+    "seconds": 1 / 60,
+    "분": 1,
+    "min": 1,
+    "mins": 1,
+    "minute": 1,
+    "minutes": 1,
+    "시간": 60,
+    "hr": 60,
+    "hrs": 60,
+    "hour": 60,
+    "hours": 60,
 }
 #: Nouns for people: a bare "over 40" about them is an age.
 _PEOPLE = {
@@ -179,6 +199,8 @@ class Composer:
         self.having: tuple[str, str, float] | None = None
         # "temp_max minus temp_min", "A에서 B를 뺀 값": per-row differences, name -> (a, "-", b)
         self.derived: dict[str, tuple[str, str, str]] = {}
+        # how words without a fixed meaning were read, stated in the reply ("evening = 18:00–21:59")
+        self.readings: list[str] = []
         self.lex = lexicon()
 
     # --- helpers ------------------------------------------------------------------------------
@@ -276,7 +298,7 @@ class Composer:
             return value * _MONEY_SCALE.get(written, 1) / _MONEY_SCALE[unit] if written else value
         if number.unit is None and number.scale != 1.0 and unit in _MONEY_SCALE:
             return value / _MONEY_SCALE[unit]  # "10억 이상" against 거래금액(만원): an amount in won
-        for table in (_MASS_SCALE, _LENGTH_SCALE):
+        for table in (_MASS_SCALE, _LENGTH_SCALE, _TIME_SCALE):
             if unit in table and written in table:
                 return value * table[written] / table[unit]
         return value
@@ -481,6 +503,80 @@ class Composer:
                 return True
         return False
 
+    def _same_kind_of_unit(self, n: _Num, column: str) -> None:
+        """A number written in a unit of one kind (2 kg: a weight) is never compared with a column
+        measured in a unit of another kind (이용시간(분): a duration): declined, not read as 2 분."""
+        number = n.number
+        unit = normalize(self.col(column).unit or "")
+        if number is None or number.unit not in ("mass", "length", "duration", "area", "temperature", "speed"):
+            return
+        kinds = {k for k, forms in self.lex.data["units"].items() if unit in {normalize(str(f)) for f in forms}}
+        if kinds and not kinds & {number.unit, *number.alternatives}:
+            raise Declined(
+                f"“{number.text}” is not in the unit {column} is measured in ({unit}).",
+                f"“{number.text}”은(는) {column}의 단위({unit})와 종류가 다릅니다.",
+            )
+
+    def _only_column_at_scale(self, n: _Num) -> str | None:
+        """The column an amount written with a scale word ("200 million", "3억", "1.5k") is about
+        when the question names none: the one numeric column whose values reach that size (the
+        reply says so). None when the amount has no scale word, or when no column or several do."""
+        if n.number is None or n.number.unit is not None or n.number.scale < 1000:
+            return None
+        value = n.number.value
+        fits = [
+            c.name
+            for c in self.t.columns
+            if c.numeric
+            and not (c.yearlike or c.clock or c.is_date)
+            and c.minimum is not None
+            and c.maximum is not None
+            and float(c.minimum) <= value <= float(c.maximum)
+        ]
+        if len(fits) != 1:
+            return None
+        words = self._words(n.span[0], n.span[-1])
+        self.readings.append(
+            t(
+                self.lang,
+                f"“{words}” read as {fits[0]} (the only column with values of that size).",
+                f"“{words}”{particle(words, '은/는')[len(words) :]} {fits[0]}의 값으로 읽었습니다 (그만한 값이 있는 유일한 열).",
+            )
+        )
+        return fits[0]
+
+    def _grand_units(self, nums: list[_Num]) -> list[_Num]:
+        """Korean amounts written in grand units, largest first ("2억 5천만원", "1억 2000만",
+        "3만 5천"): one number, the sum of its parts. A part joins the one before it when it comes
+        right after it and is smaller than that part's unit (5천만 < 1억), never otherwise ("2억
+        3억" stays two numbers)."""
+        out: list[_Num] = []
+        for n in nums:
+            prev = out[-1] if out else None
+            if (
+                prev is not None
+                and prev.number is not None
+                and n.number is not None
+                and prev.date is None
+                and n.date is None
+                and prev.number.unit is None
+                and prev.number.scale in (1e4, 1e8)
+                and n.index == prev.span[-1] + 1
+                and 0 < n.number.value * _MONEY_SCALE.get((n.number.unit_text or "").lower(), 1) < prev.number.scale
+                and is_hangul(self.m[prev.span[-1]].text)
+            ):
+                a, b = prev.number, n.number
+                written = _MONEY_SCALE.get((b.unit_text or "").lower(), 1)  # b's value is in its unit (만원)
+                if b.unit is None:  # "3만 5천": an amount in ones, its scale kept (read against 만원 columns)
+                    total = Number(a.value + b.value, None, None, a.scale, f"{a.text} {b.text}")
+                else:
+                    total = Number(a.value / written + b.value, b.unit, b.unit_text, b.scale, f"{a.text} {b.text}",
+                                   b.alternatives)  # fmt: skip
+                out[-1] = _Num(prev.index, [*prev.span, *n.span], total)
+                continue
+            out.append(n)
+        return out
+
     # numbers with their multipliers and units
     def _numbers(self) -> list[_Num]:
         out: list[_Num] = []
@@ -492,6 +588,8 @@ class Composer:
                 value = m.get("num").key
             elif m.has("number_words") and not (len(m.text) == 1 and self._needs_counter(i)):
                 value = float(m.get("number_words").key)
+                if not value.is_integer() and not (i + 1 < len(self.m) and self.m[i + 1].has("multipliers")):
+                    value = None  # "half a" is a number only before a multiplier ("half a million")
             elif (counted := self._number_word_counter(i)) is not None:
                 # "세 대", "네 곳": a number word and its counter, read as one unit (세대, 네곳)
                 out.append(_Num(i, [i], Number(counted[0], "count", counted[1], 1.0, m.text, ("count",))))
@@ -550,8 +648,12 @@ class Composer:
             if date is not None:
                 out.append(_Num(i, span, date=date))
             else:
+                if i > 0 and self.m[i - 1].text in self.lex.data["below_zero"] and (i - 1) not in self.used:
+                    # "영하 5도": five below zero, the word and the number one amount (-5)
+                    value, span, text = -value, [i - 1, *span], f"{self.m[i - 1].text} {text}"
                 out.append(_Num(i, span, Number(value * scale, unit, unit_text, scale, text, alternatives)))
             i = span[-1] + 1
+        out = self._grand_units(out)
         # "6~8월", "2013-2015년": the unit written once, after the range, belongs to both ends
         for a, b in zip(out, out[1:]):
             gap = range(a.span[-1] + 1, b.index)
@@ -932,6 +1034,7 @@ class Composer:
             names = [c for c in self.columns_of(j) if self.col(c).is_date]
             return names[0] if len(names) == 1 and len(self.columns_of(j)) == 1 else None
 
+        self._margin_comparisons(ops, numeric)
         for j, m in enumerate(self.m):
             sense = m.get("compare") or m.get("compare_after") or m.get("date_compare")
             if j in self.used or sense is None or sense.key not in ops:
@@ -967,6 +1070,64 @@ class Composer:
             self.ctx.conditions.at = ia
             self.ctx.conditions.append(Condition(name, ops[sense.key], 0))
             self.claim(ia, ib, j)
+
+    def _margin_comparisons(self, ops: dict[str, str], numeric: Any) -> None:
+        """ "최고기온이 최저기온보다 10도 이상 높은", "최고기온 at least 10 degrees higher than 최저기온":
+        one column above (or below) another by a margin, row by row: a condition on their per-row
+        difference (최고기온 − 최저기온 ≥ 10; "lower" is the other way round, 최저기온 − 최고기온)."""
+
+        def amount(k: int | None) -> tuple[float, list[int]] | None:
+            if k is None or k in self.used or not self.m[k].has("num"):
+                return None
+            span = [k]
+            if k + 1 < len(self.m) and self.m[k + 1].has("units"):
+                span.append(k + 1)
+            return float(self.m[k].get("num").key), span
+
+        for j, m in enumerate(self.m):
+            if j in self.used:
+                continue
+            found = None
+            if m.has("than") and is_hangul(m.text[:1]):  # A이 B보다 10도 이상 높은
+                ib = self.prev_index(j, ("particle",))
+                ia = self.prev_index(ib, ("particle", "filler")) if ib is not None else None
+                got = amount(self.next_index(j, ()))
+                if got is not None:
+                    cmp = self.next_index(got[1][-1], ("particle",))
+                    way = self.next_index(cmp, ("particle",)) if cmp is not None else None
+                    if (
+                        cmp is not None
+                        and way is not None
+                        and self.m[cmp].has("compare_after")
+                        and self.m[cmp].get("compare_after").key in ops
+                        and self.m[way].has("degree")
+                    ):
+                        high = self.m[way].get("degree").key == "high"
+                        found = (ia, ib, ops[self.m[cmp].get("compare_after").key], got, high, [j, cmp, way])
+            elif m.has("compare") and m.get("compare").key in ops:
+                # A at least 10 degrees higher than B
+                got = amount(self.next_index(j, ("filler",)))
+                if got is not None:
+                    way = self.next_index(got[1][-1], ("filler",))
+                    if (
+                        way is not None
+                        and self.m[way].text.lower().endswith("than")
+                        and self.m[way].has("compare")
+                        and self.m[way].get("compare").key in ("gt", "lt")
+                    ):
+                        ia, ib = self.prev_index(j, ("filler",)), self.next_index(way, ("filler",))
+                        high = self.m[way].get("compare").key == "gt"
+                        found = (ia, ib, ops[m.get("compare").key], got, high, [j, way])
+            if found is None:
+                continue
+            ia, ib, op, (value, span), high, words = found
+            a, b = numeric(ia), numeric(ib)
+            if a is None or b is None or a == b or not _alike(self.col(a), self.col(b)):
+                continue
+            name = self._derived_difference(a, b) if high else self._derived_difference(b, a)
+            self.ctx.conditions.at = ia
+            self.ctx.conditions.append(Condition(name, op, value))
+            self.claim(ia, ib, *span, *words)
 
     def _spaced_dash(self, j: int) -> bool:
         """A dash written with spaces around it between two words ("temp_max - temp_min"), not
@@ -1160,6 +1321,8 @@ class Composer:
                 )
             ):
                 column = last[1]  # "3000 이상 4000 이하": the same column
+            if column is None and not self._is_year(n):
+                column = self._only_column_at_scale(n)
             if column is None:
                 if self._is_year(n):
                     k += 1
@@ -1458,7 +1621,7 @@ class Composer:
 
     def _number_column(self, n: _Num, partner: _Num | None, op_index: int | None = None) -> str | None:
         """The numeric column a compared number is about."""
-        first = min([n.index, *([op_index] if op_index is not None else [])])
+        first = min([n.span[0], *([op_index] if op_index is not None else [])])
         last = (partner or n).span[-1]
         # a column named just before: "price over 100", "가격이 3000 이상", "with price between",
         # "승차총승객수가 처음으로 100000명을 넘은"
@@ -1470,6 +1633,7 @@ class Composer:
             # a number written in a unit is compared with a column in that unit: in "packages
             # under 1 lb" the weight is under 1 lb, not the package count named before it
             if column and not (columns and column not in columns):
+                self._same_kind_of_unit(n, column)
                 self.claim(j)
                 return column
         if len(columns) == 1:
@@ -1641,6 +1805,8 @@ class Composer:
                 columns = [c for c in self.unit_columns(n.number) if self._discrete(c, n.number.value)]
                 if len(columns) == 1:
                     candidates.append((None, columns[0]))
+            if not candidates and (code := self._code_column(n)) is not None:
+                candidates.append((None, code))
             if not candidates:
                 continue
             j, column = candidates[0]
@@ -1650,6 +1816,37 @@ class Composer:
             )
             self.ctx.conditions.append(Condition(column, "!=" if negated else "==", self.convert(n.number, column)))
             self.claim(*n.span, j, eq_index)
+
+    def _code_column(self, n: _Num) -> str | None:
+        """The column a number written as a code names ("470번", "143번 노선": a route, a line):
+        the one column of whole-number codes (named as codes in the lexicon's `code_names`, few
+        distinct values, read from the file) that holds it. The reading is stated."""
+        if n.number is None or (n.number.unit not in (None, "count")) or not float(n.number.value).is_integer():
+            return None
+        if n.number.unit == "count" and (n.number.unit_text or "") not in ("번", "호"):
+            return None
+        names = joined_forms("code_names")
+        value = int(n.number.value)
+        holding = [
+            c.name
+            for c in self.t.columns
+            if c.numeric
+            and c.integer
+            and c.values
+            and any("".join(c.keys).endswith(x) or x in c.keys for x in names)
+            and value in {int(v) for v in c.values if isinstance(v, (int, float)) and float(v).is_integer()}
+        ]
+        if len(holding) != 1:
+            return None
+        words = self._words(n.span[0], n.span[-1]).replace(" 번", "번").replace(" 호", "호")
+        self.readings.append(
+            t(
+                self.lang,
+                f"“{words}” read as {holding[0]} = {value}.",
+                f"“{words}”{particle(words, '은/는')[len(words) :]} {holding[0]} = {value}(으)로 읽었습니다.",
+            )
+        )
+        return holding[0]
 
     def _discrete(self, column: str, value: float) -> bool:
         c = self.col(column)
@@ -1738,16 +1935,13 @@ class Composer:
         column = self._clock_column()
         for i in alone:
             key = self.m[i].get("daytime").key
-            if key not in ("am", "pm"):
-                word = self.m[i].text
-                raise Declined(
-                    f"Which hours do you mean by “{word}”? Ask with the hours, e.g. “after 10 pm” or "
-                    "“between 6:00 and 9:00”.",
-                    f"“{word}”이(가) 몇 시부터 몇 시까지인지 정해 주세요 (예: “밤 10시 이후”, “6시에서 9시 사이”).",
-                )
             self.ctx.conditions.at = i
-            for c in self._hour_conditions(column, "<" if key == "am" else ">=", 12):
-                self.ctx.conditions.append(c)
+            if key in ("am", "pm"):
+                for c in self._hour_conditions(column, "<" if key == "am" else ">=", 12):
+                    self.ctx.conditions.append(c)
+            else:
+                for c in self._part_of_day(column, self.m[i].text, key):
+                    self.ctx.conditions.append(c)
             self.claim(i)
         k = 0
         while k < len(found):
@@ -1850,6 +2044,35 @@ class Composer:
             "I can pick rows by hours of the day only before, after or between hours.",
             "시간대는 몇 시 이전, 이후, 사이로만 고를 수 있습니다.",
         )
+
+    def _part_of_day(self, column: str, word: str, key: str) -> list[Condition]:
+        """A part of the day said without hours ("evening", "새벽", "출근 시간대") as the hours the
+        lexicon keeps for it (`daytime_hours`, the usual convention), recorded as a reading the
+        reply states ("evening = 18:00–21:59"); a part without agreed hours is asked back."""
+        hours = self.lex.data["daytime_hours"].get(key)
+        if hours is None:
+            raise Declined(
+                f"Which hours do you mean by “{word}”? Ask with the hours, e.g. “between 7:00 and 10:00” "
+                "or “the morning rush hour”.",
+                f"“{word}”이(가) 몇 시부터 몇 시까지인지 정해 주세요 (예: “7시에서 10시 사이”, “출근 시간대”).",
+            )
+        start, end = (int(h) for h in hours)
+        span = f"{start:02d}:00–{(end - 1) % 24:02d}:59"
+        self.readings.append(
+            t(
+                self.lang,
+                f"“{word}” read as {span} (the usual hours; ask with hours to mean others).",
+                f"“{word}”{particle(word, '은/는')[len(word) :]} {span}로 읽었습니다 "
+                "(흔히 쓰는 시간대이며, 다른 시간은 시각을 적어 물어 주세요).",
+            )
+        )
+        # one condition, worded as the question's word: the hours from start to before end, or
+        # past midnight ("night" 22:00–05:59) the hours outside [end, start)
+        op, lo, hi = ("within", start, end) if start < end else ("outside", end, start)
+        kind = self.col(column).clock
+        if kind == "text":  # zero-padded times compare as written; 24:00 is after every time
+            return [Condition(column, op, (f"{lo:02d}:00", f"{hi:02d}:00"), label=word)]
+        return [Condition(column, op, (lo, hi), None if kind == "hour" else "hour", label=word)]
 
     @staticmethod
     def _hour_in_half(hour: int, half: str | None) -> int:
@@ -4078,6 +4301,9 @@ def _plan_direct(question: str, table: Table, reader: Reader | None = None) -> P
                     f"한 행이 동시에 가질 수 없는 두 값을 읽었습니다 ({k.column}). 하나만 묻거나 둘을 비교해 주세요.",
                 )
         _derived_measures(plan, composer.derived)
+        _events_counted(plan, composer, table)
+        _presence(plan, composer, table)
+        _periods_counted_unread(plan, composer)
         plan.consumed, plan.function_words = composer.accounting()
     except Declined as d:
         plan = Plan("decline", lang, table.var, problem=d.ko if lang == "ko" else d.en)
@@ -4088,10 +4314,120 @@ def _plan_direct(question: str, table: Table, reader: Reader | None = None) -> P
     plan.units = {c.name: c.unit for c in table.columns if c.unit}
     plan.yearlike = [c.name for c in table.columns if c.yearlike]
     plan.derived = dict(composer.derived) if not plan.declined else {}
+    if not plan.declined:
+        plan.readings = list(dict.fromkeys(plan.readings + composer.readings))
     if plan.inner is not None:  # a plan composed here (periods counted by their change)
         plan.inner.date_columns, plan.inner.units, plan.inner.yearlike = plan.date_columns, plan.units, plan.yearlike
         plan.inner.derived = plan.derived
     return plan
+
+
+def _periods_counted_unread(plan: Plan, composer: Composer) -> None:
+    """ "이용 건수가 전월보다 줄어든 달은 몇 개월?": the periods that fell are to be counted; a
+    listing of each period's change (`successive`) answers another question, so it is declined
+    (chain.py counts them where it reads the question as that)."""
+    if not plan.successive or plan.inner is not None or plan.order or plan.superlative or plan.limit:
+        return  # "which month fell the most": one period picked by its change, as asked
+    counts = any(m.has("agg") and m.get("agg").key == "count" for m in composer.m)
+    moved = any(m.has("change") and m.get("change").key in ("up", "down") for m in composer.m)
+    if counts and moved:
+        raise Declined(
+            "I can list each period's change from the one before, but not count the periods that rose "
+            "or fell as asked.",
+            "기간별 전기 대비 변화는 보여 드릴 수 있지만, 물으신 대로 늘거나 줄어든 기간의 수를 세지는 못합니다.",
+        )
+
+
+def _presence(plan: Plan, composer: Composer, table: Table) -> None:
+    """ "How many days had rain", "비가 온 날은 며칠": rows counted where an amount was recorded
+    above zero, not the count beside the amount's total (two answers to another question). Only
+    when the count is all that is asked (no word for a total or another statistic) and the amount
+    is one that adds up (rain, sales); the reading is stated."""
+    if plan.kind != "aggregate" or plan.group is not None or len(plan.measures) != 2:
+        return
+    counted, amount = plan.measures
+    if counted.agg not in ("count", "nunique") or amount.agg != "sum" or amount.column is None:
+        return
+    column = table.column(amount.column) if amount.column in {c.name for c in table.columns} else None
+    if (
+        column is None
+        or not column.numeric
+        or not any(lexicon().concepts.get(k, {}).get("additive") for k in column.concepts)
+    ):
+        return
+    asked = {m.get("agg").key for m in composer.m if m.has("agg")}
+    if asked - {"count", "records", "nunique"}:
+        return
+    plan.measures = [counted]
+    plan.conditions.append(Condition(amount.column, ">", 0))
+    word = next(
+        (m.text for m in composer.m if amount.column in composer.columns_of(composer.m.index(m))), amount.column
+    )
+    composer.readings.append(
+        t(
+            composer.lang,
+            f"“{word}” read as rows with {amount.column} above 0.",
+            f"“{word}”{particle(word, '은/는')[len(word) :]} {amount.column}이(가) 0보다 큰 행으로 읽었습니다.",
+        )
+    )
+
+
+def _event_counts(table: Table) -> dict[str, str]:
+    """The columns that count the events rows stand for, by event: a numeric column named by an
+    event noun and a count head (이용건수, 대여 횟수, trip_count): {"이용": "이용건수"}."""
+    events, heads = joined_forms("events"), joined_forms("count_heads")
+    out: dict[str, str] = {}
+    for c in table.columns:
+        keys = c.base or c.keys
+        if not c.numeric or not keys:
+            continue
+        word = "".join(keys)
+        for event in events:
+            if word.startswith(event) and word[len(event) :] in heads:
+                out.setdefault(event, c.name)
+    return out
+
+
+def _events_counted(plan: Plan, composer: Composer, table: Table) -> None:
+    """ "How many uses / rides / 이용": a count of the rows when each row is one (the reply says
+    so), the total of the column that counts them when rows hold counts (이용건수), declined when
+    rows hold counts of something the question does not name (asked "rides" of 이용건수)."""
+    counted = [k for k, m in enumerate(plan.measures) if m.agg == "count" and m.column is None]
+    if plan.kind != "aggregate" or not counted:
+        return
+    events = joined_forms("events")
+    said = [m.text for m in composer.m if "".join(name_keys(m.text)) in events]
+    if not said:
+        return
+    word = said[0]
+    columns = _event_counts(table)
+    if not columns:
+        composer.readings.append(
+            t(
+                composer.lang,
+                f"“{word}” counted as rows (one row each).",
+                f"“{word}”{particle(word, '은/는')[len(word) :]} 행 수로 셌습니다 (행 하나가 한 건).",
+            )
+        )
+        return
+    column = columns.get("".join(name_keys(word)))
+    if column is None:
+        named = ", ".join(sorted(set(columns.values())))
+        raise Declined(
+            f"Each row of this data holds a count ({named}), so “{word}” is not its number of rows, and "
+            f"I cannot tell that {named} counts “{word}”; ask for the total of {named} if it does.",
+            f"이 데이터의 행에는 건수({named})가 담겨 있어 “{word}”은(는) 행 수가 아니고, {named}이(가) "
+            f"“{word}”을(를) 세는지 알 수 없습니다. 그렇다면 {named} 합계를 물어 주세요.",
+        )
+    for k in counted:
+        plan.measures[k] = Measure("sum", column)
+    composer.readings.append(
+        t(
+            composer.lang,
+            f"“{word}” counted as the total of {column} (each row holds a count).",
+            f"“{word}”{particle(word, '은/는')[len(word) :]} {column}의 합계로 셌습니다 (행마다 건수가 담겨 있음).",
+        )
+    )
 
 
 @functools.cache
@@ -4147,6 +4483,9 @@ def _alike(a: Column, b: Column) -> bool:
     home_score / away_score, temp_max / temp_min)."""
     if a.unit and b.unit:
         return a.unit == b.unit
+    concepts = lexicon().concepts
+    if all(any(concepts.get(k, {}).get("currency") for k in c.concepts) for c in (a, b)):
+        return True  # two amounts of money (cost / revenue): both in the data's currency
     words_a = {w for w in re.split(r"[\s_\-./()]+", a.name.lower()) if len(w) >= 3}
     words_b = {w for w in re.split(r"[\s_\-./()]+", b.name.lower()) if len(w) >= 3}
     if words_a & words_b:

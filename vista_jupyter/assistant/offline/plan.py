@@ -40,9 +40,13 @@ class Condition:
     """column <op> value; `part` picks a part of a date column (year, month, weekday...)."""
 
     column: str
-    op: str  # ==, !=, >, >=, <, <=, in, not in, between, isna, notna, contains, not contains
-    value: Any  # a scalar, a list (in / not in) or a (low, high) pair (between)
+    op: str  # ==, !=, >, >=, <, <=, in, not in, between, within, outside, isna, notna, contains, not contains
+    # a scalar, a list (in / not in) or a (low, high) pair (between: low <= x <= high; outside:
+    # x < low or x >= high, the hours of a night past midnight; within: low <= x < high)
+    value: Any
     part: str | None = None  # None, "year", "month", "day", "quarter", "weekday", "date"
+    # wording only: the question's word the condition reads ("evening" for hours 18-21)
+    label: str | None = field(default=None, compare=False)
 
 
 class _Picked:
@@ -111,6 +115,8 @@ class Plan:
     # conditions, grouping, order, limit, chart) and those it leaves as function words (question
     # words, fillers, particles); every other word makes the plan a decline (parse.py).
     consumed: list[str] = field(default_factory=list)
+    # how words without one fixed meaning were read ("evening" as 18:00–21:59), stated in the reply
+    readings: list[str] = field(default_factory=list)
     function_words: list[str] = field(default_factory=list)
     # For declines: what was understood, what could not be done, questions to try instead.
     understood: list[str] = field(default_factory=list)

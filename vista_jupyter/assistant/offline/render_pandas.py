@@ -259,6 +259,10 @@ class PandasRenderer:
             return f"~{column}.isin({lit(value)})"
         if c.op == "between":
             return f"{column}.between({lit(value[0])}, {lit(value[1])})"
+        if c.op == "within":
+            return f"(({column} >= {lit(value[0])}) & ({column} < {lit(value[1])}))"
+        if c.op == "outside":  # a missing value is in neither part
+            return f"(({column} < {lit(value[0])}) | ({column} >= {lit(value[1])}))"
         return f"({column} {c.op} {lit(value)})"
 
     def _mask(self, conditions: list[Condition], frame: str) -> str:

@@ -116,13 +116,15 @@ _KNOWN_FIELDS = {
         # the honesty check's record of the question's words (nothing to compute)
         "consumed",
         "function_words",
+        # wording only: how words were read ("evening" as 18:00–21:59)
+        "readings",
     },
     Measure: {"agg", "column", "per"},
-    Condition: {"column", "op", "value", "part"},
+    Condition: {"column", "op", "value", "part", "label"},
     Grouping: {"column", "bucket"},
 }
 _AGGS = {"count", "nunique", "sum", "mean", "median", "min", "max", "std", "range", "ratio", "wmean"}
-_OPS = {"==", "!=", ">", ">=", "<", "<=", "in", "not in", "between", "isna", "notna"}
+_OPS = {"==", "!=", ">", ">=", "<", "<=", "in", "not in", "between", "within", "outside", "isna", "notna"}
 _PARTS = {None, "year", "month", "day", "quarter", "weekday", "date", "hour"}
 _BUCKETS = {None, "day", "week", "month", "quarter", "year", "weekday", "month_of_year", "hour"}
 _PERIODS = {None, "day", "week", "month", "quarter", "year"}
@@ -604,6 +606,10 @@ class SqlRenderer(PandasRenderer):
             return f"({column} IS NULL OR {column} NOT IN ({', '.join(literal(v) for v in value)}))"
         if c.op == "between":
             return f"{column} BETWEEN {literal(value[0])} AND {literal(value[1])}"
+        if c.op == "within":
+            return f"({column} >= {literal(value[0])} AND {column} < {literal(value[1])})"
+        if c.op == "outside":
+            return f"({column} < {literal(value[0])} OR {column} >= {literal(value[1])})"
         if c.op == "!=":  # pandas: a missing value differs from every value
             return f"{column} IS DISTINCT FROM {literal(value)}"
         return f"{column} {'=' if c.op == '==' else c.op} {literal(value)}"

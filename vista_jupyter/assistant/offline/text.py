@@ -287,6 +287,20 @@ _RR_JONG = ["", "k", "k", "k", "n", "n", "n", "t", "l", "k", "m", "l", "l", "l",
             "ng", "t", "t", "k", "t", "p", "t"]  # fmt: skip
 
 
+def loan_spelling(text: str) -> str:
+    """A Hangul loanword's Latin letters without the vowel ㅡ Korean adds after a consonant that
+    ends a syllable in the source ('오크우드' -> 'okud' for Oakwood, '시드니' -> 'sdni' for Sydney,
+    '스미스' -> 'smis'): the spelling a name borrowed into Hangul is compared by."""
+    out = []
+    for ch in text:
+        parts = _parts(ch)
+        if parts is not None and _JUNG[parts[1]] == "ㅡ" and parts[2] == 0 and _RR_CHO[parts[0]]:
+            out.append(_RR_CHO[parts[0]].replace("r", "l"))
+        else:
+            out.append(romanize(ch))
+    return "".join(out)
+
+
 def romanize(text: str) -> str:
     """Hangul in Latin letters by the Revised Romanization ('강남' -> 'gangnam', '삼성' ->
     'samseong'); anything else is kept as it is. Initial ㄹ is written l after a final consonant
@@ -299,7 +313,10 @@ def romanize(text: str) -> str:
             continue
         cho, jung, jong = parts
         initial = _RR_CHO[cho]
-        if initial == "r" and (k == 0 or _parts(text[k - 1]) is None or _parts(text[k - 1])[2]):  # type: ignore[index]
+        before = _parts(text[k - 1]) if k > 0 else None
+        if initial == "r" and before is not None and _JONG[before[2]] in ("ㅇ", "ㅁ"):
+            initial = "n"  # 종로 is Jongno, 음료 eumnyo: ㄹ after ㅇ/ㅁ is said (and romanized) n
+        elif initial == "r" and (k == 0 or before is None or before[2]):
             initial = "l"
         out.append(initial + _RR_JUNG[jung] + _RR_JONG[jong])
     return "".join(out)

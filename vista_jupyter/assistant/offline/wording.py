@@ -232,6 +232,15 @@ def condition_words(c: Condition, lang: str) -> str:
         if c.op == "in":
             return f"{subject} = {joined}"
         return t(lang, f"{subject} is not {joined}", f"{subject} ≠ {joined}")
+    if c.label:  # a word read as a range (its hours are stated under the answer's first line)
+        return f"{subject} “{c.label}”"
+    if c.op == "outside":
+        lo, hi = c.value
+        return t(
+            lang,
+            f"{subject} before {value_text(lo)} or from {value_text(hi)}",
+            f"{subject} {value_text(lo)} 전 또는 {value_text(hi)}부터",
+        )
     if c.op == "between":
         lo, hi = c.value
         if c.part == "date" and lo == hi:  # one day: "date = 2024-12-25"
