@@ -6,6 +6,7 @@ must give the same schema and cells, and say the same on the card."""
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pyarrow as pa
@@ -306,3 +307,62 @@ def test_padded_quotes_are_unpadded_the_same_whatever_the_blocks(tmp_path, monke
         table, result = _read(path, tmp_path / f"w{careful}", careful, raw=True)
         assert result.detected.get("padded_quotes") is True
         assert [[c.strip() for c in r.values()] for r in table.to_pylist()] == [[c.strip() for c in r] for r in rows]
+
+
+@pytest.mark.parametrize("odd", ["\u2028", "\x0c", "\x85"])
+def test_unicode_line_breaks_inside_cells_stay_in_their_cells(tmp_path, odd):
+    # Characters Python's str.splitlines breaks at, but no CSV parser does: the sample's records
+    # (decoded at once, or line by line when the text holds such a character) keep them in the cell.
+    rows = "".join(f'{i},"note{odd}{i}",{i * 1.5}\n' for i in range(40))
+    src = tmp_path / "odd.csv"
+    src.write_text("id,note,value\n" + rows, encoding="utf-8")
+    frame = read_table(src)
+    assert list(frame.columns) == ["id", "note", "value"]
+    assert len(frame) == 40
+    assert frame["note"].tolist() == [f"note{odd}{i}" for i in range(40)]
+    assert frame["value"].tolist() == [i * 1.5 for i in range(40)]
+
+
+@pytest.mark.parametrize("digits", [True, False])
+def test_a_late_cell_decides_a_date_column_over_the_sample(tmp_path, digits):
+    # a date column whose one late cell (beyond the head sample) has no digit, or another format:
+    # the column is text, whatever the sample showed
+    late = "unknown" if not digits else "2024/13/45"
+    body = "".join(f"{i},2024-01-{i % 28 + 1:02d}\n" for i in range(HEAD_BYTES // 12))
+    src = tmp_path / "late.csv"
+    src.write_text("id,day\n" + body + f"99999999,{late}\n", encoding="utf-8")
+    frame = read_table(src)
+    assert not str(frame["day"].dtype).startswith("datetime")  # text
+    assert frame["day"].iloc[-1] == late
+
+
+def test_a_json_lines_file_with_a_long_first_record_is_json_lines(tmp_path):
+    # the format is told from the first record whole, however long it is
+    src = tmp_path / "long.jsonl"
+    records = [{"id": 1, "text": "x" * (300 << 10)}, {"id": 2, "text": "short"}]
+    src.write_text("".join(json.dumps(r) + "\n" for r in records), encoding="utf-8")
+    assert detect_format(src).kind == "jsonl"
+
+
+def test_text_after_many_blank_lines_is_text(tmp_path):
+    src = tmp_path / "late.csv"
+    src.write_text("\n" * (200 << 10) + "a,b\n1,2\n", encoding="utf-8")
+    assert detect_format(src).kind == "text"
+
+
+@pytest.mark.parametrize("script", ["가나다라마바사", "Привет мир", "日本語のテキスト"])
+@pytest.mark.parametrize("at, binary", [(60_000, True), (100_000, False)])
+def test_control_characters_are_counted_over_the_first_characters_whatever_the_script(tmp_path, script, at, binary):
+    # Control characters are counted over the first 100,000 characters, however many bytes
+    # those take (2-3 a character here): a run of them there is no text; after them it is
+    from vista_jupyter.errors import UnsupportedType
+
+    line = f"{script},{script}\n"
+    body = line * (at // len(line) + 1)
+    src = tmp_path / "script.csv"
+    src.write_text("a,b\n" + body + "\x01" * 1500 + "\n" + line * 5000, encoding="utf-8")
+    if binary:
+        with pytest.raises(UnsupportedType):
+            detect_format(src)
+    else:
+        assert detect_format(src).kind == "text"

@@ -29,7 +29,9 @@ are left out and reported.
 from __future__ import annotations
 
 import codecs
+import contextlib
 import csv
+import gc
 import itertools
 import os
 import queue
@@ -452,8 +454,13 @@ def text_records(data: bytes, base: int, d: dl.Dialect, declared: int = 0) -> Re
     the cell, LF, CRLF and CR end records), with the file offset where each record ends."""
     lines = data.splitlines(keepends=True)
     offsets = list(itertools.accumulate(map(len, lines), initial=base))
+    # Decoded at once: the text's lines are the bytes' lines unless it holds a line break of
+    # Unicode's that is none of the bytes' (U+2028, a form feed...): then line by line.
+    text_lines: list[str] = data.decode("utf-8", errors="replace").splitlines(keepends=True)
+    if len(text_lines) != len(lines):
+        text_lines = [line.decode("utf-8", errors="replace") for line in lines]
     reader = csv.reader(
-        (line.decode("utf-8", errors="replace") for line in lines),
+        text_lines,
         delimiter=d.delimiter,
         quotechar=d.quotechar or "\x00",
         quoting=csv.QUOTE_MINIMAL if d.quotechar else csv.QUOTE_NONE,
@@ -1798,6 +1805,20 @@ def read_text(
         ) from None
 
 
+@contextlib.contextmanager
+def _collector_paused():
+    """Planning makes tens of thousands of short-lived lists (the samples' records, freed as soon
+    as they are dropped): the cyclic garbage collector would run dozens of times meanwhile, over
+    every object of the process, and find nothing to collect. Paused for that bounded work."""
+    was = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was:
+            gc.enable()
+
+
 def _read_utf8(
     text_path: Path,
     out_path: Path,
@@ -1818,7 +1839,8 @@ def _read_utf8(
     head_text = samples.head.decode("utf-8", errors="replace")
     if looks_binary(head_text):
         raise UnsupportedType("This file does not contain a text table.")
-    d = dl.sniff(head_text[: 64 << 10])
+    with _collector_paused():
+        d = dl.sniff(head_text[: 64 << 10])
     sniffed = d
     if normalize.needed(d):
         # quotes padded with spaces, or a database dump's backslash escapes: rewritten as CSV
@@ -1836,7 +1858,8 @@ def _read_utf8(
 
     if _fast_dialect(d) and not careful:
         detected, warnings = start()
-        plan = make_plan(samples, d, text_records, limits, raw, limits.max_columns, warnings, detected, fast=True)
+        with _collector_paused():
+            plan = make_plan(samples, d, text_records, limits, raw, limits.max_columns, warnings, detected, fast=True)
         plan.observe = observe
         if plan.regular:
             try:

@@ -186,7 +186,7 @@ def guess_encoding(sample: bytes, *, complete: bool = False) -> tuple[str, bool]
     ):
         if sample.startswith(bom):
             return name, False
-    if len(sample) >= 8:
+    if len(sample) >= 8 and b"\x00" in sample:
         # UTF-16 without a byte order mark: ASCII text has a NUL in every other byte.
         even, odd = sample[0::2], sample[1::2]
         if odd.count(0) > 0.4 * len(odd) and even.count(0) < 0.05 * len(even):
@@ -194,6 +194,8 @@ def guess_encoding(sample: bytes, *, complete: bool = False) -> tuple[str, bool]
         if even.count(0) > 0.4 * len(even) and odd.count(0) < 0.05 * len(odd):
             return "utf-16-be", False
     body = sample if complete else cut_at_line(sample)
+    if body.isascii():
+        return "utf-8", False  # checked without decoding: ASCII is UTF-8
     try:
         body.decode("utf-8")
         return "utf-8", False
@@ -304,10 +306,11 @@ def looks_binary(text: str) -> bool:
     """Too many control characters for a text table."""
     if not text:
         return False
-    import re
-
-    controls = len(re.findall(r"[\x00-\x08\x0e-\x1f]", text[:100_000]))
-    return controls > 0.01 * min(len(text), 100_000) or "\x00" in text[:100_000]
+    head = text[:100_000]
+    # a control character is one byte of the same value in UTF-8 (every other character is
+    # none of those bytes): counted by deleting the rest of the bytes, not by a regex per character
+    controls = len(head.encode("utf-8", "surrogatepass").translate(None, _NOT_CONTROL))
+    return controls > 0.01 * min(len(text), 100_000) or "\x00" in head
 
 
 #: Bytes that are not control characters (deleted to count the control characters fast).
@@ -365,7 +368,13 @@ def detect_format(path: Path) -> Format:
     else:
         tail = b""
     encoding, doubtful = guess_encoding(head if not tail else cut_at_line(head) + tail, complete=complete)
-    text = (head if complete else cut_at_line(head)).decode(encoding, errors="replace")
+    whole = head if complete else cut_at_line(head)
+    # What follows looks at the first 100,000 characters and the first lines: a part of the
+    # sample is decoded, and the whole of it only when the part is shorter than that or the text
+    # may be JSON (whose first record may be longer than the part; "" counts as "[{" here too)
+    text = whole[: 128 << 10].decode(encoding, errors="replace")
+    if len(whole) > 128 << 10 and (len(text) <= 100_000 or text.lstrip("\ufeff \t\r\n")[:1] in "[{"):
+        text = whole.decode(encoding, errors="replace")
     if looks_binary(text):
         raise _unsupported("This file does not contain text or a known table format.")
     stripped = text.lstrip("\ufeff \t\r\n")

@@ -191,8 +191,21 @@ def choose(text: pa.Array, options: list[Candidate], start: int = 0, also: pa.Ar
     """Index of the first candidate from `start` that converts `text` (and `also`, if given)."""
     present = text.drop_null()
     head = present.slice(0, 32)
+    # Every date format first asks for a digit in each cell (`convert`): asked once per array
+    digits: dict[int, bool] = {}
+
+    def without_digits(*arrays: pa.Array | None) -> bool:
+        for k, a in enumerate(arrays):
+            if a is not None and k not in digits:
+                digits[k] = _all(pc.match_substring_regex(a, r"\d"))
+            if a is not None and not digits[k]:
+                return True
+        return False
+
     for i in range(start, len(options)):
         try:
+            if options[i].kind == "date" and without_digits(head if len(present) > 64 else None, text, also):
+                continue
             if options[i].kind != "empty" and len(present) > 64:
                 convert(head, options[i])  # most candidates fail on the first cells: fail fast
             convert(text, options[i])
