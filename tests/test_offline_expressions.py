@@ -130,6 +130,16 @@ def test_a_date_column_named_with_a_period_is_grouped_by_it(data, mode):
     assert states(line, per[pd.Period("2023-05")], 1), answer
 
 
+@pytest.mark.parametrize("mode", MODES)
+def test_the_period_of_one_of_several_date_columns_names_its_column(data, mode):
+    # the restatement and the chart's title say which date was bucketed; with one date, no need
+    analysis, answer = ask(data, "orders", "total sales by ship month in 2023", mode)
+    assert first_line(answer).startswith("Total of sales per month of ship_date"), answer
+    assert "per month of ship_date" in analysis.steps[-1].code, analysis.steps[-1].code
+    analysis, answer = ask(data, "stations", "average temp_max per month", mode)
+    assert first_line(answer).startswith("Mean of temp_max per month ("), answer
+
+
 # --- a range of years binds where its years are -------------------------------------------------
 
 

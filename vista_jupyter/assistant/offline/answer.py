@@ -229,8 +229,8 @@ def _restate(plan: Plan) -> str:
             )
         return t(
             lang,
-            f"{_cap(what)} {group_words(g, lang)}{where(conds, lang)}",
-            f"{where(conds, lang)}{group_words(g, lang)} {what}",
+            f"{_cap(what)} {group_words(g, lang, plan)}{where(conds, lang)}",
+            f"{where(conds, lang)}{group_words(g, lang, plan)} {what}",
         )
     if k == "rows":
         if not plan.measures:
@@ -286,11 +286,11 @@ def _restate(plan: Plan) -> str:
                 if base
                 else ""
             )
-            by = f", {group_words(plan.group, lang)}" if plan.group is not None else ""
+            by = f", {group_words(plan.group, lang, plan)}" if plan.group is not None else ""
             return t(
                 lang,
                 f"Share of days (distinct {m.column}){among} with a row where {conditions_words(conds, lang)}{by}",
-                f"{among}{group_words(plan.group, lang) + ' ' if plan.group is not None else ''}"
+                f"{among}{group_words(plan.group, lang, plan) + ' ' if plan.group is not None else ''}"
                 f"{conditions_words(conds, lang)}인 행이 있는 날({m.column} 기준)의 비율",
             )
         if plan.group is not None:
@@ -316,8 +316,8 @@ def _restate(plan: Plan) -> str:
             if conds:
                 return t(
                     lang,
-                    f"Share of rows where {conditions_words(conds, lang)}, {group_words(plan.group, lang)}{where(base, lang)}",
-                    f"{where(base, lang)}{group_words(plan.group, lang)} {conditions_words(conds, lang)}인 행의 비율",
+                    f"Share of rows where {conditions_words(conds, lang)}, {group_words(plan.group, lang, plan)}{where(base, lang)}",
+                    f"{where(base, lang)}{group_words(plan.group, lang, plan)} {conditions_words(conds, lang)}인 행의 비율",
                 )
             what = (
                 t(lang, "rows", "행")
@@ -326,7 +326,7 @@ def _restate(plan: Plan) -> str:
             )
             return t(
                 lang,
-                f"Share of {what} {group_words(plan.group, lang)}{where(base, lang)}",
+                f"Share of {what} {group_words(plan.group, lang, plan)}{where(base, lang)}",
                 f"{where(base, lang)}{gname}별 {what} 비율",
             )
         if m is not None and m.column:
@@ -372,14 +372,14 @@ def _restate(plan: Plan) -> str:
         if plan.group is not None:
             return t(
                 lang,
-                f"Median of {column} {group_words(plan.group, lang)}{where(conds, lang)}",
-                f"{where(conds, lang)}{group_words(plan.group, lang)} {column} 중앙값",
+                f"Median of {column} {group_words(plan.group, lang, plan)}{where(conds, lang)}",
+                f"{where(conds, lang)}{group_words(plan.group, lang, plan)} {column} 중앙값",
             )
         return t(lang, f"Distribution of {column}{where(conds, lang)}", f"{where(conds, lang)}{column} 분포")
     if k == "trend":
         m = plan.measure
         g = plan.group
-        per = group_words(g, lang) if g.bucket not in (None, "auto") else t(lang, "over time", "시간에 따른")
+        per = group_words(g, lang, plan) if g.bucket not in (None, "auto") else t(lang, "over time", "시간에 따른")
         if g.bucket is None:
             per = t(lang, f"by {g.column}", f"{g.column}별")
         return t(
@@ -449,9 +449,9 @@ def _change_restated(plan: Plan) -> str:
         )
     return t(
         lang,
-        f"{'Percent change' if percent else 'Change'} in {what} from {b} to {a} {group_words(plan.group, lang)}"
+        f"{'Percent change' if percent else 'Change'} in {what} from {b} to {a} {group_words(plan.group, lang, plan)}"
         f"{where(conds, lang)}",
-        f"{where(conds, lang)}{group_words(plan.group, lang)} {b} 대비 {a} {what} {'변화율' if percent else '변화'}",
+        f"{where(conds, lang)}{group_words(plan.group, lang, plan)} {b} 대비 {a} {what} {'변화율' if percent else '변화'}",
     )
 
 

@@ -266,8 +266,12 @@ def where(conditions: list[Condition], lang: str) -> str:
     )
 
 
-def group_words(g: Grouping, lang: str) -> str:
+def group_words(g: Grouping, lang: str, plan: Plan | None = None) -> str:
+    """'per month' / '월별'; 'per month of ship_date' / 'ship_date 월별' when the data has several
+    date columns, so which one was bucketed is visible."""
     if g.bucket:
+        if plan is not None and len(plan.date_columns) > 1 and g.column in plan.date_columns:
+            return t(lang, f"per {BUCKET['en'][g.bucket]} of {g.column}", f"{g.column} {BUCKET['ko'][g.bucket]}별")
         return t(lang, f"per {BUCKET['en'][g.bucket]}", f"{BUCKET['ko'][g.bucket]}별")
     return t(lang, f"by {g.column}", f"{g.column}별")
 
@@ -284,8 +288,8 @@ def chart_title(plan: Plan) -> str:
             what = t(lang, f"Percent change in {measure_words(m, lang)}", f"{measure_words(m, lang)} 변화율")
         title = t(
             lang,
-            f"{what} {group_words(plan.group, lang)}, {b} → {a}",
-            f"{group_words(plan.group, lang)} {what}, {b} → {a}",
+            f"{what} {group_words(plan.group, lang, plan)}, {b} → {a}",
+            f"{group_words(plan.group, lang, plan)} {what}, {b} → {a}",
         )
     elif plan.kind in ("aggregate", "trend", "share") and plan.group is not None and m is not None:
         what = (
@@ -295,7 +299,9 @@ def chart_title(plan: Plan) -> str:
             if m.column is None
             else t(lang, f"share of total {m.column}", f"{m.column} 합계의 비율")
         )
-        title = t(lang, f"{_cap(what)} {group_words(plan.group, lang)}", f"{group_words(plan.group, lang)} {what}")
+        title = t(
+            lang, f"{_cap(what)} {group_words(plan.group, lang, plan)}", f"{group_words(plan.group, lang, plan)} {what}"
+        )
     elif plan.kind == "rows" and m is not None:
         n = plan.limit or 1
         title = t(
