@@ -152,6 +152,14 @@ def restate(plan: Plan) -> str:
             f" (among {plan.group.column} groups with {en} {fmt(n, count=True)} rows)",
             f" (행이 {fmt(n, count=True)}개 {ko}인 {plan.group.column} 중에서)",
         )
+    if plan.kept and plan.group is not None:
+        op, n = plan.kept
+        count = bool(plan.measures) and plan.measures[0].agg in ("count", "nunique")
+        text += t(
+            plan.language,
+            f" (only the {plan.group.column} groups where it is {op} {fmt(n, count=count)})",
+            f" (그 값이 {op} {fmt(n, count=count)}인 {plan.group.column}만)",
+        )
     return text
 
 

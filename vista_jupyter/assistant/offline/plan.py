@@ -97,6 +97,9 @@ class Plan:
     rank: int = 1  # with a superlative: the n-th ("the second most common")
     # groups kept by their number of rows (HAVING): (op, n), "among states with at least 50 rows"
     having: tuple[str, float] | None = None
+    # groups kept by their own value (HAVING on the measure): (op, n), "states with a total order
+    # value over 20,000", "모델이 5개 이상인 제조사"
+    kept: tuple[str, float] | None = None
     # columns computed from two others: name -> (a, op, b). "-": the per-row difference
     # ("temp_max − temp_min"); "/": measured by the "ratio" aggregation, total a over total b
     # ("revenue ÷ units"); "w": measured by "wmean", a's mean weighted by b ("price ⊗ units")

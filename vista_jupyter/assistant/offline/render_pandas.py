@@ -391,6 +391,8 @@ class PandasRenderer:
                     "sizes = rows.groupby(key).size()\n"
                     f"result = result[result.index.isin(sizes[sizes {p.having[0]} {lit(p.having[1])}].index)]\n"
                 )
+            if p.kept:
+                code += f"result = result[result {p.kept[0]} {lit(p.kept[1])}]  # only the groups whose value is so\n"
             code += self._successive()
             code += "result = result.dropna()\n"
             ascending = p.order == "asc"

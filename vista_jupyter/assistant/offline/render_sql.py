@@ -105,6 +105,7 @@ _KNOWN_FIELDS = {
         "successive",
         # aggregate by group: groups kept by their number of rows (HAVING)
         "having",
+        "kept",
         # wording only (every group is printed, in order): the group whose place is asked
         "position",
         # per-row differences of two columns (aggregates and comparisons only, see `check`)
@@ -802,6 +803,8 @@ class SqlRenderer(PandasRenderer):
         if len(p.measures) == 1:
             m = p.measures[0]
             having = f" AND n_rows {p.having[0]} {literal(p.having[1])}" if p.having else ""
+            if p.kept:  # only the groups whose value is so
+                having += f" AND value {p.kept[0]} {literal(p.kept[1])}"
             code += self._grouped(
                 f"{self._agg(m, partition=key)} AS value" + (", count(*) AS n_rows" if p.having else ""),
                 p.group,
