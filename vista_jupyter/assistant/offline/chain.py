@@ -86,6 +86,10 @@ def _period_of(m: Mention, table: Table | None = None) -> str | None:
     )
     if m.has("value") or (m.has("column") and not m.has("entity") and not dates_named):
         return None
+    if table is not None and any(
+        not table.column(s.key).numeric and not table.column(s.key).is_date for s in m.all("column")
+    ):
+        return None  # "주" of a table with a state column: states, not weeks
     word = m.text.lower()
     return _time_word(word) or _time_word(word.rstrip("s")) or ({"개월": "month"}.get(word))
 
@@ -651,6 +655,8 @@ def _row_conditions(
     """The conditions on the rows the question's words other than `drop` say ("from UPS", "in
     2024"), with every word used: nothing but conditions may be left, or None."""
     n = len(mentions)
+    # "배송 건수가", "shipments": the word for the rows themselves is what is counted
+    drop = drop | {i for i in range(n) if i not in drop and _rows_word(mentions[i]) and not mentions[i].has("column")}
     left = [i for i in range(n) if i not in drop and not (mentions[i].roles <= {"filler", "particle", "condition"})]
     conditions: list[Condition] = []
     consumed: list[str] = [mentions[i].text for i in sorted(drop)]

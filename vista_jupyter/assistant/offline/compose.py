@@ -11,8 +11,9 @@ from typing import TYPE_CHECKING
 
 from .catalog import holds_presence
 from .lexicon import lexicon
-from .plan import Condition, Grouping, Measure, Plan
+from .plan import PICKED, Condition, Grouping, Measure, Plan
 from .text import is_hangul, name_keys
+from .wording import t
 
 if TYPE_CHECKING:
     from .match import Mention
@@ -292,13 +293,40 @@ class _Builder:
             if not per_group and not any(m.has("group") or m.has("which") for m in self.m):
                 # "average cost for states with at least 100 shipments": one value over those
                 # groups' rows is asked, not one per group
-                self.decline(
-                    f"I read one value over the rows of the {column} groups with {op} {n:g} rows; I can give "
-                    f"each {column}'s value among them (ask “… by {column}”), not one value over them all yet.",
-                    f"행이 {n:g}개 {op}인 {column}들의 행 전체에 대한 값 하나를 물으신 것으로 읽었습니다. 그 {column}별 값은 "
-                    f"드릴 수 있지만(“{column}별 …”), 그 행 전체의 값 하나는 아직 구하지 못합니다.",
-                )
+                return self.rows_of_kept(plan, column, op, n)
             plan.having = (op, n)
+        return plan
+
+    def rows_of_kept(self, plan: Plan, column: str, op: str, n: float) -> Plan:
+        """The measure over the rows of the groups kept by their number of rows ("average cost for
+        states with at least 100 shipments", "판매 건수가 400건 이상인 지점의 평균 매출액"): the groups'
+        row counts first (the inner plan, on the same rows), then the measure where the group is one
+        of those kept."""
+        if any(m.per for m in plan.measures) or plan.sides or plan.successive or plan.derived:
+            self.decline(
+                f"I can compute a value over the rows of the {column} groups with {op} {n:g} rows only for a plain "
+                "statistic.",
+                f"행이 {n:g}개 {op}인 {column}들의 행에 대한 값은 단순한 통계로만 구할 수 있습니다.",
+            )
+        inner = Plan(
+            "aggregate",
+            plan.language,
+            plan.var,
+            measures=[Measure("count")],
+            conditions=list(plan.conditions),
+            group=Grouping(column),
+            kept=(op, n),
+        )
+        plan.group, plan.order, plan.chart = None, None, None
+        words = {">=": ("at least", "이상"), ">": ("more than", "초과"), "<=": ("at most", "이하"), "<": ("fewer than", "미만")}
+        en, ko = words[op]
+        label = t(
+            plan.language,
+            f"{column} has {en} {n:g} rows",
+            f"{column}의 행이 {n:g}개 {ko}",
+        )
+        plan.conditions = [*plan.conditions, Condition(column, "in", PICKED, label=label)]
+        plan.inner, plan.inner_use = inner, "keep"
         return plan
 
     def position(self, asked: list[int]) -> Plan:

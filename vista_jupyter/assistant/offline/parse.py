@@ -20,7 +20,7 @@ from typing import Any
 from .catalog import TEXT_PERIODS, Column, Table, holds_absence, holds_presence, period_candidates, text_period_start
 from .lexicon import joined_forms, lexicon
 from .match import DatePart, Mention, Number, Reader, Sense, concept_columns, name_keys
-from .plan import BUCKETS, Condition, Grouping, Measure, Plan
+from .plan import BUCKETS, PICKED, Condition, Grouping, Measure, Plan
 from .text import is_hangul, language_of, normalize, particle
 from .wording import t
 
@@ -1181,8 +1181,8 @@ class Composer:
         in a question that ranks, before the noun of what is listed ("두 모델"): alone it is
         another word (세: years old, 네: yes)."""
         j = self.next_index(i, ())
-        if j is not None and self.m[j].has("units") and self.m[j].get("units").key == "count":
-            return False
+        if j is not None and any(u.key == "count" for u in self.m[j].all("units")):
+            return False  # "두 대": 대 counts cars here (it may also be an age: "20대")
         return not (
             j is not None
             and (self.m[j].has("entity") or self.m[j].has("column"))
@@ -4694,8 +4694,8 @@ def _absent_values(plan: Plan, table: Table) -> None:
     total over no rows would be stated as 0 for something the data knows nothing about."""
     conditions = [*plan.conditions, *plan.base, *(k for side in plan.sides for k in side)]
     for k in conditions:
-        if k.op not in ("==", "in") or k.part is not None:
-            continue
+        if k.op not in ("==", "in") or k.part is not None or k.value is PICKED:
+            continue  # (the groups an inner plan picks are the data's own)
         column = table.column(k.column)
         if (
             column.kind not in ("categorical", "text", "identifier")

@@ -139,6 +139,9 @@ class Plan:
     # column of names ("how many regions had an average over 5000"); inner may give each group's
     # change between two periods (`sides`) or each period's change from the one before
     # (`successive`), counted by its sign ("how many months fell from the month before").
+    # With "keep", inner (a grouped aggregate kept by its value, `kept`) keeps some groups and this
+    # plan's condition on that grouping takes them (op "in", value `PICKED`): "average cost for
+    # states with at least 100 shipments".
     inner: Plan | None = None
     inner_use: str | None = None
     inner_test: tuple[str, float] | None = None

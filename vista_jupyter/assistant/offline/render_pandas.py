@@ -155,6 +155,15 @@ class PandasRenderer:
             op, value = p.inner_test
             code += f"print('periods', int((per {op} {lit(value)}).sum()), len(per), sep='\\t')\n"
             return self._step(self._intro(), code)
+        if p.inner_use == "keep":
+            # the groups kept by their value, then the outer plan on their rows
+            op, value = inner.kept
+            code += (
+                f"picked = per[per {op} {lit(value)}].index\n"
+                "print('kept', len(picked), len(per), *picked[:20], sep='\\t')\n"
+            )
+            steps = getattr(self, f"_{p.kind}")()
+            return [Step(steps[0].intro, code + steps[0].code), *steps[1:]]
         # the picked group (ties: the first in the groups' own order), then the outer plan on it
         code += (
             f"per = per.sort_values(ascending={inner.order == 'asc'}, kind='stable')\n"

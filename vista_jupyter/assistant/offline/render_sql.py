@@ -159,7 +159,7 @@ def check(plan: Plan, table: Table) -> None:
         return Unsupported(en, ko)
 
     if plan.inner is not None:
-        if plan.inner_use not in ("pick", "count", "row", "first") or plan.inner.inner is not None:
+        if plan.inner_use not in ("pick", "count", "row", "first", "keep") or plan.inner.inner is not None:
             raise no("I cannot compose these questions in SQL yet.", "이 질문들을 아직 SQL로 이어서 계산하지 못합니다.")
         check(plan.inner, table)
     if plan.kind not in SQL_KINDS:
@@ -495,6 +495,22 @@ class SqlRenderer(PandasRenderer):
                 + f"print('periods', int((per {op} {literal(value)}).sum()), len(per), sep='\\t')\n"
             )
             return self._step(self._intro(), code)
+        if p.inner_use == "keep":
+            # the groups kept by their value, then the outer plan on their rows
+            op, value = inner.kept
+            self._picked_sql = f"SELECT key FROM (\n{indent(per, '    ')}\n) WHERE value {op} {literal(value)}"
+            count = (
+                f"SELECT count(*) FILTER (WHERE value {op} {literal(value)}) AS n, count(*) AS total, "
+                f"list(key ORDER BY key) FILTER (WHERE value {op} {literal(value)}) AS keys FROM (\n{indent(per, '    ')}\n)"
+            )
+            code = (
+                f"kept = {call(count)}\n"
+                "keys = kept['keys'].iloc[0]\n"
+                "keys = [] if keys is None else list(keys)\n"
+                "print('kept', int(kept['n'].iloc[0]), int(kept['total'].iloc[0]), *keys[:20], sep='\\t')\n"
+            )
+            steps = getattr(self, f"_sql_{p.kind}")()
+            return [Step(steps[0].intro, code + steps[0].code), *steps[1:]]
         if p.inner_use == "count":
             op, value = p.inner_test
             query = (
@@ -580,6 +596,8 @@ class SqlRenderer(PandasRenderer):
         if c.part in _PART_SQL:
             column = _PART_SQL[c.part].format(c=column)
         value = c.value
+        if value is PICKED and c.op == "in":  # the groups the inner plan kept (`_sql_composed`)
+            return f"{column} IN ({self._picked_sql})"
         if value is PICKED:  # the group the inner plan picked (`_sql_composed`)
             return f"{column} = ({self._picked_sql})"
         if c.part == "date":
