@@ -2972,6 +2972,12 @@ class Composer:
                     and not self._distinct_asked(after)
                 ):
                     self.claim(after)
+            named = self.next_index(span[-1], ("particle",))
+            if named is not None and not self.m[named].has("value"):  # (claimed with the value, maybe)
+                neg = self.next_index(named, ("particle",))
+                if self.columns_of(named) == [column] and neg is not None and self.m[neg].has("negation"):
+                    self.claim(named)  # "관광 목적이 아닌": the value's own column named before the negation
+                    span = [*span, named]
             negated = self._negated(span)
             if negated:
                 # "SUV 말고 다른 차종", "기타 빼고 나머지 제조국": the others are those not excluded
