@@ -356,7 +356,9 @@ def _kept_groups(question: str, table: Table, tokens: list, mentions: list[Menti
     measured = [i for i, m in enumerate(mentions) if m.has("agg") and m.get("agg").key not in ("count", "records")]
     if things and not measured:
         return _rows_per_group(question, table, tokens, mentions, drop | things, column, (op, value), "list")
-    if things:
+    if things or not measured or min(measured) > min(used) or max(measured) > max(used):
+        # the statistic compared is said before the number ("total order value over 20,000", "평균
+        # 가격이 4000만원 넘는"); a statistic after it is asked of the rows, not compared
         return None
     inner = _plan_direct(_cut(question, tokens, mentions, drop), table)
     if inner.declined or inner.kind != "aggregate" or inner.group is not None or len(inner.measures) != 1:

@@ -1410,9 +1410,12 @@ class Composer:
             return False
         if noun is None:
             # "방문객수가 8만 명을 넘은": a counter after a number compared with a numeric column named
-            # just before it is that column's unit (persons, cars), not a number of rows
+            # just before it is that column's unit (persons, cars), not a number of rows; so is one
+            # after a statistic of it ("입국자 수 합계가 100만 명이 넘는")
             first = min([n.index, *([op_index] if op_index is not None else [])])
             j = self.prev_index(first, ("filler", "particle", "condition", "between", "order"))
+            if j is not None and self.m[j].has("agg") and self.m[j].get("agg").key not in ("count", "records"):
+                return False
             if j is not None and j not in self.used and any(self.col(c).numeric for c in self.columns_of(j)):
                 return False
         # the group: a column of names said just before ("cities with") or, in Korean, after
