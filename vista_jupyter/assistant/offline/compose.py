@@ -260,9 +260,11 @@ class _Builder:
         j = c.next_index(max(used), ("filler", "particle", "condition"))
         while j is not None and self.m[j].has("value") and not self.m[j].has("column"):
             j = c.next_index(j, ("filler", "particle", "condition"))  # "highest MSFT price"
+        j = c.difference_words.get(j, j)  # "the largest difference between A and B": A − B
         if j is not None and self.free(j) and self.m[j].has("column"):
             candidates.append(j)
         k = c.prev_index(min(used), ("filler", "particle"))
+        k = c.difference_words.get(k, k)  # "A와 B의 차이가 가장 큰"
         if k is not None and self.free(k) and self.m[k].has("column") and (c.lang == "ko" or not candidates):
             candidates.insert(0, k) if c.lang == "ko" else candidates.append(k)
         for j in candidates:

@@ -202,6 +202,7 @@ class Composer:
         # how words without a fixed meaning were read, stated in the reply ("evening = 18:00–21:59")
         self.readings: list[str] = []
         self.absences: set[str] = set()  # amounts read as none (0): "days without rain"
+        self.difference_words: dict[int, int] = {}  # words of a per-row difference -> its column's word
         self.lex = lexicon()
 
     # --- helpers ------------------------------------------------------------------------------
@@ -867,7 +868,7 @@ class Composer:
                 a = self.prev_index(b, ("particle", "range_join", "condition")) if b is not None else None
                 if a is not None and a + 1 < b and self.m[a + 1].text == "에서":
                     pair = (a, b, [j, a + 1])
-            elif m.has("intent") and m.get("intent").key == "difference" and self._mean_asked():
+            elif m.has("intent") and m.get("intent").key == "difference" and (self._mean_asked() or self._extreme_asked()):
                 pair = self._difference_of_two(j)
             if pair is None or pair[0] is None or pair[1] is None:
                 continue
@@ -877,6 +878,8 @@ class Composer:
             name = self._derived_difference(a, b)
             self.m[pair[0]].senses = [Sense("column", name, 1.0)]
             self.claim(pair[1], *pair[2])
+            for k in (pair[1], *pair[2]):
+                self.difference_words[k] = pair[0]  # a superlative beside them ranks by the difference
             nxt = self.next_index(j, ("particle",))
             if self.lang == "ko" and nxt is not None and self.m[nxt].text in ("값", "수치", "결과", "금액", "액수", "차액", "차이"):
                 self.claim(nxt)  # "뺀 값", "뺀 금액": the difference itself
@@ -896,6 +899,13 @@ class Composer:
         spread = m.has("agg") and m.get("agg").key == "range" or m.text.lower() in ("gap", "spread", "difference")
         if spread:
             self.claim(before)
+
+    def _extreme_asked(self) -> bool:
+        """A superlative asked ("the largest", "가장 큰"): the difference of two columns it ranks by
+        is their per-row difference ("the day with the largest difference between high and low")."""
+        return any(
+            i not in self.used and (m.has("superlative") or m.has("superlative_marker")) for i, m in enumerate(self.m)
+        )
 
     def _mean_asked(self) -> bool:
         """An average asked ("on average", "월평균", "average"): a difference of two columns' means

@@ -655,7 +655,7 @@ class SqlRenderer(PandasRenderer):
         """A column, or the per-row difference the plan derives under that name."""
         if column in self.plan.derived and self.plan.derived[column][1] == "-":
             a, _, b = self.plan.derived[column]
-            return f"({ident(a)} - {ident(b)})"
+            return f"round({ident(a)} - {ident(b)}, 9)"  # (28.1 − 9.0 and 21.2 − 2.1 are one value)
         if column in self.plan.derived and self.plan.derived[column][1] == "q":
             a, _, b = self.plan.derived[column]  # a per-row ratio, none where the divisor is 0
             return f"(CAST({ident(a)} AS DOUBLE) / NULLIF(CAST({ident(b)} AS DOUBLE), 0))"
