@@ -249,3 +249,19 @@ def test_days_without_rain_over_several_rows_a_day_is_declined(data):
 def test_no_amount_that_is_never_zero_is_declined(data):
     a, _ = ask(data, "parcels", "how many parcels had no fee?", "pandas")
     assert a.declined
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_days_with_rain_and_the_total_rain(data, mode):
+    # the total over the days with some rain is the total (a day without adds 0): both stated
+    frame, _ = data["weather"]
+    oslo = frame[frame["city"] == "Oslo"]
+    a, text = ask(data, "weather", "how many days had rain and total rain in Oslo?", mode)
+    head = _answered(a, text)
+    assert states(head, int((oslo["rain_mm"] > 0).sum())) and states(head, oslo["rain_mm"].sum())
+
+
+def test_days_with_rain_and_the_average_rain_is_declined(data):
+    # an average over the rainy days only, or over every day: the question does not say
+    a, _ = ask(data, "weather", "how many days had rain in Oslo and what was the average rain?", "pandas")
+    assert a.declined

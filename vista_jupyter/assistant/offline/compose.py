@@ -277,6 +277,17 @@ class _Builder:
 
     def build(self) -> Plan:
         plan = self._build()
+        counted = any(m.agg in ("count", "nunique") for m in plan.measures)
+        skewed = [m.column for m in plan.measures if m.agg in ("mean", "median", "min", "std") and m.column in self.c.presences]
+        if plan.kind == "aggregate" and counted and skewed:
+            # "how many days had rain and the average rain": the days are those with some, and an
+            # average over only them may not be the average asked; a total or a maximum is the same
+            self.decline(
+                f"I read “had {skewed[0]}” as rows with {skewed[0]} above 0 for the count; whether the "
+                f"{skewed[0]} statistic is over those rows only or over all of them is not clear. Ask them one at a time.",
+                f"개수에는 {skewed[0]}이(가) 0보다 큰 행으로 읽었는데, {skewed[0]} 통계를 그 행들만으로 낼지 전체로 낼지 "
+                "분명하지 않습니다. 하나씩 물어 주세요.",
+            )
         dates = [m.column for m in plan.measures if m.agg == "nunique" and m.column and self.c.col(m.column).is_date]
         if plan.kind == "aggregate" and dates:
             self.days_without(dates[0])  # "how many days without rain": the days, not the dry rows
@@ -1552,6 +1563,7 @@ class _Builder:
                 j, name = amounts[0]
                 self.ctx.conditions.at = j
                 self.ctx.conditions.append(Condition(name, ">", 0))
+                c.presences.add(name)
                 c.claim(j)
         return column
 

@@ -202,6 +202,7 @@ class Composer:
         # how words without a fixed meaning were read, stated in the reply ("evening = 18:00–21:59")
         self.readings: list[str] = []
         self.absences: set[str] = set()  # amounts read as none (0): "days without rain"
+        self.presences: set[str] = set()  # amounts read as some (> 0): "days had rain"
         self.difference_words: dict[int, int] = {}  # words of a per-row difference -> its column's word
         self.lex = lexicon()
 
@@ -3319,6 +3320,8 @@ class Composer:
         self.ctx.conditions.at = i
         self.ctx.conditions.append(cond)
         self.claim(i, word)
+        if cond.op == ">":
+            self.presences.add(cond.column)
         a, b = min(i, word), max(i, word)
         if self.tokens:  # as written: "할인이 없는", particles attached
             said = self.q[self.tokens[self.m[a].start].start : self.tokens[self.m[b].end - 1].end]
