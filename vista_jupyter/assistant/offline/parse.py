@@ -3283,7 +3283,7 @@ class Composer:
             negated = None
             if free(before) and self.m[before].text.lower() in ("no", "without"):
                 negated = before  # "without rain", "with no discount"
-            elif free(after) and is_hangul(self.m[after].text[:1]) and self.m[after].has("absence"):
+            elif free(after) and (self.m[after].has("absence") or self.m[after].text == "없는"):
                 negated = after  # "비가 안 온", "할인이 없는"
             if negated is not None:
                 if not holds_absence(column):
@@ -3308,7 +3308,7 @@ class Composer:
             thing = self.next_index(after, ("particle",)) if after is not None else None
             if (
                 free(after)
-                and self.m[after].has("presence")
+                and (self.m[after].has("presence") or self.m[after].text in lexicon().data["had_verbs"])
                 and thing is not None
                 and self.m[thing].has("entity")
                 and not self.m[thing].has("value")
