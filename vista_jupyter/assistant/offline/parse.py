@@ -4173,9 +4173,11 @@ class Composer:
         stems = {word, word[:-1] if word.endswith("s") else word, word[:-2] if word.endswith("es") else word}
         if stems & _ROW_NOUNS or stems & set(name_keys(self.t.name)):
             return False
-        if ranks and m.has("concept"):
-            # "입국자가 가장 많은 나라": a kind of thing (countries) no column names; the ranked rows
-            # are named by other columns (a nationality and a month), not that thing
+        rows = max(self.t.rows, 1)
+        named = any(not c.numeric and not c.is_date and c.distinct >= 0.9 * rows for c in self.t.columns)
+        if ranks and m.has("concept") and not named:
+            # "입국자가 가장 많은 나라": a kind of thing (countries) no column names, on rows no column
+            # names one by one (nationality-months): the ranked rows are not that thing
             return True
         return _entity_periods(self.t) is not None
 
