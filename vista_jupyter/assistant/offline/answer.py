@@ -152,6 +152,15 @@ def restate(plan: Plan) -> str:
             f" (among {plan.group.column} groups with {en} {fmt(n, count=True)} rows)",
             f" (행이 {fmt(n, count=True)}개 {ko}인 {plan.group.column} 중에서)",
         )
+    if plan.kept and plan.group is not None:
+        op, n = plan.kept
+        count = bool(plan.measures) and plan.measures[0].agg in ("count", "nunique")
+        en_op, ko_op = _OP_WORDS[op]
+        text += t(
+            plan.language,
+            f" (only the {plan.group.column} groups where it is {en_op} {fmt(n, count=count)})",
+            f" (그 값이 {fmt(n, count=count)} {ko_op}인 {plan.group.column}만)",
+        )
     return text
 
 
@@ -762,6 +771,8 @@ def _composed(plan: Plan, r: _Reader, table: Table | None) -> str:
         return f"{head}\n\n{note}"
     if plan.inner_use == "row":
         return _picked_row(plan, r)
+    if plan.inner_use == "keep":
+        return _kept_rows(plan, r, table)
     fields = r.fields("picked")
     if not fields:
         return restate(plan)
@@ -785,6 +796,36 @@ def _composed(plan: Plan, r: _Reader, table: Table | None) -> str:
         f"{label} is the {rank}{noun} with the {'lowest' if side else 'highest'} {measure_words(m, lang)}"
         f"{among}: {value}.",
         f"{label}: {particle(measure_words(m, lang), '이/가')} {rank}{'가장 낮은' if side else '가장 높은'} {noun}{among}, {value}.",
+    )
+    return f"{text}\n\n{why}"
+
+
+def _kept_rows(plan: Plan, r: _Reader, table: Table | None) -> str:
+    """The measure over the rows of the groups the inner plan kept ("average cost for states with
+    at least 100 shipments"), with the groups kept named."""
+    import dataclasses
+
+    from .plan import PICKED
+
+    lang, inner = plan.language, plan.inner
+    fields = r.fields("kept") or ["0", "0"]
+    kept, total, names = int(float(fields[0])), int(float(fields[1])), fields[2:]
+    g = inner.group.column
+    op, n = inner.kept
+    en_op, ko_op = _OP_WORDS[op]
+    shown = dataclasses.replace(
+        plan,
+        inner=None,
+        conditions=[dataclasses.replace(k, value=names) if k.value is PICKED else k for k in plan.conditions],
+    )
+    text = answer(
+        shown, [{"status": "ok", "outputs": [{"output_type": "stream", "name": "stdout", "text": _rest(r)}]}], table
+    )
+    listed = ", ".join(names) + (", …" if kept > len(names) else "")
+    why = t(
+        lang,
+        f"The {g} groups with {en_op} {fmt(n, count=True)} rows: {fmt(kept, count=True)} of {fmt(total, count=True)} ({listed}).",
+        f"행이 {fmt(n, count=True)}개 {ko_op}인 {g}: {fmt(total, count=True)}개 중 {fmt(kept, count=True)}개 ({listed}).",
     )
     return f"{text}\n\n{why}"
 
@@ -837,7 +878,7 @@ def _picked_row(plan: Plan, r: _Reader) -> str:
 
 
 def _rest(r: _Reader) -> str:
-    return "\n".join("\t".join(line) for line in r.items() if line and line[0] != "picked")
+    return "\n".join("\t".join(line) for line in r.items() if line and line[0] not in ("picked", "kept"))
 
 
 class _Words:

@@ -26,7 +26,7 @@ import re
 
 from .catalog import Table
 from .lexicon import lexicon
-from .match import Mention, Reader
+from .match import Mention, Number, Reader
 from .parse import Composer, Declined, _entity_periods, _plan_direct, _time_word
 from .plan import PICKED, Condition, Grouping, Measure, Plan
 from .text import language_of, particle
@@ -53,6 +53,7 @@ def composed_plan(question: str, table: Table) -> Plan | None:
     return (
         _period_count(question, table, tokens, mentions)
         or _group_count(question, table, tokens, mentions)
+        or _kept_groups(question, table, tokens, mentions)
         or _first_period(question, table, tokens, mentions)
         or _picked_group(question, table, tokens, mentions)
     )
@@ -85,6 +86,10 @@ def _period_of(m: Mention, table: Table | None = None) -> str | None:
     )
     if m.has("value") or (m.has("column") and not m.has("entity") and not dates_named):
         return None
+    if table is not None and any(
+        not table.column(s.key).numeric and not table.column(s.key).is_date for s in m.all("column")
+    ):
+        return None  # "주" of a table with a state column: states, not weeks
     word = m.text.lower()
     return _time_word(word) or _time_word(word.rstrip("s")) or ({"개월": "month"}.get(word))
 
@@ -113,7 +118,7 @@ def _period_count(question: str, table: Table, tokens: list, mentions: list[Ment
         test = _number_test(question, table, tokens, mentions, c)
         if test is None:
             continue
-        op, value, used, things = test
+        op, value, used, things, number = test
         aggs = [
             i
             for i, m in enumerate(mentions)
@@ -146,6 +151,8 @@ def _period_count(question: str, table: Table, tokens: list, mentions: list[Ment
         m = inner.measures[0]
         if m.column is None or m.agg not in ("sum", "mean", "median", "min", "max", "count", "nunique"):
             return None
+        if m.agg not in ("count", "nunique"):
+            value = Composer(table, mentions, question, tokens).convert(number, m.column)  # "6천만원" in won
         if op in ("<", "<=") and (m.agg == "nunique" or _on_dates(inner.conditions, table)):
             _few_rows_declined(lang, bucket)
         if m.per is not None:
@@ -215,9 +222,13 @@ def _group_count(question: str, table: Table, tokens: list, mentions: list[Menti
             if changed is not None:
                 return changed
             continue
-        if test[3]:
+        op, value, used, things, number = test
+        if things:
+            # "how many states had more than 200 shipments": the rows counted per group
+            kept = _rows_per_group(question, table, tokens, mentions, {c, at, *used, *things}, column, (op, value))
+            if kept is not None:
+                return kept
             continue
-        op, value, used, _things = test
         if not any(
             i not in (c, at) and m.has("agg") and m.get("agg").key not in ("count", "records")
             for i, m in enumerate(mentions)
@@ -235,6 +246,7 @@ def _group_count(question: str, table: Table, tokens: list, mentions: list[Menti
         m = inner.measures[0]
         if m.column is None or m.per is not None or m.agg not in ("sum", "mean", "median", "min", "max"):
             return None
+        value = Composer(table, mentions, question, tokens).convert(number, m.column)  # "6천만원" in won
         if op in ("<", "<=") and m.agg == "sum":
             raise Declined(
                 f"A {column} without any matching row has a total of 0 but no row to count it by, so I cannot "
@@ -244,6 +256,123 @@ def _group_count(question: str, table: Table, tokens: list, mentions: list[Menti
         inner.group = Grouping(column)
         return _over(inner, lang, "count", (op, value), [mentions[i].text for i in sorted(drop)])
     return None
+
+
+_ASKING = {"which", "what", "list", "어느", "어떤", "어디", "어디야", "어디지", "어디인가요", "어디예요", "무엇", "뭐야", "뭐지"}
+_HAVING = {"have", "has", "had", "having", "with", "that", "where", "whose"}
+
+
+def _rows_per_group(
+    question: str,
+    table: Table,
+    tokens: list,
+    mentions: list[Mention],
+    taken: set[int],
+    column: str,
+    test: tuple[str, float],
+    use: str = "count",
+) -> Plan | None:
+    """ "how many states had more than 200 shipments", "which states have at least 50 shipments":
+    the rows per value of a column of names (the question's other words may only be conditions on
+    the rows), then those values counted (`use` "count") or listed with their number of rows
+    ("list": a grouped count kept by its value)."""
+    lang = language_of(question)
+    n = len(mentions)
+    drop = set(taken)
+    for k in list(taken):
+        drop |= _with_particles(mentions, k, n)
+    for k in list(drop):
+        if k > 0 and mentions[k - 1].text.lower() in ("in", *_ASKING):
+            drop.add(k - 1)  # "in how many states", "which states"
+        if k + 1 < n and mentions[k + 1].text.lower() in _HAVING:
+            drop.add(k + 1)  # "states with", "states that have"
+    found = _row_conditions(question, table, tokens, mentions, drop)
+    if found is None:
+        return None
+    conditions, consumed = found
+    if any(k.column == column for k in conditions):
+        return None
+    inner = Plan("aggregate", lang, table.var, measures=[Measure("count")], conditions=conditions)
+    inner.group = Grouping(column)
+    inner.date_columns = {c.name: c.date_format for c in table.dates}
+    inner.units = {c.name: c.unit for c in table.columns if c.unit}
+    inner.yearlike = [c.name for c in table.columns if c.yearlike]
+    inner.consumed = consumed
+    if use == "list":
+        inner.kept, inner.order, inner.chart = test, "desc", "bar"
+        return inner
+    return _over(inner, lang, "count", test, [])
+
+
+def _asks_count(m: Mention) -> bool:
+    """ "how many", "몇 개", "number of": a count asked, not a noun for one ("건수")."""
+    word = m.text.lower()
+    counting = any(s.key in ("count", "records") for s in m.all("agg"))
+    return counting and (word.startswith(("how many", "number of", "the number", "count")) or "몇" in word)
+
+
+def _names_rows(table: Table, m: Mention) -> bool:
+    """A word naming a column whose every row holds its own value (모델, order_id): a number of
+    them is a number of rows."""
+    if m.has("value") or not m.has("column"):
+        return False
+    rows = max(table.rows, 1)
+    return all(table.column(s.key).distinct >= 0.9 * rows and not table.column(s.key).numeric for s in m.all("column"))
+
+
+def _kept_groups(question: str, table: Table, tokens: list, mentions: list[Mention]) -> Plan | None:
+    """ "which states have a total order value over 20,000", "매출액 합계가 6천만 원 이상인 지점들은?",
+    "모델이 5개 이상인 제조사는?": the measure per value of a column of names (planned on the
+    question's other words) or its number of rows, and the values whose measure meets the
+    comparison listed with it (a group filter on the group's own value, HAVING). The column must
+    be what is asked: "which <column>", or, in Korean, the noun the comparison qualifies."""
+    lang = language_of(question)
+    n = len(mentions)
+    if any(_asks_count(m) for m in mentions):
+        return None  # "how many …": counted (`_group_count`), not listed
+    test = _number_test(question, table, tokens, mentions, None)
+    if test is None:
+        return None
+    op, value, used, things, number = test
+    at = None
+    for i, m in enumerate(mentions):
+        if i in used or i in things or not _named_column(table, m):
+            continue
+        before = i - 1
+        asked = before >= 0 and mentions[before].text.lower() in _ASKING
+        korean_subject = lang == "ko" and i > max(used | things)  # "… 이상인 지점들은?"
+        if asked or korean_subject or (i == 0 and lang == "en"):
+            at = i
+            break
+    if at is None:
+        return None
+    column = _named_column(table, mentions[at])
+    drop = {at, *used} | _with_particles(mentions, at, n) | _with_particles(mentions, max(used), n)
+    for k in range(n):
+        if mentions[k].text.lower() in _ASKING and k not in drop and (k == at - 1 or k > at):
+            drop |= _with_particles(mentions, k, n)  # "which", "어디야"
+    if at + 1 < n and mentions[at + 1].text.lower() in _HAVING:
+        drop.add(at + 1)
+    measured = [i for i, m in enumerate(mentions) if m.has("agg") and m.get("agg").key not in ("count", "records")]
+    if things and not measured:
+        return _rows_per_group(question, table, tokens, mentions, drop | things, column, (op, value), "list")
+    if things or not measured or min(measured) > min(used) or max(measured) > max(used):
+        # the statistic compared is said before the number ("total order value over 20,000", "평균
+        # 가격이 4000만원 넘는"); a statistic after it is asked of the rows, not compared
+        return None
+    inner = _plan_direct(_cut(question, tokens, mentions, drop), table)
+    if inner.declined or inner.kind != "aggregate" or inner.group is not None or len(inner.measures) != 1:
+        return None
+    if inner.inner is not None or inner.sides or inner.order or any(k.column == column for k in inner.conditions):
+        return None
+    m = inner.measures[0]
+    if m.column is None or m.per is not None or m.agg not in ("sum", "mean", "median", "min", "max"):
+        return None
+    value = Composer(table, mentions, question, tokens).convert(number, m.column)  # "6천만원" in won
+    inner.group = Grouping(column)
+    inner.kept, inner.order, inner.chart = (op, value), "desc", "bar"
+    inner.consumed = [*inner.consumed, *(mentions[i].text for i in sorted(drop))]
+    return inner
 
 
 def _groups_changed(
@@ -319,7 +448,7 @@ def _first_period(question: str, table: Table, tokens: list, mentions: list[Ment
     test = _number_test(question, table, tokens, mentions, None)
     if test is None or test[3]:
         return None
-    op, value, used, _things = test
+    op, value, used, _things, number = test
     drop = {first, *used} | _with_particles(mentions, first, n) | _with_particles(mentions, max(used), n)
     for i in periods:
         drop |= {i} | _with_particles(mentions, i, n)
@@ -354,6 +483,7 @@ def _first_period(question: str, table: Table, tokens: list, mentions: list[Ment
         m = Measure("sum", inner.columns[0])  # one row a period: its value
     else:
         return None
+    value = Composer(table, mentions, question, tokens).convert(number, m.column)  # "1억원" in won
     inner.kind, inner.measures, inner.columns, inner.chart = "aggregate", [m], [], None
     inner.group = Grouping(date.name, None if by_value else bucket)
     if any(k.column == date.name and k.op == "==" for k in inner.conditions):
@@ -363,10 +493,10 @@ def _first_period(question: str, table: Table, tokens: list, mentions: list[Ment
 
 def _number_test(
     question: str, table: Table, tokens: list, mentions: list[Mention], c: int | None
-) -> tuple[str, float, set[int], set[int]] | None:
+) -> tuple[str, float, set[int], set[int], Number] | None:
     """The comparison of a per-period value with a number: "over 1500", "1500을 넘은", "exceed
     6000", "below 0", as (op, number, the mentions it takes, the mentions naming what the number
-    counts), or None. `c` is the counting word, never what a number counts."""
+    counts, the number as read), or None. `c` is the counting word, never what a number counts."""
     n = len(mentions)
     # the comparison with a number: "over 1500", "1500을 넘은", "exceed 6000", "below 0"
     test = None
@@ -394,14 +524,15 @@ def _number_test(
         said = k - 1
         while said >= 0 and mentions[said].has("particle"):
             said -= 1
-        if said >= 0 and _rows_word(mentions[said]) and not mentions[said].has("compare") and said != c:
-            things.add(said)  # "주문이 60건": the rows named before the number too
+        if said >= 0 and not mentions[said].has("compare") and said != c:
+            if _rows_word(mentions[said]) or (mentions[said].has("column") and _names_rows(table, mentions[said])):
+                things.add(said)  # "주문이 60건", "모델이 5개": the rows named before the number too
         for j, role in ((before, "compare"), (after if after < n else None, "compare_after")):
             if j is None or not mentions[j].has(role):
                 continue
             op = Composer._OPS.get(mentions[j].get(role).key)
             if op in (">", ">=", "<", "<="):
-                test = (op, value, {k, j, *number_span, *range(min(k, j) + 1, max(k, j))}, things)
+                test = (op, value, {k, j, *number_span, *range(min(k, j) + 1, max(k, j))}, things, num.number)
                 break
         if test:
             break
@@ -499,16 +630,10 @@ def _periods_by_rows(
     for i, m in enumerate(mentions):
         if i not in drop and _period_of(m, table) == bucket and not m.has("num"):
             drop |= _with_particles(mentions, i, count)
-    left = [i for i in range(n) if i not in drop and not (mentions[i].roles <= {"filler", "particle", "condition"})]
-    conditions: list[Condition] = []
-    consumed: list[str] = [mentions[i].text for i in sorted(drop)]
-    if left:
-        rest = _plan_direct(_cut(question, tokens, mentions, drop), table)
-        if rest.declined or rest.kind not in ("rows", "head") or rest.measures or rest.group is not None:
-            return None
-        conditions, consumed = list(rest.conditions), [*consumed, *rest.consumed]
-        if not conditions:
-            return None
+    found = _row_conditions(question, table, tokens, mentions, drop)
+    if found is None:
+        return None
+    conditions, consumed = found
     date = next((d for d in table.dates), None)
     if date is None or bucket not in ("day", "week", "month", "quarter", "year", "hour"):
         return None
@@ -524,6 +649,27 @@ def _periods_by_rows(
     outer.units = {c.name: c.unit for c in table.columns if c.unit}
     outer.yearlike = [c.name for c in table.columns if c.yearlike]
     return outer
+
+
+def _row_conditions(
+    question: str, table: Table, tokens: list, mentions: list[Mention], drop: set[int]
+) -> tuple[list[Condition], list[str]] | None:
+    """The conditions on the rows the question's words other than `drop` say ("from UPS", "in
+    2024"), with every word used: nothing but conditions may be left, or None."""
+    n = len(mentions)
+    # "배송 건수가", "shipments": the word for the rows themselves is what is counted
+    drop = drop | {i for i in range(n) if i not in drop and _rows_word(mentions[i]) and not mentions[i].has("column")}
+    left = [i for i in range(n) if i not in drop and not (mentions[i].roles <= {"filler", "particle", "condition"})]
+    conditions: list[Condition] = []
+    consumed: list[str] = [mentions[i].text for i in sorted(drop)]
+    if left:
+        rest = _plan_direct(_cut(question, tokens, mentions, drop), table)
+        if rest.declined or rest.kind not in ("rows", "head") or rest.measures or rest.group is not None:
+            return None
+        conditions, consumed = list(rest.conditions), [*consumed, *rest.consumed]
+        if not conditions:
+            return None
+    return conditions, consumed
 
 
 def _with_particles(mentions: list[Mention], i: int, stop: int) -> set[int]:

@@ -9,9 +9,11 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from .catalog import holds_presence
 from .lexicon import lexicon
-from .plan import Condition, Grouping, Measure, Plan
-from .text import name_keys
+from .plan import PICKED, Condition, Grouping, Measure, Plan
+from .text import is_hangul, name_keys
+from .wording import t
 
 if TYPE_CHECKING:
     from .match import Mention
@@ -258,9 +260,11 @@ class _Builder:
         j = c.next_index(max(used), ("filler", "particle", "condition"))
         while j is not None and self.m[j].has("value") and not self.m[j].has("column"):
             j = c.next_index(j, ("filler", "particle", "condition"))  # "highest MSFT price"
+        j = c.difference_words.get(j, j)  # "the largest difference between A and B": A − B
         if j is not None and self.free(j) and self.m[j].has("column"):
             candidates.append(j)
         k = c.prev_index(min(used), ("filler", "particle"))
+        k = c.difference_words.get(k, k)  # "A와 B의 차이가 가장 큰"
         if k is not None and self.free(k) and self.m[k].has("column") and (c.lang == "ko" or not candidates):
             candidates.insert(0, k) if c.lang == "ko" else candidates.append(k)
         for j in candidates:
@@ -273,6 +277,20 @@ class _Builder:
 
     def build(self) -> Plan:
         plan = self._build()
+        counted = any(m.agg in ("count", "nunique") for m in plan.measures)
+        skewed = [m.column for m in plan.measures if m.agg in ("mean", "median", "min", "std") and m.column in self.c.presences]
+        if plan.kind == "aggregate" and counted and skewed:
+            # "how many days had rain and the average rain": the days are those with some, and an
+            # average over only them may not be the average asked; a total or a maximum is the same
+            self.decline(
+                f"I read “had {skewed[0]}” as rows with {skewed[0]} above 0 for the count; whether the "
+                f"{skewed[0]} statistic is over those rows only or over all of them is not clear. Ask them one at a time.",
+                f"개수에는 {skewed[0]}이(가) 0보다 큰 행으로 읽었는데, {skewed[0]} 통계를 그 행들만으로 낼지 전체로 낼지 "
+                "분명하지 않습니다. 하나씩 물어 주세요.",
+            )
+        dates = [m.column for m in plan.measures if m.agg == "nunique" and m.column and self.c.col(m.column).is_date]
+        if plan.kind == "aggregate" and dates:
+            self.days_without(dates[0])  # "how many days without rain": the days, not the dry rows
         having = self.c.having
         if having is not None:
             column, op, n = having
@@ -284,7 +302,44 @@ class _Builder:
                     f"행 수 조건({op} {n:g})으로 {column} 그룹을 거르는 것은 {column} 그룹의 순위나 목록을 물을 때만 "
                     "할 수 있습니다.",
                 )
+            per_group = plan.superlative or plan.limit or plan.position is not None
+            if not per_group and not any(m.has("group") or m.has("which") for m in self.m):
+                # "average cost for states with at least 100 shipments": one value over those
+                # groups' rows is asked, not one per group
+                return self.rows_of_kept(plan, column, op, n)
             plan.having = (op, n)
+        return plan
+
+    def rows_of_kept(self, plan: Plan, column: str, op: str, n: float) -> Plan:
+        """The measure over the rows of the groups kept by their number of rows ("average cost for
+        states with at least 100 shipments", "판매 건수가 400건 이상인 지점의 평균 매출액"): the groups'
+        row counts first (the inner plan, on the same rows), then the measure where the group is one
+        of those kept."""
+        if any(m.per for m in plan.measures) or plan.sides or plan.successive or plan.derived:
+            self.decline(
+                f"I can compute a value over the rows of the {column} groups with {op} {n:g} rows only for a plain "
+                "statistic.",
+                f"행이 {n:g}개 {op}인 {column}들의 행에 대한 값은 단순한 통계로만 구할 수 있습니다.",
+            )
+        inner = Plan(
+            "aggregate",
+            plan.language,
+            plan.var,
+            measures=[Measure("count")],
+            conditions=list(plan.conditions),
+            group=Grouping(column),
+            kept=(op, n),
+        )
+        plan.group, plan.order, plan.chart = None, None, None
+        words = {">=": ("at least", "이상"), ">": ("more than", "초과"), "<=": ("at most", "이하"), "<": ("fewer than", "미만")}
+        en, ko = words[op]
+        label = t(
+            plan.language,
+            f"{column} has {en} {n:g} rows",
+            f"{column}의 행이 {n:g}개 {ko}",
+        )
+        plan.conditions = [*plan.conditions, Condition(column, "in", PICKED, label=label)]
+        plan.inner, plan.inner_use = inner, "keep"
         return plan
 
     def position(self, asked: list[int]) -> Plan:
@@ -609,7 +664,7 @@ class _Builder:
             ]
         if marks:
             j = marks[0]
-            if c.lang == "ko":
+            if is_hangul(self.m[j].text[:1]):  # "보다", "대비"; "than" governs what follows it
                 before = [k for k in (0, 1) if at[k] < j]
                 base = max(before, key=lambda k: at[k]) if before else None
             else:
@@ -1188,6 +1243,8 @@ class _Builder:
                         c.claim(j, *[x for x, _ in free[:1]])
                         measures = [Measure(agg, found[0])]
                         break
+        if not measures:
+            measures = self.counted_amount()
         counts = [i for i, a in ctx.aggs if a == "count" and self.free(i)]
         if not measures:
             c.claim(*counts)
@@ -1232,6 +1289,24 @@ class _Builder:
         if ctx.group is not None:
             return self.grouped_change(plan, asked_change, sups)
         return plan
+
+    def counted_amount(self) -> list[Measure]:
+        """ "how many times more arrivals from A than from B": a column that counts things (arrivals,
+        passengers) compared between two groups is compared by its total, not by rows."""
+        c = self.c
+        found = [
+            (j, names[0])
+            for j, m in enumerate(self.m)
+            if self.free(j)
+            and m.has("column")
+            and not m.has("value")
+            and len(names := c.columns_of(j, numeric=True)) == 1
+            and set(c.col(names[0]).concepts) & _COUNTS
+        ]
+        if len(found) != 1:
+            return []
+        c.claim(found[0][0])
+        return [Measure("sum", found[0][1])]
 
     def successive_change(self) -> Plan:
         """ "year over year growth of revenue", "연도별 평균 거래가격의 전년 대비 변화율", "month-over-
@@ -1480,19 +1555,43 @@ class _Builder:
         column = c._date_column()
         if column is None or c.col(column).granularity not in (None, "day", "hour", "minute", "second"):
             return None
+        self.days_without(column)
         c.claim(days[0])
         if not any(self.free(i) and a not in ("share", "count") for i, a in self.ctx.aggs):
-            amounts = [
-                (j, name)
-                for j, name in self.column_measures()
-                if c.col(name).minimum is not None and _non_negative(c.col(name).minimum)
-            ]
+            amounts = [(j, name) for j, name in self.column_measures() if holds_presence(c.col(name))]
             if len(amounts) == 1:
                 j, name = amounts[0]
                 self.ctx.conditions.at = j
                 self.ctx.conditions.append(Condition(name, ">", 0))
+                c.presences.add(name)
                 c.claim(j)
         return column
+
+    def days_without(self, column: str) -> None:
+        """Days counted under an absence ("days without rain") over several rows a day: a day with a
+        dry row may have had rain in another, and counting the days none of whose rows had any is
+        not planned, so that is declined unless one thing is named (city = London)."""
+        c = self.c
+        if not c.absences or c.col(column).distinct >= c.t.rows or self._one_row_a_day(column):
+            return
+        amounts = ", ".join(sorted(c.absences))
+        self.decline(
+            f"This data has several rows a day, so a day with one row without {amounts} may have some in "
+            "another; I cannot yet count the days with none in any row. Name one of the places (or things) "
+            "the rows are about.",
+            f"이 데이터는 하루에 여러 행이 있어, 한 행에 {amounts}이(가) 없어도 다른 행에는 있을 수 있습니다. 모든 "
+            "행에 없는 날을 세는 것은 아직 못 합니다. 행이 가리키는 장소(또는 대상) 하나를 정해 물어 주세요.",
+        )
+
+    def _one_row_a_day(self, date: str) -> bool:
+        """Whether the conditions keep one row a day: the rows are things by day and one thing is
+        named (city = London)."""
+        from .parse import _entity_periods
+
+        keyed = _entity_periods(self.c.t)
+        if keyed is None or keyed[1] != date:
+            return False
+        return any(k.column == keyed[0] and k.op == "==" for k in self.ctx.conditions)
 
     def flag_share(self) -> Plan:
         """ "on-time rate by carrier", "반품률 제일 높은 카테고리": the share of rows where a yes/no
@@ -2208,10 +2307,3 @@ def _asks_rate(m: Mention) -> bool:
 def _day_word(text: str) -> bool:
     """A word naming days as the things counted ("days", "날", "일수")."""
     return text.lower().strip() in ("day", "days", "날", "날들", "일수", "날수", "일자")
-
-
-def _non_negative(value: object) -> bool:
-    try:
-        return float(value) >= 0  # type: ignore[arg-type]
-    except (TypeError, ValueError):
-        return False

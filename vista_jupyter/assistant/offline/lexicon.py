@@ -59,6 +59,8 @@ _LISTED = (
     "times",
     "range_join",
     "negation",
+    "absence",
+    "presence",
     "either",
     "condition",
     "group",

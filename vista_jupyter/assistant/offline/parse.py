@@ -17,10 +17,10 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from .catalog import TEXT_PERIODS, Column, Table, period_candidates, text_period_start
+from .catalog import TEXT_PERIODS, Column, Table, holds_absence, holds_presence, period_candidates, text_period_start
 from .lexicon import joined_forms, lexicon
 from .match import DatePart, Mention, Number, Reader, Sense, concept_columns, name_keys
-from .plan import BUCKETS, Condition, Grouping, Measure, Plan
+from .plan import BUCKETS, PICKED, Condition, Grouping, Measure, Plan
 from .text import is_hangul, language_of, normalize, particle
 from .wording import t
 
@@ -201,6 +201,9 @@ class Composer:
         self.derived: dict[str, tuple[str, str, str]] = {}
         # how words without a fixed meaning were read, stated in the reply ("evening = 18:00–21:59")
         self.readings: list[str] = []
+        self.absences: set[str] = set()  # amounts read as none (0): "days without rain"
+        self.presences: set[str] = set()  # amounts read as some (> 0): "days had rain"
+        self.difference_words: dict[int, int] = {}  # words of a per-row difference -> its column's word
         self.lex = lexicon()
 
     # --- helpers ------------------------------------------------------------------------------
@@ -296,12 +299,34 @@ class Composer:
         written = (number.unit_text or "").lower()
         if number.unit == "money" and unit in _MONEY_SCALE:
             return value * _MONEY_SCALE.get(written, 1) / _MONEY_SCALE[unit] if written else value
+        if number.unit == "money" and not unit and _MONEY_SCALE.get(written, 1) != 1:
+            return self._in_won(number, column)
         if number.unit is None and number.scale != 1.0 and unit in _MONEY_SCALE:
             return value / _MONEY_SCALE[unit]  # "10억 이상" against 거래금액(만원): an amount in won
         for table in (_MASS_SCALE, _LENGTH_SCALE, _TIME_SCALE):
             if unit in table and written in table:
                 return value * table[written] / table[unit]
         return value
+
+    def _in_won(self, number: Number, column: str) -> float:
+        """ "50만원", "6천만원" against an amount whose name gives no unit (매출액): the amount in won,
+        the unit written. Declined when the column's values fit the number as written (in 만원)
+        far better than in won: the data's unit is then not known."""
+        written = (number.unit_text or "").lower()
+        won = number.value * _MONEY_SCALE[written]
+        col = self.col(column)
+        try:
+            low, high = float(col.minimum), float(col.maximum)
+        except (TypeError, ValueError):
+            return won
+        if abs(won) > 100 * max(abs(high), abs(low), 1) and low <= number.value <= high:
+            raise Declined(
+                f"“{number.text}” is {won:,.0f} won, far beyond every {column} value ({low:,.0f}–{high:,.0f}), "
+                f"which may be in {written}; I cannot tell which unit {column} is in.",
+                f"“{number.text}”은(는) {won:,.0f}원으로 {column}의 모든 값({low:,.0f}~{high:,.0f})보다 훨씬 큰데, "
+                f"{column}이(가) {written} 단위일 수도 있어 단위를 알 수 없습니다.",
+            )
+        return won
 
     # --- passes -------------------------------------------------------------------------------
 
@@ -344,6 +369,7 @@ class Composer:
         self._same_conditions()
         self._sides()
         self._values()
+        self._amount_presence()
         self._booleans()
         self._flags()
         self._grouping()
@@ -843,7 +869,7 @@ class Composer:
                 a = self.prev_index(b, ("particle", "range_join", "condition")) if b is not None else None
                 if a is not None and a + 1 < b and self.m[a + 1].text == "에서":
                     pair = (a, b, [j, a + 1])
-            elif m.has("intent") and m.get("intent").key == "difference" and self._mean_asked():
+            elif m.has("intent") and m.get("intent").key == "difference" and (self._mean_asked() or self._extreme_asked()):
                 pair = self._difference_of_two(j)
             if pair is None or pair[0] is None or pair[1] is None:
                 continue
@@ -853,10 +879,34 @@ class Composer:
             name = self._derived_difference(a, b)
             self.m[pair[0]].senses = [Sense("column", name, 1.0)]
             self.claim(pair[1], *pair[2])
+            for k in (pair[1], *pair[2]):
+                self.difference_words[k] = pair[0]  # a superlative beside them ranks by the difference
             nxt = self.next_index(j, ("particle",))
-            if self.lang == "ko" and nxt is not None and self.m[nxt].text in ("값", "수치", "결과"):
-                self.claim(nxt)  # "뺀 값": the difference itself
+            if self.lang == "ko" and nxt is not None and self.m[nxt].text in ("값", "수치", "결과", "금액", "액수", "차액", "차이"):
+                self.claim(nxt)  # "뺀 값", "뺀 금액": the difference itself
+            self._difference_named(pair[0])
             return
+
+    def _difference_named(self, a: int) -> None:
+        """ "the daily range (high minus low)", "the spread, A − B": a word for a spread said just
+        before the difference names the difference itself, not a statistic of it (the range of
+        the difference would answer another question)."""
+        before = self.prev_index(a, ("filler", "particle"))
+        while before is not None and self.m[before].text in ("(", "[", ":", ","):
+            before = self.prev_index(before, ("filler", "particle"))
+        if before is None or before in self.used:
+            return
+        m = self.m[before]
+        spread = m.has("agg") and m.get("agg").key == "range" or m.text.lower() in ("gap", "spread", "difference")
+        if spread:
+            self.claim(before)
+
+    def _extreme_asked(self) -> bool:
+        """A superlative asked ("the largest", "가장 큰"): the difference of two columns it ranks by
+        is their per-row difference ("the day with the largest difference between high and low")."""
+        return any(
+            i not in self.used and (m.has("superlative") or m.has("superlative_marker")) for i, m in enumerate(self.m)
+        )
 
     def _mean_asked(self) -> bool:
         """An average asked ("on average", "월평균", "average"): a difference of two columns' means
@@ -1142,8 +1192,8 @@ class Composer:
         in a question that ranks, before the noun of what is listed ("두 모델"): alone it is
         another word (세: years old, 네: yes)."""
         j = self.next_index(i, ())
-        if j is not None and self.m[j].has("units") and self.m[j].get("units").key == "count":
-            return False
+        if j is not None and any(u.key == "count" for u in self.m[j].all("units")):
+            return False  # "두 대": 대 counts cars here (it may also be an age: "20대")
         return not (
             j is not None
             and (self.m[j].has("entity") or self.m[j].has("column"))
@@ -1371,9 +1421,12 @@ class Composer:
             return False
         if noun is None:
             # "방문객수가 8만 명을 넘은": a counter after a number compared with a numeric column named
-            # just before it is that column's unit (persons, cars), not a number of rows
+            # just before it is that column's unit (persons, cars), not a number of rows; so is one
+            # after a statistic of it ("입국자 수 합계가 100만 명이 넘는")
             first = min([n.index, *([op_index] if op_index is not None else [])])
             j = self.prev_index(first, ("filler", "particle", "condition", "between", "order"))
+            if j is not None and self.m[j].has("agg") and self.m[j].get("agg").key not in ("count", "records"):
+                return False
             if j is not None and j not in self.used and any(self.col(c).numeric for c in self.columns_of(j)):
                 return False
         # the group: a column of names said just before ("cities with") or, in Korean, after
@@ -2871,7 +2924,8 @@ class Composer:
         # the base (second side) is what "than"/"대비" governs: the value said after it in English
         # ("A than B"), before it in Korean ("A 대비 B", "A보다 B가"): "Alpha 대비 Bravo 몇 배" is B / A
         marks = [j for j, m in enumerate(self.m) if m.has("than") or m.text.startswith("대비")]
-        if marks and self.lang == "ko" and i1 < marks[0] <= i2:
+        # the marker's own script says which way it governs ("than 미국" in an English sentence)
+        if marks and is_hangul(self.m[marks[0]].text[:1]) and i1 < marks[0] <= i2:
             self.ctx.sides.reverse()
         self.claim(i1, i2, *[j for j in between if self.roles(j) & {"than", "intent"} and not self.m[j].has("column")])
         for i, m in enumerate(self.m):
@@ -2932,6 +2986,12 @@ class Composer:
                     and not self._distinct_asked(after)
                 ):
                     self.claim(after)
+            named = self.next_index(span[-1], ("particle",))
+            if named is not None and not self.m[named].has("value"):  # (claimed with the value, maybe)
+                neg = self.next_index(named, ("particle",))
+                if self.columns_of(named) == [column] and neg is not None and self.m[neg].has("negation"):
+                    self.claim(named)  # "관광 목적이 아닌": the value's own column named before the negation
+                    span = [*span, named]
             negated = self._negated(span)
             if negated:
                 # "SUV 말고 다른 차종", "기타 빼고 나머지 제조국": the others are those not excluded
@@ -3201,6 +3261,80 @@ class Composer:
                 continue
             self.ctx.conditions.at = i
             self.ctx.conditions.append(Condition(column.name, "==", truthy[1] if negated else truthy[0]))
+
+    def _amount_presence(self) -> None:
+        """ "days without rain", "orders with no discount", "비가 안 온 날", "할인이 없는 판매": the rows
+        where an amount is 0 (none of it); "orders with a discount", "할인 받은 거래": the rows where
+        it is above 0. Only for an amount whose rows say so (catalog.holds_presence and
+        holds_absence, the one rule for "had rain" that the day counts use too); "no X" of an
+        amount that may be left empty for none is declined (empty or 0, the data does not say)."""
+        for i, m in enumerate(self.m):
+            if i in self.used or not m.has("column") or m.has("value"):
+                continue
+            names = self.columns_of(i, numeric=True)
+            if len(names) != 1 or names[0] in self.derived:
+                continue
+            column = self.col(names[0])
+            if not holds_presence(column):
+                continue
+            before = self.prev_index(i, ("filler",))
+            after = self.next_index(i, ("particle",))
+            free = lambda j: j is not None and j not in self.used  # noqa: E731
+            negated = None
+            if free(before) and self.m[before].text.lower() in ("no", "without"):
+                negated = before  # "without rain", "with no discount"
+            elif free(after) and (self.m[after].has("absence") or self.m[after].text == "없는"):
+                negated = after  # "비가 안 온", "할인이 없는"
+            if negated is not None:
+                if not holds_absence(column):
+                    raise Declined(
+                        f"“{self._words(min(i, negated), max(i, negated))}”: {column.name} may be left empty "
+                        "rather than 0 when there is none, so I cannot tell which rows have none of it.",
+                        f"“{self._words(min(i, negated), max(i, negated))}”: {column.name}은(는) 없을 때 0 대신 빈 "
+                        "값일 수 있어, 어느 행에 없는지 알 수 없습니다.",
+                    )
+                self._presence_read(i, negated, Condition(column.name, "==", 0))
+                self.absences.add(column.name)
+                continue
+            # "orders with a discount", "days had rain": the thing, then the amount it had
+            thing = self.prev_index(before, ("filler",)) if before is not None else None
+            had = free(before) and self.m[before].text.lower() in ("with", "had", "has", "have", "having")
+            if had and thing is not None and self.m[thing].has("entity") and not self.m[thing].has("value"):
+                nxt = self.next_index(i, ("filler", "particle"))
+                if nxt is None or not (self.m[nxt].roles & {"num", "compare", "compare_after"}):
+                    self._presence_read(i, before, Condition(column.name, ">", 0))
+                    continue
+            # "할인 받은 거래", "비가 온 날": the amount, a verb of having, then the thing
+            thing = self.next_index(after, ("particle",)) if after is not None else None
+            if (
+                free(after)
+                and (self.m[after].has("presence") or self.m[after].text in lexicon().data["had_verbs"])
+                and thing is not None
+                and self.m[thing].has("entity")
+                and not self.m[thing].has("value")
+            ):
+                self._presence_read(i, after, Condition(column.name, ">", 0))
+
+    def _presence_read(self, i: int, word: int, cond: Condition) -> None:
+        """The condition a presence or absence reads, with the reading stated in the reply."""
+        self.ctx.conditions.at = i
+        self.ctx.conditions.append(cond)
+        self.claim(i, word)
+        if cond.op == ">":
+            self.presences.add(cond.column)
+        a, b = min(i, word), max(i, word)
+        if self.tokens:  # as written: "할인이 없는", particles attached
+            said = self.q[self.tokens[self.m[a].start].start : self.tokens[self.m[b].end - 1].end]
+        else:
+            said = self._words(a, b)
+        op = "=" if cond.op == "==" else cond.op
+        self.readings.append(
+            t(
+                self.lang,
+                f"“{said}” read as rows with {cond.column} {op} 0.",
+                f"“{said}”{particle(said, '은/는')[len(said) :]} {cond.column} {op} 0인 행으로 읽었습니다.",
+            )
+        )
 
     def _booleans(self) -> None:
         for i, m in enumerate(self.m):
@@ -3935,6 +4069,14 @@ class Composer:
             ):
                 continue
             left.append(m.text)
+        if things and not left and _entity_periods(self.t) is None:
+            word = things[0]
+            raise Declined(
+                f"“{word}” names no column of this data, so ranking its rows would not rank {word}; the "
+                "rows are named by other columns.",
+                f"“{word}”은(는) 이 데이터의 열이 아니어서, 행의 순위를 매기면 {word}의 순위가 아닙니다. 행은 다른 "
+                "열로 이름이 붙어 있습니다.",
+            )
         if things and not left:
             name, time = _entity_periods(self.t)
             word = things[0]
@@ -4031,6 +4173,12 @@ class Composer:
         stems = {word, word[:-1] if word.endswith("s") else word, word[:-2] if word.endswith("es") else word}
         if stems & _ROW_NOUNS or stems & set(name_keys(self.t.name)):
             return False
+        rows = max(self.t.rows, 1)
+        named = any(not c.numeric and not c.is_date and c.distinct >= 0.9 * rows for c in self.t.columns)
+        if ranks and m.has("concept") and not named:
+            # "입국자가 가장 많은 나라": a kind of thing (countries) no column names, on rows no column
+            # names one by one (nationality-months): the ranked rows are not that thing
+            return True
         return _entity_periods(self.t) is not None
 
     def _count_unanswered(self, i: int, plan: Plan) -> bool:
@@ -4338,6 +4486,10 @@ def _periods_counted_unread(plan: Plan, composer: Composer) -> None:
         )
 
 
+#: Concepts of columns that count things (arrivals, passengers): their total is how many there were.
+_COUNTING = {name for name, entry in lexicon().concepts.items() if entry.get("counts")}
+
+
 def _presence(plan: Plan, composer: Composer, table: Table) -> None:
     """ "How many days had rain", "비가 온 날은 며칠": rows counted where an amount was recorded
     above zero, not the count beside the amount's total (two answers to another question). Only
@@ -4349,11 +4501,13 @@ def _presence(plan: Plan, composer: Composer, table: Table) -> None:
     if counted.agg not in ("count", "nunique") or amount.agg != "sum" or amount.column is None:
         return
     column = table.column(amount.column) if amount.column in {c.name for c in table.columns} else None
-    if (
-        column is None
-        or not column.numeric
-        or not any(lexicon().concepts.get(k, {}).get("additive") for k in column.concepts)
-    ):
+    if column is None or not holds_presence(column):
+        return
+    said = [m.text for m in composer.m if m.has("agg") and m.get("agg").key in ("count", "records")]
+    if set(column.concepts) & _COUNTING and any("명" in w for w in said):
+        # "입국자는 모두 몇 명", "how many visitors": a column counting the things asked is their
+        # total (the count of rows beside it answers another question)
+        plan.measures = [amount]
         return
     asked = {m.get("agg").key for m in composer.m if m.has("agg")}
     if asked - {"count", "records", "nunique"}:
@@ -4564,8 +4718,8 @@ def _absent_values(plan: Plan, table: Table) -> None:
     total over no rows would be stated as 0 for something the data knows nothing about."""
     conditions = [*plan.conditions, *plan.base, *(k for side in plan.sides for k in side)]
     for k in conditions:
-        if k.op not in ("==", "in") or k.part is not None:
-            continue
+        if k.op not in ("==", "in") or k.part is not None or k.value is PICKED:
+            continue  # (the groups an inner plan picks are the data's own)
         column = table.column(k.column)
         if (
             column.kind not in ("categorical", "text", "identifier")

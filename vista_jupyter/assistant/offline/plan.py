@@ -97,6 +97,9 @@ class Plan:
     rank: int = 1  # with a superlative: the n-th ("the second most common")
     # groups kept by their number of rows (HAVING): (op, n), "among states with at least 50 rows"
     having: tuple[str, float] | None = None
+    # groups kept by their own value (HAVING on the measure): (op, n), "states with a total order
+    # value over 20,000", "모델이 5개 이상인 제조사"
+    kept: tuple[str, float] | None = None
     # columns computed from two others: name -> (a, op, b). "-": the per-row difference
     # ("temp_max − temp_min"); "/": measured by the "ratio" aggregation, total a over total b
     # ("revenue ÷ units"); "w": measured by "wmean", a's mean weighted by b ("price ⊗ units")
@@ -136,6 +139,9 @@ class Plan:
     # column of names ("how many regions had an average over 5000"); inner may give each group's
     # change between two periods (`sides`) or each period's change from the one before
     # (`successive`), counted by its sign ("how many months fell from the month before").
+    # With "keep", inner (a grouped aggregate kept by its value, `kept`) keeps some groups and this
+    # plan's condition on that grouping takes them (op "in", value `PICKED`): "average cost for
+    # states with at least 100 shipments".
     inner: Plan | None = None
     inner_use: str | None = None
     inner_test: tuple[str, float] | None = None

@@ -155,6 +155,15 @@ class PandasRenderer:
             op, value = p.inner_test
             code += f"print('periods', int((per {op} {lit(value)}).sum()), len(per), sep='\\t')\n"
             return self._step(self._intro(), code)
+        if p.inner_use == "keep":
+            # the groups kept by their value, then the outer plan on their rows
+            op, value = inner.kept
+            code += (
+                f"picked = per[per {op} {lit(value)}].index\n"
+                "print('kept', len(picked), len(per), *picked[:20], sep='\\t')\n"
+            )
+            steps = getattr(self, f"_{p.kind}")()
+            return [Step(steps[0].intro, code + steps[0].code), *steps[1:]]
         # the picked group (ties: the first in the groups' own order), then the outer plan on it
         code += (
             f"per = per.sort_values(ascending={inner.order == 'asc'}, kind='stable')\n"
@@ -188,7 +197,8 @@ class PandasRenderer:
         if not text_dates and not differences and not apart and not quotients:
             return "", self.var
         parts = [
-            f"**{{{q(name)}: {self.var}[{q(a)}] - {self.var}[{q(b)}]}}"  # a per-row difference asked
+            # a per-row difference asked (rounded past float noise: 28.1 − 9.0 and 21.2 − 2.1 tie)
+            f"**{{{q(name)}: ({self.var}[{q(a)}] - {self.var}[{q(b)}]).round(9)}}"
             for name, (a, b) in differences.items()
         ] + [
             # a per-row ratio asked (none where the divisor is 0)
@@ -391,6 +401,8 @@ class PandasRenderer:
                     "sizes = rows.groupby(key).size()\n"
                     f"result = result[result.index.isin(sizes[sizes {p.having[0]} {lit(p.having[1])}].index)]\n"
                 )
+            if p.kept:
+                code += f"result = result[result {p.kept[0]} {lit(p.kept[1])}]  # only the groups whose value is so\n"
             code += self._successive()
             code += "result = result.dropna()\n"
             ascending = p.order == "asc"

@@ -105,6 +105,7 @@ _KNOWN_FIELDS = {
         "successive",
         # aggregate by group: groups kept by their number of rows (HAVING)
         "having",
+        "kept",
         # wording only (every group is printed, in order): the group whose place is asked
         "position",
         # per-row differences of two columns (aggregates and comparisons only, see `check`)
@@ -158,7 +159,7 @@ def check(plan: Plan, table: Table) -> None:
         return Unsupported(en, ko)
 
     if plan.inner is not None:
-        if plan.inner_use not in ("pick", "count", "row", "first") or plan.inner.inner is not None:
+        if plan.inner_use not in ("pick", "count", "row", "first", "keep") or plan.inner.inner is not None:
             raise no("I cannot compose these questions in SQL yet.", "이 질문들을 아직 SQL로 이어서 계산하지 못합니다.")
         check(plan.inner, table)
     if plan.kind not in SQL_KINDS:
@@ -494,6 +495,22 @@ class SqlRenderer(PandasRenderer):
                 + f"print('periods', int((per {op} {literal(value)}).sum()), len(per), sep='\\t')\n"
             )
             return self._step(self._intro(), code)
+        if p.inner_use == "keep":
+            # the groups kept by their value, then the outer plan on their rows
+            op, value = inner.kept
+            self._picked_sql = f"SELECT key FROM (\n{indent(per, '    ')}\n) WHERE value {op} {literal(value)}"
+            count = (
+                f"SELECT count(*) FILTER (WHERE value {op} {literal(value)}) AS n, count(*) AS total, "
+                f"list(key ORDER BY key) FILTER (WHERE value {op} {literal(value)}) AS keys FROM (\n{indent(per, '    ')}\n)"
+            )
+            code = (
+                f"kept = {call(count)}\n"
+                "keys = kept['keys'].iloc[0]\n"
+                "keys = [] if keys is None else list(keys)\n"
+                "print('kept', int(kept['n'].iloc[0]), int(kept['total'].iloc[0]), *keys[:20], sep='\\t')\n"
+            )
+            steps = getattr(self, f"_sql_{p.kind}")()
+            return [Step(steps[0].intro, code + steps[0].code), *steps[1:]]
         if p.inner_use == "count":
             op, value = p.inner_test
             query = (
@@ -579,6 +596,8 @@ class SqlRenderer(PandasRenderer):
         if c.part in _PART_SQL:
             column = _PART_SQL[c.part].format(c=column)
         value = c.value
+        if value is PICKED and c.op == "in":  # the groups the inner plan kept (`_sql_composed`)
+            return f"{column} IN ({self._picked_sql})"
         if value is PICKED:  # the group the inner plan picked (`_sql_composed`)
             return f"{column} = ({self._picked_sql})"
         if c.part == "date":
@@ -636,7 +655,7 @@ class SqlRenderer(PandasRenderer):
         """A column, or the per-row difference the plan derives under that name."""
         if column in self.plan.derived and self.plan.derived[column][1] == "-":
             a, _, b = self.plan.derived[column]
-            return f"({ident(a)} - {ident(b)})"
+            return f"round({ident(a)} - {ident(b)}, 9)"  # (28.1 − 9.0 and 21.2 − 2.1 are one value)
         if column in self.plan.derived and self.plan.derived[column][1] == "q":
             a, _, b = self.plan.derived[column]  # a per-row ratio, none where the divisor is 0
             return f"(CAST({ident(a)} AS DOUBLE) / NULLIF(CAST({ident(b)} AS DOUBLE), 0))"
@@ -802,6 +821,8 @@ class SqlRenderer(PandasRenderer):
         if len(p.measures) == 1:
             m = p.measures[0]
             having = f" AND n_rows {p.having[0]} {literal(p.having[1])}" if p.having else ""
+            if p.kept:  # only the groups whose value is so
+                having += f" AND value {p.kept[0]} {literal(p.kept[1])}"
             code += self._grouped(
                 f"{self._agg(m, partition=key)} AS value" + (", count(*) AS n_rows" if p.having else ""),
                 p.group,

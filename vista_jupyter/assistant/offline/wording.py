@@ -224,6 +224,8 @@ def condition_words(c: Condition, lang: str) -> str:
         return t(lang, f"{subject} is missing", f"{subject} 값 없음")
     if c.op == "notna":
         return t(lang, f"{subject} is recorded", f"{subject} 값 있음")
+    if c.op == "in" and not isinstance(c.value, (list, tuple)) and c.label:
+        return c.label  # the groups an inner plan keeps ("state with at least 100 rows")
     if c.op in ("in", "not in"):
         joined = t(lang, " or ", " 또는 ").join(value_text(v) for v in c.value)
         values = sorted(int(v) for v in c.value) if c.part in ("month", "weekday", "quarter") else []
