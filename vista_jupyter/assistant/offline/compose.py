@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 from .lexicon import lexicon
 from .plan import Condition, Grouping, Measure, Plan
-from .text import name_keys
+from .text import is_hangul, name_keys
 
 if TYPE_CHECKING:
     from .match import Mention
@@ -102,6 +102,34 @@ def _implied(text: str) -> str | None:
         if fk and (set(fk) <= set(keys) if fk[0].isascii() else "".join(fk) in joined):
             return "low"
     return None
+
+
+def _rate_like(value: str, concepts: dict) -> bool:
+    """ "Unemployment rate", 고용률, "participation ratio": a value naming a rate or a share."""
+    keys = name_keys(value)
+    joined = "".join(keys)
+    return (
+        "rate" in concepts
+        or bool(keys and keys[-1] in ("rate", "rates", "ratio", "percent", "percentage", "share", "%"))
+        or (is_hangul(joined) and joined.endswith(("율", "률", "비율", "비중")))
+    )
+
+
+def _implied_mean(text: str, column: str) -> bool:
+    """ "평균 기온" of 평균기온, "average temp" of avg_temp: the column's own name says it holds
+    means, and the question says it too; asked of many rows, it is their mean."""
+    lex = lexicon()
+    said, named = name_keys(text), name_keys(column)
+    for form in lex.forms("agg", "mean"):
+        fk = name_keys(form)
+        if not fk:
+            continue
+        if is_hangul("".join(fk)):
+            if "".join(fk) in "".join(said) and "".join(fk) in "".join(named):
+                return True
+        elif len(fk) == 1 and fk[0] in said and fk[0] in named:
+            return True
+    return False
 
 
 #: Words saying a column holds a value (the opposite of missing): "A is recorded but B is missing".
@@ -1113,6 +1141,14 @@ class _Builder:
                 c.claim(j)
         aggs_left = [(i, a) for i, a in free_aggs if self.free(i) and a not in ("count", "nunique")]
         free_columns = [(j, col) for j, col in columns if self.free(j)]
+        if aggs_left and not free_columns and not out:
+            # "평균 고용률" of a long table: 고용률 is a value of its indicator column (a condition);
+            # the numbers are in the value column
+            found = self.indicator_measure(aggs_left[0][1])
+            if found is not None:
+                out.append(found)
+                c.claim(aggs_left[0][0])
+                aggs_left = []
         if aggs_left and len(free_columns) == 1 and not out:
             j, column = free_columns[0]
             out.append(Measure(aggs_left[0][1], column))
@@ -1137,10 +1173,66 @@ class _Builder:
             implied = None if column in self.c.derived else _implied(self.m[j].text)
             if implied and not out and not aggs_left:
                 out.append(Measure("max" if implied == "high" else "min", column))
+            elif not out and not aggs_left and not self._list_asked() and _implied_mean(self.m[j].text, column):
+                out.append(Measure("mean", column))
             elif Measure(self.default_agg(column), column) not in out:
                 out.append(Measure(self.default_agg(column), column))
             c.claim(j)
         return out
+
+    # --- long statistics tables: the indicator named is what is measured ----------------------
+
+    def indicator_value(self) -> str | None:
+        """In a long table (catalog.indicator_columns) whose indicator column the question filters
+        on ("2019년 취업자", "unemployment rate in July"), the value column: what that indicator's
+        rows measure. None otherwise."""
+        found = self.c.t.indicator
+        if found is None:
+            return None
+        column, value = found
+        if not any(k.column == column and k.op in ("==", "in") for k in self.ctx.conditions):
+            return None
+        return value
+
+    def indicator_total(self) -> bool:
+        """Whether the filtered indicators add up across the rows left (취업자 of five 시도 in one
+        year, payrolls of one month): counts of things (lexicon concepts marked additive, none a
+        rate), with every time column of the table pinned by a condition (a level summed over
+        years or months is no figure anyone asked for)."""
+        from .catalog import concepts_of
+
+        c, (column, _) = self.c, self.c.t.indicator
+        values: list = []
+        for k in self.ctx.conditions:
+            if k.column == column and k.op in ("==", "in"):
+                values += list(k.value) if k.op == "in" else [k.value]
+        for v in values:
+            concepts = concepts_of(name_keys(str(v)))
+            if _rate_like(str(v), concepts) or not any(c.lex.concepts.get(x, {}).get("additive") for x in concepts):
+                return False
+        return self.indicator_pinned()
+
+    def indicator_pinned(self) -> bool:
+        """Every time column of the table is fixed by a condition or is the grouping."""
+        c = self.c
+        times = [x.name for x in c.t.columns if x.is_date or x.yearlike]
+        pinned = {k.column for k in self.ctx.conditions if k.op == "==" or (k.op == "between" and k.part)}
+        grouped = self.ctx.group.column if self.ctx.group is not None else None
+        return all(t in pinned or t == grouped for t in times)
+
+    def indicator_measure(self, agg: str | None) -> Measure | None:
+        """The measure of a question about a long table's indicator: `agg` of the value column
+        (None: what the indicator's rows add up to when they do, else None)."""
+        value = self.indicator_value()
+        if value is None:
+            return None
+        if agg is not None:
+            return Measure(agg, value)
+        return Measure("sum", value) if self.indicator_total() else None
+
+    def _list_asked(self) -> bool:
+        """ "목록", "list the rows": the rows themselves were asked for."""
+        return any(m.has("rows") for m in self.m)
 
     def _agg_target(self, i: int, columns: list[tuple[int, str]], bound: dict[int, str]) -> int | None:
         c = self.c
@@ -1594,6 +1686,14 @@ class _Builder:
         measures += self.measures_with_aggs()
         measures = self.per_period(measures)
         if not measures:
+            value = self.indicator_value()
+            if value is not None:
+                # "2021년 인천 경제활동인구는 얼마야?": the indicator's number, added up when it adds
+                # up over the rows asked about, else the rows' numbers listed
+                found = self.indicator_measure(None)
+                if found is not None:
+                    return Plan("aggregate", c.lang, c.t.var, measures=[found], conditions=list(ctx.conditions))
+                return self.listing(columns=[value])
             if ctx.conditions:
                 return self.listing()
             self.decline(
@@ -1605,6 +1705,7 @@ class _Builder:
             and all(m.column for m in measures)
             and len(measures) == 1
             and not _implied(self._measure_text(measures[0].column))
+            and (self._list_asked() or not _implied_mean(self._measure_text(measures[0].column), measures[0].column))
         ):
             # a column named with no aggregation: an amount adds up ("2024년 1분기 판매량"),
             # other values are listed
@@ -1746,6 +1847,19 @@ class _Builder:
                     self.decline("Different values of which column?", "어느 열의 서로 다른 값인가요?")
                 if agg == "count" and any(a == "nunique" for _, a in counts):
                     continue  # "서로 다른 호선은 몇 개": 몇 개 asks the number of different values
+                if i not in c.record_counts and self.indicator_value() is not None:
+                    # "2019년 서울 취업자 수", "how many jobs in December 2023": the number the
+                    # indicator's rows hold, never how many rows there are
+                    found = self.indicator_measure(None)
+                    if found is None:
+                        self.decline(
+                            "That indicator's numbers do not add up over the rows asked about (a rate, or "
+                            "several periods); name one period, or ask for an average.",
+                            "그 항목의 값은 물어본 행들에 걸쳐 더할 수 없습니다 (비율이거나 여러 기간). 한 기간을 "
+                            "정하거나 평균을 물어봐 주세요.",
+                        )
+                    out.append(found)
+                    continue
                 out.append(Measure("count"))
         return list(dict.fromkeys(out))
 
@@ -1843,6 +1957,11 @@ class _Builder:
                     "서로 다른 두 열의 최댓값/최솟값을 한 번에 물으셨습니다. 하나씩 물어봐 주세요.",
                 )
             column, direction = col, d
+            c.claim(*used)
+        if column is None and sups and self.indicator_value() is not None:
+            # "highest unemployment rate" of a long table: the extreme of the indicator's numbers
+            i, d, _, used = sups[0]
+            column, direction = self.indicator_value(), d or "high"
             c.claim(*used)
         if column is None and limit_kind in ("top", "bottom"):
             # "마력 상위 5개", "top 10 by weight": the one numeric column named is ranked
@@ -2129,6 +2248,15 @@ class _Builder:
                     f"{column}의 어떤 값으로 순위를 매길까요? 합계, 평균?",
                 )
             c.sort_by = None
+        if not out and (direction is not None or ctx.limit) and self.indicator_value() is not None:
+            # "2023년 실업률이 가장 높은 시도", "고용률 상위 3개 시도": groups ranked by the
+            # indicator's number (their total when it adds up, else their mean, each group one row
+            # when the periods are pinned); a ranking over unpinned periods is not read
+            found = self.indicator_measure(None)
+            if found is None and self.indicator_pinned():
+                found = Measure("mean", self.indicator_value())
+            if found is not None:
+                out = [found]
         if not out:
             if (
                 direction is None
@@ -2215,3 +2343,39 @@ def _non_negative(value: object) -> bool:
         return float(value) >= 0  # type: ignore[arg-type]
     except (TypeError, ValueError):
         return False
+
+
+def month_readings(plan: Plan, table) -> None:
+    """ "average in July", "7월 평균" without a year: over data of several years it is every July;
+    the reply says so ("July of every year, 2019–2023"), and over one year which year it is."""
+    from .wording import MONTHS
+
+    for k in plan.conditions:
+        if k.part != "month" or k.op not in ("==", "in"):
+            continue
+        if any(x.column == k.column and x.part in ("year", "date") for x in plan.conditions):
+            continue
+        try:
+            column = table.column(k.column)
+        except StopIteration:
+            continue
+        first, last = str(column.minimum or "")[:4], str(column.maximum or "")[:4]
+        if not (first.isdigit() and last.isdigit()):
+            continue
+        months = [k.value] if k.op == "==" else list(k.value)
+        en = " or ".join(MONTHS["en"][int(m) - 1] for m in months)
+        ko = ", ".join(MONTHS["ko"][int(m) - 1] for m in months)
+        if first != last:
+            text = (
+                f"{ko}: {first}–{last}년 매년의 {ko}"
+                if plan.language == "ko"
+                else f"{en}: {en} of every year, {first}–{last}"
+            )
+        else:
+            text = (
+                f"{ko}: {first}년 {ko} (데이터에 있는 유일한 해)"
+                if plan.language == "ko"
+                else f"{en}: {en} {first} (the data's only year)"
+            )
+        if text not in plan.readings:
+            plan.readings.append(text)

@@ -356,7 +356,34 @@ def dataset_phrases(table: Table) -> PhraseIndex:
                     index.add(phrase.keys, Meaning("value", (column.name, value, quality)), capitals=phrase.code)
         if column.kind == "boolean":
             index.add(column.keys, Meaning("boolcol", column.name))
+    if table.indicator is not None:
+        for keys, value in indicator_forms(table.column(table.indicator[0])):
+            index.add(keys, Meaning("value", (table.indicator[0], value, 0.9)))
     return index
+
+
+def indicator_forms(column: Column) -> list[tuple[tuple[str, ...], Any]]:
+    """The lexicon's words for the measures a long table's indicator column names ("jobs" for
+    "Nonfarm payrolls", "unemployment rate" for 실업률): a form of a concept of one value names
+    that value when the form carries every concept the value's name does, and no other value
+    fits it (then the word stays unplaced and the planner declines)."""
+    from .catalog import concepts_of
+
+    lex = lexicon()
+    own = set(column.concepts)
+    named = {_norm_value(v): v for v in column.values}
+    meanings = {v: set(concepts_of(_norm_value(v))) - own for v in column.values}
+    fits: dict[tuple[str, ...], set] = {}
+    for value, concepts in meanings.items():
+        for concept in concepts:
+            for form in lex.concepts.get(concept, {}).get("forms", []):
+                keys = name_keys(str(form))
+                if keys and keys not in named:
+                    fits.setdefault(keys, set())
+    for keys in fits:
+        said = set(concepts_of(keys)) - own
+        fits[keys] = {v for v, concepts in meanings.items() if concepts and concepts <= said}
+    return [(keys, next(iter(values))) for keys, values in fits.items() if len(values) == 1]
 
 
 def _entity_forms(lex: Any) -> list[tuple[tuple[str, ...], Meaning]]:
@@ -1159,7 +1186,9 @@ def merge_columns(mentions: list[Mention], tokens: list[Token], table: Table) ->
                     )
                     continue
             # a word that only describes the column before it: "rate", "column", 율, 세기
-            describes = m.has("descriptors") or (m.has("concept") and not m.has("column"))
+            # (not after an aggregation word that also begins a column's name: "평균 습도" beside
+            # 평균기온 asks the mean of humidity, a measure the data lacks, not of 평균기온)
+            describes = m.has("descriptors") or (m.has("concept") and not m.has("column") and not prev.has("agg"))
             # "실린더 수" is the column; "거래 수", "펭귄 수" count the rows the noun names
             counting = m.text in ("수",)
             if counting and prev.has("entity"):

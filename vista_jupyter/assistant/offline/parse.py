@@ -4260,7 +4260,7 @@ def _date_bounds(found: dict[str, Any]) -> tuple[str | None, str | None]:
     return f"{year:04d}-01-01", f"{year:04d}-12-31"
 
 
-from .compose import _Builder  # noqa: E402  (the assembling half lives in its own module)
+from .compose import _Builder, month_readings  # noqa: E402  (the assembling half lives in its own module)
 
 
 def plan_question(question: str, table: Table, reader: Reader | None = None) -> Plan:
@@ -4316,6 +4316,7 @@ def _plan_direct(question: str, table: Table, reader: Reader | None = None) -> P
     plan.derived = dict(composer.derived) if not plan.declined else {}
     if not plan.declined:
         plan.readings = list(dict.fromkeys(plan.readings + composer.readings))
+        month_readings(plan, table)
     if plan.inner is not None:  # a plan composed here (periods counted by their change)
         plan.inner.date_columns, plan.inner.units, plan.inner.yearlike = plan.date_columns, plan.units, plan.yearlike
         plan.inner.derived = plan.derived
