@@ -620,6 +620,12 @@ def indicator_columns(table: Table) -> tuple[str, str] | None:
     if len(measured) != 1:
         return None
     found = []
+    lex = lexicon().concepts
+    flags = ("additive", "counts", "level", "better", "currency")
+
+    def measure(concept: str) -> bool:  # a concept numbers are about (not a place or a service)
+        return concept == "rate" or any(lex.get(concept, {}).get(f) for f in flags)
+
     for c in table.columns:
         if not c.categorical or c.numeric or not c.values or len(c.values) > 60:
             continue
@@ -627,7 +633,7 @@ def indicator_columns(table: Table) -> tuple[str, str] | None:
         named: dict[str, set[str]] = {}
         for v in c.values:
             concepts = set(concepts_of(name_keys(str(v)))) - own
-            if concepts:
+            if any(measure(x) for x in concepts):
                 named[str(v)] = concepts
         distinct = {frozenset(x) for x in named.values()}
         if len(named) >= 2 and len(distinct) >= 2 and len(named) * 2 >= len(c.values):
