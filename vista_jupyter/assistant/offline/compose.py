@@ -1785,8 +1785,18 @@ class _Builder:
                     j = after
             k = c.prev_index(i, ("filler", "particle"))
             # "회사는 모두 몇 개": the counted noun may stand before words already used (모두, 총)
-            while k is not None and k in c.used and k != i and not self.m[k].has("column"):
+            totals = []  # "입국자는 총 몇 명": 총 (a total) before the count asks the same number
+            while (
+                k is not None
+                and k != i
+                and not self.m[k].has("column")
+                and (k in c.used or (self.m[k].has("agg") and self.m[k].get("agg").key == "sum"))
+            ):
+                if k not in c.used:
+                    totals.append(k)
                 k = c.prev_index(k, ("filler", "particle"))
+            if not (k is not None and self.free(k) and self.m[k].has("column")):
+                totals = []
             # "how many people got off", "내린 사람은 몇 명": people, counted by the column next to
             # the noun that counts them (하차인원), not rows
             j, k = (self._counted_people(x, +1 if x == j else -1) for x in (j, k))
@@ -1819,7 +1829,7 @@ class _Builder:
                     out.append(Measure("sum", column))
                     continue
                 if col.numeric and i not in c.record_counts and set(col.concepts) & _COUNTS:
-                    c.claim(target)  # "how many arrivals", "관광객 수": a column counting things adds up
+                    c.claim(target, *totals)  # "how many arrivals", "관광객 수": a column counting things adds up
                     out.append(Measure("sum", column))
                     continue
                 if col.numeric and not col.categorical:
