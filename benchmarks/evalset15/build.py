@@ -152,7 +152,7 @@ QUESTIONS = [
      OD + "result = (o['delivered_date'] > o['expected_delivery_date']).sum()", N0),
     ("o-03", O, "en", "How many orders were late?", "decline", "", {}),  # shipped or delivered late?
     ("o-04", O, "en", "percentage of orders shipped on time", "number",
-     OD + "result = (o['shipped_date'] <= o['promised_ship_date']).mean() * 100", {"rel_tol": 0.005, "percent": True}),
+     OD + "result = (o['shipped_date'] <= o['promised_ship_date']).mean()", {"rel_tol": 0.005, "percent": True}),
     ("o-05", O, "en", "average amount of orders delivered late", "number",
      OD + "result = df.loc[o['delivered_date'] > o['expected_delivery_date'], 'amount'].mean()", N5),
     ("o-06", O, "en", "which region has the most delayed shipments?", "label",

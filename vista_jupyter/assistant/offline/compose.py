@@ -2389,3 +2389,113 @@ def month_readings(plan: Plan, table) -> None:
             )
         if text not in plan.readings:
             plan.readings.append(text)
+
+
+def _date_pairs(table) -> list[tuple[str, str, frozenset[str]]]:
+    """(actual, expected, what) pairs of date columns: a column whose name has a word of
+    expectation (promised_ship_date, 배송예정일, due_date) and the one other date column named
+    by the rest of its name (shipped_date, 배송일; ship_date for "promised" alone); `what` is the
+    stem's words, their variants and lexicon concepts, to tell pairs apart by the question."""
+    from .catalog import concepts_of
+    from .text import variants
+
+    lex = lexicon()
+    marks = [name_keys(str(f)) for f in lex.data.get("expected_date", [])]
+    dateish = {"date", "dt", "day", "time", "at", "on", "일", "일자", "날짜", "일시"}
+    dates = [c for c in table.columns if c.is_date]
+
+    def words(keys: tuple[str, ...]) -> tuple[str, ...]:
+        joined = "".join(keys)
+        if is_hangul(joined):
+            for mark in sorted(("".join(m) for m in marks if is_hangul("".join(m))), key=len, reverse=True):
+                joined = joined.replace(mark, " ")
+            return tuple(w for w in joined.split() if w and w not in dateish)
+        return tuple(k for k in keys if k not in dateish and (k,) not in marks)
+
+    def tags(stem: tuple[str, ...]) -> frozenset[str]:
+        out = set()
+        for w in stem:
+            out |= {w, *variants(w)}
+        return frozenset(out | set(concepts_of(stem)))
+
+    pairs = []
+    for e in dates:
+        keys = e.base or e.keys
+        joined = "".join(keys)
+        marked = any((m[0].isascii() and set(m) <= set(keys)) or (not m[0].isascii() and "".join(m) in joined) for m in marks if m)
+        if not marked:
+            continue
+        stem = words(keys)
+        found = []
+        for a in dates:
+            if a is e:
+                continue
+            other = words(a.base or a.keys)
+            if any(any(m and set(m) <= set(a.keys) for m in marks) for _ in [0]):
+                continue  # two expectations are no pair
+            if not stem or tags(other) & tags(stem) or ("".join(other) and "".join(other) in joined):
+                found.append(a.name)
+        if len(found) == 1:
+            pairs.append((found[0], e.name, tags(stem) | tags(words(table.column(found[0]).keys))))
+    return pairs
+
+
+def lateness(composer) -> None:
+    """ "How many orders shipped late?", "늦게 배달된 주문", "percentage shipped on time": a date
+    later than the date it was expected by (late), or not later (on time), over the pair of date
+    columns the data has for it (`_date_pairs`); the question's other words pick the pair when
+    there are two ("shipped" or "delivered"). Two pairs left, or none, and it declines."""
+    from .catalog import concepts_of
+    from .parse import Declined
+    from .plan import Condition
+    from .text import variants
+
+    for i, m in enumerate(composer.m):
+        sense = m.get("lateness")
+        if sense is None or i in composer.used:
+            continue
+        pairs = _date_pairs(composer.t)
+        if not pairs:
+            raise Declined(
+                f"“{m.text}” compares a date with the date it was due, and the data has no such pair of dates.",
+                f"“{m.text}”은(는) 날짜를 예정된 날짜와 비교하는 말인데, 데이터에 그런 두 날짜 열이 없습니다.",
+            )
+        named: dict[int, set] = {}
+        for j, x in enumerate(composer.m):
+            if j == i or j in composer.used:
+                continue
+            said = set()
+            for k in name_keys(x.text):
+                said |= {k, *variants(k)}
+            said |= set(concepts_of(name_keys(x.text))) | {s.key for s in x.all("concept")}
+            for s in x.all("column"):
+                said |= set(name_keys(s.key))
+            hits = {p for p, pair in enumerate(pairs) if said & pair[2] and not said <= {"order", "orders"}}
+            if hits:
+                named[j] = hits
+        chosen = set(range(len(pairs)))
+        for hits in named.values():
+            if hits & chosen:
+                chosen &= hits
+        if len(chosen) != 1:
+            options = ", ".join(f"{a} after {e}" for a, e, _ in pairs)
+            raise Declined(
+                f"“{m.text}” could compare several pairs of dates ({options}); say which (for example "
+                "“shipped late” or “delivered late”).",
+                f"“{m.text}”은(는) 여러 날짜 쌍을 비교할 수 있습니다 ({options}). 어느 쪽인지 말해 주세요 "
+                "(예: “출고가 늦은”, “배송이 늦은”).",
+            )
+        p = chosen.pop()
+        actual, expected, _ = pairs[p]
+        name = composer._derived_difference(actual, expected, "s")
+        op = ">" if sense.key == "late" else "<="
+        composer.ctx.conditions.at = i
+        composer.ctx.conditions.append(Condition(name, op, 0))
+        words = [j for j, hits in named.items() if p in hits and len(hits) < len(pairs)]
+        for j in words:
+            # "shipped" names the shipping (shipped_date), not its promise: a month asked with it
+            # ("shipped late in July") is of that date
+            x = composer.m[j]
+            if any(s.role == "column" and s.key == actual for s in x.senses):
+                x.senses = [s for s in x.senses if s.role != "column" or s.key == actual]
+        composer.claim(i, *words)

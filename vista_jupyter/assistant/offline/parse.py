@@ -329,6 +329,7 @@ class Composer:
         self._spread()
         self._differences()
         self._column_comparisons()
+        lateness(self)
         self._ratios()
         nums = self._numbers()
         self._times_of_day(nums)  # before ranges and comparisons read "9 am and 5 pm" as numbers
@@ -4260,7 +4261,7 @@ def _date_bounds(found: dict[str, Any]) -> tuple[str | None, str | None]:
     return f"{year:04d}-01-01", f"{year:04d}-12-31"
 
 
-from .compose import _Builder, month_readings  # noqa: E402  (the assembling half lives in its own module)
+from .compose import _Builder, lateness, month_readings  # noqa: E402  (the assembling half lives in its own module)
 
 
 def plan_question(question: str, table: Table, reader: Reader | None = None) -> Plan:
