@@ -301,6 +301,7 @@ class _Builder:
 
     def build(self) -> Plan:
         plan = self._build()
+        self.ranked_degree(plan)
         having = self.c.having
         if having is not None:
             column, op, n = having
@@ -314,6 +315,21 @@ class _Builder:
                 )
             plan.having = (op, n)
         return plan
+
+    def ranked_degree(self, plan: Plan) -> None:
+        """ "입국자 많은 국적 상위 3개", "매출 높은 지점 top 5": a word of degree right after the
+        measure the groups are ranked by, in the ranking's direction, only restates it."""
+        if plan.kind != "aggregate" or not plan.order or not plan.measures or plan.measures[0].column is None:
+            return
+        column = plan.measures[0].column
+        for j, m in enumerate(self.m):
+            if not self.free(j) or not m.has("degree") or m.roles - {"degree", "superlative"}:
+                continue
+            before = self.c.prev_index(j, ("particle",))
+            if before is None or column not in self.c.columns_of(before):
+                continue
+            if (m.get("degree").key == "high") == (plan.order == "desc"):
+                self.c.claim(j)
 
     def position(self, asked: list[int]) -> Plan:
         """ "평균 pm25 기준으로 Jongno는 몇 위야?", "what rank is Jongno by average pm25": the groups of
@@ -814,7 +830,11 @@ class _Builder:
                 continue
             if m.has("entity") and not m.has("value"):
                 names = self.c.columns_of(i)
-                if (
+                # "total visitors" over 입국자수: a noun for people the column counts is that column
+                counted = any(s.key in _COUNTS for s in m.all("concept")) and any(
+                    set(self.c.col(n).concepts) & _COUNTS and self.c.col(n).numeric for n in names
+                )
+                if not counted and (
                     all(n in self.c.t.labels for n in names)
                     or not names
                     or max(s.quality for s in m.all("column")) < 1.0
@@ -2435,8 +2455,23 @@ def _date_pairs(table) -> list[tuple[str, str, frozenset[str]]]:
                 continue  # two expectations are no pair
             if not stem or tags(other) & tags(stem) or ("".join(other) and "".join(other) in joined):
                 found.append(a.name)
+        if len(found) > 1 and not stem:
+            # due_date beside placed_date and delivered_date: the date something happened on
+            done = {name_keys(str(f)) for f in lex.data.get("done_date", [])}
+            found = [
+                a
+                for a in found
+                if any(
+                    (k[0].isascii() and set(k) <= set(table.column(a).keys))
+                    or (not k[0].isascii() and "".join(k) in "".join(table.column(a).keys))
+                    for k in done
+                    if k
+                )
+            ]
         if len(found) == 1:
             pairs.append((found[0], e.name, tags(stem) | tags(words(table.column(found[0]).keys))))
+        else:  # an expectation compared with what cannot be told: still a meaning of "late"
+            pairs.append((None, e.name, tags(stem)))
     return pairs
 
 
@@ -2477,8 +2512,8 @@ def lateness(composer) -> None:
         for hits in named.values():
             if hits & chosen:
                 chosen &= hits
-        if len(chosen) != 1:
-            options = ", ".join(f"{a} after {e}" for a, e, _ in pairs)
+        if len(chosen) != 1 or pairs[next(iter(chosen))][0] is None:
+            options = ", ".join(f"{a or '?'} after {e}" for a, e, _ in pairs)
             raise Declined(
                 f"“{m.text}” could compare several pairs of dates ({options}); say which (for example "
                 "“shipped late” or “delivered late”).",

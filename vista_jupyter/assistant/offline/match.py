@@ -1244,7 +1244,7 @@ def _subjects(mentions: list[Mention]) -> list[Mention]:
             continue
         nxt = mentions[i + 1] if i + 1 < len(mentions) else None
         named = nxt is not None and not (nxt.roles & {"agg", "descriptors"})
-        if named and (any(s.quality >= 0.9 for s in nxt.all("column")) or nxt.has("value")):
+        if named and (nxt.has("column") or nxt.has("value")):
             m.senses = [Sense("filler")]
         else:
             m.senses = [s for s in m.senses if s.role != "subject"] or [Sense("unknown")]
