@@ -2487,8 +2487,13 @@ def lateness(composer) -> None:
 
     for i, m in enumerate(composer.m):
         sense = m.get("lateness")
-        if sense is None or i in composer.used:
-            continue
+        if sense is None or i in composer.used or m.roles & {"column", "boolcol", "value"}:
+            continue  # the data records it itself (a column "late", a status "Delayed")
+        said = name_keys(m.text)
+        if said and said[0].isascii() and said not in {
+            name_keys(str(f)) for forms in composer.lex.data["lateness"].values() for f in forms
+        }:
+            continue  # "latest", "later": an order in time, not lateness
         pairs = _date_pairs(composer.t)
         if not pairs:
             raise Declined(
