@@ -831,7 +831,9 @@ class _Builder:
             if m.has("entity") and not m.has("value"):
                 names = self.c.columns_of(i)
                 # "total visitors" over 입국자수: a noun for people the column counts is that column
-                counted = any(s.key in _COUNTS for s in m.all("concept")) and any(
+                counted = any(
+                    s.key in _COUNTS and m.text.lower() in self.c.lex.concepts[s.key]["forms"] for s in m.all("concept")
+                ) and any(
                     set(self.c.col(n).concepts) & _COUNTS and self.c.col(n).numeric for n in names
                 )
                 if not counted and (
