@@ -2438,6 +2438,10 @@ def _date_pairs(table) -> list[tuple[str, str, frozenset[str]]]:
         out = set()
         for w in stem:
             out |= {w, *variants(w)}
+        # "ship" of promised_ship_date: the concept whose word it begins (shipment; 출고 in Korean)
+        for name, entry in lex.concepts.items():
+            if any(len(w) >= 4 and w.isascii() and str(f).lower().startswith(w) for w in stem for f in entry["forms"]):
+                out.add(name)
         return frozenset(out | set(concepts_of(stem)))
 
     pairs = []
