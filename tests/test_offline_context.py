@@ -144,7 +144,7 @@ def test_an_indicator_named_is_the_value_of_its_rows(data, mode):
 def test_a_rate_indicator_is_averaged_and_ranked_by_its_values(data, mode):
     frame, _ = data["kosis"]
     r = frame[frame["지표"] == "실업률"]
-    answer = answered(data, "kosis", "average unemployment rate by region", mode)
+    answer = answered(data, "kosis", "시도별 평균 실업률", mode)
     for region, value in r.groupby("시도")["값"].mean().items():
         assert region in answer and states(answer, value, 2), answer
     g = frame[(frame["지표"] == "고용률") & (frame["연도"] == 2022)]
