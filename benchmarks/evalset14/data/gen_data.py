@@ -27,7 +27,9 @@ HERE = Path(__file__).parent
 
 def shipments(rng: np.random.Generator) -> pd.DataFrame:
     n = 1500
-    states = np.array(["California", "Texas", "New York", "Florida", "Illinois", "Ohio", "Georgia", "Washington", "Oregon", "Nevada"])
+    states = np.array(
+        ["California", "Texas", "New York", "Florida", "Illinois", "Ohio", "Georgia", "Washington", "Oregon", "Nevada"]
+    )
     w = np.array([22, 17, 14, 12, 9, 8, 7, 5, 3.5, 2.5])
     st = states[rng.choice(len(states), n, p=w / w.sum())]
     carriers = np.array(["UPS", "FedEx", "DHL", "USPS"])
@@ -84,7 +86,12 @@ def weather(rng: np.random.Generator) -> pd.DataFrame:
     days = pd.date_range("2024-01-01", "2024-12-31", freq="D")
     doy = np.arange(len(days))
     rows = []
-    for city, mean, amp, wet in [("Seoul", 13, 15, 0.3), ("Busan", 15.5, 10, 0.33), ("London", 11.5, 6.5, 0.45), ("Madrid", 15, 10, 0.18)]:
+    for city, mean, amp, wet in [
+        ("Seoul", 13, 15, 0.3),
+        ("Busan", 15.5, 10, 0.33),
+        ("London", 11.5, 6.5, 0.45),
+        ("Madrid", 15, 10, 0.18),
+    ]:
         base = mean - amp * np.cos(2 * np.pi * (doy - 15) / 366)
         high = np.round(base + rng.uniform(3, 9, len(days)) + rng.normal(0, 1.5, len(days)), 1)
         low = np.round(base - rng.uniform(2, 7, len(days)) + rng.normal(0, 1.5, len(days)), 1)
@@ -96,14 +103,31 @@ def weather(rng: np.random.Generator) -> pd.DataFrame:
 
 
 def cars(rng: np.random.Generator) -> pd.DataFrame:
-    makers = {"현대": ["아반떼", "쏘나타", "그랜저", "투싼", "싼타페", "팰리세이드", "캐스퍼", "포터"],
-              "기아": ["K3", "K5", "K8", "스포티지", "쏘렌토", "모닝", "레이", "봉고"],
-              "제네시스": ["G70", "G80", "G90", "GV70", "GV80"],
-              "쉐보레": ["트랙스", "트레일블레이저", "말리부"],
-              "르노": ["QM6", "XM3", "SM6"]}
-    kind = {"캐스퍼": "경차", "모닝": "경차", "레이": "경차", "포터": "트럭", "봉고": "트럭",
-            "투싼": "SUV", "싼타페": "SUV", "팰리세이드": "SUV", "스포티지": "SUV", "쏘렌토": "SUV",
-            "GV70": "SUV", "GV80": "SUV", "트랙스": "SUV", "트레일블레이저": "SUV", "QM6": "SUV", "XM3": "SUV"}
+    makers = {
+        "현대": ["아반떼", "쏘나타", "그랜저", "투싼", "싼타페", "팰리세이드", "캐스퍼", "포터"],
+        "기아": ["K3", "K5", "K8", "스포티지", "쏘렌토", "모닝", "레이", "봉고"],
+        "제네시스": ["G70", "G80", "G90", "GV70", "GV80"],
+        "쉐보레": ["트랙스", "트레일블레이저", "말리부"],
+        "르노": ["QM6", "XM3", "SM6"],
+    }
+    kind = {
+        "캐스퍼": "경차",
+        "모닝": "경차",
+        "레이": "경차",
+        "포터": "트럭",
+        "봉고": "트럭",
+        "투싼": "SUV",
+        "싼타페": "SUV",
+        "팰리세이드": "SUV",
+        "스포티지": "SUV",
+        "쏘렌토": "SUV",
+        "GV70": "SUV",
+        "GV80": "SUV",
+        "트랙스": "SUV",
+        "트레일블레이저": "SUV",
+        "QM6": "SUV",
+        "XM3": "SUV",
+    }
     rows = []
     k = 0
     seen: set = set()
@@ -115,7 +139,9 @@ def cars(rng: np.random.Generator) -> pd.DataFrame:
             while price in seen:
                 price += 7
             seen.add(price)
-            eff = round(float({"경차": 14.5, "트럭": 9.5, "SUV": 11.0, "세단": 12.5}[t] - (price - 2500) / 2000 + k * 0.013), 3)
+            eff = round(
+                float({"경차": 14.5, "트럭": 9.5, "SUV": 11.0, "세단": 12.5}[t] - (price - 2500) / 2000 + k * 0.013), 3
+            )
             hp = int(80 + price / 30 + k * 3)
             rows.append((m, maker, t, price, eff, hp))
             k += 1

@@ -189,6 +189,10 @@ class Table:
     # (name column, time column) pairs that key the rows: one row per name and period (firm-years,
     # ticker-days), verified against the data (`_periods_keyed`); None when no file was at hand
     periods: list[tuple[str, str]] | None = None
+    # a long table as statistics offices publish them (KOSIS, BLS, Eurostat): (indicator column,
+    # value column); the indicator column's values say what each row's number measures (취업자,
+    # "Unemployment rate") and the one value column holds every number (`indicator_columns`)
+    indicator: tuple[str, str] | None = None
 
     def column(self, name: str) -> Column:
         return next(c for c in self.columns if c.name == name)
@@ -624,7 +628,43 @@ def build_table(dataset: dict[str, Any]) -> Table:
     )
     table.labels = _labels(table)
     table.periods = _periods_keyed(dataset, table)
+    table.indicator = indicator_columns(table)
     return table
+
+
+def indicator_columns(table: Table) -> tuple[str, str] | None:
+    """(indicator column, value column) of a long statistics table, or None. The indicator column
+    is a category whose values name different measures, two or more of them in different concepts
+    of the lexicon that its own name does not carry (취업자 and 실업률, "Nonfarm payrolls" and
+    "Unemployment rate"; not gasoline and diesel of a fuel column), and the table has exactly one
+    numeric column that is no year, code or count of a period: the value every row measures."""
+    measured = [
+        c for c in table.columns if c.numeric and not c.yearlike and not (c.integer and c.distinct and c.distinct <= 12)
+    ]
+    if len(measured) != 1:
+        return None
+    found = []
+    lex = lexicon().concepts
+    flags = ("additive", "counts", "level", "better", "currency")
+
+    def measure(concept: str) -> bool:  # a concept numbers are about (not a place or a service)
+        return concept == "rate" or any(lex.get(concept, {}).get(f) for f in flags)
+
+    for c in table.columns:
+        if not c.categorical or c.numeric or not c.values or len(c.values) > 60:
+            continue
+        own = set(c.concepts)
+        named: dict[str, set[str]] = {}
+        for v in c.values:
+            concepts = set(concepts_of(name_keys(str(v)))) - own
+            if any(measure(x) for x in concepts):
+                named[str(v)] = concepts
+        distinct = {frozenset(x) for x in named.values()}
+        if len(named) >= 2 and len(distinct) >= 2 and len(named) * 2 >= len(c.values):
+            found.append(c.name)
+    if len(found) != 1:
+        return None
+    return found[0], measured[0].name
 
 
 _CLOCK_TEXT = re.compile(r"^\s*(?:[01]\d|2[0-3]):[0-5]\d(?::[0-5]\d)?\s*$")

@@ -258,7 +258,21 @@ def _group_count(question: str, table: Table, tokens: list, mentions: list[Menti
     return None
 
 
-_ASKING = {"which", "what", "list", "어느", "어떤", "어디", "어디야", "어디지", "어디인가요", "어디예요", "무엇", "뭐야", "뭐지"}
+_ASKING = {
+    "which",
+    "what",
+    "list",
+    "어느",
+    "어떤",
+    "어디",
+    "어디야",
+    "어디지",
+    "어디인가요",
+    "어디예요",
+    "무엇",
+    "뭐야",
+    "뭐지",
+}
 _HAVING = {"have", "has", "had", "having", "with", "that", "where", "whose"}
 
 

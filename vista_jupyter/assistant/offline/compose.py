@@ -106,6 +106,34 @@ def _implied(text: str) -> str | None:
     return None
 
 
+def _rate_like(value: str, concepts: dict) -> bool:
+    """ "Unemployment rate", 고용률, "participation ratio": a value naming a rate or a share."""
+    keys = name_keys(value)
+    joined = "".join(keys)
+    return (
+        "rate" in concepts
+        or bool(keys and keys[-1] in ("rate", "rates", "ratio", "percent", "percentage", "share", "%"))
+        or (is_hangul(joined) and joined.endswith(("율", "률", "비율", "비중")))
+    )
+
+
+def _implied_mean(text: str, column: str) -> bool:
+    """ "평균 기온" of 평균기온, "average temp" of avg_temp: the column's own name says it holds
+    means, and the question says it too; asked of many rows, it is their mean."""
+    lex = lexicon()
+    said, named = name_keys(text), name_keys(column)
+    for form in lex.forms("agg", "mean"):
+        fk = name_keys(form)
+        if not fk:
+            continue
+        if is_hangul("".join(fk)):
+            if "".join(fk) in "".join(said) and "".join(fk) in "".join(named):
+                return True
+        elif len(fk) == 1 and fk[0] in said and fk[0] in named:
+            return True
+    return False
+
+
 #: Words saying a column holds a value (the opposite of missing): "A is recorded but B is missing".
 _PRESENT = {
     "있는",
@@ -278,7 +306,11 @@ class _Builder:
     def build(self) -> Plan:
         plan = self._build()
         counted = any(m.agg in ("count", "nunique") for m in plan.measures)
-        skewed = [m.column for m in plan.measures if m.agg in ("mean", "median", "min", "std") and m.column in self.c.presences]
+        skewed = [
+            m.column
+            for m in plan.measures
+            if m.agg in ("mean", "median", "min", "std") and m.column in self.c.presences
+        ]
         if plan.kind == "aggregate" and counted and skewed:
             # "how many days had rain and the average rain": the days are those with some, and an
             # average over only them may not be the average asked; a total or a maximum is the same
@@ -291,6 +323,7 @@ class _Builder:
         dates = [m.column for m in plan.measures if m.agg == "nunique" and m.column and self.c.col(m.column).is_date]
         if plan.kind == "aggregate" and dates:
             self.days_without(dates[0])  # "how many days without rain": the days, not the dry rows
+        self.ranked_degree(plan)
         having = self.c.having
         if having is not None:
             column, op, n = having
@@ -331,7 +364,12 @@ class _Builder:
             kept=(op, n),
         )
         plan.group, plan.order, plan.chart = None, None, None
-        words = {">=": ("at least", "이상"), ">": ("more than", "초과"), "<=": ("at most", "이하"), "<": ("fewer than", "미만")}
+        words = {
+            ">=": ("at least", "이상"),
+            ">": ("more than", "초과"),
+            "<=": ("at most", "이하"),
+            "<": ("fewer than", "미만"),
+        }
         en, ko = words[op]
         label = t(
             plan.language,
@@ -341,6 +379,21 @@ class _Builder:
         plan.conditions = [*plan.conditions, Condition(column, "in", PICKED, label=label)]
         plan.inner, plan.inner_use = inner, "keep"
         return plan
+
+    def ranked_degree(self, plan: Plan) -> None:
+        """ "입국자 많은 국적 상위 3개", "매출 높은 지점 top 5": a word of degree right after the
+        measure the groups are ranked by, in the ranking's direction, only restates it."""
+        if plan.kind != "aggregate" or not plan.order or not plan.measures or plan.measures[0].column is None:
+            return
+        column = plan.measures[0].column
+        for j, m in enumerate(self.m):
+            if not self.free(j) or not m.has("degree") or m.roles - {"degree", "superlative"}:
+                continue
+            before = self.c.prev_index(j, ("particle",))
+            if before is None or column not in self.c.columns_of(before):
+                continue
+            if (m.get("degree").key == "high") == (plan.order == "desc"):
+                self.c.claim(j)
 
     def position(self, asked: list[int]) -> Plan:
         """ "평균 pm25 기준으로 Jongno는 몇 위야?", "what rank is Jongno by average pm25": the groups of
@@ -841,7 +894,11 @@ class _Builder:
                 continue
             if m.has("entity") and not m.has("value"):
                 names = self.c.columns_of(i)
-                if (
+                # "total visitors" over 입국자수: a noun for people the column counts is that column
+                counted = any(
+                    s.key in _COUNTS and m.text.lower() in self.c.lex.concepts[s.key]["forms"] for s in m.all("concept")
+                ) and any(set(self.c.col(n).concepts) & _COUNTS and self.c.col(n).numeric for n in names)
+                if not counted and (
                     all(n in self.c.t.labels for n in names)
                     or not names
                     or max(s.quality for s in m.all("column")) < 1.0
@@ -1168,6 +1225,14 @@ class _Builder:
                 c.claim(j)
         aggs_left = [(i, a) for i, a in free_aggs if self.free(i) and a not in ("count", "nunique")]
         free_columns = [(j, col) for j, col in columns if self.free(j)]
+        if aggs_left and not free_columns and not out:
+            # "평균 고용률" of a long table: 고용률 is a value of its indicator column (a condition);
+            # the numbers are in the value column
+            found = self.indicator_measure(aggs_left[0][1])
+            if found is not None:
+                out.append(found)
+                c.claim(aggs_left[0][0])
+                aggs_left = []
         if aggs_left and len(free_columns) == 1 and not out:
             j, column = free_columns[0]
             out.append(Measure(aggs_left[0][1], column))
@@ -1192,10 +1257,66 @@ class _Builder:
             implied = None if column in self.c.derived else _implied(self.m[j].text)
             if implied and not out and not aggs_left:
                 out.append(Measure("max" if implied == "high" else "min", column))
+            elif not out and not aggs_left and not self._list_asked() and _implied_mean(self.m[j].text, column):
+                out.append(Measure("mean", column))
             elif Measure(self.default_agg(column), column) not in out:
                 out.append(Measure(self.default_agg(column), column))
             c.claim(j)
         return out
+
+    # --- long statistics tables: the indicator named is what is measured ----------------------
+
+    def indicator_value(self) -> str | None:
+        """In a long table (catalog.indicator_columns) whose indicator column the question filters
+        on ("2019년 취업자", "unemployment rate in July"), the value column: what that indicator's
+        rows measure. None otherwise."""
+        found = self.c.t.indicator
+        if found is None:
+            return None
+        column, value = found
+        if not any(k.column == column and k.op in ("==", "in") for k in self.ctx.conditions):
+            return None
+        return value
+
+    def indicator_total(self) -> bool:
+        """Whether the filtered indicators add up across the rows left (취업자 of five 시도 in one
+        year, payrolls of one month): counts of things (lexicon concepts marked additive, none a
+        rate), with every time column of the table pinned by a condition (a level summed over
+        years or months is no figure anyone asked for)."""
+        from .catalog import concepts_of
+
+        c, (column, _) = self.c, self.c.t.indicator
+        values: list = []
+        for k in self.ctx.conditions:
+            if k.column == column and k.op in ("==", "in"):
+                values += list(k.value) if k.op == "in" else [k.value]
+        for v in values:
+            concepts = concepts_of(name_keys(str(v)))
+            if _rate_like(str(v), concepts) or not any(c.lex.concepts.get(x, {}).get("additive") for x in concepts):
+                return False
+        return self.indicator_pinned()
+
+    def indicator_pinned(self) -> bool:
+        """Every time column of the table is fixed by a condition or is the grouping."""
+        c = self.c
+        times = [x.name for x in c.t.columns if x.is_date or x.yearlike]
+        pinned = {k.column for k in self.ctx.conditions if k.op == "==" or (k.op == "between" and k.part)}
+        grouped = self.ctx.group.column if self.ctx.group is not None else None
+        return all(t in pinned or t == grouped for t in times)
+
+    def indicator_measure(self, agg: str | None) -> Measure | None:
+        """The measure of a question about a long table's indicator: `agg` of the value column
+        (None: what the indicator's rows add up to when they do, else None)."""
+        value = self.indicator_value()
+        if value is None:
+            return None
+        if agg is not None:
+            return Measure(agg, value)
+        return Measure("sum", value) if self.indicator_total() else None
+
+    def _list_asked(self) -> bool:
+        """ "목록", "list the rows": the rows themselves were asked for."""
+        return any(m.has("rows") for m in self.m)
 
     def _agg_target(self, i: int, columns: list[tuple[int, str]], bound: dict[int, str]) -> int | None:
         c = self.c
@@ -1693,6 +1814,14 @@ class _Builder:
         measures += self.measures_with_aggs()
         measures = self.per_period(measures)
         if not measures:
+            value = self.indicator_value()
+            if value is not None:
+                # "2021년 인천 경제활동인구는 얼마야?": the indicator's number, added up when it adds
+                # up over the rows asked about, else the rows' numbers listed
+                found = self.indicator_measure(None)
+                if found is not None:
+                    return Plan("aggregate", c.lang, c.t.var, measures=[found], conditions=list(ctx.conditions))
+                return self.listing(columns=[value])
             if ctx.conditions:
                 return self.listing()
             self.decline(
@@ -1704,6 +1833,7 @@ class _Builder:
             and all(m.column for m in measures)
             and len(measures) == 1
             and not _implied(self._measure_text(measures[0].column))
+            and (self._list_asked() or not _implied_mean(self._measure_text(measures[0].column), measures[0].column))
         ):
             # a column named with no aggregation: an amount adds up ("2024년 1분기 판매량"),
             # other values are listed
@@ -1783,8 +1913,18 @@ class _Builder:
                     j = after
             k = c.prev_index(i, ("filler", "particle"))
             # "회사는 모두 몇 개": the counted noun may stand before words already used (모두, 총)
-            while k is not None and k in c.used and k != i and not self.m[k].has("column"):
+            totals = []  # "입국자는 총 몇 명": 총 (a total) before the count asks the same number
+            while (
+                k is not None
+                and k != i
+                and not self.m[k].has("column")
+                and (k in c.used or (self.m[k].has("agg") and self.m[k].get("agg").key == "sum"))
+            ):
+                if k not in c.used:
+                    totals.append(k)
                 k = c.prev_index(k, ("filler", "particle"))
+            if not (k is not None and self.free(k) and self.m[k].has("column")):
+                totals = []
             # "how many people got off", "내린 사람은 몇 명": people, counted by the column next to
             # the noun that counts them (하차인원), not rows
             j, k = (self._counted_people(x, +1 if x == j else -1) for x in (j, k))
@@ -1817,7 +1957,7 @@ class _Builder:
                     out.append(Measure("sum", column))
                     continue
                 if col.numeric and i not in c.record_counts and set(col.concepts) & _COUNTS:
-                    c.claim(target)  # "how many arrivals", "관광객 수": a column counting things adds up
+                    c.claim(target, *totals)  # "how many arrivals", "관광객 수": a column counting things adds up
                     out.append(Measure("sum", column))
                     continue
                 if col.numeric and not col.categorical:
@@ -1845,6 +1985,19 @@ class _Builder:
                     self.decline("Different values of which column?", "어느 열의 서로 다른 값인가요?")
                 if agg == "count" and any(a == "nunique" for _, a in counts):
                     continue  # "서로 다른 호선은 몇 개": 몇 개 asks the number of different values
+                if i not in c.record_counts and self.indicator_value() is not None:
+                    # "2019년 서울 취업자 수", "how many jobs in December 2023": the number the
+                    # indicator's rows hold, never how many rows there are
+                    found = self.indicator_measure(None)
+                    if found is None:
+                        self.decline(
+                            "That indicator's numbers do not add up over the rows asked about (a rate, or "
+                            "several periods); name one period, or ask for an average.",
+                            "그 항목의 값은 물어본 행들에 걸쳐 더할 수 없습니다 (비율이거나 여러 기간). 한 기간을 "
+                            "정하거나 평균을 물어봐 주세요.",
+                        )
+                    out.append(found)
+                    continue
                 out.append(Measure("count"))
         return list(dict.fromkeys(out))
 
@@ -1942,6 +2095,11 @@ class _Builder:
                     "서로 다른 두 열의 최댓값/최솟값을 한 번에 물으셨습니다. 하나씩 물어봐 주세요.",
                 )
             column, direction = col, d
+            c.claim(*used)
+        if column is None and sups and self.indicator_value() is not None:
+            # "highest unemployment rate" of a long table: the extreme of the indicator's numbers
+            i, d, _, used = sups[0]
+            column, direction = self.indicator_value(), d or "high"
             c.claim(*used)
         if column is None and limit_kind in ("top", "bottom"):
             # "마력 상위 5개", "top 10 by weight": the one numeric column named is ranked
@@ -2228,6 +2386,15 @@ class _Builder:
                     f"{column}의 어떤 값으로 순위를 매길까요? 합계, 평균?",
                 )
             c.sort_by = None
+        if not out and (direction is not None or ctx.limit) and self.indicator_value() is not None:
+            # "2023년 실업률이 가장 높은 시도", "고용률 상위 3개 시도": groups ranked by the
+            # indicator's number (their total when it adds up, else their mean, each group one row
+            # when the periods are pinned); a ranking over unpinned periods is not read
+            found = self.indicator_measure(None)
+            if found is None and self.indicator_pinned():
+                found = Measure("mean", self.indicator_value())
+            if found is not None:
+                out = [found]
         if not out:
             if (
                 direction is None
@@ -2307,3 +2474,179 @@ def _asks_rate(m: Mention) -> bool:
 def _day_word(text: str) -> bool:
     """A word naming days as the things counted ("days", "날", "일수")."""
     return text.lower().strip() in ("day", "days", "날", "날들", "일수", "날수", "일자")
+
+
+def month_readings(plan: Plan, table) -> None:
+    """ "average in July", "7월 평균" without a year: over data of several years it is every July;
+    the reply says so ("July of every year, 2019–2023"), and over one year which year it is."""
+    from .wording import MONTHS
+
+    for k in plan.conditions:
+        if k.part != "month" or k.op not in ("==", "in"):
+            continue
+        if any(x.column == k.column and x.part in ("year", "date") for x in plan.conditions):
+            continue
+        try:
+            column = table.column(k.column)
+        except StopIteration:
+            continue
+        first, last = str(column.minimum or "")[:4], str(column.maximum or "")[:4]
+        if not (first.isdigit() and last.isdigit()):
+            continue
+        months = [k.value] if k.op == "==" else list(k.value)
+        en = " or ".join(MONTHS["en"][int(m) - 1] for m in months)
+        ko = ", ".join(MONTHS["ko"][int(m) - 1] for m in months)
+        if first != last:
+            text = (
+                f"{ko}: {first}–{last}년 매년의 {ko}"
+                if plan.language == "ko"
+                else f"{en}: {en} of every year, {first}–{last}"
+            )
+        else:
+            text = (
+                f"{ko}: {first}년 {ko} (데이터에 있는 유일한 해)"
+                if plan.language == "ko"
+                else f"{en}: {en} {first} (the data's only year)"
+            )
+        if text not in plan.readings:
+            plan.readings.append(text)
+
+
+def _date_pairs(table) -> list[tuple[str, str, frozenset[str]]]:
+    """(actual, expected, what) pairs of date columns: a column whose name has a word of
+    expectation (promised_ship_date, 배송예정일, due_date) and the one other date column named
+    by the rest of its name (shipped_date, 배송일; ship_date for "promised" alone); `what` is the
+    stem's words, their variants and lexicon concepts, to tell pairs apart by the question."""
+    from .catalog import concepts_of
+    from .text import variants
+
+    lex = lexicon()
+    marks = [name_keys(str(f)) for f in lex.data.get("expected_date", [])]
+    dateish = {"date", "dt", "day", "time", "at", "on", "일", "일자", "날짜", "일시"}
+    dates = [c for c in table.columns if c.is_date]
+
+    def words(keys: tuple[str, ...]) -> tuple[str, ...]:
+        joined = "".join(keys)
+        if is_hangul(joined):
+            for mark in sorted(("".join(m) for m in marks if is_hangul("".join(m))), key=len, reverse=True):
+                joined = joined.replace(mark, " ")
+            return tuple(w for w in joined.split() if w and w not in dateish)
+        return tuple(k for k in keys if k not in dateish and (k,) not in marks)
+
+    def tags(stem: tuple[str, ...]) -> frozenset[str]:
+        out = set()
+        for w in stem:
+            out |= {w, *variants(w)}
+        # "ship" of promised_ship_date: the concept whose word it begins (shipment; 출고 in Korean)
+        for name, entry in lex.concepts.items():
+            if any(len(w) >= 4 and w.isascii() and str(f).lower().startswith(w) for w in stem for f in entry["forms"]):
+                out.add(name)
+        return frozenset(out | set(concepts_of(stem)))
+
+    pairs = []
+    for e in dates:
+        keys = e.base or e.keys
+        joined = "".join(keys)
+        marked = any(
+            (m[0].isascii() and set(m) <= set(keys)) or (not m[0].isascii() and "".join(m) in joined)
+            for m in marks
+            if m
+        )
+        if not marked:
+            continue
+        stem = words(keys)
+        found = []
+        for a in dates:
+            if a is e:
+                continue
+            other = words(a.base or a.keys)
+            if any(any(m and set(m) <= set(a.keys) for m in marks) for _ in [0]):
+                continue  # two expectations are no pair
+            if not stem or tags(other) & tags(stem) or ("".join(other) and "".join(other) in joined):
+                found.append(a.name)
+        if len(found) > 1 and not stem:
+            # due_date beside placed_date and delivered_date: the date something happened on
+            done = {name_keys(str(f)) for f in lex.data.get("done_date", [])}
+            found = [
+                a
+                for a in found
+                if any(
+                    (k[0].isascii() and set(k) <= set(table.column(a).keys))
+                    or (not k[0].isascii() and "".join(k) in "".join(table.column(a).keys))
+                    for k in done
+                    if k
+                )
+            ]
+        if len(found) == 1:
+            pairs.append((found[0], e.name, tags(stem) | tags(words(table.column(found[0]).keys))))
+        else:  # an expectation compared with what cannot be told: still a meaning of "late"
+            pairs.append((None, e.name, tags(stem)))
+    return pairs
+
+
+def lateness(composer) -> None:
+    """ "How many orders shipped late?", "늦게 배달된 주문", "percentage shipped on time": a date
+    later than the date it was expected by (late), or not later (on time), over the pair of date
+    columns the data has for it (`_date_pairs`); the question's other words pick the pair when
+    there are two ("shipped" or "delivered"). Two pairs left, or none, and it declines."""
+    from .catalog import concepts_of
+    from .parse import Declined
+    from .plan import Condition
+    from .text import variants
+
+    for i, m in enumerate(composer.m):
+        sense = m.get("lateness")
+        if sense is None or i in composer.used or m.roles & {"column", "boolcol", "value"}:
+            continue  # the data records it itself (a column "late", a status "Delayed")
+        said = name_keys(m.text)
+        if (
+            said
+            and said[0].isascii()
+            and said not in {name_keys(str(f)) for forms in composer.lex.data["lateness"].values() for f in forms}
+        ):
+            continue  # "latest", "later": an order in time, not lateness
+        pairs = _date_pairs(composer.t)
+        if not pairs:
+            raise Declined(
+                f"“{m.text}” compares a date with the date it was due, and the data has no such pair of dates.",
+                f"“{m.text}”은(는) 날짜를 예정된 날짜와 비교하는 말인데, 데이터에 그런 두 날짜 열이 없습니다.",
+            )
+        named: dict[int, set] = {}
+        for j, x in enumerate(composer.m):
+            if j == i or j in composer.used:
+                continue
+            said = set()
+            for k in name_keys(x.text):
+                said |= {k, *variants(k)}
+            said |= set(concepts_of(name_keys(x.text))) | {s.key for s in x.all("concept")}
+            for s in x.all("column"):
+                said |= set(name_keys(s.key))
+            hits = {p for p, pair in enumerate(pairs) if said & pair[2] and not said <= {"order", "orders"}}
+            if hits:
+                named[j] = hits
+        chosen = set(range(len(pairs)))
+        for hits in named.values():
+            if hits & chosen:
+                chosen &= hits
+        if len(chosen) != 1 or pairs[next(iter(chosen))][0] is None:
+            options = ", ".join(f"{a or '?'} after {e}" for a, e, _ in pairs)
+            raise Declined(
+                f"“{m.text}” could compare several pairs of dates ({options}); say which (for example "
+                "“shipped late” or “delivered late”).",
+                f"“{m.text}”은(는) 여러 날짜 쌍을 비교할 수 있습니다 ({options}). 어느 쪽인지 말해 주세요 "
+                "(예: “출고가 늦은”, “배송이 늦은”).",
+            )
+        p = chosen.pop()
+        actual, expected, _ = pairs[p]
+        name = composer._derived_difference(actual, expected, "s")
+        op = ">" if sense.key == "late" else "<="
+        composer.ctx.conditions.at = i
+        composer.ctx.conditions.append(Condition(name, op, 0))
+        words = [j for j, hits in named.items() if p in hits and len(hits) < len(pairs)]
+        for j in words:
+            # "shipped" names the shipping (shipped_date), not its promise: a month asked with it
+            # ("shipped late in July") is of that date
+            x = composer.m[j]
+            if any(s.role == "column" and s.key == actual for s in x.senses):
+                x.senses = [s for s in x.senses if s.role != "column" or s.key == actual]
+        composer.claim(i, *words)

@@ -29,6 +29,7 @@ _KEYED = (
     "compare",
     "compare_after",
     "date_compare",
+    "lateness",
     "bucket",
     "per_period",
     "sign",

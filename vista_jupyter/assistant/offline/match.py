@@ -234,6 +234,8 @@ def dataset_phrases(table: Table) -> PhraseIndex:
     for word in name_keys(table.name):
         if len(word) >= 3 and not word.isdigit():
             index.add((word,), Meaning("entity"))
+    for keys in subject_words(table):
+        index.add(keys, Meaning("subject"))
     korean_names = ["".join(c.base or c.keys) for c in table.columns if all(is_hangul(k) for k in (c.base or c.keys))]
     shared: dict[str, int] = {}
     for name in korean_names:
@@ -356,7 +358,60 @@ def dataset_phrases(table: Table) -> PhraseIndex:
                     index.add(phrase.keys, Meaning("value", (column.name, value, quality)), capitals=phrase.code)
         if column.kind == "boolean":
             index.add(column.keys, Meaning("boolcol", column.name))
+    if table.indicator is not None:
+        for keys, value in indicator_forms(table.column(table.indicator[0])):
+            index.add(keys, Meaning("value", (table.indicator[0], value, 0.9)))
     return index
+
+
+def subject_words(table: Table) -> list[tuple[str, ...]]:
+    """Words that restate what the whole dataset is about, from its name: the Korean words of
+    the name (외국인 and 입국자 of 외국인_입국자.csv; name_keys splits Hangul into syllables), and
+    the other language's forms of a lexicon value the name says ("foreign" for 외국인, 외국인
+    for foreign_visitors) when no column holds that value (then it is a condition, not a
+    restatement). They add no condition: every row is already about them."""
+    lex = lexicon()
+    words = [w for w in re.split(r"[^가-힣]+", table.name) if len(w) >= 2]
+    words += [w for w in name_keys(table.name) if len(w) >= 3 and not w.isdigit() and not is_hangul(w)]
+    held = {_norm_value(v) for c in table.columns for v in (c.values or [])}
+    names = ["".join(c.keys) for c in table.columns]
+    concepts = {x for c in table.columns for x in c.concepts}
+    from .catalog import concepts_of
+
+    # a word that names a column (입국자 of 입국자수) is that column, not only the subject
+    words = [w for w in words if not any(w in n for n in names) and not set(concepts_of(name_keys(w))) & concepts]
+    out = [tuple(w) for w in words if is_hangul(w)]
+    for group in lex.value_groups:
+        keyed = [name_keys(str(f)) for f in group]
+        if any(k in held for k in keyed):
+            continue
+        if any(k in (tuple(w), (w,)) or "".join(k) == w for k in keyed for w in words):
+            out += [k for k in keyed if k]
+    return list(dict.fromkeys(out))
+
+
+def indicator_forms(column: Column) -> list[tuple[tuple[str, ...], Any]]:
+    """The lexicon's words for the measures a long table's indicator column names ("jobs" for
+    "Nonfarm payrolls", "unemployment rate" for 실업률): a form of a concept of one value names
+    that value when the form carries every concept the value's name does, and no other value
+    fits it (then the word stays unplaced and the planner declines)."""
+    from .catalog import concepts_of
+
+    lex = lexicon()
+    own = set(column.concepts)
+    named = {_norm_value(v): v for v in column.values}
+    meanings = {v: set(concepts_of(_norm_value(v))) - own for v in column.values}
+    fits: dict[tuple[str, ...], set] = {}
+    for concepts in meanings.values():
+        for concept in concepts:
+            for form in lex.concepts.get(concept, {}).get("forms", []):
+                keys = name_keys(str(form))
+                if keys and keys not in named:
+                    fits.setdefault(keys, set())
+    for keys in fits:
+        said = set(concepts_of(keys)) - own
+        fits[keys] = {v for v, concepts in meanings.items() if concepts and concepts <= said}
+    return [(keys, next(iter(values))) for keys, values in fits.items() if len(values) == 1]
 
 
 def _entity_forms(lex: Any) -> list[tuple[tuple[str, ...], Meaning]]:
@@ -1065,7 +1120,8 @@ class Reader:
             if len(senses) > 1:
                 senses = [s for s in senses if s.role != "unknown"]
             mentions.append(Mention(edge.start, edge.end, text, senses))
-        return tokens, merge_columns(mentions, tokens, self.table)
+        mentions = _extremes_before_columns(merge_columns(mentions, tokens, self.table), self.table)
+        return tokens, _subjects(mentions)
 
 
 #: Particles written only after a syllable without a final consonant (가격이 but 거리가): after one
@@ -1102,6 +1158,10 @@ def _inflects_into(text: str, code: str) -> bool:
     """Whether a word reaches a code only by inflection or misspelling ("codes", "cods" for COD),
     not by being written as it is or by a bilingual name ("american" for USA)."""
     word, code = text.lower(), code.lower()
+    # a possessive is the code itself: "TSLA's volume", "AAPL’s close", "the MSFTs' ..."
+    for ending in ("'s", "’s", "'", "’"):
+        if word.endswith(ending) and word[: -len(ending)] == code:
+            return False
     if word == code:
         return False
     return code in variants(word) or difflib.SequenceMatcher(None, word, code).ratio() >= 0.6
@@ -1159,7 +1219,9 @@ def merge_columns(mentions: list[Mention], tokens: list[Token], table: Table) ->
                     )
                     continue
             # a word that only describes the column before it: "rate", "column", 율, 세기
-            describes = m.has("descriptors") or (m.has("concept") and not m.has("column"))
+            # (not after an aggregation word that also begins a column's name: "평균 습도" beside
+            # 평균기온 asks the mean of humidity, a measure the data lacks, not of 평균기온)
+            describes = m.has("descriptors") or (m.has("concept") and not m.has("column") and not prev.has("agg"))
             # "실린더 수" is the column; "거래 수", "펭귄 수" count the rows the noun names
             counting = m.text in ("수",)
             if counting and prev.has("entity"):
@@ -1171,6 +1233,39 @@ def merge_columns(mentions: list[Mention], tokens: list[Token], table: Table) ->
                 continue
         out.append(m)
     return out
+
+
+def _subjects(mentions: list[Mention]) -> list[Mention]:
+    """A word restating the dataset's subject (`subject_words`) adds nothing when it describes
+    the noun after it ("외국인 입국자", "foreign visitors": read as a function word); alone
+    ("외국인 수") it names nothing the data holds, and stays unknown (the planner declines)."""
+    for i, m in enumerate(mentions):
+        if not m.has("subject"):
+            continue
+        nxt = mentions[i + 1] if i + 1 < len(mentions) else None
+        named = nxt is not None and not (nxt.roles & {"agg", "descriptors"})
+        if named and (nxt.has("column") or nxt.has("value")):
+            m.senses = [Sense("filler")]
+        else:
+            m.senses = [s for s in m.senses if s.role != "subject"] or [Sense("unknown")]
+    return mentions
+
+
+def _extremes_before_columns(mentions: list[Mention], table: Table) -> list[Mention]:
+    """ "lowest close", "highest volume" over columns named low and high: a superlative that
+    reaches a column only by inflection (lowest -> low) is the extreme of the column named next,
+    not a second measure."""
+    for i, m in enumerate(mentions):
+        if not (m.has("superlative") or m.has("degree")) or not m.has("column"):
+            continue
+        nxt = next((x for x in mentions[i + 1 :] if not (x.roles <= {"filler", "particle"})), None)
+        if nxt is None or not nxt.has("column") or nxt.has("superlative") or nxt.has("degree"):
+            continue
+        said = name_keys(m.text)
+        if any(table.column(s.key).keys == said for s in m.all("column")):
+            continue  # the column's own name, written as it is
+        m.senses = [s for s in m.senses if s.role != "column"]
+    return mentions
 
 
 def _join(a: Mention, b: Mention, tokens: list[Token]) -> str:

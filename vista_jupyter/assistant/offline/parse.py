@@ -354,6 +354,7 @@ class Composer:
         self._spread()
         self._differences()
         self._column_comparisons()
+        lateness(self)
         self._ratios()
         nums = self._numbers()
         self._times_of_day(nums)  # before ranges and comparisons read "9 am and 5 pm" as numbers
@@ -869,7 +870,11 @@ class Composer:
                 a = self.prev_index(b, ("particle", "range_join", "condition")) if b is not None else None
                 if a is not None and a + 1 < b and self.m[a + 1].text == "에서":
                     pair = (a, b, [j, a + 1])
-            elif m.has("intent") and m.get("intent").key == "difference" and (self._mean_asked() or self._extreme_asked()):
+            elif (
+                m.has("intent")
+                and m.get("intent").key == "difference"
+                and (self._mean_asked() or self._extreme_asked())
+            ):
                 pair = self._difference_of_two(j)
             if pair is None or pair[0] is None or pair[1] is None:
                 continue
@@ -882,7 +887,11 @@ class Composer:
             for k in (pair[1], *pair[2]):
                 self.difference_words[k] = pair[0]  # a superlative beside them ranks by the difference
             nxt = self.next_index(j, ("particle",))
-            if self.lang == "ko" and nxt is not None and self.m[nxt].text in ("값", "수치", "결과", "금액", "액수", "차액", "차이"):
+            if (
+                self.lang == "ko"
+                and nxt is not None
+                and self.m[nxt].text in ("값", "수치", "결과", "금액", "액수", "차액", "차이")
+            ):
                 self.claim(nxt)  # "뺀 값", "뺀 금액": the difference itself
             self._difference_named(pair[0])
             return
@@ -4408,7 +4417,7 @@ def _date_bounds(found: dict[str, Any]) -> tuple[str | None, str | None]:
     return f"{year:04d}-01-01", f"{year:04d}-12-31"
 
 
-from .compose import _Builder  # noqa: E402  (the assembling half lives in its own module)
+from .compose import _Builder, lateness, month_readings  # noqa: E402  (the assembling half lives in its own module)
 
 
 def plan_question(question: str, table: Table, reader: Reader | None = None) -> Plan:
@@ -4464,6 +4473,7 @@ def _plan_direct(question: str, table: Table, reader: Reader | None = None) -> P
     plan.derived = dict(composer.derived) if not plan.declined else {}
     if not plan.declined:
         plan.readings = list(dict.fromkeys(plan.readings + composer.readings))
+        month_readings(plan, table)
     if plan.inner is not None:  # a plan composed here (periods counted by their change)
         plan.inner.date_columns, plan.inner.units, plan.inner.yearlike = plan.date_columns, plan.units, plan.yearlike
         plan.inner.derived = plan.derived
