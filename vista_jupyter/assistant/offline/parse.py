@@ -4186,8 +4186,10 @@ class Composer:
         named = any(not c.numeric and not c.is_date and c.distinct >= 0.9 * rows for c in self.t.columns)
         if ranks and m.has("concept") and not named:
             # "입국자가 가장 많은 나라": a kind of thing (countries) no column names, on rows no column
-            # names one by one (nationality-months): the ranked rows are not that thing
-            return True
+            # names one by one (nationality-months): the ranked rows are not that thing. Right
+            # before a column's word it only qualifies that word ("the latest model year"), in
+            # either language ("최근 모델 연도"): what is ranked is the column.
+            return not (i + 1 < len(self.m) and self.m[i + 1].has("column"))
         return _entity_periods(self.t) is not None
 
     def _count_unanswered(self, i: int, plan: Plan) -> bool:
