@@ -29,9 +29,7 @@ are left out and reported.
 from __future__ import annotations
 
 import codecs
-import contextlib
 import csv
-import gc
 import itertools
 import os
 import queue
@@ -1805,20 +1803,6 @@ def read_text(
         ) from None
 
 
-@contextlib.contextmanager
-def _collector_paused():
-    """Planning makes tens of thousands of short-lived lists (the samples' records, freed as soon
-    as they are dropped): the cyclic garbage collector would run dozens of times meanwhile, over
-    every object of the process, and find nothing to collect. Paused for that bounded work."""
-    was = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was:
-            gc.enable()
-
-
 def _read_utf8(
     text_path: Path,
     out_path: Path,
@@ -1839,8 +1823,7 @@ def _read_utf8(
     head_text = samples.head.decode("utf-8", errors="replace")
     if looks_binary(head_text):
         raise UnsupportedType("This file does not contain a text table.")
-    with _collector_paused():
-        d = dl.sniff(head_text[: 64 << 10])
+    d = dl.sniff(head_text[: 64 << 10])
     sniffed = d
     if normalize.needed(d):
         # quotes padded with spaces, or a database dump's backslash escapes: rewritten as CSV
@@ -1858,8 +1841,7 @@ def _read_utf8(
 
     if _fast_dialect(d) and not careful:
         detected, warnings = start()
-        with _collector_paused():
-            plan = make_plan(samples, d, text_records, limits, raw, limits.max_columns, warnings, detected, fast=True)
+        plan = make_plan(samples, d, text_records, limits, raw, limits.max_columns, warnings, detected, fast=True)
         plan.observe = observe
         if plan.regular:
             try:
