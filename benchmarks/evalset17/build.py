@@ -456,7 +456,16 @@ QUESTIONS = [
     ("p-13", P, "ko", "최저 기온은 몇 도였어?", "number", "result = df['기온'].min()", N0),
     ("p-14", P, "ko", "시간대별 평균 사용량", "table", PD + "result = df.groupby(t.dt.hour)['사용량_kWh'].mean()", N5),
     ("p-15", P, "ko", "다음 달 전기요금은 얼마나 나올까?", "decline", "", {}),
-    ("p-16", P, "ko", "사용량이 2kWh를 넘은 시간은 몇 번?", "number", "result = (df['사용량_kWh'] > 2).sum()", N0),
+    (
+        "p-16",
+        P,
+        "ko",
+        "사용량이 2kWh를 넘은 시간은 몇 번?",
+        "number",
+        "result = (df['사용량_kWh'] > 2).sum()",
+        # the hours (일시) when some household went over 2 kWh is a fair reading too
+        {"rel_tol": 0, "also_rows": "df.loc[df['사용량_kWh'] > 2, '일시'].nunique()"},
+    ),
 ]
 
 
