@@ -87,7 +87,7 @@ QUESTIONS = [
         "result = list(df['country'].value_counts().index[:3])",
         {"ordered": True},
     ),
-    ("h-09", H, "en", "highest daily rate ever charged", "number", "result = df['adr'].max()", N0),
+    ("h-09", H, "en", "highest daily rate ever charged", "number", "result = df['adr'].max()", N5),
     ("h-10", H, "en", "median lead time", "number", "result = df['lead_time'].median()", N0),
     (
         "h-11",
@@ -378,7 +378,7 @@ QUESTIONS = [
         "H02 가구의 최대 사용량",
         "number",
         "result = df.loc[df['가구'] == 'H02', '사용량_kWh'].max()",
-        N0,
+        N5,  # a reading in kWh, shown to three figures
     ),
     (
         "p-04",
