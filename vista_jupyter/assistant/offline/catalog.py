@@ -27,6 +27,7 @@ MAX_VALUES = 5000
 MAX_VALUE_SCAN_BYTES = 2 * 1024**3
 
 _UNIT_IN_BRACKETS = re.compile(r"^(.*?)[\s_]*[(\[]([^)\]]+)[)\]]\s*$")
+_UNIT_AFTER_SEPARATOR = re.compile(r"^(.*\S)[\s_]+([^\s_]+)$")
 _YEAR_WORDS = {"year", "years", "yr", "yyyy"}
 _KO_YEAR = ("연도", "년도", "연식", "년")
 
@@ -146,6 +147,21 @@ class Column:
         )
 
     @property
+    def flag(self) -> bool:
+        """A yes/no column: booleans, and whole numbers that are only ever 0 or 1 (is_canceled,
+        survived, 흡연여부 written 0/1)."""
+        if self.kind == "boolean":
+            return True
+        return (
+            self.numeric
+            and self.integer
+            and self.distinct == 2
+            and self.minimum is not None
+            and float(self.minimum) == 0
+            and float(self.maximum) == 1
+        )
+
+    @property
     def categorical(self) -> bool:
         """Can be grouped by: categories, booleans, and integer columns with few values."""
         if self.kind in ("categorical", "boolean"):
@@ -231,6 +247,7 @@ class _Index:
     forms: dict[str, tuple[_Form, ...]]  # concept -> its forms
     units: frozenset[str]
     suffixes: frozenset[str]
+    words: frozenset[str]  # every concept's Korean forms, whole
 
 
 _index_slot: list[_Index] = []
@@ -258,6 +275,7 @@ def _index() -> _Index:
             forms,
             frozenset(u for fs in lex.data["units"].values() for u in fs),
             frozenset(lex.data["name_suffixes"]),
+            frozenset(f.hangul for fs in forms.values() for f in fs if f.hangul),
         )
         _index_slot[:] = [index]
         _concepts_of.cache_clear()  # results of an older lexicon
@@ -270,6 +288,13 @@ def _unit_and_base(name: str) -> tuple[tuple[str, ...], str | None]:
         if bracket_alias(name) is not None:
             return name_keys(m.group(1)), None  # 판매지역(시도): another name, not a unit
         return name_keys(m.group(1)), m.group(2).strip()  # as written (㎡ stays ㎡)
+    # a unit written as the name's last part after a separator, as written in any case or script:
+    # 사용량_kWh, 생산량_톤, area_ha (a Korean unit is told from a syllable of the name only here)
+    m = _UNIT_AFTER_SEPARATOR.match(str(name))
+    if m and _separate_unit(m.group(2)) and name_keys(m.group(1)):
+        base = name_keys(m.group(1))
+        if base[-1] != "per" and not (len(base) >= 2 and base[-1] in ("in", "of")):
+            return base, m.group(2)
     keys = name_keys(name)
     if len(keys) >= 2 and keys[-1] in _index().units and not is_hangul(keys[-1]):
         base = keys[:-1]
@@ -279,6 +304,17 @@ def _unit_and_base(name: str) -> tuple[tuple[str, ...], str | None]:
             base = base[:-1]
         return base, keys[-1]
     return keys, None
+
+
+def _separate_unit(part: str) -> bool:
+    """A name's last part is its unit: a unit of the lexicon, but not a Korean noun that is also
+    a counter (1인_가구, 고령_세대 name who is counted, not the unit counted in)."""
+    if part.lower() not in _index().units:
+        return False
+    if not is_hangul(part) or len(part) == 1:
+        return True
+    counters = {str(f) for kind in ("count", "age", "rank") for f in lexicon().data["units"][kind]}
+    return part not in counters
 
 
 def bracket_alias(name: str) -> tuple[str, ...] | None:
@@ -336,7 +372,12 @@ def _concepts_of(keys: tuple[str, ...], index: _Index) -> tuple[tuple[str, float
                 if (len(word) >= 2 and word in joined_ko) or (
                     len(word) == 1
                     and joined_ko
-                    and (joined_ko == word or named == word or (joined_ko.endswith(word) and word in index.suffixes))
+                    and (
+                        joined_ko == word
+                        or named == word
+                        # (not when the whole name is a word of the lexicon: 가구 is no 구, 일시 no 시)
+                        or (joined_ko.endswith(word) and word in index.suffixes and joined_ko not in index.words)
+                    )
                 ):
                     weight = 1.0 if joined_ko.endswith(word) else 0.8
                     found[concept] = max(found.get(concept, 0.0), weight)
@@ -530,6 +571,8 @@ def build_table(dataset: dict[str, Any]) -> Table:
     for c in profile.get("column_profiles", []):
         keys = name_keys(c["name"])
         base, unit = _unit_and_base(c["name"])
+        if unit is not None and unit.isascii() and keys[: len(base)] == base and len(keys) > len(base) + 1:
+            keys = (*base, unit.lower())  # 사용량_kWh: the unit is one word (kwh), not k + wh
         top = [t["value"] for t in c.get("top", [])]
         values = scanned.get(c["name"]) or top
         sampled = [row.get(c["name"]) for row in sample if row.get(c["name"]) is not None]
@@ -611,8 +654,13 @@ def build_table(dataset: dict[str, Any]) -> Table:
         if not column.numeric:
             # a count of things is a number: order_date is the date of an order, never the
             # number of orders (so "주문 수" there counts the rows)
+            # (but a column named by the thing itself, 가구 of households H01, H02, names them:
+            # "household H01", "가구 수" counts its values)
+            whole = "".join(column.base or column.keys)
             for concept in [k for k in column.concepts if _counting(k)]:
-                del column.concepts[concept]
+                forms = {"".join(name_keys(f)) for f in lexicon().concepts[concept]["forms"]}
+                if column.is_date or column.kind not in ("categorical", "identifier", "text") or whole not in forms:
+                    del column.concepts[concept]
         if column.kind in ("categorical", "text") and not column.date_text:
             from .match import calendar_groups
 

@@ -71,6 +71,9 @@ _PARTIAL_STOP = {
 }
 
 
+#: The last words of a column that identifies a thing (customer_id, order_no, player_key).
+_IDENTITY_WORDS = frozenset({"id", "no", "nr", "num", "number", "key", "code", "uid", "uuid"})
+
 _VOWELS = set("aeiouy")
 
 
@@ -299,7 +302,11 @@ def dataset_phrases(table: Table) -> PhraseIndex:
                         continue
                     words = [w for w in part if w not in _PARTIAL_STOP]
                     if len(words) == len(part) and all(len(w) >= 3 or w.isdigit() for w in part):
-                        index.add(part, Meaning("column", (column.name, 0.8 + 0.05 * size)))
+                        # the thing itself ("borrowers") is its identifier (borrower_id) rather
+                        # than one of its properties (borrower_age)
+                        rest = base[:i] + base[i + size :]
+                        identity = 0.02 if rest and set(rest) <= _IDENTITY_WORDS else 0.0
+                        index.add(part, Meaning("column", (column.name, 0.8 + 0.05 * size + identity)))
         # Values: categories and booleans, and names of rows.
         if column.kind in ("categorical", "boolean", "text", "identifier") and column.values:
             for value in column.values:
@@ -379,6 +386,22 @@ def subject_words(table: Table) -> list[tuple[str, ...]]:
     from .catalog import concepts_of
 
     # a word that names a column (입국자 of 입국자수) is that column, not only the subject
+    # a Korean name compounded of a column's name and a word about the whole data: 전력 of
+    # 전력사용량.csv over the column 사용량_kWh, 서울 of 서울기온 over 기온
+    bases = {"".join(c.base or c.keys) for c in table.columns if all(is_hangul(k) for k in (c.base or c.keys))}
+    # (the whole compound is then no subject word: "전력 사용량" is 전력 and the column)
+    split = {
+        w: [
+            rest
+            for b in bases
+            if len(b) >= 2 and b != w
+            for rest in ((w[: -len(b)] if w.endswith(b) else ""), (w[len(b) :] if w.startswith(b) else ""))
+            if len(rest) >= 2
+        ]
+        for w in words
+        if is_hangul(w)
+    }
+    words = [part for w in words for part in (split.get(w) or [w])]
     words = [w for w in words if not any(w in n for n in names) and not set(concepts_of(name_keys(w))) & concepts]
     out = [tuple(w) for w in words if is_hangul(w)]
     for group in lex.value_groups:
@@ -542,6 +565,7 @@ class Reader:
         self._fuzzy_vocab: list[tuple[str, ...]] | None = None
         self._other_script: list[tuple[str, Any, bool, str, str]] | None = None
         self._question = ""
+        self._subject_cache: set[str] | None = None
         self.spelled = spelled_names(table)
         self._plain = {
             k[0]
@@ -608,6 +632,16 @@ class Reader:
                     q = segment(squashed, cuts, tuple(words), False)
                     if q and (len(words) > 1 or self._closest_latin(words[0]) is None):
                         parts.append((name, 0.8 * q))
+                # A name that is the initials of the words ("adr" for average daily rate, "bmi"
+                # for body mass index): three words or more, each of two letters or more
+                if len(words) >= 3 and all(w.isascii() and w.isalpha() and len(w) >= 2 for w in words):
+                    initials = "".join(w[0] for w in words)
+                    # "average daily rate" of adr: the average is also asked (the mean of adr)
+                    first = i + 1 if words[0] in self.lex.forms("agg", "mean") else i
+                    for name, squashed, _cuts in self.spelled:
+                        if squashed == initials and name.isascii() and len(keys_of[name]) == 1:
+                            score = _content_score(tokens, first, j, 1.0) * 0.9 * 1.05
+                            out.append(_Edge(first, j, [Sense("column", name, 0.9)], score))
                 # A part several names share ("ship" of SHIP_ID and SHIP_DATE, "real" of realgdp
                 # and realcons) names what the rows are, not one column
                 if len(parts) == 1:
@@ -894,8 +928,13 @@ class Reader:
                             and not concept_columns(self.table, meaning.key)
                         ):
                             continue
+                        # a concept no column carries ("최저 기온" with only 기온) gives way to a
+                        # reading of its words that the data has (최저 of 기온)
+                        unheld = (
+                            meaning.role == "concept" and j - i > 1 and not concept_columns(self.table, meaning.key)
+                        )
                         for sense in self._senses(meaning, quality):
-                            role_score = 0.5 if sense.role in _FUNCTION_ROLES else 1.0
+                            role_score = 0.5 if sense.role in _FUNCTION_ROLES or unheld else 1.0
                             score = _content_score(tokens, i, j, quality) * role_score
                             if sense.role in ("column", "value"):
                                 score *= sense.quality * 1.05
@@ -1121,7 +1160,12 @@ class Reader:
                 senses = [s for s in senses if s.role != "unknown"]
             mentions.append(Mention(edge.start, edge.end, text, senses))
         mentions = _extremes_before_columns(merge_columns(mentions, tokens, self.table), self.table)
-        return tokens, _subjects(mentions)
+        return tokens, _value_in_units(_subjects(mentions, self._subject_texts()))
+
+    def _subject_texts(self) -> set[str]:
+        if self._subject_cache is None:
+            self._subject_cache = {"".join(k) for k in subject_words(self.table)}
+        return self._subject_cache
 
 
 #: Particles written only after a syllable without a final consonant (가격이 but 거리가): after one
@@ -1235,15 +1279,42 @@ def merge_columns(mentions: list[Mention], tokens: list[Token], table: Table) ->
     return out
 
 
-def _subjects(mentions: list[Mention]) -> list[Mention]:
+#: Units a "how many" asks a value in (몇 도, how many dollars), not a number of things counted.
+_MEASURED_UNITS = ("temperature", "money", "mass", "length", "area", "energy", "volume", "speed", "percent", "age")
+
+
+def _value_in_units(mentions: list[Mention]) -> list[Mention]:
+    """ "몇 도야?", "몇 kWh", "how many dollars": the value asked in its unit, not a count. The
+    pair reads as a word of asking; a unit that is also a name of the data (도, a province column)
+    keeps its count."""
+    for i in range(len(mentions) - 1):
+        ask, unit = mentions[i], mentions[i + 1]
+        count = ask.get("agg")
+        if count is None or count.key != "count" or not ask.text.startswith(("몇", "how many")):
+            continue
+        kinds = {str(s.key) for s in unit.all("units")}
+        named = unit.has("value") or any(s.key == unit.text for s in unit.all("column"))
+        if kinds and kinds <= set(_MEASURED_UNITS) and not named:
+            ask.senses = [Sense("filler")]
+            unit.senses = [Sense("filler")]
+    return mentions
+
+
+def _subjects(mentions: list[Mention], subjects: set[str] = frozenset()) -> list[Mention]:
     """A word restating the dataset's subject (`subject_words`) adds nothing when it describes
     the noun after it ("외국인 입국자", "foreign visitors": read as a function word); alone
-    ("외국인 수") it names nothing the data holds, and stays unknown (the planner declines)."""
+    ("외국인 수") it names nothing the data holds, and stays unknown (the planner declines). A
+    lexicon concept no column has, written as a subject word (전력 of 전력사용량.csv), is that
+    subject."""
+    for m in mentions:
+        if m.has("concept") and not m.roles - {"concept"} and m.text.replace(" ", "") in subjects:
+            m.senses = [*m.senses, Sense("subject")]
     for i, m in enumerate(mentions):
         if not m.has("subject"):
             continue
         nxt = mentions[i + 1] if i + 1 < len(mentions) else None
-        named = nxt is not None and not (nxt.roles & {"agg", "descriptors"})
+        # a descriptor word ("수" of "외국인 수") names nothing unless it is a column's name (사용량)
+        named = nxt is not None and not nxt.has("agg") and (not nxt.has("descriptors") or nxt.has("column"))
         if named and (nxt.has("column") or nxt.has("value")):
             m.senses = [Sense("filler")]
         else:

@@ -21,7 +21,7 @@ from .catalog import TEXT_PERIODS, Column, Table, holds_absence, holds_presence,
 from .lexicon import joined_forms, lexicon
 from .match import DatePart, Mention, Number, Reader, Sense, concept_columns, name_keys
 from .plan import BUCKETS, PICKED, Condition, Grouping, Measure, Plan
-from .text import is_hangul, language_of, normalize, particle
+from .text import is_hangul, language_of, normalize, particle, variants
 from .wording import t
 
 #: Roles that may stay unused: they carry no condition, measure or grouping of their own.
@@ -238,10 +238,15 @@ class Composer:
         return j if j >= 0 else None
 
     def columns_of(self, i: int, *, numeric: bool | None = None, categorical: bool | None = None) -> list[str]:
-        """The columns a mention may name, best first (ties kept)."""
+        """The columns a mention may name, best first (ties kept). Of a kind asked, only those
+        as good as the mention's best reading: "per borrower" names borrower_id, not the weaker
+        borrower_age because a number is wanted there."""
         senses = sorted(self.m[i].all("column"), key=lambda s: -s.quality)
+        best = senses[0].quality if senses else 0.0
         out = []
         for s in senses:
+            if (numeric is not None or categorical is not None) and s.quality < best - 1e-9:
+                continue
             c = self.col(s.key)
             if numeric is True and not c.numeric:
                 continue
@@ -498,7 +503,11 @@ class Composer:
                 # and only particles after it: 해는 is the year, 해지는 is no 해 + 지 + 는
                 and all(self.m[i].text in _CASE_PARTICLES for i in run[1:])
             )
-            bound = ((first.text,) in self.lex.particles and not noun) or (first.has("units") and not counted)
+            # "몇 도야": the unit a value is asked in (match._value_in_units), not the particle 도
+            asked_unit = before is not None and "몇" in before.text and first.has("filler") and before.has("filler")
+            bound = ((first.text,) in self.lex.particles and not noun and not asked_unit) or (
+                first.has("units") and not counted
+            )
             if len(first.text) != 1 or not bound:
                 continue
             # a noun written on its own with a case or topic particle after it (해는: the year,
@@ -535,7 +544,16 @@ class Composer:
         measured in a unit of another kind (이용시간(분): a duration): declined, not read as 2 분."""
         number = n.number
         unit = normalize(self.col(column).unit or "")
-        if number is None or number.unit not in ("mass", "length", "duration", "area", "temperature", "speed"):
+        if number is None or number.unit not in (
+            "mass",
+            "length",
+            "duration",
+            "area",
+            "temperature",
+            "speed",
+            "energy",
+            "volume",
+        ):
             return
         kinds = {k for k, forms in self.lex.data["units"].items() if unit in {normalize(str(f)) for f in forms}}
         if kinds and not kinds & {number.unit, *number.alternatives}:
@@ -1855,13 +1873,17 @@ class Composer:
                 before = self.prev_index(before, ("filler", "particle", "condition"))
             if eq_index is None and self._is_year(n) and n.index > 0 and self.m[n.index - 1].text.lower() in _IN_TIME:
                 continue  # "how many births were there in 2021": a year (the dates read it), not births = 2021
+            # "사용량이 0인", "usage = 0": equality said outright holds for any measure, not only
+            # for whole numbers of a few values
+            copula = n.span[-1] + 1 < len(self.m) and self.m[n.span[-1] + 1].text.split()[:1] == ["인"]
+            said = (eq_index is not None and self.m[eq_index].text in ("=", "==")) or (copula and before is not None)
             for j in (after, before):
                 if j is not None and j not in self.used and self.m[j].has("column"):
                     try:
                         column = self.one_column(j, numeric=True)
                     except Declined:
                         column = None
-                    if column and self._discrete(column, n.number.value):
+                    if column and (self._discrete(column, n.number.value) or (said and self._within(column, n))):
                         candidates.append((j, column))
             if not candidates and n.number.unit:
                 columns = [c for c in self.unit_columns(n.number) if self._discrete(c, n.number.value)]
@@ -1909,6 +1931,13 @@ class Composer:
             )
         )
         return holding[0]
+
+    def _within(self, column: str, n: _Num) -> bool:
+        """A number in a measure's range, in no unit of another kind: a value the column may hold."""
+        c = self.col(column)
+        if not c.numeric or c.yearlike or c.minimum is None or c.maximum is None or n.number.unit == "count":
+            return False
+        return float(c.minimum) <= float(n.number.value) <= float(c.maximum)
 
     def _discrete(self, column: str, value: float) -> bool:
         c = self.col(column)
@@ -2619,6 +2648,9 @@ class Composer:
             return named
         if len(dates) == 1:
             return dates[0].name
+        own = self._rows_own_date(dates)
+        if own is not None:
+            return own
         if len(dates) > 1:
             raise Declined(
                 f"This data has several date columns ({', '.join(c.name for c in dates)}); name the one you mean.",
@@ -2647,6 +2679,19 @@ class Composer:
         own = set(self.col(column).keys)
         found = {periods[w] for w in self.m[j].text.lower().split() if w not in own and w in periods}
         return found.pop() if len(found) == 1 else "day"
+
+    def _rows_own_date(self, dates: list[Column]) -> str | None:
+        """ "loans per month" of loan_date, due_date and return_date: the noun the question counts
+        the rows by names the one date column that starts with it, the date each row was made."""
+        fits = {
+            c.name
+            for m in self.m
+            if m.has("entity") and not m.has("column") and not m.has("value")
+            for w in variants(m.text.lower())
+            for c in dates
+            if len(c.keys) > 1 and c.keys[0] == w
+        }
+        return fits.pop() if len(fits) == 1 else None
 
     def _event_date(self, dates: list[Column]) -> str | None:
         """The date column a verb of the question names by its event: "placed"/"주문된" the
@@ -3229,7 +3274,7 @@ class Composer:
         for i, m in enumerate(self.m):
             if i in self.used or not m.has("column") or m.has("value"):
                 continue
-            names = [n for n in self.columns_of(i) if self.col(n).kind == "boolean"]
+            names = [n for n in self.columns_of(i) if self.col(n).flag]
             if len(names) != 1 or len(self.columns_of(i)) != 1:
                 continue
             column = self.col(names[0])
@@ -3247,8 +3292,18 @@ class Composer:
                 )
             )
             before = self.prev_index(i, ("filler", "particle"))
-            if before is not None and (self.m[before].has("agg") or self.m[before].has("superlative")) and not rate:
-                continue  # measured ("average smoker"): not a condition
+            counted = (
+                before is not None
+                and self.m[before].has("agg")
+                and self.m[before].get("agg").key in ("count", "records")
+            )
+            if (
+                before is not None
+                and (self.m[before].has("agg") or self.m[before].has("superlative"))
+                and not rate
+                and not counted
+            ):
+                continue  # measured ("average smoker"): not a condition; "how many smokers" counts them
             if not rate and (
                 (
                     before is not None
@@ -4068,6 +4123,13 @@ class Composer:
                 continue  # "가장 많았던 해는 언제": the answer is a period already
             if m.text.lower() == "either" and self._opens_list(i, plan):
                 continue  # "either Busan or Jeju": the list's first word
+            if (
+                roles == {"agg"}
+                and m.get("agg").key in ("sum", "max", "min")  # a total of totals is the total
+                and plan.measures
+                and all(x.agg == m.get("agg").key and x.column for x in plan.measures)
+            ):
+                continue  # "전체 기간 합계", "the total sum": the aggregation the plan computes, said twice
             # A word with a harmless reading ("what": a question word; "by": a filler) may stay
             # unused; the words it would have joined stay unused themselves and are reported.
             if (
@@ -4318,6 +4380,8 @@ def _years_spanned(column: Column) -> int | None:
 
 
 def _truthy(column: Column) -> tuple[Any, Any] | None:
+    if column.kind != "boolean" and column.flag:
+        return 1, 0  # whole numbers, 0 or 1
     values = list(column.values)
     if not values and column.dtype.startswith("bool"):
         return True, False
