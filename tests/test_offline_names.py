@@ -171,3 +171,17 @@ def test_equality_said_outright_holds_for_a_measure(data, mode):
     frame, _ = data["전력사용량"]
     answer = answered(data, "전력사용량", "사용량이 0인 경우는 몇 번이야?", mode)
     assert states(first_line(answer), (frame["사용량_kWh"] == 0).sum(), 0), answer
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_a_flag_named_by_its_noun_is_counted_per_group(data, mode):
+    frame, _ = data["hotel_bookings"]
+    per_hotel = frame[frame["is_canceled"] == 1].groupby("hotel").size()
+    for question in ("number of cancellations per hotel", "hotel별 취소 건수"):
+        answer = answered(data, "hotel_bookings", question, mode)
+        for hotel, count in per_hotel.items():
+            assert hotel in answer and states(answer, count, 0), (question, answer)
+    # the number of them by a Korean grouping before it: a count, never the mean of the 0/1 column
+    answer = answered(data, "hotel_bookings", "hotel별 취소 수", mode)
+    for hotel, count in per_hotel.items():
+        assert hotel in answer and states(answer, count, 0), answer

@@ -3304,13 +3304,20 @@ class Composer:
                 and not counted
             ):
                 continue  # measured ("average smoker"): not a condition; "how many smokers" counts them
+            # ("Embarked별 생존자 수": a column grouped by before it is not this flag's grouping)
+            grouped_column = before is not None and (
+                (self.m[before].has("group") and self.m[before].has("column")) or self._korean_group_before(i)
+            )
             if not rate and (
                 (
                     before is not None
+                    and not grouped_column
                     and self.roles(before)
                     & {"which", "group", "superlative_marker", "adjective", "degree", "evaluative", "order"}
                 )
-                or (after is not None and self.m[after].has("group"))
+                # (a group word after it groups by it in Korean, "smoker별"; in English "per" and
+                # "by" come before what they group by: "cancellations per hotel")
+                or (after is not None and self.m[after].has("group") and not self._group_word_before(after))
             ):
                 continue  # grouped or ranked by ("which garage", "가장 높은 garage", "smoker별")
             negated = self._negated([i])
@@ -3325,6 +3332,19 @@ class Composer:
                 continue
             self.ctx.conditions.at = i
             self.ctx.conditions.append(Condition(column.name, "==", truthy[1] if negated else truthy[0]))
+            if m.text.split()[-1] in ("수", "건수") and len(m.text.split()) > 1:
+                self.record_counts.add(i)  # "생존자 수": the number of those rows
+                self.ctx.aggs.append((i, "count"))
+
+    def _group_word_before(self, j: int) -> bool:
+        """Whether the group word at j groups by what comes after it ("per hotel", "by region"),
+        not by what comes before it (지역별, "smoker-wise")."""
+        nxt = self.next_index(j, ("filler", "particle"))
+        return (
+            not is_hangul(self.m[j].text.replace(" ", ""))
+            and nxt is not None
+            and bool(self.m[nxt].roles & {"column", "entity", "bucket", "per_period"})
+        )
 
     def _amount_presence(self) -> None:
         """ "days without rain", "orders with no discount", "비가 안 온 날", "할인이 없는 판매": the rows
