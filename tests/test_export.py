@@ -395,7 +395,7 @@ async def test_inserted_code_gets_a_setup_cell_that_runs_from_the_notebooks_fold
     dataset_id = cell["datasets"][0]
     copied = jp_root_dir / "work" / "Untitled_data" / f"df_{dataset_id[:8]}.parquet"
     assert copied.is_file() and cell["data_folder"] == "work/Untitled_data"
-    assert f"df = pd.read_parquet('Untitled_data/df_{dataset_id[:8]}.parquet')" in cell["code"]
+    assert f"df_file = 'Untitled_data/df_{dataset_id[:8]}.parquet'\ndf = pd.read_parquet(df_file)" in cell["code"]
 
     # Then the set-up cell and the inserted code run in a fresh kernel from the notebook's folder
     notebook = nbformat.v4.new_notebook(

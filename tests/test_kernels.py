@@ -344,7 +344,7 @@ def test_every_name_the_kernel_preparation_binds_is_reserved():
             bound |= {alias.asname or alias.name.split(".")[0] for alias in node.names}
         elif isinstance(node, ast.Assign):
             bound |= {t.id for t in node.targets if isinstance(t, ast.Name)}
-    assert bound - {"df"} == set(PRELOADED)
+    assert bound - {"df", "df_file"} == set(PRELOADED)  # and the dataset's path
     assert all(is_reserved(name) for name in PRELOADED)
 
 
@@ -359,6 +359,11 @@ def test_every_name_the_kernel_preparation_binds_is_reserved():
         (
             ["a.csv", "class.csv", "match.csv", "sales.csv", "sales.csv"],
             ["df", "df_class", "df_match", "sales", "sales_2"],
+        ),
+        # `<name>_file` holds a dataset's path
+        (
+            ["a.csv", "df_file.csv", "sales file.csv", "x_file_2.csv"],
+            ["df", "df_file_data", "sales_file_data", "x_file_2_data"],
         ),
     ],
 )

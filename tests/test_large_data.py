@@ -278,8 +278,8 @@ async def test_an_export_holds_the_data_as_the_kernel_did_and_reruns(api, vista_
     notebook = nbformat.read(jp_root_dir / "big.ipynb", as_version=4)
     assert "held in DuckDB" in notebook.cells[0].source
     setup = notebook.cells[1].source
-    assert "_vista_view('df', 'big_data/df.parquet'" in setup
-    assert "cities = pd.read_parquet('big_data/cities.parquet')" in setup
+    assert "df_file = 'big_data/df.parquet'" in setup and "_vista_view('df', df_file" in setup
+    assert "cities_file = 'big_data/cities.parquet'" in setup and "cities = pd.read_parquet(cities_file)" in setup
     ran = rerun(notebook, jp_root_dir)
     printed = [
         o["text"] for c in ran.cells if c.cell_type == "code" for o in c.outputs if o.get("output_type") == "stream"
@@ -459,7 +459,7 @@ def test_every_name_the_large_data_preparation_binds_is_reserved_or_the_datasets
                 bound |= {n.id for n in names if isinstance(n, ast.Name)}
         elif isinstance(node, ast.FunctionDef) and node in tree.body and not node.name.startswith("_"):
             bound.add(node.name)
-    # the datasets, their samples (never another dataset's name), and reserved names only
+    # the datasets, their samples and files (never another dataset's name), and reserved names only
     # (`matplotlib`: the figure captions' import, in every kernel)
     assert bound - set(PRELOADED) - {"matplotlib"} == {
         "df",
@@ -469,6 +469,9 @@ def test_every_name_the_large_data_preparation_binds_is_reserved_or_the_datasets
         "sql",
         "df_sample_2",
         "sales_sample",
+        "df_file",
+        "df_sample_file",
+        "sales_file",
     }
     assert all(is_reserved(name) for name in LARGE_DATA)
 

@@ -33,6 +33,7 @@ from .instances import Instances
 from .kernels import KernelExecutor
 from .memory import KernelMemory
 from .secrets import DEFAULT_KERNEL_ENV_EXCLUDE, Secrets
+from .setup_code import FIRST_LOOK_FILE_BYTES
 from .store import Store
 from .threads import ThreadService
 from .turns import TurnService
@@ -486,6 +487,20 @@ class VistaApp(ExtensionApp):
         help="Start every thread created from a dataset with an automatic overview of the data.",
     )
 
+    first_look_file_bytes = Int(
+        FIRST_LOOK_FILE_BYTES,
+        allow_none=True,
+        config=True,
+        help=(
+            "The offline analyst's automatic overview reads its first look (size, columns, missing "
+            "values, first rows) from a dataset's Parquet file of at least this many bytes itself "
+            "(footer, statistics, first rows), before the analysis kernel has loaded the table, "
+            "which it then loads: the first result no longer waits for the load (seconds from "
+            "tens of megabytes on). Smaller files load faster than the overview is planned, so "
+            "their first look is computed from the loaded table. None: always from the table."
+        ),
+    )
+
     model_registry_class = Type(
         default_value=ModelRegistry,
         klass=ModelRegistry,
@@ -596,6 +611,7 @@ class VistaApp(ExtensionApp):
                 log=self.log,
             )
             self.turns.profiles_ready = self.datasets.profiled
+            self.turns.first_look_file_bytes = self.first_look_file_bytes
             self.recover()
             # A thread's kernel starts (or reloads) as soon as it has data; it stops with the thread.
             self.datasets.on_dataset_added.append(self.executor.pool.prestart)

@@ -23,8 +23,15 @@ started for the thread does; it is never handed to another thread. Any thread ne
 one, or one whose kernel was stopped or died) takes a spare the same way. A spare that died or
 was restarted is shut down and the thread gets a kernel of its own. A new spare is started when Vista
 is used (an upload begins: `want_spare`) and after a claimed spare has run its thread's first
-code (so that starting it never competes with the first result for the machine); an idle spare
+code with the data loaded (so that starting it never competes with the first result, nor with the
+load, for the machine); an idle spare
 is stopped by the reaper like any idle kernel.
+
+Code that reads the data files itself (the offline analyst's first look at a large file) may run
+before the data is loaded (`use(data=False)`): the kernel is then only prepared for its thread
+(`_enter`: folder, memory limit, imports, the files' paths). A new thread's turn holds its
+background load back (`hold_data`) until that code ran, so the first result never waits for the
+load; the load then goes ahead, and every other execution waits for it as before.
 
 Readiness: a kernel counts as ready only once its data loaded. After a load that failed, timed
 out or was interrupted (Stop while the data loads), the next execution starts a fresh kernel and
@@ -144,12 +151,18 @@ def preload_code(
     memory_limit: int | None = None,
     duckdb_memory_limit: int | None = None,
     max_result_bytes: int | None = None,
+    data: bool = True,
+    entered: bool = False,
 ) -> str:
     """The code that prepares a fresh kernel: into `folder` with the memory limit
     (`setup_code.kernel_prelude`), imports (`names.PRELOADED`), then each dataset as `loads` says
-    (by default all as pandas DataFrames)."""
+    (by default all as pandas DataFrames). `data=False`: everything but the data, only the files'
+    paths (`setup_code.file_code`); `entered`: that ran already, so only the data."""
     if loads is None:
         loads = [setup_code.DataLoad(d["var_name"], d["parquet_path"]) for d in datasets]
+    data_code = setup_code.data_code(loads, memory_limit=duckdb_memory_limit, max_result_bytes=max_result_bytes)
+    if entered:
+        return data_code
     prelude = setup_code.kernel_prelude(folder, [load.path for load in loads], memory_limit)
     lines = [
         *([prelude] if prelude else []),
@@ -160,9 +173,10 @@ def preload_code(
         setup_code.font_code(guarded=True),
         _FIGURE_TEXT,
     ]
-    data = setup_code.data_code(loads, memory_limit=duckdb_memory_limit, max_result_bytes=max_result_bytes)
-    if data:
-        lines.append(data)
+    if not data:
+        data_code = setup_code.file_code(loads)
+    if data_code:
+        lines.append(data_code)
     return "\n".join(lines)
 
 
@@ -178,6 +192,9 @@ class PooledKernel:
     #: The thread's data is loaded (false until a load succeeds, and again after a restart or
     #: a new dataset).
     loaded: bool = False
+    #: Prepared for its thread but for the data (`KernelPool._enter`: its folder, memory limit,
+    #: imports and the data files' paths), for code that reads the files itself.
+    entered: bool = False
     #: The kernel manager restarted the kernel (it died) since the data was last loaded.
     restarted: bool = False
     #: The signal that ended the process it restarted (9: most likely out of memory), read when
@@ -263,6 +280,8 @@ class KernelPool:
         self._spares: list[asyncio.Task] = []
         #: A new thread's first question (the automatic overview) follows its creation at once.
         self.overview_follows = False
+        #: Threads whose background data load waits (`hold_data`), each until its event is set.
+        self._holds: dict[str, asyncio.Event] = {}
 
     # --- what the rest of Vista asks ------------------------------------------------------------
 
@@ -284,22 +303,26 @@ class KernelPool:
         return kernel.kernel_id if kernel else None
 
     @asynccontextmanager
-    async def use(self, owner: str, thread_id: str) -> AsyncIterator[PooledKernel]:
+    async def use(self, owner: str, thread_id: str, *, data: bool = True) -> AsyncIterator[PooledKernel]:
         """The thread's ready kernel (started and its data loaded), held by the caller alone
         until the block ends; it then counts as used now, and a start waiting for a slot may
-        take it (it is idle again)."""
+        take it (it is idle again). `data=False`: for code that reads the data files itself,
+        the kernel need not have loaded the data (`_enter`); a load held back for it
+        (`hold_data`) goes ahead once it ran."""
         try:
             async with self._lock(thread_id):
-                kernel = await self._ensure(owner, thread_id)
+                kernel = await self._ensure(owner, thread_id, data=data)
                 yield kernel
                 kernel.last_used = time.monotonic()
-                if kernel.tops_up:
+                # (not before the data is loaded: a new spare's start would compete with the load)
+                if kernel.tops_up and kernel.loaded:
                     kernel.tops_up = False
                     try:
                         self.want_spare()
                     except Exception as e:  # never the execution's failure
                         self.log.warning("Vista: a spare kernel could not be started: %s", e)
         finally:
+            self.release_data(thread_id)
             self._signal()
 
     # --- lifecycle ------------------------------------------------------------------------------
@@ -341,14 +364,35 @@ class KernelPool:
             try:
                 async with self._lock(thread_id):
                     # Only into a free slot: a background start never stops another kernel.
-                    if thread_id in self._kernels or self._take_slot(owner, thread_id):
-                        await self._ensure(owner, thread_id)
+                    if not (thread_id in self._kernels or self._take_slot(owner, thread_id)):
+                        return
+                    # A held load (`hold_data`) waits; the kernel is prepared meanwhile.
+                    await self._ensure(owner, thread_id, data=thread_id not in self._holds)
+                hold = self._holds.get(thread_id)
+                if hold is not None:
+                    await hold.wait()
+                    async with self._lock(thread_id):
+                        if thread_id in self._kernels:
+                            await self._ensure(owner, thread_id)
             except Exception as e:  # a later execute reports it properly
                 self.log.warning("Vista: background kernel start for %s failed: %s", thread_id, e)
 
         task = asyncio.ensure_future(start())
         self._background.add(task)
         task.add_done_callback(self._background.discard)
+
+    def hold_data(self, thread_id: str) -> None:
+        """Hold back the thread's background data load (`prestart`) until `release_data`, or
+        until code runs in its kernel (`use`): the first code, which reads the data files
+        itself (`use(data=False)`), then runs before the load instead of after it. The kernel is
+        still started and prepared (`_enter`) meanwhile."""
+        self._holds.setdefault(thread_id, asyncio.Event())
+
+    def release_data(self, thread_id: str) -> None:
+        """Let the thread's held data load go ahead (see `hold_data`)."""
+        hold = self._holds.pop(thread_id, None)
+        if hold is not None:
+            hold.set()
 
     def warm_start(self, owner: str, thread_id: str) -> None:
         """Start the kernel of a thread that is being created while its data is still being read:
@@ -428,6 +472,7 @@ class KernelPool:
 
     async def shutdown(self, thread_id: str) -> None:
         """Stop the thread's kernel (when the thread is deleted)."""
+        self.release_data(thread_id)
         async with self._lock(thread_id):
             await self.stop(thread_id)
         self._locks.pop(thread_id, None)
@@ -436,6 +481,8 @@ class KernelPool:
         """Stop every kernel (when the server stops)."""
         if self._reaper is not None:
             self._reaper.cancel()
+        for thread_id in list(self._holds):
+            self.release_data(thread_id)
         # Let kernel starts under way finish (a start cancelled halfway can leave a kernel
         # the server's own clean-up then trips over), then stop everything.
         if self._background:
@@ -528,7 +575,7 @@ class KernelPool:
                 continue
             self.folders.create(thread_id)  # the kernel enters it when the data loads
             spare.owner, spare.thread_id = owner, thread_id
-            spare.loaded, spare.stale, spare.tops_up, spare.from_spare = False, False, True, True
+            spare.loaded, spare.entered, spare.stale, spare.tops_up, spare.from_spare = False, False, False, True, True
             spare.last_used = time.monotonic()
             self._kernel_owners[spare.kernel_id] = owner
             self._kernels[thread_id] = spare
@@ -601,8 +648,9 @@ class KernelPool:
 
     # --- starting and preparing kernels ----------------------------------------------------------
 
-    async def _ensure(self, owner: str, thread_id: str) -> PooledKernel:
-        """The thread's live kernel with its data loaded (caller holds the thread's lock)."""
+    async def _ensure(self, owner: str, thread_id: str, *, data: bool = True) -> PooledKernel:
+        """The thread's live kernel with its data loaded (caller holds the thread's lock);
+        `data=False`: at least prepared for the thread (`_enter`)."""
         kernel = self._kernels.get(thread_id)
         if kernel is not None and (
             kernel.stale or kernel.kernel_id not in self.kernel_manager or not await self.alive(kernel)
@@ -611,8 +659,10 @@ class KernelPool:
             kernel = None
         if kernel is None:
             kernel = await self._start(owner, thread_id)
-        if not kernel.loaded:
+        if data and not kernel.loaded:
             await self._load_data(kernel)
+        elif not data and not kernel.loaded and not kernel.entered:
+            await self._enter(kernel)
         return kernel
 
     async def _start(self, owner: str, thread_id: str) -> PooledKernel:
@@ -637,7 +687,7 @@ class KernelPool:
             # called by the kernel manager's restarter before it starts the new process
             kernel.exit_signal = self.killed_by_signal(kernel)
             kernel.restarted = True
-            kernel.loaded = False
+            kernel.loaded = kernel.entered = False
 
         self.kernel_manager.add_restart_callback(kernel.kernel_id, restarted, event="restart")
 
@@ -686,6 +736,43 @@ class KernelPool:
                 size += int(d.get("size_bytes") or 0)
         return max(self.timeout, self.load_timeout + size / LOAD_BYTES_PER_SECOND)
 
+    async def _enter(self, kernel: PooledKernel) -> None:
+        """Prepare the kernel for its thread but for the data (`preload_code(data=False)`), for
+        code that reads the data files itself; a failure leaves it `stale` (the next execution
+        starts a fresh kernel)."""
+        kernel.restarted, kernel.exit_signal = False, None
+        kernel.stale = True  # until it succeeds
+        datasets = self.store.list_datasets(kernel.owner, kernel.thread_id)
+        result = await self.run(kernel, await self._preload(kernel, datasets, data=False), record=False)
+        self._check_prepared(result, "The analysis kernel could not be prepared")
+        kernel.entered, kernel.stale = True, False
+
+    async def _preload(self, kernel: PooledKernel, datasets: list[dict[str, Any]], *, data: bool) -> str:
+        folder = self.folders.path_for(kernel.thread_id)
+        loads = await asyncio.to_thread(self.memory.loads, folder, datasets)
+        return preload_code(
+            datasets,
+            loads=loads,
+            folder=self.kernel_folder(kernel.thread_id),
+            memory_limit=self.memory.kernel_memory_limit or None,
+            duckdb_memory_limit=self.memory.duckdb_memory_limit,
+            max_result_bytes=self.memory.max_result_bytes,
+            data=data,
+            entered=data and kernel.entered,
+        )
+
+    def _check_prepared(self, result: ExecutionResult, failed: str) -> None:
+        """Warn once when the kernel could not limit its memory; raise when `result` failed."""
+        if setup_code.PRELUDE_MARK + " False" in result.stdout and not self._warned_limit:
+            self._warned_limit = True
+            self.log.warning(
+                "Vista: the analysis kernel could not limit its own memory on this "
+                "platform; kernel_memory_limit is not applied"
+            )
+        if result.status != "ok":
+            detail = result.error["evalue"] if result.error else result.status
+            raise KernelUnavailable(f"{failed}: {detail}")
+
     async def _load_data(self, kernel: PooledKernel) -> None:
         """Load the thread's data; the kernel counts as ready only once this succeeded (a
         failed or interrupted load leaves it not `loaded`, so the next execution loads again)."""
@@ -694,30 +781,12 @@ class KernelPool:
         datasets = self.store.list_datasets(kernel.owner, kernel.thread_id)
         limit = self.data_load_timeout(kernel.thread_id, datasets)
         kernel.stale = True  # until the load succeeds
-        folder = self.folders.path_for(kernel.thread_id)
-        loads = await asyncio.to_thread(self.memory.loads, folder, datasets)
-        code = preload_code(
-            datasets,
-            loads=loads,
-            folder=self.kernel_folder(kernel.thread_id),
-            memory_limit=self.memory.kernel_memory_limit or None,
-            duckdb_memory_limit=self.memory.duckdb_memory_limit,
-            max_result_bytes=self.memory.max_result_bytes,
-        )
-        result = await self.run(kernel, code, record=False, timeout=limit)
-        if setup_code.PRELUDE_MARK + " False" in result.stdout and not self._warned_limit:
-            self._warned_limit = True
-            self.log.warning(
-                "Vista: the analysis kernel could not limit its own memory on this "
-                "platform; kernel_memory_limit is not applied"
-            )
+        result = await self.run(kernel, await self._preload(kernel, datasets, data=True), record=False, timeout=limit)
         if result.status == "timeout":
             raise KernelUnavailable(
                 f"Loading the thread's data took longer than {limit:.0f} seconds and was stopped; ask again to retry."
             )
-        if result.status != "ok":
-            detail = result.error["evalue"] if result.error else result.status
-            raise KernelUnavailable(f"The thread's data could not be loaded into the kernel: {detail}")
+        self._check_prepared(result, "The thread's data could not be loaded into the kernel")
         kernel.loaded, kernel.stale = True, False
 
     def kernel_folder(self, thread_id: str) -> str:

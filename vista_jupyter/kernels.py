@@ -185,17 +185,32 @@ class KernelExecutor:
 
     # --- execution ------------------------------------------------------------------------------
 
+    def hold_data(self, thread_id: str) -> None:
+        """The thread's data load waits (see `KernelPool.hold_data`)."""
+        self.pool.hold_data(thread_id)
+
+    def release_data(self, thread_id: str) -> None:
+        """The thread's data load goes ahead (see `KernelPool.release_data`)."""
+        self.pool.release_data(thread_id)
+
     async def execute(
-        self, owner: str, thread_id: str, code: str, *, on_output: Callable[[dict[str, Any]], None] | None = None
+        self,
+        owner: str,
+        thread_id: str,
+        code: str,
+        *,
+        on_output: Callable[[dict[str, Any]], None] | None = None,
+        data: bool = True,
     ) -> ExecutionResult:
         """Run `code` in the thread's kernel and collect what it produced.
 
         `on_output` is called with each output as the kernel sends it (text streams chunk by
         chunk), so a long computation shows its progress; the result holds the same outputs
-        with consecutive stream chunks merged.
+        with consecutive stream chunks merged. `data=False`: the code needs no loaded dataset
+        (it reads the files itself), so it runs without waiting for the data to load.
         """
         self.store.get_thread(owner, thread_id)  # NotFound for strangers
-        async with self.pool.use(owner, thread_id) as kernel:
+        async with self.pool.use(owner, thread_id, data=data) as kernel:
             guard = self.secrets.guard(on_output)
             result = await self.run(kernel, code, record=True, on_output=guard.emit)
             guard.close(result)

@@ -6,7 +6,8 @@ called `pd.csv`, `print.csv` or `len.csv` would otherwise replace pandas, `print
 kernel and in the exported notebook, and break every later step. `RESERVED` lists what is never
 given out: Python keywords and builtins, the names the kernel's preparation binds
 (`kernels.preload_code`, and for data held in DuckDB `duckdb` and `sql`), IPython's own names, the standard library's module names (analysis code
-imports them), and anything starting with an underscore (IPython's output history).
+imports them), and anything starting with an underscore (IPython's output history). Nor does a
+dataset get a name ending in `_file`: `<name>_file` holds each dataset's Parquet path.
 """
 
 from __future__ import annotations
@@ -56,6 +57,8 @@ def variable_name(stem: str, taken: set[str]) -> str:
     base = re.sub(r"\W+", "_", stem.strip().lower()).strip("_") or "data"
     if not base.isidentifier() or base[0].isdigit() or is_reserved(base):
         base = f"df_{base}"
+    if re.search(r"_file(_\d+)?$", base):
+        base += "_data"  # `<name>_file` holds a dataset's path (`setup_code.file_names`)
     name, n = base, 2
     while name in taken:
         name, n = f"{base}_{n}", n + 1

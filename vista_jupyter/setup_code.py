@@ -5,7 +5,9 @@ everywhere and a notebook holds its data the way the analysis kernel did.
 It imports pandas, NumPy and matplotlib, gives matplotlib a font that draws Korean, and loads the
 datasets, each the way `memory.KernelMemory` chose (`data_code`):
 
-- a dataset held with **pandas** is a DataFrame: `df = pd.read_parquet(...)`;
+- every dataset's Parquet file is named first, `df_file = '...'` (`file_names`): the offline
+  analyst's first look at a large file reads it through that name, before the table is loaded;
+- a dataset held with **pandas** is a DataFrame: `df = pd.read_parquet(df_file)`;
 - a dataset held with **DuckDB** (too large for pandas in the kernel's memory) is a DuckDB view
   over its Parquet file, named like the dataset (`FROM df` in SQL; in Python `df` is the view as a
   DuckDB relation), plus `df_sample`, a pandas DataFrame of `SAMPLE_ROWS` rows spread evenly over
@@ -27,9 +29,11 @@ matplotlib falls back glyph by glyph, so Latin text keeps matplotlib's usual loo
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 #: The font file shipped in the package, and its licence.
 FONT_DIR = Path(__file__).parent / "fonts"
@@ -107,27 +111,72 @@ class DataLoad:
     rows: int = 0
 
 
+#: Parquet files from this size up have the overview's first look read from the file itself
+#: (`first_look_reads_file`): loading such a table into pandas takes longer (about a second at
+#: 16 MiB on two busy cores) than planning the overview does, so the first look would wait for it.
+FIRST_LOOK_FILE_BYTES = 16 << 20
+
+
+def first_look_reads_file(path: Any, min_bytes: int = FIRST_LOOK_FILE_BYTES) -> bool:
+    """Whether the overview's first look at the Parquet file at `path` is read from the file
+    itself (`render_pandas.overview_steps(file_var=...)`) rather than from the loaded table: a file of at least
+    `min_bytes` whose columns are all flat (a nested column's missing values are not in the
+    statistics), with no pandas metadata (which may restore an index or types the code does not
+    follow) and no dictionary type (whose categories come from every row group)."""
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    try:
+        if os.path.getsize(path) < min_bytes:
+            return False
+        schema = pq.read_schema(path)
+    except (OSError, pa.ArrowException):
+        return False
+    if schema.metadata and b"pandas" in schema.metadata:
+        return False
+    return all(not pa.types.is_nested(f.type) and not pa.types.is_dictionary(f.type) for f in schema)
+
+
 def sample_rows(rows: int) -> int:
     """Rows of the sample of a table of `rows` rows (every step-th row)."""
     step = max(1, -(-rows // SAMPLE_ROWS))
     return -(-rows // step)
 
 
+def _suffixed(loads: list[DataLoad], suffix: str, taken: set[str], mode: str | None = None) -> dict[str, str]:
+    """`<var>_<suffix>` for each dataset (of `mode`, if given), none in `taken` nor another's."""
+    names: dict[str, str] = {}
+    for load in loads:
+        if mode is not None and load.mode != mode:
+            continue
+        name, n = f"{load.var}_{suffix}", 2
+        while name in taken:
+            name, n = f"{load.var}_{suffix}_{n}", n + 1
+        taken.add(name)
+        names[load.var] = name
+    return names
+
+
+def file_names(loads: Iterable[DataLoad]) -> dict[str, str]:
+    """The variable holding each dataset's Parquet file (its path): `<var>_file`, never another
+    dataset's name nor a sample's. The overview's first look reads the file through it
+    (`render_pandas.overview_steps`), before the table is loaded."""
+    loads = list(loads)
+    return _suffixed(loads, "file", {load.var for load in loads} | set(sample_names(loads).values()))
+
+
+def file_code(loads: Iterable[DataLoad]) -> str:
+    """`<var>_file = <path>` for each dataset (`file_names`)."""
+    loads = list(loads)
+    files = file_names(loads)
+    return "\n".join(f"{files[load.var]} = {load.path!r}" for load in loads)
+
+
 def sample_names(loads: Iterable[DataLoad]) -> dict[str, str]:
     """The sample variable of each dataset held in DuckDB: `<var>_sample`, never another
     dataset's name."""
     loads = list(loads)
-    taken = {load.var for load in loads}
-    names: dict[str, str] = {}
-    for load in loads:
-        if load.mode != DUCKDB:
-            continue
-        name, n = f"{load.var}_sample", 2
-        while name in taken:
-            name, n = f"{load.var}_sample_{n}", n + 1
-        taken.add(name)
-        names[load.var] = name
-    return names
+    return _suffixed(loads, "sample", {load.var for load in loads}, DUCKDB)
 
 
 # Plain code, like the font's: it runs where Vista may not be installed. `sql` reads the result
@@ -222,11 +271,14 @@ def data_code(
     memory_limit: int | None = None,
     max_result_bytes: int | None = None,
 ) -> str:
-    """The code that loads `loads`: `var = pd.read_parquet(path)` for pandas, and for DuckDB the
-    view, the sample and `sql` (see the module docstring). `memory_limit`: DuckDB's, in bytes
+    """The code that loads `loads`: each file's path (`file_code`), then `var =
+    pd.read_parquet(var_file)` for pandas, and for DuckDB the view, the sample and `sql` (see the
+    module docstring). `memory_limit`: DuckDB's, in bytes
     (None: DuckDB's default); `max_result_bytes`: the default bound of `sql`'s results."""
     loads = list(loads)
-    lines = [f"{load.var} = pd.read_parquet({load.path!r})" for load in loads if load.mode != DUCKDB]
+    files = file_names(loads)
+    lines = [file_code(loads)] if loads else []
+    lines += [f"{load.var} = pd.read_parquet({files[load.var]})" for load in loads if load.mode != DUCKDB]
     large = [load for load in loads if load.mode == DUCKDB]
     if large:
         samples = sample_names(loads)
@@ -238,7 +290,7 @@ def data_code(
             f"_vista_duckdb({memory_limit!r}, {spill!r})",
         ]
         lines += [
-            f"{load.var}, {samples[load.var]} = _vista_view({load.var!r}, {load.path!r}, "
+            f"{load.var}, {samples[load.var]} = _vista_view({load.var!r}, {files[load.var]}, "
             f"{load.rows!r}, {SAMPLE_ROWS!r})"
             for load in large
         ]

@@ -36,7 +36,7 @@ from .errors import VistaError
 from .events import EventLog
 from .kernels import KernelExecutor
 from .memory import KernelMemory
-from .setup_code import DataLoad, sample_names, sample_rows
+from .setup_code import FIRST_LOOK_FILE_BYTES, DataLoad, file_names, first_look_reads_file, sample_names, sample_rows
 from .store import Store, new_id
 
 #: Messages read to build the model's history (the budget then keeps what fits).
@@ -118,6 +118,9 @@ class TurnService:
         #: Awaited with (owner, thread id) before a turn reads its datasets: their full profiles
         #: (the model's summary, the offline analyst) may still be being computed.
         self.profiles_ready: Callable[[str, str], Awaitable[None]] | None = None
+        #: The offline analyst's overview reads its first look from a Parquet file of at least
+        #: this many bytes, before the kernel has loaded the table (None: never).
+        self.first_look_file_bytes: int | None = FIRST_LOOK_FILE_BYTES
 
     # --- lifecycle ------------------------------------------------------------------------------
 
@@ -208,6 +211,12 @@ class TurnService:
             reason = e.message if isinstance(e, VistaError) else "Vista could not start this answer."
             self._close(_Ending(owner, thread_id, model, "error", Outcome(), reason), turn_id)
             raise
+        if self._early(overview, model) and self._large_file(owner, thread_id):
+            # Its first look may be read from the data file before the kernel loads the table:
+            # the load waits for that look (or for `_run` to say there is none), never the look
+            # for the load. Held now, before the thread's kernel can start loading. (A smaller
+            # file is never held: its load starts at once, as its first look waits for it.)
+            self.executor.hold_data(thread_id)
         task = asyncio.ensure_future(self._run(owner, thread_id, turn_id, model, overview=overview, language=language))
         self._tasks[thread_id] = task
         self._turn_ids[thread_id] = turn_id
@@ -232,6 +241,34 @@ class TurnService:
         return True
 
     # --- running --------------------------------------------------------------------------------
+
+    def _early(self, overview: bool, model: str) -> bool:
+        """Whether the turn is the offline analyst's overview started from the dataset cards:
+        its first step (size, columns, first rows) needs no profile, so it runs while the
+        profiles are completed."""
+        return overview and model == OFFLINE_MODEL and self.profiles_ready is not None
+
+    def _large_file(self, owner: str, thread_id: str) -> bool:
+        """Whether the thread's first dataset's Parquet file is large enough for the first look
+        to be read from it (its size only: `_from_file` decides)."""
+        if self.first_look_file_bytes is None:
+            return False
+        datasets = self.store.list_datasets(owner, thread_id)
+        try:
+            path = self.executor.folders.path_for(thread_id) / datasets[0]["parquet_path"]
+            return path.stat().st_size >= self.first_look_file_bytes
+        except (IndexError, KeyError, TypeError, OSError):
+            return False
+
+    def _from_file(self, thread_id: str, datasets: list[dict[str, Any]], loads: list[DataLoad]) -> str | None:
+        """The variable holding the first dataset's Parquet file when the overview's first look is
+        to be read from it (`first_look_reads_file`), else None (blocking: reads its footer)."""
+        if self.first_look_file_bytes is None or not datasets or not loads or loads[0].mode != "pandas":
+            return None
+        path = self.executor.folders.path_for(thread_id) / datasets[0]["parquet_path"]
+        if not first_look_reads_file(path, self.first_look_file_bytes):
+            return None
+        return file_names(loads)[loads[0].var]
 
     def _loads(self, thread_id: str, datasets: list[dict[str, Any]]) -> list[DataLoad]:
         """How the thread's datasets are held in its kernel (blocking: reads Parquet footers)."""
@@ -283,13 +320,16 @@ class TurnService:
         error: str | None = None  # for the user, when the turn fails
         # The offline analyst's overview starts from the datasets' cards: its first step (size,
         # columns, first rows) needs no profile, so it runs while the profiles are completed.
-        early = overview and model == OFFLINE_MODEL and self.profiles_ready is not None
+        early = self._early(overview, model)
         profiled: asyncio.Future | None = None
         try:
             if self.profiles_ready is not None and not early:
                 await self.profiles_ready(owner, thread_id)
             # One trip to a worker thread for both (under load the workers are a queue)
             datasets, loads = await asyncio.to_thread(self._datasets_and_loads, owner, thread_id)
+            from_file = await asyncio.to_thread(self._from_file, thread_id, datasets, loads) if early else None
+            if from_file is None:
+                self.executor.release_data(thread_id)  # no first look before the load
             held = {load.var: load for load in loads}
             samples = sample_names(loads)
             # The offline analyst reads category values from the Parquet file (the profile keeps
@@ -305,8 +345,9 @@ class TurnService:
                         "parquet_path": str(folder / d["parquet_path"]) if d.get("parquet_path") else None,
                         "mode": held[d["var_name"]].mode if d["var_name"] in held else "pandas",
                         "sample": samples.get(d["var_name"]),
+                        "first_look_file": from_file if i == 0 else None,
                     }
-                    for d in datasets
+                    for i, d in enumerate(datasets)
                 ]
 
             async def full(ready: Callable[[str, str], Awaitable[None]]) -> list[dict[str, Any]]:
@@ -366,6 +407,8 @@ class TurnService:
         finally:
             if profiled is not None and not profiled.done():
                 profiled.cancel()  # the turn ended before its plan needed the profiles
+            if early:
+                self.executor.release_data(thread_id)
         self._close(_Ending(owner, thread_id, model, status, outcome, error), turn_id)
 
     def _close(self, ending: _Ending, turn_id: str) -> bool:

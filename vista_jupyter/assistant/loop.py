@@ -365,7 +365,10 @@ class AnalysisLoop:
             self._running_outputs.append(output)
             self.emit("output", {"step": step, "output": output})
 
-        result = await self.executor.execute(self.owner, self.thread_id, code, on_output=on_output)
+        # Code the client knows reads the data files itself need not wait for the data to load.
+        before_data = getattr(self.client, "runs_before_data", None)
+        data = not (before_data is not None and before_data(code))
+        result = await self.executor.execute(self.owner, self.thread_id, code, on_output=on_output, data=data)
         self._running_code = None
         self.outcome.timing["kernel_ms"] += (time.perf_counter() - started) * 1000
         data = result.to_dict()

@@ -12,7 +12,9 @@ The automatic first turn may start before the datasets' full profiles exist (`pr
 first step (size, columns, first rows) needs none, so it is planned from the cards and runs in
 the kernel while the profiles are completed; the rest of the overview is planned once they are,
 exactly as it would have been (a plan that does not begin with the step already run is run whole,
-and answered from its own steps only).
+and answered from its own steps only). When the first dataset's first look is read from its
+Parquet file (`first_look_file`), that step needs no loaded data either
+(`runs_before_data`), so it runs before the kernel loads the table.
 """
 
 from __future__ import annotations
@@ -70,6 +72,15 @@ class OfflineClient:
         from . import offline
 
         return offline.suggestions(self.analysis.table, self.analysis.language)
+
+    def runs_before_data(self, code: str) -> bool:
+        """Whether `code` is the overview's first look read from the data file itself, which
+        needs no dataset loaded in the kernel."""
+        return (
+            self._early is not None
+            and code == self._early.code
+            and bool(self.datasets and self.datasets[0].get("first_look_file"))
+        )
 
     def observe(self, result: dict[str, Any]) -> None:
         """Receive the result of the step just run."""

@@ -176,8 +176,11 @@ def overview(datasets: list[dict[str, Any]], language: str = "en") -> Analysis:
     table = build_table(datasets[0])
     plan = Plan("overview", language, table.var)
     plan.columns = [c.name for c in table.columns if c.kind == "categorical"][:1]
-    held = datasets[0].get("mode") == DUCKDB
-    return Analysis(plan, table, (sql_overview_steps if held else overview_steps)(table, language))
+    if datasets[0].get("mode") == DUCKDB:
+        return Analysis(plan, table, sql_overview_steps(table, language))
+    # `first_look_file`: the variable holding the dataset's Parquet file, when the first look is
+    # to be read from it (`render_pandas.first_look_reads_file`) rather than from the loaded table
+    return Analysis(plan, table, overview_steps(table, language, datasets[0].get("first_look_file")))
 
 
 def answer(analysis: Analysis, results: list[dict[str, Any]]) -> str:

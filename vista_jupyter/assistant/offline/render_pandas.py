@@ -986,8 +986,60 @@ class PandasRenderer:
         return overview_steps(self.table, self.lang)
 
 
-def overview_steps(table: Table, lang: str) -> list[Step]:
-    """The automatic first look: size, columns, a few rows, distributions, one category split."""
+def _first_look_from_file(file_var: str) -> str:
+    """The first look's code reading the Parquet file named by `file_var` (see `overview_steps`):
+    the same lines and first rows as computed on the whole table, each column typed as pandas
+    types the whole column. Its names are a function's own (imports included), so that it never
+    rebinds a dataset's variable (a dataset may be called `source` or `pc`)."""
+    body = (
+        "import io\n"
+        "import pyarrow as pa\n"
+        "import pyarrow.compute as pc\n"
+        "import pyarrow.parquet as pq\n"
+        "\n"
+        "source = pq.ParquetFile(path)\n"
+        "meta, schema = source.metadata, source.schema_arrow\n"
+        "nulls = []\n"
+        "for i, field in enumerate(schema):\n"
+        "    stats = [meta.row_group(g).column(i).statistics for g in range(meta.num_row_groups)]\n"
+        "    if all(s is not None and s.has_null_count for s in stats):\n"
+        "        nulls.append(sum(s.null_count for s in stats))\n"
+        "    else:  # no statistics: the column is read\n"
+        "        nulls.append(source.read(columns=[field.name]).column(0).null_count)\n"
+        "missing = sum(nulls)\n"
+        "# a NaN is missing to pandas too, and the statistics do not count it\n"
+        "floats = [field.name for field in schema if pa.types.is_floating(field.type)]\n"
+        "for batch in source.iter_batches(columns=floats) if floats else []:\n"
+        "    missing += sum(pc.sum(pc.is_nan(column)).as_py() or 0 for column in batch.columns)\n"
+        "batch = next(source.iter_batches(batch_size=5), None)\n"
+        "rows = pa.Table.from_batches([] if batch is None else [batch], schema)\n"
+        "# pandas types a column by all of it (an integer column with a null anywhere is float): one\n"
+        "# more row, null where the column has nulls, gives these rows the types of the whole table\n"
+        "extra = pa.table([pa.nulls(1, f.type) if n or not len(rows) else rows.column(i).slice(0, 1)\n"
+        "                  for i, (f, n) in enumerate(zip(schema, nulls))], schema=schema)\n"
+        "buffer = io.BytesIO()\n"
+        "pq.write_table(pa.concat_tables([rows, extra]), buffer)\n"
+        "first = pd.read_parquet(buffer).head(len(rows))\n"
+        "print('rows', meta.num_rows, sep='\\t')\n"
+        "print('columns', first.shape[1], sep='\\t')\n"
+        "print('missing', missing, sep='\\t')\n"
+        "return first"
+    )
+    return (
+        "def _first_look(path):\n"
+        '    """Read from the Parquet file itself, so that this first look need not wait for the\n'
+        "    whole table to load: the size from the file's footer, the missing cells from its\n"
+        '    statistics, the first rows from its start."""\n'
+        + "".join(f"    {line}\n" if line else "\n" for line in body.split("\n"))
+        + f"\n\n_first_look({file_var})"
+    )
+
+
+def overview_steps(table: Table, lang: str, file_var: str | None = None) -> list[Step]:
+    """The automatic first look: size, columns, a few rows, distributions, one category split.
+    `file_var`: the variable holding the table's Parquet file, when the first look is read from
+    the file itself (`setup_code.first_look_reads_file`), so that it need not wait for the table to load; it
+    prints the same lines and rows."""
     var = table.var
     steps = [
         Step(
@@ -996,7 +1048,9 @@ def overview_steps(table: Table, lang: str) -> list[Step]:
                 f"A first look at **{table.name}**: its size, its columns and a few rows.",
                 f"**{table.name}** 데이터의 크기, 열, 처음 몇 행을 살펴보겠습니다.",
             ),
-            f"print('rows', len({var}), sep='\\t')\n"
+            _first_look_from_file(file_var)
+            if file_var
+            else f"print('rows', len({var}), sep='\\t')\n"
             f"print('columns', {var}.shape[1], sep='\\t')\n"
             f"print('missing', int({var}.isna().sum().sum()), sep='\\t')\n"
             f"{var}.head()",
