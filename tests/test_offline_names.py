@@ -185,3 +185,12 @@ def test_a_flag_named_by_its_noun_is_counted_per_group(data, mode):
     answer = answered(data, "hotel_bookings", "hotel별 취소 수", mode)
     for hotel, count in per_hotel.items():
         assert hotel in answer and states(answer, count, 0), answer
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_how_many_percent_still_asks_a_percent(data, mode):
+    frame, _ = data["농산물_생산"]
+    totals = frame[frame["작물"] == "쌀"].groupby("연도")["생산량_톤"].sum()
+    change = (totals[2023] - totals[2018]) / totals[2018] * 100
+    answer = answered(data, "농산물_생산", "By how many percent did rice production change from 2018 to 2023?", mode)
+    assert "%" in first_line(answer) and states(first_line(answer), abs(change), 1), answer

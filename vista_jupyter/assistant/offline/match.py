@@ -1280,7 +1280,8 @@ def merge_columns(mentions: list[Mention], tokens: list[Token], table: Table) ->
 
 
 #: Units a "how many" asks a value in (몇 도, how many dollars), not a number of things counted.
-_MEASURED_UNITS = ("temperature", "money", "mass", "length", "area", "energy", "volume", "speed", "percent", "age")
+#: (not percent: "몇 %", "how many percent" ask a share or a change in percent)
+_MEASURED_UNITS = ("temperature", "money", "mass", "length", "area", "energy", "volume", "speed", "age")
 
 
 def _value_in_units(mentions: list[Mention]) -> list[Mention]:
