@@ -375,8 +375,13 @@ def _concepts_of(keys: tuple[str, ...], index: _Index) -> tuple[tuple[str, float
                     and (
                         joined_ko == word
                         or named == word
-                        # (not when the whole name is a word of the lexicon: 가구 is no 구, 일시 no 시)
-                        or (joined_ko.endswith(word) and word in index.suffixes and joined_ko not in index.words)
+                        # (not when the whole name is a word of two syllables of the lexicon: 가구
+                        # is no 구, 일시 no 시; 실업률 is still a rate)
+                        or (
+                            joined_ko.endswith(word)
+                            and word in index.suffixes
+                            and not (len(joined_ko) == 2 and joined_ko in index.words)
+                        )
                     )
                 ):
                     weight = 1.0 if joined_ko.endswith(word) else 0.8

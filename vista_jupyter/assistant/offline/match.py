@@ -931,7 +931,10 @@ class Reader:
                         # a concept no column carries ("최저 기온" with only 기온) gives way to a
                         # reading of its words that the data has (최저 of 기온)
                         unheld = (
-                            meaning.role == "concept" and j - i > 1 and not concept_columns(self.table, meaning.key)
+                            meaning.role == "concept"
+                            and j - i > 1
+                            and not concept_columns(self.table, meaning.key)
+                            and not self._names_a_value(keys)  # 실업률, a value of an indicator column
                         )
                         for sense in self._senses(meaning, quality):
                             role_score = 0.5 if sense.role in _FUNCTION_ROLES or unheld else 1.0
@@ -1161,6 +1164,9 @@ class Reader:
             mentions.append(Mention(edge.start, edge.end, text, senses))
         mentions = _extremes_before_columns(merge_columns(mentions, tokens, self.table), self.table)
         return tokens, _value_in_units(_subjects(mentions, self._subject_texts()))
+
+    def _names_a_value(self, keys: tuple[str, ...]) -> bool:
+        return any(k == keys and m.role == "value" for k, m in self.data.starting_with(keys[0]))
 
     def _subject_texts(self) -> set[str]:
         if self._subject_cache is None:
