@@ -1198,6 +1198,19 @@ def merge_columns(mentions: list[Mention], tokens: list[Token], table: Table) ->
     for m in mentions:
         prev = out[-1] if out else None
         if (
+            len(out) >= 2
+            and m.has("descriptors")
+            and m.roles <= _ABSORB - {"intent"}
+            and prev.roles == {"agg"}
+            and out[-2].has("column")
+            and not out[-2].has("value")
+        ):
+            # "수학 평균 점수", "math average score": a word for the kind of value, after the
+            # statistic of a column, describes that column's values (nothing of its own)
+            m.senses = [Sense("filler")]
+            out.append(m)
+            continue
+        if (
             prev is not None
             and prev.has("column")
             and not prev.has("value")
