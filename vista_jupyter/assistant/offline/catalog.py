@@ -171,18 +171,23 @@ class Column:
         return self.kind in ("text", "identifier") and 0 < self.distinct <= 60
 
 
+def _smallest(column: Column) -> float | None:
+    """A numeric column's smallest value as a number (None when not known)."""
+    if not column.numeric or column.minimum is None:
+        return None
+    try:
+        return float(column.minimum)
+    except (TypeError, ValueError):
+        return None
+
+
 def holds_presence(column: Column) -> bool:
     """Whether a row "has" some of this column's amount exactly when the value is above 0 ("days
     had rain", "orders with a discount", "비가 온 날", "할인 받은 거래"): a numeric amount that is
     never negative and either adds up (rain, sales: its lexicon concept is `additive`) or records
     none as 0 (its smallest value is 0). The one rule for a presence; see `holds_absence`."""
-    if not column.numeric or column.minimum is None:
-        return False
-    try:
-        low = float(column.minimum)
-    except (TypeError, ValueError):
-        return False
-    if low < 0:
+    low = _smallest(column)
+    if low is None or low < 0:
         return False
     additive = any(lexicon().concepts.get(k, {}).get("additive") for k in column.concepts)
     return additive or low == 0
@@ -192,7 +197,7 @@ def holds_absence(column: Column) -> bool:
     """Whether "none of it" ("days without rain", "할인이 없는 판매") is a value of 0 in this column:
     a presence (`holds_presence`) whose rows record none as 0 (its smallest value is 0) and never
     leave it empty (an empty cell might be none or unknown)."""
-    return holds_presence(column) and float(column.minimum) == 0 and not column.nulls
+    return holds_presence(column) and _smallest(column) == 0 and not column.nulls
 
 
 @dataclass

@@ -258,22 +258,10 @@ def _group_count(question: str, table: Table, tokens: list, mentions: list[Menti
     return None
 
 
-_ASKING = {
-    "which",
-    "what",
-    "list",
-    "어느",
-    "어떤",
-    "어디",
-    "어디야",
-    "어디지",
-    "어디인가요",
-    "어디예요",
-    "무엇",
-    "뭐야",
-    "뭐지",
-}
-_HAVING = {"have", "has", "had", "having", "with", "that", "where", "whose"}
+#: Words asking which one ("which states", "어디야") and relative words ("states with"):
+#: lexicon roles `asking` and `having`.
+_ASKING = frozenset(str(w).lower() for w in lexicon().data["asking"])
+_HAVING = frozenset(str(w).lower() for w in lexicon().data["having"])
 
 
 def _rows_per_group(

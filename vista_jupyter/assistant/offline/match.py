@@ -1162,7 +1162,8 @@ class Reader:
             if len(senses) > 1:
                 senses = [s for s in senses if s.role != "unknown"]
             mentions.append(Mention(edge.start, edge.end, text, senses))
-        mentions = _extremes_before_columns(merge_columns(mentions, tokens, self.table), self.table)
+        mentions = merge_columns(mentions, tokens, self.table)
+        mentions = _extremes_before_columns(_qualified_columns(mentions, tokens), self.table)
         return tokens, _value_in_units(_subjects(mentions, self._subject_texts()))
 
     def _names_a_value(self, keys: tuple[str, ...]) -> bool:
@@ -1247,6 +1248,19 @@ def merge_columns(mentions: list[Mention], tokens: list[Token], table: Table) ->
     for m in mentions:
         prev = out[-1] if out else None
         if (
+            len(out) >= 2
+            and m.has("descriptors")
+            and m.roles <= _ABSORB - {"intent"}
+            and prev.roles == {"agg"}
+            and out[-2].has("column")
+            and not out[-2].has("value")
+        ):
+            # "수학 평균 점수", "math average score": a word for the kind of value, after the
+            # statistic of a column, describes that column's values (nothing of its own)
+            m.senses = [Sense("filler")]
+            out.append(m)
+            continue
+        if (
             prev is not None
             and prev.has("column")
             and not prev.has("value")
@@ -1281,6 +1295,28 @@ def merge_columns(mentions: list[Mention], tokens: list[Token], table: Table) ->
             if describes and roles <= _ABSORB and not (m.has("intent") and not m.has("descriptors")):
                 out[-1] = Mention(prev.start, m.end, _join(prev, m, tokens), prev.senses)
                 continue
+        out.append(m)
+    return out
+
+
+def _qualified_columns(mentions: list[Mention], tokens: list[Token]) -> list[Mention]:
+    """ "the latest model year", "최근 모델 연도": a noun for a kind of thing (a word for the rows'
+    things with a lexicon concept, naming no column or value of this data) right before a
+    column's word only qualifies that word, in either language: one mention of the column, so
+    no rule reads the noun as the things the rows are."""
+    out: list[Mention] = []
+    for m in mentions:
+        prev = out[-1] if out else None
+        if (
+            prev is not None
+            and prev.roles <= {"entity", "concept"}
+            and prev.has("entity")
+            and prev.has("concept")
+            and m.has("column")
+            and not m.has("value")
+        ):
+            out[-1] = Mention(prev.start, m.end, _join(prev, m, tokens), m.senses)
+            continue
         out.append(m)
     return out
 

@@ -905,11 +905,7 @@ class Composer:
             for k in (pair[1], *pair[2]):
                 self.difference_words[k] = pair[0]  # a superlative beside them ranks by the difference
             nxt = self.next_index(j, ("particle",))
-            if (
-                self.lang == "ko"
-                and nxt is not None
-                and self.m[nxt].text in ("값", "수치", "결과", "금액", "액수", "차액", "차이")
-            ):
+            if self.lang == "ko" and nxt is not None and self.m[nxt].text in lexicon().data["difference_heads"]:
                 self.claim(nxt)  # "뺀 값", "뺀 금액": the difference itself
             self._difference_named(pair[0])
             return
@@ -4268,10 +4264,9 @@ class Composer:
         named = any(not c.numeric and not c.is_date and c.distinct >= 0.9 * rows for c in self.t.columns)
         if ranks and m.has("concept") and not named:
             # "입국자가 가장 많은 나라": a kind of thing (countries) no column names, on rows no column
-            # names one by one (nationality-months): the ranked rows are not that thing. Right
-            # before a column's word it only qualifies that word ("the latest model year"), in
-            # either language ("최근 모델 연도"): what is ranked is the column.
-            return not (i + 1 < len(self.m) and self.m[i + 1].has("column"))
+            # names one by one (nationality-months): the ranked rows are not that thing (before a
+            # column's word, "the latest model year", the noun is part of the column's mention)
+            return True
         return _entity_periods(self.t) is not None
 
     def _count_unanswered(self, i: int, plan: Plan) -> bool:
@@ -4344,31 +4339,7 @@ _UNSUPPORTED = {
 
 
 #: Words that name a table's rows whatever they are (and Korean counters): never another thing.
-_ROW_NOUNS = {
-    "row",
-    "record",
-    "entry",
-    "entrie",
-    "observation",
-    "item",
-    "case",
-    "data point",
-    "instance",
-    "sample",
-    "line",
-    "data",
-    "reading",
-    "measurement",
-    "행",
-    "데이터",
-    "자료",
-    "건",
-    "건수",
-    "개",
-    "항목",
-    "측정",
-    "측정값",
-}
+_ROW_NOUNS = frozenset(str(w).lower() for w in lexicon().data["row_nouns"])
 
 
 def _adjective_not_edit(m: Mention) -> bool:
