@@ -18,6 +18,7 @@ import numpy as np
 import pandas as pd
 import pytest
 from answers import first_line, states
+from test_offline_context import answered
 from test_offline_plans import ask
 
 MODES = ("pandas", "duckdb")
@@ -77,12 +78,6 @@ def data(tmp_path_factory):
         frame.to_parquet(root / f"{name}.parquet")
         out[name] = (frame, root / f"{name}.parquet")
     return out
-
-
-def answered(data, name: str, question: str, mode: str) -> str:
-    analysis, answer = ask(data, name, question, mode)
-    assert not analysis.declined, answer
-    return answer
 
 
 @pytest.mark.parametrize("mode", MODES)
