@@ -170,6 +170,11 @@ export function ThreadView(props: IThreadViewProps): JSX.Element {
   // without an input event here (assistive technology moving to a control,
   // find-in-page, a script), and the chat must not pull the view back.
   const placedHeight = React.useRef<number | null>(null);
+  // Where the view was at the last scroll event, and how tall the content:
+  // content growing below never moves the view up, so a move up while the
+  // content did not shrink is the user's too (a script or assistive
+  // technology while an answer streams in).
+  const lastView = React.useRef<{ top: number; height: number } | null>(null);
   const place = (node: HTMLElement, top: number | null): void => {
     if (top !== null) {
       node.scrollTop = top;
@@ -351,7 +356,19 @@ export function ThreadView(props: IThreadViewProps): JSX.Element {
             Math.abs(node.scrollTop - placed.current) < 1;
           placed.current = null;
           const sameContent = placedHeight.current === node.scrollHeight;
-          if (!own && (sameContent || Date.now() - userInput.current <= 1000)) {
+          const last = lastView.current;
+          const movedUp =
+            last !== null &&
+            node.scrollTop < last.top - 1 &&
+            node.scrollHeight >= last.height;
+          lastView.current = {
+            top: node.scrollTop,
+            height: node.scrollHeight
+          };
+          if (
+            !own &&
+            (sameContent || movedUp || Date.now() - userInput.current <= 1000)
+          ) {
             stick.current =
               !session.hasNewer &&
               node.scrollHeight - node.scrollTop - node.clientHeight < 40;
