@@ -1084,9 +1084,18 @@ class _Words:
             names = list(dict.fromkeys(it[0] for it in items if _num(it[1]) == value))
             shown = ", ".join(names[:3])
             others = max(len(names), int(_num(tied)) if tied else 0) - 3
-            if others > 0:
-                shown += t(lang, f" and {others} more rows with the same value", f" 외 같은 값의 행 {others}개")
-            elif len(names) > 1:
+            held = max(sum(_num(it[1]) == value for it in items), int(_num(tied)) if tied else 0)
+            if others > 0 and not names[0].startswith("row "):
+                # many rows share the value: which three are named is arbitrary, so the headline
+                # gives the value and how many rows hold it, and a line below a few of them
+                return t(
+                    lang,
+                    f"{restate(plan)}: **{fmt(value, unit=unit, year=year)}**, held by {fmt(held, count=True)} rows.\n\n"
+                    f"For example {shown}.",
+                    f"{restate(plan)}: **{fmt(value, unit=unit, year=year)}** (같은 값의 행 {fmt(held, count=True)}개)\n\n"
+                    f"예: {shown}",
+                )
+            if len(names) > 1:
                 shown += t(lang, " (tied)", " (동률)")
             if names and names[0].startswith("row "):
                 return f"{restate(plan)}: **{fmt(value, unit=unit, year=year)}**"

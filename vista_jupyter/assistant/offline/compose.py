@@ -80,6 +80,10 @@ _TIME_WORDS = {
 }
 
 
+#: aggregations of an amount (a count of a noun counts things, not amounts)
+_AMOUNT_AGGS = frozenset(("sum", "mean", "median"))
+
+
 def _is_sold(text: str) -> bool:
     return text.lower().startswith(("sold", "selling", "팔린", "팔렸", "팔려", "판매된", "팔아"))
 
@@ -898,10 +902,14 @@ class _Builder:
                 counted = any(
                     s.key in _COUNTS and m.text.lower() in self.c.lex.concepts[s.key]["forms"] for s in m.all("concept")
                 ) and any(set(self.c.col(n).concepts) & _COUNTS and self.c.col(n).numeric for n in names)
-                if not counted and (
-                    all(n in self.c.t.labels for n in names)
-                    or not names
-                    or max(s.quality for s in m.all("column")) < 1.0
+                if (
+                    not counted
+                    and not self._aggregated_amount(i, names)
+                    and (
+                        all(n in self.c.t.labels for n in names)
+                        or not names
+                        or max(s.quality for s in m.all("column")) < 1.0
+                    )
                 ):
                     continue
             if numeric_only:
@@ -911,6 +919,16 @@ class _Builder:
             else:
                 out.append((i, self.c.one_column(i)))
         return out
+
+    def _aggregated_amount(self, i: int, names: list[str]) -> bool:
+        """ "total tips" in a file of tips where each row has a `tip` amount: a total or an average
+        (not a count) of a noun naming one numeric measure is that measure's, even when the noun
+        also names the rows."""
+        j = self.c.prev_index(i, ("filler",))
+        if j is None or not self.m[j].has("agg") or self.m[j].get("agg").key not in _AMOUNT_AGGS:
+            return False
+        numeric = self.c.columns_of(i, numeric=True)
+        return len(numeric) == 1 and numeric == names and self.c.col(numeric[0]).kind == "numeric"
 
     def correlations(self, i: int) -> Plan:
         c = self.c

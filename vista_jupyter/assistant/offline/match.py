@@ -21,7 +21,7 @@ from typing import Any
 
 from .catalog import Column, Table, bracket_alias
 from .gazetteer import initials_phrases, place_phrases
-from .lexicon import Meaning, PhraseIndex, joined_forms, lexicon
+from .lexicon import Lexicon, Meaning, PhraseIndex, joined_forms, lexicon
 from .text import (
     Token,
     has_final_consonant,
@@ -327,6 +327,7 @@ def dataset_phrases(table: Table) -> PhraseIndex:
                         if word.endswith(suffix) and len(word) - len(suffix) >= 2:
                             index.add(tuple(word[: -len(suffix)]), Meaning("value", (column.name, value, 0.9)))
                             break
+            _value_words(index, column, table, lex)
             # A Korean name column (역명, 노선명, 단지명): a value with the head noun written after
             # it names the same row ("강남역" for 역명 = 강남)
             head = "".join(column.base or column.keys)
@@ -342,9 +343,11 @@ def dataset_phrases(table: Table) -> PhraseIndex:
             # The lexicon's bilingual values: "Japanese" / "일본" for the value Japan; weekday and
             # month names too, for a column that holds them as text ("Sun", "Thur": "Sundays", 일요일)
             normalized = {_norm_value(v): v for v in column.values}
-            for group in [*lex.value_groups, *calendar_groups(column)]:
+            groups = [*lex.value_groups, *calendar_groups(column)]
+            reached = [{str(normalized[name_keys(f)]) for f in group if name_keys(f) in normalized} for group in groups]
+            for g, group in enumerate(groups):
                 hits = [normalized[name_keys(form)] for form in group if name_keys(form) in normalized]
-                if len(set(map(str, hits))) == 1:
+                if len(set(map(str, hits))) == 1 and not _other_reading(g, reached):
                     # a code (USA) a little less surely than a name (United States): a column of
                     # names and a column of their codes name the same rows, the name is shown
                     quality = 0.93 if _is_code(hits[0]) else 0.95
@@ -369,6 +372,74 @@ def dataset_phrases(table: Table) -> PhraseIndex:
         for keys, value in indicator_forms(table.column(table.indicator[0])):
             index.add(keys, Meaning("value", (table.indicator[0], value, 0.9)))
     return index
+
+
+class ValueParts(tuple):
+    """The values of a column that hold one word among others (노원구 of "서울특별시 노원구
+    상계동"): the rows of any of them. `word` is the word."""
+
+    word: str = ""
+
+
+#: at most this many values a word of theirs stands for (more is a word of a pattern, not a place)
+_MAX_PART_VALUES = 30
+
+
+def _value_words(index: PhraseIndex, column: Column, table: Table, lex: Lexicon) -> None:
+    """A word of a value written in several words names the rows whose value holds it: 노원구 of
+    "서울특별시 노원구 상계동", "card" of "Credit card". Only when the column's values are all
+    known, the word tells them apart (not in every value), is no value or column name of its own
+    and no word of the lexicon (which keeps its meaning)."""
+    if column.distinct > len(column.values) or column.kind not in ("categorical", "text"):
+        return
+    whole = {_norm_value(v) for c in table.columns for v in (c.values or [])}
+    names = {k for c in table.columns for k in (tuple(c.keys), tuple(c.base or c.keys), *((k,) for k in c.keys))}
+    holders: dict[tuple[str, ...], list[Any]] = {}
+    for value in column.values:
+        words = str(value).split()
+        if len(words) < 2:
+            continue
+        for word in dict.fromkeys(words):
+            keys = name_keys(word)
+            if not keys or (is_hangul(word) and len(word) < 2) or (not is_hangul(word) and len(word) < 3):
+                continue
+            if all(k.isdigit() for k in keys):
+                continue
+            holders.setdefault(keys, []).append(value)
+            if is_hangul(word):  # 노원 of 노원구, as the whole value's own name is read too
+                bare = next(
+                    (word[: -len(x)] for x in _ADMIN_SUFFIXES if word.endswith(x) and len(word) - len(x) >= 2), None
+                )
+                if bare:
+                    holders.setdefault(tuple(bare), []).append(value)
+    for keys, values in holders.items():
+        if keys in whole or keys in names or len(values) == len(column.values) or len(values) > _MAX_PART_VALUES:
+            continue
+        if any(k == keys for k, _ in lex.phrases.starting_with(keys[0])):
+            continue
+        if len(values) == 1:
+            index.add(keys, Meaning("value", (column.name, values[0], 0.9)))
+        else:
+            parts = ValueParts(values)
+            parts.word = "".join(keys) if is_hangul("".join(keys)) else " ".join(keys)
+            index.add(keys, Meaning("value", (column.name, parts, 0.9)))
+
+
+def _other_reading(g: int, reached: list[set[str]]) -> bool:
+    """Whether the column value the lexicon's value line g reaches is better read by another
+    line. Opposite values are written on adjacent lines (yes, no; male, female): a code in two
+    lines ("F": false or female) is read by the line whose neighbour reaches another value of the
+    same column (M beside F: female; T beside F: false)."""
+    value = reached[g]
+    rivals = [h for h, r in enumerate(reached) if h != g and r == value]
+    if not rivals:
+        return False
+
+    def paired(h: int) -> bool:
+        partner = h + 1 if h % 2 == 0 else h - 1
+        return 0 <= partner < len(reached) and bool(reached[partner] - value)
+
+    return not paired(g) and any(paired(h) for h in rivals)
 
 
 def subject_words(table: Table) -> list[tuple[str, ...]]:

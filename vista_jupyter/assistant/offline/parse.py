@@ -19,7 +19,7 @@ from typing import Any
 
 from .catalog import TEXT_PERIODS, Column, Table, holds_absence, holds_presence, period_candidates, text_period_start
 from .lexicon import joined_forms, lexicon
-from .match import DatePart, Mention, Number, Reader, Sense, concept_columns, name_keys
+from .match import DatePart, Mention, Number, Reader, Sense, ValueParts, concept_columns, name_keys
 from .plan import BUCKETS, PICKED, Condition, Grouping, Measure, Plan
 from .text import is_hangul, language_of, normalize, particle, variants
 from .wording import t
@@ -1703,6 +1703,11 @@ class Composer:
         # "승차총승객수가 처음으로 100000명을 넘은"
         # the unit says: 3000만원 -> 가격(만원); 40세 -> age; 10층 -> 층
         columns = self.unit_columns(n.number) if n.number else []
+        # a number that counts the column named right after it: in "trips with more than 4
+        # passengers" the passengers are more than 4, not the trips (nor their distance)
+        counted = self._counted_column(last)
+        if counted is not None and not columns:
+            return counted
         j = self.prev_index(first, ("filler", "particle", "condition", "between", "order"))
         if j is not None and j not in self.used and self.m[j].has("column"):
             column = self.one_column(j, numeric=True)
@@ -1762,6 +1767,25 @@ class Composer:
             if len(ages) == 1:
                 return ages[0]
         return None
+
+    def _counted_column(self, last: int) -> str | None:
+        """The numeric column named by the word right after a number ("4 passengers"), which the
+        number counts: no word between them, and the word read as a column name."""
+        j = last + 1
+        if j < len(self.m) and self.m[j].roles == {"compare_after"}:
+            j += 1  # "2 or more passengers"
+        if j >= len(self.m) or j in self.used or not self.m[j].has("column"):
+            return None
+        column = self.one_column(j, numeric=True)
+        if column is None:
+            return None
+        # a noun also read as the rows' thing counts only into a whole-number column it names
+        # closely ("4 passengers": passenger_count), not into any column sharing a word with it
+        if self.m[j].has("entity") and max(s.quality for s in self.m[j].all("column")) < 1:
+            if not self.col(column).integer or max(s.quality for s in self.m[j].all("column")) < 0.8:
+                return None
+        self.claim(j)
+        return column
 
     def _adjective_direction(self, i: int) -> tuple[str, str] | None:
         """(column, "high"/"low") for an adjective such as "heaviest" / "비싼". A numeric column
@@ -3000,7 +3024,7 @@ class Composer:
                 i += 1
                 continue
             column, value = self._value_of(i)
-            members = [value]
+            members = list(value) if isinstance(value, ValueParts) else [value]
             span = [i]
             j = i + 1
             while True:
@@ -3021,7 +3045,7 @@ class Composer:
                     and any(s.key[0] == column for s in self.m[gap_end].all("value"))
                 ):
                     other = next(s.key[1] for s in self.m[gap_end].all("value") if s.key[0] == column)
-                    members.append(other)
+                    members += list(other) if isinstance(other, ValueParts) else [other]
                     span += gap + [gap_end]
                     j = gap_end + 1
                     continue
