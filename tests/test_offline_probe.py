@@ -21,7 +21,6 @@ import pandas as pd
 import pytest
 from answers import first_line, states
 from test_offline_context import answered
-from test_offline_plans import ask
 
 MODES = ("pandas", "duckdb")
 
@@ -53,7 +52,12 @@ def data(tmp_path_factory):
         }
     )
     flags = pd.DataFrame({"flag": rng.choice(["T", "F"], 120), "x": rng.integers(0, 100, 120)})
-    places = ["서울특별시 노원구 상계동", "서울특별시 강남구 대치동", "서울특별시 마포구 아현동", "부산광역시 해운대구 우동"]
+    places = [
+        "서울특별시 노원구 상계동",
+        "서울특별시 강남구 대치동",
+        "서울특별시 마포구 아현동",
+        "부산광역시 해운대구 우동",
+    ]
     homes = pd.DataFrame(
         {
             "시군구": rng.choice(places, 400),
