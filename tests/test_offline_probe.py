@@ -11,7 +11,10 @@ computes it here, or declined where a reading would answer another question.
 * a word of a value written in several words (노원구 of "서울특별시 노원구 상계동") names the
   rows whose value holds it;
 * a top value shared by many rows is stated with how many hold it, not with three rows picked
-  among them.
+  among them;
+* "which day", "by day" over a column named `day` that holds no dates (Thur..Sun) are that column;
+* of two date columns starting and ending one span (pickup and dropoff), the rows are counted at
+  the start.
 """
 
 from __future__ import annotations
@@ -38,11 +41,17 @@ def data(tmp_path_factory):
             "tip_amount": np.round(rng.uniform(0, 9, n), 2),
         }
     )
+    pickup = pd.Timestamp("2024-03-01") + pd.to_timedelta(rng.integers(0, 90 * 24 * 60, n), unit="min")
+    taxi["pickup_datetime"] = pickup.strftime("%Y-%m-%d %H:%M:%S")
+    taxi["dropoff_datetime"] = (pickup + pd.to_timedelta(rng.integers(5, 600, n), unit="min")).strftime(
+        "%Y-%m-%d %H:%M:%S"
+    )
     tips = pd.DataFrame(
         {
             "total_bill": np.round(rng.uniform(5, 50, 200), 2),
             "tip": np.round(rng.uniform(1, 8, 200), 2),
             "time": rng.choice(["Lunch", "Dinner"], 200),
+            "day": rng.choice(["Thur", "Fri", "Sat", "Sun"], 200),
         }
     )
     bikes = pd.DataFrame(
@@ -141,3 +150,22 @@ def test_a_top_value_many_rows_share_is_said_with_their_number(data, mode):
     head = first_line(answer)
     assert states(head, top, 0) and states(head, (frame["층"] == top).sum(), 0), answer
     assert not any(place in head for place in frame["시군구"].unique()), answer
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_a_column_named_day_is_that_column(data, mode):
+    frame, _ = data["tips"]
+    means = frame.groupby("day")["total_bill"].mean()
+    answer = answered(data, "tips", "which day has the highest average total bill", mode)
+    assert means.idxmax() in first_line(answer) and states(answer, means.max()), answer
+    answer = answered(data, "tips", "average tip by day", mode)
+    for day, mean in frame.groupby("day")["tip"].mean().items():
+        assert day in answer and states(answer, mean), answer
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_a_span_is_counted_at_its_start(data, mode):
+    frame, _ = data["taxi_trips"]
+    answer = answered(data, "taxi_trips", "how many trips in April", mode)
+    expected = (pd.to_datetime(frame["pickup_datetime"]).dt.month == 4).sum()
+    assert states(first_line(answer), expected, 0) and "pickup_datetime" in answer, answer

@@ -989,6 +989,15 @@ class Reader:
                             continue
                         if meaning.role == "either" and token.kind == "hangul" and _misattached(tokens, i):
                             continue
+                        # "which day" asks a date and "by day" groups dates by day, unless the
+                        # data has a column of that name that is no date (tips' `day`, Thur..Sun):
+                        # then they are "which" or "by" and that column
+                        if (
+                            meaning.role in ("when", "bucket")
+                            and len(keys) > 1
+                            and any(tuple(c.keys) == keys[1:] and not c.is_date for c in self.table.columns)
+                        ):
+                            continue
                         # "shipped to", "paid with": a verb and the preposition that marks the value
                         # after it; where no column carries its concept it says nothing that value
                         # does not, and its words are read one by one

@@ -2671,6 +2671,9 @@ class Composer:
         own = self._rows_own_date(dates)
         if own is not None:
             return own
+        start = _span_start(dates)
+        if start is not None:
+            return start
         if len(dates) > 1:
             raise Declined(
                 f"This data has several date columns ({', '.join(c.name for c in dates)}); name the one you mean.",
@@ -4364,6 +4367,33 @@ _UNSUPPORTED = {
 
 #: Words that name a table's rows whatever they are (and Korean counters): never another thing.
 _ROW_NOUNS = frozenset(str(w).lower() for w in lexicon().data["row_nouns"])
+
+
+def _span_start(dates: list[Column]) -> str | None:
+    """Of two date columns that start and end one span (pickup and dropoff, check-in and
+    check-out, 대여 and 반납 of the lexicon's span words), the start: the date a trip, a stay or a
+    rental is counted at."""
+    if len(dates) != 2:
+        return None
+    words = lexicon().data["span_dates"]
+
+    def marked(column: Column, side: str) -> bool:
+        keys = column.base or column.keys
+        joined = "".join(keys)
+        for form in words[side]:
+            form_keys = name_keys(str(form))
+            if is_hangul("".join(form_keys)):
+                if "".join(form_keys) in joined:
+                    return True
+            elif form_keys and any(tuple(keys[k : k + len(form_keys)]) == form_keys for k in range(len(keys))):
+                return True
+        return False
+
+    starts = [c for c in dates if marked(c, "start") and not marked(c, "end")]
+    ends = [c for c in dates if marked(c, "end") and not marked(c, "start")]
+    if len(starts) == 1 and len(ends) == 1 and starts[0] is not ends[0]:
+        return starts[0].name
+    return None
 
 
 def _adjective_not_edit(m: Mention) -> bool:
