@@ -13,6 +13,7 @@ computes it here, or declined where a reading would answer another question.
 * a top value shared by many rows is stated with how many hold it, not with three rows picked
   among them;
 * "which day", "by day" over a column named `day` that holds no dates (Thur..Sun) are that column;
+* "widest", "narrowest": the width;
 * of two date columns starting and ending one span (pickup and dropoff), the rows are counted at
   the start.
 """
@@ -77,6 +78,13 @@ def data(tmp_path_factory):
     hotel = pd.DataFrame(
         {"hotel": rng.choice(["City Hotel", "Resort Hotel"], 300), "adr": np.round(rng.uniform(50, 200, 300), 2)}
     )
+    flowers = pd.DataFrame(
+        {
+            "sepal_length": np.round(rng.normal(5.8, 0.8, 150), 1),
+            "sepal_width": np.round(rng.normal(3.0, 0.4, 150), 1),
+            "species": np.repeat(["setosa", "versicolor", "virginica"], 50),
+        }
+    )
     out = {"_spill": root / "spill"}
     for name, frame in (
         ("taxi_trips", taxi),
@@ -85,6 +93,7 @@ def data(tmp_path_factory):
         ("flags", flags),
         ("아파트_매매", homes),
         ("hotel_bookings", hotel),
+        ("iris", flowers),
     ):
         frame.to_parquet(root / f"{name}.parquet")
         out[name] = (frame, root / f"{name}.parquet")
@@ -169,3 +178,11 @@ def test_a_span_is_counted_at_its_start(data, mode):
     answer = answered(data, "taxi_trips", "how many trips in April", mode)
     expected = (pd.to_datetime(frame["pickup_datetime"]).dt.month == 4).sum()
     assert states(first_line(answer), expected, 0) and "pickup_datetime" in answer, answer
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_wide_is_a_width(data, mode):
+    frame, _ = data["iris"]
+    means = frame.groupby("species")["sepal_width"].mean()
+    answer = answered(data, "iris", "which species has the widest sepals", mode)
+    assert means.idxmax() in first_line(answer) and states(first_line(answer), means.max()), answer
