@@ -13,7 +13,7 @@ computes it here, or declined where a reading would answer another question.
 * a top value shared by many rows is stated with how many hold it, not with three rows picked
   among them;
 * "which day", "by day" over a column named `day` that holds no dates (Thur..Sun) are that column;
-* "widest", "narrowest": the width;
+* "widest", "narrowest": the width; a fare (요금) is a price;
 * of two date columns starting and ending one span (pickup and dropoff), the rows are counted at
   the start.
 """
@@ -40,6 +40,7 @@ def data(tmp_path_factory):
             "trip_distance": np.round(rng.uniform(0.3, 12, n), 2),
             "payment_type": rng.choice(["Credit card", "Cash", "No charge"], n),
             "tip_amount": np.round(rng.uniform(0, 9, n), 2),
+            "fare_amount": np.round(rng.uniform(3, 60, n), 2),
         }
     )
     pickup = pd.Timestamp("2024-03-01") + pd.to_timedelta(rng.integers(0, 90 * 24 * 60, n), unit="min")
@@ -186,3 +187,11 @@ def test_wide_is_a_width(data, mode):
     means = frame.groupby("species")["sepal_width"].mean()
     answer = answered(data, "iris", "which species has the widest sepals", mode)
     assert means.idxmax() in first_line(answer) and states(first_line(answer), means.max()), answer
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_a_fare_is_a_price(data, mode):
+    frame, _ = data["taxi_trips"]
+    answer = answered(data, "taxi_trips", "승객 수별 평균 요금", mode)
+    for count, mean in frame.groupby("passenger_count")["fare_amount"].mean().items():
+        assert states(answer, mean), (count, answer)
