@@ -20,7 +20,7 @@ from typing import Any
 from .catalog import TEXT_PERIODS, Column, Table, holds_absence, holds_presence, period_candidates, text_period_start
 from .lexicon import joined_forms, lexicon
 from .match import DatePart, Mention, Number, Reader, Sense, ValueParts, concept_columns, name_keys
-from .plan import BUCKETS, PICKED, Condition, Grouping, Measure, Plan
+from .plan import BUCKETS, DURATION_SECONDS, PICKED, Condition, Grouping, Measure, Plan
 from .text import is_hangul, language_of, normalize, particle, variants
 from .wording import t
 
@@ -360,6 +360,7 @@ class Composer:
         self._differences()
         self._column_comparisons()
         lateness(self)
+        self._span_durations()
         self._ratios()
         nums = self._numbers()
         self._times_of_day(nums)  # before ranges and comparisons read "9 am and 5 pm" as numbers
@@ -967,7 +968,16 @@ class Composer:
     def _derived_difference(self, a: str, b: str, op: str = "-") -> str:
         """A column computed from two (the plan's `derived` columns): the per-row difference a − b
         ("-"), total a over total b ("/", measured as a ratio), a weighted by b ("w")."""
-        name = {"-": f"{a} − {b}", "s": f"{a} − {b}", "/": f"{a} ÷ {b}", "q": f"{a} ÷ {b}", "w": f"{a} ⊗ {b}"}[op]
+        name = {
+            "-": f"{a} − {b}",
+            "s": f"{a} − {b}",
+            "sm": f"{a} − {b}, minutes",
+            "sh": f"{a} − {b}, hours",
+            "sd": f"{a} − {b}, days",
+            "/": f"{a} ÷ {b}",
+            "q": f"{a} ÷ {b}",
+            "w": f"{a} ⊗ {b}",
+        }[op]
         if name not in {c.name for c in self.t.columns}:
             first = self.col(a)
             unit = first.unit if op == "w" or (op == "-" and first.unit == self.col(b).unit) else None
@@ -1786,6 +1796,42 @@ class Composer:
                 return None
         self.claim(j)
         return column
+
+    def _span_durations(self) -> None:
+        """ "average trip duration", "how long", "평균 소요시간" where no column holds it: the time
+        from the start to the end of the span two date columns record (pickup to dropoff), a
+        column derived per row, in the unit the question names (minutes, hours, days), else in
+        minutes for times and days for dates."""
+        span = _span_pair(self.t.dates)
+        if span is None:
+            return
+        start, end = span
+        units = lexicon().data["span_dates"]["units"]
+        for i, m in enumerate(self.m):
+            if (
+                i in self.used
+                or m.roles & {"column", "value"}
+                or not any(s.key == "duration" for s in m.all("concept"))
+            ):
+                continue
+            unit, said = None, None
+            for j, x in enumerate(self.m):
+                if j != i and j not in self.used:
+                    unit = next((u for u, forms in units.items() if x.text.lower() in map(str, forms)), None)
+                    if unit:
+                        said = j
+                        break
+            if unit is None:
+                dated = all(c.granularity in ("day", "week", "month") for c in span)
+                unit = "day" if dated else "minute"
+            name = self._derived_difference(end.name, start.name, _DURATION_OPS[unit])
+            self.col(name).unit = _DURATION_UNITS[unit]
+            self.col(name).concepts = {"duration": 1.0}  # "the longest trip", "가장 오래 걸린"
+            m.senses.insert(0, Sense("column", name, 1.0))
+            if said is not None:
+                self.claim(said)
+                self.m[said].senses = [Sense("filler")]  # the unit the duration is given in
+            return
 
     def _adjective_direction(self, i: int) -> tuple[str, str] | None:
         """(column, "high"/"low") for an adjective such as "heaviest" / "비싼". A numeric column
@@ -2671,9 +2717,9 @@ class Composer:
         own = self._rows_own_date(dates)
         if own is not None:
             return own
-        start = _span_start(dates)
-        if start is not None:
-            return start
+        span = _span_pair(dates)
+        if span is not None:
+            return span[0].name
         if len(dates) > 1:
             raise Declined(
                 f"This data has several date columns ({', '.join(c.name for c in dates)}); name the one you mean.",
@@ -4369,10 +4415,16 @@ _UNSUPPORTED = {
 _ROW_NOUNS = frozenset(str(w).lower() for w in lexicon().data["row_nouns"])
 
 
-def _span_start(dates: list[Column]) -> str | None:
-    """Of two date columns that start and end one span (pickup and dropoff, check-in and
-    check-out, 대여 and 반납 of the lexicon's span words), the start: the date a trip, a stay or a
-    rental is counted at."""
+#: a span's duration in a unit: the derived column's operation (seconds between two dates,
+#: divided) and the unit shown with its numbers
+_DURATION_OPS = {"second": "s", "minute": "sm", "hour": "sh", "day": "sd"}
+_DURATION_UNITS = {"second": "s", "minute": "min", "hour": "h", "day": "days"}
+
+
+def _span_pair(dates: list[Column]) -> tuple[Column, Column] | None:
+    """Two date columns that start and end one span (pickup and dropoff, check-in and check-out,
+    대여 and 반납 of the lexicon's span words): (start, end). The start is the date a trip, a stay
+    or a rental is counted at; the time between them is its duration."""
     if len(dates) != 2:
         return None
     words = lexicon().data["span_dates"]
@@ -4392,7 +4444,7 @@ def _span_start(dates: list[Column]) -> str | None:
     starts = [c for c in dates if marked(c, "start") and not marked(c, "end")]
     ends = [c for c in dates if marked(c, "end") and not marked(c, "start")]
     if len(starts) == 1 and len(ends) == 1 and starts[0] is not ends[0]:
-        return starts[0].name
+        return starts[0], ends[0]
     return None
 
 
@@ -4781,7 +4833,7 @@ def _derived_measures(plan: Plan, derived: dict[str, tuple[str, str, str]]) -> N
     uses = {c.column for c in [*plan.conditions, *plan.base, *(k for side in plan.sides for k in side)]}
     for k, m in enumerate(plan.measures):
         op = derived.get(m.column or "", ("", "-", ""))[1]
-        if op in ("-", "s", "q"):  # per-row values: any statistic of them
+        if op in ("-", "q") or op in DURATION_SECONDS:  # per-row values: any statistic of them
             continue
         a, _, b = derived[m.column]
         allowed = {"/": ("ratio",), "w": ("wmean", "mean")}[op]

@@ -153,3 +153,8 @@ class Plan:
     @property
     def measure(self) -> Measure | None:
         return self.measures[0] if self.measures else None
+
+
+#: a derived column of the time between two dates (Plan.derived's operations "s", "sm", "sh",
+#: "sd"): the seconds in its unit (seconds, minutes, hours, days)
+DURATION_SECONDS = {"s": 1, "sm": 60, "sh": 3600, "sd": 86400}

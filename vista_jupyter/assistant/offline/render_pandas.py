@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import Any, Protocol
 
 from .catalog import TEXT_PERIODS, YEAR_DOT_MONTH, Table
-from .plan import Condition, Grouping, Measure, Plan
+from .plan import DURATION_SECONDS, Condition, Grouping, Measure, Plan
 from .wording import MONTHS, WEEKDAYS, chart_title, measure_words, t
 
 COLOR = "#4c72b0"
@@ -189,8 +189,8 @@ class PandasRenderer:
         used.update(p.labels)
         used.update(c for c in (p.time_column, *p.columns) if c)
         used.update(m.column for m in p.measures if m.agg == "nunique" and m.column in p.date_columns)
-        apart = {name: (a, b) for name, (a, op, b) in p.derived.items() if op == "s"}
-        used.update(x for pair in apart.values() for x in pair)
+        apart = {name: (a, b, DURATION_SECONDS[op]) for name, (a, op, b) in p.derived.items() if op in DURATION_SECONDS}
+        used.update(x for a, b, _ in apart.values() for x in (a, b))
         text_dates = [c for c in used if p.date_columns.get(c)]
         differences = {name: (a, b) for name, (a, op, b) in p.derived.items() if op == "-"}
         quotients = {name: (a, b) for name, (a, op, b) in p.derived.items() if op == "q"}
@@ -236,7 +236,8 @@ class PandasRenderer:
             parts.append(f"**{{{q(c)}: pd.to_datetime({source}, errors='coerce', format={fmt!r})}}")
         # seconds from one date to another, from the dates as read above (assign takes them in order)
         parts += [
-            f"**{{{q(name)}: lambda d: (d[{q(a)}] - d[{q(b)}]).dt.total_seconds()}}" for name, (a, b) in apart.items()
+            f"**{{{q(name)}: lambda d: (d[{q(a)}] - d[{q(b)}]).dt.total_seconds(){f' / {per}' if per > 1 else ''}}}"
+            for name, (a, b, per) in apart.items()
         ]
         why = "dates written as text or numbers, read as dates" if text_dates else "the difference asked, per row"
         return f"{before}data = {self.var}.assign({', '.join(parts)})  # {why}\n", "data"

@@ -29,7 +29,7 @@ from datetime import datetime
 from typing import Any
 
 from .catalog import TEXT_PERIODS, YEAR_DOT_MONTH, Column, Table
-from .plan import PICKED, Condition, Grouping, Measure, Plan
+from .plan import DURATION_SECONDS, PICKED, Condition, Grouping, Measure, Plan
 from .render_pandas import _PANDAS_AGG, PandasRenderer, Step, _fill_span, _zero_filled, q
 from .wording import measure_words, t
 
@@ -546,7 +546,7 @@ class SqlRenderer(PandasRenderer):
             used.add(p.group.column)
         used.update(p.labels)
         used.update(c for c in (p.time_column, *p.columns) if c)
-        used.update(x for a, op, b in p.derived.values() if op == "s" for x in (a, b))
+        used.update(x for a, op, b in p.derived.values() if op in DURATION_SECONDS for x in (a, b))
         out = {}
         for name in sorted(used):
             fmt = p.date_columns.get(name)
@@ -659,9 +659,10 @@ class SqlRenderer(PandasRenderer):
         if column in self.plan.derived and self.plan.derived[column][1] == "q":
             a, _, b = self.plan.derived[column]  # a per-row ratio, none where the divisor is 0
             return f"(CAST({ident(a)} AS DOUBLE) / NULLIF(CAST({ident(b)} AS DOUBLE), 0))"
-        if column in self.plan.derived and self.plan.derived[column][1] == "s":
-            a, _, b = self.plan.derived[column]  # seconds from one date to the other, as pandas
-            return f"(epoch({ident(a)}) - epoch({ident(b)}))"
+        if column in self.plan.derived and self.plan.derived[column][1] in DURATION_SECONDS:
+            a, op, b = self.plan.derived[column]  # seconds from one date to the other, as pandas
+            per = DURATION_SECONDS[op]
+            return f"(epoch({ident(a)}) - epoch({ident(b)}))" + (f" / {per}" if per > 1 else "")
         return ident(column)
 
     def _value(self, column: str) -> str:
