@@ -388,9 +388,10 @@ _MAX_PART_VALUES = 30
 def _value_words(index: PhraseIndex, column: Column, table: Table, lex: Lexicon) -> None:
     """A word of a value written in several words names the rows whose value holds it: 노원구 of
     "서울특별시 노원구 상계동", "card" of "Credit card". Only when the column's values are all
-    known, the word tells them apart (not in every value), is no value or column name of its own
-    and no word of the lexicon (which keeps its meaning)."""
-    if column.distinct > len(column.values) or column.kind not in ("categorical", "text"):
+    known and are no dates, the word tells them apart (not in every value), holds no digit (a
+    number or a period is read as one), is no value or column name of its own and no word of the
+    lexicon (which keeps its meaning)."""
+    if column.distinct > len(column.values) or column.kind not in ("categorical", "text") or column.is_date:
         return
     whole = {_norm_value(v) for c in table.columns for v in (c.values or [])}
     names = {k for c in table.columns for k in (tuple(c.keys), tuple(c.base or c.keys), *((k,) for k in c.keys))}
@@ -403,8 +404,8 @@ def _value_words(index: PhraseIndex, column: Column, table: Table, lex: Lexicon)
             keys = name_keys(word)
             if not keys or (is_hangul(word) and len(word) < 2) or (not is_hangul(word) and len(word) < 3):
                 continue
-            if all(k.isdigit() for k in keys):
-                continue
+            if any(ch.isdigit() for ch in word):
+                continue  # a number or a period ("2022년" of "2022년 10월") is read as one
             holders.setdefault(keys, []).append(value)
             if is_hangul(word):  # 노원 of 노원구, as the whole value's own name is read too
                 bare = next(
