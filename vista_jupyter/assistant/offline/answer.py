@@ -1083,13 +1083,21 @@ class _Words:
             value = _num(items[0][1])
             names = list(dict.fromkeys(it[0] for it in items if _num(it[1]) == value))
             shown = ", ".join(names[:3])
-            others = max(len(names), int(_num(tied)) if tied else 0) - 3
+            sharing = max(len(names), int(_num(tied)) if tied else 0)
+            others = sharing - 3
             if others > 0:
                 shown += t(lang, f" and {others} more rows with the same value", f" 외 같은 값의 행 {others}개")
             elif len(names) > 1:
                 shown += t(lang, " (tied)", " (동률)")
             if names and names[0].startswith("row "):
                 return f"{restate(plan)}: **{fmt(value, unit=unit, year=year)}**"
+            if others > 0:
+                # many rows share the extreme: the value and how many first, their names after
+                return t(
+                    lang,
+                    f"{restate(plan)}: **{fmt(value, unit=unit, year=year)}**, shared by {sharing:,} rows\n\n{shown}.",
+                    f"{restate(plan)}: **{fmt(value, unit=unit, year=year)}** ({sharing:,}개 행)\n\n{shown}",
+                )
             return t(
                 lang,
                 f"{restate(plan)}: **{fmt(value, unit=unit, year=year)}**, for {shown}.",
