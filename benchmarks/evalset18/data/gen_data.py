@@ -68,8 +68,30 @@ def orders(rng: np.random.Generator) -> pd.DataFrame:
 def employees(rng: np.random.Generator) -> pd.DataFrame:
     surnames = list("김이박최정강조윤장임한오서신권황안송류홍")
     given = [
-        "민준", "서연", "도윤", "지우", "하준", "서윤", "시우", "지민", "주원", "하은", "예준", "수아",
-        "지호", "지유", "준서", "채원", "현우", "다은", "건우", "은서", "우진", "가은", "선우", "예린",
+        "민준",
+        "서연",
+        "도윤",
+        "지우",
+        "하준",
+        "서윤",
+        "시우",
+        "지민",
+        "주원",
+        "하은",
+        "예준",
+        "수아",
+        "지호",
+        "지유",
+        "준서",
+        "채원",
+        "현우",
+        "다은",
+        "건우",
+        "은서",
+        "우진",
+        "가은",
+        "선우",
+        "예린",
     ]
     names = [s + g for s in surnames for g in given]
     n = 400
@@ -108,9 +130,15 @@ def korean_won(man: int) -> str:
 
 def apartments(rng: np.random.Generator) -> pd.DataFrame:
     n = 600
-    gu = rng.choice(["강남구", "서초구", "송파구", "마포구", "노원구", "은평구"], n, p=[0.18, 0.15, 0.2, 0.17, 0.16, 0.14])
+    gu = rng.choice(
+        ["강남구", "서초구", "송파구", "마포구", "노원구", "은평구"], n, p=[0.18, 0.15, 0.2, 0.17, 0.16, 0.14]
+    )
     kind = rng.choice(["아파트", "오피스텔", "빌라"], n, p=[0.55, 0.25, 0.2])
-    area = np.where(kind == "아파트", rng.uniform(49, 135, n), np.where(kind == "오피스텔", rng.uniform(18, 60, n), rng.uniform(30, 85, n)))
+    area = np.where(
+        kind == "아파트",
+        rng.uniform(49, 135, n),
+        np.where(kind == "오피스텔", rng.uniform(18, 60, n), rng.uniform(30, 85, n)),
+    )
     area = area.round(1)
     per_m2 = {"강남구": 2300, "서초구": 2100, "송파구": 1700, "마포구": 1450, "노원구": 850, "은평구": 900}  # 만원/㎡
     factor = np.where(kind == "아파트", 1.0, np.where(kind == "오피스텔", 0.7, 0.55))

@@ -52,9 +52,7 @@ SIGNS_BEFORE = ("$", "€", "£", "¥")
 
 _DOT = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"  # 1,234.50
 _COMMA = r"(?:\d{1,3}(?:\.\d{3})+|\d+)(?:,\d+)?"  # 1.234,50
-_KOREAN = (
-    r"(?=\d)(?:(\d+(?:\.\d+)?)\s*억)?\s*(?:(\d+(?:\.\d+)?)\s*만)?\s*(\d+)?\s*원?"  # 3억 2000만 (commas removed)
-)
+_KOREAN = r"(?=\d)(?:(\d+(?:\.\d+)?)\s*억)?\s*(?:(\d+(?:\.\d+)?)\s*만)?\s*(\d+)?\s*원?"  # 3억 2000만 (commas removed)
 
 #: The same, anchored, for DuckDB's regexp_extract (RE2 reads no lookahead).
 _KOREAN_SQL = r"^\s*(?:([0-9]+(?:\.[0-9]+)?)\s*억)?\s*(?:([0-9]+(?:\.[0-9]+)?)\s*만)?\s*([0-9]+)?\s*원?\s*$"

@@ -524,13 +524,10 @@ def _read_amounts(column: Column, dataset: dict[str, Any], known: list[Any] | No
     amount = detect(known if known is not None else seen)
     if amount is None:
         return
-    if known is not None:
-        numbers = [x for x in (parse(v, amount) for v in known) if x is not None]
-        span = (min(numbers), max(numbers), all(float(x).is_integer() for x in numbers)) if numbers else None
-    elif dataset.get("parquet_path"):
+    if known is None and dataset.get("parquet_path"):
         span = _amount_span(dataset["parquet_path"], column.name, amount)
     else:
-        numbers = [x for x in (parse(v, amount) for v in seen) if x is not None]
+        numbers = [x for x in (parse(v, amount) for v in (known if known is not None else seen)) if x is not None]
         span = (min(numbers), max(numbers), all(float(x).is_integer() for x in numbers)) if numbers else None
     if span is None:
         return

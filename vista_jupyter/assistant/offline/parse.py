@@ -598,15 +598,20 @@ class Composer:
         ]
         if len(fits) != 1:
             return None
+        return self._read_as(n, fits[0], "the only column with values of that size", "그만한 값이 있는 유일한 열")
+
+    def _read_as(self, n: _Num, column: str, why: str, why_ko: str) -> str:
+        """`column`, the one a number is read as about when the question names none, the reading
+        stated in the reply ("“3억” read as 가격 (...)")."""
         words = self._words(n.span[0], n.span[-1])
         self.readings.append(
             t(
                 self.lang,
-                f"“{words}” read as {fits[0]} (the only column with values of that size).",
-                f"“{words}”{particle(words, '은/는')[len(words) :]} {fits[0]}의 값으로 읽었습니다 (그만한 값이 있는 유일한 열).",
+                f"“{words}” read as {column} ({why}).",
+                f"“{words}”{particle(words, '은/는')[len(words) :]} {column}의 값으로 읽었습니다 ({why_ko}).",
             )
         )
-        return fits[0]
+        return column
 
     def _grand_units(self, nums: list[_Num]) -> list[_Num]:
         """Korean amounts written in grand units, largest first ("2억 5천만원", "1억 2000만",
@@ -1757,15 +1762,9 @@ class Composer:
         if len(columns) > 1 and n.number is not None and n.number.unit == "money":
             own = [c for c in columns if "money" in self.col(c).concepts]
             if len(own) == 1:
-                words = self._words(n.span[0], n.span[-1])
-                self.readings.append(
-                    t(
-                        self.lang,
-                        f"“{words}” read as {own[0]} (the amount of each row; other columns are in that currency too).",
-                        f"“{words}”{particle(words, '은/는')[len(words) :]} {own[0]}의 값으로 읽었습니다 (각 행의 금액).",
-                    )
+                return self._read_as(
+                    n, own[0], "the amount of each row; other columns are in that currency too", "각 행의 금액"
                 )
-                return own[0]
         # an adjective before "than": heavier than 3000
         if op_index is not None and self.m[op_index].has("than"):
             for j in (

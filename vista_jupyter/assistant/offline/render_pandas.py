@@ -203,10 +203,14 @@ class PandasRenderer:
         if amounts:
             # amounts written as text ("$88,000", "12.5%", "3억 2,000만"): read as numbers first, in
             # the unit they are written in; a value that is no such amount stops the code
-            before = f"data = {self.var}.assign(**{{\n" + "".join(
-                f"    {q(c)}: {pandas_expr(f'{self.var}[{q(c)}]', root.amounts[c])},  # {root.amounts[c].example}\n"
-                for c in amounts
-            ) + "})\n"
+            before = (
+                f"data = {self.var}.assign(**{{\n"
+                + "".join(
+                    f"    {q(c)}: {pandas_expr(f'{self.var}[{q(c)}]', root.amounts[c])},  # {root.amounts[c].example}\n"
+                    for c in amounts
+                )
+                + "})\n"
+            )
             origin = "data"
         if not text_dates and not differences and not apart and not quotients:
             return before, origin
