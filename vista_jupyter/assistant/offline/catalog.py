@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
+from .amounts import Amount, detect, pandas_expr, parse
 from .lexicon import joined_forms, lexicon
 from .text import is_hangul, name_keys, variants
 
@@ -118,6 +119,9 @@ class Column:
     # order, lowest first, and which way is worse ("up", "down", None)
     levels: list[Any] | None = None
     worse: str | None = None
+    # amounts written as text ("$85,200", "12.5%", "3억 2,000만"): how, read as numbers in the code
+    # (amounts.py); the column is then numeric, in `unit`
+    amount: Amount | None = None
 
     @property
     def numeric(self) -> bool:
@@ -511,6 +515,71 @@ def _scan_values(path: str, columns: list[str]) -> dict[str, list[Any]]:
     return {name: known[name] for name in columns if known.get(name) is not None}
 
 
+def _read_amounts(column: Column, dataset: dict[str, Any], known: list[Any] | None, seen: list[Any]) -> None:
+    """A text column whose every value is an amount of one unit ("$85,200", "12.5%", "3억 2,000만")
+    becomes a numeric measure in that unit, its range that of the amounts. The decision reads the
+    column's distinct values when they are all known, else every value of the file (vectorised,
+    in batches); with no file at hand, the profile's values (the generated code then converts
+    without coercion, so a value that is no amount fails loudly)."""
+    amount = detect(known if known is not None else seen)
+    if amount is None:
+        return
+    if known is None and dataset.get("parquet_path"):
+        span = _amount_span(dataset["parquet_path"], column.name, amount)
+    else:
+        numbers = [x for x in (parse(v, amount) for v in (known if known is not None else seen)) if x is not None]
+        span = (min(numbers), max(numbers), all(float(x).is_integer() for x in numbers)) if numbers else None
+    if span is None:
+        return
+    column.kind = "numeric"
+    column.amount = amount
+    column.unit = amount.unit or column.unit
+    column.minimum, column.maximum, column.integer = span
+    column.mean = None
+    column.values = []
+
+
+_span_cache: OrderedDict[tuple[str, int, str, Amount], tuple[float, float, bool] | None] = OrderedDict()
+
+
+def _amount_span(path: str, name: str, amount: Amount) -> tuple[float, float, bool] | None:
+    """(smallest, largest, all whole) of a text column of a Parquet file read as `amount`, or None
+    when some value is not such an amount: the generated code's own conversion, by batches."""
+    import pandas as pd
+    import pyarrow.parquet as pq
+
+    try:
+        stat = os.stat(path)
+    except OSError:
+        return None
+    key = (path, stat.st_mtime_ns, name, amount)
+    with _cache_lock:
+        if key in _span_cache:
+            return _span_cache[key]
+    low = high = None
+    whole = True
+    result: tuple[float, float, bool] | None = None
+    try:
+        for batch in pq.ParquetFile(path).iter_batches(batch_size=65536, columns=[name]):
+            s = batch.column(0).to_pandas()
+            x = eval(pandas_expr("s", amount), {"pd": pd, "s": s})  # noqa: S307 - our own expression
+            if int(x.notna().sum()) != int(s.notna().sum()):
+                raise ValueError("a value that is no amount")
+            if x.notna().any():
+                low = float(x.min()) if low is None else min(low, float(x.min()))
+                high = float(x.max()) if high is None else max(high, float(x.max()))
+                whole = whole and bool((x.dropna() % 1 == 0).all())
+        if low is not None:
+            result = (low, high, whole)
+    except Exception:  # a value that is no amount, or an unreadable file: not a measure
+        result = None
+    with _cache_lock:
+        _span_cache[key] = result
+        while len(_span_cache) > 64:
+            _span_cache.popitem(last=False)
+    return result
+
+
 def warm(dataset: dict[str, Any]) -> None:
     """Do ahead, e.g. in a worker thread, what `build_table` then finds cached: read the string
     columns' values from the dataset's Parquet file and parse those written as dates."""
@@ -626,6 +695,13 @@ def build_table(dataset: dict[str, Any]) -> Table:
             column.date_format = "%Y%m"
         elif c["kind"] == "numeric" and not integer and _year_dot_month(column, sampled):
             column.date_format = YEAR_DOT_MONTH
+        if (
+            column.kind in ("categorical", "text", "identifier")
+            and "string" in column.dtype
+            and not column.date_text
+            and not column.clock
+        ):
+            _read_amounts(column, dataset, scanned.get(c["name"]), top + sampled)
         if column.kind in ("categorical", "text") and not column.date_text and not column.clock:
             column.levels, column.worse = _levels(column.values)
         if _clock_hours(column):

@@ -184,6 +184,7 @@ def _over(inner: Plan, lang: str, use: str, test: tuple, used: list[str]) -> Pla
     outer.consumed = [*inner.consumed, *used]
     outer.function_words = inner.function_words
     outer.date_columns, outer.units, outer.yearlike = inner.date_columns, inner.units, inner.yearlike
+    outer.amounts = inner.amounts
     return outer
 
 
@@ -298,6 +299,7 @@ def _rows_per_group(
     inner.group = Grouping(column)
     inner.date_columns = {c.name: c.date_format for c in table.dates}
     inner.units = {c.name: c.unit for c in table.columns if c.unit}
+    inner.amounts = {c.name: c.amount for c in table.columns if c.amount}
     inner.yearlike = [c.name for c in table.columns if c.yearlike]
     inner.consumed = consumed
     if use == "list":
@@ -419,7 +421,9 @@ def _groups_changed(
     outer.consumed = [*rest.consumed, *[mentions[i].text for i in sorted(drop)]]
     outer.function_words = rest.function_words
     outer.date_columns, outer.units, outer.yearlike = rest.date_columns, rest.units, rest.yearlike
+    outer.amounts = rest.amounts
     inner.date_columns, inner.units, inner.yearlike = rest.date_columns, rest.units, rest.yearlike
+    inner.amounts = rest.amounts
     return outer
 
 
@@ -644,11 +648,13 @@ def _periods_by_rows(
     inner = Plan("aggregate", lang, table.var, measures=[Measure("count")], conditions=conditions)
     inner.group = Grouping(date.name, bucket)
     inner.date_columns = {c.name: c.date_format for c in table.dates}
+    inner.amounts = {c.name: c.amount for c in table.columns if c.amount}
     outer = Plan("aggregate", lang, table.var, measures=[Measure("count")])
     outer.inner, outer.inner_use, outer.inner_test = inner, "count", test
     outer.consumed = consumed
     outer.date_columns = inner.date_columns
     outer.units = {c.name: c.unit for c in table.columns if c.unit}
+    outer.amounts = {c.name: c.amount for c in table.columns if c.amount}
     outer.yearlike = [c.name for c in table.columns if c.yearlike]
     return outer
 
@@ -856,4 +862,5 @@ def _row_then(inner: Plan, main_text: str, table: Table, lang: str) -> Plan | No
     plan.consumed = [*inner.consumed, *outer.consumed]
     plan.function_words = [*inner.function_words, *outer.function_words]
     plan.date_columns, plan.units, plan.yearlike = inner.date_columns, inner.units, inner.yearlike
+    plan.amounts = inner.amounts
     return plan

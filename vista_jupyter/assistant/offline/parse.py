@@ -278,6 +278,11 @@ class Composer:
         unit_text = normalize(number.unit_text or "")
         numeric = [c for c in self.t.columns if c.numeric]
         same = [c.name for c in numeric if c.unit and normalize(c.unit) == unit_text]
+        money = self.currency(unit_text) if number.unit == "money" else None
+        if money is not None:
+            # an amount in a currency: every column of amounts in it, at any scale (20만원 may be
+            # about 관리비 in 원 though 매매가 is in 만원), the column named or the values decide
+            same = [c.name for c in numeric if c.unit and self.currency(normalize(c.unit)) == money] or same
         if same:
             return same
         concept = {
@@ -297,11 +302,24 @@ class Composer:
                 return priced
         return [c.name for c in numeric if set(c.concepts) & set(concept)]
 
+    def currency(self, unit: str) -> str | None:
+        """The currency a unit is written in (the lexicon's `currencies`): "$", "달러" -> usd."""
+        for code, forms in self.lex.data["currencies"].items():
+            if unit in {normalize(str(f)) for f in forms}:
+                return code
+        return None
+
     def convert(self, number: Number, column: str) -> float:
         """The number in the column's unit (3억 against 가격(만원) is 30,000)."""
         value = number.value
         unit = normalize(self.col(column).unit or "")
         written = (number.unit_text or "").lower()
+        if number.unit == "money" and self.currency(normalize(written)) not in (None, self.currency(unit) or None):
+            if self.currency(unit) is not None:
+                raise Declined(
+                    f"“{number.text}” is in another currency than {column} ({self.col(column).unit}).",
+                    f"“{number.text}”은(는) {column}의 통화({self.col(column).unit})와 다른 통화입니다.",
+                )
         if number.unit == "money" and unit in _MONEY_SCALE:
             return value * _MONEY_SCALE.get(written, 1) / _MONEY_SCALE[unit] if written else value
         if number.unit == "money" and not unit and _MONEY_SCALE.get(written, 1) != 1:
@@ -569,7 +587,6 @@ class Composer:
         reply says so). None when the amount has no scale word, or when no column or several do."""
         if n.number is None or n.number.unit is not None or n.number.scale < 1000:
             return None
-        value = n.number.value
         fits = [
             c.name
             for c in self.t.columns
@@ -577,19 +594,25 @@ class Composer:
             and not (c.yearlike or c.clock or c.is_date)
             and c.minimum is not None
             and c.maximum is not None
-            and float(c.minimum) <= value <= float(c.maximum)
+            # in the column's unit: 10억 against 매매가 in 만원 is 100,000
+            and float(c.minimum) <= self.convert(n.number, c.name) <= float(c.maximum)
         ]
         if len(fits) != 1:
             return None
+        return self._read_as(n, fits[0], "the only column with values of that size", "그만한 값이 있는 유일한 열")
+
+    def _read_as(self, n: _Num, column: str, why: str, why_ko: str) -> str:
+        """`column`, the one a number is read as about when the question names none, the reading
+        stated in the reply ("“3억” read as 가격 (...)")."""
         words = self._words(n.span[0], n.span[-1])
         self.readings.append(
             t(
                 self.lang,
-                f"“{words}” read as {fits[0]} (the only column with values of that size).",
-                f"“{words}”{particle(words, '은/는')[len(words) :]} {fits[0]}의 값으로 읽었습니다 (그만한 값이 있는 유일한 열).",
+                f"“{words}” read as {column} ({why}).",
+                f"“{words}”{particle(words, '은/는')[len(words) :]} {column}의 값으로 읽었습니다 ({why_ko}).",
             )
         )
-        return fits[0]
+        return column
 
     def _grand_units(self, nums: list[_Num]) -> list[_Num]:
         """Korean amounts written in grand units, largest first ("2억 5천만원", "1억 2000만",
@@ -1658,6 +1681,14 @@ class Composer:
         a, b = sorted((float(n.number.value), float(partner.number.value)))
         return a <= high and b >= low
 
+    def _reaches(self, column: str, number: Number) -> bool:
+        """Whether a number, in the column's unit, lies within the column's values."""
+        c = self.col(column)
+        try:
+            return float(c.minimum) <= self.convert(number, column) <= float(c.maximum)
+        except (TypeError, ValueError):
+            return False
+
     def _year_span(self, column: str) -> tuple[int, int] | None:
         """The first and last year of a date column or of a column of years."""
         c = self.col(column)
@@ -1741,6 +1772,14 @@ class Composer:
             if column:
                 self.claim(j)
                 return column
+        # "orders over $1,000": of several columns in that currency, the one that is the rows' own
+        # amount (money: amount, payment, 금액), not a part of it (profit, fee); the reply says so
+        if len(columns) > 1 and n.number is not None and n.number.unit == "money":
+            own = [c for c in columns if "money" in self.col(c).concepts]
+            if len(own) == 1:
+                return self._read_as(
+                    n, own[0], "the amount of each row; other columns are in that currency too", "각 행의 금액"
+                )
         # an adjective before "than": heavier than 3000
         if op_index is not None and self.m[op_index].has("than"):
             for j in (
@@ -1755,6 +1794,8 @@ class Composer:
         # "3억 미만": a Korean amount in 만 or 억 with no unit is money, if the data has one money column
         if n.number is not None and n.number.unit is None and n.number.scale in (1e4, 1e8):
             money = [c.name for c in self.t.columns if c.numeric and c.unit and normalize(c.unit) in _MONEY_SCALE]
+            if len(money) > 1:  # several (매매가 in 만원, 관리비 in 원): the one whose values reach it
+                money = [c for c in money if self._reaches(c, n.number)]
             if len(money) == 1:
                 return money[0]
         # the data has one measure only ("when did AAPL first exceed 100" over symbol, date, price)
@@ -4632,6 +4673,7 @@ def _plan_direct(question: str, table: Table, reader: Reader | None = None) -> P
     plan.var = table.var
     plan.date_columns = {c.name: c.date_format for c in table.dates}
     plan.units = {c.name: c.unit for c in table.columns if c.unit}
+    plan.amounts = {c.name: c.amount for c in table.columns if c.amount}
     plan.yearlike = [c.name for c in table.columns if c.yearlike]
     plan.derived = dict(composer.derived) if not plan.declined else {}
     if not plan.declined:
@@ -4639,6 +4681,7 @@ def _plan_direct(question: str, table: Table, reader: Reader | None = None) -> P
         month_readings(plan, table)
     if plan.inner is not None:  # a plan composed here (periods counted by their change)
         plan.inner.date_columns, plan.inner.units, plan.inner.yearlike = plan.date_columns, plan.units, plan.yearlike
+        plan.inner.amounts = plan.amounts
         plan.inner.derived = plan.derived
     return plan
 

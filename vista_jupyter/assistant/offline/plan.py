@@ -127,6 +127,8 @@ class Plan:
     suggestions: list[str] = field(default_factory=list)
     date_columns: dict[str, str | None] = field(default_factory=dict)  # date column -> format if stored as text/number
     units: dict[str, str] = field(default_factory=dict)  # column -> unit ("만원", "mm")
+    # amounts written as text (column -> amounts.Amount): converted to numbers in the code
+    amounts: dict[str, Any] = field(default_factory=dict)
     yearlike: list[str] = field(default_factory=list)  # integer columns holding years
     # Composition (chain.py): `inner` is a plan computed first. With `inner_use` "pick", inner (a
     # grouped aggregate) picks its `rank`-th group in its order and this plan's condition on that

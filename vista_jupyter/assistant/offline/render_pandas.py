@@ -11,6 +11,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any, Protocol
 
+from .amounts import pandas_expr
+from .amounts import used as amounts_used
 from .catalog import TEXT_PERIODS, YEAR_DOT_MONTH, Table
 from .plan import DURATION_SECONDS, Condition, Grouping, Measure, Plan
 from .wording import MONTHS, WEEKDAYS, chart_title, measure_words, t
@@ -66,6 +68,7 @@ class PandasRenderer:
 
     def render(self, plan: Plan, table: Table) -> list[Step]:
         self.plan = plan
+        self.root = plan
         self.table = table
         self.lang = plan.language
         self.var = plan.var
@@ -194,18 +197,32 @@ class PandasRenderer:
         text_dates = [c for c in used if p.date_columns.get(c)]
         differences = {name: (a, b) for name, (a, op, b) in p.derived.items() if op == "-"}
         quotients = {name: (a, b) for name, (a, op, b) in p.derived.items() if op == "q"}
+        root = getattr(self, "root", p)
+        amounts = amounts_used(root)
+        before, origin = "", self.var
+        if amounts:
+            # amounts written as text ("$88,000", "12.5%", "3억 2,000만"): read as numbers first, in
+            # the unit they are written in; a value that is no such amount stops the code
+            before = (
+                f"data = {self.var}.assign(**{{\n"
+                + "".join(
+                    f"    {q(c)}: {pandas_expr(f'{self.var}[{q(c)}]', root.amounts[c])},  # {root.amounts[c].example}\n"
+                    for c in amounts
+                )
+                + "})\n"
+            )
+            origin = "data"
         if not text_dates and not differences and not apart and not quotients:
-            return "", self.var
+            return before, origin
         parts = [
             # a per-row difference asked (rounded past float noise: 28.1 − 9.0 and 21.2 − 2.1 tie)
-            f"**{{{q(name)}: ({self.var}[{q(a)}] - {self.var}[{q(b)}]).round(9)}}"
+            f"**{{{q(name)}: ({origin}[{q(a)}] - {origin}[{q(b)}]).round(9)}}"
             for name, (a, b) in differences.items()
         ] + [
             # a per-row ratio asked (none where the divisor is 0)
-            f"**{{{q(name)}: {self.var}[{q(a)}] / {self.var}[{q(b)}].where({self.var}[{q(b)}] != 0)}}"
+            f"**{{{q(name)}: {origin}[{q(a)}] / {origin}[{q(b)}].where({origin}[{q(b)}] != 0)}}"
             for name, (a, b) in quotients.items()
         ]
-        before = ""
         for k, c in enumerate(sorted(text_dates)):
             fmt = p.date_columns[c]
             if fmt in TEXT_PERIODS:
@@ -240,7 +257,7 @@ class PandasRenderer:
             for name, (a, b, per) in apart.items()
         ]
         why = "dates written as text or numbers, read as dates" if text_dates else "the difference asked, per row"
-        return f"{before}data = {self.var}.assign({', '.join(parts)})  # {why}\n", "data"
+        return f"{before}data = {origin}.assign({', '.join(parts)})  # {why}\n", "data"
 
     def _cond(self, c: Condition, frame: str) -> str:
         column = f"{frame}[{q(c.column)}]"

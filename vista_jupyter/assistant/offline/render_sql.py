@@ -28,6 +28,8 @@ import re
 from datetime import datetime
 from typing import Any
 
+from .amounts import sql_expr
+from .amounts import used as amounts_used
 from .catalog import TEXT_PERIODS, YEAR_DOT_MONTH, Column, Table
 from .plan import DURATION_SECONDS, PICKED, Condition, Grouping, Measure, Plan
 from .render_pandas import _PANDAS_AGG, PandasRenderer, Step, _fill_span, _zero_filled, q
@@ -94,6 +96,8 @@ _KNOWN_FIELDS = {
         "problem",
         "suggestions",
         "date_columns",
+        # amounts written as text, read as numbers where the rows are selected (`_parsed_dates`)
+        "amounts",
         "units",
         "yearlike",
         # wording only (the same values are printed): what a comparison asked, and how
@@ -373,6 +377,7 @@ class SqlRenderer(PandasRenderer):
 
     def render(self, plan: Plan, table: Table) -> list[Step]:
         self.plan = plan
+        self.root = plan
         self._ranks: list[str] = []  # window columns the medians of the query being built take (`_agg`)
         self.table = table
         self.lang = plan.language
@@ -578,6 +583,11 @@ class SqlRenderer(PandasRenderer):
                 out[name] = f"try_strptime({ident(name)}, {pattern})"
             else:
                 out[name] = f"try_strptime(CAST(CAST({ident(name)} AS BIGINT) AS VARCHAR), {literal(fmt)})"
+        # amounts written as text ("$88,000", "12.5%", "3억 2,000만"), read as numbers in their unit
+        # (a value that is no such amount stops the query)
+        root = getattr(self, "root", p)
+        for name in amounts_used(root):
+            out[name] = sql_expr(ident(name), root.amounts[name])
         return out
 
     def _src(self, rows: bool = False) -> str:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import math
 from typing import Any
 
+from .amounts import SIGNS_BEFORE
 from .plan import Condition, Grouping, Measure, Plan
 from .text import particle
 
@@ -148,6 +149,8 @@ def fmt(value: Any, *, count: bool = False, year: bool = False, percent: bool = 
             text = _trim(f"{x:.3f}")
         else:
             text = f"{x:.3g}"
+    if unit in SIGNS_BEFORE:  # "$88,000", "-€35.2": a currency sign leads
+        return f"-{unit}{text[1:]}" if text.startswith("-") else f"{unit}{text}"
     if unit:
         text += unit if not unit.isascii() else f" {unit}"
     return text
