@@ -26,12 +26,31 @@ HERE = Path(__file__).parent
 
 def population(rng: np.random.Generator) -> pd.DataFrame:
     base = {
-        "서울": 10_020_000, "부산": 3_450_000, "대구": 2_470_000, "인천": 2_920_000,
-        "광주": 1_470_000, "대전": 1_530_000, "경기": 12_670_000, "강원": 1_550_000,
-        "충북": 1_590_000, "전남": 1_900_000, "제주": 640_000,
+        "서울": 10_020_000,
+        "부산": 3_450_000,
+        "대구": 2_470_000,
+        "인천": 2_920_000,
+        "광주": 1_470_000,
+        "대전": 1_530_000,
+        "경기": 12_670_000,
+        "강원": 1_550_000,
+        "충북": 1_590_000,
+        "전남": 1_900_000,
+        "제주": 640_000,
     }
-    trend = {"서울": -0.006, "부산": -0.007, "대구": -0.006, "인천": 0.004, "광주": -0.003,
-             "대전": -0.004, "경기": 0.011, "강원": -0.001, "충북": 0.002, "전남": -0.005, "제주": 0.012}
+    trend = {
+        "서울": -0.006,
+        "부산": -0.007,
+        "대구": -0.006,
+        "인천": 0.004,
+        "광주": -0.003,
+        "대전": -0.004,
+        "경기": 0.011,
+        "강원": -0.001,
+        "충북": 0.002,
+        "전남": -0.005,
+        "제주": 0.012,
+    }
     years = list(range(2015, 2024))
     rows = []
     for name, b in base.items():
@@ -42,9 +61,15 @@ def population(rng: np.random.Generator) -> pd.DataFrame:
 
 def gdp(rng: np.random.Generator) -> pd.DataFrame:
     countries = [
-        ("Korea, Rep.", "KOR", 29_000), ("Japan", "JPN", 38_000), ("Germany", "DEU", 48_000),
-        ("United States", "USA", 55_000), ("Brazil", "BRA", 12_000), ("India", "IND", 1_550),
-        ("Mexico", "MEX", 10_900), ("Viet Nam", "VNM", 2_500), ("France", "FRA", 43_000),
+        ("Korea, Rep.", "KOR", 29_000),
+        ("Japan", "JPN", 38_000),
+        ("Germany", "DEU", 48_000),
+        ("United States", "USA", 55_000),
+        ("Brazil", "BRA", 12_000),
+        ("India", "IND", 1_550),
+        ("Mexico", "MEX", 10_900),
+        ("Viet Nam", "VNM", 2_500),
+        ("France", "FRA", 43_000),
         ("Indonesia", "IDN", 3_500),
     ]
     years = list(range(2014, 2024))
@@ -64,8 +89,16 @@ def gdp(rng: np.random.Generator) -> pd.DataFrame:
 
 
 def exports(rng: np.random.Generator) -> pd.DataFrame:
-    items = {"반도체": 9_500, "자동차": 5_800, "석유제품": 4_200, "선박": 2_100, "철강": 2_700,
-             "디스플레이": 1_500, "무선통신기기": 1_300, "화장품": 750}
+    items = {
+        "반도체": 9_500,
+        "자동차": 5_800,
+        "석유제품": 4_200,
+        "선박": 2_100,
+        "철강": 2_700,
+        "디스플레이": 1_500,
+        "무선통신기기": 1_300,
+        "화장품": 750,
+    }
     months = [f"{m}월" for m in range(1, 13)]
     season = 1 + 0.12 * np.sin((np.arange(12) - 2) / 12 * 2 * np.pi)
     rows = []
@@ -88,8 +121,15 @@ def passengers(rng: np.random.Generator) -> pd.DataFrame:
     months = "Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec".split()
     season = 1 + 0.25 * np.sin((np.arange(12) - 3) / 12 * 2 * np.pi)
     rows = []
-    for airport, b in [("LHR", 6_500), ("CDG", 5_800), ("FRA", 5_000), ("AMS", 5_300),
-                       ("MAD", 5_100), ("FCO", 3_700), ("ICN", 4_300)]:
+    for airport, b in [
+        ("LHR", 6_500),
+        ("CDG", 5_800),
+        ("FRA", 5_000),
+        ("AMS", 5_300),
+        ("MAD", 5_100),
+        ("FCO", 3_700),
+        ("ICN", 4_300),
+    ]:
         vals = (b * season * rng.uniform(0.85, 1.15, 12)).round().astype(int)
         rows.append([airport, *vals])
     return pd.DataFrame(rows, columns=["airport", *months])
