@@ -214,6 +214,11 @@ class Table:
     # value column); the indicator column's values say what each row's number measures (취업자,
     # "Unemployment rate") and the one value column holds every number (`indicator_columns`)
     indicator: tuple[str, str] | None = None
+    # a wide table read in long form (wide.py): the column holding the periods its file has one
+    # column each for (연도 of `시도, 2015, ..., 2023`), each period one row per label
+    wide_period: str | None = None
+    wide_kind: str | None = None  # what its periods are: year, month, quarter, year_month
+    wide_keys: list[frozenset[str]] = field(default_factory=list)  # sets of its labels naming each row once
 
     def column(self, name: str) -> Column:
         return next(c for c in self.columns if c.name == name)
@@ -679,6 +684,8 @@ def build_table(dataset: dict[str, Any]) -> Table:
                 column.concepts.setdefault("weekday", 1.0)  # "요일별", "day of the week": this column
             elif "january" in kinds:
                 column.concepts.setdefault("month", 1.0)
+            elif "q1" in kinds:
+                column.concepts.setdefault("quarter", 1.0)
         columns.append(column)
     _codes_second(columns)
     table = Table(
