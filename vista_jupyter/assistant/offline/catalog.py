@@ -463,8 +463,12 @@ def _concepts_of(keys: tuple[str, ...], index: _Index) -> tuple[tuple[str, float
                         continue
                     if segment(run, cuts, fk, True) >= 0.85:
                         by_run.setdefault(span, set()).add(concept)
-        for concepts in by_run.values():
-            if len(concepts) == 1:
+        read = [span for span, concepts in by_run.items() if len(concepts) == 1]
+        for span, concepts in by_run.items():
+            # a part of a longer run read as one concept is that reading's (Exp of lifeExp is
+            # life expectancy's, not exports)
+            inside = any(o != span and o[0] <= span[0] and span[1] <= o[1] for o in read)
+            if len(concepts) == 1 and not inside:
                 found[next(iter(concepts))] = 0.9
     return tuple(found.items())
 
