@@ -129,6 +129,22 @@ def test_no_header(tmp_path):
     assert frame["column_2"].tolist() == [2.5, 5.5, 8.5]
 
 
+def test_a_header_of_years_is_the_header(tmp_path):
+    # a wide table as statistics offices publish it: one column per year. Most of the header's
+    # cells are numbers, but whole years one step apart over counts are names, not a record
+    text = "state,disease,2019,2020,2021,2022\nOhio,Flu,7912,4778,5082,7222\nTexas,Flu,38,48,68,73\n"
+    text += "Iowa,Flu,914,1193,1217,815\n"
+    frame = read_table(write(tmp_path, "w.csv", text))
+    assert list(frame.columns) == ["state", "disease", "2019", "2020", "2021", "2022"]
+    assert frame["2021"].tolist() == [5082, 68, 1217]
+    # census years five apart, without a label column
+    frame = read_table(write(tmp_path, "c.csv", "1990,1995,2000\n12,15,19\n30,31,35\n"))
+    assert list(frame.columns) == ["1990", "1995", "2000"] and len(frame) == 2
+    # years over years are data: a file of periods without a header keeps its first row
+    frame = read_table(write(tmp_path, "y.csv", "2019,2020,2021\n2020,2021,2022\n2021,2022,2023\n"))
+    assert list(frame.columns) == ["column_1", "column_2", "column_3"] and len(frame) == 3
+
+
 ADDRESSES = [
     "12 Main St, Apt 4",
     "7 Oak Avenue",

@@ -432,7 +432,7 @@ QUESTIONS = [
         "change in influenza cases in California from 2022 to 2023",
         "number",
         FL + "c = flu[flu['state'] == 'California']\nresult = c['2023'].sum() - c['2022'].sum()",
-        N0,
+        {"rel_tol": 0, "either_sign": True},  # the analyst states a change as a size and its direction
     ),
     (
         "f-05",

@@ -307,13 +307,15 @@ def _header_like(row: list[str], data: list[list[str]]) -> bool:
     filled = [c for c in cells if c]
     if not filled:
         return False
-    if sum(_is_number(c) for c in filled) > 0.5 * len(filled):
-        return False
     below = [r for r in data[:BELOW] if not _same(r, row)][:50]  # a header repeated below is no evidence
+    years = _year_names(cells, below)
+    if sum(_is_number(c) for j, c in enumerate(cells) if c and j not in years) > 0.5 * len(filled):
+        return False
     counts = _numeric_counts(below, len(cells)) if below else []
     numeric_cols = [j for j, n in enumerate(counts) if n >= 0.8 * len(below)]
     if numeric_cols:
-        return sum(1 for j in numeric_cols if cells[j] and not _is_number(cells[j])) >= 0.5 * len(numeric_cols)
+        named = sum(1 for j in numeric_cols if cells[j] and (j in years or not _is_number(cells[j])))
+        return named >= 0.5 * len(numeric_cols)
     # All-text tables: a header has no repeats and differs from the rows below
     if len(set(filled)) != len(filled):
         return False
@@ -336,6 +338,35 @@ def _header_like(row: list[str], data: list[list[str]]) -> bool:
             elif k == 0 and share >= 0.8 and mark(cell):
                 alike += 1
     return apart or not columns or alike < columns
+
+
+def _year_names(cells: list[str], below: list[list[str]]) -> set[int]:
+    """The cells of a wide table's header that name years ("state, 2019, 2020, 2021", as
+    statistics offices publish): three or more side by side, whole years one step apart (the same
+    step throughout), over columns whose values below are not years. A row of data has no such
+    run; a header of years has little else to tell it by (its other cells may be few)."""
+
+    def year(c: str) -> int | None:
+        return int(c) if c.isdigit() and len(c) == 4 and 1800 <= int(c) <= 2100 else None
+
+    found: set[int] = set()
+    run: list[int] = []
+    for j in range(len(cells) + 1):
+        y = year(cells[j]) if j < len(cells) else None
+        if run and y is not None:
+            step = y - year(cells[run[-1]])
+            first = year(cells[run[1]]) - year(cells[run[0]]) if len(run) > 1 else step
+            if step != 0 and abs(step) <= 10 and step == first:
+                run.append(j)
+                continue
+        if len(run) >= 3:
+            found.update(run)
+        run = [j] if y is not None else []
+    for j in list(found):
+        column = [r[j].strip() for r in below if j < len(r) and r[j].strip()]
+        if not column or sum(year(v) is not None for v in column) >= 0.5 * len(column):
+            found.discard(j)  # years over years: a row of data
+    return found if len(found) >= 3 else set()
 
 
 def _has_digit(v: str) -> bool:

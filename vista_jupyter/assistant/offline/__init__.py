@@ -32,6 +32,7 @@ from .plan import Plan
 from .render_pandas import PandasRenderer, Renderer, Step, overview_steps
 from .render_sql import SqlRenderer, Unsupported, sql_overview_steps
 from .text import language_of
+from .wide import Wide, long_table, pandas_prelude, sql_prelude, wide_of
 from .wording import t
 
 log = logging.getLogger(__name__)
@@ -77,8 +78,13 @@ class Analysis:
         return decline_message(self.plan, self.table) if self.plan.declined else ""
 
 
-def _tables(datasets: list[dict[str, Any]]) -> list[Table]:
-    return [build_table(d) for d in datasets]
+def _tables(datasets: list[dict[str, Any]]) -> list[tuple[Table, Wide | None]]:
+    """Each dataset's table for the planner: a wide one (a column per period) in long form."""
+    out = []
+    for d in datasets:
+        wide = wide_of(d)
+        out.append((long_table(d, wide), wide) if wide else (build_table(d), None))
+    return out
 
 
 def renderer_for(dataset: dict[str, Any]) -> Renderer:
@@ -143,8 +149,8 @@ def _analyse(question: str, datasets: list[dict[str, Any]], renderer: Renderer |
         )
         return Analysis(plan, None)
     tables = _tables(datasets)
-    best: tuple[int, Analysis] | None = None
-    for table in tables:
+    best: tuple[int, Analysis, Wide | None] | None = None
+    for table, wide in tables:
         reader = Reader(table)
         _, mentions = reader.read(question)
         plan = plan_question(question, table, reader)
@@ -158,11 +164,17 @@ def _analyse(question: str, datasets: list[dict[str, Any]], renderer: Renderer |
         named = sum(1 for m in mentions if m.has("column") or m.has("value"))
         score = named + (100 if not plan.declined else 0)
         if best is None or score > best[0]:
-            best = (score, Analysis(plan, table))
-    analysis = best[1]
+            best = (score, Analysis(plan, table), wide)
+    _, analysis, wide = best
     if not analysis.declined:
-        dataset = next(d for d in datasets if d["var_name"] == analysis.table.var)
-        _render(analysis, renderer or renderer_for(dataset))
+        var = wide.var if wide else analysis.table.var
+        dataset = next(d for d in datasets if d["var_name"] == var)
+        renderer = renderer or renderer_for(dataset)
+        _render(analysis, renderer)
+        if wide and analysis.steps:  # the long form made first, in the code the user sees
+            first = analysis.steps[0]
+            prelude = sql_prelude(wide) if isinstance(renderer, SqlRenderer) else pandas_prelude(wide)
+            analysis.steps[0] = Step(first.intro, prelude + first.code)
     return analysis
 
 

@@ -218,6 +218,11 @@ class Table:
     # value column); the indicator column's values say what each row's number measures (취업자,
     # "Unemployment rate") and the one value column holds every number (`indicator_columns`)
     indicator: tuple[str, str] | None = None
+    # a wide table read in long form (wide.py): the column holding the periods its file has one
+    # column each for (연도 of `시도, 2015, ..., 2023`), each period one row per label
+    wide_period: str | None = None
+    wide_kind: str | None = None  # what its periods are: year, month, quarter, year_month
+    wide_keys: list[frozenset[str]] = field(default_factory=list)  # sets of its labels naming each row once
 
     def column(self, name: str) -> Column:
         return next(c for c in self.columns if c.name == name)
@@ -462,8 +467,12 @@ def _concepts_of(keys: tuple[str, ...], index: _Index) -> tuple[tuple[str, float
                         continue
                     if segment(run, cuts, fk, True) >= 0.85:
                         by_run.setdefault(span, set()).add(concept)
-        for concepts in by_run.values():
-            if len(concepts) == 1:
+        read = [span for span, concepts in by_run.items() if len(concepts) == 1]
+        for span, concepts in by_run.items():
+            # a part of a longer run read as one concept is that reading's (Exp of lifeExp is
+            # life expectancy's, not exports)
+            inside = any(o != span and o[0] <= span[0] and span[1] <= o[1] for o in read)
+            if len(concepts) == 1 and not inside:
                 found[next(iter(concepts))] = 0.9
     return tuple(found.items())
 
@@ -755,6 +764,8 @@ def build_table(dataset: dict[str, Any]) -> Table:
                 column.concepts.setdefault("weekday", 1.0)  # "요일별", "day of the week": this column
             elif "january" in kinds:
                 column.concepts.setdefault("month", 1.0)
+            elif "q1" in kinds:
+                column.concepts.setdefault("quarter", 1.0)
         columns.append(column)
     _codes_second(columns)
     table = Table(

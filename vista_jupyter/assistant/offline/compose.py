@@ -1066,12 +1066,15 @@ class _Builder:
             and group.bucket is None
             and not c.col(group.column).is_date
             and not c.col(group.column).yearlike
+            and group.column != c.t.wide_period
         ):
             split, group = group.column, None  # "the price of each stock over time": one line each
         if group is None:
             dates = c.t.dates
             if not dates:
                 years = [col.name for col in c.t.columns if col.yearlike]
+                if c.t.wide_period is not None:  # a column per period (wide.py): the periods
+                    years = [c.t.wide_period]
                 if len(years) != 1:
                     self.decline(
                         "This data has no dates to follow a trend over.", "이 데이터에는 추세를 볼 날짜 열이 없습니다."
@@ -1157,6 +1160,33 @@ class _Builder:
         volume" of stock prices is not how many rows there are): none."""
         return []
 
+    def _per_wide_period(self, i: int, period: str, measures: list[Measure]) -> list[Measure]:
+        """ "average monthly passengers", "연간 수출액" of a table with a column per period (wide.py):
+        per its own period, each row is one period's value (their mean is the mean per period);
+        per year, with the periods making one whole year (1월..12월, Q1..Q4), the year's value is
+        their total. Other periods are declined."""
+        c = self.c
+        kind, column = c.t.wide_kind, c.col(c.t.wide_period)
+        whole_year = {"month": 12, "quarter": 4}.get(kind or "") == column.distinct
+        out = []
+        for m in measures:
+            if m.column is None:
+                out.append(m)
+            elif period == kind:
+                for j, a in self.ctx.aggs:
+                    if a == "mean" and self.free(j):
+                        c.claim(j)
+                out.append(Measure(m.agg if m.agg not in ("count", "sum") else "mean", m.column))
+            elif period == "year" and whole_year and self.adds_up(m.column) and m.agg in ("sum", "mean"):
+                out.append(Measure("sum", m.column))
+            else:
+                self.decline(
+                    f"This data has one column per {kind}, so I cannot total or average it per {period}.",
+                    f"이 데이터는 {kind}마다 열이 하나라서 {period} 단위로 합하거나 평균을 낼 수 없습니다.",
+                )
+        c.claim(i)
+        return out
+
     def per_period(self, measures: list[Measure]) -> list[Measure]:
         """ "average daily sales", "하루 평균 판매 건수": the measure over the totals per period."""
         c = self.c
@@ -1164,6 +1194,8 @@ class _Builder:
         if per is None:
             return measures
         i, period = per
+        if not c.t.dates and c.t.wide_period is not None:
+            return self._per_wide_period(i, period, measures)
         if not c.t.dates:
             self.decline(
                 "This data has no dates, so there are no days or months to average over.",
@@ -2175,6 +2207,9 @@ class _Builder:
         if whens and c.t.dates:
             labels = [c.t.dates[0].name] + [x for x in labels if x != c.t.dates[0].name]
             c.claim(*whens)
+        elif whens and c.t.wide_period is not None:  # "언제", "when": the period of a column per period
+            labels = [c.t.wide_period]
+            c.claim(*whens)
         from .parse import _time_word
 
         days = [
@@ -2200,6 +2235,27 @@ class _Builder:
                     superlative=not ctx.limit,
                     rank=c.rank if not ctx.limit else 1,
                 )
+        period = c.t.wide_period
+        fixed = {k.column for k in ctx.conditions if k.op == "==" and not isinstance(k.value, (list, tuple))}
+        others = [x.name for x in c.t.columns if x.name != period and not x.numeric]
+        if labels == [period] and column is not None and not any(k <= fixed for k in c.t.wide_keys):
+            # "the month with the most exports" of a table with a column per month (one row per
+            # item and month): the month's total over the items, never one item's month
+            if self.adds_up(column) and c.col(period).distinct < c.t.rows:
+                return self._ranked_totals(
+                    column,
+                    Grouping(period),
+                    direction,
+                    limit=max(ctx.limit or 1, c.rank),
+                    superlative=not ctx.limit,
+                    rank=c.rank if not ctx.limit else 1,
+                )
+            self.decline(
+                f"Each {period} has one value of {column} per {', '.join(others)}; name one, or ask for "
+                "their total or average per period.",
+                f"{period}마다 {', '.join(others)}별로 {column} 값이 하나씩 있습니다. 하나를 정하거나 기간별 "
+                "합계나 평균을 물어봐 주세요.",
+            )
         if (
             named
             and ctx.limit

@@ -541,11 +541,11 @@ def spelled_names(table: Table) -> list[tuple[str, str, frozenset[int]]]:
 
 
 def calendar_groups(column: Column) -> list[list[str]]:
-    """The lexicon's weekday (or month) names as value groups, for a text column whose values are
-    such names."""
+    """The lexicon's weekday (or month, or quarter) names as value groups, for a text column whose
+    values are such names (Mon, 3월, Q2: a wide table's periods in long form among them)."""
     lex = lexicon()
     out = []
-    for role in ("weekdays", "months"):
+    for role in ("weekdays", "months", "quarters"):
         groups = [lex.forms(role, key) for key in lex.data[role]]
         known = {name_keys(f) for g in groups for f in g}
         values = [_norm_value(v) for v in column.values]

@@ -2886,6 +2886,11 @@ class Composer:
             if all(parts.values()):
                 for part, name in parts.items():
                     value = found[part]
+                    if not self.col(name).numeric:  # the column's own name of that quarter or month
+                        names = _part_values(self.col(name), part)
+                        value = [names[v] for v in value] if isinstance(value, list) else names.get(value)
+                        if value is None or (isinstance(value, list) and None in value):
+                            continue
                     if isinstance(value, list):
                         self.ctx.conditions.append(Condition(name, "in" if op == "==" else "not in", value))
                     else:
@@ -2986,6 +2991,8 @@ class Composer:
             and 1 <= float(c.minimum)
             and float(c.maximum) <= top
         ]
+        # or the part's names as text (Q1..Q4, 1월..12월, Jan..Dec: a wide table's periods)
+        named += [c.name for c in self.t.columns if not c.numeric and _part_values(c, part)]
         return named[0] if len(named) == 1 else None
 
     def _date_range(self, column: str | None, a: dict[str, Any], b: dict[str, Any], span: list[int]) -> None:
@@ -3587,11 +3594,23 @@ class Composer:
             if ko_has:
                 self.claim(after)
 
+    def _whole_year_word(self, m: Mention) -> bool:
+        """ "annual", "연간" without an average, of a table with a column per month or quarter
+        (wide.py) whose columns make one whole year: the year's total is the total of its rows."""
+        t = self.t
+        if t.wide_period is None or m.has("column") or any(x.has("agg") and x.get("agg").key == "mean" for x in self.m):
+            return False
+        whole = {"month": 12, "quarter": 4}.get(t.wide_kind or "") == t.column(t.wide_period).distinct
+        return whole and any(m.has(role) and m.get(role).key == "year" for role in ("per_period", "bucket"))
+
     # by region, 지역별, per month, which island, most common species
     def _grouping(self) -> None:
         g = None
         for i, m in enumerate(self.m):
             if i in self.used:
+                continue
+            if self._whole_year_word(m):
+                self.claim(i)  # "연간 수출액", "annual passengers": the data is that one year
                 continue
             if (
                 m.has("per_period")
@@ -4152,11 +4171,12 @@ class Composer:
         years = [c.name for c in self.t.columns if c.yearlike]
         if bucket == "year" and len(years) == 1:
             return years[0]
-        # weekdays or months written as text ("Sun", "Thur"): that column is the grouping
+        # weekdays, months or quarters written as text ("Sun", "Thur", "Q2"): that column is the grouping
         named = [
             c.name
             for c in self.t.columns
-            if {"weekday": "weekday", "month_of_year": "month", "month": "month"}.get(bucket) in c.concepts
+            if {"weekday": "weekday", "month_of_year": "month", "month": "month", "quarter": "quarter"}.get(bucket)
+            in c.concepts
             and not c.numeric
             and not c.is_date
         ]
@@ -4495,6 +4515,25 @@ def _adjective_not_edit(m: Mention) -> bool:
     return m.has("evaluative") and m.get("unsupported").key == "edit" and m.text.lower().endswith(("est", "er"))
 
 
+def _part_values(column: Column, part: str) -> dict[int, Any]:
+    """{number: value} of a text column whose values all name quarters or months as the lexicon
+    does (Q3, 3분기; Jul, 7월): the value naming each; {} when they are not such names."""
+    from .match import _norm_value
+
+    if part not in ("quarter", "month") or part not in column.concepts or not column.values:
+        return {}
+    lex = lexicon()
+    role = {"quarter": "quarters", "month": "months"}[part]
+    out: dict[int, Any] = {}
+    for value in column.values:
+        keys = _norm_value(value)
+        hit = [int(k) for k in lex.data[role] if keys in {name_keys(f) for f in lex.forms(role, k)}]
+        if len(hit) != 1:
+            return {}
+        out[hit[0]] = value
+    return out
+
+
 def _entity_periods(table: Table) -> tuple[str, str] | None:
     """The (name column, time column) that key the rows when they are things by period (one row
     per name and period: firm-years, ticker-days), as the data showed (`Table.periods`); without
@@ -4665,6 +4704,7 @@ def _plan_direct(question: str, table: Table, reader: Reader | None = None) -> P
         _events_counted(plan, composer, table)
         _presence(plan, composer, table)
         _periods_counted_unread(plan, composer)
+        _groups_of_one_row(plan, table, question)
         plan.consumed, plan.function_words = composer.accounting()
     except Declined as d:
         plan = Plan("decline", lang, table.var, problem=d.ko if lang == "ko" else d.en)
@@ -4684,6 +4724,31 @@ def _plan_direct(question: str, table: Table, reader: Reader | None = None) -> P
         plan.inner.amounts = plan.amounts
         plan.inner.derived = plan.derived
     return plan
+
+
+def _groups_of_one_row(plan: Plan, table: Table, question: str) -> None:
+    """ "average population per province in 2018", "mean GDP across countries in 2022" of a table
+    with a column per period (wide.py): with the period and the other labels fixed, each province is
+    one row (labels that key the file's rows: `Table.wide_keys`), so a mean
+    (or median) per province is each row's own value and the average asked is the one over the
+    provinces. A breakdown asked with "by", "별" stays one (it lists the values)."""
+    if (
+        table.wide_period is None
+        or plan.kind != "aggregate"
+        or plan.group is None
+        or plan.group.bucket is not None
+        or plan.superlative
+        or plan.limit
+        or plan.order
+        and plan.order != "desc"
+        or not plan.measures
+        or any(m.agg not in ("mean", "median") or m.per for m in plan.measures)
+        or re.search(r"\bby\b|별", question, re.IGNORECASE)
+    ):
+        return
+    fixed = {k.column for k in plan.conditions if k.op == "==" and not isinstance(k.value, (list, tuple))}
+    if table.wide_period in fixed and any(k <= fixed | {plan.group.column} for k in table.wide_keys):
+        plan.group, plan.order, plan.chart = None, None, None
 
 
 def _periods_counted_unread(plan: Plan, composer: Composer) -> None:
