@@ -29,6 +29,8 @@ C, B, P, D = "clinic_visits.csv", "basketball_games.csv", "택배_배송.csv", "
 N0 = {"rel_tol": 0}
 N5 = {"rel_tol": 0.005}
 PCT = {"rel_tol": 0.005, "percent": True}
+# a change stated with its direction in words ("went down 3.4%", "0.4% 감소") is the same answer
+PCS = {"rel_tol": 0.005, "percent": True, "either_sign": True}
 CD = "d = pd.to_datetime(df['visit_date'])\n"
 PD = "d = pd.to_datetime(df['주문일'])\n"
 FEES = "(df['consult_fee'] + df['lab_fee'] + df['drug_fee'])"
@@ -52,7 +54,7 @@ QUESTIONS = [
     ("c-08", C, "en", "share of visits where the patient waited more than 30 minutes", "number",
      "result = (df['wait_minutes'] > 30).mean()", PCT),
     ("c-09", C, "en", "percent change in the number of visits from 2023 to 2024", "number",
-     CD + "n = d.dt.year.value_counts()\nresult = (n[2024] - n[2023]) / n[2023]", PCT),
+     CD + "n = d.dt.year.value_counts()\nresult = (n[2024] - n[2023]) / n[2023]", PCS),
     ("c-10", C, "en", "average drug fee excluding Dermatology", "number",
      "result = df.loc[df['department'] != 'Dermatology', 'drug_fee'].mean()", N5),
     ("c-11", C, "en", "how many patients waited over an hour?", "number",
@@ -79,7 +81,9 @@ QUESTIONS = [
     ("b-03", B, "en", "ratio of total home points to total away points", "number",
      "result = df['home_points'].sum() / df['away_points'].sum()", N5),
     ("b-04", B, "en", "percent change in total attendance from 2021 to 2023", "number",
-     "s = df.groupby('season')['attendance'].sum()\nresult = (s[2023] - s[2021]) / s[2021]", PCT),
+     "s = df.groupby('season')['attendance'].sum()\nresult = (s[2023] - s[2021]) / s[2021]",
+     # "2021" may also be read as game_date's calendar year (the season column is one reading)
+     {**PCT, "also_rows": "(lambda y: (y[2023] - y[2021]) / y[2021])(df.groupby(pd.to_datetime(df['game_date']).dt.year)['attendance'].sum())"}),
     ("b-05", B, "en", "how many games did the home team lose?", "number",
      "result = (df['home_points'] < df['away_points']).sum()", N0),
     ("b-06", B, "en", "average points the Hawks scored at home", "number",
@@ -89,7 +93,8 @@ QUESTIONS = [
     ("b-08", B, "en", "which home team draws the biggest crowds on average?", "label",
      "result = df.groupby('home_team')['attendance'].mean()", {"pick": "max"}),
     ("b-09", B, "en", "how much higher was average attendance in 2023 than in 2022?", "number",
-     "g = df.groupby('season')['attendance'].mean()\nresult = g[2023] - g[2022]", N5),
+     "g = df.groupby('season')['attendance'].mean()\nresult = g[2023] - g[2022]",
+     {**N5, "also_rows": "(lambda y: y[2023] - y[2022])(df.groupby(pd.to_datetime(df['game_date']).dt.year)['attendance'].mean())"}),
     ("b-10", B, "en", "home win percentage", "number", "result = (df['home_points'] > df['away_points']).mean()", PCT),
     ("b-11", B, "en", "average point difference, home minus away", "number",
      "result = (df['home_points'] - df['away_points']).mean()", N5),
@@ -112,7 +117,7 @@ QUESTIONS = [
     ("p-04", P, "ko", "택배사별 평균 배송일수", "table", "result = df.groupby('택배사')['배송일수'].mean()", N5),
     ("p-05", P, "ko", "반품되지 않은 주문 건수", "number", "result = (df['반품'] == 0).sum()", N0),
     ("p-06", P, "ko", "2023년 대비 2024년 주문 건수 증감률", "number",
-     PD + "n = d.dt.year.value_counts()\nresult = (n[2024] - n[2023]) / n[2023]", PCT),
+     PD + "n = d.dt.year.value_counts()\nresult = (n[2024] - n[2023]) / n[2023]", PCS),
     ("p-07", P, "ko", "롯데 택배의 파손 비율", "number",
      "result = (df.loc[df['택배사'] == '롯데', '파손여부'] == 'Y').mean()", PCT),
     ("p-08", P, "ko", "무게 5kg 넘는 택배 비율", "number", "result = (df['무게_kg'] > 5).mean()", PCT),
@@ -127,7 +132,7 @@ QUESTIONS = [
     ("p-15", P, "ko", "내년 택배 물량 예측해줘", "decline", "", {}),
     ("p-16", P, "ko", "지역별 주문 건수", "table", "result = df['지역'].value_counts()", N0),
     ("p-17", P, "ko", "한진 평균 배송비에서 우체국 평균 배송비를 뺀 값", "number",
-     "g = df.groupby('택배사')['배송비'].mean()\nresult = g['한진'] - g['우체국']", N5),
+     "g = df.groupby('택배사')['배송비'].mean()\nresult = g['한진'] - g['우체국']", {"rel_tol": 0.005, "either_sign": True}),
     ("p-18", P, "en", "average shipping fee for parcels that were not returned", "number",
      "result = df.loc[df['반품'] == 0, '배송비'].mean()", N5),
     ("p-19", P, "ko", "파손여부가 Y가 아닌 건의 배송비 합계", "number",
@@ -136,7 +141,7 @@ QUESTIONS = [
     ("d-01", D, "ko", "2023년 인구 10만명당 확진자수가 가장 높은 시도는?", "label",
      "x = df[df['연도'] == 2023].set_index('시도')\nresult = x['확진자수'] / x['인구'] * 100000", {"pick": "max"}),
     ("d-02", D, "ko", "2022년 대비 2023년 전체 확진자수 증감률", "number",
-     "s = df.groupby('연도')['확진자수'].sum()\nresult = (s[2023] - s[2022]) / s[2022]", PCT),
+     "s = df.groupby('연도')['확진자수'].sum()\nresult = (s[2023] - s[2022]) / s[2022]", PCS),
     ("d-03", D, "ko", "연도별 확진자 합계", "table", "result = df.groupby('연도')['확진자수'].sum()", N0),
     ("d-04", D, "ko", "사망자수 합계를 확진자수 합계로 나눈 값", "number",
      "result = df['사망자수'].sum() / df['확진자수'].sum()", {"rel_tol": 0.005, "percent": True}),
@@ -144,7 +149,7 @@ QUESTIONS = [
      "x = df[(df['연도'] == 2021) & (df['시도'] == '서울')].iloc[0]\nresult = x['확진자수'] / x['인구'] * 100000", N5),
     ("d-06", D, "ko", "서울 제외 확진자수 합계", "number", "result = df.loc[df['시도'] != '서울', '확진자수'].sum()", N0),
     ("d-07", D, "en", "percent change in total cases from 2019 to 2023", "number",
-     "s = df.groupby('연도')['확진자수'].sum()\nresult = (s[2023] - s[2019]) / s[2019]", PCT),
+     "s = df.groupby('연도')['확진자수'].sum()\nresult = (s[2023] - s[2019]) / s[2019]", PCS),
     ("d-08", D, "ko", "확진자수 평균", "number", "result = df['확진자수'].mean()", N5),
     ("d-09", D, "ko", "감염병이 왜 제주에서 많아?", "decline", "", {}),
     ("d-10", D, "ko", "사망자가 10명 넘은 경우는 몇 건?", "number", "result = (df['사망자수'] > 10).sum()", N0),
