@@ -77,6 +77,7 @@ _LISTED = (
     "rest",
     "position",
     "minus",
+    "divide",
     "ratio_per",
     "weighted",
     "previous_period",

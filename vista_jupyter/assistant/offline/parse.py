@@ -1036,6 +1036,7 @@ class Composer:
                 self.m[j].senses = [Sense("column", name, 1.0)]
             self.claim(weight, *used)
             return
+        self._quotients(numeric)
         # ratios: "A per B" with two numeric columns; "B당 A" (the suffix on B, or 당 after it)
         for j, m in enumerate(self.m):
             if j in self.used:
@@ -1078,6 +1079,70 @@ class Composer:
             name = self._derived_difference(a, b, "q" if each else "/")
             self.m[pair[0]].senses = [Sense("column", name, 1.0)]
             self.claim(pair[1], *pair[2])
+
+    def _quotients(self, numeric) -> None:
+        """ "A 합계를 B 합계로 나눈 값", "A divided by B", "the ratio of total A to total B": one
+        measure over another, read as total A ÷ total B (the derived ratio "A per B" is). Each side
+        may carry its total (합계, total) or, over columns with no empty cell (where the two
+        quotients are one), its average; any other statistic of a side is another question."""
+
+        def side(j: int | None, forward: bool) -> tuple[int | None, list[int]]:
+            """The column at or next to j (skipping particles) and the statistic word beside it."""
+            step = self.next_index if forward else self.prev_index
+            if j is not None and j not in self.used and self.m[j].has("agg") and not self.m[j].has("column"):
+                return step(j, ("particle", "filler")), [j]
+            if j is not None and numeric(j):
+                k = (self.prev_index if forward else self.next_index)(j, ("particle",))
+                if (
+                    k is not None
+                    and k not in self.used
+                    and self.m[k].has("agg")
+                    and not self.m[k].has("column")
+                    and not self.m[k].has("divide")
+                ):
+                    return j, [k]
+            return j, []
+
+        for j, m in enumerate(self.m):
+            if j in self.used:
+                continue
+            if m.has("divide") and self.lang == "ko" and m.text.startswith("나누기"):
+                (a, sa), (b, sb) = side(self.prev_index(j, ("particle",)), False), side(self.next_index(j, ()), True)
+            elif m.has("divide") and self.lang == "ko":
+                b, sb = side(self.prev_index(j, ("particle", "filler")), False)
+                a, sa = side(self.prev_index(b, ("particle", "filler")) if b is not None else None, False)
+                if a is not None and sa and sa[0] < a:
+                    sa = []
+            elif m.has("divide"):
+                (a, sa), (b, sb) = side(self.prev_index(j, ("filler",)), False), side(self.next_index(j, ()), True)
+            elif m.text.lower() == "ratio" and m.has("agg"):
+                nxt = self.next_index(j, ())
+                if nxt is None or self.m[nxt].text.lower() != "of":
+                    continue
+                a, sa = side(self.next_index(nxt, ()), True)
+                to = self.next_index(a, ()) if a is not None else None
+                if to is None or self.m[to].text.lower() != "to":
+                    continue
+                b, sb = side(self.next_index(to, ()), True)
+                sb, sa = sb + [nxt, to], sa
+            else:
+                continue
+            ca, cb = numeric(a), numeric(b)
+            if ca is None or cb is None or ca == cb:
+                continue
+            stats = {self.m[k].get("agg").key for k in sa + sb if self.m[k].has("agg")}
+            if stats - {"sum", "mean"} or (
+                "mean" in stats and (self.col(ca).nulls or self.col(cb).nulls)
+            ):
+                continue  # a median over a maximum: not total over total
+            name = self._derived_difference(ca, cb, "/")
+            self.m[a].senses = [Sense("column", name, 1.0)]
+            self.m[j].senses = [Sense("agg", "ratio", 1.0)]  # the dividing word is the statistic asked
+            self.claim(b, *sa, *sb)
+            value = self.next_index(j, ())
+            if self.lang == "ko" and value is not None and self.m[value].text in ("값", "값은", "값이"):
+                self.claim(value)
+            return
 
     def _unit_column(self, j: int | None) -> str | None:
         """The one numeric column measured in the unit a word names ("per km": distance_km)."""
