@@ -69,6 +69,19 @@ _TIME_SCALE = {
     "hour": 60,
     "hours": 60,
 }
+#: Time units a column's name may end with (wait_minutes, duration_hours); "min" is left out
+#: (temp_min is a minimum).
+_NAMED_TIME_UNITS = ("minutes", "mins", "minute", "hours", "hrs", "hour", "seconds", "secs", "second")
+
+
+def _time_unit_named(column: Column) -> str | None:
+    """The unit of time a numeric column's name ends with ("wait_minutes": minutes), if any."""
+    keys = column.keys
+    if not column.numeric or len(keys) < 2 or keys[-1] not in _NAMED_TIME_UNITS:
+        return None
+    return keys[-1]
+
+
 #: Nouns for people: a bare "over 40" about them is an age.
 _PEOPLE = {
     "people",
@@ -311,6 +324,10 @@ class Composer:
         for table in (_MASS_SCALE, _LENGTH_SCALE, _TIME_SCALE):
             if unit in table and written in table:
                 return value * table[written] / table[unit]
+        named = _time_unit_named(self.col(column))
+        if not unit and named is not None and written in _TIME_SCALE:
+            # "over 2 hours" against wait_minutes: the name's last word is its unit of time
+            return value * _TIME_SCALE[written] / _TIME_SCALE[named]
         return value
 
     def _in_won(self, number: Number, column: str) -> float:
@@ -635,6 +652,14 @@ class Composer:
                 value = float(m.get("number_words").key)
                 if not value.is_integer() and not (i + 1 < len(self.m) and self.m[i + 1].has("multipliers")):
                     value = None  # "half a" is a number only before a multiplier ("half a million")
+            elif (
+                m.text.lower() in ("a", "an")
+                and i + 1 < len(self.m)
+                and self.m[i + 1].text.lower() in ("hour", "minute", "second")
+                and i > 0
+                and self.m[i - 1].has("compare")
+            ):
+                value = 1.0  # "waited over an hour": one hour
             elif (counted := self._number_word_counter(i)) is not None:
                 # "세 대", "네 곳": a number word and its counter, read as one unit (세대, 네곳)
                 out.append(_Num(i, [i], Number(counted[0], "count", counted[1], 1.0, m.text, ("count",))))
@@ -672,6 +697,23 @@ class Composer:
                     else:
                         date = DatePart(**{part: int(value)})
                     break
+                if (
+                    unit is None
+                    and scale == 1.0
+                    and j == i + 1
+                    and n.text.lower() in _TIME_SCALE
+                    and not n.has("units")
+                    and not n.has("value")
+                    and not any(self.col(c).keys == (n.text.lower(),) for c in self.columns_of(j))
+                ):
+                    # "over 60 minutes", "an hour": a time word after a number is its unit (the
+                    # lexicon keeps hour and minutes from its units: they name pickup_hour,
+                    # duration_min), converted to a column whose name ends with its unit
+                    unit, unit_text, alternatives = "duration", n.text.lower(), ("duration",)
+                    span.append(j)
+                    text += " " + n.text
+                    j += 1
+                    continue
                 if n.has("units") and unit is None and not n.has("value"):
                     unit = n.get("units").key
                     alternatives = tuple(x.key for x in n.all("units"))
@@ -3626,6 +3668,24 @@ class Composer:
                 c in self.t.labels and self.col(c).distinct >= 0.9 * max(self.t.rows, 1) for c in self.columns_of(j)
             ):
                 self.claim(i, j)  # "average poverty across states": over all the rows, one per state
+                continue
+            if (
+                m.text.lower() in ("per", "a", "each")
+                and target.has("entity")
+                and self._mean_asked()
+                and self.columns_of(j)
+                and all(self.col(c).distinct >= max(self.t.rows, 2) for c in self.columns_of(j))
+            ):
+                # "average attendance per game" where each row is one game (its game_date differs on
+                # every row): the mean over the rows, not a list of one-row groups
+                self.claim(i, j)
+                self.readings.append(
+                    t(
+                        self.lang,
+                        f"“{self._words(i, j)}”: each row is one {target.text}, so over all the rows.",
+                        f"“{self._words(i, j)}”: 행 하나가 {target.text} 하나이므로 전체 행에 대해 계산했습니다.",
+                    )
+                )
                 continue
             # "top 5 cars by horsepower": a numeric column after "by" with a limit sorts
             numeric = self.columns_of(j, numeric=True)
