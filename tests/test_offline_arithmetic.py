@@ -160,3 +160,27 @@ def test_per_a_row_noun_is_the_mean_over_the_rows(data, mode):
     for team, mean in frame.groupby("home_team")["attendance"].mean().items():
         line = next(x for x in answer.splitlines() if team in x)
         assert states(line, mean, 2), (team, answer)
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_columns_added_row_by_row(data, mode):
+    frame, _ = data["visits"]
+    both = frame["lab_fee"] + frame["drug_fee"]
+    for question in (
+        "lab_fee와 drug_fee를 합친 금액의 평균",
+        "average of lab_fee + drug_fee",
+        "lab_fee, drug_fee, wait_minutes 세 개 더한 값의 평균",
+    ):
+        analysis, answer = ask(data, "visits", question, mode)
+        assert not analysis.declined, (question, answer)
+        expected = both.mean() if "wait" not in question else (both + frame["wait_minutes"]).mean()
+        assert states(first_line(answer), expected, 2), (question, answer)
+        assert "+" in first_line(answer), answer  # the reply restates the sum
+    analysis, answer = ask(data, "visits", "clinic별 lab_fee + drug_fee 합계", mode)
+    assert not analysis.declined, answer
+    for clinic, part in frame.groupby("clinic"):
+        line = next(x for x in answer.splitlines() if clinic in x)
+        assert states(line, (part["lab_fee"] + part["drug_fee"]).sum(), 2), (clinic, answer)
+    # "세 개" said of two columns is not that list
+    analysis, _ = ask(data, "visits", "lab_fee, drug_fee 세 개 합친 금액의 평균", mode)
+    assert analysis.declined

@@ -1177,7 +1177,7 @@ class _Builder:
 
     def default_agg(self, column: str) -> str:
         op = self.c.derived.get(column, ("", "-", ""))[1]
-        if op not in ("-", "q"):  # a ratio of two columns' totals, a weighted mean
+        if op not in ("-", "q", "+"):  # a ratio of two columns' totals, a weighted mean
             return "ratio" if op == "/" else "wmean"
         return "sum" if set(self.c.col(column).concepts) & _ADDITIVE else "mean"
 

@@ -78,6 +78,7 @@ _LISTED = (
     "position",
     "minus",
     "divide",
+    "plus",
     "ratio_per",
     "weighted",
     "previous_period",

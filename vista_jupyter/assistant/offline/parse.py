@@ -905,6 +905,7 @@ class Composer:
                 names = list(full) if len(full) == 1 else names
             return names[0] if len(names) == 1 else None
 
+        self._row_sums(numeric)
         for j, m in enumerate(self.m):
             words = m.text.lower().split()
             pair: tuple[int, int, list[int]] | None = None
@@ -1009,10 +1010,17 @@ class Composer:
     def _derived_difference(self, a: str, b: str, op: str = "-") -> str:
         """A column computed from two (the plan's `derived` columns): the per-row difference a − b
         ("-"), total a over total b ("/", measured as a ratio), a weighted by b ("w")."""
-        name = {"-": f"{a} − {b}", "s": f"{a} − {b}", "/": f"{a} ÷ {b}", "q": f"{a} ÷ {b}", "w": f"{a} ⊗ {b}"}[op]
+        name = {
+            "-": f"{a} − {b}",
+            "s": f"{a} − {b}",
+            "/": f"{a} ÷ {b}",
+            "q": f"{a} ÷ {b}",
+            "w": f"{a} ⊗ {b}",
+            "+": f"{a} + {b}",
+        }[op]
         if name not in {c.name for c in self.t.columns}:
             first = self.col(a)
-            unit = first.unit if op == "w" or (op == "-" and first.unit == self.col(b).unit) else None
+            unit = first.unit if op == "w" or (op in ("-", "+") and first.unit == self.col(b).unit) else None
             self.t.columns.append(
                 Column(
                     name=name,
@@ -1121,6 +1129,71 @@ class Composer:
             name = self._derived_difference(a, b, "q" if each else "/")
             self.m[pair[0]].senses = [Sense("column", name, 1.0)]
             self.claim(pair[1], *pair[2])
+
+    def _row_sums(self, numeric) -> None:
+        """ "A + B", "A plus B", "A와 B를 합친 금액", "A, B, C 세 개 더한 값": the per-row sum of
+        two or more numeric columns, measured like a column of its own (the plan's `derived`
+        columns, nested for more than two: (A + B) + C). Every column must be named, one each;
+        a list that names anything else is left alone (and the words unused decline)."""
+        joiners = ("와", "과", "및", ",", "랑", "이랑", "하고", "and", "&")
+        for j, m in enumerate(self.m):
+            if j in self.used:
+                continue
+            text = m.text.lower()
+            cols: list[int] = []
+            words: list[int] = []
+            counted = None
+            if text in ("+", "plus", "더하기"):
+                # A + B (+ C ...): the columns the plus signs join
+                first = self.prev_index(j, ("filler",))
+                if first is None or numeric(first) is None:
+                    continue
+                cols, k = [first], j
+                while k is not None and k < len(self.m) and self.m[k].text.lower() in ("+", "plus", "더하기"):
+                    nxt = self.next_index(k, ("filler",))
+                    if nxt is None or numeric(nxt) is None:
+                        cols = []
+                        break
+                    words.append(k)
+                    cols.append(nxt)
+                    k = nxt + 1 if nxt + 1 < len(self.m) else None
+            elif self.lang == "ko" and text.startswith(("합친", "더한", "합한", "합산한", "더하면", "합치면")):
+                # "A와 B를 합친", "A, B, C 세 개 합친": the list of columns before the verb
+                k = self.prev_index(j, ("particle",))
+                counted = None
+                if k is not None and self.m[k].has("units") and self.m[k].get("units").key == "count":
+                    words.append(k)  # "세 개", "3개", "세 과목": how many columns, said
+                    k = self.prev_index(k, ("particle",))
+                if k is not None and (self.m[k].has("num") or self.m[k].has("number_words")):
+                    counted = (self.m[k].get("num") or self.m[k].get("number_words")).key
+                    words.append(k)
+                    k = self.prev_index(k, ("particle",))
+                while k is not None and numeric(k) is not None:
+                    cols.insert(0, k)
+                    before = self.prev_index(k, ())
+                    if before is None or self.m[before].text.lower() not in joiners:
+                        break
+                    words.append(before)
+                    k = self.prev_index(before, ())
+                words.append(j)
+            if len(cols) < 2 or (self.lang == "ko" and text not in ("+", "더하기") and counted not in (None, len(cols))):
+                continue  # "세 개" said of two columns: not this list
+            names = [numeric(c) for c in cols]
+            if len(set(names)) != len(names):
+                continue
+            name = names[0]
+            for other in names[1:]:
+                name = self._derived_difference(name, other, "+")
+            self.m[cols[0]].senses = [Sense("column", name, 1.0)]
+            self.claim(*cols[1:], *words)
+            result = self.next_index(j, ())
+            if (
+                self.lang == "ko"
+                and text not in ("+", "plus")
+                and result is not None
+                and self.m[result].text in ("금액", "값", "점수", "총액", "합", "합계", "총합")
+            ):
+                self.claim(result)  # "합친 금액": the sum itself
 
     def _quotients(self, numeric) -> None:
         """ "A 합계를 B 합계로 나눈 값", "A divided by B", "the ratio of total A to total B": one
@@ -4852,7 +4925,7 @@ def _derived_measures(plan: Plan, derived: dict[str, tuple[str, str, str]]) -> N
     uses = {c.column for c in [*plan.conditions, *plan.base, *(k for side in plan.sides for k in side)]}
     for k, m in enumerate(plan.measures):
         op = derived.get(m.column or "", ("", "-", ""))[1]
-        if op in ("-", "s", "q"):  # per-row values: any statistic of them
+        if op in ("-", "s", "q", "+"):  # per-row values: any statistic of them
             continue
         a, _, b = derived[m.column]
         allowed = {"/": ("ratio",), "w": ("wmean", "mean")}[op]

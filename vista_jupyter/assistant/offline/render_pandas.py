@@ -194,7 +194,8 @@ class PandasRenderer:
         text_dates = [c for c in used if p.date_columns.get(c)]
         differences = {name: (a, b) for name, (a, op, b) in p.derived.items() if op == "-"}
         quotients = {name: (a, b) for name, (a, op, b) in p.derived.items() if op == "q"}
-        if not text_dates and not differences and not apart and not quotients:
+        sums = [name for name, (_, op, _) in p.derived.items() if op == "+"]
+        if not text_dates and not differences and not apart and not quotients and not sums:
             return "", self.var
         parts = [
             # a per-row difference asked (rounded past float noise: 28.1 − 9.0 and 21.2 − 2.1 tie)
@@ -204,6 +205,10 @@ class PandasRenderer:
             # a per-row ratio asked (none where the divisor is 0)
             f"**{{{q(name)}: {self.var}[{q(a)}] / {self.var}[{q(b)}].where({self.var}[{q(b)}] != 0)}}"
             for name, (a, b) in quotients.items()
+        ] + [
+            # a per-row sum of columns asked (a row missing one of them has none, as in SQL)
+            f"**{{{q(name)}: {self._sum(name)}}}"
+            for name in sums
         ]
         before = ""
         for k, c in enumerate(sorted(text_dates)):
@@ -454,6 +459,14 @@ class PandasRenderer:
             f"if len({r}):\n" + full + f"{r} = {change}  # from the period before\n"
             f"{r} = {r}.where(np.isfinite({r}))\n"
         )
+
+    def _sum(self, name: str) -> str:
+        """The per-row sum a derived "+" column stands for, its nested sums written out."""
+        derived = self.plan.derived.get(name)
+        if derived is None or derived[1] != "+":
+            return f"{self.var}[{q(name)}]"
+        a, _, b = derived
+        return f"({self._sum(a)} + {self._sum(b)})"
 
     def _ratio(self, m: Measure) -> str:
         """`num` and `den` of a ratio (total a ÷ total b) or a weighted mean (Σ a·b ÷ Σ b), over
