@@ -184,3 +184,15 @@ def test_columns_added_row_by_row(data, mode):
     # "세 개" said of two columns is not that list
     analysis, _ = ask(data, "visits", "lab_fee, drug_fee 세 개 합친 금액의 평균", mode)
     assert analysis.declined
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_a_slip_of_one_vowel_is_read_and_said(data, mode):
+    frame, _ = data["parcels"]
+    analysis, answer = ask(data, "parcels", "평군 배송일수", mode)
+    assert not analysis.declined, answer
+    assert states(first_line(answer), frame["배송일수"].mean(), 2), answer
+    assert "“평군”을(를) “평균”(으)로 읽었습니다" in answer, answer  # the reply says how it was read
+    # a changed consonant is another word, not a slip (지연 is no 지역)
+    analysis, _ = ask(data, "parcels", "지엽별 배송일수", mode)
+    assert analysis.declined

@@ -4727,7 +4727,11 @@ def _plan_direct(question: str, table: Table, reader: Reader | None = None) -> P
     plan.yearlike = [c.name for c in table.columns if c.yearlike]
     plan.derived = dict(composer.derived) if not plan.declined else {}
     if not plan.declined:
-        plan.readings = list(dict.fromkeys(plan.readings + composer.readings))
+        spelled = [
+            t(lang, f"“{said}” read as “{read}”.", f"“{said}”을(를) “{read}”(으)로 읽었습니다.")
+            for said, read in getattr(reader, "corrections", [])
+        ]
+        plan.readings = list(dict.fromkeys(spelled + plan.readings + composer.readings))
         month_readings(plan, table)
     if plan.inner is not None:  # a plan composed here (periods counted by their change)
         plan.inner.date_columns, plan.inner.units, plan.inner.yearlike = plan.date_columns, plan.units, plan.yearlike
