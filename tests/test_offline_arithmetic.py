@@ -48,8 +48,15 @@ def data(tmp_path_factory):
             "attendance": rng.integers(5000, 15000, n),
         }
     )
+    trips = pd.DataFrame(
+        {
+            "duration_min": rng.integers(1, 200, n),
+            "duration": rng.integers(1, 200, n),
+            "fare": rng.uniform(3, 60, n).round(2),
+        }
+    )
     out = {"_spill": root / "spill"}
-    for name, frame in (("visits", visits), ("parcels", parcels), ("games", games)):
+    for name, frame in (("visits", visits), ("parcels", parcels), ("games", games), ("trips", trips)):
         frame.to_parquet(root / f"{name}.parquet")
         out[name] = (frame, root / f"{name}.parquet")
     return out
@@ -195,4 +202,19 @@ def test_a_slip_of_one_vowel_is_read_and_said(data, mode):
     assert "“평군”을(를) “평균”(으)로 읽었습니다" in answer, answer  # the reply says how it was read
     # a changed consonant is another word, not a slip (지연 is no 지역)
     analysis, _ = ask(data, "parcels", "지엽별 배송일수", mode)
+    assert analysis.declined
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_a_duration_is_compared_in_the_unit_its_name_says(data, mode):
+    frame, _ = data["trips"]
+    analysis, answer = ask(data, "trips", "average fare where duration_min is over 1.5 hours", mode)
+    assert not analysis.declined, answer
+    assert states(first_line(answer), frame.loc[frame["duration_min"] > 90, "fare"].mean(), 2), answer
+    # the minutes word still names the column it is part of
+    analysis, answer = ask(data, "trips", "average fare for trips over 20 minutes", mode)
+    assert not analysis.declined, answer
+    assert states(first_line(answer), frame.loc[frame["duration_min"] > 20, "fare"].mean(), 2), answer
+    # a duration whose unit nothing says is not compared with hours as if they were its unit
+    analysis, _ = ask(data, "trips", "average fare where duration is over 2 hours", mode)
     assert analysis.declined

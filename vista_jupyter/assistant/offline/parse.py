@@ -77,9 +77,11 @@ _NAMED_TIME_UNITS = ("minutes", "mins", "minute", "hours", "hrs", "hour", "secon
 def _time_unit_named(column: Column) -> str | None:
     """The unit of time a numeric column's name ends with ("wait_minutes": minutes), if any."""
     keys = column.keys
-    if not column.numeric or len(keys) < 2 or keys[-1] not in _NAMED_TIME_UNITS:
+    if not column.numeric or not keys:
         return None
-    return keys[-1]
+    if keys[-1] == "min" and len(keys) >= 2 and "duration" in column.concepts:
+        return "min"  # duration_min: a duration in minutes (temp_min is a minimum)
+    return keys[-1] if keys[-1] in _NAMED_TIME_UNITS else None
 
 
 #: Nouns for people: a bare "over 40" about them is an age.
@@ -328,7 +330,25 @@ class Composer:
         if not unit and named is not None and written in _TIME_SCALE:
             # "over 2 hours" against wait_minutes: the name's last word is its unit of time
             return value * _TIME_SCALE[written] / _TIME_SCALE[named]
+        if not unit and written in _TIME_SCALE and not self._names_its_unit(number, column):
+            # "over 2 hours" against a duration whose unit nothing says: 2 of what?
+            raise Declined(
+                f"I cannot tell which unit of time {column} is in, so I cannot compare it with “{number.text}”.",
+                f"{column}이(가) 어떤 시간 단위인지 알 수 없어 “{number.text}”와(과) 비교할 수 없습니다.",
+            )
         return value
+
+    def _named_elsewhere(self, j: int) -> bool:
+        """Whether every column the mention at j names is named by another mention too ("waited
+        ... 60 minutes": wait_minutes named by "waited"), so the word may be read as a unit."""
+        mine = set(self.columns_of(j))
+        others = {c for k in range(len(self.m)) if k != j and self.m[k].has("column") for c in self.columns_of(k)}
+        return bool(mine) and mine <= others
+
+    def _names_its_unit(self, number: Number, column: str) -> bool:
+        """Whether the time word written after a number is itself a word of the column's name
+        ("over 90 minutes" against a column named minutes): then it is that column, in its unit."""
+        return (number.unit_text or "").lower() in self.col(column).keys
 
     def _in_won(self, number: Number, column: str) -> float:
         """ "50만원", "6천만원" against an amount whose name gives no unit (매출액): the amount in won,
@@ -705,6 +725,7 @@ class Composer:
                     and not n.has("units")
                     and not n.has("value")
                     and not any(self.col(c).keys == (n.text.lower(),) for c in self.columns_of(j))
+                    and not (n.has("column") and not self._named_elsewhere(j))
                 ):
                     # "over 60 minutes", "an hour": a time word after a number is its unit (the
                     # lexicon keeps hour and minutes from its units: they name pickup_hour,
