@@ -39,6 +39,7 @@ def data(tmp_path_factory):
             "파손여부": rng.choice(["Y", "N"], n, p=[0.1, 0.9]),
             "반품": (rng.random(n) < 0.1).astype(int),
             "연도": rng.choice([2022, 2023], n),
+            "무게_kg": rng.uniform(0.2, 12, n).round(1),
         }
     )
     games = pd.DataFrame(
@@ -218,3 +219,16 @@ def test_a_duration_is_compared_in_the_unit_its_name_says(data, mode):
     # a duration whose unit nothing says is not compared with hours as if they were its unit
     analysis, _ = ask(data, "trips", "average fare where duration is over 2 hours", mode)
     assert analysis.declined
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_a_word_written_whole_is_not_cut_into_another(data, mode):
+    frame, _ = data["parcels"]
+    # 택배 비율 is 택배 and 비율 (a share), never 택배비 (a freight cost: 배송비) and a stray 율
+    analysis, answer = ask(data, "parcels", "무게 5kg 넘는 택배 비율", mode)
+    assert "배송비" not in (answer.splitlines() or [""])[0], answer
+    assert analysis.declined or states(first_line(answer), (frame["무게_kg"] > 5).mean() * 100, 1), answer
+    # written together it is still the freight cost
+    analysis, answer = ask(data, "parcels", "택배비 평균", mode)
+    assert not analysis.declined, answer
+    assert states(first_line(answer), frame["배송비"].mean(), 2), answer

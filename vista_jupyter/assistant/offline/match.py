@@ -804,6 +804,19 @@ class Reader:
                     break
         return out
 
+    def _cuts_a_known_word(self, tokens: list[Token], i: int, j: int) -> bool:
+        """Whether a match over Hangul syllables i..j-1 runs across a space into a written word it
+        ends in the middle of, when that whole word is one the lexicon knows: "택배 비율" is 택배
+        and 비율 (a share), never 택배비 (a freight cost) and a stray 율."""
+        if j >= len(tokens) or tokens[i].kind != "hangul" or tokens[j].kind != "hangul" or not tokens[j].joined:
+            return False
+        spaces = [k for k in range(i + 1, j) if tokens[k].kind == "hangul" and not tokens[k].joined]
+        if not spaces:
+            return False
+        start = spaces[-1]
+        word = tuple(t.text for t in [tokens[start], *_joined_run(tokens, start + 1)])
+        return any(keys == word for keys, _ in self.lex.phrases.starting_with(word[0]))
+
     def _particles_only(self, rest: list[Token]) -> bool:
         """Whether syllables are nothing but particles and endings (의, 이나, 였던)."""
         text = tuple(t.text for t in rest)
@@ -841,6 +854,8 @@ class Reader:
                         if m is None:
                             continue
                         j, quality = m
+                        if self._cuts_a_known_word(tokens, i, j):
+                            continue
                         # "in", "or", "us" are words of the question, not the codes IN, OR, US of the
                         # data, unless written in capitals as the codes are
                         if (keys, meaning) in index.capitals and not question_text(
