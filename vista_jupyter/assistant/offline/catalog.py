@@ -718,6 +718,8 @@ def build_table(dataset: dict[str, Any]) -> Table:
         if column.kind == "numeric" and not integer and "sales" in column.concepts and "money" not in column.concepts:
             # "sales" holding amounts with cents (1377.77) is takings, not units sold: 매출, revenue
             column.concepts["money"] = column.concepts["sales"]
+        if column.numeric:
+            _attribute_of_counted(column)
         if column.clock:  # "time" in its name is the time of day, never a date or a duration
             column.concepts.pop("date", None)
             column.concepts.pop("duration", None)
@@ -857,6 +859,22 @@ def _clock_hours(column: Column) -> bool:
         or (len(column.keys) > 1 and column.keys[-1] == "hour")
     )
     return named and 0 <= float(column.minimum) and float(column.maximum) <= 23
+
+
+def _attribute_of_counted(column: Column) -> None:
+    """A number named by what it is of and what it measures, the head last (patient_age,
+    student_score: an age, a score) is not a count of the thing named first: "how many patients"
+    counts rows, never adds up ages. Its counting concept from a word before the head is dropped
+    when the head names a concept of its own that counts nothing (passenger_count and
+    num_patients, whose head is a count or the thing, keep theirs)."""
+    keys = column.keys
+    if len(keys) < 2 or not all(k.isascii() for k in keys):
+        return
+    head = concepts_of(keys[-1:])
+    if not head or any(_counting(k) or k == "count_col" for k in head):
+        return
+    for concept in [k for k in column.concepts if _counting(k) and k not in head]:
+        del column.concepts[concept]
 
 
 def _counting(concept: str) -> bool:

@@ -1227,7 +1227,7 @@ class _Builder:
 
     def default_agg(self, column: str) -> str:
         op = self.c.derived.get(column, ("", "-", ""))[1]
-        if op not in ("-", "q"):  # a ratio of two columns' totals, a weighted mean
+        if op not in ("-", "q", "+"):  # a ratio of two columns' totals, a weighted mean
             return "ratio" if op == "/" else "wmean"
         return "sum" if set(self.c.col(column).concepts) & _ADDITIVE else "mean"
 
@@ -1392,10 +1392,23 @@ class _Builder:
             elif m.has("change"):
                 key = m.get("change").key
                 asked_change = asked_change or {"up": "high", "down": "low"}.get(key)
+                nxt = c.next_index(j, ())
+                if nxt is not None and self.m[nxt].text in ("율", "률") and self.free(nxt):
+                    c.claim(nxt)  # "증감 률", a rate word split from its change word
+                    change = "percent" if change == "difference" else change
                 if _asks_rate(m):
                     change = "percent" if change == "difference" else change
                 c.claim(j)
         degree = any(self.m[j].has("degree") for j in range(len(self.m)))
+        if change == "difference" and asked_change is None and not degree and not c.date_sides:
+            # "South 대비 North 평균 대기시간 비율", "the ratio of A's average to B's": one value
+            # over the other (a share word beside two sides of one measure is no share of rows)
+            ratios = [
+                j for j, a in ctx.aggs if a == "share" and self.free(j) and self.m[j].text.lower() in _RATIO_WORDS
+            ]
+            if ratios:
+                change = "ratio"
+                c.claim(*ratios)
         if change == "difference" and (asked_change is not None or degree) or c.date_sides:
             # "by what percent did it rise", "몇 퍼센트 높아": the change in percent of the base
             shares = [j for j, a in ctx.aggs if a == "share" and self.free(j)]
@@ -2538,6 +2551,10 @@ class _Builder:
 
 #: A comparison's complement: the rows of "the rest" (a row without a value is in neither).
 _NEGATED = {">": "<=", ">=": "<", "<": ">=", "<=": ">"}
+
+
+#: Share words that, between two values of one measure, ask for one over the other.
+_RATIO_WORDS = ("비율", "ratio", "비")
 
 
 def _asks_rate(m: Mention) -> bool:

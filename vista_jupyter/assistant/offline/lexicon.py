@@ -77,6 +77,8 @@ _LISTED = (
     "rest",
     "position",
     "minus",
+    "divide",
+    "plus",
     "ratio_per",
     "weighted",
     "previous_period",

@@ -637,6 +637,8 @@ class Reader:
         self._fuzzy_vocab: list[tuple[str, ...]] | None = None
         self._other_script: list[tuple[str, Any, bool, str, str]] | None = None
         self._question = ""
+        self.corrections: list[tuple[str, str]] = []  # words read in another spelling (read())
+        self._respelled: list[tuple[str, str]] = []
         self._subject_cache: set[str] | None = None
         self.spelled = spelled_names(table)
         self._plain = {
@@ -874,6 +876,19 @@ class Reader:
                     break
         return out
 
+    def _cuts_a_known_word(self, tokens: list[Token], i: int, j: int) -> bool:
+        """Whether a match over Hangul syllables i..j-1 runs across a space into a written word it
+        ends in the middle of, when that whole word is one the lexicon knows: "택배 비율" is 택배
+        and 비율 (a share), never 택배비 (a freight cost) and a stray 율."""
+        if j >= len(tokens) or tokens[i].kind != "hangul" or tokens[j].kind != "hangul" or not tokens[j].joined:
+            return False
+        spaces = [k for k in range(i + 1, j) if tokens[k].kind == "hangul" and not tokens[k].joined]
+        if not spaces:
+            return False
+        start = spaces[-1]
+        word = tuple(t.text for t in [tokens[start], *_joined_run(tokens, start + 1)])
+        return any(keys == word for keys, _ in self.lex.phrases.starting_with(word[0]))
+
     def _particles_only(self, rest: list[Token]) -> bool:
         """Whether syllables are nothing but particles and endings (의, 이나, 였던)."""
         text = tuple(t.text for t in rest)
@@ -911,6 +926,8 @@ class Reader:
                         if m is None:
                             continue
                         j, quality = m
+                        if self._cuts_a_known_word(tokens, i, j):
+                            continue
                         # "in", "or", "us" are words of the question, not the codes IN, OR, US of the
                         # data, unless written in capitals as the codes are
                         if (keys, meaning) in index.capitals and not question_text(
@@ -1115,12 +1132,14 @@ class Reader:
         out = list(tokens)
         changed = False
         replaced: dict[int, tuple[int, tuple[str, ...]]] = {}
+        self._respelled: list[tuple[str, str]] = []  # (as written, as read)
         for i in sorted(unknown):
             token = tokens[i]
             if token.kind == "word" and len(token.text) >= 4:
                 found = self._closest_latin(token.text)
                 if found:
                     out[i] = Token("word", found, token.start, token.end, token.joined)
+                    self._respelled.append((token.text, found))
                     changed = True
         # Korean: the run of syllables an unknown one sits in, matched from its start
         runs = []
@@ -1140,6 +1159,7 @@ class Reader:
                 found = self._closest_korean(word[:size])
                 if found and found != word[:size]:
                     replaced[a] = (a + size, found)
+                    self._respelled.append((word[:size], "".join(found)))
                     changed = True
                     break
         if not changed:
@@ -1184,7 +1204,10 @@ class Reader:
             text = "".join(cand)
             if not is_hangul(text) or len(text) < 2 or abs(len(text) - len(word)) > 1:
                 continue
-            r = difflib.SequenceMatcher(None, target, jamo(text)).ratio()
+            other = jamo(text)
+            r = difflib.SequenceMatcher(None, target, other).ratio()
+            if r < 0.85 and _one_vowel_off(word, text):
+                r = 0.85  # one vowel off in one syllable: 평군 and 평귱 for 평균
             if r >= 0.85:
                 scored[text] = max(r, scored.get(text, 0.0))
         if word in scored:
@@ -1208,6 +1231,7 @@ class Reader:
         if not tokens:
             return tokens, []
         path = self._best(tokens, self._edges(tokens, []))
+        self.corrections = []
         corrected = self._corrections(tokens, path)
         if corrected is not None:
             # read again with the corrected words: phrases can now match across them
@@ -1215,6 +1239,8 @@ class Reader:
             unknown = sum(1 for e in path if e.senses[0].role == "unknown")
             unknown2 = sum(1 for e in path2 if e.senses[0].role == "unknown")
             if unknown2 < unknown:
+                # the words read in another spelling, stated in the reply ("평군" read as 평균)
+                self.corrections = list(self._respelled)
                 tokens, path = corrected, path2
         extra = self._transliterated(tokens, path) if self.other_script else []
         if extra:
@@ -1304,6 +1330,19 @@ def question_text(tokens: list[Token], i: int, j: int, question: str) -> str:
     if not _same_text(question):
         return " ".join(t.text for t in tokens[i:j])
     return question[tokens[i].start : tokens[j - 1].end]
+
+
+def _one_vowel_off(a: str, b: str) -> bool:
+    """Whether Korean b is a with the vowel of one syllable changed, its consonants kept (평군,
+    평귱: 평균), the commonest slip of Korean typing; a changed consonant (지연, 지역) is another
+    word too often to be read as a slip."""
+    if len(a) != len(b) or len(a) < 2 or not (is_hangul(a) and is_hangul(b)):
+        return False
+    off = [(x, y) for x, y in zip(a, b) if x != y]
+    if len(off) != 1:
+        return False
+    x, y = (ord(c) - 0xAC00 for c in off[0])
+    return x // 588 == y // 588 and x % 28 == y % 28
 
 
 def _unique_best(scored: dict[Any, float], same: Any) -> Any:

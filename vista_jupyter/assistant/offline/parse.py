@@ -69,6 +69,21 @@ _TIME_SCALE = {
     "hour": 60,
     "hours": 60,
 }
+#: Time units a column's name may end with (wait_minutes, duration_hours); "min" is left out
+#: (temp_min is a minimum).
+_NAMED_TIME_UNITS = ("minutes", "mins", "minute", "hours", "hrs", "hour", "seconds", "secs", "second")
+
+
+def _time_unit_named(column: Column) -> str | None:
+    """The unit of time a numeric column's name ends with ("wait_minutes": minutes), if any."""
+    keys = column.keys
+    if not column.numeric or not keys:
+        return None
+    if keys[-1] == "min" and len(keys) >= 2 and "duration" in column.concepts:
+        return "min"  # duration_min: a duration in minutes (temp_min is a minimum)
+    return keys[-1] if keys[-1] in _NAMED_TIME_UNITS else None
+
+
 #: Nouns for people: a bare "over 40" about them is an age.
 _PEOPLE = {
     "people",
@@ -329,7 +344,29 @@ class Composer:
         for table in (_MASS_SCALE, _LENGTH_SCALE, _TIME_SCALE):
             if unit in table and written in table:
                 return value * table[written] / table[unit]
+        named = _time_unit_named(self.col(column))
+        if not unit and named is not None and written in _TIME_SCALE:
+            # "over 2 hours" against wait_minutes: the name's last word is its unit of time
+            return value * _TIME_SCALE[written] / _TIME_SCALE[named]
+        if not unit and written in _TIME_SCALE and not self._names_its_unit(number, column):
+            # "over 2 hours" against a duration whose unit nothing says: 2 of what?
+            raise Declined(
+                f"I cannot tell which unit of time {column} is in, so I cannot compare it with “{number.text}”.",
+                f"{column}이(가) 어떤 시간 단위인지 알 수 없어 “{number.text}”와(과) 비교할 수 없습니다.",
+            )
         return value
+
+    def _named_elsewhere(self, j: int) -> bool:
+        """Whether every column the mention at j names is named by another mention too ("waited
+        ... 60 minutes": wait_minutes named by "waited"), so the word may be read as a unit."""
+        mine = set(self.columns_of(j))
+        others = {c for k in range(len(self.m)) if k != j and self.m[k].has("column") for c in self.columns_of(k)}
+        return bool(mine) and mine <= others
+
+    def _names_its_unit(self, number: Number, column: str) -> bool:
+        """Whether the time word written after a number is itself a word of the column's name
+        ("over 90 minutes" against a column named minutes): then it is that column, in its unit."""
+        return (number.unit_text or "").lower() in self.col(column).keys
 
     def _in_won(self, number: Number, column: str) -> float:
         """ "50만원", "6천만원" against an amount whose name gives no unit (매출액): the amount in won,
@@ -659,6 +696,14 @@ class Composer:
                 value = float(m.get("number_words").key)
                 if not value.is_integer() and not (i + 1 < len(self.m) and self.m[i + 1].has("multipliers")):
                     value = None  # "half a" is a number only before a multiplier ("half a million")
+            elif (
+                m.text.lower() in ("a", "an")
+                and i + 1 < len(self.m)
+                and self.m[i + 1].text.lower() in ("hour", "minute", "second")
+                and i > 0
+                and self.m[i - 1].has("compare")
+            ):
+                value = 1.0  # "waited over an hour": one hour
             elif (counted := self._number_word_counter(i)) is not None:
                 # "세 대", "네 곳": a number word and its counter, read as one unit (세대, 네곳)
                 out.append(_Num(i, [i], Number(counted[0], "count", counted[1], 1.0, m.text, ("count",))))
@@ -696,6 +741,24 @@ class Composer:
                     else:
                         date = DatePart(**{part: int(value)})
                     break
+                if (
+                    unit is None
+                    and scale == 1.0
+                    and j == i + 1
+                    and n.text.lower() in _TIME_SCALE
+                    and not n.has("units")
+                    and not n.has("value")
+                    and not any(self.col(c).keys == (n.text.lower(),) for c in self.columns_of(j))
+                    and not (n.has("column") and not self._named_elsewhere(j))
+                ):
+                    # "over 60 minutes", "an hour": a time word after a number is its unit (the
+                    # lexicon keeps hour and minutes from its units: they name pickup_hour,
+                    # duration_min), converted to a column whose name ends with its unit
+                    unit, unit_text, alternatives = "duration", n.text.lower(), ("duration",)
+                    span.append(j)
+                    text += " " + n.text
+                    j += 1
+                    continue
                 if n.has("units") and unit is None and not n.has("value"):
                     unit = n.get("units").key
                     alternatives = tuple(x.key for x in n.all("units"))
@@ -887,6 +950,7 @@ class Composer:
                 names = list(full) if len(full) == 1 else names
             return names[0] if len(names) == 1 else None
 
+        self._row_sums(numeric)
         for j, m in enumerate(self.m):
             words = m.text.lower().split()
             pair: tuple[int, int, list[int]] | None = None
@@ -1000,10 +1064,11 @@ class Composer:
             "/": f"{a} ÷ {b}",
             "q": f"{a} ÷ {b}",
             "w": f"{a} ⊗ {b}",
+            "+": f"{a} + {b}",
         }[op]
         if name not in {c.name for c in self.t.columns}:
             first = self.col(a)
-            unit = first.unit if op == "w" or (op == "-" and first.unit == self.col(b).unit) else None
+            unit = first.unit if op == "w" or (op in ("-", "+") and first.unit == self.col(b).unit) else None
             self.t.columns.append(
                 Column(
                     name=name,
@@ -1069,6 +1134,7 @@ class Composer:
                 self.m[j].senses = [Sense("column", name, 1.0)]
             self.claim(weight, *used)
             return
+        self._quotients(numeric)
         # ratios: "A per B" with two numeric columns; "B당 A" (the suffix on B, or 당 after it)
         for j, m in enumerate(self.m):
             if j in self.used:
@@ -1111,6 +1177,135 @@ class Composer:
             name = self._derived_difference(a, b, "q" if each else "/")
             self.m[pair[0]].senses = [Sense("column", name, 1.0)]
             self.claim(pair[1], *pair[2])
+
+    def _row_sums(self, numeric) -> None:
+        """ "A + B", "A plus B", "A와 B를 합친 금액", "A, B, C 세 개 더한 값": the per-row sum of
+        two or more numeric columns, measured like a column of its own (the plan's `derived`
+        columns, nested for more than two: (A + B) + C). Every column must be named, one each;
+        a list that names anything else is left alone (and the words unused decline)."""
+        joiners = ("와", "과", "및", ",", "랑", "이랑", "하고", "and", "&")
+        for j, m in enumerate(self.m):
+            if j in self.used:
+                continue
+            text = m.text.lower()
+            cols: list[int] = []
+            words: list[int] = []
+            counted = None
+            if text in ("+", "plus", "더하기"):
+                # A + B (+ C ...): the columns the plus signs join
+                first = self.prev_index(j, ("filler",))
+                if first is None or numeric(first) is None:
+                    continue
+                cols, k = [first], j
+                while k is not None and k < len(self.m) and self.m[k].text.lower() in ("+", "plus", "더하기"):
+                    nxt = self.next_index(k, ("filler",))
+                    if nxt is None or numeric(nxt) is None:
+                        cols = []
+                        break
+                    words.append(k)
+                    cols.append(nxt)
+                    k = nxt + 1 if nxt + 1 < len(self.m) else None
+            elif self.lang == "ko" and text.startswith(("합친", "더한", "합한", "합산한", "더하면", "합치면")):
+                # "A와 B를 합친", "A, B, C 세 개 합친": the list of columns before the verb
+                k = self.prev_index(j, ("particle",))
+                counted = None
+                if k is not None and self.m[k].has("units") and self.m[k].get("units").key == "count":
+                    words.append(k)  # "세 개", "3개", "세 과목": how many columns, said
+                    k = self.prev_index(k, ("particle",))
+                if k is not None and (self.m[k].has("num") or self.m[k].has("number_words")):
+                    counted = (self.m[k].get("num") or self.m[k].get("number_words")).key
+                    words.append(k)
+                    k = self.prev_index(k, ("particle",))
+                while k is not None and numeric(k) is not None:
+                    cols.insert(0, k)
+                    before = self.prev_index(k, ())
+                    if before is None or self.m[before].text.lower() not in joiners:
+                        break
+                    words.append(before)
+                    k = self.prev_index(before, ())
+                words.append(j)
+            if len(cols) < 2 or (
+                self.lang == "ko" and text not in ("+", "더하기") and counted not in (None, len(cols))
+            ):
+                continue  # "세 개" said of two columns: not this list
+            names = [numeric(c) for c in cols]
+            if len(set(names)) != len(names):
+                continue
+            name = names[0]
+            for other in names[1:]:
+                name = self._derived_difference(name, other, "+")
+            self.m[cols[0]].senses = [Sense("column", name, 1.0)]
+            self.claim(*cols[1:], *words)
+            result = self.next_index(j, ())
+            if (
+                self.lang == "ko"
+                and text not in ("+", "plus")
+                and result is not None
+                and self.m[result].text in ("금액", "값", "점수", "총액", "합", "합계", "총합")
+            ):
+                self.claim(result)  # "합친 금액": the sum itself
+
+    def _quotients(self, numeric) -> None:
+        """ "A 합계를 B 합계로 나눈 값", "A divided by B", "the ratio of total A to total B": one
+        measure over another, read as total A ÷ total B (the derived ratio "A per B" is). Each side
+        may carry its total (합계, total) or, over columns with no empty cell (where the two
+        quotients are one), its average; any other statistic of a side is another question."""
+
+        def side(j: int | None, forward: bool) -> tuple[int | None, list[int]]:
+            """The column at or next to j (skipping particles) and the statistic word beside it."""
+            step = self.next_index if forward else self.prev_index
+            if j is not None and j not in self.used and self.m[j].has("agg") and not self.m[j].has("column"):
+                return step(j, ("particle", "filler")), [j]
+            if j is not None and numeric(j):
+                k = (self.prev_index if forward else self.next_index)(j, ("particle",))
+                if (
+                    k is not None
+                    and k not in self.used
+                    and self.m[k].has("agg")
+                    and not self.m[k].has("column")
+                    and not self.m[k].has("divide")
+                ):
+                    return j, [k]
+            return j, []
+
+        for j, m in enumerate(self.m):
+            if j in self.used:
+                continue
+            if m.has("divide") and self.lang == "ko" and m.text.startswith("나누기"):
+                (a, sa), (b, sb) = side(self.prev_index(j, ("particle",)), False), side(self.next_index(j, ()), True)
+            elif m.has("divide") and self.lang == "ko":
+                b, sb = side(self.prev_index(j, ("particle", "filler")), False)
+                a, sa = side(self.prev_index(b, ("particle", "filler")) if b is not None else None, False)
+                if a is not None and sa and sa[0] < a:
+                    sa = []
+            elif m.has("divide"):
+                (a, sa), (b, sb) = side(self.prev_index(j, ("filler",)), False), side(self.next_index(j, ()), True)
+            elif m.text.lower() == "ratio" and m.has("agg"):
+                nxt = self.next_index(j, ())
+                if nxt is None or self.m[nxt].text.lower() != "of":
+                    continue
+                a, sa = side(self.next_index(nxt, ()), True)
+                to = self.next_index(a, ()) if a is not None else None
+                if to is None or self.m[to].text.lower() != "to":
+                    continue
+                b, sb = side(self.next_index(to, ()), True)
+                sb, sa = sb + [nxt, to], sa
+            else:
+                continue
+            ca, cb = numeric(a), numeric(b)
+            if ca is None or cb is None or ca == cb:
+                continue
+            stats = {self.m[k].get("agg").key for k in sa + sb if self.m[k].has("agg")}
+            if stats - {"sum", "mean"} or ("mean" in stats and (self.col(ca).nulls or self.col(cb).nulls)):
+                continue  # a median over a maximum: not total over total
+            name = self._derived_difference(ca, cb, "/")
+            self.m[a].senses = [Sense("column", name, 1.0)]
+            self.m[j].senses = [Sense("agg", "ratio", 1.0)]  # the dividing word is the statistic asked
+            self.claim(b, *sa, *sb)
+            value = self.next_index(j, ())
+            if self.lang == "ko" and value is not None and self.m[value].text in ("값", "값은", "값이"):
+                self.claim(value)
+            return
 
     def _unit_column(self, j: int | None) -> str | None:
         """The one numeric column measured in the unit a word names ("per km": distance_km)."""
@@ -3695,6 +3890,24 @@ class Composer:
             ):
                 self.claim(i, j)  # "average poverty across states": over all the rows, one per state
                 continue
+            if (
+                m.text.lower() in ("per", "a", "each")
+                and target.has("entity")
+                and self._mean_asked()
+                and self.columns_of(j)
+                and all(self.col(c).distinct >= max(self.t.rows, 2) for c in self.columns_of(j))
+            ):
+                # "average attendance per game" where each row is one game (its game_date differs on
+                # every row): the mean over the rows, not a list of one-row groups
+                self.claim(i, j)
+                self.readings.append(
+                    t(
+                        self.lang,
+                        f"“{self._words(i, j)}”: each row is one {target.text}, so over all the rows.",
+                        f"“{self._words(i, j)}”: 행 하나가 {target.text} 하나이므로 전체 행에 대해 계산했습니다.",
+                    )
+                )
+                continue
             # "top 5 cars by horsepower": a numeric column after "by" with a limit sorts
             numeric = self.columns_of(j, numeric=True)
             categorical = self.columns_of(j, categorical=True)
@@ -4717,7 +4930,11 @@ def _plan_direct(question: str, table: Table, reader: Reader | None = None) -> P
     plan.yearlike = [c.name for c in table.columns if c.yearlike]
     plan.derived = dict(composer.derived) if not plan.declined else {}
     if not plan.declined:
-        plan.readings = list(dict.fromkeys(plan.readings + composer.readings))
+        spelled = [
+            t(lang, f"“{said}” read as “{read}”.", f"“{said}”을(를) “{read}”(으)로 읽었습니다.")
+            for said, read in getattr(reader, "corrections", [])
+        ]
+        plan.readings = list(dict.fromkeys(spelled + plan.readings + composer.readings))
         month_readings(plan, table)
     if plan.inner is not None:  # a plan composed here (periods counted by their change)
         plan.inner.date_columns, plan.inner.units, plan.inner.yearlike = plan.date_columns, plan.units, plan.yearlike
@@ -4941,7 +5158,7 @@ def _derived_measures(plan: Plan, derived: dict[str, tuple[str, str, str]]) -> N
     uses = {c.column for c in [*plan.conditions, *plan.base, *(k for side in plan.sides for k in side)]}
     for k, m in enumerate(plan.measures):
         op = derived.get(m.column or "", ("", "-", ""))[1]
-        if op in ("-", "q") or op in DURATION_SECONDS:  # per-row values: any statistic of them
+        if op in ("-", "q", "+") or op in DURATION_SECONDS:  # per-row values: any statistic of them
             continue
         a, _, b = derived[m.column]
         allowed = {"/": ("ratio",), "w": ("wmean", "mean")}[op]

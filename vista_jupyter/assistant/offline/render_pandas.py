@@ -212,17 +212,26 @@ class PandasRenderer:
                 + "})\n"
             )
             origin = "data"
-        if not text_dates and not differences and not apart and not quotients:
+        sums = [name for name, (_, op, _) in p.derived.items() if op == "+"]
+        if not text_dates and not differences and not apart and not quotients and not sums:
             return before, origin
-        parts = [
-            # a per-row difference asked (rounded past float noise: 28.1 − 9.0 and 21.2 − 2.1 tie)
-            f"**{{{q(name)}: ({origin}[{q(a)}] - {origin}[{q(b)}]).round(9)}}"
-            for name, (a, b) in differences.items()
-        ] + [
-            # a per-row ratio asked (none where the divisor is 0)
-            f"**{{{q(name)}: {origin}[{q(a)}] / {origin}[{q(b)}].where({origin}[{q(b)}] != 0)}}"
-            for name, (a, b) in quotients.items()
-        ]
+        parts = (
+            [
+                # a per-row difference asked (rounded past float noise: 28.1 − 9.0 and 21.2 − 2.1 tie)
+                f"**{{{q(name)}: ({origin}[{q(a)}] - {origin}[{q(b)}]).round(9)}}"
+                for name, (a, b) in differences.items()
+            ]
+            + [
+                # a per-row ratio asked (none where the divisor is 0)
+                f"**{{{q(name)}: {origin}[{q(a)}] / {origin}[{q(b)}].where({origin}[{q(b)}] != 0)}}"
+                for name, (a, b) in quotients.items()
+            ]
+            + [
+                # a per-row sum of columns asked (a row missing one of them has none, as in SQL)
+                f"**{{{q(name)}: {self._sum(name)}}}"
+                for name in sums
+            ]
+        )
         for k, c in enumerate(sorted(text_dates)):
             fmt = p.date_columns[c]
             if fmt in TEXT_PERIODS:
@@ -472,6 +481,14 @@ class PandasRenderer:
             f"if len({r}):\n" + full + f"{r} = {change}  # from the period before\n"
             f"{r} = {r}.where(np.isfinite({r}))\n"
         )
+
+    def _sum(self, name: str) -> str:
+        """The per-row sum a derived "+" column stands for, its nested sums written out."""
+        derived = self.plan.derived.get(name)
+        if derived is None or derived[1] != "+":
+            return f"{self.var}[{q(name)}]"
+        a, _, b = derived
+        return f"({self._sum(a)} + {self._sum(b)})"
 
     def _ratio(self, m: Measure) -> str:
         """`num` and `den` of a ratio (total a ÷ total b) or a weighted mean (Σ a·b ÷ Σ b), over

@@ -666,6 +666,9 @@ class SqlRenderer(PandasRenderer):
         if column in self.plan.derived and self.plan.derived[column][1] == "-":
             a, _, b = self.plan.derived[column]
             return f"round({ident(a)} - {ident(b)}, 9)"  # (28.1 − 9.0 and 21.2 − 2.1 are one value)
+        if column in self.plan.derived and self.plan.derived[column][1] == "+":
+            a, _, b = self.plan.derived[column]  # a per-row sum (none where a value is missing)
+            return f"({self._value(a)} + {self._value(b)})"
         if column in self.plan.derived and self.plan.derived[column][1] == "q":
             a, _, b = self.plan.derived[column]  # a per-row ratio, none where the divisor is 0
             return f"(CAST({ident(a)} AS DOUBLE) / NULLIF(CAST({ident(b)} AS DOUBLE), 0))"
