@@ -87,6 +87,9 @@ def data(tmp_path_factory):
             "species": np.repeat(["setosa", "versicolor", "virginica"], 50),
         }
     )
+    rides = pd.DataFrame(
+        {"city": rng.choice(["Lisbon", "Porto"], 200), "duration_min": np.round(rng.uniform(2, 90, 200), 1)}
+    )
     out = {"_spill": root / "spill"}
     for name, frame in (
         ("taxi_trips", taxi),
@@ -96,6 +99,7 @@ def data(tmp_path_factory):
         ("아파트_매매", homes),
         ("hotel_bookings", hotel),
         ("iris", flowers),
+        ("rides", rides),
     ):
         frame.to_parquet(root / f"{name}.parquet")
         out[name] = (frame, root / f"{name}.parquet")
@@ -215,3 +219,13 @@ def test_a_duration_is_the_time_a_span_takes(data, mode):
     answer = answered(data, "taxi_trips", "average trip duration by payment type", mode)
     for kind, mean in minutes.groupby(frame["payment_type"]).mean().items():
         assert kind in answer and states(answer, mean), answer
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_a_duration_in_another_unit_is_not_given_in_its_own(data, mode):
+    frame, _ = data["rides"]
+    answer = answered(data, "rides", "average duration in minutes", mode)
+    assert states(first_line(answer), frame["duration_min"].mean()), answer
+    # the minutes are no answer in hours (they were given as one)
+    analysis, answer = ask(data, "rides", "average duration in hours", mode)
+    assert analysis.declined or states(first_line(answer), frame["duration_min"].mean() / 60), answer

@@ -408,6 +408,7 @@ class Composer:
 
     def plan(self) -> Plan:
         self._movements()
+        self._span_durations()  # (before the words are checked: it reads "minutes" as its unit)
         self._check_words()
         self._vague_adjectives()
         self._ordinals()
@@ -415,7 +416,6 @@ class Composer:
         self._differences()
         self._column_comparisons()
         lateness(self)
-        self._span_durations()
         self._ratios()
         nums = self._numbers()
         self._times_of_day(nums)  # before ranges and comparisons read "9 am and 5 pm" as numbers
@@ -2032,6 +2032,26 @@ class Composer:
                 return None
         self.claim(j)
         return column
+
+    def _unit_asked(self, plan: Plan) -> None:
+        """ "in minutes", "in hours" after a duration measured: its own unit restated (claimed), or
+        another one, which the answer would not be in (declined; "average duration in hours" of
+        duration_min gave the minutes)."""
+        for i, m in enumerate(self.m):
+            word = m.text.lower()
+            if i in self.used or word not in _TIME_SCALE or i == 0 or self.m[i - 1].text.lower() != "in":
+                continue
+            columns = [x.column for x in plan.measures if x.column and x.column in {c.name for c in self.t.columns}]
+            if not columns:
+                continue
+            named = [_time_unit_named(self.col(c)) for c in columns]
+            if all(n is not None and _TIME_SCALE.get(n) == _TIME_SCALE[word] for n in named):
+                self.claim(i - 1, i)
+                continue
+            raise Declined(
+                f"{', '.join(columns)} is not recorded in {word}, and I cannot convert it yet.",
+                f"{', '.join(columns)}은(는) {m.text} 단위로 기록되어 있지 않고, 아직 단위를 바꿀 수 없습니다.",
+            )
 
     def _span_durations(self) -> None:
         """ "average trip duration", "how long", "평균 소요시간" where no column holds it: the time
@@ -4460,6 +4480,7 @@ class Composer:
     def _check_claimed(self, plan: Plan) -> None:
         if plan.kind == "decline":
             return
+        self._unit_asked(plan)
         left = []
         things = []
         for i, m in enumerate(self.m):
