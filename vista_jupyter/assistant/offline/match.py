@@ -1008,12 +1008,15 @@ class Reader:
                         if meaning.role == "either" and token.kind == "hangul" and _misattached(tokens, i):
                             continue
                         # "which day" asks a date and "by day" groups dates by day, unless the
-                        # data has a column of that name that is no date (tips' `day`, Thur..Sun):
-                        # then they are "which" or "by" and that column
+                        # data has a column of that name holding names, not times (tips' `day`,
+                        # Thur..Sun): then they are "which" or "by" and that column
                         if (
                             meaning.role in ("when", "bucket")
                             and len(keys) > 1
-                            and any(tuple(c.keys) == keys[1:] and not c.is_date for c in self.table.columns)
+                            and any(
+                                tuple(c.keys) == keys[1:] and c.kind in ("categorical", "text") and not c.is_date
+                                for c in self.table.columns
+                            )
                         ):
                             continue
                         # "shipped to", "paid with": a verb and the preposition that marks the value
@@ -1238,7 +1241,10 @@ class Reader:
             path2 = self._best(corrected, self._edges(corrected, []))
             unknown = sum(1 for e in path if e.senses[0].role == "unknown")
             unknown2 = sum(1 for e in path2 if e.senses[0].role == "unknown")
-            if unknown2 < unknown:
+            whole = {"".join(t.text for t in corrected[e.start : e.end]) for e in path2}
+            if unknown2 < unknown and all(
+                read in whole for _, read in self._respelled if is_hangul(read)
+            ):  # a Korean word respelled is read whole (중랑 is no 중량 cut into 중 + 량)
                 # the words read in another spelling, stated in the reply ("평군" read as 평균)
                 self.corrections = list(self._respelled)
                 tokens, path = corrected, path2
