@@ -214,6 +214,9 @@ def test_a_duration_is_the_time_a_span_takes(data, mode):
     # (DuckDB: a per-row difference's extreme is declined in SQL yet; never another number)
     analysis, answer = ask(data, "taxi_trips", "longest trip duration", mode)
     assert (mode == "duckdb" and analysis.declined) or states(first_line(answer), minutes.max()), answer
+    # a time word elsewhere in the question is no unit of the duration
+    analysis, answer = ask(data, "taxi_trips", "average trip duration over the last 7 days", mode)
+    assert analysis.declined or not states(first_line(answer), minutes.mean() / 1440), answer
     answer = answered(data, "taxi_trips", "평균 소요시간", mode)
     assert states(first_line(answer), minutes.mean()), answer
     answer = answered(data, "taxi_trips", "average trip duration by payment type", mode)

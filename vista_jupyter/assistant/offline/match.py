@@ -376,9 +376,7 @@ def dataset_phrases(table: Table) -> PhraseIndex:
 
 class ValueParts(tuple):
     """The values of a column that hold one word among others (노원구 of "서울특별시 노원구
-    상계동"): the rows of any of them. `word` is the word."""
-
-    word: str = ""
+    상계동"): the rows of any of them."""
 
 
 #: at most this many values a word of theirs stands for (more is a word of a pattern, not a place)
@@ -421,9 +419,7 @@ def _value_words(index: PhraseIndex, column: Column, table: Table, lex: Lexicon)
         if len(values) == 1:
             index.add(keys, Meaning("value", (column.name, values[0], 0.9)))
         else:
-            parts = ValueParts(values)
-            parts.word = "".join(keys) if is_hangul("".join(keys)) else " ".join(keys)
-            index.add(keys, Meaning("value", (column.name, parts, 0.9)))
+            index.add(keys, Meaning("value", (column.name, ValueParts(values), 0.9)))
 
 
 def _other_reading(g: int, reached: list[set[str]]) -> bool:

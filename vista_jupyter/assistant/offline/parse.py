@@ -2070,13 +2070,13 @@ class Composer:
                 or not any(s.key == "duration" for s in m.all("concept"))
             ):
                 continue
+            # the unit written right after the duration ("duration in minutes", "소요시간 분"), not
+            # a time word elsewhere ("over the last 7 days" is no unit of the duration)
             unit, said = None, None
-            for j, x in enumerate(self.m):
-                if j != i and j not in self.used:
-                    unit = next((u for u, forms in units.items() if x.text.lower() in map(str, forms)), None)
-                    if unit:
-                        said = j
-                        break
+            j = i + 2 if i + 2 < len(self.m) and self.m[i + 1].text.lower() == "in" else i + 1
+            if j < len(self.m) and j not in self.used:
+                unit = next((u for u, forms in units.items() if self.m[j].text.lower() in map(str, forms)), None)
+                said = j if unit else None
             if unit is None:
                 dated = all(c.granularity in ("day", "week", "month") for c in span)
                 unit = "day" if dated else "minute"
