@@ -92,7 +92,7 @@ QUESTIONS = [
         "en",
         "what share of diamonds are Ideal cut",
         "number",
-        "result = (df['cut'] == 'Ideal').mean() * 100",
+        "result = (df['cut'] == 'Ideal').mean()",
         PCT,
     ),
     (

@@ -122,6 +122,7 @@ class Column:
     # amounts written as text ("$85,200", "12.5%", "3억 2,000만"): how, read as numbers in the code
     # (amounts.py); the column is then numeric, in `unit`
     amount: Amount | None = None
+    row_number: bool = False  # the row numbers a program wrote with the table (R's, pandas' index)
 
     @property
     def numeric(self) -> bool:
@@ -650,6 +651,25 @@ def _code_like(c: dict[str, Any]) -> bool:
     return any("".join(keys).endswith(x) or x in keys for x in names)
 
 
+#: names a column of row numbers gets when its header cell was blank: Vista's reader
+#: (column_1), pandas (Unnamed: 0), R's readr (...1), or the index's own name
+_INDEX_NAME = re.compile(r"^(column_\d+|unnamed:? ?\d*|\.\.\.\d+|index|row_?(no|num(ber)?|id)?)$", re.IGNORECASE)
+
+
+def _row_numbers(column: Column, rows: int) -> bool:
+    """Whether a column is the row numbers a program wrote with the table (R's `write.csv`,
+    pandas' `to_csv` with its index: a first column with a blank header holding 1..n or 0..n-1).
+    Its values count rows; averaging or charting them answers nothing."""
+    if column.kind != "numeric" or not column.integer or column.nulls or rows < 2:
+        return False
+    if not _INDEX_NAME.match(column.name.strip()):
+        return False
+    low, high = column.minimum, column.maximum
+    if low is None or high is None:
+        return False
+    return float(low) in (0.0, 1.0) and float(high) - float(low) + 1 == rows and column.distinct >= 0.9 * rows
+
+
 def build_table(dataset: dict[str, Any]) -> Table:
     """The planner's view of one dataset (`var_name`, `name`, `profile`, optional `parquet_path`)."""
     profile = dataset.get("profile") or {}
@@ -690,6 +710,8 @@ def build_table(dataset: dict[str, Any]) -> Table:
             mean=c.get("mean"),
             integer=integer,
         )
+        if _row_numbers(column, int(profile.get("rows") or 0)):
+            column.kind, column.row_number = "identifier", True  # an exported index: no measure, no name
         if c["kind"] in ("text", "identifier", "categorical") and "string" in column.dtype:
             period = text_period_format(list(values or (top + sampled)))
             if period is not None:
@@ -1072,7 +1094,11 @@ _NAME_CONCEPTS = ("name", "complex", "model", "state", "country", "city", "symbo
 def _labels(table: Table) -> list[str]:
     """The columns that name a row: a name-like text column, else a unique date, else nothing."""
     rows = max(table.rows, 1)
-    candidates = [c for c in table.columns if c.kind in ("text", "identifier", "categorical") and not c.date_text]
+    candidates = [
+        c
+        for c in table.columns
+        if c.kind in ("text", "identifier", "categorical") and not c.date_text and not c.row_number
+    ]
     unique = [c for c in candidates if c.distinct >= 0.9 * rows]
     named = [c for c in unique if set(c.concepts) & set(_NAME_CONCEPTS)]
     if named or unique:

@@ -196,7 +196,10 @@ class _Builder:
                     or self.m[before].has("ordinal")
                 )
                 extreme = any(self.c.lex.adjectives[x.key].get("extreme") for x in m.all("adjective"))
-                superlative = m.text.lower().endswith("est") or marked or extreme
+                # "most expensive", "least costly": English's superlative in two words, one form
+                words = m.text.lower().split()
+                periphrastic = len(words) > 1 and words[0] in ("most", "least")
+                superlative = m.text.lower().endswith("est") or marked or extreme or periphrastic
                 if not superlative and not self.ctx.limit:
                     continue  # "heavier" alone compares with nothing; "무거운 차" names no extreme
                 if marked or (before is not None and self.m[before].has("degree")):

@@ -72,6 +72,8 @@ _PARTIAL_STOP = {
 
 
 #: The last words of a column that identifies a thing (customer_id, order_no, player_key).
+#: the other word of a name that makes it the whole of what its first word names (sleep_total)
+_WHOLE_WORDS = frozenset({"total", "overall", "tot", "all"})
 _IDENTITY_WORDS = frozenset({"id", "no", "nr", "num", "number", "key", "code", "uid", "uuid"})
 
 _VOWELS = set("aeiouy")
@@ -250,6 +252,7 @@ def dataset_phrases(table: Table) -> PhraseIndex:
         if first and len(column.base or column.keys) > 1 and not is_hangul(first[0]):
             leading[first[0]] = leading.get(first[0], 0) + 1
     row_nouns = {keys for keys, m in _entity_forms(lex)}
+    taken: dict[str, set] = {}  # the table's whole values and column names, made once when needed
     events, count_heads = joined_forms("events"), joined_forms("count_heads")
     # a unit of measure written alone names the one column measured in it ("total kg": weight_kg)
     unit_owners: dict[str, list[str]] = {}
@@ -265,6 +268,8 @@ def dataset_phrases(table: Table) -> PhraseIndex:
     }
     for column in table.columns:
         index.add(column.keys, Meaning("column", (column.name, 1.0)))
+        if len(column.keys) == 2 and column.keys[1] in _WHOLE_WORDS:
+            index.add(column.keys[::-1], Meaning("column", (column.name, 1.0)))  # sleep_total: "total sleep"
         if column.base and column.base != column.keys:
             index.add(column.base, Meaning("column", (column.name, 1.0)))
         alias = bracket_alias(column.name)
@@ -288,7 +293,7 @@ def dataset_phrases(table: Table) -> PhraseIndex:
                     if part == word[:size] and part in events and word[size:] not in count_heads:
                         continue
                     index.add(tuple(part), Meaning("column", (column.name, 0.8)))
-        elif len(base) > 1:
+        elif len(base) > 1 and not _GENERATED_NAME.match(column.name):  # column_3 has no parts: "3" is a number
             for size in range(1, len(base)):
                 for i in range(len(base) - size + 1):
                     part = base[i : i + size]
@@ -306,14 +311,20 @@ def dataset_phrases(table: Table) -> PhraseIndex:
                         # than one of its properties (borrower_age)
                         rest = base[:i] + base[i + size :]
                         identity = 0.02 if rest and set(rest) <= _IDENTITY_WORDS else 0.0
-                        index.add(part, Meaning("column", (column.name, 0.8 + 0.05 * size + identity)))
+                        # the thing as a whole (sleep_total of sleep_rem and sleep_cycle) is what
+                        # the bare word names
+                        whole = 0.02 if rest and set(rest) <= _WHOLE_WORDS else 0.0
+                        index.add(part, Meaning("column", (column.name, 0.8 + 0.05 * size + identity + whole)))
         # Values: categories and booleans, and names of rows.
         if column.kind in ("categorical", "boolean", "text", "identifier") and column.values:
             for value in column.values:
                 keys = _norm_value(value)
-                if not keys or (
-                    len(keys) == 1 and len(keys[0]) == 1 and not is_hangul(keys[0]) and column.kind != "boolean"
-                ):
+                if not keys:
+                    continue
+                if len(keys) == 1 and len(keys[0]) == 1 and not is_hangul(keys[0]) and column.kind != "boolean":
+                    # a one-letter value ("A", "D") is a word of its own ("a") unless its column is
+                    # named with it: "discipline A", "color D"
+                    index.add((*column.keys, *keys), Meaning("value", (column.name, value, 1.0)))
                     continue
                 index.add(keys, Meaning("value", (column.name, value, 1.0)))
                 # a name written in camel case ("FedEx", "iPhone") is also the one word the
@@ -327,7 +338,7 @@ def dataset_phrases(table: Table) -> PhraseIndex:
                         if word.endswith(suffix) and len(word) - len(suffix) >= 2:
                             index.add(tuple(word[: -len(suffix)]), Meaning("value", (column.name, value, 0.9)))
                             break
-            _value_words(index, column, table, lex)
+            _value_words(index, column, table, lex, taken)
             # A Korean name column (역명, 노선명, 단지명): a value with the head noun written after
             # it names the same row ("강남역" for 역명 = 강남)
             head = "".join(column.base or column.keys)
@@ -374,6 +385,10 @@ def dataset_phrases(table: Table) -> PhraseIndex:
     return index
 
 
+#: the name a reader gives a column whose header is missing or blank (Vista's column_3)
+_GENERATED_NAME = re.compile(r"column_\d+(_\d+)?$")
+
+
 class ValueParts(tuple):
     """The values of a column that hold one word among others (노원구 of "서울특별시 노원구
     상계동"): the rows of any of them."""
@@ -383,16 +398,15 @@ class ValueParts(tuple):
 _MAX_PART_VALUES = 30
 
 
-def _value_words(index: PhraseIndex, column: Column, table: Table, lex: Lexicon) -> None:
+def _value_words(index: PhraseIndex, column: Column, table: Table, lex: Lexicon, taken: dict[str, set]) -> None:
     """A word of a value written in several words names the rows whose value holds it: 노원구 of
     "서울특별시 노원구 상계동", "card" of "Credit card". Only when the column's values are all
     known and are no dates, the word tells them apart (not in every value), holds no digit (a
     number or a period is read as one), is no value or column name of its own and no word of the
-    lexicon (which keeps its meaning)."""
+    lexicon (which keeps its meaning). `taken` keeps the table's whole values and column names
+    between the columns of one table (made once: a wide table has thousands of columns)."""
     if column.distinct > len(column.values) or column.kind not in ("categorical", "text") or column.is_date:
         return
-    whole = {_norm_value(v) for c in table.columns for v in (c.values or [])}
-    names = {k for c in table.columns for k in (tuple(c.keys), tuple(c.base or c.keys), *((k,) for k in c.keys))}
     holders: dict[tuple[str, ...], list[Any]] = {}
     for value in column.values:
         words = str(value).split()
@@ -411,8 +425,18 @@ def _value_words(index: PhraseIndex, column: Column, table: Table, lex: Lexicon)
                 )
                 if bare:
                     holders.setdefault(tuple(bare), []).append(value)
+    if holders and not taken:
+        taken["whole"] = {_norm_value(v) for c in table.columns for v in (c.values or [])}
+        taken["names"] = {
+            k for c in table.columns for k in (tuple(c.keys), tuple(c.base or c.keys), *((k,) for k in c.keys))
+        }
     for keys, values in holders.items():
-        if keys in whole or keys in names or len(values) == len(column.values) or len(values) > _MAX_PART_VALUES:
+        if (
+            keys in taken["whole"]
+            or keys in taken["names"]
+            or len(values) == len(column.values)
+            or len(values) > _MAX_PART_VALUES
+        ):
             continue
         if any(k == keys for k, _ in lex.phrases.starting_with(keys[0])):
             continue
@@ -631,6 +655,7 @@ class Reader:
         self.lex = lexicon()
         self.data = dataset_phrases(table)
         self._fuzzy_vocab: list[tuple[str, ...]] | None = None
+        self._stems: list[str] | None = None
         self._other_script: list[tuple[str, Any, bool, str, str]] | None = None
         self._question = ""
         self.corrections: list[tuple[str, str]] = []  # words read in another spelling (read())
@@ -1194,7 +1219,30 @@ class Reader:
             best = max(difflib.SequenceMatcher(None, f, cand[0]).ratio() for f in forms)
             if best >= 0.84:
                 scored[cand[0]] = max(best, scored.get(cand[0], 0.0))
+        for value in self._value_stems():
+            # a value the data keeps short (carni, herbi, Prof) is the start of the word written
+            # out ("herbivores", "professors"); as near as a misspelling, so that a misspelling
+            # of another value ("Carnivora" for "carnivores") leaves the word unread
+            if len(word) >= len(value) + 2 and word.startswith(value):
+                scored[value] = max(0.9, scored.get(value, 0.0))
         return _unique_best(scored, self._same_meaning)
+
+    def _value_stems(self) -> list[str]:
+        """The data's one-word values of four letters or more, as the index holds them."""
+        if self._stems is None:
+            self._stems = sorted(
+                {
+                    keys[0]
+                    for entries in self.data.by_first.values()
+                    for keys, meaning in entries
+                    if meaning.role == "value"
+                    and len(keys) == 1
+                    and keys[0].isascii()
+                    and keys[0].isalpha()
+                    and len(keys[0]) >= 4
+                }
+            )
+        return self._stems
 
     def _closest_korean(self, word: str) -> str | None:
         target = jamo(word)

@@ -3417,8 +3417,15 @@ class Composer:
             elif len(members) == 1:
                 self.ctx.conditions.append(Condition(column, "!=" if negated else "==", members[0]))
             else:
+                joins = {self.m[g].text.strip().lower() for g in span if self.m[g].has("either")}
+                both = {str(w).lower() for w in self.lex.data["both"]}
                 self.ctx.conditions.append(
-                    Condition(column, "not in" if negated else "in", list(dict.fromkeys(members)))
+                    Condition(
+                        column,
+                        "not in" if negated else "in",
+                        list(dict.fromkeys(members)),
+                        listed_with_and=bool(joins) and joins <= both,
+                    )
                 )
             self.claim(*span)
             i = span[-1] + 1
@@ -4926,6 +4933,7 @@ def _plan_direct(question: str, table: Table, reader: Reader | None = None) -> P
         _absent_values(plan, table)
         _period_values(plan, table)
         _and_membership(plan, composer)
+        _each_listed(plan)
         for k in plan.conditions:
             if k.op == "==" and fixed.setdefault((k.column, k.part), k.value) != k.value:
                 # "month = 1 and month = 12": no row can hold both, and "two periods" was not read
@@ -5142,6 +5150,20 @@ def _and_membership(plan: Plan, composer: Composer) -> None:
         kept = [k for k in plan.conditions if k not in same]
         kept.insert(min(first, len(kept)), listed)
         plan.conditions = kept
+
+
+def _each_listed(plan: Plan) -> None:
+    """ "average salary of men and women", "남녀 각각": a mean, a median or an extreme of values
+    listed with "and" is asked of each of them (the rows of either would be one number for
+    both, an answer to another question): the values become the groups. A total or a count of
+    them stays one number (`_and_membership`)."""
+    if plan.kind != "aggregate" or plan.group is not None or not plan.measures:
+        return
+    if any(m.agg in ("sum", "count") for m in plan.measures):
+        return
+    listed = [k for k in plan.conditions if k.op == "in" and k.part is None and k.listed_with_and]
+    if len(listed) == 1:
+        plan.group = Grouping(listed[0].column)
 
 
 def _last_year(column: Column) -> int | None:

@@ -47,6 +47,8 @@ class Condition:
     part: str | None = None  # None, "year", "month", "day", "quarter", "weekday", "date"
     # wording only: the question's word the condition reads ("evening" for hours 18-21)
     label: str | None = field(default=None, compare=False)
+    # "in": the values were listed with "and" (men and women), not "or"; a mean is asked of each
+    listed_with_and: bool = field(default=False, compare=False)
 
 
 class _Picked:

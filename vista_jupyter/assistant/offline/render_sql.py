@@ -125,7 +125,7 @@ _KNOWN_FIELDS = {
         "readings",
     },
     Measure: {"agg", "column", "per"},
-    Condition: {"column", "op", "value", "part", "label"},
+    Condition: {"column", "op", "value", "part", "label", "listed_with_and"},
     Grouping: {"column", "bucket"},
 }
 _AGGS = {"count", "nunique", "sum", "mean", "median", "min", "max", "std", "range", "ratio", "wmean"}
