@@ -90,6 +90,12 @@ def detect(values: Any) -> Amount | None:
     s = s[s.str.strip() != ""]
     if len(s) < 3:
         return None
+    # every amount has a digit, and little else beside its number than a sign or a unit (USD,
+    # 만원): one pass each before the ways of writing one are tried
+    if not s.str.contains(r"\d", regex=True).all():
+        return None
+    if s.str.replace(r"[\d\s.,()+\-]", "", regex=True).str.len().max() > 4:
+        return None
     example = str(s.iloc[0]).strip()
     parens = bool(s.str.contains(r"^\s*\(.*\)\s*$", regex=True).any())
     # Korean large-number words: 3억 2,000만, 1,200만원, 8억 (the values in 만원)

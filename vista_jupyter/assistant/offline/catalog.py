@@ -367,6 +367,18 @@ def concepts_of(keys: tuple[str, ...]) -> dict[str, float]:
     return dict(_concepts_of(tuple(keys), index))
 
 
+@lru_cache(maxsize=4)
+def _digit_codes(index: _Index) -> tuple[tuple[str, str], ...]:
+    """The lexicon's forms that are codes with digits (pm2.5, no2), squashed: (concept, code)."""
+    out = []
+    for concept, forms in index.forms.items():
+        for form in forms:
+            code = _squashed(form.keys)
+            if len(code) >= 3 and any(ch.isdigit() for ch in code) and code.isascii():
+                out.append((concept, code))
+    return tuple(out)
+
+
 @lru_cache(maxsize=4096)
 def _concepts_of(keys: tuple[str, ...], index: _Index) -> tuple[tuple[str, float], ...]:
     found: dict[str, float] = {}
@@ -405,13 +417,11 @@ def _concepts_of(keys: tuple[str, ...], index: _Index) -> tuple[tuple[str, float
                 found[concept] = 1.0
     # Codes with digits are written with or without their dots and separators: a column pm25,
     # PM_2_5 or pm2.5 is the concept written "pm2.5", NO2 or no_2 the one written "no2"
-    for concept, forms in index.forms.items():
-        for form in forms:
-            code = _squashed(form.keys)
-            if concept in found or len(code) < 3 or not any(ch.isdigit() for ch in code) or not code.isascii():
-                continue
-            if any(_squashed(keys[a:b]) == code for a in range(len(keys)) for b in range(a + 1, len(keys) + 1)):
-                found[concept] = 1.0
+    for concept, code in _digit_codes(index):
+        if concept in found:
+            continue
+        if any(_squashed(keys[a:b]) == code for a in range(len(keys)) for b in range(a + 1, len(keys) + 1)):
+            found[concept] = 1.0
     # Korean: a longer form of another concept that contains this one decides ("초미세먼지" is
     # PM2.5, not the 미세먼지 (PM10) inside it)
     if joined_ko:

@@ -99,6 +99,9 @@ class PhraseIndex:
     # phrases that name their meaning only when the question writes them in capitals (codes and
     # initials the dataset's values are known by: "IN" is Indiana, "in" is a word)
     capitals: set[tuple[tuple[str, ...], Meaning]] = field(default_factory=set)
+    # every phrase added, to skip one added twice without scanning (a wide table adds thousands
+    # of values starting with the same word)
+    _seen: set[tuple[tuple[str, ...], Meaning]] = field(default_factory=set, repr=False)
 
     def add(self, keys: tuple[str, ...], meaning: Meaning, *, capitals: bool = False) -> None:
         if not keys:
@@ -106,8 +109,14 @@ class PhraseIndex:
         if capitals:
             self.capitals.add((keys, meaning))
         entries = self.by_first.setdefault(keys[0], [])
-        if (keys, meaning) not in entries:
-            entries.append((keys, meaning))
+        try:
+            if (keys, meaning) in self._seen:
+                return
+            self._seen.add((keys, meaning))
+        except TypeError:  # a meaning that cannot be hashed: looked for among its first key's
+            if (keys, meaning) in entries:
+                return
+        entries.append((keys, meaning))
 
     def starting_with(self, key: str) -> list[tuple[tuple[str, ...], Meaning]]:
         return self.by_first.get(key, [])

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 
 _HANGUL = re.compile(r"[\uac00-\ud7a3]")
 
@@ -103,8 +104,10 @@ def _currency_after_amount(tokens: list[Token]) -> list[Token]:
     return out
 
 
+@lru_cache(maxsize=1 << 16)
 def name_keys(name: str) -> tuple[str, ...]:
-    """The token keys of a name: 'Miles_per_Gallon' -> ('miles', 'per', 'gallon')."""
+    """The token keys of a name: 'Miles_per_Gallon' -> ('miles', 'per', 'gallon'). (Kept: the
+    same names and values are keyed again for every question and every column of a table.)"""
     return tuple(t.text for t in tokenize(name, camel=True))
 
 
