@@ -13,6 +13,8 @@ answer another question.
   mean of the rows of either: a wrong answer);
 * of names sharing a word (sleep_total, sleep_rem, sleep_cycle), the total is what the bare word
   names, and "total sleep" names sleep_total;
+* a Korean question writes an English column name or the file's subject as it sounds (캐럿 for
+  carat, 다이아몬드 for diamonds), as it did values (삼성 for Samsung);
 * a value the data keeps short (herbi) is the start of the word written out ("herbivores"); when
   a misspelling of another value is as near ("Carnivora" for "carnivores"), the word is not read.
 """
@@ -125,3 +127,12 @@ def test_a_short_value_starts_the_word_written_out(data, mode):
     assert states(first_line(answer), frame.loc[frame["vore"] == "herbi", "sleep_total"].mean()), answer
     # carni (a short value) or Carnivora (a near spelling): not guessed
     declined(data, "msleep", "average sleep of carnivores", mode)
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_english_names_written_in_hangul(data, mode):
+    frame, _ = data["diamonds"]
+    answer = answered(data, "diamonds", "다이아몬드 평균 가격은?", mode)
+    assert states(first_line(answer), frame["price"].mean()), answer
+    answer = answered(data, "diamonds", "캐럿이 2 이상인 다이아몬드는 몇 개?", mode)
+    assert states(first_line(answer), (frame["carat"] >= 2).sum(), 0), answer

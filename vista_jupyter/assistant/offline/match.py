@@ -389,6 +389,14 @@ def dataset_phrases(table: Table) -> PhraseIndex:
 _GENERATED_NAME = re.compile(r"column_\d+(_\d+)?$")
 
 
+@dataclass(frozen=True)
+class _Named:
+    """A column's English name (or, with no column, a word of the file's name: what the rows are)
+    a Hangul word may write."""
+
+    column: str
+
+
 class ValueParts(tuple):
     """The values of a column that hold one word among others (노원구 of "서울특별시 노원구
     상계동"): the rows of any of them."""
@@ -781,9 +789,18 @@ class Reader:
 
     def _script_values(self) -> list[tuple[str, Any, bool, str, str]]:
         """The table's category values a name in the other script may stand for: (column, value,
-        written in Hangul, its Latin spelling, its sound key)."""
+        written in Hangul, its Latin spelling, its sound key). Column names of one English word
+        and the English words of the file's name are among them, as (their column or "", None, ...): a
+        Korean question writes them as they sound (캐럿 for carat, 다이아몬드 for diamonds)."""
         if self._other_script is None:
             out = []
+            names = [(c.name, c.keys[0]) for c in self.table.columns if len(c.keys) == 1]
+            names += [("", word) for word in name_keys(self.table.name)]  # the rows: "diamonds"
+            for name, word in names:
+                if word.isascii() and word.isalpha() and len(word) >= 3:
+                    for latin in dict.fromkeys([word, *variants(word)]):
+                        if sound_key(latin):
+                            out.append((name, None, False, latin, sound_key(latin)))
             for column in self.table.columns:
                 if column.kind not in ("categorical", "text", "identifier") or not column.values:
                     continue
@@ -828,6 +845,8 @@ class Reader:
         ):
             if value_hangul == hangul:
                 continue
+            if value is None:
+                value = _Named(column)
             if initials and _is_code(value) and value.lower() in initials:
                 score = 1.0
             elif key == value_key and not _is_code(value):
@@ -857,6 +876,8 @@ class Reader:
         if len(ranked) > 1 and ranked[1][1] > ranked[0][1] - 0.1:
             return []
         value = ranked[0][0]
+        if isinstance(value, _Named):  # a column's name, or what the rows are
+            return [Sense("column", value.column, 0.85) if value.column else Sense("entity", None, 0.85)]
         return [Sense("value", (name, value), 0.85) for name in dict.fromkeys(columns[value])]
 
     def _transliterated(self, tokens: list[Token], path: list[_Edge]) -> list[_Edge]:
