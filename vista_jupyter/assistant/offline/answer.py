@@ -1617,10 +1617,12 @@ def _grouped(plan: Plan, r: _Reader, rows: int, percent: bool = False, head: str
         items = items[: plan.limit]  # "top 3": the three, not the rest
     if len(measures) > 1:
         names = " | ".join(measure_words(m, lang) for m in measures)
-        listed = [f"- {_label(it[0])}: " + ", ".join(val(it, k) for k in range(len(measures))) for it in items[:30]]
+        listed = [
+            f"- {_label(it[0])}: " + ", ".join(val(it, k) for k in range(len(measures))) for it in items[:_LISTED]
+        ]
         out = [f"{head} ({names}):", "", *listed]
     else:
-        listed = [f"- {_label(it[0])}: {val(it)}" for it in items[:30]]
+        listed = [f"- {_label(it[0])}: {val(it)}" for it in items[:_LISTED]]
         order = ""
         if plan.limit:
             order = ""
@@ -1629,7 +1631,7 @@ def _grouped(plan: Plan, r: _Reader, rows: int, percent: bool = False, head: str
         shown = total if not plan.limit else len(items)
         count = t(lang, f" ({shown} groups)", f" ({shown}개 그룹)") if shown > 5 else ""
         out = [f"{head}{count}{order}:", "", *listed]
-    more = (total if not plan.limit else len(items)) - 30
+    more = (total if not plan.limit else len(items)) - _LISTED
     if more > 0:
         out.append(
             t(
@@ -1639,6 +1641,11 @@ def _grouped(plan: Plan, r: _Reader, rows: int, percent: bool = False, head: str
             )
         )
     return "\n".join(out)
+
+
+#: groups a reply lists one per line (more are in the chart and the code's output): half a century
+#: of years, all the states of a country
+_LISTED = 50
 
 
 def _period_label(label: str, plan: Plan) -> str:
