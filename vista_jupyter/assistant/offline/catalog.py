@@ -1134,12 +1134,16 @@ def row_nouns(table: Table) -> frozenset[str]:
     found: list[str] = []
     words = [w for w in _name_words(table.name) if w not in records]
     if words:
-        head = words[-1]
+        head, said = words[-1], len(words) < len(_name_words(table.name))  # "orders_data": said so
         for suffix in sorted(records, key=len, reverse=True):
             if is_hangul(head) and is_hangul(suffix) and head.endswith(suffix) and len(head) - len(suffix) >= 2:
-                head = head[: -len(suffix)]
+                head, said = head[: -len(suffix)], True  # 상담내역: records of 상담
                 break
-        found.append(head)
+        # the head names the rows when the name says it lists them (a plural, "orders"; records
+        # of it, 상담내역) or it is a noun for rows; not a measure or a topic ("전력사용량", "labor")
+        known = {m.role for keys, m in lex.phrases.starting_with(name_keys(head)[0]) if keys == name_keys(head)}
+        if said or known & {"entity", "events"} or (head.isascii() and _singular(head)):
+            found.append(head)
     rows = max(table.rows, 1)
     for column in table.columns:
         keys = column.base or column.keys
@@ -1157,8 +1161,13 @@ def row_nouns(table: Table) -> frozenset[str]:
     taken |= {"".join(name_keys(str(v))) for c in table.columns for v in (c.values or [])}
     other = {"concept", "bucket", "per_period", "agg", "descriptors", "date_units", "units", "filler", "adjective",
              "quarters", "months", "weekdays", "seasons", "when"}
+    suffixes = {str(x) for x in lex.data["name_suffixes"]}
+    names = {"".join(c.base or c.keys) for c in table.columns}
     out: set[str] = set()
     for word in found:
+        # a name that is a measure (전력사용량: a 사용량; 인구; 가게매출 beside 매출) names no row
+        if is_hangul(word) and (word[-1] in suffixes or any(len(n) >= 2 and n in word for n in names)):
+            continue
         forms = list(dict.fromkeys([word, *_singular(word)]))
         if len(word) < (2 if is_hangul(word) else 3) or any("".join(name_keys(f)) in taken for f in forms):
             continue
