@@ -171,4 +171,3 @@ def test_a_light_verb_elsewhere_is_still_declined(data, mode):
     # nothing beside it to have: not a word of any reading (declined before the change too; kept
     # so that the light verbs never become words that may be dropped anywhere)
     declined(data, "employees", "how many employees earn", mode)
-    declined(data, "콜센터_상담내역", "상담 받은 건수", mode)
