@@ -1130,3 +1130,85 @@ def _labels(table: Table) -> list[str]:
         return [first[0].name]
     # No column names a row: describe it by its categories (species, island, sex).
     return [c.name for c in table.columns if c.kind in ("categorical", "boolean")][:3]
+
+
+def _singular(word: str) -> list[str]:
+    """An English plural's possible singulars ("claims" -> claim; "entries" -> entry, entrie;
+    "movies" -> movie): a form nobody writes matches nothing."""
+    out = []
+    if word.isascii() and word.endswith("s") and not word.endswith(("ss", "us", "is")) and len(word) > 3:
+        out.append(word[:-1])
+        if word.endswith("ies") and len(word) > 4:
+            out.append(word[:-3] + "y")
+    return out
+
+
+def _name_words(name: str) -> list[str]:
+    """The words of a file or table name, a Korean word kept whole ("콜센터_상담내역" -> 콜센터,
+    상담내역; "hotelBookings" -> hotel, bookings)."""
+    out = []
+    for piece in re.split(r"[^0-9A-Za-z\uac00-\ud7a3]+", name):
+        for run in re.findall(r"[\uac00-\ud7a3]+|[0-9A-Za-z]+", piece):
+            out += [run] if is_hangul(run) else list(name_keys(run))
+    return [w.lower() for w in out if w and not w.isdigit()]
+
+
+def row_nouns(table: Table) -> frozenset[str]:
+    """What one row of the table is called, as the data says it (the forms a question writes):
+
+    * the head of the table's name, its last word, without the words names add about records
+      (`record_words`: "insurance_claims" -> claims, claim; 콜센터_상담내역 -> 상담);
+    * an identifier column's name without its id word (`id_words`), when its values are (nearly)
+      one per row (invoice_id -> invoice; 상담번호 -> 상담; booking_no -> booking).
+
+    A word the lexicon reads as something else (a period: "daily"; a measure: "prices"), or that
+    is a column's whole name or one of its values, names that instead and is left out
+    ("passengers" in a table with a `passengers` count). English nouns come with their singular."""
+    lex = lexicon()
+    records = {"".join(name_keys(str(w))) for w in lex.data["record_words"]}
+    ids = {"".join(name_keys(str(w))) for w in lex.data["id_words"]}
+    found: list[str] = []
+    words = [w for w in _name_words(table.name) if w not in records]
+    if words:
+        head, said = words[-1], len(words) < len(_name_words(table.name))  # "orders_data": said so
+        for suffix in sorted(records, key=len, reverse=True):
+            if is_hangul(head) and is_hangul(suffix) and head.endswith(suffix) and len(head) - len(suffix) >= 2:
+                head, said = head[: -len(suffix)], True  # 상담내역: records of 상담
+                break
+        # the head names the rows when the name says it lists them (a plural, "orders"; records
+        # of it, 상담내역) or it is a noun for rows; not a measure or a topic ("전력사용량", "labor")
+        known = {m.role for keys, m in lex.phrases.starting_with(name_keys(head)[0]) if keys == name_keys(head)}
+        if said or known & {"entity", "events"} or (head.isascii() and _singular(head)):
+            found.append(head)
+    rows = max(table.rows, 1)
+    for column in table.columns:
+        keys = column.base or column.keys
+        if (column.numeric and column.kind != "identifier") or column.distinct < 0.9 * rows:
+            continue
+        joined = "".join(keys)
+        if len(keys) >= 2 and keys[-1] in ids and not is_hangul(joined):
+            found.append(keys[-2])
+        elif is_hangul(joined):
+            for word in sorted(ids, key=len, reverse=True):
+                if is_hangul(word) and joined.endswith(word) and len(joined) - len(word) >= 2:
+                    found.append(joined[: -len(word)])
+                    break
+    taken = {"".join(c.base or c.keys) for c in table.columns} | {"".join(c.keys) for c in table.columns}
+    taken |= {"".join(name_keys(str(v))) for c in table.columns for v in (c.values or [])}
+    other = {"concept", "bucket", "per_period", "agg", "descriptors", "date_units", "units", "filler", "adjective",
+             "quarters", "months", "weekdays", "seasons", "when"}
+    suffixes = {str(x) for x in lex.data["name_suffixes"]}
+    names = {"".join(c.base or c.keys) for c in table.columns}
+    out: set[str] = set()
+    for word in found:
+        # a name that is a measure (전력사용량: a 사용량; 인구; 가게매출 beside 매출) names no row
+        if is_hangul(word) and (word[-1] in suffixes or any(len(n) >= 2 and n in word for n in names)):
+            continue
+        forms = list(dict.fromkeys([word, *_singular(word)]))
+        if len(word) < (2 if is_hangul(word) else 3) or any("".join(name_keys(f)) in taken for f in forms):
+            continue
+        meanings = {m.role for f in forms for keys, m in lex.phrases.starting_with(name_keys(f)[0]) if keys == name_keys(f)}
+        if meanings & other:
+            continue
+        out.update(forms)
+    return frozenset(out)

@@ -82,6 +82,7 @@ _LISTED = (
     "ratio_per",
     "weighted",
     "previous_period",
+    "light_verbs",
 )
 
 
@@ -151,7 +152,7 @@ def _as_forms(value: Any, where: str) -> list[str]:
 
 
 #: Roles whose Korean forms are predicates (verbs and adjectives) and so are written inflected.
-_PREDICATES = ("degree", "change", "evaluative", "compare_after", "adjective")
+_PREDICATES = ("degree", "change", "evaluative", "compare_after", "adjective", "light_verbs")
 
 
 def _add_inflections(index: PhraseIndex, raw: dict[str, Any], particles: tuple[tuple[str, ...], ...]) -> None:

@@ -20,6 +20,7 @@ from functools import lru_cache
 from typing import Any
 
 from .catalog import Column, Table, bracket_alias
+from .catalog import row_nouns as table_row_nouns
 from .gazetteer import initials_phrases, place_phrases
 from .lexicon import Lexicon, Meaning, PhraseIndex, joined_forms, lexicon
 from .text import (
@@ -253,6 +254,12 @@ def dataset_phrases(table: Table) -> PhraseIndex:
             leading[first[0]] = leading.get(first[0], 0) + 1
     row_nouns = {keys for keys, m in _entity_forms(lex)}
     taken: dict[str, set] = {}  # the table's whole values and column names, made once when needed
+    # what the data calls one row (its name's head, an identifier's name): a noun for the rows,
+    # never a part of a column's name it begins (claim of claim_amount, 상담 of 상담유형)
+    own = {name_keys(w) for w in table_row_nouns(table)}
+    for keys in own:
+        index.add(keys, Meaning("entity"))
+    row_nouns |= own
     events, count_heads = joined_forms("events"), joined_forms("count_heads")
     # a unit of measure written alone names the one column measured in it ("total kg": weight_kg)
     unit_owners: dict[str, list[str]] = {}
@@ -287,6 +294,8 @@ def dataset_phrases(table: Table) -> PhraseIndex:
                     # a part that begins several names (주문 of 주문번호 and 주문일시) names what
                     # the rows are (orders), not one of those columns
                     if shared.get(part, 0) >= 2 and any(n.startswith(part) for n in korean_names if n != word):
+                        continue
+                    if part == word[:size] and tuple(part) in own:
                         continue
                     # a noun for the events the rows are, before a head that is not their count
                     # (이용 of 이용시간: the time of a use), names the rows; 이용건수 counts them
@@ -1036,6 +1045,7 @@ class Reader:
                             and meaning.role
                             not in (
                                 "group",
+                                "ratio_per",
                                 "bucket",
                                 "units",
                                 "date_units",

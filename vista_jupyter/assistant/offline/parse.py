@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from .catalog import TEXT_PERIODS, Column, Table, holds_absence, holds_presence, period_candidates, text_period_start
+from .catalog import row_nouns as table_row_nouns
 from .lexicon import joined_forms, lexicon
 from .match import DatePart, Mention, Number, Reader, Sense, ValueParts, concept_columns, name_keys
 from .plan import BUCKETS, DURATION_SECONDS, PICKED, Condition, Grouping, Measure, Plan
@@ -434,6 +435,7 @@ class Composer:
         self._amount_presence()
         self._booleans()
         self._flags()
+        self._per_row_noun()
         self._grouping()
         self._measures()
         self._chart()
@@ -561,8 +563,16 @@ class Composer:
             )
             # "몇 도야": the unit a value is asked in (match._value_in_units), not the particle 도
             asked_unit = before is not None and "몇" in before.text and first.has("filler") and before.has("filler")
+            # a counter of rows after a clause or a condition ("안 된 건의", "0원 낸 건은",
+            # "주차한 건의"): the rows themselves, with their particle
+            rows_noun = (
+                before is not None
+                and first.text in _ROW_COUNTERS
+                and first.has("entity")
+                and all(self.m[i].text in _CASE_PARTICLES for i in run[1:])
+            )
             bound = ((first.text,) in self.lex.particles and not noun and not asked_unit) or (
-                first.has("units") and not counted
+                first.has("units") and not counted and not rows_noun
             )
             if len(first.text) != 1 or not bound:
                 continue
@@ -4494,6 +4504,8 @@ class Composer:
             if i in self.used:
                 continue
             roles = m.roles
+            if "light_verbs" in roles and self._light_verb_attached(i):
+                continue  # "employees who earn more than", "90점 이상 받은": the measure's own verb
             if "group" in roles:
                 # "per customer", "고객별": a grouping by something the plan does not group by
                 # (nor could: no such column) is never a harmless word, nor is what it names
@@ -4571,6 +4583,73 @@ class Composer:
                 f"I understood part of the question, but not how {words} fits into it.",
                 f"질문의 일부는 이해했지만 {words}을(를) 어떻게 반영해야 할지 모르겠습니다.",
             )
+
+    def _is_row_noun(self, j: int | None) -> bool:
+        """Whether the mention at j names the rows of this table themselves: what the data calls a
+        row (its name's head, an identifier's name: `catalog.row_nouns`), a generic word for rows
+        ("rows", "records", 건) or a Korean counter of rows (건, 회, 번, 편, 개)."""
+        if j is None:
+            return False
+        m = self.m[j]
+        if m.has("column") or m.has("value") or not (m.has("entity") or m.has("units")):
+            return False
+        word = normalize(m.text).lower()
+        if word in _ROW_COUNTERS:
+            return True
+        if not m.has("entity"):
+            return False
+        own = {"".join(name_keys(w)) for w in table_row_nouns(self.t)}
+        return "".join(name_keys(word)) in own or word in _ROW_NOUNS or word.rstrip("s") in _ROW_NOUNS
+
+    def _per_row_noun(self) -> None:
+        """ "average runtime per movie", "경기당 평균 관중수", "상담 1건당 평균 대기시간": a mean
+        asked per row of the table, said with the rows' own noun (one naming no column: a noun
+        naming an identifier is read by the grouping, as one group a row), is the mean over the
+        rows; the words saying it (per, 당, the noun, a "one" before it) are read so, and the reply
+        says it. "Per customer" in a table of orders, "per passenger" beside a count of them, stay
+        what they were: a grouping the plan must make or decline."""
+        if not self._mean_asked():
+            return
+        for i, m in enumerate(self.m):
+            if i in self.used or not (m.has("group") or m.has("ratio_per")) or m.text.lower() not in _PER_WORDS:
+                continue
+            before = m.has("ratio_per") or self.lang == "ko"
+            j = self.prev_index(i, ("particle",)) if before else self.next_index(i, ("filler",))
+            if j is None or j in self.used or not self._is_row_noun(j):
+                continue
+            words = [i, j]
+            k = j - 1 if before else i + 1  # "1건당", "한 편당", "per one booking"
+            if k != j and 0 <= k < len(self.m) and k not in self.used and self.m[k].text.lower() in _ONE:
+                words.append(k)
+            self.claim(*words)
+            noun = self.m[j].text
+            said = self._words(min(words), max(words))
+            if self.tokens:  # as written: "상담당", "1건당"
+                a, b = self.m[min(words)].start, self.m[max(words)].end - 1
+                if 0 <= a <= b < len(self.tokens):
+                    said = self.q[self.tokens[a].start : self.tokens[b].end]
+            self.readings.append(
+                t(
+                    self.lang,
+                    f"“{said}”: each row is one {noun}, so over all the rows.",
+                    f"“{said}”: 행 하나가 {noun} 하나이므로 전체 행에 대해 계산했습니다.",
+                )
+            )
+
+    def _light_verb_attached(self, i: int) -> bool:
+        """Whether a light verb ("earn", "took", "받은", "걸린") stands right beside a measure or a
+        condition the plan uses (only fillers and particles between): there it only says the rows
+        have that measure. Unless a noun for other things than the rows is left unread ("customers"
+        naming a column of an orders table: what they spent is a total per customer)."""
+        if any(m.has("entity") and m.has("column") and k not in self.used for k, m in enumerate(self.m)):
+            return False
+        for step in (-1, 1):
+            k = i + step
+            while 0 <= k < len(self.m) and self.m[k].roles and self.m[k].roles <= {"filler", "particle"}:
+                k += step
+            if 0 <= k < len(self.m) and k in self.used and not self.m[k].roles <= {"entity", "filler", "particle"}:
+                return True
+        return False
 
     def _opens_list(self, i: int, plan: Plan) -> bool:
         """Whether the word at i stands right before the first name of a list the plan filters
@@ -4715,6 +4794,12 @@ _UNSUPPORTED = {
 
 #: Words that name a table's rows whatever they are (and Korean counters): never another thing.
 _ROW_NOUNS = frozenset(str(w).lower() for w in lexicon().data["row_nouns"])
+#: Korean counters of rows ("건당", "1회당", "한 편당"): one row each.
+_ROW_COUNTERS = frozenset(("건", "회", "번", "편", "개"))
+#: The group words that say "per one" (not "by", "별": a breakdown).
+_PER_WORDS = frozenset(("per", "each", "당", "마다"))
+#: "One" said before the rows' noun ("1건당", "한 편당", "per one booking").
+_ONE = frozenset(("1", "한", "one", "single"))
 
 
 #: a span's duration in a unit: the derived column's operation (seconds between two dates,
