@@ -59,7 +59,7 @@ def _governing(
     mine = [(j, r) for j, r in words if r in roles and j != i]
     if not mine:
         return None
-    skip = ("filler", "particle", "condition") if value else ("filler", "particle")
+    skip = ("filler", "particle", "condition", "range_join") if value else ("filler", "particle")
     before, after = p.prev_index(i, skip), p.next_index(i, skip)
     # a role said of a value follows it in Korean ("부산에 도착한", "LG 홈경기") and comes before it
     # in English ("departing from Busan", "as black"); of a column, it comes before it ("홈 득점")
@@ -70,10 +70,7 @@ def _governing(
             return hit[0]
     if len({r for _, r in mine}) == 1:
         return min(mine, key=lambda w: abs(w[0] - i))
-    ranked = sorted(mine, key=lambda w: abs(w[0] - i))
-    if abs(ranked[0][0] - i) < abs(ranked[1][0] - i):
-        return ranked[0]
-    return None
+    return None  # both roles named, neither beside it ("출발이든 도착이든"): not one of them
 
 
 def role_words(p) -> None:
@@ -82,8 +79,6 @@ def role_words(p) -> None:
     if not pairs:
         return
     words = [(i, _role(m)) for i, m in enumerate(p.m) if i not in p.used and _role(m) and not m.has("column")]
-    if not words:
-        return
     used: set[int] = set()
     picked: set[int] = set()
     for i, m in enumerate(p.m):
@@ -111,6 +106,7 @@ def role_words(p) -> None:
                     m.senses = [s for s in m.senses if not (s.role == "value" and s.key[0] == drop)]
                 used.add(j)
                 picked.add(i)
+    _either(p, pairs, words, used)
     # a role word alone beside an arithmetic or a comparison is its column of the one pair of
     # numbers (or dates) that fits: "home minus away", "예정=실제", "budget vs actual"
     numeric, dated = _wants(p)
@@ -312,3 +308,40 @@ def _verb_beside(p, i: int) -> list[int]:
         if k is not None and k not in p.used and _role(p.m[k]) and not p.m[k].roles & {"column", "value"}:
             out.append(k)
     return out
+
+
+def _either(p, pairs: list[RolePair], words: list[tuple[int, str]], used: set[int]) -> None:
+    """A value of both columns of a pair of names, no role word saying which: either column
+    ("games the Hawks played", "KIA가 치른 경기", "강릉 관련 운행, 출발이든 도착이든"). Only one such
+    value in the question (two would be read as both: another question), none next to a column
+    that names one of the two, and no comparison of values asked."""
+    found = []
+    for i, m in enumerate(p.m):
+        if i in p.used:
+            continue
+        names = _value_columns(p, i)
+        for pair in pairs:
+            if set(pair.columns) == names and not p.col(pair.columns[0]).numeric:
+                found.append((i, pair))
+    compared = any(m.has("than") or m.has("intent") and m.get("intent").key in ("compare", "difference") for m in p.m)
+    if len(found) != 1 or compared:
+        return
+    i, pair = found[0]
+    for k in (p.prev_index(i, ("filler", "particle", "condition")), p.next_index(i, ("filler", "particle", "condition"))):
+        if k is not None and p.m[k].has("column") and _top_columns(p, k) & set(pair.columns):
+            return
+    values = {str(s.key[1]) for s in p.m[i].all("value") if s.key[0] in pair.columns}
+    if len(values) != 1:
+        return
+    value = next(s.key[1] for s in p.m[i].all("value") if s.key[0] == pair.columns[0])
+    p.ctx.conditions.at = i
+    p.ctx.conditions.append(Condition(pair.columns[0], "either", (pair.columns[1], value)))
+    p.claim(i)
+    # "출발이든 도착이든": both roles said, as the two columns the value may be in
+    said = {
+        j: _role(x)
+        for j, x in enumerate(p.m)
+        if j not in p.used and _role(x) in pair.roles and _top_columns(p, j) <= set(pair.columns)
+    }
+    if set(said.values()) == set(pair.roles):
+        used.update(said)
