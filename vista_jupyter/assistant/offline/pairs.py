@@ -116,8 +116,16 @@ def role_words(p) -> None:
         beside = [k for k in (p.prev_index(j, ("filler", "particle")), p.next_index(j, ("filler", "particle"))) if k is not None]
         if any(p.m[k].has("column") and k not in p.used for k in beside):
             continue  # it says which of a column's pair, and no pair of that column was named
-        if not any(p.m[k].roles & {*_ARITHMETIC, "agg"} or p.m[k].text in ("-", "+", "=", "−") for k in beside):
-            continue  # alone, away from any computation: what it says is left to the other passes
+        after = p.next_index(j, ("filler", "particle"))
+        if after is not None and p.m[after].has("entity"):
+            continue  # "home teams", "원정 경기": it says which things, not which column
+        if not any(
+            p.m[k].roles & set(_ARITHMETIC)
+            or p.m[k].text in ("-", "+", "=", "−")
+            or p.m[k].has("agg") and p.m[k].get("agg").key in ("sum", "mean", "median", "std")
+            for k in beside
+        ):
+            continue  # alone, away from any computation of amounts: left to the other passes
         fits = [q for q in pairs if role in q.roles and (p.col(q.columns[0]).numeric or p.col(q.columns[0]).is_date)]
         if numeric != dated:  # "more", "average": the numbers; "later": the dates
             fits = [q for q in fits if p.col(q.columns[0]).numeric == numeric]
