@@ -33,7 +33,15 @@ def movies(rng: np.random.Generator) -> pd.DataFrame:
         n,
         p=[0.27, 0.2, 0.18, 0.12, 0.08, 0.07, 0.08],
     )
-    base_budget = {"Drama": 25, "Comedy": 30, "Action": 110, "Horror": 12, "Animation": 90, "Documentary": 3, "Sci-Fi": 120}
+    base_budget = {
+        "Drama": 25,
+        "Comedy": 30,
+        "Action": 110,
+        "Horror": 12,
+        "Animation": 90,
+        "Documentary": 3,
+        "Sci-Fi": 120,
+    }
     budget = np.round(np.array([base_budget[g] for g in genres]) * rng.lognormal(0, 0.5, n), 1)
     gross = np.round(budget * rng.lognormal(0.9, 0.8, n), 1)
     runtime = np.clip(np.round(rng.normal(112, 18, n)), 72, 201).astype(int)

@@ -1195,8 +1195,22 @@ def row_nouns(table: Table) -> frozenset[str]:
                     break
     taken = {"".join(c.base or c.keys) for c in table.columns} | {"".join(c.keys) for c in table.columns}
     taken |= {"".join(name_keys(str(v))) for c in table.columns for v in (c.values or [])}
-    other = {"concept", "bucket", "per_period", "agg", "descriptors", "date_units", "units", "filler", "adjective",
-             "quarters", "months", "weekdays", "seasons", "when"}
+    other = {
+        "concept",
+        "bucket",
+        "per_period",
+        "agg",
+        "descriptors",
+        "date_units",
+        "units",
+        "filler",
+        "adjective",
+        "quarters",
+        "months",
+        "weekdays",
+        "seasons",
+        "when",
+    }
     suffixes = {str(x) for x in lex.data["name_suffixes"]}
     names = {"".join(c.base or c.keys) for c in table.columns}
     out: set[str] = set()
@@ -1207,8 +1221,101 @@ def row_nouns(table: Table) -> frozenset[str]:
         forms = list(dict.fromkeys([word, *_singular(word)]))
         if len(word) < (2 if is_hangul(word) else 3) or any("".join(name_keys(f)) in taken for f in forms):
             continue
-        meanings = {m.role for f in forms for keys, m in lex.phrases.starting_with(name_keys(f)[0]) if keys == name_keys(f)}
+        meanings = {
+            m.role for f in forms for keys, m in lex.phrases.starting_with(name_keys(f)[0]) if keys == name_keys(f)
+        }
         if meanings & other:
             continue
         out.update(forms)
     return frozenset(out)
+
+
+# --- pairs of columns in two roles ------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class RolePair:
+    """Two columns holding one kind of thing in two opposed roles (home_team/away_team,
+    home_score/away_score, 출발터미널/도착터미널, budget_usd/actual_cost_usd): their names are the
+    same once the role word of the lexicon's `pair_role` is taken out, and they hold the same
+    kind of values (numbers in one unit, dates, or names that occur in both)."""
+
+    columns: tuple[str, str]
+    roles: tuple[str, str]
+    stem: str  # what is left of both names
+
+    def column_of(self, role: str) -> str | None:
+        return self.columns[self.roles.index(role)] if role in self.roles else None
+
+    def other(self, column: str) -> str:
+        return self.columns[1 - self.columns.index(column)]
+
+    def role_of(self, column: str) -> str:
+        return self.roles[self.columns.index(column)]
+
+
+def opposed(role: str) -> frozenset[str]:
+    """The roles of `role`'s opposition in the lexicon's `pair_roles` (home: {home, away})."""
+    for group in lexicon().data.get("pair_roles", []):
+        if role in group:
+            return frozenset(group)
+    return frozenset()
+
+
+def _role_in_name(column: Column) -> tuple[str, str] | None:
+    """(role, the rest of the name) of a column whose name has one role word of `pair_role`
+    (home_points: home, "points"; 원정팀점수: away, "팀점수"); the longest form decides, and a
+    name with words of two roles at that length has none."""
+    found: list[tuple[int, str, str]] = []
+    keys = column.base or column.keys
+    joined = "".join(keys)
+    for role, forms in lexicon().data.get("pair_role", {}).items():
+        for form in forms:
+            fk = name_keys(str(form))
+            if not fk:
+                continue
+            word = "".join(fk)
+            if is_hangul(word):
+                if word in joined and is_hangul(joined):
+                    found.append((len(word), role, joined.replace(word, " ", 1).strip()))
+                continue
+            n = len(fk)
+            for i in range(len(keys) - n + 1):
+                if tuple(keys[i : i + n]) == fk:
+                    found.append((len(word), role, " ".join(keys[:i] + keys[i + n :])))
+                    break
+    if not found:
+        return None
+    best = max(n for n, _, _ in found)
+    top = {(role, rest) for n, role, rest in found if n == best}
+    return next(iter(top)) if len({r for r, _ in top}) == 1 and len(top) == 1 else None
+
+
+def _same_kind(a: Column, b: Column) -> bool:
+    if a.numeric or b.numeric:
+        return a.numeric and b.numeric and (a.unit or "").lower() == (b.unit or "").lower()
+    if a.is_date or b.is_date:
+        return a.is_date and b.is_date
+    if a.values and b.values:
+        return bool({str(v) for v in a.values} & {str(v) for v in b.values})
+    return a.kind == b.kind
+
+
+def role_pairs(table: Table) -> list[RolePair]:
+    """The table's pairs of columns in two opposed roles (`RolePair`); a column that could pair
+    with two others pairs with none."""
+    named = []
+    for c in table.columns:
+        got = _role_in_name(c)
+        if got is not None:
+            named.append((c, *got))
+    found: list[RolePair] = []
+    for i, (a, ra, rest_a) in enumerate(named):
+        for b, rb, rest_b in named[i + 1 :]:
+            if ra != rb and rb in opposed(ra) and rest_a == rest_b and _same_kind(a, b):
+                found.append(RolePair((a.name, b.name), (ra, rb), rest_a))
+    counts: dict[str, int] = {}
+    for p in found:
+        for c in p.columns:
+            counts[c] = counts.get(c, 0) + 1
+    return [p for p in found if all(counts[c] == 1 for c in p.columns)]

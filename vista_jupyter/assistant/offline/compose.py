@@ -2026,6 +2026,12 @@ class _Builder:
                     c.claim(target, *totals)  # "how many arrivals", "관광객 수": a column counting things adds up
                     out.append(Measure("sum", column))
                     continue
+                if col.is_date and agg == "count" and not _says_time(self.m[target].text):
+                    # "몇 경기", "how many orders" where the word is only part of a date column's
+                    # name (경기일자, order_date): the games are the rows, not their dates
+                    c.claim(target)
+                    out.append(Measure("count"))
+                    continue
                 if col.numeric and not col.categorical:
                     if c.lang == "ko" or self.m[target].has("entity"):
                         c.claim(target)  # "판매 건수": the rows of sales
@@ -2684,6 +2690,7 @@ def lateness(composer) -> None:
     columns the data has for it (`_date_pairs`); the question's other words pick the pair when
     there are two ("shipped" or "delivered"). Two pairs left, or none, and it declines."""
     from .catalog import concepts_of
+    from .pairs import numeric_lateness
     from .parse import Declined
     from .plan import Condition
     from .text import variants
@@ -2700,6 +2707,8 @@ def lateness(composer) -> None:
         ):
             continue  # "latest", "later": an order in time, not lateness
         pairs = _date_pairs(composer.t)
+        if not pairs and numeric_lateness(composer, i, sense.key):
+            continue
         if not pairs:
             raise Declined(
                 f"“{m.text}” compares a date with the date it was due, and the data has no such pair of dates.",
@@ -2733,7 +2742,7 @@ def lateness(composer) -> None:
         p = chosen.pop()
         actual, expected, _ = pairs[p]
         name = composer._derived_difference(actual, expected, "s")
-        op = ">" if sense.key == "late" else "<="
+        op = {"late": ">", "early": "<"}.get(sense.key, "<=")
         composer.ctx.conditions.at = i
         composer.ctx.conditions.append(Condition(name, op, 0))
         words = [j for j, hits in named.items() if p in hits and len(hits) < len(pairs)]
@@ -2744,3 +2753,42 @@ def lateness(composer) -> None:
             if any(s.role == "column" and s.key == actual for s in x.senses):
                 x.senses = [s for s in x.senses if s.role != "column" or s.key == actual]
         composer.claim(i, *words)
+
+
+_TIME_WORDS = frozenset(
+    {
+        "date",
+        "dates",
+        "day",
+        "days",
+        "time",
+        "times",
+        "when",
+        "year",
+        "years",
+        "month",
+        "months",
+        "week",
+        "weeks",
+        "period",
+        "periods",
+        "dt",
+        "일",
+        "날",
+        "일자",
+        "날짜",
+        "일시",
+        "년",
+        "월",
+        "주",
+        "기간",
+        "시",
+        "때",
+    }
+)
+
+
+def _says_time(text: str) -> bool:
+    """Whether words of a question name a time ("days", "날짜", "경기일"), not only the thing a
+    date column is the date of ("경기" of 경기일자)."""
+    return bool(set(name_keys(text)) & _TIME_WORDS)

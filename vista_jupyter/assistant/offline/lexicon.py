@@ -30,6 +30,8 @@ _KEYED = (
     "compare_after",
     "date_compare",
     "lateness",
+    "pair_role",
+    "outcome",
     "bucket",
     "per_period",
     "sign",

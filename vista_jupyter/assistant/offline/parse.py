@@ -412,10 +412,13 @@ class Composer:
         self._span_durations()  # (before the words are checked: it reads "minutes" as its unit)
         self._check_words()
         self._vague_adjectives()
+        role_words(self)
         self._ordinals()
         self._spread()
         self._differences()
         self._column_comparisons()
+        outcomes(self)
+        one_side(self)
         lateness(self)
         self._ratios()
         nums = self._numbers()
@@ -1356,6 +1359,12 @@ class Composer:
             else:  # A이 B보다 높은, A가 B보다 늦은
                 ib = self.prev_index(j, ("particle",))
                 ia = self.prev_index(ib, ("particle", "filler")) if ib is not None else None
+                if ia is not None and self.m[ia].has("than") and not self.m[ia].has("column"):
+                    # B보다 A가 많은: what "보다" follows is the other side
+                    than = ia
+                    ia, ib = ib, self.prev_index(than, ("particle",))
+                    if dated(ib) or numeric(ib):
+                        self.claim(than)
             a, b = dated(ia), dated(ib)
             if a is not None and b is not None and a != b and (m.has("date_compare") or before):
                 # one date after another ("delivered_date after promised_date"): compared exactly,
@@ -4749,6 +4758,8 @@ class Composer:
             return False
         rows = max(self.t.rows, 1)
         named = [n for n in self.columns_of(i) if not self.col(n).numeric]  # names of things, not amounts
+        if named and all(self.col(n).is_date for n in named) and not _says_time(m.text):
+            return False  # "경기" of 경기일자: the games are the rows, the column only their date
         return bool(named) and not all(self.col(n).distinct >= 0.9 * rows for n in named)
 
     def accounting(self) -> tuple[list[str], list[str]]:
@@ -4986,7 +4997,8 @@ def _date_bounds(found: dict[str, Any]) -> tuple[str | None, str | None]:
     return f"{year:04d}-01-01", f"{year:04d}-12-31"
 
 
-from .compose import _Builder, lateness, month_readings  # noqa: E402  (the assembling half lives in its own module)
+from .compose import _Builder, _says_time, lateness, month_readings  # noqa: E402
+from .pairs import one_side, outcomes, role_words  # noqa: E402  (the assembling half lives in its own module)
 
 
 def plan_question(question: str, table: Table, reader: Reader | None = None) -> Plan:

@@ -40,9 +40,11 @@ class Condition:
     """column <op> value; `part` picks a part of a date column (year, month, weekday...)."""
 
     column: str
-    op: str  # ==, !=, >, >=, <, <=, in, not in, between, within, outside, isna, notna, contains, not contains
+    op: str  # ==, !=, >, >=, <, <=, in, not in, between, within, outside, isna, notna, contains, not contains, either
     # a scalar, a list (in / not in) or a (low, high) pair (between: low <= x <= high; outside:
-    # x < low or x >= high, the hours of a night past midnight; within: low <= x < high)
+    # x < low or x >= high, the hours of a night past midnight; within: low <= x < high); either:
+    # (other column, v), the row's value in this column or in the other is v (a pair of columns
+    # in two roles, home_team or away_team, catalog.RolePair)
     value: Any
     part: str | None = None  # None, "year", "month", "day", "quarter", "weekday", "date"
     # wording only: the question's word the condition reads ("evening" for hours 18-21)

@@ -290,6 +290,9 @@ class PandasRenderer:
         if c.op in ("contains", "not contains"):
             test = f"{column}.astype('string').str.contains({value!r}, case=False, regex=False).fillna(False)"
             return test if c.op == "contains" else f"~{test}"
+        if c.op == "either":  # a value of either column of a pair (home_team or away_team)
+            other, one = value
+            return f"(({column} == {lit(one)}) | ({frame}[{q(other)}] == {lit(one)}))"
         if c.op == "in":
             return f"{column}.isin({lit(value)})"
         if c.op == "not in":

@@ -129,7 +129,7 @@ _KNOWN_FIELDS = {
     Grouping: {"column", "bucket"},
 }
 _AGGS = {"count", "nunique", "sum", "mean", "median", "min", "max", "std", "range", "ratio", "wmean"}
-_OPS = {"==", "!=", ">", ">=", "<", "<=", "in", "not in", "between", "within", "outside", "isna", "notna"}
+_OPS = {"==", "!=", ">", ">=", "<", "<=", "in", "not in", "between", "within", "outside", "isna", "notna", "either"}
 _PARTS = {None, "year", "month", "day", "quarter", "weekday", "date", "hour"}
 _BUCKETS = {None, "day", "week", "month", "quarter", "year", "weekday", "month_of_year", "hour"}
 _PERIODS = {None, "day", "week", "month", "quarter", "year"}
@@ -629,6 +629,9 @@ class SqlRenderer(PandasRenderer):
             return f"{column} IS NULL"
         if c.op == "notna":
             return f"{column} IS NOT NULL"
+        if c.op == "either":  # a value of either column of a pair (home_team or away_team)
+            other, one = value
+            return f"({column} = {literal(one)} OR {self._expr(other)} = {literal(one)})"
         if c.op == "in":
             return f"{column} IN ({', '.join(literal(v) for v in value)})"
         if c.op == "not in":  # pandas: a missing value is not in the list

@@ -227,6 +227,9 @@ def condition_words(c: Condition, lang: str) -> str:
         return t(lang, f"{subject} is missing", f"{subject} 값 없음")
     if c.op == "notna":
         return t(lang, f"{subject} is recorded", f"{subject} 값 있음")
+    if c.op == "either":
+        other, one = c.value
+        return t(lang, f"{subject} or {other} = {value_text(one)}", f"{subject} 또는 {other} = {value_text(one)}")
     if c.op == "in" and not isinstance(c.value, (list, tuple)) and c.label:
         return c.label  # the groups an inner plan keeps ("state with at least 100 rows")
     if c.op in ("in", "not in"):
