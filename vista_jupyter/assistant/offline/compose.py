@@ -399,6 +399,21 @@ class _Builder:
             if (m.get("degree").key == "high") == (plan.order == "desc"):
                 self.c.claim(j)
 
+    def rank_of_one(self) -> list[int]:
+        """ "Where does Tom rank by number of calls?", "마포구 순위는?": a word of ranking with one named
+        value of a category column (no other grouping, no top-N) asks for that value's place among
+        its column's groups, as "몇 위" does. The ranking words, or none."""
+        c, ctx = self.c, self.ctx
+        ranking = [j for j, m in enumerate(self.m) if self.free(j) and m.has("order") and m.get("order").key == "sort"]
+        if not ranking or ctx.limit or c.rank > 1:
+            return []
+        named = [k for k in ctx.conditions if k.op == "==" and k.part is None and c.col(k.column).categorical]
+        if len(named) != 1 or len(ctx.conditions) != 1:
+            return []
+        if ctx.group is not None and ctx.group.column != named[0].column:
+            return []  # "rank the agents in Billing": a ranking of agents among Billing's rows
+        return ranking
+
     def position(self, asked: list[int]) -> Plan:
         """ "평균 pm25 기준으로 Jongno는 몇 위야?", "what rank is Jongno by average pm25": the groups of
         the named value's column ranked by the measure, and that value's place among them."""
@@ -511,7 +526,7 @@ class _Builder:
 
     def _build(self) -> Plan:
         c, ctx = self.c, self.ctx
-        asked = [j for j, m in enumerate(self.m) if self.free(j) and m.has("position")]
+        asked = [j for j, m in enumerate(self.m) if self.free(j) and m.has("position")] or self.rank_of_one()
         if asked:
             return self.position(asked)
         which = self.which_column()
@@ -2397,7 +2412,10 @@ class _Builder:
                 sup_column = col
                 c.claim(*used)
                 continue
-            by_quantity = by_quantity or any(self.m[u].text.lower() in _QUANTITY_WORDS for u in used)
+            # "the busiest", "가장 한산한": a word of how many rows a group holds
+            by_quantity = by_quantity or any(
+                self.m[u].text.lower() in _QUANTITY_WORDS or self.m[u].has("busy") for u in used
+            )
             if self.m[i].has("agg") and not which and not ctx.limit:
                 continue  # "maximum wind per month": an aggregation per group, not a ranking
             if col is None:
@@ -2512,6 +2530,15 @@ class _Builder:
             if self.free(j) and m.has("column") and group.column in c.columns_of(j) and not m.has("value"):
                 c.claim(j)
         limit_kind = getattr(c, "limit_kind", None)
+        ranking = [j for j, m in enumerate(self.m) if self.free(j) and m.has("order") and m.get("order").key == "sort"]
+        if ranking and direction is None and not ctx.limit:
+            # "구별 민원 건수 순위", "rank the agents by average csat": every group, ranked by its value
+            # (highest first, unless the question asks lowest first: "낮은 순", "ascending")
+            bottom = [
+                j for j, m in enumerate(self.m) if self.free(j) and m.has("order") and m.get("order").key == "bottom"
+            ]
+            plan.order = "asc" if bottom else "desc"
+            c.claim(*ranking, *bottom)
         if direction is not None:
             plan.order = "desc" if direction == "high" else "asc"
             plan.limit = ctx.limit or c.rank
@@ -2520,7 +2547,7 @@ class _Builder:
         elif ctx.limit:
             plan.order = "asc" if limit_kind == "bottom" else "desc"
             plan.limit = ctx.limit
-        elif getattr(c, "which_group", False):
+        elif getattr(c, "which_group", False) and not ranking:
             self.decline(
                 "Which one by what? Say what makes it stand out (for example “the highest average price”).",
                 "무엇을 기준으로 고를까요? (예: “평균 가격이 가장 높은”)",

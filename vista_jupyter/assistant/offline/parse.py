@@ -4016,6 +4016,7 @@ class Composer:
                 if bucket is None or not (
                     self._amounts_asked()
                     or self._records_counted(i)
+                    or self._has_any("busy")  # "the busiest hour": the rows counted per period
                     or self._statistic_asked()
                     or (asked and self._one_row_per_period(bucket))
                 ):
