@@ -258,7 +258,7 @@ QUESTIONS = [
         "top 3 months by revenue",
         "labels",
         MD + "s = df.groupby(d.dt.month_name())['매출액(원)'].sum().sort_values(ascending=False)\nresult = list(s.index[:3])",
-        {"ordered": True, "others_from": "s"},
+        {"ordered": True, "others_from": "s", "year": 2025},
     ),
     (
         "m-10",
@@ -369,6 +369,16 @@ def weekday_names(row: dict) -> None:
         e["others"] = e["others"] + [WEEKDAYS[o] for o in e["others"]]
 
 
+def month_names(row: dict, extra: dict) -> None:
+    """Months of data within one year (`year`) may be named with it: "2025-08" is August."""
+    e = row["expect"]
+    if e["kind"] == "labels" and "year" in extra:
+        y = extra["year"]
+        e["also"] = {
+            m: [f"{y}-{MONTHS.index(m) + 1:02d}", m[:3], f"{MONTHS.index(m) + 1}월"] for m in e["value"] if m in MONTHS
+        }
+
+
 def check_margins() -> None:
     """No expected winner, list or rank may rest on a tie (a tie would make two answers right)."""
     for qid, ds, _lang, _text, kind, code, extra in QUESTIONS:
@@ -392,7 +402,8 @@ def check_margins() -> None:
 
 if __name__ == "__main__":
     rows = build(QUESTIONS, load, default_tol=None)
-    for r in rows:
+    for r, q in zip(rows, QUESTIONS):
         weekday_names(r)
+        month_names(r, q[6])
     check_margins()
     write(HERE, rows)

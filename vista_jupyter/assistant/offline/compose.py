@@ -231,6 +231,16 @@ class _Builder:
             elif m.has("ordinal") and not m.has("column") and self.c.rank > 1:
                 # "두 번째로 높은", "second most": the ordinal marks the superlative's degree word
                 j = self.c.next_index(i, ("filler", "particle"))
+                if (
+                    self.c.lang == "ko"
+                    and j is not None
+                    and self.free(j)
+                    and self.m[j].has("column")
+                    and not self.m[j].has("value")
+                ):
+                    k = self.c.next_index(j, ("filler", "particle"))
+                    if k is not None and self.free(k) and self.m[k].has("degree"):
+                        j = k  # "두 번째로 관객이 많은": the measure named between them (bound below)
                 if j is None or not self.free(j):
                     continue
                 if self.m[j].has("degree"):
@@ -435,12 +445,20 @@ class _Builder:
         one = named[0]
         ctx.conditions.remove(one)
         c.claim(*asked)
+        sorted_as: list[str] = []
         for j, m in enumerate(self.m):
+            if self.free(j) and m.has("order") and m.get("order").key in ("desc", "asc"):
+                sorted_as.append(m.get("order").key)  # "낮은 순으로 몇 위"
+                c.claim(j)
             if self.free(j) and (m.has("group") or (m.has("order") and m.get("order").key == "sort")):
                 c.claim(j)  # "기준으로", "by", "순위", "rank"
+            elif self.free(j) and m.has("column") and not m.has("value") and c.columns_of(j) == [one.column]:
+                c.claim(j)  # the groups it is placed among, named: "among agents", "자치구 중"
         low = [j for j, m in enumerate(self.m) if self.free(j) and m.has("degree") and m.get("degree").key == "low"]
         high = [j for j, m in enumerate(self.m) if self.free(j) and m.has("degree") and m.get("degree").key == "high"]
         c.claim(*low, *high)
+        if len(set(sorted_as)) > 1 or (sorted_as and (low or high) and (sorted_as[0] == "asc") != bool(low and not high)):
+            self.decline("Highest first or lowest first?", "높은 순인가요, 낮은 순인가요?")
         measures = self.measures_with_aggs()
         if not measures:
             counts = [i for i, a in ctx.aggs if a == "count" and self.free(i)]
@@ -455,7 +473,7 @@ class _Builder:
             measures=measures,
             conditions=[k for k in ctx.conditions if k != one],
             group=Grouping(one.column),
-            order="asc" if low and not high else "desc",
+            order="asc" if (low and not high) or sorted_as == ["asc"] else "desc",
             position=one.value,
         )
 
@@ -2530,15 +2548,19 @@ class _Builder:
             if self.free(j) and m.has("column") and group.column in c.columns_of(j) and not m.has("value"):
                 c.claim(j)
         limit_kind = getattr(c, "limit_kind", None)
-        ranking = [j for j, m in enumerate(self.m) if self.free(j) and m.has("order") and m.get("order").key == "sort"]
+        ranking = [
+            j
+            for j, m in enumerate(self.m)
+            if self.free(j) and m.has("order") and m.get("order").key in ("sort", "desc", "asc")
+        ]
         if ranking and direction is None and not ctx.limit:
-            # "구별 민원 건수 순위", "rank the agents by average csat": every group, ranked by its value
-            # (highest first, unless the question asks lowest first: "낮은 순", "ascending")
-            bottom = [
-                j for j, m in enumerate(self.m) if self.free(j) and m.has("order") and m.get("order").key == "bottom"
-            ]
-            plan.order = "asc" if bottom else "desc"
-            c.claim(*ranking, *bottom)
+            # "구별 민원 건수 순위", "rank the agents by average csat", "건수 많은 순": every group,
+            # ranked by its value (highest first, unless asked lowest first: "낮은 순", "ascending")
+            keys = {self.m[j].get("order").key for j in ranking}
+            if keys >= {"desc", "asc"}:
+                self.decline("Highest first or lowest first?", "높은 순인가요, 낮은 순인가요?")
+            plan.order = "asc" if "asc" in keys else "desc"
+            c.claim(*ranking)
         if direction is not None:
             plan.order = "desc" if direction == "high" else "asc"
             plan.limit = ctx.limit or c.rank

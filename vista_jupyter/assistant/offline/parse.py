@@ -871,6 +871,8 @@ class Composer:
         ranked = self._has_any("superlative", "superlative_marker", "frequent", "order", "adjective")
         for i, m in enumerate(self.m):
             j = self.next_index(i)
+            if self.lang == "ko" and j is not None and self.m[j].has("column") and not self.m[j].has("value"):
+                j = self.next_index(j)  # "두 번째로 관객이 많은": the measure between them
             # "두 번째로 높은", "the second worst": the ordinal ranks with the word after it
             graded = j is not None and (
                 self.m[j].has("degree") or (self.m[j].has("evaluative") and not self.m[j].has("column"))
@@ -1543,6 +1545,7 @@ class Composer:
                 order = "top"  # "which 3 states have the lowest poverty", "5 cheapest models"
             if order is None:
                 continue
+            order = {"desc": "top", "asc": "bottom"}.get(order, order)  # "많은 순 5개": the first five
             self.claim(*n.span)
             self.ctx.limit = int(n.number.value)
             if order in ("top", "bottom", "first", "last"):
@@ -4059,8 +4062,12 @@ class Composer:
                     among = after is not None and self.m[after].text in ("중", "중에서", "가운데", "among")
                     following = self.next_index(i, ("filler", "particle"))
                     last = following is None or (
-                        self.m[following].has("agg") and self.next_index(following, ("filler", "particle")) is None
-                    )
+                        (
+                            self.m[following].has("agg")
+                            or (self.m[following].has("order") and self.m[following].get("order").key == "sort")
+                        )
+                        and self.next_index(following, ("filler", "particle")) is None
+                    )  # "… 지점 평균", "매출액 기준 지점 순위"
                     before = self.prev_index(i, ("filler", "particle", "entity"))  # "heaviest penguin species"
                     ranked_before = (
                         before is not None
@@ -4142,8 +4149,12 @@ class Composer:
             if j in self.used or not m.has("column") or m.has("value") or _time_word(m.text):
                 continue
             after = self.next_index(j, ("particle",))
-            if after is not None and not self.m[after].has("filler"):
-                continue  # not the last word: the noun is not what is asked
+            if (
+                after is not None
+                and not self.m[after].has("filler")
+                and not (self.m[after].has("which") and self.next_index(after, ("particle", "filler")) is None)
+            ):
+                continue  # not the last word (but for an asking word: "구는 어디야?"): not what is asked
             before = self.prev_index(j, ("particle", "filler"))
             if before is None or not (
                 self.m[before].roles & {"degree", "evaluative", "superlative"}  # (가장 비싼 모델: a row)
@@ -4484,14 +4495,32 @@ class Composer:
         self._unit_asked(plan)
         left = []
         things = []
+        ranked_by_rows = (
+            plan.kind == "aggregate"
+            and plan.group is not None
+            and plan.order is not None
+            and [(x.agg, x.column) for x in plan.measures] == [("count", None)]
+        )
+        events = joined_forms("events")
+        by_events: set[int] = set()
         for i, m in enumerate(self.m):
-            if i in self.used:
+            if i in self.used or i in by_events:
                 continue
             roles = m.roles
             if "group" in roles:
                 # "per customer", "고객별": a grouping by something the plan does not group by
                 # (nor could: no such column) is never a harmless word, nor is what it names
                 j = self.next_index(i) if self.lang != "ko" else self.prev_index(i)
+                if (
+                    ranked_by_rows
+                    and self.lang != "ko"
+                    and m.text.lower() == "by"
+                    and j is not None
+                    and j not in self.used
+                    and "".join(name_keys(self.m[j].text)) in events
+                ):
+                    by_events.add(j)  # "top 3 districts by complaints": ranked by their rows
+                    continue
                 if j is not None and j not in self.used and self.m[j].has("entity"):
                     left += [self.m[j].text, m.text] if self.lang == "ko" else [m.text, self.m[j].text]
                     continue
