@@ -51,7 +51,15 @@ WEEKDAYS = {
 QUESTIONS = [
     # --- support calls (2025-01..2025-06) -------------------------------------------------------
     ("c-01", C, "en", "busiest hour of the day for calls", "label", CD + "result = d.dt.hour.value_counts()", MAX),
-    ("c-02", C, "en", "What's the slowest day of the week?", "label", CD + "result = d.dt.day_name().value_counts()", MIN),
+    (
+        "c-02",
+        C,
+        "en",
+        "What's the slowest day of the week?",
+        "label",
+        CD + "result = d.dt.day_name().value_counts()",
+        MIN,
+    ),
     ("c-03", C, "en", "which queue gets the most calls", "label", "result = df['queue'].value_counts()", MAX),
     ("c-04", C, "ko", "통화가 가장 많이 몰리는 시간대는?", "label", CD + "result = d.dt.hour.value_counts()", MAX),
     (
@@ -101,7 +109,15 @@ QUESTIONS = [
         "s = df.groupby('agent')['duration_sec'].sum().sort_values(ascending=False)\nresult = list(s.index[:3])",
         {"ordered": True, "others_from": "s"},
     ),
-    ("c-12", C, "ko", "요일별로 언제 전화가 제일 많이 와?", "label", CD + "result = d.dt.day_name().value_counts()", MAX),
+    (
+        "c-12",
+        C,
+        "ko",
+        "요일별로 언제 전화가 제일 많이 와?",
+        "label",
+        CD + "result = d.dt.day_name().value_counts()",
+        MAX,
+    ),
     (
         "c-13",
         C,
@@ -257,7 +273,8 @@ QUESTIONS = [
         "en",
         "top 3 months by revenue",
         "labels",
-        MD + "s = df.groupby(d.dt.month_name())['매출액(원)'].sum().sort_values(ascending=False)\nresult = list(s.index[:3])",
+        MD
+        + "s = df.groupby(d.dt.month_name())['매출액(원)'].sum().sort_values(ascending=False)\nresult = list(s.index[:3])",
         {"ordered": True, "others_from": "s", "year": 2025},
     ),
     (
@@ -332,7 +349,15 @@ QUESTIONS = [
         "s = df.groupby('민원유형')['만족도'].mean().sort_values(ascending=False)\nresult = list(s.index)",
         ORD,
     ),
-    ("k-11", K, "ko", "만족도가 가장 낮은 구는 어디야?", "label", "result = df.groupby('자치구')['만족도'].mean()", MIN),
+    (
+        "k-11",
+        K,
+        "ko",
+        "만족도가 가장 낮은 구는 어디야?",
+        "label",
+        "result = df.groupby('자치구')['만족도'].mean()",
+        MIN,
+    ),
     (
         "k-12",
         K,
@@ -353,7 +378,15 @@ QUESTIONS = [
         {"ordered": True, "others_from": "s"},
     ),
     ("k-15", K, "ko", "연도별 민원 건수", "table", KD + "result = d.dt.year.value_counts()", N0),
-    ("k-16", K, "ko", "민원 유형별로 건수 많은 순서대로 알려줘", "labels", "s = df['민원유형'].value_counts()\nresult = list(s.index)", ORD),
+    (
+        "k-16",
+        K,
+        "ko",
+        "민원 유형별로 건수 많은 순서대로 알려줘",
+        "labels",
+        "s = df['민원유형'].value_counts()\nresult = list(s.index)",
+        ORD,
+    ),
 ]
 
 

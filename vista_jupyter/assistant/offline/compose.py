@@ -457,7 +457,9 @@ class _Builder:
         low = [j for j, m in enumerate(self.m) if self.free(j) and m.has("degree") and m.get("degree").key == "low"]
         high = [j for j, m in enumerate(self.m) if self.free(j) and m.has("degree") and m.get("degree").key == "high"]
         c.claim(*low, *high)
-        if len(set(sorted_as)) > 1 or (sorted_as and (low or high) and (sorted_as[0] == "asc") != bool(low and not high)):
+        if len(set(sorted_as)) > 1 or (
+            sorted_as and (low or high) and (sorted_as[0] == "asc") != bool(low and not high)
+        ):
             self.decline("Highest first or lowest first?", "높은 순인가요, 낮은 순인가요?")
         measures = self.measures_with_aggs()
         if not measures:

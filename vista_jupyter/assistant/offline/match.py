@@ -1296,6 +1296,7 @@ class Reader:
         mentions = merge_columns(mentions, tokens, self.table)
         mentions = _extremes_before_columns(_qualified_columns(mentions, tokens), self.table)
         mentions = _kind_nouns(mentions, {"".join(k) for k in kind_nouns(self.table)})
+        mentions = _busiest_one(mentions, tokens)
         return tokens, _value_in_units(_subjects(mentions, self._subject_texts()))
 
     def _names_a_value(self, keys: tuple[str, ...]) -> bool:
@@ -1518,6 +1519,34 @@ def _kind_nouns(mentions: list[Mention], nouns: set[str]) -> list[Mention]:
             if not any(s.role == "column" and s.quality >= 1.0 for s in m.senses):
                 m.senses = [s for s in m.senses if s.role != "column"]
     return mentions
+
+
+def _busiest_one(mentions: list[Mention], tokens: list[Token]) -> list[Mention]:
+    """ "the peak hour": a part of the day reached only by inflection ("peak hours", the rush) and
+    begun by a word of how busy (`busy`) asks for the one busiest hour: the busy word and the
+    period word, read apart."""
+    lex = lexicon()
+    busy = {str(f).lower(): key for key, forms in lex.data["busy"].items() for f in forms}
+    out = []
+    for m in mentions:
+        words = m.text.split()
+        if (
+            m.roles == {"daytime"}
+            and max(s.quality for s in m.senses) < 1.0
+            and len(words) == 2
+            and m.end - m.start == 2
+            and words[0].lower() in busy
+            and words[1].lower() in ("hour", "time")
+            and not (out and out[-1].has("condition"))  # "trips during peak hour": the rush, a condition
+        ):
+            key = busy[words[0].lower()]
+            out += [
+                Mention(m.start, m.start + 1, words[0], [Sense("busy", key), Sense("superlative", key)]),
+                Mention(m.start + 1, m.end, words[1], [Sense("entity")]),
+            ]
+            continue
+        out.append(m)
+    return out
 
 
 def _extremes_before_columns(mentions: list[Mention], table: Table) -> list[Mention]:
