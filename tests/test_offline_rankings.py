@@ -51,8 +51,12 @@ def data(tmp_path_factory):
             "만족도": rng.integers(1, 6, m),
         }
     )
+    months = "Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec".split()
+    airports = pd.DataFrame({"airport": ["ICN", "NRT", "HKG", "SIN", "BKK"]})
+    for k, month in enumerate(months):
+        airports[month] = rng.integers(1000, 5000, 5) + 300 * k
     out = {"_spill": root / "spill"}
-    for name, frame in (("library_visits", visits), ("신고_접수", reports)):
+    for name, frame in (("library_visits", visits), ("신고_접수", reports), ("airport_passengers", airports)):
         frame.to_parquet(root / f"{name}.parquet")
         out[name] = (frame, root / f"{name}.parquet")
     return out
@@ -135,3 +139,14 @@ def test_which_month_over_several_years_is_asked_back(data, mode):
     month = pd.to_datetime(frame["접수일시"]).dt.month.value_counts().idxmax()
     head = first_line(answered(data, "신고_접수", "busiest month of the year", mode))
     assert pd.Timestamp(2000, month, 1).month_name() in head, head
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_busy_words_never_count_rows_that_hold_amounts(data, mode):
+    # a wide table (a column per month): each month has one row per airport, so counting rows
+    # would call every month equally busy; the amount to total must be named
+    declined(data, "airport_passengers", "busiest month overall", mode)
+    frame, _ = data["airport_passengers"]
+    month = frame.drop(columns="airport").sum().idxmax()
+    head = first_line(answered(data, "airport_passengers", "month with the most passengers", mode))
+    assert month in head, head

@@ -4966,6 +4966,7 @@ def _plan_direct(question: str, table: Table, reader: Reader | None = None) -> P
                 )
         _derived_measures(plan, composer.derived)
         _events_counted(plan, composer, table)
+        _busy_rows(plan, composer, table)
         _presence(plan, composer, table)
         _periods_counted_unread(plan, composer)
         _groups_of_one_row(plan, table, question)
@@ -5089,6 +5090,25 @@ def _event_counts(table: Table) -> dict[str, str]:
             if word.startswith(event) and word[len(event) :] in heads:
                 out.setdefault(event, c.name)
     return out
+
+
+def _busy_rows(plan: Plan, composer: Composer, table: Table) -> None:
+    """ "the busiest month" counts the rows of each group only when each row is one event (a call,
+    a visit); when rows hold amounts (a wide table's cells, a statistics table's values, counts such
+    as 이용건수) or one row per thing and period, their number says nothing of how busy: declined."""
+    counted = any(m.agg == "count" and m.column is None for m in plan.measures)
+    if plan.kind != "aggregate" or plan.group is None or not counted:
+        return
+    busy = [m.text for m in composer.m if m.has("busy")]
+    if not busy:
+        return
+    if table.wide_period or table.indicator or table.periods or _event_counts(table):
+        raise Declined(
+            f"Each row of this data holds an amount, so the number of rows does not say what is “{busy[0]}”; "
+            "name the amount to total (for example “the month with the most passengers”).",
+            f"이 데이터의 행에는 수량이 담겨 있어 행 수로는 “{busy[0]}” 정도를 알 수 없습니다. "
+            "합계를 낼 값을 적어 주세요 (예: “승객이 가장 많은 달”).",
+        )
 
 
 def _events_counted(plan: Plan, composer: Composer, table: Table) -> None:
