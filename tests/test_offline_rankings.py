@@ -55,8 +55,25 @@ def data(tmp_path_factory):
     airports = pd.DataFrame({"airport": ["ICN", "NRT", "HKG", "SIN", "BKK"]})
     for k, month in enumerate(months):
         airports[month] = rng.integers(1000, 5000, 5) + 300 * k
+    k = 400
+    bikes = pd.DataFrame(
+        {
+            "대여일자": (pd.Timestamp("2025-04-01") + pd.to_timedelta(rng.integers(0, 60, k), unit="D")).strftime(
+                "%Y-%m-%d"
+            ),
+            "대여소": rng.choice(["역삼역", "시청역", "합정역"], k, p=[0.5, 0.3, 0.2]),
+            # few rows with many rentals against many rows with few: rows and rentals rank apart
+            "이용건수": np.where(rng.random(k) < 0.5, rng.integers(1, 4, k), rng.integers(1, 4, k)),
+        }
+    )
+    bikes.loc[bikes["대여소"] == "합정역", "이용건수"] *= 9
     out = {"_spill": root / "spill"}
-    for name, frame in (("library_visits", visits), ("신고_접수", reports), ("airport_passengers", airports)):
+    for name, frame in (
+        ("library_visits", visits),
+        ("신고_접수", reports),
+        ("airport_passengers", airports),
+        ("따릉이_대여", bikes),
+    ):
         frame.to_parquet(root / f"{name}.parquet")
         out[name] = (frame, root / f"{name}.parquet")
     return out
@@ -150,3 +167,9 @@ def test_busy_words_never_count_rows_that_hold_amounts(data, mode):
     month = frame.drop(columns="airport").sum().idxmax()
     head = first_line(answered(data, "airport_passengers", "month with the most passengers", mode))
     assert month in head, head
+    # rows that each count the rentals (이용건수): how busy a station is is its total
+    frame, _ = data["따릉이_대여"]
+    totals = frame.groupby("대여소")["이용건수"].sum()
+    assert totals.idxmax() != frame["대여소"].value_counts().idxmax()
+    head = first_line(answered(data, "따릉이_대여", "가장 붐비는 대여소", mode))
+    assert totals.idxmax() in head and states(head, totals.max(), 0), head

@@ -5102,7 +5102,20 @@ def _busy_rows(plan: Plan, composer: Composer, table: Table) -> None:
     busy = [m.text for m in composer.m if m.has("busy")]
     if not busy:
         return
-    if table.wide_period or table.indicator or table.periods or _event_counts(table):
+    counts = set(_event_counts(table).values())
+    if len(counts) == 1 and not (table.wide_period or table.indicator):
+        # each row counts the events (이용건수): how busy a group is is the total of that count
+        column = counts.pop()
+        plan.measures = [Measure("sum", column) if m.agg == "count" and m.column is None else m for m in plan.measures]
+        composer.readings.append(
+            t(
+                composer.lang,
+                f"“{busy[0]}” read as the total of {column} (each row holds a count).",
+                f"“{busy[0]}”{particle(busy[0], '은/는')[len(busy[0]) :]} {column}의 합계로 읽었습니다 (행마다 건수가 담겨 있음).",
+            )
+        )
+        return
+    if table.wide_period or table.indicator or table.periods or counts:
         raise Declined(
             f"Each row of this data holds an amount, so the number of rows does not say what is “{busy[0]}”; "
             "name the amount to total (for example “the month with the most passengers”).",
