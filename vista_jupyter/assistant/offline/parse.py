@@ -4091,6 +4091,9 @@ class Composer:
                 if not names:
                     continue
                 before = self.prev_index(i, ("filler", "particle", "condition"))
+                if before is not None and self.m[before].roles == {"entity"} and before not in self.used:
+                    # "the most common complaint type": the rows' noun naming whose type it is
+                    before = self.prev_index(before, ("filler", "particle", "condition"))
                 counted = None
                 if (
                     before is not None
