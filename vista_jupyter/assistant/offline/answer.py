@@ -1628,6 +1628,8 @@ def _grouped(plan: Plan, r: _Reader, rows: int, percent: bool = False, head: str
             order = ""
         elif plan.order == "desc":
             order = t(lang, ", highest first", ", 높은 순")
+        elif plan.order == "asc":
+            order = t(lang, ", lowest first", ", 낮은 순")
         shown = total if not plan.limit else len(items)
         count = t(lang, f" ({shown} groups)", f" ({shown}개 그룹)") if shown > 5 else ""
         out = [f"{head}{count}{order}:", "", *listed]

@@ -234,6 +234,16 @@ class _Builder:
             elif m.has("ordinal") and not m.has("column") and self.c.rank > 1:
                 # "두 번째로 높은", "second most": the ordinal marks the superlative's degree word
                 j = self.c.next_index(i, ("filler", "particle"))
+                if (
+                    self.c.lang == "ko"
+                    and j is not None
+                    and self.free(j)
+                    and self.m[j].has("column")
+                    and not self.m[j].has("value")
+                ):
+                    k = self.c.next_index(j, ("filler", "particle"))
+                    if k is not None and self.free(k) and self.m[k].has("degree"):
+                        j = k  # "두 번째로 관객이 많은": the measure named between them (bound below)
                 if j is None or not self.free(j):
                     continue
                 if self.m[j].has("degree"):
@@ -402,6 +412,21 @@ class _Builder:
             if (m.get("degree").key == "high") == (plan.order == "desc"):
                 self.c.claim(j)
 
+    def rank_of_one(self) -> list[int]:
+        """ "Where does Tom rank by number of calls?", "마포구 순위는?": a word of ranking with one named
+        value of a category column (no other grouping, no top-N) asks for that value's place among
+        its column's groups, as "몇 위" does. The ranking words, or none."""
+        c, ctx = self.c, self.ctx
+        ranking = [j for j, m in enumerate(self.m) if self.free(j) and m.has("order") and m.get("order").key == "sort"]
+        if not ranking or ctx.limit or c.rank > 1:
+            return []
+        named = [k for k in ctx.conditions if k.op == "==" and k.part is None and c.col(k.column).categorical]
+        if len(named) != 1 or len(ctx.conditions) != 1:
+            return []
+        if ctx.group is not None and ctx.group.column != named[0].column:
+            return []  # "rank the agents in Billing": a ranking of agents among Billing's rows
+        return ranking
+
     def position(self, asked: list[int]) -> Plan:
         """ "평균 pm25 기준으로 Jongno는 몇 위야?", "what rank is Jongno by average pm25": the groups of
         the named value's column ranked by the measure, and that value's place among them."""
@@ -423,12 +448,22 @@ class _Builder:
         one = named[0]
         ctx.conditions.remove(one)
         c.claim(*asked)
+        sorted_as: list[str] = []
         for j, m in enumerate(self.m):
+            if self.free(j) and m.has("order") and m.get("order").key in ("desc", "asc"):
+                sorted_as.append(m.get("order").key)  # "낮은 순으로 몇 위"
+                c.claim(j)
             if self.free(j) and (m.has("group") or (m.has("order") and m.get("order").key == "sort")):
                 c.claim(j)  # "기준으로", "by", "순위", "rank"
+            elif self.free(j) and m.has("column") and not m.has("value") and c.columns_of(j) == [one.column]:
+                c.claim(j)  # the groups it is placed among, named: "among agents", "자치구 중"
         low = [j for j, m in enumerate(self.m) if self.free(j) and m.has("degree") and m.get("degree").key == "low"]
         high = [j for j, m in enumerate(self.m) if self.free(j) and m.has("degree") and m.get("degree").key == "high"]
         c.claim(*low, *high)
+        if len(set(sorted_as)) > 1 or (
+            sorted_as and (low or high) and (sorted_as[0] == "asc") != bool(low and not high)
+        ):
+            self.decline("Highest first or lowest first?", "높은 순인가요, 낮은 순인가요?")
         measures = self.measures_with_aggs()
         if not measures:
             counts = [i for i, a in ctx.aggs if a == "count" and self.free(i)]
@@ -443,7 +478,7 @@ class _Builder:
             measures=measures,
             conditions=[k for k in ctx.conditions if k != one],
             group=Grouping(one.column),
-            order="asc" if low and not high else "desc",
+            order="asc" if (low and not high) or sorted_as == ["asc"] else "desc",
             position=one.value,
         )
 
@@ -514,7 +549,7 @@ class _Builder:
 
     def _build(self) -> Plan:
         c, ctx = self.c, self.ctx
-        asked = [j for j, m in enumerate(self.m) if self.free(j) and m.has("position")]
+        asked = [j for j, m in enumerate(self.m) if self.free(j) and m.has("position")] or self.rank_of_one()
         if asked:
             return self.position(asked)
         which = self.which_column()
@@ -2406,7 +2441,10 @@ class _Builder:
                 sup_column = col
                 c.claim(*used)
                 continue
-            by_quantity = by_quantity or any(self.m[u].text.lower() in _QUANTITY_WORDS for u in used)
+            # "the busiest", "가장 한산한": a word of how many rows a group holds
+            by_quantity = by_quantity or any(
+                self.m[u].text.lower() in _QUANTITY_WORDS or self.m[u].has("busy") for u in used
+            )
             if self.m[i].has("agg") and not which and not ctx.limit:
                 continue  # "maximum wind per month": an aggregation per group, not a ranking
             if col is None:
@@ -2521,6 +2559,19 @@ class _Builder:
             if self.free(j) and m.has("column") and group.column in c.columns_of(j) and not m.has("value"):
                 c.claim(j)
         limit_kind = getattr(c, "limit_kind", None)
+        ranking = [
+            j
+            for j, m in enumerate(self.m)
+            if self.free(j) and m.has("order") and m.get("order").key in ("sort", "desc", "asc")
+        ]
+        if ranking and direction is None and not ctx.limit:
+            # "구별 민원 건수 순위", "rank the agents by average csat", "건수 많은 순": every group,
+            # ranked by its value (highest first, unless asked lowest first: "낮은 순", "ascending")
+            keys = {self.m[j].get("order").key for j in ranking}
+            if keys >= {"desc", "asc"}:
+                self.decline("Highest first or lowest first?", "높은 순인가요, 낮은 순인가요?")
+            plan.order = "asc" if "asc" in keys else "desc"
+            c.claim(*ranking)
         if direction is not None:
             plan.order = "desc" if direction == "high" else "asc"
             plan.limit = ctx.limit or c.rank
@@ -2529,7 +2580,7 @@ class _Builder:
         elif ctx.limit:
             plan.order = "asc" if limit_kind == "bottom" else "desc"
             plan.limit = ctx.limit
-        elif getattr(c, "which_group", False):
+        elif getattr(c, "which_group", False) and not ranking:
             self.decline(
                 "Which one by what? Say what makes it stand out (for example “the highest average price”).",
                 "무엇을 기준으로 고를까요? (예: “평균 가격이 가장 높은”)",

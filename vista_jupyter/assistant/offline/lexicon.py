@@ -23,6 +23,7 @@ _KEYED = (
     "level_compare",
     "agg",
     "superlative",
+    "busy",
     "evaluative",
     "change",
     "degree",
@@ -197,6 +198,8 @@ def lexicon() -> Lexicon:
                 meaning = Meaning(role, key)
             for form in _as_forms(forms, f"{role}.{key}"):
                 index.add(name_keys(form) or (form.lower(),), meaning)
+                if role == "busy":  # "the busiest": a superlative in its direction, of what is counted
+                    index.add(name_keys(form) or (form.lower(),), Meaning("superlative", key))
     for role in _LISTED:
         for form in _as_forms(raw[role], role):
             index.add(name_keys(form) or (form.lower(),), Meaning(role))

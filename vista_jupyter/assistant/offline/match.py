@@ -242,6 +242,10 @@ def dataset_phrases(table: Table) -> PhraseIndex:
             index.add((word,), Meaning("entity"))
     for keys in subject_words(table):
         index.add(keys, Meaning("subject"))
+    # the things the rows record, named by the dataset and by a column of their kind: 민원 of
+    # 민원_접수.csv with the column 민원유형 (a complaint's type): "민원 건수" counts rows
+    for keys in kind_nouns(table):
+        index.add(keys, Meaning("entity"))
     korean_names = ["".join(c.base or c.keys) for c in table.columns if all(is_hangul(k) for k in (c.base or c.keys))]
     shared: dict[str, int] = {}
     for name in korean_names:
@@ -520,6 +524,24 @@ def subject_words(table: Table) -> list[tuple[str, ...]]:
         if any(k in (tuple(w), (w,)) or "".join(k) == w for k in keyed for w in words):
             out += [k for k in keyed if k]
     return list(dict.fromkeys(out))
+
+
+def kind_nouns(table: Table) -> list[tuple[str, ...]]:
+    """Korean words of the dataset's name that begin a column's name whose rest is a word of kind
+    (유형, 종류, 분류: the lexicon's concept `type`): 민원 of 민원_접수.csv over 민원유형. The rows are
+    those things (one complaint each), so the word alone names the rows, not the column."""
+    from .catalog import concepts_of
+
+    out = []
+    for w in re.split(r"[^가-힣]+", table.name):
+        if len(w) < 2:
+            continue
+        for c in table.columns:
+            name = "".join(c.base or c.keys)
+            if is_hangul(name) and name.startswith(w) and "type" in concepts_of(name_keys(name[len(w) :])):
+                out.append(tuple(w))
+                break
+    return out
 
 
 def indicator_forms(column: Column) -> list[tuple[tuple[str, ...], Any]]:
@@ -1352,6 +1374,8 @@ class Reader:
             mentions.append(Mention(edge.start, edge.end, text, senses))
         mentions = merge_columns(mentions, tokens, self.table)
         mentions = _extremes_before_columns(_qualified_columns(mentions, tokens), self.table)
+        mentions = _kind_nouns(mentions, {"".join(k) for k in kind_nouns(self.table)})
+        mentions = _busiest_one(mentions, tokens)
         return tokens, _value_in_units(_subjects(mentions, self._subject_texts()))
 
     def _names_a_value(self, keys: tuple[str, ...]) -> bool:
@@ -1564,6 +1588,44 @@ def _subjects(mentions: list[Mention], subjects: set[str] = frozenset()) -> list
         else:
             m.senses = [s for s in m.senses if s.role != "subject"] or [Sense("unknown")]
     return mentions
+
+
+def _kind_nouns(mentions: list[Mention], nouns: set[str]) -> list[Mention]:
+    """A word that is one of the dataset's `kind_nouns` (민원 over 민원유형) and only part of a
+    column's name names the rows, not that column: its column senses give way to the rows."""
+    for m in mentions:
+        if m.text.replace(" ", "") in nouns and m.has("entity"):
+            if not any(s.role == "column" and s.quality >= 1.0 for s in m.senses):
+                m.senses = [s for s in m.senses if s.role != "column"]
+    return mentions
+
+
+def _busiest_one(mentions: list[Mention], tokens: list[Token]) -> list[Mention]:
+    """ "the peak hour": a part of the day reached only by inflection ("peak hours", the rush) and
+    begun by a word of how busy (`busy`) asks for the one busiest hour: the busy word and the
+    period word, read apart."""
+    lex = lexicon()
+    busy = {str(f).lower(): key for key, forms in lex.data["busy"].items() for f in forms}
+    out = []
+    for m in mentions:
+        words = m.text.split()
+        if (
+            m.roles == {"daytime"}
+            and max(s.quality for s in m.senses) < 1.0
+            and len(words) == 2
+            and m.end - m.start == 2
+            and words[0].lower() in busy
+            and words[1].lower() in ("hour", "time")
+            and not (out and out[-1].has("condition"))  # "trips during peak hour": the rush, a condition
+        ):
+            key = busy[words[0].lower()]
+            out += [
+                Mention(m.start, m.start + 1, words[0], [Sense("busy", key), Sense("superlative", key)]),
+                Mention(m.start + 1, m.end, words[1], [Sense("entity")]),
+            ]
+            continue
+        out.append(m)
+    return out
 
 
 def _extremes_before_columns(mentions: list[Mention], table: Table) -> list[Mention]:

@@ -884,6 +884,8 @@ class Composer:
         ranked = self._has_any("superlative", "superlative_marker", "frequent", "order", "adjective")
         for i, m in enumerate(self.m):
             j = self.next_index(i)
+            if self.lang == "ko" and j is not None and self.m[j].has("column") and not self.m[j].has("value"):
+                j = self.next_index(j)  # "두 번째로 관객이 많은": the measure between them
             # "두 번째로 높은", "the second worst": the ordinal ranks with the word after it
             graded = j is not None and (
                 self.m[j].has("degree") or (self.m[j].has("evaluative") and not self.m[j].has("column"))
@@ -1562,6 +1564,7 @@ class Composer:
                 order = "top"  # "which 3 states have the lowest poverty", "5 cheapest models"
             if order is None:
                 continue
+            order = {"desc": "top", "asc": "bottom"}.get(order, order)  # "많은 순 5개": the first five
             self.claim(*n.span)
             self.ctx.limit = int(n.number.value)
             if order in ("top", "bottom", "first", "last"):
@@ -4042,6 +4045,7 @@ class Composer:
                 if bucket is None or not (
                     self._amounts_asked()
                     or self._records_counted(i)
+                    or self._has_any("busy")  # "the busiest hour": the rows counted per period
                     or self._statistic_asked()
                     or (asked and self._one_row_per_period(bucket))
                 ):
@@ -4084,8 +4088,12 @@ class Composer:
                     among = after is not None and self.m[after].text in ("중", "중에서", "가운데", "among")
                     following = self.next_index(i, ("filler", "particle"))
                     last = following is None or (
-                        self.m[following].has("agg") and self.next_index(following, ("filler", "particle")) is None
-                    )
+                        (
+                            self.m[following].has("agg")
+                            or (self.m[following].has("order") and self.m[following].get("order").key == "sort")
+                        )
+                        and self.next_index(following, ("filler", "particle")) is None
+                    )  # "… 지점 평균", "매출액 기준 지점 순위"
                     before = self.prev_index(i, ("filler", "particle", "entity"))  # "heaviest penguin species"
                     ranked_before = (
                         before is not None
@@ -4109,6 +4117,9 @@ class Composer:
                 if not names:
                     continue
                 before = self.prev_index(i, ("filler", "particle", "condition"))
+                if before is not None and self.m[before].roles == {"entity"} and before not in self.used:
+                    # "the most common complaint type": the rows' noun naming whose type it is
+                    before = self.prev_index(before, ("filler", "particle", "condition"))
                 counted = None
                 if (
                     before is not None
@@ -4167,8 +4178,12 @@ class Composer:
             if j in self.used or not m.has("column") or m.has("value") or _time_word(m.text):
                 continue
             after = self.next_index(j, ("particle",))
-            if after is not None and not self.m[after].has("filler"):
-                continue  # not the last word: the noun is not what is asked
+            if (
+                after is not None
+                and not self.m[after].has("filler")
+                and not (self.m[after].has("which") and self.next_index(after, ("particle", "filler")) is None)
+            ):
+                continue  # not the last word (but for an asking word: "구는 어디야?"): not what is asked
             before = self.prev_index(j, ("particle", "filler"))
             if before is None or not (
                 self.m[before].roles & {"degree", "evaluative", "superlative"}  # (가장 비싼 모델: a row)
@@ -4509,8 +4524,16 @@ class Composer:
         self._unit_asked(plan)
         left = []
         things = []
+        ranked_by_rows = (
+            plan.kind == "aggregate"
+            and plan.group is not None
+            and plan.order is not None
+            and [(x.agg, x.column) for x in plan.measures] == [("count", None)]
+        )
+        events = joined_forms("events")
+        by_events: set[int] = set()
         for i, m in enumerate(self.m):
-            if i in self.used:
+            if i in self.used or i in by_events:
                 continue
             roles = m.roles
             if "light_verbs" in roles and self._light_verb_attached(i):
@@ -4519,6 +4542,16 @@ class Composer:
                 # "per customer", "고객별": a grouping by something the plan does not group by
                 # (nor could: no such column) is never a harmless word, nor is what it names
                 j = self.next_index(i) if self.lang != "ko" else self.prev_index(i)
+                if (
+                    ranked_by_rows
+                    and self.lang != "ko"
+                    and m.text.lower() == "by"
+                    and j is not None
+                    and j not in self.used
+                    and "".join(name_keys(self.m[j].text)) in events
+                ):
+                    by_events.add(j)  # "top 3 districts by complaints": ranked by their rows
+                    continue
                 if j is not None and j not in self.used and self.m[j].has("entity"):
                     left += [self.m[j].text, m.text] if self.lang == "ko" else [m.text, self.m[j].text]
                     continue
@@ -5041,6 +5074,7 @@ def _plan_direct(question: str, table: Table, reader: Reader | None = None) -> P
                 )
         _derived_measures(plan, composer.derived)
         _events_counted(plan, composer, table)
+        _busy_rows(plan, composer, table)
         _presence(plan, composer, table)
         _periods_counted_unread(plan, composer)
         _groups_of_one_row(plan, table, question)
@@ -5164,6 +5198,38 @@ def _event_counts(table: Table) -> dict[str, str]:
             if word.startswith(event) and word[len(event) :] in heads:
                 out.setdefault(event, c.name)
     return out
+
+
+def _busy_rows(plan: Plan, composer: Composer, table: Table) -> None:
+    """ "the busiest month" counts the rows of each group only when each row is one event (a call,
+    a visit); when rows hold amounts (a wide table's cells, a statistics table's values, counts such
+    as 이용건수) or one row per thing and period, their number says nothing of how busy: declined."""
+    counted = any(m.agg == "count" and m.column is None for m in plan.measures)
+    if plan.kind != "aggregate" or plan.group is None or not counted:
+        return
+    busy = [m.text for m in composer.m if m.has("busy")]
+    if not busy:
+        return
+    counts = set(_event_counts(table).values())
+    if len(counts) == 1 and not (table.wide_period or table.indicator):
+        # each row counts the events (이용건수): how busy a group is is the total of that count
+        column = counts.pop()
+        plan.measures = [Measure("sum", column) if m.agg == "count" and m.column is None else m for m in plan.measures]
+        composer.readings.append(
+            t(
+                composer.lang,
+                f"“{busy[0]}” read as the total of {column} (each row holds a count).",
+                f"“{busy[0]}”{particle(busy[0], '은/는')[len(busy[0]) :]} {column}의 합계로 읽었습니다 (행마다 건수가 담겨 있음).",
+            )
+        )
+        return
+    if table.wide_period or table.indicator or table.periods or counts:
+        raise Declined(
+            f"Each row of this data holds an amount, so the number of rows does not say what is “{busy[0]}”; "
+            "name the amount to total (for example “the month with the most passengers”).",
+            f"이 데이터의 행에는 수량이 담겨 있어 행 수로는 “{busy[0]}” 정도를 알 수 없습니다. "
+            "합계를 낼 값을 적어 주세요 (예: “승객이 가장 많은 달”).",
+        )
 
 
 def _events_counted(plan: Plan, composer: Composer, table: Table) -> None:
