@@ -131,6 +131,15 @@ def data(tmp_path_factory):
             ],
             columns=["day", "clinic", "patients"],
         ),
+        # one kind of thing in two roles (home/away): a team of either column
+        "games": pd.DataFrame(
+            {
+                "home_team": rng.choice(["Hawks", "Tides", "Owls"], n),
+                "away_team": rng.choice(["Hawks", "Tides", "Owls"], n),
+                "home_score": rng.integers(70, 120, n),
+                "away_score": rng.integers(70, 120, n),
+            }
+        ),
         "air": pd.DataFrame(
             {
                 "day": pd.date_range("2023-01-01", periods=n),
@@ -218,6 +227,7 @@ def assert_same(out: dict) -> None:
 # exercising what it is here for.
 CASES = [
     ("houses", "average price of houses with a garage", "aggregate"),
+    ("games", "how many games did the Hawks play", "aggregate"),
     ("orders", "how many orders from Seoul over 100,000 won", "aggregate"),
     ("cars", "range of horsepower", "aggregate"),
     ("cars", "number of different names", "aggregate"),

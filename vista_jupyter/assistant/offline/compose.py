@@ -417,7 +417,12 @@ class _Builder:
         value of a category column (no other grouping, no top-N) asks for that value's place among
         its column's groups, as "몇 위" does. The ranking words, or none."""
         c, ctx = self.c, self.ctx
-        ranking = [j for j, m in enumerate(self.m) if self.free(j) and m.has("order") and m.get("order").key == "sort"]
+        places = {str(w).lower() for w in c.lex.data["rank_words"]}
+        ranking = [
+            j
+            for j, m in enumerate(self.m)
+            if self.free(j) and m.has("order") and m.get("order").key == "sort" and m.text.lower() in places
+        ]
         if not ranking or ctx.limit or c.rank > 1:
             return []
         named = [k for k in ctx.conditions if k.op == "==" and k.part is None and c.col(k.column).categorical]
@@ -2806,7 +2811,7 @@ def lateness(composer) -> None:
         composer.claim(i, *words)
 
 
-_TIME_WORDS = frozenset(
+_DATE_NAME_WORDS = frozenset(
     {
         "date",
         "dates",
@@ -2842,4 +2847,4 @@ _TIME_WORDS = frozenset(
 def _says_time(text: str) -> bool:
     """Whether words of a question name a time ("days", "날짜", "경기일"), not only the thing a
     date column is the date of ("경기" of 경기일자)."""
-    return bool(set(name_keys(text)) & _TIME_WORDS)
+    return bool(set(name_keys(text)) & _DATE_NAME_WORDS)

@@ -308,7 +308,7 @@ class Composer:
             "cylinders": ("cylinders",),
             "area": ("area",),
             "mass": ("weight",),
-            "length": ("length",),
+            "length": ("length", "distance"),  # 5 miles, 3 km: a length or a distance
             "speed": ("speed", "wind"),
             "temperature": ("temperature", "temp_max", "temp_min"),
         }.get(number.unit, ())
