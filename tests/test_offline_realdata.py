@@ -15,6 +15,8 @@ answer another question.
   names, and "total sleep" names sleep_total;
 * a Korean question writes an English column name or the file's subject as it sounds (캐럿 for
   carat, 다이아몬드 for diamonds), as it did values (삼성 for Samsung);
+* a column named by a word for a sum ("total") is added up per group, unless another statistic is
+  asked ("total invoiced per country" had been the mean of `total`: a wrong answer);
 * a value the data keeps short (herbi) is the start of the word written out ("herbivores"); when
   a misspelling of another value is as near ("Carnivora" for "carnivores"), the word is not read.
 """
@@ -62,8 +64,15 @@ def data(tmp_path_factory):
             "sleep_cycle": np.round(rng.uniform(0.1, 1.5, 80), 2),
         }
     )
+    invoices = pd.DataFrame(
+        {
+            "invoice_no": [f"INV-{k}" for k in range(200)],
+            "country": rng.choice(["France", "Germany", "Italy"], 200),
+            "total": np.round(rng.uniform(100, 3000, 200), 2),
+        }
+    )
     out = {"_spill": root / "spill"}
-    for name, frame in (("diamonds", gems), ("salaries", profs), ("msleep", sleep)):
+    for name, frame in (("diamonds", gems), ("salaries", profs), ("msleep", sleep), ("invoices", invoices)):
         frame.to_parquet(root / f"{name}.parquet")
         out[name] = (frame, root / f"{name}.parquet")
     return out
@@ -136,3 +145,15 @@ def test_english_names_written_in_hangul(data, mode):
     assert states(first_line(answer), frame["price"].mean()), answer
     answer = answered(data, "diamonds", "캐럿이 2 이상인 다이아몬드는 몇 개?", mode)
     assert states(first_line(answer), (frame["carat"] >= 2).sum(), 0), answer
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_a_column_named_total_is_added_up(data, mode):
+    frame, _ = data["invoices"]
+    # "total invoiced per country" had been the mean of `total` per country (a wrong answer)
+    answer = answered(data, "invoices", "total invoiced per country", mode)
+    for country, amount in frame.groupby("country")["total"].sum().items():
+        assert country in answer and states(answer, amount), answer
+    answer = answered(data, "invoices", "average total by country", mode)
+    for country, mean in frame.groupby("country")["total"].mean().items():
+        assert country in answer and states(answer, mean), answer

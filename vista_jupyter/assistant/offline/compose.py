@@ -1272,7 +1272,15 @@ class _Builder:
         op = self.c.derived.get(column, ("", "-", ""))[1]
         if op not in ("-", "q", "+"):  # a ratio of two columns' totals, a weighted mean
             return "ratio" if op == "/" else "wmean"
-        return "sum" if set(self.c.col(column).concepts) & _ADDITIVE else "mean"
+        col = self.c.col(column)
+        if set(col.concepts) & _ADDITIVE:
+            return "sum"
+        # a column named by a word for a sum ("total", 합계) is added up: "total by country"
+        keys = tuple(col.keys)
+        named_sum = keys and any(
+            k == keys and m.role == "agg" and m.key == "sum" for k, m in self.c.lex.phrases.starting_with(keys[0])
+        )
+        return "sum" if named_sum else "mean"
 
     def adds_up(self, column: str) -> bool:
         """Whether a name's rows add up to its total of this column: sales do; a population
