@@ -17,6 +17,8 @@ answer another question.
   carat, 다이아몬드 for diamonds), as it did values (삼성 for Samsung);
 * a column named by a word for a sum ("total") is added up per group, unless another statistic is
   asked ("total invoiced per country" had been the mean of `total`: a wrong answer);
+* a measure's word ("wait time") names a column by its head word ("time") only when the column
+  holds numbers ("which waiter" had grouped tips by `time`, Lunch or Dinner: a wrong answer);
 * a value the data keeps short (herbi) is the start of the word written out ("herbivores"); when
   a misspelling of another value is as near ("Carnivora" for "carnivores"), the word is not read.
 """
@@ -71,8 +73,21 @@ def data(tmp_path_factory):
             "total": np.round(rng.uniform(100, 3000, 200), 2),
         }
     )
+    tips = pd.DataFrame(
+        {
+            "tip": np.round(rng.uniform(1, 8, 150), 2),
+            "time": rng.choice(["Lunch", "Dinner"], 150),
+            "size": rng.integers(1, 6, 150),
+        }
+    )
     out = {"_spill": root / "spill"}
-    for name, frame in (("diamonds", gems), ("salaries", profs), ("msleep", sleep), ("invoices", invoices)):
+    for name, frame in (
+        ("diamonds", gems),
+        ("salaries", profs),
+        ("msleep", sleep),
+        ("invoices", invoices),
+        ("tips", tips),
+    ):
         frame.to_parquet(root / f"{name}.parquet")
         out[name] = (frame, root / f"{name}.parquet")
     return out
@@ -157,3 +172,13 @@ def test_a_column_named_total_is_added_up(data, mode):
     answer = answered(data, "invoices", "average total by country", mode)
     for country, mean in frame.groupby("country")["total"].mean().items():
         assert country in answer and states(answer, mean), answer
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_a_measure_concept_names_no_column_of_categories(data, mode):
+    # "waiter" (wait, a measure) had named `time` (Lunch, Dinner) through "wait time": the tips by
+    # meal answered for the tips by waiter, a wrong answer; the data has no waiters
+    declined(data, "tips", "which waiter has the highest tips", mode)
+    frame, _ = data["tips"]
+    answer = answered(data, "tips", "average party size", mode)
+    assert states(first_line(answer), frame["size"].mean()), answer

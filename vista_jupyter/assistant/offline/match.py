@@ -1157,6 +1157,10 @@ class Reader:
             # forms ("party size" of a column "size"): that column, a little less surely
             heads = {name_keys(f)[-1] for f in lexicon().concepts[meaning.key]["forms"] if len(name_keys(f)) > 1}
             named = [c for c in self.table.columns if len(c.keys) == 1 and c.keys[0] in heads]
+            if self.lex.concepts[meaning.key].get("better"):
+                # a measure ("wait time": better low) only of a column of numbers: tips.csv's
+                # `time` (Lunch, Dinner) is no wait, and "which waiter" had grouped by it
+                named = [c for c in named if c.numeric]
             if len(named) == 1:
                 return [Sense("column", named[0].name, 0.8 * quality), Sense("concept", meaning.key, quality)]
             if self.lex.concepts[meaning.key].get("counts"):
