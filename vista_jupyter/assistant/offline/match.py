@@ -1321,7 +1321,8 @@ class Reader:
     def _same_meaning(self, a: Any, b: Any) -> bool:
         ka = a if isinstance(a, tuple) else (a,)
         kb = b if isinstance(b, tuple) else (b,)
-        return self._meanings(ka) == self._meanings(kb)
+        ma, mb = self._meanings(ka), self._meanings(kb)
+        return all(m in mb for m in ma) and all(m in ma for m in mb)  # (one in both indexes counts once)
 
     def _meanings(self, keys: tuple[str, ...]) -> list[Meaning]:
         out = []
