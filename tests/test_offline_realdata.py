@@ -9,8 +9,10 @@ answer another question.
 * "most expensive", "least expensive": English's two-word superlative, one lexicon form;
 * a one-letter value ("A", "D") is read where its column names it: "discipline A" (the article
   "a" had been dropped and the highest salary of all given: a wrong answer);
-* a mean of values listed with "and" ("men and women") is asked of each of them (it had been the
-  mean of the rows of either: a wrong answer);
+* a mean of values listed with "and" ("men and women") asks of each of them or of all their rows:
+  the answer gives the one over all first, then each (it had been only the mean of the rows of
+  either, then only each: both a wrong answer to one of the readings); a count of them, of rows or
+  of distinct values, stays one number;
 * of names sharing a word (sleep_total, sleep_rem, sleep_cycle), the total is what the bare word
   names, and "total sleep" names sleep_total;
 * a Korean question writes an English column name or the file's subject as it sounds (캐럿 for
@@ -129,15 +131,37 @@ def test_a_one_letter_value_named_with_its_column(data, mode):
 
 
 @pytest.mark.parametrize("mode", MODES)
-def test_a_mean_of_values_listed_with_and_is_asked_of_each(data, mode):
+def test_a_mean_of_values_listed_with_and_is_given_over_all_and_for_each(data, mode):
     frame, _ = data["salaries"]
     answer = answered(data, "salaries", "average salary of men and women", mode)
+    assert states(first_line(answer), frame["salary"].mean()), answer
     for sex, mean in frame.groupby("sex")["salary"].mean().items():
-        assert sex in answer and states(answer, mean), answer
-    assert not states(answer, frame["salary"].mean()), answer
-    # "or" asks of the rows of either; a total of both stays one number
+        line = next(x for x in answer.splitlines() if x.startswith(f"- {sex}:"))
+        assert states(line, mean), answer
+    answer = answered(data, "salaries", "Prof랑 AsstProf의 salary 최댓값", mode)
+    both = frame.loc[frame["rank"].isin(["Prof", "AsstProf"])]
+    assert states(first_line(answer), both["salary"].max()), answer
+    for rank, top in both.groupby("rank")["salary"].max().items():
+        assert states(next(x for x in answer.splitlines() if x.startswith(f"- {rank}:")), top), answer
+    # a count of them, of rows or of distinct values, is one number, never split
+    answer = answered(data, "salaries", "how many different disciplines do Prof and AsstProf have?", mode)
+    assert states(first_line(answer), both["discipline"].nunique()) and "- AsstProf" not in answer, answer
+    # "or" asks of the rows of either
     answer = answered(data, "salaries", "average salary of Prof or AsstProf", mode)
     assert states(first_line(answer), frame.loc[frame["rank"].isin(["Prof", "AsstProf"]), "salary"].mean()), answer
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_distinct_values_of_a_numeric_column_are_counted_as_such(data, mode):
+    frame, _ = data["diamonds"]
+    rows = frame.loc[frame["cut"].isin(["Ideal", "Premium"]), "carat"]
+    assert rows.nunique() < len(rows)  # the data can tell the two apart
+    for question in (
+        "how many distinct carat values do Ideal and Premium diamonds have?",
+        "Ideal이랑 Premium 다이아몬드의 서로 다른 carat 값은 몇 개야?",
+    ):
+        answer = answered(data, "diamonds", question, mode)
+        assert states(first_line(answer), rows.nunique()), answer
 
 
 @pytest.mark.parametrize("mode", MODES)

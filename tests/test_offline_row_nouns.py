@@ -8,6 +8,8 @@ both renderers (pandas, and the dataset held in DuckDB).
 * "per <row noun>", "<row noun>당", "1건당" with a mean is the mean over the rows; a noun for other
   things ("per passenger") stays a grouping the plan does not make, and is declined;
 * a Korean counter of rows after a clause ("안 된 건의", "0원 낸 건은") is the rows, with its particle;
+* the rows' noun is no sort word by inflection ("orders" is not "order"): "Total amount of orders
+  shipped by UPS" had been the total per ship_state, ranked (a wrong answer);
 * a light verb ("earn", "took", "받은", "걸린") beside a measure or a condition only says the rows
   have it; elsewhere, or said of things a column names ("customers"), it is still declined.
 """
@@ -86,6 +88,8 @@ def data(tmp_path_factory):
             "delivery_days": rng.integers(1, 9, 300),
         }
     )
+    orders["ship_state"] = rng.choice(["California", "Texas", "Ohio"], 300)
+    orders["carrier"] = rng.choice(["UPS", "FedEx", "USPS"], 300)
     out = {"_spill": root / "spill"}
     for name, frame in (
         ("콜센터_상담내역", calls),
@@ -171,3 +175,16 @@ def test_a_light_verb_elsewhere_is_still_declined(data, mode):
     # nothing beside it to have: not a word of any reading (declined before the change too; kept
     # so that the light verbs never become words that may be dropped anywhere)
     declined(data, "employees", "how many employees earn", mode)
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_the_rows_noun_is_no_sort_word(data, mode):
+    orders, _ = data["shop_orders"]
+    answer = answered(data, "shop_orders", "Total amount of orders shipped by UPS", mode)
+    assert states(first_line(answer), orders.loc[orders["carrier"] == "UPS", "amount"].sum()), answer
+    assert "ship_state" not in answer, answer
+    # the sort word as written still sorts
+    answer = answered(data, "shop_orders", "total amount per ship_state, ordered by total", mode)
+    totals = orders.groupby("ship_state")["amount"].sum().sort_values(ascending=False)
+    listed = [x for x in answer.splitlines() if x.startswith("- ")]
+    assert [x[2:].split(":")[0] for x in listed] == list(totals.index), answer

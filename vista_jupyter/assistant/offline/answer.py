@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import math
 import re
+from dataclasses import replace
 from typing import Any
 
 from .catalog import Table
@@ -1573,6 +1574,7 @@ class _Words:
 def _grouped(plan: Plan, r: _Reader, rows: int, percent: bool = False, head: str | None = None) -> str:
     lang = plan.language
     groups = r.key("groups")
+    overall = r.key("overall") if plan.overall else None
     items = [it for it in r.items() if len(it) > 1]
     # SQL code brings back at most so many groups, and prints how many there are
     total = max(len(items), int(_num(groups)) if groups and not math.isnan(_num(groups)) else 0)
@@ -1621,6 +1623,12 @@ def _grouped(plan: Plan, r: _Reader, rows: int, percent: bool = False, head: str
             f"- {_label(it[0])}: " + ", ".join(val(it, k) for k in range(len(measures))) for it in items[:_LISTED]
         ]
         out = [f"{head} ({names}):", "", *listed]
+    elif overall is not None and not math.isnan(_num(overall)):
+        # values listed with "and": the one over all their rows, then each (`Plan.overall`)
+        whole = restate(replace(plan, group=None, overall=False))
+        listed = [f"- {_label(it[0])}: {val(it)}" for it in items[:_LISTED]]
+        each = t(lang, "Each of them:", "각각:")
+        out = [f"{whole}: **{value_text(plan, measures[0], _num(overall))}**", "", each, "", *listed]
     else:
         listed = [f"- {_label(it[0])}: {val(it)}" for it in items[:_LISTED]]
         order = ""

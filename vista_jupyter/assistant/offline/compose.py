@@ -2080,7 +2080,7 @@ class _Builder:
                     c.claim(target)
                     out.append(Measure("count"))
                     continue
-                if col.numeric and not col.categorical:
+                if col.numeric and not col.categorical and agg != "nunique":
                     if c.lang == "ko" or self.m[target].has("entity"):
                         c.claim(target)  # "판매 건수": the rows of sales
                         out.append(Measure("count"))

@@ -1373,6 +1373,10 @@ class Reader:
             senses = [
                 s for s in senses if not (s.role == "value" and _is_code(s.key[1]) and _inflects_into(text, s.key[1]))
             ] or [Sense("unknown")]
+            # A noun for things the data holds ("orders" in a table of orders) is no sort word
+            # by an inflection of one ("order"): only the sort word as written ranks or sorts
+            if any(s.role == "entity" and s.quality >= 1.0 for s in senses):
+                senses = [s for s in senses if not (s.role == "order" and s.quality < 1.0)]
             # An edge that is unknown but also has a reading keeps only the reading.
             if len(senses) > 1:
                 senses = [s for s in senses if s.role != "unknown"]

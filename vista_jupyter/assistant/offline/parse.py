@@ -5316,17 +5316,23 @@ def _and_membership(plan: Plan, composer: Composer) -> None:
 
 
 def _each_listed(plan: Plan) -> None:
-    """ "average salary of men and women", "남녀 각각": a mean, a median or an extreme of values
-    listed with "and" is asked of each of them (the rows of either would be one number for
-    both, an answer to another question): the values become the groups. A total or a count of
-    them stays one number (`_and_membership`)."""
-    if plan.kind != "aggregate" or plan.group is not None or not plan.measures:
+    """ "average salary of men and women", "UPS랑 FedEx 배송의 평균 비용": a mean, a median or an
+    extreme of values listed with "and" asks either the one over all their rows or each of them,
+    and people mean both: the values become the groups and the one over all is given first
+    (`Plan.overall`). A total or a count of them (of rows or of distinct values) stays one
+    number (`_and_membership`): "how many Korean and American models" is never split."""
+    if plan.kind != "aggregate" or plan.group is not None or len(plan.measures) != 1:
         return
-    if any(m.agg in ("sum", "count") for m in plan.measures):
+    if plan.measures[0].agg not in _EACH_OF_LISTED or plan.measures[0].per:
         return
     listed = [k for k in plan.conditions if k.op == "in" and k.part is None and k.listed_with_and]
     if len(listed) == 1:
         plan.group = Grouping(listed[0].column)
+        plan.overall = True
+
+
+#: aggregations asked of each of values listed with "and" as well as of all their rows
+_EACH_OF_LISTED = ("mean", "median", "min", "max", "std")
 
 
 def _last_year(column: Column) -> int | None:

@@ -109,6 +109,9 @@ class Plan:
     # ("revenue ÷ units"); "w": measured by "wmean", a's mean weighted by b ("price ⊗ units")
     derived: dict[str, tuple[str, str, str]] = field(default_factory=dict)
     position: Any = None  # aggregate by group: the group whose place in the ranking is asked ("몇 위")
+    # aggregate by group: the groups are values listed with "and" ("average salary of men and
+    # women"), which asks either each or the one over them all: the one over all is given too
+    overall: bool = False
     time_column: str | None = None  # the date column of measures per period
     # compare: what is asked of the two values: "difference" (a − b, stated as a positive amount
     # with its direction), "percent" (the change from b to a, in percent), "ratio" (a / b)

@@ -425,6 +425,8 @@ class PandasRenderer:
                 )
             else:
                 code += f"result = rows.groupby(key)[{q(m.column)}].{_call(m.agg)}\n"
+            if p.overall:  # the one value over every listed group's rows, given first
+                code += f"overall = rows.loc[key.notna(), {q(m.column)}].{_call(m.agg)}\n"
             if p.having:
                 # only the groups with that many rows (HAVING)
                 code += (
@@ -442,6 +444,8 @@ class PandasRenderer:
                 code += "result = result.sort_index()\n"
             code += self._names(p.group)
             code += "print('rows', len(rows), sep='\\t')\nprint('groups', len(result), sep='\\t')\n"
+            if p.overall:
+                code += "print('overall', round(float(overall), 6) if pd.notna(overall) else 'nan', sep='\\t')\n"
             code += "for label, value in result.round(6).items():\n    print(label, value, sep='\\t')\n"
             code += self._group_chart("result")
         else:

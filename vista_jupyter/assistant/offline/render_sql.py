@@ -112,6 +112,7 @@ _KNOWN_FIELDS = {
         "kept",
         # wording only (every group is printed, in order): the group whose place is asked
         "position",
+        "overall",
         # per-row differences of two columns (aggregates and comparisons only, see `check`)
         "derived",
         # composition: a grouped aggregate computed first (its checks are its own, see `check`)
@@ -840,6 +841,9 @@ class SqlRenderer(PandasRenderer):
             having = f" AND n_rows {p.having[0]} {literal(p.having[1])}" if p.having else ""
             if p.kept:  # only the groups whose value is so
                 having += f" AND value {p.kept[0]} {literal(p.kept[1])}"
+            if p.overall:  # the one value over every listed group's rows, given first
+                where = self._where(None, f"{key} IS NOT NULL")
+                code += f"overall = {call(f'SELECT {self._agg(m)} AS value{chr(10)}{self._from(where)}')}['value'].iloc[0]\n"
             code += self._grouped(
                 f"{self._agg(m, partition=key)} AS value" + (", count(*) AS n_rows" if p.having else ""),
                 p.group,
@@ -858,6 +862,8 @@ class SqlRenderer(PandasRenderer):
                 code += "result = result.sort_index()\n"
             code += self._names(p.group)
             code += "print('rows', rows, sep='\\t')\nprint('groups', groups, sep='\\t')\n"
+            if p.overall:
+                code += "print('overall', round(float(overall), 6) if pd.notna(overall) else 'nan', sep='\\t')\n"
             code += "for label, value in result.round(6).items():\n    print(label, value, sep='\\t')\n"
             code += self._group_chart("result")
         else:
