@@ -243,6 +243,52 @@ async def test_a_complete_profile_is_read_once_and_a_pending_one_until_it_is_com
     assert reads.count(two["id"]) >= 1
 
 
+@pytest.mark.parametrize("vista_config", [{"auto_overview": False}])
+async def test_a_profile_stored_while_a_turn_reads_it_as_pending_is_not_made_again(api, vista_app, monkeypatch):
+    """The race CI met under load: a turn reads a dataset's card as pending, the profile being
+    made is stored and its job ends, then the turn finds no job running. It must not profile
+    the dataset a second time (the work is done, and a second profile from the file would
+    replace the one made while the file was written)."""
+    import threading
+    import time
+
+    from vista_jupyter import datasets
+
+    store, service = vista_app.store, vista_app.datasets
+    owner = (await api("GET", "info"))[1]["owner"]
+    entered, gate, calls = threading.Event(), threading.Event(), []
+    real_profile, real_get = datasets.full_profile, store.get_dataset
+
+    def held(path, streamed):
+        calls.append(path)
+        entered.set()
+        assert gate.wait(60)
+        return real_profile(path, streamed)
+
+    monkeypatch.setattr(datasets, "full_profile", held)
+    _, thread = await api("POST", "threads", json_body={"dataset": {"example": "cars"}})
+    _, body = await api("GET", f"threads/{thread['id']}/datasets")
+    dataset_id = body["datasets"][0]["id"]
+    assert await asyncio.to_thread(entered.wait, 60)  # the profile is being made
+    racing = []
+
+    def get_dataset(owner, thread_id, wanted):
+        row = real_get(owner, thread_id, wanted)  # read while the profile is pending
+        if wanted == dataset_id and not racing:
+            racing.append(row["profile"].get("pending"))
+            gate.set()  # the profile is stored and its job ends before this read returns
+            deadline = time.monotonic() + 60
+            while dataset_id in service._profiling and time.monotonic() < deadline:
+                time.sleep(0.01)
+        return row
+
+    monkeypatch.setattr(store, "get_dataset", get_dataset)
+    await service.profiled(owner, thread["id"])
+    await profiled(api, thread["id"], dataset_id)
+    assert racing == [True] and dataset_id not in service._profiling
+    assert len(calls) == 1, calls
+
+
 def _records_streamed(monkeypatch) -> list:
     """Wraps `datasets.full_profile` to record, per profile completed, whether one was computed
     while the file was written (the real function still runs)."""

@@ -625,6 +625,9 @@ class DatasetService:
                     self.log.exception("Vista: profiling dataset %s failed; its card stays as it is", dataset_id)
                     profile = {**dataset["profile"], "pending": False}
                 self.store.set_dataset_profile(dataset_id, profile, summary_text(dataset["name"], profile))
+                # known complete before the job leaves `_profiling`: a waiter that read the card
+                # as pending just before it was stored must not profile it a second time
+                self._complete.add(dataset_id)
             except NotFound:
                 pass  # the thread or dataset was deleted meanwhile
 
@@ -652,7 +655,7 @@ class DatasetService:
         waits = []
         for dataset_id, is_pending in await asyncio.to_thread(pending):
             job = self._profiling.get(dataset_id)
-            if job is None and is_pending:
+            if job is None and is_pending and dataset_id not in self._complete:
                 job = self._profile_later(owner, thread_id, dataset_id)
             if job is not None:
                 waits.append(job)
