@@ -625,9 +625,6 @@ class DatasetService:
                     self.log.exception("Vista: profiling dataset %s failed; its card stays as it is", dataset_id)
                     profile = {**dataset["profile"], "pending": False}
                 self.store.set_dataset_profile(dataset_id, profile, summary_text(dataset["name"], profile))
-                # known complete before the job leaves `_profiling`: a waiter that read the card
-                # as pending just before it was stored must not profile it a second time
-                self._complete.add(dataset_id)
             except NotFound:
                 pass  # the thread or dataset was deleted meanwhile
 
@@ -649,18 +646,28 @@ class DatasetService:
         if not unknown:
             return
 
-        def pending() -> list[tuple[str, bool]]:
-            return [(i, bool(self.store.get_dataset(owner, thread_id, i)["profile"].get("pending"))) for i in unknown]
+        def pending(ids: list[str]) -> list[tuple[str, bool]]:
+            return [(i, bool(self.store.get_dataset(owner, thread_id, i)["profile"].get("pending"))) for i in ids]
 
-        waits = []
-        for dataset_id, is_pending in await asyncio.to_thread(pending):
+        waits, orphans = [], []
+        for dataset_id, is_pending in await asyncio.to_thread(pending, unknown):
             job = self._profiling.get(dataset_id)
-            if job is None and is_pending and dataset_id not in self._complete:
-                job = self._profile_later(owner, thread_id, dataset_id)
             if job is not None:
                 waits.append(job)
-            elif not is_pending:
+            elif is_pending:
+                orphans.append(dataset_id)
+            else:
                 self._complete.add(dataset_id)
+        if orphans:
+            # Pending with no job running: left by a server that stopped, or stored by a job that
+            # ended after the read above (a job leaves `_profiling` only once its profile is
+            # stored). Read again, so that a profile just stored is not made a second time.
+            for dataset_id, is_pending in await asyncio.to_thread(pending, orphans):
+                job = self._profiling.get(dataset_id)
+                if job is None and is_pending:
+                    job = self._profile_later(owner, thread_id, dataset_id)
+                if job is not None:
+                    waits.append(job)
         for job in waits:
             try:
                 await asyncio.shield(job)
