@@ -661,9 +661,12 @@ def _code_like(c: dict[str, Any]) -> bool:
     return any("".join(keys).endswith(x) or x in keys for x in names)
 
 
-#: names a column of row numbers gets when its header cell was blank: Vista's reader
-#: (column_1), pandas (Unnamed: 0), R's readr (...1), or the index's own name
-_INDEX_NAME = re.compile(r"^(column_\d+|unnamed:? ?\d*|\.\.\.\d+|index|row_?(no|num(ber)?|id)?)$", re.IGNORECASE)
+#: the names Vista's reader gives columns whose header cell is blank (column_3; column_3_1 when
+#: repeated): no words of their own ("3" in a question is a number)
+GENERATED_NAME = re.compile(r"column_\d+(_\d+)?$")
+#: names a column of row numbers gets when its header cell was blank, besides the reader's own
+#: (column_1): pandas (Unnamed: 0), R's readr (...1), or the index's own name
+_INDEX_NAME = re.compile(r"^(unnamed:? ?\d*|\.\.\.\d+|index|row_?(no|num(ber)?|id)?)$", re.IGNORECASE)
 
 
 def _row_numbers(column: Column, rows: int) -> bool:
@@ -672,7 +675,8 @@ def _row_numbers(column: Column, rows: int) -> bool:
     Its values count rows; averaging or charting them answers nothing."""
     if column.kind != "numeric" or not column.integer or column.nulls or rows < 2:
         return False
-    if not _INDEX_NAME.match(column.name.strip()):
+    name = column.name.strip()
+    if not (_INDEX_NAME.match(name) or GENERATED_NAME.match(name.lower())):
         return False
     low, high = column.minimum, column.maximum
     if low is None or high is None:

@@ -2819,36 +2819,10 @@ def lateness(composer) -> None:
         composer.claim(i, *words)
 
 
-_DATE_NAME_WORDS = frozenset(
-    {
-        "date",
-        "dates",
-        "day",
-        "days",
-        "time",
-        "times",
-        "when",
-        "year",
-        "years",
-        "month",
-        "months",
-        "week",
-        "weeks",
-        "period",
-        "periods",
-        "dt",
-        "일",
-        "날",
-        "일자",
-        "날짜",
-        "일시",
-        "년",
-        "월",
-        "주",
-        "기간",
-        "시",
-        "때",
-    }
+#: words that name a time when part of a column's name or a question's word ("경기일", "order_date"):
+#: the whole time words and the parts names abbreviate them to
+_DATE_NAME_WORDS = frozenset(_TIME_WORDS) | frozenset(
+    {"times", "when", "period", "periods", "dt", "일자", "일시", "년", "월", "시", "기간"}
 )
 
 

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
-from .catalog import Column, Table, bracket_alias
+from .catalog import GENERATED_NAME, Column, Table, bracket_alias
 from .catalog import row_nouns as table_row_nouns
 from .gazetteer import initials_phrases, place_phrases
 from .lexicon import Lexicon, Meaning, PhraseIndex, joined_forms, lexicon
@@ -306,7 +306,7 @@ def dataset_phrases(table: Table) -> PhraseIndex:
                     if part == word[:size] and part in events and word[size:] not in count_heads:
                         continue
                     index.add(tuple(part), Meaning("column", (column.name, 0.8)))
-        elif len(base) > 1 and not _GENERATED_NAME.match(column.name):  # column_3 has no parts: "3" is a number
+        elif len(base) > 1 and not GENERATED_NAME.match(column.name):  # column_3 has no parts: "3" is a number
             for size in range(1, len(base)):
                 for i in range(len(base) - size + 1):
                     part = base[i : i + size]
@@ -399,9 +399,6 @@ def dataset_phrases(table: Table) -> PhraseIndex:
 
 
 #: the name a reader gives a column whose header is missing or blank (Vista's column_3)
-_GENERATED_NAME = re.compile(r"column_\d+(_\d+)?$")
-
-
 @dataclass(frozen=True)
 class _Named:
     """A column's English name (or, with no column, a word of the file's name: what the rows are)
