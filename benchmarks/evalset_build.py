@@ -11,7 +11,7 @@ A question is `(id, dataset, lang, text, kind, code, extra)`. The snippet leaves
   also said as months are), or a scalar label (`others`: a snippet listing the other
   candidates, or `others_from`: a Series whose index they are);
 * labels: a list, in order if `ordered` (`others_from`: the Series that lists the runners-up);
-* table: a Series (`rel_tol`, `period_month`);
+* table: a Series (`rel_tol`, `percent`, `period_month`);
 * chart: the `columns` it must show; decline: nothing computed.
 """
 
@@ -84,6 +84,8 @@ def expectation(kind: str, result: Any, extra: dict, env: dict, default_tol: flo
             expect["pick"] = "max"
     elif kind == "table":
         expect.update(rel_tol=tol(), value={str(k): float(v) for k, v in result.items()})
+        if extra.get("percent"):  # shares per group, as fractions (written as 0.25 or 25%)
+            expect["percent"] = True
         if extra.get("period_month"):
             expect["also"] = {str(k): month_aliases(str(k)) for k in result.index}
     return expect
