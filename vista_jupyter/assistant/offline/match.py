@@ -151,6 +151,11 @@ def segment(name: str, cuts: frozenset[int] | None, words: tuple[str, ...], whol
     return max((rest(a, 0, b) for a, b in spans), default=0.0)
 
 
+#: what a lexicon concept says when it is a measure (an amount, a count, a level, a better
+#: direction): such a concept names only a column of numbers
+_MEASURE_FLAGS = ("additive", "better", "counts", "level", "currency")
+
+
 @dataclass(frozen=True)
 class Sense:
     """One meaning of a stretch of the question."""
@@ -1154,7 +1159,7 @@ class Reader:
             # forms ("party size" of a column "size"): that column, a little less surely
             heads = {name_keys(f)[-1] for f in lexicon().concepts[meaning.key]["forms"] if len(name_keys(f)) > 1}
             named = [c for c in self.table.columns if len(c.keys) == 1 and c.keys[0] in heads]
-            if self.lex.concepts[meaning.key].get("better"):
+            if any(self.lex.concepts[meaning.key].get(k) for k in _MEASURE_FLAGS):
                 # a measure ("wait time": better low) only of a column of numbers: tips.csv's
                 # `time` (Lunch, Dinner) is no wait, and "which waiter" had grouped by it
                 named = [c for c in named if c.numeric]
