@@ -145,6 +145,22 @@ def test_a_header_of_years_is_the_header(tmp_path):
     assert list(frame.columns) == ["column_1", "column_2", "column_3"] and len(frame) == 3
 
 
+def test_r_row_numbers_under_a_blank_header_cell_over_an_all_text_table(tmp_path):
+    # R's write.csv: "" heads the row numbers; every other column is text (Rdatasets' titanic).
+    # The blank over the numbers is no evidence: the text columns tell the header from records
+    rows = [("1st class", "adults", "man", "yes"), ("2nd class", "child", "women", "no")] * 30
+    text = '"","class","age","sex","survived"\n' + "".join(
+        f'"{i}","{c}","{a}","{s}","{v}"\n' for i, (c, a, s, v) in enumerate(rows, 1)
+    )
+    frame = read_table(write(tmp_path, "titanic.csv", text))
+    assert list(frame.columns)[1:] == ["class", "age", "sex", "survived"] and len(frame) == 60
+    assert frame["survived"].tolist()[:2] == [True, False]  # (yes/no read as booleans)
+    # a headerless file whose first record lacks its number stays a file of records
+    text = "".join(f"{'' if i == 1 else i},{c},{a}\n" for i, (c, a, _, _) in enumerate(rows, 1))
+    frame = read_table(write(tmp_path, "records.csv", text))
+    assert len(frame) == 60 and frame.iloc[0].tolist()[1:] == ["1st class", "adults"]
+
+
 ADDRESSES = [
     "12 Main St, Apt 4",
     "7 Oak Avenue",

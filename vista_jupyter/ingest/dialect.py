@@ -313,13 +313,17 @@ def _header_like(row: list[str], data: list[list[str]]) -> bool:
         return False
     counts = _numeric_counts(below, len(cells)) if below else []
     numeric_cols = [j for j, n in enumerate(counts) if n >= 0.8 * len(below)]
-    if numeric_cols:
+    if any(cells[j] for j in numeric_cols):
         named = sum(1 for j in numeric_cols if cells[j] and (j in years or not _is_number(cells[j])))
         return named >= 0.5 * len(numeric_cols)
+    # A blank over every column of numbers says nothing either way: R's write.csv heads its row
+    # numbers with "" over a table that may be all text ("", class, age, sex, survived); the
+    # text columns decide, as in an all-text table
     # All-text tables: a header has no repeats and differs from the rows below
     if len(set(filled)) != len(filled):
         return False
-    if any([c.strip() for c in r] == cells for r in below):
+    text = [j for j in range(len(cells)) if j not in numeric_cols]  # (all of them without numbers)
+    if any([r[j].strip() if j < len(r) else "" for j in text] == [cells[j] for j in text] for r in below):
         return False
     # ... and is unlike the values below it. Digits are the mark names almost never have: a first
     # row with digits over a column whose values all have them (addresses, codes mixed with
