@@ -111,6 +111,11 @@ def abbreviates(piece: str, word: str) -> float:
                     skipped += 1
             if consonants and (rest[-1:] == consonants[-1:] or (k == len(rest) and skipped <= 1)):
                 return 0.85
+    # a compound word's first part whole and the rest cut short: "bathrms" for bathrooms
+    # (bath + rms), "fullbase" for full basement's words run together are `segment`'s
+    for cut in range(3, len(piece) - 1):
+        if word.startswith(piece[:cut]) and abbreviates(piece[cut:], word[cut:]) >= 0.85:
+            return 0.85
     return 0.0
 
 
@@ -1387,6 +1392,7 @@ class Reader:
         mentions = _extremes_before_columns(_qualified_columns(mentions, tokens), self.table)
         mentions = _kind_nouns(mentions, {"".join(k) for k in kind_nouns(self.table)})
         mentions = _busiest_one(mentions, tokens)
+        mentions = _names_as_words(mentions, self.table)
         return tokens, _value_in_units(_subjects(mentions, self._subject_texts()))
 
     def _names_a_value(self, keys: tuple[str, ...]) -> bool:
@@ -1609,6 +1615,40 @@ def _kind_nouns(mentions: list[Mention], nouns: set[str]) -> list[Mention]:
             if not any(s.role == "column" and s.quality >= 1.0 for s in m.senses):
                 m.senses = [s for s in m.senses if s.role != "column"]
     return mentions
+
+
+def _names_as_words(mentions: list[Mention], table: Table) -> list[Mention]:
+    """Names of single rows (a label column: one company, one person each) that are also
+    ordinary words: the company "Total" in "total profits of German companies", the company
+    "Bank" in "median assets of banks". A word that is also an aggregation, right before the
+    number it aggregates, is that aggregation; a word that reaches a row's name only by
+    inflection ("banks" for "Bank") speaks of many things, so it is no one row's name."""
+    labels = {c for c in table.labels if table.column(c).distinct >= 0.9 * max(table.rows, 1)}
+    if not labels:
+        return mentions
+
+    def one_row(s: Sense) -> bool:
+        return s.role == "value" and s.key[0] in labels
+
+    for k, m in enumerate(mentions):
+        named = [s for s in m.senses if one_row(s)]
+        if not named or len(named) == len(m.senses):
+            if named and all(s.quality < 1.0 for s in named) and _plural_word(m.text):
+                m.senses = [Sense("unknown")]  # "banks": no one row, and nothing else it reads as
+            continue
+        nxt = mentions[k + 1] if k + 1 < len(mentions) else None
+        before_number = nxt is not None and any(
+            s.role == "column" and table.column(s.key).numeric for s in nxt.senses if isinstance(s.key, str)
+        )
+        if (m.has("agg") and before_number) or all(s.quality < 1.0 for s in named) and _plural_word(m.text):
+            m.senses = [s for s in m.senses if not one_row(s)]
+    return mentions
+
+
+def _plural_word(text: str) -> bool:
+    """An English word written as a plural ("banks", "companies"), which names many things."""
+    word = text.strip().split()[-1] if text.strip() else ""
+    return word.isascii() and word.isalpha() and len(word) > 3 and word.lower().endswith("s")
 
 
 def _busiest_one(mentions: list[Mention], tokens: list[Token]) -> list[Mention]:
