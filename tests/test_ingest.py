@@ -861,6 +861,32 @@ def test_a_long_line_beyond_the_head_is_refused_while_streaming(tmp_path):
     assert not (tmp_path / "o.parquet").exists()
 
 
+def test_a_body_no_longer_than_a_line_may_be_reaches_arrows_parser_as_one_buffer(tmp_path, monkeypatch):
+    # Arrow's reader reads a Python file from a thread of its own, a new bytes object a block:
+    # in a fresh process that thread faults in fresh memory (system time larger than the parse).
+    # A body no longer than a line may be cannot hold a too long line: it is read at once here.
+    import threading
+
+    from vista_jupyter.ingest import engine
+
+    reads: list[int] = []
+    window_read = engine._Window.read
+
+    def read(self: Any, n: int = -1) -> bytes:
+        reads.append(threading.get_ident())
+        return window_read(self, n)
+
+    monkeypatch.setattr(engine._Window, "read", read)
+    path = write(tmp_path, "body.csv", "id,name,amount,even,day\n" + "\n".join(_regular_body(60_000)) + "\n")
+    result = ingest_to_parquet(path, tmp_path / "one.parquet")  # ~2 MB, lines up to 16 MB
+    assert result.detected["parser"] == "arrow" and result.rows == 60_000
+    assert reads == []
+    # a body longer than a line may be is still read through the window, which watches the lines
+    blocks = ingest_to_parquet(path, tmp_path / "blocks.parquet", limits=IngestLimits(max_line_bytes=256 << 10))
+    assert reads and blocks.rows == 60_000
+    assert pq.read_table(tmp_path / "one.parquet").equals(pq.read_table(tmp_path / "blocks.parquet"))
+
+
 def test_a_quoted_cell_longer_than_a_parser_block_is_read_whole(tmp_path):
     lines = _regular_body(60_000)
     long_text = "\n".join(f"paragraph {k} " + "w" * 200 for k in range(20_000))  # ~4 MB, many lines
