@@ -1149,6 +1149,13 @@ class Reader:
             return [Sense("value", (name, value), q * quality)]
         if meaning.role == "concept":
             columns = concept_columns(self.table, meaning.key)
+            if len(columns) > 1:
+                # the bare word names the column named by the concept alone: 가격 of Cars93 is
+                # Price, not Min.Price or Max.Price, whose other word the question would say
+                forms = set(self.lex.concept_keys(meaning.key))
+                bare = [c for c in columns if c.keys in forms]
+                if len(bare) == 1:
+                    columns = bare
             if columns:
                 return [Sense("column", c.name, 0.9 * quality * c.concepts[meaning.key]) for c in columns] + [
                     Sense("concept", meaning.key, quality)
