@@ -20,7 +20,7 @@ from typing import Any
 from .catalog import TEXT_PERIODS, Column, Table, holds_absence, holds_presence, period_candidates, text_period_start
 from .catalog import row_nouns as table_row_nouns
 from .lexicon import joined_forms, lexicon
-from .match import DatePart, Mention, Number, Reader, Sense, ValueParts, concept_columns, name_keys
+from .match import DatePart, Mention, Number, Reader, Sense, ValueParts, bare_columns, concept_columns, name_keys
 from .plan import BUCKETS, DURATION_SECONDS, PICKED, Condition, Grouping, Measure, Plan
 from .text import is_hangul, language_of, normalize, particle, variants
 from .wording import t
@@ -2119,7 +2119,7 @@ class Composer:
         candidates: list[str] = []
         for sense in self.m[i].all("adjective"):
             for concept, d in self.lex.adjectives[sense.key]["concept"]:
-                columns = [c.name for c in self.t.columns if concept in c.concepts and c.numeric]
+                columns = [c.name for c in bare_columns(self.t, concept) if c.numeric]
                 if columns:
                     candidates, direction = columns, d
                     break
