@@ -16,7 +16,8 @@ it here, in both renderers, or declined where the data has no column for what is
   declined for want of dates);
 * the codes of a drive column (4, f, r; 4WD, Front, Rear) are read from 사륜, 전륜구동, 후륜,
   "front wheel drive", "4wd", only for a column of that concept;
-* 성별 (sex) said before what is asked groups by it ("성별 평균 신장"), unless a value follows;
+* 성별 (sex) or 남녀 (men and women) said before what is asked groups by it ("성별 평균 신장",
+  "남녀 평균 체중"), unless a value follows;
 * "2008년식" is the year 2008; "the best city mileage" is the highest cty (fuel economy is
   better high, said by the words that named the column);
 * a word for something no column holds (혈압 of a table of heights and weights) still declines.
@@ -172,6 +173,10 @@ def test_sex_said_first_groups_by_it(data, mode):
     frame, _ = data["people"]
     answer = answered(data, "people", "성별 평균 신장", mode)
     for sex, mean in frame.groupby("sex")["height"].mean().items():
+        assert sex in answer and states(answer, mean), answer
+    # 남녀 (men and women) names the column by a pair of its values, and groups by it too
+    answer = answered(data, "people", "남녀 평균 체중", mode)
+    for sex, mean in frame.groupby("sex")["weight"].mean().items():
         assert sex in answer and states(answer, mean), answer
     # a value after it is a condition, not a grouping
     answer = answered(data, "people", "성별이 여자인 사람 평균 키", mode)

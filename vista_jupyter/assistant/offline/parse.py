@@ -3839,11 +3839,13 @@ class Composer:
                 self.claim(after)
 
     def _grouped_by_its_name(self, i: int) -> str | None:
-        """The category column a Korean word names that ends in 별 itself (성별, sex): said before
-        what is asked ("성별 평균 키", "성별 인원수") it also says "by" it, as 지역별 does; not when a
-        value of it follows ("성별이 여자인 사람")."""
+        """The category column a Korean word names that ends in 별 itself (성별, sex), or names it as
+        a pair of its values (남녀, lexicon `pair_nouns`): said before what is asked ("성별 평균 키",
+        "남녀 평균 연봉") it also says "by" it, as 지역별 does; not when a value of it follows
+        ("성별이 여자인 사람")."""
         m = self.m[i]
-        if not (m.text[:1] >= "\uac00" and m.text.endswith("별") and len(m.text) >= 2 and m.has("column")):
+        pair = m.text in {str(w) for w in self.lex.data.get("pair_nouns", [])}
+        if not (m.text[:1] >= "\uac00" and (m.text.endswith("별") or pair) and len(m.text) >= 2 and m.has("column")):
             return None
         categorical = self.columns_of(i, categorical=True)
         if len(categorical) != 1 or self.columns_of(i, numeric=True):
