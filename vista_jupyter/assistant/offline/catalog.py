@@ -358,6 +358,43 @@ def _squashed(keys: tuple[str, ...]) -> str:
     return re.sub(r"[\W_]", "", "".join(keys))
 
 
+@lru_cache(maxsize=4)
+def _run_together_words(index: _Index) -> tuple[frozenset[str], frozenset[str]]:
+    """The one-word Latin forms of the concepts, and those with the words that join them in a name."""
+    words = frozenset(f.keys[0] for fs in index.forms.values() for f in fs if len(f.keys) == 1 and f.keys[0].isascii())
+    words = frozenset(w for w in words if w.isalpha() and len(w) >= 2)
+    glue = frozenset(str(w).lower() for w in index.source.data.get("name_glue", []))
+    return words, words | glue
+
+
+def run_together(keys: tuple[str, ...]) -> tuple[str, ...] | None:
+    """A Latin name written as one word run together from words of the lexicon (poptotal ->
+    pop + total, percbelowpoverty -> perc + below + poverty, repwt -> rep + wt), as R and older
+    statistical tables name columns; None when the name is a word of its own or does not split
+    wholly into such words (the fewest parts, each of two letters or more, one of them a concept's
+    word of three letters or more)."""
+    if len(keys) != 1:
+        return None
+    word = keys[0]
+    if not (word.isascii() and word.isalpha() and word.islower() and len(word) >= 5):
+        return None
+    concepts, known = _run_together_words(_index())
+    if word in known:
+        return None
+    best: list[tuple[str, ...] | None] = [()] + [None] * len(word)
+    for end in range(2, len(word) + 1):
+        for start in range(0, end - 1):
+            head = best[start]
+            if head is None or word[start:end] not in known:
+                continue
+            if best[end] is None or len(head) + 1 < len(best[end]):  # type: ignore[arg-type]
+                best[end] = (*head, word[start:end])
+    parts = best[-1]
+    if not parts or len(parts) < 2 or not any(p in concepts and len(p) >= 3 for p in parts):
+        return None
+    return parts
+
+
 def concepts_of(keys: tuple[str, ...]) -> dict[str, float]:
     """The lexicon concepts a column name speaks of ("Weight_in_lbs" -> weight; 연비 -> mpg), each
     with how central it is: Korean compounds put the head last (판매일 is a date of sales, 판매량 a
@@ -693,6 +730,8 @@ def build_table(dataset: dict[str, Any]) -> Table:
     for c in profile.get("column_profiles", []):
         keys = name_keys(c["name"])
         base, unit = _unit_and_base(c["name"])
+        if unit is None:
+            base = run_together(keys) or base
         if unit is not None and unit.isascii() and keys[: len(base)] == base and len(keys) > len(base) + 1:
             keys = (*base, unit.lower())  # 사용량_kWh: the unit is one word (kwh), not k + wh
         top = [t["value"] for t in c.get("top", [])]

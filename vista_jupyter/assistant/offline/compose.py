@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .catalog import holds_presence
+from .catalog import concepts_of, holds_presence
 from .lexicon import lexicon
 from .plan import PICKED, Condition, Grouping, Measure, Plan
 from .text import is_hangul, name_keys
@@ -285,7 +285,11 @@ class _Builder:
                 continue
             column = c.one_column(j, numeric=True)
             col = c.col(column)
-            sides = {self.c.lex.concepts[k].get("better") for k in col.concepts} - {None}
+            # the column's concepts, and those of the words that named it (시내 연비 of `cty`:
+            # fuel economy, better high)
+            said = set(concepts_of(name_keys(self.m[j].text)))
+            sides = {self.c.lex.concepts[k].get("better") for k in {*col.concepts, *said} if k in self.c.lex.concepts}
+            sides -= {None}
             if len(sides) == 1:
                 better = sides.pop()
                 c.claim(j)

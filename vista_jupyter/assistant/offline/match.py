@@ -377,7 +377,7 @@ def dataset_phrases(table: Table) -> PhraseIndex:
             # The lexicon's bilingual values: "Japanese" / "일본" for the value Japan; weekday and
             # month names too, for a column that holds them as text ("Sun", "Thur": "Sundays", 일요일)
             normalized = {_norm_value(v): v for v in column.values}
-            groups = [*lex.value_groups, *calendar_groups(column)]
+            groups = [*lex.value_groups, *calendar_groups(column), *concept_groups(column)]
             reached = [{str(normalized[name_keys(f)]) for f in group if name_keys(f) in normalized} for group in groups]
             for g, group in enumerate(groups):
                 hits = [normalized[name_keys(form)] for form in group if name_keys(form) in normalized]
@@ -620,8 +620,30 @@ def calendar_groups(column: Column) -> list[list[str]]:
     return out
 
 
+def concept_groups(column: Column) -> list[list[str]]:
+    """The value groups of the concepts a column carries (a drive column's f, r and 4 are front,
+    rear and four-wheel drive, 전륜, 후륜, 사륜): codes that mean these things only in such a
+    column ("f" of a sex column is female), so read only there."""
+    lex = lexicon()
+    return [list(map(str, g)) for k in column.concepts for g in lex.concepts.get(k, {}).get("values", [])]
+
+
 def concept_columns(table: Table, concept: str) -> list[Column]:
     return [c for c in table.columns if concept in c.concepts]
+
+
+def bare_columns(table: Table, concept: str, columns: list[Column] | None = None) -> list[Column]:
+    """Of the columns that carry a concept, the one the bare word names when one is named by the
+    concept alone, or as a whole: 가격 of Cars93 is Price, not Min.Price or Max.Price (whose
+    other word the question would say); 인구 of midwest is poptotal (pop + total), not popwhite;
+    "taller" is height, not repht. Otherwise all of them."""
+    if columns is None:
+        columns = concept_columns(table, concept)
+    if len(columns) < 2:
+        return columns
+    forms = set(lexicon().concept_keys(concept))
+    bare = [c for c in columns if tuple(k for k in (c.base or c.keys) if k not in _WHOLE_WORDS) in forms]
+    return bare if len(bare) == 1 else columns
 
 
 # --- matching ---------------------------------------------------------------------------------
@@ -1100,6 +1122,10 @@ class Reader:
                             )
                         ):
                             continue
+                        # 주별 is "weekly" over dates, but "by state" (주 + 별) where the data
+                        # has no dates and a column the stem names (midwest's `state`)
+                        if meaning.role == "bucket" and self._names_a_column_not_a_period(keys):
+                            continue
                         # "shipped to", "paid with": a verb and the preposition that marks the value
                         # after it; where no column carries its concept it says nothing that value
                         # does not, and its words are read one by one
@@ -1156,6 +1182,8 @@ class Reader:
             return [Sense("value", (name, value), q * quality)]
         if meaning.role == "concept":
             columns = concept_columns(self.table, meaning.key)
+            if len(columns) > 1:
+                columns = bare_columns(self.table, meaning.key, columns)
             if columns:
                 return [Sense("column", c.name, 0.9 * quality * c.concepts[meaning.key]) for c in columns] + [
                     Sense("concept", meaning.key, quality)
@@ -1394,6 +1422,21 @@ class Reader:
         mentions = _busiest_one(mentions, tokens)
         mentions = _names_as_words(mentions, self.table)
         return tokens, _value_in_units(_subjects(mentions, self._subject_texts()))
+
+    def _names_a_column_not_a_period(self, keys: tuple[str, ...]) -> bool:
+        """A Korean period word made of a stem and 별/마다 (주별, 주마다) whose stem is a word for a
+        column of this data, while the data has no dates to make periods of: it groups by that
+        column."""
+        word = "".join(keys)
+        if not is_hangul(word) or any(c.is_date for c in self.table.columns):
+            return False
+        for suffix in ("별", "마다"):
+            stem = word[: -len(suffix)]
+            if word.endswith(suffix) and stem:
+                for concept in {m.key for k, m in self.lex.phrases.starting_with(stem) if k == (stem,) and m.role == "concept"}:
+                    if concept_columns(self.table, concept):
+                        return True
+        return False
 
     def _names_a_value(self, keys: tuple[str, ...]) -> bool:
         return any(k == keys and m.role == "value" for k, m in self.data.starting_with(keys[0]))

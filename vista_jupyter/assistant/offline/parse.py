@@ -20,7 +20,7 @@ from typing import Any
 from .catalog import TEXT_PERIODS, Column, Table, holds_absence, holds_presence, period_candidates, text_period_start
 from .catalog import row_nouns as table_row_nouns
 from .lexicon import joined_forms, lexicon
-from .match import DatePart, Mention, Number, Reader, Sense, ValueParts, concept_columns, name_keys
+from .match import DatePart, Mention, Number, Reader, Sense, ValueParts, bare_columns, concept_columns, name_keys
 from .plan import BUCKETS, DURATION_SECONDS, PICKED, Condition, Grouping, Measure, Plan
 from .text import is_hangul, language_of, normalize, particle, variants
 from .wording import t
@@ -2119,7 +2119,7 @@ class Composer:
         candidates: list[str] = []
         for sense in self.m[i].all("adjective"):
             for concept, d in self.lex.adjectives[sense.key]["concept"]:
-                columns = [c.name for c in self.t.columns if concept in c.concepts and c.numeric]
+                columns = [c.name for c in bare_columns(self.t, concept) if c.numeric]
                 if columns:
                     candidates, direction = columns, d
                     break
@@ -3838,6 +3838,23 @@ class Composer:
             if ko_has:
                 self.claim(after)
 
+    def _grouped_by_its_name(self, i: int) -> str | None:
+        """The category column a Korean word names that ends in 별 itself (성별, sex), or names it as
+        a pair of its values (남녀, lexicon `pair_nouns`): said before what is asked ("성별 평균 키",
+        "남녀 평균 연봉") it also says "by" it, as 지역별 does; not when a value of it follows
+        ("성별이 여자인 사람")."""
+        m = self.m[i]
+        pair = m.text in {str(w) for w in self.lex.data.get("pair_nouns", [])}
+        if not (m.text[:1] >= "\uac00" and (m.text.endswith("별") or pair) and len(m.text) >= 2 and m.has("column")):
+            return None
+        categorical = self.columns_of(i, categorical=True)
+        if len(categorical) != 1 or self.columns_of(i, numeric=True):
+            return None
+        j = self.next_index(i, ("filler", "particle"))
+        if j is None or self.m[j].has("value") or self.m[j].has("compare") or self.m[j].has("group"):
+            return None
+        return categorical[0]
+
     def _whole_year_word(self, m: Mention) -> bool:
         """ "annual", "연간" without an average, of a table with a column per month or quarter
         (wide.py) whose columns make one whole year: the year's total is the total of its rows."""
@@ -3855,6 +3872,10 @@ class Composer:
                 continue
             if self._whole_year_word(m):
                 self.claim(i)  # "연간 수출액", "annual passengers": the data is that one year
+                continue
+            own = self._grouped_by_its_name(i)
+            if own is not None:
+                g = self._set_group(Grouping(own), i)  # "성별 평균 키": by sex
                 continue
             if (
                 m.has("per_period")
