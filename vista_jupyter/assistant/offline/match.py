@@ -1433,7 +1433,9 @@ class Reader:
         for suffix in ("별", "마다"):
             stem = word[: -len(suffix)]
             if word.endswith(suffix) and stem:
-                for concept in {m.key for k, m in self.lex.phrases.starting_with(stem) if k == (stem,) and m.role == "concept"}:
+                for concept in {
+                    m.key for k, m in self.lex.phrases.starting_with(stem) if k == (stem,) and m.role == "concept"
+                }:
                     if concept_columns(self.table, concept):
                         return True
         return False
