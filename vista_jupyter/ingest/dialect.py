@@ -313,6 +313,11 @@ def _header_like(row: list[str], data: list[list[str]]) -> bool:
         return False
     counts = _numeric_counts(below, len(cells)) if below else []
     numeric_cols = [j for j, n in enumerate(counts) if n >= 0.8 * len(below)]
+    if len(filled) >= 2:
+        # a blank cell over numbers is no evidence either way: R's write.csv leaves the header of
+        # its row numbers blank ("","name","start","end"), so a table of names and dates with
+        # that one numeric column is judged by its other cells, as an all-text table is
+        numeric_cols = [j for j in numeric_cols if j < len(cells) and cells[j]]
     if numeric_cols:
         named = sum(1 for j in numeric_cols if cells[j] and (j in years or not _is_number(cells[j])))
         return named >= 0.5 * len(numeric_cols)

@@ -48,6 +48,45 @@ TEXT_PERIODS: dict[str, tuple[str, str]] = {
 #: before the point, the month as two digits after it.
 YEAR_DOT_MONTH = "number:year.month"
 
+#: Periods written as decimal years, as R's `time()` of a monthly or quarterly series writes them
+#: (1949, 1949.0833 for February, 1960.25 for the second quarter): the year before the point, the
+#: month from the fraction of the year (twelfths).
+DECIMAL_YEAR = "number:decimal-year"
+
+
+def _time_named(column: Column) -> bool:
+    """A name that speaks of time (time, date, period, 연월, 시점...), as `_yyyymm` asks."""
+    name = "".join(column.keys)
+    return bool(
+        {"month", "date", "period", "ym", "yearmonth", "time", "year"} & set(column.keys)
+        or any(w in name for w in ("월", "년월", "연월", "일자", "시점", "기간", "연도", "년도"))
+        or {"month", "date"} & set(column.concepts)
+    )
+
+
+def _decimal_year(column: Column, sampled: list[Any]) -> bool:
+    """A numeric column of decimal years (1949.0833 ... 1960.9167): a name that speaks of time,
+    every value a year 1800-2200 whose fraction is a whole number of twelfths (a month's start),
+    some of them past the point, so that measurements near 2000 are never read as periods."""
+    if column.minimum is None or not (1800 <= float(column.minimum) and float(column.maximum) < 2201):
+        return False
+    if not _time_named(column):
+        return False
+    values = [float(v) for v in [column.minimum, column.maximum, *sampled] if v is not None]
+    twelfths = [(v - math.floor(v + 1e-6)) * 12 for v in values]
+    return (
+        len(values) >= 3
+        and all(abs(t - round(t)) < 1e-3 for t in twelfths)
+        and any(round(t) for t in twelfths)
+    )
+
+
+def decimal_year_start(value: float) -> str:
+    """The first day of the month a decimal year names (1949.0833 -> 1949-02-01)."""
+    year = math.floor(float(value) + 1e-6)
+    month = round((float(value) - year) * 12) + 1
+    return f"{year:04d}-{month:02d}-01T00:00:00"
+
 
 def _year_dot_month(column: Column, sampled: list[Any]) -> bool:
     """A numeric column of months written 2019.01 ... 2019.12 (as Korean statistics write them),
@@ -736,6 +775,8 @@ def build_table(dataset: dict[str, Any]) -> Table:
             column.date_format = "%Y%m"
         elif c["kind"] == "numeric" and not integer and _year_dot_month(column, sampled):
             column.date_format = YEAR_DOT_MONTH
+        elif c["kind"] == "numeric" and not integer and _decimal_year(column, sampled):
+            column.date_format = DECIMAL_YEAR
         if (
             column.kind in ("categorical", "text", "identifier")
             and "string" in column.dtype
@@ -769,6 +810,9 @@ def build_table(dataset: dict[str, Any]) -> Table:
             column.minimum, column.maximum = (
                 f"{math.floor(v):04d}-{round((v - math.floor(v)) * 100):02d}-01T00:00:00" for v in (low, high)
             )
+            column.granularity = _granularity(column.minimum, column.maximum, column.distinct)
+        elif column.date_format == DECIMAL_YEAR:
+            column.minimum, column.maximum = decimal_year_start(column.minimum), decimal_year_start(column.maximum)
             column.granularity = _granularity(column.minimum, column.maximum, column.distinct)
         elif column.date_format in TEXT_PERIODS and values:
             starts = sorted({s for s in (text_period_start(v, column.date_format) for v in values) if s})

@@ -1076,6 +1076,7 @@ class Composer:
             "sm": f"{a} − {b}, minutes",
             "sh": f"{a} − {b}, hours",
             "sd": f"{a} − {b}, days",
+            "sy": f"{a} − {b}, years",
             "/": f"{a} ÷ {b}",
             "q": f"{a} ÷ {b}",
             "w": f"{a} ⊗ {b}",
@@ -2095,19 +2096,29 @@ class Composer:
             # the unit written right after the duration ("duration in minutes", "소요시간 분"), not
             # a time word elsewhere ("over the last 7 days" is no unit of the duration)
             unit, said = None, None
-            j = i + 2 if i + 2 < len(self.m) and self.m[i + 1].text.lower() == "in" else i + 1
-            if j < len(self.m) and j not in self.used:
-                unit = next((u for u, forms in units.items() if self.m[j].text.lower() in map(str, forms)), None)
-                said = j if unit else None
+            j = i + 2 if i + 2 < len(self.m) and self.m[i + 1].text.lower() == "in" else self.next_index(i)
+            # "몇 년", "how many years": the unit asked with a word for how many
+            k = self.next_index(j) if j is not None and self.m[j].text.lower() in ("몇", "how many") else None
+            for w in (j, k):
+                if w is not None and w not in self.used:
+                    said_as = re.sub(r"^(?:몇|how many)\s*", "", self.m[w].text.lower())  # "몇 년" read as one
+                    unit = next((u for u, forms in units.items() if said_as in map(str, forms)), None)
+                    if unit:
+                        said = w
+                        break
             if unit is None:
-                dated = all(c.granularity in ("day", "week", "month") for c in span)
+                # dates without a time of day (terms of office, stays) are days apart; times are
+                # minutes apart
+                dated = all(c.granularity in ("day", "week", "month") for c in span) or not any(
+                    _has_time_of_day(c) for c in span
+                )
                 unit = "day" if dated else "minute"
             name = self._derived_difference(end.name, start.name, _DURATION_OPS[unit])
             self.col(name).unit = _DURATION_UNITS[unit]
             self.col(name).concepts = {"duration": 1.0}  # "the longest trip", "가장 오래 걸린"
             m.senses.insert(0, Sense("column", name, 1.0))
             if said is not None:
-                self.claim(said)
+                self.claim(*range(i + 1, said + 1))  # with the particles and "몇" before it
                 self.m[said].senses = [Sense("filler")]  # the unit the duration is given in
             return
 
@@ -4848,8 +4859,8 @@ _ONE = frozenset(("1", "한", "one", "single"))
 
 #: a span's duration in a unit: the derived column's operation (seconds between two dates,
 #: divided) and the unit shown with its numbers
-_DURATION_OPS = {"second": "s", "minute": "sm", "hour": "sh", "day": "sd"}
-_DURATION_UNITS = {"second": "s", "minute": "min", "hour": "h", "day": "days"}
+_DURATION_OPS = {"second": "s", "minute": "sm", "hour": "sh", "day": "sd", "year": "sy"}
+_DURATION_UNITS = {"second": "s", "minute": "min", "hour": "h", "day": "days", "year": "years"}
 
 
 def _span_pair(dates: list[Column]) -> tuple[Column, Column] | None:

@@ -13,7 +13,7 @@ from typing import Any, Protocol
 
 from .amounts import pandas_expr
 from .amounts import used as amounts_used
-from .catalog import TEXT_PERIODS, YEAR_DOT_MONTH, Table
+from .catalog import DECIMAL_YEAR, TEXT_PERIODS, YEAR_DOT_MONTH, Table
 from .plan import DURATION_SECONDS, Condition, Grouping, Measure, Plan
 from .wording import MONTHS, WEEKDAYS, chart_title, measure_words, t
 
@@ -256,6 +256,17 @@ class PandasRenderer:
                 parts.append(
                     f"**{{{q(c)}: pd.to_datetime(pd.DataFrame({{'year': {found} // 1, "
                     f"'month': (({found} - {found} // 1) * 100).round(), 'day': 1}}), errors='coerce')}}"
+                )
+                continue
+            if fmt == DECIMAL_YEAR:
+                # months written as decimal years (1949.0833 for February): the year before the
+                # point, the month from the twelfths after it
+                found = f"written{k or ''}"
+                before += f"{found} = {self.var}[{q(c)}]  # 1949.0833: a decimal year\n"
+                year = f"({found} + 1e-6) // 1"
+                parts.append(
+                    f"**{{{q(c)}: pd.to_datetime(pd.DataFrame({{'year': {year}, "
+                    f"'month': (({found} - {year}) * 12).round() + 1, 'day': 1}}), errors='coerce')}}"
                 )
                 continue
             source = f"{self.var}[{q(c)}]" if fmt == "mixed" else f"{self.var}[{q(c)}].astype('Int64').astype(str)"
