@@ -31,6 +31,13 @@ _UNIT_IN_BRACKETS = re.compile(r"^(.*?)[\s_]*[(\[]([^)\]]+)[)\]]\s*$")
 _UNIT_AFTER_SEPARATOR = re.compile(r"^(.*\S)[\s_]+([^\s_]+)$")
 _YEAR_WORDS = {"year", "years", "yr", "yyyy"}
 _KO_YEAR = ("연도", "년도", "연식", "년")
+#: Date parts kept as whole numbers in columns of their own: (part, largest value, English name
+#: words, Korean names), for `Column.calendar_part`.
+_CALENDAR_PARTS = (
+    ("month", 12, {"month", "mon", "mm"}, {"월", "달", "기준월", "발생월"}),
+    ("quarter", 4, {"quarter", "qtr"}, {"분기", "기준분기"}),
+    ("day", 31, {"day", "dd"}, {"일", "날"}),
+)
 
 #: Periods written as text that no date parser reads alike in pandas and SQL ("2021년 1월",
 #: "2019.01", "1995Q1", "1995 Q1", "2019년 1분기"): the format's name (a column's `date_format`)
@@ -191,6 +198,23 @@ class Column:
         )
 
     @property
+    def calendar_part(self) -> str | None:
+        """The part of a date a whole-number column holds, as published tables keep dates in
+        several columns (airquality's Month and Day, a Year + Quarter pair, 연도 + 월): "month"
+        (1-12), "quarter" (1-4) or "day" (of the month, 1-31), by its name and its range; None
+        for any other column. A day is a part only beside a month (`Table.calendar_parts`)."""
+        if not (self.numeric and self.integer) or self.minimum is None or self.maximum is None:
+            return None
+        low, high = float(self.minimum), float(self.maximum)
+        keys = set(self.base or self.keys)
+        joined = "".join(self.base or self.keys)
+        for part, top, words, korean in _CALENDAR_PARTS:
+            named = keys & words or joined in korean or (part != "day" and part in self.concepts)
+            if low >= 1 and high <= top and named:
+                return part
+        return None
+
+    @property
     def flag(self) -> bool:
         """A yes/no column: booleans, and whole numbers that are only ever 0 or 1 (is_canceled,
         survived, 흡연여부 written 0/1)."""
@@ -273,6 +297,22 @@ class Table:
     @property
     def numeric(self) -> list[Column]:
         return [c for c in self.columns if c.numeric]
+
+    def calendar_parts(self) -> dict[str, str]:
+        """{part: column} of the date parts held in whole-number columns of their own (see
+        `Column.calendar_part`), each part in one column only; a day of the month only beside
+        a month, and a year (`Column.yearlike`) beside a month or quarter."""
+        found: dict[str, list[str]] = {}
+        for c in self.columns:
+            part = "year" if c.yearlike else c.calendar_part
+            if part:
+                found.setdefault(part, []).append(c.name)
+        parts = {part: names[0] for part, names in found.items() if len(names) == 1}
+        if "month" not in parts:
+            parts.pop("day", None)
+        if "month" not in parts and "quarter" not in parts:
+            parts.pop("year", None)
+        return parts
 
     @property
     def dates(self) -> list[Column]:

@@ -3228,17 +3228,7 @@ class Composer:
         if part == "year":
             years = [c.name for c in self.t.columns if c.yearlike]
             return years[0] if len(years) == 1 else None
-        top = {"quarter": 4, "month": 12}[part]
-        named = [
-            c.name
-            for c in self.t.columns
-            if c.numeric
-            and c.integer
-            and part in c.concepts | {k: 1 for k in c.keys}
-            and c.minimum is not None
-            and 1 <= float(c.minimum)
-            and float(c.maximum) <= top
-        ]
+        named = [c.name for c in self.t.columns if c.calendar_part == part]
         # or the part's names as text (Q1..Q4, 1월..12월, Jan..Dec: a wide table's periods)
         named += [c.name for c in self.t.columns if not c.numeric and _part_values(c, part)]
         return named[0] if len(named) == 1 else None
@@ -4273,7 +4263,7 @@ class Composer:
                 continue
             if self.col(column).distinct >= 0.9 * max(self.t.rows, 1):
                 continue  # one row per period: a question about rows
-            if not (self._amounts_asked() or self._records_counted(i)):
+            if not (self._amounts_asked() or self._records_counted(i) or self._statistic_asked()):
                 continue
             g = self._set_group(Grouping(column), i)
             self.which_group = True
@@ -4457,16 +4447,26 @@ class Composer:
         if bucket == "year" and len(years) == 1:
             return years[0]
         # weekdays, months or quarters written as text ("Sun", "Thur", "Q2"): that column is the grouping
-        named = [
-            c.name
-            for c in self.t.columns
-            if {"weekday": "weekday", "month_of_year": "month", "month": "month", "quarter": "quarter"}.get(bucket)
-            in c.concepts
-            and not c.numeric
-            and not c.is_date
-        ]
+        part = {"weekday": "weekday", "month_of_year": "month", "month": "month", "quarter": "quarter"}.get(bucket)
+        named = [c.name for c in self.t.columns if part in c.concepts and not c.numeric and not c.is_date]
         if len(named) == 1:
             return named[0]
+        # months or quarters kept as numbers in a column of their own (airquality's Month, 연도 + 월):
+        # that column's values are the months of the year, of every year the data has together
+        held = self._part_column(part) if part in ("month", "quarter") else None
+        if held is not None:
+            year = self._part_column("year")
+            if year is not None and self.col(year).distinct > 1 and bucket != "month_of_year":
+                low, high = self.col(year).minimum, self.col(year).maximum
+                self.readings.append(
+                    t(
+                        self.lang,
+                        f"“{part}”: the {part} of the year, every year together ({low:.0f}–{high:.0f}).",
+                        f"“{'월' if part == 'month' else '분기'}”: 모든 연도를 합친 {'월' if part == 'month' else '분기'} "
+                        f"({low:.0f}–{high:.0f}).",
+                    )
+                )
+            return held
         raise Declined(
             "This data has no dates, so I cannot group it by time.",
             "이 데이터에는 날짜 열이 없어서 시간 단위로 묶을 수 없습니다.",

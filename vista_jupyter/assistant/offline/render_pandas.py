@@ -359,10 +359,15 @@ class PandasRenderer:
 
     def _names(self, g: Grouping | None, target: str = "result") -> str:
         """Month and weekday numbers renamed to names in the question's language."""
-        if g is None or g.bucket not in ("weekday", "month_of_year"):
+        if g is None:
             return ""
-        names = WEEKDAYS[self.lang] if g.bucket == "weekday" else MONTHS[self.lang]
-        offset = 0 if g.bucket == "weekday" else 1
+        bucket = g.bucket
+        if bucket is None and self.table.calendar_parts().get("month") == g.column:
+            bucket = "month_of_year"  # months kept as numbers in a column of their own (Month: 5-9)
+        if bucket not in ("weekday", "month_of_year"):
+            return ""
+        names = WEEKDAYS[self.lang] if bucket == "weekday" else MONTHS[self.lang]
+        offset = 0 if bucket == "weekday" else 1
         return f"{target}.index = [{names!r}[int(i) - {offset}] for i in {target}.index]\n"
 
     def _show(self) -> str:
