@@ -1200,6 +1200,10 @@ def _labels(table: Table) -> list[str]:
     dates = table.dates
     if dates and dates[0].distinct >= 0.9 * rows:
         return [dates[0].name]
+    parts = table.calendar_parts()
+    if not dates and "day" in parts:
+        # a date kept in parts (airquality's Month and Day, Year + Month + Day): they name the row
+        return [parts[p] for p in ("year", "month", "day") if p in parts]
     # Rows named by a combination: a category and a date (a symbol on a day), or the most
     # varied text column with the date.
     varied = sorted((c for c in candidates if c.distinct > 1), key=lambda c: -c.distinct)
@@ -1297,6 +1301,9 @@ def row_nouns(table: Table) -> frozenset[str]:
     }
     suffixes = {str(x) for x in lex.data["name_suffixes"]}
     names = {"".join(c.base or c.keys) for c in table.columns}
+    if not table.dates and "day" in table.calendar_parts():
+        # a date kept in parts, one row a day (airquality's Month and Day): "the hottest day"
+        found += ["day", "days", "날", "날짜"]
     out: set[str] = set()
     for word in found:
         # a name that is a measure (전력사용량: a 사용량; 인구; 가게매출 beside 매출) names no row

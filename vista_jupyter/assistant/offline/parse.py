@@ -4722,9 +4722,14 @@ class Composer:
 
     def _period_answered(self, plan: Plan) -> bool:
         """Whether the plan's answer names periods: it groups by a bucket of dates, by a date, or
-        by a column holding a part of dates (a year, a month, a quarter)."""
+        by a column holding a part of dates (a year, a month, a quarter); or it picks rows named
+        by their date ("the hottest day", each row a day named by its Month and Day)."""
         g = plan.group
-        if g is None or g.column not in {c.name for c in self.t.columns}:
+        named = {c.name for c in self.t.columns}
+        if plan.kind == "rows" and g is None:
+            shown = [self.col(c) for c in plan.labels if c in named]
+            return bool(shown) and all(c.is_date or c.yearlike or c.calendar_part for c in shown)
+        if g is None or g.column not in named:
             return False
         col = self.col(g.column)
         return (
@@ -4748,7 +4753,9 @@ class Composer:
         named = {c.name for c in self.t.columns}
         shown = [c for c in (*plan.labels, *plan.columns) if c in named]
         periods = set(self.columns_of(i))
-        return not any(self.col(c).is_date or self.col(c).yearlike or c in periods for c in shown)
+        return not any(
+            self.col(c).is_date or self.col(c).yearlike or self.col(c).calendar_part or c in periods for c in shown
+        )
 
     def _other_things(self, i: int, plan: Plan) -> bool:
         """A noun for things ("companies", "tickers", "회사") that names no column, in a plan that

@@ -608,10 +608,21 @@ class PandasRenderer:
             else:
                 part = f"{frame}[{q(c)}].astype(str)"
             after_year = k > 0 and self.table.column(labels[k - 1]).yearlike
+            before = self.table.column(labels[k - 1]) if k > 0 else None
+            day_after = k + 1 < len(labels) and self.table.column(labels[k + 1]).calendar_part == "day"
             if after_year and _part_name(column) == "quarter":
                 part = f"' Q' + {frame}[{q(c)}].astype(int).astype(str)"  # a period: "2002 Q4"
             elif after_year and _part_name(column) == "month":
                 part = f"'-' + {frame}[{q(c)}].astype(int).astype(str).str.zfill(2)"  # "2002-04"
+            elif _part_name(column) == "month" and day_after:
+                # a day named by its month and day, no year (airquality's Month and Day): "August 28"
+                part = f"{frame}[{q(c)}].astype(int).map(lambda m: {MONTHS[self.lang]!r}[m - 1])"
+            elif column.calendar_part == "day" and before is not None and before.calendar_part == "month":
+                day = f"{frame}[{q(c)}].astype(int).astype(str)"
+                if k > 1 and self.table.column(labels[k - 2]).yearlike:
+                    part = f"'-' + {day}.str.zfill(2)"  # "1973-08-28"
+                else:
+                    part = f"' ' + {day}" + (" + '일'" if self.lang == "ko" else "")  # "August 28", "8월 28일"
             elif k > 0:
                 part = "' · ' + " + part
             code += (" + " if k else "") + part
@@ -1150,12 +1161,7 @@ def overview_steps(table: Table, lang: str, file_var: str | None = None) -> list
 
 def _part_name(column) -> str | None:
     """ "quarter" or "month" for a whole-number column holding that part of a date by name."""
-    name = "".join(column.base or column.keys).lower()
-    part = {"quarter": "quarter", "qtr": "quarter", "분기": "quarter", "month": "month", "월": "month"}.get(name)
-    limit = {"quarter": 4, "month": 12}.get(part or "", 0)
-    return (
-        part if column.numeric and column.integer and column.maximum is not None and column.maximum <= limit else None
-    )
+    return column.calendar_part if column.calendar_part in ("quarter", "month") else None
 
 
 def _zero_filled(plan: Plan) -> bool:
