@@ -126,6 +126,17 @@ def _period_count(question: str, table: Table, tokens: list, mentions: list[Ment
         ]
         if not aggs and things:
             return _periods_by_rows(question, table, tokens, mentions, c, period_at, bucket, (op, value), used | things)
+        amounts = [m for m in mentions if _rows_word(m) and _names_amount(table, m)]
+        dated = [d for d in table.dates if d.granularity == bucket and d.distinct >= 0.9 * max(table.rows, 1)]
+        if not aggs and amounts and not dated:
+            # "how many years had more than 4000 passengers" over monthly rows: a year's total, or
+            # any month of it? Not said; the rows counted would answer another question
+            raise Declined(
+                f"Do you mean the {bucket}'s total of {amounts[0].text}, or any row within the {bucket}? "
+                f"Ask for “a total over …” or count the rows.",
+                f"{amounts[0].text}의 기간 합계인지, 기간 안의 어느 한 행인지 알 수 없습니다. “합계가 … 넘은”으로 물어 "
+                "주시거나 행 수를 물어 주세요.",
+            )
         if not aggs:
             return _periods_as_rows(question, table, tokens, mentions, c, period_at, bucket)
         drop = {c, period_at, *used}
@@ -313,6 +324,13 @@ def _asks_count(m: Mention) -> bool:
     word = m.text.lower()
     counting = any(s.key in ("count", "records") for s in m.all("agg"))
     return counting and (word.startswith(("how many", "number of", "the number", "count")) or "몇" in word)
+
+
+def _names_amount(table: Table, m: Mention) -> bool:
+    """A word for things that also names a numeric column holding how many there are ("400
+    passengers" beside AirPassengers): the column's amount, not a number of rows."""
+    names = {c.name for c in table.columns}
+    return any(s.key in names and table.column(s.key).numeric for s in m.all("column"))
 
 
 def _names_rows(table: Table, m: Mention) -> bool:
@@ -522,7 +540,7 @@ def _number_test(
         while after < n and not mentions[after].has("compare_after"):
             if mentions[after].has("particle"):
                 after += 1
-            elif _rows_word(mentions[after]) and not things:
+            elif _rows_word(mentions[after]) and not things and not _names_amount(table, mentions[after]):
                 things.add(after)
                 after += 1
             else:

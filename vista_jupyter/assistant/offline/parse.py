@@ -3873,6 +3873,7 @@ class Composer:
                     self.claim(i)  # "monthly prices" in monthly data: the rows themselves
                     continue
                 column = self._date_column_for_bucket(bucket)
+                bucket = self._calendar_months(bucket, column, i, i)
                 g = self._set_group(Grouping(column, bucket if self._bucketed(column) else None), i)
                 continue
             if not m.has("group"):
@@ -3916,14 +3917,10 @@ class Composer:
                 self.claim(i)  # "temp_max 최고값 기준으로 상위 3개": what the ranking is by, not a grouping
                 continue
             target = self.m[j]
-            if target.has("bucket"):
-                bucket = target.get("bucket").key
+            if target.has("bucket") or (target.has("entity") and not target.has("column") and _time_word(target.text)):
+                bucket = target.get("bucket").key if target.has("bucket") else _time_word(target.text)
                 column = self._date_column_for_bucket(bucket)
-                g = self._set_group(Grouping(column, bucket if self._bucketed(column) else None), i, j)
-                continue
-            if target.has("entity") and not target.has("column") and _time_word(target.text):
-                bucket = _time_word(target.text)
-                column = self._date_column_for_bucket(bucket)
+                bucket = self._calendar_months(bucket, column, i, j)
                 g = self._set_group(Grouping(column, bucket if self._bucketed(column) else None), i, j)
                 continue
             if not target.has("column"):
@@ -4423,6 +4420,34 @@ class Composer:
         missing = any(m.has("intent") and m.get("intent").key == "missing" for m in self.m)
         return missing and len(timed) == 1 and len(valued) == 1
 
+    def _calendar_months(self, bucket: str, column: str, i: int, j: int) -> str:
+        """ "월별 평균 승객 수", "average per month" over monthly rows of several years: each month
+        of each year is one row, so a statistic of it per month would restate the rows; the
+        calendar month (all years together) is what a mean, a median or an extreme per month can
+        mean, and the reply says so. A total per month stays each month's (the rows, a series)."""
+        col = self.col(column)
+        stats = {s.key for m in self.m for s in m.all("agg")}
+        if (
+            bucket != "month"
+            or not col.is_date
+            or col.granularity != "month"
+            or col.distinct < 0.9 * max(self.t.rows, 1)
+            or _years_spanned(col) in (None, 1)
+            or not stats & {"mean", "median", "max", "min", "std"}
+            or stats & {"sum", "count", "records"}
+        ):
+            return bucket
+        self.readings.append(
+            t(
+                self.lang,
+                f"“{self._words(min(i, j), max(i, j))}”: each month of each year is one row, so per calendar "
+                f"month, every year together ({str(col.minimum)[:4]}–{str(col.maximum)[:4]}).",
+                f"“{self._words(min(i, j), max(i, j))}”: 연도마다 달마다 한 행이므로, 모든 연도를 합친 달력상의 월별로 "
+                f"계산했습니다 ({str(col.minimum)[:4]}–{str(col.maximum)[:4]}).",
+            )
+        )
+        return "month_of_year"
+
     def _bucketed(self, column: str) -> bool:
         """Whether a grouping by a period bucket keys on a part of the column: dates, and times of
         day written as text (their hour); a column of hours or years is its own key."""
@@ -4774,6 +4799,8 @@ class Composer:
         stems = {word, word[:-1] if word.endswith("s") else word, word[:-2] if word.endswith("es") else word}
         if stems & _ROW_NOUNS or stems & set(name_keys(self.t.name)):
             return False
+        if _time_word(m.text) == "day" and not self.t.dates and "day" in self.t.calendar_parts():
+            return False  # one row a day, its date kept in parts (Month, Day): "the hottest day"
         rows = max(self.t.rows, 1)
         named = any(not c.numeric and not c.is_date and c.distinct >= 0.9 * rows for c in self.t.columns)
         if ranks and m.has("concept") and not named:
