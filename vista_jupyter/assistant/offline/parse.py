@@ -2564,7 +2564,16 @@ class Composer:
                     ]
                 }
             elif m.has("halves") and not m.has("column") and not m.has("value"):
-                found = {"month": [1, 2, 3, 4, 5, 6] if m.get("halves").key == "first" else [7, 8, 9, 10, 11, 12]}
+                first = m.get("halves").key == "first"
+                k = self.next_index(i, ("filler", "particle", "condition"))
+                if k is not None and self.m[k].has("months") and k not in self.used:
+                    # "the first half of July": a half of that month, not the year's first six
+                    # months (which, with July, would leave no row at all)
+                    raise Declined(
+                        f"I can take the halves of a year, not yet “{self._words(i, k)}”, a half of a month.",
+                        f"한 해의 상반기·하반기는 구할 수 있지만 “{self._words(i, k)}”처럼 한 달의 절반은 아직 구할 수 없습니다.",
+                    )
+                found = {"month": [1, 2, 3, 4, 5, 6] if first else [7, 8, 9, 10, 11, 12]}
             elif m.has("workdays") and not m.has("column"):
                 found = {"weekday": [0, 1, 2, 3, 4]}
             elif m.has("quarters"):
