@@ -3136,10 +3136,14 @@ class Composer:
             column is None
             and op in ("==", "!=")
             and set(found) - {"year"}
-            and set(found) <= {"year", "quarter", "month"}
+            and set(found) <= {"year", "quarter", "month", "day"}
+            and ("day" not in found or "month" in found)
         ):
-            # dates kept as parts in columns of their own (year and quarter, year and month)
-            parts = {part: self._part_column(part) for part in found}
+            # dates kept as parts in columns of their own (year and quarter, year and month; a
+            # month and its day, airquality's Month and Day)
+            parts = {
+                part: self.t.calendar_parts().get("day") if part == "day" else self._part_column(part) for part in found
+            }
             if all(parts.values()):
                 for part, name in parts.items():
                     value = found[part]
