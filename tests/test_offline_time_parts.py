@@ -128,10 +128,15 @@ def test_a_day_is_named_by_its_month_and_day(data, mode):
     windy = may.loc[may["Wind"].idxmax()]
     answer = answered(data, "airquality", "windiest day in May", mode)
     assert f"May {int(windy['Day'])}" in first_line(answer) and states(first_line(answer), windy["Wind"]), answer
-    # a day's number is a condition, not a row noun
+    # a day's number is a condition, not a row noun; a month and its day pick that day's row
     answer = answered(data, "airquality", "temperature on day 4 of July", mode)
     expected = frame.loc[(frame["Month"] == 7) & (frame["Day"] == 4), "Temp"].sum()
     assert states(first_line(answer), expected, 0), answer
+    answer = answered(data, "airquality", "6월 15일 풍속은?", mode)
+    expected = frame.loc[(frame["Month"] == 6) & (frame["Day"] == 15), "Wind"].sum()
+    assert states(first_line(answer), expected), answer
+    # a half of a month is not the first six months of the year (with July: no row at all)
+    declined(data, "airquality", "mean temp in the first half of july", mode)
 
 
 @pytest.mark.parametrize("mode", MODES)
@@ -154,6 +159,20 @@ def test_a_start_and_end_give_a_term(data, mode):
     for party, mean in days.groupby(frame["party"]).mean().items():
         assert states(answer, mean, 0), answer
     declined(data, "terms", "was Adams a better leader than Baker?", mode)
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_a_statistic_per_month_of_monthly_rows_is_per_calendar_month(data, mode):
+    frame, _ = data["flights"]
+    answer = answered(data, "flights", "average passengers by month", mode)
+    assert "calendar month" in answer, answer
+    for month, mean in frame.groupby(_month(frame))["passengers"].mean().items():
+        line = next(x for x in answer.splitlines() if x.lstrip("- ").startswith(MONTHS[month - 1]))
+        assert states(line, mean), answer
+    # months counted by an amount: over monthly rows each month is a row; a year's is not said
+    answer = answered(data, "flights", "how many months had more than 300 passengers", mode)
+    assert states(first_line(answer), (frame["passengers"] > 300).sum(), 0), answer
+    declined(data, "flights", "how many years had more than 3000 passengers", mode)
 
 
 def test_r_row_numbers_with_a_blank_header_keep_the_header(tmp_path):
