@@ -4489,21 +4489,13 @@ class Composer:
         named = [c.name for c in self.t.columns if part in c.concepts and not c.numeric and not c.is_date]
         if len(named) == 1:
             return named[0]
-        # months or quarters kept as numbers in a column of their own (airquality's Month, 연도 + 월):
-        # that column's values are the months of the year, of every year the data has together
+        # months or quarters kept as numbers in a column of their own (airquality's Month of one
+        # summer): that column is the grouping. Beside a year column of several years, "by
+        # quarter", "quarterly" is each year's quarter, which no one column holds (the quarter of
+        # every year pooled answers only "by quarter of the year")
         held = self._part_column(part) if part in ("month", "quarter") else None
-        if held is not None:
-            year = self._part_column("year")
-            if year is not None and self.col(year).distinct > 1 and bucket != "month_of_year":
-                low, high = self.col(year).minimum, self.col(year).maximum
-                self.readings.append(
-                    t(
-                        self.lang,
-                        f"“{part}”: the {part} of the year, every year together ({low:.0f}–{high:.0f}).",
-                        f"“{'월' if part == 'month' else '분기'}”: 모든 연도를 합친 {'월' if part == 'month' else '분기'} "
-                        f"({low:.0f}–{high:.0f}).",
-                    )
-                )
+        year = self._part_column("year")
+        if held is not None and (year is None or self.col(year).distinct <= 1 or bucket == "month_of_year"):
             return held
         raise Declined(
             "This data has no dates, so I cannot group it by time.",
