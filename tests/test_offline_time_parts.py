@@ -59,8 +59,16 @@ def data(tmp_path_factory):
             "party": ["R", "D", "D", "R", "R", "D"],
         }
     )
+    # a year and a quarter column, several years (statsmodels' macrodata)
+    macro = pd.DataFrame(
+        {
+            "year": np.repeat(np.arange(1995, 2005), 4),
+            "quarter": np.tile([1, 2, 3, 4], 10),
+            "infl": np.round(rng.normal(2.5, 1.5, 40), 2),
+        }
+    )
     out = {"_spill": root / "spill"}
-    for name, frame in (("flights", flights), ("airquality", air), ("terms", terms)):
+    for name, frame in (("flights", flights), ("airquality", air), ("terms", terms), ("macro", macro)):
         frame.to_parquet(root / f"{name}.parquet")
         out[name] = (frame, root / f"{name}.parquet")
     return out
@@ -189,3 +197,13 @@ def test_r_row_numbers_with_a_blank_header_keep_the_header(tmp_path):
     frame = read_table(path)
     assert list(frame.columns)[1:] == ["name", "start", "end", "party"], list(frame.columns)
     assert len(frame) == 6 and frame["name"].iloc[0] == "Eisenhower"
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_a_quarter_column_beside_several_years_pools_no_quarters(data, mode):
+    """ "quarterly inflation" is each year's quarter (the rows), never the quarters of every year
+    pooled (a guard: this branch's first reading pooled them, evalset2 macro-16)."""
+    frame, _ = data["macro"]
+    pooled = frame[frame["year"] >= 2000].groupby("quarter")["infl"].std()
+    answer = answered_or_declined(data, "macro", "std dev of quarterly inflation since 2000", mode)
+    assert answer is None or not all(states(answer, v) for v in pooled), answer
