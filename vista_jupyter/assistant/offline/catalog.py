@@ -31,6 +31,13 @@ _UNIT_IN_BRACKETS = re.compile(r"^(.*?)[\s_]*[(\[]([^)\]]+)[)\]]\s*$")
 _UNIT_AFTER_SEPARATOR = re.compile(r"^(.*\S)[\s_]+([^\s_]+)$")
 _YEAR_WORDS = {"year", "years", "yr", "yyyy"}
 _KO_YEAR = ("연도", "년도", "연식", "년")
+#: Date parts kept as whole numbers in columns of their own: (part, largest value, English name
+#: words, Korean names), for `Column.calendar_part`.
+_CALENDAR_PARTS = (
+    ("month", 12, {"month", "mon", "mm"}, {"월", "달", "기준월", "발생월"}),
+    ("quarter", 4, {"quarter", "qtr"}, {"분기", "기준분기"}),
+    ("day", 31, {"day", "dd"}, {"일", "날"}),
+)
 
 #: Periods written as text that no date parser reads alike in pandas and SQL ("2021년 1월",
 #: "2019.01", "1995Q1", "1995 Q1", "2019년 1분기"): the format's name (a column's `date_format`)
@@ -47,6 +54,41 @@ TEXT_PERIODS: dict[str, tuple[str, str]] = {
 #: Months written as decimal numbers ("2019.01" read as 2019.01, "2019.10" as 2019.1): the year
 #: before the point, the month as two digits after it.
 YEAR_DOT_MONTH = "number:year.month"
+
+#: Periods written as decimal years, as R's `time()` of a monthly or quarterly series writes them
+#: (1949, 1949.0833 for February, 1960.25 for the second quarter): the year before the point, the
+#: month from the fraction of the year (twelfths).
+DECIMAL_YEAR = "number:decimal-year"
+
+
+def _time_named(column: Column) -> bool:
+    """A name that speaks of time (time, date, period, 연월, 시점...), as `_yyyymm` asks."""
+    name = "".join(column.keys)
+    return bool(
+        {"month", "date", "period", "ym", "yearmonth", "time", "year"} & set(column.keys)
+        or any(w in name for w in ("월", "년월", "연월", "일자", "시점", "기간", "연도", "년도"))
+        or {"month", "date"} & set(column.concepts)
+    )
+
+
+def _decimal_year(column: Column, sampled: list[Any]) -> bool:
+    """A numeric column of decimal years (1949.0833 ... 1960.9167): a name that speaks of time,
+    every value a year 1800-2200 whose fraction is a whole number of twelfths (a month's start),
+    some of them past the point, so that measurements near 2000 are never read as periods."""
+    if column.minimum is None or not (1800 <= float(column.minimum) and float(column.maximum) < 2201):
+        return False
+    if not _time_named(column):
+        return False
+    values = [float(v) for v in [column.minimum, column.maximum, *sampled] if v is not None]
+    twelfths = [(v - math.floor(v + 1e-6)) * 12 for v in values]
+    return len(values) >= 3 and all(abs(t - round(t)) < 1e-3 for t in twelfths) and any(round(t) for t in twelfths)
+
+
+def decimal_year_start(value: float) -> str:
+    """The first day of the month a decimal year names (1949.0833 -> 1949-02-01)."""
+    year = math.floor(float(value) + 1e-6)
+    month = round((float(value) - year) * 12) + 1
+    return f"{year:04d}-{month:02d}-01T00:00:00"
 
 
 def _year_dot_month(column: Column, sampled: list[Any]) -> bool:
@@ -152,6 +194,23 @@ class Column:
         )
 
     @property
+    def calendar_part(self) -> str | None:
+        """The part of a date a whole-number column holds, as published tables keep dates in
+        several columns (airquality's Month and Day, a Year + Quarter pair, 연도 + 월): "month"
+        (1-12), "quarter" (1-4) or "day" (of the month, 1-31), by its name and its range; None
+        for any other column. A day is a part only beside a month (`Table.calendar_parts`)."""
+        if not (self.numeric and self.integer) or self.minimum is None or self.maximum is None:
+            return None
+        low, high = float(self.minimum), float(self.maximum)
+        keys = set(self.base or self.keys)
+        joined = "".join(self.base or self.keys)
+        for part, top, words, korean in _CALENDAR_PARTS:
+            named = keys & words or joined in korean or (part != "day" and part in self.concepts)
+            if low >= 1 and high <= top and named:
+                return part
+        return None
+
+    @property
     def flag(self) -> bool:
         """A yes/no column: booleans, and whole numbers that are only ever 0 or 1 (is_canceled,
         survived, 흡연여부 written 0/1)."""
@@ -234,6 +293,22 @@ class Table:
     @property
     def numeric(self) -> list[Column]:
         return [c for c in self.columns if c.numeric]
+
+    def calendar_parts(self) -> dict[str, str]:
+        """{part: column} of the date parts held in whole-number columns of their own (see
+        `Column.calendar_part`), each part in one column only; a day of the month only beside
+        a month, and a year (`Column.yearlike`) beside a month or quarter."""
+        found: dict[str, list[str]] = {}
+        for c in self.columns:
+            part = "year" if c.yearlike else c.calendar_part
+            if part:
+                found.setdefault(part, []).append(c.name)
+        parts = {part: names[0] for part, names in found.items() if len(names) == 1}
+        if "month" not in parts:
+            parts.pop("day", None)
+        if "month" not in parts and "quarter" not in parts:
+            parts.pop("year", None)
+        return parts
 
     @property
     def dates(self) -> list[Column]:
@@ -779,6 +854,8 @@ def build_table(dataset: dict[str, Any]) -> Table:
             column.date_format = "%Y%m"
         elif c["kind"] == "numeric" and not integer and _year_dot_month(column, sampled):
             column.date_format = YEAR_DOT_MONTH
+        elif c["kind"] == "numeric" and not integer and _decimal_year(column, sampled):
+            column.date_format = DECIMAL_YEAR
         if (
             column.kind in ("categorical", "text", "identifier")
             and "string" in column.dtype
@@ -812,6 +889,9 @@ def build_table(dataset: dict[str, Any]) -> Table:
             column.minimum, column.maximum = (
                 f"{math.floor(v):04d}-{round((v - math.floor(v)) * 100):02d}-01T00:00:00" for v in (low, high)
             )
+            column.granularity = _granularity(column.minimum, column.maximum, column.distinct)
+        elif column.date_format == DECIMAL_YEAR:
+            column.minimum, column.maximum = decimal_year_start(column.minimum), decimal_year_start(column.maximum)
             column.granularity = _granularity(column.minimum, column.maximum, column.distinct)
         elif column.date_format in TEXT_PERIODS and values:
             starts = sorted({s for s in (text_period_start(v, column.date_format) for v in values) if s})
@@ -1159,6 +1239,10 @@ def _labels(table: Table) -> list[str]:
     dates = table.dates
     if dates and dates[0].distinct >= 0.9 * rows:
         return [dates[0].name]
+    parts = table.calendar_parts()
+    if not dates and "day" in parts:
+        # a date kept in parts (airquality's Month and Day, Year + Month + Day): they name the row
+        return [parts[p] for p in ("year", "month", "day") if p in parts]
     # Rows named by a combination: a category and a date (a symbol on a day), or the most
     # varied text column with the date.
     varied = sorted((c for c in candidates if c.distinct > 1), key=lambda c: -c.distinct)
@@ -1256,6 +1340,9 @@ def row_nouns(table: Table) -> frozenset[str]:
     }
     suffixes = {str(x) for x in lex.data["name_suffixes"]}
     names = {"".join(c.base or c.keys) for c in table.columns}
+    if not table.dates and "day" in table.calendar_parts():
+        # a date kept in parts, one row a day (airquality's Month and Day): "the hottest day"
+        found += ["day", "days", "날", "날짜"]
     out: set[str] = set()
     for word in found:
         # a name that is a measure (전력사용량: a 사용량; 인구; 가게매출 beside 매출) names no row

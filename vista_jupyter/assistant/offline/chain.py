@@ -127,7 +127,22 @@ def _period_count(question: str, table: Table, tokens: list, mentions: list[Ment
         if not aggs and things:
             return _periods_by_rows(question, table, tokens, mentions, c, period_at, bucket, (op, value), used | things)
         if not aggs:
-            return _periods_as_rows(question, table, tokens, mentions, c, period_at, bucket)
+            plan = _periods_as_rows(question, table, tokens, mentions, c, period_at, bucket)
+            amounts = [m for m in mentions if _rows_word(m) and _names_amount(table, m)]
+            # the rows' own period: their dates', or the finest part of a date kept in columns
+            rank = {"day": 0, "week": 1, "month": 2, "quarter": 3, "year": 4}
+            parts = table.calendar_parts()
+            grain = table.dates[0].granularity if table.dates else next((p for p in rank if p in parts), None)
+            if plan is None and amounts and grain in rank and bucket in rank and rank[grain] < rank[bucket]:
+                # "how many years had more than 4000 passengers" over monthly rows: a year's total,
+                # or any month of it? Not said; the rows counted would answer another question
+                raise Declined(
+                    f"Do you mean the {bucket}'s total of {amounts[0].text}, or any row within the {bucket}? "
+                    f"Ask for “a total over …” or count the rows.",
+                    f"{amounts[0].text}의 기간 합계인지, 기간 안의 어느 한 행인지 알 수 없습니다. “합계가 … 넘은”으로 "
+                    "물어 주시거나 행 수를 물어 주세요.",
+                )
+            return plan
         drop = {c, period_at, *used}
         if c > 0 and mentions[c - 1].text.lower() == "in":
             drop.add(c - 1)  # "in how many months"
@@ -313,6 +328,13 @@ def _asks_count(m: Mention) -> bool:
     word = m.text.lower()
     counting = any(s.key in ("count", "records") for s in m.all("agg"))
     return counting and (word.startswith(("how many", "number of", "the number", "count")) or "몇" in word)
+
+
+def _names_amount(table: Table, m: Mention) -> bool:
+    """A word for things that also names a numeric column holding how many there are ("400
+    passengers" beside AirPassengers): the column's amount, not a number of rows."""
+    names = {c.name for c in table.columns}
+    return any(s.key in names and table.column(s.key).numeric for s in m.all("column"))
 
 
 def _names_rows(table: Table, m: Mention) -> bool:
@@ -522,7 +544,7 @@ def _number_test(
         while after < n and not mentions[after].has("compare_after"):
             if mentions[after].has("particle"):
                 after += 1
-            elif _rows_word(mentions[after]) and not things:
+            elif _rows_word(mentions[after]) and not things and not _names_amount(table, mentions[after]):
                 things.add(after)
                 after += 1
             else:

@@ -1195,12 +1195,7 @@ class _Builder:
 
     def period_part(self, column: str) -> bool:
         """A whole-number column holding a part of a date (quarter 1-4, month 1-12) by name."""
-        col = self.c.col(column)
-        name = "".join(col.base or col.keys).lower()
-        limits = {"quarter": 4, "qtr": 4, "분기": 4, "month": 12, "월": 12}
-        return (
-            name in limits and col.numeric and col.integer and col.maximum is not None and col.maximum <= limits[name]
-        )
+        return self.c.col(column).calendar_part in ("quarter", "month")
 
     def quantity_words(self) -> list[int]:
         """Quantities the data has no column for are never guessed to be row counts ("trading
@@ -2403,11 +2398,18 @@ class _Builder:
                 if a == "count" and self.free(j):
                     c.claim(j)
             return plan
-        if sups and group.bucket is None and self.period_part(group.column):
+        years = [x.name for x in c.t.columns if x.yearlike and x.name != group.column]
+        if (
+            sups
+            and group.bucket is None
+            and self.period_part(group.column)
+            and (any(c.col(y).distinct > 1 for y in years) or not getattr(c, "which_group", False))
+        ):
             # "which quarter had the highest unemployment" over a quarter column (1-4) beside a
             # year column: a quarter is a period (1975 Q2), not the same quarter of every year
-            # pooled; with one row per period the extreme row names it, else ask
-            years = [x.name for x in c.t.columns if x.yearlike and x.name != group.column]
+            # pooled; with one row per period the extreme row names it, else ask. Without a year
+            # of its own (airquality's Month, of one summer) each value is one period: the one
+            # asked for ("which month") is ranked as the groups are
             part = c.col(group.column)
             if len(years) == 1 and c.t.rows <= c.col(years[0]).distinct * max(part.distinct, 1):
                 ctx.group = None

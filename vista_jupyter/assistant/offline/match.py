@@ -1420,6 +1420,8 @@ class Reader:
         mentions = _extremes_before_columns(_qualified_columns(mentions, tokens), self.table)
         mentions = _kind_nouns(mentions, {"".join(k) for k in kind_nouns(self.table)})
         mentions = _busiest_one(mentions, tokens)
+        mentions = _days_as_rows(mentions, tokens, self.table)
+        mentions = _adjectives_of_columns(mentions, self.table)
         mentions = _names_as_words(mentions, self.table)
         return tokens, _value_in_units(_subjects(mentions, self._subject_texts()))
 
@@ -1694,6 +1696,41 @@ def _plural_word(text: str) -> bool:
     """An English word written as a plural ("banks", "companies"), which names many things."""
     word = text.strip().split()[-1] if text.strip() else ""
     return word.isascii() and word.isalpha() and len(word) > 3 and word.lower().endswith("s")
+
+
+def _adjectives_of_columns(mentions: list[Mention], table: Table) -> list[Mention]:
+    """ "windiest" spelled near a column's name (Wind) is the adjective for that column's concept
+    (the most wind): its column sense, which would measure the column without the superlative,
+    gives way (a name written in full stays a column)."""
+    lex = lexicon()
+    for m in mentions:
+        if not m.has("adjective") or not m.has("column"):
+            continue
+        concepts = {c for s in m.all("adjective") for c, _ in lex.adjectives[s.key]["concept"]}
+        columns = [s for s in m.senses if s.role == "column"]
+        if all(
+            s.quality < 1.0
+            and s.key in {c.name for c in table.columns}
+            and concepts & set(table.column(s.key).concepts)
+            for s in columns
+        ):
+            m.senses = [s for s in m.senses if s.role != "column"]
+    return mentions
+
+
+def _days_as_rows(mentions: list[Mention], tokens: list[Token], table: Table) -> list[Mention]:
+    """In a table whose date is kept in parts, one row a day (airquality's Month and Day), "day"
+    ("the hottest day", "가장 더웠던 날") names the rows, not the column of the day of the month
+    (whose highest value, 31, no one asks for); followed by a number ("day 4") it is that column."""
+    if table.dates or "day" not in table.calendar_parts():
+        return mentions
+    day = table.calendar_parts()["day"]
+    for m in mentions:
+        numbered = m.end < len(tokens) and tokens[m.end].kind == "num"
+        asked = m.has("entity") or m.has("when")  # "the hottest day", "when was it"
+        if asked and not numbered and any(s.role == "column" and s.key == day for s in m.senses):
+            m.senses = [s for s in m.senses if s.role != "column"]
+    return mentions
 
 
 def _busiest_one(mentions: list[Mention], tokens: list[Token]) -> list[Mention]:

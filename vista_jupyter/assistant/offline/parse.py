@@ -1076,6 +1076,7 @@ class Composer:
             "sm": f"{a} − {b}, minutes",
             "sh": f"{a} − {b}, hours",
             "sd": f"{a} − {b}, days",
+            "sy": f"{a} − {b}, years",
             "/": f"{a} ÷ {b}",
             "q": f"{a} ÷ {b}",
             "w": f"{a} ⊗ {b}",
@@ -2095,19 +2096,29 @@ class Composer:
             # the unit written right after the duration ("duration in minutes", "소요시간 분"), not
             # a time word elsewhere ("over the last 7 days" is no unit of the duration)
             unit, said = None, None
-            j = i + 2 if i + 2 < len(self.m) and self.m[i + 1].text.lower() == "in" else i + 1
-            if j < len(self.m) and j not in self.used:
-                unit = next((u for u, forms in units.items() if self.m[j].text.lower() in map(str, forms)), None)
-                said = j if unit else None
+            j = i + 2 if i + 2 < len(self.m) and self.m[i + 1].text.lower() == "in" else self.next_index(i)
+            # "몇 년", "how many years": the unit asked with a word for how many
+            k = self.next_index(j) if j is not None and self.m[j].text.lower() in ("몇", "how many") else None
+            for w in (j, k):
+                if w is not None and w not in self.used:
+                    said_as = re.sub(r"^(?:몇|how many)\s*", "", self.m[w].text.lower())  # "몇 년" read as one
+                    unit = next((u for u, forms in units.items() if said_as in map(str, forms)), None)
+                    if unit:
+                        said = w
+                        break
             if unit is None:
-                dated = all(c.granularity in ("day", "week", "month") for c in span)
+                # dates without a time of day (terms of office, stays) are days apart; times are
+                # minutes apart
+                dated = all(c.granularity in ("day", "week", "month") for c in span) or not any(
+                    _has_time_of_day(c) for c in span
+                )
                 unit = "day" if dated else "minute"
             name = self._derived_difference(end.name, start.name, _DURATION_OPS[unit])
             self.col(name).unit = _DURATION_UNITS[unit]
             self.col(name).concepts = {"duration": 1.0}  # "the longest trip", "가장 오래 걸린"
             m.senses.insert(0, Sense("column", name, 1.0))
             if said is not None:
-                self.claim(said)
+                self.claim(*range(i + 1, said + 1))  # with the particles and "몇" before it
                 self.m[said].senses = [Sense("filler")]  # the unit the duration is given in
             return
 
@@ -2553,7 +2564,16 @@ class Composer:
                     ]
                 }
             elif m.has("halves") and not m.has("column") and not m.has("value"):
-                found = {"month": [1, 2, 3, 4, 5, 6] if m.get("halves").key == "first" else [7, 8, 9, 10, 11, 12]}
+                first = m.get("halves").key == "first"
+                k = self.next_index(i, ("filler", "particle", "condition"))
+                if k is not None and self.m[k].has("months") and k not in self.used:
+                    # "the first half of July": a half of that month, not the year's first six
+                    # months (which, with July, would leave no row at all)
+                    raise Declined(
+                        f"I can take the halves of a year, not yet “{self._words(i, k)}”, a half of a month.",
+                        f"한 해의 상반기·하반기는 구할 수 있지만 “{self._words(i, k)}”처럼 한 달의 절반은 아직 구할 수 없습니다.",
+                    )
+                found = {"month": [1, 2, 3, 4, 5, 6] if first else [7, 8, 9, 10, 11, 12]}
             elif m.has("workdays") and not m.has("column"):
                 found = {"weekday": [0, 1, 2, 3, 4]}
             elif m.has("quarters"):
@@ -3116,10 +3136,14 @@ class Composer:
             column is None
             and op in ("==", "!=")
             and set(found) - {"year"}
-            and set(found) <= {"year", "quarter", "month"}
+            and set(found) <= {"year", "quarter", "month", "day"}
+            and ("day" not in found or "month" in found)
         ):
-            # dates kept as parts in columns of their own (year and quarter, year and month)
-            parts = {part: self._part_column(part) for part in found}
+            # dates kept as parts in columns of their own (year and quarter, year and month; a
+            # month and its day, airquality's Month and Day)
+            parts = {
+                part: self.t.calendar_parts().get("day") if part == "day" else self._part_column(part) for part in found
+            }
             if all(parts.values()):
                 for part, name in parts.items():
                     value = found[part]
@@ -3217,17 +3241,7 @@ class Composer:
         if part == "year":
             years = [c.name for c in self.t.columns if c.yearlike]
             return years[0] if len(years) == 1 else None
-        top = {"quarter": 4, "month": 12}[part]
-        named = [
-            c.name
-            for c in self.t.columns
-            if c.numeric
-            and c.integer
-            and part in c.concepts | {k: 1 for k in c.keys}
-            and c.minimum is not None
-            and 1 <= float(c.minimum)
-            and float(c.maximum) <= top
-        ]
+        named = [c.name for c in self.t.columns if c.calendar_part == part]
         # or the part's names as text (Q1..Q4, 1월..12월, Jan..Dec: a wide table's periods)
         named += [c.name for c in self.t.columns if not c.numeric and _part_values(c, part)]
         return named[0] if len(named) == 1 else None
@@ -3893,6 +3907,7 @@ class Composer:
                     self.claim(i)  # "monthly prices" in monthly data: the rows themselves
                     continue
                 column = self._date_column_for_bucket(bucket)
+                bucket = self._calendar_months(bucket, column, i, i)
                 g = self._set_group(Grouping(column, bucket if self._bucketed(column) else None), i)
                 continue
             if not m.has("group"):
@@ -3936,14 +3951,10 @@ class Composer:
                 self.claim(i)  # "temp_max 최고값 기준으로 상위 3개": what the ranking is by, not a grouping
                 continue
             target = self.m[j]
-            if target.has("bucket"):
-                bucket = target.get("bucket").key
+            if target.has("bucket") or (target.has("entity") and not target.has("column") and _time_word(target.text)):
+                bucket = target.get("bucket").key if target.has("bucket") else _time_word(target.text)
                 column = self._date_column_for_bucket(bucket)
-                g = self._set_group(Grouping(column, bucket if self._bucketed(column) else None), i, j)
-                continue
-            if target.has("entity") and not target.has("column") and _time_word(target.text):
-                bucket = _time_word(target.text)
-                column = self._date_column_for_bucket(bucket)
+                bucket = self._calendar_months(bucket, column, i, j)
                 g = self._set_group(Grouping(column, bucket if self._bucketed(column) else None), i, j)
                 continue
             if not target.has("column"):
@@ -4283,7 +4294,7 @@ class Composer:
                 continue
             if self.col(column).distinct >= 0.9 * max(self.t.rows, 1):
                 continue  # one row per period: a question about rows
-            if not (self._amounts_asked() or self._records_counted(i)):
+            if not (self._amounts_asked() or self._records_counted(i) or self._statistic_asked()):
                 continue
             g = self._set_group(Grouping(column), i)
             self.which_group = True
@@ -4443,6 +4454,34 @@ class Composer:
         missing = any(m.has("intent") and m.get("intent").key == "missing" for m in self.m)
         return missing and len(timed) == 1 and len(valued) == 1
 
+    def _calendar_months(self, bucket: str, column: str, i: int, j: int) -> str:
+        """ "월별 평균 승객 수", "average per month" over monthly rows of several years: each month
+        of each year is one row, so a statistic of it per month would restate the rows; the
+        calendar month (all years together) is what a mean, a median or an extreme per month can
+        mean, and the reply says so. A total per month stays each month's (the rows, a series)."""
+        col = self.col(column)
+        stats = {s.key for m in self.m for s in m.all("agg")}
+        if (
+            bucket != "month"
+            or not col.is_date
+            or col.granularity != "month"
+            or col.distinct < 0.9 * max(self.t.rows, 1)
+            or _years_spanned(col) in (None, 1)
+            or not stats & {"mean", "median", "max", "min", "std"}
+            or stats & {"sum", "count", "records"}
+        ):
+            return bucket
+        self.readings.append(
+            t(
+                self.lang,
+                f"“{self._words(min(i, j), max(i, j))}”: each month of each year is one row, so per calendar "
+                f"month, every year together ({str(col.minimum)[:4]}–{str(col.maximum)[:4]}).",
+                f"“{self._words(min(i, j), max(i, j))}”: 연도마다 달마다 한 행이므로, 모든 연도를 합친 달력상의 월별로 "
+                f"계산했습니다 ({str(col.minimum)[:4]}–{str(col.maximum)[:4]}).",
+            )
+        )
+        return "month_of_year"
+
     def _bucketed(self, column: str) -> bool:
         """Whether a grouping by a period bucket keys on a part of the column: dates, and times of
         day written as text (their hour); a column of hours or years is its own key."""
@@ -4467,16 +4506,18 @@ class Composer:
         if bucket == "year" and len(years) == 1:
             return years[0]
         # weekdays, months or quarters written as text ("Sun", "Thur", "Q2"): that column is the grouping
-        named = [
-            c.name
-            for c in self.t.columns
-            if {"weekday": "weekday", "month_of_year": "month", "month": "month", "quarter": "quarter"}.get(bucket)
-            in c.concepts
-            and not c.numeric
-            and not c.is_date
-        ]
+        part = {"weekday": "weekday", "month_of_year": "month", "month": "month", "quarter": "quarter"}.get(bucket)
+        named = [c.name for c in self.t.columns if part in c.concepts and not c.numeric and not c.is_date]
         if len(named) == 1:
             return named[0]
+        # months or quarters kept as numbers in a column of their own (airquality's Month of one
+        # summer): that column is the grouping. Beside a year column of several years, "by
+        # quarter", "quarterly" is each year's quarter, which no one column holds (the quarter of
+        # every year pooled answers only "by quarter of the year")
+        held = self._part_column(part) if part in ("month", "quarter") else None
+        year = self._part_column("year")
+        if held is not None and (year is None or self.col(year).distinct <= 1 or bucket == "month_of_year"):
+            return held
         raise Declined(
             "This data has no dates, so I cannot group it by time.",
             "이 데이터에는 날짜 열이 없어서 시간 단위로 묶을 수 없습니다.",
@@ -4732,9 +4773,14 @@ class Composer:
 
     def _period_answered(self, plan: Plan) -> bool:
         """Whether the plan's answer names periods: it groups by a bucket of dates, by a date, or
-        by a column holding a part of dates (a year, a month, a quarter)."""
+        by a column holding a part of dates (a year, a month, a quarter); or it picks rows named
+        by their date ("the hottest day", each row a day named by its Month and Day)."""
         g = plan.group
-        if g is None or g.column not in {c.name for c in self.t.columns}:
+        named = {c.name for c in self.t.columns}
+        if plan.kind == "rows" and g is None:
+            shown = [self.col(c) for c in plan.labels if c in named]
+            return bool(shown) and all(c.is_date or c.yearlike or c.calendar_part for c in shown)
+        if g is None or g.column not in named:
             return False
         col = self.col(g.column)
         return (
@@ -4758,7 +4804,9 @@ class Composer:
         named = {c.name for c in self.t.columns}
         shown = [c for c in (*plan.labels, *plan.columns) if c in named]
         periods = set(self.columns_of(i))
-        return not any(self.col(c).is_date or self.col(c).yearlike or c in periods for c in shown)
+        return not any(
+            self.col(c).is_date or self.col(c).yearlike or self.col(c).calendar_part or c in periods for c in shown
+        )
 
     def _other_things(self, i: int, plan: Plan) -> bool:
         """A noun for things ("companies", "tickers", "회사") that names no column, in a plan that
@@ -4777,6 +4825,8 @@ class Composer:
         stems = {word, word[:-1] if word.endswith("s") else word, word[:-2] if word.endswith("es") else word}
         if stems & _ROW_NOUNS or stems & set(name_keys(self.t.name)):
             return False
+        if _time_word(m.text) == "day" and not self.t.dates and "day" in self.t.calendar_parts():
+            return False  # one row a day, its date kept in parts (Month, Day): "the hottest day"
         rows = max(self.t.rows, 1)
         named = any(not c.numeric and not c.is_date and c.distinct >= 0.9 * rows for c in self.t.columns)
         if ranks and m.has("concept") and not named:
@@ -4869,8 +4919,8 @@ _ONE = frozenset(("1", "한", "one", "single"))
 
 #: a span's duration in a unit: the derived column's operation (seconds between two dates,
 #: divided) and the unit shown with its numbers
-_DURATION_OPS = {"second": "s", "minute": "sm", "hour": "sh", "day": "sd"}
-_DURATION_UNITS = {"second": "s", "minute": "min", "hour": "h", "day": "days"}
+_DURATION_OPS = {"second": "s", "minute": "sm", "hour": "sh", "day": "sd", "year": "sy"}
+_DURATION_UNITS = {"second": "s", "minute": "min", "hour": "h", "day": "days", "year": "years"}
 
 
 def _span_pair(dates: list[Column]) -> tuple[Column, Column] | None:

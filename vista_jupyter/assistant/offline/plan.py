@@ -165,5 +165,5 @@ class Plan:
 
 
 #: a derived column of the time between two dates (Plan.derived's operations "s", "sm", "sh",
-#: "sd"): the seconds in its unit (seconds, minutes, hours, days)
-DURATION_SECONDS = {"s": 1, "sm": 60, "sh": 3600, "sd": 86400}
+#: "sd", "sy"): the seconds in its unit (seconds, minutes, hours, days, years of 365.25 days)
+DURATION_SECONDS = {"s": 1, "sm": 60, "sh": 3600, "sd": 86400, "sy": 31557600}

@@ -13,7 +13,7 @@ from typing import Any, Protocol
 
 from .amounts import pandas_expr
 from .amounts import used as amounts_used
-from .catalog import TEXT_PERIODS, YEAR_DOT_MONTH, Table
+from .catalog import DECIMAL_YEAR, TEXT_PERIODS, YEAR_DOT_MONTH, Table
 from .plan import DURATION_SECONDS, Condition, Grouping, Measure, Plan
 from .wording import MONTHS, WEEKDAYS, chart_title, measure_words, t
 
@@ -258,6 +258,17 @@ class PandasRenderer:
                     f"'month': (({found} - {found} // 1) * 100).round(), 'day': 1}}), errors='coerce')}}"
                 )
                 continue
+            if fmt == DECIMAL_YEAR:
+                # months written as decimal years (1949.0833 for February): the year before the
+                # point, the month from the twelfths after it
+                found = f"written{k or ''}"
+                before += f"{found} = {self.var}[{q(c)}]  # 1949.0833: a decimal year\n"
+                year = f"({found} + 1e-6) // 1"
+                parts.append(
+                    f"**{{{q(c)}: pd.to_datetime(pd.DataFrame({{'year': {year}, "
+                    f"'month': (({found} - {year}) * 12).round() + 1, 'day': 1}}), errors='coerce')}}"
+                )
+                continue
             source = f"{self.var}[{q(c)}]" if fmt == "mixed" else f"{self.var}[{q(c)}].astype('Int64').astype(str)"
             parts.append(f"**{{{q(c)}: pd.to_datetime({source}, errors='coerce', format={fmt!r})}}")
         # seconds from one date to another, from the dates as read above (assign takes them in order)
@@ -348,10 +359,15 @@ class PandasRenderer:
 
     def _names(self, g: Grouping | None, target: str = "result") -> str:
         """Month and weekday numbers renamed to names in the question's language."""
-        if g is None or g.bucket not in ("weekday", "month_of_year"):
+        if g is None:
             return ""
-        names = WEEKDAYS[self.lang] if g.bucket == "weekday" else MONTHS[self.lang]
-        offset = 0 if g.bucket == "weekday" else 1
+        bucket = g.bucket
+        if bucket is None and self.table.calendar_parts().get("month") == g.column:
+            bucket = "month_of_year"  # months kept as numbers in a column of their own (Month: 5-9)
+        if bucket not in ("weekday", "month_of_year"):
+            return ""
+        names = WEEKDAYS[self.lang] if bucket == "weekday" else MONTHS[self.lang]
+        offset = 0 if bucket == "weekday" else 1
         return f"{target}.index = [{names!r}[int(i) - {offset}] for i in {target}.index]\n"
 
     def _show(self) -> str:
@@ -596,10 +612,21 @@ class PandasRenderer:
             else:
                 part = f"{frame}[{q(c)}].astype(str)"
             after_year = k > 0 and self.table.column(labels[k - 1]).yearlike
+            before = self.table.column(labels[k - 1]) if k > 0 else None
+            day_after = k + 1 < len(labels) and self.table.column(labels[k + 1]).calendar_part == "day"
             if after_year and _part_name(column) == "quarter":
                 part = f"' Q' + {frame}[{q(c)}].astype(int).astype(str)"  # a period: "2002 Q4"
             elif after_year and _part_name(column) == "month":
                 part = f"'-' + {frame}[{q(c)}].astype(int).astype(str).str.zfill(2)"  # "2002-04"
+            elif _part_name(column) == "month" and day_after:
+                # a day named by its month and day, no year (airquality's Month and Day): "August 28"
+                part = f"{frame}[{q(c)}].astype(int).map(lambda m: {MONTHS[self.lang]!r}[m - 1])"
+            elif column.calendar_part == "day" and before is not None and before.calendar_part == "month":
+                day = f"{frame}[{q(c)}].astype(int).astype(str)"
+                if k > 1 and self.table.column(labels[k - 2]).yearlike:
+                    part = f"'-' + {day}.str.zfill(2)"  # "1973-08-28"
+                else:
+                    part = f"' ' + {day}" + (" + '일'" if self.lang == "ko" else "")  # "August 28", "8월 28일"
             elif k > 0:
                 part = "' · ' + " + part
             code += (" + " if k else "") + part
@@ -1138,12 +1165,7 @@ def overview_steps(table: Table, lang: str, file_var: str | None = None) -> list
 
 def _part_name(column) -> str | None:
     """ "quarter" or "month" for a whole-number column holding that part of a date by name."""
-    name = "".join(column.base or column.keys).lower()
-    part = {"quarter": "quarter", "qtr": "quarter", "분기": "quarter", "month": "month", "월": "month"}.get(name)
-    limit = {"quarter": 4, "month": 12}.get(part or "", 0)
-    return (
-        part if column.numeric and column.integer and column.maximum is not None and column.maximum <= limit else None
-    )
+    return column.calendar_part if column.calendar_part in ("quarter", "month") else None
 
 
 def _zero_filled(plan: Plan) -> bool:

@@ -30,7 +30,7 @@ from typing import Any
 
 from .amounts import sql_expr
 from .amounts import used as amounts_used
-from .catalog import TEXT_PERIODS, YEAR_DOT_MONTH, Column, Table
+from .catalog import DECIMAL_YEAR, TEXT_PERIODS, YEAR_DOT_MONTH, Column, Table
 from .plan import DURATION_SECONDS, PICKED, Condition, Grouping, Measure, Plan
 from .render_pandas import _PANDAS_AGG, PandasRenderer, Step, _fill_span, _zero_filled, q
 from .wording import measure_words, t
@@ -565,6 +565,13 @@ class SqlRenderer(PandasRenderer):
                 out[name] = (
                     f"try_strptime(CAST(CAST(floor({col}) AS BIGINT) AS VARCHAR) || '-' || "
                     f"CAST(CAST(round(({col} - floor({col})) * 100) AS BIGINT) AS VARCHAR) || '-01', '%Y-%m-%d')"
+                )
+            elif fmt == DECIMAL_YEAR:
+                col = ident(name)
+                year = f"floor({col} + 1e-6)"
+                out[name] = (
+                    f"try_strptime(CAST(CAST({year} AS BIGINT) AS VARCHAR) || '-' || "
+                    f"CAST(CAST(round(({col} - {year}) * 12) + 1 AS BIGINT) AS VARCHAR) || '-01', '%Y-%m-%d')"
                 )
             elif fmt in TEXT_PERIODS:
                 # a period written as text: its year and month or quarter, as its first day
