@@ -32,7 +32,10 @@ and what round 13's probe (benchmarks/evalset28: the Forbes 2000, Windsor house 
   inflection names no one row ("median assets of banks" had been the one company Bank's assets);
 * bedrooms are not bathrooms (one lexicon concept had held both: "2 or more bathrooms" had counted
   bedrooms, a wrong answer); a compound's first part whole and its rest cut short abbreviates it
-  (bathrms for bathrooms).
+  (bathrms for bathrooms);
+* a Korean word that sounds like a value of the data (경주, Gyeongju) is that value, not a
+  misspelling of a lexicon word one vowel away (경지, farmland: round 13's new vocabulary had made
+  "제주 또는 경주 방문객의 평균 지출은?" decline).
 """
 
 from __future__ import annotations
@@ -110,8 +113,15 @@ def data(tmp_path_factory):
             "recroom": rng.choice(["yes", "no"], 200),
         }
     )
+    visitors = pd.DataFrame(
+        {
+            "city": rng.choice(["Seoul", "Busan", "Jeju", "Gyeongju"], 200),
+            "spending_usd": np.round(rng.uniform(50, 900, 200), 1),
+        }
+    )
     out = {"_spill": root / "spill"}
     for name, frame in (
+        ("visitor_survey", visitors),
         ("forbes2000", companies),
         ("house_prices", houses),
         ("diamonds", gems),
@@ -271,3 +281,11 @@ def test_bathrooms_are_not_bedrooms(data, mode):
     assert states(first_line(answer), ((frame["bathrms"] >= 2) & (frame["recroom"] == "yes")).sum()), answer
     answer = answered(data, "house_prices", "침실 4개 이상인 집은 몇 채?", mode)
     assert states(first_line(answer), (frame["bedrooms"] >= 4).sum()), answer
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_a_value_in_the_other_script_is_no_misspelling(data, mode):
+    frame, _ = data["visitor_survey"]
+    answer = answered(data, "visitor_survey", "제주 또는 경주 방문객의 평균 지출은?", mode)
+    both = frame.loc[frame["city"].isin(["Jeju", "Gyeongju"]), "spending_usd"].mean()
+    assert states(first_line(answer), both), answer

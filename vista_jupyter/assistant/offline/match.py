@@ -1238,11 +1238,11 @@ class Reader:
             self._fuzzy_vocab = sorted(vocab)
         return self._fuzzy_vocab
 
-    def _corrections(self, tokens: list[Token], path: list[_Edge]) -> list[Token] | None:
+    def _corrections(self, tokens: list[Token], path: list[_Edge], keep: set[int] = frozenset()) -> list[Token] | None:
         """The question's tokens with unknown words replaced by their nearest known spelling
         ("temprature" -> temperature, "pengiuns" -> penguins, "하이브리트" -> 하이브리드), or None.
         Only a clear winner is taken: two candidates as near as each other leave the word unknown."""
-        unknown = {i for e in path if e.senses[0].role == "unknown" for i in range(e.start, e.end)}
+        unknown = {i for e in path if e.senses[0].role == "unknown" for i in range(e.start, e.end)} - keep
         if not unknown:
             return None
         out = list(tokens)
@@ -1372,7 +1372,14 @@ class Reader:
             return tokens, []
         path = self._best(tokens, self._edges(tokens, []))
         self.corrections = []
-        corrected = self._corrections(tokens, path)
+        # a word that names a value of the data in the other script (경주 for Gyeongju) is that
+        # value, never a misspelling of a lexicon word (경지, farmland, one vowel away)
+        sounded = (
+            {i for e in self._transliterated(tokens, path) for i in range(e.start, e.end)}
+            if self.other_script
+            else set()
+        )
+        corrected = self._corrections(tokens, path, sounded)
         if corrected is not None:
             # read again with the corrected words: phrases can now match across them
             path2 = self._best(corrected, self._edges(corrected, []))
