@@ -35,7 +35,9 @@ and what round 13's probe (benchmarks/evalset28: the Forbes 2000, Windsor house 
   (bathrms for bathrooms);
 * a Korean word that sounds like a value of the data (경주, Gyeongju) is that value, not a
   misspelling of a lexicon word one vowel away (경지, farmland: round 13's new vocabulary had made
-  "제주 또는 경주 방문객의 평균 지출은?" decline).
+  "제주 또는 경주 방문객의 평균 지출은?" decline);
+* the group with the lowest share is the lowest in DuckDB too ("which class had the lowest
+  survival rate?" had named the highest there: the SQL ranking of shares ignored the order asked).
 """
 
 from __future__ import annotations
@@ -119,8 +121,12 @@ def data(tmp_path_factory):
             "spending_usd": np.round(rng.uniform(50, 900, 200), 1),
         }
     )
+    passengers = pd.DataFrame({"class": rng.choice(["1st class", "2nd class", "3rd class"], 300)})
+    odds = passengers["class"].map({"1st class": 0.65, "2nd class": 0.4, "3rd class": 0.25})
+    passengers["survived"] = rng.uniform(0, 1, 300) < odds
     out = {"_spill": root / "spill"}
     for name, frame in (
+        ("titanic", passengers),
         ("visitor_survey", visitors),
         ("forbes2000", companies),
         ("house_prices", houses),
@@ -289,3 +295,11 @@ def test_a_value_in_the_other_script_is_no_misspelling(data, mode):
     answer = answered(data, "visitor_survey", "제주 또는 경주 방문객의 평균 지출은?", mode)
     both = frame.loc[frame["city"].isin(["Jeju", "Gyeongju"]), "spending_usd"].mean()
     assert states(first_line(answer), both), answer
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_the_lowest_share_of_a_group_is_the_lowest(data, mode):
+    frame, _ = data["titanic"]
+    rates = frame.groupby("class")["survived"].mean()
+    answer = answered(data, "titanic", "which class had the lowest survival rate?", mode)
+    assert rates.idxmin() in first_line(answer) and rates.idxmax() not in first_line(answer), answer

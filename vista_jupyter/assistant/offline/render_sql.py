@@ -958,10 +958,13 @@ class SqlRenderer(PandasRenderer):
             else:
                 total = "count(*)" if x is None else f"coalesce(sum({x}), 0)"
                 value = f"{total} / sum({total}) OVER ()"
-            code += self._grouped(f"{value} AS value", p.group, "value IS NOT NULL", "value DESC, key", p.base)
+            # the groups in the order asked ("the lowest survival rate": lowest first), as pandas
+            ascending = p.order == "asc"
+            order = "value ASC, key" if ascending else "value DESC, key"
+            code += self._grouped(f"{value} AS value", p.group, "value IS NOT NULL", order, p.base)
             code += (
                 f"result = result.set_index('key')['value'].rename_axis({q(p.group.column)}).sort_index()\n"
-                "result = result.dropna().sort_values(ascending=False)\n" + self._names(p.group)
+                f"result = result.dropna().sort_values(ascending={ascending})\n" + self._names(p.group)
             )
             code += "print('rows', rows, sep='\\t')\nprint('groups', groups, sep='\\t')\n"
             code += "for label, value in result.round(6).items():\n    print(label, value, sep='\\t')\n"
