@@ -37,7 +37,14 @@ and what round 13's probe (benchmarks/evalset28: the Forbes 2000, Windsor house 
   misspelling of a lexicon word one vowel away (경지, farmland: round 13's new vocabulary had made
   "제주 또는 경주 방문객의 평균 지출은?" decline);
 * the group with the lowest share is the lowest in DuckDB too ("which class had the lowest
-  survival rate?" had named the highest there: the SQL ranking of shares ignored the order asked).
+  survival rate?" had named the highest there: the SQL ranking of shares ignored the order asked);
+
+and in round 14:
+
+* a share's base is what the question says it is of: "what share of the children survived" (the
+  children, not every passenger: it had been surviving children among all), "share of children who
+  survived" (the survivors had been a grouping), "share of children among survivors" (after
+  "among" in English, before 중 in Korean).
 """
 
 from __future__ import annotations
@@ -124,6 +131,8 @@ def data(tmp_path_factory):
     passengers = pd.DataFrame({"class": rng.choice(["1st class", "2nd class", "3rd class"], 300)})
     odds = passengers["class"].map({"1st class": 0.65, "2nd class": 0.4, "3rd class": 0.25})
     passengers["survived"] = rng.uniform(0, 1, 300) < odds
+    passengers["sex"] = rng.choice(["man", "women"], 300)
+    passengers["age"] = rng.choice(["adults", "child"], 300, p=[0.85, 0.15])
     out = {"_spill": root / "spill"}
     for name, frame in (
         ("titanic", passengers),
@@ -303,3 +312,19 @@ def test_the_lowest_share_of_a_group_is_the_lowest(data, mode):
     rates = frame.groupby("class")["survived"].mean()
     answer = answered(data, "titanic", "which class had the lowest survival rate?", mode)
     assert rates.idxmin() in first_line(answer) and rates.idxmax() not in first_line(answer), answer
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_a_share_is_taken_of_what_the_question_says(data, mode):
+    frame, _ = data["titanic"]
+    children, survived = frame["age"] == "child", frame["survived"]
+    for question in ("what share of the children survived?", "percentage of children who survived"):
+        answer = answered(data, "titanic", question, mode)
+        assert states(first_line(answer), 100 * survived[children].mean(), digits=1), answer
+    answer = answered(data, "titanic", "share of men in 2nd class survived", mode)
+    men_2nd = (frame["sex"] == "man") & (frame["class"] == "2nd class")
+    assert states(first_line(answer), 100 * survived[men_2nd].mean(), digits=1), answer
+    answer = answered(data, "titanic", "share of children among survivors", mode)
+    assert states(first_line(answer), 100 * children[survived].mean(), digits=1), answer
+    answer = answered(data, "titanic", "what share of survivors were children", mode)
+    assert states(first_line(answer), 100 * children[survived].mean(), digits=1), answer

@@ -1737,11 +1737,13 @@ class _Builder:
         positions = list(ctx.conditions.positions)
         # "what percentage of Japanese cars have 4 cylinders": before the verb is the base
         split = None
+        base_after = False  # "share of children among survivors": the base is what follows "among"
         for j, m in enumerate(self.m):
             word = m.text.lower()
             among = m.text in ("중", "중에서", "가운데", "among") or word == "among"
             if among and any(p < j for p in positions) and any(p > j for p in positions):
                 split = j  # "카카오페이 결제 건 중 골드 등급 비중": of the KakaoPay payments, gold members
+                base_after = word == "among"
                 break
             if j > min(shares) and (
                 word in ("are", "is", "were", "was", "have", "has", "had", "with", "that", "who", "which")
@@ -1753,9 +1755,14 @@ class _Builder:
                 if m.text in ("중", "중에서", "가운데") and any(p < j for p in positions):
                     split = j
                     break
-        if split is not None:
+        if split is None:
+            split = self.predicate_of_share(min(shares), conditions, positions)
+        if base_after:
+            plan.base = [cond for cond, p in zip(conditions, positions) if p > split]
+            plan.conditions = [cond for cond, p in zip(conditions, positions) if p < split]
+        elif split is not None:  # the conditions from the split on are what the share is of
             plan.base = [cond for cond, p in zip(conditions, positions) if p < split]
-            plan.conditions = [cond for cond, p in zip(conditions, positions) if p > split]
+            plan.conditions = [cond for cond, p in zip(conditions, positions) if p >= split]
         else:
             plan.conditions = conditions
         if not plan.conditions and (plan.group is None or measure.agg == "nunique"):
@@ -1770,6 +1777,22 @@ class _Builder:
         if plan.group is not None:
             plan.order = "desc"
         return plan
+
+    def predicate_of_share(self, share: int, conditions: list, positions: list[int]) -> int | None:
+        """ "what share of the children survived", "share of men in 1st class survived": a yes/no
+        column named by its own word (a predicate: survived, smoker) said last, after the share and
+        after other conditions, is what the share is of; the conditions before it are its base
+        (the children, the men in 1st class). Its position, or None."""
+        after = [(p, cond) for cond, p in zip(conditions, positions) if p > share]
+        if len(after) < 2:
+            return None
+        last, cond = max(after, key=lambda pc: pc[0])
+        m = self.m[last]
+        if not m.has("boolcol") or m.get("boolcol").key != cond.column:
+            return None
+        if self.c.next_index(last, ("filler", "particle")) is not None:
+            return None  # words follow the predicate: not a plain "share of A B"
+        return last
 
     def days_counted(self) -> str | None:
         """ "percent of days with rain", "비가 온 날의 비율": a share whose unit is the day counts

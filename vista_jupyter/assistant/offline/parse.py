@@ -144,6 +144,11 @@ def _sign_concept_columns(table: Table, text: str, negative: bool) -> list[str] 
     return None
 
 
+#: Words before a yes/no column's own word that say its true side: "with a garage", "has a
+#: garage"; "children who survived", "students that smoke" (a relative clause whose verb it is).
+_HAS_OR_WHO = ("with", "has", "have", "having", "had", "who", "that")
+
+
 class Declined(Exception):
     """The question cannot be planned; `problem` says why, in the question's language."""
 
@@ -3829,7 +3834,7 @@ class Composer:
             column = self.col(m.get("boolcol").key)
             before = self.prev_index(i, ("filler", "particle"))
             after = self.next_index(i, ("particle",))
-            has = before is not None and self.m[before].text.lower() in ("with", "has", "have", "having", "had")
+            has = before is not None and self.m[before].text.lower() in _HAS_OR_WHO
             negated = (
                 before is not None
                 and self.m[before].has("negation")
