@@ -44,7 +44,11 @@ and in round 14:
 * a share's base is what the question says it is of: "what share of the children survived" (the
   children, not every passenger: it had been surviving children among all), "share of children who
   survived" (the survivors had been a grouping), "share of children among survivors" (after
-  "among" in English, before 중 in Korean).
+  "among" in English, before 중 in Korean);
+* "deeper than 500 km", "shallower than 70 km": adjectives of depth, as "taller" is of height;
+* "how many districts have more than 10000 students" of a table of districts (one row each) is
+  no number of rows per district: it had answered 0 districts with over 10,000 rows (wrong);
+  declined, as the students are in no column it can name.
 """
 
 from __future__ import annotations
@@ -133,9 +137,25 @@ def data(tmp_path_factory):
     passengers["survived"] = rng.uniform(0, 1, 300) < odds
     passengers["sex"] = rng.choice(["man", "women"], 300)
     passengers["age"] = rng.choice(["adults", "child"], 300, p=[0.85, 0.15])
+    quakes = pd.DataFrame(
+        {
+            "depth": rng.integers(40, 680, 400),
+            "mag": np.round(rng.uniform(4.0, 6.4, 400), 1),
+            "stations": rng.integers(10, 132, 400),
+        }
+    )
+    districts = pd.DataFrame(
+        {
+            "region": rng.choice(["North", "Central", "South"], 120),
+            "district": [f"District {k % 110}" for k in range(120)],  # a few names repeat
+            "enrltot": rng.integers(100, 30_000, 120),
+        }
+    )
     out = {"_spill": root / "spill"}
     for name, frame in (
         ("titanic", passengers),
+        ("quakes", quakes),
+        ("caschool", districts),
         ("visitor_survey", visitors),
         ("forbes2000", companies),
         ("house_prices", houses),
@@ -328,3 +348,21 @@ def test_a_share_is_taken_of_what_the_question_says(data, mode):
     assert states(first_line(answer), 100 * children[survived].mean(), digits=1), answer
     answer = answered(data, "titanic", "what share of survivors were children", mode)
     assert states(first_line(answer), 100 * children[survived].mean(), digits=1), answer
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_deeper_and_shallower_compare_depth(data, mode):
+    frame, _ = data["quakes"]
+    answer = answered(data, "quakes", "how many quakes were deeper than 500 km?", mode)
+    assert states(first_line(answer), (frame["depth"] > 500).sum()), answer
+    answer = answered(data, "quakes", "average magnitude of quakes shallower than 70 km", mode)
+    assert states(first_line(answer), frame.loc[frame["depth"] < 70, "mag"].mean()), answer
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_rows_per_group_only_where_the_groups_have_rows(data, mode):
+    # the districts are the rows: "more than 10000 students" is in no column named, not rows
+    declined(data, "caschool", "how many districts have more than 10000 students?", mode)
+    frame, _ = data["caschool"]
+    answer = answered(data, "caschool", "how many regions have more than 38 rows?", mode)
+    assert states(first_line(answer), (frame["region"].value_counts() > 38).sum()), answer

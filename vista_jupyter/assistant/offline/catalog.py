@@ -290,6 +290,13 @@ class Table:
     def of_kind(self, *kinds: str) -> list[Column]:
         return [c for c in self.columns if c.kind in kinds]
 
+    def groups_rows(self, name: str) -> bool:
+        """Whether the values of column `name` repeat enough for a number of rows per value to be
+        asked ("districts with more than 20 schools"): two rows or more each on average. Of a table
+        of districts, one row each, "districts with more than 10000 students" counts something the
+        rows hold, not rows per district."""
+        return self.column(name).distinct * 2 <= self.rows
+
     @property
     def numeric(self) -> list[Column]:
         return [c for c in self.columns if c.numeric]

@@ -296,6 +296,8 @@ def _rows_per_group(
     ("list": a grouped count kept by its value)."""
     lang = language_of(question)
     n = len(mentions)
+    if not table.groups_rows(column):
+        return None  # the rows are the groups themselves
     drop = set(taken)
     for k in list(taken):
         drop |= _with_particles(mentions, k, n)

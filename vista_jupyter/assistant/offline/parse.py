@@ -1718,8 +1718,8 @@ class Composer:
             if j in self.used or not m.has("column") or m.has("value"):
                 continue
             names = [c for c in self.columns_of(j) if not self.col(c).numeric and not self.col(c).is_date]
-            if not names:
-                continue
+            if not names or not all(self.t.groups_rows(c) for c in names):
+                continue  # a column of one row per value: its values have no number of rows
             period = None
             if noun is not None:
                 words = self.m[noun].text.split()
