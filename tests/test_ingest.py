@@ -361,6 +361,30 @@ def test_booleans_and_missing_values(tmp_path):
     assert frame["v"].isna().tolist() == [False, True, False, False]
 
 
+def test_the_word_none_is_a_value_of_text_and_missing_among_numbers(tmp_path):
+    # R's write.csv writes NA for missing; "None" is then a level of a category (exercise: Freq,
+    # Some, None; a veneer type), as pyarrow and DuckDB read it: it had been made missing, and
+    # "average pulse by exercise level" lost a group. Among numbers, dates or yes/no it is missing.
+    rows = ["exer,pulse,when,flag,blank"]
+    rows += [
+        f"{e},{p},{d},{f},None"
+        for e, p, d, f in zip(
+            ["Freq", "None", "Some", "None", "NA", "nil"],
+            ["72", "None", "80", "NA", "66", "nil"],
+            ["2024-01-02", "None", "2024-03-04", "NA", "nil", "2024-05-06"],
+            ["yes", "no", "None", "NA", "yes", "nil"],
+        )
+    ]
+    frame = read_table(write(tmp_path, "s.csv", "\n".join(rows) + "\n"))
+    assert frame["exer"].tolist()[:4] == ["Freq", "None", "Some", "None"] and pd.isna(frame["exer"][4])
+    assert frame["exer"][5] == "nil"
+    assert frame["pulse"].isna().tolist() == [False, True, False, True, False, True]
+    assert frame["pulse"].dtype.kind in "if" and frame["pulse"].sum() == 72 + 80 + 66
+    assert pd.api.types.is_datetime64_any_dtype(frame["when"]) and frame["when"].isna().sum() == 3
+    assert frame["flag"].isna().tolist() == [False, False, True, True, False, True]
+    assert frame["blank"].isna().all()
+
+
 def test_excel_json_jsonl_parquet(tmp_path):
     import openpyxl
 

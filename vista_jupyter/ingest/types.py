@@ -9,7 +9,9 @@ moves on to the next candidate that takes both the sample and that batch, and re
 result is the same whatever the file size: the first candidate that fits the whole column.
 
 Missing values are one set of markers (`MISSING`, pandas' defaults and a few more), the same for
-every column and every file.
+every column and every file, except the words among them (`MISSING_WORDS`: None, nil) in a column
+that stays text: there they are a value ("None" of an exercise level, a veneer type), as pyarrow
+and DuckDB read them; in a column of numbers, dates or yes/no they are missing.
 """
 
 from __future__ import annotations
@@ -37,6 +39,7 @@ MISSING = sorted(
         "None",
         "none",
         "NONE",
+        "Nil",
         "-",
         "--",
         "?",
@@ -56,7 +59,11 @@ MISSING = sorted(
         "-1.#QNAN",
     }
 )
-_MISSING = pa.array(MISSING, pa.string())
+#: Markers that are also words a category may hold ("None", "Nil"): missing only in a column of
+#: numbers, dates or yes/no, never in text.
+MISSING_WORDS = ["None", "none", "NONE", "nil", "Nil", "NIL"]
+_MISSING = pa.array([m for m in MISSING if m not in MISSING_WORDS], pa.string())
+_WORDS = pa.array(MISSING_WORDS, pa.string())
 #: Words of a yes/no column (lower case), in the languages of Vista's users and their files.
 _TRUE = ["true", "yes", "ja", "oui", "sí", "si", "sim", "да", "예", "네", "참"]
 _FALSE = ["false", "no", "nein", "non", "não", "nao", "нет", "아니오", "아니요", "거짓"]
@@ -142,7 +149,21 @@ def _check(text: pa.Array, pattern: str) -> None:
 
 
 def convert(text: pa.Array, cand: Candidate) -> pa.Array:
-    """`text` (already `clean`) as `cand`'s type; `Mismatch` when a non-missing cell does not fit."""
+    """`text` (already `clean`) as `cand`'s type; `Mismatch` when a non-missing cell does not fit.
+    Besides text, the words of `MISSING_WORDS` are missing too (looked for only when a cell does
+    not fit: most columns have none)."""
+    try:
+        return _convert(text, cand)
+    except Mismatch:
+        if cand.kind == "string":
+            raise
+        words = pc.is_in(text, value_set=_WORDS)
+        if not pc.any(words).as_py():
+            raise
+        return _convert(pc.if_else(words, pa.scalar(None, pa.string()), text), cand)
+
+
+def _convert(text: pa.Array, cand: Candidate) -> pa.Array:
     kind = cand.kind
     try:
         if kind == "string":
