@@ -45,9 +45,26 @@ QUESTIONS = [
 ]
 
 STEMS = [
-    "temperature", "humidity", "pressure", "voltage", "current", "speed", "weight", "height",
-    "score", "cost", "income", "duration", "distance", "rainfall", "wind_speed", "co2",
-    "heart_rate", "blood_pressure", "satisfaction", "visits",
+    "temperature",
+    "humidity",
+    "pressure",
+    "voltage",
+    "current",
+    "speed",
+    "weight",
+    "height",
+    "score",
+    "cost",
+    "income",
+    "duration",
+    "distance",
+    "rainfall",
+    "wind_speed",
+    "co2",
+    "heart_rate",
+    "blood_pressure",
+    "satisfaction",
+    "visits",
 ]
 ABBREVIATED = ["temp", "hum", "press", "volt", "spd", "wt", "ht", "dur", "dist", "sat"]
 KOREAN = ["매출액", "지역", "수량", "고객수", "방문자수"]
@@ -65,7 +82,9 @@ def column_names(n: int) -> list[str]:
         if k == 0:
             names.append(f"{STEMS[(i // 4) % len(STEMS)]}_{i // 4 // len(STEMS) + 1}")
         elif k == 1:
-            names.append(f"{ABBREVIATED[(i // 4) % len(ABBREVIATED)]}_{['avg', 'max', 'min', 'std'][(i // 40) % 4]}_{i // 160 + 1}")
+            names.append(
+                f"{ABBREVIATED[(i // 4) % len(ABBREVIATED)]}_{['avg', 'max', 'min', 'std'][(i // 40) % 4]}_{i // 160 + 1}"
+            )
         elif k == 2:
             names.append(f"sensor_{i // 4 + 1}")
         else:
@@ -87,7 +106,9 @@ def make_table(n: int, rows: int, path: Path) -> None:
         elif name == "order_date":
             data[name] = pd.Timestamp("2023-01-01") + pd.to_timedelta(rng.integers(0, 730, rows), unit="D")
         elif name in ("region", "지역"):
-            data[name] = rng.choice(["North", "South", "East", "West"] if name == "region" else ["서울", "부산", "대구", "광주"], rows)
+            data[name] = rng.choice(
+                ["North", "South", "East", "West"] if name == "region" else ["서울", "부산", "대구", "광주"], rows
+            )
         elif name == "city":
             data[name] = rng.choice(cities, rows)
         elif name == "status":
@@ -117,8 +138,14 @@ def _tiny() -> dict:
     profile = {
         "rows": 2,
         "column_profiles": [
-            {"name": "city", "kind": "categorical", "dtype": "string", "distinct": 2, "nulls": 0,
-             "top": [{"value": "A", "count": 1}, {"value": "B", "count": 1}]},
+            {
+                "name": "city",
+                "kind": "categorical",
+                "dtype": "string",
+                "distinct": 2,
+                "nulls": 0,
+                "top": [{"value": "A", "count": 1}, {"value": "B", "count": 1}],
+            },
             {"name": "price", "kind": "numeric", "dtype": "float64", "distinct": 2, "nulls": 0, "min": 1.0, "max": 2.0},
         ],
         "sample": [{"city": "A", "price": 1.0}, {"city": "B", "price": 2.0}],
@@ -220,9 +247,11 @@ def main(argv: list[str]) -> int:
             rest = f"{statistics.median(s[1:]):.2f}" if len(s) > 1 else "-"
             if len(s) < len(questions):
                 rest += f" (stopped after {len(s)} questions: over {args.limit:.0f} s)"
-            plans = "".join("d" if d else "a" for d in r["declined"]) + " " + hashlib.sha1(
-                "".join(r["digests"]).encode()
-            ).hexdigest()[:8]
+            plans = (
+                "".join("d" if d else "a" for d in r["declined"])
+                + " "
+                + hashlib.sha1("".join(r["digests"]).encode()).hexdigest()[:8]
+            )
             print(f"| {n:,} | {r['profile']:.2f} | {s[0]:.2f} | {rest} | {r['peak_mb']:.0f} | {plans} |", flush=True)
         if args.server:
             s = run_server(1000, args.rows, questions, Path(tmp))
