@@ -12,7 +12,7 @@ import pandas as pd
 import pytest
 
 from vista_jupyter.assistant import offline
-from vista_jupyter.assistant.offline import catalog, match
+from vista_jupyter.assistant.offline import catalog
 from vista_jupyter.assistant.offline.catalog import Column, build_table
 from vista_jupyter.assistant.offline.match import Reader, segment, spelled_names
 from vista_jupyter.profile import profile_parquet
@@ -143,5 +143,3 @@ def test_names_part_where_they_part_from_each_other():
 def test_the_shortcuts_of_segment_keep_its_readings(name, words, whole, expected):
     cuts = None if whole else frozenset({0, 5, 9})
     assert (segment(name, cuts, words, whole) > 0) == expected
-    assert segment(name, cuts, words, whole) == segment.__wrapped__(name, cuts, words, whole)
-    assert match._word_forms(words[0])[0][0][0] == words[0]
