@@ -9,6 +9,7 @@ and in batches, so memory stays small for big files; they are cached per file.
 
 from __future__ import annotations
 
+import copy
 import math
 import os
 import re
@@ -283,6 +284,9 @@ class Table:
     wide_period: str | None = None
     wide_kind: str | None = None  # what its periods are: year, month, quarter, year_month
     wide_keys: list[frozenset[str]] = field(default_factory=list)  # sets of its labels naming each row once
+    # what the table was described from (`build_table`'s key of its dataset), so that what is
+    # worked out from the table alone is worked out once per dataset, not once per question
+    fingerprint: str | None = field(default=None, compare=False)
 
     def column(self, name: str) -> Column:
         return next(c for c in self.columns if c.name == name)
@@ -345,6 +349,13 @@ class _Index:
     units: frozenset[str]
     suffixes: frozenset[str]
     words: frozenset[str]  # every concept's Korean forms, whole
+    # every (concept, form) in the lexicon's order, and where to find the few a name can match:
+    # by the form's first word (a name must hold it to spell the form), the forms written in
+    # Hangul (matched inside a Korean name), and by the first letters a run may abbreviate
+    pairs: tuple[tuple[str, _Form], ...] = ()
+    by_first: dict[str, tuple[int, ...]] = field(default_factory=dict)
+    hangul_at: tuple[int, ...] = ()
+    by_initial: dict[str, tuple[int, ...]] = field(default_factory=dict)
 
 
 _index_slot: list[_Index] = []
@@ -367,12 +378,23 @@ def _index() -> _Index:
                 latin = all(w.isascii() and w.isalpha() for w in fk) and len("".join(fk)) >= 3
                 made.append(_Form(fk, hangul, frozenset(w[0] for w in variants(fk[0]) if w) if latin else None))
             forms[concept] = tuple(made)
+        pairs = tuple((concept, form) for concept, fs in forms.items() for form in fs)
+        by_first: dict[str, list[int]] = {}
+        by_initial: dict[str, list[int]] = {}
+        for at, (_, form) in enumerate(pairs):
+            by_first.setdefault(form.keys[0], []).append(at)
+            for letter in form.initials or ():
+                by_initial.setdefault(letter, []).append(at)
         index = _Index(
             lex,
             forms,
             frozenset(u for fs in lex.data["units"].values() for u in fs),
             frozenset(lex.data["name_suffixes"]),
             frozenset(f.hangul for fs in forms.values() for f in fs if f.hangul),
+            pairs,
+            {k: tuple(v) for k, v in by_first.items()},
+            tuple(at for at, (_, form) in enumerate(pairs) if form.hangul is not None),
+            {k: tuple(v) for k, v in by_initial.items()},
         )
         _index_slot[:] = [index]
         _concepts_of.cache_clear()  # results of an older lexicon
@@ -498,42 +520,46 @@ def _digit_codes(index: _Index) -> tuple[tuple[str, str], ...]:
     return tuple(out)
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=65536)  # once per distinct name (a wide table has thousands)
 def _concepts_of(keys: tuple[str, ...], index: _Index) -> tuple[tuple[str, float], ...]:
     found: dict[str, float] = {}
     spelled: set[int] = set()  # name parts that spell a concept's form in full
     joined_ko = "".join(k for k in keys if is_hangul(k))
     # a name column (역명, 단지명: the name of a station, of a complex) is about what it names
     named = joined_ko[:-1] if len(joined_ko) >= 2 and joined_ko.endswith("명") else None
-    for concept, forms in index.forms.items():
-        for form in forms:
-            fk = form.keys
-            for i in range(len(keys) - len(fk) + 1):
-                if keys[i : i + len(fk)] == fk:
-                    spelled.update(range(i, i + len(fk)))
-            if form.hangul is not None:
-                word = form.hangul
-                # One syllable is too ambiguous inside a longer word: it must be the whole name
-                # or its last syllable (자치구 -> 구, 단지명 -> 명), as Korean names are built.
-                if (len(word) >= 2 and word in joined_ko) or (
-                    len(word) == 1
-                    and joined_ko
-                    and (
-                        joined_ko == word
-                        or named == word
-                        # (not when the whole name is a word of two syllables of the lexicon: 가구
-                        # is no 구, 일시 no 시; 실업률 is still a rate)
-                        or (
-                            joined_ko.endswith(word)
-                            and word in index.suffixes
-                            and not (len(joined_ko) == 2 and joined_ko in index.words)
-                        )
+    # only the forms this name could spell or hold, in the lexicon's order (the others add nothing)
+    near = {at for k in set(keys) for at in index.by_first.get(k, ())}
+    if joined_ko:
+        near.update(index.hangul_at)
+    for at in sorted(near):
+        concept, form = index.pairs[at]
+        fk = form.keys
+        for i in range(len(keys) - len(fk) + 1):
+            if keys[i : i + len(fk)] == fk:
+                spelled.update(range(i, i + len(fk)))
+        if form.hangul is not None:
+            word = form.hangul
+            # One syllable is too ambiguous inside a longer word: it must be the whole name
+            # or its last syllable (자치구 -> 구, 단지명 -> 명), as Korean names are built.
+            if (len(word) >= 2 and word in joined_ko) or (
+                len(word) == 1
+                and joined_ko
+                and (
+                    joined_ko == word
+                    or named == word
+                    # (not when the whole name is a word of two syllables of the lexicon: 가구
+                    # is no 구, 일시 no 시; 실업률 is still a rate)
+                    or (
+                        joined_ko.endswith(word)
+                        and word in index.suffixes
+                        and not (len(joined_ko) == 2 and joined_ko in index.words)
                     )
-                ):
-                    weight = 1.0 if joined_ko.endswith(word) else 0.8
-                    found[concept] = max(found.get(concept, 0.0), weight)
-            elif _contains(keys, fk):
-                found[concept] = 1.0
+                )
+            ):
+                weight = 1.0 if joined_ko.endswith(word) else 0.8
+                found[concept] = max(found.get(concept, 0.0), weight)
+        elif _contains(keys, fk):
+            found[concept] = 1.0
     # Codes with digits are written with or without their dots and separators: a column pm25,
     # PM_2_5 or pm2.5 is the concept written "pm2.5", NO2 or no_2 the one written "no2"
     for concept, code in _digit_codes(index):
@@ -583,20 +609,19 @@ def _concepts_of(keys: tuple[str, ...], index: _Index) -> tuple[tuple[str, float
                 for k in latin[a:b]:
                     cuts.add(max(cuts) + len(k))
                 runs.append(((a, b), "".join(latin[a:b]), frozenset(cuts)))
-        for concept, forms in index.forms.items():
+        letters = {run[0] for _, run, _ in runs}
+        for at in sorted({at for letter in letters for at in index.by_initial.get(letter, ())}):
+            concept, form = index.pairs[at]
             if concept in found:
                 continue
-            for form in forms:
-                if form.initials is None:
+            fk = form.keys
+            joined = "".join(fk)
+            for span, run, cuts in runs:
+                # the run's first letter must start the first word (or a variant of it)
+                if run[0] not in form.initials or run == joined:
                     continue
-                fk = form.keys
-                joined = "".join(fk)
-                for span, run, cuts in runs:
-                    # the run's first letter must start the first word (or a variant of it)
-                    if run[0] not in form.initials or run == joined:
-                        continue
-                    if segment(run, cuts, fk, True) >= 0.85:
-                        by_run.setdefault(span, set()).add(concept)
+                if segment(run, cuts, fk, True) >= 0.85:
+                    by_run.setdefault(span, set()).add(concept)
         read = [span for span, concepts in by_run.items() if len(concepts) == 1]
         for span, concepts in by_run.items():
             # a part of a longer run read as one concept is that reading's (Exp of lifeExp is
@@ -803,8 +828,53 @@ def _row_numbers(column: Column, rows: int) -> bool:
     return float(low) in (0.0, 1.0) and float(high) - float(low) + 1 == rows and column.distinct >= 0.9 * rows
 
 
+#: Tables described, by their dataset's fingerprint: a thread asks question after question of
+#: the same dataset, and describing a table of thousands of columns is most of a question's time
+_tables: OrderedDict[str, Table] = OrderedDict()
+
+
+def _fingerprint(dataset: dict[str, Any]) -> str:
+    """What a table's description depends on: the dataset's names and profile, and its Parquet
+    file as it is now (path, modification time, size), with the lexicon it is read with."""
+    import hashlib
+    import json
+
+    path = dataset.get("parquet_path")
+    stat = None
+    if path:
+        try:
+            st = os.stat(path)
+            stat = (st.st_mtime_ns, st.st_size)
+        except OSError:
+            stat = "missing"
+    text = json.dumps(
+        [dataset.get(k) for k in ("var_name", "name", "mode", "profile")] + [path, stat, id(lexicon())],
+        sort_keys=True,
+        default=str,
+    )
+    return hashlib.sha1(text.encode()).hexdigest()
+
+
 def build_table(dataset: dict[str, Any]) -> Table:
-    """The planner's view of one dataset (`var_name`, `name`, `profile`, optional `parquet_path`)."""
+    """The planner's view of one dataset (`var_name`, `name`, `profile`, optional `parquet_path`):
+    described once per dataset as it is (`_fingerprint`), and a copy of that handed out (the
+    planner adds the columns it derives to its table)."""
+    key = _fingerprint(dataset)
+    with _cache_lock:
+        known = _tables.get(key)
+        if known is not None:
+            _tables.move_to_end(key)
+    if known is None:
+        known = _build_table(dataset)
+        known.fingerprint = key
+        with _cache_lock:
+            _tables[key] = known
+            while len(_tables) > 8:
+                _tables.popitem(last=False)
+    return copy.deepcopy(known)
+
+
+def _build_table(dataset: dict[str, Any]) -> Table:
     profile = dataset.get("profile") or {}
     sample = profile.get("sample") or []
     scanned = _scan_values(dataset["parquet_path"], _value_columns(profile)) if dataset.get("parquet_path") else {}
@@ -1403,24 +1473,35 @@ def _role_in_name(column: Column) -> tuple[str, str] | None:
     """(role, the rest of the name) of a column whose name has one role word of `pair_role`
     (home_points: home, "points"; 원정팀점수: away, "팀점수"); the longest form decides, and a
     name with words of two roles at that length has none."""
-    found: list[tuple[int, str, str]] = []
-    keys = column.base or column.keys
-    joined = "".join(keys)
+    return _role_in_keys(tuple(column.base or column.keys), id(lexicon()))
+
+
+@lru_cache(maxsize=4)
+def _pair_role_forms(_lexicon: int) -> tuple[tuple[str, tuple[str, ...], str, bool], ...]:
+    """The lexicon's `pair_role` forms, read once: (role, keys, joined, written in Hangul)."""
+    out = []
     for role, forms in lexicon().data.get("pair_role", {}).items():
         for form in forms:
             fk = name_keys(str(form))
-            if not fk:
-                continue
-            word = "".join(fk)
-            if is_hangul(word):
-                if word in joined and is_hangul(joined):
-                    found.append((len(word), role, joined.replace(word, " ", 1).strip()))
-                continue
-            n = len(fk)
-            for i in range(len(keys) - n + 1):
-                if tuple(keys[i : i + n]) == fk:
-                    found.append((len(word), role, " ".join(keys[:i] + keys[i + n :])))
-                    break
+            if fk:
+                out.append((role, fk, "".join(fk), is_hangul("".join(fk))))
+    return tuple(out)
+
+
+@lru_cache(maxsize=65536)  # once per distinct name (and lexicon): role_pairs is asked per question
+def _role_in_keys(keys: tuple[str, ...], _lexicon: int) -> tuple[str, str] | None:
+    found: list[tuple[int, str, str]] = []
+    joined = "".join(keys)
+    for role, fk, word, hangul in _pair_role_forms(_lexicon):
+        if hangul:
+            if word in joined and is_hangul(joined):
+                found.append((len(word), role, joined.replace(word, " ", 1).strip()))
+            continue
+        n = len(fk)
+        for i in range(len(keys) - n + 1):
+            if tuple(keys[i : i + n]) == fk:
+                found.append((len(word), role, " ".join(list(keys[:i]) + list(keys[i + n :]))))
+                break
     if not found:
         return None
     best = max(n for n, _, _ in found)

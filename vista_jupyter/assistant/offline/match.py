@@ -13,8 +13,9 @@ from __future__ import annotations
 
 import difflib
 import itertools
-import os
 import re
+import threading
+from collections import OrderedDict
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
@@ -119,10 +120,26 @@ def abbreviates(piece: str, word: str) -> float:
     return 0.0
 
 
+@lru_cache(maxsize=8192)
+def _word_forms(word: str) -> tuple[tuple[tuple[str, float], ...], frozenset[str], int]:
+    """A question word's forms as `_word_abbreviates` weighs them, the letters they start with
+    and their greatest length: a piece of a name abbreviates none of them unless it starts with
+    one of those letters and is no longer (see `abbreviates`), so `segment` tries no other piece."""
+    forms = tuple((w, 1.0 if w == word else 0.97) for w in variants(word))
+    return forms, frozenset(w[:1] for w, _ in forms), max((len(w) for w, _ in forms), default=0)
+
+
+@lru_cache(maxsize=8192)
+def _letters(word: str) -> frozenset[str]:
+    """The letters of a word's forms: a piece that abbreviates one keeps only its letters."""
+    return frozenset(ch for w, _ in _word_forms(word)[0] for ch in w)
+
+
 def _word_abbreviates(piece: str, word: str) -> float:
-    return max((abbreviates(piece, w) * (1.0 if w == word else 0.97) for w in variants(word)), default=0.0)
+    return max((abbreviates(piece, w) * f for w, f in _word_forms(word)[0]), default=0.0)
 
 
+@lru_cache(maxsize=1 << 18)  # the same names and words come back question after question
 def segment(name: str, cuts: frozenset[int] | None, words: tuple[str, ...], whole: bool) -> float:
     """How well the question's `words`, in order, spell the squashed column name `name` ("tbilrate"
     from "T-bill rate", "lifeexp" from "life expectancy", "gdppercap" from "GDP per capita"), each
@@ -131,6 +148,7 @@ def segment(name: str, cuts: frozenset[int] | None, words: tuple[str, ...], whol
     run of letters (`cuts` None), its start or its end, of 3 letters or more. 0 when they do not."""
     n = len(name)
     memo: dict[tuple[int, int, int], float] = {}
+    spellings = [_word_forms(w) for w in words]
 
     def rest(pos: int, k: int, stop: int) -> float:
         key = (pos, k, stop)
@@ -139,7 +157,11 @@ def segment(name: str, cuts: frozenset[int] | None, words: tuple[str, ...], whol
         if k == len(words):
             return 1.0 if pos == stop else 0.0
         best = 0.0
-        for end in range(pos + 1, stop + 1):
+        _, firsts, longest = spellings[k]
+        if pos >= stop or name[pos] not in firsts:  # no piece from here abbreviates the word
+            memo[key] = best
+            return best
+        for end in range(pos + 1, min(stop, pos + longest) + 1):
             q = _word_abbreviates(name[pos:end], words[k])
             if q:
                 best = max(best, min(q, rest(end, k + 1, stop)))
@@ -147,6 +169,11 @@ def segment(name: str, cuts: frozenset[int] | None, words: tuple[str, ...], whol
         return best
 
     if whole:
+        # each piece is no longer than its word's longest form and spelled with its letters
+        if n > sum(longest for _, _, longest in spellings) or not set(name) <= frozenset().union(
+            *(_letters(w) for w in words)
+        ):
+            return 0.0
         return rest(0, 0, n)
     if cuts is None:
         spans = [(0, e) for e in range(3, n - 2)] + [(b, n) for b in range(3, n - 2)]
@@ -593,15 +620,17 @@ def spelled_names(table: Table) -> list[tuple[str, str, frozenset[int]]]:
         for k in keys:
             cuts.add(max(cuts) + len(k))
         squashed[column.name] = ("".join(keys), cuts)
-    names = list(squashed.items())
+    # where a name parts from another: a start of 3 letters or more that another name goes on
+    # from with another letter (every start's next letters, once, instead of every pair of names)
+    following: dict[str, set[str]] = {}
+    for text, _ in squashed.values():
+        for n in range(3, len(text)):
+            following.setdefault(text[:n], set()).add(text[n])
     out = []
-    for name, (text, cuts) in names:
-        for other, (text2, _) in names:
-            if other == name:
-                continue
-            shared = len(os.path.commonprefix([text, text2]))
-            if 3 <= shared < len(text) and shared < len(text2):
-                cuts.add(shared)
+    for name, (text, cuts) in squashed.items():
+        for n in range(3, len(text)):
+            if following[text[:n]] - {text[n]}:
+                cuts.add(n)
         out.append((name, text, frozenset(cuts)))
     return out
 
@@ -711,6 +740,46 @@ _SMALL_WORDS = {"of", "and", "the", "for", "de", "du", "des", "la", "le", "del",
 _PREPOSITIONS = {"to", "by", "with", "from", "of", "for", "in", "on", "at", "into"}
 
 
+#: `dataset_phrases` and `spelled_names` of tables described before (by `_described`'s key)
+_readings: OrderedDict[tuple[Any, ...], tuple[PhraseIndex, list[tuple[str, str, frozenset[int]]]]] = OrderedDict()
+_readings_lock = threading.Lock()
+
+
+def _described(table: Table) -> tuple[PhraseIndex, list[tuple[str, str, frozenset[int]]]]:
+    """The table's phrases and spelled names, worked out once per table as described from its
+    dataset (`Table.fingerprint`) and as the planner holds it (its columns, derived ones too)."""
+    if table.fingerprint is None:
+        return dataset_phrases(table), spelled_names(table)
+    key = (
+        table.fingerprint,
+        repr(
+            (
+                table.var,
+                table.name,
+                [c.name for c in table.columns],
+                table.labels,
+                table.periods,
+                table.indicator,
+                table.wide_period,
+                table.wide_kind,
+                table.wide_keys,
+            )
+        ),
+        id(lexicon()),
+    )
+    with _readings_lock:
+        known = _readings.get(key)
+        if known is not None:
+            _readings.move_to_end(key)
+            return known
+    known = (dataset_phrases(table), spelled_names(table))
+    with _readings_lock:
+        _readings[key] = known
+        while len(_readings) > 16:
+            _readings.popitem(last=False)
+    return known
+
+
 class Reader:
     """Reads questions against one table."""
 
@@ -721,7 +790,7 @@ class Reader:
         self.table = table
         self.other_script = other_script
         self.lex = lexicon()
-        self.data = dataset_phrases(table)
+        self.data, self.spelled = _described(table)
         self._fuzzy_vocab: list[tuple[str, ...]] | None = None
         self._stems: list[str] | None = None
         self._other_script: list[tuple[str, Any, bool, str, str]] | None = None
@@ -729,7 +798,7 @@ class Reader:
         self.corrections: list[tuple[str, str]] = []  # words read in another spelling (read())
         self._respelled: list[tuple[str, str]] = []
         self._subject_cache: set[str] | None = None
-        self.spelled = spelled_names(table)
+        self._closest: dict[str, str | None] = {}
         self._plain = {
             k[0]
             for role in (
@@ -1303,12 +1372,22 @@ class Reader:
         return rebuilt
 
     def _closest_latin(self, word: str) -> str | None:
+        if word not in self._closest:  # (asked again for every column a word may abbreviate)
+            self._closest[word] = self._closest_latin_of(word)
+        return self._closest[word]
+
+    def _closest_latin_of(self, word: str) -> str | None:
         scored: dict[str, float] = {}
         forms = list(dict.fromkeys([word, *variants(word)]))
         for cand in self._vocabulary():
             if len(cand) != 1 or is_hangul(cand[0]) or len(cand[0]) < 4:
                 continue
-            best = max(difflib.SequenceMatcher(None, f, cand[0]).ratio() for f in forms)
+            # a ratio is at most 2 * the shorter length / both lengths: forms that cannot reach
+            # 0.84 are not compared (their ratio could not be the best one kept)
+            near = [f for f in forms if 2.0 * min(len(f), len(cand[0])) / (len(f) + len(cand[0])) >= 0.84]
+            if not near:
+                continue
+            best = max(difflib.SequenceMatcher(None, f, cand[0]).ratio() for f in near)
             if best >= 0.84:
                 scored[cand[0]] = max(best, scored.get(cand[0], 0.0))
         for value in self._value_stems():
