@@ -1777,6 +1777,8 @@ class Composer:
                         + (f" ({', '.join(implied)})." if implied else "."),
                     )
                 candidates = named or [(None, implied[0])]
+                if negative and not named and self._largest_loss(i, implied[0]):
+                    continue
             if not candidates:
                 continue
             # "quarters with negative inflation": the column that can hold such values is meant
@@ -1797,6 +1799,44 @@ class Composer:
             self.ctx.conditions.at = i
             self.ctx.conditions.append(Condition(column, "<" if m.get("sign").key == "negative" else ">", 0))
             self.claim(i)
+
+    def _largest_loss(self, i: int, column: str) -> bool:
+        """ "the biggest loss", "최대 손실", "손실이 가장 큰": a size of a loss is the gain/loss measure
+        below zero, and the largest loss its lowest value (the smallest loss the one nearest zero).
+        The loss word becomes that measure, the superlative's direction turns round, and the rows
+        are those below zero (none: no loss to name). False when no superlative is beside it."""
+        before = self.prev_index(i, ("filler",))
+        after = self.next_index(i, ("particle",))
+        size = None
+        if before is not None and before not in self.used and self.roles(before) & {"superlative", "degree"}:
+            size = before  # "biggest loss", "최대 손실", "큰 손실"
+        elif after is not None and after not in self.used and self.m[after].has("superlative_marker"):
+            nxt = self.next_index(after, ("filler", "particle"))
+            if nxt is not None and self.roles(nxt) & {"superlative", "degree"}:
+                size = nxt  # "손실이 가장 큰"
+        elif after is not None and after not in self.used and self.roles(after) & {"superlative"}:
+            size = after  # "손실 최대"
+        if size is None:
+            return False
+        role = "superlative" if self.m[size].has("superlative") else "degree"
+        flipped = {"high": "low", "low": "high"}.get(self.m[size].get(role).key)
+        if flipped is None:
+            return False
+        self.m[size].senses = [Sense(role, flipped)] + [s for s in self.m[size].senses if s.role != role]
+        self.m[i].senses = [Sense("column", column, 1.0)]
+        self.ctx.conditions.at = i
+        self.ctx.conditions.append(Condition(column, "<", 0))
+        a, b = min(i, size), max(i, size)
+        said = self.q[self.tokens[self.m[a].start].start : self.tokens[self.m[b].end - 1].end] if self.tokens else self._words(a, b)
+        self.readings.append(
+            t(
+                self.lang,
+                f"“{said}” read as the rows with {column} below 0, the {'lowest' if flipped == 'low' else 'highest'} first.",
+                f"“{said}”{particle(said, '은/는')[len(said) :]} {column}이(가) 0보다 작은 행 중 "
+                f"{'가장 낮은' if flipped == 'low' else '가장 높은'} 값으로 읽었습니다.",
+            )
+        )
+        return True
 
     def _words(self, i: int, j: int) -> str:
         return " ".join(self.m[x].text for x in range(i, j + 1))
