@@ -3723,7 +3723,18 @@ class Composer:
             grouped_column = before is not None and (
                 (self.m[before].has("group") and self.m[before].has("column")) or self._korean_group_before(i)
             )
-            if not rate and (
+            # "worked by blue collar workers", "written by union members": "by" the flagged people
+            # names who did it (an agent), not a grouping, when those people are named after it
+            agent = (
+                before is not None
+                and self.m[before].text.lower() == "by"
+                and after is not None
+                and self.m[after].has("entity")
+                and not rate
+            )
+            if agent:
+                self.claim(before)
+            elif not rate and (
                 (
                     before is not None
                     and not grouped_column
@@ -3735,7 +3746,7 @@ class Composer:
                 or (after is not None and self.m[after].has("group") and not self._group_word_before(after))
             ):
                 continue  # grouped or ranked by ("which garage", "가장 높은 garage", "smoker별")
-            negated = self._negated([i])
+            negated = m.has("negated_flag") or self._negated([i])
             if not negated and i > 0 and self.m[i - 1].text == "비" and self.tokens[self.m[i].start].joined:
                 negated = True  # 비흡연자: non-smokers
                 self.claim(i - 1)
@@ -3875,9 +3886,14 @@ class Composer:
                 and self.m[before].has("negation")
                 or (after is not None and self.m[after].has("negation") and self.lang == "ko")
             )
+            if m.has("negated_flag") and not negated:
+                negated, has = True, False  # "non-union", "unmarried", 미혼: its no side, as said
+                before = None
             ko_has = after is not None and self.m[after].text in ("있는", "있음", "있고", "있는지")
             if not (has or negated or ko_has):
                 continue
+            if m.has("negated_flag") and before is None:
+                negated = True
             truthy = _truthy(column)
             if truthy is None:
                 continue
@@ -5038,18 +5054,8 @@ def _years_spanned(column: Column) -> int | None:
 
 
 def _truthy(column: Column) -> tuple[Any, Any] | None:
-    if column.kind != "boolean" and column.flag:
-        return 1, 0  # whole numbers, 0 or 1
-    values = list(column.values)
-    if not values and column.dtype.startswith("bool"):
-        return True, False
-    yes = next((v for v in values if str(v).strip().lower() in ("yes", "true", "y", "t", "1", "예", "있음")), None)
-    no = next((v for v in values if str(v).strip().lower() in ("no", "false", "n", "f", "0", "아니오", "없음")), None)
-    if yes is None or no is None:
-        if column.dtype.startswith("bool"):
-            return True, False
-        return None
-    return yes, no
+    """(yes, no) of a yes/no column as its values are stored (catalog's `Column.truth`)."""
+    return column.truth
 
 
 def _value_set(c: Condition) -> frozenset | None:
