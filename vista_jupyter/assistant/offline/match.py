@@ -452,7 +452,8 @@ def flag_names(column: Column, lex: Any) -> list[tuple[tuple[str, ...], bool]]:
     out = [(name_keys(w), False) for w in own] + [(name_keys(w), True) for w in negatives]
     out += [(name_keys(f), False) for g in positive for f in g]
     out += [(name_keys(f), True) for g in negative for f in g]
-    return list(dict.fromkeys(k for k in out if k[0]))
+    # (a letter or a syllable alone, "m" or 남 of [male, ..., m, 남], is too short to name it)
+    return list(dict.fromkeys(k for k in out if len("".join(k[0])) >= 2))
 
 
 #: the name a reader gives a column whose header is missing or blank (Vista's column_3)
