@@ -96,6 +96,12 @@ def test_a_negating_prefix_names_the_no_side(data, mode):
     wages, _ = data["wages"]
     answer = answered(data, "wages", "mean lwage for non-union workers", mode)
     _mean_stated(answer, wages.loc[wages["union"] == "no", "lwage"].mean())
+    # the two sides of a yes/no column are named by it, not as True and False
+    answer = answered(data, "training", "average re78 of treated vs untreated people", mode)
+    head = first_line(answer)
+    assert "True" not in head and "treat" in head, answer
+    for side in (training["treat"], ~training["treat"]):
+        assert states(head, training.loc[side, "re78"].mean()), answer
     # two flags the word could name (the mother's, the father's): which is meant is not sure
     declined(data, "parents", "average bwt of non-smokers", mode)
     declined(data, "parents", "how many smokers", mode)
