@@ -3725,12 +3725,17 @@ class Composer:
             )
             # "worked by blue collar workers", "written by union members": "by" the flagged people
             # names who did it (an agent), not a grouping, when those people are named after it
+            last = m.text.lower().split()[-1] if m.text.split() else ""
+            people = joined_forms("entity")
             agent = (
                 before is not None
                 and self.m[before].text.lower() == "by"
-                and after is not None
-                and self.m[after].has("entity")
                 and not rate
+                and (
+                    (after is not None and self.m[after].has("entity"))
+                    # the people named in the flag's own words ("by union members")
+                    or (len(m.text.split()) > 1 and (last in people or last.rstrip("s") in people))
+                )
             )
             if agent:
                 self.claim(before)
