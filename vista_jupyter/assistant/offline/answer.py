@@ -1712,6 +1712,8 @@ def _side_name(side: list, lang: str) -> str:
             inner = _side_name([type(c)(c.column, "==", c.value, c.part)], lang)
             return t(lang, f"the rest (not {inner})", f"나머지({inner} 외)")
         if c.op in ("==", "in"):
+            if any(type(v).__name__ in ("bool", "bool_") for v in values):
+                return conditions_words(side, lang)  # a yes/no column's side: "union = yes", not "True"
             if c.part == "weekday":
                 return "/".join(WEEKDAYS[lang][int(v)] for v in values)
             if c.part == "month":

@@ -136,6 +136,11 @@ def text_period_start(value: Any, fmt: str) -> str | None:
     return f"{year:04d}-{month:02d}-01T00:00:00"
 
 
+#: how the yes and the no side of a yes/no column are written
+_YES = frozenset(("yes", "true", "y", "t", "1", "present", "예", "네", "있음", "유", "o"))
+_NO = frozenset(("no", "false", "n", "f", "0", "absent", "아니오", "아니요", "없음", "무", "x"))
+
+
 @dataclass
 class Column:
     name: str
@@ -213,10 +218,13 @@ class Column:
 
     @property
     def flag(self) -> bool:
-        """A yes/no column: booleans, and whole numbers that are only ever 0 or 1 (is_canceled,
-        survived, 흡연여부 written 0/1)."""
+        """A yes/no column: booleans, whole numbers that are only ever 0 or 1 (is_canceled,
+        survived, 흡연여부 written 0/1), and two values that say yes and no however spelled
+        (yes/no, Y/N, TRUE/FALSE as text, present/absent, 예/아니오)."""
         if self.kind == "boolean":
             return True
+        if self.kind == "categorical" and self.distinct == 2:
+            return self.truth is not None
         return (
             self.numeric
             and self.integer
@@ -225,6 +233,21 @@ class Column:
             and float(self.minimum) == 0
             and float(self.maximum) == 1
         )
+
+    @property
+    def truth(self) -> tuple[Any, Any] | None:
+        """The values of a yes/no column as stored, its yes side first: (True, False), (1, 0),
+        ("yes", "no"), ("Y", "N"), ("present", "absent"), ("예", "아니오"); None for a column whose
+        two sides cannot be told."""
+        if self.numeric:
+            return (1, 0) if self.flag else None
+        yes = [v for v in self.values if str(v).strip().lower() in _YES]
+        no = [v for v in self.values if str(v).strip().lower() in _NO]
+        if len(yes) == 1 and len(no) == 1:
+            return yes[0], no[0]  # as stored: "yes"/"no", "Y"/"N" (a boolean the reader made of text)
+        if self.dtype.startswith("bool") or (self.kind == "boolean" and not self.values):
+            return True, False
+        return None
 
     @property
     def categorical(self) -> bool:

@@ -429,10 +429,58 @@ def dataset_phrases(table: Table) -> PhraseIndex:
                     index.add(phrase.keys, Meaning("value", (column.name, value, quality)), capitals=phrase.code)
         if column.kind == "boolean":
             index.add(column.keys, Meaning("boolcol", column.name))
+        if column.flag:
+            # a yes/no column is named by what it flags, its yes side ("married", 기혼, "smokers")
+            # or its no side ("unmarried", 미혼, "non-smokers", "untreated"): see `flag_names`
+            for keys, negated in flag_names(column, lex):
+                if keys == column.keys:
+                    continue
+                index.add(keys, Meaning("column", (column.name, 0.95)))
+                if column.kind == "boolean":
+                    index.add(keys, Meaning("boolcol", column.name))
+                if negated:
+                    index.add(keys, Meaning("negated_flag", column.name))
     if table.indicator is not None:
         for keys, value in indicator_forms(table.column(table.indicator[0])):
             index.add(keys, Meaning("value", (table.indicator[0], value, 0.9)))
     return index
+
+
+_NEGATING_PREFIXES = ("non-", "non", "un")
+
+
+def _flag_stem(word: str) -> str:
+    """An English word without the endings that make a flag's noun, verb or adjective of it
+    (smoke, smoker, smokers, smoking; treat, treated; union, unionized)."""
+    for end in ("ized", "ised", "ers", "ing", "er", "ed", "s", "e", "d"):
+        if word.endswith(end) and len(word) - len(end) >= 4:
+            return word[: -len(end)]
+    return word
+
+
+def flag_names(column: Column, lex: Any) -> list[tuple[tuple[str, ...], bool]]:
+    """The words that name a yes/no column by its meaning, each with whether it names the no side:
+    its own name with a negating prefix ("non-union", "untreated", "nonsmokers"); and the lexicon's
+    bilingual value lines (`values`) that hold its name or a form of it, with the line whose word
+    is one of those with a negating prefix naming the no side ([married, 기혼] and [single,
+    unmarried, 미혼]; [smoker, 흡연] and [non-smoker, 비흡연])."""
+    name = "".join(column.base or column.keys)
+    if not name.isascii() or not name.isalpha() or len(name) < 3:
+        return []
+    stem = _flag_stem(name)
+    own = {name, stem, name + "ed", name + "d", name + "s", name + "ized", name + "er", name + "ers", name + "ing"}
+    groups = [[str(f).lower() for f in g] for g in lex.value_groups]
+    positive = [g for g in groups if any(f.isascii() and f.isalpha() and _flag_stem(f) == stem for f in g)]
+    said = own | {f for g in positive for f in g if f.isascii()}
+    negatives = {p + w for w in said for p in _NEGATING_PREFIXES}
+    negative = [g for g in groups if any(f in negatives for f in g)]
+    if len(positive) > 1 or len(negative) > 1:
+        return []  # two lines hold the name: which side a word names is not sure
+    out = [(name_keys(w), False) for w in own] + [(name_keys(w), True) for w in negatives]
+    out += [(name_keys(f), False) for g in positive for f in g]
+    out += [(name_keys(f), True) for g in negative for f in g]
+    # (a letter or a syllable alone, "m" or 남 of [male, ..., m, 남], is too short to name it)
+    return list(dict.fromkeys(k for k in out if len("".join(k[0])) >= 2))
 
 
 #: the name a reader gives a column whose header is missing or blank (Vista's column_3)

@@ -1782,6 +1782,8 @@ class Composer:
                         + (f" ({', '.join(implied)})." if implied else "."),
                     )
                 candidates = named or [(None, implied[0])]
+                if negative and not named and self._largest_loss(i, implied[0]):
+                    continue
             if not candidates:
                 continue
             # "quarters with negative inflation": the column that can hold such values is meant
@@ -1802,6 +1804,44 @@ class Composer:
             self.ctx.conditions.at = i
             self.ctx.conditions.append(Condition(column, "<" if m.get("sign").key == "negative" else ">", 0))
             self.claim(i)
+
+    def _largest_loss(self, i: int, column: str) -> bool:
+        """ "the biggest loss", "최대 손실", "손실이 가장 큰": a size of a loss is the gain/loss measure
+        below zero, and the largest loss its lowest value (the smallest loss the one nearest zero).
+        The loss word becomes that measure, the superlative's direction turns round, and the rows
+        are those below zero (none: no loss to name). False when no superlative is beside it."""
+        before = self.prev_index(i, ("filler",))
+        after = self.next_index(i, ("particle",))
+        size = None
+        if before is not None and before not in self.used and self.roles(before) & {"superlative", "degree"}:
+            size = before  # "biggest loss", "최대 손실", "큰 손실"
+        elif after is not None and after not in self.used and self.m[after].has("superlative_marker"):
+            nxt = self.next_index(after, ("filler", "particle"))
+            if nxt is not None and self.roles(nxt) & {"superlative", "degree"}:
+                size = nxt  # "손실이 가장 큰"
+        elif after is not None and after not in self.used and self.roles(after) & {"superlative"}:
+            size = after  # "손실 최대"
+        if size is None:
+            return False
+        role = "superlative" if self.m[size].has("superlative") else "degree"
+        flipped = {"high": "low", "low": "high"}.get(self.m[size].get(role).key)
+        if flipped is None:
+            return False
+        self.m[size].senses = [Sense(role, flipped)] + [s for s in self.m[size].senses if s.role != role]
+        self.m[i].senses = [Sense("column", column, 1.0)]
+        self.ctx.conditions.at = i
+        self.ctx.conditions.append(Condition(column, "<", 0))
+        a, b = min(i, size), max(i, size)
+        said = self.q[self.tokens[self.m[a].start].start : self.tokens[self.m[b].end - 1].end] if self.tokens else self._words(a, b)
+        self.readings.append(
+            t(
+                self.lang,
+                f"“{said}” read as the rows with {column} below 0, the {'lowest' if flipped == 'low' else 'highest'} first.",
+                f"“{said}”{particle(said, '은/는')[len(said) :]} {column}이(가) 0보다 작은 행 중 "
+                f"{'가장 낮은' if flipped == 'low' else '가장 높은'} 값으로 읽었습니다.",
+            )
+        )
+        return True
 
     def _words(self, i: int, j: int) -> str:
         return " ".join(self.m[x].text for x in range(i, j + 1))
@@ -3688,7 +3728,23 @@ class Composer:
             grouped_column = before is not None and (
                 (self.m[before].has("group") and self.m[before].has("column")) or self._korean_group_before(i)
             )
-            if not rate and (
+            # "worked by blue collar workers", "written by union members": "by" the flagged people
+            # names who did it (an agent), not a grouping, when those people are named after it
+            last = m.text.lower().split()[-1] if m.text.split() else ""
+            people = joined_forms("entity")
+            agent = (
+                before is not None
+                and self.m[before].text.lower() == "by"
+                and not rate
+                and (
+                    (after is not None and self.m[after].has("entity"))
+                    # the people named in the flag's own words ("by union members")
+                    or (len(m.text.split()) > 1 and (last in people or last.rstrip("s") in people))
+                )
+            )
+            if agent:
+                self.claim(before)
+            elif not rate and (
                 (
                     before is not None
                     and not grouped_column
@@ -3700,7 +3756,7 @@ class Composer:
                 or (after is not None and self.m[after].has("group") and not self._group_word_before(after))
             ):
                 continue  # grouped or ranked by ("which garage", "가장 높은 garage", "smoker별")
-            negated = self._negated([i])
+            negated = m.has("negated_flag") or self._negated([i])
             if not negated and i > 0 and self.m[i - 1].text == "비" and self.tokens[self.m[i].start].joined:
                 negated = True  # 비흡연자: non-smokers
                 self.claim(i - 1)
@@ -3840,9 +3896,14 @@ class Composer:
                 and self.m[before].has("negation")
                 or (after is not None and self.m[after].has("negation") and self.lang == "ko")
             )
+            if m.has("negated_flag") and not negated:
+                negated, has = True, False  # "non-union", "unmarried", 미혼: its no side, as said
+                before = None
             ko_has = after is not None and self.m[after].text in ("있는", "있음", "있고", "있는지")
             if not (has or negated or ko_has):
                 continue
+            if m.has("negated_flag") and before is None:
+                negated = True
             truthy = _truthy(column)
             if truthy is None:
                 continue
@@ -5003,18 +5064,8 @@ def _years_spanned(column: Column) -> int | None:
 
 
 def _truthy(column: Column) -> tuple[Any, Any] | None:
-    if column.kind != "boolean" and column.flag:
-        return 1, 0  # whole numbers, 0 or 1
-    values = list(column.values)
-    if not values and column.dtype.startswith("bool"):
-        return True, False
-    yes = next((v for v in values if str(v).strip().lower() in ("yes", "true", "y", "t", "1", "예", "있음")), None)
-    no = next((v for v in values if str(v).strip().lower() in ("no", "false", "n", "f", "0", "아니오", "없음")), None)
-    if yes is None or no is None:
-        if column.dtype.startswith("bool"):
-            return True, False
-        return None
-    return yes, no
+    """(yes, no) of a yes/no column as its values are stored (catalog's `Column.truth`)."""
+    return column.truth
 
 
 def _value_set(c: Condition) -> frozenset | None:
