@@ -271,6 +271,8 @@ class Table:
     rows: int
     columns: list[Column]
     labels: list[str] = field(default_factory=list)  # columns naming a row, in order
+    # the column of row names (R's write.csv, pandas' index: `row_names_column`), or None
+    row_names: str | None = None
     # (name column, time column) pairs that key the rows: one row per name and period (firm-years,
     # ticker-days), verified against the data (`_periods_keyed`); None when no file was at hand
     periods: list[tuple[str, str]] | None = None
@@ -929,6 +931,7 @@ def build_table(dataset: dict[str, Any]) -> Table:
         dataset["var_name"], dataset.get("name") or dataset["var_name"], int(profile.get("rows") or 0), columns
     )
     table.labels = _labels(table)
+    table.row_names = row_names_column(table)
     table.periods = _periods_keyed(dataset, table)
     table.indicator = indicator_columns(table)
     return table
@@ -1257,6 +1260,33 @@ def _labels(table: Table) -> list[str]:
         return [first[0].name]
     # No column names a row: describe it by its categories (species, island, sex).
     return [c.name for c in table.columns if c.kind in ("categorical", "boolean")][:3]
+
+
+#: names a column of row names gets besides a blank header's (rownames, row.names, row_names)
+_ROW_NAMES_NAME = re.compile(r"^row_?names?$", re.IGNORECASE)
+
+
+def row_names_column(table: Table) -> str | None:
+    """The column that names each row and nothing else: R's row names as `write.csv` writes them
+    (the car models of mtcars, the states of USArrests, the occupations of Prestige), pandas'
+    index written with `to_csv`: the first column, its header blank (column_1, Unnamed: 0, ...1)
+    or "rownames", holding text, one value per row, none missing, not numbers or dates. Its rows
+    are the things a question names by a noun no column has ("which occupation", "top 5 states",
+    "가장 높은 주"); None when the table has no such column."""
+    if not table.columns:
+        return None
+    c = table.columns[0]
+    name = c.name.strip()
+    if not (_INDEX_NAME.match(name) or GENERATED_NAME.match(name.lower()) or _ROW_NAMES_NAME.match(name)):
+        return None
+    if c.kind not in ("text", "identifier", "categorical") or "string" not in c.dtype or c.row_number:
+        return None
+    if c.date_text or c.clock or c.nulls or table.rows < 2 or c.distinct < table.rows:
+        return None
+    names = [str(v) for v in (c.values or [])]
+    if not names or sum(bool(re.search(r"[^\W\d_]", v)) for v in names) < 0.9 * len(names):
+        return None  # codes or numbers written as text name no things
+    return c.name
 
 
 def _singular(word: str) -> list[str]:

@@ -1430,6 +1430,7 @@ class Reader:
         mentions = _days_as_rows(mentions, tokens, self.table)
         mentions = _adjectives_of_columns(mentions, self.table)
         mentions = _names_as_words(mentions, self.table)
+        mentions = _rows_named(mentions, self.table)
         return tokens, _value_in_units(_subjects(mentions, self._subject_texts()))
 
     def _names_a_column_not_a_period(self, keys: tuple[str, ...]) -> bool:
@@ -1696,6 +1697,62 @@ def _names_as_words(mentions: list[Mention], table: Table) -> list[Mention]:
         )
         if (m.has("agg") and before_number) or all(s.quality < 1.0 for s in named) and _plural_word(m.text):
             m.senses = [s for s in m.senses if not one_row(s)]
+    return mentions
+
+
+#: roles of the words that stand between a noun and what asks for it ("the", 이, 는)
+_BETWEEN = frozenset(("filler", "particle"))
+
+
+def _asks_for_rows(mentions: list[Mention], k: int) -> bool:
+    """Whether the noun at k stands where a question asks for things by name: after "which",
+    "what", 어느, 무슨 ("which province", "어느 지방이"); after a count of them ("top 5 states",
+    "상위 3개 주", "5 provinces with"); after the word that ranks them ("가장 높은 주", "제일 가벼운
+    모델"); or before 별 as a word of its own ("지역 별")."""
+    j = k - 1
+    while j >= 0 and mentions[j].roles <= _BETWEEN and mentions[j].roles:
+        j -= 1
+    if j < 0:
+        return False
+    prev = mentions[j]
+    if prev.has("which") or prev.has("num") or prev.has("units") and j > 0 and mentions[j - 1].has("num"):
+        return True
+    if prev.has("degree") or prev.has("adjective"):
+        # a word that ranks, written right after the superlative ("가장 높은", "the lightest")
+        return any(m.has("superlative_marker") or m.has("superlative") for m in mentions[max(0, j - 2) : j + 1])
+    return False
+
+
+def _rows_named(mentions: list[Mention], table: Table) -> list[Mention]:
+    """On a table whose rows are named by a column of row names (`Table.row_names`: the car
+    models of mtcars, the states of USArrests), a noun no column and no value has, asked for by
+    name ("which province", "top 5 states", "살인율이 가장 높은 주", "qsec이 가장 짧은 모델"), names
+    those rows: it is read as the rows' noun (the sense `entity`, with the sense `rows_named` that
+    the reply states: "the rows are named by column_1"). So is "name" right after it ("차량 이름").
+    A noun that a column or a value could be is left as it was (the question may ask of that)."""
+    if table.row_names is None:
+        return mentions
+    own = {x for c in table.columns for x in c.concepts}
+    said = {s.key for m in mentions for s in m.all("concept")}
+    for m in mentions:
+        best = max((s for s in m.senses if s.role == "column"), key=lambda s: s.quality, default=None)
+        if best is not None and best.quality < 1.0 and isinstance(best.key, str):
+            column = next((c for c in table.columns if c.name == best.key), None)
+            if column is not None and set(column.concepts) - said:
+                # "인구" reaching UrbanPop (urban population): the measure is read only in part, so
+                # the rows ranked by it would not answer; the question stays as it was read
+                return mentions
+    for k, m in enumerate(mentions):
+        if not m.senses or m.roles - {"concept", "entity"} or not m.has("concept"):
+            continue
+        if any(s.key in own for s in m.all("concept")):
+            continue  # a kind of thing a column holds: that column's, not the rows'
+        named = _asks_for_rows(mentions, k)
+        after = k > 0 and mentions[k - 1].has("entity") and all(s.key == "name" for s in m.all("concept"))
+        if named:
+            m.senses = [Sense("entity"), Sense("rows_named", table.row_names)]
+        elif after:
+            m.senses = [Sense("entity")]  # "차량 이름": the name of the rows asked, their row names
     return mentions
 
 

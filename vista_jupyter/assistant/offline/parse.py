@@ -306,6 +306,7 @@ class Composer:
             "age": ("age",),
             "floor": ("floor",),
             "cylinders": ("cylinders",),
+            "transmission": ("transmission",),  # 5-speed, 5단: the number of gears
             "area": ("area",),
             "mass": ("weight",),
             "length": ("length", "distance"),  # 5 miles, 3 km: a length or a distance
@@ -4245,6 +4246,8 @@ class Composer:
         named = [j for j, x in enumerate(self.m) if x.has("column") and self.columns_of(j, categorical=True)]
         if any(not self.col(c).numeric for j in named for c in self.columns_of(j, categorical=True)):
             return None  # "가장 많은 주 상위 3곳": the question names what is ranked
+        if any(x.has("rows_named") for x in self.m):
+            return None  # "Education 가장 높은 지역 5곳": the rows themselves, by their row names
         for i, m in enumerate(self.m):
             # (the number may have claimed it as its unit; "곳은" is read as one word)
             counter = next(
@@ -4799,8 +4802,8 @@ class Composer:
         that picks rows and names them by something else (a place, not a month), asks for a
         period the answer would not give, so it is not a harmless word."""
         m = self.m[i]
-        if plan.kind != "rows" or not m.has("entity") or _time_word(m.text) is None:
-            return False
+        if plan.kind != "rows" or not m.has("entity") or _time_word(m.text) is None or m.has("rows_named"):
+            return False  # (주 naming the rows of a table of states is no week)
         named = {c.name for c in self.t.columns}
         shown = [c for c in (*plan.labels, *plan.columns) if c in named]
         periods = set(self.columns_of(i))
@@ -5165,13 +5168,30 @@ def _plan_direct(question: str, table: Table, reader: Reader | None = None) -> P
             t(lang, f"“{said}” read as “{read}”.", f"“{said}”을(를) “{read}”(으)로 읽었습니다.")
             for said, read in getattr(reader, "corrections", [])
         ]
-        plan.readings = list(dict.fromkeys(spelled + plan.readings + composer.readings))
+        plan.readings = list(dict.fromkeys(spelled + plan.readings + composer.readings + _rows_named_readings(mentions, table, lang)))
         month_readings(plan, table)
     if plan.inner is not None:  # a plan composed here (periods counted by their change)
         plan.inner.date_columns, plan.inner.units, plan.inner.yearlike = plan.date_columns, plan.units, plan.yearlike
         plan.inner.amounts = plan.amounts
         plan.inner.derived = plan.derived
     return plan
+
+
+def _rows_named_readings(mentions: list[Mention], table: Table, lang: str) -> list[str]:
+    """What a noun read as the rows' own (`match._rows_named`: "which province" of a table whose
+    rows are named by its row names) stands for, said in the reply so a wrong reading shows."""
+    out = []
+    for m in mentions:
+        if m.has("rows_named"):
+            column = m.get("rows_named").key
+            out.append(
+                t(
+                    lang,
+                    f"“{m.text}”: the rows, each named in the column {column} (the table's row names).",
+                    f"“{m.text}”: 각 행을 뜻하며, 행의 이름은 {column} 열(표의 행 이름)에 있습니다.",
+                )
+            )
+    return out
 
 
 def _groups_of_one_row(plan: Plan, table: Table, question: str) -> None:
