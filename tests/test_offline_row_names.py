@@ -8,7 +8,15 @@ both renderers (pandas, and the dataset held in DuckDB):
   and the reply says which column names them. The same noun on a table whose first column holds
   row numbers, or a measure read only in part ("인구" for UrbanPop, the urban population), stays
   declined;
-* "5-speed cars", "5단": a number of gears is the gear column's value, as "6기통" is cylinders.
+* "5-speed cars", "5단": a number of gears is the gear column's value, as "6기통" is cylinders;
+* categories written as ordinals are asked in words: "third class", "second-class children",
+  "1등석", "3등실", "삼등석" are the one value of the column that writes that ordinal (3rd, 2nd
+  class); the number n of a class column of whole numbers; with two columns writing ordinals the
+  word stays unread and the question is declined;
+* a frequency table (R's as.data.frame of a table: Class, Sex, Age, Survived, Freq, each row one
+  combination) counts people by the total of its count column ("how many third class passengers
+  survived" had counted rows: 4 instead of 178, a wrong answer once "third class" was read); a
+  share of rows there is declined.
 """
 
 from __future__ import annotations
@@ -49,8 +57,30 @@ def data(tmp_path_factory):
             "gear": [3, 4, 5, 3, 4, 5, 3, 3, 4, 5, 4, 3],
         }
     )
+    cells = pd.MultiIndex.from_product(
+        [["1st", "2nd", "3rd", "Crew"], ["Male", "Female"], ["Child", "Adult"], ["No", "Yes"]],
+        names=["Class", "Sex", "Age", "Survived"],
+    ).to_frame(index=False)
+    cells.insert(0, "column_1", np.arange(1, len(cells) + 1))
+    cells["Freq"] = rng.integers(0, 200, len(cells))
+    voyage = pd.DataFrame(
+        {
+            "class": rng.choice(["1st class", "2nd class", "3rd class"], 120),
+            "deck": rng.choice(["1st", "2nd", "3rd"], 120),
+            "fare": np.round(rng.uniform(5, 500, 120), 1),
+        }
+    )
+    grouped = pd.DataFrame({"class": rng.choice([1, 2, 3], 90), "fare": np.round(rng.uniform(5, 500, 90), 1)})
     out = {"_spill": root / "spill"}
-    for name, frame in (("swiss", provinces), ("numbered", numbered), ("usarrests", states), ("mtcars", cars)):
+    for name, frame in (
+        ("swiss", provinces),
+        ("numbered", numbered),
+        ("usarrests", states),
+        ("mtcars", cars),
+        ("titanic_table", cells),
+        ("voyage", voyage),
+        ("fares", grouped),
+    ):
         frame.to_parquet(root / f"{name}.parquet")
         out[name] = (frame, root / f"{name}.parquet")
     return out
@@ -91,3 +121,29 @@ def test_a_number_of_gears_is_the_gear_columns_value(data, mode):
     assert states(first_line(answer), frame.loc[frame["gear"] == 5, "hp"].mean()), answer
     answer = answered(data, "mtcars", "5단 차들은 몇 대야", mode)
     assert states(first_line(answer), (frame["gear"] == 5).sum(), 0), answer
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_an_ordinal_in_words_is_the_category_that_writes_it(data, mode):
+    frame, _ = data["fares"]
+    answer = answered(data, "fares", "average fare of third class passengers", mode)
+    assert states(first_line(answer), frame.loc[frame["class"] == 3, "fare"].mean()), answer
+    answer = answered(data, "fares", "1등석 평균 fare", mode)
+    assert states(first_line(answer), frame.loc[frame["class"] == 1, "fare"].mean()), answer
+    frame, _ = data["voyage"]
+    answer = answered(data, "voyage", "mean fare in second class", mode)
+    assert states(first_line(answer), frame.loc[frame["class"] == "2nd class", "fare"].mean()), answer
+    # 3등실 names a class of cabins, but two columns here write ordinals: which one is not guessed
+    declined(data, "voyage", "3등실 평균 fare", mode)
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_a_frequency_table_counts_by_its_count_column(data, mode):
+    frame, _ = data["titanic_table"]
+    third = frame.loc[(frame["Class"] == "3rd") & (frame["Survived"] == "Yes"), "Freq"].sum()
+    for question in ("how many third class passengers survived?", "3등실 생존자는 몇 명"):
+        answer = answered(data, "titanic_table", question, mode)
+        assert states(first_line(answer), third, 0), answer
+    answer = answered(data, "titanic_table", "how many crew were there", mode)
+    assert states(first_line(answer), frame.loc[frame["Class"] == "Crew", "Freq"].sum(), 0), answer
+    declined(data, "titanic_table", "survival rate by class", mode)  # shares of combinations, not people

@@ -273,6 +273,8 @@ class Table:
     labels: list[str] = field(default_factory=list)  # columns naming a row, in order
     # the column of row names (R's write.csv, pandas' index: `row_names_column`), or None
     row_names: str | None = None
+    # the count column of a frequency table (`frequency_column`: Freq of R's as.data.frame), or None
+    frequency: str | None = None
     # (name column, time column) pairs that key the rows: one row per name and period (firm-years,
     # ticker-days), verified against the data (`_periods_keyed`); None when no file was at hand
     periods: list[tuple[str, str]] | None = None
@@ -932,6 +934,7 @@ def build_table(dataset: dict[str, Any]) -> Table:
     )
     table.labels = _labels(table)
     table.row_names = row_names_column(table)
+    table.frequency = frequency_column(table)
     table.periods = _periods_keyed(dataset, table)
     table.indicator = indicator_columns(table)
     return table
@@ -1287,6 +1290,28 @@ def row_names_column(table: Table) -> str | None:
     if not names or sum(bool(re.search(r"[^\W\d_]", v)) for v in names) < 0.9 * len(names):
         return None  # codes or numbers written as text name no things
     return c.name
+
+
+def frequency_column(table: Table) -> str | None:
+    """The count column of a frequency table: every row one combination of the other columns'
+    categories (each combination once: the product of their numbers of values is the number of
+    rows) and a column of whole, non-negative numbers named as a count (the lexicon's
+    `frequency_names`: Freq, n, count, 빈도), how many people or things the combination holds
+    (datasets::Titanic, UCBAdmissions, HairEyeColor as R's as.data.frame writes them). A row is
+    then no person: how many of them is the total of that column. None for any other table."""
+    names = {"".join(name_keys(str(w))) for w in lexicon().data.get("frequency_names", [])}
+    counts = [
+        c
+        for c in table.columns
+        if c.numeric and c.integer and not c.row_number and "".join(c.keys) in names and (c.minimum or 0) >= 0
+    ]
+    if len(counts) != 1 or table.rows < 2:
+        return None
+    others = [c for c in table.columns if c is not counts[0] and not c.row_number]
+    if not others or any(c.kind not in ("categorical", "boolean", "text") or c.is_date for c in others):
+        return None
+    cells = math.prod(max(c.distinct, 1) for c in others)
+    return counts[0].name if cells == table.rows else None
 
 
 def _singular(word: str) -> list[str]:

@@ -5148,6 +5148,7 @@ def _plan_direct(question: str, table: Table, reader: Reader | None = None) -> P
                 )
         _derived_measures(plan, composer.derived)
         _events_counted(plan, composer, table)
+        _frequency_counted(plan, composer, table)
         _busy_rows(plan, composer, table)
         _presence(plan, composer, table)
         _periods_counted_unread(plan, composer)
@@ -5289,6 +5290,38 @@ def _event_counts(table: Table) -> dict[str, str]:
             if word.startswith(event) and word[len(event) :] in heads:
                 out.setdefault(event, c.name)
     return out
+
+
+def _frequency_counted(plan: Plan, composer: Composer, table: Table) -> None:
+    """On a frequency table (`Table.frequency`: Class, Sex, Age, Survived and Freq, one row per
+    combination), "how many third class passengers survived" is the total of the count column
+    over the rows asked, never their number of rows (the reply says so). A plan that would count
+    rows any other way (a share, a comparison of counts, the rows that match stated by their
+    number) is declined: it would count combinations."""
+    column = table.frequency
+    counted = [k for k, m in enumerate(plan.measures) if m.agg in ("count", "records") and m.column is None]
+    if column is None or plan.kind == "decline":
+        return
+    if plan.kind == "aggregate" and counted:
+        for k in counted:
+            plan.measures[k] = Measure("sum", column)
+        composer.readings.append(
+            t(
+                composer.lang,
+                f"Each row is one combination of the categories and {column} is how many it holds, so the "
+                f"count is the total of {column}.",
+                f"행 하나는 범주의 한 조합이고 {column}이(가) 그 수이므로, 개수는 {column}의 합계입니다.",
+            )
+        )
+        return
+    listed = plan.kind == "rows" and not plan.measures  # the rows that match, stated by their number
+    if counted or listed or plan.kind == "share":
+        raise Declined(
+            f"Each row of this data is one combination of the categories, holding how many in {column}; "
+            f"counting rows would count combinations. Ask for the total of {column} of the rows you mean.",
+            f"이 데이터의 행 하나는 범주의 한 조합이고 그 수는 {column}에 있어, 행을 세면 조합을 세게 됩니다. "
+            f"원하는 행의 {column} 합계를 물어 주세요.",
+        )
 
 
 def _busy_rows(plan: Plan, composer: Composer, table: Table) -> None:
