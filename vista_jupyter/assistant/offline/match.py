@@ -1737,10 +1737,10 @@ def _rows_named(mentions: list[Mention], table: Table) -> list[Mention]:
     said = {s.key for m in mentions for s in m.all("concept")}
     for m in mentions:
         best = max((s for s in m.senses if s.role == "column"), key=lambda s: s.quality, default=None)
-        if best is not None and best.quality < 1.0 and isinstance(best.key, str):
+        if best is not None and best.quality < 1.0 and isinstance(best.key, str) and m.has("concept"):
             column = next((c for c in table.columns if c.name == best.key), None)
             if column is not None and set(column.concepts) - said:
-                # "인구" reaching UrbanPop (urban population): the measure is read only in part, so
+                # "인구" reaching UrbanPop (urban population) by a concept: the measure is read only in part, so
                 # the rows ranked by it would not answer; the question stays as it was read
                 return mentions
     for k, m in enumerate(mentions):
@@ -1826,9 +1826,13 @@ def _ordinal_categories(mentions: list[Mention], table: Table) -> list[Mention]:
         numbers = [
             c.name
             for c in table.columns
-            if c.numeric and c.integer and 0 < c.distinct <= 12 and c.name in named | set(concept_groups_names(table, word))
+            if c.numeric
+            and c.integer
+            and 0 < c.distinct <= 12
+            and c.name in named | set(concept_groups_names(table, word))
             and not (c.calendar_part or c.yearlike or c.is_date)  # "second quarter": a period's part
-            and c.minimum is not None and float(c.minimum) <= n <= float(c.maximum)
+            and c.minimum is not None
+            and float(c.minimum) <= n <= float(c.maximum)
         ]
         if len(texts) == 1 and not numbers:
             mentions[k].senses = [Sense("value", texts[0], 1.0)]

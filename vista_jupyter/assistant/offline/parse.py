@@ -5169,7 +5169,9 @@ def _plan_direct(question: str, table: Table, reader: Reader | None = None) -> P
             t(lang, f"“{said}” read as “{read}”.", f"“{said}”을(를) “{read}”(으)로 읽었습니다.")
             for said, read in getattr(reader, "corrections", [])
         ]
-        plan.readings = list(dict.fromkeys(spelled + plan.readings + composer.readings + _rows_named_readings(mentions, table, lang)))
+        plan.readings = list(
+            dict.fromkeys(spelled + plan.readings + composer.readings + _rows_named_readings(mentions, table, lang))
+        )
         month_readings(plan, table)
     if plan.inner is not None:  # a plan composed here (periods counted by their change)
         plan.inner.date_columns, plan.inner.units, plan.inner.yearlike = plan.date_columns, plan.units, plan.yearlike
