@@ -295,6 +295,10 @@ class Table:
     rows: int
     columns: list[Column]
     labels: list[str] = field(default_factory=list)  # columns naming a row, in order
+    # the column of row names (R's write.csv, pandas' index: `row_names_column`), or None
+    row_names: str | None = None
+    # the count column of a frequency table (`frequency_column`: Freq of R's as.data.frame), or None
+    frequency: str | None = None
     # (name column, time column) pairs that key the rows: one row per name and period (firm-years,
     # ticker-days), verified against the data (`_periods_keyed`); None when no file was at hand
     periods: list[tuple[str, str]] | None = None
@@ -1029,6 +1033,8 @@ def _build_table(dataset: dict[str, Any]) -> Table:
         dataset["var_name"], dataset.get("name") or dataset["var_name"], int(profile.get("rows") or 0), columns
     )
     table.labels = _labels(table)
+    table.row_names = row_names_column(table)
+    table.frequency = frequency_column(table)
     table.periods = _periods_keyed(dataset, table)
     table.indicator = indicator_columns(table)
     return table
@@ -1357,6 +1363,55 @@ def _labels(table: Table) -> list[str]:
         return [first[0].name]
     # No column names a row: describe it by its categories (species, island, sex).
     return [c.name for c in table.columns if c.kind in ("categorical", "boolean")][:3]
+
+
+#: names a column of row names gets besides a blank header's (rownames, row.names, row_names)
+_ROW_NAMES_NAME = re.compile(r"^row_?names?$", re.IGNORECASE)
+
+
+def row_names_column(table: Table) -> str | None:
+    """The column that names each row and nothing else: R's row names as `write.csv` writes them
+    (the car models of mtcars, the states of USArrests, the occupations of Prestige), pandas'
+    index written with `to_csv`: the first column, its header blank (column_1, Unnamed: 0, ...1)
+    or "rownames", holding text, one value per row, none missing, not numbers or dates. Its rows
+    are the things a question names by a noun no column has ("which occupation", "top 5 states",
+    "가장 높은 주"); None when the table has no such column."""
+    if not table.columns:
+        return None
+    c = table.columns[0]
+    name = c.name.strip()
+    if not (_INDEX_NAME.match(name) or GENERATED_NAME.match(name.lower()) or _ROW_NAMES_NAME.match(name)):
+        return None
+    if c.kind not in ("text", "identifier", "categorical") or "string" not in c.dtype or c.row_number:
+        return None
+    if c.date_text or c.clock or c.nulls or table.rows < 2 or c.distinct < table.rows:
+        return None
+    names = [str(v) for v in (c.values or [])]
+    if not names or sum(bool(re.search(r"[^\W\d_]", v)) for v in names) < 0.9 * len(names):
+        return None  # codes or numbers written as text name no things
+    return c.name
+
+
+def frequency_column(table: Table) -> str | None:
+    """The count column of a frequency table: every row one combination of the other columns'
+    categories (each combination once: the product of their numbers of values is the number of
+    rows) and a column of whole, non-negative numbers named as a count (the lexicon's
+    `frequency_names`: Freq, n, count, 빈도), how many people or things the combination holds
+    (datasets::Titanic, UCBAdmissions, HairEyeColor as R's as.data.frame writes them). A row is
+    then no person: how many of them is the total of that column. None for any other table."""
+    names = {"".join(name_keys(str(w))) for w in lexicon().data.get("frequency_names", [])}
+    counts = [
+        c
+        for c in table.columns
+        if c.numeric and c.integer and not c.row_number and "".join(c.keys) in names and (c.minimum or 0) >= 0
+    ]
+    if len(counts) != 1 or table.rows < 2:
+        return None
+    others = [c for c in table.columns if c is not counts[0] and not c.row_number]
+    if not others or any(c.kind not in ("categorical", "boolean", "text") or c.is_date for c in others):
+        return None
+    cells = math.prod(max(c.distinct, 1) for c in others)
+    return counts[0].name if cells == table.rows else None
 
 
 def _singular(word: str) -> list[str]:

@@ -1557,6 +1557,8 @@ class Reader:
         mentions = _days_as_rows(mentions, tokens, self.table)
         mentions = _adjectives_of_columns(mentions, self.table)
         mentions = _names_as_words(mentions, self.table)
+        mentions = _rows_named(mentions, self.table)
+        mentions = _ordinal_categories(mentions, self.table)
         return tokens, _value_in_units(_subjects(mentions, self._subject_texts()))
 
     def _names_a_column_not_a_period(self, keys: tuple[str, ...]) -> bool:
@@ -1824,6 +1826,164 @@ def _names_as_words(mentions: list[Mention], table: Table) -> list[Mention]:
         if (m.has("agg") and before_number) or all(s.quality < 1.0 for s in named) and _plural_word(m.text):
             m.senses = [s for s in m.senses if not one_row(s)]
     return mentions
+
+
+#: roles of the words that stand between a noun and what asks for it ("the", 이, 는)
+_BETWEEN = frozenset(("filler", "particle"))
+
+
+def _asks_for_rows(mentions: list[Mention], k: int) -> bool:
+    """Whether the noun at k stands where a question asks for things by name: after "which",
+    "what", 어느, 무슨 ("which province", "어느 지방이"); after a count of them ("top 5 states",
+    "상위 3개 주", "5 provinces with"); after the word that ranks them ("가장 높은 주", "제일 가벼운
+    모델"); or before 별 as a word of its own ("지역 별")."""
+    j = k - 1
+    while j >= 0 and mentions[j].roles <= _BETWEEN and mentions[j].roles:
+        j -= 1
+    if j < 0:
+        return False
+    prev = mentions[j]
+    if prev.has("which") or prev.has("num") or prev.has("units") and j > 0 and mentions[j - 1].has("num"):
+        return True
+    if prev.has("degree") or prev.has("adjective"):
+        # a word that ranks, written right after the superlative ("가장 높은", "the lightest")
+        return any(m.has("superlative_marker") or m.has("superlative") for m in mentions[max(0, j - 2) : j + 1])
+    return False
+
+
+def _rows_named(mentions: list[Mention], table: Table) -> list[Mention]:
+    """On a table whose rows are named by a column of row names (`Table.row_names`: the car
+    models of mtcars, the states of USArrests), a noun no column and no value has, asked for by
+    name ("which province", "top 5 states", "살인율이 가장 높은 주", "qsec이 가장 짧은 모델"), names
+    those rows: it is read as the rows' noun (the sense `entity`, with the sense `rows_named` that
+    the reply states: "the rows are named by column_1"). So is "name" right after it ("차량 이름").
+    A noun that a column or a value could be is left as it was (the question may ask of that)."""
+    if table.row_names is None:
+        return mentions
+    own = {x for c in table.columns for x in c.concepts}
+    said = {s.key for m in mentions for s in m.all("concept")}
+    for m in mentions:
+        best = max((s for s in m.senses if s.role == "column"), key=lambda s: s.quality, default=None)
+        if best is not None and best.quality < 1.0 and isinstance(best.key, str) and m.has("concept"):
+            column = next((c for c in table.columns if c.name == best.key), None)
+            if column is not None and set(column.concepts) - said:
+                # "인구" reaching UrbanPop (urban population) by a concept: the measure is read only in part, so
+                # the rows ranked by it would not answer; the question stays as it was read
+                return mentions
+    for k, m in enumerate(mentions):
+        if not m.senses or m.roles - {"concept", "entity"} or not m.has("concept"):
+            continue
+        if any(s.key in own for s in m.all("concept")):
+            continue  # a kind of thing a column holds: that column's, not the rows'
+        named = _asks_for_rows(mentions, k)
+        after = k > 0 and mentions[k - 1].has("entity") and all(s.key == "name" for s in m.all("concept"))
+        if named:
+            m.senses = [Sense("entity"), Sense("rows_named", table.row_names)]
+        elif after:
+            m.senses = [Sense("entity")]  # "차량 이름": the name of the rows asked, their row names
+    return mentions
+
+
+#: ordinals written as words, and Sino-Korean numerals before 등 (일등석, 삼등실)
+_ORDINAL_WORDS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5}
+_SINO = {"일": 1, "이": 2, "삼": 3, "사": 4, "오": 5}
+#: Korean words after N등 that say a class of seats or cabins (1등석, 3등실, 2등칸)
+_CLASS_SYLLABLES = ("석", "실", "칸")
+
+
+def _ordinal_value(value: Any, n: int) -> bool:
+    """Whether a category's value is the n-th as categories write it: "3rd", "3rd class",
+    "third", "Third Class", "3등", "3등석" (not a bare number: that is a number's column)."""
+    word = {v: k for k, v in _ORDINAL_WORDS.items()}.get(n, "")
+    text = re.sub(r"[\s_.-]+", " ", str(value).strip().lower())
+    return bool(
+        re.fullmatch(rf"(?:{n}(?:st|nd|rd|th)|{word})(?: (?:class|grade|level|division|tier))?", text)
+        or re.fullmatch(rf"{n} ?등(?:석|실|칸|급)?", text)
+    )
+
+
+def _ordinal_at(mentions: list[Mention], k: int) -> tuple[int, int] | None:
+    """The ordinal written at k and the index of the last mention it spans: "third", "3rd",
+    "first" (before a column's word), 3등, 3 + 등, 삼 + 등."""
+    m = mentions[k]
+    text = m.text.strip().lower()
+    nxt = mentions[k + 1].text.strip() if k + 1 < len(mentions) else ""
+    if m.has("ordinal") and isinstance(m.get("ordinal").key, int):
+        return m.get("ordinal").key, k
+    if text in _ORDINAL_WORDS:
+        return _ORDINAL_WORDS[text], k
+    if nxt == "등" and (m.has("num") or text in _SINO):
+        n = _SINO.get(text) or m.get("num").key
+        if float(n).is_integer() and 1 <= n <= 9:
+            return int(n), k + 1
+    return None
+
+
+def _ordinal_categories(mentions: list[Mention], table: Table) -> list[Mention]:
+    """Categories written as ordinals, asked in words: "third class", "second-class children",
+    "first class passengers", "1등석", "3등실", "삼등석". The ordinal and the word after it (a
+    column's word: class; 석, 실, 칸 after N등: a class of seats) are the one value of a column of
+    few values that writes that ordinal ("3rd", "3rd class", "Third"), or the number n of a column
+    of whole numbers that the word names (class 1/2/3). No such column, or several: the words
+    stay as they were read (and the question is declined)."""
+    for k in range(len(mentions)):
+        found = _ordinal_at(mentions, k)
+        if found is None:
+            continue
+        n, last = found
+        j = last + 1
+        if j < len(mentions) and mentions[j].text.strip() in ("-", "–"):
+            j += 1
+        if j >= len(mentions):
+            continue
+        word = mentions[j]
+        korean = mentions[last].text.strip().endswith("등") or word.text.strip().startswith(_CLASS_SYLLABLES)
+        if korean and not word.text.strip().startswith(_CLASS_SYLLABLES):
+            continue
+        if not korean and not word.has("column"):
+            continue
+        named = {s.key for s in word.all("column")}
+        texts = [
+            (c.name, v)
+            for c in table.columns
+            if not c.numeric and 0 < c.distinct <= 12 and (korean or c.name in named)
+            for v in (c.values or [])
+            if _ordinal_value(v, n)
+        ]
+        numbers = [
+            c.name
+            for c in table.columns
+            if c.numeric
+            and c.integer
+            and 0 < c.distinct <= 12
+            and c.name in named | set(concept_groups_names(table, word))
+            and not (c.calendar_part or c.yearlike or c.is_date)  # "second quarter": a period's part
+            and c.minimum is not None
+            and float(c.minimum) <= n <= float(c.maximum)
+        ]
+        if len(texts) == 1 and not numbers:
+            mentions[k].senses = [Sense("value", texts[0], 1.0)]
+            for x in range(k + 1, j + 1):
+                mentions[x].senses = [Sense("filler")]
+        elif len(numbers) == 1 and not texts:
+            # n and the column's word, side by side as "class 3" is read: 1등석 is 1 + class
+            mentions[k].senses = [Sense("num", float(n))]
+            if word.has("column"):
+                between = range(k + 1, j)
+            else:
+                mentions[k + 1].senses = [Sense("column", numbers[0], 1.0)]
+                between = range(k + 2, j + 1)
+            for x in between:
+                mentions[x].senses = [Sense("filler")]
+    return mentions
+
+
+def concept_groups_names(table: Table, word: Mention) -> list[str]:
+    """The columns of the lexicon's concept `type` (class, 등급) when `word` is a Korean word for
+    a class of seats (석, 실, 칸): the column its number belongs to."""
+    if not word.text.strip().startswith(_CLASS_SYLLABLES):
+        return []
+    return [c.name for c in table.columns if "type" in c.concepts]
 
 
 def _plural_word(text: str) -> bool:

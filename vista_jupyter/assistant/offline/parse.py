@@ -311,6 +311,7 @@ class Composer:
             "age": ("age",),
             "floor": ("floor",),
             "cylinders": ("cylinders",),
+            "transmission": ("transmission",),  # 5-speed, 5단: the number of gears
             "area": ("area",),
             "mass": ("weight",),
             "length": ("length", "distance"),  # 5 miles, 3 km: a length or a distance
@@ -4311,6 +4312,8 @@ class Composer:
         named = [j for j, x in enumerate(self.m) if x.has("column") and self.columns_of(j, categorical=True)]
         if any(not self.col(c).numeric for j in named for c in self.columns_of(j, categorical=True)):
             return None  # "가장 많은 주 상위 3곳": the question names what is ranked
+        if any(x.has("rows_named") for x in self.m):
+            return None  # "Education 가장 높은 지역 5곳": the rows themselves, by their row names
         for i, m in enumerate(self.m):
             # (the number may have claimed it as its unit; "곳은" is read as one word)
             counter = next(
@@ -4865,8 +4868,8 @@ class Composer:
         that picks rows and names them by something else (a place, not a month), asks for a
         period the answer would not give, so it is not a harmless word."""
         m = self.m[i]
-        if plan.kind != "rows" or not m.has("entity") or _time_word(m.text) is None:
-            return False
+        if plan.kind != "rows" or not m.has("entity") or _time_word(m.text) is None or m.has("rows_named"):
+            return False  # (주 naming the rows of a table of states is no week)
         named = {c.name for c in self.t.columns}
         shown = [c for c in (*plan.labels, *plan.columns) if c in named]
         periods = set(self.columns_of(i))
@@ -5201,6 +5204,7 @@ def _plan_direct(question: str, table: Table, reader: Reader | None = None) -> P
                 )
         _derived_measures(plan, composer.derived)
         _events_counted(plan, composer, table)
+        _frequency_counted(plan, composer, table)
         _busy_rows(plan, composer, table)
         _presence(plan, composer, table)
         _periods_counted_unread(plan, composer)
@@ -5221,13 +5225,32 @@ def _plan_direct(question: str, table: Table, reader: Reader | None = None) -> P
             t(lang, f"“{said}” read as “{read}”.", f"“{said}”을(를) “{read}”(으)로 읽었습니다.")
             for said, read in getattr(reader, "corrections", [])
         ]
-        plan.readings = list(dict.fromkeys(spelled + plan.readings + composer.readings))
+        plan.readings = list(
+            dict.fromkeys(spelled + plan.readings + composer.readings + _rows_named_readings(mentions, table, lang))
+        )
         month_readings(plan, table)
     if plan.inner is not None:  # a plan composed here (periods counted by their change)
         plan.inner.date_columns, plan.inner.units, plan.inner.yearlike = plan.date_columns, plan.units, plan.yearlike
         plan.inner.amounts = plan.amounts
         plan.inner.derived = plan.derived
     return plan
+
+
+def _rows_named_readings(mentions: list[Mention], table: Table, lang: str) -> list[str]:
+    """What a noun read as the rows' own (`match._rows_named`: "which province" of a table whose
+    rows are named by its row names) stands for, said in the reply so a wrong reading shows."""
+    out = []
+    for m in mentions:
+        if m.has("rows_named"):
+            column = m.get("rows_named").key
+            out.append(
+                t(
+                    lang,
+                    f"“{m.text}”: the rows, each named in the column {column} (the table's row names).",
+                    f"“{m.text}”: 각 행을 뜻하며, 행의 이름은 {column} 열(표의 행 이름)에 있습니다.",
+                )
+            )
+    return out
 
 
 def _groups_of_one_row(plan: Plan, table: Table, question: str) -> None:
@@ -5325,6 +5348,38 @@ def _event_counts(table: Table) -> dict[str, str]:
             if word.startswith(event) and word[len(event) :] in heads:
                 out.setdefault(event, c.name)
     return out
+
+
+def _frequency_counted(plan: Plan, composer: Composer, table: Table) -> None:
+    """On a frequency table (`Table.frequency`: Class, Sex, Age, Survived and Freq, one row per
+    combination), "how many third class passengers survived" is the total of the count column
+    over the rows asked, never their number of rows (the reply says so). A plan that would count
+    rows any other way (a share, a comparison of counts, the rows that match stated by their
+    number) is declined: it would count combinations."""
+    column = table.frequency
+    counted = [k for k, m in enumerate(plan.measures) if m.agg in ("count", "records") and m.column is None]
+    if column is None or plan.kind == "decline":
+        return
+    if plan.kind == "aggregate" and counted:
+        for k in counted:
+            plan.measures[k] = Measure("sum", column)
+        composer.readings.append(
+            t(
+                composer.lang,
+                f"Each row is one combination of the categories and {column} is how many it holds, so the "
+                f"count is the total of {column}.",
+                f"행 하나는 범주의 한 조합이고 {column}이(가) 그 수이므로, 개수는 {column}의 합계입니다.",
+            )
+        )
+        return
+    listed = plan.kind == "rows" and not plan.measures  # the rows that match, stated by their number
+    if counted or listed or plan.kind == "share":
+        raise Declined(
+            f"Each row of this data is one combination of the categories, holding how many in {column}; "
+            f"counting rows would count combinations. Ask for the total of {column} of the rows you mean.",
+            f"이 데이터의 행 하나는 범주의 한 조합이고 그 수는 {column}에 있어, 행을 세면 조합을 세게 됩니다. "
+            f"원하는 행의 {column} 합계를 물어 주세요.",
+        )
 
 
 def _busy_rows(plan: Plan, composer: Composer, table: Table) -> None:
