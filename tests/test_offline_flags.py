@@ -65,7 +65,11 @@ def data(tmp_path_factory):
         }
     )
     parents = pd.DataFrame(
-        {"smoker_mother": rng.integers(0, 2, n), "smoker_father": rng.integers(0, 2, n), "bwt": rng.integers(900, 4900, n)}
+        {
+            "smoker_mother": rng.integers(0, 2, n),
+            "smoker_father": rng.integers(0, 2, n),
+            "bwt": rng.integers(900, 4900, n),
+        }
     )
     out = {"_spill": root / "spill"}
     for name, frame in (
@@ -156,4 +160,3 @@ def test_the_biggest_loss_is_the_lowest_value_below_zero(data, mode):
         answer = answered(data, "affiliates", question, mode)
         head = first_line(answer)
         assert worst["country"] in head and states(head, worst["netinc"]), answer
-

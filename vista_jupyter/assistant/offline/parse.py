@@ -1833,7 +1833,11 @@ class Composer:
         self.ctx.conditions.at = i
         self.ctx.conditions.append(Condition(column, "<", 0))
         a, b = min(i, size), max(i, size)
-        said = self.q[self.tokens[self.m[a].start].start : self.tokens[self.m[b].end - 1].end] if self.tokens else self._words(a, b)
+        said = (
+            self.q[self.tokens[self.m[a].start].start : self.tokens[self.m[b].end - 1].end]
+            if self.tokens
+            else self._words(a, b)
+        )
         self.readings.append(
             t(
                 self.lang,
