@@ -112,6 +112,12 @@ def test_a_korean_noun_for_the_rows_is_no_period(data, mode):
 def test_rows_not_named_or_a_measure_read_in_part_stay_declined(data, mode):
     declined(data, "numbered", "which province has the highest fertility?", mode)  # row numbers name nothing
     declined(data, "usarrests", "인구가 가장 많은 주는?", mode)  # UrbanPop is the urban population only
+    # a kind of place names the rows only when they are places: car models are in no country
+    for question in ("which country has the highest hp?", "which city has the most hp", "어느 나라가 hp가 제일 높아?"):
+        declined(data, "mtcars", question, mode)
+    frame, _ = data["usarrests"]
+    answer = answered(data, "usarrests", "which state has the lowest murder rate?", mode)
+    assert frame.loc[frame["Murder"].idxmin(), "column_1"] in first_line(answer), answer
 
 
 @pytest.mark.parametrize("mode", MODES)

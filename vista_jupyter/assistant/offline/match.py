@@ -22,7 +22,7 @@ from typing import Any
 
 from .catalog import GENERATED_NAME, Column, Table, bracket_alias
 from .catalog import row_nouns as table_row_nouns
-from .gazetteer import initials_phrases, place_phrases
+from .gazetteer import column_places, initials_phrases, place_phrases
 from .lexicon import Lexicon, Meaning, PhraseIndex, joined_forms, lexicon
 from .text import (
     Token,
@@ -1557,6 +1557,7 @@ class Reader:
         mentions = _days_as_rows(mentions, tokens, self.table)
         mentions = _adjectives_of_columns(mentions, self.table)
         mentions = _names_as_words(mentions, self.table)
+        mentions = _places_not_rows(mentions, self.table)
         mentions = _rows_named(mentions, self.table)
         mentions = _ordinal_categories(mentions, self.table)
         return tokens, _value_in_units(_subjects(mentions, self._subject_texts()))
@@ -1875,6 +1876,8 @@ def _rows_named(mentions: list[Mention], table: Table) -> list[Mention]:
             continue
         if any(s.key in own for s in m.all("concept")):
             continue  # a kind of thing a column holds: that column's, not the rows'
+        if _place_not_here(m, table):
+            continue  # "which country" of car models: no country to name
         named = _asks_for_rows(mentions, k)
         after = k > 0 and mentions[k - 1].has("entity") and all(s.key == "name" for s in m.all("concept"))
         if named:
@@ -1882,6 +1885,31 @@ def _rows_named(mentions: list[Mention], table: Table) -> list[Mention]:
         elif after:
             m.senses = [Sense("entity")]  # "차량 이름": the name of the rows asked, their row names
     return mentions
+
+
+#: Lexicon concepts of places the gazetteer knows (countries, US states, cities).
+_PLACE_NOUNS = frozenset({"country", "state", "city"})
+
+
+def _places_not_rows(mentions: list[Mention], table: Table) -> list[Mention]:
+    """A noun for a kind of place ("which country", "어느 나라", "cities") that no column holds
+    names the rows only when their names are places: "which country has the best mileage" of car
+    models had named the car with the best mileage (a wrong answer). Otherwise it is no word for
+    the rows, and the question declines unless something else reads it."""
+    for m in mentions:
+        if m.has("entity") and not (m.has("column") or m.has("value")) and _place_not_here(m, table):
+            m.senses = [s for s in m.senses if s.role != "entity"]
+    return mentions
+
+
+def _place_not_here(m: Mention, table: Table) -> bool:
+    """Whether `m` is a noun for a kind of place no column holds, on a table whose rows are not
+    named by places (the gazetteer's `column_places` of its label columns and row names)."""
+    concepts = {s.key for s in m.all("concept")}
+    if not concepts & _PLACE_NOUNS or concepts & {x for c in table.columns for x in c.concepts}:
+        return False
+    names = dict.fromkeys([*table.labels, *([table.row_names] if table.row_names else [])])
+    return not any(column_places(tuple(table.column(c).values))[0] is not None for c in names)
 
 
 #: ordinals written as words, and Sino-Korean numerals before 등 (일등석, 삼등실)
