@@ -46,6 +46,8 @@ and in round 14:
   survived" (the survivors had been a grouping), "share of children among survivors" (after
   "among" in English, before 중 in Korean);
 * "deeper than 500 km", "shallower than 70 km": adjectives of depth, as "taller" is of height;
+* "에어백 없는 차" where AirBags writes "None" (a value since the reader keeps it): the rows with
+  that value, the data's own word for none;
 * "how many districts have more than 10000 students" of a table of districts (one row each) is
   no number of rows per district: it had answered 0 districts with over 10,000 rows (wrong);
   declined, as the students are in no column it can name.
@@ -151,10 +153,17 @@ def data(tmp_path_factory):
             "enrltot": rng.integers(100, 30_000, 120),
         }
     )
+    cars = pd.DataFrame(
+        {
+            "AirBags": rng.choice(["None", "Driver only", "Driver & Passenger"], 90),
+            "Price": np.round(rng.uniform(7, 60, 90), 1),
+        }
+    )
     out = {"_spill": root / "spill"}
     for name, frame in (
         ("titanic", passengers),
         ("quakes", quakes),
+        ("cars93", cars),
         ("caschool", districts),
         ("visitor_survey", visitors),
         ("forbes2000", companies),
@@ -366,3 +375,12 @@ def test_rows_per_group_only_where_the_groups_have_rows(data, mode):
     frame, _ = data["caschool"]
     answer = answered(data, "caschool", "how many regions have more than 38 rows?", mode)
     assert states(first_line(answer), (frame["region"].value_counts() > 38).sum()), answer
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_without_a_thing_is_the_value_the_data_writes_for_none(data, mode):
+    frame, _ = data["cars93"]
+    expected = frame.loc[frame["AirBags"] == "None", "Price"].mean()
+    for question in ("에어백 없는 차 평균 가격", "cars without airbags: mean price"):
+        answer = answered(data, "cars93", question, mode)
+        assert states(first_line(answer), expected), answer

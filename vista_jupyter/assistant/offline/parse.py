@@ -144,6 +144,14 @@ def _sign_concept_columns(table: Table, text: str, negative: bool) -> list[str] 
     return None
 
 
+def _none_value(column: Column) -> Any:
+    """The value a text column writes for none of its thing ("None" of Cars93's AirBags, read as
+    a value: `ingest.types.MISSING_WORDS`), or None."""
+    if column.numeric or column.is_date:
+        return None
+    return next((v for v in column.values if isinstance(v, str) and v.strip().lower() in ("none", "nil")), None)
+
+
 #: Words before a yes/no column's own word that say its true side: "with a garage", "has a
 #: garage"; "children who survived", "students that smoke" (a relative clause whose verb it is).
 _HAS_OR_WHO = ("with", "has", "have", "having", "had", "who", "that")
@@ -3883,6 +3891,14 @@ class Composer:
             try:
                 column = self.one_column(i)
             except Declined:
+                continue
+            said = self.m[before if empty_before else after].text.lower()
+            none = _none_value(self.col(column)) if said in ("no", "without", "없는", "없음") else None
+            if none is not None:
+                # "에어백 없는 차" where AirBags writes "None": the data's own word for none
+                self.ctx.conditions.at = i
+                self.ctx.conditions.append(Condition(column, "==", none))
+                self.claim(i, before if empty_before else after)
                 continue
             if self.col(column).is_date or _time_word(m.text) or not self.col(column).nulls:
                 continue  # "missing days" are absent rows, not empty cells; a full column has none
