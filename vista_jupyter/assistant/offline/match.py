@@ -1896,8 +1896,10 @@ def _places_not_rows(mentions: list[Mention], table: Table) -> list[Mention]:
     names the rows only when their names are places: "which country has the best mileage" of car
     models had named the car with the best mileage (a wrong answer). Otherwise it is no word for
     the rows, and the question declines unless something else reads it."""
-    for m in mentions:
-        if m.has("entity") and not (m.has("column") or m.has("value")) and _place_not_here(m, table):
+    for k, m in enumerate(mentions):
+        if not m.has("entity") or m.has("column") or m.has("value") or not _asks_for_rows(mentions, k):
+            continue
+        if _place_not_here(m, table):
             m.senses = [s for s in m.senses if s.role != "entity"]
     return mentions
 
