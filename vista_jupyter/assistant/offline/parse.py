@@ -144,6 +144,15 @@ def _sign_concept_columns(table: Table, text: str, negative: bool) -> list[str] 
     return None
 
 
+#: Words saying a column's thing is absent ("no airbags", "에어백 없는"), before or after its name:
+#: the data's own value for none where it writes one, else an empty cell; and words saying the
+#: cell itself is empty ("missing price", "가격이 누락된").
+_ABSENT_BEFORE = ("no", "without")
+_ABSENT_AFTER = ("없는", "없음")
+_MISSING_BEFORE = ("missing", "lacking")
+_MISSING_AFTER = ("누락된", "빠진", "missing")
+
+
 def _none_value(column: Column) -> Any:
     """The value a text column writes for none of its thing ("None" of Cars93's AirBags, read as
     a value: `ingest.types.MISSING_WORDS`), or None."""
@@ -3879,12 +3888,10 @@ class Composer:
             empty_before = (
                 before is not None
                 and before not in self.used
-                and self.m[before].text.lower() in ("no", "without", "missing", "lacking")
+                and self.m[before].text.lower() in (*_ABSENT_BEFORE, *_MISSING_BEFORE)
             )
             empty_after = (
-                after is not None
-                and after not in self.used
-                and self.m[after].text in ("없는", "없음", "누락된", "빠진", "missing")
+                after is not None and after not in self.used and self.m[after].text in (*_ABSENT_AFTER, *_MISSING_AFTER)
             )
             if not (empty_before or empty_after):
                 continue
@@ -3893,7 +3900,7 @@ class Composer:
             except Declined:
                 continue
             said = self.m[before if empty_before else after].text.lower()
-            none = _none_value(self.col(column)) if said in ("no", "without", "없는", "없음") else None
+            none = _none_value(self.col(column)) if said in (*_ABSENT_BEFORE, *_ABSENT_AFTER) else None
             if none is not None:
                 # "에어백 없는 차" where AirBags writes "None": the data's own word for none
                 self.ctx.conditions.at = i
