@@ -56,6 +56,27 @@ export async function followDataset(
   }
 }
 
+/**
+ * Which dataset cards are open, per thread, for this page's life: a card
+ * keeps its state when the thread view is built again (going back to the
+ * list and returning, the thread opened in the main area, a re-render while
+ * a new thread settles).
+ */
+const openCards = new Map<string, Map<string, boolean>>();
+
+function cardOpen(threadId: string, datasetId: string): boolean | undefined {
+  return openCards.get(threadId)?.get(datasetId);
+}
+
+function rememberCard(threadId: string, datasetId: string, open: boolean) {
+  let cards = openCards.get(threadId);
+  if (!cards) {
+    cards = new Map();
+    openCards.set(threadId, cards);
+  }
+  cards.set(datasetId, open);
+}
+
 /** Every dataset of a thread, each as a collapsible card. */
 export function DatasetCards(props: {
   client: VistaClient;
@@ -114,7 +135,13 @@ function DatasetCard(props: {
   initiallyExpanded: boolean;
 }): JSX.Element {
   const { client, threadId, dataset, trans } = props;
-  const [expanded, setExpanded] = React.useState(props.initiallyExpanded);
+  const [expanded, setExpandedState] = React.useState(
+    () => cardOpen(threadId, dataset.id) ?? props.initiallyExpanded
+  );
+  const setExpanded = (open: boolean): void => {
+    rememberCard(threadId, dataset.id, open);
+    setExpandedState(open);
+  };
   const [detail, setDetail] = React.useState<IDatasetDetail | null>(null);
   const [error, setError] = React.useState<string | null>(null);
   const [downloading, setDownloading] = React.useState(false);

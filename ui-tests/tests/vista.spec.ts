@@ -286,8 +286,28 @@ test('"Analyze with Vista" in the file browser starts an analysis of that file',
   await expect(page.locator(sel.threadView)).toBeVisible({ timeout: 20000 });
   const card = page.locator(sel.datasetCard).first();
   await expect(card).toContainText('3 rows × 2 columns');
-  await card.locator(sel.datasetToggle).click();
-  await expect(card.locator(sel.columnsTable)).toContainText('number');
+  const toggle = card.locator(sel.datasetToggle);
+  await toggle.click();
+  await expect(toggle).toHaveAttribute('aria-expanded', 'true');
+  // (the profile may still be computed on a loaded machine)
+  await expect(card.locator(sel.columnsTable)).toContainText('number', {
+    timeout: 20000
+  });
+
+  // And the card stays open when the thread is opened again, in the sidebar
+  const row = page.locator(sel.threadItem, {
+    hasText: name.replace(/\.csv$/, '')
+  });
+  await row.hover();
+  await row.locator('.jp-vista-open-elsewhere').click();
+  const again = page.locator(`${sel.sidebar} ${sel.datasetCard}`).first();
+  await expect(again.locator(sel.datasetToggle)).toHaveAttribute(
+    'aria-expanded',
+    'true'
+  );
+  await expect(again.locator(sel.columnsTable)).toContainText('number', {
+    timeout: 20000
+  });
 
   // And a file Vista cannot read says why, in the sidebar
   const junk = `junk_${unique()}.csv`;
