@@ -16,7 +16,9 @@ both renderers (pandas, and the dataset held in DuckDB):
 * a frequency table (R's as.data.frame of a table: Class, Sex, Age, Survived, Freq, each row one
   combination) counts people by the total of its count column ("how many third class passengers
   survived" had counted rows: 4 instead of 178, a wrong answer once "third class" was read); a
-  share of rows there is declined.
+  share of rows there is declined;
+* a count of the different values of a column that names nearly every row ("how many districts"
+  over a table of districts, two sharing a name) states the rows too.
 """
 
 from __future__ import annotations
@@ -71,6 +73,15 @@ def data(tmp_path_factory):
         }
     )
     grouped = pd.DataFrame({"class": rng.choice([1, 2, 3], 90), "fare": np.round(rng.uniform(5, 500, 90), 1)})
+    # one row per school district; two districts of different counties share a name
+    names = [f"{town} Unified" for town in towns] + ["Altdorf Unified", "Chur Unified"]
+    districts = pd.DataFrame(
+        {
+            "county": rng.choice(["North", "South", "East"], len(names)),
+            "district": names,
+            "enrolled": rng.integers(100, 5000, len(names)),
+        }
+    )
     out = {"_spill": root / "spill"}
     for name, frame in (
         ("swiss", provinces),
@@ -80,6 +91,7 @@ def data(tmp_path_factory):
         ("titanic_table", cells),
         ("voyage", voyage),
         ("fares", grouped),
+        ("districts", districts),
     ):
         frame.to_parquet(root / f"{name}.parquet")
         out[name] = (frame, root / f"{name}.parquet")
@@ -153,3 +165,16 @@ def test_a_frequency_table_counts_by_its_count_column(data, mode):
     answer = answered(data, "titanic_table", "how many crew were there", mode)
     assert states(first_line(answer), frame.loc[frame["Class"] == "Crew", "Freq"].sum(), 0), answer
     declined(data, "titanic_table", "survival rate by class", mode)  # shares of combinations, not people
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_a_count_of_a_name_on_nearly_every_row_says_the_rows_too(data, mode):
+    """"How many districts" over a table of districts whose names nearly all differ: the
+    different names (10) and the rows (12: two districts share a name) may both be meant, so the
+    first line states both; a column whose values repeat across rows (county) is counted alone."""
+    frame, _ = data["districts"]
+    for question in ("how many school districts are there?", "district 수는?"):
+        line = first_line(answered(data, "districts", question, mode))
+        assert states(line, frame["district"].nunique(), 0) and states(line, len(frame), 0), line
+    line = first_line(answered(data, "districts", "how many counties are there?", mode))
+    assert states(line, frame["county"].nunique(), 0) and not states(line, len(frame), 0), line

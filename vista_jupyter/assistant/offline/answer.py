@@ -964,6 +964,15 @@ class _Words:
             if len(values) == 1:
                 m, v = values[0]
                 head = f"{restate(plan)}: **{value_text(plan, m, v)}**"
+                if m.agg == "nunique" and not m.per and rows / 2 < v < rows:
+                    # a column naming nearly every row ("how many districts" over a table of
+                    # districts): the different values and the rows are both what may be meant
+                    # (two districts may share a name), so both are said
+                    head += t(
+                        lang,
+                        f", on {fmt(rows, count=True)} rows (some {m.column} values are on more than one row)",
+                        f" ({fmt(rows, count=True)}개 행, 일부 {m.column} 값은 여러 행에 있음)",
+                    )
             else:
                 head = (
                     restate(plan)
