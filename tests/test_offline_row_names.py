@@ -169,7 +169,7 @@ def test_a_frequency_table_counts_by_its_count_column(data, mode):
 
 @pytest.mark.parametrize("mode", MODES)
 def test_a_count_of_a_name_on_nearly_every_row_says_the_rows_too(data, mode):
-    """"How many districts" over a table of districts whose names nearly all differ: the
+    """A count of "how many districts" over a table of districts whose names nearly all differ: the
     different names (10) and the rows (12: two districts share a name) may both be meant, so the
     first line states both; a column whose values repeat across rows (county) is counted alone."""
     frame, _ = data["districts"]
