@@ -9,6 +9,9 @@ or declined where a reading would answer another question:
   month and day ("the hottest day" -> August 28), never measured as the number of the day;
 * a start/end pair of dates gives each row's duration, in days for dates without a time of day,
   in years when asked ("몇 년", "in years"), with the words for a term (재임 기간, tenure);
+* a column named for years holds years before 1800 too (christenings from 1629): "in 1665" is
+  that row; on a table of one row a year, "the year with the highest X" ("X가 가장 높은 해",
+  "연도") is the row, named by its year;
 * R's `write.csv` leaves the header of its row numbers blank: a table of names and dates with
   that one numeric column keeps its header.
 """
@@ -69,8 +72,25 @@ def data(tmp_path_factory):
             "infl": np.round(rng.normal(2.5, 1.5, 40), 2),
         }
     )
+    # one row a year since 1629 (HistData's Arbuthnot: London's christenings and burials)
+    london = pd.DataFrame(
+        {
+            "Year": np.arange(1629, 1711),
+            "Males": rng.integers(2800, 8500, 82),
+            "Mortality": rng.permutation(np.arange(8000, 8000 + 250 * 82, 250)),
+        }
+    )
+    # one row a year of recent years
+    yearly = pd.DataFrame({"year": np.arange(1990, 2020), "gdp": rng.permutation(np.round(np.linspace(10, 99, 30), 2))})
     out = {"_spill": root / "spill"}
-    for name, frame in (("flights", flights), ("airquality", air), ("terms", terms), ("macro", macro)):
+    for name, frame in (
+        ("flights", flights),
+        ("airquality", air),
+        ("terms", terms),
+        ("macro", macro),
+        ("london", london),
+        ("yearly", yearly),
+    ):
         frame.to_parquet(root / f"{name}.parquet")
         out[name] = (frame, root / f"{name}.parquet")
     return out
@@ -210,3 +230,23 @@ def test_a_quarter_column_beside_several_years_pools_no_quarters(data, mode):
     pooled = frame[frame["year"] >= 2000].groupby("quarter")["infl"].std()
     answer = answered_or_declined(data, "macro", "std dev of quarterly inflation since 2000", mode)
     assert answer is None or not all(states(answer, v) for v in pooled), answer
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_a_table_of_one_row_a_year_names_its_years(data, mode):
+    frame, _ = data["london"]
+    answer = answered(data, "london", "mortality in 1665", mode)
+    assert states(first_line(answer), frame.loc[frame["Year"] == 1665, "Mortality"].iloc[0], 0), answer
+    top = frame.loc[frame["Mortality"].idxmax()]
+    for question in (
+        "which year had the highest mortality",
+        "Mortality가 가장 높은 해는?",
+        "Mortality가 가장 높은 연도",
+    ):
+        line = first_line(answered(data, "london", question, mode))
+        assert str(int(top["Year"])) in line and states(line, top["Mortality"], 0), (question, line)
+    frame, _ = data["yearly"]
+    top = frame.loc[frame["gdp"].idxmax()]
+    for question in ("gdp가 가장 높은 연도", "gdp가 가장 높은 해"):
+        line = first_line(answered(data, "yearly", question, mode))
+        assert str(int(top["year"])) in line and states(line, top["gdp"]), (question, line)

@@ -186,10 +186,12 @@ class Column:
 
     @property
     def yearlike(self) -> bool:
-        """An integer column of years (Year, 건축년도, model_year): no thousands separators."""
+        """An integer column of years (Year, 건축년도, model_year): no thousands separators. Its
+        name says years, so any four-digit year counts: London's christenings from 1629, a
+        history's reigns from 1066 (numbers near 2000 unnamed are never taken for years)."""
         if not (self.numeric and self.integer) or self.minimum is None:
             return False
-        in_range = 1800 <= float(self.minimum) and float(self.maximum) <= 2200
+        in_range = 1000 <= float(self.minimum) and float(self.maximum) <= 2200
         words = set(self.keys)
         joined = "".join(self.keys)
         return in_range and (
@@ -351,6 +353,19 @@ class Table:
     @property
     def dates(self) -> list[Column]:
         return [c for c in self.columns if c.is_date]
+
+    def is_year(self, value: Any) -> bool:
+        """Whether a whole number may be a year of this table: 1800-2200, or within the years a
+        column of years holds (1665 of christenings kept from 1629)."""
+        try:
+            number = float(value)
+        except (TypeError, ValueError):
+            return False
+        if not number.is_integer():
+            return False
+        if 1800 <= number <= 2200:
+            return True
+        return any(float(c.minimum) <= number <= float(c.maximum) for c in self.columns if c.yearlike)
 
 
 # --- names ------------------------------------------------------------------------------------

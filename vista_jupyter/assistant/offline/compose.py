@@ -2285,10 +2285,22 @@ class _Builder:
                     "(예: “평균 가격이 가장 높은 브랜드”).",
                 )
         labels = list(c.t.labels)
+        # a column of names asked for ("단지 이름"), or the year of a table of one row a year
+        # ("사망자가 가장 많았던 해", "the year with the most deaths": the row, by its year)
         named = [
             j
             for j, m in enumerate(self.m)
-            if self.free(j) and m.has("column") and not m.has("value") and not c.columns_of(j, numeric=True)
+            if self.free(j)
+            and m.has("column")
+            and not m.has("value")
+            and (
+                not c.columns_of(j, numeric=True)
+                or (
+                    len(years := c.columns_of(j)) == 1
+                    and c.col(years[0]).yearlike
+                    and c.col(years[0]).distinct >= 0.9 * max(c.t.rows, 1)
+                )
+            )
         ]
         if getattr(self, "label_override", None):
             labels = [self.label_override]

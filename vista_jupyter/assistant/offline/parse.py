@@ -2017,7 +2017,7 @@ class Composer:
             n.number is not None
             and n.number.unit is None
             and float(n.number.value).is_integer()
-            and 1800 <= n.number.value <= 2200
+            and self.t.is_year(n.number.value)
             and bool(self.t.dates or [c for c in self.t.columns if c.yearlike])
         )
 
@@ -2861,7 +2861,7 @@ class Composer:
             if (
                 first is not None
                 and self.m[first].has("num")
-                and 1800 <= self.m[first].get("num").key <= 2200
+                and self.t.is_year(self.m[first].get("num").key)
                 and self._date_context(first)
             ):
                 return True
@@ -2906,7 +2906,7 @@ class Composer:
                 or (
                     self.m[i].has("months")
                     and self.m[after].has("num")
-                    and 1800 <= self.m[after].get("num").key <= 2200
+                    and self.t.is_year(self.m[after].get("num").key)
                 )
             )
         )
