@@ -1252,7 +1252,7 @@ class _Builder:
             column = c.col(m.column) if m.column else None
             dates = c.t.dates
             unique = bool(dates) and dates[0].granularity == period and dates[0].distinct >= 0.9 * max(c.t.rows, 1)
-            if column is not None and not set(column.concepts) & _ADDITIVE:
+            if column is not None and not c.additive(column.name):
                 if unique:
                     out.append(m)  # one row per period: the rows are the periods
                     continue
@@ -1272,7 +1272,7 @@ class _Builder:
         if op not in ("-", "q", "+"):  # a ratio of two columns' totals, a weighted mean
             return "ratio" if op == "/" else "wmean"
         col = self.c.col(column)
-        if set(col.concepts) & _ADDITIVE:
+        if self.c.additive(column):
             return "sum"
         # a column named by a word for a sum ("total", 합계) is added up: "total by country"
         keys = tuple(col.keys)
@@ -1535,7 +1535,7 @@ class _Builder:
             and m.has("column")
             and not m.has("value")
             and len(names := c.columns_of(j, numeric=True)) == 1
-            and set(c.col(names[0]).concepts) & _COUNTS
+            and c.counts(names[0])
         ]
         if len(found) != 1:
             return []
@@ -1919,7 +1919,7 @@ class _Builder:
                 if col and any(self.m[u].has("adjective") for u in used) and not set(c.col(col).concepts) & {"sales"}
             ]
             measured = [col for _, _, col, _ in sups if col] + [name for j, name in self.column_measures()]
-            additive = not by_adjective and any(set(c.col(x).concepts) & _ADDITIVE for x in measured)
+            additive = not by_adjective and any(c.additive(x) for x in measured)
             counted = any(a in ("count", "nunique") for a in explicit) or not measured
             if explicit or additive or counted:
                 ctx.group = Grouping(column)
@@ -1973,7 +1973,7 @@ class _Builder:
         ):
             # a column named with no aggregation: an amount adds up ("2024년 1분기 판매량"),
             # other values are listed
-            if ctx.conditions and set(c.col(measures[0].column).concepts) & _ADDITIVE:
+            if ctx.conditions and c.additive(measures[0].column):
                 return Plan(
                     "aggregate",
                     c.lang,
@@ -2044,7 +2044,7 @@ class _Builder:
                 if (
                     after is not None
                     and self.free(after)
-                    and any(set(c.col(n).concepts) & _COUNTS for n in c.columns_of(after, numeric=True))
+                    and any(c.counts(n) for n in c.columns_of(after, numeric=True))
                 ):
                     j = after
             k = c.prev_index(i, ("filler", "particle"))
@@ -2092,7 +2092,7 @@ class _Builder:
                     c.claim(target)  # "how many cars were sold", "몇 대 팔렸어": the units sold add up
                     out.append(Measure("sum", column))
                     continue
-                if col.numeric and i not in c.record_counts and set(col.concepts) & _COUNTS:
+                if col.numeric and i not in c.record_counts and c.counts(column):
                     c.claim(target, *totals)  # "how many arrivals", "관광객 수": a column counting things adds up
                     out.append(Measure("sum", column))
                     continue
@@ -2158,7 +2158,7 @@ class _Builder:
             y is not None
             and self.free(y)
             and self.m[y].has("column")
-            and any(set(c.col(n).concepts) & _COUNTS for n in c.columns_of(y, numeric=True))
+            and any(c.counts(n) for n in c.columns_of(y, numeric=True))
         ):
             return y
         return x

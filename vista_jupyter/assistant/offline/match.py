@@ -1665,6 +1665,56 @@ def _unique_best(scored: dict[Any, float], same: Any) -> Any:
 _ABSORB = {"descriptors", "filler", "concept", "intent", "particle", "entity"}
 
 
+_NUMBER_OF = ("number of", "the number of", "total number of")
+
+
+def _counted_by_column(prev: Mention, m: Mention, table: Table) -> Sense | None:
+    """The column sense of "number of <column>" (`_count_column`); None otherwise."""
+    if prev.text.lower() not in _NUMBER_OF:
+        return None
+    return _count_column(m, table)
+
+
+def counted_columns(mentions: list[Mention], table: Table) -> set[str]:
+    """The columns a question names as a number of things ("number of flights", "stations 수"):
+    numbers per row that add up over rows."""
+    out = set()
+    for k, m in enumerate(mentions):
+        after_number_of = k > 0 and mentions[k - 1].text.lower() in _NUMBER_OF
+        named = after_number_of or m.text.lower().startswith(_NUMBER_OF) or m.text.endswith(" 수")
+        if named and (sense := _count_column(m, table)) is not None:
+            out.add(sense.key)
+    return out
+
+
+def _count_column(m: Mention, table: Table) -> Sense | None:
+    """The column sense of a mention naming a column that holds a number of things per row
+    (stations reporting a quake, bedrooms of a house: whole numbers, none negative, no year, day
+    or row number), named outright (its sense is the mention's best); None otherwise."""
+    if m.has("value"):
+        return None
+    columns = m.all("column")
+    if not columns:
+        return None
+    best = max(s.quality for s in m.senses)
+    top = [s for s in columns if s.quality >= max(best, 0.9)]
+    if len({s.key for s in top}) != 1:
+        return None
+    column = table.column(top[0].key)
+    if (
+        column is None
+        or not (column.numeric and column.integer)
+        or column.minimum is None
+        or float(column.minimum) < 0
+        or column.yearlike
+        or column.calendar_part
+        or column.row_number
+        or column.is_date
+    ):
+        return None
+    return top[0]
+
+
 def merge_columns(mentions: list[Mention], tokens: list[Token], table: Table) -> list[Mention]:
     """Adjacent words naming one column become one mention: "부리 길이" (bill + length: only
     bill_length_mm has both), "fuel type (연료)" (the same column twice), "murder rate" and
@@ -1673,6 +1723,18 @@ def merge_columns(mentions: list[Mention], tokens: list[Token], table: Table) ->
     out: list[Mention] = []
     for m in mentions:
         prev = out[-1] if out else None
+        counted = _counted_by_column(prev, m, table) if prev is not None else None
+        if counted is not None:
+            # a column that holds a number of things per row is that number, not things the rows
+            # are, and adds up over rows (`counted_columns`): "the number of flights by year" is
+            # their total; after another statistic or beside another column ("average number of
+            # bedrooms", "plot mag against number of stations") it is the column's own values
+            others = [x for x in mentions if x is not prev and x is not m]
+            if any(x.has("agg") or x.has("intent") or x.has("chart") for x in others):
+                out[-1] = Mention(prev.start, m.end, _join(prev, m, tokens), [counted])
+            else:
+                out.append(Mention(m.start, m.end, m.text, [counted]))
+            continue
         if (
             len(out) >= 2
             and m.has("descriptors")
@@ -1715,6 +1777,10 @@ def merge_columns(mentions: list[Mention], tokens: list[Token], table: Table) ->
             # "실린더 수" is the column; "거래 수", "펭귄 수" count the rows the noun names
             counting = m.text in ("수",)
             if counting and prev.has("entity"):
+                if (own := _count_column(prev, table)) is not None:
+                    # "stations 수": the column of a number of stations, though stations are things
+                    out[-1] = Mention(prev.start, m.end, _join(prev, m, tokens), [own])
+                    continue
                 out.append(m)
                 continue
             roles = m.roles - ({"agg"} if m.has("descriptors") and counting else set())

@@ -20,7 +20,18 @@ from typing import Any
 from .catalog import TEXT_PERIODS, Column, Table, holds_absence, holds_presence, period_candidates, text_period_start
 from .catalog import row_nouns as table_row_nouns
 from .lexicon import joined_forms, lexicon
-from .match import DatePart, Mention, Number, Reader, Sense, ValueParts, bare_columns, concept_columns, name_keys
+from .match import (
+    DatePart,
+    Mention,
+    Number,
+    Reader,
+    Sense,
+    ValueParts,
+    bare_columns,
+    concept_columns,
+    counted_columns,
+    name_keys,
+)
 from .plan import BUCKETS, DURATION_SECONDS, PICKED, Condition, Grouping, Measure, Plan
 from .text import is_hangul, language_of, normalize, particle, variants
 from .wording import t
@@ -228,6 +239,7 @@ class Composer:
         self.common: str | None = None  # a frequency ranking ("most common"): "high" or "low"
         self.per: tuple[int, str] | None = None  # "average daily X": the mention and the period
         self.record_counts: set[int] = set()  # count words that count records, not units
+        self.counted = counted_columns(mentions, table)  # "number of flights": numbers that add up
         self.rank = 1  # "the second most common": 2
         self.date_sides = False  # the sides are two periods of a change ("from 1952 to 2007")
         # each year's change from the year before ("year over year growth"): (column, part)
@@ -4397,17 +4409,29 @@ class Composer:
             return g
         return None
 
+    def additive(self, name: str) -> bool:
+        """Whether a column's values add up over rows: an amount by its meaning (sales, rain,
+        passengers: the lexicon's additive concepts), or a number of things the question names
+        as such ("the number of flights", "stations 수")."""
+        from .compose import _ADDITIVE
+
+        return bool(set(self.col(name).concepts) & _ADDITIVE) or name in self.counted
+
+    def counts(self, name: str) -> bool:
+        """Whether a column counts things (arrivals, passengers: the lexicon's counting concepts),
+        or the question names it as a number of things ("the number of flights")."""
+        from .compose import _COUNTS
+
+        return bool(set(self.col(name).concepts) & _COUNTS) or name in self.counted
+
     def _amounts_asked(self) -> bool:
         """Whether the question measures an amount (sales, rain) or counts rows: those add up per
         period ("average daily sales"); a price or a temperature does not ("per year": by year)."""
-        from .compose import _ADDITIVE
-
         for i, m in enumerate(self.m):
             if m.has("agg") and m.get("agg").key in ("count", "records"):
                 return True
-            for name in self.columns_of(i, numeric=True):
-                if set(self.col(name).concepts) & _ADDITIVE:
-                    return True
+            if any(self.additive(name) for name in self.columns_of(i, numeric=True)):
+                return True
         return False
 
     def _statistic_asked(self) -> bool:

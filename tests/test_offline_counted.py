@@ -1,0 +1,78 @@
+"""A column holding a number of things per row, asked for as "the number of" them, through both
+renderers (pandas, and the dataset held in DuckDB):
+
+* "the number of flights by year" on monthly rows with a column of flights is the flights added
+  up per year (it counted the rows: 12 a year, a wrong answer), "average number of flights per
+  year" the mean of the yearly totals (it was the mean number of rows a year);
+* "average number of bedrooms", "average number of stations" are the column's mean (declined
+  before: the count of rows had no place for "average"), "plot mag against number of stations"
+  the scatter of the two columns, "stations 수 평균" the same in Korean;
+* a column of names counted ("number of countries") keeps its different values, and "how many"
+  rows stays a count of rows.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+import pytest
+from answers import first_line, states
+from test_offline_context import answered
+
+MODES = ("pandas", "duckdb")
+
+
+@pytest.fixture(scope="module")
+def data(tmp_path_factory):
+    root = tmp_path_factory.mktemp("counted")
+    rng = np.random.default_rng(7)
+    months = pd.date_range("2015-01-01", periods=48, freq="MS")
+    traffic = pd.DataFrame({"month": months, "flights": rng.integers(10, 90, 48)})
+    quakes = pd.DataFrame(
+        {
+            "mag": np.round(rng.uniform(4, 6.4, 60), 1),
+            "stations": rng.integers(10, 130, 60),
+            "region": rng.choice(["Fiji", "Tonga", "Vanuatu"], 60),
+        }
+    )
+    houses = pd.DataFrame({"price": np.round(rng.uniform(100, 900, 40), 1), "bedrooms": rng.integers(1, 6, 40)})
+    out = {"_spill": root / "spill"}
+    for name, frame in (("traffic", traffic), ("quakes", quakes), ("houses", houses)):
+        frame.to_parquet(root / f"{name}.parquet")
+        out[name] = (frame, root / f"{name}.parquet")
+    return out
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_the_number_of_things_a_column_holds_adds_up(data, mode):
+    frame, _ = data["traffic"]
+    yearly = frame.groupby(frame["month"].dt.year)["flights"].sum()
+    answer = answered(data, "traffic", "the number of flights by year", mode)
+    for year, total in yearly.items():
+        assert any(str(year) in line and states(line, total, 0) for line in answer.splitlines()), (year, answer)
+    answer = answered(data, "traffic", "average number of flights per year", mode)
+    assert states(first_line(answer), yearly.mean()), answer
+    answer = answered(data, "traffic", "number of flights in 2016", mode)
+    assert states(first_line(answer), yearly[2016], 0), answer
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_a_statistic_of_the_number_a_column_holds(data, mode):
+    frame, _ = data["houses"]
+    answer = answered(data, "houses", "average number of bedrooms", mode)
+    assert states(first_line(answer), frame["bedrooms"].mean()), answer
+    frame, _ = data["quakes"]
+    for question in ("average number of stations", "stations 수 평균"):
+        answer = answered(data, "quakes", question, mode)
+        assert states(first_line(answer), frame["stations"].mean()), (question, answer)
+    answer = answered(data, "quakes", "plot mag against number of stations", mode)
+    assert "stations" in first_line(answer) and "mag" in first_line(answer), answer
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_names_and_rows_are_still_counted(data, mode):
+    frame, _ = data["quakes"]
+    answer = answered(data, "quakes", "number of regions", mode)
+    assert states(first_line(answer), frame["region"].nunique(), 0), answer
+    answer = answered(data, "quakes", "how many rows are there", mode)
+    assert states(first_line(answer), len(frame), 0), answer
