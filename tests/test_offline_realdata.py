@@ -50,7 +50,9 @@ and in round 14:
   that value, the data's own word for none;
 * "how many districts have more than 10000 students" of a table of districts (one row each) is
   no number of rows per district: it had answered 0 districts with over 10,000 rows (wrong);
-  declined, as the students are in no column it can name.
+  declined, as the students are in no column it can name;
+* "smoking habit", "흡연 습관", "흡연 여부": a word for a habit, or Korean's "whether", describes
+  the column before it (the question had been declined for the word "habit").
 """
 
 from __future__ import annotations
@@ -159,8 +161,12 @@ def data(tmp_path_factory):
             "Price": np.round(rng.uniform(7, 60, 90), 1),
         }
     )
+    students = pd.DataFrame(
+        {"Smoke": rng.choice(["Never", "Occas", "Regul", "Heavy"], 150), "Pulse": rng.integers(50, 110, 150)}
+    )
     out = {"_spill": root / "spill"}
     for name, frame in (
+        ("survey", students),
         ("titanic", passengers),
         ("quakes", quakes),
         ("cars93", cars),
@@ -384,3 +390,17 @@ def test_without_a_thing_is_the_value_the_data_writes_for_none(data, mode):
     for question in ("에어백 없는 차 평균 가격", "cars without airbags: mean price"):
         answer = answered(data, "cars93", question, mode)
         assert states(first_line(answer), expected), answer
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_a_word_for_a_habit_describes_the_column_before_it(data, mode):
+    frame, _ = data["survey"]
+    counts = frame["Smoke"].value_counts()
+    for question in ("count of students by smoking habit", "흡연 습관별 학생 수"):
+        answer = answered(data, "survey", question, mode)
+        for value, n in counts.items():
+            assert any(value in line and states(line, n, 0) for line in answer.splitlines()), (question, answer)
+    means = frame.groupby("Smoke")["Pulse"].mean()
+    answer = answered(data, "survey", "흡연 여부별 평균 Pulse", mode)
+    for value, mean in means.items():
+        assert any(value in line and states(line, mean) for line in answer.splitlines()), answer
