@@ -12,6 +12,9 @@ or declined where a reading would answer another question:
 * a column named for years holds years before 1800 too (christenings from 1629): "in 1665" is
   that row; on a table of one row a year, "the year with the highest X" ("X가 가장 높은 해",
   "연도") is the row, named by its year;
+* a column of month names beside a date restates the date's month: "in which month was the army
+  largest", "Army가 가장 많았던 달은?" name the month of the row (its date), never the calendar
+  month of two years' rows pooled (which had answered "Sep" from Septembers' mean: wrong);
 * R's `write.csv` leaves the header of its row numbers blank: a table of names and dates with
   that one numeric column keeps its header.
 """
@@ -82,8 +85,19 @@ def data(tmp_path_factory):
     )
     # one row a year of recent years
     yearly = pd.DataFrame({"year": np.arange(1990, 2020), "gdp": rng.permutation(np.round(np.linspace(10, 99, 30), 2))})
+    # monthly rows over two years, a date and its month's name beside it (HistData's Nightingale)
+    dates = pd.date_range("1854-04-01", periods=24, freq="MS")
+    army = pd.DataFrame(
+        {
+            "Date": dates.strftime("%Y-%m-%d"),
+            "Month": dates.strftime("%b"),
+            "Year": dates.year,
+            "Army": rng.permutation(np.arange(20_000, 20_000 + 1_000 * 24, 1_000)),
+        }
+    )
     out = {"_spill": root / "spill"}
     for name, frame in (
+        ("army", army),
         ("flights", flights),
         ("airquality", air),
         ("terms", terms),
@@ -250,3 +264,12 @@ def test_a_table_of_one_row_a_year_names_its_years(data, mode):
     for question in ("gdp가 가장 높은 연도", "gdp가 가장 높은 해"):
         line = first_line(answered(data, "yearly", question, mode))
         assert str(int(top["year"])) in line and states(line, top["gdp"]), (question, line)
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_a_month_named_beside_its_date_is_the_dates_month(data, mode):
+    frame, _ = data["army"]
+    top = frame.loc[frame["Army"].idxmax()]
+    for question in ("in which month was the army largest?", "Army가 가장 많았던 달은?"):
+        line = first_line(answered(data, "army", question, mode))
+        assert top["Date"][:7] in line and states(line, top["Army"], 0), (question, line)

@@ -354,6 +354,13 @@ class Table:
     def dates(self) -> list[Column]:
         return [c for c in self.columns if c.is_date]
 
+    def month_names_of_date(self, name: str) -> bool:
+        """Whether column `name` holds month names (Apr, May, ...) beside a date column: it
+        restates the date's month, so a row is named, and a month asked, by the date (Sep 1855,
+        never the Septembers of every year pooled)."""
+        column = self.column(name)
+        return bool(self.dates) and not column.numeric and not column.is_date and "month" in column.concepts
+
     def is_year(self, value: Any) -> bool:
         """Whether a whole number may be a year of this table: 1800-2200, or within the years a
         column of years holds (1665 of christenings kept from 1629)."""

@@ -4134,10 +4134,14 @@ class Composer:
                     continue
                 target = self.m[j]
                 if target.has("column") and not target.has("value"):
+                    # (a column of month names beside a date column restates the date's month:
+                    # "which month" asks the date's, as it would without that column; pooling
+                    # Aprils of two years into "Apr" answered another question)
                     categorical = [
                         c
                         for c in self.columns_of(j, categorical=True)
-                        if c not in self.t.labels or self.col(c).distinct < 0.5 * max(self.t.rows, 1)
+                        if (c not in self.t.labels or self.col(c).distinct < 0.5 * max(self.t.rows, 1))
+                        and not self.t.month_names_of_date(c)
                     ]
                     dates = [c for c in self.columns_of(j) if self.col(c).is_date]
                     if categorical:
