@@ -52,7 +52,16 @@ and in round 14:
   no number of rows per district: it had answered 0 districts with over 10,000 rows (wrong);
   declined, as the students are in no column it can name;
 * "smoking habit", "흡연 습관", "흡연 여부": a word for a habit, or Korean's "whether", describes
-  the column before it (the question had been declined for the word "habit").
+  the column before it (the question had been declined for the word "habit");
+
+and in the coordinator's probe of session 18 (benchmarks/evalset34: Nightingale's Crimean army,
+ToothGrowth):
+
+* the few doses of an experiment (0.5, 1, 2 mg, kept as decimals) are values to select and
+  groups: "mean length for dose 2", "at dose 0.5", "average length by dose" (declined, or for "by
+  dose" the means of both columns: a wrong answer); "by" a measured number of many values
+  ("average length by weight") is declined, no longer dropped;
+* "army size" is the army column, as "murder rate" is the murder column.
 """
 
 from __future__ import annotations
@@ -164,8 +173,19 @@ def data(tmp_path_factory):
     students = pd.DataFrame(
         {"Smoke": rng.choice(["Never", "Occas", "Regul", "Heavy"], 150), "Pulse": rng.integers(50, 110, 150)}
     )
+    teeth = pd.DataFrame(
+        {
+            "len": np.round(rng.uniform(4, 34, 60), 1),
+            "supp": np.repeat(["VC", "OJ"], 30),
+            "dose": np.tile(np.repeat([0.5, 1.0, 2.0], 10), 2),
+            "weight": np.round(rng.uniform(300, 700, 60), 1),
+        }
+    )
+    crimea = pd.DataFrame({"Army": rng.integers(8_000, 48_000, 24), "Disease": rng.integers(0, 2_800, 24)})
     out = {"_spill": root / "spill"}
     for name, frame in (
+        ("toothgrowth", teeth),
+        ("crimea", crimea),
         ("survey", students),
         ("titanic", passengers),
         ("quakes", quakes),
@@ -404,3 +424,22 @@ def test_a_word_for_a_habit_describes_the_column_before_it(data, mode):
     answer = answered(data, "survey", "흡연 여부별 평균 Pulse", mode)
     for value, mean in means.items():
         assert any(value in line and states(line, mean) for line in answer.splitlines()), answer
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_the_few_doses_of_an_experiment_are_values_and_groups(data, mode):
+    frame, _ = data["toothgrowth"]
+    for question, dose in (("mean len for dose 2", 2.0), ("average len at dose 0.5", 0.5)):
+        answer = answered(data, "toothgrowth", question, mode)
+        assert states(first_line(answer), frame.loc[frame["dose"] == dose, "len"].mean()), (question, answer)
+    answer = answered(data, "toothgrowth", "average len by dose", mode)
+    for dose, mean in frame.groupby("dose")["len"].mean().items():
+        assert any(states(line, mean) for line in answer.splitlines()), (dose, answer)
+    declined(data, "toothgrowth", "average len by weight", mode)
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_a_size_is_the_column_it_follows(data, mode):
+    frame, _ = data["crimea"]
+    answer = answered(data, "crimea", "average army size", mode)
+    assert states(first_line(answer), frame["Army"].mean()), answer

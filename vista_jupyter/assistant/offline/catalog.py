@@ -167,6 +167,9 @@ class Column:
     # order, lowest first, and which way is worse ("up", "down", None)
     levels: list[Any] | None = None
     worse: str | None = None
+    # the few values a column of measured numbers takes, read from the file (dose 0.5, 1, 2 of an
+    # experiment): a number said after the column is one of them ("dose 2"); None otherwise
+    settings: list[float] | None = None
     # amounts written as text ("$85,200", "12.5%", "3억 2,000만"): how, read as numbers in the code
     # (amounts.py); the column is then numeric, in `unit`
     amount: Amount | None = None
@@ -840,7 +843,15 @@ def _value_columns(profile: dict[str, Any]) -> list[str]:
         and (c.get("distinct") or 0) <= MAX_VALUES
         and "string" in str(c.get("dtype", "string"))
         or _code_like(c)
+        or _settings_like(c)
     ]
+
+
+def _settings_like(c: dict[str, Any]) -> bool:
+    """A column of measured numbers that takes only a few values (the doses or temperatures an
+    experiment set): they are read from the file, so that "dose 2" is known to be one of them."""
+    dtype = str(c.get("dtype", ""))
+    return c["kind"] == "numeric" and ("float" in dtype or "double" in dtype) and 1 < (c.get("distinct") or 0) <= 12
 
 
 def _code_like(c: dict[str, Any]) -> bool:
@@ -936,7 +947,8 @@ def _build_table(dataset: dict[str, Any]) -> Table:
         if unit is not None and unit.isascii() and keys[: len(base)] == base and len(keys) > len(base) + 1:
             keys = (*base, unit.lower())  # 사용량_kWh: the unit is one word (kwh), not k + wh
         top = [t["value"] for t in c.get("top", [])]
-        values = scanned.get(c["name"]) or top
+        settings = scanned.get(c["name"]) if _settings_like(c) else None
+        values = top if settings is not None else scanned.get(c["name"]) or top
         sampled = [row.get(c["name"]) for row in sample if row.get(c["name"]) is not None]
         if c["kind"] == "boolean" and not values:
             values = sorted({v for v in sampled}, key=str)
@@ -963,6 +975,7 @@ def _build_table(dataset: dict[str, Any]) -> Table:
             maximum=c.get("max"),
             mean=c.get("mean"),
             integer=integer,
+            settings=[float(v) for v in settings if isinstance(v, (int, float))] if settings else None,
         )
         if _row_numbers(column, int(profile.get("rows") or 0)):
             column.kind, column.row_number = "identifier", True  # an exported index: no measure, no name

@@ -2374,14 +2374,15 @@ class Composer:
         return float(c.minimum) <= float(n.number.value) <= float(c.maximum)
 
     def _discrete(self, column: str, value: float) -> bool:
+        """Whether a number after a column names one of its values: a whole number of a column of
+        whole numbers (cyl 6), or one of the few levels of a column of measured levels (dose 0.5,
+        1 or 2 of an experiment)."""
         c = self.col(column)
-        return (
-            c.numeric
-            and c.integer
-            and float(value).is_integer()
-            and (c.distinct <= 60 or c.yearlike)
-            and (c.minimum is None or float(c.minimum) <= value <= float(c.maximum))
-        )
+        if not c.numeric or not (c.minimum is None or float(c.minimum) <= value <= float(c.maximum)):
+            return False
+        if c.integer:
+            return float(value).is_integer() and (c.distinct <= 60 or c.yearlike)
+        return bool(c.settings) and float(value) in c.settings
 
     # times of day: after 6 pm, 오후 6시 이후, between 22:00 and 23:00, 밤 10시, 오전에
     def _times_of_day(self, nums: list[_Num]) -> None:
@@ -4118,9 +4119,26 @@ class Composer:
             ):
                 self.sort_by = (j, self._pick(j, numeric))
                 self.claim(i, j)
-            elif numeric and all(self.col(x).integer and 1 < self.col(x).distinct <= 24 for x in numeric):
-                # "by party size", "실린더별": a count kept as a number is a grouping like a category
+            elif numeric and all(
+                (self.col(x).integer and 1 < self.col(x).distinct <= 24) or self.col(x).settings for x in numeric
+            ):
+                # "by party size", "실린더별": a count kept as a number is a grouping like a category;
+                # so are the few doses an experiment set ("by dose": 0.5, 1 and 2)
                 g = self._set_group(Grouping(self._pick(j, numeric)), i, j)
+            elif (
+                numeric
+                and m.text.lower() in ("by", "별")
+                and not self._has_any("chart", "intent")
+                and not any(self.col(x).is_date for x in self.columns_of(j))
+            ):
+                # "average mpg by weight": a measured number of many values groups nothing; its
+                # mean beside the other's ("by" dropped) answered another question
+                name = self._pick(j, numeric)
+                raise Declined(
+                    f"“{m.text} {self.m[j].text}” would make a group of each value of {name}, a measured number "
+                    "with many values; ask by a category, or for the relationship of the two.",
+                    f"{name}은(는) 값이 많은 측정값이라 값마다 그룹을 만들 수 없습니다. 범주 열로 나누거나 두 값의 관계를 물어봐 주세요.",
+                )
         # "which island has ...", "어느 지역이 ...", "most common species"; when a grouping was
         # already set, a "which month" that asks for another one is a second grouping (declined)
         if g is None:
