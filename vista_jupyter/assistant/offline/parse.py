@@ -166,6 +166,9 @@ def _none_value(column: Column) -> Any:
 _HAS_OR_WHO = ("with", "has", "have", "having", "had", "who", "that")
 
 
+#: Question words that, before a dimension's adjective, ask for the measure ("how tall").
+_HOW = frozenset({"how", "얼마나", "얼마만큼"})
+
 class Declined(Exception):
     """The question cannot be planned; `problem` says why, in the question's language."""
 
@@ -430,11 +433,41 @@ class Composer:
                 continue  # the column's own name
             m.senses = [s for s in m.senses if s.role not in ("column", "concept")]
 
+    def _how_adjectives(self) -> None:
+        """ "how tall", "how old", "얼마나 빨라": the question word before a dimension's adjective
+        asks for the measure itself, not for its high or low end. Restated by a comparison of the
+        same adjective ("how old is the oldest passenger", "how tall are the taller ones") it is
+        only the question's wording; else it names the adjective's column ("how expensive are
+        computers on average": price; "how far is the Ben Nevis race": its distance), and a
+        dimension no column holds (or several could) is declined, never read as another measure."""
+        for i, m in enumerate(self.m):
+            j = i + 1
+            if m.text.lower() not in _HOW or j >= len(self.m) or not self.m[j].has("adjective"):
+                continue
+            keys = {s.key for s in self.m[j].all("adjective")}
+            restated = any(
+                k != j and {s.key for s in self.m[k].all("adjective")} & keys and self._superlative_adjective(k)
+                for k in range(len(self.m))
+            )
+            if not restated:
+                found = self._adjective_direction(j)
+                if found is None:
+                    raise Declined(
+                        f"No column of this data holds what “{m.text} {self.m[j].text}” asks about.",
+                        f"“{m.text} {self.m[j].text}”이(가) 묻는 값을 담은 열이 이 데이터에는 없습니다.",
+                    )
+                self.m[j].senses = [Sense("column", found[0], 1.0)]
+                self.claim(i)
+                continue
+            self.m[j].senses = [Sense("filler")]
+            self.claim(i, j)
+
     def plan(self) -> Plan:
         self._movements()
         self._span_durations()  # (before the words are checked: it reads "minutes" as its unit)
         self._check_words()
         self._vague_adjectives()
+        self._how_adjectives()
         role_words(self)
         self._ordinals()
         self._spread()
@@ -1577,6 +1610,9 @@ class Composer:
                     or (self.m[before].has("adjective") and self.m[before].text.lower().endswith("est"))
                 )
             ):
+                if self.m[n.index].text.lower() == "one":
+                    self.claim(n.index)  # "the fastest one": the pronoun, the superlative's own row
+                    continue
                 order = "top"  # "the highest 5", "heaviest 3 shipments"
             elif (
                 after is not None
@@ -2195,17 +2231,22 @@ class Composer:
         "부리가 가장 긴"), or is the column itself ("the most expensive 거래금액")."""
         direction = None
         candidates: list[str] = []
+        toward: dict[str, str] = {}  # each candidate's end: "fastest" is the most speed, the least time
         for sense in self.m[i].all("adjective"):
-            for concept, d in self.lex.adjectives[sense.key]["concept"]:
+            entry = self.lex.adjectives[sense.key]
+            for concept, d in entry["concept"]:
                 columns = [c.name for c in bare_columns(self.t, concept) if c.numeric]
+                columns = [c for c in columns if c not in toward]
                 if columns:
-                    candidates, direction = columns, d
-                    break
-            if direction is None and not self.lex.adjectives[sense.key]["concept"]:
+                    candidates, direction = candidates + columns, direction or d
+                    toward.update(dict.fromkeys(columns, d))
+                    if not entry.get("rivals"):
+                        break  # the first concept with a column; the others are fallbacks
+            if direction is None and not entry["concept"]:
                 return None
             if direction is None:
                 # no column for its concept: the direction still holds for a named column
-                direction = self.lex.adjectives[sense.key]["concept"][0][1]
+                direction = entry["concept"][0][1]
             if candidates:
                 break
         if direction is None:
@@ -2220,7 +2261,9 @@ class Composer:
             if j is None or j in self.used or not self.m[j].has("column") or self.m[j].has("value"):
                 continue
             near = self.columns_of(j, numeric=True)
-            both = [c for c in near if c in candidates]
+            # of the adjective's columns, the one the word beside it names even as a weaker reading:
+            # "the tallest child" is childHeight (child + height), though "child" alone is childNum
+            both = [c for c in self.columns_of(j) if c in candidates]
             if len(both) == 1 or (
                 not both
                 and len(near) == 1
@@ -2231,9 +2274,9 @@ class Composer:
                 )
             ):
                 self.claim(j)
-                return (both or near)[0], direction
+                return (both or near)[0], toward.get((both or near)[0], direction)
         if len(candidates) == 1:
-            return candidates[0], direction
+            return candidates[0], toward[candidates[0]]
         if len(candidates) > 1:
             raise Declined(
                 f"“{self.m[i].text}” could be about {', '.join(candidates)}. Name the column you mean.",
