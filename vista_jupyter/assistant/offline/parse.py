@@ -2225,6 +2225,10 @@ class Composer:
                 self.m[said].senses = [Sense("filler")]  # the unit the duration is given in
             return
 
+    def lex_rivals(self, i: int) -> bool:
+        """Whether the adjective at `i` has readings of different dimensions (`rivals` in the lexicon)."""
+        return any(self.lex.adjectives[s.key].get("rivals") for s in self.m[i].all("adjective"))
+
     def _adjective_direction(self, i: int) -> tuple[str, str] | None:
         """(column, "high"/"low") for an adjective such as "heaviest" / "비싼". A numeric column
         named right next to it decides among the adjective's columns ("longest flippers",
@@ -2277,6 +2281,19 @@ class Composer:
                 return (both or near)[0], toward.get((both or near)[0], direction)
         if len(candidates) == 1:
             return candidates[0], toward[candidates[0]]
+        if self.lex_rivals(i):
+            # readings of different dimensions ("longest": a distance or a duration): the one the
+            # question names elsewhere ("the longest trip duration")
+            named = {
+                k: [c for c in self.columns_of(k) if c in candidates]
+                for k in range(len(self.m))
+                if k != i and k not in self.used and self.m[k].has("column") and not self.m[k].has("adjective")
+            }
+            named = {k: cs for k, cs in named.items() if len(cs) == 1}
+            if len({cs[0] for cs in named.values()}) == 1:
+                k, (column,) = next(iter(named.items()))
+                self.claim(k)
+                return column, toward[column]
         if len(candidates) > 1:
             raise Declined(
                 f"“{self.m[i].text}” could be about {', '.join(candidates)}. Name the column you mean.",
