@@ -67,6 +67,13 @@ def data(tmp_path_factory):
             "성별": rng.choice(["남성", "여성"], n),
         }
     )
+    days = pd.date_range("2025-03-03", periods=28, freq="D")  # four weeks, Monday first
+    calls = pd.DataFrame(
+        {
+            "call_start": np.repeat(days, [1 + (d.dayofweek != 6) * 5 for d in days]),
+        }
+    )
+    calls["duration_sec"] = np.where(calls["call_start"].dt.dayofweek == 6, 900, 120)  # long Sunday calls
     out = {"_spill": root / "spill"}
     for name, frame in (
         ("computers", computers),
@@ -74,6 +81,7 @@ def data(tmp_path_factory):
         ("hills", races),
         ("survey", survey),
         ("record_times", races[["race", "time"]]),
+        ("support_calls", calls),
     ):
         frame.to_parquet(root / f"{name}.parquet")
         out[name] = (frame, root / f"{name}.parquet")
@@ -119,6 +127,9 @@ def test_an_adjective_of_two_dimensions_asks_which(data, mode):
     # with only the time recorded, "quickest" is the least of it (speed's opposite end)
     answer = answered(data, "record_times", "which race is the quickest", mode)
     assert "Ben Nevis" in first_line(answer), answer
+    # of a period, "slowest" is the least busy: the day fewest calls fall on, not the longest calls
+    answer = answered(data, "support_calls", "What's the slowest day of the week?", mode)
+    assert "Sunday" in first_line(answer) and "duration" not in first_line(answer), answer
 
 
 @pytest.mark.parametrize("mode", MODES)

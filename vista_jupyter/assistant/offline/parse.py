@@ -166,6 +166,11 @@ def _none_value(column: Column) -> Any:
 _HAS_OR_WHO = ("with", "has", "have", "having", "had", "who", "that")
 
 
+#: What names a period ("day of the week", "month", 요일): after a word of busyness ("slowest"),
+#: the period the fewest rows fall in, not a speed.
+_PERIOD_ROLES = frozenset(("bucket", "date_units", "weekdays", "months", "daytime", "seasons", "quarters"))
+_PERIOD_CONCEPTS = frozenset(("weekday", "month", "date", "year"))
+
 #: Question words that, before a dimension's adjective, ask for the measure ("how tall").
 _HOW = frozenset({"how", "얼마나", "얼마만큼"})
 
@@ -433,6 +438,20 @@ class Composer:
                 continue  # the column's own name
             m.senses = [s for s in m.senses if s.role not in ("column", "concept")]
 
+    def _busy_periods(self) -> None:
+        """ "the slowest day", "slowest month": a word of busyness before a period is how few rows
+        fall in it, not the low end of a speed or the high end of a time ("slowest" is both)."""
+        for i, m in enumerate(self.m):
+            if not (m.has("busy") and m.has("adjective")):
+                continue
+            j = self.next_index(i, ("filler", "particle"))
+            if j is not None and (
+                self.roles(j) & _PERIOD_ROLES
+                or {s.key for s in self.m[j].all("concept")} & _PERIOD_CONCEPTS
+                or self.m[j].text.lower().rstrip("s") in _PERIOD_CONCEPTS | {"hour", "day", "week", "quarter"}
+            ):
+                m.senses = [s for s in m.senses if s.role != "adjective"]
+
     def _how_adjectives(self) -> None:
         """ "how tall", "how old", "얼마나 빨라": the question word before a dimension's adjective
         asks for the measure itself, not for its high or low end. Restated by a comparison of the
@@ -467,6 +486,7 @@ class Composer:
         self._span_durations()  # (before the words are checked: it reads "minutes" as its unit)
         self._check_words()
         self._vague_adjectives()
+        self._busy_periods()
         self._how_adjectives()
         role_words(self)
         self._ordinals()
