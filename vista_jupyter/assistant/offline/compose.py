@@ -584,6 +584,9 @@ class _Builder:
             c.claim(*counts)
             plan.kind = "columns"
             return plan
+        related = self.comparatives_related()
+        if related is not None:
+            return self.relationship(None, related, correlation=True)
         if "correlation" in intents:
             return self.correlations(intents["correlation"])
         if c.successive is not None and not ctx.sides:
@@ -976,6 +979,32 @@ class _Builder:
             return False
         numeric = self.c.columns_of(i, numeric=True)
         return len(numeric) == 1 and numeric == names and self.c.col(numeric[0]).kind == "numeric"
+
+    def comparatives_related(self) -> list[tuple[int, str]] | None:
+        """ "are faster computers more expensive?", "are heavier cars less fuel efficient?": two
+        measures said as comparatives of each other in a yes/no question ask how they go together,
+        their correlation, not the rows at one end of either (with "than" the comparison is of
+        named things, and answered as such)."""
+        c = self.c
+        if c.lang != "en" or not self.m or self.m[0].text.lower() not in _YES_NO or any(m.has("than") for m in self.m):
+            return None
+        found: list[tuple[int, str]] = []
+        for j, m in enumerate(self.m):
+            if not self.free(j) or not m.has("adjective"):
+                continue
+            word = m.text.lower()
+            before = self.m[j - 1].text.lower() if j else ""
+            if not (word.endswith("er") or word.startswith(("more ", "less ")) or before in ("more", "less")):
+                continue
+            got = c._adjective_direction(j)
+            if got is None:
+                return None
+            found.append((j, got[0]))
+            if before in ("more", "less"):
+                c.claim(j - 1)
+        if len(found) != 2 or found[0][1] == found[1][1]:
+            return None
+        return found
 
     def correlations(self, i: int) -> Plan:
         c = self.c
@@ -2672,6 +2701,9 @@ class _Builder:
 
 
 #: A comparison's complement: the rows of "the rest" (a row without a value is in neither).
+#: The words a yes/no question opens with ("are faster computers more expensive?").
+_YES_NO = frozenset(("are", "is", "do", "does", "did", "were", "was"))
+
 _NEGATED = {">": "<=", ">=": "<", "<": ">=", "<=": ">"}
 
 

@@ -177,6 +177,14 @@ def _none_value(column: Column) -> Any:
 _HAS_OR_WHO = ("with", "has", "have", "having", "had", "who", "that")
 
 
+#: What names a period ("day of the week", "month", 요일): after a word of busyness ("slowest"),
+#: the period the fewest rows fall in, not a speed.
+_PERIOD_ROLES = frozenset(("bucket", "date_units", "weekdays", "months", "daytime", "seasons", "quarters"))
+_PERIOD_CONCEPTS = frozenset(("weekday", "month", "date", "year"))
+
+#: Question words that, before a dimension's adjective, ask for the measure ("how tall").
+_HOW = frozenset({"how", "얼마나", "얼마만큼"})
+
 class Declined(Exception):
     """The question cannot be planned; `problem` says why, in the question's language."""
 
@@ -442,11 +450,56 @@ class Composer:
                 continue  # the column's own name
             m.senses = [s for s in m.senses if s.role not in ("column", "concept")]
 
+    def _busy_periods(self) -> None:
+        """ "the slowest day", "slowest month": a word of busyness before a period is how few rows
+        fall in it, not the low end of a speed or the high end of a time ("slowest" is both)."""
+        for i, m in enumerate(self.m):
+            if not (m.has("busy") and m.has("adjective")):
+                continue
+            j = self.next_index(i, ("filler", "particle"))
+            if j is not None and (
+                self.roles(j) & _PERIOD_ROLES
+                or {s.key for s in self.m[j].all("concept")} & _PERIOD_CONCEPTS
+                or self.m[j].text.lower().rstrip("s") in _PERIOD_CONCEPTS | {"hour", "day", "week", "quarter"}
+            ):
+                m.senses = [s for s in m.senses if s.role != "adjective"]
+
+    def _how_adjectives(self) -> None:
+        """ "how tall", "how old", "얼마나 빨라": the question word before a dimension's adjective
+        asks for the measure itself, not for its high or low end. Restated by a comparison of the
+        same adjective ("how old is the oldest passenger", "how tall are the taller ones") it is
+        only the question's wording; else it names the adjective's column ("how expensive are
+        computers on average": price; "how far is the Ben Nevis race": its distance), and a
+        dimension no column holds (or several could) is declined, never read as another measure."""
+        for i, m in enumerate(self.m):
+            j = i + 1
+            if m.text.lower() not in _HOW or j >= len(self.m) or not self.m[j].has("adjective"):
+                continue
+            keys = {s.key for s in self.m[j].all("adjective")}
+            restated = any(
+                k != j and {s.key for s in self.m[k].all("adjective")} & keys and self._superlative_adjective(k)
+                for k in range(len(self.m))
+            )
+            if not restated:
+                found = self._adjective_direction(j)
+                if found is None:
+                    raise Declined(
+                        f"No column of this data holds what “{m.text} {self.m[j].text}” asks about.",
+                        f"“{m.text} {self.m[j].text}”이(가) 묻는 값을 담은 열이 이 데이터에는 없습니다.",
+                    )
+                self.m[j].senses = [Sense("column", found[0], 1.0)]
+                self.claim(i)
+                continue
+            self.m[j].senses = [Sense("filler")]
+            self.claim(i, j)
+
     def plan(self) -> Plan:
         self._movements()
         self._span_durations()  # (before the words are checked: it reads "minutes" as its unit)
         self._check_words()
         self._vague_adjectives()
+        self._busy_periods()
+        self._how_adjectives()
         role_words(self)
         self._ordinals()
         self._spread()
@@ -1589,6 +1642,9 @@ class Composer:
                     or (self.m[before].has("adjective") and self.m[before].text.lower().endswith("est"))
                 )
             ):
+                if self.m[n.index].text.lower() == "one":
+                    self.claim(n.index)  # "the fastest one": the pronoun, the superlative's own row
+                    continue
                 order = "top"  # "the highest 5", "heaviest 3 shipments"
             elif (
                 after is not None
@@ -2201,23 +2257,32 @@ class Composer:
                 self.m[said].senses = [Sense("filler")]  # the unit the duration is given in
             return
 
+    def lex_rivals(self, i: int) -> bool:
+        """Whether the adjective at `i` has readings of different dimensions (`rivals` in the lexicon)."""
+        return any(self.lex.adjectives[s.key].get("rivals") for s in self.m[i].all("adjective"))
+
     def _adjective_direction(self, i: int) -> tuple[str, str] | None:
         """(column, "high"/"low") for an adjective such as "heaviest" / "비싼". A numeric column
         named right next to it decides among the adjective's columns ("longest flippers",
         "부리가 가장 긴"), or is the column itself ("the most expensive 거래금액")."""
         direction = None
         candidates: list[str] = []
+        toward: dict[str, str] = {}  # each candidate's end: "fastest" is the most speed, the least time
         for sense in self.m[i].all("adjective"):
-            for concept, d in self.lex.adjectives[sense.key]["concept"]:
+            entry = self.lex.adjectives[sense.key]
+            for concept, d in entry["concept"]:
                 columns = [c.name for c in bare_columns(self.t, concept) if c.numeric]
+                columns = [c for c in columns if c not in toward]
                 if columns:
-                    candidates, direction = columns, d
-                    break
-            if direction is None and not self.lex.adjectives[sense.key]["concept"]:
+                    candidates, direction = candidates + columns, direction or d
+                    toward.update(dict.fromkeys(columns, d))
+                    if not entry.get("rivals"):
+                        break  # the first concept with a column; the others are fallbacks
+            if direction is None and not entry["concept"]:
                 return None
             if direction is None:
                 # no column for its concept: the direction still holds for a named column
-                direction = self.lex.adjectives[sense.key]["concept"][0][1]
+                direction = entry["concept"][0][1]
             if candidates:
                 break
         if direction is None:
@@ -2232,7 +2297,9 @@ class Composer:
             if j is None or j in self.used or not self.m[j].has("column") or self.m[j].has("value"):
                 continue
             near = self.columns_of(j, numeric=True)
-            both = [c for c in near if c in candidates]
+            # of the adjective's columns, the one the word beside it names even as a weaker reading:
+            # "the tallest child" is childHeight (child + height), though "child" alone is childNum
+            both = [c for c in self.columns_of(j) if c in candidates]
             if len(both) == 1 or (
                 not both
                 and len(near) == 1
@@ -2243,9 +2310,22 @@ class Composer:
                 )
             ):
                 self.claim(j)
-                return (both or near)[0], direction
+                return (both or near)[0], toward.get((both or near)[0], direction)
         if len(candidates) == 1:
-            return candidates[0], direction
+            return candidates[0], toward[candidates[0]]
+        if self.lex_rivals(i):
+            # readings of different dimensions ("longest": a distance or a duration): the one the
+            # question names elsewhere ("the longest trip duration")
+            named = {
+                k: [c for c in self.columns_of(k) if c in candidates]
+                for k in range(len(self.m))
+                if k != i and k not in self.used and self.m[k].has("column") and not self.m[k].has("adjective")
+            }
+            named = {k: cs for k, cs in named.items() if len(cs) == 1}
+            if len({cs[0] for cs in named.values()}) == 1:
+                k, (column,) = next(iter(named.items()))
+                self.claim(k)
+                return column, toward[column]
         if len(candidates) > 1:
             raise Declined(
                 f"“{self.m[i].text}” could be about {', '.join(candidates)}. Name the column you mean.",
