@@ -35,7 +35,10 @@ FILES = {
     "hills.csv": ("MASS", "hills.csv"),
 }
 SLID_COLUMNS = {"wages": "시급", "education": "교육연수", "age": "나이", "sex": "성별", "language": "언어"}
-SLID_VALUES = {"sex": {"Male": "남성", "Female": "여성"}, "language": {"English": "영어", "French": "프랑스어", "Other": "기타"}}
+SLID_VALUES = {
+    "sex": {"Male": "남성", "Female": "여성"},
+    "language": {"English": "영어", "French": "프랑스어", "Other": "기타"},
+}
 
 
 def main(src: Path) -> None:

@@ -185,6 +185,7 @@ _PERIOD_CONCEPTS = frozenset(("weekday", "month", "date", "year"))
 #: Question words that, before a dimension's adjective, ask for the measure ("how tall").
 _HOW = frozenset({"how", "얼마나", "얼마만큼"})
 
+
 class Declined(Exception):
     """The question cannot be planned; `problem` says why, in the question's language."""
 
