@@ -76,7 +76,7 @@ QUESTIONS = [
     ("p-09", P, "en", "highway capital stock of New York in 1975", "number",
      "result = df.loc[(df['state'] == 'NEW_YORK') & (df['year'] == 1975), 'hwy'].iloc[0]", N5),
     ("p-10", P, "en", "what will the unemployment rate be in 1990?", *DEC),
-    ("p-11", P, "ko", "1985년에 실업률이 가장 낮은 주", "label", "result = df[df['year'] == 1985].set_index('state')['unemp']", MIN),
+    ("p-11", P, "ko", "1986년에 실업률이 가장 낮은 주", "label", "result = df[df['year'] == 1986].set_index('state')['unemp']", MIN),
     ("p-12", P, "ko", "연도별 평균 실업률", "table", "result = df.groupby('year')['unemp'].mean()", N5),
     ("p-13", P, "ko", "1986년 주 총생산 합계", "number", "result = df.loc[df['year'] == 1986, 'gsp'].sum()", N5),
     ("p-14", P, "ko", "1986년 고용이 제일 많은 주는?", "label", "result = df[df['year'] == 1986].set_index('state')['emp']", MAX),
