@@ -166,7 +166,10 @@ def _analyse(question: str, datasets: list[dict[str, Any]], renderer: Renderer |
             plan.spelled = {
                 c: w
                 for c, w in reader.spelled_as.items()
-                if not any(ch.isdigit() for ch in w) and c.lower() not in variants(w.lower())  # (states: state)
+                # (not a word that is the name inflected: states, profit)
+                if not any(ch.isdigit() for ch in w)
+                and c.lower() not in variants(w.lower())
+                and w.lower() not in variants(c.lower())
             }
         named = sum(1 for m in mentions if m.has("column") or m.has("value"))
         score = named + (100 if not plan.declined else 0)
