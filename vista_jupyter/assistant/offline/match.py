@@ -938,7 +938,10 @@ class Reader:
                 for combo in combos:
                     heads = [self._latin_forms("agg", agg.key)] if agg is not None else []
                     for words in [(*h, *combo) for h in itertools.product(*heads)] + [combo]:
+                        firsts = _word_forms(words[0])[1]
                         for name, squashed, cuts in self.spelled:
+                            if squashed[:1] not in firsts:
+                                continue  # (no piece from its start abbreviates the first word)
                             q = segment(squashed, cuts, tuple(words), True)
                             if q >= 0.85:
                                 found[name] = max(found.get(name, 0.0), q)
