@@ -1009,7 +1009,9 @@ class Reader:
                             # statistic is asked too (the mean of avgprs), its word stays the
                             # question's; the rest of the words must still name the column
                             first = i
-                            if len(words) > 1 and words[0] in self._statistic_words and q < 0.95:
+                            # (a name that writes it as a word of its own, "Avg. Temp", is
+                            # named whole by the phrase, as before)
+                            if len(words) > 1 and words[0] in self._statistic_words and q < 0.95 and len(keys_of[name]) == 1:
                                 first = i + 1
                             out.append(
                                 _Edge(
