@@ -31,7 +31,7 @@ from .parse import plan_question
 from .plan import Plan
 from .render_pandas import PandasRenderer, Renderer, Step, overview_steps
 from .render_sql import SqlRenderer, Unsupported, sql_overview_steps
-from .text import language_of
+from .text import language_of, variants
 from .wide import Wide, long_table, pandas_prelude, sql_prelude, wide_of
 from .wording import t
 
@@ -161,6 +161,16 @@ def _analyse(question: str, datasets: list[dict[str, Any]], renderer: Renderer |
             rescued = plan_question(question, table, rescue)
             if not rescued.declined:
                 plan, mentions = rescued, rescue.read(question)[1]
+                reader = rescue
+        if not plan.declined:
+            plan.spelled = {
+                c: w
+                for c, w in reader.spelled_as.items()
+                # (not a word that is the name inflected: states, profit)
+                if not any(ch.isdigit() for ch in w)
+                and c.lower() not in variants(w.lower())
+                and w.lower() not in variants(c.lower())
+            }
         named = sum(1 for m in mentions if m.has("column") or m.has("value"))
         score = named + (100 if not plan.declined else 0)
         if best is None or score > best[0]:

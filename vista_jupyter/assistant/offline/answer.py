@@ -621,12 +621,27 @@ def answer(plan: Plan, results: list[dict[str, Any]], table: Table | None = None
         )
     lines = printed(results[0])
     if plan.inner is not None:
-        return _composed(plan, _Reader(lines), table)
+        return _spelled(_composed(plan, _Reader(lines), table), plan)
     writer = getattr(_Words, plan.kind, None)
     if plan.kind == "overview":
         return _Words.overview(plan, [printed(r) for r in results])
     text = writer(plan, _Reader(lines)) if writer else restate(plan)
-    return _with_readings(text.strip(), plan)
+    return _with_readings(_spelled(text.strip(), plan), plan)
+
+
+def _spelled(text: str, plan: Plan) -> str:
+    """The answer with each abbreviated column its first line names followed by the question's
+    words read as its name: "Mean of avgprs (average price) ...", so a wrong reading is seen."""
+    if not plan.spelled:
+        return text
+    head, sep, rest = text.partition("\n")
+    for name, words in plan.spelled.items():
+        if words.lower() == name.lower():
+            continue
+        at = re.search(rf"(?<![\w.]){re.escape(name)}(?![\w(])", head)
+        if at:
+            head = f"{head[: at.end()]} ({words}){head[at.end() :]}"
+    return head + sep + rest
 
 
 def _with_readings(text: str, plan: Plan) -> str:

@@ -551,6 +551,92 @@ def run_together(keys: tuple[str, ...]) -> tuple[str, ...] | None:
     return parts
 
 
+#: the shortest piece of a run-together name read as the short form of a word (avg, inc, prs)
+_SHORT_PIECE = 3
+#: what a lexicon concept says when it is a measure (as `match._MEASURE_FLAGS`)
+_MEASURE_FLAGS = ("additive", "better", "counts", "level", "currency")
+
+
+def spelled_out(keys: tuple[str, ...]) -> tuple[tuple[str, str, str | None], ...] | None:
+    """A Latin name run together from words and their short forms, as economists and statistical
+    tables write them: 'avgprs' -> avg (average) + prs (prices), 'perinc' -> per + inc (income),
+    'enrltot' -> enrl (enrollment) + tot (total), 'tchratio' -> tch (teacher) + ratio. Each piece
+    is a word of the lexicon in full, a word that joins names (avg, tot, pct, per) or the start or
+    consonant skeleton (`match.abbreviates`) of ONE concept's one-word form; the WHOLE name must
+    split so, in the fewest pieces, in one way only. (piece, the word it stands for, its concept
+    or None) each; None when the name does not split so wholly and unambiguously."""
+    if len(keys) != 1:
+        return None
+    word = keys[0]
+    if not (word.isascii() and word.isalpha() and word.islower() and 5 <= len(word) <= 14):
+        return None
+    return _spelled_out(word, _index())
+
+
+@lru_cache(maxsize=8192)
+def _piece_readings(piece: str, index: _Index) -> tuple[tuple[str, str | None], ...]:
+    """What one piece of a name may stand for: (word, concept) pairs, the concept None for a word
+    that only joins names (avg, tot, pct)."""
+    from .match import abbreviates
+
+    concepts, known = _run_together_words(index)
+    found: dict[str | None, str] = {}
+    if piece in known and piece not in concepts:
+        found[None] = piece
+    for at in index.by_initial.get(piece[0], ()):
+        concept, form = index.pairs[at]
+        if len(form.keys) != 1:
+            continue
+        w = form.keys[0]
+        if w == piece or (len(piece) >= _SHORT_PIECE and any(abbreviates(piece, v) for v in variants(w))):
+            found.setdefault(concept, w)
+    return tuple((w, c) for c, w in found.items())
+
+
+@lru_cache(maxsize=8192)
+def _spelled_out(word: str, index: _Index) -> tuple[tuple[str, str, str | None], ...] | None:
+    n = len(word)
+    # best[end]: the fewest pieces that spell word[:end], and every reading with that many
+    best: list[tuple[int, list[tuple]] | None] = [(0, [()])] + [None] * n
+    for end in range(2, n + 1):
+        for start in range(0, end - 1):
+            head = best[start]
+            if head is None:
+                continue
+            readings = _piece_readings(word[start:end], index)
+            if not readings or (len(readings) > 1 and any(c is not None for _, c in readings)):
+                continue  # a piece of two concepts (cons: consumption or construction) is no reading
+            count = head[0] + 1
+            made = [(*r, (word[start:end], w, c)) for r in head[1] for w, c in readings]
+            if best[end] is None or count < best[end][0]:
+                best[end] = (count, made)
+            elif count == best[end][0]:
+                best[end] = (count, best[end][1] + made)
+    last = best[n]
+    if last is None or last[0] < 2:
+        return None
+    shown = {tuple(c for _, _, c in r) for r in last[1]}
+    if len(shown) != 1 or not any(c for c in next(iter(shown))):
+        return None  # two readings of different concepts, or none of a concept
+    return last[1][0]
+
+
+def spelled_concepts(keys: tuple[str, ...]) -> dict[str, float]:
+    """The concepts of a run-together name's pieces (`spelled_out`): the last one, the name's
+    head, centrally (0.9), the others less (0.7)."""
+    pieces = spelled_out(keys)
+    if not pieces:
+        return {}
+    # only measures (an amount, a count, a level, a better direction): a name's piece read as a
+    # grouping or a time (reg: region, day) would let the name steal "by region", "per day"
+    lex = lexicon().concepts
+    concepts = [c for _, _, c in pieces if c and any(lex[c].get(flag) for flag in _MEASURE_FLAGS)]
+    out: dict[str, float] = {}
+    for i, c in enumerate(concepts):
+        out[c] = max(out.get(c, 0.0), 0.9 if i == len(concepts) - 1 else 0.7)
+    return out
+
+
 def concepts_of(keys: tuple[str, ...]) -> dict[str, float]:
     """The lexicon concepts a column name speaks of ("Weight_in_lbs" -> weight; 연비 -> mpg), each
     with how central it is: Korean compounds put the head last (판매일 is a date of sales, 판매량 a
@@ -967,7 +1053,7 @@ def _build_table(dataset: dict[str, Any]) -> Table:
             keys=keys,
             base=base,
             unit=unit,
-            concepts={**concepts_of(keys), **concepts_of(base)},
+            concepts={**concepts_of(keys), **concepts_of(base)} or spelled_concepts(keys),
             values=values,
             distinct=int(c.get("distinct") or 0),
             nulls=int(c.get("nulls") or 0),

@@ -125,8 +125,21 @@ def _word_forms(word: str) -> tuple[tuple[tuple[str, float], ...], frozenset[str
     """A question word's forms as `_word_abbreviates` weighs them, the letters they start with
     and their greatest length: a piece of a name abbreviates none of them unless it starts with
     one of those letters and is no longer (see `abbreviates`), so `segment` tries no other piece."""
-    forms = tuple((w, 1.0 if w == word else 0.97) for w in variants(word))
-    return forms, frozenset(w[:1] for w, _ in forms), max((len(w) for w, _ in forms), default=0)
+    forms = [(w, 1.0 if w == word else 0.97) for w in variants(word)]
+    if word.isascii() and word.isalpha() and len(word) >= 3 and not word.endswith("s"):
+        # a name abbreviates the plural as often as the word (prs: prices, stu: students)
+        forms.append((word + ("es" if word.endswith(("s", "x", "ch", "sh")) else "s"), 0.95))
+    # the short forms names write it with (pc: per capita, hh: household, avg: average)
+    forms += [(short, 0.95) for short in short_forms().get(word, ()) if short not in dict(forms)]
+    return tuple(forms), frozenset(w[:1] for w, _ in forms), max((len(w) for w, _ in forms), default=0)
+
+
+@lru_cache(maxsize=1)
+def short_forms() -> dict[str, tuple[str, ...]]:
+    """The lexicon's `short_forms`: a word or phrase (its words joined by a space) -> the short
+    forms column names write it with."""
+    raw = lexicon().data.get("short_forms") or {}
+    return {" ".join(name_keys(k)): tuple(str(f).lower() for f in v) for k, v in raw.items()}
 
 
 @lru_cache(maxsize=8192)
@@ -844,6 +857,14 @@ class Reader:
         self._other_script: list[tuple[str, Any, bool, str, str]] | None = None
         self._question = ""
         self.corrections: list[tuple[str, str]] = []  # words read in another spelling (read())
+        # column -> the question's words that spelled its abbreviated name ("average prices")
+        self.spelled_as: dict[str, str] = {}
+        self._statistic_words = {
+            k[0]
+            for key in ("mean", "median", "sum", "max", "min")
+            for k in map(name_keys, self.lex.forms("agg", key))
+            if len(k) == 1
+        }
         self._respelled: list[tuple[str, str]] = []
         self._subject_cache: set[str] | None = None
         self._closest: dict[str, str | None] = {}
@@ -864,6 +885,119 @@ class Reader:
             if len(k) == 1
         }
 
+    def _latin_forms(self, role: str, key: Any) -> list[str]:
+        """The English forms of a lexicon meaning as a name may spell them: its one-word forms and
+        the phrases of `short_forms` ("per capita")."""
+        forms = self.lex.forms(role, key) if role == "agg" else [" ".join(k) for k in self.lex.concept_keys(key)]
+        out = []
+        for f in forms:
+            k = name_keys(f)
+            if k and all(w.isascii() and w.isalpha() for w in k) and (len(k) == 1 or " ".join(k) in short_forms()):
+                out.append(" ".join(k))
+        return out[:16]
+
+    def _suffix_words(self, syllable: str) -> list[str]:
+        """The English forms of the concept a one-syllable Korean name suffix is a word of (률: rate)."""
+        if not syllable or syllable not in set(self.lex.data.get("name_suffixes") or []):
+            return []
+        meanings = [
+            m for keys, m in self.lex.phrases.starting_with(syllable) if keys == (syllable,) and m.role == "concept"
+        ]
+        return [w for m in meanings for w in self._latin_forms("concept", m.key) if " " not in w]
+
+    def _concepts_spelling_names(self, mentions: list[Mention]) -> list[Mention]:
+        """Korean words reach an abbreviated English name through the lexicon's concepts: "1인당
+        소득" (per capita + income) is perinc, "평균 가격" (average + prices) avgprs, when the
+        English forms of the words' concepts, in the question's order, spell the WHOLE name
+        (`segment`) and spell no other name. A statistic word before them (평균) is also asked: it
+        stays the question's (the mean of avgprs). Only for words no column was found for."""
+        out = list(mentions)
+        k = 0
+        while k < len(out):
+            run_end = k
+            while (
+                run_end < len(out)
+                and run_end - k < 2
+                and is_hangul(out[run_end].text.replace(" ", ""))
+                and out[run_end].has("concept")
+                and not out[run_end].has("column")
+                and not out[run_end].has("value")
+            ):
+                run_end += 1
+            if run_end == k:
+                k += 1
+                continue
+            before = out[k - 1] if k else None
+            agg = before.get("agg") if before is not None and not before.has("column") else None
+            options = [[self._latin_forms("concept", s.key) for s in m.all("concept")] for m in out[k:run_end]]
+            found: dict[str, float] = {}
+            for size in range(run_end - k, 0, -1):  # the longest run of words first
+                words_of = [sum(o, []) for o in options[:size]]
+                # a Korean compound ending in a suffix that is a concept's word (실업률: 실업 +
+                # 률, rate) spells its name with that word too (unrate: unemployment rate)
+                last = out[k + size - 1].text.replace(" ", "")
+                tail = self._suffix_words(last[-1:]) if len(last) >= 3 else []
+                combos = list(itertools.product(*words_of))
+                if tail:
+                    combos += [(*c, w) for c in itertools.product(*words_of) for w in tail]
+                for combo in combos:
+                    heads = [self._latin_forms("agg", agg.key)] if agg is not None else []
+                    for words in [(*h, *combo) for h in itertools.product(*heads)] + [combo]:
+                        firsts = _word_forms(words[0])[1]
+                        for name, squashed, cuts in self.spelled:
+                            if squashed[:1] not in firsts:
+                                continue  # (no piece from its start abbreviates the first word)
+                            q = segment(squashed, cuts, tuple(words), True)
+                            if q >= 0.85:
+                                found[name] = max(found.get(name, 0.0), q)
+                if found:
+                    if len(found) == 1:
+                        name, q = next(iter(found.items()))
+                        first, last = out[k], out[k + size - 1]
+                        text = first.text if size == 1 else f"{first.text} {last.text}"
+                        senses = [Sense("column", name, 0.9 * q)] + [
+                            s for m in out[k : k + size] for s in m.all("concept")
+                        ]
+                        out[k : k + size] = [Mention(first.start, last.end, text, senses)]
+                        self.spelled_as.setdefault(name, text)
+                    break
+            k += 1
+        return out
+
+    def _word_runs(self, tokens: list[Token], i: int) -> list[tuple[list[str], int]]:
+        """The runs of up to 5 words from `tokens[i]` a name may spell, each with where it ends:
+        words joined by a hyphen, slash or underscore are one run; a phrase of the lexicon's
+        `short_forms` ("per capita", pc) is also one word of a run, as names write it."""
+        phrases = [tuple(k.split(" ")) for k in short_forms() if " " in k]
+        out: list[tuple[list[str], int]] = []
+
+        def grow(words: list[str], j: int) -> None:
+            if len(words) >= 5 or j >= n:
+                return
+            t = tokens[j]
+            if (
+                t.kind == "sym"
+                and t.text in ("-", "–", "/", "_")
+                and words
+                and j + 1 < n
+                and tokens[j + 1].kind == "word"
+            ):
+                grow(words, j + 1)
+                return
+            if t.kind not in ("word", "num"):
+                return
+            out.append(([*words, t.text], j + 1))
+            grow([*words, t.text], j + 1)
+            for phrase in phrases:
+                k = len(phrase)
+                if tuple(x.text for x in tokens[j : j + k]) == phrase:
+                    out.append(([*words, " ".join(phrase)], j + k))
+                    grow([*words, " ".join(phrase)], j + k)
+
+        n = len(tokens)
+        grow([], i)
+        return out
+
     def _abbreviated(self, tokens: list[Token]) -> list[_Edge]:
         """Columns named by words their names abbreviate or run together: "unemployment" for
         unemp, "delivery days" for DELIV_DAYS, "T-bill rate" for tbilrate, "GDP per capita" for
@@ -874,23 +1008,7 @@ class Reader:
         for i in range(n):
             if tokens[i].kind != "word":
                 continue
-            words: list[str] = []
-            j = i
-            while j < n and len(words) < 5:
-                t = tokens[j]
-                if (
-                    t.kind == "sym"
-                    and t.text in ("-", "–", "/", "_")
-                    and words
-                    and j + 1 < n
-                    and tokens[j + 1].kind == "word"
-                ):
-                    j += 1
-                    continue
-                if t.kind not in ("word", "num"):
-                    break
-                words.append(t.text)
-                j += 1
+            for words, j in self._word_runs(tokens, i):
                 single = len(words) == 1
                 if single and (len(words[0]) < 3 or words[0] in _PARTIAL_STOP or words[0] in self._plain):
                     continue
@@ -900,14 +1018,28 @@ class Reader:
                     if q:
                         if q < 0.95 or tuple(words) != keys_of[name]:  # (the name's own words are indexed)
                             quality = 0.95 * q
+                            # "average price" of avgprs, "avg income" of avginc: the
+                            # statistic is asked too (the mean of avgprs), its word stays the
+                            # question's; the rest of the words must still name the column
+                            first = i
+                            # (a name that writes it as a word of its own, "Avg. Temp", is
+                            # named whole by the phrase, as before)
+                            if (
+                                len(words) > 1
+                                and words[0] in self._statistic_words
+                                and q < 0.95
+                                and len(keys_of[name]) == 1
+                            ):
+                                first = i + 1
                             out.append(
                                 _Edge(
-                                    i,
+                                    first,
                                     j,
                                     [Sense("column", name, quality)],
-                                    _content_score(tokens, i, j, 1.0) * quality * 1.05,
+                                    _content_score(tokens, first, j, 1.0) * quality * 1.05,
                                 )
                             )
+                            self.spelled_as.setdefault(name, " ".join(words))
                         continue
                     q = segment(squashed, cuts, tuple(words), False)
                     if q and (len(words) > 1 or self._closest_latin(words[0]) is None):
@@ -1550,6 +1682,7 @@ class Reader:
             if len(senses) > 1:
                 senses = [s for s in senses if s.role != "unknown"]
             mentions.append(Mention(edge.start, edge.end, text, senses))
+        mentions = self._concepts_spelling_names(mentions)
         mentions = merge_columns(mentions, tokens, self.table)
         mentions = _extremes_before_columns(_qualified_columns(mentions, tokens), self.table)
         mentions = _kind_nouns(mentions, {"".join(k) for k in kind_nouns(self.table)})
@@ -1773,7 +1906,13 @@ def merge_columns(mentions: list[Mention], tokens: list[Token], table: Table) ->
             # a word that only describes the column before it: "rate", "column", 율, 세기
             # (not after an aggregation word that also begins a column's name: "평균 습도" beside
             # 평균기온 asks the mean of humidity, a measure the data lacks, not of 평균기온)
-            describes = m.has("descriptors") or (m.has("concept") and not m.has("column") and not prev.has("agg"))
+            # (a concept the data has no column for describes a column named in full, not one
+            # only a short form of a word reached: "public capital" is no `pc` whose p..c spells
+            # "public", as pc is private capital beside pcap)
+            named = max(s.quality for s in prev.all("column")) >= 0.9
+            describes = m.has("descriptors") or (
+                m.has("concept") and not m.has("column") and not prev.has("agg") and named
+            )
             # "실린더 수" is the column; "거래 수", "펭귄 수" count the rows the noun names
             counting = m.text in ("수",)
             if counting and prev.has("entity"):

@@ -130,6 +130,9 @@ class Plan:
     function_words: list[str] = field(default_factory=list)
     # For declines: what was understood, what could not be done, questions to try instead.
     understood: list[str] = field(default_factory=list)
+    # an abbreviated column name -> the question's words that spelled it ("avgprs": "average
+    # price"), restated beside the name in the answer so a wrong reading is seen
+    spelled: dict[str, str] = field(default_factory=dict)
     problem: str = ""
     suggestions: list[str] = field(default_factory=list)
     date_columns: dict[str, str | None] = field(default_factory=dict)  # date column -> format if stored as text/number

@@ -122,8 +122,10 @@ _KNOWN_FIELDS = {
         # the honesty check's record of the question's words (nothing to compute)
         "consumed",
         "function_words",
-        # wording only: how words were read ("evening" as 18:00–21:59)
+        # wording only: how words were read ("evening" as 18:00–21:59), and the words an
+        # abbreviated name was read as ("avgprs": "average price")
         "readings",
+        "spelled",
     },
     Measure: {"agg", "column", "per"},
     Condition: {"column", "op", "value", "part", "label", "listed_with_and"},
