@@ -12,6 +12,7 @@
    the options explicitly (every column as text, short rows padded, in file
    order, multi-threaded, bounded memory). Both give the same table (tests compare them).
 3. **Convert** each batch with vectorised kernels and write it to Parquet from a second thread
+   (a body of at most `INLINE_BYTES`: in the calling thread, as it is parsed)
    (dictionary encoding only for the columns whose sample repeats values); each row group
    written is also handed to the plan's observer, if any (the dataset's profile, computed
    meanwhile: `profile.StreamProfile`).
