@@ -91,7 +91,11 @@ def test_the_profile_of_a_body_read_in_one_pass_is_the_threaded_paths(tmp_path, 
     assert profiles[0] is not None and profiles[0] == profiles[1]
 
 
-def test_a_failure_in_one_pass_leaves_no_file_and_no_thread(tmp_path, monkeypatch):
+@pytest.mark.parametrize("inline", [True, False])
+def test_a_failed_write_leaves_no_file_and_no_thread(tmp_path, monkeypatch, inline):
+    # threaded, a failure writing the last row group (after the end was sent) waited on main
+    # for more batches forever
+    monkeypatch.setattr(engine, "INLINE_BYTES", 1 << 40 if inline else 0)
     path = tmp_path / "t.csv"
     path.write_text(_late_changes(2000), encoding="utf-8", newline="")
 

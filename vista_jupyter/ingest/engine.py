@@ -1501,14 +1501,16 @@ class _Writer:
             self._writer = None
 
     def _run(self) -> None:
+        ended = False  # the end (None) was taken: nothing more comes to drain
         try:
             self._writer = pq.ParquetWriter(self.path, self.schema, use_dictionary=self.dictionary)
             while (batch := self._queue.get()) is not None:
                 self._take(batch)
+            ended = True
             self._flush()
         except BaseException as e:
             self._failure.append(e)
-            while self._queue.get() is not None:
+            while not ended and self._queue.get() is not None:
                 pass
         finally:
             self._shut()
