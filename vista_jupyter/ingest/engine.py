@@ -12,6 +12,7 @@
    the options explicitly (every column as text, short rows padded, in file
    order, multi-threaded, bounded memory). Both give the same table (tests compare them).
 3. **Convert** each batch with vectorised kernels and write it to Parquet from a second thread
+   (a body of at most `INLINE_BYTES`: in the calling thread, as it is parsed)
    (dictionary encoding only for the columns whose sample repeats values); each row group
    written is also handed to the plan's observer, if any (the dataset's profile, computed
    meanwhile: `profile.StreamProfile`).
@@ -68,6 +69,13 @@ ROW_GROUP_BYTES = 32 << 20
 #: Bytes Arrow's streaming parser reads at a time (at least four of the longest line): its
 #: read-ahead holds dozens of blocks, so memory grows with this (1 MB: ~60 MB; 4 MB: ~220 MB).
 BLOCK_BYTES = 1 << 20
+#: A body of at most this many bytes is read in one pass in the calling thread: each batch is
+#: converted and written as it is parsed (Arrow's reader still parses ahead on its own threads).
+#: Below it, handing batches to the converting and writing threads costs more than running the
+#: three at once gives. Arrow's parser gives it larger batches (INLINE_BLOCK_BYTES): fewer
+#: kernel calls per column, and no row groups kept small for writing to overlap parsing.
+INLINE_BYTES = 32 << 20
+INLINE_BLOCK_BYTES = 4 << 20
 
 
 class Cancelled(Exception):
@@ -847,6 +855,7 @@ def _one_pass(
     plan.singles, plan.rows_met = {}, 0
     # at least eight batches, so that parsing, converting and writing overlap on small files too
     batch_rows = int(min(1_000_000, max(2048, min(BATCH_BYTES, total / 8) / plan.bytes_per_record)))
+    inline = total <= INLINE_BYTES
     sql = _query(text_path, plan.dialect, plan.width, limits.max_line_bytes, parallel)
     unhook = progress.hook(con.interrupt)
     try:
@@ -862,8 +871,10 @@ def _one_pass(
         schema = pa.schema(
             [(plan.names[j], pa.string() if raw else ty.output_type(plan.options[plan.candidates[j]])) for j in keep]
         )
-        writer = _Writer(out_path, schema, expected=total, dictionary=_repeating(plan, keep), observe=plan.observe)
-        converter = _Converter(plan, raw, writer, keep)
+        writer = _Writer(
+            out_path, schema, expected=total, dictionary=_repeating(plan, keep), observe=plan.observe, inline=inline
+        )
+        converter = _Converter(plan, raw, writer, keep, inline=inline)
         skip = plan.skip
         held: pa.RecordBatch | None = None
         seen = 0
@@ -1347,15 +1358,18 @@ def _convert_wide(batch: pa.RecordBatch, plan: Plan, keep: list[int]) -> list[pa
 class _Converter:
     """Converts batches (`_emit`) in a thread of its own, so that parsing, converting and writing
     Parquet run at once; a failure (`_Restart`...) is raised to the reading thread by the next
-    `put` or by `close`."""
+    `put` or by `close`. `inline`: in the calling thread instead, as each batch is put (a small
+    body, where handing batches between threads costs more than the overlap gives)."""
 
-    def __init__(self, plan: Plan, raw: bool, writer: _Writer, keep: list[int]):
+    def __init__(self, plan: Plan, raw: bool, writer: _Writer, keep: list[int], inline: bool = False):
         self.plan, self.raw, self.writer, self.keep = plan, raw, writer, keep
         self.counts = Counts()
+        self.inline = inline
         self._queue: queue.Queue = queue.Queue(maxsize=2)
         self._failure: list[BaseException] = []
-        self._thread = threading.Thread(target=self._run, name="vista-convert", daemon=True)
-        self._thread.start()
+        if not inline:
+            self._thread = threading.Thread(target=self._run, name="vista-convert", daemon=True)
+            self._thread.start()
 
     def _run(self) -> None:
         while (item := self._queue.get()) is not None:
@@ -1369,18 +1383,23 @@ class _Converter:
             self.counts = self.counts + got
 
     def put(self, batch: pa.RecordBatch, footer: int = 0) -> None:
+        if self.inline:
+            self.counts = self.counts + _emit(batch, self.plan, self.raw, self.writer, self.keep, footer=footer)
+            return
         if self._failure:
             raise self._failure[0]
         self._queue.put((batch, footer))
 
     def close(self) -> None:
+        if self.inline:
+            return
         self._queue.put(None)
         self._thread.join()
         if self._failure:
             raise self._failure[0]
 
     def abort(self) -> None:
-        if self._thread.is_alive():
+        if not self.inline and self._thread.is_alive():
             self._queue.put(None)
             self._thread.join()
 
@@ -1428,7 +1447,8 @@ def _repeating(plan: Plan, keep: list[int]) -> list[str]:
 class _Writer:
     """Writes record batches to Parquet from a thread of its own (parsing and writing overlap).
     `dictionary` names the columns to dictionary-encode (None: every column); `observe` makes
-    an observer that is handed every row group once written."""
+    an observer that is handed every row group once written. `inline`: written in the calling
+    thread as batches are put, in the same row groups (a small body)."""
 
     def __init__(
         self,
@@ -1437,6 +1457,7 @@ class _Writer:
         expected: int = 0,
         dictionary: list[str] | None = None,
         observe: Observe | None = None,
+        inline: bool = False,
     ):
         self.path, self.schema = path, schema
         self.observer = observe(schema) if observe is not None else None
@@ -1444,48 +1465,75 @@ class _Writer:
         # Row groups of ROW_GROUP_BYTES, but at least eight of them for a smaller file: a row
         # group is written whole, so writing overlaps parsing only once the first one is full.
         self.row_group = max(1 << 20, min(ROW_GROUP_BYTES, expected // 8))
+        self.inline = inline
+        self._writer: pq.ParquetWriter | None = None
+        self._held: list[pa.RecordBatch] = []
+        self._size = 0
         self._queue: queue.Queue = queue.Queue(maxsize=2)
         self._failure: list[BaseException] = []
-        self._thread = threading.Thread(target=self._run, name="vista-parquet-writer", daemon=True)
-        self._thread.start()
+        if not inline:
+            self._thread = threading.Thread(target=self._run, name="vista-parquet-writer", daemon=True)
+            self._thread.start()
+
+    def _take(self, batch: pa.RecordBatch) -> None:
+        """Batches are gathered into row groups: one per parsed block would make the file slower
+        to write and to read."""
+        if self._writer is None:
+            self._writer = pq.ParquetWriter(self.path, self.schema, use_dictionary=self.dictionary)
+        self._held.append(batch)
+        self._size += batch.nbytes
+        if self._size >= self.row_group:
+            self._flush()
+
+    def _flush(self) -> None:
+        if self._writer is None:
+            self._writer = pq.ParquetWriter(self.path, self.schema, use_dictionary=self.dictionary)
+        if self._held:
+            table = pa.Table.from_batches(self._held, self.schema)
+            self._held, self._size = [], 0
+            self._writer.write_table(table)
+            if self.observer is not None:
+                self.observer.add(table)
+
+    def _shut(self) -> None:
+        if self._writer is not None:
+            self._writer.close()
+            self._writer = None
 
     def _run(self) -> None:
-        writer = None
-        held: list[pa.RecordBatch] = []
-        size = 0
+        ended = False  # the end (None) was taken: nothing more comes to drain
         try:
-            writer = pq.ParquetWriter(self.path, self.schema, use_dictionary=self.dictionary)
+            self._writer = pq.ParquetWriter(self.path, self.schema, use_dictionary=self.dictionary)
             while (batch := self._queue.get()) is not None:
-                # Batches are gathered into row groups: one per parsed block would make the file
-                # slower to write and to read.
-                held.append(batch)
-                size += batch.nbytes
-                if size >= self.row_group:
-                    self._write(writer, pa.Table.from_batches(held, self.schema))
-                    held, size = [], 0
-            if held:
-                self._write(writer, pa.Table.from_batches(held, self.schema))
+                self._take(batch)
+            ended = True
+            self._flush()
         except BaseException as e:
             self._failure.append(e)
-            while self._queue.get() is not None:
+            while not ended and self._queue.get() is not None:
                 pass
         finally:
-            if writer is not None:
-                writer.close()
-
-    def _write(self, writer: pq.ParquetWriter, table: pa.Table) -> None:
-        writer.write_table(table)
-        if self.observer is not None:
-            self.observer.add(table)
+            self._shut()
 
     def put(self, batch: pa.RecordBatch) -> None:
+        if self.inline:
+            self._take(batch)
+            return
         if self._failure:
             raise self._failure[0]
         self._queue.put(batch)
 
     def close(self) -> None:
-        self._queue.put(None)
-        self._thread.join()
+        if self.inline:
+            try:
+                self._flush()
+            except BaseException as e:
+                self._failure.append(e)
+            finally:
+                self._shut()
+        else:
+            self._queue.put(None)
+            self._thread.join()
         if self._failure:
             if self.observer is not None:
                 self.observer.abort()
@@ -1494,8 +1542,12 @@ class _Writer:
             self.observer.close()
 
     def abort(self) -> None:
-        self._queue.put(None)
-        self._thread.join()
+        if self.inline:
+            self._held = []
+            self._shut()
+        else:
+            self._queue.put(None)
+            self._thread.join()
         if self.observer is not None:
             self.observer.abort()
         try:
@@ -1579,7 +1631,7 @@ def read_body_arrow(
     """The body parsed by Arrow's streaming CSV reader (every cell as text), converted batch by
     batch; `_Irregular` when a row has more or fewer cells than the table."""
     passes = 0
-    block = max(BLOCK_BYTES, 4 * plan.longest)
+    block = max(INLINE_BLOCK_BYTES if plan.end - plan.start <= INLINE_BYTES else BLOCK_BYTES, 4 * plan.longest)
     while True:
         passes += 1
         try:
@@ -1714,8 +1766,11 @@ def _arrow_pass(
     schema = pa.schema(
         [(plan.names[j], pa.string() if raw else ty.output_type(plan.options[plan.candidates[j]])) for j in keep]
     )
-    writer = _Writer(out_path, schema, expected=total, dictionary=_repeating(plan, keep), observe=plan.observe)
-    converter = _Converter(plan, raw, writer, keep)
+    inline = plan.end - plan.start <= INLINE_BYTES
+    writer = _Writer(
+        out_path, schema, expected=total, dictionary=_repeating(plan, keep), observe=plan.observe, inline=inline
+    )
+    converter = _Converter(plan, raw, writer, keep, inline=inline)
     try:
         while reader is not None:
             progress.check()
