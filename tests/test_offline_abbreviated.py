@@ -12,7 +12,10 @@ renderers (pandas, and the dataset held in DuckDB):
 * a short form of ONE word never takes the word after it along: "public capital" had been read as
   `pc` (p..c spells "public"; pc is private capital beside pcap) and answered with private capital,
   a wrong answer; it is declined;
-* the reply restates the words a name was read as ("Mean of avgprs (average price)").
+* the reply restates the words a name was read as ("Mean of avgprs (average price)");
+* a period said in place of "date" after a date column's word groups it by that period ("total
+  sales by ship month": ship_date by month; the period word had been left out once the name's
+  first word alone read ship_date, and the sales were listed per day).
 """
 
 from __future__ import annotations
@@ -46,8 +49,21 @@ def data(tmp_path_factory):
     capital["pcap"] = np.round(rng.uniform(3000, 140000, len(capital)), 2)
     capital["pc"] = np.round(rng.uniform(4000, 375000, len(capital)), 2)
     capital["unemp"] = np.round(rng.uniform(2.8, 18, len(capital)), 1)
+    ordered = pd.date_range("2023-11-01", "2024-12-31", freq="3D")
+    orders = pd.DataFrame(
+        {
+            "order_date": ordered,
+            "ship_date": ordered + pd.to_timedelta(rng.integers(1, 9, len(ordered)), unit="D"),
+            "sales": np.round(rng.uniform(50, 900, len(ordered)), 2),
+        }
+    )
     out = {"_spill": root / "spill"}
-    for name, frame in (("cigarette", cigarettes), ("fatality", fatalities), ("produc", capital)):
+    for name, frame in (
+        ("cigarette", cigarettes),
+        ("fatality", fatalities),
+        ("produc", capital),
+        ("orders", orders),
+    ):
         frame.to_parquet(root / f"{name}.parquet")
         out[name] = (frame, root / f"{name}.parquet")
     return out
@@ -97,3 +113,14 @@ def test_a_short_form_of_one_word_does_not_take_the_next_word_along(data, mode):
     answer = answered(data, "produc", "pcap in texas in 1970", mode)
     row = frame[(frame["state"] == "TEXAS") & (frame["year"] == 1970)]
     assert states(first_line(answer), row["pcap"].iloc[0], 0), answer
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_a_period_in_place_of_date_groups_the_date_by_it(data, mode):
+    frame, _ = data["orders"]
+    months = frame[frame["ship_date"].dt.year == 2024].groupby(frame["ship_date"].dt.strftime("%Y-%m"))["sales"].sum()
+    answer = answered(data, "orders", "total sales by ship month in 2024", mode)
+    lines = answer.splitlines()
+    assert len(months) == 12
+    for month, total in months.items():
+        assert any(states(line, total) for line in lines), (month, answer)

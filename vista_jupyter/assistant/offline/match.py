@@ -1801,6 +1801,16 @@ _ABSORB = {"descriptors", "filler", "concept", "intent", "particle", "entity"}
 _NUMBER_OF = ("number of", "the number of", "total number of")
 
 
+def _period_of_date(prev: Mention, m: Mention, table: Table) -> bool:
+    """Whether `m` names a period in place of "date" after a date column's word: "by ship month"
+    (ship_date by month), "주문 연도별"; the grouping reads the period from the mention's words."""
+    periods = {"day", "week", "month", "quarter", "year"}
+    if not any(s.key in periods for s in m.all("concept")):
+        return False
+    names = {s.key for s in prev.all("column")}
+    return len(names) == 1 and table.column(next(iter(names))).is_date
+
+
 def _counted_by_column(prev: Mention, m: Mention, table: Table) -> Sense | None:
     """The column sense of "number of <column>" (`_count_column`); None otherwise."""
     if prev.text.lower() not in _NUMBER_OF:
@@ -1909,7 +1919,7 @@ def merge_columns(mentions: list[Mention], tokens: list[Token], table: Table) ->
             # (a concept the data has no column for describes a column named in full, not one
             # only a short form of a word reached: "public capital" is no `pc` whose p..c spells
             # "public", as pc is private capital beside pcap)
-            named = max(s.quality for s in prev.all("column")) >= 0.9
+            named = max(s.quality for s in prev.all("column")) >= 0.9 or _period_of_date(prev, m, table)
             describes = m.has("descriptors") or (
                 m.has("concept") and not m.has("column") and not prev.has("agg") and named
             )
