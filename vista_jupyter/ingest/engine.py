@@ -78,6 +78,11 @@ INLINE_BYTES = 32 << 20
 INLINE_BLOCK_BYTES = 4 << 20
 
 
+def _inline(plan: Plan) -> bool:
+    """Whether the planned body is small enough to be read in one pass (`INLINE_BYTES`)."""
+    return plan.end - plan.start <= INLINE_BYTES
+
+
 class Cancelled(Exception):
     """The reading was cancelled (the user pressed Cancel, or the client went away)."""
 
@@ -1631,7 +1636,7 @@ def read_body_arrow(
     """The body parsed by Arrow's streaming CSV reader (every cell as text), converted batch by
     batch; `_Irregular` when a row has more or fewer cells than the table."""
     passes = 0
-    block = max(INLINE_BLOCK_BYTES if plan.end - plan.start <= INLINE_BYTES else BLOCK_BYTES, 4 * plan.longest)
+    block = max(INLINE_BLOCK_BYTES if _inline(plan) else BLOCK_BYTES, 4 * plan.longest)
     while True:
         passes += 1
         try:
@@ -1766,7 +1771,7 @@ def _arrow_pass(
     schema = pa.schema(
         [(plan.names[j], pa.string() if raw else ty.output_type(plan.options[plan.candidates[j]])) for j in keep]
     )
-    inline = plan.end - plan.start <= INLINE_BYTES
+    inline = _inline(plan)
     writer = _Writer(
         out_path, schema, expected=total, dictionary=_repeating(plan, keep), observe=plan.observe, inline=inline
     )

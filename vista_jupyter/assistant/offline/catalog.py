@@ -364,6 +364,11 @@ class Table:
         column = self.column(name)
         return bool(self.dates) and not column.numeric and not column.is_date and "month" in column.concepts
 
+    def label_for(self, name: str) -> str:
+        """The column a row is named by when column `name` is asked for its name: the date for a
+        column of month names beside it (`month_names_of_date`), else `name`."""
+        return self.dates[0].name if self.month_names_of_date(name) else name
+
     def is_year(self, value: Any) -> bool:
         """Whether a whole number may be a year of this table: 1800-2200, or within the years a
         column of years holds (1665 of christenings kept from 1629)."""
@@ -553,7 +558,8 @@ def run_together(keys: tuple[str, ...]) -> tuple[str, ...] | None:
 
 #: the shortest piece of a run-together name read as the short form of a word (avg, inc, prs)
 _SHORT_PIECE = 3
-#: what a lexicon concept says when it is a measure (as `match._MEASURE_FLAGS`)
+#: what a lexicon concept says when it is a measure (an amount, a count, a level, a better
+#: direction): such a concept names only a column of numbers
 _MEASURE_FLAGS = ("additive", "better", "counts", "level", "currency")
 
 

@@ -2332,17 +2332,11 @@ class _Builder:
             )
         ]
         if getattr(self, "label_override", None):
-            override = self.label_override
-            labels = [c.t.dates[0].name if c.t.month_names_of_date(override) else override]
+            labels = [c.t.label_for(self.label_override)]
         elif named:
             # "단지 이름", "3개 이름"; a column of month names beside a date column stands for the
             # date ("which month": Sep 1855, never Sep of any year)
-            labels = list(
-                dict.fromkeys(
-                    c.t.dates[0].name if c.t.month_names_of_date(name) else name
-                    for name in (c.one_column(j) for j in named)
-                )
-            )
+            labels = list(dict.fromkeys(c.t.label_for(c.one_column(j)) for j in named))
             c.claim(*named)
         whens = [i for i, m in enumerate(self.m) if self.free(i) and m.has("when")]
         if whens and c.t.dates:

@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
-from .catalog import GENERATED_NAME, Column, Table, bracket_alias
+from .catalog import _MEASURE_FLAGS, GENERATED_NAME, Column, Table, bracket_alias
 from .catalog import row_nouns as table_row_nouns
 from .gazetteer import column_places, initials_phrases, place_phrases
 from .lexicon import Lexicon, Meaning, PhraseIndex, joined_forms, lexicon
@@ -194,11 +194,6 @@ def segment(name: str, cuts: frozenset[int] | None, words: tuple[str, ...], whol
         points = sorted(c for c in cuts if 0 <= c <= n)
         spans = [(a, b) for a in points for b in points if b - a >= 2 and (a, b) != (0, n)]
     return max((rest(a, 0, b) for a, b in spans), default=0.0)
-
-
-#: what a lexicon concept says when it is a measure (an amount, a count, a level, a better
-#: direction): such a concept names only a column of numbers
-_MEASURE_FLAGS = ("additive", "better", "counts", "level", "currency")
 
 
 @dataclass(frozen=True)
@@ -1804,8 +1799,7 @@ _NUMBER_OF = ("number of", "the number of", "total number of")
 def _period_of_date(prev: Mention, m: Mention, table: Table) -> bool:
     """Whether `m` names a period in place of "date" after a date column's word: "by ship month"
     (ship_date by month), "주문 연도별"; the grouping reads the period from the mention's words."""
-    periods = {"day", "week", "month", "quarter", "year"}
-    if not any(s.key in periods for s in m.all("concept")):
+    if not any(s.key in ("day", "week", "month", "quarter", "year") for s in m.all("concept")):
         return False
     names = {s.key for s in prev.all("column")}
     return len(names) == 1 and table.column(next(iter(names))).is_date
