@@ -293,6 +293,14 @@ def holds_absence(column: Column) -> bool:
     return holds_presence(column) and _smallest(column) == 0 and not column.nulls
 
 
+def names_each_row(distinct: int, rows: int) -> bool:
+    """Whether `distinct` values over `rows` rows all but name each row: 90% of the rows or more
+    have a value of their own (a few repeats, a few missing). One rule wherever the analyst asks
+    if a column names the rows (the things counted, the labels of a superlative's rows, a date
+    column that is the series' own timeline)."""
+    return distinct >= 0.9 * max(rows, 1)
+
+
 @dataclass
 class Table:
     var: str
@@ -325,6 +333,12 @@ class Table:
 
     def of_kind(self, *kinds: str) -> list[Column]:
         return [c for c in self.columns if c.kind in kinds]
+
+    def names_rows(self, column: str | Column) -> bool:
+        """Whether a column's values all but name each row (`names_each_row`): a table of
+        countries' country, an order id, a daily series' date."""
+        col = column if isinstance(column, Column) else self.column(column)
+        return names_each_row(col.distinct, self.rows)
 
     def groups_rows(self, name: str) -> bool:
         """Whether the values of column `name` repeat enough for a number of rows per value to be
@@ -977,7 +991,7 @@ def _row_numbers(column: Column, rows: int) -> bool:
     low, high = column.minimum, column.maximum
     if low is None or high is None:
         return False
-    return float(low) in (0.0, 1.0) and float(high) - float(low) + 1 == rows and column.distinct >= 0.9 * rows
+    return float(low) in (0.0, 1.0) and float(high) - float(low) + 1 == rows and names_each_row(column.distinct, rows)
 
 
 #: Tables described, by their dataset's fingerprint: a thread asks question after question of
@@ -1311,7 +1325,11 @@ def period_candidates(table: Table) -> list[tuple[str, str]]:
     names = [
         c
         for c in table.columns
-        if not c.numeric and not c.is_date and c.kind != "boolean" and 2 <= c.distinct < 0.9 * rows
+        if not c.numeric
+        and not c.is_date
+        and c.kind != "boolean"
+        and 2 <= c.distinct
+        and not names_each_row(c.distinct, rows)
     ]
     return [
         (n.name, d.name)
@@ -1465,12 +1483,12 @@ def _labels(table: Table) -> list[str]:
         for c in table.columns
         if c.kind in ("text", "identifier", "categorical") and not c.date_text and not c.row_number
     ]
-    unique = [c for c in candidates if c.distinct >= 0.9 * rows]
+    unique = [c for c in candidates if names_each_row(c.distinct, rows)]
     named = [c for c in unique if set(c.concepts) & set(_NAME_CONCEPTS)]
     if named or unique:
         return [(named or unique)[0].name]
     dates = table.dates
-    if dates and dates[0].distinct >= 0.9 * rows:
+    if dates and names_each_row(dates[0].distinct, rows):
         return [dates[0].name]
     parts = table.calendar_parts()
     if not dates and "day" in parts:
@@ -1592,7 +1610,7 @@ def row_nouns(table: Table) -> frozenset[str]:
     rows = max(table.rows, 1)
     for column in table.columns:
         keys = column.base or column.keys
-        if (column.numeric and column.kind != "identifier") or column.distinct < 0.9 * rows:
+        if (column.numeric and column.kind != "identifier") or not names_each_row(column.distinct, rows):
             continue
         joined = "".join(keys)
         if len(keys) >= 2 and keys[-1] in ids and not is_hangul(joined):

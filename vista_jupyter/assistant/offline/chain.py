@@ -344,8 +344,7 @@ def _names_rows(table: Table, m: Mention) -> bool:
     them is a number of rows."""
     if m.has("value") or not m.has("column"):
         return False
-    rows = max(table.rows, 1)
-    return all(table.column(s.key).distinct >= 0.9 * rows and not table.column(s.key).numeric for s in m.all("column"))
+    return all(table.names_rows(s.key) and not table.column(s.key).numeric for s in m.all("column"))
 
 
 def _kept_groups(question: str, table: Table, tokens: list, mentions: list[Mention]) -> Plan | None:

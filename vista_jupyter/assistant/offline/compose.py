@@ -1280,7 +1280,7 @@ class _Builder:
         for m in measures:
             column = c.col(m.column) if m.column else None
             dates = c.t.dates
-            unique = bool(dates) and dates[0].granularity == period and dates[0].distinct >= 0.9 * max(c.t.rows, 1)
+            unique = bool(dates) and dates[0].granularity == period and c.t.names_rows(dates[0])
             if column is not None and not c.additive(column.name):
                 if unique:
                     out.append(m)  # one row per period: the rows are the periods
@@ -2097,9 +2097,7 @@ class _Builder:
             for cand in [j, k] if c.lang != "ko" else [k, j]:
                 if cand is not None and self.free(cand) and self.m[cand].has("column"):
                     names = c.columns_of(cand)
-                    if self.m[cand].has("entity") and all(
-                        n in c.t.labels and c.col(n).distinct >= 0.9 * max(c.t.rows, 1) for n in names
-                    ):
+                    if self.m[cand].has("entity") and all(n in c.t.labels and c.t.names_rows(n) for n in names):
                         c.claim(cand)  # "how many cars": rows, each named by its own label
                         continue
                     target = cand
@@ -2324,11 +2322,7 @@ class _Builder:
             and not m.has("value")
             and (
                 not c.columns_of(j, numeric=True)
-                or (
-                    len(years := c.columns_of(j)) == 1
-                    and c.col(years[0]).yearlike
-                    and c.col(years[0]).distinct >= 0.9 * max(c.t.rows, 1)
-                )
+                or (len(years := c.columns_of(j)) == 1 and c.col(years[0]).yearlike and c.t.names_rows(years[0]))
             )
         ]
         if getattr(self, "label_override", None):
@@ -2360,7 +2354,7 @@ class _Builder:
             # "the day with the most patients" where each day has several rows (one per clinic and
             # department): the day's total, never one (clinic, day) row
             day = c.t.dates[0].name
-            if c.col(day).distinct < 0.9 * max(c.t.rows, 1):
+            if not c.t.names_rows(day):
                 c.claim(*days)
                 return self._ranked_totals(
                     column,
@@ -2407,7 +2401,7 @@ class _Builder:
         override = getattr(self, "label_override", None)
         things = (
             len(labels) == 1
-            and c.col(labels[0]).distinct < 0.9 * max(c.t.rows, 1)
+            and not c.t.names_rows(labels[0])
             and (
                 override is not None
                 or any(

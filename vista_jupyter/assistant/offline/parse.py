@@ -1775,8 +1775,7 @@ class Composer:
             if j is None or j in self.used or self.m[j].has("value"):
                 return False
             m = self.m[j]
-            rows = max(self.t.rows, 1)
-            if m.has("entity") and all(self.col(c).distinct >= 0.9 * rows for c in self.columns_of(j)):
+            if m.has("entity") and all(self.t.names_rows(c) for c in self.columns_of(j)):
                 return True  # orders, shipments, 주문: the rows (or a column naming each row)
             bucket = _time_word(m.text.split()[-1]) or _time_word(m.text.split()[-1].rstrip("s"))
             return bucket is not None and m.has("entity")  # months (of data): rows kept per period
@@ -4155,7 +4154,7 @@ class Composer:
                 self.claim(i, j)  # "across all sites": added up over them, not one value per site
                 continue
             if m.text.lower() in ("across", "over", "among", "throughout", "in all") and any(
-                c in self.t.labels and self.col(c).distinct >= 0.9 * max(self.t.rows, 1) for c in self.columns_of(j)
+                c in self.t.labels and self.t.names_rows(c) for c in self.columns_of(j)
             ):
                 self.claim(i, j)  # "average poverty across states": over all the rows, one per state
                 continue
@@ -4351,9 +4350,7 @@ class Composer:
                 if i in self.used or not (m.has("column") and self.columns_of(i, categorical=True)) or m.has("value"):
                     continue
                 names = [
-                    c
-                    for c in self.columns_of(i, categorical=True)
-                    if not (c in self.t.labels and self.col(c).distinct >= 0.9 * max(self.t.rows, 1))
+                    c for c in self.columns_of(i, categorical=True) if not (c in self.t.labels and self.t.names_rows(c))
                 ]
                 if not names:
                     continue
@@ -4503,7 +4500,7 @@ class Composer:
             column = self._part_column(bucket)
             if column is None or (m.has("column") and column not in self.columns_of(i)):
                 continue
-            if self.col(column).distinct >= 0.9 * max(self.t.rows, 1):
+            if self.t.names_rows(column):
                 continue  # one row per period: a question about rows
             if not (self._amounts_asked() or self._records_counted(i) or self._statistic_asked()):
                 continue
@@ -4597,7 +4594,7 @@ class Composer:
             return bucket
         rank = {"day": 0, "week": 1, "month": 2, "quarter": 3, "year": 4}
         if d.granularity == bucket:
-            return None if d.distinct >= 0.9 * max(self.t.rows, 1) else bucket
+            return None if self.t.names_rows(d) else bucket
         if (
             bucket == "month"
             and not self._single_year()
@@ -4617,7 +4614,7 @@ class Composer:
 
     def _daily_rows(self) -> bool:
         dates = self.t.dates
-        return bool(dates) and dates[0].distinct >= 0.9 * max(self.t.rows, 1)
+        return bool(dates) and self.t.names_rows(dates[0])
 
     def _pick(self, i: int, names: list[str]) -> str:
         senses = [s for s in self.m[i].all("column") if s.key in names]
@@ -4688,7 +4685,7 @@ class Composer:
             bucket != "month"
             or not col.is_date
             or col.granularity != "month"
-            or col.distinct < 0.9 * max(self.t.rows, 1)
+            or not self.t.names_rows(col)
             or _years_spanned(col) in (None, 1)
             or not stats & {"mean", "median", "max", "min", "std"}
             or stats & {"sum", "count", "records"}
@@ -5050,8 +5047,7 @@ class Composer:
             return False
         if _time_word(m.text) == "day" and not self.t.dates and "day" in self.t.calendar_parts():
             return False  # one row a day, its date kept in parts (Month, Day): "the hottest day"
-        rows = max(self.t.rows, 1)
-        named = any(not c.numeric and not c.is_date and c.distinct >= 0.9 * rows for c in self.t.columns)
+        named = any(not c.numeric and not c.is_date and self.t.names_rows(c) for c in self.t.columns)
         if ranks and m.has("concept") and not named:
             # "입국자가 가장 많은 나라": a kind of thing (countries) no column names, on rows no column
             # names one by one (nationality-months): the ranked rows are not that thing (before a
@@ -5083,11 +5079,10 @@ class Composer:
             return False
         if not any(x.agg == "count" and x.column is None for x in plan.measures):
             return False
-        rows = max(self.t.rows, 1)
         named = [n for n in self.columns_of(i) if not self.col(n).numeric]  # names of things, not amounts
         if named and all(self.col(n).is_date for n in named) and not _says_time(m.text):
             return False  # "경기" of 경기일자: the games are the rows, the column only their date
-        return bool(named) and not all(self.col(n).distinct >= 0.9 * rows for n in named)
+        return bool(named) and not all(self.t.names_rows(n) for n in named)
 
     def accounting(self) -> tuple[list[str], list[str]]:
         """The question's words as the plan accounts for them: (used by the plan, function words
