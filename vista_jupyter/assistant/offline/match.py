@@ -148,6 +148,7 @@ def _letters(word: str) -> frozenset[str]:
     return frozenset(ch for w, _ in _word_forms(word)[0] for ch in w)
 
 
+@lru_cache(maxsize=1 << 16)  # (a wide table's names share their pieces: gene_1 ... gene_3000)
 def _word_abbreviates(piece: str, word: str) -> float:
     return max((abbreviates(piece, w) * f for w, f in _word_forms(word)[0]), default=0.0)
 
@@ -174,7 +175,11 @@ def segment(name: str, cuts: frozenset[int] | None, words: tuple[str, ...], whol
         if pos >= stop or name[pos] not in firsts:  # no piece from here abbreviates the word
             memo[key] = best
             return best
-        for end in range(pos + 1, min(stop, pos + longest) + 1):
+        # (the last word ends where the span does)
+        ends = (stop,) if k == len(words) - 1 else range(pos + 1, stop + 1)
+        for end in ends:
+            if end - pos > longest:
+                break
             q = _word_abbreviates(name[pos:end], words[k])
             if q:
                 best = max(best, min(q, rest(end, k + 1, stop)))
@@ -777,6 +782,14 @@ def _first_keys(token: Token) -> list[str]:
     return [token.text]
 
 
+def _hashable(sense: Sense) -> bool:
+    try:
+        hash(sense)
+    except TypeError:
+        return False
+    return True
+
+
 @dataclass
 class _Edge:
     start: int
@@ -797,15 +810,17 @@ _PREPOSITIONS = {"to", "by", "with", "from", "of", "for", "in", "on", "at", "int
 
 
 #: `dataset_phrases` and `spelled_names` of tables described before (by `_described`'s key)
-_readings: OrderedDict[tuple[Any, ...], tuple[PhraseIndex, list[tuple[str, str, frozenset[int]]]]] = OrderedDict()
+#: a table's phrases, its spelled names, and what words spell which of them (`Reader._spellings`)
+_Described = tuple[PhraseIndex, list[tuple[str, str, frozenset[int]]], dict[Any, Any]]
+_readings: OrderedDict[tuple[Any, ...], _Described] = OrderedDict()
 _readings_lock = threading.Lock()
 
 
-def _described(table: Table) -> tuple[PhraseIndex, list[tuple[str, str, frozenset[int]]]]:
+def _described(table: Table) -> _Described:
     """The table's phrases and spelled names, worked out once per table as described from its
     dataset (`Table.fingerprint`) and as the planner holds it (its columns, derived ones too)."""
     if table.fingerprint is None:
-        return dataset_phrases(table), spelled_names(table)
+        return dataset_phrases(table), spelled_names(table), {}
     key = (
         table.fingerprint,
         repr(
@@ -828,7 +843,7 @@ def _described(table: Table) -> tuple[PhraseIndex, list[tuple[str, str, frozense
         if known is not None:
             _readings.move_to_end(key)
             return known
-    known = (dataset_phrases(table), spelled_names(table))
+    known = (dataset_phrases(table), spelled_names(table), {})
     with _readings_lock:
         _readings[key] = known
         while len(_readings) > 16:
@@ -846,7 +861,7 @@ class Reader:
         self.table = table
         self.other_script = other_script
         self.lex = lexicon()
-        self.data, self.spelled = _described(table)
+        self.data, self.spelled, self._spell_memo = _described(table)
         self._fuzzy_vocab: list[tuple[str, ...]] | None = None
         self._stems: list[str] | None = None
         self._other_script: list[tuple[str, Any, bool, str, str]] | None = None
@@ -993,6 +1008,41 @@ class Reader:
         grow([], i)
         return out
 
+    def _spellings(self, words: tuple[str, ...]) -> tuple[list[tuple[str, float]], list[tuple[str, float]]]:
+        """The names `words` spell whole (`segment`'s quality), and those of the rest they spell a
+        part of (0.8 x its quality), worked out once per table and words: a wide table's thousands
+        of names would be tried again for every question's words."""
+        memo = self._spell_memo
+        known = memo.get(words)
+        if known is not None:
+            return known
+        by_letter = memo.get(None)
+        if by_letter is None:
+            # the names by the letters their pieces start with (where their words meet): a piece
+            # abbreviates the first word only if it starts with one of its forms' letters (see
+            # `segment`), so only those names are tried
+            by_letter = {}
+            for k, (_name, squashed, cuts) in enumerate(self.spelled):
+                for letter in {squashed[a] for a in cuts if a < len(squashed)}:
+                    by_letter.setdefault(letter, []).append(k)
+            memo[None] = by_letter
+        tried = sorted({k for f in _word_forms(words[0])[1] for k in by_letter.get(f, ())})
+        wholes, partial = [], []
+        for k in tried:
+            name, squashed, cuts = self.spelled[k]
+            q = segment(squashed, cuts, words, True)
+            if q:
+                wholes.append((name, q))
+                continue
+            q = segment(squashed, cuts, words, False)
+            if q:
+                partial.append((name, 0.8 * q))
+        if len(memo) > 4096:
+            memo.clear()
+            memo[None] = by_letter
+        memo[words] = known = (wholes, partial)
+        return known
+
     def _abbreviated(self, tokens: list[Token]) -> list[_Edge]:
         """Columns named by words their names abbreviate or run together: "unemployment" for
         unemp, "delivery days" for DELIV_DAYS, "T-bill rate" for tbilrate, "GDP per capita" for
@@ -1007,38 +1057,33 @@ class Reader:
                 single = len(words) == 1
                 if single and (len(words[0]) < 3 or words[0] in _PARTIAL_STOP or words[0] in self._plain):
                     continue
-                parts = []
-                for name, squashed, cuts in self.spelled:
-                    q = segment(squashed, cuts, tuple(words), True)
-                    if q:
-                        if q < 0.95 or tuple(words) != keys_of[name]:  # (the name's own words are indexed)
-                            quality = 0.95 * q
-                            # "average price" of avgprs, "avg income" of avginc: the
-                            # statistic is asked too (the mean of avgprs), its word stays the
-                            # question's; the rest of the words must still name the column
-                            first = i
-                            # (a name that writes it as a word of its own, "Avg. Temp", is
-                            # named whole by the phrase, as before)
-                            if (
-                                len(words) > 1
-                                and words[0] in self._statistic_words
-                                and q < 0.95
-                                and len(keys_of[name]) == 1
-                            ):
-                                first = i + 1
-                            out.append(
-                                _Edge(
-                                    first,
-                                    j,
-                                    [Sense("column", name, quality)],
-                                    _content_score(tokens, first, j, 1.0) * quality * 1.05,
-                                )
+                wholes, partial = self._spellings(tuple(words))
+                for name, q in wholes:
+                    if q < 0.95 or tuple(words) != keys_of[name]:  # (the name's own words are indexed)
+                        quality = 0.95 * q
+                        # "average price" of avgprs, "avg income" of avginc: the statistic is
+                        # asked too (the mean of avgprs), its word stays the question's; the
+                        # rest of the words must still name the column
+                        first = i
+                        # (a name that writes it as a word of its own, "Avg. Temp", is named
+                        # whole by the phrase, as before)
+                        if (
+                            len(words) > 1
+                            and words[0] in self._statistic_words
+                            and q < 0.95
+                            and len(keys_of[name]) == 1
+                        ):
+                            first = i + 1
+                        out.append(
+                            _Edge(
+                                first,
+                                j,
+                                [Sense("column", name, quality)],
+                                _content_score(tokens, first, j, 1.0) * quality * 1.05,
                             )
-                            self.spelled_as.setdefault(name, " ".join(words))
-                        continue
-                    q = segment(squashed, cuts, tuple(words), False)
-                    if q and (len(words) > 1 or self._closest_latin(words[0]) is None):
-                        parts.append((name, 0.8 * q))
+                        )
+                        self.spelled_as.setdefault(name, " ".join(words))
+                parts = partial if partial and (len(words) > 1 or self._closest_latin(words[0]) is None) else []
                 # A name that is the initials of the words ("adr" for average daily rate, "bmi"
                 # for body mass index): three words or more, each of two letters or more
                 if len(words) >= 3 and all(w.isascii() and w.isalpha() and len(w) >= 2 for w in words):
@@ -1255,14 +1300,23 @@ class Reader:
         edges: dict[int, list[_Edge]] = {}
         n = len(tokens)
 
+        # the senses each edge holds, to add each once (a word of a wide table's names, "gene"
+        # of gene_1 ... gene_3000, has thousands: a list's `in` made it quadratic)
+        held: dict[tuple[int, int], set[Sense]] = {}
+
         def add(i: int, j: int, sense: Sense, score: float) -> None:
             for edge in edges.setdefault(i, []):
                 if edge.end == j:
-                    if sense not in edge.senses:
+                    if _hashable(sense):
+                        if sense not in held[(i, j)]:
+                            held[(i, j)].add(sense)
+                            edge.senses.append(sense)
+                    elif sense not in edge.senses:
                         edge.senses.append(sense)
                     edge.score = max(edge.score, score)
                     return
             edges[i].append(_Edge(i, j, [sense], score))
+            held[(i, j)] = {sense} if _hashable(sense) else set()
 
         for i, token in enumerate(tokens):
             for first in _first_keys(token):
@@ -2016,7 +2070,7 @@ def _names_as_words(mentions: list[Mention], table: Table) -> list[Mention]:
     "Bank" in "median assets of banks". A word that is also an aggregation, right before the
     number it aggregates, is that aggregation; a word that reaches a row's name only by
     inflection ("banks" for "Bank") speaks of many things, so it is no one row's name."""
-    labels = {c for c in table.labels if table.column(c).distinct >= 0.9 * max(table.rows, 1)}
+    labels = {c for c in table.labels if table.names_rows(c)}
     if not labels:
         return mentions
 
