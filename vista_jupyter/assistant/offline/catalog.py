@@ -72,11 +72,25 @@ def _time_named(column: Column) -> bool:
     )
 
 
+#: The years a four-digit number is read as a year by itself (a column of years or of months
+#: written 2019.01, dates written 20230105, a wide table's header, a year said in a question):
+#: measurements near 2000 are never periods unless a name says so.
+YEARS = (1800, 2200)
+#: The years a column NAMED for years may hold: London's christenings from 1629, reigns from 1066.
+NAMED_YEARS = (1000, 2200)
+
+
+def within_years(low: float, high: float) -> bool:
+    """Whether numbers from `low` to `high` are all years of `YEARS` (a decimal year's fraction,
+    2200.5, still in 2200)."""
+    return YEARS[0] <= low and high < YEARS[1] + 1
+
+
 def _decimal_year(column: Column, sampled: list[Any]) -> bool:
     """A numeric column of decimal years (1949.0833 ... 1960.9167): a name that speaks of time,
-    every value a year 1800-2200 whose fraction is a whole number of twelfths (a month's start),
+    every value a year of `YEARS` whose fraction is a whole number of twelfths (a month's start),
     some of them past the point, so that measurements near 2000 are never read as periods."""
-    if column.minimum is None or not (1800 <= float(column.minimum) and float(column.maximum) < 2201):
+    if column.minimum is None or not within_years(float(column.minimum), float(column.maximum)):
         return False
     if not _time_named(column):
         return False
@@ -96,7 +110,7 @@ def _year_dot_month(column: Column, sampled: list[Any]) -> bool:
     """A numeric column of months written 2019.01 ... 2019.12 (as Korean statistics write them),
     read as numbers: every value a year with a month 01-12 after the point, and a name that
     speaks of time (as `_yyyymm` asks), so that measurements near 2000 are never read as months."""
-    if column.minimum is None or not (1800 <= float(column.minimum) and float(column.maximum) < 2201):
+    if column.minimum is None or not within_years(float(column.minimum), float(column.maximum)):
         return False
     name = "".join(column.keys)
     if not (
@@ -194,7 +208,7 @@ class Column:
         history's reigns from 1066 (numbers near 2000 unnamed are never taken for years)."""
         if not (self.numeric and self.integer) or self.minimum is None:
             return False
-        in_range = 1000 <= float(self.minimum) and float(self.maximum) <= 2200
+        in_range = NAMED_YEARS[0] <= float(self.minimum) and float(self.maximum) <= NAMED_YEARS[1]
         words = set(self.keys)
         joined = "".join(self.keys)
         return in_range and (
@@ -384,7 +398,7 @@ class Table:
         return self.dates[0].name if self.month_names_of_date(name) else name
 
     def is_year(self, value: Any) -> bool:
-        """Whether a whole number may be a year of this table: 1800-2200, or within the years a
+        """Whether a whole number may be a year of this table: in `YEARS`, or within the years a
         column of years holds (1665 of christenings kept from 1629)."""
         try:
             number = float(value)
@@ -392,7 +406,7 @@ class Table:
             return False
         if not number.is_integer():
             return False
-        if 1800 <= number <= 2200:
+        if within_years(number, number):
             return True
         return any(float(c.minimum) <= number <= float(c.maximum) for c in self.columns if c.yearlike)
 
@@ -1421,7 +1435,9 @@ def _yyyymmdd(column: Column, sampled: list[Any]) -> bool:
     """Integers written as dates (20230105), as many Korean public data files have them."""
     from datetime import datetime
 
-    if column.minimum is None or not (18000101 <= float(column.minimum) and float(column.maximum) <= 22001231):
+    if column.minimum is None or not (
+        YEARS[0] * 10000 + 101 <= float(column.minimum) and float(column.maximum) <= YEARS[1] * 10000 + 1231
+    ):
         return False
     for value in [column.minimum, column.maximum, *sampled]:
         try:
@@ -1435,7 +1451,9 @@ def _yyyymm(column: Column, sampled: list[Any]) -> bool:
     """Integers written as months (201901), as monthly statistics often have them: six digits, a
     year and a month 01-12 in every value, and a name that speaks of time (연월, 기준월, yyyymm,
     month, period, date), so that six-digit amounts are never read as months."""
-    if column.minimum is None or not (180001 <= float(column.minimum) and float(column.maximum) <= 220012):
+    if column.minimum is None or not (
+        YEARS[0] * 100 + 1 <= float(column.minimum) and float(column.maximum) <= YEARS[1] * 100 + 12
+    ):
         return False
     name = "".join(column.keys)
     if not (

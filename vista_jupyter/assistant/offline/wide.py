@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from .catalog import Table
 
+from .catalog import within_years
 from .text import language_of
 
 
@@ -46,7 +47,7 @@ def period_of(name: str) -> tuple[str, int] | None:
     low = s.lower()
     if m := re.fullmatch(r"(\d{4})(?:년)?", s):
         year = int(m.group(1))
-        return ("year", year) if 1800 <= year <= 2100 else None
+        return ("year", year) if within_years(year, year) else None
     if m := re.fullmatch(r"(\d{1,2})\s*월", s):
         return ("month", int(m.group(1))) if 1 <= int(m.group(1)) <= 12 else None
     if low in _MONTHS_EN:
@@ -57,7 +58,7 @@ def period_of(name: str) -> tuple[str, int] | None:
         return ("quarter", int(m.group(1) or m.group(2)))
     if m := re.fullmatch(r"(\d{4})\s*[-./]\s*(\d{1,2})", s):
         year, month = int(m.group(1)), int(m.group(2))
-        return ("year_month", year * 12 + month - 1) if 1800 <= year <= 2100 and 1 <= month <= 12 else None
+        return ("year_month", year * 12 + month - 1) if within_years(year, year) and 1 <= month <= 12 else None
     return None
 
 
