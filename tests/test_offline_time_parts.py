@@ -95,8 +95,19 @@ def data(tmp_path_factory):
             "Army": rng.permutation(np.arange(20_000, 20_000 + 1_000 * 24, 1_000)),
         }
     )
+    # a month of something else beside a date: members' birth months and their signup dates
+    signup = pd.date_range("2023-01-01", periods=240, freq="D")
+    members = pd.DataFrame(
+        {
+            "member": [f"m{i}" for i in range(240)],
+            "signup_date": signup.strftime("%Y-%m-%d"),
+            "birth_month": rng.choice([m[:3] for m in MONTHS], 240),
+            "score": rng.integers(40, 100, 240),
+        }
+    )
     out = {"_spill": root / "spill"}
     for name, frame in (
+        ("members", members),
         ("army", army),
         ("flights", flights),
         ("airquality", air),
@@ -273,3 +284,16 @@ def test_a_month_named_beside_its_date_is_the_dates_month(data, mode):
     for question in ("in which month was the army largest?", "Army가 가장 많았던 달은?"):
         line = first_line(answered(data, "army", question, mode))
         assert top["Date"][:7] in line and states(line, top["Army"], 0), (question, line)
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_a_month_that_is_not_the_dates_is_a_category(data, mode):
+    """A birth month beside the signup date is a category of its own: its months are grouped
+    (the sample rows show its names are not the dates' months)."""
+    frame, _ = data["members"]
+    means = frame.groupby("birth_month")["score"].mean()
+    line = first_line(answered(data, "members", "which birth month has the highest average score?", mode))
+    assert means.idxmax() in line and states(line, means.max()), line
+    sizes = frame.groupby("birth_month").size()
+    line = first_line(answered(data, "members", "which birth month has the most members?", mode))
+    assert sizes.idxmax() in line and states(line, sizes.max(), 0), line

@@ -10,6 +10,7 @@ and in batches, so memory stays small for big files; they are cached per file.
 from __future__ import annotations
 
 import copy
+import datetime
 import math
 import os
 import re
@@ -341,6 +342,8 @@ class Table:
     # what the table was described from (`build_table`'s key of its dataset), so that what is
     # worked out from the table alone is worked out once per dataset, not once per question
     fingerprint: str | None = field(default=None, compare=False)
+    # columns of month names that restate the first date column's month (`_restated_months`)
+    restated_months: frozenset[str] = frozenset()
 
     def column(self, name: str) -> Column:
         return next(c for c in self.columns if c.name == name)
@@ -386,11 +389,11 @@ class Table:
         return [c for c in self.columns if c.is_date]
 
     def month_names_of_date(self, name: str) -> bool:
-        """Whether column `name` holds month names (Apr, May, ...) beside a date column: it
-        restates the date's month, so a row is named, and a month asked, by the date (Sep 1855,
-        never the Septembers of every year pooled)."""
-        column = self.column(name)
-        return bool(self.dates) and not column.numeric and not column.is_date and "month" in column.concepts
+        """Whether column `name` holds month names (Apr, May, ...) that restate a date column's
+        month (`_restated_months`), so a row is named, and a month asked, by the date (Sep 1855,
+        never the Septembers of every year pooled). A month of something else beside a date (a
+        member's birth month beside the signup date) is a category of its own."""
+        return name in self.restated_months
 
     def label_for(self, name: str) -> str:
         """The column a row is named by when column `name` is asked for its name: the date for a
@@ -1192,7 +1195,39 @@ def _build_table(dataset: dict[str, Any]) -> Table:
     table.frequency = frequency_column(table)
     table.periods = _periods_keyed(dataset, table)
     table.indicator = indicator_columns(table)
+    table.restated_months = _restated_months(table, sample)
     return table
+
+
+def _restated_months(table: Table, sample: list[dict[str, Any]]) -> frozenset[str]:
+    """The columns of month names (Apr, 4월) beside a date column that no sample row of the
+    profile contradicts: in each row with both, the name is the month of the first date column
+    (Nightingale's Month beside its Date). One row where they differ (a birth month beside a
+    signup date) makes the column a category of its own; a column the sample cannot check is
+    taken to restate the date, as a month name beside a date most often does."""
+    if not table.dates:
+        return frozenset()
+    date = table.dates[0].name
+    number = {form: int(key) for key in lexicon().data["months"] for form in lexicon().forms("months", key)}
+    found = set()
+    for column in table.columns:
+        if column.numeric or column.is_date or "month" not in column.concepts:
+            continue
+        agree = checked = 0
+        for row in sample:
+            when, month = row.get(date), row.get(column.name)
+            said = number.get(str(month).strip().rstrip(".").lower()) if month is not None else None
+            try:
+                day = datetime.date.fromisoformat(str(when)[:10]) if when is not None else None
+            except ValueError:
+                day = None
+            if said is None or day is None:
+                continue
+            checked += 1
+            agree += day.month == said
+        if agree == checked:
+            found.add(column.name)
+    return frozenset(found)
 
 
 def indicator_columns(table: Table) -> tuple[str, str] | None:
