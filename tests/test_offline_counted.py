@@ -8,7 +8,11 @@ renderers (pandas, and the dataset held in DuckDB):
   before: the count of rows had no place for "average"), "plot mag against number of stations"
   the scatter of the two columns, "stations 수 평균" the same in Korean;
 * a column of names counted ("number of countries") keeps its different values, and "how many"
-  rows stays a count of rows.
+  rows stays a count of rows;
+* a column of codes (zip_code, route_no: whole numbers that name things) is never added up:
+  "number of zip codes", "how many zip codes", "우편번호 수" are its different values (it summed
+  the zip codes, or counted the rows); "how many customers" of orders with a customer_id is the
+  different ids, never the orders (it counted the rows: a wrong answer).
 """
 
 from __future__ import annotations
@@ -36,8 +40,29 @@ def data(tmp_path_factory):
         }
     )
     houses = pd.DataFrame({"price": np.round(rng.uniform(100, 900, 40), 1), "bedrooms": rng.integers(1, 6, 40)})
+    stores = pd.DataFrame(
+        {
+            "zip_code": rng.choice([2139, 10001, 10453, 11201, 30301, 60601, 94103], 200),
+            "visitors": rng.integers(0, 50, 200),
+            "sales": rng.integers(10, 500, 200),
+        }
+    )
+    orders = pd.DataFrame(
+        {
+            "order_id": np.arange(5000, 5300),
+            "customer_id": rng.integers(1, 90, 300),
+            "product": rng.choice(["pen", "ink", "pad"], 300),
+            "amount": rng.integers(5, 200, 300),
+        }
+    )
     out = {"_spill": root / "spill"}
-    for name, frame in (("traffic", traffic), ("quakes", quakes), ("houses", houses)):
+    for name, frame in (
+        ("traffic", traffic),
+        ("quakes", quakes),
+        ("houses", houses),
+        ("stores", stores),
+        ("orders", orders),
+    ):
         frame.to_parquet(root / f"{name}.parquet")
         out[name] = (frame, root / f"{name}.parquet")
     return out
@@ -76,3 +101,45 @@ def test_names_and_rows_are_still_counted(data, mode):
     assert states(first_line(answer), frame["region"].nunique(), 0), answer
     answer = answered(data, "quakes", "how many rows are there", mode)
     assert states(first_line(answer), len(frame), 0), answer
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_codes_are_counted_as_names_never_added(data, mode):
+    frame, _ = data["stores"]
+    codes = frame["zip_code"].nunique()
+    for question in ("number of zip codes", "how many zip codes are there?", "우편번호 수"):
+        line = first_line(answered(data, "stores", question, mode))
+        assert states(line, codes, 0) and not states(line, len(frame), 0), (question, line)
+        assert not states(line, frame["zip_code"].sum(), 0), (question, line)
+    # a column counting things still adds up beside it
+    line = first_line(answered(data, "stores", "total number of visitors", mode))
+    assert states(line, frame["visitors"].sum(), 0), line
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_the_things_an_id_column_names_are_its_different_ids(data, mode):
+    frame, _ = data["orders"]
+    customers = frame["customer_id"].nunique()
+    for question in ("how many customers are there?", "number of customers", "고객은 몇 명?"):
+        line = first_line(answered(data, "orders", question, mode))
+        assert states(line, customers, 0) and not states(line, len(frame), 0), (question, line)
+    ink = frame.loc[frame["product"] == "ink", "customer_id"].nunique()
+    line = first_line(answered(data, "orders", "how many customers bought ink?", mode))
+    assert states(line, ink, 0), line
+    # the orders, one row each, are still the rows
+    line = first_line(answered(data, "orders", "how many orders", mode))
+    assert states(line, len(frame), 0), line
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_things_an_id_column_names_are_ranked_by_their_totals(data, mode):
+    """ "Which customer spent the most" of orders is the customer with the largest total, never the
+    largest single order (it answered an order's sales, labelled by its order_id)."""
+    frame, _ = data["orders"]
+    totals = frame.groupby("customer_id")["amount"].sum().sort_values(ascending=False)
+    line = first_line(answered(data, "orders", "which customer spent the most?", mode))
+    assert str(totals.index[0]) in line and states(line, totals.iloc[0], 0), line
+    for question in ("top 3 customers by amount", "top 3 customers by total amount"):
+        answer = answered(data, "orders", question, mode)
+        for customer, total in totals.head(3).items():
+            assert any(str(customer) in x and states(x, total, 0) for x in answer.splitlines()), (question, answer)

@@ -270,12 +270,24 @@ class Column:
         return None
 
     @property
+    def names_codes(self) -> bool:
+        """Whether the column's name ends in a word of codes or identities (zip_code, order_no,
+        customer_id, 노선번호; the lexicon's `code_names`): its numbers name things and count
+        none, so "how many zip codes" asks how many different ones, and nothing adds them up."""
+        keys = self.base or self.keys
+        if not keys:
+            return False
+        return (len(keys) >= 2 and keys[-1] in _IDENTITY_WORDS) or keys[-1] in joined_forms("code_names")
+
+    @property
     def categorical(self) -> bool:
         """Can be grouped by: categories, booleans, and integer columns with few values."""
         if self.kind in ("categorical", "boolean"):
             return True
         if self.numeric and self.integer and 0 < self.distinct <= 60:
             return True
+        if self.numeric and self.integer and self.names_codes:
+            return True  # customer_id, store_no: the things the rows are about, however many
         return self.kind in ("text", "identifier") and 0 < self.distinct <= 60
 
 
@@ -1333,6 +1345,8 @@ def _counting(concept: str) -> bool:
     return bool(lexicon().concepts.get(concept, {}).get("counts"))
 
 
+#: The last words of a column that identifies a thing (customer_id, order_no, player_key).
+_IDENTITY_WORDS = frozenset({"id", "no", "nr", "num", "number", "key", "code", "uid", "uuid"})
 _CODE_WORDS = {"code", "codes", "id", "iso", "iso2", "iso3", "abbr", "abbrev", "abbreviation", "cd", "코드"}
 
 

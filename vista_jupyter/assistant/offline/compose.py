@@ -2129,6 +2129,12 @@ class _Builder:
                     c.claim(target)
                     out.append(Measure("count"))
                     continue
+                if col.names_codes and not c.t.names_rows(column):
+                    # "how many customers" of customer_id beside orders: the customers are the
+                    # different ids, never the rows (each customer has many)
+                    c.claim(target)
+                    out.append(Measure("nunique", column))
+                    continue
                 if col.numeric and not col.categorical and agg != "nunique":
                     if c.lang == "ko" or self.m[target].has("entity"):
                         c.claim(target)  # "판매 건수": the rows of sales
@@ -2141,13 +2147,19 @@ class _Builder:
                     out.append(Measure("count", column))  # "how many prices": the values there are
                     continue
                 c.claim(target)
-                if col.numeric and agg != "nunique":
+                if col.numeric and agg != "nunique" and not col.names_codes:
                     out.append(Measure("count"))  # "판매 건수", "how many cylinders rows": rows
                     continue
+                # "how many zip codes", "how many routes": numbers naming things, counted as names
                 # "how many countries": the different values of a name column, however many rows
                 # each has (a row count would count country-years)
                 out.append(
-                    Measure("nunique" if (agg == "nunique" or col.categorical or not col.numeric) else "count", column)
+                    Measure(
+                        "nunique"
+                        if (agg == "nunique" or col.categorical or not col.numeric or col.names_codes)
+                        else "count",
+                        column,
+                    )
                 )
             else:
                 if agg == "nunique":
@@ -2242,6 +2254,23 @@ class _Builder:
             chart="bar",
         )
 
+    def _repeating_name(self) -> tuple[int, str] | None:
+        """(mention, column) of the one column of names the question names whose names several
+        rows share (customer_id of orders, a region), if there is exactly one such mention."""
+        c = self.c
+        found = [
+            (j, names[0])
+            for j, m in enumerate(self.m)
+            if self.free(j)
+            and m.has("column")
+            and not m.has("value")
+            and len(names := c.columns_of(j)) == 1
+            and (c.col(names[0]).names_codes or not c.col(names[0]).numeric)
+            and not c.col(names[0]).is_date
+            and not c.t.names_rows(names[0])
+        ]
+        return found[0] if len(found) == 1 else None
+
     def rows(self, sups, limit_kind, sort_by) -> Plan:
         c, ctx = self.c, self.ctx
         column = direction = None
@@ -2272,10 +2301,14 @@ class _Builder:
             c.claim(*used)
         if column is None and limit_kind in ("top", "bottom"):
             # "마력 상위 5개", "top 10 by weight": the one numeric column named is ranked
+            # (numbers that name things, customer_id, are what is ranked, never the measure)
             named = [
-                (j, c.columns_of(j, numeric=True))
+                (j, measured)
                 for j, m in enumerate(self.m)
-                if self.free(j) and m.has("column") and not m.has("value") and c.columns_of(j, numeric=True)
+                if self.free(j)
+                and m.has("column")
+                and not m.has("value")
+                and (measured := [n for n in c.columns_of(j, numeric=True) if not c.col(n).names_codes])
             ]
             if len(named) == 1:
                 column = c.one_column(named[0][0], numeric=True)
@@ -2304,6 +2337,11 @@ class _Builder:
         for i, a in explicit:
             if a in ("max", "min"):
                 c.claim(i)  # "the maximum price": the extreme row
+            elif a == "sum" and ctx.limit and (owner := self._repeating_name()) is not None and self.adds_up(column):
+                # "top 5 customers by total sales", "고객별 총 매출 상위 5": the things a name
+                # several rows share, ranked by their totals
+                c.claim(i, owner[0])
+                return self._ranked_totals(column, Grouping(owner[1]), direction, limit=ctx.limit)
             else:
                 self.decline(
                     "An average (or total) of the highest row makes no sense without groups; "
@@ -2321,7 +2359,8 @@ class _Builder:
             and m.has("column")
             and not m.has("value")
             and (
-                not c.columns_of(j, numeric=True)
+                # (numbers that name things are names too: customer_id, store_no)
+                all(c.col(n).names_codes for n in c.columns_of(j, numeric=True))
                 or (len(years := c.columns_of(j)) == 1 and c.col(years[0]).yearlike and c.t.names_rows(years[0]))
             )
         ]

@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
-from .catalog import _MEASURE_FLAGS, GENERATED_NAME, Column, Table, bracket_alias
+from .catalog import _IDENTITY_WORDS, _MEASURE_FLAGS, GENERATED_NAME, Column, Table, bracket_alias
 from .catalog import row_nouns as table_row_nouns
 from .gazetteer import column_places, initials_phrases, place_phrases
 from .lexicon import Lexicon, Meaning, PhraseIndex, joined_forms, lexicon
@@ -73,10 +73,8 @@ _PARTIAL_STOP = {
 }
 
 
-#: The last words of a column that identifies a thing (customer_id, order_no, player_key).
 #: the other word of a name that makes it the whole of what its first word names (sleep_total)
 _WHOLE_WORDS = frozenset({"total", "overall", "tot", "all"})
-_IDENTITY_WORDS = frozenset({"id", "no", "nr", "num", "number", "key", "code", "uid", "uuid"})
 
 _VOWELS = set("aeiouy")
 
@@ -1901,6 +1899,7 @@ def _count_column(m: Mention, table: Table) -> Sense | None:
         or column.calendar_part
         or column.row_number
         or column.is_date
+        or column.names_codes
     ):
         return None
     return top[0]
@@ -1979,6 +1978,9 @@ def merge_columns(mentions: list[Mention], tokens: list[Token], table: Table) ->
                     out[-1] = Mention(prev.start, m.end, _join(prev, m, tokens), [own])
                     continue
                 out.append(m)
+                continue
+            if counting and any(isinstance(s.key, str) and table.column(s.key).names_codes for s in prev.all("column")):
+                out.append(m)  # "우편번호 수", "노선 수": how many codes, not the column of codes itself
                 continue
             roles = m.roles - ({"agg"} if m.has("descriptors") and counting else set())
             if describes and roles <= _ABSORB and not (m.has("intent") and not m.has("descriptors")):
