@@ -1740,6 +1740,7 @@ class Reader:
         mentions = _places_not_rows(mentions, self.table)
         mentions = _rows_named(mentions, self.table)
         mentions = _ordinal_categories(mentions, self.table)
+        mentions = _request_verb(mentions)
         return tokens, _value_in_units(_subjects(mentions, self._subject_texts()))
 
     def _names_a_column_not_a_period(self, keys: tuple[str, ...]) -> bool:
@@ -2054,6 +2055,27 @@ def _subjects(mentions: list[Mention], subjects: set[str] = frozenset()) -> list
         else:
             m.senses = [s for s in m.senses if s.role != "subject"] or [Sense("unknown")]
     return mentions
+
+
+def _request_verb(mentions: list[Mention]) -> list[Mention]:
+    """The question's first word, a function word as written ("return", "report", "list") and
+    followed by a word that opens a noun phrase ("the", "me", "all"), is the request's verb: "return the top 5 orders"
+    asks for orders, not for the returned ones ("return rate by category" keeps its data)."""
+    if len(mentions) < 2:
+        return mentions
+    first, nxt = mentions[0], mentions[1]
+    verb = any(s.role == "filler" and s.quality >= 1.0 for s in first.senses)
+    opens = nxt.text.split()[0].lower() in _NOUN_PHRASE_OPENERS
+    if verb and first.roles - {"filler"} and opens:
+        first.senses = [s for s in first.senses if s.role == "filler"]
+    return mentions
+
+
+#: words that open a noun phrase (articles, pronouns, quantifiers): after one, the word before is
+#: not a noun of the same phrase
+_NOUN_PHRASE_OPENERS = frozenset(
+    {"the", "a", "an", "me", "us", "all", "every", "each", "my", "our", "this", "these", "those", "any"}
+)
 
 
 def _kind_nouns(mentions: list[Mention], nouns: set[str]) -> list[Mention]:

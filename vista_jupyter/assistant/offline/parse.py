@@ -4864,6 +4864,7 @@ class Composer:
                 and (m.text.lower() not in _OR_WORDS or self._ending_not_or(i))
                 and not roles & {"negation", "than", "unsupported"}
                 and not self._names_data(i, plan)
+                and not self._data_word_inflected(i)
             ):
                 continue
             left.append(m.text)
@@ -5083,6 +5084,16 @@ class Composer:
         if named and all(self.col(n).is_date for n in named) and not _says_time(m.text):
             return False  # "경기" of 경기일자: the games are the rows, the column only their date
         return bool(named) and not all(self.t.names_rows(n) for n in named)
+
+    def _data_word_inflected(self, i: int) -> bool:
+        """A word that is a function word only as another form of one ("returns", "returned" of
+        the filler "return": "return the top 5") while it names a column or a yes/no column of
+        the data as surely: "which region has the most returns" asks about the returned orders,
+        so leaving the word out would answer another question."""
+        m = self.m[i]
+        function = [s.quality for s in m.senses if s.role in ("filler", "particle", "condition")]
+        data = [s.quality for s in m.senses if s.role in ("column", "boolcol", "value")]
+        return bool(function and data) and max(function) < 1.0 and max(data) >= max(function)
 
     def accounting(self) -> tuple[list[str], list[str]]:
         """The question's words as the plan accounts for them: (used by the plan, function words
