@@ -7,7 +7,9 @@ the dataset held in DuckDB), on orders with a yes/no `returned` column:
 * "return rate by category" keeps its data: the share returned per category;
 * "which region has the most returns?": "returns" is a function word only as a form of "return",
   while the data names it (the returned column); it may not be left out (it counted all the rows
-  per region: a wrong answer), so the question is declined until it can be answered.
+  per region: a wrong answer). "The most" before a yes/no column's word counts its flagged rows
+  per group ("the most returned orders" too); "the fewest returns" stays declined (a region with
+  none would be missing from the flagged rows' counts).
 """
 
 from __future__ import annotations
@@ -56,4 +58,14 @@ def test_a_data_word_that_is_also_a_verb(data, mode):
     answer = answered(data, "orders", "return rate by category", mode)
     for category, share in shares.items():
         assert any(category in x and states(x, share, 1) for x in answer.splitlines()), (category, answer)
-    declined(data, "orders", "which region has the most returns?", mode)
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_the_most_of_a_flag_counts_its_rows(data, mode):
+    frame, _ = data["orders"]
+    counts = frame[frame["returned"] == "Yes"].groupby("region").size()
+    top = counts[counts == counts.max()]
+    for question in ("which region has the most returns?", "which region has the most returned orders?"):
+        line = first_line(answered(data, "orders", question, mode))
+        assert all(r in line for r in top.index) and states(line, counts.max(), 0), (question, line)
+    declined(data, "orders", "which region has the fewest returns?", mode)

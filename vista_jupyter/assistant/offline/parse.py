@@ -3857,18 +3857,32 @@ class Composer:
                     or (len(m.text.split()) > 1 and (last in people or last.rstrip("s") in people))
                 )
             )
+            # "which region has the most cancellations", "the most returned orders": in English
+            # "most" before the flag counts the flagged rows (a Korean superlative before it,
+            # "가장 높은 garage", ranks what it names). Not "fewest": a group with none of them
+            # would be missing from the flagged rows' counts.
+            most = (
+                self.lang != "ko"
+                and before is not None
+                and self.m[before].has("superlative_marker")
+                and self.m[before].text.lower().split()[-1] == "most"
+            )
             if agent:
                 self.claim(before)
-            elif not rate and (
-                (
-                    before is not None
-                    and not grouped_column
-                    and self.roles(before)
-                    & {"which", "group", "superlative_marker", "adjective", "degree", "evaluative", "order"}
+            elif (
+                not rate
+                and not most
+                and (
+                    (
+                        before is not None
+                        and not grouped_column
+                        and self.roles(before)
+                        & {"which", "group", "superlative_marker", "adjective", "degree", "evaluative", "order"}
+                    )
+                    # (a group word after it groups by it in Korean, "smoker별"; in English "per" and
+                    # "by" come before what they group by: "cancellations per hotel")
+                    or (after is not None and self.m[after].has("group") and not self._group_word_before(after))
                 )
-                # (a group word after it groups by it in Korean, "smoker별"; in English "per" and
-                # "by" come before what they group by: "cancellations per hotel")
-                or (after is not None and self.m[after].has("group") and not self._group_word_before(after))
             ):
                 continue  # grouped or ranked by ("which garage", "가장 높은 garage", "smoker별")
             negated = m.has("negated_flag") or self._negated([i])
