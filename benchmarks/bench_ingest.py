@@ -2,8 +2,9 @@
 
 Generated, realistic CSVs (ids, names with quoted commas, amounts, ratios, counts, dates,
 booleans, categories, free text, missing cells) at each size of $VISTA_BENCH_SIZES (MB, default
-"10,50,120,140,240,300,1000"; add 5000 for the streaming size, once, under the bench lock). The
-sizes sit on both sides of the reader's thresholds: Parquet row groups stop growing at 256 MB
+"10,20,30,40,50,120,140,240,300,1000"; add 5000 for the streaming size, once, under the bench lock).
+The sizes sit on both sides of the reader's thresholds: a body of at most 32 MB is read in one
+pass (30 and 40 MB around it), Parquet row groups stop growing at 256 MB
 (eight per file below), batches at 384 MB; the baseline's read_csv gives way to streaming at 1 GB.
 Besides wall time, each row reports processor time (every thread), steadier on a shared machine.
 Each reader
@@ -193,7 +194,11 @@ def measure(name: str, src: Path, out: Path, warm: bool = False) -> dict:
 
 
 def _sizes() -> list[int]:
-    return [int(s) for s in os.environ.get("VISTA_BENCH_SIZES", "10,50,120,140,240,300,1000").split(",") if s.strip()]
+    return [
+        int(s)
+        for s in os.environ.get("VISTA_BENCH_SIZES", "10,20,30,40,50,120,140,240,300,1000").split(",")
+        if s.strip()
+    ]
 
 
 #: Sizes (MB) below which each contender runs REPEATS times, interleaved, and the medians are

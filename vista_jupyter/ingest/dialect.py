@@ -72,7 +72,7 @@ def _table_score(rows: list[list[str]]) -> float:
     more) is shared by many rows, weighted so that wider readings count more. Two stacked tables
     of different widths still score as tables; a reading that splits times (`00:15`) or URLs on
     `:` into two steady columns scores lower than the real nine-column reading."""
-    widths = [len(r) for r in rows if any(c.strip() for c in r)]
+    widths = _filled_lengths(rows)
     if not widths:
         return 0.0
     counts = Counter(widths)
@@ -89,6 +89,8 @@ def _split_quotes(rows: list[list[str]], quote: str) -> float:
     one it did not open: a quoted cell split at a delimiter inside it."""
     split = 0
     for row in rows:
+        if not any(quote in cell for cell in row):
+            continue  # most rows: no quote to open (a C-level look, not a walk over the cells)
         opened = False
         for cell in row:
             c = cell.strip()
@@ -100,8 +102,14 @@ def _split_quotes(rows: list[list[str]], quote: str) -> float:
     return split / max(1, len(rows))
 
 
+def _filled_lengths(rows: list[list[str]]) -> list[int]:
+    """The number of cells of each row that is not blank (a row's cells joined hold a character
+    that is no space exactly when one of its cells does: one C-level look per row)."""
+    return [len(r) for r in rows if "".join(r).strip()]
+
+
 def _modal_share(rows: list[list[str]]) -> float:
-    widths = [len(r) for r in rows if any(c.strip() for c in r)]
+    widths = _filled_lengths(rows)
     return Counter(widths).most_common(1)[0][1] / len(widths) if widths else 0.0
 
 
@@ -134,6 +142,8 @@ def sniff(sample: str) -> Dialect:
         # a table's delimiter is on most of its lines: others are not worth a parse
         if sum(delimiter in line for line in sample_lines) < 0.3 * len(sample_lines):
             continue
+        if delimiter == " " and any(v[0] >= 0.5 for v in scores.values()):
+            continue  # spaces come last, and another character makes a table: dropped below anyway
         # Quotes quote, unless they do not pair up: a stray quote swallows the lines after it
         # into one cell, so the quoted reading has far fewer records than lines.
         readings = []
@@ -214,6 +224,10 @@ def _padded_quotes(sample: str, d: Dialect) -> bool:
     next delimiter or the line's end, on at least two lines (a cell that only starts with a
     space and a quoted word, `, "ok" he said`, does not close so)."""
     q, dm = re.escape(d.quotechar or '"'), re.escape(d.delimiter)
+    # a quote after a delimiter (or a line's start: any break `splitlines` cuts at) and spaces:
+    # without one anywhere, no line can match below
+    if not re.search(rf"(?:^|{dm}|[\r\n\v\f\x1c-\x1e\x85\u2028\u2029])[ \t]+{q}", sample):
+        return False
     padded = re.compile(rf"(?:^|{dm})[ \t]+{q}(?:[^{q}]|{q}{q})*{q}[ \t]*(?:{dm}|$)", re.MULTILINE)
     return sum(1 for line in sample.splitlines() if padded.search(line)) >= 2
 
@@ -451,7 +465,7 @@ def layout(rows: list[list[str]], complete: bool = True) -> Layout:
     on (it is the largest)."""
     # A row's width counts up to its last non-empty cell: spreadsheet exports pad titles and
     # notes with delimiters ("Report;;;"), which must not make them look like table rows.
-    widths = [filled_width(r) for r in rows]
+    widths = [len(r) if r and r[-1].strip() else filled_width(r) for r in rows]  # most rows: their length
     # Page banners ("Page 3 of 12", "- 3 -") repeated through the data are no rows of the
     # table: laid out like blank lines, so a page break does not cut the table in two.
     banners = page_banners(rows)

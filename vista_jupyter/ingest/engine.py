@@ -635,8 +635,13 @@ def make_plan(
 
     def choose_all(sample_rows: list[list[str]]) -> tuple[list[pa.Array], list[int]]:
         even = [r if len(r) == out else (r[:out] if len(r) > out else r + [None] * (out - len(r))) for r in sample_rows]
-        # every cell in one array, column after column, cleaned at once and cut per column
-        cells = pa.array([c for column in zip(*even) for c in column] if even else [], pa.string())
+        # every cell in one array, column after column (each column made from the transposed
+        # rows, not from a list of every cell), cleaned at once and cut per column
+        cells = (
+            pa.concat_arrays([pa.array(column, pa.string()) for column in zip(*even)])
+            if even and out
+            else pa.array([], pa.string())
+        )
         if not raw:
             cells = ty.clean(cells)
         n = len(even)

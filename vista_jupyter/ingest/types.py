@@ -18,6 +18,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 
@@ -121,13 +122,70 @@ def candidates(decimal_comma: bool) -> list[Candidate]:
     return out
 
 
+#: The characters Arrow's `utf8_trim_whitespace` trims: Unicode's White_Space and the ASCII
+#: separators 0x1C-0x1F (`tests/test_ingest_clean.py` checks this against Arrow over every code
+#: point).
+TRIMMED = (
+    "\t\n\v\f\r\x1c\x1d\x1e\x1f \x85\xa0\u1680"
+    + "".join(map(chr, range(0x2000, 0x200B)))
+    + "\u2028\u2029\u202f\u205f\u3000"
+)
+
+
+def _codes(pairs: list[tuple[int, int]], size: int) -> np.ndarray:
+    table = np.zeros(size, dtype=np.uint8)
+    for key, code in pairs:
+        table[key] = max(table[key], code)
+    return table
+
+
+_FORMS = [ch.encode() for ch in TRIMMED]
+#: By a cell's first (last) byte: 2 when it is a trimmed character, 1 when it may start (end) one
+_FIRST_BYTE = _codes([(f[0], 2 if len(f) == 1 else 1) for f in _FORMS], 256)
+_LAST_BYTE = _codes([(f[-1], 2 if len(f) == 1 else 1) for f in _FORMS], 256)
+#: By a cell's first (last) two bytes: a trimmed character of two or three bytes starts (ends) so
+_FIRST_TWO = _codes([(int.from_bytes(f[:2], "big"), 1) for f in _FORMS if len(f) > 1], 1 << 16)
+_LAST_TWO = _codes([(int.from_bytes(f[-2:], "big"), 1) for f in _FORMS if len(f) > 1], 1 << 16)
+
+
+def needs_trim(column: pa.Array) -> bool:
+    """Whether a cell of a string column may start or end with a character the trim removes,
+    decided on the bytes at once: every cell's first and last byte, and for the few cells whose
+    byte may belong to a longer trimmed character its first or last two bytes, looked up in
+    tables of those characters' UTF-8 forms. False is proof that trimming changes nothing; True
+    may be a false alarm (bytes of a neighbouring cell, a CJK character sharing two bytes with
+    U+3000), and then the column is trimmed as before."""
+    offsets_buffer, data_buffer = column.buffers()[1:3]
+    if offsets_buffer is None or data_buffer is None or len(column) == 0 or data_buffer.size == 0:
+        return False
+    offsets = np.frombuffer(offsets_buffer, dtype=np.int32)[column.offset : column.offset + len(column) + 1]
+    data = np.frombuffer(data_buffer, dtype=np.uint8)
+    # an empty cell reads its neighbours' bytes: a false alarm at worst
+    for at, one, two, step in (
+        (offsets[:-1], _FIRST_BYTE, _FIRST_TWO, 1),
+        (offsets[1:] - 1, _LAST_BYTE, _LAST_TWO, -1),
+    ):
+        code = one[data.take(at, mode="clip")]
+        if not code.any():
+            continue
+        if (code == 2).any():
+            return True
+        maybe = at[code == 1]
+        pair = data.take(np.minimum(maybe, maybe + step), mode="clip").astype(np.int32) << 8
+        pair |= data.take(np.maximum(maybe, maybe + step), mode="clip")
+        if two[pair].any():
+            return True
+    return False
+
+
 def clean(column: pa.Array | pa.ChunkedArray) -> pa.Array:
-    """Trimmed text with the missing markers as nulls (the input of every candidate)."""
+    """Trimmed text with the missing markers as nulls (the input of every candidate). Columns
+    whose bytes show no cell to trim (most: `needs_trim`) are not copied by a trim."""
     if isinstance(column, pa.ChunkedArray):
         column = column.combine_chunks() if column.num_chunks != 1 else column.chunk(0)
     if not pa.types.is_string(column.type):
         column = column.cast(pa.string())
-    text = pc.utf8_trim_whitespace(column)
+    text = pc.utf8_trim_whitespace(column) if needs_trim(column) else column
     missing = pc.is_in(text, value_set=_MISSING)
     if not pc.any(missing).as_py():
         return text
@@ -223,15 +281,31 @@ def choose(text: pa.Array, options: list[Candidate], start: int = 0, also: pa.Ar
                 return True
         return False
 
+    # `convert`, with each array's missing words (None, nil) looked for once, not per candidate
+    nulled: dict[int, pa.Array | None] = {}
+
+    def fits(k: int, a: pa.Array, cand: Candidate) -> None:
+        try:
+            _convert(a, cand)
+        except Mismatch:
+            if cand.kind == "string":
+                raise
+            if k not in nulled:
+                words = pc.is_in(a, value_set=_WORDS)
+                nulled[k] = pc.if_else(words, pa.scalar(None, pa.string()), a) if pc.any(words).as_py() else None
+            if nulled[k] is None:
+                raise
+            _convert(nulled[k], cand)
+
     for i in range(start, len(options)):
         try:
             if options[i].kind == "date" and without_digits(head if len(present) > 64 else None, text, also):
                 continue
             if options[i].kind != "empty" and len(present) > 64:
-                convert(head, options[i])  # most candidates fail on the first cells: fail fast
-            convert(text, options[i])
+                fits(0, head, options[i])  # most candidates fail on the first cells: fail fast
+            fits(1, text, options[i])
             if also is not None:
-                convert(also, options[i])
+                fits(2, also, options[i])
             return i
         except Mismatch:
             continue
@@ -362,8 +436,6 @@ def choose_many(texts: list[pa.Array], options: list[Candidate]) -> list[int]:
     if len(texts) <= 64:
         return [choose(t, options) for t in texts]
     cells = pa.concat_arrays([t if t.type == pa.string() else t.cast(pa.string()) for t in texts])
-    import numpy as np
-
     ids = pa.array(np.repeat(np.arange(len(texts), dtype=np.int32), [len(t) for t in texts]))
     picks: list[int | None] = [None] * len(texts)
     for i, cand in enumerate(options):

@@ -1,0 +1,47 @@
+"""Sniffing does only the work its answer needs: a space-separated reading is parsed only when
+no other character makes a table (it would be dropped then anyway), and quotes padded with spaces
+are looked for line by line only when a quote follows a delimiter and spaces somewhere. The
+answers stay those of the full work: space-separated tables, padded quotes with any line break."""
+
+from __future__ import annotations
+
+import pytest
+
+from vista_jupyter.ingest import dialect as dl
+
+
+def _counting(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    seen: list[str] = []
+    parse = dl.parse
+
+    def counted(text: str, d: dl.Dialect) -> list[list[str]]:
+        seen.append(d.delimiter)
+        return parse(text, d)
+
+    monkeypatch.setattr(dl, "parse", counted)
+    return seen
+
+
+def test_a_comma_table_with_words_is_not_read_at_spaces(monkeypatch: pytest.MonkeyPatch) -> None:
+    lines = ["id,customer,city,note"] + [f'{i},"Kim, Min {i}",New York,late on time again {i}' for i in range(300)]
+    seen = _counting(monkeypatch)
+    d = dl.sniff("\n".join(lines) + "\n")
+    assert d.delimiter == "," and d.quotechar == '"'
+    assert " " not in seen  # main parsed the sample at spaces twice, then dropped that reading
+
+
+def test_space_separated_tables_are_still_found(monkeypatch: pytest.MonkeyPatch) -> None:
+    lines = ["id value name"] + [f"{i} {i * 2.5} item{i}" for i in range(200)]
+    seen = _counting(monkeypatch)
+    assert dl.sniff("\n".join(lines) + "\n").delimiter == " "
+    assert " " in seen
+
+
+@pytest.mark.parametrize("newline", ["\n", "\r\n", "\r"])
+def test_padded_quotes_with_every_line_break(newline: str) -> None:
+    text = newline.join(
+        ["id , name , city", '1 ,  "Smith, John"  , Paris', '  "2", "Doe, Jane" ,"Rome"', '3 ,Roe, "Oslo"']
+    )
+    assert dl.sniff(text + newline).padded_quotes
+    plain = newline.join(["id,name,city", '1,"Smith, John",Paris', '2,"Doe, Jane",Rome'])
+    assert not dl.sniff(plain + newline).padded_quotes
