@@ -143,3 +143,17 @@ def test_things_an_id_column_names_are_ranked_by_their_totals(data, mode):
         answer = answered(data, "orders", question, mode)
         for customer, total in totals.head(3).items():
             assert any(str(customer) in x and states(x, total, 0) for x in answer.splitlines()), (question, answer)
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_a_category_with_the_most_is_its_best_value(data, mode):
+    """ "customer with the most orders", "product with the highest average amount": a category
+    named first and said to have the extreme is ranked by its values, as "which customer has the
+    most orders" is (it ranked single rows and listed their products)."""
+    frame, _ = data["orders"]
+    per = frame.groupby("customer_id").size()
+    line = first_line(answered(data, "orders", "customer with the most orders", mode))
+    assert all(str(x) in line for x in per[per == per.max()].index) and states(line, per.max(), 0), line
+    means = frame.groupby("product")["amount"].mean()
+    line = first_line(answered(data, "orders", "product with the highest average amount", mode))
+    assert means.idxmax() in line and states(line, means.max()), line

@@ -4237,6 +4237,8 @@ class Composer:
         # already set, a "which month" that asks for another one is a second grouping (declined)
         if g is None:
             g = self._korean_asked_noun()
+        if g is None:
+            g = self._thing_with_the_most()
         if True:
             for i, m in enumerate(self.m):
                 if i in self.used or not m.has("which"):
@@ -4418,6 +4420,32 @@ class Composer:
                     )
                     self.common = "low" if low else "high"
                     break
+
+    def _thing_with_the_most(self) -> Grouping | None:
+        """ "department with the most projects", "the region with the highest average price": a
+        category named first and said to have the extreme asks which of its values has it, as
+        "which department has the most projects" does (it ranked single rows and listed their
+        departments)."""
+        if self.lang == "ko":
+            return None
+        first = next((i for i, m in enumerate(self.m) if i not in self.used and not m.roles <= {"filler"}), None)
+        if first is None or not self.m[first].has("column") or self.m[first].has("value"):
+            return None
+        categorical = [
+            c
+            for c in self.columns_of(first, categorical=True)
+            if self.t.groups_rows(c) and not self.col(c).is_date and not self.t.month_names_of_date(c)
+        ]
+        if len(categorical) != 1 or len(self.columns_of(first)) != 1:
+            return None
+        link = self.next_index(first, ("particle",))
+        if link is None or self.m[link].text.lower() not in ("with", "having", "that has", "which has"):
+            return None
+        nxt = self.next_index(link, ("filler", "particle"))
+        if nxt is None or not self.roles(nxt) & {"superlative_marker", "superlative"}:
+            return None
+        self.which_group = True
+        return self._set_group(Grouping(categorical[0]), first)
 
     def _korean_asked_noun(self) -> Grouping | None:
         """Korean asks "which city" by ending on the noun a superlative clause describes:
