@@ -7,6 +7,8 @@ ranges of years said after a measure ("average gas price between 2002 and 2004")
   year + month pair (the last 12 months run across years), a date column;
 * "recent" with no number ("in recent years", "최근 몇 년") says no how many: declined;
 * a table with two time columns and no word for which one: declined;
+* a plan that only lists the rows of such a period (several a period) or counts rows of periods
+  holding one each (always the number of periods) computes nothing asked: declined;
 * "how many years does the data cover" counts the years, never the rows of a panel;
 * a range of two years within the data's years, said after a measure whose amounts never reach
   it, is of years (it had been a range of the amounts: "no rows match"); where the amounts reach
@@ -68,6 +70,8 @@ def test_the_last_and_first_years_of_the_data_are_computed_from_it(data, mode):
     assert states(first_line(answer), frame.loc[frame["year"] == first, "output"].mean()), answer
     answer = answered(data, "panel", "가장 최근 연도는?", mode)
     assert states(first_line(answer), last, 0), answer
+    # the rows of a period listed compute nothing asked (three plants a year)
+    declined(data, "panel", "output in the first year", mode)
     # "recent" with no number says no how many
     declined(data, "panel", "average output in recent years", mode)
     declined(data, "panel", "최근 몇 년간 평균 output", mode)

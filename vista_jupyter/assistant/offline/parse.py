@@ -5591,6 +5591,7 @@ def _plan_direct(question: str, table: Table, reader: Reader | None = None) -> P
                     f"한 행이 동시에 가질 수 없는 두 값을 읽었습니다 ({k.column}). 하나만 묻거나 둘을 비교해 주세요.",
                 )
         _derived_measures(plan, composer.derived)
+        _relative_periods_used(plan, table)
         _events_counted(plan, composer, table)
         _frequency_counted(plan, composer, table)
         _busy_rows(plan, composer, table)
@@ -5622,6 +5623,33 @@ def _plan_direct(question: str, table: Table, reader: Reader | None = None) -> P
         plan.inner.amounts = plan.amounts
         plan.inner.derived = plan.derived
     return plan
+
+
+def _relative_periods_used(plan: Plan, table: Table) -> None:
+    """A period relative to the data ("the first year", "the latest date") picks the rows a
+    measure is computed on. A plan that only lists those rows, or counts the rows of periods that
+    hold one row each (always the number of periods picked), computes nothing that was asked
+    ("how much was invested in the first year", "how many packages at the latest date"): declined.
+    The one row of a period that holds one ("the latest level", "마지막 달의 disapprove") is its value."""
+    relative = [k for k in plan.conditions if k.op in ("last", "first")]
+    if not relative:
+        return
+    # one row per period: "the latest level" is that row's value; several: a list of values
+    single = all(k.value[1] is not None or table.column(k.column).distinct >= table.rows for k in relative)
+    listed = plan.kind == "rows" and not plan.order and not plan.superlative and not (plan.columns and single)
+    counted = (
+        plan.kind == "aggregate"
+        and plan.group is None
+        and [(m.agg, m.column) for m in plan.measures] == [("count", None)]
+        and any(k.value[1] is not None or table.column(k.column).distinct >= table.rows for k in relative)
+    )
+    if listed or counted:
+        raise Declined(
+            "I read a period of the data (its first or last) but no measure to compute over it; "
+            "name the column and what to compute (for example “total sales in the last year”).",
+            "데이터의 처음이나 마지막 기간은 읽었지만 그 기간에 계산할 값을 찾지 못했습니다. "
+            "열과 계산을 적어 주세요 (예: “마지막 해의 매출 합계”).",
+        )
 
 
 def _rows_named_readings(mentions: list[Mention], table: Table, lang: str) -> list[str]:
