@@ -34,6 +34,7 @@ def data(tmp_path_factory):
     years = np.arange(1971, 1991)
     panel = pd.DataFrame([(f, y) for f in ("north", "south", "east") for y in years], columns=["plant", "year"])
     panel["output"] = np.round(rng.uniform(50, 400, len(panel)), 1)
+    panel["price"] = np.round(rng.uniform(2, 9, len(panel)), 2)
     months = [(y, m) for y in (2001, 2002, 2003) for m in range(1, 13)][2:-4]  # Mar 2001 - Aug 2003
     polls = pd.DataFrame(months, columns=["year", "month"])
     polls["support"] = np.round(rng.uniform(30, 70, len(polls)), 1)
@@ -71,7 +72,7 @@ def test_the_last_and_first_years_of_the_data_are_computed_from_it(data, mode):
     answer = answered(data, "panel", "가장 최근 연도는?", mode)
     assert states(first_line(answer), last, 0), answer
     # the rows of a period listed compute nothing asked (three plants a year)
-    declined(data, "panel", "output in the first year", mode)
+    declined(data, "panel", "price in the first year", mode)
     # "recent" with no number says no how many
     declined(data, "panel", "average output in recent years", mode)
     declined(data, "panel", "최근 몇 년간 평균 output", mode)
