@@ -30,6 +30,7 @@ _KEYED = (
     "compare",
     "compare_after",
     "date_compare",
+    "relative_period",
     "lateness",
     "pair_role",
     "outcome",

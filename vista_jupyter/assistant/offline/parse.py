@@ -264,6 +264,7 @@ class Composer:
         self.presences: set[str] = set()  # amounts read as some (> 0): "days had rain"
         self.difference_words: dict[int, int] = {}  # words of a per-row difference -> its column's word
         self.lex = lexicon()
+        self.period_asked: Measure | None = None  # "the earliest date in the data": min of the date
 
     # --- helpers ------------------------------------------------------------------------------
 
@@ -495,6 +496,10 @@ class Composer:
             self.claim(i, j)
 
     def plan(self) -> Plan:
+        self._relative_periods()  # (before the words are checked: "최근 3년" is no date relative to today)
+        if self.period_asked is not None:  # nothing but the data's first or last period is asked
+            self._check_words()
+            return Plan("aggregate", measures=[self.period_asked])
         self._movements()
         self._span_durations()  # (before the words are checked: it reads "minutes" as its unit)
         self._check_words()
@@ -534,6 +539,209 @@ class Composer:
         plan = self._assemble()
         self._check_claimed(plan)
         return plan
+
+    # --- time said relative to the data ("the last 5 years", "마지막 달", "가장 최근 값") ---------------
+
+    def _relative_periods(self) -> None:
+        """ "the last year of the data", "the latest month", "the first 10 years", "최근 6개월", "첫 해",
+        "가장 최근 값": the data's own last (first) periods of its time column, a condition the code
+        computes from the data (op "last"/"first", value (n, the month column of a year + month
+        pair or None), part: the period of a date column), stated in the reply as such. "Recent"
+        with no number ("in recent years", "최근 몇 년") says no how many and is left to decline;
+        a table with two time columns and no word for which one declines."""
+        self._months_counted()
+        self._periods_spanned()
+        for i, m in enumerate(self.m):
+            if i in self.used:
+                continue
+            sense = m.get("relative_period")
+            unit, span = None, [i]
+            if sense is not None:
+                key = sense.key
+            elif m.has("unsupported") and m.get("unsupported").key == "relative_time" and self._of_the_data(i):
+                # "the last year of the data": a period of the data, not the year before today
+                words = m.text.lower().split()
+                if len(words) != 2 or words[0] not in self.lex.forms("relative_period", "last"):
+                    continue
+                key, unit = "last", self._period_unit_of(words[1])
+                if unit is None:
+                    continue
+            else:
+                continue
+            j = self.next_index(i)
+            count = None
+            if unit is None and j is not None and self.m[j].has("num") and j not in self.used:
+                value = self.m[j].get("num").key
+                if isinstance(value, (int, float)) and float(value).is_integer() and 1 <= value <= 1000:
+                    count, span = int(value), [*span, j]
+                    j = self.next_index(j)
+            if unit is None and j is not None:
+                unit, unit_span = self._period_unit(j)
+                span += unit_span
+                if unit_span and unit_span[-1] + 1 < len(self.m) and self.m[unit_span[-1] + 1].text in ("간", "동안"):
+                    span.append(unit_span[-1] + 1)  # 6개월간, 3년 동안
+            if unit is None:
+                if count is not None or m.has("order") or key == "recent":
+                    continue  # "the last 5" (rows), "first class", "recent" alone: not a period
+                unit = "row"  # "the most recent price", "가장 최근 값": the last row's period
+            if key == "recent":
+                if count is None:
+                    continue  # "recent years", "최근 몇 년": how many is not said
+                key = "last"
+            axis = self._period_axis(unit, span)
+            if axis is None:
+                continue
+            column, part, by = axis
+            after = self.next_index(span[-1], ("filler", "particle", "condition"))
+            if after is not None and self._data_word(after):
+                span.append(after)  # "of the data", "데이터의"
+            if count is None and self._period_itself(span):
+                # "the earliest year in the data", "가장 최근 연도는?": the period is what is asked
+                # (of a column of years; a date's extreme is not yet stated as a date: declined)
+                if self.col(column).is_date or by is not None:
+                    continue
+                self.claim(*span)
+                self.period_asked = Measure("max" if key == "last" else "min", column)
+                continue
+            self.claim(*span)
+            self.ctx.conditions.at = i
+            self.ctx.conditions.append(Condition(column, key, (count or 1, by, unit), part))
+
+    def _months_counted(self) -> None:
+        """ "최근 6개월 평균": 개 + 월 is a number of months, so the 월 read with 평균 as "월평균"
+        (an average per month) is the month's unit, and 평균 the aggregation on its own."""
+        for j in range(1, len(self.m) - 1):
+            m, after = self.m[j], self.m[j + 1]
+            if not (self.m[j - 1].has("num") and m.text == "개" and after.has("per_period")):
+                continue
+            words = after.text.split()
+            if len(words) != 2 or words[0] != "월":
+                continue
+            rest = [s for s in after.senses if s.role == "agg"]
+            if not rest:
+                continue
+            self.m[j + 1 : j + 2] = [  # (tokens are syllables: 월 is the first)
+                Mention(after.start, after.start + 1, "월", [Sense("date_units", "month")]),
+                Mention(after.start + 1, after.end, words[1], rest),
+            ]
+            return
+
+    def _periods_spanned(self) -> None:
+        """ "how many years does the data cover", "데이터 기간은 몇 년이야?": the number of distinct
+        periods of the data's time column (years of a column of years, days of a date column),
+        when nothing else is asked; never its number of rows (a panel has many rows a year)."""
+        for i, m in enumerate(self.m):
+            word = normalize(m.text)
+            if m.has("agg") and m.get("agg").key == "count":
+                j = self.next_index(i)
+                if j is None:
+                    return
+                unit, span = self._period_unit(j)
+                span = [i, *span]
+            elif m.has("which") and word.startswith("몇") and self._period_unit_of(word[1:].strip()):
+                unit, span = self._period_unit_of(word[1:].strip()), [i]  # 몇 년
+            else:
+                continue
+            if unit not in ("year", "day"):
+                continue
+            axis = self._period_axis(unit, span)
+            if axis is None or axis[2] is not None or (axis[1] is not None and axis[1] != "day"):
+                continue
+            if axis[1] == "day" or (unit == "day" and not self.col(axis[0]).is_date):
+                continue
+            spanned = {normalize(f) for f in self.lex.data["data_span"]}
+            rest = [
+                k
+                for k in range(len(self.m))
+                if k not in span and normalize(self.m[k].text) in spanned | {"데이터", "data", "dataset", "table"}
+            ]
+            if not any(normalize(self.m[k].text) in spanned for k in rest) and not self._data_word_near(span):
+                continue
+            if self._period_itself([*span, *rest]):
+                self.claim(*span, *rest)
+                self.period_asked = Measure("nunique", axis[0])
+                return
+
+    def _data_word_near(self, span: list[int]) -> bool:
+        after = self.next_index(span[-1], ("filler", "particle", "condition"))
+        return after is not None and self._data_word(after)
+
+    def _of_the_data(self, i: int) -> bool:
+        """ "... of the data", "... in the dataset": the words right after say the data's own time."""
+        j = self.next_index(i, ("filler", "particle", "condition"))
+        return j is not None and self._data_word(j)
+
+    def _data_word(self, j: int) -> bool:
+        word = normalize(self.m[j].text)
+        return word in {normalize(f) for f in ("data", "dataset", "table", "데이터", "자료", "표")} or (
+            self.m[j].has("filler") and word in ("data", "데이터")
+        )
+
+    def _period_unit_of(self, word: str) -> str | None:
+        word = normalize(word)
+        for unit, forms in self.lex.data["period_units"].items():
+            if word in {normalize(f) for f in forms}:
+                return unit
+        return None
+
+    def _period_unit(self, j: int) -> tuple[str | None, list[int]]:
+        """The period written at mention `j` ("years", "해", "개월": 개 + 월) and the mentions it covers."""
+        unit = self._period_unit_of(self.m[j].text)
+        if unit is not None:
+            return unit, [j]
+        if j + 1 < len(self.m):
+            unit = self._period_unit_of(self.m[j].text + self.m[j + 1].text)
+            if unit is not None:
+                return unit, [j, j + 1]
+        return None, []
+
+    def _period_axis(self, unit: str, said: list[int] = ()) -> tuple[str, str | None, str | None] | None:
+        """(time column, part of a date column, month column of a year + month pair) the periods
+        of `unit` are counted on; None when the data has no time column for them. Two time
+        columns, neither named, decline."""
+        dates = [c for c in self.t.dates]
+        years = [c.name for c in self.t.columns if c.yearlike and not c.is_date]
+        if not dates and not years:
+            return None
+        if len(dates) + len(years) > 1:
+            named = [
+                c
+                for c in [*(d.name for d in dates), *years]
+                # (the period's own word, "years", names no one of them)
+                if any(i not in self.used and i not in said and c in self.columns_of(i) for i in range(len(self.m)))
+            ]
+            if len(named) != 1:
+                raise Declined(
+                    "This data has more than one time column "
+                    f"({', '.join([*(d.name for d in dates), *years])}); name the one the period is of.",
+                    f"시간 열이 여러 개입니다 ({', '.join([*(d.name for d in dates), *years])}). 어느 열의 기간인지 적어 주세요.",
+                )
+            dates = [d for d in dates if d.name == named[0]]
+            years = [y for y in years if y == named[0]]
+        if dates:
+            d = dates[0]
+            if unit == "year":
+                return d.name, "year", None
+            if unit == "month":
+                return d.name, "month", None
+            return d.name, ("day" if _has_time_of_day(d) else None), None
+        month = self._part_column("month")
+        if unit == "year":
+            return years[0], None, None
+        if unit in ("month", "row") and month is not None and self.col(month).numeric:
+            return years[0], "month", month
+        if unit == "row" and month is None:
+            return years[0], None, None
+        return None
+
+    def _period_itself(self, span: list[int]) -> bool:
+        """Whether nothing but the period is asked ("what is the earliest date", "마지막 날짜")."""
+        for k, m in enumerate(self.m):
+            if k in self.used or k in span:
+                continue
+            if m.roles - {"filler", "particle", "which", "when", "condition", "descriptors", "intent"}:
+                return False
+        return True
 
     def _check_words(self) -> None:
         unknown: list[str] = []
@@ -1696,7 +1904,12 @@ class Composer:
                     # (the periods, read by _dates), not a range of prices
                     k += 2
                     continue
+                before = set(self.used)
                 column = self._number_column(n, partner)
+                if column is not None and self._years_not_amounts(column, n, partner):
+                    self.used = before  # "average gas price between 2002 and 2004": years (see _dates)
+                    k += 1
+                    continue
                 if column is None:
                     if self._looks_like_years(n, partner):
                         k += 1
@@ -2016,6 +2229,27 @@ class Composer:
                 between.append(after)
             return between, joins
         return None
+
+    def _years_not_amounts(self, column: str, a: _Num, b: _Num) -> bool:
+        """Whether a range of two years within the data's one time column ("mean capital between
+        1940 and 1945", "nonfinancial profits from 2000 to 2010") is of years, not of the amounts
+        of the measure named before it: the amounts never reach it. When they do, both readings
+        fit and the question is declined rather than read one way."""
+        c = self.col(column)
+        if c.yearlike or c.is_date or not self._looks_like_years(a, b):
+            return False
+        low, high = sorted((int(a.number.value), int(b.number.value)))
+        times = [x.name for x in self.t.columns if x.yearlike or x.is_date]
+        spans = [self._year_span(x) for x in times]
+        if len(times) != 1 or spans[0] is None or not (spans[0][0] <= low and high <= spans[0][1]):
+            return False
+        if not self._range_fits(column, a, b):
+            return True
+        raise Declined(
+            f"{low} and {high} may be years of {times[0]} or values of {column}; say which "
+            f"(“{column} between {low} and {high}” or “in the years {low} to {high}”).",
+            f"{low}와 {high}가 {times[0]}의 연도인지 {column}의 값인지 알 수 없습니다. 어느 쪽인지 적어 주세요.",
+        )
 
     def _range_word(self, x: int) -> bool:
         """A word that frames a range: "between", "from", 까지, 사이."""
@@ -5405,6 +5639,7 @@ def _plan_direct(question: str, table: Table, reader: Reader | None = None) -> P
                     f"한 행이 동시에 가질 수 없는 두 값을 읽었습니다 ({k.column}). 하나만 묻거나 둘을 비교해 주세요.",
                 )
         _derived_measures(plan, composer.derived)
+        _relative_periods_used(plan, table)
         _events_counted(plan, composer, table)
         _frequency_counted(plan, composer, table)
         _busy_rows(plan, composer, table)
@@ -5436,6 +5671,33 @@ def _plan_direct(question: str, table: Table, reader: Reader | None = None) -> P
         plan.inner.amounts = plan.amounts
         plan.inner.derived = plan.derived
     return plan
+
+
+def _relative_periods_used(plan: Plan, table: Table) -> None:
+    """A period relative to the data ("the first year", "the latest date") picks the rows a
+    measure is computed on. A plan that only lists those rows, or counts the rows of periods that
+    hold one row each (always the number of periods picked), computes nothing that was asked
+    ("how much was invested in the first year", "how many packages at the latest date"): declined.
+    The one row of a period that holds one ("the latest level", "마지막 달의 disapprove") is its value."""
+    relative = [k for k in plan.conditions if k.op in ("last", "first")]
+    if not relative:
+        return
+    # one row per period: "the latest level" is that row's value; several: a list of values
+    single = all(k.value[1] is not None or table.column(k.column).distinct >= table.rows for k in relative)
+    listed = plan.kind == "rows" and not plan.order and not plan.superlative and not (plan.columns and single)
+    counted = (
+        plan.kind == "aggregate"
+        and plan.group is None
+        and [(m.agg, m.column) for m in plan.measures] == [("count", None)]
+        and any(k.value[1] is not None or table.column(k.column).distinct >= table.rows for k in relative)
+    )
+    if listed or counted:
+        raise Declined(
+            "I read a period of the data (its first or last) but no measure to compute over it; "
+            "name the column and what to compute (for example “total sales in the last year”).",
+            "데이터의 처음이나 마지막 기간은 읽었지만 그 기간에 계산할 값을 찾지 못했습니다. "
+            "열과 계산을 적어 주세요 (예: “마지막 해의 매출 합계”).",
+        )
 
 
 def _rows_named_readings(mentions: list[Mention], table: Table, lang: str) -> list[str]:

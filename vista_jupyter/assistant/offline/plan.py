@@ -40,11 +40,14 @@ class Condition:
     """column <op> value; `part` picks a part of a date column (year, month, weekday...)."""
 
     column: str
-    op: str  # ==, !=, >, >=, <, <=, in, not in, between, within, outside, isna, notna, contains, not contains, either
+    op: str  # ==, !=, >, >=, <, <=, in, not in, between, within, outside, isna, notna, contains, not contains, either, last, first
     # a scalar, a list (in / not in) or a (low, high) pair (between: low <= x <= high; outside:
     # x < low or x >= high, the hours of a night past midnight; within: low <= x < high); either:
     # (other column, v), the row's value in this column or in the other is v (a pair of columns
-    # in two roles, home_team or away_team, catalog.RolePair)
+    # in two roles, home_team or away_team, catalog.RolePair); last, first: (n, month column or
+    # None, unit), the rows of the data's own last (first) n periods of this time column (its
+    # values, or the year / month / day of a date per `part`, or year * 12 + month of a pair),
+    # counted in the code from the data ("the last 5 years", "최근 6개월", "첫 해")
     value: Any
     part: str | None = None  # None, "year", "month", "day", "quarter", "weekday", "date"
     # wording only: the question's word the condition reads ("evening" for hours 18-21)

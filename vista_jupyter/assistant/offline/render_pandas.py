@@ -281,6 +281,12 @@ class PandasRenderer:
 
     def _cond(self, c: Condition, frame: str) -> str:
         column = f"{frame}[{q(c.column)}]"
+        if c.op in ("last", "first"):
+            # the data's own last (first) n periods: "the last 5 years", "최근 6개월", "첫 해"
+            n, by, _ = c.value
+            key = _period_key(column, c.part, by and f"{frame}[{q(by)}]")
+            pick = f"[-{n}:]" if c.op == "last" else f"[:{n}]"
+            return f"{key}.isin(sorted({key}.dropna().unique()){pick})"
         if c.part in ("year", "month", "day", "quarter", "hour"):
             column += f".dt.{c.part}"
         elif c.part == "weekday":
@@ -1161,6 +1167,20 @@ def overview_steps(table: Table, lang: str, file_var: str | None = None) -> list
             )
         )
     return steps
+
+
+def _period_key(column: str, part: str | None, by: str | None) -> str:
+    """The period of each row a relative period is counted in: the column's own value, the year
+    or month of a date column, or the months of a year + month pair (year * 12 + month)."""
+    if by is not None:
+        return f"({column} * 12 + {by})"
+    if part == "year":
+        return f"{column}.dt.year"
+    if part == "month":
+        return f"{column}.dt.to_period('M')"
+    if part == "day":
+        return f"{column}.dt.normalize()"
+    return column
 
 
 def _part_name(column) -> str | None:

@@ -132,7 +132,24 @@ _KNOWN_FIELDS = {
     Grouping: {"column", "bucket"},
 }
 _AGGS = {"count", "nunique", "sum", "mean", "median", "min", "max", "std", "range", "ratio", "wmean"}
-_OPS = {"==", "!=", ">", ">=", "<", "<=", "in", "not in", "between", "within", "outside", "isna", "notna", "either"}
+_OPS = {
+    "==",
+    "!=",
+    ">",
+    ">=",
+    "<",
+    "<=",
+    "in",
+    "not in",
+    "between",
+    "within",
+    "outside",
+    "isna",
+    "notna",
+    "either",
+    "last",
+    "first",
+}
 _PARTS = {None, "year", "month", "day", "quarter", "weekday", "date", "hour"}
 _BUCKETS = {None, "day", "week", "month", "quarter", "year", "weekday", "month_of_year", "hour"}
 _PERIODS = {None, "day", "week", "month", "quarter", "year"}
@@ -613,6 +630,17 @@ class SqlRenderer(PandasRenderer):
 
     def _cond(self, c: Condition) -> str:
         column = self._expr(c.column)
+        if c.op in ("last", "first"):
+            # the data's own last (first) n periods, as pandas: "the last 5 years", "첫 해"
+            n, by, _ = c.value
+            if by is not None:
+                key = f"({column} * 12 + {ident(by)})"
+            else:
+                key = {"year": "year({c})", "month": "date_trunc('month', {c})", "day": "CAST({c} AS DATE)"}.get(
+                    c.part or "", "{c}"
+                ).format(c=column)
+            order = "DESC" if c.op == "last" else "ASC"
+            return f"{key} IN (SELECT DISTINCT {key} FROM {self._src()} WHERE {key} IS NOT NULL ORDER BY 1 {order} LIMIT {n})"
         if c.part in _PART_SQL:
             column = _PART_SQL[c.part].format(c=column)
         value = c.value

@@ -206,6 +206,8 @@ def measure_words(m: Measure, lang: str, *, unit: str | None = None) -> str:
 
 
 def condition_words(c: Condition, lang: str) -> str:
+    if c.op in ("last", "first"):
+        return _relative_period_words(c, lang)
     subject = PART[lang][c.part or "date"].format(c=c.column) if c.part else c.column
 
     def value_text(v: Any) -> str:
@@ -259,6 +261,21 @@ def condition_words(c: Condition, lang: str) -> str:
             f"{subject} {value_text(lo)}~{value_text(hi)}",
         )
     return f"{subject} {_OPS_TEXT[c.op]} {value_text(c.value)}"
+
+
+def _relative_period_words(c: Condition, lang: str) -> str:
+    """ "year is the last year in the data", "year·month is among the first 3 months in the data"."""
+    n, by, unit = c.value  # unit: year, month, day or row (the data's own finest period)
+    subject = f"{c.column}·{by}" if by else c.column
+    if lang == "ko":
+        which = "마지막" if c.op == "last" else "처음"
+        what = {"month": "달", "year": "해", "day": "날"}.get(unit, "시점")
+        return f"{subject}이(가) 데이터의 {which} {n}개 {what}" if n > 1 else f"{subject}이(가) 데이터의 {which} {what}"
+    which = "last" if c.op == "last" else "first"
+    what = {"row": "period"}.get(unit, unit)
+    if n > 1:
+        return f"{subject} is among the {which} {n} {what}s in the data"
+    return f"{subject} is the {which} {what} in the data"
 
 
 def conditions_words(conditions: list[Condition], lang: str) -> str:
