@@ -416,14 +416,20 @@ def dataset_phrases(table: Table) -> PhraseIndex:
             reached = [{str(normalized[name_keys(f)]) for f in group if name_keys(f) in normalized} for group in groups]
             for g, group in enumerate(groups):
                 hits = [normalized[name_keys(form)] for form in group if name_keys(form) in normalized]
-                if len(set(map(str, hits))) == 1 and not _other_reading(g, reached):
-                    # a code (USA) a little less surely than a name (United States): a column of
-                    # names and a column of their codes name the same rows, the name is shown
-                    quality = 0.93 if _is_code(hits[0]) else 0.95
-                    for form in group:
-                        keys = name_keys(form)
-                        if keys and keys not in normalized:
-                            index.add(keys, Meaning("value", (column.name, hits[0], quality)))
+                if len(set(map(str, hits))) != 1 or _other_reading(g, reached):
+                    continue
+                # a one-letter code ("M", "N") is read by a bilingual line only beside the code of
+                # its opposite (F with M: male; S with N: north): M alone in a region column is
+                # no man, nor N a no
+                if len(str(hits[0])) == 1 and g < len(lex.value_groups) and not _paired(g, reached):
+                    continue
+                # a code (USA) a little less surely than a name (United States): a column of
+                # names and a column of their codes name the same rows, the name is shown
+                quality = 0.93 if _is_code(hits[0]) else 0.95
+                for form in group:
+                    keys = name_keys(form)
+                    if keys and keys not in normalized:
+                        index.add(keys, Meaning("value", (column.name, hits[0], quality)))
             # Places by the names people use ("South Korea", 한국, "California", 캘리포니아) for
             # the spelling the column holds ("Korea, Rep.", "CA"), and organisations by their
             # initials (UPS for "United Parcel Service"): only values the column has; a form
@@ -566,12 +572,14 @@ def _other_reading(g: int, reached: list[set[str]]) -> bool:
     rivals = [h for h, r in enumerate(reached) if h != g and r == value]
     if not rivals:
         return False
+    return not _paired(g, reached) and any(_paired(h, reached) for h in rivals)
 
-    def paired(h: int) -> bool:
-        partner = h + 1 if h % 2 == 0 else h - 1
-        return 0 <= partner < len(reached) and bool(reached[partner] - value)
 
-    return not paired(g) and any(paired(h) for h in rivals)
+def _paired(h: int, reached: list[set[str]]) -> bool:
+    """Whether the opposite of the lexicon's value line h (the adjacent line it pairs with: yes
+    and no, male and female) reaches another value of the column than line h does."""
+    partner = h + 1 if h % 2 == 0 else h - 1
+    return 0 <= partner < len(reached) and bool(reached[partner] - reached[h])
 
 
 def subject_words(table: Table) -> list[tuple[str, ...]]:
@@ -1007,6 +1015,8 @@ class Reader:
                 single = len(words) == 1
                 if single and (len(words[0]) < 3 or words[0] in _PARTIAL_STOP or words[0] in self._plain):
                     continue
+                if single and self._names_value(words[0]):
+                    continue  # "female" of sex = F is no FL: a word the data reads as a value
                 parts = []
                 for name, squashed, cuts in self.spelled:
                     q = segment(squashed, cuts, tuple(words), True)
@@ -1059,6 +1069,10 @@ class Reader:
                         )
                     )
         return out
+
+    def _names_value(self, word: str) -> bool:
+        """Whether the data's index reads the word alone as one of its category values."""
+        return any(k == (word,) and m.role == "value" for k, m in self.data.starting_with(word))
 
     def _spelled_out(self, tokens: list[Token]) -> list[_Edge]:
         """Organisations the data writes by their initials (NASA, NSF) named in full in the
