@@ -862,6 +862,10 @@ class Reader:
         self.corrections: list[tuple[str, str]] = []  # words read in another spelling (read())
         # column -> the question's words that spelled its abbreviated name ("average prices")
         self.spelled_as: dict[str, str] = {}
+        # (column, code value, the words) -> the question's words that spelled a coded value
+        # ("orange juice" for OJ): `_coded_values`
+        self.coded_as: dict[tuple[str, str, str], str] = {}
+        self.code_words: dict[str, str] = {}  # a code value read -> the words that spelled it
         self._statistic_words = {
             k[0]
             for key in ("mean", "median", "sum", "max", "min")
@@ -1069,6 +1073,65 @@ class Reader:
                         )
                     )
         return out
+
+    def _coded_values(self, tokens: list[Token]) -> list[_Edge]:
+        """Category values the data keeps as short codes, named by the words they stand for: their
+        initials ("orange juice" for OJ, "vitamin C" for VC, "family therapy" for FT), or words the
+        code abbreviates as a column's name abbreviates them (`segment`: "control" for ctrl,
+        "treatment 1" for trt1). Only the columns' own values are candidates, and only words that
+        mean nothing else to the data or the lexicon (a concept's word, "therapy", aside) spell
+        one; words that spell values of two columns name both (the planner asks which). The words
+        are kept (`coded_as`): the reply restates them beside the code."""
+        codes = self._codes()
+        out: list[_Edge] = []
+        if not codes:
+            return out
+        for i in range(len(tokens)):
+            if tokens[i].kind != "word":
+                continue
+            for words, j in self._word_runs(tokens, i):
+                if not self._free_word(words[-1]):
+                    break  # (a longer run holds it too)
+                found = [
+                    (column, value, q)
+                    for column, value, code in codes
+                    if code != "".join(words) and (q := _spells_code(code, words))
+                ]
+                if not found:
+                    continue
+                senses = [Sense("value", (column, value), 0.9 * q) for column, value, q in found]
+                # the words read together as one value, rather than one by one ("treatment" a
+                # concept no column of the data carries, "1" a number)
+                out.append(_Edge(i, j, senses, _content_score(tokens, i, j, 1.0) * 1.05))
+                for column, value, _ in found:
+                    self.coded_as[(column, str(value), " ".join(w.lower() for w in words))] = " ".join(words)
+        return out
+
+    def _codes(self) -> list[tuple[str, Any, str]]:
+        """(column, value, its code in lower case) of the category values written as one short
+        token of letters and digits (OJ, ctrl, trt1, CBT): two to five characters."""
+        out = []
+        for column in self.table.columns:
+            if column.kind not in ("categorical", "text") or not column.values or column.distinct > len(column.values):
+                continue
+            for value in column.values:
+                text = str(value)
+                if 2 <= len(text) <= 5 and text.isascii() and text.isalnum() and not text.isdigit():
+                    out.append((column.name, value, text.lower()))
+        return out
+
+    def _free_word(self, word: str) -> bool:
+        """A word that may spell a code: no small word, no column or value of the data, and in the
+        lexicon at most a concept's word ("therapy")."""
+        if word in _SMALL_WORDS or word in _PARTIAL_STOP or " " in word:
+            return False
+        if word.isdigit():
+            return True
+        if not (word.isascii() and word.isalpha()):
+            return False
+        if any(k == (word,) for k, _ in self.data.starting_with(word)):
+            return False
+        return all(m.role == "concept" for k, m in self.lex.phrases.starting_with(word) if k == (word,))
 
     def _names_value(self, word: str) -> bool:
         """Whether the data's index reads the word alone as one of its category values."""
@@ -1423,7 +1486,7 @@ class Reader:
                     t.joined for t in tokens[i : i + len(particle)]
                 ):
                     add(i, i + len(particle), Sense("particle"), 0.05 * len(particle))
-        for edge in [*extra, *self._abbreviated(tokens), *self._spelled_out(tokens)]:
+        for edge in [*extra, *self._abbreviated(tokens), *self._spelled_out(tokens), *self._coded_values(tokens)]:
             for sense in edge.senses:
                 add(edge.start, edge.end, sense, edge.score)
         # Unknown, one token at a time.
@@ -1691,6 +1754,10 @@ class Reader:
             if len(senses) > 1:
                 senses = [s for s in senses if s.role != "unknown"]
             mentions.append(Mention(edge.start, edge.end, text, senses))
+            words = " ".join(t.text.lower() for t in tokens[edge.start : edge.end] if t.kind in ("word", "num"))
+            for s in senses:  # a code the words spelled ("orange juice", OJ): restated in the reply
+                if s.role == "value" and (s.key[0], str(s.key[1]), words) in self.coded_as:
+                    self.code_words.setdefault(str(s.key[1]), text)
         mentions = self._concepts_spelling_names(mentions)
         mentions = merge_columns(mentions, tokens, self.table)
         mentions = _extremes_before_columns(_qualified_columns(mentions, tokens), self.table)
@@ -1753,6 +1820,25 @@ def _misattached(tokens: list[Token], i: int) -> bool:
     if text == "로":
         return bool(final) and jamo(tokens[i - 1].text)[-1] != "ㄹ"
     return bool(final) and text in _AFTER_VOWEL
+
+
+def _spells_code(code: str, words: list[str]) -> float:
+    """How well the question's words spell a short code value, 0 if not: as their initials (two
+    words or more, each but the last of two letters or more: "orange juice" OJ, "vitamin c" VC),
+    or, for a code of three characters or more, as a column's name abbreviates words (`segment`:
+    "control" ctrl or cont, "treatment 1" trt1)."""
+    if (
+        len(words) >= 2
+        and code.isalpha()
+        and all(w.isalpha() for w in words)
+        and all(len(w) >= 2 for w in words[:-1])
+        and "".join(w[0] for w in words) == code
+    ):
+        return 0.9
+    if len(code) >= 3 and code[0] == words[0][:1]:
+        q = segment(code, None, tuple(words), True)
+        return q if q >= 0.85 else 0.0
+    return 0.0
 
 
 def _is_code(value: Any) -> bool:
