@@ -1755,9 +1755,14 @@ class Reader:
                 senses = [s for s in senses if s.role != "unknown"]
             mentions.append(Mention(edge.start, edge.end, text, senses))
             words = " ".join(t.text.lower() for t in tokens[edge.start : edge.end] if t.kind in ("word", "num"))
-            for s in senses:  # a code the words spelled ("orange juice", OJ): restated in the reply
-                if s.role == "value" and (s.key[0], str(s.key[1]), words) in self.coded_as:
-                    self.code_words.setdefault(str(s.key[1]), text)
+            for s in senses:
+                # a code read from the words it stands for ("orange juice" OJ, "women" F, "high"
+                # H): the reply restates them beside it, so that a wrong reading is seen
+                code = str(s.key[1]) if s.role == "value" else ""
+                if code and code.lower() not in words.split() and (
+                    (s.key[0], code, words) in self.coded_as or (len(code) == 1 and code.isalpha())
+                ):
+                    self.code_words.setdefault(code, text)
         mentions = self._concepts_spelling_names(mentions)
         mentions = merge_columns(mentions, tokens, self.table)
         mentions = _extremes_before_columns(_qualified_columns(mentions, tokens), self.table)
