@@ -1831,7 +1831,7 @@ def _spells_code(code: str, words: list[str]) -> float:
     """How well the question's words spell a short code value, 0 if not: as their initials (two
     words or more, each but the last of two letters or more: "orange juice" OJ, "vitamin c" VC),
     or, for a code of three characters or more, as a column's name abbreviates words (`segment`:
-    "control" ctrl or cont, "treatment 1" trt1)."""
+    "control" ctrl, "treatment 1" trt1)."""
     if (
         len(words) >= 2
         and code.isalpha()
@@ -1840,6 +1840,8 @@ def _spells_code(code: str, words: list[str]) -> float:
         and "".join(w[0] for w in words) == code
     ):
         return 0.9
+    if len(words) == 1 and words[0].startswith(code):
+        return 0.0  # the start of the word written out (herbi, Cont): `_closest_latin` weighs it
     if len(code) >= 3 and code[0] == words[0][:1]:
         q = segment(code, None, tuple(words), True)
         return q if q >= 0.85 else 0.0
