@@ -1759,8 +1759,10 @@ class Reader:
                 # a code read from the words it stands for ("orange juice" OJ, "women" F, "high"
                 # H): the reply restates them beside it, so that a wrong reading is seen
                 code = str(s.key[1]) if s.role == "value" else ""
-                if code and code.lower() not in words.split() and (
-                    (s.key[0], code, words) in self.coded_as or (len(code) == 1 and code.isalpha())
+                if (
+                    code
+                    and code.lower() not in words.split()
+                    and ((s.key[0], code, words) in self.coded_as or (len(code) == 1 and code.isalpha()))
                 ):
                     self.code_words.setdefault(code, text)
         mentions = self._concepts_spelling_names(mentions)
