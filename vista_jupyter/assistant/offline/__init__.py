@@ -171,6 +171,8 @@ def _analyse(question: str, datasets: list[dict[str, Any]], renderer: Renderer |
                 and c.lower() not in variants(w.lower())
                 and w.lower() not in variants(c.lower())
             }
+            # a code value and the words it was read from ("OJ": "orange juice", "trt1": "treatment 1")
+            plan.spelled.update({v: w for v, w in reader.code_words.items() if v not in plan.spelled})
         named = sum(1 for m in mentions if m.has("column") or m.has("value"))
         score = named + (100 if not plan.declined else 0)
         if best is None or score > best[0]:

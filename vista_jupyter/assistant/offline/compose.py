@@ -2100,6 +2100,17 @@ class _Builder:
                     if self.m[cand].has("entity") and all(n in c.t.labels and c.t.names_rows(n) for n in names):
                         c.claim(cand)  # "how many cars": rows, each named by its own label
                         continue
+                    after = c.next_index(cand, ("filler", "particle"))
+                    if (
+                        agg == "count"
+                        and after is not None
+                        and any(s.key[0] in names for s in self.m[after].all("value"))
+                        and any(k.column in names for k in self.ctx.conditions)
+                    ):
+                        # "how many voted no": the word names the column of the value after it
+                        # (vote = N), the rows are counted, not the column's different values
+                        c.claim(cand)
+                        continue
                     target = cand
                     break
             if target is not None:

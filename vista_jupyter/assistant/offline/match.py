@@ -419,14 +419,20 @@ def dataset_phrases(table: Table) -> PhraseIndex:
             reached = [{str(normalized[name_keys(f)]) for f in group if name_keys(f) in normalized} for group in groups]
             for g, group in enumerate(groups):
                 hits = [normalized[name_keys(form)] for form in group if name_keys(form) in normalized]
-                if len(set(map(str, hits))) == 1 and not _other_reading(g, reached):
-                    # a code (USA) a little less surely than a name (United States): a column of
-                    # names and a column of their codes name the same rows, the name is shown
-                    quality = 0.93 if _is_code(hits[0]) else 0.95
-                    for form in group:
-                        keys = name_keys(form)
-                        if keys and keys not in normalized:
-                            index.add(keys, Meaning("value", (column.name, hits[0], quality)))
+                if len(set(map(str, hits))) != 1 or _other_reading(g, reached):
+                    continue
+                # a one-letter code ("M", "N") is read by a bilingual line only beside the code of
+                # its opposite (F with M: male; S with N: north): M alone in a region column is
+                # no man, nor N a no
+                if len(str(hits[0])) == 1 and g < len(lex.value_groups) and not _paired(g, reached):
+                    continue
+                # a code (USA) a little less surely than a name (United States): a column of
+                # names and a column of their codes name the same rows, the name is shown
+                quality = 0.93 if _is_code(hits[0]) else 0.95
+                for form in group:
+                    keys = name_keys(form)
+                    if keys and keys not in normalized:
+                        index.add(keys, Meaning("value", (column.name, hits[0], quality)))
             # Places by the names people use ("South Korea", 한국, "California", 캘리포니아) for
             # the spelling the column holds ("Korea, Rep.", "CA"), and organisations by their
             # initials (UPS for "United Parcel Service"): only values the column has; a form
@@ -569,12 +575,14 @@ def _other_reading(g: int, reached: list[set[str]]) -> bool:
     rivals = [h for h, r in enumerate(reached) if h != g and r == value]
     if not rivals:
         return False
+    return not _paired(g, reached) and any(_paired(h, reached) for h in rivals)
 
-    def paired(h: int) -> bool:
-        partner = h + 1 if h % 2 == 0 else h - 1
-        return 0 <= partner < len(reached) and bool(reached[partner] - value)
 
-    return not paired(g) and any(paired(h) for h in rivals)
+def _paired(h: int, reached: list[set[str]]) -> bool:
+    """Whether the opposite of the lexicon's value line h (the adjacent line it pairs with: yes
+    and no, male and female) reaches another value of the column than line h does."""
+    partner = h + 1 if h % 2 == 0 else h - 1
+    return 0 <= partner < len(reached) and bool(reached[partner] - reached[h])
 
 
 def subject_words(table: Table) -> list[tuple[str, ...]]:
@@ -867,6 +875,10 @@ class Reader:
         self.corrections: list[tuple[str, str]] = []  # words read in another spelling (read())
         # column -> the question's words that spelled its abbreviated name ("average prices")
         self.spelled_as: dict[str, str] = {}
+        # (column, code value, the words) -> the question's words that spelled a coded value
+        # ("orange juice" for OJ): `_coded_values`
+        self.coded_as: dict[tuple[str, str, str], str] = {}
+        self.code_words: dict[str, str] = {}  # a code value read -> the words that spelled it
         self._statistic_words = {
             k[0]
             for key in ("mean", "median", "sum", "max", "min")
@@ -1055,6 +1067,8 @@ class Reader:
                 single = len(words) == 1
                 if single and (len(words[0]) < 3 or words[0] in _PARTIAL_STOP or words[0] in self._plain):
                     continue
+                if single and self._names_value(words[0]):
+                    continue  # "female" of sex = F is no FL: a word the data reads as a value
                 wholes, partial = self._spellings(tuple(words))
                 for name, q in wholes:
                     if q < 0.95 or tuple(words) != keys_of[name]:  # (the name's own words are indexed)
@@ -1102,6 +1116,69 @@ class Reader:
                         )
                     )
         return out
+
+    def _coded_values(self, tokens: list[Token]) -> list[_Edge]:
+        """Category values the data keeps as short codes, named by the words they stand for: their
+        initials ("orange juice" for OJ, "vitamin C" for VC, "family therapy" for FT), or words the
+        code abbreviates as a column's name abbreviates them (`segment`: "control" for ctrl,
+        "treatment 1" for trt1). Only the columns' own values are candidates, and only words that
+        mean nothing else to the data or the lexicon (a concept's word, "therapy", aside) spell
+        one; words that spell values of two columns name both (the planner asks which). The words
+        are kept (`coded_as`): the reply restates them beside the code."""
+        codes = self._codes()
+        out: list[_Edge] = []
+        if not codes:
+            return out
+        for i in range(len(tokens)):
+            if tokens[i].kind != "word":
+                continue
+            for words, j in self._word_runs(tokens, i):
+                if not self._free_word(words[-1]):
+                    break  # (a longer run holds it too)
+                found = [
+                    (column, value, q)
+                    for column, value, code in codes
+                    if code != "".join(words) and (q := _spells_code(code, words))
+                ]
+                if not found:
+                    continue
+                senses = [Sense("value", (column, value), 0.9 * q) for column, value, q in found]
+                # the words read together as one value, rather than one by one ("treatment" a
+                # concept no column of the data carries, "1" a number)
+                out.append(_Edge(i, j, senses, _content_score(tokens, i, j, 1.0) * 1.05))
+                for column, value, _ in found:
+                    self.coded_as[(column, str(value), " ".join(w.lower() for w in words))] = " ".join(words)
+        return out
+
+    def _codes(self) -> list[tuple[str, Any, str]]:
+        """(column, value, its code in lower case) of the category values written as one short
+        token of letters and digits (OJ, ctrl, trt1, CBT): two to five characters."""
+        out = []
+        for column in self.table.columns:
+            if column.kind not in ("categorical", "text") or not column.values or column.distinct > len(column.values):
+                continue
+            for value in column.values:
+                text = str(value)
+                if 2 <= len(text) <= 5 and text.isascii() and text.isalnum() and not text.isdigit():
+                    out.append((column.name, value, text.lower()))
+        return out
+
+    def _free_word(self, word: str) -> bool:
+        """A word that may spell a code: no small word, no column or value of the data, and in the
+        lexicon at most a concept's word ("therapy")."""
+        if word in _SMALL_WORDS or word in _PARTIAL_STOP or " " in word:
+            return False
+        if word.isdigit():
+            return True
+        if not (word.isascii() and word.isalpha()):
+            return False
+        if any(k == (word,) for k, _ in self.data.starting_with(word)):
+            return False
+        return all(m.role == "concept" for k, m in self.lex.phrases.starting_with(word) if k == (word,))
+
+    def _names_value(self, word: str) -> bool:
+        """Whether the data's index reads the word alone as one of its category values."""
+        return any(k == (word,) and m.role == "value" for k, m in self.data.starting_with(word))
 
     def _spelled_out(self, tokens: list[Token]) -> list[_Edge]:
         """Organisations the data writes by their initials (NASA, NSF) named in full in the
@@ -1461,7 +1538,7 @@ class Reader:
                     t.joined for t in tokens[i : i + len(particle)]
                 ):
                     add(i, i + len(particle), Sense("particle"), 0.05 * len(particle))
-        for edge in [*extra, *self._abbreviated(tokens), *self._spelled_out(tokens)]:
+        for edge in [*extra, *self._abbreviated(tokens), *self._spelled_out(tokens), *self._coded_values(tokens)]:
             for sense in edge.senses:
                 add(edge.start, edge.end, sense, edge.score)
         # Unknown, one token at a time.
@@ -1729,6 +1806,17 @@ class Reader:
             if len(senses) > 1:
                 senses = [s for s in senses if s.role != "unknown"]
             mentions.append(Mention(edge.start, edge.end, text, senses))
+            words = " ".join(t.text.lower() for t in tokens[edge.start : edge.end] if t.kind in ("word", "num"))
+            for s in senses:
+                # a code read from the words it stands for ("orange juice" OJ, "women" F, "high"
+                # H): the reply restates them beside it, so that a wrong reading is seen
+                code = str(s.key[1]) if s.role == "value" else ""
+                if (
+                    code
+                    and code.lower() not in words.split()
+                    and ((s.key[0], code, words) in self.coded_as or (len(code) == 1 and code.isalpha()))
+                ):
+                    self.code_words.setdefault(code, text)
         mentions = self._concepts_spelling_names(mentions)
         mentions = merge_columns(mentions, tokens, self.table)
         mentions = _extremes_before_columns(_qualified_columns(mentions, tokens), self.table)
@@ -1792,6 +1880,27 @@ def _misattached(tokens: list[Token], i: int) -> bool:
     if text == "로":
         return bool(final) and jamo(tokens[i - 1].text)[-1] != "ㄹ"
     return bool(final) and text in _AFTER_VOWEL
+
+
+def _spells_code(code: str, words: list[str]) -> float:
+    """How well the question's words spell a short code value, 0 if not: as their initials (two
+    words or more, each but the last of two letters or more: "orange juice" OJ, "vitamin c" VC),
+    or, for a code of three characters or more, as a column's name abbreviates words (`segment`:
+    "control" ctrl, "treatment 1" trt1)."""
+    if (
+        len(words) >= 2
+        and code.isalpha()
+        and all(w.isalpha() for w in words)
+        and all(len(w) >= 2 for w in words[:-1])
+        and "".join(w[0] for w in words) == code
+    ):
+        return 0.9
+    if len(words) == 1 and words[0].startswith(code):
+        return 0.0  # the start of the word written out (herbi, Cont): `_closest_latin` weighs it
+    if len(code) >= 3 and code[0] == words[0][:1]:
+        q = segment(code, None, tuple(words), True)
+        return q if q >= 0.85 else 0.0
+    return 0.0
 
 
 def _is_code(value: Any) -> bool:
