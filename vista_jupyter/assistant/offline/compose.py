@@ -1557,15 +1557,7 @@ class _Builder:
         """ "how many times more arrivals from A than from B": a column that counts things (arrivals,
         passengers) compared between two groups is compared by its total, not by rows."""
         c = self.c
-        found = [
-            (j, names[0])
-            for j, m in enumerate(self.m)
-            if self.free(j)
-            and m.has("column")
-            and not m.has("value")
-            and len(names := c.columns_of(j, numeric=True)) == 1
-            and c.counts(names[0])
-        ]
+        found = [(j, name) for j, name in self._single_columns(numeric=True) if c.counts(name)]
         if len(found) != 1:
             return []
         c.claim(found[0][0])
@@ -2270,17 +2262,26 @@ class _Builder:
         rows share (customer_id of orders, a region), if there is exactly one such mention."""
         c = self.c
         found = [
+            (j, name)
+            for j, name in self._single_columns()
+            if (c.col(name).names_codes or not c.col(name).numeric)
+            and not c.col(name).is_date
+            and not c.t.names_rows(name)
+        ]
+        return found[0] if len(found) == 1 else None
+
+    def _single_columns(self, numeric: bool | None = None) -> list[tuple[int, str]]:
+        """(mention, column) of the free mentions that name one column (of the kind `numeric`
+        asks, as `columns_of` reads it) and no value."""
+        c = self.c
+        return [
             (j, names[0])
             for j, m in enumerate(self.m)
             if self.free(j)
             and m.has("column")
             and not m.has("value")
-            and len(names := c.columns_of(j)) == 1
-            and (c.col(names[0]).names_codes or not c.col(names[0]).numeric)
-            and not c.col(names[0]).is_date
-            and not c.t.names_rows(names[0])
+            and len(names := c.columns_of(j, numeric=numeric)) == 1
         ]
-        return found[0] if len(found) == 1 else None
 
     def rows(self, sups, limit_kind, sort_by) -> Plan:
         c, ctx = self.c, self.ctx
