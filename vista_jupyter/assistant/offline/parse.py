@@ -644,11 +644,8 @@ class Composer:
                 continue
             if unit not in ("year", "day"):
                 continue
-            axis = self._period_axis(unit, span)
-            if axis is None or axis[2] is not None or (axis[1] is not None and axis[1] != "day"):
-                continue
-            if axis[1] == "day" or (unit == "day" and not self.col(axis[0]).is_date):
-                continue
+            # (the data's span asked in words first: "평균 임기는 몇 년?" asks a term's length, and
+            # a table of terms' two dates is no reason to ask which time column)
             spanned = {normalize(f) for f in self.lex.data["data_span"]}
             rest = [
                 k
@@ -656,6 +653,11 @@ class Composer:
                 if k not in span and normalize(self.m[k].text) in spanned | {"데이터", "data", "dataset", "table"}
             ]
             if not any(normalize(self.m[k].text) in spanned for k in rest) and not self._data_word_near(span):
+                continue
+            axis = self._period_axis(unit, span)
+            if axis is None or axis[2] is not None or (axis[1] is not None and axis[1] != "day"):
+                continue
+            if axis[1] == "day" or (unit == "day" and not self.col(axis[0]).is_date):
                 continue
             if self._period_itself([*span, *rest]):
                 self.claim(*span, *rest)
