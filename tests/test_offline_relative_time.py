@@ -48,8 +48,13 @@ def data(tmp_path_factory):
             "price": rng.integers(100, 900, 80),
         }
     )
+    air_days = pd.date_range("2023-01-01", periods=120, freq="D")
+    air = pd.DataFrame({"측정일자": air_days.strftime("%Y-%m-%d"), "미세먼지": rng.integers(10, 160, 120)})
+    air["등급"] = pd.cut(air["미세먼지"], [0, 30, 80, 150, 999], labels=["좋음", "보통", "나쁨", "매우나쁨"]).astype(
+        str
+    )
     out = {"_spill": root / "spill"}
-    for name, frame in (("panel", panel), ("polls", polls), ("stock", stock), ("both", both)):
+    for name, frame in (("panel", panel), ("polls", polls), ("stock", stock), ("both", both), ("air", air)):
         frame.to_parquet(root / f"{name}.parquet")
         out[name] = (frame, root / f"{name}.parquet")
     return out
@@ -120,3 +125,13 @@ def test_a_range_of_years_after_a_measure_that_never_reaches_it(data, mode):
     # year_built 1950-1999 and prices 100-900: "price between 1960 and 1970" is a range of prices
     analysis, answer = ask(data, "both", "how many houses have a price between 1960 and 1970", mode)
     assert analysis.declined or "year" not in first_line(answer), answer
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_the_last_time_something_happened_is_the_latest_date_of_its_rows(data, mode):
+    """ "매우나쁨이 마지막으로 기록된 날짜는?": the date column itself is asked, its latest value among the
+    rows kept, never a relative period of the data (it was declined as one after the merge)."""
+    frame, _ = data["air"]
+    last = frame.loc[frame["등급"] == "매우나쁨", "측정일자"].max()
+    answer = answered(data, "air", "매우나쁨이 마지막으로 기록된 날짜는?", mode)
+    assert last in first_line(answer), answer

@@ -592,6 +592,12 @@ class Composer:
             if axis is None:
                 continue
             column, part, by = axis
+            if unit == "row" and any(
+                k not in self.used and k not in span and column in self.columns_of(k) for k in range(len(self.m))
+            ):
+                # "매우나쁨이 마지막으로 기록된 날짜는?", "the last date it rained": the time column
+                # itself is asked, its latest value among the rows the conditions keep
+                continue
             after = self.next_index(span[-1], ("filler", "particle", "condition"))
             if after is not None and self._data_word(after):
                 span.append(after)  # "of the data", "데이터의"
