@@ -337,6 +337,10 @@ CASES = [
     ("awkward", "how many orders have a missing city", "aggregate"),
     ("awkward", 'how many rows have say "hi" = a{b}', "aggregate"),
     ("firms", "how many companies had negative profit", "aggregate"),
+    # the data's own last periods, computed from the data (a year column; a date column's months)
+    ("firms", "total profit in the last 2 years of the data", "aggregate"),
+    ("firms", "average profit in the first 3 years", "aggregate"),
+    ("seattle-weather", "total precipitation over the last 3 months", "aggregate"),
     ("firms", "top 3 companies by the highest profit", "aggregate"),
     ("quarters", "which quarter had the highest rate", "rows"),
     ("quarters", "how many quarters had a rate above 6", "aggregate"),

@@ -424,7 +424,13 @@ def dataset_phrases(table: Table) -> PhraseIndex:
                 # a one-letter code ("M", "N") is read by a bilingual line only beside the code of
                 # its opposite (F with M: male; S with N: north): M alone in a region column is
                 # no man, nor N a no
-                if len(str(hits[0])) == 1 and g < len(lex.value_groups) and not _paired(g, reached):
+                # (a letter: 쌀, 소, 배 are words of one syllable, not codes)
+                if (
+                    len(str(hits[0])) == 1
+                    and str(hits[0]).isascii()
+                    and g < len(lex.value_groups)
+                    and not _paired(g, reached)
+                ):
                     continue
                 # a code (USA) a little less surely than a name (United States): a column of
                 # names and a column of their codes name the same rows, the name is shown

@@ -592,11 +592,24 @@ class Composer:
             if axis is None:
                 continue
             column, part, by = axis
-            if unit == "row" and any(
-                k not in self.used and k not in span and column in self.columns_of(k) for k in range(len(self.m))
-            ):
+            naming = [
+                k for k in range(len(self.m)) if k not in self.used and k not in span and column in self.columns_of(k)
+            ]
+            if unit == "row" and naming:
                 # "매우나쁨이 마지막으로 기록된 날짜는?", "the last date it rained": the time column
-                # itself is asked, its latest value among the rows the conditions keep
+                # itself is asked, its latest value among the rows the conditions keep; "the
+                # latest model year" with nothing else asked: that value over all the rows
+                rest = [
+                    k
+                    for k in range(len(self.m))
+                    if k not in self.used
+                    and k not in span
+                    and k not in naming
+                    and not self.m[k].roles <= _HARMLESS | {"which"}
+                ]
+                if not rest:
+                    self.claim(*span, *naming)
+                    self.period_asked = Measure("max" if key == "last" else "min", column)
                 continue
             after = self.next_index(span[-1], ("filler", "particle", "condition"))
             if after is not None and self._data_word(after):
