@@ -55,8 +55,18 @@ def data(tmp_path_factory):
             "amount": rng.integers(5, 200, 300),
         }
     )
+    # the most staff (Design), the most projects (Sales) and the most per head (Legal): rows,
+    # totals and means each rank another department first
+    staff = pd.DataFrame(
+        {
+            "department": ["Sales"] * 12 + ["Legal"] * 3 + ["Design"] * 13,
+            "projects": [2, 3, 2, 1, 2, 3, 2, 2, 1, 3, 2, 2] + [8, 8, 8] + [1] * 13,
+            "salary": rng.integers(40, 120, 28) * 1000,
+        }
+    )
     out = {"_spill": root / "spill"}
     for name, frame in (
+        ("staff", staff),
         ("traffic", traffic),
         ("quakes", quakes),
         ("houses", houses),
@@ -157,3 +167,35 @@ def test_a_category_with_the_most_is_its_best_value(data, mode):
     means = frame.groupby("product")["amount"].mean()
     line = first_line(answered(data, "orders", "product with the highest average amount", mode))
     assert means.idxmax() in line and states(line, means.max()), line
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_the_most_things_of_a_group_is_their_total(data, mode):
+    """ "which department has the most projects": a quantity word before a plural noun naming a
+    column of numbers of things asks how many of them each group has, their total (it ranked the
+    departments by their mean, a wrong answer: Legal, where Sales has the most); "the fewest" the
+    smallest total."""
+    frame, _ = data["staff"]
+    totals = frame.groupby("department")["projects"].sum()
+    assert totals.idxmax() != frame.groupby("department")["projects"].mean().idxmax()
+    for question in ("which department has the most projects?", "department with the most projects"):
+        line = first_line(answered(data, "staff", question, mode))
+        assert totals.idxmax() in line and states(line, totals.max(), 0), (question, line)
+    line = first_line(answered(data, "staff", "which department has the fewest projects?", mode))
+    assert totals.idxmin() in line and states(line, totals.min(), 0), line
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_a_korean_loanword_names_the_column_its_english_word_names(data, mode):
+    """ "프로젝트 수가 가장 많은 부서": 프로젝트 is the loanword of the column `projects`, so this is
+    the department with the most projects, as in English (it counted each department's rows, the
+    staff: a wrong answer). "부서별 평균 프로젝트 수" is the mean per department."""
+    frame, _ = data["staff"]
+    totals = frame.groupby("department")["projects"].sum()
+    rows = frame.groupby("department").size()
+    assert totals.idxmax() != rows.idxmax()
+    line = first_line(answered(data, "staff", "프로젝트 수가 가장 많은 부서는?", mode))
+    assert totals.idxmax() in line and states(line, totals.max(), 0), line
+    answer = answered(data, "staff", "부서별 평균 프로젝트 수", mode)
+    for department, mean in frame.groupby("department")["projects"].mean().items():
+        assert any(department in x and states(x, mean) for x in answer.splitlines()), answer

@@ -1348,6 +1348,26 @@ class Reader:
                     break
         return out
 
+    def _loanword_column(self, tokens: list[Token], edge: _Edge) -> _Edge:
+        """A Hangul noun the lexicon knows only as a word for rows (프로젝트, 게임, 모델) that is the
+        loanword of a Latin column's name (projects, games, model) names that column as the
+        English word would: "프로젝트 수가 가장 많은 부서" asks about the projects column, never
+        the number of rows (it counted the employees: a wrong answer). The same sound and letter
+        test as names in the other script (`_other_script_value`), for column names only."""
+        if not edge.senses or any(s.role != "entity" for s in edge.senses):
+            return edge
+        if not all(t.kind == "hangul" for t in tokens[edge.start : edge.end]):
+            return edge
+        word = "".join(t.text for t in tokens[edge.start : edge.end])
+        if len(word) < 2:
+            return edge
+        named = [s for s in self._other_script_value(word) if s.role == "column"]
+        if len(named) != 1:
+            return edge
+        # as the Latin name is read: the column, not the rows ("A noun that is also a column
+        # name ... is read as that instead", the lexicon's entity list)
+        return _Edge(edge.start, edge.end, [Sense("column", named[0].key, 0.95)], edge.score)
+
     def _cuts_a_known_word(self, tokens: list[Token], i: int, j: int) -> bool:
         """Whether a match over Hangul syllables i..j-1 runs across a space into a written word it
         ends in the middle of, when that whole word is one the lexicon knows: "택배 비율" is 택배
@@ -1786,6 +1806,7 @@ class Reader:
             path2 = self._best(tokens, self._edges(tokens, extra))
             if sum(e.senses[0].role == "unknown" for e in path2) < sum(e.senses[0].role == "unknown" for e in path):
                 path = path2
+        path = [self._loanword_column(tokens, edge) for edge in path]
         mentions = []
         for edge in path:
             first, last = tokens[edge.start], tokens[edge.end - 1]
@@ -1973,6 +1994,17 @@ def _period_of_date(prev: Mention, m: Mention, table: Table) -> bool:
     return len(names) == 1 and table.column(next(iter(names))).is_date
 
 
+def _plural(text: str) -> bool:
+    """Whether an English noun is written in the plural ("projects", "goals", "stations"): one
+    word ending in s whose singular is another form of it (not "bus", "status", "glass")."""
+    word = text.lower()
+    if not (word.isascii() and word.isalpha() and word.endswith("s")) or word.endswith("ss"):
+        return False
+    return any(v != word and word.startswith(v[:-1]) and len(v) >= 3 for v in variants(word)[1:]) and not word.endswith(
+        ("us", "is")
+    )
+
+
 def _counted_by_column(prev: Mention, m: Mention, table: Table) -> Sense | None:
     """The column sense of "number of <column>" (`_count_column`); None otherwise."""
     if prev.text.lower() not in _NUMBER_OF:
@@ -1984,9 +2016,12 @@ def counted_columns(mentions: list[Mention], table: Table) -> set[str]:
     """The columns a question names as a number of things ("number of flights", "stations 수"):
     numbers per row that add up over rows."""
     out = set()
+    quantities = {str(w).lower() for w in lexicon().data["quantities"]}
     for k, m in enumerate(mentions):
         after_number_of = k > 0 and mentions[k - 1].text.lower() in _NUMBER_OF
-        named = after_number_of or m.text.lower().startswith(_NUMBER_OF) or m.text.endswith(" 수")
+        # "the most projects", "fewer goals": a quantity before a plural noun counts its things
+        after_quantity = k > 0 and mentions[k - 1].text.lower() in quantities and _plural(m.text)
+        named = after_number_of or after_quantity or m.text.lower().startswith(_NUMBER_OF) or m.text.endswith(" 수")
         if named and (sense := _count_column(m, table)) is not None:
             out.add(sense.key)
     return out
