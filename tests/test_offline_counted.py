@@ -21,7 +21,7 @@ import numpy as np
 import pandas as pd
 import pytest
 from answers import first_line, states
-from test_offline_context import answered
+from test_offline_context import answered, ask
 
 MODES = ("pandas", "duckdb")
 
@@ -64,9 +64,22 @@ def data(tmp_path_factory):
             "salary": rng.integers(40, 120, 28) * 1000,
         }
     )
+    # one row per stratum of a study, with its numbers of cases and of controls (R's esoph)
+    strata = [(a, d) for a in ("25-44", "45-64", "65+") for d in ("low", "mid", "high")]
+    study = pd.DataFrame(
+        {
+            "agegroup": [a for a, _ in strata],
+            "dose": [d for _, d in strata],
+            "ncases": [0, 1, 2, 9, 14, 30, 5, 3, 1],
+            "n_controls": [40, 30, 20, 60, 30, 12, 25, 10, 2],
+        }
+    )
+    shop = pd.DataFrame({"store": rng.choice(["A", "B", "C"], 50), "sales": rng.integers(20, 900, 50)})
     out = {"_spill": root / "spill"}
     for name, frame in (
         ("staff", staff),
+        ("study", study),
+        ("shop", shop),
         ("traffic", traffic),
         ("quakes", quakes),
         ("houses", houses),
@@ -199,3 +212,40 @@ def test_a_korean_loanword_names_the_column_its_english_word_names(data, mode):
     answer = answered(data, "staff", "부서별 평균 프로젝트 수", mode)
     for department, mean in frame.groupby("department")["projects"].mean().items():
         assert any(department in x and states(x, mean) for x in answer.splitlines()), answer
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_how_many_things_a_column_holds_is_their_total(data, mode):
+    """ "how many projects" of staff with a projects column: the projects, added up (it counted
+    the staff: a wrong answer); "how many staff have more than 5 projects" still counts rows, and
+    "how many sales" of a column of sales amounts counts the rows, never adds the money."""
+    frame, _ = data["staff"]
+    for question in ("how many projects are there?", "how many projects in total?"):
+        line = first_line(answered(data, "staff", question, mode))
+        assert states(line, frame["projects"].sum(), 0) and not states(line, len(frame), 0), (question, line)
+    line = first_line(answered(data, "staff", "how many staff have more than 5 projects?", mode))
+    assert states(line, (frame["projects"] > 5).sum(), 0), line
+    frame, _ = data["shop"]
+    analysis, answer = ask(data, "shop", "how many sales were there?", mode)
+    assert analysis.declined or not states(first_line(answer), frame["sales"].sum(), 0), answer
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_a_name_made_of_a_count_word_and_a_noun_counts_those_things(data, mode):
+    """ncases, n_controls: a count word before a noun names a column of how many of them each row
+    holds (one row per stratum of a study). "total number of cases" is the column's total (it
+    counted the strata), "which age group has the most cases" ranks the groups' totals (it
+    ranked their numbers of rows), "what share of all cases" is a share of that total (it was the
+    share of rows), and "how many controls" adds them up (it read the column, then counted rows)."""
+    frame, _ = data["study"]
+    line = first_line(answered(data, "study", "total number of cases", mode))
+    assert states(line, frame["ncases"].sum(), 0) and not states(line, len(frame), 0), line
+    line = first_line(answered(data, "study", "how many controls are there in total?", mode))
+    assert states(line, frame["n_controls"].sum(), 0), line
+    totals = frame.groupby("agegroup")["ncases"].sum()
+    rows = frame.groupby("agegroup").size()
+    line = first_line(answered(data, "study", "which agegroup has the most cases?", mode))
+    assert totals.idxmax() in line and states(line, totals.max(), 0) and rows.max() != totals.max(), line
+    share = totals["65+"] / totals.sum() * 100
+    line = first_line(answered(data, "study", "what share of all cases are in the 65+ agegroup?", mode))
+    assert states(line, share, 1) and not states(line, 100 / 3, 1), line

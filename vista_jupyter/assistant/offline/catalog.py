@@ -280,6 +280,38 @@ class Column:
         return (len(keys) >= 2 and keys[-1] in _IDENTITY_WORDS) or keys[-1] in joined_forms("code_names")
 
     @property
+    def counted_noun(self) -> str | None:
+        """The things a column of whole numbers counts when its name says so with a count word
+        before a noun (the lexicon's `count_prefixes`): ncases, n_cases, num_children, cnt_orders,
+        no_of_visits -> cases, children, orders, visits (R's and SAS's habit for counts). A name
+        run together is split only before a plural of four letters or more (nkids, ncontrols),
+        which the question must then write as the name does. None for any other column."""
+        if not (self.numeric and self.integer) or self.minimum is None or float(self.minimum) < 0:
+            return None
+        keys = self.keys
+        if not keys or not all(k.isascii() and k.isalpha() for k in keys):
+            return None
+        prefixes = sorted(joined_forms("count_prefixes"), key=len, reverse=True)
+        if len(keys) >= 2 and keys[0] in prefixes:
+            rest = keys[1:]
+            if rest[0] == "of" and len(rest) > 1:
+                rest = rest[1:]
+            elif keys[0] == "no":
+                return None  # no_show is no count of shows; no_of_visits is
+            return " ".join(rest) if len(rest) == 1 and len(rest[0]) >= 3 else None
+        if len(keys) == 1:
+            for prefix in prefixes:
+                rest = keys[0][len(prefix) :]
+                if (
+                    keys[0].startswith(prefix)
+                    and len(rest) >= 4
+                    and rest.endswith("s")
+                    and not rest.endswith(("ss", "us", "is"))
+                ):
+                    return rest
+        return None
+
+    @property
     def categorical(self) -> bool:
         """Can be grouped by: categories, booleans, and integer columns with few values."""
         if self.kind in ("categorical", "boolean"):

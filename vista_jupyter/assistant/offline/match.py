@@ -334,6 +334,8 @@ def dataset_phrases(table: Table) -> PhraseIndex:
         alias = bracket_alias(column.name)
         if alias:  # 동네(법정동): the name in brackets names the column too
             index.add(alias, Meaning("column", (column.name, 0.95)))
+        if column.counted_noun:  # ncases, num_children: "cases", "children" name the column
+            index.add(name_keys(column.counted_noun), Meaning("column", (column.name, 1.0)))
         if column.unit and measured_in.get(column.unit.lower()) == column.name:
             index.add((column.unit.lower(),), Meaning("column", (column.name, 0.7)))
         # Parts of a longer name: "bill depth" for bill_depth_mm, "depth" alone; for Korean names
@@ -1994,6 +1996,20 @@ def _period_of_date(prev: Mention, m: Mention, table: Table) -> bool:
     return len(names) == 1 and table.column(next(iter(names))).is_date
 
 
+def _names_things(column: Any) -> bool:
+    """Whether a column of whole numbers can hold a number of things a plural noun names: its
+    lexicon concepts say no other kind of measure (an amount of money or sales, a level, a score),
+    unless they say it counts (passengers, visitors)."""
+    lex = lexicon().concepts
+    for concept in column.concepts:
+        entry = lex.get(concept, {})
+        if entry.get("counts"):
+            return True
+        if any(entry.get(flag) for flag in ("additive", "level", "better", "currency")):
+            return False
+    return True
+
+
 def _plural(text: str) -> bool:
     """Whether an English noun is written in the plural ("projects", "goals", "stations"): one
     word ending in s whose singular is another form of it (not "bus", "status", "glass")."""
@@ -2019,10 +2035,14 @@ def counted_columns(mentions: list[Mention], table: Table) -> set[str]:
     quantities = {str(w).lower() for w in lexicon().data["quantities"]}
     for k, m in enumerate(mentions):
         after_number_of = k > 0 and mentions[k - 1].text.lower() in _NUMBER_OF
-        # "the most projects", "fewer goals": a quantity before a plural noun counts its things
+        # "how many projects", "the most projects", "fewer goals": a quantity before a plural
+        # noun counts its things, when the column names nothing else (an amount: "how many sales"
+        # of a column of sales in dollars counts the rows)
         after_quantity = k > 0 and mentions[k - 1].text.lower() in quantities and _plural(m.text)
         named = after_number_of or after_quantity or m.text.lower().startswith(_NUMBER_OF) or m.text.endswith(" 수")
         if named and (sense := _count_column(m, table)) is not None:
+            if after_quantity and not (after_number_of or _names_things(table.column(sense.key))):
+                continue
             out.add(sense.key)
     return out
 

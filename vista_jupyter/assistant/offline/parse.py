@@ -4812,14 +4812,16 @@ class Composer:
         as such ("the number of flights", "stations 수")."""
         from .compose import _ADDITIVE
 
-        return bool(set(self.col(name).concepts) & _ADDITIVE) or name in self.counted
+        column = self.col(name)
+        return bool(set(column.concepts) & _ADDITIVE) or name in self.counted or column.counted_noun is not None
 
     def counts(self, name: str) -> bool:
         """Whether a column counts things (arrivals, passengers: the lexicon's counting concepts),
         or the question names it as a number of things ("the number of flights")."""
         from .compose import _COUNTS
 
-        return bool(set(self.col(name).concepts) & _COUNTS) or name in self.counted
+        column = self.col(name)
+        return bool(set(column.concepts) & _COUNTS) or name in self.counted or column.counted_noun is not None
 
     def _amounts_asked(self) -> bool:
         """Whether the question measures an amount (sales, rain) or counts rows: those add up per
