@@ -21,7 +21,7 @@ import numpy as np
 import pandas as pd
 import pytest
 from answers import first_line, states
-from test_offline_context import answered, ask
+from test_offline_context import answered, ask, declined
 
 MODES = ("pandas", "duckdb")
 
@@ -75,8 +75,29 @@ def data(tmp_path_factory):
         }
     )
     shop = pd.DataFrame({"store": rng.choice(["A", "B", "C"], 50), "sales": rng.integers(20, 900, 50)})
+    # a population recorded for each country and year, and one for each state (no time)
+    panel = pd.DataFrame(
+        [
+            (country, continent, year, int(base * (1 + 0.02 * (year - 2000))))
+            for country, continent, base in (
+                ("Aland", "North", 5_000_000),
+                ("Bria", "North", 9_000_000),
+                ("Cora", "South", 12_000_000),
+            )
+            for year in (2000, 2005, 2010)
+        ],
+        columns=["country", "continent", "year", "population"],
+    )
+    states = pd.DataFrame(
+        {"state": ["AL", "AK", "AZ", "AR"], "region": ["S", "W", "W", "S"], "pop": [4041, 550, 3665, 2351]}
+    )
+    # insects counted on plots, one row per plot and spray
+    plots = pd.DataFrame({"spray": np.repeat(["A", "B", "C"], 6), "count": rng.integers(0, 25, 18)})
     out = {"_spill": root / "spill"}
     for name, frame in (
+        ("panel", panel),
+        ("states", states),
+        ("insect_sprays", plots),
         ("staff", staff),
         ("study", study),
         ("shop", shop),
@@ -249,3 +270,52 @@ def test_a_name_made_of_a_count_word_and_a_noun_counts_those_things(data, mode):
     share = totals["65+"] / totals.sum() * 100
     line = first_line(answered(data, "study", "what share of all cases are in the 65+ agegroup?", mode))
     assert states(line, share, 1) and not states(line, 100 / 3, 1), line
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_a_level_adds_up_over_places_never_over_periods(data, mode):
+    """A population recorded each year adds up over the countries of one year, never over the
+    years: "which continent has the largest population" of country-years added every year's
+    population up (declined now, with what to ask), while "... in 2010" and "by year" add one
+    year's. Where nothing records time, "total population of all states" is the total (it was
+    the column's distribution: "total population" was one word of the lexicon)."""
+    frame, _ = data["panel"]
+    for question in (
+        "which continent has the largest population?",
+        "total population by continent",
+        "인구가 가장 많은 대륙",
+    ):
+        declined(data, "panel", question, mode)
+    in_2010 = frame[frame["year"] == 2010].groupby("continent")["population"].sum()
+    line = first_line(answered(data, "panel", "which continent had the largest population in 2010?", mode))
+    assert in_2010.idxmax() in line and states(line, in_2010.max(), 0), line
+    answer = answered(data, "panel", "total population by year", mode)
+    for year, total in frame.groupby("year")["population"].sum().items():
+        assert any(str(year) in x and states(x, total, 0) for x in answer.splitlines()), answer
+    frame, _ = data["states"]
+    line = first_line(answered(data, "states", "total population of all states", mode))
+    assert states(line, frame["pop"].sum(), 0), line
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_things_beside_a_count_column_are_not_guessed(data, mode):
+    """Plots with the number of insects counted on each (a column named count): "how many insects
+    were counted in total" counted the plots (a wrong answer); the things may be the rows or the
+    count's total, so it is declined, while the rows and the count's total are answered when asked
+    so."""
+    frame, _ = data["insect_sprays"]
+    analysis, answer = ask(data, "insect_sprays", "how many insects were counted in total?", mode)
+    assert analysis.declined and "count" in answer, answer
+    line = first_line(answered(data, "insect_sprays", "how many rows are there?", mode))
+    assert states(line, len(frame), 0), line
+    line = first_line(answered(data, "insect_sprays", "total count for spray B", mode))
+    assert states(line, frame.loc[frame["spray"] == "B", "count"].sum(), 0), line
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_how_many_things_on_average_is_their_mean(data, mode):
+    """ "how many bedrooms do houses have on average?": the mean of the column (declined: "on
+    average" had no place beside the count)."""
+    frame, _ = data["houses"]
+    line = first_line(answered(data, "houses", "how many bedrooms do houses have on average?", mode))
+    assert states(line, frame["bedrooms"].mean()), line

@@ -2124,7 +2124,10 @@ class _Builder:
                     continue
                 if col.numeric and i not in c.record_counts and c.counts(column):
                     c.claim(target, *totals)  # "how many arrivals", "관광객 수": a column counting things adds up
-                    out.append(Measure("sum", column))
+                    # "how many bedrooms do houses have on average": the mean of the things a row has
+                    means = [x for x, a in self.ctx.aggs if a == "mean" and self.free(x)]
+                    c.claim(*means[:1])
+                    out.append(Measure("mean" if means else "sum", column))
                     continue
                 if col.is_date and agg == "count" and not _says_time(self.m[target].text):
                     # "몇 경기", "how many orders" where the word is only part of a date column's

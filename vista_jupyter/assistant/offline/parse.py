@@ -5663,8 +5663,10 @@ def _plan_direct(question: str, table: Table, reader: Reader | None = None) -> P
                 )
         _derived_measures(plan, composer.derived)
         _relative_periods_used(plan, table)
+        _level_added_over_periods(plan, table)
         _events_counted(plan, composer, table)
         _frequency_counted(plan, composer, table)
+        _things_beside_a_count(plan, composer, table)
         _busy_rows(plan, composer, table)
         _presence(plan, composer, table)
         _periods_counted_unread(plan, composer)
@@ -5694,6 +5696,45 @@ def _plan_direct(question: str, table: Table, reader: Reader | None = None) -> P
         plan.inner.amounts = plan.amounts
         plan.inner.derived = plan.derived
     return plan
+
+
+def _level_added_over_periods(plan: Plan, table: Table) -> None:
+    """A level recorded once a period (a population: the lexicon's `level` concepts) adds up over
+    the places of one period, never over periods: "which continent has the largest population"
+    of country-years added every year's population up (30 billion people in Asia). Unless one
+    period is kept (an equality on the time column, or its last / first one) or the periods are
+    the groups, such a total is declined, with what to ask instead."""
+    from .compose import _LEVELS
+
+    times = [c for c in table.columns if (c.is_date or c.yearlike) and c.distinct > 1]
+    if not times:
+        return
+    summed = [
+        m.column
+        for m in plan.measures
+        if m.agg == "sum" and m.column and m.per is None and set(table.column(m.column).concepts) & _LEVELS
+    ]
+    if not summed:
+        return
+    names = {c.name for c in times}
+    if plan.group is not None and plan.group.column in names:
+        return
+
+    def one_period(conditions: list[Condition]) -> bool:
+        return any(
+            k.column in names and (k.op == "==" or (k.op in ("last", "first") and k.value[0] == 1)) for k in conditions
+        )
+
+    # (each side of a comparison may keep its own period: "2019년 대비 2023년")
+    if one_period(plan.conditions) or (plan.sides and all(one_period(side) for side in plan.sides)):
+        return
+    time = times[0].name
+    raise Declined(
+        f"{summed[0]} is a level recorded for each period ({time}), so adding it up over every period would "
+        f"count it once a period. Ask for one period (“in …”) or by {time}.",
+        f"{summed[0]}은(는) 기간({time})마다 기록된 값이라, 모든 기간을 더하면 기간 수만큼 겹쳐 셉니다. 한 기간을 "
+        f"정해서(“… 년”) 묻거나 {time}별로 물어봐 주세요.",
+    )
 
 
 def _relative_periods_used(plan: Plan, table: Table) -> None:
@@ -5867,6 +5908,44 @@ def _frequency_counted(plan: Plan, composer: Composer, table: Table) -> None:
             f"이 데이터의 행 하나는 범주의 한 조합이고 그 수는 {column}에 있어, 행을 세면 조합을 세게 됩니다. "
             f"원하는 행의 {column} 합계를 물어 주세요.",
         )
+
+
+def _things_beside_a_count(plan: Plan, composer: Composer, table: Table) -> None:
+    """A table with a column named only as a count (count, n, freq, 건수: how many of something
+    each row holds) whose rows are not a frequency table's combinations: "how many insects were
+    counted" (InsectSprays: count per plot and spray) counted the plots, 72, where the insects
+    are the count column's total. Which of the two a noun for things means is not in the data:
+    a plan counting rows for such a noun (not a word for rows themselves: rows, records, 건) is
+    declined, saying both ways to ask."""
+    if table.frequency is not None or plan.kind != "aggregate":
+        return
+    if not any(m.agg in ("count", "records") and m.column is None for m in plan.measures):
+        return
+    heads = {"".join(name_keys(str(w))) for key in ("frequency_names", "count_heads") for w in lexicon().data[key]}
+    counts = [
+        c.name
+        for c in table.columns
+        if c.numeric and c.integer and not c.row_number and "".join(c.keys) in heads and float(c.minimum or 0) >= 0
+    ]
+    if len(counts) != 1:
+        return
+    nouns = [
+        m.text
+        for m in composer.m
+        if m.has("entity")
+        and not (m.has("column") or m.has("value"))
+        and normalize(m.text).lower() not in _ROW_NOUNS
+        and normalize(m.text).lower().rstrip("s") not in _ROW_NOUNS
+        and normalize(m.text).lower() not in _ROW_COUNTERS
+    ]
+    if not nouns:
+        return
+    raise Declined(
+        f"Each row holds a count in the column “{counts[0]}”, so “{nouns[0]}” may be the rows or the total "
+        f"of {counts[0]}. Ask for the number of rows, or for the total of {counts[0]}.",
+        f"행마다 “{counts[0]}” 열에 개수가 있어서 “{nouns[0]}”이(가) 행의 수인지 {counts[0]}의 합계인지 알 수 "
+        f"없습니다. 행의 수나 {counts[0]} 합계로 물어봐 주세요.",
+    )
 
 
 def _busy_rows(plan: Plan, composer: Composer, table: Table) -> None:
