@@ -1605,8 +1605,9 @@ def _labels(table: Table) -> list[str]:
         return [named_varied[0].name, years[0].name]  # a country in a year
     if first and first[0].distinct >= 0.5 * rows:
         return [first[0].name]
-    # No column names a row: describe it by its categories (species, island, sex).
-    return [c.name for c in table.columns if c.kind in ("categorical", "boolean")][:3]
+    # No column names a row: describe it by its categories (species, island, sex), never by
+    # yes/no columns (a house "yes · no · no" by driveway, recroom, fullbase says nothing)
+    return [c.name for c in table.columns if c.kind in ("categorical", "boolean") and not c.flag][:3]
 
 
 #: names a column of row names gets besides a blank header's (rownames, row.names, row_names)

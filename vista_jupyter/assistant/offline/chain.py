@@ -773,6 +773,34 @@ def _picked_group(question: str, table: Table, tokens: list, mentions: list[Ment
     return None
 
 
+def picked_row_of(question: str, table: Table) -> Plan | None:
+    """ "what is the lot size of the most expensive house", "bedrooms of the heaviest car": one
+    column of the row a superlative picks, said "<column> of the <superlative> <noun>" (as "... of
+    the house with the highest price" already is, see `_picked_group`). Tried only for a question
+    the direct plan declines: the part after "of" must plan alone as that row, the part before as
+    the one column (`_pick_then`)."""
+    tokens, mentions = Reader(table).read(question)
+    n = len(mentions)
+    lang = language_of(question)
+    for k, m in enumerate(mentions):
+        if m.text.lower() not in ("of", "for") or k == 0 or k + 1 >= n:
+            continue
+        after = [i for i in range(k + 1, n) if mentions[i].text.lower() not in ("the", "a", "?", ".")]
+        if not after or not any(
+            mentions[i].has("superlative") or mentions[i].has("superlative_marker") or mentions[i].has("adjective")
+            for i in after
+        ):
+            continue
+        if not any(mentions[i].has("column") or mentions[i].has("entity") for i in after):
+            continue  # "the most expensive <house>": the row's noun ends the picking part
+        picked = _pick_then(
+            _span(question, tokens, mentions, k + 1, n - 1), _span(question, tokens, mentions, 0, k - 1), table, lang
+        )
+        if picked is not None and picked.inner_use == "row":
+            return picked
+    return None
+
+
 def _pick_then(sub_text: str, main_text: str, table: Table, lang: str) -> Plan | None:
     inner = _plan_direct(sub_text, table)
     if (

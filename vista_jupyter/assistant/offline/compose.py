@@ -2223,6 +2223,13 @@ class _Builder:
 
     def listing(self, columns: list[str] | None = None) -> Plan:
         c = self.c
+        # "list the occupations with income above 70": the rows listed, called by the column that
+        # names each of them (as "countries" of a table of countries is)
+        for j, m in enumerate(self.m):
+            if self.free(j) and m.has("column") and not m.has("value"):
+                names = c.columns_of(j)
+                if names and all(n in c.t.labels and c.t.names_rows(n) for n in names):
+                    c.claim(j)
         plan = Plan(
             "rows",
             c.lang,

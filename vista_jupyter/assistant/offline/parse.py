@@ -5638,7 +5638,17 @@ def plan_question(question: str, table: Table, reader: Reader | None = None) -> 
         return Plan("decline", lang, table.var, problem=d.ko if lang == "ko" else d.en)
     if composed is not None:
         return composed
-    return _plan_direct(question, table, reader)
+    plan = _plan_direct(question, table, reader)
+    if plan.declined:
+        from .chain import picked_row_of
+
+        try:
+            picked = picked_row_of(question, table)
+        except Declined:
+            picked = None
+        if picked is not None:
+            return picked
+    return plan
 
 
 def _plan_direct(question: str, table: Table, reader: Reader | None = None) -> Plan:
