@@ -4702,6 +4702,13 @@ class Composer:
         self.which_group = True
         return self._set_group(Grouping(categorical[0]), first)
 
+    def _measure_named_before(self, i: int) -> bool:
+        """Whether an adjective at i only gives the direction of a measure named before it, its
+        subject ("꽃받침 너비가 가장 넓은": the width, the widest), not a measure of its own
+        ("가장 비싼": the price is the adjective's)."""
+        k = self.prev_index(i, ("particle", "filler", "superlative_marker"))
+        return k is not None and k not in self.used and bool(self.columns_of(k, numeric=True))
+
     def _korean_asked_noun(self) -> Grouping | None:
         """Korean asks "which city" by ending on the noun a superlative clause describes:
         "초미세먼지가 가장 높았던 도시는?" is "which city had the highest PM2.5". The noun, a category
@@ -4721,7 +4728,10 @@ class Composer:
                 continue  # not the last word (but for an asking word: "구는 어디야?"): not what is asked
             before = self.prev_index(j, ("particle", "filler"))
             if before is None or not (
-                self.m[before].roles & {"degree", "evaluative", "superlative"}  # (가장 비싼 모델: a row)
+                (
+                    self.m[before].roles & {"degree", "evaluative", "superlative"}  # (가장 비싼 모델: a row)
+                    or (self.m[before].has("adjective") and self._measure_named_before(before))
+                )
                 and self._has_any("superlative", "superlative_marker")
             ):
                 continue
@@ -5677,6 +5687,7 @@ def _plan_direct(question: str, table: Table, reader: Reader | None = None) -> P
         _events_counted(plan, composer, table)
         _frequency_counted(plan, composer, table)
         _things_beside_a_count(plan, composer, table)
+        _things_of_a_repeated_id(plan, composer, table)
         _busy_rows(plan, composer, table)
         _presence(plan, composer, table)
         _periods_counted_unread(plan, composer)
@@ -5955,6 +5966,50 @@ def _things_beside_a_count(plan: Plan, composer: Composer, table: Table) -> None
         f"of {counts[0]}. Ask for the number of rows, or for the total of {counts[0]}.",
         f"행마다 “{counts[0]}” 열에 개수가 있어서 “{nouns[0]}”이(가) 행의 수인지 {counts[0]}의 합계인지 알 수 "
         f"없습니다. 행의 수나 {counts[0]} 합계로 물어봐 주세요.",
+    )
+
+
+def _things_of_a_repeated_id(plan: Plan, composer: Composer, table: Table) -> None:
+    """ "how many patients are there" of R's sleep (extra, group, ID: each patient in two rows)
+    counted the rows, 20 for 10 patients. Where the table's one identifier is named only as one
+    (ID, no, 번호) and its values repeat, the things a noun counts (one that is no word for rows
+    and no event the rows record) are its different values; the reply says so."""
+    if plan.kind != "aggregate" or [(m.agg, m.column) for m in plan.measures] != [("count", None)]:
+        return
+    from .catalog import _IDENTITY_WORDS
+
+    bare = [
+        c
+        for c in table.columns
+        if (c.keys and set(c.keys) <= _IDENTITY_WORDS | {"번호", "아이디"})
+        and not c.row_number
+        and 1 < c.distinct < table.rows
+    ]
+    if len(bare) != 1:
+        return
+    events = joined_forms("events")
+    nouns = [
+        m.text
+        for m in composer.m
+        if m.has("entity")
+        and not (m.has("column") or m.has("value"))
+        and (word := normalize(m.text).lower()) not in _ROW_NOUNS
+        and word.rstrip("s") not in _ROW_NOUNS
+        and word not in _ROW_COUNTERS
+        and word not in events
+        and word.rstrip("s") not in events
+        and "".join(name_keys(word)) not in {"".join(name_keys(w)) for w in table_row_nouns(table)}
+    ]
+    if not nouns:
+        return
+    column = bare[0].name
+    plan.measures = [Measure("nunique", column)]
+    composer.readings.append(
+        t(
+            composer.lang,
+            f"“{nouns[0]}” counted by their different {column} values: each {column} appears in several rows.",
+            f"“{nouns[0]}”은(는) 서로 다른 {column} 값으로 셌습니다: 같은 {column}이(가) 여러 행에 나옵니다.",
+        )
     )
 
 
