@@ -4,7 +4,11 @@ dataset held in DuckDB):
 
 * a group's label that Markdown reads as the start of a block is escaped in a list ("- >35: 2,065"
   showed a quote of "35": the age band lost its '>', and the answer named a group that is not in
-  the data).
+  the data);
+* a comparison whose bound a category column keeps as a band's label ("<25", ">2l") names that
+  band: "what percentage of policyholders are under 25" over Age bands <25 .. >35 had counted the
+  rows with Holders < 25 (a wrong answer); a column named right before the comparison ("Holders
+  under 25") is still compared.
 """
 
 from __future__ import annotations
@@ -12,6 +16,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 import pytest
+from answers import first_line, states
 from test_offline_context import answered
 
 MODES = ("pandas", "duckdb")
@@ -49,3 +54,18 @@ def test_a_label_markdown_reads_as_a_block_is_escaped_in_a_list(data, mode):
     assert not any(ln.startswith("- >") for ln in lines), answer
     assert f"- \\>35: {sums['>35']:,}" in lines, answer
     assert f"- <25: {sums['<25']:,}" in lines, answer
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_a_comparison_names_the_band_labelled_with_it(data, mode):
+    frame, _ = data["insurance"]
+    young = frame.loc[frame["Age"] == "<25", "Holders"].sum() / frame["Holders"].sum()
+    for question in ("what percentage of policyholders are under 25?", "25세 미만 보험 가입자 비율은 몇 퍼센트?"):
+        answer = answered(data, "insurance", question, mode)
+        assert states(first_line(answer), young * 100, 1) and "<25" in first_line(answer), answer
+    big = frame.loc[frame["Group"] == ">2l", "Claims"].sum()
+    answer = answered(data, "insurance", "total claims for cars over 2 litres", mode)
+    assert states(first_line(answer), big, 0) and ">2l" in first_line(answer), answer
+    # the column named before the comparison is compared
+    answer = answered(data, "insurance", "how many rows have Holders under 25?", mode)
+    assert states(first_line(answer), (frame["Holders"] < 25).sum(), 0), answer

@@ -1959,6 +1959,14 @@ class Composer:
             if self._group_filter(n, op, op_index):
                 k += 1
                 continue
+            band = self._band_value(n, op, op_index)
+            if band is not None:
+                self.ctx.conditions.at = min(n.index, op_index if op_index is not None else n.index)
+                self.ctx.conditions.append(Condition(band[0], "==", band[1]))
+                self.claim(*n.span, op_index)
+                last = None
+                k += 1
+                continue
             column = self._number_column(n, None, op_index)
             if (
                 column is None
@@ -1993,6 +2001,35 @@ class Composer:
             self.claim(*n.span, op_index)
             last = (max(n.span[-1], op_index or 0), column)
             k += 1
+
+    _BAND_SIGNS = {"<": ("<",), "<=": ("<=", "≤"), ">": (">",), ">=": (">=", "≥")}
+
+    def _band_value(self, n: _Num, op: str, op_index: int | None) -> tuple[str, Any] | None:
+        """ "policyholders under 25", "25세 미만 가입자", "cars over 2 litres": where a category
+        column keeps bands labelled with the comparison itself ("<25", ">2l", ">=65"), the
+        comparison names that band: its rows are what the data can tell (the values within a
+        band are not in it), and a numeric column near the words ("policyholders": Holders) is
+        not compared with the band's bound. A column named right before the comparison ("Holders
+        under 25", "Holders가 25 미만") keeps the number's own reading. One band in one column only."""
+        signs = self._BAND_SIGNS.get(op)
+        if not signs or n.number is None or op_index is None:
+            return None
+        bound = float(n.number.value) * float(n.number.scale or 1.0)
+        found = []
+        for column in self.t.columns:
+            if column.numeric or column.is_date or column.kind not in ("categorical", "text") or not column.values:
+                continue
+            for value in column.values:
+                m = re.fullmatch(r"\s*(<=|>=|≤|≥|<|>)\s*(\d+(?:\.\d+)?)\s*([A-Za-z]{0,3})\s*", str(value))
+                if m and m.group(1) in signs and float(m.group(2)) == bound:
+                    found.append((column.name, value))
+        if len(found) != 1:
+            return None
+        first = min(n.index, op_index)
+        j = self.prev_index(first, ("particle",))
+        if j is not None and j not in self.used and any(self.col(c).numeric for c in self.columns_of(j)):
+            return None  # "Holders under 25": the named column compared
+        return found[0]
 
     def _group_filter(self, n: _Num, op: str, op_index: int | None) -> bool:
         """ "among cities with at least 1500 orders", "주문이 1500건 이상인 city 중에서", "sites with
