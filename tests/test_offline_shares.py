@@ -8,7 +8,9 @@ dataset held in DuckDB):
 * a comparison whose bound a category column keeps as a band's label ("<25", ">2l") names that
   band: "what percentage of policyholders are under 25" over Age bands <25 .. >35 had counted the
   rows with Holders < 25 (a wrong answer); a column named right before the comparison ("Holders
-  under 25") is still compared.
+  under 25") is still compared;
+* "N번 X", a number with the counter 번 right before a noun, numbers that noun: "전체 청구 건수 중
+  4번 지역이 차지하는 비율" had answered the share of rows with Claims = 4 (a wrong answer).
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ import pandas as pd
 import pytest
 from answers import first_line, states
 from test_offline_context import answered
+from test_offline_plans import ask
 
 MODES = ("pandas", "duckdb")
 
@@ -69,3 +72,12 @@ def test_a_comparison_names_the_band_labelled_with_it(data, mode):
     # the column named before the comparison is compared
     answer = answered(data, "insurance", "how many rows have Holders under 25?", mode)
     assert states(first_line(answer), (frame["Holders"] < 25).sum(), 0), answer
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_a_number_with_beon_before_a_noun_numbers_it(data, mode):
+    frame, _ = data["insurance"]
+    analysis, answer = ask(data, "insurance", "전체 청구 건수 중 4번 지역이 차지하는 비율", mode)
+    share = frame.loc[frame["District"] == 4, "Claims"].sum() / frame["Claims"].sum()
+    assert analysis.declined or states(first_line(answer), share * 100, 1), answer
+    assert "Claims = 4" not in answer, answer

@@ -2683,6 +2683,8 @@ class Composer:
             # for whole numbers of a few values
             copula = n.span[-1] + 1 < len(self.m) and self.m[n.span[-1] + 1].text.split()[:1] == ["인"]
             said = (eq_index is not None and self.m[eq_index].text in ("=", "==")) or (copula and before is not None)
+            if self._numbered_noun(n):
+                before = None  # "청구 건수 중 4번 지역": the region numbered 4, not Claims = 4
             for j in (after, before):
                 if j is not None and j not in self.used and self.m[j].has("column"):
                     try:
@@ -2706,6 +2708,15 @@ class Composer:
             )
             self.ctx.conditions.append(Condition(column, "!=" if negated else "==", self.convert(n.number, column)))
             self.claim(*n.span, j, eq_index)
+
+    def _numbered_noun(self, n: _Num) -> bool:
+        """ "4번 지역", "3번 출구", "2호 매장": a number with the counter 번 or 호 written right
+        before a noun numbers that noun (its no. 4), it does not count times; so it is no value
+        of a column said before it ("청구 건수 중 4번 지역" had read Claims = 4)."""
+        if n.number is None or (n.number.unit_text or "") not in ("번", "호"):
+            return False
+        j = n.span[-1] + 1
+        return j < len(self.m) and bool(self.roles(j) & {"entity", "concept", "column", "subject"})
 
     def _code_column(self, n: _Num) -> str | None:
         """The column a number written as a code names ("470번", "143번 노선": a route, a line):
