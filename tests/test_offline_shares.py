@@ -10,7 +10,12 @@ dataset held in DuckDB):
   rows with Holders < 25 (a wrong answer); a column named right before the comparison ("Holders
   under 25") is still compared;
 * "N번 X", a number with the counter 번 right before a noun, numbers that noun: "전체 청구 건수 중
-  4번 지역이 차지하는 비율" had answered the share of rows with Claims = 4 (a wrong answer).
+  4번 지역이 차지하는 비율" had answered the share of rows with Claims = 4 (a wrong answer);
+* a noun for the rows sharing a value said after it ("the casein group", "each feed group",
+  "casein 그룹의") is those rows (it was an unknown word: declined);
+* an adjective of the measure compared says the direction of the difference ("얼마나 더 무거워":
+  how much heavier; declined), with the Korean endings of a stem in ㅂ (무거워);
+* grams are a unit of mass ("more than 300 grams").
 """
 
 from __future__ import annotations
@@ -38,6 +43,12 @@ def data(tmp_path_factory):
                 "Age": np.tile(["<25", "25-29", "30-35", ">35"], 16),
                 "Holders": rng.integers(3, 400, n),
                 "Claims": rng.integers(0, 60, n),
+            }
+        ),
+        "chicks": pd.DataFrame(
+            {
+                "weight": rng.integers(110, 420, 71),
+                "feed": rng.choice(["casein", "horsebean", "linseed", "soybean", "sunflower"], 71),
             }
         ),
     }
@@ -81,3 +92,31 @@ def test_a_number_with_beon_before_a_noun_numbers_it(data, mode):
     share = frame.loc[frame["District"] == 4, "Claims"].sum() / frame["Claims"].sum()
     assert analysis.declined or states(first_line(answer), share * 100, 1), answer
     assert "Claims = 4" not in answer, answer
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_a_group_noun_after_a_value_is_its_rows(data, mode):
+    frame, _ = data["chicks"]
+    m = frame.groupby("feed")["weight"].mean()
+    answer = answered(data, "chicks", "casein 그룹의 평균 weight는 linseed 그룹보다 몇 퍼센트 높아?", mode)
+    assert states(first_line(answer), (m["casein"] - m["linseed"]) / m["linseed"] * 100, 1), answer
+    answer = answered(data, "chicks", "average weight of the soybean group", mode)
+    assert states(first_line(answer), m["soybean"]), answer
+    shares = frame["feed"].value_counts(normalize=True)
+    answer = answered(data, "chicks", "proportion of rows in each feed group", mode)
+    assert all(f"{k}: {v * 100:.1f}%" in answer for k, v in shares.items()), answer
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_an_adjective_of_the_measure_says_the_difference(data, mode):
+    frame, _ = data["chicks"]
+    m = frame.groupby("feed")["weight"].mean()
+    answer = answered(data, "chicks", "sunflower 그룹 평균 무게는 soybean 그룹보다 얼마나 더 무거워?", mode)
+    assert states(first_line(answer), abs(m["sunflower"] - m["soybean"])), answer
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_grams_are_a_unit_of_mass(data, mode):
+    frame, _ = data["chicks"]
+    answer = answered(data, "chicks", "what percentage of rows weigh more than 300 grams?", mode)
+    assert states(first_line(answer), (frame["weight"] > 300).mean() * 100, 1), answer

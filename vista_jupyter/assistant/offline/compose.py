@@ -1520,6 +1520,14 @@ class _Builder:
         # "how much more", "더 많이": words of the difference itself, and the direction asked
         asked = None
         for j, m in enumerate(self.m):
+            # "how much heavier", "얼마나 더 무거워": an adjective of the measure compared says
+            # the difference's direction (heavier: weight, higher)
+            if self.free(j) and m.has("adjective"):
+                found = c._adjective_direction(j)
+                if found and found[0] == measures[0].column:
+                    c.claim(j)
+                    asked = asked or found[1]
+        for j, m in enumerate(self.m):
             if self.free(j) and (m.has("degree") or (m.has("intent") and m.get("intent").key == "difference")):
                 c.claim(j)
             words = m.text.lower().split()
