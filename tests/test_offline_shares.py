@@ -15,7 +15,11 @@ dataset held in DuckDB):
   "casein 그룹의") is those rows (it was an unknown word: declined);
 * an adjective of the measure compared says the direction of the difference ("얼마나 더 무거워":
   how much heavier; declined), with the Korean endings of a stem in ㅂ (무거워);
-* grams are a unit of mass ("more than 300 grams").
+* grams are a unit of mass ("more than 300 grams");
+* on a frequency table (Admit, Gender, Dept, Freq) a share of the people is a share of the total
+  of Freq ("what percentage of female applicants were admitted") and "how many more men than
+  women" compares totals of Freq (both declined: counting rows would count combinations);
+  applicants, 지원자, 근로자 (workers), chicks are nouns for the rows.
 """
 
 from __future__ import annotations
@@ -50,6 +54,19 @@ def data(tmp_path_factory):
                 "weight": rng.integers(110, 420, 71),
                 "feed": rng.choice(["casein", "horsebean", "linseed", "soybean", "sunflower"], 71),
             }
+        ),
+        "admissions": pd.DataFrame(
+            [
+                (a, g, d, int(f))
+                for (a, g, d), f in zip(
+                    [(a, g, d) for d in "ABCDEF" for g in ("Male", "Female") for a in ("Admitted", "Rejected")],
+                    rng.integers(8, 520, 24),
+                )
+            ],
+            columns=["Admit", "Gender", "Dept", "Freq"],
+        ),
+        "workers": pd.DataFrame(
+            {"sex": rng.choice(["female", "male"], 300), "wage": np.round(rng.uniform(2, 20, 300), 2)}
         ),
     }
     out = {"_spill": root / "spill"}
@@ -120,3 +137,28 @@ def test_grams_are_a_unit_of_mass(data, mode):
     frame, _ = data["chicks"]
     answer = answered(data, "chicks", "what percentage of rows weigh more than 300 grams?", mode)
     assert states(first_line(answer), (frame["weight"] > 300).mean() * 100, 1), answer
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_a_share_of_a_frequency_table_is_of_its_count(data, mode):
+    frame, _ = data["admissions"]
+    women = frame[frame["Gender"] == "Female"]
+    rate = women.loc[women["Admit"] == "Admitted", "Freq"].sum() / women["Freq"].sum()
+    answer = answered(data, "admissions", "what percentage of female applicants were admitted?", mode)
+    assert states(first_line(answer), rate * 100, 1), answer
+    share = frame.loc[frame["Dept"] == "A", "Freq"].sum() / frame["Freq"].sum()
+    answer = answered(data, "admissions", "what share of the applicants were in Dept A?", mode)
+    assert states(first_line(answer), share * 100, 1), answer
+    by_sex = frame.groupby("Gender")["Freq"].sum()
+    answer = answered(data, "admissions", "남성 지원자는 여성 지원자보다 몇 명 더 많아?", mode)
+    assert states(first_line(answer), abs(by_sex["Male"] - by_sex["Female"]), 0), answer
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_nouns_for_people_and_animals_are_rows(data, mode):
+    frame, _ = data["workers"]
+    answer = answered(data, "workers", "여성 근로자 비율은 몇 퍼센트야?", mode)
+    assert states(first_line(answer), (frame["sex"] == "female").mean() * 100, 1), answer
+    frame, _ = data["chicks"]
+    answer = answered(data, "chicks", "how many chicks weigh more than 300?", mode)
+    assert states(first_line(answer), (frame["weight"] > 300).sum(), 0), answer

@@ -5886,14 +5886,20 @@ def _event_counts(table: Table) -> dict[str, str]:
 def _frequency_counted(plan: Plan, composer: Composer, table: Table) -> None:
     """On a frequency table (`Table.frequency`: Class, Sex, Age, Survived and Freq, one row per
     combination), "how many third class passengers survived" is the total of the count column
-    over the rows asked, never their number of rows (the reply says so). A plan that would count
-    rows any other way (a share, a comparison of counts, the rows that match stated by their
-    number) is declined: it would count combinations."""
+    over the rows asked, never their number of rows (the reply says so); so is a share of them
+    ("what percentage of applicants were admitted": the total over the rows asked out of the
+    total over all) and a comparison of how many ("how many more men than women applied"). A
+    plan that would count rows any other way (the rows that match stated by their number, a
+    count beside other measures) is declined: it would count combinations."""
     column = table.frequency
     counted = [k for k, m in enumerate(plan.measures) if m.agg in ("count", "records") and m.column is None]
     if column is None or plan.kind == "decline":
         return
-    if plan.kind == "aggregate" and counted:
+    # (a rate within each group, "survival rate by class", stays declined: its wording speaks of rows)
+    rates = plan.kind == "share" and plan.group is not None and bool(plan.conditions)
+    if plan.kind in ("aggregate", "share", "compare") and counted and len(counted) == len(plan.measures) and not rates:
+        # a share of them is their total's share ("what percentage of applicants were admitted":
+        # the admitted ones' Freq over all Freq), a comparison of how many compares totals
         for k in counted:
             plan.measures[k] = Measure("sum", column)
         composer.readings.append(
