@@ -19,7 +19,10 @@ dataset held in DuckDB):
 * on a frequency table (Admit, Gender, Dept, Freq) a share of the people is a share of the total
   of Freq ("what percentage of female applicants were admitted") and "how many more men than
   women" compares totals of Freq (both declined: counting rows would count combinations);
-  applicants, 지원자, 근로자 (workers), chicks are nouns for the rows.
+  applicants, 지원자, 근로자 (workers), chicks are nouns for the rows;
+* "12 or more years of schooling", "경력 10년 이상": a number of years of a numeric column that
+  is no date is that column's value (declined: no column for "12", a number of rows, or "no
+  dates in this data").
 """
 
 from __future__ import annotations
@@ -66,7 +69,12 @@ def data(tmp_path_factory):
             columns=["Admit", "Gender", "Dept", "Freq"],
         ),
         "workers": pd.DataFrame(
-            {"sex": rng.choice(["female", "male"], 300), "wage": np.round(rng.uniform(2, 20, 300), 2)}
+            {
+                "sex": rng.choice(["female", "male"], 300),
+                "wage": np.round(rng.uniform(2, 20, 300), 2),
+                "exper": rng.integers(1, 19, 300),
+                "school": rng.integers(3, 17, 300),
+            }
         ),
     }
     out = {"_spill": root / "spill"}
@@ -162,3 +170,16 @@ def test_nouns_for_people_and_animals_are_rows(data, mode):
     frame, _ = data["chicks"]
     answer = answered(data, "chicks", "how many chicks weigh more than 300?", mode)
     assert states(first_line(answer), (frame["weight"] > 300).sum(), 0), answer
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_years_of_a_measure_are_its_values(data, mode):
+    frame, _ = data["workers"]
+    answer = answered(data, "workers", "what share of workers have 12 or more years of schooling?", mode)
+    assert states(first_line(answer), (frame["school"] >= 12).mean() * 100, 1), answer
+    among = frame.loc[frame["school"] > 12, "sex"] == "female"
+    answer = answered(data, "workers", "proportion of women among workers with more than 12 years of schooling", mode)
+    assert states(first_line(answer), among.mean() * 100, 1), answer
+    answer = answered(data, "workers", "경력 10년 이상인 사람 중 여성 비율은?", mode)
+    among = frame.loc[frame["exper"] >= 10, "sex"] == "female"
+    assert states(first_line(answer), among.mean() * 100, 1), answer

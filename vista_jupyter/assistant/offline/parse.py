@@ -1067,6 +1067,8 @@ class Composer:
                     part = n.get("date_units").key
                     span.append(j)
                     j += 1
+                    if part == "year" and value < 1000 and self._years_of_measure(i, j):
+                        break  # "경력 10년 이상", "교육 연수가 12년": years of a measure, no date
                     if part in ("year", "decade"):
                         date = self._written_year(i, int(value), part == "decade")
                     else:
@@ -2051,6 +2053,8 @@ class Composer:
             bucket = _time_word(m.text.split()[-1]) or _time_word(m.text.split()[-1].rstrip("s"))
             return bucket is not None and m.has("entity")  # months (of data): rows kept per period
 
+        if self._years_of(after) is not None:
+            return False  # "more than 12 years of schooling": a value of schooling, in years
         counter = any(self.m[x].has("units") and self.m[x].get("units").key == "count" for x in n.span)
         noun = after if counted(after) else before if (self.lang == "ko" and counted(before)) else None
         if noun is None and not counter:
@@ -2381,6 +2385,35 @@ class Composer:
             and bool(self.t.dates or [c for c in self.t.columns if c.yearlike])
         )
 
+    def _years_of(self, j: int | None) -> tuple[int, str] | None:
+        """ "years of schooling" at j: a word for years, "of" and a numeric column that is no date
+        nor a year: (where the column is named, the column), or None."""
+        if j is None or j in self.used or _time_word(self.m[j].text.lower()) != "year" or j + 1 >= len(self.m):
+            return None
+        k = self.next_index(j, ("filler", "particle", "condition"))
+        if k is None or k in self.used or not self.m[k].has("column") or self.m[j + 1].text.lower() != "of":
+            return None
+        column = self.one_column(k, numeric=True)
+        if not column or self.col(column).is_date or self.col(column).yearlike:
+            return None
+        return k, column
+
+    def _years_of_measure(self, i: int, end: int) -> bool:
+        """ "경력 10년 이상", "교육 연수가 12년 이상": a number of years (below 1000) right after a
+        numeric column that is no date nor a year (experience, years of schooling) and compared
+        right after (이상, 미만; `end`: the mention after 년) is a value of that column, counted in
+        years; not the year 10 or 12 of a date ("매출 2024년", "24년 이후" stay dates)."""
+        k = self.next_index(end - 1, ("particle",))
+        if k is None or not self.m[k].has("compare_after"):
+            return False
+        j = self.prev_index(i, ("particle",))
+        if j is None or j in self.used or not self.m[j].has("column"):
+            return False
+        names = self.columns_of(j)
+        return bool(names) and all(
+            self.col(c).numeric and not self.col(c).is_date and not self.col(c).yearlike for c in names
+        )
+
     def _number_column(self, n: _Num, partner: _Num | None, op_index: int | None = None) -> str | None:
         """The numeric column a compared number is about."""
         first = min([n.span[0], *([op_index] if op_index is not None else [])])
@@ -2407,6 +2440,12 @@ class Composer:
             return columns[0]
         # a column named just after: "over 100 horsepower", "3000 이상의 가격"
         j = self.next_index(last, ("filler", "particle", "condition", "compare_after", "between"))
+        years = self._years_of(j)
+        if years is not None:
+            # "12 or more years of schooling", "more than 5 years of experience": the years
+            # counted by the measure named after "of"
+            self.claim(j, years[0])
+            return years[1]
         if (
             j is not None
             and j not in self.used
