@@ -22,7 +22,9 @@ dataset held in DuckDB):
   applicants, 지원자, 근로자 (workers), chicks are nouns for the rows;
 * "12 or more years of schooling", "경력 10년 이상": a number of years of a numeric column that
   is no date is that column's value (declined: no column for "12", a number of rows, or "no
-  dates in this data").
+  dates in this data");
+* "how much higher in percent is A than B" is the difference in percent of B (it was declined:
+  "percent" had no place in the difference).
 """
 
 from __future__ import annotations
@@ -183,3 +185,11 @@ def test_years_of_a_measure_are_its_values(data, mode):
     answer = answered(data, "workers", "경력 10년 이상인 사람 중 여성 비율은?", mode)
     among = frame.loc[frame["exper"] >= 10, "sex"] == "female"
     assert states(first_line(answer), among.mean() * 100, 1), answer
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_how_much_higher_in_percent_is_a_relative_difference(data, mode):
+    frame, _ = data["workers"]
+    m = frame.groupby("sex")["wage"].mean()
+    answer = answered(data, "workers", "how much higher in percent is the mean wage of men than that of women?", mode)
+    assert states(first_line(answer), abs(m["male"] - m["female"]) / m["female"] * 100, 1), answer

@@ -1478,7 +1478,22 @@ class _Builder:
                 if _asks_rate(m):
                     change = "percent" if change == "difference" else change
                 c.claim(j)
+        # "how much higher ... in percent": a difference asked with its direction, as "몇 퍼센트
+        # 높아" (a bare "difference in percent" may be in points of a percent measure: not this)
         degree = any(self.m[j].has("degree") for j in range(len(self.m)))
+        how_much = any(
+            m.has("intent") and m.get("intent").key == "difference" and len(m.text.split()) > 2 for m in self.m
+        )
+        if change == "difference" and not degree and how_much:
+            # "how much higher ... in percent": the word of the unit itself (not a share of rows)
+            percent = [
+                j
+                for j, a in ctx.aggs
+                if a == "share" and self.free(j) and self.m[j].has("units") and self.m[j].get("units").key == "percent"
+            ]
+            if percent:
+                change = "percent"
+                c.claim(*percent)
         if change == "difference" and asked_change is None and not degree and not c.date_sides:
             # "South 대비 North 평균 대기시간 비율", "the ratio of A's average to B's": one value
             # over the other (a share word beside two sides of one measure is no share of rows)
