@@ -24,7 +24,10 @@ dataset held in DuckDB):
   is no date is that column's value (declined: no column for "12", a number of rows, or "no
   dates in this data");
 * "how much higher in percent is A than B" is the difference in percent of B (it was declined:
-  "percent" had no place in the difference).
+  "percent" had no place in the difference);
+* "how many more policyholders does district 1 have than district 4": a column of whole counts
+  named right after "how many (times) more" is compared by its total (it compared the means per
+  row: a wrong answer wherever the districts' numbers of rows differ from one).
 """
 
 from __future__ import annotations
@@ -193,3 +196,19 @@ def test_how_much_higher_in_percent_is_a_relative_difference(data, mode):
     m = frame.groupby("sex")["wage"].mean()
     answer = answered(data, "workers", "how much higher in percent is the mean wage of men than that of women?", mode)
     assert states(first_line(answer), abs(m["male"] - m["female"]) / m["female"] * 100, 1), answer
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_how_many_more_of_a_count_column_compares_totals(data, mode):
+    frame, _ = data["insurance"]
+    h = frame.groupby("District")["Holders"].sum()
+    answer = answered(data, "insurance", "how many more policyholders does district 1 have than district 4?", mode)
+    assert states(first_line(answer), abs(h[1] - h[4]), 0), answer
+    answer = answered(
+        data, "insurance", "how many times more policyholders does district 1 have than district 4?", mode
+    )
+    assert states(first_line(answer), h[1] / h[4]), answer
+    # a statistic said keeps it
+    m = frame.groupby("District")["Holders"].mean()
+    answer = answered(data, "insurance", "how much higher is the average Holders of district 1 than district 4?", mode)
+    assert states(first_line(answer), abs(m[1] - m[4])), answer

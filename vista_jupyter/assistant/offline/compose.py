@@ -1523,6 +1523,7 @@ class _Builder:
                         break
         if not measures:
             measures = self.counted_amount()
+        measures = self._how_many_of_a_count(measures)
         counts = [i for i, a in ctx.aggs if a == "count" and self.free(i)]
         if not measures:
             c.claim(*counts)
@@ -1575,6 +1576,27 @@ class _Builder:
         if ctx.group is not None:
             return self.grouped_change(plan, asked_change, sups)
         return plan
+
+    def _how_many_of_a_count(self, measures: list[Measure]) -> list[Measure]:
+        """ "how many more policyholders does district 1 have than district 4", "how many times
+        more policyholders": a column of whole counts named right after "how many (times) more"
+        is the things counted, compared by their total; its mean per row (the default) would
+        answer another question. A statistic said ("average policyholders") keeps it."""
+        c, ctx = self.c, self.ctx
+        if len(measures) != 1 or measures[0].agg != "mean" or measures[0].column is None:
+            return measures
+        if any(a in ("mean", "median") for _, a in ctx.aggs):
+            return measures
+        column = c.col(measures[0].column)
+        if not column.integer or column.yearlike or column.minimum is None or float(column.minimum) < 0:
+            return measures
+        for j, m in enumerate(self.m):
+            if not m.text.lower().startswith("how many"):
+                continue
+            k = c.next_index(j, ("filler", "degree"))
+            if k is not None and measures[0].column in c.columns_of(k, numeric=True):
+                return [Measure("sum", measures[0].column)]
+        return measures
 
     def counted_amount(self) -> list[Measure]:
         """ "how many times more arrivals from A than from B": a column that counts things (arrivals,
