@@ -27,7 +27,11 @@ dataset held in DuckDB):
   "percent" had no place in the difference);
 * "how many more policyholders does district 1 have than district 4": a column of whole counts
   named right after "how many (times) more" is compared by its total (it compared the means per
-  row: a wrong answer wherever the districts' numbers of rows differ from one).
+  row: a wrong answer wherever the districts' numbers of rows differ from one);
+* what animals are fed is a concept (feed, fed, 사료): "chicks fed soybean", "사료별" (unknown
+  words before);
+* "compare" beside a measure by groups ("사료별 평균 무게 비교", "compare average weight by feed")
+  is what the groups side by side answer (it had no place: declined).
 """
 
 from __future__ import annotations
@@ -212,3 +216,22 @@ def test_how_many_more_of_a_count_column_compares_totals(data, mode):
     m = frame.groupby("District")["Holders"].mean()
     answer = answered(data, "insurance", "how much higher is the average Holders of district 1 than district 4?", mode)
     assert states(first_line(answer), abs(m[1] - m[4])), answer
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_feed_is_a_concept(data, mode):
+    frame, _ = data["chicks"]
+    answer = answered(data, "chicks", "what share of the chicks were fed soybean?", mode)
+    assert states(first_line(answer), (frame["feed"] == "soybean").mean() * 100, 1), answer
+    answer = answered(data, "chicks", "사료별 병아리 비율", mode)
+    shares = frame["feed"].value_counts(normalize=True)
+    assert all(f"{k}: {v * 100:.1f}%" in answer for k, v in shares.items()), answer
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_compare_a_measure_by_groups(data, mode):
+    frame, _ = data["chicks"]
+    means = frame.groupby("feed")["weight"].mean()
+    for question in ("compare average weight by feed", "feed별 평균 무게 비교"):
+        answer = answered(data, "chicks", question, mode)
+        assert all(states(answer, v) for v in means), answer

@@ -5232,6 +5232,14 @@ class Composer:
                 continue
             if m.has("when") and self._period_answered(plan):
                 continue  # "가장 많았던 해는 언제": the answer is a period already
+            if (
+                roles == {"intent"}
+                and m.get("intent").key == "compare"
+                and plan.kind == "aggregate"
+                and plan.group is not None
+                and plan.measures
+            ):
+                continue  # "사료별 평균 무게 비교", "compare average weight by feed": the groups side by side
             if m.text.lower() == "either" and self._opens_list(i, plan):
                 continue  # "either Busan or Jeju": the list's first word
             if (
