@@ -31,7 +31,9 @@ dataset held in DuckDB):
 * what animals are fed is a concept (feed, fed, 사료): "chicks fed soybean", "사료별" (unknown
   words before);
 * "compare" beside a measure by groups ("사료별 평균 무게 비교", "compare average weight by feed")
-  is what the groups side by side answer (it had no place: declined).
+  is what the groups side by side answer (it had no place: declined);
+* an amount of money is never a number of rows: "earn more than 10 dollars an hour" (read as
+  rows of hours: declined).
 """
 
 from __future__ import annotations
@@ -235,3 +237,10 @@ def test_compare_a_measure_by_groups(data, mode):
     for question in ("compare average weight by feed", "feed별 평균 무게 비교"):
         answer = answered(data, "chicks", question, mode)
         assert all(states(answer, v) for v in means), answer
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_an_amount_of_money_is_no_number_of_rows(data, mode):
+    frame, _ = data["workers"]
+    answer = answered(data, "workers", "what percent of workers earn more than 10 dollars an hour?", mode)
+    assert states(first_line(answer), (frame["wage"] > 10).mean() * 100, 1), answer

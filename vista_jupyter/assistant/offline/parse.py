@@ -2055,6 +2055,8 @@ class Composer:
 
         if self._years_of(after) is not None:
             return False  # "more than 12 years of schooling": a value of schooling, in years
+        if n.number.unit == "money":
+            return False  # "more than 10 dollars an hour": an amount (a wage), never a number of rows
         counter = any(self.m[x].has("units") and self.m[x].get("units").key == "count" for x in n.span)
         noun = after if counted(after) else before if (self.lang == "ko" and counted(before)) else None
         if noun is None and not counter:
