@@ -33,7 +33,9 @@ dataset held in DuckDB):
 * "compare" beside a measure by groups ("사료별 평균 무게 비교", "compare average weight by feed")
   is what the groups side by side answer (it had no place: declined);
 * an amount of money is never a number of rows: "earn more than 10 dollars an hour" (read as
-  rows of hours: declined).
+  rows of hours: declined);
+* "how many more years of schooling do men have than women" compares the mean of schooling (it
+  compared the numbers of rows: a wrong answer).
 """
 
 from __future__ import annotations
@@ -244,3 +246,12 @@ def test_an_amount_of_money_is_no_number_of_rows(data, mode):
     frame, _ = data["workers"]
     answer = answered(data, "workers", "what percent of workers earn more than 10 dollars an hour?", mode)
     assert states(first_line(answer), (frame["wage"] > 10).mean() * 100, 1), answer
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_how_many_more_years_of_a_measure_compares_its_mean(data, mode):
+    frame, _ = data["workers"]
+    m = frame.groupby("sex")["school"].mean()
+    answer = answered(data, "workers", "how many more years of schooling do men have than women?", mode)
+    assert states(first_line(answer), abs(m["male"] - m["female"])), answer
+    assert not states(first_line(answer), abs((frame["sex"] == "male").sum() - (frame["sex"] == "female").sum()), 0)

@@ -1522,6 +1522,15 @@ class _Builder:
                         measures = [Measure(agg, found[0])]
                         break
         if not measures:
+            # "how many more years of schooling do men have than women": the years are the
+            # measure's values (each row's own), compared by their mean; not a count of rows
+            for j in range(len(self.m)):
+                found = c._years_of(j) if self.free(j) else None
+                if found is not None:
+                    c.claim(j, found[0])
+                    measures = [Measure("mean", found[1])]
+                    break
+        if not measures:
             measures = self.counted_amount()
         measures = self._how_many_of_a_count(measures)
         counts = [i for i, a in ctx.aggs if a == "count" and self.free(i)]
