@@ -35,7 +35,9 @@ dataset held in DuckDB):
 * an amount of money is never a number of rows: "earn more than 10 dollars an hour" (read as
   rows of hours: declined);
 * "how many more years of schooling do men have than women" compares the mean of schooling (it
-  compared the numbers of rows: a wrong answer).
+  compared the numbers of rows: a wrong answer);
+* a bound inside such bands that is no band of its own ("policyholders under 30" over <25, 25-29,
+  30-35, >35) is declined: it had counted the rows with Holders < 30 (a wrong answer).
 """
 
 from __future__ import annotations
@@ -44,7 +46,7 @@ import numpy as np
 import pandas as pd
 import pytest
 from answers import first_line, states
-from test_offline_context import answered
+from test_offline_context import answered, declined
 from test_offline_plans import ask
 
 MODES = ("pandas", "duckdb")
@@ -255,3 +257,12 @@ def test_how_many_more_years_of_a_measure_compares_its_mean(data, mode):
     answer = answered(data, "workers", "how many more years of schooling do men have than women?", mode)
     assert states(first_line(answer), abs(m["male"] - m["female"])), answer
     assert not states(first_line(answer), abs((frame["sex"] == "male").sum() - (frame["sex"] == "female").sum()), 0)
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_a_bound_inside_bands_is_declined(data, mode):
+    declined(data, "insurance", "what percentage of policyholders are under 30?", mode)
+    declined(data, "insurance", "30세 미만 가입자 비율", mode)
+    frame, _ = data["insurance"]
+    answer = answered(data, "insurance", "how many rows have Holders under 30?", mode)
+    assert states(first_line(answer), (frame["Holders"] < 30).sum(), 0), answer

@@ -2006,32 +2006,58 @@ class Composer:
 
     _BAND_SIGNS = {"<": ("<",), "<=": ("<=", "≤"), ">": (">",), ">=": (">=", "≥")}
 
+    _BAND = re.compile(
+        r"\s*(<=|>=|≤|≥|<|>)?\s*(\d+(?:\.\d+)?)\s*(?:[-–~]\s*(\d+(?:\.\d+)?))?\s*(\+)?\s*([A-Za-z]{0,3})\s*"
+    )
+
     def _band_value(self, n: _Num, op: str, op_index: int | None) -> tuple[str, Any] | None:
         """ "policyholders under 25", "25세 미만 가입자", "cars over 2 litres": where a category
         column keeps bands labelled with the comparison itself ("<25", ">2l", ">=65"), the
         comparison names that band: its rows are what the data can tell (the values within a
         band are not in it), and a numeric column near the words ("policyholders": Holders) is
         not compared with the band's bound. A column named right before the comparison ("Holders
-        under 25", "Holders가 25 미만") keeps the number's own reading. One band in one column only."""
+        under 25", "Holders가 25 미만") keeps the number's own reading. One band in one column only.
+        A bound within such bands that is no band of its own ("policyholders under 30" over <25,
+        25-29, 30-35, >35) may be about the banded quantity, which the data does not hold row by
+        row: declined, rather than compared with the numeric column near the words."""
         signs = self._BAND_SIGNS.get(op)
         if not signs or n.number is None or op_index is None:
             return None
         bound = float(n.number.value) * float(n.number.scale or 1.0)
-        found = []
+        found, spans = [], []
         for column in self.t.columns:
             if column.numeric or column.is_date or column.kind not in ("categorical", "text") or not column.values:
                 continue
-            for value in column.values:
-                m = re.fullmatch(r"\s*(<=|>=|≤|≥|<|>)\s*(\d+(?:\.\d+)?)\s*([A-Za-z]{0,3})\s*", str(value))
-                if m and m.group(1) in signs and float(m.group(2)) == bound:
+            parsed = [(v, self._BAND.fullmatch(str(v))) for v in column.values]
+            if len(parsed) < 2 or not all(m and (m.group(1) or m.group(3) or m.group(4)) or m for _, m in parsed):
+                continue
+            if sum(1 for _, m in parsed if m and (m.group(1) or m.group(3) or m.group(4))) < 2:
+                continue  # plain numbers written as text, no bands
+            edges = [float(x) for _, m in parsed if m for x in (m.group(2), m.group(3)) if x]
+            spans.append((column.name, min(edges), max(edges)))
+            for value, m in parsed:
+                if m and m.group(1) in signs and not m.group(3) and float(m.group(2)) == bound:
                     found.append((column.name, value))
-        if len(found) != 1:
+        if not found and not spans:
             return None
         first = min(n.index, op_index)
         j = self.prev_index(first, ("particle",))
         if j is not None and j not in self.used and any(self.col(c).numeric for c in self.columns_of(j)):
             return None  # "Holders under 25": the named column compared
-        return found[0]
+        if len(found) == 1:
+            return found[0]
+        inside = [name for name, lo, hi in spans if lo <= bound <= hi]
+        if inside:
+            words = self._words(min(n.span[0], op_index), max(n.span[-1], op_index))
+            raise Declined(
+                f"“{words}” may be about {inside[0]}, which this data keeps in bands "
+                f"({', '.join(str(v) for v in self.col(inside[0]).values[:6])}), not as a number of each row; "
+                "ask for the bands you mean, or name the column compared.",
+                f"“{words}”은(는) {inside[0]}에 대한 조건일 수 있는데, 이 데이터는 그 값을 구간"
+                f"({', '.join(str(v) for v in self.col(inside[0]).values[:6])})으로만 가지고 있습니다. 원하는 구간을 "
+                "묻거나 비교할 열을 말해 주세요.",
+            )
+        return None
 
     def _group_filter(self, n: _Num, op: str, op_index: int | None) -> bool:
         """ "among cities with at least 1500 orders", "주문이 1500건 이상인 city 중에서", "sites with
