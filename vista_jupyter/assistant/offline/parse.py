@@ -2033,6 +2033,8 @@ class Composer:
                 continue
             if sum(1 for _, m in parsed if m and (m.group(1) or m.group(3) or m.group(4))) < 2:
                 continue  # plain numbers written as text, no bands
+            if not any(m and (m.group(1) or m.group(4)) for _, m in parsed):
+                continue  # ranges with no open end ("2019-20" seasons) are no bands of a scale
             edges = [float(x) for _, m in parsed if m for x in (m.group(2), m.group(3)) if x]
             spans.append((column.name, min(edges), max(edges)))
             for value, m in parsed:
