@@ -59,8 +59,16 @@ def _label(text: str) -> str:
     text = text.strip()
     if re.fullmatch(r"-?\d+\.0", text):
         return text[:-2]
-    if text in ("True", "False"):
-        return text
+    return text
+
+
+def _md_item(text: str) -> str:
+    """A value written where Markdown reads the start of a block (a list item's label): a leading
+    '>' is a quote, '#' + space a heading, '-', '+', '*' + space a nested list, so an age band
+    '>35' lost its '>' ('- >35: 2,065' showed '35'). The mark is escaped; the reader sees it."""
+    text = str(text)
+    if re.match(r">|#{1,6}(\s|$)|[-+*](\s|$)", text):
+        return "\\" + text
     return text
 
 
@@ -507,7 +515,7 @@ def _group_change(plan: Plan, r: _Reader) -> str:
                 "\n\n" + t(lang, "Others: ", "나머지: ") + ", ".join(f"{_label(x[0])} {change(x)}" for x in rest) + "."
             )
         return line
-    listed = [f"- {_label(it[0])}: {detail(it)}" for it in items[:30]]
+    listed = [f"- {_md_item(_label(it[0]))}: {detail(it)}" for it in items[:30]]
     out = [f"{head}:", "", *listed]
     if len(items) > 30:
         out.append(t(lang, f"- … and {len(items) - 30} more", f"- … 외 {len(items) - 30}개"))
@@ -560,7 +568,9 @@ def _successive(plan: Plan, r: _Reader) -> str:
             )
         return line
 
-    listed = [f"- {_label(it[0])}: {_signed(plan, m, it[1], plan.successive == 'percent')}" for it in items[:40]]
+    listed = [
+        f"- {_md_item(_label(it[0]))}: {_signed(plan, m, it[1], plan.successive == 'percent')}" for it in items[:40]
+    ]
     out = [f"{head}:", "", *listed]
     if len(items) > 40:
         out.append(t(lang, f"- … and {len(items) - 40} more", f"- … 외 {len(items) - 40}개"))
@@ -1071,14 +1081,14 @@ class _Words:
                     f"{restate(plan)} ({fmt(rows, count=True)} matching rows):",
                     f"{restate(plan)} (조건에 맞는 행 {fmt(rows, count=True)}개):",
                 )
-                listed = [f"- {it[0]}: {fmt(_num(it[-1]), unit=unit, year=year)}" for it in items]
+                listed = [f"- {_md_item(it[0])}: {fmt(_num(it[-1]), unit=unit, year=year)}" for it in items]
             else:
                 head = t(
                     lang,
                     f"{restate(plan)}: **{fmt(rows, count=True)}** of {fmt(total, count=True)} rows.",
                     f"{restate(plan)}: 전체 {fmt(total, count=True)}개 중 **{fmt(rows, count=True)}**개",
                 )
-                listed = [f"- {it[0]}" for it in items if it and it[0]]
+                listed = [f"- {_md_item(it[0])}" for it in items if it and it[0]]
             more = rows - len(items)
             if more > 0:
                 listed.append(t(lang, f"- … and {fmt(more, count=True)} more", f"- … 외 {fmt(more, count=True)}개"))
@@ -1339,9 +1349,9 @@ class _Words:
             listed = [
                 t(
                     lang,
-                    f"- {it[0]}: {value_text(plan, m, _num(it[2]))} in {_label(it[1])} → {value_text(plan, m, _num(it[4]))} "
+                    f"- {_md_item(it[0])}: {value_text(plan, m, _num(it[2]))} in {_label(it[1])} → {value_text(plan, m, _num(it[4]))} "
                     f"in {_label(it[3])}; highest {value_text(plan, m, _num(it[6]))} in {_label(it[5])}",
-                    f"- {it[0]}: {_label(it[1])} {value_text(plan, m, _num(it[2]))} → {_label(it[3])} "
+                    f"- {_md_item(it[0])}: {_label(it[1])} {value_text(plan, m, _num(it[2]))} → {_label(it[3])} "
                     f"{value_text(plan, m, _num(it[4]))}, 최고 {_label(it[5])} {value_text(plan, m, _num(it[6]))}",
                 )
                 for it in lines
@@ -1370,7 +1380,7 @@ class _Words:
         )
         lines = [head, ""]
         if len(items) <= 24:
-            lines += [f"- {label}: {value_text(plan, m, v)}" for label, v in items]
+            lines += [f"- {_md_item(label)}: {value_text(plan, m, v)}" for label, v in items]
             lines += [
                 "",
                 t(
@@ -1416,12 +1426,12 @@ class _Words:
                 f"{restate(plan)}: strongest with **{top[0]}** ({fmt(top[1])})",
                 f"{restate(plan)}: 가장 강한 것은 **{top[0]}** ({fmt(top[1])})",
             )
-            rest = [f"- {label}: {fmt(v)}" for label, v in items[1:8]]
+            rest = [f"- {_md_item(label)}: {fmt(v)}" for label, v in items[1:8]]
             return "\n".join([head, "", *rest])
         head = t(lang, "The strongest correlations between the numeric columns:", "숫자 열 사이의 가장 강한 상관관계:")
         if plan.conditions:
             head = restate(plan) + ":"
-        return "\n".join([head, "", *[f"- {label}: {fmt(v)}" for label, v in items]])
+        return "\n".join([head, "", *[f"- {_md_item(label)}: {fmt(v)}" for label, v in items]])
 
     @staticmethod
     def describe(plan: Plan, r: _Reader) -> str:
@@ -1467,7 +1477,7 @@ class _Words:
             f"{restate(plan)}: {len(items)}개 열에 결측치 **{fmt(total, count=True)}**개:",
         )
         listed = [
-            f"- {it[0]}: {fmt(_num(it[1]), count=True)} ({fmt(_num(it[1]) / rows if rows else math.nan, percent=True)})"
+            f"- {_md_item(it[0])}: {fmt(_num(it[1]), count=True)} ({fmt(_num(it[1]) / rows if rows else math.nan, percent=True)})"
             for it in items
             if len(it) > 1
         ]
@@ -1552,7 +1562,7 @@ class _Words:
         n = int(_num(r.key("columns") or "0"))
         items = r.items()
         head = t(lang, f"The data has **{n}** columns:", f"데이터의 열은 **{n}**개입니다:")
-        return "\n".join([head, "", *[f"- {it[0]} ({it[1]})" for it in items if len(it) > 1]])
+        return "\n".join([head, "", *[f"- {_md_item(it[0])} ({it[1]})" for it in items if len(it) > 1]])
 
     @staticmethod
     def head(plan: Plan, r: _Reader) -> str:
@@ -1644,17 +1654,18 @@ def _grouped(plan: Plan, r: _Reader, rows: int, percent: bool = False, head: str
     if len(measures) > 1:
         names = " | ".join(measure_words(m, lang) for m in measures)
         listed = [
-            f"- {_label(it[0])}: " + ", ".join(val(it, k) for k in range(len(measures))) for it in items[:_LISTED]
+            f"- {_md_item(_label(it[0]))}: " + ", ".join(val(it, k) for k in range(len(measures)))
+            for it in items[:_LISTED]
         ]
         out = [f"{head} ({names}):", "", *listed]
     elif overall is not None and not math.isnan(_num(overall)):
         # values listed with "and": the one over all their rows, then each (`Plan.overall`)
         whole = restate(replace(plan, group=None, overall=False))
-        listed = [f"- {_label(it[0])}: {val(it)}" for it in items[:_LISTED]]
+        listed = [f"- {_md_item(_label(it[0]))}: {val(it)}" for it in items[:_LISTED]]
         each = t(lang, "Each of them:", "각각:")
         out = [f"{whole}: **{value_text(plan, measures[0], _num(overall))}**", "", each, "", *listed]
     else:
-        listed = [f"- {_label(it[0])}: {val(it)}" for it in items[:_LISTED]]
+        listed = [f"- {_md_item(_label(it[0]))}: {val(it)}" for it in items[:_LISTED]]
         order = ""
         if plan.limit:
             order = ""

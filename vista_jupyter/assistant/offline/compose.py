@@ -1478,7 +1478,22 @@ class _Builder:
                 if _asks_rate(m):
                     change = "percent" if change == "difference" else change
                 c.claim(j)
+        # "how much higher ... in percent": a difference asked with its direction, as "몇 퍼센트
+        # 높아" (a bare "difference in percent" may be in points of a percent measure: not this)
         degree = any(self.m[j].has("degree") for j in range(len(self.m)))
+        how_much = any(
+            m.has("intent") and m.get("intent").key == "difference" and len(m.text.split()) > 2 for m in self.m
+        )
+        if change == "difference" and not degree and how_much:
+            # "how much higher ... in percent": the word of the unit itself (not a share of rows)
+            percent = [
+                j
+                for j, a in ctx.aggs
+                if a == "share" and self.free(j) and self.m[j].has("units") and self.m[j].get("units").key == "percent"
+            ]
+            if percent:
+                change = "percent"
+                c.claim(*percent)
         if change == "difference" and asked_change is None and not degree and not c.date_sides:
             # "South 대비 North 평균 대기시간 비율", "the ratio of A's average to B's": one value
             # over the other (a share word beside two sides of one measure is no share of rows)
@@ -1507,7 +1522,17 @@ class _Builder:
                         measures = [Measure(agg, found[0])]
                         break
         if not measures:
+            # "how many more years of schooling do men have than women": the years are the
+            # measure's values (each row's own), compared by their mean; not a count of rows
+            for j in range(len(self.m)):
+                found = c._years_of(j) if self.free(j) else None
+                if found is not None:
+                    c.claim(j, found[0])
+                    measures = [Measure("mean", found[1])]
+                    break
+        if not measures:
             measures = self.counted_amount()
+        measures = self._how_many_of_a_count(measures)
         counts = [i for i, a in ctx.aggs if a == "count" and self.free(i)]
         if not measures:
             c.claim(*counts)
@@ -1519,6 +1544,14 @@ class _Builder:
             )
         # "how much more", "더 많이": words of the difference itself, and the direction asked
         asked = None
+        for j, m in enumerate(self.m):
+            # "how much heavier", "얼마나 더 무거워": an adjective of the measure compared says
+            # the difference's direction (heavier: weight, higher)
+            if self.free(j) and m.has("adjective"):
+                found = c._adjective_direction(j)
+                if found and found[0] == measures[0].column:
+                    c.claim(j)
+                    asked = asked or found[1]
         for j, m in enumerate(self.m):
             if self.free(j) and (m.has("degree") or (m.has("intent") and m.get("intent").key == "difference")):
                 c.claim(j)
@@ -1552,6 +1585,27 @@ class _Builder:
         if ctx.group is not None:
             return self.grouped_change(plan, asked_change, sups)
         return plan
+
+    def _how_many_of_a_count(self, measures: list[Measure]) -> list[Measure]:
+        """ "how many more policyholders does district 1 have than district 4", "how many times
+        more policyholders": a column of whole counts named right after "how many (times) more"
+        is the things counted, compared by their total; its mean per row (the default) would
+        answer another question. A statistic said ("average policyholders") keeps it."""
+        c, ctx = self.c, self.ctx
+        if len(measures) != 1 or measures[0].agg != "mean" or measures[0].column is None:
+            return measures
+        if any(a in ("mean", "median") for _, a in ctx.aggs):
+            return measures
+        column = c.col(measures[0].column)
+        if not column.integer or column.yearlike or column.minimum is None or float(column.minimum) < 0:
+            return measures
+        for j, m in enumerate(self.m):
+            if not m.text.lower().startswith("how many"):
+                continue
+            k = c.next_index(j, ("filler", "degree"))
+            if k is not None and measures[0].column in c.columns_of(k, numeric=True):
+                return [Measure("sum", measures[0].column)]
+        return measures
 
     def counted_amount(self) -> list[Measure]:
         """ "how many times more arrivals from A than from B": a column that counts things (arrivals,

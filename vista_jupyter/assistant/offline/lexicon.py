@@ -210,6 +210,10 @@ def lexicon() -> Lexicon:
     for form in _as_forms(raw["event_verbs"], "event_verbs"):
         index.add(name_keys(form) or (form.lower(),), Meaning("entity"))
     _as_forms(raw["count_heads"], "count_heads")
+    # read as one word ("그룹", not the filler 그 + 룹); what it is is decided beside its
+    # neighbours (match._group_nouns)
+    for form in _as_forms(raw["group_nouns"], "group_nouns"):
+        index.add(name_keys(form) or (form.lower(),), Meaning("group_noun"))
     concepts = raw["concepts"]
     for name, entry in concepts.items():
         for form in _as_forms(entry["forms"], f"concepts.{name}"):

@@ -1858,6 +1858,7 @@ class Reader:
         mentions = _rows_named(mentions, self.table)
         mentions = _ordinal_categories(mentions, self.table)
         mentions = _request_verb(mentions)
+        mentions = _group_nouns(mentions, self.table)
         return tokens, _value_in_units(_subjects(mentions, self._subject_texts()))
 
     def _names_a_column_not_a_period(self, keys: tuple[str, ...]) -> bool:
@@ -2224,6 +2225,28 @@ def _subjects(mentions: list[Mention], subjects: set[str] = frozenset()) -> list
             m.senses = [Sense("filler")]
         else:
             m.senses = [s for s in m.senses if s.role != "subject"] or [Sense("unknown")]
+    return mentions
+
+
+def _group_nouns(mentions: list[Mention], table: Table) -> list[Mention]:
+    """ "the casein group", "each feed group", "sunflower 그룹의": a noun for the rows sharing a
+    value (the lexicon's `group_nouns`) said right after a value or a column of categories is
+    those rows again: it reads as a filler. A word that names something of the data (a column
+    called group) keeps that; anywhere else the noun stays unknown."""
+    prev = None
+    for m in mentions:
+        if m.has("group_noun"):
+            rest = [s for s in m.senses if s.role not in ("group_noun", "unknown")]
+            categories = prev is not None and (
+                prev.has("value")
+                or any(
+                    s.role == "column" and isinstance(s.key, str) and not table.column(s.key).numeric
+                    for s in prev.senses
+                )
+            )
+            m.senses = rest or [Sense("filler" if categories else "unknown")]
+        if not m.roles <= {"particle"}:
+            prev = m
     return mentions
 
 

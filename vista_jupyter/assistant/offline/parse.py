@@ -1067,6 +1067,8 @@ class Composer:
                     part = n.get("date_units").key
                     span.append(j)
                     j += 1
+                    if part == "year" and value < 1000 and self._years_of_measure(i, j):
+                        break  # "경력 10년 이상", "교육 연수가 12년": years of a measure, no date
                     if part in ("year", "decade"):
                         date = self._written_year(i, int(value), part == "decade")
                     else:
@@ -1959,6 +1961,14 @@ class Composer:
             if self._group_filter(n, op, op_index):
                 k += 1
                 continue
+            band = self._band_value(n, op, op_index)
+            if band is not None:
+                self.ctx.conditions.at = min(n.index, op_index if op_index is not None else n.index)
+                self.ctx.conditions.append(Condition(band[0], "==", band[1]))
+                self.claim(*n.span, op_index)
+                last = None
+                k += 1
+                continue
             column = self._number_column(n, None, op_index)
             if (
                 column is None
@@ -1994,6 +2004,63 @@ class Composer:
             last = (max(n.span[-1], op_index or 0), column)
             k += 1
 
+    _BAND_SIGNS = {"<": ("<",), "<=": ("<=", "≤"), ">": (">",), ">=": (">=", "≥")}
+
+    _BAND = re.compile(
+        r"\s*(<=|>=|≤|≥|<|>)?\s*(\d+(?:\.\d+)?)\s*(?:[-–~]\s*(\d+(?:\.\d+)?))?\s*(\+)?\s*([A-Za-z]{0,3})\s*"
+    )
+
+    def _band_value(self, n: _Num, op: str, op_index: int | None) -> tuple[str, Any] | None:
+        """ "policyholders under 25", "25세 미만 가입자", "cars over 2 litres": where a category
+        column keeps bands labelled with the comparison itself ("<25", ">2l", ">=65"), the
+        comparison names that band: its rows are what the data can tell (the values within a
+        band are not in it), and a numeric column near the words ("policyholders": Holders) is
+        not compared with the band's bound. A column named right before the comparison ("Holders
+        under 25", "Holders가 25 미만") keeps the number's own reading. One band in one column only.
+        A bound within such bands that is no band of its own ("policyholders under 30" over <25,
+        25-29, 30-35, >35) may be about the banded quantity, which the data does not hold row by
+        row: declined, rather than compared with the numeric column near the words."""
+        signs = self._BAND_SIGNS.get(op)
+        if not signs or n.number is None or op_index is None:
+            return None
+        bound = float(n.number.value) * float(n.number.scale or 1.0)
+        found, spans = [], []
+        for column in self.t.columns:
+            if column.numeric or column.is_date or column.kind not in ("categorical", "text") or not column.values:
+                continue
+            parsed = [(v, self._BAND.fullmatch(str(v))) for v in column.values]
+            if len(parsed) < 2 or not all(m and (m.group(1) or m.group(3) or m.group(4)) or m for _, m in parsed):
+                continue
+            if sum(1 for _, m in parsed if m and (m.group(1) or m.group(3) or m.group(4))) < 2:
+                continue  # plain numbers written as text, no bands
+            if not any(m and (m.group(1) or m.group(4)) for _, m in parsed):
+                continue  # ranges with no open end ("2019-20" seasons) are no bands of a scale
+            edges = [float(x) for _, m in parsed if m for x in (m.group(2), m.group(3)) if x]
+            spans.append((column.name, min(edges), max(edges)))
+            for value, m in parsed:
+                if m and m.group(1) in signs and not m.group(3) and float(m.group(2)) == bound:
+                    found.append((column.name, value))
+        if not found and not spans:
+            return None
+        first = min(n.index, op_index)
+        j = self.prev_index(first, ("particle",))
+        if j is not None and j not in self.used and any(self.col(c).numeric for c in self.columns_of(j)):
+            return None  # "Holders under 25": the named column compared
+        if len(found) == 1:
+            return found[0]
+        inside = [name for name, lo, hi in spans if lo <= bound <= hi]
+        if inside:
+            words = self._words(min(n.span[0], op_index), max(n.span[-1], op_index))
+            raise Declined(
+                f"“{words}” may be about {inside[0]}, which this data keeps in bands "
+                f"({', '.join(str(v) for v in self.col(inside[0]).values[:6])}), not as a number of each row; "
+                "ask for the bands you mean, or name the column compared.",
+                f"“{words}”은(는) {inside[0]}에 대한 조건일 수 있는데, 이 데이터는 그 값을 구간"
+                f"({', '.join(str(v) for v in self.col(inside[0]).values[:6])})으로만 가지고 있습니다. 원하는 구간을 "
+                "묻거나 비교할 열을 말해 주세요.",
+            )
+        return None
+
     def _group_filter(self, n: _Num, op: str, op_index: int | None) -> bool:
         """ "among cities with at least 1500 orders", "주문이 1500건 이상인 city 중에서", "sites with
         at least 30 months of data": a number of rows (said with a noun for what the rows are, a
@@ -2014,6 +2081,10 @@ class Composer:
             bucket = _time_word(m.text.split()[-1]) or _time_word(m.text.split()[-1].rstrip("s"))
             return bucket is not None and m.has("entity")  # months (of data): rows kept per period
 
+        if self._years_of(after) is not None:
+            return False  # "more than 12 years of schooling": a value of schooling, in years
+        if n.number.unit == "money":
+            return False  # "more than 10 dollars an hour": an amount (a wage), never a number of rows
         counter = any(self.m[x].has("units") and self.m[x].get("units").key == "count" for x in n.span)
         noun = after if counted(after) else before if (self.lang == "ko" and counted(before)) else None
         if noun is None and not counter:
@@ -2344,6 +2415,35 @@ class Composer:
             and bool(self.t.dates or [c for c in self.t.columns if c.yearlike])
         )
 
+    def _years_of(self, j: int | None) -> tuple[int, str] | None:
+        """ "years of schooling" at j: a word for years, "of" and a numeric column that is no date
+        nor a year: (where the column is named, the column), or None."""
+        if j is None or j in self.used or _time_word(self.m[j].text.lower()) != "year" or j + 1 >= len(self.m):
+            return None
+        k = self.next_index(j, ("filler", "particle", "condition"))
+        if k is None or k in self.used or not self.m[k].has("column") or self.m[j + 1].text.lower() != "of":
+            return None
+        column = self.one_column(k, numeric=True)
+        if not column or self.col(column).is_date or self.col(column).yearlike:
+            return None
+        return k, column
+
+    def _years_of_measure(self, i: int, end: int) -> bool:
+        """ "경력 10년 이상", "교육 연수가 12년 이상": a number of years (below 1000) right after a
+        numeric column that is no date nor a year (experience, years of schooling) and compared
+        right after (이상, 미만; `end`: the mention after 년) is a value of that column, counted in
+        years; not the year 10 or 12 of a date ("매출 2024년", "24년 이후" stay dates)."""
+        k = self.next_index(end - 1, ("particle",))
+        if k is None or not self.m[k].has("compare_after"):
+            return False
+        j = self.prev_index(i, ("particle",))
+        if j is None or j in self.used or not self.m[j].has("column"):
+            return False
+        names = self.columns_of(j)
+        return bool(names) and all(
+            self.col(c).numeric and not self.col(c).is_date and not self.col(c).yearlike for c in names
+        )
+
     def _number_column(self, n: _Num, partner: _Num | None, op_index: int | None = None) -> str | None:
         """The numeric column a compared number is about."""
         first = min([n.span[0], *([op_index] if op_index is not None else [])])
@@ -2370,6 +2470,12 @@ class Composer:
             return columns[0]
         # a column named just after: "over 100 horsepower", "3000 이상의 가격"
         j = self.next_index(last, ("filler", "particle", "condition", "compare_after", "between"))
+        years = self._years_of(j)
+        if years is not None:
+            # "12 or more years of schooling", "more than 5 years of experience": the years
+            # counted by the measure named after "of"
+            self.claim(j, years[0])
+            return years[1]
         if (
             j is not None
             and j not in self.used
@@ -2646,6 +2752,8 @@ class Composer:
             # for whole numbers of a few values
             copula = n.span[-1] + 1 < len(self.m) and self.m[n.span[-1] + 1].text.split()[:1] == ["인"]
             said = (eq_index is not None and self.m[eq_index].text in ("=", "==")) or (copula and before is not None)
+            if self._numbered_noun(n):
+                before = None  # "청구 건수 중 4번 지역": the region numbered 4, not Claims = 4
             for j in (after, before):
                 if j is not None and j not in self.used and self.m[j].has("column"):
                     try:
@@ -2669,6 +2777,15 @@ class Composer:
             )
             self.ctx.conditions.append(Condition(column, "!=" if negated else "==", self.convert(n.number, column)))
             self.claim(*n.span, j, eq_index)
+
+    def _numbered_noun(self, n: _Num) -> bool:
+        """ "4번 지역", "3번 출구", "2호 매장": a number with the counter 번 or 호 written right
+        before a noun numbers that noun (its no. 4), it does not count times; so it is no value
+        of a column said before it ("청구 건수 중 4번 지역" had read Claims = 4)."""
+        if n.number is None or (n.number.unit_text or "") not in ("번", "호"):
+            return False
+        j = n.span[-1] + 1
+        return j < len(self.m) and bool(self.roles(j) & {"entity", "concept", "column", "subject"})
 
     def _code_column(self, n: _Num) -> str | None:
         """The column a number written as a code names ("470번", "143번 노선": a route, a line):
@@ -5157,6 +5274,14 @@ class Composer:
                 continue
             if m.has("when") and self._period_answered(plan):
                 continue  # "가장 많았던 해는 언제": the answer is a period already
+            if (
+                roles == {"intent"}
+                and m.get("intent").key == "compare"
+                and plan.kind == "aggregate"
+                and plan.group is not None
+                and plan.measures
+            ):
+                continue  # "사료별 평균 무게 비교", "compare average weight by feed": the groups side by side
             if m.text.lower() == "either" and self._opens_list(i, plan):
                 continue  # "either Busan or Jeju": the list's first word
             if (
@@ -5902,14 +6027,20 @@ def _event_counts(table: Table) -> dict[str, str]:
 def _frequency_counted(plan: Plan, composer: Composer, table: Table) -> None:
     """On a frequency table (`Table.frequency`: Class, Sex, Age, Survived and Freq, one row per
     combination), "how many third class passengers survived" is the total of the count column
-    over the rows asked, never their number of rows (the reply says so). A plan that would count
-    rows any other way (a share, a comparison of counts, the rows that match stated by their
-    number) is declined: it would count combinations."""
+    over the rows asked, never their number of rows (the reply says so); so is a share of them
+    ("what percentage of applicants were admitted": the total over the rows asked out of the
+    total over all) and a comparison of how many ("how many more men than women applied"). A
+    plan that would count rows any other way (the rows that match stated by their number, a
+    count beside other measures) is declined: it would count combinations."""
     column = table.frequency
     counted = [k for k, m in enumerate(plan.measures) if m.agg in ("count", "records") and m.column is None]
     if column is None or plan.kind == "decline":
         return
-    if plan.kind == "aggregate" and counted:
+    # (a rate within each group, "survival rate by class", stays declined: its wording speaks of rows)
+    rates = plan.kind == "share" and plan.group is not None and bool(plan.conditions)
+    if plan.kind in ("aggregate", "share", "compare") and counted and len(counted) == len(plan.measures) and not rates:
+        # a share of them is their total's share ("what percentage of applicants were admitted":
+        # the admitted ones' Freq over all Freq), a comparison of how many compares totals
         for k in counted:
             plan.measures[k] = Measure("sum", column)
         composer.readings.append(
