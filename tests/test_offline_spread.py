@@ -1,0 +1,92 @@
+"""How a column's values spread, as statistics students ask it (session 20, benchmarks/evalset38:
+chickwts, MASS cats, Pima.tr, UScereal), through both renderers (pandas, and the dataset held in
+DuckDB): the variance ("variance", 분산), the interquartile range ("IQR", "사분위수 범위"), any
+percentile ("the 90th percentile", "95번째 백분위수", the cutoff of the top 10%: "상위 10%의
+기준값", the quartiles: "제1사분위수", "third quartile"), the coefficient of variation (sd / mean, in
+percent: "변동계수") and the skewness ("skewness", 왜도, which is no "why" (왜) of a cause), each
+overall, within a group and per group. They had been declined as unknown words ("분산", "IQR",
+"percentile") or as a question of causes (왜도).
+
+The sample statistics, as pandas computes them: quantiles interpolate linearly (R's type 7),
+variance over n - 1, skewness adjusted (Fisher-Pearson); SQL computes the same from a sort.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+import pytest
+from answers import first_line, states
+from test_offline_context import answered
+
+MODES = ("pandas", "duckdb")
+
+
+@pytest.fixture(scope="module")
+def data(tmp_path_factory):
+    root = tmp_path_factory.mktemp("spread")
+    rng = np.random.default_rng(38)
+    n = 150
+    frames = {
+        "cats": pd.DataFrame(
+            {
+                "Sex": rng.choice(["F", "M"], n),
+                "Bwt": np.round(rng.uniform(2, 3.9, n), 1),
+                "Hwt": np.round(rng.gamma(9, 1.2, n), 1),
+            }
+        ),
+    }
+    out = {"_spill": root / "spill"}
+    for name, frame in frames.items():
+        frame.to_parquet(root / f"{name}.parquet")
+        out[name] = (frame, root / f"{name}.parquet")
+    return out
+
+
+def _iqr(x: pd.Series) -> float:
+    return x.quantile(0.75) - x.quantile(0.25)
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_the_spread_of_one_column(data, mode):
+    frame, _ = data["cats"]
+    h = frame["Hwt"]
+    for question, expected in [
+        ("variance of Hwt", h.var()),
+        ("Hwt의 분산", h.var()),
+        ("IQR of Hwt", _iqr(h)),
+        ("interquartile range of Hwt", _iqr(h)),
+        ("Hwt의 사분위수 범위", _iqr(h)),
+        ("90th percentile of Hwt", h.quantile(0.9)),
+        ("Hwt의 95번째 백분위수", h.quantile(0.95)),
+        ("Hwt 상위 10%의 기준값", h.quantile(0.9)),
+        ("Hwt의 제1사분위수", h.quantile(0.25)),
+        ("third quartile of Hwt", h.quantile(0.75)),
+        ("skewness of Hwt", h.skew()),
+        ("Hwt의 왜도는?", h.skew()),
+    ]:
+        answer = answered(data, "cats", question, mode)
+        assert states(first_line(answer), expected), (question, answer)
+    # the coefficient of variation is sd / mean, shown in percent (one decimal), without a unit
+    for question in ("coefficient of variation of Hwt", "Hwt의 변동계수"):
+        answer = answered(data, "cats", question, mode)
+        assert f"{h.std() / h.mean() * 100:.1f}%" in first_line(answer), (question, answer)
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_the_spread_within_a_group_and_per_group(data, mode):
+    frame, _ = data["cats"]
+    m = frame.loc[frame["Sex"] == "M", "Hwt"]
+    answer = answered(data, "cats", "variance of Hwt for male cats", mode)
+    assert states(first_line(answer), m.var()), answer
+    answer = answered(data, "cats", "75th percentile of Hwt for males", mode)
+    assert states(first_line(answer), m.quantile(0.75)), answer
+    for question, per in [
+        ("variance of Hwt by Sex", frame.groupby("Sex")["Hwt"].var()),
+        ("Sex별 Hwt 사분위수 범위", frame.groupby("Sex")["Hwt"].agg(_iqr)),
+        ("90th percentile of Hwt by Sex", frame.groupby("Sex")["Hwt"].quantile(0.9)),
+    ]:
+        answer = answered(data, "cats", question, mode)
+        lines = answer.splitlines()
+        for sex, value in per.items():
+            assert any(f"{sex}:" in line and states(line, value) for line in lines), (question, sex, answer)
