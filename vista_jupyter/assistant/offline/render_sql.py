@@ -32,7 +32,7 @@ from .amounts import sql_expr
 from .amounts import used as amounts_used
 from .catalog import DECIMAL_YEAR, TEXT_PERIODS, YEAR_DOT_MONTH, Column, Table
 from .plan import DURATION_SECONDS, PICKED, SPREAD, Condition, Grouping, Measure, Plan, quantile_of
-from .render_pandas import _PANDAS_AGG, PandasRenderer, _call, Step, _fill_span, _zero_filled, q
+from .render_pandas import _PANDAS_AGG, PandasRenderer, Step, _call, _fill_span, _zero_filled, q
 from .wording import measure_words, t
 
 #: Groups brought back into pandas at most (their count is printed, so the answer says how many).
