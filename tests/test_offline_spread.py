@@ -17,7 +17,7 @@ import numpy as np
 import pandas as pd
 import pytest
 from answers import first_line, states
-from test_offline_context import answered
+from test_offline_context import answered, declined
 
 MODES = ("pandas", "duckdb")
 
@@ -36,6 +36,8 @@ def data(tmp_path_factory):
             }
         ),
     }
+    # a few values far out, of males
+    frames["cats"].loc[:2, ["Sex", "Hwt"]] = [["M", 30.0], ["M", 28.5], ["M", 0.5]]
     out = {"_spill": root / "spill"}
     for name, frame in frames.items():
         frame.to_parquet(root / f"{name}.parquet")
@@ -90,3 +92,26 @@ def test_the_spread_within_a_group_and_per_group(data, mode):
         lines = answer.splitlines()
         for sex, value in per.items():
             assert any(f"{sex}:" in line and states(line, value) for line in lines), (question, sex, answer)
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_outliers_counted_by_the_rule_the_question_says(data, mode):
+    """The rows whose value lies more than k IQR below the first quartile or above the third: "1.5
+    IQR" is the rule said; without a rule "outliers" is not read (there is no one definition)."""
+    frame, _ = data["cats"]
+    h = frame["Hwt"]
+    q1, q3 = h.quantile(0.25), h.quantile(0.75)
+
+    def outside(k: float) -> pd.Series:
+        return (h < q1 - k * (q3 - q1)) | (h > q3 + k * (q3 - q1))
+
+    for question, expected in [
+        ("how many Hwt values are outliers by the 1.5 IQR rule?", outside(1.5).sum()),
+        ("how many Hwt values lie more than 1.5 IQR beyond the quartiles?", outside(1.5).sum()),
+        ("Hwt 이상치는 몇 개야? (1.5 IQR 기준)", outside(1.5).sum()),
+        ("how many Hwt outliers by the 1 IQR rule", outside(1).sum()),
+        ("how many male cats have Hwt outliers by 1.5 IQR", (outside(1.5) & (frame["Sex"] == "M")).sum()),
+    ]:
+        answer = answered(data, "cats", question, mode)
+        assert states(first_line(answer), expected, 0), (question, answer)
+    declined(data, "cats", "how many outliers in Hwt?", mode)

@@ -87,6 +87,8 @@ _LISTED = (
     "weighted",
     "previous_period",
     "light_verbs",
+    "outlier",
+    "outlier_rule",
 )
 
 

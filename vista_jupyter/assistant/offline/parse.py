@@ -508,6 +508,7 @@ class Composer:
         self._how_adjectives()
         role_words(self)
         self._ordinals()
+        self._outliers()
         self._spread()
         self._differences()
         self._column_comparisons()
@@ -1212,6 +1213,42 @@ class Composer:
                 self.rank = int(m.get("ordinal").key)
                 if not graded:
                     self.claim(i)  # else the superlative it makes with its degree word claims it
+
+    def _outliers(self) -> None:
+        """ "how many Hwt values are outliers by the 1.5 IQR rule", "calories 이상치는 몇 개야? (1.5 IQR
+        기준)", "values more than 1.5 IQR beyond the quartiles": the rows whose value lies more than
+        k interquartile ranges below the first quartile or above the third (op "outlier", value k),
+        of the one numeric column the question names. Read only with the rule said (k before "IQR")
+        and a word for outliers or for lying beyond the quartiles; anything else is left unread."""
+        for r, m in enumerate(self.m):
+            if not (m.has("agg") and m.get("agg").key == "iqr") or r in self.used:
+                continue
+            k = self.prev_index(r, ("filler", "particle", "times"))
+            rule = k is not None and self.m[k].has("num") and isinstance(self.m[k].get("num").key, (int, float))
+            if not rule or not 0 < float(self.m[k].get("num").key) <= 10:
+                continue
+            words = [j for j, x in enumerate(self.m) if x.has("outlier") or x.has("outlier_rule")]
+            if not words:
+                continue
+            columns = list(
+                dict.fromkeys(
+                    c for j, x in enumerate(self.m) if x.has("column") for c in self.columns_of(j, numeric=True)
+                )
+            )
+            if len(columns) != 1:
+                raise Declined(
+                    "Outliers of which column? Name one numeric column.",
+                    "어느 열의 이상치인가요? 숫자 열 하나를 적어 주세요.",
+                )
+            value = float(self.m[k].get("num").key)
+            self.m[k].senses = [Sense("outlier_rule")]  # the rule's k, no number of the data
+            self.ctx.conditions.append(Condition(columns[0], "outlier", value))
+            self.claim(r, k, *words)
+            for j in (self.prev_index(k), self.next_index(r)):
+                # "more than 1.5 IQR", "1.5 IQR 기준", "1.5 times the IQR"
+                if j is not None and self.roles(j) & {"compare", "group", "times"} and not self.roles(j) & {"column"}:
+                    self.claim(j)
+            return
 
     def _spread(self) -> None:
         """ "the difference between the highest and lowest X", "X 최고값과 최저값의 차이": two opposite

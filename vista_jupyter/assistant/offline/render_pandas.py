@@ -334,6 +334,11 @@ class PandasRenderer:
             return f"(({column} >= {lit(value[0])}) & ({column} < {lit(value[1])}))"
         if c.op == "outside":  # a missing value is in neither part
             return f"(({column} < {lit(value[0])}) | ({column} >= {lit(value[1])}))"
+        if c.op == "outlier":  # more than k IQR below the first quartile or above the third, of the column
+            q1, q3 = f"{column}.quantile(0.25)", f"{column}.quantile(0.75)"
+            return (
+                f"(({column} < {q1} - {lit(value)} * ({q3} - {q1})) | ({column} > {q3} + {lit(value)} * ({q3} - {q1})))"
+            )
         return f"({column} {c.op} {lit(value)})"
 
     def _mask(self, conditions: list[Condition], frame: str) -> str:

@@ -144,6 +144,7 @@ _OPS = {
     "between",
     "within",
     "outside",
+    "outlier",
     "isna",
     "notna",
     "either",
@@ -680,6 +681,12 @@ class SqlRenderer(PandasRenderer):
             return f"({column} >= {literal(value[0])} AND {column} < {literal(value[1])})"
         if c.op == "outside":
             return f"({column} < {literal(value[0])} OR {column} >= {literal(value[1])})"
+        if c.op == "outlier":  # more than k IQR below the first quartile or above the third, of the column
+            q1, q3 = f"quantile_cont({column}, 0.25)", f"quantile_cont({column}, 0.75)"
+            k = literal(value)
+            low = f"(SELECT {q1} - {k} * ({q3} - {q1}) FROM {self._src()})"
+            high = f"(SELECT {q3} + {k} * ({q3} - {q1}) FROM {self._src()})"
+            return f"({column} < {low} OR {column} > {high})"
         if c.op == "!=":  # pandas: a missing value differs from every value
             return f"{column} IS DISTINCT FROM {literal(value)}"
         return f"{column} {'=' if c.op == '==' else c.op} {literal(value)}"

@@ -258,6 +258,13 @@ def condition_words(c: Condition, lang: str) -> str:
         return t(lang, f"{subject} is not {joined}", f"{subject} ≠ {joined}")
     if c.label:  # a word read as a range (its hours are stated under the answer's first line)
         return f"{subject} “{c.label}”"
+    if c.op == "outlier":
+        k = value_text(c.value)
+        return t(
+            lang,
+            f"{subject} is an outlier (more than {k} IQR below Q1 or above Q3)",
+            f"{subject} 이상치 (Q1 - {k}×IQR 미만 또는 Q3 + {k}×IQR 초과)",
+        )
     if c.op == "outside":
         lo, hi = c.value
         return t(
