@@ -35,6 +35,12 @@ def data(tmp_path_factory):
                 "Hwt": np.round(rng.gamma(9, 1.2, n), 1),
             }
         ),
+        "chickwts": pd.DataFrame(
+            {
+                "weight": rng.integers(100, 420, 71),
+                "feed": rng.choice(["horsebean", "linseed", "soybean", "casein"], 71),
+            }
+        ),
     }
     # a few values far out, of males
     frames["cats"].loc[:2, ["Sex", "Hwt"]] = [["M", 30.0], ["M", 28.5], ["M", 0.5]]
@@ -115,3 +121,23 @@ def test_outliers_counted_by_the_rule_the_question_says(data, mode):
         answer = answered(data, "cats", question, mode)
         assert states(first_line(answer), expected, 0), (question, answer)
     declined(data, "cats", "how many outliers in Hwt?", mode)
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_the_rows_named_by_what_they_are(data, mode):
+    """A noun for what each row is (a chick, 병아리, 고양이: the lexicon's nouns for rows) says only
+    which rows, and "per cat" beside a statistic of the rows' values is over every row, as "per
+    movie" beside a mean was ("median chick weight" had declined on "chick")."""
+    frame, _ = data["chickwts"]
+    for question in ("what is the median chick weight?", "병아리 무게의 중앙값은?"):
+        answer = answered(data, "chickwts", question, mode)
+        assert states(first_line(answer), frame["weight"].median()), (question, answer)
+    cats, _ = data["cats"]
+    answer = answered(data, "cats", "고양이 Hwt의 분산", mode)
+    assert states(first_line(answer), cats["Hwt"].var()), answer
+    for question, expected in [
+        ("median Hwt per cat", cats["Hwt"].median()),
+        ("variance of Hwt per cat", cats["Hwt"].var()),
+    ]:
+        answer = answered(data, "cats", question, mode)
+        assert states(first_line(answer), expected) and "per cat" in answer, (question, answer)

@@ -32,7 +32,7 @@ from .match import (
     counted_columns,
     name_keys,
 )
-from .plan import BUCKETS, DURATION_SECONDS, PICKED, Condition, Grouping, Measure, Plan
+from .plan import BUCKETS, DURATION_SECONDS, PICKED, Condition, Grouping, Measure, Plan, quantile_of
 from .text import is_hangul, language_of, normalize, particle, variants
 from .wording import t
 
@@ -5266,8 +5266,13 @@ class Composer:
         naming an identifier is read by the grouping, as one group a row), is the mean over the
         rows; the words saying it (per, 당, the noun, a "one" before it) are read so, and the reply
         says it. "Per customer" in a table of orders, "per passenger" beside a count of them, stay
-        what they were: a grouping the plan must make or decline."""
-        if not self._mean_asked():
+        what they were: a grouping the plan must make or decline. So is any statistic of how the
+        rows' values spread ("median sugars per cereal", "the variance of weight per chick")."""
+        spread = ("median", "std", "var", "iqr", "cv", "skew")
+        if not self._mean_asked() and not any(
+            i not in self.used and m.has("agg") and (m.get("agg").key in spread or quantile_of(m.get("agg").key))
+            for i, m in enumerate(self.m)
+        ):
             return
         for i, m in enumerate(self.m):
             if i in self.used or not (m.has("group") or m.has("ratio_per")) or m.text.lower() not in _PER_WORDS:
