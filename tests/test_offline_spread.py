@@ -141,3 +141,34 @@ def test_the_rows_named_by_what_they_are(data, mode):
     ]:
         answer = answered(data, "cats", question, mode)
         assert states(first_line(answer), expected) and "per cat" in answer, (question, answer)
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_which_group_is_the_larger(data, mode):
+    """A comparative asked of which group, with nothing it is compared with, asks the larger (the
+    smaller) of the groups: "which Sex has the larger standard deviation of Bwt", "성별 중 Bwt
+    표준편차가 더 큰 쪽은?" (declined on 더, 큰 before)."""
+    frame, _ = data["cats"]
+    sd = frame.groupby("Sex")["Bwt"].std()
+    for question, expected in [
+        ("which Sex has the larger standard deviation of Bwt?", sd.idxmax()),
+        ("성별 중 Bwt 표준편차가 더 큰 쪽은?", sd.idxmax()),
+        ("which Sex has the smaller standard deviation of Bwt?", sd.idxmin()),
+    ]:
+        answer = answered(data, "cats", question, mode)
+        assert f"**{expected}**" in first_line(answer), (question, answer)
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_a_definition_written_beside_the_statistic(data, mode):
+    """Students restate the statistic they ask: in brackets, with the Korean particle after the
+    bracket closed ("Hwt의 범위(최댓값 - 최솟값)는?": 는 is 범위's, declined as an unknown word
+    before), or after "i.e." (declined on "e")."""
+    frame, _ = data["cats"]
+    h = frame["Hwt"]
+    answer = answered(data, "cats", "Hwt의 범위(최댓값 - 최솟값)는?", mode)
+    assert states(first_line(answer), h.max() - h.min()), answer
+    answer = answered(data, "cats", "Hwt 평균(수컷)은?", mode)
+    assert states(first_line(answer), h[frame["Sex"] == "M"].mean()), answer
+    answer = answered(data, "cats", "median of Hwt for females, i.e. Sex F", mode)
+    assert states(first_line(answer), h[frame["Sex"] == "F"].median()), answer

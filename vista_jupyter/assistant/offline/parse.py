@@ -508,6 +508,7 @@ class Composer:
         self._how_adjectives()
         role_words(self)
         self._ordinals()
+        self._comparative_which()
         self._outliers()
         self._spread()
         self._differences()
@@ -1213,6 +1214,41 @@ class Composer:
                 self.rank = int(m.get("ordinal").key)
                 if not graded:
                     self.claim(i)  # else the superlative it makes with its degree word claims it
+
+    def _comparative_which(self) -> None:
+        """ "which Sex has the larger standard deviation of Bwt", "성별 중 Bwt 표준편차가 더 큰 쪽은?":
+        a comparative asked of which group, with nothing it is compared with (no "than", no number,
+        no group named: "A or B, which is larger" compares the two named), asks the group that
+        is the larger, the superlative of the groups ("the largest"). English: a comparative
+        degree word (larger, higher, fewer...) after "which"; Korean: 더 (덜) before a degree word,
+        read as 가장 is."""
+        if not any(m.has("which") for m in self.m) or any(
+            m.has("than") or m.has("num") or m.has("value") or m.has("superlative") or m.has("superlative_marker")
+            for m in self.m
+        ):
+            return
+        which = next(i for i, m in enumerate(self.m) if m.has("which"))
+        for i, m in enumerate(self.m):
+            word = m.text.lower()
+            if self.lang == "ko" and word in ("더", "덜"):
+                nxt = self.next_index(i)
+                if nxt is not None and self.m[nxt].has("degree"):
+                    if word == "덜":  # 덜 큰: the smaller
+                        key = self.m[nxt].get("degree").key
+                        self.m[nxt].senses.insert(0, Sense("degree", "low" if key == "high" else "high"))
+                    m.senses = [Sense("superlative_marker", None)]
+                    return
+            elif (
+                self.lang == "en"
+                and i > which
+                and m.has("degree")
+                and word.endswith("er")
+                or word in ("more", "less", "fewer")
+                and i > which
+                and m.has("degree")
+            ):
+                m.senses.insert(0, Sense("superlative", m.get("degree").key))
+                return
 
     def _outliers(self) -> None:
         """ "how many Hwt values are outliers by the 1.5 IQR rule", "calories 이상치는 몇 개야? (1.5 IQR
