@@ -41,6 +41,14 @@ def data(tmp_path_factory):
                 "feed": rng.choice(["horsebean", "linseed", "soybean", "casein"], 71),
             }
         ),
+        "cereals": pd.DataFrame(
+            {
+                "mfr": rng.choice(["G", "K", "P"], 65),
+                "sugars": np.round(rng.uniform(0, 20, 65), 1),
+                "protein": np.round(rng.uniform(1, 12, 65), 1),
+                "sodium": np.round(rng.uniform(0, 400, 65), 0),
+            }
+        ),
     }
     # a few values far out, of males
     frames["cats"].loc[:2, ["Sex", "Hwt"]] = [["M", 30.0], ["M", 28.5], ["M", 0.5]]
@@ -172,3 +180,25 @@ def test_a_definition_written_beside_the_statistic(data, mode):
     assert states(first_line(answer), h[frame["Sex"] == "M"].mean()), answer
     answer = answered(data, "cats", "median of Hwt for females, i.e. Sex F", mode)
     assert states(first_line(answer), h[frame["Sex"] == "F"].median()), answer
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_korean_words_for_feed_and_nutrients(data, mode):
+    """The lexicon's concepts of what animals are fed and of nutrients name the English columns
+    of food tables: 사료 feed, 당류 sugars, 단백질 protein, 나트륨 sodium (declined as unknown words
+    before)."""
+    frame, _ = data["chickwts"]
+    answer = answered(data, "chickwts", "사료별 무게 표준편차", mode)
+    lines = answer.splitlines()
+    for feed, value in frame.groupby("feed")["weight"].std().items():
+        assert any(f"{feed}:" in line and states(line, value) for line in lines), (feed, answer)
+    answer = answered(data, "chickwts", "무게 중앙값이 가장 높은 사료는?", mode)
+    assert f"**{frame.groupby('feed')['weight'].median().idxmax()}**" in first_line(answer), answer
+    cereals, _ = data["cereals"]
+    for question, expected in [
+        ("당류 중앙값", cereals["sugars"].median()),
+        ("단백질 표준편차", cereals["protein"].std()),
+        ("나트륨의 분산", cereals["sodium"].var()),
+    ]:
+        answer = answered(data, "cereals", question, mode)
+        assert states(first_line(answer), expected), (question, answer)
