@@ -1222,12 +1222,13 @@ class Composer:
         is the larger, the superlative of the groups ("the largest"). English: a comparative
         degree word (larger, higher, fewer...) after "which"; Korean: 더 (덜) before a degree word,
         read as 가장 is."""
-        if not any(m.has("which") for m in self.m) or any(
+        asks = ("which", "who", "which one", "어느 쪽", "쪽", "어느", "어떤", "누구", "누가", "어느 것", "무엇", "뭐")
+        if not any(m.has("which") and normalize(m.text).lower() in asks for m in self.m) or any(
             m.has("than") or m.has("num") or m.has("value") or m.has("superlative") or m.has("superlative_marker")
             for m in self.m
         ):
             return
-        which = next(i for i, m in enumerate(self.m) if m.has("which"))
+        which = next(i for i, m in enumerate(self.m) if m.has("which") and normalize(m.text).lower() in asks)
         for i, m in enumerate(self.m):
             word = m.text.lower()
             if self.lang == "ko" and word in ("더", "덜"):
