@@ -202,3 +202,16 @@ def test_korean_words_for_feed_and_nutrients(data, mode):
     ]:
         answer = answered(data, "cereals", question, mode)
         assert states(first_line(answer), expected), (question, answer)
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_a_value_said_as_its_group(data, mode):
+    """ "the casein group", "casein 그룹": a noun for the rows of a value, said after it, is those
+    rows (declined on "group" before); "group" said anywhere else is still no column."""
+    frame, _ = data["chickwts"]
+    casein = frame.loc[frame["feed"] == "casein", "weight"]
+    answer = answered(data, "chickwts", "variance of weight for the casein group", mode)
+    assert states(first_line(answer), casein.var()), answer
+    answer = answered(data, "chickwts", "casein 그룹의 무게 중앙값", mode)
+    assert states(first_line(answer), casein.median()), answer
+    declined(data, "chickwts", "average weight by group", mode)

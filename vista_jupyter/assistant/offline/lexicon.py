@@ -89,6 +89,7 @@ _LISTED = (
     "light_verbs",
     "outlier",
     "outlier_rule",
+    "group_noun",
 )
 
 

@@ -3953,6 +3953,14 @@ class Composer:
                     )
                 )
             self.claim(*span)
+            after = self.next_index(span[-1], ("particle",))
+            if (
+                after is not None
+                and after not in self.used
+                and self.m[after].has("group_noun")
+                and not self.roles(after) & {"column", "value"}
+            ):
+                self.claim(after)  # "the casein group", "대조 그룹": the rows of that value
             i = span[-1] + 1
 
     def _level_comparison(self, span: list[int], column: str) -> tuple[str, int] | None:
