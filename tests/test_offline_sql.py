@@ -350,6 +350,14 @@ CASES = [
     # parts of the day without hours: the lexicon's usual hours, within a day and past midnight
     ("events", "average load in the evening", "aggregate"),
     ("events", "how many events at night", "aggregate"),
+    # how values spread: variance, IQR, percentiles (from the sort medians take), cv, skewness, and
+    # the outliers of a rule said (more than k IQR beyond the quartiles)
+    ("cars", "variance of horsepower by origin", "aggregate"),
+    ("cars", "interquartile range of horsepower for each origin", "aggregate"),
+    ("cars", "90th percentile of weight", "aggregate"),
+    ("cars", "coefficient of variation of horsepower", "aggregate"),
+    ("cars", "skewness of weight", "aggregate"),
+    ("cars", "how many horsepower values are outliers by the 1.5 IQR rule", "aggregate"),
 ]
 
 

@@ -117,8 +117,10 @@ def value_text(plan: Plan, m: Measure, value: float) -> str:
         return fmt(value)
     if m.agg in ("count", "nunique"):
         return fmt(value, count=True)
-    if m.agg == "share":
+    if m.agg in ("share", "cv"):  # the coefficient of variation is sd / mean, a fraction
         return fmt(value, percent=True)
+    if m.agg in ("var", "skew"):  # in the square of the column's unit, and in none
+        return fmt(value)
     year = m.column in plan.yearlike and m.agg in ("min", "max", "median")
     return fmt(value, year=year, unit=_units(plan, m.column))
 

@@ -87,6 +87,9 @@ _LISTED = (
     "weighted",
     "previous_period",
     "light_verbs",
+    "outlier",
+    "outlier_rule",
+    "group_noun",
 )
 
 
@@ -179,6 +182,23 @@ def _add_inflections(index: PhraseIndex, raw: dict[str, Any], particles: tuple[t
         index.add(keys, meaning)
 
 
+def quantile_forms(raw: dict[str, Any]) -> list[tuple[tuple[str, ...], Meaning]]:
+    """The lexicon's `quantiles` as phrases of the aggregation "p<p>" (the p-th percentile; the
+    50th is the median): each template of `percentile` for every p from 1 to 99, of `top` for
+    every q = 100 - p (the cutoff of the top q percent), and the quartiles' own words."""
+    out: list[tuple[tuple[str, ...], Meaning]] = []
+    for p in range(1, 100):
+        key = "median" if p == 50 else f"p{p}"
+        for form in _as_forms(raw["percentile"], "quantiles.percentile"):
+            out.append((name_keys(form.format(p=p)), Meaning("agg", key)))
+        for form in _as_forms(raw["top"], "quantiles.top"):
+            out.append((name_keys(form.format(q=100 - p)), Meaning("agg", key)))
+    for key in ("p25", "p75"):
+        for form in _as_forms(raw[key], f"quantiles.{key}"):
+            out.append((name_keys(form), Meaning("agg", key)))
+    return out
+
+
 @lru_cache(maxsize=None)
 def joined_forms(role: str) -> frozenset[str]:
     """A listed role's forms as names are compared with them: their keys joined, without spaces
@@ -201,6 +221,8 @@ def lexicon() -> Lexicon:
                 index.add(name_keys(form) or (form.lower(),), meaning)
                 if role == "busy":  # "the busiest": a superlative in its direction, of what is counted
                     index.add(name_keys(form) or (form.lower(),), Meaning("superlative", key))
+    for keys, meaning in quantile_forms(raw["quantiles"]):
+        index.add(keys, meaning)
     for role in _LISTED:
         for form in _as_forms(raw[role], role):
             index.add(name_keys(form) or (form.lower(),), Meaning(role))

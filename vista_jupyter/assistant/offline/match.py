@@ -1559,11 +1559,15 @@ class Reader:
                 add(i, i + 1, Sense("filler"), 0.3)
         # Korean particles and endings, only written onto the word before them.
         for i, token in enumerate(tokens):
-            if token.kind != "hangul" or not token.joined or i == 0 or _misattached(tokens, i):
+            # "범위(최댓값 - 최솟값)는": after a bracket closed, of the word before the bracket
+            bracketed = 0 < token.start and getattr(self, "_question", "")[token.start - 1 : token.start] in (")", "]")
+            if token.kind != "hangul" or not (token.joined or bracketed) or i == 0:
+                continue
+            if not bracketed and _misattached(tokens, i):
                 continue
             for particle in self.lex.particles:
                 if tuple(t.text for t in tokens[i : i + len(particle)]) == particle and all(
-                    t.joined for t in tokens[i : i + len(particle)]
+                    t.joined or t is token for t in tokens[i : i + len(particle)]
                 ):
                     add(i, i + len(particle), Sense("particle"), 0.05 * len(particle))
         for edge in [*extra, *self._abbreviated(tokens), *self._spelled_out(tokens), *self._coded_values(tokens)]:

@@ -32,7 +32,7 @@ from .match import (
     counted_columns,
     name_keys,
 )
-from .plan import BUCKETS, DURATION_SECONDS, PICKED, Condition, Grouping, Measure, Plan
+from .plan import BUCKETS, DURATION_SECONDS, PICKED, Condition, Grouping, Measure, Plan, quantile_of
 from .text import is_hangul, language_of, normalize, particle, variants
 from .wording import t
 
@@ -508,6 +508,8 @@ class Composer:
         self._how_adjectives()
         role_words(self)
         self._ordinals()
+        self._comparative_which()
+        self._outliers()
         self._spread()
         self._differences()
         self._column_comparisons()
@@ -1214,6 +1216,83 @@ class Composer:
                 self.rank = int(m.get("ordinal").key)
                 if not graded:
                     self.claim(i)  # else the superlative it makes with its degree word claims it
+
+    def _comparative_which(self) -> None:
+        """ "which Sex has the larger standard deviation of Bwt", "성별 중 Bwt 표준편차가 더 큰 쪽은?":
+        a comparative asked of which group, with nothing it is compared with (no "than", no number,
+        no group named: "A or B, which is larger" compares the two named), asks the group that
+        is the larger, the superlative of the groups ("the largest"). English: a comparative
+        degree word (larger, higher, fewer...) after "which"; Korean: 더 (덜) before a degree word,
+        read as 가장 is."""
+        asks = ("which", "who", "which one", "어느 쪽", "쪽", "어느", "어떤", "누구", "누가", "어느 것", "무엇", "뭐")
+        if not any(m.has("which") and normalize(m.text).lower() in asks for m in self.m) or any(
+            m.has("than") or m.has("num") or m.has("value") or m.has("superlative") or m.has("superlative_marker")
+            for m in self.m
+        ):
+            return
+        if any(
+            m.has("either") and self.m[i - 1].has("column") and self.m[i + 1].has("column")
+            for i, m in enumerate(self.m[1:-1], 1)
+        ):
+            return  # "factory와 building 중 ... 더 높은 쪽": the two named are compared
+        which = next(i for i, m in enumerate(self.m) if m.has("which") and normalize(m.text).lower() in asks)
+        for i, m in enumerate(self.m):
+            word = m.text.lower()
+            if self.lang == "ko" and word in ("더", "덜"):
+                nxt = self.next_index(i)
+                if nxt is not None and self.m[nxt].has("degree"):
+                    if word == "덜":  # 덜 큰: the smaller
+                        key = self.m[nxt].get("degree").key
+                        self.m[nxt].senses.insert(0, Sense("degree", "low" if key == "high" else "high"))
+                    m.senses = [Sense("superlative_marker", None)]
+                    return
+            elif (
+                self.lang == "en"
+                and i > which
+                and m.has("degree")
+                and word.endswith("er")
+                or word in ("more", "less", "fewer")
+                and i > which
+                and m.has("degree")
+            ):
+                m.senses.insert(0, Sense("superlative", m.get("degree").key))
+                return
+
+    def _outliers(self) -> None:
+        """ "how many Hwt values are outliers by the 1.5 IQR rule", "calories 이상치는 몇 개야? (1.5 IQR
+        기준)", "values more than 1.5 IQR beyond the quartiles": the rows whose value lies more than
+        k interquartile ranges below the first quartile or above the third (op "outlier", value k),
+        of the one numeric column the question names. Read only with the rule said (k before "IQR")
+        and a word for outliers or for lying beyond the quartiles; anything else is left unread."""
+        for r, m in enumerate(self.m):
+            if not (m.has("agg") and m.get("agg").key == "iqr") or r in self.used:
+                continue
+            k = self.prev_index(r, ("filler", "particle", "times"))
+            rule = k is not None and self.m[k].has("num") and isinstance(self.m[k].get("num").key, (int, float))
+            if not rule or not 0 < float(self.m[k].get("num").key) <= 10:
+                continue
+            words = [j for j, x in enumerate(self.m) if x.has("outlier") or x.has("outlier_rule")]
+            if not words:
+                continue
+            columns = list(
+                dict.fromkeys(
+                    c for j, x in enumerate(self.m) if x.has("column") for c in self.columns_of(j, numeric=True)
+                )
+            )
+            if len(columns) != 1:
+                raise Declined(
+                    "Outliers of which column? Name one numeric column.",
+                    "어느 열의 이상치인가요? 숫자 열 하나를 적어 주세요.",
+                )
+            value = float(self.m[k].get("num").key)
+            self.m[k].senses = [Sense("outlier_rule")]  # the rule's k, no number of the data
+            self.ctx.conditions.append(Condition(columns[0], "outlier", value))
+            self.claim(r, k, *words)
+            for j in (self.prev_index(k), self.next_index(r)):
+                # "more than 1.5 IQR", "1.5 IQR 기준", "1.5 times the IQR"
+                if j is not None and self.roles(j) & {"compare", "group", "times"} and not self.roles(j) & {"column"}:
+                    self.claim(j)
+            return
 
     def _spread(self) -> None:
         """ "the difference between the highest and lowest X", "X 최고값과 최저값의 차이": two opposite
@@ -3996,6 +4075,14 @@ class Composer:
                     )
                 )
             self.claim(*span)
+            after = self.next_index(span[-1], ("particle",))
+            if (
+                after is not None
+                and after not in self.used
+                and self.m[after].has("group_noun")
+                and not self.roles(after) & {"column", "value"}
+            ):
+                self.claim(after)  # "the casein group", "대조 그룹": the rows of that value
             i = span[-1] + 1
 
     def _level_comparison(self, span: list[int], column: str) -> tuple[str, int] | None:
@@ -5366,8 +5453,13 @@ class Composer:
         naming an identifier is read by the grouping, as one group a row), is the mean over the
         rows; the words saying it (per, 당, the noun, a "one" before it) are read so, and the reply
         says it. "Per customer" in a table of orders, "per passenger" beside a count of them, stay
-        what they were: a grouping the plan must make or decline."""
-        if not self._mean_asked():
+        what they were: a grouping the plan must make or decline. So is any statistic of how the
+        rows' values spread ("median sugars per cereal", "the variance of weight per chick")."""
+        spread = ("median", "std", "var", "iqr", "cv", "skew")
+        if not self._mean_asked() and not any(
+            i not in self.used and m.has("agg") and (m.get("agg").key in spread or quantile_of(m.get("agg").key))
+            for i, m in enumerate(self.m)
+        ):
             return
         for i, m in enumerate(self.m):
             if i in self.used or not (m.has("group") or m.has("ratio_per")) or m.text.lower() not in _PER_WORDS:

@@ -31,7 +31,37 @@ KINDS = (
     "decline",  # cannot be done honestly: say what was understood and what was not
 )
 
-AGGREGATIONS = ("count", "nunique", "sum", "mean", "median", "min", "max", "std", "range", "share", "ratio", "wmean")
+#: with "var" (variance), "iqr" (interquartile range), "cv" (coefficient of variation, sd / mean, a
+#: fraction shown in percent), "skew" (skewness) and the quantiles "p1" ... "p99" (`quantile_of`), all of the sample
+AGGREGATIONS = (
+    "count",
+    "nunique",
+    "sum",
+    "mean",
+    "median",
+    "min",
+    "max",
+    "std",
+    "var",
+    "iqr",
+    "cv",
+    "skew",
+    "range",
+    "share",
+    "ratio",
+    "wmean",
+)
+#: the aggregations of how values spread that the renderers compute besides std and range
+SPREAD = ("var", "iqr", "cv", "skew")
+
+
+def quantile_of(agg: str) -> float | None:
+    """The fraction a quantile aggregation ("p90") stands for (0.9), or None for any other."""
+    if len(agg) > 1 and agg[0] == "p" and agg[1:].isdigit() and 0 < int(agg[1:]) < 100:
+        return int(agg[1:]) / 100
+    return None
+
+
 BUCKETS = ("day", "week", "month", "quarter", "year", "weekday", "month_of_year", "hour")
 
 

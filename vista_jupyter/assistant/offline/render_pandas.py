@@ -14,7 +14,7 @@ from typing import Any, Protocol
 from .amounts import pandas_expr
 from .amounts import used as amounts_used
 from .catalog import DECIMAL_YEAR, TEXT_PERIODS, YEAR_DOT_MONTH, Table
-from .plan import DURATION_SECONDS, Condition, Grouping, Measure, Plan
+from .plan import DURATION_SECONDS, Condition, Grouping, Measure, Plan, quantile_of
 from .wording import MONTHS, WEEKDAYS, chart_title, measure_words, t
 
 COLOR = "#4c72b0"
@@ -57,9 +57,23 @@ _PANDAS_AGG = {
 }
 
 
+_SPREAD_CALLS = {
+    "var": "var()",
+    "skew": "skew()",
+    "iqr": "agg(lambda x: x.quantile(0.75) - x.quantile(0.25))",
+    "cv": "agg(lambda x: x.std() / x.mean())",
+}
+
+
 def _call(agg: str) -> str:
-    """The pandas call of an aggregation. A total of values that are all missing is missing,
-    not 0 (`min_count=1`, as SQL's SUM gives NULL): "no recorded values", never a total of 0."""
+    """The pandas call of an aggregation (of a Series or of a grouped one). A total of values that
+    are all missing is missing, not 0 (`min_count=1`, as SQL's SUM gives NULL): "no recorded
+    values", never a total of 0. A quantile ("p90") is pandas' own (linear interpolation); the
+    variance, skewness and coefficient of variation (sd / mean, in percent) are the sample's."""
+    if (p := quantile_of(agg)) is not None:
+        return f"quantile({p})"
+    if agg in _SPREAD_CALLS:
+        return _SPREAD_CALLS[agg]
     return "sum(min_count=1)" if agg == "sum" else f"{_PANDAS_AGG[agg]}()"
 
 
@@ -320,6 +334,11 @@ class PandasRenderer:
             return f"(({column} >= {lit(value[0])}) & ({column} < {lit(value[1])}))"
         if c.op == "outside":  # a missing value is in neither part
             return f"(({column} < {lit(value[0])}) | ({column} >= {lit(value[1])}))"
+        if c.op == "outlier":  # more than k IQR below the first quartile or above the third, of the column
+            q1, q3 = f"{column}.quantile(0.25)", f"{column}.quantile(0.75)"
+            return (
+                f"(({column} < {q1} - {lit(value)} * ({q3} - {q1})) | ({column} > {q3} + {lit(value)} * ({q3} - {q1})))"
+            )
         return f"({column} {c.op} {lit(value)})"
 
     def _mask(self, conditions: list[Condition], frame: str) -> str:
@@ -881,13 +900,13 @@ class PandasRenderer:
         else:
             key, _ = self._key(g, "data")
             code += key + f"bucket = {q(g.bucket or 'value')}\n"
-        agg = "size" if m.column is None else _PANDAS_AGG[m.agg]
+        agg = "size" if m.column is None else f"{_PANDAS_AGG[m.agg]}()" if m.agg in _PANDAS_AGG else _call(m.agg)
         if split:
             keys = f"[key, data[{q(split)}]]"
             if m.column is None:
                 code += f"series = data.groupby({keys}).size().unstack().sort_index()\n"
             else:
-                code += f"series = data.groupby({keys})[{q(m.column)}].{agg}().unstack().sort_index()\n"
+                code += f"series = data.groupby({keys})[{q(m.column)}].{agg}.unstack().sort_index()\n"
             code += self._names(g, "series")
             shown, body = self._trend_shown(m, "len(data)", split=True)
             code += shown
@@ -895,7 +914,7 @@ class PandasRenderer:
             if m.column is None:
                 code += "series = data.groupby(key).size().sort_index()\n"
             else:
-                code += f"series = data.groupby(key)[{q(m.column)}].{agg}().dropna().sort_index()\n"
+                code += f"series = data.groupby(key)[{q(m.column)}].{agg}.dropna().sort_index()\n"
             code += self._names(g, "series")
             shown, body = self._trend_shown(m, "len(data)", split=False)
             code += shown

@@ -31,8 +31,8 @@ from typing import Any
 from .amounts import sql_expr
 from .amounts import used as amounts_used
 from .catalog import DECIMAL_YEAR, TEXT_PERIODS, YEAR_DOT_MONTH, Column, Table
-from .plan import DURATION_SECONDS, PICKED, Condition, Grouping, Measure, Plan
-from .render_pandas import _PANDAS_AGG, PandasRenderer, Step, _fill_span, _zero_filled, q
+from .plan import DURATION_SECONDS, PICKED, SPREAD, Condition, Grouping, Measure, Plan, quantile_of
+from .render_pandas import _PANDAS_AGG, PandasRenderer, Step, _call, _fill_span, _zero_filled, q
 from .wording import measure_words, t
 
 #: Groups brought back into pandas at most (their count is printed, so the answer says how many).
@@ -144,6 +144,7 @@ _OPS = {
     "between",
     "within",
     "outside",
+    "outlier",
     "isna",
     "notna",
     "either",
@@ -209,7 +210,7 @@ def check(plan: Plan, table: Table) -> None:
             )
     names = {c.name for c in table.columns}
     for m in plan.measures:
-        if m.agg not in _AGGS or m.per not in _PERIODS:
+        if (m.agg not in _AGGS and m.agg not in SPREAD and quantile_of(m.agg) is None) or m.per not in _PERIODS:
             raise no(f"I cannot compute the {m.agg} in SQL yet.", f"{m.agg} 값은 아직 SQL로 계산하지 못합니다.")
     for c in [*plan.conditions, *plan.base, *(c for side in plan.sides for c in side)]:
         if c.op not in _OPS or c.part not in _PARTS:
@@ -680,6 +681,12 @@ class SqlRenderer(PandasRenderer):
             return f"({column} >= {literal(value[0])} AND {column} < {literal(value[1])})"
         if c.op == "outside":
             return f"({column} < {literal(value[0])} OR {column} >= {literal(value[1])})"
+        if c.op == "outlier":  # more than k IQR below the first quartile or above the third, of the column
+            q1, q3 = f"quantile_cont({column}, 0.25)", f"quantile_cont({column}, 0.75)"
+            k = literal(value)
+            low = f"(SELECT {q1} - {k} * ({q3} - {q1}) FROM {self._src()})"
+            high = f"(SELECT {q3} + {k} * ({q3} - {q1}) FROM {self._src()})"
+            return f"({column} < {low} OR {column} > {high})"
         if c.op == "!=":  # pandas: a missing value differs from every value
             return f"{column} IS DISTINCT FROM {literal(value)}"
         return f"{column} {'=' if c.op == '==' else c.op} {literal(value)}"
@@ -738,10 +745,13 @@ class SqlRenderer(PandasRenderer):
             num = ident(a) if m.agg == "ratio" else f"{ident(a)} * {ident(b)}"
             return f"(sum({num}) FILTER (WHERE {both}) / NULLIF(sum({ident(b)}) FILTER (WHERE {both}), 0))"
         x = self._value(m.column)
-        if m.agg == "median":
+        at = 0.5 if m.agg == "median" else quantile_of(m.agg)
+        if at is not None or m.agg == "iqr":
             i, n = f"_rank_{len(self._ranks)}", f"_count_{len(self._ranks)}"
             self._ranks.append(ranked(x, ", ".join(filter(None, [partition, f"({where})" if where else ""])), i, n))
-            return quantile(0.5, x, i, n, where)
+            if m.agg == "iqr":
+                return f"({quantile(0.75, x, i, n, where)} - {quantile(0.25, x, i, n, where)})"
+            return quantile(at, x, i, n, where)
         return {
             "count": f"count({x}){only}",
             "nunique": f"count(DISTINCT {x}){only}",
@@ -750,6 +760,9 @@ class SqlRenderer(PandasRenderer):
             "min": f"min({x}){only}",
             "max": f"max({x}){only}",
             "std": f"stddev_samp({x}){only}",
+            "var": f"var_samp({x}){only}",
+            "skew": f"skewness({x}){only}",
+            "cv": f"(stddev_samp({x}){only} / avg({x}){only})",
         }[m.agg]
 
     def _from(self, where: str) -> str:
@@ -962,10 +975,10 @@ class SqlRenderer(PandasRenderer):
             f"SELECT {key} AS period, {total} AS total\nFROM {self._src()}\n"
             f"{self._where(None, f'{key} IS NOT NULL')}\nGROUP BY 1"
         )
-        agg = _PANDAS_AGG[m.agg]
+        agg = f"{_PANDAS_AGG[m.agg]}()" if m.agg in _PANDAS_AGG else _call(m.agg)
         return (
             f"totals = {call(query)}['total']\n"
-            f"value = totals.{agg}()\n"
+            f"value = totals.{agg}\n"
             f"print({q(m.agg)}, round(float(value), 6) if pd.notna(value) else 'nan', len(totals), sep='\\t')\n"
         )
 

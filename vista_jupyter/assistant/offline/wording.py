@@ -39,6 +39,20 @@ AGG = {
         "share": "비율",
     },
 }
+AGG["en"].update(var="variance", iqr="interquartile range", cv="coefficient of variation", skew="skewness")
+AGG["ko"].update(var="분산", iqr="사분위수 범위", cv="변동계수", skew="왜도")
+
+
+def _ordinal(n: int) -> str:
+    return f"{n}{'th' if 10 <= n % 100 <= 20 else {1: 'st', 2: 'nd', 3: 'rd'}.get(n % 10, 'th')}"
+
+
+# the quantiles "p1" ... "p99": the 25th and 75th as the quartiles they are
+for _p in range(1, 100):
+    AGG["en"][f"p{_p}"] = f"{_ordinal(_p)} percentile"
+    AGG["ko"][f"p{_p}"] = f"{_p} 백분위수"
+AGG["en"].update(p25="first quartile (25th percentile)", p75="third quartile (75th percentile)")
+AGG["ko"].update(p25="제1사분위수(25 백분위수)", p75="제3사분위수(75 백분위수)")
 MONTHS = {
     "en": [
         "January",
@@ -244,6 +258,13 @@ def condition_words(c: Condition, lang: str) -> str:
         return t(lang, f"{subject} is not {joined}", f"{subject} ≠ {joined}")
     if c.label:  # a word read as a range (its hours are stated under the answer's first line)
         return f"{subject} “{c.label}”"
+    if c.op == "outlier":
+        k = value_text(c.value)
+        return t(
+            lang,
+            f"{subject} is an outlier (more than {k} IQR below Q1 or above Q3)",
+            f"{subject} 이상치 (Q1 - {k}×IQR 미만 또는 Q3 + {k}×IQR 초과)",
+        )
     if c.op == "outside":
         lo, hi = c.value
         return t(
