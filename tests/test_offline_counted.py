@@ -88,6 +88,7 @@ def data(tmp_path_factory):
         ],
         columns=["country", "continent", "year", "population"],
     )
+    panel_monthly = panel.assign(month=pd.to_datetime(panel["year"].astype(str) + "-01-01")).drop(columns="year")
     states = pd.DataFrame(
         {"state": ["AL", "AK", "AZ", "AR"], "region": ["S", "W", "W", "S"], "pop": [4041, 550, 3665, 2351]}
     )
@@ -96,6 +97,7 @@ def data(tmp_path_factory):
     out = {"_spill": root / "spill"}
     for name, frame in (
         ("panel", panel),
+        ("panel_monthly", panel_monthly),
         ("states", states),
         ("insect_sprays", plots),
         ("staff", staff),
@@ -276,17 +278,20 @@ def test_a_name_made_of_a_count_word_and_a_noun_counts_those_things(data, mode):
 def test_a_level_adds_up_over_places_never_over_periods(data, mode):
     """A population recorded each year adds up over the countries of one year, never over the
     years: "which continent has the largest population" of country-years added every year's
-    population up (declined now, with what to ask), while "... in 2010" and "by year" add one
-    year's. Where nothing records time, "total population of all states" is the total (it was
+    population up: it is the latest year's (said so), and over dates declined, with what to ask;
+    "... in 2010" and "by year" add one year's. Where nothing records time, "total population of all states" is the total (it was
     the column's distribution: "total population" was one word of the lexicon)."""
     frame, _ = data["panel"]
-    for question in (
-        "which continent has the largest population?",
-        "total population by continent",
-        "인구가 가장 많은 대륙",
-    ):
-        declined(data, "panel", question, mode)
     in_2010 = frame[frame["year"] == 2010].groupby("continent")["population"].sum()
+    # over years: the latest year's, said so (never the years added up)
+    for question in ("which continent has the largest population?", "인구가 가장 많은 대륙"):
+        answer = answered(data, "panel", question, mode)
+        line = first_line(answer)
+        assert in_2010.idxmax() in line and states(line, in_2010.max(), 0), (question, answer)
+        assert "year" in answer, answer
+    # over the months of a date: declined, with what to ask
+    for question in ("which continent has the largest population?", "total population by continent"):
+        declined(data, "panel_monthly", question, mode)
     line = first_line(answered(data, "panel", "which continent had the largest population in 2010?", mode))
     assert in_2010.idxmax() in line and states(line, in_2010.max(), 0), line
     answer = answered(data, "panel", "total population by year", mode)

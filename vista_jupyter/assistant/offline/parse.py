@@ -5941,7 +5941,8 @@ def _level_added_over_periods(plan: Plan, table: Table) -> None:
     the places of one period, never over periods: "which continent has the largest population"
     of country-years added every year's population up (30 billion people in Asia). Unless one
     period is kept (an equality on the time column, or its last / first one) or the periods are
-    the groups, such a total is declined, with what to ask instead."""
+    the groups, such a total is of the latest year when the time is a column of years (said in
+    the reply), and declined otherwise, with what to ask instead."""
     from .compose import _LEVELS
 
     times = [c for c in table.columns if (c.is_date or c.yearlike) and c.distinct > 1]
@@ -5967,6 +5968,18 @@ def _level_added_over_periods(plan: Plan, table: Table) -> None:
     if one_period(plan.conditions) or (plan.sides and all(one_period(side) for side in plan.sides)):
         return
     time = times[0].name
+    if len(times) == 1 and times[0].yearlike and not times[0].is_date and not plan.sides:
+        # a level asked of years: the latest year's, said so ("which region has the most Filipino
+        # workers" over 2019-2023 is where most work now, never five years' registrations added)
+        plan.conditions.append(Condition(time, "last", (1, None, "year"), None))
+        plan.readings.append(
+            t(
+                plan.language,
+                f"{summed[0]} is a level recorded each {time}: the latest {time}'s, not every {time} added up.",
+                f"{summed[0]}은(는) {time}마다 기록된 값이라, 모든 {time}를 더하지 않고 가장 최근 {time}의 값으로 계산했습니다.",
+            )
+        )
+        return
     raise Declined(
         f"{summed[0]} is a level recorded for each period ({time}), so adding it up over every period would "
         f"count it once a period. Ask for one period (“in …”) or by {time}.",
