@@ -784,7 +784,7 @@ def _not_blank(batch: pa.RecordBatch, width: int) -> pa.Array | None:
         if not pa.types.is_string(col.type):  # typed while parsing: missing cells are nulls
             filled = pc.is_valid(col)
         else:
-            filled = pc.and_kleene(pc.is_valid(col), pc.not_equal(pc.utf8_trim_whitespace(col), ""))
+            filled = pc.and_kleene(pc.is_valid(col), pc.not_equal(ty.trim(col), ""))
         keep = filled if keep is None else pc.or_kleene(keep, filled)
         if pc.all(keep).as_py():
             return None
@@ -801,7 +801,7 @@ def _is_header(batch: pa.RecordBatch, header: list[str], width: int) -> pa.Array
             # typed while parsing only when the header cell is no value of the type: no row of
             # the batch can repeat the header
             return None
-        eq = pc.equal(pc.utf8_trim_whitespace(batch.column(j)), header[j])
+        eq = pc.equal(ty.trim(batch.column(j)), header[j])
         mask = eq if mask is None else pc.and_kleene(mask, eq)
         compared += 1
         if not pc.any(mask).as_py():
@@ -975,7 +975,7 @@ def _emit(batch: pa.RecordBatch, plan: Plan, raw: bool, writer: _Writer, keep: l
             columns.append(col)
             continue
         if raw:
-            if plan.droppable[j] and pc.any(pc.not_equal(pc.utf8_trim_whitespace(col), "")).as_py():
+            if plan.droppable[j] and pc.any(pc.not_equal(ty.trim(col), "")).as_py():
                 raise _Restart(j, col)
             columns.append(pc.fill_null(col, ""))
             continue
@@ -995,7 +995,7 @@ def _filled(col: pa.Array) -> pa.Array:
     """Per cell: holds something other than spaces (False for a padded cell)."""
     if not pa.types.is_string(col.type):
         return pc.is_valid(col)
-    return pc.fill_null(pc.not_equal(pc.utf8_trim_whitespace(col), ""), False)
+    return pc.fill_null(pc.not_equal(ty.trim(col), ""), False)
 
 
 def _first_cells(batch: pa.RecordBatch) -> tuple[pa.Array | None, pa.Array | None, pa.Array | None]:
@@ -1008,7 +1008,7 @@ def _first_cells(batch: pa.RecordBatch) -> tuple[pa.Array | None, pa.Array | Non
         ones = pc.cast(filled, pa.int8())
         count = ones if count is None else pc.add(count, ones)
         if pa.types.is_string(col.type):
-            cell = pc.if_else(filled, pc.utf8_trim_whitespace(col), pa.scalar(None, pa.string()))
+            cell = pc.if_else(filled, ty.trim(col), pa.scalar(None, pa.string()))
             at = pc.if_else(filled, pa.scalar(j, pa.int32()), pa.scalar(None, pa.int32()))
             text = cell if text is None else pc.coalesce(text, cell)
             where = at if where is None else pc.coalesce(where, at)
@@ -1093,7 +1093,7 @@ def _rebanner(plan: Plan, b: _Banners, raw: bool) -> None:
     lone = pc.invert(_full_sample_rows(plan))
     banner = pa.array([False] * len(lone))
     for sample in plan.samples[: plan.named]:
-        cell = pc.utf8_trim_whitespace(sample)
+        cell = ty.trim(sample)
         banner = pc.or_(banner, pc.fill_null(pc.match_substring_regex(cell, matcher), False))
     keep = pc.invert(pc.and_(lone, banner))
     plan.samples[: plan.named] = [sample.filter(keep) for sample in plan.samples[: plan.named]]
