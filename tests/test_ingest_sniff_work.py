@@ -45,3 +45,34 @@ def test_padded_quotes_with_every_line_break(newline: str) -> None:
     assert dl.sniff(text + newline).padded_quotes
     plain = newline.join(["id,name,city", '1,"Smith, John",Paris', '2,"Doe, Jane",Rome'])
     assert not dl.sniff(plain + newline).padded_quotes
+
+
+def test_counts_looked_for_literal_first_are_the_patterns_counts() -> None:
+    """Sniffing's counts over the sample, now looked for from a literal (a delimiter, two
+    quotes, a quote after a space) or not at all when that literal is absent, are those of the
+    patterns as written before: fuzzed over delimiters, digits, quotes, spaces and line breaks."""
+    import random
+    import re
+
+    rng = random.Random(3)
+    alphabet = list("0123456789") * 2 + list(",;:|\t\"' \\ab\n\r") + ["\u2028", "é"]
+    for _ in range(3000):
+        sample = "".join(rng.choice(alphabet) for _ in range(rng.randint(0, 60)))
+        for delimiter in [",", ";", ":", "|", "\t"]:
+            e = re.escape(delimiter)
+            count = sample.count(delimiter)
+            before = len(re.findall(rf"(?<=\d){e}(?=\d)", sample)) / count if count else 0.0
+            assert dl._between_digits(sample, delimiter) == before, (sample, delimiter)
+            for quote in ['"', "'"]:
+                q = re.escape(quote)
+                old = rf"(?:^|{e}|[\r\n\v\f\x1c-\x1e\x85\u2028\u2029])[ \t]+{q}"
+                padded = re.compile(rf"(?:^|{e})[ \t]+{q}(?:[^{q}]|{q}{q})*{q}[ \t]*(?:{e}|$)", re.MULTILINE)
+                expected = (
+                    bool(re.search(old, sample)) and sum(1 for ln in sample.splitlines() if padded.search(ln)) >= 2
+                )
+                assert dl._padded_quotes(sample, dl.Dialect(delimiter, quote)) == expected, (sample, delimiter)
+        for quote in ['"', "'"]:
+            q = re.escape(quote)
+            backslashed = len(re.findall(rf"\\{q}", sample))
+            doubled = len(re.findall(rf"[^\s,;|\t{q}]{q}{q}|{q}{q}[^\s,;|\t{q}]", sample))
+            assert dl._escape(sample, quote) == (("\\", False) if backslashed > doubled else (None, True))
