@@ -1599,14 +1599,19 @@ class _Window:
     def readable(self) -> bool:
         return True
 
-    def source(self) -> Any:
+    def source(self, block: int = 0) -> Any:
         """What Arrow's parser reads: this window, or, for a range no longer than a line may be
         (no line in it can be too long), its bytes read at once into one Arrow buffer. Arrow's
         reader calls a Python file from a thread of its own, where each block read is a new
         Python bytes object: in a fresh process that thread's allocations fault in fresh memory
         (40-75 ms of system time at 10 MB, as much as the parse itself); one buffer read here
-        costs a copy. Progress then counts the whole range as read when the parse starts."""
-        if self.left > self.limit:
+        costs a copy. Progress then counts the whole range as read when the parse starts.
+
+        A longer range of at most `INLINE_BYTES` is read so too when it is parsed in `block`s
+        no longer than a line may be: a line longer than that is longer than a block, and
+        Arrow's parser stops at it (a record straddling blocks), where the pass is read again
+        with larger blocks, through this window."""
+        if self.left > self.limit and not (self.left <= INLINE_BYTES and 0 < block <= self.limit):
             return self
         with pa.OSFile(str(self.path)) as f:
             f.seek(self.start)
@@ -1765,7 +1770,7 @@ def _arrow_pass(
         # core but only then lets conversion and writing start, and it held the whole body:
         # measured on 2 cores it took more processor time (its parallel chunking of quoted
         # text), more memory, and longer at 10-120 MB.
-        reader = pcsv.open_csv(window.source(), **options)
+        reader = pcsv.open_csv(window.source(block), **options)
     except pa.ArrowInvalid as e:
         window.close()
         progress.check()  # cancelled meanwhile: no parse error to report
