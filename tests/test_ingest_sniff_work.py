@@ -76,3 +76,38 @@ def test_counts_looked_for_literal_first_are_the_patterns_counts() -> None:
             backslashed = len(re.findall(rf"\\{q}", sample))
             doubled = len(re.findall(rf"[^\s,;|\t{q}]{q}{q}|{q}{q}[^\s,;|\t{q}]", sample))
             assert dl._escape(sample, quote) == (("\\", False) if backslashed > doubled else (None, True))
+
+
+def test_longest_line_counts_as_splitlines_cuts() -> None:
+    """The head's longest line, from the positions of its breaks, is `bytes.splitlines`'s (LF,
+    CR, CRLF; no other byte breaks a line of bytes), fuzzed."""
+    import random
+
+    from vista_jupyter.ingest import engine
+
+    rng = random.Random(1)
+    for _ in range(20_000):
+        data = bytes(rng.choice(b"ab\r\n\x0b\x0c\x1c\x85") for _ in range(rng.randint(0, 30)))
+        assert engine._longest_line(data) == max(map(len, data.splitlines()), default=0), data
+
+
+def test_the_type_sample_holds_each_columns_cells_in_order(tmp_path) -> None:
+    """The plan's type sample, made row after row and put in column order by one take, holds
+    each column's cleaned cells in the rows' order: short rows padded with missing cells."""
+    import pyarrow as pa
+
+    from vista_jupyter.ingest import engine, types
+    from vista_jupyter.ingest.reader import IngestLimits
+
+    rows = [["id", "name", "amount", "day"]] + [
+        [str(i), f" Kim {i} ", "NA" if i % 7 == 0 else f"{i}.5", f"2024-01-{i % 28 + 1:02d}"][: 4 - (i % 9 == 0)]
+        for i in range(400)
+    ]
+    path = tmp_path / "t.csv"
+    path.write_text("\n".join(",".join(r) for r in rows) + "\n")
+    limits = IngestLimits()
+    samples = engine.read_samples(path, limits.max_line_bytes)
+    plan = engine.make_plan(samples, dl.Dialect(","), engine.text_records, limits, False, 100, [], {}, fast=True)
+    for j in range(4):
+        column = [r[j] if j < len(r) else None for r in rows[1:]]
+        assert plan.samples[j].to_pylist() == types.clean(pa.array(column, pa.string())).to_pylist()
