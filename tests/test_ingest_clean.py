@@ -86,8 +86,9 @@ def test_markers_are_found_as_looking_up_every_cell_finds_them() -> None:
         "---",
     ]
     words = ty.MISSING + near + ["Nürnberg", "ñ", "-5", "#1", "<b>", "1", "1999", "", " NA", "東京"]
-    for _ in range(200):
-        cells = [None if rng.random() < 0.05 else rng.choice(words) for _ in range(rng.randint(0, 60))]
+    for _ in range(60):  # short arrays (looked up whole) and long ones (looked at first)
+        size = rng.randint(0, 60) if rng.random() < 0.5 else rng.randint(ty.LOOKED_AT, 3 * ty.LOOKED_AT)
+        cells = [None if rng.random() < 0.05 else rng.choice(words) for _ in range(size)]
         column = pa.array(cells, pa.string())
         for piece in (column, column.slice(min(5, len(column))), column.slice(0, len(column) // 2)):
             expected = [
@@ -99,10 +100,12 @@ def test_markers_are_found_as_looking_up_every_cell_finds_them() -> None:
             assert [g for g, k in zip(got, kept) if k] == [e for e, k in zip(expected, kept) if k]
             assert ty.clean(piece).to_pylist() == _reference(piece)
     # a null slot whose offsets span characters ("NA" behind a null): still a null, not a marker
-    valid = pa.array([True, False, True]).buffers()[1]
-    offsets = pa.array([0, 2, 4, 9], pa.int32()).buffers()[1]
-    hidden = pa.Array.from_buffers(pa.string(), 3, [valid, offsets, pa.py_buffer(b"NANAkeeps")], null_count=1)
-    assert ty.clean(hidden).to_pylist() == [None, None, "keeps"]
+    for times in (1, ty.LOOKED_AT):
+        valid = pa.array([True, False, True] * times).buffers()[1]
+        offsets = pa.array([0] + [k * 9 + end for k in range(times) for end in (2, 4, 9)], pa.int32()).buffers()[1]
+        data = pa.py_buffer(b"NANAkeeps" * times)
+        hidden = pa.Array.from_buffers(pa.string(), 3 * times, [valid, offsets, data], null_count=times)
+        assert ty.clean(hidden).to_pylist() == [None, None, "keeps"] * times
 
 
 def test_trim_gives_arrows_trim() -> None:
@@ -111,8 +114,10 @@ def test_trim_gives_arrows_trim() -> None:
     cells = ["a", " b", "c\u3000", None, "", "\u00a0"]
     for column in (pa.array(cells, pa.string()), pa.array(cells, pa.large_string()), pa.array(cells).slice(1)):
         assert ty.trim(column).to_pylist() == pc.utf8_trim_whitespace(column).to_pylist()
-    plain = pa.array(["a", "b", None, ""], pa.string())
+    plain = pa.array(["a", "b", None, ""] * ty.LOOKED_AT, pa.string())
     assert ty.trim(plain) is plain
+    padded = pa.array(["a", "b", None, "c "] * ty.LOOKED_AT, pa.string())
+    assert ty.trim(padded).to_pylist() == pc.utf8_trim_whitespace(padded).to_pylist()
 
 
 def test_decimal_commas_are_weighed_as_before() -> None:

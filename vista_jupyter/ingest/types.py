@@ -178,10 +178,15 @@ def needs_trim(column: pa.Array) -> bool:
     return False
 
 
+#: Cells from which a column's bytes are looked at before a kernel runs over them (`trim`,
+#: `_missing_markers`): for fewer (a wide table's columns) the kernel costs less than the look.
+LOOKED_AT = 1024
+
+
 def trim(column: pa.Array) -> pa.Array:
     """A string column with every cell trimmed as `utf8_trim_whitespace` trims it: the column
     itself (no copy) when its bytes show no cell to trim (`needs_trim`)."""
-    if pa.types.is_string(column.type) and not needs_trim(column):
+    if pa.types.is_string(column.type) and len(column) >= LOOKED_AT and not needs_trim(column):
         return column
     return pc.utf8_trim_whitespace(column)
 
@@ -194,13 +199,17 @@ _MARKER_FIRST = _codes([(m[0], 1) for m in _MARKER_BYTES if m], 256).astype(bool
 
 def _missing_markers(text: pa.Array) -> np.ndarray | None:
     """Per cell of a string array: whether it is empty or a marker of `_MISSING` (as `is_in`
-    says, null cells aside; None when no cell is either). Empty cells are found from the offsets; `is_in` looks only at the
-    cells that could be another marker (no longer than the longest, starting with a byte a
-    marker starts with), most columns none or few of their cells."""
+    says, null cells aside; None when no cell is either). Empty cells are found from the
+    offsets; `is_in` looks only at the cells that could be another marker (no longer than the
+    longest, starting with a byte a marker starts with), most columns none or few of their
+    cells. Short arrays (`LOOKED_AT`) are looked up whole."""
     offsets_buffer, data_buffer = text.buffers()[1:3]
     n = len(text)
     if offsets_buffer is None or n == 0:
         return None
+    if n < LOOKED_AT:
+        found = pc.fill_null(pc.is_in(text, value_set=_MISSING), False)
+        return found.to_numpy(zero_copy_only=False) if pc.any(found).as_py() else None
     offsets = np.frombuffer(offsets_buffer, dtype=np.int32)[text.offset : text.offset + n + 1]
     lengths = np.diff(offsets)
     missing = lengths == 0
@@ -222,7 +231,7 @@ def clean(column: pa.Array | pa.ChunkedArray) -> pa.Array:
         column = column.combine_chunks() if column.num_chunks != 1 else column.chunk(0)
     if not pa.types.is_string(column.type):
         column = column.cast(pa.string())
-    text = trim(column)
+    text = pc.utf8_trim_whitespace(column) if needs_trim(column) else column
     missing = _missing_markers(text)
     if missing is None:
         return text
