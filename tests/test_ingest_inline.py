@@ -109,3 +109,45 @@ def test_a_failed_write_leaves_no_file_and_no_thread(tmp_path, monkeypatch, inli
     assert not (tmp_path / "out.parquet").exists()
     assert not list(tmp_path.glob(".*partial"))
     assert threading.active_count() == before
+
+
+def test_a_body_longer_than_a_line_may_be_is_read_at_once_in_blocks_no_longer(tmp_path, monkeypatch) -> None:
+    """A one-pass body longer than a line may be (`max_line_bytes`) reaches Arrow's parser as one
+    buffer when its blocks are no longer than a line may be (no Python file read from Arrow's
+    thread, block by block): a line longer than the limit is longer than a block, so the parser
+    stops there and the pass is read again with larger blocks, through the window, which refuses
+    it as before. A long line within the limit is read as before."""
+    from test_ingest import _regular_body
+
+    from vista_jupyter.errors import InvalidInput
+
+    reads: list[int] = []
+    window_read = engine._Window.read
+
+    def read(self, n: int = -1) -> bytes:
+        reads.append(n)
+        return window_read(self, n)
+
+    monkeypatch.setattr(engine._Window, "read", read)
+    monkeypatch.setattr(engine, "INLINE_BLOCK_BYTES", 64 << 10)
+    limits = IngestLimits(max_line_bytes=256 << 10)
+    header = "id,name,amount,even,day\n"
+    lines = _regular_body(60_000)  # ~2 MB: eight times a line's limit
+    path = tmp_path / "body.csv"
+    path.write_text(header + "\n".join(lines) + "\n")
+    once = ingest_to_parquet(path, tmp_path / "once.parquet", limits=limits)
+    assert once.detected["parser"] == "arrow" and once.rows == 60_000 and reads == []
+    ingest_to_parquet(path, tmp_path / "default.parquet")
+    assert pq.read_table(tmp_path / "once.parquet").equals(pq.read_table(tmp_path / "default.parquet"))
+    # a line of 200 KB past the head sample: longer than a block, within the limit
+    lines[40_000] = "40000,Kim " + "w" * (200 << 10) + ",1.5,True,2024-01-01"
+    path.write_text(header + "\n".join(lines) + "\n")
+    long = ingest_to_parquet(path, tmp_path / "long.parquet", limits=limits)
+    assert long.rows == 60_000 and reads == []
+    assert pq.read_table(tmp_path / "long.parquet").column("name")[40_000].as_py() == "Kim " + "w" * (200 << 10)
+    # a line of 1 MB: longer than the limit, refused
+    lines[40_000] = "40000,Kim " + "w" * (1 << 20) + ",1.5,True,2024-01-01"
+    path.write_text(header + "\n".join(lines) + "\n")
+    with pytest.raises(InvalidInput, match="line longer than"):
+        ingest_to_parquet(path, tmp_path / "refused.parquet", limits=limits)
+    assert reads and not (tmp_path / "refused.parquet").exists()

@@ -41,6 +41,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Protocol
 
+import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.parquet as pq
@@ -440,7 +441,15 @@ def read_samples(path: Path, max_line: int) -> Samples:
 
 
 def _longest_line(data: bytes) -> int:
-    return max(map(len, data.splitlines()), default=0)
+    """The longest line's length as `bytes.splitlines` cuts lines (at LF, CR and CRLF, which
+    leaves an empty line between CR and LF), from the positions of the breaks."""
+    if not data:
+        return 0
+    raw = np.frombuffer(data, dtype=np.uint8)
+    breaks = np.flatnonzero((raw == 10) | (raw == 13))
+    if not len(breaks):
+        return len(data)
+    return int(max(breaks[0], np.diff(breaks).max(initial=1) - 1, len(data) - breaks[-1] - 1))
 
 
 @dataclass
@@ -635,13 +644,13 @@ def make_plan(
 
     def choose_all(sample_rows: list[list[str]]) -> tuple[list[pa.Array], list[int]]:
         even = [r if len(r) == out else (r[:out] if len(r) > out else r + [None] * (out - len(r))) for r in sample_rows]
-        # every cell in one array, column after column (each column made from the transposed
-        # rows, not from a list of every cell), cleaned at once and cut per column
-        cells = (
-            pa.concat_arrays([pa.array(column, pa.string()) for column in zip(*even)])
-            if even and out
-            else pa.array([], pa.string())
-        )
+        # every cell in one array, column after column, cleaned at once and cut per column: made
+        # row after row from the rows' cells and put in column order by one `take` (transposing
+        # the rows in Python, `zip(*rows)`, cost as much as making the array)
+        cells = pa.array(list(itertools.chain.from_iterable(even)), pa.string())
+        if even and out:
+            order = np.arange(len(even) * out, dtype=np.int64).reshape(len(even), out).T.ravel()
+            cells = cells.take(pa.array(order))
         if not raw:
             cells = ty.clean(cells)
         n = len(even)
@@ -784,7 +793,7 @@ def _not_blank(batch: pa.RecordBatch, width: int) -> pa.Array | None:
         if not pa.types.is_string(col.type):  # typed while parsing: missing cells are nulls
             filled = pc.is_valid(col)
         else:
-            filled = pc.and_kleene(pc.is_valid(col), pc.not_equal(pc.utf8_trim_whitespace(col), ""))
+            filled = pc.and_kleene(pc.is_valid(col), pc.not_equal(ty.trim(col), ""))
         keep = filled if keep is None else pc.or_kleene(keep, filled)
         if pc.all(keep).as_py():
             return None
@@ -801,7 +810,7 @@ def _is_header(batch: pa.RecordBatch, header: list[str], width: int) -> pa.Array
             # typed while parsing only when the header cell is no value of the type: no row of
             # the batch can repeat the header
             return None
-        eq = pc.equal(pc.utf8_trim_whitespace(batch.column(j)), header[j])
+        eq = pc.equal(ty.trim(batch.column(j)), header[j])
         mask = eq if mask is None else pc.and_kleene(mask, eq)
         compared += 1
         if not pc.any(mask).as_py():
@@ -975,7 +984,7 @@ def _emit(batch: pa.RecordBatch, plan: Plan, raw: bool, writer: _Writer, keep: l
             columns.append(col)
             continue
         if raw:
-            if plan.droppable[j] and pc.any(pc.not_equal(pc.utf8_trim_whitespace(col), "")).as_py():
+            if plan.droppable[j] and pc.any(pc.not_equal(ty.trim(col), "")).as_py():
                 raise _Restart(j, col)
             columns.append(pc.fill_null(col, ""))
             continue
@@ -995,7 +1004,7 @@ def _filled(col: pa.Array) -> pa.Array:
     """Per cell: holds something other than spaces (False for a padded cell)."""
     if not pa.types.is_string(col.type):
         return pc.is_valid(col)
-    return pc.fill_null(pc.not_equal(pc.utf8_trim_whitespace(col), ""), False)
+    return pc.fill_null(pc.not_equal(ty.trim(col), ""), False)
 
 
 def _first_cells(batch: pa.RecordBatch) -> tuple[pa.Array | None, pa.Array | None, pa.Array | None]:
@@ -1008,7 +1017,7 @@ def _first_cells(batch: pa.RecordBatch) -> tuple[pa.Array | None, pa.Array | Non
         ones = pc.cast(filled, pa.int8())
         count = ones if count is None else pc.add(count, ones)
         if pa.types.is_string(col.type):
-            cell = pc.if_else(filled, pc.utf8_trim_whitespace(col), pa.scalar(None, pa.string()))
+            cell = pc.if_else(filled, ty.trim(col), pa.scalar(None, pa.string()))
             at = pc.if_else(filled, pa.scalar(j, pa.int32()), pa.scalar(None, pa.int32()))
             text = cell if text is None else pc.coalesce(text, cell)
             where = at if where is None else pc.coalesce(where, at)
@@ -1093,7 +1102,7 @@ def _rebanner(plan: Plan, b: _Banners, raw: bool) -> None:
     lone = pc.invert(_full_sample_rows(plan))
     banner = pa.array([False] * len(lone))
     for sample in plan.samples[: plan.named]:
-        cell = pc.utf8_trim_whitespace(sample)
+        cell = ty.trim(sample)
         banner = pc.or_(banner, pc.fill_null(pc.match_substring_regex(cell, matcher), False))
     keep = pc.invert(pc.and_(lone, banner))
     plan.samples[: plan.named] = [sample.filter(keep) for sample in plan.samples[: plan.named]]
@@ -1599,14 +1608,19 @@ class _Window:
     def readable(self) -> bool:
         return True
 
-    def source(self) -> Any:
+    def source(self, block: int = 0) -> Any:
         """What Arrow's parser reads: this window, or, for a range no longer than a line may be
         (no line in it can be too long), its bytes read at once into one Arrow buffer. Arrow's
         reader calls a Python file from a thread of its own, where each block read is a new
         Python bytes object: in a fresh process that thread's allocations fault in fresh memory
         (40-75 ms of system time at 10 MB, as much as the parse itself); one buffer read here
-        costs a copy. Progress then counts the whole range as read when the parse starts."""
-        if self.left > self.limit:
+        costs a copy. Progress then counts the whole range as read when the parse starts.
+
+        A longer range of at most `INLINE_BYTES` is read so too when it is parsed in `block`s
+        no longer than a line may be: a line longer than that is longer than a block, and
+        Arrow's parser stops at it (a record straddling blocks), where the pass is read again
+        with larger blocks, through this window."""
+        if self.left > self.limit and not (self.left <= INLINE_BYTES and 0 < block <= self.limit):
             return self
         with pa.OSFile(str(self.path)) as f:
             f.seek(self.start)
@@ -1765,7 +1779,7 @@ def _arrow_pass(
         # core but only then lets conversion and writing start, and it held the whole body:
         # measured on 2 cores it took more processor time (its parallel chunking of quoted
         # text), more memory, and longer at 10-120 MB.
-        reader = pcsv.open_csv(window.source(), **options)
+        reader = pcsv.open_csv(window.source(block), **options)
     except pa.ArrowInvalid as e:
         window.close()
         progress.check()  # cancelled meanwhile: no parse error to report

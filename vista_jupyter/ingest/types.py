@@ -178,6 +178,52 @@ def needs_trim(column: pa.Array) -> bool:
     return False
 
 
+#: Cells from which a column's bytes are looked at before a kernel runs over them (`trim`,
+#: `_missing_markers`): for fewer (a wide table's columns) the kernel costs less than the look.
+LOOKED_AT = 1024
+
+
+def trim(column: pa.Array) -> pa.Array:
+    """A string column with every cell trimmed as `utf8_trim_whitespace` trims it: the column
+    itself (no copy) when its bytes show no cell to trim (`needs_trim`)."""
+    if pa.types.is_string(column.type) and len(column) >= LOOKED_AT and not needs_trim(column):
+        return column
+    return pc.utf8_trim_whitespace(column)
+
+
+_MARKER_BYTES = [m.encode() for m in MISSING if m not in MISSING_WORDS]
+#: The longest marker of `_MISSING` (bytes), and by a cell's first byte: whether a marker starts so
+_MARKER_LONGEST = max(map(len, _MARKER_BYTES))
+_MARKER_FIRST = _codes([(m[0], 1) for m in _MARKER_BYTES if m], 256).astype(bool)
+
+
+def _missing_markers(text: pa.Array) -> np.ndarray | None:
+    """Per cell of a string array: whether it is empty or a marker of `_MISSING` (as `is_in`
+    says, null cells aside; None when no cell is either). Empty cells are found from the
+    offsets; `is_in` looks only at the cells that could be another marker (no longer than the
+    longest, starting with a byte a marker starts with), most columns none or few of their
+    cells. Short arrays (`LOOKED_AT`) are looked up whole."""
+    offsets_buffer, data_buffer = text.buffers()[1:3]
+    n = len(text)
+    if offsets_buffer is None or n == 0:
+        return None
+    if n < LOOKED_AT:
+        found = pc.fill_null(pc.is_in(text, value_set=_MISSING), False)
+        return found.to_numpy(zero_copy_only=False) if pc.any(found).as_py() else None
+    offsets = np.frombuffer(offsets_buffer, dtype=np.int32)[text.offset : text.offset + n + 1]
+    lengths = np.diff(offsets)
+    missing = lengths == 0
+    if data_buffer is not None and data_buffer.size:
+        data = np.frombuffer(data_buffer, dtype=np.uint8)
+        maybe = (lengths <= _MARKER_LONGEST) & ~missing
+        maybe &= _MARKER_FIRST[data.take(offsets[:-1], mode="clip")]
+        where = np.flatnonzero(maybe)
+        if len(where):
+            found = pc.is_in(text.take(pa.array(where)), value_set=_MISSING)
+            missing[where] = pc.fill_null(found, False).to_numpy(zero_copy_only=False)
+    return missing if missing.any() else None
+
+
 def clean(column: pa.Array | pa.ChunkedArray) -> pa.Array:
     """Trimmed text with the missing markers as nulls (the input of every candidate). Columns
     whose bytes show no cell to trim (most: `needs_trim`) are not copied by a trim."""
@@ -186,10 +232,13 @@ def clean(column: pa.Array | pa.ChunkedArray) -> pa.Array:
     if not pa.types.is_string(column.type):
         column = column.cast(pa.string())
     text = pc.utf8_trim_whitespace(column) if needs_trim(column) else column
-    missing = pc.is_in(text, value_set=_MISSING)
-    if not pc.any(missing).as_py():
+    missing = _missing_markers(text)
+    if missing is None:
         return text
-    present = pc.fill_null(pc.and_kleene(pc.is_valid(text), pc.invert(missing)), False)
+    kept = ~missing
+    if text.null_count:
+        kept &= pc.is_valid(text).to_numpy(zero_copy_only=False)
+    present = pa.array(kept)
     if text.offset == 0 and present.offset == 0:
         # the same offsets and characters with a validity bitmap of the cells kept: no copy of
         # the text (`if_else` would copy every character of the column)
@@ -255,7 +304,8 @@ def _convert(text: pa.Array, cand: Candidate) -> pa.Array:
             # times, plus one form the pattern refuses: a date with an hour alone (13 characters).
             # So a cast and a length check decide as the pattern would, without a regex per cell.
             values = pc.cast(text, TIMESTAMP)
-            if pc.any(pc.equal(pc.utf8_length(text), 13)).as_py():
+            # (after the cast every cell is ASCII: its bytes are its characters)
+            if pc.any(pc.equal(pc.binary_length(text), 13)).as_py():
                 _check(text, _ISO_DATE)
             return values
         if kind == "date":
@@ -392,9 +442,12 @@ def decimal_comma_likely(delimiter: str, cells: list[str]) -> bool:
         dot = r"^[+-]?\d+\.\d+$"
     if not cells:
         return False
-    text = pc.utf8_trim_whitespace(pa.array(cells, pa.string()))
+    text = trim(pa.array(cells, pa.string()))
+    comma = pc.match_substring_regex(text, dc)
+    if not pc.any(comma).as_py():
+        return False  # no cell shows a decimal comma (most files): nothing to weigh
     comma = pc.and_not(
-        pc.match_substring_regex(text, dc), pc.match_substring_regex(text, r"^[+-]?\d{1,3}( \d{3})+$")
+        comma, pc.match_substring_regex(text, r"^[+-]?\d{1,3}( \d{3})+$")
     )  # spaces alone: no decimal mark
     point = pc.and_not(
         pc.and_not(pc.match_substring_regex(text, dot), comma),
