@@ -6167,6 +6167,24 @@ def _frequency_counted(plan: Plan, composer: Composer, table: Table) -> None:
         )
 
 
+def _nouns_for_things(composer: Composer, table: Table, events: bool) -> list[str]:
+    """The question's nouns for things that name no column or value and are no word for rows
+    themselves (rows, records, 건), nor the table's own noun for its rows; with `events`, nor an
+    event the rows record (visits, trips: each row one)."""
+    own = {"".join(name_keys(w)) for w in table_row_nouns(table)}
+    happenings = joined_forms("events") if events else frozenset()
+    out = []
+    for m in composer.m:
+        if not m.has("entity") or m.has("column") or m.has("value"):
+            continue
+        word = normalize(m.text).lower()
+        if {word, word.rstrip("s")} & (_ROW_NOUNS | set(happenings)) or word in _ROW_COUNTERS:
+            continue
+        if "".join(name_keys(word)) not in own:
+            out.append(m.text)
+    return out
+
+
 def _things_beside_a_count(plan: Plan, composer: Composer, table: Table) -> None:
     """A table with a column named only as a count (count, n, freq, 건수: how many of something
     each row holds) whose rows are not a frequency table's combinations: "how many insects were
@@ -6186,15 +6204,7 @@ def _things_beside_a_count(plan: Plan, composer: Composer, table: Table) -> None
     ]
     if len(counts) != 1:
         return
-    nouns = [
-        m.text
-        for m in composer.m
-        if m.has("entity")
-        and not (m.has("column") or m.has("value"))
-        and normalize(m.text).lower() not in _ROW_NOUNS
-        and normalize(m.text).lower().rstrip("s") not in _ROW_NOUNS
-        and normalize(m.text).lower() not in _ROW_COUNTERS
-    ]
+    nouns = _nouns_for_things(composer, table, events=False)
     if not nouns:
         return
     raise Declined(
@@ -6223,19 +6233,7 @@ def _things_of_a_repeated_id(plan: Plan, composer: Composer, table: Table) -> No
     ]
     if len(bare) != 1:
         return
-    events = joined_forms("events")
-    nouns = [
-        m.text
-        for m in composer.m
-        if m.has("entity")
-        and not (m.has("column") or m.has("value"))
-        and (word := normalize(m.text).lower()) not in _ROW_NOUNS
-        and word.rstrip("s") not in _ROW_NOUNS
-        and word not in _ROW_COUNTERS
-        and word not in events
-        and word.rstrip("s") not in events
-        and "".join(name_keys(word)) not in {"".join(name_keys(w)) for w in table_row_nouns(table)}
-    ]
+    nouns = _nouns_for_things(composer, table, events=True)
     if not nouns:
         return
     column = bare[0].name
