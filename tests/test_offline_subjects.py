@@ -5,7 +5,12 @@
   in the reply; "how many rows" still counts rows;
 * "꽃받침 너비가 가장 넓은 품종은?": an adjective giving the direction of a measure named before it
   asks which species has the widest sepals on average, as "가장 긴" and the English question do
-  (it picked the one widest flower and named its species).
+  (it picked the one widest flower and named its species);
+* "how many airlines are there" of a panel whose column `airline` numbers the airlines 1-6: the
+  different airlines (it added the numbers up: 315); a column of whole numbers under the singular
+  name of a kind of thing numbers those things;
+* "average years of schooling by ethnicity" beside a `year` column: the mean of `school` (it was
+  the mean of the years, 1,984).
 """
 
 from __future__ import annotations
@@ -37,8 +42,21 @@ def data(tmp_path_factory):
             "Species": ["alba"] * 4 + ["nigra"] * 4 + ["rubra"] * 4,
         }
     )
+    airlines = pd.DataFrame(
+        [(a, y, int(rng.integers(100, 900))) for a in range(1, 7) for y in range(1, 16)],
+        columns=["airline", "year", "cost"],
+    )
+    men = pd.DataFrame(
+        {
+            "nr": np.repeat(np.arange(1, 31), 3),
+            "year": np.tile([1980, 1981, 1982], 30),
+            "school": np.repeat(rng.integers(8, 17, 30), 3),
+            "ethn": np.repeat(rng.choice(["black", "hisp", "other"], 30), 3),
+            "wage": np.round(rng.uniform(1, 3, 90), 2),
+        }
+    )
     out = {"_spill": root / "spill"}
-    for name, frame in (("sleep_trial", trial), ("flowers", flowers)):
+    for name, frame in (("sleep_trial", trial), ("flowers", flowers), ("airlines", airlines), ("males", men)):
         frame.to_parquet(root / f"{name}.parquet")
         out[name] = (frame, root / f"{name}.parquet")
     return out
@@ -62,3 +80,23 @@ def test_an_adjective_of_a_named_measure_asks_for_the_group(data, mode):
     assert means.idxmax() != widest_row
     line = first_line(answered(data, "flowers", "꽃받침 너비가 가장 넓은 품종은?", mode))
     assert means.idxmax() in line and widest_row not in line and states(line, means.max()), line
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_numbers_under_the_name_of_a_thing_name_those_things(data, mode):
+    frame, _ = data["airlines"]
+    line = first_line(answered(data, "airlines", "how many airlines are there?", mode))
+    assert states(line, frame["airline"].nunique(), 0) and not states(line, frame["airline"].sum(), 0), line
+    answer = answered(data, "airlines", "total cost by airline", mode)
+    for airline, total in frame.groupby("airline")["cost"].sum().items():
+        assert any(states(x, total, 0) for x in answer.splitlines()), (airline, answer)
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_years_of_a_measure_name_the_measure(data, mode):
+    frame, _ = data["males"]
+    answer = answered(data, "males", "average years of schooling by ethnicity", mode)
+    for ethn, mean in frame.groupby("ethn")["school"].mean().items():
+        assert any(ethn in x and states(x, mean) for x in answer.splitlines()), answer
+    line = first_line(answered(data, "males", "average years of schooling", mode))
+    assert states(line, frame["school"].mean()), line

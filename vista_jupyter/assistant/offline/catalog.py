@@ -277,7 +277,11 @@ class Column:
         keys = self.base or self.keys
         if not keys:
             return False
-        return (len(keys) >= 2 and keys[-1] in _IDENTITY_WORDS) or keys[-1] in joined_forms("code_names")
+        if (len(keys) >= 2 and keys[-1] in _IDENTITY_WORDS) or keys[-1] in joined_forms("code_names"):
+            return True
+        # whole numbers under the singular name of a kind of thing (airline 1-6, state 1-51,
+        # firm): which one, never how many ("how many airlines" are its different values)
+        return bool(self.numeric and self.integer and len(keys) == 1 and keys[0] in _thing_names())
 
     @property
     def counted_noun(self) -> str | None:
@@ -321,6 +325,22 @@ class Column:
         if self.numeric and self.integer and self.names_codes:
             return True  # customer_id, store_no: the things the rows are about, however many
         return self.kind in ("text", "identifier") and 0 < self.distinct <= 60
+
+
+@lru_cache(maxsize=1)
+def _thing_names() -> frozenset[str]:
+    """Singular English nouns for kinds of things rows can be (the lexicon's `entity` words, with
+    airline beside airport), without words for rows themselves (row, case, reading), periods
+    (day, year, hour) and plurals (people): a column of whole numbers named by one numbers those
+    things."""
+    lex = lexicon().data
+    periods = {str(w) for w in lex["bucket"]} | {str(w) for w in lex["date_units"]} | {"date", "time", "period"}
+    rows = {str(w) for w in lex["row_nouns"]}
+    return frozenset(
+        w
+        for w in (str(x) for x in lex["entity"])
+        if w.isascii() and w.isalpha() and w.islower() and not w.endswith("s") and w not in periods | rows | {"people"}
+    )
 
 
 def _smallest(column: Column) -> float | None:

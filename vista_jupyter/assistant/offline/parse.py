@@ -508,6 +508,7 @@ class Composer:
         self._how_adjectives()
         role_words(self)
         self._ordinals()
+        self._years_as_unit()
         self._comparative_which()
         self._outliers()
         self._spread()
@@ -1216,6 +1217,23 @@ class Composer:
                 self.rank = int(m.get("ordinal").key)
                 if not graded:
                     self.claim(i)  # else the superlative it makes with its degree word claims it
+
+    def _years_as_unit(self) -> None:
+        """ "average years of schooling by ethnicity": "years" is the unit of the measure named
+        after "of" (`_years_of`), never the column of years the word also names (it averaged the
+        year column: 1,984 years). Claimed with its "of"."""
+        for j in range(len(self.m)):
+            found = self._years_of(j)
+            # ("12 (or more) years of schooling": a value of the measure, the number's to read)
+            if (
+                found is not None
+                and j + 1 < found[0]
+                and not any(self.m[x].has("num") for x in range(max(0, j - 3), j))
+            ):
+                self.claim(j, j + 1)
+                # the measure, never a noun for rows ("schooling" is no school)
+                k = found[0]
+                self.m[k].senses = [x for x in self.m[k].senses if x.role != "entity"] or self.m[k].senses
 
     def _comparative_which(self) -> None:
         """ "which Sex has the larger standard deviation of Bwt", "성별 중 Bwt 표준편차가 더 큰 쪽은?":
