@@ -77,7 +77,12 @@ test('an analysis opens in a tab, keeps its header, and survives a reload', asyn
   await openSidebar(page);
   const row = page.locator(`${sel.threadItem}[data-thread-id="${thread.id}"]`);
   await row.hover();
-  const savedSidebar = workspaceSaved(page, thread.id + '"}');
+  // (the sidebar's own state, not any save naming the thread: the tab's state
+  // names it too, and a save of that alone would let the reload come too early)
+  const savedSidebar = workspaceSaved(
+    page,
+    `"vista-jupyter:sidebar":{"thread":"${thread.id}"}`
+  );
   await row.locator(sel.openElsewhere).click();
   const inSidebar = `${sel.sidebar} .jp-vista-thread-view`;
   await expect(page.locator(inSidebar)).toBeVisible();
