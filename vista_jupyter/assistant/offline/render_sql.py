@@ -32,7 +32,7 @@ from .amounts import sql_expr
 from .amounts import used as amounts_used
 from .catalog import DECIMAL_YEAR, TEXT_PERIODS, YEAR_DOT_MONTH, Column, Table
 from .plan import DURATION_SECONDS, PICKED, SPREAD, Condition, Grouping, Measure, Plan, quantile_of
-from .render_pandas import _PANDAS_AGG, PandasRenderer, Step, _call, _fill_span, _zero_filled, q
+from .render_pandas import _PANDAS_AGG, PandasRenderer, Step, _call, _fill_span, _kept, _zero_filled, q
 from .wording import measure_words, t
 
 #: Groups brought back into pandas at most (their count is printed, so the answer says how many).
@@ -89,6 +89,7 @@ _KNOWN_FIELDS = {
         "labels",
         "sides",
         "base",
+        "counted",
         "superlative",
         "rank",
         "time_column",
@@ -894,11 +895,15 @@ class SqlRenderer(PandasRenderer):
             if p.overall:  # the one value over every listed group's rows, given first
                 where = self._where(None, f"{key} IS NOT NULL")
                 code += f"overall = {call(f'SELECT {self._agg(m)} AS value{chr(10)}{self._from(where)}')}['value'].iloc[0]\n"
+            # rows counted per group (`counted`): each group of the rows the other conditions keep
+            # has its number of rows meeting them, 0 when none does
+            value = self._agg(m, self._mask(p.counted) if p.counted else "", partition=key)
             code += self._grouped(
-                f"{self._agg(m, partition=key)} AS value" + (", count(*) AS n_rows" if p.having else ""),
+                f"{value} AS value" + (", count(*) AS n_rows" if p.having else ""),
                 p.group,
                 "key IS NOT NULL AND value IS NOT NULL" + having,
                 self._order(order),
+                _kept(p),
             )
             code += (
                 f"result = result.set_index('key')['value'].rename_axis({q(p.group.column)}).sort_index()\n"
