@@ -79,3 +79,24 @@ def test_the_number_of_flagged_rows_by_group_lists_zero(data, mode):
     # the flagged rows' count over all rows, and other conditions, stay as they were
     line = first_line(answered(data, "orders", "how many returned orders?", mode))
     assert states(line, int(counts.sum()), 0), line
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_a_measure_per_year_of_a_column_of_years_for_each_group(data, mode):
+    """Each region's total per year (its nationalities added up), then the mean over the years
+    it has (부산 has two), said as such; over the whole table the mean of the yearly totals."""
+    frame, _ = data["foreign_residents"]
+    per_region = frame.groupby(["region", "year"])["workers"].sum().groupby(level=0).mean()
+    wrong = frame.groupby("region")["workers"].mean()
+    for question in ("average number of workers per year by region", "지역별 연평균 근로자 수"):
+        answer = answered(data, "foreign_residents", question, mode)
+        assert "year" in first_line(answer) or "연" in first_line(answer), (question, answer)
+        for region, value in per_region.items():
+            assert any(region in line and states(line, value) for line in answer.splitlines()), (question, answer)
+            assert not any(region in line and states(line, wrong[region]) for line in answer.splitlines())
+    line = first_line(
+        answered(data, "foreign_residents", "which region has the highest average number of workers per year?", mode)
+    )
+    assert per_region.idxmax() in line and states(line, per_region.max()), line
+    line = first_line(answered(data, "foreign_residents", "average number of workers per year", mode))
+    assert states(line, frame.groupby("year")["workers"].sum().mean()), line

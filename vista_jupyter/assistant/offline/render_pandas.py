@@ -354,6 +354,8 @@ class PandasRenderer:
         """(code computing `key`, how its groups are ordered: "index" or "value")."""
         column = f"{frame}[{q(g.column)}]"
         b = g.bucket
+        if b == "year" and self.table.column(g.column).yearlike and not self.table.column(g.column).is_date:
+            b = None  # a column of years: its own values
         if b is None:
             ordered = self.table.column(g.column)
             by_index = ordered.numeric or ordered.is_date or ordered.yearlike
@@ -457,7 +459,15 @@ class PandasRenderer:
             return self._step(self._intro(), code)
         if len(p.measures) == 1:
             m = p.measures[0]
-            if m.column is None and p.counted:
+            if m.per:
+                # each group's total per period, then the measure over its periods
+                period, _ = self._key(Grouping(p.time_column, m.per), "rows")
+                total = "size()" if m.column is None else f"[{q(m.column)}].sum()"
+                code += "period = " + period.split(" = ", 1)[1]
+                code += (
+                    f"totals = rows.groupby([key, period]){total}\nresult = totals.groupby(level=0).{_call(m.agg)}\n"
+                )
+            elif m.column is None and p.counted:
                 # the rows meeting them counted in every group, a group with none 0
                 code += (
                     f"hit = ({self._mask(p.counted, 'rows')}).fillna(False).astype(bool)\n"
