@@ -4321,7 +4321,7 @@ class Composer:
             # "which region has the most cancellations", "the fewest returns": in English "most"
             # ("fewest", "least") before the flag counts the flagged rows; in Korean an adverb of
             # how much after the superlative, "가장 많이 (적게) 반품된", does (a Korean superlative
-            # before it, "가장 높은 garage", ranks what it names). A group with none of them is
+            # adjective before it, "가장 높은 garage", ranks what it names). A group with none of them is
             # counted as 0 (`_flags_counted_per_group`).
             ahead = self.prev_index(before, ("filler", "particle")) if before is not None else None
             most = before is not None and (
@@ -4334,6 +4334,9 @@ class Composer:
                     self.lang == "ko"
                     and self.m[before].roles == {"degree"}
                     and self.m[before].get("degree").key in ("high", "low")
+                    # an adverb (많이, 적게) says how often the flag's verb happened; an adjective
+                    # (가장 높은 garage) describes what it names
+                    and self.m[before].text.endswith(("이", "게"))
                     and ahead is not None
                     and self.m[ahead].has("superlative_marker")
                 )
