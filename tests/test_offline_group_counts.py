@@ -46,8 +46,11 @@ def data(tmp_path_factory):
         if not (place == "부산" and year == 2020)
     ]
     residents = pd.DataFrame(rows, columns=["year", "region", "nationality", "residents", "workers"])
+    # sales of three stores on dates with several rows a day
+    days = pd.Timestamp("2024-01-01") + pd.to_timedelta(rng.integers(0, 60, 300), unit="D")
+    shop = pd.DataFrame({"date": days, "store": rng.choice(["A", "B", "C"], 300), "sales": rng.integers(1, 100, 300)})
     out = {"_spill": root / "spill"}
-    for name, frame in (("orders", orders), ("foreign_residents", residents)):
+    for name, frame in (("orders", orders), ("foreign_residents", residents), ("shop", shop)):
         frame.to_parquet(root / f"{name}.parquet")
         out[name] = (frame, root / f"{name}.parquet")
     return out
@@ -100,3 +103,14 @@ def test_a_measure_per_year_of_a_column_of_years_for_each_group(data, mode):
     assert per_region.idxmax() in line and states(line, per_region.max()), line
     line = first_line(answered(data, "foreign_residents", "average number of workers per year", mode))
     assert states(line, frame.groupby("year")["workers"].sum().mean()), line
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_a_measure_per_day_for_each_group(data, mode):
+    """ "average sales per day by store": each store's daily totals, then their mean (declined:
+    "per day" had no place beside a grouping)."""
+    frame, _ = data["shop"]
+    daily = frame.groupby(["store", frame["date"].dt.normalize()])["sales"].sum().groupby(level=0).mean()
+    answer = answered(data, "shop", "average sales per day by store", mode)
+    for store, value in daily.items():
+        assert any(line.startswith(f"- {store}:") and states(line, value) for line in answer.splitlines()), answer
