@@ -6,7 +6,8 @@
   the flagged rows leaves out a group with none);
 * "average number of workers per year by region" on a table with a column of years: each
   region's total per year, then the mean over its years (declined: "per year" worked only with a
-  date column).
+  date column), and "average sales per day by store" on dated rows (declined: a measure per
+  period was never computed for each group).
 """
 
 from __future__ import annotations
