@@ -1267,7 +1267,11 @@ class _Builder:
         i, period = per
         if not c.t.dates and c.t.wide_period is not None:
             return self._per_wide_period(i, period, measures)
-        if not c.t.dates:
+        years = [x.name for x in c.t.columns if x.yearlike]
+        if not c.t.dates and period == "year" and len(years) == 1:
+            # "average number of workers per year" of a column of years: the totals per year
+            self.per_time = years[0]
+        elif not c.t.dates:
             self.decline(
                 "This data has no dates, so there are no days or months to average over.",
                 "이 데이터에는 날짜 열이 없어서 기간별 평균을 낼 수 없습니다.",
@@ -2061,7 +2065,7 @@ class _Builder:
             return self.distribution_of(measures[0].column)
         plan = Plan("aggregate", c.lang, c.t.var, measures=measures, conditions=list(ctx.conditions))
         if any(m.per for m in measures):
-            plan.time_column = c._date_column()
+            plan.time_column = getattr(self, "per_time", None) or c._date_column()
         if ctx.chart:
             self.decline(
                 "A single number makes no chart; ask for it per group (for example “by month”).",
@@ -2682,6 +2686,8 @@ class _Builder:
             if counts:
                 out += [m for m in self.counts(counts) if m.column != group.column]
             out += self.measures_with_aggs()
+            # "average number of workers per year by region": each group's totals per period
+            out = self.per_period(out)
         if sup_column is not None and not any(m.column == sup_column for m in out):
             free = [(i, a) for i, a in ctx.aggs if self.free(i) and a not in ("count", "nunique", "share")]
             if extreme_agg is not None:
@@ -2748,6 +2754,13 @@ class _Builder:
                 "I can rank groups by one measure at a time.", "그룹 순위는 한 가지 값으로만 매길 수 있습니다."
             )
         plan = Plan("aggregate", c.lang, c.t.var, measures=out, conditions=list(ctx.conditions), group=group)
+        if any(m.per for m in out):
+            plan.time_column = getattr(self, "per_time", None) or c._date_column()
+            if plan.time_column == group.column or len(out) > 1 or group.bucket is not None:
+                self.decline(
+                    "I can give a measure per period for each group of a column, one measure at a time.",
+                    "기간별 값은 한 열의 그룹마다, 한 번에 한 가지 값만 구할 수 있습니다.",
+                )
         # the grouping named again ("which species ... 종은?", "곳", "one")
         for j, m in enumerate(self.m):
             if self.free(j) and m.has("column") and group.column in c.columns_of(j) and not m.has("value"):

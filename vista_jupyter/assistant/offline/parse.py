@@ -254,6 +254,8 @@ class Composer:
         # each year's change from the year before ("year over year growth"): (column, part)
         self.successive: tuple[str, str | None] | None = None
         self.flag_rate: tuple[str, Any] | None = None  # "return rate": (yes/no column, its yes value)
+        # "returned orders", "not returned": the conditions read from yes/no columns (`_flags`)
+        self.flag_conditions: list[Condition] = []
         # "among states with at least 50 shipments": (group column, op, number of rows)
         self.having: tuple[str, str, float] | None = None
         # "temp_max minus temp_min", "A에서 B를 뺀 값": per-row differences, name -> (a, "-", b)
@@ -4334,15 +4336,28 @@ class Composer:
                     or (len(m.text.split()) > 1 and (last in people or last.rstrip("s") in people))
                 )
             )
-            # "which region has the most cancellations", "the most returned orders": in English
-            # "most" before the flag counts the flagged rows (a Korean superlative before it,
-            # "가장 높은 garage", ranks what it names). Not "fewest": a group with none of them
-            # would be missing from the flagged rows' counts.
-            most = (
-                self.lang != "ko"
-                and before is not None
-                and self.m[before].has("superlative_marker")
-                and self.m[before].text.lower().split()[-1] == "most"
+            # "which region has the most cancellations", "the fewest returns": in English "most"
+            # ("fewest", "least") before the flag counts the flagged rows; in Korean an adverb of
+            # how much after the superlative, "가장 많이 (적게) 반품된", does (a Korean superlative
+            # adjective before it, "가장 높은 garage", ranks what it names). A group with none of them is
+            # counted as 0 (`_flags_counted_per_group`).
+            ahead = self.prev_index(before, ("filler", "particle")) if before is not None else None
+            most = before is not None and (
+                (
+                    self.lang != "ko"
+                    and self.m[before].has("superlative_marker")
+                    and self.m[before].text.lower().split()[-1] in ("most", "fewest", "least")
+                )
+                or (
+                    self.lang == "ko"
+                    and self.m[before].roles == {"degree"}
+                    and self.m[before].get("degree").key in ("high", "low")
+                    # an adverb (많이, 적게) says how often the flag's verb happened; an adjective
+                    # (가장 높은 garage) describes what it names
+                    and self.m[before].text.endswith(("이", "게"))
+                    and ahead is not None
+                    and self.m[ahead].has("superlative_marker")
+                )
             )
             if agent:
                 self.claim(before)
@@ -4374,6 +4389,7 @@ class Composer:
                 continue
             self.ctx.conditions.at = i
             self.ctx.conditions.append(Condition(column.name, "==", truthy[1] if negated else truthy[0]))
+            self.flag_conditions.append(self.ctx.conditions[-1])
             if m.text.split()[-1] in ("수", "건수") and len(m.text.split()) > 1:
                 self.record_counts.add(i)  # "생존자 수": the number of those rows
                 self.ctx.aggs.append((i, "count"))
@@ -5927,6 +5943,7 @@ def _plan_direct(question: str, table: Table, reader: Reader | None = None) -> P
         _presence(plan, composer, table)
         _periods_counted_unread(plan, composer)
         _groups_of_one_row(plan, table, question)
+        _flags_counted_per_group(plan, composer)
         plan.consumed, plan.function_words = composer.accounting()
     except Declined as d:
         plan = Plan("decline", lang, table.var, problem=d.ko if lang == "ko" else d.en)
@@ -5952,6 +5969,23 @@ def _plan_direct(question: str, table: Table, reader: Reader | None = None) -> P
         plan.inner.amounts = plan.amounts
         plan.inner.derived = plan.derived
     return plan
+
+
+def _flags_counted_per_group(plan: Plan, composer: Composer) -> None:
+    """ "number of returns by region", "which region has the fewest returns": the rows a yes/no
+    flag marks counted in each group of the rows the other conditions keep, a group with none of
+    them 0 (counting only the flagged rows would leave it out, and "the fewest" would miss it)."""
+    if (
+        plan.kind != "aggregate"
+        or plan.group is None
+        or plan.inner is not None
+        or plan.sides
+        or [(m.agg, m.column, m.per) for m in plan.measures] != [("count", None, None)]
+    ):
+        return
+    plan.counted = [
+        c for c in plan.conditions if any(c is f for f in composer.flag_conditions) and c.column != plan.group.column
+    ]
 
 
 def _level_added_over_periods(plan: Plan, table: Table) -> None:

@@ -128,6 +128,10 @@ class Plan:
     labels: list[str] = field(default_factory=list)  # columns naming rows (rows plans)
     sides: list[list[Condition]] = field(default_factory=list)  # compare: the two groups
     base: list[Condition] = field(default_factory=list)  # share: the rows the share is of
+    # aggregate: rows counted per group, those of `conditions` (the same objects) that count rows
+    # rather than keep them: each group of the rows the other conditions keep has its number of
+    # rows meeting these, 0 when none does ("number of returns by region", "the fewest returns")
+    counted: list[Condition] = field(default_factory=list)
     superlative: bool = False  # one extreme (row or group) was asked for
     distinct_labels: bool = False  # rows: the question named what is ranked ("top 5 countries"),
     # so each name is listed once, at its own extreme row

@@ -354,6 +354,8 @@ class PandasRenderer:
         """(code computing `key`, how its groups are ordered: "index" or "value")."""
         column = f"{frame}[{q(g.column)}]"
         b = g.bucket
+        if b == "year" and self.table.column(g.column).yearlike and not self.table.column(g.column).is_date:
+            b = None  # a column of years: its own values
         if b is None:
             ordered = self.table.column(g.column)
             by_index = ordered.numeric or ordered.is_date or ordered.yearlike
@@ -416,7 +418,7 @@ class PandasRenderer:
     def _aggregate(self) -> list[Step]:
         p = self.plan
         setup, frame = self._data()
-        code = setup + self._select(frame)
+        code = setup + self._select(frame, _kept(p))
         if p.group is None:
             code += "print('rows', len(rows), sep='\\t')\n"
             for m in p.measures:
@@ -457,7 +459,21 @@ class PandasRenderer:
             return self._step(self._intro(), code)
         if len(p.measures) == 1:
             m = p.measures[0]
-            if m.column is None:
+            if m.per:
+                # each group's total per period, then the measure over its periods
+                period, _ = self._key(Grouping(p.time_column, m.per), "rows")
+                total = "size()" if m.column is None else f"[{q(m.column)}].sum()"
+                code += "period = " + period.split(" = ", 1)[1]
+                code += (
+                    f"totals = rows.groupby([key, period]){total}\nresult = totals.groupby(level=0).{_call(m.agg)}\n"
+                )
+            elif m.column is None and p.counted:
+                # the rows meeting them counted in every group, a group with none 0
+                code += (
+                    f"hit = ({self._mask(p.counted, 'rows')}).fillna(False).astype(bool)\n"
+                    "result = hit.groupby(key).sum()\n"
+                )
+            elif m.column is None:
                 code += "result = rows.groupby(key).size()\n"
             elif m.agg in ("ratio", "wmean"):
                 code += self._ratio(m) + (
@@ -484,7 +500,8 @@ class PandasRenderer:
             else:
                 code += "result = result.sort_index()\n"
             code += self._names(p.group)
-            code += "print('rows', len(rows), sep='\\t')\nprint('groups', len(result), sep='\\t')\n"
+            counted = "int(hit.sum())" if p.counted and m.column is None else "len(rows)"
+            code += f"print('rows', {counted}, sep='\\t')\nprint('groups', len(result), sep='\\t')\n"
             if p.overall:
                 code += "print('overall', round(float(overall), 6) if pd.notna(overall) else 'nan', sep='\\t')\n"
             code += "for label, value in result.round(6).items():\n    print(label, value, sep='\\t')\n"
@@ -1186,6 +1203,11 @@ def overview_steps(table: Table, lang: str, file_var: str | None = None) -> list
             )
         )
     return steps
+
+
+def _kept(plan: Plan) -> list[Condition]:
+    """The conditions that keep rows: all of them but those the plan counts per group."""
+    return [c for c in plan.conditions if not any(c is k for k in plan.counted)]
 
 
 def _period_key(column: str, part: str | None, by: str | None) -> str:

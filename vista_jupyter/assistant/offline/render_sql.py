@@ -32,7 +32,7 @@ from .amounts import sql_expr
 from .amounts import used as amounts_used
 from .catalog import DECIMAL_YEAR, TEXT_PERIODS, YEAR_DOT_MONTH, Column, Table
 from .plan import DURATION_SECONDS, PICKED, SPREAD, Condition, Grouping, Measure, Plan, quantile_of
-from .render_pandas import _PANDAS_AGG, PandasRenderer, Step, _call, _fill_span, _zero_filled, q
+from .render_pandas import _PANDAS_AGG, PandasRenderer, Step, _call, _fill_span, _kept, _zero_filled, q
 from .wording import measure_words, t
 
 #: Groups brought back into pandas at most (their count is printed, so the answer says how many).
@@ -89,6 +89,7 @@ _KNOWN_FIELDS = {
         "labels",
         "sides",
         "base",
+        "counted",
         "superlative",
         "rank",
         "time_column",
@@ -154,6 +155,8 @@ _OPS = {
 _PARTS = {None, "year", "month", "day", "quarter", "weekday", "date", "hour"}
 _BUCKETS = {None, "day", "week", "month", "quarter", "year", "weekday", "month_of_year", "hour"}
 _PERIODS = {None, "day", "week", "month", "quarter", "year"}
+#: the aggregations of a group's totals per period in SQL, as pandas computes them (sample sd)
+_PER_SQL = {"mean": "avg", "median": "median", "min": "min", "max": "max", "sum": "sum", "std": "stddev_samp"}
 _CHARTS = {None, "bar", "line", "pie", "hist", "scatter", "box"}
 _ORDERS = {None, "asc", "desc"}
 
@@ -702,8 +705,8 @@ class SqlRenderer(PandasRenderer):
     def _key_sql(self, g: Grouping) -> tuple[str, str]:
         """(SQL of a group's key, how pandas orders its groups: "index" or "value")."""
         column = ident(g.column)
-        if g.bucket is None:
-            c = self.table.column(g.column)
+        c = self.table.column(g.column)
+        if g.bucket is None or (g.bucket == "year" and c.yearlike and not c.is_date):  # years: their own values
             return column, "index" if (c.numeric or c.is_date or c.yearlike) else "value"
         if g.bucket == "hour" and self.table.column(g.column).clock == "text":
             return f"TRY_CAST(substr({column}, 1, 2) AS INTEGER)", "index"  # "21:05": hour 21
@@ -861,7 +864,7 @@ class SqlRenderer(PandasRenderer):
         p = self.plan
         if p.group is None:
             return self._step(self._intro(), self._ungrouped())
-        if any(m.agg == "range" or m.per for m in p.measures):
+        if any(m.agg == "range" or (m.per and (len(p.measures) > 1 or p.having or p.overall)) for m in p.measures):
             raise Unsupported(
                 "I cannot compute a range or a per-period measure for each group in SQL yet.",
                 "그룹마다 범위나 기간별 값을 구하는 것은 아직 SQL로 하지 못합니다.",
@@ -894,12 +897,19 @@ class SqlRenderer(PandasRenderer):
             if p.overall:  # the one value over every listed group's rows, given first
                 where = self._where(None, f"{key} IS NOT NULL")
                 code += f"overall = {call(f'SELECT {self._agg(m)} AS value{chr(10)}{self._from(where)}')}['value'].iloc[0]\n"
-            code += self._grouped(
-                f"{self._agg(m, partition=key)} AS value" + (", count(*) AS n_rows" if p.having else ""),
-                p.group,
-                "key IS NOT NULL AND value IS NOT NULL" + having,
-                self._order(order),
-            )
+            # rows counted per group (`counted`): each group of the rows the other conditions keep
+            # has its number of rows meeting them, 0 when none does
+            if m.per:
+                code += self._per_period_grouped(m, having)
+            else:
+                value = self._agg(m, self._mask(p.counted) if p.counted else "", partition=key)
+                code += self._grouped(
+                    f"{value} AS value" + (", count(*) AS n_rows" if p.having else ""),
+                    p.group,
+                    "key IS NOT NULL AND value IS NOT NULL" + having,
+                    self._order(order),
+                    _kept(p),
+                )
             code += (
                 f"result = result.set_index('key')['value'].rename_axis({q(p.group.column)}).sort_index()\n"
                 + self._successive()
@@ -981,6 +991,33 @@ class SqlRenderer(PandasRenderer):
             f"value = totals.{agg}\n"
             f"print({q(m.agg)}, round(float(value), 6) if pd.notna(value) else 'nan', len(totals), sep='\\t')\n"
         )
+
+    def _per_period_grouped(self, m: Measure, having: str) -> str:
+        """Code fetching `result` and `groups` of a measure per period for each group ("average
+        number of workers per year by region"): each group's total per period, then the measure
+        over the periods it has, as the pandas code takes them."""
+        p = self.plan
+        if m.agg not in _PER_SQL:
+            raise Unsupported(
+                f"I cannot compute the {m.agg} of totals per period for each group in SQL yet.",
+                f"그룹마다 기간별 합계의 {m.agg} 값은 아직 SQL로 구하지 못합니다.",
+            )
+        key, order = self._key_sql(p.group)
+        period, _ = self._key_sql(Grouping(p.time_column, m.per))
+        total = "count(*)" if m.column is None else f"coalesce(sum({self._value(m.column)}), 0)"
+        totals = (
+            f"SELECT {key} AS key, {period} AS period, {total} AS total\nFROM {self._src()}\n"
+            f"{self._where(None, f'{key} IS NOT NULL', f'{period} IS NOT NULL')}\nGROUP BY 1, 2"
+        )
+        query = (
+            "SELECT *, count(*) OVER () AS groups FROM (\n"
+            f"    SELECT key, {_PER_SQL[m.agg]}(total) AS value FROM (\n"
+            + indent(totals, "        ")
+            + "\n    )\n    GROUP BY 1\n)\n"
+            + f"WHERE key IS NOT NULL AND value IS NOT NULL{having}\n"
+            + f"ORDER BY {self._order(order)}\nLIMIT {MAX_GROUPS}"
+        )
+        return f"result = {call(query)}\ngroups = int(result['groups'].iloc[0]) if len(result) else 0\n"
 
     def _sql_share(self) -> list[Step]:
         p = self.plan
