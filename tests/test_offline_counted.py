@@ -289,6 +289,8 @@ def test_a_level_adds_up_over_places_never_over_periods(data, mode):
         line = first_line(answer)
         assert in_2010.idxmax() in line and states(line, in_2010.max(), 0), (question, answer)
         assert "year" in answer, answer
+    # never a mean of the years beside it ("yearly" read as the year column)
+    declined(data, "panel", "average yearly population by continent", mode)
     # over the months of a date: declined, with what to ask
     for question in ("which continent has the largest population?", "total population by continent"):
         declined(data, "panel_monthly", question, mode)

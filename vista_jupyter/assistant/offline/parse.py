@@ -6020,7 +6020,8 @@ def _level_added_over_periods(plan: Plan, table: Table) -> None:
     if one_period(plan.conditions) or (plan.sides and all(one_period(side) for side in plan.sides)):
         return
     time = times[0].name
-    if len(times) == 1 and times[0].yearlike and not times[0].is_date and not plan.sides:
+    measured_time = any(m.column in names for m in plan.measures)  # ("average yearly workers": no mean year)
+    if len(times) == 1 and times[0].yearlike and not times[0].is_date and not plan.sides and not measured_time:
         # a level asked of years: the latest year's, said so ("which region has the most Filipino
         # workers" over 2019-2023 is where most work now, never five years' registrations added)
         plan.conditions.append(Condition(time, "last", (1, None, "year"), None))
