@@ -7,7 +7,10 @@
 * "average number of workers per year by region" on a table with a column of years: each
   region's total per year, then the mean over its years (declined: "per year" worked only with a
   date column), and "average sales per day by store" on dated rows (declined: a measure per
-  period was never computed for each group).
+  period was never computed for each group);
+* "average revenue per year" of a panel (one row per company and year) is declined, naming each
+  year's average and the yearly total averaged (it answered the companies' yearly total averaged,
+  where the question may ask each year's average); one company kept, or per group, it is answered.
 """
 
 from __future__ import annotations
@@ -16,7 +19,7 @@ import numpy as np
 import pandas as pd
 import pytest
 from answers import first_line, states
-from test_offline_context import answered
+from test_offline_context import answered, ask
 
 MODES = ("pandas", "duckdb")
 
@@ -51,7 +54,15 @@ def data(tmp_path_factory):
     days = pd.Timestamp("2024-01-01") + pd.to_timedelta(rng.integers(0, 60, 300), unit="D")
     shop = pd.DataFrame({"date": days, "store": rng.choice(["A", "B", "C"], 300), "sales": rng.integers(1, 100, 300)})
     out = {"_spill": root / "spill"}
-    for name, frame in (("orders", orders), ("foreign_residents", residents), ("shop", shop)):
+    panel = pd.DataFrame(
+        [
+            (firm, year, float(rng.integers(100, 900)))
+            for firm in ("Acme", "Bolt", "Crane")
+            for year in range(2019, 2024)
+        ],
+        columns=["company", "year", "revenue"],
+    )
+    for name, frame in (("orders", orders), ("foreign_residents", residents), ("shop", shop), ("firms", panel)):
         frame.to_parquet(root / f"{name}.parquet")
         out[name] = (frame, root / f"{name}.parquet")
     return out
@@ -115,3 +126,13 @@ def test_a_measure_per_day_for_each_group(data, mode):
     answer = answered(data, "shop", "average sales per day by store", mode)
     for store, value in daily.items():
         assert any(line.startswith(f"- {store}:") and states(line, value) for line in answer.splitlines()), answer
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_per_year_of_a_panel_of_things_is_not_guessed(data, mode):
+    frame, _ = data["firms"]
+    analysis, answer = ask(data, "firms", "average revenue per year", mode)
+    assert analysis.declined and "by year" in answer, answer
+    acme = frame[frame["company"] == "Acme"]
+    line = first_line(answered(data, "firms", "average revenue of Acme per year", mode))
+    assert states(line, acme.groupby("year")["revenue"].sum().mean()), line

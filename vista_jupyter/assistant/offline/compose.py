@@ -1270,6 +1270,7 @@ class _Builder:
         years = [x.name for x in c.t.columns if x.yearlike]
         if not c.t.dates and period == "year" and len(years) == 1:
             # "average number of workers per year" of a column of years: the totals per year
+            self._one_row_per_thing_and_year(years[0])
             self.per_time = years[0]
         elif not c.t.dates:
             self.decline(
@@ -1299,6 +1300,30 @@ class _Builder:
             out.append(Measure(agg, m.column, per=period))
         c.claim(i)
         return out
+
+    def _one_row_per_thing_and_year(self, year: str) -> None:
+        """A panel, one row per thing (a company, a country) and year, asked "average revenue per
+        year" over all its things: each year's average ("by year") or the things' yearly total
+        averaged over the years? Declined, naming both, unless one thing is kept (a condition on
+        it: "visitors to Russia per year") or the question groups (each group's yearly totals)."""
+        c = self.c
+        if self.ctx.group is not None:
+            return
+        years = max(c.col(year).distinct, 1)
+        rows = max(c.t.rows, 1)
+        kept = {k.column for k in self.ctx.conditions if k.op in ("==", "in")}
+        things = [
+            x.name
+            for x in c.t.columns
+            if x.name != year and not x.numeric and x.distinct > 1 and abs(x.distinct * years - rows) <= 0.1 * rows
+        ]
+        if things and not kept & set(things):
+            self.decline(
+                f"Each row is one {things[0]} in one {year}, so “per year” may be each year's average (“by "
+                f"{year}”) or the yearly total of every {things[0]} averaged over the years; ask one of them.",
+                f"행 하나가 {year} 하나의 {things[0]} 하나라서 “연평균”이 연도별 평균(“{year}별”)인지 모든 "
+                f"{things[0]}의 연간 합계의 평균인지 알 수 없습니다. 둘 중 하나로 물어봐 주세요.",
+            )
 
     def default_agg(self, column: str) -> str:
         op = self.c.derived.get(column, ("", "-", ""))[1]
