@@ -55,8 +55,21 @@ def data(tmp_path_factory):
             "wage": np.round(rng.uniform(1, 3, 90), 2),
         }
     )
+    wages = pd.DataFrame(
+        {
+            "exper": rng.integers(1, 20, 80),
+            "school": rng.integers(8, 17, 80),
+            "wage": np.round(rng.uniform(2, 9, 80), 2),
+        }
+    )
     out = {"_spill": root / "spill"}
-    for name, frame in (("sleep_trial", trial), ("flowers", flowers), ("airlines", airlines), ("males", men)):
+    for name, frame in (
+        ("sleep_trial", trial),
+        ("flowers", flowers),
+        ("airlines", airlines),
+        ("males", men),
+        ("wages", wages),
+    ):
         frame.to_parquet(root / f"{name}.parquet")
         out[name] = (frame, root / f"{name}.parquet")
     return out
@@ -90,6 +103,10 @@ def test_numbers_under_the_name_of_a_thing_name_those_things(data, mode):
     answer = answered(data, "airlines", "total cost by airline", mode)
     for airline, total in frame.groupby("airline")["cost"].sum().items():
         assert any(states(x, total, 0) for x in answer.splitlines()), (airline, answer)
+    # a column named school holding years of schooling (no panel with a time column) is a measure
+    frame, _ = data["wages"]
+    line = first_line(answered(data, "wages", "교육 연수가 12년 이상인 근로자 비율", mode))
+    assert states(line, (frame["school"] >= 12).mean() * 100, 1), line
 
 
 @pytest.mark.parametrize("mode", MODES)

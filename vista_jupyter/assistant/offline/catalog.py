@@ -189,6 +189,8 @@ class Column:
     # (amounts.py); the column is then numeric, in `unit`
     amount: Amount | None = None
     row_number: bool = False  # the row numbers a program wrote with the table (R's, pandas' index)
+    # whole numbers numbering things of a panel (airline 1-6 by year: `_numbered_things`)
+    numbers_things: bool = False
 
     @property
     def numeric(self) -> bool:
@@ -279,9 +281,7 @@ class Column:
             return False
         if (len(keys) >= 2 and keys[-1] in _IDENTITY_WORDS) or keys[-1] in joined_forms("code_names"):
             return True
-        # whole numbers under the singular name of a kind of thing (airline 1-6, state 1-51,
-        # firm): which one, never how many ("how many airlines" are its different values)
-        return bool(self.numeric and self.integer and len(keys) == 1 and keys[0] in _thing_names())
+        return self.numbers_things
 
     @property
     def counted_noun(self) -> str | None:
@@ -325,6 +325,27 @@ class Column:
         if self.numeric and self.integer and self.names_codes:
             return True  # customer_id, store_no: the things the rows are about, however many
         return self.kind in ("text", "identifier") and 0 < self.distinct <= 60
+
+
+def _numbered_things(table: Table) -> None:
+    """Whole numbers under the singular name of a kind of thing that, with a column of years or
+    dates, make the rows (airline 1-6 x 15 years, state 1-51 x 30 years: a panel of numbered
+    things): which one, never how many ("how many airlines" are its different values). A column
+    of years of schooling named school is no such panel, and stays a measure."""
+    lex = lexicon().data
+    periods = {str(w) for w in lex["bucket"]} | {str(w) for w in lex["date_units"]} | {"period", "time"}
+    # (a time column, or one named as a period: Airline's year 1-15, Cigar's year 63-92)
+    times = [
+        c
+        for c in table.columns
+        if (c.yearlike or c.is_date or (c.integer and len(c.keys) == 1 and c.keys[0] in periods)) and c.distinct > 1
+    ]
+    rows = max(table.rows, 1)
+    for c in table.columns:
+        keys = c.base or c.keys
+        if not (c.numeric and c.integer and len(keys) == 1 and keys[0] in _thing_names() and c.distinct > 1):
+            continue
+        c.numbers_things = any(abs(c.distinct * t.distinct - rows) <= 0.1 * rows for t in times if t is not c)
 
 
 @lru_cache(maxsize=1)
@@ -1254,6 +1275,7 @@ def _build_table(dataset: dict[str, Any]) -> Table:
     table = Table(
         dataset["var_name"], dataset.get("name") or dataset["var_name"], int(profile.get("rows") or 0), columns
     )
+    _numbered_things(table)
     table.labels = _labels(table)
     table.row_names = row_names_column(table)
     table.frequency = frequency_column(table)
