@@ -306,12 +306,7 @@ class Column:
         if len(keys) == 1:
             for prefix in prefixes:
                 rest = keys[0][len(prefix) :]
-                if (
-                    keys[0].startswith(prefix)
-                    and len(rest) >= 4
-                    and rest.endswith("s")
-                    and not rest.endswith(("ss", "us", "is"))
-                ):
+                if keys[0].startswith(prefix) and len(rest) >= 4 and _singular(rest):
                     return rest
         return None
 
@@ -332,8 +327,7 @@ def _numbered_things(table: Table) -> None:
     dates, make the rows (airline 1-6 x 15 years, state 1-51 x 30 years: a panel of numbered
     things): which one, never how many ("how many airlines" are its different values). A column
     of years of schooling named school is no such panel, and stays a measure."""
-    lex = lexicon().data
-    periods = {str(w) for w in lex["bucket"]} | {str(w) for w in lex["date_units"]} | {"period", "time"}
+    periods = _period_words()
     # (a time column, or one named as a period: Airline's year 1-15, Cigar's year 63-92)
     times = [
         c
@@ -349,13 +343,21 @@ def _numbered_things(table: Table) -> None:
 
 
 @lru_cache(maxsize=1)
+def _period_words() -> frozenset[str]:
+    """Words naming a period (the lexicon's buckets and date units, period, time): a column so
+    named holds periods, and no such word names a kind of thing."""
+    lex = lexicon().data
+    return frozenset({str(w) for w in lex["bucket"]} | {str(w) for w in lex["date_units"]} | {"period", "time"})
+
+
+@lru_cache(maxsize=1)
 def _thing_names() -> frozenset[str]:
     """Singular English nouns for kinds of things rows can be (the lexicon's `entity` words, with
     airline beside airport), without words for rows themselves (row, case, reading), periods
     (day, year, hour) and plurals (people): a column of whole numbers named by one numbers those
     things."""
     lex = lexicon().data
-    periods = {str(w) for w in lex["bucket"]} | {str(w) for w in lex["date_units"]} | {"date", "time", "period"}
+    periods = _period_words() | {"date"}
     rows = {str(w) for w in lex["row_nouns"]}
     return frozenset(
         w

@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
-from .catalog import _IDENTITY_WORDS, _MEASURE_FLAGS, GENERATED_NAME, Column, Table, bracket_alias
+from .catalog import _IDENTITY_WORDS, _MEASURE_FLAGS, GENERATED_NAME, Column, Table, _singular, bracket_alias
 from .catalog import row_nouns as table_row_nouns
 from .gazetteer import column_places, initials_phrases, place_phrases
 from .lexicon import Lexicon, Meaning, PhraseIndex, joined_forms, lexicon
@@ -2015,17 +2015,6 @@ def _names_things(column: Any) -> bool:
     return True
 
 
-def _plural(text: str) -> bool:
-    """Whether an English noun is written in the plural ("projects", "goals", "stations"): one
-    word ending in s whose singular is another form of it (not "bus", "status", "glass")."""
-    word = text.lower()
-    if not (word.isascii() and word.isalpha() and word.endswith("s")) or word.endswith("ss"):
-        return False
-    return any(v != word and word.startswith(v[:-1]) and len(v) >= 3 for v in variants(word)[1:]) and not word.endswith(
-        ("us", "is")
-    )
-
-
 def _counted_by_column(prev: Mention, m: Mention, table: Table) -> Sense | None:
     """The column sense of "number of <column>" (`_count_column`); None otherwise."""
     if prev.text.lower() not in _NUMBER_OF:
@@ -2043,7 +2032,9 @@ def counted_columns(mentions: list[Mention], table: Table) -> set[str]:
         # "how many projects", "the most projects", "fewer goals": a quantity before a plural
         # noun counts its things, when the column names nothing else (an amount: "how many sales"
         # of a column of sales in dollars counts the rows)
-        after_quantity = k > 0 and mentions[k - 1].text.lower() in quantities and _plural(m.text)
+        word = m.text.lower()
+        plural = word.isalpha() and bool(_singular(word))  # (one word in the plural: projects, goals)
+        after_quantity = k > 0 and mentions[k - 1].text.lower() in quantities and plural
         named = after_number_of or after_quantity or m.text.lower().startswith(_NUMBER_OF) or m.text.endswith(" 수")
         if named and (sense := _count_column(m, table)) is not None:
             if after_quantity and not (after_number_of or _names_things(table.column(sense.key))):
