@@ -12,6 +12,7 @@ import pytest
 from conftest import NAMED_USERS, error_message
 from openai_server import FakeOpenAI, Script, text, tool
 from test_kernels import FRAME, add_dataset
+from test_threads_api import Feed
 
 from vista_jupyter.assistant.registry import ModelRegistry
 
@@ -624,3 +625,46 @@ async def test_two_tabs_asking_at_once_get_one_turn_and_409s(api, vista_app, fak
     assert len(of(events, "turn_started")) == 1 and len(of(events, "done")) == 1
     _, page = await api("GET", f"threads/{tid}/messages")
     assert [m["role"] for m in page["messages"]] == ["user", "assistant"]
+
+
+@pytest.mark.parametrize("server_config", NAMED_USERS)
+async def test_the_change_feed_tells_a_list_what_changed_as_it_happens(api, vista_app, jp_fetch, fake):
+    # Given a list following its owner's changes (and another user's feed), with polling of the
+    # database off: what arrives is what this server pushed
+    vista_app.changes.poll = 3600
+    ann, bob = Feed(jp_fetch, "ann"), Feed(jp_fetch, "bob")
+    go_on = threading.Event()
+    try:
+        await asyncio.wait_for(ann.subscribed.wait(), 30)
+        await asyncio.wait_for(bob.subscribed.wait(), 30)
+        # When a thread is created, renamed, asked (its turn starts, is held by the model after its
+        # first words until this test lets it go on, and ends) and deleted
+        _, thread = await api("POST", "threads", json_body={"name": "first"}, user="ann")
+        tid = thread["id"]
+        await ann.until(lambda items: ("thread", thread) in items)
+        await api("PATCH", f"threads/{tid}", json_body={"name": "renamed"}, user="ann")
+        await ann.until(lambda items: any(k == "thread" and d["name"] == "renamed" for k, d in items))
+        fake.script(text("Hello there, how can I help?", hold=go_on))
+        status, _ = await api("POST", f"threads/{tid}/messages", json_body={"content": "hello?"}, user="ann")
+        assert status == 202
+        # Then each change arrives as the thread is listed now: running while it answers,
+        await ann.until(lambda items: any(k == "thread" and d["running_turn"] for k, d in items))
+        go_on.set()
+        # then finished, with both messages counted
+        await ann.until(
+            lambda items: any(k == "thread" and d["message_count"] == 2 and d["running_turn"] is None for k, d in items)
+        )
+        _, listed = await api("GET", f"threads/{tid}", user="ann")
+        last = [d for k, d in ann.items if k == "thread"][-1]
+        assert {k: v for k, v in listed.items() if k != "replay_after"} == last
+        await api("DELETE", f"threads/{tid}", user="ann")
+        await ann.until(lambda items: ("deleted", {"id": tid}) in items)
+        # and another user hears nothing of it
+        _, own = await api("POST", "threads", json_body={"name": "bob's"}, user="bob")
+        await bob.until(lambda items: items)
+        assert [(k, d["id"]) for k, d in bob.items] == [("thread", own["id"])]
+        assert not any(d.get("id") == own["id"] for _, d in ann.items)
+    finally:
+        go_on.set()
+        ann.close()
+        bob.close()
