@@ -94,8 +94,18 @@ def data(tmp_path_factory):
     )
     # insects counted on plots, one row per plot and spray
     plots = pd.DataFrame({"spray": np.repeat(["A", "B", "C"], 6), "count": rng.integers(0, 25, 18)})
+    # policies of a car insurer: holders and claims per district and age band (R's Insurance)
+    insurance = pd.DataFrame(
+        [
+            (d, a, int(rng.integers(20, 900)), int(rng.integers(0, 120)))
+            for d in (1, 2, 3, 4)
+            for a in ("<25", "25-35", ">35")
+        ],
+        columns=["District", "Age", "Holders", "Claims"],
+    )
     out = {"_spill": root / "spill"}
     for name, frame in (
+        ("Insurance", insurance),
         ("panel", panel),
         ("panel_monthly", panel_monthly),
         ("states", states),
@@ -326,3 +336,19 @@ def test_how_many_things_on_average_is_their_mean(data, mode):
     frame, _ = data["houses"]
     line = first_line(answered(data, "houses", "how many bedrooms do houses have on average?", mode))
     assert states(line, frame["bedrooms"].mean()), line
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_policyholders_are_counted_and_the_insurance_word_restates_the_data(data, mode):
+    """Of an insurer's table (Insurance, with Holders and Claims), "the most policyholders" is the
+    holders' total (it ranked their means), and 보험 in "연령대별 보험 청구 건수" says what the whole
+    data is about: the claims' total per age band alone (it added the holders' mean, read from
+    보험 through a concept that took the domain word for the holders)."""
+    frame, _ = data["Insurance"]
+    totals = frame.groupby("District")["Holders"].sum()
+    line = first_line(answered(data, "Insurance", "which district has the most policyholders?", mode))
+    assert states(line, totals.max(), 0), line
+    answer = answered(data, "Insurance", "연령대별 보험 청구 건수", mode)
+    assert "Holders" not in answer, answer
+    for age, total in frame.groupby("Age")["Claims"].sum().items():
+        assert any(age in x and states(x, total, 0) for x in answer.splitlines()), answer

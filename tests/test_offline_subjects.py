@@ -9,6 +9,13 @@
 * "how many airlines are there" of a panel whose column `airline` numbers the airlines 1-6: the
   different airlines (it added the numbers up: 315); a column of whole numbers under the singular
   name of a kind of thing numbers those things;
+  so does a panel of firms each followed for some of the years only (1,031 rows of 140 firms by 9
+  years: "how many firms" counted the rows, "how many firms in each sector" the rows per sector),
+  and of subjects by a column of days numbered 0-9 ("how many subjects": it added the subjects'
+  numbers up); such numbers are never added up or averaged: "total herd" is declined saying how
+  to ask, and "average herd size" is the mean size (it was the mean herd number too);
+* "average reaction time by day" over a column `Days` of whole numbers groups by it (it was
+  declined: no dates);
 * "average years of schooling by ethnicity" beside a `year` column: the mean of `school` (it was
   the mean of the years, 1,984).
 """
@@ -19,7 +26,7 @@ import numpy as np
 import pandas as pd
 import pytest
 from answers import first_line, states
-from test_offline_context import answered
+from test_offline_context import answered, ask
 
 MODES = ("pandas", "duckdb")
 
@@ -62,8 +69,30 @@ def data(tmp_path_factory):
             "wage": np.round(rng.uniform(2, 9, 80), 2),
         }
     )
+    # firms followed over years, each for some of them only (an unbalanced panel, as firm data is)
+    firms = pd.DataFrame(
+        [
+            (f, y, int(rng.integers(1, 6)), round(float(rng.uniform(1, 40)), 2))
+            for f in range(1, 41)
+            for y in range(1990, 1990 + int(rng.integers(4, 9)))
+        ],
+        columns=["firm", "year", "sector", "emp"],
+    )
+    # subjects measured on days 0-9 of a study (the days numbered, no dates), and herds observed
+    # in four periods with their size and new cases
+    study = pd.DataFrame(
+        [(int(s), d, round(float(250 + 10 * d + rng.normal(0, 30)), 1)) for s in range(300, 318) for d in range(10)],
+        columns=["Subject", "Days", "Reaction"],
+    )
+    herds = pd.DataFrame(
+        [(h, p, int(rng.integers(5, 30)), int(rng.integers(0, 6))) for h in range(1, 16) for p in range(1, 5)],
+        columns=["herd", "period", "size", "incidence"],
+    ).iloc[:-3]
     out = {"_spill": root / "spill"}
     for name, frame in (
+        ("firms", firms),
+        ("study", study),
+        ("herds", herds),
         ("sleep_trial", trial),
         ("flowers", flowers),
         ("airlines", airlines),
@@ -117,3 +146,38 @@ def test_years_of_a_measure_name_the_measure(data, mode):
         assert any(ethn in x and states(x, mean) for x in answer.splitlines()), answer
     line = first_line(answered(data, "males", "average years of schooling", mode))
     assert states(line, frame["school"].mean()), line
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_numbered_things_of_an_unbalanced_panel_or_by_numbered_days_are_counted_apart(data, mode):
+    frame, _ = data["firms"]
+    assert frame.groupby("firm").size().nunique() > 1  # (firms followed for different spans)
+    line = first_line(answered(data, "firms", "how many firms are in the data?", mode))
+    assert states(line, frame["firm"].nunique(), 0) and not states(line, len(frame), 0), line
+    answer = answered(data, "firms", "how many firms in each sector?", mode)
+    for sector, n in frame.groupby("sector")["firm"].nunique().items():
+        rows = int((frame["sector"] == sector).sum())
+        line = next(x for x in answer.splitlines() if x.strip().startswith(f"- {sector}:"))
+        assert states(line, n, 0) and (rows == n or not states(line, rows, 0)), answer
+    frame, _ = data["study"]
+    line = first_line(answered(data, "study", "how many subjects are there?", mode))
+    assert states(line, frame["Subject"].nunique(), 0) and not states(line, frame["Subject"].sum(), 0), line
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_numbers_naming_things_are_never_added_up_or_averaged(data, mode):
+    frame, _ = data["herds"]
+    line = first_line(answered(data, "herds", "how many herds?", mode))
+    assert states(line, frame["herd"].nunique(), 0), line
+    analysis, answer = ask(data, "herds", "total herd", mode)
+    assert analysis.declined and "how many different herd" in answer, answer
+    answer = answered(data, "herds", "average herd size", mode)
+    assert states(first_line(answer), frame["size"].mean()) and not states(answer, frame["herd"].mean()), answer
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_by_day_groups_by_a_column_of_numbered_days(data, mode):
+    frame, _ = data["study"]
+    answer = answered(data, "study", "average reaction time by day", mode)
+    for day, mean in frame.groupby("Days")["Reaction"].mean().items():
+        assert any(x.strip().startswith(f"- {day}:") and states(x, mean, 1) for x in answer.splitlines()), answer

@@ -322,24 +322,43 @@ class Column:
         return self.kind in ("text", "identifier") and 0 < self.distinct <= 60
 
 
-def _numbered_things(table: Table) -> None:
-    """Whole numbers under the singular name of a kind of thing that, with a column of years or
-    dates, make the rows (airline 1-6 x 15 years, state 1-51 x 30 years: a panel of numbered
-    things): which one, never how many ("how many airlines" are its different values). A column
-    of years of schooling named school is no such panel, and stays a measure."""
+def _numbered_things(table: Table, dataset: dict[str, Any]) -> None:
+    """Whole numbers under the singular name of a kind of thing that, with a column of time,
+    key the rows (airline 1-6 x 15 years, firm 1-140 over 7-9 years each, subject 308-372 x days
+    0-9: a panel of numbered things): which one, never how many ("how many airlines" are its
+    different values, "total of subject" means nothing). The rows are one per thing and period
+    when the two columns' distinct counts multiply to about the row count or more (a panel may
+    miss some years of some things) and, with the data at hand, no pair of values repeats. A
+    column of years of schooling named school is no such panel, and stays a measure."""
     periods = _period_words()
-    # (a time column, or one named as a period: Airline's year 1-15, Cigar's year 63-92)
-    times = [
-        c
-        for c in table.columns
-        if (c.yearlike or c.is_date or (c.integer and len(c.keys) == 1 and c.keys[0] in periods)) and c.distinct > 1
-    ]
+
+    def period_name(c: Column) -> bool:
+        keys = c.base or c.keys
+        return len(keys) == 1 and (keys[0] in periods or any(w in periods for w in _singular(keys[0])))
+
+    # (a time column, or whole numbers named as a period: Airline's year 1-15, Cigar's year 63-92,
+    # sleepstudy's Days 0-9)
+    times = [c for c in table.columns if (c.yearlike or c.is_date or (c.integer and period_name(c))) and c.distinct > 1]
     rows = max(table.rows, 1)
+    pairs = []
     for c in table.columns:
         keys = c.base or c.keys
         if not (c.numeric and c.integer and len(keys) == 1 and keys[0] in _thing_names() and c.distinct > 1):
             continue
-        c.numbers_things = any(abs(c.distinct * t.distinct - rows) <= 0.1 * rows for t in times if t is not c)
+        pairs += [
+            (c.name, t.name)
+            for t in times
+            if t is not c and 0.5 * c.distinct * t.distinct <= rows <= 1.1 * c.distinct * t.distinct
+        ]
+    if not pairs:
+        return
+    unique = _pairs_unique(dataset, pairs)
+    if unique is None:  # without the data, only a panel with every thing in every period
+        unique = [
+            (a, b) for a, b in pairs if abs(table.column(a).distinct * table.column(b).distinct - rows) <= 0.1 * rows
+        ]
+    for name, _ in unique:
+        table.column(name).numbers_things = True
 
 
 @lru_cache(maxsize=1)
@@ -1277,7 +1296,7 @@ def _build_table(dataset: dict[str, Any]) -> Table:
     table = Table(
         dataset["var_name"], dataset.get("name") or dataset["var_name"], int(profile.get("rows") or 0), columns
     )
-    _numbered_things(table)
+    _numbered_things(table, dataset)
     table.labels = _labels(table)
     table.row_names = row_names_column(table)
     table.frequency = frequency_column(table)
@@ -1479,11 +1498,17 @@ def period_candidates(table: Table) -> list[tuple[str, str]]:
 
 
 def _periods_keyed(dataset: dict[str, Any], table: Table) -> list[tuple[str, str]] | None:
-    """The candidate pairs whose (name, period) values are unique in the data, read with one
-    aggregate query over the Parquet file, once per file version: exact distinct counts for a
-    dataset held in pandas (small enough), HyperLogLog estimates for one held in DuckDB (any
-    size, constant memory; a repeating pair shows as far fewer distinct pairs than rows)."""
-    candidates = period_candidates(table)
+    """The candidate pairs whose (name, period) values are unique in the data (`period_candidates`,
+    `_pairs_unique`)."""
+    return _pairs_unique(dataset, period_candidates(table))
+
+
+def _pairs_unique(dataset: dict[str, Any], candidates: list[tuple[str, str]]) -> list[tuple[str, str]] | None:
+    """The pairs of columns whose values together are unique in the data (None when the data is
+    not at hand), read with one aggregate query over the Parquet file, once per file version:
+    exact distinct counts for a dataset held in pandas (small enough), HyperLogLog estimates for
+    one held in DuckDB (any size, constant memory; a repeating pair shows as far fewer distinct
+    pairs than rows)."""
     path = dataset.get("parquet_path")
     if not candidates:
         return []

@@ -157,6 +157,10 @@ _PRESENT = {
 }
 
 
+#: statistics of amounts: what numbers naming things never have
+_OF_AMOUNTS = frozenset({"sum", "mean", "median", "std", "var", "iqr", "cv", "skew", "wmean"})
+
+
 class _Builder:
     def __init__(self, composer: Composer):
         from .parse import Declined
@@ -344,6 +348,8 @@ class _Builder:
         dates = [m.column for m in plan.measures if m.agg == "nunique" and m.column and self.c.col(m.column).is_date]
         if plan.kind == "aggregate" and dates:
             self.days_without(dates[0])  # "how many days without rain": the days, not the dry rows
+        self._panel_period_total(plan)
+        self._numbers_of_names(plan)
         self.ranked_degree(plan)
         having = self.c.having
         if having is not None:
@@ -363,6 +369,51 @@ class _Builder:
                 return self.rows_of_kept(plan, column, op, n)
             plan.having = (op, n)
         return plan
+
+    def _numbers_of_names(self, plan: Plan) -> None:
+        """Numbers that name things (zip_code, customer_id, a panel's herd 1-15: `names_codes`)
+        are never added up or averaged. Beside a measure the name only says whose it is ("herd
+        size", "customer age": the measure alone); alone ("total herd") it is declined, saying how
+        such a column can be asked."""
+        c = self.c
+        named = [m for m in plan.measures if m.column and m.agg in _OF_AMOUNTS and c.col(m.column).names_codes]
+        if not named:
+            return
+        others = [m for m in plan.measures if m not in named]
+        if any(m.column and c.col(m.column).numeric for m in others):
+            plan.measures = others
+            return
+        name = named[0].column
+        self.decline(
+            f"{name} holds numbers that name each one (which one, not how much): they do not add up or "
+            f"average. Ask how many different {name} values there are, or group by {name}.",
+            f"{name}의 숫자는 각각을 가리키는 번호(얼마가 아니라 어느 것)라서 더하거나 평균을 낼 수 없습니다. "
+            f"서로 다른 {name}이(가) 몇 개인지 묻거나 {name}별로 나누어 물어봐 주세요.",
+        )
+
+    def _panel_period_total(self, plan: Plan) -> None:
+        """ "average daily sales" of rows that are one store on one day, asked of no store in
+        particular: each store's daily sales averaged (the rows), or all stores' daily total
+        averaged over the days? Of an amount that adds up both are answers; declined, naming
+        both, unless the question keeps one store or groups by store."""
+        c = self.c
+        if c.panel_period is None or plan.kind != "aggregate":
+            return
+        thing, period, word = c.panel_period
+        if plan.group is not None and plan.group.column == thing:
+            return
+        if any(k.column == thing and k.op in ("==", "in") for k in self.ctx.conditions):
+            return
+        summed = [m.column for m in plan.measures if m.column and m.agg in ("mean", "median") and c.additive(m.column)]
+        if summed:
+            self.decline(
+                f"Each row is one {thing} in one {period}, so “{word} {summed[0]}” may be each {thing}'s (the "
+                f"rows: ask “by {thing}” or of one {thing}) or the total of every {thing} per {period}; ask one "
+                "of them.",
+                f"행 하나가 {thing} 하나의 {period} 하나라서 “{word} {summed[0]}”이(가) {thing}마다의 값(행: "
+                f"“{thing}별”로 묻거나 {thing} 하나를 골라 주세요)인지 {period}마다 모든 {thing}의 합계인지 알 수 "
+                "없습니다. 둘 중 하나로 물어봐 주세요.",
+            )
 
     def rows_of_kept(self, plan: Plan, column: str, op: str, n: float) -> Plan:
         """The measure over the rows of the groups kept by their number of rows ("average cost for

@@ -626,6 +626,14 @@ def subject_words(table: Table) -> list[tuple[str, ...]]:
     words = [part for w in words for part in (split.get(w) or [w])]
     words = [w for w in words if not any(w in n for n in names) and not set(concepts_of(name_keys(w))) & concepts]
     out = [tuple(w) for w in words if is_hangul(w)]
+    # the other script's forms of a concept the name says and no column holds: 보험 of Insurance.csv
+    for w in words:
+        for concept, weight in concepts_of(name_keys(w)).items():
+            if weight < 1.0 or concept in concepts:
+                continue
+            for form in lex.concepts.get(concept, {}).get("forms", ()):
+                if is_hangul(str(form)) != is_hangul(w):
+                    out.append(tuple(str(form)) if is_hangul(str(form)) else name_keys(str(form)))
     for group in lex.value_groups:
         keyed = [name_keys(str(f)) for f in group]
         if any(k in held for k in keyed):

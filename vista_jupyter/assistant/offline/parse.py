@@ -17,7 +17,16 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from .catalog import TEXT_PERIODS, Column, Table, holds_absence, holds_presence, period_candidates, text_period_start
+from .catalog import (
+    TEXT_PERIODS,
+    Column,
+    Table,
+    _singular,
+    holds_absence,
+    holds_presence,
+    period_candidates,
+    text_period_start,
+)
 from .catalog import row_nouns as table_row_nouns
 from .lexicon import joined_forms, lexicon
 from .match import (
@@ -247,6 +256,9 @@ class Composer:
         self.sort_by: tuple[int, str] | None = None
         self.common: str | None = None  # a frequency ranking ("most common"): "high" or "low"
         self.per: tuple[int, str] | None = None  # "average daily X": the mention and the period
+        # "daily" describing rows that are one per thing and day: (the thing's column, the period,
+        # the word)
+        self.panel_period: tuple[str, str, str] | None = None
         self.record_counts: set[int] = set()  # count words that count records, not units
         self.counted = counted_columns(mentions, table)  # "number of flights": numbers that add up
         self.rank = 1  # "the second most common": 2
@@ -5112,7 +5124,17 @@ class Composer:
         if j is None or not self.m[j].has("column"):
             return False
         dates = self.t.dates
-        return bool(dates) and dates[0].granularity == bucket
+        if not dates or dates[0].granularity != bucket:
+            return False
+        # the rows are one per period (a daily series), or one per thing and period (each store's
+        # day): "daily sales" is each row's; of transactions, several a day, it is each day's total
+        if self.t.names_rows(dates[0]):
+            return True
+        keyed = _entity_periods(self.t)
+        if keyed is None or keyed[1] != dates[0].name:
+            return False
+        self.panel_period = (keyed[0], bucket, m.text)  # whose rows: see compose's `_panel_period_total`
+        return True
 
     def _single_year(self) -> bool:
         years = [c for c in self.ctx.conditions if c.part == "year" and c.op == "=="]
@@ -5285,6 +5307,18 @@ class Composer:
         year = self._part_column("year")
         if held is not None and (year is None or self.col(year).distinct <= 1 or bucket == "month_of_year"):
             return held
+        # whole numbers named by the period (sleepstudy's Days 0-9, a trial's Week 1-12): "by day"
+        # groups by them
+        counted = [
+            c.name
+            for c in self.t.columns
+            if c.numeric
+            and c.integer
+            and len(c.base or c.keys) == 1
+            and bucket in ((c.base or c.keys)[0], *_singular((c.base or c.keys)[0]))
+        ]
+        if len(counted) == 1:
+            return counted[0]
         raise Declined(
             "This data has no dates, so I cannot group it by time.",
             "이 데이터에는 날짜 열이 없어서 시간 단위로 묶을 수 없습니다.",
