@@ -25,6 +25,9 @@ dataset held in DuckDB):
   dates in this data");
 * "how much higher in percent is A than B" is the difference in percent of B (it was declined:
   "percent" had no place in the difference);
+* "what share of treated patients improved markedly": the noun of the rows ends the base of a share
+  (it gave the share of all rows meeting both, a wrong answer); two conditions with nothing between
+  them telling base from question are declined naming both readings;
 * "how many more policyholders does district 1 have than district 4": a column of whole counts
   named right after "how many (times) more" is compared by its total (it compared the means per
   row: a wrong answer wherever the districts' numbers of rows differ from one);
@@ -89,6 +92,14 @@ def data(tmp_path_factory):
                 "wage": np.round(rng.uniform(2, 20, 300), 2),
                 "exper": rng.integers(1, 19, 300),
                 "school": rng.integers(3, 17, 300),
+            }
+        ),
+        # a trial: treatment and outcome of each patient (vcd's Arthritis)
+        "trial": pd.DataFrame(
+            {
+                "Treatment": rng.choice(["Treated", "Placebo"], 90),
+                "Sex": rng.choice(["Female", "Male"], 90),
+                "Improved": rng.choice(["None", "Some", "Marked"], 90),
             }
         ),
     }
@@ -266,3 +277,24 @@ def test_a_bound_inside_bands_is_declined(data, mode):
     frame, _ = data["insurance"]
     answer = answered(data, "insurance", "how many rows have Holders under 30?", mode)
     assert states(first_line(answer), (frame["Holders"] < 30).sum(), 0), answer
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_the_rows_noun_ends_what_a_share_is_of(data, mode):
+    """ "what share of treated patients improved markedly": the treated patients are the base, the
+    rest is asked of them (it gave the share of all patients both treated and marked, a wrong
+    answer); with nothing to tell the base from what is asked ("of patients in the treated group
+    improved markedly") both readings are named and declined; with "and", or a verb before both,
+    it is the share of all rows meeting both."""
+    frame, _ = data["trial"]
+    treated = frame[frame["Treatment"] == "Treated"]
+    marked = (treated["Improved"] == "Marked").mean() * 100
+    both = ((frame["Treatment"] == "Treated") & (frame["Improved"] == "Marked")).mean() * 100
+    line = first_line(answered(data, "trial", "what share of treated patients improved markedly?", mode))
+    assert states(line, marked, 1) and not states(line, both, 1), line
+    analysis, answer = ask(data, "trial", "what share of patients in the treated group improved markedly", mode)
+    assert analysis.declined and "among" in answer, answer
+    joint = ((frame["Sex"] == "Female") & (frame["Treatment"] == "Treated")).mean() * 100
+    for question in ("what share of patients are female and treated?", "what percentage of patients are treated women"):
+        line = first_line(answered(data, "trial", question, mode))
+        assert states(line, joint, 1), (question, line)

@@ -13,7 +13,7 @@ from .catalog import concepts_of, holds_presence
 from .lexicon import lexicon
 from .plan import PICKED, Condition, Grouping, Measure, Plan
 from .text import is_hangul, name_keys
-from .wording import t
+from .wording import condition_words, t
 
 if TYPE_CHECKING:
     from .match import Mention
@@ -1900,6 +1900,15 @@ class _Builder:
                 split = j  # "카카오페이 결제 건 중 골드 등급 비중": of the KakaoPay payments, gold members
                 base_after = word == "among"
                 break
+            if (
+                j > min(shares)
+                and m.has("entity")
+                and not (m.has("column") or m.has("value"))
+                and any(p < j for p in positions)
+                and any(p > j for p in positions)
+            ):
+                split = j  # "share of treated patients improved markedly": the rows' noun ends the base
+                break
             if j > min(shares) and (
                 word in ("are", "is", "were", "was", "have", "has", "had", "with", "that", "who", "which")
                 or m.text in ("중", "중에서", "가운데")
@@ -1912,6 +1921,8 @@ class _Builder:
                     break
         if split is None:
             split = self.predicate_of_share(min(shares), conditions, positions)
+        if split is None:
+            self.joint_share(min(shares), conditions, positions)
         if base_after:
             plan.base = [cond for cond, p in zip(conditions, positions) if p > split]
             plan.conditions = [cond for cond, p in zip(conditions, positions) if p < split]
@@ -1932,6 +1943,36 @@ class _Builder:
         if plan.group is not None:
             plan.order = "desc"
         return plan
+
+    def joint_share(self, share: int, conditions: list, positions: list[int]) -> None:
+        """ "what share of patients in the treated group improved markedly": conditions on two
+        columns after the share, with nothing saying where the rows it is of end and what it
+        asks of them begins, are the share of rows meeting both only when joined by "and" ("share
+        of patients who are female and treated"); otherwise the first may be the base (the treated
+        patients) and the rest what is asked of them. Declined, naming both readings."""
+        after = sorted(((p, cond) for cond, p in zip(conditions, positions) if p > share), key=lambda pc: pc[0])
+        if len({cond.column for _, cond in after}) < 2:
+            return
+        first, last = after[0][0], after[-1][0]
+        joined = any(
+            self.m[j].text.lower() in ("and", "&", "그리고", "및", "이고", "이면서", "하고", "both")
+            for j in range(first + 1, last)
+        )
+        # (a verb before every condition makes them one predicate: "share of patients are treated women")
+        verb = any(
+            self.m[j].text.lower() in ("are", "is", "were", "was", "have", "has", "had", "with", "that", "who", "which")
+            for j in range(share + 1, first)
+        )
+        if joined or verb:
+            return
+        a, b = (condition_words(x[1], "en") for x in after[:2])
+        ka, kb = (condition_words(x[1], "ko") for x in after[:2])
+        self.decline(
+            f"Do you mean the share of all rows where {a} and {b}, or, among the rows where {a}, the share "
+            f"where {b}? Ask with “among” or “and”.",
+            f"{ka}이면서 {kb}인 행이 전체에서 차지하는 비율인지, {ka}인 행 중에서 {kb}인 비율인지 알 수 "
+            "없습니다. “중” 또는 “그리고”로 물어봐 주세요.",
+        )
 
     def predicate_of_share(self, share: int, conditions: list, positions: list[int]) -> int | None:
         """ "what share of the children survived", "share of men in 1st class survived": a yes/no

@@ -626,14 +626,6 @@ def subject_words(table: Table) -> list[tuple[str, ...]]:
     words = [part for w in words for part in (split.get(w) or [w])]
     words = [w for w in words if not any(w in n for n in names) and not set(concepts_of(name_keys(w))) & concepts]
     out = [tuple(w) for w in words if is_hangul(w)]
-    # the other script's forms of a concept the name says and no column holds: 보험 of Insurance.csv
-    for w in words:
-        for concept, weight in concepts_of(name_keys(w)).items():
-            if weight < 1.0 or concept in concepts:
-                continue
-            for form in lex.concepts.get(concept, {}).get("forms", ()):
-                if is_hangul(str(form)) != is_hangul(w):
-                    out.append(tuple(str(form)) if is_hangul(str(form)) else name_keys(str(form)))
     for group in lex.value_groups:
         keyed = [name_keys(str(f)) for f in group]
         if any(k in held for k in keyed):
@@ -641,6 +633,29 @@ def subject_words(table: Table) -> list[tuple[str, ...]]:
         if any(k in (tuple(w), (w,)) or "".join(k) == w for k in keyed for w in words):
             out += [k for k in keyed if k]
     return list(dict.fromkeys(out))
+
+
+def subject_concept_forms(table: Table) -> frozenset[str]:
+    """The other script's forms of a lexicon concept the dataset's name says and no column holds
+    (보험 of Insurance.csv, written whole: "보험"), read as the subject by `_subjects` when the
+    question's word is only that concept; never what the rows are (주문 of orders.csv counts them)
+    nor an amount or a count. Only for whole words the Reader found: unlike `subject_words`, they
+    are not added to the phrases, where they would split a longer phrase (폭력 범죄율)."""
+    from .catalog import concepts_of
+
+    lex = lexicon()
+    concepts = {x for c in table.columns for x in c.concepts}
+    rows = {"".join(name_keys(w)) for w in table_row_nouns(table)}
+    out = set()
+    for w in (w for w in name_keys(table.name) if len(w) >= 3 and not w.isdigit() and not is_hangul(w)):
+        if "".join(name_keys(w)) in rows:
+            continue
+        for concept, weight in concepts_of(name_keys(w)).items():
+            entry = lex.concepts.get(concept, {})
+            if weight < 1.0 or concept in concepts or entry.get("counts") or entry.get("additive"):
+                continue
+            out |= {str(f).replace(" ", "") for f in entry.get("forms", ()) if is_hangul(str(f))}
+    return frozenset(out)
 
 
 def kind_nouns(table: Table) -> list[tuple[str, ...]]:
@@ -1895,7 +1910,7 @@ class Reader:
 
     def _subject_texts(self) -> set[str]:
         if self._subject_cache is None:
-            self._subject_cache = {"".join(k) for k in subject_words(self.table)}
+            self._subject_cache = {"".join(k) for k in subject_words(self.table)} | subject_concept_forms(self.table)
         return self._subject_cache
 
 

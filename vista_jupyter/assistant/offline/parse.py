@@ -5128,7 +5128,8 @@ class Composer:
             return False
         # the rows are one per period (a daily series), or one per thing and period (each store's
         # day): "daily sales" is each row's; of transactions, several a day, it is each day's total
-        if self.t.names_rows(dates[0]):
+        # (and a chart over time draws each period's total: "plot daily sales for each branch")
+        if self.t.names_rows(dates[0]) or any(x.has("chart") for x in self.m):
             return True
         keyed = _entity_periods(self.t)
         if keyed is None or keyed[1] != dates[0].name:
@@ -5307,13 +5308,15 @@ class Composer:
         year = self._part_column("year")
         if held is not None and (year is None or self.col(year).distinct <= 1 or bucket == "month_of_year"):
             return held
-        # whole numbers named by the period (sleepstudy's Days 0-9, a trial's Week 1-12): "by day"
-        # groups by them
+        # whole numbers named by the period that are no part of a calendar date (sleepstudy's Days
+        # 0-9 of a study, a trial's Week 1-12): "by day" groups by them
         counted = [
             c.name
             for c in self.t.columns
             if c.numeric
             and c.integer
+            and not c.calendar_part
+            and not c.yearlike
             and len(c.base or c.keys) == 1
             and bucket in ((c.base or c.keys)[0], *_singular((c.base or c.keys)[0]))
         ]
