@@ -8,7 +8,10 @@ the rows are, through both renderers (pandas, and the dataset held in DuckDB):
 * of a panel, one row per shop and day, "average daily sales" of one shop or by shop is the mean
   of its rows; of no shop in particular, an amount that adds up is declined, naming both readings
   (each shop's day, or all shops' daily total); a level that does not add up (a temperature) is
-  the mean of the rows.
+  the mean of the rows;
+* "the co2 level in 1990" of monthly readings (co2 may be emissions, which add up) is never their
+  total (it added twelve concentrations: 4,248 ppm, a wrong answer): a measure named with a word
+  for a level ("level", "농도") is read as one.
 """
 
 from __future__ import annotations
@@ -45,8 +48,10 @@ def data(tmp_path_factory):
         ],
         columns=["day", "shop", "sales", "temperature"],
     )
+    months = pd.date_range("1988-01-01", periods=36, freq="MS")
+    mauna = pd.DataFrame({"month": months, "co2": np.round(350 + np.arange(36) * 0.12 + rng.normal(0, 1, 36), 2)})
     out = {"_spill": root / "spill"}
-    for name, frame in (("receipts", receipts), ("rain", rain), ("shops", shops)):
+    for name, frame in (("receipts", receipts), ("rain", rain), ("shops", shops), ("mauna", mauna)):
         frame.to_parquet(root / f"{name}.parquet")
         out[name] = (frame, root / f"{name}.parquet")
     return out
@@ -106,3 +111,13 @@ def test_a_daily_level_of_a_panel_is_the_mean_of_its_rows(data, mode):
     frame, _ = data["shops"]
     answer = answered(data, "shops", "average daily temperature", mode)
     assert states(first_line(answer), frame["temperature"].mean()), answer
+
+
+@pytest.mark.parametrize("mode", MODES)
+@pytest.mark.parametrize("question", ["what was the co2 level in 1989?", "1989년 co2 농도"])
+def test_a_measure_said_as_a_level_is_never_added_up(data, mode, question):
+    frame, _ = data["mauna"]
+    year = frame[frame["month"].dt.year == 1989]["co2"]
+    answer = answered(data, "mauna", question, mode)
+    assert not states(answer, year.sum()), answer
+    assert states(answer, year.mean()) or all(states(answer, v) for v in year), answer

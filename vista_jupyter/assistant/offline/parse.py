@@ -5073,7 +5073,24 @@ class Composer:
         from .compose import _ADDITIVE
 
         column = self.col(name)
+        if self._said_as_level(name):
+            return False
         return bool(set(column.concepts) & _ADDITIVE) or name in self.counted or column.counted_noun is not None
+
+    def _said_as_level(self, name: str) -> bool:
+        """ "co2 level", "이산화탄소 농도": the question names the column with a word saying it is a
+        level (the lexicon's `level_descriptors`), which no total of rows is."""
+        words = {str(w) for w in self.lex.data.get("level_descriptors", ())}
+        for i, m in enumerate(self.m):
+            if name not in self.columns_of(i):
+                continue
+            last = m.text.split()[-1].lower() if m.text.split() else ""
+            nxt = self.next_index(i, ("filler",))
+            if last in words or any(last.endswith(w) for w in words if not w.isascii()):
+                return True
+            if nxt is not None and self.m[nxt].text.lower() in words and not self.m[nxt].has("column"):
+                return True
+        return False
 
     def counts(self, name: str) -> bool:
         """Whether a column counts things (arrivals, passengers: the lexicon's counting concepts),
