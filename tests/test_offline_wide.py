@@ -9,7 +9,9 @@ renderers (pandas, and the dataset held in DuckDB). Each answer is computed here
 * the measure is named by the file ("flu_cases" of flu_cases.csv, 인구 of 시도별_인구);
 * "which month had the most exports" is the month's total over the items; of a measure that
   does not add up (GDP per capita) the countries' mean, said so, never one country's year;
-* "average per state in 2019": with the period and the other labels fixed, the mean over states.
+* "average per state in 2019": with the period and the other labels fixed, the mean over states;
+* a word of the file's name naming the measure ("expenditure" of USPersonalExpenditure) is the
+  measure, not the rows (it listed the matching row without its value).
 """
 
 from __future__ import annotations
@@ -53,8 +55,24 @@ def data(tmp_path_factory):
         [(n, c, *np.round(rng.uniform(1000, 60000, 5), 1)) for n, c in (("Japan", "JPN"), ("Brazil", "BRA"))],
         columns=["Country Name", "Country Code", *YEARS],
     )
+    # R's USPersonalExpenditure as pandas reads R's CSV (row names in "Unnamed: 0"): categories by
+    # year, the measure named by the file only
+    spending = pd.DataFrame(
+        [
+            (c, *np.round(rng.uniform(1, 90, 5), 2))
+            for c in (
+                "Food and Tobacco",
+                "Household Operation",
+                "Medical and Health",
+                "Personal Care",
+                "Private Education",
+            )
+        ],
+        columns=["Unnamed: 0", "1940", "1945", "1950", "1955", "1960"],
+    )
     out = {"_spill": root / "spill"}
     for name, frame in (
+        ("USPersonalExpenditure", spending),
         ("flu_cases", flu),
         ("시도별_인구", population),
         ("품목별_수출액", exports),
@@ -159,3 +177,11 @@ def test_an_average_over_the_rows_of_one_period_and_what_does_not_add_up(data, m
     japan = frame.set_index("Country Name").loc["Japan", YEARS].astype(float)
     answer = answered(data, "gdp_per_capita", "In which year was Japan's GDP per capita highest?", mode)
     assert japan.idxmax() in first_line(answer), answer
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_the_files_word_for_the_measure_names_the_measure(data, mode):
+    frame, _ = data["USPersonalExpenditure"]
+    value = frame.loc[frame["Unnamed: 0"] == "Food and Tobacco", "1960"].iloc[0]
+    line = first_line(answered(data, "USPersonalExpenditure", "expenditure on food and tobacco in 1960", mode))
+    assert states(line, value), line

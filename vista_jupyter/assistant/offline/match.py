@@ -285,8 +285,13 @@ def dataset_phrases(table: Table) -> PhraseIndex:
     index = PhraseIndex()
     lex = lexicon()
     # The dataset's own name ("seattle-weather", "판매 기록"): words about the rows, like "cars"
+    # (not a word of a column named with the dataset's words only: a wide table read long names its
+    # values' column after the file, USPersonalExpenditure, as R names a series' column, co2 of
+    # co2.csv: "expenditure" is that column, not the rows)
+    own = set(name_keys(table.name))
+    named = {k for c in table.columns if set(keys := (c.base or c.keys)) and set(keys) <= own for k in keys}
     for word in name_keys(table.name):
-        if len(word) >= 3 and not word.isdigit():
+        if len(word) >= 3 and not word.isdigit() and word not in named:
             index.add((word,), Meaning("entity"))
     for keys in subject_words(table):
         index.add(keys, Meaning("subject"))
