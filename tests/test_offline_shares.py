@@ -94,6 +94,15 @@ def data(tmp_path_factory):
                 "school": rng.integers(3, 17, 300),
             }
         ),
+        # answers counted per group, one column per answer (HSAUR's womensrole)
+        "opinions": pd.DataFrame(
+            {
+                "education": np.tile(np.arange(0, 6), 2),
+                "sex": np.repeat(["Male", "Female"], 6),
+                "agree": rng.integers(0, 60, 12),
+                "disagree": rng.integers(0, 60, 12),
+            }
+        ),
         # a trial: treatment and outcome of each patient (vcd's Arthritis)
         "trial": pd.DataFrame(
             {
@@ -298,3 +307,16 @@ def test_the_rows_noun_ends_what_a_share_is_of(data, mode):
     for question in ("what share of patients are female and treated?", "what percentage of patients are treated women"):
         line = first_line(answered(data, "trial", question, mode))
         assert states(line, joint, 1), (question, line)
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_rows_picked_before_an_amount_are_no_share_of_its_total(data, mode):
+    """ "what share of men agree" of answers counted per group (agree, disagree) gave the share of
+    all agreeing answers that are men's (a wrong answer: the men who agree among all men was
+    asked). Declined, saying what can be asked; "what share of agree comes from men" still is."""
+    frame, _ = data["opinions"]
+    analysis, answer = ask(data, "opinions", "what share of men agree?", mode)
+    assert analysis.declined and "comes from" in answer, answer
+    men = frame.loc[frame["sex"] == "Male", "agree"].sum() / frame["agree"].sum() * 100
+    line = first_line(answered(data, "opinions", "what share of agree comes from men?", mode))
+    assert states(line, men, 1), line

@@ -1887,6 +1887,8 @@ class _Builder:
             measure = measures[0] if measures else Measure("count")
             if measure.column and measure.agg != "sum":
                 measure = Measure("sum", measure.column)
+            if measure.column:
+                self.share_predicate_amount(min(shares), measure.column)
         plan = Plan("share", c.lang, c.t.var, measures=[measure], group=ctx.group)
         conditions = list(ctx.conditions)
         positions = list(ctx.conditions.positions)
@@ -1943,6 +1945,24 @@ class _Builder:
         if plan.group is not None:
             plan.order = "desc"
         return plan
+
+    def share_predicate_amount(self, share: int, column: str) -> None:
+        """ "what share of men agree" of a table counting answers (agree, disagree per group): the
+        rows picked first and the amount named after them asks how much of those rows' own whole
+        the amount is (the men who agree among all men), which the data holds only as other
+        columns; the share of the amount's total from those rows ("what share of agree is from
+        men", the amount named first) is a different question. Declined, saying what can be asked."""
+        c = self.c
+        positions = [p for p in self.ctx.conditions.positions if p is not None and p > share]
+        named = [j for j in range(share + 1, len(self.m)) if column in c.columns_of(j)]
+        if not positions or not named or min(named) < max(positions):
+            return
+        self.decline(
+            f"I can give the share of the total {column} that comes from those rows (ask “what share of "
+            f"{column} comes from …”); a share of those rows' own whole needs the column of that whole.",
+            f"{column} 전체 중 그 행들이 차지하는 비율은 구할 수 있습니다(“{column} 중 …의 비율”). 그 행들 자체의 "
+            "전체에 대한 비율은 그 전체를 담은 열이 있어야 합니다.",
+        )
 
     def joint_share(self, share: int, conditions: list, positions: list[int]) -> None:
         """ "what share of patients in the treated group improved markedly": conditions on two

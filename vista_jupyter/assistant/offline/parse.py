@@ -4004,6 +4004,21 @@ class Composer:
                 self.claim(i)
 
     # Japan, 강남구, not USA, Japan or Europe
+    def _statistic_not_value(self, i: int) -> bool:
+        """ "average days absent by race" where a column holds the value "average" (learner:
+        average, slow): a word that is both a statistic and a category value is the statistic,
+        unless the value's column is named beside it ("average learners", "learner average") or
+        the question has the statistic again elsewhere to be it."""
+        m = self.m[i]
+        if not m.has("agg"):
+            return False
+        agg = m.get("agg").key
+        columns = {s.key[0] for s in m.all("value")}
+        for j in (self.prev_index(i, ("filler", "particle")), self.next_index(i, ("filler", "particle"))):
+            if j is not None and set(self.columns_of(j)) & columns:
+                return False
+        return not any(k != i and x.has("agg") and x.get("agg").key == agg for k, x in enumerate(self.m))
+
     def _values(self) -> None:
         i = 0
         while i < len(self.m):
@@ -4012,6 +4027,10 @@ class Composer:
                 i += 1
                 continue
             if self._prefers_column(i) or self._superlative_adjective(i):
+                i += 1
+                continue
+            if self._statistic_not_value(i):
+                m.senses = [s for s in m.senses if s.role != "value"]
                 i += 1
                 continue
             column, value = self._value_of(i)
