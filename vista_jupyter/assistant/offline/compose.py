@@ -1923,8 +1923,8 @@ class _Builder:
                     break
         if split is None:
             split = self.predicate_of_share(min(shares), conditions, positions)
-        if split is None:
-            self.joint_share(min(shares), conditions, positions)
+        if split is None and measure == Measure("count"):
+            self.joint_share(min(shares), conditions, positions)  # (a share of days is of the days)
         if base_after:
             plan.base = [cond for cond, p in zip(conditions, positions) if p > split]
             plan.conditions = [cond for cond, p in zip(conditions, positions) if p < split]
