@@ -5,7 +5,9 @@ both renderers (pandas, and the dataset held in DuckDB):
   first column with a blank header (the car models of mtcars, the states of USArrests, the
   provinces of swiss); a question asks for them by a noun no column has ("which province",
   "top 3 provinces", "살인율이 가장 높은 주", "가장 높은 지역 3곳"): those rows are answered, named,
-  and the reply says which column names them. The same noun on a table whose first column holds
+  and the reply says which column names them, also when most names are abbreviated as no
+  gazetteer writes them (R's road: Calif, Conn, Mass beside Alabama, Texas: "which state" was
+  declined); the same noun on a table whose first column holds
   row numbers, or a measure read only in part ("인구" for UrbanPop, the urban population), stays
   declined;
 * "5-speed cars", "4 speed": a number of gears is the gear column's value, as "6기통" is cylinders;
@@ -52,6 +54,13 @@ def data(tmp_path_factory):
             "UrbanPop": [75, 80, 57, 54, 51, 80, 66, 67],
         }
     )
+    # states named as R's road data names them: some whole, most abbreviated
+    road = pd.DataFrame(
+        {
+            "column_1": ["Alabama", "Alaska", "Calif", "Conn", "Florida", "Idaho", "Ill", "Mass", "Minn", "Texas"],
+            "deaths": [968, 43, 4743, 306, 1545, 208, 2207, 654, 480, 3430],
+        }
+    )
     cars = pd.DataFrame(
         {
             "column_1": [f"Model {k}" for k in range(12)],
@@ -87,6 +96,7 @@ def data(tmp_path_factory):
         ("swiss", provinces),
         ("numbered", numbered),
         ("usarrests", states),
+        ("road", road),
         ("mtcars", cars),
         ("titanic_table", cells),
         ("voyage", voyage),
@@ -178,3 +188,11 @@ def test_a_count_of_a_name_on_nearly_every_row_says_the_rows_too(data, mode):
         assert states(line, frame["district"].nunique(), 0) and states(line, len(frame), 0), line
     line = first_line(answered(data, "districts", "how many counties are there?", mode))
     assert states(line, frame["county"].nunique(), 0) and not states(line, len(frame), 0), line
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_places_named_partly_abbreviated_are_still_places(data, mode):
+    frame, _ = data["road"]
+    line = first_line(answered(data, "road", "which state has the most deaths?", mode))
+    assert frame.loc[frame["deaths"].idxmax(), "column_1"] in line, line
+    declined(data, "road", "which country has the most deaths?", mode)  # (states are no countries)

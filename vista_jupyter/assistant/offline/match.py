@@ -2409,12 +2409,41 @@ def _places_not_rows(mentions: list[Mention], table: Table) -> list[Mention]:
 
 def _place_not_here(m: Mention, table: Table) -> bool:
     """Whether `m` is a noun for a kind of place no column holds, on a table whose rows are not
-    named by places (the gazetteer's `column_places` of its label columns and row names)."""
+    named by places of that kind (the gazetteer's `column_places` of its label columns and row
+    names: "which country" of US states is no question of those rows)."""
     concepts = {s.key for s in m.all("concept")}
     if not concepts & _PLACE_NOUNS or concepts & {x for c in table.columns for x in c.concepts}:
         return False
     names = dict.fromkeys([*table.labels, *([table.row_names] if table.row_names else [])])
-    return not any(column_places(tuple(table.column(c).values))[0] is not None for c in names)
+    nouns = concepts & _PLACE_NOUNS
+    kinds = {k for noun in nouns for k in _PLACE_KINDS.get(noun, ())} | (
+        {"named_after_city"} if "city" in nouns else set()
+    )
+    return not any(
+        column_places(tuple(table.column(c).values))[0] in kinds or _partly_places(table.column(c).values or [], nouns)
+        for c in names
+    )
+
+
+#: the gazetteer's kinds of place each noun for places names
+_PLACE_KINDS = {"country": ("country",), "state": ("us_state", "kr_region"), "city": ("us_city", "world_city")}
+
+
+def _partly_places(values: list[Any], nouns: set[str]) -> bool:
+    """Whether a good part of a column's names (three or more, and a third of them) are places of
+    the kind a noun says: R's road data names its states Alabama, Alaska, ... and Calif, Conn,
+    Mass (abbreviated as no gazetteer writes them), so "which state" is still asked of those rows
+    (and "which country" is not)."""
+    from .gazetteer import gazetteer, place_key
+
+    texts = [v for v in values if isinstance(v, str) and v.strip()]
+    if len(texts) < 3:
+        return False
+    keys = [place_key(v) for v in texts]
+    index = gazetteer().index
+    kinds = [k for noun in nouns for k in _PLACE_KINDS.get(noun, ()) if k in index]
+    best = max((sum(1 for key in keys if key in index[k]) for k in kinds), default=0)
+    return best >= 3 and best >= len(texts) / 3
 
 
 #: ordinals written as words, and Sino-Korean numerals before 등 (일등석, 삼등실)
