@@ -71,8 +71,17 @@ def data(tmp_path_factory):
             "bwt": rng.integers(900, 4900, n),
         }
     )
+    # patients with sex coded 0/1 and an ulcer flag 0/1 (MASS's Melanoma)
+    melanoma = pd.DataFrame(
+        {
+            "sex": rng.integers(0, 2, 80),
+            "age": rng.integers(20, 90, 80),
+            "ulcer": rng.integers(0, 2, 80),
+        }
+    )
     out = {"_spill": root / "spill"}
     for name, frame in (
+        ("melanoma", melanoma),
         ("births", births),
         ("training", training),
         ("wages", wages),
@@ -160,3 +169,16 @@ def test_the_biggest_loss_is_the_lowest_value_below_zero(data, mode):
         answer = answered(data, "affiliates", question, mode)
         head = first_line(answer)
         assert worst["country"] in head and states(head, worst["netinc"]), answer
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_sex_coded_as_numbers_is_two_kinds_never_a_yes(data, mode):
+    """ "성별 평균 나이" of patients with sex coded 0/1 kept the rows with sex = 1 (read as a yes)
+    and gave their mean age (a wrong answer): such a column codes two kinds, neither a yes, and
+    성별 before a measure groups by it; a real flag (ulcer 0/1) is still one."""
+    frame, _ = data["melanoma"]
+    answer = answered(data, "melanoma", "성별 평균 나이", mode)
+    for sex, mean in frame.groupby("sex")["age"].mean().items():
+        assert any(x.strip().startswith(f"- {sex}:") and states(x, mean) for x in answer.splitlines()), answer
+    line = first_line(answered(data, "melanoma", "how many patients have ulcer?", mode))
+    assert states(line, int(frame["ulcer"].sum()), 0), line

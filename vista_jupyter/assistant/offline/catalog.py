@@ -247,6 +247,9 @@ class Column:
             return True
         if self.kind == "categorical" and self.distinct == 2:
             return self.truth is not None
+        concepts = lexicon().concepts
+        if any(concepts.get(k, {}).get("sides") for k in self.concepts):
+            return False  # sex written 0/1: two kinds, neither a yes
         return (
             self.numeric
             and self.integer

@@ -1790,7 +1790,10 @@ class Reader:
             r = difflib.SequenceMatcher(None, target, other).ratio()
             if r < 0.85 and _one_vowel_off(word, text):
                 r = 0.85  # one vowel off in one syllable: 평군 and 평귱 for 평균
-            if r >= 0.85:
+            # a generic noun for rows (고양이, cat) names nothing of the data: only a near-certain
+            # respelling of it is taken (궤양이, ulcer, is no misspelt 고양이)
+            need = 0.92 if all(m.role == "entity" for m in self._meanings(tuple(text))) else 0.85
+            if r >= need:
                 scored[text] = max(r, scored.get(text, 0.0))
         if word in scored:
             return None

@@ -4587,7 +4587,14 @@ class Composer:
         if not (m.text[:1] >= "\uac00" and (m.text.endswith("별") or pair) and len(m.text) >= 2 and m.has("column")):
             return None
         categorical = self.columns_of(i, categorical=True)
-        if len(categorical) != 1 or self.columns_of(i, numeric=True):
+        # (a number column only when its numbers code two kinds: sex written 0/1 or 1/2)
+        concepts = self.lex.concepts
+        measured = [
+            n
+            for n in self.columns_of(i, numeric=True)
+            if not any(concepts.get(k, {}).get("sides") for k in self.col(n).concepts)
+        ]
+        if len(categorical) != 1 or measured:
             return None
         j = self.next_index(i, ("filler", "particle"))
         if j is None or self.m[j].has("value") or self.m[j].has("compare") or self.m[j].has("group"):
