@@ -452,15 +452,25 @@ def _longest_line(data: bytes) -> int:
     return int(max(breaks[0], np.diff(breaks).max(initial=1) - 1, len(data) - breaks[-1] - 1))
 
 
-#: Line breaks of `str.splitlines` in ASCII text besides LF and CR (VT, FF, FS, GS, RS).
-_OTHER_BREAKS = (b"\x0b", b"\x0c", b"\x1c", b"\x1d", b"\x1e")
+#: Line breaks of `str.splitlines` besides LF and CR, in UTF-8 (VT, FF, FS, GS, RS, NEL, U+2028,
+#: U+2029), each after a byte that is in it (looked for first, at C speed: most texts have none).
+_OTHER_BREAKS = [
+    (b[-1:], b) for b in (b"\x0b", b"\x0c", b"\x1c", b"\x1d", b"\x1e", b"\xc2\x85", b"\xe2\x80\xa8", b"\xe2\x80\xa9")
+]
+
+
+def _breaks_only_lf_cr(data: bytes) -> bool:
+    """Whether UTF-8 text breaks lines only at LF and CR, where `bytes.splitlines` and the
+    decoded text's `str.splitlines` cut the same lines."""
+    return not any(last in data and whole in data for last, whole in _OTHER_BREAKS)
 
 
 def _most_on_a_line(data: bytes, separator: str) -> int:
     """The most times `separator` occurs on one line of the UTF-8 text `data` (its lines as
-    `str.splitlines` cuts the decoded text). In ASCII text broken at LF and CR only (most
-    samples) those are the bytes' lines: counted without decoding."""
-    if separator.isascii() and data.isascii() and not any(map(data.__contains__, _OTHER_BREAKS)):
+    `str.splitlines` cuts the decoded text, invalid bytes replaced). An ASCII separator is
+    counted on the bytes' lines when those are the text's (most samples), without decoding:
+    a replaced invalid byte is never an ASCII one."""
+    if len(separator.encode()) == 1 and _breaks_only_lf_cr(data):
         return max(map(bytes.count, data.splitlines(), itertools.repeat(separator.encode())), default=0)
     text = data.decode("utf-8", errors="replace")
     return max(map(str.count, text.splitlines(), itertools.repeat(separator)), default=0)
@@ -753,7 +763,7 @@ def make_plan(
         kept = _nth_from_end(tail_rows, footer)
         plan.start = ends[found.first - 1] if found.first else samples.base
         plan.end = samples.size if not footer else (tail_ends[kept - 1] if kept > 0 else before_tail)
-        plan.regular = all(len(r) == out for r in kept_head + tail_kept(kept))
+        plan.regular = set(map(len, kept_head)) | set(map(len, tail_kept(kept))) <= {out}
         plan.width = out
         plan.skip = plan.footer = 0
         plan.longest = _longest_line(head)
