@@ -482,18 +482,21 @@ def layout(rows: list[list[str]], complete: bool = True) -> Layout:
         widths = [0 if i in paged else w for i, w in enumerate(widths)]
     # Comment lines ("# generated 2024-06-03", "# Angaben in Mio. EUR, sofern ...") are notes
     # whatever their width, unless many rows start so (then "#" starts values: "#1", "#FF0000")
-    comments = [bool(w) and r[0].lstrip().startswith("#") for r, w in zip(rows, widths)]
-    if 0 < sum(comments) < 0.2 * sum(1 for w in widths if w):
-        widths = [min(w, 1) if c else w for w, c in zip(widths, comments)]
+    # (a C-level look for "#" in each first cell first: most files have none)
+    hashed = [i for i, r in enumerate(rows) if r and "#" in r[0]]
+    comments = {i for i in hashed if widths[i] and rows[i][0].lstrip().startswith("#")}
+    if 0 < len(comments) < 0.2 * sum(1 for w in widths if w):
+        widths = [min(w, 1) if i in comments else w for i, w in enumerate(widths)]
     nonempty = [w for w in widths if w]
     if not nonempty:
         return Layout([], 0, -1, 0)
     counts = Counter(nonempty)
     width = max(counts, key=lambda w: (counts[w] * (w > 1 or len(counts) == 1), w))
 
-    def fits(i: int) -> bool:
-        # ragged rows: a little shorter or longer than the table still belong to it
-        return widths[i] >= max(2, width - max(1, width // 3)) or (width == 1 and widths[i] == 1)
+    # ragged rows: a little shorter or longer than the table still belong to it
+    least = max(2, width - max(1, width // 3))
+    fitting = [w >= least or (width == 1 and w == 1) for w in widths]
+    fits = fitting.__getitem__  # whether row i fits the table (one look-up, not a call per row)
 
     # the longest run of fitting rows (blank lines inside the table are skipped, not breaks)
     def resumes(i: int) -> bool:
@@ -596,7 +599,10 @@ def page_banners(rows: list[list[str]]) -> list[str]:
     singles: dict[str, list[tuple[int, str]]] = {}
     full: list[list[str]] = []
     for r in rows:
-        # the first two filled cells (most rows: their first two; wide rows are not walked)
+        if len(r) > 1 and r[0].strip() and r[1].strip():
+            full.append(r)  # most rows: their first two cells filled
+            continue
+        # the first two filled cells (wide rows are not walked)
         found = None
         several = False
         for j, c in enumerate(r):

@@ -452,6 +452,30 @@ def _longest_line(data: bytes) -> int:
     return int(max(breaks[0], np.diff(breaks).max(initial=1) - 1, len(data) - breaks[-1] - 1))
 
 
+#: Line breaks of `str.splitlines` besides LF and CR, in UTF-8 (VT, FF, FS, GS, RS, NEL, U+2028,
+#: U+2029), each after a byte that is in it (looked for first, at C speed: most texts have none).
+_OTHER_BREAKS = [
+    (b[-1:], b) for b in (b"\x0b", b"\x0c", b"\x1c", b"\x1d", b"\x1e", b"\xc2\x85", b"\xe2\x80\xa8", b"\xe2\x80\xa9")
+]
+
+
+def _breaks_only_lf_cr(data: bytes) -> bool:
+    """Whether UTF-8 text breaks lines only at LF and CR, where `bytes.splitlines` and the
+    decoded text's `str.splitlines` cut the same lines."""
+    return not any(last in data and whole in data for last, whole in _OTHER_BREAKS)
+
+
+def _most_on_a_line(data: bytes, separator: str) -> int:
+    """The most times `separator` occurs on one line of the UTF-8 text `data` (its lines as
+    `str.splitlines` cuts the decoded text, invalid bytes replaced). An ASCII separator is
+    counted on the bytes' lines when those are the text's (most samples), without decoding:
+    a replaced invalid byte is never an ASCII one."""
+    if len(separator.encode()) == 1 and _breaks_only_lf_cr(data):
+        return max(map(bytes.count, data.splitlines(), itertools.repeat(separator.encode())), default=0)
+    text = data.decode("utf-8", errors="replace")
+    return max(map(str.count, text.splitlines(), itertools.repeat(separator)), default=0)
+
+
 @dataclass
 class Records:
     """A sample split into records (cells; None pads a short record to the declared width)."""
@@ -479,16 +503,22 @@ def text_records(data: bytes, base: int, d: dl.Dialect, declared: int = 0) -> Re
     text_lines: list[str] = data.decode("utf-8", errors="replace").splitlines(keepends=True)
     if len(text_lines) != len(lines):
         text_lines = [line.decode("utf-8", errors="replace") for line in lines]
-    reader = csv.reader(
-        text_lines,
-        delimiter=d.delimiter,
-        quotechar=d.quotechar or "\x00",
-        quoting=csv.QUOTE_MINIMAL if d.quotechar else csv.QUOTE_NONE,
-        escapechar=d.escapechar,
-        doublequote=d.doublequote,
-        strict=False,
-    )
-    records: list[list[str | None]] = []
+    options = {
+        "delimiter": d.delimiter,
+        "quotechar": d.quotechar or "\x00",
+        "quoting": csv.QUOTE_MINIMAL if d.quotechar else csv.QUOTE_NONE,
+        "escapechar": d.escapechar,
+        "doublequote": d.doublequote,
+        "strict": False,
+    }
+    # Most samples have one record per line (no quoted line breaks): every record took exactly
+    # one line when there are as many records as lines (each takes at least one, and the reader
+    # takes them all), and the ends are then the lines' ends, without a Python step per record.
+    records: list[list[str | None]] = list(csv.reader(text_lines, **options))  # type: ignore[arg-type]
+    if len(records) == len(text_lines):
+        return Records(records, offsets[1:], False)
+    reader = csv.reader(text_lines, **options)
+    records = []
     ends: list[int] = []
     lines_read = 0
     multiline = False
@@ -560,12 +590,11 @@ def make_plan(
     plan is for Arrow's parser: the byte range of the body, and whether the samples show a
     regular table (every data row as wide as the table), which that parser needs."""
     head, complete = samples.head, samples.complete
-    head_text = head.decode("utf-8", errors="replace")
     # Columns to declare to the careful parser: at least as many as any line has cells (counting
     # the delimiters on each line over-counts quoted ones, which costs only empty columns), and
     # one more to see rows that are longer than the table.
     separator = d.delimiter + (" " if d.skipinitialspace else "")
-    declared = max((line.count(separator) for line in head_text.splitlines()), default=0) + 2
+    declared = _most_on_a_line(head, separator) + 2
     if declared - 1 > max_columns:
         raise TooLarge(
             f"The file has {declared - 1:,} columns; Vista reads at most {max_columns:,} (the max_columns setting)."
@@ -601,9 +630,6 @@ def make_plan(
         notes = max(notes, sum(1 for r in rows[found.last + 1 :] if not dl._empty(r)))
     first_name = header_row[0].strip() if header_row else None
 
-    def is_header(r: list[str]) -> bool:  # a cheap first look, then the real comparison
-        return bool(header_row) and bool(r) and r[0].strip() == first_name and dl._same(r, header_row)
-
     banner = dl.banner_matcher(found.banners) if found.banners else None
 
     def furniture(r: list[str]) -> bool:  # a page banner repeated in the data
@@ -611,17 +637,22 @@ def make_plan(
 
     # Each sample row is looked at once: whether it is a row of the table at all (not blank, no
     # page banner), kept for the type sample, the widths and the body's regularity below.
-    kept_head = [r for r in head_rows if not dl._empty(r) and not furniture(r)]
+    # (a row whose first cell has text is not blank: most rows, told without a call)
+    kept_head = [r for r in head_rows if (r and r[0].strip()) or not dl._empty(r)]
+    if banner is not None:
+        kept_head = [r for r in kept_head if not furniture(r)]
     kept_tail = [not dl._empty(r) and not furniture(r) for r in tail_rows]
 
     def tail_kept(stop: int) -> list[list[str]]:
         return [r for r, kept in zip(tail_rows[:stop], kept_tail) if kept]
 
     before_notes = tail_kept(len(tail_rows) - notes)
-    body_rows = [r for r in kept_head + before_notes if not is_header(r)]
+    body_rows = kept_head + before_notes
+    if header_row:  # the header line repeated in the data (a cheap first look, then the real comparison)
+        body_rows = [r for r in body_rows if not r or r[0].strip() != first_name or not dl._same(r, header_row)]
     data = kept_head if not complete else before_notes
     header_width = max((len(rows[i]) for i in found.header_rows), default=0)
-    field_counts = [len(r) for r in data]
+    field_counts = list(map(len, data))
     common = max(set(field_counts), key=lambda w: (field_counts.count(w), w)) if field_counts else header_width
     out = max(common, found.width, min(header_width, max(field_counts, default=0) or header_width))
     if found.header_rows and 1 < header_width < common:
@@ -643,7 +674,9 @@ def make_plan(
     options = ty.candidates(decimal_comma)
 
     def choose_all(sample_rows: list[list[str]]) -> tuple[list[pa.Array], list[int]]:
-        even = [r if len(r) == out else (r[:out] if len(r) > out else r + [None] * (out - len(r))) for r in sample_rows]
+        even = sample_rows
+        if set(map(len, sample_rows)) - {out}:  # (most samples: every row as wide as the table)
+            even = [r if len(r) == out else (r[:out] if len(r) > out else r + [None] * (out - len(r))) for r in even]
         # every cell in one array, column after column, cleaned at once and cut per column: made
         # row after row from the rows' cells and put in column order by one `take` (transposing
         # the rows in Python, `zip(*rows)`, cost as much as making the array)
@@ -730,7 +763,7 @@ def make_plan(
         kept = _nth_from_end(tail_rows, footer)
         plan.start = ends[found.first - 1] if found.first else samples.base
         plan.end = samples.size if not footer else (tail_ends[kept - 1] if kept > 0 else before_tail)
-        plan.regular = all(len(r) == out for r in kept_head + tail_kept(kept))
+        plan.regular = set(map(len, kept_head)) | set(map(len, tail_kept(kept))) <= {out}
         plan.width = out
         plan.skip = plan.footer = 0
         plan.longest = _longest_line(head)

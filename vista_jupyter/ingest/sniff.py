@@ -173,6 +173,20 @@ def detect_encoding(sample: bytes, *, complete: bool = False) -> str:
     return guess_encoding(sample, complete=complete)[0]
 
 
+def _utf8(data: bytes) -> bool:
+    """Whether `data` is valid UTF-8 (as `bytes.decode` says), by Arrow's validation: several
+    times faster than decoding a sample with some non-ASCII characters into a `str`."""
+    import numpy as np
+    import pyarrow as pa
+
+    offsets = pa.py_buffer(np.array([0, len(data)], dtype=np.int64))
+    try:
+        pa.Array.from_buffers(pa.large_binary(), 1, [None, offsets, pa.py_buffer(data)]).cast(pa.large_string())
+    except pa.ArrowInvalid:
+        return False
+    return True
+
+
 def guess_encoding(sample: bytes, *, complete: bool = False) -> tuple[str, bool]:
     """(encoding, doubtful) for `sample`: byte order marks, then UTF-8, then the legacy encoding
     under which the sample reads most plausibly. `doubtful` when two readings are nearly as good
@@ -194,7 +208,7 @@ def guess_encoding(sample: bytes, *, complete: bool = False) -> tuple[str, bool]
         if even.count(0) > 0.4 * len(even) and odd.count(0) < 0.05 * len(odd):
             return "utf-16-be", False
     body = sample if complete else cut_at_line(sample)
-    if body.isascii():
+    if body.isascii() or _utf8(body):
         return "utf-8", False  # checked without decoding: ASCII is UTF-8
     try:
         body.decode("utf-8")
