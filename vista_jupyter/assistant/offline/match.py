@@ -517,6 +517,14 @@ class _Named:
     column: str
 
 
+@dataclass(frozen=True)
+class _NamePart:
+    """A word of longer English column names (rating of white_rating and black_rating, deflator
+    of GNP.deflator) a Hangul word may write: it names the columns that word names."""
+
+    word: str
+
+
 class ValueParts(tuple):
     """The values of a column that hold one word among others (노원구 of "서울특별시 노원구
     상계동"): the rows of any of them."""
@@ -1233,6 +1241,20 @@ class Reader:
                     for latin in dict.fromkeys([word, *variants(word)]):
                         if sound_key(latin):
                             out.append((name, None, False, latin, sound_key(latin)))
+            # the words of longer names (레이팅 for white_rating and black_rating, 디플레이터 for
+            # GNP.deflator): a word of four letters or more that is no whole name of its own
+            whole = {word for _, word in names}
+            parts = {
+                k
+                for c in self.table.columns
+                if len(c.keys) > 1 and not GENERATED_NAME.match(c.name)
+                for k in c.keys
+                if k.isascii() and k.isalpha() and len(k) >= 4 and k not in whole and k not in _PARTIAL_STOP
+            }
+            for word in sorted(parts):
+                for latin in dict.fromkeys([word, *variants(word)]):
+                    if sound_key(latin):
+                        out.append(("", _NamePart(word), False, latin, sound_key(latin)))
             for column in self.table.columns:
                 if column.kind not in ("categorical", "text", "identifier") or not column.values:
                     continue
@@ -1308,6 +1330,9 @@ class Reader:
         if len(ranked) > 1 and ranked[1][1] > ranked[0][1] - 0.1:
             return []
         value = ranked[0][0]
+        if isinstance(value, _NamePart):  # the columns whose names hold that word
+            named = [c.name for c in self.table.columns if value.word in c.keys]
+            return [Sense("column", name, 0.85) for name in named]
         if isinstance(value, _Named):  # a column's name, or what the rows are
             return [Sense("column", value.column, 0.85) if value.column else Sense("entity", None, 0.85)]
         return [Sense("value", (name, value), 0.85) for name in dict.fromkeys(columns[value])]
