@@ -1241,15 +1241,20 @@ class Reader:
                     for latin in dict.fromkeys([word, *variants(word)]):
                         if sound_key(latin):
                             out.append((name, None, False, latin, sound_key(latin)))
-            # the words of longer names (레이팅 for white_rating and black_rating, 디플레이터 for
-            # GNP.deflator): a word of four letters or more that is no whole name of its own
+            # a word of a longer name (디플레이터 for GNP.deflator, 보너스 for signing_bonus): a word
+            # of four letters or more that is no whole name of its own, in ONE name only (레이팅 of
+            # white_rating and black_rating is left unknown: with the side words of a pair, 백 레이팅이
+            # 흑 레이팅보다 높은, the pair's reading took one of them twice, a wrong answer)
             whole = {word for _, word in names}
+            held: dict[str, int] = {}
+            for c in self.table.columns:
+                if len(c.keys) > 1 and not GENERATED_NAME.match(c.name):
+                    for k in set(c.keys):
+                        held[k] = held.get(k, 0) + 1
             parts = {
                 k
-                for c in self.table.columns
-                if len(c.keys) > 1 and not GENERATED_NAME.match(c.name)
-                for k in c.keys
-                if k.isascii() and k.isalpha() and len(k) >= 4 and k not in whole and k not in _PARTIAL_STOP
+                for k, n in held.items()
+                if n == 1 and k.isascii() and k.isalpha() and len(k) >= 4 and k not in whole and k not in _PARTIAL_STOP
             }
             for word in sorted(parts):
                 for latin in dict.fromkeys([word, *variants(word)]):
@@ -1330,9 +1335,9 @@ class Reader:
         if len(ranked) > 1 and ranked[1][1] > ranked[0][1] - 0.1:
             return []
         value = ranked[0][0]
-        if isinstance(value, _NamePart):  # the columns whose names hold that word
+        if isinstance(value, _NamePart):  # the column whose name holds that word
             named = [c.name for c in self.table.columns if value.word in c.keys]
-            return [Sense("column", name, 0.85) for name in named]
+            return [Sense("column", name, 0.85) for name in named[:1]]
         if isinstance(value, _Named):  # a column's name, or what the rows are
             return [Sense("column", value.column, 0.85) if value.column else Sense("entity", None, 0.85)]
         return [Sense("value", (name, value), 0.85) for name in dict.fromkeys(columns[value])]
