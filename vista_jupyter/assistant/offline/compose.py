@@ -2554,6 +2554,8 @@ class _Builder:
         for i, a in explicit:
             if a in ("max", "min"):
                 c.claim(i)  # "the maximum price": the extreme row
+            elif c.agg_in_name(i) == column:
+                c.claim(i)  # "top 5 districts by average income": avginc, each district's own average
             elif a == "sum" and ctx.limit and (owner := self._repeating_name()) is not None and self.adds_up(column):
                 # "top 5 customers by total sales", "고객별 총 매출 상위 5": the things a name
                 # several rows share, ranked by their totals

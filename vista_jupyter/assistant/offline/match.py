@@ -522,6 +522,14 @@ class _Named:
     column: str
 
 
+@dataclass(frozen=True)
+class _NamePart:
+    """A word of longer English column names (rating of white_rating and black_rating, deflator
+    of GNP.deflator) a Hangul word may write: it names the columns that word names."""
+
+    word: str
+
+
 class ValueParts(tuple):
     """The values of a column that hold one word among others (노원구 of "서울특별시 노원구
     상계동"): the rows of any of them."""
@@ -1261,6 +1269,25 @@ class Reader:
                     for latin in dict.fromkeys([word, *variants(word)]):
                         if sound_key(latin):
                             out.append((name, None, False, latin, sound_key(latin)))
+            # a word of a longer name (디플레이터 for GNP.deflator, 보너스 for signing_bonus): a word
+            # of four letters or more that is no whole name of its own, in ONE name only (레이팅 of
+            # white_rating and black_rating is left unknown: with the side words of a pair, 백 레이팅이
+            # 흑 레이팅보다 높은, the pair's reading took one of them twice, a wrong answer)
+            whole = {word for _, word in names}
+            held: dict[str, int] = {}
+            for c in self.table.columns:
+                if len(c.keys) > 1 and not GENERATED_NAME.match(c.name):
+                    for k in set(c.keys):
+                        held[k] = held.get(k, 0) + 1
+            parts = {
+                k
+                for k, n in held.items()
+                if n == 1 and k.isascii() and k.isalpha() and len(k) >= 4 and k not in whole and k not in _PARTIAL_STOP
+            }
+            for word in sorted(parts):
+                for latin in dict.fromkeys([word, *variants(word)]):
+                    if sound_key(latin):
+                        out.append(("", _NamePart(word), False, latin, sound_key(latin)))
             for column in self.table.columns:
                 if column.kind not in ("categorical", "text", "identifier") or not column.values:
                     continue
@@ -1336,6 +1363,9 @@ class Reader:
         if len(ranked) > 1 and ranked[1][1] > ranked[0][1] - 0.1:
             return []
         value = ranked[0][0]
+        if isinstance(value, _NamePart):  # the column whose name holds that word
+            named = [c.name for c in self.table.columns if value.word in c.keys]
+            return [Sense("column", name, 0.85) for name in named[:1]]
         if isinstance(value, _Named):  # a column's name, or what the rows are
             return [Sense("column", value.column, 0.85) if value.column else Sense("entity", None, 0.85)]
         return [Sense("value", (name, value), 0.85) for name in dict.fromkeys(columns[value])]

@@ -40,6 +40,7 @@ from .match import (
     concept_columns,
     counted_columns,
     name_keys,
+    short_forms,
 )
 from .plan import BUCKETS, DURATION_SECONDS, PICKED, Condition, Grouping, Measure, Plan, quantile_of
 from .text import is_hangul, language_of, normalize, particle, variants
@@ -330,6 +331,29 @@ class Composer:
                 continue
             out.append(s.key)
         return list(dict.fromkeys(out))
+
+    def agg_in_name(self, i: int) -> str | None:
+        """The column whose name begins with the statistic word i says, when i is said right
+        before the words that name that column: "average income" of avginc, "평균 연봉" of
+        avgsalary, "total spending" of tot_spend. Such a column holds the statistic already
+        (one district's average income), so the word may be the start of its name rather than
+        a statistic of the rows; a plan that computes no such statistic reads it so."""
+        if self.roles(i) != {"agg"} or i + 1 >= len(self.m):
+            return None
+        named = self.columns_of(i + 1)
+        if len(named) != 1 or self.m[i + 1].has("value"):
+            return None
+        key = self.m[i].get("agg").key
+        forms = {f.lower() for f in self.lex.forms("agg", key) if f.isascii() and f.isalpha()}
+        forms |= {s for f in list(forms) for s in short_forms().get(f, ())}
+        keys = self.col(named[0]).keys
+        first = keys[0].lower() if keys else ""
+        if len(keys) > 1 and first in forms:
+            return named[0]  # avg_price, total_sales
+        # a name run together (avgprs, totday): a form of three letters or more, then more of it
+        if len(keys) == 1 and any(len(f) >= 3 and first.startswith(f) and len(first) - len(f) >= 2 for f in forms):
+            return named[0]
+        return None
 
     def one_column(self, i: int, **kinds: Any) -> str | None:
         """The column a mention names, if it names exactly one (of the kind asked)."""
@@ -5485,6 +5509,8 @@ class Composer:
                 continue  # "사료별 평균 무게 비교", "compare average weight by feed": the groups side by side
             if m.text.lower() == "either" and self._opens_list(i, plan):
                 continue  # "either Busan or Jeju": the list's first word
+            if (agg_named := self.agg_in_name(i)) is not None and (i + 1) in self.used and _uses(plan, agg_named):
+                continue  # "correlation between average price and ...": the start of avgprs's name
             if (
                 roles == {"agg"}
                 and m.get("agg").key in ("sum", "max", "min")  # a total of totals is the total
@@ -6637,3 +6663,8 @@ def understood(composer: Composer) -> list[str]:
         elif m.has("agg"):
             out.append(f"{m.text} → {m.get('agg').key}")
     return list(dict.fromkeys(out))
+
+
+def _uses(plan: Plan, column: str) -> bool:
+    """Whether a plan computes with a column as a measure or an axis (not only a condition)."""
+    return any(x.column == column for x in plan.measures) or column in plan.columns
