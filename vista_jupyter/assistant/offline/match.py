@@ -473,6 +473,28 @@ def dataset_phrases(table: Table) -> PhraseIndex:
     if table.indicator is not None:
         for keys, value in indicator_forms(table.column(table.indicator[0])):
             index.add(keys, Meaning("value", (table.indicator[0], value, 0.9)))
+    # Korean words for the English words column names are made of (the lexicon's `glossary`):
+    # "장력" for tension, "수학 점수" for math_score, "고용" for emp (abbreviating employment)
+    for english, koreans in lex.data.get("glossary", {}).items():
+        english = str(english).lower()
+        hits = []
+        for column in table.columns:
+            pieces = [k for k in (column.base or column.keys) if k.isascii() and k.isalpha()]
+            q = max((abbreviates(k, english) for k in pieces), default=0.0)
+            if q >= 0.85:
+                hits.append((column.name, q))
+        if not hits or len(hits) > 3:
+            continue
+        for korean in koreans:
+            keys = tuple(str(korean))
+            # (a word the lexicon reads as a concept some column carries keeps that reading)
+            if any(
+                k == keys and m.role == "concept" and concept_columns(table, m.key)
+                for k, m in lex.phrases.starting_with(keys[0])
+            ):
+                continue
+            for name, q in hits:
+                index.add(keys, Meaning("column", (name, 0.8 * q)))
     return index
 
 
