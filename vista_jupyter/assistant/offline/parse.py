@@ -3498,6 +3498,22 @@ class Composer:
                     return self._OPS[sense.key], j
         return "==", None
 
+    def _own_year_column(self) -> str | None:
+        """The one column of years named by nothing but a word for the year ("Year", "연도"): the
+        year the table's author gave each row (Bundesliga's Year is the season's, which its Date
+        does not hold), so a year said alone ("in 1995") or "by year" is of it, not of the year of
+        a date column, unless the question names the date column."""
+        own = [
+            c.name
+            for c in self.t.columns
+            if c.yearlike and not c.is_date and len(c.keys) == 1 and c.concepts.get("year") == 1.0
+        ]
+        if len(own) != 1 or not self.t.dates:
+            return None
+        if any(self.col(c).is_date for i in range(len(self.m)) for c in self.columns_of(i)):
+            return None
+        return own[0]
+
     def _year_column_near(self, span: list[int]) -> str | None:
         """A year column named next to a year: "built before 2000" is about the year built."""
         for j in (
@@ -3751,7 +3767,7 @@ class Composer:
         self.ctx.conditions.at = span[0]
         years = (found["year"] if isinstance(found["year"], list) else [found["year"]]) if "year" in found else []
         if set(found) == {"year"}:
-            year_column = self._year_column_near(span)
+            year_column = self._year_column_near(span) or self._own_year_column()
             if year_column is not None:
                 self._outside(year_column, years, op)
                 value = found["year"]
@@ -4885,7 +4901,10 @@ class Composer:
                     for k in range(len(self.m))
                 )
                 frequent = self.m[before].has("frequent") or (
-                    self.m[before].has("degree") and self.m[before].text in ("많은", "적은", "많이") and not measured
+                    # (많 + 았던, 적 + 었던: "가장 많았던 해", the stem before a tense ending)
+                    self.m[before].has("degree")
+                    and self.m[before].text in ("많은", "적은", "많이", "많", "적")
+                    and not measured
                 )
                 sup = self.prev_index(before, ("filler", "particle")) if frequent else None
                 if sup is None or not self.roles(sup) & {"superlative", "superlative_marker"}:
@@ -5266,6 +5285,9 @@ class Composer:
                 "This data has no times of day, so I cannot group it by the hour.",
                 "이 데이터에는 시각이 없어서 시간대별로 묶을 수 없습니다.",
             )
+        own = self._own_year_column() if bucket == "year" else None
+        if own is not None:
+            return own
         column = self._date_column()
         if column is not None:
             return column

@@ -1,0 +1,67 @@
+"""What the fresh probe of session 21 found (benchmarks/evalset39: five real Rdatasets tables,
+Bundesliga, Males, water, Airq, Star, asked the everyday first questions), through both renderers
+(pandas, and the dataset held in DuckDB):
+
+* a column of years named by nothing but the word (Bundesliga's Year, the season's first year)
+  beside a date column is the rows' year: "total home goals in 1995" and "by year" are of it, not
+  of the year of the date (which had answered with the calendar year's games: a wrong answer);
+  naming the date column still groups by its year;
+* "경기가 제일 많았던 해는?": a stem of quantity before a tense ending (많 + 았던) ranks the years by
+  how many rows each has, as "가장 많은 해" does (it had been the highest year itself: wrong);
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+import pytest
+from answers import first_line, states
+from test_offline_context import answered
+
+MODES = ("pandas", "duckdb")
+
+
+@pytest.fixture(scope="module")
+def data(tmp_path_factory):
+    root = tmp_path_factory.mktemp("everyday")
+    rng = np.random.default_rng(39)
+    rows = []
+    for season in range(2001, 2006):
+        games = 40 if season == 2003 else 30  # one season with more games
+        # a season runs from August to May: its games fall in two calendar years
+        days = pd.to_datetime(f"{season}-08-01") + pd.to_timedelta(rng.integers(0, 300, games), unit="D")
+        rows += [(season, d, rng.choice(["Lions", "Tigers", "Bears", "Wolves"])) for d in days]
+    games = pd.DataFrame(rows, columns=["Year", "Date", "HomeTeam"])
+    games["HomeGoals"] = rng.integers(0, 6, len(games))
+    out = {"_spill": root / "spill"}
+    for name, frame in (("games", games),):
+        frame.to_parquet(root / f"{name}.parquet")
+        out[name] = (frame, root / f"{name}.parquet")
+    return out
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_a_column_named_year_is_the_rows_year_beside_a_date(data, mode):
+    frame, _ = data["games"]
+    answer = answered(data, "games", "total home goals in 2003", mode)
+    assert states(first_line(answer), frame.loc[frame["Year"] == 2003, "HomeGoals"].sum(), 0), answer
+    assert not states(first_line(answer), frame.loc[frame["Date"].dt.year == 2003, "HomeGoals"].sum(), 0), answer
+    answer = answered(data, "games", "average home goals by year", mode)
+    means = frame.groupby("Year")["HomeGoals"].mean()
+    assert all(states(answer, v) for v in means), answer
+    assert "2006" not in answer, answer  # no calendar year of the dates
+    answer = answered(data, "games", "연도별 경기 수 보여줘", mode)
+    assert "40" in answer and "2006" not in answer, answer
+    # the date column named: the calendar year of its dates
+    answer = answered(data, "games", "average home goals by year of Date", mode)
+    assert "2006" in answer, answer
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_most_rows_said_with_a_tense_ending_ranks_years_by_rows(data, mode):
+    for question in ("경기가 제일 많았던 해는?", "경기가 가장 많았던 연도는?"):
+        answer = answered(data, "games", question, mode)
+        assert "2003" in first_line(answer) and "40" in first_line(answer), answer
+        assert "2005" not in first_line(answer), answer
+    answer = answered(data, "games", "경기가 가장 적었던 연도는?", mode)
+    assert "2003" not in first_line(answer) and "30" in first_line(answer), answer
