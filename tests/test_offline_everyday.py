@@ -8,6 +8,10 @@ Bundesliga, Males, water, Airq, Star, asked the everyday first questions), throu
   naming the date column still groups by its year;
 * "경기가 제일 많았던 해는?": a stem of quantity before a tense ending (많 + 았던) ranks the years by
   how many rows each has, as "가장 많은 해" does (it had been the highest year itself: wrong);
+* a name of one run of letters holding a word between short codes (Project STAR's tmathssk, total
+  math scaled score in kindergarten; treadssk) is named by the word ("math", "reading", and the
+  Korean 수학, 읽기 through the lexicon's concepts), when one name only holds it: the questions of
+  math and reading scores had all been declined; held by two names, it is still declined.
 """
 
 from __future__ import annotations
@@ -16,7 +20,7 @@ import numpy as np
 import pandas as pd
 import pytest
 from answers import first_line, states
-from test_offline_context import answered
+from test_offline_context import answered, declined
 
 MODES = ("pandas", "duckdb")
 
@@ -33,8 +37,18 @@ def data(tmp_path_factory):
         rows += [(season, d, rng.choice(["Lions", "Tigers", "Bears", "Wolves"])) for d in days]
     games = pd.DataFrame(rows, columns=["Year", "Date", "HomeTeam"])
     games["HomeGoals"] = rng.integers(0, 6, len(games))
+    n = 300
+    pupils = pd.DataFrame(
+        {
+            "tmathssk": rng.integers(380, 620, n),
+            "treadssk": rng.integers(350, 560, n),
+            "sex": rng.choice(["boy", "girl"], n),
+            "race": rng.choice(["white", "black", "other"], n),
+        }
+    )
+    waves = pupils.rename(columns={"treadssk": "tmathss1"})  # math held by two names
     out = {"_spill": root / "spill"}
-    for name, frame in (("games", games),):
+    for name, frame in (("games", games), ("pupils", pupils), ("waves", waves)):
         frame.to_parquet(root / f"{name}.parquet")
         out[name] = (frame, root / f"{name}.parquet")
     return out
@@ -65,3 +79,19 @@ def test_most_rows_said_with_a_tense_ending_ranks_years_by_rows(data, mode):
         assert "2005" not in first_line(answer), answer
     answer = answered(data, "games", "경기가 가장 적었던 연도는?", mode)
     assert "2003" not in first_line(answer) and "30" in first_line(answer), answer
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_a_word_inside_one_run_together_name_names_it(data, mode):
+    frame, _ = data["pupils"]
+    answer = answered(data, "pupils", "average math score of girls", mode)
+    assert states(first_line(answer), frame.loc[frame["sex"] == "girl", "tmathssk"].mean()), answer
+    answer = answered(data, "pupils", "which race has the lowest average reading score?", mode)
+    means = frame.groupby("race")["treadssk"].mean()
+    assert means.idxmin() in first_line(answer) and states(first_line(answer), means.min(), 1), answer
+    answer = answered(data, "pupils", "race별 수학 점수 중앙값", mode)
+    assert all(states(answer, v) for v in frame.groupby("race")["tmathssk"].median()), answer
+    answer = answered(data, "pupils", "성별 평균 읽기 점수 보여줘", mode)
+    assert all(states(answer, v, 1) for v in frame.groupby("sex")["treadssk"].mean()), answer
+    # two names hold "math": no one of them is named
+    declined(data, "waves", "average math score of girls", mode)
