@@ -11,7 +11,11 @@ Bundesliga, Males, water, Airq, Star, asked the everyday first questions), throu
 * a name of one run of letters holding a word between short codes (Project STAR's tmathssk, total
   math scaled score in kindergarten; treadssk) is named by the word ("math", "reading", and the
   Korean 수학, 읽기 through the lexicon's concepts), when one name only holds it: the questions of
-  math and reading scores had all been declined; held by two names, it is still declined.
+  math and reading scores had all been declined; held by two names, it is still declined;
+* "corr" (pandas' own name) is a correlation, and "is X correlated with Y? give the correlation"
+  asks one correlation, the word said again (both had been declined);
+* a value of several yes/no columns written as code after its column ("union=yes", "union = yes")
+  is of that column (it had been declined as "yes" of health, married or union).
 """
 
 from __future__ import annotations
@@ -47,8 +51,17 @@ def data(tmp_path_factory):
         }
     )
     waves = pupils.rename(columns={"treadssk": "tmathss1"})  # math held by two names
+    workers = pd.DataFrame(
+        {
+            "school": rng.integers(8, 17, n),
+            "union": rng.choice(["yes", "no"], n),
+            "married": rng.choice(["yes", "no"], n),
+            "health": rng.choice(["yes", "no"], n, p=[0.1, 0.9]),
+        }
+    )
+    workers["wage"] = np.round(0.1 * workers["school"] + rng.normal(0, 0.5, n), 3)
     out = {"_spill": root / "spill"}
-    for name, frame in (("games", games), ("pupils", pupils), ("waves", waves)):
+    for name, frame in (("games", games), ("pupils", pupils), ("waves", waves), ("workers", workers)):
         frame.to_parquet(root / f"{name}.parquet")
         out[name] = (frame, root / f"{name}.parquet")
     return out
@@ -95,3 +108,22 @@ def test_a_word_inside_one_run_together_name_names_it(data, mode):
     assert all(states(answer, v, 1) for v in frame.groupby("sex")["treadssk"].mean()), answer
     # two names hold "math": no one of them is named
     declined(data, "waves", "average math score of girls", mode)
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_corr_and_a_correlation_asked_twice(data, mode):
+    frame, _ = data["workers"]
+    r = frame["school"].corr(frame["wage"])
+    for question in ("corr between school and wage", "is school correlated with wage? give the correlation"):
+        assert states(first_line(answered(data, "workers", question, mode)), r, 3), question
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_a_column_equals_its_value_written_as_code(data, mode):
+    frame, _ = data["workers"]
+    mean = frame.loc[frame["union"] == "yes", "wage"].mean()
+    for question in ("average wage where union = yes", "union=yes인 사람의 평균 wage"):
+        answer = answered(data, "workers", question, mode)
+        assert states(first_line(answer), mean, 2) and "union" in first_line(answer), answer
+    # a value of several columns, none named: still declined
+    declined(data, "workers", "average wage where yes", mode)

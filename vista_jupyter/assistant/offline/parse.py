@@ -4226,20 +4226,20 @@ class Composer:
         if len(top) > 1:
             # a column named next to it decides: "species Adelie"
             near = set()
-            for j in (
+            # (or written as code: "union=yes", "union = yes")
+            equals = i >= 2 and self.m[i - 1].text in ("=", "==") and i - 1 not in self.used
+            sides = [
                 self.prev_index(i, ("filler", "particle", "condition")),
                 self.next_index(i, ("filler", "particle", "condition")),
-            ):
+            ] + ([i - 2] if equals else [])
+            for j in sides:
                 if j is not None and self.m[j].has("column"):
                     near.update(self.columns_of(j))
             chosen = [k for k in top.values() if k[0] in near]
             if len(chosen) == 1:
-                for j in (
-                    self.prev_index(i, ("filler", "particle", "condition")),
-                    self.next_index(i, ("filler", "particle", "condition")),
-                ):
+                for j in sides:
                     if j is not None and chosen[0][0] in self.columns_of(j):
-                        self.claim(j)
+                        self.claim(j, *([i - 1] if equals and j == i - 2 else []))
                 return chosen[0]
             columns = ", ".join(sorted({k[0] for k in top.values()}))
             if len({k[0] for k in top.values()}) == 1:
