@@ -15,7 +15,11 @@ Bundesliga, Males, water, Airq, Star, asked the everyday first questions), throu
 * "corr" (pandas' own name) is a correlation, and "is X correlated with Y? give the correlation"
   asks one correlation, the word said again (both had been declined);
 * a value of several yes/no columns written as code after its column ("union=yes", "union = yes")
-  is of that column (it had been declined as "yes" of health, married or union).
+  is of that column (it had been declined as "yes" of health, married or union);
+* words the question glosses a column's name with, the name in brackets right after them ("교사
+  경력(totexpk)", "income per head (medi)", "해안 지역(coas=yes)"), need not be the data's words:
+  they had declined the question as unknown or unplaced; a gloss that starts inside a written
+  word (료급식 of 무료급식, whose 무 reads as the value "no") is none, and stays declined.
 """
 
 from __future__ import annotations
@@ -60,6 +64,8 @@ def data(tmp_path_factory):
         }
     )
     workers["wage"] = np.round(0.1 * workers["school"] + rng.normal(0, 0.5, n), 3)
+    workers["totexpk"] = rng.integers(0, 30, n)
+    workers["freelunk"] = rng.choice(["yes", "no"], n)
     out = {"_spill": root / "spill"}
     for name, frame in (("games", games), ("pupils", pupils), ("waves", waves), ("workers", workers)):
         frame.to_parquet(root / f"{name}.parquet")
@@ -127,3 +133,16 @@ def test_a_column_equals_its_value_written_as_code(data, mode):
         assert states(first_line(answer), mean, 2) and "union" in first_line(answer), answer
     # a value of several columns, none named: still declined
     declined(data, "workers", "average wage where yes", mode)
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_words_glossing_a_bracketed_name(data, mode):
+    frame, _ = data["workers"]
+    answer = answered(data, "workers", "교사 경력(totexpk) 평균은?", mode)
+    assert states(first_line(answer), frame["totexpk"].mean()), answer
+    answer = answered(data, "workers", "average of hourly pay (wage)", mode)
+    assert states(first_line(answer), frame["wage"].mean(), 2), answer
+    answer = answered(data, "workers", "노조 가입자(union=yes)의 평균 wage는?", mode)
+    assert states(first_line(answer), frame.loc[frame["union"] == "yes", "wage"].mean(), 2), answer
+    # a gloss inside a written word: never its syllable read as a value
+    declined(data, "workers", "무료급식(freelunk) 여부별 평균 wage", mode)

@@ -1099,9 +1099,13 @@ class Reader:
             for words, j in self._word_runs(tokens, i):
                 single = len(words) == 1
                 if single and (len(words[0]) < 3 or words[0] in _PARTIAL_STOP or words[0] in self._plain):
-                    # (a plain word, "reading" of what rows are, still names the one name that holds
-                    # it: treadssk)
-                    inside = self._inside_names(words[0]) if words[0] not in _PARTIAL_STOP else []
+                    # (a plain word that is also a concept's name, "reading" of what rows are, still
+                    # names the one name that holds it: treadssk; "there" is no "ther" of weather)
+                    inside = (
+                        self._inside_names(words[0])
+                        if words[0] not in _PARTIAL_STOP and words[0] in self.lex.concepts
+                        else []
+                    )
                     if len(inside) == 1 and not self._names_value(words[0]):
                         name, quality = inside[0]
                         out.append(
@@ -1142,7 +1146,13 @@ class Reader:
                         )
                         self.spelled_as.setdefault(name, " ".join(words))
                 parts = partial if partial and (len(words) > 1 or self._closest_latin(words[0]) is None) else []
-                if single and not wholes and not parts:
+                if (
+                    single
+                    and not wholes
+                    and not parts
+                    and (words[0] in self.lex.concepts or self._closest_latin(words[0]) is None)
+                ):
+                    # (a concept's name, "math", or a word the lexicon does not know)
                     parts = self._inside_names(words[0])
                 # A name that is the initials of the words ("adr" for average daily rate, "bmi"
                 # for body mass index): three words or more, each of two letters or more

@@ -772,8 +772,9 @@ class Composer:
     def _check_words(self) -> None:
         unknown: list[str] = []
         last = None
+        described = self._described_by_name(claimed=False)
         for i, m in enumerate(self.m):
-            if m.unknown and any(ch.isalnum() for ch in m.text):
+            if m.unknown and any(ch.isalnum() for ch in m.text) and i not in described:
                 # syllables of one unknown Korean word are reported as that word
                 if last == i - 1 and unknown and self.tokens[m.start].joined:
                     unknown[-1] += m.text
@@ -5369,6 +5370,40 @@ class Composer:
         b = _Builder(self)
         return b.build()
 
+    def _described_by_name(self, claimed: bool = True) -> set[int]:
+        """The words a column's name in brackets right after them restates: "교사 경력(totexpk)",
+        "income per head (medi)", "무료급식(freelunk) 여부별", "해안 지역(coas=yes)": the question's own
+        gloss of the name it uses, words the data need not know. Only words of no column, number,
+        statistic, value or comparison of their own, up to four mentions, right before the
+        bracket."""
+        out: set[int] = set()
+        tok = self.tokens
+        for k, m in enumerate(self.m):
+            if (claimed and k not in self.used) or not m.has("column") or m.has("value"):
+                continue
+            names = set(self.columns_of(k))
+            bracketed = [
+                t
+                for t in range(m.start, min(m.end, len(tok)))
+                if tok[t].text in {n.lower() for n in names}
+                and self.q[: tok[t].start].rstrip()[-1:] in ("(", "[")
+                # (the name alone in the bracket, or with its value: "coas=yes")
+                and re.match(r"\s*(?:==?\s*[^\s()\[\]]+\s*)?[)\]]", self.q[tok[t].end :])
+            ]
+            if not bracketed:
+                continue
+            j, run = k - 1, []
+            while j >= 0 and k - j <= 4 and j not in self.used and self.m[j].end == self.m[j + 1].start:
+                if self.m[j].roles & {"column", "value", "num", "agg", "negation", "compare", "date"}:
+                    break
+                run.append(j)
+                j -= 1
+            # the gloss starts where a written word does: 료급식 of 무료급식 is no gloss (its 무 had
+            # been read as the value "no")
+            if run and (run[-1] == 0 or not tok[self.m[run[-1]].start].joined):
+                out.update(run)
+        return out
+
     def _check_claimed(self, plan: Plan) -> None:
         if plan.kind == "decline":
             return
@@ -5383,8 +5418,9 @@ class Composer:
         )
         events = joined_forms("events")
         by_events: set[int] = set()
+        described = self._described_by_name()
         for i, m in enumerate(self.m):
-            if i in self.used or i in by_events:
+            if i in self.used or i in by_events or i in described:
                 continue
             roles = m.roles
             if "light_verbs" in roles and self._light_verb_attached(i):
