@@ -11,7 +11,9 @@ Bundesliga, Males, water, Airq, Star, asked the everyday first questions), throu
 * a name of one run of letters holding a word between short codes (Project STAR's tmathssk, total
   math scaled score in kindergarten; treadssk) is named by the word ("math", "reading", and the
   Korean 수학, 읽기 through the lexicon's concepts), when one name only holds it: the questions of
-  math and reading scores had all been declined; held by two names, it is still declined;
+  math and reading scores had all been declined; held by two names, it is still declined; a name
+  that starts with the word is none of this ("수", count, is no "coun" of country: "대륙별 나라 수"
+  had been declined so);
 * "corr" (pandas' own name) is a correlation, and "is X correlated with Y? give the correlation"
   asks one correlation, the word said again (both had been declined);
 * a value of several yes/no columns written as code after its column ("union=yes", "union = yes")
@@ -66,8 +68,14 @@ def data(tmp_path_factory):
     workers["wage"] = np.round(0.1 * workers["school"] + rng.normal(0, 0.5, n), 3)
     workers["totexpk"] = rng.integers(0, 30, n)
     workers["freelunk"] = rng.choice(["yes", "no"], n)
+    nations = pd.DataFrame(
+        [(f"country {k}", ["Africa", "Asia", "Europe"][k % 3], y) for k in range(12) for y in (2000, 2005)],
+        columns=["country", "continent", "year"],
+    )
+    nations["pop"] = rng.integers(1000, 90000, len(nations))
     out = {"_spill": root / "spill"}
-    for name, frame in (("games", games), ("pupils", pupils), ("waves", waves), ("workers", workers)):
+    frames = (("games", games), ("pupils", pupils), ("waves", waves), ("workers", workers), ("nations", nations))
+    for name, frame in frames:
         frame.to_parquet(root / f"{name}.parquet")
         out[name] = (frame, root / f"{name}.parquet")
     return out
@@ -146,3 +154,9 @@ def test_words_glossing_a_bracketed_name(data, mode):
     assert states(first_line(answer), frame.loc[frame["union"] == "yes", "wage"].mean(), 2), answer
     # a gloss inside a written word: never its syllable read as a value
     declined(data, "workers", "무료급식(freelunk) 여부별 평균 wage", mode)
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_a_count_word_is_no_start_of_a_name(data, mode):
+    answer = answered(data, "nations", "대륙별 나라 수", mode)
+    assert "continent" in first_line(answer) and "4" in answer and "8" not in answer, answer

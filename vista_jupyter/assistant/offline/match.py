@@ -978,7 +978,7 @@ class Reader:
                             q = segment(squashed, cuts, tuple(words), True)
                             if q >= 0.85:
                                 found[name] = max(found.get(name, 0.0), q)
-                if not found and size == 1:
+                if not found and size == 1 and not out[k].roles - {"concept"}:
                     # a concept's word held inside one name of one run of letters (수학: math, in
                     # tmathssk), as an English word is (`_inside_names`)
                     keys = {s.key for s in out[k].all("concept")}
@@ -1082,7 +1082,10 @@ class Reader:
             if cuts != frozenset((0, len(squashed))) or len(squashed) < len(word) or squashed.startswith(word):
                 continue
             # the piece found and the letters around it shorter than it (a code, not a word)
-            if any(p in squashed and len(squashed) - len(p) <= len(p) for p in pieces):
+            # (inside: a name that starts with it, "count" of country, is no code before it)
+            if any(squashed.find(p) >= 1 and len(squashed) - len(p) <= len(p) for p in pieces) and not any(
+                squashed.startswith(p) for p in pieces
+            ):
                 out.append((name, 0.7))
         return out
 
