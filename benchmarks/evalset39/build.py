@@ -16,6 +16,9 @@ Conventions a careful analyst would follow: a share is a fraction (0.25 or 25% b
 correlation is Pearson's; standard deviation the sample one (the population one accepted too);
 "how many people" in the Males panel counts distinct `nr`, not rows; Males' `wage` is the log
 hourly wage as the table holds it, and a mean of it is the mean of that column.
+
+START (main ae72ecf): 45 correct / 30 declined / 4 WRONG in pandas and in DuckDB. END (branch
+s17a): see README.md.
 """
 
 from __future__ import annotations
@@ -87,8 +90,15 @@ QUESTIONS = [
         "result = df.groupby('Year')['AwayGoals'].mean()",
         N5,
     ),
-    q("b-07", BU, "en", "what's the most goals a home team ever scored in one game?", "number",
-      "result = df['HomeGoals'].max()", N0),
+    q(
+        "b-07",
+        BU,
+        "en",
+        "what's the most goals a home team ever scored in one game?",
+        "number",
+        "result = df['HomeGoals'].max()",
+        N0,
+    ),
     q(
         "b-08",
         BU,
@@ -234,7 +244,15 @@ QUESTIONS = [
         "result = df['hardness'].corr(df['mortality'])",
         {"rel_tol": 0.01},
     ),
-    q("w-04", WA, "en", "mean mortality north vs south", "table", "result = df.groupby('location')['mortality'].mean()", N5),
+    q(
+        "w-04",
+        WA,
+        "en",
+        "mean mortality north vs south",
+        "table",
+        "result = df.groupby('location')['mortality'].mean()",
+        N5,
+    ),
     q(
         "w-05",
         WA,
@@ -286,8 +304,15 @@ QUESTIONS = [
     q("w-14", WA, "ko", "물의 경도를 높이면 사망률이 줄어들까?", "decline"),
     # --- Airq (environment): airq vala rain coas dens medi --------------------------------------
     q("a-01", AQ, "en", "how many areas are coastal?", "number", "result = (df['coas'] == 'yes').sum()", N0),
-    q("a-02", AQ, "en", "average airq for coastal vs non coastal areas", "table",
-      "result = df.groupby('coas')['airq'].mean()", N5),
+    q(
+        "a-02",
+        AQ,
+        "en",
+        "average airq for coastal vs non coastal areas",
+        "table",
+        "result = df.groupby('coas')['airq'].mean()",
+        N5,
+    ),
     q(
         "a-03",
         AQ,
