@@ -18,7 +18,7 @@ correlation is Pearson's; standard deviation the sample one (the population one 
 hourly wage as the table holds it, and a mean of it is the mean of that column.
 
 START (main ae72ecf): 45 correct / 30 declined / 4 WRONG in pandas and in DuckDB. END (branch
-s17a): see README.md.
+s17a): 60 / 19 / 0 in pandas and in DuckDB. See README.md.
 """
 
 from __future__ import annotations
