@@ -1059,7 +1059,16 @@ class _Builder:
 
     def correlations(self, i: int) -> Plan:
         c = self.c
-        c.claim(i)
+        # "is X correlated with Y? give the correlation": the word said again restates the one asked
+        again = [
+            j
+            for j, m in enumerate(self.m)
+            if j != i
+            and self.free(j)
+            and not (m.has("column") or m.has("value"))
+            and any(s.key == "correlation" for s in m.all("intent"))
+        ]
+        c.claim(i, *again)
         columns = self.column_measures()
         plan = Plan("correlations", c.lang, c.t.var, conditions=list(self.ctx.conditions))
         if len(columns) == 2:

@@ -1036,6 +1036,14 @@ class Reader:
                             q = segment(squashed, cuts, tuple(words), True)
                             if q >= 0.85:
                                 found[name] = max(found.get(name, 0.0), q)
+                if not found and size == 1 and not out[k].roles - {"concept"}:
+                    # a concept's word held inside one name of one run of letters (수학: math, in
+                    # tmathssk), as an English word is (`_inside_names`)
+                    keys = {s.key for s in out[k].all("concept")}
+                    words = {w for o in options[0] for w in o} | {c for c in keys if str(c).isalpha()}
+                    inside = {n: q for w in words for n, q in self._inside_names(str(w))}
+                    if len(inside) == 1:
+                        found = inside
                 if found:
                     if len(found) == 1:
                         name, q = next(iter(found.items()))
@@ -1119,6 +1127,26 @@ class Reader:
         memo[words] = known = (wholes, partial)
         return known
 
+    def _inside_names(self, word: str) -> list[tuple[str, float]]:
+        """The names of one run of letters (no word of their own inside) holding the word, or its
+        start of 4 letters or more, after or before other letters: econometric tables write a
+        measure between codes of its kind and its wave ("math" in Project STAR's tmathssk, total
+        math scaled score in kindergarten; "read" of "reading" in treadssk). 0.7 each, a part."""
+        if not (word.isascii() and word.isalpha() and len(word) >= 4):
+            return []
+        pieces = {w[:k] for w, f in _word_forms(word)[0] if f >= 0.97 for k in range(4, len(w) + 1)}
+        out = []
+        for name, squashed, cuts in self.spelled:
+            if cuts != frozenset((0, len(squashed))) or len(squashed) < len(word) or squashed.startswith(word):
+                continue
+            # the piece found and the letters around it shorter than it (a code, not a word)
+            # (inside: a name that starts with it, "count" of country, is no code before it)
+            if any(squashed.find(p) >= 1 and len(squashed) - len(p) <= len(p) for p in pieces) and not any(
+                squashed.startswith(p) for p in pieces
+            ):
+                out.append((name, 0.7))
+        return out
+
     def _abbreviated(self, tokens: list[Token]) -> list[_Edge]:
         """Columns named by words their names abbreviate or run together: "unemployment" for
         unemp, "delivery days" for DELIV_DAYS, "T-bill rate" for tbilrate, "GDP per capita" for
@@ -1132,6 +1160,23 @@ class Reader:
             for words, j in self._word_runs(tokens, i):
                 single = len(words) == 1
                 if single and (len(words[0]) < 3 or words[0] in _PARTIAL_STOP or words[0] in self._plain):
+                    # (a plain word that is also a concept's name, "reading" of what rows are, still
+                    # names the one name that holds it: treadssk; "there" is no "ther" of weather)
+                    inside = (
+                        self._inside_names(words[0])
+                        if words[0] not in _PARTIAL_STOP and words[0] in self.lex.concepts
+                        else []
+                    )
+                    if len(inside) == 1 and not self._names_value(words[0]):
+                        name, quality = inside[0]
+                        out.append(
+                            _Edge(
+                                i,
+                                j,
+                                [Sense("column", name, quality)],
+                                _content_score(tokens, i, j, 1.0) * quality * 1.05,
+                            )
+                        )
                     continue
                 if single and self._names_value(words[0]):
                     continue  # "female" of sex = F is no FL: a word the data reads as a value
@@ -1162,6 +1207,14 @@ class Reader:
                         )
                         self.spelled_as.setdefault(name, " ".join(words))
                 parts = partial if partial and (len(words) > 1 or self._closest_latin(words[0]) is None) else []
+                if (
+                    single
+                    and not wholes
+                    and not parts
+                    and (words[0] in self.lex.concepts or self._closest_latin(words[0]) is None)
+                ):
+                    # (a concept's name, "math", or a word the lexicon does not know)
+                    parts = self._inside_names(words[0])
                 # A name that is the initials of the words ("adr" for average daily rate, "bmi"
                 # for body mass index): three words or more, each of two letters or more
                 if len(words) >= 3 and all(w.isascii() and w.isalpha() and len(w) >= 2 for w in words):

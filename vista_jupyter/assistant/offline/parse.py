@@ -808,8 +808,9 @@ class Composer:
     def _check_words(self) -> None:
         unknown: list[str] = []
         last = None
+        described = self._described_by_name(claimed=False)
         for i, m in enumerate(self.m):
-            if m.unknown and any(ch.isalnum() for ch in m.text):
+            if m.unknown and any(ch.isalnum() for ch in m.text) and i not in described:
                 # syllables of one unknown Korean word are reported as that word
                 if last == i - 1 and unknown and self.tokens[m.start].joined:
                     unknown[-1] += m.text
@@ -3534,6 +3535,22 @@ class Composer:
                     return self._OPS[sense.key], j
         return "==", None
 
+    def _own_year_column(self) -> str | None:
+        """The one column of years named by nothing but a word for the year ("Year", "연도"): the
+        year the table's author gave each row (Bundesliga's Year is the season's, which its Date
+        does not hold), so a year said alone ("in 1995") or "by year" is of it, not of the year of
+        a date column, unless the question names the date column."""
+        own = [
+            c.name
+            for c in self.t.columns
+            if c.yearlike and not c.is_date and len(c.keys) == 1 and c.concepts.get("year") == 1.0
+        ]
+        if len(own) != 1 or not self.t.dates:
+            return None
+        if any(self.col(c).is_date for i in range(len(self.m)) for c in self.columns_of(i)):
+            return None
+        return own[0]
+
     def _year_column_near(self, span: list[int]) -> str | None:
         """A year column named next to a year: "built before 2000" is about the year built."""
         for j in (
@@ -3787,7 +3804,7 @@ class Composer:
         self.ctx.conditions.at = span[0]
         years = (found["year"] if isinstance(found["year"], list) else [found["year"]]) if "year" in found else []
         if set(found) == {"year"}:
-            year_column = self._year_column_near(span)
+            year_column = self._year_column_near(span) or self._own_year_column()
             if year_column is not None:
                 self._outside(year_column, years, op)
                 value = found["year"]
@@ -4265,20 +4282,20 @@ class Composer:
         if len(top) > 1:
             # a column named next to it decides: "species Adelie"
             near = set()
-            for j in (
+            # (or written as code: "union=yes", "union = yes")
+            equals = i >= 2 and self.m[i - 1].text in ("=", "==") and i - 1 not in self.used
+            sides = [
                 self.prev_index(i, ("filler", "particle", "condition")),
                 self.next_index(i, ("filler", "particle", "condition")),
-            ):
+            ] + ([i - 2] if equals else [])
+            for j in sides:
                 if j is not None and self.m[j].has("column"):
                     near.update(self.columns_of(j))
             chosen = [k for k in top.values() if k[0] in near]
             if len(chosen) == 1:
-                for j in (
-                    self.prev_index(i, ("filler", "particle", "condition")),
-                    self.next_index(i, ("filler", "particle", "condition")),
-                ):
+                for j in sides:
                     if j is not None and chosen[0][0] in self.columns_of(j):
-                        self.claim(j)
+                        self.claim(j, *([i - 1] if equals and j == i - 2 else []))
                 return chosen[0]
             columns = ", ".join(sorted({k[0] for k in top.values()}))
             if len({k[0] for k in top.values()}) == 1:
@@ -4947,7 +4964,10 @@ class Composer:
                     for k in range(len(self.m))
                 )
                 frequent = self.m[before].has("frequent") or (
-                    self.m[before].has("degree") and self.m[before].text in ("많은", "적은", "많이") and not measured
+                    # (많 + 았던, 적 + 었던: "가장 많았던 해", the stem before a tense ending)
+                    self.m[before].has("degree")
+                    and self.m[before].text in ("많은", "적은", "많이", "많", "적")
+                    and not measured
                 )
                 sup = self.prev_index(before, ("filler", "particle")) if frequent else None
                 if sup is None or not self.roles(sup) & {"superlative", "superlative_marker"}:
@@ -5356,6 +5376,9 @@ class Composer:
                 "This data has no times of day, so I cannot group it by the hour.",
                 "이 데이터에는 시각이 없어서 시간대별로 묶을 수 없습니다.",
             )
+        own = self._own_year_column() if bucket == "year" else None
+        if own is not None:
+            return own
         column = self._date_column()
         if column is not None:
             return column
@@ -5451,6 +5474,40 @@ class Composer:
         b = _Builder(self)
         return b.build()
 
+    def _described_by_name(self, claimed: bool = True) -> set[int]:
+        """The words a column's name in brackets right after them restates: "교사 경력(totexpk)",
+        "income per head (medi)", "무료급식(freelunk) 여부별", "해안 지역(coas=yes)": the question's own
+        gloss of the name it uses, words the data need not know. Only words of no column, number,
+        statistic, value or comparison of their own, up to four mentions, right before the
+        bracket."""
+        out: set[int] = set()
+        tok = self.tokens
+        for k, m in enumerate(self.m):
+            if (claimed and k not in self.used) or not m.has("column") or m.has("value"):
+                continue
+            names = set(self.columns_of(k))
+            bracketed = [
+                t
+                for t in range(m.start, min(m.end, len(tok)))
+                if tok[t].text in {n.lower() for n in names}
+                and self.q[: tok[t].start].rstrip()[-1:] in ("(", "[")
+                # (the name alone in the bracket, or with its value: "coas=yes")
+                and re.match(r"\s*(?:==?\s*[^\s()\[\]]+\s*)?[)\]]", self.q[tok[t].end :])
+            ]
+            if not bracketed:
+                continue
+            j, run = k - 1, []
+            while j >= 0 and k - j <= 4 and j not in self.used and self.m[j].end == self.m[j + 1].start:
+                if self.m[j].roles & {"column", "value", "num", "agg", "negation", "compare", "date"}:
+                    break
+                run.append(j)
+                j -= 1
+            # the gloss starts where a written word does: 료급식 of 무료급식 is no gloss (its 무 had
+            # been read as the value "no")
+            if run and (run[-1] == 0 or not tok[self.m[run[-1]].start].joined):
+                out.update(run)
+        return out
+
     def _check_claimed(self, plan: Plan) -> None:
         if plan.kind == "decline":
             return
@@ -5465,8 +5522,9 @@ class Composer:
         )
         events = joined_forms("events")
         by_events: set[int] = set()
+        described = self._described_by_name()
         for i, m in enumerate(self.m):
-            if i in self.used or i in by_events:
+            if i in self.used or i in by_events or i in described:
                 continue
             roles = m.roles
             if "light_verbs" in roles and self._light_verb_attached(i):
