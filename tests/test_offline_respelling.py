@@ -2,7 +2,7 @@
 the dataset held in DuckDB):
 
 * a word the analyst does not know is respelt only into a word that means something of the
-  data: 궤양이 (ulcer, written as no column) was read as 고양이 (cat), a generic noun for rows, and
+  data: 궤양이 (ulcer, of which the table has no column) was read as 고양이 (cat), a generic noun for rows, and
   "궤양이 있는 환자 수" counted every patient (a wrong answer, only noted in the reply); it is
   declined, as the word is unknown;
 * a misspelt statistic is still respelt ("평군 나이": the mean age).
@@ -27,7 +27,7 @@ def data(tmp_path_factory):
         {
             "age": rng.integers(20, 90, 60),
             "thickness": np.round(rng.uniform(0.1, 9, 60), 2),
-            "ulcer": rng.integers(0, 2, 60),
+            "nodes": rng.integers(0, 6, 60),
         }
     )
     out = {"_spill": root / "spill"}
