@@ -4058,6 +4058,13 @@ class Composer:
         for j in (self.prev_index(i, ("filler", "particle")), self.next_index(i, ("filler", "particle"))):
             if j is not None and set(self.columns_of(j)) & columns:
                 return False
+        # a statistic is of a measure said after it ("average days absent"); a name written with a
+        # capital inside the question, or said last ("profits of Total"), is the value
+        nxt = self.next_index(i, ("filler", "particle"))
+        if nxt is None or not self.columns_of(nxt, numeric=True):
+            return False
+        if i > 0 and m.text[:1].isupper() and not m.text.isupper():
+            return False
         return not any(k != i and x.has("agg") and x.get("agg").key == agg for k, x in enumerate(self.m))
 
     def _values(self) -> None:
