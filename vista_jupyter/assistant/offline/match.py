@@ -290,14 +290,8 @@ def dataset_phrases(table: Table) -> PhraseIndex:
     # co2.csv: "expenditure" is that column, not the rows)
     own = set(name_keys(table.name))
     named = {k for c in table.columns if set(keys := (c.base or c.keys)) and set(keys) <= own for k in keys}
-    # (and only a word that can name things: a plural, a noun for rows or events, the rows' own
-    # noun; "turnout" of turnout.csv is what is measured, and "turnout by race" is no count of rows)
-    rows_called = {"".join(name_keys(w)) for w in table_row_nouns(table)}
     for word in name_keys(table.name):
-        if len(word) < 3 or word.isdigit() or word in named:
-            continue
-        known = {m.role for k, m in lex.phrases.starting_with(word) if k == (word,)}
-        if _singular(word) or known & {"entity", "events"} or word in rows_called or not word.isascii():
+        if len(word) >= 3 and not word.isdigit() and word not in named:
             index.add((word,), Meaning("entity"))
     for keys in subject_words(table):
         index.add(keys, Meaning("subject"))
