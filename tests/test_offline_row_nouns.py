@@ -90,8 +90,17 @@ def data(tmp_path_factory):
     )
     orders["ship_state"] = rng.choice(["California", "Texas", "Ohio"], 300)
     orders["carrier"] = rng.choice(["UPS", "FedEx", "USPS"], 300)
+    # a survey of voters named by what it measures (Zelig's turnout)
+    turnout = pd.DataFrame(
+        {
+            "race": rng.choice(["white", "others"], 200),
+            "age": rng.integers(18, 90, 200),
+            "vote": rng.integers(0, 2, 200),
+        }
+    )
     out = {"_spill": root / "spill"}
     for name, frame in (
+        ("turnout", turnout),
         ("콜센터_상담내역", calls),
         ("movies", movies),
         ("insurance_claims", claims),
@@ -188,3 +197,16 @@ def test_the_rows_noun_is_no_sort_word(data, mode):
     totals = orders.groupby("ship_state")["amount"].sum().sort_values(ascending=False)
     listed = [x for x in answer.splitlines() if x.startswith("- ")]
     assert [x[2:].split(":")[0] for x in listed] == list(totals.index), answer
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_a_file_named_by_a_measure_does_not_name_its_rows(data, mode):
+    """ "turnout by race" of turnout.csv counted the rows per race (a wrong answer): a word of the
+    file's name asked as the thing measured, with no word of counting, names the rows only when it
+    can name things (a plural, a noun for rows or events, the rows' own noun); "turnout" is what
+    the data measures, and the question is declined."""
+    declined(data, "turnout", "turnout by race", mode)
+    frame, _ = data["turnout"]
+    answer = answered(data, "turnout", "average age by race", mode)
+    for race, mean in frame.groupby("race")["age"].mean().items():
+        assert any(race in x and states(x, mean) for x in answer.splitlines()), answer

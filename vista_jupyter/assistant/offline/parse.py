@@ -5935,6 +5935,32 @@ def _part_values(column: Column, part: str) -> dict[int, Any]:
     return out
 
 
+def _measured_name_counted(plan: Plan, c: Composer, table: Table) -> None:
+    """ "turnout by race" of turnout.csv: the file's name word asked as the thing measured, with
+    no word of counting, had been read as the rows' noun and counted rows per race. A word of the
+    name that cannot name things (singular, no noun for rows or events, not the rows' own noun:
+    `catalog.row_nouns`) is what the data measures, not its rows: declined, as no column is
+    named for it."""
+    if plan.kind != "aggregate" or plan.measures != [Measure("count")]:
+        return
+    if any(m.has("agg") and m.get("agg").key in ("count", "records", "nunique") for m in c.m):
+        return
+    own = {"".join(name_keys(w)) for w in table_row_nouns(table)}
+    lex = lexicon()
+    for m in c.m:
+        word = m.text.lower()
+        if not m.has("entity") or m.roles - {"entity", "concept"} or not word.isascii():
+            continue
+        if word not in name_keys(table.name):
+            continue
+        known = {x.role for k, x in lex.phrases.starting_with(word) if k == (word,)}
+        if not _singular(word) and not known & {"entity", "events"} and word not in own:
+            raise Declined(
+                f"“{m.text}” is what this data measures, but no column is named for it; name the column to use.",
+                f"“{m.text}”은(는) 이 데이터가 재는 것이지만 그 이름의 열이 없습니다. 쓸 열을 적어 주세요.",
+            )
+
+
 def _entity_periods(table: Table) -> tuple[str, str] | None:
     """The (name column, time column) that key the rows when they are things by period (one row
     per name and period: firm-years, ticker-days), as the data showed (`Table.periods`); without
@@ -6115,6 +6141,7 @@ def _plan_direct(question: str, table: Table, reader: Reader | None = None) -> P
         _periods_counted_unread(plan, composer)
         _groups_of_one_row(plan, table, question)
         _flags_counted_per_group(plan, composer)
+        _measured_name_counted(plan, composer, table)
         plan.consumed, plan.function_words = composer.accounting()
     except Declined as d:
         plan = Plan("decline", lang, table.var, problem=d.ko if lang == "ko" else d.en)
