@@ -5947,11 +5947,15 @@ def _measured_name_counted(plan: Plan, c: Composer, table: Table) -> None:
         return
     own = {"".join(name_keys(w)) for w in table_row_nouns(table)}
     lex = lexicon()
-    for m in c.m:
+    for i, m in enumerate(c.m):
         word = m.text.lower()
         if not m.has("entity") or m.roles - {"entity", "concept"} or not word.isascii():
             continue
         if word not in name_keys(table.name):
+            continue
+        # (only the thing asked, said first: "turnout by race"; "peak hour at the gym", "cities in
+        # the survey" restate where the rows are from)
+        if any(not (x.roles <= {"filler", "which", "condition"}) for x in c.m[:i]):
             continue
         known = {x.role for k, x in lex.phrases.starting_with(word) if k == (word,)}
         if not _singular(word) and not known & {"entity", "events"} and word not in own:
