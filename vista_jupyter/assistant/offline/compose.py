@@ -157,6 +157,10 @@ _PRESENT = {
 }
 
 
+#: words after "what share of <rows>" that begin what is asked of them ("... are female", "...
+#: who survived"): the conditions before are the base, those after the question
+_SHARE_VERBS = ("are", "is", "were", "was", "have", "has", "had", "with", "that", "who", "which")
+
 #: statistics of amounts: what numbers naming things never have
 _OF_AMOUNTS = frozenset({"sum", "mean", "median", "std", "var", "iqr", "cv", "skew", "wmean"})
 
@@ -1920,10 +1924,7 @@ class _Builder:
             ):
                 split = j  # "share of treated patients improved markedly": the rows' noun ends the base
                 break
-            if j > min(shares) and (
-                word in ("are", "is", "were", "was", "have", "has", "had", "with", "that", "who", "which")
-                or m.text in ("중", "중에서", "가운데")
-            ):
+            if j > min(shares) and (word in _SHARE_VERBS or m.text in ("중", "중에서", "가운데")):
                 if any(p < j for p in positions) and any(p > j for p in positions):
                     split = j
                     break
@@ -1988,10 +1989,7 @@ class _Builder:
             for j in range(first + 1, last)
         )
         # (a verb before every condition makes them one predicate: "share of patients are treated women")
-        verb = any(
-            self.m[j].text.lower() in ("are", "is", "were", "was", "have", "has", "had", "with", "that", "who", "which")
-            for j in range(share + 1, first)
-        )
+        verb = any(self.m[j].text.lower() in _SHARE_VERBS for j in range(share + 1, first))
         if joined or verb:
             return
         a, b = (condition_words(x[1], "en") for x in after[:2])

@@ -475,14 +475,22 @@ def dataset_phrases(table: Table) -> PhraseIndex:
             index.add(keys, Meaning("value", (table.indicator[0], value, 0.9)))
     # Korean words for the English words column names are made of (the lexicon's `glossary`):
     # "장력" for tension, "수학 점수" for math_score, "고용" for emp (abbreviating employment)
+    # (the names' pieces by first letter, once: a word is compared only with pieces it could
+    # abbreviate to, which start with its letter; a table of 10,000 columns is read once per word)
+    pieces_by_letter: dict[str, dict[str, list[str]]] = {}
+    for column in table.columns:
+        for k in column.base or column.keys:
+            if k.isascii() and k.isalpha():
+                pieces_by_letter.setdefault(k[0], {}).setdefault(k, []).append(column.name)
     for english, koreans in lex.data.get("glossary", {}).items():
         english = str(english).lower()
-        hits = []
-        for column in table.columns:
-            pieces = [k for k in (column.base or column.keys) if k.isascii() and k.isalpha()]
-            q = max((abbreviates(k, english) for k in pieces), default=0.0)
+        best: dict[str, float] = {}
+        for piece, names in pieces_by_letter.get(english[:1], {}).items():
+            q = abbreviates(piece, english)
             if q >= 0.85:
-                hits.append((column.name, q))
+                for name in names:
+                    best[name] = max(q, best.get(name, 0.0))
+        hits = list(best.items())
         if not hits or len(hits) > 3:
             continue
         for korean in koreans:
@@ -1895,11 +1903,13 @@ class Reader:
             r = difflib.SequenceMatcher(None, target, other).ratio()
             if r < 0.85 and _one_vowel_off(word, text):
                 r = 0.85  # one vowel off in one syllable: 평군 and 평귱 for 평균
+            if r < 0.85:
+                continue
             # a generic noun for rows (고양이, cat) names nothing of the data: only a near-certain
             # respelling of it is taken (궤양이, ulcer, is no misspelt 고양이)
-            need = 0.92 if all(m.role == "entity" for m in self._meanings(tuple(text))) else 0.85
-            if r >= need:
-                scored[text] = max(r, scored.get(text, 0.0))
+            if r < 0.92 and all(m.role == "entity" for m in self._meanings(tuple(text))):
+                continue
+            scored[text] = max(r, scored.get(text, 0.0))
         if word in scored:
             return None
         return _unique_best(scored, lambda a, b: self._same_meaning(tuple(a), tuple(b)))

@@ -4685,6 +4685,10 @@ class Composer:
                 bucket = m.get("bucket").key
                 if self._descriptive_bucket(i, bucket):
                     self.claim(i)  # "monthly prices" in monthly data: the rows themselves
+                    charted = any(x.has("chart") for x in self.m)
+                    thing = None if charted or self.t.names_rows(self.t.dates[0]) else self._panel_thing(bucket)
+                    if thing is not None:  # whose rows: see compose's `_panel_period_total`
+                        self.panel_period = (thing, bucket, m.text)
                     continue
                 column = self._date_column_for_bucket(bucket)
                 bucket = self._calendar_months(bucket, column, i, i)
@@ -5225,11 +5229,16 @@ class Composer:
         # (and a chart over time draws each period's total: "plot daily sales for each branch")
         if self.t.names_rows(dates[0]) or any(x.has("chart") for x in self.m):
             return True
+        return self._panel_thing(bucket) is not None
+
+    def _panel_thing(self, bucket: str) -> str | None:
+        """The column naming the things of a panel whose rows are one per thing and `bucket`
+        period of the first date column (each store's day), None for other rows."""
+        dates = self.t.dates
         keyed = _entity_periods(self.t)
-        if keyed is None or keyed[1] != dates[0].name:
-            return False
-        self.panel_period = (keyed[0], bucket, m.text)  # whose rows: see compose's `_panel_period_total`
-        return True
+        if not dates or dates[0].granularity != bucket or keyed is None or keyed[1] != dates[0].name:
+            return None
+        return keyed[0]
 
     def _single_year(self) -> bool:
         years = [c for c in self.ctx.conditions if c.part == "year" and c.op == "=="]
