@@ -212,6 +212,8 @@ async def test_duckdb_works_out_of_core_spilling_into_the_thread_folder(api, vis
     assert seen > 50 << 20, seen
 
     # A kernel killed while it spills (the system's out-of-memory killer) leaves no spill behind
+    # (a query several times longer, so that it is still running when the kill lands on a busy
+    # machine: it is killed as soon as it spills)
     import os
     import signal
 
@@ -221,7 +223,7 @@ async def test_duckdb_works_out_of_core_spilling_into_the_thread_folder(api, vis
             tid,
             (
                 "print(sql(\"SELECT count(*) AS n FROM (SELECT DISTINCT i, i::VARCHAR || 'x' AS s "
-                'FROM range(30000000) t(i))").n[0])'
+                'FROM range(150000000) t(i))").n[0])'
             ),
         )
     )
