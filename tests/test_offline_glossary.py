@@ -3,7 +3,8 @@ vocabulary), through both renderers (pandas, and the dataset held in DuckDB):
 
 * "평균 두께" of a column thickness, "연도별 총 고용" of emp (abbreviating employment), "습도가 가장
   높은 날" of humidity, "부채 중앙값" of debt: the Korean word reaches the column whose name holds
-  (or abbreviates) its English word; each was declined as an unknown word;
+  (or abbreviates) its English word; each was declined as an unknown word; so were "성별 평균 어휘
+  점수" (vocabulary) and "문해율 중앙값" (literacy), words of surveys;
 * a word for a thing no column is named for stays unknown (declined).
 """
 
@@ -38,8 +39,15 @@ def data(tmp_path_factory):
             "wind": np.round(rng.uniform(0, 30, 30), 1),
         }
     )
+    survey = pd.DataFrame(
+        {
+            "sex": rng.choice(["Female", "Male"], 80),
+            "vocabulary": rng.integers(0, 11, 80),
+            "literacy": rng.integers(20, 90, 80),
+        }
+    )
     out = {"_spill": root / "spill"}
-    for name, frame in (("firms", firms), ("lesions", lesions), ("days", days)):
+    for name, frame in (("firms", firms), ("lesions", lesions), ("days", days), ("survey", survey)):
         frame.to_parquet(root / f"{name}.parquet")
         out[name] = (frame, root / f"{name}.parquet")
     return out
@@ -57,6 +65,11 @@ def test_a_korean_word_reaches_the_column_named_by_its_english_word(data, mode):
     frame, _ = data["days"]
     line = first_line(answered(data, "days", "습도가 가장 높은 날", mode))
     assert states(line, frame["humidity"].max(), 0), line
+    frame, _ = data["survey"]
+    answer = answered(data, "survey", "성별 평균 어휘 점수", mode)
+    for sex, mean in frame.groupby("sex")["vocabulary"].mean().items():
+        assert any(sex in x and states(x, mean) for x in answer.splitlines()), answer
+    assert states(first_line(answered(data, "survey", "문해율 중앙값", mode)), frame["literacy"].median())
 
 
 @pytest.mark.parametrize("mode", MODES)

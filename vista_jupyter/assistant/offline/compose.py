@@ -2509,6 +2509,11 @@ class _Builder:
                         c.claim(*used)
                         direction = direction or d
                         continue
+                    if sort_by is not None and d in ("high", "low"):
+                        # "the largest department by area", "the 3 smallest by area": the degree
+                        # word ranks by the measure after "by", its way
+                        c.claim(*used)
+                        direction = d
                     continue
                 used = used + [j]
             if column is not None and col != column:
@@ -2850,9 +2855,10 @@ class _Builder:
                 agg = self.default_agg(sup_column)
             out.append(Measure(agg, sup_column))
         sort_by = getattr(c, "sort_by", None)
-        if sort_by is not None and not out and direction is None and ctx.limit:
-            # "top 3 categories by revenue": the groups ranked by what they add up to (or by the
-            # aggregation asked: "by average price"), never the largest rows
+        if sort_by is not None and not out and (direction is None and ctx.limit or direction in ("high", "low")):
+            # "top 3 categories by revenue", "the largest region by area": the groups ranked by
+            # what they add up to (or by the aggregation asked: "by average price"), never the
+            # largest rows
             free = [(i, a) for i, a in ctx.aggs if self.free(i) and a not in ("count", "nunique", "share")]
             column = sort_by[1]
             if len(free) == 1:

@@ -2588,6 +2588,13 @@ class Composer:
         # "승차총승객수가 처음으로 100000명을 넘은"
         # the unit says: 3000만원 -> 가격(만원); 40세 -> age; 10층 -> 층
         columns = self.unit_columns(n.number) if n.number else []
+        # "12 or more years of schooling", "16+ years of education": the years counted by the
+        # measure named after "of", whatever column is named before the number
+        after = self.next_index(last, ("filler", "particle", "condition", "compare_after", "between", "plus"))
+        years = self._years_of(after)
+        if years is not None:
+            self.claim(after, years[0])
+            return years[1]
         # a number that counts the column named right after it: in "trips with more than 4
         # passengers" the passengers are more than 4, not the trips (nor their distance)
         counted = self._counted_column(last)
@@ -2606,12 +2613,6 @@ class Composer:
             return columns[0]
         # a column named just after: "over 100 horsepower", "3000 이상의 가격"
         j = self.next_index(last, ("filler", "particle", "condition", "compare_after", "between"))
-        years = self._years_of(j)
-        if years is not None:
-            # "12 or more years of schooling", "more than 5 years of experience": the years
-            # counted by the measure named after "of"
-            self.claim(j, years[0])
-            return years[1]
         if (
             j is not None
             and j not in self.used
@@ -2648,6 +2649,8 @@ class Composer:
                 money = [c for c in money if self._reaches(c, n.number)]
             if len(money) == 1:
                 return money[0]
+        if self._is_year(n) and op_index is not None and self.m[op_index].has("date_compare"):
+            return None  # "surveyed in 1994 or later": a year of the data's dates (see _dates)
         # the data has one measure only ("when did AAPL first exceed 100" over symbol, date, price)
         measures = [
             c.name
@@ -2678,8 +2681,8 @@ class Composer:
         if j >= len(self.m) or j in self.used or not self.m[j].has("column"):
             return None
         column = self.one_column(j, numeric=True)
-        if column is None:
-            return None
+        if column is None or self.col(column).is_date or self.col(column).yearlike:
+            return None  # "16 or more years": a number of years counts no calendar year
         # a noun also read as the rows' thing counts only into a whole-number column it names
         # closely ("4 passengers": passenger_count), not into any column sharing a word with it
         if self.m[j].has("entity") and max(s.quality for s in self.m[j].all("column")) < 1:
@@ -4775,11 +4778,27 @@ class Composer:
                 continue
             # "top 5 cars by horsepower": a numeric column after "by" with a limit sorts
             numeric = self.columns_of(j, numeric=True)
-            categorical = self.columns_of(j, categorical=True)
+            # (a number different on every row groups nothing: "by area" of 40 departments sorts)
+            categorical = [
+                x
+                for x in self.columns_of(j, categorical=True)
+                if not (x in numeric and self.col(x).distinct >= max(self.t.rows, 2))
+            ]
+            quality: dict[str, float] = {}
+            for x in self.m[j].all("column"):
+                quality[x.key] = max(quality.get(x.key, 0.0), x.quality)
             if categorical and (
                 not numeric
                 or set(categorical) >= set(numeric)
                 and not (self.ctx.limit or getattr(self, "limit_kind", None))
+                # "지역별" of Region and Area (both regions to the lexicon): a measured number of
+                # many values groups nothing, so the category said as well as it is the grouping
+                or not (self.ctx.limit or getattr(self, "limit_kind", None))
+                and not self._has_any("superlative", "superlative_marker", "order")
+                and max(quality[x] for x in categorical) >= max(quality[x] for x in numeric)
+                and not any(
+                    (self.col(x).integer and 1 < self.col(x).distinct <= 24) or self.col(x).settings for x in numeric
+                )
             ):
                 column = self._pick(j, categorical)
                 if self.col(column).is_date:
@@ -5478,6 +5497,8 @@ class Composer:
         for i, m in enumerate(self.m):
             if i in self.used or not m.has("chart"):
                 continue
+            if self._column_sense_wins(i) and any(j == i for j, _ in self.ctx.measure_columns):
+                continue  # "average drawing score" of a column Drawing: the measure, no chart drawn
             kinds = [s.key for s in m.all("chart")]
             kind = next((k for k in kinds if k != "any"), "any")
             if self.ctx.chart in (None, "any"):
