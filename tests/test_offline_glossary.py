@@ -4,7 +4,8 @@ vocabulary), through both renderers (pandas, and the dataset held in DuckDB):
 * "평균 두께" of a column thickness, "연도별 총 고용" of emp (abbreviating employment), "습도가 가장
   높은 날" of humidity, "부채 중앙값" of debt: the Korean word reaches the column whose name holds
   (or abbreviates) its English word; each was declined as an unknown word; so were "성별 평균 어휘
-  점수" (vocabulary) and "문해율 중앙값" (literacy), words of surveys;
+  점수" (vocabulary) and "문해율 중앙값" (literacy), words of surveys, and "지역별 사고 합계", "부상자
+  평균" (accidents, injuries);
 * a word for a thing no column is named for stays unknown (declined).
 """
 
@@ -46,8 +47,15 @@ def data(tmp_path_factory):
             "literacy": rng.integers(20, 90, 80),
         }
     )
+    roads = pd.DataFrame(
+        {
+            "district": rng.choice(["Gangnam", "Mapo", "Jongno"], 90),
+            "accidents": rng.integers(0, 50, 90),
+            "injuries": rng.integers(0, 80, 90),
+        }
+    )
     out = {"_spill": root / "spill"}
-    for name, frame in (("firms", firms), ("lesions", lesions), ("days", days), ("survey", survey)):
+    for name, frame in (("firms", firms), ("lesions", lesions), ("days", days), ("survey", survey), ("roads", roads)):
         frame.to_parquet(root / f"{name}.parquet")
         out[name] = (frame, root / f"{name}.parquet")
     return out
@@ -70,6 +78,11 @@ def test_a_korean_word_reaches_the_column_named_by_its_english_word(data, mode):
     for sex, mean in frame.groupby("sex")["vocabulary"].mean().items():
         assert any(sex in x and states(x, mean) for x in answer.splitlines()), answer
     assert states(first_line(answered(data, "survey", "문해율 중앙값", mode)), frame["literacy"].median())
+    frame, _ = data["roads"]
+    answer = answered(data, "roads", "지역별 사고 합계", mode)
+    for district, total in frame.groupby("district")["accidents"].sum().items():
+        assert any(district in x and states(x, total) for x in answer.splitlines()), answer
+    assert states(first_line(answered(data, "roads", "부상자 평균", mode)), frame["injuries"].mean())
 
 
 @pytest.mark.parametrize("mode", MODES)

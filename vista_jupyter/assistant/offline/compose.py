@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from .catalog import concepts_of, holds_presence
-from .lexicon import lexicon
+from .lexicon import joined_forms, lexicon
 from .plan import PICKED, Condition, Grouping, Measure, Plan
 from .text import is_hangul, name_keys
 from .wording import condition_words, t
@@ -309,6 +309,23 @@ class _Builder:
                 "가장 높은 곳이나 가장 낮은 곳으로 물어봐 주세요.",
             )
         self.decline(f"“{self.m[i].text}” by what? Name the measure.", f"무엇을 기준으로 “{self.m[i].text}”인가요?")
+
+    def events_counted(self, i: int, column: str) -> bool:
+        """ "how many doctor visits" of docvis (whole numbers from 0, one person a row): a column the
+        question names with a plural noun of events (the lexicon's `events`: visits, trips, calls)
+        counts them on each row, so how many there are is its total, never the number of rows.
+        A column numbering things (one named in the singular, "visit" 1-4 of each patient; an id)
+        is no count."""
+        c = self.c
+        col = c.col(column)
+        word = self.m[i].text.lower().split()[-1]
+        if not (col.numeric and col.integer) or col.minimum is None or float(col.minimum) < 0:
+            return False
+        if col.names_codes or c.t.names_rows(column) or col.yearlike or col.is_date or col.numbers_things:
+            return False
+        if list(col.keys) == [word[:-1]]:
+            return False  # a column named "visit" numbers each visit of a patient: which one, not how many
+        return word in joined_forms("events") and word.endswith("s") and word[:-1] in joined_forms("events")
 
     def bind_column(self, i: int, used: list[int]) -> tuple[str | None, int | None]:
         """The column a superlative or aggregation word is about: the one named next to it."""
@@ -2324,7 +2341,11 @@ class _Builder:
                     c.claim(target)  # "how many cars were sold", "몇 대 팔렸어": the units sold add up
                     out.append(Measure("sum", column))
                     continue
-                if col.numeric and i not in c.record_counts and c.counts(column):
+                if (
+                    col.numeric
+                    and i not in c.record_counts
+                    and (c.counts(column) or self.events_counted(target, column))
+                ):
                     c.claim(target, *totals)  # "how many arrivals", "관광객 수": a column counting things adds up
                     # "how many bedrooms do houses have on average": the mean of the things a row has
                     means = [x for x, a in self.ctx.aggs if a == "mean" and self.free(x)]
@@ -2354,6 +2375,15 @@ class _Builder:
                     c.claim(target)
                     out.append(Measure("count", column))  # "how many prices": the values there are
                     continue
+                if (
+                    col.numeric
+                    and agg != "nunique"
+                    and not col.names_codes
+                    and c.lang != "ko"
+                    and not self.m[target].has("entity")
+                    and any(self.free(x) and a in ("mean", "median") for x, a in self.ctx.aggs)
+                ):
+                    continue  # "the average number of doctor visits" (few values): the column itself
                 c.claim(target)
                 if col.numeric and agg != "nunique" and not col.names_codes:
                     out.append(Measure("count"))  # "판매 건수", "how many cylinders rows": rows
