@@ -22,7 +22,7 @@ from typing import Any
 
 from .amounts import Amount, detect, pandas_expr, parse
 from .lexicon import joined_forms, lexicon
-from .text import is_hangul, name_keys, variants
+from .text import is_hangul, name_keys, normalize, variants
 
 #: Columns with more distinct values than this are not searched for values a question names.
 MAX_VALUES = 5000
@@ -362,6 +362,18 @@ def _numbered_things(table: Table, dataset: dict[str, Any]) -> None:
         ]
     for name, _ in unique:
         table.column(name).numbers_things = True
+
+
+def _two_sexes(column: Column) -> bool:
+    """Whether a column's two values are the two sexes (the lexicon's `values` lines of male and
+    female: Men and Women, M and F, 남 and 여), whatever its name (pscl's fem)."""
+    values = [normalize(str(v)) for v in (column.values or []) if v is not None and str(v).strip()]
+    if len(values) != 2:
+        return False
+    lines = [{normalize(str(f)) for f in line} for line in lexicon().data["values"]]
+    male = next((line for line in lines if "male" in line), set())
+    female = next((line for line in lines if "female" in line), set())
+    return {values[0] in male, values[1] in male} == {True, False} and any(v in female for v in values)
 
 
 @lru_cache(maxsize=1)
@@ -1294,6 +1306,8 @@ def _build_table(dataset: dict[str, Any]) -> Table:
                 column.concepts.setdefault("month", 1.0)
             elif "q1" in kinds:
                 column.concepts.setdefault("quarter", 1.0)
+            if _two_sexes(column):
+                column.concepts.setdefault("sex", 0.9)  # fem of Men and Women: "by gender" groups by it
         columns.append(column)
     _codes_second(columns)
     table = Table(

@@ -95,6 +95,9 @@ def abbreviates(piece: str, word: str) -> float:
         len(piece) >= 2
         and len(word) > len(piece)
         and not any(ch in "aeiou" for ch in piece[1:])
+        # (a piece that is a data word of its own, "phd", "gpa", "bmi", is no skeleton of another:
+        # "published" is not phd)
+        and piece not in _glossary_words()
         and (len(piece) >= 3 or piece[-1] == [ch for ch in word if ch not in "aeiou"][-1])
     ):
         it = iter(word)
@@ -116,6 +119,12 @@ def abbreviates(piece: str, word: str) -> float:
         if word.startswith(piece[:cut]) and abbreviates(piece[cut:], word[cut:]) >= 0.85:
             return 0.85
     return 0.0
+
+
+@lru_cache(maxsize=1)
+def _glossary_words() -> frozenset[str]:
+    """The English data words of the lexicon's `glossary` (whole words, never abbreviations)."""
+    return frozenset(str(w).lower() for w in lexicon().data.get("glossary", {}))
 
 
 @lru_cache(maxsize=8192)
