@@ -10,7 +10,10 @@ in DuckDB):
   grouped by the flag: a wrong answer);
 * net income is a profit: "lost money", "적자", "profitable" are its sign, and "the biggest loss"
   is its lowest value among the rows below zero;
-* a flag two columns could mean is declined.
+* a flag two columns could mean is declined;
+* "which comedy has the highest rating" of a 0/1 column Comedy asks for one of the comedies: it
+  grouped by the flag and answered "1";
+* "애니메이션 영화 수" of a column Animation: -tion sounds "sh" (애니메이션, 액션, 스테이션).
 
 Each test fails on the code before the change.
 """
@@ -79,8 +82,20 @@ def data(tmp_path_factory):
             "ulcer": rng.integers(0, 2, 80),
         }
     )
+    # films with 0/1 genre columns (ggplot2's movies: Action, Comedy, Drama...)
+    films = pd.DataFrame(
+        {
+            "title": [f"Film {k}" for k in range(n)],
+            "rating": np.round(rng.uniform(1, 10, n), 1),
+            "votes": rng.integers(5, 90000, n),
+            "Comedy": rng.integers(0, 2, n),
+            "Drama": rng.integers(0, 2, n),
+            "Animation": rng.integers(0, 2, n),
+        }
+    )
     out = {"_spill": root / "spill"}
     for name, frame in (
+        ("films", films),
         ("melanoma", melanoma),
         ("births", births),
         ("training", training),
@@ -182,3 +197,21 @@ def test_sex_coded_as_numbers_is_two_kinds_never_a_yes(data, mode):
         assert any(x.strip().startswith(f"- {sex}:") and states(x, mean) for x in answer.splitlines()), answer
     line = first_line(answered(data, "melanoma", "how many patients have ulcer?", mode))
     assert states(line, int(frame["ulcer"].sum()), 0), line
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_which_flagged_thing_asks_for_one_of_them_never_the_flags_value(data, mode):
+    frame, _ = data["films"]
+    comedies = frame[frame["Comedy"] == 1]
+    line = first_line(answered(data, "films", "which comedy has the highest rating", mode))
+    best = comedies.loc[comedies["rating"] == comedies["rating"].max(), "title"].tolist()
+    assert any(t in line for t in best) and states(line, comedies["rating"].max()), line
+    line = first_line(answered(data, "films", "which comedy has the most votes?", mode))
+    assert comedies.loc[comedies["votes"].idxmax(), "title"] in line, line
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_a_flag_named_in_hangul_as_it_sounds(data, mode):
+    frame, _ = data["films"]
+    line = first_line(answered(data, "films", "애니메이션 영화 수", mode))
+    assert states(line, int((frame["Animation"] == 1).sum())), line

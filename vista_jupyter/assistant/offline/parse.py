@@ -4451,14 +4451,14 @@ class Composer:
                         before is not None
                         and not grouped_column
                         and self.roles(before)
-                        & {"which", "group", "superlative_marker", "adjective", "degree", "evaluative", "order"}
+                        & {"group", "superlative_marker", "adjective", "degree", "evaluative", "order"}
                     )
                     # (a group word after it groups by it in Korean, "smoker별"; in English "per" and
                     # "by" come before what they group by: "cancellations per hotel")
                     or (after is not None and self.m[after].has("group") and not self._group_word_before(after))
                 )
             ):
-                continue  # grouped or ranked by ("which garage", "가장 높은 garage", "smoker별")
+                continue  # grouped or ranked by ("가장 높은 garage", "smoker별"; "which comedy" is one of them)
             negated = m.has("negated_flag") or self._negated([i])
             if not negated and i > 0 and self.m[i - 1].text == "비" and self.tokens[self.m[i].start].joined:
                 negated = True  # 비흡연자: non-smokers
@@ -4858,6 +4858,9 @@ class Composer:
                         for c in self.columns_of(j, categorical=True)
                         if (c not in self.t.labels or self.col(c).distinct < 0.5 * max(self.t.rows, 1))
                         and not self.t.month_names_of_date(c)
+                        # "which comedy" of a yes/no column Comedy asks for one of the comedies,
+                        # never "yes" (grouping by the flag answered 1)
+                        and not self.col(c).flag
                     ]
                     dates = [c for c in self.columns_of(j) if self.col(c).is_date]
                     if categorical:

@@ -347,7 +347,7 @@ def sound_key(latin: str, vowels: bool = False) -> str:
     """A Latin spelling's consonant skeleton by sound class ('Samsung' -> 'SMSNK', 'samseong' ->
     'SMSNK', 'Lotte' -> 'LT', 'lotde' -> 'LT'): letters of one class written together count once;
     an r before a consonant or at the end is silent (Hangul spells 'York' 욕); c is s before e, i, y
-    and k elsewhere, ch is j (ㅊ), ph is p. With `vowels`, each run of vowels is kept as "V" (the
+    and k elsewhere, ch is j (ㅊ), ph is p, -tion and -sion are s (sh). With `vowels`, each run of vowels is kept as "V" (the
     name's shape: 'neibeo' and 'naver' are both 'NVPV')."""
     word = "".join(ch for ch in latin.lower() if "a" <= ch <= "z")
     out: list[str] = []
@@ -361,6 +361,8 @@ def sound_key(latin: str, vowels: bool = False) -> str:
             i += 2 if nxt == "h" else 1
         elif ch == "p" and nxt == "h":
             cls, i = "P", i + 2
+        elif ch in "ts" and word[i + 1 : i + 4] == "ion" and i > 0:
+            cls, i = "S", i + 2  # -tion, -sion sound sh: 'action' 액션, 'station' 스테이션
         elif ch == "r" and (not nxt or nxt not in _VOWELS):
             i += 1
             continue
