@@ -2452,7 +2452,15 @@ class Composer:
             and self.m[before].text.lower() in ("from",)
             and any(self.m[i].text.lower() == "to" for i in joins)
         )
-        if between or symbol or ko_range or from_to:
+        # "age 18 to 22", "aged 18 to 22": a numeric column named right before a rising A to B
+        column_to = (
+            before is not None
+            and self.m[before].has("column")
+            and bool(self.columns_of(before, numeric=True))
+            and any(self.m[i].text.lower() == "to" for i in joins)
+            and float(a.number.value) < float(b.number.value)
+        )
+        if between or symbol or ko_range or from_to or column_to:
             if ko_range and after is not None:
                 between.append(after)
             return between, joins
@@ -2664,8 +2672,8 @@ class Composer:
             and self._range_fits(measures[0], n, partner)
         ):
             return measures[0]
-        # "people over 40": an age
-        j = self.prev_index(first, ("filler", "particle", "condition"))
+        # "people over 40", "students between 18 and 22": an age
+        j = self.prev_index(first, ("filler", "particle", "condition", "between"))
         if j is not None and self.m[j].has("entity") and self.m[j].text.lower() in _PEOPLE:
             ages = [c.name for c in self.t.columns if c.numeric and "age" in c.concepts]
             if len(ages) == 1:
