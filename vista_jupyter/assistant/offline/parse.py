@@ -1509,19 +1509,71 @@ class Composer:
             return None
         if nxt is not None and self.m[nxt].has("between"):
             a = self.next_index(nxt, ("filler",))
+            first_agg = self._same_agg_before(a, columnar)
+            if first_agg is not None:
+                a = self.next_index(a, ("filler",))  # "the difference between average A and average B"
             join = self.next_index(a, ("filler",)) if a is not None else None
             b = self.next_index(join, ("filler",)) if join is not None else None
+            second_agg = self._same_agg_before(b, columnar) if first_agg is not None else None
+            if second_agg is not None and self.m[second_agg].get("agg").key == self.m[first_agg].get("agg").key:
+                b = self.next_index(b, ("filler",))
+                if columnar(a) and self.m[join].roles & set(joins) and columnar(b) and self._whole(a, b):
+                    return (a, b, [j, nxt, join, second_agg])
+                return None
             if columnar(a) and join is not None and self.m[join].roles & set(joins) and columnar(b):
                 return (a, b, [j, nxt, join])  # "the difference between A and B"
             return None
         if self.lang == "ko":
             b = self.prev_index(j, ("particle", "condition"))
+            # "A 평균과 B 평균의 차이": each side's statistic said after it, the same one
+            b_agg = b if b is not None and self.m[b].has("agg") and not self.m[b].has("column") else None
+            if b_agg is not None:
+                b = self.prev_index(b_agg, ("particle",))
             join = b - 1 if b is not None and b >= 2 else None
-            a = b - 2 if join is not None else None
+            a_agg = None
+            if b_agg is not None and join is not None and join >= 2:
+                a_agg = join - 1 if self.m[join - 1].has("agg") and not self.m[join - 1].has("column") else None
+            a = (
+                (a_agg - 1 if a_agg is not None else None)
+                if b_agg is not None
+                else (b - 2 if join is not None else None)
+            )
             if columnar(b) and columnar(a) and join is not None and self.m[join].text in ("와", "과", "랑", "이랑"):
+                if b_agg is not None:
+                    if a_agg is None or self.m[a_agg].get("agg").key != self.m[b_agg].get("agg").key:
+                        return None
+                    if not self._whole(a, b):
+                        return None
+                    rest = [k for k in range(b_agg + 1, j) if self.m[k].roles <= {"particle", "condition"}]
+                    return (a, b, [j, join, b_agg, *rest])
                 used = [j, join] + [k for k in range(b + 1, j) if self.m[k].roles <= {"particle", "condition"}]
                 return (a, b, used)  # "A와 B의 차이"
         return None
+
+    def _same_agg_before(self, k: int | None, columnar: Any) -> int | None:
+        """The statistic word at k said right before a column ("average A"), or None."""
+        if k is None or not self.m[k].has("agg") or self.m[k].has("column"):
+            return None
+        if self.m[k].get("agg").key not in ("mean", "sum", "median"):
+            return None
+        nxt = self.next_index(k, ("filler",))
+        return k if columnar(nxt) else None
+
+    def _whole(self, a: int, b: int) -> bool:
+        """Whether two columns have a value on every row: then the difference of their means
+        (totals) is the mean (total) of their per-row difference; else each statistic is over its
+        own rows and the per-row difference would answer another question (declined)."""
+        names = [self.columns_of(x, numeric=True) for x in (a, b)]
+        if not all(len(n) == 1 for n in names):
+            return False
+        if all(self.col(n[0]).nulls == 0 for n in names):
+            return True
+        raise Declined(
+            f"{names[0][0]} and {names[1][0]} are missing on different rows, so the difference of their "
+            "statistics is not one statistic of their difference; ask for each.",
+            f"{names[0][0]}과(와) {names[1][0]}은(는) 값이 빠진 행이 달라서, 두 통계의 차이를 차이 하나의 통계로 "
+            "낼 수 없습니다. 각각 물어봐 주세요.",
+        )
 
     def _derived_difference(self, a: str, b: str, op: str = "-") -> str:
         """A column computed from two (the plan's `derived` columns): the per-row difference a − b
