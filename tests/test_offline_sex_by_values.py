@@ -7,6 +7,10 @@ published, fem: Men or Women, mar, kid5, phd: the prestige of the PhD department
 * "how many biochemists published no articles?" also gave the mean of phd, "published" being
   read as phd's consonants; a word of its own (phd, gpa, bmi) abbreviates no other word, and
   "published", "released" only say the rows' event happened.
+
+On COUNT's rwm1984 (docvis, age and a 0/1 column named female): "average doctor visits by
+gender" was declined; a yes/no column named by one sex is the sex, and "men" is its no side
+("how many men" was declined).
 """
 
 from __future__ import annotations
@@ -42,8 +46,11 @@ def data(tmp_path_factory):
             "rating": np.round(rng.uniform(1, 10, n), 1),
         }
     )
+    patients = pd.DataFrame(
+        {"docvis": rng.poisson(3, n), "age": rng.integers(25, 65, n), "female": rng.integers(0, 2, n)}
+    )
     out = {"_spill": root / "spill"}
-    for name, frame in (("chemists", chemists), ("films", films)):
+    for name, frame in (("chemists", chemists), ("films", films), ("patients", patients)):
         frame.to_parquet(root / f"{name}.parquet")
         out[name] = (frame, root / f"{name}.parquet")
     return out
@@ -67,3 +74,15 @@ def test_published_is_no_phd_and_only_says_the_rows_happened(data, mode):
     frame, _ = data["films"]
     line = first_line(answered(data, "films", "how many films released after 2000 have a rating above 8?", mode))
     assert states(line, int(((frame["year"] > 2000) & (frame["rating"] > 8)).sum())), line
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_a_yes_no_column_named_by_one_sex(data, mode):
+    frame, _ = data["patients"]
+    answer = answered(data, "patients", "average doctor visits by gender", mode)
+    for side, mean in frame.groupby("female")["docvis"].mean().items():
+        assert any(f"{side}:" in x and states(x, mean) for x in answer.splitlines()), answer
+    line = first_line(answered(data, "patients", "how many women", mode))
+    assert states(line, int((frame["female"] == 1).sum())), line
+    line = first_line(answered(data, "patients", "average age of men", mode))
+    assert states(line, frame.loc[frame["female"] == 0, "age"].mean()), line

@@ -248,8 +248,8 @@ class Column:
         if self.kind == "categorical" and self.distinct == 2:
             return self.truth is not None
         concepts = lexicon().concepts
-        if any(concepts.get(k, {}).get("sides") for k in self.concepts):
-            return False  # sex written 0/1: two kinds, neither a yes
+        if any(concepts.get(k, {}).get("sides") for k in self.concepts) and not _one_sex_named(self):
+            return False  # sex written 0/1: two kinds, neither a yes (female 0/1 says which is 1)
         return (
             self.numeric
             and self.integer
@@ -366,14 +366,30 @@ def _numbered_things(table: Table, dataset: dict[str, Any]) -> None:
 
 def _two_sexes(column: Column) -> bool:
     """Whether a column's two values are the two sexes (the lexicon's `values` lines of male and
-    female: Men and Women, M and F, 남 and 여), whatever its name (pscl's fem)."""
+    female: Men and Women, M and F, 남 and 여), whatever its name (pscl's fem); or a yes/no column
+    named by one of them (female 0/1)."""
     values = [normalize(str(v)) for v in (column.values or []) if v is not None and str(v).strip()]
+    if not values and column.kind == "numeric" and column.distinct == 2:
+        values = [normalize(str(v)).removesuffix(".0") for v in (column.minimum, column.maximum)]
     if len(values) != 2:
         return False
     lines = [{normalize(str(f)) for f in line} for line in lexicon().data["values"]]
     male = next((line for line in lines if "male" in line), set())
     female = next((line for line in lines if "female" in line), set())
-    return {values[0] in male, values[1] in male} == {True, False} and any(v in female for v in values)
+    if {values[0] in male, values[1] in male} == {True, False} and any(v in female for v in values):
+        return True
+    # a yes/no column named by one sex (female 0/1 of rwm1984): which sex each row is
+    yes_no = {"0", "1", "true", "false", "yes", "no"}
+    return _one_sex_named(column) and set(values) <= yes_no
+
+
+def _one_sex_named(column: Column) -> bool:
+    """Whether a column's name is one sex's word (female, male, woman): its yes is that sex."""
+    keys = column.base or column.keys
+    if len(keys) != 1:
+        return False
+    lines = [{normalize(str(f)) for f in line} for line in lexicon().data["values"]]
+    return any(keys[0] in line for line in lines if "male" in line or "female" in line)
 
 
 @lru_cache(maxsize=1)
@@ -1306,8 +1322,8 @@ def _build_table(dataset: dict[str, Any]) -> Table:
                 column.concepts.setdefault("month", 1.0)
             elif "q1" in kinds:
                 column.concepts.setdefault("quarter", 1.0)
-            if _two_sexes(column):
-                column.concepts.setdefault("sex", 0.9)  # fem of Men and Women: "by gender" groups by it
+        if _two_sexes(column):
+            column.concepts.setdefault("sex", 0.9)  # fem of Men and Women: "by gender" groups by it
         columns.append(column)
     _codes_second(columns)
     table = Table(

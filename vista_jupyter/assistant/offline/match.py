@@ -543,6 +543,10 @@ def flag_names(column: Column, lex: Any) -> list[tuple[tuple[str, ...], bool]]:
     said = own | {f for g in positive for f in g if f.isascii()}
     negatives = {p + w for w in said for p in _NEGATING_PREFIXES}
     negative = [g for g in groups if any(f in negatives for f in g)]
+    # a column named by one sex (female 0/1): the other sex is its no side ("men", 남성)
+    sexes = [g for g in groups if "male" in g or "female" in g]
+    if not negative and len(sexes) == 2 and len(positive) == 1 and positive[0] in sexes:
+        negative = [g for g in sexes if g is not positive[0]]
     if len(positive) > 1 or len(negative) > 1:
         return []  # two lines hold the name: which side a word names is not sure
     out = [(name_keys(w), False) for w in own] + [(name_keys(w), True) for w in negatives]
