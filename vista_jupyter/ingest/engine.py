@@ -1057,9 +1057,18 @@ def _first_cells(batch: pa.RecordBatch) -> tuple[pa.Array | None, pa.Array | Non
     return count, text, where
 
 
+def _filled_everywhere(batch: pa.RecordBatch) -> bool:
+    """Whether a column typed while parsing has a value in every row: then no row is a one-cell
+    line of text (a row's one filled cell would be that typed one, never text), so no row is a
+    banner; asked before looking at any cell (a typed first column, an id, most often has)."""
+    return any(not pa.types.is_string(col.type) and col.null_count == 0 and len(col) for col in batch.columns)
+
+
 def _banner_rows(batch: pa.RecordBatch, plan: Plan) -> pa.Array | None:
     """Mask of the rows that are a page banner of the plan: one filled cell, matching one of the
     banner patterns (vectorised; None when no row is one)."""
+    if _filled_everywhere(batch):
+        return None
     filled_count, text, _ = _first_cells(batch)
     if filled_count is None or text is None:
         return None
@@ -1087,6 +1096,8 @@ def _body_banners(batch: pa.RecordBatch, plan: Plan) -> tuple[list[str], str] | 
     Only rows with one of their first two cells empty can hold a single cell; they are rare, so
     the rest (per cell, vectorised) looks at those rows alone."""
     plan.rows_met += batch.num_rows
+    if _filled_everywhere(batch):
+        return None
     maybe = pc.invert(pc.and_(_filled(batch.column(0)), _filled(batch.column(1))))
     if not pc.any(maybe).as_py():
         return None
