@@ -80,3 +80,30 @@ def test_utf8_as_decode_says() -> None:
         assert _utf8(data) == valid, data
     assert _utf8("연도,나이\n".encode()) and not _utf8("연도,나이\n".encode("cp949"))
     assert guess_encoding(("연도,나이\n" * 50).encode())[0] == "utf-8"
+
+
+def test_a_typed_column_filled_everywhere_leaves_no_one_cell_line_of_text() -> None:
+    """`engine._filled_everywhere` (banners are not looked for) holds only where the full work
+    finds no row whose one filled cell is text."""
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    rng = random.Random(5)
+    texts = ["", " ", "Page 3 of 9", "x", None, "\u3000"]
+    checked = 0
+    for _ in range(300):
+        n = rng.randint(1, 6)
+        columns = []
+        for _ in range(rng.randint(1, 4)):
+            if rng.random() < 0.5:
+                columns.append(pa.array([rng.choice(texts) for _ in range(n)], pa.string()))
+            else:
+                nulls = rng.random() < 0.5
+                columns.append(pa.array([None if nulls and rng.random() < 0.5 else 1 for _ in range(n)], pa.int64()))
+        batch = pa.record_batch(columns, names=[f"c{j}" for j in range(len(columns))])
+        count, text, _ = engine._first_cells(batch)
+        single = pc.fill_null(pc.and_(pc.equal(count, 1), pc.is_valid(text)), False) if text is not None else None
+        if engine._filled_everywhere(batch):
+            checked += 1
+            assert single is None or not pc.any(single).as_py()
+    assert checked > 50

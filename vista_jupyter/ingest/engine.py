@@ -1014,7 +1014,7 @@ def _emit(batch: pa.RecordBatch, plan: Plan, raw: bool, writer: _Writer, keep: l
         if not pa.types.is_string(col.type):  # typed while parsing, as `convert` would have
             if plan.droppable[j] and col.null_count != len(col):
                 raise _Restart(j, col.cast(pa.string()))
-            columns.append(col)
+            columns.append(_from_arrow(col))
             continue
         if raw:
             if plan.droppable[j] and pc.any(pc.not_equal(ty.trim(col), "")).as_py():
@@ -1057,9 +1057,18 @@ def _first_cells(batch: pa.RecordBatch) -> tuple[pa.Array | None, pa.Array | Non
     return count, text, where
 
 
+def _filled_everywhere(batch: pa.RecordBatch) -> bool:
+    """Whether a column typed while parsing has a value in every row: then no row is a one-cell
+    line of text (a row's one filled cell would be that typed one, never text), so no row is a
+    banner; asked before looking at any cell (a typed first column, an id, most often has)."""
+    return any(not pa.types.is_string(col.type) and col.null_count == 0 and len(col) for col in batch.columns)
+
+
 def _banner_rows(batch: pa.RecordBatch, plan: Plan) -> pa.Array | None:
     """Mask of the rows that are a page banner of the plan: one filled cell, matching one of the
     banner patterns (vectorised; None when no row is one)."""
+    if _filled_everywhere(batch):
+        return None
     filled_count, text, _ = _first_cells(batch)
     if filled_count is None or text is None:
         return None
@@ -1087,6 +1096,8 @@ def _body_banners(batch: pa.RecordBatch, plan: Plan) -> tuple[list[str], str] | 
     Only rows with one of their first two cells empty can hold a single cell; they are rare, so
     the rest (per cell, vectorised) looks at those rows alone."""
     plan.rows_met += batch.num_rows
+    if _filled_everywhere(batch):
+        return None
     maybe = pc.invert(pc.and_(_filled(batch.column(0)), _filled(batch.column(1))))
     if not pc.any(maybe).as_py():
         return None
@@ -1384,7 +1395,7 @@ def _convert_wide(batch: pa.RecordBatch, plan: Plan, keep: list[int]) -> list[pa
         if not pa.types.is_string(col.type):  # typed while parsing
             if plan.droppable[j] and col.null_count != n:
                 raise _Restart(j, col.cast(pa.string()))
-            converted[j] = col
+            converted[j] = _from_arrow(col)
         else:
             groups.setdefault(plan.candidates[j], []).append(j)
     for index, members in groups.items():
@@ -1708,6 +1719,8 @@ def read_body_arrow(
             # now on, where a cell that really does not fit moves the column on as usual.
             plan.arrow_text.update(t.columns)
             out_path.unlink(missing_ok=True)
+            if all(plan.options[plan.candidates[j]].kind == "date_iso" for j in t.columns):
+                passes -= 1  # dates parsed by Arrow: a shortcut that did not hold (`_typed_in_arrow`)
             continue
         except _Straddling:
             # a record longer than a block (long quoted text): larger blocks, up to what a line may be
@@ -1737,23 +1750,50 @@ class _ArrowTyped(Exception):
         self.columns = columns
 
 
+def _dates_only(sample: pa.Array) -> bool:
+    """Whether every cell of a (clean) `date_iso` sample is a date alone (`2024-03-01`: ten
+    characters; the candidate's other forms carry a time and are longer)."""
+    lengths = pc.min_max(pc.binary_length(sample))
+    return lengths["min"].as_py() == 10 and lengths["max"].as_py() == 10
+
+
 def _typed_in_arrow(plan: Plan, raw: bool) -> dict[int, pa.DataType]:
     """Columns whose candidate Arrow's parser converts while parsing (and whose header cell is no
-    value of that type, so a repeated header line cannot hide in a converted batch)."""
+    value of that type, so a repeated header line cannot hide in a converted batch).
+
+    A `date_iso` column whose sample holds dates alone is parsed as `date32` (then cast to the
+    table's timestamps, `_from_arrow`): Arrow's date parser takes exactly `YYYY-MM-DD` with real
+    month and day (after trimming spaces and tabs, as `clean` would, and more), which `convert`
+    takes too, so no string column is built and parsed again. Any other cell (a time, a date
+    hour alone) fails there, and the column is converted here from then on (`_ArrowTyped`; that
+    reading again is not counted as a pass: the table and its types are those of one pass)."""
     if raw:
         return {}
     eligible = [
         j
         for j in range(plan.out)
-        if plan.options[plan.candidates[j]].kind in ty.PARSED_BY_ARROW and j not in plan.arrow_text
+        if j not in plan.arrow_text
+        and (
+            plan.options[plan.candidates[j]].kind in ty.PARSED_BY_ARROW
+            or (
+                plan.options[plan.candidates[j]].kind == "date_iso"
+                and j < len(plan.samples)
+                and _dates_only(plan.samples[j])
+            )
+        )
     ]
     cells = [(plan.header_cells[j] if plan.header_cells and j < len(plan.header_cells) else "") for j in eligible]
     values = ty.values_of(cells, [plan.options[plan.candidates[j]] for j in eligible])
     return {
-        j: ty.PARSED_BY_ARROW[plan.options[plan.candidates[j]].kind]
+        j: ty.PARSED_BY_ARROW.get(plan.options[plan.candidates[j]].kind, pa.date32())
         for j, cell, value in zip(eligible, cells, values)
         if not (cell and value)
     }
+
+
+def _from_arrow(col: pa.Array) -> pa.Array:
+    """A column Arrow's parser typed, as the table holds it (its dates as timestamps)."""
+    return col.cast(ty.TIMESTAMP) if col.type == pa.date32() else col
 
 
 def _arrow_pass(
