@@ -76,3 +76,12 @@ def test_or_later_and_plus_include_their_number(data, mode):
     assert states(line, int((frame["year"] >= 1994).sum())), line
     line = first_line(answered(data, "survey", "how many people have 18+ years of education", mode))
     assert states(line, int((frame["education"] >= 18).sum())), line
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_korean_words_for_years_of_education_and_the_top_score(data, mode):
+    frame, _ = data["survey"]
+    line = first_line(answered(data, "survey", "교육 연수와 vocabulary의 상관관계", mode))
+    assert states(line, frame["education"].corr(frame["vocabulary"]), 3), line
+    line = first_line(answered(data, "survey", "vocabulary 최고점", mode))
+    assert states(line, frame["vocabulary"].max()), line
