@@ -13,7 +13,8 @@ in DuckDB):
 * a flag two columns could mean is declined;
 * "which comedy has the highest rating" of a 0/1 column Comedy asks for one of the comedies: it
   grouped by the flag and answered "1";
-* "애니메이션 영화 수" of a column Animation: -tion sounds "sh" (애니메이션, 액션, 스테이션).
+* "애니메이션 영화 수" of a column Animation: -tion sounds "sh" (애니메이션, 액션, 스테이션);
+* "comedies or dramas", "코미디 또는 드라마": either flag (declined: "or" had no place), and "and" both.
 
 Each test fails on the code before the change.
 """
@@ -215,3 +216,18 @@ def test_a_flag_named_in_hangul_as_it_sounds(data, mode):
     frame, _ = data["films"]
     line = first_line(answered(data, "films", "애니메이션 영화 수", mode))
     assert states(line, int((frame["Animation"] == 1).sum())), line
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_two_flags_joined_by_or_are_either(data, mode):
+    frame, _ = data["films"]
+    either = (frame["Comedy"] == 1) | (frame["Drama"] == 1)
+    line = first_line(answered(data, "films", "how many films are comedies or dramas?", mode))
+    assert states(line, int(either.sum())), line
+    line = first_line(answered(data, "films", "average rating of comedies or dramas", mode))
+    assert states(line, frame.loc[either, "rating"].mean()), line
+    line = first_line(answered(data, "films", "코미디 또는 드라마 영화 수", mode))
+    assert states(line, int(either.sum())), line
+    both = (frame["Comedy"] == 1) & (frame["Drama"] == 1)
+    line = first_line(answered(data, "films", "how many films are comedies and dramas?", mode))
+    assert states(line, int(both.sum())), line

@@ -269,6 +269,7 @@ class Composer:
         self.flag_rate: tuple[str, Any] | None = None  # "return rate": (yes/no column, its yes value)
         # "returned orders", "not returned": the conditions read from yes/no columns (`_flags`)
         self.flag_conditions: list[Condition] = []
+        self._flag_at: list[tuple[int, Condition]] = []  # (mention, condition) of each flag read
         # "among states with at least 50 shipments": (group column, op, number of rows)
         self.having: tuple[str, str, float] | None = None
         # "temp_max minus temp_min", "A에서 B를 뺀 값": per-row differences, name -> (a, "-", b)
@@ -573,6 +574,7 @@ class Composer:
         self._amount_presence()
         self._booleans()
         self._flags()
+        self._flags_either()
         self._per_row_noun()
         self._grouping()
         self._measures()
@@ -4532,9 +4534,28 @@ class Composer:
             self.ctx.conditions.at = i
             self.ctx.conditions.append(Condition(column.name, "==", truthy[1] if negated else truthy[0]))
             self.flag_conditions.append(self.ctx.conditions[-1])
+            self._flag_at.append((i, self.ctx.conditions[-1]))
             if m.text.split()[-1] in ("수", "건수") and len(m.text.split()) > 1:
                 self.record_counts.add(i)  # "생존자 수": the number of those rows
                 self.ctx.aggs.append((i, "count"))
+
+    def _flags_either(self) -> None:
+        """ "comedies or dramas", "흡연자 또는 음주자": two yes/no columns' conditions joined by "or"
+        are one condition, either of them (op "any"), not both."""
+        for (i, a), (k, b) in zip(self._flag_at, self._flag_at[1:]):
+            gap = list(range(i + 1, k))
+            ors = [g for g in gap if self.m[g].text.lower() in _OR_WORDS and g not in self.used]
+            if len(ors) != 1 or any(g not in ors and not self.roles(g) <= {"filler", "particle"} for g in gap):
+                continue
+            conditions = self.ctx.conditions
+            if not any(x is a for x in conditions) or not any(x is b for x in conditions):
+                continue
+            either = Condition(a.column, "any", (a, b))
+            at = next(n for n, x in enumerate(conditions) if x is a)
+            conditions[at] = either
+            conditions[:] = [x for x in conditions if x is not b]
+            self.flag_conditions.append(either)
+            self.claim(*ors)
 
     def _group_word_before(self, j: int) -> bool:
         """Whether the group word at j groups by what comes after it ("per hotel", "by region"),

@@ -294,6 +294,8 @@ class PandasRenderer:
         return f"{before}data = {origin}.assign({', '.join(parts)})  # {why}\n", "data"
 
     def _cond(self, c: Condition, frame: str) -> str:
+        if c.op == "any":  # either of two conditions ("comedies or dramas")
+            return "(" + " | ".join(self._cond(x, frame) for x in c.value) + ")"
         column = f"{frame}[{q(c.column)}]"
         if c.op in ("last", "first"):
             # the data's own last (first) n periods: "the last 5 years", "최근 6개월", "첫 해"

@@ -149,6 +149,7 @@ _OPS = {
     "isna",
     "notna",
     "either",
+    "any",
     "last",
     "first",
 }
@@ -633,6 +634,8 @@ class SqlRenderer(PandasRenderer):
         return f"(SELECT {', '.join(items)} FROM {self.view}) AS data"
 
     def _cond(self, c: Condition) -> str:
+        if c.op == "any":  # either of two conditions ("comedies or dramas")
+            return "(" + " OR ".join(self._cond(x) for x in c.value) + ")"
         column = self._expr(c.column)
         if c.op in ("last", "first"):
             # the data's own last (first) n periods, as pandas: "the last 5 years", "첫 해"

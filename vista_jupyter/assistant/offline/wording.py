@@ -220,6 +220,12 @@ def measure_words(m: Measure, lang: str, *, unit: str | None = None) -> str:
 
 
 def condition_words(c: Condition, lang: str) -> str:
+    if c.op == "any":
+        return t(
+            lang,
+            " or ".join(condition_words(x, lang) for x in c.value),
+            " 또는 ".join(condition_words(x, lang) for x in c.value),
+        )
     if c.op in ("last", "first"):
         return _relative_period_words(c, lang)
     subject = PART[lang][c.part or "date"].format(c=c.column) if c.part else c.column
