@@ -140,6 +140,14 @@ def data(tmp_path_factory):
                 "away_score": rng.integers(70, 120, n),
             }
         ),
+        # yes/no genre columns (ggplot2's movies): "comedies or dramas" is either
+        "films": pd.DataFrame(
+            {
+                "rating": rng.uniform(1, 10, n).round(1),
+                "Comedy": rng.integers(0, 2, n),
+                "Drama": rng.integers(0, 2, n),
+            }
+        ),
         "air": pd.DataFrame(
             {
                 "day": pd.date_range("2023-01-01", periods=n),
@@ -227,6 +235,7 @@ def assert_same(out: dict) -> None:
 # exercising what it is here for.
 CASES = [
     ("houses", "average price of houses with a garage", "aggregate"),
+    ("films", "average rating of comedies or dramas", "aggregate"),
     ("games", "how many games did the Hawks play", "aggregate"),
     ("orders", "how many orders from Seoul over 100,000 won", "aggregate"),
     ("cars", "range of horsepower", "aggregate"),

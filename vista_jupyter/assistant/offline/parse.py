@@ -4515,12 +4515,13 @@ class Composer:
                         and self.roles(before)
                         & {"group", "superlative_marker", "adjective", "degree", "evaluative", "order"}
                     )
+                    or (before is not None and self.m[before].has("which") and self._statistic_asked())
                     # (a group word after it groups by it in Korean, "smoker별"; in English "per" and
                     # "by" come before what they group by: "cancellations per hotel")
                     or (after is not None and self.m[after].has("group") and not self._group_word_before(after))
                 )
             ):
-                continue  # grouped or ranked by ("가장 높은 garage", "smoker별"; "which comedy" is one of them)
+                continue  # grouped or ranked by ("가장 높은 garage", "smoker별", "which garage ... average")
             negated = m.has("negated_flag") or self._negated([i])
             if not negated and i > 0 and self.m[i - 1].text == "비" and self.tokens[self.m[i].start].joined:
                 negated = True  # 비흡연자: non-smokers
@@ -4939,9 +4940,10 @@ class Composer:
                         for c in self.columns_of(j, categorical=True)
                         if (c not in self.t.labels or self.col(c).distinct < 0.5 * max(self.t.rows, 1))
                         and not self.t.month_names_of_date(c)
-                        # "which comedy" of a yes/no column Comedy asks for one of the comedies,
-                        # never "yes" (grouping by the flag answered 1)
-                        and not self.col(c).flag
+                        # "which comedy has the highest rating" of a yes/no column Comedy asks for
+                        # one of the comedies, never "yes" (grouping by the flag answered 1); with a
+                        # statistic, "which garage has the highest average price", the two sides
+                        and not (self.col(c).flag and not self._statistic_asked())
                     ]
                     dates = [c for c in self.columns_of(j) if self.col(c).is_date]
                     if categorical:
