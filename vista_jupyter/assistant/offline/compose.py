@@ -2290,6 +2290,10 @@ class _Builder:
             target = None
             for cand in [j, k] if c.lang != "ko" else [k, j]:
                 if cand is not None and self.free(cand) and self.m[cand].has("column"):
+                    table = c.names_table(cand)
+                    if table:
+                        c.claim(*table)  # "how many rows in the airline data": the table, not its column
+                        continue
                     names = c.columns_of(cand)
                     if self.m[cand].has("entity") and all(n in c.t.labels and c.t.names_rows(n) for n in names):
                         c.claim(cand)  # "how many cars": rows, each named by its own label

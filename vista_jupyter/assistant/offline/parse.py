@@ -25,7 +25,10 @@ from .catalog import (
     holds_absence,
     holds_presence,
     period_candidates,
+    record_word_set,
+    table_name_words,
     text_period_start,
+    words_of,
 )
 from .catalog import row_nouns as table_row_nouns
 from .lexicon import joined_forms, lexicon
@@ -299,6 +302,24 @@ class Composer:
             return False
         content = roles - {"filler", "particle", *also}
         return not content or (roles <= {"filler", "particle", "condition", *also})
+
+    def names_table(self, i: int) -> list[int]:
+        """The mentions from `i` that name the table itself, its own name and a word for a table
+        ("the airline data", "airline 데이터", "the airline table" of airline.csv), or none: a
+        column of the same name is not what such words are about ("how many rows in the airline
+        data" counts the rows, never the different airline values)."""
+        records = record_word_set()
+        name = table_name_words(self.t)
+        words = words_of(self.m[i].text)
+        if not name or not words:
+            return []
+        if words[-1] in records:
+            return [i] if tuple(words[:-1]) == name else []
+        j = i + 1
+        after = words_of(self.m[j].text) if j < len(self.m) else []
+        if tuple(words) == name and len(after) == 1 and after[0] in records:
+            return [i, j]
+        return []
 
     def next_index(self, i: int, skip: tuple[str, ...] = ("filler", "particle")) -> int | None:
         j = i + 1
@@ -2590,7 +2611,7 @@ class Composer:
         columns = self.unit_columns(n.number) if n.number else []
         # a number that counts the column named right after it: in "trips with more than 4
         # passengers" the passengers are more than 4, not the trips (nor their distance)
-        counted = self._counted_column(last)
+        counted = self._counted_column(last) if self._may_count(n, first) else None
         if counted is not None and not columns:
             return counted
         j = self.prev_index(first, ("filler", "particle", "condition", "between", "order"))
@@ -2668,6 +2689,18 @@ class Composer:
             if len(ages) == 1:
                 return ages[0]
         return None
+
+    def _may_count(self, n: _Num, first: int) -> bool:
+        """Whether the number may count the things named after it ("more than 4 passengers"): a
+        whole number, with no column the sentence is about before it ("sf가 0.6 넘는 날": sf is
+        over 0.6 on those days, not 0.6 days; "요금이 5 넘는 승객" is a fare)."""
+        if n.number is not None and not float(n.number.value).is_integer():
+            return False
+        j = self.prev_index(first, ())
+        if j is None or self.m[j].text not in ("이", "가"):
+            return True
+        k = self.prev_index(j, ())
+        return not (k is not None and k not in self.used and self.one_column(k, numeric=True))
 
     def _counted_column(self, last: int) -> str | None:
         """The numeric column named by the word right after a number ("4 passengers"), which the
