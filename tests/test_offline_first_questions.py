@@ -7,7 +7,14 @@ renderers (pandas, and the dataset held in DuckDB):
   are counted; it had answered the number of different airline values (a wrong answer);
 * "sf가 0.6 넘는 날은 며칠이야?": the number is sf's (the column the sentence is about, marked by
   이/가 before it), not a count of the days after it; a number that is not whole counts nothing
-  (it had counted the rows with date > 0.6: a wrong answer).
+  (it had counted the rows with date > 0.6: a wrong answer);
+* Korean words for what English names say, as lexicon data (the glossary and the nouns for
+  rows): 항공사 (airline), 품종 (cultivar), 비타민 (vitamin), 양배추, 피험자 (subjects), 관측치
+  (observations): the most common cause of declines at START (8 of 15);
+* "airline별 총 cost 상위 3개": a word that only groups (별, per, each) never says "sorted by", so a
+  column of a few whole numbers (airlines 1-6) after it is the groups; "top 3 airlines by total
+  cost", "총 cost 기준 상위 3개 항공사": such a column names things several rows share, and a
+  total said is asked of any amount that is no level (all had been declined).
 """
 
 from __future__ import annotations
@@ -39,8 +46,24 @@ def data(tmp_path_factory):
             "sf": np.round(rng.uniform(0.3, 0.7, len(days)), 4),
         }
     )
+    cabbages = pd.DataFrame(
+        {
+            "Cult": np.repeat(["c39", "c52"], 30),
+            "Date": np.tile(np.repeat(["d16", "d20", "d21"], 10), 2),
+            "HeadWt": np.round(rng.uniform(1.0, 4.5, 60), 1),
+            "VitC": rng.integers(40, 85, 60),
+        }
+    )
+    moore = pd.DataFrame(
+        {
+            "partner.status": rng.choice(["high", "low"], 45),
+            "conformity": rng.integers(4, 25, 45),
+            "fcategory": rng.choice(["low", "medium", "high"], 45),
+        }
+    )
     out = {"_spill": root / "spill"}
-    for name, frame in (("airline", airline), ("garch", garch)):
+    frames = (("airline", airline), ("garch", garch), ("cabbages", cabbages), ("moore", moore))
+    for name, frame in frames:
         frame.to_parquet(root / f"{name}.parquet")
         out[name] = (frame, root / f"{name}.parquet")
     return out
@@ -72,3 +95,42 @@ def test_a_number_after_its_subject_column_counts_nothing_after_it(data, mode):
         # never the rows with date > 0.6 (all of them)
         assert analysis.declined or states(first_line(answer), (frame["sf"] > 0.6).sum(), 0), (question, answer)
         assert "date > 0.6" not in answer and "date >" not in answer, answer
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_korean_words_for_english_names(data, mode):
+    airline, _ = data["airline"]
+    analysis, answer = ask(data, "airline", "항공사는 몇 개야?", mode)
+    assert not analysis.declined and states(first_line(answer), airline["airline"].nunique(), 0), answer
+    cabbages, _ = data["cabbages"]
+    analysis, answer = ask(data, "cabbages", "품종별 VitC 평균 보여줘", mode)
+    assert not analysis.declined, answer
+    assert all(states(answer, v, 1) for v in cabbages.groupby("Cult")["VitC"].mean()), answer
+    analysis, answer = ask(data, "cabbages", "c52 품종 중에서 HeadWt가 2 미만인 건 몇 개?", mode)
+    expected = ((cabbages["Cult"] == "c52") & (cabbages["HeadWt"] < 2)).sum()
+    assert not analysis.declined and states(first_line(answer), expected, 0), answer
+    analysis, answer = ask(data, "cabbages", "가장 무거운 양배추의 품종은?", mode)
+    assert not analysis.declined, answer
+    assert cabbages.loc[cabbages["HeadWt"].idxmax(), "Cult"] in first_line(answer), answer
+    moore, _ = data["moore"]
+    analysis, answer = ask(data, "moore", "피험자는 총 몇 명인가요?", mode)
+    assert not analysis.declined and states(first_line(answer), len(moore), 0), answer
+    garch, _ = data["garch"]
+    analysis, answer = ask(data, "garch", "요일별 관측치 개수", mode)
+    assert not analysis.declined, answer
+    assert all(states(answer, v, 0) for v in garch.groupby("day").size()), answer
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_few_whole_numbers_naming_things_are_ranked_as_groups(data, mode):
+    frame, _ = data["airline"]
+    totals = frame.groupby("airline")["cost"].sum().sort_values(ascending=False)
+    for question in ("airline별 총 cost 상위 3개", "총 cost 기준 상위 3개 항공사", "top 3 airlines by total cost"):
+        analysis, answer = ask(data, "airline", question, mode)
+        assert not analysis.declined, (question, answer)
+        assert all(states(answer, v, 0) for v in totals.head(3)), (question, answer)
+        assert not states(answer, totals.iloc[3], 0), (question, answer)
+    # "by" of a measure with a limit still sorts the rows by it
+    analysis, answer = ask(data, "airline", "top 3 rows by cost", mode)
+    assert not analysis.declined, answer
+    assert all(states(answer, v, 0) for v in frame["cost"].nlargest(3)), answer

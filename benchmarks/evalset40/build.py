@@ -113,9 +113,9 @@ QUESTIONS = [
         AL,
         "ko",
         "총 cost 기준 상위 3개 항공사",
-        "labels",
-        "s = df.groupby('airline')['cost'].sum().sort_values(ascending=False); result = list(s.index[:3])",
-        {"ordered": True, "others_from": "s"},
+        "table",
+        "result = df.groupby('airline')['cost'].sum().sort_values(ascending=False).head(3)",
+        N5,
     ),
     q("a-16", AL, "en", "which airline is the safest?", "decline"),
     # --- cabbages (agriculture): Cult c39/c52, Date d16/d20/d21, HeadWt, VitC --------------------
@@ -374,6 +374,8 @@ QUESTIONS = [
 
 def main() -> None:
     rows = build(QUESTIONS, lambda ds: pd.read_csv(DATA / ds), default_tol=None)
+    # a-15's airlines are numbers (1-6): as bare labels they cannot be told from the numbers around
+    # them ("상위 3개", "4,705,537"), so the three are graded as a table of their totals
     for r in rows:  # a correlation stated to two decimals is right (m-04 is -0.0105)
         if ".corr(" in r["code"]:
             r["expect"]["abs_tol"] = 0.005

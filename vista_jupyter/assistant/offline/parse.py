@@ -49,6 +49,9 @@ from .plan import BUCKETS, DURATION_SECONDS, PICKED, Condition, Grouping, Measur
 from .text import is_hangul, language_of, normalize, particle, variants
 from .wording import t
 
+#: Words of grouping that never say "sorted by" ("by" may: "top 5 cars by horsepower").
+_GROUP_ONLY = frozenset({"별", "per", "each", "for each", "for every", "every", "grouped by", "broken down by"})
+
 #: Roles that may stay unused: they carry no condition, measure or grouping of their own.
 _HARMLESS = {"filler", "particle", "condition", "entity", "range_join", "either"}
 #: Words meaning "or": a condition joined with "or" must be claimed by a membership condition.
@@ -4822,11 +4825,17 @@ class Composer:
             elif any(self.col(c).is_date for c in self.columns_of(j)):
                 column = next(c for c in self.columns_of(j) if self.col(c).is_date)
                 g = self._set_group(Grouping(column, self._period_in_name(j, column)), i, j)
-            elif numeric and (
-                self.ctx.limit
-                or getattr(self, "limit_kind", None)
-                or self._has_any("superlative", "superlative_marker", "order")
+            elif (
+                numeric
+                and m.text.lower() not in _GROUP_ONLY
+                and (
+                    self.ctx.limit
+                    or getattr(self, "limit_kind", None)
+                    or self._has_any("superlative", "superlative_marker", "order")
+                )
             ):
+                # ("airline별 총 cost 상위 3개", "top 3 by cost per airline": a word that only
+                # groups never sorts; the few numbers of airline are its groups, below)
                 self.sort_by = (j, self._pick(j, numeric))
                 self.claim(i, j)
             elif numeric and all(
