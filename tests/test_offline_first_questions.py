@@ -14,7 +14,14 @@ renderers (pandas, and the dataset held in DuckDB):
 * "airline별 총 cost 상위 3개": a word that only groups (별, per, each) never says "sorted by", so a
   column of a few whole numbers (airlines 1-6) after it is the groups; "top 3 airlines by total
   cost", "총 cost 기준 상위 3개 항공사": such a column names things several rows share, and a
-  total said is asked of any amount that is no level (all had been declined).
+  total said is asked of any amount that is no level (all had been declined);
+* "whcih weekday has the most rows?": two neighbouring letters swapped are a typing slip of the
+  word ("which");
+* "partner.status가 high이고 fcategory가 low인 사람 수": a Korean ending written on a Latin word
+  (high이고) is that word's ending, not an unknown word; a value of two columns (high, low of
+  partner.status and fcategory) is of the column written as its subject right before it
+  (partner.status가 high); "사람 수" with no column before it counts the rows, as "사람은 몇 명"
+  does (all had been declined).
 """
 
 from __future__ import annotations
@@ -134,3 +141,30 @@ def test_few_whole_numbers_naming_things_are_ranked_as_groups(data, mode):
     analysis, answer = ask(data, "airline", "top 3 rows by cost", mode)
     assert not analysis.declined, answer
     assert all(states(answer, v, 0) for v in frame["cost"].nlargest(3)), answer
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_two_letters_swapped_are_a_typing_slip(data, mode):
+    frame, _ = data["garch"]
+    analysis, answer = ask(data, "garch", "whcih weekday has the most rows?", mode)
+    assert not analysis.declined, answer
+    assert frame["day"].value_counts().idxmax() in first_line(answer), answer
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_korean_endings_on_latin_values_and_their_subject_columns(data, mode):
+    frame, _ = data["moore"]
+    status, fcat = frame["partner.status"], frame["fcategory"]
+    cases = {
+        "partner.status가 high이고 fcategory가 low인 사람은 몇 명?": ((status == "high") & (fcat == "low")).sum(),
+        "fcategory가 medium이고 partner.status가 high인 사람 수": ((fcat == "medium") & (status == "high")).sum(),
+        "partner.status가 low이고 conformity가 15 넘는 사람 수": ((status == "low") & (frame["conformity"] > 15)).sum(),
+        "fcategory가 low인 사람 수": (fcat == "low").sum(),
+    }
+    for question, expected in cases.items():
+        analysis, answer = ask(data, "moore", question, mode)
+        assert not analysis.declined, (question, answer)
+        assert states(first_line(answer), expected, 0), (question, answer)
+    # a value of two columns with no subject before it stays unread
+    analysis, answer = ask(data, "moore", "high인 사람 수", mode)
+    assert analysis.declined, answer

@@ -921,6 +921,9 @@ class Composer:
                 continue
             first = self.m[run[0]]
             before = self.m[run[0] - 1] if run[0] > 0 else None
+            start = self.tokens[first.start]
+            if start.joined and first.start > 0 and self.tokens[first.start - 1].kind != "hangul":
+                continue  # "high이고", "c52인": the endings of the Latin word or number they are written on
             # a counter or bound noun stands after a number (세 곳) or a clause (가장 낮은 곳)
             after_clause = {
                 "degree",
@@ -4318,6 +4321,14 @@ class Composer:
             return True
         return False
 
+    def _subject_before(self, i: int, j: int | None) -> bool:
+        """Whether the mention `j` is a column written as the subject of the value at `i`, only
+        a subject particle between them ("fcategory가 low", "성별이 남자")."""
+        if j is None or not self.m[j].has("column") or j >= i:
+            return False
+        between = [self.m[k].text for k in range(j + 1, i)]
+        return len(between) == 1 and between[0] in ("이", "가", "은", "는")
+
     def _value_of(self, i: int) -> tuple[str, Any]:
         senses = self.m[i].all("value")
         best = max(s.quality for s in senses)
@@ -4335,6 +4346,10 @@ class Composer:
                 if j is not None and self.m[j].has("column"):
                     near.update(self.columns_of(j))
             chosen = [k for k in top.values() if k[0] in near]
+            if len(chosen) > 1 and self._subject_before(i, sides[0]):
+                # "partner.status가 high이고 fcategory가 low인": the column marked as the subject
+                # before the value is its column; the one after the clause's ending has its own
+                chosen = [k for k in chosen if k[0] in self.columns_of(sides[0])]
             if len(chosen) == 1:
                 for j in sides:
                     if j is not None and chosen[0][0] in self.columns_of(j):
