@@ -21,7 +21,10 @@ renderers (pandas, and the dataset held in DuckDB):
   (high이고) is that word's ending, not an unknown word; a value of two columns (high, low of
   partner.status and fcategory) is of the column written as its subject right before it
   (partner.status가 high); "사람 수" with no column before it counts the rows, as "사람은 몇 명"
-  does (all had been declined).
+  does (all had been declined);
+* "the average fuel price (pf) for each year": words the bracketed name glosses name no other
+  column, though one reads as a column through a concept ("price" of cost): it had been read as
+  the mean of cost and of pf, and declined for "fuel".
 """
 
 from __future__ import annotations
@@ -45,6 +48,7 @@ def data(tmp_path_factory):
     )
     airline["cost"] = rng.integers(50_000, 2_000_000, len(airline))
     airline["lf"] = np.round(rng.uniform(0.4, 0.7, len(airline)), 4)
+    airline["pf"] = rng.integers(100_000, 1_000_000, len(airline))  # fuel price
     days = pd.bdate_range("1980-01-02", periods=400)
     garch = pd.DataFrame(
         {
@@ -167,4 +171,18 @@ def test_korean_endings_on_latin_values_and_their_subject_columns(data, mode):
         assert states(first_line(answer), expected, 0), (question, answer)
     # a value of two columns with no subject before it stays unread
     analysis, answer = ask(data, "moore", "high인 사람 수", mode)
+    assert analysis.declined, answer
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_words_a_bracketed_name_glosses_name_no_other_column(data, mode):
+    frame, _ = data["airline"]
+    means = frame.groupby("year")["pf"].mean()
+    for question in ("show the average fuel price (pf) for each year", "average fuel price (pf) by year"):
+        analysis, answer = ask(data, "airline", question, mode)
+        assert not analysis.declined, (question, answer)
+        assert all(states(answer, v, 0) for v in means), (question, answer)
+        assert "cost" not in answer.split("\n\n")[0], (question, answer)
+    # without the bracket "fuel price" names nothing of this data
+    analysis, answer = ask(data, "airline", "average fuel price", mode)
     assert analysis.declined, answer

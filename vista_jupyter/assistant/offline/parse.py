@@ -565,6 +565,10 @@ class Composer:
         self._movements()
         self._span_durations()  # (before the words are checked: it reads "minutes" as its unit)
         self._check_words()
+        # "the average fuel price (pf)": words the bracketed name glosses name no other column
+        # (price is no cost there), so none is read as one
+        self.glosses = {j for j in self._described_by_name(claimed=False) if self.m[j].has("column")}
+        self.claim(*self.glosses)
         self._vague_adjectives()
         self._busy_periods()
         self._how_adjectives()
@@ -5570,8 +5574,17 @@ class Composer:
             if not bracketed:
                 continue
             j, run = k - 1, []
-            while j >= 0 and k - j <= 4 and j not in self.used and self.m[j].end == self.m[j + 1].start:
-                if self.m[j].roles & {"column", "value", "num", "agg", "negation", "compare", "date"}:
+            glosses = getattr(self, "glosses", set())
+            while (
+                j >= 0 and k - j <= 4 and (j not in self.used or j in glosses) and self.m[j].end == self.m[j + 1].start
+            ):
+                if self.m[j].roles & {"value", "num", "agg", "negation", "compare", "date"}:
+                    break
+                # a word that reads as another column only through a concept ("price" of cost, a
+                # sense below the name's own) may gloss the bracketed one; a column's name may not
+                if self.m[j].has("column") and (
+                    names & set(self.columns_of(j)) or max(s.quality for s in self.m[j].all("column")) >= 1.0
+                ):
                     break
                 run.append(j)
                 j -= 1
