@@ -19,7 +19,8 @@ too); Airline's `year` is the panel's year number 1-15 as the table holds it; Ga
 yymmdd (850305 is 1985-03-05); "in the 1950s" is 1950-1959; "1960년부터" includes 1960; a mean
 skips missing values.
 
-START and END numbers: see README.md.
+START (main cc01591): 62 correct / 15 declined / 2 WRONG in pandas and in DuckDB. END (branch
+s18a): 73 / 6 / 0 in pandas and in DuckDB. See README.md.
 """
 
 from __future__ import annotations
