@@ -1782,6 +1782,23 @@ def _name_words(name: str) -> list[str]:
     return [w.lower() for w in out if w and not w.isdigit()]
 
 
+def table_name_words(table: Table) -> tuple[str, ...]:
+    """The words of the table's own name without those names add about records or the file's
+    kind ("airline.csv", "airline_data" -> airline): what "the airline data" says of the table."""
+    name = re.sub(r"\.(csv|tsv|txt|xlsx?|parquet|json)$", "", table.name, flags=re.IGNORECASE)
+    return tuple(w for w in _name_words(name) if w not in record_word_set())
+
+
+def record_word_set() -> frozenset[str]:
+    """The lexicon's `record_words` (data, table, 데이터...), lower-case."""
+    return frozenset(str(w).lower() for w in lexicon().data["record_words"])
+
+
+def words_of(text: str) -> list[str]:
+    """The words of a phrase as a name's words are read (`_name_words`: a Korean word kept whole)."""
+    return _name_words(text)
+
+
 def row_nouns(table: Table) -> frozenset[str]:
     """What one row of the table is called, as the data says it (the forms a question writes):
 

@@ -1448,11 +1448,12 @@ class _Builder:
         )
         return "sum" if named_sum else "mean"
 
-    def adds_up(self, column: str) -> bool:
+    def adds_up(self, column: str, said: bool = False) -> bool:
         """Whether a name's rows add up to its total of this column: sales do; a population
-        recorded once a year does not, unless one year is asked."""
+        recorded once a year does not, unless one year is asked. A total `said` ("total cost",
+        "총 cost") is asked of any amount that is no level, whatever its usual statistic."""
         c = self.c
-        if self.default_agg(column) != "sum":
+        if self.default_agg(column) != "sum" and not said:
             return False
         if not set(c.col(column).concepts) & _LEVELS:
             return True
@@ -2335,6 +2336,10 @@ class _Builder:
             target = None
             for cand in [j, k] if c.lang != "ko" else [k, j]:
                 if cand is not None and self.free(cand) and self.m[cand].has("column"):
+                    table = c.names_table(cand)
+                    if table:
+                        c.claim(*table)  # "how many rows in the airline data": the table, not its column
+                        continue
                     names = c.columns_of(cand)
                     if self.m[cand].has("entity") and all(n in c.t.labels and c.t.names_rows(n) for n in names):
                         c.claim(cand)  # "how many cars": rows, each named by its own label
@@ -2529,12 +2534,17 @@ class _Builder:
 
     def _repeating_name(self) -> tuple[int, str] | None:
         """(mention, column) of the one column of names the question names whose names several
-        rows share (customer_id of orders, a region), if there is exactly one such mention."""
+        rows share (customer_id of orders, a region; a few whole numbers naming things, the
+        airlines 1-6 of a panel), if there is exactly one such mention."""
         c = self.c
         found = [
             (j, name)
             for j, name in self._single_columns()
-            if (c.col(name).names_codes or not c.col(name).numeric)
+            if (
+                c.col(name).names_codes
+                or not c.col(name).numeric
+                or (c.col(name).integer and 1 < c.col(name).distinct <= 24 and not c.col(name).yearlike)
+            )
             and not c.col(name).is_date
             and not c.t.names_rows(name)
         ]
@@ -2626,7 +2636,12 @@ class _Builder:
                 c.claim(i)  # "the maximum price": the extreme row
             elif c.agg_in_name(i) == column:
                 c.claim(i)  # "top 5 districts by average income": avginc, each district's own average
-            elif a == "sum" and ctx.limit and (owner := self._repeating_name()) is not None and self.adds_up(column):
+            elif (
+                a == "sum"
+                and ctx.limit
+                and (owner := self._repeating_name()) is not None
+                and self.adds_up(column, said=True)
+            ):
                 # "top 5 customers by total sales", "고객별 총 매출 상위 5": the things a name
                 # several rows share, ranked by their totals
                 c.claim(i, owner[0])

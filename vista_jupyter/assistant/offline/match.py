@@ -833,6 +833,14 @@ def bare_columns(table: Table, concept: str, columns: list[Column] | None = None
 
 
 @lru_cache(maxsize=4096)
+def _transposed(a: str, b: str) -> bool:
+    """Whether `a` is `b` with two neighbouring letters swapped (a typing slip: "whcih")."""
+    if len(a) != len(b) or a == b:
+        return False
+    diff = [k for k in range(len(a)) if a[k] != b[k]]
+    return len(diff) == 2 and diff[1] == diff[0] + 1 and a[diff[0]] == b[diff[1]] and a[diff[1]] == b[diff[0]]
+
+
 def _variant_set(word: str) -> frozenset[str]:
     return frozenset(v for v in variants(word) if len(v) >= 3 or v == word)
 
@@ -1874,6 +1882,10 @@ class Reader:
                 continue
             # a ratio is at most 2 * the shorter length / both lengths: forms that cannot reach
             # 0.84 are not compared (their ratio could not be the best one kept)
+            if any(_transposed(f, cand[0]) for f in forms):
+                # two neighbouring letters swapped ("whcih", "aveage"): as near as a close spelling
+                scored[cand[0]] = max(0.9, scored.get(cand[0], 0.0))
+                continue
             near = [f for f in forms if 2.0 * min(len(f), len(cand[0])) / (len(f) + len(cand[0])) >= 0.84]
             if not near:
                 continue
@@ -2308,7 +2320,8 @@ def merge_columns(mentions: list[Mention], tokens: list[Token], table: Table) ->
             if counting and any(isinstance(s.key, str) and table.column(s.key).names_codes for s in prev.all("column")):
                 out.append(m)  # "우편번호 수", "노선 수": how many codes, not the column of codes itself
                 continue
-            roles = m.roles - ({"agg"} if m.has("descriptors") and counting else set())
+            said_count = any(s.key == "count" for s in m.all("agg"))  # "사람 수" after a column describes it
+            roles = m.roles - ({"agg"} if m.has("descriptors") and (counting or said_count) else set())
             if describes and roles <= _ABSORB and not (m.has("intent") and not m.has("descriptors")):
                 out[-1] = Mention(prev.start, m.end, _join(prev, m, tokens), prev.senses)
                 continue

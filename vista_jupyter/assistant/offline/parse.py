@@ -25,7 +25,10 @@ from .catalog import (
     holds_absence,
     holds_presence,
     period_candidates,
+    record_word_set,
+    table_name_words,
     text_period_start,
+    words_of,
 )
 from .catalog import row_nouns as table_row_nouns
 from .lexicon import joined_forms, lexicon
@@ -45,6 +48,9 @@ from .match import (
 from .plan import BUCKETS, DURATION_SECONDS, PICKED, Condition, Grouping, Measure, Plan, quantile_of
 from .text import is_hangul, language_of, normalize, particle, variants
 from .wording import t
+
+#: Words of grouping that never say "sorted by" ("by" may: "top 5 cars by horsepower").
+_GROUP_ONLY = frozenset({"별", "per", "each", "for each", "for every", "every", "grouped by", "broken down by"})
 
 #: Roles that may stay unused: they carry no condition, measure or grouping of their own.
 _HARMLESS = {"filler", "particle", "condition", "entity", "range_join", "either"}
@@ -301,6 +307,24 @@ class Composer:
         content = roles - {"filler", "particle", *also}
         return not content or (roles <= {"filler", "particle", "condition", *also})
 
+    def names_table(self, i: int) -> list[int]:
+        """The mentions from `i` that name the table itself, its own name and a word for a table
+        ("the airline data", "airline 데이터", "the airline table" of airline.csv), or none: a
+        column of the same name is not what such words are about ("how many rows in the airline
+        data" counts the rows, never the different airline values)."""
+        records = record_word_set()
+        name = table_name_words(self.t)
+        words = words_of(self.m[i].text)
+        if not name or not words:
+            return []
+        if words[-1] in records:
+            return [i] if tuple(words[:-1]) == name else []
+        j = i + 1
+        after = words_of(self.m[j].text) if j < len(self.m) else []
+        if tuple(words) == name and len(after) == 1 and after[0] in records:
+            return [i, j]
+        return []
+
     def next_index(self, i: int, skip: tuple[str, ...] = ("filler", "particle")) -> int | None:
         j = i + 1
         while j < len(self.m) and self.roles(j) and self.roles(j) <= set(skip):
@@ -542,6 +566,10 @@ class Composer:
         self._movements()
         self._span_durations()  # (before the words are checked: it reads "minutes" as its unit)
         self._check_words()
+        # "the average fuel price (pf)": words the bracketed name glosses name no other column
+        # (price is no cost there), so none is read as one
+        self.glosses = {j for j in self._described_by_name(claimed=False) if self.m[j].has("column")}
+        self.claim(*self.glosses)
         self._vague_adjectives()
         self._busy_periods()
         self._how_adjectives()
@@ -899,6 +927,9 @@ class Composer:
                 continue
             first = self.m[run[0]]
             before = self.m[run[0] - 1] if run[0] > 0 else None
+            start = self.tokens[first.start]
+            if start.joined and first.start > 0 and self.tokens[first.start - 1].kind != "hangul":
+                continue  # "high이고", "c52인": the endings of the Latin word or number they are written on
             # a counter or bound noun stands after a number (세 곳) or a clause (가장 낮은 곳)
             after_clause = {
                 "degree",
@@ -2659,7 +2690,7 @@ class Composer:
             return years[1]
         # a number that counts the column named right after it: in "trips with more than 4
         # passengers" the passengers are more than 4, not the trips (nor their distance)
-        counted = self._counted_column(last)
+        counted = self._counted_column(last) if self._may_count(n, first) else None
         if counted is not None and not columns:
             return counted
         j = self.prev_index(first, ("filler", "particle", "condition", "between", "order"))
@@ -2733,6 +2764,18 @@ class Composer:
             if len(ages) == 1:
                 return ages[0]
         return None
+
+    def _may_count(self, n: _Num, first: int) -> bool:
+        """Whether the number may count the things named after it ("more than 4 passengers"): a
+        whole number, with no column the sentence is about before it ("sf가 0.6 넘는 날": sf is
+        over 0.6 on those days, not 0.6 days; "요금이 5 넘는 승객" is a fare)."""
+        if n.number is not None and not float(n.number.value).is_integer():
+            return False
+        j = self.prev_index(first, ())
+        if j is None or self.m[j].text not in ("이", "가"):
+            return True
+        k = self.prev_index(j, ())
+        return not (k is not None and k not in self.used and self.one_column(k, numeric=True))
 
     def _counted_column(self, last: int) -> str | None:
         """The numeric column named by the word right after a number ("4 passengers"), which the
@@ -4347,6 +4390,14 @@ class Composer:
             return True
         return False
 
+    def _subject_before(self, i: int, j: int | None) -> bool:
+        """Whether the mention `j` is a column written as the subject of the value at `i`, only
+        a subject particle between them ("fcategory가 low", "성별이 남자")."""
+        if j is None or not self.m[j].has("column") or j >= i:
+            return False
+        between = [self.m[k].text for k in range(j + 1, i)]
+        return len(between) == 1 and between[0] in ("이", "가", "은", "는")
+
     def _value_of(self, i: int) -> tuple[str, Any]:
         senses = self.m[i].all("value")
         best = max(s.quality for s in senses)
@@ -4364,6 +4415,10 @@ class Composer:
                 if j is not None and self.m[j].has("column"):
                     near.update(self.columns_of(j))
             chosen = [k for k in top.values() if k[0] in near]
+            if len(chosen) > 1 and self._subject_before(i, sides[0]):
+                # "partner.status가 high이고 fcategory가 low인": the column marked as the subject
+                # before the value is its column; the one after the clause's ending has its own
+                chosen = [k for k in chosen if k[0] in self.columns_of(sides[0])]
             if len(chosen) == 1:
                 for j in sides:
                     if j is not None and chosen[0][0] in self.columns_of(j):
@@ -4890,11 +4945,17 @@ class Composer:
             elif any(self.col(c).is_date for c in self.columns_of(j)):
                 column = next(c for c in self.columns_of(j) if self.col(c).is_date)
                 g = self._set_group(Grouping(column, self._period_in_name(j, column)), i, j)
-            elif numeric and (
-                self.ctx.limit
-                or getattr(self, "limit_kind", None)
-                or self._has_any("superlative", "superlative_marker", "order")
+            elif (
+                numeric
+                and m.text.lower() not in _GROUP_ONLY
+                and (
+                    self.ctx.limit
+                    or getattr(self, "limit_kind", None)
+                    or self._has_any("superlative", "superlative_marker", "order")
+                )
             ):
+                # ("airline별 총 cost 상위 3개", "top 3 by cost per airline": a word that only
+                # groups never sorts; the few numbers of airline are its groups, below)
                 self.sort_by = (j, self._pick(j, numeric))
                 self.claim(i, j)
             elif numeric and all(
@@ -5620,8 +5681,17 @@ class Composer:
             if not bracketed:
                 continue
             j, run = k - 1, []
-            while j >= 0 and k - j <= 4 and j not in self.used and self.m[j].end == self.m[j + 1].start:
-                if self.m[j].roles & {"column", "value", "num", "agg", "negation", "compare", "date"}:
+            glosses = getattr(self, "glosses", set())
+            while (
+                j >= 0 and k - j <= 4 and (j not in self.used or j in glosses) and self.m[j].end == self.m[j + 1].start
+            ):
+                if self.m[j].roles & {"value", "num", "agg", "negation", "compare", "date"}:
+                    break
+                # a word that reads as another column only through a concept ("price" of cost, a
+                # sense below the name's own) may gloss the bracketed one; a column's name may not
+                if self.m[j].has("column") and (
+                    names & set(self.columns_of(j)) or max(s.quality for s in self.m[j].all("column")) >= 1.0
+                ):
                     break
                 run.append(j)
                 j -= 1
