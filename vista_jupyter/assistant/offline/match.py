@@ -79,6 +79,11 @@ _WHOLE_WORDS = frozenset({"total", "overall", "tot", "all"})
 _VOWELS = set("aeiouy")
 
 
+#: What a one-letter value may be written after its column's name with: a subject or topic
+#: particle ("status가 D", "School이 D인", "등급은 A") or an equals sign ("grade = A")
+_NAME_VALUE_LINKS = ("이", "가", "은", "는", "=", "==")
+
+
 def abbreviates(piece: str, word: str) -> float:
     """How well `piece` (a part of a column name) abbreviates `word` (of the question), 0 if not:
     the word itself (1), its start ("unemp" for unemployment, "deliv" for delivery: 0.9), or its
@@ -393,6 +398,10 @@ def dataset_phrases(table: Table) -> PhraseIndex:
                     # a one-letter value ("A", "D") is a word of its own ("a") unless its column is
                     # named with it: "discipline A", "color D"
                     index.add((*column.keys, *keys), Meaning("value", (column.name, value, 1.0)))
+                    # and with the particle or sign Korean and notebooks write between them
+                    # ("status가 D", "School이 D인", "grade = A")
+                    for between in _NAME_VALUE_LINKS:
+                        index.add((*column.keys, between, *keys), Meaning("value", (column.name, value, 1.0)))
                     continue
                 index.add(keys, Meaning("value", (column.name, value, 1.0)))
                 # a name written in camel case ("FedEx", "iPhone") is also the one word the
@@ -1244,6 +1253,26 @@ class Reader:
                     )
         return out
 
+    def _spaced_names(self, tokens: list[Token]) -> list[_Edge]:
+        """A one-word name of the data written as two words ("full time" for the value fulltime,
+        "part time" for parttime, "work load" for workload): the two words, joined, are that name.
+        Only Latin words, only a name the data writes as one word, only both words together."""
+        out: list[_Edge] = []
+        for i in range(len(tokens) - 1):
+            a, b = tokens[i], tokens[i + 1]
+            if a.kind != "word" or b.kind != "word" or b.joined or not (a.text + b.text).isascii():
+                continue
+            joined = a.text + b.text
+            senses = [
+                s
+                for keys, meaning in self.data.starting_with(joined)
+                if keys == (joined,) and meaning.role in ("value", "column")
+                for s in self._senses(meaning, 1.0)
+            ]
+            if senses:
+                out.append(_Edge(i, i + 2, senses, _content_score(tokens, i, i + 2, 1.0) * 1.05))
+        return out
+
     def _coded_values(self, tokens: list[Token]) -> list[_Edge]:
         """Category values the data keeps as short codes, named by the words they stand for: their
         initials ("orange juice" for OJ, "vitamin C" for VC, "family therapy" for FT), or words the
@@ -1711,7 +1740,13 @@ class Reader:
                     t.joined or t is token for t in tokens[i : i + len(particle)]
                 ):
                     add(i, i + len(particle), Sense("particle"), 0.05 * len(particle))
-        for edge in [*extra, *self._abbreviated(tokens), *self._spelled_out(tokens), *self._coded_values(tokens)]:
+        for edge in [
+            *extra,
+            *self._abbreviated(tokens),
+            *self._spelled_out(tokens),
+            *self._coded_values(tokens),
+            *self._spaced_names(tokens),
+        ]:
             for sense in edge.senses:
                 add(edge.start, edge.end, sense, edge.score)
         # Unknown, one token at a time.

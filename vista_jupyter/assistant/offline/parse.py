@@ -575,6 +575,7 @@ class Composer:
         self._flags()
         self._per_row_noun()
         self._grouping()
+        self._breakdown()
         self._measures()
         self._chart()
         plan = self._assemble()
@@ -1267,7 +1268,7 @@ class Composer:
             if (
                 found is not None
                 and j + 1 < found[0]
-                and not any(self.m[x].has("num") for x in range(max(0, j - 3), j))
+                and not any(self.m[x].roles & {"num", "number_words"} for x in range(max(0, j - 3), j))
             ):
                 self.claim(j, j + 1)
                 # the measure, never a noun for rows ("schooling" is no school)
@@ -2590,6 +2591,13 @@ class Composer:
         columns = self.unit_columns(n.number) if n.number else []
         # a number that counts the column named right after it: in "trips with more than 4
         # passengers" the passengers are more than 4, not the trips (nor their distance)
+        # "more than 12 years of education": the years counted by the measure named after "of",
+        # never a year column that "years" also names (nor 12 years counted of it)
+        j = self.next_index(last, ("filler", "particle", "condition", "compare_after", "between"))
+        years = self._years_of(j)
+        if years is not None and not columns:
+            self.claim(j, years[0])
+            return years[1]
         counted = self._counted_column(last)
         if counted is not None and not columns:
             return counted
@@ -5299,6 +5307,13 @@ class Composer:
                 f"“{self.m[i].text}”은(는) 여러 열을 가리킬 수 있습니다: {', '.join(top)}. 원하는 열 이름을 적어 주세요.",
             )
         return top[0]
+
+    def _breakdown(self) -> None:
+        """ "a breakdown of X by Y": the word says a grouping is asked, which the question names
+        itself; read with that grouping (without one it stays unread, and the question declined)."""
+        if self.ctx.group is None:
+            return
+        self.claim(*(i for i, m in enumerate(self.m) if m.roles == {"breakdown"}))
 
     def _set_group(self, grouping: Grouping, *indexes: int) -> Grouping:
         if self.ctx.group is not None and self.ctx.group != grouping and self._periods_missing_per_value(grouping):
