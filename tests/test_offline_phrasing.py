@@ -12,7 +12,10 @@ the dataset held in DuckDB), and a word that may carry content still makes the a
 * a one-letter value after its column and a Korean particle or "=" ("status가 D", "School = D");
 * a one-word value written as two words ("full time" for fulltime);
 * the rows' noun glued to an abbreviation in the table's name ("womenlf": women, 여성), never a
-  group of values the name does not say ("men" there).
+  group of values the name does not say ("men" there);
+* a column whose name is also a chart or game word ("Drawing": draw) is that column;
+* "education이 16년 이상": years of a measure after its column and 이 (a particle that is also a
+  filler), not the year 16 of a date.
 """
 
 from __future__ import annotations
@@ -53,6 +56,7 @@ def data(tmp_path_factory):
                 "School": rng.choice(list("ABCD"), 50),
                 "Colour": rng.integers(0, 19, 50),
                 "Expression": rng.integers(0, 19, 50),
+                "Drawing": np.r_[18, rng.integers(6, 18, 49)],
             }
         ),
         "vocab": pd.DataFrame(
@@ -166,3 +170,22 @@ def test_the_rows_noun_glued_to_an_abbreviation_in_the_name(data, mode):
         assert states(first_line(answer), share, 0), answer
     # the name says women: "men" is no word for its rows
     declined(data, "womenlf", "how many men are there?", mode)
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_a_column_named_like_a_chart_or_game_word(data, mode):
+    frame, _ = data["painters"]
+    answer = answered(data, "painters", "which painter has the highest Drawing score, and what is it?", mode)
+    assert frame.loc[frame["Drawing"].idxmax(), "painter"] in first_line(answer), answer
+    answer = answered(data, "painters", "average Drawing score per School, thanks!", mode)
+    assert all(states(answer, v, 1) for v in frame.groupby("School")["Drawing"].mean()), answer
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_years_of_a_measure_after_its_column_and_a_particle(data, mode):
+    frame, _ = data["vocab"]
+    answer = answered(data, "vocab", "education이 16년 이상인 사람은 몇 명이야?", mode)
+    assert states(first_line(answer), (frame["education"] >= 16).sum(), 0), answer
+    # a year after the year column is still a date
+    answer = answered(data, "vocab", "year가 1990년 이후인 사람은 몇 명?", mode)
+    assert states(first_line(answer), (frame["year"] >= 1990).sum(), 0), answer

@@ -2016,6 +2016,12 @@ class Reader:
             # by an inflection of one ("order"): only the sort word as written ranks or sorts
             if any(s.role == "entity" and s.quality >= 1.0 for s in senses):
                 senses = [s for s in senses if not (s.role == "order" and s.quality < 1.0)]
+            # A word that is a column's whole name as the data writes it ("Drawing" of painters'
+            # Drawing score) is that column, not the verb of a chart or a game's draw it also reads as
+            if any(
+                s.role == "column" and s.quality >= 1.0 and str(s.key).lower() == text.lower() for s in senses
+            ) and not any(s.role == "concept" for s in senses):
+                senses = [s for s in senses if s.role not in ("chart", "outcome")]
             # An edge that is unknown but also has a reading keeps only the reading.
             if len(senses) > 1:
                 senses = [s for s in senses if s.role != "unknown"]

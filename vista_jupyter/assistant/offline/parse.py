@@ -2573,7 +2573,7 @@ class Composer:
         k = self.next_index(end - 1, ("particle",))
         if k is None or not self.m[k].has("compare_after"):
             return False
-        j = self.prev_index(i, ("particle",))
+        j = self.prev_index(i, ("particle", "filler"))  # (이 of "education이" is also a filler)
         if j is None or j in self.used or not self.m[j].has("column"):
             return False
         names = self.columns_of(j)
