@@ -296,14 +296,18 @@ def _grade_table(expect: dict, answer: str) -> bool:
             spans = [s for a in aliases for s in find_label(ln, a)]
             if not spans:
                 continue
-            # the group's own name may be a number (a year): do not count it as a value
-            rest = "".join(ch if not any(a <= i < b for a, b in spans) else " " for i, ch in enumerate(ln))
-            nums = numbers_in(rest, korean_money)
-            if (
-                any(number_matches(x, p, one) for x, p in nums)
-                and len({round(x, 9) for x, _ in nums}) <= MAX_HEADLINE_NUMBERS + 1
-            ):
-                found = True
+            # the group's own name may be a number (a year): do not count it as a value; where
+            # its value is written the same ("3: 3"), one occurrence is the name, another the value
+            for named in [spans] + ([[s] for s in spans] if len(spans) > 1 else []):
+                rest = "".join(ch if not any(a <= i < b for a, b in named) else " " for i, ch in enumerate(ln))
+                nums = numbers_in(rest, korean_money)
+                if (
+                    any(number_matches(x, p, one) for x, p in nums)
+                    and len({round(x, 9) for x, _ in nums}) <= MAX_HEADLINE_NUMBERS + 1
+                ):
+                    found = True
+                    break
+            if found:
                 break
         if not found:
             return False

@@ -1799,6 +1799,31 @@ def words_of(text: str) -> list[str]:
     return _name_words(text)
 
 
+def _glued_row_nouns(head: str, table: Table) -> list[str]:
+    """The noun for the rows inside a name that glues it to a short abbreviation, as R's data
+    sets are named ("womenlf": women + lf, labour force; "uscereal": us + cereal): a noun of the
+    lexicon for rows, or a word of a group of values (women: female, 여성) that no column holds,
+    with every form of that group in both languages. At least four letters of it, at most three
+    of the abbreviation; nothing when more than one split reads."""
+    if not head.isascii() or not head.isalpha():
+        return []
+    lex = lexicon()
+    held = {str(v).lower() for c in table.columns for v in (c.values or [])}
+    found: list[list[str]] = []
+    for k in range(1, len(head)):
+        for word, rest in ((head[:k], head[k:]), (head[k:], head[:k])):
+            if len(word) < 4 or len(rest) > 3:
+                continue
+            roles = {m.role: m.key for keys, m in lex.phrases.starting_with(word) if keys == (word,)}
+            if "entity" in roles:
+                found.append([word])
+            elif "value_group" in roles:
+                group = [str(f).lower() for f in lex.value_groups[roles["value_group"]]]
+                if not held & set(group):
+                    found.append([f for f in group if len(f) >= (2 if is_hangul(f) else 3)])
+    return found[0] if len(found) == 1 else []
+
+
 def row_nouns(table: Table) -> frozenset[str]:
     """What one row of the table is called, as the data says it (the forms a question writes):
 
@@ -1826,6 +1851,8 @@ def row_nouns(table: Table) -> frozenset[str]:
         known = {m.role for keys, m in lex.phrases.starting_with(name_keys(head)[0]) if keys == name_keys(head)}
         if said or known & {"entity", "events"} or (head.isascii() and _singular(head)):
             found.append(head)
+        else:
+            found += _glued_row_nouns(head, table)
     rows = max(table.rows, 1)
     for column in table.columns:
         keys = column.base or column.keys

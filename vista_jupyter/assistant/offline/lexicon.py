@@ -90,6 +90,7 @@ _LISTED = (
     "outlier",
     "outlier_rule",
     "group_noun",
+    "breakdown",
 )
 
 
@@ -199,6 +200,26 @@ def quantile_forms(raw: dict[str, Any]) -> list[tuple[tuple[str, ...], Meaning]]
     return out
 
 
+#: English question words people write together with the word after them ("howmany", "whatis")
+_QUESTION_WORDS = frozenset({"how", "what", "which", "who", "where", "when"})
+
+
+def _add_joined_question_words(index: PhraseIndex) -> None:
+    """A two-word phrase that begins with a question word ("how many", "what is", "which one")
+    also in the one word it is typed as without its space ("howmany"), with the phrase's meaning.
+    A joined form that is already a form of anything else is not added: the lexicon's own win."""
+    taken = {keys for entries in index.by_first.values() for keys, _ in entries}
+    joined = [
+        ((keys[0] + keys[1],), meaning)
+        for entries in index.by_first.values()
+        for keys, meaning in entries
+        if len(keys) == 2 and keys[0] in _QUESTION_WORDS and keys[1].isascii() and keys[1].isalpha()
+    ]
+    for keys, meaning in joined:
+        if keys not in taken:
+            index.add(keys, meaning)
+
+
 @lru_cache(maxsize=None)
 def joined_forms(role: str) -> frozenset[str]:
     """A listed role's forms as names are compared with them: their keys joined, without spaces
@@ -253,4 +274,5 @@ def lexicon() -> Lexicon:
             index.add(name_keys(form) or (form.lower(),), Meaning("value_group", i))
     particles = tuple(sorted({name_keys(p) for p in _as_forms(raw["particles"], "particles")}, key=len, reverse=True))
     _add_inflections(index, raw, particles)
+    _add_joined_question_words(index)
     return Lexicon(raw, index, particles, concepts, adjectives, groups)

@@ -79,6 +79,11 @@ _WHOLE_WORDS = frozenset({"total", "overall", "tot", "all"})
 _VOWELS = set("aeiouy")
 
 
+#: What a one-letter value may be written after its column's name with: a subject or topic
+#: particle ("status가 D", "School이 D인", "등급은 A") or an equals sign ("grade = A")
+_NAME_VALUE_LINKS = ("이", "가", "은", "는", "=", "==")
+
+
 def abbreviates(piece: str, word: str) -> float:
     """How well `piece` (a part of a column name) abbreviates `word` (of the question), 0 if not:
     the word itself (1), its start ("unemp" for unemployment, "deliv" for delivery: 0.9), or its
@@ -402,6 +407,10 @@ def dataset_phrases(table: Table) -> PhraseIndex:
                     # a one-letter value ("A", "D") is a word of its own ("a") unless its column is
                     # named with it: "discipline A", "color D"
                     index.add((*column.keys, *keys), Meaning("value", (column.name, value, 1.0)))
+                    # and with the particle or sign Korean and notebooks write between them
+                    # ("status가 D", "School이 D인", "grade = A")
+                    for between in _NAME_VALUE_LINKS:
+                        index.add((*column.keys, between, *keys), Meaning("value", (column.name, value, 1.0)))
                     continue
                 index.add(keys, Meaning("value", (column.name, value, 1.0)))
                 # a name written in camel case ("FedEx", "iPhone") is also the one word the
@@ -1265,6 +1274,26 @@ class Reader:
                     )
         return out
 
+    def _spaced_names(self, tokens: list[Token]) -> list[_Edge]:
+        """A one-word name of the data written as two words ("full time" for the value fulltime,
+        "part time" for parttime, "work load" for workload): the two words, joined, are that name.
+        Only Latin words, only a name the data writes as one word, only both words together."""
+        out: list[_Edge] = []
+        for i in range(len(tokens) - 1):
+            a, b = tokens[i], tokens[i + 1]
+            if a.kind != "word" or b.kind != "word" or b.joined or not (a.text + b.text).isascii():
+                continue
+            joined = a.text + b.text
+            senses = [
+                s
+                for keys, meaning in self.data.starting_with(joined)
+                if keys == (joined,) and meaning.role in ("value", "column")
+                for s in self._senses(meaning, 1.0)
+            ]
+            if senses:
+                out.append(_Edge(i, i + 2, senses, _content_score(tokens, i, i + 2, 1.0) * 1.05))
+        return out
+
     def _coded_values(self, tokens: list[Token]) -> list[_Edge]:
         """Category values the data keeps as short codes, named by the words they stand for: their
         initials ("orange juice" for OJ, "vitamin C" for VC, "family therapy" for FT), or words the
@@ -1732,7 +1761,13 @@ class Reader:
                     t.joined or t is token for t in tokens[i : i + len(particle)]
                 ):
                     add(i, i + len(particle), Sense("particle"), 0.05 * len(particle))
-        for edge in [*extra, *self._abbreviated(tokens), *self._spelled_out(tokens), *self._coded_values(tokens)]:
+        for edge in [
+            *extra,
+            *self._abbreviated(tokens),
+            *self._spelled_out(tokens),
+            *self._coded_values(tokens),
+            *self._spaced_names(tokens),
+        ]:
             for sense in edge.senses:
                 add(edge.start, edge.end, sense, edge.score)
         # Unknown, one token at a time.
@@ -2006,6 +2041,12 @@ class Reader:
             # by an inflection of one ("order"): only the sort word as written ranks or sorts
             if any(s.role == "entity" and s.quality >= 1.0 for s in senses):
                 senses = [s for s in senses if not (s.role == "order" and s.quality < 1.0)]
+            # A word that is a column's whole name as the data writes it ("Drawing" of painters'
+            # Drawing score) is that column, not the verb of a chart or a game's draw it also reads as
+            if any(
+                s.role == "column" and s.quality >= 1.0 and str(s.key).lower() == text.lower() for s in senses
+            ) and not any(s.role == "concept" for s in senses):
+                senses = [s for s in senses if s.role not in ("chart", "outcome")]
             # An edge that is unknown but also has a reading keeps only the reading.
             if len(senses) > 1:
                 senses = [s for s in senses if s.role != "unknown"]

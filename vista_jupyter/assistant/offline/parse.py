@@ -605,6 +605,7 @@ class Composer:
         self._flags_either()
         self._per_row_noun()
         self._grouping()
+        self._breakdown()
         self._measures()
         self._chart()
         plan = self._assemble()
@@ -1300,7 +1301,7 @@ class Composer:
             if (
                 found is not None
                 and j + 1 < found[0]
-                and not any(self.m[x].has("num") for x in range(max(0, j - 3), j))
+                and not any(self.m[x].roles & {"num", "number_words"} for x in range(max(0, j - 3), j))
             ):
                 self.claim(j, j + 1)
                 # the measure, never a noun for rows ("schooling" is no school)
@@ -2665,7 +2666,7 @@ class Composer:
         k = self.next_index(end - 1, ("particle",))
         if k is None or not self.m[k].has("compare_after"):
             return False
-        j = self.prev_index(i, ("particle",))
+        j = self.prev_index(i, ("particle", "filler"))  # (이 of "education이" is also a filler)
         if j is None or j in self.used or not self.m[j].has("column"):
             return False
         names = self.columns_of(j)
@@ -5465,6 +5466,13 @@ class Composer:
                 f"“{self.m[i].text}”은(는) 여러 열을 가리킬 수 있습니다: {', '.join(top)}. 원하는 열 이름을 적어 주세요.",
             )
         return top[0]
+
+    def _breakdown(self) -> None:
+        """ "a breakdown of X by Y": the word says a grouping is asked, which the question names
+        itself; read with that grouping (without one it stays unread, and the question declined)."""
+        if self.ctx.group is None:
+            return
+        self.claim(*(i for i, m in enumerate(self.m) if m.roles == {"breakdown"}))
 
     def _set_group(self, grouping: Grouping, *indexes: int) -> Grouping:
         if self.ctx.group is not None and self.ctx.group != grouping and self._periods_missing_per_value(grouping):
