@@ -317,6 +317,8 @@ class _Builder:
         c, g = self.c, plan.group
         if plan.kind != "aggregate" or g is None or g.bucket != "month" or not plan.measures:
             return
+        if plan.successive or plan.inner is not None or plan.time_column:
+            return  # "전월 대비": each month's change from the one before, month by month
         col = c.col(g.column)
         if not col.is_date or col.granularity != "month" or c.t.rows != col.distinct or col.distinct < 24:
             return
