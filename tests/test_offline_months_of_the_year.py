@@ -34,8 +34,9 @@ def data(tmp_path_factory):
         }
     )
     named = registers[["Year", "month", "count"]]  # the months by name only
+    rates = pd.DataFrame({"연월": dates.strftime("%Y-%m"), "실업률": rng.uniform(3, 5, 48).round(1)})
     out = {"_spill": root / "spill"}
-    for name, frame in (("registers", registers), ("named", named)):
+    for name, frame in (("registers", registers), ("named", named), ("rates", rates)):
         frame.to_parquet(root / f"{name}.parquet")
         out[name] = (frame, root / f"{name}.parquet")
     return out
@@ -56,3 +57,11 @@ def test_how_many_months_of_a_column_of_month_names_counts_the_rows(data, mode):
     frame, _ = data["named"]
     line = first_line(answered(data, "named", "how many months had a count above 1500?", mode))
     assert f"**{int((frame['count'] > 1500).sum())}**" in line, line  # the answer, not a note beside it
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_a_change_from_the_month_before_stays_month_by_month(data, mode):
+    frame, _ = data["rates"]
+    change = frame["실업률"].diff()
+    line = first_line(answered(data, "rates", "실업률이 전월 대비 가장 크게 오른 달은?", mode))
+    assert states(line, change.max()), line
