@@ -5971,6 +5971,7 @@ class Composer:
         stems = {word, word[:-1] if word.endswith("s") else word, word[:-2] if word.endswith("es") else word}
         if stems & _ROW_NOUNS or stems & set(name_keys(self.t.name)):
             return False
+        self._rows_of_another_kind(m.text)
         if _time_word(m.text) == "day" and not self.t.dates and "day" in self.t.calendar_parts():
             return False  # one row a day, its date kept in parts (Month, Day): "the hottest day"
         named = any(not c.numeric and not c.is_date and self.t.names_rows(c) for c in self.t.columns)
@@ -5980,6 +5981,23 @@ class Composer:
             # column's word, "the latest model year", the noun is part of the column's mention)
             return True
         return _entity_periods(self.t) is not None
+
+    def _rows_of_another_kind(self, word: str) -> None:
+        """Declines a noun of one kind of thing ("cats": animals) counted or ranked as the rows
+        of data whose own noun for its rows is of another kind (states: places), the lexicon's
+        `entity_kinds`: the rows are not those things."""
+        kind = _entity_kind(word)
+        if not kind:
+            return
+        said = [*table_row_nouns(self.t), *(w for w in name_keys(self.t.name) if len(w) >= 3)]
+        own = {n: k for n in said if (k := _entity_kind(n))}
+        if not own or any(kind & k for k in own.values()):
+            return
+        rows = next(iter(own))
+        raise Declined(
+            f"The rows of this data are {rows}, not {word}: counting or ranking them would not count {word}.",
+            f"이 데이터의 행은 {rows}이고 {word}이(가) 아닙니다. 행을 세거나 순위를 매겨도 {word}을(를) 세는 것이 아닙니다.",
+        )
 
     def _count_unanswered(self, i: int, plan: Plan) -> bool:
         """A word asking how many ("몇 개", "how many") left over by a plan that states a value, not
@@ -6063,6 +6081,29 @@ _UNSUPPORTED = {
 
 #: Words that name a table's rows whatever they are (and Korean counters): never another thing.
 _ROW_NOUNS = frozenset(str(w).lower() for w in lexicon().data["row_nouns"])
+
+
+@functools.lru_cache(maxsize=1)
+def _entity_kinds() -> dict[str, frozenset[str]]:
+    """The lexicon's `entity_kinds`, a noun to the kinds it names."""
+    out: dict[str, set[str]] = {}
+    for kind, words in lexicon().data["entity_kinds"].items():
+        for w in words:
+            out.setdefault(str(w).lower(), set()).add(kind)
+    return {w: frozenset(k) for w, k in out.items()}
+
+
+def _entity_kind(word: str) -> frozenset[str]:
+    """The kinds of thing a noun names (cats -> cats, 환자 -> patients, people -> every kind of
+    people), or none."""
+    kinds = _entity_kinds()
+    word = normalize(word).lower().strip()
+    for form in (word, *variants(word)):
+        if form in kinds:
+            return kinds[form]
+    return frozenset()
+
+
 #: Korean counters of rows ("건당", "1회당", "한 편당"): one row each.
 _ROW_COUNTERS = frozenset(("건", "회", "번", "편", "개"))
 #: The group words that say "per one" (not "by", "별": a breakdown).
