@@ -2,7 +2,9 @@
 dataset held in DuckDB): "how many cats are there?" of car's States (one row a state) answered
 51, the states counted as cats. The lexicon's `entity_kinds` sort nouns for rows by kind; a noun
 of a kind the data's own noun for its rows is not (its name, its row nouns) is declined, saying
-what the rows are. Nouns of a shared kind still name the rows ("birds" of penguins, "states").
+what the rows are. Nouns of a shared kind still name the rows ("birds" of penguins, "states"); the
+head of the name says what the rows are (shop_orders: orders), and a verb that starts like a noun
+("carry") is none.
 """
 
 from __future__ import annotations
@@ -27,6 +29,8 @@ def data(tmp_path_factory):
         "penguins": pd.DataFrame(
             {"island": rng.choice(["Biscoe", "Dream"], 120), "body_mass_g": rng.integers(2700, 6300, 120)}
         ),
+        # the head of the name says what the rows are (orders, not shops); a verb is no noun ("carry")
+        "shop_orders": pd.DataFrame({"carrier": rng.choice(["USPS", "UPS"], 90), "amount": rng.integers(5, 90, 90)}),
     }
     out = {"_spill": root / "spill"}
     for name, frame in frames.items():
@@ -56,3 +60,10 @@ def test_a_noun_of_another_kind_is_declined(data, mode, name, question):
 def test_a_noun_of_the_rows_kind_counts_them(data, mode, name, question):
     frame, _ = data[name]
     assert states(first_line(answered(data, name, question, mode)), len(frame))
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_the_head_of_the_name_and_no_verb(data, mode):
+    frame, _ = data["shop_orders"]
+    line = first_line(answered(data, "shop_orders", "How many orders did USPS carry?", mode))
+    assert states(line, int((frame["carrier"] == "USPS").sum())), line

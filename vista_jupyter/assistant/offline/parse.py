@@ -5989,7 +5989,9 @@ class Composer:
         kind = _entity_kind(word)
         if not kind:
             return
-        said = [*table_row_nouns(self.t), *(w for w in name_keys(self.t.name) if len(w) >= 3)]
+        # (the rows' nouns, and the head of the table's name: shop_orders are orders, not shops)
+        head = [w for w in name_keys(self.t.name) if len(w) >= 3 and not w.isdigit()][-1:]
+        said = [*table_row_nouns(self.t), *head]
         own = {n: k for n in said if (k := _entity_kind(n))}
         if not own or any(kind & k for k in own.values()):
             return
@@ -6098,7 +6100,9 @@ def _entity_kind(word: str) -> frozenset[str]:
     people), or none."""
     kinds = _entity_kinds()
     word = normalize(word).lower().strip()
-    for form in (word, *variants(word)):
+    # the word or its singular (cats, cities, women), never a shorter word it starts with (carry)
+    irregular = {"people": "person", "women": "woman", "men": "man", "children": "child", "mice": "mouse"}
+    for form in (word, irregular.get(word, ""), *_singular(word)):
         if form in kinds:
             return kinds[form]
     return frozenset()
