@@ -191,6 +191,9 @@ class Column:
     row_number: bool = False  # the row numbers a program wrote with the table (R's, pandas' index)
     # whole numbers numbering things of a panel (airline 1-6 by year: `_numbered_things`)
     numbers_things: bool = False
+    # a category whose values are the names of a calendar part: "weekday" (Mon..Sun), "month"
+    # (Jan..Dec), "quarter" (Q1..Q4), read from its values (`match.calendar_groups`)
+    calendar_names: str | None = None
 
     @property
     def numeric(self) -> bool:
@@ -237,6 +240,12 @@ class Column:
             if low >= 1 and high <= top and named:
                 return part
         return None
+
+    @property
+    def few_whole_numbers(self) -> bool:
+        """Whole numbers of a few values (2-24: cylinders, party sizes, airlines 1-6): a column
+        that groups like a category."""
+        return self.numeric and self.integer and 1 < self.distinct <= 24
 
     @property
     def flag(self) -> bool:
@@ -373,9 +382,7 @@ def _two_sexes(column: Column) -> bool:
         values = [normalize(str(v)).removesuffix(".0") for v in (column.minimum, column.maximum)]
     if len(values) != 2:
         return False
-    lines = [{normalize(str(f)) for f in line} for line in lexicon().data["values"]]
-    male = next((line for line in lines if "male" in line), set())
-    female = next((line for line in lines if "female" in line), set())
+    male, female = _sex_lines()
     if {values[0] in male, values[1] in male} == {True, False} and any(v in female for v in values):
         return True
     # a yes/no column named by one sex (female 0/1 of rwm1984): which sex each row is
@@ -386,10 +393,17 @@ def _two_sexes(column: Column) -> bool:
 def _one_sex_named(column: Column) -> bool:
     """Whether a column's name is one sex's word (female, male, woman): its yes is that sex."""
     keys = column.base or column.keys
-    if len(keys) != 1:
-        return False
-    lines = [{normalize(str(f)) for f in line} for line in lexicon().data["values"]]
-    return any(keys[0] in line for line in lines if "male" in line or "female" in line)
+    return len(keys) == 1 and any(keys[0] in line for line in _sex_lines())
+
+
+@lru_cache(maxsize=1)
+def _sex_lines() -> tuple[frozenset[str], frozenset[str]]:
+    """The forms of the lexicon's `values` lines of male and of female (men, 남성; women, 여성)."""
+    lines = [frozenset(normalize(str(f)) for f in line) for line in lexicon().data["values"]]
+    return (
+        next((line for line in lines if "male" in line), frozenset()),
+        next((line for line in lines if "female" in line), frozenset()),
+    )
 
 
 @lru_cache(maxsize=1)
@@ -1316,12 +1330,11 @@ def _build_table(dataset: dict[str, Any]) -> Table:
             from .match import calendar_groups
 
             kinds = {g[0] for g in calendar_groups(column)}
-            if "monday" in kinds:
-                column.concepts.setdefault("weekday", 1.0)  # "요일별", "day of the week": this column
-            elif "january" in kinds:
-                column.concepts.setdefault("month", 1.0)
-            elif "q1" in kinds:
-                column.concepts.setdefault("quarter", 1.0)
+            for first, part in (("monday", "weekday"), ("january", "month"), ("q1", "quarter")):
+                if first in kinds:
+                    column.calendar_names = part
+                    column.concepts.setdefault(part, 1.0)  # "요일별", "day of the week": this column
+                    break
         if _two_sexes(column):
             column.concepts.setdefault("sex", 0.9)  # fem of Men and Women: "by gender" groups by it
         columns.append(column)

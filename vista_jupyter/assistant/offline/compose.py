@@ -344,13 +344,14 @@ class _Builder:
         c = self.c
         col = c.col(column)
         word = self.m[i].text.lower().split()[-1]
+        events = joined_forms("events")
+        if not (word.endswith("s") and word in events and word[:-1] in events):
+            return False  # a plural noun of events: visits, trips
         if not (col.numeric and col.integer) or col.minimum is None or float(col.minimum) < 0:
             return False
         if col.names_codes or c.t.names_rows(column) or col.yearlike or col.is_date or col.numbers_things:
             return False
-        if list(col.keys) == [word[:-1]]:
-            return False  # a column named "visit" numbers each visit of a patient: which one, not how many
-        return word in joined_forms("events") and word.endswith("s") and word[:-1] in joined_forms("events")
+        return list(col.keys) != [word[:-1]]  # a column named "visit" numbers each visit: which one
 
     def bind_column(self, i: int, used: list[int]) -> tuple[str | None, int | None]:
         """The column a superlative or aggregation word is about: the one named next to it."""
@@ -1333,9 +1334,7 @@ class _Builder:
         """A column holding a part of a date: whole numbers by name (quarter 1-4, month 1-12), or
         the months' or quarters' names (Jan..Dec, Q1..Q4, read from its values)."""
         col = self.c.col(column)
-        if col.calendar_part in ("quarter", "month"):
-            return True
-        return col.kind in ("categorical", "text") and col.concepts.get("month", col.concepts.get("quarter")) == 1.0
+        return col.calendar_part in ("quarter", "month") or col.calendar_names in ("quarter", "month")
 
     def quantity_words(self) -> list[int]:
         """Quantities the data has no column for are never guessed to be row counts ("trading
@@ -2545,7 +2544,7 @@ class _Builder:
             if (
                 c.col(name).names_codes
                 or not c.col(name).numeric
-                or (c.col(name).integer and 1 < c.col(name).distinct <= 24 and not c.col(name).yearlike)
+                or (c.col(name).few_whole_numbers and not c.col(name).yearlike)
             )
             and not c.col(name).is_date
             and not c.t.names_rows(name)

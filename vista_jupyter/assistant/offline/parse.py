@@ -46,7 +46,7 @@ from .match import (
     short_forms,
 )
 from .plan import BUCKETS, DURATION_SECONDS, PICKED, Condition, Grouping, Measure, Plan, quantile_of
-from .text import is_hangul, language_of, normalize, particle, variants
+from .text import irregular_singular, is_hangul, language_of, normalize, particle, variants
 from .wording import t
 
 #: Words of grouping that never say "sorted by" ("by" may: "top 5 cars by horsepower").
@@ -1603,10 +1603,10 @@ class Composer:
         if all(self.col(n[0]).nulls == 0 for n in names):
             return True
         raise Declined(
-            f"{names[0][0]} and {names[1][0]} are missing on different rows, so the difference of their "
-            "statistics is not one statistic of their difference; ask for each.",
-            f"{names[0][0]}과(와) {names[1][0]}은(는) 값이 빠진 행이 달라서, 두 통계의 차이를 차이 하나의 통계로 "
-            "낼 수 없습니다. 각각 물어봐 주세요.",
+            f"{names[0][0]} and {names[1][0]} each have missing values on different rows, so their "
+            "statistics are taken over different rows; ask for each one and compare them.",
+            f"{names[0][0]}과(와) {names[1][0]}은(는) 값이 빠진 행이 서로 달라서 두 통계가 다른 행들로 "
+            "계산됩니다. 각각 물어본 뒤 비교해 주세요.",
         )
 
     def _derived_difference(self, a: str, b: str, op: str = "-") -> str:
@@ -4934,9 +4934,7 @@ class Composer:
                 or not (self.ctx.limit or getattr(self, "limit_kind", None))
                 and not self._has_any("superlative", "superlative_marker", "order")
                 and max(quality[x] for x in categorical) >= max(quality[x] for x in numeric)
-                and not any(
-                    (self.col(x).integer and 1 < self.col(x).distinct <= 24) or self.col(x).settings for x in numeric
-                )
+                and not any(self.col(x).few_whole_numbers or self.col(x).settings for x in numeric)
             ):
                 column = self._pick(j, categorical)
                 if self.col(column).is_date:
@@ -4959,9 +4957,7 @@ class Composer:
                 # groups never sorts; the few numbers of airline are its groups, below)
                 self.sort_by = (j, self._pick(j, numeric))
                 self.claim(i, j)
-            elif numeric and all(
-                (self.col(x).integer and 1 < self.col(x).distinct <= 24) or self.col(x).settings for x in numeric
-            ):
+            elif numeric and all(self.col(x).few_whole_numbers or self.col(x).settings for x in numeric):
                 # "by party size", "실린더별": a count kept as a number is a grouping like a category;
                 # so are the few doses an experiment set ("by dose": 0.5, 1 and 2)
                 g = self._set_group(Grouping(self._pick(j, numeric)), i, j)
@@ -5652,8 +5648,6 @@ class Composer:
         for i, m in enumerate(self.m):
             if i in self.used or not m.has("chart"):
                 continue
-            if self._column_sense_wins(i) and any(j == i for j, _ in self.ctx.measure_columns):
-                continue  # "average drawing score" of a column Drawing: the measure, no chart drawn
             kinds = [s.key for s in m.all("chart")]
             kind = next((k for k in kinds if k != "any"), "any")
             if self.ctx.chart in (None, "any"):
@@ -6101,8 +6095,7 @@ def _entity_kind(word: str) -> frozenset[str]:
     kinds = _entity_kinds()
     word = normalize(word).lower().strip()
     # the word or its singular (cats, cities, women), never a shorter word it starts with (carry)
-    irregular = {"people": "person", "women": "woman", "men": "man", "children": "child", "mice": "mouse"}
-    for form in (word, irregular.get(word, ""), *_singular(word)):
+    for form in (word, irregular_singular(word) or "", *_singular(word)):
         if form in kinds:
             return kinds[form]
     return frozenset()

@@ -130,6 +130,12 @@ _IRREGULAR = {
 }
 
 
+def irregular_singular(word: str) -> str | None:
+    """The singular of an English plural not made with -s (women -> woman, people -> person)."""
+    singular = _IRREGULAR.get(word)
+    return singular if singular not in ("good", "bad") else None  # (better, worst: no nouns)
+
+
 def variants(word: str) -> list[str]:
     """A word and the forms it may be inflected from: 'heaviest' -> heavy; 'rainy' -> rain;
     'prices' -> price; 'sunny' -> sun. The word itself comes first."""
