@@ -310,31 +310,6 @@ class _Builder:
             )
         self.decline(f"“{self.m[i].text}” by what? Name the measure.", f"무엇을 기준으로 “{self.m[i].text}”인가요?")
 
-    def _months_of_the_year(self, plan: Plan) -> None:
-        """ "월별 평균 count", "average count by month" of monthly data over several years (one row
-        per month): each month's group would be one row, its average that row's value; the
-        average asked is of each month of the year over the years (all Januaries...), said so."""
-        c, g = self.c, plan.group
-        if plan.kind != "aggregate" or g is None or g.bucket != "month" or not plan.measures:
-            return
-        if plan.successive or plan.inner is not None or plan.time_column:
-            return  # "전월 대비": each month's change from the one before, month by month
-        col = c.col(g.column)
-        if not col.is_date or col.granularity != "month" or c.t.rows != col.distinct or col.distinct < 24:
-            return
-        if not all(m.column and m.agg in ("mean", "median") and not m.per for m in plan.measures):
-            return
-        plan.group = Grouping(g.column, "month_of_year")
-        if plan.chart == "line":
-            plan.chart = "bar"
-        plan.readings.append(
-            t(
-                c.lang,
-                "“by month” of one row per month: each month of the year, over all the years.",
-                "“월별”: 한 달에 한 행인 데이터라, 모든 해의 같은 달(1월~12월)끼리 계산했습니다.",
-            )
-        )
-
     def events_counted(self, i: int, column: str) -> bool:
         """ "how many doctor visits" of docvis (whole numbers from 0, one person a row): a column the
         question names with a plural noun of events (the lexicon's `events`: visits, trips, calls)
@@ -396,7 +371,6 @@ class _Builder:
         if plan.kind == "aggregate" and dates:
             self.days_without(dates[0])  # "how many days without rain": the days, not the dry rows
         self._panel_period_total(plan)
-        self._months_of_the_year(plan)
         self._numbers_of_names(plan)
         self.ranked_degree(plan)
         having = self.c.having

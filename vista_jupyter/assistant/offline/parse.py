@@ -4938,12 +4938,14 @@ class Composer:
             ):
                 column = self._pick(j, categorical)
                 if self.col(column).is_date:
-                    g = self._set_group(Grouping(column, self._period_in_name(j, column)), i, j)
+                    bucket = self._calendar_months(self._period_in_name(j, column), column, i, j)
+                    g = self._set_group(Grouping(column, bucket), i, j)
                 else:
                     g = self._set_group(Grouping(column), i, j)
             elif any(self.col(c).is_date for c in self.columns_of(j)):
                 column = next(c for c in self.columns_of(j) if self.col(c).is_date)
-                g = self._set_group(Grouping(column, self._period_in_name(j, column)), i, j)
+                bucket = self._calendar_months(self._period_in_name(j, column), column, i, j)
+                g = self._set_group(Grouping(column, bucket), i, j)
             elif (
                 numeric
                 and m.text.lower() not in _GROUP_ONLY
@@ -5523,7 +5525,8 @@ class Composer:
         calendar month (all years together) is what a mean, a median or an extreme per month can
         mean, and the reply says so. A total per month stays each month's (the rows, a series)."""
         col = self.col(column)
-        stats = {s.key for m in self.m for s in m.all("agg")}
+        # (a column named like a statistic, "count", is the measure, not a count asked)
+        stats = {s.key for k, m in enumerate(self.m) if not self._column_sense_wins(k) for s in m.all("agg")}
         if (
             bucket != "month"
             or not col.is_date
