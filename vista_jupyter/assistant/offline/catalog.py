@@ -194,6 +194,10 @@ class Column:
     # a category whose values are the names of a calendar part: "weekday" (Mon..Sun), "month"
     # (Jan..Dec), "quarter" (Q1..Q4), read from its values (`match.calendar_groups`)
     calendar_names: str | None = None
+    # the year a name ends with, as panel surveys and published tables write one measure per wave
+    # (Baseball's hits86, sal87; Schooling's ed66, ed76; gdp2010): its base is the name before it
+    # (`_year_suffixes`)
+    name_year: int | None = None
 
     @property
     def numeric(self) -> bool:
@@ -1339,6 +1343,7 @@ def _build_table(dataset: dict[str, Any]) -> Table:
             column.concepts.setdefault("sex", 0.9)  # fem of Men and Women: "by gender" groups by it
         columns.append(column)
     _codes_second(columns)
+    _year_suffixes(columns)
     table = Table(
         dataset["var_name"], dataset.get("name") or dataset["var_name"], int(profile.get("rows") or 0), columns
     )
@@ -1350,6 +1355,53 @@ def _build_table(dataset: dict[str, Any]) -> Table:
     table.indicator = indicator_columns(table)
     table.restated_months = _restated_months(table, sample)
     return table
+
+
+#: A name of letters that ends with a year's two or four digits: sal87, league_86, gdp2010.
+_YEAR_SUFFIX = re.compile(r"([a-z][a-z_.]*?[a-z])[_.]?(\d{2}|\d{4})")
+
+
+def _year_suffixes(columns: list[Column]) -> None:
+    """Names that end with a year, as a panel survey names one measure per wave (Baseball's
+    hits86, league86 and sal87, league87; Schooling's ed66, ed76): the year is the wave, the
+    name before it is what is measured (`Column.base`, so "salary" names sal87 and "league" both
+    league86 and league87), and the year said in full ("1987 salary", "league in 1986") names
+    the column of that wave (`Column.name_year`). A name is read so only among others of its
+    pattern: a year ending two names of different measures, or one measure ending with two
+    years. Codes with digits (pm25, pm10: lexicon `_digit_codes`) and names of one part (x1)
+    are none; a year of two digits is of the 1900s unless it is 30 or less."""
+    codes = {code for _, code in _digit_codes(_index())}
+    found: dict[str, tuple[tuple[str, ...], str]] = {}
+    for column in columns:
+        if column.base != column.keys or column.is_date:
+            continue  # (a unit already split off: 사용량_kWh)
+        name = column.name.strip().lower()
+        if name.replace("_", "").replace(".", "") in codes:
+            continue
+        m = _YEAR_SUFFIX.fullmatch(name)
+        if m is None or not m.group(1).replace("_", "").replace(".", "").isalpha():
+            continue
+        stem = name_keys(m.group(1))
+        if len(column.keys) > 1 and column.keys[-1] == m.group(2) and len(m.group(2)) == 4:
+            continue  # sales_2021: its year a word of its name already
+        found[column.name] = (stem, m.group(2))
+    by_year: dict[str, set[tuple[str, ...]]] = {}
+    by_stem: dict[tuple[str, ...], set[str]] = {}
+    for stem, digits in found.values():
+        by_year.setdefault(digits, set()).add(stem)
+        by_stem.setdefault(stem, set()).add(digits)
+    for column in columns:
+        if column.name not in found:
+            continue
+        stem, digits = found[column.name]
+        if len(by_year[digits]) < 2 and len(by_stem[stem]) < 2:
+            continue
+        year = int(digits) if len(digits) == 4 else (2000 if int(digits) <= 30 else 1900) + int(digits)
+        if not within_years(year, year):
+            continue
+        column.base, column.name_year = stem, year
+        for concept, weight in concepts_of(stem).items():
+            column.concepts.setdefault(concept, weight)
 
 
 def _restated_months(table: Table, sample: list[dict[str, Any]]) -> frozenset[str]:

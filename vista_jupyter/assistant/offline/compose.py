@@ -910,8 +910,9 @@ class _Builder:
             for j, m in enumerate(self.m):
                 if not self.free(j) or not m.has("entity"):
                     continue
-                word = m.text.lower()
-                if word in ("row", "rows", "record", "records", "entry", "entries", "행", "레코드", "데이터"):
+                # (the rows named by what they are, "players", "선수", are rows too: "연봉이 빠진
+                # 선수" counts players with no salary; only days and periods are never rows here)
+                if not (m.text.split() and _is_time_word(m.text.split()[-1])):
                     plan.measures = [Measure("count")]
                     c.claim(j)
                 else:

@@ -349,7 +349,13 @@ def dataset_phrases(table: Table) -> PhraseIndex:
         if len(column.keys) == 2 and column.keys[1] in _WHOLE_WORDS:
             index.add(column.keys[::-1], Meaning("column", (column.name, 1.0)))  # sleep_total: "total sleep"
         if column.base and column.base != column.keys:
-            index.add(column.base, Meaning("column", (column.name, 1.0)))
+            # (a wave's measure, hits of hits86, a little below a column named by the word alone,
+            # hits: the name that is the word wins)
+            index.add(column.base, Meaning("column", (column.name, 1.0 if column.name_year is None else 0.97)))
+        if column.name_year is not None:
+            # the wave's year said in full names its columns (sal87: "1987"), as the year written
+            # as a word of a name does (sales_2021), so that it tells them apart (`_narrowed`)
+            index.add((str(column.name_year),), Meaning("column", (column.name, 0.8)))
         alias = bracket_alias(column.name)
         if alias:  # 동네(법정동): the name in brackets names the column too
             index.add(alias, Meaning("column", (column.name, 0.95)))
@@ -1921,7 +1927,13 @@ class Reader:
                 # two neighbouring letters swapped ("whcih", "aveage"): as near as a close spelling
                 scored[cand[0]] = max(0.9, scored.get(cand[0], 0.0))
                 continue
-            near = [f for f in forms if 2.0 * min(len(f), len(cand[0])) / (len(f) + len(cand[0])) >= 0.84]
+            # a misspelling keeps its first letter (a slip at the start is the rarest kind, and
+            # a word differing there is most often another word: "catchers" is not "Hatcher")
+            near = [
+                f
+                for f in forms
+                if f[0] == cand[0][0] and 2.0 * min(len(f), len(cand[0])) / (len(f) + len(cand[0])) >= 0.84
+            ]
             if not near:
                 continue
             best = max(difflib.SequenceMatcher(None, f, cand[0]).ratio() for f in near)

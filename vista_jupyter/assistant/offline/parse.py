@@ -331,6 +331,19 @@ class Composer:
             j += 1
         return j if j < len(self.m) else None
 
+    def _relative_pronoun(self, i: int) -> bool:
+        """An English "who", "which" or "that" right after the thing it tells of ("women who
+        voted", "people who earn over 50k", "cars which have a turbo"): it begins a condition on
+        those rows, asking nothing; a question's own "which" begins its clause ("which state ...",
+        "in which year ...")."""
+        if self.m[i].text.lower() not in ("who", "whom", "which", "that"):
+            return False
+        j = i - 1
+        if j < 0:
+            return False
+        before = self.m[j]
+        return bool(before.roles & {"column", "value", "entity", "concept"}) and not before.has("which")
+
     def prev_index(self, i: int, skip: tuple[str, ...] = ("filler", "particle")) -> int | None:
         j = i - 1
         while j >= 0 and self.roles(j) and self.roles(j) <= set(skip):
@@ -389,10 +402,41 @@ class Composer:
         top = list(dict.fromkeys(s.key for s in senses if s.quality >= best - 1e-9))
         if len(top) == 1:
             return top[0]
+        narrowed = self._narrowed(i, top)
+        if narrowed is not None:
+            return narrowed
         raise Declined(
             f"“{self.m[i].text}” could mean several columns: {', '.join(top)}. Name the one you mean.",
             f"“{self.m[i].text}”은(는) 여러 열을 가리킬 수 있습니다: {', '.join(top)}. 원하는 열 이름을 적어 주세요.",
         )
+
+    def _narrowed(self, i: int, names: list[str]) -> str | None:
+        """Of the columns a mention may name, the one another word of the question names too,
+        where that word is the part of the names that tells them apart: "sales ... in 2021" of
+        sales_2021, sales_2022, sales_2023; "2023년 매출" of sales_2023 beside stores_2023. That
+        word is used (claimed) by the column; a word naming none or several leaves the choice open."""
+        found: list[tuple[int, str]] = []
+        for j, m in enumerate(self.m):
+            # (a year tells apart every measure of its wave: "1987 salary by league", of sal87 and
+            # league87, is read with it twice)
+            year = any(self.col(s.key).name_year is not None for s in m.all("column"))
+            if j == i or (j in self.used and not year) or not m.has("column"):
+                continue
+            among = {s.key for s in m.all("column")} & set(names)
+            said = {int(y) for y in re.findall(r"\b\d{4}\b", m.text)}
+            if year and said and not among:
+                # "1987 salary" read as one name (sal87): its year is said of the others too
+                among = {n for n in names if self.col(n).name_year in said}
+            if len(among) == 1:
+                found.append((j, next(iter(among))))
+        if len({name for _, name in found}) != 1:
+            return None
+        # (the telling word is used by the column when that is all it names: "2021" of sales_2021;
+        # a word that names a column of its own, "1987 salary", is still read as that)
+        self.claim(
+            *(j for j, _ in found if self.m[j].has("num") or {s.key for s in self.m[j].all("column")} <= set(names))
+        )
+        return found[0][1]
 
     def unit_columns(self, number: Number) -> list[str]:
         """Columns a number's unit points to (만원 -> the columns priced in 만원 or money)."""
@@ -578,6 +622,7 @@ class Composer:
         self._years_as_unit()
         self._comparative_which()
         self._outliers()
+        self._relative_to_statistic()
         self._spread()
         self._differences()
         self._column_comparisons()
@@ -1348,6 +1393,80 @@ class Composer:
             ):
                 m.senses.insert(0, Sense("superlative", m.get("degree").key))
                 return
+
+    def _relative_to_statistic(self) -> None:
+        """Rows picked by where their value stands among all rows, the threshold computed in the
+        code from the data (op "vs_stat", value (comparison, statistic, quantile)):
+        "people with above average income", "incomes above the median", "소득이 평균보다 높은",
+        "평균 소득 이상" (against the column's mean or median); "the top 10% of incomes", "top 10%
+        by income", "소득 상위 10%", "하위 25%" (at or beyond the quantile). The column is the one
+        numeric column named right beside the words; anything else is left unread."""
+        cmp_of = {"gt": ">", "ge": ">=", "lt": "<", "le": "<="}
+
+        def numeric(j: int | None) -> str | None:
+            if j is None or j in self.used or not self.m[j].has("column") or self.m[j].has("value"):
+                return None
+            names = self.columns_of(j, numeric=True)
+            return names[0] if len(names) == 1 else None
+
+        def statistic(j: int | None) -> str | None:
+            if j is None or j in self.used or self.roles(j) != {"agg"}:
+                return None
+            key = self.m[j].get("agg").key
+            return key if key in ("mean", "median") else None
+
+        for i, m in enumerate(self.m):
+            if i in self.used:
+                continue
+            # against a statistic: "above (the) average X", "X above the median", "X이 평균보다 높은"
+            for role in ("compare", "compare_after"):
+                sense = m.get(role)
+                if sense is None or sense.key not in cmp_of or m.has("column"):
+                    continue
+                if role == "compare":
+                    j = self.next_index(i)
+                    stat = statistic(j)
+                    if stat is None:
+                        continue
+                    after, before = self.next_index(j), self.prev_index(i)
+                    k = after if numeric(after) else before
+                else:
+                    j = self.prev_index(i)
+                    stat = statistic(j)
+                    k = None
+                    if stat is not None:  # "소득이 평균보다 높은", "소득 평균 이상"
+                        k = self.prev_index(j)
+                    else:  # "평균 소득보다 높은"
+                        k, j = j, self.prev_index(j) if j is not None else None
+                        stat = statistic(j)
+                    if stat is None or numeric(k) is None:
+                        continue
+                if k is None or numeric(k) is None:
+                    continue
+                self.ctx.conditions.append(Condition(numeric(k), "vs_stat", (cmp_of[sense.key], stat, None)))
+                self.claim(i, j, k)
+                break
+            if i in self.used or not (m.has("order") and m.get("order").key in ("top", "bottom")):
+                continue
+            # a share of the rows at one end: "top 10% of incomes", "소득 상위 10%", "bottom 25% by X"
+            n = self.next_index(i)
+            if n is None or not self.m[n].has("num"):
+                continue
+            share = float(self.m[n].get("num").key)
+            pct = n + 1
+            if not (0 < share < 100) or pct >= len(self.m) or self.m[pct].text not in ("%", "퍼센트", "percent"):
+                continue
+            after = self.next_index(pct, ("filler", "particle", "condition", "group"))
+            before = self.prev_index(i, ("filler", "particle", "condition"))
+            k = after if numeric(after) else None
+            if k is None and numeric(before):
+                k = before
+            if k is None:
+                continue
+            top = m.get("order").key == "top"
+            q = round(1 - share / 100, 6) if top else round(share / 100, 6)
+            self.ctx.conditions.append(Condition(numeric(k), "vs_stat", (">=" if top else "<=", "quantile", q)))
+            self.claim(i, n, pct, k, *range(pct + 1, after if k == after else pct + 1))
 
     def _outliers(self) -> None:
         """ "how many Hwt values are outliers by the 1.5 IQR rule", "calories 이상치는 몇 개야? (1.5 IQR
@@ -4571,7 +4690,12 @@ class Composer:
                         and self.roles(before)
                         & {"group", "superlative_marker", "adjective", "degree", "evaluative", "order"}
                     )
-                    or (before is not None and self.m[before].has("which") and self._statistic_asked())
+                    or (
+                        before is not None
+                        and self.m[before].has("which")
+                        and not self._relative_pronoun(before)
+                        and self._statistic_asked()
+                    )
                     # (a group word after it groups by it in Korean, "smoker별"; in English "per" and
                     # "by" come before what they group by: "cancellations per hotel")
                     or (after is not None and self.m[after].has("group") and not self._group_word_before(after))
@@ -4985,7 +5109,7 @@ class Composer:
             g = self._thing_with_the_most()
         if True:
             for i, m in enumerate(self.m):
-                if i in self.used or not m.has("which"):
+                if i in self.used or not m.has("which") or self._relative_pronoun(i):
                     continue
                 j = self.next_index(i, ("filler", "particle"))
                 if j is None:
@@ -5458,6 +5582,8 @@ class Composer:
         senses = [s for s in self.m[i].all("column") if s.key in names]
         best = max(s.quality for s in senses)
         top = list(dict.fromkeys(s.key for s in senses if s.quality >= best - 1e-9))
+        if len(top) > 1 and (narrowed := self._narrowed(i, top)) is not None:
+            return narrowed
         if len(top) > 1:
             raise Declined(
                 f"“{self.m[i].text}” could mean several columns: {', '.join(top)}. Name the one you mean.",

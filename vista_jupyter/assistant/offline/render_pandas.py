@@ -336,6 +336,10 @@ class PandasRenderer:
             return f"(({column} >= {lit(value[0])}) & ({column} < {lit(value[1])}))"
         if c.op == "outside":  # a missing value is in neither part
             return f"(({column} < {lit(value[0])}) | ({column} >= {lit(value[1])}))"
+        if c.op == "vs_stat":  # against the column's own mean, median or quantile, over all its rows
+            cmp, stat, share = c.value
+            threshold = f"{column}.quantile({share!r})" if stat == "quantile" else f"{column}.{stat}()"
+            return f"({column} {cmp} {threshold})"
         if c.op == "outlier":  # more than k IQR below the first quartile or above the third, of the column
             q1, q3 = f"{column}.quantile(0.25)", f"{column}.quantile(0.75)"
             return (

@@ -146,6 +146,7 @@ _OPS = {
     "within",
     "outside",
     "outlier",
+    "vs_stat",
     "isna",
     "notna",
     "either",
@@ -687,6 +688,12 @@ class SqlRenderer(PandasRenderer):
             return f"({column} >= {literal(value[0])} AND {column} < {literal(value[1])})"
         if c.op == "outside":
             return f"({column} < {literal(value[0])} OR {column} >= {literal(value[1])})"
+        if c.op == "vs_stat":  # against the column's own mean, median or quantile, as pandas computes them
+            cmp, stat, share = c.value
+            fn = {"mean": f"avg({column})", "median": f"quantile_cont({column}, 0.5)"}.get(
+                stat, f"quantile_cont({column}, {float(share or 0.5)!r})"
+            )
+            return f"{column} {cmp} (SELECT {fn} FROM {self._src()})"
         if c.op == "outlier":  # more than k IQR below the first quartile or above the third, of the column
             q1, q3 = f"quantile_cont({column}, 0.25)", f"quantile_cont({column}, 0.75)"
             k = literal(value)

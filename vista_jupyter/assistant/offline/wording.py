@@ -264,6 +264,22 @@ def condition_words(c: Condition, lang: str) -> str:
         return t(lang, f"{subject} is not {joined}", f"{subject} ≠ {joined}")
     if c.label:  # a word read as a range (its hours are stated under the answer's first line)
         return f"{subject} “{c.label}”"
+    if c.op == "vs_stat":
+        cmp, stat, share = c.value
+        if stat == "quantile":
+            top = cmp == ">="
+            pct = value_text(round((1 - share if top else share) * 100, 4))
+            nth = value_text(round(share * 100, 4))
+            return t(
+                lang,
+                f"{subject} is in the {'top' if top else 'bottom'} {pct}% (at or {'above' if top else 'below'} "
+                f"its {nth}th percentile over all rows)",
+                f"{subject} {'상위' if top else '하위'} {pct}% (전체의 {nth} 백분위수 {'이상' if top else '이하'})",
+            )
+        en = {">": "above", ">=": "at or above", "<": "below", "<=": "at or below"}[cmp]
+        sign = {">": ">", ">=": "≥", "<": "<", "<=": "≤"}[cmp]
+        name_en, name_ko = {"mean": ("mean", "평균"), "median": ("median", "중앙값")}[stat]
+        return t(lang, f"{subject} is {en} its {name_en} over all rows", f"{subject} {sign} 전체 {name_ko}")
     if c.op == "outlier":
         k = value_text(c.value)
         return t(
