@@ -12,7 +12,9 @@ hid its start) or for "league" (two columns). Now:
   tells the wave's columns apart (`Composer._narrowed`), as a year written as a word of a name
   does ("sales in 2021" of sales_2021, sales_2022; "2023년 매출" of sales_2023 beside
   stores_2023: it had been declined as two columns);
-* a column named by the word alone ("hits") is still that column, not hits86.
+* a column named by the word alone ("hits") is still that column, not hits86;
+* a yes/no column of each wave ("lived in the south in 1976" of south66, south76) is the one of
+  the year said; a year naming several waves' columns and nothing to pick from is no column.
 """
 
 from __future__ import annotations
@@ -43,6 +45,15 @@ def data(tmp_path_factory):
             "sal87": np.where(rng.random(n) < 0.15, np.nan, np.round(rng.uniform(70, 2400, n), 1)),
         }
     )
+    schooling = pd.DataFrame(
+        {
+            "south66": rng.choice(["yes", "no"], n),
+            "south76": rng.choice(["yes", "no"], n),
+            "ed66": rng.integers(6, 16, n),
+            "ed76": rng.integers(8, 18, n),
+            "wage76": rng.integers(200, 1500, n),
+        }
+    )
     regions = pd.DataFrame(
         {
             "region": ["North", "South", "East", "West", "Central"],
@@ -53,7 +64,7 @@ def data(tmp_path_factory):
         }
     )
     out = {"_spill": root / "spill"}
-    for name, frame in (("players", players), ("regions", regions)):
+    for name, frame in (("players", players), ("regions", regions), ("schooling", schooling)):
         frame.to_parquet(root / f"{name}.parquet")
         out[name] = (frame, root / f"{name}.parquet")
     return out
@@ -112,3 +123,17 @@ def test_a_year_word_of_a_name_picks_among_the_names_a_word_means(data, mode):
     analysis, answer = ask(data, "regions", "2023년 매출 합계", mode)
     assert not analysis.declined, answer
     assert "sales_2023" in first_line(answer) and states(first_line(answer), frame["sales_2023"].sum(), 0), answer
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_a_flag_of_each_wave(data, mode):
+    d, _ = data["schooling"]
+    analysis, answer = ask(data, "schooling", "how many people lived in the south in 1976?", mode)
+    assert not analysis.declined, answer
+    assert "south76" in first_line(answer) and states(first_line(answer), (d["south76"] == "yes").sum(), 0), answer
+    analysis, answer = ask(data, "schooling", "average wage of people living in the south in 1976", mode)
+    assert not analysis.declined, answer
+    assert states(first_line(answer), d[d["south76"] == "yes"]["wage76"].mean(), 1), answer
+    # "1976" alone names ed76, wage76, south76: no one column, no answer about another one
+    analysis, answer = ask(data, "schooling", "average in 1976", mode)
+    assert analysis.declined, answer

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .catalog import concepts_of, holds_presence
+from .catalog import Column, concepts_of, holds_presence
 from .lexicon import joined_forms, lexicon
 from .plan import PICKED, Condition, Grouping, Measure, Plan
 from .text import is_hangul, name_keys
@@ -696,6 +696,39 @@ class _Builder:
         if c.flag_rate is not None:
             return self.flag_share()
         shares = [i for i, a in ctx.aggs if a == "share" and self.free(i)]
+        stated = [a for i, a in ctx.aggs if self.free(i) and a in ("mean", "median")]
+        totals = [a for i, a in ctx.aggs if self.free(i) and a == "sum"]
+        if shares and not totals:
+            # "average alcohol share by region", "alcohol share by region" of salcohol (each
+            # household's budget share): the word names what the column holds, next to it; a
+            # statistic of those shares is asked (the mean unless another is said), never the
+            # share of their total (it had been read so, dropping "average": a wrong answer)
+            measured = self.column_measures()
+            named = [
+                j
+                for j, name in measured
+                if _holds_shares(c.col(name))
+                and any(
+                    k is not None and k in shares
+                    for k in (
+                        c.prev_index(j, ("filler", "particle", "condition")),
+                        c.next_index(j, ("filler", "particle", "condition")),
+                    )
+                )
+            ]
+            if len(named) == 1 and len(measured) == 1:
+                c.claim(*[k for k in shares if k != named[0]])
+                if not stated:
+                    ctx.aggs = [(k, "mean" if k == shares[0] else a) for k, a in ctx.aggs]
+                    c.used.discard(shares[0])
+                return self.aggregate_or_rows()
+            if stated:
+                word = "average" if stated[0] == "mean" else "median"
+                self.decline(
+                    f"“{self.m[shares[0]].text}” with “{word}” asks two things: the share of a total, or the "
+                    f"{word} of a column of shares. Ask for one.",
+                    f"“{self.m[shares[0]].text}”와 평균을 함께 물으셨습니다. 전체에서 차지하는 비율인지, 비율 열의 평균인지 하나만 물어봐 주세요.",
+                )
         if shares:
             return self.share(shares)
         return self.aggregate_or_rows()
@@ -3228,3 +3261,15 @@ def _says_time(text: str) -> bool:
     """Whether words of a question name a time ("days", "날짜", "경기일"), not only the thing a
     date column is the date of ("경기" of 경기일자)."""
     return bool(set(name_keys(text)) & _DATE_NAME_WORDS)
+
+
+def _holds_shares(column: Column) -> bool:
+    """A numeric column of shares: every value between 0 and 1 (a budget share, a rate as a
+    fraction), or between 0 and 100 with a name that says percent."""
+    if not column.numeric or column.minimum is None or column.maximum is None:
+        return False
+    low, high = float(column.minimum), float(column.maximum)
+    if 0 <= low and high <= 1:
+        return True
+    named = set(column.keys) & {"pct", "percent", "percentage", "share", "rate", "%"}
+    return bool(named) and 0 <= low and high <= 100

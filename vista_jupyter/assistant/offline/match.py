@@ -116,7 +116,9 @@ def abbreviates(piece: str, word: str) -> float:
                     k += 1
                 elif k < len(rest):
                     skipped += 1
-            if consonants and (rest[-1:] == consonants[-1:] or (k == len(rest) and skipped <= 1)):
+            # (at most two of the word's consonants left out: "pkg", "mgmt", "pct"; "adt" leaves
+            # out three of "accident", a short form of something else: average daily traffic)
+            if consonants and skipped <= 2 and (rest[-1:] == consonants[-1:] or (k == len(rest) and skipped <= 1)):
                 return 0.85
     # a compound word's first part whole and the rest cut short: "bathrms" for bathrooms
     # (bath + rms), "fullbase" for full basement's words run together are `segment`'s
@@ -352,10 +354,6 @@ def dataset_phrases(table: Table) -> PhraseIndex:
             # (a wave's measure, hits of hits86, a little below a column named by the word alone,
             # hits: the name that is the word wins)
             index.add(column.base, Meaning("column", (column.name, 1.0 if column.name_year is None else 0.97)))
-        if column.name_year is not None:
-            # the wave's year said in full names its columns (sal87: "1987"), as the year written
-            # as a word of a name does (sales_2021), so that it tells them apart (`_narrowed`)
-            index.add((str(column.name_year),), Meaning("column", (column.name, 0.8)))
         alias = bracket_alias(column.name)
         if alias:  # 동네(법정동): the name in brackets names the column too
             index.add(alias, Meaning("column", (column.name, 0.95)))

@@ -413,20 +413,19 @@ class Composer:
     def _narrowed(self, i: int, names: list[str]) -> str | None:
         """Of the columns a mention may name, the one another word of the question names too,
         where that word is the part of the names that tells them apart: "sales ... in 2021" of
-        sales_2021, sales_2022, sales_2023; "2023년 매출" of sales_2023 beside stores_2023. That
-        word is used (claimed) by the column; a word naming none or several leaves the choice open."""
+        sales_2021, sales_2022, sales_2023; "2023년 매출" of sales_2023 beside stores_2023; a year
+        said in full of the wave it names ("league in 1987" of league87: `Column.name_year`,
+        read with every column of that wave it tells apart). That word is used (claimed) by the
+        column when that is all it says; a word naming none or several leaves the choice open."""
         found: list[tuple[int, str]] = []
         for j, m in enumerate(self.m):
-            # (a year tells apart every measure of its wave: "1987 salary by league", of sal87 and
-            # league87, is read with it twice)
-            year = any(self.col(s.key).name_year is not None for s in m.all("column"))
-            if j == i or (j in self.used and not year) or not m.has("column"):
+            if j == i:
                 continue
-            among = {s.key for s in m.all("column")} & set(names)
             said = {int(y) for y in re.findall(r"\b\d{4}\b", m.text)}
-            if year and said and not among:
-                # "1987 salary" read as one name (sal87): its year is said of the others too
-                among = {n for n in names if self.col(n).name_year in said}
+            wave = {n for n in names if self.col(n).name_year in said}
+            among = {s.key for s in m.all("column")} & set(names) if j not in self.used else set()
+            if not among:
+                among = wave
             if len(among) == 1:
                 found.append((j, next(iter(among))))
         if len({name for _, name in found}) != 1:
@@ -886,7 +885,9 @@ class Composer:
         last = None
         described = self._described_by_name(claimed=False)
         for i, m in enumerate(self.m):
-            if m.unknown and any(ch.isalnum() for ch in m.text) and i not in described:
+            # (a word a reading took as its own is read: "cover" of "how many years does the data
+            # cover", the lexicon's data_span, known only to `_periods_spanned`)
+            if m.unknown and any(ch.isalnum() for ch in m.text) and i not in described and i not in self.used:
                 # syllables of one unknown Korean word are reported as that word
                 if last == i - 1 and unknown and self.tokens[m.start].joined:
                     unknown[-1] += m.text
@@ -4608,7 +4609,13 @@ class Composer:
             if i in self.used or not m.has("column") or m.has("value"):
                 continue
             names = [n for n in self.columns_of(i) if self.col(n).flag]
-            if len(names) != 1 or len(self.columns_of(i)) != 1:
+            if len(names) > 1 and len(names) == len(self.columns_of(i)):
+                # "lived in the south in 1976" of south66 and south76: the wave said picks one
+                narrowed = self._narrowed(i, names)
+                names = [narrowed] if narrowed is not None else names
+            elif len(self.columns_of(i)) != 1:
+                continue
+            if len(names) != 1:
                 continue
             column = self.col(names[0])
             truthy = _truthy(column)
