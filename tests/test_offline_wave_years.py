@@ -134,6 +134,21 @@ def test_a_flag_of_each_wave(data, mode):
     analysis, answer = ask(data, "schooling", "average wage of people living in the south in 1976", mode)
     assert not analysis.declined, answer
     assert states(first_line(answer), d[d["south76"] == "yes"]["wage76"].mean(), 1), answer
+    analysis, answer = ask(data, "schooling", "1966년 남부 거주자 수", mode)
+    assert not analysis.declined, answer
+    assert "south66" in first_line(answer) and states(first_line(answer), (d["south66"] == "yes").sum(), 0), answer
     # "1976" alone names ed76, wage76, south76: no one column, no answer about another one
     analysis, answer = ask(data, "schooling", "average in 1976", mode)
+    assert analysis.declined, answer
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_a_year_that_agrees_with_the_one_column_named(data, mode):
+    frame, _ = data["players"]
+    for question in ("who had the most homers in 1986", "1986년 homer 1위 선수는?"):
+        analysis, answer = ask(data, "players", question, mode)
+        assert not analysis.declined, (question, answer)
+        assert states(first_line(answer), frame["homer86"].max(), 0), (question, answer)
+    # a year of no wave of that measure is not read into it
+    analysis, answer = ask(data, "players", "who had the most homers in 1987", mode)
     assert analysis.declined, answer

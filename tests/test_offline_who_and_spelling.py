@@ -7,6 +7,11 @@ both renderers (pandas, and the dataset held in DuckDB):
 * "average accident rate by highway type" (car's Highway1) read ADT (average daily traffic) as
   "accident", its consonants with three of the word's left out: a short form leaves out at most
   two ("pkg", "mgmt", "pct"), so "accident" is unread and the question declined;
+* names spelled from words (Ecdat's Hdma, car's Highway1, Ecdat's Schooling): "loan to value
+  ratio" is lvr and "debt to income ratio" dir (the joining words give no letter), "speed limit"
+  is slim and "log wage" lwage (a word kept as its first letter before the rest of a name spelled
+  whole); "denied" is deny (-ied), "denial rate" the rate of deny (-al: denial, approval, refusal,
+  renewal); "segments", "applications" are nouns for rows (all had been declined);
 * "average age of women who voted" was declined ("Which one by what?"): an English "who",
   "which" or "that" right after the rows it tells of begins a condition, it asks nothing;
 * "연봉이 빠진 선수는 몇 명?", "몇 명의 선수 연봉이 빠져 있어?": rows named by what they are
@@ -57,8 +62,18 @@ def data(tmp_path_factory):
             "pkg_cnt": rng.integers(1, 30, 60),
         }
     )
+    roads["slim"] = rng.choice([40, 45, 50, 55, 60, 70], 60)
+    loans = pd.DataFrame(
+        {
+            "dir": np.round(rng.uniform(0.1, 0.9, 200), 3),
+            "lvr": np.round(rng.uniform(0.3, 1.1, 200), 3),
+            "lwage": np.round(rng.normal(6.2, 0.4, 200), 3),
+            "black": rng.choice(["yes", "no"], 200, p=[0.2, 0.8]),
+            "deny": rng.choice(["yes", "no"], 200, p=[0.15, 0.85]),
+        }
+    )
     out = {"_spill": root / "spill"}
-    for name, frame in (("players", players), ("voters", voters), ("roads", roads)):
+    for name, frame in (("players", players), ("voters", voters), ("roads", roads), ("loans", loans)):
         frame.to_parquet(root / f"{name}.parquet")
         out[name] = (frame, root / f"{name}.parquet")
     return out
@@ -118,3 +133,27 @@ def test_rows_named_by_what_they_are_with_a_missing_value(data, mode):
         # only salary's: walks has missing values too
         assert states(first_line(answer), d["salary"].isna().sum(), 0), (question, answer)
         assert not states(first_line(answer), (d["salary"].isna() | d["walks"].isna()).sum(), 0), answer
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_names_spelled_from_the_words(data, mode):
+    d, _ = data["loans"]
+    denied = d[d["deny"] == "yes"]
+    cases = {
+        "average loan to value ratio": ("loans", d["lvr"].mean(), 3),
+        "median debt to income ratio": ("loans", d["dir"].median(), 3),
+        "average debt to income ratio of denied applications": ("loans", denied["dir"].mean(), 3),
+        "average log wage": ("loans", d["lwage"].mean(), 2),
+        "how many applications were denied?": ("loans", len(denied), 0),
+        "denial rate for black applicants": ("loans", 100 * (d[d["black"] == "yes"]["deny"] == "yes").mean(), 1),
+    }
+    roads, _ = data["roads"]
+    cases["how many segments have a speed limit of 55?"] = ("roads", (roads["slim"] == 55).sum(), 0)
+    for question, (name, expected, digits) in cases.items():
+        analysis, answer = ask(data, name, question, mode)
+        assert not analysis.declined, (question, answer)
+        assert states(first_line(answer), expected, digits), (question, expected, answer)
+    analysis, answer = ask(data, "roads", "average rate by speed limit", mode)
+    assert not analysis.declined, answer
+    for value in roads.groupby("slim")["rate"].mean():
+        assert states(answer, value, 2), answer

@@ -195,6 +195,10 @@ def segment(name: str, cuts: frozenset[int] | None, words: tuple[str, ...], whol
             if end - pos > longest:
                 break
             q = _word_abbreviates(name[pos:end], words[k])
+            if not q and whole and end - pos == 1 and k < len(words) - 1 and len(words[k]) >= 3:
+                # a word kept as its first letter before the rest, as economists write them
+                # (slim: speed limit, lwage: log wage, bwt: birth weight), in a name spelled whole
+                q = 0.85 if words[k] not in _JOINING else 0.0
             if q:
                 best = max(best, min(q, rest(end, k + 1, stop)))
         memo[key] = best
@@ -854,6 +858,10 @@ def _transposed(a: str, b: str) -> bool:
     return len(diff) == 2 and diff[1] == diff[0] + 1 and a[diff[0]] == b[diff[1]] and a[diff[1]] == b[diff[0]]
 
 
+#: Words that join a name's words and give it no letter of its own ("loan to value ratio": lvr).
+_JOINING = frozenset({"to", "of", "and", "per", "the", "for", "in", "on"})
+
+
 def _variant_set(word: str) -> frozenset[str]:
     return frozenset(v for v in variants(word) if len(v) >= 3 or v == word)
 
@@ -1260,11 +1268,16 @@ class Reader:
                 # A name that is the initials of the words ("adr" for average daily rate, "bmi"
                 # for body mass index): three words or more, each of two letters or more
                 if len(words) >= 3 and all(w.isascii() and w.isalpha() and len(w) >= 2 for w in words):
-                    initials = "".join(w[0] for w in words)
+                    # (the words that join others are no letter of them: lvr, "loan to value
+                    # ratio"; dir, "debt to income ratio")
+                    content = [w for w in words if w not in _JOINING]
+                    spelled = {"".join(w[0] for w in words)}
+                    if len(content) >= 3 and content[0] == words[0] and content[-1] == words[-1]:
+                        spelled.add("".join(w[0] for w in content))
                     # "average daily rate" of adr: the average is also asked (the mean of adr)
                     first = i + 1 if words[0] in self.lex.forms("agg", "mean") else i
                     for name, squashed, _cuts in self.spelled:
-                        if squashed == initials and name.isascii() and len(keys_of[name]) == 1:
+                        if squashed in spelled and name.isascii() and len(keys_of[name]) == 1:
                             score = _content_score(tokens, first, j, 1.0) * 0.9 * 1.05
                             out.append(_Edge(first, j, [Sense("column", name, 0.9)], score))
                 # A part several names share ("ship" of SHIP_ID and SHIP_DATE, "real" of realgdp

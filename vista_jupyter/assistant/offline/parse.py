@@ -653,8 +653,25 @@ class Composer:
         self._measures()
         self._chart()
         plan = self._assemble()
+        self._wave_said(plan)
         self._check_claimed(plan)
         return plan
+
+    def _wave_said(self, plan: Plan) -> None:
+        """A year said of the wave the plan's one column of that name is of ("1986년 홈런" of
+        homer86, the only homer column): it agrees with the column, so it is read with it."""
+        named = {m.column for m in plan.measures if m.column} | {k.column for k in plan.conditions}
+        if plan.group is not None:
+            named.add(plan.group.column)
+        known = {c.name: c for c in self.t.columns}
+        years = {known[n].name_year for n in named if n in known and known[n].name_year}
+        if not years:
+            return
+        for j, m in enumerate(self.m):
+            if j not in self.used and m.has("num") and m.get("num").key in years:
+                self.claim(j)
+                if j + 1 < len(self.m) and self.m[j + 1].has("date_units") and self.tokens[self.m[j + 1].start].joined:
+                    self.claim(j + 1)  # 1986년
 
     # --- time said relative to the data ("the last 5 years", "마지막 달", "가장 최근 값") ---------------
 
@@ -1336,6 +1353,18 @@ class Composer:
                 self.rank = int(m.get("ordinal").key)
                 if not graded:
                     self.claim(i)  # else the superlative it makes with its degree word claims it
+            elif (
+                m.has("ordinal")
+                and not ranked
+                and not graded
+                and not m.has("column")
+                and m.text.replace(" ", "").endswith(("위", "등"))
+                and (j is None or not self.m[j].has("compare_after"))
+            ):
+                # "hits 1위 선수", "매출 2위 지역": a place in the ranking by the measure, highest
+                # first (a place is the highest's: 1위 is the most), as "가장 많은" with its rank
+                self.rank = int(m.get("ordinal").key)
+                m.senses = [Sense("superlative", "high"), *(x for x in m.senses if x.role != "ordinal")]
 
     def _years_as_unit(self) -> None:
         """ "average years of schooling by ethnicity": "years" is the unit of the measure named
@@ -4081,6 +4110,9 @@ class Composer:
                     self.ctx.conditions.append(Condition(years[0], op, value))
                 self.claim(*span)
                 return
+            waves = {c.name_year for c in self.t.columns if c.name_year is not None}
+            if set(found) == {"year"} and op == "==" and found["year"] in waves:
+                return  # "1986년 홈런": the wave of columns named with that year (`_narrowed`)
             raise Declined(
                 "This data has no dates, so I cannot pick rows by a date, a month or a weekday.",
                 "이 데이터에는 날짜 열이 없어서 날짜, 월, 요일로 행을 고를 수 없습니다.",

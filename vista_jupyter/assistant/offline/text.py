@@ -152,6 +152,16 @@ def variants(word: str) -> list[str]:
     # plurals and third person
     if word.endswith("ies") and len(word) > 4:
         add(word[:-3] + "y")
+    if word.endswith("ied") and len(word) > 4:
+        add(word[:-3] + "y")  # denied -> deny, married -> marry, applied -> apply
+    # nouns of an act made from its verb with -al: denial -> deny, approval -> approve, arrival ->
+    # arrive, refusal -> refuse, renewal -> renew
+    if len(word) > 5 and word.endswith("ial"):
+        add(word[:-3] + "y")
+    elif len(word) > 5 and word.endswith(("val", "sal")):
+        add(word[:-1] + "e")
+    elif len(word) > 5 and word.endswith("wal"):
+        add(word[:-2])
     # -es only after the sounds that take it (boxes, classes, wishes, potatoes): "codes" is code+s,
     # never cod+es
     if word.endswith("es") and len(word) > 3 and word[:-2].endswith(("s", "x", "z", "ch", "sh", "o")):
