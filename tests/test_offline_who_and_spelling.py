@@ -9,9 +9,10 @@ both renderers (pandas, and the dataset held in DuckDB):
   two ("pkg", "mgmt", "pct"), so "accident" is unread and the question declined;
 * names spelled from words (Ecdat's Hdma, car's Highway1, Ecdat's Schooling): "loan to value
   ratio" is lvr and "debt to income ratio" dir (the joining words give no letter), "speed limit"
-  is slim and "log wage" lwage (a word kept as its first letter before the rest of a name spelled
-  whole); "denied" is deny (-ied), "denial rate" the rate of deny (-al: denial, approval, refusal,
-  renewal); "segments", "applications" are nouns for rows (all had been declined);
+  is slim (a word for a measure kept as its first letter before the rest of a name spelled whole;
+  "chose boat" is no cboat); "denied" is deny (-ied), "denial rate" the rate of deny (-al: denial, approval, refusal,
+  renewal); "segments", "applications" are nouns for rows; "chose", "opted for", "선택한" say only
+  that the rows have the value beside them (all had been declined);
 * "average age of women who voted" was declined ("Which one by what?"): an English "who",
   "which" or "that" right after the rows it tells of begins a condition, it asks nothing;
 * "연봉이 빠진 선수는 몇 명?", "몇 명의 선수 연봉이 빠져 있어?": rows named by what they are
@@ -67,7 +68,8 @@ def data(tmp_path_factory):
         {
             "dir": np.round(rng.uniform(0.1, 0.9, 200), 3),
             "lvr": np.round(rng.uniform(0.3, 1.1, 200), 3),
-            "lwage": np.round(rng.normal(6.2, 0.4, 200), 3),
+            "mode": rng.choice(["beach", "pier", "boat", "charter"], 200),
+            "cboat": np.round(rng.uniform(0, 1, 200), 3),  # a catch rate, "c" + "boat"
             "black": rng.choice(["yes", "no"], 200, p=[0.2, 0.8]),
             "deny": rng.choice(["yes", "no"], 200, p=[0.15, 0.85]),
         }
@@ -143,7 +145,6 @@ def test_names_spelled_from_the_words(data, mode):
         "average loan to value ratio": ("loans", d["lvr"].mean(), 3),
         "median debt to income ratio": ("loans", d["dir"].median(), 3),
         "average debt to income ratio of denied applications": ("loans", denied["dir"].mean(), 3),
-        "average log wage": ("loans", d["lwage"].mean(), 2),
         "how many applications were denied?": ("loans", len(denied), 0),
         "denial rate for black applicants": ("loans", 100 * (d[d["black"] == "yes"]["deny"] == "yes").mean(), 1),
     }
@@ -153,6 +154,15 @@ def test_names_spelled_from_the_words(data, mode):
         analysis, answer = ask(data, name, question, mode)
         assert not analysis.declined, (question, answer)
         assert states(first_line(answer), expected, digits), (question, expected, answer)
+    # a verb of choosing says only that the row has the value beside it; no letter of a name
+    chose = {
+        "what percent of applicants chose charter?": 100 * (d["mode"] == "charter").mean(),
+        "average debt to income ratio of applicants who chose boat": d[d["mode"] == "boat"]["dir"].mean(),
+    }
+    for question, expected in chose.items():
+        analysis, answer = ask(data, "loans", question, mode)
+        assert not analysis.declined, (question, answer)
+        assert states(first_line(answer), expected, 1) and "cboat" not in answer, (question, answer)
     analysis, answer = ask(data, "roads", "average rate by speed limit", mode)
     assert not analysis.declined, answer
     for value in roads.groupby("slim")["rate"].mean():

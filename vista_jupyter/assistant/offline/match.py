@@ -195,10 +195,11 @@ def segment(name: str, cuts: frozenset[int] | None, words: tuple[str, ...], whol
             if end - pos > longest:
                 break
             q = _word_abbreviates(name[pos:end], words[k])
-            if not q and whole and end - pos == 1 and k < len(words) - 1 and len(words[k]) >= 3:
-                # a word kept as its first letter before the rest, as economists write them
-                # (slim: speed limit, lwage: log wage, bwt: birth weight), in a name spelled whole
-                q = 0.85 if words[k] not in _JOINING else 0.0
+            if not q and whole and end - pos == 1 and k < len(words) - 1 and _measured_word(words[k]):
+                # a word for a measure kept as its first letter before the rest, as economists
+                # write names (slim: speed limit, pboat: price of boat), in a name spelled whole;
+                # any other word ("chose boat") is no letter of cboat
+                q = 0.85
             if q:
                 best = max(best, min(q, rest(end, k + 1, stop)))
         memo[key] = best
@@ -856,6 +857,23 @@ def _transposed(a: str, b: str) -> bool:
         return False
     diff = [k for k in range(len(a)) if a[k] != b[k]]
     return len(diff) == 2 and diff[1] == diff[0] + 1 and a[diff[0]] == b[diff[1]] and a[diff[1]] == b[diff[0]]
+
+
+@lru_cache(maxsize=8192)
+def _measured_word(word: str) -> bool:
+    """Whether a word of three letters or more is a form of a lexicon concept (speed, price,
+    weight): only such a word is kept as its first letter in a name (`segment`)."""
+    if len(word) < 3 or not word.isascii():
+        return False
+    forms = _concept_forms()
+    return any(v in forms for v in variants(word))
+
+
+@lru_cache(maxsize=1)
+def _concept_forms() -> frozenset[str]:
+    return frozenset(
+        str(f).lower() for entry in lexicon().concepts.values() for f in entry["forms"] if " " not in str(f)
+    )
 
 
 #: Words that join a name's words and give it no letter of its own ("loan to value ratio": lvr).
