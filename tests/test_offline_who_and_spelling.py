@@ -13,6 +13,13 @@ both renderers (pandas, and the dataset held in DuckDB):
   "chose boat" is no cboat); "denied" is deny (-ied), "denial rate" the rate of deny (-al: denial, approval, refusal,
   renewal); "segments", "applications" are nouns for rows; "chose", "opted for", "선택한" say only
   that the rows have the value beside them (all had been declined);
+* "방문 횟수가 가장 많은 사람의 나이" (COUNT's badhealth: numvisit, age) answered the age with the
+  most rows (a wrong answer): a count word run into a singular noun the lexicon knows (numvisit:
+  visits) counts that noun, and the column has its concept, so 방문 횟수 names it;
+* "crime rate" is crmrte (plm's Crime) and "범죄율" too (a skeleton may keep the word's last
+  vowel, "rte" of rate; a Korean suffix read apart, 범죄 + 율, spells the name with its word),
+  "treatment" is rx (clinical short forms); "age" is no short form of "average" (two of its
+  consonants left out);
 * "average age of women who voted" was declined ("Which one by what?"): an English "who",
   "which" or "that" right after the rows it tells of begins a condition, it asks nothing;
 * "연봉이 빠진 선수는 몇 명?", "몇 명의 선수 연봉이 빠져 있어?": rows named by what they are
@@ -74,8 +81,24 @@ def data(tmp_path_factory):
             "deny": rng.choice(["yes", "no"], 200, p=[0.15, 0.85]),
         }
     )
+    health = pd.DataFrame(
+        {
+            "numvisit": rng.choice(np.arange(0, 60), 300),
+            "age": rng.integers(20, 60, 300),
+            "rx": rng.choice(["Obs", "Lev", "Lev+5FU"], 300),
+        }
+    )
+    crime = pd.DataFrame(
+        {
+            "region": rng.choice(["central", "west", "other"], 200),
+            "year": rng.integers(81, 88, 200),
+            "crmrte": np.round(rng.uniform(0.01, 0.09, 200), 4),
+            "polpc": np.round(rng.uniform(0.001, 0.004, 200), 5),
+        }
+    )
     out = {"_spill": root / "spill"}
-    for name, frame in (("players", players), ("voters", voters), ("roads", roads), ("loans", loans)):
+    frames = (("players", players), ("voters", voters), ("roads", roads), ("loans", loans), ("health", health))
+    for name, frame in (*frames, ("crime", crime)):
         frame.to_parquet(root / f"{name}.parquet")
         out[name] = (frame, root / f"{name}.parquet")
     return out
@@ -166,4 +189,37 @@ def test_names_spelled_from_the_words(data, mode):
     analysis, answer = ask(data, "roads", "average rate by speed limit", mode)
     assert not analysis.declined, answer
     for value in roads.groupby("slim")["rate"].mean():
+        assert states(answer, value, 2), answer
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_a_count_of_a_noun_written_singular(data, mode):
+    d, _ = data["health"]
+    analysis, answer = ask(data, "health", "방문 횟수가 가장 많은 사람의 나이", mode)
+    assert not analysis.declined, answer
+    assert "numvisit" in first_line(answer), answer
+    assert states(first_line(answer), d.loc[d["numvisit"].idxmax(), "age"], 0), answer
+    analysis, answer = ask(data, "health", "방문 횟수 평균", mode)
+    assert not analysis.declined, answer
+    assert states(first_line(answer), d["numvisit"].mean(), 2), answer
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_skeletons_and_short_forms(data, mode):
+    crime, _ = data["crime"]
+    health, _ = data["health"]
+    means = crime.groupby("region")["crmrte"].mean()
+    for question in ("average crime rate by region", "지역별 범죄율"):
+        analysis, answer = ask(data, "crime", question, mode)
+        assert not analysis.declined, (question, answer)
+        assert "crmrte" in first_line(answer), (question, answer)
+        for value in means:
+            assert states(answer, value, 4), (question, answer)
+    analysis, answer = ask(data, "crime", "correlation between police per capita and crime rate", mode)
+    assert not analysis.declined, answer
+    assert states(first_line(answer), crime["polpc"].corr(crime["crmrte"]), 3), answer
+    analysis, answer = ask(data, "health", "average age by treatment", mode)
+    assert not analysis.declined, answer
+    assert "rx" in first_line(answer) and "(average)" not in first_line(answer), answer
+    for value in health.groupby("rx")["age"].mean():
         assert states(answer, value, 2), answer

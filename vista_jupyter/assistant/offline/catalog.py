@@ -324,6 +324,8 @@ class Column:
                 rest = keys[0][len(prefix) :]
                 if keys[0].startswith(prefix) and len(rest) >= 4 and _singular(rest):
                     return rest
+                if keys[0].startswith(prefix) and len(prefix) >= 3 and len(rest) >= 4 and _known_noun(rest):
+                    return rest + "s"  # numvisit: a count of visits, the noun written singular
         return None
 
     @property
@@ -1289,6 +1291,10 @@ def _build_table(dataset: dict[str, Any]) -> Table:
             column.concepts["money"] = column.concepts["sales"]
         if column.numeric:
             _attribute_of_counted(column)
+        if column.counted_noun:
+            # numvisit, n_orders: the concept of what is counted ("방문 횟수" of visits)
+            for concept, weight in concepts_of(name_keys(column.counted_noun)).items():
+                column.concepts.setdefault(concept, weight)
         if column.clock:  # "time" in its name is the time of day, never a date or a duration
             column.concepts.pop("date", None)
             column.concepts.pop("duration", None)
@@ -1359,6 +1365,14 @@ def _build_table(dataset: dict[str, Any]) -> Table:
 
 #: A name of letters that ends with a year's two or four digits: sal87, league_86, gdp2010.
 _YEAR_SUFFIX = re.compile(r"([a-z][a-z_.]*?[a-z])[_.]?(\d{2}|\d{4})")
+
+
+def _known_noun(word: str) -> bool:
+    """Whether an English noun's plural is a word of a lexicon concept ("visit": visits), so that
+    a count word run into it (numvisit) is read as counting it, never any run of letters."""
+    from .match import _concept_forms
+
+    return word.isalpha() and (word + "s") in _concept_forms()
 
 
 def _year_suffixes(columns: list[Column]) -> None:

@@ -120,6 +120,17 @@ def abbreviates(piece: str, word: str) -> float:
             # out three of "accident", a short form of something else: average daily traffic)
             if consonants and skipped <= 2 and (rest[-1:] == consonants[-1:] or (k == len(rest) and skipped <= 1)):
                 return 0.85
+    # a skeleton that keeps the word's last letter, a vowel ("rte" of rate, "tme" of time): the
+    # consonants of the rest, then that letter
+    if len(piece) >= 3 and piece[-1] in "aeiou" and word[-1] == piece[-1] and word[0] == piece[0]:
+        kept = piece[1:-1]
+        consonants = [ch for ch in word[1:-1] if ch not in "aeiou"]
+        # every consonant of the word kept, in order, or all but one ("age" leaves out two of
+        # "average": no short form of it)
+        it = iter(consonants)
+        if kept and not any(ch in "aeiou" for ch in kept) and all(ch in it for ch in kept):
+            if len(consonants) - len(kept) <= 1 and kept[-1] == consonants[-1]:
+                return 0.85
     # a compound word's first part whole and the rest cut short: "bathrms" for bathrooms
     # (bath + rms), "fullbase" for full basement's words run together are `segment`'s
     for cut in range(3, len(piece) - 1):
@@ -1059,7 +1070,7 @@ class Reader:
         ]
         return [w for m in meanings for w in self._latin_forms("concept", m.key) if " " not in w]
 
-    def _concepts_spelling_names(self, mentions: list[Mention]) -> list[Mention]:
+    def _concepts_spelling_names(self, mentions: list[Mention], tokens: list[Token]) -> list[Mention]:
         """Korean words reach an abbreviated English name through the lexicon's concepts: "1인당
         소득" (per capita + income) is perinc, "평균 가격" (average + prices) avgprs, when the
         English forms of the words' concepts, in the question's order, spell the WHOLE name
@@ -1091,7 +1102,19 @@ class Reader:
                 # 률, rate) spells its name with that word too (unrate: unemployment rate)
                 last = out[k + size - 1].text.replace(" ", "")
                 tail = self._suffix_words(last[-1:]) if len(last) >= 3 else []
-                combos = list(itertools.product(*words_of))
+                # (the suffix read apart, written onto the word: "범죄" + "율" of 범죄율, crmrte)
+                after = out[k + size] if k + size < len(out) else None
+                glued = bool(
+                    not tail
+                    and after is not None
+                    and len(after.text) == 1
+                    and not after.has("column")
+                    and self._suffix_words(after.text)
+                    and tokens[after.start].joined
+                )
+                if glued:
+                    tail = self._suffix_words(after.text)
+                combos = [] if glued else list(itertools.product(*words_of))
                 if tail:
                     combos += [(*c, w) for c in itertools.product(*words_of) for w in tail]
                 for combo in combos:
@@ -1115,12 +1138,11 @@ class Reader:
                 if found:
                     if len(found) == 1:
                         name, q = next(iter(found.items()))
-                        first, last = out[k], out[k + size - 1]
-                        text = first.text if size == 1 else f"{first.text} {last.text}"
-                        senses = [Sense("column", name, 0.9 * q)] + [
-                            s for m in out[k : k + size] for s in m.all("concept")
-                        ]
-                        out[k : k + size] = [Mention(first.start, last.end, text, senses)]
+                        end = k + size + (1 if glued else 0)
+                        first, last = out[k], out[end - 1]
+                        text = first.text if end - k == 1 else f"{first.text}{'' if glued else ' '}{last.text}"
+                        senses = [Sense("column", name, 0.9 * q)] + [s for m in out[k:end] for s in m.all("concept")]
+                        out[k:end] = [Mention(first.start, last.end, text, senses)]
                         self.spelled_as.setdefault(name, text)
                     break
             k += 1
@@ -2103,7 +2125,7 @@ class Reader:
                     and ((s.key[0], code, words) in self.coded_as or (len(code) == 1 and code.isalpha()))
                 ):
                     self.code_words.setdefault(code, text)
-        mentions = self._concepts_spelling_names(mentions)
+        mentions = self._concepts_spelling_names(mentions, tokens)
         mentions = merge_columns(mentions, tokens, self.table)
         mentions = _extremes_before_columns(_qualified_columns(mentions, tokens), self.table)
         mentions = _kind_nouns(mentions, {"".join(k) for k in kind_nouns(self.table)})
