@@ -695,6 +695,12 @@ class _Builder:
             return self.trend(None)
         if c.flag_rate is not None:
             return self.flag_share()
+        # "min and max price", "가격 최소 최대": both ends asked, two statistics, never the row at
+        # one end (the other had been dropped)
+        ends = [i for i, a in ctx.aggs if self.free(i) and a in ("min", "max")]
+        if {a for i, a in ctx.aggs if i in ends} == {"min", "max"} and not ctx.limit:
+            for i in ends:
+                self.m[i].senses = [x for x in self.m[i].senses if x.role != "superlative"]
         shares = [i for i, a in ctx.aggs if a == "share" and self.free(i)]
         stated = [a for i, a in ctx.aggs if self.free(i) and a in ("mean", "median")]
         totals = [a for i, a in ctx.aggs if self.free(i) and a == "sum"]
@@ -1495,10 +1501,23 @@ class _Builder:
                         break
                     bound[nxt] = agg
                     k = nxt
+        # "min and max price", "가격의 최솟값과 최댓값": statistics listed before (after) one column
+        # are each asked of it
+        also: dict[int, list[str]] = {}
+        for i, agg in free_aggs:
+            if agg in ("count", "nunique") or not self.free(i):
+                continue
+            for step in (c.next_index, c.prev_index):
+                k = step(i, ("filler", "particle", "either", "range_join", "agg", "superlative"))
+                if k is not None and k in bound and self._listed_with(i, k):
+                    also.setdefault(k, []).append(agg)
+                    c.claim(i)
+                    break
         for j, column in columns:
             if j in bound:
-                if Measure(bound[j], column) not in out:
-                    out.append(Measure(bound[j], column))
+                for agg in [bound[j], *also.get(j, [])]:
+                    if Measure(agg, column) not in out:
+                        out.append(Measure(agg, column))
                 c.claim(j)
         aggs_left = [(i, a) for i, a in free_aggs if self.free(i) and a not in ("count", "nunique")]
         free_columns = [(j, col) for j, col in columns if self.free(j)]
@@ -1594,6 +1613,19 @@ class _Builder:
     def _list_asked(self) -> bool:
         """ "목록", "list the rows": the rows themselves were asked for."""
         return any(m.has("rows") for m in self.m)
+
+    def _listed_with(self, i: int, k: int) -> bool:
+        """Whether the words between statistic i and column k are only other statistics joined
+        by "and", commas or particles ("min and max price": min's column is price)."""
+        a, b = sorted((i, k))
+        between = range(a + 1, b)
+        joined = any(
+            self.m[g].roles & {"either", "range_join"} or self.m[g].text in ("과", "와", ",") for g in between
+        ) or (bool(between) and all(self.m[g].roles == {"agg"} or self.m[g].has("agg") for g in between))
+        return joined and all(
+            self.m[g].roles & {"agg", "either", "range_join", "filler", "particle"} and not self.m[g].has("column")
+            for g in between
+        )
 
     def _agg_target(self, i: int, columns: list[tuple[int, str]], bound: dict[int, str]) -> int | None:
         c = self.c
@@ -1979,7 +2011,10 @@ class _Builder:
             ):
                 split = j  # "share of treated patients improved markedly": the rows' noun ends the base
                 break
-            if j > min(shares) and (word in _SHARE_VERBS or m.text in ("중", "중에서", "가운데")):
+            # (a light verb says what is asked of the rows before it: "people with income over
+            # 5000 chose charter" is of those people)
+            verb = word in _SHARE_VERBS or (m.has("light_verbs") and not m.has("column"))
+            if j > min(shares) and (verb or m.text in ("중", "중에서", "가운데")):
                 if any(p < j for p in positions) and any(p > j for p in positions):
                     split = j
                     break

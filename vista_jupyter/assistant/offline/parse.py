@@ -46,7 +46,7 @@ from .match import (
     short_forms,
 )
 from .plan import BUCKETS, DURATION_SECONDS, PICKED, Condition, Grouping, Measure, Plan, quantile_of
-from .text import irregular_singular, is_hangul, language_of, normalize, particle, variants
+from .text import irregular_plural, irregular_singular, is_hangul, language_of, normalize, particle, variants
 from .wording import t
 
 #: Words of grouping that never say "sorted by" ("by" may: "top 5 cars by horsepower").
@@ -113,36 +113,19 @@ def _time_unit_named(column: Column) -> str | None:
 
 
 #: Nouns for people: a bare "over 40" about them is an age.
-_PEOPLE = {
-    "people",
-    "person",
-    "persons",
-    "customer",
-    "customers",
-    "user",
-    "users",
-    "patient",
-    "patients",
-    "student",
-    "students",
-    "employee",
-    "employees",
-    "member",
-    "members",
-    "resident",
-    "residents",
-    "passenger",
-    "passengers",
-    "사람",
-    "고객",
-    "회원",
-    "환자",
-    "학생",
-    "직원",
-    "이용자",
-    "사용자",
-    "승객",
-}
+def _people_nouns() -> frozenset[str]:
+    """Nouns for people, from the lexicon's kinds of rows (`entity_kinds`: every kind with the
+    generic "person" in it: customers, patients, respondents, voters, players...), English ones
+    with their plurals: "respondents under 30", "students between 18 and 22" are ages."""
+    kinds = lexicon().data.get("entity_kinds") or {}
+    words = {str(w) for forms in kinds.values() if "person" in forms for w in forms}
+    plurals = {
+        irregular_plural(w) or w + "s" for w in words if w.isascii() and w.isalpha() and not w.endswith(("s", "ff"))
+    }
+    return frozenset(words | plurals | {"persons"})
+
+
+_PEOPLE = _people_nouns()
 
 
 #: Particles that mark a noun's case or topic (해는, 해가, 해의): written right after a noun.
@@ -2847,8 +2830,9 @@ class Composer:
         if j is not None and j not in self.used and self.m[j].has("column"):
             column = self.one_column(j, numeric=True)
             # a number written in a unit is compared with a column in that unit: in "packages
-            # under 1 lb" the weight is under 1 lb, not the package count named before it
-            if column and not (columns and column not in columns):
+            # under 1 lb" the weight is under 1 lb, not the package count named before it; a
+            # yes/no column (vote 0/1 named by "voters") takes no number but its two values
+            if column and not (columns and column not in columns) and not self._flag_beyond(column, n):
                 self._same_kind_of_unit(n, column)
                 self.claim(j)
                 return column
@@ -2914,6 +2898,11 @@ class Composer:
             if len(ages) == 1:
                 return ages[0]
         return None
+
+    def _flag_beyond(self, column: str, n: _Num) -> bool:
+        """Whether a number is none of the two values of a yes/no column ("voters over 65" of vote
+        0/1: the number is the voters' age, not a vote)."""
+        return bool(self.col(column).flag and n.number is not None and float(n.number.value) not in (0.0, 1.0))
 
     def _may_count(self, n: _Num, first: int) -> bool:
         """Whether the number may count the things named after it ("more than 4 passengers"): a

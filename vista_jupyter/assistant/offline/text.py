@@ -136,6 +136,11 @@ def irregular_singular(word: str) -> str | None:
     return singular if singular not in ("good", "bad") else None  # (better, worst: no nouns)
 
 
+def irregular_plural(word: str) -> str | None:
+    """The plural of an English noun not made with -s (woman -> women, person -> people)."""
+    return next((plural for plural, one in _IRREGULAR.items() if one == word and one not in ("good", "bad")), None)
+
+
 def variants(word: str) -> list[str]:
     """A word and the forms it may be inflected from: 'heaviest' -> heavy; 'rainy' -> rain;
     'prices' -> price; 'sunny' -> sun. The word itself comes first."""
