@@ -1,7 +1,7 @@
 """Rows picked by where their value stands among all rows, through both renderers (pandas, and
 the dataset held in DuckDB): "people with above average income", "incomes above the median",
-"소득이 평균보다 높은", "평균 소득 이상", "the top 10% of incomes", "소득 상위 10%", "bottom 25% by
-income". A probe of session 23 (Ecdat's Fishing) found every such question declined ("A share
+"소득이 평균보다 높은", "평균 소득 이상", "below-average income", "평균 이하 소득", "above the
+75th percentile", "the top 10% of incomes", "소득 상위 10%", "bottom 25% by income". A probe of session 23 (Ecdat's Fishing) found every such question declined ("A share
 needs a condition", from the "%"), though a threshold of the data itself is among the first
 filters people ask for.
 
@@ -85,3 +85,16 @@ def test_composed_with_a_grouping(data, mode):
     # a group above the average is another question (the group's mean against all rows'): not read so
     analysis, answer = ask(data, "trips", "which mode has above average price", mode)
     assert analysis.declined, answer
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_more_ways_of_saying_it(data, mode):
+    d, _ = data["trips"]
+    income = d["income"]
+    _check(data, mode, "how many people have below-average income?", (income < income.mean()).sum(), 0)
+    _check(data, mode, "평균 이하 소득인 사람 수", (income <= income.mean()).sum(), 0)
+    answer = _check(
+        data, mode, "income above the 75th percentile: how many?", (income > income.quantile(0.75)).sum(), 0
+    )
+    assert "above its 75th percentile" in first_line(answer), answer
+    _check(data, mode, "하위 10% 소득의 평균 가격", d[income <= income.quantile(0.1)]["price"].mean())

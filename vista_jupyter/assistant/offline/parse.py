@@ -1426,7 +1426,12 @@ class Composer:
             if j is None or j in self.used or self.roles(j) != {"agg"}:
                 return None
             key = self.m[j].get("agg").key
+            if re.fullmatch(r"p\d{1,2}", str(key)):
+                return key  # "above the 75th percentile"
             return key if key in ("mean", "median") else None
+
+        def threshold(stat: str) -> tuple[str, float | None]:
+            return ("quantile", int(stat[1:]) / 100) if stat.startswith("p") else (stat, None)
 
         for i, m in enumerate(self.m):
             if i in self.used:
@@ -1438,6 +1443,8 @@ class Composer:
                     continue
                 if role == "compare":
                     j = self.next_index(i)
+                    if j is not None and self.m[j].text == "-":
+                        j = self.next_index(j)  # "below-average income"
                     stat = statistic(j)
                     if stat is None:
                         continue
@@ -1447,8 +1454,10 @@ class Composer:
                     j = self.prev_index(i)
                     stat = statistic(j)
                     k = None
-                    if stat is not None:  # "소득이 평균보다 높은", "소득 평균 이상"
+                    if stat is not None:  # "소득이 평균보다 높은", "소득 평균 이상", "평균 이하 소득"
                         k = self.prev_index(j)
+                        if numeric(k) is None:
+                            k = self.next_index(i)
                     else:  # "평균 소득보다 높은"
                         k, j = j, self.prev_index(j) if j is not None else None
                         stat = statistic(j)
@@ -1456,7 +1465,7 @@ class Composer:
                         continue
                 if k is None or numeric(k) is None:
                     continue
-                self.ctx.conditions.append(Condition(numeric(k), "vs_stat", (cmp_of[sense.key], stat, None)))
+                self.ctx.conditions.append(Condition(numeric(k), "vs_stat", (cmp_of[sense.key], *threshold(stat))))
                 self.claim(i, j, k)
                 break
             if i in self.used or not (m.has("order") and m.get("order").key in ("top", "bottom")):

@@ -266,6 +266,14 @@ def condition_words(c: Condition, lang: str) -> str:
         return f"{subject} “{c.label}”"
     if c.op == "vs_stat":
         cmp, stat, share = c.value
+        if stat == "quantile" and cmp in (">", "<"):
+            nth = value_text(round(share * 100, 4))
+            side_en, side_ko = ("above", "초과") if cmp == ">" else ("below", "미만")
+            return t(
+                lang,
+                f"{subject} is {side_en} its {nth}th percentile over all rows",
+                f"{subject} 전체의 {nth} 백분위수 {side_ko}",
+            )
         if stat == "quantile":
             top = cmp == ">="
             pct = value_text(round((1 - share if top else share) * 100, 4))
