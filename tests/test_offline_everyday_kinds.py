@@ -12,7 +12,12 @@ Fishing, Zelig's voteincome), through both renderers (pandas, and the dataset he
   people are the lexicon's kinds of rows with "person" in them (respondents, voters, players,
   applicants...), not a shorter list in the code, and a number said of people is their age; a
   yes/no column named by such a noun ("voters" of vote 0/1) takes no number but its two values
-  ("how many voters are over 65" had answered 0).
+  ("how many voters are over 65" had answered 0);
+* "what is the deepest quake's magnitude?" (datasets' quakes) was declined: an English possessive
+  is its noun "of" the possessor, read so when the question as written is not;
+* "average mother's age" had been read with "mother" respelled as "month" (a stem cut from
+  mother as if it were a comparative): a respelling is of the word or its singular only; nouns
+  for rows of such tables (earthquakes, mothers, babies, 지진) are the lexicon's.
 """
 
 from __future__ import annotations
@@ -46,8 +51,17 @@ def data(tmp_path_factory):
             "income": rng.integers(1, 17, n),
         }
     )
+    quakes = pd.DataFrame(
+        {
+            "depth": rng.choice(np.arange(40, 700), 300, replace=False),
+            "mag": np.round(rng.uniform(4.0, 6.4, 300), 1),
+            "stations": rng.integers(10, 130, 300),
+        }
+    )
+    births = pd.DataFrame({"age": rng.integers(15, 45, 190), "smoke": rng.integers(0, 2, 190)})
+    births["bwt"] = rng.integers(700, 5000, 190)
     out = {"_spill": root / "spill"}
-    for name, frame in (("trips", trips), ("survey", survey)):
+    for name, frame in (("trips", trips), ("survey", survey), ("quakes", quakes), ("births", births)):
         frame.to_parquet(root / f"{name}.parquet")
         out[name] = (frame, root / f"{name}.parquet")
     return out
@@ -98,3 +112,26 @@ def test_a_number_said_of_people_is_their_age(data, mode):
     # "voters over 65" of a vote 0/1 column named by "voters": no vote is 65 (it had answered 0)
     analysis, answer = ask(data, "survey", "how many voters are over 65?", mode)
     assert analysis.declined or states(first_line(answer), ((d["age"] > 65) & (d["vote"] == 1)).sum(), 0), answer
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_a_possessive_is_its_noun_of_the_possessor(data, mode):
+    d, _ = data["quakes"]
+    deepest = d.loc[d["depth"].idxmax()]
+    for question in ("what is the deepest quake's magnitude?", "the deepest quake's mag"):
+        analysis, answer = ask(data, "quakes", question, mode)
+        assert not analysis.declined, (question, answer)
+        assert states(first_line(answer), deepest["mag"], 1), (question, answer)
+    analysis, answer = ask(data, "quakes", "how many earthquakes had magnitude 5 or more?", mode)
+    assert not analysis.declined, answer
+    assert states(first_line(answer), (d["mag"] >= 5).sum(), 0), answer
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_a_respelling_is_of_the_word_or_its_singular(data, mode):
+    d, _ = data["births"]
+    analysis, answer = ask(data, "births", "average mother's age", mode)
+    assert "month" not in answer, answer
+    analysis, answer = ask(data, "births", "what share of mothers smoked?", mode)
+    assert not analysis.declined, answer
+    assert states(first_line(answer), 100 * d["smoke"].mean(), 1), answer

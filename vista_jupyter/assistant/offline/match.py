@@ -1968,7 +1968,11 @@ class Reader:
 
     def _closest_latin_of(self, word: str) -> str | None:
         scored: dict[str, float] = {}
-        forms = list(dict.fromkeys([word, *variants(word)]))
+        # the word and its singular only: a stem cut from another ending ("moth" of mother, as if
+        # a comparative) is no spelling of the word ("mother" had been read as "month")
+        forms = list(
+            dict.fromkeys([word, *(v for v in variants(word) if word.endswith("s") and len(word) - len(v) <= 3)])
+        )
         for cand in self._vocabulary():
             if len(cand) != 1 or is_hangul(cand[0]) or len(cand[0]) < 4:
                 continue

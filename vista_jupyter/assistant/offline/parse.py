@@ -6500,6 +6500,14 @@ def plan_question(question: str, table: Table, reader: Reader | None = None) -> 
         return composed
     plan = _plan_direct(question, table, reader)
     if plan.declined:
+        # "the deepest quake's magnitude", "most expensive diamond's carat": an English possessive
+        # is its noun "of" the possessor ("the magnitude of the deepest quake"), read so when the
+        # question as written is not
+        turned = _possessive_turned(question)
+        if turned is not None:
+            again = plan_question(turned, table)  # (no possessive left in it: read once)
+            if not again.declined:
+                return again
         from .chain import picked_row_of
 
         try:
@@ -6509,6 +6517,25 @@ def plan_question(question: str, table: Table, reader: Reader | None = None) -> 
         if picked is not None:
             return picked
     return plan
+
+
+_POSSESSIVE = re.compile(
+    r"^(?P<ask>(?:what(?:'s| is| was| are)|show(?: me)?|tell me|give me|find)\s+)?(?P<owner>[^?']+?)'s\s+(?P<owned>[^?']+?)\s*\??$",
+    re.IGNORECASE,
+)
+
+
+def _possessive_turned(question: str) -> str | None:
+    """An English question with one possessive ("what is the deepest quake's magnitude?") turned
+    into its noun "of" the possessor ("what is the magnitude of the deepest quake?"); None for
+    any other question."""
+    if language_of(question) != "en" or question.count("'s") != 1:
+        return None
+    m = _POSSESSIVE.match(question.strip())
+    if m is None:
+        return None
+    ask = m.group("ask") or ""
+    return f"{ask}{m.group('owned')} of {m.group('owner')}"
 
 
 def _plan_direct(question: str, table: Table, reader: Reader | None = None) -> Plan:
