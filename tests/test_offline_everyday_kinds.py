@@ -41,6 +41,7 @@ def data(tmp_path_factory):
             "mode": rng.choice(["beach", "pier", "boat", "charter"], n),
             "price": np.round(rng.gamma(2.0, 30.0, n), 2),
             "income": np.round(rng.uniform(400, 12500, n), 1),
+            "totexp": rng.integers(100_000, 2_000_000, n),
         }
     )
     survey = pd.DataFrame(
@@ -80,6 +81,10 @@ def test_both_ends_are_two_statistics(data, mode):
         assert not analysis.declined, (question, answer)
         line = first_line(answer)
         assert states(line, d[column].min(), 2) and states(line, d[column].max(), 2), (question, answer)
+    # English joins the statistics it lists: "median total expenditure" is no list (totexp is
+    # total expenditure), never its total beside its median
+    analysis, answer = ask(data, "trips", "what is the median total expenditure?", mode)
+    assert analysis.declined or not states(answer, d["totexp"].sum(), 0), answer
     analysis, answer = ask(data, "trips", "min and max price by mode", mode)
     assert not analysis.declined, answer
     for _, group in d.groupby("mode"):

@@ -1619,9 +1619,11 @@ class _Builder:
         by "and", commas or particles ("min and max price": min's column is price)."""
         a, b = sorted((i, k))
         between = range(a + 1, b)
+        # (Korean lists statistics side by side, "가격 최소 최대"; English joins them, "min and
+        # max": "median total expenditure" is the median of one column, totexp)
         joined = any(
             self.m[g].roles & {"either", "range_join"} or self.m[g].text in ("과", "와", ",") for g in between
-        ) or (bool(between) and all(self.m[g].roles == {"agg"} or self.m[g].has("agg") for g in between))
+        ) or (self.c.lang == "ko" and bool(between) and all(self.m[g].has("agg") for g in between))
         return joined and all(
             self.m[g].roles & {"agg", "either", "range_join", "filler", "particle"} and not self.m[g].has("column")
             for g in between
