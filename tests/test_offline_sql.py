@@ -367,6 +367,10 @@ CASES = [
     ("cars", "coefficient of variation of horsepower", "aggregate"),
     ("cars", "skewness of weight", "aggregate"),
     ("cars", "how many horsepower values are outliers by the 1.5 IQR rule", "aggregate"),
+    # thresholds of the data itself: the mean, the median, a quantile, over all rows
+    ("cars", "average weight of cars with above average horsepower", "aggregate"),
+    ("cars", "average weight by origin for the top 10% of horsepower", "aggregate"),
+    ("cars", "how many cars have horsepower below the median", "aggregate"),
 ]
 
 

@@ -1968,11 +1968,10 @@ class Reader:
 
     def _closest_latin_of(self, word: str) -> str | None:
         scored: dict[str, float] = {}
-        # the word and its singular only: a stem cut from another ending ("moth" of mother, as if
-        # a comparative) is no spelling of the word ("mother" had been read as "month")
-        forms = list(
-            dict.fromkeys([word, *(v for v in variants(word) if word.endswith("s") and len(word) - len(v) <= 3)])
-        )
+        # the word and its inflections (smoked: smoke; winners: winner), never a stem cut from a
+        # comparative's ending ("moth" of mother: "mother" had been read as "month")
+        comparative = word.endswith(("er", "est"))
+        forms = list(dict.fromkeys([word, *(v for v in variants(word) if not comparative)]))
         for cand in self._vocabulary():
             if len(cand) != 1 or is_hangul(cand[0]) or len(cand[0]) < 4:
                 continue
