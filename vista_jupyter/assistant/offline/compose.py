@@ -1861,7 +1861,7 @@ class _Builder:
         g = ctx.group
         if (
             plan.change == "ratio"
-            or g.bucket in ("weekday", "month_of_year")
+            or g.bucket in ("weekday", "month_of_year", "quarter_of_year")
             or any(g.column == k.column for side in plan.sides for k in side)
         ):
             self.decline(
@@ -3007,7 +3007,9 @@ class _Builder:
                 plan.chart = None if ctx.chart is None else "bar"
             else:
                 plan.chart = (
-                    "line" if time and not plan.limit and group.bucket not in ("weekday", "month_of_year") else "bar"
+                    "line"
+                    if time and not plan.limit and group.bucket not in ("weekday", "month_of_year", "quarter_of_year")
+                    else "bar"
                 )
         else:
             plan.chart = ctx.chart

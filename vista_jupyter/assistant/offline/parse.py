@@ -5523,30 +5523,33 @@ class Composer:
         """ "월별 평균 승객 수", "average per month" over monthly rows of several years: each month
         of each year is one row, so a statistic of it per month would restate the rows; the
         calendar month (all years together) is what a mean, a median or an extreme per month can
-        mean, and the reply says so. A total per month stays each month's (the rows, a series)."""
+        mean, and the reply says so. A total per month stays each month's (the rows, a series).
+        The same holds of quarters over quarterly rows ("average gas use by quarter", 1960-1986:
+        the quarter of the year, every year together)."""
         col = self.col(column)
         # (a column named like a statistic, "count", is the measure, not a count asked)
         stats = {s.key for k, m in enumerate(self.m) if not self._column_sense_wins(k) for s in m.all("agg")}
         if (
-            bucket != "month"
+            bucket not in ("month", "quarter")
             or not col.is_date
-            or col.granularity != "month"
+            or col.granularity != bucket
             or not self.t.names_rows(col)
             or _years_spanned(col) in (None, 1)
             or not stats & {"mean", "median", "max", "min", "std"}
             or stats & {"sum", "count", "records"}
         ):
             return bucket
+        ko = ("달마다", "월") if bucket == "month" else ("분기마다", "분기")
         self.readings.append(
             t(
                 self.lang,
-                f"“{self._words(min(i, j), max(i, j))}”: each month of each year is one row, so per calendar "
-                f"month, every year together ({str(col.minimum)[:4]}–{str(col.maximum)[:4]}).",
-                f"“{self._words(min(i, j), max(i, j))}”: 연도마다 달마다 한 행이므로, 모든 연도를 합친 달력상의 월별로 "
+                f"“{self._words(min(i, j), max(i, j))}”: each {bucket} of each year is one row, so per calendar "
+                f"{bucket}, every year together ({str(col.minimum)[:4]}–{str(col.maximum)[:4]}).",
+                f"“{self._words(min(i, j), max(i, j))}”: 연도마다 {ko[0]} 한 행이므로, 모든 연도를 합친 달력상의 {ko[1]}별로 "
                 f"계산했습니다 ({str(col.minimum)[:4]}–{str(col.maximum)[:4]}).",
             )
         )
-        return "month_of_year"
+        return f"{bucket}_of_year"
 
     def _bucketed(self, column: str) -> bool:
         """Whether a grouping by a period bucket keys on a part of the column: dates, and times of
@@ -5575,7 +5578,13 @@ class Composer:
         if bucket == "year" and len(years) == 1:
             return years[0]
         # weekdays, months or quarters written as text ("Sun", "Thur", "Q2"): that column is the grouping
-        part = {"weekday": "weekday", "month_of_year": "month", "month": "month", "quarter": "quarter"}.get(bucket)
+        part = {
+            "weekday": "weekday",
+            "month_of_year": "month",
+            "month": "month",
+            "quarter": "quarter",
+            "quarter_of_year": "quarter",
+        }.get(bucket)
         named = [c.name for c in self.t.columns if part in c.concepts and not c.numeric and not c.is_date]
         if len(named) == 1:
             return named[0]
@@ -5585,7 +5594,7 @@ class Composer:
         # every year pooled answers only "by quarter of the year")
         held = self._part_column(part) if part in ("month", "quarter") else None
         year = self._part_column("year")
-        if held is not None and (year is None or self.col(year).distinct <= 1 or bucket == "month_of_year"):
+        if held is not None and (year is None or self.col(year).distinct <= 1 or bucket.endswith("_of_year")):
             return held
         # whole numbers named by the period that are no part of a calendar date (sleepstudy's Days
         # 0-9 of a study, a trial's Week 1-12): "by day" groups by them

@@ -373,6 +373,7 @@ class PandasRenderer:
             "year": f"key = {column}.dt.year\n",
             "weekday": f"key = {column}.dt.dayofweek\n",
             "month_of_year": f"key = {column}.dt.month\n",
+            "quarter_of_year": f"key = {column}.dt.quarter\n",
             "hour": f"key = {column}.dt.hour\n",
         }[b]
         return code, "index"
@@ -393,6 +394,9 @@ class PandasRenderer:
         bucket = g.bucket
         if bucket is None and self.table.calendar_parts().get("month") == g.column:
             bucket = "month_of_year"  # months kept as numbers in a column of their own (Month: 5-9)
+        if bucket == "quarter_of_year":  # 1-4: Q1..Q4, 1분기..4분기
+            names = [f"Q{i}" for i in range(1, 5)] if self.lang == "en" else [f"{i}분기" for i in range(1, 5)]
+            return f"{target}.index = [{names!r}[int(i) - 1] for i in {target}.index]\n"
         if bucket not in ("weekday", "month_of_year"):
             return ""
         names = WEEKDAYS[self.lang] if bucket == "weekday" else MONTHS[self.lang]

@@ -154,7 +154,7 @@ _OPS = {
     "first",
 }
 _PARTS = {None, "year", "month", "day", "quarter", "weekday", "date", "hour"}
-_BUCKETS = {None, "day", "week", "month", "quarter", "year", "weekday", "month_of_year", "hour"}
+_BUCKETS = {None, "day", "week", "month", "quarter", "year", "weekday", "month_of_year", "quarter_of_year", "hour"}
 _PERIODS = {None, "day", "week", "month", "quarter", "year"}
 #: the aggregations of a group's totals per period in SQL, as pandas computes them (sample sd)
 _PER_SQL = {"mean": "avg", "median": "median", "min": "min", "max": "max", "sum": "sum", "std": "stddev_samp"}
@@ -382,6 +382,7 @@ _BUCKET_SQL = {
     "year": "year({c})",
     "weekday": "isodow({c}) - 1",
     "month_of_year": "month({c})",
+    "quarter_of_year": "quarter({c})",
     "hour": "hour({c})",
 }
 _PART_SQL = {

@@ -1,0 +1,65 @@
+"""Questions about time over tables whose time has other shapes (benchmarks/evalset44, session 23),
+through both renderers (pandas, and the dataset held in DuckDB):
+
+* a quarterly series over several years (R's UKgas: time 1960, 1960.25, ... as decimal years, or a
+  date column of quarter starts): "average by quarter" grouped each of the 108 quarters, one row
+  each (an "average" of one value); it is each quarter of the year over the years, said so, as
+  "월별 평균" over monthly rows already was. A total per quarter stays the series.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+import pytest
+from answers import first_line, states
+from test_offline_context import answered
+
+MODES = ("pandas", "duckdb")
+
+
+@pytest.fixture(scope="module")
+def data(tmp_path_factory):
+    root = tmp_path_factory.mktemp("time_shapes")
+    rng = np.random.default_rng(44)
+    n = 40  # 1970Q1 - 1979Q4
+    gas = pd.DataFrame({"time": 1970 + np.arange(n) / 4, "UKgas": rng.uniform(80, 900, n).round(1)})
+    starts = pd.date_range("1970-01-01", periods=n, freq="QS")
+    dated = pd.DataFrame({"date": starts, "demand": gas["UKgas"]})
+    out = {"_spill": root / "spill"}
+    for name, frame in (("gas", gas), ("dated", dated)):
+        frame.to_parquet(root / f"{name}.parquet")
+        out[name] = (frame, root / f"{name}.parquet")
+    return out
+
+
+def _quarter_of(frame: pd.DataFrame) -> pd.Series:
+    return ((frame["time"] % 1) * 4).round().astype(int) + 1
+
+
+@pytest.mark.parametrize("mode", MODES)
+@pytest.mark.parametrize(("question", "q"), [("average UKgas by quarter", "Q"), ("분기별 UKgas 평균", "분기")])
+def test_by_quarter_of_quarterly_rows_is_each_quarter_of_the_year(data, mode, question, q):
+    frame, _ = data["gas"]
+    means = frame.groupby(_quarter_of(frame))["UKgas"].mean()
+    answer = answered(data, "gas", question, mode)
+    lines = answer.splitlines()
+    for quarter, mean in means.items():
+        name = f"Q{quarter}" if q == "Q" else f"{quarter}분기"
+        assert any(x.strip().startswith(f"- {name}:") and states(x, mean) for x in lines), answer
+    assert "1970Q1" not in answer, answer
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_the_quarter_with_the_highest_average_is_a_quarter_of_the_year(data, mode):
+    frame, _ = data["dated"]
+    means = frame.groupby(frame["date"].dt.quarter)["demand"].mean()
+    line = first_line(answered(data, "dated", "which quarter has the highest average demand?", mode))
+    assert f"**Q{means.idxmax()}**" in line and states(line, means.max()), line
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_a_total_by_quarter_stays_the_series(data, mode):
+    frame, _ = data["gas"]
+    answer = answered(data, "gas", "total UKgas by quarter", mode)
+    assert "40 groups" in first_line(answer), answer
