@@ -5,6 +5,12 @@ through both renderers (pandas, and the dataset held in DuckDB):
   date column of quarter starts): "average by quarter" grouped each of the 108 quarters, one row
   each (an "average" of one value); it is each quarter of the year over the years, said so, as
   "월별 평균" over monthly rows already was. A total per quarter stays the series.
+* a series named as R names them, an initialism and a word ("UKgas"): "가스 소비량", "gas
+  consumption" named no column (the name was one word, ukgas); it is UK + gas.
+* "consumption", "usage", "소비량", "사용량" said with a measure make it an amount used, which adds
+  up: "annual gas consumption by year" was each year's mean of its quarters, now its total.
+* "the most recent quarter" of a quarterly series is its last row: "quarter" had been left over
+  and read as "quarterly", grouping the one last row by quarter.
 """
 
 from __future__ import annotations
@@ -25,9 +31,9 @@ def data(tmp_path_factory):
     n = 40  # 1970Q1 - 1979Q4
     gas = pd.DataFrame({"time": 1970 + np.arange(n) / 4, "UKgas": rng.uniform(80, 900, n).round(1)})
     starts = pd.date_range("1970-01-01", periods=n, freq="QS")
-    dated = pd.DataFrame({"date": starts, "demand": gas["UKgas"]})
+    dated = pd.DataFrame({"date": starts, "demand": gas["UKgas"], "water": rng.uniform(10, 50, n).round(1)})
     out = {"_spill": root / "spill"}
-    for name, frame in (("gas", gas), ("dated", dated)):
+    for name, frame in (("series", gas), ("dated", dated)):
         frame.to_parquet(root / f"{name}.parquet")
         out[name] = (frame, root / f"{name}.parquet")
     return out
@@ -40,9 +46,9 @@ def _quarter_of(frame: pd.DataFrame) -> pd.Series:
 @pytest.mark.parametrize("mode", MODES)
 @pytest.mark.parametrize(("question", "q"), [("average UKgas by quarter", "Q"), ("분기별 UKgas 평균", "분기")])
 def test_by_quarter_of_quarterly_rows_is_each_quarter_of_the_year(data, mode, question, q):
-    frame, _ = data["gas"]
+    frame, _ = data["series"]
     means = frame.groupby(_quarter_of(frame))["UKgas"].mean()
-    answer = answered(data, "gas", question, mode)
+    answer = answered(data, "series", question, mode)
     lines = answer.splitlines()
     for quarter, mean in means.items():
         name = f"Q{quarter}" if q == "Q" else f"{quarter}분기"
@@ -60,6 +66,41 @@ def test_the_quarter_with_the_highest_average_is_a_quarter_of_the_year(data, mod
 
 @pytest.mark.parametrize("mode", MODES)
 def test_a_total_by_quarter_stays_the_series(data, mode):
-    frame, _ = data["gas"]
-    answer = answered(data, "gas", "total UKgas by quarter", mode)
+    frame, _ = data["series"]
+    answer = answered(data, "series", "total UKgas by quarter", mode)
     assert "40 groups" in first_line(answer), answer
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_an_initialism_before_a_word_is_a_word_of_its_own(data, mode):
+    frame, _ = data["series"]
+    year = frame["time"].astype(int)
+    line = first_line(answered(data, "series", "1975년 가스 소비량 합계", mode))
+    assert states(line, frame.loc[year == 1975, "UKgas"].sum()), line
+
+
+@pytest.mark.parametrize("mode", MODES)
+@pytest.mark.parametrize("question", ["annual gas consumption by year", "연도별 가스 소비량"])
+def test_consumption_adds_up_over_the_year(data, mode, question):
+    frame, _ = data["series"]
+    totals = frame.groupby(frame["time"].astype(int))["UKgas"].sum()
+    lines = answered(data, "series", question, mode).splitlines()
+    for year, total in totals.items():
+        assert any(x.strip().startswith(f"- {year}:") and states(x, total) for x in lines), lines
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_the_most_recent_quarter_of_a_quarterly_series_is_its_last_row(data, mode):
+    frame, _ = data["series"]
+    answer = answered(data, "series", "gas consumption in the most recent quarter", mode)
+    assert states(first_line(answer), frame["UKgas"].iloc[-1]) and "per quarter" not in first_line(answer), answer
+
+
+@pytest.mark.parametrize("mode", MODES)
+@pytest.mark.parametrize("question", ["water usage by year", "연도별 water 사용량"])
+def test_usage_of_a_measure_adds_up_over_the_year(data, mode, question):
+    frame, _ = data["dated"]
+    totals = frame.groupby(frame["date"].dt.year)["water"].sum()
+    lines = answered(data, "dated", question, mode).splitlines()
+    for year, total in totals.items():
+        assert any(x.strip().startswith(f"- {year}:") and states(x, total) for x in lines), lines

@@ -656,6 +656,12 @@ class Composer:
                 if count is not None or m.has("order") or key == "recent":
                     continue  # "the last 5" (rows), "first class", "recent" alone: not a period
                 unit = "row"  # "the most recent price", "가장 최근 값": the last row's period
+            if unit == "quarter":
+                # "the most recent quarter" of a quarterly series: the last row's period; of finer
+                # dates a quarter is not counted (left to decline, never read as "quarterly")
+                if not (count is None and len(self.t.dates) == 1 and self.t.dates[0].granularity == "quarter"):
+                    continue
+                unit = "row"
             if key == "recent":
                 if count is None:
                     continue  # "recent years", "최근 몇 년": how many is not said
@@ -5321,12 +5327,15 @@ class Composer:
         column = self.col(name)
         if self._said_as_level(name):
             return False
+        if self._said_as_level(name, "amount_descriptors"):
+            return True  # "gas consumption", "가스 소비량": an amount used, which adds up
         return bool(set(column.concepts) & _ADDITIVE) or name in self.counted or column.counted_noun is not None
 
-    def _said_as_level(self, name: str) -> bool:
+    def _said_as_level(self, name: str, descriptors: str = "level_descriptors") -> bool:
         """ "co2 level", "이산화탄소 농도": the question names the column with a word saying it is a
-        level (the lexicon's `level_descriptors`), which no total of rows is."""
-        words = {str(w) for w in self.lex.data.get("level_descriptors", ())}
+        level (the lexicon's `level_descriptors`), which no total of rows is (or, with
+        `amount_descriptors`, an amount used: "gas consumption")."""
+        words = {str(w) for w in self.lex.data.get(descriptors, ())}
         for i, m in enumerate(self.m):
             if name not in self.columns_of(i):
                 continue
