@@ -9,6 +9,10 @@ through both renderers (pandas, and the dataset held in DuckDB):
   consumption" named no column (the name was one word, ukgas); it is UK + gas.
 * "consumption", "usage", "소비량", "사용량" said with a measure make it an amount used, which adds
   up: "annual gas consumption by year" was each year's mean of its quarters, now its total.
+* a column named for time in general holding whole years (R's `time` of an annual series, lynx
+  1821-1934) is a column of years: "1850년부터 1859년까지" had "no date column", "가장 적었던 해"
+  named no column; "연평균 lynx" over one row a year is the rows' mean (it had been declined as
+  "over all rows, or one value per year?", the same thing there).
 * "the most recent quarter" of a quarterly series is its last row: "quarter" had been left over
   and read as "quarterly", grouping the one last row by quarter.
 """
@@ -32,8 +36,10 @@ def data(tmp_path_factory):
     gas = pd.DataFrame({"time": 1970 + np.arange(n) / 4, "UKgas": rng.uniform(80, 900, n).round(1)})
     starts = pd.date_range("1970-01-01", periods=n, freq="QS")
     dated = pd.DataFrame({"date": starts, "demand": gas["UKgas"], "water": rng.uniform(10, 50, n).round(1)})
+    years = np.arange(1821, 1935)
+    trapped = pd.DataFrame({"time": years, "lynx": rng.integers(39, 7000, len(years))})
     out = {"_spill": root / "spill"}
-    for name, frame in (("series", gas), ("dated", dated)):
+    for name, frame in (("series", gas), ("dated", dated), ("trapped", trapped)):
         frame.to_parquet(root / f"{name}.parquet")
         out[name] = (frame, root / f"{name}.parquet")
     return out
@@ -104,3 +110,14 @@ def test_usage_of_a_measure_adds_up_over_the_year(data, mode, question):
     lines = answered(data, "dated", question, mode).splitlines()
     for year, total in totals.items():
         assert any(x.strip().startswith(f"- {year}:") and states(x, total) for x in lines), lines
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_a_time_column_of_whole_years_is_a_column_of_years(data, mode):
+    frame, _ = data["trapped"]
+    line = first_line(answered(data, "trapped", "1850년부터 1859년까지 lynx 합계", mode))
+    assert states(line, frame.loc[frame["time"].between(1850, 1859), "lynx"].sum(), 0), line
+    line = first_line(answered(data, "trapped", "lynx가 가장 적었던 해는?", mode))
+    assert str(frame.loc[frame["lynx"].idxmin(), "time"]) in line, line
+    line = first_line(answered(data, "trapped", "1900년 이후 연평균 lynx", mode))
+    assert states(line, frame.loc[frame["time"] >= 1900, "lynx"].mean()), line

@@ -40,6 +40,8 @@ NX, PR, UK, LX, ME = "ambient_nox.csv", "prostitutes.csv", "ukgas.csv", "lynx.cs
 N0 = {"rel_tol": 0}
 N5 = {"rel_tol": 0.005}
 PCT = {"rel_tol": 0.005, "percent": True}
+# a fall said in words ("9.7% 감소", "fell by 9.7%") states the negative change as a positive number
+FALL = {**PCT, "either_sign": True}
 MAX = {"pick": "max"}
 MIN = {"pick": "min"}
 MONTH_MAX = {"pick": "max", "month_names": True}
@@ -544,7 +546,7 @@ QUESTIONS = [
         "1904년 대비 1905년 lynx 증감률",
         "number",
         "s = df.set_index('time')['lynx']; result = s[1905] / s[1904] - 1",
-        PCT,
+        FALL,
     ),
     q("l-16", LX, "en", "predict the number of lynx trapped in 1935", D),
     # --- melanoma: one row a patient, the year of operation -----------------------------------

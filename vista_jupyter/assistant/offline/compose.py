@@ -1370,6 +1370,8 @@ class _Builder:
             column = c.col(m.column) if m.column else None
             dates = c.t.dates
             unique = bool(dates) and dates[0].granularity == period and c.t.names_rows(dates[0])
+            if not dates and period == "year" and len(years) == 1:
+                unique = c.col(years[0]).distinct == c.t.rows  # one row a year: "연평균" is the rows' mean
             if column is not None and not c.additive(column.name):
                 if unique:
                     out.append(m)  # one row per period: the rows are the periods
