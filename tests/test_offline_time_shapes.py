@@ -13,6 +13,9 @@ through both renderers (pandas, and the dataset held in DuckDB):
   1821-1934) is a column of years: "1850년부터 1859년까지" had "no date column", "가장 적었던 해"
   named no column; "연평균 lynx" over one row a year is the rows' mean (it had been declined as
   "over all rows, or one value per year?", the same thing there).
+* decades ("by decade", "per decade", "연대별", "10년 단위", "which decade"), of a column of years
+  or of a date column: the year rounded down to ten, named 1840s / 1840년대 (it had been an
+  unknown word, or with a column of years its own years).
 * "the most recent quarter" of a quarterly series is its last row: "quarter" had been left over
   and read as "quarterly", grouping the one last row by quarter.
 """
@@ -121,3 +124,24 @@ def test_a_time_column_of_whole_years_is_a_column_of_years(data, mode):
     assert str(frame.loc[frame["lynx"].idxmin(), "time"]) in line, line
     line = first_line(answered(data, "trapped", "1900년 이후 연평균 lynx", mode))
     assert states(line, frame.loc[frame["time"] >= 1900, "lynx"].mean()), line
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_by_decade_of_a_column_of_years(data, mode):
+    frame, _ = data["trapped"]
+    totals = frame.groupby(frame["time"] // 10 * 10)["lynx"].sum()
+    lines = answered(data, "trapped", "total lynx per decade", mode).splitlines()
+    for decade, total in totals.items():
+        assert any(x.strip().startswith(f"- {decade}s:") and states(x, total, 0) for x in lines), lines
+    means = frame.groupby(frame["time"] // 10 * 10)["lynx"].mean()
+    line = first_line(answered(data, "trapped", "10년 단위 평균 lynx가 가장 높았던 연대는?", mode))
+    assert f"**{means.idxmax()}년대**" in line and states(line, means.max(), 0), line
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_by_decade_of_a_date_column(data, mode):
+    frame, _ = data["dated"]
+    means = frame.groupby(frame["date"].dt.year // 10 * 10)["demand"].mean()
+    lines = answered(data, "dated", "연대별 demand 평균", mode).splitlines()
+    for decade, mean in means.items():
+        assert any(x.strip().startswith(f"- {decade}년대:") and states(x, mean) for x in lines), lines

@@ -4839,7 +4839,7 @@ class Composer:
                     continue
                 column = self._date_column_for_bucket(bucket)
                 bucket = self._calendar_months(bucket, column, i, i)
-                g = self._set_group(Grouping(column, bucket if self._bucketed(column) else None), i)
+                g = self._set_group(Grouping(column, bucket if self._bucketed(column, bucket) else None), i)
                 continue
             if not m.has("group"):
                 continue
@@ -4886,7 +4886,7 @@ class Composer:
                 bucket = target.get("bucket").key if target.has("bucket") else _time_word(target.text)
                 column = self._date_column_for_bucket(bucket)
                 bucket = self._calendar_months(bucket, column, i, j)
-                g = self._set_group(Grouping(column, bucket if self._bucketed(column) else None), i, j)
+                g = self._set_group(Grouping(column, bucket if self._bucketed(column, bucket) else None), i, j)
                 continue
             if not target.has("column"):
                 continue
@@ -5061,7 +5061,7 @@ class Composer:
                 ):
                     continue
                 column = self._date_column_for_bucket(bucket)
-                g = self._set_group(Grouping(column, bucket if self._bucketed(column) else None), i)
+                g = self._set_group(Grouping(column, bucket if self._bucketed(column, bucket) else None), i)
                 self.which_group = True
                 break
         if g is None and self._has_any("superlative", "superlative_marker", "adjective") and not self.t.dates:
@@ -5560,11 +5560,12 @@ class Composer:
         )
         return f"{bucket}_of_year"
 
-    def _bucketed(self, column: str) -> bool:
+    def _bucketed(self, column: str, bucket: str | None = None) -> bool:
         """Whether a grouping by a period bucket keys on a part of the column: dates, and times of
-        day written as text (their hour); a column of hours or years is its own key."""
+        day written as text (their hour); a column of hours or years is its own key, but for its
+        decades (1840 for 1840-1849)."""
         c = self.col(column)
-        return c.is_date or c.clock == "text"
+        return c.is_date or c.clock == "text" or (bucket == "decade" and c.yearlike)
 
     def _date_column_for_bucket(self, bucket: str) -> str:
         if bucket == "hour" and not any(_has_time_of_day(c) for c in self.t.dates):
@@ -5577,14 +5578,14 @@ class Composer:
                 "This data has no times of day, so I cannot group it by the hour.",
                 "이 데이터에는 시각이 없어서 시간대별로 묶을 수 없습니다.",
             )
-        own = self._own_year_column() if bucket == "year" else None
+        own = self._own_year_column() if bucket in ("year", "decade") else None
         if own is not None:
             return own
         column = self._date_column()
         if column is not None:
             return column
         years = [c.name for c in self.t.columns if c.yearlike]
-        if bucket == "year" and len(years) == 1:
+        if bucket in ("year", "decade") and len(years) == 1:
             return years[0]
         # weekdays, months or quarters written as text ("Sun", "Thur", "Q2"): that column is the grouping
         part = {
