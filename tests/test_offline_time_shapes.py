@@ -16,6 +16,9 @@ through both renderers (pandas, and the dataset held in DuckDB):
 * decades ("by decade", "per decade", "연대별", "10년 단위", "which decade"), of a column of years
   or of a date column: the year rounded down to ten, named 1840s / 1840년대 (it had been an
   unknown word, or with a column of years its own years).
+* in a table of one measure (a series beside its time), "consumption", "소비량", "level" said alone
+  is that measure ("total consumption by decade", "average Q4 consumption since 1980"); with two
+  measures it names none.
 * "the most recent quarter" of a quarterly series is its last row: "quarter" had been left over
   and read as "quarterly", grouping the one last row by quarter.
 """
@@ -145,3 +148,20 @@ def test_by_decade_of_a_date_column(data, mode):
     lines = answered(data, "dated", "연대별 demand 평균", mode).splitlines()
     for decade, mean in means.items():
         assert any(x.strip().startswith(f"- {decade}년대:") and states(x, mean) for x in lines), lines
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_a_word_for_an_amount_alone_is_the_one_measure(data, mode):
+    frame, _ = data["series"]
+    year, quarter = frame["time"].astype(int), _quarter_of(frame)
+    line = first_line(answered(data, "series", "average Q4 consumption since 1975", mode))
+    assert states(line, frame.loc[(quarter == 4) & (year >= 1975), "UKgas"].mean()), line
+    line = first_line(answered(data, "series", "1975년 소비량 합계", mode))
+    assert states(line, frame.loc[year == 1975, "UKgas"].sum()), line
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_a_word_for_an_amount_alone_names_no_measure_of_two(data, mode):
+    from test_offline_context import declined
+
+    declined(data, "dated", "total consumption in 1975", mode)
