@@ -528,8 +528,8 @@ def _before(plan: Plan) -> tuple[str, str]:
     """The period a change is from, in English and Korean: "the previous month", "전월"."""
     bucket = plan.group.bucket if plan.group is not None and plan.group.bucket else "year"
     en = {"day": "the previous day", "week": "the previous week", "month": "the previous month"}
-    en.update(quarter="the previous quarter", year="the previous year")
-    ko = {"day": "전일", "week": "전주", "month": "전월", "quarter": "전 분기", "year": "전년"}
+    en.update(quarter="the previous quarter", year="the previous year", decade="the previous decade")
+    ko = {"day": "전일", "week": "전주", "month": "전월", "quarter": "전 분기", "year": "전년", "decade": "이전 연대"}
     return en[bucket], ko[bucket]
 
 

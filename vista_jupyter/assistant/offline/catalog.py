@@ -215,12 +215,16 @@ class Column:
     def yearlike(self) -> bool:
         """An integer column of years (Year, 건축년도, model_year): no thousands separators. Its
         name says years, so any four-digit year counts: London's christenings from 1629, a
-        history's reigns from 1066 (numbers near 2000 unnamed are never taken for years)."""
+        history's reigns from 1066 (numbers near 2000 unnamed are never taken for years). A name
+        of time in general (R's `time` of an annual series, lynx 1821-1934; period, 시점) holds
+        years when every value is one of `YEARS`."""
         if not (self.numeric and self.integer) or self.minimum is None:
             return False
         in_range = NAMED_YEARS[0] <= float(self.minimum) and float(self.maximum) <= NAMED_YEARS[1]
         words = set(self.keys)
         joined = "".join(self.keys)
+        if within_years(float(self.minimum), float(self.maximum)) and _time_named(self):
+            return True
         return in_range and (
             bool(words & _YEAR_WORDS)
             or any(w in joined for w in _KO_YEAR)
@@ -1345,6 +1349,8 @@ def _build_table(dataset: dict[str, Any]) -> Table:
                     column.calendar_names = part
                     column.concepts.setdefault(part, 1.0)  # "요일별", "day of the week": this column
                     break
+        if column.yearlike and _time_named(column) and not column.is_date:
+            column.concepts.setdefault("year", 1.0)  # R's `time` of an annual series: "해", "which year"
         if _two_sexes(column):
             column.concepts.setdefault("sex", 0.9)  # fem of Men and Women: "by gender" groups by it
         columns.append(column)

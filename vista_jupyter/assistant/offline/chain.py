@@ -33,7 +33,14 @@ from .text import language_of, particle
 from .wording import t
 
 #: How a time bucket's value is a part of the date (the condition a picked bucket becomes).
-_BUCKET_PART = {None: None, "year": "year", "month_of_year": "month", "weekday": "weekday", "hour": "hour"}
+_BUCKET_PART = {
+    None: None,
+    "year": "year",
+    "month_of_year": "month",
+    "quarter_of_year": "quarter",
+    "weekday": "weekday",
+    "hour": "hour",
+}
 _PRONOUNS = {"it", "its", "they", "their", "them", "that", "those", "this", "there", "그", "그곳", "거기"}
 
 

@@ -1410,6 +1410,8 @@ class _Builder:
             column = c.col(m.column) if m.column else None
             dates = c.t.dates
             unique = bool(dates) and dates[0].granularity == period and c.t.names_rows(dates[0])
+            if not dates and period == "year" and len(years) == 1:
+                unique = c.col(years[0]).distinct == c.t.rows  # one row a year: "연평균" is the rows' mean
             if column is not None and not c.additive(column.name):
                 if unique:
                     out.append(m)  # one row per period: the rows are the periods
@@ -1929,7 +1931,7 @@ class _Builder:
         g = ctx.group
         if (
             plan.change == "ratio"
-            or g.bucket in ("weekday", "month_of_year")
+            or g.bucket in ("weekday", "month_of_year", "quarter_of_year")
             or any(g.column == k.column for side in plan.sides for k in side)
         ):
             self.decline(
@@ -3078,7 +3080,9 @@ class _Builder:
                 plan.chart = None if ctx.chart is None else "bar"
             else:
                 plan.chart = (
-                    "line" if time and not plan.limit and group.bucket not in ("weekday", "month_of_year") else "bar"
+                    "line"
+                    if time and not plan.limit and group.bucket not in ("weekday", "month_of_year", "quarter_of_year")
+                    else "bar"
                 )
         else:
             plan.chart = ctx.chart

@@ -2130,6 +2130,7 @@ class Reader:
                     self.code_words.setdefault(code, text)
         mentions = self._concepts_spelling_names(mentions, tokens)
         mentions = merge_columns(mentions, tokens, self.table)
+        mentions = _the_one_measure(mentions, self.table)
         mentions = _extremes_before_columns(_qualified_columns(mentions, tokens), self.table)
         mentions = _kind_nouns(mentions, {"".join(k) for k in kind_nouns(self.table)})
         mentions = _busiest_one(mentions, tokens)
@@ -2348,6 +2349,26 @@ def _count_column(m: Mention, table: Table) -> Sense | None:
     ):
         return None
     return top[0]
+
+
+def _the_one_measure(mentions: list[Mention], table: Table) -> list[Mention]:
+    """ "total consumption by decade", "평균 소비량이 가장 높은 분기": in a table of one measure (a
+    series beside its time: R's UKgas), a word for an amount used or a level (the lexicon's
+    `amount_descriptors` and `level_descriptors`) said alone, with no column named, is that
+    measure; with two measures or more it names none (left to decline)."""
+    measures = [
+        c
+        for c in table.columns
+        if c.numeric and c.kind != "identifier" and not c.row_number and not c.yearlike and not c.calendar_part
+    ]
+    if len(measures) != 1 or any(m.has("column") for m in mentions):
+        return mentions
+    lex = lexicon()
+    words = {str(w).lower() for key in ("amount_descriptors", "level_descriptors") for w in lex.data.get(key, ())}
+    for m in mentions:
+        if m.has("descriptors") and m.text.lower() in words and not m.roles - {"descriptors", "concept"}:
+            m.senses = [Sense("column", measures[0].name, 0.9), *m.senses]
+    return mentions
 
 
 def merge_columns(mentions: list[Mention], tokens: list[Token], table: Table) -> list[Mention]:

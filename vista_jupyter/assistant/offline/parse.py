@@ -700,6 +700,12 @@ class Composer:
                 if count is not None or m.has("order") or key == "recent":
                     continue  # "the last 5" (rows), "first class", "recent" alone: not a period
                 unit = "row"  # "the most recent price", "가장 최근 값": the last row's period
+            if unit == "quarter":
+                # "the most recent quarter" of a quarterly series: the last row's period; of finer
+                # dates a quarter is not counted (left to decline, never read as "quarterly")
+                if not (count is None and len(self.t.dates) == 1 and self.t.dates[0].granularity == "quarter"):
+                    continue
+                unit = "row"
             if key == "recent":
                 if count is None:
                     continue  # "recent years", "최근 몇 년": how many is not said
@@ -4994,7 +5000,7 @@ class Composer:
                     continue
                 column = self._date_column_for_bucket(bucket)
                 bucket = self._calendar_months(bucket, column, i, i)
-                g = self._set_group(Grouping(column, bucket if self._bucketed(column) else None), i)
+                g = self._set_group(Grouping(column, bucket if self._bucketed(column, bucket) else None), i)
                 continue
             if not m.has("group"):
                 continue
@@ -5041,7 +5047,7 @@ class Composer:
                 bucket = target.get("bucket").key if target.has("bucket") else _time_word(target.text)
                 column = self._date_column_for_bucket(bucket)
                 bucket = self._calendar_months(bucket, column, i, j)
-                g = self._set_group(Grouping(column, bucket if self._bucketed(column) else None), i, j)
+                g = self._set_group(Grouping(column, bucket if self._bucketed(column, bucket) else None), i, j)
                 continue
             if not target.has("column"):
                 continue
@@ -5216,7 +5222,7 @@ class Composer:
                 ):
                     continue
                 column = self._date_column_for_bucket(bucket)
-                g = self._set_group(Grouping(column, bucket if self._bucketed(column) else None), i)
+                g = self._set_group(Grouping(column, bucket if self._bucketed(column, bucket) else None), i)
                 self.which_group = True
                 break
         if g is None and self._has_any("superlative", "superlative_marker", "adjective") and not self.t.dates:
@@ -5482,12 +5488,15 @@ class Composer:
         column = self.col(name)
         if self._said_as_level(name):
             return False
+        if self._said_as_level(name, "amount_descriptors"):
+            return True  # "gas consumption", "가스 소비량": an amount used, which adds up
         return bool(set(column.concepts) & _ADDITIVE) or name in self.counted or column.counted_noun is not None
 
-    def _said_as_level(self, name: str) -> bool:
+    def _said_as_level(self, name: str, descriptors: str = "level_descriptors") -> bool:
         """ "co2 level", "이산화탄소 농도": the question names the column with a word saying it is a
-        level (the lexicon's `level_descriptors`), which no total of rows is."""
-        words = {str(w) for w in self.lex.data.get("level_descriptors", ())}
+        level (the lexicon's `level_descriptors`), which no total of rows is (or, with
+        `amount_descriptors`, an amount used: "gas consumption")."""
+        words = {str(w) for w in self.lex.data.get(descriptors, ())}
         for i, m in enumerate(self.m):
             if name not in self.columns_of(i):
                 continue
@@ -5686,36 +5695,40 @@ class Composer:
         """ "월별 평균 승객 수", "average per month" over monthly rows of several years: each month
         of each year is one row, so a statistic of it per month would restate the rows; the
         calendar month (all years together) is what a mean, a median or an extreme per month can
-        mean, and the reply says so. A total per month stays each month's (the rows, a series)."""
+        mean, and the reply says so. A total per month stays each month's (the rows, a series).
+        The same holds of quarters over quarterly rows ("average gas use by quarter", 1960-1986:
+        the quarter of the year, every year together)."""
         col = self.col(column)
         # (a column named like a statistic, "count", is the measure, not a count asked)
         stats = {s.key for k, m in enumerate(self.m) if not self._column_sense_wins(k) for s in m.all("agg")}
         if (
-            bucket != "month"
+            bucket not in ("month", "quarter")
             or not col.is_date
-            or col.granularity != "month"
+            or col.granularity != bucket
             or not self.t.names_rows(col)
             or _years_spanned(col) in (None, 1)
             or not stats & {"mean", "median", "max", "min", "std"}
             or stats & {"sum", "count", "records"}
         ):
             return bucket
+        ko = ("달마다", "월") if bucket == "month" else ("분기마다", "분기")
         self.readings.append(
             t(
                 self.lang,
-                f"“{self._words(min(i, j), max(i, j))}”: each month of each year is one row, so per calendar "
-                f"month, every year together ({str(col.minimum)[:4]}–{str(col.maximum)[:4]}).",
-                f"“{self._words(min(i, j), max(i, j))}”: 연도마다 달마다 한 행이므로, 모든 연도를 합친 달력상의 월별로 "
+                f"“{self._words(min(i, j), max(i, j))}”: each {bucket} of each year is one row, so per calendar "
+                f"{bucket}, every year together ({str(col.minimum)[:4]}–{str(col.maximum)[:4]}).",
+                f"“{self._words(min(i, j), max(i, j))}”: 연도마다 {ko[0]} 한 행이므로, 모든 연도를 합친 달력상의 {ko[1]}별로 "
                 f"계산했습니다 ({str(col.minimum)[:4]}–{str(col.maximum)[:4]}).",
             )
         )
-        return "month_of_year"
+        return f"{bucket}_of_year"
 
-    def _bucketed(self, column: str) -> bool:
+    def _bucketed(self, column: str, bucket: str | None = None) -> bool:
         """Whether a grouping by a period bucket keys on a part of the column: dates, and times of
-        day written as text (their hour); a column of hours or years is its own key."""
+        day written as text (their hour); a column of hours or years is its own key, but for its
+        decades (1840 for 1840-1849)."""
         c = self.col(column)
-        return c.is_date or c.clock == "text"
+        return c.is_date or c.clock == "text" or (bucket == "decade" and c.yearlike)
 
     def _date_column_for_bucket(self, bucket: str) -> str:
         if bucket == "hour" and not any(_has_time_of_day(c) for c in self.t.dates):
@@ -5728,17 +5741,23 @@ class Composer:
                 "This data has no times of day, so I cannot group it by the hour.",
                 "이 데이터에는 시각이 없어서 시간대별로 묶을 수 없습니다.",
             )
-        own = self._own_year_column() if bucket == "year" else None
+        own = self._own_year_column() if bucket in ("year", "decade") else None
         if own is not None:
             return own
         column = self._date_column()
         if column is not None:
             return column
         years = [c.name for c in self.t.columns if c.yearlike]
-        if bucket == "year" and len(years) == 1:
+        if bucket in ("year", "decade") and len(years) == 1:
             return years[0]
         # weekdays, months or quarters written as text ("Sun", "Thur", "Q2"): that column is the grouping
-        part = {"weekday": "weekday", "month_of_year": "month", "month": "month", "quarter": "quarter"}.get(bucket)
+        part = {
+            "weekday": "weekday",
+            "month_of_year": "month",
+            "month": "month",
+            "quarter": "quarter",
+            "quarter_of_year": "quarter",
+        }.get(bucket)
         named = [c.name for c in self.t.columns if part in c.concepts and not c.numeric and not c.is_date]
         if len(named) == 1:
             return named[0]
@@ -5748,7 +5767,7 @@ class Composer:
         # every year pooled answers only "by quarter of the year")
         held = self._part_column(part) if part in ("month", "quarter") else None
         year = self._part_column("year")
-        if held is not None and (year is None or self.col(year).distinct <= 1 or bucket == "month_of_year"):
+        if held is not None and (year is None or self.col(year).distinct <= 1 or bucket.endswith("_of_year")):
             return held
         # whole numbers named by the period that are no part of a calendar date (sleepstudy's Days
         # 0-9 of a study, a trial's Week 1-12): "by day" groups by them

@@ -62,7 +62,7 @@ def quantile_of(agg: str) -> float | None:
     return None
 
 
-BUCKETS = ("day", "week", "month", "quarter", "year", "weekday", "month_of_year", "hour")
+BUCKETS = ("day", "week", "month", "quarter", "year", "weekday", "month_of_year", "quarter_of_year", "hour", "decade")
 
 
 @dataclass(frozen=True)

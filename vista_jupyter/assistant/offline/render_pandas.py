@@ -366,6 +366,9 @@ class PandasRenderer:
             ordered = self.table.column(g.column)
             by_index = ordered.numeric or ordered.is_date or ordered.yearlike
             return f"key = {column}\n", "index" if by_index else "value"
+        if b == "decade":  # the year rounded down to ten: 1840 for the 1840s
+            year = column if not self.table.column(g.column).is_date else f"{column}.dt.year"
+            return f"key = {year} // 10 * 10\n", "index"
         if b == "hour" and self.table.column(g.column).clock == "text":
             # times of day written as text ("21:05"): the hour is their first two digits
             return f"key = pd.to_numeric({column}.str.slice(0, 2), errors='coerce')\n", "index"
@@ -377,6 +380,7 @@ class PandasRenderer:
             "year": f"key = {column}.dt.year\n",
             "weekday": f"key = {column}.dt.dayofweek\n",
             "month_of_year": f"key = {column}.dt.month\n",
+            "quarter_of_year": f"key = {column}.dt.quarter\n",
             "hour": f"key = {column}.dt.hour\n",
         }[b]
         return code, "index"
@@ -397,6 +401,12 @@ class PandasRenderer:
         bucket = g.bucket
         if bucket is None and self.table.calendar_parts().get("month") == g.column:
             bucket = "month_of_year"  # months kept as numbers in a column of their own (Month: 5-9)
+        if bucket == "decade":  # 1840: the 1840s, 1840년대
+            suffix = "s" if self.lang == "en" else "년대"
+            return f"{target}.index = [f'{{int(i)}}{suffix}' for i in {target}.index]\n"
+        if bucket == "quarter_of_year":  # 1-4: Q1..Q4, 1분기..4분기
+            names = [f"Q{i}" for i in range(1, 5)] if self.lang == "en" else [f"{i}분기" for i in range(1, 5)]
+            return f"{target}.index = [{names!r}[int(i) - 1] for i in {target}.index]\n"
         if bucket not in ("weekday", "month_of_year"):
             return ""
         names = WEEKDAYS[self.lang] if bucket == "weekday" else MONTHS[self.lang]

@@ -155,7 +155,19 @@ _OPS = {
     "first",
 }
 _PARTS = {None, "year", "month", "day", "quarter", "weekday", "date", "hour"}
-_BUCKETS = {None, "day", "week", "month", "quarter", "year", "weekday", "month_of_year", "hour"}
+_BUCKETS = {
+    None,
+    "day",
+    "week",
+    "month",
+    "quarter",
+    "year",
+    "weekday",
+    "month_of_year",
+    "quarter_of_year",
+    "hour",
+    "decade",
+}
 _PERIODS = {None, "day", "week", "month", "quarter", "year"}
 #: the aggregations of a group's totals per period in SQL, as pandas computes them (sample sd)
 _PER_SQL = {"mean": "avg", "median": "median", "min": "min", "max": "max", "sum": "sum", "std": "stddev_samp"}
@@ -383,7 +395,9 @@ _BUCKET_SQL = {
     "year": "year({c})",
     "weekday": "isodow({c}) - 1",
     "month_of_year": "month({c})",
+    "quarter_of_year": "quarter({c})",
     "hour": "hour({c})",
+    "decade": "(year({c}) // 10) * 10",
 }
 _PART_SQL = {
     "year": "year({c})",
@@ -720,6 +734,8 @@ class SqlRenderer(PandasRenderer):
             return column, "index" if (c.numeric or c.is_date or c.yearlike) else "value"
         if g.bucket == "hour" and self.table.column(g.column).clock == "text":
             return f"TRY_CAST(substr({column}, 1, 2) AS INTEGER)", "index"  # "21:05": hour 21
+        if g.bucket == "decade" and not c.is_date:  # a column of years: 1840 for the 1840s
+            return f"(CAST({column} AS BIGINT) // 10) * 10", "index"
         return _BUCKET_SQL[g.bucket].format(c=column), "index"
 
     def _expr(self, column: str) -> str:

@@ -59,8 +59,11 @@ def normalize(text: str) -> str:
 
 
 def split_camel(name: str) -> str:
-    """'sepalLength' -> 'sepal Length' (so its words can be matched)."""
-    return re.sub(r"([a-z])([A-Z])", r"\1 \2", str(name))
+    """'sepalLength' -> 'sepal Length' (so its words can be matched); an initialism before a word
+    in lower case, as R's series are named, is a word of its own: 'UKgas' -> 'UK gas' (not where
+    the lower case is a plural's s or too short for a word: 'CDs', 'NOx')."""
+    name = re.sub(r"(?<![A-Za-z])([A-Z]{2,})([a-z]{3,})(?![A-Za-z])", r"\1 \2", str(name))
+    return re.sub(r"([a-z])([A-Z])", r"\1 \2", name)
 
 
 # Korean writes "either particle" as 이(가), 은(는), 을(를): the bracketed one is dropped.
