@@ -293,7 +293,7 @@ class Column:
             return False
         if (len(keys) >= 2 and keys[-1] in _IDENTITY_WORDS) or keys[-1] in joined_forms("code_names"):
             return True
-        return self.numbers_things
+        return hangul_code_named(keys) or self.numbers_things
 
     @property
     def counted_noun(self) -> str | None:
@@ -332,6 +332,18 @@ class Column:
         if self.numeric and self.integer and self.names_codes:
             return True  # customer_id, store_no: the things the rows are about, however many
         return self.kind in ("text", "identifier") and 0 < self.distinct <= 60
+
+
+def hangul_code_named(keys: tuple[str, ...]) -> bool:
+    """Whether a name written in Korean ends in a word of codes or identities after a noun of its
+    own (환자번호, 회원코드, 고객아이디, 2호선: the lexicon's `code_names` and `id_words`). Korean glues
+    the two into one word where English writes patient_id, so the test is on the name's end, not on
+    its last word."""
+    joined = "".join(keys)
+    if not joined or not all(is_hangul(ch) or ch.isdigit() for ch in joined):
+        return False
+    words = (w for w in joined_forms("code_names") | joined_forms("id_words") if is_hangul(w))
+    return any(joined.endswith(w) and len(joined) > len(w) for w in words)
 
 
 def _numbered_things(table: Table, dataset: dict[str, Any]) -> None:
@@ -1253,6 +1265,13 @@ def _build_table(dataset: dict[str, Any]) -> Table:
         )
         if _row_numbers(column, int(profile.get("rows") or 0)):
             column.kind, column.row_number = "identifier", True  # an exported index: no measure, no name
+        elif (
+            column.kind == "numeric"
+            and integer
+            and hangul_code_named(keys)
+            and names_each_row(column.distinct, int(profile.get("rows") or 0))
+        ):
+            column.kind = "identifier"  # 환자번호 1..84: the profile's customer_id rule, in Korean
         if c["kind"] in ("text", "identifier", "categorical") and "string" in column.dtype:
             period = text_period_format(list(values or (top + sampled)))
             if period is not None:

@@ -5606,6 +5606,12 @@ class Composer:
             "이 데이터에는 날짜 열이 없어서 시간 단위로 묶을 수 없습니다.",
         )
 
+    def _names_a_count(self, m: Mention) -> bool:
+        """Whether a noun for the rows also names a column whose numbers could be counted up
+        ("실린더 수": the cylinders column); a column of codes (환자번호, 우편번호) counts nothing, so
+        "환자수" is the number of patients, the rows."""
+        return any(not self.col(s.key).names_codes for s in m.all("column") if isinstance(s.key, str))
+
     # average price, 가격의 평균, the highest price, heaviest, how many
     def _measures(self) -> None:
         ctx = self.ctx
@@ -5617,7 +5623,7 @@ class Composer:
                 and not m.has("agg")
                 and i > 0
                 and self.m[i - 1].has("entity")
-                and not self.m[i - 1].has("column")
+                and not self._names_a_count(self.m[i - 1])
             ):
                 self.record_counts.add(i)  # "주문 건수" read as "주문 건" + "수": the number of them
                 ctx.aggs.append((i, "count"))
