@@ -5756,6 +5756,26 @@ class Composer:
             if self._count_unanswered(i, plan):
                 left.append(m.text)  # "country는 몇 개": things counted, where the plan gives a value
                 continue
+            if (
+                roles == {"per_period"}
+                and plan.kind == "aggregate"
+                and plan.group is not None
+                and plan.group.bucket == m.get("per_period").key
+                and plan.measures
+                and all(x.agg == "sum" and x.column for x in plan.measures)
+            ):
+                continue  # "연간 사망자수가 가장 적은 해": a year's total, the plan's own total per year
+            if (
+                self._rows_are_periods(m.text)
+                and i > 0
+                and i - 1 in self.used
+                and self.m[i - 1].has("agg")
+                and self.m[i - 1].get("agg").key == "count"
+                and plan.kind == "aggregate"
+                and plan.group is None
+                and [(x.agg, x.column) for x in plan.measures] == [("count", None)]
+            ):
+                continue  # "몇 개월", "how many months" of a monthly series: its rows counted
             if self._period_unshown(i, plan):
                 left.append(m.text)
                 continue
@@ -5977,6 +5997,8 @@ class Composer:
         self._rows_of_another_kind(m.text)
         if _time_word(m.text) == "day" and not self.t.dates and "day" in self.t.calendar_parts():
             return False  # one row a day, its date kept in parts (Month, Day): "the hottest day"
+        if self._rows_are_periods(m.text):
+            return False  # one row a month (기준년월 197301, 197302, ...): "the month with the most" is a row
         named = any(not c.numeric and not c.is_date and self.t.names_rows(c) for c in self.t.columns)
         if ranks and m.has("concept") and not named:
             # "입국자가 가장 많은 나라": a kind of thing (countries) no column names, on rows no column
@@ -5984,6 +6006,12 @@ class Composer:
             # column's word, "the latest model year", the noun is part of the column's mention)
             return True
         return _entity_periods(self.t) is not None
+
+    def _rows_are_periods(self, word: str) -> bool:
+        """Whether a word for a period ("달", "month", "해") names the rows themselves: a date column
+        of that granularity names each row (a monthly series keyed by 기준년월 197301, 197302...)."""
+        unit = _time_word(word)
+        return bool(unit) and any(c.granularity == unit and self.t.names_rows(c) for c in self.t.dates)
 
     def _rows_of_another_kind(self, word: str) -> None:
         """Declines a noun of one kind of thing ("cats": animals) counted or ranked as the rows
