@@ -16,6 +16,7 @@ import pandas as pd
 import pytest
 from answers import first_line, states
 from test_offline_context import answered
+from test_offline_plans import ask
 
 MODES = ("pandas", "duckdb")
 
@@ -68,3 +69,27 @@ def test_a_noun_glued_to_su_counts_the_rows_per_group(data, mode, question):
     counts = frame["성별"].value_counts()
     for sex, count in counts.items():
         assert any(sex in line and states(line, count, 0) for line in answer.splitlines()), answer
+
+
+@pytest.fixture(scope="module")
+def numbered(tmp_path_factory):
+    root = tmp_path_factory.mktemp("korean_row_numbers")
+    rng = np.random.default_rng(400)
+    n = 50
+    stores = pd.DataFrame({"순번": np.arange(1, n + 1), "연매출액(원)": rng.permutation(np.arange(n)) * 1000 + 5000})
+    stores.to_parquet(root / "매장_매출.parquet")
+    return {"_spill": root / "spill", "매장_매출": (stores, root / "매장_매출.parquet")}
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_the_column_numbering_the_rows_names_them_and_measures_nothing(numbered, mode):
+    """순번, 연번 (Excel's first column, 1..n): the rows' names ("연매출 상위 3개 매장의 순번" lists
+    them by it), never a measure ("순번 평균" is declined: 25.5 means nothing)."""
+    frame, _ = numbered["매장_매출"]
+    answer = answered(numbered, "매장_매출", "연매출 상위 3개 매장의 순번", mode)
+    top = frame.nlargest(3, "연매출액(원)")
+    lines = [ln for ln in answer.splitlines() if ln.strip()][1:4]
+    for line, (_, row) in zip(lines, top.iterrows()):
+        assert f"{row['순번']}:" in line and states(line, row["연매출액(원)"], 0), answer
+    analysis, _ = ask(numbered, "매장_매출", "순번 평균", mode)
+    assert analysis.declined

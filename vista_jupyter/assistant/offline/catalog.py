@@ -1268,7 +1268,7 @@ def _build_table(dataset: dict[str, Any]) -> Table:
         elif (
             column.kind == "numeric"
             and integer
-            and hangul_code_named(keys)
+            and (hangul_code_named(keys) or "".join(keys) in joined_forms("row_number_names"))
             and names_each_row(column.distinct, int(profile.get("rows") or 0))
         ):
             column.kind = "identifier"  # 환자번호 1..84: the profile's customer_id rule, in Korean
@@ -1856,6 +1856,34 @@ def _glued_row_nouns(head: str, table: Table) -> list[str]:
     return found[0] if len(found) == 1 else []
 
 
+def _owner_of_measure(words: list[str], known: set[str], table: Table) -> list[str]:
+    """The things a Korean table's name says its measure is OF: the name puts the owner before
+    the measure (의류매장_매출: the stores' sales; 캐나다_기업_겸임이사: the firms' interlocks;
+    학생_결석일수: the students' days absent), so when the head is a measure (a concept of the
+    lexicon, or a column's name or the start of one), the nearest word before it that is, or
+    ends in, a noun for rows of the lexicon (`entity`: 매장 of 의류매장) names the rows. Not a
+    noun a column counts (사망자 beside 사망자수: the noun and a count head, `count_heads`)."""
+    head = words[-1] if words else ""
+    if not is_hangul(head) or len(words) < 2:
+        return []
+    names = ["".join(c.base or c.keys) for c in table.columns]
+    if not ("concept" in known or any(n.startswith(head) or head.startswith(n) for n in names if len(n) >= 2)):
+        return []
+    nouns = sorted(
+        {"".join(name_keys(str(w))) for w in lexicon().data["entity"] if is_hangul(str(w).replace(" ", ""))},
+        key=len,
+        reverse=True,
+    )
+    for word in reversed(words[:-1]):
+        if not is_hangul(word):
+            continue
+        noun = next((n for n in nouns if len(n) >= 2 and word.endswith(n)), None)
+        if noun is not None:
+            counts = joined_forms("count_heads")
+            return [] if any(n.startswith(noun) and n[len(noun) :] in counts for n in names) else [noun]
+    return []
+
+
 def row_nouns(table: Table) -> frozenset[str]:
     """What one row of the table is called, as the data says it (the forms a question writes):
 
@@ -1871,6 +1899,7 @@ def row_nouns(table: Table) -> frozenset[str]:
     records = {"".join(name_keys(str(w))) for w in lex.data["record_words"]}
     ids = {"".join(name_keys(str(w))) for w in lex.data["id_words"]}
     found: list[str] = []
+    owners: list[str] = []
     words = [w for w in _name_words(table.name) if w not in records]
     if words:
         head, said = words[-1], len(words) < len(_name_words(table.name))  # "orders_data": said so
@@ -1884,7 +1913,8 @@ def row_nouns(table: Table) -> frozenset[str]:
         if said or known & {"entity", "events"} or (head.isascii() and _singular(head)):
             found.append(head)
         else:
-            found += _glued_row_nouns(head, table)
+            owners = _owner_of_measure(words, known, table)
+            found += _glued_row_nouns(head, table) or owners
     rows = max(table.rows, 1)
     for column in table.columns:
         keys = column.base or column.keys
@@ -1929,10 +1959,13 @@ def row_nouns(table: Table) -> frozenset[str]:
         forms = list(dict.fromkeys([word, *_singular(word)]))
         if len(word) < (2 if is_hangul(word) else 3) or any("".join(name_keys(f)) in taken for f in forms):
             continue
-        meanings = {
-            m.role for f in forms for keys, m in lex.phrases.starting_with(name_keys(f)[0]) if keys == name_keys(f)
-        }
-        if meanings & other:
+        said = [m for f in forms for keys, m in lex.phrases.starting_with(name_keys(f)[0]) if keys == name_keys(f)]
+        meanings = {m.role for m in said}
+        # an owner the name puts before its measure (기업 of 캐나다_기업_겸임이사) is a noun for the
+        # rows though the lexicon also has it as a concept, unless a column holds that concept
+        held = {k for c in table.columns for k in c.concepts}
+        owner = word in owners and "entity" in meanings and not {m.key for m in said if m.role == "concept"} & held
+        if meanings & other and not (owner and meanings & other == {"concept"}):
             continue
         out.update(forms)
     return frozenset(out)

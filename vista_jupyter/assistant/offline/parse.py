@@ -1145,6 +1145,8 @@ class Composer:
                     j += 1
                     if part == "year" and value < 1000 and self._years_of_measure(i, j):
                         break  # "경력 10년 이상", "교육 연수가 12년": years of a measure, no date
+                    if part in ("day", "week", "month") and self._days_of_measure(i, j, n.text):
+                        break  # "결석일수 20일 넘는": days counted by a measure named in days, no date
                     if part in ("year", "decade"):
                         date = self._written_year(i, int(value), part == "decade")
                     else:
@@ -2673,6 +2675,22 @@ class Composer:
         return bool(names) and all(
             self.col(c).numeric and not self.col(c).is_date and not self.col(c).yearlike for c in names
         )
+
+    def _days_of_measure(self, i: int, end: int, unit: str) -> bool:
+        """ "결석일수 20일 넘는", "입원기간(일) 10일 이상": a number of days (weeks, months) right after a
+        numeric column whose name is in that unit (its name holds the unit word: 결석일수 holds 일)
+        and compared right after by amount (넘는, 이상; not 이후, 부터: those compare dates) is a
+        value of that column; "20일" is no 20th day of a month there."""
+        k = self.next_index(end - 1, ("particle",))
+        if k is None or not self.m[k].has("compare_after") or self.m[k].has("date_compare"):
+            return False
+        if self.m[k].text in ("이후", "이전", "부터", "까지"):
+            return False
+        if not self._years_of_measure(i, end):  # (a numeric column, no date, named just before)
+            return False
+        j = self.prev_index(i, ("particle", "filler"))
+        unit = unit.strip()
+        return bool(unit) and all(unit in "".join(self.col(c).keys) for c in self.columns_of(j))
 
     def _number_column(self, n: _Num, partner: _Num | None, op_index: int | None = None) -> str | None:
         """The numeric column a compared number is about."""
@@ -5992,8 +6010,8 @@ class Composer:
             return False
         word = normalize(m.text).lower()
         stems = {word, word[:-1] if word.endswith("s") else word, word[:-2] if word.endswith("es") else word}
-        if stems & _ROW_NOUNS or stems & set(name_keys(self.t.name)):
-            return False
+        if stems & _ROW_NOUNS or stems & set(name_keys(self.t.name)) or stems & table_row_nouns(self.t):
+            return False  # (the rows' own noun: 기업 of 캐나다_기업_겸임이사)
         self._rows_of_another_kind(m.text)
         if _time_word(m.text) == "day" and not self.t.dates and "day" in self.t.calendar_parts():
             return False  # one row a day, its date kept in parts (Month, Day): "the hottest day"
