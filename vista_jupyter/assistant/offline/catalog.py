@@ -1927,6 +1927,7 @@ def row_nouns(table: Table) -> frozenset[str]:
             for word in sorted(ids, key=len, reverse=True):
                 if is_hangul(word) and joined.endswith(word) and len(joined) - len(word) >= 2:
                     found.append(joined[: -len(word)])
+                    owners.append(joined[: -len(word)])  # 환자 of 환자번호: the data's own noun
                     break
     taken = {"".join(c.base or c.keys) for c in table.columns} | {"".join(c.keys) for c in table.columns}
     taken |= {"".join(name_keys(str(v))) for c in table.columns for v in (c.values or [])}
@@ -1961,8 +1962,9 @@ def row_nouns(table: Table) -> frozenset[str]:
             continue
         said = [m for f in forms for keys, m in lex.phrases.starting_with(name_keys(f)[0]) if keys == name_keys(f)]
         meanings = {m.role for m in said}
-        # an owner the name puts before its measure (기업 of 캐나다_기업_겸임이사) is a noun for the
-        # rows though the lexicon also has it as a concept, unless a column holds that concept
+        # an owner the name puts before its measure (기업 of 캐나다_기업_겸임이사) or the noun of a
+        # Korean identifier (환자 of 환자번호) is a noun for the rows though the lexicon also has it
+        # as a concept, unless a column holds that concept
         held = {k for c in table.columns for k in c.concepts}
         owner = word in owners and "entity" in meanings and not {m.key for m in said if m.role == "concept"} & held
         if meanings & other and not (owner and meanings & other == {"concept"}):
