@@ -13,6 +13,10 @@ analyst on them and without reading its code. About two thirds of the questions 
 (반말 and 존댓말, particles glued to column names, 별/당/마다, spacing slips, columns named the
 short way: 매출 for 연매출액(길더), 나이 for 연령(세)); the rest English or mixed; six must be declined.
 
+START (main 1488621): 56 / 14 / 8 in pandas and DuckDB as first written; 58 / 14 / 6 once two
+expectations read right answers (a column in percent; "8.8% 감소"). END (branch s19b): 76 / 2 / 0
+in both. See README.md.
+
 * 관절염_임상시험.csv (vcd::Arthritis, CP949): 84 patients of a double-blind trial: 환자번호,
   투여군 (위약 / 신약), 성별 (여 / 남), 연령(세), 개선정도 (없음 / 약간 / 뚜렷).
 * 학생_결석일수.csv (MASS::quine, UTF-8 with BOM): 146 children of Walgett, NSW: 민족 (원주민 /
