@@ -301,7 +301,7 @@ class Column:
             return False
         if (len(keys) >= 2 and keys[-1] in _IDENTITY_WORDS) or keys[-1] in joined_forms("code_names"):
             return True
-        return self.numbers_things
+        return hangul_code_named(keys) or self.numbers_things
 
     @property
     def counted_noun(self) -> str | None:
@@ -342,6 +342,18 @@ class Column:
         if self.numeric and self.integer and self.names_codes:
             return True  # customer_id, store_no: the things the rows are about, however many
         return self.kind in ("text", "identifier") and 0 < self.distinct <= 60
+
+
+def hangul_code_named(keys: tuple[str, ...]) -> bool:
+    """Whether a name written in Korean ends in a word of codes or identities after a noun of its
+    own (환자번호, 회원코드, 고객아이디, 2호선: the lexicon's `code_names` and `id_words`). Korean glues
+    the two into one word where English writes patient_id, so the test is on the name's end, not on
+    its last word."""
+    joined = "".join(keys)
+    if not joined or not all(is_hangul(ch) or ch.isdigit() for ch in joined):
+        return False
+    words = (w for w in joined_forms("code_names") | joined_forms("id_words") if is_hangul(w))
+    return any(joined.endswith(w) and len(joined) > len(w) for w in words)
 
 
 def _numbered_things(table: Table, dataset: dict[str, Any]) -> None:
@@ -1263,6 +1275,13 @@ def _build_table(dataset: dict[str, Any]) -> Table:
         )
         if _row_numbers(column, int(profile.get("rows") or 0)):
             column.kind, column.row_number = "identifier", True  # an exported index: no measure, no name
+        elif (
+            column.kind == "numeric"
+            and integer
+            and (hangul_code_named(keys) or "".join(keys) in joined_forms("row_number_names"))
+            and names_each_row(column.distinct, int(profile.get("rows") or 0))
+        ):
+            column.kind = "identifier"  # 환자번호 1..84: the profile's customer_id rule, in Korean
         if c["kind"] in ("text", "identifier", "categorical") and "string" in column.dtype:
             period = text_period_format(list(values or (top + sampled)))
             if period is not None:
@@ -1909,6 +1928,34 @@ def _glued_row_nouns(head: str, table: Table) -> list[str]:
     return found[0] if len(found) == 1 else []
 
 
+def _owner_of_measure(words: list[str], known: set[str], table: Table) -> list[str]:
+    """The things a Korean table's name says its measure is OF: the name puts the owner before
+    the measure (의류매장_매출: the stores' sales; 캐나다_기업_겸임이사: the firms' interlocks;
+    학생_결석일수: the students' days absent), so when the head is a measure (a concept of the
+    lexicon, or a column's name or the start of one), the nearest word before it that is, or
+    ends in, a noun for rows of the lexicon (`entity`: 매장 of 의류매장) names the rows. Not a
+    noun a column counts (사망자 beside 사망자수: the noun and a count head, `count_heads`)."""
+    head = words[-1] if words else ""
+    if not is_hangul(head) or len(words) < 2:
+        return []
+    names = ["".join(c.base or c.keys) for c in table.columns]
+    if not ("concept" in known or any(n.startswith(head) or head.startswith(n) for n in names if len(n) >= 2)):
+        return []
+    nouns = sorted(
+        {"".join(name_keys(str(w))) for w in lexicon().data["entity"] if is_hangul(str(w).replace(" ", ""))},
+        key=len,
+        reverse=True,
+    )
+    for word in reversed(words[:-1]):
+        if not is_hangul(word):
+            continue
+        noun = next((n for n in nouns if len(n) >= 2 and word.endswith(n)), None)
+        if noun is not None:
+            counts = joined_forms("count_heads")
+            return [] if any(n.startswith(noun) and n[len(noun) :] in counts for n in names) else [noun]
+    return []
+
+
 def row_nouns(table: Table) -> frozenset[str]:
     """What one row of the table is called, as the data says it (the forms a question writes):
 
@@ -1924,6 +1971,7 @@ def row_nouns(table: Table) -> frozenset[str]:
     records = {"".join(name_keys(str(w))) for w in lex.data["record_words"]}
     ids = {"".join(name_keys(str(w))) for w in lex.data["id_words"]}
     found: list[str] = []
+    owners: list[str] = []
     words = [w for w in _name_words(table.name) if w not in records]
     if words:
         head, said = words[-1], len(words) < len(_name_words(table.name))  # "orders_data": said so
@@ -1937,7 +1985,8 @@ def row_nouns(table: Table) -> frozenset[str]:
         if said or known & {"entity", "events"} or (head.isascii() and _singular(head)):
             found.append(head)
         else:
-            found += _glued_row_nouns(head, table)
+            owners = _owner_of_measure(words, known, table)
+            found += _glued_row_nouns(head, table) or owners
     rows = max(table.rows, 1)
     for column in table.columns:
         keys = column.base or column.keys
@@ -1950,6 +1999,7 @@ def row_nouns(table: Table) -> frozenset[str]:
             for word in sorted(ids, key=len, reverse=True):
                 if is_hangul(word) and joined.endswith(word) and len(joined) - len(word) >= 2:
                     found.append(joined[: -len(word)])
+                    owners.append(joined[: -len(word)])  # 환자 of 환자번호: the data's own noun
                     break
     taken = {"".join(c.base or c.keys) for c in table.columns} | {"".join(c.keys) for c in table.columns}
     taken |= {"".join(name_keys(str(v))) for c in table.columns for v in (c.values or [])}
@@ -1982,10 +2032,14 @@ def row_nouns(table: Table) -> frozenset[str]:
         forms = list(dict.fromkeys([word, *_singular(word)]))
         if len(word) < (2 if is_hangul(word) else 3) or any("".join(name_keys(f)) in taken for f in forms):
             continue
-        meanings = {
-            m.role for f in forms for keys, m in lex.phrases.starting_with(name_keys(f)[0]) if keys == name_keys(f)
-        }
-        if meanings & other:
+        said = [m for f in forms for keys, m in lex.phrases.starting_with(name_keys(f)[0]) if keys == name_keys(f)]
+        meanings = {m.role for m in said}
+        # an owner the name puts before its measure (기업 of 캐나다_기업_겸임이사) or the noun of a
+        # Korean identifier (환자 of 환자번호) is a noun for the rows though the lexicon also has it
+        # as a concept, unless a column holds that concept
+        held = {k for c in table.columns for k in c.concepts}
+        owner = word in owners and "entity" in meanings and not {m.key for m in said if m.role == "concept"} & held
+        if meanings & other and not (owner and meanings & other == {"concept"}):
             continue
         out.update(forms)
     return frozenset(out)

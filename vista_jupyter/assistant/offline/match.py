@@ -2141,7 +2141,7 @@ class Reader:
         mentions = _rows_named(mentions, self.table)
         mentions = _ordinal_categories(mentions, self.table)
         mentions = _request_verb(mentions)
-        mentions = _group_nouns(mentions, self.table)
+        mentions = _group_nouns(mentions, self.table, tokens)
         return tokens, _value_in_units(_subjects(mentions, self._subject_texts()))
 
     def _names_a_column_not_a_period(self, keys: tuple[str, ...]) -> bool:
@@ -2523,14 +2523,25 @@ def _subjects(mentions: list[Mention], subjects: set[str] = frozenset()) -> list
     return mentions
 
 
-def _group_nouns(mentions: list[Mention], table: Table) -> list[Mention]:
+def _group_nouns(mentions: list[Mention], table: Table, tokens: list[Token]) -> list[Mention]:
     """ "the casein group", "each feed group", "sunflower 그룹의": a noun for the rows sharing a
     value (the lexicon's `group_nouns`) said right after a value or a column of categories is
-    those rows again: it reads as a filler. A word that names something of the data (a column
+    those rows again: it reads as a filler; Korean glues one of one syllable onto the value
+    (위약군, 대조군: 군, 群), read only there. A word that names something of the data (a column
     called group) keeps that; anywhere else the noun stays unknown."""
     prev = None
+    glued = {f for f in joined_forms("group_nouns") if is_hangul(f) and len(f) == 1}
     for m in mentions:
-        if m.has("group_noun"):
+        if (
+            m.roles == {"unknown"}
+            and m.text in glued
+            and tokens[m.start].joined
+            and prev is not None
+            and prev.has("value")
+            and prev.end == m.start
+        ):
+            m.senses = [Sense("filler")]  # 위약군: the rows of 위약
+        elif m.has("group_noun"):
             rest = [s for s in m.senses if s.role not in ("group_noun", "unknown")]
             categories = prev is not None and (
                 prev.has("value")

@@ -1197,6 +1197,8 @@ class Composer:
                     j += 1
                     if part == "year" and value < 1000 and self._years_of_measure(i, j):
                         break  # "경력 10년 이상", "교육 연수가 12년": years of a measure, no date
+                    if part in ("day", "week", "month") and self._days_of_measure(i, j, n.text):
+                        break  # "결석일수 20일 넘는": days counted by a measure named in days, no date
                     if part in ("year", "decade"):
                         date = self._written_year(i, int(value), part == "decade")
                     else:
@@ -2820,6 +2822,22 @@ class Composer:
         return bool(names) and all(
             self.col(c).numeric and not self.col(c).is_date and not self.col(c).yearlike for c in names
         )
+
+    def _days_of_measure(self, i: int, end: int, unit: str) -> bool:
+        """ "결석일수 20일 넘는", "입원기간(일) 10일 이상": a number of days (weeks, months) right after a
+        numeric column whose name is in that unit (its name holds the unit word: 결석일수 holds 일)
+        and compared right after by amount (넘는, 이상; not 이후, 부터: those compare dates) is a
+        value of that column; "20일" is no 20th day of a month there."""
+        k = self.next_index(end - 1, ("particle",))
+        if k is None or not self.m[k].has("compare_after") or self.m[k].has("date_compare"):
+            return False
+        if self.m[k].text in ("이후", "이전", "부터", "까지"):
+            return False
+        if not self._years_of_measure(i, end):  # (a numeric column, no date, named just before)
+            return False
+        j = self.prev_index(i, ("particle", "filler"))
+        unit = unit.strip()
+        return bool(unit) and all(unit in "".join(self.col(c).keys) for c in self.columns_of(j))
 
     def _number_column(self, n: _Num, partner: _Num | None, op_index: int | None = None) -> str | None:
         """The numeric column a compared number is about."""
@@ -5788,6 +5806,12 @@ class Composer:
             "이 데이터에는 날짜 열이 없어서 시간 단위로 묶을 수 없습니다.",
         )
 
+    def _names_a_count(self, m: Mention) -> bool:
+        """Whether a noun for the rows also names a column whose numbers could be counted up
+        ("실린더 수": the cylinders column); a column of codes (환자번호, 우편번호) counts nothing, so
+        "환자수" is the number of patients, the rows."""
+        return any(not self.col(s.key).names_codes for s in m.all("column") if isinstance(s.key, str))
+
     # average price, 가격의 평균, the highest price, heaviest, how many
     def _measures(self) -> None:
         ctx = self.ctx
@@ -5799,7 +5823,7 @@ class Composer:
                 and not m.has("agg")
                 and i > 0
                 and self.m[i - 1].has("entity")
-                and not self.m[i - 1].has("column")
+                and not self._names_a_count(self.m[i - 1])
             ):
                 self.record_counts.add(i)  # "주문 건수" read as "주문 건" + "수": the number of them
                 ctx.aggs.append((i, "count"))
@@ -5932,6 +5956,26 @@ class Composer:
             if self._count_unanswered(i, plan):
                 left.append(m.text)  # "country는 몇 개": things counted, where the plan gives a value
                 continue
+            if (
+                roles == {"per_period"}
+                and plan.kind == "aggregate"
+                and plan.group is not None
+                and plan.group.bucket == m.get("per_period").key
+                and plan.measures
+                and all(x.agg == "sum" and x.column for x in plan.measures)
+            ):
+                continue  # "연간 사망자수가 가장 적은 해": a year's total, the plan's own total per year
+            if (
+                self._rows_are_periods(m.text)
+                and i > 0
+                and i - 1 in self.used
+                and self.m[i - 1].has("agg")
+                and self.m[i - 1].get("agg").key == "count"
+                and plan.kind == "aggregate"
+                and plan.group is None
+                and [(x.agg, x.column) for x in plan.measures] == [("count", None)]
+            ):
+                continue  # "몇 개월", "how many months" of a monthly series: its rows counted
             if self._period_unshown(i, plan):
                 left.append(m.text)
                 continue
@@ -6148,11 +6192,13 @@ class Composer:
             return False
         word = normalize(m.text).lower()
         stems = {word, word[:-1] if word.endswith("s") else word, word[:-2] if word.endswith("es") else word}
-        if stems & _ROW_NOUNS or stems & set(name_keys(self.t.name)):
-            return False
+        if stems & _ROW_NOUNS or stems & set(name_keys(self.t.name)) or stems & table_row_nouns(self.t):
+            return False  # (the rows' own noun: 기업 of 캐나다_기업_겸임이사)
         self._rows_of_another_kind(m.text)
         if _time_word(m.text) == "day" and not self.t.dates and "day" in self.t.calendar_parts():
             return False  # one row a day, its date kept in parts (Month, Day): "the hottest day"
+        if self._rows_are_periods(m.text):
+            return False  # one row a month (기준년월 197301, 197302, ...): "the month with the most" is a row
         named = any(not c.numeric and not c.is_date and self.t.names_rows(c) for c in self.t.columns)
         if ranks and m.has("concept") and not named:
             # "입국자가 가장 많은 나라": a kind of thing (countries) no column names, on rows no column
@@ -6160,6 +6206,12 @@ class Composer:
             # column's word, "the latest model year", the noun is part of the column's mention)
             return True
         return _entity_periods(self.t) is not None
+
+    def _rows_are_periods(self, word: str) -> bool:
+        """Whether a word for a period ("달", "month", "해") names the rows themselves: a date column
+        of that granularity names each row (a monthly series keyed by 기준년월 197301, 197302...)."""
+        unit = _time_word(word)
+        return bool(unit) and any(c.granularity == unit and self.t.names_rows(c) for c in self.t.dates)
 
     def _rows_of_another_kind(self, word: str) -> None:
         """Declines a noun of one kind of thing ("cats": animals) counted or ranked as the rows
