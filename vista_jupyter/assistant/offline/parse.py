@@ -4170,6 +4170,9 @@ class Composer:
         # a statistic is of a measure said after it ("average days absent"); a name written with a
         # capital inside the question, or said last ("profits of Total"), is the value
         nxt = self.next_index(i, ("filler", "particle"))
+        if nxt is not None and self.m[nxt].has("agg") and self.m[nxt].get("agg").key in ("count", "records"):
+            # "the average number of days absent": the statistic of a count said as "number of"
+            nxt = self.next_index(nxt, ("filler", "particle"))
         if nxt is None or not self.columns_of(nxt, numeric=True):
             return False
         if i > 0 and m.text[:1].isupper() and not m.text.isupper():
@@ -5319,9 +5322,20 @@ class Composer:
         from .compose import _ADDITIVE
 
         column = self.col(name)
-        if self._said_as_level(name):
+        if self._said_as_level(name) or self._said_as_rate(name):
             return False
-        return bool(set(column.concepts) & _ADDITIVE) or name in self.counted or column.counted_noun is not None
+        if name in self.counted or column.counted_noun is not None:
+            return True
+        if _percent_of_things(column):
+            return False
+        return bool(set(column.concepts) & _ADDITIVE)
+
+    def _said_as_rate(self, name: str) -> bool:
+        """ "득표율(demVote)", "the vote share": the question names the column with a word of a rate
+        or a share, which no total of rows is (a percentage summed over years is no figure)."""
+        from .compose import _rate_like
+
+        return any(name in self.columns_of(i) and _rate_like(m.text, {}) for i, m in enumerate(self.m))
 
     def _said_as_level(self, name: str) -> bool:
         """ "co2 level", "이산화탄소 농도": the question names the column with a word saying it is a
@@ -6318,6 +6332,23 @@ def _date_bounds(found: dict[str, Any]) -> tuple[str | None, str | None]:
 
 from .compose import _Builder, _says_time, lateness, month_readings  # noqa: E402
 from .pairs import one_side, outcomes, role_words  # noqa: E402  (the assembling half lives in its own module)
+
+
+def _percent_of_things(column: Column) -> bool:
+    """A column named for things counted (votes, passengers: the lexicon's counting concepts)
+    whose values are no whole numbers, all between 0 and 100: a percentage of them (pscl's
+    demVote, the Democrats' percent of a state's vote), which adds up over no rows."""
+    from .compose import _COUNTS
+
+    return (
+        column.numeric
+        and not column.integer
+        and bool(set(column.concepts) & _COUNTS)
+        and column.minimum is not None
+        and column.maximum is not None
+        and 0 <= float(column.minimum)
+        and float(column.maximum) <= 100
+    )
 
 
 def plan_question(question: str, table: Table, reader: Reader | None = None) -> Plan:
