@@ -8,7 +8,16 @@ Ecdat's Heating), through both renderers (pandas, and the dataset held in DuckDB
 * a percentage is never added up over rows: a column of a counted thing (votes) holding
   fractions between 0 and 100 (the Democrats' percent of a state's vote), or a column the
   question names with a word of a rate ("득표율"): "가장 낮았던 주" had answered the state whose
-  percentages SUMMED over 21 elections were lowest (a one-row `Total`: a wrong answer).
+  percentages SUMMED over 21 elections were lowest (a one-row `Total`: a wrong answer);
+* nouns for rows people use (lexicon data): "children" of pupils, "가구" of households;
+* "absent more than 30 days", "결석일수가 20일을 넘는": a number of days compared with a numeric
+  column named just before it is that column's value in days, never a number of rows a group
+  must have nor the 20th day of a month (declined: "no dates");
+* verbs of choosing ("households chose a heat pump", "gr을 선택한 가구"): they say only that the
+  rows hold the value (lexicon `event_verbs`);
+* "1986년 홈런(homer86) 평균", "errors in 1986" of error86: a year no date of the data holds,
+  said beside a column named with that year, is the column's own (it had been declined as "no
+  dates"); a column named without it (career homeruns) is still declined for the year.
 """
 
 from __future__ import annotations
@@ -17,7 +26,7 @@ import numpy as np
 import pandas as pd
 import pytest
 from answers import first_line, states
-from test_offline_context import answered
+from test_offline_context import answered, declined
 
 MODES = ("pandas", "duckdb")
 
@@ -43,6 +52,22 @@ def data(tmp_path_factory):
             columns=["state", "demVote", "year"],
         ),
     }
+    frames["heating"] = pd.DataFrame(
+        {
+            "depvar": rng.choice(["gc", "gr", "ec", "er", "hp"], 300, p=[0.6, 0.15, 0.1, 0.1, 0.05]),
+            "income": rng.integers(2, 8, 300),
+            "rooms": rng.integers(2, 8, 300),
+            "region": rng.choice(["valley", "scostl", "mountn", "ncostl"], 300),
+        }
+    )
+    frames["players"] = pd.DataFrame(
+        {
+            "name": [f"P{k}" for k in range(120)],
+            "homer86": rng.integers(0, 40, 120),
+            "homeruns": rng.integers(0, 400, 120),
+            "error86": [35, *rng.integers(0, 30, 119)],
+        }
+    )
     out = {"_spill": root / "spill"}
     for name, frame in frames.items():
         frame.to_parquet(root / f"{name}.parquet")
@@ -76,3 +101,46 @@ def test_a_percentage_is_never_summed_over_rows(data, mode):
     # a total asked in words is still that total
     answer = answered(data, "elections", "total demVote by state", mode)
     assert states(answer, totals.max()), answer
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_nouns_people_use_for_the_rows(data, mode):
+    frame, _ = data["schooldays"]
+    answer = answered(data, "schooldays", "how many children are slow learners?", mode)
+    assert states(first_line(answer), (frame["learner"] == "slow").sum(), 0), answer
+    answer = answered(data, "schooldays", "결석일수가 가장 많은 아이의 learner는?", mode)
+    assert frame.loc[frame["absent"].idxmax(), "learner"] in first_line(answer), answer
+    frame, _ = data["heating"]
+    answer = answered(data, "heating", "region별 가구 수", mode)
+    for region, count in frame["region"].value_counts().items():
+        assert f"{region}" in answer and states(answer, count, 0), answer
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_days_compared_with_a_count_of_days(data, mode):
+    frame, _ = data["schooldays"]
+    answer = answered(data, "schooldays", "What percentage of children were absent more than 30 days?", mode)
+    assert states(first_line(answer), 100 * (frame["absent"] > 30).mean(), 1), answer
+    answer = answered(data, "schooldays", "slow learner 중 결석일수가 20일을 넘는 학생 수", mode)
+    expected = ((frame["learner"] == "slow") & (frame["absent"] > 20)).sum()
+    assert states(first_line(answer), expected, 0), answer
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_a_verb_of_choosing_says_the_rows_hold_the_value(data, mode):
+    frame, _ = data["heating"]
+    answer = answered(data, "heating", "How many households chose a heat pump (depvar hp)?", mode)
+    assert states(first_line(answer), (frame["depvar"] == "hp").sum(), 0), answer
+    answer = answered(data, "heating", "gr을 선택한 가구의 비율", mode)
+    assert states(first_line(answer), 100 * (frame["depvar"] == "gr").mean(), 1), answer
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_a_year_named_by_the_column(data, mode):
+    frame, _ = data["players"]
+    answer = answered(data, "players", "1986년 홈런(homer86) 평균은?", mode)
+    assert states(first_line(answer), frame["homer86"].mean()), answer
+    answer = answered(data, "players", "Who made the most error86 in 1986?", mode)
+    assert frame.loc[frame["error86"].idxmax(), "name"] in first_line(answer), answer
+    # a column not named with that year: the year has no place
+    declined(data, "players", "average homeruns in 1986", mode)

@@ -592,6 +592,7 @@ class Composer:
         self._comparisons(nums)
         self._signs()
         self._equalities(nums)
+        self._years_of_named_columns(nums)
         self._dates(nums)
         self._period_restated()
         self._previous_period()
@@ -1145,6 +1146,8 @@ class Composer:
                     j += 1
                     if part == "year" and value < 1000 and self._years_of_measure(i, j):
                         break  # "경력 10년 이상", "교육 연수가 12년": years of a measure, no date
+                    if part in ("day", "week") and self._years_of_measure(i, j, dated=False):
+                        break  # "결석일수가 20일을 넘는": days of a measure, no day of a month
                     if part in ("year", "decade"):
                         date = self._written_year(i, int(value), part == "decade")
                     else:
@@ -2283,6 +2286,27 @@ class Composer:
             )
         return None
 
+    def _measured_in_periods(self, n: _Num, noun: int, op_index: int | None) -> bool:
+        """ "children absent more than 30 days", "결석일수가 20일을 넘는": a number of days (months,
+        years) compared with a numeric column named just before it, in a table whose rows are not
+        kept one per thing and such period, is that column's value in that unit (the days absent),
+        never a number of rows a group must have."""
+        words = self.m[noun].text.split()
+        period = _time_word(words[-1]) or _time_word(words[-1].rstrip("s")) if words else None
+        if period is None:
+            return False
+        keyed = _entity_periods(self.t)
+        if keyed is not None and self.col(keyed[1]).granularity == period:
+            return False
+        first = min([n.span[0], *([op_index] if op_index is not None else [])])
+        j = self.prev_index(first, ("filler", "particle", "condition", "between", "order"))
+        if j is None or j in self.used or self.m[j].has("value"):
+            return False
+        names = self.columns_of(j)
+        return bool(names) and all(
+            self.col(c).numeric and not self.col(c).is_date and not self.col(c).yearlike for c in names
+        )
+
     def _group_filter(self, n: _Num, op: str, op_index: int | None) -> bool:
         """ "among cities with at least 1500 orders", "주문이 1500건 이상인 city 중에서", "sites with
         at least 30 months of data": a number of rows (said with a noun for what the rows are, a
@@ -2310,6 +2334,8 @@ class Composer:
         counter = any(self.m[x].has("units") and self.m[x].get("units").key == "count" for x in n.span)
         noun = after if counted(after) else before if (self.lang == "ko" and counted(before)) else None
         if noun is None and not counter:
+            return False
+        if noun is not None and self._measured_in_periods(n, noun, op_index):
             return False
         if noun is None:
             # "방문객수가 8만 명을 넘은": a counter after a number compared with a numeric column named
@@ -2658,13 +2684,17 @@ class Composer:
             return None
         return k, column
 
-    def _years_of_measure(self, i: int, end: int) -> bool:
+    def _years_of_measure(self, i: int, end: int, dated: bool = True) -> bool:
         """ "경력 10년 이상", "교육 연수가 12년 이상": a number of years (below 1000) right after a
         numeric column that is no date nor a year (experience, years of schooling) and compared
         right after (이상, 미만; `end`: the mention after 년) is a value of that column, counted in
-        years; not the year 10 or 12 of a date ("매출 2024년", "24년 이후" stay dates)."""
+        years; not the year 10 or 12 of a date ("매출 2024년", "24년 이후" stay dates). Not
+        `dated` (days, weeks: "결석일수가 20일을 넘는"), a comparison that also compares dates
+        (이후, 까지) keeps the day of a date."""
         k = self.next_index(end - 1, ("particle",))
         if k is None or not self.m[k].has("compare_after"):
+            return False
+        if not dated and self.m[k].has("date_compare"):
             return False
         j = self.prev_index(i, ("particle", "filler"))  # (이 of "education이" is also a filler)
         if j is None or j in self.used or not self.m[j].has("column"):
@@ -3314,6 +3344,29 @@ class Composer:
         return -1  # afternoon (낮): 1 pm or 1 am? not read
 
     # dates: 2015, July, 2014년 3월, weekends, since 2014, between March and June
+    def _years_of_named_columns(self, nums: list[_Num]) -> None:
+        """ "1986년 홈런(homer86)", "errors in 1986" of error86, "population 2010" of pop2010: a year
+        that no date of the data holds (no date nor year column), written where the question names
+        a column whose name ends with that year (its four digits, or its last two), is that
+        column's own year: the column holds that year's values, no rows are picked by it."""
+        if self.t.dates or any(c.yearlike for c in self.t.columns):
+            return
+        named = {c for k, m in enumerate(self.m) if k not in self.used or k in self.glosses for c in self.columns_of(k)}
+        for n in nums:
+            if any(k in self.used for k in n.span):
+                continue
+            if n.date is not None and set(k for k, v in vars(n.date).items() if v is not None) == {"year"}:
+                year = n.date.year
+            elif n.number is not None and n.number.unit is None and float(n.number.value).is_integer():
+                year = int(n.number.value)
+            else:
+                continue
+            if not isinstance(year, int) or not 1000 <= year <= 2999:
+                continue
+            digits = (str(year), str(year)[2:])
+            if any(re.search(rf"(?<!\d)(?:{digits[0]}|{digits[1]})$", c) for c in named):
+                self.claim(*n.span)
+
     def _dates(self, nums: list[_Num]) -> None:
         parts: list[tuple[list[int], dict[str, Any]]] = []
         by_index = {n.index: n for n in nums}
@@ -5704,7 +5757,7 @@ class Composer:
             while (
                 j >= 0 and k - j <= 4 and (j not in self.used or j in glosses) and self.m[j].end == self.m[j + 1].start
             ):
-                if self.m[j].roles & {"value", "num", "agg", "negation", "compare", "date"}:
+                if self.m[j].roles & {"value", "num", "agg", "negation", "compare", "date", "date_units"}:
                     break
                 # a word that reads as another column only through a concept ("price" of cost, a
                 # sense below the name's own) may gloss the bracketed one; a column's name may not
