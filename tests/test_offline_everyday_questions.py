@@ -17,7 +17,11 @@ Ecdat's Heating), through both renderers (pandas, and the dataset held in DuckDB
   rows hold the value (lexicon `event_verbs`);
 * "1986년 홈런(homer86) 평균", "errors in 1986" of error86: a year no date of the data holds,
   said beside a column named with that year, is the column's own (it had been declined as "no
-  dates"); a column named without it (career homeruns) is still declined for the year.
+  dates"); a column named without it (career homeruns) is still declined for the year;
+* "median survival time" of a column named `time`, "생존시간": a word that with the column's name
+  spells a lexicon concept no column carries (survival time) says which time it is;
+* words before a bracketed column's name and its value, "died (status 1)", are its gloss, as
+  "(coas=yes)" was; "which heating system (depvar)" asks for the bracketed column.
 """
 
 from __future__ import annotations
@@ -66,6 +70,15 @@ def data(tmp_path_factory):
             "homer86": rng.integers(0, 40, 120),
             "homeruns": rng.integers(0, 400, 120),
             "error86": [35, *rng.integers(0, 30, 119)],
+        }
+    )
+    frames["veteran"] = pd.DataFrame(
+        {
+            "trt": rng.choice([1, 2], 137),
+            "celltype": rng.choice(["squamous", "smallcell", "adeno", "large"], 137),
+            "time": rng.integers(1, 999, 137),
+            "status": rng.choice([0, 1], 137, p=[0.1, 0.9]),
+            "age": rng.integers(35, 81, 137),
         }
     )
     out = {"_spill": root / "spill"}
@@ -144,3 +157,23 @@ def test_a_year_named_by_the_column(data, mode):
     assert frame.loc[frame["error86"].idxmax(), "name"] in first_line(answer), answer
     # a column not named with that year: the year has no place
     declined(data, "players", "average homeruns in 1986", mode)
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_a_concept_phrase_ending_with_the_columns_name(data, mode):
+    frame, _ = data["veteran"]
+    answer = answered(data, "veteran", "median survival time by celltype", mode)
+    for cell, median in frame.groupby("celltype")["time"].median().items():
+        assert cell in answer and states(answer, median, 1), answer
+    answer = answered(data, "veteran", "squamous 환자의 생존시간 중앙값", mode)
+    assert states(first_line(answer), frame.loc[frame["celltype"] == "squamous", "time"].median(), 1), answer
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_words_glossed_by_a_bracketed_column(data, mode):
+    frame, _ = data["veteran"]
+    answer = answered(data, "veteran", "How many patients older than 65 died (status 1)?", mode)
+    assert states(first_line(answer), ((frame["age"] > 65) & (frame["status"] == 1)).sum(), 0), answer
+    frame, _ = data["heating"]
+    answer = answered(data, "heating", "Which heating system (depvar) is chosen most often?", mode)
+    assert frame["depvar"].value_counts().idxmax() in first_line(answer), answer

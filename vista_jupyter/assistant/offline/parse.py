@@ -568,8 +568,10 @@ class Composer:
         self._check_words()
         # "the average fuel price (pf)": words the bracketed name glosses name no other column
         # (price is no cost there), so none is read as one
-        self.glosses = {j for j in self._described_by_name(claimed=False) if self.m[j].has("column")}
+        self.described = self._described_by_name(claimed=False)
+        self.glosses = {j for j in self.described if self.m[j].has("column")}
         self.claim(*self.glosses)
+        self._concept_phrase_heads()
         self._vague_adjectives()
         self._busy_periods()
         self._how_adjectives()
@@ -836,6 +838,29 @@ class Composer:
             if m.roles - {"filler", "particle", "which", "when", "condition", "descriptors", "intent"}:
                 return False
         return True
+
+    def _concept_phrase_heads(self) -> None:
+        """ "median survival time" of a column named `time`, "생존시간 중앙값": a word that, with the
+        column's name right after it, spells a form of a lexicon concept (survival time) which no
+        column of the data carries says which time that is; the data has no other, so the word
+        belongs to the column (it had been declined as a word with no place). Only a numeric
+        column that is no date, named by one mention right after the word."""
+        carried = {x for c in self.t.columns for x in c.concepts}
+        for i in range(len(self.m) - 1):
+            m, nxt = self.m[i], self.m[i + 1]
+            if i in self.used or not m.has("concept") or m.roles - {"concept"} or not nxt.has("column"):
+                continue
+            names = self.columns_of(i + 1)
+            if len(names) != 1 or not self.col(names[0]).numeric or self.col(names[0]).is_date:
+                continue
+            joined = self.tokens[nxt.start].joined if nxt.start < len(self.tokens) else False
+            phrase = name_keys(f"{m.text}{nxt.text}" if joined else f"{m.text} {nxt.text}")
+            for concept, entry in self.lex.concepts.items():
+                if concept in carried:
+                    continue
+                if any(name_keys(str(f)) == phrase for f in entry.get("forms", [])):
+                    self.claim(i)
+                    break
 
     def _check_words(self) -> None:
         unknown: list[str] = []
@@ -5044,6 +5069,8 @@ class Composer:
                 if i in self.used or not m.has("which"):
                     continue
                 j = self.next_index(i, ("filler", "particle"))
+                while j is not None and j in getattr(self, "described", ()):
+                    j = self.next_index(j, ("filler", "particle"))  # "which heating system (depvar)"
                 if j is None:
                     continue
                 target = self.m[j]
@@ -5747,8 +5774,8 @@ class Composer:
                 for t in range(m.start, min(m.end, len(tok)))
                 if tok[t].text in {n.lower() for n in names}
                 and self.q[: tok[t].start].rstrip()[-1:] in ("(", "[")
-                # (the name alone in the bracket, or with its value: "coas=yes")
-                and re.match(r"\s*(?:==?\s*[^\s()\[\]]+\s*)?[)\]]", self.q[tok[t].end :])
+                # (the name alone in the bracket, or with its value: "coas=yes", "status 1")
+                and re.match(r"\s*(?:(?:==?\s*|\s)[^\s()\[\]=]+\s*)?[)\]]", self.q[tok[t].end :])
             ]
             if not bracketed:
                 continue
@@ -6253,6 +6280,8 @@ def _measured_name_counted(plan: Plan, c: Composer, table: Table) -> None:
         word = m.text.lower()
         if not m.has("entity") or m.roles - {"entity", "concept"} or not word.isascii():
             continue
+        if i in getattr(c, "described", ()):
+            continue  # "heating system (depvar)": words a bracketed column's name restates
         if word not in name_keys(table.name):
             continue
         # (only the thing asked, said first: "turnout by race"; "peak hour at the gym", "cities in
