@@ -21,7 +21,12 @@ Ecdat's Heating), through both renderers (pandas, and the dataset held in DuckDB
 * "median survival time" of a column named `time`, "생존시간": a word that with the column's name
   spells a lexicon concept no column carries (survival time) says which time it is;
 * words before a bracketed column's name and its value, "died (status 1)", are its gloss, as
-  "(coas=yes)" was; "which heating system (depvar)" asks for the bracketed column.
+  "(coas=yes)" was; "which heating system (depvar)" asks for the bracketed column;
+* a period several column names end with (hits86, homer86, posit86) is no word of theirs:
+  "position" names posit86; a year is the column's own only when every column its words may
+  name ends with it ("walks in 1986" of walks and walks86 is declined, never career walks);
+* "how many election years are covered" of presidential_elections: the distinct years (the
+  noun the table is named by, before the period counted).
 """
 
 from __future__ import annotations
@@ -70,8 +75,12 @@ def data(tmp_path_factory):
             "homer86": rng.integers(0, 40, 120),
             "homeruns": rng.integers(0, 400, 120),
             "error86": [35, *rng.integers(0, 30, 119)],
+            "walks86": rng.integers(0, 100, 120),
+            "walks": rng.integers(0, 1000, 120),
+            "posit86": rng.choice(["C", "1B", "2B", "SS", "OF"], 120, p=[0.4, 0.15, 0.15, 0.15, 0.15]),
         }
     )
+    frames["presidential_elections"] = frames["elections"]
     frames["veteran"] = pd.DataFrame(
         {
             "trt": rng.choice([1, 2], 137),
@@ -177,3 +186,20 @@ def test_words_glossed_by_a_bracketed_column(data, mode):
     frame, _ = data["heating"]
     answer = answered(data, "heating", "Which heating system (depvar) is chosen most often?", mode)
     assert frame["depvar"].value_counts().idxmax() in first_line(answer), answer
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_a_period_the_names_share_is_no_word_of_theirs(data, mode):
+    frame, _ = data["players"]
+    answer = answered(data, "players", "Which position has the most players?", mode)
+    assert frame["posit86"].value_counts().idxmax() in first_line(answer), answer
+    # walks and walks86 both: the year names neither alone
+    declined(data, "players", "average walks in 1986", mode)
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_the_years_of_the_tables_events(data, mode):
+    frame, _ = data["presidential_elections"]
+    answer = answered(data, "presidential_elections", "How many election years are covered?", mode)
+    assert states(first_line(answer), frame["year"].nunique(), 0), answer
+    assert not states(first_line(answer), len(frame), 0), answer

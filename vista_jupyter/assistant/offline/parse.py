@@ -731,6 +731,12 @@ class Composer:
                 if j is None:
                     return
                 unit, span = self._period_unit(j)
+                k = self.next_index(j)
+                if unit is None and k is not None and self._table_named_noun(j):
+                    # "how many election years are covered" of presidential_elections: the periods
+                    # of the data's events, said with the noun the table is named by
+                    unit, span = self._period_unit(k)
+                    span = [j, *span] if unit is not None else span
                 span = [i, *span]
             elif m.has("which") and word.startswith("몇") and self._period_unit_of(word[1:].strip()):
                 unit, span = self._period_unit_of(word[1:].strip()), [i]  # 몇 년
@@ -757,6 +763,16 @@ class Composer:
                 self.claim(*span, *rest)
                 self.period_asked = Measure("nunique", axis[0])
                 return
+
+    def _table_named_noun(self, j: int) -> bool:
+        """Whether mention `j` is only the noun the table's name says its rows are of (election of
+        presidential_elections.csv), singular or plural."""
+        m = self.m[j]
+        if not m.has("entity") or m.roles - {"entity", "concept"}:
+            return False
+        word = normalize(m.text).lower()
+        own = {k.lower() for k in name_keys(self.t.name)}
+        return word in own or f"{word}s" in own or word.rstrip("s") in own
 
     def _data_word_near(self, span: list[int]) -> bool:
         after = self.next_index(span[-1], ("filler", "particle", "condition"))
@@ -3376,7 +3392,8 @@ class Composer:
         column's own year: the column holds that year's values, no rows are picked by it."""
         if self.t.dates or any(c.yearlike for c in self.t.columns):
             return
-        named = {c for k, m in enumerate(self.m) if k not in self.used or k in self.glosses for c in self.columns_of(k)}
+        # (every column a mention may name: "walks" of walks and walks86 names no year of its own)
+        named = [set(self.columns_of(k)) for k, m in enumerate(self.m) if (k not in self.used or k in self.glosses)]
         for n in nums:
             if any(k in self.used for k in n.span):
                 continue
@@ -3389,7 +3406,8 @@ class Composer:
             if not isinstance(year, int) or not 1000 <= year <= 2999:
                 continue
             digits = (str(year), str(year)[2:])
-            if any(re.search(rf"(?<!\d)(?:{digits[0]}|{digits[1]})$", c) for c in named):
+            ending = re.compile(rf"(?<!\d)(?:{digits[0]}|{digits[1]})$")
+            if any(names and all(ending.search(c) for c in names) for names in named):
                 self.claim(*n.span)
 
     def _dates(self, nums: list[_Num]) -> None:
