@@ -26,7 +26,9 @@ Ecdat's Heating), through both renderers (pandas, and the dataset held in DuckDB
   "position" names posit86; a year is the column's own only when every column its words may
   name ends with it ("walks in 1986" of walks and walks86 is declined, never career walks);
 * "how many election years are covered" of presidential_elections: the distinct years (the
-  noun the table is named by, before the period counted).
+  noun the table is named by, before the period counted);
+* a misspelling of a data value keeps its first letter: "how many catchers" had counted the rows of a player
+  named Hatcher (a wrong answer); "averge" is still read as "average".
 """
 
 from __future__ import annotations
@@ -36,6 +38,7 @@ import pandas as pd
 import pytest
 from answers import first_line, states
 from test_offline_context import answered, declined
+from test_offline_plans import ask
 
 MODES = ("pandas", "duckdb")
 
@@ -71,7 +74,7 @@ def data(tmp_path_factory):
     )
     frames["players"] = pd.DataFrame(
         {
-            "name": [f"P{k}" for k in range(120)],
+            "name": ["Hatcher", "Hatcher", *[f"P{k}" for k in range(118)]],
             "homer86": rng.integers(0, 40, 120),
             "homeruns": rng.integers(0, 400, 120),
             "error86": [35, *rng.integers(0, 30, 119)],
@@ -203,3 +206,12 @@ def test_the_years_of_the_tables_events(data, mode):
     answer = answered(data, "presidential_elections", "How many election years are covered?", mode)
     assert states(first_line(answer), frame["year"].nunique(), 0), answer
     assert not states(first_line(answer), len(frame), 0), answer
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_a_misspelling_keeps_its_first_letter(data, mode):
+    frame, _ = data["players"]
+    analysis, answer = ask(data, "players", "how many catchers are there", mode)
+    assert analysis.declined or not states(first_line(answer), 2, 0), answer
+    answer = answered(data, "players", "averge homer86", mode)
+    assert states(first_line(answer), frame["homer86"].mean()), answer

@@ -1921,6 +1921,7 @@ class Reader:
     def _closest_latin_of(self, word: str) -> str | None:
         scored: dict[str, float] = {}
         forms = list(dict.fromkeys([word, *variants(word)]))
+        values = set(self._value_stems())
         for cand in self._vocabulary():
             if len(cand) != 1 or is_hangul(cand[0]) or len(cand[0]) < 4:
                 continue
@@ -1930,7 +1931,15 @@ class Reader:
                 # two neighbouring letters swapped ("whcih", "aveage"): as near as a close spelling
                 scored[cand[0]] = max(0.9, scored.get(cand[0], 0.0))
                 continue
-            near = [f for f in forms if 2.0 * min(len(f), len(cand[0])) / (len(f) + len(cand[0])) >= 0.84]
+            # a misspelling of the data's own value keeps its first letter: "catchers" is no
+            # "Hatcher" (a player's name in vcd's Baseball: "how many catchers" had counted the
+            # two Hatchers)
+            near = [
+                f
+                for f in forms
+                if (f[:1] == cand[0][:1] or cand[0] not in values)
+                and 2.0 * min(len(f), len(cand[0])) / (len(f) + len(cand[0])) >= 0.84
+            ]
             if not near:
                 continue
             best = max(difflib.SequenceMatcher(None, f, cand[0]).ratio() for f in near)
