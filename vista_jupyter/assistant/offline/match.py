@@ -815,6 +815,15 @@ def spelled_names(table: Table) -> list[tuple[str, str, frozenset[int]]]:
             if following[text[:n]] - {text[n]}:
                 cuts.add(n)
         out.append((name, text, frozenset(cuts)))
+    # a period several names end with (vcd's Baseball: hits86, homer86, posit86; sal87, team87) is
+    # no word of theirs: "position" spells posit86 as it spells posit (the year is read apart)
+    ends = [m.group(0) for text, _ in squashed.values() if (m := re.search(r"(?<=[a-z])(\d{2}|\d{4})$", text))]
+    shared = {e for e in ends if ends.count(e) >= 3}
+    for name, (text, cuts) in squashed.items():
+        m = re.search(r"(?<=[a-z])(\d{2}|\d{4})$", text)
+        if m and m.group(0) in shared and len(text) - len(m.group(0)) >= 3:
+            stem = text[: -len(m.group(0))]
+            out.append((name, stem, frozenset(c for c in cuts if c <= len(stem)) | {len(stem)}))
     return out
 
 

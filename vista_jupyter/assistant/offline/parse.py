@@ -594,8 +594,10 @@ class Composer:
         self._check_words()
         # "the average fuel price (pf)": words the bracketed name glosses name no other column
         # (price is no cost there), so none is read as one
-        self.glosses = {j for j in self._described_by_name(claimed=False) if self.m[j].has("column")}
+        self.described = self._described_by_name(claimed=False)
+        self.glosses = {j for j in self.described if self.m[j].has("column")}
         self.claim(*self.glosses)
+        self._concept_phrase_heads()
         self._vague_adjectives()
         self._busy_periods()
         self._how_adjectives()
@@ -619,6 +621,7 @@ class Composer:
         self._comparisons(nums)
         self._signs()
         self._equalities(nums)
+        self._years_of_named_columns(nums)
         self._dates(nums)
         self._period_restated()
         self._previous_period()
@@ -778,6 +781,12 @@ class Composer:
                 if j is None:
                     return
                 unit, span = self._period_unit(j)
+                k = self.next_index(j)
+                if unit is None and k is not None and self._table_named_noun(j):
+                    # "how many election years are covered" of presidential_elections: the periods
+                    # of the data's events, said with the noun the table is named by
+                    unit, span = self._period_unit(k)
+                    span = [j, *span] if unit is not None else span
                 span = [i, *span]
             elif m.has("which") and word.startswith("몇") and self._period_unit_of(word[1:].strip()):
                 unit, span = self._period_unit_of(word[1:].strip()), [i]  # 몇 년
@@ -804,6 +813,16 @@ class Composer:
                 self.claim(*span, *rest)
                 self.period_asked = Measure("nunique", axis[0])
                 return
+
+    def _table_named_noun(self, j: int) -> bool:
+        """Whether mention `j` is only the noun the table's name says its rows are of (election of
+        presidential_elections.csv), singular or plural."""
+        m = self.m[j]
+        if not m.has("entity") or m.roles - {"entity", "concept"}:
+            return False
+        word = normalize(m.text).lower()
+        own = {k.lower() for k in name_keys(self.t.name)}
+        return word in own or f"{word}s" in own or word.rstrip("s") in own
 
     def _data_word_near(self, span: list[int]) -> bool:
         after = self.next_index(span[-1], ("filler", "particle", "condition"))
@@ -885,6 +904,29 @@ class Composer:
             if m.roles - {"filler", "particle", "which", "when", "condition", "descriptors", "intent"}:
                 return False
         return True
+
+    def _concept_phrase_heads(self) -> None:
+        """ "median survival time" of a column named `time`, "생존시간 중앙값": a word that, with the
+        column's name right after it, spells a form of a lexicon concept (survival time) which no
+        column of the data carries says which time that is; the data has no other, so the word
+        belongs to the column (it had been declined as a word with no place). Only a numeric
+        column that is no date, named by one mention right after the word."""
+        carried = {x for c in self.t.columns for x in c.concepts}
+        for i in range(len(self.m) - 1):
+            m, nxt = self.m[i], self.m[i + 1]
+            if i in self.used or not m.has("concept") or m.roles - {"concept"} or not nxt.has("column"):
+                continue
+            names = self.columns_of(i + 1)
+            if len(names) != 1 or not self.col(names[0]).numeric or self.col(names[0]).is_date:
+                continue
+            joined = self.tokens[nxt.start].joined if nxt.start < len(self.tokens) else False
+            phrase = name_keys(f"{m.text}{nxt.text}" if joined else f"{m.text} {nxt.text}")
+            for concept, entry in self.lex.concepts.items():
+                if concept in carried:
+                    continue
+                if any(name_keys(str(f)) == phrase for f in entry.get("forms", [])):
+                    self.claim(i)
+                    break
 
     def _check_words(self) -> None:
         unknown: list[str] = []
@@ -1197,7 +1239,10 @@ class Composer:
                     j += 1
                     if part == "year" and value < 1000 and self._years_of_measure(i, j):
                         break  # "경력 10년 이상", "교육 연수가 12년": years of a measure, no date
-                    if part in ("day", "week", "month") and self._days_of_measure(i, j, n.text):
+                    if part in ("day", "week", "month") and (
+                        self._days_of_measure(i, j, n.text)
+                        or (part != "month" and self._years_of_measure(i, j, dated=False))
+                    ):
                         break  # "결석일수 20일 넘는": days counted by a measure named in days, no date
                     if part in ("year", "decade"):
                         date = self._written_year(i, int(value), part == "decade")
@@ -2432,6 +2477,27 @@ class Composer:
             )
         return None
 
+    def _measured_in_periods(self, n: _Num, noun: int, op_index: int | None) -> bool:
+        """ "children absent more than 30 days", "결석일수가 20일을 넘는": a number of days (months,
+        years) compared with a numeric column named just before it, in a table whose rows are not
+        kept one per thing and such period, is that column's value in that unit (the days absent),
+        never a number of rows a group must have."""
+        words = self.m[noun].text.split()
+        period = _time_word(words[-1]) or _time_word(words[-1].rstrip("s")) if words else None
+        if period is None:
+            return False
+        keyed = _entity_periods(self.t)
+        if keyed is not None and self.col(keyed[1]).granularity == period:
+            return False
+        first = min([n.span[0], *([op_index] if op_index is not None else [])])
+        j = self.prev_index(first, ("filler", "particle", "condition", "between", "order"))
+        if j is None or j in self.used or self.m[j].has("value"):
+            return False
+        names = self.columns_of(j)
+        return bool(names) and all(
+            self.col(c).numeric and not self.col(c).is_date and not self.col(c).yearlike for c in names
+        )
+
     def _group_filter(self, n: _Num, op: str, op_index: int | None) -> bool:
         """ "among cities with at least 1500 orders", "주문이 1500건 이상인 city 중에서", "sites with
         at least 30 months of data": a number of rows (said with a noun for what the rows are, a
@@ -2459,6 +2525,8 @@ class Composer:
         counter = any(self.m[x].has("units") and self.m[x].get("units").key == "count" for x in n.span)
         noun = after if counted(after) else before if (self.lang == "ko" and counted(before)) else None
         if noun is None and not counter:
+            return False
+        if noun is not None and self._measured_in_periods(n, noun, op_index):
             return False
         if noun is None:
             # "방문객수가 8만 명을 넘은": a counter after a number compared with a numeric column named
@@ -2807,13 +2875,17 @@ class Composer:
             return None
         return k, column
 
-    def _years_of_measure(self, i: int, end: int) -> bool:
+    def _years_of_measure(self, i: int, end: int, dated: bool = True) -> bool:
         """ "경력 10년 이상", "교육 연수가 12년 이상": a number of years (below 1000) right after a
         numeric column that is no date nor a year (experience, years of schooling) and compared
         right after (이상, 미만; `end`: the mention after 년) is a value of that column, counted in
-        years; not the year 10 or 12 of a date ("매출 2024년", "24년 이후" stay dates)."""
+        years; not the year 10 or 12 of a date ("매출 2024년", "24년 이후" stay dates). Not
+        `dated` (days, weeks: "결석일수가 20일을 넘는"), a comparison that also compares dates
+        (이후, 까지) keeps the day of a date."""
         k = self.next_index(end - 1, ("particle",))
         if k is None or not self.m[k].has("compare_after"):
+            return False
+        if not dated and self.m[k].has("date_compare"):
             return False
         j = self.prev_index(i, ("particle", "filler"))  # (이 of "education이" is also a filler)
         if j is None or j in self.used or not self.m[j].has("column"):
@@ -3485,6 +3557,31 @@ class Composer:
         return -1  # afternoon (낮): 1 pm or 1 am? not read
 
     # dates: 2015, July, 2014년 3월, weekends, since 2014, between March and June
+    def _years_of_named_columns(self, nums: list[_Num]) -> None:
+        """ "1986년 홈런(homer86)", "errors in 1986" of error86, "population 2010" of pop2010: a year
+        that no date of the data holds (no date nor year column), written where the question names
+        a column whose name ends with that year (its four digits, or its last two), is that
+        column's own year: the column holds that year's values, no rows are picked by it."""
+        if self.t.dates or any(c.yearlike for c in self.t.columns):
+            return
+        # (every column a mention may name: "walks" of walks and walks86 names no year of its own)
+        named = [set(self.columns_of(k)) for k, m in enumerate(self.m) if (k not in self.used or k in self.glosses)]
+        for n in nums:
+            if any(k in self.used for k in n.span):
+                continue
+            if n.date is not None and set(k for k, v in vars(n.date).items() if v is not None) == {"year"}:
+                year = n.date.year
+            elif n.number is not None and n.number.unit is None and float(n.number.value).is_integer():
+                year = int(n.number.value)
+            else:
+                continue
+            if not isinstance(year, int) or not 1000 <= year <= 2999:
+                continue
+            digits = (str(year), str(year)[2:])
+            ending = re.compile(rf"(?<!\d)(?:{digits[0]}|{digits[1]})$")
+            if any(names and all(ending.search(c) for c in names) for names in named):
+                self.claim(*n.span)
+
     def _dates(self, nums: list[_Num]) -> None:
         parts: list[tuple[list[int], dict[str, Any]]] = []
         by_index = {n.index: n for n in nums}
@@ -4344,6 +4441,9 @@ class Composer:
         # a statistic is of a measure said after it ("average days absent"); a name written with a
         # capital inside the question, or said last ("profits of Total"), is the value
         nxt = self.next_index(i, ("filler", "particle"))
+        if nxt is not None and self.m[nxt].has("agg") and self.m[nxt].get("agg").key in ("count", "records"):
+            # "the average number of days absent": the statistic of a count said as "number of"
+            nxt = self.next_index(nxt, ("filler", "particle"))
         if nxt is None or not self.columns_of(nxt, numeric=True):
             return False
         if i > 0 and m.text[:1].isupper() and not m.text.isupper():
@@ -5173,6 +5273,8 @@ class Composer:
                 if i in self.used or not m.has("which") or self._relative_pronoun(i):
                     continue
                 j = self.next_index(i, ("filler", "particle"))
+                while j is not None and j in getattr(self, "described", ()):
+                    j = self.next_index(j, ("filler", "particle"))  # "which heating system (depvar)"
                 if j is None:
                     continue
                 target = self.m[j]
@@ -5504,11 +5606,22 @@ class Composer:
         from .compose import _ADDITIVE
 
         column = self.col(name)
-        if self._said_as_level(name):
+        if self._said_as_level(name) or self._said_as_rate(name):
             return False
+        if name in self.counted or column.counted_noun is not None:
+            return True
         if self._said_as_level(name, "amount_descriptors"):
             return True  # "gas consumption", "가스 소비량": an amount used, which adds up
-        return bool(set(column.concepts) & _ADDITIVE) or name in self.counted or column.counted_noun is not None
+        if _percent_of_things(column):
+            return False
+        return bool(set(column.concepts) & _ADDITIVE)
+
+    def _said_as_rate(self, name: str) -> bool:
+        """ "득표율(demVote)", "the vote share": the question names the column with a word of a rate
+        or a share, which no total of rows is (a percentage summed over years is no figure)."""
+        from .compose import _rate_like
+
+        return any(name in self.columns_of(i) and _rate_like(m.text, {}) for i, m in enumerate(self.m))
 
     def _said_as_level(self, name: str, descriptors: str = "level_descriptors") -> bool:
         """ "co2 level", "이산화탄소 농도": the question names the column with a word saying it is a
@@ -5886,8 +5999,8 @@ class Composer:
                 for t in range(m.start, min(m.end, len(tok)))
                 if tok[t].text in {n.lower() for n in names}
                 and self.q[: tok[t].start].rstrip()[-1:] in ("(", "[")
-                # (the name alone in the bracket, or with its value: "coas=yes")
-                and re.match(r"\s*(?:==?\s*[^\s()\[\]]+\s*)?[)\]]", self.q[tok[t].end :])
+                # (the name alone in the bracket, or with its value: "coas=yes", "status 1")
+                and re.match(r"\s*(?:(?:==?\s*|\s)[^\s()\[\]=]+\s*)?[)\]]", self.q[tok[t].end :])
             ]
             if not bracketed:
                 continue
@@ -5896,7 +6009,7 @@ class Composer:
             while (
                 j >= 0 and k - j <= 4 and (j not in self.used or j in glosses) and self.m[j].end == self.m[j + 1].start
             ):
-                if self.m[j].roles & {"value", "num", "agg", "negation", "compare", "date"}:
+                if self.m[j].roles & {"value", "num", "agg", "negation", "compare", "date", "date_units"}:
                     break
                 # a word that reads as another column only through a concept ("price" of cost, a
                 # sense below the name's own) may gloss the bracketed one; a column's name may not
@@ -6420,6 +6533,8 @@ def _measured_name_counted(plan: Plan, c: Composer, table: Table) -> None:
         word = m.text.lower()
         if not m.has("entity") or m.roles - {"entity", "concept"} or not word.isascii():
             continue
+        if i in getattr(c, "described", ()):
+            continue  # "heating system (depvar)": words a bracketed column's name restates
         if word not in name_keys(table.name):
             continue
         # (only the thing asked, said first: "turnout by race"; "peak hour at the gym", "cities in
@@ -6552,6 +6667,23 @@ def _date_bounds(found: dict[str, Any]) -> tuple[str | None, str | None]:
 
 from .compose import _Builder, _says_time, lateness, month_readings  # noqa: E402
 from .pairs import one_side, outcomes, role_words  # noqa: E402  (the assembling half lives in its own module)
+
+
+def _percent_of_things(column: Column) -> bool:
+    """A column named for things counted (votes, passengers: the lexicon's counting concepts)
+    whose values are no whole numbers, all between 0 and 100: a percentage of them (pscl's
+    demVote, the Democrats' percent of a state's vote), which adds up over no rows."""
+    from .compose import _COUNTS
+
+    return (
+        column.numeric
+        and not column.integer
+        and bool(set(column.concepts) & _COUNTS)
+        and column.minimum is not None
+        and column.maximum is not None
+        and 0 <= float(column.minimum)
+        and float(column.maximum) <= 100
+    )
 
 
 def plan_question(question: str, table: Table, reader: Reader | None = None) -> Plan:
