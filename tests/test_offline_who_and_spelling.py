@@ -223,3 +223,23 @@ def test_skeletons_and_short_forms(data, mode):
     assert "rx" in first_line(answer) and "(average)" not in first_line(answer), answer
     for value in health.groupby("rx")["age"].mean():
         assert states(answer, value, 2), answer
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_a_skeleton_keeps_every_consonant_before_its_last_vowel(data, mode, tmp_path):
+    # "ate" is no short form of "after" (a stem, "afte", leaves out its f): "returned after"
+    # had spelled return_date, and "after" was lost from "returned after the due date"
+    due = pd.date_range("2023-01-10", periods=40, freq="D")
+    loans = pd.DataFrame(
+        {
+            "loan_date": due - pd.Timedelta(days=21),
+            "due_date": due,
+            "return_date": due + pd.to_timedelta(np.arange(40) % 7 - 3, unit="D"),
+        }
+    )
+    path = tmp_path / "loans.parquet"
+    loans.to_parquet(path)
+    frames = {"loans": (loans, path), "_spill": tmp_path / "spill"}
+    analysis, answer = ask(frames, "loans", "how many loans were returned after the due date?", mode)
+    assert not analysis.declined, answer
+    assert states(first_line(answer), (loans["return_date"] > loans["due_date"]).sum(), 0), answer

@@ -125,12 +125,10 @@ def abbreviates(piece: str, word: str) -> float:
     if len(piece) >= 3 and piece[-1] in "aeiou" and word[-1] == piece[-1] and word[0] == piece[0]:
         kept = piece[1:-1]
         consonants = [ch for ch in word[1:-1] if ch not in "aeiou"]
-        # every consonant of the word kept, in order, or all but one ("age" leaves out two of
-        # "average": no short form of it)
-        it = iter(consonants)
-        if kept and not any(ch in "aeiou" for ch in kept) and all(ch in it for ch in kept):
-            if len(consonants) - len(kept) <= 1 and kept[-1] == consonants[-1]:
-                return 0.85
+        # every consonant of the word kept, in order ("age" leaves out two of "average", "ate"
+        # one of "afte": no short forms of them)
+        if kept and list(kept) == consonants:
+            return 0.85
     # a compound word's first part whole and the rest cut short: "bathrms" for bathrooms
     # (bath + rms), "fullbase" for full basement's words run together are `segment`'s
     for cut in range(3, len(piece) - 1):
