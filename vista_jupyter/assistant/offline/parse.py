@@ -3143,6 +3143,14 @@ class Composer:
             else marker
         )
         for j in (self.next_index(i, ("filler", "particle")), before):
+            if j is not None and j not in self.used and self.m[j].has("entity") and not self.m[j].has("column"):
+                # "the tallest child" where child is also read as the rows: of the adjective's
+                # columns, the one whose name holds the word (childHeight)
+                words = set(variants(self.m[j].text.lower()))
+                held = [c for c in candidates if words & set(self.col(c).keys)]
+                if len(held) == 1:
+                    self.claim(j)
+                    return held[0], toward.get(held[0], direction)
             if j is None or j in self.used or not self.m[j].has("column") or self.m[j].has("value"):
                 continue
             near = self.columns_of(j, numeric=True)
