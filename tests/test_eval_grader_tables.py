@@ -24,3 +24,24 @@ def test_the_group_name_alone_is_still_no_value():
     assert grade(EXPECT, answer, False, 0, "") == "wrong"
     answer = "Mean of vocabulary by education (3 groups):\n\n- 2: 3.75\n- 3: 2.5\n- 4: 2.86"
     assert grade(EXPECT, answer, False, 0, "") == "wrong"
+
+
+LONG = {"kind": "table", "rel_tol": 0, "value": {str(1871 + k): float(k * 3 % 50) for k in range(60)}}
+
+
+def _listing(shown: int, more: str) -> str:
+    lines = [f"- {1871 + k}: {k * 3 % 50}" for k in range(shown)]
+    return "year별 hr 합계 (60개 그룹):\n\n" + "\n".join(lines) + f"\n- … {more}"
+
+
+def test_a_listing_cut_short_says_how_many_it_leaves_out():
+    # the analyst lists the first groups and leaves the rest to the chart and the code's output
+    # ("- … 외 87개", "- … and 87 more"): right when every listed value is right and exactly that
+    # many groups are left out (evalset27 b-02, 137 years, had been graded wrong)
+    assert grade(LONG, _listing(50, "외 10개"), False, 1, "") == "correct"
+    assert grade(LONG, _listing(50, "and 10 more (see the chart and the code's output)"), False, 1, "") == "correct"
+    assert grade(LONG, _listing(50, "외 9개"), False, 1, "") == "wrong"  # a count that does not add up
+    wrong_value = _listing(50, "외 10개").replace("- 1875: 12", "- 1875: 13")
+    assert grade(LONG, wrong_value, False, 1, "") == "wrong"
+    cut = _listing(50, "").removesuffix("\n- … ")
+    assert grade(LONG, cut, False, 1, "") == "wrong"  # cut with no word of it

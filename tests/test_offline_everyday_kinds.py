@@ -140,3 +140,39 @@ def test_a_respelling_is_of_the_word_or_its_singular(data, mode):
     analysis, answer = ask(data, "births", "what share of mothers smoked?", mode)
     assert not analysis.declined, answer
     assert states(first_line(answer), 100 * d["smoke"].mean(), 1), answer
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_a_column_of_averages_never_adds_up(data, mode, tmp_path):
+    # a district's average income (avginc) is no amount: "top 5 districts by average income" of
+    # a table where some district names repeat ranked them by the sum of their rows' averages
+    rng = np.random.default_rng(9)
+    names = [f"D{k:02d}" for k in range(30)] + ["D00", "D01", "D02"]
+    schools = pd.DataFrame({"district": names, "avginc": np.round(rng.uniform(5, 55, len(names)), 2)})
+    path = tmp_path / "schools.parquet"
+    schools.to_parquet(path)
+    frames = {"schools": (schools, path), "_spill": tmp_path / "spill"}
+    analysis, answer = ask(frames, "schools", "top 5 districts by average income", mode)
+    assert not analysis.declined, answer
+    assert "total" not in first_line(answer).lower(), answer
+    best = schools.groupby("district")["avginc"].max().nlargest(5)
+    for name, value in best.items():
+        assert any(name in line and states(line, value, 2) for line in answer.splitlines()), (name, answer)
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_a_long_table_of_figures_counts_no_households(data, mode, tmp_path):
+    # each row of a long statistics table (시도, 연도, 항목, 값) is one figure: "서울 가구 수" counts
+    # no households (it had counted Seoul's figures once 가구 was a noun for rows)
+    rows = [
+        (c, y, k, float(v))
+        for c in ("서울", "부산")
+        for y in (2020, 2021)
+        for k, v in (("경제활동인구", 5000), ("실업률", 4.1))
+    ]
+    figures = pd.DataFrame(rows, columns=["시도", "연도", "항목", "값"])
+    path = tmp_path / "figures.parquet"
+    figures.to_parquet(path)
+    frames = {"figures": (figures, path), "_spill": tmp_path / "spill"}
+    analysis, answer = ask(frames, "figures", "서울 가구 수는?", mode)
+    assert analysis.declined, answer

@@ -282,11 +282,21 @@ def _grade_number(expect: dict, head: str, question: str) -> bool:
     return len(extra) <= MAX_HEADLINE_NUMBERS
 
 
+#: "- … and 87 more (see the chart and the code's output)", "- … 외 87개": a long listing cut short,
+#: saying how many groups it leaves to the chart and the code's output
+_MORE = re.compile(r"…\s*(?:and\s+([\d,]+)\s+more|외\s*([\d,]+)\s*개)")
+
+
 def _grade_table(expect: dict, answer: str) -> bool:
+    """Every group's value in a line naming it; a listing cut short ("… and N more") passes
+    when every group it lists has its value and exactly N groups are left out."""
     groups = expect["value"]
     limit = max(LABELS_LINES, len(groups) + 5)
     lines = [normalize_dates(ln) for ln in lines_of(answer)[:limit]]
+    more = next((m for m in (_MORE.search(ln) for ln in lines) if m), None)
+    left = int((more.group(1) or more.group(2)).replace(",", "")) if more else 0
     korean_money = expect.get("unit") == "만원"
+    missing = 0
     for name, value in groups.items():
         aliases = [str(name)] + [str(a) for a in expect.get("also", {}).get(str(name), [])]
         one = {k: v for k, v in expect.items() if k not in ("value", "also")}
@@ -310,8 +320,11 @@ def _grade_table(expect: dict, answer: str) -> bool:
             if found:
                 break
         if not found:
-            return False
-    return True
+            named = any(find_label(ln, a) for ln in lines for a in [str(name)])
+            if named or not left:
+                return False  # listed with another value, or missing from a full listing
+            missing += 1
+    return missing == left
 
 
 def _grade_chart(expect: dict, figures: int, code: str) -> bool:

@@ -5614,7 +5614,7 @@ class Composer:
         from .compose import _ADDITIVE
 
         column = self.col(name)
-        if self._said_as_level(name) or self._said_as_rate(name):
+        if self._said_as_level(name) or self._said_as_rate(name) or _holds_averages(column):
             return False
         if name in self.counted or column.counted_noun is not None:
             return True
@@ -6341,6 +6341,16 @@ class Composer:
         kind = _entity_kind(word)
         if not kind:
             return
+        if self.t.indicator is not None:
+            # a long statistics table (항목, 값): each row is one figure of an indicator, never a
+            # household or a person ("서울 가구 수" had counted Seoul's figures)
+            indicator = self.t.indicator[0]
+            raise Declined(
+                f"Each row of this data is one figure of an indicator ({indicator}), not one of the {word}: "
+                f"counting rows would not count {word}.",
+                f"이 데이터의 행은 지표({indicator})의 값 하나씩이고 {word}이(가) 아닙니다. 행을 세도 {word}을(를) 세는 것이 "
+                "아닙니다.",
+            )
         # (the rows' nouns, and the head of the table's name: shop_orders are orders, not shops)
         head = [w for w in name_keys(self.t.name) if len(w) >= 3 and not w.isdigit()][-1:]
         said = [*table_row_nouns(self.t), *head]
@@ -6734,6 +6744,13 @@ _POSSESSIVE = re.compile(
     r"^(?P<ask>(?:what(?:'s| is| was| are)|show(?: me)?|tell me|give me|find)\s+)?(?P<owner>[^?']+?)'s\s+(?P<owned>[^?']+?)\s*\??$",
     re.IGNORECASE,
 )
+
+
+def _holds_averages(column: Column) -> bool:
+    """Whether a column's name says each row holds an average (avginc, avg_price, mean_temp,
+    평균기온): such values never add up over rows (a district's average income is no amount)."""
+    joined = "".join(column.keys).lower()
+    return joined.startswith(("avg", "mean", "average", "평균")) and len(joined) > 4
 
 
 def _possessive_turned(question: str) -> str | None:
