@@ -3143,7 +3143,15 @@ class Composer:
             else marker
         )
         for j in (self.next_index(i, ("filler", "particle")), before):
-            if j is not None and j not in self.used and self.m[j].has("entity") and not self.m[j].has("column"):
+            after = self.next_index(j, ("filler", "particle")) if j is not None else None
+            if (
+                j is not None
+                and j not in self.used
+                and self.m[j].has("entity")
+                and not self.m[j].has("column")
+                # (the noun ends the phrase: in "the longest trip duration" the duration is named)
+                and not (after is not None and self.roles(after) & {"column", "concept", "duration"})
+            ):
                 # "the tallest child" where child is also read as the rows: of the adjective's
                 # columns, the one whose name holds the word (childHeight)
                 words = set(variants(self.m[j].text.lower()))
