@@ -275,7 +275,10 @@ export class ThreadSession {
         before: gap.before,
         limit: EVENT_PAGE
       });
-      if (this._disposed || this._live !== live) {
+      // (the stream may have said again meanwhile that it left events out,
+      // which renews the live answer's state: the same answer still takes
+      // the page read, else a click on "Load earlier steps" would be lost)
+      if (this._disposed || this._live?.turnId !== live.turnId) {
         return;
       }
       const events = page.events.filter(e => e.seq > gap.after);

@@ -252,4 +252,47 @@ describe('replays and duplicates', () => {
       [3, 'later text']
     ]);
   });
+
+  it('loads the earlier steps though the stream says again meanwhile that it left them out', async () => {
+    const stream = await open([message(1, 'user')], { running_turn: 'E' });
+    const notice =
+      'event: earlier\ndata: {"after": 0, "before": 40, "count": 39}\n\n';
+    stream.raw(notice);
+    await send(stream, {
+      ...ev('E', 'text', { step: 3, delta: 'later text' }),
+      seq: 40
+    });
+    // the page of earlier events is answered only once the notice came again
+    let release = (): void => undefined;
+    server.routes.set('threads/t1/events', (_url, _request, response) => {
+      release = () => {
+        response.writeHead(200, { 'Content-Type': 'application/json' });
+        response.end(
+          JSON.stringify({
+            events: [
+              { ...ev('E', 'turn_started', { model: 'm' }), seq: 2 },
+              { ...ev('E', 'text', { step: 1, delta: 'first text' }), seq: 3 }
+            ],
+            next_after: null,
+            prev_before: null
+          })
+        );
+      };
+    });
+    const before = session.live;
+    const loading = session.loadEarlier();
+    await until(
+      () => server.requests.some(r => r.startsWith('GET threads/t1/events?')),
+      'the request for the earlier events'
+    );
+    stream.raw(notice);
+    await until(() => session.live !== before, 'the notice applied');
+    release();
+    await loading;
+    expect(session.live!.earlier).toBeNull();
+    expect(session.live!.steps.map(s => [s.step, s.text])).toEqual([
+      [1, 'first text'],
+      [3, 'later text']
+    ]);
+  });
 });
