@@ -21,7 +21,7 @@ from functools import lru_cache
 from typing import Any
 
 from .amounts import Amount, detect, pandas_expr, parse
-from .lexicon import joined_forms, lexicon
+from .lexicon import concept_words, joined_forms, lexicon
 from .text import is_hangul, name_keys, normalize, variants
 
 #: Columns with more distinct values than this are not searched for values a question names.
@@ -1395,9 +1395,7 @@ _YEAR_SUFFIX = re.compile(r"([a-z][a-z_.]*?[a-z])[_.]?(\d{2}|\d{4})")
 def _known_noun(word: str) -> bool:
     """Whether an English noun's plural is a word of a lexicon concept ("visit": visits), so that
     a count word run into it (numvisit) is read as counting it, never any run of letters."""
-    from .match import _concept_forms
-
-    return word.isalpha() and (word + "s") in _concept_forms()
+    return word.isalpha() and (word + "s") in concept_words()
 
 
 def _year_suffixes(columns: list[Column]) -> None:

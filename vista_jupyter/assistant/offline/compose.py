@@ -729,11 +729,12 @@ class _Builder:
                     c.used.discard(shares[0])
                 return self.aggregate_or_rows()
             if stated:
-                word = "average" if stated[0] == "mean" else "median"
+                word, ko = ("average", "평균") if stated[0] == "mean" else ("median", "중앙값")
                 self.decline(
                     f"“{self.m[shares[0]].text}” with “{word}” asks two things: the share of a total, or the "
                     f"{word} of a column of shares. Ask for one.",
-                    f"“{self.m[shares[0]].text}”와 평균을 함께 물으셨습니다. 전체에서 차지하는 비율인지, 비율 열의 평균인지 하나만 물어봐 주세요.",
+                    f"“{self.m[shares[0]].text}”와(과) {ko}을(를) 함께 물으셨습니다. 전체에서 차지하는 비율인지, 비율 열의 "
+                    f"{ko}인지 하나만 물어봐 주세요.",
                 )
         if shares:
             return self.share(shares)

@@ -228,6 +228,14 @@ def joined_forms(role: str) -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def concept_words() -> frozenset[str]:
+    """Every one-word form of a lexicon concept, lower-cased (speed, prices, visits, 소득)."""
+    return frozenset(
+        str(f).lower() for entry in lexicon().concepts.values() for f in entry["forms"] if " " not in str(f)
+    )
+
+
+@lru_cache(maxsize=1)
 def lexicon() -> Lexicon:
     """The lexicon, loaded once."""
     raw = yaml.safe_load(files(__package__).joinpath("lexicon.yaml").read_text(encoding="utf-8"))

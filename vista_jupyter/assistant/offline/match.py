@@ -23,7 +23,7 @@ from typing import Any
 from .catalog import _IDENTITY_WORDS, _MEASURE_FLAGS, GENERATED_NAME, Column, Table, _singular, bracket_alias
 from .catalog import row_nouns as table_row_nouns
 from .gazetteer import column_places, initials_phrases, place_phrases
-from .lexicon import Lexicon, Meaning, PhraseIndex, joined_forms, lexicon
+from .lexicon import Lexicon, Meaning, PhraseIndex, concept_words, joined_forms, lexicon
 from .text import (
     Token,
     has_final_consonant,
@@ -813,15 +813,6 @@ def spelled_names(table: Table) -> list[tuple[str, str, frozenset[int]]]:
             if following[text[:n]] - {text[n]}:
                 cuts.add(n)
         out.append((name, text, frozenset(cuts)))
-    # a period several names end with (vcd's Baseball: hits86, homer86, posit86; sal87, team87) is
-    # no word of theirs: "position" spells posit86 as it spells posit (the year is read apart)
-    ends = [m.group(0) for text, _ in squashed.values() if (m := re.search(r"(?<=[a-z])(\d{2}|\d{4})$", text))]
-    shared = {e for e in ends if ends.count(e) >= 3}
-    for name, (text, cuts) in squashed.items():
-        m = re.search(r"(?<=[a-z])(\d{2}|\d{4})$", text)
-        if m and m.group(0) in shared and len(text) - len(m.group(0)) >= 3:
-            stem = text[: -len(m.group(0))]
-            out.append((name, stem, frozenset(c for c in cuts if c <= len(stem)) | {len(stem)}))
     return out
 
 
@@ -883,15 +874,8 @@ def _measured_word(word: str) -> bool:
     weight): only such a word is kept as its first letter in a name (`segment`)."""
     if len(word) < 3 or not word.isascii():
         return False
-    forms = _concept_forms()
+    forms = concept_words()
     return any(v in forms for v in variants(word))
-
-
-@lru_cache(maxsize=1)
-def _concept_forms() -> frozenset[str]:
-    return frozenset(
-        str(f).lower() for entry in lexicon().concepts.values() for f in entry["forms"] if " " not in str(f)
-    )
 
 
 #: Words that join a name's words and give it no letter of its own ("loan to value ratio": lvr).

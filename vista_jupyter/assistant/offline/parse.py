@@ -639,25 +639,8 @@ class Composer:
         self._measures()
         self._chart()
         plan = self._assemble()
-        self._wave_said(plan)
         self._check_claimed(plan)
         return plan
-
-    def _wave_said(self, plan: Plan) -> None:
-        """A year said of the wave the plan's one column of that name is of ("1986년 홈런" of
-        homer86, the only homer column): it agrees with the column, so it is read with it."""
-        named = {m.column for m in plan.measures if m.column} | {k.column for k in plan.conditions}
-        if plan.group is not None:
-            named.add(plan.group.column)
-        known = {c.name: c for c in self.t.columns}
-        years = {known[n].name_year for n in named if n in known and known[n].name_year}
-        if not years:
-            return
-        for j, m in enumerate(self.m):
-            if j not in self.used and m.has("num") and m.get("num").key in years:
-                self.claim(j)
-                if j + 1 < len(self.m) and self.m[j + 1].has("date_units") and self.tokens[self.m[j + 1].start].joined:
-                    self.claim(j + 1)  # 1986년
 
     # --- time said relative to the data ("the last 5 years", "마지막 달", "가장 최근 값") ---------------
 
@@ -3574,14 +3557,19 @@ class Composer:
 
     # dates: 2015, July, 2014년 3월, weekends, since 2014, between March and June
     def _years_of_named_columns(self, nums: list[_Num]) -> None:
-        """ "1986년 홈런(homer86)", "errors in 1986" of error86, "population 2010" of pop2010: a year
-        that no date of the data holds (no date nor year column), written where the question names
-        a column whose name ends with that year (its four digits, or its last two), is that
-        column's own year: the column holds that year's values, no rows are picked by it."""
+        """ "1986년 홈런(homer86)", "errors in 1986" of error86: a year that no date of the data
+        holds (no date nor year column), written where the question names columns of that wave
+        only (`Column.name_year`), is their own year: the columns hold that year's values, no rows
+        are picked by it. (A word naming columns of two waves, league86 and league87, is told
+        apart by the year instead: `_narrowed`.)"""
         if self.t.dates or any(c.yearlike for c in self.t.columns):
             return
         # (every column a mention may name: "walks" of walks and walks86 names no year of its own)
-        named = [set(self.columns_of(k)) for k, m in enumerate(self.m) if (k not in self.used or k in self.glosses)]
+        waves = [
+            {self.col(c).name_year for c in self.columns_of(k)}
+            for k in range(len(self.m))
+            if (k not in self.used or k in self.glosses) and self.m[k].has("column")
+        ]
         for n in nums:
             if any(k in self.used for k in n.span):
                 continue
@@ -3591,11 +3579,7 @@ class Composer:
                 year = int(n.number.value)
             else:
                 continue
-            if not isinstance(year, int) or not 1000 <= year <= 2999:
-                continue
-            digits = (str(year), str(year)[2:])
-            ending = re.compile(rf"(?<!\d)(?:{digits[0]}|{digits[1]})$")
-            if any(names and all(ending.search(c) for c in names) for names in named):
+            if any(years == {year} for years in waves):
                 self.claim(*n.span)
 
     def _dates(self, nums: list[_Num]) -> None:
@@ -6758,7 +6742,16 @@ def _holds_averages(column: Column) -> bool:
     """Whether a column's name says each row holds an average (avginc, avg_price, mean_temp,
     평균기온): such values never add up over rows (a district's average income is no amount)."""
     joined = "".join(column.keys).lower()
-    return joined.startswith(("avg", "mean", "average", "평균")) and len(joined) > 4
+    return any(joined.startswith(f) and len(joined) > len(f) + 1 for f in _mean_words())
+
+
+@functools.lru_cache(maxsize=1)
+def _mean_words() -> tuple[str, ...]:
+    """The one-word forms of the mean (average, mean, 평균) and their short forms (avg), of two
+    syllables or three letters or more, as names begin with them (as `agg_in_name` reads them)."""
+    forms = {"".join(name_keys(f)) for f in lexicon().forms("agg", "mean") if " " not in str(f)}
+    forms |= {short for f in list(forms) for short in short_forms().get(f, ())}
+    return tuple(f for f in forms if len(f) >= 3 or (is_hangul(f) and len(f) >= 2))
 
 
 def _possessive_turned(question: str) -> str | None:
