@@ -95,6 +95,16 @@ def ask(data, name: str, question: str) -> tuple[offline.Analysis, str, pd.DataF
     return analysis, ("" if analysis.declined else run(analysis, frame)), frame
 
 
+def held(root, frames: dict[str, pd.DataFrame]) -> dict:
+    """Each frame written as `root/<name>.parquet` for `ask_held`: `{name: (frame, path)}` and the
+    spill folder the DuckDB renderer may use (`"_spill"`)."""
+    out: dict = {"_spill": root / "spill"}
+    for name, frame in frames.items():
+        frame.to_parquet(root / f"{name}.parquet")
+        out[name] = (frame, root / f"{name}.parquet")
+    return out
+
+
 def ask_held(data, name: str, question: str, mode: str) -> tuple[offline.Analysis, str]:
     """`ask_as` for `data[name]` (a frame and its Parquet file; `data["_spill"]` a folder)."""
     frame, path = data[name]

@@ -15,7 +15,7 @@ import numpy as np
 import pandas as pd
 import pytest
 from answers import ask_held as ask
-from answers import first_line, states
+from answers import first_line, held, states
 
 MODES = ("pandas", "duckdb")
 
@@ -33,10 +33,7 @@ def data(tmp_path_factory):
             "income": rng.integers(800, 9000, n),
         }
     )
-    out = {"_spill": root / "spill"}
-    budgets.to_parquet(root / "budgets.parquet")
-    out["budgets"] = (budgets, root / "budgets.parquet")
-    return out
+    return held(root, {"budgets": budgets})
 
 
 @pytest.mark.parametrize("mode", MODES)

@@ -26,7 +26,7 @@ import numpy as np
 import pandas as pd
 import pytest
 from answers import ask_held as ask
-from answers import first_line, states
+from answers import first_line, held, states
 
 MODES = ("pandas", "duckdb")
 
@@ -61,11 +61,7 @@ def data(tmp_path_factory):
     )
     births = pd.DataFrame({"age": rng.integers(15, 45, 190), "smoke": rng.integers(0, 2, 190)})
     births["bwt"] = rng.integers(700, 5000, 190)
-    out = {"_spill": root / "spill"}
-    for name, frame in (("trips", trips), ("survey", survey), ("quakes", quakes), ("births", births)):
-        frame.to_parquet(root / f"{name}.parquet")
-        out[name] = (frame, root / f"{name}.parquet")
-    return out
+    return held(root, {"trips": trips, "survey": survey, "quakes": quakes, "births": births})
 
 
 @pytest.mark.parametrize("mode", MODES)
@@ -149,9 +145,7 @@ def test_a_column_of_averages_never_adds_up(data, mode, tmp_path):
     rng = np.random.default_rng(9)
     names = [f"D{k:02d}" for k in range(30)] + ["D00", "D01", "D02"]
     schools = pd.DataFrame({"district": names, "avginc": np.round(rng.uniform(5, 55, len(names)), 2)})
-    path = tmp_path / "schools.parquet"
-    schools.to_parquet(path)
-    frames = {"schools": (schools, path), "_spill": tmp_path / "spill"}
+    frames = held(tmp_path, {"schools": schools})
     analysis, answer = ask(frames, "schools", "top 5 districts by average income", mode)
     assert not analysis.declined, answer
     assert "total" not in first_line(answer).lower(), answer
@@ -171,8 +165,6 @@ def test_a_long_table_of_figures_counts_no_households(data, mode, tmp_path):
         for k, v in (("경제활동인구", 5000), ("실업률", 4.1))
     ]
     figures = pd.DataFrame(rows, columns=["시도", "연도", "항목", "값"])
-    path = tmp_path / "figures.parquet"
-    figures.to_parquet(path)
-    frames = {"figures": (figures, path), "_spill": tmp_path / "spill"}
+    frames = held(tmp_path, {"figures": figures})
     analysis, answer = ask(frames, "figures", "서울 가구 수는?", mode)
     assert analysis.declined, answer

@@ -11,7 +11,7 @@ import numpy as np
 import pandas as pd
 import pytest
 from answers import ask_held as ask
-from answers import first_line, states
+from answers import first_line, held, states
 
 MODES = ("pandas", "duckdb")
 
@@ -29,10 +29,7 @@ def data(tmp_path_factory):
             "salary": np.round(rng.uniform(70, 2400, n), 1),
         }
     )
-    out = {"_spill": root / "spill"}
-    players.to_parquet(root / "players.parquet")
-    out["players"] = (players, root / "players.parquet")
-    return out
+    return held(root, {"players": players})
 
 
 @pytest.mark.parametrize("mode", MODES)

@@ -16,7 +16,7 @@ import numpy as np
 import pandas as pd
 import pytest
 from answers import ask_held as ask
-from answers import first_line, states
+from answers import first_line, held, states
 
 MODES = ("pandas", "duckdb")
 
@@ -33,10 +33,7 @@ def data(tmp_path_factory):
             "income": np.round(rng.lognormal(8.2, 0.5, n), 1),
         }
     )
-    out = {"_spill": root / "spill"}
-    trips.to_parquet(root / "trips.parquet")
-    out["trips"] = (trips, root / "trips.parquet")
-    return out
+    return held(root, {"trips": trips})
 
 
 def _check(data, mode, question, expected, digits=2):

@@ -23,7 +23,7 @@ import numpy as np
 import pandas as pd
 import pytest
 from answers import ask_held as ask
-from answers import first_line, states
+from answers import first_line, held, states
 
 MODES = ("pandas", "duckdb")
 
@@ -63,11 +63,7 @@ def data(tmp_path_factory):
             "stores_2023": [30, 8, 20, 11, 17],
         }
     )
-    out = {"_spill": root / "spill"}
-    for name, frame in (("players", players), ("regions", regions), ("schooling", schooling)):
-        frame.to_parquet(root / f"{name}.parquet")
-        out[name] = (frame, root / f"{name}.parquet")
-    return out
+    return held(root, {"players": players, "regions": regions, "schooling": schooling})
 
 
 @pytest.mark.parametrize("mode", MODES)

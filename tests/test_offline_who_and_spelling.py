@@ -33,7 +33,7 @@ import numpy as np
 import pandas as pd
 import pytest
 from answers import ask_held as ask
-from answers import first_line, states
+from answers import first_line, held, states
 
 MODES = ("pandas", "duckdb")
 
@@ -96,12 +96,8 @@ def data(tmp_path_factory):
             "polpc": np.round(rng.uniform(0.001, 0.004, 200), 5),
         }
     )
-    out = {"_spill": root / "spill"}
-    frames = (("players", players), ("voters", voters), ("roads", roads), ("loans", loans), ("health", health))
-    for name, frame in (*frames, ("crime", crime)):
-        frame.to_parquet(root / f"{name}.parquet")
-        out[name] = (frame, root / f"{name}.parquet")
-    return out
+    frames = {"players": players, "voters": voters, "roads": roads, "loans": loans, "health": health, "crime": crime}
+    return held(root, frames)
 
 
 @pytest.mark.parametrize("mode", MODES)
@@ -237,9 +233,7 @@ def test_a_skeleton_keeps_every_consonant_before_its_last_vowel(data, mode, tmp_
             "return_date": due + pd.to_timedelta(np.arange(40) % 7 - 3, unit="D"),
         }
     )
-    path = tmp_path / "loans.parquet"
-    loans.to_parquet(path)
-    frames = {"loans": (loans, path), "_spill": tmp_path / "spill"}
+    frames = held(tmp_path, {"loans": loans})
     analysis, answer = ask(frames, "loans", "how many loans were returned after the due date?", mode)
     assert not analysis.declined, answer
     assert states(first_line(answer), (loans["return_date"] > loans["due_date"]).sum(), 0), answer
