@@ -2610,11 +2610,12 @@ def _names_as_words(mentions: list[Mention], table: Table) -> list[Mention]:
 _BETWEEN = frozenset(("filler", "particle"))
 
 
-def _asks_for_rows(mentions: list[Mention], k: int) -> bool:
+def _asks_for_rows(mentions: list[Mention], k: int, counted: bool = False) -> bool:
     """Whether the noun at k stands where a question asks for things by name: after "which",
     "what", 어느, 무슨 ("which province", "어느 지방이"); after a count of them ("top 5 states",
-    "상위 3개 주", "5 provinces with"); after the word that ranks them ("가장 높은 주", "제일 가벼운
-    모델"); or before 별 as a word of its own ("지역 별")."""
+    "상위 3개 주", "5 provinces with"), or, with `counted`, after "how many" ("how many occupations");
+    after the word that ranks them ("가장 높은 주", "제일 가벼운 모델"); or before 별 as a word of
+    its own ("지역 별")."""
     j = k - 1
     while j >= 0 and mentions[j].roles <= _BETWEEN and mentions[j].roles:
         j -= 1
@@ -2623,6 +2624,8 @@ def _asks_for_rows(mentions: list[Mention], k: int) -> bool:
     prev = mentions[j]
     if prev.has("which") or prev.has("num") or prev.has("units") and j > 0 and mentions[j - 1].has("num"):
         return True
+    if counted and any(s.key == "count" for s in prev.all("agg")) and not is_hangul(prev.text[:1]):
+        return True  # "how many occupations": the rows counted (a Korean count follows its noun)
     if prev.has("degree") or prev.has("adjective"):
         # a word that ranks, written right after the superlative ("가장 높은", "the lightest")
         return any(m.has("superlative_marker") or m.has("superlative") for m in mentions[max(0, j - 2) : j + 1])
@@ -2655,7 +2658,7 @@ def _rows_named(mentions: list[Mention], table: Table) -> list[Mention]:
             continue  # a kind of thing a column holds: that column's, not the rows'
         if _place_not_here(m, table):
             continue  # "which country" of car models: no country to name
-        named = _asks_for_rows(mentions, k)
+        named = _asks_for_rows(mentions, k, counted=True)
         after = k > 0 and mentions[k - 1].has("entity") and all(s.key == "name" for s in m.all("concept"))
         if named:
             m.senses = [Sense("entity"), Sense("rows_named", table.row_names)]
@@ -2673,8 +2676,15 @@ def _places_not_rows(mentions: list[Mention], table: Table) -> list[Mention]:
     names the rows only when their names are places: "which country has the best mileage" of car
     models had named the car with the best mileage (a wrong answer). Otherwise it is no word for
     the rows, and the question declines unless something else reads it."""
+    named = set(name_keys(table.name))
     for k, m in enumerate(mentions):
-        if not m.has("entity") or m.has("column") or m.has("value") or not _asks_for_rows(mentions, k):
+        if not m.has("entity") or m.has("column") or m.has("value"):
+            continue
+        # ("how many countries" of occupations counts no countries; of a table named states, the
+        # states are its rows)
+        word = m.text.lower()
+        counted = not ({word, *_singular(word)} & named)
+        if not _asks_for_rows(mentions, k, counted=counted):
             continue
         if _place_not_here(m, table):
             m.senses = [s for s in m.senses if s.role != "entity"]

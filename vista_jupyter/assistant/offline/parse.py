@@ -591,6 +591,7 @@ class Composer:
             return Plan("aggregate", measures=[self.period_asked])
         self._movements()
         self._span_durations()  # (before the words are checked: it reads "minutes" as its unit)
+        self._verbs_counted()
         self._check_words()
         # "the average fuel price (pf)": words the bracketed name glosses name no other column
         # (price is no cost there), so none is read as one
@@ -942,7 +943,37 @@ class Composer:
                     continue  # "how much did sales drop": a fall, not deleting anything
                 if m.has("previous_period"):
                     continue  # "전년 대비": the base of a change (read by _previous_period, or left unused)
+                if key == "cause" and not self._said_as_cause(i):
+                    continue  # "a cd drive": a noun, left to be read (or declined) as one
                 raise Declined(*_UNSUPPORTED[key])
+
+    def _verbs_counted(self) -> None:
+        """A verb that is a form of a measure's concept and a light verb ("earn" of salaries) names
+        the measure when the amount is asked ("how much do men earn", "earn more than women");
+        where the rows are counted it names the column compared right after it ("how many people
+        earn more than 20": wages > 20), and with no comparison it names nothing the count could
+        use ("how many employees earn": declined)."""
+        if not any(s.key == "count" for m in self.m for s in m.all("agg")):
+            return
+        for i, m in enumerate(self.m):
+            if m.has("light_verbs") and m.has("concept"):
+                j = self.next_index(i)
+                if j is not None and self.roles(j) & {"compare", "compare_after"}:
+                    continue
+                m.senses[:] = [s for s in m.senses if s.role not in ("column", "concept")]
+
+    def _said_as_cause(self, i: int) -> bool:
+        """Whether a word of causes is said as one: a word the lexicon lists as a noun as often as a
+        verb (`cause_verbs`: "a cd drive", "driver age") is a cause only right after a question
+        word, an auxiliary or "to", or right before "by", "of" or "behind" ("what drives sales",
+        "is driven by", "the drivers of churn"); every other word of causes always is."""
+        data = self.lex.data
+        word = self.m[i].text.lower()
+        if word not in data["cause_verbs"]:
+            return True
+        before = self.m[i - 1].text.lower() if i > 0 else ""
+        after = self.m[i + 1].text.lower() if i + 1 < len(self.m) else ""
+        return before in data["cause_verb_before"] or after in data["cause_verb_after"]
 
     def _movements(self) -> None:
         """A verb of movement written against a comparison restates it ("temp dropped below
