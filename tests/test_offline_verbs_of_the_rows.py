@@ -15,8 +15,19 @@ Prestige and SLID), through both renderers (pandas, and the dataset held in Duck
   10000" of the same rows had counted them (a wrong answer on Prestige itself): a noun for places
   after "how many" names rows only when they are such places (or the table is named by it:
   "how many states" of states.csv);
+* "how many schools are there?" of Project STAR's pupils (schidkn, the school's id, 79 values
+  over 5,748 rows) counted the pupils: an identifier named by the noun cut short before its id
+  word (schid, hospid, storeno) counts those things by its different values;
+* "correlation between math and reading scores" (tmathssk, treadssk) was declined: "reading" is
+  also a noun for rows (meter readings), and a noun for rows that names a numeric column only in
+  part was always the rows; joined by "and" to another measure it is the second measure;
 * "average calories by manufacturer", "제조사별 시리얼 개수" of a column mfr were declined: mfr is
   the usual short form of manufacturer, a form of the lexicon's brand;
+* "average profit margin" of Forbes 2000 (sales, profits) gave the mean profit: a margin is
+  profit over sales, not a word for profit (declined now, no such column);
+* Korean questions of English names: "화면 크기별 컴퓨터 수", "램 용량별 평균 가격", "가격이 가장 비싼
+  컴퓨터의 램" were declined: 화면 and 램 are the glossary's screen and ram, 크기 and 용량 say a
+  measure's size as "size" does, and 컴퓨터 is a noun for rows of computers (a kind of its own);
 * "what percent of respondents speak French?" was declined on "speak": speaking a language is a
   light verb beside the value it names.
 """
@@ -52,6 +63,8 @@ def data(tmp_path_factory):
             "hd": rng.choice([80, 120, 170, 340, 528], n),
             "cd": rng.choice(["yes", "no"], n),
             "ram": rng.choice([2, 4, 8, 16], n),
+            "screen": rng.choice([14, 15, 17], n),
+            "profits": np.round(rng.normal(50, 80, n), 1),
         }
     )
     jobs = [f"occupation {c}{k}" for c in "abcdefghij" for k in range(6)]
@@ -63,6 +76,14 @@ def data(tmp_path_factory):
             "type": rng.choice(["bc", "wc", "prof"], len(jobs)),
         }
     )
+    pupils = pd.DataFrame(
+        {
+            "tmathssk": rng.integers(300, 600, n),
+            "treadssk": rng.integers(300, 600, n),
+            "classk": rng.choice(["small", "regular"], n),
+            "schidkn": rng.integers(1, 30, n),
+        }
+    )
     cereals = pd.DataFrame(
         {
             "mfr": rng.choice(["G", "K", "P", "Q", "R"], 60),
@@ -70,7 +91,10 @@ def data(tmp_path_factory):
             "sugars": np.round(rng.uniform(0, 20, 60), 1),
         }
     )
-    return held(root, {"workers": workers, "computers": computers, "occupations": occupations, "cereal": cereals})
+    return held(
+        root,
+        {"workers": workers, "computers": computers, "occupations": occupations, "cereal": cereals, "star": pupils},
+    )
 
 
 @pytest.mark.parametrize("mode", MODES)
@@ -137,3 +161,46 @@ def test_speaking_a_language(data, mode):
     analysis, answer = ask(data, "workers", "average wage of people who speak English", mode)
     assert not analysis.declined, answer
     assert states(first_line(answer), d[d.language == "English"].wages.mean(), 2), answer
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_things_counted_by_an_abbreviated_id(data, mode):
+    d, _ = data["star"]
+    analysis, answer = ask(data, "star", "how many schools are there?", mode)
+    assert not analysis.declined, answer
+    assert states(first_line(answer), d.schidkn.nunique(), 0) and "schidkn" in answer, answer
+    # the rows themselves are still the rows
+    analysis, answer = ask(data, "star", "how many students are there?", mode)
+    assert not analysis.declined and states(first_line(answer), len(d), 0), answer
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_a_row_noun_listed_with_a_measure_is_a_measure(data, mode):
+    d, _ = data["star"]
+    r = d.tmathssk.corr(d.treadssk)
+    for question in ("correlation between math and reading scores", "correlation between reading and math"):
+        analysis, answer = ask(data, "star", question, mode)
+        assert not analysis.declined, (question, answer)
+        line = first_line(answer)
+        assert "treadssk" in line and "tmathssk" in line and states(line, r, 3), (question, answer)
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_a_margin_is_no_profit(data, mode):
+    analysis, answer = ask(data, "computers", "average profit margin", mode)
+    assert analysis.declined and "margin" in answer, answer
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_korean_words_for_english_names(data, mode):
+    d, _ = data["computers"]
+    analysis, answer = ask(data, "computers", "화면 크기별 컴퓨터 수", mode)
+    assert not analysis.declined, answer
+    assert all(states(answer, v, 0) for v in d.screen.value_counts()), answer
+    analysis, answer = ask(data, "computers", "램 용량별 평균 가격", mode)
+    assert not analysis.declined, answer
+    assert all(states(answer, v, 0) for v in d.groupby("ram").price.mean()), answer
+    analysis, answer = ask(data, "computers", "가격이 가장 비싼 컴퓨터의 램", mode)
+    assert not analysis.declined, answer
+    top = d[d.price == d.price.max()]
+    assert "ram" in answer and all(states(answer, v, 0) for v in top.ram), answer

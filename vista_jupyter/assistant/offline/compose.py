@@ -1069,6 +1069,7 @@ class _Builder:
                 if (
                     not counted
                     and not self._aggregated_amount(i, names)
+                    and not self._joined_to_a_column(i)
                     and (
                         all(n in self.c.t.labels for n in names)
                         or not names
@@ -1083,6 +1084,22 @@ class _Builder:
             else:
                 out.append((i, self.c.one_column(i)))
         return out
+
+    def _joined_to_a_column(self, i: int) -> bool:
+        """A noun for rows that also names a numeric column ("reading" of treadssk), joined by "and"
+        to a column's own word ("math and reading scores", "reading and math"): one of two measures
+        listed, not the rows."""
+        if not self.c.columns_of(i, numeric=True):
+            return False
+        for step in (-1, 1):
+            j = self.c.prev_index(i, ("filler",)) if step < 0 else self.c.next_index(i, ("filler",))
+            if j is None or not self.m[j].has("range_join") or self.m[j].text.lower() not in ("and", "과", "와", "및"):
+                continue
+            k = self.c.prev_index(j, ("filler",)) if step < 0 else self.c.next_index(j, ("filler",))
+            if k is not None and self.m[k].has("column") and not self.m[k].has("entity"):
+                if self.c.columns_of(k, numeric=True):
+                    return True
+        return False
 
     def _aggregated_amount(self, i: int, names: list[str]) -> bool:
         """ "total tips" in a file of tips where each row has a `tip` amount: a total or an average

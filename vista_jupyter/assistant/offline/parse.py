@@ -7171,10 +7171,12 @@ def _things_of_a_repeated_id(plan: Plan, composer: Composer, table: Table) -> No
         and not c.row_number
         and 1 < c.distinct < table.rows
     ]
-    if len(bare) != 1:
-        return
     nouns = _nouns_for_things(composer, table, events=True)
     if not nouns:
+        return
+    if not bare:
+        bare = _abbreviated_ids(nouns[0], table)
+    if len(bare) != 1:
         return
     column = bare[0].name
     plan.measures = [Measure("nunique", column)]
@@ -7185,6 +7187,36 @@ def _things_of_a_repeated_id(plan: Plan, composer: Composer, table: Table) -> No
             f"“{nouns[0]}”은(는) 서로 다른 {column} 값으로 셌습니다: 같은 {column}이(가) 여러 행에 나옵니다.",
         )
     )
+
+
+def _abbreviated_ids(noun: str, table: Table) -> list[Column]:
+    """Identifier columns of the things a noun names, their name the noun cut short before an id
+    word ("schools" of Project STAR's schidkn, "hospitals" of hospid, "stores" of storeno): the
+    noun's first three letters or more, then id, no or nr, then anything; values repeating (the
+    rows are not those things). The column's whole name is no word of its own (a name that is
+    one, "schedule_no", says what it is)."""
+    from .catalog import _singular
+
+    word = normalize(noun).lower()
+    stems = [w for w in (word, *_singular(word)) if w.isascii() and w.isalpha() and len(w) >= 4]
+    out = []
+    for c in table.columns:
+        name = c.name.lower()
+        if not name.isascii() or c.row_number or not (1 < c.distinct < table.rows) or c.is_date:
+            continue
+        for stem in stems:
+            cut = next(
+                (
+                    k
+                    for k in range(len(stem) - 1, 2, -1)
+                    if name.startswith(stem[:k]) and any(name[k:].startswith(w) for w in ("id", "no", "nr"))
+                ),
+                None,
+            )
+            if cut is not None and name[:cut] == stem[:cut] and not name.startswith(stem):
+                out.append(c)
+                break
+    return out
 
 
 def _busy_rows(plan: Plan, composer: Composer, table: Table) -> None:
