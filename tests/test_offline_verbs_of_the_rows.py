@@ -28,6 +28,10 @@ Prestige and SLID), through both renderers (pandas, and the dataset held in Duck
 * Korean questions of English names: "화면 크기별 컴퓨터 수", "램 용량별 평균 가격", "가격이 가장 비싼
   컴퓨터의 램" were declined: 화면 and 램 are the glossary's screen and ram, 크기 and 용량 say a
   measure's size as "size" does, and 컴퓨터 is a noun for rows of computers (a kind of its own);
+* "average years of education" of a column ed, "how many southern states" of a 0/1 column So,
+  "how many women are in the study?", "병기별 환자 수" (stage) were declined: ed and so are short
+  forms of education and southern, "in the study/sample/survey/trial" is the data, 병기 is a
+  stage;
 * "what percent of respondents speak French?" was declined on "speak": speaking a language is a
   light verb beside the value it names.
 """
@@ -84,6 +88,15 @@ def data(tmp_path_factory):
             "schidkn": rng.integers(1, 30, n),
         }
     )
+    panel = pd.DataFrame(
+        {
+            "exp": rng.integers(1, 40, n),
+            "ed": rng.integers(6, 18, n),
+            "So": rng.integers(0, 2, n),
+            "sex": rng.choice(["f", "m"], n),
+            "stage": rng.integers(1, 5, n),
+        }
+    )
     cereals = pd.DataFrame(
         {
             "mfr": rng.choice(["G", "K", "P", "Q", "R"], 60),
@@ -93,7 +106,14 @@ def data(tmp_path_factory):
     )
     return held(
         root,
-        {"workers": workers, "computers": computers, "occupations": occupations, "cereal": cereals, "star": pupils},
+        {
+            "workers": workers,
+            "computers": computers,
+            "occupations": occupations,
+            "cereal": cereals,
+            "star": pupils,
+            "panel": panel,
+        },
     )
 
 
@@ -204,3 +224,20 @@ def test_korean_words_for_english_names(data, mode):
     assert not analysis.declined, answer
     top = d[d.price == d.price.max()]
     assert "ram" in answer and all(states(answer, v, 0) for v in top.ram), answer
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_short_forms_and_the_study(data, mode):
+    d, _ = data["panel"]
+    for question, value in (
+        ("average years of education", d.ed.mean()),
+        ("average experience of workers with more than 12 years of education", d[d.ed > 12].exp.mean()),
+        ("how many southern states are there?", (d.So == 1).sum()),
+        ("how many women are in the study?", (d.sex == "f").sum()),
+    ):
+        analysis, answer = ask(data, "panel", question, mode)
+        assert not analysis.declined, (question, answer)
+        assert states(first_line(answer), value, 2), (question, answer)
+    analysis, answer = ask(data, "panel", "병기별 환자 수", mode)
+    assert not analysis.declined and "stage" in answer, answer
+    assert all(states(answer, v, 0) for v in d.stage.value_counts()), answer
