@@ -777,9 +777,25 @@ def indicator_forms(column: Column) -> list[tuple[tuple[str, ...], Any]]:
                 keys = name_keys(str(form))
                 if keys and keys not in named:
                     fits.setdefault(keys, set())
+        if len(concepts) == 2:
+            # a value of two concepts said with a word of each, in either order ("unemployment
+            # rate" for 실업률: unemployment and rate), in one script, three words at most
+            a, b = (
+                [name_keys(str(f)) for f in lex.concepts.get(c, {}).get("forms", []) if str(f).isascii()]
+                for c in sorted(concepts)
+            )
+            for x in a:
+                for y in b:
+                    for keys in (x + y, y + x):
+                        if len(keys) <= 3 and keys not in named:
+                            fits.setdefault(keys, set())
     for keys in fits:
         said = set(concepts_of(keys)) - own
-        fits[keys] = {v for v, concepts in meanings.items() if concepts and concepts <= said}
+        fitting = {v for v, concepts in meanings.items() if concepts and concepts <= said}
+        # of several, the one that carries most of what is said ("employment rate": 고용률, of
+        # employment_rate and rate, over 취업자, of employment alone)
+        most = max((len(meanings[v]) for v in fitting), default=0)
+        fits[keys] = {v for v in fitting if len(meanings[v]) == most}
     return [(keys, next(iter(values))) for keys, values in fits.items() if len(values) == 1]
 
 
