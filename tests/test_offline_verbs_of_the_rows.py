@@ -32,6 +32,11 @@ Prestige and SLID), through both renderers (pandas, and the dataset held in Duck
   "how many women are in the study?", "병기별 환자 수" (stage) were declined: ed and so are short
   forms of education and southern, "in the study/sample/survey/trial" is the data, 병기 is a
   stage;
+* "who earns the most?" of employees (employee_id, name: two Alice Smiths) named the row by its id
+  alone ("for 1008"): people's names that repeat now and then beside a unique identifier name the
+  rows with it ("Hiro Garcia · 1008"). On a table of 30 rows the same question, once "earn" named
+  the salary, listed the salaries "with the most rows" (an integer column of few values groups):
+  a verb naming a measure ranks it, never groups by it;
 * "what percent of respondents speak French?" was declined on "speak": speaking a language is a
   light verb beside the value it names.
 """
@@ -97,6 +102,14 @@ def data(tmp_path_factory):
             "stage": rng.integers(1, 5, n),
         }
     )
+    names = [f"{a} {b}" for a in ("Alice", "Bo", "Cy", "Di", "Ed") for b in ("Smith", "Lee", "Park", "Kim")]
+    staff = pd.DataFrame(
+        {
+            "employee_id": np.arange(1001, 1001 + 30),
+            "name": names + names[:10],
+            "salary": rng.permutation(np.arange(50_000, 50_000 + 30 * 1_000, 1_000)),
+        }
+    )
     cereals = pd.DataFrame(
         {
             "mfr": rng.choice(["G", "K", "P", "Q", "R"], 60),
@@ -113,6 +126,7 @@ def data(tmp_path_factory):
             "cereal": cereals,
             "star": pupils,
             "panel": panel,
+            "staff": staff,
         },
     )
 
@@ -241,3 +255,13 @@ def test_short_forms_and_the_study(data, mode):
     analysis, answer = ask(data, "panel", "병기별 환자 수", mode)
     assert not analysis.declined and "stage" in answer, answer
     assert all(states(answer, v, 0) for v in d.stage.value_counts()), answer
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_people_named_beside_their_identifier(data, mode):
+    d, _ = data["staff"]
+    top = d.loc[d.salary.idxmax()]
+    analysis, answer = ask(data, "staff", "who earns the most?", mode)
+    assert not analysis.declined, answer
+    line = first_line(answer)
+    assert top["name"] in line and str(top.employee_id) in line and states(line, top.salary, 0), answer

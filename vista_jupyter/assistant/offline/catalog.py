@@ -1788,6 +1788,16 @@ def _labels(table: Table) -> list[str]:
     ]
     unique = [c for c in candidates if names_each_row(c.distinct, rows)]
     named = [c for c in unique if set(c.concepts) & set(_NAME_CONCEPTS)]
+    if not named and unique and unique[0].kind == "identifier":
+        # people's names that repeat now and then (two Alice Smiths) beside a unique identifier:
+        # the name says who a row is, the identifier which one
+        almost = [
+            c
+            for c in candidates
+            if set(c.concepts) & set(_NAME_CONCEPTS) and c.kind in ("text", "categorical") and c.distinct >= 0.5 * rows
+        ]
+        if almost:
+            return [almost[0].name, unique[0].name]
     if named or unique:
         return [(named or unique)[0].name]
     dates = table.dates

@@ -5309,7 +5309,8 @@ class Composer:
                 if j is None:
                     continue
                 target = self.m[j]
-                if target.has("column") and not target.has("value"):
+                if target.has("column") and not target.has("value") and not target.has("light_verbs"):
+                    # ("who earns the most": a verb naming the measure ranks it, never groups by it)
                     # (a column of month names beside a date column restates the date's month:
                     # "which month" asks the date's, as it would without that column; pooling
                     # Aprils of two years into "Apr" answered another question)
