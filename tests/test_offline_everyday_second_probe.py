@@ -12,6 +12,8 @@ geepack's dietox), through both renderers (pandas, and the dataset held in DuckD
   ones, "by BROOD" groups by them however many, and their largest or mean is never computed
   ("가장 무거운 Pig는?" had answered the largest pig number: a wrong answer);
 * a year said as "96년" of a column of years without their century (YEAR 95-97);
+* a statistic word said before a name that ends with it ("total citations" of citestot: cites +
+  tot) is the name's own, as "average income" of avginc is;
 * lexicon data: citations (citestot = cites + tot), a library price (libprice = lib + price),
   the Korean glosses 진드기 (ticks), 연구 (study), 학회지 (society), journals (저널) as nouns for
   rows, verbs of founding (창간된, founded) as the rows' event, "in the study" said of the data;
@@ -50,7 +52,7 @@ def data(tmp_path_factory):
     n = 60
     journals = pd.DataFrame(
         {
-            "title": [f"Journal {k}" for k in range(n)],
+            "title": [f"Journal {k:02d}" for k in range(n)],
             "society": rng.choice(["yes", "no"], n, p=[0.3, 0.7]),
             "libprice": rng.integers(20, 2000, n),
             "citestot": rng.integers(5, 9000, n),
@@ -132,6 +134,10 @@ def test_words_of_publishing_and_glosses(data, mode):
     assert states(first_line(answer), frame["libprice"].corr(frame["citestot"]), 2), answer
     answer = answered(data, "journals", "What's the most expensive journal?", mode)
     assert frame.loc[frame["libprice"].idxmax(), "title"] in first_line(answer), answer
+    answer = answered(data, "journals", "top 5 journals by total citations", mode)
+    top = list(frame.sort_values("citestot", ascending=False)["title"].head(5))
+    assert all(title in answer for title in top), answer
+    assert [answer.index(title) for title in top] == sorted(answer.index(title) for title in top), answer
     answer = answered(data, "journals", "field별 총 인용 수(citestot)", mode)
     for field, total in frame.groupby("field")["citestot"].sum().items():
         assert field in answer and states(answer, total, 0), answer

@@ -356,7 +356,7 @@ class Composer:
     def agg_in_name(self, i: int) -> str | None:
         """The column whose name begins with the statistic word i says, when i is said right
         before the words that name that column: "average income" of avginc, "평균 연봉" of
-        avgsalary, "total spending" of tot_spend. Such a column holds the statistic already
+        avgsalary, "total spending" of tot_spend, "total citations" of citestot. Such a column holds the statistic already
         (one district's average income), so the word may be the start of its name rather than
         a statistic of the rows; a plan that computes no such statistic reads it so."""
         if self.roles(i) != {"agg"} or i + 1 >= len(self.m):
@@ -369,10 +369,13 @@ class Composer:
         forms |= {s for f in list(forms) for s in short_forms().get(f, ())}
         keys = self.col(named[0]).keys
         first = keys[0].lower() if keys else ""
-        if len(keys) > 1 and first in forms:
-            return named[0]  # avg_price, total_sales
-        # a name run together (avgprs, totday): a form of three letters or more, then more of it
-        if len(keys) == 1 and any(len(f) >= 3 and first.startswith(f) and len(first) - len(f) >= 2 for f in forms):
+        if len(keys) > 1 and (first in forms or keys[-1].lower() in forms):
+            return named[0]  # avg_price, total_sales, sales_total
+        # a name run together (avgprs, totday; citestot): a form of three letters or more, before
+        # or after more of it
+        if len(keys) == 1 and any(
+            len(f) >= 3 and (first.startswith(f) or first.endswith(f)) and len(first) - len(f) >= 2 for f in forms
+        ):
             return named[0]
         return None
 
