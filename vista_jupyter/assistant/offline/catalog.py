@@ -405,9 +405,10 @@ def _labelled_things(table: Table) -> None:
     weighed weekly): which one, never how many, as `_numbered_things` reads a panel's numbers.
     "by BROOD" groups by them however many they are, "how many broods" counts the different ones,
     and nothing adds them up. A word for the table itself (table, list: `record_words`) names no
-    such thing (diamonds' `table` is a width)."""
+    such thing (diamonds' `table` is a width), nor does an event the rows record (`events`)."""
     concepts = lexicon().concepts
     tables = {str(w).lower() for w in lexicon().data["record_words"]}
+    tables |= {str(w).lower() for w in lexicon().data["events"]}  # (visit 1-4: each event a row)
     for c in table.columns:
         keys = c.base or c.keys
         if not (c.numeric and c.integer and len(keys) == 1) or keys[0] not in _thing_names() or keys[0] in tables:

@@ -2287,7 +2287,8 @@ def _names_things(column: Any) -> bool:
 
 def labels_things(column: Column, table: Table) -> bool:
     """Whether a column of whole numbers labels things rather than counting them: named by one
-    singular noun (BROOD, Litter: a plural name, TICKS, skips, passengers, counts), with no
+    singular noun (BROOD, Litter: a plural name, TICKS, skips, passengers, counts; never an event
+    the rows record, the lexicon's `events`: visit 1-4 numbers each patient's visits), with no
     lexicon concept (no measure), its numbers from 1 up repeating over the rows (each thing in
     several rows)."""
     keys = column.base or column.keys
@@ -2297,6 +2298,8 @@ def labels_things(column: Column, table: Table) -> bool:
         return False
     if _singular(keys[0]) or column.counted_noun is not None:
         return False
+    if keys[0] in {str(w).lower() for w in lexicon().data["events"]}:
+        return False  # (visit 1-4 of each patient numbers the events the rows are: "how many visits" counts rows)
     return column.minimum is not None and float(column.minimum) >= 1 and column.distinct < table.rows / 2
 
 
