@@ -16,7 +16,7 @@ geepack's dietox), through both renderers (pandas, and the dataset held in DuckD
   tot) is the name's own, as "average income" of avginc is;
 * lexicon data: citations (citestot = cites + tot), a library price (libprice = lib + price),
   the Korean glosses 진드기 (ticks), 연구 (study), 학회지 (society), journals (저널) as nouns for
-  rows, verbs of founding (창간된, founded) as the rows' event, "in the study" said of the data;
+  rows, verbs of founding (창간된, founded) as the rows' event;
 * a numbered name of time (date1 of 1844-2000: a founding year) holds years: "the oldest journal";
 * a superlative before "number of" a count column: "the largest number of ticks" is its largest
   value, never a count of rows.
@@ -151,9 +151,6 @@ def test_words_of_publishing_and_glosses(data, mode):
     frame, _ = data["affect"]
     answer = answered(data, "affect", "flat 연구 참가자 중 ext가 15 이상인 사람 수", mode)
     assert states(first_line(answer), ((frame["Study"] == "flat") & (frame["ext"] >= 15)).sum(), 0), answer
-    frame, _ = data["dietox"]
-    answer = answered(data, "dietox", "How many pigs are in the study?", mode)
-    assert states(first_line(answer), frame["Pig"].nunique(), 0), answer
 
 
 @pytest.mark.parametrize("mode", MODES)
