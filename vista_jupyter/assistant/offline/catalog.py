@@ -66,8 +66,11 @@ DECIMAL_YEAR = "number:decimal-year"
 def _time_named(column: Column) -> bool:
     """A name that speaks of time (time, date, period, 연월, 시점...), as `_yyyymm` asks."""
     name = "".join(column.keys)
+    words = {"month", "date", "period", "ym", "yearmonth", "time", "year"}
     return bool(
-        {"month", "date", "period", "ym", "yearmonth", "time", "year"} & set(column.keys)
+        words & set(column.keys)
+        # a numbered one (Journals' date1, a founding year; time2): the same word
+        or any(k.rstrip("0123456789") in words and k[-1:].isdigit() for k in column.keys)
         or any(w in name for w in ("월", "년월", "연월", "일자", "시점", "기간", "연도", "년도"))
         or {"month", "date"} & set(column.concepts)
     )
@@ -393,6 +396,29 @@ def _numbered_things(table: Table, dataset: dict[str, Any]) -> None:
         ]
     for name, _ in unique:
         table.column(name).numbers_things = True
+
+
+def _labelled_things(table: Table) -> None:
+    """Whole numbers under the singular name of a kind of thing (the lexicon's `entity` nouns:
+    BROOD 501-743, LOCATION 1-63, Litter, Pig 4601-8442) that measure nothing (no lexicon concept
+    of a measure) and repeat over the rows (each thing in several rows: chicks of a brood, pigs
+    weighed weekly): which one, never how many, as `_numbered_things` reads a panel's numbers.
+    "by BROOD" groups by them however many they are, "how many broods" counts the different ones,
+    and nothing adds them up. A word for the table itself (table, list: `record_words`) names no
+    such thing (diamonds' `table` is a width), nor does an event the rows record (`events`)."""
+    concepts = lexicon().concepts
+    tables = {str(w).lower() for w in lexicon().data["record_words"]}
+    tables |= {str(w).lower() for w in lexicon().data["events"]}  # (visit 1-4: each event a row)
+    for c in table.columns:
+        keys = c.base or c.keys
+        if not (c.numeric and c.integer and len(keys) == 1) or keys[0] not in _thing_names() or keys[0] in tables:
+            continue
+        if c.row_number or c.yearlike or c.is_date or c.calendar_part or c.minimum is None or float(c.minimum) < 0:
+            continue
+        if any(concepts.get(k, {}).get(flag) for k in c.concepts for flag in _MEASURE_FLAGS):
+            continue
+        if 1 < c.distinct <= table.rows / 2:
+            c.numbers_things = True
 
 
 def _two_sexes(column: Column) -> bool:
@@ -1379,6 +1405,7 @@ def _build_table(dataset: dict[str, Any]) -> Table:
         dataset["var_name"], dataset.get("name") or dataset["var_name"], int(profile.get("rows") or 0), columns
     )
     _numbered_things(table, dataset)
+    _labelled_things(table)
     table.labels = _labels(table)
     table.row_names = row_names_column(table)
     table.frequency = frequency_column(table)

@@ -1469,6 +1469,36 @@ class _Builder:
                 f"{things[0]}의 연간 합계의 평균인지 알 수 없습니다. 둘 중 하나로 물어봐 주세요.",
             )
 
+    def _labels_asked(self, j: int, col: Column) -> bool:
+        """Whether "how many" at the mention j asks how many different things a column of whole
+        numbers labels (`match.labels_things`: "how many broods" of BROOD 501-743, "Litter는 몇
+        개"): the question says the plural of the column's singular name (Korean has none), and no
+        count of things is asked of it. Adding the numbers up, or counting the rows, answers
+        another question."""
+        from .catalog import _singular
+        from .match import labels_things
+
+        c = self.c
+        if c.counts(col.name) or not labels_things(col, c.t):
+            return False
+        word = self.m[j].text.lower().strip()
+        key = (col.base or col.keys)[0]
+        return word == key if c.lang == "ko" else key in _singular(word)
+
+    def _individuals_measured_again(self, column: str) -> bool:
+        """Whether the column numbers individual things (pigs, patients, subjects: a noun of a kind
+        of thing in `entity_kinds`, numbers that measure nothing), many of them, each in several
+        rows: "which pig was the heaviest" of pigs weighed weekly asks of one of each pig's weights
+        (its largest? its last?), never said; their mean over the weeks is another question."""
+        from .parse import _entity_kind
+
+        col = self.c.col(column)
+        if col is None or not (col.numeric or col.kind == "identifier") or col.concepts or col.row_number:
+            return False
+        if len(col.keys) != 1 or not _entity_kind(col.keys[0]):
+            return False
+        return col.distinct >= 20 and self.c.t.rows >= 2 * col.distinct
+
     def default_agg(self, column: str) -> str:
         op = self.c.derived.get(column, ("", "-", ""))[1]
         if op not in ("-", "q", "+"):  # a ratio of two columns' totals, a weighted mean
@@ -2435,6 +2465,19 @@ class _Builder:
                     c.claim(target)  # "how many quarters had ...": the periods (rows), never 1-4
                     out.append(Measure("count"))
                     continue
+                if i not in c.record_counts and self._labels_asked(target, col):
+                    c.claim(target, *totals)  # "how many broods", "BROOD는 모두 몇 개": its different numbers
+                    out.append(Measure("nunique", column))
+                    c.readings.append(
+                        t(
+                            c.lang,
+                            f"“{self.m[target].text}” counted by the different values of {column}: each names one, "
+                            "in several rows.",
+                            f"“{self.m[target].text}”은(는) 서로 다른 {column} 값으로 셌습니다: 값 하나가 하나를 "
+                            "가리키고 여러 행에 나옵니다.",
+                        )
+                    )
+                    continue
                 sold = _is_sold(self.m[target].text)
                 if col.numeric and i not in c.record_counts and sold and set(col.concepts) & {"sales", "quantity"}:
                     c.claim(target)  # "how many cars were sold", "몇 대 팔렸어": the units sold add up
@@ -2992,6 +3035,13 @@ class _Builder:
                 c.claim(free[0][0])
             else:
                 agg = self.default_agg(sup_column)
+                if agg == "mean" and self._individuals_measured_again(group.column):
+                    self.decline(
+                        f"Each {group.column} has several rows of {sup_column}: rank them by which of its values, "
+                        "its largest, its last or its average? Ask for one.",
+                        f"{group.column}마다 {sup_column} 값이 여러 행에 있습니다: 가장 큰 값, 마지막 값, 평균 중 "
+                        "무엇으로 순위를 매길까요? 하나로 물어봐 주세요.",
+                    )
             out.append(Measure(agg, sup_column))
         sort_by = getattr(c, "sort_by", None)
         if sort_by is not None and not out and (direction is None and ctx.limit or direction in ("high", "low")):

@@ -2301,6 +2301,31 @@ def _names_things(column: Any) -> bool:
     return True
 
 
+def labels_things(column: Column, table: Table) -> bool:
+    """Whether a column of whole numbers labels things rather than counting them: named by one
+    singular noun (BROOD, Litter: a plural name, TICKS, skips, passengers, counts; never an event
+    the rows record, the lexicon's `events`: visit 1-4 numbers each patient's visits), with no
+    lexicon concept (no measure), its numbers from 1 up repeating over the rows (each thing in
+    several rows)."""
+    keys = column.base or column.keys
+    if not (column.numeric and column.integer) or len(keys) != 1 or not keys[0].isascii() or not keys[0].isalpha():
+        return False
+    if column.concepts or column.row_number or column.yearlike or column.is_date or column.calendar_part:
+        return False
+    if _singular(keys[0]) or column.counted_noun is not None:
+        return False
+    if keys[0] in {str(w).lower() for w in lexicon().data["events"]}:
+        return False  # (visit 1-4 of each patient numbers the events the rows are: "how many visits" counts rows)
+    return column.minimum is not None and float(column.minimum) >= 1 and column.distinct < table.rows / 2
+
+
+def _labels_things(column: Column, word: str, table: Table) -> bool:
+    """ "how many broods": the plural of the name of a column that labels things
+    (`labels_things`) asks how many different ones."""
+    keys = column.base or column.keys
+    return labels_things(column, table) and keys[0] in _singular(word)
+
+
 def _counted_by_column(prev: Mention, m: Mention, table: Table) -> Sense | None:
     """The column sense of "number of <column>" (`_count_column`); None otherwise."""
     if prev.text.lower() not in _NUMBER_OF:
@@ -2325,6 +2350,8 @@ def counted_columns(mentions: list[Mention], table: Table) -> set[str]:
         if named and (sense := _count_column(m, table)) is not None:
             if after_quantity and not (after_number_of or _names_things(table.column(sense.key))):
                 continue
+            if _labels_things(table.column(sense.key), word, table):
+                continue  # "how many broods" of BROOD 501-743: which brood, never how many
             out.add(sense.key)
     return out
 
@@ -2393,7 +2420,11 @@ def merge_columns(mentions: list[Mention], tokens: list[Token], table: Table) ->
             # their total; after another statistic or beside another column ("average number of
             # bedrooms", "plot mag against number of stations") it is the column's own values
             others = [x for x in mentions if x is not prev and x is not m]
-            if any(x.has("agg") or x.has("intent") or x.has("chart") for x in others):
+            # (or right after a superlative: "the largest number of ticks on a chick", its largest value)
+            just_before = out[-2] if len(out) >= 2 else None
+            if any(x.has("agg") or x.has("intent") or x.has("chart") for x in others) or (
+                just_before is not None and just_before.has("superlative")
+            ):
                 out[-1] = Mention(prev.start, m.end, _join(prev, m, tokens), [counted])
             else:
                 out.append(Mention(m.start, m.end, m.text, [counted]))

@@ -356,7 +356,7 @@ class Composer:
     def agg_in_name(self, i: int) -> str | None:
         """The column whose name begins with the statistic word i says, when i is said right
         before the words that name that column: "average income" of avginc, "평균 연봉" of
-        avgsalary, "total spending" of tot_spend. Such a column holds the statistic already
+        avgsalary, "total spending" of tot_spend, "total citations" of citestot. Such a column holds the statistic already
         (one district's average income), so the word may be the start of its name rather than
         a statistic of the rows; a plan that computes no such statistic reads it so."""
         if self.roles(i) != {"agg"} or i + 1 >= len(self.m):
@@ -369,10 +369,13 @@ class Composer:
         forms |= {s for f in list(forms) for s in short_forms().get(f, ())}
         keys = self.col(named[0]).keys
         first = keys[0].lower() if keys else ""
-        if len(keys) > 1 and first in forms:
-            return named[0]  # avg_price, total_sales
-        # a name run together (avgprs, totday): a form of three letters or more, then more of it
-        if len(keys) == 1 and any(len(f) >= 3 and first.startswith(f) and len(first) - len(f) >= 2 for f in forms):
+        if len(keys) > 1 and (first in forms or keys[-1].lower() in forms):
+            return named[0]  # avg_price, total_sales, sales_total
+        # a name run together (avgprs, totday; citestot): a form of three letters or more, before
+        # or after more of it
+        if len(keys) == 1 and any(
+            len(f) >= 3 and (first.startswith(f) or first.endswith(f)) and len(first) - len(f) >= 2 for f in forms
+        ):
             return named[0]
         return None
 
@@ -641,7 +644,22 @@ class Composer:
         self._chart()
         plan = self._assemble()
         self._check_claimed(plan)
+        self._codes_not_measured(plan)
         return plan
+
+    def _codes_not_measured(self, plan: Plan) -> None:
+        """Numbers that name things (`Column.names_codes`: customer_id, BROOD 501-743, Pig 4601-8442)
+        measure nothing: their largest, smallest, mean or total answers no question ("가장 무거운
+        Pig는?" had answered the largest pig NUMBER, 8442, a wrong answer)."""
+        for m in plan.measures:
+            if m.column is None or m.agg not in ("max", "min", "mean", "median", "sum", "std", "var"):
+                continue
+            col = self.col(m.column)
+            if col is not None and col.numeric and col.names_codes:
+                raise Declined(
+                    f"The numbers of {m.column} name things (which one); they measure nothing to rank or add up.",
+                    f"{m.column}의 숫자는 무엇인지를 가리키는 번호라서 순위를 매기거나 더할 값이 아닙니다.",
+                )
 
     # --- time said relative to the data ("the last 5 years", "마지막 달", "가장 최근 값") ---------------
 
@@ -4260,6 +4278,29 @@ class Composer:
                     self.ctx.conditions.append(Condition(years[0], op, value))
                 self.claim(*span)
                 return
+            short = self._two_digit_year_column()
+            if set(found) == {"year"} and short is not None:
+                said = found["year"] if isinstance(found["year"], list) else [found["year"]]
+                col = self.col(short)
+                values = [y % 100 for y in said]
+                if all(float(col.minimum) <= v <= float(col.maximum) for v in values) or op not in ("==", "in"):
+                    # "96년", "in 1996" of grouseticks' YEAR 95-97: the year without its century
+                    if isinstance(found["year"], list):
+                        self.ctx.conditions.append(Condition(short, "in" if op == "==" else "not in", values))
+                    else:
+                        self.ctx.conditions.append(Condition(short, op, values[0]))
+                    self.claim(*span)
+                    low, high = int(float(col.minimum)), int(float(col.maximum))
+                    self.readings.append(
+                        t(
+                            self.lang,
+                            f"{short} holds years without their century ({low}-{high}): "
+                            f"{', '.join(map(str, said))} is {', '.join(map(str, values))} there.",
+                            f"{short}에는 연도가 뒤 두 자리로 있습니다({low}-{high}): "
+                            f"{', '.join(map(str, said))}년은 {', '.join(map(str, values))}입니다.",
+                        )
+                    )
+                    return
             waves = {c.name_year for c in self.t.columns if c.name_year is not None}
             if set(found) == {"year"} and op == "==" and found["year"] in waves:
                 return  # "1986년 홈런": the wave of columns named with that year (`_narrowed`)
@@ -4329,6 +4370,25 @@ class Composer:
             del self.ctx.conditions.positions[before:]
         self.ctx.sides = sides
         self.date_sides = True
+
+    def _two_digit_year_column(self) -> str | None:
+        """The one column of years written without their century (grouseticks' YEAR 95-97, Cigar's
+        year 63-92): named as years (the lexicon's concept), whole numbers from 0 to 99, where
+        the table has no column of full years or dates."""
+        if any(c.yearlike or c.is_date for c in self.t.columns):
+            return None
+        found = [
+            c.name
+            for c in self.t.columns
+            if c.numeric
+            and c.integer
+            and "year" in c.concepts
+            and len(c.base or c.keys) == 1
+            and c.minimum is not None
+            and c.maximum is not None
+            and 0 <= float(c.minimum) <= float(c.maximum) <= 99
+        ]
+        return found[0] if len(found) == 1 else None
 
     def _part_column(self, part: str) -> str | None:
         """The column holding one part of dates stored in pieces: the year, the quarter (1-4), the
@@ -5555,7 +5615,9 @@ class Composer:
                 c
                 for c in self.columns_of(j, categorical=True)
                 if not self.col(c).is_date
-                and not self.col(c).numeric  # names of things, not amounts ("많이 팔려": sales)
+                # names of things, not amounts ("많이 팔려": sales); numbers that name things do
+                # (BROOD 501-743, customer_id: `Column.names_codes`)
+                and (not self.col(c).numeric or self.col(c).names_codes)
                 and (c not in self.t.labels or self.col(c).distinct < 0.5 * rows)
             ]
             if not categorical:
