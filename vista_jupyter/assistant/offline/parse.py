@@ -234,6 +234,7 @@ class Composer:
 
     def __init__(self, table: Table, mentions: list[Mention], question: str, tokens: list | None = None):
         self.tokens = tokens or []
+        self._weeks: set[int] = set()  # numbers read as weeks of a measure ("26주를 초과한")
         self.t = table
         self.m = mentions
         self.q = question
@@ -1216,6 +1217,21 @@ class Composer:
                     # 만원, 억원: a multiplier written with a money unit
                     j += 1
                     continue
+                if (
+                    n.text == "주"
+                    and j == i + 1
+                    and unit is None
+                    and scale == 1.0
+                    and not n.has("date_units")
+                    and n.start < len(self.tokens)
+                    and self.tokens[n.start].joined
+                    and self._weeks_of_measure(i, j + 1)
+                ):
+                    # "duration이 26주를 초과한", "기간이 4주 이상 12주 이하": weeks counted by the
+                    # numeric column named before (its value in weeks), as 일 and 년 are
+                    span.append(j)
+                    self._weeks.add(i)
+                    break
                 if n.has("date_units") and unit is None and date is None and scale == 1.0:
                     part = n.get("date_units").key
                     span.append(j)
@@ -2878,6 +2894,20 @@ class Composer:
             self.col(c).numeric and not self.col(c).is_date and not self.col(c).yearlike for c in names
         )
 
+    def _weeks_of_measure(self, i: int, end: int) -> bool:
+        """ "duration이 26주를 초과한": a number of weeks (주, which also names a state) compared
+        right after by amount, of a numeric column named just before it, or of the same column as
+        the first end of a range ("4주 이상 12주 이하": the 12 after the 4's comparison)."""
+        k = self.next_index(end - 1, ("particle",))
+        if k is None or not self.m[k].has("compare_after") or self.m[k].has("date_compare"):
+            return False
+        if self.m[k].text in ("이후", "이전", "부터", "까지"):
+            return False
+        j = self.prev_index(i, ("particle", "filler"))
+        if j is not None and self.m[j].has("compare_after") and j >= 2 and self.m[j - 1].text == "주":
+            return (j - 2) in self._weeks
+        return self._years_of_measure(i, end, dated=False)
+
     def _days_of_measure(self, i: int, end: int, unit: str) -> bool:
         """ "결석일수 20일 넘는", "입원기간(일) 10일 이상": a number of days (weeks, months) right after a
         numeric column whose name is in that unit (its name holds the unit word: 결석일수 holds 일)
@@ -2981,7 +3011,14 @@ class Composer:
             return measures[0]
         # "people over 40", "students between 18 and 22": an age
         j = self.prev_index(first, ("filler", "particle", "condition", "between"))
-        if j is not None and self.m[j].has("entity") and self.m[j].text.lower() in _PEOPLE:
+        # ("women over 40", "men under 30": people named by their sex, a value of the sex column)
+        sexed = (
+            j is not None
+            and self.lang != "ko"
+            and self.m[j].has("value")
+            and all("sex" in self.col(s.key[0]).concepts for s in self.m[j].all("value"))
+        )
+        if j is not None and (self.m[j].has("entity") and self.m[j].text.lower() in _PEOPLE or sexed):
             ages = [c.name for c in self.t.columns if c.numeric and "age" in c.concepts]
             if len(ages) == 1:
                 return ages[0]
@@ -4354,13 +4391,47 @@ class Composer:
                 self.claim(before)
                 before = by
         after = self.next_index(span[-1], ("particle",))
+        if self.lang == "ko" and after is not None and not self.m[after].has("negation"):
+            after = self._excluded_clause(span, after)
         for j in (before, after):
             if j is not None and j not in self.used and self.m[j].has("negation") and not self.m[j].has("column"):
                 if j == after and self.lang != "ko" and self.m[j].text.lower() not in ("excluded",):
                     continue
+                if j == before and self.lang == "ko" and is_hangul(self.m[j].text[:1]):
+                    # Korean negates what it FOLLOWS ("자녀가 있는 사람을 제외한 남성": the men are
+                    # kept, those with children excluded); a negation before the value is another's
+                    continue
                 self.claim(j)
                 return True
         return False
+
+    def _excluded_clause(self, span: list[int], after: int) -> int | None:
+        """ "reason이 leave인 사람을 제외한", "자녀가 있는 사람을 제외한": in Korean a word of
+        exclusion (lexicon `excluding`) after a clause naming ONE condition and the rows it picks
+        (인, 있는, 사람, 을) excludes that condition's rows: the word's index, or None. A clause of two
+        conditions ("여성이고 자녀가 있는 사람을 제외한") excludes the rows meeting both, which no
+        negation of one of them says: not read here (the word is left, and the question declined)."""
+        excluding = {str(w) for w in self.lex.data.get("excluding", [])}
+        k = after
+        while k < len(self.m) and self.roles(k) and self.roles(k) <= {"particle", "filler", "condition", "entity"}:
+            k += 1
+        if k >= len(self.m) or k == after or k in self.used or self.m[k].text not in excluding:
+            return None
+        # the clause begins the question, or after a boundary that names no condition of its own
+        own = {s.key[0] for x in span for s in self.m[x].all("value")} | {c for x in span for c in self.columns_of(x)}
+        j = span[0] - 1
+        while j >= 0:
+            roles = self.roles(j)
+            if roles and roles <= {"particle", "filler", "condition"}:
+                j -= 1
+                continue
+            if roles & {"column", "concept"} and set(self.columns_of(j)) & own and not roles & {"value", "num"}:
+                j -= 1  # "reason이 leave인": the value's own column named before it
+                continue
+            if roles & {"value", "num", "column", "concept", "compare", "date", "negation", "boolcol"}:
+                return None
+            break
+        return k
 
     # A vs B, A와 B의 차이, how much more A than B
     def _sides(self) -> None:
@@ -5046,7 +5117,9 @@ class Composer:
             self.claim(
                 i, before if (has or (negated and before is not None and self.m[before].has("negation"))) else None
             )
-            if negated and after is not None and self.m[after].has("negation"):
+            if negated and self.lang == "ko" and after is not None and self.m[after].has("negation"):
+                # (Korean negates what it follows; an English negation after the flag is the next
+                # one's: "neither medicaid nor private insurance")
                 self.claim(after)
             if ko_has:
                 self.claim(after)

@@ -1,0 +1,104 @@
+"""Conditions COMPOSED the way people say them (benchmarks/evalset46, session 24: Ecdat's Fair,
+PSID, OFP and Unemployment tables), through both renderers (pandas, and the dataset held in DuckDB):
+
+* Korean negates what it FOLLOWS: in "자녀가 있는 사람을 제외한 남성의 평균 나이" the men are kept
+  and those with children excluded (it had answered sex ≠ male, child = yes: a wrong answer); a
+  word of exclusion after a clause naming one condition and the rows it picks ("leave인 사람을
+  제외한") excludes those rows; after a clause of two conditions (the rows meeting both) it is
+  declined, never read as the negation of one of them;
+* "26주를 초과한", "4주 이상 12주 이하": weeks (주, which also names a state) of the numeric column
+  named before, as 일 and 년 are;
+* "이면서" joins two conditions as 이고 does ("여성이면서 흑인이 아닌");
+* "neither A nor B" is not A and not B ("nor" had been taken by A's flag, and B read as yes: a
+  wrong answer on the way);
+* "women over 40": people named by a value of the sex column, then a bare number, are of an age.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+import pytest
+from answers import first_line, held, states
+from test_offline_context import answered, declined
+
+MODES = ("pandas", "duckdb")
+
+
+@pytest.fixture(scope="module")
+def data(tmp_path_factory):
+    rng = np.random.default_rng(46)
+    n = 400
+    people = pd.DataFrame(
+        {
+            "sex": rng.choice(["male", "female"], n),
+            "age": rng.integers(18, 70, n),
+            "child": rng.choice(["yes", "no"], n),
+            "medicaid": rng.choice(["yes", "no"], n),
+            "privins": rng.choice(["yes", "no"], n),
+            "married": rng.choice(["married", "divorced", "separated", "never married"], n),
+            "duration": rng.integers(1, 60, n),
+            "reason": rng.choice(["lose", "leave", "new"], n),
+            "income": np.round(rng.uniform(0.5, 9.5, n), 2),
+        }
+    )
+    return held(tmp_path_factory.mktemp("composed"), {"people": people})
+
+
+def frame(data):
+    return data["people"][0]
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_korean_negates_what_it_follows(data, mode):
+    f = frame(data)
+    answer = answered(data, "people", "자녀가 있는 사람을 제외한 남성의 평균 나이", mode)
+    expected = f.loc[(f["sex"] == "male") & (f["child"] != "yes"), "age"].mean()
+    assert states(first_line(answer), expected), answer
+    # (the WRONG reading: the men excluded, those with children kept)
+    wrong = f.loc[(f["sex"] != "male") & (f["child"] == "yes"), "age"].mean()
+    assert not states(first_line(answer), wrong), answer
+    answer = answered(data, "people", "reason이 leave인 사람을 제외한 평균 duration", mode)
+    assert states(first_line(answer), f.loc[f["reason"] != "leave", "duration"].mean()), answer
+    answer = answered(data, "people", "남성을 제외한 평균 나이", mode)
+    assert states(first_line(answer), f.loc[f["sex"] != "male", "age"].mean()), answer
+    # two conditions excluded together are no negation of either one
+    declined(data, "people", "여성이고 자녀가 있는 사람을 제외한 평균 나이", mode)
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_korean_weeks_of_a_measure(data, mode):
+    f = frame(data)
+    answer = answered(data, "people", "duration이 26주를 초과한 사람은 몇 명?", mode)
+    assert states(first_line(answer), (f["duration"] > 26).sum(), 0), answer
+    answer = answered(data, "people", "duration이 4주 이상 12주 이하인 여성은 몇 명?", mode)
+    expected = (f["duration"].between(4, 12) & (f["sex"] == "female")).sum()
+    assert states(first_line(answer), expected, 0), answer
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_imyeonseo_joins_two_conditions(data, mode):
+    f = frame(data)
+    answer = answered(data, "people", "여성이면서 자녀가 없는 사람들의 평균 income", mode)
+    expected = f.loc[(f["sex"] == "female") & (f["child"] == "no"), "income"].mean()
+    assert states(first_line(answer), expected), answer
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_neither_nor(data, mode):
+    f = frame(data)
+    answer = answered(data, "people", "average income of people who have neither medicaid nor privins", mode)
+    expected = f.loc[(f["medicaid"] == "no") & (f["privins"] == "no"), "income"].mean()
+    assert states(first_line(answer), expected), answer
+    answer = answered(data, "people", "How many people are neither married nor divorced?", mode)
+    assert states(first_line(answer), (~f["married"].isin(["married", "divorced"])).sum(), 0), answer
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_people_of_a_sex_then_a_number_are_of_an_age(data, mode):
+    f = frame(data)
+    answer = answered(data, "people", "How many women over 40 have children?", mode)
+    expected = ((f["sex"] == "female") & (f["age"] > 40) & (f["child"] == "yes")).sum()
+    assert states(first_line(answer), expected, 0), answer
+    answer = answered(data, "people", "average income of men under 30", mode)
+    assert states(first_line(answer), f.loc[(f["sex"] == "male") & (f["age"] < 30), "income"].mean()), answer
