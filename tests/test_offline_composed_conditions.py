@@ -11,7 +11,12 @@ PSID, OFP and Unemployment tables), through both renderers (pandas, and the data
 * "이면서" joins two conditions as 이고 does ("여성이면서 흑인이 아닌");
 * "neither A nor B" is not A and not B ("nor" had been taken by A's flag, and B read as yes: a
   wrong answer on the way);
-* "women over 40": people named by a value of the sex column, then a bare number, are of an age.
+* "women over 40": people named by a value of the sex column, then a bare number, are of an age;
+* a list of numbers excluded, "religious other than 1 or 2" (it had read != 1 and left "or 2"),
+  and "1, 2, 3 중 하나인" (one of);
+* "이거나" is "or": two values of one column joined by it are a membership ("widowed이거나
+  separated인"); two conditions on two columns joined by it are declined (it had been read as a
+  particle and the conditions joined by AND: a wrong answer).
 """
 
 from __future__ import annotations
@@ -40,6 +45,7 @@ def data(tmp_path_factory):
             "duration": rng.integers(1, 60, n),
             "reason": rng.choice(["lose", "leave", "new"], n),
             "income": np.round(rng.uniform(0.5, 9.5, n), 2),
+            "religious": rng.integers(1, 6, n),
         }
     )
     return held(tmp_path_factory.mktemp("composed"), {"people": people})
@@ -102,3 +108,22 @@ def test_people_of_a_sex_then_a_number_are_of_an_age(data, mode):
     assert states(first_line(answer), expected, 0), answer
     answer = answered(data, "people", "average income of men under 30", mode)
     assert states(first_line(answer), f.loc[(f["sex"] == "male") & (f["age"] < 30), "income"].mean()), answer
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_a_list_of_numbers_excluded_or_one_of(data, mode):
+    f = frame(data)
+    answer = answered(data, "people", "How many people have a religious score other than 1 or 2?", mode)
+    assert states(first_line(answer), (~f["religious"].isin([1, 2])).sum(), 0), answer
+    answer = answered(data, "people", "religious가 1, 2, 3 중 하나인 여성은 몇 명이야?", mode)
+    expected = (f["religious"].isin([1, 2, 3]) & (f["sex"] == "female")).sum()
+    assert states(first_line(answer), expected, 0), answer
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_igeona_is_or(data, mode):
+    f = frame(data)
+    answer = answered(data, "people", "divorced이거나 separated인 사람의 평균 나이", mode)
+    assert states(first_line(answer), f.loc[f["married"].isin(["divorced", "separated"]), "age"].mean()), answer
+    # two columns joined by "or": no reading here, and never both (AND)
+    declined(data, "people", "medicaid가 yes이거나 privins가 no인 사람 수", mode)

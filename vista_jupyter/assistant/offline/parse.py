@@ -55,7 +55,7 @@ _GROUP_ONLY = frozenset({"별", "per", "each", "for each", "for every", "every",
 #: Roles that may stay unused: they carry no condition, measure or grouping of their own.
 _HARMLESS = {"filler", "particle", "condition", "entity", "range_join", "either"}
 #: Words meaning "or": a condition joined with "or" must be claimed by a membership condition.
-_OR_WORDS = {"or", "또는", "혹은", "이나", "나", "either"}
+_OR_WORDS = {"or", "또는", "혹은", "이나", "나", "이거나", "거나", "either"}
 _MONEY_SCALE = {"원": 1, "won": 1, "krw": 1, "₩": 1, "천원": 1_000, "만원": 10_000, "억원": 100_000_000}
 _MASS_SCALE = {
     "g": 1,
@@ -2334,6 +2334,9 @@ class Composer:
             op, op_index = self._operator(n)
             # A range: between A and B / A to B / A~B / A에서 B 사이 / from A to B
             partner = nums[k + 1] if k + 1 < len(nums) else None
+            if op == "!=" and partner is not None and self._listed_with(n, partner):
+                k += 1  # "religious other than 1 or 2": a list excluded (`_equalities`), not != 1
+                continue
             rng = self._range(n, partner) if partner is not None and partner.number is not None else None
             if rng is not None:
                 between_idx, joins = rng
@@ -3238,7 +3241,11 @@ class Composer:
                 run.append(b)
             if len(run) > 1 and all(n.number is not None and n.index not in self.used for n in run):
                 after = self.next_index(run[-1].span[-1], ("particle",))
+                # (a negation between the column and its list, "religious other than 1 or 2", is
+                # the list's: `_negated` reads it)
                 before = self.prev_index(run[0].index, ("filler", "particle", "condition"))
+                if before is not None and self.m[before].has("negation") and not self.m[before].has("column"):
+                    before = self.prev_index(before, ("filler", "particle", "condition"))
                 unit = run[-1].span[-1] if len(run[-1].span) > 1 else None  # "6 cylinders" read as a unit
                 column = None
                 for j in (unit, after, before):
@@ -3257,6 +3264,9 @@ class Composer:
                     self.ctx.conditions.at = run[0].index
                     self.ctx.conditions.append(Condition(column[1], "not in" if negated else "in", values))
                     self.claim(*span, column[0])
+                    one = self._one_of(run[-1].span[-1])
+                    if one:
+                        self.claim(*one)
                     k += len(run)
                     continue
             k += 1
@@ -3301,6 +3311,26 @@ class Composer:
             )
             self.ctx.conditions.append(Condition(column, "!=" if negated else "==", self.convert(n.number, column)))
             self.claim(*n.span, j, eq_index)
+
+    def _listed_with(self, a: _Num, b: _Num) -> bool:
+        """Whether number b follows number a in a list ("1 or 2", "1, 2"): only "or", "," between."""
+        gap = range(a.span[-1] + 1, b.index)
+        return (
+            b.number is not None
+            and bool(gap)
+            and all(self.roles(g) & {"either"} and self.m[g].text.lower() in ("or", ",", "또는", "혹은") for g in gap)
+        )
+
+    def _one_of(self, last: int) -> list[int]:
+        """ "1, 2, 3 중 하나인": "one of" said after a list in Korean (중 하나, 중의 하나) says the
+        list is a membership, nothing more: its words, or none."""
+        j = self.next_index(last, ("particle",))
+        if j is None or j in self.used or self.m[j].text != "중":
+            return []
+        k = self.next_index(j, ("particle",))
+        if k is None or k in self.used or self.m[k].text != "하나":
+            return []
+        return [j, k]
 
     def _numbered_noun(self, n: _Num) -> bool:
         """ "4번 지역", "3번 출구", "2호 매장": a number with the counter 번 or 호 written right
