@@ -16,7 +16,10 @@ PSID, OFP and Unemployment tables), through both renderers (pandas, and the data
   and "1, 2, 3 중 하나인" (one of);
 * "이거나" is "or": two values of one column joined by it are a membership ("widowed이거나
   separated인"); two conditions on two columns joined by it are declined (it had been read as a
-  particle and the conditions joined by AND: a wrong answer).
+  particle and the conditions joined by AND: a wrong answer);
+* "a duration longer than 10 weeks": the weeks of the column named before the comparative, as
+  "more than 10 weeks" was (it had been a number of rows a group must have);
+* "zero earnings": none of a measure, said before its name, is its value 0.
 """
 
 from __future__ import annotations
@@ -46,6 +49,7 @@ def data(tmp_path_factory):
             "reason": rng.choice(["lose", "leave", "new"], n),
             "income": np.round(rng.uniform(0.5, 9.5, n), 2),
             "religious": rng.integers(1, 6, n),
+            "earnings": np.where(rng.random(n) < 0.3, 0, rng.integers(1000, 90000, n)),
         }
     )
     return held(tmp_path_factory.mktemp("composed"), {"people": people})
@@ -127,3 +131,22 @@ def test_igeona_is_or(data, mode):
     assert states(first_line(answer), f.loc[f["married"].isin(["divorced", "separated"]), "age"].mean()), answer
     # two columns joined by "or": no reading here, and never both (AND)
     declined(data, "people", "medicaid가 yes이거나 privins가 no인 사람 수", mode)
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_weeks_after_a_comparative_of_the_column(data, mode):
+    f = frame(data)
+    answer = answered(data, "people", "how many people had a duration longer than 10 weeks", mode)
+    assert states(first_line(answer), (f["duration"] > 10).sum(), 0), answer
+    answer = answered(data, "people", "how many people had a duration shorter than 10 weeks", mode)
+    assert states(first_line(answer), (f["duration"] < 10).sum(), 0), answer
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_zero_before_a_measure_is_its_value(data, mode):
+    f = frame(data)
+    answer = answered(data, "people", "Among people with zero earnings, what share are married?", mode)
+    expected = (f.loc[f["earnings"] == 0, "married"] == "married").mean()
+    assert states(first_line(answer), 100 * expected, 1) or states(first_line(answer), expected), answer
+    answer = answered(data, "people", "how many people have zero earnings", mode)
+    assert states(first_line(answer), (f["earnings"] == 0).sum(), 0), answer

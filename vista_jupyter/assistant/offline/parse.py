@@ -2493,7 +2493,14 @@ class Composer:
             return False
         first = min([n.span[0], *([op_index] if op_index is not None else [])])
         j = self.prev_index(first, ("filler", "particle", "condition", "between", "order"))
-        if j is None or j in self.used or self.m[j].has("value"):
+        comparative = (
+            j is not None and self.roles(j) == {"adjective"} and op_index is not None and self.m[op_index].has("than")
+        )
+        if comparative:
+            # "a duration longer than 10 weeks": the comparative before "than" says how it compares
+            # (the column named before it may be claimed by it already)
+            j = self.prev_index(j, ("filler", "particle", "condition", "between", "order"))
+        if j is None or (j in self.used and not comparative) or self.m[j].has("value"):
             return False
         names = self.columns_of(j)
         return bool(names) and all(
@@ -3294,7 +3301,12 @@ class Composer:
                         column = self.one_column(j, numeric=True)
                     except Declined:
                         column = None
-                    if column and (self._discrete(column, n.number.value) or (said and self._within(column, n))):
+                    # "zero earnings", "0 hours": none of a measure, said before its name, is its
+                    # value 0 (any measure may be 0, whatever values it takes besides)
+                    zero = j == after and n.number.value == 0 and n.number.unit is None
+                    if column and (
+                        self._discrete(column, n.number.value) or ((said or zero) and self._within(column, n))
+                    ):
                         candidates.append((j, column))
             if not candidates and n.number.unit:
                 columns = [c for c in self.unit_columns(n.number) if self._discrete(c, n.number.value)]
