@@ -19,7 +19,9 @@ PSID, OFP and Unemployment tables), through both renderers (pandas, and the data
   particle and the conditions joined by AND: a wrong answer);
 * "a duration longer than 10 weeks": the weeks of the column named before the comparative, as
   "more than 10 weeks" was (it had been a number of rows a group must have);
-* "zero earnings": none of a measure, said before its name, is its value 0.
+* "zero earnings": none of a measure, said before its name, is its value 0;
+* "백인(white)과 비백인(nonwhite)": words right before a bracketed value of the data gloss it, as
+  they gloss a bracketed column's name.
 """
 
 from __future__ import annotations
@@ -49,6 +51,7 @@ def data(tmp_path_factory):
             "reason": rng.choice(["lose", "leave", "new"], n),
             "income": np.round(rng.uniform(0.5, 9.5, n), 2),
             "religious": rng.integers(1, 6, n),
+            "race": rng.choice(["white", "nonwhite"], n),
             "earnings": np.where(rng.random(n) < 0.3, 0, rng.integers(1000, 90000, n)),
         }
     )
@@ -150,3 +153,14 @@ def test_zero_before_a_measure_is_its_value(data, mode):
     assert states(first_line(answer), 100 * expected, 1) or states(first_line(answer), expected), answer
     answer = answered(data, "people", "how many people have zero earnings", mode)
     assert states(first_line(answer), (f["earnings"] == 0).sum(), 0), answer
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_words_glossing_a_bracketed_value(data, mode):
+    f = frame(data)
+    answer = answered(data, "people", "백인(white)과 비백인(nonwhite)의 평균 duration 차이는?", mode)
+    a, b = (f.loc[f["race"] == v, "duration"].mean() for v in ("white", "nonwhite"))
+    assert states(first_line(answer), abs(a - b)), answer
+    answer = answered(data, "people", "백인(white) 여성의 평균 duration", mode)
+    expected = f.loc[(f["race"] == "white") & (f["sex"] == "female"), "duration"].mean()
+    assert states(first_line(answer), expected), answer

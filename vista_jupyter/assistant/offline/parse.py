@@ -6106,9 +6106,11 @@ class Composer:
         out: set[int] = set()
         tok = self.tokens
         for k, m in enumerate(self.m):
-            if (claimed and k not in self.used) or not m.has("column") or m.has("value"):
+            if (claimed and k not in self.used) or not (m.has("column") or m.has("value")):
                 continue
-            names = set(self.columns_of(k))
+            # "백인(white)과 비백인(nonwhite)": a value of the data in the bracket glosses the words
+            # before it as a column's name there does
+            names = set(self.columns_of(k)) if not m.has("value") else {str(s.key[1]) for s in m.all("value")}
             bracketed = [
                 t
                 for t in range(m.start, min(m.end, len(tok)))
