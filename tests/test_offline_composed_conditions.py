@@ -21,7 +21,9 @@ PSID, OFP and Unemployment tables), through both renderers (pandas, and the data
   "more than 10 weeks" was (it had been a number of rows a group must have);
 * "zero earnings": none of a measure, said before its name, is its value 0;
 * "백인(white)과 비백인(nonwhite)": words right before a bracketed value of the data gloss it, as
-  they gloss a bracketed column's name.
+  they gloss a bracketed column's name;
+* a word that is a column's whole name is no letter of another's initials: "average ofp for
+  people in poor health" had read "ofp for people in poor" as the column opp (o-p-p).
 """
 
 from __future__ import annotations
@@ -55,7 +57,15 @@ def data(tmp_path_factory):
             "earnings": np.where(rng.random(n) < 0.3, 0, rng.integers(1000, 90000, n)),
         }
     )
-    return held(tmp_path_factory.mktemp("composed"), {"people": people})
+    visits = pd.DataFrame(
+        {
+            "ofp": rng.integers(0, 30, n),
+            "opp": rng.integers(0, 10, n),
+            "hlth": rng.choice(["poor", "excellent", "other"], n),
+            "privins": rng.choice(["yes", "no"], n),
+        }
+    )
+    return held(tmp_path_factory.mktemp("composed"), {"people": people, "visits": visits})
 
 
 def frame(data):
@@ -163,4 +173,14 @@ def test_words_glossing_a_bracketed_value(data, mode):
     assert states(first_line(answer), abs(a - b)), answer
     answer = answered(data, "people", "백인(white) 여성의 평균 duration", mode)
     expected = f.loc[(f["race"] == "white") & (f["sex"] == "female"), "duration"].mean()
+    assert states(first_line(answer), expected), answer
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_a_named_column_is_no_letter_of_initials(data, mode):
+    f = data["visits"][0]
+    answer = answered(data, "visits", "average ofp for people in poor health", mode)
+    assert states(first_line(answer), f.loc[f["hlth"] == "poor", "ofp"].mean()), answer
+    answer = answered(data, "visits", "average ofp for people in poor health (hlth) who have no privins", mode)
+    expected = f.loc[(f["hlth"] == "poor") & (f["privins"] == "no"), "ofp"].mean()
     assert states(first_line(answer), expected), answer
