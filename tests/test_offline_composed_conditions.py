@@ -23,7 +23,9 @@ PSID, OFP and Unemployment tables), through both renderers (pandas, and the data
 * "백인(white)과 비백인(nonwhite)": words right before a bracketed value of the data gloss it, as
   they gloss a bracketed column's name;
 * a word that is a column's whole name is no letter of another's initials: "average ofp for
-  people in poor health" had read "ofp for people in poor" as the column opp (o-p-p).
+  people in poor health" had read "ofp for people in poor" as the column opp (o-p-p);
+* a Korean gloss of a bracketed name begins after the particle that ends the condition before it
+  ("미만이고 결혼 만족도(rate)가": 결혼 had been left unknown).
 """
 
 from __future__ import annotations
@@ -184,3 +186,11 @@ def test_a_named_column_is_no_letter_of_initials(data, mode):
     answer = answered(data, "visits", "average ofp for people in poor health (hlth) who have no privins", mode)
     expected = f.loc[(f["hlth"] == "poor") & (f["privins"] == "no"), "ofp"].mean()
     assert states(first_line(answer), expected), answer
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_a_korean_gloss_after_a_joined_condition(data, mode):
+    f = frame(data)
+    question = "결혼 기간(duration)이 20주 미만이고 결혼 만족도(religious)가 3 이하인 사람 수"
+    answer = answered(data, "people", question, mode)
+    assert states(first_line(answer), ((f["duration"] < 20) & (f["religious"] <= 3)).sum(), 0), answer

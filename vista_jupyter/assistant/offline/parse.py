@@ -6128,6 +6128,8 @@ class Composer:
             ):
                 if self.m[j].roles & {"value", "num", "agg", "negation", "compare", "date", "date_units"}:
                     break
+                if self.lang == "ko" and self.m[j].roles == {"particle"} and self._joined(j):
+                    break  # "미만이고 결혼 만족도(rate)": a particle ends the phrase before the gloss
                 # a word that reads as another column only through a concept ("price" of cost, a
                 # sense below the name's own) may gloss the bracketed one; a column's name may not
                 if self.m[j].has("column") and (
