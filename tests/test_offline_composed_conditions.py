@@ -25,7 +25,11 @@ PSID, OFP and Unemployment tables), through both renderers (pandas, and the data
 * a word that is a column's whole name is no letter of another's initials: "average ofp for
   people in poor health" had read "ofp for people in poor" as the column opp (o-p-p);
 * a Korean gloss of a bracketed name begins after the particle that ends the condition before it
-  ("미만이고 결혼 만족도(rate)가": 결혼 had been left unknown).
+  ("미만이고 결혼 만족도(rate)가": 결혼 had been left unknown);
+* a statistic said of a column the plan uses in a row condition is that column's: "occupations
+  with an average income above 5" (occupation a column of numeric codes) had answered the mean
+  of occupation over the rows with income > 5, and "income 평균이 5 이상인 occupation" the mean
+  income of the rows with occupation ≥ 5: both wrong answers, now declined.
 """
 
 from __future__ import annotations
@@ -33,7 +37,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 import pytest
-from answers import first_line, held, states
+from answers import ask_held, first_line, held, states
 from test_offline_context import answered, declined
 
 MODES = ("pandas", "duckdb")
@@ -56,6 +60,7 @@ def data(tmp_path_factory):
             "income": np.round(rng.uniform(0.5, 9.5, n), 2),
             "religious": rng.integers(1, 6, n),
             "race": rng.choice(["white", "nonwhite"], n),
+            "occupation": rng.integers(1, 8, n),
             "earnings": np.where(rng.random(n) < 0.3, 0, rng.integers(1000, 90000, n)),
         }
     )
@@ -194,3 +199,17 @@ def test_a_korean_gloss_after_a_joined_condition(data, mode):
     question = "결혼 기간(duration)이 20주 미만이고 결혼 만족도(religious)가 3 이하인 사람 수"
     answer = answered(data, "people", question, mode)
     assert states(first_line(answer), ((f["duration"] < 20) & (f["religious"] <= 3)).sum(), 0), answer
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_a_statistic_of_a_conditioned_column_is_no_other_columns(data, mode):
+    f = frame(data)
+    analysis, answer = ask_held(data, "people", "occupations with an average income above 5", mode)
+    wrong = f.loc[f["income"] > 5, "occupation"].mean()
+    assert analysis.declined or not states(first_line(answer), wrong), answer
+    analysis, answer = ask_held(data, "people", "income 평균이 5 이상인 occupation", mode)
+    wrong = f.loc[f["occupation"] >= 5, "income"].mean()
+    assert analysis.declined or not states(first_line(answer), wrong), answer
+    # a statistic beside its own column stays that column's
+    answer = answered(data, "people", "average income of people with occupation 3", mode)
+    assert states(first_line(answer), f.loc[f["occupation"] == 3, "income"].mean()), answer

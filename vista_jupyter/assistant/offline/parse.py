@@ -2966,8 +2966,13 @@ class Composer:
                 return column
         if len(columns) == 1:
             return columns[0]
-        # a column named just after: "over 100 horsepower", "3000 이상의 가격"
+        # a column named just after: "over 100 horsepower", "3000 이상의 가격"; not when a
+        # statistic is what the number is said of ("rate 평균이 4 이상인 occupation": the average
+        # rate, never occupation ≥ 4)
+        stat = self.prev_index(first, ("filler", "particle", "condition"))
         j = self.next_index(last, ("filler", "particle", "condition", "compare_after", "between"))
+        if stat is not None and self.m[stat].has("agg") and self.m[stat].get("agg").key not in ("count", "records"):
+            j = None
         if (
             j is not None
             and j not in self.used
