@@ -1479,17 +1479,20 @@ class _Builder:
         return not times or any(k.column in times and k.op == "==" for k in self.ctx.conditions)
 
     def _said_of_another(self, i: int) -> bool:
-        """Whether the statistic word at i is said of a column right beside it that the plan uses
-        in a row condition ("an average rate above 4", "rate 평균이 4 이상인"): "occupations with an
+        """Whether the statistic word at i is said of the column right after it, which the plan uses
+        in a row condition ("an average rate above 4"): "occupations with an
         average rate above 4" asks of the occupations' average rate, never of the average
         occupation of the rows whose rate is above 4. No other column may take the statistic."""
         c = self.c
         conditioned = {k.column for k in self.ctx.conditions}
-        for k in (c.next_index(i, ("filler", "particle")), c.prev_index(i, ("filler", "particle"))):
-            if k is not None and self.m[k].has("column") and not self.free(k):
-                if set(c.columns_of(k)) & conditioned and not self.m[k].has("value"):
-                    return True
-        return False
+        k = c.next_index(i, ("filler", "particle"))  # (a statistic word comes before its column)
+        return (
+            k is not None
+            and self.m[k].has("column")
+            and not self.free(k)
+            and not self.m[k].has("value")
+            and bool(set(c.columns_of(k)) & conditioned)
+        )
 
     def measures_with_aggs(self) -> list[Measure]:
         """Measures named with their aggregation ("average price", "가격의 평균", "total sales");
@@ -1651,7 +1654,7 @@ class _Builder:
         after = c.next_index(i, ("filler", "particle", "condition"))
         before = c.prev_index(i, ("filler", "particle", "condition"))
         order = [after, before] if c.lang != "ko" else [before, after]
-        if not any(j is not None and j in positions for j in (order[0],)) and self._said_of_another(i):
+        if not (after is not None and after in positions) and self._said_of_another(i):
             return None  # "occupations with an average rate above 4": the rate's average, not theirs
         for j in order:
             if j is not None and j in positions:

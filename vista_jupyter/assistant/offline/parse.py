@@ -6133,8 +6133,6 @@ class Composer:
             ):
                 if self.m[j].roles & {"value", "num", "agg", "negation", "compare", "date", "date_units"}:
                     break
-                if self.lang == "ko" and self.m[j].roles == {"particle"} and self._joined(j):
-                    break  # "미만이고 결혼 만족도(rate)": a particle ends the phrase before the gloss
                 # a word that reads as another column only through a concept ("price" of cost, a
                 # sense below the name's own) may gloss the bracketed one; a column's name may not
                 if self.m[j].has("column") and (
@@ -6144,7 +6142,10 @@ class Composer:
                 run.append(j)
                 j -= 1
             # the gloss starts where a written word does: 료급식 of 무료급식 is no gloss (its 무 had
-            # been read as the value "no")
+            # been read as the value "no"); particles written onto the word before it end that
+            # word's phrase ("미만이고 결혼 만족도(rate)": the gloss is 결혼 만족도)
+            while run and run[-1] != 0 and tok[self.m[run[-1]].start].joined and self.m[run[-1]].roles == {"particle"}:
+                run.pop()
             if run and (run[-1] == 0 or not tok[self.m[run[-1]].start].joined):
                 out.update(run)
         return out
