@@ -1525,6 +1525,22 @@ class _Builder:
         times = {x.name for x in c.t.columns if x.is_date or x.yearlike}
         return not times or any(k.column in times and k.op == "==" for k in self.ctx.conditions)
 
+    def _said_of_another(self, i: int) -> bool:
+        """Whether the statistic word at i is said of the column right after it, which the plan uses
+        in a row condition ("an average rate above 4"): "occupations with an
+        average rate above 4" asks of the occupations' average rate, never of the average
+        occupation of the rows whose rate is above 4. No other column may take the statistic."""
+        c = self.c
+        conditioned = {k.column for k in self.ctx.conditions}
+        k = c.next_index(i, ("filler", "particle"))  # (a statistic word comes before its column)
+        return (
+            k is not None
+            and self.m[k].has("column")
+            and not self.free(k)
+            and not self.m[k].has("value")
+            and bool(set(c.columns_of(k)) & conditioned)
+        )
+
     def measures_with_aggs(self) -> list[Measure]:
         """Measures named with their aggregation ("average price", "가격의 평균", "total sales");
         columns without one take the default (sum for amounts, mean otherwise)."""
@@ -1579,7 +1595,7 @@ class _Builder:
                 out.append(found)
                 c.claim(aggs_left[0][0])
                 aggs_left = []
-        if aggs_left and len(free_columns) == 1 and not out:
+        if aggs_left and len(free_columns) == 1 and not out and not self._said_of_another(aggs_left[0][0]):
             j, column = free_columns[0]
             out.append(Measure(aggs_left[0][1], column))
             c.claim(j, aggs_left[0][0])
@@ -1685,6 +1701,8 @@ class _Builder:
         after = c.next_index(i, ("filler", "particle", "condition"))
         before = c.prev_index(i, ("filler", "particle", "condition"))
         order = [after, before] if c.lang != "ko" else [before, after]
+        if not (after is not None and after in positions) and self._said_of_another(i):
+            return None  # "occupations with an average rate above 4": the rate's average, not theirs
         for j in order:
             if j is not None and j in positions:
                 return j

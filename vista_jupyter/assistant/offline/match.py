@@ -1251,6 +1251,7 @@ class Reader:
         out: list[_Edge] = []
         n = len(tokens)
         keys_of = {c.name: tuple(c.base or c.keys) for c in self.table.columns}
+        own_names = {tuple(c.keys) for c in self.table.columns}
         for i in range(n):
             if tokens[i].kind != "word":
                 continue
@@ -1314,7 +1315,13 @@ class Reader:
                     parts = self._inside_names(words[0])
                 # A name that is the initials of the words ("adr" for average daily rate, "bmi"
                 # for body mass index): three words or more, each of two letters or more
-                if len(words) >= 3 and all(w.isascii() and w.isalpha() and len(w) >= 2 for w in words):
+                # (a word that is itself a column's whole name is that column, never a letter of
+                # another's: "ofp for people in poor" is no opp)
+                if (
+                    len(words) >= 3
+                    and all(w.isascii() and w.isalpha() and len(w) >= 2 for w in words)
+                    and not any((w,) in own_names for w in words)
+                ):
                     # (the words that join others are no letter of them: lvr, "loan to value
                     # ratio"; dir, "debt to income ratio")
                     content = [w for w in words if w not in _JOINING]

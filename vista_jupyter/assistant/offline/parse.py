@@ -55,7 +55,7 @@ _GROUP_ONLY = frozenset({"별", "per", "each", "for each", "for every", "every",
 #: Roles that may stay unused: they carry no condition, measure or grouping of their own.
 _HARMLESS = {"filler", "particle", "condition", "entity", "range_join", "either"}
 #: Words meaning "or": a condition joined with "or" must be claimed by a membership condition.
-_OR_WORDS = {"or", "또는", "혹은", "이나", "나", "either"}
+_OR_WORDS = {"or", "또는", "혹은", "이나", "나", "이거나", "거나", "either"}
 _MONEY_SCALE = {"원": 1, "won": 1, "krw": 1, "₩": 1, "천원": 1_000, "만원": 10_000, "억원": 100_000_000}
 _MASS_SCALE = {
     "g": 1,
@@ -234,6 +234,7 @@ class Composer:
 
     def __init__(self, table: Table, mentions: list[Mention], question: str, tokens: list | None = None):
         self.tokens = tokens or []
+        self._weeks: set[int] = set()  # numbers read as weeks of a measure ("26주를 초과한")
         self.t = table
         self.m = mentions
         self.q = question
@@ -1265,6 +1266,21 @@ class Composer:
                     # 만원, 억원: a multiplier written with a money unit
                     j += 1
                     continue
+                if (
+                    n.text == "주"
+                    and j == i + 1
+                    and unit is None
+                    and scale == 1.0
+                    and not n.has("date_units")
+                    and n.start < len(self.tokens)
+                    and self.tokens[n.start].joined
+                    and self._weeks_of_measure(i, j + 1)
+                ):
+                    # "duration이 26주를 초과한", "기간이 4주 이상 12주 이하": weeks counted by the
+                    # numeric column named before (its value in weeks), as 일 and 년 are
+                    span.append(j)
+                    self._weeks.add(i)
+                    break
                 if n.has("date_units") and unit is None and date is None and scale == 1.0:
                     part = n.get("date_units").key
                     span.append(j)
@@ -2367,6 +2383,9 @@ class Composer:
             op, op_index = self._operator(n)
             # A range: between A and B / A to B / A~B / A에서 B 사이 / from A to B
             partner = nums[k + 1] if k + 1 < len(nums) else None
+            if op == "!=" and partner is not None and self._listed_with(n, partner):
+                k += 1  # "religious other than 1 or 2": a list excluded (`_equalities`), not != 1
+                continue
             rng = self._range(n, partner) if partner is not None and partner.number is not None else None
             if rng is not None:
                 between_idx, joins = rng
@@ -2523,7 +2542,14 @@ class Composer:
             return False
         first = min([n.span[0], *([op_index] if op_index is not None else [])])
         j = self.prev_index(first, ("filler", "particle", "condition", "between", "order"))
-        if j is None or j in self.used or self.m[j].has("value"):
+        comparative = (
+            j is not None and self.roles(j) == {"adjective"} and op_index is not None and self.m[op_index].has("than")
+        )
+        if comparative:
+            # "a duration longer than 10 weeks": the comparative before "than" says how it compares
+            # (the column named before it may be claimed by it already)
+            j = self.prev_index(j, ("filler", "particle", "condition", "between", "order"))
+        if j is None or (j in self.used and not comparative) or self.m[j].has("value"):
             return False
         names = self.columns_of(j)
         return bool(names) and all(
@@ -2927,6 +2953,20 @@ class Composer:
             self.col(c).numeric and not self.col(c).is_date and not self.col(c).yearlike for c in names
         )
 
+    def _weeks_of_measure(self, i: int, end: int) -> bool:
+        """ "duration이 26주를 초과한": a number of weeks (주, which also names a state) compared
+        right after by amount, of a numeric column named just before it, or of the same column as
+        the first end of a range ("4주 이상 12주 이하": the 12 after the 4's comparison)."""
+        k = self.next_index(end - 1, ("particle",))
+        if k is None or not self.m[k].has("compare_after") or self.m[k].has("date_compare"):
+            return False
+        if self.m[k].text in ("이후", "이전", "부터", "까지"):
+            return False
+        j = self.prev_index(i, ("particle", "filler"))
+        if j is not None and self.m[j].has("compare_after") and j >= 2 and self.m[j - 1].text == "주":
+            return (j - 2) in self._weeks
+        return self._years_of_measure(i, end, dated=False)
+
     def _days_of_measure(self, i: int, end: int, unit: str) -> bool:
         """ "결석일수 20일 넘는", "입원기간(일) 10일 이상": a number of days (weeks, months) right after a
         numeric column whose name is in that unit (its name holds the unit word: 결석일수 holds 일)
@@ -2975,8 +3015,13 @@ class Composer:
                 return column
         if len(columns) == 1:
             return columns[0]
-        # a column named just after: "over 100 horsepower", "3000 이상의 가격"
+        # a column named just after: "over 100 horsepower", "3000 이상의 가격"; not when a
+        # statistic is what the number is said of ("rate 평균이 4 이상인 occupation": the average
+        # rate, never occupation ≥ 4)
+        stat = self.prev_index(first, ("filler", "particle", "condition"))
         j = self.next_index(last, ("filler", "particle", "condition", "compare_after", "between"))
+        if stat is not None and self.m[stat].has("agg") and self.m[stat].get("agg").key not in ("count", "records"):
+            j = None
         if (
             j is not None
             and j not in self.used
@@ -3030,7 +3075,14 @@ class Composer:
             return measures[0]
         # "people over 40", "students between 18 and 22": an age
         j = self.prev_index(first, ("filler", "particle", "condition", "between"))
-        if j is not None and self.m[j].has("entity") and self.m[j].text.lower() in _PEOPLE:
+        # ("women over 40", "men under 30": people named by their sex, a value of the sex column)
+        sexed = (
+            j is not None
+            and self.lang != "ko"
+            and self.m[j].has("value")
+            and all("sex" in self.col(s.key[0]).concepts for s in self.m[j].all("value"))
+        )
+        if j is not None and (self.m[j].has("entity") and self.m[j].text.lower() in _PEOPLE or sexed):
             ages = [c.name for c in self.t.columns if c.numeric and "age" in c.concepts]
             if len(ages) == 1:
                 return ages[0]
@@ -3250,7 +3302,11 @@ class Composer:
                 run.append(b)
             if len(run) > 1 and all(n.number is not None and n.index not in self.used for n in run):
                 after = self.next_index(run[-1].span[-1], ("particle",))
+                # (a negation between the column and its list, "religious other than 1 or 2", is
+                # the list's: `_negated` reads it)
                 before = self.prev_index(run[0].index, ("filler", "particle", "condition"))
+                if before is not None and self.m[before].has("negation") and not self.m[before].has("column"):
+                    before = self.prev_index(before, ("filler", "particle", "condition"))
                 unit = run[-1].span[-1] if len(run[-1].span) > 1 else None  # "6 cylinders" read as a unit
                 column = None
                 for j in (unit, after, before):
@@ -3269,6 +3325,9 @@ class Composer:
                     self.ctx.conditions.at = run[0].index
                     self.ctx.conditions.append(Condition(column[1], "not in" if negated else "in", values))
                     self.claim(*span, column[0])
+                    one = self._one_of(run[-1].span[-1])
+                    if one:
+                        self.claim(*one)
                     k += len(run)
                     continue
             k += 1
@@ -3296,7 +3355,12 @@ class Composer:
                         column = self.one_column(j, numeric=True)
                     except Declined:
                         column = None
-                    if column and (self._discrete(column, n.number.value) or (said and self._within(column, n))):
+                    # "zero earnings", "0 hours": none of a measure, said before its name, is its
+                    # value 0 (any measure may be 0, whatever values it takes besides)
+                    zero = j == after and n.number.value == 0 and n.number.unit is None
+                    if column and (
+                        self._discrete(column, n.number.value) or ((said or zero) and self._within(column, n))
+                    ):
                         candidates.append((j, column))
             if not candidates and n.number.unit:
                 columns = [c for c in self.unit_columns(n.number) if self._discrete(c, n.number.value)]
@@ -3313,6 +3377,26 @@ class Composer:
             )
             self.ctx.conditions.append(Condition(column, "!=" if negated else "==", self.convert(n.number, column)))
             self.claim(*n.span, j, eq_index)
+
+    def _listed_with(self, a: _Num, b: _Num) -> bool:
+        """Whether number b follows number a in a list ("1 or 2", "1, 2"): only "or", "," between."""
+        gap = range(a.span[-1] + 1, b.index)
+        return (
+            b.number is not None
+            and bool(gap)
+            and all(self.roles(g) & {"either"} and self.m[g].text.lower() in ("or", ",", "또는", "혹은") for g in gap)
+        )
+
+    def _one_of(self, last: int) -> list[int]:
+        """ "1, 2, 3 중 하나인": "one of" said after a list in Korean (중 하나, 중의 하나) says the
+        list is a membership, nothing more: its words, or none."""
+        j = self.next_index(last, ("particle",))
+        if j is None or j in self.used or self.m[j].text != "중":
+            return []
+        k = self.next_index(j, ("particle",))
+        if k is None or k in self.used or self.m[k].text != "하나":
+            return []
+        return [j, k]
 
     def _numbered_noun(self, n: _Num) -> bool:
         """ "4번 지역", "3번 출구", "2호 매장": a number with the counter 번 or 호 written right
@@ -4445,13 +4529,47 @@ class Composer:
                 self.claim(before)
                 before = by
         after = self.next_index(span[-1], ("particle",))
+        if self.lang == "ko" and after is not None and not self.m[after].has("negation"):
+            after = self._excluded_clause(span, after)
         for j in (before, after):
             if j is not None and j not in self.used and self.m[j].has("negation") and not self.m[j].has("column"):
                 if j == after and self.lang != "ko" and self.m[j].text.lower() not in ("excluded",):
                     continue
+                if j == before and self.lang == "ko" and is_hangul(self.m[j].text[:1]):
+                    # Korean negates what it FOLLOWS ("자녀가 있는 사람을 제외한 남성": the men are
+                    # kept, those with children excluded); a negation before the value is another's
+                    continue
                 self.claim(j)
                 return True
         return False
+
+    def _excluded_clause(self, span: list[int], after: int) -> int | None:
+        """ "reason이 leave인 사람을 제외한", "자녀가 있는 사람을 제외한": in Korean a word of
+        exclusion (lexicon `excluding`) after a clause naming ONE condition and the rows it picks
+        (인, 있는, 사람, 을) excludes that condition's rows: the word's index, or None. A clause of two
+        conditions ("여성이고 자녀가 있는 사람을 제외한") excludes the rows meeting both, which no
+        negation of one of them says: not read here (the word is left, and the question declined)."""
+        excluding = {str(w) for w in self.lex.data.get("excluding", [])}
+        k = after
+        while k < len(self.m) and self.roles(k) and self.roles(k) <= {"particle", "filler", "condition", "entity"}:
+            k += 1
+        if k >= len(self.m) or k == after or k in self.used or self.m[k].text not in excluding:
+            return None
+        # the clause begins the question, or after a boundary that names no condition of its own
+        own = {s.key[0] for x in span for s in self.m[x].all("value")} | {c for x in span for c in self.columns_of(x)}
+        j = span[0] - 1
+        while j >= 0:
+            roles = self.roles(j)
+            if roles and roles <= {"particle", "filler", "condition"}:
+                j -= 1
+                continue
+            if roles & {"column", "concept"} and set(self.columns_of(j)) & own and not roles & {"value", "num"}:
+                j -= 1  # "reason이 leave인": the value's own column named before it
+                continue
+            if roles & {"value", "num", "column", "concept", "compare", "date", "negation", "boolcol"}:
+                return None
+            break
+        return k
 
     # A vs B, A와 B의 차이, how much more A than B
     def _sides(self) -> None:
@@ -5137,7 +5255,9 @@ class Composer:
             self.claim(
                 i, before if (has or (negated and before is not None and self.m[before].has("negation"))) else None
             )
-            if negated and after is not None and self.m[after].has("negation"):
+            if negated and self.lang == "ko" and after is not None and self.m[after].has("negation"):
+                # (Korean negates what it follows; an English negation after the flag is the next
+                # one's: "neither medicaid nor private insurance")
                 self.claim(after)
             if ko_has:
                 self.claim(after)
@@ -6085,9 +6205,11 @@ class Composer:
         out: set[int] = set()
         tok = self.tokens
         for k, m in enumerate(self.m):
-            if (claimed and k not in self.used) or not m.has("column") or m.has("value"):
+            if (claimed and k not in self.used) or not (m.has("column") or m.has("value")):
                 continue
-            names = set(self.columns_of(k))
+            # "백인(white)과 비백인(nonwhite)": a value of the data in the bracket glosses the words
+            # before it as a column's name there does
+            names = set(self.columns_of(k)) if not m.has("value") else {str(s.key[1]) for s in m.all("value")}
             bracketed = [
                 t
                 for t in range(m.start, min(m.end, len(tok)))
@@ -6114,7 +6236,10 @@ class Composer:
                 run.append(j)
                 j -= 1
             # the gloss starts where a written word does: 료급식 of 무료급식 is no gloss (its 무 had
-            # been read as the value "no")
+            # been read as the value "no"); particles written onto the word before it end that
+            # word's phrase ("미만이고 결혼 만족도(rate)": the gloss is 결혼 만족도)
+            while run and run[-1] != 0 and tok[self.m[run[-1]].start].joined and self.m[run[-1]].roles == {"particle"}:
+                run.pop()
             if run and (run[-1] == 0 or not tok[self.m[run[-1]].start].joined):
                 out.update(run)
         return out
