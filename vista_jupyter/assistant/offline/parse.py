@@ -5112,7 +5112,11 @@ class Composer:
                 if self._descriptive_bucket(i, bucket):
                     self.claim(i)  # "monthly prices" in monthly data: the rows themselves
                     charted = any(x.has("chart") for x in self.m)
-                    thing = None if charted or self.t.names_rows(self.t.dates[0]) else self._panel_thing(bucket)
+                    thing = (
+                        None
+                        if charted or not self.t.dates or self.t.names_rows(self.t.dates[0])
+                        else self._panel_thing(bucket)
+                    )
                     if thing is not None:  # whose rows: see compose's `_panel_period_total`
                         self.panel_period = (thing, bucket, m.text)
                     continue
@@ -5688,6 +5692,13 @@ class Composer:
         if j is None or not self.m[j].has("column"):
             return False
         dates = self.t.dates
+        if not dates and bucket == "year":
+            # a yearly series kept as a column of years (R's Nile: year, flow), one row a year:
+            # "average annual flow" is the mean of the rows, not each year's own value (a chart
+            # of "annual flow" still draws it by year)
+            years = [c for c in self.t.columns if c.yearlike]
+            charted = any(x.has("chart") for x in self.m)
+            return len(years) == 1 and years[0].distinct == self.t.rows and not charted
         if not dates or dates[0].granularity != bucket:
             return False
         # the rows are one per period (a daily series), or one per thing and period (each store's

@@ -1,0 +1,85 @@
+"""Questions about time over a yearly series and over tables of events (benchmarks/evalset47,
+session 24), through both renderers (pandas, and the dataset held in DuckDB):
+
+* a yearly series kept as a column of years, one row a year (R's Nile: year, flow): "average
+  annual flow since 1950" listed each year's own flow (a mean per year of one row each, answering
+  another question); it is the mean of the rows. A chart of "annual flow" still draws it by year.
+* a verb that only says the row's event happened or began at the time said ("quarrels that began
+  in 1914", "polls conducted in 2006", "1941년에 시작된 분쟁", "실시된 여론조사"): the lexicon's
+  `event_verbs`, read as the rows (it had been an unknown word); a verb that says something else
+  ("died") still declines.
+* an English noun for the rows (the table's name, "quarrels", "polls") said in Korean by the
+  lexicon's glossary (분쟁, 여론조사): it had been an unknown word. The glossary's 유량 names a
+  column `flow`.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+import pytest
+from answers import ask_held, first_line, held, states
+from test_offline_context import answered
+
+MODES = ("pandas", "duckdb")
+
+
+@pytest.fixture(scope="module")
+def data(tmp_path_factory):
+    rng = np.random.default_rng(47)
+    years = np.arange(1871, 1971)
+    nile = pd.DataFrame({"year": years, "flow": rng.integers(450, 1400, len(years))})
+    n = 300
+    quarrels = pd.DataFrame(
+        {
+            "ID": np.arange(1, n + 1),
+            "year": rng.integers(1810, 1950, n),
+            "colonial": rng.integers(0, 2, n),
+            "months": rng.integers(1, 120, n),
+        }
+    )
+    dates = pd.Timestamp("2004-10-01") + pd.to_timedelta(np.sort(rng.integers(0, 1100, 120)), unit="D")
+    polls = pd.DataFrame(
+        {"ALP": rng.uniform(35, 55, 120).round(1), "sampleSize": rng.integers(800, 2500, 120), "startDate": dates}
+    )
+    return held(tmp_path_factory.mktemp("time_events"), {"nile": nile, "quarrels": quarrels, "polls": polls})
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_average_annual_of_one_row_a_year_is_the_rows_mean(data, mode):
+    frame, _ = data["nile"]
+    since = frame.loc[frame["year"] >= 1950, "flow"]
+    for question in ("average annual flow since 1950", "annual average flow since 1950"):
+        line = first_line(answered(data, "nile", question, mode))
+        assert states(line, since.mean(), 1) and "1951" not in line, line
+    # one year's "annual flow" is that year's row
+    line = first_line(answered(data, "nile", "annual flow in 1900", mode))
+    assert states(line, frame.loc[frame["year"] == 1900, "flow"].iloc[0], 0), line
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_a_verb_saying_the_event_began_is_the_rows(data, mode):
+    frame, _ = data["quarrels"]
+    line = first_line(answered(data, "quarrels", "how many quarrels began in 1914?", mode))
+    assert states(line, (frame["year"] == 1914).sum(), 0), line
+    line = first_line(answered(data, "quarrels", "average months for quarrels that started before 1850", mode))
+    assert states(line, frame.loc[frame["year"] < 1850, "months"].mean(), 2), line
+    line = first_line(answered(data, "quarrels", "1880년대에 시작된 colonial 분쟁 수", mode))
+    expected = ((frame["colonial"] == 1) & frame["year"].between(1880, 1889)).sum()
+    assert states(line, expected, 0), line
+    # a verb that says something else is no reading of the rows
+    analysis, _ = ask_held(data, "quarrels", "how many quarrels died in 1914?", mode)
+    assert analysis.declined
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_the_rows_noun_said_in_korean_by_the_glossary(data, mode):
+    frame, _ = data["quarrels"]
+    line = first_line(answered(data, "quarrels", "1941년에 시작된 분쟁 수", mode))
+    assert states(line, (frame["year"] == 1941).sum(), 0), line
+    polls, _ = data["polls"]
+    line = first_line(answered(data, "polls", "2005년 1월 1일 이전에 실시된 여론조사는 몇 건?", mode))
+    assert states(line, (polls["startDate"] < "2005-01-01").sum(), 0), line
+    nile, _ = data["nile"]
+    line = first_line(answered(data, "nile", "1920년대 평균 유량", mode))
+    assert states(line, nile.loc[nile["year"].between(1920, 1929), "flow"].mean(), 1), line
