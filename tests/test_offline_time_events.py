@@ -11,6 +11,11 @@ session 24), through both renderers (pandas, and the dataset held in DuckDB):
 * an English noun for the rows (the table's name, "quarrels", "polls") said in Korean by the
   lexicon's glossary (분쟁, 여론조사): it had been an unknown word. The glossary's 유량 names a
   column `flow`.
+* "how many lynx in 1900?" of a column counting lynx per year (a plural that keeps its form after
+  "how many") is the column's total, never the number of rows with a lynx (1).
+* the procedure a row records ("patients operated on in 1970", "the most operations", "수술받은
+  환자"): event verbs and nouns of the lexicon, read as the rows (unknown words before). A catch
+  ("trapped") is not added: in a yearly series its rows are years, not events.
 """
 
 from __future__ import annotations
@@ -83,3 +88,44 @@ def test_the_rows_noun_said_in_korean_by_the_glossary(data, mode):
     nile, _ = data["nile"]
     line = first_line(answered(data, "nile", "1920년대 평균 유량", mode))
     assert states(line, nile.loc[nile["year"].between(1920, 1929), "flow"].mean(), 1), line
+
+
+@pytest.fixture(scope="module")
+def series(tmp_path_factory):
+    rng = np.random.default_rng(470)
+    years = np.arange(1821, 1935)
+    trapped = pd.DataFrame({"time": years, "lynx": rng.integers(39, 7000, len(years))})
+    n = 200
+    patients = pd.DataFrame(
+        {
+            "age": rng.integers(20, 90, n),
+            "year": rng.integers(1962, 1978, n),
+            "thickness": rng.uniform(0.1, 9, n).round(2),
+        }
+    )
+    return held(tmp_path_factory.mktemp("time_series"), {"lynx": trapped, "melanoma": patients})
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_how_many_of_a_count_column_is_its_total(series, mode):
+    """ "how many lynx in 1900?" of a column of lynx counted per year (a noun whose plural keeps its
+    form) is the count said in the row, never the number of rows (1)."""
+    frame, _ = series["lynx"]
+    line = first_line(answered(series, "lynx", "how many lynx in 1900?", mode))
+    assert states(line, frame.loc[frame["time"] == 1900, "lynx"].iloc[0], 0), line
+    line = first_line(answered(series, "lynx", "how many lynx were there before 1830?", mode))
+    assert states(line, frame.loc[frame["time"] < 1830, "lynx"].sum(), 0), line
+    # a verb of a catch is not read as the rows of a yearly series
+    analysis, _ = ask_held(series, "lynx", "how many were trapped in 1900?", mode)
+    assert analysis.declined
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_the_procedure_a_row_records(series, mode):
+    frame, _ = series["melanoma"]
+    line = first_line(answered(series, "melanoma", "how many patients were operated on in 1970?", mode))
+    assert states(line, (frame["year"] == 1970).sum(), 0), line
+    answer = answered(series, "melanoma", "which year had the most operations?", mode)
+    assert str(frame["year"].value_counts().idxmax()) in first_line(answer), answer
+    line = first_line(answered(series, "melanoma", "1972년 이후 수술받은 환자의 평균 나이", mode))
+    assert states(line, frame.loc[frame["year"] >= 1972, "age"].mean(), 2), line

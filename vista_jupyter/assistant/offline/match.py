@@ -2304,7 +2304,9 @@ def counted_columns(mentions: list[Mention], table: Table) -> set[str]:
         # of a column of sales in dollars counts the rows)
         word = m.text.lower()
         plural = word.isalpha() and bool(_singular(word))  # (one word in the plural: projects, goals)
-        after_quantity = k > 0 and mentions[k - 1].text.lower() in quantities and plural
+        # (after "how many" a noun is plural though it keeps its form: lynx, sheep, fish)
+        how_many = k > 0 and mentions[k - 1].text.lower() == "how many" and word.isalpha()
+        after_quantity = k > 0 and mentions[k - 1].text.lower() in quantities and (plural or how_many)
         named = after_number_of or after_quantity or m.text.lower().startswith(_NUMBER_OF) or m.text.endswith(" 수")
         if named and (sense := _count_column(m, table)) is not None:
             if after_quantity and not (after_number_of or _names_things(table.column(sense.key))):
