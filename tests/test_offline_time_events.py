@@ -11,6 +11,7 @@ session 24), through both renderers (pandas, and the dataset held in DuckDB):
 * an English noun for the rows (the table's name, "quarrels", "polls") said in Korean by the
   lexicon's glossary (분쟁, 여론조사): it had been an unknown word. The glossary's 유량 names a
   column `flow`.
+* a party's share in a poll said with "vote", "support", "지지율" ("ALP vote"): its column.
 * "how many lynx in 1900?" of a column counting lynx per year (a plural that keeps its form after
   "how many") is the column's total, never the number of rows with a lynx (1).
 * the procedure a row records ("patients operated on in 1970", "the most operations", "수술받은
@@ -129,3 +130,21 @@ def test_the_procedure_a_row_records(series, mode):
     assert str(frame["year"].value_counts().idxmax()) in first_line(answer), answer
     line = first_line(answered(series, "melanoma", "1972년 이후 수술받은 환자의 평균 나이", mode))
     assert states(line, frame.loc[frame["year"] >= 1972, "age"].mean(), 2), line
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_a_partys_vote_or_support_is_its_column(data, mode):
+    """ "ALP vote", "ALP support", "ALP 지지율" of a poll table with a column per party: the party's
+    column (the lexicon's descriptors; "vote", "support", "지지율" had been unknown words); said
+    alone they name no column."""
+    frame, _ = data["polls"]
+    in_2006 = frame.loc[frame["startDate"].dt.year == 2006, "ALP"].mean()
+    for question in (
+        "average ALP vote in polls taken in 2006",
+        "average ALP support in 2006",
+        "2006년 ALP 평균 지지율",
+    ):
+        line = first_line(answered(data, "polls", question, mode))
+        assert states(line, in_2006, 2), line
+    analysis, _ = ask_held(data, "polls", "average support", mode)
+    assert analysis.declined
