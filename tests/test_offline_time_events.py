@@ -12,6 +12,10 @@ session 24), through both renderers (pandas, and the dataset held in DuckDB):
   lexicon's glossary (분쟁, 여론조사): it had been an unknown word. The glossary's 유량 names a
   column `flow`.
 * a party's share in a poll said with "vote", "support", "지지율" ("ALP vote"): its column.
+* one row a month kept as year and month columns: "average monthly deaths in 1979" (had been the
+  mean of the column `month`: "monthly" read as the column its stem names) and "1979년 월평균" are
+  the year's rows' mean; "average by month" and "which month has the highest average" are the
+  calendar month over every year, said so (declined before).
 * "how many lynx in 1900?" of a column counting lynx per year (a plural that keeps its form after
   "how many") is the column's total, never the number of rows with a lynx (1).
 * the procedure a row records ("patients operated on in 1970", "the most operations", "수술받은
@@ -147,4 +151,40 @@ def test_a_partys_vote_or_support_is_its_column(data, mode):
         line = first_line(answered(data, "polls", question, mode))
         assert states(line, in_2006, 2), line
     analysis, _ = ask_held(data, "polls", "average support", mode)
+    assert analysis.declined
+
+
+@pytest.fixture(scope="module")
+def months(tmp_path_factory):
+    rng = np.random.default_rng(4747)
+    years = np.repeat(np.arange(1969, 1985), 12)
+    month = np.tile(np.arange(1, 13), 16)
+    drivers = pd.DataFrame({"year": years, "month": month, "deaths": rng.integers(1000, 2700, len(years))})
+    return held(tmp_path_factory.mktemp("time_months"), {"drivers": drivers})
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_per_month_over_year_and_month_columns(months, mode):
+    """One row a month kept as `year` and `month` columns (R's UKDriverDeaths as two columns):
+    "average monthly deaths in 1979" had been the mean of the column `month` beside the year's total
+    (the adverb read as the column its stem names: a different question), "1979년 월평균" declined
+    for want of a date column; both are the mean of the year's rows. A mean per month, or the month
+    with the highest mean, is the calendar month over every year (said so); it had been declined."""
+    frame, _ = months["drivers"]
+    in_1979 = frame.loc[frame["year"] == 1979, "deaths"].mean()
+    for question in ("average monthly deaths in 1979", "1979년 월평균 사망자 수"):
+        line = first_line(answered(months, "drivers", question, mode))
+        assert states(line, in_1979, 1) and not states(line, 6.5, 1), line
+    by_month = frame.groupby("month")["deaths"].mean()
+    answer = answered(months, "drivers", "average deaths by month", mode)
+    assert "every year together" in answer and all(states(answer, v, 1) for v in by_month), answer
+    answer = answered(months, "drivers", "which month of the year has the highest average deaths?", mode)
+    top = [
+        "January February March April May June July August September October November December".split()[
+            by_month.idxmax() - 1
+        ]
+    ]
+    assert top[0] in first_line(answer) and states(first_line(answer), by_month.max(), 1), answer
+    # a total per month is each year's month, which no one column holds: still declined
+    analysis, _ = ask_held(months, "drivers", "total deaths by month", mode)
     assert analysis.declined

@@ -2086,8 +2086,12 @@ class Reader:
             )
             senses = sorted(edge.senses, key=lambda s: -s.quality)
             # "quarterly", "monthly": a period word, not the column its stem names (quarter)
-            if any(s.role in ("bucket", "per_period") for s in senses) and not any(s.role == "concept" for s in senses):
-                senses = [s for s in senses if not (s.role == "column" and s.quality < 1.0)]
+            # (the concept its stem names too, "monthly" of month: only a concept said as written
+            # keeps its columns, so "average monthly deaths" is no mean of a column `month`)
+            if any(s.role in ("bucket", "per_period") for s in senses) and not any(
+                s.role == "concept" and s.quality >= 1.0 for s in senses
+            ):
+                senses = [s for s in senses if not (s.role in ("column", "concept") and s.quality < 1.0)]
             # A code written in capitals in the data (COD, UPS, CA) is a value only when the
             # question writes that code itself, not when an ordinary word inflects or misspells
             # into it ("codes", "cats")

@@ -5865,6 +5865,33 @@ class Composer:
         )
         return f"{bucket}_of_year"
 
+    def _statistic_of_part_rows(self, bucket: str, held: str, year: str | None) -> bool:
+        """ "average deaths by month", "월별 평균" over one row a month kept as a year and a month
+        column (1969-1984): each month of each year is one row, so a statistic per month is the
+        calendar month, every year together, as `_calendar_months` reads it of dates (said so).
+        A total per month stays declined (each year's month, which no one column holds)."""
+        if bucket != "month" or year is None:
+            return False
+        col, years = self.col(held), self.col(year)
+        if col.calendar_part != "month" and col.calendar_names != "month":
+            return False
+        n, k = years.distinct, col.distinct
+        if not (k == 12 and (n - 1) * k < self.t.rows <= n * k):
+            return False
+        stats = {s.key for j, m in enumerate(self.m) if not self._column_sense_wins(j) for s in m.all("agg")}
+        if not stats & {"mean", "median", "max", "min", "std"} or stats & {"sum", "count", "records"}:
+            return False
+        self.readings.append(
+            t(
+                self.lang,
+                f"each month of each year is one row, so per calendar month, every year together "
+                f"({years.minimum:.0f}–{years.maximum:.0f}).",
+                f"연도마다 달마다 한 행이므로, 모든 연도를 합친 달력상의 월별로 계산했습니다 "
+                f"({years.minimum:.0f}–{years.maximum:.0f}).",
+            )
+        )
+        return True
+
     def _bucketed(self, column: str, bucket: str | None = None) -> bool:
         """Whether a grouping by a period bucket keys on a part of the column: dates, and times of
         day written as text (their hour); a column of hours or years is its own key, but for its
@@ -5910,6 +5937,8 @@ class Composer:
         held = self._part_column(part) if part in ("month", "quarter") else None
         year = self._part_column("year")
         if held is not None and (year is None or self.col(year).distinct <= 1 or bucket.endswith("_of_year")):
+            return held
+        if held is not None and self._statistic_of_part_rows(bucket, held, year):
             return held
         # whole numbers named by the period that are no part of a calendar date (sleepstudy's Days
         # 0-9 of a study, a trial's Week 1-12): "by day" groups by them
