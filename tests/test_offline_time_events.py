@@ -16,6 +16,7 @@ session 24), through both renderers (pandas, and the dataset held in DuckDB):
   mean of the column `month`: "monthly" read as the column its stem names) and "1979년 월평균" are
   the year's rows' mean; "average by month" and "which month has the highest average" are the
   calendar month over every year, said so (declined before).
+* a rate of change said with its percent sign ("변화율(%)", "증가율은 몇 %?"): the rate's unit.
 * "how many lynx in 1900?" of a column counting lynx per year (a plural that keeps its form after
   "how many") is the column's total, never the number of rows with a lynx (1).
 * the procedure a row records ("patients operated on in 1970", "the most operations", "수술받은
@@ -188,3 +189,15 @@ def test_per_month_over_year_and_month_columns(months, mode):
     # a total per month is each year's month, which no one column holds: still declined
     analysis, _ = ask_held(months, "drivers", "total deaths by month", mode)
     assert analysis.declined
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_a_rate_of_change_said_with_its_percent_sign(data, mode):
+    """ "1871년 대비 1970년 유량 변화율(%)", "증가율은 몇 %?": the % says the rate's unit again (it had
+    been left over as a share of rows, and the question declined)."""
+    frame, _ = data["nile"]
+    s = frame.set_index("year")["flow"]
+    rate = (s[1970] / s[1871] - 1) * 100
+    for question in ("1871년 대비 1970년 유량 변화율(%)", "1871년 대비 1970년 유량 증가율은 몇 %?"):
+        line = first_line(answered(data, "nile", question, mode))
+        assert states(line, abs(rate), 1) and "%" in line, line
