@@ -153,6 +153,13 @@ def test_a_partys_vote_or_support_is_its_column(data, mode):
         assert states(line, in_2006, 2), line
     analysis, _ = ask_held(data, "polls", "average support", mode)
     assert analysis.declined
+    # a column whose name it says keeps it: 득표율 of demVote (vote + 율), not a descriptor
+    votes = pd.DataFrame({"state": ["California", "Texas"] * 3, "year": [2004, 2004, 2008, 2008, 2012, 2012]})
+    votes["demVote"] = [54.3, 38.2, 61.0, 43.7, 60.2, 41.4]
+    (data["_spill"].parent / "votes").mkdir(exist_ok=True)
+    frames = held(data["_spill"].parent / "votes", {"votes": votes})
+    answer = answered(frames, "votes", "California의 연도별 득표율 추이", mode)
+    assert "demVote" in answer and states(answer, 61.0, 1), answer
 
 
 @pytest.fixture(scope="module")
