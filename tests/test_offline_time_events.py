@@ -17,6 +17,7 @@ session 24), through both renderers (pandas, and the dataset held in DuckDB):
   the year's rows' mean; "average by month" and "which month has the highest average" are the
   calendar month over every year, said so (declined before).
 * a rate of change said with its percent sign ("변화율(%)", "증가율은 몇 %?"): the rate's unit.
+* a start said after the date ("from July 2007 onwards", "1980 and later"): from it on.
 * "how many lynx in 1900?" of a column counting lynx per year (a plural that keeps its form after
   "how many") is the column's total, never the number of rows with a lynx (1).
 * the procedure a row records ("patients operated on in 1970", "the most operations", "수술받은
@@ -208,3 +209,15 @@ def test_a_rate_of_change_said_with_its_percent_sign(data, mode):
     for question in ("1871년 대비 1970년 유량 변화율(%)", "1871년 대비 1970년 유량 증가율은 몇 %?"):
         line = first_line(answered(data, "nile", question, mode))
         assert states(line, abs(rate), 1) and "%" in line, line
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_a_start_said_after_the_date(data, mode):
+    """ "from July 2007 onwards", "1980 and later": the word after the date says from it on (the
+    lexicon's date_compare, as "or later"; "onwards" had been an unknown word)."""
+    frame, _ = data["polls"]
+    line = first_line(answered(data, "polls", "average ALP from July 2007 onwards", mode))
+    assert states(line, frame.loc[frame["startDate"] >= "2007-07-01", "ALP"].mean(), 2), line
+    nile, _ = data["nile"]
+    line = first_line(answered(data, "nile", "average flow 1950 and later", mode))
+    assert states(line, nile.loc[nile["year"] >= 1950, "flow"].mean(), 1), line
