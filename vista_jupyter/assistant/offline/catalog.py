@@ -2077,6 +2077,11 @@ def row_nouns(table: Table) -> frozenset[str]:
         if meanings & other and not (owner and meanings & other == {"concept"}):
             continue
         out.update(forms)
+    # an English noun for the rows said in Korean, by the lexicon's glossary ("quarrels.csv":
+    # 분쟁; "polls": 여론조사), unless a column or value of the data is called so
+    glossary = lex.data.get("glossary", {})
+    for word in [w for w in out if w.isascii()]:
+        out.update(k for k in (str(x) for x in glossary.get(word, [])) if "".join(name_keys(k)) not in taken)
     return frozenset(out)
 
 

@@ -1410,10 +1410,24 @@ class _Builder:
         if not c.t.dates and c.t.wide_period is not None:
             return self._per_wide_period(i, period, measures)
         years = [x.name for x in c.t.columns if x.yearlike]
+        monthly_rows = not c.t.dates and self._rows_are_parts(period, years)
         if not c.t.dates and period == "year" and len(years) == 1:
             # "average number of workers per year" of a column of years: the totals per year
             self._one_row_per_thing_and_year(years[0])
             self.per_time = years[0]
+        elif monthly_rows:
+            # "1979년 월평균 사망자 수" of one row a month kept as year and month columns: each
+            # row is its month's value, so the mean per month is the rows' mean
+            for j, a in self.ctx.aggs:
+                if a == "mean" and self.free(j):
+                    c.claim(j)
+            c.claim(i)
+            if any(m.column is None for m in measures):
+                self.decline(
+                    "Each row is one month here, so a count per month is one; ask for a measure.",
+                    "여기서는 행 하나가 한 달이라서 달마다 세면 하나입니다. 측정값으로 물어봐 주세요.",
+                )
+            return [Measure(m.agg if m.agg not in ("count", "sum") else "mean", m.column) for m in measures]
         elif not c.t.dates:
             self.decline(
                 "This data has no dates, so there are no days or months to average over.",
@@ -1444,6 +1458,19 @@ class _Builder:
             out.append(Measure(agg, m.column, per=period))
         c.claim(i)
         return out
+
+    def _rows_are_parts(self, period: str, years: list[str]) -> bool:
+        """Whether the rows are one per `period` (month, quarter) of the years, kept as a column of
+        years and a column of that part (year, month 1-12): as many rows as the years hold parts,
+        the first or last year maybe in part."""
+        c = self.c
+        if period not in ("month", "quarter") or len(years) != 1:
+            return False
+        parts = [x for x in c.t.columns if x.calendar_part == period or x.calendar_names == period]
+        if not parts or not self.one_row_per_period(parts[0].name):  # (month names beside 1-12: one part)
+            return False
+        n, k = c.col(years[0]).distinct, parts[0].distinct
+        return (n - 1) * k < c.t.rows <= n * k
 
     def _one_row_per_thing_and_year(self, year: str) -> None:
         """A panel, one row per thing (a company, a country) and year, asked "average revenue per
@@ -1728,6 +1755,17 @@ class _Builder:
                 if _asks_rate(m):
                     change = "percent" if change == "difference" else change
                 c.claim(j)
+        if change == "percent":
+            # "변화율(%)", "증가율은 몇 %?": the rate's unit said again, no share of rows
+            c.claim(
+                *[
+                    j
+                    for j, a in ctx.aggs
+                    if a == "share"
+                    and self.free(j)
+                    and ("%" in self.m[j].text or (self.m[j].has("units") and self.m[j].get("units").key == "percent"))
+                ]
+            )
         # "how much higher ... in percent": a difference asked with its direction, as "몇 퍼센트
         # 높아" (a bare "difference in percent" may be in points of a percent measure: not this)
         degree = any(self.m[j].has("degree") for j in range(len(self.m)))
@@ -2929,8 +2967,30 @@ class _Builder:
                     c.claim(j)
             return plan
         years = [x.name for x in c.t.columns if x.yearlike and x.name != group.column]
+        # "which month has the highest AVERAGE deaths" over a month column beside years: a mean of
+        # one month of one year is its one row, so the statistic is of the calendar month, every
+        # year together (as "average by month" is), said so
+        pooled = (
+            sups
+            and group.bucket is None
+            and self.period_part(group.column)
+            and len(years) == 1
+            and c.col(years[0]).distinct > 1
+            and any(a in ("mean", "median") for _, a in ctx.aggs)
+            and not any(a in ("sum", "count", "records") for _, a in ctx.aggs)
+        )
+        if pooled:
+            lo, hi = c.col(years[0]).minimum, c.col(years[0]).maximum
+            c.readings.append(
+                t(
+                    c.lang,
+                    f"“{group.column}”: each {group.column} of the year, every year together ({lo:.0f}–{hi:.0f}).",
+                    f"“{group.column}”: 모든 연도를 합친 달력상의 {group.column}별로 계산했습니다 ({lo:.0f}–{hi:.0f}).",
+                )
+            )
         if (
             sups
+            and not pooled
             and group.bucket is None
             and self.period_part(group.column)
             and (any(c.col(y).distinct > 1 for y in years) or not getattr(c, "which_group", False))

@@ -2109,8 +2109,12 @@ class Reader:
             )
             senses = sorted(edge.senses, key=lambda s: -s.quality)
             # "quarterly", "monthly": a period word, not the column its stem names (quarter)
-            if any(s.role in ("bucket", "per_period") for s in senses) and not any(s.role == "concept" for s in senses):
-                senses = [s for s in senses if not (s.role == "column" and s.quality < 1.0)]
+            # (the concept its stem names too, "monthly" of month: only a concept said as written
+            # keeps its columns, so "average monthly deaths" is no mean of a column `month`)
+            if any(s.role in ("bucket", "per_period") for s in senses) and not any(
+                s.role == "concept" and s.quality >= 1.0 for s in senses
+            ):
+                senses = [s for s in senses if not (s.role in ("column", "concept") and s.quality < 1.0)]
             # A code written in capitals in the data (COD, UPS, CA) is a value only when the
             # question writes that code itself, not when an ordinary word inflects or misspells
             # into it ("codes", "cats")
@@ -2352,7 +2356,9 @@ def counted_columns(mentions: list[Mention], table: Table) -> set[str]:
         # of a column of sales in dollars counts the rows)
         word = m.text.lower()
         plural = word.isalpha() and bool(_singular(word))  # (one word in the plural: projects, goals)
-        after_quantity = k > 0 and mentions[k - 1].text.lower() in quantities and plural
+        # (after "how many" a noun is plural though it keeps its form: lynx, sheep, fish)
+        how_many = k > 0 and mentions[k - 1].text.lower() == "how many" and word.isalpha()
+        after_quantity = k > 0 and mentions[k - 1].text.lower() in quantities and (plural or how_many)
         named = after_number_of or after_quantity or m.text.lower().startswith(_NUMBER_OF) or m.text.endswith(" 수")
         if named and (sense := _count_column(m, table)) is not None:
             if after_quantity and not (after_number_of or _names_things(table.column(sense.key))):

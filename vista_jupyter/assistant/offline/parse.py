@@ -5323,7 +5323,11 @@ class Composer:
                 if self._descriptive_bucket(i, bucket):
                     self.claim(i)  # "monthly prices" in monthly data: the rows themselves
                     charted = any(x.has("chart") for x in self.m)
-                    thing = None if charted or self.t.names_rows(self.t.dates[0]) else self._panel_thing(bucket)
+                    thing = (
+                        None
+                        if charted or not self.t.dates or self.t.names_rows(self.t.dates[0])
+                        else self._panel_thing(bucket)
+                    )
                     if thing is not None:  # whose rows: see compose's `_panel_period_total`
                         self.panel_period = (thing, bucket, m.text)
                     continue
@@ -5902,6 +5906,13 @@ class Composer:
         if j is None or not self.m[j].has("column"):
             return False
         dates = self.t.dates
+        if not dates and bucket == "year":
+            # a yearly series kept as a column of years (R's Nile: year, flow), one row a year:
+            # "average annual flow" is the mean of the rows, not each year's own value (a chart
+            # of "annual flow" still draws it by year)
+            years = [c for c in self.t.columns if c.yearlike]
+            charted = any(x.has("chart") for x in self.m)
+            return len(years) == 1 and years[0].distinct == self.t.rows and not charted
         if not dates or dates[0].granularity != bucket:
             return False
         # the rows are one per period (a daily series), or one per thing and period (each store's
@@ -6068,6 +6079,33 @@ class Composer:
         )
         return f"{bucket}_of_year"
 
+    def _statistic_of_part_rows(self, bucket: str, held: str, year: str | None) -> bool:
+        """ "average deaths by month", "월별 평균" over one row a month kept as a year and a month
+        column (1969-1984): each month of each year is one row, so a statistic per month is the
+        calendar month, every year together, as `_calendar_months` reads it of dates (said so).
+        A total per month stays declined (each year's month, which no one column holds)."""
+        if bucket != "month" or year is None:
+            return False
+        col, years = self.col(held), self.col(year)
+        if col.calendar_part != "month" and col.calendar_names != "month":
+            return False
+        n, k = years.distinct, col.distinct
+        if not (k == 12 and (n - 1) * k < self.t.rows <= n * k):
+            return False
+        stats = {s.key for j, m in enumerate(self.m) if not self._column_sense_wins(j) for s in m.all("agg")}
+        if not stats & {"mean", "median", "max", "min", "std"} or stats & {"sum", "count", "records"}:
+            return False
+        self.readings.append(
+            t(
+                self.lang,
+                f"each month of each year is one row, so per calendar month, every year together "
+                f"({years.minimum:.0f}–{years.maximum:.0f}).",
+                f"연도마다 달마다 한 행이므로, 모든 연도를 합친 달력상의 월별로 계산했습니다 "
+                f"({years.minimum:.0f}–{years.maximum:.0f}).",
+            )
+        )
+        return True
+
     def _bucketed(self, column: str, bucket: str | None = None) -> bool:
         """Whether a grouping by a period bucket keys on a part of the column: dates, and times of
         day written as text (their hour); a column of hours or years is its own key, but for its
@@ -6113,6 +6151,8 @@ class Composer:
         held = self._part_column(part) if part in ("month", "quarter") else None
         year = self._part_column("year")
         if held is not None and (year is None or self.col(year).distinct <= 1 or bucket.endswith("_of_year")):
+            return held
+        if held is not None and self._statistic_of_part_rows(bucket, held, year):
             return held
         # whole numbers named by the period that are no part of a calendar date (sleepstudy's Days
         # 0-9 of a study, a trial's Week 1-12): "by day" groups by them
