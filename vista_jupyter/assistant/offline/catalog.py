@@ -857,6 +857,34 @@ def _spelled_out(word: str, index: _Index) -> tuple[tuple[str, str, str | None],
     return last[1][0]
 
 
+def _shared_heads(table: Table) -> None:
+    """A concept a run-together name gets from its head (mathscr: math + scr, a score) is as much
+    the concept of the names ending in that same head whose start the lexicon does not know
+    (testscr, readscr: test and read scores too): otherwise "average score" would name mathscr
+    alone, the one of the three whose start is a word of the lexicon. Each such name gets the
+    concept at the same weight, so the word names them all (and declines unless another word
+    picks one: "math score")."""
+    heads: dict[str, tuple[str, float]] = {}
+    for column in table.columns:
+        keys = column.base or column.keys
+        pieces = spelled_out(tuple(keys)) if len(keys) == 1 else None
+        if not pieces or not pieces[-1][2] or pieces[-1][2] not in column.concepts:
+            continue
+        head = pieces[-1][0]
+        if len(head) >= 3:
+            heads.setdefault(head, (pieces[-1][2], column.concepts[pieces[-1][2]]))
+    if not heads:
+        return
+    for column in table.columns:
+        keys = column.base or column.keys
+        if column.concepts or not column.numeric or len(keys) != 1 or not keys[0].isascii():
+            continue
+        for head, (concept, weight) in heads.items():
+            if keys[0].endswith(head) and len(keys[0]) - len(head) >= 2:
+                column.concepts[concept] = weight
+                break
+
+
 def spelled_concepts(keys: tuple[str, ...]) -> dict[str, float]:
     """The concepts of a run-together name's pieces (`spelled_out`): the last one, the name's
     head, centrally (0.9), the others less (0.7)."""
@@ -1406,6 +1434,7 @@ def _build_table(dataset: dict[str, Any]) -> Table:
     )
     _numbered_things(table, dataset)
     _labelled_things(table)
+    _shared_heads(table)
     table.labels = _labels(table)
     table.row_names = row_names_column(table)
     table.frequency = frequency_column(table)

@@ -1640,7 +1640,18 @@ class _Builder:
                 for j, col in free_columns
                 if col in measured or max(s.quality for s in self.m[j].all("column")) >= 1.0
             ]
+        counted_only = (
+            not out
+            and not aggs_left
+            and any(a in ("count", "nunique") for _, a in ctx.aggs)
+            and all(a in ("count", "nunique") for _, a in ctx.aggs)
+        )
         for j, column in free_columns:
+            if counted_only and not _implied(self.m[j].text):
+                # "how many people took prescribed medicines": a count asked, and a column said
+                # with no statistic of its own is no mean the question wanted beside it (left
+                # unused, the plan declines rather than add a figure nobody asked for)
+                continue
             # an extreme in a column's name ("temp_max") says which statistic of that column is
             # meant, not of a difference computed from it ("temp_max − temp_min")
             implied = None if column in self.c.derived else _implied(self.m[j].text)

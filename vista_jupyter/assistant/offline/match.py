@@ -2383,9 +2383,13 @@ def _count_column(m: Mention, table: Table) -> Sense | None:
     if len({s.key for s in top}) != 1:
         return None
     column = table.column(top[0].key)
+    # a column named by the plural noun itself counts those things even in fractions of one
+    # (Caschool's teachers: full-time equivalents, 10.9)
+    word = m.text.lower()
+    named_plural = column is not None and column.name.lower() == word and word.isalpha() and bool(_singular(word))
     if (
         column is None
-        or not (column.numeric and column.integer)
+        or not (column.numeric and (column.integer or named_plural))
         or column.minimum is None
         or float(column.minimum) < 0
         or column.yearlike
@@ -2756,9 +2760,16 @@ def _place_not_here(m: Mention, table: Table) -> bool:
     named by places of that kind (the gazetteer's `column_places` of its label columns and row
     names: "which country" of US states is no question of those rows)."""
     concepts = {s.key for s in m.all("concept")}
+    names = dict.fromkeys([*table.labels, *([table.row_names] if table.row_names else [])])
+    if concepts & _AREA_NOUNS and not concepts & {x for c in table.columns for x in c.concepts}:
+        # "which region" of survey respondents: no column holds regions and the rows' names are
+        # no places of any kind (nor is the table named by the noun)
+        word = m.text.lower()
+        named = {word, *_singular(word)} & set(name_keys(table.name))
+        placed = any(set(table.column(c).concepts) & (_PLACE_NOUNS | _AREA_NOUNS) for c in names)
+        return not named and not placed
     if not concepts & _PLACE_NOUNS or concepts & {x for c in table.columns for x in c.concepts}:
         return False
-    names = dict.fromkeys([*table.labels, *([table.row_names] if table.row_names else [])])
     nouns = concepts & _PLACE_NOUNS
     kinds = {k for noun in nouns for k in _PLACE_KINDS.get(noun, ())} | (
         {"named_after_city"} if "city" in nouns else set()
@@ -2768,6 +2779,10 @@ def _place_not_here(m: Mention, table: Table) -> bool:
         for c in names
     )
 
+
+#: Lexicon concepts of areas no gazetteer lists (regions, districts): rows are such areas only
+#: when a column naming them says so
+_AREA_NOUNS = frozenset({"region", "district"})
 
 #: the gazetteer's kinds of place each noun for places names
 _PLACE_KINDS = {"country": ("country",), "state": ("us_state", "kr_region"), "city": ("us_city", "world_city")}

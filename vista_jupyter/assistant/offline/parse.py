@@ -3060,6 +3060,20 @@ class Composer:
                 return money[0]
         if self._is_year(n) and op_index is not None and self.m[op_index].has("date_compare"):
             return None  # "surveyed in 1994 or later": a year of the data's dates (see _dates)
+        # "people over 40", "students between 18 and 22": an age (before the one measure: people
+        # said with a number are their age however many measures the data has)
+        j = self.prev_index(first, ("filler", "particle", "condition", "between"))
+        # ("women over 40", "men under 30": people named by their sex, a value of the sex column)
+        sexed = (
+            j is not None
+            and self.lang != "ko"
+            and self.m[j].has("value")
+            and all("sex" in self.col(s.key[0]).concepts for s in self.m[j].all("value"))
+        )
+        if j is not None and (self.m[j].has("entity") and self.m[j].text.lower() in _PEOPLE or sexed):
+            ages = [c.name for c in self.t.columns if c.numeric and "age" in c.concepts]
+            if len(ages) == 1:
+                return ages[0]
         # the data has one measure only ("when did AAPL first exceed 100" over symbol, date, price)
         measures = [
             c.name
@@ -3073,19 +3087,6 @@ class Composer:
             and self._range_fits(measures[0], n, partner)
         ):
             return measures[0]
-        # "people over 40", "students between 18 and 22": an age
-        j = self.prev_index(first, ("filler", "particle", "condition", "between"))
-        # ("women over 40", "men under 30": people named by their sex, a value of the sex column)
-        sexed = (
-            j is not None
-            and self.lang != "ko"
-            and self.m[j].has("value")
-            and all("sex" in self.col(s.key[0]).concepts for s in self.m[j].all("value"))
-        )
-        if j is not None and (self.m[j].has("entity") and self.m[j].text.lower() in _PEOPLE or sexed):
-            ages = [c.name for c in self.t.columns if c.numeric and "age" in c.concepts]
-            if len(ages) == 1:
-                return ages[0]
         return None
 
     def _flag_beyond(self, column: str, n: _Num) -> bool:
@@ -5509,6 +5510,11 @@ class Composer:
                         and not (self.col(c).flag and not self._statistic_asked())
                     ]
                     dates = [c for c in self.columns_of(j) if self.col(c).is_date]
+                    if categorical and any(c in self.t.labels and c not in categorical for c in self.columns_of(j)):
+                        # "가장 높은 학군" of county and district (both districts to the lexicon):
+                        # groups of counties or the districts that are the rows; which, the words
+                        # do not say (declined as any word of two columns, unless another word picks)
+                        self._pick(j, self.columns_of(j))
                     if categorical:
                         g = self._set_group(Grouping(self._pick(j, categorical)), i, j)
                         self.which_group = True
@@ -5746,6 +5752,8 @@ class Composer:
             ]
             if not categorical:
                 return None
+            if any(c in self.t.labels and c not in categorical for c in self.columns_of(j)):
+                self._pick(j, self.columns_of(j))  # groups or the rows themselves: the word says not which
             g = self._set_group(Grouping(self._pick(j, categorical)), j)
             self.which_group = True
             return g
