@@ -16,6 +16,13 @@ renderers (pandas, and the dataset held in DuckDB):
 * "average score by county" averaged mathscr alone, the one of testscr, readscr and mathscr whose
   start the lexicon knows: names sharing a head (scr) share its concept, so "score" is asked
   about ("math score" still picks mathscr);
+* "which method is most common among women?" (vcd's Suicide: Freq over sex x method x age, with
+  age.group and method2 restating age and method) counted rows (all tied): a frequency table is
+  one whose rows are the combinations of some of its columns (not only all of them), and "average
+  age" over its rows is no mean of the people it counts (declined);
+* "how many classes are there?" (MASS's nlschools: class, a number naming each pupil's class)
+  counted the rows having a class: "class" ends in s but is a singular noun for things, so its
+  numbers name classes and "how many classes" counts the different ones;
 * "which region has the highest income?" of survey respondents (no region column) named the
   respondent with the highest income: a noun for an area names rows only when a column of places
   or the table's name says the rows are such areas.
@@ -66,7 +73,26 @@ def data(tmp_path_factory):
             "doctorco": rng.integers(0, 4, n),
         }
     )
-    return held(root, {"kakadu": survey, "caschool": schools, "doctors": doctors})
+    cells = [
+        (sex, method, age)
+        for sex in ("male", "female")
+        for method in ("poison", "gas", "hang", "drown")
+        for age in (10, 15, 20, 25, 30, 35, 40, 45)
+    ]
+    suicide = pd.DataFrame(cells, columns=["sex", "method", "age"])
+    suicide["Freq"] = rng.integers(0, 400, len(suicide))
+    suicide["age.group"] = np.where(suicide.age < 25, "10-20", "25-45")
+    suicide["method2"] = suicide.method.replace({"drown": "other"})
+    pupils = pd.DataFrame(
+        {
+            "lang": rng.integers(10, 60, n),
+            "IQ": np.round(rng.uniform(4, 18, n), 1),
+            "class": rng.choice(np.arange(100, 180), n),
+        }
+    )
+    return held(
+        root, {"kakadu": survey, "caschool": schools, "doctors": doctors, "suicide": suicide, "nlschools": pupils}
+    )
 
 
 @pytest.mark.parametrize("mode", MODES)
@@ -119,3 +145,25 @@ def test_areas_the_rows_are_not(data, mode):
     for question in ("which region has the highest income?", "how many regions are there?"):
         analysis, answer = ask(data, "kakadu", question, mode)
         assert analysis.declined and "region" in answer, (question, answer)
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_a_frequency_table_of_some_columns(data, mode):
+    d, _ = data["suicide"]
+    women = d[d.sex == "female"].groupby("method").Freq.sum()
+    analysis, answer = ask(data, "suicide", "which method is most common among women?", mode)
+    assert not analysis.declined, answer
+    line = first_line(answer)
+    assert women.idxmax() in line and "tied" not in line and states(line, women.max(), 0), answer
+    analysis, answer = ask(data, "suicide", "how many suicides in total?", mode)
+    assert not analysis.declined and states(first_line(answer), d.Freq.sum(), 0), answer
+    analysis, answer = ask(data, "suicide", "average age", mode)
+    assert analysis.declined and "Freq" in answer, answer
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_how_many_classes_counts_classes(data, mode):
+    d, _ = data["nlschools"]
+    analysis, answer = ask(data, "nlschools", "how many classes are there?", mode)
+    assert not analysis.declined, answer
+    assert states(first_line(answer), d["class"].nunique(), 0), answer

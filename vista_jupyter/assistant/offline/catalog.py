@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import copy
 import datetime
+import itertools
 import math
 import os
 import re
@@ -466,15 +467,15 @@ def _period_words() -> frozenset[str]:
 def _thing_names() -> frozenset[str]:
     """Singular English nouns for kinds of things rows can be (the lexicon's `entity` words, with
     airline beside airport), without words for rows themselves (row, case, reading), periods
-    (day, year, hour) and plurals (people): a column of whole numbers named by one numbers those
-    things."""
+    (day, year, hour) and plurals (people; "class" ends in s and is none): a column of whole
+    numbers named by one numbers those things."""
     lex = lexicon().data
     periods = _period_words() | {"date"}
     rows = {str(w) for w in lex["row_nouns"]}
     return frozenset(
         w
         for w in (str(x) for x in lex["entity"])
-        if w.isascii() and w.isalpha() and w.islower() and not w.endswith("s") and w not in periods | rows | {"people"}
+        if w.isascii() and w.isalpha() and w.islower() and not _singular(w) and w not in periods | rows | {"people"}
     )
 
 
@@ -1923,10 +1924,19 @@ def frequency_column(table: Table) -> str | None:
     if len(counts) != 1 or table.rows < 2:
         return None
     others = [c for c in table.columns if c is not counts[0] and not c.row_number]
-    if not others or any(c.kind not in ("categorical", "boolean", "text") or c.is_date for c in others):
+    if not others or any(not c.categorical or c.is_date for c in others):
         return None
     cells = math.prod(max(c.distinct, 1) for c in others)
-    return counts[0].name if cells == table.rows else None
+    if cells == table.rows:
+        return counts[0].name
+    # (vcd's Suicide: sex x method x age make the rows, and age.group and method2 only restate
+    # age and method: some of the columns' values, combined, are the rows)
+    if len(others) <= 8:
+        for size in range(2, len(others)):
+            for subset in itertools.combinations(others, size):
+                if math.prod(max(c.distinct, 1) for c in subset) == table.rows:
+                    return counts[0].name
+    return None
 
 
 def _singular(word: str) -> list[str]:

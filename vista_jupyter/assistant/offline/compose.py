@@ -1640,11 +1640,16 @@ class _Builder:
                 for j, col in free_columns
                 if col in measured or max(s.quality for s in self.m[j].all("column")) >= 1.0
             ]
+        # (a plain count: no change, extreme, rule or comparison a column could be the measure of,
+        # as visitors are of "how many months saw a drop in visitors")
+        measuring = {"change", "movement", "previous_period", "superlative", "superlative_marker", "degree"}
+        measuring |= {"compare", "compare_after", "sign", "outlier", "outlier_rule", "adjective", "evaluative"}
         counted_only = (
             not out
             and not aggs_left
             and any(a in ("count", "nunique") for _, a in ctx.aggs)
             and all(a in ("count", "nunique") for _, a in ctx.aggs)
+            and not any(m.roles & measuring for m in self.m)
         )
         for j, column in free_columns:
             if counted_only and not _implied(self.m[j].text):

@@ -1315,12 +1315,13 @@ class Reader:
                     parts = self._inside_names(words[0])
                 # A name that is the initials of the words ("adr" for average daily rate, "bmi"
                 # for body mass index): three words or more, each of two letters or more
-                # (a word that is itself a column's whole name is that column, never a letter of
-                # another's: "ofp for people in poor" is no opp)
+                # (a first word that is itself a column's whole name is that column, never a
+                # letter of another's: "ofp for people in poor" is no opp; a column's name inside
+                # the phrase may be: "gross state product" is gsp beside a column state)
                 if (
                     len(words) >= 3
                     and all(w.isascii() and w.isalpha() and len(w) >= 2 for w in words)
-                    and not any((w,) in own_names for w in words)
+                    and (words[0],) not in own_names
                 ):
                     # (the words that join others are no letter of them: lvr, "loan to value
                     # ratio"; dir, "debt to income ratio")
@@ -2767,7 +2768,8 @@ def _place_not_here(m: Mention, table: Table) -> bool:
         word = m.text.lower()
         named = {word, *_singular(word)} & set(name_keys(table.name))
         placed = any(set(table.column(c).concepts) & (_PLACE_NOUNS | _AREA_NOUNS) for c in names)
-        return not named and not placed
+        # (R's row names may well be areas: swiss's provinces, "which province")
+        return not named and not placed and table.row_names is None
     if not concepts & _PLACE_NOUNS or concepts & {x for c in table.columns for x in c.concepts}:
         return False
     nouns = concepts & _PLACE_NOUNS

@@ -7333,6 +7333,18 @@ def _frequency_counted(plan: Plan, composer: Composer, table: Table) -> None:
             )
         )
         return
+    # "average age" of combinations each holding Freq people: the mean over the rows is no mean
+    # of the people (vcd's Suicide: 50 over the combinations, 47.5 over the people)
+    spread = ("mean", "median", "std", "var", "iqr", "cv", "skew")
+    if any(
+        m.column not in (None, column) and (m.agg in spread or quantile_of(m.agg) is not None) for m in plan.measures
+    ):
+        raise Declined(
+            f"Each row of this data is one combination of the categories, holding how many in {column}; "
+            f"an average over the rows would weigh every combination alike, not what {column} counts.",
+            f"이 데이터의 행 하나는 범주의 한 조합이고 그 수는 {column}에 있어, 행의 평균은 {column}이(가) 세는 "
+            "대상의 평균이 아닙니다.",
+        )
     listed = plan.kind == "rows" and not plan.measures  # the rows that match, stated by their number
     if counted or listed or plan.kind == "share":
         raise Declined(
