@@ -1726,6 +1726,16 @@ class _Builder:
         c = self.c
         positions = [j for j, _ in columns if j not in bound and self.free(j)]
         after = c.next_index(i, ("filler", "particle", "condition"))
+        if (
+            after is not None
+            and not self.free(after)
+            and self.m[after].has("agg")
+            and self.m[after].get("agg").key in ("count", "records")
+        ):
+            # "the average number of chronic conditions": "number of", already read by `counts` as
+            # the column's own values (a column counting things), stands between the statistic
+            # and its column
+            after = c.next_index(after, ("filler", "particle", "condition"))
         before = c.prev_index(i, ("filler", "particle", "condition"))
         order = [after, before] if c.lang != "ko" else [before, after]
         if not (after is not None and after in positions) and self._said_of_another(i):
