@@ -757,6 +757,11 @@ class _Builder:
         ]
         conds = list(ctx.conditions)
         rest = [j for j, m in enumerate(self.m) if self.free(j) and m.has("rest")]
+        denied = self._denied_side(words)
+        if denied and not rest:
+            # "people with children than people without": the rows a condition picks against
+            # those it does not, as "than the rest" (one named value against the others)
+            rest = denied
         if rest:
             # "Seoul than the rest", "나머지보다": one value of a column against all its other values
             if not words:
@@ -766,6 +771,7 @@ class _Builder:
                 for k, cond in enumerate(conds)
                 if cond.op == "==" and (cond.part is None or cond.part in ("month", "weekday", "quarter", "year"))
             ]
+            named = [k for k in named if conds[k] not in conds[:k]]  # (a condition said twice is one)
             if len(named) > 1:  # "in August than the other months": the one the rest is said of
                 near = [k for k in named if conds[k].part is not None and self._rest_of(rest[0], conds[k].part)]
                 named = near or named
@@ -784,7 +790,7 @@ class _Builder:
                 )
             k = named[0]
             one = conds[k]
-            keep = [(cond, p) for x, (cond, p) in enumerate(zip(conds, ctx.conditions.positions)) if x != k]
+            keep = [(cond, p) for cond, p in zip(conds, ctx.conditions.positions) if cond != one]
             ctx.conditions.clear()
             ctx.conditions.positions.clear()
             for cond, pos in keep:
@@ -792,6 +798,11 @@ class _Builder:
                 ctx.conditions.append(cond)
             other = _NEGATED.get(one.op, "!=")
             ctx.sides = [[one], [Condition(one.column, other, one.value, one.part)]]
+            col = c.col(one.column)
+            if denied and one.op == "==" and col.distinct == 2 and len(col.values) == 2 and one.value in col.values:
+                # "people with children than people without": of a yes/no column, the other value
+                # (rows missing it are neither side)
+                ctx.sides[1] = [Condition(one.column, "==", next(v for v in col.values if v != one.value))]
             c.claim(*words, *rest)
             for j, m in enumerate(self.m):
                 # "the rest of the stations", "the other months": the column's own noun
@@ -817,6 +828,8 @@ class _Builder:
             if cond.op in ("==", "in"):
                 pairs.setdefault((cond.column, cond.part), []).append(k)
         for _key, ks in pairs.items():
+            if len(ks) == 2 and conds[ks[0]] == conds[ks[1]]:
+                continue  # one condition said twice ("public employment (pubemp yes)") is no two sides
             if len(ks) == 2:
                 sides = [[conds[ks[0]]], [conds[ks[1]]]]
             elif len(ks) == 1 and conds[ks[0]].op == "in" and len(conds[ks[0]].value) == 2:
@@ -846,6 +859,29 @@ class _Builder:
                 if self.free(j) and m.has("between"):
                     c.claim(j)
             return
+
+    def _denied_side(self, words: list[int]) -> list[int]:
+        """ "... than people without", "than those who do not": after the word of comparison, a
+        bare negation (only nouns for the rows and fillers beside it, nothing after it) is the
+        second side by ellipsis: the rows the condition named before do not meet. Its words (the
+        negation and the nouns for the rows), [] when there is none."""
+        c = self.c
+        if c.lang == "ko":
+            return []
+        for k in words:
+            if self.m[k].has("change") or self.m[k].has("times"):
+                continue
+            j = c.next_index(k, ("filler", "entity", "which", "condition"))
+            if j is None or not self.free(j) or not self.m[j].has("negation"):
+                continue
+            after = range(j + 1, len(self.m))
+            if any(
+                self.m[x].text != "-" and not (self.m[x].roles <= {"filler", "entity", "light_verbs", "condition"})
+                for x in after
+            ):
+                continue  # "than people without children": a condition of its own, said again
+            return [x for x in range(k + 1, len(self.m)) if self.free(x) and not self.m[x].has("filler")]
+        return []
 
     def _dated(self, cond: Condition) -> bool:
         """A condition on a period: a part of a date, a date column, or a column of years."""
