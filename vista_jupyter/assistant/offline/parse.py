@@ -3362,6 +3362,23 @@ class Composer:
                         self._discrete(column, n.number.value) or ((said or zero) and self._within(column, n))
                     ):
                         candidates.append((j, column))
+            last = n.span[-1]
+            if (
+                not candidates
+                and n.number.unit
+                and n.number.value == 0
+                and last != n.index
+                and last not in self.used
+                and self.m[last].has("column")
+            ):
+                # "worked zero hours": the unit word is the measure's own name (hours), and none of
+                # it is its value 0, as "zero earnings" is
+                try:
+                    column = self.one_column(last, numeric=True)
+                except Declined:
+                    column = None
+                if column and self._within(column, _Num(n.index, [n.index], Number(0))):
+                    candidates.append((last, column))
             if not candidates and n.number.unit:
                 columns = [c for c in self.unit_columns(n.number) if self._discrete(c, n.number.value)]
                 if len(columns) == 1:
