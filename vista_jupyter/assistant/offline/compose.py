@@ -1096,6 +1096,9 @@ class _Builder:
         for i, m in enumerate(self.m):
             if not self.free(i) or not m.has("column"):
                 continue
+            if self._restates_a_condition(i):
+                self.c.claim(i)  # "at least one hospital stay (hosp)": the condition's column, named again
+                continue
             if m.has("entity") and not m.has("value"):
                 names = self.c.columns_of(i)
                 # "total visitors" over 입국자수: a noun for people the column counts is that column
@@ -1120,6 +1123,26 @@ class _Builder:
             else:
                 out.append((i, self.c.one_column(i)))
         return out
+
+    def _restates_a_condition(self, i: int) -> bool:
+        """A column's name in brackets ("(hosp)") right after words (at most three) of which one
+        names the same column in a condition already read: "with at least one hospital stay
+        (hosp)" restates the condition's column, it is no measure of its own."""
+        c = self.c
+        tok = c.tokens
+        m = self.m[i]
+        if m.start >= len(tok) or c.q[: tok[m.start].start].rstrip()[-1:] not in ("(", "["):
+            return False
+        names = set(c.columns_of(i))
+        conditioned = {k.column for k in self.ctx.conditions}
+        if not names & conditioned:
+            return False
+        for j in range(i - 1, max(-1, i - 4), -1):
+            if self.free(j) and not self.m[j].roles <= {"unknown", "entity", "filler"}:
+                return False
+            if not self.free(j) and self.m[j].has("column") and names & set(c.columns_of(j)) & conditioned:
+                return True
+        return False
 
     def _joined_to_a_column(self, i: int) -> bool:
         """A noun for rows that also names a numeric column ("reading" of treadssk), joined by "and"
@@ -2141,6 +2164,8 @@ class _Builder:
             measure = measures[0] if measures else Measure("count")
             if measure.column and measure.agg != "sum":
                 measure = Measure("sum", measure.column)
+            if measure.column and self.share_had_any(min(shares), measure.column):
+                measure = Measure("count")
             if measure.column:
                 self.share_predicate_amount(min(shares), measure.column)
         plan = Plan("share", c.lang, c.t.var, measures=[measure], group=ctx.group)
@@ -2200,6 +2225,30 @@ class _Builder:
             plan.order = "desc"
         return plan
 
+    def share_had_any(self, share: int, column: str) -> bool:
+        """ "what share had an emergency room visit (emr)": after the share word, a verb of the
+        rows (had, have) and "a", "an" or "any" before a column of whole numbers from 0 (a number of
+        things each row has) ask for the rows with at least one: the condition column >= 1, the
+        share of rows. False (nothing changed) otherwise."""
+        c = self.c
+        col = c.col(column)
+        if not (col.numeric and col.integer and col.minimum is not None and float(col.minimum) == 0):
+            return False
+        named = [j for j in range(share + 1, len(self.m)) if column in c.columns_of(j)]
+        if not named:
+            return False
+        first = named[0]
+        article = first - 1
+        if article <= share or self.m[article].text.lower() not in ("a", "an", "any"):
+            return False
+        verb = c.prev_index(article, ("filler", "particle"))
+        if verb is None or verb <= share or self.m[verb].text.lower() not in ("have", "has", "had"):
+            return False
+        self.ctx.conditions.at = first
+        self.ctx.conditions.append(Condition(column, ">=", 1))
+        c.claim(*named)
+        return True
+
     def share_predicate_amount(self, share: int, column: str) -> None:
         """ "what share of men agree" of a table counting answers (agree, disagree per group): the
         rows picked first and the amount named after them asks how much of those rows' own whole
@@ -2209,7 +2258,11 @@ class _Builder:
         c = self.c
         positions = [p for p in self.ctx.conditions.positions if p is not None and p > share]
         named = [j for j in range(share + 1, len(self.m)) if column in c.columns_of(j)]
-        if not positions or not named or min(named) < max(positions):
+        # "of those ..., what share had an emergency room visit (emr)": the amount said after a
+        # verb of the rows (had, were) is what those rows are asked to have, never the thing whose
+        # total is shared ("what share of emr comes from ...")
+        verb = bool(named) and any(self.m[j].text.lower() in _SHARE_VERBS[:7] for j in range(share + 1, min(named)))
+        if not verb and (not positions or not named or min(named) < max(positions)):
             return
         self.decline(
             f"I can give the share of the total {column} that comes from those rows (ask “what share of "
