@@ -976,6 +976,8 @@ class Composer:
             return
         for i, m in enumerate(self.m):
             if m.has("light_verbs") and m.has("concept"):
+                if m.text.lower() in {x.name.lower() for x in self.t.columns}:
+                    continue  # "zero earnings" of a column earnings: the column's own name, no verb
                 j = self.next_index(i)
                 if j is not None and self.roles(j) & {"compare", "compare_after"}:
                     continue
