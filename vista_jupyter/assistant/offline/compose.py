@@ -757,6 +757,11 @@ class _Builder:
         ]
         conds = list(ctx.conditions)
         rest = [j for j, m in enumerate(self.m) if self.free(j) and m.has("rest")]
+        denied = self._denied_side(words)
+        if denied and not rest:
+            # "people with children than people without": the rows a condition picks against
+            # those it does not, as "than the rest" (one named value against the others)
+            rest = denied
         if rest:
             # "Seoul than the rest", "나머지보다": one value of a column against all its other values
             if not words:
@@ -766,6 +771,7 @@ class _Builder:
                 for k, cond in enumerate(conds)
                 if cond.op == "==" and (cond.part is None or cond.part in ("month", "weekday", "quarter", "year"))
             ]
+            named = [k for k in named if conds[k] not in conds[:k]]  # (a condition said twice is one)
             if len(named) > 1:  # "in August than the other months": the one the rest is said of
                 near = [k for k in named if conds[k].part is not None and self._rest_of(rest[0], conds[k].part)]
                 named = near or named
@@ -784,7 +790,7 @@ class _Builder:
                 )
             k = named[0]
             one = conds[k]
-            keep = [(cond, p) for x, (cond, p) in enumerate(zip(conds, ctx.conditions.positions)) if x != k]
+            keep = [(cond, p) for cond, p in zip(conds, ctx.conditions.positions) if cond != one]
             ctx.conditions.clear()
             ctx.conditions.positions.clear()
             for cond, pos in keep:
@@ -792,6 +798,11 @@ class _Builder:
                 ctx.conditions.append(cond)
             other = _NEGATED.get(one.op, "!=")
             ctx.sides = [[one], [Condition(one.column, other, one.value, one.part)]]
+            col = c.col(one.column)
+            if denied and one.op == "==" and col.distinct == 2 and len(col.values) == 2 and one.value in col.values:
+                # "people with children than people without": of a yes/no column, the other value
+                # (rows missing it are neither side)
+                ctx.sides[1] = [Condition(one.column, "==", next(v for v in col.values if v != one.value))]
             c.claim(*words, *rest)
             for j, m in enumerate(self.m):
                 # "the rest of the stations", "the other months": the column's own noun
@@ -817,6 +828,8 @@ class _Builder:
             if cond.op in ("==", "in"):
                 pairs.setdefault((cond.column, cond.part), []).append(k)
         for _key, ks in pairs.items():
+            if len(ks) == 2 and conds[ks[0]] == conds[ks[1]]:
+                continue  # one condition said twice ("public employment (pubemp yes)") is no two sides
             if len(ks) == 2:
                 sides = [[conds[ks[0]]], [conds[ks[1]]]]
             elif len(ks) == 1 and conds[ks[0]].op == "in" and len(conds[ks[0]].value) == 2:
@@ -846,6 +859,29 @@ class _Builder:
                 if self.free(j) and m.has("between"):
                     c.claim(j)
             return
+
+    def _denied_side(self, words: list[int]) -> list[int]:
+        """ "... than people without", "than those who do not": after the word of comparison, a
+        bare negation (only nouns for the rows and fillers beside it, nothing after it) is the
+        second side by ellipsis: the rows the condition named before do not meet. Its words (the
+        negation and the nouns for the rows), [] when there is none."""
+        c = self.c
+        if c.lang == "ko":
+            return []
+        for k in words:
+            if self.m[k].has("change") or self.m[k].has("times"):
+                continue
+            j = c.next_index(k, ("filler", "entity", "which", "condition"))
+            if j is None or not self.free(j) or not self.m[j].has("negation"):
+                continue
+            after = range(j + 1, len(self.m))
+            if any(
+                self.m[x].text != "-" and not (self.m[x].roles <= {"filler", "entity", "light_verbs", "condition"})
+                for x in after
+            ):
+                continue  # "than people without children": a condition of its own, said again
+            return [x for x in range(k + 1, len(self.m)) if self.free(x) and not self.m[x].has("filler")]
+        return []
 
     def _dated(self, cond: Condition) -> bool:
         """A condition on a period: a part of a date, a date column, or a column of years."""
@@ -1060,6 +1096,9 @@ class _Builder:
         for i, m in enumerate(self.m):
             if not self.free(i) or not m.has("column"):
                 continue
+            if self._restates_a_condition(i):
+                self.c.claim(i)  # "at least one hospital stay (hosp)": the condition's column, named again
+                continue
             if m.has("entity") and not m.has("value"):
                 names = self.c.columns_of(i)
                 # "total visitors" over 입국자수: a noun for people the column counts is that column
@@ -1084,6 +1123,26 @@ class _Builder:
             else:
                 out.append((i, self.c.one_column(i)))
         return out
+
+    def _restates_a_condition(self, i: int) -> bool:
+        """A column's name in brackets ("(hosp)") right after words (at most three) of which one
+        names the same column in a condition already read: "with at least one hospital stay
+        (hosp)" restates the condition's column, it is no measure of its own."""
+        c = self.c
+        tok = c.tokens
+        m = self.m[i]
+        if m.start >= len(tok) or c.q[: tok[m.start].start].rstrip()[-1:] not in ("(", "["):
+            return False
+        names = set(c.columns_of(i))
+        conditioned = {k.column for k in self.ctx.conditions}
+        if not names & conditioned:
+            return False
+        for j in range(i - 1, max(-1, i - 4), -1):
+            if self.free(j) and not self.m[j].roles <= {"unknown", "entity", "filler"}:
+                return False
+            if not self.free(j) and self.m[j].has("column") and names & set(c.columns_of(j)) & conditioned:
+                return True
+        return False
 
     def _joined_to_a_column(self, i: int) -> bool:
         """A noun for rows that also names a numeric column ("reading" of treadssk), joined by "and"
@@ -1742,6 +1801,16 @@ class _Builder:
         c = self.c
         positions = [j for j, _ in columns if j not in bound and self.free(j)]
         after = c.next_index(i, ("filler", "particle", "condition"))
+        if (
+            after is not None
+            and not self.free(after)
+            and self.m[after].has("agg")
+            and self.m[after].get("agg").key in ("count", "records")
+        ):
+            # "the average number of chronic conditions": "number of", already read by `counts` as
+            # the column's own values (a column counting things), stands between the statistic
+            # and its column
+            after = c.next_index(after, ("filler", "particle", "condition"))
         before = c.prev_index(i, ("filler", "particle", "condition"))
         order = [after, before] if c.lang != "ko" else [before, after]
         if not (after is not None and after in positions) and self._said_of_another(i):
@@ -2111,6 +2180,8 @@ class _Builder:
             measure = measures[0] if measures else Measure("count")
             if measure.column and measure.agg != "sum":
                 measure = Measure("sum", measure.column)
+            if measure.column and self.share_had_any(min(shares), measure.column):
+                measure = Measure("count")
             if measure.column:
                 self.share_predicate_amount(min(shares), measure.column)
         plan = Plan("share", c.lang, c.t.var, measures=[measure], group=ctx.group)
@@ -2170,6 +2241,30 @@ class _Builder:
             plan.order = "desc"
         return plan
 
+    def share_had_any(self, share: int, column: str) -> bool:
+        """ "what share had an emergency room visit (emr)": after the share word, a verb of the
+        rows (had, have) and "a", "an" or "any" before a column of whole numbers from 0 (a number of
+        things each row has) ask for the rows with at least one: the condition column >= 1, the
+        share of rows. False (nothing changed) otherwise."""
+        c = self.c
+        col = c.col(column)
+        if not (col.numeric and col.integer and col.minimum is not None and float(col.minimum) == 0):
+            return False
+        named = [j for j in range(share + 1, len(self.m)) if column in c.columns_of(j)]
+        if not named:
+            return False
+        first = named[0]
+        article = first - 1
+        if article <= share or self.m[article].text.lower() not in ("a", "an", "any"):
+            return False
+        verb = c.prev_index(article, ("filler", "particle"))
+        if verb is None or verb <= share or self.m[verb].text.lower() not in ("have", "has", "had"):
+            return False
+        self.ctx.conditions.at = first
+        self.ctx.conditions.append(Condition(column, ">=", 1))
+        c.claim(*named)
+        return True
+
     def share_predicate_amount(self, share: int, column: str) -> None:
         """ "what share of men agree" of a table counting answers (agree, disagree per group): the
         rows picked first and the amount named after them asks how much of those rows' own whole
@@ -2179,7 +2274,11 @@ class _Builder:
         c = self.c
         positions = [p for p in self.ctx.conditions.positions if p is not None and p > share]
         named = [j for j in range(share + 1, len(self.m)) if column in c.columns_of(j)]
-        if not positions or not named or min(named) < max(positions):
+        # "of those ..., what share had an emergency room visit (emr)": the amount said after a
+        # verb of the rows (had, were) is what those rows are asked to have, never the thing whose
+        # total is shared ("what share of emr comes from ...")
+        verb = bool(named) and any(self.m[j].text.lower() in _SHARE_VERBS[:7] for j in range(share + 1, min(named)))
+        if not verb and (not positions or not named or min(named) < max(positions)):
             return
         self.decline(
             f"I can give the share of the total {column} that comes from those rows (ask “what share of "

@@ -976,6 +976,8 @@ class Composer:
             return
         for i, m in enumerate(self.m):
             if m.has("light_verbs") and m.has("concept"):
+                if m.text.lower() in {x.name.lower() for x in self.t.columns}:
+                    continue  # "zero earnings" of a column earnings: the column's own name, no verb
                 j = self.next_index(i)
                 if j is not None and self.roles(j) & {"compare", "compare_after"}:
                     continue
@@ -3363,6 +3365,23 @@ class Composer:
                         self._discrete(column, n.number.value) or ((said or zero) and self._within(column, n))
                     ):
                         candidates.append((j, column))
+            last = n.span[-1]
+            if (
+                not candidates
+                and n.number.unit
+                and n.number.value == 0
+                and last != n.index
+                and last not in self.used
+                and self.m[last].has("column")
+            ):
+                # "worked zero hours": the unit word is the measure's own name (hours), and none of
+                # it is its value 0, as "zero earnings" is
+                try:
+                    column = self.one_column(last, numeric=True)
+                except Declined:
+                    column = None
+                if column and self._within(column, _Num(n.index, [n.index], Number(0))):
+                    candidates.append((last, column))
             if not candidates and n.number.unit:
                 columns = [c for c in self.unit_columns(n.number) if self._discrete(c, n.number.value)]
                 if len(columns) == 1:
