@@ -739,6 +739,8 @@ def _composed(plan: Plan, r: _Reader, table: Table | None) -> str:
         op, value = plan.inner_test
         en_op, ko_op = _OP_WORDS[op]
         period = inner.group.bucket
+        if period is None and not inner.sides and inner.group.column in (plan.yearlike or inner.yearlike or []):
+            period = "year"  # the years a column of years holds (one row per event and its year)
         what = measure_words(m, lang)
         cond = conditions_words(inner.conditions, lang) if inner.conditions else ""
         if period is None and inner.sides:  # values whose measure went the way asked between two periods
