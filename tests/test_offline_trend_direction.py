@@ -3,7 +3,7 @@ n-08): "is flow going up or down?", "did deaths rise or fall over the years?", "
 감소야?", "what is the linear trend of flow?", through both renderers:
 
 * the trend per period, headed by the sign of the least-squares line through the per-period
-  values and its slope per period, said as such ("falls by 2.71 per year"); a column of years
+  values and its slope per period, said as such ("a slope of -2.71 per year"); a column of years
   places the periods by their year;
 * the two ways said as the answers (up or down, 증가 or 감소) beside a trend word are the
   direction asked, not words left over (they had been declined, or answered by the chart alone);

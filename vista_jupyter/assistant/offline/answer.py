@@ -102,7 +102,7 @@ def _direction(plan: Plan, items: list[tuple[str, float]], bucket: str, per: str
     return t(
         lang,
         f"{_cap(what)} went **{'up' if up else 'down'}** from {first} to {last}: the least-squares line through the "
-        f"values per {step} {'rises' if up else 'falls'} by **{fmt(abs(slope))}** per {step} (slope {fmt(slope)}).",
+        f"values per {step} has a slope of **{fmt(slope)}** per {step}.",
         f"{first}~{last} {particle(what, '은/는')} **{'증가' if up else '감소'}** 추세입니다: {step}별 값에 맞춘 최소제곱 "
         f"직선의 기울기가 {step}당 **{fmt(slope)}**입니다.",
     )
