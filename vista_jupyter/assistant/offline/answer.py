@@ -72,6 +72,42 @@ def _md_item(text: str) -> str:
     return text
 
 
+def _direction(plan: Plan, items: list[tuple[str, float]], bucket: str, per: str) -> str:
+    """Which way a measure went over its periods ("is flow going up or down"): the sign of the
+    least-squares line through the per-period values, and its slope per period, said as such.
+    Periods that are years are placed by their year; others one step apart, in time order."""
+    lang = plan.language
+    m = plan.measure
+    values = [v for _, v in items if v == v]
+    try:
+        xs = [float(label) for label, v in items if v == v]
+    except ValueError:
+        xs = [float(k) for k in range(len(values))]
+    if len(values) < 2 or len(set(xs)) < 2:
+        return t(lang, "There are too few periods to tell which way it went.", "방향을 알기에는 기간이 너무 적습니다.")
+    mx, my = sum(xs) / len(xs), sum(values) / len(values)
+    slope = sum((x - mx) * (y - my) for x, y in zip(xs, values)) / sum((x - mx) ** 2 for x in xs)
+    if plan.group is not None and plan.group.column in plan.yearlike and plan.group.bucket is None:
+        per = BUCKET[lang].get("year", "year")  # a column of years
+    step = per if per and per != "value" else t(lang, "period", "기간")
+    what = measure_words(m, lang)
+    first, last = items[0][0], items[-1][0]
+    if slope == 0:
+        return t(
+            lang,
+            f"{_cap(what)} shows no trend from {first} to {last}: the least-squares line is flat.",
+            f"{first}~{last} {particle(what, '은/는')} 추세가 없습니다: 최소제곱 직선의 기울기가 0입니다.",
+        )
+    up = slope > 0
+    return t(
+        lang,
+        f"{_cap(what)} went **{'up' if up else 'down'}** from {first} to {last}: the least-squares line through the "
+        f"values per {step} has a slope of **{fmt(slope)}** per {step}.",
+        f"{first}~{last} {particle(what, '은/는')} **{'증가' if up else '감소'}** 추세입니다: {step}별 값에 맞춘 최소제곱 "
+        f"직선의 기울기가 {step}당 **{fmt(slope)}**입니다.",
+    )
+
+
 class _Reader:
     """Fixed keys first ('rows', 'groups', ...), then items."""
 
@@ -739,6 +775,8 @@ def _composed(plan: Plan, r: _Reader, table: Table | None) -> str:
         op, value = plan.inner_test
         en_op, ko_op = _OP_WORDS[op]
         period = inner.group.bucket
+        if period is None and not inner.sides and inner.group.column in (plan.yearlike or inner.yearlike or []):
+            period = "year"  # the years a column of years holds (one row per event and its year)
         what = measure_words(m, lang)
         cond = conditions_words(inner.conditions, lang) if inner.conditions else ""
         if period is None and inner.sides:  # values whose measure went the way asked between two periods
@@ -1381,6 +1419,8 @@ class _Words:
             lang, f", {first[0]} to {last[0]} ({len(items)} points):", f", {first[0]}~{last[0]} ({len(items)}개 구간):"
         )
         lines = [head, ""]
+        if plan.asked == "direction":
+            lines = [_direction(plan, items, bucket, per), "", *lines]
         if len(items) <= 24:
             lines += [f"- {_md_item(label)}: {value_text(plan, m, v)}" for label, v in items]
             lines += [

@@ -101,6 +101,17 @@ def _period_of(m: Mention, table: Table | None = None) -> str | None:
     return _time_word(word) or _time_word(word.rstrip("s")) or ({"개월": "month"}.get(word))
 
 
+def _year_column(table: Table, m: Mention, bucket: str) -> str | None:
+    """The column of years that stands for the years counted when the table keeps no date (one
+    row per event with the year it began, year + month columns): the one the word names, or the
+    table's only column of years. None for other periods or when it is not said which."""
+    if bucket != "year" or table.dates:
+        return None
+    named = [s.key for s in m.all("column") if table.column(s.key).yearlike]
+    years = named or [c.name for c in table.columns if c.yearlike]
+    return years[0] if len(set(years)) == 1 else None
+
+
 def _period_count(question: str, table: Table, tokens: list, mentions: list[Mention]) -> Plan | None:
     """ "how many years had total X over N": X per year (the inner plan, on the question's other
     words grouped by year), then the years whose value meets the comparison counted."""
@@ -135,7 +146,15 @@ def _period_count(question: str, table: Table, tokens: list, mentions: list[Ment
             return _periods_by_rows(question, table, tokens, mentions, c, period_at, bucket, (op, value), used | things)
         if not aggs:
             plan = _periods_as_rows(question, table, tokens, mentions, c, period_at, bucket)
-            amounts = [m for m in mentions if _rows_word(m) and _names_amount(table, m)]
+            # a numeric column named with no aggregation ("400 passengers", "deaths above 2000")
+            amounts = [
+                m
+                for i, m in enumerate(mentions)
+                if i != period_at
+                and not _period_of(m, table)
+                and (_rows_word(m) or m.has("column"))
+                and _names_amount(table, m)
+            ]
             # the rows' own period: their dates', or the finest part of a date kept in columns
             rank = {"day": 0, "week": 1, "month": 2, "quarter": 3, "year": 4}
             parts = table.calendar_parts()
@@ -184,11 +203,16 @@ def _period_count(question: str, table: Table, tokens: list, mentions: list[Ment
             m = Measure(m.agg if m.agg != "mean" or not _explicit_total(mentions) else "sum", m.column)
         date = next((d for d in table.dates), None)
         column = date.name if date is not None else None
-        if column is None:
+        year = _year_column(table, mentions[period_at], bucket)
+        if column is None and year is None:
             return None
-        if date.granularity == bucket and bucket != "year":
-            pass  # one date per period: the periods are the dates themselves
         inner.measures = [m]
+        if year is not None:
+            # the years a column of years holds: a year without any row is not among them
+            if op in ("<", "<="):
+                _few_rows_declined(lang, bucket)
+            inner.group = Grouping(year)
+            return _over(inner, lang, "count", (op, value), [mentions[i].text for i in sorted(drop)])
         inner.group = Grouping(
             column, bucket if bucket in ("day", "week", "month", "quarter", "year", "hour") else None
         )
@@ -568,6 +592,13 @@ def _number_test(
                 continue
             op = Composer._OPS.get(mentions[j].get(role).key)
             if op in (">", ">=", "<", "<="):
+                if role == "compare_after" and not things:
+                    # "10 or more quarrels": the rows named after the comparison said after the number
+                    k2 = j + 1
+                    while k2 < n and mentions[k2].has("particle") and not mentions[k2].has("value"):
+                        k2 += 1
+                    if k2 < n and k2 != c and _rows_word(mentions[k2]) and not _names_amount(table, mentions[k2]):
+                        things.add(k2)
                 test = (op, value, {k, j, *number_span, *range(min(k, j) + 1, max(k, j))}, things, num.number)
                 break
         if test:
@@ -671,12 +702,13 @@ def _periods_by_rows(
         return None
     conditions, consumed = found
     date = next((d for d in table.dates), None)
-    if date is None or bucket not in ("day", "week", "month", "quarter", "year", "hour"):
+    year = _year_column(table, mentions[period_at], bucket)
+    if (date is None and year is None) or bucket not in ("day", "week", "month", "quarter", "year", "hour"):
         return None
-    if test[0] in ("<", "<=") and _on_dates(conditions, table):
-        _few_rows_declined(lang, bucket)
+    if test[0] in ("<", "<=") and (_on_dates(conditions, table) or year is not None):
+        _few_rows_declined(lang, bucket)  # a column of years holds no year without a row
     inner = Plan("aggregate", lang, table.var, measures=[Measure("count")], conditions=conditions)
-    inner.group = Grouping(date.name, bucket)
+    inner.group = Grouping(year) if year is not None else Grouping(date.name, bucket)
     inner.date_columns = {c.name: c.date_format for c in table.dates}
     inner.amounts = {c.name: c.amount for c in table.columns if c.amount}
     outer = Plan("aggregate", lang, table.var, measures=[Measure("count")])

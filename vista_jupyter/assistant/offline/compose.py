@@ -675,6 +675,24 @@ class _Builder:
             return self.distribution(intents.get("distribution"))
         if "relationship" in intents or ctx.chart == "scatter":
             return self.relationship(intents.get("relationship"))
+        ways = self.direction_words(intents)
+        if ways:
+            # "is flow going up or down", "증가 추세야 감소 추세야": the trend, and which way it went
+            c.claim(*ways)
+            plan = self.trend(intents.get("trend"))
+            if any(
+                k.op == "between" and (c.col(k.column).is_date or c.col(k.column).yearlike) for k in plan.conditions
+            ):
+                # "did flow rise or fall from 1871 to 1970": the change between those two, or the
+                # line through every period between? Not said
+                self.decline(
+                    "Do you mean the change from the first of those periods to the last, or the trend over every "
+                    "period between? Ask “how did … change from … to …” or “the trend of … between … and …”.",
+                    "두 시점 사이의 변화인지, 그 사이 모든 기간의 추세인지 알 수 없습니다. “…에서 …까지 어떻게 변했어” 또는 "
+                    "“… 사이의 추세”로 물어봐 주세요.",
+                )
+            plan.asked = "direction"
+            return plan
         if "trend" in intents or (ctx.chart == "line" and ctx.group is None and c.t.dates):
             return self.trend(intents.get("trend"))
         if (
@@ -1320,6 +1338,30 @@ class _Builder:
         if self.ctx.chart == "box" and plan.group is None:
             plan.chart = "box"
         return plan
+
+    def direction_words(self, intents: dict[str, int]) -> list[int]:
+        """The words asking which way a measure went over time: "up or down", "rise or fall" (the
+        lexicon's intent `direction`), or a trend asked with a rise and a fall both said as the
+        two answers ("증가 추세야 감소 추세야", "추세가 증가야 감소야")."""
+        if "direction" in intents:
+            return [intents["direction"]]
+        if "trend" not in intents:
+            return []
+        ways = {"up": [], "down": []}
+        for j, m in enumerate(self.m):
+            if self.free(j) and m.has("change") and m.get("change").key in ways:
+                ways[m.get("change").key].append(j)
+        if len(ways["up"]) == 1 and len(ways["down"]) == 1:
+            return [
+                *ways["up"],
+                *ways["down"],
+                *[
+                    j
+                    for j, m in enumerate(self.m)
+                    if j != intents["trend"] and self.free(j) and m.has("intent") and m.get("intent").key == "trend"
+                ],
+            ]
+        return []
 
     def trend(self, i: int | None) -> Plan:
         c = self.c
