@@ -1924,7 +1924,9 @@ def frequency_column(table: Table) -> str | None:
     if len(counts) != 1 or table.rows < 2:
         return None
     others = [c for c in table.columns if c is not counts[0] and not c.row_number]
-    if not others or any(not c.categorical or c.is_date for c in others):
+    # (a column of periods makes it a series of counts, one per period: "how many months had a
+    # count above 1500" counts months)
+    if not others or any(not c.categorical or c.is_date or c.yearlike or c.calendar_part for c in others):
         return None
     cells = math.prod(max(c.distinct, 1) for c in others)
     if cells == table.rows:

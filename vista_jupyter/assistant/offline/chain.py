@@ -592,8 +592,14 @@ def _number_test(
                 continue
             op = Composer._OPS.get(mentions[j].get(role).key)
             if op in (">", ">=", "<", "<="):
-                if role == "compare_after" and not things:
+                if (
+                    role == "compare_after"
+                    and not things
+                    and mentions[j].text.isascii()
+                    and getattr(num.number, "unit", None) is None
+                ):
                     # "10 or more quarrels": the rows named after the comparison said after the number
+                    # (English only, a bare number: "3632만원이 넘는 매장" is an amount of the shops)
                     k2 = j + 1
                     while k2 < n and mentions[k2].has("particle") and not mentions[k2].has("value"):
                         k2 += 1
