@@ -1753,11 +1753,13 @@ class _Builder:
             and not any(m.roles & measuring for m in self.m)
         )
         for j, column in free_columns:
-            if counted_only and not _implied(self.m[j].text) and self.default_agg(column) == "mean":
+            verb_before = any(self.m[k].has("light_verbs") for k in range(j))
+            if counted_only and verb_before and not _implied(self.m[j].text) and self.default_agg(column) == "mean":
                 # "how many people took prescribed medicines": a count asked, and a column said
                 # with no statistic of its own is no mean the question wanted beside it (left
                 # unused, the plan declines rather than add a figure nobody asked for); a column
-                # that adds up may be what is counted ("입국자 중 ... 몇 명": 입국자수's total)
+                # that adds up may be what is counted ("입국자 중 ... 몇 명": 입국자수's total), and one
+                # said before any verb is the thing counted ("how many monthly prices")
                 continue
             # an extreme in a column's name ("temp_max") says which statistic of that column is
             # meant, not of a difference computed from it ("temp_max − temp_min")

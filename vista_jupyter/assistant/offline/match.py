@@ -2763,13 +2763,15 @@ def _place_not_here(m: Mention, table: Table) -> bool:
     concepts = {s.key for s in m.all("concept")}
     names = dict.fromkeys([*table.labels, *([table.row_names] if table.row_names else [])])
     if concepts & _AREA_NOUNS and not concepts & {x for c in table.columns for x in c.concepts}:
-        # "which region" of survey respondents: no column holds regions and the rows' names are
-        # no places of any kind (nor is the table named by the noun)
+        # "which region" of survey respondents: no column holds regions, the rows are people and
+        # their names no places of any kind (nor is the table named by the noun)
         word = m.text.lower()
         named = {word, *_singular(word)} & set(name_keys(table.name))
         placed = any(set(table.column(c).concepts) & (_PLACE_NOUNS | _AREA_NOUNS) for c in names)
-        # (R's row names may well be areas: swiss's provinces, "which province")
-        return not named and not placed and table.row_names is None
+        # (R's row names may well be areas: swiss's provinces, "which province"; so may rows with
+        # no names, Airq's areas: only rows that are people, with a sex or an age, are none)
+        people = any({"sex", "age"} & set(c.concepts) for c in table.columns)
+        return not named and not placed and table.row_names is None and people
     if not concepts & _PLACE_NOUNS or concepts & {x for c in table.columns for x in c.concepts}:
         return False
     nouns = concepts & _PLACE_NOUNS
@@ -2784,7 +2786,7 @@ def _place_not_here(m: Mention, table: Table) -> bool:
 
 #: Lexicon concepts of areas no gazetteer lists (regions, districts): rows are such areas only
 #: when a column naming them says so
-_AREA_NOUNS = frozenset({"region", "district"})
+_AREA_NOUNS = frozenset({"region", "district", "county"})
 
 #: the gazetteer's kinds of place each noun for places names
 _PLACE_KINDS = {"country": ("country",), "state": ("us_state", "kr_region"), "city": ("us_city", "world_city")}
