@@ -24,6 +24,26 @@ from typing import Any
 
 import pandas as pd
 
+#: The expectations' options most sets use (see the module's docstring).
+N0 = {"rel_tol": 0}
+N5 = {"rel_tol": 0.005}
+PCT = {"rel_tol": 0.005, "percent": True}
+EITHER = {"rel_tol": 0.005, "either_sign": True}
+MAX = {"pick": "max"}
+MIN = {"pick": "min"}
+
+
+def q(qid: str, ds: str, lang: str, text: str, kind: str, code: str = "", extra: dict | None = None) -> tuple:
+    """One question, as `build` reads it."""
+    return (qid, ds, lang, text, kind, code, extra or {})
+
+
+def sd(col: str, where: str = "") -> tuple[str, dict]:
+    """The sample standard deviation of `col` (rows `where`), the population one also accepted."""
+    s = f"df.loc[{where}, '{col}']" if where else f"df['{col}']"
+    return f"result = {s}.std()", {**N5, "also_rows": f"{s}.std(ddof=0)"}
+
+
 #: Month names written out here, not taken from Vista's wording: the expectations stay independent.
 MONTHS = "January February March April May June July August September October November December".split()
 

@@ -33,26 +33,11 @@ import pandas as pd
 
 HERE = Path(__file__).parent
 sys.path.insert(0, str(HERE.parent))
-from evalset_build import build, write  # noqa: E402 - the benchmarks folder, as above
+from evalset_build import MAX, MIN, N0, N5, PCT, build, q, sd, write  # noqa: E402 - the benchmarks folder, as above
 
 DATA = HERE / "data"
 GT, SO, AF, JO, DI = "grouseticks.csv", "solder.csv", "affect.csv", "journals.csv", "dietox.csv"
-N0 = {"rel_tol": 0}
-N5 = {"rel_tol": 0.005}
 R1 = {"rel_tol": 0.01}
-PCT = {"rel_tol": 0.005, "percent": True}
-MAX = {"pick": "max"}
-MIN = {"pick": "min"}
-
-
-def q(qid, ds, lang, text, kind, code="", extra=None):
-    return (qid, ds, lang, text, kind, code, extra or {})
-
-
-def sd(col: str, where: str = "") -> tuple[str, dict]:
-    """The sample standard deviation of `col` (rows `where`), the population one also accepted."""
-    s = f"df.loc[{where}, '{col}']" if where else f"df['{col}']"
-    return f"result = {s}.std()", {**N5, "also_rows": f"{s}.std(ddof=0)"}
 
 
 QUESTIONS = [

@@ -33,20 +33,11 @@ import pandas as pd
 
 HERE = Path(__file__).parent
 sys.path.insert(0, str(HERE.parent))
-from evalset_build import build, write  # noqa: E402 - the benchmarks folder, as above
+from evalset_build import EITHER, MAX, N0, N5, PCT, build, q, write  # noqa: E402 - the benchmarks folder, as above
 
 DATA = HERE / "data"
 FA, PS, OF, UN = "fair.csv", "psid.csv", "ofp.csv", "unemployment.csv"
-N0 = {"rel_tol": 0}
-N5 = {"rel_tol": 0.005}
-PCT = {"rel_tol": 0.005, "percent": True}
-EITHER = {"rel_tol": 0.005, "either_sign": True}
-MAX = {"pick": "max"}
 UNORDERED = {"ordered": False}
-
-
-def q(qid, ds, lang, text, kind, code="", extra=None):
-    return (qid, ds, lang, text, kind, code, extra or {})
 
 
 def count(mask: str) -> str:

@@ -33,18 +33,12 @@ import pandas as pd
 
 HERE = Path(__file__).parent
 sys.path.insert(0, str(HERE.parent))
-from evalset_build import MONTHS, build, write  # noqa: E402 - the benchmarks folder, as above
+from evalset_build import EITHER, MAX, MIN, MONTHS, N0, N5, PCT, build, q, write  # noqa: E402 - the benchmarks folder, as above
 
 DATA = HERE / "data"
 PO, DR, NI, QU = "polls.csv", "uk_drivers.csv", "nile.csv", "quarrels.csv"
-N0 = {"rel_tol": 0}
-N5 = {"rel_tol": 0.005}
-PCT = {"rel_tol": 0.005, "percent": True}
 # a fall said in words ("33.9% 감소", "380 lower") states the negative change as a positive number
 FALL = {**PCT, "either_sign": True}
-EITHER = {"rel_tol": 0.005, "either_sign": True}
-MAX = {"pick": "max"}
-MIN = {"pick": "min"}
 MONTH_MAX = {"pick": "max", "month_names": True}
 PERIOD_MAX = {"pick": "max", "period_month": True}
 D = "decline"
@@ -55,10 +49,6 @@ DATES = "df['startDate'] = pd.to_datetime(df['startDate'])\ny = df['startDate'].
 ANNUAL = "a = df.groupby('year')['deaths'].sum()\n"
 # quarrels: the decade a quarrel began
 DECADE = "dec = df['year'] // 10 * 10\n"
-
-
-def q(qid, ds, lang, text, kind, code="", extra=None):
-    return (qid, ds, lang, text, kind, code, extra or {})
 
 
 QUESTIONS = [

@@ -7480,7 +7480,7 @@ def _abbreviated_ids(noun: str, table: Table) -> list[Column]:
                 ),
                 None,
             )
-            if cut is not None and name[:cut] == stem[:cut] and not name.startswith(stem):
+            if cut is not None and not name.startswith(stem):
                 out.append(c)
                 break
     return out
