@@ -154,7 +154,8 @@ export function ThreadView(props: IThreadViewProps): JSX.Element {
   }, [models, preferredModel]);
 
   // Follow the bottom while the user has not scrolled up: after every render,
-  // and whenever the content grows by itself (figures load after their step).
+  // whenever the content grows by itself (figures load after their step) and
+  // whenever the chat's own size changes.
   // When the user last wheeled, touched, pressed a key or grabbed the
   // scrollbar in the chat: only they may stop the following. Scroll events
   // also come from content growing or shrinking under the view.
@@ -175,15 +176,56 @@ export function ThreadView(props: IThreadViewProps): JSX.Element {
   // content did not shrink is the user's too (a script or assistive
   // technology while an answer streams in).
   const lastView = React.useRef<{ top: number; height: number } | null>(null);
+  // Where the view was when the chat last knew it (its own placement, or a
+  // scroll event it judged); null when the chat is told to go to the bottom
+  // whatever the view shows (a question asked, the latest messages asked for).
+  const known = React.useRef<number | null>(null);
   const place = (node: HTMLElement, top: number | null): void => {
     if (top !== null) {
       node.scrollTop = top;
       placed.current = node.scrollTop;
       placedHeight.current = node.scrollHeight;
+      known.current = node.scrollTop;
+    }
+  };
+  // While it follows, the chat holds its content at least as tall as it was
+  // when it last placed the view: content that empties and fills again
+  // between two of its looks (an output re-rendered) never gets shorter, so
+  // the browser never pulls the view up to a shorter content's end, and any
+  // move of the view is someone else's.
+  const hold = (height: number | null): void => {
+    const content = contentRef.current;
+    if (content) {
+      content.style.minHeight = height === null ? '' : `${height}px`;
     }
   };
   const toBottom = (node: HTMLElement): void => {
+    if (!node.clientHeight) {
+      // hidden (another tab in front, the sidebar closed): nothing to place,
+      // and where the view was is no longer known; shown again, the chat
+      // resizes and is placed at the end
+      known.current = null;
+      hold(null);
+      return;
+    }
+    // Away from where the chat last placed it and not at the end, the view
+    // was moved by something else (the user, whose scroll event has not come
+    // yet; assistive technology; find in page): it stays there, and the
+    // chat stops following.
+    const end = node.scrollHeight - node.clientHeight;
+    if (
+      known.current !== null &&
+      Math.abs(node.scrollTop - known.current) >= 1 &&
+      end - node.scrollTop >= 1
+    ) {
+      stick.current = false;
+      hold(null);
+      anchor.current = findAnchor(node);
+      return;
+    }
+    hold(null); // the content's own height now (it may have got shorter)
     place(node, node.scrollHeight);
+    hold(contentRef.current?.offsetHeight ?? null);
   };
   const restoreAnchor = (node: HTMLElement, at: IAnchor | null): void => {
     place(node, anchoredTop(node, at));
@@ -235,12 +277,33 @@ export function ThreadView(props: IThreadViewProps): JSX.Element {
       }
     });
     observer.observe(content);
-    return () => observer.disconnect();
+    // ... and whenever the chat itself changes size (the box below it grows
+    // with a long question or a status line, the panel is resized or shown
+    // again): no scroll event says the bottom went out of view then.
+    observer.observe(node);
+    // ... and, while following, after every change to what the chat holds:
+    // the end moves with every word, and a shorter content is let go of
+    // (its height was held since the last look).
+    const mutations = new MutationObserver(() => {
+      if (stick.current) {
+        toBottom(node);
+      }
+    });
+    mutations.observe(content, {
+      childList: true,
+      subtree: true,
+      characterData: true
+    });
+    return () => {
+      observer.disconnect();
+      mutations.disconnect();
+    };
   }, []);
 
   const ask = async (content: string): Promise<void> => {
     setAskError(null);
     stick.current = true;
+    known.current = null;
     anchor.current = null;
     try {
       await session.ask(content, model || undefined);
@@ -373,7 +436,11 @@ export function ThreadView(props: IThreadViewProps): JSX.Element {
               !session.hasNewer &&
               node.scrollHeight - node.scrollTop - node.clientHeight < 40;
           }
+          if (!stick.current) {
+            hold(null);
+          }
           anchor.current = stick.current ? null : findAnchor(node);
+          known.current = node.scrollTop;
           pageIfNear();
         }}
       >
@@ -490,6 +557,7 @@ export function ThreadView(props: IThreadViewProps): JSX.Element {
                 disabled={session.loadingPage}
                 onClick={() => {
                   stick.current = true;
+                  known.current = null;
                   anchor.current = null;
                   void session.jumpToLatest();
                 }}

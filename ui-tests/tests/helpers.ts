@@ -20,6 +20,38 @@ export function unique(): string {
   return Math.random().toString(36).slice(2, 8);
 }
 
+/**
+ * Open JupyterLab in a second browser tab (its own workspace, as JupyterLab
+ * gives a second tab) and wait, as Galata's page fixture does for the first,
+ * until its layout is restored and the splash screen gone: a click before
+ * that races the restoration (the sidebar it opened is closed again).
+ */
+export async function openSecondTab(
+  page: IJupyterLabPageFixture,
+  baseURL: string,
+  workspace: string
+): Promise<Page> {
+  const second = await page.context().newPage();
+  await second.goto(`${baseURL}/lab/workspaces/${workspace}`);
+  await second.waitForFunction(
+    async () => {
+      const app = (window as any).jupyterapp;
+      if (typeof app !== 'object') {
+        return false;
+      }
+      await app.restored;
+      return true;
+    },
+    undefined,
+    { timeout: 60000 }
+  );
+  await second
+    .locator('#jupyterlab-splash')
+    .waitFor({ state: 'detached', timeout: 60000 });
+  await expect(second.locator(sel.sidebarTab)).toBeVisible();
+  return second;
+}
+
 /** Open the Vista sidebar (clicking its tab again would close it). */
 export async function openSidebar(page: AnyPage): Promise<void> {
   if (!(await page.locator(sel.sidebar).isVisible())) {

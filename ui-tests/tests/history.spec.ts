@@ -16,6 +16,7 @@ import {
   ANSWER_TIMEOUT,
   ask,
   openSidebar,
+  openSecondTab,
   openThread,
   reloadPage,
   seedHistory,
@@ -191,9 +192,7 @@ test('the list shows an answer that ends in another tab, without a reload', asyn
   await expect(row.locator(sel.threadCount)).toHaveText('0 messages');
 
   // When a second tab asks a question in it and the answer ends there
-  const second = await page.context().newPage();
-  await second.goto(`${baseURL}/lab/workspaces/vista-list-second-tab`);
-  await expect(second.locator(sel.sidebarTab)).toBeVisible({ timeout: 30000 });
+  const second = await openSecondTab(page, baseURL!, 'vista-list-second-tab');
   await openThread(second, name);
   await ask(second, 'a short question', 'scripted-model');
   await expect(second.locator(sel.answerWithStatus('done'))).toHaveCount(1, {

@@ -15,6 +15,7 @@ import {
   finishedExampleThread,
   openFinishedAnalysis,
   openSidebar,
+  openSecondTab,
   openThread,
   reloadPage,
   unique,
@@ -52,9 +53,11 @@ test('a running answer continues after a reload and in a second tab', async ({
   await expect(
     page.locator(sel.threadItem, { hasText: name }).locator(sel.runningMark)
   ).toBeVisible();
-  const second = await page.context().newPage();
-  await second.goto(`${baseURL}/lab/workspaces/vista-second-tab`);
-  await expect(second.locator(sel.sidebarTab)).toBeVisible({ timeout: 30000 });
+  const second = await openSecondTab(
+    page,
+    baseURL!,
+    `vista-second-tab-${unique()}`
+  );
   await openThread(second, name);
 
   // Then both see the turn still running, from its first words on
@@ -67,8 +70,33 @@ test('a running answer continues after a reload and in a second tab', async ({
   }
   await attachScreenshot(second, testInfo, 'vista-second-tab-live');
 
-  // A user who scrolls up to reread is left there while the answer grows
+  // An output re-rendered empties its node before filling it again (as
+  // JupyterLab's renderers do), and a script reading a size in between lays
+  // the shorter content out: the chat goes on following from there (the
+  // view was pulled up to the shorter content's end, and the scroll event
+  // that said so, coming once the content had grown back, read as the
+  // user's move up)
   const chat = page.locator(sel.chatScroll);
+  const fromEnd = () =>
+    chat.evaluate(
+      node => node.scrollHeight - node.scrollTop - node.clientHeight
+    );
+  await chat.evaluate(node => {
+    const live = node.querySelector('.jp-vista-live') as HTMLElement;
+    const host = (live.querySelector('.jp-RenderedMarkdown') ??
+      live) as HTMLElement;
+    const kids = Array.from(host.childNodes);
+    kids.forEach(kid => host.removeChild(kid));
+    void node.scrollHeight; // laid out while empty
+    kids.forEach(kid => host.appendChild(kid));
+  });
+  const words = (await page.locator(sel.liveAnswer).innerText()).length;
+  await expect
+    .poll(async () => (await page.locator(sel.liveAnswer).innerText()).length)
+    .toBeGreaterThan(words + 8);
+  await expect.poll(fromEnd).toBeLessThan(2);
+
+  // A user who scrolls up to reread is left there while the answer grows
   await chat.hover();
   await page.mouse.wheel(0, -400);
   await expect(page.locator(sel.liveAnswer)).not.toBeInViewport();
