@@ -97,7 +97,7 @@ def _signed_numbers(tokens: list[Token]) -> list[Token]:
     -1", "−2에서 2", "between -5 and 5", "<-3") makes the number negative; a hyphen between two
     numbers or a word and a number ("5-10", "COVID-19", "8-cylinder") stays a hyphen."""
     out: list[Token] = []
-    for k, tok in enumerate(tokens):
+    for tok in tokens:
         prev = out[-1] if out else None
         if (
             tok.kind == "num"
