@@ -13,7 +13,9 @@ and BudgetUK, attenu), through both renderers (pandas, and the dataset held in D
   to 8,000,000); a Korean multiplier of a grand unit is one scale ("5천만" is 50,000,000);
 * a minus sign written onto a number makes it negative ("below −1" had been read as below 1, a
   wrong answer; "-2에서 2 사이" had lost its sign); a hyphen between numbers stays a range;
-* "a dozen" is twelve.
+* "a dozen" is twelve;
+* a pronoun just before a comparison ("average psavert in months when it was below 5%") is the one
+  numeric column the question names (it had been declined: which column is "5%" about?).
 """
 
 from __future__ import annotations
@@ -150,3 +152,12 @@ def test_a_dozen_is_twelve(data, mode):
 def test_an_amount_of_money_far_beyond_every_value_is_not_compared(data, mode):
     declined(data, "macro", "How many rows have pop over 5 trillion dollars?", mode)
     declined(data, "macro", "pop이 1조 달러 미만인 행은 몇 개?", mode)
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_a_pronoun_before_a_comparison_is_the_column_named(data, mode):
+    frame, _ = data["macro"]
+    answer = answered(data, "macro", "average psavert in months when it was below 5%", mode)
+    assert states(first_line(answer), frame.loc[frame["psavert"] < 5, "psavert"].mean()), answer
+    # two columns named: which one "it" is is not said
+    declined(data, "macro", "average psavert and unemploy in months when it was below 5", mode)

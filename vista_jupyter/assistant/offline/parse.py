@@ -194,6 +194,9 @@ class Declined(Exception):
         self.ko = problem_ko
 
 
+#: Pronouns that stand for a column named before ("when it was below 5%").
+_PRONOUNS = ("it", "they")
+
 #: Possessives before a decade that make it an age ("in their 40s", "in her 30s").
 _POSSESSIVES = ("their", "his", "her")
 
@@ -3094,6 +3097,19 @@ class Composer:
                     if direction:
                         self.claim(j)
                         return direction[0]
+        # "average psavert in months when it was below 5%": a pronoun just before the comparison
+        # stands for the one numeric column the question names
+        back = [x for x in range(max(0, first - 3), first) if self.m[x].text.lower() in _PRONOUNS]
+        if back:
+            named = {
+                c
+                for x in range(len(self.m))
+                if self.m[x].has("column") and not self.m[x].has("entity")
+                for c in [self.one_column_or_none(x)]
+                if c is not None
+            }
+            if len(named) == 1:
+                return self._read_as(n, next(iter(named)), "the one column the question names", "질문이 말한 유일한 열")
         # "3억 미만": a Korean amount in 만 or 억 with no unit is money, if the data has one money column
         if n.number is not None and n.number.unit is None and n.number.scale in (1e4, 1e8):
             money = [c.name for c in self.t.columns if c.numeric and c.unit and normalize(c.unit) in _MONEY_SCALE]
@@ -3475,6 +3491,13 @@ class Composer:
                 f"“{words}”은(는) {value:,.0f}로 {column}의 모든 값({low:,.6g}~{high:,.6g})보다 훨씬 커서, "
                 f"{column}이(가) 천 단위 이상으로 적혔을 수 있는데 데이터에는 그 단위가 없습니다.",
             )
+
+    def one_column_or_none(self, i: int) -> str | None:
+        """The one numeric column mention i names, or None (several, or none)."""
+        try:
+            return self.one_column(i, numeric=True)
+        except Declined:
+            return None
 
     def _age_decade(self, number: Number | None, column: str) -> bool:
         """Whether a number names a decade of ages ("30대", "in their 40s": 30-39, 40-49): a
