@@ -3097,19 +3097,6 @@ class Composer:
                     if direction:
                         self.claim(j)
                         return direction[0]
-        # "average psavert in months when it was below 5%": a pronoun just before the comparison
-        # stands for the one numeric column the question names
-        back = [x for x in range(max(0, first - 3), first) if self.m[x].text.lower() in _PRONOUNS]
-        if back:
-            named = {
-                c
-                for x in range(len(self.m))
-                if self.m[x].has("column") and not self.m[x].has("entity")
-                for c in [self.one_column_or_none(x)]
-                if c is not None
-            }
-            if len(named) == 1:
-                return self._read_as(n, next(iter(named)), "the one column the question names", "질문이 말한 유일한 열")
         # "3억 미만": a Korean amount in 만 or 억 with no unit is money, if the data has one money column
         if n.number is not None and n.number.unit is None and n.number.scale in (1e4, 1e8):
             money = [c.name for c in self.t.columns if c.numeric and c.unit and normalize(c.unit) in _MONEY_SCALE]
@@ -3146,6 +3133,19 @@ class Composer:
             and self._range_fits(measures[0], n, partner)
         ):
             return measures[0]
+        # "average psavert in months when it was below 5%": a pronoun just before the comparison
+        # stands for the one numeric column the question names
+        back = [x for x in range(max(0, first - 3), first) if self.m[x].text.lower() in _PRONOUNS]
+        if back:
+            named = {
+                c
+                for x in range(len(self.m))
+                if self.m[x].has("column") and not self.m[x].has("entity")
+                for c in [self.one_column_or_none(x)]
+                if c is not None
+            }
+            if len(named) == 1:
+                return self._read_as(n, next(iter(named)), "the one column the question names", "질문이 말한 유일한 열")
         return None
 
     def _flag_beyond(self, column: str, n: _Num) -> bool:
