@@ -194,6 +194,13 @@ class Declined(Exception):
         self.ko = problem_ko
 
 
+#: Pronouns that stand for a column named before ("when it was below 5%").
+_PRONOUNS = ("it", "they")
+
+#: Possessives before a decade that make it an age ("in their 40s", "in her 30s").
+_POSSESSIVES = ("their", "his", "her")
+
+
 @dataclass
 class _Num:
     index: int  # mention index of the number
@@ -1261,6 +1268,22 @@ class Composer:
                     span.append(j)  # "8-cylinder"
                     j += 1
                     continue
+                if (
+                    n.has("multipliers")
+                    and scale in (100.0, 1000.0)
+                    and float(n.get("multipliers").key) >= 1e4
+                    and unit is None
+                    and is_hangul(self.m[j - 1].text)
+                    and self._joined(j)
+                    and not n.has("column")
+                    and not n.has("value")
+                ):
+                    # "5천만", "3백억": a Korean multiplier of a grand unit, the two one scale (5 x 10^7)
+                    scale *= float(n.get("multipliers").key)
+                    span.append(j)
+                    text += n.text
+                    j += 1
+                    continue
                 if n.has("multipliers") and scale == 1.0 and not n.has("column") and not n.has("value"):
                     scale = float(n.get("multipliers").key)
                     span.append(j)
@@ -1287,6 +1310,11 @@ class Composer:
                     part = n.get("date_units").key
                     span.append(j)
                     j += 1
+                    if part == "decade" and value < 100 and i > 0 and self.m[i - 1].text.lower() in _POSSESSIVES:
+                        # "in their 40s", "in her 30s": a decade of the people's ages, not of years
+                        unit, unit_text, alternatives = "age", "s", ("age",)
+                        text += n.text
+                        break
                     if part == "year" and value < 1000 and self._years_of_measure(i, j):
                         break  # "경력 10년 이상", "교육 연수가 12년": years of a measure, no date
                     if part in ("day", "week", "month") and (
@@ -2410,7 +2438,20 @@ class Composer:
                         f"I could not tell which column the range {n.number.text} – {partner.number.text} is about.",
                         f"{n.number.text}~{partner.number.text} 범위가 어느 열에 대한 것인지 알 수 없습니다.",
                     )
+                if (partner.number.scale != 1.0) != (n.number.scale != 1.0) and partner.number.unit == n.number.unit:
+                    # "between 7 and 8 million", "5~6천만": the scale word written once, after the
+                    # range, scales both ends (as a unit written once does)
+                    big, small = (partner, n) if partner.number.scale != 1.0 else (n, partner)
+                    k2 = big.number.scale
+                    if small.index < big.index and 0 <= small.number.value < big.number.value / k2:
+                        scaled = dataclasses.replace(small.number, value=small.number.value * k2, scale=k2)
+                        small = _Num(small.index, small.span, scaled)
+                        n, partner = (small, big) if small.index == n.index else (big, small)
                 lo, hi = sorted((self.convert(n.number, column), self.convert(partner.number, column)))
+                self._fits_values(n, column, lo)
+                self._fits_values(partner, column, hi)
+                if self._age_decade(partner.number, column) or self._age_decade(n.number, column):
+                    hi += 9  # "20~30대", "40~50대": to the end of the last decade (39, 59)
                 self.ctx.conditions.at = n.index
                 self.ctx.conditions.append(Condition(column, "between", (lo, hi)))
                 self.claim(*n.span, *partner.span, *between_idx, *joins)
@@ -2467,6 +2508,9 @@ class Composer:
                 and float(self.col(column).maximum) <= 1.0
             ):
                 value = value / 100
+            self._fits_values(n, column, value)
+            if self._age_decade(n.number, column) and op in ("<=", ">"):
+                value += 9  # "30대 이하": to the decade's last age, 39; "30대 이상" from its first, 30
             self.ctx.conditions.at = min(n.index, op_index if op_index is not None else n.index)
             self.ctx.conditions.append(Condition(column, op, value))
             self.claim(*n.span, op_index)
@@ -3089,6 +3133,19 @@ class Composer:
             and self._range_fits(measures[0], n, partner)
         ):
             return measures[0]
+        # "average psavert in months when it was below 5%": a pronoun just before the comparison
+        # stands for the one numeric column the question names
+        back = [x for x in range(max(0, first - 3), first) if self.m[x].text.lower() in _PRONOUNS]
+        if back:
+            named = {
+                c
+                for x in range(len(self.m))
+                if self.m[x].has("column") and not self.m[x].has("entity")
+                for c in [self.one_column_or_none(x)]
+                if c is not None
+            }
+            if len(named) == 1:
+                return self._read_as(n, next(iter(named)), "the one column the question names", "질문이 말한 유일한 열")
         return None
 
     def _flag_beyond(self, column: str, n: _Num) -> bool:
@@ -3395,8 +3452,68 @@ class Composer:
             negated = self._negated(
                 [x for x in (n.index, j) if x is not None] if j is None or j > n.index else [j, n.index]
             )
-            self.ctx.conditions.append(Condition(column, "!=" if negated else "==", self.convert(n.number, column)))
+            value = self.convert(n.number, column)
+            if self._age_decade(n.number, column) and not negated:
+                # "30대", "in their 40s": every age of the decade (30-39), never the age 30 alone
+                self.ctx.conditions.append(Condition(column, "between", (value, value + 9)))
+            else:
+                self.ctx.conditions.append(Condition(column, "!=" if negated else "==", value))
             self.claim(*n.span, j, eq_index)
+
+    def _fits_values(self, n: _Num, column: str, value: float) -> None:
+        """Declines a comparison the number cannot honestly be read in: a percentage against a
+        column that holds no percentages ("more than 50% of their budget" read against income,
+        20-1,110: no share of anything), or an amount written with a scale word ("300 million",
+        "500만") a hundred times beyond every value of the column (pop 198,712-301,913: a count in
+        thousands, which nothing in the data says), where the comparison would hold for every row
+        or none."""
+        number, col = n.number, self.col(column)
+        if number is None or col.minimum is None or col.maximum is None:
+            return
+        try:
+            low, high = float(col.minimum), float(col.maximum)
+        except (TypeError, ValueError):
+            return
+        words = self._words(n.span[0], n.span[-1])
+        if number.unit == "percent" and (low < -100 or high > 100):
+            raise Declined(
+                f"“{words}” is a percentage, and {column} ({low:,.6g} to {high:,.6g}) holds no percentages.",
+                f"“{words}”은(는) 백분율인데 {column}({low:,.6g}~{high:,.6g})은(는) 백분율이 아닙니다.",
+            )
+        scaled = number.scale >= 1000 or any(
+            self.m[x].has("multipliers") and float(self.m[x].get("multipliers").key) >= 1000 for x in n.span
+        )  # (an amount of money keeps its scale in its value: "5 trillion dollars")
+        if scaled and abs(value) > 100 * max(abs(low), abs(high), 1):
+            raise Declined(
+                f"“{words}” is {value:,.0f} in {column}'s values, far beyond every one of them "
+                f"({low:,.6g} to {high:,.6g}); {column} may be counted in thousands, millions or more, "
+                f"which the data does not say.",
+                f"“{words}”은(는) {value:,.0f}로 {column}의 모든 값({low:,.6g}~{high:,.6g})보다 훨씬 커서, "
+                f"{column}이(가) 천 단위 이상으로 적혔을 수 있는데 데이터에는 그 단위가 없습니다.",
+            )
+
+    def one_column_or_none(self, i: int) -> str | None:
+        """The one numeric column mention i names, or None (several, or none)."""
+        try:
+            return self.one_column(i, numeric=True)
+        except Declined:
+            return None
+
+    def _age_decade(self, number: Number | None, column: str) -> bool:
+        """Whether a number names a decade of ages ("30대", "in their 40s": 30-39, 40-49): a
+        round number of tens written with the age word 대 (or an "s" after a possessive, see
+        `_numbers`), against a column of ages (whole numbers, none beyond a lifetime)."""
+        if number is None or number.unit != "age" or normalize(number.unit_text or "") not in ("대", "s"):
+            return False
+        if not (10 <= number.value <= 90 and number.value % 10 == 0):
+            return False
+        col = self.col(column)
+        if "age" in col.concepts:
+            return True
+        try:
+            return bool(col.integer) and 0 <= float(col.minimum) and float(col.maximum) <= 130
+        except (TypeError, ValueError):
+            return False
 
     def _listed_with(self, a: _Num, b: _Num) -> bool:
         """Whether number b follows number a in a list ("1 or 2", "1, 2"): only "or", "," between."""

@@ -54,7 +54,7 @@ def is_hangul(text: str) -> bool:
 
 def normalize(text: str) -> str:
     text = unicodedata.normalize("NFKC", str(text))
-    text = text.replace("’", "'").replace("“", '"').replace("”", '"')
+    text = text.replace("’", "'").replace("“", '"').replace("”", '"').replace("\u2212", "-")  # − a minus sign
     return text.lower()
 
 
@@ -89,7 +89,28 @@ def tokenize(text: str, *, camel: bool = False) -> list[Token]:
             value = value.replace(",", "")
         tokens.append(Token(kind, value, m.start(), m.end(), joined=(m.start() == last_end)))
         last_end = m.end()
-    return _currency_after_amount(tokens)
+    return _currency_after_amount(_signed_numbers(tokens))
+
+
+def _signed_numbers(tokens: list[Token]) -> list[Token]:
+    """A minus sign written onto a number that follows no number or word it could join ("below
+    -1", "−2에서 2", "between -5 and 5", "<-3") makes the number negative; a hyphen between two
+    numbers or a word and a number ("5-10", "COVID-19", "8-cylinder") stays a hyphen."""
+    out: list[Token] = []
+    for tok in tokens:
+        prev = out[-1] if out else None
+        if (
+            tok.kind == "num"
+            and tok.joined
+            and prev is not None
+            and prev.kind == "sym"
+            and prev.text == "-"
+            and not (prev.joined and len(out) > 1 and out[-2].kind in ("num", "word", "hangul", "date"))
+        ):
+            out[-1] = Token("num", "-" + tok.text, prev.start, tok.end, prev.joined)
+            continue
+        out.append(tok)
+    return out
 
 
 _CURRENCY_SIGNS = ("$", "€", "£", "₩")
