@@ -3450,8 +3450,10 @@ def _percent_word(m: Mention) -> bool:
     """Whether a share word is a word of percent ("percent", "%", 퍼센트, 프로, "what percentage"), the
     unit a change can be asked in; "share", "proportion", "likely", 비율, 가능성 ask for a share of rows."""
     text = m.text.lower()
-    return "%" in text or any(w in text for w in ("percent", "퍼센", "프로", "pct")) or (
-        m.has("units") and m.get("units").key == "percent"
+    return (
+        "%" in text
+        or any(w in text for w in ("percent", "퍼센", "프로", "pct"))
+        or (m.has("units") and m.get("units").key == "percent")
     )
 
 
