@@ -6594,8 +6594,8 @@ class Composer:
         if stems & _ROW_NOUNS or stems & set(name_keys(self.t.name)) or stems & table_row_nouns(self.t):
             return False  # (the rows' own noun: 기업 of 캐나다_기업_겸임이사)
         self._rows_of_another_kind(m.text)
-        if counts:
-            self._rows_or_groups(m.text)
+        if counts and plan.group is None:
+            self._rows_or_groups(m.text)  # (groups ranked by their rows: "which branch lends the most books")
         if _time_word(m.text) == "day" and not self.t.dates and "day" in self.t.calendar_parts():
             return False  # one row a day, its date kept in parts (Month, Day): "the hottest day"
         if self._rows_are_periods(m.text):
