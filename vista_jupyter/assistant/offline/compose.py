@@ -1922,8 +1922,10 @@ class _Builder:
                 change = "ratio"
                 c.claim(*ratios)
         if change == "difference" and (asked_change is not None or degree) or c.date_sides:
-            # "by what percent did it rise", "몇 퍼센트 높아": the change in percent of the base
-            shares = [j for j, a in ctx.aggs if a == "share" and self.free(j)]
+            # "by what percent did it rise", "몇 퍼센트 높아": the change in percent of the base. Only a
+            # word of percent is that unit: "share", "likely", 비율 with "higher" ask whose share of
+            # rows is higher ("are women more likely to volunteer than men")
+            shares = [j for j, a in ctx.aggs if a == "share" and self.free(j) and _percent_word(self.m[j])]
             if shares:
                 change = "percent"  # "by what percent did it rise", "몇 % 늘었어"
                 c.claim(*shares)
@@ -1983,6 +1985,9 @@ class _Builder:
                 asked = asked or m.get("superlative_marker").key  # "which had the higher ..."
             elif m.has("intent") and m.get("intent").key == "difference" and len(words) > 2:
                 asked = asked or ("low" if words[-1] in ("less", "lower", "fewer", "smaller", "cheaper") else "high")
+        shared = self._shares_compared(measures, change)
+        if shared is not None:
+            return shared
         plan = Plan(
             "compare",
             c.lang,
@@ -2003,6 +2008,39 @@ class _Builder:
         if ctx.group is not None:
             return self.grouped_change(plan, asked_change, sups)
         return plan
+
+    def _shares_compared(self, measures: list[Measure], change: str) -> Plan | None:
+        """ "are women more likely to volunteer than men", "is the share of volunteers higher among
+        women than men": a share word ("likely", "share", 비율, not a word of percent) left over by a
+        comparison of two values of one column that counts the rows meeting a condition asks
+        whose share of rows meeting it is higher: within each group, not the groups' counts (349
+        women against 248 men had answered; more women were asked). The shares of both groups,
+        each of its own rows."""
+        c, ctx = self.c, self.ctx
+        rates = [j for j, a in ctx.aggs if a == "share" and self.free(j) and not _percent_word(self.m[j])]
+        flag = c.flag_rate  # "the volunteer rate of women and men": a yes/no column's rate
+        if not (rates or flag) or measures != [Measure("count")] or change != "difference" or ctx.group is not None:
+            return None
+        conditions = list(ctx.conditions) or ([Condition(flag[0], "==", flag[1])] if flag else [])
+        sides = ctx.sides
+        if not conditions or len(sides) != 2 or any(len(side) != 1 or side[0].op != "==" for side in sides):
+            return None
+        column = sides[0][0].column
+        if sides[1][0].column != column or sides[0][0].part is not None or sides[1][0].part is not None:
+            return None
+        c.claim(*rates)
+        values = [sides[0][0].value, sides[1][0].value]
+        return Plan(
+            "share",
+            c.lang,
+            c.t.var,
+            measures=[Measure("count")],
+            conditions=conditions,
+            group=Grouping(column),
+            base=[Condition(column, "in", values), *(Condition(x.column, "notna", None) for x in conditions)],
+            order="desc",
+            chart="bar" if ctx.chart in (None, "any", "bar") else ctx.chart,
+        )
 
     def _how_many_of_a_count(self, measures: list[Measure]) -> list[Measure]:
         """ "how many more policyholders does district 1 have than district 4", "how many times
@@ -3406,6 +3444,17 @@ _NEGATED = {">": "<=", ">=": "<", "<": ">=", "<=": ">"}
 
 #: Share words that, between two values of one measure, ask for one over the other.
 _RATIO_WORDS = ("비율", "ratio", "비")
+
+
+def _percent_word(m: Mention) -> bool:
+    """Whether a share word is a word of percent ("percent", "%", 퍼센트, 프로, "what percentage"), the
+    unit a change can be asked in; "share", "proportion", "likely", 비율, 가능성 ask for a share of rows."""
+    text = m.text.lower()
+    return (
+        "%" in text
+        or any(w in text for w in ("percent", "퍼센", "프로", "pct"))
+        or (m.has("units") and m.get("units").key == "percent")
+    )
 
 
 def _asks_rate(m: Mention) -> bool:

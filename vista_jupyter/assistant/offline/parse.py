@@ -6711,6 +6711,8 @@ class Composer:
         if stems & _ROW_NOUNS or stems & set(name_keys(self.t.name)) or stems & table_row_nouns(self.t):
             return False  # (the rows' own noun: 기업 of 캐나다_기업_겸임이사)
         self._rows_of_another_kind(m.text)
+        if counts and plan.group is None:
+            self._rows_or_groups(m.text)  # (groups ranked by their rows: "which branch lends the most books")
         if _time_word(m.text) == "day" and not self.t.dates and "day" in self.t.calendar_parts():
             return False  # one row a day, its date kept in parts (Month, Day): "the hottest day"
         if self._rows_are_periods(m.text):
@@ -6756,6 +6758,27 @@ class Composer:
         raise Declined(
             f"The rows of this data are {rows}, not {word}: counting or ranking them would not count {word}.",
             f"이 데이터의 행은 {rows}이고 {word}이(가) 아닙니다. 행을 세거나 순위를 매겨도 {word}을(를) 세는 것이 아닙니다.",
+        )
+
+    def _rows_or_groups(self, word: str) -> None:
+        """Declines counting rows for a noun that is not the rows' own, on a table with an
+        identifier of groups of rows (`_group_keys`: provnum of hospital stays, 54 values on 1,495
+        rows): there are things at two levels, the rows and what the identifier numbers, and
+        nothing says which of them the noun names ("how many hospitals" had counted the stays).
+        People are the exception: data about people holds a row per person (or per visit of one),
+        the identifier groups them ("how many patients died"). The reply gives both counts, so
+        the user can ask again for the one meant."""
+        keys = _group_keys(self.t)
+        if not keys or _entity_kind(word) & _entity_kind("person"):
+            return  # (people: the rows of data about people are the people, grouped by the identifier)
+        en = "; ".join(f"{k}: {self.col(k).distinct:,} different values" for k in keys)
+        ko = "; ".join(f"{k}: 서로 다른 값 {self.col(k).distinct:,}개" for k in keys)
+        raise Declined(
+            f"I can't tell whether the {word} are the rows of this data ({self.t.rows:,} rows) or what an "
+            f"identifier column numbers ({en}). Ask for the number of rows, or for the number of different "
+            "values of that column.",
+            f"{word}이(가) 이 데이터의 행({self.t.rows:,}개)인지, 식별 열이 가리키는 것({ko})인지 알 수 없습니다. "
+            "행의 수나 그 열의 서로 다른 값의 수를 물어 주세요.",
         )
 
     def _count_unanswered(self, i: int, plan: Plan) -> bool:
@@ -6960,6 +6983,28 @@ def _measured_name_counted(plan: Plan, c: Composer, table: Table) -> None:
                 f"“{m.text}” is what this data measures, but no column is named for it; name the column to use.",
                 f"“{m.text}”은(는) 이 데이터가 재는 것이지만 그 이름의 열이 없습니다. 쓸 열을 적어 주세요.",
             )
+
+
+def _group_keys(table: Table) -> list[str]:
+    """Columns that identify groups of rows: named as an identifier (an `id_words` word of the name,
+    or its end after a stem of its own: provnum, custid, 환자번호) and holding each value on two rows or
+    more on average (54 providers on 1,495 hospital stays). Dates, row numbers and row names are
+    none."""
+    ids = [str(w).lower() for w in lexicon().data["id_words"]]
+    out = []
+    for c in table.columns:
+        if c.row_number or c.is_date or c.distinct < 2 or c.distinct * 2 > table.rows:
+            continue
+        name = c.name.lower()
+        words = name_keys(name)
+        whole = "".join(words)
+        ascii_end = any(
+            w.isascii() and len(w) >= 2 and w != "no" and whole.endswith(w) and len(whole) - len(w) >= 3 for w in ids
+        )
+        hangul_end = any(is_hangul(w[:1]) and name.endswith(w) and len(name) > len(w) for w in ids)
+        if any(w in ids for w in words if w.isascii()) or ascii_end or hangul_end:
+            out.append(c.name)
+    return out
 
 
 def _entity_periods(table: Table) -> tuple[str, str] | None:
