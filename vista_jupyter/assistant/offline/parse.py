@@ -240,6 +240,7 @@ class Composer:
         self.q = question
         self.lang = language_of(question)
         self.used: set[int] = set()
+        self._told: dict[tuple[int, tuple[str, ...]], str] = {}  # `_narrowed`'s choices, once made
         self.ctx = _Ctx()
         self.rank_category: tuple[int, str, int | None] | None = None
         self.which_group = False
@@ -404,6 +405,8 @@ class Composer:
         said in full of the wave it names ("league in 1987" of league87: `Column.name_year`,
         read with every column of that wave it tells apart). That word is used (claimed) by the
         column when that is all it says; a word naming none or several leaves the choice open."""
+        if (i, tuple(names)) in self._told:  # asked again after its telling word was claimed
+            return self._told[(i, tuple(names))]
         found: list[tuple[int, str]] = []
         for j, m in enumerate(self.m):
             if j == i:
@@ -418,11 +421,23 @@ class Composer:
         if len({name for _, name in found}) != 1:
             return None
         # (the telling word is used by the column when that is all it names: "2021" of sales_2021;
-        # a word that names a column of its own, "1987 salary", is still read as that)
+        # a word that names a column of its own, "1987 salary", is still read as that; said right
+        # beside the mention, "nabisco 가격" of price.nabisco, it is the name's own word, never a
+        # value of another column too: choice = nabisco would answer another question)
         self.claim(
-            *(j for j, _ in found if self.m[j].has("num") or {s.key for s in self.m[j].all("column")} <= set(names))
+            *(
+                j
+                for j, _ in found
+                if self.m[j].has("num") or {s.key for s in self.m[j].all("column")} <= set(names) or self._beside(i, j)
+            )
         )
+        self._told[(i, tuple(names))] = found[0][1]
         return found[0][1]
+
+    def _beside(self, i: int, j: int) -> bool:
+        """Whether mentions i and j are said together, only particles or filler between them."""
+        a, b = sorted((i, j))
+        return all(self.m[k].roles <= {"particle", "filler"} for k in range(a + 1, b))
 
     def unit_columns(self, number: Number) -> list[str]:
         """Columns a number's unit points to (만원 -> the columns priced in 만원 or money)."""
@@ -7377,12 +7392,13 @@ def _frequency_counted(plan: Plan, composer: Composer, table: Table) -> None:
 def _nouns_for_things(composer: Composer, table: Table, events: bool) -> list[str]:
     """The question's nouns for things that name no column or value and are no word for rows
     themselves (rows, records, 건), nor the table's own noun for its rows; with `events`, nor an
-    event the rows record (visits, trips: each row one)."""
+    event the rows record (visits, trips: each row one). A word that is also filler is no such
+    noun ("how many purchases are recorded": recorded, a form of record, says nothing counted)."""
     own = {"".join(name_keys(w)) for w in table_row_nouns(table)}
     happenings = joined_forms("events") if events else frozenset()
     out = []
     for m in composer.m:
-        if not m.has("entity") or m.has("column") or m.has("value"):
+        if not m.has("entity") or m.has("column") or m.has("value") or m.has("filler"):
             continue
         word = normalize(m.text).lower()
         if {word, word.rstrip("s")} & (_ROW_NOUNS | set(happenings)) or word in _ROW_COUNTERS:
