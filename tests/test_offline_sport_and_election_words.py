@@ -1,0 +1,67 @@
+"""Words of sport and of elections the lexicon lacked (session 25, benchmarks/evalset48: HSAUR's
+heptathlon, athletes named in a first column, and pscl's AustralianElections, a party's share of
+the vote in a column named by the party), through both renderers (pandas, and the dataset held in
+DuckDB):
+
+* an athlete (competitor, contestant) is a noun for rows of people, of a kind with players and 선수:
+  "how many athletes", "top 3 athletes by javelin" are the rows;
+* "competed" (participated, took part, 출전한, 참가한) only says the row's person took part: "how
+  many athletes competed" counts them;
+* 득표율 is a party's share of the vote, said beside the column it describes as "vote" and 지지율
+  are ("ALP 득표율" is the column ALP).
+"""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+import pytest
+from answers import first_line, held, states
+from test_offline_context import answered
+
+MODES = ("pandas", "duckdb")
+
+
+@pytest.fixture(scope="module")
+def data(tmp_path_factory):
+    rng = np.random.default_rng(25)
+    names = [f"{s} ({c})" for s, c in zip("Abe Bo Cruz Dahl Eno Fox Gal Hu Ito Jax".split(), ["USA", "GDR"] * 5)]
+    sport = pd.DataFrame(
+        {
+            "name": names,
+            "javelin": np.round(rng.uniform(35, 50, 10), 2),
+            "shot": np.round(rng.uniform(11, 16, 10), 2),
+            "score": rng.integers(5200, 7300, 10),
+        }
+    )
+    votes = pd.DataFrame(
+        {
+            "year": np.arange(1950, 2010, 3),
+            "ALP": np.round(rng.uniform(37, 50, 20), 2),
+            "LP": np.round(rng.uniform(32, 42, 20), 2),
+            "DLP": np.round(rng.choice([0, 0, 1.5, 5.2, 7.4, 9.4], 20), 2),
+            "Turnout": np.round(rng.uniform(93, 96, 20), 2),
+        }
+    )
+    return held(tmp_path_factory.mktemp("words"), {"heptathlon": sport, "elections": votes})
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_athletes_are_the_rows(data, mode):
+    frame, _ = data["heptathlon"]
+    for question in ("How many athletes competed?", "How many athletes are there?"):
+        answer = answered(data, "heptathlon", question, mode)
+        assert states(first_line(answer), len(frame), 0), answer
+    answer = answered(data, "heptathlon", "top 3 athletes by javelin", mode)
+    top = frame.nlargest(3, "javelin")["name"].tolist()
+    assert all(n in answer for n in top), answer
+    assert answer.index(top[0]) < answer.index(top[1]) < answer.index(top[2]), answer
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_a_partys_vote_share(data, mode):
+    frame, _ = data["elections"]
+    answer = answered(data, "elections", "ALP 득표율의 중앙값은?", mode)
+    assert states(first_line(answer), frame["ALP"].median()), answer
+    answer = answered(data, "elections", "DLP 득표율이 5% 이상인 선거는 몇 번?", mode)
+    assert states(first_line(answer), (frame["DLP"] >= 5).sum(), 0), answer
