@@ -9,6 +9,11 @@ price in columns named brand by brand: disp.nabisco, price.nabisco), through bot
 * a brand said right beside a word that several brand-named columns share ("nabisco 가격") is the
   name's own word: it picks price.nabisco and is no condition on the brand chosen too (it had
   counted the rows priced over 100 AND choosing nabisco, another question);
+* said beside such a word after all ("price of nabisco", "sunshine 가격의") a brand read first as
+  the brand chosen is the name's word instead, its condition dropped (these had been declined as
+  "price could mean several columns"); said apart ("the price when nabisco was chosen") it is not;
+* "chosen" (selected, 선택한) only says the row's event happened: "when kleebler was chosen" is
+  choice = kleebler;
 * a request verb after "on" ("sunshine on display") is no filler to pass over: the question is
   declined, never answered as the purchases of sunshine.
 """
@@ -58,3 +63,22 @@ def test_a_brand_beside_a_shared_word_names_its_column_only(data, mode):
 @pytest.mark.parametrize("mode", MODES)
 def test_on_display_is_not_passed_over(data, mode):
     declined(data, "cracker", "How many purchases had sunshine on display?", mode)
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_a_brand_beside_a_shared_word_read_as_its_name(data, mode):
+    frame, _ = data["cracker"]
+    answer = answered(data, "cracker", "average price of nabisco", mode)
+    assert states(first_line(answer), frame["price.nabisco"].mean()), answer
+    assert "choice" not in first_line(answer), answer
+    answer = answered(data, "cracker", "sunshine 가격의 최댓값은?", mode)
+    assert states(first_line(answer), frame["price.sunshine"].max()), answer
+    declined(data, "cracker", "average price when nabisco was chosen", mode)
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_chosen_says_the_rows_event(data, mode):
+    frame, _ = data["cracker"]
+    answer = answered(data, "cracker", "average price of kleebler when kleebler was chosen", mode)
+    expected = frame.loc[frame["choice"] == "kleebler", "price.kleebler"].mean()
+    assert states(first_line(answer), expected), answer

@@ -414,6 +414,13 @@ class Composer:
             said = {int(y) for y in re.findall(r"\b\d{4}\b", m.text)}
             wave = {n for n in names if self.col(n).name_year in said}
             among = {s.key for s in m.all("column")} & set(names) if j not in self.used else set()
+            if not among and j in self.used and self._beside(i, j):
+                # "price of nabisco", "nabisco 가격의": the word beside the mention was read as a
+                # value (choice = nabisco) before it was seen to tell the names apart; it is the
+                # name's own word, and that condition is dropped (`_value_said_as_name`)
+                own = {s.key for s in m.all("column")} & set(names)
+                if len(own) == 1 and self._value_said_as_name(j):
+                    among = own
             if not among:
                 among = wave
             if len(among) == 1:
@@ -435,9 +442,23 @@ class Composer:
         return found[0][1]
 
     def _beside(self, i: int, j: int) -> bool:
-        """Whether mentions i and j are said together, only particles or filler between them."""
+        """Whether mentions i and j are said together, only particles or filler ("of") between."""
         a, b = sorted((i, j))
-        return all(self.m[k].roles <= {"particle", "filler"} for k in range(a + 1, b))
+        return all(
+            self.m[k].roles <= {"particle", "filler"} or self.m[k].text.lower() in ("of", "의") for k in range(a + 1, b)
+        )
+
+    def _value_said_as_name(self, j: int) -> bool:
+        """Drops the one condition mention j made as a value of a column (its only use so far),
+        for j to be read as part of a column's name instead; False when j made none or more."""
+        conditions = self.ctx.conditions
+        at = [n for n, p in enumerate(conditions.positions) if p == j]
+        values = {s.key[0] for s in self.m[j].all("value")}
+        if len(at) != 1 or getattr(conditions[at[0]], "column", None) not in values:
+            return False
+        del conditions[at[0]]
+        del conditions.positions[at[0]]
+        return True
 
     def unit_columns(self, number: Number) -> list[str]:
         """Columns a number's unit points to (만원 -> the columns priced in 만원 or money)."""
