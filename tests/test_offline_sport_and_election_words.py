@@ -7,6 +7,10 @@ DuckDB):
   "how many athletes", "top 3 athletes by javelin" are the rows;
 * "competed" (participated, took part, 출전한, 참가한) only says the row's person took part: "how
   many athletes competed" counts them;
+* the Korean names of the heptathlon's events (포환던지기 shot, 창던지기 javelin, 멀리뛰기 longjump,
+  높이뛰기 highjump, 허들 hurdles) name the columns the English words do;
+* "15m" is 15 metres, not 15 million, against a column of no unit whose values hold 15 and never
+  come near 15 million (it had compared the shot put's distances with 15,000,000: a wrong answer);
 * 득표율 is a party's share of the vote, said beside the column it describes as "vote" and 지지율
   are ("ALP 득표율" is the column ALP).
 """
@@ -65,3 +69,19 @@ def test_a_partys_vote_share(data, mode):
     assert states(first_line(answer), frame["ALP"].median()), answer
     answer = answered(data, "elections", "DLP 득표율이 5% 이상인 선거는 몇 번?", mode)
     assert states(first_line(answer), (frame["DLP"] >= 5).sum(), 0), answer
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_the_events_korean_names(data, mode):
+    frame, _ = data["heptathlon"]
+    answer = answered(data, "heptathlon", "창던지기 평균", mode)
+    assert states(first_line(answer), frame["javelin"].mean()), answer
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_metres_not_millions(data, mode):
+    frame, _ = data["heptathlon"]
+    answer = answered(data, "heptathlon", "how many rows have shot above 13m?", mode)
+    assert states(first_line(answer), (frame["shot"] > 13).sum(), 0), answer
+    answer = answered(data, "heptathlon", "포환던지기(shot) 기록이 13m 이상인 선수는 몇 명?", mode)
+    assert states(first_line(answer), (frame["shot"] >= 13).sum(), 0), answer

@@ -504,6 +504,8 @@ class Composer:
         value = number.value
         unit = normalize(self.col(column).unit or "")
         written = (number.unit_text or "").lower()
+        if self._metres_not_millions(number, column):
+            return value / number.scale
         if number.unit == "money" and self.currency(normalize(written)) not in (None, self.currency(unit) or None):
             if self.currency(unit) is not None:
                 raise Declined(
@@ -530,6 +532,18 @@ class Composer:
                 f"{column}이(가) 어떤 시간 단위인지 알 수 없어 “{number.text}”와(과) 비교할 수 없습니다.",
             )
         return value
+
+    def _metres_not_millions(self, number: Number, column: str) -> bool:
+        """ "15m" is 15 metres, not 15 million, against a column of no unit or metres whose values
+        hold 15 and never come near 15 million (a shot put's distances: "포환던지기 기록이 15m 이상"
+        had compared them with 15,000,000)."""
+        c = self.col(column)
+        if number.unit is not None or number.scale != 1e6 or not number.text.strip().lower().endswith("m"):
+            return False
+        if normalize(c.unit or "") not in ("", "m") or c.minimum is None or c.maximum is None:
+            return False
+        bare = number.value / number.scale
+        return float(c.minimum) <= bare <= float(c.maximum) and float(c.maximum) < number.value / 1000
 
     def _named_elsewhere(self, j: int) -> bool:
         """Whether every column the mention at j names is named by another mention too ("waited
