@@ -2160,6 +2160,7 @@ class Reader:
         mentions = _rows_named(mentions, self.table)
         mentions = _ordinal_categories(mentions, self.table)
         mentions = _request_verb(mentions)
+        mentions = _request_verbs_as_nouns(mentions)
         mentions = _group_nouns(mentions, self.table, tokens)
         return tokens, _value_in_units(_subjects(mentions, self._subject_texts()))
 
@@ -2624,6 +2625,22 @@ def _request_verb(mentions: list[Mention]) -> list[Mention]:
     if verb and first.roles - {"filler"} and opens:
         first.senses = [s for s in first.senses if s.role == "filler"]
     return mentions
+
+
+def _request_verbs_as_nouns(mentions: list[Mention]) -> list[Mention]:
+    """A request's verb said after "on" is a noun of a state the rows are in ("sunshine on
+    display", "on show"), not the request: it asks something the question must be read with, so
+    it is no filler to pass over ("how many purchases had sunshine on display" had counted the
+    purchases of sunshine, dropping the display: another question)."""
+    for k in range(1, len(mentions)):
+        m = mentions[k]
+        if mentions[k - 1].text.lower() == "on" and m.roles == {"filler"} and m.text.lower() in _REQUEST_VERBS:
+            m.senses = [Sense("unknown")]
+    return mentions
+
+
+#: the request verbs that are also nouns of a state ("on display")
+_REQUEST_VERBS = frozenset({"display", "show", "list", "report", "view"})
 
 
 #: words that open a noun phrase (articles, pronouns, quantifiers): after one, the word before is

@@ -247,6 +247,7 @@ class Composer:
         self.q = question
         self.lang = language_of(question)
         self.used: set[int] = set()
+        self._told: dict[tuple[int, tuple[str, ...]], str] = {}  # `_narrowed`'s choices, once made
         self.ctx = _Ctx()
         self.rank_category: tuple[int, str, int | None] | None = None
         self.which_group = False
@@ -411,6 +412,8 @@ class Composer:
         said in full of the wave it names ("league in 1987" of league87: `Column.name_year`,
         read with every column of that wave it tells apart). That word is used (claimed) by the
         column when that is all it says; a word naming none or several leaves the choice open."""
+        if (i, tuple(names)) in self._told:  # asked again after its telling word was claimed
+            return self._told[(i, tuple(names))]
         found: list[tuple[int, str]] = []
         for j, m in enumerate(self.m):
             if j == i:
@@ -418,6 +421,13 @@ class Composer:
             said = {int(y) for y in re.findall(r"\b\d{4}\b", m.text)}
             wave = {n for n in names if self.col(n).name_year in said}
             among = {s.key for s in m.all("column")} & set(names) if j not in self.used else set()
+            if not among and j in self.used and self._beside(i, j):
+                # "price of nabisco", "nabisco 가격의": the word beside the mention was read as a
+                # value (choice = nabisco) before it was seen to tell the names apart; it is the
+                # name's own word, and that condition is dropped (`_value_said_as_name`)
+                own = {s.key for s in m.all("column")} & set(names)
+                if len(own) == 1 and self._value_said_as_name(j):
+                    among = own
             if not among:
                 among = wave
             if len(among) == 1:
@@ -425,11 +435,37 @@ class Composer:
         if len({name for _, name in found}) != 1:
             return None
         # (the telling word is used by the column when that is all it names: "2021" of sales_2021;
-        # a word that names a column of its own, "1987 salary", is still read as that)
+        # a word that names a column of its own, "1987 salary", is still read as that; said right
+        # beside the mention, "nabisco 가격" of price.nabisco, it is the name's own word, never a
+        # value of another column too: choice = nabisco would answer another question)
         self.claim(
-            *(j for j, _ in found if self.m[j].has("num") or {s.key for s in self.m[j].all("column")} <= set(names))
+            *(
+                j
+                for j, _ in found
+                if self.m[j].has("num") or {s.key for s in self.m[j].all("column")} <= set(names) or self._beside(i, j)
+            )
         )
+        self._told[(i, tuple(names))] = found[0][1]
         return found[0][1]
+
+    def _beside(self, i: int, j: int) -> bool:
+        """Whether mentions i and j are said together, only particles or filler ("of") between."""
+        a, b = sorted((i, j))
+        return all(
+            self.m[k].roles <= {"particle", "filler"} or self.m[k].text.lower() in ("of", "의") for k in range(a + 1, b)
+        )
+
+    def _value_said_as_name(self, j: int) -> bool:
+        """Drops the one condition mention j made as a value of a column (its only use so far),
+        for j to be read as part of a column's name instead; False when j made none or more."""
+        conditions = self.ctx.conditions
+        at = [n for n, p in enumerate(conditions.positions) if p == j]
+        values = {s.key[0] for s in self.m[j].all("value")}
+        if len(at) != 1 or getattr(conditions[at[0]], "column", None) not in values:
+            return False
+        del conditions[at[0]]
+        del conditions.positions[at[0]]
+        return True
 
     def unit_columns(self, number: Number) -> list[str]:
         """Columns a number's unit points to (만원 -> the columns priced in 만원 or money)."""
@@ -475,6 +511,8 @@ class Composer:
         value = number.value
         unit = normalize(self.col(column).unit or "")
         written = (number.unit_text or "").lower()
+        if self._metres_not_millions(number, column):
+            return value / number.scale
         if number.unit == "money" and self.currency(normalize(written)) not in (None, self.currency(unit) or None):
             if self.currency(unit) is not None:
                 raise Declined(
@@ -501,6 +539,18 @@ class Composer:
                 f"{column}이(가) 어떤 시간 단위인지 알 수 없어 “{number.text}”와(과) 비교할 수 없습니다.",
             )
         return value
+
+    def _metres_not_millions(self, number: Number, column: str) -> bool:
+        """ "15m" is 15 metres, not 15 million, against a column of no unit or metres whose values
+        hold 15 and never come near 15 million (a shot put's distances: "포환던지기 기록이 15m 이상"
+        had compared them with 15,000,000)."""
+        c = self.col(column)
+        if number.unit is not None or number.scale != 1e6 or not number.text.strip().lower().endswith("m"):
+            return False
+        if normalize(c.unit or "") not in ("", "m") or c.minimum is None or c.maximum is None:
+            return False
+        bare = number.value / number.scale
+        return float(c.minimum) <= bare <= float(c.maximum) and float(c.maximum) < number.value / 1000
 
     def _named_elsewhere(self, j: int) -> bool:
         """Whether every column the mention at j names is named by another mention too ("waited
@@ -7539,12 +7589,13 @@ def _frequency_counted(plan: Plan, composer: Composer, table: Table) -> None:
 def _nouns_for_things(composer: Composer, table: Table, events: bool) -> list[str]:
     """The question's nouns for things that name no column or value and are no word for rows
     themselves (rows, records, 건), nor the table's own noun for its rows; with `events`, nor an
-    event the rows record (visits, trips: each row one)."""
+    event the rows record (visits, trips: each row one). A word that is also filler is no such
+    noun ("how many purchases are recorded": recorded, a form of record, says nothing counted)."""
     own = {"".join(name_keys(w)) for w in table_row_nouns(table)}
     happenings = joined_forms("events") if events else frozenset()
     out = []
     for m in composer.m:
-        if not m.has("entity") or m.has("column") or m.has("value"):
+        if not m.has("entity") or m.has("column") or m.has("value") or m.has("filler"):
             continue
         word = normalize(m.text).lower()
         if {word, word.rstrip("s")} & (_ROW_NOUNS | set(happenings)) or word in _ROW_COUNTERS:
