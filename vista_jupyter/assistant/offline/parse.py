@@ -6761,8 +6761,6 @@ class Composer:
         if stems & _ROW_NOUNS or stems & set(name_keys(self.t.name)) or stems & table_row_nouns(self.t):
             return False  # (the rows' own noun: 기업 of 캐나다_기업_겸임이사)
         self._rows_of_another_kind(m.text)
-        if counts and plan.group is None:
-            self._rows_or_groups(m.text)  # (groups ranked by their rows: "which branch lends the most books")
         if _time_word(m.text) == "day" and not self.t.dates and "day" in self.t.calendar_parts():
             return False  # one row a day, its date kept in parts (Month, Day): "the hottest day"
         if self._rows_are_periods(m.text):
@@ -6773,7 +6771,11 @@ class Composer:
             # names one by one (nationality-months): the ranked rows are not that thing (before a
             # column's word, "the latest model year", the noun is part of the column's mention)
             return True
-        return _entity_periods(self.t) is not None
+        if _entity_periods(self.t) is not None:
+            return True  # (things by period: declined with that reason)
+        if counts and plan.group is None:
+            self._rows_or_groups(m.text)  # (groups ranked by their rows: "which branch lends the most books")
+        return False
 
     def _rows_are_periods(self, word: str) -> bool:
         """Whether a word for a period ("달", "month", "해") names the rows themselves: a date column
@@ -7037,21 +7039,19 @@ def _measured_name_counted(plan: Plan, c: Composer, table: Table) -> None:
 
 def _group_keys(table: Table) -> list[str]:
     """Columns that identify groups of rows: named as an identifier (an `id_words` word of the name,
-    or its end after a stem of its own: provnum, custid, 환자번호) and holding each value on two rows or
-    more on average (54 providers on 1,495 hospital stays). Dates, row numbers and row names are
-    none."""
-    ids = [str(w).lower() for w in lexicon().data["id_words"]]
+    store_id, customerID, 환자번호, or a number or code word ending it after a stem of its own:
+    provnum, zipcode) and holding each of three values or more on two rows or more on average (54
+    providers on 1,495 hospital stays). Dates, row numbers and row names are none; nor is a name
+    that merely ends in the letters of an id word (medicaid, monkey)."""
+    ids = {str(w).lower() for w in lexicon().data["id_words"]}
+    ends = ("num", "number", "code", "nr")
     out = []
     for c in table.columns:
-        if c.row_number or c.is_date or c.distinct < 2 or c.distinct * 2 > table.rows:
+        if c.row_number or c.is_date or c.distinct < 3 or c.distinct * 2 > table.rows:
             continue
-        name = c.name.lower()
-        words = name_keys(name)
-        whole = "".join(words)
-        ascii_end = any(
-            w.isascii() and len(w) >= 2 and w != "no" and whole.endswith(w) and len(whole) - len(w) >= 3 for w in ids
-        )
-        hangul_end = any(is_hangul(w[:1]) and name.endswith(w) and len(name) > len(w) for w in ids)
+        words = [w.lower() for w in name_keys(c.name)]
+        ascii_end = len(words) == 1 and any(words[0].endswith(w) and len(words[0]) - len(w) >= 3 for w in ends)
+        hangul_end = any(is_hangul(w[:1]) and c.name.endswith(w) and len(c.name) > len(w) for w in ids)
         if any(w in ids for w in words if w.isascii()) or ascii_end or hangul_end:
             out.append(c.name)
     return out
