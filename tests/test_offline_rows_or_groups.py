@@ -3,8 +3,9 @@ stays (the rows) grouped by a provider number (provnum, 40 providers on 600 stay
 hospitals are there?" had counted the stays (COUNT's medpar, a probe of session 25): nothing said
 hospitals were the rows, and an identifier column numbered something else. Such a count is
 declined now with both numbers in the reply, through both renderers; people stay the rows of
-data about people ("how many patients died"), and a table with no such identifier still counts
-its rows for any noun ("how many houses")."""
+data about people ("how many patients died"), events stay the rows of data about events ("how
+many orders"), and a table with no such identifier still counts its rows for any noun ("how many
+houses"; medicaid, a name that only ends in "id", is none)."""
 
 from __future__ import annotations
 
@@ -41,6 +42,7 @@ def data(tmp_path_factory):
             "price": rng.integers(30000, 190000, 300),
             "bedrooms": rng.integers(1, 7, 300),
             "lotsize": rng.integers(1500, 12000, 300),
+            "medicaid": rng.choice(["none", "partial", "full"], 300),
         }
     )
     return held(root, {"medpar": stays, "receipts": shops, "housing": houses})
@@ -59,7 +61,7 @@ def test_things_an_identifier_may_number_are_not_counted_as_rows(data, mode):
     # a column named for the thing is that thing: its different values are counted
     assert not analysis.declined, answer
     assert states(first_line(answer), s.store_id.nunique()), answer
-    analysis, answer = ask(data, "receipts", "how many purchases are there?", mode)
+    analysis, answer = ask(data, "receipts", "how many products are there?", mode)
     assert analysis.declined and "store_id" in answer, answer
 
 
@@ -76,4 +78,11 @@ def test_people_and_tables_with_no_identifier_still_count_rows(data, mode):
         assert states(first_line(answer), value), (question, answer)
     h, _ = data["housing"]
     analysis, answer = ask(data, "housing", "how many houses are there?", mode)
+    assert not analysis.declined and states(first_line(answer), len(h)), answer
+    # events are one row each, whoever's they are
+    s, _ = data["receipts"]
+    analysis, answer = ask(data, "receipts", "how many orders are there?", mode)
+    assert not analysis.declined and states(first_line(answer), len(s)), answer
+    # a name that only ends in an id word's letters is no identifier (medicaid: a plan, 3 kinds)
+    analysis, answer = ask(data, "housing", "how many loans are there?", mode)
     assert not analysis.declined and states(first_line(answer), len(h)), answer

@@ -6817,12 +6817,16 @@ class Composer:
         identifier of groups of rows (`_group_keys`: provnum of hospital stays, 54 values on 1,495
         rows): there are things at two levels, the rows and what the identifier numbers, and
         nothing says which of them the noun names ("how many hospitals" had counted the stays).
-        People are the exception: data about people holds a row per person (or per visit of one),
-        the identifier groups them ("how many patients died"). The reply gives both counts, so
+        People and events are the exceptions: data about people holds a row per person (or per
+        visit of one), the identifier groups them ("how many patients died"), and a row per event
+        ("how many orders" by customer_id). The reply gives both counts, so
         the user can ask again for the one meant."""
         keys = _group_keys(self.t)
         if not keys or _entity_kind(word) & _entity_kind("person"):
             return  # (people: the rows of data about people are the people, grouped by the identifier)
+        events = {str(w).lower() for w in lexicon().data["events"]}
+        if {word.lower(), *_singular(word.lower())} & events:
+            return  # (events: one row each, "how many orders" of a customer's orders)
         en = "; ".join(f"{k}: {self.col(k).distinct:,} different values" for k in keys)
         ko = "; ".join(f"{k}: 서로 다른 값 {self.col(k).distinct:,}개" for k in keys)
         raise Declined(
