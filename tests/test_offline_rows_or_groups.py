@@ -79,6 +79,11 @@ def test_people_and_tables_with_no_identifier_still_count_rows(data, mode):
     h, _ = data["housing"]
     analysis, answer = ask(data, "housing", "how many houses are there?", mode)
     assert not analysis.declined and states(first_line(answer), len(h)), answer
+    # the rows of one identified thing are counted as they are
+    s, _ = data["receipts"]
+    analysis, answer = ask(data, "receipts", "how many products are in store S03?", mode)
+    assert not analysis.declined and "S03" in first_line(answer), answer
+    assert states(first_line(answer), (s.store_id == "S03").sum()), answer
     # events are one row each, whoever's they are
     s, _ = data["receipts"]
     analysis, answer = ask(data, "receipts", "how many orders are there?", mode)

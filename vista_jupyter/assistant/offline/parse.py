@@ -6774,7 +6774,7 @@ class Composer:
         if _entity_periods(self.t) is not None:
             return True  # (things by period: declined with that reason)
         if counts and plan.group is None:
-            self._rows_or_groups(m.text)  # (groups ranked by their rows: "which branch lends the most books")
+            self._rows_or_groups(m.text, plan)  # (groups ranked by their rows: "which branch lends the most books")
         return False
 
     def _rows_are_periods(self, word: str) -> bool:
@@ -6812,7 +6812,7 @@ class Composer:
             f"이 데이터의 행은 {rows}이고 {word}이(가) 아닙니다. 행을 세거나 순위를 매겨도 {word}을(를) 세는 것이 아닙니다.",
         )
 
-    def _rows_or_groups(self, word: str) -> None:
+    def _rows_or_groups(self, word: str, plan: Plan) -> None:
         """Declines counting rows for a noun that is not the rows' own, on a table with an
         identifier of groups of rows (`_group_keys`: provnum of hospital stays, 54 values on 1,495
         rows): there are things at two levels, the rows and what the identifier numbers, and
@@ -6822,6 +6822,8 @@ class Composer:
         ("how many orders" by customer_id). The reply gives both counts, so
         the user can ask again for the one meant."""
         keys = _group_keys(self.t)
+        if any(k.column in keys and k.op == "==" for k in plan.conditions):
+            return  # the rows of one of the identified things ("games minsu_chess played as white")
         if not keys or _entity_kind(word) & _entity_kind("person"):
             return  # (people: the rows of data about people are the people, grouped by the identifier)
         events = {str(w).lower() for w in lexicon().data["events"]}
