@@ -37,9 +37,10 @@ are written so that an answer which dumps many numbers or names cannot pass by l
   the number, with at most MAX_HEADLINE_NUMBERS + 1 numbers besides) or in a WIDE one (a header
   line whose cells are the column labels, then a line whose first cell is the row label and whose
   cell under the column's states the number); the wide table may also be transposed (rows
-  across). Markdown tables (|-separated) and plain tables (2+ spaces apart) are read.
+  across). Markdown tables (|-separated) and plain tables (2+ spaces apart) are read. A label may
+  be written as an alias in expect["also"][label].
 * pair ("which sex and major has the highest average SAT"): both labels of expect["value"] (a
-  [row, column] pair) in the headline, and no pair of expect["others"] (the runners-up) fully
+  [row, column] pair; or an alias in expect["also"][label], as for table2) in the headline, and no pair of expect["others"] (the runners-up) fully
   named earlier in it.
 * chart: figures >= 1 and every column in expect["columns"] is named in the analyst's code (and,
   for each group in expect["any_of"], at least one of its columns).
@@ -397,19 +398,26 @@ def _grade_table2(expect: dict, answer: str) -> bool:
     raw = [ln for ln in raw if not re.fullmatch(r"[-:=|\s]+", ln)][:limit]
     plain = [normalize_dates(ln) for ln in lines_of(answer)[:limit]]
     korean_money = expect.get("unit") == "만원"
-    one = {k: v for k, v in expect.items() if k not in ("cells", "dims")}
+    one = {k: v for k, v in expect.items() if k not in ("cells", "dims", "also")}
     rows = list(dict.fromkeys(str(r) for r, _, _ in cells))
     cols = list(dict.fromkeys(str(c) for _, c, _ in cells))
 
+    also = expect.get("also", {})
+
+    def names(label: str) -> list[str]:
+        return [str(label)] + [str(a) for a in also.get(str(label), [])]
+
     def stated(row: str, col: str, value: float, wide_as: tuple[bool, ...]) -> bool:
         one["value"] = value
-        if _long_cell(plain, str(row), str(col), one, korean_money):
-            return True
-        for transposed in wide_as:
-            down, across = (col, row) if transposed else (row, col)
-            labels = cols if not transposed else rows
-            if _wide_cell(raw, str(across), str(down), labels, one, korean_money):
-                return True
+        for r in names(row):
+            for c in names(col):
+                if _long_cell(plain, r, c, one, korean_money):
+                    return True
+                for transposed in wide_as:
+                    down, across = (c, r) if transposed else (r, c)
+                    labels = [n for x in (cols if not transposed else rows) for n in names(x)]
+                    if _wide_cell(raw, across, down, labels, one, korean_money):
+                        return True
         return False
 
     # a wide table is read one way round for every cell (not each cell whichever way suits it)
@@ -419,8 +427,10 @@ def _grade_table2(expect: dict, answer: str) -> bool:
 def _grade_pair(expect: dict, head: str) -> bool:
     text = normalize_dates(head)
 
+    also = expect.get("also", {})
+
     def at(pair) -> int | None:
-        a, b = (find_label(text, str(x)) for x in pair)
+        a, b = ([s for n in [str(x)] + list(also.get(str(x), [])) for s in find_label(text, n)] for x in pair)
         apart = [max(x[0], y[0]) for x in a for y in b if x[1] <= y[0] or y[1] <= x[0]]
         return min(apart) if apart else None
 

@@ -417,9 +417,29 @@ QUESTIONS = [
 ]
 
 
+#: Vista loads a column of Yes/No text as booleans (True/False in the kernel's table): those
+#: labels are accepted for Yes/No, as evalset38 accepts them
+BOOL_ALIASES = {"Yes": ["True"], "No": ["False"], "yes": ["True"], "no": ["False"]}
+
+
+def _aliased(row: dict) -> dict:
+    e = row["expect"]
+    labels: set[str] = set()
+    if e["kind"] == "table2":
+        labels = {x for r, c, _ in e["cells"] for x in (r, c)}
+    elif e["kind"] == "pair":
+        labels = set(e["value"]) | {x for p in e["others"] for x in p}
+    elif e["kind"] == "table":
+        labels = set(e["value"])
+    also = {k: v for k, v in BOOL_ALIASES.items() if k in labels}
+    if also:
+        e["also"] = {**e.get("also", {}), **also}
+    return row
+
+
 def main() -> None:
     rows = build(QUESTIONS, lambda ds: pd.read_csv(DATA / ds), default_tol=None)
-    write(HERE, rows)
+    write(HERE, [_aliased(r) for r in rows])
 
 
 if __name__ == "__main__":

@@ -607,6 +607,7 @@ class Composer:
         self._busy_periods()
         self._how_adjectives()
         role_words(self)
+        self._two_way()
         self._ordinals()
         self._years_as_unit()
         self._comparative_which()
@@ -5282,6 +5283,89 @@ class Composer:
             if ko_has:
                 self.claim(after)
 
+    # --- two-way breakdowns ("average SAT by sex and major", "성별·전공별 인원", "cross-tab of A and B") ---
+
+    def _category_named(self, i: int | None) -> str | None:
+        """The one category column mention `i` names (unclaimed): a word read also as a value only
+        where it is the column's own name ("y", a column, also read as "yes")."""
+        if i is None or not 0 <= i < len(self.m) or i in self.used or not self.m[i].has("column"):
+            return None
+        cols = self.columns_of(i, categorical=True)
+        best = self.columns_of(i)
+        if len(cols) != 1 or not best or best[0] != cols[0] or self.col(cols[0]).is_date:
+            return None
+        text = self.m[i].text.lower()
+        own = text in (cols[0].lower(), f"{cols[0].lower()} 여부")
+        if self.m[i].has("value") and not own:
+            return None
+        if self.m[i].roles & {"agg", "compare", "num", "date", "superlative_marker"}:
+            return None
+        return cols[0]
+
+    def _two_way(self) -> None:
+        """Two category columns joined by "and" (",", "·", "와/과", "및") and said as one grouping:
+        after "by"/"per"/"for each", before 별/마다, before a word for their combinations
+        ("combination", "group", "조합"), after "combination of" or a cross-tabulation ("cross-tab
+        of A and B"); or each with its own 별 ("전공별 성별", "A별 B별"). The rows are grouped by
+        both: `Plan.group` (the first named) and `Plan.group2` (the second)."""
+        self.group2: Grouping | None = None
+        m = self.m
+        n = len(m)
+
+        def text(i: int) -> str:
+            return m[i].text.lower() if 0 <= i < n else ""
+
+        def grouped_after(i: int) -> bool:  # a Korean 별/마다 right after
+            return 0 <= i < n and m[i].has("group") and text(i)[:1] >= "\uac00"
+
+        def own_group(i: int) -> bool:  # 성별: the column's word with its own 별
+            return text(i).endswith("별") and text(i)[:1] >= "\uac00" and self._category_named(i) is not None
+
+        cross = {"cross", "crosstab", "crosstabs", "cross-tab", "cross-tabulate", "cross-tabulation", "교차표"}
+        combos = {"combination", "combinations", "group", "groups", "pair", "pairs", "조합", "그룹", "교차표"}
+        joins = {"and", ",", "&", "·", "ㆍ", "와", "과", "및", "그리고"}
+        for i in range(n):
+            a = self._category_named(i)
+            if a is None:
+                continue
+            claims: list[int] = []
+            b = None
+            if text(i + 1) in joins:
+                b = self._category_named(i + 2)
+                if b is not None:
+                    before = i - 1
+                    if text(before) == "of" and before >= 1 and text(before - 1) in combos | {"tab", "tabulation"}:
+                        claims = [before]  # "combination of A and B", "cross-tab of A and B"
+                    elif m[before].has("group") and text(before) in ("by", "per", "for each", "for every", "across"):
+                        claims = [before]  # "by A and B"
+                    elif text(i + 3) in combos:
+                        claims = [i + 3]  # "A and B combination", "A·B 조합"
+                    elif grouped_after(i + 3):
+                        claims = [i + 3]  # "A·B별", "A와 B별"
+                    elif text(before) in ("tabulate", "cross-tabulate"):
+                        claims = [before]
+                    if claims:
+                        claims += [i, i + 1, i + 2]
+            if not claims and grouped_after(i + 1) or (not claims and own_group(i)):
+                k = i + 2 if grouped_after(i + 1) else i + 1
+                if text(k) in (",", "·", "ㆍ", "및"):
+                    k += 1
+                b = self._category_named(k)
+                if b is not None and (grouped_after(k + 1) or own_group(k)):
+                    claims = [i, *range(i + 1, k + 1)] + ([k + 1] if grouped_after(k + 1) else [])
+            if not claims or b is None or a == b:
+                continue
+            # the words before that say "cross-tab(ulate)": cross, -, tab
+            j = min(claims) - 1
+            while j >= 0 and text(j) in cross | {"-", "tab", "tabs", "tabulate", "tabulation", "of", "a"}:
+                claims.append(j)
+                j -= 1
+            self.claim(*claims)
+            self.ctx.group = Grouping(a)
+            self.group2 = Grouping(b)
+            self._group_claims = tuple(claims)
+            return
+
     def _grouped_by_its_name(self, i: int) -> str | None:
         """The category column a Korean word names that ends in 별 itself (성별, sex), or names it as
         a pair of its values (남녀, lexicon `pair_nouns`): said before what is asked ("성별 평균 키",
@@ -7060,6 +7144,7 @@ def _plan_direct(question: str, table: Table, reader: Reader | None = None) -> P
     composer = Composer(table, mentions, question, tokens)
     try:
         plan = composer.plan()
+        _two_way_plan(plan, composer)
         fixed: dict[tuple[str, str | None], Any] = {}
         _absent_values(plan, table)
         _period_values(plan, table)
@@ -7111,6 +7196,47 @@ def _plan_direct(question: str, table: Table, reader: Reader | None = None) -> P
         plan.inner.amounts = plan.amounts
         plan.inner.derived = plan.derived
     return plan
+
+
+#: what a two-way breakdown computes in each combination
+TWO_WAY_AGGS = ("count", "mean", "sum", "median", "min", "max", "nunique", "std")
+
+
+def _two_way_plan(plan: Plan, composer: Composer) -> None:
+    """A plan grouped by two columns (`Composer._two_way`): one measure of the rows of every
+    combination, optionally kept by conditions and ranked ("which combination has the highest
+    ..."); anything else of two groupings is declined as it was."""
+    second = getattr(composer, "group2", None)
+    if second is None or plan.declined:
+        return
+    simple = (
+        plan.kind == "aggregate"
+        and plan.group is not None
+        and plan.group.bucket is None
+        and plan.group.column != second.column
+        and len(plan.measures) == 1
+        and plan.measures[0].agg in TWO_WAY_AGGS
+        and not plan.measures[0].per
+        and not (plan.sides or plan.successive or plan.having or plan.kept or plan.overall or plan.counted)
+        and plan.position is None
+        and plan.inner is None
+        and plan.rank == 1
+    )
+    if simple and any(k.column in (plan.group.column, second.column) and k.op == "==" for k in plan.conditions):
+        # one value of a column the rows are broken down by: no breakdown by it (a word read as
+        # both, "average" a statistic and a value of y)
+        raise Declined(
+            f"I read both a breakdown by {plan.group.column} and {second.column} and one value of one of them.",
+            f"{plan.group.column}·{second.column}별로 나누라는 말과 그중 한 값만 보라는 말을 함께 읽었습니다.",
+        )
+    if not simple:
+        raise Declined(
+            "I can break a measure down by two columns (a count, mean, total, median, minimum or "
+            "maximum of each combination), but not this question in that way.",
+            "두 열로 나눈 값(조합마다 개수, 평균, 합계, 중앙값, 최솟값, 최댓값)은 구할 수 있지만, "
+            "이 질문을 그렇게 계산하지는 못합니다.",
+        )
+    plan.group2 = second
 
 
 def _flags_counted_per_group(plan: Plan, composer: Composer) -> None:

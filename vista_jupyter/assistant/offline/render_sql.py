@@ -895,6 +895,8 @@ class SqlRenderer(PandasRenderer):
                 "I cannot compute a range or a per-period measure for each group in SQL yet.",
                 "그룹마다 범위나 기간별 값을 구하는 것은 아직 SQL로 하지 못합니다.",
             )
+        if p.group2 is not None:
+            return self._step(self._intro(), self._sql_two_way())
         key, order = self._key_sql(p.group)
         code = self._rows_count()
         if p.sides:
@@ -971,6 +973,32 @@ class SqlRenderer(PandasRenderer):
             code += "for label, values in result.round(6).iterrows():\n    print(label, *values.tolist(), sep='\\t')\n"
             code += self._group_chart("result")
         return self._step(self._intro(), code)
+
+    def _sql_two_way(self) -> str:
+        """A measure of every combination of two columns' values (`Plan.group2`), as the pandas
+        path prints it: the combinations with both values and a value, in the order of the first
+        column's values and the second's, or ranked by the measure when an order was asked."""
+        p = self.plan
+        a, b = ident(p.group.column), ident(p.group2.column)
+        value = self._agg(p.measures[0], partition=f"{a}, {b}")
+        where = self._where(None, f"{a} IS NOT NULL", f"{b} IS NOT NULL")
+        order = "g1, g2"
+        if p.order:
+            order = f"value {'ASC' if p.order == 'asc' else 'DESC'}, g1, g2"
+        query = (
+            f"SELECT * FROM (\n    SELECT {a} AS g1, {b} AS g2, {value} AS value\n"
+            + indent(self._from(where) + "\n", "    ")
+            + f"    GROUP BY 1, 2\n)\nWHERE value IS NOT NULL\nORDER BY {order}\nLIMIT {MAX_GROUPS}"
+        )
+        code = self._rows_count()
+        code += (
+            f"result = {call(query)}\n"
+            f"result = result.set_index(['g1', 'g2'])['value'].rename_axis([{q(p.group.column)}, {q(p.group2.column)}])\n"
+            "print('rows', rows, sep='\\t')\nprint('groups', len(result), sep='\\t')\n"
+            "for (first, second), value in result.round(6).items():\n"
+            "    print(first, second, value, sep='\\t')\n"
+        )
+        return code + self._two_way_chart("result")
 
     def _ungrouped(self) -> str:
         p = self.plan
