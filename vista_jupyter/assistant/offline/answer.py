@@ -218,6 +218,12 @@ def _restate(plan: Plan) -> str:
     if k == "aggregate" and plan.group2 is not None:
         what = measure_words(plan.measures[0], lang)
         a, b = plan.group.column, plan.group2.column
+        if plan.measures[0].agg == "share":
+            return t(
+                lang,
+                f"Share of each {b} within each {a}{where(conds, lang)}",
+                f"{where(conds, lang)}{a}별 {b} 비율",
+            )
         return t(
             lang,
             f"{_cap(what)} by {a} and {b}{where(conds, lang)}",
@@ -1746,6 +1752,9 @@ _WIDE_COLUMNS = 8
 _WIDE_ROWS = 30
 
 
+_value_text = value_text
+
+
 def _two_way(plan: Plan, r: _Reader) -> str:
     """A two-way breakdown (`Plan.group2`): a wide table, the first column's values down and the
     second's across (at most _WIDE_COLUMNS x _WIDE_ROWS, saying what was cut); with an order
@@ -1754,6 +1763,10 @@ def _two_way(plan: Plan, r: _Reader) -> str:
     m = plan.measures[0]
     head = restate(plan)
     items = [it for it in r.items() if len(it) >= 3]
+
+    def value_text(plan: Plan, m: Measure, v: float) -> str:
+        return fmt(v, percent=True) if m.agg == "share" else _value_text(plan, m, v)
+
     if not items:
         if plan.conditions:
             return t(
@@ -1773,7 +1786,12 @@ def _two_way(plan: Plan, r: _Reader) -> str:
         ties = [it for it in items if _num(it[2]) == best]
         names = ", ".join(f"{_label(it[0])} · {_label(it[1])}" for it in ties)
         tie = t(lang, " (tied)", " (동률)") if len(ties) > 1 else ""
-        word = {("desc", "en"): "Highest", ("asc", "en"): "Lowest", ("desc", "ko"): "가장 높은", ("asc", "ko"): "가장 낮은"}
+        word = {
+            ("desc", "en"): "Highest",
+            ("asc", "en"): "Lowest",
+            ("desc", "ko"): "가장 높은",
+            ("asc", "ko"): "가장 낮은",
+        }
         top = word[(plan.order, lang)]
         line = t(
             lang,

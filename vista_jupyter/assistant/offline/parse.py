@@ -596,6 +596,7 @@ class Composer:
         self._movements()
         self._span_durations()  # (before the words are checked: it reads "minutes" as its unit)
         self._verbs_counted()
+        self._two_way()  # (before the words are checked: "cross-tab", "combination" are its own)
         self._check_words()
         # "the average fuel price (pf)": words the bracketed name glosses name no other column
         # (price is no cost there), so none is read as one
@@ -607,7 +608,6 @@ class Composer:
         self._busy_periods()
         self._how_adjectives()
         role_words(self)
-        self._two_way()
         self._ordinals()
         self._years_as_unit()
         self._comparative_which()
@@ -5309,17 +5309,38 @@ class Composer:
         of A and B"); or each with its own 별 ("전공별 성별", "A별 B별"). The rows are grouped by
         both: `Plan.group` (the first named) and `Plan.group2` (the second)."""
         self.group2: Grouping | None = None
+        self.crosstab = False
         m = self.m
         n = len(m)
 
         def text(i: int) -> str:
-            return m[i].text.lower() if 0 <= i < n else ""
+            """The mention's words, a Korean particle written onto them dropped ("조합은": 조합)."""
+            if not 0 <= i < n:
+                return ""
+            word = m[i].text.lower()
+            if m[i].unknown and word[:1] >= "\uac00" and len(word) >= 3 and word[-1] in "은는이가을를의":
+                word = word[:-1]
+            return word
 
         def grouped_after(i: int) -> bool:  # a Korean 별/마다 right after
             return 0 <= i < n and m[i].has("group") and text(i)[:1] >= "\uac00"
 
         def own_group(i: int) -> bool:  # 성별: the column's word with its own 별
             return text(i).endswith("별") and text(i)[:1] >= "\uac00" and self._category_named(i) is not None
+
+        def spelled(i: int) -> tuple[str, list[int]]:
+            """The word at i with the unknown syllables written onto it ("조", "합": 조합)."""
+            if not (0 <= i < n and m[i].unknown and m[i].text[:1] >= "\uac00"):
+                return text(i), [i]
+            span = [i]
+            while (
+                span[-1] + 1 < n
+                and m[span[-1] + 1].unknown
+                and m[span[-1] + 1].start < len(self.tokens)
+                and self.tokens[m[span[-1] + 1].start].joined
+            ):
+                span.append(span[-1] + 1)
+            return "".join(m[k].text for k in span).lower(), span
 
         cross = {"cross", "crosstab", "crosstabs", "cross-tab", "cross-tabulate", "cross-tabulation", "교차표"}
         combos = {"combination", "combinations", "group", "groups", "pair", "pairs", "조합", "그룹", "교차표"}
@@ -5338,8 +5359,8 @@ class Composer:
                         claims = [before]  # "combination of A and B", "cross-tab of A and B"
                     elif m[before].has("group") and text(before) in ("by", "per", "for each", "for every", "across"):
                         claims = [before]  # "by A and B"
-                    elif text(i + 3) in combos:
-                        claims = [i + 3]  # "A and B combination", "A·B 조합"
+                    elif spelled(i + 3)[0] in combos:
+                        claims = spelled(i + 3)[1]  # "A and B combination", "A·B 조합"
                     elif grouped_after(i + 3):
                         claims = [i + 3]  # "A·B별", "A와 B별"
                     elif text(before) in ("tabulate", "cross-tabulate"):
@@ -5355,11 +5376,15 @@ class Composer:
                     claims = [i, *range(i + 1, k + 1)] + ([k + 1] if grouped_after(k + 1) else [])
             if not claims or b is None or a == b:
                 continue
-            # the words before that say "cross-tab(ulate)": cross, -, tab
+            # the words before that say "cross-tab(ulate)" or "combination of": cross, -, tab
             j = min(claims) - 1
-            while j >= 0 and text(j) in cross | {"-", "tab", "tabs", "tabulate", "tabulation", "of", "a"}:
+            tabs = {"-", "tab", "tabs", "tabulate", "tabulation"}
+            while j >= 0 and text(j) in cross | tabs | combos | {"of", "a"}:
                 claims.append(j)
                 j -= 1
+            if any(text(k) in cross | tabs for k in claims):
+                self.crosstab = True  # a cross-tabulation counts the rows of each combination
+                self.ctx.aggs.append((min(claims), "count"))
             self.claim(*claims)
             self.ctx.group = Grouping(a)
             self.group2 = Grouping(b)
@@ -6124,6 +6149,18 @@ class Composer:
                 self.claim(*indexes)
                 self._group_claims = indexes
             return self.ctx.group
+        if (
+            self.ctx.group is not None
+            and self.ctx.group != grouping
+            and getattr(self, "group2", None) is None
+            and self._plain_category(self.ctx.group)
+            and self._plain_category(grouping)
+        ):
+            # "인증기관(certification)별 색상(colour)별", "by A, by B": a second grouping by a
+            # category column's values, a two-way breakdown (`_two_way`)
+            self.group2 = grouping
+            self.claim(*indexes)
+            return self.ctx.group
         if self.ctx.group is not None and self.ctx.group != grouping:
             raise Declined(
                 "I can group by one thing at a time; you asked for two groupings.",
@@ -6133,6 +6170,11 @@ class Composer:
         self.claim(*indexes)
         self._group_claims = indexes
         return grouping
+
+    def _plain_category(self, g: Grouping) -> bool:
+        """A grouping by a category column's own values (no period of a date)."""
+        c = self.col(g.column)
+        return g.bucket is None and c is not None and c.categorical and not c.is_date and not c.yearlike
 
     def _one_row_per_period(self, bucket: str) -> bool:
         """Whether the rows asked about are one per period: rows keyed by a name and the period
@@ -7199,7 +7241,7 @@ def _plan_direct(question: str, table: Table, reader: Reader | None = None) -> P
 
 
 #: what a two-way breakdown computes in each combination
-TWO_WAY_AGGS = ("count", "mean", "sum", "median", "min", "max", "nunique", "std")
+TWO_WAY_AGGS = ("count", "mean", "sum", "median", "min", "max", "nunique", "std", "share")
 
 
 def _two_way_plan(plan: Plan, composer: Composer) -> None:
@@ -7209,6 +7251,24 @@ def _two_way_plan(plan: Plan, composer: Composer) -> None:
     second = getattr(composer, "group2", None)
     if second is None or plan.declined:
         return
+    if getattr(composer, "crosstab", False) and plan.kind == "aggregate" and not plan.measures:
+        plan.measures = [Measure("count")]  # "cross-tab of A and B": the rows of each combination
+    if (
+        plan.kind == "share"
+        and plan.group is not None
+        and [(x.agg, x.column) for x in plan.measures] in ([], [("count", None)])
+        and not plan.conditions
+        and not plan.base
+    ):
+        # "within each sex, the share in each major", "전공별로 성별 비율": row shares, the rows
+        # of each combination as a share of the first column's group
+        plan.kind, plan.measures, plan.order, plan.superlative, plan.limit = (
+            "aggregate",
+            [Measure("share")],
+            None,
+            False,
+            None,
+        )
     simple = (
         plan.kind == "aggregate"
         and plan.group is not None

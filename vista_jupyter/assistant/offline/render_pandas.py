@@ -541,7 +541,9 @@ class PandasRenderer:
         p = self.plan
         m = p.measures[0]
         keys = f"[rows[{q(p.group.column)}], rows[{q(p.group2.column)}]]"
-        if m.column is None:
+        if m.agg == "share":  # each combination's rows as a share of its first value's rows
+            code = f"counts = rows.groupby({keys}).size()\nresult = counts / counts.groupby(level=0).transform('sum')\n"
+        elif m.column is None:
             code = f"result = rows.groupby({keys}).size()\n"
         else:
             code = f"result = rows.groupby({keys})[{q(m.column)}].{_call(m.agg)}\n"
