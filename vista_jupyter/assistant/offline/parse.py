@@ -4666,7 +4666,11 @@ class Composer:
         agg = m.get("agg").key
         columns = {s.key[0] for s in m.all("value")}
         for j in (self.prev_index(i, ("filler", "particle")), self.next_index(i, ("filler", "particle"))):
-            if j is not None and set(self.columns_of(j)) & columns:
+            # (the column a word names best: "score" is the score column, though a weaker
+            # reading of it reaches rating, whose value "Average" is no average score then)
+            senses = self.m[j].all("column") if j is not None else []
+            best = max((x.quality for x in senses), default=0.0)
+            if {x.key for x in senses if x.quality >= best - 1e-9} & columns:
                 return False
         # a statistic is of a measure said after it ("average days absent"); a name written with a
         # capital inside the question, or said last ("profits of Total"), is the value
