@@ -157,3 +157,47 @@ def test_a_statistic_word_before_a_measure_is_no_value_of_another_column(data, m
 
 def _listed(answer: str, label: str) -> str:
     return next(ln.split(":", 1)[1] for ln in answer.splitlines() if ln.startswith(f"- {label}:"))
+
+
+@pytest.fixture(scope="module")
+def parties(tmp_path_factory):
+    rng = np.random.default_rng(2)
+    n = 120
+    frame = pd.DataFrame(
+        {"day": rng.choice(["Sat", "Sun"], n), "size": rng.integers(1, 6, n), "tip": rng.uniform(1, 9, n).round(2)}
+    )
+    return held(tmp_path_factory.mktemp("parties"), {"tips": frame})
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_a_headcount_word_names_the_column_of_headcounts(parties, mode):
+    # "인원" counts the rows where each row is a person; a table of parties with their sizes has
+    # its headcounts in a column ("토요일 평균 인원수" had been declined once 인원 counted rows)
+    frame, _ = parties["tips"]
+    analysis, answer = ask_held(parties, "tips", "토요일 평균 인원수", mode)
+    assert not analysis.declined, answer
+    assert _states(first_line(answer).split("**")[1], frame.loc[frame["day"] == "Sat", "size"].mean()), answer
+    analysis, answer = ask_held(parties, "tips", "요일별 인원", mode)
+    assert analysis.declined or "size" in first_line(answer), answer
+
+
+@pytest.fixture(scope="module")
+def states(tmp_path_factory):
+    rng = np.random.default_rng(3)
+    frame = pd.DataFrame(
+        {
+            "state": [f"State{i}" for i in range(20)],
+            "violent": rng.uniform(100, 900, 20).round(1),
+            "weather": rng.choice(["sun", "rain", "fog"], 20),
+        }
+    )
+    return held(tmp_path_factory.mktemp("states"), {"crime": frame})
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_a_concept_word_still_describes_the_column_before_it(states, mode):
+    # only a column of a two-sided concept (sex) takes no other concept as its descriptor:
+    # "violent crime rate" is the violent column, "날씨 종류" the weather column
+    for question in ("top 3 states by violent crime rate", "날씨 종류별 개수"):
+        analysis, answer = ask_held(states, "crime", question, mode)
+        assert not analysis.declined, answer

@@ -2489,9 +2489,10 @@ def merge_columns(mentions: list[Mention], tokens: list[Token], table: Table) ->
             # only a short form of a word reached: "public capital" is no `pc` whose p..c spells
             # "public", as pc is private capital beside pcap)
             named = max(s.quality for s in prev.all("column")) >= 0.9 or _period_of_date(prev, m, table)
-            # (not a concept other than the one the column before was reached by: "성별 연령대별" is
-            # by sex and by age group, two things, not one sex column described by an age word)
-            other_concept = prev.has("concept") and not (
+            # (not another concept after a column of a two-sided one, sex: "성별 연령대별" is by sex
+            # and by age group, two things; a sex column has no kinds for a word to describe)
+            concepts = lexicon().concepts
+            other_concept = any(concepts.get(s.key, {}).get("sides") for s in prev.all("concept")) and not (
                 {s.key for s in m.all("concept")} & {s.key for s in prev.all("concept")}
             )
             describes = m.has("descriptors") or (

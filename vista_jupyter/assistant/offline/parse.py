@@ -596,6 +596,7 @@ class Composer:
         self._movements()
         self._span_durations()  # (before the words are checked: it reads "minutes" as its unit)
         self._verbs_counted()
+        self._headcount_column()
         self._two_way()  # (before the words are checked: "cross-tab", "combination" are its own)
         self._check_words()
         # "the average fuel price (pf)": words the bracketed name glosses name no other column
@@ -5286,6 +5287,15 @@ class Composer:
                 self.claim(after)
             if ko_has:
                 self.claim(after)
+
+    def _headcount_column(self) -> None:
+        """ "인원", "사람 수": the number of people, the rows when each row is a person; where a
+        column holds each row's number of people (tips' size, a party's), the word names that
+        column, never the rows (a row there is a party)."""
+        for m in self.m:
+            if m.has("agg") and m.get("agg").key == "count" and m.has("descriptors") and m.has("column"):
+                if m.text.replace(" ", "") in ("인원", "사람수"):
+                    m.senses = [x for x in m.senses if x.role != "agg"]
 
     # --- two-way breakdowns ("average SAT by sex and major", "성별·전공별 인원", "cross-tab of A and B") ---
 
