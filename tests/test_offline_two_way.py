@@ -201,3 +201,11 @@ def test_a_concept_word_still_describes_the_column_before_it(states, mode):
     for question in ("top 3 states by violent crime rate", "날씨 종류별 개수"):
         analysis, answer = ask_held(states, "crime", question, mode)
         assert not analysis.declined, answer
+
+
+@pytest.mark.parametrize("mode", MODES)
+def test_a_highest_value_by_two_columns_without_a_statistic_is_asked_back(data, mode):
+    # "sex와 major별 최고 score": each combination's highest score, or the combination of the
+    # highest average? (it had answered the combination of the highest MEAN score)
+    analysis, answer = ask_held(data, "students", "sex와 major별 최고 score", mode)
+    assert analysis.declined or "Highest mean" not in answer and "평균 가장" not in answer, answer

@@ -7296,6 +7296,15 @@ def _two_way_plan(plan: Plan, composer: Composer) -> None:
         and plan.inner is None
         and plan.rank == 1
     )
+    said = {a for _, a in composer.ctx.aggs}
+    if simple and (plan.superlative or plan.limit) and plan.measures[0].column and plan.measures[0].agg not in said:
+        # "인증기관과 색상별 최고 가격": each combination's highest price, or the combination of the
+        # highest (average?) price; no statistic said, so which is not known
+        raise Declined(
+            "I read a breakdown by two columns and a highest or lowest value, but not which: each "
+            "combination's own highest value, or the combination with the highest average?",
+            "두 열로 나눈 값과 최고(최저)를 읽었지만, 조합마다의 최고값인지 평균이 가장 높은 조합인지 모르겠습니다.",
+        )
     if simple and any(k.column in (plan.group.column, second.column) and k.op == "==" for k in plan.conditions):
         # one value of a column the rows are broken down by: no breakdown by it (a word read as
         # both, "average" a statistic and a value of y)
