@@ -12,6 +12,9 @@ A question is `(id, dataset, lang, text, kind, code, extra)`. The snippet leaves
   candidates, or `others_from`: a Series whose index they are);
 * labels: a list, in order if `ordered` (`others_from`: the Series that lists the runners-up);
 * table: a Series (`rel_tol`, `percent`, `period_month`);
+* table2: a Series indexed by two columns (a two-way breakdown), or a DataFrame (a pivot, its
+  empty cells left out) (`rel_tol`, `percent`);
+* pair: a Series indexed by two columns whose idxmax/idxmin (`pick`) is the answer;
 * chart: the `columns` it must show; decline: nothing computed.
 """
 
@@ -102,6 +105,24 @@ def expectation(kind: str, result: Any, extra: dict, env: dict, default_tol: flo
         if "others_from" in extra:
             expect["others"] = [str(x) for x in env[extra["others_from"]].index[len(result) : len(result) + 9]]
             expect["pick"] = "max"
+    elif kind == "table2":
+        if isinstance(result, pd.DataFrame):
+            result = result.stack()
+        result = result.dropna()
+        expect.update(
+            rel_tol=tol(),
+            dims=[str(n) for n in result.index.names],
+            cells=[[str(r), str(c), float(v)] for (r, c), v in result.items()],
+        )
+        if extra.get("percent"):
+            expect["percent"] = True
+    elif kind == "pair":
+        s = result.dropna().sort_values(ascending=extra["pick"] == "min")
+        expect.update(
+            pick=extra["pick"],
+            value=[str(x) for x in s.index[0]],
+            others=[[str(x) for x in k] for k in s.index[1:10]],
+        )
     elif kind == "table":
         expect.update(rel_tol=tol(), value={str(k): float(v) for k, v in result.items()})
         if extra.get("percent"):  # shares per group, as fractions (written as 0.25 or 25%)
@@ -116,7 +137,7 @@ def build(questions: list[tuple], load: Callable[[str], pd.DataFrame], default_t
     out = []
     frames: dict[str, pd.DataFrame] = {}
     for qid, ds, lang, text, kind, code, extra in questions:
-        if kind in ("number", "label", "labels", "table"):
+        if kind in ("number", "label", "labels", "table", "table2", "pair"):
             env: dict = {"df": frames.setdefault(ds, load(ds)).copy(), "pd": pd}
             exec(code, env)  # noqa: S102 - the set's own snippet
             expect = expectation(kind, env["result"], extra, env, default_tol)

@@ -31,6 +31,17 @@ are written so that an answer which dumps many numbers or names cannot pass by l
   (a {name: number} map), one of the answer's first max(15, groups + 5) lines names the group
   (or an alias in expect["also"][name]) and states its number under the number rule above,
   with at most MAX_HEADLINE_NUMBERS other numbers on that line.
+* table2 (a two-way breakdown: "average income by region and sex"): expect["cells"] lists
+  [row, column, number] for every combination present. Each cell is stated either in a LONG
+  table (a line, among the first max(15, cells + 8), naming both the row and the column label and
+  the number, with at most MAX_HEADLINE_NUMBERS + 1 numbers besides) or in a WIDE one (a header
+  line whose cells are the column labels, then a line whose first cell is the row label and whose
+  cell under the column's states the number); the wide table may also be transposed (rows
+  across). Markdown tables (|-separated) and plain tables (2+ spaces apart) are read. A label may
+  be written as an alias in expect["also"][label].
+* pair ("which sex and major has the highest average SAT"): both labels of expect["value"] (a
+  [row, column] pair; or an alias in expect["also"][label], as for table2) in the headline, and no pair of expect["others"] (the runners-up) fully
+  named earlier in it.
 * chart: figures >= 1 and every column in expect["columns"] is named in the analyst's code (and,
   for each group in expect["any_of"], at least one of its columns).
 """
@@ -327,6 +338,108 @@ def _grade_table(expect: dict, answer: str) -> bool:
     return missing == left
 
 
+def _table_cells(raw: str) -> list[str]:
+    """A table line's cells: |-separated (Markdown) or 2+ spaces / a tab apart (plain)."""
+    s = raw.strip()
+    parts = s.strip("|").split("|") if "|" in s else re.split(r"\t|\s{2,}", s)
+    return [re.sub(r"\*{1,3}|`+", "", p).strip().rstrip(":").strip() for p in parts]
+
+
+def _is_label(cell: str, label: str) -> bool:
+    return cell.strip().lower() == str(label).strip().lower()
+
+
+def _wide_cell(lines: list[str], across: str, down: str, labels: list[str], one: dict, korean_money: bool) -> bool:
+    """The number under the header cell `across` on the line whose first cell is `down`. A plain
+    table whose cells are one space apart is read by order: the k-th of the column `labels` in
+    the header, the k-th number after the row's label."""
+    for h, head in enumerate(lines):
+        hc = _table_cells(head)
+        at = [i for i, c in enumerate(hc) if _is_label(c, across)]
+        ranked = sorted((m[0], str(x)) for x in labels for m in find_label(head, str(x))[:1])
+        k = next((n for n, (_, x) in enumerate(ranked) if _is_label(x, across)), None)
+        if not at and (k is None or "|" in head):
+            continue
+        for ln in lines[h + 1 :]:
+            rc = _table_cells(ln)
+            shift = len(rc) - len(hc)  # a header without the index's own cell is one short
+            if at and rc and _is_label(rc[0], down) and shift in (0, 1) and at[0] + shift < len(rc):
+                if any(number_matches(x, p, one) for x, p in numbers_in(rc[at[0] + shift], korean_money)):
+                    return True
+            stripped = ln.strip()
+            if k is not None and "|" not in ln and stripped.lower().startswith(str(down).lower() + " "):
+                nums = numbers_in(stripped[len(str(down)) :], korean_money)
+                if len(nums) == len(ranked) and number_matches(*nums[k], one):
+                    return True
+    return False
+
+
+def _long_cell(lines: list[str], row: str, col: str, one: dict, korean_money: bool) -> bool:
+    """A line naming both labels (apart) and stating the number."""
+    for ln in lines:
+        rs, cs = find_label(ln, row), find_label(ln, col)
+        pairs = [(a, b) for a in rs for b in cs if a[1] <= b[0] or b[1] <= a[0]]
+        for a, b in pairs:
+            rest = "".join(" " if a[0] <= i < a[1] or b[0] <= i < b[1] else ch for i, ch in enumerate(ln))
+            nums = numbers_in(rest, korean_money)
+            if (
+                any(number_matches(x, p, one) for x, p in nums)
+                and len({round(x, 9) for x, _ in nums}) <= MAX_HEADLINE_NUMBERS + 2
+            ):
+                return True
+    return False
+
+
+def _grade_table2(expect: dict, answer: str) -> bool:
+    """Every cell of a two-way breakdown, in a long table or a wide one (either way round)."""
+    cells = expect["cells"]
+    limit = max(LABELS_LINES, len(cells) + 8)
+    raw = [normalize_dates(ln) for ln in (answer or "").splitlines() if ln.strip()]
+    raw = [ln for ln in raw if not re.fullmatch(r"[-:=|\s]+", ln)][:limit]
+    plain = [normalize_dates(ln) for ln in lines_of(answer)[:limit]]
+    korean_money = expect.get("unit") == "만원"
+    one = {k: v for k, v in expect.items() if k not in ("cells", "dims", "also")}
+    rows = list(dict.fromkeys(str(r) for r, _, _ in cells))
+    cols = list(dict.fromkeys(str(c) for _, c, _ in cells))
+
+    also = expect.get("also", {})
+
+    def names(label: str) -> list[str]:
+        return [str(label)] + [str(a) for a in also.get(str(label), [])]
+
+    def stated(row: str, col: str, value: float, wide_as: tuple[bool, ...]) -> bool:
+        one["value"] = value
+        for r in names(row):
+            for c in names(col):
+                if _long_cell(plain, r, c, one, korean_money):
+                    return True
+                for transposed in wide_as:
+                    down, across = (c, r) if transposed else (r, c)
+                    labels = [n for x in (cols if not transposed else rows) for n in names(x)]
+                    if _wide_cell(raw, across, down, labels, one, korean_money):
+                        return True
+        return False
+
+    # a wide table is read one way round for every cell (not each cell whichever way suits it)
+    return any(all(stated(r, c, v, (t,)) for r, c, v in cells) for t in (False, True))
+
+
+def _grade_pair(expect: dict, head: str) -> bool:
+    text = normalize_dates(head)
+
+    also = expect.get("also", {})
+
+    def at(pair) -> int | None:
+        a, b = ([s for n in [str(x)] + list(also.get(str(x), [])) for s in find_label(text, n)] for x in pair)
+        apart = [max(x[0], y[0]) for x in a for y in b if x[1] <= y[0] or y[1] <= x[0]]
+        return min(apart) if apart else None
+
+    mine = at(expect["value"])
+    if mine is None:
+        return False
+    return all((o := at(p)) is None or o > mine for p in expect.get("others", []))
+
+
 def _grade_chart(expect: dict, figures: int, code: str) -> bool:
     if figures < 1:
         return False
@@ -351,6 +464,10 @@ def grade(expect: dict, answer: str, declined: bool, figures: int, code: str, qu
         ok = _grade_labels(expect, answer)
     elif kind == "table":
         ok = _grade_table(expect, answer)
+    elif kind == "table2":
+        ok = _grade_table2(expect, answer)
+    elif kind == "pair":
+        ok = _grade_pair(expect, head)
     elif kind == "chart":
         ok = _grade_chart(expect, figures, code)
     else:

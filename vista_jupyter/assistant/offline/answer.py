@@ -215,6 +215,20 @@ def _restate(plan: Plan) -> str:
     lang = plan.language
     conds = plan.conditions
     k = plan.kind
+    if k == "aggregate" and plan.group2 is not None:
+        what = measure_words(plan.measures[0], lang)
+        a, b = plan.group.column, plan.group2.column
+        if plan.measures[0].agg == "share":
+            return t(
+                lang,
+                f"Share of each {b} within each {a}{where(conds, lang)}",
+                f"{where(conds, lang)}{a}별 {b} 비율",
+            )
+        return t(
+            lang,
+            f"{_cap(what)} by {a} and {b}{where(conds, lang)}",
+            f"{where(conds, lang)}{a}·{b}별 {what}",
+        )
     if k == "aggregate" and plan.sides and plan.group is not None:
         return _change_restated(plan)
     if k == "aggregate" and plan.successive and plan.measures:
@@ -1054,6 +1068,8 @@ class _Words:
                     )
                 )
             return "\n\n".join([head, *notes])
+        if plan.group2 is not None:
+            return _two_way(plan, r)
         if plan.sides:
             return _group_change(plan, r)
         if plan.successive:
@@ -1727,6 +1743,95 @@ def _grouped(plan: Plan, r: _Reader, rows: int, percent: bool = False, head: str
                 f"- … 외 {more}개 (그래프와 코드 출력 참고)",
             )
         )
+    return "\n".join(out)
+
+
+#: a two-way table's columns and rows shown in the reply (the rest are in the code's output, and
+#: the reply says how many were left out)
+_WIDE_COLUMNS = 8
+_WIDE_ROWS = 30
+
+
+_value_text = value_text
+
+
+def _two_way(plan: Plan, r: _Reader) -> str:
+    """A two-way breakdown (`Plan.group2`): a wide table, the first column's values down and the
+    second's across (at most _WIDE_COLUMNS x _WIDE_ROWS, saying what was cut); with an order
+    asked for, the combinations ranked, the first of them said first ("which combination ...")."""
+    lang = plan.language
+    m = plan.measures[0]
+    head = restate(plan)
+    items = [it for it in r.items() if len(it) >= 3]
+
+    def value_text(plan: Plan, m: Measure, v: float) -> str:
+        return fmt(v, percent=True) if m.agg == "share" else _value_text(plan, m, v)
+
+    if not items:
+        if plan.conditions:
+            return t(
+                lang,
+                f"No rows match {conditions_words(plan.conditions, lang)}, so there are no combinations.",
+                f"{conditions_words(plan.conditions, lang)} 조건에 맞는 행이 없어서 조합이 없습니다.",
+            )
+        return t(lang, f"{head}: there are no combinations with a value.", f"{head}: 값이 있는 조합이 없습니다.")
+    cells = {(_label(a), _label(b)): _num(v) for a, b, v in (it[:3] for it in items)}
+    down = list(dict.fromkeys(a for a, _ in cells))
+    across = list(dict.fromkeys(b for _, b in cells))
+    if plan.order:  # ranked: the table keeps the values' own order
+        down, across = sorted(down, key=str), sorted(across, key=str)
+    out = []
+    if plan.order and (plan.superlative or plan.limit):
+        best = _num(items[0][2])
+        ties = [it for it in items if _num(it[2]) == best]
+        names = ", ".join(f"{_label(it[0])} · {_label(it[1])}" for it in ties)
+        tie = t(lang, " (tied)", " (동률)") if len(ties) > 1 else ""
+        word = {
+            ("desc", "en"): "Highest",
+            ("asc", "en"): "Lowest",
+            ("desc", "ko"): "가장 높은",
+            ("asc", "ko"): "가장 낮은",
+        }
+        top = word[(plan.order, lang)]
+        line = t(
+            lang,
+            f"{top} {head[:1].lower() + head[1:]}: **{names}** ({value_text(plan, m, best)}){tie}",
+            f"{head} {top} 조합: **{names}** ({value_text(plan, m, best)}){tie}",
+        )
+        out += [line, ""]
+        rest = items[len(ties) : len(ties) + 4]
+        if rest:
+            nxt = ", ".join(f"{_label(it[0])} · {_label(it[1])} {value_text(plan, m, _num(it[2]))}" for it in rest)
+            out += [t(lang, f"Next: {nxt}.", f"그다음: {nxt}."), ""]
+        out.append(t(lang, "Every combination:", "조합 전체:"))
+    else:
+        size = f"{len(down)} × {len(across)}"
+        out.append(t(lang, f"{head} ({size}):", f"{head} ({size}):"))
+    shown_cols, shown_rows = across[:_WIDE_COLUMNS], down[:_WIDE_ROWS]
+    corner = f"{plan.group.column} \\ {plan.group2.column}"
+    out += ["", "| " + " | ".join([corner, *(_md_item(c) for c in shown_cols)]) + " |"]
+    out.append("|" + "---|" * (len(shown_cols) + 1))
+    for a in shown_rows:
+        row = [value_text(plan, m, cells[(a, b)]) if (a, b) in cells else "–" for b in shown_cols]
+        out.append("| " + " | ".join([_md_item(a), *row]) + " |")
+    cut = []
+    if len(across) > len(shown_cols):
+        left = len(across) - len(shown_cols)
+        cut.append(t(lang, f"{left} more {plan.group2.column} columns", f"{plan.group2.column} 열 {left}개"))
+    if len(down) > len(shown_rows):
+        left = len(down) - len(shown_rows)
+        cut.append(t(lang, f"{left} more {plan.group.column} rows", f"{plan.group.column} 행 {left}개"))
+    if cut:
+        out += [
+            "",
+            t(
+                lang,
+                f"Not shown here: {_and(lang, cut)} (see the code's output).",
+                f"여기서 생략: {_and(lang, cut)} (코드 출력 참고).",
+            ),
+        ]
+    if any(math.isnan(v) for v in cells.values()) is False and len(cells) < len(down) * len(across):
+        out += ["", t(lang, "–: no rows of that combination.", "–: 그 조합의 행이 없음.")]
     return "\n".join(out)
 
 

@@ -2490,8 +2490,14 @@ def merge_columns(mentions: list[Mention], tokens: list[Token], table: Table) ->
             # only a short form of a word reached: "public capital" is no `pc` whose p..c spells
             # "public", as pc is private capital beside pcap)
             named = max(s.quality for s in prev.all("column")) >= 0.9 or _period_of_date(prev, m, table)
+            # (not another concept after a column of a two-sided one, sex: "성별 연령대별" is by sex
+            # and by age group, two things; a sex column has no kinds for a word to describe)
+            concepts = lexicon().concepts
+            other_concept = any(concepts.get(s.key, {}).get("sides") for s in prev.all("concept")) and not (
+                {s.key for s in m.all("concept")} & {s.key for s in prev.all("concept")}
+            )
             describes = m.has("descriptors") or (
-                m.has("concept") and not m.has("column") and not prev.has("agg") and named
+                m.has("concept") and not m.has("column") and not prev.has("agg") and named and not other_concept
             )
             # "실린더 수" is the column; "거래 수", "펭귄 수" count the rows the noun names
             counting = m.text in ("수",)

@@ -653,6 +653,8 @@ class Composer:
         self._movements()
         self._span_durations()  # (before the words are checked: it reads "minutes" as its unit)
         self._verbs_counted()
+        self._headcount_column()
+        self._two_way()  # (before the words are checked: "cross-tab", "combination" are its own)
         self._check_words()
         # "the average fuel price (pf)": words the bracketed name glosses name no other column
         # (price is no cost there), so none is read as one
@@ -4832,7 +4834,11 @@ class Composer:
         agg = m.get("agg").key
         columns = {s.key[0] for s in m.all("value")}
         for j in (self.prev_index(i, ("filler", "particle")), self.next_index(i, ("filler", "particle"))):
-            if j is not None and set(self.columns_of(j)) & columns:
+            # (the column a word names best: "score" is the score column, though a weaker
+            # reading of it reaches rating, whose value "Average" is no average score then)
+            senses = self.m[j].all("column") if j is not None else []
+            best = max((x.quality for x in senses), default=0.0)
+            if {x.key for x in senses if x.quality >= best - 1e-9} & columns:
                 return False
         # a statistic is of a measure said after it ("average days absent"); a name written with a
         # capital inside the question, or said last ("profits of Total"), is the value
@@ -5448,6 +5454,123 @@ class Composer:
                 self.claim(after)
             if ko_has:
                 self.claim(after)
+
+    def _headcount_column(self) -> None:
+        """ "인원", "사람 수": the number of people, the rows when each row is a person; where a
+        column holds each row's number of people (tips' size, a party's), the word names that
+        column, never the rows (a row there is a party)."""
+        for m in self.m:
+            if m.has("agg") and m.get("agg").key == "count" and m.has("descriptors") and m.has("column"):
+                if m.text.replace(" ", "") in ("인원", "사람수"):
+                    m.senses = [x for x in m.senses if x.role != "agg"]
+
+    # --- two-way breakdowns ("average SAT by sex and major", "성별·전공별 인원", "cross-tab of A and B") ---
+
+    def _category_named(self, i: int | None) -> str | None:
+        """The one category column mention `i` names (unclaimed): a word read also as a value only
+        where it is the column's own name ("y", a column, also read as "yes")."""
+        if i is None or not 0 <= i < len(self.m) or i in self.used or not self.m[i].has("column"):
+            return None
+        cols = self.columns_of(i, categorical=True)
+        best = self.columns_of(i)
+        if len(cols) != 1 or not best or best[0] != cols[0] or self.col(cols[0]).is_date:
+            return None
+        text = self.m[i].text.lower()
+        own = text in (cols[0].lower(), f"{cols[0].lower()} 여부")
+        if self.m[i].has("value") and not own:
+            return None
+        if self.m[i].roles & {"agg", "compare", "num", "date", "superlative_marker"}:
+            return None
+        return cols[0]
+
+    def _two_way(self) -> None:
+        """Two category columns joined by "and" (",", "·", "와/과", "및") and said as one grouping:
+        after "by"/"per"/"for each", before 별/마다, before a word for their combinations
+        ("combination", "group", "조합"), after "combination of" or a cross-tabulation ("cross-tab
+        of A and B"); or each with its own 별 ("전공별 성별", "A별 B별"). The rows are grouped by
+        both: `Plan.group` (the first named) and `Plan.group2` (the second)."""
+        self.group2: Grouping | None = None
+        self.crosstab = False
+        m = self.m
+        n = len(m)
+
+        def text(i: int) -> str:
+            """The mention's words, a Korean particle written onto them dropped ("조합은": 조합)."""
+            if not 0 <= i < n:
+                return ""
+            word = m[i].text.lower()
+            if m[i].unknown and word[:1] >= "\uac00" and len(word) >= 3 and word[-1] in "은는이가을를의":
+                word = word[:-1]
+            return word
+
+        def grouped_after(i: int) -> bool:  # a Korean 별/마다 right after
+            return 0 <= i < n and m[i].has("group") and text(i)[:1] >= "\uac00"
+
+        def own_group(i: int) -> bool:  # 성별: the column's word with its own 별
+            return text(i).endswith("별") and text(i)[:1] >= "\uac00" and self._category_named(i) is not None
+
+        def spelled(i: int) -> tuple[str, list[int]]:
+            """The word at i with the unknown syllables written onto it ("조", "합": 조합)."""
+            if not (0 <= i < n and m[i].unknown and m[i].text[:1] >= "\uac00"):
+                return text(i), [i]
+            span = [i]
+            while (
+                span[-1] + 1 < n
+                and m[span[-1] + 1].unknown
+                and m[span[-1] + 1].start < len(self.tokens)
+                and self.tokens[m[span[-1] + 1].start].joined
+            ):
+                span.append(span[-1] + 1)
+            return "".join(m[k].text for k in span).lower(), span
+
+        cross = {"cross", "crosstab", "crosstabs", "cross-tab", "cross-tabulate", "cross-tabulation", "교차표"}
+        combos = {"combination", "combinations", "group", "groups", "pair", "pairs", "조합", "그룹", "교차표"}
+        joins = {"and", ",", "&", "·", "ㆍ", "와", "과", "및", "그리고"}
+        for i in range(n):
+            a = self._category_named(i)
+            if a is None:
+                continue
+            claims: list[int] = []
+            b = None
+            if text(i + 1) in joins:
+                b = self._category_named(i + 2)
+                if b is not None:
+                    before = i - 1
+                    if text(before) == "of" and before >= 1 and text(before - 1) in combos | {"tab", "tabulation"}:
+                        claims = [before]  # "combination of A and B", "cross-tab of A and B"
+                    elif m[before].has("group") and text(before) in ("by", "per", "for each", "for every", "across"):
+                        claims = [before]  # "by A and B"
+                    elif spelled(i + 3)[0] in combos:
+                        claims = spelled(i + 3)[1]  # "A and B combination", "A·B 조합"
+                    elif grouped_after(i + 3):
+                        claims = [i + 3]  # "A·B별", "A와 B별"
+                    elif text(before) in ("tabulate", "cross-tabulate"):
+                        claims = [before]
+                    if claims:
+                        claims += [i, i + 1, i + 2]
+            if not claims and grouped_after(i + 1) or (not claims and own_group(i)):
+                k = i + 2 if grouped_after(i + 1) else i + 1
+                if text(k) in (",", "·", "ㆍ", "및"):
+                    k += 1
+                b = self._category_named(k)
+                if b is not None and (grouped_after(k + 1) or own_group(k)):
+                    claims = [i, *range(i + 1, k + 1)] + ([k + 1] if grouped_after(k + 1) else [])
+            if not claims or b is None or a == b:
+                continue
+            # the words before that say "cross-tab(ulate)" or "combination of": cross, -, tab
+            j = min(claims) - 1
+            tabs = {"-", "tab", "tabs", "tabulate", "tabulation"}
+            while j >= 0 and text(j) in cross | tabs | combos | {"of", "a"}:
+                claims.append(j)
+                j -= 1
+            if any(text(k) in cross | tabs for k in claims):
+                self.crosstab = True  # a cross-tabulation counts the rows of each combination
+                self.ctx.aggs.append((min(claims), "count"))
+            self.claim(*claims)
+            self.ctx.group = Grouping(a)
+            self.group2 = Grouping(b)
+            self._group_claims = tuple(claims)
+            return
 
     def _grouped_by_its_name(self, i: int) -> str | None:
         """The category column a Korean word names that ends in 별 itself (성별, sex), or names it as
@@ -6207,6 +6330,18 @@ class Composer:
                 self.claim(*indexes)
                 self._group_claims = indexes
             return self.ctx.group
+        if (
+            self.ctx.group is not None
+            and self.ctx.group != grouping
+            and getattr(self, "group2", None) is None
+            and self._plain_category(self.ctx.group)
+            and self._plain_category(grouping)
+        ):
+            # "인증기관(certification)별 색상(colour)별", "by A, by B": a second grouping by a
+            # category column's values, a two-way breakdown (`_two_way`)
+            self.group2 = grouping
+            self.claim(*indexes)
+            return self.ctx.group
         if self.ctx.group is not None and self.ctx.group != grouping:
             raise Declined(
                 "I can group by one thing at a time; you asked for two groupings.",
@@ -6216,6 +6351,11 @@ class Composer:
         self.claim(*indexes)
         self._group_claims = indexes
         return grouping
+
+    def _plain_category(self, g: Grouping) -> bool:
+        """A grouping by a category column's own values (no period of a date)."""
+        c = self.col(g.column)
+        return g.bucket is None and c is not None and c.categorical and not c.is_date and not c.yearlike
 
     def _one_row_per_period(self, bucket: str) -> bool:
         """Whether the rows asked about are one per period: rows keyed by a name and the period
@@ -7278,6 +7418,7 @@ def _plan_direct(question: str, table: Table, reader: Reader | None = None) -> P
     composer = Composer(table, mentions, question, tokens)
     try:
         plan = composer.plan()
+        _two_way_plan(plan, composer)
         fixed: dict[tuple[str, str | None], Any] = {}
         _absent_values(plan, table)
         _period_values(plan, table)
@@ -7329,6 +7470,74 @@ def _plan_direct(question: str, table: Table, reader: Reader | None = None) -> P
         plan.inner.amounts = plan.amounts
         plan.inner.derived = plan.derived
     return plan
+
+
+#: what a two-way breakdown computes in each combination
+TWO_WAY_AGGS = ("count", "mean", "sum", "median", "min", "max", "nunique", "std", "share")
+
+
+def _two_way_plan(plan: Plan, composer: Composer) -> None:
+    """A plan grouped by two columns (`Composer._two_way`): one measure of the rows of every
+    combination, optionally kept by conditions and ranked ("which combination has the highest
+    ..."); anything else of two groupings is declined as it was."""
+    second = getattr(composer, "group2", None)
+    if second is None or plan.declined:
+        return
+    if getattr(composer, "crosstab", False) and plan.kind == "aggregate" and not plan.measures:
+        plan.measures = [Measure("count")]  # "cross-tab of A and B": the rows of each combination
+    if (
+        plan.kind == "share"
+        and plan.group is not None
+        and [(x.agg, x.column) for x in plan.measures] in ([], [("count", None)])
+        and not plan.conditions
+        and not plan.base
+    ):
+        # "within each sex, the share in each major", "전공별로 성별 비율": row shares, the rows
+        # of each combination as a share of the first column's group
+        plan.kind, plan.measures, plan.order, plan.superlative, plan.limit = (
+            "aggregate",
+            [Measure("share")],
+            None,
+            False,
+            None,
+        )
+    simple = (
+        plan.kind == "aggregate"
+        and plan.group is not None
+        and plan.group.bucket is None
+        and plan.group.column != second.column
+        and len(plan.measures) == 1
+        and plan.measures[0].agg in TWO_WAY_AGGS
+        and not plan.measures[0].per
+        and not (plan.sides or plan.successive or plan.having or plan.kept or plan.overall or plan.counted)
+        and plan.position is None
+        and plan.inner is None
+        and plan.rank == 1
+    )
+    said = {a for _, a in composer.ctx.aggs}
+    if simple and (plan.superlative or plan.limit) and plan.measures[0].column and plan.measures[0].agg not in said:
+        # "인증기관과 색상별 최고 가격": each combination's highest price, or the combination of the
+        # highest (average?) price; no statistic said, so which is not known
+        raise Declined(
+            "I read a breakdown by two columns and a highest or lowest value, but not which: each "
+            "combination's own highest value, or the combination with the highest average?",
+            "두 열로 나눈 값과 최고(최저)를 읽었지만, 조합마다의 최고값인지 평균이 가장 높은 조합인지 모르겠습니다.",
+        )
+    if simple and any(k.column in (plan.group.column, second.column) and k.op == "==" for k in plan.conditions):
+        # one value of a column the rows are broken down by: no breakdown by it (a word read as
+        # both, "average" a statistic and a value of y)
+        raise Declined(
+            f"I read both a breakdown by {plan.group.column} and {second.column} and one value of one of them.",
+            f"{plan.group.column}·{second.column}별로 나누라는 말과 그중 한 값만 보라는 말을 함께 읽었습니다.",
+        )
+    if not simple:
+        raise Declined(
+            "I can break a measure down by two columns (a count, mean, total, median, minimum or "
+            "maximum of each combination), but not this question in that way.",
+            "두 열로 나눈 값(조합마다 개수, 평균, 합계, 중앙값, 최솟값, 최댓값)은 구할 수 있지만, "
+            "이 질문을 그렇게 계산하지는 못합니다.",
+        )
+    plan.group2 = second
 
 
 def _flags_counted_per_group(plan: Plan, composer: Composer) -> None:

@@ -121,6 +121,9 @@ class Plan:
     measures: list[Measure] = field(default_factory=list)
     conditions: list[Condition] = field(default_factory=list)
     group: Grouping | None = None
+    # aggregate: a second grouping, by a column's values ("average SAT by sex and major"): one
+    # value per combination of `group` and `group2` (a two-way breakdown)
+    group2: Grouping | None = None
     order: str | None = None  # "desc" or "asc"
     limit: int | None = None
     chart: str | None = None  # bar, line, pie, hist, scatter, box

@@ -459,6 +459,8 @@ class PandasRenderer:
                         f"print({q(m.agg)}, round(float(value), 6) if pd.notna(value) else 'nan', sep='\\t')\n"
                     )
             return self._step(self._intro(), code)
+        if p.group2 is not None:
+            return self._step(self._intro(), code + self._two_way())
         key, order = self._key(p.group, "rows")
         code += key
         if p.sides:
@@ -531,6 +533,48 @@ class PandasRenderer:
             code += "for label, values in result.round(6).iterrows():\n    print(label, *values.tolist(), sep='\\t')\n"
             code += self._group_chart("result")
         return self._step(self._intro(), code)
+
+    def _two_way(self) -> str:
+        """A measure of every combination of two columns' values (`Plan.group2`), printed one
+        combination a line (first value, second value, the measure), in the order of the first
+        column's values and the second's; ranked by the measure when an order was asked."""
+        p = self.plan
+        m = p.measures[0]
+        keys = f"[rows[{q(p.group.column)}], rows[{q(p.group2.column)}]]"
+        if m.agg == "share":  # each combination's rows as a share of its first value's rows
+            code = f"counts = rows.groupby({keys}).size()\nresult = counts / counts.groupby(level=0).transform('sum')\n"
+        elif m.column is None:
+            code = f"result = rows.groupby({keys}).size()\n"
+        else:
+            code = f"result = rows.groupby({keys})[{q(m.column)}].{_call(m.agg)}\n"
+        code += "result = result.dropna()\n"
+        if p.order:
+            code += f"result = result.sort_values(ascending={p.order == 'asc'}, kind='stable')\n"
+        code += (
+            "print('rows', len(rows), sep='\\t')\nprint('groups', len(result), sep='\\t')\n"
+            "for (first, second), value in result.round(6).items():\n"
+            "    print(first, second, value, sep='\\t')\n"
+        )
+        return code + self._two_way_chart("result")
+
+    def _two_way_chart(self, series: str) -> str:
+        """Grouped bars: the first column's values along the axis, a bar for each of the second's
+        (at most 12 of them, the rest named in the title as left out)."""
+        p = self.plan
+        if p.chart is None:
+            return ""
+        label = measure_words(p.measures[0], self.lang)
+        body = (
+            f"wide = {series}.unstack()\n"
+            "cut = wide.shape[1] - 12\n"
+            "wide = wide.iloc[:40, :12]\n"
+            "ax = wide.plot.bar()\n"
+            f"ax.set_ylabel({q(label)})\n"
+            + self._title()
+            + "if cut > 0:\n    ax.set_xlabel(f'{ax.get_xlabel()} (first 12 columns; {cut} more not drawn)')\n"
+            + self._show()
+        )
+        return f"if len({series}):\n" + "".join("    " + line + "\n" for line in body.splitlines())
 
     def _successive(self, target: str = "result") -> str:
         """Each period's change from the one before (the plan's `successive`), the periods in

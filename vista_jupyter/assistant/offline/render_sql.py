@@ -76,6 +76,7 @@ SQL_KINDS = (
 )
 _KNOWN_FIELDS = {
     Plan: {
+        "group2",  # a two-way breakdown (`_sql_two_way`)
         "kind",
         "language",
         "var",
@@ -225,8 +226,20 @@ def check(plan: Plan, table: Table) -> None:
                 f"Part of this question ({names}) has no SQL in the offline analyst yet.",
                 f"이 질문의 일부({names})는 아직 오프라인 분석기가 SQL로 계산하지 못합니다.",
             )
+    if plan.group2 is not None:
+        if plan.group2.bucket is not None or plan.kind != "aggregate":
+            raise no(
+                "I cannot compute this two-way breakdown in SQL yet.", "이 두 열 분석은 아직 SQL로 계산하지 못합니다."
+            )
+        parts = [plan.group2]
+        if _unknown_fields(plan.group2):
+            raise no(
+                "I cannot compute this two-way breakdown in SQL yet.", "이 두 열 분석은 아직 SQL로 계산하지 못합니다."
+            )
     names = {c.name for c in table.columns}
     for m in plan.measures:
+        if plan.group2 is not None and m.agg == "share":
+            continue  # each combination's share of its first value's rows (`_sql_two_way`)
         if (m.agg not in _AGGS and m.agg not in SPREAD and quantile_of(m.agg) is None) or m.per not in _PERIODS:
             raise no(f"I cannot compute the {m.agg} in SQL yet.", f"{m.agg} 값은 아직 SQL로 계산하지 못합니다.")
     for c in [*plan.conditions, *plan.base, *(c for side in plan.sides for c in side)]:
@@ -255,6 +268,8 @@ def _columns_used(plan: Plan) -> list[str]:
     out += [c.column for c in [*plan.conditions, *plan.base, *(x for side in plan.sides for x in side)]]
     if plan.group is not None:
         out.append(plan.group.column)
+    if plan.group2 is not None:
+        out.append(plan.group2.column)
     if plan.kind != "overview":
         out += plan.columns
     out += [c for c in (plan.time_column,) if c]
@@ -895,6 +910,8 @@ class SqlRenderer(PandasRenderer):
                 "I cannot compute a range or a per-period measure for each group in SQL yet.",
                 "그룹마다 범위나 기간별 값을 구하는 것은 아직 SQL로 하지 못합니다.",
             )
+        if p.group2 is not None:
+            return self._step(self._intro(), self._sql_two_way())
         key, order = self._key_sql(p.group)
         code = self._rows_count()
         if p.sides:
@@ -971,6 +988,35 @@ class SqlRenderer(PandasRenderer):
             code += "for label, values in result.round(6).iterrows():\n    print(label, *values.tolist(), sep='\\t')\n"
             code += self._group_chart("result")
         return self._step(self._intro(), code)
+
+    def _sql_two_way(self) -> str:
+        """A measure of every combination of two columns' values (`Plan.group2`), as the pandas
+        path prints it: the combinations with both values and a value, in the order of the first
+        column's values and the second's, or ranked by the measure when an order was asked."""
+        p = self.plan
+        a, b = ident(p.group.column), ident(p.group2.column)
+        if p.measures[0].agg == "share":  # each combination's rows as a share of its first value's rows
+            value = f"CAST(count(*) AS DOUBLE) / sum(count(*)) OVER (PARTITION BY {a})"
+        else:
+            value = self._agg(p.measures[0], partition=f"{a}, {b}")
+        where = self._where(None, f"{a} IS NOT NULL", f"{b} IS NOT NULL")
+        order = "g1, g2"
+        if p.order:
+            order = f"value {'ASC' if p.order == 'asc' else 'DESC'}, g1, g2"
+        query = (
+            f"SELECT * FROM (\n    SELECT {a} AS g1, {b} AS g2, {value} AS value\n"
+            + indent(self._from(where) + "\n", "    ")
+            + f"    GROUP BY 1, 2\n)\nWHERE value IS NOT NULL\nORDER BY {order}\nLIMIT {MAX_GROUPS}"
+        )
+        code = self._rows_count()
+        code += (
+            f"result = {call(query)}\n"
+            f"result = result.set_index(['g1', 'g2'])['value'].rename_axis([{q(p.group.column)}, {q(p.group2.column)}])\n"
+            "print('rows', rows, sep='\\t')\nprint('groups', len(result), sep='\\t')\n"
+            "for (first, second), value in result.round(6).items():\n"
+            "    print(first, second, value, sep='\\t')\n"
+        )
+        return code + self._two_way_chart("result")
 
     def _ungrouped(self) -> str:
         p = self.plan
