@@ -6967,8 +6967,9 @@ class Composer:
         if not keys or _entity_kind(word) & _entity_kind("person"):
             return  # (people: the rows of data about people are the people, grouped by the identifier)
         events = {str(w).lower() for w in lexicon().data["events"]}
-        if {word.lower(), *_singular(word.lower())} & events:
-            return  # (events: one row each, "how many orders" of a customer's orders)
+        forms = {word.lower(), *_singular(word.lower()), *variants(word.lower())}
+        if forms & (events | _ROW_NOUNS):
+            return  # (events: one row each, "how many orders" of a customer's orders; "recorded": records)
         en = "; ".join(f"{k}: {self.col(k).distinct:,} different values" for k in keys)
         ko = "; ".join(f"{k}: 서로 다른 값 {self.col(k).distinct:,}개" for k in keys)
         raise Declined(
