@@ -5509,14 +5509,21 @@ class Composer:
         def own_group(i: int) -> bool:  # 성별: the column's word with its own 별
             return text(i).endswith("별") and text(i)[:1] >= "\uac00" and self._category_named(i) is not None
 
+        def loose(k: int) -> bool:
+            """An unknown syllable, or a Korean scale word with no number before it (조 of 조합 is
+            no trillion)."""
+            if m[k].unknown:
+                return True
+            return m[k].roles == {"multipliers"} and m[k].text[:1] >= "\uac00" and not (k > 0 and m[k - 1].has("num"))
+
         def spelled(i: int) -> tuple[str, list[int]]:
             """The word at i with the unknown syllables written onto it ("조", "합": 조합)."""
-            if not (0 <= i < n and m[i].unknown and m[i].text[:1] >= "\uac00"):
+            if not (0 <= i < n and loose(i) and m[i].text[:1] >= "\uac00"):
                 return text(i), [i]
             span = [i]
             while (
                 span[-1] + 1 < n
-                and m[span[-1] + 1].unknown
+                and loose(span[-1] + 1)
                 and m[span[-1] + 1].start < len(self.tokens)
                 and self.tokens[m[span[-1] + 1].start].joined
             ):
