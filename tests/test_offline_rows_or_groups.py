@@ -5,7 +5,7 @@ hospitals were the rows, and an identifier column numbered something else. Such 
 declined now with both numbers in the reply, through both renderers; people stay the rows of
 data about people ("how many patients died"), events stay the rows of data about events ("how
 many orders"), and a table with no such identifier still counts its rows for any noun ("how many
-houses"; medicaid, a name that only ends in "id", is none)."""
+houses"; medicaid, a name that only ends in "id", is none, nor numRooms, a count)."""
 
 from __future__ import annotations
 
@@ -43,6 +43,8 @@ def data(tmp_path_factory):
             "bedrooms": rng.integers(1, 7, 300),
             "lotsize": rng.integers(1500, 12000, 300),
             "medicaid": rng.choice(["none", "partial", "full"], 300),
+            # a word of number first says a count (numGroups of HistData's Quarrels), no identifier
+            "numRooms": rng.integers(2, 9, 300),
         }
     )
     return held(root, {"medpar": stays, "receipts": shops, "housing": houses})

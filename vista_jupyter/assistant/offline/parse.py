@@ -7192,9 +7192,9 @@ def _measured_name_counted(plan: Plan, c: Composer, table: Table) -> None:
 
 
 def _group_keys(table: Table) -> list[str]:
-    """Columns that identify groups of rows: named as an identifier (an `id_words` word of the name,
-    store_id, customerID, 환자번호, or a number or code word ending it after a stem of its own:
-    provnum, zipcode) and holding each of three values or more on two rows or more on average (54
+    """Columns that identify groups of rows: named as an identifier (an `id_words` word ending the
+    name, store_id, customerID, 환자번호, or a number or code word ending it after a stem of its own:
+    provnum, zipcode; a word of number first says a count, numGroups) and holding each of three values or more on two rows or more on average (54
     providers on 1,495 hospital stays). Dates, row numbers and row names are none; nor is a name
     that merely ends in the letters of an id word (medicaid, monkey)."""
     ids = {str(w).lower() for w in lexicon().data["id_words"]}
@@ -7206,7 +7206,7 @@ def _group_keys(table: Table) -> list[str]:
         words = [w.lower() for w in name_keys(c.name)]
         ascii_end = len(words) == 1 and any(words[0].endswith(w) and len(words[0]) - len(w) >= 3 for w in ends)
         hangul_end = any(is_hangul(w[:1]) and c.name.endswith(w) and len(c.name) > len(w) for w in ids)
-        if any(w in ids for w in words if w.isascii()) or ascii_end or hangul_end:
+        if (words and words[-1] in ids and words[-1].isascii()) or ascii_end or hangul_end:
             out.append(c.name)
     return out
 
