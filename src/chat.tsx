@@ -163,13 +163,11 @@ export function ThreadView(props: IThreadViewProps): JSX.Element {
   const noteUserInput = (): void => {
     userInput.current = Date.now();
   };
-  // Where the chat last scrolled itself: the scroll event that follows is
-  // its own, not the user's (even just after a click).
-  const placed = React.useRef<number | null>(null);
-  // How tall the content was then. A scroll with the content as tall as it
-  // was cannot come from content growing or shrinking: it is the user's even
-  // without an input event here (assistive technology moving to a control,
-  // find-in-page, a script), and the chat must not pull the view back.
+  // How tall the content was when the chat last placed the view. A scroll
+  // with the content as tall as it was cannot come from content growing or
+  // shrinking: it is the user's even without an input event here (assistive
+  // technology moving to a control, find-in-page, a script), and the chat
+  // must not pull the view back.
   const placedHeight = React.useRef<number | null>(null);
   // Where the view was at the last scroll event, and how tall the content:
   // content growing below never moves the view up, so a move up while the
@@ -177,13 +175,14 @@ export function ThreadView(props: IThreadViewProps): JSX.Element {
   // technology while an answer streams in).
   const lastView = React.useRef<{ top: number; height: number } | null>(null);
   // Where the view was when the chat last knew it (its own placement, or a
-  // scroll event it judged); null when the chat is told to go to the bottom
-  // whatever the view shows (a question asked, the latest messages asked for).
+  // scroll event it judged): a scroll event that finds the view there is
+  // the chat's own, not the user's (even just after a click). Null when the
+  // chat is told to go to the bottom whatever the view shows (a question
+  // asked, the latest messages asked for).
   const known = React.useRef<number | null>(null);
   const place = (node: HTMLElement, top: number | null): void => {
     if (top !== null) {
       node.scrollTop = top;
-      placed.current = node.scrollTop;
       placedHeight.current = node.scrollHeight;
       known.current = node.scrollTop;
     }
@@ -415,9 +414,8 @@ export function ThreadView(props: IThreadViewProps): JSX.Element {
         onScroll={event => {
           const node = event.currentTarget;
           const own =
-            placed.current !== null &&
-            Math.abs(node.scrollTop - placed.current) < 1;
-          placed.current = null;
+            known.current !== null &&
+            Math.abs(node.scrollTop - known.current) < 1;
           const sameContent = placedHeight.current === node.scrollHeight;
           const last = lastView.current;
           const movedUp =

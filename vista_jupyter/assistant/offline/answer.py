@@ -1663,6 +1663,18 @@ class _Words:
         return "\n\n".join(lines)
 
 
+def _nothing_found(plan: Plan, head: str, what: tuple[str, str]) -> str:
+    """The reply when a breakdown brings back no groups (`what`: the English and Korean word for
+    them): no row meets the conditions, or none has a value."""
+    lang, (en, ko) = plan.language, what
+    if plan.conditions:
+        said = conditions_words(plan.conditions, lang)
+        return t(
+            lang, f"No rows match {said}, so there are no {en}.", f"{said} 조건에 맞는 행이 없어서 {ko}이 없습니다."
+        )
+    return t(lang, f"{head}: there are no {en} with a value.", f"{head}: 값이 있는 {ko}이 없습니다.")
+
+
 def _grouped(plan: Plan, r: _Reader, rows: int, percent: bool = False, head: str | None = None) -> str:
     lang = plan.language
     groups = r.key("groups")
@@ -1672,13 +1684,7 @@ def _grouped(plan: Plan, r: _Reader, rows: int, percent: bool = False, head: str
     total = max(len(items), int(_num(groups)) if groups and not math.isnan(_num(groups)) else 0)
     head = head or restate(plan)
     if not items:
-        if plan.conditions:
-            return t(
-                lang,
-                f"No rows match {conditions_words(plan.conditions, lang)}, so there are no groups.",
-                f"{conditions_words(plan.conditions, lang)} 조건에 맞는 행이 없어서 그룹이 없습니다.",
-            )
-        return t(lang, f"{head}: there are no groups with a value.", f"{head}: 값이 있는 그룹이 없습니다.")
+        return _nothing_found(plan, head, ("groups", "그룹"))
     measures = plan.measures or [Measure("count")]
 
     def val(it: list[str], k: int = 0) -> str:
@@ -1768,13 +1774,7 @@ def _two_way(plan: Plan, r: _Reader) -> str:
         return fmt(v, percent=True) if m.agg == "share" else _value_text(plan, m, v)
 
     if not items:
-        if plan.conditions:
-            return t(
-                lang,
-                f"No rows match {conditions_words(plan.conditions, lang)}, so there are no combinations.",
-                f"{conditions_words(plan.conditions, lang)} 조건에 맞는 행이 없어서 조합이 없습니다.",
-            )
-        return t(lang, f"{head}: there are no combinations with a value.", f"{head}: 값이 있는 조합이 없습니다.")
+        return _nothing_found(plan, head, ("combinations", "조합"))
     cells = {(_label(a), _label(b)): _num(v) for a, b, v in (it[:3] for it in items)}
     down = list(dict.fromkeys(a for a, _ in cells))
     across = list(dict.fromkeys(b for _, b in cells))

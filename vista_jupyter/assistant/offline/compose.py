@@ -1887,15 +1887,7 @@ class _Builder:
                 c.claim(j)
         if change == "percent":
             # "변화율(%)", "증가율은 몇 %?": the rate's unit said again, no share of rows
-            c.claim(
-                *[
-                    j
-                    for j, a in ctx.aggs
-                    if a == "share"
-                    and self.free(j)
-                    and ("%" in self.m[j].text or (self.m[j].has("units") and self.m[j].get("units").key == "percent"))
-                ]
-            )
+            c.claim(*[j for j, a in ctx.aggs if a == "share" and self.free(j) and _percent_word(self.m[j])])
         # "how much higher ... in percent": a difference asked with its direction, as "몇 퍼센트
         # 높아" (a bare "difference in percent" may be in points of a percent measure: not this)
         degree = any(self.m[j].has("degree") for j in range(len(self.m)))

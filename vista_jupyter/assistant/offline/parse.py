@@ -7192,21 +7192,20 @@ def _measured_name_counted(plan: Plan, c: Composer, table: Table) -> None:
 
 
 def _group_keys(table: Table) -> list[str]:
-    """Columns that identify groups of rows: named as an identifier (an `id_words` word ending the
-    name, store_id, customerID, 환자번호, or a number or code word ending it after a stem of its own:
-    provnum, zipcode; a word of number first says a count, numGroups) and holding each of three values or more on two rows or more on average (54
-    providers on 1,495 hospital stays). Dates, row numbers and row names are none; nor is a name
-    that merely ends in the letters of an id word (medicaid, monkey)."""
-    ids = {str(w).lower() for w in lexicon().data["id_words"]}
-    ends = ("num", "number", "code", "nr")
+    """Columns that identify groups of rows: named for codes or identities (`Column.names_codes`:
+    store_id, customerID, 환자번호, zip_code; or a number word run onto a stem of its own, provnum)
+    and holding each of three values or more on two rows or more on average (54 providers on 1,495
+    hospital stays). Dates and row numbers are none; nor is a name that merely ends in an id word's
+    letters (medicaid) or starts with a word of number (numGroups: a count)."""
     out = []
     for c in table.columns:
         if c.row_number or c.is_date or c.distinct < 3 or c.distinct * 2 > table.rows:
             continue
-        words = [w.lower() for w in name_keys(c.name)]
-        ascii_end = len(words) == 1 and any(words[0].endswith(w) and len(words[0]) - len(w) >= 3 for w in ends)
-        hangul_end = any(is_hangul(w[:1]) and c.name.endswith(w) and len(c.name) > len(w) for w in ids)
-        if (words and words[-1] in ids and words[-1].isascii()) or ascii_end or hangul_end:
+        keys = c.base or c.keys
+        run_together = len(keys) == 1 and any(
+            keys[0].endswith(w) and len(keys[0]) - len(w) >= 3 for w in ("num", "number", "nr")
+        )
+        if c.names_codes or run_together:
             out.append(c.name)
     return out
 
