@@ -297,15 +297,21 @@ class Column:
 
     @property
     def names_codes(self) -> bool:
+        """Whether the column's numbers name things and count none (`named_as_code`, or a panel's
+        numbered things: `numbers_things`), so "how many zip codes" asks how many different
+        ones, and nothing adds them up."""
+        return self.named_as_code or self.numbers_things
+
+    @property
+    def named_as_code(self) -> bool:
         """Whether the column's name ends in a word of codes or identities (zip_code, order_no,
-        customer_id, 노선번호; the lexicon's `code_names`): its numbers name things and count
-        none, so "how many zip codes" asks how many different ones, and nothing adds them up."""
+        customer_id, 노선번호; the lexicon's `code_names`)."""
         keys = self.base or self.keys
         if not keys:
             return False
         if (len(keys) >= 2 and keys[-1] in _IDENTITY_WORDS) or keys[-1] in joined_forms("code_names"):
             return True
-        return hangul_code_named(keys) or self.numbers_things
+        return hangul_code_named(keys)
 
     @property
     def counted_noun(self) -> str | None:

@@ -7192,7 +7192,7 @@ def _measured_name_counted(plan: Plan, c: Composer, table: Table) -> None:
 
 
 def _group_keys(table: Table) -> list[str]:
-    """Columns that identify groups of rows: named for codes or identities (`Column.names_codes`:
+    """Columns that identify groups of rows: named for codes or identities (`Column.named_as_code`:
     store_id, customerID, 환자번호, zip_code; or a number word run onto a stem of its own, provnum)
     and holding each of three values or more on two rows or more on average (54 providers on 1,495
     hospital stays). Dates and row numbers are none; nor is a name that merely ends in an id word's
@@ -7205,7 +7205,7 @@ def _group_keys(table: Table) -> list[str]:
         run_together = len(keys) == 1 and any(
             keys[0].endswith(w) and len(keys[0]) - len(w) >= 3 for w in ("num", "number", "nr")
         )
-        if c.names_codes or run_together:
+        if c.named_as_code or run_together:
             out.append(c.name)
     return out
 
